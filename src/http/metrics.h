@@ -1,0 +1,26 @@
+// Prometheus metrics: requests by route and status, a latency histogram, database pool use.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "db/database.h"
+
+namespace innet::http {
+
+class Metrics {
+ public:
+  Metrics();
+  ~Metrics();
+  // route is the pattern ("/api/v1/users/{id}"), never the raw path, to bound cardinality.
+  void observe(const std::string& method, const std::string& route, int status, double seconds);
+  void set_pool_source(std::function<db::PoolStats()> source);
+  std::string render() const;  // text exposition format 0.0.4
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace innet::http
