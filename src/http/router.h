@@ -24,14 +24,21 @@ struct Route {
 struct Match {
   const Route* route = nullptr;  // null when nothing matched
   bool method_not_allowed = false;
+  std::vector<std::string> allowed_methods;  // with method_not_allowed: for the Allow header
 };
 
 class Router {
  public:
   Router();
   ~Router();
+  Router(Router&&) noexcept;
+  Router& operator=(Router&&) noexcept;
+  // Throws std::invalid_argument for a malformed or duplicate pattern: a programming error,
+  // found at startup.
   void add(Route route);
-  // Fills request.params on success.
+  // Matches request.method against the path part of request.target (request.path when target
+  // is empty), percent-decoding each segment; a malformed escape or NUL matches nothing. HEAD
+  // falls back to a GET route. Fills request.params on success.
   Match match(Request& request) const;
   const std::vector<Route>& routes() const { return routes_; }
 
@@ -39,6 +46,7 @@ class Router {
   std::vector<Route> routes_;
   struct Node;
   std::unique_ptr<Node> root_;
+  std::size_t max_segments_ = 0;  // deeper paths cannot match
 };
 
 }  // namespace innet::http

@@ -1,0 +1,663 @@
+// The only translation unit that includes Boost.Beast and Boost.Asio.
+//
+// Threading: one io_context per I/O thread, each run by exactly one thread, and every
+// connection lives on one of them for its whole life, so session state needs no locks.
+//
+// Acceptors: a single acceptor (on the first context) hands each accepted socket to the next
+// context round-robin, rather than one SO_REUSEPORT acceptor per context. Reasons: bind errors
+// stay reliable (with SO_REUSEPORT a second innet started on the same port would silently share
+// it instead of failing), port 0 needs no second bind, shutdown closes one socket, and the
+// spread is exact instead of a hash of the client's address and port. Accepting is cheap next
+// to serving keep-alive requests, so the one accepting thread is not a bottleneck.
+#include "http/server.h"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/intrusive/list.hpp>
+
+#include "http/access_log.h"
+#include "http/metrics.h"
+#include "http/request_info.h"
+#include "http/response_head.h"
+#include "http/static_files.h"
+#include "http/url.h"
+
+namespace innet::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+// The concrete executor type rather than any_io_executor: no type erasure per completion.
+using Executor = asio::io_context::executor_type;
+using Stream = beast::basic_stream<tcp, Executor>;
+using Socket = tcp::socket::rebind_executor<Executor>::other;
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kReadChunk = 8192;
+constexpr std::size_t kKeepCapacity = 64 * 1024;       // bigger buffers are freed after a request
+constexpr auto kLingerTime = std::chrono::seconds(1);  // see Session::linger
+constexpr auto kAcceptRetry = std::chrono::milliseconds(100);
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+
+const std::string kStaticRoute = "static";
+const std::string kUnmatchedRoute = "unmatched";
+
+// Metric label for the method: clients may send any token, labels must stay a bounded set.
+const std::string& method_label(std::string_view method) {
+  static const std::array<std::string, 8> kLabels = {"GET",   "HEAD",   "POST",    "PUT",
+                                                     "PATCH", "DELETE", "OPTIONS", "OTHER"};
+  for (std::size_t i = 0; i + 1 < kLabels.size(); ++i) {
+    if (kLabels[i] == method) return kLabels[i];
+  }
+  return kLabels.back();
+}
+
+bool iequals(std::string_view a, std::string_view lower_b) {
+  return std::equal(a.begin(), a.end(), lower_b.begin(), lower_b.end(), [](char x, char y) {
+    return (x >= 'A' && x <= 'Z' ? static_cast<char>(x - 'A' + 'a') : x) == y;
+  });
+}
+
+std::string_view view(beast::string_view s) {
+  return {s.data(), s.size()};
+}
+
+bool is_api_path(std::string_view path) {
+  return path == "/api" || path.starts_with("/api/");
+}
+
+bool is_probe_path(std::string_view path) {
+  return path == "/healthz" || path == "/readyz" || path == "/metrics";
+}
+
+Response error_response(ErrorKind kind, int status, std::string code, std::string message) {
+  Response response = Response::error(Error::make(kind, std::move(code), std::move(message)));
+  response.status = status;
+  return response;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+// Runs a handler; whatever it throws becomes an error response instead of a dropped connection.
+Response invoke(const Route& route, Request& request) {
+  try {
+    return route.handler(request);
+  } catch (const nlohmann::json::exception& e) {
+    // Handlers parse and read bodies with nlohmann::json: its exceptions mean bad client input.
+    return error_response(ErrorKind::invalid_input, 400, "invalid_json", e.what());
+  } catch (const std::exception& e) {
+    spdlog::error("{} {} failed (request {}): {}", route.method, route.pattern, request.request_id,
+                  e.what());
+  } catch (...) {
+    spdlog::error("{} {} failed (request {}): unknown exception", route.method, route.pattern,
+                  request.request_id);
+  }
+  return Response::error(Error::internal("internal server error"));
+}
+
+void run_context(asio::io_context& context) {
+  while (true) {
+    try {
+      context.run();
+      return;
+    } catch (const std::exception& e) {
+      spdlog::error("I/O thread: {}", e.what());
+    }
+  }
+}
+
+// The part of a session its worker needs: membership in the worker's list (unlinked
+// automatically when the session is destroyed) and a way to ask it to finish.
+class Connection : public boost::intrusive::list_base_hook<
+                       boost::intrusive::link_mode<boost::intrusive::auto_unlink>> {
+ public:
+  // The server is stopping: an idle connection closes now, a busy one after its response.
+  virtual void shutdown() = 0;
+
+ protected:
+  ~Connection() = default;
+};
+
+using ConnectionList =
+    boost::intrusive::list<Connection, boost::intrusive::constant_time_size<false>>;
+
+// One per I/O thread; only that thread touches it.
+struct Worker {
+  // Declared before `context`: sessions destroyed along with its queued handlers unlink from it.
+  ConnectionList sessions;
+  bool draining = false;
+  asio::io_context context{1};  // concurrency hint: a single thread runs it
+  asio::executor_work_guard<Executor> keep_running = asio::make_work_guard(context);
+};
+
+// What every session reads; immutable while serving, except the thread-safe pool and metrics.
+struct Context {
+  Context(ServerOptions server_options, const Router& server_router, Metrics& server_metrics)
+      : options(std::move(server_options)),
+        router(server_router),
+        metrics(server_metrics),
+        blocking(static_cast<std::size_t>(std::max(1, options.blocking_threads))) {
+    if (!options.web_root.empty()) static_files.emplace(options.web_root);
+  }
+
+  ServerOptions options;
+  const Router& router;
+  Metrics& metrics;
+  AccessLog access_log;
+  std::optional<StaticFiles> static_files;
+  asio::thread_pool blocking;
+};
+
+// One connection: reads requests one at a time, answers each, keeps the connection open
+// while both sides want it.
+class Session final : public std::enable_shared_from_this<Session>, public Connection {
+ public:
+  Session(Context& context, Worker& worker, Socket socket, std::string peer)
+      : context_(context), worker_(worker), stream_(std::move(socket)), peer_(std::move(peer)) {}
+
+  void start() {
+    worker_.sessions.push_back(*this);
+    if (worker_.draining) {
+      close();
+      return;
+    }
+    wait_for_request();
+  }
+
+  void shutdown() override {
+    if (state_ == State::idle) close();
+  }
+
+ private:
+  enum class State { idle, reading, processing, writing };
+
+  std::chrono::seconds request_timeout() const {
+    return std::chrono::seconds(context_.options.request_timeout_seconds);
+  }
+
+  // Waiting for the first byte separately lets the idle timeout differ from the request
+  // timeout and tells shutdown() which connections it may close without losing a request.
+  void wait_for_request() {
+    state_ = State::idle;
+    if (buffer_.size() > 0) {  // a pipelined request is already here
+      read_header();
+      return;
+    }
+    stream_.expires_after(std::chrono::seconds(context_.options.idle_timeout_seconds));
+    stream_.async_read_some(buffer_.prepare(kReadChunk),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              if (ec) {
+                                self->close();  // idle timeout, client gone, or shutdown
+                                return;
+                              }
+                              self->buffer_.commit(n);
+                              self->read_header();
+                            });
+  }
+
+  void read_header() {
+    state_ = State::reading;
+    started_ = Clock::now();
+    route_label_ = &kUnmatchedRoute;
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(context_.options.max_header_bytes));
+    parser_->body_limit(context_.options.max_body_bytes);
+    stream_.expires_after(request_timeout());  // covers header, body and 100-continue together
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+  }
+
+  void on_header(beast::error_code ec) {
+    if (ec) {
+      on_read_error(ec);
+      return;
+    }
+    if (parser_->is_done()) {
+      handle_request();
+      return;
+    }
+    const auto& message = parser_->get();
+    if (message.version() >= 11 && iequals(view(message[bhttp::field::expect]), "100-continue")) {
+      // The client holds the body back until told to go on (curl does for large uploads).
+      asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()),
+                        [self = shared_from_this()](beast::error_code write_ec, std::size_t) {
+                          if (write_ec) {
+                            self->close();
+                            return;
+                          }
+                          self->read_body();
+                        });
+      return;
+    }
+    read_body();
+  }
+
+  void read_body() {
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        if (ec) {
+                          self->on_read_error(ec);
+                          return;
+                        }
+                        self->handle_request();
+                      });
+  }
+
+  void on_read_error(beast::error_code ec) {
+    const auto& limits = context_.options;
+    if (ec == bhttp::error::body_limit) {
+      reject(ErrorKind::too_large, 413, "body_too_large",
+             fmt::format("request body is larger than {} bytes", limits.max_body_bytes));
+    } else if (ec == bhttp::error::header_limit) {
+      reject(ErrorKind::invalid_input, 431, "header_too_large",
+             fmt::format("request headers are larger than {} bytes", limits.max_header_bytes));
+    } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
+               ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
+      reject(ErrorKind::invalid_input, 400, "bad_request", "malformed HTTP request");
+    } else {
+      close();  // the client went away or stalled: nobody is left to answer
+    }
+  }
+
+  // Answers a request that could not be read, then closes: the rest of it is still unread.
+  void reject(ErrorKind kind, int status, std::string code, std::string message) {
+    state_ = State::processing;
+    keep_alive_ = false;
+    linger_ = true;
+    const auto& partial = parser_->get();  // the start line and some headers may be known
+    std::string_view target = view(partial.target());
+    request_.method.assign(view(partial.method_string()));
+    request_.path.assign(target.substr(0, target.find('?')));
+    request_.client_address = peer_;
+    request_.request_id = new_request_id();
+    api_ = is_api_path(request_.path);
+    respond(error_response(kind, status, std::move(code), std::move(message)));
+  }
+
+  void handle_request() {
+    state_ = State::processing;
+    auto& message = parser_->get();
+    keep_alive_ = message.keep_alive();
+    http10_ = message.version() == 10;
+    if (auto invalid = fill_request(message)) {
+      respond(std::move(*invalid));
+      return;
+    }
+    api_ = is_api_path(request_.path);
+    dispatch();
+  }
+
+  // Copies the parsed message into request_, whose buffers are reused across requests on this
+  // connection. Returns a 400 response when the target is unusable.
+  std::optional<Response> fill_request(bhttp::request<bhttp::string_body>& message) {
+    request_.method.assign(view(message.method_string()));
+    request_.target.assign(view(message.target()));
+    request_.query.clear();
+    request_.params.clear();
+    request_.headers.clear();
+    for (const auto& field : message) {
+      auto& [name, value] =
+          request_.headers.emplace_back(view(field.name_string()), view(field.value()));
+      std::transform(name.begin(), name.end(), name.begin(), [](char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      });
+    }
+    request_.body = std::move(message.body());
+    identify_client();
+
+    std::string_view target = request_.target;
+    std::size_t question = target.find('?');
+    std::string_view raw_path = target.substr(0, question);
+    if (raw_path.empty() || raw_path.front() != '/') {
+      request_.path.assign(raw_path);
+      return error_response(ErrorKind::invalid_input, 400, "bad_request", "bad request target");
+    }
+    if (raw_path.find('%') == std::string_view::npos) {
+      request_.path.assign(raw_path);
+    } else if (auto decoded = percent_decode(raw_path)) {
+      request_.path = std::move(*decoded);
+    } else {
+      request_.path.assign(raw_path);
+      return error_response(ErrorKind::invalid_input, 400, "invalid_path", "malformed path");
+    }
+    if (question != std::string_view::npos &&
+        !parse_query(target.substr(question + 1), request_.query)) {
+      return error_response(ErrorKind::invalid_input, 400, "invalid_query",
+                            "malformed query string");
+    }
+    return std::nullopt;
+  }
+
+  void identify_client() {
+    const auto& trusted = context_.options.trusted_proxy;
+    request_.client_address = client_address(peer_, request_.header("x-forwarded-for"), trusted);
+    auto proto = request_.header("x-forwarded-proto");
+    request_.secure = !trusted.empty() && peer_ == trusted && proto && iequals(*proto, "https");
+    auto id = request_.header("x-request-id");
+    request_.request_id = id && is_sane_request_id(*id) ? std::string(*id) : new_request_id();
+  }
+
+  void dispatch() {
+    Match match = context_.router.match(request_);
+    if (match.route) {
+      route_label_ = &match.route->pattern;
+      if (match.route->offload) {
+        offload(*match.route);
+      } else {
+        respond(invoke(*match.route, request_));
+      }
+      return;
+    }
+    bool get_or_head = request_.method == "GET" || request_.method == "HEAD";
+    if (context_.static_files && !api_ && get_or_head && !is_probe_path(request_.path)) {
+      route_label_ = &kStaticRoute;
+      // Reads from disk on the I/O thread: the files are small and sit in the page cache.
+      respond(context_.static_files->serve(request_));
+      return;
+    }
+    if (match.method_not_allowed) {
+      Response response = error_response(ErrorKind::invalid_input, 405, "method_not_allowed",
+                                         "method not allowed for this resource");
+      response.set_header("Allow", join(match.allowed_methods, ", "));
+      respond(std::move(response));
+      return;
+    }
+    respond(error_response(ErrorKind::not_found, 404, "not_found", "no such resource"));
+  }
+
+  // Runs the handler on the blocking pool and finishes on this connection's I/O thread. The
+  // work guard keeps that thread's io_context running meanwhile, even while the server stops,
+  // so the response is still delivered.
+  void offload(const Route& route) {
+    asio::post(context_.blocking, [self = shared_from_this(), &route,
+                                   guard = asio::make_work_guard(worker_.context)]() mutable {
+      Response response = invoke(route, self->request_);
+      auto& io = self->worker_.context;
+      asio::post(io, [self = std::move(self), response = std::move(response),
+                      guard = std::move(guard)]() mutable { self->respond(std::move(response)); });
+    });
+  }
+
+  void respond(Response response) {
+    state_ = State::writing;
+    response_ = std::move(response);
+    if (response_.status < 200 || response_.status > 599) {
+      spdlog::error("handler for {} returned status {} (request {})", *route_label_,
+                    response_.status, request_.request_id);
+      response_ = Response::error(Error::internal("internal server error"));
+    }
+    if (worker_.draining) keep_alive_ = false;
+    head_.clear();
+    append_response_head(response_, {request_.request_id, api_, keep_alive_, http10_}, head_);
+    bool send_body = status_allows_body(response_.status) && request_.method != "HEAD";
+    body_bytes_ = send_body ? response_.body.size() : 0;
+    std::array<asio::const_buffer, 2> buffers = {asio::buffer(head_),
+                                                 asio::buffer(response_.body.data(), body_bytes_)};
+    stream_.expires_after(request_timeout());
+    asio::async_write(
+        stream_, buffers,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_write(ec); });
+  }
+
+  void on_write(beast::error_code ec) {
+    record();
+    if (ec) {
+      close();
+    } else if (linger_) {
+      linger();
+    } else if (!keep_alive_ || worker_.draining) {
+      close();
+    } else {
+      release_buffers();
+      wait_for_request();
+    }
+  }
+
+  void record() {
+    double seconds = std::chrono::duration<double>(Clock::now() - started_).count();
+    const std::string& route = *route_label_;
+    context_.metrics.observe(method_label(request_.method), route, response_.status, seconds);
+    context_.access_log.write({request_.request_id, request_.method, request_.path, route,
+                               response_.status, seconds * 1000, body_bytes_,
+                               request_.client_address});
+  }
+
+  // After answering a request we did not read to the end (body too large), closing at once
+  // would make the kernel reset the connection because unread data remains, and the client
+  // could lose our answer. So: stop sending, discard what arrives for a moment, then close.
+  void linger() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(kLingerTime);  // applies to all the reads below together
+    discard_input();
+  }
+
+  void discard_input() {
+    buffer_.clear();
+    stream_.async_read_some(buffer_.prepare(kReadChunk),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (ec) {
+                                self->close();
+                                return;
+                              }
+                              self->discard_input();
+                            });
+  }
+
+  // Keep-alive connections keep their buffers, but not the big ones a large upload left.
+  void release_buffers() {
+    parser_.reset();
+    if (request_.body.capacity() > kKeepCapacity) std::string().swap(request_.body);
+    if (response_.body.capacity() > kKeepCapacity) std::string().swap(response_.body);
+    if (buffer_.capacity() > kKeepCapacity && buffer_.size() == 0) buffer_.shrink_to_fit();
+  }
+
+  void close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.close();
+  }
+
+  Context& context_;
+  Worker& worker_;
+  Stream stream_;
+  const std::string peer_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  Request request_;
+  Response response_;
+  std::string head_;
+  State state_ = State::idle;
+  bool keep_alive_ = false;
+  bool http10_ = false;
+  bool api_ = false;
+  bool linger_ = false;
+  const std::string* route_label_ = &kUnmatchedRoute;
+  std::size_t body_bytes_ = 0;
+  Clock::time_point started_;
+};
+
+std::vector<std::unique_ptr<Worker>> make_workers(int io_threads) {
+  int count = io_threads > 0 ? io_threads : static_cast<int>(std::thread::hardware_concurrency());
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (int i = 0; i < std::max(1, count); ++i) workers.push_back(std::make_unique<Worker>());
+  return workers;
+}
+
+class ServerCore {
+ public:
+  ServerCore(ServerOptions options, const Router& router, Metrics& metrics)
+      : workers_(make_workers(options.io_threads)),
+        context_(std::move(options), router, metrics),
+        acceptor_(workers_.front()->context),
+        accept_retry_(workers_.front()->context) {}
+
+  Status listen() {
+    const auto& options = context_.options;
+    beast::error_code ec;
+    auto address = asio::ip::make_address(options.bind_address, ec);
+    if (ec) {
+      return Error::make(ErrorKind::invalid_input, "bad_bind_address",
+                         "not an IP address: " + options.bind_address);
+    }
+    tcp::endpoint endpoint(address, options.port);
+    acceptor_.open(endpoint.protocol(), ec);
+    // SO_REUSEADDR only lets a restarted server bind over TIME_WAIT connections; unlike
+    // SO_REUSEPORT it does not let two live listeners share the port.
+    if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_.bind(endpoint, ec);
+    if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+    if (!ec) port_ = acceptor_.local_endpoint(ec).port();
+    if (ec) {
+      beast::error_code ignored;
+      acceptor_.close(ignored);
+      return Error::make(ErrorKind::unavailable, "listen_failed",
+                         fmt::format("cannot listen on {}:{}: {}", options.bind_address,
+                                     options.port, ec.message()));
+    }
+    return Status::success();
+  }
+
+  std::uint16_t port() const { return port_; }
+
+  void run() {
+    if (!acceptor_.is_open()) {
+      if (auto status = listen(); !status) {
+        spdlog::error("{}", status.error().message);
+        return;
+      }
+    }
+    asio::io_context& main = workers_.front()->context;
+    signals_.emplace(main, SIGINT, SIGTERM);
+    signals_->async_wait([this](beast::error_code ec, int signal) {
+      if (ec) return;
+      spdlog::info("signal {} received: finishing requests in flight, then stopping", signal);
+      stop();
+    });
+    accept();
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < workers_.size(); ++i) {
+      threads.emplace_back([&context = workers_[i]->context] { run_context(context); });
+    }
+    run_context(main);
+    for (auto& thread : threads) thread.join();
+    context_.blocking.join();
+    signals_.reset();
+  }
+
+  // Thread-safe. Every step runs on the thread that owns what it touches.
+  void stop() {
+    if (stopping_.exchange(true)) return;
+    asio::post(workers_.front()->context, [this] {
+      beast::error_code ignored;
+      acceptor_.close(ignored);
+      accept_retry_.cancel();
+      if (signals_) signals_->cancel(ignored);
+    });
+    for (auto& worker : workers_) {
+      asio::post(worker->context, [&w = *worker] {
+        w.draining = true;
+        for (auto& session : w.sessions) session.shutdown();
+        w.keep_running.reset();  // run() returns once the remaining connections are done
+      });
+    }
+  }
+
+ private:
+  void accept() {
+    Worker& target = *workers_[next_worker_];
+    next_worker_ = (next_worker_ + 1) % workers_.size();
+    acceptor_.async_accept(
+        target.context.get_executor(), [this, &target](beast::error_code ec, Socket socket) {
+          if (!acceptor_.is_open()) return;
+          if (ec) {
+            // Out of file descriptors and the like: back off instead of spinning.
+            spdlog::warn("accept failed: {}", ec.message());
+            accept_retry_.expires_after(kAcceptRetry);
+            accept_retry_.async_wait([this](beast::error_code wait_ec) {
+              if (!wait_ec) accept();
+            });
+            return;
+          }
+          beast::error_code ignored;
+          socket.set_option(tcp::no_delay(true), ignored);
+          auto address = socket.remote_endpoint(ignored).address();
+          if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+            address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
+          }
+          auto session =
+              std::make_shared<Session>(context_, target, std::move(socket), address.to_string());
+          asio::post(target.context, [session = std::move(session)] { session->start(); });
+          accept();
+        });
+  }
+
+  // Destroyed last: the members below hold handlers and sockets bound to these contexts.
+  std::vector<std::unique_ptr<Worker>> workers_;
+  Context context_;
+  tcp::acceptor acceptor_;
+  asio::steady_timer accept_retry_;
+  std::optional<asio::signal_set> signals_;
+  std::atomic<bool> stopping_{false};
+  std::size_t next_worker_ = 0;  // touched only by the accepting thread
+  std::atomic<std::uint16_t> port_{0};
+};
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(ServerOptions options, const Router& router, Metrics& metrics)
+      : core(std::move(options), router, metrics) {}
+  ServerCore core;
+};
+
+Server::Server(ServerOptions options, const Router& router, Metrics& metrics)
+    : impl_(std::make_unique<Impl>(std::move(options), router, metrics)) {}
+Server::~Server() = default;
+
+Status Server::listen() {
+  return impl_->core.listen();
+}
+std::uint16_t Server::port() const {
+  return impl_->core.port();
+}
+void Server::run() {
+  impl_->core.run();
+}
+void Server::stop() {
+  impl_->core.stop();
+}
+
+}  // namespace innet::http

@@ -1,0 +1,153 @@
+#include "http/static_files.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <fstream>
+#include <optional>
+#include <system_error>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace innet::http {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Vite puts content-hashed bundles here: a changed file gets a new name, so caching forever is
+// safe. Everything else (index.html) must be revalidated so a deployment is seen at once.
+constexpr std::string_view kAssetsPrefix = "/assets/";
+constexpr std::string_view kImmutable = "public, max-age=31536000, immutable";
+constexpr std::string_view kRevalidate = "no-cache";
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kContentTypes = {{
+    {"css", "text/css; charset=utf-8"},
+    {"geojson", "application/geo+json"},
+    {"html", "text/html; charset=utf-8"},
+    {"ico", "image/x-icon"},
+    {"jpeg", "image/jpeg"},
+    {"jpg", "image/jpeg"},
+    {"js", "text/javascript; charset=utf-8"},
+    {"json", "application/json"},
+    {"map", "application/json"},
+    {"mjs", "text/javascript; charset=utf-8"},
+    {"png", "image/png"},
+    {"svg", "image/svg+xml"},
+    {"ttf", "font/ttf"},
+    {"txt", "text/plain; charset=utf-8"},
+    {"webmanifest", "application/manifest+json"},
+    {"woff", "font/woff"},
+    {"woff2", "font/woff2"},
+}};
+
+Response not_found() {
+  return Response::error(Error::not_found("file"));
+}
+
+// Relative path below web_root, or nothing when a segment could step outside it or names a
+// hidden file ("..", ".", ".env"): such requests never reach the filesystem.
+std::optional<fs::path> relative_path(std::string_view path) {
+  fs::path relative;
+  while (!path.empty()) {
+    std::size_t slash = path.find('/');
+    std::string_view segment = path.substr(0, slash);
+    path = slash == std::string_view::npos ? std::string_view{} : path.substr(slash + 1);
+    if (segment.empty()) continue;
+    if (segment.front() == '.' || segment.find('\\') != std::string_view::npos) {
+      return std::nullopt;
+    }
+    relative /= fs::path(segment);
+  }
+  return relative;
+}
+
+bool has_extension(std::string_view path) {
+  std::string_view last = path.substr(path.rfind('/') + 1);
+  return last.find('.') != std::string_view::npos;
+}
+
+bool is_inside(const fs::path& root, const fs::path& candidate) {
+  auto [root_end, candidate_it] =
+      std::mismatch(root.begin(), root.end(), candidate.begin(), candidate.end());
+  return root_end == root.end();
+}
+
+bool etag_matches(std::string_view if_none_match, std::string_view etag) {
+  if (if_none_match == "*") return true;
+  while (!if_none_match.empty()) {
+    std::size_t comma = if_none_match.find(',');
+    std::string_view tag = if_none_match.substr(0, comma);
+    if_none_match =
+        comma == std::string_view::npos ? std::string_view{} : if_none_match.substr(comma + 1);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag == etag) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view content_type_for(std::string_view filename) {
+  std::size_t dot = filename.rfind('.');
+  if (dot == std::string_view::npos) return "application/octet-stream";
+  std::string extension(filename.substr(dot + 1));
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  auto it =
+      std::lower_bound(kContentTypes.begin(), kContentTypes.end(), extension,
+                       [](const auto& entry, const std::string& e) { return entry.first < e; });
+  if (it == kContentTypes.end() || it->first != extension) return "application/octet-stream";
+  return it->second;
+}
+
+StaticFiles::StaticFiles(const std::string& web_root) {
+  std::error_code ec;
+  root_ = fs::weakly_canonical(fs::absolute(web_root, ec), ec);
+}
+
+Response StaticFiles::serve(const Request& request) const {
+  auto relative = relative_path(request.path);
+  if (!relative) return not_found();
+  fs::path index = root_ / "index.html";
+  if (relative->empty()) return serve_file(index, kRevalidate, request);
+
+  std::error_code ec;
+  fs::path file = fs::canonical(root_ / *relative, ec);
+  // canonical() resolves symlinks, so a link pointing outside web_root is refused here.
+  if (!ec && is_inside(root_, file) && fs::is_regular_file(file, ec)) {
+    bool asset = std::string_view(request.path).starts_with(kAssetsPrefix);
+    return serve_file(file, asset ? kImmutable : kRevalidate, request);
+  }
+  if (has_extension(request.path)) return not_found();
+  return serve_file(index, kRevalidate, request);
+}
+
+Response StaticFiles::serve_file(const fs::path& file, std::string_view cache_control,
+                                 const Request& request) const {
+  std::error_code ec;
+  auto size = fs::file_size(file, ec);
+  auto modified = fs::last_write_time(file, ec);
+  if (ec) return not_found();
+  auto ticks = modified.time_since_epoch().count();
+  std::string etag = fmt::format("\"{:x}-{:x}\"", size, static_cast<std::uint64_t>(ticks));
+
+  Response response;
+  response.headers.emplace_back("Cache-Control", cache_control);
+  response.headers.emplace_back("ETag", etag);
+  if (auto inm = request.header("if-none-match"); inm && etag_matches(*inm, etag)) {
+    response.status = 304;
+    return response;
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return not_found();
+  response.body.resize(size);
+  in.read(response.body.data(), static_cast<std::streamsize>(size));
+  response.body.resize(static_cast<std::size_t>(in.gcount()));
+  response.headers.emplace_back("Content-Type", content_type_for(file.filename().string()));
+  return response;
+}
+
+}  // namespace innet::http

@@ -1,0 +1,116 @@
+#include "http/message.h"
+
+#include <gtest/gtest.h>
+
+namespace innet::http {
+namespace {
+
+Request with_headers(std::vector<std::pair<std::string, std::string>> headers) {
+  Request request;
+  request.headers = std::move(headers);
+  return request;
+}
+
+TEST(HttpMessage, FindsHeadersByLowerCaseName) {
+  Request request = with_headers({{"content-type", "application/json"}, {"x-a", "1"}});
+  EXPECT_EQ(request.header("content-type"), "application/json");
+  EXPECT_EQ(request.header("x-a"), "1");
+  EXPECT_FALSE(request.header("x-b"));
+}
+
+TEST(HttpMessage, ParsesCookies) {
+  Request request =
+      with_headers({{"cookie", "theme=dark; innet_session=abc123;  lang = it ; q=\"x y\""}});
+  EXPECT_EQ(request.cookie("innet_session"), "abc123");
+  EXPECT_EQ(request.cookie("theme"), "dark");
+  EXPECT_EQ(request.cookie("lang"), "it");
+  EXPECT_EQ(request.cookie("q"), "x y");
+  EXPECT_FALSE(request.cookie("session"));  // no prefix or suffix matches
+  EXPECT_FALSE(request.cookie("Theme"));    // names are case-sensitive
+}
+
+TEST(HttpMessage, CookieEdgeCases) {
+  EXPECT_FALSE(with_headers({}).cookie("a"));
+  EXPECT_EQ(with_headers({{"cookie", "a="}}).cookie("a"), "");
+  EXPECT_EQ(with_headers({{"cookie", "junk; a=1=2;"}}).cookie("a"), "1=2");
+  EXPECT_EQ(with_headers({{"cookie", "a=first; a=second"}}).cookie("a"), "first");
+  EXPECT_EQ(with_headers({{"cookie", "b=1"}, {"cookie", "a=2"}}).cookie("a"), "2");
+}
+
+TEST(HttpMessage, JsonResponse) {
+  Response response = Response::json(201, {{"id", 7}, {"name", "Palermo"}});
+  EXPECT_EQ(response.status, 201);
+  ASSERT_EQ(response.headers.size(), 1u);
+  EXPECT_EQ(response.headers[0].first, "Content-Type");
+  EXPECT_EQ(response.headers[0].second, "application/json; charset=utf-8");
+  EXPECT_EQ(nlohmann::json::parse(response.body), (nlohmann::json{{"id", 7}, {"name", "Palermo"}}));
+}
+
+TEST(HttpMessage, JsonResponseSurvivesInvalidUtf8) {
+  Response response = Response::json(200, {{"name", std::string("a\xff")}});
+  EXPECT_TRUE(nlohmann::json::accept(response.body));
+}
+
+TEST(HttpMessage, NoContent) {
+  Response response = Response::no_content();
+  EXPECT_EQ(response.status, 204);
+  EXPECT_TRUE(response.body.empty());
+  EXPECT_TRUE(response.headers.empty());
+}
+
+TEST(HttpMessage, SetHeaderReplacesCaseInsensitively) {
+  Response response;
+  response.set_header("Cache-Control", "no-store");
+  response.set_header("cache-control", "max-age=60");
+  ASSERT_EQ(response.headers.size(), 1u);
+  EXPECT_EQ(response.headers[0].second, "max-age=60");
+}
+
+TEST(HttpMessage, ErrorBodyShape) {
+  Response response = Response::error(Error::make(ErrorKind::conflict, "taken", "already used"));
+  EXPECT_EQ(response.status, 409);
+  auto body = nlohmann::json::parse(response.body);
+  EXPECT_EQ(body, (nlohmann::json{{"error",
+                                   {{"code", "taken"},
+                                    {"message", "already used"},
+                                    {"fields", nlohmann::json::object()}}}}));
+}
+
+TEST(HttpMessage, ErrorCarriesFields) {
+  Response response = Response::error(Error::field(ErrorKind::invalid_input, "email", "required"));
+  EXPECT_EQ(response.status, 400);
+  auto body = nlohmann::json::parse(response.body);
+  EXPECT_EQ(body["error"]["code"], "validation_failed");
+  EXPECT_EQ(body["error"]["fields"], (nlohmann::json{{"email", "required"}}));
+}
+
+TEST(HttpMessage, RateLimitedErrorHasRetryAfter) {
+  Error error = Error::make(ErrorKind::rate_limited, "too_many_attempts", "slow down");
+  error.retry_after_seconds = 30;
+  Response response = Response::error(error);
+  EXPECT_EQ(response.status, 429);
+  bool found = false;
+  for (const auto& [name, value] : response.headers) {
+    if (name == "Retry-After") {
+      found = true;
+      EXPECT_EQ(value, "30");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(HttpMessage, StatusForEveryKind) {
+  EXPECT_EQ(status_for(ErrorKind::invalid_input), 400);
+  EXPECT_EQ(status_for(ErrorKind::unauthenticated), 401);
+  EXPECT_EQ(status_for(ErrorKind::forbidden), 403);
+  EXPECT_EQ(status_for(ErrorKind::not_found), 404);
+  EXPECT_EQ(status_for(ErrorKind::conflict), 409);
+  EXPECT_EQ(status_for(ErrorKind::too_large), 413);
+  EXPECT_EQ(status_for(ErrorKind::unprocessable), 422);
+  EXPECT_EQ(status_for(ErrorKind::rate_limited), 429);
+  EXPECT_EQ(status_for(ErrorKind::unavailable), 503);
+  EXPECT_EQ(status_for(ErrorKind::internal), 500);
+}
+
+}  // namespace
+}  // namespace innet::http

@@ -1,0 +1,167 @@
+// The web app's files: content types, cache policy, client-side route fallback, traversal.
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "http/static_files.h"
+#include "http_test_server.h"
+
+namespace innet::http {
+namespace {
+
+namespace fs = std::filesystem;
+using test::TestClient;
+using test::TestServer;
+
+void write_file(const fs::path& path, std::string_view content) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << content;
+}
+
+// dir/web is the web root; dir/secret.txt sits next to it, where no request may reach.
+class HttpStaticFiles : public ::testing::Test {
+ protected:
+  HttpStaticFiles() {
+    dir =
+        fs::temp_directory_path() / ("innet-http-static-" + std::to_string(std::random_device{}()));
+    web = dir / "web";
+    write_file(web / "index.html", "<!doctype html><title>InNet</title>");
+    write_file(web / "assets" / "app-3f2a.js", "console.log(1)");
+    write_file(web / "assets" / "style-9c1d.css", "body{}");
+    write_file(web / "robots.txt", "User-agent: *");
+    write_file(web / "maps" / "palermo.geojson", "{}");
+    write_file(web / ".env", "SECRET=1");
+    write_file(dir / "secret.txt", "top secret");
+    fs::create_symlink(dir / "secret.txt", web / "link.txt");
+    router.add({"GET", "/healthz", [](Request&) { return Response::json(200, {{"ok", true}}); }});
+    router.add({"GET", "/api/v1/ping", [](Request&) { return Response::json(200, {}); }});
+    options.web_root = web.string();
+  }
+  ~HttpStaticFiles() override { fs::remove_all(dir); }
+
+  fs::path dir;
+  fs::path web;
+  Router router;
+  ServerOptions options;
+};
+
+TEST_F(HttpStaticFiles, ServesIndexAtRoot) {
+  TestServer server(router, options);
+  TestClient client(server.port());
+  auto response = client.request("GET", "/");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.body, "<!doctype html><title>InNet</title>");
+  EXPECT_EQ(response.header("content-type"), "text/html; charset=utf-8");
+  EXPECT_EQ(response.header("cache-control"), "no-cache");
+  EXPECT_TRUE(response.header("content-security-policy"));
+}
+
+TEST_F(HttpStaticFiles, HashedAssetsAreImmutable) {
+  TestServer server(router, options);
+  TestClient client(server.port());
+  auto js = client.request("GET", "/assets/app-3f2a.js");
+  EXPECT_EQ(js.status, 200);
+  EXPECT_EQ(js.body, "console.log(1)");
+  EXPECT_EQ(js.header("content-type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(js.header("cache-control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(client.request("GET", "/assets/style-9c1d.css").header("content-type"),
+            "text/css; charset=utf-8");
+  auto robots = client.request("GET", "/robots.txt");
+  EXPECT_EQ(robots.header("content-type"), "text/plain; charset=utf-8");
+  EXPECT_EQ(robots.header("cache-control"), "no-cache");
+  EXPECT_EQ(client.request("GET", "/maps/palermo.geojson").header("content-type"),
+            "application/geo+json");
+}
+
+TEST_F(HttpStaticFiles, ClientRoutesFallBackToIndex) {
+  TestServer server(router, options);
+  TestClient client(server.port());
+  for (const char* target : {"/login", "/accounts/42/edit", "/assets", "/login?next=%2F"}) {
+    SCOPED_TRACE(target);
+    auto response = client.request("GET", target);
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.body, "<!doctype html><title>InNet</title>");
+    EXPECT_EQ(response.header("cache-control"), "no-cache");
+  }
+}
+
+TEST_F(HttpStaticFiles, MissingFileWithExtensionIs404) {
+  TestServer server(router, options);
+  TestClient client(server.port());
+  auto response = client.request("GET", "/assets/gone-1234.js");
+  EXPECT_EQ(response.status, 404);
+  EXPECT_EQ(response.json()["error"]["code"], "not_found");
+}
+
+TEST_F(HttpStaticFiles, TraversalIsRefused) {
+  TestServer server(router, options);
+  TestClient client(server.port());
+  for (const char* target :
+       {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
+        "/assets/%2E%2E/%2E%2E/secret.txt", "/..%2fsecret.txt", "/link.txt", "/.env"}) {
+    SCOPED_TRACE(target);
+    auto response = client.request("GET", target);
+    EXPECT_EQ(response.status, 404);
+    EXPECT_EQ(response.body.find("top secret"), std::string::npos);
+    EXPECT_EQ(response.body.find("SECRET"), std::string::npos);
+  }
+}
+
+TEST_F(HttpStaticFiles, ApiAndProbePathsNeverFallBack) {
+  TestServer server(router, options);
+  TestClient client(server.port());
+  auto api = client.request("GET", "/api/v1/unknown");
+  EXPECT_EQ(api.status, 404);
+  EXPECT_EQ(api.header("content-type"), "application/json; charset=utf-8");
+  EXPECT_EQ(client.request("GET", "/readyz").status, 404);
+  EXPECT_EQ(client.request("GET", "/healthz").json()["ok"], true);
+  EXPECT_EQ(client.request("POST", "/login", "", "x").status, 404);
+}
+
+TEST_F(HttpStaticFiles, HeadAndConditionalRequests) {
+  TestServer server(router, options);
+  TestClient client(server.port());
+  auto head = client.request("HEAD", "/assets/app-3f2a.js");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.header("content-length"), "14");
+  EXPECT_TRUE(head.body.empty());
+  auto etag = head.header("etag");
+  ASSERT_TRUE(etag);
+  auto revalidated =
+      client.request("GET", "/assets/app-3f2a.js", "If-None-Match: " + *etag + "\r\n");
+  EXPECT_EQ(revalidated.status, 304);
+  EXPECT_TRUE(revalidated.body.empty());
+  EXPECT_EQ(revalidated.header("etag"), etag);
+  EXPECT_EQ(client.request("GET", "/robots.txt").status, 200);  // framing intact after 304
+}
+
+TEST_F(HttpStaticFiles, StaticRequestsAreCountedAsStatic) {
+  TestServer server(router, options);
+  {
+    TestClient client(server.port());
+    client.request("GET", "/");
+  }
+  server.stop();
+  EXPECT_NE(server.metrics().render().find(
+                R"(innet_http_requests_total{method="GET",route="static",status="200"} 1)"),
+            std::string::npos);
+}
+
+TEST(HttpContentTypes, ByExtension) {
+  EXPECT_EQ(content_type_for("a.mjs"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(content_type_for("a.SVG"), "image/svg+xml");
+  EXPECT_EQ(content_type_for("a.png"), "image/png");
+  EXPECT_EQ(content_type_for("a.jpg"), "image/jpeg");
+  EXPECT_EQ(content_type_for("a.woff"), "font/woff");
+  EXPECT_EQ(content_type_for("a.woff2"), "font/woff2");
+  EXPECT_EQ(content_type_for("a.ttf"), "font/ttf");
+  EXPECT_EQ(content_type_for("a.json"), "application/json");
+  EXPECT_EQ(content_type_for("favicon.ico"), "image/x-icon");
+  EXPECT_EQ(content_type_for("a.js.map"), "application/json");
+  EXPECT_EQ(content_type_for("manifest.webmanifest"), "application/manifest+json");
+  EXPECT_EQ(content_type_for("README"), "application/octet-stream");
+  EXPECT_EQ(content_type_for("a.exe"), "application/octet-stream");
+}
+
+}  // namespace
+}  // namespace innet::http
