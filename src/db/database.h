@@ -87,6 +87,9 @@ class Connection {
 
   // True when the connection still works (used by the pool and /readyz).
   virtual bool healthy() = 0;
+  // True while a transaction is open, however it was started; the pool rolls back a connection
+  // returned in that state. Both drivers override it; the default suits test doubles.
+  virtual bool in_transaction() const { return false; }
 };
 
 // RAII transaction: rolls back unless commit() succeeded.
@@ -125,7 +128,7 @@ class PooledConnection {
  public:
   PooledConnection(Pool* pool, std::unique_ptr<Connection> c) : pool_(pool), c_(std::move(c)) {}
   PooledConnection(PooledConnection&&) noexcept = default;
-  PooledConnection& operator=(PooledConnection&&) noexcept = default;
+  PooledConnection& operator=(PooledConnection&& other) noexcept;  // returns the one it held
   ~PooledConnection();
   Connection& operator*() { return *c_; }
   Connection* operator->() { return c_.get(); }
@@ -138,14 +141,20 @@ class PooledConnection {
 // The database a server instance talks to: a URL and a bounded pool of connections.
 //   sqlite:///absolute/path/innet.db   sqlite://relative/path.db   sqlite::memory: (tests)
 //   postgresql://user:pass@host:port/db?host=/socket/dir  (anything libpq accepts)
+// sqlite::memory: is a database private to the pool, held by its single connection.
+// Every PooledConnection must be returned before the pool is destroyed.
 class Pool {
  public:
+  // Opens one connection at once, so a bad URL fails at start-up: invalid_input
+  // "db_url_invalid" for an unknown scheme or malformed URL, unavailable "db_unavailable" when
+  // the database cannot be reached.
   static Result<std::unique_ptr<Pool>> open(const std::string& url, int max_connections);
   ~Pool();
 
   Engine engine() const { return engine_; }
   const std::string& url() const { return url_; }
-  // Waits up to timeout_ms for a free connection, opening a new one when under the bound.
+  // Waits up to timeout_ms for a free connection, opening a new one when under the bound;
+  // then fails with unavailable "db_pool_exhausted".
   Result<PooledConnection> acquire(int timeout_ms = 5000);
   PoolStats stats() const;
 
