@@ -1,0 +1,180 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError, api, setCsrfToken, setUnauthenticatedHandler, type User } from './api';
+import { Footer } from './components/Footer';
+import { Spinner } from './components/forms';
+import { Header } from './components/Header';
+import { describeError } from './errors';
+import { useT } from './i18n';
+import { Account } from './pages/Account';
+import { Audit } from './pages/Audit';
+import { Home } from './pages/Home';
+import { Login } from './pages/Login';
+import { Forbidden, NotFound } from './pages/Status';
+import { Organizations } from './pages/Organizations';
+import { Users } from './pages/Users';
+import { navigate, useLocation } from './router';
+import { SessionContext, makeCan, type SessionValue } from './session';
+
+type State =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'anon'; reason?: 'expired' | 'logged_out' }
+  | { status: 'auth'; user: User };
+
+const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Element }> = {
+  '/': { render: () => <Home /> },
+  '/account': { render: () => <Account /> },
+  '/organizations': { permission: 'organizations.read', render: () => <Organizations /> },
+  '/users': { permission: 'users.read', render: () => <Users /> },
+  '/audit': { permission: 'audit.read', render: () => <Audit /> },
+};
+
+/** Only same-app paths are accepted as a place to return to after login. */
+function safeNext(next: string | null): string {
+  if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login')) return next;
+  return '/';
+}
+
+export function App() {
+  const { t } = useT();
+  const loc = useLocation();
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const lastFocusKey = useRef<string | null>(null);
+
+  const probe = () => {
+    setState({ status: 'loading' });
+    api
+      .me()
+      .then((s) => {
+        setCsrfToken(s.csrf_token);
+        setState({ status: 'auth', user: s.user });
+      })
+      .catch((err) => {
+        if (err instanceof ApiError && err.status === 401) setState({ status: 'anon' });
+        else setState({ status: 'error', error: err });
+      });
+  };
+
+  useEffect(() => {
+    probe();
+    setUnauthenticatedHandler(() => {
+      setCsrfToken('');
+      setState({ status: 'anon', reason: 'expired' });
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, []);
+
+  // Redirects between the login page and the app.
+  useEffect(() => {
+    if (state.status === 'anon' && loc.path !== '/login') {
+      const here = loc.path + (loc.query.toString() ? `?${loc.query}` : '');
+      navigate(here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`, { replace: true });
+    } else if (state.status === 'auth' && loc.path === '/login') {
+      navigate(safeNext(loc.query.get('next')), { replace: true });
+    }
+  }, [state, loc.path]);
+
+  const session: SessionValue | null = useMemo(() => {
+    if (state.status !== 'auth') return null;
+    return {
+      user: state.user,
+      can: makeCan(state.user),
+      logout: async () => {
+        try {
+          await api.logout();
+        } catch {
+          /* the session is gone either way */
+        }
+        setCsrfToken('');
+        setState({ status: 'anon', reason: 'logged_out' });
+      },
+      refresh: async () => {
+        const s = await api.me();
+        setCsrfToken(s.csrf_token);
+        setState({ status: 'auth', user: s.user });
+      },
+    };
+  }, [state]);
+
+  // After each navigation move the focus to the new page's heading, so screen readers announce it
+  // and keyboard users continue from the top of the content.
+  const view = ['new', 'edit', 'reset'].map((k) => loc.query.get(k) ?? '').join('|');
+  const transient =
+    state.status === 'loading' ||
+    (state.status === 'anon' && loc.path !== '/login') ||
+    (state.status === 'auth' && loc.path === '/login');
+  const focusKey = transient ? null : `${loc.path}|${view}|${state.status}`;
+  useEffect(() => {
+    if (focusKey === null) return;
+    const previous = lastFocusKey.current;
+    lastFocusKey.current = focusKey;
+    // Not on the first page shown after loading: the browser's own start position is right there.
+    if (previous === null) return;
+    const id = window.setTimeout(() => {
+      const h = document.getElementById('main-heading');
+      if (h && document.activeElement !== h) h.focus({ preventScroll: false });
+    }, 0);
+    return () => window.clearTimeout(id);
+  }, [focusKey]);
+
+  let content: preact.JSX.Element;
+  if (state.status === 'loading') {
+    content = <Spinner label={t('common.loading')} />;
+  } else if (state.status === 'error') {
+    content = (
+      <div>
+        <h1 id="main-heading" tabIndex={-1}>
+          {t('errors.unavailableTitle')}
+        </h1>
+        <div class="alert alert-danger" role="alert">
+          {describeError(state.error, t)}
+        </div>
+        <button type="button" class="btn btn-primary" onClick={probe}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  } else if (state.status === 'anon') {
+    content =
+      loc.path === '/login' ? (
+        <Login
+          reason={state.reason}
+          onLoggedIn={(user, csrf) => {
+            setCsrfToken(csrf);
+            setState({ status: 'auth', user });
+          }}
+        />
+      ) : (
+        <Spinner label={t('common.loading')} />
+      );
+  } else {
+    const route = ROUTES[loc.path];
+    if (!route) content = <NotFound />;
+    else if (route.permission && !session!.can(route.permission)) content = <Forbidden />;
+    else content = route.render();
+  }
+
+  return (
+    <SessionContext.Provider value={session}>
+      <div class="skiplinks">
+        <a
+          class="visually-hidden-focusable"
+          href="#main"
+          onClick={(e) => {
+            e.preventDefault();
+            const main = document.getElementById('main');
+            main?.focus();
+            main?.scrollIntoView();
+          }}
+        >
+          {t('a11y.skipToContent')}
+        </a>
+      </div>
+      <Header session={session} path={loc.path} />
+      <main id="main" tabIndex={-1} class="container py-5 app-main">
+        {content}
+      </main>
+      <Footer />
+    </SessionContext.Provider>
+  );
+}

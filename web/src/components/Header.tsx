@@ -1,0 +1,144 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useT } from '../i18n';
+import { visibleAreas } from '../nav';
+import { Link } from '../router';
+import type { SessionValue } from '../session';
+import { Icon } from './Icon';
+import { LanguageSwitcher } from './LanguageSwitcher';
+
+export function Header({ session, path }: { session: SessionValue | null; path: string }) {
+  const { t } = useT();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setMenuOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
+
+  const user = session?.user;
+  const areas = session ? visibleAreas(session.can) : [];
+  const shown = menuOpen ? { display: 'block' } : undefined;
+
+  return (
+    <header class="it-header-wrapper">
+      <div class="it-header-slim-wrapper">
+        <div class="container">
+          <div class="row">
+            <div class="col-12">
+              <div class="it-header-slim-wrapper-content">
+                <span class="navbar-brand slim-brand" data-testid="slim-brand">
+                  {t('header.slim')}
+                </span>
+                <div class="it-header-slim-right-zone">
+                  <LanguageSwitcher />
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div class="it-nav-wrapper">
+        <div class="it-header-center-wrapper">
+          <div class="container">
+            <div class="row">
+              <div class="col-12">
+                <div class="it-header-center-content-wrapper">
+                  <div class="it-brand-wrapper">
+                    <Link href={user ? '/' : '/login'}>
+                      <Icon name="pa" class="icon" />
+                      <div class="it-brand-text">
+                        <div class="it-brand-title">{t('app.name')}</div>
+                        <div class="it-brand-tagline d-none d-md-block">{t('app.tagline')}</div>
+                      </div>
+                    </Link>
+                  </div>
+                  {user && session ? (
+                    <div class="it-right-zone header-user-zone">
+                      <div class="header-user" data-testid="header-user">
+                        <Icon name="user" class="icon-white d-none d-md-inline-block me-2" />
+                        <div>
+                          <div class="header-user-name" data-testid="header-user-name">
+                            {user.display_name}
+                          </div>
+                          <div class="header-user-meta">
+                            <span data-testid="header-user-org">{user.organization.name}</span>
+                            <span aria-hidden="true"> · </span>
+                            <span class="visually-hidden">, </span>
+                            <span data-testid="header-user-role">{t(`roles.${user.role}.name`)}</span>
+                          </div>
+                        </div>
+                      </div>
+                      <button
+                        type="button"
+                        class="btn btn-outline-light btn-sm ms-3 logout-button"
+                        data-testid="logout"
+                        onClick={() => session.logout()}
+                      >
+                        <Icon name="logout" class="icon-white icon-sm me-1" />
+                        {t('header.logout')}
+                      </button>
+                    </div>
+                  ) : null}
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+        {user ? (
+          <div class="it-header-navbar-wrapper">
+            <div class="container">
+              <div class="row">
+                <div class="col-12">
+                  <nav class="navbar navbar-expand-lg" aria-label={t('nav.label')}>
+                    <button
+                      type="button"
+                      class="custom-navbar-toggler"
+                      aria-controls="main-nav"
+                      aria-expanded={menuOpen ? 'true' : 'false'}
+                      onClick={() => setMenuOpen(true)}
+                    >
+                      <span class="visually-hidden">{t('nav.open')}</span>
+                      <Icon name="burger" />
+                    </button>
+                    <div class={`navbar-collapsable${menuOpen ? ' expanded' : ''}`} id="main-nav" style={shown}>
+                      <div class="overlay" style={shown} onClick={() => setMenuOpen(false)} />
+                      <div class="close-div">
+                        <button type="button" class="btn close-menu" onClick={() => setMenuOpen(false)}>
+                          <span class="visually-hidden">{t('nav.close')}</span>
+                          <Icon name="close-big" />
+                        </button>
+                      </div>
+                      <div class="menu-wrapper">
+                        <ul class="navbar-nav" data-testid="main-nav">
+                          {areas.map((a) => {
+                            const active = path === a.path;
+                            return (
+                              <li class="nav-item" key={a.path}>
+                                <Link
+                                  class={`nav-link${active ? ' active' : ''}`}
+                                  href={a.path}
+                                  aria-current={active ? 'page' : undefined}
+                                  data-nav={a.path}
+                                >
+                                  <span>{t(a.labelKey)}</span>
+                                </Link>
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      </div>
+                    </div>
+                  </nav>
+                </div>
+              </div>
+            </div>
+          </div>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,8 @@
+import { useEffect } from 'preact/hooks';
+import { t } from '../i18n';
+
+export function usePageTitle(title: string): void {
+  useEffect(() => {
+    document.title = `${title} · ${t('app.name')}`;
+  }, [title]);
+}

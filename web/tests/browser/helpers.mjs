@@ -1,0 +1,196 @@
+// Shared set-up for the browser tests: one Chromium per test file, axe-core, screenshots.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const webDir = resolve(here, '..', '..');
+const require = createRequire(import.meta.url);
+
+export const BASE_URL = (process.env.INNET_BASE_URL ?? '').replace(/\/+$/, '');
+export const SCREENSHOT_DIR = resolve(
+  webDir,
+  process.env.INNET_SCREENSHOT_DIR ?? join('..', 'test-results', 'screenshots'),
+);
+export const ROLES = [
+  'admin',
+  'prefecture_officer',
+  'inspector',
+  'case_worker',
+  'service_provider',
+  'sui_officer',
+  'analyst',
+];
+export const DEMO_PASSWORD = 'demo';
+export const demoEmail = (role) => `${role}@demo.innet.example`;
+
+const localeCache = {};
+/** A translation from the app's own locale files, e.g. tr('it', 'errors.invalid_credentials'). */
+export function tr(lang, key, vars = {}) {
+  localeCache[lang] ??= JSON.parse(readFileSync(join(webDir, 'src', 'locales', `${lang}.json`), 'utf8'));
+  let v = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), localeCache[lang]);
+  assert.equal(typeof v, 'string', `no translation ${lang}:${key}`);
+  for (const [name, value] of Object.entries(vars)) v = v.replaceAll(`{{${name}}}`, String(value));
+  return v;
+}
+
+export function requireBaseUrl() {
+  assert.ok(
+    BASE_URL,
+    'INNET_BASE_URL is not set: start the InNet server (e.g. build/innet serve --web-root web/dist) and point INNET_BASE_URL at it',
+  );
+}
+
+/** Launches Debian's Chromium the way this machine needs (see shared/reference/toolchain.md). */
+export async function launch() {
+  requireBaseUrl();
+  const profile = mkdtempSync(join(tmpdir(), 'innet-browser-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 900 },
+    baseURL: BASE_URL,
+  });
+  context.setDefaultTimeout(15_000);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    context,
+    async newPage() {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) errors.push(m.text());
+      });
+      page.jsErrors = errors;
+      return page;
+    },
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe-core on the current page and fails with a readable list of violations. */
+export async function assertAccessible(page, label) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    // page.addScriptTag({ content }) adds an inline <script>, which the server's CSP
+    // (script-src 'self') rightly blocks; evaluating through the DevTools protocol is not subject
+    // to the page's CSP, so the app is tested under its real policy.
+    await page.evaluate(axeSource);
+  }
+  const violations = await page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} :: ${n.failureSummary}`),
+    }));
+  }, AXE_TAGS);
+  assert.deepEqual(violations, [], `axe violations on ${label}:\n${JSON.stringify(violations, null, 2)}`);
+}
+
+export async function screenshot(page, name) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+export async function login(page, email, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('[data-testid=login-submit]').click();
+  await page.locator('[data-testid=home]').waitFor();
+}
+
+export async function logout(page) {
+  await page.locator('[data-testid=logout]').click();
+  await page.locator('#email').waitFor();
+}
+
+/** The session as the API reports it (user with permissions). */
+export async function me(page) {
+  return page.evaluate(async () => {
+    const r = await fetch('/api/v1/auth/me', { credentials: 'same-origin' });
+    return r.ok ? r.json() : null;
+  });
+}
+
+/** Picks a language with the switcher and waits until the page has applied it. */
+export async function switchLanguage(page, lang) {
+  await page.locator('[data-testid=lang-toggle]').click();
+  await page.locator(`[data-testid=lang-${lang}]`).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  await waitForStylesheet(page);
+}
+
+/** Waits until exactly one app stylesheet (the one for the current direction) is loaded. */
+export async function waitForStylesheet(page) {
+  await page.waitForFunction(() => {
+    const rtl = document.documentElement.dir === 'rtl';
+    const links = [...document.querySelectorAll('link[rel=stylesheet]')].filter((l) =>
+      /\/assets\/.+\.css$/.test(new URL(l.href).pathname),
+    );
+    return (
+      links.length === 1 &&
+      links[0].sheet !== null &&
+      new URL(links[0].href).pathname.endsWith('.rtl.css') === rtl
+    );
+  });
+}
+
+/** Navigates with the app's own navigation bar (client-side routing) and waits for the heading. */
+export async function openFromNav(page, path) {
+  await page.locator(`[data-nav="${path}"]`).click();
+  await page.waitForFunction((p) => location.pathname === p, path);
+  await page.locator('#main-heading').waitFor();
+}
+
+export async function navPaths(page) {
+  return page.locator('[data-testid=main-nav] [data-nav]').evaluateAll((els) => els.map((e) => e.getAttribute('data-nav')));
+}
+
+export function expectedNav(permissions) {
+  const has = (p) => permissions.includes(p);
+  return [
+    '/',
+    ...(has('organizations.read') ? ['/organizations'] : []),
+    ...(has('users.read') ? ['/users'] : []),
+    ...(has('audit.read') ? ['/audit'] : []),
+    '/account',
+  ];
+}
+
+/** Waits for lists to finish loading (no spinner in main). */
+export async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('main .progress-spinner'));
+}
+
+/** Waits until every cell of a table column has the expected text (and there is at least one row). */
+export async function waitForColumn(page, table, column, expected) {
+  await page.waitForFunction(
+    ({ table, column, expected }) => {
+      const cells = [...document.querySelectorAll(`${table} tbody tr td:nth-child(${column})`)];
+      return cells.length > 0 && cells.every((c) => c.textContent.trim() === expected);
+    },
+    { table, column, expected },
+  );
+}
