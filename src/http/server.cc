@@ -100,6 +100,19 @@ Response error_response(ErrorKind kind, int status, std::string code, std::strin
   return response;
 }
 
+// RFC 9112 section 3.2.2: a server must accept the absolute form ("http://host/path?q") that
+// clients send to proxies; everything downstream expects the origin form ("/path?q").
+void assign_origin_form(std::string_view target, std::string& out) {
+  std::size_t scheme = target.starts_with("http://") ? 7 : target.starts_with("https://") ? 8 : 0;
+  if (scheme == 0) {
+    out.assign(target);
+    return;
+  }
+  std::size_t start = target.find_first_of("/?", scheme);
+  out.assign(start != std::string_view::npos && target[start] == '/' ? "" : "/");
+  if (start != std::string_view::npos) out.append(target.substr(start));
+}
+
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
   for (const auto& item : items) {
@@ -323,7 +336,7 @@ class Session final : public std::enable_shared_from_this<Session>, public Conne
   // connection. Returns a 400 response when the target is unusable.
   std::optional<Response> fill_request(bhttp::request<bhttp::string_body>& message) {
     request_.method.assign(view(message.method_string()));
-    request_.target.assign(view(message.target()));
+    assign_origin_form(view(message.target()), request_.target);
     request_.query.clear();
     request_.params.clear();
     request_.headers.clear();

@@ -1,5 +1,8 @@
 // The HTTP server (Boost.Beast): one io_context per thread, keep-alive, limits, graceful
 // shutdown, security headers, static files for the web app, metrics.
+// The access log (one JSON line per request) goes to the spdlog logger named "access" if the
+// application registered one before constructing the Server (give it the pattern "%v"),
+// otherwise to stdout.
 #pragma once
 
 #include <cstdint>
@@ -34,8 +37,10 @@ class Server {
   // Binds; after this port() is known. Returns an error if the address is taken.
   Status listen();
   std::uint16_t port() const;
-  // Runs until stop() or SIGTERM/SIGINT; requests in flight finish first.
+  // Runs until stop() or SIGTERM/SIGINT; requests in flight finish first. Calls listen() if
+  // that has not been done (and returns at once, logging why, if it fails).
   void run();
+  // Thread-safe; may come before run(), which then returns as soon as it has started.
   void stop();
 
  private:

@@ -179,6 +179,52 @@ TEST_F(HttpServer, MalformedRequestIsRejected) {
   EXPECT_EQ(response.json()["error"]["code"], "bad_request");
 }
 
+TEST_F(HttpServer, AbsoluteFormTargetIsAccepted) {
+  TestServer server(router);
+  TestClient client(server.port());
+  EXPECT_EQ(client.request("GET", "http://innet.example/api/v1/items/5").json()["id"], "5");
+  auto echo = client.request("POST", "https://innet.example/api/v1/echo/e?x=1", "", "{}");
+  EXPECT_EQ(echo.json()["query"], (nlohmann::json{{"x", "1"}}));
+}
+
+TEST_F(HttpServer, AmbiguousFramingIsRejected) {
+  TestServer server(router);
+  TestClient client(server.port());
+  // Both framings at once is how requests are smuggled past a proxy.
+  client.send(
+      "POST /api/v1/echo/x HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+  EXPECT_EQ(client.read_response().status, 400);
+  TestClient second(server.port());
+  second.send(
+      "POST /api/v1/echo/x HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n"
+      "Content-Length: 3\r\n\r\n{}");
+  EXPECT_EQ(second.read_response().status, 400);
+}
+
+TEST_F(HttpServer, IdleConnectionsTimeOut) {
+  ServerOptions options;
+  options.idle_timeout_seconds = 1;
+  TestServer server(router, options);
+  TestClient client(server.port());
+  ASSERT_EQ(client.request("GET", "/api/v1/items/1").status, 200);
+  auto begin = std::chrono::steady_clock::now();
+  EXPECT_TRUE(client.closed_by_server());
+  EXPECT_LT(std::chrono::steady_clock::now() - begin, std::chrono::seconds(3));
+}
+
+TEST_F(HttpServer, StalledRequestTimesOut) {
+  ServerOptions options;
+  options.request_timeout_seconds = 1;
+  options.idle_timeout_seconds = 60;
+  TestServer server(router, options);
+  TestClient client(server.port());
+  client.send("GET /api/v1/items/1 HTTP/1.1\r\nHost: t\r\n");  // never finished
+  auto begin = std::chrono::steady_clock::now();
+  EXPECT_TRUE(client.closed_by_server());
+  EXPECT_LT(std::chrono::steady_clock::now() - begin, std::chrono::seconds(3));
+}
+
 TEST_F(HttpServer, MalformedPathOrQueryIsRejected) {
   TestServer server(router);
   TestClient client(server.port());
