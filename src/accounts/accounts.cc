@@ -1,0 +1,247 @@
+#include "accounts/accounts.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/clock.h"
+
+namespace innet::accounts {
+namespace {
+
+constexpr const char* kOrgColumns = "id, name, type, istat_code, created_at";
+constexpr const char* kUserColumns =
+    "id, email, display_name, role, organization_id, active, password_hash, created_at, "
+    "last_login_at";
+
+Organization org_from_row(const db::Row& r) {
+  return {r.integer(0), r.text(1), r.text(2), r.opt_text(3), r.text(4)};
+}
+
+User user_from_row(const db::Row& r) {
+  User u;
+  u.id = r.integer(0);
+  u.email = r.text(1);
+  u.display_name = r.text(2);
+  u.role = auth::parse_role(r.text(3)).value_or(auth::Role::analyst);
+  u.organization_id = r.integer(4);
+  u.active = r.integer(5) != 0;
+  u.password_hash = r.text(6);
+  u.created_at = r.text(7);
+  u.last_login_at = r.opt_text(8);
+  return u;
+}
+
+std::string like_pattern(const std::string& text) {
+  std::string lower = text;
+  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  std::string out = "%";
+  for (char c : lower) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+// Runs COUNT(*) and the page query with one WHERE clause built from fixed fragments.
+template <class T, class FromRow>
+Result<Page<T>> page_query(db::Connection& conn, const std::string& columns,
+                           const std::string& table, const std::string& where, db::Params params,
+                           const std::string& order, const Paging& paging, FromRow from_row) {
+  auto count = conn.query("SELECT COUNT(*) FROM " + table + where, params);
+  if (!count.ok()) return count.take_error();
+  params.push_back(paging.per_page);
+  params.push_back(paging.offset());
+  auto rows = conn.query("SELECT " + columns + " FROM " + table + where + " ORDER BY " + order +
+                             " LIMIT ? OFFSET ?",
+                         params);
+  if (!rows.ok()) return rows.take_error();
+  Page<T> page;
+  page.total = (*count)[0].integer(0);
+  for (const auto& r : *rows) page.items.push_back(from_row(r));
+  return page;
+}
+
+void add_condition(std::string& where, db::Params& params, const char* fragment, db::Value v) {
+  where += where.empty() ? " WHERE " : " AND ";
+  where += fragment;
+  params.push_back(std::move(v));
+}
+
+Status expect_one(const Result<std::int64_t>& changed, const char* what) {
+  if (!changed.ok()) return changed.error();
+  if (*changed == 0) return Error::not_found(what);
+  return Status::success();
+}
+
+}  // namespace
+
+const std::vector<std::string>& organization_types() {
+  static const std::vector<std::string> types = {
+      "prefecture", "questura", "municipality", "health_authority",
+      "centre_operator", "ngo", "school", "other"};
+  return types;
+}
+
+std::string normalize_email(std::string email) {
+  std::transform(email.begin(), email.end(), email.begin(), ::tolower);
+  return email;
+}
+
+Result<Organization> create_organization(db::Connection& conn, const Organization& org) {
+  auto rows = conn.query(
+      "INSERT INTO organizations (name, type, istat_code, created_at) VALUES (?, ?, ?, ?) "
+      "RETURNING id",
+      {org.name, org.type, db::optional_value(org.istat_code), clock::now_iso()});
+  if (!rows.ok()) return rows.take_error();
+  return find_organization(conn, (*rows)[0].integer(0));
+}
+
+Result<Organization> find_organization(db::Connection& conn, std::int64_t id) {
+  auto rows = conn.query(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = ?",
+                         {id});
+  if (!rows.ok()) return rows.take_error();
+  if (rows->empty()) return Error::not_found("organization");
+  return org_from_row((*rows)[0]);
+}
+
+Result<std::optional<Organization>> find_organization_by_name(db::Connection& conn,
+                                                              const std::string& name) {
+  auto rows = conn.query(
+      std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE name = ?", {name});
+  if (!rows.ok()) return rows.take_error();
+  if (rows->empty()) return std::optional<Organization>{};
+  return std::optional<Organization>{org_from_row((*rows)[0])};
+}
+
+Result<Page<Organization>> list_organizations(db::Connection& conn, const OrganizationFilter& f,
+                                              const Paging& paging) {
+  std::string where;
+  db::Params params;
+  if (!f.query.empty())
+    add_condition(where, params, "LOWER(name) LIKE ? ESCAPE '\\'", like_pattern(f.query));
+  if (!f.type.empty()) add_condition(where, params, "type = ?", f.type);
+  return page_query<Organization>(conn, kOrgColumns, "organizations", where, std::move(params),
+                                  "name, id", paging, org_from_row);
+}
+
+Status update_organization(db::Connection& conn, const Organization& org) {
+  return expect_one(
+      conn.execute("UPDATE organizations SET name = ?, type = ?, istat_code = ? WHERE id = ?",
+                   {org.name, org.type, db::optional_value(org.istat_code), org.id}),
+      "organization");
+}
+
+Result<User> create_user(db::Connection& conn, const User& u) {
+  auto rows = conn.query(
+      "INSERT INTO users (email, display_name, role, organization_id, active, password_hash, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {normalize_email(u.email), u.display_name, auth::to_string(u.role), u.organization_id,
+       std::int64_t{u.active ? 1 : 0}, u.password_hash, clock::now_iso()});
+  if (!rows.ok()) return rows.take_error();
+  return find_user(conn, (*rows)[0].integer(0));
+}
+
+Result<User> find_user(db::Connection& conn, std::int64_t id) {
+  auto rows =
+      conn.query(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?", {id});
+  if (!rows.ok()) return rows.take_error();
+  if (rows->empty()) return Error::not_found("user");
+  return user_from_row((*rows)[0]);
+}
+
+Result<std::optional<User>> find_user_by_email(db::Connection& conn, const std::string& email) {
+  auto rows = conn.query(std::string("SELECT ") + kUserColumns + " FROM users WHERE email = ?",
+                         {normalize_email(email)});
+  if (!rows.ok()) return rows.take_error();
+  if (rows->empty()) return std::optional<User>{};
+  return std::optional<User>{user_from_row((*rows)[0])};
+}
+
+Result<Page<User>> list_users(db::Connection& conn, const UserFilter& f, const Paging& paging,
+                              std::optional<std::int64_t> only_organization) {
+  std::string where;
+  db::Params params;
+  if (!f.query.empty()) {
+    where = " WHERE (LOWER(display_name) LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')";
+    params = {like_pattern(f.query), like_pattern(f.query)};
+  }
+  if (f.organization_id) add_condition(where, params, "organization_id = ?", *f.organization_id);
+  if (only_organization) add_condition(where, params, "organization_id = ?", *only_organization);
+  if (!f.role.empty()) add_condition(where, params, "role = ?", f.role);
+  return page_query<User>(conn, kUserColumns, "users", where, std::move(params),
+                          "display_name, id", paging, user_from_row);
+}
+
+Status update_user(db::Connection& conn, const User& u) {
+  return expect_one(conn.execute("UPDATE users SET display_name = ?, role = ?, organization_id = ?, "
+                                 "active = ? WHERE id = ?",
+                                 {u.display_name, auth::to_string(u.role), u.organization_id,
+                                  std::int64_t{u.active ? 1 : 0}, u.id}),
+                    "user");
+}
+
+Status set_password_hash(db::Connection& conn, std::int64_t user_id, const std::string& hash) {
+  return expect_one(
+      conn.execute("UPDATE users SET password_hash = ? WHERE id = ?", {hash, user_id}), "user");
+}
+
+Status touch_last_login(db::Connection& conn, std::int64_t user_id) {
+  return expect_one(
+      conn.execute("UPDATE users SET last_login_at = ? WHERE id = ?", {clock::now_iso(), user_id}),
+      "user");
+}
+
+nlohmann::json to_json(const Organization& org) {
+  return {{"id", org.id},
+          {"name", org.name},
+          {"type", org.type},
+          {"istat_code", org.istat_code ? nlohmann::json(*org.istat_code) : nlohmann::json()},
+          {"created_at", org.created_at}};
+}
+
+nlohmann::json to_json(const User& u, const Organization& org, bool include_contact) {
+  nlohmann::json j = {{"id", u.id},
+                      {"display_name", u.display_name},
+                      {"role", auth::to_string(u.role)},
+                      {"active", u.active},
+                      {"organization",
+                       {{"id", org.id},
+                        {"name", org.name},
+                        {"type", org.type},
+                        {"istat_code", org.istat_code ? nlohmann::json(*org.istat_code)
+                                                      : nlohmann::json()}}},
+                      {"created_at", u.created_at}};
+  if (include_contact) {
+    j["email"] = u.email;
+    j["last_login_at"] = u.last_login_at ? nlohmann::json(*u.last_login_at) : nlohmann::json();
+  }
+  return j;
+}
+
+std::vector<db::Migration> migrations(db::Engine) {
+  return {{1, "accounts: organizations and users", R"sql(
+CREATE TABLE organizations (
+  id {{pk}},
+  name TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL CHECK (type IN ('prefecture', 'questura', 'municipality',
+    'health_authority', 'centre_operator', 'ngo', 'school', 'other')),
+  istat_code TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE users (
+  id {{pk}},
+  email TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'prefecture_officer', 'inspector', 'case_worker',
+    'service_provider', 'sui_officer', 'analyst')),
+  organization_id BIGINT NOT NULL REFERENCES organizations (id),
+  active INTEGER NOT NULL DEFAULT 1,
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_login_at TEXT
+);
+CREATE INDEX users_organization ON users (organization_id);
+)sql"}};
+}
+
+}  // namespace innet::accounts

@@ -1,0 +1,84 @@
+// Organisations of the network and the people who sign in for them: model and storage.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "auth/policy.h"
+#include "core/json_input.h"
+#include "core/result.h"
+#include "db/database.h"
+#include "db/migrations.h"
+
+namespace innet::accounts {
+
+const std::vector<std::string>& organization_types();
+
+struct Organization {
+  std::int64_t id = 0;
+  std::string name;
+  std::string type;  // one of organization_types()
+  std::optional<std::string> istat_code;  // six digits, e.g. "082053" for Palermo
+  std::string created_at;
+};
+
+struct User {
+  std::int64_t id = 0;
+  std::string email;  // stored lower-case, unique
+  std::string display_name;
+  auth::Role role = auth::Role::analyst;
+  std::int64_t organization_id = 0;
+  bool active = true;
+  std::string password_hash;
+  std::string created_at;
+  std::optional<std::string> last_login_at;
+};
+
+struct OrganizationFilter {
+  std::string query;  // part of the name
+  std::string type;
+};
+struct UserFilter {
+  std::string query;  // part of the name or e-mail
+  std::optional<std::int64_t> organization_id;
+  std::string role;
+};
+
+template <class T>
+struct Page {
+  std::vector<T> items;
+  std::int64_t total = 0;
+};
+
+// Organisations
+Result<Organization> create_organization(db::Connection& conn, const Organization& org);
+Result<Organization> find_organization(db::Connection& conn, std::int64_t id);
+Result<std::optional<Organization>> find_organization_by_name(db::Connection& conn,
+                                                              const std::string& name);
+Result<Page<Organization>> list_organizations(db::Connection& conn, const OrganizationFilter& f,
+                                              const Paging& paging);
+Status update_organization(db::Connection& conn, const Organization& org);
+
+// Users
+Result<User> create_user(db::Connection& conn, const User& user);
+Result<User> find_user(db::Connection& conn, std::int64_t id);
+Result<std::optional<User>> find_user_by_email(db::Connection& conn, const std::string& email);
+Result<Page<User>> list_users(db::Connection& conn, const UserFilter& f, const Paging& paging,
+                              std::optional<std::int64_t> only_organization);
+Status update_user(db::Connection& conn, const User& user);  // name, role, org, active
+Status set_password_hash(db::Connection& conn, std::int64_t user_id, const std::string& hash);
+Status touch_last_login(db::Connection& conn, std::int64_t user_id);
+
+nlohmann::json to_json(const Organization& org);
+// include_contact: e-mail and last sign-in (the users.fields.contact field set).
+nlohmann::json to_json(const User& user, const Organization& org, bool include_contact);
+
+std::string normalize_email(std::string email);
+
+std::vector<db::Migration> migrations(db::Engine engine);
+
+}  // namespace innet::accounts

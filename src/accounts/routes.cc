@@ -1,0 +1,365 @@
+#include "accounts/routes.h"
+
+#include <map>
+#include <set>
+
+#include "accounts/accounts.h"
+#include "auth/passwords.h"
+#include "auth/sessions.h"
+
+namespace innet::accounts {
+namespace {
+
+std::optional<std::string> optional_string(const nlohmann::json& body, const char* name,
+                                           std::optional<std::string> current) {
+  if (!body.contains(name)) return current;
+  if (body[name].is_null()) return std::nullopt;
+  return body[name].get<std::string>();
+}
+
+// A uniqueness violation names the field that must change.
+Error explain_conflict(Error e, const char* field, const char* reason) {
+  if (e.code == "unique_violation") return Error::field(ErrorKind::conflict, field, reason);
+  if (e.code == "foreign_key_violation")
+    return Error::field(ErrorKind::unprocessable, "organization_id", "no such organization");
+  return e;
+}
+
+nlohmann::json changes(const nlohmann::json& body) {
+  nlohmann::json out = body;
+  out.erase("password");
+  out.erase("new_password");
+  return out;
+}
+
+// --- organisations ---------------------------------------------------------------------------
+
+Result<http::Response> list_orgs(api::Context& ctx) {
+  auto paging = parse_paging(ctx.request.query);
+  if (!paging.ok()) return paging.take_error();
+  OrganizationFilter f{ctx.request.query["q"], ctx.request.query["type"]};
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto page = list_organizations(**conn, f, *paging);
+  if (!page.ok()) return page.take_error();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& o : page->items) items.push_back(to_json(o));
+  return api::ok(list_envelope(std::move(items), page->total, *paging));
+}
+
+Result<http::Response> get_org(api::Context& ctx) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return id.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto org = find_organization(**conn, *id);
+  if (!org.ok()) return org.take_error();
+  return api::ok(to_json(*org));
+}
+
+Result<http::Response> create_org(api::Context& ctx) {
+  Organization org{0, ctx.body["name"], ctx.body["type"], optional_string(ctx.body, "istat_code", {}), ""};
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  db::Transaction tx(**conn);
+  INNET_TRY(tx.started());
+  auto created = create_organization(**conn, org);
+  if (!created.ok()) return explain_conflict(created.take_error(), "name", "already used");
+  auto entry = ctx.audit("organizations.create", "organization", std::to_string(created->id));
+  entry.details = changes(ctx.body).dump();
+  INNET_TRY(audit::record(**conn, entry));
+  INNET_TRY(tx.commit());
+  return api::created(to_json(*created));
+}
+
+Result<http::Response> update_org(api::Context& ctx) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return id.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  db::Transaction tx(**conn);
+  INNET_TRY(tx.started());
+  auto org = find_organization(**conn, *id);
+  if (!org.ok()) return org.take_error();
+  const auto& b = ctx.body;
+  if (b.contains("name")) org->name = b["name"];
+  if (b.contains("type")) org->type = b["type"];
+  org->istat_code = optional_string(b, "istat_code", org->istat_code);
+  if (auto s = update_organization(**conn, *org); !s.ok())
+    return explain_conflict(s.take_error(), "name", "already used");
+  auto entry = ctx.audit("organizations.update", "organization", std::to_string(*id));
+  entry.details = changes(b).dump();
+  INNET_TRY(audit::record(**conn, entry));
+  INNET_TRY(tx.commit());
+  return api::ok(to_json(*org));
+}
+
+// --- users -----------------------------------------------------------------------------------
+
+// Organisations of a set of users, in one query.
+Result<std::map<std::int64_t, Organization>> organizations_of(db::Connection& conn,
+                                                              const std::vector<User>& users) {
+  std::set<std::int64_t> ids;
+  for (const auto& u : users) ids.insert(u.organization_id);
+  std::map<std::int64_t, Organization> out;
+  for (auto id : ids) {
+    auto org = find_organization(conn, id);
+    if (!org.ok()) return org.take_error();
+    out.emplace(id, std::move(org).value());
+  }
+  return out;
+}
+
+bool sees_contact(const api::Context& ctx, const User& u) {
+  return u.id == ctx.actor->user_id || ctx.services.policy.allows(*ctx.actor, "users.fields.contact");
+}
+
+Result<http::Response> list_all_users(api::Context& ctx) {
+  auto paging = parse_paging(ctx.request.query);
+  if (!paging.ok()) return paging.take_error();
+  auto& q = ctx.request.query;
+  UserFilter f{q["q"], std::nullopt, q["role"]};
+  if (!q["organization_id"].empty()) f.organization_id = parse_int(q["organization_id"]);
+  std::optional<std::int64_t> only;
+  if (ctx.scope != auth::Scope::all) only = ctx.actor->organization_id;
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto page = list_users(**conn, f, *paging, only);
+  if (!page.ok()) return page.take_error();
+  auto orgs = organizations_of(**conn, page->items);
+  if (!orgs.ok()) return orgs.take_error();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& u : page->items)
+    items.push_back(to_json(u, orgs->at(u.organization_id), sees_contact(ctx, u)));
+  return api::ok(list_envelope(std::move(items), page->total, *paging));
+}
+
+Result<http::Response> get_user(api::Context& ctx) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return id.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto user = find_user(**conn, *id);
+  if (!user.ok()) return user.take_error();
+  // Out of scope reads answer 404, so that ids of other organisations' accounts do not leak.
+  if (!ctx.services.policy.allows(*ctx.actor, "users.read", {user->organization_id, user->id}))
+    return Error::not_found("user");
+  auto org = find_organization(**conn, user->organization_id);
+  if (!org.ok()) return org.take_error();
+  return api::ok(to_json(*user, *org, sees_contact(ctx, *user)));
+}
+
+Result<http::Response> create_account(api::Context& ctx) {
+  const std::string password = ctx.body["password"];
+  if (auto problem = auth::password_problem(password))
+    return Error::field(ErrorKind::unprocessable, "password", *problem);
+  auto hash = auth::hash_password(password);
+  if (!hash.ok()) return hash.take_error();
+  User u;
+  u.email = ctx.body["email"];
+  u.display_name = ctx.body["display_name"];
+  u.role = *auth::parse_role(ctx.body["role"].get<std::string>());
+  u.organization_id = ctx.body["organization_id"];
+  u.password_hash = *hash;
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  db::Transaction tx(**conn);
+  INNET_TRY(tx.started());
+  auto org = find_organization(**conn, u.organization_id);
+  if (!org.ok()) return Error::field(ErrorKind::unprocessable, "organization_id", "no such organization");
+  auto created = create_user(**conn, u);
+  if (!created.ok()) return explain_conflict(created.take_error(), "email", "already used");
+  auto entry = ctx.audit("users.create", "user", std::to_string(created->id));
+  entry.details = changes(ctx.body).dump();
+  INNET_TRY(audit::record(**conn, entry));
+  INNET_TRY(tx.commit());
+  return api::created(to_json(*created, *org, true));
+}
+
+Result<http::Response> update_account(api::Context& ctx) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return id.take_error();
+  const auto& b = ctx.body;
+  // An administrator cannot lock themselves out.
+  if (*id == ctx.actor->user_id && ((b.contains("active") && !b["active"].get<bool>()) ||
+                                    (b.contains("role") && b["role"] != "admin")))
+    return Error::field(ErrorKind::unprocessable, b.contains("active") ? "active" : "role",
+                        "you cannot deactivate yourself or give up your own admin role");
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  db::Transaction tx(**conn);
+  INNET_TRY(tx.started());
+  auto user = find_user(**conn, *id);
+  if (!user.ok()) return user.take_error();
+  if (b.contains("display_name")) user->display_name = b["display_name"];
+  if (b.contains("role")) user->role = *auth::parse_role(b["role"].get<std::string>());
+  if (b.contains("organization_id")) user->organization_id = b["organization_id"];
+  if (b.contains("active")) user->active = b["active"];
+  if (auto s = update_user(**conn, *user); !s.ok()) return explain_conflict(s.take_error(), "", "");
+  // A role, organisation or status change takes effect now, not at the next sign-in.
+  INNET_TRY(auth::revoke_user_sessions(**conn, user->id));
+  auto entry = ctx.audit("users.update", "user", std::to_string(*id));
+  entry.details = changes(b).dump();
+  INNET_TRY(audit::record(**conn, entry));
+  auto org = find_organization(**conn, user->organization_id);
+  if (!org.ok()) return org.take_error();
+  INNET_TRY(tx.commit());
+  return api::ok(to_json(*user, *org, true));
+}
+
+Result<http::Response> reset_password(api::Context& ctx) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return id.take_error();
+  const std::string password = ctx.body["new_password"];
+  if (auto problem = auth::password_problem(password))
+    return Error::field(ErrorKind::unprocessable, "new_password", *problem);
+  auto hash = auth::hash_password(password);
+  if (!hash.ok()) return hash.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  db::Transaction tx(**conn);
+  INNET_TRY(tx.started());
+  INNET_TRY(set_password_hash(**conn, *id, *hash));
+  INNET_TRY(auth::revoke_user_sessions(**conn, *id));
+  INNET_TRY(audit::record(**conn, ctx.audit("users.password_reset", "user", std::to_string(*id))));
+  INNET_TRY(tx.commit());
+  return http::Response::no_content();
+}
+
+const Field kIstatCode{.name = "istat_code",
+                       .nullable = true,
+                       .max_length = 6,
+                       .description = "ISTAT municipality code, e.g. 082053 (Palermo)",
+                       .digits_only = true,
+                       .exact_length = 6};
+
+}  // namespace
+
+void add_routes(api::Api& api) {
+  using nlohmann::json;
+  const json nullable_string = {{"type", {"string", "null"}}};
+  api.add_schema("Organization",
+                 {{"type", "object"},
+                  {"required", {"id", "name", "type", "istat_code", "created_at"}},
+                  {"properties",
+                   {{"id", {{"type", "integer"}}},
+                    {"name", {{"type", "string"}}},
+                    {"type", {{"type", "string"}, {"enum", organization_types()}}},
+                    {"istat_code", nullable_string},
+                    {"created_at", {{"type", "string"}, {"format", "date-time"}}}}}});
+  api.add_schema("OrganizationList", api::list_schema("Organization"));
+  api.add_schema(
+      "User",
+      {{"type", "object"},
+       {"required", {"id", "display_name", "role", "active", "organization", "created_at"}},
+       {"properties",
+        {{"id", {{"type", "integer"}}},
+         {"display_name", {{"type", "string"}}},
+         {"role", {{"type", "string"}, {"enum", auth::role_names()}}},
+         {"active", {{"type", "boolean"}}},
+         {"organization", api::ref("Organization")},
+         {"created_at", {{"type", "string"}}},
+         {"email", {{"type", "string"}, {"description", "field set users.fields.contact"}}},
+         {"last_login_at", nullable_string}}}});
+  api.add_schema("UserList", api::list_schema("User"));
+
+  const std::string orgs = "/api/v1/organizations";
+  const std::string users = "/api/v1/users";
+  const Field org_type{.name = "type", .max_length = 40, .allowed = organization_types()};
+  const Field role{.name = "role", .max_length = 40, .allowed = auth::role_names()};
+
+  api.add({.method = "GET",
+           .pattern = orgs,
+           .action = "organizations.read",
+           .summary = "List the organisations of the network",
+           .tag = "accounts",
+           .query = {{.name = "q", .max_length = 100}, org_type},
+           .paged = true,
+           .response_schema = "OrganizationList",
+           .handler = list_orgs});
+  Field org_type_required = org_type;
+  org_type_required.required = true;
+  api.add({.method = "POST",
+           .pattern = orgs,
+           .action = "organizations.manage",
+           .summary = "Create an organisation",
+           .tag = "accounts",
+           .body = {{.name = "name", .required = true, .max_length = 200, .min_length = 2},
+                    org_type_required,
+                    kIstatCode},
+           .response_schema = "Organization",
+           .success_status = 201,
+           .handler = create_org});
+  api.add({.method = "GET",
+           .pattern = orgs + "/{id}",
+           .action = "organizations.read",
+           .summary = "One organisation",
+           .tag = "accounts",
+           .response_schema = "Organization",
+           .handler = get_org});
+  api.add({.method = "PATCH",
+           .pattern = orgs + "/{id}",
+           .action = "organizations.manage",
+           .summary = "Change an organisation's name, type or ISTAT code",
+           .tag = "accounts",
+           .body = {{.name = "name", .max_length = 200, .min_length = 2}, org_type, kIstatCode},
+           .response_schema = "Organization",
+           .handler = update_org});
+
+  api.add({.method = "GET",
+           .pattern = users,
+           .action = "users.read",
+           .summary = "List user accounts (own organisation unless the role sees all)",
+           .tag = "accounts",
+           .query = {{.name = "q", .max_length = 100},
+                     {.name = "organization_id", .type = FieldType::integer},
+                     role},
+           .paged = true,
+           .response_schema = "UserList",
+           .handler = list_all_users});
+  Field role_required = role;
+  role_required.required = true;
+  api.add({.method = "POST",
+           .pattern = users,
+           .action = "users.manage",
+           .summary = "Create a user account",
+           .tag = "accounts",
+           .body = {{.name = "email", .type = FieldType::email, .required = true, .max_length = 254},
+                    {.name = "display_name", .required = true, .max_length = 200, .min_length = 1},
+                    role_required,
+                    {.name = "organization_id", .type = FieldType::integer, .required = true, .min_value = 1},
+                    {.name = "password", .required = true, .max_length = 200}},
+           .response_schema = "User",
+           .success_status = 201,
+           .offload = true,
+           .handler = create_account});
+  api.add({.method = "GET",
+           .pattern = users + "/{id}",
+           .action = "users.read",
+           .summary = "One user account",
+           .tag = "accounts",
+           .response_schema = "User",
+           .handler = get_user});
+  api.add({.method = "PATCH",
+           .pattern = users + "/{id}",
+           .action = "users.manage",
+           .summary = "Change a user's name, role, organisation or active flag",
+           .tag = "accounts",
+           .body = {{.name = "display_name", .max_length = 200, .min_length = 1},
+                    role,
+                    {.name = "organization_id", .type = FieldType::integer, .min_value = 1},
+                    {.name = "active", .type = FieldType::boolean}},
+           .response_schema = "User",
+           .handler = update_account});
+  api.add({.method = "POST",
+           .pattern = users + "/{id}/password",
+           .action = "users.manage",
+           .summary = "Set a new password for a user; their sessions are signed out",
+           .tag = "accounts",
+           .body = {{.name = "new_password", .required = true, .max_length = 200}},
+           .success_status = 204,
+           .offload = true,
+           .handler = reset_password});
+}
+
+}  // namespace innet::accounts

@@ -1,0 +1,101 @@
+#include "api/api.h"
+
+#include <spdlog/spdlog.h>
+
+#include "core/crypto.h"
+
+namespace innet::api {
+namespace {
+
+bool is_write(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+// Runs the checks in the order documented in api.h, then the handler.
+http::Response dispatch(const Route& route, Services& services, const Authenticator& authenticate,
+                        http::Request& request) {
+  auto actor = authenticate(request);
+  if (!actor.ok()) return http::Response::error(actor.error());
+
+  Context ctx{request, services, actor->has_value() ? &**actor : nullptr, std::nullopt, nullptr};
+  if (route.action != auth::kPublic) {
+    if (!ctx.actor)
+      return http::Response::error(
+          Error::make(ErrorKind::unauthenticated, "unauthenticated", "sign in first"));
+    if (route.action != auth::kAuthenticated) {
+      ctx.scope = services.policy.scope(ctx.actor->role, route.action);
+      if (!ctx.scope) return http::Response::error(forbidden());
+    }
+    // A cookie is sent by the browser on its own; the CSRF token proves the page asked.
+    if (is_write(route.method) && ctx.actor->session_id != 0) {
+      auto sent = request.header("x-csrf-token");
+      if (!sent || !crypto::equal_constant_time(*sent, ctx.actor->csrf_token))
+        return http::Response::error(Error::make(ErrorKind::forbidden, "csrf_failed",
+                                                 "missing or wrong X-CSRF-Token header"));
+    }
+  }
+
+  if (!route.query.empty() || route.paged || !request.query.empty()) {
+    if (auto s = check_query(request.query, route.query); !s.ok())
+      return http::Response::error(s.error());
+  }
+  if (!route.body.empty()) {
+    auto body = parse_body(request.body, route.body);
+    if (!body.ok()) return http::Response::error(body.error());
+    ctx.body = std::move(body).value();
+  } else if (!request.body.empty() && is_write(route.method)) {
+    return http::Response::error(
+        Error::make(ErrorKind::invalid_input, "unexpected_body", "this endpoint takes no body"));
+  }
+
+  auto result = route.handler(ctx);
+  if (!result.ok()) {
+    if (result.error().kind == ErrorKind::internal)
+      spdlog::error("request {} {}: {}", request.request_id, route.pattern, result.error().message);
+    return http::Response::error(result.error());
+  }
+  return std::move(result).value();
+}
+
+}  // namespace
+
+void Api::install(http::Router& router, Services& services, Authenticator authenticate) const {
+  for (const auto& route : routes_) {
+    router.add({route.method, route.pattern,
+                [&route, &services, authenticate](http::Request& request) {
+                  return dispatch(route, services, authenticate, request);
+                },
+                route.offload});
+  }
+}
+
+audit::Entry Context::audit(std::string action, std::string entity_type,
+                            std::string entity_id) const {
+  audit::Entry e;
+  if (actor) {
+    e.actor_user_id = actor->user_id;
+    e.actor_email = actor->email;
+  }
+  e.client_address = request.client_address;
+  e.request_id = request.request_id;
+  e.action = std::move(action);
+  e.entity_type = std::move(entity_type);
+  e.entity_id = std::move(entity_id);
+  return e;
+}
+
+Result<std::int64_t> Context::id_param(const std::string& name) const {
+  auto it = request.params.find(name);
+  if (it == request.params.end()) return Error::not_found("record");
+  auto id = parse_int(it->second);
+  if (!id || *id <= 0) return Error::not_found("record");
+  return *id;
+}
+
+http::Response created(const nlohmann::json& body) { return http::Response::json(201, body); }
+http::Response ok(const nlohmann::json& body) { return http::Response::json(200, body); }
+Error forbidden() {
+  return Error::make(ErrorKind::forbidden, "forbidden", "your role does not allow this action");
+}
+
+}  // namespace innet::api

@@ -1,0 +1,106 @@
+// API conventions in one place. A module describes each endpoint as an ApiRoute: method, path,
+// the policy action it needs, the body and query fields it accepts, and a handler. Api::install
+// wraps every handler in the same steps, in this order:
+//   authenticate (session cookie or Bearer token) -> 401 when required and missing
+//   policy check of the route's action          -> 403
+//   CSRF check for cookie-authenticated writes  -> 403 csrf_failed
+//   query and body validation against the spec  -> 400
+//   handler                                     -> its Result: a response or an error body
+// The same descriptions produce the OpenAPI document, so code and documentation agree.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "audit/audit_log.h"
+#include "auth/policy.h"
+#include "core/json_input.h"
+#include "core/result.h"
+#include "db/database.h"
+#include "http/message.h"
+#include "http/router.h"
+
+namespace innet::api {
+
+struct Settings {
+  int session_idle_minutes = 30;
+  int session_absolute_hours = 12;
+  bool cookie_secure = false;  // Secure flag always, e.g. when TLS ends at the proxy
+  int password_hash_concurrency = 2;
+};
+
+// What handlers may use besides the request.
+struct Services {
+  db::Pool& pool;
+  const auth::Policy& policy;
+  Settings settings;
+};
+
+struct Context {
+  http::Request& request;
+  Services& services;
+  const auth::Actor* actor = nullptr;  // null on public routes with no credentials
+  std::optional<auth::Scope> scope;    // the actor's scope for the route's action
+  nlohmann::json body;                 // the validated body (null when the route takes none)
+
+  Result<db::PooledConnection> db() { return services.pool.acquire(); }
+  // An audit entry already carrying who, from where and the request id.
+  audit::Entry audit(std::string action, std::string entity_type, std::string entity_id) const;
+  std::string param(const std::string& name) const { return request.params.at(name); }
+  // The {id} path parameter as an integer, or a 404 for anything else.
+  Result<std::int64_t> id_param(const std::string& name = "id") const;
+};
+
+using Handler = std::function<Result<http::Response>(Context&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;  // "/api/v1/users/{id}"
+  std::string action;   // a policy action, auth::kPublic or auth::kAuthenticated
+  std::string summary;  // one line for the OpenAPI document
+  std::string tag;      // OpenAPI grouping, e.g. "accounts"
+  FieldSpec body;       // accepted JSON body fields; empty = no body expected
+  FieldSpec query;      // accepted query parameters (besides page/per_page when paged)
+  bool paged = false;
+  std::string response_schema;  // components schema name; "" for 204 or plain responses
+  int success_status = 200;
+  bool offload = false;  // blocking work: runs off the I/O threads
+  Handler handler;
+};
+
+// Resolves the caller from the request (cookie or Bearer token).
+using Authenticator = std::function<Result<std::optional<auth::Actor>>(http::Request&)>;
+
+class Api {
+ public:
+  void add(Route route) { routes_.push_back(std::move(route)); }
+  // A JSON Schema for the OpenAPI components, named by Route::response_schema.
+  void add_schema(std::string name, nlohmann::json schema) { schemas_[std::move(name)] = std::move(schema); }
+  const std::vector<Route>& routes() const { return routes_; }
+  const std::map<std::string, nlohmann::json>& schemas() const { return schemas_; }
+  // The router keeps references to these routes: the Api must outlive it and not change after.
+  void install(http::Router& router, Services& services, Authenticator authenticate) const;
+
+ private:
+  std::vector<Route> routes_;
+  std::map<std::string, nlohmann::json> schemas_;
+};
+
+// The OpenAPI 3.1 description of every route, built from the same Route descriptions.
+nlohmann::json openapi_document(const Api& api, const std::string& version);
+
+// Schema helpers for modules describing their responses.
+nlohmann::json list_schema(const std::string& item_schema);
+nlohmann::json ref(const std::string& schema);
+
+// Helpers every module's routes use.
+http::Response created(const nlohmann::json& body);
+http::Response ok(const nlohmann::json& body);
+Error forbidden();
+
+}  // namespace innet::api

@@ -1,0 +1,141 @@
+#include "app/app.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "accounts/accounts.h"
+#include "accounts/routes.h"
+#include "audit/routes.h"
+#include "auth/passwords.h"
+#include "auth/routes.h"
+#include "auth/sessions.h"
+#include "core/crypto.h"
+#include "http/server.h"
+
+namespace innet::app {
+namespace {
+
+// Liveness, readiness, metrics and the API description.
+void add_operations_routes(api::Api& api, http::Metrics& metrics) {
+  api.add({.method = "GET",
+           .pattern = "/healthz",
+           .action = std::string(auth::kPublic),
+           .summary = "Liveness: the process answers",
+           .tag = "operations",
+           .handler = [](api::Context&) -> Result<http::Response> {
+             return api::ok({{"status", "ok"}});
+           }});
+  api.add({.method = "GET",
+           .pattern = "/readyz",
+           .action = std::string(auth::kPublic),
+           .summary = "Readiness: the database answers",
+           .tag = "operations",
+           .handler = [](api::Context& ctx) -> Result<http::Response> {
+             auto conn = ctx.db();
+             if (!conn.ok() || !(*conn)->query("SELECT 1").ok())
+               return Error::make(ErrorKind::unavailable, "db_unavailable",
+                                  "the database does not answer");
+             return api::ok({{"status", "ready"}});
+           }});
+  api.add({.method = "GET",
+           .pattern = "/metrics",
+           .action = std::string(auth::kPublic),
+           .summary = "Prometheus metrics (restrict to the internal network at the proxy)",
+           .tag = "operations",
+           .handler = [&metrics](api::Context&) -> Result<http::Response> {
+             http::Response r;
+             r.set_header("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+             r.body = metrics.render();
+             return r;
+           }});
+  api.add({.method = "GET",
+           .pattern = "/api/v1/openapi.json",
+           .action = std::string(auth::kPublic),
+           .summary = "This description (OpenAPI 3.1)",
+           .tag = "operations",
+           .handler = [&api](api::Context&) -> Result<http::Response> {
+             return api::ok(api::openapi_document(api, kVersion));
+           }});
+}
+
+}  // namespace
+
+std::vector<db::Migration> all_migrations(db::Engine engine) {
+  std::vector<db::Migration> all;
+  for (auto module : {accounts::migrations, audit::migrations, auth::migrations}) {
+    auto m = module(engine);
+    all.insert(all.end(), m.begin(), m.end());
+  }
+  std::sort(all.begin(), all.end(),
+            [](const auto& a, const auto& b) { return a.version < b.version; });
+  return all;
+}
+
+Result<std::unique_ptr<db::Pool>> open_database(const Config& config) {
+  auto url = config.database_url;
+  // A relative SQLite path is relative to the working directory; make sure its folder exists.
+  if (url.starts_with("sqlite://") && url != "sqlite::memory:") {
+    std::filesystem::path file = url.substr(std::string_view("sqlite://").size());
+    std::error_code ec;
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+  }
+  auto pool = db::Pool::open(url, config.db_pool_size);
+  if (!pool.ok()) return pool.take_error();
+  auto applied = db::migrate(**pool, all_migrations((*pool)->engine()));
+  if (!applied.ok()) return applied.take_error();
+  if (*applied > 0) spdlog::info("applied {} migration(s)", *applied);
+  return pool;
+}
+
+Result<std::unique_ptr<App>> App::open(const Config& config) {
+  if (!crypto::initialize()) return Error::internal("libsodium failed to initialise");
+  std::unique_ptr<App> app(new App());
+  app->config_ = config;
+  auto secrets = load_or_create_secrets(config.secrets_file);
+  if (!secrets.ok()) return secrets.take_error();
+  auto pool = open_database(config);
+  if (!pool.ok()) return pool.take_error();
+  app->pool_ = std::move(pool).value();
+  app->chainer_ = std::make_unique<audit::Chainer>(*app->pool_, secrets->audit_key);
+
+  api::Settings settings;
+  settings.session_idle_minutes = config.session_idle_minutes;
+  settings.session_absolute_hours = config.session_absolute_hours;
+  settings.cookie_secure = config.cookie_secure;
+  auth::set_password_hash_concurrency(settings.password_hash_concurrency);
+  app->services_.reset(new api::Services{*app->pool_, auth::Policy::standard(), settings});
+
+  auth::add_routes(app->api_);
+  accounts::add_routes(app->api_);
+  audit::add_routes(app->api_);
+  add_operations_routes(app->api_, app->metrics_);
+  app->api_.install(app->router_, *app->services_, auth::make_authenticator(*app->services_));
+  db::Pool* raw_pool = app->pool_.get();
+  app->metrics_.set_pool_source([raw_pool] { return raw_pool->stats(); });
+  return app;
+}
+
+App::~App() = default;
+
+Status App::serve() {
+  http::ServerOptions options;
+  options.bind_address = config_.bind_address;
+  options.port = config_.port;
+  options.io_threads = config_.io_threads;
+  options.max_body_bytes = config_.max_body_bytes;
+  options.trusted_proxy = config_.trusted_proxy;
+  if (std::filesystem::exists(std::filesystem::path(config_.web_root) / "index.html"))
+    options.web_root = config_.web_root;
+  else
+    spdlog::warn("no web app at {} (run `make web`); serving the API only", config_.web_root);
+  http::Server server(options, router_, metrics_);
+  INNET_TRY(server.listen());
+  spdlog::info("InNet {} listening on http://{}:{}", kVersion, config_.bind_address, server.port());
+  server.run();
+  spdlog::info("stopped");
+  return Status::success();
+}
+
+}  // namespace innet::app

@@ -1,0 +1,141 @@
+#include "app/config.h"
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+
+#include "core/crypto.h"
+#include "core/json_input.h"
+
+namespace innet::app {
+namespace {
+
+using Setter = std::function<bool(Config&, const std::string&)>;
+
+Setter text(std::string Config::*member) {
+  return [member](Config& c, const std::string& v) {
+    c.*member = v;
+    return true;
+  };
+}
+
+template <class Int>
+Setter number(Int Config::*member, std::int64_t min, std::int64_t max) {
+  return [member, min, max](Config& c, const std::string& v) {
+    auto n = parse_int(v);
+    if (!n || *n < min || *n > max) return false;
+    c.*member = static_cast<Int>(*n);
+    return true;
+  };
+}
+
+Setter flag(bool Config::*member) {
+  return [member](Config& c, const std::string& v) {
+    if (v != "true" && v != "false") return false;
+    c.*member = v == "true";
+    return true;
+  };
+}
+
+const std::map<std::string, Setter>& keys() {
+  static const std::map<std::string, Setter> k = {
+      {"database_url", text(&Config::database_url)},
+      {"db_pool_size", number(&Config::db_pool_size, 1, 256)},
+      {"bind_address", text(&Config::bind_address)},
+      {"port", number(&Config::port, 0, 65535)},
+      {"io_threads", number(&Config::io_threads, 0, 256)},
+      {"data_dir", text(&Config::data_dir)},
+      {"upload_dir", text(&Config::upload_dir)},
+      {"secrets_file", text(&Config::secrets_file)},
+      {"web_root", text(&Config::web_root)},
+      {"max_body_bytes", number(&Config::max_body_bytes, 1024, 1LL << 30)},
+      {"trusted_proxy", text(&Config::trusted_proxy)},
+      {"cookie_secure", flag(&Config::cookie_secure)},
+      {"session_idle_minutes", number(&Config::session_idle_minutes, 1, 24 * 60)},
+      {"session_absolute_hours", number(&Config::session_absolute_hours, 1, 24 * 30)},
+      {"smtp_host", text(&Config::smtp_host)},
+      {"smtp_port", number(&Config::smtp_port, 1, 65535)},
+      {"smtp_user", text(&Config::smtp_user)},
+      {"smtp_from", text(&Config::smtp_from)},
+  };
+  return k;
+}
+
+Status apply(Config& c, const std::string& key, const std::string& value, const std::string& where) {
+  auto it = keys().find(key);
+  if (it == keys().end())
+    return Error::make(ErrorKind::invalid_input, "config", where + ": unknown setting '" + key + "'");
+  if (!it->second(c, value))
+    return Error::make(ErrorKind::invalid_input, "config",
+                       where + ": invalid value for '" + key + "'");
+  return Status::success();
+}
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r");
+  auto e = s.find_last_not_of(" \t\r");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+Result<Config> load_config(const std::optional<std::string>& file) {
+  Config c;
+  std::optional<std::string> path = file;
+  if (!path)
+    if (const char* env = std::getenv("INNET_CONFIG")) path = env;
+  if (path) {
+    std::ifstream in(*path);
+    if (!in)
+      return Error::make(ErrorKind::invalid_input, "config", "cannot read config file " + *path);
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+      line = trim(line);
+      if (line.empty() || line[0] == '#') continue;
+      auto eq = line.find('=');
+      std::string where = *path + ":" + std::to_string(n);
+      if (eq == std::string::npos)
+        return Error::make(ErrorKind::invalid_input, "config", where + ": expected key = value");
+      INNET_TRY(apply(c, trim(line.substr(0, eq)), trim(line.substr(eq + 1)), where));
+    }
+  }
+  for (const auto& [key, setter] : keys()) {
+    std::string name = "INNET_";
+    for (char ch : key) name += static_cast<char>(std::toupper(ch));
+    if (const char* v = std::getenv(name.c_str())) INNET_TRY(apply(c, key, v, name));
+  }
+  return c;
+}
+
+Result<Secrets> load_or_create_secrets(const std::string& path) {
+  namespace fs = std::filesystem;
+  if (!fs::exists(path)) {
+    std::error_code ec;
+    if (fs::path(path).has_parent_path()) fs::create_directories(fs::path(path).parent_path(), ec);
+    // Created with mode 0600 from the start, never world-readable for an instant.
+    mode_t old = ::umask(077);
+    std::ofstream out(path);
+    out << "# InNet secrets. Keep private; every instance of one deployment needs the same file.\n"
+        << "audit_key = " << crypto::random_hex(32) << "\n";
+    ::umask(old);
+    if (!out) return Error::internal("cannot write secrets file " + path);
+  }
+  std::ifstream in(path);
+  if (!in) return Error::internal("cannot read secrets file " + path);
+  Secrets s;
+  std::string line;
+  while (std::getline(in, line)) {
+    auto eq = line.find('=');
+    if (line.empty() || line[0] == '#' || eq == std::string::npos) continue;
+    if (trim(line.substr(0, eq)) == "audit_key") s.audit_key = trim(line.substr(eq + 1));
+  }
+  if (s.audit_key.size() < 32)
+    return Error::make(ErrorKind::invalid_input, "secrets", path + ": audit_key is missing or short");
+  return s;
+}
+
+}  // namespace innet::app

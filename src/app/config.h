@@ -1,0 +1,44 @@
+// Configuration: defaults, then a `key = value` file (--config or INNET_CONFIG), then
+// environment variables INNET_<KEY> (upper case), then command-line flags.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+
+namespace innet::app {
+
+struct Config {
+  std::string database_url = "sqlite://data/innet.db";
+  int db_pool_size = 16;
+  std::string bind_address = "127.0.0.1";
+  std::uint16_t port = 8080;
+  int io_threads = 0;  // 0 = one per core
+  std::string data_dir = "data";
+  std::string upload_dir = "data/uploads";
+  std::string secrets_file = "data/secrets.key";
+  std::string web_root = "web/dist";
+  std::size_t max_body_bytes = 1 << 20;
+  std::string trusted_proxy;  // e.g. 127.0.0.1 behind nginx
+  bool cookie_secure = false;
+  int session_idle_minutes = 30;
+  int session_absolute_hours = 12;
+  // Outgoing e-mail (notifications arrive with later modules; nothing sends mail yet).
+  std::string smtp_host;
+  int smtp_port = 587;
+  std::string smtp_user;
+  std::string smtp_from;
+};
+
+// Reads the file (when given) and the environment on top of the defaults.
+Result<Config> load_config(const std::optional<std::string>& file);
+
+// The server's secrets (the audit chain key), created with mode 0600 when the file is absent.
+struct Secrets {
+  std::string audit_key;
+};
+Result<Secrets> load_or_create_secrets(const std::string& path);
+
+}  // namespace innet::app

@@ -1,0 +1,268 @@
+#include "audit/audit_log.h"
+
+#include "core/clock.h"
+#include "core/crypto.h"
+
+namespace innet::audit {
+namespace {
+
+constexpr const char* kColumns =
+    "seq, at, actor_user_id, actor_email, client_address, action, entity_type, entity_id, "
+    "outcome, details, request_id";
+
+StoredEntry entry_from_row(const db::Row& r) {
+  StoredEntry s;
+  s.seq = r.integer(0);
+  s.at = r.text(1);
+  s.entry.actor_user_id = r.opt_integer(2);
+  s.entry.actor_email = r.text(3);
+  s.entry.client_address = r.text(4);
+  s.entry.action = r.text(5);
+  s.entry.entity_type = r.text(6);
+  s.entry.entity_id = r.text(7);
+  s.entry.outcome = r.text(8);
+  s.entry.details = r.text(9);
+  s.entry.request_id = r.text(10);
+  return s;
+}
+
+// Length-prefixed fields, so that no two different entries serialise alike.
+std::string canonical(const StoredEntry& s, const std::string& prev_hash) {
+  std::string out;
+  auto add = [&out](const std::string& v) {
+    out += std::to_string(v.size());
+    out += ':';
+    out += v;
+    out += ';';
+  };
+  add(std::to_string(s.seq));
+  add(s.at);
+  add(s.entry.actor_user_id ? std::to_string(*s.entry.actor_user_id) : "");
+  add(s.entry.actor_email);
+  add(s.entry.client_address);
+  add(s.entry.action);
+  add(s.entry.entity_type);
+  add(s.entry.entity_id);
+  add(s.entry.outcome);
+  add(s.entry.details);
+  add(s.entry.request_id);
+  add(prev_hash);
+  return out;
+}
+
+// Adds a WHERE clause made of fixed fragments; only the values travel as parameters.
+std::string where_clause(const Filter& f, db::Params& params) {
+  std::string where;
+  auto add = [&](const char* fragment, db::Value v) {
+    where += where.empty() ? " WHERE " : " AND ";
+    where += fragment;
+    params.push_back(std::move(v));
+  };
+  if (f.actor_user_id) add("actor_user_id = ?", *f.actor_user_id);
+  if (!f.action.empty()) add("action = ?", f.action);
+  if (!f.entity_type.empty()) add("entity_type = ?", f.entity_type);
+  if (!f.entity_id.empty()) add("entity_id = ?", f.entity_id);
+  if (!f.from.empty()) add("at >= ?", f.from.size() == 10 ? f.from + "T00:00:00Z" : f.from);
+  if (!f.to.empty()) add("at <= ?", f.to.size() == 10 ? f.to + "T23:59:59Z" : f.to);
+  return where;
+}
+
+}  // namespace
+
+Status record(db::Connection& conn, const Entry& e) {
+  auto r = conn.execute(
+      "INSERT INTO audit_log (at, actor_user_id, actor_email, client_address, action, "
+      "entity_type, entity_id, outcome, details, request_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
+      {clock::now_iso(), db::optional_value(e.actor_user_id), e.actor_email, e.client_address,
+       e.action, e.entity_type, e.entity_id, e.outcome, e.details, e.request_id});
+  if (!r.ok()) return r.take_error();
+  return Status::success();
+}
+
+Result<std::pair<std::vector<StoredEntry>, std::int64_t>> list(db::Connection& conn,
+                                                                const Filter& filter,
+                                                                const Paging& paging) {
+  db::Params params;
+  std::string where = where_clause(filter, params);
+  auto count = conn.query("SELECT COUNT(*) FROM audit_log" + where, params);
+  if (!count.ok()) return count.take_error();
+  params.push_back(paging.per_page);
+  params.push_back(paging.offset());
+  auto rows = conn.query(std::string("SELECT ") + kColumns + " FROM audit_log" + where +
+                             " ORDER BY id DESC LIMIT ? OFFSET ?",
+                         params);
+  if (!rows.ok()) return rows.take_error();
+  std::vector<StoredEntry> out;
+  for (const auto& r : *rows) out.push_back(entry_from_row(r));
+  return std::make_pair(std::move(out), (*count)[0].integer(0));
+}
+
+Result<int> chain_pending(db::Connection& conn, const std::string& key, int batch) {
+  db::Transaction tx(conn);
+  INNET_TRY(tx.started());
+  // On PostgreSQL several instances may chain at once: the row lock on the head serialises them.
+  auto head = conn.query(conn.engine() == db::Engine::postgresql
+                             ? "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"
+                             : "SELECT seq, hash FROM audit_head WHERE id = 1");
+  if (!head.ok()) return head.take_error();
+  if (head->empty()) return Error::internal("audit_head row is missing");
+  std::int64_t seq = (*head)[0].integer(0);
+  std::string prev = (*head)[0].text(1);
+
+  auto pending = conn.query(std::string("SELECT id, ") + kColumns +
+                                " FROM audit_log WHERE seq IS NULL ORDER BY id LIMIT ?",
+                            {static_cast<std::int64_t>(batch)});
+  if (!pending.ok()) return pending.take_error();
+  if (pending->empty()) return 0;
+
+  for (const auto& row : *pending) {
+    std::vector<db::Value> values;
+    for (std::size_t i = 1; i < row.size(); ++i) values.push_back(row[i]);
+    StoredEntry s = entry_from_row(db::Row(std::move(values)));
+    s.seq = ++seq;
+    std::string hash = crypto::keyed_hash_hex(key, canonical(s, prev));
+    auto u = conn.execute("UPDATE audit_log SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?",
+                          {s.seq, prev, hash, row.integer(0)});
+    if (!u.ok()) return u.take_error();
+    prev = std::move(hash);
+  }
+  auto h = conn.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", {seq, prev});
+  if (!h.ok()) return h.take_error();
+  INNET_TRY(tx.commit());
+  return static_cast<int>(pending->size());
+}
+
+Result<VerifyReport> verify(db::Connection& conn, const std::string& key) {
+  VerifyReport report;
+  auto fail = [&report](std::int64_t seq, std::string problem) {
+    report.intact = false;
+    report.first_bad_seq = seq;
+    report.problem = std::move(problem);
+    return report;
+  };
+  std::int64_t expected = 1;
+  std::string prev;
+  constexpr std::int64_t kPage = 5000;
+  for (;;) {
+    auto rows = conn.query(std::string("SELECT ") + kColumns +
+                               ", prev_hash, hash FROM audit_log WHERE seq >= ? ORDER BY seq "
+                               "LIMIT ?",
+                           {expected, kPage});
+    if (!rows.ok()) return rows.take_error();
+    for (const auto& r : *rows) {
+      StoredEntry s = entry_from_row(r);
+      if (s.seq != expected)
+        return fail(expected, "entry " + std::to_string(expected) + " is missing");
+      if (r.text(11) != prev)
+        return fail(s.seq, "entry " + std::to_string(s.seq) + " does not follow the one before");
+      std::string hash = crypto::keyed_hash_hex(key, canonical(s, prev));
+      if (r.text(12) != hash)
+        return fail(s.seq, "entry " + std::to_string(s.seq) + " was altered");
+      prev = std::move(hash);
+      ++expected;
+      ++report.chained;
+    }
+    if (static_cast<std::int64_t>(rows->size()) < kPage) break;
+  }
+  auto head = conn.query("SELECT seq, hash FROM audit_head WHERE id = 1");
+  if (!head.ok()) return head.take_error();
+  if (head->empty() || (*head)[0].integer(0) != report.chained || (*head)[0].text(1) != prev)
+    return fail(report.chained + 1, "the chain was truncated or its head altered");
+  auto pending = conn.query("SELECT COUNT(*) FROM audit_log WHERE seq IS NULL");
+  if (!pending.ok()) return pending.take_error();
+  report.pending = (*pending)[0].integer(0);
+  return report;
+}
+
+Chainer::Chainer(db::Pool& pool, std::string key, int interval_ms)
+    : pool_(pool), key_(std::move(key)), interval_ms_(interval_ms), thread_([this] { loop(); }) {}
+
+Chainer::~Chainer() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+  (void)flush();
+}
+
+void Chainer::wake() {
+  {
+    std::lock_guard lock(mu_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+Status Chainer::flush() {
+  auto conn = pool_.acquire();
+  if (!conn.ok()) return conn.take_error();
+  for (;;) {
+    auto n = chain_pending(**conn, key_);
+    if (!n.ok()) return n.take_error();
+    if (*n == 0) return Status::success();
+  }
+}
+
+void Chainer::loop() {
+  std::unique_lock lock(mu_);
+  while (!stopping_) {
+    cv_.wait_for(lock, std::chrono::milliseconds(interval_ms_), [this] { return stopping_ || woken_; });
+    woken_ = false;
+    if (stopping_) break;
+    lock.unlock();
+    // A failure (database briefly unavailable) leaves entries pending for the next round.
+    (void)flush();
+    lock.lock();
+  }
+}
+
+std::vector<db::Migration> migrations(db::Engine engine) {
+  std::string tables = R"sql(
+CREATE TABLE audit_log (
+  id {{pk}},
+  seq BIGINT UNIQUE,
+  at TEXT NOT NULL,
+  actor_user_id BIGINT,
+  actor_email TEXT NOT NULL DEFAULT '',
+  client_address TEXT NOT NULL DEFAULT '',
+  action TEXT NOT NULL,
+  entity_type TEXT NOT NULL DEFAULT '',
+  entity_id TEXT NOT NULL DEFAULT '',
+  outcome TEXT NOT NULL,
+  details TEXT NOT NULL DEFAULT '',
+  request_id TEXT NOT NULL DEFAULT '',
+  prev_hash TEXT,
+  hash TEXT
+);
+CREATE INDEX audit_log_pending ON audit_log (id) WHERE seq IS NULL;
+CREATE INDEX audit_log_at ON audit_log (at);
+CREATE INDEX audit_log_actor ON audit_log (actor_user_id);
+CREATE INDEX audit_log_entity ON audit_log (entity_type, entity_id);
+CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq BIGINT NOT NULL, hash TEXT NOT NULL);
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');
+)sql";
+  // Append-only at the database level: chained entries can be neither changed nor deleted.
+  std::string guard =
+      engine == db::Engine::sqlite ? R"sql(
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN OLD.seq IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql"
+                                   : R"sql(
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' OR OLD.seq IS NOT NULL THEN
+    RAISE EXCEPTION 'audit_log is append-only';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+)sql";
+  return {{2, "audit: hash-chained, append-only audit trail", tables + guard}};
+}
+
+}  // namespace innet::audit

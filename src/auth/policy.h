@@ -1,0 +1,77 @@
+// Access control in one place. Every API route names an action; the policy answers whether an
+// actor's role may perform it and with which record scope. Field sets are actions too
+// ("users.fields.contact"): a handler asks before including those fields.
+//
+// Separation of duties: admin manages accounts, organisations and settings and reads the audit
+// trail; it holds no action on case data (later modules add those actions to other roles only).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace innet::auth {
+
+enum class Role { admin, prefecture_officer, inspector, case_worker, service_provider, sui_officer, analyst };
+
+const std::vector<std::string>& role_names();
+std::string to_string(Role role);
+std::optional<Role> parse_role(std::string_view name);
+
+// How far a permission reaches over records.
+enum class Scope {
+  own,           // records of the actor itself or assigned to it
+  organization,  // records of the actor's organisation
+  all,           // every record
+};
+
+struct Actor {
+  std::int64_t user_id = 0;
+  std::int64_t organization_id = 0;
+  Role role = Role::analyst;
+  std::string email;
+  std::string display_name;
+  std::int64_t session_id = 0;  // 0 when authenticated by an API token
+  std::int64_t token_id = 0;    // 0 when authenticated by a session cookie
+  std::string csrf_token;       // the session's, empty for API tokens
+};
+
+// Who owns a record, for the scope check.
+struct RecordOwner {
+  std::int64_t organization_id = 0;
+  std::int64_t user_id = 0;  // the user the record belongs or is assigned to, when any
+};
+
+// The two pseudo-actions routes may declare instead of a real one.
+inline constexpr std::string_view kPublic = "public";                // no authentication
+inline constexpr std::string_view kAuthenticated = "authenticated";  // any signed-in user
+
+class Policy {
+ public:
+  // The product's policy table (policy.cc).
+  static const Policy& standard();
+
+  struct Grant {
+    std::string action;
+    Role role;
+    Scope scope;
+  };
+  explicit Policy(std::vector<Grant> grants);
+
+  // The scope the role holds for the action, or nothing when it is not allowed.
+  std::optional<Scope> scope(Role role, std::string_view action) const;
+  bool allows(const Actor& actor, std::string_view action) const;
+  // Checks the scope against the record's owner.
+  bool allows(const Actor& actor, std::string_view action, const RecordOwner& owner) const;
+  // Every action the role may perform (sent to the web app to build its navigation).
+  std::vector<std::string> permissions(Role role) const;
+  // Every action named by the table.
+  std::vector<std::string> actions() const;
+
+ private:
+  std::vector<Grant> grants_;
+};
+
+}  // namespace innet::auth

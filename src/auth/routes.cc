@@ -1,0 +1,306 @@
+#include "auth/routes.h"
+
+#include "accounts/accounts.h"
+#include "auth/passwords.h"
+#include "auth/sessions.h"
+
+namespace innet::auth {
+namespace {
+
+SessionLimits limits(const api::Services& s) {
+  return {s.settings.session_idle_minutes, s.settings.session_absolute_hours};
+}
+
+std::string session_cookie(const api::Context& ctx, const std::string& value, long max_age) {
+  std::string cookie = std::string(kSessionCookie) + "=" + value +
+                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+  if (ctx.request.secure || ctx.services.settings.cookie_secure) cookie += "; Secure";
+  return cookie;
+}
+
+// The signed-in user as the web app needs it: profile, organisation and permissions.
+Result<nlohmann::json> me_json(db::Connection& conn, const Policy& policy, const Actor& actor) {
+  auto user = accounts::find_user(conn, actor.user_id);
+  if (!user.ok()) return user.take_error();
+  auto org = accounts::find_organization(conn, user->organization_id);
+  if (!org.ok()) return org.take_error();
+  nlohmann::json j = accounts::to_json(*user, *org, /*include_contact=*/true);
+  j["permissions"] = policy.permissions(actor.role);
+  return nlohmann::json{
+      {"user", j},
+      {"csrf_token", actor.csrf_token.empty() ? nlohmann::json() : nlohmann::json(actor.csrf_token)}};
+}
+
+Error invalid_credentials() {
+  return Error::make(ErrorKind::unauthenticated, "invalid_credentials",
+                     "wrong e-mail address or password");
+}
+
+// Actions on one's own credentials must come from a person signed in, not from a token.
+Status require_session(const api::Context& ctx) {
+  if (ctx.actor->session_id == 0)
+    return Error::make(ErrorKind::forbidden, "session_required",
+                       "this action needs a signed-in session, not an API token");
+  return Status::success();
+}
+
+Result<http::Response> login(api::Context& ctx) {
+  const std::string email = ctx.body["email"];
+  const std::string password = ctx.body["password"];
+  const ThrottleRules rules;
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  audit::Entry entry = ctx.audit("auth.login", "user", "");
+  entry.actor_email = accounts::normalize_email(email);
+
+  auto wait = throttle_wait(**conn, email, ctx.request.client_address, rules);
+  if (!wait.ok()) return wait.take_error();
+  if (*wait > 0) {
+    entry.outcome = "denied";
+    entry.details = R"({"reason":"throttled"})";
+    INNET_TRY(audit::record(**conn, entry));
+    Error e = Error::make(ErrorKind::rate_limited, "too_many_attempts",
+                          "too many failed sign-in attempts; try again later");
+    e.retry_after_seconds = *wait;
+    return e;
+  }
+
+  auto user = accounts::find_user_by_email(**conn, email);
+  if (!user.ok()) return user.take_error();
+  bool valid = false;
+  if (*user && user->value().active) {
+    valid = verify_password(user->value().password_hash, password);
+  } else {
+    verify_against_dummy(password);
+  }
+  if (!valid) {
+    INNET_TRY(throttle_failure(**conn, email, ctx.request.client_address, rules));
+    entry.outcome = "failure";
+    INNET_TRY(audit::record(**conn, entry));
+    return invalid_credentials();
+  }
+
+  const accounts::User& u = user->value();
+  db::Transaction tx(**conn);
+  INNET_TRY(tx.started());
+  auto session = create_session(**conn, u.id, ctx.request.client_address, limits(ctx.services));
+  if (!session.ok()) return session.take_error();
+  INNET_TRY(accounts::touch_last_login(**conn, u.id));
+  INNET_TRY(throttle_success(**conn, email));
+  entry.actor_user_id = u.id;
+  entry.entity_id = std::to_string(u.id);
+  INNET_TRY(audit::record(**conn, entry));
+  INNET_TRY(tx.commit());
+
+  Actor actor{u.id, u.organization_id, u.role, u.email, u.display_name, session->id, 0,
+              session->csrf_token};
+  auto body = me_json(**conn, ctx.services.policy, actor);
+  if (!body.ok()) return body.take_error();
+  http::Response response = api::ok(*body);
+  response.set_header("Set-Cookie",
+                      session_cookie(ctx, session->token,
+                                     long{ctx.services.settings.session_absolute_hours} * 3600));
+  return response;
+}
+
+Result<http::Response> logout(api::Context& ctx) {
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  db::Transaction tx(**conn);
+  INNET_TRY(tx.started());
+  if (ctx.actor->session_id) INNET_TRY(revoke_session(**conn, ctx.actor->session_id));
+  INNET_TRY(audit::record(**conn, ctx.audit("auth.logout", "user", std::to_string(ctx.actor->user_id))));
+  INNET_TRY(tx.commit());
+  http::Response response = http::Response::no_content();
+  response.set_header("Set-Cookie", session_cookie(ctx, "", 0));
+  return response;
+}
+
+Result<http::Response> me(api::Context& ctx) {
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto body = me_json(**conn, ctx.services.policy, *ctx.actor);
+  if (!body.ok()) return body.take_error();
+  return api::ok(*body);
+}
+
+Result<http::Response> change_password(api::Context& ctx) {
+  INNET_TRY(require_session(ctx));
+  const std::string current = ctx.body["current_password"];
+  const std::string next = ctx.body["new_password"];
+  if (auto problem = password_problem(next))
+    return Error::field(ErrorKind::unprocessable, "new_password", *problem);
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto user = accounts::find_user(**conn, ctx.actor->user_id);
+  if (!user.ok()) return user.take_error();
+  if (!verify_password(user->password_hash, current))
+    return Error::field(ErrorKind::unprocessable, "current_password", "incorrect");
+  auto hash = hash_password(next);
+  if (!hash.ok()) return hash.take_error();
+  db::Transaction tx(**conn);
+  INNET_TRY(tx.started());
+  INNET_TRY(accounts::set_password_hash(**conn, user->id, *hash));
+  INNET_TRY(revoke_user_sessions(**conn, user->id, ctx.actor->session_id));
+  INNET_TRY(audit::record(**conn, ctx.audit("auth.password_change", "user", std::to_string(user->id))));
+  INNET_TRY(tx.commit());
+  return http::Response::no_content();
+}
+
+Result<http::Response> list_tokens(api::Context& ctx) {
+  auto paging = parse_paging(ctx.request.query);
+  if (!paging.ok()) return paging.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto tokens = list_api_tokens(**conn, ctx.actor->user_id);
+  if (!tokens.ok()) return tokens.take_error();
+  nlohmann::json items = nlohmann::json::array();
+  auto total = static_cast<std::int64_t>(tokens->size());
+  for (std::int64_t i = paging->offset(); i < total && i < paging->offset() + paging->per_page; ++i)
+    items.push_back(to_json((*tokens)[static_cast<std::size_t>(i)]));
+  return api::ok(list_envelope(std::move(items), total, *paging));
+}
+
+Result<http::Response> create_token(api::Context& ctx) {
+  INNET_TRY(require_session(ctx));
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  db::Transaction tx(**conn);
+  INNET_TRY(tx.started());
+  auto token = create_api_token(**conn, ctx.actor->user_id, ctx.body["name"],
+                                ctx.body["expires_in_days"].get<int>());
+  if (!token.ok()) return token.take_error();
+  INNET_TRY(audit::record(**conn, ctx.audit("auth.token_create", "api_token",
+                                            std::to_string(token->token.id))));
+  INNET_TRY(tx.commit());
+  nlohmann::json body = to_json(token->token);
+  body["token"] = token->secret;
+  return api::created(body);
+}
+
+Result<http::Response> revoke_token(api::Context& ctx) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return id.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  db::Transaction tx(**conn);
+  INNET_TRY(tx.started());
+  INNET_TRY(revoke_api_token(**conn, ctx.actor->user_id, *id));
+  INNET_TRY(audit::record(**conn, ctx.audit("auth.token_revoke", "api_token", std::to_string(*id))));
+  INNET_TRY(tx.commit());
+  return http::Response::no_content();
+}
+
+}  // namespace
+
+void add_routes(api::Api& api) {
+  using nlohmann::json;
+  const json nullable_string = {{"type", {"string", "null"}}};
+  api.add_schema("Me", {{"type", "object"},
+                        {"required", {"user", "csrf_token"}},
+                        {"properties",
+                         {{"user", {{"allOf", {api::ref("User")}},
+                                    {"properties", {{"permissions", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}}},
+                          {"csrf_token", nullable_string}}}});
+  json token = {{"type", "object"},
+                {"required", {"id", "name", "created_at", "expires_at"}},
+                {"properties",
+                 {{"id", {{"type", "integer"}}},
+                  {"name", {{"type", "string"}}},
+                  {"created_at", {{"type", "string"}}},
+                  {"expires_at", {{"type", "string"}}},
+                  {"last_used_at", nullable_string},
+                  {"revoked_at", nullable_string}}}};
+  api.add_schema("ApiToken", token);
+  api.add_schema("ApiTokenList", api::list_schema("ApiToken"));
+  token["required"].push_back("token");
+  token["properties"]["token"] = {{"type", "string"}, {"description", "shown only once"}};
+  api.add_schema("NewApiToken", token);
+
+  const std::string base = "/api/v1/auth";
+  api.add({.method = "POST",
+           .pattern = base + "/login",
+           .action = std::string(kPublic),
+           .summary = "Sign in with e-mail and password; sets the session cookie",
+           .tag = "auth",
+           .body = {{.name = "email", .type = FieldType::email, .required = true, .max_length = 254},
+                    {.name = "password", .required = true, .max_length = 200}},
+           .response_schema = "Me",
+           .offload = true,
+           .handler = login});
+  api.add({.method = "POST",
+           .pattern = base + "/logout",
+           .action = std::string(kAuthenticated),
+           .summary = "Sign out: revokes the session",
+           .tag = "auth",
+           .success_status = 204,
+           .handler = logout});
+  api.add({.method = "GET",
+           .pattern = base + "/me",
+           .action = std::string(kAuthenticated),
+           .summary = "The signed-in user, organisation, permissions and CSRF token",
+           .tag = "auth",
+           .response_schema = "Me",
+           .handler = me});
+  api.add({.method = "POST",
+           .pattern = base + "/password",
+           .action = std::string(kAuthenticated),
+           .summary = "Change one's own password; other sessions are signed out",
+           .tag = "auth",
+           .body = {{.name = "current_password", .required = true, .max_length = 200},
+                    {.name = "new_password", .required = true, .max_length = 200}},
+           .success_status = 204,
+           .offload = true,
+           .handler = change_password});
+  api.add({.method = "GET",
+           .pattern = base + "/tokens",
+           .action = std::string(kAuthenticated),
+           .summary = "One's own API tokens",
+           .tag = "auth",
+           .paged = true,
+           .response_schema = "ApiTokenList",
+           .handler = list_tokens});
+  api.add({.method = "POST",
+           .pattern = base + "/tokens",
+           .action = std::string(kAuthenticated),
+           .summary = "Create an API token (its secret is shown once)",
+           .tag = "auth",
+           .body = {{.name = "name", .required = true, .max_length = 100, .min_length = 1},
+                    {.name = "expires_in_days",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .min_value = 1,
+                     .max_value = 365}},
+           .response_schema = "NewApiToken",
+           .success_status = 201,
+           .handler = create_token});
+  api.add({.method = "DELETE",
+           .pattern = base + "/tokens/{id}",
+           .action = std::string(kAuthenticated),
+           .summary = "Revoke one of one's own API tokens",
+           .tag = "auth",
+           .success_status = 204,
+           .handler = revoke_token});
+}
+
+api::Authenticator make_authenticator(api::Services& services) {
+  return [&services](http::Request& request) -> Result<std::optional<Actor>> {
+    std::optional<std::string> bearer;
+    if (auto h = request.header("authorization"); h && h->starts_with("Bearer "))
+      bearer = std::string(h->substr(7));
+    auto cookie = request.cookie(kSessionCookie);
+    if (!bearer && !cookie) return std::optional<Actor>{};
+    auto conn = services.pool.acquire();
+    if (!conn.ok()) return conn.take_error();
+    if (bearer) {
+      auto actor = token_actor(**conn, *bearer);
+      if (actor.ok() && !actor->has_value())
+        return Error::make(ErrorKind::unauthenticated, "invalid_token",
+                           "the API token is unknown, expired or revoked");
+      return actor;
+    }
+    return session_actor(**conn, *cookie, limits(services));
+  };
+}
+
+}  // namespace innet::auth

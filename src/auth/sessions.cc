@@ -1,0 +1,186 @@
+#include "auth/sessions.h"
+
+#include "core/clock.h"
+#include "core/crypto.h"
+
+namespace innet::auth {
+namespace {
+
+constexpr int kTouchEverySeconds = 60;
+
+Actor actor_from_row(const db::Row& r) {
+  Actor a;
+  a.user_id = r.integer(0);
+  a.organization_id = r.integer(1);
+  a.role = parse_role(r.text(2)).value_or(Role::analyst);
+  a.email = r.text(3);
+  a.display_name = r.text(4);
+  return a;
+}
+
+}  // namespace
+
+Result<NewSession> create_session(db::Connection& conn, std::int64_t user_id,
+                                  const std::string& client_address,
+                                  const SessionLimits& limits) {
+  NewSession s;
+  s.token = crypto::random_hex(32);
+  s.csrf_token = crypto::random_hex(32);
+  auto now = clock::now_seconds();
+  auto rows = conn.query(
+      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, "
+      "expires_at, client_address) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {crypto::sha256_hex(s.token), user_id, s.csrf_token, clock::iso_utc(now), now,
+       now + std::int64_t{limits.absolute_hours} * 3600, client_address});
+  if (!rows.ok()) return rows.take_error();
+  s.id = (*rows)[0].integer(0);
+  return s;
+}
+
+Result<std::optional<Actor>> session_actor(db::Connection& conn, const std::string& token,
+                                           const SessionLimits& limits) {
+  auto rows = conn.query(
+      "SELECT u.id, u.organization_id, u.role, u.email, u.display_name, s.id, s.csrf_token, "
+      "s.last_seen_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
+      "WHERE s.token_hash = ? AND s.revoked_at IS NULL AND u.active = 1",
+      {crypto::sha256_hex(token)});
+  if (!rows.ok()) return rows.take_error();
+  if (rows->empty()) return std::optional<Actor>{};
+  const auto& r = (*rows)[0];
+  auto now = clock::now_seconds();
+  std::int64_t last_seen = r.integer(7);
+  if (now >= r.integer(8) || now - last_seen > std::int64_t{limits.idle_minutes} * 60)
+    return std::optional<Actor>{};
+  if (now - last_seen >= kTouchEverySeconds) {
+    auto touched = conn.execute("UPDATE sessions SET last_seen_at = ? WHERE id = ?",
+                                {now, r.integer(5)});
+    if (!touched.ok()) return touched.take_error();
+  }
+  Actor a = actor_from_row(r);
+  a.session_id = r.integer(5);
+  a.csrf_token = r.text(6);
+  return std::optional<Actor>{std::move(a)};
+}
+
+Status revoke_session(db::Connection& conn, std::int64_t session_id) {
+  auto r = conn.execute("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                        {clock::now_iso(), session_id});
+  if (!r.ok()) return r.take_error();
+  return Status::success();
+}
+
+Status revoke_user_sessions(db::Connection& conn, std::int64_t user_id,
+                            std::optional<std::int64_t> except_session) {
+  auto r = conn.execute(
+      "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id <> ?",
+      {clock::now_iso(), user_id, except_session.value_or(0)});
+  if (!r.ok()) return r.take_error();
+  return Status::success();
+}
+
+Result<NewApiToken> create_api_token(db::Connection& conn, std::int64_t user_id,
+                                     const std::string& name, int expires_in_days) {
+  NewApiToken t;
+  t.secret = "innet_" + crypto::random_hex(24);
+  auto now = clock::now_seconds();
+  auto rows = conn.query(
+      "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) "
+      "VALUES (?, ?, ?, ?, ?) RETURNING id",
+      {user_id, name, crypto::sha256_hex(t.secret), clock::iso_utc(now),
+       clock::iso_utc(now + std::int64_t{expires_in_days} * 86400)});
+  if (!rows.ok()) return rows.take_error();
+  t.token = {(*rows)[0].integer(0), user_id, name, clock::iso_utc(now),
+             clock::iso_utc(now + std::int64_t{expires_in_days} * 86400), std::nullopt,
+             std::nullopt};
+  return t;
+}
+
+Result<std::vector<ApiToken>> list_api_tokens(db::Connection& conn, std::int64_t user_id) {
+  auto rows = conn.query(
+      "SELECT id, user_id, name, created_at, expires_at, last_used_at, revoked_at "
+      "FROM api_tokens WHERE user_id = ? ORDER BY id DESC",
+      {user_id});
+  if (!rows.ok()) return rows.take_error();
+  std::vector<ApiToken> out;
+  for (const auto& r : *rows)
+    out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.opt_text(5),
+                   r.opt_text(6)});
+  return out;
+}
+
+Status revoke_api_token(db::Connection& conn, std::int64_t user_id, std::int64_t token_id) {
+  auto r = conn.execute(
+      "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
+      {clock::now_iso(), token_id, user_id});
+  if (!r.ok()) return r.take_error();
+  if (*r == 0) return Error::not_found("token");
+  return Status::success();
+}
+
+Result<std::optional<Actor>> token_actor(db::Connection& conn, const std::string& secret) {
+  auto now = clock::now_iso();
+  auto rows = conn.query(
+      "SELECT u.id, u.organization_id, u.role, u.email, u.display_name, t.id, t.last_used_at "
+      "FROM api_tokens t JOIN users u ON u.id = t.user_id "
+      "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.active = 1",
+      {crypto::sha256_hex(secret), now});
+  if (!rows.ok()) return rows.take_error();
+  if (rows->empty()) return std::optional<Actor>{};
+  const auto& r = (*rows)[0];
+  // last_used_at to the minute: enough to spot stale tokens without a write per request.
+  if (r.text(6).substr(0, 16) != now.substr(0, 16)) {
+    auto touched =
+        conn.execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {now, r.integer(5)});
+    if (!touched.ok()) return touched.take_error();
+  }
+  Actor a = actor_from_row(r);
+  a.token_id = r.integer(5);
+  return std::optional<Actor>{std::move(a)};
+}
+
+nlohmann::json to_json(const ApiToken& t) {
+  auto opt = [](const std::optional<std::string>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json();
+  };
+  return {{"id", t.id},
+          {"name", t.name},
+          {"created_at", t.created_at},
+          {"expires_at", t.expires_at},
+          {"last_used_at", opt(t.last_used_at)},
+          {"revoked_at", opt(t.revoked_at)}};
+}
+
+std::vector<db::Migration> migrations(db::Engine) {
+  return {{3, "auth: sessions, API tokens, login throttling", R"sql(
+CREATE TABLE sessions (
+  id {{pk}},
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  client_address TEXT NOT NULL DEFAULT '',
+  revoked_at TEXT
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE TABLE api_tokens (
+  id {{pk}},
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  last_used_at TEXT,
+  revoked_at TEXT
+);
+CREATE INDEX api_tokens_user ON api_tokens (user_id);
+CREATE TABLE login_throttle (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  window_start BIGINT NOT NULL
+);
+)sql"}};
+}
+
+}  // namespace innet::auth

@@ -1,0 +1,82 @@
+// Sessions and API tokens, stored in the database so that several server instances share them.
+// Only a SHA-256 of each secret is stored; the secret itself goes to the client once.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "auth/policy.h"
+#include "core/result.h"
+#include "db/database.h"
+#include "db/migrations.h"
+
+namespace innet::auth {
+
+inline constexpr const char* kSessionCookie = "innet_session";
+
+struct SessionLimits {
+  int idle_minutes = 30;
+  int absolute_hours = 12;
+};
+
+struct NewSession {
+  std::int64_t id = 0;
+  std::string token;  // goes into the cookie
+  std::string csrf_token;
+};
+
+Result<NewSession> create_session(db::Connection& conn, std::int64_t user_id,
+                                  const std::string& client_address, const SessionLimits& limits);
+// The actor behind a session cookie, or nothing when unknown, expired, revoked or the user is
+// inactive. Refreshes the idle deadline at most once a minute, to keep reads cheap.
+Result<std::optional<Actor>> session_actor(db::Connection& conn, const std::string& token,
+                                           const SessionLimits& limits);
+Status revoke_session(db::Connection& conn, std::int64_t session_id);
+// Revokes every session of a user, e.g. after a password change or deactivation.
+Status revoke_user_sessions(db::Connection& conn, std::int64_t user_id,
+                            std::optional<std::int64_t> except_session = std::nullopt);
+
+struct ApiToken {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string name;
+  std::string created_at;
+  std::string expires_at;
+  std::optional<std::string> last_used_at;
+  std::optional<std::string> revoked_at;
+};
+
+struct NewApiToken {
+  ApiToken token;
+  std::string secret;  // shown to the user once
+};
+
+Result<NewApiToken> create_api_token(db::Connection& conn, std::int64_t user_id,
+                                     const std::string& name, int expires_in_days);
+Result<std::vector<ApiToken>> list_api_tokens(db::Connection& conn, std::int64_t user_id);
+// Revokes the token when it belongs to the user; not_found otherwise.
+Status revoke_api_token(db::Connection& conn, std::int64_t user_id, std::int64_t token_id);
+Result<std::optional<Actor>> token_actor(db::Connection& conn, const std::string& secret);
+
+nlohmann::json to_json(const ApiToken& token);
+
+// Login throttling, per account and per client address, shared by all instances.
+struct ThrottleRules {
+  int max_failures_per_account = 5;
+  int max_failures_per_address = 20;
+  int window_seconds = 15 * 60;
+};
+// Seconds to wait before another attempt is allowed, or 0.
+Result<int> throttle_wait(db::Connection& conn, const std::string& email,
+                          const std::string& client_address, const ThrottleRules& rules);
+Status throttle_failure(db::Connection& conn, const std::string& email,
+                        const std::string& client_address, const ThrottleRules& rules);
+Status throttle_success(db::Connection& conn, const std::string& email);
+
+std::vector<db::Migration> migrations(db::Engine engine);
+
+}  // namespace innet::auth

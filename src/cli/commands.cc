@@ -1,0 +1,214 @@
+#include "cli/commands.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "accounts/accounts.h"
+#include "app/app.h"
+#include "audit/audit_log.h"
+#include "auth/passwords.h"
+#include "auth/sessions.h"
+#include "core/crypto.h"
+#include "core/json_input.h"
+#include "seed/seed.h"
+
+namespace innet::cli {
+namespace {
+
+int report(const Error& e) {
+  std::cerr << "innet: " << e.message;
+  for (const auto& [field, reason] : e.fields) std::cerr << " [" << field << ": " << reason << "]";
+  std::cerr << "\n";
+  bool bad_input = e.kind == ErrorKind::invalid_input || e.kind == ErrorKind::unprocessable ||
+                   e.kind == ErrorKind::conflict || e.kind == ErrorKind::not_found;
+  return bad_input ? kExitBadInput : kExitFailure;
+}
+
+// CLI writes are audited like API writes; the actor is the operating-system user.
+audit::Entry cli_entry(const std::string& action, const std::string& type, const std::string& id) {
+  audit::Entry e;
+  const char* login = ::getlogin();
+  e.actor_email = std::string("cli:") + (login ? login : std::to_string(::getuid()));
+  e.client_address = "local";
+  e.action = action;
+  e.entity_type = type;
+  e.entity_id = id;
+  return e;
+}
+
+Result<std::unique_ptr<db::Pool>> open(const app::Config& config) {
+  if (!crypto::initialize()) return Error::internal("libsodium failed to initialise");
+  return app::open_database(config);
+}
+
+// Chains the entries the command wrote, so that `audit verify` sees them linked at once.
+Status chain(db::Pool& pool, const app::Config& config) {
+  auto secrets = app::load_or_create_secrets(config.secrets_file);
+  if (!secrets.ok()) return secrets.take_error();
+  auto conn = pool.acquire();
+  if (!conn.ok()) return conn.take_error();
+  for (;;) {
+    auto n = audit::chain_pending(**conn, secrets->audit_key);
+    if (!n.ok()) return n.take_error();
+    if (*n == 0) return Status::success();
+  }
+}
+
+}  // namespace
+
+int serve(const app::Config& config) {
+  auto app = app::App::open(config);
+  if (!app.ok()) return report(app.error());
+  auto served = (*app)->serve();
+  return served.ok() ? kExitOk : report(served.error());
+}
+
+int migrate(const app::Config& config) {
+  auto pool = open(config);
+  if (!pool.ok()) return report(pool.error());
+  std::cout << "schema is up to date (" << app::all_migrations((*pool)->engine()).size()
+            << " migrations)\n";
+  return kExitOk;
+}
+
+int seed(const app::Config& config, bool demo, const std::string& scale) {
+  if (demo == !scale.empty())
+    return report(Error::make(ErrorKind::invalid_input, "usage", "give either --demo or --scale national"));
+  if (!demo && scale != "national")
+    return report(Error::field(ErrorKind::invalid_input, "scale", "the only scale is 'national'"));
+  auto pool = open(config);
+  if (!pool.ok()) return report(pool.error());
+  if (demo) {
+    auto accounts = seed::seed_demo(**pool);
+    if (!accounts.ok()) return report(accounts.error());
+    std::cout << "seeded the Palermo demo network; accounts (password '" << seed::kDemoPassword
+              << "'):\n";
+    for (const auto& a : *accounts) std::cout << "  " << a.email << "  (" << a.organization << ")\n";
+  } else {
+    auto r = seed::seed_national(**pool);
+    if (!r.ok()) return report(r.error());
+    std::cout << "seeded national scale: " << r->organizations << " organisations, " << r->users
+              << " users\n";
+  }
+  auto chained = chain(**pool, config);
+  return chained.ok() ? kExitOk : report(chained.error());
+}
+
+int org_add(const app::Config& config, const std::string& name, const std::string& type,
+            const std::optional<std::string>& istat_code) {
+  const auto& types = accounts::organization_types();
+  if (std::find(types.begin(), types.end(), type) == types.end())
+    return report(Error::field(ErrorKind::invalid_input, "type", "unknown organisation type"));
+  if (istat_code && (istat_code->size() != 6 || !parse_int(*istat_code)))
+    return report(Error::field(ErrorKind::invalid_input, "istat", "must be 6 digits"));
+  if (name.size() < 2 || name.size() > 200)
+    return report(Error::field(ErrorKind::invalid_input, "name", "2 to 200 characters"));
+  auto pool = open(config);
+  if (!pool.ok()) return report(pool.error());
+  auto conn = (*pool)->acquire();
+  if (!conn.ok()) return report(conn.error());
+  db::Transaction tx(**conn);
+  if (!tx.started().ok()) return report(tx.started().error());
+  auto org = accounts::create_organization(**conn, {0, name, type, istat_code, ""});
+  if (!org.ok()) return report(org.error());
+  if (auto s = audit::record(**conn, cli_entry("organizations.create", "organization", std::to_string(org->id))); !s.ok())
+    return report(s.error());
+  if (auto s = tx.commit(); !s.ok()) return report(s.error());
+  std::cout << "organisation " << org->id << " created: " << org->name << "\n";
+  auto chained = chain(**pool, config);
+  return chained.ok() ? kExitOk : report(chained.error());
+}
+
+int user_add(const app::Config& config, const std::string& email, const std::string& name,
+             const std::string& role, const std::string& organization,
+             const std::string& password) {
+  auto parsed_role = auth::parse_role(role);
+  if (!parsed_role) return report(Error::field(ErrorKind::invalid_input, "role", "unknown role"));
+  if (!is_valid_email(email))
+    return report(Error::field(ErrorKind::invalid_input, "email", "not an e-mail address"));
+  if (auto problem = auth::password_problem(password))
+    return report(Error::field(ErrorKind::invalid_input, "password", *problem));
+  auto pool = open(config);
+  if (!pool.ok()) return report(pool.error());
+  auto conn = (*pool)->acquire();
+  if (!conn.ok()) return report(conn.error());
+  // The organisation by id or by exact name.
+  std::optional<accounts::Organization> org;
+  if (auto id = parse_int(organization)) {
+    auto found = accounts::find_organization(**conn, *id);
+    if (!found.ok()) return report(found.error());
+    org = *found;
+  } else {
+    auto found = accounts::find_organization_by_name(**conn, organization);
+    if (!found.ok()) return report(found.error());
+    if (!*found) return report(Error::field(ErrorKind::invalid_input, "org", "no such organisation"));
+    org = **found;
+  }
+  auto hash = auth::hash_password(password);
+  if (!hash.ok()) return report(hash.error());
+  accounts::User u;
+  u.email = email;
+  u.display_name = name;
+  u.role = *parsed_role;
+  u.organization_id = org->id;
+  u.password_hash = *hash;
+  db::Transaction tx(**conn);
+  if (!tx.started().ok()) return report(tx.started().error());
+  auto created = accounts::create_user(**conn, u);
+  if (!created.ok()) return report(created.error());
+  if (auto s = audit::record(**conn, cli_entry("users.create", "user", std::to_string(created->id))); !s.ok())
+    return report(s.error());
+  if (auto s = tx.commit(); !s.ok()) return report(s.error());
+  std::cout << "user " << created->id << " created: " << created->email << " (" << role << ", "
+            << org->name << ")\n";
+  auto chained = chain(**pool, config);
+  return chained.ok() ? kExitOk : report(chained.error());
+}
+
+int user_set_password(const app::Config& config, const std::string& email,
+                      const std::string& password) {
+  if (auto problem = auth::password_problem(password))
+    return report(Error::field(ErrorKind::invalid_input, "password", *problem));
+  auto pool = open(config);
+  if (!pool.ok()) return report(pool.error());
+  auto conn = (*pool)->acquire();
+  if (!conn.ok()) return report(conn.error());
+  auto user = accounts::find_user_by_email(**conn, email);
+  if (!user.ok()) return report(user.error());
+  if (!*user) return report(Error::field(ErrorKind::invalid_input, "email", "no such user"));
+  auto hash = auth::hash_password(password);
+  if (!hash.ok()) return report(hash.error());
+  db::Transaction tx(**conn);
+  if (!tx.started().ok()) return report(tx.started().error());
+  const auto id = (*user)->id;
+  for (auto s : {accounts::set_password_hash(**conn, id, *hash), auth::revoke_user_sessions(**conn, id),
+                 audit::record(**conn, cli_entry("users.password_reset", "user", std::to_string(id)))})
+    if (!s.ok()) return report(s.error());
+  if (auto s = tx.commit(); !s.ok()) return report(s.error());
+  std::cout << "password changed for " << (*user)->email << "; their sessions were signed out\n";
+  auto chained = chain(**pool, config);
+  return chained.ok() ? kExitOk : report(chained.error());
+}
+
+int audit_verify(const app::Config& config) {
+  auto pool = open(config);
+  if (!pool.ok()) return report(pool.error());
+  auto secrets = app::load_or_create_secrets(config.secrets_file);
+  if (!secrets.ok()) return report(secrets.error());
+  auto conn = (*pool)->acquire();
+  if (!conn.ok()) return report(conn.error());
+  auto r = audit::verify(**conn, secrets->audit_key);
+  if (!r.ok()) return report(r.error());
+  if (!r->intact) {
+    std::cout << "audit trail TAMPERED: " << r->problem << " (checked " << r->chained
+              << " entries)\n";
+    return kExitFailure;
+  }
+  std::cout << "audit trail intact: " << r->chained << " entries chained, " << r->pending
+            << " pending\n";
+  return kExitOk;
+}
+
+}  // namespace innet::cli

@@ -1,0 +1,28 @@
+// The `innet` command line: each subcommand is a function taking parsed options. Bad input gets a
+// message on stderr and exit code 2; a failure of the system (database unreachable) exit code 1.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/config.h"
+
+namespace innet::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitBadInput = 2;
+
+int serve(const app::Config& config);
+int migrate(const app::Config& config);
+int seed(const app::Config& config, bool demo, const std::string& scale);
+int org_add(const app::Config& config, const std::string& name, const std::string& type,
+            const std::optional<std::string>& istat_code);
+int user_add(const app::Config& config, const std::string& email, const std::string& name,
+             const std::string& role, const std::string& organization,
+             const std::string& password);
+int user_set_password(const app::Config& config, const std::string& email,
+                      const std::string& password);
+int audit_verify(const app::Config& config);
+
+}  // namespace innet::cli

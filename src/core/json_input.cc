@@ -1,0 +1,190 @@
+#include "core/json_input.h"
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+
+namespace innet {
+namespace {
+
+std::string type_name(FieldType type) {
+  switch (type) {
+    case FieldType::string: return "a string";
+    case FieldType::integer: return "an integer";
+    case FieldType::boolean: return "a boolean";
+    case FieldType::email: return "an e-mail address";
+    case FieldType::date: return "a date (YYYY-MM-DD)";
+  }
+  return "a value";
+}
+
+// Returns the reason a string value is unacceptable, or empty when it is fine.
+std::string check_string(const Field& f, const std::string& s) {
+  if (s.size() > f.max_length) return "at most " + std::to_string(f.max_length) + " characters";
+  if (s.size() < f.min_length) return "at least " + std::to_string(f.min_length) + " characters";
+  if (f.type == FieldType::email && !is_valid_email(s)) return "must be an e-mail address";
+  if (f.type == FieldType::date && !is_valid_date(s)) return "must be a date (YYYY-MM-DD)";
+  if (f.digits_only) {
+    bool digits = std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || (f.exact_length && s.size() != f.exact_length))
+      return "must be " + std::to_string(f.exact_length) + " digits";
+  }
+  if (!f.allowed.empty() && std::find(f.allowed.begin(), f.allowed.end(), s) == f.allowed.end()) {
+    std::string list;
+    for (const auto& a : f.allowed) list += (list.empty() ? "" : ", ") + a;
+    return "must be one of: " + list;
+  }
+  return {};
+}
+
+std::string check_value(const Field& f, const nlohmann::json& v) {
+  if (v.is_null()) return f.nullable ? std::string{} : "must not be null";
+  switch (f.type) {
+    case FieldType::integer:
+      if (!v.is_number_integer()) return "must be " + type_name(f.type);
+      if (v.get<std::int64_t>() < f.min_value) return "at least " + std::to_string(f.min_value);
+      if (v.get<std::int64_t>() > f.max_value) return "at most " + std::to_string(f.max_value);
+      return {};
+    case FieldType::boolean:
+      return v.is_boolean() ? std::string{} : "must be " + type_name(f.type);
+    default:
+      if (!v.is_string()) return "must be " + type_name(f.type);
+      return check_string(f, v.get<std::string>());
+  }
+}
+
+Error validation_error(std::map<std::string, std::string> fields) {
+  Error e = Error::make(ErrorKind::invalid_input, "validation_failed", "the request has invalid fields");
+  e.fields = std::move(fields);
+  return e;
+}
+
+}  // namespace
+
+Result<nlohmann::json> parse_body(std::string_view body, const FieldSpec& spec) {
+  // parse() with allow_exceptions=false yields a discarded value on malformed JSON,
+  // including strings that are not valid UTF-8.
+  nlohmann::json doc = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded())
+    return Error::make(ErrorKind::invalid_input, "invalid_json",
+                       "the body is not valid JSON (UTF-8)");
+  if (!doc.is_object())
+    return Error::make(ErrorKind::invalid_input, "invalid_json", "the body must be a JSON object");
+
+  std::map<std::string, std::string> problems;
+  for (const auto& [key, value] : doc.items()) {
+    auto f = std::find_if(spec.begin(), spec.end(), [&](const Field& x) { return x.name == key; });
+    if (f == spec.end()) {
+      problems[key] = "unknown field";
+      continue;
+    }
+    if (auto reason = check_value(*f, value); !reason.empty()) problems[key] = reason;
+  }
+  for (const auto& f : spec)
+    if (f.required && !doc.contains(f.name)) problems[f.name] = "required";
+  if (!problems.empty()) return validation_error(std::move(problems));
+  return doc;
+}
+
+Status check_query(const std::map<std::string, std::string>& query, const FieldSpec& spec) {
+  std::map<std::string, std::string> problems;
+  for (const auto& [key, value] : query) {
+    if (key == "page" || key == "per_page") continue;
+    auto f = std::find_if(spec.begin(), spec.end(), [&](const Field& x) { return x.name == key; });
+    if (f == spec.end()) {
+      problems[key] = "unknown parameter";
+      continue;
+    }
+    if (f->type == FieldType::integer) {
+      if (!parse_int(value)) problems[key] = "must be an integer";
+    } else if (f->type == FieldType::boolean) {
+      if (value != "true" && value != "false") problems[key] = "must be true or false";
+    } else if (auto reason = check_string(*f, value); !reason.empty()) {
+      problems[key] = reason;
+    }
+  }
+  if (!problems.empty()) return validation_error(std::move(problems));
+  return Status::success();
+}
+
+Result<Paging> parse_paging(const std::map<std::string, std::string>& query) {
+  Paging p;
+  std::map<std::string, std::string> problems;
+  if (auto it = query.find("page"); it != query.end()) {
+    auto v = parse_int(it->second);
+    if (!v || *v < 1 || *v > 1000000) problems["page"] = "must be an integer from 1";
+    else p.page = *v;
+  }
+  if (auto it = query.find("per_page"); it != query.end()) {
+    auto v = parse_int(it->second);
+    if (!v || *v < 1 || *v > 100) problems["per_page"] = "must be an integer from 1 to 100";
+    else p.per_page = *v;
+  }
+  if (!problems.empty()) return validation_error(std::move(problems));
+  return p;
+}
+
+std::optional<std::int64_t> parse_int(std::string_view text) {
+  std::int64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc{} || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return v;
+}
+
+bool is_valid_email(std::string_view s) {
+  auto at = s.find('@');
+  if (at == std::string_view::npos || at == 0 || s.find('@', at + 1) != std::string_view::npos)
+    return false;
+  auto domain = s.substr(at + 1);
+  auto dot = domain.find('.');
+  if (dot == std::string_view::npos || dot == 0 || domain.back() == '.') return false;
+  return std::none_of(s.begin(), s.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; });
+}
+
+bool is_valid_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  auto y = parse_int(s.substr(0, 4)), m = parse_int(s.substr(5, 2)), d = parse_int(s.substr(8, 2));
+  if (!y || !m || !d) return false;
+  std::chrono::year_month_day ymd{std::chrono::year(static_cast<int>(*y)),
+                                  std::chrono::month(static_cast<unsigned>(*m)),
+                                  std::chrono::day(static_cast<unsigned>(*d))};
+  return ymd.ok();
+}
+
+nlohmann::json list_envelope(nlohmann::json items, std::int64_t total, const Paging& paging) {
+  return {{"items", std::move(items)},
+          {"total", total},
+          {"page", paging.page},
+          {"per_page", paging.per_page}};
+}
+
+nlohmann::json json_schema(const FieldSpec& spec) {
+  nlohmann::json props = nlohmann::json::object();
+  nlohmann::json required = nlohmann::json::array();
+  for (const auto& f : spec) {
+    nlohmann::json p;
+    switch (f.type) {
+      case FieldType::integer: p["type"] = "integer"; break;
+      case FieldType::boolean: p["type"] = "boolean"; break;
+      case FieldType::email: p = {{"type", "string"}, {"format", "email"}}; break;
+      case FieldType::date: p = {{"type", "string"}, {"format", "date"}}; break;
+      case FieldType::string: p["type"] = "string"; break;
+    }
+    if (p["type"] == "string") {
+      p["maxLength"] = f.max_length;
+      if (f.min_length) p["minLength"] = f.min_length;
+    }
+    if (!f.allowed.empty()) p["enum"] = f.allowed;
+    if (f.digits_only && f.exact_length)
+      p["pattern"] = "^[0-9]{" + std::to_string(f.exact_length) + "}$";
+    if (!f.description.empty()) p["description"] = f.description;
+    if (f.nullable) p["type"] = nlohmann::json::array({p["type"], "null"});
+    props[f.name] = p;
+    if (f.required) required.push_back(f.name);
+  }
+  nlohmann::json schema = {{"type", "object"}, {"additionalProperties", false}, {"properties", props}};
+  if (!required.empty()) schema["required"] = required;
+  return schema;
+}
+
+}  // namespace innet

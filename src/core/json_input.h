@@ -1,0 +1,64 @@
+// Strict parsing of JSON request bodies and query parameters. Every write endpoint declares the
+// fields it accepts; anything else (malformed JSON, invalid UTF-8, wrong types, unknown or
+// missing fields, over-long strings, values outside an enumeration) is refused with all the
+// offending fields named, before any storage code runs.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.h"
+
+namespace innet {
+
+enum class FieldType { string, integer, boolean, email, date };
+
+struct Field {
+  std::string name;
+  FieldType type = FieldType::string;
+  bool required = false;
+  bool nullable = false;             // optional fields may be sent as null to clear them
+  std::size_t max_length = 200;      // strings, in bytes of UTF-8
+  std::size_t min_length = 0;
+  std::vector<std::string> allowed;  // enumeration, when not empty
+  std::string description;
+  std::int64_t min_value = INT64_MIN;
+  std::int64_t max_value = INT64_MAX;
+  bool digits_only = false;          // strings made of [0-9], e.g. ISTAT codes
+  std::size_t exact_length = 0;      // with digits_only, e.g. 6 for ISTAT codes
+};
+
+using FieldSpec = std::vector<Field>;
+
+// Parses `body` as a JSON object and checks it against `spec`.
+Result<nlohmann::json> parse_body(std::string_view body, const FieldSpec& spec);
+
+// Page/per_page from the query string: page >= 1, 1 <= per_page <= 100 (default 25).
+struct Paging {
+  std::int64_t page = 1;
+  std::int64_t per_page = 25;
+  std::int64_t offset() const { return (page - 1) * per_page; }
+};
+Result<Paging> parse_paging(const std::map<std::string, std::string>& query);
+
+// Checks query parameters against a spec (same rules as bodies; values arrive as strings).
+// Unknown parameters are refused too, except page and per_page.
+Status check_query(const std::map<std::string, std::string>& query, const FieldSpec& spec);
+
+std::optional<std::int64_t> parse_int(std::string_view text);
+bool is_valid_email(std::string_view text);
+bool is_valid_date(std::string_view text);  // YYYY-MM-DD, a real calendar date
+
+// The list envelope every list endpoint answers with.
+nlohmann::json list_envelope(nlohmann::json items, std::int64_t total, const Paging& paging);
+
+// JSON Schema for a spec (used by the OpenAPI description, so the two never disagree).
+nlohmann::json json_schema(const FieldSpec& spec);
+
+}  // namespace innet

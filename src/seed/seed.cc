@@ -1,0 +1,158 @@
+#include "seed/seed.h"
+
+#include <map>
+#include <random>
+
+#include "accounts/accounts.h"
+#include "audit/audit_log.h"
+#include "auth/passwords.h"
+#include "auth/policy.h"
+#include "core/crypto.h"
+#include "geo/municipalities.h"
+
+namespace innet::seed {
+namespace {
+
+Status require_empty(db::Connection& conn) {
+  auto rows = conn.query("SELECT COUNT(*) FROM organizations");
+  if (!rows.ok()) return rows.take_error();
+  if ((*rows)[0].integer(0) > 0)
+    return Error::make(ErrorKind::conflict, "not_empty",
+                       "the database already has organisations; seed only a new database");
+  return Status::success();
+}
+
+audit::Entry seed_entry(const std::string& what) {
+  audit::Entry e;
+  e.actor_email = "cli:seed";
+  e.action = "seed." + what;
+  e.entity_type = "database";
+  return e;
+}
+
+struct DemoOrg {
+  const char* name;
+  const char* type;
+  const char* istat_code;  // nullptr when none
+};
+
+// The Palermo network: public institutions by their real names; operators and NGOs are fictional.
+const std::vector<DemoOrg> kDemoOrganizations = {
+    {"Prefettura di Palermo", "prefecture", "082053"},
+    {"Questura di Palermo", "questura", "082053"},
+    {"ASP Palermo", "health_authority", "082053"},
+    {"Comune di Palermo", "municipality", "082053"},
+    {"Comune di Bagheria", "municipality", "082006"},
+    {"Comune di Monreale", "municipality", "082049"},
+    {"Comune di Carini", "municipality", "082021"},
+    {"Comune di Partinico", "municipality", "082054"},
+    {"Comune di Termini Imerese", "municipality", "082070"},
+    {"Comune di Misilmeri", "municipality", "082048"},
+    {"Cooperativa Sociale Approdo (demo)", "centre_operator", "082053"},
+    {"Consorzio Accoglienza Conca d'Oro (demo)", "centre_operator", "082006"},
+    {"Cooperativa Il Ponte (demo)", "centre_operator", "082054"},
+    {"Associazione Diritti in Rete (demo)", "ngo", "082053"},
+    {"Centro Ascolto Vulnerabilita (demo)", "ngo", "082053"},
+    {"CPIA Palermo 1 (demo)", "school", "082053"},
+};
+
+struct DemoUser {
+  auth::Role role;
+  const char* display_name;
+  const char* organization;
+};
+
+const std::vector<DemoUser> kDemoUsers = {
+    {auth::Role::admin, "Giulia Amministratrice", "Prefettura di Palermo"},
+    {auth::Role::prefecture_officer, "Marco Funzionario", "Prefettura di Palermo"},
+    {auth::Role::inspector, "Elena Ispettrice", "Prefettura di Palermo"},
+    {auth::Role::case_worker, "Salvatore Operatore", "Cooperativa Sociale Approdo (demo)"},
+    {auth::Role::service_provider, "Amina Servizi", "Associazione Diritti in Rete (demo)"},
+    {auth::Role::sui_officer, "Francesca Sportello", "Prefettura di Palermo"},
+    {auth::Role::analyst, "Luca Analista", "Comune di Palermo"},
+};
+
+}  // namespace
+
+Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool) {
+  auto conn = pool.acquire();
+  if (!conn.ok()) return conn.take_error();
+  auto hash = auth::hash_password(kDemoPassword);
+  if (!hash.ok()) return hash.take_error();
+
+  db::Transaction tx(**conn);
+  INNET_TRY(tx.started());
+  INNET_TRY(require_empty(**conn));
+  std::map<std::string, std::int64_t> org_ids;
+  for (const auto& o : kDemoOrganizations) {
+    accounts::Organization org{0, o.name, o.type, std::nullopt, ""};
+    if (o.istat_code) org.istat_code = o.istat_code;
+    auto created = accounts::create_organization(**conn, org);
+    if (!created.ok()) return created.take_error();
+    org_ids[o.name] = created->id;
+  }
+  std::vector<DemoAccount> accounts_out;
+  for (const auto& u : kDemoUsers) {
+    accounts::User user;
+    user.email = auth::to_string(u.role) + "@" + kDemoDomain;
+    user.display_name = u.display_name;
+    user.role = u.role;
+    user.organization_id = org_ids.at(u.organization);
+    user.password_hash = *hash;
+    auto created = accounts::create_user(**conn, user);
+    if (!created.ok()) return created.take_error();
+    accounts_out.push_back({user.email, auth::to_string(u.role), u.organization});
+  }
+  INNET_TRY(audit::record(**conn, seed_entry("demo")));
+  INNET_TRY(tx.commit());
+  return accounts_out;
+}
+
+Result<NationalReport> seed_national(db::Pool& pool) {
+  constexpr int kOperators = 2000;
+  constexpr int kUsersPerOperator = 5;
+  auto conn = pool.acquire();
+  if (!conn.ok()) return conn.take_error();
+  // Benchmark accounts cannot sign in: they share the hash of a random, discarded password.
+  auto hash = auth::hash_password(crypto::random_hex(16));
+  if (!hash.ok()) return hash.take_error();
+
+  db::Transaction tx(**conn);
+  INNET_TRY(tx.started());
+  INNET_TRY(require_empty(**conn));
+  NationalReport report;
+  std::mt19937 rng(42);
+  const auto& towns = geo::municipalities();
+  auto add_org = [&](const std::string& name, const char* type,
+                     std::string_view istat) -> Result<std::int64_t> {
+    auto created = accounts::create_organization(
+        **conn, {0, name, type, std::string(istat), ""});
+    if (!created.ok()) return created.take_error();
+    ++report.organizations;
+    return created->id;
+  };
+  for (const auto& m : towns)
+    if (auto id = add_org("Comune di " + std::string(m.name), "municipality", m.istat_code); !id.ok())
+      return id.take_error();
+  for (int i = 1; i <= kOperators; ++i) {
+    const auto& town = towns[rng() % towns.size()];
+    auto org = add_org("Ente gestore " + std::to_string(i), "centre_operator", town.istat_code);
+    if (!org.ok()) return org.take_error();
+    for (int k = 1; k <= kUsersPerOperator; ++k) {
+      accounts::User u;
+      u.email = "operator" + std::to_string(i) + "." + std::to_string(k) + "@bench.innet.example";
+      u.display_name = "Operatore " + std::to_string(i) + "." + std::to_string(k);
+      u.role = auth::Role::case_worker;
+      u.organization_id = *org;
+      u.password_hash = *hash;
+      auto created = accounts::create_user(**conn, u);
+      if (!created.ok()) return created.take_error();
+      ++report.users;
+    }
+  }
+  INNET_TRY(audit::record(**conn, seed_entry("national")));
+  INNET_TRY(tx.commit());
+  return report;
+}
+
+}  // namespace innet::seed
