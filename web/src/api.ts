@@ -84,7 +84,8 @@ export interface NewApiToken {
 }
 
 export interface AuditEntry {
-  seq: number;
+  /** null until the entry is chained into the tamper-evident log */
+  seq: number | null;
   at: string;
   actor_user_id: number | null;
   actor_email: string | null;

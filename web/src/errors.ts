@@ -16,8 +16,35 @@ export function describeError(err: unknown, t: TFunction): string {
   return t('errors.unknown');
 }
 
-/** A translated field error reason (`required`, `too_short`, ...), else the reason as sent. */
-export function describeFieldError(reason: string, t: TFunction): string {
+// The server explains a rejected field with a short English reason. The known ones are mapped to
+// translation keys (with their numbers); unknown reasons are shown as sent.
+const REASONS: [RegExp, (m: RegExpMatchArray, field: string) => [string, Record<string, unknown>?]][] = [
+  [/^required$/, () => ['fieldErrors.required']],
+  [/^at least (\d+) characters$/, (m) => ['fieldErrors.min_length', { n: Number(m[1]) }]],
+  [/^at most (\d+) characters$/, (m) => ['fieldErrors.max_length', { n: Number(m[1]) }]],
+  [/^must be (\d+) digits$/, (m) => ['fieldErrors.digits', { n: Number(m[1]) }]],
+  [/^must be an e-?mail address$|^not an e-?mail address$/, () => ['fieldErrors.invalid_email']],
+  [/^must be one of/, () => ['fieldErrors.invalid_choice']],
+  [/^(already used|already exists|taken|unique)$/, () => ['fieldErrors.taken']],
+  [/^no such organi[sz]ation$/, () => ['fieldErrors.no_such_organization']],
+  [/^incorrect$/, (_m, field) => [field === 'current_password' ? 'fieldErrors.wrong_password' : 'fieldErrors.incorrect']],
+  [/cannot deactivate yourself|give up your own admin role/, () => ['fieldErrors.self_lockout']],
+  [/^must be (a|an) |^must not be null$|^unknown (field|parameter)$/, () => ['fieldErrors.invalid']],
+];
+
+/** A translated field error reason, else the reason as sent. */
+export function describeFieldError(reason: string, t: TFunction, field = ''): string {
   const key = `fieldErrors.${reason}`;
-  return hasKey(key) ? t(key) : reason;
+  if (/^[a-z_]+$/.test(reason) && hasKey(key)) {
+    if (reason === 'incorrect' && field === 'current_password') return t('fieldErrors.wrong_password');
+    return t(key);
+  }
+  for (const [re, toKey] of REASONS) {
+    const m = reason.match(re);
+    if (m) {
+      const [k, vars] = toKey(m, field);
+      return t(k, vars);
+    }
+  }
+  return reason;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n';
 import { visibleAreas } from '../nav';
 import { Link } from '../router';
@@ -9,11 +9,21 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 export function Header({ session, path }: { session: SessionValue | null; path: string }) {
   const { t } = useT();
   const [menuOpen, setMenuOpen] = useState(false);
+  const toggler = useRef<HTMLButtonElement>(null);
+  const closer = useRef<HTMLButtonElement>(null);
   useEffect(() => setMenuOpen(false), [path]);
+  // Small screens: the navigation opens as a panel; focus goes into it and back to the toggler.
+  const wasOpen = useRef(false);
   useEffect(() => {
+    if (menuOpen) closer.current?.focus();
+    else if (wasOpen.current && document.activeElement === document.body) toggler.current?.focus();
+    wasOpen.current = menuOpen;
     if (!menuOpen) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setMenuOpen(false);
+      if (e.key === 'Escape') {
+        setMenuOpen(false);
+        toggler.current?.focus();
+      }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -58,14 +68,14 @@ export function Header({ session, path }: { session: SessionValue | null; path: 
                   </div>
                   {user && session ? (
                     <div class="it-right-zone header-user-zone">
-                      <div class="header-user" data-testid="header-user">
+                      <div class="header-user d-none d-lg-flex" data-testid="header-user">
                         <Icon name="user" class="icon-white d-none d-md-inline-block me-2" />
                         <div>
                           <div class="header-user-name" data-testid="header-user-name">
-                            {user.display_name}
+                            <bdi>{user.display_name}</bdi>
                           </div>
                           <div class="header-user-meta">
-                            <span data-testid="header-user-org">{user.organization.name}</span>
+                            <bdi data-testid="header-user-org">{user.organization.name}</bdi>
                             <span aria-hidden="true"> · </span>
                             <span class="visually-hidden">, </span>
                             <span data-testid="header-user-role">{t(`roles.${user.role}.name`)}</span>
@@ -79,7 +89,7 @@ export function Header({ session, path }: { session: SessionValue | null; path: 
                         onClick={() => session.logout()}
                       >
                         <Icon name="logout" class="icon-white icon-sm me-1" />
-                        {t('header.logout')}
+                        <span class="logout-label">{t('header.logout')}</span>
                       </button>
                     </div>
                   ) : null}
@@ -96,6 +106,7 @@ export function Header({ session, path }: { session: SessionValue | null; path: 
                   <nav class="navbar navbar-expand-lg" aria-label={t('nav.label')}>
                     <button
                       type="button"
+                      ref={toggler}
                       class="custom-navbar-toggler"
                       aria-controls="main-nav"
                       aria-expanded={menuOpen ? 'true' : 'false'}
@@ -107,12 +118,28 @@ export function Header({ session, path }: { session: SessionValue | null; path: 
                     <div class={`navbar-collapsable${menuOpen ? ' expanded' : ''}`} id="main-nav" style={shown}>
                       <div class="overlay" style={shown} onClick={() => setMenuOpen(false)} />
                       <div class="close-div">
-                        <button type="button" class="btn close-menu" onClick={() => setMenuOpen(false)}>
+                        <button
+                          type="button"
+                          ref={closer}
+                          class="btn close-menu"
+                          onClick={() => {
+                            setMenuOpen(false);
+                            toggler.current?.focus();
+                          }}
+                        >
                           <span class="visually-hidden">{t('nav.close')}</span>
                           <Icon name="close-big" />
                         </button>
                       </div>
                       <div class="menu-wrapper">
+                        <div class="mobile-user d-lg-none" aria-hidden={menuOpen ? undefined : 'true'}>
+                          <div class="fw-bold">
+                            <bdi>{user.display_name}</bdi>
+                          </div>
+                          <div>
+                            <bdi>{user.organization.name}</bdi> · {t(`roles.${user.role}.name`)}
+                          </div>
+                        </div>
                         <ul class="navbar-nav" data-testid="main-nav">
                           {areas.map((a) => {
                             const active = path === a.path;

@@ -41,7 +41,7 @@ export function useFormErrors() {
     failFromApi(err: unknown) {
       const f: Record<string, Msg> = {};
       if (err instanceof ApiError) {
-        for (const [k, reason] of Object.entries(err.fields)) f[k] = (tt) => describeFieldError(String(reason), tt);
+        for (const [k, reason] of Object.entries(err.fields)) f[k] = (tt) => describeFieldError(String(reason), tt, k);
       }
       setMessage(() => (tt: TFunction) => describeError(err, tt));
       setFields(f);

@@ -25,13 +25,17 @@ export function Account() {
         </h2>
         <dl class="row profile-list">
           <dt class="col-sm-4 col-lg-3">{t('users.displayName')}</dt>
-          <dd class="col-sm-8 col-lg-9">{user.display_name}</dd>
+          <dd class="col-sm-8 col-lg-9">
+            <bdi>{user.display_name}</bdi>
+          </dd>
           <dt class="col-sm-4 col-lg-3">{t('users.email')}</dt>
-          <dd class="col-sm-8 col-lg-9" dir="ltr">
-            {user.email}
+          <dd class="col-sm-8 col-lg-9">
+            <bdi>{user.email}</bdi>
           </dd>
           <dt class="col-sm-4 col-lg-3">{t('users.organization')}</dt>
-          <dd class="col-sm-8 col-lg-9">{user.organization.name}</dd>
+          <dd class="col-sm-8 col-lg-9">
+            <bdi>{user.organization.name}</bdi>
+          </dd>
           <dt class="col-sm-4 col-lg-3">{t('users.role')}</dt>
           <dd class="col-sm-8 col-lg-9">{t(`roles.${user.role}.name`)}</dd>
         </dl>
@@ -315,7 +319,9 @@ function Tokens() {
                 const status = tokenStatus(tok);
                 return (
                   <tr key={tok.id}>
-                    <td>{tok.name}</td>
+                    <td>
+                      <bdi>{tok.name}</bdi>
+                    </td>
                     <td>{formatDateTime(tok.created_at, lang)}</td>
                     <td>{tok.expires_at ? formatDateTime(tok.expires_at, lang) : t('account.tokens.never')}</td>
                     <td>{tok.last_used_at ? formatDateTime(tok.last_used_at, lang) : t('account.tokens.neverUsed')}</td>

@@ -170,17 +170,23 @@ export function Audit() {
                   </tr>
                 </thead>
                 <tbody>
-                  {list.data.items.map((e: AuditEntry) => {
+                  {list.data.items.map((e: AuditEntry, index) => {
                     const details = detailsText(e.details);
                     const ok = /^(success|ok|succeeded|allowed)$/i.test(e.outcome);
                     return (
-                      <tr key={e.seq}>
-                        <td>{e.seq}</td>
+                      <tr key={e.seq ?? `pending-${index}`}>
+                        <td>{e.seq ?? '—'}</td>
                         <td class="text-nowrap">
                           <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
                         </td>
-                        <td dir="ltr" class="text-start-force">
-                          {e.actor_email ?? (e.actor_user_id !== null ? `#${e.actor_user_id}` : t('audit.system'))}
+                        <td>
+                          {e.actor_email ? (
+                            <bdi>{e.actor_email}</bdi>
+                          ) : e.actor_user_id !== null && e.actor_user_id !== undefined ? (
+                            <bdi>#{e.actor_user_id}</bdi>
+                          ) : (
+                            t('audit.system')
+                          )}
                         </td>
                         <td>
                           <code dir="ltr">{e.action}</code>
@@ -189,7 +195,7 @@ export function Audit() {
                           {e.entity_type ? (
                             <code dir="ltr">
                               {e.entity_type}
-                              {e.entity_id !== null && e.entity_id !== undefined ? ` #${e.entity_id}` : ''}
+                              {e.entity_id !== null && e.entity_id !== undefined && e.entity_id !== '' ? ` #${e.entity_id}` : ''}
                             </code>
                           ) : (
                             '—'
@@ -198,7 +204,7 @@ export function Audit() {
                         <td>
                           <span class={`badge ${ok ? 'bg-success' : 'bg-danger'}`}>{outcomeLabel(e.outcome)}</span>
                         </td>
-                        <td dir="ltr" class="text-start-force">{e.client_address ?? '—'}</td>
+                        <td>{e.client_address ? <bdi>{e.client_address}</bdi> : '—'}</td>
                         <td>
                           {details ? (
                             <details>

@@ -123,9 +123,11 @@ function OrganizationList({ manage }: { manage: boolean }) {
                 <tbody>
                   {list.data.items.map((o) => (
                     <tr key={o.id}>
-                      <td>{o.name}</td>
+                      <td>
+                        <bdi>{o.name}</bdi>
+                      </td>
                       <td>{t(`orgTypes.${o.type}`, { defaultValue: o.type })}</td>
-                      <td dir="ltr" class="text-start-force">{o.istat_code ?? '—'}</td>
+                      <td>{o.istat_code ? <bdi>{o.istat_code}</bdi> : '—'}</td>
                       <td>{formatDate(o.created_at, lang)}</td>
                       {manage ? (
                         <td class="text-end">
@@ -182,6 +184,7 @@ function OrganizationForm({ id }: { id?: number }) {
     e.preventDefault();
     const fields: FieldErrors = {};
     if (!name.trim()) fields.name = ['fieldErrors.required'];
+    else if (name.trim().length < 2) fields.name = ['fieldErrors.min_length', { n: 2 }];
     if (!type) fields.type = ['fieldErrors.required'];
     if (istat.trim() && !ISTAT_RE.test(istat.trim())) fields.istat_code = ['fieldErrors.istat_format'];
     if (Object.keys(fields).length) {

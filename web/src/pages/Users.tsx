@@ -160,9 +160,15 @@ function UserList({ manage }: { manage: boolean }) {
                 <tbody>
                   {list.data.items.map((u) => (
                     <tr key={u.id}>
-                      <td>{u.display_name}</td>
-                      <td dir="ltr" class="text-start-force">{u.email}</td>
-                      <td>{u.organization?.name}</td>
+                      <td>
+                        <bdi>{u.display_name}</bdi>
+                      </td>
+                      <td>
+                        <bdi>{u.email}</bdi>
+                      </td>
+                      <td>
+                        <bdi>{u.organization?.name}</bdi>
+                      </td>
                       <td>{t(`roles.${u.role}.name`, { defaultValue: u.role })}</td>
                       <td>
                         <span class={`badge ${u.active ? 'bg-success' : 'bg-secondary'}`}>
@@ -170,17 +176,19 @@ function UserList({ manage }: { manage: boolean }) {
                         </span>
                       </td>
                       {manage ? (
-                        <td class="text-end text-nowrap">
-                          <Link href={`/users?edit=${u.id}`} class="btn btn-outline-primary btn-xs me-2">
+                        <td class="text-end">
+                          <div class="d-flex flex-column align-items-stretch gap-1 row-actions">
+                          <Link href={`/users?edit=${u.id}`} class="btn btn-outline-primary btn-xs text-nowrap">
                             <Icon name="pencil" class="icon-primary icon-xs me-1" />
                             {t('common.edit')}
                             <span class="visually-hidden"> {u.display_name}</span>
                           </Link>
-                          <Link href={`/users?reset=${u.id}`} class="btn btn-outline-primary btn-xs">
+                          <Link href={`/users?reset=${u.id}`} class="btn btn-outline-primary btn-xs text-nowrap">
                             <Icon name="key" class="icon-primary icon-xs me-1" />
                             {t('users.resetPassword')}
                             <span class="visually-hidden"> {u.display_name}</span>
                           </Link>
+                          </div>
                         </td>
                       ) : null}
                     </tr>
@@ -401,8 +409,8 @@ function UserEdit({ id }: { id: number }) {
         <>
           <dl class="row profile-list mt-4">
             <dt class="col-sm-4 col-lg-3">{t('users.email')}</dt>
-            <dd class="col-sm-8 col-lg-9" dir="ltr">
-              {user.email}
+            <dd class="col-sm-8 col-lg-9">
+              <bdi>{user.email}</bdi>
             </dd>
             <dt class="col-sm-4 col-lg-3">{t('users.organization')}</dt>
             <dd class="col-sm-8 col-lg-9">{user.organization?.name}</dd>
