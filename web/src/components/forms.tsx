@@ -159,7 +159,15 @@ export function ErrorSummary({
           {entries.map(([field, msg]) => (
             <li key={field}>
               {labels?.[field] ? (
-                <a href={`#${field}`}>
+                <a
+                  href={`#${field}`}
+                  onClick={(e) => {
+                    const target = document.getElementById(field);
+                    if (!target) return;
+                    e.preventDefault();
+                    target.focus();
+                  }}
+                >
                   {labels[field]}: {msg}
                 </a>
               ) : (
