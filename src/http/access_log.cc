@@ -2,6 +2,7 @@
 
 #include <array>
 #include <ctime>
+#include <iterator>
 
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_sinks.h>

@@ -1,6 +1,7 @@
 // Offloaded handlers and graceful shutdown.
 #include <csignal>
 #include <future>
+#include <sstream>
 #include <thread>
 
 #include "http_test_server.h"
