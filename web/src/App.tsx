@@ -68,7 +68,8 @@ export function App() {
   useEffect(() => {
     if (state.status === 'anon' && loc.path !== '/login') {
       const here = loc.path + (loc.query.toString() ? `?${loc.query}` : '');
-      navigate(here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`, { replace: true });
+      const plain = here === '/' || state.reason === 'logged_out';
+      navigate(plain ? '/login' : `/login?next=${encodeURIComponent(here)}`, { replace: true });
     } else if (state.status === 'auth' && loc.path === '/login') {
       navigate(safeNext(loc.query.get('next')), { replace: true });
     }

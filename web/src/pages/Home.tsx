@@ -34,17 +34,17 @@ export function Home() {
         <ul class="row list-unstyled g-4" data-testid="home-cards">
           {cards.map((a) => (
             <li class="col-12 col-md-6 col-lg-4" key={a.path}>
-              <div class="card area-card h-100">
-                <div class="card-body">
+              <div class="area-card h-100">
+                <div class="area-card-body">
                   <div class="d-flex align-items-center mb-3">
                     <Icon name={a.icon} class="icon-primary me-2" />
-                    <h3 class="card-title h5 mb-0">
+                    <h3 class="h5 mb-0">
                       <Link href={a.path} class="stretched-link" data-card={a.path}>
                         {t(a.labelKey)}
                       </Link>
                     </h3>
                   </div>
-                  <p class="card-text">{t(a.descriptionKey)}</p>
+                  <p class="mb-0">{t(a.descriptionKey)}</p>
                 </div>
               </div>
             </li>
