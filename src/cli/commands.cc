@@ -19,7 +19,9 @@ namespace {
 
 int report(const Error& e) {
   std::cerr << "innet: " << e.message;
-  for (const auto& [field, reason] : e.fields) std::cerr << " [" << field << ": " << reason << "]";
+  for (const auto& [field, reason] : e.fields)
+    if (e.message.find("'" + field + "'") == std::string::npos)
+      std::cerr << " [" << field << ": " << reason << "]";
   std::cerr << "\n";
   bool bad_input = e.kind == ErrorKind::invalid_input || e.kind == ErrorKind::unprocessable ||
                    e.kind == ErrorKind::conflict || e.kind == ErrorKind::not_found;

@@ -21,6 +21,7 @@ std::string read_password(const std::string& given, bool from_stdin) {
 int main(int argc, char** argv) {
   CLI::App app{"InNet: reception and integration network of the Prefettura di Palermo"};
   app.require_subcommand(1);
+  app.fallthrough();  // --db and --config may follow the subcommand; subcommands inherit this
   std::optional<std::string> config_file, db_url;
   app.add_option("--config", config_file, "configuration file (key = value lines)");
   app.add_option("--db", db_url, "database URL: sqlite:///path.db or postgresql://...");

@@ -1,0 +1,84 @@
+#include "core/json_input.h"
+
+#include <gtest/gtest.h>
+
+namespace innet {
+namespace {
+
+const FieldSpec kSpec = {
+    {.name = "name", .required = true, .max_length = 10},
+    {.name = "count", .type = FieldType::integer, .min_value = 0, .max_value = 5},
+    {.name = "kind", .allowed = {"a", "b"}},
+    {.name = "code", .nullable = true, .digits_only = true, .exact_length = 6},
+    {.name = "on", .type = FieldType::boolean},
+    {.name = "mail", .type = FieldType::email},
+    {.name = "day", .type = FieldType::date},
+};
+
+std::map<std::string, std::string> problems(std::string_view body) {
+  auto r = parse_body(body, kSpec);
+  EXPECT_FALSE(r.ok()) << body;
+  return r.ok() ? std::map<std::string, std::string>{} : r.error().fields;
+}
+
+TEST(JsonInput, AcceptsAValidBody) {
+  auto r = parse_body(
+      R"({"name":"Ahmed","count":3,"kind":"a","code":null,"on":true,"mail":"a@b.it","day":"2024-02-29"})",
+      kSpec);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ((*r)["name"], "Ahmed");
+}
+
+TEST(JsonInput, MalformedJsonAndInvalidUtf8) {
+  for (std::string body : {std::string("{"), std::string("[1]"), std::string("{\"name\":\"\xff\xfe\"}")}) {
+    auto r = parse_body(body, kSpec);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, "invalid_json");
+    EXPECT_EQ(r.error().kind, ErrorKind::invalid_input);
+  }
+}
+
+TEST(JsonInput, NamesEveryBadField) {
+  auto p = problems(R"({"count":"3","kind":"c","extra":1,"code":"12","on":1,"mail":"x","day":"2023-02-29"})");
+  EXPECT_EQ(p["name"], "required");
+  EXPECT_EQ(p["count"], "must be an integer");
+  EXPECT_EQ(p["kind"], "must be one of: a, b");
+  EXPECT_EQ(p["extra"], "unknown field");
+  EXPECT_EQ(p["code"], "must be 6 digits");
+  EXPECT_EQ(p["on"], "must be a boolean");
+  EXPECT_EQ(p["mail"], "must be an e-mail address");
+  EXPECT_EQ(p["day"], "must be a date (YYYY-MM-DD)");
+}
+
+TEST(JsonInput, LimitsLengthsAndRanges) {
+  EXPECT_EQ(problems(R"({"name":"12345678901"})")["name"], "at most 10 characters");
+  EXPECT_EQ(problems(R"({"name":"x","count":6})")["count"], "at most 5");
+  EXPECT_EQ(problems(R"({"name":"x","count":-1})")["count"], "at least 0");
+  EXPECT_EQ(problems(R"({"name":null})")["name"], "must not be null");
+}
+
+TEST(JsonInput, Paging) {
+  auto p = parse_paging({{"page", "2"}, {"per_page", "10"}});
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->offset(), 10);
+  EXPECT_FALSE(parse_paging({{"per_page", "101"}}).ok());
+  EXPECT_FALSE(parse_paging({{"page", "0"}}).ok());
+  EXPECT_FALSE(parse_paging({{"page", "x"}}).ok());
+}
+
+TEST(JsonInput, QueryParameters) {
+  EXPECT_TRUE(check_query({{"kind", "a"}, {"page", "1"}}, kSpec).ok());
+  EXPECT_FALSE(check_query({{"kind", "z"}}, kSpec).ok());
+  EXPECT_FALSE(check_query({{"unknown", "1"}}, kSpec).ok());
+  EXPECT_FALSE(check_query({{"count", "1x"}}, kSpec).ok());
+}
+
+TEST(JsonInput, SchemaMirrorsTheSpec) {
+  auto s = json_schema(kSpec);
+  EXPECT_EQ(s["additionalProperties"], false);
+  EXPECT_EQ(s["required"], nlohmann::json::array({"name"}));
+  EXPECT_EQ(s["properties"]["kind"]["enum"], nlohmann::json::array({"a", "b"}));
+}
+
+}  // namespace
+}  // namespace innet

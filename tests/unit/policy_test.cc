@@ -1,0 +1,56 @@
+#include "auth/policy.h"
+
+#include <gtest/gtest.h>
+
+namespace innet::auth {
+namespace {
+
+Actor actor(Role role, std::int64_t org = 1, std::int64_t user = 10) {
+  Actor a;
+  a.role = role;
+  a.organization_id = org;
+  a.user_id = user;
+  return a;
+}
+
+TEST(Policy, RoleNamesRoundTrip) {
+  for (const auto& name : role_names()) EXPECT_EQ(to_string(*parse_role(name)), name);
+  EXPECT_FALSE(parse_role("root").has_value());
+}
+
+TEST(Policy, AdminManagesAccountsButHoldsNoOtherDomainAction) {
+  const auto& p = Policy::standard();
+  for (const auto& action : p.permissions(Role::admin))
+    EXPECT_TRUE(action.starts_with("organizations.") || action.starts_with("users.") ||
+                action.starts_with("audit."))
+        << action << ": separation of duties, admin reads no case data";
+}
+
+TEST(Policy, OnlyAdminReadsTheAuditTrail) {
+  const auto& p = Policy::standard();
+  for (const auto& name : role_names()) {
+    Role r = *parse_role(name);
+    EXPECT_EQ(p.allows(actor(r), "audit.read"), r == Role::admin) << name;
+  }
+}
+
+TEST(Policy, OrganizationScopeChecksTheRecordOwner) {
+  const auto& p = Policy::standard();
+  EXPECT_TRUE(p.allows(actor(Role::case_worker, 7), "users.read", {7, 99}));
+  EXPECT_FALSE(p.allows(actor(Role::case_worker, 7), "users.read", {8, 99}));
+  EXPECT_TRUE(p.allows(actor(Role::prefecture_officer, 1), "users.read", {8, 99}));
+  EXPECT_FALSE(p.allows(actor(Role::analyst, 1), "users.read", {1, 99}));
+}
+
+TEST(Policy, OwnScopeChecksTheAssignedUser) {
+  Policy p({{"cases.read", Role::case_worker, Scope::own}});
+  EXPECT_TRUE(p.allows(actor(Role::case_worker, 1, 5), "cases.read", {1, 5}));
+  EXPECT_FALSE(p.allows(actor(Role::case_worker, 1, 5), "cases.read", {1, 6}));
+}
+
+TEST(Policy, UnknownActionIsDenied) {
+  EXPECT_FALSE(Policy::standard().allows(actor(Role::admin), "nothing.like.this"));
+}
+
+}  // namespace
+}  // namespace innet::auth
