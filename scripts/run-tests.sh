@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Called by scripts/test.sh inside scripts/with-postgres.sh (INNET_TEST_PG_URL is set).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+work=$(mktemp -d /tmp/innet-tests.XXXXXX)
+server_pid=
+results=()
+failed=0
+
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+step() {  # step NAME COMMAND...: runs it, records pass/fail
+  local name=$1; shift
+  echo "=== $name"
+  if "$@"; then results+=("PASS $name"); else results+=("FAIL $name"); failed=$((failed + 1)); fi
+}
+
+# Starts `innet serve` on a fresh, demo-seeded database; sets INNET_BASE_URL.
+start_server() {
+  local db_url=$1 dir=$work/$2
+  mkdir -p "$dir"
+  export INNET_SECRETS_FILE=$dir/secrets.key INNET_TRUSTED_PROXY=127.0.0.1
+  build/innet seed --demo --db "$db_url" >"$dir/seed.log" 2>&1 || { cat "$dir/seed.log"; return 1; }
+  build/innet serve --db "$db_url" --port 0 --web-root web/dist >"$dir/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    port=$(grep -oE 'listening on http://127.0.0.1:[0-9]+' "$dir/server.log" | grep -oE '[0-9]+$')
+    [ -n "$port" ] && break
+    sleep 0.1
+  done
+  if [ -z "$port" ]; then cat "$dir/server.log"; return 1; fi
+  export INNET_BASE_URL=http://127.0.0.1:$port INNET_DB_URL=$db_url INNET_BIN=$root/build/innet
+  echo "server on $INNET_BASE_URL ($2)"
+}
+
+stop_server() {
+  kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  server_pid=
+}
+
+step "unit and storage tests (ctest, SQLite and PostgreSQL)" \
+  ctest --test-dir build -j "$(nproc)" --output-on-failure --timeout 120
+
+api_tests() { node --test --test-concurrency=1 tests/api/; }
+
+if start_server "sqlite://$work/sqlite/innet.db" sqlite; then
+  step "API tests on SQLite" api_tests
+  step "browser tests (chromium, axe-core)" bash -c 'cd web && INNET_SCREENSHOT_DIR="$0/test-results/screenshots" npm run --silent test:browser' "$root"
+  stop_server
+else
+  results+=("FAIL server start on SQLite"); failed=$((failed + 1))
+fi
+
+pg_db=innet_api_$$
+psql -q "$INNET_TEST_PG_URL" -c "CREATE DATABASE $pg_db" >/dev/null
+pg_url=${INNET_TEST_PG_URL/\/innet_test/\/$pg_db}
+if start_server "$pg_url" postgresql; then
+  step "API tests on PostgreSQL" api_tests
+  stop_server
+else
+  results+=("FAIL server start on PostgreSQL"); failed=$((failed + 1))
+fi
+
+echo
+printf '%s\n' "${results[@]}"
+echo "$(( ${#results[@]} - failed )) passed, $failed failed"
+[ "$failed" -eq 0 ]
