@@ -7,6 +7,7 @@
 
 #include "accounts/accounts.h"
 #include "app/app.h"
+#include "app/logging.h"
 #include "audit/audit_log.h"
 #include "auth/passwords.h"
 #include "auth/sessions.h"
@@ -61,6 +62,7 @@ Status chain(db::Pool& pool, const app::Config& config) {
 }  // namespace
 
 int serve(const app::Config& config) {
+  app::configure_logging();
   auto app = app::App::open(config);
   if (!app.ok()) return report(app.error());
   auto served = (*app)->serve();
