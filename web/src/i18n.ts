@@ -45,9 +45,9 @@ async function ensureLoaded(lang: Lang): Promise<void> {
   i18next.addResourceBundle(lang, 'translation', mod.default, true, true);
 }
 
-function applyDocumentLanguage(lang: Lang): void {
+function applyDocumentLanguage(lang: Lang): Promise<void> {
   document.documentElement.lang = lang;
-  applyDirection(i18next.dir(lang) === 'rtl' ? 'rtl' : 'ltr');
+  return applyDirection(i18next.dir(lang) === 'rtl' ? 'rtl' : 'ltr');
 }
 
 export async function initI18n(): Promise<void> {
@@ -68,7 +68,8 @@ export async function initI18n(): Promise<void> {
       /* keep Italian if the chunk cannot be loaded */
     }
   }
-  applyDocumentLanguage(i18next.language as Lang);
+  // On a first load in Arabic, wait for the mirrored stylesheet so the page never shows mixed.
+  await applyDocumentLanguage(currentLang());
 }
 
 export async function setLanguage(lang: Lang): Promise<void> {
@@ -79,7 +80,7 @@ export async function setLanguage(lang: Lang): Promise<void> {
   } catch {
     /* storage unavailable: the choice lasts for this page only */
   }
-  applyDocumentLanguage(lang);
+  await applyDocumentLanguage(lang);
 }
 
 export function currentLang(): Lang {

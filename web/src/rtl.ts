@@ -10,26 +10,45 @@ function appStylesheets(): HTMLLinkElement[] {
   );
 }
 
-export function applyDirection(dir: 'ltr' | 'rtl'): void {
-  document.documentElement.dir = dir;
+/** Resolves once the stylesheet for `dir` is in use (at once if it already is). */
+export function applyDirection(dir: 'ltr' | 'rtl'): Promise<void> {
+  const root = document.documentElement;
+  if (pending) {
+    pending.remove(); // a switch still loading is superseded by this one
+    pending = null;
+  }
   const links = appStylesheets();
   const current = links[links.length - 1];
-  if (!current) return; // dev server: styles are injected by Vite, no mirrored file exists
+  if (!current) {
+    root.dir = dir; // dev server: Vite injects the styles, there is no mirrored file
+    return Promise.resolve();
+  }
   const path = new URL(current.href, location.href).pathname;
   const isRtl = path.endsWith('.rtl.css');
-  if ((dir === 'rtl') === isRtl) return;
+  if ((dir === 'rtl') === isRtl) {
+    root.dir = dir;
+    return Promise.resolve();
+  }
   const target = dir === 'rtl' ? path.replace(/\.css$/, '.rtl.css') : path.replace(/\.rtl\.css$/, '.css');
-  if (pending) pending.remove();
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = target;
   pending = link;
-  const done = () => {
-    if (pending !== link) return;
-    pending = null;
-    for (const old of appStylesheets()) if (old !== link) old.remove();
-  };
-  link.addEventListener('load', done);
-  link.addEventListener('error', done);
-  current.after(link);
+  return new Promise((resolve) => {
+    // The direction flips together with the stylesheet, so the layout is never half mirrored.
+    const done = () => {
+      resolve();
+      if (pending !== link) return;
+      pending = null;
+      root.dir = dir;
+      for (const old of appStylesheets()) if (old !== link) old.remove();
+    };
+    link.addEventListener('load', done);
+    link.addEventListener('error', done);
+    window.setTimeout(() => {
+      if (pending === link) root.dir = dir; // stylesheet slow: flip anyway, styles will follow
+      resolve();
+    }, 3000);
+    current.after(link);
+  });
 }
