@@ -279,3 +279,26 @@ test('audit trail: table and filters', async () => {
   await page.locator('#audit-to').fill('2020-01-01');
   await page.locator('#audit-to-error').waitFor();
 });
+
+test('an expired session sends the user to the login page with a notice', async () => {
+  await page.goto('/');
+  await page.locator('[data-testid=home]').waitFor();
+  await page.route('**/api/v1/organizations**', (route) =>
+    route.fulfill({
+      status: 401,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ error: { code: 'unauthenticated', message: 'sign in first' } }),
+    }),
+  );
+  try {
+    await openFromNav(page, '/organizations').catch(() => {});
+    await page.waitForURL(/\/login\?next=%2Forganizations/);
+    await page.locator('.alert-warning', { hasText: tr('it', 'login.sessionExpired') }).waitFor();
+  } finally {
+    await page.unroute('**/api/v1/organizations**');
+  }
+  // The server session is still valid: reloading finds it and returns to the page asked for.
+  await page.reload();
+  await page.waitForURL(/\/organizations$/);
+  await page.locator('[data-testid=org-table]').waitFor();
+});

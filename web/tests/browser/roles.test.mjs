@@ -175,3 +175,36 @@ test('the other languages render the home page translated', async () => {
   await switchLanguage(page, 'it');
   await logout(page);
 });
+
+test('small screens: navigation panel, keyboard language switcher', async () => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  try {
+    await login(page, demoEmail('case_worker'));
+    const toggler = page.locator('.custom-navbar-toggler');
+    await toggler.click();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('close-menu'));
+    assert.equal(await toggler.getAttribute('aria-expanded'), 'true');
+    assert.ok(await page.locator('[data-nav="/account"]').isVisible(), 'the panel shows the links');
+    await assertAccessible(page, 'navigation panel (it)');
+    await screenshot(page, 'mobile-nav-it');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('custom-navbar-toggler'));
+    assert.equal(await toggler.getAttribute('aria-expanded'), 'false');
+
+    // The language switcher works from the keyboard and closes with Escape.
+    await page.locator('[data-testid=lang-toggle]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#language-menu').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('#language-menu').waitFor({ state: 'hidden' });
+    assert.ok(await page.locator('[data-testid=lang-toggle]').evaluate((el) => el === document.activeElement));
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=lang-uk]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.documentElement.lang === 'uk');
+    await switchLanguage(page, 'it');
+    await logout(page);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+});
