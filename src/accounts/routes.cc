@@ -19,7 +19,11 @@ std::optional<std::string> optional_string(const nlohmann::json& body, const cha
 
 // A uniqueness violation names the field that must change.
 Error explain_conflict(Error e, const char* field, const char* reason) {
-  if (e.code == "unique_violation") return Error::field(ErrorKind::conflict, field, reason);
+  if (e.code == "unique_violation") {
+    Error named = Error::field(ErrorKind::conflict, field, reason);
+    named.code = "unique_violation";
+    return named;
+  }
   if (e.code == "foreign_key_violation")
     return Error::field(ErrorKind::unprocessable, "organization_id", "no such organization");
   return e;
@@ -191,13 +195,17 @@ Result<http::Response> update_account(api::Context& ctx) {
   INNET_TRY(tx.started());
   auto user = find_user(**conn, *id);
   if (!user.ok()) return user.take_error();
+  const User before = *user;
   if (b.contains("display_name")) user->display_name = b["display_name"];
   if (b.contains("role")) user->role = *auth::parse_role(b["role"].get<std::string>());
   if (b.contains("organization_id")) user->organization_id = b["organization_id"];
   if (b.contains("active")) user->active = b["active"];
   if (auto s = update_user(**conn, *user); !s.ok()) return explain_conflict(s.take_error(), "", "");
-  // A role, organisation or status change takes effect now, not at the next sign-in.
-  INNET_TRY(auth::revoke_user_sessions(**conn, user->id));
+  // A role, organisation or status change takes effect now, not at the next sign-in; a new
+  // display name (or an empty change) leaves the user signed in.
+  if (user->role != before.role || user->organization_id != before.organization_id ||
+      user->active != before.active)
+    INNET_TRY(auth::revoke_user_sessions(**conn, user->id));
   auto entry = ctx.audit("users.update", "user", std::to_string(*id));
   entry.details = changes(b).dump();
   INNET_TRY(audit::record(**conn, entry));
