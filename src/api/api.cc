@@ -26,6 +26,10 @@ http::Response dispatch(const Route& route, Services& services, const Authentica
       ctx.scope = services.policy.scope(ctx.actor->role, route.action);
       if (!ctx.scope) return http::Response::error(forbidden());
     }
+    if (route.session_only && ctx.actor->session_id == 0)
+      return http::Response::error(
+          Error::make(ErrorKind::forbidden, "session_required",
+                      "this action needs a signed-in session, not an API token"));
     // A cookie is sent by the browser on its own; the CSRF token proves the page asked.
     if (is_write(route.method) && ctx.actor->session_id != 0) {
       auto sent = request.header("x-csrf-token");

@@ -3,6 +3,7 @@
 // wraps every handler in the same steps, in this order:
 //   authenticate (session cookie or Bearer token) -> 401 when required and missing
 //   policy check of the route's action          -> 403
+//   session-only routes called with a token     -> 403 session_required
 //   CSRF check for cookie-authenticated writes  -> 403 csrf_failed
 //   query and body validation against the spec  -> 400
 //   handler                                     -> its Result: a response or an error body
@@ -62,6 +63,8 @@ struct Route {
   std::string method;
   std::string pattern;  // "/api/v1/users/{id}"
   std::string action;   // a policy action, auth::kPublic or auth::kAuthenticated
+  // Actions on one's own credentials: a signed-in session only, never an API token.
+  bool session_only = false;
   std::string summary;  // one line for the OpenAPI document
   std::string tag;      // OpenAPI grouping, e.g. "accounts"
   FieldSpec body;       // accepted JSON body fields; empty = no body expected

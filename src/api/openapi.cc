@@ -32,6 +32,7 @@ nlohmann::json operation(const Route& r) {
                        {"tags", {r.tag}},
                        {"operationId", r.method + " " + r.pattern},
                        {"x-innet-action", r.action}};
+  if (r.session_only) op["x-innet-session-only"] = true;
   nlohmann::json params = nlohmann::json::array();
   static const std::regex param_re(R"(\{([a-z_]+)\})");
   for (std::sregex_iterator it(r.pattern.begin(), r.pattern.end(), param_re), end; it != end; ++it)

@@ -36,14 +36,6 @@ Error invalid_credentials() {
                      "wrong e-mail address or password");
 }
 
-// Actions on one's own credentials must come from a person signed in, not from a token.
-Status require_session(const api::Context& ctx) {
-  if (ctx.actor->session_id == 0)
-    return Error::make(ErrorKind::forbidden, "session_required",
-                       "this action needs a signed-in session, not an API token");
-  return Status::success();
-}
-
 Result<http::Response> login(api::Context& ctx) {
   const std::string email = ctx.body["email"];
   const std::string password = ctx.body["password"];
@@ -125,7 +117,6 @@ Result<http::Response> me(api::Context& ctx) {
 }
 
 Result<http::Response> change_password(api::Context& ctx) {
-  INNET_TRY(require_session(ctx));
   const std::string current = ctx.body["current_password"];
   const std::string next = ctx.body["new_password"];
   if (auto problem = password_problem(next))
@@ -162,7 +153,6 @@ Result<http::Response> list_tokens(api::Context& ctx) {
 }
 
 Result<http::Response> create_token(api::Context& ctx) {
-  INNET_TRY(require_session(ctx));
   auto conn = ctx.db();
   if (!conn.ok()) return conn.take_error();
   db::Transaction tx(**conn);
@@ -245,6 +235,7 @@ void add_routes(api::Api& api) {
   api.add({.method = "POST",
            .pattern = base + "/password",
            .action = std::string(kAuthenticated),
+           .session_only = true,  // actions on one's own credentials: a person signed in
            .summary = "Change one's own password; other sessions are signed out",
            .tag = "auth",
            .body = {{.name = "current_password", .required = true, .max_length = 200},
@@ -263,6 +254,7 @@ void add_routes(api::Api& api) {
   api.add({.method = "POST",
            .pattern = base + "/tokens",
            .action = std::string(kAuthenticated),
+           .session_only = true,
            .summary = "Create an API token (its secret is shown once)",
            .tag = "auth",
            .body = {{.name = "name", .required = true, .max_length = 100, .min_length = 1},
