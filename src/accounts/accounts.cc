@@ -149,6 +149,21 @@ Result<User> find_user(db::Connection& conn, std::int64_t id) {
   return user_from_row((*rows)[0]);
 }
 
+Result<std::pair<User, Organization>> find_user_with_organization(db::Connection& conn,
+                                                                  std::int64_t id) {
+  auto rows = conn.query(
+      "SELECT u.id, u.email, u.display_name, u.role, u.organization_id, u.active, "
+      "u.password_hash, u.created_at, u.last_login_at, o.id, o.name, o.type, o.istat_code, "
+      "o.created_at FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = ?",
+      {id});
+  if (!rows.ok()) return rows.take_error();
+  if (rows->empty()) return Error::not_found("user");
+  const db::Row& r = (*rows)[0];
+  std::vector<db::Value> org_values;
+  for (std::size_t i = 9; i < r.size(); ++i) org_values.push_back(r[i]);
+  return std::make_pair(user_from_row(r), org_from_row(db::Row(std::move(org_values))));
+}
+
 Result<std::optional<User>> find_user_by_email(db::Connection& conn, const std::string& email) {
   auto rows = conn.query(std::string("SELECT ") + kUserColumns + " FROM users WHERE email = ?",
                          {normalize_email(email)});

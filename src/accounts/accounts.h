@@ -66,6 +66,9 @@ Status update_organization(db::Connection& conn, const Organization& org);
 // Users
 Result<User> create_user(db::Connection& conn, const User& user);
 Result<User> find_user(db::Connection& conn, std::int64_t id);
+// One query for both: the hot path of GET /auth/me.
+Result<std::pair<User, Organization>> find_user_with_organization(db::Connection& conn,
+                                                                  std::int64_t id);
 Result<std::optional<User>> find_user_by_email(db::Connection& conn, const std::string& email);
 Result<Page<User>> list_users(db::Connection& conn, const UserFilter& f, const Paging& paging,
                               std::optional<std::int64_t> only_organization);

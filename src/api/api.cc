@@ -14,10 +14,10 @@ bool is_write(const std::string& method) {
 // Runs the checks in the order documented in api.h, then the handler.
 http::Response dispatch(const Route& route, Services& services, const Authenticator& authenticate,
                         http::Request& request) {
-  auto actor = authenticate(request);
+  Context ctx{request, services, nullptr, std::nullopt, nullptr, std::nullopt};
+  auto actor = authenticate(ctx);
   if (!actor.ok()) return http::Response::error(actor.error());
-
-  Context ctx{request, services, actor->has_value() ? &**actor : nullptr, std::nullopt, nullptr};
+  if (actor->has_value()) ctx.actor = &**actor;
   if (route.action != auth::kPublic) {
     if (!ctx.actor)
       return http::Response::error(
@@ -86,6 +86,15 @@ audit::Entry Context::audit(std::string action, std::string entity_type,
   e.entity_type = std::move(entity_type);
   e.entity_id = std::move(entity_id);
   return e;
+}
+
+Result<db::Connection*> Context::db() {
+  if (!connection) {
+    auto borrowed = services.pool.acquire();
+    if (!borrowed.ok()) return borrowed.take_error();
+    connection.emplace(std::move(borrowed).value());
+  }
+  return &**connection;
 }
 
 Result<std::int64_t> Context::id_param(const std::string& name) const {

@@ -49,7 +49,10 @@ struct Context {
   std::optional<auth::Scope> scope;    // the actor's scope for the route's action
   nlohmann::json body;                 // the validated body (null when the route takes none)
 
-  Result<db::PooledConnection> db() { return services.pool.acquire(); }
+  // The request's one database connection: borrowed from the pool on first use (authentication
+  // usually), shared by every later step, returned when the request ends.
+  Result<db::Connection*> db();
+  std::optional<db::PooledConnection> connection;
   // An audit entry already carrying who, from where and the request id.
   audit::Entry audit(std::string action, std::string entity_type, std::string entity_id) const;
   std::string param(const std::string& name) const { return request.params.at(name); }
@@ -77,7 +80,7 @@ struct Route {
 };
 
 // Resolves the caller from the request (cookie or Bearer token).
-using Authenticator = std::function<Result<std::optional<auth::Actor>>(http::Request&)>;
+using Authenticator = std::function<Result<std::optional<auth::Actor>>(Context&)>;
 
 class Api {
  public:

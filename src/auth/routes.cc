@@ -20,11 +20,9 @@ std::string session_cookie(const api::Context& ctx, const std::string& value, lo
 
 // The signed-in user as the web app needs it: profile, organisation and permissions.
 Result<nlohmann::json> me_json(db::Connection& conn, const Policy& policy, const Actor& actor) {
-  auto user = accounts::find_user(conn, actor.user_id);
-  if (!user.ok()) return user.take_error();
-  auto org = accounts::find_organization(conn, user->organization_id);
-  if (!org.ok()) return org.take_error();
-  nlohmann::json j = accounts::to_json(*user, *org, /*include_contact=*/true);
+  auto found = accounts::find_user_with_organization(conn, actor.user_id);
+  if (!found.ok()) return found.take_error();
+  nlohmann::json j = accounts::to_json(found->first, found->second, /*include_contact=*/true);
   j["permissions"] = policy.permissions(actor.role);
   return nlohmann::json{
       {"user", j},
@@ -276,13 +274,14 @@ void add_routes(api::Api& api) {
 }
 
 api::Authenticator make_authenticator(api::Services& services) {
-  return [&services](http::Request& request) -> Result<std::optional<Actor>> {
+  return [&services](api::Context& ctx) -> Result<std::optional<Actor>> {
+    const http::Request& request = ctx.request;
     std::optional<std::string> bearer;
     if (auto h = request.header("authorization"); h && h->starts_with("Bearer "))
       bearer = std::string(h->substr(7));
     auto cookie = request.cookie(kSessionCookie);
     if (!bearer && !cookie) return std::optional<Actor>{};
-    auto conn = services.pool.acquire();
+    auto conn = ctx.db();
     if (!conn.ok()) return conn.take_error();
     if (bearer) {
       auto actor = token_actor(**conn, *bearer);
