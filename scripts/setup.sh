@@ -10,7 +10,7 @@ packages=(
   libboost-dev libboost-system-dev libsqlite3-dev libpq-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  postgresql sqlite3 nodejs npm chromium chromium-driver curl
+  postgresql sqlite3 nodejs npm chromium curl
 )
 
 missing=()
