@@ -176,9 +176,11 @@ Result<Page<User>> list_users(db::Connection& conn, const UserFilter& f, const P
                               std::optional<std::int64_t> only_organization) {
   std::string where;
   db::Params params;
-  if (!f.query.empty()) {
+  if (!f.query.empty() && f.match_email) {
     where = " WHERE (LOWER(display_name) LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')";
     params = {like_pattern(f.query), like_pattern(f.query)};
+  } else if (!f.query.empty()) {
+    add_condition(where, params, "LOWER(display_name) LIKE ? ESCAPE '\\'", like_pattern(f.query));
   }
   if (f.organization_id) add_condition(where, params, "organization_id = ?", *f.organization_id);
   if (only_organization) add_condition(where, params, "organization_id = ?", *only_organization);

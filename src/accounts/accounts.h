@@ -43,9 +43,10 @@ struct OrganizationFilter {
   std::string type;
 };
 struct UserFilter {
-  std::string query;  // part of the name or e-mail
+  std::string query;  // part of the name, or of the e-mail when match_email
   std::optional<std::int64_t> organization_id;
   std::string role;
+  bool match_email = false;  // only for callers who may see e-mail addresses
 };
 
 template <class T>

@@ -123,6 +123,8 @@ Result<http::Response> list_all_users(api::Context& ctx) {
   if (!paging.ok()) return paging.take_error();
   auto& q = ctx.request.query;
   UserFilter f{q["q"], std::nullopt, q["role"]};
+  // Searching by e-mail would reveal addresses the caller may not see.
+  f.match_email = ctx.services.policy.allows(*ctx.actor, "users.fields.contact");
   if (!q["organization_id"].empty()) f.organization_id = parse_int(q["organization_id"]);
   std::optional<std::int64_t> only;
   if (ctx.scope != auth::Scope::all) only = ctx.actor->organization_id;
