@@ -32,7 +32,11 @@ Result<http::Response> list_entries(api::Context& ctx) {
   f.entity_id = q["entity_id"];
   for (auto [name, value] : {std::pair{"from", &f.from}, std::pair{"to", &f.to}}) {
     *value = q[name];
-    if (!value->empty() && !is_valid_date(*value) && !clock::parse_iso_utc(*value))
+    // The bounds are compared as text with the stored timestamps: only the canonical forms
+    // compare right ("2026-1-1" or "2026-01-01T1:2:3Z" would silently select the wrong rows).
+    auto t = clock::parse_iso_utc(*value);
+    bool timestamp = t && clock::iso_utc(*t) == *value;
+    if (!value->empty() && !is_valid_date(*value) && !timestamp)
       return Error::field(ErrorKind::invalid_input, name,
                           "must be a date (YYYY-MM-DD) or a UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)");
   }
