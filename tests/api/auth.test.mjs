@@ -1,0 +1,246 @@
+// Sign-in, sessions, own password change, login throttling and API tokens. Accounts whose
+// passwords change or that get locked out are made for this file; demo accounts only sign in.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+
+import {
+  api,
+  expectError,
+  expectStatus,
+  loginDemo,
+  login,
+  tryLogin,
+  sessionCookie,
+  createUser,
+  randomAddress,
+  uniqueSuffix,
+  demoEmail,
+  DEMO_PASSWORD,
+} from './client.mjs';
+
+let admin;
+let pwUser; // changes its password
+let lockUser; // gets locked out by failed attempts on the account
+let addrUser; // signs in from an address that is locked out
+let tokenUser; // makes API tokens
+
+before(async () => {
+  admin = await loginDemo('admin');
+  [pwUser, lockUser, addrUser, tokenUser] = await Promise.all(
+    [1, 2, 3, 4].map(() => createUser(admin, { role: 'case_worker' })),
+  );
+});
+
+const nobody = () => `nobody-${uniqueSuffix()}@test.innet.example`;
+
+test('login sets an HttpOnly, SameSite=Strict session cookie and returns user and CSRF token', async () => {
+  const res = await tryLogin(demoEmail('inspector'), DEMO_PASSWORD);
+  const body = expectStatus(res, 200);
+  const cookies = res.headers.getSetCookie();
+  assert.equal(cookies.length, 1, cookies.join(' | '));
+  const attrs = cookies[0].split(';').map((s) => s.trim());
+  assert.match(attrs[0], /^innet_session=[0-9a-f]{64}$/);
+  assert.ok(attrs.includes('HttpOnly'), cookies[0]);
+  assert.ok(attrs.includes('SameSite=Strict'), cookies[0]);
+  assert.ok(attrs.includes('Path=/'), cookies[0]);
+  assert.ok(!attrs.includes('Secure'), 'no Secure flag over plain HTTP');
+  const maxAge = attrs.find((a) => a.startsWith('Max-Age='));
+  assert.ok(maxAge && Number(maxAge.slice(8)) > 0, cookies[0]);
+  assert.equal(res.headers.get('cache-control'), 'no-store');
+
+  assert.match(body.csrf_token, /^[0-9a-f]{64}$/);
+  assert.equal(body.user.email, demoEmail('inspector'));
+  assert.equal(body.user.role, 'inspector');
+  assert.deepEqual(body.user.permissions, ['organizations.read', 'users.read']);
+  assert.equal(typeof body.user.organization.name, 'string');
+  assert.ok(!JSON.stringify(body).includes('argon2'), 'no password hash in the answer');
+
+  const session = { cookie: sessionCookie(res), csrf: body.csrf_token };
+  const me = expectStatus(await api('GET', '/auth/me', { session }), 200);
+  assert.equal(me.user.id, body.user.id);
+  assert.equal(me.csrf_token, body.csrf_token);
+  assert.deepEqual(me.user.permissions, body.user.permissions);
+  // Two logins are two sessions with different tokens.
+  const other = await loginDemo('inspector');
+  assert.notEqual(other.cookie, session.cookie);
+  assert.notEqual(other.csrf, session.csrf);
+});
+
+test('behind a TLS-terminating proxy the cookie is Secure', async () => {
+  const res = await api('POST', '/auth/login', {
+    body: { email: demoEmail('analyst'), password: DEMO_PASSWORD },
+    address: randomAddress(),
+    headers: { 'x-forwarded-proto': 'https' },
+  });
+  expectStatus(res, 200);
+  const cookie = res.headers.getSetCookie()[0];
+  assert.ok(cookie.split(';').map((s) => s.trim()).includes('Secure'), cookie);
+});
+
+test('a wrong password and an unknown e-mail get the same 401 invalid_credentials', async () => {
+  const wrong = await tryLogin(pwUser.email, 'not-the-password');
+  expectError(wrong, 401, 'invalid_credentials', []);
+  assert.deepEqual(wrong.headers.getSetCookie(), []);
+  const unknown = await tryLogin(nobody(), 'not-the-password');
+  expectError(unknown, 401, 'invalid_credentials', []);
+  assert.deepEqual(unknown.json, wrong.json, 'the answer does not tell whether the account exists');
+  // The e-mail is case-insensitive, the password is not.
+  expectError(await tryLogin(pwUser.email, pwUser.password.toUpperCase()), 401, 'invalid_credentials');
+  const s = await login(pwUser.email.toUpperCase(), pwUser.password);
+  assert.equal(s.user.id, pwUser.user.id);
+});
+
+test('/auth/me needs a valid session or token', async () => {
+  expectError(await api('GET', '/auth/me'), 401, 'unauthenticated', []);
+  const fake = { cookie: 'f'.repeat(64), csrf: 'x' };
+  expectError(await api('GET', '/auth/me', { session: fake }), 401, 'unauthenticated', []);
+  expectError(await api('GET', '/auth/me', { session: { cookie: '', csrf: '' } }), 401, 'unauthenticated');
+  expectError(await api('GET', '/auth/me', { token: 'innet_' + '0'.repeat(48) }), 401, 'invalid_token', []);
+  expectError(await api('GET', '/auth/me', { token: 'nonsense' }), 401, 'invalid_token', []);
+  const res = await api('GET', '/auth/me', { headers: { authorization: 'Basic YWRtaW46ZGVtbw==' } });
+  expectError(res, 401, 'unauthenticated');
+});
+
+test('logout revokes the session; the cookie no longer works', async () => {
+  const s = await login(pwUser.email, pwUser.password);
+  const keep = await login(pwUser.email, pwUser.password);
+  const res = await api('POST', '/auth/logout', { session: s });
+  assert.equal(res.status, 204, res.text);
+  assert.match(res.headers.getSetCookie()[0], /^innet_session=; .*Max-Age=0/);
+  expectError(await api('GET', '/auth/me', { session: s }), 401, 'unauthenticated');
+  expectError(await api('POST', '/auth/logout', { session: s }), 401, 'unauthenticated');
+  // Only that session: the other one of the same user goes on.
+  expectStatus(await api('GET', '/auth/me', { session: keep }), 200);
+  expectError(await api('POST', '/auth/logout'), 401, 'unauthenticated');
+});
+
+test('password change: old password fails, new works, other sessions are signed out', async () => {
+  const [a, b] = await Promise.all([login(pwUser.email, pwUser.password), login(pwUser.email, pwUser.password)]);
+  const next = `Cambiata-${uniqueSuffix()}`;
+
+  let res = await api('POST', '/auth/password', { session: a, body: { current_password: 'wrong-password', new_password: next } });
+  expectError(res, 422, 'validation_failed', ['current_password']);
+  res = await api('POST', '/auth/password', { session: a, body: { current_password: pwUser.password, new_password: 'short' } });
+  expectError(res, 422, 'validation_failed', ['new_password']);
+  assert.match(res.json.error.fields.new_password, /at least 10/);
+  expectStatus(await api('GET', '/auth/me', { session: b }), 200);
+
+  res = await api('POST', '/auth/password', { session: a, body: { current_password: pwUser.password, new_password: next } });
+  assert.equal(res.status, 204, res.text);
+  expectStatus(await api('GET', '/auth/me', { session: a }), 200);
+  expectError(await api('GET', '/auth/me', { session: b }), 401, 'unauthenticated');
+  expectError(await tryLogin(pwUser.email, pwUser.password), 401, 'invalid_credentials');
+  const fresh = await login(pwUser.email, next);
+  assert.equal(fresh.user.id, pwUser.user.id);
+  pwUser.password = next;
+  // Changing it again needs the new current password.
+  res = await api('POST', '/auth/password', { session: fresh, body: { current_password: 'x'.repeat(12), new_password: `${next}-2` } });
+  expectError(res, 422, 'validation_failed', ['current_password']);
+});
+
+test('5 failed attempts lock the account: the 6th gets 429 with Retry-After, even with the right password', async () => {
+  for (let i = 0; i < 5; i++) {
+    expectError(await tryLogin(lockUser.email, `wrong-${i}`, randomAddress()), 401, 'invalid_credentials');
+  }
+  for (const password of [lockUser.password, 'wrong-again']) {
+    const res = await tryLogin(lockUser.email, password, randomAddress());
+    expectError(res, 429, 'too_many_attempts', []);
+    const retry = res.headers.get('retry-after');
+    assert.match(retry ?? '', /^\d+$/, `Retry-After: ${retry}`);
+    assert.ok(Number(retry) >= 1 && Number(retry) <= 900, `Retry-After: ${retry}`);
+    assert.deepEqual(res.headers.getSetCookie(), []);
+  }
+  // The e-mail's spelling does not matter.
+  expectError(await tryLogin(lockUser.email.toUpperCase(), lockUser.password), 429, 'too_many_attempts');
+  // Other accounts are not affected.
+  const other = await login(addrUser.email, addrUser.password);
+  assert.equal(other.user.id, addrUser.user.id);
+  // The refusals are audited as denied, without trying the password.
+  const entries = expectStatus(await api('GET', '/audit?action=auth.login&per_page=100', { session: admin }), 200).items;
+  const mine = entries.filter((e) => e.actor_email === lockUser.email);
+  assert.equal(mine.filter((e) => e.outcome === 'failure').length, 5);
+  const denied = mine.filter((e) => e.outcome === 'denied');
+  assert.equal(denied.length, 3);
+  assert.deepEqual(denied[0].details, { reason: 'throttled' });
+  assert.equal(mine.filter((e) => e.outcome === 'success').length, 0);
+});
+
+test('20 failed attempts from one address lock that address for every account', async () => {
+  const address = randomAddress();
+  // Four at a time: the server hashes two at a time, the throttle counts each.
+  for (let i = 0; i < 20; i += 4) {
+    const results = await Promise.all([0, 1, 2, 3].map(() => tryLogin(nobody(), 'whatever-password', address)));
+    for (const r of results) expectError(r, 401, 'invalid_credentials');
+  }
+  const res = await tryLogin(addrUser.email, addrUser.password, address);
+  expectError(res, 429, 'too_many_attempts', []);
+  assert.ok(Number(res.headers.get('retry-after')) >= 1);
+  expectError(await tryLogin(nobody(), 'whatever-password', address), 429, 'too_many_attempts');
+  // The account itself is fine from elsewhere.
+  const s = await login(addrUser.email, addrUser.password, randomAddress());
+  assert.equal(s.user.id, addrUser.user.id);
+});
+
+test('API tokens: shown once, used as Bearer, revoked', async () => {
+  const s = await login(tokenUser.email, tokenUser.password);
+  let res = await api('POST', '/auth/tokens', { session: s, body: { name: 'script', expires_in_days: 30 } });
+  const created = expectStatus(res, 201);
+  assert.match(created.token, /^innet_[0-9a-f]{48}$/);
+  assert.equal(created.name, 'script');
+  assert.equal(created.last_used_at, null);
+  assert.equal(created.revoked_at, null);
+  const days = (Date.parse(created.expires_at) - Date.parse(created.created_at)) / 86400e3;
+  assert.equal(days, 30);
+
+  // Listed without the secret.
+  res = await api('GET', '/auth/tokens', { session: s });
+  const list = expectStatus(res, 200);
+  assert.equal(list.total, 1);
+  assert.deepEqual(Object.keys(list.items[0]).sort(), ['created_at', 'expires_at', 'id', 'last_used_at', 'name', 'revoked_at']);
+  assert.equal(list.items[0].id, created.id);
+  assert.ok(!res.text.includes(created.token), 'the secret is shown only once');
+
+  // As Bearer: the same user, no CSRF token; last use recorded.
+  const me = expectStatus(await api('GET', '/auth/me', { token: created.token }), 200);
+  assert.equal(me.user.id, tokenUser.user.id);
+  assert.equal(me.csrf_token, null);
+  const used = expectStatus(await api('GET', '/auth/tokens', { session: s }), 200).items[0];
+  assert.match(used.last_used_at ?? '', /^\d{4}-\d{2}-\d{2}T/);
+  expectStatus(await api('GET', '/users', { token: created.token }), 200);
+  expectError(await api('POST', '/organizations', { token: created.token, body: {} }), 403, 'forbidden');
+
+  // A token cannot manage credentials: no password change, no new tokens.
+  res = await api('POST', '/auth/password', {
+    token: created.token,
+    body: { current_password: tokenUser.password, new_password: 'another-long-password' },
+  });
+  expectError(res, 403, 'session_required', []);
+  res = await api('POST', '/auth/tokens', { token: created.token, body: { name: 'child', expires_in_days: 1 } });
+  expectError(res, 403, 'session_required', []);
+  assert.equal(expectStatus(await api('GET', '/auth/tokens', { token: created.token }), 200).total, 1);
+
+  // Someone else's token cannot be revoked (and is not revealed to exist).
+  const adminToken = expectStatus(
+    await api('POST', '/auth/tokens', { session: admin, body: { name: `other ${uniqueSuffix()}`, expires_in_days: 1 } }),
+    201,
+  );
+  expectError(await api('DELETE', `/auth/tokens/${adminToken.id}`, { session: s }), 404, 'not_found');
+  expectError(await api('DELETE', `/auth/tokens/${adminToken.id}`, { token: created.token }), 404, 'not_found');
+  expectStatus(await api('GET', '/auth/me', { token: adminToken.token }), 200);
+  assert.equal((await api('DELETE', `/auth/tokens/${adminToken.id}`, { session: admin })).status, 204);
+
+  // Revoked: 401 invalid_token from then on; revoking again is 404.
+  res = await api('DELETE', `/auth/tokens/${created.id}`, { session: s });
+  assert.equal(res.status, 204, res.text);
+  expectError(await api('GET', '/auth/me', { token: created.token }), 401, 'invalid_token', []);
+  expectError(await api('GET', '/users', { token: created.token }), 401, 'invalid_token', []);
+  expectError(await api('DELETE', `/auth/tokens/${created.id}`, { session: s }), 404, 'not_found');
+  const revoked = expectStatus(await api('GET', '/auth/tokens', { session: s }), 200).items[0];
+  assert.match(revoked.revoked_at ?? '', /^\d{4}-\d{2}-\d{2}T/);
+  expectError(await api('DELETE', '/auth/tokens/999999999', { session: s }), 404, 'not_found');
+
+  // A token may revoke itself (a write without CSRF token: Bearer is not sent by browsers).
+  const self = expectStatus(await api('POST', '/auth/tokens', { session: s, body: { name: 'self', expires_in_days: 1 } }), 201);
+  assert.equal((await api('DELETE', `/auth/tokens/${self.id}`, { token: self.token })).status, 204);
+  expectError(await api('GET', '/auth/me', { token: self.token }), 401, 'invalid_token');
+});

@@ -1,0 +1,46 @@
+// Who may call each route: one entry per route that GET /api/v1/openapi.json documents, for an
+// anonymous caller and each of the seven roles. 1 = allowed (passes authentication and the
+// policy: any status but 401 and 403), 0 = refused (401 for anonymous, 403 for a role).
+// authorization.test.mjs fails when a documented route is missing here or an entry names a route
+// that does not exist, so a new route cannot ship without a decision on who may call it.
+import { ROLES } from './client.mjs';
+
+export const CALLERS = ['anonymous', ...ROLES];
+
+// prettier-ignore
+const TABLE = {
+  //                                              anon admin pref insp case serv sui  anal
+  'POST /api/v1/auth/login':                       [1,   1,    1,   1,   1,   1,   1,   1],
+  'POST /api/v1/auth/logout':                      [0,   1,    1,   1,   1,   1,   1,   1],
+  'GET /api/v1/auth/me':                           [0,   1,    1,   1,   1,   1,   1,   1],
+  'POST /api/v1/auth/password':                    [0,   1,    1,   1,   1,   1,   1,   1],
+  'GET /api/v1/auth/tokens':                       [0,   1,    1,   1,   1,   1,   1,   1],
+  'POST /api/v1/auth/tokens':                      [0,   1,    1,   1,   1,   1,   1,   1],
+  'DELETE /api/v1/auth/tokens/{id}':               [0,   1,    1,   1,   1,   1,   1,   1],
+  'GET /api/v1/organizations':                     [0,   1,    1,   1,   1,   1,   1,   1],
+  'POST /api/v1/organizations':                    [0,   1,    0,   0,   0,   0,   0,   0],
+  'GET /api/v1/organizations/{id}':                [0,   1,    1,   1,   1,   1,   1,   1],
+  'PATCH /api/v1/organizations/{id}':              [0,   1,    0,   0,   0,   0,   0,   0],
+  'GET /api/v1/users':                             [0,   1,    1,   1,   1,   1,   1,   0],
+  'POST /api/v1/users':                            [0,   1,    0,   0,   0,   0,   0,   0],
+  'GET /api/v1/users/{id}':                        [0,   1,    1,   1,   1,   1,   1,   0],
+  'PATCH /api/v1/users/{id}':                      [0,   1,    0,   0,   0,   0,   0,   0],
+  'POST /api/v1/users/{id}/password':              [0,   1,    0,   0,   0,   0,   0,   0],
+  'GET /api/v1/audit':                             [0,   1,    0,   0,   0,   0,   0,   0],
+  'GET /api/v1/openapi.json':                      [1,   1,    1,   1,   1,   1,   1,   1],
+  'GET /healthz':                                  [1,   1,    1,   1,   1,   1,   1,   1],
+  'GET /readyz':                                   [1,   1,    1,   1,   1,   1,   1,   1],
+  'GET /metrics':                                  [1,   1,    1,   1,   1,   1,   1,   1],
+};
+
+// Routes on one's own credentials: a signed-in session only, never an API token (403
+// session_required for a token, whatever its role).
+export const SESSION_ONLY = new Set(['POST /api/v1/auth/password', 'POST /api/v1/auth/tokens']);
+
+// {"METHOD /pattern": {anonymous: bool, admin: bool, ...}}
+export const AUTHORIZATION = Object.fromEntries(
+  Object.entries(TABLE).map(([route, row]) => {
+    if (row.length !== CALLERS.length) throw new Error(`${route}: ${row.length} columns`);
+    return [route, Object.fromEntries(CALLERS.map((c, i) => [c, row[i] === 1]))];
+  }),
+);
