@@ -208,26 +208,28 @@ Status touch_last_login(db::Connection& conn, std::int64_t user_id) {
       "user");
 }
 
+// Built by assignment, not from nested initializer lists: nlohmann copies every nested
+// initializer list element, which made these two functions a fifth of GET /auth/me's time.
 nlohmann::json to_json(const Organization& org) {
-  return {{"id", org.id},
-          {"name", org.name},
-          {"type", org.type},
-          {"istat_code", org.istat_code ? nlohmann::json(*org.istat_code) : nlohmann::json()},
-          {"created_at", org.created_at}};
+  nlohmann::json j = nlohmann::json::object();
+  j["id"] = org.id;
+  j["name"] = org.name;
+  j["type"] = org.type;
+  j["istat_code"] = org.istat_code ? nlohmann::json(*org.istat_code) : nlohmann::json();
+  j["created_at"] = org.created_at;
+  return j;
 }
 
 nlohmann::json to_json(const User& u, const Organization& org, bool include_contact) {
-  nlohmann::json j = {{"id", u.id},
-                      {"display_name", u.display_name},
-                      {"role", auth::to_string(u.role)},
-                      {"active", u.active},
-                      {"organization",
-                       {{"id", org.id},
-                        {"name", org.name},
-                        {"type", org.type},
-                        {"istat_code", org.istat_code ? nlohmann::json(*org.istat_code)
-                                                      : nlohmann::json()}}},
-                      {"created_at", u.created_at}};
+  nlohmann::json j = nlohmann::json::object();
+  j["id"] = u.id;
+  j["display_name"] = u.display_name;
+  j["role"] = auth::to_string(u.role);
+  j["active"] = u.active;
+  nlohmann::json o = to_json(org);
+  o.erase("created_at");
+  j["organization"] = std::move(o);
+  j["created_at"] = u.created_at;
   if (include_contact) {
     j["email"] = u.email;
     j["last_login_at"] = u.last_login_at ? nlohmann::json(*u.last_login_at) : nlohmann::json();

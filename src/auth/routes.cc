@@ -24,9 +24,10 @@ Result<nlohmann::json> me_json(db::Connection& conn, const Policy& policy, const
   if (!found.ok()) return found.take_error();
   nlohmann::json j = accounts::to_json(found->first, found->second, /*include_contact=*/true);
   j["permissions"] = policy.permissions(actor.role);
-  return nlohmann::json{
-      {"user", j},
-      {"csrf_token", actor.csrf_token.empty() ? nlohmann::json() : nlohmann::json(actor.csrf_token)}};
+  nlohmann::json me = nlohmann::json::object();
+  me["user"] = std::move(j);
+  me["csrf_token"] = actor.csrf_token.empty() ? nlohmann::json() : nlohmann::json(actor.csrf_token);
+  return me;
 }
 
 Error invalid_credentials() {

@@ -30,7 +30,7 @@ Result<NewSession> create_session(db::Connection& conn, std::int64_t user_id,
   auto rows = conn.query(
       "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, "
       "expires_at, client_address) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {crypto::sha256_hex(s.token), user_id, s.csrf_token, clock::iso_utc(now), now,
+      {crypto::token_hash_hex(s.token), user_id, s.csrf_token, clock::iso_utc(now), now,
        now + std::int64_t{limits.absolute_hours} * 3600, client_address});
   if (!rows.ok()) return rows.take_error();
   s.id = (*rows)[0].integer(0);
@@ -43,7 +43,7 @@ Result<std::optional<Actor>> session_actor(db::Connection& conn, const std::stri
       "SELECT u.id, u.organization_id, u.role, u.email, u.display_name, s.id, s.csrf_token, "
       "s.last_seen_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
       "WHERE s.token_hash = ? AND s.revoked_at IS NULL AND u.active = 1",
-      {crypto::sha256_hex(token)});
+      {crypto::token_hash_hex(token)});
   if (!rows.ok()) return rows.take_error();
   if (rows->empty()) return std::optional<Actor>{};
   const auto& r = (*rows)[0];
@@ -86,7 +86,7 @@ Result<NewApiToken> create_api_token(db::Connection& conn, std::int64_t user_id,
   auto rows = conn.query(
       "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) "
       "VALUES (?, ?, ?, ?, ?) RETURNING id",
-      {user_id, name, crypto::sha256_hex(t.secret), clock::iso_utc(now),
+      {user_id, name, crypto::token_hash_hex(t.secret), clock::iso_utc(now),
        clock::iso_utc(now + std::int64_t{expires_in_days} * 86400)});
   if (!rows.ok()) return rows.take_error();
   t.token = {(*rows)[0].integer(0), user_id, name, clock::iso_utc(now),
@@ -123,7 +123,7 @@ Result<std::optional<Actor>> token_actor(db::Connection& conn, const std::string
       "SELECT u.id, u.organization_id, u.role, u.email, u.display_name, t.id, t.last_used_at "
       "FROM api_tokens t JOIN users u ON u.id = t.user_id "
       "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.active = 1",
-      {crypto::sha256_hex(secret), now});
+      {crypto::token_hash_hex(secret), now});
   if (!rows.ok()) return rows.take_error();
   if (rows->empty()) return std::optional<Actor>{};
   const auto& r = (*rows)[0];

@@ -1,5 +1,5 @@
 // Sessions and API tokens, stored in the database so that several server instances share them.
-// Only a SHA-256 of each secret is stored; the secret itself goes to the client once.
+// Only a hash of each secret is stored; the secret itself goes to the client once.
 #pragma once
 
 #include <cstdint>

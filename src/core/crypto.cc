@@ -24,9 +24,10 @@ std::string random_hex(std::size_t bytes) {
   return to_hex(buf.data(), buf.size());
 }
 
-std::string sha256_hex(std::string_view input) {
-  unsigned char out[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(input.data()), input.size());
+std::string token_hash_hex(std::string_view input) {
+  unsigned char out[32];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(input.data()),
+                     input.size(), nullptr, 0);
   return to_hex(out, sizeof out);
 }
 
