@@ -230,7 +230,9 @@ Result<http::Response> reset_password(api::Context& ctx) {
   db::Transaction tx(**conn);
   INNET_TRY(tx.started());
   INNET_TRY(set_password_hash(**conn, *id, *hash));
+  // A reset usually answers a suspected compromise: every credential of the account goes.
   INNET_TRY(auth::revoke_user_sessions(**conn, *id));
+  INNET_TRY(auth::revoke_user_tokens(**conn, *id));
   INNET_TRY(audit::record(**conn, ctx.audit("users.password_reset", "user", std::to_string(*id))));
   INNET_TRY(tx.commit());
   return http::Response::no_content();

@@ -44,6 +44,13 @@ http::Response dispatch(const Route& route, Services& services, const Authentica
       return http::Response::error(s.error());
   }
   if (!route.body.empty()) {
+    // Only JSON: a cross-site HTML form can send text/plain or form data without a preflight,
+    // but not application/json. This closes login CSRF, where no session token exists yet.
+    auto type = request.header("content-type");
+    if (!type || !type->starts_with("application/json"))
+      return http::Response::error(Error::make(ErrorKind::unsupported_media_type,
+                                               "unsupported_media_type",
+                                               "send the body as Content-Type: application/json"));
     auto body = parse_body(request.body, route.body);
     if (!body.ok()) return http::Response::error(body.error());
     ctx.body = std::move(body).value();

@@ -16,6 +16,7 @@ std::string reason(int status) {
     case 404: return "No such record (or not visible to the caller)";
     case 409: return "Conflicts with existing data";
     case 413: return "Body too large";
+    case 415: return "The body is not application/json";
     case 422: return "Violates a business rule";
     case 429: return "Too many attempts";
   }
@@ -67,6 +68,7 @@ nlohmann::json operation(const Route& r) {
     responses["403"] = error_response(403);
   }
   if (r.pattern.find('{') != std::string::npos) responses["404"] = error_response(404);
+  if (!r.body.empty()) responses["415"] = error_response(415);
   if (r.method == "POST" || r.method == "PATCH") {
     responses["409"] = error_response(409);
     responses["413"] = error_response(413);

@@ -117,6 +117,14 @@ Status revoke_api_token(db::Connection& conn, std::int64_t user_id, std::int64_t
   return Status::success();
 }
 
+Status revoke_user_tokens(db::Connection& conn, std::int64_t user_id) {
+  auto r = conn.execute(
+      "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+      {clock::now_iso(), user_id});
+  if (!r.ok()) return r.take_error();
+  return Status::success();
+}
+
 Result<std::optional<Actor>> token_actor(db::Connection& conn, const std::string& secret) {
   auto now = clock::now_iso();
   auto rows = conn.query(

@@ -60,6 +60,8 @@ Result<NewApiToken> create_api_token(db::Connection& conn, std::int64_t user_id,
 Result<std::vector<ApiToken>> list_api_tokens(db::Connection& conn, std::int64_t user_id);
 // Revokes the token when it belongs to the user; not_found otherwise.
 Status revoke_api_token(db::Connection& conn, std::int64_t user_id, std::int64_t token_id);
+// Revokes every API token of a user, e.g. when an administrator resets a suspected account.
+Status revoke_user_tokens(db::Connection& conn, std::int64_t user_id);
 Result<std::optional<Actor>> token_actor(db::Connection& conn, const std::string& secret);
 
 nlohmann::json to_json(const ApiToken& token);

@@ -18,10 +18,18 @@ std::string type_name(FieldType type) {
   return "a value";
 }
 
+// Characters as people count them (Unicode code points), not bytes: "à" is one character. The
+// input is valid UTF-8 by now (the parser refuses anything else).
+std::size_t characters(const std::string& s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 // Returns the reason a string value is unacceptable, or empty when it is fine.
 std::string check_string(const Field& f, const std::string& s) {
-  if (s.size() > f.max_length) return "at most " + std::to_string(f.max_length) + " characters";
-  if (s.size() < f.min_length) return "at least " + std::to_string(f.min_length) + " characters";
+  const std::size_t length = characters(s);
+  if (length > f.max_length) return "at most " + std::to_string(f.max_length) + " characters";
+  if (length < f.min_length) return "at least " + std::to_string(f.min_length) + " characters";
   if (f.type == FieldType::email && !is_valid_email(s)) return "must be an e-mail address";
   if (f.type == FieldType::date && !is_valid_date(s)) return "must be a date (YYYY-MM-DD)";
   if (f.digits_only) {

@@ -24,7 +24,7 @@ struct Field {
   FieldType type = FieldType::string;
   bool required = false;
   bool nullable = false;             // optional fields may be sent as null to clear them
-  std::size_t max_length = 200;      // strings, in bytes of UTF-8
+  std::size_t max_length = 200;      // strings, in characters (code points)
   std::size_t min_length = 0;
   std::vector<std::string> allowed;  // enumeration, when not empty
   std::string description;

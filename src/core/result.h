@@ -17,6 +17,7 @@ enum class ErrorKind {
   not_found,         // 404
   conflict,          // 409: uniqueness, concurrent change, state that forbids the action
   too_large,         // 413
+  unsupported_media_type,  // 415: a body that is not application/json
   unprocessable,     // 422: well-formed but violates a business rule
   rate_limited,      // 429
   unavailable,       // 503: database unreachable, shutting down

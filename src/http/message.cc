@@ -106,6 +106,8 @@ int status_for(ErrorKind kind) {
       return 409;
     case ErrorKind::too_large:
       return 413;
+    case ErrorKind::unsupported_media_type:
+      return 415;
     case ErrorKind::unprocessable:
       return 422;
     case ErrorKind::rate_limited:

@@ -27,8 +27,11 @@ std::string_view trim(std::string_view s) {
 std::string client_address(std::string_view peer, std::optional<std::string_view> forwarded_for,
                            std::string_view trusted_proxy) {
   if (forwarded_for && !trusted_proxy.empty() && peer == trusted_proxy) {
-    std::string first(trim(forwarded_for->substr(0, forwarded_for->find(','))));
-    if (is_ip_address(first)) return first;
+    // The proxy appends the address it saw; anything before it came from the client.
+    auto comma = forwarded_for->rfind(',');
+    std::string last(trim(comma == std::string_view::npos ? *forwarded_for
+                                                           : forwarded_for->substr(comma + 1)));
+    if (is_ip_address(last)) return last;
   }
   return std::string(peer);
 }

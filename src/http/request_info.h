@@ -8,8 +8,9 @@
 
 namespace innet::http {
 
-// The first X-Forwarded-For entry when the peer is the trusted proxy and that entry is an IP
-// address; the peer address otherwise. Any other peer could forge the header.
+// The last X-Forwarded-For entry (the one the proxy appended) when the peer is the trusted proxy
+// and that entry is an IP address; the peer address otherwise. Any other peer, and the client in
+// the entries before the last, could forge the header.
 std::string client_address(std::string_view peer, std::optional<std::string_view> forwarded_for,
                            std::string_view trusted_proxy);
 

@@ -247,3 +247,20 @@ test('API tokens: shown once, used as Bearer, revoked', async () => {
   assert.equal((await api('DELETE', `/auth/tokens/${self.id}`, { token: self.token })).status, 204);
   expectError(await api('GET', '/auth/me', { token: self.token }), 401, 'invalid_token');
 });
+
+test('an administrator password reset revokes the sessions and API tokens of the account', async () => {
+  const made = await createUser(admin, { role: 'case_worker' });
+  const session = await login(made.email, made.password);
+  const created = expectStatus(
+    await api('POST', '/auth/tokens', { session, body: { name: 'integration', expires_in_days: 30 } }),
+    201,
+  );
+  expectStatus(await api('GET', '/auth/me', { token: created.token }), 200);
+  const reset = await api('POST', `/users/${made.user.id}/password`, {
+    session: admin,
+    body: { new_password: `Reset-${uniqueSuffix()}-pw` },
+  });
+  assert.equal(reset.status, 204, reset.text);
+  expectError(await api('GET', '/auth/me', { session }), 401, 'unauthenticated');
+  expectError(await api('GET', '/auth/me', { token: created.token }), 401, 'invalid_token');
+});

@@ -13,6 +13,8 @@ import {
   createUser,
   uniqueSuffix,
   randomAddress,
+  demoEmail,
+  DEMO_PASSWORD,
 } from './client.mjs';
 
 let admin;
@@ -363,4 +365,30 @@ test('unknown /api/ paths answer 404 JSON, wrong methods 405 with Allow', async 
     const allowed = res.headers.get('allow').split(',').map((m) => m.trim()).sort();
     assert.deepEqual(allowed, allow.split(', ').sort(), `${method} ${path}`);
   }
+});
+
+test('bodies must be application/json: a cross-site form cannot post JSON (415, nothing stored)', async () => {
+  const before = await snapshot();
+  const body = JSON.stringify({ name: `Form post ${uniqueSuffix()}`, type: 'ngo' });
+  for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+    const res = await api('POST', '/organizations', { session: admin, body, headers: { 'content-type': type } });
+    expectError(res, 415, 'unsupported_media_type', []);
+  }
+  // Login too: no session exists yet, so the content type is what stops a login CSRF.
+  const login = await api('POST', '/auth/login', {
+    body: JSON.stringify({ email: demoEmail('admin'), password: DEMO_PASSWORD }),
+    headers: { 'content-type': 'text/plain' },
+  });
+  expectError(login, 415, 'unsupported_media_type', []);
+  assert.equal(login.headers.get('set-cookie'), null);
+  assert.deepEqual(await snapshot(), before);
+});
+
+test('lengths count characters, not bytes', async () => {
+  // 200 accented letters are 400 bytes of UTF-8 and still 200 characters.
+  const name = `${uniqueSuffix()}`.padEnd(200, 'à');
+  const created = expectStatus(await api('POST', '/organizations', { session: admin, body: { name, type: 'other' } }), 201);
+  assert.equal(created.name, name);
+  const res = await api('POST', '/organizations', { session: admin, body: { name: name + 'è', type: 'other' } });
+  expectError(res, 400, 'validation_failed', ['name']);
 });

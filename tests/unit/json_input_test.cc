@@ -52,6 +52,9 @@ TEST(JsonInput, NamesEveryBadField) {
 
 TEST(JsonInput, LimitsLengthsAndRanges) {
   EXPECT_EQ(problems(R"({"name":"12345678901"})")["name"], "at most 10 characters");
+  // Ten accented letters are ten characters (twenty bytes).
+  EXPECT_TRUE(parse_body(R"({"name":"àèìòùàèìòù"})", kSpec).ok());
+  EXPECT_EQ(problems(R"({"name":"àèìòùàèìòùà"})")["name"], "at most 10 characters");
   EXPECT_EQ(problems(R"({"name":"x","count":6})")["count"], "at most 5");
   EXPECT_EQ(problems(R"({"name":"x","count":-1})")["count"], "at least 0");
   EXPECT_EQ(problems(R"({"name":null})")["name"], "must not be null");
