@@ -51,9 +51,9 @@ Result<Page<T>> page_query(db::Connection& conn, const std::string& columns,
   if (!count.ok()) return count.take_error();
   params.push_back(paging.per_page);
   params.push_back(paging.offset());
-  auto rows = conn.query("SELECT " + columns + " FROM " + table + where + " ORDER BY " + order +
-                             " LIMIT ? OFFSET ?",
-                         params);
+  auto rows = conn.query(
+      "SELECT " + columns + " FROM " + table + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+      params);
   if (!rows.ok()) return rows.take_error();
   Page<T> page;
   page.total = (*count)[0].integer(0);
@@ -77,8 +77,8 @@ Status expect_one(const Result<std::int64_t>& changed, const char* what) {
 
 const std::vector<std::string>& organization_types() {
   static const std::vector<std::string> types = {
-      "prefecture", "questura", "municipality", "health_authority",
-      "centre_operator", "ngo", "school", "other"};
+      "prefecture",      "questura", "municipality", "health_authority",
+      "centre_operator", "ngo",      "school",       "other"};
   return types;
 }
 
@@ -97,8 +97,8 @@ Result<Organization> create_organization(db::Connection& conn, const Organizatio
 }
 
 Result<Organization> find_organization(db::Connection& conn, std::int64_t id) {
-  auto rows = conn.query(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = ?",
-                         {id});
+  auto rows =
+      conn.query(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = ?", {id});
   if (!rows.ok()) return rows.take_error();
   if (rows->empty()) return Error::not_found("organization");
   return org_from_row((*rows)[0]);
@@ -142,8 +142,7 @@ Result<User> create_user(db::Connection& conn, const User& u) {
 }
 
 Result<User> find_user(db::Connection& conn, std::int64_t id) {
-  auto rows =
-      conn.query(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?", {id});
+  auto rows = conn.query(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?", {id});
   if (!rows.ok()) return rows.take_error();
   if (rows->empty()) return Error::not_found("user");
   return user_from_row((*rows)[0]);
@@ -185,16 +184,17 @@ Result<Page<User>> list_users(db::Connection& conn, const UserFilter& f, const P
   if (f.organization_id) add_condition(where, params, "organization_id = ?", *f.organization_id);
   if (only_organization) add_condition(where, params, "organization_id = ?", *only_organization);
   if (!f.role.empty()) add_condition(where, params, "role = ?", f.role);
-  return page_query<User>(conn, kUserColumns, "users", where, std::move(params),
-                          "display_name, id", paging, user_from_row);
+  return page_query<User>(conn, kUserColumns, "users", where, std::move(params), "display_name, id",
+                          paging, user_from_row);
 }
 
 Status update_user(db::Connection& conn, const User& u) {
-  return expect_one(conn.execute("UPDATE users SET display_name = ?, role = ?, organization_id = ?, "
-                                 "active = ? WHERE id = ?",
-                                 {u.display_name, auth::to_string(u.role), u.organization_id,
-                                  std::int64_t{u.active ? 1 : 0}, u.id}),
-                    "user");
+  return expect_one(
+      conn.execute("UPDATE users SET display_name = ?, role = ?, organization_id = ?, "
+                   "active = ? WHERE id = ?",
+                   {u.display_name, auth::to_string(u.role), u.organization_id,
+                    std::int64_t{u.active ? 1 : 0}, u.id}),
+      "user");
 }
 
 Status set_password_hash(db::Connection& conn, std::int64_t user_id, const std::string& hash) {

@@ -21,7 +21,7 @@ const std::vector<std::string>& organization_types();
 struct Organization {
   std::int64_t id = 0;
   std::string name;
-  std::string type;  // one of organization_types()
+  std::string type;                       // one of organization_types()
   std::optional<std::string> istat_code;  // six digits, e.g. "082053" for Palermo
   std::string created_at;
 };

@@ -62,7 +62,8 @@ Result<http::Response> get_org(api::Context& ctx) {
 }
 
 Result<http::Response> create_org(api::Context& ctx) {
-  Organization org{0, ctx.body["name"], ctx.body["type"], optional_string(ctx.body, "istat_code", {}), ""};
+  Organization org{0, ctx.body["name"], ctx.body["type"],
+                   optional_string(ctx.body, "istat_code", {}), ""};
   auto conn = ctx.db();
   if (!conn.ok()) return conn.take_error();
   db::Transaction tx(**conn);
@@ -115,7 +116,8 @@ Result<std::map<std::int64_t, Organization>> organizations_of(db::Connection& co
 }
 
 bool sees_contact(const api::Context& ctx, const User& u) {
-  return u.id == ctx.actor->user_id || ctx.services.policy.allows(*ctx.actor, "users.fields.contact");
+  return u.id == ctx.actor->user_id ||
+         ctx.services.policy.allows(*ctx.actor, "users.fields.contact");
 }
 
 Result<http::Response> list_all_users(api::Context& ctx) {
@@ -172,7 +174,8 @@ Result<http::Response> create_account(api::Context& ctx) {
   db::Transaction tx(**conn);
   INNET_TRY(tx.started());
   auto org = find_organization(**conn, u.organization_id);
-  if (!org.ok()) return Error::field(ErrorKind::unprocessable, "organization_id", "no such organization");
+  if (!org.ok())
+    return Error::field(ErrorKind::unprocessable, "organization_id", "no such organization");
   auto created = create_user(**conn, u);
   if (!created.ok()) return explain_conflict(created.take_error(), "email", "already used");
   auto entry = ctx.audit("users.create", "user", std::to_string(created->id));
@@ -261,18 +264,17 @@ void add_routes(api::Api& api) {
                     {"created_at", {{"type", "string"}, {"format", "date-time"}}}}}});
   api.add_schema("OrganizationList", api::list_schema("Organization"));
   api.add_schema(
-      "User",
-      {{"type", "object"},
-       {"required", {"id", "display_name", "role", "active", "organization", "created_at"}},
-       {"properties",
-        {{"id", {{"type", "integer"}}},
-         {"display_name", {{"type", "string"}}},
-         {"role", {{"type", "string"}, {"enum", auth::role_names()}}},
-         {"active", {{"type", "boolean"}}},
-         {"organization", api::ref("Organization")},
-         {"created_at", {{"type", "string"}}},
-         {"email", {{"type", "string"}, {"description", "field set users.fields.contact"}}},
-         {"last_login_at", nullable_string}}}});
+      "User", {{"type", "object"},
+               {"required", {"id", "display_name", "role", "active", "organization", "created_at"}},
+               {"properties",
+                {{"id", {{"type", "integer"}}},
+                 {"display_name", {{"type", "string"}}},
+                 {"role", {{"type", "string"}, {"enum", auth::role_names()}}},
+                 {"active", {{"type", "boolean"}}},
+                 {"organization", api::ref("Organization")},
+                 {"created_at", {{"type", "string"}}},
+                 {"email", {{"type", "string"}, {"description", "field set users.fields.contact"}}},
+                 {"last_login_at", nullable_string}}}});
   api.add_schema("UserList", api::list_schema("User"));
 
   const std::string orgs = "/api/v1/organizations";
@@ -331,20 +333,24 @@ void add_routes(api::Api& api) {
            .handler = list_all_users});
   Field role_required = role;
   role_required.required = true;
-  api.add({.method = "POST",
-           .pattern = users,
-           .action = "users.manage",
-           .summary = "Create a user account",
-           .tag = "accounts",
-           .body = {{.name = "email", .type = FieldType::email, .required = true, .max_length = 254},
-                    {.name = "display_name", .required = true, .max_length = 200, .min_length = 1},
-                    role_required,
-                    {.name = "organization_id", .type = FieldType::integer, .required = true, .min_value = 1},
-                    {.name = "password", .required = true, .max_length = 200}},
-           .response_schema = "User",
-           .success_status = 201,
-           .offload = true,
-           .handler = create_account});
+  api.add(
+      {.method = "POST",
+       .pattern = users,
+       .action = "users.manage",
+       .summary = "Create a user account",
+       .tag = "accounts",
+       .body = {{.name = "email", .type = FieldType::email, .required = true, .max_length = 254},
+                {.name = "display_name", .required = true, .max_length = 200, .min_length = 1},
+                role_required,
+                {.name = "organization_id",
+                 .type = FieldType::integer,
+                 .required = true,
+                 .min_value = 1},
+                {.name = "password", .required = true, .max_length = 200}},
+       .response_schema = "User",
+       .success_status = 201,
+       .offload = true,
+       .handler = create_account});
   api.add({.method = "GET",
            .pattern = users + "/{id}",
            .action = "users.read",

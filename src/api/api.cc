@@ -112,8 +112,12 @@ Result<std::int64_t> Context::id_param(const std::string& name) const {
   return *id;
 }
 
-http::Response created(const nlohmann::json& body) { return http::Response::json(201, body); }
-http::Response ok(const nlohmann::json& body) { return http::Response::json(200, body); }
+http::Response created(const nlohmann::json& body) {
+  return http::Response::json(201, body);
+}
+http::Response ok(const nlohmann::json& body) {
+  return http::Response::json(200, body);
+}
 Error forbidden() {
   return Error::make(ErrorKind::forbidden, "forbidden", "your role does not allow this action");
 }

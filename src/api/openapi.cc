@@ -7,18 +7,30 @@ namespace {
 
 std::string reason(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No content";
-    case 400: return "Malformed request, wrong types, unknown or missing fields";
-    case 401: return "Not signed in";
-    case 403: return "The role does not allow this action, or the CSRF token is wrong";
-    case 404: return "No such record (or not visible to the caller)";
-    case 409: return "Conflicts with existing data";
-    case 413: return "Body too large";
-    case 415: return "The body is not application/json";
-    case 422: return "Violates a business rule";
-    case 429: return "Too many attempts";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No content";
+    case 400:
+      return "Malformed request, wrong types, unknown or missing fields";
+    case 401:
+      return "Not signed in";
+    case 403:
+      return "The role does not allow this action, or the CSRF token is wrong";
+    case 404:
+      return "No such record (or not visible to the caller)";
+    case 409:
+      return "Conflicts with existing data";
+    case 413:
+      return "Body too large";
+    case 415:
+      return "The body is not application/json";
+    case 422:
+      return "Violates a business rule";
+    case 429:
+      return "Too many attempts";
   }
   return "Response";
 }
@@ -48,7 +60,8 @@ nlohmann::json operation(const Route& r) {
                       {"required", false},
                       {"schema", query_schema["properties"][f.name]}});
   if (r.paged) {
-    params.push_back({{"name", "page"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}}}});
+    params.push_back(
+        {{"name", "page"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}}}});
     params.push_back({{"name", "per_page"},
                       {"in", "query"},
                       {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100}}}});
@@ -80,16 +93,17 @@ nlohmann::json operation(const Route& r) {
 }
 
 nlohmann::json error_schema() {
-  return {{"type", "object"},
-          {"required", {"error"}},
+  return {
+      {"type", "object"},
+      {"required", {"error"}},
+      {"properties",
+       {{"error",
+         {{"type", "object"},
+          {"required", {"code", "message", "fields"}},
           {"properties",
-           {{"error",
-             {{"type", "object"},
-              {"required", {"code", "message", "fields"}},
-              {"properties",
-               {{"code", {{"type", "string"}}},
-                {"message", {{"type", "string"}}},
-                {"fields", {{"type", "object"}, {"additionalProperties", {{"type", "string"}}}}}}}}}}}};
+           {{"code", {{"type", "string"}}},
+            {"message", {{"type", "string"}}},
+            {"fields", {{"type", "object"}, {"additionalProperties", {{"type", "string"}}}}}}}}}}}};
 }
 
 }  // namespace

@@ -65,10 +65,12 @@ const std::map<std::string, Setter>& keys() {
   return k;
 }
 
-Status apply(Config& c, const std::string& key, const std::string& value, const std::string& where) {
+Status apply(Config& c, const std::string& key, const std::string& value,
+             const std::string& where) {
   auto it = keys().find(key);
   if (it == keys().end())
-    return Error::make(ErrorKind::invalid_input, "config", where + ": unknown setting '" + key + "'");
+    return Error::make(ErrorKind::invalid_input, "config",
+                       where + ": unknown setting '" + key + "'");
   if (!it->second(c, value))
     return Error::make(ErrorKind::invalid_input, "config",
                        where + ": invalid value for '" + key + "'");
@@ -134,7 +136,8 @@ Result<Secrets> load_or_create_secrets(const std::string& path) {
     if (trim(line.substr(0, eq)) == "audit_key") s.audit_key = trim(line.substr(eq + 1));
   }
   if (s.audit_key.size() < 32)
-    return Error::make(ErrorKind::invalid_input, "secrets", path + ": audit_key is missing or short");
+    return Error::make(ErrorKind::invalid_input, "secrets",
+                       path + ": audit_key is missing or short");
   return s;
 }
 

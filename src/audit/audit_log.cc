@@ -80,8 +80,8 @@ Status record(db::Connection& conn, const Entry& e) {
 }
 
 Result<std::pair<std::vector<StoredEntry>, std::int64_t>> list(db::Connection& conn,
-                                                                const Filter& filter,
-                                                                const Paging& paging) {
+                                                               const Filter& filter,
+                                                               const Paging& paging) {
   db::Params params;
   std::string where = where_clause(filter, params);
   auto count = conn.query("SELECT COUNT(*) FROM audit_log" + where, params);
@@ -156,8 +156,7 @@ Result<VerifyReport> verify(db::Connection& conn, const std::string& key) {
       if (r.text(11) != prev)
         return fail(s.seq, "entry " + std::to_string(s.seq) + " does not follow the one before");
       std::string hash = crypto::keyed_hash_hex(key, canonical(s, prev));
-      if (r.text(12) != hash)
-        return fail(s.seq, "entry " + std::to_string(s.seq) + " was altered");
+      if (r.text(12) != hash) return fail(s.seq, "entry " + std::to_string(s.seq) + " was altered");
       prev = std::move(hash);
       ++expected;
       ++report.chained;
@@ -208,7 +207,8 @@ Status Chainer::flush() {
 void Chainer::loop() {
   std::unique_lock lock(mu_);
   while (!stopping_) {
-    cv_.wait_for(lock, std::chrono::milliseconds(interval_ms_), [this] { return stopping_ || woken_; });
+    cv_.wait_for(lock, std::chrono::milliseconds(interval_ms_),
+                 [this] { return stopping_ || woken_; });
     woken_ = false;
     if (stopping_) break;
     lock.unlock();
@@ -244,14 +244,13 @@ CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq BIGINT NOT N
 INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');
 )sql";
   // Append-only at the database level: chained entries can be neither changed nor deleted.
-  std::string guard =
-      engine == db::Engine::sqlite ? R"sql(
+  std::string guard = engine == db::Engine::sqlite ? R"sql(
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN OLD.seq IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 )sql"
-                                   : R"sql(
+                                                   : R"sql(
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' OR OLD.seq IS NOT NULL THEN

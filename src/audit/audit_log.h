@@ -53,8 +53,8 @@ struct Filter {
   std::string to;    // ISO date or timestamp, inclusive (a date covers the whole day)
 };
 Result<std::pair<std::vector<StoredEntry>, std::int64_t>> list(db::Connection& conn,
-                                                                const Filter& filter,
-                                                                const Paging& paging);
+                                                               const Filter& filter,
+                                                               const Paging& paging);
 
 // Links pending entries into the chain; returns how many it linked (at most `batch`).
 Result<int> chain_pending(db::Connection& conn, const std::string& key, int batch = 1000);

@@ -9,8 +9,8 @@ nlohmann::json to_json(const StoredEntry& s) {
   nlohmann::json details = nlohmann::json::parse(s.entry.details, nullptr, false);
   return {{"seq", s.seq == 0 ? nlohmann::json() : nlohmann::json(s.seq)},
           {"at", s.at},
-          {"actor_user_id", s.entry.actor_user_id ? nlohmann::json(*s.entry.actor_user_id)
-                                                  : nlohmann::json()},
+          {"actor_user_id",
+           s.entry.actor_user_id ? nlohmann::json(*s.entry.actor_user_id) : nlohmann::json()},
           {"actor_email", s.entry.actor_email},
           {"client_address", s.entry.client_address},
           {"action", s.entry.action},

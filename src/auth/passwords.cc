@@ -48,7 +48,9 @@ struct Pass {
 
 }  // namespace
 
-void set_password_hash_concurrency(int n) { gate().set_limit(n); }
+void set_password_hash_concurrency(int n) {
+  gate().set_limit(n);
+}
 
 Result<std::string> hash_password(std::string_view password) {
   Pass pass;

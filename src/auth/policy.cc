@@ -6,14 +6,15 @@
 namespace innet::auth {
 
 const std::vector<std::string>& role_names() {
-  static const std::vector<std::string> names = {"admin",           "prefecture_officer",
-                                                 "inspector",       "case_worker",
-                                                 "service_provider", "sui_officer",
+  static const std::vector<std::string> names = {"admin",       "prefecture_officer", "inspector",
+                                                 "case_worker", "service_provider",   "sui_officer",
                                                  "analyst"};
   return names;
 }
 
-std::string to_string(Role role) { return role_names().at(static_cast<std::size_t>(role)); }
+std::string to_string(Role role) {
+  return role_names().at(static_cast<std::size_t>(role));
+}
 
 std::optional<Role> parse_role(std::string_view name) {
   const auto& names = role_names();
@@ -66,9 +67,12 @@ bool Policy::allows(const Actor& actor, std::string_view action, const RecordOwn
   auto s = scope(actor.role, action);
   if (!s) return false;
   switch (*s) {
-    case Scope::all: return true;
-    case Scope::organization: return owner.organization_id == actor.organization_id;
-    case Scope::own: return owner.user_id == actor.user_id;
+    case Scope::all:
+      return true;
+    case Scope::organization:
+      return owner.organization_id == actor.organization_id;
+    case Scope::own:
+      return owner.user_id == actor.user_id;
   }
   return false;
 }

@@ -14,7 +14,15 @@
 
 namespace innet::auth {
 
-enum class Role { admin, prefecture_officer, inspector, case_worker, service_provider, sui_officer, analyst };
+enum class Role {
+  admin,
+  prefecture_officer,
+  inspector,
+  case_worker,
+  service_provider,
+  sui_officer,
+  analyst
+};
 
 const std::vector<std::string>& role_names();
 std::string to_string(Role role);

@@ -83,8 +83,8 @@ Result<http::Response> login(api::Context& ctx) {
   INNET_TRY(audit::record(**conn, entry));
   INNET_TRY(tx.commit());
 
-  Actor actor{u.id, u.organization_id, u.role, u.email, u.display_name, session->id, 0,
-              session->csrf_token};
+  Actor actor{u.id,           u.organization_id, u.role, u.email,
+              u.display_name, session->id,       0,      session->csrf_token};
   auto body = me_json(**conn, ctx.services.policy, actor);
   if (!body.ok()) return body.take_error();
   http::Response response = api::ok(*body);
@@ -100,7 +100,8 @@ Result<http::Response> logout(api::Context& ctx) {
   db::Transaction tx(**conn);
   INNET_TRY(tx.started());
   if (ctx.actor->session_id) INNET_TRY(revoke_session(**conn, ctx.actor->session_id));
-  INNET_TRY(audit::record(**conn, ctx.audit("auth.logout", "user", std::to_string(ctx.actor->user_id))));
+  INNET_TRY(
+      audit::record(**conn, ctx.audit("auth.logout", "user", std::to_string(ctx.actor->user_id))));
   INNET_TRY(tx.commit());
   http::Response response = http::Response::no_content();
   response.set_header("Set-Cookie", session_cookie(ctx, "", 0));
@@ -132,7 +133,8 @@ Result<http::Response> change_password(api::Context& ctx) {
   INNET_TRY(tx.started());
   INNET_TRY(accounts::set_password_hash(**conn, user->id, *hash));
   INNET_TRY(revoke_user_sessions(**conn, user->id, ctx.actor->session_id));
-  INNET_TRY(audit::record(**conn, ctx.audit("auth.password_change", "user", std::to_string(user->id))));
+  INNET_TRY(
+      audit::record(**conn, ctx.audit("auth.password_change", "user", std::to_string(user->id))));
   INNET_TRY(tx.commit());
   return http::Response::no_content();
 }
@@ -159,8 +161,8 @@ Result<http::Response> create_token(api::Context& ctx) {
   auto token = create_api_token(**conn, ctx.actor->user_id, ctx.body["name"],
                                 ctx.body["expires_in_days"].get<int>());
   if (!token.ok()) return token.take_error();
-  INNET_TRY(audit::record(**conn, ctx.audit("auth.token_create", "api_token",
-                                            std::to_string(token->token.id))));
+  INNET_TRY(audit::record(
+      **conn, ctx.audit("auth.token_create", "api_token", std::to_string(token->token.id))));
   INNET_TRY(tx.commit());
   nlohmann::json body = to_json(token->token);
   body["token"] = token->secret;
@@ -175,7 +177,8 @@ Result<http::Response> revoke_token(api::Context& ctx) {
   db::Transaction tx(**conn);
   INNET_TRY(tx.started());
   INNET_TRY(revoke_api_token(**conn, ctx.actor->user_id, *id));
-  INNET_TRY(audit::record(**conn, ctx.audit("auth.token_revoke", "api_token", std::to_string(*id))));
+  INNET_TRY(
+      audit::record(**conn, ctx.audit("auth.token_revoke", "api_token", std::to_string(*id))));
   INNET_TRY(tx.commit());
   return http::Response::no_content();
 }
@@ -185,12 +188,15 @@ Result<http::Response> revoke_token(api::Context& ctx) {
 void add_routes(api::Api& api) {
   using nlohmann::json;
   const json nullable_string = {{"type", {"string", "null"}}};
-  api.add_schema("Me", {{"type", "object"},
-                        {"required", {"user", "csrf_token"}},
-                        {"properties",
-                         {{"user", {{"allOf", {api::ref("User")}},
-                                    {"properties", {{"permissions", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}}},
-                          {"csrf_token", nullable_string}}}});
+  api.add_schema("Me",
+                 {{"type", "object"},
+                  {"required", {"user", "csrf_token"}},
+                  {"properties",
+                   {{"user",
+                     {{"allOf", {api::ref("User")}},
+                      {"properties",
+                       {{"permissions", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}}},
+                    {"csrf_token", nullable_string}}}});
   json token = {{"type", "object"},
                 {"required", {"id", "name", "created_at", "expires_at"}},
                 {"properties",
@@ -207,16 +213,17 @@ void add_routes(api::Api& api) {
   api.add_schema("NewApiToken", token);
 
   const std::string base = "/api/v1/auth";
-  api.add({.method = "POST",
-           .pattern = base + "/login",
-           .action = std::string(kPublic),
-           .summary = "Sign in with e-mail and password; sets the session cookie",
-           .tag = "auth",
-           .body = {{.name = "email", .type = FieldType::email, .required = true, .max_length = 254},
-                    {.name = "password", .required = true, .max_length = 200}},
-           .response_schema = "Me",
-           .offload = true,
-           .handler = login});
+  api.add(
+      {.method = "POST",
+       .pattern = base + "/login",
+       .action = std::string(kPublic),
+       .summary = "Sign in with e-mail and password; sets the session cookie",
+       .tag = "auth",
+       .body = {{.name = "email", .type = FieldType::email, .required = true, .max_length = 254},
+                {.name = "password", .required = true, .max_length = 200}},
+       .response_schema = "Me",
+       .offload = true,
+       .handler = login});
   api.add({.method = "POST",
            .pattern = base + "/logout",
            .action = std::string(kAuthenticated),

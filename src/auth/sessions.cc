@@ -21,8 +21,7 @@ Actor actor_from_row(const db::Row& r) {
 }  // namespace
 
 Result<NewSession> create_session(db::Connection& conn, std::int64_t user_id,
-                                  const std::string& client_address,
-                                  const SessionLimits& limits) {
+                                  const std::string& client_address, const SessionLimits& limits) {
   NewSession s;
   s.token = crypto::random_hex(32);
   s.csrf_token = crypto::random_hex(32);
@@ -52,8 +51,8 @@ Result<std::optional<Actor>> session_actor(db::Connection& conn, const std::stri
   if (now >= r.integer(8) || now - last_seen > std::int64_t{limits.idle_minutes} * 60)
     return std::optional<Actor>{};
   if (now - last_seen >= kTouchEverySeconds) {
-    auto touched = conn.execute("UPDATE sessions SET last_seen_at = ? WHERE id = ?",
-                                {now, r.integer(5)});
+    auto touched =
+        conn.execute("UPDATE sessions SET last_seen_at = ? WHERE id = ?", {now, r.integer(5)});
     if (!touched.ok()) return touched.take_error();
   }
   Actor a = actor_from_row(r);
@@ -89,8 +88,12 @@ Result<NewApiToken> create_api_token(db::Connection& conn, std::int64_t user_id,
       {user_id, name, crypto::token_hash_hex(t.secret), clock::iso_utc(now),
        clock::iso_utc(now + std::int64_t{expires_in_days} * 86400)});
   if (!rows.ok()) return rows.take_error();
-  t.token = {(*rows)[0].integer(0), user_id, name, clock::iso_utc(now),
-             clock::iso_utc(now + std::int64_t{expires_in_days} * 86400), std::nullopt,
+  t.token = {(*rows)[0].integer(0),
+             user_id,
+             name,
+             clock::iso_utc(now),
+             clock::iso_utc(now + std::int64_t{expires_in_days} * 86400),
+             std::nullopt,
              std::nullopt};
   return t;
 }
@@ -118,9 +121,9 @@ Status revoke_api_token(db::Connection& conn, std::int64_t user_id, std::int64_t
 }
 
 Status revoke_user_tokens(db::Connection& conn, std::int64_t user_id) {
-  auto r = conn.execute(
-      "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
-      {clock::now_iso(), user_id});
+  auto r =
+      conn.execute("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+                   {clock::now_iso(), user_id});
   if (!r.ok()) return r.take_error();
   return Status::success();
 }

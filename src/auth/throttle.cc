@@ -10,7 +10,9 @@ namespace {
 std::string account_key(const std::string& email) {
   return "account:" + accounts::normalize_email(email);
 }
-std::string address_key(const std::string& address) { return "address:" + address; }
+std::string address_key(const std::string& address) {
+  return "address:" + address;
+}
 
 Result<int> wait_for(db::Connection& conn, const std::string& key, int max_failures,
                      int window_seconds, std::int64_t now) {
@@ -41,8 +43,8 @@ Status count_failure(db::Connection& conn, const std::string& key, int window_se
 Result<int> throttle_wait(db::Connection& conn, const std::string& email,
                           const std::string& client_address, const ThrottleRules& rules) {
   auto now = clock::now_seconds();
-  auto account = wait_for(conn, account_key(email), rules.max_failures_per_account,
-                          rules.window_seconds, now);
+  auto account =
+      wait_for(conn, account_key(email), rules.max_failures_per_account, rules.window_seconds, now);
   if (!account.ok()) return account;
   auto address = wait_for(conn, address_key(client_address), rules.max_failures_per_address,
                           rules.window_seconds, now);

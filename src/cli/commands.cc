@@ -79,7 +79,8 @@ int migrate(const app::Config& config) {
 
 int seed(const app::Config& config, bool demo, const std::string& scale) {
   if (demo == !scale.empty())
-    return report(Error::make(ErrorKind::invalid_input, "usage", "give either --demo or --scale national"));
+    return report(
+        Error::make(ErrorKind::invalid_input, "usage", "give either --demo or --scale national"));
   if (!demo && scale != "national")
     return report(Error::field(ErrorKind::invalid_input, "scale", "the only scale is 'national'"));
   auto pool = open(config);
@@ -89,7 +90,8 @@ int seed(const app::Config& config, bool demo, const std::string& scale) {
     if (!accounts.ok()) return report(accounts.error());
     std::cout << "seeded the Palermo demo network; accounts (password '" << seed::kDemoPassword
               << "'):\n";
-    for (const auto& a : *accounts) std::cout << "  " << a.email << "  (" << a.organization << ")\n";
+    for (const auto& a : *accounts)
+      std::cout << "  " << a.email << "  (" << a.organization << ")\n";
   } else {
     auto r = seed::seed_national(**pool);
     if (!r.ok()) return report(r.error());
@@ -117,7 +119,9 @@ int org_add(const app::Config& config, const std::string& name, const std::strin
   if (!tx.started().ok()) return report(tx.started().error());
   auto org = accounts::create_organization(**conn, {0, name, type, istat_code, ""});
   if (!org.ok()) return report(org.error());
-  if (auto s = audit::record(**conn, cli_entry("organizations.create", "organization", std::to_string(org->id))); !s.ok())
+  if (auto s = audit::record(
+          **conn, cli_entry("organizations.create", "organization", std::to_string(org->id)));
+      !s.ok())
     return report(s.error());
   if (auto s = tx.commit(); !s.ok()) return report(s.error());
   std::cout << "organisation " << org->id << " created: " << org->name << "\n";
@@ -147,7 +151,8 @@ int user_add(const app::Config& config, const std::string& email, const std::str
   } else {
     auto found = accounts::find_organization_by_name(**conn, organization);
     if (!found.ok()) return report(found.error());
-    if (!*found) return report(Error::field(ErrorKind::invalid_input, "org", "no such organisation"));
+    if (!*found)
+      return report(Error::field(ErrorKind::invalid_input, "org", "no such organisation"));
     org = **found;
   }
   auto hash = auth::hash_password(password);
@@ -162,7 +167,9 @@ int user_add(const app::Config& config, const std::string& email, const std::str
   if (!tx.started().ok()) return report(tx.started().error());
   auto created = accounts::create_user(**conn, u);
   if (!created.ok()) return report(created.error());
-  if (auto s = audit::record(**conn, cli_entry("users.create", "user", std::to_string(created->id))); !s.ok())
+  if (auto s =
+          audit::record(**conn, cli_entry("users.create", "user", std::to_string(created->id)));
+      !s.ok())
     return report(s.error());
   if (auto s = tx.commit(); !s.ok()) return report(s.error());
   std::cout << "user " << created->id << " created: " << created->email << " (" << role << ", "
@@ -187,12 +194,14 @@ int user_set_password(const app::Config& config, const std::string& email,
   db::Transaction tx(**conn);
   if (!tx.started().ok()) return report(tx.started().error());
   const auto id = (*user)->id;
-  for (auto s : {accounts::set_password_hash(**conn, id, *hash), auth::revoke_user_sessions(**conn, id),
-                 auth::revoke_user_tokens(**conn, id),
-                 audit::record(**conn, cli_entry("users.password_reset", "user", std::to_string(id)))})
+  for (auto s :
+       {accounts::set_password_hash(**conn, id, *hash), auth::revoke_user_sessions(**conn, id),
+        auth::revoke_user_tokens(**conn, id),
+        audit::record(**conn, cli_entry("users.password_reset", "user", std::to_string(id)))})
     if (!s.ok()) return report(s.error());
   if (auto s = tx.commit(); !s.ok()) return report(s.error());
-  std::cout << "password changed for " << (*user)->email << "; their sessions and API tokens were revoked\n";
+  std::cout << "password changed for " << (*user)->email
+            << "; their sessions and API tokens were revoked\n";
   auto chained = chain(**pool, config);
   return chained.ok() ? kExitOk : report(chained.error());
 }

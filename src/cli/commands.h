@@ -19,8 +19,7 @@ int seed(const app::Config& config, bool demo, const std::string& scale);
 int org_add(const app::Config& config, const std::string& name, const std::string& type,
             const std::optional<std::string>& istat_code);
 int user_add(const app::Config& config, const std::string& email, const std::string& name,
-             const std::string& role, const std::string& organization,
-             const std::string& password);
+             const std::string& role, const std::string& organization, const std::string& password);
 int user_set_password(const app::Config& config, const std::string& email,
                       const std::string& password);
 int audit_verify(const app::Config& config);

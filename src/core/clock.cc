@@ -24,7 +24,9 @@ std::string iso_utc(std::int64_t unix_seconds) {
   return buf;
 }
 
-std::string now_iso() { return iso_utc(now_seconds()); }
+std::string now_iso() {
+  return iso_utc(now_seconds());
+}
 
 std::optional<std::int64_t> parse_iso_utc(std::string_view text) {
   int y, mo, d, h = 0, mi = 0, s = 0;
@@ -37,6 +39,8 @@ std::optional<std::int64_t> parse_iso_utc(std::string_view text) {
   return sys_days{ymd}.time_since_epoch().count() * 86400LL + h * 3600 + mi * 60 + s;
 }
 
-std::string today() { return now_iso().substr(0, 10); }
+std::string today() {
+  return now_iso().substr(0, 10);
+}
 
 }  // namespace innet::clock

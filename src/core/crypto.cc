@@ -16,7 +16,9 @@ std::string to_hex(const unsigned char* data, std::size_t size) {
 
 }  // namespace
 
-bool initialize() { return sodium_init() >= 0; }
+bool initialize() {
+  return sodium_init() >= 0;
+}
 
 std::string random_hex(std::size_t bytes) {
   std::vector<unsigned char> buf(bytes);
@@ -34,8 +36,7 @@ std::string token_hash_hex(std::string_view input) {
 std::string keyed_hash_hex(std::string_view key, std::string_view input) {
   unsigned char out[32];
   crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(input.data()),
-                     input.size(), reinterpret_cast<const unsigned char*>(key.data()),
-                     key.size());
+                     input.size(), reinterpret_cast<const unsigned char*>(key.data()), key.size());
   return to_hex(out, sizeof out);
 }
 

@@ -9,11 +9,16 @@ namespace {
 
 std::string type_name(FieldType type) {
   switch (type) {
-    case FieldType::string: return "a string";
-    case FieldType::integer: return "an integer";
-    case FieldType::boolean: return "a boolean";
-    case FieldType::email: return "an e-mail address";
-    case FieldType::date: return "a date (YYYY-MM-DD)";
+    case FieldType::string:
+      return "a string";
+    case FieldType::integer:
+      return "an integer";
+    case FieldType::boolean:
+      return "a boolean";
+    case FieldType::email:
+      return "an e-mail address";
+    case FieldType::date:
+      return "a date (YYYY-MM-DD)";
   }
   return "a value";
 }
@@ -21,8 +26,8 @@ std::string type_name(FieldType type) {
 // Characters as people count them (Unicode code points), not bytes: "à" is one character. The
 // input is valid UTF-8 by now (the parser refuses anything else).
 std::size_t characters(const std::string& s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // Returns the reason a string value is unacceptable, or empty when it is fine.
@@ -62,7 +67,8 @@ std::string check_value(const Field& f, const nlohmann::json& v) {
 }
 
 Error validation_error(std::map<std::string, std::string> fields) {
-  Error e = Error::make(ErrorKind::invalid_input, "validation_failed", "the request has invalid fields");
+  Error e =
+      Error::make(ErrorKind::invalid_input, "validation_failed", "the request has invalid fields");
   e.fields = std::move(fields);
   return e;
 }
@@ -120,13 +126,17 @@ Result<Paging> parse_paging(const std::map<std::string, std::string>& query) {
   std::map<std::string, std::string> problems;
   if (auto it = query.find("page"); it != query.end()) {
     auto v = parse_int(it->second);
-    if (!v || *v < 1 || *v > 1000000) problems["page"] = "must be an integer from 1";
-    else p.page = *v;
+    if (!v || *v < 1 || *v > 1000000)
+      problems["page"] = "must be an integer from 1";
+    else
+      p.page = *v;
   }
   if (auto it = query.find("per_page"); it != query.end()) {
     auto v = parse_int(it->second);
-    if (!v || *v < 1 || *v > 100) problems["per_page"] = "must be an integer from 1 to 100";
-    else p.per_page = *v;
+    if (!v || *v < 1 || *v > 100)
+      problems["per_page"] = "must be an integer from 1 to 100";
+    else
+      p.per_page = *v;
   }
   if (!problems.empty()) return validation_error(std::move(problems));
   return p;
@@ -172,11 +182,21 @@ nlohmann::json json_schema(const FieldSpec& spec) {
   for (const auto& f : spec) {
     nlohmann::json p;
     switch (f.type) {
-      case FieldType::integer: p["type"] = "integer"; break;
-      case FieldType::boolean: p["type"] = "boolean"; break;
-      case FieldType::email: p = {{"type", "string"}, {"format", "email"}}; break;
-      case FieldType::date: p = {{"type", "string"}, {"format", "date"}}; break;
-      case FieldType::string: p["type"] = "string"; break;
+      case FieldType::integer:
+        p["type"] = "integer";
+        break;
+      case FieldType::boolean:
+        p["type"] = "boolean";
+        break;
+      case FieldType::email:
+        p = {{"type", "string"}, {"format", "email"}};
+        break;
+      case FieldType::date:
+        p = {{"type", "string"}, {"format", "date"}};
+        break;
+      case FieldType::string:
+        p["type"] = "string";
+        break;
     }
     if (p["type"] == "string") {
       p["maxLength"] = f.max_length;
@@ -190,7 +210,8 @@ nlohmann::json json_schema(const FieldSpec& spec) {
     props[f.name] = p;
     if (f.required) required.push_back(f.name);
   }
-  nlohmann::json schema = {{"type", "object"}, {"additionalProperties", false}, {"properties", props}};
+  nlohmann::json schema = {
+      {"type", "object"}, {"additionalProperties", false}, {"properties", props}};
   if (!required.empty()) schema["required"] = required;
   return schema;
 }

@@ -23,15 +23,15 @@ struct Field {
   std::string name;
   FieldType type = FieldType::string;
   bool required = false;
-  bool nullable = false;             // optional fields may be sent as null to clear them
-  std::size_t max_length = 200;      // strings, in characters (code points)
+  bool nullable = false;         // optional fields may be sent as null to clear them
+  std::size_t max_length = 200;  // strings, in characters (code points)
   std::size_t min_length = 0;
   std::vector<std::string> allowed;  // enumeration, when not empty
   std::string description;
   std::int64_t min_value = INT64_MIN;
   std::int64_t max_value = INT64_MAX;
-  bool digits_only = false;          // strings made of [0-9], e.g. ISTAT codes
-  std::size_t exact_length = 0;      // with digits_only, e.g. 6 for ISTAT codes
+  bool digits_only = false;      // strings made of [0-9], e.g. ISTAT codes
+  std::size_t exact_length = 0;  // with digits_only, e.g. 6 for ISTAT codes
 };
 
 using FieldSpec = std::vector<Field>;

@@ -11,17 +11,17 @@
 namespace innet {
 
 enum class ErrorKind {
-  invalid_input,     // 400: malformed request, wrong types, unknown fields
-  unauthenticated,   // 401
-  forbidden,         // 403
-  not_found,         // 404
-  conflict,          // 409: uniqueness, concurrent change, state that forbids the action
-  too_large,         // 413
+  invalid_input,           // 400: malformed request, wrong types, unknown fields
+  unauthenticated,         // 401
+  forbidden,               // 403
+  not_found,               // 404
+  conflict,                // 409: uniqueness, concurrent change, state that forbids the action
+  too_large,               // 413
   unsupported_media_type,  // 415: a body that is not application/json
-  unprocessable,     // 422: well-formed but violates a business rule
-  rate_limited,      // 429
-  unavailable,       // 503: database unreachable, shutting down
-  internal,          // 500
+  unprocessable,           // 422: well-formed but violates a business rule
+  rate_limited,            // 429
+  unavailable,             // 503: database unreachable, shutting down
+  internal,                // 500
 };
 
 struct Error {
@@ -54,7 +54,7 @@ struct Error {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : v_(std::move(error)) {}  // NOLINT
 
   bool ok() const { return v_.index() == 0; }
@@ -89,9 +89,9 @@ class [[nodiscard]] Status {
 };
 
 // Propagates a failed Result/Status out of the current function.
-#define INNET_TRY(expr)                                      \
-  do {                                                       \
-    auto innet_try_result_ = (expr);                         \
+#define INNET_TRY(expr)                                                 \
+  do {                                                                  \
+    auto innet_try_result_ = (expr);                                    \
     if (!innet_try_result_.ok()) return innet_try_result_.take_error(); \
   } while (0)
 

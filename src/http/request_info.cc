@@ -29,8 +29,8 @@ std::string client_address(std::string_view peer, std::optional<std::string_view
   if (forwarded_for && !trusted_proxy.empty() && peer == trusted_proxy) {
     // The proxy appends the address it saw; anything before it came from the client.
     auto comma = forwarded_for->rfind(',');
-    std::string last(trim(comma == std::string_view::npos ? *forwarded_for
-                                                           : forwarded_for->substr(comma + 1)));
+    std::string last(
+        trim(comma == std::string_view::npos ? *forwarded_for : forwarded_for->substr(comma + 1)));
     if (is_ip_address(last)) return last;
   }
   return std::string(peer);

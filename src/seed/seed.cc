@@ -125,14 +125,14 @@ Result<NationalReport> seed_national(db::Pool& pool) {
   const auto& towns = geo::municipalities();
   auto add_org = [&](const std::string& name, const char* type,
                      std::string_view istat) -> Result<std::int64_t> {
-    auto created = accounts::create_organization(
-        **conn, {0, name, type, std::string(istat), ""});
+    auto created = accounts::create_organization(**conn, {0, name, type, std::string(istat), ""});
     if (!created.ok()) return created.take_error();
     ++report.organizations;
     return created->id;
   };
   for (const auto& m : towns)
-    if (auto id = add_org("Comune di " + std::string(m.name), "municipality", m.istat_code); !id.ok())
+    if (auto id = add_org("Comune di " + std::string(m.name), "municipality", m.istat_code);
+        !id.ok())
       return id.take_error();
   for (int i = 1; i <= kOperators; ++i) {
     const auto& town = towns[rng() % towns.size()];

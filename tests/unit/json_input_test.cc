@@ -30,7 +30,8 @@ TEST(JsonInput, AcceptsAValidBody) {
 }
 
 TEST(JsonInput, MalformedJsonAndInvalidUtf8) {
-  for (std::string body : {std::string("{"), std::string("[1]"), std::string("{\"name\":\"\xff\xfe\"}")}) {
+  for (std::string body :
+       {std::string("{"), std::string("[1]"), std::string("{\"name\":\"\xff\xfe\"}")}) {
     auto r = parse_body(body, kSpec);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, "invalid_json");
@@ -39,7 +40,8 @@ TEST(JsonInput, MalformedJsonAndInvalidUtf8) {
 }
 
 TEST(JsonInput, NamesEveryBadField) {
-  auto p = problems(R"({"count":"3","kind":"c","extra":1,"code":"12","on":1,"mail":"x","day":"2023-02-29"})");
+  auto p = problems(
+      R"({"count":"3","kind":"c","extra":1,"code":"12","on":1,"mail":"x","day":"2023-02-29"})");
   EXPECT_EQ(p["name"], "required");
   EXPECT_EQ(p["count"], "must be an integer");
   EXPECT_EQ(p["kind"], "must be one of: a, b");
