@@ -43,6 +43,9 @@ stop_server() {
   server_pid=
 }
 
+step "code format (clang-format)" \
+  bash -c 'clang-format --dry-run --Werror $(git ls-files "src/*.cc" "src/*.h" "tests/*.cc" "tests/*.h" "bench/*.cc")'
+
 step "unit and storage tests (ctest, SQLite and PostgreSQL)" \
   ctest --test-dir build -j "$(nproc)" --output-on-failure --timeout 120
 
