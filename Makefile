@@ -8,7 +8,7 @@ JOBS ?= $(shell nproc)
 
 run: setup build web
 	@mkdir -p data
-	@if [ ! -f $(DB) ]; then $(BUILD)/innet seed --demo --db sqlite://$(DB); fi
+	@if [ ! -f $(DB) ]; then $(BUILD)/innet seed --demo --db sqlite://$(DB) >/dev/null; fi
 	@scripts/print-demo-accounts.sh
 	$(BUILD)/innet serve --db sqlite://$(DB) --port $(PORT) --web-root web/dist
 
