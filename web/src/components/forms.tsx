@@ -1,6 +1,8 @@
 import type { ComponentChildren, JSX } from 'preact';
+import { describeError } from '../errors';
 import { useT } from '../i18n';
 import { Icon } from './Icon';
+import type { useFormErrors } from './useFormErrors';
 
 interface FieldBase {
   id: string;
@@ -181,6 +183,13 @@ export function ErrorSummary({
   );
 }
 
+/** The ErrorSummary of a form, when it has errors. */
+export function FormErrors({ errors, labels }: { errors: ReturnType<typeof useFormErrors>; labels?: Record<string, string> }) {
+  return errors.message ? (
+    <ErrorSummary message={errors.message} fieldErrors={errors.fields} labels={labels} focusRef={errors.summaryRef} />
+  ) : null;
+}
+
 export function Notice({ kind, children }: { kind: 'success' | 'info' | 'warning'; children: ComponentChildren }) {
   return (
     <div class={`alert alert-${kind}`} role="status">
@@ -196,4 +205,17 @@ export function Spinner({ label }: { label: string }) {
       <span>{label}</span>
     </div>
   );
+}
+
+/** An error alert, a spinner until `ready`, then the content. */
+export function LoadState({ error, ready, children }: { error: unknown; ready: boolean; children: () => ComponentChildren }) {
+  const { t } = useT();
+  if (error) {
+    return (
+      <div class="alert alert-danger" role="alert">
+        {describeError(error, t)}
+      </div>
+    );
+  }
+  return ready ? <>{children()}</> : <Spinner label={t('common.loading')} />;
 }

@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type ApiToken, type NewApiToken } from '../api';
-import { ErrorSummary, Notice, SelectField, Spinner, TextField } from '../components/forms';
+import { FormErrors, LoadState, Notice, SelectField, TextField } from '../components/forms';
 import { Icon } from '../components/Icon';
+import { ActionsHeader } from '../components/ListPage';
 import { usePageTitle } from '../components/PageTitle';
-import { useFormErrors, type FieldErrors } from '../components/useFormErrors';
+import { newPasswordErrors, PasswordField, PasswordFields } from '../components/PasswordFields';
+import type { FieldErrors } from '../components/useFormErrors';
+import { useFormSubmit } from '../components/useFormSubmit';
 import { describeError } from '../errors';
 import { formatDateTime, useT } from '../i18n';
 import { useSession } from '../session';
-
-export const MIN_PASSWORD = 10;
 
 export function Account() {
   const { t } = useT();
@@ -51,41 +52,29 @@ function ChangePassword() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const errors = useFormErrors();
   const labels = {
     current_password: t('account.currentPassword'),
     new_password: t('account.newPassword'),
     confirm_password: t('account.confirmPassword'),
   };
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setDone(false);
-    const fields: FieldErrors = {};
-    if (!current) fields.current_password = ['fieldErrors.required'];
-    if (!next) fields.new_password = ['fieldErrors.required'];
-    else if (next.length < MIN_PASSWORD) fields.new_password = ['fieldErrors.password_too_short', { min: MIN_PASSWORD }];
-    if (next && confirm !== next) fields.confirm_password = ['fieldErrors.mismatch'];
-    if (Object.keys(fields).length) {
-      errors.fail('form.fixErrors', fields);
-      return;
-    }
-    setBusy(true);
-    try {
+  const { errors, busy, submit } = useFormSubmit({
+    start: () => setDone(false),
+    validate: () => {
+      const fields: FieldErrors = {};
+      if (!current) fields.current_password = ['fieldErrors.required'];
+      return { ...fields, ...newPasswordErrors('new_password', next, confirm) };
+    },
+    action: async () => {
       await api.changePassword(current, next);
       errors.clear();
       setCurrent('');
       setNext('');
       setConfirm('');
       setDone(true);
-    } catch (err) {
-      errors.failFromApi(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <section class="mt-5" aria-labelledby="password-heading">
@@ -93,42 +82,11 @@ function ChangePassword() {
         {t('account.changePassword')}
       </h2>
       {done ? <Notice kind="success">{t('account.passwordChanged')}</Notice> : null}
-      {errors.message ? (
-        <ErrorSummary message={errors.message} fieldErrors={errors.fields} labels={labels} focusRef={errors.summaryRef} />
-      ) : null}
+      <FormErrors errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate class="row" aria-labelledby="password-heading">
         <div class="col-12 col-lg-6">
-          <TextField
-            id="current_password"
-            label={labels.current_password}
-            type="password"
-            autoComplete="current-password"
-            required
-            value={current}
-            onValue={setCurrent}
-            error={errors.fields.current_password}
-          />
-          <TextField
-            id="new_password"
-            label={labels.new_password}
-            type="password"
-            autoComplete="new-password"
-            required
-            hint={t('account.passwordHint', { min: MIN_PASSWORD })}
-            value={next}
-            onValue={setNext}
-            error={errors.fields.new_password}
-          />
-          <TextField
-            id="confirm_password"
-            label={labels.confirm_password}
-            type="password"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onValue={setConfirm}
-            error={errors.fields.confirm_password}
-          />
+          <PasswordField id="current_password" label={labels.current_password} current value={current} onValue={setCurrent} error={errors.fields.current_password} />
+          <PasswordFields id="new_password" label={labels.new_password} password={next} confirm={confirm} onPassword={setNext} onConfirm={setConfirm} errors={errors.fields} />
           <button type="submit" class="btn btn-primary" disabled={busy}>
             {t('account.changePasswordSubmit')}
           </button>
@@ -147,16 +105,14 @@ function tokenStatus(tok: ApiToken): 'revoked' | 'expired' | 'active' {
 }
 
 function Tokens() {
-  const { t, lang } = useT();
+  const { t } = useT();
   const [tokens, setTokens] = useState<ApiToken[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [name, setName] = useState('');
   const [days, setDays] = useState('90');
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<NewApiToken | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const errors = useFormErrors();
   const createdRef = useRef<HTMLDivElement>(null);
 
   const load = () =>
@@ -174,27 +130,18 @@ function Tokens() {
     if (created) createdRef.current?.focus();
   }, [created]);
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setNotice(null);
-    if (!name.trim()) {
-      errors.fail('form.fixErrors', { token_name: ['fieldErrors.required'] });
-      return;
-    }
-    setBusy(true);
-    try {
+  const { errors, busy, submit } = useFormSubmit({
+    start: () => setNotice(null),
+    validate: (): FieldErrors => (name.trim() ? {} : { token_name: ['fieldErrors.required'] }),
+    action: async () => {
       const tok = await api.createToken(name.trim(), Number(days));
       errors.clear();
       setName('');
       setCopied(false);
       setCreated(tok);
       await load();
-    } catch (err) {
-      errors.failFromApi(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   const revoke = async (tok: ApiToken) => {
     if (!window.confirm(t('account.tokens.confirmRevoke', { name: tok.name }))) return;
@@ -250,14 +197,7 @@ function Tokens() {
         </div>
       ) : null}
       {notice ? <Notice kind="info">{notice}</Notice> : null}
-      {errors.message ? (
-        <ErrorSummary
-          message={errors.message}
-          fieldErrors={errors.fields}
-          labels={{ token_name: t('account.tokens.name'), name: t('account.tokens.name') }}
-          focusRef={errors.summaryRef}
-        />
-      ) : null}
+      <FormErrors errors={errors} labels={{ token_name: t('account.tokens.name'), name: t('account.tokens.name') }} />
       <form onSubmit={submit} noValidate class="row align-items-end" aria-labelledby="new-token-heading">
         <h3 id="new-token-heading" class="h5 col-12">
           {t('account.tokens.create')}
@@ -290,61 +230,60 @@ function Tokens() {
           </button>
         </div>
       </form>
-      {loadError ? (
-        <div class="alert alert-danger" role="alert">
-          {describeError(loadError, t)}
-        </div>
-      ) : tokens === null ? (
-        <Spinner label={t('common.loading')} />
-      ) : tokens.length === 0 ? (
-        <p>{t('account.tokens.none')}</p>
-      ) : (
-        <div class="table-responsive" tabIndex={0} role="region" aria-labelledby="tokens-heading">
-          <table class="table" data-testid="tokens-table">
-            <caption class="visually-hidden">{t('account.tokens.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('account.tokens.name')}</th>
-                <th scope="col">{t('account.tokens.createdAt')}</th>
-                <th scope="col">{t('account.tokens.expiresAt')}</th>
-                <th scope="col">{t('account.tokens.lastUsedAt')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((tok) => {
-                const status = tokenStatus(tok);
-                return (
-                  <tr key={tok.id}>
-                    <td>
-                      <bdi>{tok.name}</bdi>
-                    </td>
-                    <td>{formatDateTime(tok.created_at, lang)}</td>
-                    <td>{tok.expires_at ? formatDateTime(tok.expires_at, lang) : t('account.tokens.never')}</td>
-                    <td>{tok.last_used_at ? formatDateTime(tok.last_used_at, lang) : t('account.tokens.neverUsed')}</td>
-                    <td>
-                      <span class={`badge ${status === 'active' ? 'bg-success' : 'bg-secondary'}`}>
-                        {t(`account.tokens.status.${status}`)}
-                      </span>
-                    </td>
-                    <td class="text-end">
-                      {status === 'active' ? (
-                        <button type="button" class="btn btn-outline-danger btn-xs" onClick={() => revoke(tok)}>
-                          {t('account.tokens.revoke')}
-                          <span class="visually-hidden"> {tok.name}</span>
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <LoadState error={loadError} ready={tokens !== null}>
+        {() => tokens && <TokenTable tokens={tokens} onRevoke={revoke} />}
+      </LoadState>
     </section>
+  );
+}
+
+function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (tok: ApiToken) => void }) {
+  const { t, lang } = useT();
+  return tokens.length === 0 ? (
+    <p>{t('account.tokens.none')}</p>
+  ) : (
+    <div class="table-responsive" tabIndex={0} role="region" aria-labelledby="tokens-heading">
+      <table class="table" data-testid="tokens-table">
+        <caption class="visually-hidden">{t('account.tokens.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('account.tokens.name')}</th>
+            <th scope="col">{t('account.tokens.createdAt')}</th>
+            <th scope="col">{t('account.tokens.expiresAt')}</th>
+            <th scope="col">{t('account.tokens.lastUsedAt')}</th>
+            <th scope="col">{t('common.status')}</th>
+            <ActionsHeader />
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map((tok) => {
+            const status = tokenStatus(tok);
+            return (
+              <tr key={tok.id}>
+                <td>
+                  <bdi>{tok.name}</bdi>
+                </td>
+                <td>{formatDateTime(tok.created_at, lang)}</td>
+                <td>{tok.expires_at ? formatDateTime(tok.expires_at, lang) : t('account.tokens.never')}</td>
+                <td>{tok.last_used_at ? formatDateTime(tok.last_used_at, lang) : t('account.tokens.neverUsed')}</td>
+                <td>
+                  <span class={`badge ${status === 'active' ? 'bg-success' : 'bg-secondary'}`}>
+                    {t(`account.tokens.status.${status}`)}
+                  </span>
+                </td>
+                <td class="text-end">
+                  {status === 'active' ? (
+                    <button type="button" class="btn btn-outline-danger btn-xs" onClick={() => onRevoke(tok)}>
+                      {t('account.tokens.revoke')}
+                      <span class="visually-hidden"> {tok.name}</span>
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,13 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, listAll, type AuditEntry, type User } from '../api';
-import { SelectField, Spinner, TextField } from '../components/forms';
-import { Icon } from '../components/Icon';
+import { SelectField, TextField } from '../components/forms';
+import { DataTable, FilterBar, useFilters } from '../components/ListPage';
 import { usePageTitle } from '../components/PageTitle';
-import { Pagination, ResultsSummary } from '../components/Pagination';
-import { PER_PAGE, pageParam, useList } from '../components/useList';
-import { describeError } from '../errors';
+import { PER_PAGE, useList } from '../components/useList';
 import { formatDateTime, hasKey, useT } from '../i18n';
-import { navigate, setQuery, useLocation } from '../router';
+import { setQuery } from '../router';
 import { useSession } from '../session';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,29 +30,12 @@ function detailsText(details: unknown): string {
 
 export function Audit() {
   const { t, lang } = useT();
-  usePageTitle(t('audit.title'));
+  const title = t('audit.title');
+  usePageTitle(title);
   const { can } = useSession();
-  const loc = useLocation();
-  const get = (k: string) => loc.query.get(k) ?? '';
-  const actor = get('actor_user_id');
-  const action = get('action');
-  const entityType = get('entity_type');
-  const from = get('from');
-  const to = get('to');
-  const page = pageParam(loc.query);
-
-  const [actorIn, setActorIn] = useState(actor);
-  const [actionIn, setActionIn] = useState(action);
-  const [entityIn, setEntityIn] = useState(entityType);
-  const [fromIn, setFromIn] = useState(from);
-  const [toIn, setToIn] = useState(to);
-  useEffect(() => {
-    setActorIn(actor);
-    setActionIn(action);
-    setEntityIn(entityType);
-    setFromIn(from);
-    setToIn(to);
-  }, [actor, action, entityType, from, to]);
+  const filters = useFilters(['actor_user_id', 'action', 'entity_type', 'from', 'to'] as const);
+  const { actor_user_id, action, entity_type, from, to } = filters.values;
+  const { inputs, setter } = filters;
 
   const [users, setUsers] = useState<User[] | null>(null);
   useEffect(() => {
@@ -67,164 +48,136 @@ export function Audit() {
   const list = useList(
     () =>
       api.listAudit({
-        actor_user_id: actor,
+        actor_user_id,
         action,
-        entity_type: entityType,
+        entity_type,
         from: from ? dayBound(from, false) : '',
         to: to ? dayBound(to, true) : '',
-        page,
+        page: filters.page,
         per_page: PER_PAGE,
       }),
-    `${actor}|${action}|${entityType}|${from}|${to}|${page}`,
+    filters.key,
   );
 
   const outcomeLabel = (o: string) => (hasKey(`audit.outcomes.${o}`) ? t(`audit.outcomes.${o}`) : o);
-  const rangeError = fromIn && toIn && fromIn > toIn ? t('audit.rangeError') : undefined;
+  const rangeError = inputs.from && inputs.to && inputs.from > inputs.to ? t('audit.rangeError') : undefined;
 
   return (
     <div>
       <h1 id="main-heading" tabIndex={-1} class="mb-4">
-        {t('audit.title')}
+        {title}
       </h1>
       <p>{t('audit.intro')}</p>
-      <form
-        role="search"
-        aria-label={t('audit.filters')}
-        class="row align-items-end filters"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <FilterBar
+        label={t('audit.filters')}
+        onApply={() => {
           if (rangeError) return;
           setQuery({
-            actor_user_id: actorIn.trim(),
-            action: actionIn.trim(),
-            entity_type: entityIn.trim(),
-            from: fromIn,
-            to: toIn,
+            actor_user_id: inputs.actor_user_id.trim(),
+            action: inputs.action.trim(),
+            entity_type: inputs.entity_type.trim(),
+            from: inputs.from,
+            to: inputs.to,
             page: null,
           });
         }}
+        resetHref="/audit"
+        active={filters.active}
+        buttonsClass="col-12 col-md-6 col-lg-4"
       >
         <div class="col-12 col-md-6 col-lg-4">
           {users ? (
             <SelectField
               id="audit-actor"
               label={t('audit.actor')}
-              value={actorIn}
-              onValue={setActorIn}
+              value={inputs.actor_user_id}
+              onValue={setter('actor_user_id')}
               empty={t('common.all')}
               options={users.map((u) => ({ value: String(u.id), label: `${u.display_name} (${u.email})` }))}
             />
           ) : (
-            <TextField id="audit-actor" label={t('audit.actorId')} inputMode="numeric" value={actorIn} onValue={setActorIn} />
+            <TextField id="audit-actor" label={t('audit.actorId')} inputMode="numeric" value={inputs.actor_user_id} onValue={setter('actor_user_id')} />
           )}
         </div>
         <div class="col-12 col-md-6 col-lg-4">
-          <TextField id="audit-action" label={t('audit.action')} hint={t('audit.actionHint')} dir="ltr" value={actionIn} onValue={setActionIn} />
+          <TextField id="audit-action" label={t('audit.action')} hint={t('audit.actionHint')} dir="ltr" value={inputs.action} onValue={setter('action')} />
         </div>
         <div class="col-12 col-md-6 col-lg-4">
-          <TextField id="audit-entity" label={t('audit.entityType')} hint={t('audit.entityHint')} dir="ltr" value={entityIn} onValue={setEntityIn} />
+          <TextField id="audit-entity" label={t('audit.entityType')} hint={t('audit.entityHint')} dir="ltr" value={inputs.entity_type} onValue={setter('entity_type')} />
         </div>
         <div class="col-12 col-md-6 col-lg-4">
-          <TextField id="audit-from" label={t('audit.from')} type="date" value={fromIn} onValue={setFromIn} />
+          <TextField id="audit-from" label={t('audit.from')} type="date" value={inputs.from} onValue={setter('from')} />
         </div>
         <div class="col-12 col-md-6 col-lg-4">
-          <TextField id="audit-to" label={t('audit.to')} type="date" value={toIn} onValue={setToIn} error={rangeError} />
+          <TextField id="audit-to" label={t('audit.to')} type="date" value={inputs.to} onValue={setter('to')} error={rangeError} />
         </div>
-        <div class="col-12 col-md-6 col-lg-4 mb-4 d-flex gap-2">
-          <button type="submit" class="btn btn-primary">
-            <Icon name="search" class="icon-white icon-sm me-1" />
-            {t('common.search')}
-          </button>
-          {actor || action || entityType || from || to ? (
-            <button type="button" class="btn btn-outline-primary" onClick={() => navigate('/audit')}>
-              {t('common.reset')}
-            </button>
-          ) : null}
-        </div>
-      </form>
-      {list.error ? (
-        <div class="alert alert-danger" role="alert">
-          {describeError(list.error, t)}
-        </div>
-      ) : !list.data ? (
-        <Spinner label={t('common.loading')} />
-      ) : (
-        <>
-          <div aria-live="polite">
-            <ResultsSummary page={list.data.page} perPage={list.data.per_page} total={list.data.total} />
-          </div>
-          {list.data.items.length ? (
-            <div class="table-responsive" tabIndex={0} role="region" aria-label={t('audit.title')}>
-              <table class="table audit-table" data-testid="audit-table" aria-busy={list.loading ? 'true' : 'false'}>
-                <caption class="visually-hidden">{t('audit.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">{t('audit.at')}</th>
-                    <th scope="col">{t('audit.actor')}</th>
-                    <th scope="col">{t('audit.action')}</th>
-                    <th scope="col">{t('audit.entity')}</th>
-                    <th scope="col">{t('audit.outcome')}</th>
-                    <th scope="col">{t('audit.clientAddress')}</th>
-                    <th scope="col">{t('audit.details')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((e: AuditEntry, index) => {
-                    const details = detailsText(e.details);
-                    const ok = /^(success|ok|succeeded|allowed)$/i.test(e.outcome);
-                    return (
-                      <tr key={e.seq ?? `pending-${index}`}>
-                        <td>{e.seq ?? '—'}</td>
-                        <td class="text-nowrap">
-                          <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
-                        </td>
-                        <td>
-                          {e.actor_email ? (
-                            <bdi>{e.actor_email}</bdi>
-                          ) : e.actor_user_id !== null && e.actor_user_id !== undefined ? (
-                            <bdi>#{e.actor_user_id}</bdi>
-                          ) : (
-                            t('audit.system')
-                          )}
-                        </td>
-                        <td>
-                          <code dir="ltr">{e.action}</code>
-                        </td>
-                        <td>
-                          {e.entity_type ? (
-                            <code dir="ltr">
-                              {e.entity_type}
-                              {e.entity_id !== null && e.entity_id !== undefined && e.entity_id !== '' ? ` #${e.entity_id}` : ''}
-                            </code>
-                          ) : (
-                            '—'
-                          )}
-                        </td>
-                        <td>
-                          <span class={`badge ${ok ? 'bg-success' : 'bg-danger'}`}>{outcomeLabel(e.outcome)}</span>
-                        </td>
-                        <td>{e.client_address ? <bdi>{e.client_address}</bdi> : '—'}</td>
-                        <td>
-                          {details ? (
-                            <details>
-                              <summary>{t('audit.showDetails')}</summary>
-                              <pre dir="ltr" class="audit-details">{details}</pre>
-                            </details>
-                          ) : (
-                            '—'
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-          <Pagination page={list.data.page} perPage={list.data.per_page} total={list.data.total} />
-        </>
-      )}
+      </FilterBar>
+      <DataTable
+        list={list}
+        label={title}
+        testId="audit-table"
+        tableClass="table audit-table"
+        head={
+          <>
+            <th scope="col">#</th>
+            <th scope="col">{t('audit.at')}</th>
+            <th scope="col">{t('audit.actor')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.entity')}</th>
+            <th scope="col">{t('audit.outcome')}</th>
+            <th scope="col">{t('audit.clientAddress')}</th>
+            <th scope="col">{t('audit.details')}</th>
+          </>
+        }
+        row={(e: AuditEntry, index) => {
+          const details = detailsText(e.details);
+          const ok = /^(success|ok|succeeded|allowed)$/i.test(e.outcome);
+          return (
+            <tr key={e.seq ?? `pending-${index}`}>
+              <td>{e.seq ?? '—'}</td>
+              <td class="text-nowrap">
+                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
+              </td>
+              <td>
+                {e.actor_email ? (
+                  <bdi>{e.actor_email}</bdi>
+                ) : e.actor_user_id !== null && e.actor_user_id !== undefined ? (
+                  <bdi>#{e.actor_user_id}</bdi>
+                ) : (
+                  t('audit.system')
+                )}
+              </td>
+              <td>
+                <code dir="ltr">{e.action}</code>
+              </td>
+              <td>
+                {e.entity_type ? (
+                  <code dir="ltr">
+                    {e.entity_type}
+                    {e.entity_id !== null && e.entity_id !== undefined && e.entity_id !== '' ? ` #${e.entity_id}` : ''}
+                  </code>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>
+                <span class={`badge ${ok ? 'bg-success' : 'bg-danger'}`}>{outcomeLabel(e.outcome)}</span>
+              </td>
+              <td>{e.client_address ? <bdi>{e.client_address}</bdi> : '—'}</td>
+              <td>
+                {details ? (
+                  <details>
+                    <summary>{t('audit.showDetails')}</summary>
+                    <pre dir="ltr" class="audit-details">{details}</pre>
+                  </details>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          );
+        }}
+      />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, type User } from '../api';
-import { ErrorSummary, Notice, TextField } from '../components/forms';
+import { FormErrors, Notice, TextField } from '../components/forms';
 import { usePageTitle } from '../components/PageTitle';
-import { useFormErrors, type FieldErrors } from '../components/useFormErrors';
+import { PasswordField } from '../components/PasswordFields';
+import type { FieldErrors } from '../components/useFormErrors';
+import { useFormSubmit } from '../components/useFormSubmit';
 import { useT } from '../i18n';
 
 export function Login({
@@ -16,10 +18,8 @@ export function Login({
   usePageTitle(t('login.title'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
   const [blockedUntil, setBlockedUntil] = useState(0);
   const [, setNow] = useState(Date.now());
-  const errors = useFormErrors();
 
   // While rate-limited the button stays disabled; re-render once the wait is over.
   useEffect(() => {
@@ -29,31 +29,26 @@ export function Login({
   }, [blockedUntil]);
   const blocked = blockedUntil > Date.now();
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const fields: FieldErrors = {};
-    if (!email.trim()) fields.email = ['fieldErrors.required'];
-    if (!password) fields.password = ['fieldErrors.required'];
-    if (Object.keys(fields).length) {
-      errors.fail('form.fixErrors', fields);
-      return;
-    }
-    setBusy(true);
-    try {
+  const { errors, busy, submit } = useFormSubmit({
+    validate: () => {
+      const fields: FieldErrors = {};
+      if (!email.trim()) fields.email = ['fieldErrors.required'];
+      if (!password) fields.password = ['fieldErrors.required'];
+      return fields;
+    },
+    action: async () => {
       const session = await api.login(email.trim(), password);
       errors.clear();
       onLoggedIn(session.user, session.csrf_token);
-    } catch (err) {
+    },
+    onError: (err) => {
       if (err instanceof ApiError && err.status === 429) {
         setBlockedUntil(Date.now() + (err.retryAfter ?? 60) * 1000);
         setNow(Date.now());
       }
       setPassword('');
-      errors.failFromApi(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   const labels = { email: t('login.email'), password: t('login.password') };
 
@@ -66,14 +61,7 @@ export function Login({
         <p class="lead">{t('login.intro')}</p>
         {reason === 'expired' ? <Notice kind="warning">{t('login.sessionExpired')}</Notice> : null}
         {reason === 'logged_out' ? <Notice kind="success">{t('login.loggedOut')}</Notice> : null}
-        {errors.message ? (
-          <ErrorSummary
-            message={errors.message}
-            fieldErrors={errors.fields}
-            labels={labels}
-            focusRef={errors.summaryRef}
-          />
-        ) : null}
+        <FormErrors errors={errors} labels={labels} />
         <form onSubmit={submit} noValidate class="mt-4" aria-labelledby="main-heading">
           <TextField
             id="email"
@@ -87,16 +75,7 @@ export function Login({
             onValue={setEmail}
             error={errors.fields.email}
           />
-          <TextField
-            id="password"
-            label={labels.password}
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onValue={setPassword}
-            error={errors.fields.password}
-          />
+          <PasswordField id="password" label={labels.password} current value={password} onValue={setPassword} error={errors.fields.password} />
           <button type="submit" class="btn btn-primary" disabled={busy || blocked} data-testid="login-submit">
             {busy ? t('login.submitting') : t('login.submit')}
           </button>
