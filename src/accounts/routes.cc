@@ -64,26 +64,21 @@ Result<http::Response> get_org(api::Context& ctx) {
 Result<http::Response> create_org(api::Context& ctx) {
   Organization org{0, ctx.body["name"], ctx.body["type"],
                    optional_string(ctx.body, "istat_code", {}), ""};
-  auto conn = ctx.db();
+  auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
-  db::Transaction tx(**conn);
-  INNET_TRY(tx.started());
   auto created = create_organization(**conn, org);
   if (!created.ok()) return explain_conflict(created.take_error(), "name", "already used");
   auto entry = ctx.audit("organizations.create", "organization", std::to_string(created->id));
   entry.details = changes(ctx.body).dump();
-  INNET_TRY(audit::record(**conn, entry));
-  INNET_TRY(tx.commit());
+  INNET_TRY(ctx.commit(entry));
   return api::created(to_json(*created));
 }
 
 Result<http::Response> update_org(api::Context& ctx) {
   auto id = ctx.id_param();
   if (!id.ok()) return id.take_error();
-  auto conn = ctx.db();
+  auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
-  db::Transaction tx(**conn);
-  INNET_TRY(tx.started());
   auto org = find_organization(**conn, *id);
   if (!org.ok()) return org.take_error();
   const auto& b = ctx.body;
@@ -94,8 +89,7 @@ Result<http::Response> update_org(api::Context& ctx) {
     return explain_conflict(s.take_error(), "name", "already used");
   auto entry = ctx.audit("organizations.update", "organization", std::to_string(*id));
   entry.details = changes(b).dump();
-  INNET_TRY(audit::record(**conn, entry));
-  INNET_TRY(tx.commit());
+  INNET_TRY(ctx.commit(entry));
   return api::ok(to_json(*org));
 }
 
@@ -169,10 +163,8 @@ Result<http::Response> create_account(api::Context& ctx) {
   u.role = *auth::parse_role(ctx.body["role"].get<std::string>());
   u.organization_id = ctx.body["organization_id"];
   u.password_hash = *hash;
-  auto conn = ctx.db();
+  auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
-  db::Transaction tx(**conn);
-  INNET_TRY(tx.started());
   auto org = find_organization(**conn, u.organization_id);
   if (!org.ok())
     return Error::field(ErrorKind::unprocessable, "organization_id", "no such organization");
@@ -180,8 +172,7 @@ Result<http::Response> create_account(api::Context& ctx) {
   if (!created.ok()) return explain_conflict(created.take_error(), "email", "already used");
   auto entry = ctx.audit("users.create", "user", std::to_string(created->id));
   entry.details = changes(ctx.body).dump();
-  INNET_TRY(audit::record(**conn, entry));
-  INNET_TRY(tx.commit());
+  INNET_TRY(ctx.commit(entry));
   return api::created(to_json(*created, *org, true));
 }
 
@@ -194,10 +185,8 @@ Result<http::Response> update_account(api::Context& ctx) {
                                     (b.contains("role") && b["role"] != "admin")))
     return Error::field(ErrorKind::unprocessable, b.contains("active") ? "active" : "role",
                         "you cannot deactivate yourself or give up your own admin role");
-  auto conn = ctx.db();
+  auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
-  db::Transaction tx(**conn);
-  INNET_TRY(tx.started());
   auto user = find_user(**conn, *id);
   if (!user.ok()) return user.take_error();
   const User before = *user;
@@ -211,12 +200,11 @@ Result<http::Response> update_account(api::Context& ctx) {
   if (user->role != before.role || user->organization_id != before.organization_id ||
       user->active != before.active)
     INNET_TRY(auth::revoke_user_sessions(**conn, user->id));
-  auto entry = ctx.audit("users.update", "user", std::to_string(*id));
-  entry.details = changes(b).dump();
-  INNET_TRY(audit::record(**conn, entry));
   auto org = find_organization(**conn, user->organization_id);
   if (!org.ok()) return org.take_error();
-  INNET_TRY(tx.commit());
+  auto entry = ctx.audit("users.update", "user", std::to_string(*id));
+  entry.details = changes(b).dump();
+  INNET_TRY(ctx.commit(entry));
   return api::ok(to_json(*user, *org, true));
 }
 
@@ -228,16 +216,13 @@ Result<http::Response> reset_password(api::Context& ctx) {
     return Error::field(ErrorKind::unprocessable, "new_password", *problem);
   auto hash = auth::hash_password(password);
   if (!hash.ok()) return hash.take_error();
-  auto conn = ctx.db();
+  auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
-  db::Transaction tx(**conn);
-  INNET_TRY(tx.started());
   INNET_TRY(set_password_hash(**conn, *id, *hash));
   // A reset usually answers a suspected compromise: every credential of the account goes.
   INNET_TRY(auth::revoke_user_sessions(**conn, *id));
   INNET_TRY(auth::revoke_user_tokens(**conn, *id));
-  INNET_TRY(audit::record(**conn, ctx.audit("users.password_reset", "user", std::to_string(*id))));
-  INNET_TRY(tx.commit());
+  INNET_TRY(ctx.commit(ctx.audit("users.password_reset", "user", std::to_string(*id))));
   return http::Response::no_content();
 }
 

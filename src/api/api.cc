@@ -14,7 +14,7 @@ bool is_write(const std::string& method) {
 // Runs the checks in the order documented in api.h, then the handler.
 http::Response dispatch(const Route& route, Services& services, const Authenticator& authenticate,
                         http::Request& request) {
-  Context ctx{request, services, nullptr, std::nullopt, nullptr, std::nullopt};
+  Context ctx{request, services, nullptr, std::nullopt, nullptr, std::nullopt, std::nullopt};
   auto actor = authenticate(ctx);
   if (!actor.ok()) return http::Response::error(actor.error());
   if (actor->has_value()) ctx.actor = &**actor;
@@ -102,6 +102,20 @@ Result<db::Connection*> Context::db() {
     connection.emplace(std::move(borrowed).value());
   }
   return &**connection;
+}
+
+Result<db::Connection*> Context::begin_write() {
+  auto conn = db();
+  if (!conn.ok()) return conn;
+  transaction.emplace(**conn);
+  if (!transaction->started().ok()) return transaction->started().error();
+  return conn;
+}
+
+Status Context::commit(const audit::Entry& entry) {
+  if (!transaction) return Error::internal("commit without begin_write");
+  INNET_TRY(audit::record(**connection, entry));
+  return transaction->commit();
 }
 
 Result<std::int64_t> Context::id_param(const std::string& name) const {

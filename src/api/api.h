@@ -52,7 +52,13 @@ struct Context {
   // The request's one database connection: borrowed from the pool on first use (authentication
   // usually), shared by every later step, returned when the request ends.
   Result<db::Connection*> db();
+  // Opens a write transaction on that connection. The handler writes, then commit(entry)
+  // records the audit entry in the same transaction and commits: a write and its audit entry
+  // land together or not at all. Uncommitted, the transaction rolls back when the request ends.
+  Result<db::Connection*> begin_write();
+  Status commit(const audit::Entry& entry);
   std::optional<db::PooledConnection> connection;
+  std::optional<db::Transaction> transaction;  // after `connection`: ends before it is returned
   // An audit entry already carrying who, from where and the request id.
   audit::Entry audit(std::string action, std::string entity_type, std::string entity_id) const;
   std::string param(const std::string& name) const { return request.params.at(name); }

@@ -72,16 +72,14 @@ Result<http::Response> login(api::Context& ctx) {
   }
 
   const accounts::User& u = user->value();
-  db::Transaction tx(**conn);
-  INNET_TRY(tx.started());
+  INNET_TRY(ctx.begin_write());
   auto session = create_session(**conn, u.id, ctx.request.client_address, limits(ctx.services));
   if (!session.ok()) return session.take_error();
   INNET_TRY(accounts::touch_last_login(**conn, u.id));
   INNET_TRY(throttle_success(**conn, email));
   entry.actor_user_id = u.id;
   entry.entity_id = std::to_string(u.id);
-  INNET_TRY(audit::record(**conn, entry));
-  INNET_TRY(tx.commit());
+  INNET_TRY(ctx.commit(entry));
 
   Actor actor{u.id,           u.organization_id, u.role, u.email,
               u.display_name, session->id,       0,      session->csrf_token};
@@ -95,14 +93,10 @@ Result<http::Response> login(api::Context& ctx) {
 }
 
 Result<http::Response> logout(api::Context& ctx) {
-  auto conn = ctx.db();
+  auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
-  db::Transaction tx(**conn);
-  INNET_TRY(tx.started());
   if (ctx.actor->session_id) INNET_TRY(revoke_session(**conn, ctx.actor->session_id));
-  INNET_TRY(
-      audit::record(**conn, ctx.audit("auth.logout", "user", std::to_string(ctx.actor->user_id))));
-  INNET_TRY(tx.commit());
+  INNET_TRY(ctx.commit(ctx.audit("auth.logout", "user", std::to_string(ctx.actor->user_id))));
   http::Response response = http::Response::no_content();
   response.set_header("Set-Cookie", session_cookie(ctx, "", 0));
   return response;
@@ -129,13 +123,10 @@ Result<http::Response> change_password(api::Context& ctx) {
     return Error::field(ErrorKind::unprocessable, "current_password", "incorrect");
   auto hash = hash_password(next);
   if (!hash.ok()) return hash.take_error();
-  db::Transaction tx(**conn);
-  INNET_TRY(tx.started());
+  INNET_TRY(ctx.begin_write());
   INNET_TRY(accounts::set_password_hash(**conn, user->id, *hash));
   INNET_TRY(revoke_user_sessions(**conn, user->id, ctx.actor->session_id));
-  INNET_TRY(
-      audit::record(**conn, ctx.audit("auth.password_change", "user", std::to_string(user->id))));
-  INNET_TRY(tx.commit());
+  INNET_TRY(ctx.commit(ctx.audit("auth.password_change", "user", std::to_string(user->id))));
   return http::Response::no_content();
 }
 
@@ -154,16 +145,13 @@ Result<http::Response> list_tokens(api::Context& ctx) {
 }
 
 Result<http::Response> create_token(api::Context& ctx) {
-  auto conn = ctx.db();
+  auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
-  db::Transaction tx(**conn);
-  INNET_TRY(tx.started());
   auto token = create_api_token(**conn, ctx.actor->user_id, ctx.body["name"],
                                 ctx.body["expires_in_days"].get<int>());
   if (!token.ok()) return token.take_error();
-  INNET_TRY(audit::record(
-      **conn, ctx.audit("auth.token_create", "api_token", std::to_string(token->token.id))));
-  INNET_TRY(tx.commit());
+  INNET_TRY(
+      ctx.commit(ctx.audit("auth.token_create", "api_token", std::to_string(token->token.id))));
   nlohmann::json body = to_json(token->token);
   body["token"] = token->secret;
   return api::created(body);
@@ -172,14 +160,10 @@ Result<http::Response> create_token(api::Context& ctx) {
 Result<http::Response> revoke_token(api::Context& ctx) {
   auto id = ctx.id_param();
   if (!id.ok()) return id.take_error();
-  auto conn = ctx.db();
+  auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
-  db::Transaction tx(**conn);
-  INNET_TRY(tx.started());
   INNET_TRY(revoke_api_token(**conn, ctx.actor->user_id, *id));
-  INNET_TRY(
-      audit::record(**conn, ctx.audit("auth.token_revoke", "api_token", std::to_string(*id))));
-  INNET_TRY(tx.commit());
+  INNET_TRY(ctx.commit(ctx.audit("auth.token_revoke", "api_token", std::to_string(*id))));
   return http::Response::no_content();
 }
 
