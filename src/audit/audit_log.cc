@@ -186,14 +186,6 @@ Chainer::~Chainer() {
   (void)flush();
 }
 
-void Chainer::wake() {
-  {
-    std::lock_guard lock(mu_);
-    woken_ = true;
-  }
-  cv_.notify_all();
-}
-
 Status Chainer::flush() {
   auto conn = pool_.acquire();
   if (!conn.ok()) return conn.take_error();
@@ -207,9 +199,7 @@ Status Chainer::flush() {
 void Chainer::loop() {
   std::unique_lock lock(mu_);
   while (!stopping_) {
-    cv_.wait_for(lock, std::chrono::milliseconds(interval_ms_),
-                 [this] { return stopping_ || woken_; });
-    woken_ = false;
+    cv_.wait_for(lock, std::chrono::milliseconds(interval_ms_), [this] { return stopping_; });
     if (stopping_) break;
     lock.unlock();
     // A failure (database briefly unavailable) leaves entries pending for the next round.

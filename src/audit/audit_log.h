@@ -68,12 +68,11 @@ struct VerifyReport {
 };
 Result<VerifyReport> verify(db::Connection& conn, const std::string& key);
 
-// Background group commit of the chain. wake() after inserting entries shortens the wait.
+// Background group commit of the chain: every interval_ms it links what is pending.
 class Chainer {
  public:
   Chainer(db::Pool& pool, std::string key, int interval_ms = 50);
   ~Chainer();  // stops and chains what is pending
-  void wake();
   // Chains everything pending now (tests, shutdown).
   Status flush();
 
@@ -85,7 +84,6 @@ class Chainer {
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;
-  bool woken_ = false;
   std::thread thread_;
 };
 

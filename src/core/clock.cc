@@ -39,8 +39,4 @@ std::optional<std::int64_t> parse_iso_utc(std::string_view text) {
   return sys_days{ymd}.time_since_epoch().count() * 86400LL + h * 3600 + mi * 60 + s;
 }
 
-std::string today() {
-  return now_iso().substr(0, 10);
-}
-
 }  // namespace innet::clock

@@ -13,6 +13,5 @@ std::int64_t now_seconds();  // Unix time
 std::string iso_utc(std::int64_t unix_seconds);
 std::string now_iso();
 std::optional<std::int64_t> parse_iso_utc(std::string_view text);  // inverse of iso_utc
-std::string today();                                               // YYYY-MM-DD, UTC
 
 }  // namespace innet::clock

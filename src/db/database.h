@@ -27,9 +27,6 @@ struct Blob {
 using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string, Blob>;
 using Params = std::vector<Value>;
 
-inline Value null() {
-  return nullptr;
-}
 template <class T>
 Value optional_value(const std::optional<T>& v) {
   if (!v) return nullptr;
