@@ -104,6 +104,28 @@ Result<Organization> find_organization(db::Connection& conn, std::int64_t id) {
   return org_from_row((*rows)[0]);
 }
 
+Result<std::map<std::int64_t, Organization>> find_organizations(
+    db::Connection& conn, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, Organization> out;
+  if (ids.empty()) return out;
+  // One placeholder per id: the SQL text depends only on how many there are (at most a page).
+  std::string placeholders;
+  db::Params params;
+  for (auto id : ids) {
+    placeholders += placeholders.empty() ? "?" : ", ?";
+    params.push_back(id);
+  }
+  auto rows = conn.query(std::string("SELECT ") + kOrgColumns +
+                             " FROM organizations WHERE id IN (" + placeholders + ")",
+                         params);
+  if (!rows.ok()) return rows.take_error();
+  for (const auto& r : *rows) {
+    Organization org = org_from_row(r);
+    out.emplace(org.id, std::move(org));
+  }
+  return out;
+}
+
 Result<std::optional<Organization>> find_organization_by_name(db::Connection& conn,
                                                               const std::string& name) {
   auto rows = conn.query(

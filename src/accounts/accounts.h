@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,9 @@ struct Page {
 // Organisations
 Result<Organization> create_organization(db::Connection& conn, const Organization& org);
 Result<Organization> find_organization(db::Connection& conn, std::int64_t id);
+// The organisations with these ids, in one query (ids may repeat).
+Result<std::map<std::int64_t, Organization>> find_organizations(
+    db::Connection& conn, const std::vector<std::int64_t>& ids);
 Result<std::optional<Organization>> find_organization_by_name(db::Connection& conn,
                                                               const std::string& name);
 Result<Page<Organization>> list_organizations(db::Connection& conn, const OrganizationFilter& f,

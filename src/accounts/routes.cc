@@ -1,7 +1,6 @@
 #include "accounts/routes.h"
 
 #include <map>
-#include <set>
 
 #include "accounts/accounts.h"
 #include "auth/passwords.h"
@@ -17,16 +16,17 @@ std::optional<std::string> optional_string(const nlohmann::json& body, const cha
   return body[name].get<std::string>();
 }
 
-// A uniqueness violation names the field that must change.
-Error explain_conflict(Error e, const char* field, const char* reason) {
-  if (e.code == "unique_violation") {
-    Error named = Error::field(ErrorKind::conflict, field, reason);
-    named.code = "unique_violation";
-    return named;
-  }
-  if (e.code == "foreign_key_violation")
-    return Error::field(ErrorKind::unprocessable, "organization_id", "no such organization");
-  return e;
+// Constraint violations, named by the field the caller must change.
+Error unique_field(Error e, const char* field) {
+  if (e.code != "unique_violation") return e;
+  Error named = Error::field(ErrorKind::conflict, field, "already used");
+  named.code = "unique_violation";
+  return named;
+}
+
+Error known_organization(Error e) {
+  if (e.code != "foreign_key_violation") return e;
+  return Error::field(ErrorKind::unprocessable, "organization_id", "no such organization");
 }
 
 nlohmann::json changes(const nlohmann::json& body) {
@@ -67,7 +67,7 @@ Result<http::Response> create_org(api::Context& ctx) {
   auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
   auto created = create_organization(**conn, org);
-  if (!created.ok()) return explain_conflict(created.take_error(), "name", "already used");
+  if (!created.ok()) return unique_field(created.take_error(), "name");
   auto entry = ctx.audit("organizations.create", "organization", std::to_string(created->id));
   entry.details = changes(ctx.body).dump();
   INNET_TRY(ctx.commit(entry));
@@ -86,7 +86,7 @@ Result<http::Response> update_org(api::Context& ctx) {
   if (b.contains("type")) org->type = b["type"];
   org->istat_code = optional_string(b, "istat_code", org->istat_code);
   if (auto s = update_organization(**conn, *org); !s.ok())
-    return explain_conflict(s.take_error(), "name", "already used");
+    return unique_field(s.take_error(), "name");
   auto entry = ctx.audit("organizations.update", "organization", std::to_string(*id));
   entry.details = changes(b).dump();
   INNET_TRY(ctx.commit(entry));
@@ -94,20 +94,6 @@ Result<http::Response> update_org(api::Context& ctx) {
 }
 
 // --- users -----------------------------------------------------------------------------------
-
-// Organisations of a set of users, in one query.
-Result<std::map<std::int64_t, Organization>> organizations_of(db::Connection& conn,
-                                                              const std::vector<User>& users) {
-  std::set<std::int64_t> ids;
-  for (const auto& u : users) ids.insert(u.organization_id);
-  std::map<std::int64_t, Organization> out;
-  for (auto id : ids) {
-    auto org = find_organization(conn, id);
-    if (!org.ok()) return org.take_error();
-    out.emplace(id, std::move(org).value());
-  }
-  return out;
-}
 
 bool sees_contact(const api::Context& ctx, const User& u) {
   return u.id == ctx.actor->user_id ||
@@ -128,7 +114,9 @@ Result<http::Response> list_all_users(api::Context& ctx) {
   if (!conn.ok()) return conn.take_error();
   auto page = list_users(**conn, f, *paging, only);
   if (!page.ok()) return page.take_error();
-  auto orgs = organizations_of(**conn, page->items);
+  std::vector<std::int64_t> org_ids;
+  for (const auto& u : page->items) org_ids.push_back(u.organization_id);
+  auto orgs = find_organizations(**conn, org_ids);
   if (!orgs.ok()) return orgs.take_error();
   nlohmann::json items = nlohmann::json::array();
   for (const auto& u : page->items)
@@ -166,10 +154,11 @@ Result<http::Response> create_account(api::Context& ctx) {
   auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
   auto org = find_organization(**conn, u.organization_id);
-  if (!org.ok())
+  if (!org.ok() && org.error().kind == ErrorKind::not_found)
     return Error::field(ErrorKind::unprocessable, "organization_id", "no such organization");
+  if (!org.ok()) return org.take_error();
   auto created = create_user(**conn, u);
-  if (!created.ok()) return explain_conflict(created.take_error(), "email", "already used");
+  if (!created.ok()) return unique_field(created.take_error(), "email");
   auto entry = ctx.audit("users.create", "user", std::to_string(created->id));
   entry.details = changes(ctx.body).dump();
   INNET_TRY(ctx.commit(entry));
@@ -194,7 +183,7 @@ Result<http::Response> update_account(api::Context& ctx) {
   if (b.contains("role")) user->role = *auth::parse_role(b["role"].get<std::string>());
   if (b.contains("organization_id")) user->organization_id = b["organization_id"];
   if (b.contains("active")) user->active = b["active"];
-  if (auto s = update_user(**conn, *user); !s.ok()) return explain_conflict(s.take_error(), "", "");
+  if (auto s = update_user(**conn, *user); !s.ok()) return known_organization(s.take_error());
   // A role, organisation or status change takes effect now, not at the next sign-in; a new
   // display name (or an empty change) leaves the user signed in.
   if (user->role != before.role || user->organization_id != before.organization_id ||
