@@ -98,6 +98,11 @@ Result<std::pair<std::vector<StoredEntry>, std::int64_t>> list(db::Connection& c
 }
 
 Result<int> chain_pending(db::Connection& conn, const std::string& key, int batch) {
+  // The chainer calls this 20 times a second: when nothing waits, a read on the partial index
+  // answers without taking SQLite's write lock from the requests.
+  auto any = conn.query("SELECT 1 FROM audit_log WHERE seq IS NULL LIMIT 1");
+  if (!any.ok()) return any.take_error();
+  if (any->empty()) return 0;
   db::Transaction tx(conn);
   INNET_TRY(tx.started());
   // On PostgreSQL several instances may chain at once: the row lock on the head serialises them.
