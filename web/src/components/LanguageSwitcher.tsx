@@ -15,18 +15,8 @@ export function LanguageSwitcher() {
     const onDocClick = (e: MouseEvent) => {
       if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
     };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false);
-        toggle.current?.focus();
-      }
-    };
     document.addEventListener('click', onDocClick);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('click', onDocClick);
-      document.removeEventListener('keydown', onKey);
-    };
+    return () => document.removeEventListener('click', onDocClick);
   }, [open]);
 
   const choose = async (code: Lang) => {
@@ -39,6 +29,14 @@ export function LanguageSwitcher() {
     <div
       class="nav-item dropdown lang-switcher"
       ref={root}
+      // Escape is handled on the switcher itself rather than by a document listener added in an
+      // effect: effects run after paint, so a key pressed right after opening would be missed.
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          setOpen(false);
+          toggle.current?.focus();
+        }
+      }}
       onFocusOut={(e) => {
         const next = e.relatedTarget as Node | null;
         if (next && root.current && !root.current.contains(next)) setOpen(false);
