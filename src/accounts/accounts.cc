@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/clock.h"
+#include "db/query.h"
 
 namespace innet::accounts {
 namespace {
@@ -29,48 +30,6 @@ User user_from_row(const db::Row& r) {
   u.created_at = r.text(7);
   u.last_login_at = r.opt_text(8);
   return u;
-}
-
-std::string like_pattern(const std::string& text) {
-  std::string lower = text;
-  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
-  std::string out = "%";
-  for (char c : lower) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
-// Runs COUNT(*) and the page query with one WHERE clause built from fixed fragments.
-template <class T, class FromRow>
-Result<Page<T>> page_query(db::Connection& conn, const std::string& columns,
-                           const std::string& table, const std::string& where, db::Params params,
-                           const std::string& order, const Paging& paging, FromRow from_row) {
-  auto count = conn.query("SELECT COUNT(*) FROM " + table + where, params);
-  if (!count.ok()) return count.take_error();
-  params.push_back(paging.per_page);
-  params.push_back(paging.offset());
-  auto rows = conn.query(
-      "SELECT " + columns + " FROM " + table + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
-      params);
-  if (!rows.ok()) return rows.take_error();
-  Page<T> page;
-  page.total = (*count)[0].integer(0);
-  for (const auto& r : *rows) page.items.push_back(from_row(r));
-  return page;
-}
-
-void add_condition(std::string& where, db::Params& params, const char* fragment, db::Value v) {
-  where += where.empty() ? " WHERE " : " AND ";
-  where += fragment;
-  params.push_back(std::move(v));
-}
-
-Status expect_one(const Result<std::int64_t>& changed, const char* what) {
-  if (!changed.ok()) return changed.error();
-  if (*changed == 0) return Error::not_found(what);
-  return Status::success();
 }
 
 }  // namespace
@@ -137,17 +96,15 @@ Result<std::optional<Organization>> find_organization_by_name(db::Connection& co
 
 Result<Page<Organization>> list_organizations(db::Connection& conn, const OrganizationFilter& f,
                                               const Paging& paging) {
-  std::string where;
-  db::Params params;
-  if (!f.query.empty())
-    add_condition(where, params, "LOWER(name) LIKE ? ESCAPE '\\'", like_pattern(f.query));
-  if (!f.type.empty()) add_condition(where, params, "type = ?", f.type);
-  return page_query<Organization>(conn, kOrgColumns, "organizations", where, std::move(params),
-                                  "name, id", paging, org_from_row);
+  db::Where where;
+  if (!f.query.empty()) where.add("LOWER(name) LIKE ? ESCAPE '\\'", db::like_pattern(f.query));
+  if (!f.type.empty()) where.add("type = ?", f.type);
+  return db::page_query<Organization>(conn, kOrgColumns, "organizations", where, "name, id", paging,
+                                      org_from_row);
 }
 
 Status update_organization(db::Connection& conn, const Organization& org) {
-  return expect_one(
+  return db::expect_one(
       conn.execute("UPDATE organizations SET name = ?, type = ?, istat_code = ? WHERE id = ?",
                    {org.name, org.type, db::optional_value(org.istat_code), org.id}),
       "organization");
@@ -195,23 +152,22 @@ Result<std::optional<User>> find_user_by_email(db::Connection& conn, const std::
 
 Result<Page<User>> list_users(db::Connection& conn, const UserFilter& f, const Paging& paging,
                               std::optional<std::int64_t> only_organization) {
-  std::string where;
-  db::Params params;
+  db::Where where;
   if (!f.query.empty() && f.match_email) {
-    where = " WHERE (LOWER(display_name) LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')";
-    params = {like_pattern(f.query), like_pattern(f.query)};
+    where.add("(LOWER(display_name) LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')",
+              {db::like_pattern(f.query), db::like_pattern(f.query)});
   } else if (!f.query.empty()) {
-    add_condition(where, params, "LOWER(display_name) LIKE ? ESCAPE '\\'", like_pattern(f.query));
+    where.add("LOWER(display_name) LIKE ? ESCAPE '\\'", db::like_pattern(f.query));
   }
-  if (f.organization_id) add_condition(where, params, "organization_id = ?", *f.organization_id);
-  if (only_organization) add_condition(where, params, "organization_id = ?", *only_organization);
-  if (!f.role.empty()) add_condition(where, params, "role = ?", f.role);
-  return page_query<User>(conn, kUserColumns, "users", where, std::move(params), "display_name, id",
-                          paging, user_from_row);
+  if (f.organization_id) where.add("organization_id = ?", *f.organization_id);
+  if (only_organization) where.add("organization_id = ?", *only_organization);
+  if (!f.role.empty()) where.add("role = ?", f.role);
+  return db::page_query<User>(conn, kUserColumns, "users", where, "display_name, id", paging,
+                              user_from_row);
 }
 
 Status update_user(db::Connection& conn, const User& u) {
-  return expect_one(
+  return db::expect_one(
       conn.execute("UPDATE users SET display_name = ?, role = ?, organization_id = ?, "
                    "active = ? WHERE id = ?",
                    {u.display_name, auth::to_string(u.role), u.organization_id,
@@ -220,12 +176,12 @@ Status update_user(db::Connection& conn, const User& u) {
 }
 
 Status set_password_hash(db::Connection& conn, std::int64_t user_id, const std::string& hash) {
-  return expect_one(
+  return db::expect_one(
       conn.execute("UPDATE users SET password_hash = ? WHERE id = ?", {hash, user_id}), "user");
 }
 
 Status touch_last_login(db::Connection& conn, std::int64_t user_id) {
-  return expect_one(
+  return db::expect_one(
       conn.execute("UPDATE users SET last_login_at = ? WHERE id = ?", {clock::now_iso(), user_id}),
       "user");
 }

@@ -14,6 +14,7 @@
 #include "core/result.h"
 #include "db/database.h"
 #include "db/migrations.h"
+#include "db/query.h"
 
 namespace innet::accounts {
 
@@ -50,11 +51,7 @@ struct UserFilter {
   bool match_email = false;  // only for callers who may see e-mail addresses
 };
 
-template <class T>
-struct Page {
-  std::vector<T> items;
-  std::int64_t total = 0;
-};
+using db::Page;
 
 // Organisations
 Result<Organization> create_organization(db::Connection& conn, const Organization& org);

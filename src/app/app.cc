@@ -13,6 +13,9 @@
 #include "auth/sessions.h"
 #include "core/crypto.h"
 #include "http/server.h"
+#include "people/persons.h"
+#include "reception/centres.h"
+#include "reception/placements.h"
 
 namespace innet::app {
 namespace {
@@ -64,7 +67,9 @@ void add_operations_routes(api::Api& api, http::Metrics& metrics) {
 
 std::vector<db::Migration> all_migrations(db::Engine engine) {
   std::vector<db::Migration> all;
-  for (auto module : {accounts::migrations, audit::migrations, auth::migrations}) {
+  for (auto module : {accounts::migrations, audit::migrations, auth::migrations,
+                      people::migrations, reception::centre_migrations,
+                      reception::placement_migrations}) {
     auto m = module(engine);
     all.insert(all.end(), m.begin(), m.end());
   }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace innet::clock {
 
@@ -37,6 +38,55 @@ std::optional<std::int64_t> parse_iso_utc(std::string_view text) {
   year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
   if (!ymd.ok() || h > 23 || mi > 59 || s > 60) return std::nullopt;
   return sys_days{ymd}.time_since_epoch().count() * 86400LL + h * 3600 + mi * 60 + s;
+}
+
+namespace {
+
+std::chrono::sys_days to_days(std::string_view date) {
+  using namespace std::chrono;
+  auto number = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (date[i] - '0');
+    return v;
+  };
+  return sys_days{year{number(0, 4)} / month{static_cast<unsigned>(number(5, 2))} /
+                  day{static_cast<unsigned>(number(8, 2))}};
+}
+
+std::string format(std::chrono::year_month_day ymd) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+}  // namespace
+
+std::string today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
+
+std::string add_days(std::string_view date, std::int64_t days) {
+  return format(std::chrono::year_month_day{to_days(date) + std::chrono::days{days}});
+}
+
+std::int64_t days_between(std::string_view from, std::string_view to) {
+  return (to_days(to) - to_days(from)).count();
+}
+
+std::string month_start(std::string_view date) {
+  return std::string(date.substr(0, 8)) + "01";
+}
+
+std::string next_month_start(std::string_view date) {
+  using namespace std::chrono;
+  year_month_day ymd{to_days(month_start(date))};
+  return format(year_month_day{ymd.year() / ymd.month() / day{1}} + months{1});
 }
 
 }  // namespace innet::clock

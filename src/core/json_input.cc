@@ -19,6 +19,14 @@ std::string type_name(FieldType type) {
       return "an e-mail address";
     case FieldType::date:
       return "a date (YYYY-MM-DD)";
+    case FieldType::number:
+      return "a number";
+    case FieldType::string_list:
+      return "an array of strings";
+    case FieldType::integer_list:
+      return "an array of integers";
+    case FieldType::object_list:
+      return "an array of objects";
   }
   return "a value";
 }
@@ -50,20 +58,77 @@ std::string check_string(const Field& f, const std::string& s) {
   return {};
 }
 
-std::string check_value(const Field& f, const nlohmann::json& v) {
+std::string check_integer(const Field& f, const nlohmann::json& v) {
+  if (!v.is_number_integer()) return "must be an integer";
+  if (v.get<std::int64_t>() < f.min_value) return "at least " + std::to_string(f.min_value);
+  if (v.get<std::int64_t>() > f.max_value) return "at most " + std::to_string(f.max_value);
+  return {};
+}
+
+void check_object(const nlohmann::json& doc, const FieldSpec& spec, const std::string& prefix,
+                  std::map<std::string, std::string>& problems);
+
+// Lists: the list itself, then each element (named "field[3]", or "field[3].member").
+std::string check_list(const Field& f, const nlohmann::json& v,
+                       std::map<std::string, std::string>& problems) {
+  if (!v.is_array()) return "must be " + type_name(f.type);
+  if (v.size() > f.max_items) return "at most " + std::to_string(f.max_items) + " items";
+  if (v.size() < f.min_items) return "at least " + std::to_string(f.min_items) + " items";
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const std::string name = f.name + "[" + std::to_string(i) + "]";
+    const auto& item = v[i];
+    std::string reason;
+    if (f.type == FieldType::integer_list) {
+      reason = check_integer(f, item);
+    } else if (f.type == FieldType::string_list) {
+      reason = item.is_string() ? check_string(f, item.get<std::string>()) : "must be a string";
+    } else if (!item.is_object()) {
+      reason = "must be an object";
+    } else {
+      check_object(item, f.items, name + ".", problems);
+    }
+    if (!reason.empty()) problems[name] = reason;
+  }
+  return {};
+}
+
+std::string check_value(const Field& f, const nlohmann::json& v,
+                        std::map<std::string, std::string>& problems) {
   if (v.is_null()) return f.nullable ? std::string{} : "must not be null";
   switch (f.type) {
     case FieldType::integer:
-      if (!v.is_number_integer()) return "must be " + type_name(f.type);
-      if (v.get<std::int64_t>() < f.min_value) return "at least " + std::to_string(f.min_value);
-      if (v.get<std::int64_t>() > f.max_value) return "at most " + std::to_string(f.max_value);
+      return check_integer(f, v);
+    case FieldType::number:
+      if (!v.is_number()) return "must be a number";
+      if (v.get<double>() < f.min_number || v.get<double>() > f.max_number)
+        return "must be from " + nlohmann::json(f.min_number).dump() + " to " +
+               nlohmann::json(f.max_number).dump();
       return {};
+    case FieldType::string_list:
+    case FieldType::integer_list:
+    case FieldType::object_list:
+      return check_list(f, v, problems);
     case FieldType::boolean:
       return v.is_boolean() ? std::string{} : "must be " + type_name(f.type);
     default:
       if (!v.is_string()) return "must be " + type_name(f.type);
       return check_string(f, v.get<std::string>());
   }
+}
+
+void check_object(const nlohmann::json& doc, const FieldSpec& spec, const std::string& prefix,
+                  std::map<std::string, std::string>& problems) {
+  for (const auto& [key, value] : doc.items()) {
+    auto f = std::find_if(spec.begin(), spec.end(), [&](const Field& x) { return x.name == key; });
+    if (f == spec.end()) {
+      problems[prefix + key] = "unknown field";
+      continue;
+    }
+    if (auto reason = check_value(*f, value, problems); !reason.empty())
+      problems[prefix + key] = reason;
+  }
+  for (const auto& f : spec)
+    if (f.required && !doc.contains(f.name)) problems[prefix + f.name] = "required";
 }
 
 Error validation_error(std::map<std::string, std::string> fields) {
@@ -86,16 +151,7 @@ Result<nlohmann::json> parse_body(std::string_view body, const FieldSpec& spec) 
     return Error::make(ErrorKind::invalid_input, "invalid_json", "the body must be a JSON object");
 
   std::map<std::string, std::string> problems;
-  for (const auto& [key, value] : doc.items()) {
-    auto f = std::find_if(spec.begin(), spec.end(), [&](const Field& x) { return x.name == key; });
-    if (f == spec.end()) {
-      problems[key] = "unknown field";
-      continue;
-    }
-    if (auto reason = check_value(*f, value); !reason.empty()) problems[key] = reason;
-  }
-  for (const auto& f : spec)
-    if (f.required && !doc.contains(f.name)) problems[f.name] = "required";
+  check_object(doc, spec, "", problems);
   if (!problems.empty()) return validation_error(std::move(problems));
   return doc;
 }
@@ -113,6 +169,9 @@ Status check_query(const std::map<std::string, std::string>& query, const FieldS
       if (!parse_int(value)) problems[key] = "must be an integer";
     } else if (f->type == FieldType::boolean) {
       if (value != "true" && value != "false") problems[key] = "must be true or false";
+    } else if (f->type == FieldType::number) {
+      auto v = nlohmann::json::parse(value, nullptr, false);
+      if (v.is_discarded() || !v.is_number()) problems[key] = "must be a number";
     } else if (auto reason = check_string(*f, value); !reason.empty()) {
       problems[key] = reason;
     }
@@ -176,6 +235,26 @@ nlohmann::json list_envelope(nlohmann::json items, std::int64_t total, const Pag
           {"per_page", paging.per_page}};
 }
 
+namespace {
+
+nlohmann::json string_schema(const Field& f, nlohmann::json p) {
+  p["maxLength"] = f.max_length;
+  if (f.min_length) p["minLength"] = f.min_length;
+  if (!f.allowed.empty()) p["enum"] = f.allowed;
+  if (f.digits_only && f.exact_length)
+    p["pattern"] = "^[0-9]{" + std::to_string(f.exact_length) + "}$";
+  return p;
+}
+
+nlohmann::json integer_schema(const Field& f) {
+  nlohmann::json p = {{"type", "integer"}};
+  if (f.min_value != INT64_MIN) p["minimum"] = f.min_value;
+  if (f.max_value != INT64_MAX) p["maximum"] = f.max_value;
+  return p;
+}
+
+}  // namespace
+
 nlohmann::json json_schema(const FieldSpec& spec) {
   nlohmann::json props = nlohmann::json::object();
   nlohmann::json required = nlohmann::json::array();
@@ -183,28 +262,37 @@ nlohmann::json json_schema(const FieldSpec& spec) {
     nlohmann::json p;
     switch (f.type) {
       case FieldType::integer:
-        p["type"] = "integer";
+        p = integer_schema(f);
+        break;
+      case FieldType::number:
+        p = {{"type", "number"}, {"minimum", f.min_number}, {"maximum", f.max_number}};
+        break;
+      case FieldType::string_list:
+        p = {{"type", "array"}, {"items", string_schema(f, {{"type", "string"}})}};
+        break;
+      case FieldType::integer_list:
+        p = {{"type", "array"}, {"items", integer_schema(f)}};
+        break;
+      case FieldType::object_list:
+        p = {{"type", "array"}, {"items", json_schema(f.items)}};
         break;
       case FieldType::boolean:
         p["type"] = "boolean";
         break;
       case FieldType::email:
-        p = {{"type", "string"}, {"format", "email"}};
+        p = string_schema(f, {{"type", "string"}, {"format", "email"}});
         break;
       case FieldType::date:
         p = {{"type", "string"}, {"format", "date"}};
         break;
       case FieldType::string:
-        p["type"] = "string";
+        p = string_schema(f, {{"type", "string"}});
         break;
     }
-    if (p["type"] == "string") {
-      p["maxLength"] = f.max_length;
-      if (f.min_length) p["minLength"] = f.min_length;
+    if (p["type"] == "array") {
+      p["maxItems"] = f.max_items;
+      if (f.min_items) p["minItems"] = f.min_items;
     }
-    if (!f.allowed.empty()) p["enum"] = f.allowed;
-    if (f.digits_only && f.exact_length)
-      p["pattern"] = "^[0-9]{" + std::to_string(f.exact_length) + "}$";
     if (!f.description.empty()) p["description"] = f.description;
     if (f.nullable) p["type"] = nlohmann::json::array({p["type"], "null"});
     props[f.name] = p;

@@ -17,7 +17,17 @@
 
 namespace innet {
 
-enum class FieldType { string, integer, boolean, email, date };
+enum class FieldType {
+  string,
+  integer,
+  number,  // any JSON number, e.g. coordinates
+  boolean,
+  email,
+  date,
+  string_list,   // an array of strings, each checked like a string field
+  integer_list,  // an array of integers, each within min_value..max_value
+  object_list,   // an array of objects, each checked against `items`
+};
 
 struct Field {
   std::string name;
@@ -32,6 +42,11 @@ struct Field {
   std::int64_t max_value = INT64_MAX;
   bool digits_only = false;      // strings made of [0-9], e.g. ISTAT codes
   std::size_t exact_length = 0;  // with digits_only, e.g. 6 for ISTAT codes
+  double min_number = -1e300;    // numbers
+  double max_number = 1e300;
+  std::size_t max_items = 100;  // lists
+  std::size_t min_items = 0;
+  std::vector<Field> items;  // object_list: the fields of each element
 };
 
 using FieldSpec = std::vector<Field>;

@@ -1,0 +1,74 @@
+// Small helpers for storage code that builds list queries: a WHERE clause assembled from fixed
+// SQL fragments (values always bound, never concatenated), LIKE patterns, and a page of results
+// with its total.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/json_input.h"
+#include "db/database.h"
+
+namespace innet::db {
+
+template <class T>
+struct Page {
+  std::vector<T> items;
+  std::int64_t total = 0;
+};
+
+// Conditions joined by AND; each fragment is SQL text written in the code, with `?` for values.
+class Where {
+ public:
+  void add(const char* fragment, Value v) {
+    sql_ += sql_.empty() ? " WHERE " : " AND ";
+    sql_ += fragment;
+    params_.push_back(std::move(v));
+  }
+  void add(const char* fragment, const Params& values) {  // a fragment with several `?`
+    add(fragment);
+    params_.insert(params_.end(), values.begin(), values.end());
+  }
+  void add(const char* fragment) {  // a condition without a value
+    sql_ += sql_.empty() ? " WHERE " : " AND ";
+    sql_ += fragment;
+  }
+  const std::string& sql() const { return sql_; }
+  const Params& params() const { return params_; }
+
+ private:
+  std::string sql_;
+  Params params_;
+};
+
+// "%text%" lower-cased, with LIKE's wildcards escaped (use with ESCAPE '\').
+std::string like_pattern(const std::string& text);
+
+// COUNT(*) and one page of `SELECT columns FROM from WHERE ... ORDER BY order`.
+template <class T, class FromRow>
+Result<Page<T>> page_query(Connection& conn, const std::string& columns, const std::string& from,
+                           const Where& where, const std::string& order, const Paging& paging,
+                           FromRow from_row) {
+  auto count = conn.query("SELECT COUNT(*) FROM " + from + where.sql(), where.params());
+  if (!count.ok()) return count.take_error();
+  Params params = where.params();
+  params.push_back(paging.per_page);
+  params.push_back(paging.offset());
+  auto rows = conn.query("SELECT " + columns + " FROM " + from + where.sql() + " ORDER BY " +
+                             order + " LIMIT ? OFFSET ?",
+                         params);
+  if (!rows.ok()) return rows.take_error();
+  Page<T> page;
+  page.total = (*count)[0].integer(0);
+  for (const auto& r : *rows) page.items.push_back(from_row(r));
+  return page;
+}
+
+// For UPDATEs of one row by id: a missing row is a not_found error naming `what`.
+Status expect_one(const Result<std::int64_t>& changed, const char* what);
+
+// "?, ?, ?" for n values (IN lists; the SQL text depends only on the count).
+std::string placeholders(std::size_t n);
+
+}  // namespace innet::db

@@ -1,0 +1,72 @@
+// The people the network serves: the identity that reception needs today, which case management
+// will extend. Model and storage.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/json_input.h"
+#include "core/result.h"
+#include "db/database.h"
+#include "db/migrations.h"
+#include "db/query.h"
+
+namespace innet::people {
+
+const std::vector<std::string>& sexes();  // female, male, unspecified
+
+struct Person {
+  std::int64_t id = 0;
+  std::string family_name;  // Latin script, as on the documents
+  std::string given_names;
+  // The same names in the person's own script (Arabic, Bengali, Cyrillic...), when it differs.
+  std::optional<std::string> family_name_original;
+  std::optional<std::string> given_names_original;
+  std::string sex = "unspecified";
+  std::optional<std::string> birth_date;  // YYYY-MM-DD
+  bool birth_date_estimated = false;      // an estimate (age assessment, declared year only)
+  std::string nationality;                // ISO 3166-1 alpha-2, XX stateless, ZZ unknown
+  std::vector<std::string> languages;     // BCP 47 primary codes, most fluent first
+  std::optional<std::string> cui;         // codice unico identificativo (fotosegnalamento)
+  std::optional<std::string> codice_fiscale;
+  std::optional<std::int64_t> family_group_id;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct FamilyGroup {
+  std::int64_t id = 0;
+  std::string label;  // e.g. "Famiglia Rahman"
+  std::string created_at;
+};
+
+struct PersonFilter {
+  std::string query;  // part of a name, or a CUI / codice fiscale
+  std::string nationality;
+  std::optional<std::int64_t> family_group_id;
+};
+
+Result<Person> create_person(db::Connection& conn, const Person& p);
+Result<Person> find_person(db::Connection& conn, std::int64_t id);
+// The persons with these ids, in one query, in no particular order.
+Result<std::vector<Person>> find_persons(db::Connection& conn,
+                                         const std::vector<std::int64_t>& ids);
+Result<db::Page<Person>> list_persons(db::Connection& conn, const PersonFilter& f,
+                                      const Paging& paging);
+Status update_person(db::Connection& conn, const Person& p);
+
+Result<FamilyGroup> create_family_group(db::Connection& conn, const std::string& label);
+Result<FamilyGroup> find_family_group(db::Connection& conn, std::int64_t id);
+
+nlohmann::json to_json(const Person& p);
+nlohmann::json to_json(const FamilyGroup& g);
+// Name fields only, for lists of guests that need no more than who they are.
+nlohmann::json summary_json(const Person& p);
+
+std::vector<db::Migration> migrations(db::Engine engine);
+
+}  // namespace innet::people

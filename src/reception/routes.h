@@ -1,0 +1,20 @@
+#pragma once
+
+#include "api/api.h"
+#include "reception/centres.h"
+
+namespace innet::reception {
+
+// Every reception route: centres and contracts, placements, the register, occupancy, costs.
+void add_routes(api::Api& api);
+
+// One file each, called by add_routes.
+void add_centre_routes(api::Api& api);
+void add_placement_routes(api::Api& api);
+
+// The centre named by the {id} path parameter, when the caller's scope for `action` reaches it
+// (all centres, or those its organisation runs). Out of scope answers 404 like a missing centre,
+// so that ids of other operators' centres do not leak.
+Result<Centre> centre_in_scope(api::Context& ctx, const char* action, const char* param = "id");
+
+}  // namespace innet::reception
