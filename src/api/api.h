@@ -40,6 +40,8 @@ struct Services {
   db::Pool& pool;
   const auth::Policy& policy;
   Settings settings;
+  // The secret key of the hash chains (the audit trail's, reused by the presence registers).
+  std::string chain_key;
 };
 
 struct Context {

@@ -67,9 +67,8 @@ void add_operations_routes(api::Api& api, http::Metrics& metrics) {
 
 std::vector<db::Migration> all_migrations(db::Engine engine) {
   std::vector<db::Migration> all;
-  for (auto module : {accounts::migrations, audit::migrations, auth::migrations,
-                      people::migrations, reception::centre_migrations,
-                      reception::placement_migrations}) {
+  for (auto module : {accounts::migrations, audit::migrations, auth::migrations, people::migrations,
+                      reception::centre_migrations, reception::placement_migrations}) {
     auto m = module(engine);
     all.insert(all.end(), m.begin(), m.end());
   }
@@ -110,7 +109,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   settings.session_absolute_hours = config.session_absolute_hours;
   settings.cookie_secure = config.cookie_secure;
   auth::set_password_hash_concurrency(settings.password_hash_concurrency);
-  app->services_.reset(new api::Services{*app->pool_, auth::Policy::standard(), settings});
+  app->services_.reset(
+      new api::Services{*app->pool_, auth::Policy::standard(), settings, secrets->audit_key});
 
   auth::add_routes(app->api_);
   accounts::add_routes(app->api_);
