@@ -312,3 +312,228 @@ test('family groups: create and list members', async () => {
     ['family_group_id'],
   );
 });
+
+// ---------------------------------------------------------------- placements
+
+test('placements: a family of three arrives in one call', async () => {
+  const centre = await createCentre();
+  const family = await createPersons(3);
+  const ids = family.map((p) => p.id);
+  const day = daysAgo(20);
+  const done = expectStatus(await arrive(ids, centre.id, 'families', day), 201);
+  assert.equal(done.items.length, 3);
+  assert.deepEqual(done.items.map((p) => p.person_id).sort((a, b) => a - b), [...ids].sort((a, b) => a - b));
+  for (const p of done.items) {
+    assert.equal(p.centre_id, centre.id);
+    assert.equal(p.category, 'families');
+    assert.equal(p.start_date, day);
+    assert.equal(p.arrival_from, 'landing');
+    assert.equal(p.end_date, null);
+    assert.equal(p.override_reason, null);
+    const one = expectStatus(await api('GET', `/placements/${p.id}`, { session: officer }), 200);
+    assert.deepEqual(one, p);
+  }
+  const guests = expectStatus(await api('GET', `/centres/${centre.id}/guests`, { session: officer }), 200);
+  assert.deepEqual(guests.items.map((g) => g.person_id).sort((a, b) => a - b), [...ids].sort((a, b) => a - b));
+  assert.ok(guests.items.every((g) => typeof g.person.family_name === 'string'));
+  const history = expectStatus(await api('GET', `/centres/${centre.id}/guests?date=${daysAgo(21)}`, { session: officer }), 200);
+  assert.equal(history.items.length, 0, 'nobody the day before arrival');
+});
+
+test('placements: an overlapping placement is refused and nothing is stored', async () => {
+  const a = await createCentre();
+  const b = await createCentre();
+  const [p, q] = await createPersons(2);
+  expectStatus(await arrive([p.id], a.id, 'single_women', daysAgo(10)), 201);
+  // Same day, later day and earlier day (open placement covers everything after its start).
+  for (const day of [daysAgo(10), daysAgo(5), daysAgo(15)]) {
+    const res = await arrive([q.id, p.id], b.id, 'single_women', day);
+    expectError(res, 409, 'placement_overlap', ['person_ids']);
+  }
+  assert.equal((await placementsOf(q.id)).length, 0, 'the free person was not placed either');
+  assert.equal((await placementsOf(p.id)).length, 1);
+  const guests = expectStatus(await api('GET', `/centres/${b.id}/guests`, { session: officer }), 200);
+  assert.equal(guests.items.length, 0);
+  // After an exit, an arrival before the exit date still overlaps; on the exit date it does not.
+  expectStatus(
+    await api('POST', '/placements/exits', {
+      session: officer,
+      body: { person_ids: [p.id], date: daysAgo(6), reason: 'left_voluntarily' },
+    }),
+    201,
+  );
+  expectError(await arrive([p.id], b.id, 'single_women', daysAgo(7)), 409, 'placement_overlap', ['person_ids']);
+  expectStatus(await arrive([p.id], b.id, 'single_women', daysAgo(6)), 201);
+});
+
+test('placements: a full category refuses unless the Prefettura overrides', async () => {
+  const centre = await createCentre({ places_single_men: 2, places_single_women: 1, places_families: 0 });
+  const men = await createPersons(4, { sex: 'male', given_names: 'Ibrahim' });
+  const day = daysAgo(8);
+  expectStatus(await arrive([men[0].id, men[1].id], centre.id, 'single_men', day), 201);
+  const full = await arrive([men[2].id], centre.id, 'single_men', day);
+  expectError(full, 409, 'centre_full', ['centre_id']);
+  assert.equal((await placementsOf(men[2].id)).length, 0);
+  // A category with no places at all is full too.
+  expectError(await arrive([men[2].id], centre.id, 'families', day), 409, 'centre_full', ['centre_id']);
+  // Another category still has room.
+  const woman = await createPerson();
+  expectStatus(await arrive([woman.id], centre.id, 'single_women', day), 201);
+
+  // Only the Prefettura may override; the reason is recorded.
+  const reason = 'Emergency landing at Lampedusa, no other centre available';
+  const ok = expectStatus(await arrive([men[2].id], centre.id, 'single_men', day, { override_reason: reason }), 201);
+  assert.equal(ok.items[0].override_reason, reason);
+  const history = await placementsOf(men[2].id);
+  assert.equal(history[0].override_reason, reason);
+  // A too-short reason is refused as bad input.
+  expectError(
+    await arrive([men[3].id], centre.id, 'single_men', day, { override_reason: 'short' }),
+    400,
+    'validation_failed',
+    ['override_reason'],
+  );
+  assert.equal((await placementsOf(men[3].id)).length, 0);
+
+  const occ = await occupancyOf(centre.id, day);
+  assert.ok(occ, 'the centre is in the occupancy');
+  assert.equal(occ.guests.single_men, 3);
+  assert.equal(occ.guests.single_women, 1);
+  assert.equal(occ.over_capacity, true, 'over capacity after the override');
+  const flagged = expectStatus(await api('GET', `/occupancy?date=${day}&flag=over_capacity`, { session: officer }), 200);
+  assert.ok(flagged.items.some((o) => o.centre_id === centre.id));
+});
+
+test('placements: closed centre, future date, unknown persons', async () => {
+  const closed = await createCentre({ status: 'closed' });
+  const suspended = await createCentre({ status: 'suspended' });
+  const open = await createCentre();
+  const p = await createPerson();
+  expectError(await arrive([p.id], closed.id, 'single_women', daysAgo(3)), 409, 'centre_not_accepting', ['centre_id']);
+  expectError(await arrive([p.id], suspended.id, 'single_women', daysAgo(3)), 409, 'centre_not_accepting', ['centre_id']);
+  expectError(await arrive([p.id], open.id, 'single_women', FUTURE), 422, 'future_date', ['date']);
+  expectError(await arrive([p.id, p.id], open.id, 'single_women', daysAgo(3)), 400, 'validation_failed', ['person_ids']);
+  expectError(await arrive([p.id, 2147483647], open.id, 'single_women', daysAgo(3)), 422, 'no_such_person', ['person_ids']);
+  expectError(await arrive([p.id], 2147483647, 'single_women', daysAgo(3)), 422, 'no_such_centre', ['centre_id']);
+  expectError(await arrive([p.id], open.id, 'adults', daysAgo(3)), 400, 'validation_failed', ['category']);
+  assert.equal((await placementsOf(p.id)).length, 0, 'nothing stored');
+  // The case worker may not place anyone.
+  const res = await arrive([p.id], open.id, 'single_women', daysAgo(3), {}, caseWorker);
+  assert.equal(res.status, 403, res.text);
+  assert.equal((await placementsOf(p.id)).length, 0);
+  // An override opens even a closed centre.
+  const reason = 'Decree of the Prefetto, centre reopened temporarily';
+  const ok = expectStatus(await arrive([p.id], closed.id, 'single_women', daysAgo(3), { override_reason: reason }), 201);
+  assert.equal(ok.items[0].override_reason, reason);
+});
+
+test('placements: a family transfer closes and opens placements atomically', async () => {
+  const from = await createCentre();
+  const to = await createCentre({ operator_id: otherOrgId });
+  const family = await createPersons(3);
+  const ids = family.map((p) => p.id);
+  const arrival = daysAgo(30);
+  const moveDay = daysAgo(12);
+  const arrived = expectStatus(await arrive(ids, from.id, 'families', arrival), 201).items;
+  const done = expectStatus(
+    await api('POST', '/placements/transfers', {
+      session: officer,
+      body: { person_ids: ids, to_centre_id: to.id, date: moveDay },
+    }),
+    201,
+  );
+  assert.equal(done.items.length, 3);
+  for (const p of done.items) {
+    const old = arrived.find((a) => a.person_id === p.person_id);
+    assert.equal(p.centre_id, to.id);
+    assert.equal(p.category, 'families');
+    assert.equal(p.start_date, moveDay);
+    assert.equal(p.end_date, null);
+    assert.equal(p.arrival_from, 'transfer');
+    assert.equal(p.previous_placement_id, old.id);
+    const closed = expectStatus(await api('GET', `/placements/${old.id}`, { session: officer }), 200);
+    assert.equal(closed.end_date, moveDay);
+    assert.equal(closed.exit_reason, 'transferred');
+    const history = await placementsOf(p.person_id);
+    assert.deepEqual(history.map((h) => h.id), [p.id, old.id], 'newest first');
+  }
+  const guestsOld = expectStatus(await api('GET', `/centres/${from.id}/guests?date=${moveDay}`, { session: officer }), 200);
+  assert.equal(guestsOld.items.length, 0, 'not counted at the old centre on the transfer date');
+  const guestsNew = expectStatus(await api('GET', `/centres/${to.id}/guests?date=${moveDay}`, { session: officer }), 200);
+  assert.equal(guestsNew.items.length, 3);
+
+  // Daily series: the counts change on the transfer date.
+  const seriesOf = async (centreId) =>
+    expectStatus(
+      await api('GET', `/centres/${centreId}/occupancy?from=${addDays(moveDay, -2)}&to=${addDays(moveDay, 2)}`, { session: officer }),
+      200,
+    );
+  const sOld = await seriesOf(from.id);
+  const sNew = await seriesOf(to.id);
+  assert.equal(sOld.items.length, 5);
+  assert.deepEqual(sOld.items.map((d) => d.day), [-2, -1, 0, 1, 2].map((n) => addDays(moveDay, n)));
+  assert.deepEqual(sOld.items.map((d) => d.families), [3, 3, 0, 0, 0]);
+  assert.deepEqual(sNew.items.map((d) => d.families), [0, 0, 3, 3, 3]);
+  assert.deepEqual(sNew.items.map((d) => d.total), [0, 0, 3, 3, 3]);
+  assert.equal(sOld.from, addDays(moveDay, -2));
+  assert.equal(sOld.to, addDays(moveDay, 2));
+
+  // Moving to the centre they are in is refused.
+  expectError(
+    await api('POST', '/placements/transfers', { session: officer, body: { person_ids: ids, to_centre_id: to.id, date: daysAgo(5) } }),
+    422,
+    'same_centre',
+    ['to_centre_id'],
+  );
+});
+
+test('placements: transferring someone not placed is refused and nobody moves', async () => {
+  const from = await createCentre();
+  const to = await createCentre();
+  const [a, b, stranger] = await createPersons(3);
+  const arrived = expectStatus(await arrive([a.id, b.id], from.id, 'single_women', daysAgo(9)), 201).items;
+  const res = await api('POST', '/placements/transfers', {
+    session: officer,
+    body: { person_ids: [a.id, stranger.id, b.id], to_centre_id: to.id, date: daysAgo(4) },
+  });
+  expectError(res, 409, 'not_placed', ['person_ids']);
+  for (const p of arrived) {
+    const now = expectStatus(await api('GET', `/placements/${p.id}`, { session: officer }), 200);
+    assert.equal(now.end_date, null, 'still open');
+    assert.equal(now.exit_reason, null);
+    assert.equal((await placementsOf(p.person_id)).length, 1);
+  }
+  assert.equal((await placementsOf(stranger.id)).length, 0);
+  const guests = expectStatus(await api('GET', `/centres/${to.id}/guests`, { session: officer }), 200);
+  assert.equal(guests.items.length, 0);
+  // A transfer dated before the arrival is refused too.
+  expectError(
+    await api('POST', '/placements/transfers', { session: officer, body: { person_ids: [a.id], to_centre_id: to.id, date: daysAgo(10) } }),
+    422,
+    'before_arrival',
+    ['date'],
+  );
+});
+
+test('placements: exits with a reason; "other" needs a note', async () => {
+  const centre = await createCentre();
+  const [a, b, c] = await createPersons(3);
+  expectStatus(await arrive([a.id, b.id, c.id], centre.id, 'single_women', daysAgo(14)), 201);
+  const exit = (body) => api('POST', '/placements/exits', { session: officer, body });
+  const done = expectStatus(await exit({ person_ids: [a.id], date: daysAgo(3), reason: 'protection_obtained' }), 201);
+  assert.equal(done.items[0].end_date, daysAgo(3));
+  assert.equal(done.items[0].exit_reason, 'protection_obtained');
+  expectError(await exit({ person_ids: [b.id], date: daysAgo(3), reason: 'other' }), 400, 'validation_failed', ['note']);
+  expectError(await exit({ person_ids: [b.id], date: daysAgo(3), reason: 'transferred' }), 400, 'validation_failed', ['reason']);
+  expectError(await exit({ person_ids: [b.id], date: FUTURE, reason: 'removed' }), 422, 'future_date', ['date']);
+  expectError(await exit({ person_ids: [a.id], date: daysAgo(2), reason: 'removed' }), 409, 'not_placed', ['person_ids']);
+  assert.equal((await placementsOf(b.id))[0].end_date, null, 'b is still placed');
+  const withNote = expectStatus(
+    await exit({ person_ids: [b.id], date: daysAgo(2), reason: 'other', note: 'Moved in with relatives in Catania' }),
+    201,
+  );
+  assert.equal(withNote.items[0].exit_reason, 'other');
+  assert.equal(withNote.items[0].exit_note, 'Moved in with relatives in Catania');
+  const guests = expectStatus(await api('GET', `/centres/${centre.id}/guests`, { session: officer }), 200);
+  assert.deepEqual(guests.items.map((g) => g.person_id), [c.id]);
+});
