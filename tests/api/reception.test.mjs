@@ -727,3 +727,76 @@ test('occupancy: the daily series refuses a period that ends before it starts', 
   assert.deepEqual(one.items.map((d) => d.day), [daysAgo(3)], 'from and to are both included');
   expectError(await api('GET', '/centres/2147483647/occupancy', { session: officer }), 404, 'not_found');
 });
+
+// ---------------------------------------------------------------- more edges
+
+test('contracts: end dates are inclusive, so a contract starting on the last day overlaps', async () => {
+  const centre = await createCentre();
+  const contract = (start, end) =>
+    api('POST', `/centres/${centre.id}/contracts`, {
+      session: officer,
+      body: { cig: 'B123456789', start_date: start, end_date: end, places: 5, price_cents: 3000 },
+    });
+  expectStatus(await contract('2024-01-01', '2024-12-31'), 201);
+  expectError(await contract('2024-12-31', '2025-06-30'), 409, 'contract_overlap', ['start_date']);
+  expectStatus(await contract('2025-01-01', '2025-06-30'), 201);
+  expectError(await contract('2025-01-01', '2025-01-01'), 409, 'contract_overlap', ['start_date']);
+  expectError(
+    await api('POST', '/centres/2147483647/contracts', {
+      session: officer,
+      body: { cig: 'B123456789', start_date: '2024-01-01', end_date: '2024-02-01', places: 5, price_cents: 3000 },
+    }),
+    404,
+    'not_found',
+  );
+});
+
+test('persons: a duplicate codice fiscale is refused naming it; PATCH keeps the same rules', async () => {
+  const cf = codiceFiscale();
+  const p = await createPerson({ codice_fiscale: cf });
+  expectError(
+    await api('POST', '/persons', { session: officer, body: personBody({ codice_fiscale: cf }) }),
+    409,
+    'unique_violation',
+    ['codice_fiscale'],
+  );
+  const q = await createPerson({ cui: `CUI${uniqueSuffix()}`.slice(0, 20) });
+  expectError(await api('PATCH', `/persons/${q.id}`, { session: officer, body: { cui: null, codice_fiscale: cf } }), 409, 'unique_violation', ['codice_fiscale']);
+  expectError(await api('PATCH', `/persons/${p.id}`, { session: officer, body: { birth_date: FUTURE } }), 422, 'future_date', ['birth_date']);
+  expectError(await api('PATCH', `/persons/${p.id}`, { session: officer, body: { nationality: 'XY' } }), 400, 'validation_failed', ['nationality']);
+  const now = expectStatus(await api('GET', `/persons/${q.id}`, { session: officer }), 200);
+  assert.equal(now.cui, q.cui, 'a refused PATCH changes nothing');
+  assert.equal(now.codice_fiscale, null);
+  const patched = expectStatus(await api('PATCH', `/persons/${p.id}`, { session: officer, body: { languages: ['it'], nationality: 'GM' } }), 200);
+  assert.deepEqual(patched.languages, ['it']);
+  assert.equal(patched.nationality, 'GM');
+});
+
+// Server bug: the room check counts the guests on the arrival (or transfer) date only. A back-dated
+// arrival into a category whose places are taken from a later date on is accepted without an
+// override, and the centre is then over capacity from that later date to today.
+test('placements: a back-dated arrival cannot fill a place taken later on', { todo: 'server bug: check_room counts only the arrival date' }, async () => {
+  const centre = await createCentre({ places_single_men: 1, places_single_women: 0, places_families: 0 });
+  const [first, second] = await createPersons(2, { sex: 'male' });
+  expectStatus(await arrive([first.id], centre.id, 'single_men', daysAgo(5)), 201);
+  const res = await arrive([second.id], centre.id, 'single_men', daysAgo(10));
+  try {
+    expectError(res, 409, 'centre_full', ['centre_id']);
+  } finally {
+    const occ = await occupancyOf(centre.id, daysAgo(1));
+    assert.equal(occ.over_capacity, false, `over capacity without an override: ${JSON.stringify(occ.guests)}`);
+  }
+});
+
+test('placements: a back-dated transfer cannot fill a place taken later on', { todo: 'server bug: check_room counts only the transfer date' }, async () => {
+  const from = await createCentre();
+  const to = await createCentre({ places_single_men: 1, places_single_women: 0, places_families: 0 });
+  const [stayer, mover] = await createPersons(2, { sex: 'male' });
+  expectStatus(await arrive([stayer.id], to.id, 'single_men', daysAgo(3)), 201);
+  expectStatus(await arrive([mover.id], from.id, 'single_men', daysAgo(20)), 201);
+  const res = await api('POST', '/placements/transfers', {
+    session: officer,
+    body: { person_ids: [mover.id], to_centre_id: to.id, date: daysAgo(8) },
+  });
+  expectError(res, 409, 'centre_full', ['to_centre_id']);
+});
