@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "people/persons.h"
+#include "reception/snapshots.h"
 
 namespace innet::reception {
 namespace {
@@ -168,16 +169,24 @@ Result<Placement> insert(db::Connection& conn, const Placement& p) {
        db::optional_value(p.previous_placement_id), db::optional_value(p.override_reason),
        clock::now_iso()});
   if (!rows.ok()) return rows.take_error();
+  INNET_TRY(adjust_snapshots(conn, p.centre_id, p.category, p.start_date, std::nullopt, 1));
   return find_placement(conn, (*rows)[0].integer(0));
 }
 
-Status close(db::Connection& conn, std::int64_t id, const std::string& date,
+Status close(db::Connection& conn, const Placement& open, const std::string& date,
              const std::string& reason, const std::optional<std::string>& note) {
-  return db::expect_one(
+  INNET_TRY(db::expect_one(
       conn.execute("UPDATE placements SET end_date = ?, exit_reason = ?, exit_note = ? "
                    "WHERE id = ? AND end_date IS NULL",
-                   {date, reason, db::optional_value(note), id}),
-      "open placement");
+                   {date, reason, db::optional_value(note), open.id}),
+      "open placement"));
+  // The months from the exit on no longer count this guest.
+  return adjust_snapshots(conn, open.centre_id, open.category, date, std::nullopt, -1);
+}
+
+// The first write of a month materialises that month's snapshot, before changing anything.
+Status prepare_snapshots(db::Connection& conn, const std::string& today) {
+  return ensure_snapshot(conn, clock::month_start(today));
 }
 
 }  // namespace
@@ -198,6 +207,7 @@ Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a,
                                      const std::string& today) {
   INNET_TRY(check_date(a.date, today));
   INNET_TRY(check_persons(conn, a.person_ids));
+  INNET_TRY(prepare_snapshots(conn, today));
   auto centre = lock_centre(conn, a.centre_id, "centre_id");
   if (!centre.ok()) return centre.take_error();
   for (auto id : a.person_ids) INNET_TRY(check_free_from(conn, id, a.date));
@@ -224,6 +234,7 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
                                         const std::string& today) {
   INNET_TRY(check_date(t.date, today));
   INNET_TRY(check_persons(conn, t.person_ids));
+  INNET_TRY(prepare_snapshots(conn, today));
   auto centre = lock_centre(conn, t.to_centre_id, "to_centre_id");
   if (!centre.ok()) return centre.take_error();
   auto current = open_placements(conn, t.person_ids, t.date);
@@ -238,7 +249,7 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
   INNET_TRY(check_room(conn, *centre, incoming, t.date, today, t.override_reason, "to_centre_id"));
   std::vector<Placement> out;
   for (const auto& from : *current) {
-    INNET_TRY(close(conn, from.id, t.date, kTransferredReason, std::nullopt));
+    INNET_TRY(close(conn, from, t.date, kTransferredReason, std::nullopt));
     Placement p;
     p.person_id = from.person_id;
     p.centre_id = t.to_centre_id;
@@ -258,11 +269,12 @@ Result<std::vector<Placement>> record_exit(db::Connection& conn, const Exit& e,
                                            const std::string& today) {
   INNET_TRY(check_date(e.date, today));
   INNET_TRY(check_persons(conn, e.person_ids));
+  INNET_TRY(prepare_snapshots(conn, today));
   auto current = open_placements(conn, e.person_ids, e.date);
   if (!current.ok()) return current.take_error();
   std::vector<Placement> out;
   for (const auto& p : *current) {
-    INNET_TRY(close(conn, p.id, e.date, e.reason, e.note));
+    INNET_TRY(close(conn, p, e.date, e.reason, e.note));
     auto closed = find_placement(conn, p.id);
     if (!closed.ok()) return closed.take_error();
     out.push_back(std::move(*closed));
@@ -386,6 +398,20 @@ CREATE UNIQUE INDEX placements_one_open ON placements (person_id) WHERE end_date
 CREATE INDEX placements_person ON placements (person_id, start_date);
 CREATE INDEX placements_centre ON placements (centre_id, start_date);
 CREATE INDEX placements_open_centre ON placements (centre_id, category) WHERE end_date IS NULL;
+-- For occupancy on a day: arrivals and exits within a month, read from the indexes alone.
+CREATE INDEX placements_starts ON placements (start_date, centre_id, category);
+CREATE INDEX placements_ends ON placements (end_date, centre_id, category);
+-- Monthly occupancy snapshots (reception/snapshots.h): derived from placements.
+CREATE TABLE occupancy_snapshot_months (
+  month TEXT PRIMARY KEY
+);
+CREATE TABLE occupancy_snapshots (
+  month TEXT NOT NULL,
+  centre_id BIGINT NOT NULL REFERENCES centres (id),
+  category TEXT NOT NULL,
+  guests INTEGER NOT NULL,
+  PRIMARY KEY (month, centre_id, category)
+);
 )sql"}};
 }
 

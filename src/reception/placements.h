@@ -80,7 +80,8 @@ Result<std::vector<Placement>> record_exit(db::Connection& conn, const Exit& e,
                                            const std::string& today);
 
 // Many placements in few statements, for data generation and imports: no rule is checked, the
-// caller guarantees them. Sets each one's id; a placement may name an earlier one of the same
+// caller guarantees them, and rebuilds the occupancy snapshots afterwards (snapshots.h). Sets
+// each one's id; a placement may name an earlier one of the same
 // batch as previous_placement_id through `previous_index` (its position in the batch).
 struct PlacementRow {
   Placement placement;

@@ -8,6 +8,7 @@
 #include "people/persons.h"
 #include "reception/centres.h"
 #include "reception/placements.h"
+#include "reception/snapshots.h"
 
 namespace innet::seed {
 namespace {
@@ -432,6 +433,7 @@ Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
     if (r.placement.open()) ++report.current_guests;
   }
   INNET_TRY(reception::insert_placements(conn, rows));
+  INNET_TRY(reception::rebuild_snapshots(conn, clock::add_days(start, -300), plan.today));
   report.persons = static_cast<std::int64_t>(persons.size());
   report.placements = static_cast<std::int64_t>(rows.size());
   return report;

@@ -170,7 +170,7 @@ Result<NationalReport> seed_national(db::Pool& pool) {
     }
   }
   plan.centres = 3000;
-  plan.max_places = 96;
+  plan.max_places = 100;
   plan.history_days = 3 * 365;
   plan.today = clock::today();
   plan.palermo_weighting = false;

@@ -5,9 +5,11 @@
 
 #include "accounts/accounts.h"
 #include "app/app.h"
+#include "core/clock.h"
 #include "engine_test.h"
 #include "people/persons.h"
 #include "reception/occupancy.h"
+#include "reception/snapshots.h"
 
 namespace innet::reception {
 namespace {
@@ -240,6 +242,30 @@ TEST_P(PlacementsTest, ContractsOfACentreNeverOverlap) {
   ASSERT_DB_OK(history);
   ASSERT_EQ(history->size(), 2u);
   EXPECT_EQ(history->at(0).start_date, "2027-01-01");
+}
+
+// Occupancy on a day comes from monthly snapshots kept up to date by every write; it must always
+// equal a direct count over placements, whatever the order and dates of the writes.
+TEST_P(PlacementsTest, OccupancyFromSnapshotsEqualsACountOverPlacements) {
+  ASSERT_DB_OK(arrive({persons_[0]}, first_, Category::single_men, "2026-01-20"));
+  ASSERT_DB_OK(rebuild_snapshots(db(), "2026-01-01", "2026-06-01"));
+  ASSERT_DB_OK(arrive({persons_[1], persons_[2]}, first_, Category::families, "2026-03-15"));
+  ASSERT_DB_OK(transfer(db(), {{persons_[1], persons_[2]}, second_, {}, "2026-05-01", {}}, kToday));
+  ASSERT_DB_OK(record_exit(db(), {{persons_[0]}, "2026-04-01", "left_voluntarily", {}}, kToday));
+  // A back-dated arrival after the others, across several materialised months.
+  ASSERT_DB_OK(arrive({persons_[3]}, second_, Category::single_men, "2026-02-10"));
+  for (std::string day = "2026-01-01"; day <= kToday; day = clock::add_days(day, 1)) {
+    auto fast = guests_on(db(), day);
+    auto slow = count_guests(db(), day);
+    ASSERT_DB_OK(fast);
+    ASSERT_DB_OK(slow);
+    for (auto centre : {first_, second_})
+      EXPECT_EQ((*fast)[centre], (*slow)[centre]) << "centre " << centre << " on " << day;
+  }
+  auto march = guests_on(db(), "2026-03-20");
+  ASSERT_DB_OK(march);
+  EXPECT_EQ(total((*march)[first_]), 3);
+  EXPECT_EQ(total((*march)[second_]), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, PlacementsTest, db::storage_test::all_engines(),
