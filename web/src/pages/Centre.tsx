@@ -30,6 +30,9 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import { OccupancyChart, StatusBadge } from './centreParts';
 
+/** A message kept as what to say, so it follows language changes. */
+type Msg = (t: TFunction) => string;
+
 /** Rule errors whose explanation the page gives itself: their English field reasons are dropped. */
 const RULE_CODES = new Set([
   'centre_full',
@@ -75,7 +78,7 @@ export function CentrePage({ id }: { id: number }) {
   const [centre, setCentre] = useState<Centre | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [version, setVersion] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Msg | null>(null);
   usePageTitle(centre?.name ?? t('centre.title'));
 
   useEffect(() => {
@@ -83,8 +86,8 @@ export function CentrePage({ id }: { id: number }) {
   }, [id]);
 
   /** After a placement operation: reload guests and chart, announce the outcome. */
-  const changed = (text: string) => {
-    setNotice(text);
+  const changed = (text: Msg) => {
+    setNotice(() => text);
     setVersion((v) => v + 1);
   };
 
@@ -106,7 +109,7 @@ export function CentrePage({ id }: { id: number }) {
               </div>
               {message ? <Notice kind="success">{message}</Notice> : null}
               <div aria-live="polite" data-testid="centre-notice">
-                {notice ? <Notice kind="success">{notice}</Notice> : null}
+                {notice ? <Notice kind="success">{notice(t)}</Notice> : null}
               </div>
               <Details centre={centre} />
               {can('occupancy.read') ? <OccupancySection id={centre.id} version={version} /> : null}
@@ -235,7 +238,7 @@ function OccupancySection({ id, version }: { id: number; version: number }) {
 
 type GuestAction = { kind: 'transfer' | 'exit'; guest: Guest } | { kind: 'place' } | null;
 
-function GuestsSection({ centre, version, onChanged }: { centre: Centre; version: number; onChanged: (text: string) => void }) {
+function GuestsSection({ centre, version, onChanged }: { centre: Centre; version: number; onChanged: (text: Msg) => void }) {
   const { t, lang } = useT();
   const { can } = useSession();
   const manage = can('placements.manage');
@@ -259,7 +262,7 @@ function GuestsSection({ centre, version, onChanged }: { centre: Centre; version
     setAction(null);
     window.setTimeout(() => opener.current?.focus(), 0);
   };
-  const done = (text: string) => {
+  const done = (text: Msg) => {
     setAction(null);
     onChanged(text);
     window.setTimeout(() => document.getElementById('guests-heading')?.focus(), 0);
@@ -400,7 +403,7 @@ function OverrideField({ shown, value, onValue, error }: { shown: boolean; value
   );
 }
 
-function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCancel: () => void; onDone: (text: string) => void }) {
+function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCancel: () => void; onDone: (text: Msg) => void }) {
   const { t, lang } = useT();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Person[] | null>(null);
@@ -455,7 +458,8 @@ function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCancel: () 
           ...(askOverride && override.trim() ? { override_reason: override.trim() } : {}),
         }),
       );
-      onDone(t('placements.placed', { n: selected.length }));
+      const n = selected.length;
+      onDone((t) => t('placements.placed', { n }));
     },
   });
 
@@ -570,7 +574,7 @@ function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCancel: () 
   );
 }
 
-function TransferForm({ centre, guest, onCancel, onDone }: { centre: Centre; guest: Guest; onCancel: () => void; onDone: (text: string) => void }) {
+function TransferForm({ centre, guest, onCancel, onDone }: { centre: Centre; guest: Guest; onCancel: () => void; onDone: (text: Msg) => void }) {
   const { t } = useT();
   const [category, setCategory] = useState<string>(guest.category);
   const [targets, setTargets] = useState<CentreOccupancy[] | null>(null);
@@ -615,7 +619,7 @@ function TransferForm({ centre, guest, onCancel, onDone }: { centre: Centre; gue
         }),
       );
       const name = targets?.find((c) => String(c.centre_id) === target)?.name ?? '';
-      onDone(t('placements.transferred', { person: personName(guest.person), centre: name }));
+      onDone((t) => t('placements.transferred', { person: personName(guest.person), centre: name }));
     },
   });
 
@@ -657,7 +661,7 @@ function TransferForm({ centre, guest, onCancel, onDone }: { centre: Centre; gue
   );
 }
 
-function ExitForm({ guest, onCancel, onDone }: { guest: Guest; onCancel: () => void; onDone: (text: string) => void }) {
+function ExitForm({ guest, onCancel, onDone }: { guest: Guest; onCancel: () => void; onDone: (text: Msg) => void }) {
   const { t } = useT();
   const [reason, setReason] = useState('');
   const [date, setDate] = useState(today());
@@ -675,7 +679,7 @@ function ExitForm({ guest, onCancel, onDone }: { guest: Guest; onCancel: () => v
       await plainRuleErrors(
         reception.exit({ person_ids: [guest.person_id], date, reason, ...(note.trim() ? { note: note.trim() } : {}) }),
       );
-      onDone(t('placements.exited', { person: personName(guest.person) }));
+      onDone((t) => t('placements.exited', { person: personName(guest.person) }));
     },
   });
   return (
@@ -713,7 +717,7 @@ function ContractsSection({ id }: { id: number }) {
   const [error, setError] = useState<unknown>(null);
   const [adding, setAdding] = useState(false);
   const [version, setVersion] = useState(0);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null); // the CIG of the contract just saved
   useEffect(() => {
     reception
       .contracts(id)
@@ -733,14 +737,14 @@ function ContractsSection({ id }: { id: number }) {
           </button>
         ) : null}
       </div>
-      <div aria-live="polite">{saved ? <Notice kind="success">{saved}</Notice> : null}</div>
+      <div aria-live="polite">{saved ? <Notice kind="success">{t('contracts.saved', { cig: saved })}</Notice> : null}</div>
       {adding ? (
         <ContractForm
           id={id}
           onCancel={() => setAdding(false)}
           onDone={(cig) => {
             setAdding(false);
-            setSaved(t('contracts.saved', { cig }));
+            setSaved(cig);
             setVersion((v) => v + 1);
             window.setTimeout(() => document.getElementById('contracts-heading')?.focus(), 0);
           }}

@@ -1,4 +1,5 @@
 // Pieces shared by the reception pages: status and flag badges, the occupancy chart.
+import i18next from 'i18next';
 import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../i18n';
 import { CATEGORIES, formatDay as formatDate, type OccupancySeries } from '../reception';
@@ -66,7 +67,8 @@ export function OccupancyChart({ series }: { series: OccupancySeries }) {
   useEffect(() => {
     let chart: { destroy(): void } | null = null;
     let live = true;
-    const rtl = document.documentElement.dir === 'rtl';
+    // From the language, not the document: the page's direction changes just after the language.
+    const rtl = i18next.dir(lang) === 'rtl';
     import('chart.js').then((m) => {
       if (!live || !canvas.current) return;
       const { Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip } = m;
