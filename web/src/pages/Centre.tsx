@@ -29,6 +29,7 @@ import {
 import { Link } from '../router';
 import { useSession } from '../session';
 import { OccupancyChart, StatusBadge } from './centreParts';
+import { Municipality, useMunicipalities } from './Centres';
 
 /** A message kept as what to say, so it follows language changes. */
 type Msg = (t: TFunction) => string;
@@ -125,6 +126,7 @@ export function CentrePage({ id }: { id: number }) {
 
 function Details({ centre }: { centre: Centre }) {
   const { t } = useT();
+  const municipalities = useMunicipalities();
   const row = (label: string, value: preact.ComponentChildren) => (
     <div class="col-12 col-md-6 mb-3">
       <dt class="fw-semibold">{label}</dt>
@@ -141,7 +143,7 @@ function Details({ centre }: { centre: Centre }) {
         {row(t('centres.type'), t(`centreTypes.${centre.type}`, { defaultValue: centre.type }))}
         {row(t('centres.operator'), <bdi>{centre.operator_name ?? centre.operator_id}</bdi>)}
         {row(t('centres.address'), <bdi>{centre.address}</bdi>)}
-        {row(t('centres.istat'), <bdi>{centre.istat_code}</bdi>)}
+        {row(t('centres.municipality'), <Municipality code={centre.istat_code} names={municipalities} />)}
         {row(
           t('centres.places'),
           <ul class="list-unstyled mb-0">

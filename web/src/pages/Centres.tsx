@@ -33,6 +33,7 @@ function CentreList({ manage }: { manage: boolean }) {
   const filters = useFilters(['q', 'type', 'status', 'istat_code'] as const);
   const { q, type, status, istat_code } = filters.values;
   const { inputs, setter } = filters;
+  const municipalities = useMunicipalities();
   const list = useList(
     () => reception.listCentres({ q, type, status, istat_code, page: filters.page, per_page: PER_PAGE }),
     filters.key,
@@ -88,7 +89,7 @@ function CentreList({ manage }: { manage: boolean }) {
           <>
             <th scope="col">{t('centres.name')}</th>
             <th scope="col">{t('centres.type')}</th>
-            <th scope="col">{t('centres.istat')}</th>
+            <th scope="col">{t('centres.municipality')}</th>
             <th scope="col" class="text-end">
               {t('centres.placesTotal')}
             </th>
@@ -104,7 +105,7 @@ function CentreList({ manage }: { manage: boolean }) {
             </td>
             <td>{t(`centreTypes.${c.type}`, { defaultValue: c.type })}</td>
             <td>
-              <bdi>{c.istat_code}</bdi>
+              <Municipality code={c.istat_code} names={municipalities} />
             </td>
             <td class="text-end">{c.places.total}</td>
             <td>
@@ -114,6 +115,30 @@ function CentreList({ manage }: { manage: boolean }) {
         )}
       />
     </div>
+  );
+}
+
+/** Municipality names by ISTAT code, from the municipalities in the organisations directory. */
+export function useMunicipalities(): Record<string, string> {
+  const { can } = useSession();
+  const [names, setNames] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (!can('organizations.read')) return;
+    listAll((page, per_page) => api.listOrganizations({ type: 'municipality', page, per_page }))
+      .then((all) => setNames(Object.fromEntries(all.filter((o) => o.istat_code).map((o) => [o.istat_code as string, o.name]))))
+      .catch(() => setNames({}));
+  }, []);
+  return names;
+}
+
+/** A municipality: its name when known, and its ISTAT code. */
+export function Municipality({ code, names }: { code: string; names: Record<string, string> }) {
+  return names[code] ? (
+    <>
+      <bdi>{names[code]}</bdi> (<bdi>{code}</bdi>)
+    </>
+  ) : (
+    <bdi>{code}</bdi>
   );
 }
 

@@ -112,6 +112,8 @@ export function OccupancyChart({ series }: { series: OccupancySeries }) {
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
+          // Room for the first and last day labels, which the reversed (right-to-left) axis puts at the edges.
+          layout: { padding: { left: 24, right: 24 } },
           interaction: { mode: 'index', intersect: false },
           plugins: {
             legend: { rtl, position: 'bottom' },

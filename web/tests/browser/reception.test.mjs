@@ -267,3 +267,30 @@ test('persons: search and create', async () => {
   await settled(page);
   await assertAccessible(page, 'persons list');
 });
+
+test('analyst: reads centres and occupancy, sees no guests, contracts or actions', async () => {
+  const centre = await createCentre(`CAS Analisi ${suffix}`, 4);
+  const other = await launch();
+  try {
+    const p = await other.newPage();
+    await login(p, demoEmail('analyst'));
+    await p.goto('/centres');
+    await p.locator('[data-testid=centre-table]').waitFor();
+    assert.equal(await p.locator('[data-testid=centre-new]').count(), 0);
+    await p.goto(`/centres/${centre.id}`);
+    await p.locator('[data-testid=centre-page]').waitFor();
+    await p.waitForFunction(() => {
+      const c = document.querySelector('[data-testid=occupancy-chart] canvas');
+      return c && c.width > 0 && c.hasAttribute('style');
+    });
+    assert.equal(await p.locator('#guests-heading').count(), 0);
+    assert.equal(await p.locator('#contracts-heading').count(), 0);
+    assert.equal(await p.locator('[data-testid=place-open]').count(), 0);
+    await p.goto('/centres?new=1');
+    await p.locator('[data-testid=centre-table]').waitFor();
+    assert.equal(await p.locator('[data-testid=centre-form]').count(), 0, 'no creation form without centres.manage');
+    assert.deepEqual(p.jsErrors, []);
+  } finally {
+    await other.close();
+  }
+});
