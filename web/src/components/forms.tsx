@@ -56,6 +56,8 @@ type InputProps = FieldBase & {
   pattern?: string;
   readOnly?: boolean;
   dir?: 'ltr' | 'rtl' | 'auto';
+  min?: string;
+  max?: string;
 };
 
 export function TextField(p: InputProps) {
@@ -74,6 +76,8 @@ export function TextField(p: InputProps) {
         maxLength={p.maxLength}
         readOnly={p.readOnly}
         dir={p.dir}
+        min={p.min}
+        max={p.max}
         aria-required={p.required ? 'true' : undefined}
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={describedBy(p.id, p.error, p.hint)}

@@ -351,10 +351,47 @@ function GuestsSection({ centre, version, onChanged }: { centre: Centre; version
           )
         }
       </LoadState>
-      {action?.kind === 'transfer' ? <TransferForm key={`t${action.guest.id}`} centre={centre} guest={action.guest} onCancel={close} onDone={done} /> : null}
-      {action?.kind === 'exit' ? <ExitForm key={`e${action.guest.id}`} guest={action.guest} onCancel={close} onDone={done} /> : null}
+      {action?.kind === 'transfer' ? (
+        <TransferForm key={`t${action.guest.id}`} centre={centre} guest={action.guest} family={relatives(action.guest, guests)} onCancel={close} onDone={done} />
+      ) : null}
+      {action?.kind === 'exit' ? <ExitForm key={`e${action.guest.id}`} guest={action.guest} family={relatives(action.guest, guests)} onCancel={close} onDone={done} /> : null}
     </section>
   );
+}
+
+/** The other guests of the centre in the same family group as `guest`. */
+function relatives(guest: Guest, guests: Guest[] | null): Guest[] {
+  const group = guest.person.family_group_id;
+  if (!group || !guests) return [];
+  return guests.filter((g) => g.person_id !== guest.person_id && g.person.family_group_id === group);
+}
+
+/** Family members who may move or leave with the guest: checkboxes, all ticked at first. */
+function useFamily(family: Guest[]) {
+  const [chosen, setChosen] = useState<number[]>(family.map((g) => g.person_id));
+  const { t } = useT();
+  const field = family.length ? (
+    <fieldset class="mb-4">
+      <legend class="h6">{t('placements.family')}</legend>
+      {family.map((g) => (
+        <div class="form-check" key={g.person_id}>
+          <input
+            id={`family-${g.person_id}`}
+            type="checkbox"
+            checked={chosen.includes(g.person_id)}
+            onChange={(e) => {
+              const on = (e.currentTarget as HTMLInputElement).checked;
+              setChosen((c) => (on ? [...c, g.person_id] : c.filter((x) => x !== g.person_id)));
+            }}
+          />
+          <label for={`family-${g.person_id}`}>
+            <bdi>{personName(g.person)}</bdi>
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  ) : null;
+  return { chosen, field };
 }
 
 /** A panel holding one guest operation; its heading takes the focus when it opens. */
@@ -556,7 +593,7 @@ function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCancel: () 
             <SelectField id="category" label={labels.category} required value={category} onValue={(v) => setCategory(v as typeof category)} options={categoryOptions(t)} />
           </div>
           <div class="col-12 col-md-4">
-            <TextField id="date" label={labels.date} required type="date" value={date} onValue={setDate} error={errors.fields.date} />
+            <TextField id="date" label={labels.date} required type="date" max={today()} value={date} onValue={setDate} error={errors.fields.date} />
           </div>
           <div class="col-12 col-md-4">
             <SelectField
@@ -576,8 +613,21 @@ function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCancel: () 
   );
 }
 
-function TransferForm({ centre, guest, onCancel, onDone }: { centre: Centre; guest: Guest; onCancel: () => void; onDone: (text: Msg) => void }) {
+function TransferForm({
+  centre,
+  guest,
+  family,
+  onCancel,
+  onDone,
+}: {
+  centre: Centre;
+  guest: Guest;
+  family: Guest[];
+  onCancel: () => void;
+  onDone: (text: Msg) => void;
+}) {
   const { t } = useT();
+  const relatives = useFamily(family);
   const [category, setCategory] = useState<string>(guest.category);
   const [targets, setTargets] = useState<CentreOccupancy[] | null>(null);
   const [target, setTarget] = useState('');
@@ -613,7 +663,7 @@ function TransferForm({ centre, guest, onCancel, onDone }: { centre: Centre; gue
     action: async () => {
       await plainRuleErrors(
         reception.transfer({
-          person_ids: [guest.person_id],
+          person_ids: [guest.person_id, ...relatives.chosen],
           to_centre_id: Number(target),
           category,
           date,
@@ -634,7 +684,7 @@ function TransferForm({ centre, guest, onCancel, onDone }: { centre: Centre; gue
             <SelectField id="transfer-category" label={labels.category} required value={category} onValue={setCategory} options={categoryOptions(t)} />
           </div>
           <div class="col-12 col-md-6">
-            <TextField id="date" label={labels.date} required type="date" value={date} onValue={setDate} error={errors.fields.date} />
+            <TextField id="date" label={labels.date} required type="date" max={today()} value={date} onValue={setDate} error={errors.fields.date} />
           </div>
         </div>
         {loadError ? (
@@ -656,6 +706,7 @@ function TransferForm({ centre, guest, onCancel, onDone }: { centre: Centre; gue
         ) : (
           <Notice kind="info">{t('placements.noTargets')}</Notice>
         )}
+        {relatives.field}
         <OverrideField shown={askOverride} value={override} onValue={setOverride} error={errors.fields.override_reason} />
         <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('placements.transferSubmit')} testId="transfer-submit" />
       </form>
@@ -663,8 +714,9 @@ function TransferForm({ centre, guest, onCancel, onDone }: { centre: Centre; gue
   );
 }
 
-function ExitForm({ guest, onCancel, onDone }: { guest: Guest; onCancel: () => void; onDone: (text: Msg) => void }) {
+function ExitForm({ guest, family, onCancel, onDone }: { guest: Guest; family: Guest[]; onCancel: () => void; onDone: (text: Msg) => void }) {
   const { t } = useT();
+  const relatives = useFamily(family);
   const [reason, setReason] = useState('');
   const [date, setDate] = useState(today());
   const [note, setNote] = useState('');
@@ -679,7 +731,7 @@ function ExitForm({ guest, onCancel, onDone }: { guest: Guest; onCancel: () => v
     },
     action: async () => {
       await plainRuleErrors(
-        reception.exit({ person_ids: [guest.person_id], date, reason, ...(note.trim() ? { note: note.trim() } : {}) }),
+        reception.exit({ person_ids: [guest.person_id, ...relatives.chosen], date, reason, ...(note.trim() ? { note: note.trim() } : {}) }),
       );
       onDone((t) => t('placements.exited', { person: personName(guest.person) }));
     },
@@ -702,9 +754,10 @@ function ExitForm({ guest, onCancel, onDone }: { guest: Guest; onCancel: () => v
             />
           </div>
           <div class="col-12 col-md-6">
-            <TextField id="date" label={labels.date} required type="date" value={date} onValue={setDate} error={errors.fields.date} />
+            <TextField id="date" label={labels.date} required type="date" max={today()} value={date} onValue={setDate} error={errors.fields.date} />
           </div>
         </div>
+        {relatives.field}
         <TextAreaField id="note" label={labels.note} required={reason === 'other'} maxLength={1000} value={note} onValue={setNote} error={errors.fields.note} />
         <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('placements.exitSubmit')} testId="exit-submit" />
       </form>

@@ -51,7 +51,7 @@ export function Occupancy() {
         }}
       >
         <div class="col-12 col-md-4">
-          <TextField id="occupancy-date" label={t('occupancy.date')} type="date" value={inputDate} onValue={setInputDate} />
+          <TextField id="occupancy-date" label={t('occupancy.date')} type="date" max={today()} value={inputDate} onValue={setInputDate} />
         </div>
         <div class="col-12 col-md-4">
           <SelectField

@@ -294,3 +294,44 @@ test('analyst: reads centres and occupancy, sees no guests, contracts or actions
     await other.close();
   }
 });
+
+test('a family leaves together: the relatives present are offered and ticked', async () => {
+  const centre = await createCentre(`CAS Famiglie ${suffix}`, 4);
+  const group = await apiCall('POST', '/family-groups', { label: `Famiglia Rahman ${suffix}` });
+  assert.equal(group.status, 201);
+  const members = [];
+  for (const given of ['Karim', 'Amina']) {
+    const r = await apiCall('POST', '/persons', {
+      family_name: `Rahman${suffix}`,
+      given_names: given,
+      sex: given === 'Amina' ? 'female' : 'male',
+      nationality: 'BD',
+      family_group_id: group.body.id,
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    members.push(r.body);
+  }
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  });
+  const placed = await apiCall('POST', '/placements', {
+    person_ids: members.map((m) => m.id),
+    centre_id: centre.id,
+    category: 'single_men',
+    date: today,
+    arrival_from: 'direct',
+  });
+  assert.equal(placed.status, 201, JSON.stringify(placed.body));
+
+  await page.goto(`/centres/${centre.id}`);
+  await page.locator(`tr[data-person="${members[0].id}"] [data-testid=guest-exit]`).click();
+  await page.locator('[data-testid=exit-form]').waitFor();
+  assert.ok(await page.locator(`#family-${members[1].id}`).isChecked());
+  await page.locator('#reason').selectOption('protection_obtained');
+  await assertAccessible(page, 'exit form with family');
+  await page.locator('[data-testid=exit-submit]').click();
+  await page.locator(`tr[data-person="${members[0].id}"]`).waitFor({ state: 'detached' });
+  await page.locator(`tr[data-person="${members[1].id}"]`).waitFor({ state: 'detached' });
+});
