@@ -132,7 +132,7 @@ test('centres: list, filters and creating a centre through the form', async () =
   assert.ok(details.includes('32'), 'total places shown');
 
   // The list finds it by name and by filters.
-  await page.goto(`/centres?q=${encodeURIComponent(suffix)}&type=cas&istat_code=082053`);
+  await page.goto(`/centres?q=${encodeURIComponent(name)}&type=cas&istat_code=082053`);
   await page.locator(`[data-testid=centre-table] a:has-text("${name}")`).waitFor();
   assert.equal(await page.locator('[data-testid=centre-table] tbody tr').count(), 1);
 });
