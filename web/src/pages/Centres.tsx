@@ -133,13 +133,8 @@ export function useMunicipalities(): Record<string, string> {
 
 /** A municipality: its name when known, and its ISTAT code. */
 export function Municipality({ code, names }: { code: string; names: Record<string, string> }) {
-  return names[code] ? (
-    <>
-      <bdi>{names[code]}</bdi> (<bdi>{code}</bdi>)
-    </>
-  ) : (
-    <bdi>{code}</bdi>
-  );
+  // One isolate for name and code, so the parentheses stay with the (Latin) name in Arabic.
+  return <bdi>{names[code] ? `${names[code]} (${code})` : code}</bdi>;
 }
 
 /** Organisations that may run a centre: the operators, else every organisation. */

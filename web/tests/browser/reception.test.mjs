@@ -208,6 +208,12 @@ test('placing a guest (with an override when full) and transferring him', async 
   assert.equal(await page.locator(`#to_centre_id option[value="${from.id}"]`).count(), 0, 'the current centre is not offered');
   await page.locator('#to_centre_id').selectOption(String(to.id));
   await assertAccessible(page, 'transfer form');
+  await switchLanguage(page, 'ar');
+  assert.equal(await page.locator('#transfer-form-heading').textContent(), tr('ar', 'placements.transferTitle', { person: `${family} Moussa` }));
+  await assertAccessible(page, 'transfer form (ar)');
+  await screenshot(page, 'transfer-form-ar');
+  await switchLanguage(page, 'it');
+  assert.equal(await page.locator('#to_centre_id').inputValue(), String(to.id), 'the choice survives the language switch');
   await page.locator('[data-testid=transfer-submit]').click();
   await page.locator(`tr[data-person="${person.id}"]`).waitFor({ state: 'detached' });
   await page.getByText(tr('it', 'placements.transferred', { person: `${family} Moussa`, centre: to.name })).waitFor();
