@@ -24,6 +24,13 @@ Status require_empty(db::Connection& conn) {
   return Status::success();
 }
 
+// After a bulk load the planner needs statistics, and PostgreSQL's index-only scans need the
+// visibility map that VACUUM writes (until autovacuum gets there, occupancy reads the heap).
+Status refresh_statistics(db::Connection& conn) {
+  return conn.execute_script(conn.engine() == db::Engine::postgresql ? "VACUUM ANALYZE"
+                                                                     : "ANALYZE");
+}
+
 audit::Entry seed_entry(const std::string& what) {
   audit::Entry e;
   e.actor_email = "cli:seed";
@@ -122,6 +129,7 @@ Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool) {
   if (!reception.ok()) return reception.take_error();
   INNET_TRY(audit::record(**conn, seed_entry("demo")));
   INNET_TRY(tx.commit());
+  INNET_TRY(refresh_statistics(**conn));
   return accounts_out;
 }
 
@@ -179,6 +187,7 @@ Result<NationalReport> seed_national(db::Pool& pool) {
   report.reception = *reception;
   INNET_TRY(audit::record(**conn, seed_entry("national")));
   INNET_TRY(tx.commit());
+  INNET_TRY(refresh_statistics(**conn));
   return report;
 }
 
