@@ -14,9 +14,11 @@
 #include "core/crypto.h"
 #include "http/server.h"
 #include "people/persons.h"
+#include "people/routes.h"
 #include "reception/centres.h"
 #include "reception/placements.h"
 #include "reception/register.h"
+#include "reception/routes.h"
 
 namespace innet::app {
 namespace {
@@ -117,6 +119,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   auth::add_routes(app->api_);
   accounts::add_routes(app->api_);
   audit::add_routes(app->api_);
+  people::add_routes(app->api_);
+  reception::add_routes(app->api_);
   add_operations_routes(app->api_, app->metrics_);
   app->api_.install(app->router_, *app->services_, auth::make_authenticator(*app->services_));
   db::Pool* raw_pool = app->pool_.get();
