@@ -2,12 +2,15 @@
 // of its monthly cost), its overview, one day's register and the tamper check of a centre's year
 // take, with every centre's year of placements, absences and confirmations in the database.
 //
-//   INNET_BENCH_DB_URL   database (default: a SQLite file in /tmp, kept and reused by later runs)
-//   INNET_BENCH_CENTRES  centres to generate (default 2000, 100 places each: ~200,000 guests at a
-//                        time, more than Italy's whole reception system)
-// Run: build/innet_bench --benchmark_filter=Register
+//   INNET_BENCH_REGISTER_DB  the database, filled on the first run and reused by later ones;
+//                            unset, these benchmarks are skipped (bench/reception.sh runs the
+//                            others on the national seed, which has no register data yet)
+//   INNET_BENCH_CENTRES      centres to generate (default 2000, 100 places each: ~200,000 guests
+//                            at a time, more than Italy's whole reception system)
+// SQLite: INNET_BENCH_REGISTER_DB=sqlite:///tmp/innet-register-bench.db
+//   build/innet_bench --benchmark_filter=Register
 // PostgreSQL: scripts/with-postgres.sh bash -c
-//   'INNET_BENCH_DB_URL=$INNET_TEST_PG_URL build/innet_bench --benchmark_filter=Register'
+//   'INNET_BENCH_REGISTER_DB=$INNET_TEST_PG_URL build/innet_bench --benchmark_filter=Register'
 //
 // The generator writes with multi-row INSERTs and explicit ids instead of the storage functions:
 // these would take an hour for the 3.5 million rows. The digests and hashes come from the
@@ -188,12 +191,16 @@ struct Fixture {
   std::vector<std::int64_t> centres;
 };
 
+const char* database_url() {
+  const char* url = std::getenv("INNET_BENCH_REGISTER_DB");
+  return url && *url ? url : nullptr;
+}
+
 Fixture& fixture() {
   static Fixture f = [] {
     Fixture fx;
     check(crypto::initialize() ? Status::success() : Error::internal("libsodium"));
-    const char* url = std::getenv("INNET_BENCH_DB_URL");
-    const std::string db_url = url && *url ? url : "sqlite:///tmp/innet-register-bench.db";
+    const std::string db_url = database_url();
     const char* n = std::getenv("INNET_BENCH_CENTRES");
     const int centres = n && *n ? std::atoi(n) : 2000;
     auto pool = db::Pool::open(db_url, 2);
@@ -251,6 +258,7 @@ std::int64_t next_centre(std::size_t& i) {
 }
 
 void BM_RegisterPresenceMonth(benchmark::State& state) {
+  if (!database_url()) return state.SkipWithError("set INNET_BENCH_REGISTER_DB");
   auto conn = fixture().pool->acquire();
   std::size_t i = 0;
   std::int64_t presence_days = 0;
@@ -264,6 +272,7 @@ void BM_RegisterPresenceMonth(benchmark::State& state) {
 BENCHMARK(BM_RegisterPresenceMonth)->Unit(benchmark::kMillisecond);
 
 void BM_RegisterOverviewMonth(benchmark::State& state) {
+  if (!database_url()) return state.SkipWithError("set INNET_BENCH_REGISTER_DB");
   auto conn = fixture().pool->acquire();
   std::size_t i = 0;
   for (auto _ : state) {
@@ -275,6 +284,7 @@ void BM_RegisterOverviewMonth(benchmark::State& state) {
 BENCHMARK(BM_RegisterOverviewMonth)->Unit(benchmark::kMillisecond);
 
 void BM_RegisterDay(benchmark::State& state) {
+  if (!database_url()) return state.SkipWithError("set INNET_BENCH_REGISTER_DB");
   auto conn = fixture().pool->acquire();
   std::size_t i = 0;
   for (auto _ : state) {
@@ -286,6 +296,7 @@ void BM_RegisterDay(benchmark::State& state) {
 BENCHMARK(BM_RegisterDay)->Unit(benchmark::kMillisecond);
 
 void BM_RegisterVerifyCentreYear(benchmark::State& state) {
+  if (!database_url()) return state.SkipWithError("set INNET_BENCH_REGISTER_DB");
   auto conn = fixture().pool->acquire();
   std::size_t i = 0;
   for (auto _ : state) {
