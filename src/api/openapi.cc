@@ -48,11 +48,17 @@ nlohmann::json operation(const Route& r) {
   if (r.session_only) op["x-innet-session-only"] = true;
   nlohmann::json params = nlohmann::json::array();
   static const std::regex param_re(R"(\{([a-z_]+)\})");
-  for (std::sregex_iterator it(r.pattern.begin(), r.pattern.end(), param_re), end; it != end; ++it)
-    params.push_back({{"name", (*it)[1].str()},
+  const auto path_schema = json_schema(r.path);
+  for (std::sregex_iterator it(r.pattern.begin(), r.pattern.end(), param_re), end; it != end;
+       ++it) {
+    const auto name = (*it)[1].str();
+    const bool declared = path_schema["properties"].contains(name);
+    params.push_back({{"name", name},
                       {"in", "path"},
                       {"required", true},
-                      {"schema", {{"type", "integer"}}}});
+                      {"schema", declared ? path_schema["properties"][name]
+                                          : nlohmann::json{{"type", "integer"}}}});
+  }
   auto query_schema = json_schema(r.query);
   for (const auto& f : r.query)
     params.push_back({{"name", f.name},

@@ -17,6 +17,7 @@
 #include "people/routes.h"
 #include "reception/centres.h"
 #include "reception/placements.h"
+#include "reception/register.h"
 #include "reception/routes.h"
 
 namespace innet::app {
@@ -70,7 +71,8 @@ void add_operations_routes(api::Api& api, http::Metrics& metrics) {
 std::vector<db::Migration> all_migrations(db::Engine engine) {
   std::vector<db::Migration> all;
   for (auto module : {accounts::migrations, audit::migrations, auth::migrations, people::migrations,
-                      reception::centre_migrations, reception::placement_migrations}) {
+                      reception::centre_migrations, reception::placement_migrations,
+                      reception::register_migrations}) {
     auto m = module(engine);
     all.insert(all.end(), m.begin(), m.end());
   }
