@@ -189,6 +189,31 @@ Result<std::vector<Centre>> all_centres(db::Connection& conn, const CentreFilter
   return out;
 }
 
+Result<std::vector<Centre>> centre_summaries(db::Connection& conn, const CentreFilter& f) {
+  auto where = centre_where(f);
+  auto rows = conn.query(
+      "SELECT id, name, type, operator_id, istat_code, latitude, longitude, places_single_men, "
+      "places_single_women, places_families, places_minors, status FROM centres" +
+          where.sql() + " ORDER BY id",
+      where.params());
+  if (!rows.ok()) return rows.take_error();
+  std::vector<Centre> out(rows->size());
+  for (std::size_t i = 0; i < rows->size(); ++i) {
+    const auto& r = (*rows)[i];
+    Centre& c = out[i];
+    c.id = r.integer(0);
+    c.name = r.text(1);
+    c.type = r.text(2);
+    c.operator_id = r.integer(3);
+    c.istat_code = r.text(4);
+    c.latitude = opt_real(r, 5);
+    c.longitude = opt_real(r, 6);
+    for (std::size_t k = 0; k < kCategoryCount; ++k) c.places[k] = r.integer(7 + k);
+    c.status = r.text(11);
+  }
+  return out;
+}
+
 Status update_centre(db::Connection& conn, const Centre& c) {
   db::Params params = centre_values(c);
   params.push_back(clock::now_iso());

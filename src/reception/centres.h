@@ -84,6 +84,9 @@ Result<db::Page<Centre>> list_centres(db::Connection& conn, const CentreFilter& 
                                       const Paging& paging);
 // Every centre matching the filter, unpaged (occupancy and the placement desk need them all).
 Result<std::vector<Centre>> all_centres(db::Connection& conn, const CentreFilter& f);
+// The same, reading only what overviews show: id, name, type, operator, municipality, coordinates,
+// places and status (other fields stay empty). Occupancy of 3,000 centres reads these.
+Result<std::vector<Centre>> centre_summaries(db::Connection& conn, const CentreFilter& f);
 Status update_centre(db::Connection& conn, const Centre& c);
 
 Result<Contract> create_contract(db::Connection& conn, const Contract& c);

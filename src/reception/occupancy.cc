@@ -54,7 +54,7 @@ Result<CountsByCentre> guests_on(db::Connection& conn, const std::string& day) {
 
 Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, const std::string& day,
                                                   const CentreFilter& filter) {
-  auto centres = all_centres(conn, filter);
+  auto centres = centre_summaries(conn, filter);
   if (!centres.ok()) return centres.take_error();
   std::unordered_map<std::int64_t, std::size_t> index;
   std::vector<CentreOccupancy> out;
