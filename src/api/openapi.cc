@@ -48,11 +48,16 @@ nlohmann::json operation(const Route& r) {
   if (r.session_only) op["x-innet-session-only"] = true;
   nlohmann::json params = nlohmann::json::array();
   static const std::regex param_re(R"(\{([a-z_]+)\})");
-  for (std::sregex_iterator it(r.pattern.begin(), r.pattern.end(), param_re), end; it != end; ++it)
-    params.push_back({{"name", (*it)[1].str()},
+  for (std::sregex_iterator it(r.pattern.begin(), r.pattern.end(), param_re), end; it != end;
+       ++it) {
+    // Ids are integers; other path parameters (e.g. a month, YYYY-MM) are strings.
+    const std::string name = (*it)[1].str();
+    const bool id = name == "id" || name.ends_with("_id");
+    params.push_back({{"name", name},
                       {"in", "path"},
                       {"required", true},
-                      {"schema", {{"type", "integer"}}}});
+                      {"schema", {{"type", id ? "integer" : "string"}}}});
+  }
   auto query_schema = json_schema(r.query);
   for (const auto& f : r.query)
     params.push_back({{"name", f.name},
@@ -74,6 +79,8 @@ nlohmann::json operation(const Route& r) {
   nlohmann::json success = {{"description", reason(r.success_status)}};
   if (!r.response_schema.empty())
     success["content"] = {{"application/json", {{"schema", ref(r.response_schema)}}}};
+  for (const auto& type : r.other_content_types)
+    success["content"][type] = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
   nlohmann::json responses = {{std::to_string(r.success_status), success}};
   if (!r.body.empty() || !r.query.empty() || r.paged) responses["400"] = error_response(400);
   if (r.action != "public") {
