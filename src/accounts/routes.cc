@@ -9,13 +9,6 @@
 namespace innet::accounts {
 namespace {
 
-std::optional<std::string> optional_string(const nlohmann::json& body, const char* name,
-                                           std::optional<std::string> current) {
-  if (!body.contains(name)) return current;
-  if (body[name].is_null()) return std::nullopt;
-  return body[name].get<std::string>();
-}
-
 // Constraint violations, named by the field the caller must change.
 Error unique_field(Error e, const char* field) {
   if (e.code != "unique_violation") return e;
@@ -63,7 +56,7 @@ Result<http::Response> get_org(api::Context& ctx) {
 
 Result<http::Response> create_org(api::Context& ctx) {
   Organization org{0, ctx.body["name"], ctx.body["type"],
-                   optional_string(ctx.body, "istat_code", {}), ""};
+                   api::patched<std::string>(ctx.body, "istat_code", {}), ""};
   auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
   auto created = create_organization(**conn, org);
@@ -84,7 +77,7 @@ Result<http::Response> update_org(api::Context& ctx) {
   const auto& b = ctx.body;
   if (b.contains("name")) org->name = b["name"];
   if (b.contains("type")) org->type = b["type"];
-  org->istat_code = optional_string(b, "istat_code", org->istat_code);
+  org->istat_code = api::patched(b, "istat_code", org->istat_code);
   if (auto s = update_organization(**conn, *org); !s.ok())
     return unique_field(s.take_error(), "name");
   auto entry = ctx.audit("organizations.update", "organization", std::to_string(*id));

@@ -122,4 +122,12 @@ http::Response created(const nlohmann::json& body);
 http::Response ok(const nlohmann::json& body);
 Error forbidden();
 
+// The value a PATCH body gives an optional field: absent keeps `current`, null clears it.
+template <class T>
+std::optional<T> patched(const nlohmann::json& body, const char* name, std::optional<T> current) {
+  if (!body.contains(name)) return current;
+  if (body[name].is_null()) return std::nullopt;
+  return body[name].get<T>();
+}
+
 }  // namespace innet::api

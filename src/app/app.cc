@@ -14,8 +14,11 @@
 #include "core/crypto.h"
 #include "http/server.h"
 #include "people/persons.h"
+#include "people/routes.h"
 #include "reception/centres.h"
+#include "reception/invoices.h"
 #include "reception/placements.h"
+#include "reception/routes.h"
 
 namespace innet::app {
 namespace {
@@ -68,7 +71,8 @@ void add_operations_routes(api::Api& api, http::Metrics& metrics) {
 std::vector<db::Migration> all_migrations(db::Engine engine) {
   std::vector<db::Migration> all;
   for (auto module : {accounts::migrations, audit::migrations, auth::migrations, people::migrations,
-                      reception::centre_migrations, reception::placement_migrations}) {
+                      reception::centre_migrations, reception::placement_migrations,
+                      reception::invoice_migrations}) {
     auto m = module(engine);
     all.insert(all.end(), m.begin(), m.end());
   }
@@ -115,6 +119,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   auth::add_routes(app->api_);
   accounts::add_routes(app->api_);
   audit::add_routes(app->api_);
+  people::add_routes(app->api_);
+  reception::add_routes(app->api_);
   add_operations_routes(app->api_, app->metrics_);
   app->api_.install(app->router_, *app->services_, auth::make_authenticator(*app->services_));
   db::Pool* raw_pool = app->pool_.get();

@@ -19,6 +19,9 @@ std::string read_password(const std::string& given, bool from_stdin) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Register days, stays and deadlines are days in Italy, whatever the server's own zone.
+  if (std::getenv("TZ") == nullptr) setenv("TZ", "Europe/Rome", 1);
+  tzset();
   CLI::App app{"InNet: reception and integration network of the Prefettura di Palermo"};
   app.require_subcommand(1);
   app.fallthrough();  // --db and --config may follow the subcommand; subcommands inherit this

@@ -176,6 +176,8 @@ Status check_query(const std::map<std::string, std::string>& query, const FieldS
       problems[key] = reason;
     }
   }
+  for (const auto& f : spec)
+    if (f.required && !query.count(f.name)) problems[f.name] = "required";
   if (!problems.empty()) return validation_error(std::move(problems));
   return Status::success();
 }

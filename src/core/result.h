@@ -49,6 +49,13 @@ struct Error {
     e.fields[name] = std::move(reason);
     return e;
   }
+  // A business rule refused the request: a stable code, and the field the caller must change.
+  static Error rule(ErrorKind kind, std::string code, const std::string& field,
+                    std::string reason) {
+    Error e = Error::field(kind, field, std::move(reason));
+    e.code = std::move(code);
+    return e;
+  }
 };
 
 template <class T>

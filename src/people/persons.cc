@@ -115,6 +115,11 @@ Result<db::Page<Person>> list_persons(db::Connection& conn, const PersonFilter& 
   }
   if (!f.nationality.empty()) where.add("nationality = ?", f.nationality);
   if (f.family_group_id) where.add("family_group_id = ?", *f.family_group_id);
+  if (f.hosted_by_operator)
+    where.add(
+        "EXISTS (SELECT 1 FROM placements pl JOIN centres c ON c.id = pl.centre_id "
+        "WHERE pl.person_id = persons.id AND c.operator_id = ?)",
+        *f.hosted_by_operator);
   return db::page_query<Person>(conn, kColumns, "persons", where, "family_name, given_names, id",
                                 paging, from_row);
 }

@@ -48,6 +48,9 @@ struct PersonFilter {
   std::string query;  // part of a name, or a CUI / codice fiscale
   std::string nationality;
   std::optional<std::int64_t> family_group_id;
+  // Only persons placed, now or before, in a centre this organisation runs (an operator's view).
+  // The one place where this module reads reception's tables.
+  std::optional<std::int64_t> hosted_by_operator;
 };
 
 Result<Person> create_person(db::Connection& conn, const Person& p);

@@ -213,10 +213,8 @@ Result<Contract> create_contract(db::Connection& conn, const Contract& c) {
       {c.centre_id, c.end_date, c.start_date});
   if (!overlapping.ok()) return overlapping.take_error();
   if (!overlapping->empty()) {
-    Error e = Error::field(ErrorKind::conflict, "start_date",
-                           "overlaps contract " + (*overlapping)[0].text(0) + " of this centre");
-    e.code = "contract_overlap";
-    return e;
+    return Error::rule(ErrorKind::conflict, "contract_overlap", "start_date",
+                       "overlaps contract " + (*overlapping)[0].text(0) + " of this centre");
   }
   auto rows = conn.query(
       "INSERT INTO contracts (centre_id, cig, start_date, end_date, places, price_cents, "

@@ -42,28 +42,22 @@ Result<std::vector<Placement>> select(db::Connection& conn, const std::string& w
   return out;
 }
 
-// A business rule refused the operation: 409 or 422 with a stable code and the field to change.
-Error refused(ErrorKind kind, const char* code, const std::string& field, std::string reason) {
-  Error e = Error::field(kind, field, std::move(reason));
-  e.code = code;
-  return e;
-}
-
 Status check_date(const std::string& date, const std::string& today) {
   if (date > today)
-    return refused(ErrorKind::unprocessable, "future_date", "date", "must not be in the future");
+    return Error::rule(ErrorKind::unprocessable, "future_date", "date",
+                       "must not be in the future");
   return Status::success();
 }
 
 // Every id names a person, once.
 Status check_persons(db::Connection& conn, const std::vector<std::int64_t>& ids) {
   if (ids.empty())
-    return refused(ErrorKind::invalid_input, "validation_failed", "person_ids",
-                   "at least one person");
+    return Error::rule(ErrorKind::invalid_input, "validation_failed", "person_ids",
+                       "at least one person");
   std::set<std::int64_t> unique(ids.begin(), ids.end());
   if (unique.size() != ids.size())
-    return refused(ErrorKind::invalid_input, "validation_failed", "person_ids",
-                   "a person is listed twice");
+    return Error::rule(ErrorKind::invalid_input, "validation_failed", "person_ids",
+                       "a person is listed twice");
   auto found = people::find_persons(conn, ids);
   if (!found.ok()) return found.take_error();
   if (found->size() != ids.size()) {
@@ -71,8 +65,8 @@ Status check_persons(db::Connection& conn, const std::vector<std::int64_t>& ids)
     for (const auto& p : *found) present.insert(p.id);
     for (auto id : ids)
       if (!present.count(id))
-        return refused(ErrorKind::unprocessable, "no_such_person", "person_ids",
-                       "no person " + std::to_string(id));
+        return Error::rule(ErrorKind::unprocessable, "no_such_person", "person_ids",
+                           "no person " + std::to_string(id));
   }
   return Status::success();
 }
@@ -82,7 +76,8 @@ Status check_persons(db::Connection& conn, const std::vector<std::int64_t>& ids)
 Result<Centre> lock_centre(db::Connection& conn, std::int64_t id, const char* field) {
   auto touched = conn.execute("UPDATE centres SET updated_at = updated_at WHERE id = ?", {id});
   if (!touched.ok()) return touched.take_error();
-  if (*touched == 0) return refused(ErrorKind::unprocessable, "no_such_centre", field, "no centre");
+  if (*touched == 0)
+    return Error::rule(ErrorKind::unprocessable, "no_such_centre", field, "no centre");
   return find_centre(conn, id);
 }
 
@@ -92,8 +87,8 @@ Status check_room(db::Connection& conn, const Centre& centre,
                   const std::optional<std::string>& override_reason, const char* field) {
   if (override_reason) return Status::success();
   if (!accepts_guests(centre))
-    return refused(ErrorKind::conflict, "centre_not_accepting", field,
-                   "the centre is " + centre.status + "; an override reason is required");
+    return Error::rule(ErrorKind::conflict, "centre_not_accepting", field,
+                       "the centre is " + centre.status + "; an override reason is required");
   for (const auto& [category, count] : incoming) {
     auto rows = conn.query(
         "SELECT COUNT(*) FROM placements WHERE centre_id = ? AND category = ? AND "
@@ -103,10 +98,10 @@ Status check_room(db::Connection& conn, const Centre& centre,
     const auto taken = (*rows)[0].integer(0);
     const auto places = centre.places[static_cast<std::size_t>(category)];
     if (taken + count > places)
-      return refused(ErrorKind::conflict, "centre_full", field,
-                     std::to_string(taken) + " of " + std::to_string(places) + " places for " +
-                         to_string(category) + " are taken on " + date +
-                         "; an override reason is required");
+      return Error::rule(ErrorKind::conflict, "centre_full", field,
+                         std::to_string(places) + " places for " + to_string(category) + ", " +
+                             std::to_string(taken) + " taken on " + date + ", " +
+                             std::to_string(count) + " arriving; an override reason is required");
   }
   return Status::success();
 }
@@ -119,9 +114,9 @@ Status check_free_from(db::Connection& conn, std::int64_t person_id, const std::
       {person_id, date});
   if (!rows.ok()) return rows.take_error();
   if (!rows->empty())
-    return refused(ErrorKind::conflict, "placement_overlap", "person_ids",
-                   "person " + std::to_string(person_id) + " is placed from " + (*rows)[0].text(1) +
-                       " (placement " + (*rows)[0].text(0) + ")");
+    return Error::rule(ErrorKind::conflict, "placement_overlap", "person_ids",
+                       "person " + std::to_string(person_id) + " is placed from " +
+                           (*rows)[0].text(1) + " (placement " + (*rows)[0].text(0) + ")");
   return Status::success();
 }
 
@@ -134,11 +129,11 @@ Result<std::vector<Placement>> open_placements(db::Connection& conn,
     auto open = select(conn, "person_id = ? AND end_date IS NULL", {id});
     if (!open.ok()) return open.take_error();
     if (open->empty())
-      return refused(ErrorKind::conflict, "not_placed", "person_ids",
-                     "person " + std::to_string(id) + " has no open placement");
+      return Error::rule(ErrorKind::conflict, "not_placed", "person_ids",
+                         "person " + std::to_string(id) + " has no open placement");
     if ((*open)[0].start_date > date)
-      return refused(ErrorKind::unprocessable, "before_arrival", "date",
-                     "person " + std::to_string(id) + " arrived on " + (*open)[0].start_date);
+      return Error::rule(ErrorKind::unprocessable, "before_arrival", "date",
+                         "person " + std::to_string(id) + " arrived on " + (*open)[0].start_date);
     out.push_back((*open)[0]);
   }
   return out;
@@ -216,8 +211,8 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
   std::map<Category, std::int64_t> incoming;
   for (const auto& p : *current) {
     if (p.centre_id == t.to_centre_id)
-      return refused(ErrorKind::unprocessable, "same_centre", "to_centre_id",
-                     "person " + std::to_string(p.person_id) + " is already placed there");
+      return Error::rule(ErrorKind::unprocessable, "same_centre", "to_centre_id",
+                         "person " + std::to_string(p.person_id) + " is already placed there");
     ++incoming[t.category.value_or(p.category)];
   }
   INNET_TRY(check_room(conn, *centre, incoming, t.date, t.override_reason, "to_centre_id"));

@@ -1,0 +1,307 @@
+#include "people/routes.h"
+
+#include <algorithm>
+
+#include "core/clock.h"
+#include "people/codes.h"
+#include "people/persons.h"
+#include "reception/placements.h"
+
+namespace innet::people {
+namespace {
+
+// The coded fields the field specs cannot check on their own.
+Status check_codes(const Person& p) {
+  if (!is_country_code(p.nationality))
+    return Error::field(ErrorKind::invalid_input, "nationality",
+                        "must be an ISO 3166-1 alpha-2 code, XX (stateless) or ZZ (unknown)");
+  for (std::size_t i = 0; i < p.languages.size(); ++i)
+    if (!is_language_code(p.languages[i]))
+      return Error::field(ErrorKind::invalid_input, "languages[" + std::to_string(i) + "]",
+                          "must be an ISO 639 language code");
+  if (p.codice_fiscale && !is_codice_fiscale(*p.codice_fiscale))
+    return Error::field(ErrorKind::invalid_input, "codice_fiscale",
+                        "not a valid codice fiscale (check character)");
+  if (p.birth_date && *p.birth_date > clock::today())
+    return Error::rule(ErrorKind::unprocessable, "future_date", "birth_date",
+                       "must not be in the future");
+  return Status::success();
+}
+
+Error named_conflict(Error e) {
+  if (e.code != "unique_violation") return e;
+  // Both unique columns are identifiers that name one person.
+  const bool cui = e.message.find("cui") != std::string::npos;
+  return Error::rule(ErrorKind::conflict, "unique_violation", cui ? "cui" : "codice_fiscale",
+                     "already recorded for another person");
+}
+
+Error unknown_family(Error e) {
+  if (e.code != "foreign_key_violation") return e;
+  return Error::field(ErrorKind::unprocessable, "family_group_id", "no such family group");
+}
+
+void set_fields(const nlohmann::json& b, Person& p) {
+  if (b.contains("family_name")) p.family_name = b["family_name"];
+  if (b.contains("given_names")) p.given_names = b["given_names"];
+  p.family_name_original = api::patched(b, "family_name_original", p.family_name_original);
+  p.given_names_original = api::patched(b, "given_names_original", p.given_names_original);
+  if (b.contains("sex")) p.sex = b["sex"];
+  p.birth_date = api::patched(b, "birth_date", p.birth_date);
+  if (b.contains("birth_date_estimated")) p.birth_date_estimated = b["birth_date_estimated"];
+  if (b.contains("nationality")) p.nationality = b["nationality"];
+  if (b.contains("languages")) p.languages = b["languages"].get<std::vector<std::string>>();
+  p.cui = api::patched(b, "cui", p.cui);
+  p.codice_fiscale = api::patched(b, "codice_fiscale", p.codice_fiscale);
+  p.family_group_id = api::patched(b, "family_group_id", p.family_group_id);
+}
+
+// A person the caller may see: everyone for the Prefettura; for an operator's staff, people its
+// centres host or hosted. Out of scope answers 404, as for a missing person.
+Result<Person> person_in_scope(api::Context& ctx, const char* action) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return id.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto person = find_person(**conn, *id);
+  if (!person.ok()) return person.take_error();
+  if (ctx.services.policy.scope(ctx.actor->role, action) == auth::Scope::all) return person;
+  auto hosts = reception::hosting_organizations(**conn, *id);
+  if (!hosts.ok()) return hosts.take_error();
+  for (auto org : *hosts)
+    if (ctx.services.policy.allows(*ctx.actor, action, {org, 0})) return person;
+  return Error::not_found("person");
+}
+
+Result<http::Response> list(api::Context& ctx) {
+  auto paging = parse_paging(ctx.request.query);
+  if (!paging.ok()) return paging.take_error();
+  auto& q = ctx.request.query;
+  PersonFilter f{q["q"], q["nationality"], std::nullopt, std::nullopt};
+  if (!q["family_group_id"].empty()) f.family_group_id = parse_int(q["family_group_id"]);
+  if (ctx.scope != auth::Scope::all) f.hosted_by_operator = ctx.actor->organization_id;
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto page = list_persons(**conn, f, *paging);
+  if (!page.ok()) return page.take_error();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& p : page->items) items.push_back(to_json(p));
+  return api::ok(list_envelope(std::move(items), page->total, *paging));
+}
+
+Result<http::Response> get(api::Context& ctx) {
+  auto person = person_in_scope(ctx, "persons.read");
+  if (!person.ok()) return person.take_error();
+  return api::ok(to_json(*person));
+}
+
+Result<http::Response> create(api::Context& ctx) {
+  Person p;
+  set_fields(ctx.body, p);
+  INNET_TRY(check_codes(p));
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  auto created = create_person(**conn, p);
+  if (!created.ok()) return unknown_family(named_conflict(created.take_error()));
+  // Personal data stays out of the audit trail: it names the record, not its contents.
+  INNET_TRY(ctx.commit(ctx.audit("persons.create", "person", std::to_string(created->id))));
+  return api::created(to_json(*created));
+}
+
+Result<http::Response> update(api::Context& ctx) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return id.take_error();
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  auto person = find_person(**conn, *id);
+  if (!person.ok()) return person.take_error();
+  set_fields(ctx.body, *person);
+  INNET_TRY(check_codes(*person));
+  if (auto s = update_person(**conn, *person); !s.ok())
+    return unknown_family(named_conflict(s.take_error()));
+  auto entry = ctx.audit("persons.update", "person", std::to_string(*id));
+  nlohmann::json fields = nlohmann::json::array();
+  for (const auto& [key, value] : ctx.body.items()) fields.push_back(key);
+  entry.details = nlohmann::json{{"fields", fields}}.dump();
+  INNET_TRY(ctx.commit(entry));
+  auto updated = find_person(**conn, *id);
+  if (!updated.ok()) return updated.take_error();
+  return api::ok(to_json(*updated));
+}
+
+Result<http::Response> placements(api::Context& ctx) {
+  auto person = person_in_scope(ctx, "placements.read");
+  if (!person.ok()) return person.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto all = reception::person_placements(**conn, person->id);
+  if (!all.ok()) return all.take_error();
+  const bool sees_all =
+      ctx.services.policy.scope(ctx.actor->role, "placements.read") == auth::Scope::all;
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& p : *all) {
+    // An operator sees the stays in its own centres, not where the person was before or after.
+    if (!sees_all) {
+      auto centre = reception::find_centre(**conn, p.centre_id);
+      if (!centre.ok()) return centre.take_error();
+      if (!ctx.services.policy.allows(*ctx.actor, "placements.read", {centre->operator_id, 0}))
+        continue;
+    }
+    items.push_back(reception::to_json(p));
+  }
+  return api::ok({{"items", items}});
+}
+
+Result<http::Response> create_group(api::Context& ctx) {
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  auto group = create_family_group(**conn, ctx.body["label"]);
+  if (!group.ok()) return group.take_error();
+  INNET_TRY(
+      ctx.commit(ctx.audit("family_groups.create", "family_group", std::to_string(group->id))));
+  return api::created(to_json(*group));
+}
+
+Result<http::Response> get_group(api::Context& ctx) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return id.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto group = find_family_group(**conn, *id);
+  if (!group.ok()) return group.take_error();
+  PersonFilter f;
+  f.family_group_id = *id;
+  if (ctx.scope != auth::Scope::all) f.hosted_by_operator = ctx.actor->organization_id;
+  auto members = list_persons(**conn, f, Paging{1, 100});
+  if (!members.ok()) return members.take_error();
+  if (members->items.empty() && ctx.scope != auth::Scope::all)
+    return Error::not_found("family group");
+  nlohmann::json j = to_json(*group);
+  j["members"] = nlohmann::json::array();
+  for (const auto& p : members->items) j["members"].push_back(summary_json(p));
+  return api::ok(j);
+}
+
+FieldSpec person_fields(bool creating) {
+  auto required = [&](Field f) {
+    f.required = creating;
+    return f;
+  };
+  return {
+      required({.name = "family_name", .max_length = 100, .min_length = 1}),
+      required({.name = "given_names", .max_length = 100, .min_length = 1}),
+      {.name = "family_name_original", .nullable = true, .max_length = 100, .min_length = 1},
+      {.name = "given_names_original", .nullable = true, .max_length = 100, .min_length = 1},
+      required({.name = "sex", .max_length = 20, .allowed = sexes()}),
+      {.name = "birth_date", .type = FieldType::date, .nullable = true},
+      {.name = "birth_date_estimated", .type = FieldType::boolean},
+      required({.name = "nationality",
+                .max_length = 2,
+                .min_length = 2,
+                .description = "ISO 3166-1 alpha-2; XX stateless, ZZ unknown"}),
+      {.name = "languages",
+       .type = FieldType::string_list,
+       .max_length = 3,
+       .min_length = 2,
+       .description = "ISO 639 codes (BCP 47 primary language subtags)",
+       .max_items = 10},
+      {.name = "cui", .nullable = true, .max_length = 20, .min_length = 1},
+      {.name = "codice_fiscale", .nullable = true, .max_length = 16, .min_length = 11},
+      {.name = "family_group_id", .type = FieldType::integer, .nullable = true, .min_value = 1},
+  };
+}
+
+}  // namespace
+
+void add_routes(api::Api& api) {
+  const nlohmann::json nullable_string = {{"type", {"string", "null"}}};
+  api.add_schema(
+      "Person",
+      {{"type", "object"},
+       {"required", {"id", "family_name", "given_names", "sex", "nationality", "languages"}},
+       {"properties",
+        {{"id", {{"type", "integer"}}},
+         {"family_name", {{"type", "string"}}},
+         {"given_names", {{"type", "string"}}},
+         {"family_name_original", nullable_string},
+         {"given_names_original", nullable_string},
+         {"sex", {{"type", "string"}, {"enum", sexes()}}},
+         {"birth_date", nullable_string},
+         {"birth_date_estimated", {{"type", "boolean"}}},
+         {"nationality", {{"type", "string"}}},
+         {"languages", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+         {"cui", nullable_string},
+         {"codice_fiscale", nullable_string},
+         {"family_group_id", {{"type", {"integer", "null"}}}}}}});
+  api.add_schema("PersonList", api::list_schema("Person"));
+  api.add_schema("FamilyGroup", {{"type", "object"},
+                                 {"required", {"id", "label"}},
+                                 {"properties",
+                                  {{"id", {{"type", "integer"}}},
+                                   {"label", {{"type", "string"}}},
+                                   {"members", {{"type", "array"}}}}}});
+  api.add_schema("PlacementHistory",
+                 {{"type", "object"}, {"properties", {{"items", {{"type", "array"}}}}}});
+
+  const std::string persons = "/api/v1/persons";
+  api.add({.method = "GET",
+           .pattern = persons,
+           .action = "persons.read",
+           .summary = "Search persons (an operator: those its centres host or hosted)",
+           .tag = "people",
+           .query = {{.name = "q", .max_length = 100},
+                     {.name = "nationality", .max_length = 2},
+                     {.name = "family_group_id", .type = FieldType::integer}},
+           .paged = true,
+           .response_schema = "PersonList",
+           .handler = list});
+  api.add({.method = "POST",
+           .pattern = persons,
+           .action = "persons.manage",
+           .summary = "Record a person",
+           .tag = "people",
+           .body = person_fields(true),
+           .response_schema = "Person",
+           .success_status = 201,
+           .handler = create});
+  api.add({.method = "GET",
+           .pattern = persons + "/{id}",
+           .action = "persons.read",
+           .summary = "One person",
+           .tag = "people",
+           .response_schema = "Person",
+           .handler = get});
+  api.add({.method = "PATCH",
+           .pattern = persons + "/{id}",
+           .action = "persons.manage",
+           .summary = "Correct or complete a person's identity",
+           .tag = "people",
+           .body = person_fields(false),
+           .response_schema = "Person",
+           .handler = update});
+  api.add({.method = "GET",
+           .pattern = persons + "/{id}/placements",
+           .action = "placements.read",
+           .summary = "A person's placements, newest first (an operator: in its centres)",
+           .tag = "people",
+           .response_schema = "PlacementHistory",
+           .handler = placements});
+  api.add({.method = "POST",
+           .pattern = "/api/v1/family-groups",
+           .action = "persons.manage",
+           .summary = "Create a family group (persons join it through family_group_id)",
+           .tag = "people",
+           .body = {{.name = "label", .required = true, .max_length = 100, .min_length = 1}},
+           .response_schema = "FamilyGroup",
+           .success_status = 201,
+           .handler = create_group});
+  api.add({.method = "GET",
+           .pattern = "/api/v1/family-groups/{id}",
+           .action = "persons.read",
+           .summary = "A family group and its members",
+           .tag = "people",
+           .response_schema = "FamilyGroup",
+           .handler = get_group});
+}
+
+}  // namespace innet::people

@@ -1,0 +1,48 @@
+// Occupancy: how many guests each centre hosts on a day, per category, against its places and
+// its contract. Derived from placements; nothing is stored.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.h"
+#include "db/database.h"
+#include "reception/centres.h"
+
+namespace innet::reception {
+
+// Below this share of its places a centre is flagged as under-used.
+inline constexpr std::int64_t kUnderUsePercent = 70;
+
+struct CentreOccupancy {
+  Centre centre;
+  PlacesByCategory guests{};
+  std::optional<std::int64_t> contract_places;  // of the contract in force that day
+
+  std::int64_t guests_total() const { return total(guests); }
+  std::int64_t free(Category c) const;
+  // More guests than places in some category, in all, or than the contract allows.
+  bool over_capacity() const;
+  bool under_use() const;
+};
+
+// Every centre matching the filter on `day`, in id order. Three queries whatever the count.
+Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, const std::string& day,
+                                                  const CentreFilter& filter);
+
+struct DailyGuests {
+  std::string day;
+  PlacesByCategory guests{};
+};
+// One centre, each day of [from, to).
+Result<std::vector<DailyGuests>> occupancy_between(db::Connection& conn, std::int64_t centre_id,
+                                                   const std::string& from, const std::string& to);
+
+nlohmann::json to_json(const CentreOccupancy& o);
+nlohmann::json to_json(const PlacesByCategory& counts);
+
+}  // namespace innet::reception

@@ -1,0 +1,196 @@
+// /api/v1/placements: arrivals, transfers and exits, for one person or a family at once.
+#include "core/clock.h"
+#include "reception/placements.h"
+#include "reception/routes.h"
+
+namespace innet::reception {
+namespace {
+
+std::vector<std::int64_t> person_ids(const nlohmann::json& body) {
+  return body["person_ids"].get<std::vector<std::int64_t>>();
+}
+
+// Placing someone in a full or closed centre is a decision only the Prefettura may take.
+Result<std::optional<std::string>> override_reason(api::Context& ctx) {
+  auto reason = api::patched<std::string>(ctx.body, "override_reason", std::nullopt);
+  if (reason && !ctx.services.policy.allows(*ctx.actor, "placements.override"))
+    return Error::rule(ErrorKind::forbidden, "forbidden", "override_reason",
+                       "your role cannot override a centre's refusal");
+  return reason;
+}
+
+http::Response placements_response(const std::vector<Placement>& placements) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& p : placements) items.push_back(to_json(p));
+  return api::created({{"items", items}});
+}
+
+// One audit entry per operation, naming every placement it opened or closed.
+Status commit(api::Context& ctx, const char* action, const std::vector<Placement>& done,
+              const std::optional<std::string>& override) {
+  nlohmann::json ids = nlohmann::json::array();
+  for (const auto& p : done) ids.push_back(p.id);
+  auto entry = ctx.audit(action, "placement", std::to_string(done.front().id));
+  nlohmann::json details = {{"placements", ids}, {"request", ctx.body}};
+  if (override) details["override_reason"] = *override;
+  entry.details = details.dump();
+  return ctx.commit(entry);
+}
+
+Result<http::Response> arrive(api::Context& ctx) {
+  auto override = override_reason(ctx);
+  if (!override.ok()) return override.take_error();
+  Arrival a;
+  a.person_ids = person_ids(ctx.body);
+  a.centre_id = ctx.body["centre_id"];
+  a.category = *parse_category(ctx.body["category"].get<std::string>());
+  a.date = ctx.body["date"];
+  a.arrival_from = ctx.body["arrival_from"];
+  a.override_reason = *override;
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  auto done = place(**conn, a, clock::today());
+  if (!done.ok()) return done.take_error();
+  INNET_TRY(commit(ctx, "placements.arrive", *done, a.override_reason));
+  return placements_response(*done);
+}
+
+Result<http::Response> move(api::Context& ctx) {
+  auto override = override_reason(ctx);
+  if (!override.ok()) return override.take_error();
+  Transfer t;
+  t.person_ids = person_ids(ctx.body);
+  t.to_centre_id = ctx.body["to_centre_id"];
+  if (ctx.body.contains("category"))
+    t.category = parse_category(ctx.body["category"].get<std::string>());
+  t.date = ctx.body["date"];
+  t.override_reason = *override;
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  auto done = transfer(**conn, t, clock::today());
+  if (!done.ok()) return done.take_error();
+  INNET_TRY(commit(ctx, "placements.transfer", *done, t.override_reason));
+  return placements_response(*done);
+}
+
+Result<http::Response> leave(api::Context& ctx) {
+  Exit e;
+  e.person_ids = person_ids(ctx.body);
+  e.date = ctx.body["date"];
+  e.reason = ctx.body["reason"];
+  e.note = api::patched<std::string>(ctx.body, "note", std::nullopt);
+  if (e.reason == "other" && !e.note)
+    return Error::field(ErrorKind::invalid_input, "note", "required when the reason is other");
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  auto done = record_exit(**conn, e, clock::today());
+  if (!done.ok()) return done.take_error();
+  INNET_TRY(commit(ctx, "placements.exit", *done, std::nullopt));
+  return placements_response(*done);
+}
+
+Result<http::Response> get(api::Context& ctx) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return id.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto placement = find_placement(**conn, *id);
+  if (!placement.ok()) return placement.take_error();
+  auto centre = find_centre(**conn, placement->centre_id);
+  if (!centre.ok()) return centre.take_error();
+  if (!ctx.services.policy.allows(*ctx.actor, "placements.read", {centre->operator_id, 0}))
+    return Error::not_found("placement");
+  return api::ok(to_json(*placement));
+}
+
+const Field kPersonIds{.name = "person_ids",
+                       .type = FieldType::integer_list,
+                       .required = true,
+                       .description = "one person, or a family moving together",
+                       .min_value = 1,
+                       .max_items = 20,
+                       .min_items = 1};
+const Field kDate{.name = "date", .type = FieldType::date, .required = true};
+const Field kOverride{.name = "override_reason",
+                      .max_length = 500,
+                      .min_length = 10,
+                      .description = "places the persons even in a full or closed centre"};
+
+}  // namespace
+
+void add_placement_routes(api::Api& api) {
+  api.add_schema(
+      "Placement",
+      {{"type", "object"},
+       {"required", {"id", "person_id", "centre_id", "category", "start_date", "end_date"}},
+       {"properties",
+        {{"id", {{"type", "integer"}}},
+         {"person_id", {{"type", "integer"}}},
+         {"centre_id", {{"type", "integer"}}},
+         {"category", {{"type", "string"}, {"enum", category_names()}}},
+         {"start_date", {{"type", "string"}, {"format", "date"}}},
+         {"end_date", {{"type", {"string", "null"}}}}}}});
+  api.add_schema(
+      "PlacementList",
+      {{"type", "object"},
+       {"properties", {{"items", {{"type", "array"}, {"items", api::ref("Placement")}}}}}});
+  const Field category{.name = "category", .max_length = 20, .allowed = category_names()};
+  Field category_required = category;
+  category_required.required = true;
+
+  api.add(
+      {.method = "POST",
+       .pattern = "/api/v1/placements",
+       .action = "placements.manage",
+       .summary = "Place persons in a centre on arrival",
+       .tag = "reception",
+       .body = {kPersonIds,
+                {.name = "centre_id", .type = FieldType::integer, .required = true, .min_value = 1},
+                category_required,
+                kDate,
+                {.name = "arrival_from",
+                 .required = true,
+                 .max_length = 20,
+                 .allowed = arrival_origins()},
+                kOverride},
+       .response_schema = "PlacementList",
+       .success_status = 201,
+       .handler = arrive});
+  api.add(
+      {.method = "POST",
+       .pattern = "/api/v1/placements/transfers",
+       .action = "placements.manage",
+       .summary = "Move persons to another centre: closes and opens placements atomically",
+       .tag = "reception",
+       .body =
+           {kPersonIds,
+            {.name = "to_centre_id", .type = FieldType::integer, .required = true, .min_value = 1},
+            category,
+            kDate,
+            kOverride},
+       .response_schema = "PlacementList",
+       .success_status = 201,
+       .handler = move});
+  api.add(
+      {.method = "POST",
+       .pattern = "/api/v1/placements/exits",
+       .action = "placements.manage",
+       .summary = "Record that persons left reception, with the reason",
+       .tag = "reception",
+       .body = {kPersonIds,
+                kDate,
+                {.name = "reason", .required = true, .max_length = 40, .allowed = exit_reasons()},
+                {.name = "note", .max_length = 1000, .min_length = 1}},
+       .response_schema = "PlacementList",
+       .success_status = 201,
+       .handler = leave});
+  api.add({.method = "GET",
+           .pattern = "/api/v1/placements/{id}",
+           .action = "placements.read",
+           .summary = "One placement",
+           .tag = "reception",
+           .response_schema = "Placement",
+           .handler = get});
+}
+
+}  // namespace innet::reception

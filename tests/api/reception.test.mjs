@@ -1,0 +1,539 @@
+// People and reception: centres, contracts, persons, family groups, placements (arrival,
+// transfer, exit), the operator scope and occupancy. Everything is made by the Prefettura
+// officer with unique names; no test assumes ids or counts of rows it did not make.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { api, expectError, expectStatus, loginDemo, uniqueSuffix } from './client.mjs';
+
+let officer; // prefecture_officer
+let caseWorker; // case_worker of "Cooperativa Sociale Approdo (demo)"
+let analyst;
+let inspector;
+let ownOrgId; // the case worker's organisation (a centre operator)
+let otherOrgId; // another centre operator
+
+before(async () => {
+  [officer, caseWorker, analyst, inspector] = await Promise.all(
+    ['prefecture_officer', 'case_worker', 'analyst', 'inspector'].map((r) => loginDemo(r)),
+  );
+  const me = expectStatus(await api('GET', '/auth/me', { session: caseWorker }), 200);
+  ownOrgId = (me.user ?? me).organization?.id ?? (me.user ?? me).organization_id;
+  assert.ok(Number.isInteger(ownOrgId), `case worker organisation id: ${JSON.stringify(me)}`);
+  const orgs = expectStatus(
+    await api('GET', '/organizations?q=Conca&per_page=100', { session: officer }),
+    200,
+  );
+  const other = orgs.items.find((o) => o.name === "Consorzio Accoglienza Conca d'Oro (demo)");
+  assert.ok(other, 'the second demo operator exists');
+  otherOrgId = other.id;
+  assert.notEqual(otherOrgId, ownOrgId);
+});
+
+// Dates relative to today (UTC; at least two days back so that the server's local date agrees).
+function daysAgo(n) {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() - n);
+  return d.toISOString().slice(0, 10);
+}
+const addDays = (day, n) => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+const FUTURE = daysAgo(-30);
+
+// A valid personal codice fiscale (random letters and digits, right check character).
+const ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+function checkChar(first15) {
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const c = first15[i];
+    const v = /[0-9]/.test(c) ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 65;
+    sum += i % 2 === 0 ? ODD[v] : v;
+  }
+  return String.fromCharCode(65 + (sum % 26));
+}
+function codiceFiscale() {
+  const L = () => String.fromCharCode(65 + Math.floor(Math.random() * 26));
+  const D = () => String(Math.floor(Math.random() * 10));
+  const body = L() + L() + L() + L() + L() + L() + D() + D() + 'A' + D() + D() + 'Z' + D() + D() + D();
+  return body + checkChar(body);
+}
+const wrongCheck = (cf) => cf.slice(0, 15) + (cf[15] === 'A' ? 'B' : 'A');
+
+function centreBody(fields = {}) {
+  return {
+    name: `Centro test ${uniqueSuffix()}`,
+    type: 'cas',
+    operator_id: ownOrgId,
+    address: 'Via Roma 1, Palermo',
+    istat_code: '082053',
+    status: 'active',
+    places_single_men: 10,
+    places_single_women: 5,
+    places_families: 6,
+    places_minors: 0,
+    services: ['cultural_mediation', 'health_care'],
+    ...fields,
+  };
+}
+async function createCentre(fields = {}) {
+  return expectStatus(await api('POST', '/centres', { session: officer, body: centreBody(fields) }), 201);
+}
+function personBody(fields = {}) {
+  return {
+    family_name: `Test${uniqueSuffix()}`,
+    given_names: 'Amina',
+    sex: 'female',
+    birth_date: '1990-05-01',
+    nationality: 'NG',
+    languages: ['en', 'yo'],
+    ...fields,
+  };
+}
+async function createPerson(fields = {}) {
+  return expectStatus(await api('POST', '/persons', { session: officer, body: personBody(fields) }), 201);
+}
+async function createPersons(n, fields = {}) {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(await createPerson(fields));
+  return out;
+}
+async function arrive(personIds, centreId, category, date, extra = {}, session = officer) {
+  return api('POST', '/placements', {
+    session,
+    body: { person_ids: personIds, centre_id: centreId, category, date, arrival_from: 'landing', ...extra },
+  });
+}
+async function placementsOf(personId, session = officer) {
+  return expectStatus(await api('GET', `/persons/${personId}/placements`, { session }), 200).items;
+}
+async function centresNamed(name) {
+  const res = await api('GET', `/centres?q=${encodeURIComponent(name)}&per_page=100`, { session: officer });
+  return expectStatus(res, 200).items.filter((c) => c.name === name);
+}
+async function occupancyOf(centreId, date, session = officer) {
+  const q = date ? `?date=${date}` : '';
+  const body = expectStatus(await api('GET', `/occupancy${q}`, { session }), 200);
+  return body.items.find((o) => o.centre_id === centreId);
+}
+
+// ---------------------------------------------------------------- centres
+
+test('centres: create, get, patch and list with filters', async () => {
+  const body = centreBody({ latitude: 38.1157, longitude: 13.3615, istat_code: '082006' });
+  const created = expectStatus(await api('POST', '/centres', { session: officer, body }), 201);
+  assert.equal(created.name, body.name);
+  assert.equal(created.operator_id, ownOrgId);
+  assert.deepEqual(created.places, { single_men: 10, single_women: 5, families: 6, minors: 0, total: 21 });
+  assert.deepEqual(created.services, ['cultural_mediation', 'health_care']);
+  assert.equal(created.latitude, 38.1157);
+
+  const got = expectStatus(await api('GET', `/centres/${created.id}`, { session: officer }), 200);
+  assert.equal(got.name, body.name);
+  assert.equal(typeof got.operator_name, 'string');
+  assert.equal(got.operator_name, 'Cooperativa Sociale Approdo (demo)');
+
+  const patched = expectStatus(
+    await api('PATCH', `/centres/${created.id}`, {
+      session: officer,
+      body: { places_minors: 4, status: 'suspended', contact_email: 'centro@test.innet.example' },
+    }),
+    200,
+  );
+  assert.equal(patched.places.minors, 4);
+  assert.equal(patched.places.total, 25);
+  assert.equal(patched.status, 'suspended');
+  assert.equal(patched.contact_email, 'centro@test.innet.example');
+  assert.equal(patched.name, body.name, 'fields not sent are kept');
+
+  const byName = await centresNamed(body.name);
+  assert.equal(byName.length, 1);
+  const list = async (query) =>
+    expectStatus(await api('GET', `/centres?${query}&per_page=100`, { session: officer }), 200).items.map((c) => c.id);
+  const q = `q=${encodeURIComponent(body.name)}`;
+  assert.ok((await list(`${q}&status=suspended`)).includes(created.id));
+  assert.ok(!(await list(`${q}&status=active`)).includes(created.id));
+  assert.ok((await list(`${q}&type=cas`)).includes(created.id));
+  assert.ok(!(await list(`${q}&type=sai`)).includes(created.id));
+  assert.ok((await list(`${q}&istat_code=082006`)).includes(created.id));
+  assert.ok(!(await list(`${q}&istat_code=082053`)).includes(created.id));
+  assert.ok((await list(`${q}&operator_id=${ownOrgId}`)).includes(created.id));
+  assert.ok(!(await list(`${q}&operator_id=${otherOrgId}`)).includes(created.id));
+});
+
+test('centres: bad input is refused naming the field and nothing is stored', async () => {
+  const cases = [
+    { name: 'negative places', body: { places_single_men: -1 }, status: 400, code: 'validation_failed', fields: ['places_single_men'] },
+    {
+      name: 'all places zero',
+      body: { places_single_men: 0, places_single_women: 0, places_families: 0, places_minors: 0 },
+      status: 422,
+      code: 'no_places',
+      fields: ['places'],
+    },
+    { name: 'unknown service', body: { services: ['health_care', 'spa'] }, status: 400, code: 'validation_failed', fields: ['services[1]'] },
+    { name: 'ISTAT 5 digits', body: { istat_code: '82053' }, status: 400, code: 'validation_failed', fields: ['istat_code'] },
+    { name: 'ISTAT with a letter', body: { istat_code: '08205a' }, status: 400, code: 'validation_failed', fields: ['istat_code'] },
+    { name: 'latitude 91', body: { latitude: 91, longitude: 13 }, status: 400, code: 'validation_failed', fields: ['latitude'] },
+    { name: 'latitude -90.5', body: { latitude: -90.5, longitude: 13 }, status: 400, code: 'validation_failed', fields: ['latitude'] },
+    { name: 'latitude without longitude', body: { latitude: 38 }, status: 400, code: 'validation_failed', fields: ['longitude'] },
+    { name: 'unknown type', body: { type: 'hotel' }, status: 400, code: 'validation_failed', fields: ['type'] },
+    { name: 'unknown operator', body: { operator_id: 2147483647 }, status: 422, code: 'validation_failed', fields: ['operator_id'] },
+  ];
+  for (const c of cases) {
+    const body = centreBody(c.body);
+    const res = await api('POST', '/centres', { session: officer, body });
+    try {
+      const e = expectError(res, c.status, c.code ?? (c.status === 409 ? 'unique_violation' : 'validation_failed'), c.fields);
+      assert.ok(Object.keys(e.fields).length > 0);
+    } catch (err) {
+      err.message = `${c.name}: ${err.message}`;
+      throw err;
+    }
+    assert.deepEqual(await centresNamed(body.name), [], `${c.name}: nothing stored`);
+  }
+});
+
+test('centres: a refused PATCH leaves the centre unchanged', async () => {
+  const centre = await createCentre();
+  expectError(
+    await api('PATCH', `/centres/${centre.id}`, {
+      session: officer,
+      body: { places_single_men: 0, places_single_women: 0, places_families: 0 },
+    }),
+    422,
+    'no_places',
+    ['places'],
+  );
+  expectError(
+    await api('PATCH', `/centres/${centre.id}`, { session: officer, body: { name: 'Other name', latitude: 100, longitude: 1 } }),
+    400,
+    'validation_failed',
+    ['latitude'],
+  );
+  const now = expectStatus(await api('GET', `/centres/${centre.id}`, { session: officer }), 200);
+  assert.equal(now.name, centre.name);
+  assert.deepEqual(now.places, centre.places);
+});
+
+// ---------------------------------------------------------------- contracts
+
+test('contracts: create, newest first, overlap refused, end before start refused', async () => {
+  const centre = await createCentre();
+  const cig = () => `Z${uniqueSuffix().toUpperCase().replace(/[^A-Z0-9]/g, '')}`.padEnd(10, '0').slice(0, 10);
+  const contract = (start, end, extra = {}) =>
+    api('POST', `/centres/${centre.id}/contracts`, {
+      session: officer,
+      body: { cig: cig(), start_date: start, end_date: end, places: 20, price_cents: 3500, ...extra },
+    });
+  const first = expectStatus(await contract('2024-01-01', '2024-12-31'), 201);
+  assert.equal(first.centre_id, centre.id);
+  assert.equal(first.pocket_money_cents, 250, 'default pocket money');
+  const second = expectStatus(await contract('2025-01-01', '2025-12-31', { places: 25 }), 201);
+  const list = expectStatus(await api('GET', `/centres/${centre.id}/contracts`, { session: officer }), 200);
+  assert.deepEqual(
+    list.items.map((c) => c.id),
+    [second.id, first.id],
+    'newest first',
+  );
+
+  expectError(await contract('2025-06-01', '2026-05-31'), 409, 'contract_overlap');
+  expectError(await contract('2023-06-01', '2024-01-01'), 409, 'contract_overlap');
+  expectError(await contract('2027-02-01', '2027-01-01'), 422, 'validation_failed', ['end_date']);
+  const after = expectStatus(await api('GET', `/centres/${centre.id}/contracts`, { session: officer }), 200);
+  assert.equal(after.items.length, 2, 'nothing stored after the refusals');
+});
+
+// ---------------------------------------------------------------- persons and families
+
+test('persons: create with languages, nationality and codice fiscale', async () => {
+  const cf = codiceFiscale();
+  const cui = `CUI${uniqueSuffix()}`.slice(0, 20);
+  const p = await createPerson({ languages: ['ar', 'fr'], nationality: 'TN', codice_fiscale: cf, cui });
+  assert.deepEqual(p.languages, ['ar', 'fr']);
+  assert.equal(p.nationality, 'TN');
+  assert.equal(p.codice_fiscale, cf);
+  assert.equal(p.cui, cui);
+  const got = expectStatus(await api('GET', `/persons/${p.id}`, { session: officer }), 200);
+  assert.equal(got.family_name, p.family_name);
+  // Stateless and unknown nationality codes are accepted.
+  await createPerson({ nationality: 'XX' });
+  await createPerson({ nationality: 'ZZ' });
+});
+
+test('persons: bad input is refused and nothing is stored', async () => {
+  const cui = `CUI${uniqueSuffix()}`.slice(0, 20);
+  await createPerson({ cui });
+  const cases = [
+    { name: 'nationality XY', body: { nationality: 'XY' }, status: 400, fields: ['nationality'] },
+    { name: 'codice fiscale check character', body: { codice_fiscale: wrongCheck(codiceFiscale()) }, status: 400, fields: ['codice_fiscale'] },
+    { name: 'duplicate CUI', body: { cui }, status: 409, fields: ['cui'] },
+    { name: 'future birth date', body: { birth_date: FUTURE }, status: 422, code: 'future_date', fields: ['birth_date'] },
+    { name: 'unknown language', body: { languages: ['en', 'qq'] }, status: 400, fields: ['languages[1]'] },
+  ];
+  for (const c of cases) {
+    const body = personBody(c.body);
+    const res = await api('POST', '/persons', { session: officer, body });
+    try {
+      expectError(res, c.status, c.code ?? (c.status === 409 ? 'unique_violation' : 'validation_failed'), c.fields);
+    } catch (err) {
+      err.message = `${c.name}: ${err.message}`;
+      throw err;
+    }
+    const found = expectStatus(
+      await api('GET', `/persons?q=${encodeURIComponent(body.family_name)}&per_page=100`, { session: officer }),
+      200,
+    );
+    assert.equal(found.items.filter((p) => p.family_name === body.family_name).length, 0, `${c.name}: nothing stored`);
+  }
+});
+
+test('family groups: create and list members', async () => {
+  const group = expectStatus(
+    await api('POST', '/family-groups', { session: officer, body: { label: `Famiglia ${uniqueSuffix()}` } }),
+    201,
+  );
+  const members = [
+    await createPerson({ family_group_id: group.id, sex: 'male', given_names: 'Moussa' }),
+    await createPerson({ family_group_id: group.id }),
+    await createPerson({ family_group_id: group.id, birth_date: '2018-03-03', given_names: 'Awa' }),
+  ];
+  const got = expectStatus(await api('GET', `/family-groups/${group.id}`, { session: officer }), 200);
+  assert.equal(got.label, group.label);
+  assert.deepEqual(got.members.map((m) => m.id).sort((a, b) => a - b), members.map((m) => m.id).sort((a, b) => a - b));
+  const listed = expectStatus(await api('GET', `/persons?family_group_id=${group.id}&per_page=100`, { session: officer }), 200);
+  assert.equal(listed.total, 3);
+  expectError(
+    await api('POST', '/persons', { session: officer, body: personBody({ family_group_id: 2147483647 }) }),
+    422,
+    'validation_failed',
+    ['family_group_id'],
+  );
+});
+
+// ---------------------------------------------------------------- placements
+
+test('placements: a family of three arrives in one call', async () => {
+  const centre = await createCentre();
+  const family = await createPersons(3);
+  const ids = family.map((p) => p.id);
+  const day = daysAgo(20);
+  const done = expectStatus(await arrive(ids, centre.id, 'families', day), 201);
+  assert.equal(done.items.length, 3);
+  assert.deepEqual(done.items.map((p) => p.person_id).sort((a, b) => a - b), [...ids].sort((a, b) => a - b));
+  for (const p of done.items) {
+    assert.equal(p.centre_id, centre.id);
+    assert.equal(p.category, 'families');
+    assert.equal(p.start_date, day);
+    assert.equal(p.arrival_from, 'landing');
+    assert.equal(p.end_date, null);
+    assert.equal(p.override_reason, null);
+    const one = expectStatus(await api('GET', `/placements/${p.id}`, { session: officer }), 200);
+    assert.deepEqual(one, p);
+  }
+  const guests = expectStatus(await api('GET', `/centres/${centre.id}/guests`, { session: officer }), 200);
+  assert.deepEqual(guests.items.map((g) => g.person_id).sort((a, b) => a - b), [...ids].sort((a, b) => a - b));
+  assert.ok(guests.items.every((g) => typeof g.person.family_name === 'string'));
+  const history = expectStatus(await api('GET', `/centres/${centre.id}/guests?date=${daysAgo(21)}`, { session: officer }), 200);
+  assert.equal(history.items.length, 0, 'nobody the day before arrival');
+});
+
+test('placements: an overlapping placement is refused and nothing is stored', async () => {
+  const a = await createCentre();
+  const b = await createCentre();
+  const [p, q] = await createPersons(2);
+  expectStatus(await arrive([p.id], a.id, 'single_women', daysAgo(10)), 201);
+  // Same day, later day and earlier day (open placement covers everything after its start).
+  for (const day of [daysAgo(10), daysAgo(5), daysAgo(15)]) {
+    const res = await arrive([q.id, p.id], b.id, 'single_women', day);
+    expectError(res, 409, 'placement_overlap', ['person_ids']);
+  }
+  assert.equal((await placementsOf(q.id)).length, 0, 'the free person was not placed either');
+  assert.equal((await placementsOf(p.id)).length, 1);
+  const guests = expectStatus(await api('GET', `/centres/${b.id}/guests`, { session: officer }), 200);
+  assert.equal(guests.items.length, 0);
+  // After an exit, an arrival before the exit date still overlaps; on the exit date it does not.
+  expectStatus(
+    await api('POST', '/placements/exits', {
+      session: officer,
+      body: { person_ids: [p.id], date: daysAgo(6), reason: 'left_voluntarily' },
+    }),
+    201,
+  );
+  expectError(await arrive([p.id], b.id, 'single_women', daysAgo(7)), 409, 'placement_overlap', ['person_ids']);
+  expectStatus(await arrive([p.id], b.id, 'single_women', daysAgo(6)), 201);
+});
+
+test('placements: a full category refuses unless the Prefettura overrides', async () => {
+  const centre = await createCentre({ places_single_men: 2, places_single_women: 1, places_families: 0 });
+  const men = await createPersons(4, { sex: 'male', given_names: 'Ibrahim' });
+  const day = daysAgo(8);
+  expectStatus(await arrive([men[0].id, men[1].id], centre.id, 'single_men', day), 201);
+  const full = await arrive([men[2].id], centre.id, 'single_men', day);
+  expectError(full, 409, 'centre_full', ['centre_id']);
+  assert.equal((await placementsOf(men[2].id)).length, 0);
+  // A category with no places at all is full too.
+  expectError(await arrive([men[2].id], centre.id, 'families', day), 409, 'centre_full', ['centre_id']);
+  // Another category still has room.
+  const woman = await createPerson();
+  expectStatus(await arrive([woman.id], centre.id, 'single_women', day), 201);
+
+  // Only the Prefettura may override; the reason is recorded.
+  const reason = 'Emergency landing at Lampedusa, no other centre available';
+  const ok = expectStatus(await arrive([men[2].id], centre.id, 'single_men', day, { override_reason: reason }), 201);
+  assert.equal(ok.items[0].override_reason, reason);
+  const history = await placementsOf(men[2].id);
+  assert.equal(history[0].override_reason, reason);
+  // A too-short reason is refused as bad input.
+  expectError(
+    await arrive([men[3].id], centre.id, 'single_men', day, { override_reason: 'short' }),
+    400,
+    'validation_failed',
+    ['override_reason'],
+  );
+  assert.equal((await placementsOf(men[3].id)).length, 0);
+
+  const occ = await occupancyOf(centre.id, day);
+  assert.ok(occ, 'the centre is in the occupancy');
+  assert.equal(occ.guests.single_men, 3);
+  assert.equal(occ.guests.single_women, 1);
+  assert.equal(occ.over_capacity, true, 'over capacity after the override');
+  const flagged = expectStatus(await api('GET', `/occupancy?date=${day}&flag=over_capacity`, { session: officer }), 200);
+  assert.ok(flagged.items.some((o) => o.centre_id === centre.id));
+});
+
+test('placements: closed centre, future date, unknown persons', async () => {
+  const closed = await createCentre({ status: 'closed' });
+  const suspended = await createCentre({ status: 'suspended' });
+  const open = await createCentre();
+  const p = await createPerson();
+  expectError(await arrive([p.id], closed.id, 'single_women', daysAgo(3)), 409, 'centre_not_accepting', ['centre_id']);
+  expectError(await arrive([p.id], suspended.id, 'single_women', daysAgo(3)), 409, 'centre_not_accepting', ['centre_id']);
+  expectError(await arrive([p.id], open.id, 'single_women', FUTURE), 422, 'future_date', ['date']);
+  expectError(await arrive([p.id, p.id], open.id, 'single_women', daysAgo(3)), 400, 'validation_failed', ['person_ids']);
+  expectError(await arrive([p.id, 2147483647], open.id, 'single_women', daysAgo(3)), 422, 'no_such_person', ['person_ids']);
+  expectError(await arrive([p.id], 2147483647, 'single_women', daysAgo(3)), 422, 'no_such_centre', ['centre_id']);
+  expectError(await arrive([p.id], open.id, 'adults', daysAgo(3)), 400, 'validation_failed', ['category']);
+  assert.equal((await placementsOf(p.id)).length, 0, 'nothing stored');
+  // The case worker may not place anyone.
+  const res = await arrive([p.id], open.id, 'single_women', daysAgo(3), {}, caseWorker);
+  assert.equal(res.status, 403, res.text);
+  assert.equal((await placementsOf(p.id)).length, 0);
+  // An override opens even a closed centre.
+  const reason = 'Decree of the Prefetto, centre reopened temporarily';
+  const ok = expectStatus(await arrive([p.id], closed.id, 'single_women', daysAgo(3), { override_reason: reason }), 201);
+  assert.equal(ok.items[0].override_reason, reason);
+});
+
+test('placements: a family transfer closes and opens placements atomically', async () => {
+  const from = await createCentre();
+  const to = await createCentre({ operator_id: otherOrgId });
+  const family = await createPersons(3);
+  const ids = family.map((p) => p.id);
+  const arrival = daysAgo(30);
+  const moveDay = daysAgo(12);
+  const arrived = expectStatus(await arrive(ids, from.id, 'families', arrival), 201).items;
+  const done = expectStatus(
+    await api('POST', '/placements/transfers', {
+      session: officer,
+      body: { person_ids: ids, to_centre_id: to.id, date: moveDay },
+    }),
+    201,
+  );
+  assert.equal(done.items.length, 3);
+  for (const p of done.items) {
+    const old = arrived.find((a) => a.person_id === p.person_id);
+    assert.equal(p.centre_id, to.id);
+    assert.equal(p.category, 'families');
+    assert.equal(p.start_date, moveDay);
+    assert.equal(p.end_date, null);
+    assert.equal(p.arrival_from, 'transfer');
+    assert.equal(p.previous_placement_id, old.id);
+    const closed = expectStatus(await api('GET', `/placements/${old.id}`, { session: officer }), 200);
+    assert.equal(closed.end_date, moveDay);
+    assert.equal(closed.exit_reason, 'transferred');
+    const history = await placementsOf(p.person_id);
+    assert.deepEqual(history.map((h) => h.id), [p.id, old.id], 'newest first');
+  }
+  const guestsOld = expectStatus(await api('GET', `/centres/${from.id}/guests?date=${moveDay}`, { session: officer }), 200);
+  assert.equal(guestsOld.items.length, 0, 'not counted at the old centre on the transfer date');
+  const guestsNew = expectStatus(await api('GET', `/centres/${to.id}/guests?date=${moveDay}`, { session: officer }), 200);
+  assert.equal(guestsNew.items.length, 3);
+
+  // Daily series: the counts change on the transfer date.
+  const seriesOf = async (centreId) =>
+    expectStatus(
+      await api('GET', `/centres/${centreId}/occupancy?from=${addDays(moveDay, -2)}&to=${addDays(moveDay, 2)}`, { session: officer }),
+      200,
+    );
+  const sOld = await seriesOf(from.id);
+  const sNew = await seriesOf(to.id);
+  assert.equal(sOld.items.length, 5);
+  assert.deepEqual(sOld.items.map((d) => d.day), [-2, -1, 0, 1, 2].map((n) => addDays(moveDay, n)));
+  assert.deepEqual(sOld.items.map((d) => d.families), [3, 3, 0, 0, 0]);
+  assert.deepEqual(sNew.items.map((d) => d.families), [0, 0, 3, 3, 3]);
+  assert.deepEqual(sNew.items.map((d) => d.total), [0, 0, 3, 3, 3]);
+  assert.equal(sOld.from, addDays(moveDay, -2));
+  assert.equal(sOld.to, addDays(moveDay, 2));
+
+  // Moving to the centre they are in is refused.
+  expectError(
+    await api('POST', '/placements/transfers', { session: officer, body: { person_ids: ids, to_centre_id: to.id, date: daysAgo(5) } }),
+    422,
+    'same_centre',
+    ['to_centre_id'],
+  );
+});
+
+test('placements: transferring someone not placed is refused and nobody moves', async () => {
+  const from = await createCentre();
+  const to = await createCentre();
+  const [a, b, stranger] = await createPersons(3);
+  const arrived = expectStatus(await arrive([a.id, b.id], from.id, 'single_women', daysAgo(9)), 201).items;
+  const res = await api('POST', '/placements/transfers', {
+    session: officer,
+    body: { person_ids: [a.id, stranger.id, b.id], to_centre_id: to.id, date: daysAgo(4) },
+  });
+  expectError(res, 409, 'not_placed', ['person_ids']);
+  for (const p of arrived) {
+    const now = expectStatus(await api('GET', `/placements/${p.id}`, { session: officer }), 200);
+    assert.equal(now.end_date, null, 'still open');
+    assert.equal(now.exit_reason, null);
+    assert.equal((await placementsOf(p.person_id)).length, 1);
+  }
+  assert.equal((await placementsOf(stranger.id)).length, 0);
+  const guests = expectStatus(await api('GET', `/centres/${to.id}/guests`, { session: officer }), 200);
+  assert.equal(guests.items.length, 0);
+  // A transfer dated before the arrival is refused too.
+  expectError(
+    await api('POST', '/placements/transfers', { session: officer, body: { person_ids: [a.id], to_centre_id: to.id, date: daysAgo(10) } }),
+    422,
+    'before_arrival',
+    ['date'],
+  );
+});
+
+test('placements: exits with a reason; "other" needs a note', async () => {
+  const centre = await createCentre();
+  const [a, b, c] = await createPersons(3);
+  expectStatus(await arrive([a.id, b.id, c.id], centre.id, 'single_women', daysAgo(14)), 201);
+  const exit = (body) => api('POST', '/placements/exits', { session: officer, body });
+  const done = expectStatus(await exit({ person_ids: [a.id], date: daysAgo(3), reason: 'protection_obtained' }), 201);
+  assert.equal(done.items[0].end_date, daysAgo(3));
+  assert.equal(done.items[0].exit_reason, 'protection_obtained');
+  expectError(await exit({ person_ids: [b.id], date: daysAgo(3), reason: 'other' }), 400, 'validation_failed', ['note']);
+  expectError(await exit({ person_ids: [b.id], date: daysAgo(3), reason: 'transferred' }), 400, 'validation_failed', ['reason']);
+  expectError(await exit({ person_ids: [b.id], date: FUTURE, reason: 'removed' }), 422, 'future_date', ['date']);
+  expectError(await exit({ person_ids: [a.id], date: daysAgo(2), reason: 'removed' }), 409, 'not_placed', ['person_ids']);
+  assert.equal((await placementsOf(b.id))[0].end_date, null, 'b is still placed');
+  const withNote = expectStatus(
+    await exit({ person_ids: [b.id], date: daysAgo(2), reason: 'other', note: 'Moved in with relatives in Catania' }),
+    201,
+  );
+  assert.equal(withNote.items[0].exit_reason, 'other');
+  assert.equal(withNote.items[0].exit_note, 'Moved in with relatives in Catania');
+  const guests = expectStatus(await api('GET', `/centres/${centre.id}/guests`, { session: officer }), 200);
+  assert.deepEqual(guests.items.map((g) => g.person_id), [c.id]);
+});
