@@ -135,6 +135,8 @@ std::vector<Table> reconciliation_tables(const Reconciliation& r) {
       item("Pocket money due (EUR)", Cell::cents(r.pocket_money_due_cents)),
       item("Declared, not present", Cell::of(r.declared_not_present)),
       item("Present, not declared", Cell::of(r.present_not_declared)),
+      item("Days not confirmed in the register",
+           Cell::of(static_cast<std::int64_t>(r.unconfirmed_days.size()))),
   };
 
   Table differences{"Differences",
@@ -152,7 +154,15 @@ std::vector<Table> reconciliation_tables(const Reconciliation& r) {
                                 Cell::of(d.given_names), Cell::of(d.kind), Cell::of(d.reason),
                                 d.absence_reason ? Cell::of(*d.absence_reason) : Cell{},
                                 Cell::cents(d.price_cents)});
-  return {std::move(summary), std::move(differences)};
+
+  Table unconfirmed{
+      "Unconfirmed days",
+      {{"day", "Day"}, {"status", "Register status"}, {"present", "Present"}, {"absent", "Absent"}},
+      {}};
+  for (const auto& d : r.unconfirmed_days)
+    unconfirmed.rows.push_back(
+        {Cell::of(d.day), Cell::of(to_string(d.status)), Cell::of(d.present), Cell::of(d.absent)});
+  return {std::move(summary), std::move(differences), std::move(unconfirmed)};
 }
 
 }  // namespace innet::reception

@@ -43,7 +43,7 @@ Result<std::string> to_xlsx(const std::vector<Table>& tables);
 
 // Summary, Days, Persons.
 std::vector<Table> cost_tables(const MonthlyCosts& costs);
-// Summary, Differences.
+// Summary, Differences, Unconfirmed days.
 std::vector<Table> reconciliation_tables(const Reconciliation& r);
 
 inline constexpr const char* kCsvType = "text/csv; charset=utf-8";

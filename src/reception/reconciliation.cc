@@ -31,7 +31,8 @@ void name(PresenceDifference& d, const CostData& data) {
 
 }  // namespace
 
-Reconciliation reconcile(const Invoice& invoice, const CostData& data, const MonthlyCosts& costs) {
+Reconciliation reconcile(const Invoice& invoice, const CostData& data, const MonthlyCosts& costs,
+                         const std::vector<DaySummary>& register_days) {
   Reconciliation r;
   r.invoice = invoice;
   r.range = data.range;
@@ -76,6 +77,8 @@ Reconciliation reconcile(const Invoice& invoice, const CostData& data, const Mon
       r.differences.push_back(std::move(d));
     }
   }
+  for (const auto& d : register_days)
+    if (d.status != DayStatus::confirmed) r.unconfirmed_days.push_back(d);
   return r;
 }
 
@@ -88,8 +91,11 @@ Result<Reconciliation> reconcile_invoice(db::Connection& conn, const Invoice& in
   for (const auto& l : invoice.lines) declared.push_back(l.person_id);
   auto data = load_cost_data(conn, invoice.centre_id, *range, declared);
   if (!data.ok()) return data.take_error();
+  // Three more reads (the register's own): the status of each day is not part of presence.
+  auto register_days = register_summary(conn, invoice.centre_id, range->from, range->to);
+  if (!register_days.ok()) return register_days.take_error();
   auto costs = compute_costs(invoice.centre_id, *data);
-  return reconcile(invoice, *data, costs);
+  return reconcile(invoice, *data, costs, *register_days);
 }
 
 nlohmann::json to_json(const Reconciliation& r) {
@@ -104,6 +110,12 @@ nlohmann::json to_json(const Reconciliation& r) {
          {"reason", d.reason},
          {"absence_reason", d.absence_reason ? nlohmann::json(*d.absence_reason) : nullptr},
          {"price_cents", d.price_cents}});
+  nlohmann::json unconfirmed = nlohmann::json::array();
+  for (const auto& d : r.unconfirmed_days)
+    unconfirmed.push_back({{"day", d.day},
+                           {"status", to_string(d.status)},
+                           {"present", d.present},
+                           {"absent", d.absent}});
   return {{"invoice", to_json(r.invoice, false)},
           {"month", r.range.month},
           {"from", r.range.from},
@@ -122,7 +134,8 @@ nlohmann::json to_json(const Reconciliation& r) {
             {"amount_cents", r.amount_difference_cents}}},
           {"declared_not_present", r.declared_not_present},
           {"present_not_declared", r.present_not_declared},
-          {"differences", std::move(differences)}};
+          {"differences", std::move(differences)},
+          {"unconfirmed_days", std::move(unconfirmed)}};
 }
 
 }  // namespace innet::reception

@@ -1,7 +1,8 @@
 // An operator's invoice checked against the presence register: the amounts and presence-days it
 // declares against those computed (costs.h), and every difference listed by day and person, with
 // why: declared but the person was not placed at the centre that day, declared but recorded
-// absent (with the absence reason), or present per the register but not declared.
+// absent (with the absence reason), or present per the register but not declared; and the days
+// of the month the operator has not confirmed in the register.
 // The invoice amount is compared with the amount due (presence-days x contract price); pocket
 // money is part of the services the price pays for, so it is reported, not added.
 #pragma once
@@ -17,6 +18,7 @@
 #include "db/database.h"
 #include "reception/costs.h"
 #include "reception/invoices.h"
+#include "reception/register.h"
 
 namespace innet::reception {
 
@@ -49,10 +51,15 @@ struct Reconciliation {
   std::int64_t declared_not_present = 0;      // counts of the differences below
   std::int64_t present_not_declared = 0;
   std::vector<PresenceDifference> differences;  // by day, then person id
+  // Days the operator has not confirmed in the register, or that changed after confirmation:
+  // their presences are not yet vouched for, whatever the invoice says.
+  std::vector<DaySummary> unconfirmed_days;
 };
 
-// Pure: `data` is the invoice's month loaded with the invoice's persons, `costs` computed from it.
-Reconciliation reconcile(const Invoice& invoice, const CostData& data, const MonthlyCosts& costs);
+// Pure: `data` is the invoice's month loaded with the invoice's persons, `costs` computed from it,
+// `register_days` the register's summary of the same days.
+Reconciliation reconcile(const Invoice& invoice, const CostData& data, const MonthlyCosts& costs,
+                         const std::vector<DaySummary>& register_days);
 
 // Loads the invoice's month (the invoice must carry its lines) and reconciles it.
 Result<Reconciliation> reconcile_invoice(db::Connection& conn, const Invoice& invoice,
