@@ -39,6 +39,11 @@ http::Response dispatch(const Route& route, Services& services, const Authentica
     }
   }
 
+  if (!route.path.empty()) {
+    std::map<std::string, std::string> values;
+    for (const auto& f : route.path) values[f.name] = request.params[f.name];
+    if (auto s = check_query(values, route.path); !s.ok()) return http::Response::error(s.error());
+  }
   if (!route.query.empty() || route.paged || !request.query.empty()) {
     if (auto s = check_query(request.query, route.query); !s.ok())
       return http::Response::error(s.error());

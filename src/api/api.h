@@ -5,7 +5,7 @@
 //   policy check of the route's action          -> 403
 //   session-only routes called with a token     -> 403 session_required
 //   CSRF check for cookie-authenticated writes  -> 403 csrf_failed
-//   query and body validation against the spec  -> 400
+//   path, query and body validation against the spec -> 400
 //   handler                                     -> its Result: a response or an error body
 // The same descriptions produce the OpenAPI document, so code and documentation agree.
 #pragma once
@@ -80,6 +80,9 @@ struct Route {
   std::string tag;      // OpenAPI grouping, e.g. "accounts"
   FieldSpec body;       // accepted JSON body fields; empty = no body expected
   FieldSpec query;      // accepted query parameters (besides page/per_page when paged)
+  // Path parameters that are not integer ids (e.g. a date): checked like query values -> 400
+  // naming the parameter, and documented with their type. Undeclared ones are integer ids.
+  FieldSpec path;
   bool paged = false;
   std::string response_schema;  // components schema name; "" for 204 or plain responses
   // Other bodies the route can answer with (e.g. "text/csv" for ?format=csv): documented as

@@ -48,15 +48,16 @@ nlohmann::json operation(const Route& r) {
   if (r.session_only) op["x-innet-session-only"] = true;
   nlohmann::json params = nlohmann::json::array();
   static const std::regex param_re(R"(\{([a-z_]+)\})");
+  const auto path_schema = json_schema(r.path);
   for (std::sregex_iterator it(r.pattern.begin(), r.pattern.end(), param_re), end; it != end;
        ++it) {
-    // Ids are integers; other path parameters (e.g. a month, YYYY-MM) are strings.
-    const std::string name = (*it)[1].str();
-    const bool id = name == "id" || name.ends_with("_id");
+    const auto name = (*it)[1].str();
+    const bool declared = path_schema["properties"].contains(name);
     params.push_back({{"name", name},
                       {"in", "path"},
                       {"required", true},
-                      {"schema", {{"type", id ? "integer" : "string"}}}});
+                      {"schema", declared ? path_schema["properties"][name]
+                                          : nlohmann::json{{"type", "integer"}}}});
   }
   auto query_schema = json_schema(r.query);
   for (const auto& f : r.query)

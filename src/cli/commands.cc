@@ -13,6 +13,7 @@
 #include "auth/sessions.h"
 #include "core/crypto.h"
 #include "core/json_input.h"
+#include "reception/register.h"
 #include "seed/seed.h"
 
 namespace innet::cli {
@@ -223,6 +224,30 @@ int audit_verify(const app::Config& config) {
   std::cout << "audit trail intact: " << r->chained << " entries chained, " << r->pending
             << " pending\n";
   return kExitOk;
+}
+
+int register_verify(const app::Config& config, std::optional<std::int64_t> centre_id) {
+  if (centre_id && *centre_id <= 0)
+    return report(Error::field(ErrorKind::invalid_input, "centre", "must be a positive id"));
+  auto pool = open(config);
+  if (!pool.ok()) return report(pool.error());
+  auto secrets = app::load_or_create_secrets(config.secrets_file);
+  if (!secrets.ok()) return report(secrets.error());
+  auto conn = (*pool)->acquire();
+  if (!conn.ok()) return report(conn.error());
+  auto r = reception::verify_registers(**conn, secrets->audit_key, centre_id);
+  if (!r.ok()) return report(r.error());
+  for (const auto& p : r->problems)
+    std::cout << "centre " << p.centre_id << ": " << p.kind << ": " << p.detail << "\n";
+  for (const auto& p : r->awaiting_confirmation)
+    std::cout << "centre " << p.centre_id << ": awaiting confirmation: " << p.detail << "\n";
+  std::cout << (r->intact() ? "presence registers intact: " : "presence registers TAMPERED: ")
+            << r->centres << " centres, " << r->confirmations << " confirmations, " << r->days
+            << " confirmed days checked";
+  if (!r->awaiting_confirmation.empty())
+    std::cout << "; " << r->awaiting_confirmation.size() << " days await re-confirmation";
+  std::cout << "\n";
+  return r->intact() ? kExitOk : kExitFailure;
 }
 
 }  // namespace innet::cli

@@ -2,6 +2,7 @@
 // message on stderr and exit code 2; a failure of the system (database unreachable) exit code 1.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -23,5 +24,7 @@ int user_add(const app::Config& config, const std::string& email, const std::str
 int user_set_password(const app::Config& config, const std::string& email,
                       const std::string& password);
 int audit_verify(const app::Config& config);
+// Checks the presence registers (chains and confirmed days) of every centre, or of one.
+int register_verify(const app::Config& config, std::optional<std::int64_t> centre_id);
 
 }  // namespace innet::cli

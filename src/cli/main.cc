@@ -71,6 +71,13 @@ int main(int argc, char** argv) {
   auto* audit = app.add_subcommand("audit", "audit trail")->require_subcommand(1);
   auto* verify = audit->add_subcommand("verify", "check the hash chain; exit 1 when tampered");
 
+  auto* presence =
+      app.add_subcommand("register", "daily presence registers")->require_subcommand(1);
+  std::optional<std::int64_t> register_centre;
+  auto* register_verify = presence->add_subcommand(
+      "verify", "check the confirmation chains and confirmed days; exit 1 when tampered");
+  register_verify->add_option("--centre", register_centre, "only this centre (id)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -103,5 +110,6 @@ int main(int argc, char** argv) {
   if (*set_password)
     return cli::user_set_password(*config, email, read_password(password, password_stdin));
   if (*verify) return cli::audit_verify(*config);
+  if (*register_verify) return cli::register_verify(*config, register_centre);
   return kExitBadInput;
 }

@@ -286,6 +286,10 @@ void add_cost_routes(api::Api& api) {
                       "money due, per day and per person",
            .tag = "reception",
            .query = {format, table},
+           .path = {{.name = "month",
+                     .max_length = 7,
+                     .min_length = 7,
+                     .description = "YYYY-MM, not after the current month"}},
            .response_schema = "MonthlyCosts",
            .other_content_types = files,
            .handler = get_costs});

@@ -74,17 +74,10 @@ Result<std::vector<Confirmation>> select_confirmations(db::Connection& conn,
   return out;
 }
 
-// A business rule refused the write: 409 or 422 with a stable code and the field to change.
-Error refused(ErrorKind kind, const char* code, const std::string& field, std::string reason) {
-  Error e = Error::field(kind, field, std::move(reason));
-  e.code = code;
-  return e;
-}
-
 Status check_day(const std::string& day, const std::string& today) {
   if (day > today)
-    return refused(ErrorKind::unprocessable, "future_date", "day",
-                   day + " is after today (" + today + ")");
+    return Error::rule(ErrorKind::unprocessable, "future_date", "day",
+                       day + " is after today (" + today + ")");
   return Status::success();
 }
 
@@ -266,7 +259,7 @@ Result<Absence> record_absence(db::Connection& conn, const NewAbsence& a,
       {a.centre_id, a.person_id, a.day, a.day});
   if (!placed.ok()) return placed.take_error();
   if ((*placed)[0].integer(0) == 0)
-    return refused(
+    return Error::rule(
         ErrorKind::unprocessable, "not_placed", "person_id",
         "person " + std::to_string(a.person_id) + " is not placed at this centre on " + a.day);
   auto entries = select_absences(conn, "centre_id = ? AND day = ? AND person_id = ?",
@@ -274,10 +267,10 @@ Result<Absence> record_absence(db::Connection& conn, const NewAbsence& a,
   if (!entries.ok()) return entries.take_error();
   const auto effective = effective_absences(*entries);
   if (!effective.empty())
-    return refused(ErrorKind::conflict, "already_absent", "person_id",
-                   "person " + std::to_string(a.person_id) + " is already absent on " + a.day +
-                       " (absence " + std::to_string(effective[0].id) +
-                       "); withdraw it to record another reason");
+    return Error::rule(ErrorKind::conflict, "already_absent", "person_id",
+                       "person " + std::to_string(a.person_id) + " is already absent on " + a.day +
+                           " (absence " + std::to_string(effective[0].id) +
+                           "); withdraw it to record another reason");
   Absence row;
   row.centre_id = a.centre_id;
   row.day = a.day;
