@@ -96,8 +96,11 @@ int seed(const app::Config& config, bool demo, const std::string& scale) {
   } else {
     auto r = seed::seed_national(**pool);
     if (!r.ok()) return report(r.error());
+    const auto& rc = r->reception;
     std::cout << "seeded national scale: " << r->organizations << " organisations, " << r->users
-              << " users\n";
+              << " users, " << rc.centres << " centres, " << rc.contracts << " contracts, "
+              << rc.persons << " persons, " << rc.placements << " placements (" << rc.current_guests
+              << " current guests, " << rc.transfers << " transfers)\n";
   }
   auto chained = chain(**pool, config);
   return chained.ok() ? kExitOk : report(chained.error());

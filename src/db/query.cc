@@ -21,6 +21,24 @@ Status expect_one(const Result<std::int64_t>& changed, const char* what) {
   return Status::success();
 }
 
+std::string join_codes(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& c : codes) out += (out.empty() ? "" : ",") + c;
+  return out;
+}
+
+std::vector<std::string> split_codes(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    auto comma = text.find(',', at);
+    if (comma == std::string::npos) comma = text.size();
+    out.push_back(text.substr(at, comma - at));
+    at = comma + 1;
+  }
+  return out;
+}
+
 std::string placeholders(std::size_t n) {
   std::string out;
   for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";

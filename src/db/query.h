@@ -68,6 +68,11 @@ Result<Page<T>> page_query(Connection& conn, const std::string& columns, const s
 // For UPDATEs of one row by id: a missing row is a not_found error naming `what`.
 Status expect_one(const Result<std::int64_t>& changed, const char* what);
 
+// Lists of vocabulary codes ("canteen", "bn") stored in one column as "a,b,c": read with every
+// row, never queried on their own, and much cheaper to read than JSON.
+std::string join_codes(const std::vector<std::string>& codes);
+std::vector<std::string> split_codes(const std::string& text);
+
 // "?, ?, ?" for n values (IN lists; the SQL text depends only on the count).
 std::string placeholders(std::size_t n);
 

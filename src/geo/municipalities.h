@@ -10,6 +10,8 @@ struct Municipality {
   std::string_view istat_code;  // "082053"
   std::string_view name;        // "Palermo"
   int population_2011;
+  double latitude;  // centroid of the municipality's largest polygon
+  double longitude;
 };
 
 const std::vector<Municipality>& municipalities();

@@ -61,6 +61,8 @@ Result<std::vector<Person>> find_persons(db::Connection& conn,
 Result<db::Page<Person>> list_persons(db::Connection& conn, const PersonFilter& f,
                                       const Paging& paging);
 Status update_person(db::Connection& conn, const Person& p);
+// Many persons in few statements (data generation and imports); sets each one's id.
+Status insert_persons(db::Connection& conn, std::vector<Person>& persons);
 
 Result<FamilyGroup> create_family_group(db::Connection& conn, const std::string& label);
 Result<FamilyGroup> find_family_group(db::Connection& conn, std::int64_t id);

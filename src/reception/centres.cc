@@ -35,9 +35,7 @@ Centre centre_from_row(const db::Row& r) {
   for (std::size_t i = 0; i < kCategoryCount; ++i) c.places[i] = r.integer(8 + i);
   c.step_free_access = r.integer(12) != 0;
   c.accessibility_notes = r.opt_text(13);
-  auto services = nlohmann::json::parse(r.text(14), nullptr, false);
-  if (services.is_array())
-    for (const auto& s : services) c.services.push_back(s.get<std::string>());
+  c.services = db::split_codes(r.text(14));
   c.status = r.text(15);
   c.contact_name = r.opt_text(16);
   c.contact_phone = r.opt_text(17);
@@ -75,7 +73,7 @@ db::Params centre_values(const Centre& c) {
   for (auto places : c.places) v.push_back(places);
   v.push_back(std::int64_t{c.step_free_access ? 1 : 0});
   v.push_back(db::optional_value(c.accessibility_notes));
-  v.push_back(nlohmann::json(c.services).dump());
+  v.push_back(db::join_codes(c.services));
   v.push_back(c.status);
   v.push_back(db::optional_value(c.contact_name));
   v.push_back(db::optional_value(c.contact_phone));
@@ -312,7 +310,7 @@ CREATE TABLE centres (
   places_minors INTEGER NOT NULL CHECK (places_minors >= 0),
   step_free_access INTEGER NOT NULL DEFAULT 0,
   accessibility_notes TEXT,
-  services TEXT NOT NULL DEFAULT '[]',
+  services TEXT NOT NULL DEFAULT '',
   status TEXT NOT NULL CHECK (status IN ('active', 'suspended', 'closed',
     'special_administration')),
   contact_name TEXT,

@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "reception/placements.h"
+#include "reception/snapshots.h"
 
 namespace innet::reception {
 
@@ -25,6 +26,32 @@ bool CentreOccupancy::under_use() const {
          guests_total() * 100 < places * kUnderUsePercent;
 }
 
+Result<CountsByCentre> guests_on(db::Connection& conn, const std::string& day) {
+  const std::string month = clock::month_start(day);
+  auto base = snapshot(conn, month);
+  if (!base.ok()) return base.take_error();
+  if (!*base) return count_guests(conn, day);
+  // The first of the month, plus arrivals after it up to the day, minus exits in that window.
+  CountsByCentre counts = std::move(**base);
+  auto apply = [&](const char* sql, std::int64_t sign) -> Status {
+    auto rows = conn.query(sql, {month, day});
+    if (!rows.ok()) return rows.take_error();
+    for (const auto& r : *rows)
+      if (auto category = parse_category(r.text(1)))
+        counts[r.integer(0)][static_cast<std::size_t>(*category)] += sign * r.integer(2);
+    return Status::success();
+  };
+  INNET_TRY(
+      apply("SELECT centre_id, category, COUNT(*) FROM placements WHERE start_date > ? AND "
+            "start_date <= ? GROUP BY centre_id, category",
+            1));
+  INNET_TRY(
+      apply("SELECT centre_id, category, COUNT(*) FROM placements WHERE end_date > ? AND "
+            "end_date <= ? GROUP BY centre_id, category",
+            -1));
+  return counts;
+}
+
 Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, const std::string& day,
                                                   const CentreFilter& filter) {
   auto centres = all_centres(conn, filter);
@@ -36,18 +63,10 @@ Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, const st
     index[c.id] = out.size();
     out.push_back({std::move(c), {}, std::nullopt});
   }
-  // Grouped in the database: one row per centre and category, not one per guest.
-  auto counts = conn.query(
-      "SELECT centre_id, category, COUNT(*) FROM placements WHERE start_date <= ? AND "
-      "(end_date IS NULL OR end_date > ?) GROUP BY centre_id, category",
-      {day, day});
+  auto counts = guests_on(conn, day);
   if (!counts.ok()) return counts.take_error();
-  for (const auto& r : *counts) {
-    auto it = index.find(r.integer(0));
-    auto category = parse_category(r.text(1));
-    if (it == index.end() || !category) continue;
-    out[it->second].guests[static_cast<std::size_t>(*category)] = r.integer(2);
-  }
+  for (const auto& [centre, guests] : *counts)
+    if (auto it = index.find(centre); it != index.end()) out[it->second].guests = guests;
   auto contracts =
       conn.query("SELECT centre_id, places FROM contracts WHERE start_date <= ? AND end_date >= ?",
                  {day, day});

@@ -12,6 +12,7 @@
 #include "core/result.h"
 #include "db/database.h"
 #include "reception/centres.h"
+#include "reception/snapshots.h"
 
 namespace innet::reception {
 
@@ -30,7 +31,12 @@ struct CentreOccupancy {
   bool under_use() const;
 };
 
-// Every centre matching the filter on `day`, in id order. Three queries whatever the count.
+// Guests per centre and category on a day: the month's snapshot plus the arrivals and exits since
+// the first of the month (a few index range scans), or a count over placements when the month
+// is not materialised.
+Result<CountsByCentre> guests_on(db::Connection& conn, const std::string& day);
+
+// Every centre matching the filter on `day`, in id order; a handful of queries whatever the count.
 Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, const std::string& day,
                                                   const CentreFilter& filter);
 

@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "people/persons.h"
+#include "reception/snapshots.h"
 
 namespace innet::reception {
 namespace {
@@ -81,26 +82,46 @@ Result<Centre> lock_centre(db::Connection& conn, std::int64_t id, const char* fi
   return find_centre(conn, id);
 }
 
+// The most guests of a category the centre hosts on any day from `from` to `today`: a place
+// taken by a back-dated arrival must be free on every day since, not just on the first.
+Result<std::int64_t> peak_guests(db::Connection& conn, std::int64_t centre_id, Category category,
+                                 const std::string& from, const std::string& today) {
+  auto rows = conn.query(
+      "SELECT start_date, end_date FROM placements WHERE centre_id = ? AND category = ? AND "
+      "start_date <= ? AND (end_date IS NULL OR end_date > ?)",
+      {centre_id, to_string(category), today, from});
+  if (!rows.ok()) return rows.take_error();
+  std::map<std::string, std::int64_t> change;  // day -> guests arriving minus leaving
+  for (const auto& r : *rows) {
+    ++change[std::max(r.text(0), from)];
+    if (!r.is_null(1)) --change[r.text(1)];
+  }
+  std::int64_t now = 0, peak = 0;
+  for (const auto& [day, delta] : change) {
+    if (day > today) break;
+    now += delta;
+    peak = std::max(peak, now);
+  }
+  return peak;
+}
+
 // A full, suspended or closed centre takes no one, unless the caller gives a reason to override.
 Status check_room(db::Connection& conn, const Centre& centre,
                   const std::map<Category, std::int64_t>& incoming, const std::string& date,
-                  const std::optional<std::string>& override_reason, const char* field) {
+                  const std::string& today, const std::optional<std::string>& override_reason,
+                  const char* field) {
   if (override_reason) return Status::success();
   if (!accepts_guests(centre))
     return Error::rule(ErrorKind::conflict, "centre_not_accepting", field,
                        "the centre is " + centre.status + "; an override reason is required");
   for (const auto& [category, count] : incoming) {
-    auto rows = conn.query(
-        "SELECT COUNT(*) FROM placements WHERE centre_id = ? AND category = ? AND "
-        "start_date <= ? AND (end_date IS NULL OR end_date > ?)",
-        {centre.id, to_string(category), date, date});
-    if (!rows.ok()) return rows.take_error();
-    const auto taken = (*rows)[0].integer(0);
+    auto taken = peak_guests(conn, centre.id, category, date, today);
+    if (!taken.ok()) return taken.take_error();
     const auto places = centre.places[static_cast<std::size_t>(category)];
-    if (taken + count > places)
+    if (*taken + count > places)
       return Error::rule(ErrorKind::conflict, "centre_full", field,
                          std::to_string(places) + " places for " + to_string(category) + ", " +
-                             std::to_string(taken) + " taken on " + date + ", " +
+                             std::to_string(*taken) + " taken on some day from " + date + ", " +
                              std::to_string(count) + " arriving; an override reason is required");
   }
   return Status::success();
@@ -148,16 +169,24 @@ Result<Placement> insert(db::Connection& conn, const Placement& p) {
        db::optional_value(p.previous_placement_id), db::optional_value(p.override_reason),
        clock::now_iso()});
   if (!rows.ok()) return rows.take_error();
+  INNET_TRY(adjust_snapshots(conn, p.centre_id, p.category, p.start_date, std::nullopt, 1));
   return find_placement(conn, (*rows)[0].integer(0));
 }
 
-Status close(db::Connection& conn, std::int64_t id, const std::string& date,
+Status close(db::Connection& conn, const Placement& open, const std::string& date,
              const std::string& reason, const std::optional<std::string>& note) {
-  return db::expect_one(
+  INNET_TRY(db::expect_one(
       conn.execute("UPDATE placements SET end_date = ?, exit_reason = ?, exit_note = ? "
                    "WHERE id = ? AND end_date IS NULL",
-                   {date, reason, db::optional_value(note), id}),
-      "open placement");
+                   {date, reason, db::optional_value(note), open.id}),
+      "open placement"));
+  // The months from the exit on no longer count this guest.
+  return adjust_snapshots(conn, open.centre_id, open.category, date, std::nullopt, -1);
+}
+
+// The first write of a month materialises that month's snapshot, before changing anything.
+Status prepare_snapshots(db::Connection& conn, const std::string& today) {
+  return ensure_snapshot(conn, clock::month_start(today));
 }
 
 }  // namespace
@@ -178,12 +207,13 @@ Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a,
                                      const std::string& today) {
   INNET_TRY(check_date(a.date, today));
   INNET_TRY(check_persons(conn, a.person_ids));
+  INNET_TRY(prepare_snapshots(conn, today));
   auto centre = lock_centre(conn, a.centre_id, "centre_id");
   if (!centre.ok()) return centre.take_error();
   for (auto id : a.person_ids) INNET_TRY(check_free_from(conn, id, a.date));
   const std::int64_t incoming = static_cast<std::int64_t>(a.person_ids.size());
-  INNET_TRY(
-      check_room(conn, *centre, {{a.category, incoming}}, a.date, a.override_reason, "centre_id"));
+  INNET_TRY(check_room(conn, *centre, {{a.category, incoming}}, a.date, today, a.override_reason,
+                       "centre_id"));
   std::vector<Placement> out;
   for (auto id : a.person_ids) {
     Placement p;
@@ -204,6 +234,7 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
                                         const std::string& today) {
   INNET_TRY(check_date(t.date, today));
   INNET_TRY(check_persons(conn, t.person_ids));
+  INNET_TRY(prepare_snapshots(conn, today));
   auto centre = lock_centre(conn, t.to_centre_id, "to_centre_id");
   if (!centre.ok()) return centre.take_error();
   auto current = open_placements(conn, t.person_ids, t.date);
@@ -215,10 +246,10 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
                          "person " + std::to_string(p.person_id) + " is already placed there");
     ++incoming[t.category.value_or(p.category)];
   }
-  INNET_TRY(check_room(conn, *centre, incoming, t.date, t.override_reason, "to_centre_id"));
+  INNET_TRY(check_room(conn, *centre, incoming, t.date, today, t.override_reason, "to_centre_id"));
   std::vector<Placement> out;
   for (const auto& from : *current) {
-    INNET_TRY(close(conn, from.id, t.date, kTransferredReason, std::nullopt));
+    INNET_TRY(close(conn, from, t.date, kTransferredReason, std::nullopt));
     Placement p;
     p.person_id = from.person_id;
     p.centre_id = t.to_centre_id;
@@ -238,16 +269,54 @@ Result<std::vector<Placement>> record_exit(db::Connection& conn, const Exit& e,
                                            const std::string& today) {
   INNET_TRY(check_date(e.date, today));
   INNET_TRY(check_persons(conn, e.person_ids));
+  INNET_TRY(prepare_snapshots(conn, today));
   auto current = open_placements(conn, e.person_ids, e.date);
   if (!current.ok()) return current.take_error();
   std::vector<Placement> out;
   for (const auto& p : *current) {
-    INNET_TRY(close(conn, p.id, e.date, e.reason, e.note));
+    INNET_TRY(close(conn, p, e.date, e.reason, e.note));
     auto closed = find_placement(conn, p.id);
     if (!closed.ok()) return closed.take_error();
     out.push_back(std::move(*closed));
   }
   return out;
+}
+
+Status insert_placements(db::Connection& conn, std::vector<PlacementRow>& rows) {
+  constexpr std::size_t kRows = 400;
+  const std::string now = clock::now_iso();
+  std::size_t at = 0;
+  while (at < rows.size()) {
+    // A statement ends before a row whose previous placement is in it: that id is not known yet.
+    std::size_t n = 0;
+    while (at + n < rows.size() && n < kRows) {
+      const auto& prev = rows[at + n].previous_index;
+      if (n > 0 && prev && *prev >= at) break;
+      ++n;
+    }
+    std::string sql =
+        "INSERT INTO placements (person_id, centre_id, category, start_date, arrival_from, "
+        "end_date, exit_reason, exit_note, previous_placement_id, override_reason, created_at) "
+        "VALUES ";
+    db::Params params;
+    for (std::size_t i = 0; i < n; ++i) {
+      Placement& p = rows[at + i].placement;
+      if (const auto& prev = rows[at + i].previous_index)
+        p.previous_placement_id = rows[*prev].placement.id;
+      sql += (i ? ", (" : "(") + db::placeholders(11) + ")";
+      for (db::Value v :
+           db::Params{p.person_id, p.centre_id, to_string(p.category), p.start_date, p.arrival_from,
+                      db::optional_value(p.end_date), db::optional_value(p.exit_reason),
+                      db::optional_value(p.exit_note), db::optional_value(p.previous_placement_id),
+                      db::optional_value(p.override_reason), now})
+        params.push_back(std::move(v));
+    }
+    auto ids = conn.query(sql + " RETURNING id", params);
+    if (!ids.ok()) return ids.take_error();
+    for (std::size_t i = 0; i < n; ++i) rows[at + i].placement.id = (*ids)[i].integer(0);
+    at += n;
+  }
+  return Status::success();
 }
 
 Result<Placement> find_placement(db::Connection& conn, std::int64_t id) {
@@ -329,6 +398,20 @@ CREATE UNIQUE INDEX placements_one_open ON placements (person_id) WHERE end_date
 CREATE INDEX placements_person ON placements (person_id, start_date);
 CREATE INDEX placements_centre ON placements (centre_id, start_date);
 CREATE INDEX placements_open_centre ON placements (centre_id, category) WHERE end_date IS NULL;
+-- For occupancy on a day: arrivals and exits within a month, read from the indexes alone.
+CREATE INDEX placements_starts ON placements (start_date, centre_id, category);
+CREATE INDEX placements_ends ON placements (end_date, centre_id, category);
+-- Monthly occupancy snapshots (reception/snapshots.h): derived from placements.
+CREATE TABLE occupancy_snapshot_months (
+  month TEXT PRIMARY KEY
+);
+CREATE TABLE occupancy_snapshots (
+  month TEXT NOT NULL,
+  centre_id BIGINT NOT NULL REFERENCES centres (id),
+  category TEXT NOT NULL,
+  guests INTEGER NOT NULL,
+  PRIMARY KEY (month, centre_id, category)
+);
 )sql"}};
 }
 

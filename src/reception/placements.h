@@ -79,6 +79,16 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
 Result<std::vector<Placement>> record_exit(db::Connection& conn, const Exit& e,
                                            const std::string& today);
 
+// Many placements in few statements, for data generation and imports: no rule is checked, the
+// caller guarantees them, and rebuilds the occupancy snapshots afterwards (snapshots.h). Sets
+// each one's id; a placement may name an earlier one of the same
+// batch as previous_placement_id through `previous_index` (its position in the batch).
+struct PlacementRow {
+  Placement placement;
+  std::optional<std::size_t> previous_index;
+};
+Status insert_placements(db::Connection& conn, std::vector<PlacementRow>& rows);
+
 Result<Placement> find_placement(db::Connection& conn, std::int64_t id);
 Result<std::vector<Placement>> person_placements(db::Connection& conn, std::int64_t person_id);
 // The placements at a centre that cover at least one day of [from, to).

@@ -7,8 +7,10 @@
 #include "audit/audit_log.h"
 #include "auth/passwords.h"
 #include "auth/policy.h"
+#include "core/clock.h"
 #include "core/crypto.h"
 #include "geo/municipalities.h"
+#include "seed/reception.h"
 
 namespace innet::seed {
 namespace {
@@ -20,6 +22,13 @@ Status require_empty(db::Connection& conn) {
     return Error::make(ErrorKind::conflict, "not_empty",
                        "the database already has organisations; seed only a new database");
   return Status::success();
+}
+
+// After a bulk load the planner needs statistics, and PostgreSQL's index-only scans need the
+// visibility map that VACUUM writes (until autovacuum gets there, occupancy reads the heap).
+Status refresh_statistics(db::Connection& conn) {
+  return conn.execute_script(conn.engine() == db::Engine::postgresql ? "VACUUM ANALYZE"
+                                                                     : "ANALYZE");
 }
 
 audit::Entry seed_entry(const std::string& what) {
@@ -51,6 +60,10 @@ const std::vector<DemoOrg> kDemoOrganizations = {
     {"Cooperativa Sociale Approdo (demo)", "centre_operator", "082053"},
     {"Consorzio Accoglienza Conca d'Oro (demo)", "centre_operator", "082006"},
     {"Cooperativa Il Ponte (demo)", "centre_operator", "082054"},
+    {"Cooperativa Nuovi Orizzonti (demo)", "centre_operator", "082021"},
+    {"Consorzio Terre di Accoglienza (demo)", "centre_operator", "082049"},
+    {"Associazione Casa Comune (demo)", "centre_operator", "082070"},
+    {"Cooperativa Mare Aperto (demo)", "centre_operator", "082053"},
     {"Associazione Diritti in Rete (demo)", "ngo", "082053"},
     {"Centro Ascolto Vulnerabilita (demo)", "ngo", "082053"},
     {"CPIA Palermo 1 (demo)", "school", "082053"},
@@ -103,8 +116,20 @@ Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool) {
     if (!created.ok()) return created.take_error();
     accounts_out.push_back({user.email, auth::to_string(u.role), u.organization});
   }
+  ReceptionPlan plan;
+  for (const auto& o : kDemoOrganizations)
+    if (std::string_view(o.type) == "centre_operator") plan.operators.push_back(org_ids[o.name]);
+  plan.featured_operator = org_ids.at("Cooperativa Sociale Approdo (demo)");
+  plan.centres = 40;
+  plan.max_places = 90;
+  plan.history_days = 365;
+  plan.today = clock::today();
+  std::mt19937 rng(2026);
+  auto reception = seed_reception(**conn, rng, plan);
+  if (!reception.ok()) return reception.take_error();
   INNET_TRY(audit::record(**conn, seed_entry("demo")));
   INNET_TRY(tx.commit());
+  INNET_TRY(refresh_statistics(**conn));
   return accounts_out;
 }
 
@@ -134,10 +159,12 @@ Result<NationalReport> seed_national(db::Pool& pool) {
     if (auto id = add_org("Comune di " + std::string(m.name), "municipality", m.istat_code);
         !id.ok())
       return id.take_error();
+  ReceptionPlan plan;
   for (int i = 1; i <= kOperators; ++i) {
     const auto& town = towns[rng() % towns.size()];
     auto org = add_org("Ente gestore " + std::to_string(i), "centre_operator", town.istat_code);
     if (!org.ok()) return org.take_error();
+    plan.operators.push_back(*org);
     for (int k = 1; k <= kUsersPerOperator; ++k) {
       accounts::User u;
       u.email = "operator" + std::to_string(i) + "." + std::to_string(k) + "@bench.innet.example";
@@ -150,8 +177,17 @@ Result<NationalReport> seed_national(db::Pool& pool) {
       ++report.users;
     }
   }
+  plan.centres = 3000;
+  plan.max_places = 100;
+  plan.history_days = 3 * 365;
+  plan.today = clock::today();
+  plan.palermo_weighting = false;
+  auto reception = seed_reception(**conn, rng, plan);
+  if (!reception.ok()) return reception.take_error();
+  report.reception = *reception;
   INNET_TRY(audit::record(**conn, seed_entry("national")));
   INNET_TRY(tx.commit());
+  INNET_TRY(refresh_statistics(**conn));
   return report;
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/result.h"
 #include "db/database.h"
+#include "seed/reception.h"
 
 namespace innet::seed {
 
@@ -26,6 +27,7 @@ Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool);
 struct NationalReport {
   std::int64_t organizations = 0;
   std::int64_t users = 0;
+  ReceptionReport reception;
 };
 Result<NationalReport> seed_national(db::Pool& pool);
 

@@ -62,6 +62,28 @@ TEST(JsonInput, LimitsLengthsAndRanges) {
   EXPECT_EQ(problems(R"({"name":null})")["name"], "must not be null");
 }
 
+TEST(JsonInput, ListsAndNumbers) {
+  const FieldSpec spec = {
+      {.name = "ids", .type = FieldType::integer_list, .min_value = 1, .max_items = 2},
+      {.name = "tags", .type = FieldType::string_list, .allowed = {"a", "b"}},
+      {.name = "lines",
+       .type = FieldType::object_list,
+       .items = {{.name = "day", .type = FieldType::date, .required = true}}},
+      {.name = "lat", .type = FieldType::number, .min_number = -90, .max_number = 90},
+  };
+  auto problems = [&](const char* body) { return parse_body(body, spec).error().fields; };
+  EXPECT_TRUE(
+      parse_body(R"({"ids":[1,2],"tags":["a"],"lines":[{"day":"2026-01-31"}],"lat":38.1})", spec)
+          .ok());
+  EXPECT_EQ(problems(R"({"ids":[1,2,3]})")["ids"], "at most 2 items");
+  EXPECT_EQ(problems(R"({"ids":[0]})")["ids[0]"], "at least 1");
+  EXPECT_EQ(problems(R"({"ids":"1"})")["ids"], "must be an array of integers");
+  EXPECT_EQ(problems(R"({"tags":["c"]})")["tags[0]"], "must be one of: a, b");
+  EXPECT_EQ(problems(R"({"lines":[{}]})")["lines[0].day"], "required");
+  EXPECT_EQ(problems(R"({"lines":[{"day":"x","x":1}]})")["lines[0].x"], "unknown field");
+  EXPECT_EQ(problems(R"({"lat":91})")["lat"], "must be from -90.0 to 90.0");
+}
+
 TEST(JsonInput, Paging) {
   auto p = parse_paging({{"page", "2"}, {"per_page", "10"}});
   ASSERT_TRUE(p.ok());
@@ -72,8 +94,9 @@ TEST(JsonInput, Paging) {
 }
 
 TEST(JsonInput, QueryParameters) {
-  EXPECT_TRUE(check_query({{"kind", "a"}, {"page", "1"}}, kSpec).ok());
-  EXPECT_FALSE(check_query({{"kind", "z"}}, kSpec).ok());
+  EXPECT_TRUE(check_query({{"name", "x"}, {"kind", "a"}, {"page", "1"}}, kSpec).ok());
+  EXPECT_FALSE(check_query({{"kind", "a"}}, kSpec).ok());  // name is required
+  EXPECT_FALSE(check_query({{"name", "x"}, {"kind", "z"}}, kSpec).ok());
   EXPECT_FALSE(check_query({{"unknown", "1"}}, kSpec).ok());
   EXPECT_FALSE(check_query({{"count", "1x"}}, kSpec).ok());
 }

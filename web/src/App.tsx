@@ -7,6 +7,10 @@ import { describeError } from './errors';
 import { useT } from './i18n';
 import { Account } from './pages/Account';
 import { Audit } from './pages/Audit';
+import { CentrePage } from './pages/Centre';
+import { Centres } from './pages/Centres';
+import { Occupancy } from './pages/Occupancy';
+import { Persons } from './pages/Persons';
 import { Home } from './pages/Home';
 import { Login } from './pages/Login';
 import { Forbidden, NotFound } from './pages/Status';
@@ -27,7 +31,24 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/organizations': { permission: 'organizations.read', render: () => <Organizations /> },
   '/users': { permission: 'users.read', render: () => <Users /> },
   '/audit': { permission: 'audit.read', render: () => <Audit /> },
+  '/centres': { permission: 'centres.read', render: () => <Centres /> },
+  '/occupancy': { permission: 'occupancy.read', render: () => <Occupancy /> },
+  '/persons': { permission: 'persons.read', render: () => <Persons /> },
 };
+
+/** Routes with a parameter: the pattern, the permission and the page for the matched id. */
+const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number) => preact.JSX.Element }[] = [
+  { pattern: /^\/centres\/(\d+)$/, permission: 'centres.read', render: (id) => <CentrePage key={id} id={id} /> },
+];
+
+function findRoute(path: string): { permission?: string; render: () => preact.JSX.Element } | undefined {
+  if (ROUTES[path]) return ROUTES[path];
+  for (const r of PARAM_ROUTES) {
+    const m = r.pattern.exec(path);
+    if (m) return { permission: r.permission, render: () => r.render(Number(m[1])) };
+  }
+  return undefined;
+}
 
 /** Only same-app paths are accepted as a place to return to after login. */
 function safeNext(next: string | null): string {
@@ -149,7 +170,7 @@ export function App() {
         <Spinner label={t('common.loading')} />
       );
   } else {
-    const route = ROUTES[loc.path];
+    const route = findRoute(loc.path);
     if (!route) content = <NotFound />;
     else if (route.permission && !session!.can(route.permission)) content = <Forbidden />;
     else content = route.render();

@@ -19,6 +19,21 @@ export const AREAS: Area[] = [
     permission: 'organizations.read',
   },
   { path: '/users', labelKey: 'nav.users', descriptionKey: 'home.cards.users', icon: 'user', permission: 'users.read' },
+  {
+    path: '/centres',
+    labelKey: 'nav.centres',
+    descriptionKey: 'home.cards.centres',
+    icon: 'pa',
+    permission: 'centres.read',
+  },
+  {
+    path: '/occupancy',
+    labelKey: 'nav.occupancy',
+    descriptionKey: 'home.cards.occupancy',
+    icon: 'list',
+    permission: 'occupancy.read',
+  },
+  { path: '/persons', labelKey: 'nav.persons', descriptionKey: 'home.cards.persons', icon: 'user', permission: 'persons.read' },
   { path: '/audit', labelKey: 'nav.audit', descriptionKey: 'home.cards.audit', icon: 'list', permission: 'audit.read' },
   { path: '/account', labelKey: 'nav.account', descriptionKey: 'home.cards.account', icon: 'settings' },
 ];

@@ -143,12 +143,13 @@ export function Header({ session, path }: { session: SessionValue | null; path: 
                         <ul class="navbar-nav" data-testid="main-nav">
                           {areas.map((a) => {
                             const active = path === a.path;
+                            const within = active || (a.path !== '/' && path.startsWith(`${a.path}/`));
                             return (
                               <li class="nav-item" key={a.path}>
                                 <Link
-                                  class={`nav-link${active ? ' active' : ''}`}
+                                  class={`nav-link${within ? ' active' : ''}`}
                                   href={a.path}
-                                  aria-current={active ? 'page' : undefined}
+                                  aria-current={active ? 'page' : within ? 'true' : undefined}
                                   data-nav={a.path}
                                 >
                                   <span>{t(a.labelKey)}</span>

@@ -56,6 +56,8 @@ type InputProps = FieldBase & {
   pattern?: string;
   readOnly?: boolean;
   dir?: 'ltr' | 'rtl' | 'auto';
+  min?: string;
+  max?: string;
 };
 
 export function TextField(p: InputProps) {
@@ -74,6 +76,8 @@ export function TextField(p: InputProps) {
         maxLength={p.maxLength}
         readOnly={p.readOnly}
         dir={p.dir}
+        min={p.min}
+        max={p.max}
         aria-required={p.required ? 'true' : undefined}
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={describedBy(p.id, p.error, p.hint)}
@@ -218,4 +222,25 @@ export function LoadState({ error, ready, children }: { error: unknown; ready: b
     );
   }
   return ready ? <>{children()}</> : <Spinner label={t('common.loading')} />;
+}
+
+export function TextAreaField(p: FieldBase & { value: string; onValue: (v: string) => void; maxLength?: number; rows?: number }) {
+  return (
+    <div class="mb-4 field">
+      <Label id={p.id} label={p.label} required={p.required} />
+      <textarea
+        id={p.id}
+        name={p.id}
+        class={`form-control${p.error ? ' is-invalid' : ''}`}
+        rows={p.rows ?? 3}
+        value={p.value}
+        maxLength={p.maxLength}
+        onInput={(e) => p.onValue((e.currentTarget as HTMLTextAreaElement).value)}
+        aria-required={p.required ? 'true' : undefined}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p.id, p.error, p.hint)}
+      />
+      <Messages id={p.id} error={p.error} hint={p.hint} />
+    </div>
+  );
 }

@@ -174,6 +174,9 @@ export function expectedNav(permissions) {
     '/',
     ...(has('organizations.read') ? ['/organizations'] : []),
     ...(has('users.read') ? ['/users'] : []),
+    ...(has('centres.read') ? ['/centres'] : []),
+    ...(has('occupancy.read') ? ['/occupancy'] : []),
+    ...(has('persons.read') ? ['/persons'] : []),
     ...(has('audit.read') ? ['/audit'] : []),
     '/account',
   ];

@@ -1,0 +1,62 @@
+// Reception at national scale: occupancy of every centre on a day, and (with the costs module)
+// the monthly cost of one centre. Run through bench/reception.sh, which seeds the data
+// (`innet seed --scale national`) on SQLite and on PostgreSQL and passes INNET_BENCH_DB.
+// Each run also times a plain COUNT(*) over all placements on the same connection: the same-run
+// baseline that shows how fast the engine and the machine were at that moment.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "core/clock.h"
+#include "db/database.h"
+#include "reception/occupancy.h"
+
+namespace {
+
+innet::db::Pool& pool() {
+  static std::unique_ptr<innet::db::Pool> p = [] {
+    const char* url = std::getenv("INNET_BENCH_DB");
+    if (url == nullptr) {
+      std::fprintf(stderr, "set INNET_BENCH_DB to a database seeded with --scale national\n");
+      std::exit(2);
+    }
+    auto opened = innet::db::Pool::open(url, 2);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "%s\n", opened.error().message.c_str());
+      std::exit(2);
+    }
+    return std::move(opened).value();
+  }();
+  return *p;
+}
+
+void BM_BaselineCountPlacements(benchmark::State& state) {
+  auto conn = pool().acquire();
+  for (auto _ : state) {
+    auto rows = (*conn)->query("SELECT COUNT(*) FROM placements");
+    benchmark::DoNotOptimize(rows);
+  }
+}
+BENCHMARK(BM_BaselineCountPlacements)->Unit(benchmark::kMillisecond);
+
+// state.range(0): how many days before today the occupancy is asked for.
+void BM_OccupancyAllCentres(benchmark::State& state) {
+  auto conn = pool().acquire();
+  const std::string day = innet::clock::add_days(innet::clock::today(), -state.range(0));
+  std::size_t centres = 0;
+  for (auto _ : state) {
+    auto all = innet::reception::occupancy_on(**conn, day, {});
+    if (!all.ok()) {
+      state.SkipWithError(all.error().message.c_str());
+      break;
+    }
+    centres = all->size();
+  }
+  state.counters["centres"] = static_cast<double>(centres);
+}
+BENCHMARK(BM_OccupancyAllCentres)->Arg(0)->Arg(365)->Arg(900)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

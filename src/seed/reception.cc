@@ -1,0 +1,442 @@
+#include "seed/reception.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/clock.h"
+#include "geo/municipalities.h"
+#include "people/persons.h"
+#include "reception/centres.h"
+#include "reception/placements.h"
+#include "reception/snapshots.h"
+
+namespace innet::seed {
+namespace {
+
+using reception::Category;
+
+// Names in Latin script with the same name in the original script ("" when that is Latin too).
+struct Name {
+  const char* latin;
+  const char* original;
+};
+struct NameSet {
+  std::vector<Name> family, male, female;
+};
+
+const NameSet kBengali = {{{"Rahman", "রহমান"},
+                           {"Hossain", "হোসেন"},
+                           {"Islam", "ইসলাম"},
+                           {"Ahmed", "আহমেদ"},
+                           {"Uddin", "উদ্দিন"},
+                           {"Miah", "মিয়া"},
+                           {"Chowdhury", "চৌধুরী"},
+                           {"Sarker", "সরকার"}},
+                          {{"Mohammad", "মোহাম্মদ"},
+                           {"Abdul", "আব্দুল"},
+                           {"Rakib", "রাকিব"},
+                           {"Sohel", "সোহেল"},
+                           {"Jahid", "জাহিদ"},
+                           {"Rubel", "রুবেল"}},
+                          {{"Fatema", "ফাতেমা"}, {"Nasrin", "নাসরিন"}, {"Sumaiya", "সুমাইয়া"}}};
+const NameSet kArabic = {
+    {{"Haddad", "حداد"},
+     {"Mansour", "منصور"},
+     {"Khalil", "خليل"},
+     {"Saleh", "صالح"},
+     {"Nasser", "ناصر"},
+     {"Hamdi", "حمدي"},
+     {"Ben Ali", "بن علي"},
+     {"Trabelsi", "الطرابلسي"}},
+    {{"Mohamed", "محمد"},
+     {"Ahmed", "أحمد"},
+     {"Youssef", "يوسف"},
+     {"Omar", "عمر"},
+     {"Karim", "كريم"},
+     {"Ali", "علي"}},
+    {{"Amina", "أمينة"}, {"Fatima", "فاطمة"}, {"Mariam", "مريم"}, {"Nour", "نور"}}};
+const NameSet kWestAfrican = {
+    {{"Diallo", ""},
+     {"Bah", ""},
+     {"Camara", ""},
+     {"Traoré", ""},
+     {"Koné", ""},
+     {"Touré", ""},
+     {"Sow", ""},
+     {"Keita", ""},
+     {"Ceesay", ""},
+     {"Jallow", ""},
+     {"Okafor", ""},
+     {"Adeyemi", ""}},
+    {{"Mamadou", ""},
+     {"Ibrahima", ""},
+     {"Moussa", ""},
+     {"Abdoulaye", ""},
+     {"Lamin", ""},
+     {"Seydou", ""},
+     {"Chinedu", ""}},
+    {{"Aissatou", ""}, {"Mariama", ""}, {"Fatoumata", ""}, {"Awa", ""}, {"Blessing", ""}}};
+const NameSet kSouthAsian = {
+    {{"Khan", "خان"}, {"Ahmadi", "احمدی"}, {"Hussaini", "حسینی"}, {"Shah", "شاہ"}},
+    {{"Imran", "عمران"}, {"Bilal", "بلال"}, {"Hamid", "حامد"}},
+    {{"Zainab", "زینب"}, {"Sana", "ثنا"}}};
+const NameSet kEritrean = {{{"Tesfaye", "ተስፋየ"}, {"Gebremedhin", "ገብረመድህን"}, {"Haile", "ሃይለ"}},
+                           {{"Yonas", "ዮናስ"}, {"Dawit", "ዳዊት"}, {"Samuel", "ሳሙኤል"}},
+                           {{"Selam", "ሰላም"}, {"Helen", "ሄለን"}}};
+const NameSet kUkrainian = {
+    {{"Kovalenko", "Коваленко"},
+     {"Shevchenko", "Шевченко"},
+     {"Bondarenko", "Бондаренко"},
+     {"Tkachenko", "Ткаченко"},
+     {"Melnyk", "Мельник"},
+     {"Kravchenko", "Кравченко"}},
+    {{"Oleksandr", "Олександр"}, {"Andrii", "Андрій"}, {"Dmytro", "Дмитро"}, {"Maksym", "Максим"}},
+    {{"Olena", "Олена"},
+     {"Iryna", "Ірина"},
+     {"Nataliia", "Наталія"},
+     {"Oksana", "Оксана"},
+     {"Sofiia", "Софія"}}};
+
+struct Nationality {
+  const char* code;
+  int weight;  // share of arrivals, after the 2024 figures in domain.md
+  std::vector<std::string> languages;
+  const NameSet* names;
+};
+const std::vector<Nationality> kNationalities = {{"BD", 20, {"bn", "en"}, &kBengali},
+                                                 {"SY", 15, {"ar"}, &kArabic},
+                                                 {"TN", 12, {"ar", "fr"}, &kArabic},
+                                                 {"EG", 7, {"ar"}, &kArabic},
+                                                 {"GN", 6, {"fr", "fuf"}, &kWestAfrican},
+                                                 {"PK", 6, {"ur", "en"}, &kSouthAsian},
+                                                 {"CI", 5, {"fr"}, &kWestAfrican},
+                                                 {"ML", 4, {"bm", "fr"}, &kWestAfrican},
+                                                 {"GM", 4, {"en", "wo"}, &kWestAfrican},
+                                                 {"NG", 5, {"en"}, &kWestAfrican},
+                                                 {"ER", 3, {"ti"}, &kEritrean},
+                                                 {"SD", 4, {"ar"}, &kArabic},
+                                                 {"AF", 3, {"prs", "ps"}, &kSouthAsian},
+                                                 {"SN", 3, {"wo", "fr"}, &kWestAfrican},
+                                                 {"MA", 3, {"ar"}, &kArabic}};
+const Nationality kUkraine = {"UA", 0, {"uk", "ru"}, &kUkrainian};
+
+// Exit reasons of stays that end in reception, weighted.
+const std::vector<std::pair<const char*, int>> kExits = {{"transferred_to_sai", 30},
+                                                         {"protection_obtained", 25},
+                                                         {"left_voluntarily", 25},
+                                                         {"end_of_eligibility", 10},
+                                                         {"removed", 4},
+                                                         {"repatriated", 3},
+                                                         {"other", 3}};
+
+class Generator {
+ public:
+  Generator(std::mt19937& rng, const ReceptionPlan& plan) : rng_(rng), plan_(plan) {}
+
+  int uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+  bool chance(double p) { return std::bernoulli_distribution(p)(rng_); }
+  template <class T>
+  const T& pick(const std::vector<T>& v) {
+    return v[static_cast<std::size_t>(uniform(0, static_cast<int>(v.size()) - 1))];
+  }
+
+  const Nationality& nationality(bool ukrainian) {
+    if (ukrainian) return kUkraine;
+    int total = 0;
+    for (const auto& n : kNationalities) total += n.weight;
+    int r = uniform(0, total - 1);
+    for (const auto& n : kNationalities)
+      if ((r -= n.weight) < 0) return n;
+    return kNationalities.front();
+  }
+
+  // A person of that nationality; age in years at `day`.
+  people::Person person(const Nationality& n, const std::string& sex, int age, const Name& family,
+                        const std::string& day) {
+    people::Person p;
+    const Name& given = pick(sex == "female" ? n.names->female : n.names->male);
+    p.family_name = family.latin;
+    p.given_names = given.latin;
+    if (*family.original) {
+      p.family_name_original = family.original;
+      p.given_names_original = given.original;
+    }
+    p.sex = sex;
+    p.nationality = n.code;
+    p.languages = n.languages;
+    // Minors' ages are often assessed, and many adults know only their year of birth.
+    p.birth_date_estimated = age < 18 ? chance(0.6) : chance(0.2);
+    std::string birth = clock::add_days(day, -365LL * age - uniform(0, 364));
+    if (p.birth_date_estimated) birth = birth.substr(0, 4) + "-01-01";
+    p.birth_date = birth;
+    if (chance(0.85)) p.cui = cui();
+    return p;
+  }
+
+  std::string cui() {
+    static const char kChars[] = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+    std::string s;
+    for (int i = 0; i < 9; ++i) s += kChars[uniform(0, sizeof kChars - 2)];
+    return s + std::to_string(++cui_serial_);  // unique across the run
+  }
+
+  const geo::Municipality& town() {
+    const auto& all = geo::municipalities();
+    if (!plan_.palermo_weighting) return pick(all);
+    // Most centres are in the city and the five larger towns, some in small towns.
+    static const std::vector<const char*> larger = {"082006", "082021", "082049", "082054",
+                                                    "082070"};
+    const int r = uniform(0, 99);
+    if (r < 45) return *geo::find_municipality("082053");
+    if (r < 85) return *geo::find_municipality(pick(larger));
+    return pick(all);
+  }
+
+  const char* exit_reason() {
+    int total = 0;
+    for (const auto& e : kExits) total += e.second;
+    int r = uniform(0, total - 1);
+    for (const auto& e : kExits)
+      if ((r -= e.second) < 0) return e.first;
+    return "other";
+  }
+
+  std::mt19937& rng_;
+  const ReceptionPlan& plan_;
+  std::int64_t cui_serial_ = 0;
+};
+
+// A group of places taken and freed together: one place for a single guest, a family's places
+// for a family. Each unit hosts one stay at a time.
+struct Unit {
+  std::size_t centre = 0;  // index into the generated centres
+  Category category = Category::single_men;
+  int size = 1;
+  // The current stay: indexes into the generated placements (one per member), empty when free.
+  std::vector<std::size_t> stay;
+  std::string stay_ends;   // planned last day + 1
+  std::string free_until;  // when free: the day the next guests arrive
+};
+
+struct Centre {
+  reception::Centre centre;
+  bool ukrainian = false;  // accoglienza diffusa for people under temporary protection
+};
+
+}  // namespace
+
+Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
+                                       const ReceptionPlan& plan) {
+  Generator g(rng, plan);
+  ReceptionReport report;
+  const std::string start = clock::add_days(plan.today, -plan.history_days);
+
+  // Centres, with their places split into units.
+  std::vector<Centre> centres;
+  std::vector<Unit> units;
+  for (int i = 0; i < plan.centres; ++i) {
+    const auto& town = g.town();
+    Centre c;
+    const bool diffusa = g.chance(0.08);
+    const bool minors = !diffusa && g.chance(0.05);
+    c.ukrainian = diffusa;
+    c.centre.type = diffusa ? "accoglienza_diffusa" : (g.chance(0.85) ? "cas" : "sai");
+    c.centre.name = std::string(diffusa  ? "Accoglienza diffusa "
+                                : minors ? "Comunità minori "
+                                         : "") +
+                    (diffusa || minors        ? ""
+                     : c.centre.type == "sai" ? "SAI "
+                                              : "CAS ") +
+                    std::string(town.name) + " " + std::to_string(i + 1);
+    c.centre.operator_id =
+        i < 4 && plan.featured_operator ? plan.featured_operator : g.pick(plan.operators);
+    c.centre.address = "Via " +
+                       std::string(g.pick(std::vector<const char*>{
+                           "Roma", "Garibaldi", "Libertà", "Marconi", "dei Mille",
+                           "Vittorio Emanuele", "Sciuti", "Oreto"})) +
+                       " " + std::to_string(g.uniform(1, 220));
+    c.centre.istat_code = std::string(town.istat_code);
+    c.centre.latitude = town.latitude + g.uniform(-300, 300) / 100000.0;
+    c.centre.longitude = town.longitude + g.uniform(-300, 300) / 100000.0;
+    const int places = g.uniform(plan.min_places, plan.max_places);
+    if (minors) {
+      c.centre.places = {0, 0, 0, places};
+    } else if (diffusa) {
+      c.centre.places = {0, places / 3, places - places / 3, 0};
+    } else {
+      const int women = g.chance(0.3) ? places / 4 : 0;
+      const int families = g.chance(0.35) ? places / 3 : 0;
+      c.centre.places = {places - women - families, women, families, 0};
+    }
+    c.centre.step_free_access = g.chance(0.4);
+    c.centre.services = {"cultural_mediation", "legal_information", "health_care",
+                         "italian_courses"};
+    if (g.chance(0.5)) c.centre.services.push_back("psychological_support");
+    if (c.centre.places[1] > 0) c.centre.services.push_back("female_mediators");
+    if (c.centre.places[2] > 0) c.centre.services.push_back("childcare");
+    c.centre.status = g.chance(0.04) ? "suspended" : "active";
+    c.centre.contact_phone = "+39 091 " + std::to_string(g.uniform(1000000, 9999999));
+    auto created = reception::create_centre(conn, c.centre);
+    if (!created.ok()) return created.take_error();
+    c.centre = *created;
+    ++report.centres;
+
+    // A contract over the history and its renewal, at EUR 25 to 35 per person per day.
+    reception::Contract k;
+    k.centre_id = c.centre.id;
+    k.places = reception::total(c.centre.places);
+    k.start_date = clock::add_days(start, -g.uniform(0, 200));
+    const std::string renewal = clock::add_days(start, g.uniform(100, plan.history_days - 30));
+    for (int n = 0; n < 2; ++n) {
+      k.cig = "Z" + std::to_string(g.uniform(100000000, 999999999));
+      k.price_cents = diffusa ? 3300 : g.uniform(25, 35) * 100 + g.uniform(0, 1) * 50;
+      k.end_date = n == 0 ? clock::add_days(renewal, -1) : clock::add_days(plan.today, 365);
+      auto contract = reception::create_contract(conn, k);
+      if (!contract.ok()) return contract.take_error();
+      ++report.contracts;
+      k.start_date = renewal;
+    }
+
+    const std::size_t index = centres.size();
+    for (std::size_t cat = 0; cat < reception::kCategoryCount; ++cat) {
+      int left = static_cast<int>(c.centre.places[cat]);
+      while (left > 0) {
+        const int size = cat == 2 ? std::min(left, g.uniform(2, 5)) : 1;
+        units.push_back({index, static_cast<Category>(cat), size, {}, "", ""});
+        left -= size;
+      }
+    }
+    centres.push_back(std::move(c));
+  }
+
+  // Day by day: stays end as planned (with an exit or a transfer) and units fill again.
+  std::vector<people::Person> persons;
+  std::vector<reception::PlacementRow> rows;
+  std::vector<std::string> person_family;  // family group label of each person, "" for none
+  struct Waiting {
+    std::vector<std::size_t> stay;  // placements just closed by a transfer, one per member
+    Category category;
+    std::size_t from_centre;
+  };
+  std::vector<Waiting> transfers_today;
+
+  auto stay_length = [&] { return g.uniform(20, 420); };
+  auto open_stay = [&](Unit& u, const std::string& day, const std::string& origin) {
+    const Centre& c = centres[u.centre];
+    const auto& nat = g.nationality(c.ukrainian);
+    const Name& family = g.pick(nat.names->family);
+    const std::string label =
+        u.size > 1 ? std::string("Famiglia ") + family.latin + " " + std::to_string(rows.size())
+                   : "";
+    for (int m = 0; m < u.size; ++m) {
+      std::string sex = "male";
+      int age = g.uniform(18, 45);
+      if (u.category == Category::single_women || (u.category == Category::families && m == 1))
+        sex = "female";
+      if (u.category == Category::families && m >= 2) {
+        sex = g.chance(0.5) ? "female" : "male";
+        age = g.uniform(0, 16);
+      }
+      if (u.category == Category::minors) age = g.uniform(14, 17);
+      if (c.ukrainian && u.category == Category::families && m == 0) sex = "female";
+      persons.push_back(g.person(nat, sex, age, family, day));
+      person_family.push_back(label);
+      reception::Placement p;
+      p.person_id = static_cast<std::int64_t>(persons.size() - 1);  // an index until inserted
+      p.centre_id = c.centre.id;
+      p.category = u.category;
+      p.start_date = day;
+      p.arrival_from = origin;
+      u.stay.push_back(rows.size());
+      rows.push_back({p, std::nullopt});
+    }
+    u.stay_ends = clock::add_days(day, stay_length());
+  };
+
+  // At the start, every unit is already hosting someone who arrived in the months before.
+  for (auto& u : units) {
+    open_stay(u, clock::add_days(start, -g.uniform(0, 300)), g.chance(0.7) ? "landing" : "hotspot");
+    if (u.stay_ends <= start) u.stay_ends = clock::add_days(start, g.uniform(1, 200));
+  }
+
+  for (std::string day = start; day <= plan.today; day = clock::add_days(day, 1)) {
+    transfers_today.clear();
+    for (auto& u : units) {
+      if (u.stay.empty() || u.stay_ends != day) continue;
+      // About one stay in six ends with a transfer to another centre on the same day.
+      const bool moves = g.chance(0.16) && centres[u.centre].centre.status == "active";
+      for (auto idx : u.stay) {
+        rows[idx].placement.end_date = day;
+        rows[idx].placement.exit_reason = moves ? reception::kTransferredReason : g.exit_reason();
+        if (rows[idx].placement.exit_reason == std::string("other"))
+          rows[idx].placement.exit_note = "trasferimento ad altra provincia";
+      }
+      if (moves) transfers_today.push_back({u.stay, u.category, u.centre});
+      u.stay.clear();
+      u.free_until = clock::add_days(day, g.uniform(0, 21));
+    }
+    for (auto& u : units) {
+      if (!u.stay.empty() || u.free_until > day) continue;
+      if (centres[u.centre].centre.status != "active") continue;
+      // Take a transfer waiting for this kind of unit, else new arrivals.
+      auto waiting = std::find_if(transfers_today.begin(), transfers_today.end(), [&](auto& w) {
+        return w.category == u.category && w.stay.size() == static_cast<std::size_t>(u.size) &&
+               w.from_centre != u.centre &&
+               centres[w.from_centre].ukrainian == centres[u.centre].ukrainian;
+      });
+      if (waiting != transfers_today.end()) {
+        for (auto idx : waiting->stay) {
+          reception::Placement p = rows[idx].placement;
+          p.centre_id = centres[u.centre].centre.id;
+          p.start_date = day;
+          p.arrival_from = "transfer";
+          p.end_date.reset();
+          p.exit_reason.reset();
+          p.exit_note.reset();
+          u.stay.push_back(rows.size());
+          rows.push_back({p, idx});
+        }
+        u.stay_ends = clock::add_days(day, stay_length());
+        transfers_today.erase(waiting);
+        ++report.transfers;
+        continue;
+      }
+      open_stay(u, day, g.chance(0.6) ? "landing" : g.chance(0.5) ? "hotspot" : "direct");
+    }
+    // Transfers that found no unit today end as ordinary exits instead.
+    for (auto& w : transfers_today)
+      for (auto idx : w.stay) rows[idx].placement.exit_reason = "transferred_to_sai";
+  }
+  // Stays planned to end after today are still open.
+  for (auto& u : units)
+    for (auto idx : u.stay) {
+      rows[idx].placement.end_date.reset();
+      rows[idx].placement.exit_reason.reset();
+      rows[idx].placement.exit_note.reset();
+    }
+
+  // Family groups, persons, then placements with their real person ids.
+  std::map<std::string, std::int64_t> groups;
+  for (std::size_t i = 0; i < persons.size(); ++i) {
+    if (person_family[i].empty()) continue;
+    auto [it, fresh] = groups.emplace(person_family[i], 0);
+    if (fresh) {
+      auto group = people::create_family_group(conn, person_family[i]);
+      if (!group.ok()) return group.take_error();
+      it->second = group->id;
+    }
+    persons[i].family_group_id = it->second;
+  }
+  INNET_TRY(people::insert_persons(conn, persons));
+  for (auto& r : rows) {
+    r.placement.person_id = persons[static_cast<std::size_t>(r.placement.person_id)].id;
+    if (r.placement.open()) ++report.current_guests;
+  }
+  INNET_TRY(reception::insert_placements(conn, rows));
+  INNET_TRY(reception::rebuild_snapshots(conn, clock::add_days(start, -300), plan.today));
+  report.persons = static_cast<std::int64_t>(persons.size());
+  report.placements = static_cast<std::int64_t>(rows.size());
+  return report;
+}
+
+}  // namespace innet::seed

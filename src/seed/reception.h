@@ -1,0 +1,39 @@
+// The reception part of the data generator: centres, contracts, guests and their placements,
+// simulated day by day so that arrivals, transfers and exits are consistent with every rule.
+#pragma once
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "db/database.h"
+
+namespace innet::seed {
+
+struct ReceptionPlan {
+  std::vector<std::int64_t> operators;  // organisations that run centres
+  // The first few centres go to this operator (the demo case worker's), so it has guests.
+  std::int64_t featured_operator = 0;
+  int centres = 40;
+  int min_places = 10;
+  int max_places = 100;
+  int history_days = 365;         // simulated days before today
+  std::string today;              // the last simulated day
+  bool palermo_weighting = true;  // most centres in the larger towns, as in the province
+};
+
+struct ReceptionReport {
+  std::int64_t centres = 0;
+  std::int64_t contracts = 0;
+  std::int64_t persons = 0;
+  std::int64_t placements = 0;
+  std::int64_t current_guests = 0;
+  std::int64_t transfers = 0;
+};
+
+Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
+                                       const ReceptionPlan& plan);
+
+}  // namespace innet::seed
