@@ -43,11 +43,13 @@ Reconciliation reconcile(const Invoice& invoice, const CostData& data, const Mon
   r.amount_difference_cents = invoice.amount_cents - r.computed_amount_cents;
 
   const auto declared = declared_by_day(invoice, data.range);
-  for (std::size_t i = 0; i < data.days.size() && i < declared.size(); ++i) {
-    const auto& day = data.days[i];
+  for (const auto& day : data.days) {
+    const auto offset = clock::days_between(data.range.from, day.day);
+    if (offset < 0 || offset >= static_cast<std::int64_t>(declared.size())) continue;
+    const auto& declared_today = declared[static_cast<std::size_t>(offset)];
     const Contract* contract = contract_covering(data.contracts, day.day);
     const std::int64_t price = contract ? contract->price_cents : 0;
-    r.declared_days_value_cents += price * static_cast<std::int64_t>(declared[i].size());
+    r.declared_days_value_cents += price * static_cast<std::int64_t>(declared_today.size());
 
     std::set<std::int64_t> present;
     for (const auto& p : day.present) present.insert(p.person_id);
@@ -56,7 +58,7 @@ Reconciliation reconcile(const Invoice& invoice, const CostData& data, const Mon
 
     // What one side has and the other lacks, in person id order.
     std::vector<PresenceDifference> found;
-    for (auto id : declared[i]) {
+    for (auto id : declared_today) {
       if (present.count(id)) continue;
       PresenceDifference d{day.day, id, "", "", kDeclaredNotPresent, "not_placed", {}, price};
       if (auto a = absent.find(id); a != absent.end()) {
@@ -66,7 +68,7 @@ Reconciliation reconcile(const Invoice& invoice, const CostData& data, const Mon
       found.push_back(std::move(d));
     }
     for (auto id : present) {
-      if (declared[i].count(id)) continue;
+      if (declared_today.count(id)) continue;
       found.push_back({day.day, id, "", "", kPresentNotDeclared, "not_declared", {}, price});
     }
     std::sort(found.begin(), found.end(),
