@@ -87,7 +87,9 @@ int seed(const app::Config& config, bool demo, const std::string& scale) {
   auto pool = open(config);
   if (!pool.ok()) return report(pool.error());
   if (demo) {
-    auto accounts = seed::seed_demo(**pool);
+    auto secrets = app::load_or_create_secrets(config.secrets_file);
+    if (!secrets.ok()) return report(secrets.error());
+    auto accounts = seed::seed_demo(**pool, secrets->audit_key);
     if (!accounts.ok()) return report(accounts.error());
     std::cout << "seeded the Palermo demo network; accounts (password '" << seed::kDemoPassword
               << "'):\n";

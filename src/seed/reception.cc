@@ -8,6 +8,7 @@
 #include "people/persons.h"
 #include "reception/centres.h"
 #include "reception/placements.h"
+#include "reception/register.h"
 #include "reception/snapshots.h"
 
 namespace innet::seed {
@@ -436,6 +437,42 @@ Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
   INNET_TRY(reception::rebuild_snapshots(conn, clock::add_days(start, -300), plan.today));
   report.persons = static_cast<std::int64_t>(persons.size());
   report.placements = static_cast<std::int64_t>(rows.size());
+  return report;
+}
+
+Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
+                                      std::int64_t operator_id, std::int64_t staff_user_id,
+                                      int days, const std::string& today,
+                                      const std::string& chain_key) {
+  reception::CentreFilter mine;
+  mine.operator_id = operator_id;
+  auto centres = reception::all_centres(conn, mine);
+  if (!centres.ok()) return centres.take_error();
+  RegisterReport report;
+  std::bernoulli_distribution absent(0.03), unconfirmed_tail(0.5);
+  std::uniform_int_distribution<int> reason(0, 2);
+  static const char* kReasons[] = {"authorised_leave", "hospitalised", "unauthorised"};
+  for (const auto& centre : *centres) {
+    // Some centres have not confirmed yesterday and the day before yet.
+    const int skip = unconfirmed_tail(rng) ? 2 : 0;
+    for (int back = days; back > skip; --back) {
+      const std::string day = clock::add_days(today, -back);
+      auto guests = reception::placements_on(conn, centre.id, day);
+      if (!guests.ok()) return guests.take_error();
+      for (const auto& g : *guests) {
+        if (!absent(rng)) continue;
+        reception::NewAbsence a{centre.id,    day,          g.person_id, kReasons[reason(rng)],
+                                std::nullopt, staff_user_id};
+        auto recorded = reception::record_absence(conn, a, today);
+        if (!recorded.ok()) return recorded.take_error();
+        ++report.absences;
+      }
+      auto confirmed = reception::confirm_day(conn, centre.id, day, std::nullopt, staff_user_id,
+                                              chain_key, today);
+      if (!confirmed.ok()) return confirmed.take_error();
+      ++report.confirmations;
+    }
+  }
   return report;
 }
 

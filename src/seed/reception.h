@@ -36,4 +36,16 @@ struct ReceptionReport {
 Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
                                        const ReceptionPlan& plan);
 
+// The daily register of one operator's centres, kept by one of its staff: each of the last
+// `days` days (today excluded) with a few absences, confirmed and chained with `chain_key`, except
+// the most recent days of some centres, left for the user to confirm.
+struct RegisterReport {
+  std::int64_t confirmations = 0;
+  std::int64_t absences = 0;
+};
+Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
+                                      std::int64_t operator_id, std::int64_t staff_user_id,
+                                      int days, const std::string& today,
+                                      const std::string& chain_key);
+
 }  // namespace innet::seed

@@ -87,7 +87,7 @@ const std::vector<DemoUser> kDemoUsers = {
 
 }  // namespace
 
-Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool) {
+Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool, const std::string& chain_key) {
   auto conn = pool.acquire();
   if (!conn.ok()) return conn.take_error();
   auto hash = auth::hash_password(kDemoPassword);
@@ -105,6 +105,7 @@ Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool) {
     org_ids[o.name] = created->id;
   }
   std::vector<DemoAccount> accounts_out;
+  std::map<auth::Role, std::int64_t> user_ids;
   for (const auto& u : kDemoUsers) {
     accounts::User user;
     user.email = auth::to_string(u.role) + "@" + kDemoDomain;
@@ -114,6 +115,7 @@ Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool) {
     user.password_hash = *hash;
     auto created = accounts::create_user(**conn, user);
     if (!created.ok()) return created.take_error();
+    user_ids[u.role] = created->id;
     accounts_out.push_back({user.email, auth::to_string(u.role), u.organization});
   }
   ReceptionPlan plan;
@@ -127,6 +129,9 @@ Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool) {
   std::mt19937 rng(2026);
   auto reception = seed_reception(**conn, rng, plan);
   if (!reception.ok()) return reception.take_error();
+  auto registers = seed_registers(**conn, rng, plan.featured_operator,
+                                  user_ids.at(auth::Role::case_worker), 60, plan.today, chain_key);
+  if (!registers.ok()) return registers.take_error();
   INNET_TRY(audit::record(**conn, seed_entry("demo")));
   INNET_TRY(tx.commit());
   INNET_TRY(refresh_statistics(**conn));

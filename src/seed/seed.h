@@ -22,7 +22,8 @@ struct DemoAccount {
 };
 
 // Refuses to run on a database that already has organisations, so it never mixes with real data.
-Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool);
+// `chain_key` links the demo registers' confirmations (the audit key of the secrets file).
+Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool, const std::string& chain_key);
 
 struct NationalReport {
   std::int64_t organizations = 0;
