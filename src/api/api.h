@@ -85,6 +85,9 @@ struct Route {
   FieldSpec path;
   bool paged = false;
   std::string response_schema;  // components schema name; "" for 204 or plain responses
+  // Other bodies the route can answer with (e.g. "text/csv" for ?format=csv): documented as
+  // binary alternatives to the JSON response.
+  std::vector<std::string> other_content_types;
   int success_status = 200;
   bool offload = false;  // blocking work: runs off the I/O threads
   Handler handler;

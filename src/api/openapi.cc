@@ -80,6 +80,8 @@ nlohmann::json operation(const Route& r) {
   nlohmann::json success = {{"description", reason(r.success_status)}};
   if (!r.response_schema.empty())
     success["content"] = {{"application/json", {{"schema", ref(r.response_schema)}}}};
+  for (const auto& type : r.other_content_types)
+    success["content"][type] = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
   nlohmann::json responses = {{std::to_string(r.success_status), success}};
   if (!r.body.empty() || !r.query.empty() || r.paged) responses["400"] = error_response(400);
   if (r.action != "public") {

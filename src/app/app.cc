@@ -16,6 +16,7 @@
 #include "people/persons.h"
 #include "people/routes.h"
 #include "reception/centres.h"
+#include "reception/invoices.h"
 #include "reception/placements.h"
 #include "reception/register.h"
 #include "reception/routes.h"
@@ -72,7 +73,7 @@ std::vector<db::Migration> all_migrations(db::Engine engine) {
   std::vector<db::Migration> all;
   for (auto module : {accounts::migrations, audit::migrations, auth::migrations, people::migrations,
                       reception::centre_migrations, reception::placement_migrations,
-                      reception::register_migrations}) {
+                      reception::register_migrations, reception::invoice_migrations}) {
     auto m = module(engine);
     all.insert(all.end(), m.begin(), m.end());
   }

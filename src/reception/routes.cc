@@ -7,6 +7,7 @@ void add_routes(api::Api& api) {
   add_placement_routes(api);
   add_occupancy_routes(api);
   add_register_routes(api);
+  add_cost_routes(api);
 }
 
 Result<Centre> centre_in_scope(api::Context& ctx, const char* action, const char* param) {

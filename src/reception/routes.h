@@ -13,6 +13,7 @@ void add_centre_routes(api::Api& api);
 void add_placement_routes(api::Api& api);
 void add_occupancy_routes(api::Api& api);
 void add_register_routes(api::Api& api);
+void add_cost_routes(api::Api& api);  // costs, invoices, reconciliation (cost_routes.cc)
 
 // The centre named by the {id} path parameter, when the caller's scope for `action` reaches it
 // (all centres, or those its organisation runs). Out of scope answers 404 like a missing centre,

@@ -1,0 +1,53 @@
+// Monthly costs and reconciliations as files for accountants: CSV (RFC 4180: ',' separated,
+// '"' quoted, CRLF line ends, UTF-8, one header row) and XLSX (libxlsxwriter, see
+// docs/decisions/0003-xlsx-export.md). Both render the same tables, so they cannot disagree.
+// Money: CSV carries integer cents (columns named *_cents), as the JSON does; XLSX shows euros
+// with two decimals, because a spreadsheet is read by people (its numbers are doubles by format).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "reception/costs.h"
+#include "reception/reconciliation.h"
+
+namespace innet::reception {
+
+struct Cell {
+  enum class Kind { empty, text, integer, money };
+  Kind kind = Kind::empty;
+  std::string text;
+  std::int64_t number = 0;  // integer, or cents for money
+
+  static Cell of(std::string s) { return {Kind::text, std::move(s), 0}; }
+  static Cell of(std::int64_t n) { return {Kind::integer, {}, n}; }
+  static Cell cents(std::int64_t c) { return {Kind::money, {}, c}; }
+};
+
+struct Column {
+  std::string name;   // CSV header: stable, machine-readable
+  std::string title;  // XLSX header: for people
+};
+
+struct Table {
+  std::string name;  // XLSX sheet name (at most 31 characters)
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> rows;
+};
+
+std::string to_csv(const Table& table);
+// The bytes of an .xlsx workbook with one sheet per table, in order.
+Result<std::string> to_xlsx(const std::vector<Table>& tables);
+
+// Summary, Days, Persons.
+std::vector<Table> cost_tables(const MonthlyCosts& costs);
+// Summary, Differences, Unconfirmed days.
+std::vector<Table> reconciliation_tables(const Reconciliation& r);
+
+inline constexpr const char* kCsvType = "text/csv; charset=utf-8";
+inline constexpr const char* kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+}  // namespace innet::reception
