@@ -400,13 +400,12 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
                 )}
               </section>
 
-              <div class="print-only signature-line" aria-hidden="true">
-                <p>{t('register.signature')}</p>
-              </div>
-
               {record ? <ConfirmSection id={id} report={report} onDone={done} /> : null}
               <ConfirmationHistory report={report} />
               <EntryHistory report={report} />
+              <div class="print-only signature-line">
+                <p>{t('register.signature')}</p>
+              </div>
             </div>
           )
         }

@@ -32,16 +32,17 @@ async function apiGet(p, path) {
 const status = async () => page.locator('[data-testid=register-status]').getAttribute('data-status');
 const waitStatus = (s) => page.locator(`[data-testid=register-status][data-status="${s}"]`).waitFor();
 
-/** A centre of the case worker's cooperative with guests, and its latest unconfirmed day (else yesterday). */
+/** A centre of the case worker's cooperative with guests, and its latest unconfirmed past day (else yesterday). */
 async function pickCentreAndDay() {
   const centres = await apiGet(page, '/centres?per_page=100');
   assert.equal(centres.status, 200);
   for (const c of centres.body.items) {
     const o = await apiGet(page, `/centres/${c.id}/register`);
     if (o.status !== 200) continue;
-    const days = o.body.items.filter((d) => d.present > 0).reverse();
+    // A past day (today's register is still being written), the most recent first.
+    const days = o.body.items.filter((d) => d.present > 0 && d.day < o.body.to).reverse();
     if (!days.length) continue;
-    const chosen = days.find((d) => d.status === 'unconfirmed') ?? days.find((d) => d.day < o.body.to) ?? days[0];
+    const chosen = days.find((d) => d.status === 'unconfirmed') ?? days[0];
     return { centre: c, day: chosen.day };
   }
   assert.fail('no centre of the case worker has guests in its register');
@@ -107,7 +108,8 @@ test('case worker: overview, absence, confirmation, withdrawal and re-confirmati
   // Confirm the day.
   await page.locator('[data-testid=confirm-submit]').click();
   await waitStatus('confirmed');
-  await page.getByText(tr('it', 'register.confirmed')).waitFor();
+  // A first confirmation, or a new one when the day had been confirmed before the absence.
+  await page.getByText(tr('it', before === 'unconfirmed' ? 'register.confirmed' : 'register.reconfirmed')).waitFor();
   assert.equal(await page.locator('[data-testid=confirm-submit]').count(), 0, 'a confirmed day has nothing to confirm');
   const confirmations = await page.locator('[data-testid=register-confirmations] tbody tr').count();
   assert.ok(confirmations >= 1);
