@@ -11,6 +11,7 @@ import { CentrePage } from './pages/Centre';
 import { Centres } from './pages/Centres';
 import { Occupancy } from './pages/Occupancy';
 import { Persons } from './pages/Persons';
+import { RegisterDayPage, RegisterOverviewPage } from './pages/Register';
 import { Home } from './pages/Home';
 import { Login } from './pages/Login';
 import { Forbidden, NotFound } from './pages/Status';
@@ -37,15 +38,21 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
 };
 
 /** Routes with a parameter: the pattern, the permission and the page for the matched id. */
-const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number) => preact.JSX.Element }[] = [
+const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, m: RegExpExecArray) => preact.JSX.Element }[] = [
   { pattern: /^\/centres\/(\d+)$/, permission: 'centres.read', render: (id) => <CentrePage key={id} id={id} /> },
+  { pattern: /^\/centres\/(\d+)\/register$/, permission: 'register.read', render: (id) => <RegisterOverviewPage key={id} id={id} /> },
+  {
+    pattern: /^\/centres\/(\d+)\/register\/(\d{4}-\d{2}-\d{2})$/,
+    permission: 'register.read',
+    render: (id, m) => <RegisterDayPage key={`${id}/${m[2]}`} id={id} day={m[2]} />,
+  },
 ];
 
 function findRoute(path: string): { permission?: string; render: () => preact.JSX.Element } | undefined {
   if (ROUTES[path]) return ROUTES[path];
   for (const r of PARAM_ROUTES) {
     const m = r.pattern.exec(path);
-    if (m) return { permission: r.permission, render: () => r.render(Number(m[1])) };
+    if (m) return { permission: r.permission, render: () => r.render(Number(m[1]), m) };
   }
   return undefined;
 }

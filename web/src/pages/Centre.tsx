@@ -30,6 +30,7 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import { OccupancyChart, StatusBadge } from './centreParts';
 import { Municipality, useMunicipalities } from './Centres';
+import { RegisterSection } from './Register';
 
 /** A message kept as what to say, so it follows language changes. */
 type Msg = (t: TFunction) => string;
@@ -115,6 +116,7 @@ export function CentrePage({ id }: { id: number }) {
               <Details centre={centre} />
               {can('occupancy.read') ? <OccupancySection id={centre.id} version={version} /> : null}
               {can('placements.read') ? <GuestsSection centre={centre} version={version} onChanged={changed} /> : null}
+              {can('register.read') ? <RegisterSection id={centre.id} /> : null}
               {can('contracts.read') ? <ContractsSection id={centre.id} /> : null}
             </div>
           )
