@@ -42,86 +42,36 @@
 
 #include "accounts/accounts.h"
 #include "app/app.h"
-#include "engine_test.h"
 #include "people/persons.h"
 #include "reception/export.h"
 #include "reception/invoices.h"
 #include "reception/placements.h"
 #include "reception/reconciliation.h"
 #include "reception/register.h"
+#include "reception_fixture.h"
 
 namespace innet::reception {
 namespace {
 
-using db::storage_test::EngineTest;
-
 const std::string kToday = "2025-05-10";
 const std::string kKey = "0123456789abcdef0123456789abcdef";
 
-class CostsTest : public EngineTest {
+class CostsTest : public storage_test::ReceptionTest {
  protected:
   void SetUp() override {
-    EngineTest::SetUp();
+    set_up_reception({10, 0, 10, 0});
     if (IsSkipped() || HasFatalFailure()) return;
-    ASSERT_DB_OK(db::migrate(pool(), app::all_migrations(engine())));
-    auto c = pool().acquire();
-    ASSERT_DB_OK(c);
-    conn_.emplace(std::move(*c));
-    auto org = accounts::create_organization(
-        db(), {0, "Cooperativa Test", "centre_operator", std::nullopt, ""});
-    ASSERT_DB_OK(org);
-    accounts::User u;
-    u.email = "staff@example.org";
-    u.display_name = "Staff";
-    u.role = auth::Role::case_worker;
-    u.organization_id = org->id;
-    u.password_hash = "x";
-    auto user = accounts::create_user(db(), u);
-    ASSERT_DB_OK(user);
-    user_ = user->id;
-    for (const char* name : {"Centro A", "Centro B"}) {
-      Centre centre;
-      centre.name = name;
-      centre.operator_id = org->id;
-      centre.address = "Via Roma 1, Palermo";
-      centre.istat_code = "082053";
-      centre.places = {10, 0, 10, 0};
-      auto created = create_centre(db(), centre);
-      ASSERT_DB_OK(created);
-      centres_.push_back(created->id);
-    }
     auto family = people::create_family_group(db(), "Famiglia Ahmadi");
     ASSERT_DB_OK(family);
     family_ = family->id;
     for (const char* given : {"Farid", "Zahra", "Omid", "Leila"})
-      add_person("Ahmadi", given, family_);
+      add_person("Ahmadi", given, "AF", family_);
     // Quotes, a comma and a leading '=' exercise CSV quoting and formula neutralising.
-    add_person("Diallo, \"Junior\"", "Mamadou", std::nullopt);
-    add_person("Haque", "=Rahim", std::nullopt);
+    add_person("Diallo, \"Junior\"", "Mamadou", "AF");
+    add_person("Haque", "=Rahim", "AF");
   }
 
-  void TearDown() override {
-    conn_.reset();
-    EngineTest::TearDown();
-  }
-
-  void add_person(const std::string& family_name, const std::string& given,
-                  std::optional<std::int64_t> group) {
-    people::Person p;
-    p.family_name = family_name;
-    p.given_names = given;
-    p.nationality = "AF";
-    p.family_group_id = group;
-    auto created = people::create_person(db(), p);
-    ASSERT_DB_OK(created);
-    persons_.push_back(created->id);
-  }
-
-  db::Connection& db() { return **conn_; }
-  std::int64_t a() const { return centres_[0]; }
-  std::int64_t b() const { return centres_[1]; }
   // F1..F4 are persons 1-4, S1 is 5, S2 is 6.
-  std::int64_t person(int i) const { return persons_[static_cast<std::size_t>(i - 1)]; }
   std::int64_t s1() const { return person(5); }
   std::int64_t s2() const { return person(6); }
 
@@ -195,12 +145,8 @@ class CostsTest : public EngineTest {
     return none;
   }
 
-  std::optional<db::PooledConnection> conn_;
-  std::int64_t user_ = 0;
   std::int64_t family_ = 0;
   std::int64_t c1_ = 0, c2_ = 0;
-  std::vector<std::int64_t> centres_;
-  std::vector<std::int64_t> persons_;
 };
 
 void expect_error(const Error& e, ErrorKind kind, const std::string& code,

@@ -6,69 +6,22 @@
 #include "accounts/accounts.h"
 #include "app/app.h"
 #include "audit/audit_log.h"
-#include "engine_test.h"
 #include "people/persons.h"
+#include "reception_fixture.h"
 
 namespace innet::reception {
 namespace {
 
-using db::storage_test::EngineTest;
-
 const std::string kKey = "0123456789abcdef0123456789abcdef";
 const std::string kToday = "2025-03-20";
 
-class RegisterTest : public EngineTest {
+class RegisterTest : public storage_test::ReceptionTest {
  protected:
   void SetUp() override {
-    EngineTest::SetUp();
+    set_up_reception({20, 0, 0, 0});
     if (IsSkipped() || HasFatalFailure()) return;
-    ASSERT_DB_OK(db::migrate(pool(), app::all_migrations(engine())));
-    auto c = pool().acquire();
-    ASSERT_DB_OK(c);
-    conn_.emplace(std::move(*c));
-    auto org = accounts::create_organization(
-        db(), {0, "Cooperativa Test", "centre_operator", std::nullopt, ""});
-    ASSERT_DB_OK(org);
-    accounts::User u;
-    u.email = "staff@example.org";
-    u.display_name = "Staff";
-    u.role = auth::Role::case_worker;
-    u.organization_id = org->id;
-    u.password_hash = "x";
-    auto user = accounts::create_user(db(), u);
-    ASSERT_DB_OK(user);
-    user_ = user->id;
-    for (const char* name : {"Centro A", "Centro B"}) {
-      Centre centre;
-      centre.name = name;
-      centre.operator_id = org->id;
-      centre.address = "Via Roma 1, Palermo";
-      centre.istat_code = "082053";
-      centre.places = {20, 0, 0, 0};
-      auto created = create_centre(db(), centre);
-      ASSERT_DB_OK(created);
-      centres_.push_back(created->id);
-    }
-    for (int i = 1; i <= 4; ++i) {
-      people::Person p;
-      p.family_name = "Guest" + std::to_string(i);
-      p.given_names = "Test";
-      p.nationality = "NG";
-      auto created = people::create_person(db(), p);
-      ASSERT_DB_OK(created);
-      persons_.push_back(created->id);
-    }
+    for (int i = 1; i <= 4; ++i) add_person("Guest" + std::to_string(i), "Test", "NG");
   }
-
-  void TearDown() override {
-    conn_.reset();
-    EngineTest::TearDown();
-  }
-
-  db::Connection& db() { return **conn_; }
-  std::int64_t a() const { return centres_[0]; }
-  std::int64_t b() const { return centres_[1]; }
-  std::int64_t person(int i) const { return persons_[static_cast<std::size_t>(i - 1)]; }
 
   void arrive(int who, std::int64_t centre, const std::string& date) {
     Arrival arrival;
@@ -114,11 +67,6 @@ class RegisterTest : public EngineTest {
           "DROP TRIGGER register_confirmations_append_only ON register_confirmations;"));
     ASSERT_DB_OK(db().execute_script(sql));
   }
-
-  std::optional<db::PooledConnection> conn_;
-  std::int64_t user_ = 0;
-  std::vector<std::int64_t> centres_;
-  std::vector<std::int64_t> persons_;
 };
 
 void expect_error(const Error& e, ErrorKind kind, const std::string& code,
