@@ -27,14 +27,14 @@ bool CentreOccupancy::under_use() const {
 }
 
 Result<CountsByCentre> guests_on(db::Connection& conn, const std::string& day) {
-  const std::string month = clock::month_start(day);
-  auto base = snapshot(conn, month);
+  const std::string since = snapshot_day(day);
+  auto base = snapshot(conn, since);
   if (!base.ok()) return base.take_error();
   if (!*base) return count_guests(conn, day);
-  // The first of the month, plus arrivals after it up to the day, minus exits in that window.
+  // The snapshot, plus arrivals after it up to the day, minus exits in that window.
   CountsByCentre counts = std::move(**base);
   auto apply = [&](const char* sql, std::int64_t sign) -> Status {
-    auto rows = conn.query(sql, {month, day});
+    auto rows = conn.query(sql, {since, day});
     if (!rows.ok()) return rows.take_error();
     for (const auto& r : *rows)
       if (auto category = parse_category(r.text(1)))

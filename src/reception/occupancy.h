@@ -31,9 +31,8 @@ struct CentreOccupancy {
   bool under_use() const;
 };
 
-// Guests per centre and category on a day: the month's snapshot plus the arrivals and exits since
-// the first of the month (a few index range scans), or a count over placements when the month
-// is not materialised.
+// Guests per centre and category on a day: the latest snapshot plus the arrivals and exits since
+// (a few index range scans), or a count over placements when that snapshot is not materialised.
 Result<CountsByCentre> guests_on(db::Connection& conn, const std::string& day);
 
 // Every centre matching the filter on `day`, in id order; a handful of queries whatever the count.

@@ -184,9 +184,9 @@ Status close(db::Connection& conn, const Placement& open, const std::string& dat
   return adjust_snapshots(conn, open.centre_id, open.category, date, std::nullopt, -1);
 }
 
-// The first write of a month materialises that month's snapshot, before changing anything.
+// The first write after a snapshot day materialises that snapshot, before changing anything.
 Status prepare_snapshots(db::Connection& conn, const std::string& today) {
-  return ensure_snapshot(conn, clock::month_start(today));
+  return ensure_snapshot(conn, snapshot_day(today));
 }
 
 }  // namespace
@@ -398,19 +398,19 @@ CREATE UNIQUE INDEX placements_one_open ON placements (person_id) WHERE end_date
 CREATE INDEX placements_person ON placements (person_id, start_date);
 CREATE INDEX placements_centre ON placements (centre_id, start_date);
 CREATE INDEX placements_open_centre ON placements (centre_id, category) WHERE end_date IS NULL;
--- For occupancy on a day: arrivals and exits within a month, read from the indexes alone.
+-- For occupancy on a day: arrivals and exits since a snapshot, read from the indexes alone.
 CREATE INDEX placements_starts ON placements (start_date, centre_id, category);
 CREATE INDEX placements_ends ON placements (end_date, centre_id, category);
--- Monthly occupancy snapshots (reception/snapshots.h): derived from placements.
-CREATE TABLE occupancy_snapshot_months (
-  month TEXT PRIMARY KEY
+-- Occupancy snapshots on the 1st and 16th (reception/snapshots.h): derived from placements.
+CREATE TABLE occupancy_snapshot_days (
+  day TEXT PRIMARY KEY
 );
 CREATE TABLE occupancy_snapshots (
-  month TEXT NOT NULL,
+  day TEXT NOT NULL,
   centre_id BIGINT NOT NULL REFERENCES centres (id),
   category TEXT NOT NULL,
   guests INTEGER NOT NULL,
-  PRIMARY KEY (month, centre_id, category)
+  PRIMARY KEY (day, centre_id, category)
 );
 )sql"}};
 }

@@ -247,6 +247,10 @@ TEST_P(PlacementsTest, ContractsOfACentreNeverOverlap) {
 // Occupancy on a day comes from monthly snapshots kept up to date by every write; it must always
 // equal a direct count over placements, whatever the order and dates of the writes.
 TEST_P(PlacementsTest, OccupancyFromSnapshotsEqualsACountOverPlacements) {
+  EXPECT_EQ(snapshot_day("2026-03-15"), "2026-03-01");
+  EXPECT_EQ(snapshot_day("2026-03-16"), "2026-03-16");
+  EXPECT_EQ(next_snapshot_day("2026-03-02"), "2026-03-16");
+  EXPECT_EQ(next_snapshot_day("2026-12-20"), "2027-01-01");
   ASSERT_DB_OK(arrive({persons_[0]}, first_, Category::single_men, "2026-01-20"));
   ASSERT_DB_OK(rebuild_snapshots(db(), "2026-01-01", "2026-06-01"));
   ASSERT_DB_OK(arrive({persons_[1], persons_[2]}, first_, Category::families, "2026-03-15"));
