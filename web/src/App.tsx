@@ -9,6 +9,7 @@ import { Account } from './pages/Account';
 import { Audit } from './pages/Audit';
 import { CentrePage } from './pages/Centre';
 import { Centres } from './pages/Centres';
+import { CostsPage } from './pages/Costs';
 import { Occupancy } from './pages/Occupancy';
 import { Persons } from './pages/Persons';
 import { RegisterDayPage, RegisterOverviewPage } from './pages/Register';
@@ -41,6 +42,7 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
 const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, m: RegExpExecArray) => preact.JSX.Element }[] = [
   { pattern: /^\/centres\/(\d+)$/, permission: 'centres.read', render: (id) => <CentrePage key={id} id={id} /> },
   { pattern: /^\/centres\/(\d+)\/register$/, permission: 'register.read', render: (id) => <RegisterOverviewPage key={id} id={id} /> },
+  { pattern: /^\/centres\/(\d+)\/costs$/, permission: 'costs.read', render: (id) => <CostsPage key={id} id={id} /> },
   {
     pattern: /^\/centres\/(\d+)\/register\/(\d{4}-\d{2}-\d{2})$/,
     permission: 'register.read',

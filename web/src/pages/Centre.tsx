@@ -30,6 +30,7 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import { OccupancyChart, StatusBadge } from './centreParts';
 import { Municipality, useMunicipalities } from './Centres';
+import { CostsSection } from './Costs';
 import { RegisterSection } from './Register';
 
 /** A message kept as what to say, so it follows language changes. */
@@ -117,6 +118,7 @@ export function CentrePage({ id }: { id: number }) {
               {can('occupancy.read') ? <OccupancySection id={centre.id} version={version} /> : null}
               {can('placements.read') ? <GuestsSection centre={centre} version={version} onChanged={changed} /> : null}
               {can('register.read') ? <RegisterSection id={centre.id} /> : null}
+              {can('costs.read') ? <CostsSection id={centre.id} /> : null}
               {can('contracts.read') ? <ContractsSection id={centre.id} /> : null}
             </div>
           )

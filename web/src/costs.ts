@@ -1,0 +1,104 @@
+// Client for the monthly costs of a centre, its invoices and their reconciliation with the register
+// (/api/v1/centres/{id}/costs/{month}, /centres/{id}/invoices, /invoices/{id}/reconciliation).
+// Money is integer cents.
+import { request, type Page } from './api';
+
+export interface CostDay {
+  day: string;
+  present: number;
+  absent: number;
+  contract_id: number | null;
+  no_contract: boolean;
+  price_cents: number;
+  amount_cents: number;
+  pocket_money_cents: number;
+}
+
+export interface MonthlyCosts {
+  centre_id: number;
+  month: string;
+  from: string;
+  to: string;
+  complete: boolean;
+  days: CostDay[];
+  totals: {
+    presence_days: number;
+    amount_due_cents: number;
+    pocket_money_due_cents: number;
+    days_without_contract: number;
+    presence_days_without_contract: number;
+  };
+}
+
+export interface Invoice {
+  id: number;
+  centre_id: number;
+  month: string;
+  number: string;
+  amount_cents: number;
+  presence_days: number;
+  submitted_by: number;
+  submitted_at: string;
+  note: string | null;
+}
+
+export interface PresenceDifference {
+  day: string;
+  person_id: number;
+  family_name: string;
+  given_names: string;
+  kind: 'declared_not_present' | 'present_not_declared';
+  reason: 'not_placed' | 'absent' | 'not_declared';
+  absence_reason: string | null;
+  price_cents: number;
+}
+
+export interface Reconciliation {
+  invoice: Invoice;
+  month: string;
+  from: string;
+  to: string;
+  complete: boolean;
+  computed: { presence_days: number; amount_cents: number; pocket_money_cents: number };
+  declared: { presence_days: number; amount_cents: number; days_value_cents: number };
+  difference: { presence_days: number; amount_cents: number };
+  declared_not_present: number;
+  present_not_declared: number;
+  differences: PresenceDifference[];
+  unconfirmed_days: { day: string; status: string; present: number; absent: number }[];
+}
+
+export const costsUrl = (id: number, month: string, format?: 'csv' | 'xlsx') =>
+  `/api/v1/centres/${id}/costs/${month}${format ? `?format=${format}` : ''}`;
+export const reconciliationUrl = (invoiceId: number, format?: 'csv' | 'xlsx') =>
+  `/api/v1/invoices/${invoiceId}/reconciliation${format ? `?format=${format}` : ''}`;
+
+export const costs = {
+  month: (id: number, month: string) => request<MonthlyCosts>('GET', `/centres/${id}/costs/${month}`),
+  invoices: (id: number) => request<Page<Invoice>>('GET', `/centres/${id}/invoices`, { query: { per_page: 100 } }),
+  reconciliation: (invoiceId: number) => request<Reconciliation>('GET', `/invoices/${invoiceId}/reconciliation`),
+};
+
+/** YYYY-MM of a local date. */
+function monthOf(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+export const currentMonth = () => monthOf(new Date());
+
+export function lastMonth(): string {
+  const d = new Date();
+  return monthOf(new Date(d.getFullYear(), d.getMonth() - 1, 1));
+}
+
+/** Cents as euros, in the language shown. */
+export function formatEuros(cents: number, lang: string): string {
+  return new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+/** "2026-10" as "ottobre 2026". */
+export function formatMonth(month: string, lang: string): string {
+  const d = new Date(`${month}-15T12:00:00`);
+  if (Number.isNaN(d.getTime())) return month;
+  return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric' }).format(d);
+}
