@@ -11,9 +11,11 @@
 #include "audit/audit_log.h"
 #include "auth/passwords.h"
 #include "auth/sessions.h"
+#include "core/clock.h"
 #include "core/crypto.h"
 #include "core/json_input.h"
 #include "reception/register.h"
+#include "reception/snapshots.h"
 #include "seed/seed.h"
 
 namespace innet::cli {
@@ -253,6 +255,23 @@ int register_verify(const app::Config& config, std::optional<std::int64_t> centr
     std::cout << "; " << r->awaiting_confirmation.size() << " days await re-confirmation";
   std::cout << "\n";
   return r->intact() ? kExitOk : kExitFailure;
+}
+
+int occupancy_rebuild(const app::Config& config, const std::string& from) {
+  if (!is_valid_date(from) || from > clock::today())
+    return report(
+        Error::field(ErrorKind::invalid_input, "from", "must be a past date (YYYY-MM-DD)"));
+  auto pool = open(config);
+  if (!pool.ok()) return report(pool.error());
+  auto conn = (*pool)->acquire();
+  if (!conn.ok()) return report(conn.error());
+  db::Transaction tx(**conn);
+  if (auto s = tx.started(); !s.ok()) return report(s.error());
+  if (auto s = reception::rebuild_snapshots(**conn, from, clock::today()); !s.ok())
+    return report(s.error());
+  if (auto s = tx.commit(); !s.ok()) return report(s.error());
+  std::cout << "occupancy snapshots recomputed from " << reception::snapshot_day(from) << "\n";
+  return kExitOk;
 }
 
 }  // namespace innet::cli

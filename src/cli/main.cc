@@ -78,6 +78,12 @@ int main(int argc, char** argv) {
       "verify", "check the confirmation chains and confirmed days; exit 1 when tampered");
   register_verify->add_option("--centre", register_centre, "only this centre (id)");
 
+  auto* occupancy = app.add_subcommand("occupancy", "occupancy of centres")->require_subcommand(1);
+  std::string rebuild_from;
+  auto* rebuild = occupancy->add_subcommand(
+      "rebuild", "recompute the occupancy snapshots from placements (after a repair or import)");
+  rebuild->add_option("--from", rebuild_from, "first day to recompute (YYYY-MM-DD)")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -111,5 +117,6 @@ int main(int argc, char** argv) {
     return cli::user_set_password(*config, email, read_password(password, password_stdin));
   if (*verify) return cli::audit_verify(*config);
   if (*register_verify) return cli::register_verify(*config, register_centre);
+  if (*rebuild) return cli::occupancy_rebuild(*config, rebuild_from);
   return kExitBadInput;
 }

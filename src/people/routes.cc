@@ -1,6 +1,7 @@
 #include "people/routes.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/clock.h"
 #include "people/codes.h"
@@ -139,14 +140,16 @@ Result<http::Response> placements(api::Context& ctx) {
   const bool sees_all =
       ctx.services.policy.scope(ctx.actor->role, "placements.read") == auth::Scope::all;
   nlohmann::json items = nlohmann::json::array();
+  std::map<std::int64_t, bool> centre_visible;  // a person's stays are often in few centres
   for (const auto& p : *all) {
     // An operator sees the stays in its own centres, not where the person was before or after.
-    if (!sees_all) {
+    if (!sees_all && !centre_visible.count(p.centre_id)) {
       auto centre = reception::find_centre(**conn, p.centre_id);
       if (!centre.ok()) return centre.take_error();
-      if (!ctx.services.policy.allows(*ctx.actor, "placements.read", {centre->operator_id, 0}))
-        continue;
+      centre_visible[p.centre_id] =
+          ctx.services.policy.allows(*ctx.actor, "placements.read", {centre->operator_id, 0});
     }
+    if (!sees_all && !centre_visible[p.centre_id]) continue;
     items.push_back(reception::to_json(p));
   }
   return api::ok({{"items", items}});

@@ -800,3 +800,22 @@ test('placements: a back-dated transfer cannot fill a place taken later on', asy
   });
   expectError(res, 409, 'centre_full', ['to_centre_id']);
 });
+
+test('CLI: occupancy rebuild recomputes the snapshots to the same figures; bad input exits 2', async (t) => {
+  const bin = process.env.INNET_BIN;
+  const db = process.env.INNET_DB_URL;
+  if (!bin || !db || !process.env.INNET_SECRETS_FILE) return t.skip('INNET_BIN, INNET_DB_URL or INNET_SECRETS_FILE not set');
+  const { spawnSync } = await import('node:child_process');
+  const run = (args) => spawnSync(bin, ['occupancy', 'rebuild', '--db', db, ...args], { encoding: 'utf8', timeout: 120e3 });
+  const days = [daysAgo(0), daysAgo(20), daysAgo(45)];
+  const before = [];
+  for (const day of days) before.push(expectStatus(await api('GET', `/occupancy?date=${day}`, { session: officer }), 200).totals);
+  const r = run(['--from', daysAgo(60)]);
+  assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
+  assert.match(r.stdout, /occupancy snapshots recomputed from \d{4}-\d{2}-(01|16)/);
+  for (const [i, day] of days.entries())
+    assert.deepEqual(expectStatus(await api('GET', `/occupancy?date=${day}`, { session: officer }), 200).totals, before[i]);
+  assert.equal(run(['--from', '2999-01-01']).status, 2);
+  assert.equal(run(['--from', 'yesterday']).status, 2);
+  assert.equal(run([]).status, 2);
+});
