@@ -32,6 +32,7 @@ import { OccupancyChart, StatusBadge } from './centreParts';
 import { Municipality, useMunicipalities } from './Centres';
 import { CostsSection } from './Costs';
 import { RegisterSection } from './Register';
+import { TableRegion } from '../components/TableRegion';
 
 /** A message kept as what to say, so it follows language changes. */
 type Msg = (t: TFunction) => string;
@@ -294,62 +295,59 @@ function GuestsSection({ centre, version, onChanged }: { centre: Centre; version
             <>
               <p>{t('centre.guestsCount', { n: guests.length })}</p>
               {guests.length ? (
-                <div class="table-responsive" tabIndex={0} role="region" aria-label={t('centre.guestsHeading')}>
-                  <table class="table" data-testid="guest-table">
-                    <caption class="visually-hidden">{t('centre.guestsHeading')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('persons.name')}</th>
-                        <th scope="col">{t('persons.nationality')}</th>
-                        <th scope="col">{t('placements.category')}</th>
-                        <th scope="col">{t('placements.since')}</th>
-                        <th scope="col">{t('placements.arrivalFrom')}</th>
+                <TableRegion label={t('centre.guestsHeading')} captionHidden testId="guest-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('persons.name')}</th>
+                      <th scope="col">{t('persons.nationality')}</th>
+                      <th scope="col">{t('placements.category')}</th>
+                      <th scope="col">{t('placements.since')}</th>
+                      <th scope="col">{t('placements.arrivalFrom')}</th>
+                      {manage ? (
+                        <th scope="col">
+                          <span class="visually-hidden">{t('common.actions')}</span>
+                        </th>
+                      ) : null}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {guests.map((g) => (
+                      <tr key={g.id} data-person={g.person_id}>
+                        <th scope="row" class="fw-normal">
+                          <bdi>{personName(g.person)}</bdi>
+                        </th>
+                        <td>{nationality(g.person.nationality, lang, t)}</td>
+                        <td>{t(`categories.${g.category}`)}</td>
+                        <td>{formatDay(g.start_date, lang)}</td>
+                        <td>{t(`arrivalOrigins.${g.arrival_from}`, { defaultValue: g.arrival_from })}</td>
                         {manage ? (
-                          <th scope="col">
-                            <span class="visually-hidden">{t('common.actions')}</span>
-                          </th>
+                          <td class="text-end">
+                            <div class="d-flex flex-wrap gap-1 justify-content-end">
+                              <button
+                                type="button"
+                                class="btn btn-outline-primary btn-xs"
+                                data-testid="guest-transfer"
+                                onClick={(e) => open({ kind: 'transfer', guest: g }, e)}
+                              >
+                                {t('placements.transfer')}
+                                <span class="visually-hidden"> {personName(g.person)}</span>
+                              </button>
+                              <button
+                                type="button"
+                                class="btn btn-outline-primary btn-xs"
+                                data-testid="guest-exit"
+                                onClick={(e) => open({ kind: 'exit', guest: g }, e)}
+                              >
+                                {t('placements.exit')}
+                                <span class="visually-hidden"> {personName(g.person)}</span>
+                              </button>
+                            </div>
+                          </td>
                         ) : null}
                       </tr>
-                    </thead>
-                    <tbody>
-                      {guests.map((g) => (
-                        <tr key={g.id} data-person={g.person_id}>
-                          <th scope="row" class="fw-normal">
-                            <bdi>{personName(g.person)}</bdi>
-                          </th>
-                          <td>{nationality(g.person.nationality, lang, t)}</td>
-                          <td>{t(`categories.${g.category}`)}</td>
-                          <td>{formatDay(g.start_date, lang)}</td>
-                          <td>{t(`arrivalOrigins.${g.arrival_from}`, { defaultValue: g.arrival_from })}</td>
-                          {manage ? (
-                            <td class="text-end">
-                              <div class="d-flex flex-wrap gap-1 justify-content-end">
-                                <button
-                                  type="button"
-                                  class="btn btn-outline-primary btn-xs"
-                                  data-testid="guest-transfer"
-                                  onClick={(e) => open({ kind: 'transfer', guest: g }, e)}
-                                >
-                                  {t('placements.transfer')}
-                                  <span class="visually-hidden"> {personName(g.person)}</span>
-                                </button>
-                                <button
-                                  type="button"
-                                  class="btn btn-outline-primary btn-xs"
-                                  data-testid="guest-exit"
-                                  onClick={(e) => open({ kind: 'exit', guest: g }, e)}
-                                >
-                                  {t('placements.exit')}
-                                  <span class="visually-hidden"> {personName(g.person)}</span>
-                                </button>
-                              </div>
-                            </td>
-                          ) : null}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                    ))}
+                  </tbody>
+                </TableRegion>
               ) : null}
             </>
           )
@@ -813,43 +811,40 @@ function ContractsSection({ id }: { id: number }) {
         {() =>
           contracts &&
           (contracts.length ? (
-            <div class="table-responsive" tabIndex={0} role="region" aria-label={t('contracts.title')}>
-              <table class="table" data-testid="contract-table">
-                <caption class="visually-hidden">{t('contracts.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('contracts.cig')}</th>
-                    <th scope="col">{t('contracts.period')}</th>
-                    <th scope="col" class="text-end">
-                      {t('contracts.places')}
+            <TableRegion label={t('contracts.title')} captionHidden testId="contract-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('contracts.cig')}</th>
+                  <th scope="col">{t('contracts.period')}</th>
+                  <th scope="col" class="text-end">
+                    {t('contracts.places')}
+                  </th>
+                  <th scope="col" class="text-end">
+                    {t('contracts.price')}
+                  </th>
+                  <th scope="col" class="text-end">
+                    {t('contracts.pocketMoney')}
+                  </th>
+                  <th scope="col" class="text-end">
+                    {t('contracts.familyCap')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {contracts.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row" class="fw-normal">
+                      <bdi dir="ltr">{c.cig}</bdi>
                     </th>
-                    <th scope="col" class="text-end">
-                      {t('contracts.price')}
-                    </th>
-                    <th scope="col" class="text-end">
-                      {t('contracts.pocketMoney')}
-                    </th>
-                    <th scope="col" class="text-end">
-                      {t('contracts.familyCap')}
-                    </th>
+                    <td>{t('contracts.periodValue', { from: formatDay(c.start_date, lang), to: formatDay(c.end_date, lang) })}</td>
+                    <td class="text-end">{c.places}</td>
+                    <td class="text-end">{formatEuro(c.price_cents, lang)}</td>
+                    <td class="text-end">{formatEuro(c.pocket_money_cents, lang)}</td>
+                    <td class="text-end">{formatEuro(c.pocket_money_family_cap_cents, lang)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {contracts.map((c) => (
-                    <tr key={c.id}>
-                      <th scope="row" class="fw-normal">
-                        <bdi dir="ltr">{c.cig}</bdi>
-                      </th>
-                      <td>{t('contracts.periodValue', { from: formatDay(c.start_date, lang), to: formatDay(c.end_date, lang) })}</td>
-                      <td class="text-end">{c.places}</td>
-                      <td class="text-end">{formatEuro(c.price_cents, lang)}</td>
-                      <td class="text-end">{formatEuro(c.pocket_money_cents, lang)}</td>
-                      <td class="text-end">{formatEuro(c.pocket_money_family_cap_cents, lang)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </TableRegion>
           ) : (
             <p>{t('contracts.empty')}</p>
           ))
@@ -919,46 +914,48 @@ function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: () => vo
           <div class="col-12 col-md-6">
             <TextField id="end_date" label={labels.end_date} required type="date" value={f.end_date} onValue={set('end_date')} error={errors.fields.end_date} />
           </div>
-          <div class="col-12 col-md-4">
-            <TextField
-              id="price_cents"
-              label={labels.price_cents}
-              hint={t('contracts.euroHint')}
-              required
-              inputMode="decimal"
-              dir="ltr"
-              value={f.price}
-              onValue={set('price')}
-              error={errors.fields.price_cents}
-            />
-          </div>
-          <div class="col-12 col-md-4">
-            <TextField
-              id="pocket_money_cents"
-              label={labels.pocket_money_cents}
-              hint={t('contracts.euroHint')}
-              inputMode="decimal"
-              dir="ltr"
-              value={f.pocket}
-              onValue={set('pocket')}
-              error={errors.fields.pocket_money_cents}
-            />
-          </div>
-          <div class="col-12 col-md-4">
-            <TextField
-              id="pocket_money_family_cap_cents"
-              label={labels.pocket_money_family_cap_cents}
-              hint={t('contracts.euroHint')}
-              inputMode="decimal"
-              dir="ltr"
-              value={f.cap}
-              onValue={set('cap')}
-              error={errors.fields.pocket_money_family_cap_cents}
-            />
-          </div>
+          <EuroField
+            id="price_cents"
+            label={labels.price_cents}
+            required
+            value={f.price}
+            onValue={set('price')}
+            error={errors.fields.price_cents}
+          />
+          <EuroField
+            id="pocket_money_cents"
+            label={labels.pocket_money_cents}
+            value={f.pocket}
+            onValue={set('pocket')}
+            error={errors.fields.pocket_money_cents}
+          />
+          <EuroField
+            id="pocket_money_family_cap_cents"
+            label={labels.pocket_money_family_cap_cents}
+            value={f.cap}
+            onValue={set('cap')}
+            error={errors.fields.pocket_money_family_cap_cents}
+          />
         </div>
         <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('common.save')} testId="contract-save" />
       </form>
     </ActionPanel>
+  );
+}
+
+/** An amount in euro typed with a decimal comma or point (sent to the server in cents). */
+function EuroField(props: {
+  id: string;
+  label: string;
+  required?: boolean;
+  value: string;
+  onValue: (v: string) => void;
+  error?: string;
+}) {
+  const { t } = useT();
+  return (
+    <div class="col-12 col-md-4">
+      <TextField {...props} hint={t('contracts.euroHint')} inputMode="decimal" dir="ltr" />
+    </div>
   );
 }

@@ -21,6 +21,7 @@ import {
 } from '../costs';
 import { formatDay } from '../reception';
 import { Link, navigate, useLocation } from '../router';
+import { TableRegion } from '../components/TableRegion';
 
 /** On the centre page: the way to the costs. */
 export function CostsSection({ id }: { id: number }) {
@@ -125,37 +126,34 @@ function ReconciliationView({ invoice }: { invoice: Invoice }) {
                 label={t('costs.downloadsReconciliation')}
               />
               {rec.differences.length ? (
-                <div class="table-responsive" tabIndex={0} role="region" aria-label={t('costs.differencesCaption')}>
-                  <table class="table table-sm" data-testid="differences">
-                    <caption>{t('costs.differencesCaption')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('costs.day')}</th>
-                        <th scope="col">{t('costs.person')}</th>
-                        <th scope="col">{t('costs.kind')}</th>
-                        <th scope="col">{t('costs.reason')}</th>
-                        <th scope="col" class="text-end">
-                          {t('costs.price')}
+                <TableRegion label={t('costs.differencesCaption')} small testId="differences">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('costs.day')}</th>
+                      <th scope="col">{t('costs.person')}</th>
+                      <th scope="col">{t('costs.kind')}</th>
+                      <th scope="col">{t('costs.reason')}</th>
+                      <th scope="col" class="text-end">
+                        {t('costs.price')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rec.differences.map((d) => (
+                      <tr key={`${d.day}-${d.person_id}`}>
+                        <th scope="row" class="fw-normal">
+                          {formatDay(d.day, lang)}
                         </th>
+                        <td>
+                          <bdi>{`${d.family_name} ${d.given_names}`}</bdi>
+                        </td>
+                        <td>{t(`costs.kinds.${d.kind}`, { defaultValue: d.kind })}</td>
+                        <td>{reasonText(d, t)}</td>
+                        <td class="text-end">{eur(d.price_cents)}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {rec.differences.map((d) => (
-                        <tr key={`${d.day}-${d.person_id}`}>
-                          <th scope="row" class="fw-normal">
-                            {formatDay(d.day, lang)}
-                          </th>
-                          <td>
-                            <bdi>{`${d.family_name} ${d.given_names}`}</bdi>
-                          </td>
-                          <td>{t(`costs.kinds.${d.kind}`, { defaultValue: d.kind })}</td>
-                          <td>{reasonText(d, t)}</td>
-                          <td class="text-end">{eur(d.price_cents)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                    ))}
+                  </tbody>
+                </TableRegion>
               ) : (
                 <p data-testid="no-differences">{t('costs.noDifferences')}</p>
               )}

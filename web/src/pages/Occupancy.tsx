@@ -5,6 +5,7 @@ import { useT } from '../i18n';
 import { CATEGORIES, formatDay, reception, today, type OccupancyOverview } from '../reception';
 import { Link, setQuery, useLocation } from '../router';
 import { FlagBadges } from './centreParts';
+import { TableRegion } from '../components/TableRegion';
 
 export function Occupancy() {
   const { t, lang } = useT();
@@ -112,42 +113,39 @@ export function Occupancy() {
                   {t('occupancy.centresHeading')}
                 </h2>
                 {data.items.length ? (
-                  <div class="table-responsive" tabIndex={0} role="region" aria-label={t('occupancy.centresHeading')}>
-                    <table class="table" data-testid="occupancy-table">
-                      <caption>{t('occupancy.caption', { date: formatDay(data.date, lang) })}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('centres.name')}</th>
-                          {CATEGORIES.map((c) => (
-                            <th scope="col" class="text-end" key={c}>
-                              {t(`categories.${c}`)}
-                            </th>
-                          ))}
-                          <th scope="col" class="text-end">
-                            {t('occupancy.total')}
+                  <TableRegion label={t('occupancy.centresHeading')} caption={t('occupancy.caption', { date: formatDay(data.date, lang) })} testId="occupancy-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('centres.name')}</th>
+                        {CATEGORIES.map((c) => (
+                          <th scope="col" class="text-end" key={c}>
+                            {t(`categories.${c}`)}
                           </th>
-                          <th scope="col">{t('occupancy.flags')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {data.items.map((o) => (
-                          <tr key={o.centre_id} data-centre={o.centre_id}>
-                            <th scope="row" class="fw-normal">
-                              <Link href={`/centres/${o.centre_id}`}>
-                                <bdi>{o.name}</bdi>
-                              </Link>
-                              <div class="small text-muted">{t(`centreStatuses.${o.status}`, { defaultValue: o.status })}</div>
-                            </th>
-                            {CATEGORIES.map((c) => cell(c, o.guests[c], o.places[c], o.free[c]))}
-                            {cell('total', o.guests.total, o.places.total, o.free.total)}
-                            <td>
-                              <FlagBadges over={o.over_capacity} under={o.under_use} />
-                            </td>
-                          </tr>
                         ))}
-                      </tbody>
-                    </table>
-                  </div>
+                        <th scope="col" class="text-end">
+                          {t('occupancy.total')}
+                        </th>
+                        <th scope="col">{t('occupancy.flags')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.items.map((o) => (
+                        <tr key={o.centre_id} data-centre={o.centre_id}>
+                          <th scope="row" class="fw-normal">
+                            <Link href={`/centres/${o.centre_id}`}>
+                              <bdi>{o.name}</bdi>
+                            </Link>
+                            <div class="small text-muted">{t(`centreStatuses.${o.status}`, { defaultValue: o.status })}</div>
+                          </th>
+                          {CATEGORIES.map((c) => cell(c, o.guests[c], o.places[c], o.free[c]))}
+                          {cell('total', o.guests.total, o.places.total, o.free.total)}
+                          <td>
+                            <FlagBadges over={o.over_capacity} under={o.under_use} />
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </TableRegion>
                 ) : (
                   <p>{t('occupancy.empty')}</p>
                 )}

@@ -15,6 +15,7 @@ import { ABSENCE_REASONS, addDays, register, type DayStatus, type RegisterDay, t
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { nationality } from './Centre';
+import { TableRegion } from '../components/TableRegion';
 
 /** A message kept as what to say, so it follows language changes. */
 type Msg = (t: TFunction) => string;
@@ -157,40 +158,37 @@ export function RegisterOverviewPage({ id }: { id: number }) {
                 })}
               </p>
               <DayPicker id={id} initial={addDays(today(), -1)} />
-              <div class="table-responsive" tabIndex={0} role="region" aria-label={t('register.overviewCaption')}>
-                <table class="table" data-testid="register-days">
-                  <caption>{t('register.overviewCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('register.day')}</th>
-                      <th scope="col">{t('common.status')}</th>
-                      <th scope="col" class="text-end">
-                        {t('register.present')}
-                      </th>
-                      <th scope="col" class="text-end">
-                        {t('register.absent')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {overview.items
-                      .slice()
-                      .reverse()
-                      .map((d) => (
-                        <tr key={d.day} data-day={d.day} data-status={d.status}>
-                          <th scope="row" class="fw-normal">
-                            <Link href={dayPath(id, d.day)}>{formatDay(d.day, lang)}</Link>
-                          </th>
-                          <td>
-                            <DayStatusBadge status={d.status} />
-                          </td>
-                          <td class="text-end">{d.present}</td>
-                          <td class="text-end">{d.absent}</td>
-                        </tr>
-                      ))}
-                  </tbody>
-                </table>
-              </div>
+              <TableRegion label={t('register.overviewCaption')} testId="register-days">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('register.day')}</th>
+                    <th scope="col">{t('common.status')}</th>
+                    <th scope="col" class="text-end">
+                      {t('register.present')}
+                    </th>
+                    <th scope="col" class="text-end">
+                      {t('register.absent')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {overview.items
+                    .slice()
+                    .reverse()
+                    .map((d) => (
+                      <tr key={d.day} data-day={d.day} data-status={d.status}>
+                        <th scope="row" class="fw-normal">
+                          <Link href={dayPath(id, d.day)}>{formatDay(d.day, lang)}</Link>
+                        </th>
+                        <td>
+                          <DayStatusBadge status={d.status} />
+                        </td>
+                        <td class="text-end">{d.present}</td>
+                        <td class="text-end">{d.absent}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </TableRegion>
             </>
           )
         }
@@ -312,89 +310,74 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
                   {t('register.guestsHeading')}
                 </h2>
                 {report.guests.length ? (
-                  <div class="table-responsive" tabIndex={0} role="region" aria-label={t('register.guestsCaption', { day: formatDay(day, lang) })}>
-                    <table class="table" data-testid="register-guests">
-                      <caption>{t('register.guestsCaption', { day: formatDay(day, lang) })}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('persons.name')}</th>
-                          <th scope="col">{t('persons.nationality')}</th>
-                          <th scope="col">{t('placements.category')}</th>
-                          <th scope="col">{t('register.arrival')}</th>
-                          <th scope="col">{t('register.presence')}</th>
-                          {record ? (
-                            <th scope="col" class="no-print">
-                              <span class="visually-hidden">{t('common.actions')}</span>
+                  <TableRegion label={t('register.guestsCaption', { day: formatDay(day, lang) })} testId="register-guests">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('persons.name')}</th>
+                        <th scope="col">{t('persons.nationality')}</th>
+                        <th scope="col">{t('placements.category')}</th>
+                        <th scope="col">{t('register.arrival')}</th>
+                        <th scope="col">{t('register.presence')}</th>
+                        {record ? (
+                          <th scope="col" class="no-print">
+                            <span class="visually-hidden">{t('common.actions')}</span>
+                          </th>
+                        ) : null}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {report.guests.map((g) => (
+                        <Fragment key={g.person_id}>
+                          <tr data-person={g.person_id} data-present={String(g.present)}>
+                            <th scope="row" class="fw-normal">
+                              <bdi>{guestName(g)}</bdi>
                             </th>
-                          ) : null}
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {report.guests.map((g) => (
-                          <Fragment key={g.person_id}>
-                            <tr data-person={g.person_id} data-present={String(g.present)}>
-                              <th scope="row" class="fw-normal">
-                                <bdi>{guestName(g)}</bdi>
-                              </th>
-                              <td>{nationality(g.nationality, lang, t)}</td>
-                              <td>{t(`categories.${g.category}`, { defaultValue: g.category })}</td>
-                              <td>{formatDay(g.arrival_date, lang)}</td>
-                              <td data-testid="guest-presence">
-                                {g.absence ? (
-                                  <>
-                                    <span class="fw-semibold">{t('register.absentWith', { reason: t(`register.reasons.${g.absence.reason}`) })}</span>
-                                    {g.absence.note ? (
-                                      <div class="small">
-                                        <bdi>{g.absence.note}</bdi>
-                                      </div>
-                                    ) : null}
-                                  </>
+                            <td>{nationality(g.nationality, lang, t)}</td>
+                            <td>{t(`categories.${g.category}`, { defaultValue: g.category })}</td>
+                            <td>{formatDay(g.arrival_date, lang)}</td>
+                            <td data-testid="guest-presence">
+                              {g.absence ? (
+                                <>
+                                  <span class="fw-semibold">{t('register.absentWith', { reason: t(`register.reasons.${g.absence.reason}`) })}</span>
+                                  {g.absence.note ? (
+                                    <div class="small">
+                                      <bdi>{g.absence.note}</bdi>
+                                    </div>
+                                  ) : null}
+                                </>
+                              ) : (
+                                t('register.presentValue')
+                              )}
+                            </td>
+                            {record ? (
+                              <td class="text-end no-print">
+                                <button
+                                  type="button"
+                                  class="btn btn-outline-primary btn-xs"
+                                  data-testid={g.absence ? 'withdraw-open' : 'absence-open'}
+                                  onClick={(e) => open({ kind: g.absence ? 'withdraw' : 'absence', guest: g }, e)}
+                                >
+                                  {t(g.absence ? 'register.withdraw' : 'register.markAbsent')}
+                                  <span class="visually-hidden"> {guestName(g)}</span>
+                                </button>
+                              </td>
+                            ) : null}
+                          </tr>
+                          {action && action.guest.person_id === g.person_id ? (
+                            <tr class="no-print">
+                              <td colSpan={columns}>
+                                {action.kind === 'absence' ? (
+                                  <AbsenceForm id={id} day={day} guest={g} onCancel={close} onDone={done} />
                                 ) : (
-                                  t('register.presentValue')
+                                  <WithdrawForm id={id} day={day} guest={g} onCancel={close} onDone={done} />
                                 )}
                               </td>
-                              {record ? (
-                                <td class="text-end no-print">
-                                  {g.absence ? (
-                                    <button
-                                      type="button"
-                                      class="btn btn-outline-primary btn-xs"
-                                      data-testid="withdraw-open"
-                                      onClick={(e) => open({ kind: 'withdraw', guest: g }, e)}
-                                    >
-                                      {t('register.withdraw')}
-                                      <span class="visually-hidden"> {guestName(g)}</span>
-                                    </button>
-                                  ) : (
-                                    <button
-                                      type="button"
-                                      class="btn btn-outline-primary btn-xs"
-                                      data-testid="absence-open"
-                                      onClick={(e) => open({ kind: 'absence', guest: g }, e)}
-                                    >
-                                      {t('register.markAbsent')}
-                                      <span class="visually-hidden"> {guestName(g)}</span>
-                                    </button>
-                                  )}
-                                </td>
-                              ) : null}
                             </tr>
-                            {action && action.guest.person_id === g.person_id ? (
-                              <tr class="no-print">
-                                <td colSpan={columns}>
-                                  {action.kind === 'absence' ? (
-                                    <AbsenceForm id={id} day={day} guest={g} onCancel={close} onDone={done} />
-                                  ) : (
-                                    <WithdrawForm id={id} day={day} guest={g} onCancel={close} onDone={done} />
-                                  )}
-                                </td>
-                              </tr>
-                            ) : null}
-                          </Fragment>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                          ) : null}
+                        </Fragment>
+                      ))}
+                    </tbody>
+                  </TableRegion>
                 ) : (
                   <p>{t('register.noGuests')}</p>
                 )}
@@ -566,41 +549,38 @@ function ConfirmationHistory({ report }: { report: RegisterDay }) {
         {t('register.confirmationsHeading')}
       </h2>
       {report.confirmations.length ? (
-        <div class="table-responsive" tabIndex={0} role="region" aria-label={t('register.confirmationsHeading')}>
-          <table class="table table-sm" data-testid="register-confirmations">
-            <caption class="visually-hidden">{t('register.confirmationsHeading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('register.when')}</th>
-                <th scope="col">{t('register.who')}</th>
-                <th scope="col">{t('register.kind')}</th>
-                <th scope="col" class="text-end">
-                  {t('register.present')}
+        <TableRegion label={t('register.confirmationsHeading')} captionHidden small testId="register-confirmations">
+          <thead>
+            <tr>
+              <th scope="col">{t('register.when')}</th>
+              <th scope="col">{t('register.who')}</th>
+              <th scope="col">{t('register.kind')}</th>
+              <th scope="col" class="text-end">
+                {t('register.present')}
+              </th>
+              <th scope="col" class="text-end">
+                {t('register.absent')}
+              </th>
+              <th scope="col">{t('register.note')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.confirmations.map((c) => (
+              <tr key={c.id}>
+                <th scope="row" class="fw-normal">
+                  {formatDateTime(c.confirmed_at, lang)}
                 </th>
-                <th scope="col" class="text-end">
-                  {t('register.absent')}
-                </th>
-                <th scope="col">{t('register.note')}</th>
+                <td>
+                  <bdi>{c.confirmed_by.display_name}</bdi>
+                </td>
+                <td>{c.corrects_id ? t('register.reconfirmation') : t('register.firstConfirmation')}</td>
+                <td class="text-end">{c.present}</td>
+                <td class="text-end">{c.absent}</td>
+                <td>{c.note ? <bdi>{c.note}</bdi> : null}</td>
               </tr>
-            </thead>
-            <tbody>
-              {report.confirmations.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row" class="fw-normal">
-                    {formatDateTime(c.confirmed_at, lang)}
-                  </th>
-                  <td>
-                    <bdi>{c.confirmed_by.display_name}</bdi>
-                  </td>
-                  <td>{c.corrects_id ? t('register.reconfirmation') : t('register.firstConfirmation')}</td>
-                  <td class="text-end">{c.present}</td>
-                  <td class="text-end">{c.absent}</td>
-                  <td>{c.note ? <bdi>{c.note}</bdi> : null}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableRegion>
       ) : (
         <p>{t('register.noConfirmations')}</p>
       )}
@@ -618,41 +598,38 @@ function EntryHistory({ report }: { report: RegisterDay }) {
       <h2 id="register-entries-heading" class="h3">
         {t('register.entriesHeading')}
       </h2>
-      <div class="table-responsive" tabIndex={0} role="region" aria-label={t('register.entriesHeading')}>
-        <table class="table table-sm" data-testid="register-entries">
-          <caption class="visually-hidden">{t('register.entriesHeading')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('register.when')}</th>
-              <th scope="col">{t('register.who')}</th>
-              <th scope="col">{t('persons.name')}</th>
-              <th scope="col">{t('register.kind')}</th>
-              <th scope="col">{t('register.note')}</th>
+      <TableRegion label={t('register.entriesHeading')} captionHidden small testId="register-entries">
+        <thead>
+          <tr>
+            <th scope="col">{t('register.when')}</th>
+            <th scope="col">{t('register.who')}</th>
+            <th scope="col">{t('persons.name')}</th>
+            <th scope="col">{t('register.kind')}</th>
+            <th scope="col">{t('register.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.entries.map((e) => (
+            <tr key={e.id} data-entry={e.id}>
+              <th scope="row" class="fw-normal">
+                {formatDateTime(e.recorded_at, lang)}
+              </th>
+              <td>
+                <bdi>{e.recorded_by.display_name}</bdi>
+              </td>
+              <td>
+                <bdi>{names.get(e.person_id) ?? `#${e.person_id}`}</bdi>
+              </td>
+              <td>
+                {e.withdraws_id
+                  ? t('register.entryWithdrawal')
+                  : t('register.entryAbsence', { reason: t(`register.reasons.${e.reason}`) })}
+              </td>
+              <td>{e.note ? <bdi>{e.note}</bdi> : null}</td>
             </tr>
-          </thead>
-          <tbody>
-            {report.entries.map((e) => (
-              <tr key={e.id} data-entry={e.id}>
-                <th scope="row" class="fw-normal">
-                  {formatDateTime(e.recorded_at, lang)}
-                </th>
-                <td>
-                  <bdi>{e.recorded_by.display_name}</bdi>
-                </td>
-                <td>
-                  <bdi>{names.get(e.person_id) ?? `#${e.person_id}`}</bdi>
-                </td>
-                <td>
-                  {e.withdraws_id
-                    ? t('register.entryWithdrawal')
-                    : t('register.entryAbsence', { reason: t(`register.reasons.${e.reason}`) })}
-                </td>
-                <td>{e.note ? <bdi>{e.note}</bdi> : null}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </TableRegion>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../i18n';
 import { CATEGORIES, formatDay as formatDate, type OccupancySeries } from '../reception';
+import { TableRegion } from '../components/TableRegion';
 
 const STATUS_CLASS: Record<string, string> = {
   active: 'bg-success',
@@ -141,44 +142,41 @@ export function OccupancyChart({ series }: { series: OccupancySeries }) {
       {items.length ? (
         <details class="mt-2">
           <summary>{t('centre.chart.showTable')}</summary>
-          <div class="table-responsive" tabIndex={0} role="region" aria-label={t('centre.chart.tableCaption')}>
-            <table class="table table-sm">
-              <caption>{t('centre.chart.tableCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('centre.chart.day')}</th>
-                  {CATEGORIES.map((c) => (
-                    <th scope="col" class="text-end" key={c}>
-                      {t(`categories.${c}`)}
-                    </th>
-                  ))}
-                  <th scope="col" class="text-end">
-                    {t('occupancy.guests')}
+          <TableRegion label={t('centre.chart.tableCaption')} small>
+            <thead>
+              <tr>
+                <th scope="col">{t('centre.chart.day')}</th>
+                {CATEGORIES.map((c) => (
+                  <th scope="col" class="text-end" key={c}>
+                    {t(`categories.${c}`)}
                   </th>
-                  <th scope="col" class="text-end">
-                    {t('centre.chart.places')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items
-                  .slice()
-                  .reverse()
-                  .map((d) => (
-                    <tr key={d.day}>
-                      <th scope="row">{formatDate(d.day, lang)}</th>
-                      {CATEGORIES.map((c) => (
-                        <td class="text-end" key={c}>
-                          {d[c]}
-                        </td>
-                      ))}
-                      <td class="text-end">{d.total}</td>
-                      <td class="text-end">{series.places.total}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+                ))}
+                <th scope="col" class="text-end">
+                  {t('occupancy.guests')}
+                </th>
+                <th scope="col" class="text-end">
+                  {t('centre.chart.places')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items
+                .slice()
+                .reverse()
+                .map((d) => (
+                  <tr key={d.day}>
+                    <th scope="row">{formatDate(d.day, lang)}</th>
+                    {CATEGORIES.map((c) => (
+                      <td class="text-end" key={c}>
+                        {d[c]}
+                      </td>
+                    ))}
+                    <td class="text-end">{d.total}</td>
+                    <td class="text-end">{series.places.total}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </TableRegion>
         </details>
       ) : null}
     </figure>

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
   assertAccessible,
+  checkBothLanguages,
   demoEmail,
   launch,
   login,
@@ -11,7 +12,6 @@ import {
   openFromNav,
   screenshot,
   settled,
-  switchLanguage,
   tr,
   waitForColumn,
 } from './helpers.mjs';
@@ -33,17 +33,6 @@ after(async () => {
 
 const heading = async () => (await page.locator('#main-heading').textContent()).trim();
 const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
-
-async function checkBothLanguages(name) {
-  await settled(page);
-  await assertAccessible(page, `${name} (it)`);
-  await screenshot(page, `${name}-it`);
-  await switchLanguage(page, 'ar');
-  await settled(page);
-  await assertAccessible(page, `${name} (ar)`);
-  await screenshot(page, `${name}-ar`);
-  await switchLanguage(page, 'it');
-}
 
 test('skip link and focus management after navigation', async () => {
   await page.goto('/');
@@ -99,7 +88,7 @@ test('account: password change errors, personal API tokens', async () => {
   assert.ok(value.length >= 16, 'the new token is shown');
   const row = page.locator('[data-testid=tokens-table] tr', { hasText: tokenName });
   await row.waitFor();
-  await checkBothLanguages('account');
+  await checkBothLanguages(page, 'account');
 
   // Revoke it (after a confirmation dialog).
   page.once('dialog', (d) => d.accept());
@@ -113,7 +102,7 @@ test('organisations: list, search, create, edit', async () => {
   await page.locator('[data-testid=home]').waitFor();
   await openFromNav(page, '/organizations');
   await page.locator('[data-testid=org-table]').waitFor();
-  await checkBothLanguages('organizations');
+  await checkBothLanguages(page, 'organizations');
 
   // Searching by name finds the admin's own organisation.
   const session = await me(page);
@@ -183,7 +172,7 @@ test('users: filters, create, edit, reset password; the new user can log in', as
   await page.locator('[data-testid=home]').waitFor();
   await openFromNav(page, '/users');
   await page.locator('[data-testid=user-table]').waitFor();
-  await checkBothLanguages('users');
+  await checkBothLanguages(page, 'users');
 
   // Filter by role.
   await page.locator('#user-role').selectOption('analyst');
@@ -262,7 +251,7 @@ test('audit trail: table and filters', async () => {
   await settled(page);
   assert.equal(await heading(), tr('it', 'audit.title'));
   await page.locator('[data-testid=audit-table]').waitFor(); // logins above were recorded
-  await checkBothLanguages('audit');
+  await checkBothLanguages(page, 'audit');
 
   const session = await me(page);
   const actor = page.locator('#audit-actor');

@@ -3,7 +3,7 @@
 // reconciliation when the month has one; axe clean in Italian and Arabic.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertAccessible, demoEmail, launch, login, screenshot, settled, switchLanguage, tr } from './helpers.mjs';
+import { apiGet, checkBothLanguages, demoEmail, launch, login, tr } from './helpers.mjs';
 
 let browser;
 let page;
@@ -19,13 +19,6 @@ after(async () => {
   await browser?.close();
 });
 
-async function apiGet(path) {
-  return page.evaluate(async (path) => {
-    const r = await fetch(`/api/v1${path}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    return { status: r.status, body: await r.json().catch(() => null) };
-  }, path);
-}
-
 function lastMonth() {
   const d = new Date();
   const m = new Date(d.getFullYear(), d.getMonth() - 1, 1);
@@ -34,27 +27,13 @@ function lastMonth() {
 
 /** A demo centre with presence-days last month. */
 async function pickCentre(month) {
-  const centres = await apiGet('/centres?per_page=100');
+  const centres = await apiGet(page, '/centres?per_page=100');
   assert.equal(centres.status, 200);
   for (const c of centres.body.items) {
-    const costs = await apiGet(`/centres/${c.id}/costs/${month}`);
+    const costs = await apiGet(page, `/centres/${c.id}/costs/${month}`);
     if (costs.status === 200 && costs.body.totals.presence_days > 0) return { centre: c, costs: costs.body };
   }
   assert.fail('no demo centre has presence-days last month');
-}
-
-async function checkBothLanguages(name, ready) {
-  await settled(page);
-  await ready();
-  await assertAccessible(page, `${name} (it)`);
-  await screenshot(page, `${name}-it`);
-  await switchLanguage(page, 'ar');
-  await settled(page);
-  await ready();
-  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
-  await assertAccessible(page, `${name} (ar)`);
-  await screenshot(page, `${name}-ar`);
-  await switchLanguage(page, 'it');
 }
 
 test('prefecture officer: costs of last month, day table, CSV download, reconciliation', async () => {
@@ -88,7 +67,7 @@ test('prefecture officer: costs of last month, day table, CSV download, reconcil
   assert.match(csv.type, /^text\/csv/);
   assert.ok(csv.text.length > 0);
 
-  await checkBothLanguages('costs-month', () => page.locator('[data-testid=costs-days]').waitFor());
+  await checkBothLanguages(page, 'costs-month', () => page.locator('[data-testid=costs-days]').waitFor());
 
   // The month's invoices: the first one's reconciliation, on the same page.
   await page.locator('[data-testid=invoices] [data-testid=no-invoices], [data-testid=invoices] [data-invoice]').first().waitFor();
@@ -97,7 +76,7 @@ test('prefecture officer: costs of last month, day table, CSV download, reconcil
     await page.locator('[data-testid=reconciliation-summary]').waitFor();
     await page.locator('[data-testid=differences], [data-testid=no-differences]').first().waitFor();
     assert.ok(await page.locator('[data-testid=difference-amount]').isVisible());
-    await checkBothLanguages('costs-reconciliation', () => page.locator('[data-testid=reconciliation-summary]').waitFor());
+    await checkBothLanguages(page, 'costs-reconciliation', () => page.locator('[data-testid=reconciliation-summary]').waitFor());
   } else {
     assert.equal((await page.locator('[data-testid=no-invoices]').textContent()).trim(), tr('it', 'costs.noInvoices'));
   }

@@ -197,3 +197,30 @@ export async function waitForColumn(page, table, column, expected) {
     { table, column, expected },
   );
 }
+
+/** GET on the API from inside the page, with its session: { status, body }. */
+export async function apiGet(page, path) {
+  return page.evaluate(async (path) => {
+    const r = await fetch(`/api/v1${path}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    return { status: r.status, body: await r.json().catch(() => null) };
+  }, path);
+}
+
+/**
+ * axe and a screenshot of the current page in Italian, then in Arabic (right to left), then back.
+ * `ready` waits for what the page must show after each change of language.
+ */
+export async function checkBothLanguages(page, name, ready = async () => {}) {
+  await settled(page);
+  await ready();
+  await assertAccessible(page, `${name} (it)`);
+  await screenshot(page, `${name}-it`);
+  await switchLanguage(page, 'ar');
+  await settled(page);
+  await ready();
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+  await assertAccessible(page, `${name} (ar)`);
+  await screenshot(page, `${name}-ar`);
+  await switchLanguage(page, 'it');
+}
+

@@ -2,7 +2,18 @@
 // guest and transferring him, the occupancy overview — flows, axe in Italian and Arabic.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertAccessible, demoEmail, launch, login, openFromNav, screenshot, settled, switchLanguage, tr } from './helpers.mjs';
+import {
+  assertAccessible,
+  checkBothLanguages,
+  demoEmail,
+  launch,
+  login,
+  openFromNav,
+  screenshot,
+  settled,
+  switchLanguage,
+  tr,
+} from './helpers.mjs';
 
 let browser;
 let page;
@@ -67,19 +78,6 @@ async function createPerson(family_name, given_names) {
   return r.body;
 }
 
-async function checkBothLanguages(name, ready) {
-  await settled(page);
-  await ready();
-  await assertAccessible(page, `${name} (it)`);
-  await screenshot(page, `${name}-it`);
-  await switchLanguage(page, 'ar');
-  await settled(page);
-  await ready();
-  await assertAccessible(page, `${name} (ar)`);
-  await screenshot(page, `${name}-ar`);
-  await switchLanguage(page, 'it');
-}
-
 /** The chart is drawn: the canvas exists, is sized and has a name for screen readers. */
 async function chartDrawn() {
   await page.waitForFunction(() => {
@@ -93,7 +91,7 @@ test('centres: list, filters and creating a centre through the form', async () =
   await page.locator('[data-testid=home]').waitFor();
   await openFromNav(page, '/centres');
   assert.equal(await heading(), tr('it', 'centres.title'));
-  await checkBothLanguages('centres-list', async () => {});
+  await checkBothLanguages(page, 'centres-list');
 
   await page.locator('[data-testid=centre-new]').click();
   await page.locator('[data-testid=centre-form]').waitFor();
@@ -157,7 +155,7 @@ test('centre page: occupancy chart and contracts, axe clean in Italian and Arabi
   assert.equal(contracts.body.items[0].pocket_money_cents, 250);
   assert.match(await page.locator('[data-testid=contract-table] tbody').textContent(), /35,50/);
 
-  await checkBothLanguages('centre-page', chartDrawn);
+  await checkBothLanguages(page, 'centre-page', chartDrawn);
   assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
 });
 
@@ -244,7 +242,7 @@ test('occupancy overview: totals, table with flags in words', async () => {
   await page.locator('form[role=search] button[type=submit]').click();
   await page.waitForFunction(() => location.search.includes('flag=under_use'));
   await row.waitFor();
-  await checkBothLanguages('occupancy', async () => {
+  await checkBothLanguages(page, 'occupancy', async () => {
     await row.waitFor();
   });
 });

@@ -3,7 +3,16 @@
 // printable and axe clean in Italian and Arabic; the Prefettura reads it without the actions.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertAccessible, demoEmail, launch, login, screenshot, settled, switchLanguage, tr } from './helpers.mjs';
+import {
+  apiGet,
+  assertAccessible,
+  checkBothLanguages,
+  demoEmail,
+  launch,
+  login,
+  screenshot,
+  tr,
+} from './helpers.mjs';
 
 let browser;
 let page;
@@ -21,13 +30,6 @@ after(async () => {
   if (page) assert.deepEqual(page.jsErrors, [], 'JavaScript or CSP errors in the page');
   await browser?.close();
 });
-
-async function apiGet(p, path) {
-  return p.evaluate(async (path) => {
-    const r = await fetch(`/api/v1${path}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    return { status: r.status, body: await r.json().catch(() => null) };
-  }, path);
-}
 
 const status = async () => page.locator('[data-testid=register-status]').getAttribute('data-status');
 const waitStatus = (s) => page.locator(`[data-testid=register-status][data-status="${s}"]`).waitFor();
@@ -54,20 +56,6 @@ async function pickCentreAndDay() {
   return fallback;
 }
 
-async function checkBothLanguages(name, ready) {
-  await settled(page);
-  await ready();
-  await assertAccessible(page, `${name} (it)`);
-  await screenshot(page, `${name}-it`);
-  await switchLanguage(page, 'ar');
-  await settled(page);
-  await ready();
-  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
-  await assertAccessible(page, `${name} (ar)`);
-  await screenshot(page, `${name}-ar`);
-  await switchLanguage(page, 'it');
-}
-
 test('case worker: overview, absence, confirmation, withdrawal and re-confirmation', async () => {
   ({ centre, day } = await pickCentreAndDay());
 
@@ -78,7 +66,7 @@ test('case worker: overview, absence, confirmation, withdrawal and re-confirmati
   await page.locator('[data-testid=register-days]').waitFor();
   assert.equal((await page.locator('#main-heading').textContent()).trim(), tr('it', 'register.title'));
   assert.equal(await page.locator('[data-testid=register-days] tbody tr').count(), 30);
-  await checkBothLanguages('register-overview', () => page.locator('[data-testid=register-days]').waitFor());
+  await checkBothLanguages(page, 'register-overview', () => page.locator('[data-testid=register-days]').waitFor());
 
   // Days after today cannot be chosen.
   assert.equal(await page.locator('#register-day').getAttribute('max'), await page.evaluate(() => {
@@ -134,7 +122,7 @@ test('case worker: overview, absence, confirmation, withdrawal and re-confirmati
     tr('it', 'register.statuses.changed_since_confirmation'),
   );
   assert.equal((await page.locator('[data-testid=confirm-submit]').textContent()).trim(), tr('it', 'register.reconfirm'));
-  await checkBothLanguages('register-day-changed', () => page.locator('[data-testid=register-guests]').waitFor());
+  await checkBothLanguages(page, 'register-day-changed', () => page.locator('[data-testid=register-guests]').waitFor());
 
   // Confirm again: a re-confirmation, correcting the previous one.
   await page.locator('#confirm-note').fill('Corretta assenza registrata per errore');
@@ -142,7 +130,7 @@ test('case worker: overview, absence, confirmation, withdrawal and re-confirmati
   await waitStatus('confirmed');
   await page.locator(`[data-testid=register-confirmations] tbody tr:nth-child(${confirmations + 1})`).waitFor();
   assert.match(await page.locator('[data-testid=register-confirmations] tbody tr').last().textContent(), new RegExp(tr('it', 'register.reconfirmation')));
-  await checkBothLanguages('register-day-confirmed', () => page.locator('[data-testid=register-confirmations]').waitFor());
+  await checkBothLanguages(page, 'register-day-confirmed', () => page.locator('[data-testid=register-confirmations]').waitFor());
 
   // Printed: the report and a line to sign, without header, navigation or buttons.
   assert.ok(await page.locator('[data-testid=register-print]').isVisible());

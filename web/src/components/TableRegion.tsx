@@ -1,0 +1,31 @@
+import type { ComponentChildren } from 'preact';
+
+/**
+ * A data table in a region that scrolls on its own on small screens and can be reached with the
+ * keyboard. The region is named by `label`; the caption (by default the label too) names the
+ * table, visible or for screen readers only.
+ */
+export function TableRegion({
+  label,
+  caption,
+  captionHidden = false,
+  small = false,
+  testId,
+  children,
+}: {
+  label: string;
+  caption?: ComponentChildren;
+  captionHidden?: boolean;
+  small?: boolean;
+  testId?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="table-responsive" tabIndex={0} role="region" aria-label={label}>
+      <table class={small ? 'table table-sm' : 'table'} data-testid={testId}>
+        <caption class={captionHidden ? 'visually-hidden' : undefined}>{caption ?? label}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
