@@ -258,15 +258,13 @@ void add_routes(api::Api& api) {
            .paged = true,
            .response_schema = "OrganizationList",
            .handler = list_orgs});
-  Field org_type_required = org_type;
-  org_type_required.required = true;
   api.add({.method = "POST",
            .pattern = orgs,
            .action = "organizations.manage",
            .summary = "Create an organisation",
            .tag = "accounts",
            .body = {{.name = "name", .required = true, .max_length = 200, .min_length = 2},
-                    org_type_required,
+                    required(org_type),
                     kIstatCode},
            .response_schema = "Organization",
            .success_status = 201,
@@ -298,8 +296,6 @@ void add_routes(api::Api& api) {
            .paged = true,
            .response_schema = "UserList",
            .handler = list_all_users});
-  Field role_required = role;
-  role_required.required = true;
   api.add(
       {.method = "POST",
        .pattern = users,
@@ -308,7 +304,7 @@ void add_routes(api::Api& api) {
        .tag = "accounts",
        .body = {{.name = "email", .type = FieldType::email, .required = true, .max_length = 254},
                 {.name = "display_name", .required = true, .max_length = 200, .min_length = 1},
-                role_required,
+                required(role),
                 {.name = "organization_id",
                  .type = FieldType::integer,
                  .required = true,

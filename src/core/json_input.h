@@ -51,6 +51,12 @@ struct Field {
 
 using FieldSpec = std::vector<Field>;
 
+// The same field, required or not: one description serves a POST (required) and a PATCH (not).
+inline Field required(Field f, bool is_required = true) {
+  f.required = is_required;
+  return f;
+}
+
 // Parses `body` as a JSON object and checks it against `spec`.
 Result<nlohmann::json> parse_body(std::string_view body, const FieldSpec& spec);
 

@@ -186,22 +186,19 @@ Result<http::Response> get_group(api::Context& ctx) {
 }
 
 FieldSpec person_fields(bool creating) {
-  auto required = [&](Field f) {
-    f.required = creating;
-    return f;
-  };
   return {
-      required({.name = "family_name", .max_length = 100, .min_length = 1}),
-      required({.name = "given_names", .max_length = 100, .min_length = 1}),
+      required({.name = "family_name", .max_length = 100, .min_length = 1}, creating),
+      required({.name = "given_names", .max_length = 100, .min_length = 1}, creating),
       {.name = "family_name_original", .nullable = true, .max_length = 100, .min_length = 1},
       {.name = "given_names_original", .nullable = true, .max_length = 100, .min_length = 1},
-      required({.name = "sex", .max_length = 20, .allowed = sexes()}),
+      required({.name = "sex", .max_length = 20, .allowed = sexes()}, creating),
       {.name = "birth_date", .type = FieldType::date, .nullable = true},
       {.name = "birth_date_estimated", .type = FieldType::boolean},
       required({.name = "nationality",
                 .max_length = 2,
                 .min_length = 2,
-                .description = "ISO 3166-1 alpha-2; XX stateless, ZZ unknown"}),
+                .description = "ISO 3166-1 alpha-2; XX stateless, ZZ unknown"},
+               creating),
       {.name = "languages",
        .type = FieldType::string_list,
        .max_length = 3,

@@ -186,20 +186,17 @@ Result<http::Response> guests(api::Context& ctx) {
 }
 
 FieldSpec centre_fields(bool creating) {
-  auto required = [&](Field f) {
-    f.required = creating;
-    return f;
-  };
   FieldSpec spec = {
-      required({.name = "name", .max_length = 200, .min_length = 2}),
-      required({.name = "type", .max_length = 40, .allowed = centre_types()}),
-      required({.name = "operator_id", .type = FieldType::integer, .min_value = 1}),
-      required({.name = "address", .max_length = 300, .min_length = 3}),
+      required({.name = "name", .max_length = 200, .min_length = 2}, creating),
+      required({.name = "type", .max_length = 40, .allowed = centre_types()}, creating),
+      required({.name = "operator_id", .type = FieldType::integer, .min_value = 1}, creating),
+      required({.name = "address", .max_length = 300, .min_length = 3}, creating),
       required({.name = "istat_code",
                 .max_length = 6,
                 .description = "ISTAT municipality code",
                 .digits_only = true,
-                .exact_length = 6}),
+                .exact_length = 6},
+               creating),
       {.name = "latitude",
        .type = FieldType::number,
        .nullable = true,
@@ -217,7 +214,7 @@ FieldSpec centre_fields(bool creating) {
        .max_length = 40,
        .allowed = centre_services(),
        .max_items = 20},
-      required({.name = "status", .max_length = 40, .allowed = centre_statuses()}),
+      required({.name = "status", .max_length = 40, .allowed = centre_statuses()}, creating),
       {.name = "contact_name", .nullable = true, .max_length = 200},
       {.name = "contact_phone", .nullable = true, .max_length = 40},
       {.name = "contact_email", .type = FieldType::email, .nullable = true, .max_length = 254},
@@ -227,7 +224,8 @@ FieldSpec centre_fields(bool creating) {
                              .type = FieldType::integer,
                              .description = "places for this category of guests",
                              .min_value = 0,
-                             .max_value = 10000}));
+                             .max_value = 10000},
+                            creating));
   return spec;
 }
 

@@ -135,8 +135,6 @@ void add_placement_routes(api::Api& api) {
       {{"type", "object"},
        {"properties", {{"items", {{"type", "array"}, {"items", api::ref("Placement")}}}}}});
   const Field category{.name = "category", .max_length = 20, .allowed = category_names()};
-  Field category_required = category;
-  category_required.required = true;
 
   api.add(
       {.method = "POST",
@@ -146,7 +144,7 @@ void add_placement_routes(api::Api& api) {
        .tag = "reception",
        .body = {kPersonIds,
                 {.name = "centre_id", .type = FieldType::integer, .required = true, .min_value = 1},
-                category_required,
+                required(category),
                 kDate,
                 {.name = "arrival_from",
                  .required = true,
