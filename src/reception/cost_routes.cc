@@ -101,6 +101,16 @@ Result<http::Response> post_invoice(api::Context& ctx) {
   return api::created(to_json(*created));
 }
 
+Result<http::Response> get_invoice_draft(api::Context& ctx) {
+  auto centre = centre_in_scope(ctx, "invoices.submit");
+  if (!centre.ok()) return centre.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto draft = draft_invoice(**conn, centre->id, ctx.param("month"), clock::today());
+  if (!draft.ok()) return draft.take_error();
+  return api::ok(to_json(*draft));
+}
+
 Result<http::Response> list_invoices(api::Context& ctx) {
   auto centre = centre_in_scope(ctx, "costs.read");
   if (!centre.ok()) return centre.take_error();
@@ -210,6 +220,25 @@ void add_schemas(api::Api& api) {
                                  "submitted_by", "submitted_at", "note"};
   api.add_schema("Invoice", object(invoice_required, invoice_properties));
   api.add_schema("InvoiceList", api::list_schema("Invoice"));
+  api.add_schema(
+      "InvoiceDraft",
+      object({"centre_id", "month", "from", "to", "complete", "presence_days", "amount_cents",
+              "lines"},
+             {{"centre_id", integer},
+              {"month", string},
+              {"from", date},
+              {"to", date},
+              {"complete", boolean},
+              {"presence_days", integer},
+              {"amount_cents", integer},
+              {"lines",
+               {{"type", "array"},
+                {"items", object({"person_id", "family_name", "given_names", "from", "to"},
+                                 {{"person_id", integer},
+                                  {"family_name", string},
+                                  {"given_names", string},
+                                  {"from", date},
+                                  {"to", date}})}}}}));
 
   const json amounts = {{"type", "object"},
                         {"properties",
@@ -278,6 +307,10 @@ void add_cost_routes(api::Api& api) {
                     .allowed = {"days", "persons"},
                     .description = "with format=csv: the days (default) or the persons"};
   const std::vector<std::string> files = {"text/csv", kXlsxType};
+  const Field month{.name = "month",
+                    .max_length = 7,
+                    .min_length = 7,
+                    .description = "YYYY-MM, not after the current month"};
 
   api.add({.method = "GET",
            .pattern = centres + "/costs/{month}",
@@ -286,10 +319,7 @@ void add_cost_routes(api::Api& api) {
                       "money due, per day and per person",
            .tag = "reception",
            .query = {format, table},
-           .path = {{.name = "month",
-                     .max_length = 7,
-                     .min_length = 7,
-                     .description = "YYYY-MM, not after the current month"}},
+           .path = {month},
            .response_schema = "MonthlyCosts",
            .other_content_types = files,
            .handler = get_costs});
@@ -330,6 +360,15 @@ void add_cost_routes(api::Api& api) {
            .response_schema = "Invoice",
            .success_status = 201,
            .handler = post_invoice});
+  api.add({.method = "GET",
+           .pattern = centres + "/invoices/draft/{month}",
+           .action = "invoices.submit",
+           .summary = "The invoice for a month that matches the register: one line per person "
+                      "and run of days present, the presence-days and the amount due",
+           .tag = "reception",
+           .path = {month},
+           .response_schema = "InvoiceDraft",
+           .handler = get_invoice_draft});
   api.add({.method = "GET",
            .pattern = centres + "/invoices",
            .action = "costs.read",

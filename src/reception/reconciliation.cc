@@ -140,4 +140,48 @@ nlohmann::json to_json(const Reconciliation& r) {
           {"unconfirmed_days", std::move(unconfirmed)}};
 }
 
+InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs) {
+  InvoiceDraft d;
+  d.centre_id = costs.centre_id;
+  d.range = data.range;
+  d.presence_days = costs.totals.presence_days;
+  d.amount_cents = costs.totals.amount_due_cents;
+  std::map<std::int64_t, std::vector<InvoiceLine>> runs;
+  for (const auto& day : data.days)
+    for (const auto& p : day.present) {
+      auto& mine = runs[p.person_id];
+      if (!mine.empty() && clock::add_days(mine.back().to, 1) == day.day)
+        mine.back().to = day.day;
+      else
+        mine.push_back({p.person_id, day.day, day.day});
+    }
+  for (const auto& person : costs.persons)
+    for (auto& line : runs[person.person_id])
+      d.lines.push_back({std::move(line), person.family_name, person.given_names});
+  return d;
+}
+
+Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id,
+                                   const std::string& month, const std::string& today) {
+  auto range = month_range(month, today);
+  if (!range.ok()) return range.take_error();
+  auto data = load_cost_data(conn, centre_id, *range);
+  if (!data.ok()) return data.take_error();
+  return draft_invoice(*data, compute_costs(centre_id, *data));
+}
+
+nlohmann::json to_json(const InvoiceDraft& d) {
+  nlohmann::json lines = nlohmann::json::array();
+  for (const auto& l : d.lines)
+    lines.push_back({{"person_id", l.line.person_id},
+                     {"family_name", l.family_name},
+                     {"given_names", l.given_names},
+                     {"from", l.line.from},
+                     {"to", l.line.to}});
+  return {{"centre_id", d.centre_id},       {"month", d.range.month},
+          {"from", d.range.from},           {"to", clock::add_days(d.range.to, -1)},
+          {"complete", d.range.complete},   {"presence_days", d.presence_days},
+          {"amount_cents", d.amount_cents}, {"lines", std::move(lines)}};
+}
+
 }  // namespace innet::reception

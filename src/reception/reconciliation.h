@@ -67,4 +67,27 @@ Result<Reconciliation> reconcile_invoice(db::Connection& conn, const Invoice& in
 
 nlohmann::json to_json(const Reconciliation& r);
 
+// The invoice that matches the register: one line per person and run of consecutive days present,
+// with the presence-days and amount due of the month. The operator's invoice form starts from it,
+// so that an invoice differs from the register only where the operator changes it.
+struct DraftLine {
+  InvoiceLine line;
+  std::string family_name;
+  std::string given_names;
+};
+struct InvoiceDraft {
+  std::int64_t centre_id = 0;
+  MonthRange range;
+  std::int64_t presence_days = 0;
+  std::int64_t amount_cents = 0;
+  std::vector<DraftLine> lines;  // in the order of MonthlyCosts::persons, then by date
+};
+
+// Pure, like reconcile().
+InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs);
+Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id,
+                                   const std::string& month, const std::string& today);
+
+nlohmann::json to_json(const InvoiceDraft& d);
+
 }  // namespace innet::reception

@@ -361,3 +361,38 @@ test('invoices of another operator\'s centre are 404 to the case worker', async 
   expectStatus(await api('GET', `/invoices/${theirs.id}/reconciliation`, { session: officer }), 200);
   expectError(await api('GET', '/invoices/999999999', { session: officer }), 404, 'not_found');
 });
+
+test('invoice draft: the register as lines; submitted unchanged it reconciles with no difference', async () => {
+  const draftPath = (month, centre = centreA) => `/centres/${centre.id}/invoices/draft/${month}`;
+  const draft = expectStatus(await api('GET', draftPath(MONTH), { session: worker }), 200);
+  assert.equal(draft.presence_days, PRESENCE);
+  assert.equal(draft.amount_cents, AMOUNT);
+  const runs = draft.lines.map((l) => `${l.person_id}:${l.from}..${l.to}`).sort();
+  const expected = [
+    ...family.map((p) => `${p.id}:${day(1)}..${day(N)}`),
+    `${s1.id}:${day(10)}..${day(N)}`,
+    `${s2.id}:${day(1)}..${day(11)}`,
+    `${s2.id}:${day(13)}..${day(20)}`,
+  ].sort();
+  assert.deepEqual(runs, expected);
+  assert.equal(draft.lines.find((l) => l.person_id === s1.id).family_name, 'Diallo, "Junior"');
+
+  // Read only: what the register says, for those who may submit.
+  expectError(await api('GET', draftPath(MONTH, centreB), { session: worker }), 404, 'not_found');
+  expectError(await api('GET', draftPath(MONTH), { session: analyst }), 403, 'forbidden');
+  expectError(await api('GET', draftPath(LATER), { session: worker }), 422, 'future_date', ['month']);
+
+  const earlier = expectStatus(await api('GET', draftPath(EARLIER), { session: worker }), 200);
+  assert.ok(earlier.lines.length >= 4, 'the family was there before MONTH');
+  const body = {
+    month: EARLIER,
+    number: `FT-${uniqueSuffix()}`,
+    amount_cents: earlier.amount_cents,
+    presence_days: earlier.presence_days,
+    lines: earlier.lines.map(({ person_id, from, to }) => ({ person_id, from, to })),
+  };
+  const invoice = expectStatus(await submit(body), 201);
+  const rec = expectStatus(await api('GET', `/invoices/${invoice.id}/reconciliation`, { session: officer }), 200);
+  assert.deepEqual(rec.difference, { presence_days: 0, amount_cents: 0 });
+  assert.deepEqual(rec.differences, []);
+});
