@@ -7,7 +7,9 @@
 #include "geo/municipalities.h"
 #include "people/persons.h"
 #include "reception/centres.h"
+#include "reception/invoices.h"
 #include "reception/placements.h"
+#include "reception/reconciliation.h"
 #include "reception/register.h"
 #include "reception/snapshots.h"
 
@@ -474,6 +476,47 @@ Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
     }
   }
   return report;
+}
+
+Result<std::int64_t> seed_invoices(db::Connection& conn, std::int64_t operator_id,
+                                   std::int64_t staff_user_id, const std::string& today) {
+  reception::CentreFilter mine;
+  mine.operator_id = operator_id;
+  auto centres = reception::all_centres(conn, mine);
+  if (!centres.ok()) return centres.take_error();
+  const std::string month = clock::add_days(clock::month_start(today), -1).substr(0, 7);
+  std::int64_t stored = 0;
+  for (std::size_t i = 0; i < centres->size(); ++i) {
+    const auto& centre = (*centres)[i];
+    auto draft = reception::draft_invoice(conn, centre.id, month, today);
+    if (!draft.ok()) return draft.take_error();
+    if (draft->amount_cents <= 0) continue;  // nothing payable: no contract, or no guests
+    reception::Invoice invoice;
+    invoice.centre_id = centre.id;
+    invoice.month = month;
+    invoice.number = std::to_string(i + 1) + "/" + month.substr(0, 4);
+    invoice.amount_cents = draft->amount_cents;
+    invoice.presence_days = draft->presence_days;
+    invoice.submitted_by = staff_user_id;
+    for (const auto& l : draft->lines) invoice.lines.push_back(l.line);
+    if (i % 3 == 0) {
+      auto absences =
+          reception::absence_entries_between(conn, centre.id, draft->range.from, draft->range.to);
+      if (!absences.ok()) return absences.take_error();
+      // Billed at the month's average price per day: what such an invoice typically does.
+      const auto price = draft->amount_cents / std::max<std::int64_t>(draft->presence_days, 1);
+      for (const auto& a : *absences) {
+        if (a.withdraws_id || invoice.presence_days >= draft->presence_days + 3) continue;
+        invoice.lines.push_back({a.person_id, a.day, a.day});
+        ++invoice.presence_days;
+        invoice.amount_cents += price;
+      }
+    }
+    auto submitted = reception::submit_invoice(conn, invoice, today);
+    if (!submitted.ok()) return submitted.take_error();
+    ++stored;
+  }
+  return stored;
 }
 
 }  // namespace innet::seed

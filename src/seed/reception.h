@@ -48,4 +48,11 @@ Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
                                       int days, const std::string& today,
                                       const std::string& chain_key);
 
+// Last month's invoice of each of one operator's centres, submitted by one of its staff and built
+// from the register as the invoice form builds it; every third centre also bills a few days its
+// guests were recorded absent, so that reconciliations have differences to show. Returns how many
+// invoices were stored.
+Result<std::int64_t> seed_invoices(db::Connection& conn, std::int64_t operator_id,
+                                   std::int64_t staff_user_id, const std::string& today);
+
 }  // namespace innet::seed

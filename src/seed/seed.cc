@@ -134,6 +134,9 @@ Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool, const std::string& ch
   auto registers = seed_registers(**conn, rng, plan.featured_operator,
                                   user_ids.at(auth::Role::case_worker), 60, plan.today, chain_key);
   if (!registers.ok()) return registers.take_error();
+  auto invoices = seed_invoices(**conn, plan.featured_operator,
+                                user_ids.at(auth::Role::case_worker), plan.today);
+  if (!invoices.ok()) return invoices.take_error();
   INNET_TRY(audit::record(**conn, seed_entry("demo")));
   INNET_TRY(tx.commit());
   INNET_TRY(refresh_statistics(**conn));

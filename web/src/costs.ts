@@ -68,6 +68,35 @@ export interface Reconciliation {
   unconfirmed_days: { day: string; status: string; present: number; absent: number }[];
 }
 
+export interface InvoiceDraftLine {
+  person_id: number;
+  family_name: string;
+  given_names: string;
+  from: string;
+  to: string;
+}
+
+/** The invoice that matches the register: where the invoice form starts from. */
+export interface InvoiceDraft {
+  centre_id: number;
+  month: string;
+  from: string;
+  to: string;
+  complete: boolean;
+  presence_days: number;
+  amount_cents: number;
+  lines: InvoiceDraftLine[];
+}
+
+export interface NewInvoice {
+  month: string;
+  number: string;
+  amount_cents: number;
+  presence_days: number;
+  note: string | null;
+  lines: { person_id: number; from: string; to: string }[];
+}
+
 export const costsUrl = (id: number, month: string, format?: 'csv' | 'xlsx') =>
   `/api/v1/centres/${id}/costs/${month}${format ? `?format=${format}` : ''}`;
 export const reconciliationUrl = (invoiceId: number, format?: 'csv' | 'xlsx') =>
@@ -77,6 +106,8 @@ export const costs = {
   month: (id: number, month: string) => request<MonthlyCosts>('GET', `/centres/${id}/costs/${month}`),
   invoices: (id: number) => request<Page<Invoice>>('GET', `/centres/${id}/invoices`, { query: { per_page: 100 } }),
   reconciliation: (invoiceId: number) => request<Reconciliation>('GET', `/invoices/${invoiceId}/reconciliation`),
+  draft: (id: number, month: string) => request<InvoiceDraft>('GET', `/centres/${id}/invoices/draft/${month}`),
+  submit: (id: number, body: NewInvoice) => request<Invoice>('POST', `/centres/${id}/invoices`, { body }),
 };
 
 /** YYYY-MM of a local date. */
@@ -89,11 +120,6 @@ export const currentMonth = () => monthOf(new Date());
 export function lastMonth(): string {
   const d = new Date();
   return monthOf(new Date(d.getFullYear(), d.getMonth() - 1, 1));
-}
-
-/** Cents as euros, in the language shown. */
-export function formatEuros(cents: number, lang: string): string {
-  return new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
 /** "2026-10" as "ottobre 2026". */

@@ -244,3 +244,9 @@ export function TextAreaField(p: FieldBase & { value: string; onValue: (v: strin
     </div>
   );
 }
+
+/** An amount in euro typed with a decimal comma or point; `euroToCents` reads it. */
+export function EuroField(p: FieldBase & { value: string; onValue: (v: string) => void }) {
+  const { t } = useT();
+  return <TextField {...p} hint={p.hint ?? t('form.euroHint')} inputMode="decimal" dir="ltr" />;
+}

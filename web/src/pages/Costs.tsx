@@ -2,7 +2,7 @@
 // totals, the day by day table, the downloads), with the operator's invoices for the month and
 // their reconciliation against the presence register.
 import { useEffect, useState } from 'preact/hooks';
-import { LoadState, TextField } from '../components/forms';
+import { LoadState, Notice, TextField } from '../components/forms';
 import { Icon } from '../components/Icon';
 import { usePageTitle } from '../components/PageTitle';
 import { useT, type TFunction } from '../i18n';
@@ -10,7 +10,6 @@ import {
   costs,
   costsUrl,
   currentMonth,
-  formatEuros,
   formatMonth,
   lastMonth,
   reconciliationUrl,
@@ -19,7 +18,9 @@ import {
   type PresenceDifference,
   type Reconciliation,
 } from '../costs';
-import { formatDay } from '../reception';
+import { formatDay, formatEuro } from '../reception';
+import { useSession } from '../session';
+import { InvoiceForm } from './InvoiceForm';
 import { Link, navigate, useLocation } from '../router';
 import { TableRegion } from '../components/TableRegion';
 
@@ -75,7 +76,7 @@ function ReconciliationView({ invoice }: { invoice: Invoice }) {
     setError(null);
     costs.reconciliation(invoice.id).then(setRec).catch(setError);
   }, [invoice.id]);
-  const eur = (c: number) => formatEuros(c, lang);
+  const eur = (c: number) => formatEuro(c, lang);
   return (
     <section aria-labelledby="reconciliation-heading" class="mt-4" data-testid="reconciliation">
       <h3 id="reconciliation-heading" class="h4" tabIndex={-1}>
@@ -167,21 +168,47 @@ function ReconciliationView({ invoice }: { invoice: Invoice }) {
 
 function Invoices({ id, month, selected }: { id: number; month: string; selected: number | null }) {
   const { t, lang } = useT();
+  const { can } = useSession();
   const [invoices, setInvoices] = useState<Invoice[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
+  const [formOpen, setFormOpen] = useState(false);
+  const [submitted, setSubmitted] = useState<string | null>(null);
+  const load = () =>
     costs
       .invoices(id)
       .then((p) => setInvoices(p.items))
       .catch(setError);
+  useEffect(() => {
+    load();
   }, [id]);
   const ofMonth = (invoices ?? []).filter((i) => i.month === month);
   const chosen = ofMonth.find((i) => i.id === selected) ?? null;
+  // One invoice per centre and month: the form is offered until the month has one.
+  const mayPrepare = can('invoices.submit') && !!invoices && !ofMonth.length;
   return (
     <section aria-labelledby="invoices-heading" class="mb-5" data-testid="invoices">
       <h2 id="invoices-heading" class="h3">
         {t('costs.invoicesTitle')}
       </h2>
+      {submitted ? <Notice kind="success">{t('invoiceForm.submitted', { number: submitted })}</Notice> : null}
+      {mayPrepare && !formOpen ? (
+        <button type="button" class="btn btn-primary mb-3" data-testid="invoice-prepare" onClick={() => setFormOpen(true)}>
+          {t('invoiceForm.prepare')}
+        </button>
+      ) : null}
+      {mayPrepare && formOpen ? (
+        <InvoiceForm
+          id={id}
+          month={month}
+          onCancel={() => setFormOpen(false)}
+          onDone={(created) => {
+            setFormOpen(false);
+            setSubmitted(created.number);
+            load();
+            navigate(`/centres/${id}/costs?month=${month}&invoice=${created.id}`);
+          }}
+        />
+      ) : null}
       <LoadState error={error} ready={!!invoices}>
         {() =>
           ofMonth.length ? (
@@ -191,7 +218,7 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
                   <li key={i.id} class="mb-2" data-invoice={i.id}>
                     {t('costs.invoiceLine', {
                       number: i.number,
-                      amount: formatEuros(i.amount_cents, lang),
+                      amount: formatEuro(i.amount_cents, lang),
                       days: i.presence_days,
                       date: formatDay(i.submitted_at.slice(0, 10), lang),
                     })}{' '}
@@ -239,7 +266,7 @@ export function CostsPage({ id }: { id: number }) {
     costs.month(id, month).then(setData).catch(setError);
   }, [id, month]);
 
-  const eur = (c: number) => formatEuros(c, lang);
+  const eur = (c: number) => formatEuro(c, lang);
   return (
     <div data-testid="costs-page" data-month={month}>
       <Link href={`/centres/${id}`} class="back-link d-inline-flex align-items-center mb-3">

@@ -1,44 +1,57 @@
 // The monthly costs of a centre: the Prefettura opens a demo centre with guests, its costs for
-// last month (totals, the day by day table), downloads the CSV, and opens an invoice's
-// reconciliation when the month has one; axe clean in Italian and Arabic.
+// last month (totals, the day by day table), downloads the CSV, and opens the reconciliation of
+// a demo invoice that bills days its guests were absent; the operator's case worker prepares an
+// invoice from the register, leaves one line out and submits it; axe clean in Italian and Arabic.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiGet, checkBothLanguages, demoEmail, launch, login, tr } from './helpers.mjs';
 
 let browser;
-let page;
+let workerBrowser; // a profile of its own: a browser's pages share one session
+let page; // the prefecture officer's
+let workerPage; // the case worker's, of the cooperative that runs the demo registers
 
 before(async () => {
   browser = await launch();
   page = await browser.newPage();
   await login(page, demoEmail('prefecture_officer'));
+  workerBrowser = await launch();
+  workerPage = await workerBrowser.newPage();
+  await login(workerPage, demoEmail('case_worker'));
 });
 
 after(async () => {
-  if (page) assert.deepEqual(page.jsErrors, [], 'JavaScript or CSP errors in the page');
+  for (const p of [page, workerPage]) if (p) assert.deepEqual(p.jsErrors, [], 'JavaScript or CSP errors in the page');
   await browser?.close();
+  await workerBrowser?.close();
 });
 
-function lastMonth() {
+function monthsAgo(n) {
   const d = new Date();
-  const m = new Date(d.getFullYear(), d.getMonth() - 1, 1);
+  const m = new Date(d.getFullYear(), d.getMonth() - n, 1);
   return `${m.getFullYear()}-${String(m.getMonth() + 1).padStart(2, '0')}`;
 }
 
-/** A demo centre with presence-days last month. */
-async function pickCentre(month) {
+/** A demo centre whose invoice for `month` bills days the register records as absences. */
+async function centreWithDisputedInvoice(month) {
   const centres = await apiGet(page, '/centres?per_page=100');
   assert.equal(centres.status, 200);
   for (const c of centres.body.items) {
-    const costs = await apiGet(page, `/centres/${c.id}/costs/${month}`);
-    if (costs.status === 200 && costs.body.totals.presence_days > 0) return { centre: c, costs: costs.body };
+    const invoices = await apiGet(page, `/centres/${c.id}/invoices`);
+    const invoice = invoices.body.items.find((i) => i.month === month);
+    if (!invoice) continue;
+    const rec = await apiGet(page, `/invoices/${invoice.id}/reconciliation`);
+    if (rec.body.declared_not_present > 0) {
+      const costs = await apiGet(page, `/centres/${c.id}/costs/${month}`);
+      return { centre: c, invoice, rec: rec.body, costs: costs.body };
+    }
   }
-  assert.fail('no demo centre has presence-days last month');
+  assert.fail(`no demo invoice for ${month} bills absent days`);
 }
 
 test('prefecture officer: costs of last month, day table, CSV download, reconciliation', async () => {
-  const month = lastMonth();
-  const { centre, costs } = await pickCentre(month);
+  const month = monthsAgo(1);
+  const { centre, invoice, rec, costs } = await centreWithDisputedInvoice(month);
 
   // From the centre page to the costs, which open on last month.
   await page.goto(`/centres/${centre.id}`);
@@ -69,15 +82,74 @@ test('prefecture officer: costs of last month, day table, CSV download, reconcil
 
   await checkBothLanguages(page, 'costs-month', () => page.locator('[data-testid=costs-days]').waitFor());
 
-  // The month's invoices: the first one's reconciliation, on the same page.
-  await page.locator('[data-testid=invoices] [data-testid=no-invoices], [data-testid=invoices] [data-invoice]').first().waitFor();
-  if (await page.locator('[data-testid=reconciliation-open]').count()) {
-    await page.locator('[data-testid=reconciliation-open]').first().click();
-    await page.locator('[data-testid=reconciliation-summary]').waitFor();
-    await page.locator('[data-testid=differences], [data-testid=no-differences]').first().waitFor();
-    assert.ok(await page.locator('[data-testid=difference-amount]').isVisible());
-    await checkBothLanguages(page, 'costs-reconciliation', () => page.locator('[data-testid=reconciliation-summary]').waitFor());
-  } else {
-    assert.equal((await page.locator('[data-testid=no-invoices]').textContent()).trim(), tr('it', 'costs.noInvoices'));
+  // The month's invoice and its reconciliation, on the same page: the absent days it bills,
+  // each with the absence reason from the register.
+  await page.locator(`[data-invoice="${invoice.id}"] [data-testid=reconciliation-open]`).click();
+  await page.locator('[data-testid=reconciliation-summary]').waitFor();
+  const rows = page.locator('[data-testid=differences] tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), rec.differences.length);
+  assert.equal(rec.declared_not_present, rec.differences.length, 'the demo invoice only adds absent days');
+  const first = rec.differences[0];
+  const reason = tr('it', 'costs.reasons.absentWith', { reason: tr('it', `register.reasons.${first.absence_reason}`) });
+  assert.equal((await rows.first().locator('td').nth(2).textContent()).trim(), reason);
+  assert.ok((await page.locator('[data-testid=difference-days]').textContent()).includes(`+${rec.difference.presence_days}`));
+  // The Prefettura reads invoices; only the operator prepares them, and this month has one.
+  assert.equal(await page.locator('[data-testid=invoice-prepare]').count(), 0);
+  await checkBothLanguages(page, 'costs-reconciliation', () => page.locator('[data-testid=reconciliation-summary]').waitFor());
+});
+
+test('case worker: prepares an invoice from the register, leaves a guest out, and sees the difference', async () => {
+  // One of the cooperative's centres with presences in a month it has not invoiced yet.
+  const centres = await apiGet(workerPage, '/centres?per_page=100');
+  let target = null;
+  for (let back = 2; back <= 11 && !target; ++back) {
+    const month = monthsAgo(back);
+    for (const c of centres.body.items) {
+      const invoices = await apiGet(workerPage, `/centres/${c.id}/invoices`);
+      if (invoices.body.items.some((i) => i.month === month)) continue;
+      const draft = await apiGet(workerPage, `/centres/${c.id}/invoices/draft/${month}`);
+      if (draft.body.lines.length >= 2) {
+        target = { centre: c, month, draft: draft.body };
+        break;
+      }
+    }
   }
+  assert.ok(target, 'a month to invoice');
+  const { centre, month, draft } = target;
+
+  await workerPage.goto(`/centres/${centre.id}/costs?month=${month}`);
+  await workerPage.locator('[data-testid=invoice-prepare]').click();
+  await workerPage.locator('[data-testid=invoice-lines]').waitFor();
+  assert.equal(await workerPage.locator('[data-testid=invoice-lines] tbody tr').count(), draft.lines.length);
+  assert.equal((await workerPage.locator('[data-testid=invoice-declared-days]').textContent()).trim(), String(draft.presence_days));
+  assert.equal(await workerPage.locator('#amount_cents').inputValue(), (draft.amount_cents / 100).toFixed(2).replace('.', ','));
+  await checkBothLanguages(workerPage, 'invoice-form', () => workerPage.locator('[data-testid=invoice-lines]').waitFor());
+
+  // Without a number: the field is named and nothing is sent.
+  await workerPage.locator('[data-testid=invoice-submit]').click();
+  await workerPage.locator('[data-testid=form-error]').waitFor();
+  assert.ok((await workerPage.locator('[data-testid=form-error]').textContent()).includes(tr('it', 'invoiceForm.number')));
+  assert.equal((await apiGet(workerPage, `/centres/${centre.id}/invoices`)).body.items.filter((i) => i.month === month).length, 0);
+
+  // The first guest's first run of days left out: the declared days drop by its length.
+  const left = draft.lines[0];
+  const leftDays = Math.round((Date.parse(left.to) - Date.parse(left.from)) / 86_400_000) + 1;
+  await workerPage.locator('#line-0-kept').uncheck();
+  assert.equal((await workerPage.locator('[data-testid=invoice-declared-days]').textContent()).trim(), String(draft.presence_days - leftDays));
+  const number = `FT-${Date.now()}`;
+  await workerPage.locator('#number').fill(number);
+  await workerPage.locator('[data-testid=invoice-submit]').click();
+
+  // Submitted: the reconciliation opens, with the days left out as present but not declared.
+  await workerPage.locator('[data-testid=reconciliation-summary]').waitFor();
+  assert.match(workerPage.url(), /invoice=\d+/);
+  const rows = workerPage.locator('[data-testid=differences] tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), leftDays);
+  assert.equal((await rows.first().locator('td').nth(1).textContent()).trim(), tr('it', 'costs.kinds.present_not_declared'));
+  const stored = (await apiGet(workerPage, `/centres/${centre.id}/invoices`)).body.items.find((i) => i.month === month);
+  assert.equal(stored.number, number);
+  assert.equal(stored.presence_days, draft.presence_days - leftDays);
+  assert.equal(await workerPage.locator('[data-testid=invoice-prepare]').count(), 0, 'one invoice per month');
 });

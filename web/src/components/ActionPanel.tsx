@@ -1,0 +1,32 @@
+// A form that opens in place for one action (add a contract, place a guest, submit an invoice):
+// a titled section that takes the focus when it opens, and its save and cancel buttons.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { useT } from '../i18n';
+
+export function ActionPanel({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section class="guest-action my-4" aria-labelledby={`${id}-heading`} data-testid={id}>
+      <h3 id={`${id}-heading`} class="h4" tabIndex={-1} ref={heading}>
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+export function FormButtons({ busy, onCancel, saveLabel, testId }: { busy: boolean; onCancel: () => void; saveLabel: string; testId: string }) {
+  const { t } = useT();
+  return (
+    <div class="d-flex gap-2">
+      <button type="submit" class="btn btn-primary" disabled={busy} data-testid={testId}>
+        {saveLabel}
+      </button>
+      <button type="button" class="btn btn-outline-primary" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </div>
+  );
+}
