@@ -104,7 +104,8 @@ int seed(const app::Config& config, bool demo, const std::string& scale) {
     std::cout << "seeded national scale: " << r->organizations << " organisations, " << r->users
               << " users, " << rc.centres << " centres, " << rc.contracts << " contracts, "
               << rc.persons << " persons, " << rc.placements << " placements (" << rc.current_guests
-              << " current guests, " << rc.transfers << " transfers)\n";
+              << " current guests, " << rc.transfers << " transfers), " << r->absences
+              << " absences\n";
   }
   auto chained = chain(**pool, config);
   return chained.ok() ? kExitOk : report(chained.error());

@@ -111,6 +111,28 @@ DayStatus status_of(const std::vector<Confirmation>& confirmations, const std::s
 
 }  // namespace
 
+Status insert_absences(db::Connection& conn, const std::vector<Absence>& absences) {
+  constexpr std::size_t kSlice = 100;  // 700 values per statement, within every engine's limit
+  const std::string now = clock::now_iso();
+  for (std::size_t at = 0; at < absences.size(); at += kSlice) {
+    const std::size_t n = std::min(kSlice, absences.size() - at);
+    std::string sql =
+        "INSERT INTO register_absences (centre_id, day, person_id, reason, note, recorded_by, "
+        "recorded_at) VALUES ";
+    db::Params params;
+    params.reserve(n * 7);
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto& a = absences[at + k];
+      sql += k == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
+      params.insert(params.end(), {a.centre_id, a.day, a.person_id, a.reason,
+                                   db::optional_value(a.note), a.recorded_by, now});
+    }
+    auto inserted = conn.execute(sql, params);
+    if (!inserted.ok()) return inserted.take_error();
+  }
+  return Status::success();
+}
+
 const std::vector<std::string>& absence_reasons() {
   static const std::vector<std::string> all = {"authorised_leave", "hospitalised", "unauthorised",
                                                kOtherReason};

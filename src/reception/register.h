@@ -146,6 +146,11 @@ Result<Confirmation> confirm_day(db::Connection& conn, std::int64_t centre_id,
                                  std::int64_t user_id, const std::string& key,
                                  const std::string& today);
 
+// For the data generator only: stores absences as given, in multi-row INSERTs, without the
+// checks of record_absence (the caller guarantees each person was placed at the centre that day
+// and is not already absent). Chains nothing: days stay unconfirmed.
+Status insert_absences(db::Connection& conn, const std::vector<Absence>& absences);
+
 // --- reading the register's tables (for the tamper check) --------------------------------------
 
 // Every absence entry of a centre on the days of [from, to), withdrawals too, by id.

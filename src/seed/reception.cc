@@ -478,6 +478,39 @@ Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
   return report;
 }
 
+Result<std::int64_t> seed_absences(db::Connection& conn, std::mt19937& rng, int days,
+                                   const std::string& today,
+                                   const std::map<std::int64_t, std::int64_t>& staff_by_operator) {
+  auto centres = reception::all_centres(conn, {});
+  if (!centres.ok()) return centres.take_error();
+  const std::string from = clock::add_days(today, -days);
+  std::bernoulli_distribution absent(0.03);
+  std::uniform_int_distribution<int> reason(0, 2);
+  static const char* kReasons[] = {"authorised_leave", "hospitalised", "unauthorised"};
+  std::vector<reception::Absence> absences;
+  for (const auto& centre : *centres) {
+    auto staff = staff_by_operator.find(centre.operator_id);
+    if (staff == staff_by_operator.end()) continue;
+    auto placements = reception::placements_between(conn, centre.id, from, today);
+    if (!placements.ok()) return placements.take_error();
+    for (const auto& p : *placements) {
+      const std::string end = p.end_date ? std::min(*p.end_date, today) : today;
+      for (auto day = std::max(p.start_date, from); day < end; day = clock::add_days(day, 1)) {
+        if (!absent(rng)) continue;
+        reception::Absence a;
+        a.centre_id = centre.id;
+        a.day = day;
+        a.person_id = p.person_id;
+        a.reason = kReasons[reason(rng)];
+        a.recorded_by = staff->second;
+        absences.push_back(std::move(a));
+      }
+    }
+  }
+  INNET_TRY(reception::insert_absences(conn, absences));
+  return static_cast<std::int64_t>(absences.size());
+}
+
 Result<std::int64_t> seed_invoices(db::Connection& conn, std::int64_t operator_id,
                                    std::int64_t staff_user_id, const std::string& today) {
   reception::CentreFilter mine;

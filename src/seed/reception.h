@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -47,6 +48,13 @@ Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
                                       std::int64_t operator_id, std::int64_t staff_user_id,
                                       int days, const std::string& today,
                                       const std::string& chain_key);
+
+// Absences at every centre over the last `days` days (today excluded), about 3 in 100
+// presence-days, recorded by the first user of the centre's operator (`staff_by_operator`);
+// the days stay unconfirmed. For national data, where confirming day by day would take hours.
+Result<std::int64_t> seed_absences(db::Connection& conn, std::mt19937& rng, int days,
+                                   const std::string& today,
+                                   const std::map<std::int64_t, std::int64_t>& staff_by_operator);
 
 // Last month's invoice of each of one operator's centres, submitted by one of its staff and built
 // from the register as the invoice form builds it; every third centre also bills a few days its

@@ -170,6 +170,7 @@ Result<NationalReport> seed_national(db::Pool& pool) {
         !id.ok())
       return id.take_error();
   ReceptionPlan plan;
+  std::map<std::int64_t, std::int64_t> staff_by_operator;  // the first user of each
   for (int i = 1; i <= kOperators; ++i) {
     const auto& town = towns[rng() % towns.size()];
     auto org = add_org("Ente gestore " + std::to_string(i), "centre_operator", town.istat_code);
@@ -184,6 +185,7 @@ Result<NationalReport> seed_national(db::Pool& pool) {
       u.password_hash = *hash;
       auto created = accounts::create_user(**conn, u);
       if (!created.ok()) return created.take_error();
+      staff_by_operator.emplace(*org, created->id);
       ++report.users;
     }
   }
@@ -195,6 +197,9 @@ Result<NationalReport> seed_national(db::Pool& pool) {
   auto reception = seed_reception(**conn, rng, plan);
   if (!reception.ok()) return reception.take_error();
   report.reception = *reception;
+  auto absences = seed_absences(**conn, rng, 60, plan.today, staff_by_operator);
+  if (!absences.ok()) return absences.take_error();
+  report.absences = *absences;
   INNET_TRY(audit::record(**conn, seed_entry("national")));
   INNET_TRY(tx.commit());
   INNET_TRY(refresh_statistics(**conn));

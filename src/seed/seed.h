@@ -29,6 +29,7 @@ struct NationalReport {
   std::int64_t organizations = 0;
   std::int64_t users = 0;
   ReceptionReport reception;
+  std::int64_t absences = 0;  // over the last 60 days, left unconfirmed
 };
 Result<NationalReport> seed_national(db::Pool& pool);
 

@@ -5,6 +5,7 @@
 
 #include "accounts/accounts.h"
 #include "app/app.h"
+#include "core/clock.h"
 #include "audit/audit_log.h"
 #include "people/persons.h"
 #include "reception_fixture.h"
@@ -263,6 +264,37 @@ TEST_P(RegisterTest, PresenceBetweenFollowsATransferInThePeriod) {
   }
   EXPECT_EQ(b_days, 4u);  // 6th to 10th, minus the 7th on leave
   EXPECT_EQ(b_absent, 1u);
+}
+
+// The generator's bulk insert: more absences than one statement holds, read back like recorded
+// ones, and counted out of presence.
+TEST_P(RegisterTest, BulkInsertedAbsencesCountLikeRecordedOnes) {
+  arrive(1, a(), "2024-11-01");
+  arrive(2, a(), "2024-11-01");
+  std::vector<Absence> bulk;
+  for (int d = 0; d < 130; ++d) {
+    Absence one;
+    one.centre_id = a();
+    one.day = clock::add_days("2024-11-10", d);
+    one.person_id = person(1 + d % 2);
+    one.reason = "authorised_leave";
+    one.recorded_by = user_;
+    bulk.push_back(one);
+  }
+  ASSERT_DB_OK(insert_absences(db(), bulk));
+  auto stored = absence_entries_between(db(), a(), "2024-11-01", kToday);
+  ASSERT_DB_OK(stored);
+  ASSERT_EQ(stored->size(), 130u);
+  EXPECT_EQ(stored->back().day, clock::add_days("2024-11-10", 129));
+  auto days = presence_between(db(), a(), "2024-11-10", "2024-11-20");
+  ASSERT_DB_OK(days);
+  for (const auto& d : *days) {
+    SCOPED_TRACE(d.day);
+    EXPECT_EQ(d.present.size(), 1u);
+    EXPECT_EQ(d.absent.size(), 1u);
+  }
+  // An absence recorded through the register after them is refused as a duplicate.
+  EXPECT_EQ(absent(1, "2024-11-10").error().code, "already_absent");
 }
 
 // --- tamper evidence -----------------------------------------------------------------------------
