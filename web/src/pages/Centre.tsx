@@ -112,7 +112,7 @@ export function CentrePage({ id }: { id: number }) {
                 </h1>
                 <StatusBadge status={centre.status} />
                 {can('centres.manage') ? (
-                  <Link href={`/centres/${centre.id}/edit`} class="btn btn-outline-primary btn-sm ms-md-auto" data-testid="centre-edit">
+                  <Link href={`/centres/${centre.id}/edit`} class="btn btn-outline-primary btn-sm ms-auto" data-testid="centre-edit">
                     <Icon name="pencil" class="icon-primary icon-sm me-1" />
                     {t('centre.edit')}
                   </Link>
