@@ -118,8 +118,21 @@ Result<http::Response> contracts(api::Context& ctx) {
   if (!conn.ok()) return conn.take_error();
   auto all = centre_contracts(**conn, centre->id);
   if (!all.ok()) return all.take_error();
+  // The manager's name is given here because an operator's staff may not read Prefettura accounts.
+  std::map<std::int64_t, std::string> managers;
+  for (const auto& c : *all) {
+    if (!c.manager_user_id || managers.contains(*c.manager_user_id)) continue;
+    auto manager = accounts::find_user(**conn, *c.manager_user_id);
+    if (!manager.ok()) return manager.take_error();
+    managers[manager->id] = manager->display_name;
+  }
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& c : *all) items.push_back(to_json(c));
+  for (const auto& c : *all) {
+    nlohmann::json j = to_json(c);
+    j["manager_name"] =
+        c.manager_user_id ? nlohmann::json(managers.at(*c.manager_user_id)) : nlohmann::json();
+    items.push_back(std::move(j));
+  }
   return api::ok({{"items", items}});
 }
 
@@ -144,10 +157,16 @@ Result<http::Response> add_contract(api::Context& ctx) {
   if (!conn.ok()) return conn.take_error();
   INNET_TRY(find_centre(**conn, *id));
   if (c.manager_user_id) {
-    auto manager = accounts::find_user(**conn, *c.manager_user_id);
+    auto manager = accounts::find_user_with_organization(**conn, *c.manager_user_id);
     if (!manager.ok() && manager.error().kind == ErrorKind::not_found)
       return Error::field(ErrorKind::unprocessable, "manager_user_id", "no such user");
     if (!manager.ok()) return manager.take_error();
+    // The contract manager supervises the operator on the Prefettura's behalf, so it cannot be
+    // the operator's own staff.
+    const auto& [user, org] = *manager;
+    if (user.role != auth::Role::prefecture_officer || org.type != "prefecture")
+      return Error::field(ErrorKind::unprocessable, "manager_user_id",
+                          "not a prefecture officer of a prefecture");
   }
   auto created = create_contract(**conn, c);
   if (!created.ok()) return created.take_error();

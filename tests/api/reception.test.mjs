@@ -4,7 +4,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { api, expectError, expectStatus, loginDemo, uniqueSuffix } from './client.mjs';
+import { api, createUser, expectError, expectStatus, loginDemo, uniqueSuffix } from './client.mjs';
 
 let officer; // prefecture_officer
 let caseWorker; // case_worker of "Cooperativa Sociale Approdo (demo)"
@@ -244,6 +244,37 @@ test('contracts: create, newest first, overlap refused, end before start refused
   expectError(await contract('2027-02-01', '2027-01-01'), 422, 'validation_failed', ['end_date']);
   const after = expectStatus(await api('GET', `/centres/${centre.id}/contracts`, { session: officer }), 200);
   assert.equal(after.items.length, 2, 'nothing stored after the refusals');
+});
+
+test('contracts: the manager must be a prefecture officer of a prefecture; the list names them', async () => {
+  const centre = await createCentre();
+  const contract = (start, manager) =>
+    api('POST', `/centres/${centre.id}/contracts`, {
+      session: officer,
+      body: { cig: 'M123456789', start_date: start, end_date: addDays(start, 30), places: 5, price_cents: 3000, manager_user_id: manager },
+    });
+  const refused = async (manager) =>
+    expectError(await contract('2024-01-01', manager), 422, 'validation_failed', ['manager_user_id']);
+  await refused(caseWorker.user.id);
+  await refused(2147483647);
+  // The role alone is not enough: the account must belong to a prefecture.
+  const admin = await loginDemo('admin');
+  const { user: elsewhere } = await createUser(admin, { organizationId: ownOrgId, role: 'prefecture_officer' });
+  await refused(elsewhere.id);
+  const list0 = expectStatus(await api('GET', `/centres/${centre.id}/contracts`, { session: officer }), 200);
+  assert.equal(list0.items.length, 0, 'nothing stored after the refusals');
+
+  const managed = expectStatus(await contract('2024-01-01', officer.user.id), 201);
+  assert.equal(managed.manager_user_id, officer.user.id);
+  expectStatus(await contract('2024-03-01', null), 201);
+  // The operator's staff, who cannot read Prefettura accounts, read the name in the list.
+  for (const session of [officer, caseWorker]) {
+    const list = expectStatus(await api('GET', `/centres/${centre.id}/contracts`, { session }), 200);
+    assert.deepEqual(
+      list.items.map((c) => c.manager_name),
+      [null, officer.user.display_name],
+    );
+  }
 });
 
 // ---------------------------------------------------------------- persons and families

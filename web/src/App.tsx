@@ -8,6 +8,7 @@ import { useT } from './i18n';
 import { Account } from './pages/Account';
 import { Audit } from './pages/Audit';
 import { CentrePage } from './pages/Centre';
+import { CentreEditPage } from './pages/CentreEdit';
 import { Centres } from './pages/Centres';
 import { CostsPage } from './pages/Costs';
 import { Occupancy } from './pages/Occupancy';
@@ -41,6 +42,7 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
 /** Routes with a parameter: the pattern, the permission and the page for the matched id. */
 const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, m: RegExpExecArray) => preact.JSX.Element }[] = [
   { pattern: /^\/centres\/(\d+)$/, permission: 'centres.read', render: (id) => <CentrePage key={id} id={id} /> },
+  { pattern: /^\/centres\/(\d+)\/edit$/, permission: 'centres.manage', render: (id) => <CentreEditPage key={id} id={id} /> },
   { pattern: /^\/centres\/(\d+)\/register$/, permission: 'register.read', render: (id) => <RegisterOverviewPage key={id} id={id} /> },
   { pattern: /^\/centres\/(\d+)\/costs$/, permission: 'costs.read', render: (id) => <CostsPage key={id} id={id} /> },
   {

@@ -88,6 +88,8 @@ export interface Contract {
   pocket_money_cents: number;
   pocket_money_family_cap_cents: number;
   manager_user_id: number | null;
+  /** in the list of a centre's contracts */
+  manager_name?: string | null;
   created_at: string;
 }
 
@@ -164,6 +166,7 @@ export const reception = {
   listCentres: (query: Q) => request<Page<Centre>>('GET', '/centres', { query }),
   getCentre: (id: number) => request<Centre>('GET', `/centres/${id}`),
   createCentre: (body: CentreInput) => request<Centre>('POST', '/centres', { body }),
+  updateCentre: (id: number, body: Partial<CentreInput>) => request<Centre>('PATCH', `/centres/${id}`, { body }),
   contracts: (id: number) => request<{ items: Contract[] }>('GET', `/centres/${id}/contracts`),
   addContract: (id: number, body: Record<string, unknown>) => request<Contract>('POST', `/centres/${id}/contracts`, { body }),
   guests: (id: number) => request<{ date: string; items: Guest[] }>('GET', `/centres/${id}/guests`),

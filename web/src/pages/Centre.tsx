@@ -31,6 +31,7 @@ import { useSession } from '../session';
 import { OccupancyChart, StatusBadge } from './centreParts';
 import { Municipality, useMunicipalities } from './Centres';
 import { CostsSection } from './Costs';
+import { useContractManagers } from './contractManagers';
 import { RegisterSection } from './Register';
 import { TableRegion } from '../components/TableRegion';
 
@@ -110,6 +111,12 @@ export function CentrePage({ id }: { id: number }) {
                   <bdi>{centre.name}</bdi>
                 </h1>
                 <StatusBadge status={centre.status} />
+                {can('centres.manage') ? (
+                  <Link href={`/centres/${centre.id}/edit`} class="btn btn-outline-primary btn-sm ms-auto" data-testid="centre-edit">
+                    <Icon name="pencil" class="icon-primary icon-sm me-1" />
+                    {t('centre.edit')}
+                  </Link>
+                ) : null}
               </div>
               {message ? <Notice kind="success">{message}</Notice> : null}
               <div aria-live="polite" data-testid="centre-notice">
@@ -828,6 +835,7 @@ function ContractsSection({ id }: { id: number }) {
                   <th scope="col" class="text-end">
                     {t('contracts.familyCap')}
                   </th>
+                  <th scope="col">{t('contracts.manager')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -841,6 +849,7 @@ function ContractsSection({ id }: { id: number }) {
                     <td class="text-end">{formatEuro(c.price_cents, lang)}</td>
                     <td class="text-end">{formatEuro(c.pocket_money_cents, lang)}</td>
                     <td class="text-end">{formatEuro(c.pocket_money_family_cap_cents, lang)}</td>
+                    <td>{c.manager_name ? <bdi>{c.manager_name}</bdi> : <span class="text-muted">{t('contracts.noManager')}</span>}</td>
                   </tr>
                 ))}
               </tbody>
@@ -856,7 +865,8 @@ function ContractsSection({ id }: { id: number }) {
 
 function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: () => void; onDone: (cig: string) => void }) {
   const { t } = useT();
-  const [f, setF] = useState({ cig: '', start_date: '', end_date: '', places: '', price: '', pocket: '2,50', cap: '7,50' });
+  const managers = useContractManagers();
+  const [f, setF] = useState({ cig: '', start_date: '', end_date: '', places: '', price: '', pocket: '2,50', cap: '7,50', manager: '' });
   const set = (k: keyof typeof f) => (v: string) => setF((p) => ({ ...p, [k]: v }));
   const labels = {
     cig: t('contracts.cig'),
@@ -866,6 +876,7 @@ function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: () => vo
     price_cents: t('contracts.price'),
     pocket_money_cents: t('contracts.pocketMoney'),
     pocket_money_family_cap_cents: t('contracts.familyCap'),
+    manager_user_id: t('contracts.manager'),
   };
   const { errors, busy, submit } = useFormSubmit({
     validate: () => {
@@ -892,6 +903,7 @@ function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: () => vo
           price_cents: euroToCents(f.price),
           pocket_money_cents: euroToCents(f.pocket),
           pocket_money_family_cap_cents: euroToCents(f.cap),
+          manager_user_id: f.manager ? Number(f.manager) : null,
         }),
       );
       onDone(cig);
@@ -936,6 +948,18 @@ function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: () => vo
             onValue={set('cap')}
             error={errors.fields.pocket_money_family_cap_cents}
           />
+          <div class="col-12 col-md-6">
+            <SelectField
+              id="manager_user_id"
+              label={labels.manager_user_id}
+              hint={t('contracts.managerHint')}
+              value={f.manager}
+              onValue={set('manager')}
+              empty={t('contracts.noManager')}
+              options={managers.map((u) => ({ value: String(u.id), label: u.display_name }))}
+              error={errors.fields.manager_user_id}
+            />
+          </div>
         </div>
         <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('common.save')} testId="contract-save" />
       </form>

@@ -198,6 +198,23 @@ export async function waitForColumn(page, table, column, expected) {
   );
 }
 
+/** A JSON API call from inside the page, with its session and CSRF token: { status, body }. */
+export async function apiCall(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/v1/auth/me', { credentials: 'same-origin' })).json();
+      const r = await fetch(`/api/v1${path}`, {
+        method,
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': me.csrf_token },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, body: await r.json().catch(() => null) };
+    },
+    { method, path, body },
+  );
+}
+
 /** GET on the API from inside the page, with its session: { status, body }. */
 export async function apiGet(page, path) {
   return page.evaluate(async (path) => {
@@ -223,4 +240,3 @@ export async function checkBothLanguages(page, name, ready = async () => {}) {
   await screenshot(page, `${name}-ar`);
   await switchLanguage(page, 'it');
 }
-

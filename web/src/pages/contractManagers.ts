@@ -1,0 +1,18 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, listAll, type User } from '../api';
+
+/**
+ * Who may manage a contract for the Prefettura: active prefecture officers of a prefecture
+ * organisation (the server refuses anyone else), by name.
+ */
+export function useContractManagers(): User[] {
+  const [users, setUsers] = useState<User[]>([]);
+  useEffect(() => {
+    listAll((page, per_page) => api.listUsers({ role: 'prefecture_officer', page, per_page }))
+      .then((all) =>
+        setUsers(all.filter((u) => u.active && u.organization.type === 'prefecture').sort((a, b) => a.display_name.localeCompare(b.display_name))),
+      )
+      .catch(() => setUsers([]));
+  }, []);
+  return users;
+}

@@ -1,0 +1,188 @@
+// Editing a centre (details, places, status) and choosing a contract's manager: the Prefettura's
+// flows, refusals shown by their field, what a case worker does not get, axe in Italian and Arabic.
+// Every centre here is made by this file, so other test files never see it change.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { apiCall, apiGet, assertAccessible, checkBothLanguages, demoEmail, launch, login, settled, tr } from './helpers.mjs';
+
+let browser;
+let page;
+let officer; // the signed-in prefecture officer (from /auth/me)
+let operatorId; // the demo case worker's organisation: it runs the centres made here
+const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+before(async () => {
+  browser = await launch();
+  page = await browser.newPage();
+  await login(page, demoEmail('prefecture_officer'));
+  officer = (await apiGet(page, '/auth/me')).body.user;
+  const orgs = await apiGet(page, `/organizations?q=${encodeURIComponent('Approdo')}&per_page=100`);
+  operatorId = orgs.body.items.find((o) => o.name === 'Cooperativa Sociale Approdo (demo)')?.id;
+  assert.ok(operatorId, 'the case worker organisation of the demo data exists');
+});
+
+after(async () => {
+  if (page) assert.deepEqual(page.jsErrors, [], 'JavaScript or CSP errors in the page');
+  await browser?.close();
+});
+
+const heading = async () => (await page.locator('#main-heading').textContent()).trim();
+
+async function createCentre(name) {
+  const r = await apiCall(page, 'POST', '/centres', {
+    name,
+    type: 'cas',
+    operator_id: operatorId,
+    address: 'Via dei Test 2, Palermo',
+    istat_code: '082053',
+    places_single_men: 5,
+    places_single_women: 0,
+    places_families: 2,
+    places_minors: 0,
+    status: 'active',
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body;
+}
+
+async function openEdit(centre) {
+  await page.goto(`/centres/${centre.id}`);
+  await page.locator('[data-testid=centre-page]').waitFor();
+  await page.locator('[data-testid=centre-edit]').click();
+  await page.locator('[data-testid=centre-form]').waitFor();
+  await page.locator(`#operator_id option[value="${operatorId}"]`).waitFor({ state: 'attached' });
+}
+
+/** Saves and expects the form to stay, with the summary focused and `field`'s error shown. */
+async function refused(field, messageKey) {
+  await page.locator('[data-testid=centre-save]').click();
+  await page.locator(`#${field}-error`).waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'form-error');
+  assert.equal((await page.locator(`#${field}-error`).textContent()).trim(), tr('it', messageKey));
+  assert.equal(await page.locator(`#${field}`).getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('[data-testid=form-error]').textContent(), new RegExp(tr('it', messageKey).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.match(new URL(page.url()).pathname, /\/edit$/);
+}
+
+test('editing a centre: the form starts from its data; refusals show by the field and change nothing; a change shows on the centre page', async () => {
+  const centre = await createCentre(`CAS Modifica ${suffix}`);
+  const other = await createCentre(`CAS Omonimo ${suffix}`);
+  await openEdit(centre);
+  assert.equal(await heading(), tr('it', 'centreEdit.title', { name: centre.name }));
+  assert.equal(await page.locator('#name').inputValue(), centre.name);
+  assert.equal(await page.locator('#places_single_men').inputValue(), '5');
+  assert.equal(await page.locator('#places_families').inputValue(), '2');
+  assert.equal(await page.locator('#status').inputValue(), 'active');
+  assert.equal(await page.locator('#operator_id').inputValue(), String(operatorId));
+  await checkBothLanguages(page, 'centre-edit');
+
+  // No places at all, then a negative number: refused in the browser.
+  for (const c of ['single_men', 'single_women', 'families', 'minors']) await page.locator(`#places_${c}`).fill('0');
+  await refused('places_single_men', 'fieldErrors.no_places');
+  await assertAccessible(page, 'centre edit form with errors');
+  await page.locator('#places_single_men').fill('4');
+  await page.locator('#places_families').fill('-3');
+  await refused('places_families', 'fieldErrors.whole_number');
+  // Another centre's name: refused by the server, named by its field.
+  await page.locator('#places_families').fill('2');
+  await page.locator('#name').fill(other.name);
+  await refused('name', 'fieldErrors.taken');
+  const unchanged = (await apiGet(page, `/centres/${centre.id}`)).body;
+  assert.equal(unchanged.name, centre.name);
+  assert.deepEqual(unchanged.places, centre.places);
+
+  const renamed = `CAS Modificato ${suffix}`;
+  await page.locator('#name').fill(renamed);
+  await page.locator('#places_single_men').fill('8');
+  await page.locator('#places_families').fill('4');
+  await page.locator('[data-testid=centre-save]').click();
+  await page.waitForFunction((id) => location.pathname === `/centres/${id}`, centre.id);
+  await page.locator('[data-testid=centre-page]').waitFor();
+  assert.equal(await heading(), renamed);
+  assert.match(await page.locator('main .alert-success').textContent(), new RegExp(tr('it', 'centreEdit.saved', { name: renamed })));
+  const details = await page.locator('#details-heading + dl').textContent();
+  assert.match(details, new RegExp(`${tr('it', 'categories.single_men')}: 8`));
+  assert.match(details, new RegExp(`${tr('it', 'centres.placesTotal')}: 12`));
+  const saved = (await apiGet(page, `/centres/${centre.id}`)).body;
+  assert.deepEqual(saved.places, { single_men: 8, single_women: 0, families: 4, minors: 0, total: 12 });
+  assert.equal(saved.status, 'active');
+});
+
+test('suspending a centre is an explicit choice, explained before saving, and shows on the centre page', async () => {
+  const centre = await createCentre(`CAS Sospensione ${suffix}`);
+  await openEdit(centre);
+  assert.equal((await page.locator('#status-hint').textContent()).trim(), tr('it', 'centres.statusHint'));
+  assert.equal(await page.locator('[data-testid=status-warning] .alert').count(), 0);
+  await page.locator('#status').selectOption('suspended');
+  await page.locator('[data-testid=status-warning] .alert').waitFor();
+  assert.equal((await page.locator('[data-testid=status-warning]').textContent()).trim(), tr('it', 'centreEdit.suspendedWarning'));
+  await checkBothLanguages(page, 'centre-edit-suspending');
+  await page.locator('[data-testid=centre-save]').click();
+  await page.waitForFunction((id) => location.pathname === `/centres/${id}`, centre.id);
+  await page.locator('[data-testid=centre-page]').waitFor();
+  assert.equal((await page.locator('[data-testid=centre-page] h1 + .badge').textContent()).trim(), tr('it', 'centreStatuses.suspended'));
+  assert.equal((await apiGet(page, `/centres/${centre.id}`)).body.status, 'suspended');
+  // Back to active: nothing to warn about.
+  await page.locator('[data-testid=centre-edit]').click();
+  await page.locator('[data-testid=centre-form]').waitFor();
+  await page.locator('#status').selectOption('active');
+  assert.equal(await page.locator('[data-testid=status-warning] .alert').count(), 0, 'reactivating needs no warning');
+  await page.locator('[data-testid=centre-save]').click();
+  await page.locator('[data-testid=centre-page]').waitFor();
+  assert.equal((await apiGet(page, `/centres/${centre.id}`)).body.status, 'active');
+});
+
+let managedCentre; // has a contract managed by the officer
+
+test('contract manager: chosen among the Prefettura officers and named in the contract list', async () => {
+  managedCentre = await createCentre(`CAS Convenzione ${suffix}`);
+  await page.goto(`/centres/${managedCentre.id}`);
+  await page.locator('[data-testid=centre-page]').waitFor();
+  await settled(page);
+  await page.locator('[data-testid=contract-open]').click();
+  await page.locator('[data-testid=contract-form]').waitFor();
+  await page.locator(`#manager_user_id option[value="${officer.id}"]`).waitFor({ state: 'attached' });
+  // Only prefecture officers of a prefecture are offered.
+  const offered = await page.locator('#manager_user_id option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  const eligible = (await apiGet(page, '/users?role=prefecture_officer&per_page=100')).body.items
+    .filter((u) => u.active && u.organization.type === 'prefecture')
+    .map((u) => String(u.id));
+  assert.deepEqual([...offered].sort(), [...eligible].sort());
+  assert.equal(await page.locator('#manager_user_id').inputValue(), '', 'no manager unless chosen');
+
+  await page.locator('#cig').fill(`M${suffix}`.slice(0, 10).padEnd(10, '0').toUpperCase());
+  await page.locator('#places').fill('5');
+  await page.locator('#start_date').fill('2026-01-01');
+  await page.locator('#end_date').fill('2026-12-31');
+  await page.locator('#price_cents').fill('30');
+  await page.locator('#manager_user_id').selectOption(String(officer.id));
+  await assertAccessible(page, 'contract form with a manager');
+  await page.locator('[data-testid=contract-save]').click();
+  await page.locator('[data-testid=contract-table] tbody tr').first().waitFor();
+  const row = page.locator('[data-testid=contract-table] tbody tr').first();
+  assert.equal((await row.locator('td').last().textContent()).trim(), officer.display_name);
+  const contracts = (await apiGet(page, `/centres/${managedCentre.id}/contracts`)).body.items;
+  assert.equal(contracts[0].manager_user_id, officer.id);
+  await checkBothLanguages(page, 'centre-contract-manager', () => page.locator('[data-testid=contract-table]').waitFor());
+});
+
+test('case worker: no Edit action and no edit page; reads the contract manager by name', async () => {
+  assert.ok(managedCentre, 'the contract test ran first');
+  const other = await launch();
+  try {
+    const p = await other.newPage();
+    await login(p, demoEmail('case_worker'));
+    await p.goto(`/centres/${managedCentre.id}`);
+    await p.locator('[data-testid=centre-page]').waitFor();
+    await p.locator('[data-testid=contract-table] tbody tr').first().waitFor();
+    assert.equal(await p.locator('[data-testid=centre-edit]').count(), 0);
+    assert.equal((await p.locator('[data-testid=contract-table] tbody tr td').last().textContent()).trim(), officer.display_name);
+    await p.goto(`/centres/${managedCentre.id}/edit`);
+    await p.locator('#main-heading').waitFor();
+    assert.equal((await p.locator('#main-heading').textContent()).trim(), tr('it', 'forbidden.title'));
+    assert.equal(await p.locator('[data-testid=centre-form]').count(), 0);
+    assert.deepEqual(p.jsErrors, []);
+  } finally {
+    await other.close();
+  }
+});
