@@ -167,6 +167,8 @@ Result<http::Response> add_contract(api::Context& ctx) {
     if (user.role != auth::Role::prefecture_officer || org.type != "prefecture")
       return Error::field(ErrorKind::unprocessable, "manager_user_id",
                           "not a prefecture officer of a prefecture");
+    if (!user.active)
+      return Error::field(ErrorKind::unprocessable, "manager_user_id", "account deactivated");
   }
   auto created = create_contract(**conn, c);
   if (!created.ok()) return created.take_error();
@@ -270,7 +272,11 @@ void add_centre_routes(api::Api& api) {
        {"properties",
         {{"id", {{"type", "integer"}}},
          {"cig", {{"type", "string"}}},
-         {"price_cents", {{"type", "integer"}}}}}});
+         {"price_cents", {{"type", "integer"}}},
+         {"manager_user_id", {{"type", {"integer", "null"}}}},
+         {"manager_name",
+          {{"type", {"string", "null"}},
+           {"description", "in lists: the contract manager's display name"}}}}}});
   api.add_schema(
       "ContractList",
       {{"type", "object"},

@@ -261,6 +261,10 @@ test('contracts: the manager must be a prefecture officer of a prefecture; the l
   const admin = await loginDemo('admin');
   const { user: elsewhere } = await createUser(admin, { organizationId: ownOrgId, role: 'prefecture_officer' });
   await refused(elsewhere.id);
+  // Nor may a deactivated account manage a contract.
+  const { user: former } = await createUser(admin, { organizationId: officer.user.organization.id, role: 'prefecture_officer' });
+  expectStatus(await api('PATCH', `/users/${former.id}`, { session: admin, body: { active: false } }), 200);
+  await refused(former.id);
   const list0 = expectStatus(await api('GET', `/centres/${centre.id}/contracts`, { session: officer }), 200);
   assert.equal(list0.items.length, 0, 'nothing stored after the refusals');
 

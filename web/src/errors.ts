@@ -51,3 +51,17 @@ export function describeFieldError(reason: string, t: TFunction, field = ''): st
   }
   return reason;
 }
+
+/**
+ * Rule errors (e.g. centre_full) whose explanation a page gives itself in the error summary: the
+ * server's English field reasons are dropped, except those `keep` gives back as translatable
+ * reasons (e.g. future_date on the date field).
+ */
+export async function plainRuleErrors<T>(p: Promise<T>, codes: Set<string>, keep: Record<string, Record<string, string>> = {}): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof ApiError && codes.has(e.code)) throw new ApiError(e.status, e.code, e.message, keep[e.code] ?? {}, e.retryAfter);
+    throw e;
+  }
+}

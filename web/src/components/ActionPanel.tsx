@@ -4,12 +4,13 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../i18n';
 
-export function ActionPanel({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
+/** `compact`: inside a table or list (the register's rows), with a smaller heading. */
+export function ActionPanel({ id, title, compact, children }: { id: string; title: string; compact?: boolean; children: ComponentChildren }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
-    <section class="guest-action my-4" aria-labelledby={`${id}-heading`} data-testid={id}>
-      <h3 id={`${id}-heading`} class="h4" tabIndex={-1} ref={heading}>
+    <section class={`guest-action ${compact ? 'my-2' : 'my-4'}`} aria-labelledby={`${id}-heading`} data-testid={id}>
+      <h3 id={`${id}-heading`} class={compact ? 'h5' : 'h4'} tabIndex={-1} ref={heading}>
         {title}
       </h3>
       {children}
@@ -17,16 +18,18 @@ export function ActionPanel({ id, title, children }: { id: string; title: string
   );
 }
 
-export function FormButtons({ busy, onCancel, saveLabel, testId }: { busy: boolean; onCancel: () => void; saveLabel: string; testId: string }) {
+export function FormButtons({ busy, onCancel, saveLabel, testId }: { busy: boolean; onCancel?: () => void; saveLabel: string; testId: string }) {
   const { t } = useT();
   return (
-    <div class="d-flex gap-2">
+    <div class="d-flex flex-wrap gap-2">
       <button type="submit" class="btn btn-primary" disabled={busy} data-testid={testId}>
         {saveLabel}
       </button>
-      <button type="button" class="btn btn-outline-primary" onClick={onCancel}>
-        {t('common.cancel')}
-      </button>
+      {onCancel ? (
+        <button type="button" class="btn btn-outline-primary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { useFlash } from '../components/flash';
-import { describeError } from '../errors';
-import { FormErrors, LoadState, Notice, SelectField, Spinner, TextAreaField, TextField } from '../components/forms';
+import { describeError, plainRuleErrors } from '../errors';
+import { ActionPanel, FormButtons } from '../components/ActionPanel';
+import { EuroField, FormErrors, LoadState, Notice, SelectField, Spinner, TextAreaField, TextField } from '../components/forms';
 import { Icon } from '../components/Icon';
 import { usePageTitle } from '../components/PageTitle';
 import type { FieldErrors } from '../components/useFormErrors';
@@ -52,18 +53,7 @@ const RULE_CODES = new Set([
   'contract_overlap',
 ]);
 
-async function plainRuleErrors<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (e) {
-    if (e instanceof ApiError && RULE_CODES.has(e.code)) {
-      const fields: Record<string, string> = {};
-      if (e.code === 'future_date') fields.date = 'future_date';
-      throw new ApiError(e.status, e.code, e.message, fields, e.retryAfter);
-    }
-    throw e;
-  }
-}
+const ruleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, RULE_CODES, { future_date: { date: 'future_date' } });
 
 /** Whether an answer asks for an override reason (the centre is full or not taking guests). */
 const needsOverride = (e: unknown) => e instanceof ApiError && (e.code === 'centre_full' || e.code === 'centre_not_accepting');
@@ -404,32 +394,7 @@ function useFamily(family: Guest[]) {
 }
 
 /** A panel holding one guest operation; its heading takes the focus when it opens. */
-function ActionPanel({ id, title, children }: { id: string; title: string; children: preact.ComponentChildren }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  return (
-    <section class="guest-action my-4" aria-labelledby={`${id}-heading`} data-testid={id}>
-      <h3 id={`${id}-heading`} class="h4" tabIndex={-1} ref={heading}>
-        {title}
-      </h3>
-      {children}
-    </section>
-  );
-}
 
-function FormButtons({ busy, onCancel, saveLabel, testId }: { busy: boolean; onCancel: () => void; saveLabel: string; testId: string }) {
-  const { t } = useT();
-  return (
-    <div class="d-flex gap-2">
-      <button type="submit" class="btn btn-primary" disabled={busy} data-testid={testId}>
-        {saveLabel}
-      </button>
-      <button type="button" class="btn btn-outline-primary" onClick={onCancel}>
-        {t('common.cancel')}
-      </button>
-    </div>
-  );
-}
 
 /** The override reason, asked for only after the server refused a full or closed centre. */
 function OverrideField({ shown, value, onValue, error }: { shown: boolean; value: string; onValue: (v: string) => void; error?: string }) {
@@ -496,7 +461,7 @@ function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCancel: () 
     },
     onError: (e) => needsOverride(e) && setAskOverride(true),
     action: async () => {
-      await plainRuleErrors(
+      await ruleErrors(
         reception.place({
           person_ids: selected.map((p) => p.id),
           centre_id: centre.id,
@@ -670,7 +635,7 @@ function TransferForm({
     },
     onError: (e) => needsOverride(e) && setAskOverride(true),
     action: async () => {
-      await plainRuleErrors(
+      await ruleErrors(
         reception.transfer({
           person_ids: [guest.person_id, ...relatives.chosen],
           to_centre_id: Number(target),
@@ -739,7 +704,7 @@ function ExitForm({ guest, family, onCancel, onDone }: { guest: Guest; family: G
       return e;
     },
     action: async () => {
-      await plainRuleErrors(
+      await ruleErrors(
         reception.exit({ person_ids: [guest.person_id, ...relatives.chosen], date, reason, ...(note.trim() ? { note: note.trim() } : {}) }),
       );
       onDone((t) => t('placements.exited', { person: personName(guest.person) }));
@@ -894,7 +859,7 @@ function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: () => vo
     },
     action: async () => {
       const cig = f.cig.trim().toUpperCase();
-      await plainRuleErrors(
+      await ruleErrors(
         reception.addContract(id, {
           cig,
           start_date: f.start_date,
@@ -926,28 +891,34 @@ function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: () => vo
           <div class="col-12 col-md-6">
             <TextField id="end_date" label={labels.end_date} required type="date" value={f.end_date} onValue={set('end_date')} error={errors.fields.end_date} />
           </div>
-          <EuroField
-            id="price_cents"
-            label={labels.price_cents}
-            required
-            value={f.price}
-            onValue={set('price')}
-            error={errors.fields.price_cents}
-          />
-          <EuroField
-            id="pocket_money_cents"
-            label={labels.pocket_money_cents}
-            value={f.pocket}
-            onValue={set('pocket')}
-            error={errors.fields.pocket_money_cents}
-          />
-          <EuroField
-            id="pocket_money_family_cap_cents"
-            label={labels.pocket_money_family_cap_cents}
-            value={f.cap}
-            onValue={set('cap')}
-            error={errors.fields.pocket_money_family_cap_cents}
-          />
+          <div class="col-12 col-md-4">
+            <EuroField
+              id="price_cents"
+              label={labels.price_cents}
+              required
+              value={f.price}
+              onValue={set('price')}
+              error={errors.fields.price_cents}
+            />
+          </div>
+          <div class="col-12 col-md-4">
+            <EuroField
+              id="pocket_money_cents"
+              label={labels.pocket_money_cents}
+              value={f.pocket}
+              onValue={set('pocket')}
+              error={errors.fields.pocket_money_cents}
+            />
+          </div>
+          <div class="col-12 col-md-4">
+            <EuroField
+              id="pocket_money_family_cap_cents"
+              label={labels.pocket_money_family_cap_cents}
+              value={f.cap}
+              onValue={set('cap')}
+              error={errors.fields.pocket_money_family_cap_cents}
+            />
+          </div>
           <div class="col-12 col-md-6">
             <SelectField
               id="manager_user_id"
@@ -967,19 +938,3 @@ function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: () => vo
   );
 }
 
-/** An amount in euro typed with a decimal comma or point (sent to the server in cents). */
-function EuroField(props: {
-  id: string;
-  label: string;
-  required?: boolean;
-  value: string;
-  onValue: (v: string) => void;
-  error?: string;
-}) {
-  const { t } = useT();
-  return (
-    <div class="col-12 col-md-4">
-      <TextField {...props} hint={t('contracts.euroHint')} inputMode="decimal" dir="ltr" />
-    </div>
-  );
-}

@@ -3,8 +3,9 @@
 // absences and confirm the day; the Prefettura and the inspectors read it.
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api';
+import { ActionPanel, FormButtons } from '../components/ActionPanel';
 import { FormErrors, LoadState, Notice, SelectField, TextAreaField, TextField } from '../components/forms';
+import { plainRuleErrors } from '../errors';
 import { Icon } from '../components/Icon';
 import { usePageTitle } from '../components/PageTitle';
 import type { FieldErrors } from '../components/useFormErrors';
@@ -39,14 +40,7 @@ export function DayStatusBadge({ status }: { status: DayStatus }) {
 /** Rule errors the page explains itself: the server's English field reasons are dropped. */
 const RULE_CODES = new Set(['already_confirmed', 'already_absent', 'already_withdrawn', 'not_an_absence', 'not_placed', 'future_date']);
 
-async function plainRuleErrors<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (e) {
-    if (e instanceof ApiError && RULE_CODES.has(e.code)) throw new ApiError(e.status, e.code, e.message, {}, e.retryAfter);
-    throw e;
-  }
-}
+const ruleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, RULE_CODES);
 
 const guestName = (g: RegisterGuest) => `${g.family_name} ${g.given_names}`;
 const dayPath = (id: number, day: string) => `/centres/${id}/register/${day}`;
@@ -397,35 +391,7 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
   );
 }
 
-/** A panel holding one register action; its heading takes the focus when it opens. */
-function ActionPanel({ id, title, children }: { id: string; title: string; children: preact.ComponentChildren }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  return (
-    <section class="guest-action my-2" aria-labelledby={`${id}-heading`} data-testid={id}>
-      <h3 id={`${id}-heading`} class="h5" tabIndex={-1} ref={heading}>
-        {title}
-      </h3>
-      {children}
-    </section>
-  );
-}
 
-function Buttons({ busy, onCancel, saveLabel, testId }: { busy: boolean; onCancel?: () => void; saveLabel: string; testId: string }) {
-  const { t } = useT();
-  return (
-    <div class="d-flex flex-wrap gap-2">
-      <button type="submit" class="btn btn-primary" disabled={busy} data-testid={testId}>
-        {saveLabel}
-      </button>
-      {onCancel ? (
-        <button type="button" class="btn btn-outline-primary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      ) : null}
-    </div>
-  );
-}
 
 type FormProps = { id: number; day: string; guest: RegisterGuest; onCancel: () => void; onDone: (text: Msg) => void };
 
@@ -442,13 +408,13 @@ function AbsenceForm({ id, day, guest, onCancel, onDone }: FormProps) {
       return e;
     },
     action: async () => {
-      await plainRuleErrors(register.absence(id, day, { person_id: guest.person_id, reason, ...(note.trim() ? { note: note.trim() } : {}) }));
+      await ruleErrors(register.absence(id, day, { person_id: guest.person_id, reason, ...(note.trim() ? { note: note.trim() } : {}) }));
       const name = guestName(guest);
       onDone((t) => t('register.absenceRecorded', { person: name }));
     },
   });
   return (
-    <ActionPanel id="absence-form" title={t('register.absenceTitle', { person: guestName(guest) })}>
+    <ActionPanel compact id="absence-form" title={t('register.absenceTitle', { person: guestName(guest) })}>
       <FormErrors errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate aria-labelledby="absence-form-heading">
         <div class="row">
@@ -478,7 +444,7 @@ function AbsenceForm({ id, day, guest, onCancel, onDone }: FormProps) {
             />
           </div>
         </div>
-        <Buttons busy={busy} onCancel={onCancel} saveLabel={t('register.markAbsent')} testId="absence-submit" />
+        <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('register.markAbsent')} testId="absence-submit" />
       </form>
     </ActionPanel>
   );
@@ -491,17 +457,17 @@ function WithdrawForm({ id, day, guest, onCancel, onDone }: FormProps) {
   const { errors, busy, submit } = useFormSubmit({
     validate: (): FieldErrors => (note.trim() ? {} : { note: ['fieldErrors.required'] }),
     action: async () => {
-      await plainRuleErrors(register.withdraw(id, day, guest.absence!.id, note.trim()));
+      await ruleErrors(register.withdraw(id, day, guest.absence!.id, note.trim()));
       const name = guestName(guest);
       onDone((t) => t('register.absenceWithdrawn', { person: name }));
     },
   });
   return (
-    <ActionPanel id="withdraw-form" title={t('register.withdrawTitle', { person: guestName(guest) })}>
+    <ActionPanel compact id="withdraw-form" title={t('register.withdrawTitle', { person: guestName(guest) })}>
       <FormErrors errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate aria-labelledby="withdraw-form-heading">
         <TextAreaField id="withdraw-note" label={labels.note} required maxLength={1000} rows={2} value={note} onValue={setNote} error={errors.fields.note} />
-        <Buttons busy={busy} onCancel={onCancel} saveLabel={t('register.withdraw')} testId="withdraw-submit" />
+        <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('register.withdraw')} testId="withdraw-submit" />
       </form>
     </ActionPanel>
   );
@@ -515,7 +481,7 @@ function ConfirmSection({ id, report, onDone }: { id: number; report: RegisterDa
   const labels = { note: t('register.confirmNote') };
   const { errors, busy, submit } = useFormSubmit({
     action: async () => {
-      await plainRuleErrors(register.confirm(id, report.day, note.trim() || undefined));
+      await ruleErrors(register.confirm(id, report.day, note.trim() || undefined));
       setNote('');
       onDone((t) => t(again ? 'register.reconfirmed' : 'register.confirmed'));
     },
@@ -533,7 +499,7 @@ function ConfirmSection({ id, report, onDone }: { id: number; report: RegisterDa
           <FormErrors errors={errors} labels={labels} />
           <form onSubmit={submit} noValidate aria-labelledby="register-confirm-heading">
             <TextAreaField id="confirm-note" label={labels.note} maxLength={1000} rows={2} value={note} onValue={setNote} error={errors.fields.note} />
-            <Buttons busy={busy} saveLabel={again ? t('register.reconfirm') : t('register.confirm')} testId="confirm-submit" />
+            <FormButtons busy={busy} saveLabel={again ? t('register.reconfirm') : t('register.confirm')} testId="confirm-submit" />
           </form>
         </>
       )}
