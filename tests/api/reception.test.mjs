@@ -595,7 +595,9 @@ test('scope: the case worker sees its own organisation\'s centres and guests onl
   // Of a person who moved on, only the stay in its own centre.
   const stays = await placementsOf(movedOut.id, caseWorker);
   assert.deepEqual(stays.map((p) => p.centre_id), [own.id]);
-  assert.equal((await placementsOf(movedOut.id)).length, 2, 'the officer sees both');
+  assert.deepEqual(stays.map((p) => p.centre_name), [own.name], 'the history names its centres');
+  const both = await placementsOf(movedOut.id);
+  assert.deepEqual(both.map((p) => p.centre_name), [other.name, own.name], 'the officer sees both, newest first');
   const search = async (name) =>
     expectStatus(await api('GET', `/persons?q=${encodeURIComponent(name)}&per_page=100`, { session: caseWorker }), 200).items.map(
       (p) => p.id,
