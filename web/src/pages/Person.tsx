@@ -51,9 +51,10 @@ export function PersonPage({ id }: { id: number }) {
   const [family, setFamily] = useState<FamilyGroup | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  // Read again when coming back from the form, so that the page shows what was saved.
+  // Read again on entering and leaving the form: it starts from, and the page shows, what is stored.
   useEffect(() => {
     let live = true;
+    setPerson(null);
     (async () => {
       const p = await reception.getPerson(id);
       const f = p.family_group_id ? await reception.familyGroup(p.family_group_id) : null;

@@ -206,6 +206,23 @@ export async function apiGet(page, path) {
   }, path);
 }
 
+/** A JSON API call from inside the page, with its session and CSRF token: { status, body }. */
+export async function apiSend(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/v1/auth/me', { credentials: 'same-origin' })).json();
+      const r = await fetch(`/api/v1${path}`, {
+        method,
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': me.csrf_token },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, body: await r.json().catch(() => null) };
+    },
+    { method, path, body },
+  );
+}
+
 /**
  * axe and a screenshot of the current page in Italian, then in Arabic (right to left), then back.
  * `ready` waits for what the page must show after each change of language.

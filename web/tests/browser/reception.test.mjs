@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
+  apiSend,
   assertAccessible,
   checkBothLanguages,
   demoEmail,
@@ -32,22 +33,7 @@ after(async () => {
 
 const heading = async () => (await page.locator('#main-heading').textContent()).trim();
 
-/** A JSON API call from inside the page, with the session's CSRF token. */
-async function apiCall(method, path, body) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = await (await fetch('/api/v1/auth/me', { credentials: 'same-origin' })).json();
-      const r = await fetch(`/api/v1${path}`, {
-        method,
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': me.csrf_token },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, body: await r.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-}
+const apiCall = (method, path, body) => apiSend(page, method, path, body);
 
 async function operatorId() {
   const r = await apiCall('GET', '/organizations?per_page=100');
