@@ -303,7 +303,7 @@ export function PersonForm({ person, family = null }: { person?: Person; family?
   const { errors, busy, submit } = useFormSubmit({
     validate: () => {
       const e = validate(draft);
-      if (choice === 'join' && !other) e.family_with = ['fieldErrors.choose_person'];
+      if (choice === 'join' && !other) e.family_with = ['person.familyChoose'];
       return e;
     },
     action: async () => {
