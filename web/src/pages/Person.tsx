@@ -183,6 +183,9 @@ function Family({ person, family }: { person: Person; family: FamilyGroup | null
 
 function Placements({ id }: { id: number }) {
   const { t, lang } = useT();
+  // An operator's staff see only the stays in their own centres: the page says so, lest "not
+  // hosted" read as "not hosted anywhere".
+  const ownCentresOnly = useSession().user.organization.type === 'centre_operator';
   const [stays, setStays] = useState<PlacementStay[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -226,9 +229,10 @@ function Placements({ id }: { id: number }) {
                   </div>
                 </dl>
               ) : (
-                <p data-testid="current-placement">{t('person.notHosted')}</p>
+                <p data-testid="current-placement">{t(ownCentresOnly ? 'person.notHostedHere' : 'person.notHosted')}</p>
               )}
               <h3 class="h5">{t('person.history')}</h3>
+              {ownCentresOnly ? <p class="small">{t('person.historyScope')}</p> : null}
               {stays.length ? (
                 <TableRegion label={t('person.history')} captionHidden testId="placement-history">
                   <thead>

@@ -238,6 +238,7 @@ test('the case worker reads a person its centres host, without edit action; othe
     assert.equal(await heading(p), `Kone${suffix} Adama`);
     assert.equal(await p.locator('[data-testid=person-edit]').count(), 0, 'no edit action');
     assert.match(await p.locator('[data-testid=current-placement]').textContent(), new RegExp(centre.name));
+    await p.getByText(tr('it', 'person.historyScope')).waitFor();
 
     // Asking for the form by its address shows the page, not the form.
     await p.goto(`/persons/${hosted.id}?edit=1`);
