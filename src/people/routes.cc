@@ -140,17 +140,22 @@ Result<http::Response> placements(api::Context& ctx) {
   const bool sees_all =
       ctx.services.policy.scope(ctx.actor->role, "placements.read") == auth::Scope::all;
   nlohmann::json items = nlohmann::json::array();
-  std::map<std::int64_t, bool> centre_visible;  // a person's stays are often in few centres
+  // A person's stays are often in few centres: each is read once, for its name and operator.
+  std::map<std::int64_t, reception::Centre> centres;
   for (const auto& p : *all) {
-    // An operator sees the stays in its own centres, not where the person was before or after.
-    if (!sees_all && !centre_visible.count(p.centre_id)) {
+    if (!centres.count(p.centre_id)) {
       auto centre = reception::find_centre(**conn, p.centre_id);
       if (!centre.ok()) return centre.take_error();
-      centre_visible[p.centre_id] =
-          ctx.services.policy.allows(*ctx.actor, "placements.read", {centre->operator_id, 0});
+      centres.emplace(p.centre_id, std::move(*centre));
     }
-    if (!sees_all && !centre_visible[p.centre_id]) continue;
-    items.push_back(reception::to_json(p));
+    const auto& centre = centres.at(p.centre_id);
+    // An operator sees the stays in its own centres, not where the person was before or after.
+    if (!sees_all &&
+        !ctx.services.policy.allows(*ctx.actor, "placements.read", {centre.operator_id, 0}))
+      continue;
+    auto item = reception::to_json(p);
+    item["centre_name"] = centre.name;
+    items.push_back(std::move(item));
   }
   return api::ok({{"items", items}});
 }

@@ -348,6 +348,30 @@ test('family groups: create and list members', async () => {
   );
 });
 
+test('family groups: a person joins another\'s family and leaves it through PATCH', async () => {
+  const [a, b] = await createPersons(2);
+  // The picker's path when the other person has no family yet: a group, then both join it.
+  const group = expectStatus(await api('POST', '/family-groups', { session: officer, body: { label: a.family_name } }), 201);
+  for (const p of [a, b]) {
+    const patched = expectStatus(await api('PATCH', `/persons/${p.id}`, { session: officer, body: { family_group_id: group.id } }), 200);
+    assert.equal(patched.family_group_id, group.id);
+    assert.equal(patched.family_name, p.family_name, 'the other fields stay');
+  }
+  const got = expectStatus(await api('GET', `/family-groups/${group.id}`, { session: officer }), 200);
+  assert.deepEqual(got.members.map((m) => m.id).sort((x, y) => x - y), [a.id, b.id].sort((x, y) => x - y));
+  const left = expectStatus(await api('PATCH', `/persons/${b.id}`, { session: officer, body: { family_group_id: null } }), 200);
+  assert.equal(left.family_group_id, null);
+  const after = expectStatus(await api('GET', `/family-groups/${group.id}`, { session: officer }), 200);
+  assert.deepEqual(after.members.map((m) => m.id), [a.id]);
+  expectError(
+    await api('PATCH', `/persons/${a.id}`, { session: officer, body: { family_group_id: 2147483647 } }),
+    422,
+    'validation_failed',
+    ['family_group_id'],
+  );
+  assert.equal((await api('PATCH', `/persons/${a.id}`, { session: caseWorker, body: { family_group_id: null } })).status, 403);
+});
+
 // ---------------------------------------------------------------- placements
 
 test('placements: a family of three arrives in one call', async () => {
@@ -630,7 +654,9 @@ test('scope: the case worker sees its own organisation\'s centres and guests onl
   // Of a person who moved on, only the stay in its own centre.
   const stays = await placementsOf(movedOut.id, caseWorker);
   assert.deepEqual(stays.map((p) => p.centre_id), [own.id]);
-  assert.equal((await placementsOf(movedOut.id)).length, 2, 'the officer sees both');
+  assert.deepEqual(stays.map((p) => p.centre_name), [own.name], 'the history names its centres');
+  const both = await placementsOf(movedOut.id);
+  assert.deepEqual(both.map((p) => p.centre_name), [other.name, own.name], 'the officer sees both, newest first');
   const search = async (name) =>
     expectStatus(await api('GET', `/persons?q=${encodeURIComponent(name)}&per_page=100`, { session: caseWorker }), 200).items.map(
       (p) => p.id,

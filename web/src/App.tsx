@@ -12,6 +12,7 @@ import { CentreEditPage } from './pages/CentreEdit';
 import { Centres } from './pages/Centres';
 import { CostsPage } from './pages/Costs';
 import { Occupancy } from './pages/Occupancy';
+import { PersonPage } from './pages/Person';
 import { Persons } from './pages/Persons';
 import { RegisterDayPage, RegisterOverviewPage } from './pages/Register';
 import { Home } from './pages/Home';
@@ -45,6 +46,7 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
   { pattern: /^\/centres\/(\d+)\/edit$/, permission: 'centres.manage', render: (id) => <CentreEditPage key={id} id={id} /> },
   { pattern: /^\/centres\/(\d+)\/register$/, permission: 'register.read', render: (id) => <RegisterOverviewPage key={id} id={id} /> },
   { pattern: /^\/centres\/(\d+)\/costs$/, permission: 'costs.read', render: (id) => <CostsPage key={id} id={id} /> },
+  { pattern: /^\/persons\/(\d+)$/, permission: 'persons.read', render: (id) => <PersonPage key={id} id={id} /> },
   {
     pattern: /^\/centres\/(\d+)\/register\/(\d{4}-\d{2}-\d{2})$/,
     permission: 'register.read',

@@ -1,5 +1,6 @@
 // Client for the reception API: centres, contracts, guests, placements, occupancy and persons.
 import { request, type Page } from './api';
+import type { TFunction } from './i18n';
 
 export const CENTRE_TYPES = ['hotspot', 'cpa', 'cas', 'sai', 'accoglienza_diffusa'] as const;
 export const CENTRE_STATUSES = ['active', 'suspended', 'closed', 'special_administration'] as const;
@@ -127,6 +128,17 @@ export interface Placement {
   override_reason: string | null;
 }
 
+/** A placement in a person's history, with the name of its centre. */
+export interface PlacementStay extends Placement {
+  centre_name: string;
+}
+
+export interface FamilyGroup {
+  id: number;
+  label: string;
+  members: PersonSummary[];
+}
+
 export interface Guest extends Placement {
   person: PersonSummary;
 }
@@ -178,7 +190,12 @@ export const reception = {
   transfer: (body: Record<string, unknown>) => request<{ items: Placement[] }>('POST', '/placements/transfers', { body }),
   exit: (body: Record<string, unknown>) => request<{ items: Placement[] }>('POST', '/placements/exits', { body }),
   listPersons: (query: Q) => request<Page<Person>>('GET', '/persons', { query }),
+  getPerson: (id: number) => request<Person>('GET', `/persons/${id}`),
   createPerson: (body: Record<string, unknown>) => request<Person>('POST', '/persons', { body }),
+  updatePerson: (id: number, body: Record<string, unknown>) => request<Person>('PATCH', `/persons/${id}`, { body }),
+  personPlacements: (id: number) => request<{ items: PlacementStay[] }>('GET', `/persons/${id}/placements`),
+  familyGroup: (id: number) => request<FamilyGroup>('GET', `/family-groups/${id}`),
+  createFamilyGroup: (label: string) => request<FamilyGroup>('POST', '/family-groups', { body: { label } }),
 };
 
 /** Today in the browser's time zone, as YYYY-MM-DD. */
@@ -195,6 +212,22 @@ export function countryName(code: string, lang: string): string {
   } catch {
     return code;
   }
+}
+
+/** A language's name (from its ISO 639 code) in the language shown. */
+export function languageName(code: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A nationality in the language shown: a country, stateless (XX) or unknown (ZZ). */
+export function nationality(code: string, lang: string, t: TFunction): string {
+  if (code === 'XX') return t('persons.stateless');
+  if (code === 'ZZ') return t('persons.unknownCountry');
+  return countryName(code, lang);
 }
 
 export function formatEuro(cents: number, lang: string): string {

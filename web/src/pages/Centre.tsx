@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { useFlash } from '../components/flash';
-import { describeError, plainRuleErrors } from '../errors';
+import { plainRuleErrors } from '../errors';
 import { ActionPanel, FormButtons } from '../components/ActionPanel';
 import { EuroField, FormErrors, LoadState, Notice, SelectField, Spinner, TextAreaField, TextField } from '../components/forms';
 import { Icon } from '../components/Icon';
@@ -13,10 +13,10 @@ import {
   ARRIVAL_ORIGINS,
   CATEGORIES,
   EXIT_REASONS,
-  countryName,
   euroToCents,
   formatDay,
   formatEuro,
+  nationality,
   personName,
   reception,
   today,
@@ -34,6 +34,7 @@ import { Municipality, useMunicipalities } from './Centres';
 import { CostsSection } from './Costs';
 import { useContractManagers } from './contractManagers';
 import { RegisterSection } from './Register';
+import { PersonSearch } from '../components/PersonSearch';
 import { TableRegion } from '../components/TableRegion';
 
 /** A message kept as what to say, so it follows language changes. */
@@ -59,12 +60,6 @@ const ruleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, RULE_CODES, { futur
 const needsOverride = (e: unknown) => e instanceof ApiError && (e.code === 'centre_full' || e.code === 'centre_not_accepting');
 
 export const categoryOptions = (t: TFunction) => CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }));
-
-export function nationality(code: string, lang: string, t: TFunction): string {
-  if (code === 'XX') return t('persons.stateless');
-  if (code === 'ZZ') return t('persons.unknownCountry');
-  return countryName(code, lang);
-}
 
 export function CentrePage({ id }: { id: number }) {
   const { t } = useT();
@@ -417,31 +412,13 @@ function OverrideField({ shown, value, onValue, error }: { shown: boolean; value
 }
 
 function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCancel: () => void; onDone: (text: Msg) => void }) {
-  const { t, lang } = useT();
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<Person[] | null>(null);
-  const [searching, setSearching] = useState(false);
-  const [searchError, setSearchError] = useState<unknown>(null);
+  const { t } = useT();
   const [selected, setSelected] = useState<Person[]>([]);
   const [category, setCategory] = useState(CATEGORIES.find((c) => centre.places[c] > 0) ?? 'single_men');
   const [date, setDate] = useState(today());
   const [from, setFrom] = useState('direct');
   const [override, setOverride] = useState('');
   const [askOverride, setAskOverride] = useState(false);
-
-  const search = async () => {
-    if (!query.trim()) return;
-    setSearching(true);
-    setSearchError(null);
-    try {
-      const page = await reception.listPersons({ q: query.trim(), per_page: 10 });
-      setResults(page.items);
-    } catch (e) {
-      setSearchError(e);
-    } finally {
-      setSearching(false);
-    }
-  };
 
   const labels = {
     person_ids: t('placements.persons'),
@@ -480,72 +457,27 @@ function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCancel: () 
     <ActionPanel id="place-form" title={t('placements.placeTitle')}>
       <FormErrors errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate aria-labelledby="place-form-heading">
-        <div
-          class="row align-items-end"
-          onKeyDown={(e) => {
-            // Enter in the search box searches instead of submitting the placement.
-            if (e.key === 'Enter' && (e.target as HTMLElement).id === 'person_ids') {
-              e.preventDefault();
-              void search();
-            }
+        <PersonSearch
+          id="person_ids"
+          label={t('placements.searchPerson')}
+          hint={t('placements.searchPersonHint')}
+          error={errors.fields.person_ids}
+          action={(p) => {
+            const chosen = selected.some((s) => s.id === p.id);
+            return (
+              <button
+                type="button"
+                class="btn btn-outline-primary btn-xs"
+                disabled={chosen}
+                data-add-person={p.id}
+                onClick={() => setSelected((s) => [...s, p])}
+              >
+                {chosen ? t('placements.added') : t('placements.add')}
+                <span class="visually-hidden"> {personName(p)}</span>
+              </button>
+            );
           }}
-        >
-          <div class="col-12 col-md-8">
-            <TextField
-              id="person_ids"
-              label={t('placements.searchPerson')}
-              hint={t('placements.searchPersonHint')}
-              type="search"
-              value={query}
-              onValue={setQuery}
-              error={errors.fields.person_ids}
-            />
-          </div>
-          <div class="col-12 col-md-4 mb-4">
-            <button
-              type="button"
-              class="btn btn-outline-primary"
-              data-testid="person-search"
-              onClick={search}
-            >
-              <Icon name="search" class="icon-primary icon-sm me-1" />
-              {t('common.search')}
-            </button>
-          </div>
-        </div>
-        <div aria-live="polite" class="mb-3">
-          {searching ? <Spinner label={t('common.loading')} /> : null}
-          {searchError ? <div class="alert alert-danger">{describeError(searchError, t)}</div> : null}
-          {results && !searching ? (
-            results.length ? (
-              <ul class="list-unstyled" data-testid="person-results" aria-label={t('placements.results')}>
-                {results.map((p) => {
-                  const chosen = selected.some((s) => s.id === p.id);
-                  return (
-                    <li key={p.id} class="d-flex align-items-center gap-2 mb-2">
-                      <button
-                        type="button"
-                        class="btn btn-outline-primary btn-xs"
-                        disabled={chosen}
-                        data-add-person={p.id}
-                        onClick={() => setSelected((s) => [...s, p])}
-                      >
-                        {chosen ? t('placements.added') : t('placements.add')}
-                        <span class="visually-hidden"> {personName(p)}</span>
-                      </button>
-                      <span>
-                        <bdi>{personName(p)}</bdi> · {nationality(p.nationality, lang, t)}
-                        {p.birth_date ? ` · ${formatDay(p.birth_date, lang)}` : ''}
-                      </span>
-                    </li>
-                  );
-                })}
-              </ul>
-            ) : (
-              <p>{t('placements.noResults')}</p>
-            )
-          ) : null}
-        </div>
+        />
         <h4 class="h6">{t('placements.selected')}</h4>
         {selected.length ? (
           <ul class="list-unstyled mb-4" data-testid="selected-persons">

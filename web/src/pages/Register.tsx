@@ -11,11 +11,10 @@ import { usePageTitle } from '../components/PageTitle';
 import type { FieldErrors } from '../components/useFormErrors';
 import { useFormSubmit } from '../components/useFormSubmit';
 import { formatDateTime, useT, type TFunction } from '../i18n';
-import { formatDay, today } from '../reception';
+import { formatDay, nationality, today } from '../reception';
 import { ABSENCE_REASONS, addDays, register, type DayStatus, type RegisterDay, type RegisterGuest, type RegisterOverview } from '../register';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
-import { nationality } from './Centre';
 import { TableRegion } from '../components/TableRegion';
 
 /** A message kept as what to say, so it follows language changes. */

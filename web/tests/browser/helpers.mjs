@@ -216,12 +216,7 @@ export async function apiCall(page, method, path, body) {
 }
 
 /** GET on the API from inside the page, with its session: { status, body }. */
-export async function apiGet(page, path) {
-  return page.evaluate(async (path) => {
-    const r = await fetch(`/api/v1${path}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    return { status: r.status, body: await r.json().catch(() => null) };
-  }, path);
-}
+export const apiGet = (page, path) => apiCall(page, 'GET', path);
 
 /**
  * axe and a screenshot of the current page in Italian, then in Arabic (right to left), then back.
