@@ -3,7 +3,7 @@
 // Every centre here is made by this file, so other test files never see it change.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiCall, apiGet, assertAccessible, checkBothLanguages, demoEmail, launch, login, settled, tr } from './helpers.mjs';
+import { apiGet, assertAccessible, checkBothLanguages, createCentre, demoEmail, launch, login, settled, tr } from './helpers.mjs';
 
 let browser;
 let page;
@@ -28,22 +28,7 @@ after(async () => {
 
 const heading = async () => (await page.locator('#main-heading').textContent()).trim();
 
-async function createCentre(name) {
-  const r = await apiCall(page, 'POST', '/centres', {
-    name,
-    type: 'cas',
-    operator_id: operatorId,
-    address: 'Via dei Test 2, Palermo',
-    istat_code: '082053',
-    places_single_men: 5,
-    places_single_women: 0,
-    places_families: 2,
-    places_minors: 0,
-    status: 'active',
-  });
-  assert.equal(r.status, 201, JSON.stringify(r.body));
-  return r.body;
-}
+const newCentre = (name) => createCentre(page, name, operatorId, { single_men: 5, families: 2 });
 
 async function openEdit(centre) {
   await page.goto(`/centres/${centre.id}`);
@@ -65,8 +50,8 @@ async function refused(field, messageKey) {
 }
 
 test('editing a centre: the form starts from its data; refusals show by the field and change nothing; a change shows on the centre page', async () => {
-  const centre = await createCentre(`CAS Modifica ${suffix}`);
-  const other = await createCentre(`CAS Omonimo ${suffix}`);
+  const centre = await newCentre(`CAS Modifica ${suffix}`);
+  const other = await newCentre(`CAS Omonimo ${suffix}`);
   await openEdit(centre);
   assert.equal(await heading(), tr('it', 'centreEdit.title', { name: centre.name }));
   assert.equal(await page.locator('#name').inputValue(), centre.name);
@@ -109,7 +94,7 @@ test('editing a centre: the form starts from its data; refusals show by the fiel
 });
 
 test('suspending a centre is an explicit choice, explained before saving, and shows on the centre page', async () => {
-  const centre = await createCentre(`CAS Sospensione ${suffix}`);
+  const centre = await newCentre(`CAS Sospensione ${suffix}`);
   await openEdit(centre);
   assert.equal((await page.locator('#status-hint').textContent()).trim(), tr('it', 'centres.statusHint'));
   assert.equal(await page.locator('[data-testid=status-warning] .alert').count(), 0);
@@ -135,7 +120,7 @@ test('suspending a centre is an explicit choice, explained before saving, and sh
 let managedCentre; // has a contract managed by the officer
 
 test('contract manager: chosen among the Prefettura officers and named in the contract list', async () => {
-  managedCentre = await createCentre(`CAS Convenzione ${suffix}`);
+  managedCentre = await newCentre(`CAS Convenzione ${suffix}`);
   await page.goto(`/centres/${managedCentre.id}`);
   await page.locator('[data-testid=centre-page]').waitFor();
   await settled(page);

@@ -215,6 +215,31 @@ export async function apiCall(page, method, path, body) {
   );
 }
 
+/** A record made through the API as the page's user; fails the test unless it is created. */
+export async function apiCreate(page, path, body) {
+  const r = await apiCall(page, 'POST', path, body);
+  assert.equal(r.status, 201, `POST ${path}: ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** An active CAS in Palermo run by `operatorId`, with `places` per category (none by default). */
+export const createCentre = (page, name, operatorId, places = {}) =>
+  apiCreate(page, '/centres', {
+    name,
+    type: 'cas',
+    operator_id: operatorId,
+    address: 'Via dei Test 1, Palermo',
+    istat_code: '082053',
+    places_single_men: places.single_men ?? 0,
+    places_single_women: places.single_women ?? 0,
+    places_families: places.families ?? 0,
+    places_minors: places.minors ?? 0,
+    status: 'active',
+  });
+
+export const createPerson = (page, family_name, given_names, extra = {}) =>
+  apiCreate(page, '/persons', { family_name, given_names, sex: 'male', nationality: 'GN', ...extra });
+
 /** GET on the API from inside the page, with its session: { status, body }. */
 export const apiGet = (page, path) => apiCall(page, 'GET', path);
 

@@ -3,7 +3,7 @@
 // Every person changed here is made here, so that other test files can rely on the demo persons.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiCall, assertAccessible, checkBothLanguages, demoEmail, launch, login, settled, tr } from './helpers.mjs';
+import { apiCall, apiCreate, assertAccessible, checkBothLanguages, createCentre, createPerson, demoEmail, launch, login, settled, tr } from './helpers.mjs';
 
 let browser;
 let page;
@@ -22,12 +22,6 @@ after(async () => {
 
 const heading = async (p = page) => (await p.locator('#main-heading').textContent()).trim();
 
-async function created(method, path, body) {
-  const r = await apiCall(page, method, path, body);
-  assert.equal(r.status, 201, `${method} ${path}: ${JSON.stringify(r.body)}`);
-  return r.body;
-}
-
 // Days back from today, far enough that the server's local date agrees.
 function daysAgo(n) {
   const d = new Date();
@@ -42,22 +36,8 @@ async function organizationId(name) {
   return org.id;
 }
 
-const createCentre = async (name, operatorId) =>
-  created('POST', '/centres', {
-    name,
-    type: 'cas',
-    operator_id: operatorId,
-    address: 'Via dei Test 2, Palermo',
-    istat_code: '082053',
-    places_single_men: 5,
-    places_single_women: 5,
-    places_families: 0,
-    places_minors: 0,
-    status: 'active',
-  });
-
-const createPerson = async (family_name, given_names, extra = {}) =>
-  created('POST', '/persons', { family_name, given_names, sex: 'male', nationality: 'SD', ...extra });
+const newCentre = (name, operatorId) => createCentre(page, name, operatorId, { single_men: 5, single_women: 5 });
+const newPerson = (family_name, given_names, extra = {}) => createPerson(page, family_name, given_names, { nationality: 'SD', ...extra });
 
 async function openPerson(p, person) {
   await p.goto(`/persons/${person.id}`);
@@ -70,24 +50,24 @@ const familyNames = async () => (await page.locator('[data-testid=family-members
 
 test('from the persons list to a person with a placement history; axe in Italian and Arabic', async () => {
   const operator = await organizationId('Cooperativa Sociale Approdo (demo)');
-  const first = await createCentre(`CAS Primo ${suffix}`, operator);
-  const second = await createCentre(`CAS Secondo ${suffix}`, operator);
+  const first = await newCentre(`CAS Primo ${suffix}`, operator);
+  const second = await newCentre(`CAS Secondo ${suffix}`, operator);
   const family = `Idris${suffix}`;
-  const person = await createPerson(family, 'Omar', {
+  const person = await newPerson(family, 'Omar', {
     family_name_original: 'إدريس',
     given_names_original: 'عمر',
     languages: ['ar', 'en'],
     birth_date: '1999-01-01',
     birth_date_estimated: true,
   });
-  await created('POST', '/placements', {
+  await apiCreate(page, '/placements', {
     person_ids: [person.id],
     centre_id: first.id,
     category: 'single_men',
     date: daysAgo(20),
     arrival_from: 'landing',
   });
-  await created('POST', '/placements/transfers', { person_ids: [person.id], to_centre_id: second.id, date: daysAgo(5) });
+  await apiCreate(page, '/placements/transfers', { person_ids: [person.id], to_centre_id: second.id, date: daysAgo(5) });
 
   await page.goto(`/persons?q=${encodeURIComponent(family)}`);
   await page.locator(`[data-testid=person-table] a[href="/persons/${person.id}"]`).click();
@@ -128,7 +108,7 @@ test('from the persons list to a person with a placement history; axe in Italian
 });
 
 test('the prefecture officer corrects a person and sees the change', async () => {
-  const person = await createPerson(`Haile${suffix}`, 'Yonas', { nationality: 'ER' });
+  const person = await newPerson(`Haile${suffix}`, 'Yonas', { nationality: 'ER' });
   await openPerson(page, person);
   await page.locator('[data-testid=person-edit]').click();
   await page.locator('[data-testid=person-form]').waitFor();
@@ -160,8 +140,8 @@ test('the prefecture officer corrects a person and sees the change', async () =>
 });
 
 test('putting a person into another person\'s family: both pages list each other; leaving it', async () => {
-  const head = await createPerson(`Diallo${suffix}`, 'Mamadou', { nationality: 'GN' });
-  const joining = await createPerson(`Barry${suffix}`, 'Fatoumata', { nationality: 'GN', sex: 'female' });
+  const head = await newPerson(`Diallo${suffix}`, 'Mamadou', { nationality: 'GN' });
+  const joining = await newPerson(`Barry${suffix}`, 'Fatoumata', { nationality: 'GN', sex: 'female' });
 
   await openPerson(page, joining);
   assert.equal(await familyNames(), tr('it', 'person.familyNoneNow'));
@@ -191,7 +171,7 @@ test('putting a person into another person\'s family: both pages list each other
   assert.equal(a.family_group_id, b.family_group_id);
 
   // A third person joins the same group through a member of it.
-  const third = await createPerson(`Diallo${suffix}`, 'Aissatou', { nationality: 'GN', sex: 'female' });
+  const third = await newPerson(`Diallo${suffix}`, 'Aissatou', { nationality: 'GN', sex: 'female' });
   await page.goto(`/persons?new=1`);
   await page.locator('[data-testid=person-form]').waitFor();
   assert.equal(await page.locator('#family-keep').isChecked(), true, 'a new person has no family unless chosen');
@@ -219,10 +199,10 @@ test('putting a person into another person\'s family: both pages list each other
 
 test('the case worker reads a person its centres host, without edit action; others are not found', async () => {
   const operator = await organizationId('Cooperativa Sociale Approdo (demo)');
-  const centre = await createCentre(`CAS Approdo ${suffix}`, operator);
-  const hosted = await createPerson(`Kone${suffix}`, 'Adama', { nationality: 'CI' });
-  const elsewhere = await createPerson(`Kone${suffix}`, 'Issa', { nationality: 'CI' });
-  await created('POST', '/placements', {
+  const centre = await newCentre(`CAS Approdo ${suffix}`, operator);
+  const hosted = await newPerson(`Kone${suffix}`, 'Adama', { nationality: 'CI' });
+  const elsewhere = await newPerson(`Kone${suffix}`, 'Issa', { nationality: 'CI' });
+  await apiCreate(page, '/placements', {
     person_ids: [hosted.id],
     centre_id: centre.id,
     category: 'single_men',

@@ -6,6 +6,8 @@ import {
   apiCall as apiCallIn,
   assertAccessible,
   checkBothLanguages,
+  createCentre,
+  createPerson,
   demoEmail,
   launch,
   login,
@@ -41,28 +43,8 @@ async function operatorId() {
   return op.id;
 }
 
-async function createCentre(name, places) {
-  const r = await apiCall('POST', '/centres', {
-    name,
-    type: 'cas',
-    operator_id: await operatorId(),
-    address: 'Via dei Test 1, Palermo',
-    istat_code: '082053',
-    places_single_men: places,
-    places_single_women: 0,
-    places_families: 0,
-    places_minors: 0,
-    status: 'active',
-  });
-  assert.equal(r.status, 201, JSON.stringify(r.body));
-  return r.body;
-}
-
-async function createPerson(family_name, given_names) {
-  const r = await apiCall('POST', '/persons', { family_name, given_names, sex: 'male', nationality: 'GN' });
-  assert.equal(r.status, 201, JSON.stringify(r.body));
-  return r.body;
-}
+const newCentre = async (name, places) => createCentre(page, name, await operatorId(), { single_men: places });
+const newPerson = (family_name, given_names) => createPerson(page, family_name, given_names);
 
 /** The chart is drawn: the canvas exists, is sized and has a name for screen readers. */
 async function chartDrawn() {
@@ -122,7 +104,7 @@ test('centres: list, filters and creating a centre through the form', async () =
 });
 
 test('centre page: occupancy chart and contracts, axe clean in Italian and Arabic', async () => {
-  const centre = await createCentre(`CAS Grafico ${suffix}`, 5);
+  const centre = await newCentre(`CAS Grafico ${suffix}`, 5);
   await page.goto(`/centres/${centre.id}`);
   await page.locator('[data-testid=centre-page]').waitFor();
   await chartDrawn();
@@ -146,11 +128,11 @@ test('centre page: occupancy chart and contracts, axe clean in Italian and Arabi
 });
 
 test('placing a guest (with an override when full) and transferring him', async () => {
-  const from = await createCentre(`CAS Partenza ${suffix}`, 1);
-  const to = await createCentre(`CAS Arrivo ${suffix}`, 3);
+  const from = await newCentre(`CAS Partenza ${suffix}`, 1);
+  const to = await newCentre(`CAS Arrivo ${suffix}`, 3);
   const family = `Traore${suffix}`;
-  const person = await createPerson(family, 'Moussa');
-  const second = await createPerson(family, 'Ibrahim');
+  const person = await newPerson(family, 'Moussa');
+  const second = await newPerson(family, 'Ibrahim');
 
   await page.goto(`/centres/${from.id}`);
   await page.locator('[data-testid=centre-page]').waitFor();
@@ -215,7 +197,7 @@ test('placing a guest (with an override when full) and transferring him', async 
 });
 
 test('occupancy overview: totals, table with flags in words', async () => {
-  const centre = await createCentre(`CAS Vuoto ${suffix}`, 10);
+  const centre = await newCentre(`CAS Vuoto ${suffix}`, 10);
   await page.goto('/');
   await page.locator('[data-testid=home]').waitFor();
   await openFromNav(page, '/occupancy');
@@ -259,7 +241,7 @@ test('persons: search and create', async () => {
 });
 
 test('analyst: reads centres and occupancy, sees no guests, contracts or actions', async () => {
-  const centre = await createCentre(`CAS Analisi ${suffix}`, 4);
+  const centre = await newCentre(`CAS Analisi ${suffix}`, 4);
   const other = await launch();
   try {
     const p = await other.newPage();
@@ -286,7 +268,7 @@ test('analyst: reads centres and occupancy, sees no guests, contracts or actions
 });
 
 test('a family leaves together: the relatives present are offered and ticked', async () => {
-  const centre = await createCentre(`CAS Famiglie ${suffix}`, 4);
+  const centre = await newCentre(`CAS Famiglie ${suffix}`, 4);
   const group = await apiCall('POST', '/family-groups', { label: `Famiglia Rahman ${suffix}` });
   assert.equal(group.status, 201);
   const members = [];
