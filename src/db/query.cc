@@ -45,4 +45,23 @@ std::string placeholders(std::size_t n) {
   return out;
 }
 
+Status insert_many(Connection& conn, const std::string& insert, std::size_t width,
+                   std::size_t count, const std::function<void(std::size_t, Params&)>& row,
+                   std::size_t per_statement) {
+  const std::string one = "(" + placeholders(width) + ")";
+  for (std::size_t at = 0; at < count; at += per_statement) {
+    const std::size_t n = std::min(per_statement, count - at);
+    std::string sql = insert;
+    Params params;
+    params.reserve(n * width);
+    for (std::size_t k = 0; k < n; ++k) {
+      sql += k ? ", " + one : one;
+      row(at + k, params);
+    }
+    auto inserted = conn.execute(sql, params);
+    if (!inserted.ok()) return inserted.take_error();
+  }
+  return Status::success();
+}
+
 }  // namespace innet::db

@@ -123,22 +123,11 @@ Status check_invoice(db::Connection& conn, const Invoice& inv, const std::string
 // round trip per line would dominate the submission.
 Status insert_lines(db::Connection& conn, std::int64_t invoice_id,
                     const std::vector<InvoiceLine>& lines) {
-  constexpr std::size_t kSlice = 200;  // 800 values per statement, within every engine's limit
-  for (std::size_t at = 0; at < lines.size(); at += kSlice) {
-    const std::size_t n = std::min(kSlice, lines.size() - at);
-    std::string sql =
-        "INSERT INTO invoice_lines (invoice_id, person_id, from_date, to_date) VALUES ";
-    db::Params params;
-    params.reserve(n * 4);
-    for (std::size_t k = 0; k < n; ++k) {
-      const auto& l = lines[at + k];
-      sql += k == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)";
-      params.insert(params.end(), {invoice_id, l.person_id, l.from, l.to});
-    }
-    auto inserted = conn.execute(sql, params);
-    if (!inserted.ok()) return inserted.take_error();
-  }
-  return Status::success();
+  return db::insert_many(
+      conn, "INSERT INTO invoice_lines (invoice_id, person_id, from_date, to_date) VALUES ", 4,
+      lines.size(), [&](std::size_t i, db::Params& params) {
+        params.insert(params.end(), {invoice_id, lines[i].person_id, lines[i].from, lines[i].to});
+      });
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/clock.h"
+#include "db/query.h"
 #include "reception/register_days.h"
 
 namespace innet::reception {
@@ -112,25 +113,16 @@ DayStatus status_of(const std::vector<Confirmation>& confirmations, const std::s
 }  // namespace
 
 Status insert_absences(db::Connection& conn, const std::vector<Absence>& absences) {
-  constexpr std::size_t kSlice = 100;  // 700 values per statement, within every engine's limit
   const std::string now = clock::now_iso();
-  for (std::size_t at = 0; at < absences.size(); at += kSlice) {
-    const std::size_t n = std::min(kSlice, absences.size() - at);
-    std::string sql =
-        "INSERT INTO register_absences (centre_id, day, person_id, reason, note, recorded_by, "
-        "recorded_at) VALUES ";
-    db::Params params;
-    params.reserve(n * 7);
-    for (std::size_t k = 0; k < n; ++k) {
-      const auto& a = absences[at + k];
-      sql += k == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
-      params.insert(params.end(), {a.centre_id, a.day, a.person_id, a.reason,
-                                   db::optional_value(a.note), a.recorded_by, now});
-    }
-    auto inserted = conn.execute(sql, params);
-    if (!inserted.ok()) return inserted.take_error();
-  }
-  return Status::success();
+  return db::insert_many(
+      conn,
+      "INSERT INTO register_absences (centre_id, day, person_id, reason, note, recorded_by, "
+      "recorded_at) VALUES ",
+      7, absences.size(), [&](std::size_t i, db::Params& params) {
+        const auto& a = absences[i];
+        params.insert(params.end(), {a.centre_id, a.day, a.person_id, a.reason,
+                                     db::optional_value(a.note), a.recorded_by, now});
+      });
 }
 
 const std::vector<std::string>& absence_reasons() {
