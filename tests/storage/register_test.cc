@@ -5,8 +5,8 @@
 
 #include "accounts/accounts.h"
 #include "app/app.h"
-#include "core/clock.h"
 #include "audit/audit_log.h"
+#include "core/clock.h"
 #include "people/persons.h"
 #include "reception_fixture.h"
 
