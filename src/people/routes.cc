@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "audit/audit_log.h"
 #include "core/clock.h"
 #include "people/codes.h"
 #include "people/persons.h"
@@ -74,6 +75,35 @@ Result<Person> person_in_scope(api::Context& ctx, const char* action) {
   return Error::not_found("person");
 }
 
+// `family_of`: the person joins the family of another person in the same transaction as the rest
+// of the write: that person's family group, or a new one that both join (audited as a change of
+// that person too). Without it, joining someone who has no group yet would take three requests,
+// and a failure between them would leave a group of one.
+Status join_family_of(api::Context& ctx, db::Connection& conn, Person& p) {
+  if (!ctx.body.contains("family_of")) return Status::success();
+  if (ctx.body.contains("family_group_id"))
+    return Error::field(ErrorKind::invalid_input, "family_of",
+                        "give family_group_id or family_of, not both");
+  const std::int64_t other_id = ctx.body["family_of"];
+  if (other_id == p.id)
+    return Error::field(ErrorKind::unprocessable, "family_of", "is the person itself");
+  auto other = find_person(conn, other_id);
+  if (!other.ok() && other.error().kind == ErrorKind::not_found)
+    return Error::field(ErrorKind::unprocessable, "family_of", "no such person");
+  if (!other.ok()) return other.take_error();
+  if (!other->family_group_id) {
+    auto group = create_family_group(conn, other->family_name);
+    if (!group.ok()) return group.take_error();
+    other->family_group_id = group->id;
+    INNET_TRY(update_person(conn, *other));
+    auto entry = ctx.audit("persons.update", "person", std::to_string(other->id));
+    entry.details = nlohmann::json{{"fields", {"family_group_id"}}}.dump();
+    INNET_TRY(audit::record(conn, entry));
+  }
+  p.family_group_id = other->family_group_id;
+  return Status::success();
+}
+
 Result<http::Response> list(api::Context& ctx) {
   auto paging = parse_paging(ctx.request.query);
   if (!paging.ok()) return paging.take_error();
@@ -102,6 +132,7 @@ Result<http::Response> create(api::Context& ctx) {
   INNET_TRY(check_codes(p));
   auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
+  INNET_TRY(join_family_of(ctx, **conn, p));
   auto created = create_person(**conn, p);
   if (!created.ok()) return unknown_family(named_conflict(created.take_error()));
   // Personal data stays out of the audit trail: it names the record, not its contents.
@@ -118,6 +149,7 @@ Result<http::Response> update(api::Context& ctx) {
   if (!person.ok()) return person.take_error();
   set_fields(ctx.body, *person);
   INNET_TRY(check_codes(*person));
+  INNET_TRY(join_family_of(ctx, **conn, *person));
   if (auto s = update_person(**conn, *person); !s.ok())
     return unknown_family(named_conflict(s.take_error()));
   auto entry = ctx.audit("persons.update", "person", std::to_string(*id));
@@ -213,6 +245,11 @@ FieldSpec person_fields(bool creating) {
       {.name = "cui", .nullable = true, .max_length = 20, .min_length = 1},
       {.name = "codice_fiscale", .nullable = true, .max_length = 16, .min_length = 11},
       {.name = "family_group_id", .type = FieldType::integer, .nullable = true, .min_value = 1},
+      {.name = "family_of",
+       .type = FieldType::integer,
+       .description = "join this person's family (a new group when it has none); not stored "
+                      "as such, and not with family_group_id",
+       .min_value = 1},
   };
 }
 

@@ -372,6 +372,40 @@ test('family groups: a person joins another\'s family and leaves it through PATC
   assert.equal((await api('PATCH', `/persons/${a.id}`, { session: caseWorker, body: { family_group_id: null } })).status, 403);
 });
 
+test('family groups: family_of joins another person\'s family in one write, or changes nothing', async () => {
+  const [a, b, c] = await createPersons(3);
+  const get = async (p) => expectStatus(await api('GET', `/persons/${p.id}`, { session: officer }), 200);
+  const patch = (p, body) => api('PATCH', `/persons/${p.id}`, { session: officer, body });
+
+  // Refusals first: a has no family before and after each of them.
+  expectError(await patch(b, { family_of: b.id }), 422, 'validation_failed', ['family_of']);
+  expectError(await patch(b, { family_of: 2147483647 }), 422, 'validation_failed', ['family_of']);
+  expectError(await patch(b, { family_of: a.id, family_group_id: null }), 400, 'validation_failed', ['family_of']);
+  // A write refused after the group was made (c's CUI is taken) joins no one: it is rolled back.
+  const cui = `CUI${uniqueSuffix()}`.slice(0, 20);
+  expectStatus(await patch(c, { cui }), 200);
+  expectError(await patch(b, { family_of: a.id, cui }), 409, 'unique_violation', ['cui']);
+  assert.equal((await get(a)).family_group_id, null);
+  assert.equal((await get(b)).family_group_id, null);
+
+  // a has no family: a new group that both join.
+  const joined = expectStatus(await patch(b, { family_of: a.id }), 200);
+  assert.ok(joined.family_group_id);
+  assert.equal((await get(a)).family_group_id, joined.family_group_id);
+  // A new person joins through any member.
+  const born = expectStatus(
+    await api('POST', '/persons', { session: officer, body: personBody({ given_names: 'Ada', family_of: b.id }) }),
+    201,
+  );
+  assert.equal(born.family_group_id, joined.family_group_id);
+  // c joins through a, whose group exists already: no new group.
+  assert.equal(expectStatus(await patch(c, { family_of: a.id }), 200).family_group_id, joined.family_group_id);
+  const group = expectStatus(await api('GET', `/family-groups/${joined.family_group_id}`, { session: officer }), 200);
+  assert.equal(group.members.length, 4);
+  assert.equal((await patch(c, { family_of: a.id })).status, 200, 'joining again changes nothing');
+  assert.equal((await api('PATCH', `/persons/${c.id}`, { session: caseWorker, body: { family_of: a.id } })).status, 403);
+});
+
 // ---------------------------------------------------------------- placements
 
 test('placements: a family of three arrives in one call', async () => {

@@ -195,7 +195,6 @@ export const reception = {
   updatePerson: (id: number, body: Record<string, unknown>) => request<Person>('PATCH', `/persons/${id}`, { body }),
   personPlacements: (id: number) => request<{ items: PlacementStay[] }>('GET', `/persons/${id}/placements`),
   familyGroup: (id: number) => request<FamilyGroup>('GET', `/family-groups/${id}`),
-  createFamilyGroup: (label: string) => request<FamilyGroup>('POST', '/family-groups', { body: { label } }),
 };
 
 /** Today in the browser's time zone, as YYYY-MM-DD. */

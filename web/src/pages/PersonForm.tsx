@@ -288,16 +288,12 @@ export function PersonForm({ person, family = null }: { person?: Person; family?
   const labels = fieldLabels(t);
   const back = person ? `/persons/${person.id}` : '/persons';
 
-  /** The family_group_id to send, or undefined to leave it as it is. */
-  const familyGroupId = async (): Promise<number | null | undefined> => {
-    if (choice === 'leave') return null;
-    if (choice !== 'join' || !other) return undefined;
-    if (other.family_group_id) return other.family_group_id;
-    const group = await reception.createFamilyGroup(other.family_name);
-    // The other person joins first and is remembered so, so that a retry after a refused save
-    // joins this group instead of making another.
-    setOther(await reception.updatePerson(other.id, { family_group_id: group.id }));
-    return group.id;
+  /** The family change to send with the rest, in the same write: none, leave, or join another's. */
+  const familyChange = (): { family_group_id?: null; family_of?: number } => {
+    if (choice === 'leave') return person?.family_group_id ? { family_group_id: null } : {};
+    if (choice !== 'join' || !other) return {};
+    if (other.family_group_id && other.family_group_id === person?.family_group_id) return {};
+    return { family_of: other.id };
   };
 
   const { errors, busy, submit } = useFormSubmit({
@@ -307,9 +303,7 @@ export function PersonForm({ person, family = null }: { person?: Person; family?
       return e;
     },
     action: async () => {
-      const group = await familyGroupId();
-      const body = person ? changes(bodyOf(draft), bodyOf(draftOf(person))) : bodyOf(draft);
-      if (group !== undefined && group !== (person?.family_group_id ?? null)) body.family_group_id = group;
+      const body = { ...(person ? changes(bodyOf(draft), bodyOf(draftOf(person))) : bodyOf(draft)), ...familyChange() };
       if (!person) {
         const created = await reception.createPerson(body);
         setFlash(t('persons.saved', { name: personName(created) }));
