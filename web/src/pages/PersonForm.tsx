@@ -101,6 +101,7 @@ function fieldLabels(t: TFunction) {
     cui: t('persons.cui'),
     codice_fiscale: t('persons.codiceFiscale'),
     family_group_id: t('person.family'),
+    family_of: t('person.family'),
     family_with: t('person.familyWith'),
   };
 }
@@ -332,7 +333,7 @@ export function PersonForm({ person, family = null }: { person?: Person; family?
           onChoice={setChoice}
           other={other}
           onOther={setOther}
-          error={errors.fields.family_with ?? errors.fields.family_group_id}
+          error={errors.fields.family_with ?? errors.fields.family_of ?? errors.fields.family_group_id}
         />
       </PageForm>
     </FormPage>
