@@ -4,14 +4,15 @@ import { after, before, test } from 'node:test';
 import {
   assertAccessible,
   checkBothLanguages,
+  closeChecked,
   demoEmail,
-  launch,
   login,
   logout,
   me,
   openFromNav,
   screenshot,
   settled,
+  signedIn,
   tr,
   waitForColumn,
 } from './helpers.mjs';
@@ -21,15 +22,10 @@ let page;
 const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 before(async () => {
-  browser = await launch();
-  page = await browser.newPage();
-  await login(page, demoEmail('admin'));
+  ({ browser, page } = await signedIn('admin'));
 });
 
-after(async () => {
-  if (page) assert.deepEqual(page.jsErrors, [], 'JavaScript or CSP errors in the page');
-  await browser?.close();
-});
+after(() => closeChecked({ browser, page }));
 
 const heading = async () => (await page.locator('#main-heading').textContent()).trim();
 const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');

@@ -3,7 +3,17 @@
 // Every centre here is made by this file, so other test files never see it change.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiGet, assertAccessible, checkBothLanguages, createCentre, demoEmail, launch, login, settled, tr } from './helpers.mjs';
+import {
+  apiGet,
+  assertAccessible,
+  checkBothLanguages,
+  closeChecked,
+  createCentre,
+  settled,
+  signedIn,
+  tr,
+  withSignedIn,
+} from './helpers.mjs';
 
 let browser;
 let page;
@@ -12,19 +22,14 @@ let operatorId; // the demo case worker's organisation: it runs the centres made
 const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 before(async () => {
-  browser = await launch();
-  page = await browser.newPage();
-  await login(page, demoEmail('prefecture_officer'));
+  ({ browser, page } = await signedIn('prefecture_officer'));
   officer = (await apiGet(page, '/auth/me')).body.user;
   const orgs = await apiGet(page, `/organizations?q=${encodeURIComponent('Approdo')}&per_page=100`);
   operatorId = orgs.body.items.find((o) => o.name === 'Cooperativa Sociale Approdo (demo)')?.id;
   assert.ok(operatorId, 'the case worker organisation of the demo data exists');
 });
 
-after(async () => {
-  if (page) assert.deepEqual(page.jsErrors, [], 'JavaScript or CSP errors in the page');
-  await browser?.close();
-});
+after(() => closeChecked({ browser, page }));
 
 const heading = async () => (await page.locator('#main-heading').textContent()).trim();
 
@@ -153,10 +158,7 @@ test('contract manager: chosen among the Prefettura officers and named in the co
 
 test('case worker: no Edit action and no edit page; reads the contract manager by name', async () => {
   assert.ok(managedCentre, 'the contract test ran first');
-  const other = await launch();
-  try {
-    const p = await other.newPage();
-    await login(p, demoEmail('case_worker'));
+  await withSignedIn('case_worker', async (p) => {
     await p.goto(`/centres/${managedCentre.id}`);
     await p.locator('[data-testid=centre-page]').waitFor();
     await p.locator('[data-testid=contract-table] tbody tr').first().waitFor();
@@ -166,8 +168,5 @@ test('case worker: no Edit action and no edit page; reads the contract manager b
     await p.locator('#main-heading').waitFor();
     assert.equal((await p.locator('#main-heading').textContent()).trim(), tr('it', 'forbidden.title'));
     assert.equal(await p.locator('[data-testid=centre-form]').count(), 0);
-    assert.deepEqual(p.jsErrors, []);
-  } finally {
-    await other.close();
-  }
+  });
 });

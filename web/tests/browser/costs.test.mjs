@@ -4,26 +4,21 @@
 // invoice from the register, leaves one line out and submits it; axe clean in Italian and Arabic.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiGet, checkBothLanguages, demoEmail, launch, login, tr } from './helpers.mjs';
+import { apiGet, checkBothLanguages, closeChecked, signedIn, tr } from './helpers.mjs';
 
 let browser;
-let workerBrowser; // a profile of its own: a browser's pages share one session
+let workerBrowser; // a browser of its own: a browser's pages share one session
 let page; // the prefecture officer's
 let workerPage; // the case worker's, of the cooperative that runs the demo registers
 
 before(async () => {
-  browser = await launch();
-  page = await browser.newPage();
-  await login(page, demoEmail('prefecture_officer'));
-  workerBrowser = await launch();
-  workerPage = await workerBrowser.newPage();
-  await login(workerPage, demoEmail('case_worker'));
+  ({ browser, page } = await signedIn('prefecture_officer'));
+  ({ browser: workerBrowser, page: workerPage } = await signedIn('case_worker'));
 });
 
 after(async () => {
-  for (const p of [page, workerPage]) if (p) assert.deepEqual(p.jsErrors, [], 'JavaScript or CSP errors in the page');
-  await browser?.close();
-  await workerBrowser?.close();
+  await closeChecked({ browser, page });
+  await closeChecked({ browser: workerBrowser, page: workerPage });
 });
 
 function monthsAgo(n) {

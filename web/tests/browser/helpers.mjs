@@ -113,6 +113,33 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
+/** A browser of its own (its own profile, so its own session) signed in as a demo `role`. */
+export async function signedIn(role) {
+  const browser = await launch();
+  const page = await browser.newPage();
+  await login(page, demoEmail(role));
+  return { browser, page };
+}
+
+/** Closes a browser after checking that its page had no JavaScript or CSP errors. */
+export async function closeChecked({ browser, page }) {
+  try {
+    if (page) assert.deepEqual(page.jsErrors, [], 'JavaScript or CSP errors in the page');
+  } finally {
+    await browser?.close();
+  }
+}
+
+/** Runs `fn` with a page signed in as another demo `role`, in a browser of its own. */
+export async function withSignedIn(role, fn) {
+  const other = await signedIn(role);
+  try {
+    await fn(other.page);
+  } finally {
+    await closeChecked(other);
+  }
+}
+
 export async function login(page, email, password = DEMO_PASSWORD) {
   await page.goto('/login');
   await page.locator('#email').fill(email);

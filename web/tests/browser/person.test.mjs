@@ -3,22 +3,29 @@
 // Every person changed here is made here, so that other test files can rely on the demo persons.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiCall, apiCreate, assertAccessible, checkBothLanguages, createCentre, createPerson, demoEmail, launch, login, settled, tr } from './helpers.mjs';
+import {
+  apiCall,
+  apiCreate,
+  assertAccessible,
+  checkBothLanguages,
+  closeChecked,
+  createCentre,
+  createPerson,
+  settled,
+  signedIn,
+  tr,
+  withSignedIn,
+} from './helpers.mjs';
 
 let browser;
 let page;
 const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 before(async () => {
-  browser = await launch();
-  page = await browser.newPage();
-  await login(page, demoEmail('prefecture_officer'));
+  ({ browser, page } = await signedIn('prefecture_officer'));
 });
 
-after(async () => {
-  if (page) assert.deepEqual(page.jsErrors, [], 'JavaScript or CSP errors in the page');
-  await browser?.close();
-});
+after(() => closeChecked({ browser, page }));
 
 const heading = async (p = page) => (await p.locator('#main-heading').textContent()).trim();
 
@@ -210,10 +217,7 @@ test('the case worker reads a person its centres host, without edit action; othe
     arrival_from: 'direct',
   });
 
-  const other = await launch();
-  try {
-    const p = await other.newPage();
-    await login(p, demoEmail('case_worker'));
+  await withSignedIn('case_worker', async (p) => {
     await openPerson(p, hosted);
     assert.equal(await heading(p), `Kone${suffix} Adama`);
     assert.equal(await p.locator('[data-testid=person-edit]').count(), 0, 'no edit action');
@@ -229,8 +233,5 @@ test('the case worker reads a person its centres host, without edit action; othe
     await p.waitForFunction((text) => document.getElementById('main-heading')?.textContent.trim() === text, tr('it', 'notFound.title'));
     assert.equal(await p.locator('[data-testid=person-page]').count(), 0);
     await assertAccessible(p, 'person not found (case worker)');
-    assert.deepEqual(p.jsErrors, []);
-  } finally {
-    await other.close();
-  }
+  });
 });

@@ -6,16 +6,16 @@ import {
   apiCall as apiCallIn,
   assertAccessible,
   checkBothLanguages,
+  closeChecked,
   createCentre,
   createPerson,
-  demoEmail,
-  launch,
-  login,
   openFromNav,
   screenshot,
   settled,
+  signedIn,
   switchLanguage,
   tr,
+  withSignedIn,
 } from './helpers.mjs';
 
 let browser;
@@ -23,15 +23,10 @@ let page;
 const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 before(async () => {
-  browser = await launch();
-  page = await browser.newPage();
-  await login(page, demoEmail('prefecture_officer'));
+  ({ browser, page } = await signedIn('prefecture_officer'));
 });
 
-after(async () => {
-  if (page) assert.deepEqual(page.jsErrors, [], 'JavaScript or CSP errors in the page');
-  await browser?.close();
-});
+after(() => closeChecked({ browser, page }));
 
 const heading = async () => (await page.locator('#main-heading').textContent()).trim();
 
@@ -242,10 +237,7 @@ test('persons: search and create', async () => {
 
 test('analyst: reads centres and occupancy, sees no guests, contracts or actions', async () => {
   const centre = await newCentre(`CAS Analisi ${suffix}`, 4);
-  const other = await launch();
-  try {
-    const p = await other.newPage();
-    await login(p, demoEmail('analyst'));
+  await withSignedIn('analyst', async (p) => {
     await p.goto('/centres');
     await p.locator('[data-testid=centre-table]').waitFor();
     assert.equal(await p.locator('[data-testid=centre-new]').count(), 0);
@@ -261,10 +253,7 @@ test('analyst: reads centres and occupancy, sees no guests, contracts or actions
     await p.goto('/centres?new=1');
     await p.locator('[data-testid=centre-table]').waitFor();
     assert.equal(await p.locator('[data-testid=centre-form]').count(), 0, 'no creation form without centres.manage');
-    assert.deepEqual(p.jsErrors, []);
-  } finally {
-    await other.close();
-  }
+  });
 });
 
 test('a family leaves together: the relatives present are offered and ticked', async () => {

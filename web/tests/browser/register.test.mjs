@@ -7,11 +7,11 @@ import {
   apiGet,
   assertAccessible,
   checkBothLanguages,
-  demoEmail,
-  launch,
-  login,
+  closeChecked,
   screenshot,
+  signedIn,
   tr,
+  withSignedIn,
 } from './helpers.mjs';
 
 let browser;
@@ -21,15 +21,10 @@ let centre;
 let day;
 
 before(async () => {
-  browser = await launch();
-  page = await browser.newPage();
-  await login(page, demoEmail('case_worker'));
+  ({ browser, page } = await signedIn('case_worker'));
 });
 
-after(async () => {
-  if (page) assert.deepEqual(page.jsErrors, [], 'JavaScript or CSP errors in the page');
-  await browser?.close();
-});
+after(() => closeChecked({ browser, page }));
 
 const status = async () => page.locator('[data-testid=register-status]').getAttribute('data-status');
 const waitStatus = (s) => page.locator(`[data-testid=register-status][data-status="${s}"]`).waitFor();
@@ -163,10 +158,7 @@ test('a day after today is refused, in words', async () => {
 
 test('prefecture officer reads the register without the actions', async () => {
   if (!centre) ({ centre, day } = await pickCentreAndDay());
-  const other = await launch();
-  try {
-    const p = await other.newPage();
-    await login(p, demoEmail('prefecture_officer'));
+  await withSignedIn('prefecture_officer', async (p) => {
     await p.goto(`/centres/${centre.id}`);
     await p.locator('[data-testid=register-section]').waitFor();
     await p.goto(`/centres/${centre.id}/register/${day}`);
@@ -178,8 +170,5 @@ test('prefecture officer reads the register without the actions', async () => {
     assert.ok(await p.locator('[data-testid=register-print]').isVisible());
     await p.waitForFunction(() => !document.querySelector('main .progress-spinner'));
     await assertAccessible(p, 'register day read-only');
-    assert.deepEqual(p.jsErrors, []);
-  } finally {
-    await other.close();
-  }
+  });
 });

@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  ROLES,
   assertAccessible,
   demoEmail,
   expectedNav,
@@ -11,6 +10,7 @@ import {
   logout,
   me,
   navPaths,
+  ROLES,
   screenshot,
   switchLanguage,
   tr,
