@@ -6,6 +6,7 @@ import {
   checkBothLanguages,
   closeChecked,
   demoEmail,
+  headingText,
   login,
   logout,
   me,
@@ -14,12 +15,13 @@ import {
   settled,
   signedIn,
   tr,
+  uniqueSuffix,
   waitForColumn,
 } from './helpers.mjs';
 
 let browser;
 let page;
-const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const suffix = uniqueSuffix();
 
 before(async () => {
   ({ browser, page } = await signedIn('admin'));
@@ -27,7 +29,7 @@ before(async () => {
 
 after(() => closeChecked({ browser, page }));
 
-const heading = async () => (await page.locator('#main-heading').textContent()).trim();
+const heading = () => headingText(page);
 const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
 
 test('skip link and focus management after navigation', async () => {

@@ -9,9 +9,11 @@ import {
   checkBothLanguages,
   closeChecked,
   createCentre,
+  headingText,
   settled,
   signedIn,
   tr,
+  uniqueSuffix,
   withSignedIn,
 } from './helpers.mjs';
 
@@ -19,7 +21,7 @@ let browser;
 let page;
 let officer; // the signed-in prefecture officer (from /auth/me)
 let operatorId; // the demo case worker's organisation: it runs the centres made here
-const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const suffix = uniqueSuffix();
 
 before(async () => {
   ({ browser, page } = await signedIn('prefecture_officer'));
@@ -31,7 +33,7 @@ before(async () => {
 
 after(() => closeChecked({ browser, page }));
 
-const heading = async () => (await page.locator('#main-heading').textContent()).trim();
+const heading = () => headingText(page);
 
 const newCentre = (name) => createCentre(page, name, operatorId, { single_men: 5, families: 2 });
 

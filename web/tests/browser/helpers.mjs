@@ -113,6 +113,12 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
+/** A suffix that keeps names made by a test run apart from those of earlier runs. */
+export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/** The text of the page's main heading. */
+export const headingText = async (page) => (await page.locator('#main-heading').textContent()).trim();
+
 /** A browser of its own (its own profile, so its own session) signed in as a demo `role`. */
 export async function signedIn(role) {
   const browser = await launch();

@@ -11,15 +11,17 @@ import {
   closeChecked,
   createCentre,
   createPerson,
+  headingText,
   settled,
   signedIn,
   tr,
+  uniqueSuffix,
   withSignedIn,
 } from './helpers.mjs';
 
 let browser;
 let page;
-const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const suffix = uniqueSuffix();
 
 before(async () => {
   ({ browser, page } = await signedIn('prefecture_officer'));
@@ -27,7 +29,7 @@ before(async () => {
 
 after(() => closeChecked({ browser, page }));
 
-const heading = async (p = page) => (await p.locator('#main-heading').textContent()).trim();
+const heading = (p = page) => headingText(p);
 
 // Days back from today, far enough that the server's local date agrees.
 function daysAgo(n) {

@@ -9,18 +9,20 @@ import {
   closeChecked,
   createCentre,
   createPerson,
+  headingText,
   openFromNav,
   screenshot,
   settled,
   signedIn,
   switchLanguage,
   tr,
+  uniqueSuffix,
   withSignedIn,
 } from './helpers.mjs';
 
 let browser;
 let page;
-const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const suffix = uniqueSuffix();
 
 before(async () => {
   ({ browser, page } = await signedIn('prefecture_officer'));
@@ -28,7 +30,7 @@ before(async () => {
 
 after(() => closeChecked({ browser, page }));
 
-const heading = async () => (await page.locator('#main-heading').textContent()).trim();
+const heading = () => headingText(page);
 
 const apiCall = (method, path, body) => apiCallIn(page, method, path, body);
 
