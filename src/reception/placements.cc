@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, person_id, centre_id, category, start_date, arrival_from, end_date, exit_reason, "
-    "exit_note, previous_placement_id, override_reason, created_at";
+    "exit_note, previous_placement_id, override_reason, created_at, exit_recorded_at";
 
 Placement from_row(const db::Row& r) {
   Placement p;
@@ -29,6 +29,7 @@ Placement from_row(const db::Row& r) {
   p.previous_placement_id = r.opt_integer(9);
   p.override_reason = r.opt_text(10);
   p.created_at = r.text(11);
+  p.exit_recorded_at = r.opt_text(12);
   return p;
 }
 
@@ -176,9 +177,9 @@ Result<Placement> insert(db::Connection& conn, const Placement& p) {
 Status close(db::Connection& conn, const Placement& open, const std::string& date,
              const std::string& reason, const std::optional<std::string>& note) {
   INNET_TRY(db::expect_one(
-      conn.execute("UPDATE placements SET end_date = ?, exit_reason = ?, exit_note = ? "
-                   "WHERE id = ? AND end_date IS NULL",
-                   {date, reason, db::optional_value(note), open.id}),
+      conn.execute("UPDATE placements SET end_date = ?, exit_reason = ?, exit_note = ?, "
+                   "exit_recorded_at = ? WHERE id = ? AND end_date IS NULL",
+                   {date, reason, db::optional_value(note), clock::now_iso(), open.id}),
       "open placement"));
   // The months from the exit on no longer count this guest.
   return adjust_snapshots(conn, open.centre_id, open.category, date, std::nullopt, -1);
@@ -296,19 +297,20 @@ Status insert_placements(db::Connection& conn, std::vector<PlacementRow>& rows) 
     }
     std::string sql =
         "INSERT INTO placements (person_id, centre_id, category, start_date, arrival_from, "
-        "end_date, exit_reason, exit_note, previous_placement_id, override_reason, created_at) "
-        "VALUES ";
+        "end_date, exit_reason, exit_note, previous_placement_id, override_reason, created_at, "
+        "exit_recorded_at) VALUES ";
     db::Params params;
     for (std::size_t i = 0; i < n; ++i) {
       Placement& p = rows[at + i].placement;
       if (const auto& prev = rows[at + i].previous_index)
         p.previous_placement_id = rows[*prev].placement.id;
-      sql += (i ? ", (" : "(") + db::placeholders(11) + ")";
+      sql += (i ? ", (" : "(") + db::placeholders(12) + ")";
       for (db::Value v :
            db::Params{p.person_id, p.centre_id, to_string(p.category), p.start_date, p.arrival_from,
                       db::optional_value(p.end_date), db::optional_value(p.exit_reason),
                       db::optional_value(p.exit_note), db::optional_value(p.previous_placement_id),
-                      db::optional_value(p.override_reason), now})
+                      db::optional_value(p.override_reason), now,
+                      p.end_date ? db::Value(now) : db::Value(nullptr)})
         params.push_back(std::move(v));
     }
     auto ids = conn.query(sql + " RETURNING id", params);
@@ -368,7 +370,8 @@ nlohmann::json to_json(const Placement& p) {
           {"exit_note", opt(p.exit_note)},
           {"previous_placement_id", opt(p.previous_placement_id)},
           {"override_reason", opt(p.override_reason)},
-          {"created_at", p.created_at}};
+          {"created_at", p.created_at},
+          {"exit_recorded_at", opt(p.exit_recorded_at)}};
 }
 
 std::vector<db::Migration> placement_migrations(db::Engine) {
@@ -412,7 +415,9 @@ CREATE TABLE occupancy_snapshots (
   guests INTEGER NOT NULL,
   PRIMARY KEY (day, centre_id, category)
 );
-)sql"}};
+)sql"},
+          {9, "reception: when a placement's exit was recorded",
+           "ALTER TABLE placements ADD COLUMN exit_recorded_at TEXT;"}};
 }
 
 }  // namespace innet::reception

@@ -39,6 +39,9 @@ struct Placement {
   std::optional<std::int64_t> previous_placement_id;  // the placement a transfer closed
   std::optional<std::string> override_reason;         // why a full or closed centre took the person
   std::string created_at;
+  // When the exit was written: the tamper check tells a back-dated exit, recorded through the
+  // product after a day was confirmed, from a change made outside it.
+  std::optional<std::string> exit_recorded_at;
 
   bool open() const { return !end_date.has_value(); }
   bool covers(const std::string& day) const {

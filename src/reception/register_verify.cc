@@ -65,15 +65,35 @@ std::optional<RegisterProblem> check_audited(std::int64_t centre_id,
   return std::nullopt;
 }
 
-// The digest of `day` counting only the absence entries the confirmation had seen.
+// The placements as they stood when `c` was made: those created later did not exist yet, and an
+// exit recorded later was not known (the placement was still open). Times are to the second: a
+// write in the confirmation's own second counts as known to it, so a back-dated change made in
+// that very second is reported as unexplained rather than awaiting confirmation.
+std::vector<Placement> placements_as_confirmed(const Confirmation& c,
+                                               const std::vector<Placement>& placements) {
+  std::vector<Placement> then;
+  for (auto p : placements) {
+    if (p.created_at > c.confirmed_at) continue;
+    if (p.exit_recorded_at && *p.exit_recorded_at > c.confirmed_at) {
+      p.end_date.reset();
+      p.exit_reason.reset();
+    }
+    then.push_back(std::move(p));
+  }
+  return then;
+}
+
+// The digest of `day` as the product's own writes since `c` explain it: the absence entries the
+// confirmation had seen, and the placements as they stood then.
 std::string digest_as_confirmed(const Confirmation& c, const std::vector<Placement>& placements,
                                 const std::vector<Absence>& entries) {
   std::vector<Absence> seen;
   for (const auto& e : entries)
     if (e.day == c.day && e.id <= c.absences_through) seen.push_back(e);
   const auto effective = effective_absences(seen);
-  const auto laid = lay_out(c.day, 1, placements, effective).at(0);
-  return day_digest(c.centre_id, c.day, laid, placements, effective);
+  const auto then = placements_as_confirmed(c, placements);
+  const auto laid = lay_out(c.day, 1, then, effective).at(0);
+  return day_digest(c.centre_id, c.day, laid, then, effective);
 }
 
 Status check_days(db::Connection& conn, std::int64_t centre_id,
@@ -94,10 +114,10 @@ Status check_days(db::Connection& conn, std::int64_t centre_id,
     const auto& guests = laid.at(static_cast<std::size_t>(clock::days_between(from, day)));
     if (day_digest(centre_id, day, guests, *placements, effective) == c->digest) continue;
     if (digest_as_confirmed(*c, *placements, *entries) == c->digest)
-      report.awaiting_confirmation.push_back(problem(*c, "changed_after_confirmation",
-                                                     day + ": absence entries recorded after " +
-                                                         confirmation_name(*c) +
-                                                         " await confirmation"));
+      report.awaiting_confirmation.push_back(
+          problem(*c, "changed_after_confirmation",
+                  day + ": absences or placements recorded after " + confirmation_name(*c) +
+                      " await confirmation"));
     else
       report.problems.push_back(problem(
           *c, "changed_after_confirmation",

@@ -3,6 +3,9 @@
 // the middle, and the tamper check against edits made directly in the tables.
 #include "reception/register.h"
 
+#include <chrono>
+#include <thread>
+
 #include "accounts/accounts.h"
 #include "app/app.h"
 #include "audit/audit_log.h"
@@ -323,6 +326,12 @@ class RegisterTamperTest : public RegisterTest {
     ASSERT_DB_OK(confirm("2025-03-02", b()));
   }
 
+  // Waits until clock::now_iso() has moved past the second of the confirmations made above.
+  static void next_second() {
+    const auto start = clock::now_iso();
+    while (clock::now_iso() == start) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+
   std::int64_t absence_ = 0;
 };
 
@@ -430,6 +439,37 @@ TEST_P(RegisterTamperTest, ACorrectionAwaitingConfirmationIsNotTampering) {
   tamper("UPDATE register_absences SET reason = 'authorised_leave' WHERE id = " +
          std::to_string(leave->id));
   EXPECT_FALSE(verify_now().intact());
+}
+
+// Placements changed through the product after a day was confirmed (a back-dated exit or arrival)
+// await re-confirmation; the same change written into the table directly is tampering. Write
+// times are to the second, so these tests first let the confirmations' second pass.
+TEST_P(RegisterTamperTest, ABackDatedExitAwaitsConfirmation) {
+  next_second();
+  ASSERT_DB_OK(
+      record_exit(db(), {{person(1)}, "2025-03-04", "left_voluntarily", std::nullopt}, kToday));
+  auto r = verify_now();
+  EXPECT_TRUE(r.intact());
+  ASSERT_EQ(r.awaiting_confirmation.size(), 1u);
+  EXPECT_EQ(r.awaiting_confirmation[0].day, "2025-03-04");
+}
+
+TEST_P(RegisterTamperTest, ABackDatedArrivalAwaitsConfirmation) {
+  next_second();
+  arrive(3, a(), "2025-03-03");
+  auto r = verify_now();
+  EXPECT_TRUE(r.intact());
+  ASSERT_EQ(r.awaiting_confirmation.size(), 2u);
+  EXPECT_EQ(r.awaiting_confirmation[0].day, "2025-03-03");
+}
+
+TEST_P(RegisterTamperTest, AnExitWrittenIntoTheTableIsTampering) {
+  tamper("UPDATE placements SET end_date = '2025-03-04', exit_reason = 'other' WHERE person_id = " +
+         std::to_string(person(1)));
+  auto r = verify_now();
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].kind, "changed_after_confirmation");
+  EXPECT_EQ(r.problems[0].day, "2025-03-04");
 }
 
 TEST_P(RegisterTamperTest, AConfirmationWithTheWrongKeyDoesNotVerify) {
