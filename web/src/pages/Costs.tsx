@@ -352,41 +352,38 @@ export function CostsPage({ id }: { id: number }) {
                 <h2 id="costs-days-heading" class="h3">
                   {t('costs.daysTitle')}
                 </h2>
-                <div class="table-responsive costs-days" tabIndex={0} role="region" aria-label={t('costs.daysCaption', { month: formatMonth(month, lang) })}>
-                  <table class="table table-sm" data-testid="costs-days">
-                    <caption>{t('costs.daysCaption', { month: formatMonth(month, lang) })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('costs.day')}</th>
-                        <th scope="col" class="text-end">
-                          {t('costs.present')}
+                <TableRegion label={t('costs.daysCaption', { month: formatMonth(month, lang) })} small regionClass="costs-days" testId="costs-days">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('costs.day')}</th>
+                      <th scope="col" class="text-end">
+                        {t('costs.present')}
+                      </th>
+                      <th scope="col" class="text-end">
+                        {t('costs.price')}
+                      </th>
+                      <th scope="col" class="text-end">
+                        {t('costs.amount')}
+                      </th>
+                      <th scope="col" class="text-end">
+                        {t('costs.pocketMoney')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.days.map((d) => (
+                      <tr key={d.day} data-day={d.day} data-no-contract={String(d.no_contract)}>
+                        <th scope="row" class="fw-normal">
+                          {formatDay(d.day, lang)}
                         </th>
-                        <th scope="col" class="text-end">
-                          {t('costs.price')}
-                        </th>
-                        <th scope="col" class="text-end">
-                          {t('costs.amount')}
-                        </th>
-                        <th scope="col" class="text-end">
-                          {t('costs.pocketMoney')}
-                        </th>
+                        <td class="text-end">{d.present}</td>
+                        <td class="text-end">{d.no_contract ? <span class="fw-semibold">{t('costs.noContract')}</span> : eur(d.price_cents)}</td>
+                        <td class="text-end">{eur(d.amount_cents)}</td>
+                        <td class="text-end">{eur(d.pocket_money_cents)}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {data.days.map((d) => (
-                        <tr key={d.day} data-day={d.day} data-no-contract={String(d.no_contract)}>
-                          <th scope="row" class="fw-normal">
-                            {formatDay(d.day, lang)}
-                          </th>
-                          <td class="text-end">{d.present}</td>
-                          <td class="text-end">{d.no_contract ? <span class="fw-semibold">{t('costs.noContract')}</span> : eur(d.price_cents)}</td>
-                          <td class="text-end">{eur(d.amount_cents)}</td>
-                          <td class="text-end">{eur(d.pocket_money_cents)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                    ))}
+                  </tbody>
+                </TableRegion>
               </section>
             </>
           )
