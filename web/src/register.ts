@@ -92,6 +92,11 @@ export const register = {
     request<RegisterConfirmation>('POST', `${base(id)}/${day}/confirmation`, { body: note ? { note } : {} }),
 };
 
+/** Calendar days from `from` to `to` (YYYY-MM-DD): 0 for the same day, negative when earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
+}
+
 /** The day before or after `day` (YYYY-MM-DD), by calendar. */
 export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T12:00:00Z`);

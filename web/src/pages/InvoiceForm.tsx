@@ -12,6 +12,7 @@ import type { FieldErrors } from '../components/useFormErrors';
 import { costs, formatMonth, type Invoice, type InvoiceDraft } from '../costs';
 import { useT } from '../i18n';
 import { euroToCents } from '../reception';
+import { daysBetween } from '../register';
 
 interface Row {
   person_id: number;
@@ -21,8 +22,7 @@ interface Row {
   kept: boolean;
 }
 
-const DAY_MS = 86_400_000;
-const daysIn = (r: Row) => Math.round((Date.parse(`${r.to}T12:00:00Z`) - Date.parse(`${r.from}T12:00:00Z`)) / DAY_MS) + 1;
+const daysIn = (r: Row) => daysBetween(r.from, r.to) + 1;
 const datesOk = (r: Row) => /^\d{4}-\d{2}-\d{2}$/.test(r.from) && /^\d{4}-\d{2}-\d{2}$/.test(r.to) && r.from <= r.to;
 
 /** Cents as the operator would type them: a decimal comma where the language writes one. */
