@@ -226,6 +226,18 @@ struct Centre {
   bool ukrainian = false;  // accoglienza diffusa for people under temporary protection
 };
 
+// About 3 guest-days in 100 are absences, for one of three reasons.
+struct AbsenceDraw {
+  std::bernoulli_distribution absent{0.03};
+  std::uniform_int_distribution<int> reason{0, 2};
+
+  // A reason when this guest-day is an absence, otherwise nullptr.
+  const char* operator()(std::mt19937& rng) {
+    static const char* kReasons[] = {"authorised_leave", "hospitalised", "unauthorised"};
+    return absent(rng) ? kReasons[reason(rng)] : nullptr;
+  }
+};
+
 }  // namespace
 
 Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
@@ -451,9 +463,8 @@ Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
   auto centres = reception::all_centres(conn, mine);
   if (!centres.ok()) return centres.take_error();
   RegisterReport report;
-  std::bernoulli_distribution absent(0.03), unconfirmed_tail(0.5);
-  std::uniform_int_distribution<int> reason(0, 2);
-  static const char* kReasons[] = {"authorised_leave", "hospitalised", "unauthorised"};
+  std::bernoulli_distribution unconfirmed_tail(0.5);
+  AbsenceDraw absence;
   for (const auto& centre : *centres) {
     // Some centres have not confirmed yesterday and the day before yet.
     const int skip = unconfirmed_tail(rng) ? 2 : 0;
@@ -462,9 +473,9 @@ Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
       auto guests = reception::placements_on(conn, centre.id, day);
       if (!guests.ok()) return guests.take_error();
       for (const auto& g : *guests) {
-        if (!absent(rng)) continue;
-        reception::NewAbsence a{centre.id,    day,          g.person_id, kReasons[reason(rng)],
-                                std::nullopt, staff_user_id};
+        const char* reason = absence(rng);
+        if (!reason) continue;
+        reception::NewAbsence a{centre.id, day, g.person_id, reason, std::nullopt, staff_user_id};
         auto recorded = reception::record_absence(conn, a, today);
         if (!recorded.ok()) return recorded.take_error();
         ++report.absences;
@@ -484,9 +495,7 @@ Result<std::int64_t> seed_absences(db::Connection& conn, std::mt19937& rng, int 
   auto centres = reception::all_centres(conn, {});
   if (!centres.ok()) return centres.take_error();
   const std::string from = clock::add_days(today, -days);
-  std::bernoulli_distribution absent(0.03);
-  std::uniform_int_distribution<int> reason(0, 2);
-  static const char* kReasons[] = {"authorised_leave", "hospitalised", "unauthorised"};
+  AbsenceDraw absence;
   std::vector<reception::Absence> absences;
   for (const auto& centre : *centres) {
     auto staff = staff_by_operator.find(centre.operator_id);
@@ -496,12 +505,13 @@ Result<std::int64_t> seed_absences(db::Connection& conn, std::mt19937& rng, int 
     for (const auto& p : *placements) {
       const std::string end = p.end_date ? std::min(*p.end_date, today) : today;
       for (auto day = std::max(p.start_date, from); day < end; day = clock::add_days(day, 1)) {
-        if (!absent(rng)) continue;
+        const char* reason = absence(rng);
+        if (!reason) continue;
         reception::Absence a;
         a.centre_id = centre.id;
         a.day = day;
         a.person_id = p.person_id;
-        a.reason = kReasons[reason(rng)];
+        a.reason = reason;
         a.recorded_by = staff->second;
         absences.push_back(std::move(a));
       }
