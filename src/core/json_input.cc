@@ -38,13 +38,34 @@ std::size_t characters(const std::string& s) {
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+// The code point starting at s[i] (valid UTF-8) and its length in bytes.
+std::pair<char32_t, std::size_t> decode(std::string_view s, std::size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  const std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  if (i + n > s.size()) return {0xFFFD, 1};
+  char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+  for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return {c, n};
+}
+
+bool is_space(char32_t c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0xFEFF;
+}
+
 // Returns the reason a string value is unacceptable, or empty when it is fine.
 std::string check_string(const Field& f, const std::string& s) {
+  if (auto reason = forbidden_character(s, f.multiline); !reason.empty()) return reason;
   const std::size_t length = characters(s);
   if (length > f.max_length) return "at most " + std::to_string(f.max_length) + " characters";
   if (length < f.min_length) return "at least " + std::to_string(f.min_length) + " characters";
   if (f.type == FieldType::email && !is_valid_email(s)) return "must be an e-mail address";
-  if (f.type == FieldType::date && !is_valid_date(s)) return "must be a date (YYYY-MM-DD)";
+  if (f.type == FieldType::date) {
+    const std::string earliest = f.earliest_date.empty() ? kEarliestDate : f.earliest_date;
+    if (!is_valid_date(s) || s < earliest)
+      return "must be a date (YYYY-MM-DD) from " + earliest + " to " + kLatestDate;
+  }
   if (f.digits_only) {
     bool digits = std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!digits || (f.exact_length && s.size() != f.exact_length))
@@ -65,23 +86,30 @@ std::string check_integer(const Field& f, const nlohmann::json& v) {
   return {};
 }
 
-void check_object(const nlohmann::json& doc, const FieldSpec& spec, const std::string& prefix,
+void check_object(nlohmann::json& doc, const FieldSpec& spec, const std::string& prefix,
                   std::map<std::string, std::string>& problems);
 
+// Body strings are checked as the caller will store them: trimmed.
+std::string check_trimmed(const Field& f, nlohmann::json& v) {
+  if (!v.is_string()) return "must be " + type_name(f.type);
+  v = trim_text(v.get_ref<const std::string&>());
+  return check_string(f, v.get_ref<const std::string&>());
+}
+
 // Lists: the list itself, then each element (named "field[3]", or "field[3].member").
-std::string check_list(const Field& f, const nlohmann::json& v,
+std::string check_list(const Field& f, nlohmann::json& v,
                        std::map<std::string, std::string>& problems) {
   if (!v.is_array()) return "must be " + type_name(f.type);
   if (v.size() > f.max_items) return "at most " + std::to_string(f.max_items) + " items";
   if (v.size() < f.min_items) return "at least " + std::to_string(f.min_items) + " items";
   for (std::size_t i = 0; i < v.size(); ++i) {
     const std::string name = f.name + "[" + std::to_string(i) + "]";
-    const auto& item = v[i];
+    auto& item = v[i];
     std::string reason;
     if (f.type == FieldType::integer_list) {
       reason = check_integer(f, item);
     } else if (f.type == FieldType::string_list) {
-      reason = item.is_string() ? check_string(f, item.get<std::string>()) : "must be a string";
+      reason = item.is_string() ? check_trimmed(f, item) : "must be a string";
     } else if (!item.is_object()) {
       reason = "must be an object";
     } else {
@@ -92,7 +120,7 @@ std::string check_list(const Field& f, const nlohmann::json& v,
   return {};
 }
 
-std::string check_value(const Field& f, const nlohmann::json& v,
+std::string check_value(const Field& f, nlohmann::json& v,
                         std::map<std::string, std::string>& problems) {
   if (v.is_null()) return f.nullable ? std::string{} : "must not be null";
   switch (f.type) {
@@ -111,14 +139,13 @@ std::string check_value(const Field& f, const nlohmann::json& v,
     case FieldType::boolean:
       return v.is_boolean() ? std::string{} : "must be " + type_name(f.type);
     default:
-      if (!v.is_string()) return "must be " + type_name(f.type);
-      return check_string(f, v.get<std::string>());
+      return check_trimmed(f, v);
   }
 }
 
-void check_object(const nlohmann::json& doc, const FieldSpec& spec, const std::string& prefix,
+void check_object(nlohmann::json& doc, const FieldSpec& spec, const std::string& prefix,
                   std::map<std::string, std::string>& problems) {
-  for (const auto& [key, value] : doc.items()) {
+  for (auto& [key, value] : doc.items()) {
     auto f = std::find_if(spec.begin(), spec.end(), [&](const Field& x) { return x.name == key; });
     if (f == spec.end()) {
       problems[prefix + key] = "unknown field";
@@ -220,14 +247,45 @@ bool is_valid_email(std::string_view s) {
   return std::none_of(s.begin(), s.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; });
 }
 
+std::string trim_text(std::string_view s) {
+  std::size_t begin = 0, end = s.size();
+  while (begin < end) {
+    auto [c, n] = decode(s, begin);
+    if (!is_space(c)) break;
+    begin += n;
+  }
+  while (end > begin) {
+    std::size_t start = end - 1;  // back to the first byte of the last code point
+    while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    if (!is_space(decode(s, start).first)) break;
+    end = start;
+  }
+  return std::string(s.substr(begin, end - begin));
+}
+
+std::string forbidden_character(std::string_view s, bool multiline) {
+  for (std::size_t i = 0; i < s.size();) {
+    auto [c, n] = decode(s, i);
+    i += n;
+    const bool line_break = c == '\n' || c == '\r' || c == '\t';
+    if ((c < 0x20 && !(multiline && line_break)) || (c >= 0x7F && c <= 0x9F))
+      return "must not contain control characters";
+    if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+      return "must not contain bidirectional override characters";
+  }
+  return {};
+}
+
 bool is_valid_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  if (!std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); }))
+    return false;
   auto y = parse_int(s.substr(0, 4)), m = parse_int(s.substr(5, 2)), d = parse_int(s.substr(8, 2));
   if (!y || !m || !d) return false;
   std::chrono::year_month_day ymd{std::chrono::year(static_cast<int>(*y)),
                                   std::chrono::month(static_cast<unsigned>(*m)),
                                   std::chrono::day(static_cast<unsigned>(*d))};
-  return ymd.ok();
+  return ymd.ok() && s >= kEarliestDate && s <= kLatestDate;
 }
 
 nlohmann::json list_envelope(nlohmann::json items, std::int64_t total, const Paging& paging) {
@@ -285,7 +343,10 @@ nlohmann::json json_schema(const FieldSpec& spec) {
         p = string_schema(f, {{"type", "string"}, {"format", "email"}});
         break;
       case FieldType::date:
-        p = {{"type", "string"}, {"format", "date"}};
+        p = {{"type", "string"},
+             {"format", "date"},
+             {"x-earliest", f.earliest_date.empty() ? kEarliestDate : f.earliest_date},
+             {"x-latest", kLatestDate}};
         break;
       case FieldType::string:
         p = string_schema(f, {{"type", "string"}});

@@ -1,7 +1,14 @@
 // Strict parsing of JSON request bodies and query parameters. Every write endpoint declares the
 // fields it accepts; anything else (malformed JSON, invalid UTF-8, wrong types, unknown or
-// missing fields, over-long strings, values outside an enumeration) is refused with all the
-// offending fields named, before any storage code runs.
+// missing fields, over-long strings, values outside an enumeration, dates outside the range a
+// record can have) is refused with all the offending fields named, before any storage code runs.
+//
+// Text is normalised the same way everywhere: leading and trailing white space is trimmed from
+// body strings before their length is checked (a name of three spaces is empty), and characters
+// that no name or note contains are refused: NUL and the other control characters (a multiline
+// field keeps tab and line breaks), and the bidirectional embedding, override and isolate
+// controls, which make a name display differently from what it is (U+202A..U+202E,
+// U+2066..U+2069).
 #pragma once
 
 #include <cstdint>
@@ -29,6 +36,10 @@ enum class FieldType {
   object_list,   // an array of objects, each checked against `items`
 };
 
+// Dates outside this range are refused as malformed: no record of ours is older or newer.
+inline constexpr const char* kEarliestDate = "1900-01-01";
+inline constexpr const char* kLatestDate = "2099-12-31";
+
 struct Field {
   std::string name;
   FieldType type = FieldType::string;
@@ -36,6 +47,10 @@ struct Field {
   bool nullable = false;         // optional fields may be sent as null to clear them
   std::size_t max_length = 200;  // strings, in characters (code points)
   std::size_t min_length = 0;
+  bool multiline = false;  // strings that may hold tab and line breaks (notes)
+  // Dates: the earliest accepted, when later than kEarliestDate (e.g. events of the reception
+  // system, which has no records from before its start).
+  std::string earliest_date;
   std::vector<std::string> allowed;  // enumeration, when not empty
   std::string description;
   std::int64_t min_value = INT64_MIN;
@@ -57,7 +72,8 @@ inline Field required(Field f, bool is_required = true) {
   return f;
 }
 
-// Parses `body` as a JSON object and checks it against `spec`.
+// Parses `body` as a JSON object and checks it against `spec`; the strings of the result are
+// trimmed.
 Result<nlohmann::json> parse_body(std::string_view body, const FieldSpec& spec);
 
 // Page/per_page from the query string: page >= 1, 1 <= per_page <= 100 (default 25).
@@ -74,7 +90,12 @@ Status check_query(const std::map<std::string, std::string>& query, const FieldS
 
 std::optional<std::int64_t> parse_int(std::string_view text);
 bool is_valid_email(std::string_view text);
-bool is_valid_date(std::string_view text);  // YYYY-MM-DD, a real calendar date
+// YYYY-MM-DD, a real calendar date from kEarliestDate to kLatestDate.
+bool is_valid_date(std::string_view text);
+// The text without leading and trailing white space (ASCII and Unicode spaces).
+std::string trim_text(std::string_view text);
+// Why no field would accept this text (a control or bidirectional override character), or empty.
+std::string forbidden_character(std::string_view text, bool multiline);
 
 // The list envelope every list endpoint answers with.
 nlohmann::json list_envelope(nlohmann::json items, std::int64_t total, const Paging& paging);

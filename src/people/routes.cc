@@ -10,6 +10,19 @@
 #include "reception/placements.h"
 
 namespace innet::people {
+
+Result<Person> visible_person(api::Context& ctx, db::Connection& conn, std::int64_t id,
+                              const char* action) {
+  auto person = find_person(conn, id);
+  if (!person.ok()) return person.take_error();
+  if (ctx.services.policy.scope(ctx.actor->role, action) == auth::Scope::all) return person;
+  auto hosts = reception::hosting_organizations(conn, id);
+  if (!hosts.ok()) return hosts.take_error();
+  for (auto org : *hosts)
+    if (ctx.services.policy.allows(*ctx.actor, action, {org, 0})) return person;
+  return Error::not_found("person");
+}
+
 namespace {
 
 // The coded fields the field specs cannot check on their own.
@@ -58,21 +71,13 @@ void set_fields(const nlohmann::json& b, Person& p) {
   p.family_group_id = api::patched(b, "family_group_id", p.family_group_id);
 }
 
-// A person the caller may see: everyone for the Prefettura; for an operator's staff, people its
-// centres host or hosted. Out of scope answers 404, as for a missing person.
+// The person named by the {id} path parameter, as visible_person.
 Result<Person> person_in_scope(api::Context& ctx, const char* action) {
   auto id = ctx.id_param();
   if (!id.ok()) return id.take_error();
   auto conn = ctx.db();
   if (!conn.ok()) return conn.take_error();
-  auto person = find_person(**conn, *id);
-  if (!person.ok()) return person.take_error();
-  if (ctx.services.policy.scope(ctx.actor->role, action) == auth::Scope::all) return person;
-  auto hosts = reception::hosting_organizations(**conn, *id);
-  if (!hosts.ok()) return hosts.take_error();
-  for (auto org : *hosts)
-    if (ctx.services.policy.allows(*ctx.actor, action, {org, 0})) return person;
-  return Error::not_found("person");
+  return visible_person(ctx, **conn, *id, action);
 }
 
 // `family_of`: the person joins the family of another person in the same transaction as the rest
@@ -87,7 +92,7 @@ Status join_family_of(api::Context& ctx, db::Connection& conn, Person& p) {
   const std::int64_t other_id = ctx.body["family_of"];
   if (other_id == p.id)
     return Error::field(ErrorKind::unprocessable, "family_of", "is the person itself");
-  auto other = find_person(conn, other_id);
+  auto other = visible_person(ctx, conn, other_id, "persons.read");
   if (!other.ok() && other.error().kind == ErrorKind::not_found)
     return Error::field(ErrorKind::unprocessable, "family_of", "no such person");
   if (!other.ok()) return other.take_error();
@@ -145,7 +150,7 @@ Result<http::Response> update(api::Context& ctx) {
   if (!id.ok()) return id.take_error();
   auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
-  auto person = find_person(**conn, *id);
+  auto person = visible_person(ctx, **conn, *id, "persons.manage");
   if (!person.ok()) return person.take_error();
   set_fields(ctx.body, *person);
   INNET_TRY(check_codes(*person));

@@ -94,19 +94,18 @@ Result<http::Response> create(api::Context& ctx) {
 }
 
 Result<http::Response> update(api::Context& ctx) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
   auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
-  auto centre = find_centre(**conn, *id);
+  auto centre = centre_in_scope(ctx, "centres.manage");
   if (!centre.ok()) return centre.take_error();
+  const auto id = centre->id;
   set_fields(ctx.body, *centre);
   INNET_TRY(check_centre(**conn, *centre));
   if (auto s = update_centre(**conn, *centre); !s.ok()) return named_conflict(s.take_error());
-  auto entry = ctx.audit("centres.update", "centre", std::to_string(*id));
+  auto entry = ctx.audit("centres.update", "centre", std::to_string(id));
   entry.details = ctx.body.dump();
   INNET_TRY(ctx.commit(entry));
-  auto updated = find_centre(**conn, *id);
+  auto updated = find_centre(**conn, id);
   if (!updated.ok()) return updated.take_error();
   return api::ok(to_json(*updated));
 }
@@ -155,7 +154,7 @@ Result<http::Response> add_contract(api::Context& ctx) {
     return Error::field(ErrorKind::unprocessable, "end_date", "must not be before start_date");
   auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
-  INNET_TRY(find_centre(**conn, *id));
+  INNET_TRY(centre_in_scope(ctx, "contracts.manage"));
   if (c.manager_user_id) {
     auto manager = accounts::find_user_with_organization(**conn, *c.manager_user_id);
     if (!manager.ok() && manager.error().kind == ErrorKind::not_found)
@@ -229,7 +228,7 @@ FieldSpec centre_fields(bool creating) {
        .min_number = -180,
        .max_number = 180},
       {.name = "step_free_access", .type = FieldType::boolean},
-      {.name = "accessibility_notes", .nullable = true, .max_length = 1000},
+      {.name = "accessibility_notes", .nullable = true, .max_length = 1000, .multiline = true},
       {.name = "services",
        .type = FieldType::string_list,
        .max_length = 40,
@@ -341,8 +340,14 @@ void add_centre_routes(api::Api& api) {
                      .max_length = 10,
                      .min_length = 10,
                      .description = "codice identificativo gara"},
-                    {.name = "start_date", .type = FieldType::date, .required = true},
-                    {.name = "end_date", .type = FieldType::date, .required = true},
+                    {.name = "start_date",
+                     .type = FieldType::date,
+                     .required = true,
+                     .earliest_date = kFirstReceptionDate},
+                    {.name = "end_date",
+                     .type = FieldType::date,
+                     .required = true,
+                     .earliest_date = kFirstReceptionDate},
                     {.name = "places",
                      .type = FieldType::integer,
                      .required = true,
@@ -371,14 +376,15 @@ void add_centre_routes(api::Api& api) {
            .response_schema = "Contract",
            .success_status = 201,
            .handler = add_contract});
-  api.add({.method = "GET",
-           .pattern = centres + "/{id}/guests",
-           .action = "placements.read",
-           .summary = "The guests of a centre on a day (default today)",
-           .tag = "reception",
-           .query = {{.name = "date", .type = FieldType::date}},
-           .response_schema = "GuestList",
-           .handler = guests});
+  api.add(
+      {.method = "GET",
+       .pattern = centres + "/{id}/guests",
+       .action = "placements.read",
+       .summary = "The guests of a centre on a day (default today)",
+       .tag = "reception",
+       .query = {{.name = "date", .type = FieldType::date, .earliest_date = kFirstReceptionDate}},
+       .response_schema = "GuestList",
+       .handler = guests});
 }
 
 }  // namespace innet::reception

@@ -17,6 +17,10 @@
 
 namespace innet::reception {
 
+// No reception record is older: dates of placements, registers, contracts and invoices before it
+// are typing mistakes (year 0026 for 2026), refused before they reach a rule or a computation.
+inline constexpr const char* kFirstReceptionDate = "2000-01-01";
+
 const std::vector<std::string>& centre_types();  // hotspot, cpa, cas, sai, accoglienza_diffusa
 const std::vector<std::string>&
 centre_statuses();  // active, suspended, closed, special_administration

@@ -45,8 +45,7 @@ Result<Invoice> invoice_in_scope(api::Context& ctx, const char* action) {
   if (!conn.ok()) return conn.take_error();
   auto invoice = find_invoice(**conn, *id);
   if (!invoice.ok()) return invoice.take_error();
-  ctx.request.params["invoice_centre"] = std::to_string(invoice->centre_id);
-  auto centre = centre_in_scope(ctx, action, "invoice_centre");
+  auto centre = visible_centre(ctx, invoice->centre_id, action);
   if (!centre.ok()) {
     if (centre.error().kind == ErrorKind::not_found) return Error::not_found("invoice");
     return centre.take_error();
@@ -95,10 +94,29 @@ Result<http::Response> post_invoice(api::Context& ctx) {
                        {"number", created->number},
                        {"amount_cents", created->amount_cents},
                        {"presence_days", created->presence_days},
-                       {"lines", created->lines.size()}}
+                       {"lines", created->lines.size()},
+                       {"replaces_id", created->replaces_id ? json(*created->replaces_id) : json()}}
                       .dump();
   INNET_TRY(ctx.commit(entry));
   return api::created(to_json(*created));
+}
+
+Result<http::Response> post_withdrawal(api::Context& ctx) {
+  auto invoice = invoice_in_scope(ctx, "invoices.submit");
+  if (!invoice.ok()) return invoice.take_error();
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  auto withdrawn = withdraw_invoice(
+      **conn, {invoice->id, ctx.body["reason"].get<std::string>(), ctx.actor->user_id});
+  if (!withdrawn.ok()) return withdrawn.take_error();
+  auto entry = ctx.audit("invoices.withdraw", "invoice", std::to_string(withdrawn->id));
+  // Not the reason: free text may name guests, and it is kept on the invoice itself.
+  entry.details = json{{"centre_id", withdrawn->centre_id},
+                       {"month", withdrawn->month},
+                       {"number", withdrawn->number}}
+                      .dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::ok(to_json(*withdrawn));
 }
 
 Result<http::Response> get_invoice_draft(api::Context& ctx) {
@@ -210,14 +228,39 @@ void add_schemas(api::Api& api) {
       {"submitted_by", integer},
       {"submitted_at", {{"type", "string"}, {"format", "date-time"}}},
       {"note", nullable_string},
+      {"status",
+       {{"type", "string"},
+        {"enum", {"submitted", "withdrawn"}},
+        {"description",
+         "a withdrawn invoice stays readable; another may be submitted for its "
+         "month"}}},
+      {"withdrawn_at", {{"type", {"string", "null"}}, {"format", "date-time"}}},
+      {"withdrawn_by", nullable_integer},
+      {"withdrawal_reason", nullable_string},
+      {"replaces_id",
+       {{"type", {"integer", "null"}},
+        {"description", "the withdrawn invoice of the same month that this one replaces"}}},
+      {"replaced_by_id", nullable_integer},
       {"lines",
        {{"type", "array"},
         {"description", "declared presences, from and to inclusive; in single invoices only"},
         {"items", object({"person_id", "from", "to"},
                          {{"person_id", integer}, {"from", date}, {"to", date}})}}}};
-  const json invoice_required = {"id",           "centre_id",    "month",
-                                 "number",       "amount_cents", "presence_days",
-                                 "submitted_by", "submitted_at", "note"};
+  const json invoice_required = {"id",
+                                 "centre_id",
+                                 "month",
+                                 "number",
+                                 "amount_cents",
+                                 "presence_days",
+                                 "submitted_by",
+                                 "submitted_at",
+                                 "note",
+                                 "status",
+                                 "withdrawn_at",
+                                 "withdrawn_by",
+                                 "withdrawal_reason",
+                                 "replaces_id",
+                                 "replaced_by_id"};
   api.add_schema("Invoice", object(invoice_required, invoice_properties));
   api.add_schema("InvoiceList", api::list_schema("Invoice"));
   api.add_schema(
@@ -344,7 +387,7 @@ void add_cost_routes(api::Api& api) {
                      .required = true,
                      .min_value = 0,
                      .max_value = 10'000'000},
-                    {.name = "note", .nullable = true, .max_length = 2000},
+                    {.name = "note", .nullable = true, .max_length = 2000, .multiline = true},
                     {.name = "lines",
                      .type = FieldType::object_list,
                      .required = true,
@@ -355,8 +398,14 @@ void add_cost_routes(api::Api& api) {
                                 .type = FieldType::integer,
                                 .required = true,
                                 .min_value = 1},
-                               {.name = "from", .type = FieldType::date, .required = true},
-                               {.name = "to", .type = FieldType::date, .required = true}}}},
+                               {.name = "from",
+                                .type = FieldType::date,
+                                .required = true,
+                                .earliest_date = kFirstReceptionDate},
+                               {.name = "to",
+                                .type = FieldType::date,
+                                .required = true,
+                                .earliest_date = kFirstReceptionDate}}}},
            .response_schema = "Invoice",
            .success_status = 201,
            .handler = post_invoice});
@@ -384,6 +433,20 @@ void add_cost_routes(api::Api& api) {
            .tag = "reception",
            .response_schema = "Invoice",
            .handler = get_invoice});
+  api.add({.method = "POST",
+           .pattern = invoices + "/withdrawal",
+           .action = "invoices.submit",
+           .summary = "Withdraw an invoice with the reason: it stays readable, and a new invoice "
+                      "may then be submitted for its month, replacing it",
+           .tag = "reception",
+           .body = {{.name = "reason",
+                     .required = true,
+                     .max_length = 500,
+                     .min_length = 10,
+                     .multiline = true,
+                     .description = "why the invoice is withdrawn, for the record"}},
+           .response_schema = "Invoice",
+           .handler = post_withdrawal});
   api.add({.method = "GET",
            .pattern = invoices + "/reconciliation",
            .action = "costs.read",

@@ -124,18 +124,19 @@ void add_occupancy_routes(api::Api& api) {
   const Field type{.name = "type", .max_length = 40, .allowed = centre_types()};
   const Field status{.name = "status", .max_length = 40, .allowed = centre_statuses()};
   const Field istat{.name = "istat_code", .max_length = 6, .digits_only = true, .exact_length = 6};
-  api.add({.method = "GET",
-           .pattern = "/api/v1/occupancy",
-           .action = "occupancy.read",
-           .summary = "Occupancy of every centre on a day (default today), with flags",
-           .tag = "reception",
-           .query = {{.name = "date", .type = FieldType::date},
-                     type,
-                     status,
-                     istat,
-                     {.name = "flag", .max_length = 20, .allowed = {"over_capacity", "under_use"}}},
-           .response_schema = "Occupancy",
-           .handler = overview});
+  api.add(
+      {.method = "GET",
+       .pattern = "/api/v1/occupancy",
+       .action = "occupancy.read",
+       .summary = "Occupancy of every centre on a day (default today), with flags",
+       .tag = "reception",
+       .query = {{.name = "date", .type = FieldType::date, .earliest_date = kFirstReceptionDate},
+                 type,
+                 status,
+                 istat,
+                 {.name = "flag", .max_length = 20, .allowed = {"over_capacity", "under_use"}}},
+       .response_schema = "Occupancy",
+       .handler = overview});
   api.add(
       {.method = "GET",
        .pattern = "/api/v1/placement-desk",
@@ -148,15 +149,16 @@ void add_occupancy_routes(api::Api& api) {
             istat},
        .response_schema = "PlacementDesk",
        .handler = desk});
-  api.add({.method = "GET",
-           .pattern = "/api/v1/centres/{id}/occupancy",
-           .action = "occupancy.read",
-           .summary = "Daily guests of one centre per category (default: the last 90 days)",
-           .tag = "reception",
-           .query = {{.name = "from", .type = FieldType::date},
-                     {.name = "to", .type = FieldType::date}},
-           .response_schema = "OccupancySeries",
-           .handler = series});
+  api.add(
+      {.method = "GET",
+       .pattern = "/api/v1/centres/{id}/occupancy",
+       .action = "occupancy.read",
+       .summary = "Daily guests of one centre per category (default: the last 90 days)",
+       .tag = "reception",
+       .query = {{.name = "from", .type = FieldType::date, .earliest_date = kFirstReceptionDate},
+                 {.name = "to", .type = FieldType::date, .earliest_date = kFirstReceptionDate}},
+       .response_schema = "OccupancySeries",
+       .handler = series});
 }
 
 }  // namespace innet::reception

@@ -1,5 +1,6 @@
 // /api/v1/placements: arrivals, transfers and exits, for one person or a family at once.
 #include "core/clock.h"
+#include "people/routes.h"
 #include "reception/placements.h"
 #include "reception/routes.h"
 
@@ -17,6 +18,27 @@ Result<std::optional<std::string>> override_reason(api::Context& ctx) {
     return Error::rule(ErrorKind::forbidden, "forbidden", "override_reason",
                        "your role cannot override a centre's refusal");
   return reason;
+}
+
+// A reference is a read: persons and a centre the caller cannot see get the answers the storage
+// rules give for ids that exist nowhere (422 no_such_person / no_such_centre).
+Status check_references(api::Context& ctx, const std::vector<std::int64_t>& person_ids,
+                        std::optional<std::int64_t> centre_id, const char* centre_field) {
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  for (auto id : person_ids) {
+    auto person = people::visible_person(ctx, **conn, id, "persons.read");
+    if (!person.ok() && person.error().kind == ErrorKind::not_found)
+      return Error::rule(ErrorKind::unprocessable, "no_such_person", "person_ids",
+                         "no person " + std::to_string(id));
+    if (!person.ok()) return person.take_error();
+  }
+  if (!centre_id) return Status::success();
+  auto centre = visible_centre(ctx, *centre_id, "centres.read");
+  if (!centre.ok() && centre.error().kind == ErrorKind::not_found)
+    return Error::rule(ErrorKind::unprocessable, "no_such_centre", centre_field, "no centre");
+  if (!centre.ok()) return centre.take_error();
+  return Status::success();
 }
 
 http::Response placements_response(const std::vector<Placement>& placements) {
@@ -49,6 +71,7 @@ Result<http::Response> arrive(api::Context& ctx) {
   a.override_reason = *override;
   auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
+  INNET_TRY(check_references(ctx, a.person_ids, a.centre_id, "centre_id"));
   auto done = place(**conn, a, clock::today());
   if (!done.ok()) return done.take_error();
   INNET_TRY(commit(ctx, "placements.arrive", *done, a.override_reason));
@@ -67,6 +90,7 @@ Result<http::Response> move(api::Context& ctx) {
   t.override_reason = *override;
   auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
+  INNET_TRY(check_references(ctx, t.person_ids, t.to_centre_id, "to_centre_id"));
   auto done = transfer(**conn, t, clock::today());
   if (!done.ok()) return done.take_error();
   INNET_TRY(commit(ctx, "placements.transfer", *done, t.override_reason));
@@ -83,6 +107,7 @@ Result<http::Response> leave(api::Context& ctx) {
     return Error::field(ErrorKind::invalid_input, "note", "required when the reason is other");
   auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
+  INNET_TRY(check_references(ctx, e.person_ids, std::nullopt, nullptr));
   auto done = record_exit(**conn, e, clock::today());
   if (!done.ok()) return done.take_error();
   INNET_TRY(commit(ctx, "placements.exit", *done, std::nullopt));
@@ -110,10 +135,14 @@ const Field kPersonIds{.name = "person_ids",
                        .min_value = 1,
                        .max_items = 20,
                        .min_items = 1};
-const Field kDate{.name = "date", .type = FieldType::date, .required = true};
+const Field kDate{.name = "date",
+                  .type = FieldType::date,
+                  .required = true,
+                  .earliest_date = kFirstReceptionDate};
 const Field kOverride{.name = "override_reason",
                       .max_length = 500,
                       .min_length = 10,
+                      .multiline = true,
                       .description = "places the persons even in a full or closed centre"};
 
 }  // namespace
@@ -178,7 +207,7 @@ void add_placement_routes(api::Api& api) {
        .body = {kPersonIds,
                 kDate,
                 {.name = "reason", .required = true, .max_length = 40, .allowed = exit_reasons()},
-                {.name = "note", .max_length = 1000, .min_length = 1}},
+                {.name = "note", .max_length = 1000, .min_length = 1, .multiline = true}},
        .response_schema = "PlacementList",
        .success_status = 201,
        .handler = leave});

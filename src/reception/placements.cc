@@ -174,13 +174,22 @@ Result<Placement> insert(db::Connection& conn, const Placement& p) {
   return find_placement(conn, (*rows)[0].integer(0));
 }
 
+Error placement_changed(std::int64_t person_id) {
+  return Error::rule(ErrorKind::conflict, "placement_changed", "person_ids",
+                     "the placement of person " + std::to_string(person_id) +
+                         " changed while this request ran: reload and try again");
+}
+
 Status close(db::Connection& conn, const Placement& open, const std::string& date,
              const std::string& reason, const std::optional<std::string>& note) {
-  INNET_TRY(db::expect_one(
-      conn.execute("UPDATE placements SET end_date = ?, exit_reason = ?, exit_note = ?, "
-                   "exit_recorded_at = ? WHERE id = ? AND end_date IS NULL",
-                   {date, reason, db::optional_value(note), clock::now_iso(), open.id}),
-      "open placement"));
+  auto changed = conn.execute(
+      "UPDATE placements SET end_date = ?, exit_reason = ?, exit_note = ?, "
+      "exit_recorded_at = ? WHERE id = ? AND end_date IS NULL",
+      {date, reason, db::optional_value(note), clock::now_iso(), open.id});
+  if (!changed.ok()) return changed.take_error();
+  // Another request closed it since we read it (PostgreSQL re-checks the row once the other
+  // transaction commits): that request won.
+  if (*changed == 0) return placement_changed(open.person_id);
   // The months from the exit on no longer count this guest.
   return adjust_snapshots(conn, open.centre_id, open.category, date, std::nullopt, -1);
 }
@@ -242,6 +251,12 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
   if (!current.ok()) return current.take_error();
   std::map<Category, std::int64_t> incoming;
   for (const auto& p : *current) {
+    // A placement closed on its first day would cover no day at all: this is a second move on
+    // the same day, typically a request repeated or racing another one.
+    if (p.start_date == t.date)
+      return Error::rule(ErrorKind::conflict, "already_moved", "date",
+                         "person " + std::to_string(p.person_id) + " was placed on " + t.date +
+                             ": a second transfer on the same day is refused");
     if (p.centre_id == t.to_centre_id)
       return Error::rule(ErrorKind::unprocessable, "same_centre", "to_centre_id",
                          "person " + std::to_string(p.person_id) + " is already placed there");

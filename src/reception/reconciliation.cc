@@ -163,7 +163,7 @@ InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs) {
 
 Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id,
                                    const std::string& month, const std::string& today) {
-  auto range = month_range(month, today);
+  auto range = invoiceable_month(conn, centre_id, month, today);
   if (!range.ok()) return range.take_error();
   auto data = load_cost_data(conn, centre_id, *range);
   if (!data.ok()) return data.take_error();

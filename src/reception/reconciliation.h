@@ -85,6 +85,7 @@ struct InvoiceDraft {
 
 // Pure, like reconcile().
 InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs);
+// Refuses a month that cannot be invoiced (invoiceable_month) before reading the register.
 Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id,
                                    const std::string& month, const std::string& today);
 

@@ -59,6 +59,7 @@ const TABLE = {
   'GET /api/v1/centres/{id}/invoices/draft/{month}': [0, 0,    1,   0,   1,   0,   0,   0],
   'GET /api/v1/invoices/{id}':                   [0,   0,    1,   0,   1,   0,   0,   0],
   'GET /api/v1/invoices/{id}/reconciliation':    [0,   0,    1,   0,   1,   0,   0,   0],
+  'POST /api/v1/invoices/{id}/withdrawal':       [0,   0,    1,   0,   1,   0,   0,   0],
   'GET /api/v1/openapi.json':                      [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /healthz':                                  [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /readyz':                                   [1,   1,    1,   1,   1,   1,   1,   1],

@@ -26,6 +26,7 @@ let officer, worker, analyst, inspector, admin;
 let ownOrgId, otherOrgId;
 let centreA, centreB; // A: run by the case worker's organisation; B: by another operator
 let family, s1, s2; // persons
+let elsewhere; // a person placed only at centre B, which another operator runs
 let c1, c2; // contracts of A
 
 const pad = (n) => String(n).padStart(2, '0');
@@ -136,6 +137,7 @@ before(async () => {
   centreB = await createCentre(otherOrgId);
   c1 = await createContract(centreA, addDays(day(1), -90), day(15), 2850);
   c2 = await createContract(centreA, day(16), addDays(day(N), 365), 3000);
+  await createContract(centreB, addDays(day(1), -90), addDays(day(N), 365), 3000);
 
   const group = expectStatus(
     await api('POST', '/family-groups', { session: officer, body: { label: `Famiglia ${uniqueSuffix()}` } }),
@@ -145,10 +147,12 @@ before(async () => {
   for (const given of ['Farid', 'Zahra', 'Omid', 'Leila']) family.push(await createPerson('Ahmadi', given, group.id));
   s1 = await createPerson('Diallo, "Junior"', 'Mamadou');
   s2 = await createPerson('Haque', 'Rahim');
+  elsewhere = await createPerson('Bangura', 'Ibrahim');
 
   await arrive(family, centreA, 'families', addDays(day(1), -12));
   await arrive([s2], centreA, 'single_men', addDays(day(1), -30));
   await arrive([s1], centreA, 'single_men', day(10));
+  await arrive([elsewhere], centreB, 'single_men', addDays(day(1), -30));
   expectStatus(
     await api('POST', `/centres/${centreA.id}/register/${day(12)}/absences`, {
       session: worker,
@@ -251,15 +255,22 @@ test('invoices: refusals name the field and store nothing', async () => {
   const e = await bad({}, 422, 'invalid_lines');
   assert.ok(Object.keys(e.fields).every((f) => /^lines\[\d\]\.(from|to)$/.test(f)), JSON.stringify(e.fields));
   const inEarlier = (k) => `${EARLIER}-${pad(k)}`;
-  const one = [{ person_id: s1.id, from: inEarlier(1), to: inEarlier(3) }];
+  const one = [{ person_id: family[0].id, from: inEarlier(1), to: inEarlier(3) }];
   await bad({ lines: one, presence_days: 2 }, 422, 'presence_days_mismatch', ['presence_days']);
-  await bad({ lines: [{ person_id: 999999999, from: inEarlier(1), to: inEarlier(1) }], presence_days: 1 }, 422, 'no_such_person', ['lines[0].person_id']);
+  // Only guests of the centre in that month: S1 arrived in MONTH; an unknown id is refused alike.
+  const notPlaced = (person_id) => ({ lines: [{ person_id, from: inEarlier(1), to: inEarlier(1) }], presence_days: 1 });
+  await bad(notPlaced(s1.id), 422, 'not_placed', ['lines[0].person_id']);
+  await bad(notPlaced(999999999), 422, 'not_placed', ['lines[0].person_id']);
+  // Months: within the centre's contracts, and no typing-mistake years.
+  await bad({ lines: [], presence_days: 0, month: '2001-01' }, 422, 'no_contract', ['month']);
+  await bad({ lines: [], presence_days: 0, month: '1900-01' }, 400, 'validation_failed', ['month']);
+  await bad({ lines: [{ ...one[0], from: '0000-01-01' }], presence_days: 3 }, 400, 'validation_failed', ['lines[0].from']);
   await bad({ lines: [{ ...one[0], from: inEarlier(4) }], presence_days: 0 }, 422, 'invalid_lines', ['lines[0].to']);
   await bad({ lines: [...one, { ...one[0], from: inEarlier(3), to: inEarlier(5) }], presence_days: 6 }, 422, 'invalid_lines', ['lines[1].from']);
   await bad({ lines: one, presence_days: 3, month: LATER }, 422, 'future_date', ['month']);
   await bad({ lines: one, presence_days: 3, month: '2025/01' }, 400, 'validation_failed', ['month']);
   await bad({ lines: one, presence_days: 3, amount_cents: 0 }, 400, 'validation_failed', ['amount_cents']);
-  await bad({ lines: [{ person_id: s1.id, from: 'tomorrow', to: inEarlier(1) }], presence_days: 1 }, 400, 'validation_failed', ['lines[0].from']);
+  await bad({ lines: [{ person_id: family[0].id, from: 'tomorrow', to: inEarlier(1) }], presence_days: 1 }, 400, 'validation_failed', ['lines[0].from']);
   await bad({ lines: one, presence_days: 3, extra: 1 }, 400, 'validation_failed', ['extra']);
 
   const list = expectStatus(await api('GET', `/centres/${centreA.id}/invoices`, { session: officer }), 200);
@@ -395,4 +406,60 @@ test('invoice draft: the register as lines; submitted unchanged it reconciles wi
   const rec = expectStatus(await api('GET', `/invoices/${invoice.id}/reconciliation`, { session: officer }), 200);
   assert.deepEqual(rec.difference, { presence_days: 0, amount_cents: 0 });
   assert.deepEqual(rec.differences, []);
+});
+
+test('invoices: a line naming another operator\'s guest gets the answer of an id that exists nowhere', async () => {
+  // The leak this closes: the reconciliation printed the names of whoever a line named.
+  const line = (person_id) => ({
+    ...invoiceBody({ month: EARLIER }),
+    lines: [{ person_id, from: `${EARLIER}-01`, to: `${EARLIER}-01` }],
+    presence_days: 1,
+  });
+  const count = async () =>
+    expectStatus(await api('GET', `/centres/${centreA.id}/invoices`, { session: officer }), 200).total;
+  const before = await count();
+  const theirs = expectError(await submit(line(elsewhere.id)), 422, 'not_placed', ['lines[0].person_id']);
+  const nobody = expectError(await submit(line(999999999)), 422, 'not_placed', ['lines[0].person_id']);
+  assert.deepEqual(theirs, nobody);
+  assert.equal(await count(), before, 'nothing stored');
+});
+
+test('invoices: withdrawn with a reason, kept with its lines, and replaced by the next one', async () => {
+  const month = monthOf(-3);
+  const first = expectStatus(await submit(invoiceBody({ month, lines: [], presence_days: 0 })), 201);
+  assert.equal(first.status, 'submitted');
+  assert.equal(first.replaces_id, null);
+  const withdraw = (id, body, session = worker) => api('POST', `/invoices/${id}/withdrawal`, { session, body });
+
+  expectError(await withdraw(first.id, { reason: 'short' }), 400, 'validation_failed', ['reason']);
+  expectError(await withdraw(first.id, { reason: 'wrong  number', extra: 1 }), 400, 'validation_failed', ['extra']);
+  expectError(await withdraw(first.id, { reason: 'wrong invoice number' }, analyst), 403, 'forbidden');
+  expectError(await withdraw(999999999, { reason: 'wrong invoice number' }), 404, 'not_found');
+  expectError(await submit(invoiceBody({ month, lines: [], presence_days: 0 })), 409, 'invoice_exists', ['month']);
+
+  const withdrawn = expectStatus(await withdraw(first.id, { reason: '  wrong invoice number  ' }), 200);
+  assert.equal(withdrawn.status, 'withdrawn');
+  assert.equal(withdrawn.withdrawn_by, worker.user.id);
+  assert.equal(withdrawn.withdrawal_reason, 'wrong invoice number', 'trimmed');
+  assert.ok(withdrawn.withdrawn_at);
+  expectError(await withdraw(first.id, { reason: 'wrong invoice number' }), 409, 'invoice_already_withdrawn');
+
+  const second = expectStatus(await submit(invoiceBody({ month, lines: [], presence_days: 0 })), 201);
+  assert.equal(second.replaces_id, first.id);
+  const old = expectStatus(await api('GET', `/invoices/${first.id}`, { session: officer }), 200);
+  assert.equal(old.replaced_by_id, second.id);
+  assert.equal(old.status, 'withdrawn');
+  // History: both are listed, the current one first; the withdrawn one still reconciles.
+  const list = expectStatus(await api('GET', `/centres/${centreA.id}/invoices?per_page=100`, { session: officer }), 200);
+  const ofMonth = list.items.filter((i) => i.month === month);
+  assert.deepEqual(ofMonth.map((i) => [i.id, i.status]), [[second.id, 'submitted'], [first.id, 'withdrawn']]);
+  expectStatus(await api('GET', `/invoices/${first.id}/reconciliation`, { session: officer }), 200);
+
+  const audit = expectStatus(
+    await api('GET', `/audit?action=invoices.withdraw&entity_id=${first.id}`, { session: admin }),
+    200,
+  ).items;
+  assert.equal(audit.length, 1);
+  assert.equal(audit[0].actor_user_id, worker.user.id);
+  assert.doesNotMatch(JSON.stringify(audit[0].details), /wrong invoice number/, 'free text stays out of the trail');
 });

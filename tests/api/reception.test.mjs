@@ -307,6 +307,13 @@ test('persons: bad input is refused and nothing is stored', async () => {
     { name: 'duplicate CUI', body: { cui }, status: 409, fields: ['cui'] },
     { name: 'future birth date', body: { birth_date: FUTURE }, status: 422, code: 'future_date', fields: ['birth_date'] },
     { name: 'unknown language', body: { languages: ['en', 'qq'] }, status: 400, fields: ['languages[1]'] },
+    // Names: trimmed, so spaces alone are empty; no control characters or direction overrides.
+    { name: 'a name of spaces', body: { given_names: ' \u00a0\u3000 ' }, status: 400, fields: ['given_names'] },
+    { name: 'a NUL in a name', body: { given_names: 'Ali\u0000' }, status: 400, fields: ['given_names'] },
+    { name: 'a line break in a name', body: { given_names: 'Ali\nReza' }, status: 400, fields: ['given_names'] },
+    { name: 'a right-to-left override', body: { given_names: 'Ali\u202egpj.exe' }, status: 400, fields: ['given_names'] },
+    { name: 'a birth date in year 0', body: { birth_date: '0000-01-01' }, status: 400, fields: ['birth_date'] },
+    { name: 'a birth date in year -999', body: { birth_date: '-999-01-01' }, status: 400, fields: ['birth_date'] },
   ];
   for (const c of cases) {
     const body = personBody(c.body);
@@ -510,6 +517,9 @@ test('placements: closed centre, future date, unknown persons', async () => {
   expectError(await arrive([p.id, 2147483647], open.id, 'single_women', daysAgo(3)), 422, 'no_such_person', ['person_ids']);
   expectError(await arrive([p.id], 2147483647, 'single_women', daysAgo(3)), 422, 'no_such_centre', ['centre_id']);
   expectError(await arrive([p.id], open.id, 'adults', daysAgo(3)), 400, 'validation_failed', ['category']);
+  // Dates a placement cannot have: they would make stays of thousands of years.
+  for (const date of ['-999-01-01', '0000-01-01', '1999-12-31'])
+    expectError(await arrive([p.id], open.id, 'single_women', date), 400, 'validation_failed', ['date']);
   assert.equal((await placementsOf(p.id)).length, 0, 'nothing stored');
   // The case worker may not place anyone.
   const res = await arrive([p.id], open.id, 'single_women', daysAgo(3), {}, caseWorker);
@@ -579,6 +589,37 @@ test('placements: a family transfer closes and opens placements atomically', asy
     'same_centre',
     ['to_centre_id'],
   );
+});
+
+test('persons: names are stored trimmed, in their own script', async () => {
+  const p = await createPerson({ family_name: '  Al-Amin  ', family_name_original: ' \u0627\u0644\u0623\u0645\u064a\u0646 ' });
+  assert.equal(p.family_name, 'Al-Amin');
+  assert.equal(p.family_name_original, '\u0627\u0644\u0623\u0645\u064a\u0646');
+});
+
+test('placements: twenty parallel transfers of one person: exactly one wins, the others get 409', async () => {
+  const from = await createCentre();
+  const targets = [];
+  for (let i = 0; i < 20; i++) targets.push(await createCentre());
+  const [p] = await createPersons(1);
+  expectStatus(await arrive([p.id], from.id, 'single_men', daysAgo(20)), 201);
+  const date = daysAgo(2);
+  const answers = await Promise.all(
+    targets.map((c) =>
+      api('POST', '/placements/transfers', { session: officer, body: { person_ids: [p.id], to_centre_id: c.id, date } }),
+    ),
+  );
+  const won = answers.filter((r) => r.status === 201);
+  const lost = answers.filter((r) => r.status !== 201);
+  assert.equal(won.length, 1, answers.map((r) => r.status).join(' '));
+  for (const r of lost) {
+    assert.equal(r.status, 409, r.text);
+    assert.ok(['already_moved', 'placement_changed'].includes(r.json.error.code), r.text);
+  }
+  const history = await placementsOf(p.id);
+  assert.equal(history.length, 2, 'the arrival and the one transfer: no one-day placements');
+  assert.equal(history[0].centre_id, won[0].json.items[0].centre_id);
+  assert.equal(history[1].end_date, date);
 });
 
 test('placements: transferring someone not placed is refused and nobody moves', async () => {

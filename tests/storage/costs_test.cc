@@ -273,8 +273,59 @@ TEST_P(CostsTest, AnInvoiceIsStoredWithItsLinesAndOnlyOncePerMonth) {
   EXPECT_EQ(list->total, 1);
 }
 
+TEST_P(CostsTest, AWithdrawnInvoiceIsKeptAndTheNextOneReplacesIt) {
+  april();
+  auto first = submit_invoice(db(), hand_made_invoice(), kToday);
+  ASSERT_DB_OK(first);
+  auto withdrawn = withdraw_invoice(db(), {first->id, "wrong invoice number", user_});
+  ASSERT_DB_OK(withdrawn);
+  EXPECT_TRUE(withdrawn->withdrawn());
+  EXPECT_EQ(withdrawn->withdrawal_reason, "wrong invoice number");
+  EXPECT_EQ(withdrawn->withdrawn_by, user_);
+  EXPECT_EQ(withdrawn->lines.size(), 6u) << "the lines stay";
+  auto again = withdraw_invoice(db(), {first->id, "twice", user_});
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "invoice_already_withdrawn");
+  EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(withdraw_invoice(db(), {999'999, "nothing", user_}).error().kind, ErrorKind::not_found);
+
+  auto second = submit_invoice(db(), hand_made_invoice(), kToday);
+  ASSERT_DB_OK(second);
+  EXPECT_EQ(second->replaces_id, first->id);
+  EXPECT_FALSE(second->withdrawn());
+  auto old = find_invoice(db(), first->id);
+  ASSERT_DB_OK(old);
+  EXPECT_EQ(old->replaced_by_id, second->id);
+  EXPECT_EQ(count("invoices"), 2);
+  EXPECT_EQ(count("invoice_lines"), 12);
+  // One current invoice per month, also for the database itself.
+  auto third = submit_invoice(db(), hand_made_invoice(), kToday);
+  ASSERT_FALSE(third.ok());
+  EXPECT_EQ(third.error().code, "invoice_exists");
+  auto direct = db().execute(
+      "INSERT INTO invoices (centre_id, month, number, amount_cents, presence_days, "
+      "submitted_by, submitted_at) VALUES (?, '2025-04', 'X', 1, 0, ?, '2025-05-01')",
+      {a(), user_});
+  ASSERT_FALSE(direct.ok());
+  EXPECT_EQ(direct.error().code, "unique_violation");
+  // Listed newest month first, the current invoice before the withdrawn one.
+  auto list = centre_invoices(db(), a(), {});
+  ASSERT_DB_OK(list);
+  ASSERT_EQ(list->items.size(), 2u);
+  EXPECT_EQ(list->items[0].id, second->id);
+  EXPECT_EQ(list->items[1].id, first->id);
+}
+
 TEST_P(CostsTest, InvalidInvoicesAreRefusedAndNothingIsStored) {
   april();
+  // A guest of centre B only, never of A: an invoice of A cannot name them.
+  add_person("Bangura", "Ibrahim", "SL");
+  const std::int64_t elsewhere = person(7);
+  Arrival at_b;
+  at_b.person_ids = {elsewhere};
+  at_b.centre_id = b();
+  at_b.date = "2025-04-02";
+  ASSERT_DB_OK(place(db(), at_b, kToday));
   struct Case {
     const char* what;
     std::function<void(Invoice&)> change;
@@ -305,8 +356,15 @@ TEST_P(CostsTest, InvalidInvoicesAreRefusedAndNothingIsStored) {
          i.presence_days += 1;
        },
        ErrorKind::unprocessable, "invalid_lines", "lines[6].from"},
+      // Both answered alike: an invoice does not tell which ids exist.
       {"unknown person", [](Invoice& i) { i.lines[3].person_id = 999'999; },
-       ErrorKind::unprocessable, "no_such_person", "lines[3].person_id"},
+       ErrorKind::unprocessable, "not_placed", "lines[3].person_id"},
+      {"a guest of another centre", [&](Invoice& i) { i.lines[3].person_id = elsewhere; },
+       ErrorKind::unprocessable, "not_placed", "lines[3].person_id"},
+      {"a month no contract covers", [](Invoice& i) { i.month = "2024-12"; },
+       ErrorKind::unprocessable, "no_contract", "month"},
+      {"a month before the reception system", [](Invoice& i) { i.month = "1999-12"; },
+       ErrorKind::invalid_input, "validation_failed", "month"},
       {"days that do not add up", [](Invoice& i) { i.presence_days = 160; },
        ErrorKind::unprocessable, "presence_days_mismatch", "presence_days"},
   };

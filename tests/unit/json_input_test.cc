@@ -49,7 +49,55 @@ TEST(JsonInput, NamesEveryBadField) {
   EXPECT_EQ(p["code"], "must be 6 digits");
   EXPECT_EQ(p["on"], "must be a boolean");
   EXPECT_EQ(p["mail"], "must be an e-mail address");
-  EXPECT_EQ(p["day"], "must be a date (YYYY-MM-DD)");
+  EXPECT_EQ(p["day"], "must be a date (YYYY-MM-DD) from 1900-01-01 to 2099-12-31");
+}
+
+TEST(JsonInput, DatesWithinTheRangeARecordCanHave) {
+  const std::string reason = "must be a date (YYYY-MM-DD) from 1900-01-01 to 2099-12-31";
+  for (const char* day : {"-999-01-01", "0000-01-01", "1899-12-31", "2100-01-01", "+202-01-01",
+                          "2024-1-01 ", "２０２４-01-01"})
+    EXPECT_EQ(problems(std::string(R"({"name":"x","day":")") + day + R"("})")["day"], reason)
+        << day;
+  EXPECT_TRUE(parse_body(R"({"name":"x","day":"1900-01-01"})", kSpec).ok());
+  EXPECT_TRUE(parse_body(R"({"name":"x","day":"2099-12-31"})", kSpec).ok());
+  const FieldSpec later = {{.name = "day", .type = FieldType::date, .earliest_date = "2000-01-01"}};
+  auto r = parse_body(R"({"day":"1999-12-31"})", later);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().fields.at("day"),
+            "must be a date (YYYY-MM-DD) from 2000-01-01 to 2099-12-31");
+  EXPECT_FALSE(check_query({{"name", "x"}, {"day", "0000-01-01"}}, kSpec).ok());
+  EXPECT_EQ(json_schema(later)["properties"]["day"]["x-earliest"], "2000-01-01");
+}
+
+TEST(JsonInput, TextIsTrimmedAndRefusesWhatNoNameContains) {
+  const FieldSpec spec = {{.name = "name", .min_length = 1},
+                          {.name = "note", .multiline = true},
+                          {.name = "tags", .type = FieldType::string_list}};
+  auto r = parse_body("{\"name\":\" \\t Amal \\u00a0\",\"tags\":[\" a \"]}", spec);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ((*r)["name"], "Amal");
+  EXPECT_EQ((*r)["tags"][0], "a");
+  // Spaces only: empty once trimmed.
+  auto blank = parse_body("{\"name\":\"   \\u3000 \"}", spec);
+  ASSERT_FALSE(blank.ok());
+  EXPECT_EQ(blank.error().fields.at("name"), "at least 1 characters");
+  for (const char* bad : {"A\\u0000B", "A\\u0007B", "A\\nB", "A\\u007fB", "A\\u0085B"}) {
+    auto e = parse_body(std::string("{\"name\":\"") + bad + "\"}", spec);
+    ASSERT_FALSE(e.ok()) << bad;
+    EXPECT_EQ(e.error().fields.at("name"), "must not contain control characters") << bad;
+  }
+  for (const char* bad : {"abc\\u202edcba", "\\u2066x\\u2069", "a\\u202ab"}) {
+    auto e = parse_body(std::string("{\"name\":\"") + bad + "\"}", spec);
+    ASSERT_FALSE(e.ok()) << bad;
+    EXPECT_EQ(e.error().fields.at("name"), "must not contain bidirectional override characters");
+  }
+  // Notes keep their line breaks and tabs, and names in right-to-left scripts are fine.
+  auto note = parse_body("{\"name\":\"\u0623\u0645\u0644\",\"note\":\"line 1\\n\\tline 2\"}", spec);
+  ASSERT_TRUE(note.ok()) << note.error().message;
+  EXPECT_EQ((*note)["note"], "line 1\n\tline 2");
+  EXPECT_FALSE(parse_body("{\"name\":\"x\",\"note\":\"a\\u0000\"}", spec).ok());
+  EXPECT_EQ(trim_text("\xef\xbb\xbf x y \xe2\x80\x8b"), "x y");
+  EXPECT_EQ(forbidden_character("\xd8\xa3\xd9\x85\xd9\x84 \xe2\x80\x8f", false), "");
 }
 
 TEST(JsonInput, LimitsLengthsAndRanges) {

@@ -40,6 +40,13 @@ export interface Invoice {
   submitted_by: number;
   submitted_at: string;
   note: string | null;
+  /** A withdrawn invoice stays readable; another may then be submitted for its month. */
+  status: 'submitted' | 'withdrawn';
+  withdrawn_at: string | null;
+  withdrawn_by: number | null;
+  withdrawal_reason: string | null;
+  replaces_id: number | null;
+  replaced_by_id: number | null;
 }
 
 export interface PresenceDifference {
@@ -108,6 +115,7 @@ export const costs = {
   reconciliation: (invoiceId: number) => request<Reconciliation>('GET', `/invoices/${invoiceId}/reconciliation`),
   draft: (id: number, month: string) => request<InvoiceDraft>('GET', `/centres/${id}/invoices/draft/${month}`),
   submit: (id: number, body: NewInvoice) => request<Invoice>('POST', `/centres/${id}/invoices`, { body }),
+  withdraw: (invoiceId: number, reason: string) => request<Invoice>('POST', `/invoices/${invoiceId}/withdrawal`, { body: { reason } }),
 };
 
 /** YYYY-MM of a local date. */

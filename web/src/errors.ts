@@ -32,6 +32,11 @@ const REASONS: [RegExp, (m: RegExpMatchArray, field: string) => [string, Record<
   [/^not a prefecture officer of a prefecture$/, () => ['contracts.managerNotEligible']],
   [/^incorrect$/, (_m, field) => [field === 'current_password' ? 'fieldErrors.wrong_password' : 'fieldErrors.incorrect']],
   [/cannot deactivate yourself|give up your own admin role/, () => ['fieldErrors.self_lockout']],
+  [/^not placed at this centre in (\d{4}-\d{2})$/, (m) => ['fieldErrors.not_placed_month', { month: m[1] }]],
+  [/^no contract of this centre covers (\d{4}-\d{2})$/, (m) => ['fieldErrors.no_contract_month', { month: m[1] }]],
+  [/^must not contain control characters$/, () => ['fieldErrors.control_characters']],
+  [/^must not contain bidirectional override characters$/, () => ['fieldErrors.bidi_characters']],
+  [/^must be a date \(YYYY-MM-DD\) from (\S+) to (\S+)$/, (m) => ['fieldErrors.date_range', { from: m[1], to: m[2] }]],
   [/^must be (a|an) |^must not be null$|^unknown (field|parameter)$/, () => ['fieldErrors.invalid']],
 ];
 

@@ -2,7 +2,10 @@
 // totals, the day by day table, the downloads), with the operator's invoices for the month and
 // their reconciliation against the presence register.
 import { useEffect, useState } from 'preact/hooks';
-import { LoadState, Notice, TextField } from '../components/forms';
+import { FormErrors, LoadState, Notice, TextAreaField, TextField } from '../components/forms';
+import { ActionPanel, FormButtons } from '../components/ActionPanel';
+import { useFormSubmit } from '../components/useFormSubmit';
+import type { FieldErrors } from '../components/useFormErrors';
 import { Icon } from '../components/Icon';
 import { usePageTitle } from '../components/PageTitle';
 import { useT, type TFunction } from '../i18n';
@@ -166,6 +169,57 @@ function ReconciliationView({ invoice }: { invoice: Invoice }) {
   );
 }
 
+const MIN_WITHDRAWAL_REASON = 10;
+
+/** Withdrawing an invoice: says what will happen, asks for the reason, then withdraws. */
+function WithdrawInvoice({ invoice, onCancel, onDone }: { invoice: Invoice; onCancel: () => void; onDone: (i: Invoice) => void }) {
+  const { t, lang } = useT();
+  const [reason, setReason] = useState('');
+  const labels = { reason: t('costs.withdrawReason') };
+  const { errors, busy, submit } = useFormSubmit({
+    validate: (): FieldErrors => {
+      const r = reason.trim();
+      if (!r) return { reason: ['fieldErrors.required'] };
+      return r.length < MIN_WITHDRAWAL_REASON ? { reason: ['fieldErrors.min_length', { n: MIN_WITHDRAWAL_REASON }] } : {};
+    },
+    action: async () => onDone(await costs.withdraw(invoice.id, reason.trim())),
+  });
+  return (
+    <ActionPanel id="invoice-withdraw" title={t('costs.withdrawTitle', { number: invoice.number })}>
+      <p>{t('costs.withdrawExplain', { month: formatMonth(invoice.month, lang) })}</p>
+      <FormErrors errors={errors} labels={labels} />
+      <form onSubmit={submit} noValidate aria-labelledby="invoice-withdraw-heading">
+        <TextAreaField
+          id="withdraw-reason"
+          label={labels.reason}
+          required
+          maxLength={500}
+          rows={2}
+          value={reason}
+          onValue={setReason}
+          error={errors.fields.reason}
+        />
+        <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('costs.withdrawConfirm')} testId="invoice-withdraw-submit" />
+      </form>
+    </ActionPanel>
+  );
+}
+
+/** How an invoice stands: withdrawn (when, why) or the one that replaces a withdrawn one. */
+function InvoiceStatus({ invoice }: { invoice: Invoice }) {
+  const { t, lang } = useT();
+  if (invoice.status === 'withdrawn')
+    return (
+      <>
+        <span class="badge bg-secondary me-1" data-testid="invoice-withdrawn">
+          {t('costs.withdrawnBadge', { date: formatDay(invoice.withdrawn_at!.slice(0, 10), lang) })}
+        </span>{' '}
+        <span>{t('costs.withdrawnReason', { reason: invoice.withdrawal_reason })}</span>{' '}
+      </>
+    );
+  return invoice.replaces_id ? <span class="me-1">{t('costs.replacement')} </span> : null;
+}
+
 function Invoices({ id, month, selected }: { id: number; month: string; selected: number | null }) {
   const { t, lang } = useT();
   const { can } = useSession();
@@ -173,6 +227,8 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
   const [error, setError] = useState<unknown>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [submitted, setSubmitted] = useState<string | null>(null);
+  const [withdrawing, setWithdrawing] = useState<Invoice | null>(null);
+  const [withdrawn, setWithdrawn] = useState<string | null>(null);
   const load = () =>
     costs
       .invoices(id)
@@ -183,14 +239,16 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
   }, [id]);
   const ofMonth = (invoices ?? []).filter((i) => i.month === month);
   const chosen = ofMonth.find((i) => i.id === selected) ?? null;
-  // One invoice per centre and month: the form is offered until the month has one.
-  const mayPrepare = can('invoices.submit') && !!invoices && !ofMonth.length;
+  // One current invoice per centre and month: the form is offered until the month has one; a
+  // withdrawn invoice leaves room for the one that replaces it.
+  const mayPrepare = can('invoices.submit') && !!invoices && !ofMonth.some((i) => i.status === 'submitted');
   return (
     <section aria-labelledby="invoices-heading" class="mb-5" data-testid="invoices">
       <h2 id="invoices-heading" class="h3">
         {t('costs.invoicesTitle')}
       </h2>
       {submitted ? <Notice kind="success">{t('invoiceForm.submitted', { number: submitted })}</Notice> : null}
+      {withdrawn ? <Notice kind="success">{t('costs.withdrawn', { number: withdrawn })}</Notice> : null}
       {mayPrepare && !formOpen ? (
         <button type="button" class="btn btn-primary mb-3" data-testid="invoice-prepare" onClick={() => setFormOpen(true)}>
           {t('invoiceForm.prepare')}
@@ -203,6 +261,7 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
           onCancel={() => setFormOpen(false)}
           onDone={(created) => {
             setFormOpen(false);
+            setWithdrawn(null);
             setSubmitted(created.number);
             load();
             navigate(`/centres/${id}/costs?month=${month}&invoice=${created.id}`);
@@ -215,7 +274,8 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
             <>
               <ul class="list-unstyled">
                 {ofMonth.map((i) => (
-                  <li key={i.id} class="mb-2" data-invoice={i.id}>
+                  <li key={i.id} class="mb-2" data-invoice={i.id} data-status={i.status}>
+                    <InvoiceStatus invoice={i} />
                     {t('costs.invoiceLine', {
                       number: i.number,
                       amount: formatEuro(i.amount_cents, lang),
@@ -230,6 +290,32 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
                       {t('costs.openReconciliation')}
                       <span class="visually-hidden"> {i.number}</span>
                     </Link>
+                    {can('invoices.submit') && i.status === 'submitted' && withdrawing?.id !== i.id ? (
+                      <button
+                        type="button"
+                        class="btn btn-link p-0 ms-3 align-baseline"
+                        data-testid="invoice-withdraw-open"
+                        onClick={() => {
+                          setWithdrawn(null);
+                          setWithdrawing(i);
+                        }}
+                      >
+                        {t('costs.withdraw')}
+                        <span class="visually-hidden"> {i.number}</span>
+                      </button>
+                    ) : null}
+                    {withdrawing?.id === i.id ? (
+                      <WithdrawInvoice
+                        invoice={i}
+                        onCancel={() => setWithdrawing(null)}
+                        onDone={(done) => {
+                          setWithdrawing(null);
+                          setSubmitted(null);
+                          setWithdrawn(done.number);
+                          load();
+                        }}
+                      />
+                    ) : null}
                   </li>
                 ))}
               </ul>
