@@ -502,5 +502,59 @@ TEST_P(CostsTest, XlsxIsAZipWorkbookWithOneSheetPerTable) {
 INSTANTIATE_TEST_SUITE_P(Engines, CostsTest, db::storage_test::all_engines(),
                          db::storage_test::engine_name);
 
+// Migration 16 rebuilds the invoice tables on SQLite (a table's UNIQUE cannot be dropped there):
+// invoices submitted before it keep their rows, lines and ids, and can then be withdrawn.
+class InvoiceMigrationTest : public storage_test::ReceptionTest {
+ protected:
+  void SetUp() override { set_up_reception({10, 0, 10, 0}, 16); }
+};
+
+TEST_P(InvoiceMigrationTest, InvoicesSubmittedBeforeWithdrawalsExistAreKept) {
+  if (IsSkipped() || HasFatalFailure()) return;
+  add_person("Ahmadi", "Farid", "AF");
+  add_person("Haque", "Rahim", "BD");
+  auto invoice = db().query(
+      "INSERT INTO invoices (centre_id, month, number, amount_cents, presence_days, submitted_by, "
+      "submitted_at, note) VALUES (?, '2025-04', 'FT-1', 5700, 2, ?, '2025-05-02T10:00:00Z', "
+      "'old') RETURNING id",
+      {a(), user_});
+  ASSERT_DB_OK(invoice);
+  const std::int64_t id = (*invoice)[0].integer(0);
+  for (int p : {1, 2})
+    ASSERT_DB_OK(db().execute("INSERT INTO invoice_lines VALUES (?, ?, '2025-04-01', '2025-04-01')",
+                              {id, person(p)}));
+
+  ASSERT_DB_OK(db::migrate(pool(), app::all_migrations(engine())));
+  auto kept = find_invoice(db(), id);
+  ASSERT_DB_OK(kept);
+  EXPECT_EQ(kept->number, "FT-1");
+  EXPECT_EQ(kept->note, "old");
+  EXPECT_EQ(kept->amount_cents, 5700);
+  EXPECT_FALSE(kept->withdrawn());
+  ASSERT_EQ(kept->lines.size(), 2u);
+  EXPECT_EQ(kept->lines[0].person_id, person(1));
+  if (engine() == db::Engine::sqlite) {
+    auto broken = db().query("PRAGMA foreign_key_check");
+    ASSERT_DB_OK(broken);
+    EXPECT_TRUE(broken->empty());
+  }
+  // The lines still point at their invoice, and the invoice can now be withdrawn.
+  auto orphan = db().execute(
+      "INSERT INTO invoice_lines VALUES (999999, ?, '2025-04-01', '2025-04-01')", {person(1)});
+  ASSERT_FALSE(orphan.ok());
+  EXPECT_EQ(orphan.error().code, "foreign_key_violation");
+  auto withdrawn = withdraw_invoice(db(), {id, "number typed wrong", user_});
+  ASSERT_DB_OK(withdrawn);
+  EXPECT_TRUE(withdrawn->withdrawn());
+  auto next = db().execute(
+      "INSERT INTO invoices (centre_id, month, number, amount_cents, presence_days, submitted_by, "
+      "submitted_at, replaces_id) VALUES (?, '2025-04', 'FT-2', 5700, 2, ?, '2025-05-03', ?)",
+      {a(), user_, id});
+  ASSERT_DB_OK(next);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, InvoiceMigrationTest, db::storage_test::all_engines(),
+                         db::storage_test::engine_name);
+
 }  // namespace
 }  // namespace innet::reception

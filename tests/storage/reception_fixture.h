@@ -16,11 +16,16 @@ namespace innet::reception::storage_test {
 
 class ReceptionTest : public db::storage_test::EngineTest {
  protected:
-  // Centres A and B get these places (single men, single women, families, minors).
-  void set_up_reception(PlacesByCategory places) {
+  // Centres A and B get these places (single men, single women, families, minors). With
+  // `before_version`, only the migrations older than it are applied (migration tests).
+  void set_up_reception(PlacesByCategory places,
+                        std::optional<std::int64_t> before_version = std::nullopt) {
     EngineTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    ASSERT_DB_OK(db::migrate(pool(), app::all_migrations(engine())));
+    auto migrations = app::all_migrations(engine());
+    if (before_version)
+      std::erase_if(migrations, [&](const auto& m) { return m.version >= *before_version; });
+    ASSERT_DB_OK(db::migrate(pool(), migrations));
     auto c = pool().acquire();
     ASSERT_DB_OK(c);
     conn_.emplace(std::move(*c));
