@@ -392,8 +392,10 @@ void add_cost_routes(api::Api& api) {
                      .type = FieldType::object_list,
                      .required = true,
                      .description = "declared presences: a person and a run of days, both "
-                                    "dates inclusive",
-                     .max_items = 10000,
+                                    "dates inclusive; at most 5,000 lines",
+                     // Bounds the work of a submission and of its reconciliation; a month of a
+                     // 500-place centre, a few runs of days per guest, fits several times over.
+                     .max_items = 5000,
                      .items = {{.name = "person_id",
                                 .type = FieldType::integer,
                                 .required = true,

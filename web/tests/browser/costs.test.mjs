@@ -1,7 +1,8 @@
 // The monthly costs of a centre: the Prefettura opens a demo centre with guests, its costs for
 // last month (totals, the day by day table), downloads the CSV, and opens the reconciliation of
 // a demo invoice that bills days its guests were absent; the operator's case worker prepares an
-// invoice from the register, leaves one line out and submits it; axe clean in Italian and Arabic.
+// invoice from the register, leaves one line out, submits it, then withdraws it with a reason;
+// axe clean in Italian and Arabic (the withdrawal also at 360 px).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiGet, checkBothLanguages, closeChecked, signedIn, tr } from './helpers.mjs';
@@ -147,4 +148,27 @@ test('case worker: prepares an invoice from the register, leaves a guest out, an
   assert.equal(stored.number, number);
   assert.equal(stored.presence_days, draft.presence_days - leftDays);
   assert.equal(await workerPage.locator('[data-testid=invoice-prepare]').count(), 0, 'one invoice per month');
+
+  // A mistake: the invoice is withdrawn with a reason, after the page says what will happen.
+  const item = workerPage.locator(`[data-invoice="${stored.id}"]`);
+  await item.locator('[data-testid=invoice-withdraw-open]').click();
+  const panel = workerPage.locator('[data-testid=invoice-withdraw]');
+  await panel.waitFor();
+  assert.ok((await panel.textContent()).includes(tr('it', 'costs.withdrawTitle', { number })));
+  await panel.locator('[data-testid=invoice-withdraw-submit]').click();
+  await panel.locator('[data-testid=form-error]').waitFor();
+  assert.equal((await apiGet(workerPage, `/invoices/${stored.id}`)).body.status, 'submitted', 'nothing sent without a reason');
+  await workerPage.locator('#withdraw-reason').fill('Numero di fattura sbagliato');
+  await workerPage.setViewportSize({ width: 360, height: 800 });
+  await checkBothLanguages(workerPage, 'invoice-withdraw-360', () => panel.waitFor());
+  await workerPage.setViewportSize({ width: 1280, height: 900 });
+  await panel.locator('[data-testid=invoice-withdraw-submit]').click();
+  await item.locator('[data-testid=invoice-withdrawn]').waitFor();
+  assert.equal(await item.getAttribute('data-status'), 'withdrawn');
+  assert.ok((await item.textContent()).includes('Numero di fattura sbagliato'));
+  const after = (await apiGet(workerPage, `/invoices/${stored.id}`)).body;
+  assert.equal(after.status, 'withdrawn');
+  assert.equal(after.withdrawal_reason, 'Numero di fattura sbagliato');
+  // Its month can be invoiced again: the new invoice will replace it.
+  await workerPage.locator('[data-testid=invoice-prepare]').waitFor();
 });
