@@ -251,12 +251,14 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
   if (!current.ok()) return current.take_error();
   std::map<Category, std::int64_t> incoming;
   for (const auto& p : *current) {
-    // A placement closed on its first day would cover no day at all: this is a second move on
-    // the same day, typically a request repeated or racing another one.
-    if (p.start_date == t.date)
+    // Moved here by a transfer on this very day: a second transfer would close that placement
+    // on its first day, covering no day at all. That is a request repeated or racing another
+    // (twenty parallel transfers of one person must leave one, not nineteen empty stays). An
+    // arrival followed by a transfer on the same day stays possible.
+    if (p.start_date == t.date && p.arrival_from == "transfer")
       return Error::rule(ErrorKind::conflict, "already_moved", "date",
-                         "person " + std::to_string(p.person_id) + " was placed on " + t.date +
-                             ": a second transfer on the same day is refused");
+                         "person " + std::to_string(p.person_id) + " was already transferred on " +
+                             t.date + ": a second transfer on the same day is refused");
     if (p.centre_id == t.to_centre_id)
       return Error::rule(ErrorKind::unprocessable, "same_centre", "to_centre_id",
                          "person " + std::to_string(p.person_id) + " is already placed there");

@@ -134,7 +134,7 @@ test('filters: action, actor, entity, from/to; bad values answer 400', async () 
   assert.equal(await count(`from=${shift(1)}`), 0);
   assert.equal(await count(`to=${shift(-1)}`), 0);
   assert.equal(await count('to=2000-01-01'), 0);
-  assert.equal(await count('from=2999-01-01'), 0);
+  assert.equal(await count('from=2099-12-31'), 0);
   const yesterday = new Date(Date.parse(at) - 86400e3).toISOString().slice(0, 10);
   assert.equal(await count(`to=${yesterday}`), 0);
 
@@ -143,6 +143,7 @@ test('filters: action, actor, entity, from/to; bad values answer 400', async () 
     ['from=2026-13-01', 'from'],
     ['from=2026-02-30', 'from'],
     ['from=2026-1-1', 'from'],
+    ['from=2999-01-01', 'from'],
     ['to=26-01-01', 'to'],
     ['from=2026-01-01Tx', 'from'],
     ['from=2026-01-01T1:2:3Z', 'from'],
