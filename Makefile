@@ -26,7 +26,7 @@ web:
 	@cd web && npm run --silent build
 
 format:
-	clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'bench/*.cc')
+	clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h' 'bench/*.cc' 'fuzz/*.cc')
 
 clean:
 	rm -rf $(BUILD) web/dist

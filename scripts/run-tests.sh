@@ -44,10 +44,14 @@ stop_server() {
 }
 
 step "code format (clang-format)" \
-  bash -c 'clang-format --dry-run --Werror $(git ls-files "src/*.cc" "src/*.h" "tests/*.cc" "tests/*.h" "bench/*.cc")'
+  bash -c 'clang-format --dry-run --Werror $(git ls-files "src/*.cc" "src/*.h" "tests/*.cc" "tests/*.h" "bench/*.cc" "fuzz/*.cc")'
 
 step "unit and storage tests (ctest, SQLite and PostgreSQL)" \
   ctest --test-dir build -j "$(nproc)" --output-on-failure --timeout 120
+
+step "fuzzing, 8 s per target (HTTP request, URL, JSON input)" scripts/fuzz.sh 8
+
+step "crash test (SIGKILL under write load on SQLite)" scripts/crash-test.sh
 
 api_tests() { node --test --test-concurrency=1 tests/api/; }
 

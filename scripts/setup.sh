@@ -9,7 +9,8 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   libboost-dev libboost-system-dev libsqlite3-dev libpq-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libxlsxwriter-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev
+  clang libclang-rt-14-dev
   postgresql sqlite3 nodejs npm chromium curl
 )
 

@@ -146,7 +146,8 @@ std::string check_value(const Field& f, nlohmann::json& v,
 void check_object(nlohmann::json& doc, const FieldSpec& spec, const std::string& prefix,
                   std::map<std::string, std::string>& problems) {
   for (auto& [key, value] : doc.items()) {
-    auto f = std::find_if(spec.begin(), spec.end(), [&](const Field& x) { return x.name == key; });
+    auto f = std::find_if(spec.begin(), spec.end(),
+                          [&name = key](const Field& x) { return x.name == name; });
     if (f == spec.end()) {
       problems[prefix + key] = "unknown field";
       continue;
@@ -187,7 +188,8 @@ Status check_query(const std::map<std::string, std::string>& query, const FieldS
   std::map<std::string, std::string> problems;
   for (const auto& [key, value] : query) {
     if (key == "page" || key == "per_page") continue;
-    auto f = std::find_if(spec.begin(), spec.end(), [&](const Field& x) { return x.name == key; });
+    auto f = std::find_if(spec.begin(), spec.end(),
+                          [&name = key](const Field& x) { return x.name == name; });
     if (f == spec.end()) {
       problems[key] = "unknown parameter";
       continue;

@@ -165,7 +165,7 @@ void append_response_head(const Response& response, const ResponseHeadOptions& o
   for (const auto& [name, value] : response.headers) {
     if (!valid_header(name, value)) continue;
     if (std::any_of(kServerOwned.begin(), kServerOwned.end(),
-                    [&](std::string_view owned) { return iequals(name, owned); })) {
+                    [&header = name](std::string_view owned) { return iequals(header, owned); })) {
       continue;
     }
     for (std::size_t i = 0; i < kSecurityHeaders.size(); ++i) {

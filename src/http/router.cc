@@ -14,15 +14,15 @@ namespace {
 // Bounds the per-match scratch space so matching needs no heap allocation.
 constexpr std::size_t kMaxSegments = 32;
 
-// Splits "/a/b/" into {"a", "b"}: a single trailing slash is not significant, but empty
-// segments inside the path are kept (and then match nothing). Returns false when the path
-// has more than kMaxSegments segments or does not start with '/'.
+// Splits "/a/b" into {"a", "b"}. Empty segments are kept and match nothing, a trailing slash
+// included: each route has one path, so a reverse proxy's rule for "/metrics" cannot be passed
+// by asking for "/metrics/". Returns false when the path has more than kMaxSegments segments or
+// does not start with '/'.
 bool split_path(std::string_view path, std::array<std::string_view, kMaxSegments>& out,
                 std::size_t& count) {
   count = 0;
   if (path.empty() || path.front() != '/') return false;
   path.remove_prefix(1);
-  if (!path.empty() && path.back() == '/') path.remove_suffix(1);
   if (path.empty()) return true;
   while (true) {
     if (count == kMaxSegments) return false;
@@ -133,7 +133,7 @@ void Router::add(Route route) {
 Match Router::match(Request& request) const {
   std::string_view path =
       request.target.empty() ? std::string_view(request.path) : std::string_view(request.target);
-  path = path.substr(0, path.find_first_of("?#"));
+  path = path.substr(0, path.find('?'));
 
   std::array<std::string_view, kMaxSegments> segments;
   std::size_t count = 0;

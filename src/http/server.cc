@@ -38,6 +38,7 @@
 #include <boost/intrusive/list.hpp>
 
 #include "http/access_log.h"
+#include "http/compression.h"
 #include "http/metrics.h"
 #include "http/request_info.h"
 #include "http/response_head.h"
@@ -100,19 +101,6 @@ Response error_response(ErrorKind kind, int status, std::string code, std::strin
   return response;
 }
 
-// RFC 9112 section 3.2.2: a server must accept the absolute form ("http://host/path?q") that
-// clients send to proxies; everything downstream expects the origin form ("/path?q").
-void assign_origin_form(std::string_view target, std::string& out) {
-  std::size_t scheme = target.starts_with("http://") ? 7 : target.starts_with("https://") ? 8 : 0;
-  if (scheme == 0) {
-    out.assign(target);
-    return;
-  }
-  std::size_t start = target.find_first_of("/?", scheme);
-  out.assign(start != std::string_view::npos && target[start] == '/' ? "" : "/");
-  if (start != std::string_view::npos) out.append(target.substr(start));
-}
-
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
   for (const auto& item : items) {
@@ -123,9 +111,13 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 }
 
 // Runs a handler; whatever it throws becomes an error response instead of a dropped connection.
+// Its answer is compressed here, on the thread that ran it, so that a large one does not hold
+// up an I/O thread.
 Response invoke(const Route& route, Request& request) {
   try {
-    return route.handler(request);
+    Response response = route.handler(request);
+    compress_response(request, response);
+    return response;
   } catch (const nlohmann::json::exception& e) {
     // Handlers parse and read bodies with nlohmann::json: its exceptions mean bad client input.
     return error_response(ErrorKind::invalid_input, 400, "invalid_json", e.what());
@@ -336,8 +328,6 @@ class Session final : public std::enable_shared_from_this<Session>, public Conne
   // connection. Returns a 400 response when the target is unusable.
   std::optional<Response> fill_request(bhttp::request<bhttp::string_body>& message) {
     request_.method.assign(view(message.method_string()));
-    assign_origin_form(view(message.target()), request_.target);
-    request_.query.clear();
     request_.params.clear();
     request_.headers.clear();
     for (const auto& field : message) {
@@ -349,36 +339,29 @@ class Session final : public std::enable_shared_from_this<Session>, public Conne
     }
     request_.body = std::move(message.body());
     identify_client();
-
-    std::string_view target = request_.target;
-    std::size_t question = target.find('?');
-    std::string_view raw_path = target.substr(0, question);
-    if (raw_path.empty() || raw_path.front() != '/') {
-      request_.path.assign(raw_path);
-      return error_response(ErrorKind::invalid_input, 400, "bad_request", "bad request target");
-    }
-    if (raw_path.find('%') == std::string_view::npos) {
-      request_.path.assign(raw_path);
-    } else if (auto decoded = percent_decode(raw_path)) {
-      request_.path = std::move(*decoded);
-    } else {
-      request_.path.assign(raw_path);
-      return error_response(ErrorKind::invalid_input, 400, "invalid_path", "malformed path");
-    }
-    if (question != std::string_view::npos &&
-        !parse_query(target.substr(question + 1), request_.query)) {
-      return error_response(ErrorKind::invalid_input, 400, "invalid_query",
-                            "malformed query string");
+    switch (parse_target(view(message.target()), request_.target, request_.path, request_.query)) {
+      case TargetError::none:
+        return std::nullopt;
+      case TargetError::bad_target:
+        return error_response(ErrorKind::invalid_input, 400, "bad_request", "bad request target");
+      case TargetError::bad_path:
+        return error_response(ErrorKind::invalid_input, 400, "invalid_path", "malformed path");
+      case TargetError::bad_query:
+        return error_response(ErrorKind::invalid_input, 400, "invalid_query",
+                              "malformed query string");
     }
     return std::nullopt;
   }
 
   void identify_client() {
     const auto& trusted = context_.options.trusted_proxy;
+    bool from_proxy = !trusted.empty() && peer_ == trusted;
     request_.client_address = client_address(peer_, request_.header("x-forwarded-for"), trusted);
     auto proto = request_.header("x-forwarded-proto");
-    request_.secure = !trusted.empty() && peer_ == trusted && proto && iequals(*proto, "https");
-    auto id = request_.header("x-request-id");
+    request_.secure = from_proxy && proto && iequals(*proto, "https");
+    // The id goes into the audit trail: only the proxy may choose it, or a client could make
+    // its requests look like someone else's there.
+    auto id = from_proxy ? request_.header("x-request-id") : std::nullopt;
     request_.request_id = id && is_sane_request_id(*id) ? std::string(*id) : new_request_id();
   }
 

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "http/compression.h"
+
 namespace innet::http {
 namespace {
 
@@ -88,6 +90,24 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   return false;
 }
 
+// One URL per page: "/centres/" is "/centres", and "/metrics/" goes to "/metrics", where the
+// reverse proxy's rule for it applies. 308 keeps the method; the raw target keeps the client's
+// escapes and query.
+Response canonical_redirect(const Request& request) {
+  std::string_view target = request.target.empty() ? request.path : request.target;
+  std::size_t question = target.find('?');
+  std::string_view path = target.substr(0, question);
+  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+  // "//host" or "/\host" would be read by browsers as another site: an open redirect.
+  if (path.size() < 2 || path[1] == '/' || path[1] == '\\') return not_found();
+  Response response;
+  response.status = 308;
+  std::string location(path);
+  if (question != std::string_view::npos) location.append(target.substr(question));
+  response.headers.emplace_back("Location", std::move(location));
+  return response;
+}
+
 }  // namespace
 
 std::string_view content_type_for(std::string_view filename) {
@@ -109,6 +129,7 @@ StaticFiles::StaticFiles(const std::string& web_root) {
 }
 
 Response StaticFiles::serve(const Request& request) const {
+  if (request.path.size() > 1 && request.path.back() == '/') return canonical_redirect(request);
   auto relative = relative_path(request.path);
   if (!relative) return not_found();
   fs::path index = root_ / "index.html";
@@ -127,26 +148,44 @@ Response StaticFiles::serve(const Request& request) const {
 
 Response StaticFiles::serve_file(const fs::path& file, std::string_view cache_control,
                                  const Request& request) const {
+  // The build writes name.br and name.gz beside each file worth compressing: pick what the
+  // client accepts among those that exist.
   std::error_code ec;
-  auto size = fs::file_size(file, ec);
-  auto modified = fs::last_write_time(file, ec);
+  fs::path br = fs::path(file) += ".br";
+  fs::path gz = fs::path(file) += ".gz";
+  bool has_br = fs::is_regular_file(br, ec);
+  bool has_gz = fs::is_regular_file(gz, ec);
+  Coding coding = has_br || has_gz
+                      ? choose_coding(request.header("accept-encoding"), has_br, has_gz)
+                      : Coding::identity;
+  const fs::path& chosen = coding == Coding::br ? br : coding == Coding::gzip ? gz : file;
+
+  auto size = fs::file_size(chosen, ec);
+  auto modified = fs::last_write_time(chosen, ec);
   if (ec) return not_found();
   auto ticks = modified.time_since_epoch().count();
-  std::string etag = fmt::format("\"{:x}-{:x}\"", size, static_cast<std::uint64_t>(ticks));
+  // Each encoding is its own representation, with its own strong validator.
+  std::string etag = fmt::format("\"{:x}-{:x}{}{}\"", size, static_cast<std::uint64_t>(ticks),
+                                 coding == Coding::identity ? "" : "-",
+                                 coding == Coding::identity ? "" : coding_name(coding));
 
   Response response;
   response.headers.emplace_back("Cache-Control", cache_control);
   response.headers.emplace_back("ETag", etag);
+  if (has_br || has_gz) add_vary(response, "Accept-Encoding");
   if (auto inm = request.header("if-none-match"); inm && etag_matches(*inm, etag)) {
     response.status = 304;
     return response;
   }
-  std::ifstream in(file, std::ios::binary);
+  std::ifstream in(chosen, std::ios::binary);
   if (!in) return not_found();
   response.body.resize(size);
   in.read(response.body.data(), static_cast<std::streamsize>(size));
   response.body.resize(static_cast<std::size_t>(in.gcount()));
   response.headers.emplace_back("Content-Type", content_type_for(file.filename().string()));
+  if (coding != Coding::identity) {
+    response.headers.emplace_back("Content-Encoding", coding_name(coding));
+  }
   return response;
 }
 

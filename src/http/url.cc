@@ -1,5 +1,7 @@
 #include "http/url.h"
 
+#include <algorithm>
+
 namespace innet::http {
 namespace {
 
@@ -47,6 +49,52 @@ bool parse_query(std::string_view query, std::map<std::string, std::string>& out
     out.emplace(std::move(*name), std::move(*value));
   }
   return true;
+}
+
+namespace {
+
+void assign_origin_form(std::string_view target, std::string& out) {
+  std::size_t scheme = target.starts_with("http://") ? 7 : target.starts_with("https://") ? 8 : 0;
+  if (scheme == 0) {
+    out.assign(target);
+    return;
+  }
+  std::size_t start = target.find_first_of("/?", scheme);
+  out.assign(start != std::string_view::npos && target[start] == '/' ? "" : "/");
+  if (start != std::string_view::npos) out.append(target.substr(start));
+}
+
+}  // namespace
+
+TargetError parse_target(std::string_view received, std::string& origin, std::string& path,
+                         std::map<std::string, std::string>& query) {
+  assign_origin_form(received, origin);
+  query.clear();
+  std::string_view target = origin;
+  std::size_t question = target.find('?');
+  std::string_view raw_path = target.substr(0, question);
+  // Control characters and spaces are never part of a target (RFC 9112 section 3.2); Beast
+  // refuses them already, this keeps the function safe on its own.
+  bool controls = std::any_of(target.begin(), target.end(), [](char c) {
+    return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f;
+  });
+  if (raw_path.empty() || raw_path.front() != '/' || controls ||
+      target.find('#') != std::string_view::npos) {
+    path.assign(raw_path);
+    return TargetError::bad_target;
+  }
+  if (raw_path.find('%') == std::string_view::npos) {
+    path.assign(raw_path);
+  } else if (auto decoded = percent_decode(raw_path)) {
+    path = std::move(*decoded);
+  } else {
+    path.assign(raw_path);
+    return TargetError::bad_path;
+  }
+  if (question != std::string_view::npos && !parse_query(target.substr(question + 1), query)) {
+    return TargetError::bad_query;
+  }
+  return TargetError::none;
 }
 
 }  // namespace innet::http

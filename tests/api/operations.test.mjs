@@ -83,7 +83,7 @@ test('GET / serves the web app; app routes fall back to index.html; assets are c
   assert.equal(index.headers.get('cache-control'), 'no-cache');
   expectSecurityHeaders(index, 'GET /');
 
-  for (const path of ['/users', '/organizations/3', '/audit', '/login', '/account/']) {
+  for (const path of ['/users', '/organizations/3', '/audit', '/login', '/account']) {
     const res = await request('GET', path, { headers: { accept: 'text/html' } });
     assert.equal(res.status, 200, path);
     assert.match(res.headers.get('content-type'), /^text\/html/, path);
@@ -111,6 +111,44 @@ test('GET / serves the web app; app routes fall back to index.html; assets are c
   assert.equal((await request('GET', '/', { headers: { 'if-none-match': etag } })).status, 304);
   // Writes to app routes are not served by the static handler.
   assert.notEqual((await request('POST', '/users', { body: {} })).status, 200);
+});
+
+test('one path per route: a trailing slash redirects a page and is not a route', async () => {
+  const page = await request('GET', '/account/?tab=password', { headers: { accept: 'text/html' } });
+  assert.equal(page.status, 308);
+  assert.equal(page.headers.get('location'), '/account?tab=password');
+  // The proxy's rule for /metrics cannot be walked around with a slash: it ends at /metrics.
+  const metrics = await request('GET', '/metrics/');
+  assert.equal(metrics.status, 308);
+  assert.equal(metrics.headers.get('location'), '/metrics');
+  assert.doesNotMatch(metrics.text, /innet_http_requests_total/);
+  for (const path of ['/api/v1/auth/me/', '/api/v1/openapi.json/']) {
+    expectError(await request('GET', path), 404, 'not_found');
+  }
+  expectError(await request('GET', '//evil.example/'), 404, 'not_found');
+});
+
+test('large JSON answers and the app bundles are compressed for clients that accept it', async () => {
+  const gzipped = await api('GET', '/openapi.json', { headers: { 'accept-encoding': 'gzip' } });
+  expectStatus(gzipped, 200);
+  assert.equal(gzipped.headers.get('content-encoding'), 'gzip');
+  assert.match(gzipped.headers.get('vary'), /Accept-Encoding/);
+  assert.ok(gzipped.json.openapi, 'decodes to the same document');
+  const plain = await api('GET', '/openapi.json', { headers: { 'accept-encoding': 'identity' } });
+  assert.equal(plain.headers.get('content-encoding'), null);
+  assert.match(plain.headers.get('vary'), /Accept-Encoding/);
+  assert.deepEqual(gzipped.json, plain.json);
+
+  const index = await request('GET', '/');
+  const script = /src="(\/assets\/[^"]+\.js)"/.exec(index.text)[1];
+  const br = await request('GET', script, { headers: { 'accept-encoding': 'gzip, br' } });
+  assert.equal(br.status, 200);
+  assert.equal(br.headers.get('content-encoding'), 'br');
+  assert.match(br.headers.get('vary'), /Accept-Encoding/);
+  const identity = await request('GET', script, { headers: { 'accept-encoding': 'identity' } });
+  assert.equal(identity.headers.get('content-encoding'), null);
+  assert.equal(br.text, identity.text, 'the brotli twin decodes to the bundle');
+  assert.notEqual(br.headers.get('etag'), identity.headers.get('etag'));
 });
 
 test('openapi.json is OpenAPI 3.1 with resolvable $refs, summaries and x-innet-action', async () => {

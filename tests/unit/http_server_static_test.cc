@@ -135,6 +135,78 @@ TEST_F(HttpStaticFiles, HeadAndConditionalRequests) {
   EXPECT_EQ(client.request("GET", "/robots.txt").status, 200);  // framing intact after 304
 }
 
+TEST_F(HttpStaticFiles, PrecompressedSiblingsByAcceptEncoding) {
+  write_file(web / "assets" / "app-3f2a.js.br", "BR-BYTES");
+  write_file(web / "assets" / "app-3f2a.js.gz", "GZIP-BYTES");
+  write_file(web / "index.html.gz", "GZ-INDEX");
+  TestServer server(router, options);
+  TestClient client(server.port());
+  auto br = client.request("GET", "/assets/app-3f2a.js", "Accept-Encoding: gzip, deflate, br\r\n");
+  EXPECT_EQ(br.status, 200);
+  EXPECT_EQ(br.body, "BR-BYTES");
+  EXPECT_EQ(br.header("content-encoding"), "br");
+  EXPECT_EQ(br.header("content-length"), "8");
+  EXPECT_EQ(br.header("content-type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(br.header("vary"), "Accept-Encoding");
+  EXPECT_EQ(br.header("cache-control"), "public, max-age=31536000, immutable");
+
+  auto gz = client.request("GET", "/assets/app-3f2a.js", "Accept-Encoding: gzip;q=1, br;q=0.5\r\n");
+  EXPECT_EQ(gz.body, "GZIP-BYTES");
+  EXPECT_EQ(gz.header("content-encoding"), "gzip");
+  auto plain = client.request("GET", "/assets/app-3f2a.js");
+  EXPECT_EQ(plain.body, "console.log(1)");
+  EXPECT_FALSE(plain.header("content-encoding"));
+  EXPECT_EQ(plain.header("vary"), "Accept-Encoding");
+  auto refused =
+      client.request("GET", "/assets/app-3f2a.js", "Accept-Encoding: br;q=0, gzip;q=0\r\n");
+  EXPECT_EQ(refused.body, "console.log(1)");
+
+  // One validator per representation: a cached identity body never revalidates a br one.
+  ASSERT_TRUE(br.header("etag") && gz.header("etag") && plain.header("etag"));
+  EXPECT_NE(*br.header("etag"), *plain.header("etag"));
+  EXPECT_NE(*br.header("etag"), *gz.header("etag"));
+  auto not_modified =
+      client.request("GET", "/assets/app-3f2a.js",
+                     "Accept-Encoding: br\r\nIf-None-Match: " + *br.header("etag") + "\r\n");
+  EXPECT_EQ(not_modified.status, 304);
+  EXPECT_EQ(not_modified.header("vary"), "Accept-Encoding");
+  auto changed =
+      client.request("GET", "/assets/app-3f2a.js", "If-None-Match: " + *br.header("etag") + "\r\n");
+  EXPECT_EQ(changed.status, 200);
+  EXPECT_EQ(changed.body, "console.log(1)");
+
+  // The client-side route fallback serves index.html's sibling too; files without one, no Vary.
+  auto route = client.request("GET", "/centres/12", "Accept-Encoding: gzip, br\r\n");
+  EXPECT_EQ(route.body, "GZ-INDEX");
+  EXPECT_EQ(route.header("content-encoding"), "gzip");
+  EXPECT_EQ(route.header("content-type"), "text/html; charset=utf-8");
+  auto css = client.request("GET", "/assets/style-9c1d.css", "Accept-Encoding: gzip, br\r\n");
+  EXPECT_EQ(css.body, "body{}");
+  EXPECT_FALSE(css.header("content-encoding"));
+  EXPECT_FALSE(css.header("vary"));
+}
+
+TEST_F(HttpStaticFiles, TrailingSlashRedirectsToTheCanonicalPath) {
+  TestServer server(router, options);
+  TestClient client(server.port());
+  auto page = client.request("GET", "/centres/12/?tab=costs");
+  EXPECT_EQ(page.status, 308);
+  EXPECT_EQ(page.header("location"), "/centres/12?tab=costs");
+  // The probe gets the same treatment, so a proxy rule for "/metrics" still applies.
+  EXPECT_EQ(client.request("GET", "/metrics//").header("location"), "/metrics");
+  EXPECT_EQ(client.request("GET", "/caf%C3%A9/").header("location"), "/caf%C3%A9");
+  // Never to another site: "//evil.example" and "/\\evil.example" are network-path references.
+  for (const char* target : {"//evil.example/", "/\\evil.example/", "//"}) {
+    SCOPED_TRACE(target);
+    auto response = client.request("GET", target);
+    EXPECT_EQ(response.status, 404);
+    EXPECT_FALSE(response.header("location"));
+  }
+  EXPECT_EQ(client.request("GET", "/").status, 200);
+  EXPECT_EQ(client.request("GET", "/api/v1/ping/").status, 404);  // API paths: no redirect
+  EXPECT_EQ(client.request("GET", "/healthz/").status, 308);
+}
+
 TEST_F(HttpStaticFiles, StaticRequestsAreCountedAsStatic) {
   TestServer server(router, options);
   {

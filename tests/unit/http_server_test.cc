@@ -257,14 +257,63 @@ TEST_F(HttpServer, SecurityHeadersOnEveryResponse) {
   EXPECT_FALSE(client.request("GET", "/healthz").header("cache-control"));
 }
 
-TEST_F(HttpServer, IncomingRequestIdIsKeptWhenSane) {
-  TestServer server(router);
+TEST_F(HttpServer, IncomingRequestIdIsKeptWhenSaneAndFromTheProxy) {
+  ServerOptions options;
+  options.trusted_proxy = "127.0.0.1";
+  TestServer server(router, options);
   TestClient client(server.port());
   auto kept = client.request("GET", "/healthz", "X-Request-Id: trace-42.a_b\r\n");
   EXPECT_EQ(kept.header("x-request-id"), "trace-42.a_b");
   auto replaced = client.request("GET", "/healthz", "X-Request-Id: <script>\r\n");
   EXPECT_NE(replaced.header("x-request-id"), "<script>");
   EXPECT_EQ(replaced.header("x-request-id")->size(), 16u);
+}
+
+// The request id is written into the audit trail: a client could otherwise pass its requests
+// off as someone else's there.
+TEST_F(HttpServer, IncomingRequestIdFromAnyoneElseIsReplaced) {
+  for (const char* proxy : {"", "10.9.9.9"}) {
+    SCOPED_TRACE(proxy);
+    ServerOptions options;
+    options.trusted_proxy = proxy;
+    TestServer server(router, options);
+    TestClient client(server.port());
+    auto response = client.request("GET", "/healthz", "X-Request-Id: trace-42.a_b\r\n");
+    ASSERT_TRUE(response.header("x-request-id"));
+    EXPECT_NE(response.header("x-request-id"), "trace-42.a_b");
+    EXPECT_EQ(response.header("x-request-id")->size(), 16u);
+  }
+}
+
+TEST_F(HttpServer, LargeAnswersAreGzippedForClientsThatAcceptIt) {
+  router.add({"GET", "/api/v1/large", [](Request&) {
+                return Response::json(200, {{"items", std::vector<int>(2000, 7)}});
+              }});
+  TestServer server(router);
+  TestClient client(server.port());
+  auto plain = client.request("GET", "/api/v1/large");
+  EXPECT_EQ(plain.status, 200);
+  EXPECT_FALSE(plain.header("content-encoding"));
+  EXPECT_EQ(plain.header("vary"), "Accept-Encoding");
+  EXPECT_EQ(plain.json()["items"].size(), 2000u);
+  auto gzipped = client.request("GET", "/api/v1/large", "Accept-Encoding: gzip, br\r\n");
+  EXPECT_EQ(gzipped.status, 200);
+  EXPECT_EQ(gzipped.header("content-encoding"), "gzip");
+  EXPECT_EQ(gzipped.header("vary"), "Accept-Encoding");
+  EXPECT_LT(gzipped.body.size(), plain.body.size() / 10);
+  EXPECT_EQ(gzipped.header("content-length"), std::to_string(gzipped.body.size()));
+  EXPECT_EQ(gzipped.body.substr(0, 2), "\x1f\x8b");  // the gzip magic
+  auto small = client.request("GET", "/api/v1/items/1", "Accept-Encoding: gzip\r\n");
+  EXPECT_FALSE(small.header("content-encoding"));
+  EXPECT_FALSE(small.header("vary"));
+}
+
+TEST_F(HttpServer, FragmentInTargetIsBadRequest) {
+  TestServer server(router);
+  TestClient client(server.port());
+  auto response = client.request("GET", "/healthz#x");
+  EXPECT_EQ(response.status, 400);
+  EXPECT_EQ(response.json()["error"]["code"], "bad_request");
 }
 
 TEST_F(HttpServer, UnknownApiPathIs404Json) {

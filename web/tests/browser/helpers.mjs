@@ -146,8 +146,9 @@ export async function withSignedIn(role, fn) {
   }
 }
 
-export async function login(page, email, password = DEMO_PASSWORD) {
-  await page.goto('/login');
+/** Signs in through the login form; with { open: false }, on the login page already shown. */
+export async function login(page, email, password = DEMO_PASSWORD, { open = true } = {}) {
+  if (open) await page.goto('/login');
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
   await page.locator('[data-testid=login-submit]').click();
