@@ -17,7 +17,9 @@ bool is_write(const std::string& method) {
 http::Response dispatch(const Route& route, Services& services, const Authenticator& authenticate,
                         http::Request& request) {
   Context ctx{request, services, nullptr, std::nullopt, nullptr, std::nullopt, std::nullopt};
-  auto actor = route.io_thread ? std::optional<auth::Actor>{} : authenticate(ctx);
+  // A route on the I/O thread must not read the database, so it looks up no credentials.
+  Result<std::optional<auth::Actor>> actor = std::optional<auth::Actor>{};
+  if (!route.io_thread) actor = authenticate(ctx);
   if (!actor.ok()) return http::Response::error(actor.error());
   if (actor->has_value()) ctx.actor = &**actor;
   if (route.action != auth::kPublic) {

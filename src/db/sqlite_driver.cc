@@ -242,6 +242,7 @@ class SqliteConnection final : public Connection {
 
   // Steps the statement to completion, keeping the rows when `out` is given.
   Status run(std::string_view sql, const Params& params, Rows* out) {
+    start_clock();  // before preparing, which may run the virtual machine to read the schema
     auto prepared = prepare(sql);
     if (!prepared) return prepared.take_error();
     sqlite3_stmt* statement = *prepared;
@@ -264,7 +265,6 @@ class SqliteConnection final : public Connection {
     for (int c = 0; out && c < columns; ++c) {
       out->columns.emplace_back(sqlite3_column_name(statement, c));
     }
-    start_clock();
     for (;;) {
       const int rc = sqlite3_step(statement);
       if (rc == SQLITE_DONE) return Status::success();

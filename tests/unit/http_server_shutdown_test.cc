@@ -103,7 +103,7 @@ TEST_F(HttpServerShutdown, AFullWorkerPoolAnswers503AtOnceWithoutRunningTheHandl
   running.send("GET /api/v1/held HTTP/1.1\r\nHost: t\r\n\r\n");
   ASSERT_TRUE(wait_for_held(1));
   waiting.send("GET /api/v1/held HTTP/1.1\r\nHost: t\r\n\r\n");  // queued behind it
-  std::this_thread::sleep_for(50ms);
+  std::this_thread::sleep_for(200ms);  // time for the I/O thread to admit it
   auto begin = std::chrono::steady_clock::now();
   auto response = refused.request("GET", "/api/v1/held");
   EXPECT_LT(std::chrono::steady_clock::now() - begin, 1s);
@@ -127,9 +127,9 @@ TEST_F(HttpServerShutdown, StopFinishesQueuedPooledRequests) {
   running.send("GET /api/v1/held HTTP/1.1\r\nHost: t\r\n\r\n");
   ASSERT_TRUE(wait_for_held(1));
   queued.send("GET /api/v1/held HTTP/1.1\r\nHost: t\r\n\r\n");
-  std::this_thread::sleep_for(50ms);
+  std::this_thread::sleep_for(200ms);  // time for the I/O thread to admit it
   std::thread stopper([&server] { server.stop(); });
-  std::this_thread::sleep_for(50ms);
+  std::this_thread::sleep_for(200ms);  // the server is draining when the handlers finish
   release_promise.set_value();
   EXPECT_EQ(running.read_response().status, 200);
   EXPECT_EQ(queued.read_response().status, 200);
