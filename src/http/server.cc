@@ -461,10 +461,10 @@ class Session final : public std::enable_shared_from_this<Session>, public Conne
   }
 
   static Response overloaded() {
-    Error error = Error::make(ErrorKind::unavailable, "overloaded",
-                              "the server is busy; try again in a moment");
-    error.retry_after_seconds = 1;
-    return Response::error(error);
+    Response response = Response::error(Error::make(ErrorKind::unavailable, "overloaded",
+                                                    "the server is busy; try again in a moment"));
+    response.set_header("Retry-After", "1");
+    return response;
   }
 
   void respond(Response response) {
