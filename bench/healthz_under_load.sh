@@ -78,7 +78,8 @@ status, body, _ = call(c, "GET", f"{API}/centres/{centre}/invoices/draft/{month}
 invoice = None
 if status == 200:
     draft = json.loads(body)
-    payload = {k: draft[k] for k in ("month", "amount_cents", "presence_days", "lines") if k in draft}
+    payload = {k: draft[k] for k in ("month", "amount_cents", "presence_days")}
+    payload["lines"] = [{k: l[k] for k in ("person_id", "from", "to")} for l in draft["lines"]]
     payload["number"] = f"BENCH-{centre}-{month}"
     status, body, _ = call(c, "POST", f"{API}/centres/{centre}/invoices", write, json.dumps(payload))
     if status == 201:
@@ -102,8 +103,9 @@ def load(n, stop, counts):
     conn, i = connect(), n
     while not stop.is_set():
         try:
-            status, _, r = call(conn, "GET", paths[i % len(paths)], auth)
-            counts[status] = counts.get(status, 0) + 1
+            status, body, r = call(conn, "GET", paths[i % len(paths)], auth)
+            key = status if status < 400 else f"{status} {json.loads(body)['error']['code']}"
+            counts[key] = counts.get(key, 0) + 1
             if r.getheader("Connection", "").lower() == "close":
                 conn = connect()
         except Exception:

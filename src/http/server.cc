@@ -13,6 +13,9 @@
 // to serving keep-alive requests, so the one accepting thread is not a bottleneck.
 #include "http/server.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -29,7 +32,6 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -181,9 +183,18 @@ struct Worker {
 // would only make every client time out later, and hold memory meanwhile.
 class WorkerPool {
  public:
-  WorkerPool(int threads, int queue)
-      : capacity_(std::max(1, threads) + std::max(0, queue)),
-        pool_(static_cast<std::size_t>(std::max(1, threads))) {}
+  WorkerPool(int threads, int queue) : capacity_(std::max(1, threads) + std::max(0, queue)) {
+    for (int i = 0; i < std::max(1, threads); ++i) {
+      threads_.emplace_back([this] {
+        // Handlers may run long on the CPU (a search scanning a table); the I/O threads must
+        // still get it at once when a request arrives, so workers yield to them. On Linux the
+        // nice value of a thread id applies to that thread only.
+        ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kWorkerNiceness);
+        context_.run();
+      });
+    }
+  }
+  ~WorkerPool() { join(); }
 
   // Runs `work` on a worker, or returns false (and drops it) when the pool is full.
   template <class Work>
@@ -192,7 +203,7 @@ class WorkerPool {
       admitted_.fetch_sub(1, std::memory_order_relaxed);
       return false;
     }
-    asio::post(pool_, [this, work = std::move(work)]() mutable {
+    asio::post(context_, [this, work = std::move(work)]() mutable {
       work();
       admitted_.fetch_sub(1, std::memory_order_relaxed);
     });
@@ -200,12 +211,20 @@ class WorkerPool {
   }
 
   // Waits for the admitted work to finish (after the I/O threads stopped admitting).
-  void join() { pool_.join(); }
+  void join() {
+    keep_running_.reset();
+    for (auto& thread : threads_)
+      if (thread.joinable()) thread.join();
+  }
 
  private:
+  static constexpr int kWorkerNiceness = 10;
   const int capacity_;
   std::atomic<int> admitted_{0};
-  asio::thread_pool pool_;  // last: destroyed (stopped and joined) before what its work touches
+  asio::io_context context_;
+  asio::executor_work_guard<asio::io_context::executor_type> keep_running_ =
+      asio::make_work_guard(context_);
+  std::vector<std::thread> threads_;  // last: joined (by the destructor) before the rest goes
 };
 
 // What every session reads; immutable while serving, except the thread-safe pool and metrics.
