@@ -21,19 +21,22 @@ export function Occupancy() {
   const page = Number(loc.query.get('page') ?? '1') || 1;
   const [inputDate, setInputDate] = useState(date || today());
   const [inputFlag, setInputFlag] = useState(flag);
-  const [data, setData] = useState<OccupancyOverview | null>(null);
+  // The answer with the query it answers: the table never shows another page or filter's rows.
+  const query = `${date}|${flag}|${page}`;
+  const [shown, setShown] = useState<{ query: string; data: OccupancyOverview } | null>(null);
+  const data = shown?.query === query ? shown.data : null;
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
     setError(null);
     reception
       .occupancy({ date: date || undefined, flag: flag || undefined, page, per_page: PER_PAGE })
-      .then((d) => live && setData(d))
+      .then((d) => live && setShown({ query, data: d }))
       .catch((e) => live && setError(e));
     return () => {
       live = false;
     };
-  }, [date, flag, page]);
+  }, [query]);
 
   const cell = (key: string, guests: number, places: number, free: number) => (
     <td key={key} class="text-end text-nowrap">
