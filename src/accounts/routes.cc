@@ -312,7 +312,6 @@ void add_routes(api::Api& api) {
                 {.name = "password", .required = true, .max_length = 200}},
        .response_schema = "User",
        .success_status = 201,
-       .offload = true,
        .handler = create_account});
   api.add({.method = "GET",
            .pattern = users + "/{id}",
@@ -339,7 +338,6 @@ void add_routes(api::Api& api) {
            .tag = "accounts",
            .body = {{.name = "new_password", .required = true, .max_length = 200}},
            .success_status = 204,
-           .offload = true,
            .handler = reset_password});
 }
 

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <stdexcept>
+
 #include "core/crypto.h"
 
 namespace innet::api {
@@ -15,7 +17,9 @@ bool is_write(const std::string& method) {
 http::Response dispatch(const Route& route, Services& services, const Authenticator& authenticate,
                         http::Request& request) {
   Context ctx{request, services, nullptr, std::nullopt, nullptr, std::nullopt, std::nullopt};
-  auto actor = authenticate(ctx);
+  // A route on the I/O thread must not read the database, so it looks up no credentials.
+  Result<std::optional<auth::Actor>> actor = std::optional<auth::Actor>{};
+  if (!route.io_thread) actor = authenticate(ctx);
   if (!actor.ok()) return http::Response::error(actor.error());
   if (actor->has_value()) ctx.actor = &**actor;
   if (route.action != auth::kPublic) {
@@ -77,11 +81,13 @@ http::Response dispatch(const Route& route, Services& services, const Authentica
 
 void Api::install(http::Router& router, Services& services, Authenticator authenticate) const {
   for (const auto& route : routes_) {
+    if (route.io_thread && route.action != auth::kPublic)
+      throw std::invalid_argument(route.pattern + ": a route on the I/O thread must be public");
     router.add({route.method, route.pattern,
                 [&route, &services, authenticate](http::Request& request) {
                   return dispatch(route, services, authenticate, request);
                 },
-                route.offload});
+                !route.io_thread});
   }
 }
 

@@ -89,7 +89,10 @@ struct Route {
   // binary alternatives to the JSON response.
   std::vector<std::string> other_content_types;
   int success_status = 200;
-  bool offload = false;  // blocking work: runs off the I/O threads
+  // Routes run on the server's worker pool, off the I/O threads, unless they are public, cheap
+  // and never touch the database (liveness, metrics): those answer on the I/O thread, and even
+  // when the worker pool is full. They skip authentication, which reads the database.
+  bool io_thread = false;
   Handler handler;
 };
 

@@ -31,6 +31,8 @@ std::string reason(int status) {
       return "Violates a business rule";
     case 429:
       return "Too many attempts";
+    case 503:
+      return "Busy (overloaded, with Retry-After), or a query or lock wait took too long";
   }
   return "Response";
 }
@@ -90,6 +92,7 @@ nlohmann::json operation(const Route& r) {
   }
   if (r.pattern.find('{') != std::string::npos) responses["404"] = error_response(404);
   if (!r.body.empty()) responses["415"] = error_response(415);
+  if (!r.io_thread) responses["503"] = error_response(503);
   if (r.method == "POST" || r.method == "PATCH") {
     responses["409"] = error_response(409);
     responses["413"] = error_response(413);

@@ -31,6 +31,7 @@ void add_operations_routes(api::Api& api, http::Metrics& metrics) {
            .action = std::string(auth::kPublic),
            .summary = "Liveness: the process answers",
            .tag = "operations",
+           .io_thread = true,
            .handler = [](api::Context&) -> Result<http::Response> {
              return api::ok({{"status", "ok"}});
            }});
@@ -51,6 +52,7 @@ void add_operations_routes(api::Api& api, http::Metrics& metrics) {
            .action = std::string(auth::kPublic),
            .summary = "Prometheus metrics (restrict to the internal network at the proxy)",
            .tag = "operations",
+           .io_thread = true,
            .handler = [&metrics](api::Context&) -> Result<http::Response> {
              http::Response r;
              r.set_header("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
@@ -107,6 +109,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   auto pool = open_database(config);
   if (!pool.ok()) return pool.take_error();
   app->pool_ = std::move(pool).value();
+  // After the migrations, which may legitimately run long.
+  app->pool_->set_time_limits({config.statement_timeout_ms, config.lock_timeout_ms});
   app->chainer_ = std::make_unique<audit::Chainer>(*app->pool_, secrets->audit_key);
 
   api::Settings settings;
@@ -136,6 +140,9 @@ Status App::serve() {
   options.bind_address = config_.bind_address;
   options.port = config_.port;
   options.io_threads = config_.io_threads;
+  // As many workers as connections: more workers could only wait for a connection.
+  options.worker_threads = config_.db_pool_size;
+  options.worker_queue = config_.worker_queue;
   options.max_body_bytes = config_.max_body_bytes;
   options.trusted_proxy = config_.trusted_proxy;
   if (std::filesystem::exists(std::filesystem::path(config_.web_root) / "index.html"))

@@ -12,7 +12,10 @@ namespace innet::app {
 
 struct Config {
   std::string database_url = "sqlite://data/innet.db";
-  int db_pool_size = 16;
+  int db_pool_size = 16;  // also the number of workers that run requests off the I/O threads
+  int worker_queue = 64;  // requests waiting for a worker; beyond that 503 "overloaded"
+  int statement_timeout_ms = 10000;
+  int lock_timeout_ms = 3000;
   std::string bind_address = "127.0.0.1";
   std::uint16_t port = 8080;
   int io_threads = 0;  // 0 = one per core

@@ -206,7 +206,6 @@ void add_routes(api::Api& api) {
        .body = {{.name = "email", .type = FieldType::email, .required = true, .max_length = 254},
                 {.name = "password", .required = true, .max_length = 200}},
        .response_schema = "Me",
-       .offload = true,
        .handler = login});
   api.add({.method = "POST",
            .pattern = base + "/logout",
@@ -231,7 +230,6 @@ void add_routes(api::Api& api) {
            .body = {{.name = "current_password", .required = true, .max_length = 200},
                     {.name = "new_password", .required = true, .max_length = 200}},
            .success_status = 204,
-           .offload = true,
            .handler = change_password});
   api.add({.method = "GET",
            .pattern = base + "/tokens",

@@ -64,9 +64,18 @@ struct Rows {
 };
 
 // Database errors map to ErrorKind: a uniqueness or foreign-key violation is `conflict`,
-// a lost connection is `unavailable`, anything else `internal`.
+// a lost connection or a time limit reached is `unavailable`, anything else `internal`.
 // Error::code is "unique_violation", "foreign_key_violation", "check_violation",
-// "db_unavailable" or "db_error".
+// "db_unavailable", "query_timeout", "lock_timeout" or "db_error".
+
+// Time limits on a connection's statements, so that no request holds a connection (and the
+// worker running it) for long. 0 means no limit, except lock_ms on SQLite, where 0 keeps the
+// default wait of 5 s: SQLite cannot wait for a lock without a bound.
+struct TimeLimits {
+  int statement_ms = 0;  // a statement running longer fails with "query_timeout"
+  int lock_ms = 0;  // waiting longer for a lock (SQLite: the write lock) fails with "lock_timeout"
+  bool operator==(const TimeLimits&) const = default;
+};
 
 // A single connection. Not thread-safe: one thread uses it at a time (the pool guarantees it).
 // Statements are prepared once per connection and cached by their SQL text.
@@ -85,6 +94,10 @@ class Connection {
   virtual Status begin() = 0;  // a write transaction (SQLite: BEGIN IMMEDIATE)
   virtual Status commit() = 0;
   virtual Status rollback() = 0;
+
+  // Applies to every later statement; a statement cut off by a limit leaves the connection
+  // usable (an open transaction must still be rolled back). Cheap when the limits are unchanged.
+  virtual Status set_time_limits(const TimeLimits& limits) = 0;
 
   // True when the connection still works (used by the pool and /readyz).
   virtual bool healthy() = 0;
@@ -158,6 +171,9 @@ class Pool {
   // then fails with unavailable "db_pool_exhausted".
   Result<PooledConnection> acquire(int timeout_ms = 5000);
   PoolStats stats() const;
+  // The limits every connection gets when it is lent from now on (none by default: migrations,
+  // seeding and command-line maintenance may run long; the server sets them once it is ready).
+  void set_time_limits(TimeLimits limits);
 
  private:
   friend class PooledConnection;

@@ -49,6 +49,7 @@ struct Pool::State {
   int size = 0;                                   // idle + lent out + being opened
   int in_use = 0;
   std::int64_t waits = 0;
+  TimeLimits limits;
 };
 
 Pool::Pool(std::string url, Engine engine, int max_connections)
@@ -109,10 +110,13 @@ Result<PooledConnection> Pool::acquire(int timeout_ms) {
     }
   }
   ++s.in_use;
+  const TimeLimits limits = s.limits;
   if (!s.idle.empty()) {
-    std::unique_ptr<Connection> connection = std::move(s.idle.back());
+    PooledConnection connection(this, std::move(s.idle.back()));
     s.idle.pop_back();
-    return PooledConnection(this, std::move(connection));
+    lock.unlock();
+    INNET_TRY(connection->set_time_limits(limits));
+    return connection;
   }
 
   // Counting the connection before it exists keeps concurrent acquirers within the bound while
@@ -128,7 +132,14 @@ Result<PooledConnection> Pool::acquire(int timeout_ms) {
     s.returned.notify_one();
     return opened.take_error();
   }
-  return PooledConnection(this, std::move(*opened));
+  PooledConnection connection(this, std::move(*opened));
+  INNET_TRY(connection->set_time_limits(limits));
+  return connection;
+}
+
+void Pool::set_time_limits(TimeLimits limits) {
+  std::lock_guard lock(state_->mutex);
+  state_->limits = limits;
 }
 
 void Pool::release(std::unique_ptr<Connection> connection) {

@@ -77,6 +77,13 @@ Error error_from(PGconn* connection, const PGresult* result) {
   if (state == "23514" || state == "23502") {
     return Error::make(ErrorKind::unprocessable, "check_violation", std::move(message));
   }
+  // query_canceled: only statement_timeout cancels our statements (nothing calls PQcancel).
+  if (state == "57014") {
+    return Error::make(ErrorKind::unavailable, "query_timeout", std::move(message));
+  }
+  if (state == "55P03") {
+    return Error::make(ErrorKind::unavailable, "lock_timeout", std::move(message));
+  }
   // 08P01 is the client's own mistake (a wrong number of values) and the connection survives it.
   const bool connection_failed = state.starts_with("08") && state != "08P01";
   if (connection_failed || PQstatus(connection) == CONNECTION_BAD) {
@@ -248,6 +255,18 @@ class PostgresConnection final : public Connection {
 
   Status rollback() override { return exec("ROLLBACK"); }
 
+  // Session settings, so the server cancels a statement past the limit; the connection stays
+  // usable. Set with set_config, whose values can be bound as parameters.
+  Status set_time_limits(const TimeLimits& limits) override {
+    if (limits == limits_) return Status::success();
+    INNET_TRY(
+        run("SELECT set_config('statement_timeout', ?, false), "
+            "set_config('lock_timeout', ?, false)",
+            {std::to_string(limits.statement_ms), std::to_string(limits.lock_ms)}));
+    limits_ = limits;
+    return Status::success();
+  }
+
   bool healthy() override { return PQstatus(connection_.get()) == CONNECTION_OK; }
 
   bool in_transaction() const override {
@@ -292,6 +311,7 @@ class PostgresConnection final : public Connection {
 
   ConnectionPtr connection_;
   std::unordered_map<std::string, std::string> statements_;  // cache key -> prepared name
+  TimeLimits limits_;                                        // PostgreSQL's defaults: no limits
 };
 
 void ignore_notice(void* /*arg*/, const char* /*message*/) {}

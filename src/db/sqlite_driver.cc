@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -22,6 +23,9 @@ namespace innet::db {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+// How many virtual machine steps pass between looks at the clock: a few microseconds of work,
+// so a statement overruns its limit by about that, and reading the clock costs nothing measurable.
+constexpr int kProgressSteps = 1000;
 
 Error error_from_code(int extended_code, std::string message) {
   switch (extended_code) {
@@ -36,6 +40,7 @@ Error error_from_code(int extended_code, std::string message) {
   }
   switch (extended_code & 0xff) {
     case SQLITE_BUSY:
+      return Error::make(ErrorKind::unavailable, "lock_timeout", std::move(message));
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
       return Error::make(ErrorKind::unavailable, "db_unavailable", std::move(message));
@@ -149,13 +154,27 @@ class SqliteConnection final : public Connection {
   Status execute_script(std::string_view sql) override {
     const std::string script(sql);
     char* message = nullptr;
+    start_clock();
     if (sqlite3_exec(db_.get(), script.c_str(), nullptr, nullptr, &message) == SQLITE_OK) {
       return Status::success();
     }
-    Error error = error_from_code(sqlite3_extended_errcode(db_.get()),
-                                  message ? message : sqlite3_errmsg(db_.get()));
+    Error error = failure(message ? message : sqlite3_errmsg(db_.get()));
     sqlite3_free(message);
     return error;
+  }
+
+  // The statement limit is a progress handler that interrupts the statement past its deadline;
+  // the lock limit is the busy timeout, which bounds the wait for another connection's lock.
+  Status set_time_limits(const TimeLimits& limits) override {
+    if (limits == limits_) return Status::success();
+    limits_ = limits;
+    sqlite3_busy_timeout(db_.get(), limits.lock_ms > 0 ? limits.lock_ms : kBusyTimeoutMs);
+    if (limits.statement_ms > 0) {
+      sqlite3_progress_handler(db_.get(), kProgressSteps, &SqliteConnection::past_deadline, this);
+    } else {
+      sqlite3_progress_handler(db_.get(), 0, nullptr, nullptr);
+    }
+    return Status::success();
   }
 
   // IMMEDIATE takes the write lock up front, so two writers queue on the busy timeout instead
@@ -171,6 +190,26 @@ class SqliteConnection final : public Connection {
   bool in_transaction() const override { return sqlite3_get_autocommit(db_.get()) == 0; }
 
  private:
+  using Clock = std::chrono::steady_clock;
+
+  static int past_deadline(void* self) {
+    return Clock::now() > static_cast<SqliteConnection*>(self)->deadline_ ? 1 : 0;
+  }
+
+  void start_clock() {
+    if (limits_.statement_ms > 0)
+      deadline_ = Clock::now() + std::chrono::milliseconds(limits_.statement_ms);
+  }
+
+  // The error of the last call; an interruption can only come from the statement limit.
+  Error failure(std::string message) {
+    if (sqlite3_extended_errcode(db_.get()) == SQLITE_INTERRUPT)
+      return Error::make(ErrorKind::unavailable, "query_timeout",
+                         "the query took longer than " + std::to_string(limits_.statement_ms) +
+                             " ms and was stopped");
+    return error_from_code(sqlite3_extended_errcode(db_.get()), std::move(message));
+  }
+
   Result<sqlite3_stmt*> prepare(std::string_view sql) {
     if (auto cached = statements_.find(sql); cached != statements_.end()) {
       return cached->second.get();
@@ -203,6 +242,7 @@ class SqliteConnection final : public Connection {
 
   // Steps the statement to completion, keeping the rows when `out` is given.
   Status run(std::string_view sql, const Params& params, Rows* out) {
+    start_clock();  // before preparing, which may run the virtual machine to read the schema
     auto prepared = prepare(sql);
     if (!prepared) return prepared.take_error();
     sqlite3_stmt* statement = *prepared;
@@ -228,7 +268,7 @@ class SqliteConnection final : public Connection {
     for (;;) {
       const int rc = sqlite3_step(statement);
       if (rc == SQLITE_DONE) return Status::success();
-      if (rc != SQLITE_ROW) return last_error(db_.get());
+      if (rc != SQLITE_ROW) return failure(sqlite3_errmsg(db_.get()));
       if (!out) continue;
       std::vector<Value> values;
       values.reserve(columns);
@@ -240,6 +280,8 @@ class SqliteConnection final : public Connection {
   // Declared first so the cached statements are finalized before the handle closes.
   DatabasePtr db_;
   std::unordered_map<std::string, StatementPtr, SqlHash, std::equal_to<>> statements_;
+  TimeLimits limits_;
+  Clock::time_point deadline_ = Clock::time_point::max();
 };
 
 }  // namespace

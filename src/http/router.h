@@ -17,7 +17,8 @@ struct Route {
   std::string method;
   std::string pattern;
   Handler handler;
-  // Runs on the blocking-work pool instead of the I/O thread (password hashing, exports).
+  // Runs on the server's bounded worker pool instead of the I/O thread: anything that may block
+  // (database, password hashing), so that one slow request never delays the others.
   bool offload = false;
 };
 

@@ -2,6 +2,8 @@
 //
 // Threading: one io_context per I/O thread, each run by exactly one thread, and every
 // connection lives on one of them for its whole life, so session state needs no locks.
+// Handlers that may block (Route::offload: everything that touches the database) run on a
+// bounded worker pool instead, while their connection waits; the I/O thread serves the others.
 //
 // Acceptors: a single acceptor (on the first context) hands each accepted socket to the next
 // context round-robin, rather than one SO_REUSEPORT acceptor per context. Reasons: bind errors
@@ -10,6 +12,9 @@
 // spread is exact instead of a hash of the client's address and port. Accepting is cheap next
 // to serving keep-alive requests, so the one accepting thread is not a bottleneck.
 #include "http/server.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -27,7 +32,6 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -166,13 +170,62 @@ struct Worker {
   asio::executor_work_guard<Executor> keep_running = asio::make_work_guard(context);
 };
 
+// The pool that runs offloaded handlers, with a bound on the requests admitted to it (running
+// or waiting). A request beyond the bound is refused at once: waiting in an unbounded queue
+// would only make every client time out later, and hold memory meanwhile.
+class WorkerPool {
+ public:
+  WorkerPool(int threads, int queue) : capacity_(std::max(1, threads) + std::max(0, queue)) {
+    for (int i = 0; i < std::max(1, threads); ++i) {
+      threads_.emplace_back([this] {
+        // Handlers may run long on the CPU (a search scanning a table); the I/O threads must
+        // still get it at once when a request arrives, so workers yield to them. On Linux the
+        // nice value of a thread id applies to that thread only.
+        ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kWorkerNiceness);
+        context_.run();
+      });
+    }
+  }
+  ~WorkerPool() { join(); }
+
+  // Runs `work` on a worker, or returns false (and drops it) when the pool is full.
+  template <class Work>
+  bool try_post(Work work) {
+    if (admitted_.fetch_add(1, std::memory_order_relaxed) >= capacity_) {
+      admitted_.fetch_sub(1, std::memory_order_relaxed);
+      return false;
+    }
+    asio::post(context_, [this, work = std::move(work)]() mutable {
+      work();
+      admitted_.fetch_sub(1, std::memory_order_relaxed);
+    });
+    return true;
+  }
+
+  // Waits for the admitted work to finish (after the I/O threads stopped admitting).
+  void join() {
+    keep_running_.reset();
+    for (auto& thread : threads_)
+      if (thread.joinable()) thread.join();
+  }
+
+ private:
+  static constexpr int kWorkerNiceness = 10;
+  const int capacity_;
+  std::atomic<int> admitted_{0};
+  asio::io_context context_;
+  asio::executor_work_guard<asio::io_context::executor_type> keep_running_ =
+      asio::make_work_guard(context_);
+  std::vector<std::thread> threads_;  // last: joined (by the destructor) before the rest goes
+};
+
 // What every session reads; immutable while serving, except the thread-safe pool and metrics.
 struct Context {
   Context(ServerOptions server_options, const Router& server_router, Metrics& server_metrics)
       : options(std::move(server_options)),
         router(server_router),
         metrics(server_metrics),
-        blocking(static_cast<std::size_t>(std::max(1, options.blocking_threads))) {
+        workers(options.worker_threads, options.worker_queue) {
     if (!options.web_root.empty()) static_files.emplace(options.web_root);
   }
 
@@ -181,7 +234,7 @@ struct Context {
   Metrics& metrics;
   AccessLog access_log;
   std::optional<StaticFiles> static_files;
-  asio::thread_pool blocking;
+  WorkerPool workers;
 };
 
 // One connection: reads requests one at a time, answers each, keeps the connection open
@@ -393,17 +446,27 @@ class Session final : public std::enable_shared_from_this<Session>, public Conne
     respond(error_response(ErrorKind::not_found, 404, "not_found", "no such resource"));
   }
 
-  // Runs the handler on the blocking pool and finishes on this connection's I/O thread. The
-  // work guard keeps that thread's io_context running meanwhile, even while the server stops,
-  // so the response is still delivered.
+  // Runs the handler on the worker pool and finishes on this connection's I/O thread, which
+  // serves its other connections meanwhile. The work guard keeps that thread's io_context
+  // running, even while the server stops, so the response is still delivered.
   void offload(const Route& route) {
-    asio::post(context_.blocking, [self = shared_from_this(), &route,
+    bool admitted =
+        context_.workers.try_post([self = shared_from_this(), &route,
                                    guard = asio::make_work_guard(worker_.context)]() mutable {
-      Response response = invoke(route, self->request_);
-      auto& io = self->worker_.context;
-      asio::post(io, [self = std::move(self), response = std::move(response),
+          Response response = invoke(route, self->request_);
+          auto& io = self->worker_.context;
+          asio::post(io,
+                     [self = std::move(self), response = std::move(response),
                       guard = std::move(guard)]() mutable { self->respond(std::move(response)); });
-    });
+        });
+    if (!admitted) respond(overloaded());
+  }
+
+  static Response overloaded() {
+    Response response = Response::error(Error::make(ErrorKind::unavailable, "overloaded",
+                                                    "the server is busy; try again in a moment"));
+    response.set_header("Retry-After", "1");
+    return response;
   }
 
   void respond(Response response) {
@@ -569,7 +632,7 @@ class ServerCore {
     }
     run_context(main);
     for (auto& thread : threads) thread.join();
-    context_.blocking.join();
+    context_.workers.join();
     signals_.reset();
   }
 

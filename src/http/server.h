@@ -21,7 +21,11 @@ struct ServerOptions {
   std::string bind_address = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port (tests)
   int io_threads = 0;         // 0 = one per core
-  int blocking_threads = 2;   // pool for Route::offload handlers
+  // The worker pool that runs Route::offload handlers (database work), off the I/O threads.
+  // At most worker_threads + worker_queue such requests are admitted at once; beyond that the
+  // server answers 503 "overloaded" with Retry-After at once, without running the handler.
+  int worker_threads = 16;
+  int worker_queue = 64;
   std::size_t max_body_bytes = 1 << 20;
   std::size_t max_header_bytes = 8 * 1024;
   int request_timeout_seconds = 30;  // to read one request, or to write its response

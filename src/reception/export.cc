@@ -52,6 +52,15 @@ const std::vector<Column> kSummaryColumns = {{"item", "Item"}, {"value", "Value"
 
 }  // namespace
 
+Status check_export_size(const std::vector<Table>& tables) {
+  std::size_t rows = 0;
+  for (const auto& t : tables) rows += t.rows.size();
+  if (rows <= kMaxExportRows) return Status::success();
+  return Error::make(ErrorKind::unprocessable, "export_too_large",
+                     "the export would hold " + std::to_string(rows) + " rows, more than the " +
+                         std::to_string(kMaxExportRows) + " a file may hold");
+}
+
 std::string to_csv(const Table& table) {
   std::string out;
   for (std::size_t i = 0; i < table.columns.size(); ++i) {

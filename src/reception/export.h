@@ -37,6 +37,12 @@ struct Table {
   std::vector<std::vector<Cell>> rows;
 };
 
+// Exports are built in memory on a worker, so their size is bounded: a file whose tables hold
+// more rows than this is refused with 422 "export_too_large" before it is rendered. The bound
+// covers a month of daily differences for a centre of 1,600 guests.
+inline constexpr std::size_t kMaxExportRows = 50000;
+Status check_export_size(const std::vector<Table>& tables);
+
 std::string to_csv(const Table& table);
 // The bytes of an .xlsx workbook with one sheet per table, in order.
 Result<std::string> to_xlsx(const std::vector<Table>& tables);

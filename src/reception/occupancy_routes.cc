@@ -26,7 +26,10 @@ Result<std::string> day_param(api::Context& ctx) {
   return day;
 }
 
+// The totals cover every centre in the filter; the items are one page of those the flag keeps.
 Result<http::Response> overview(api::Context& ctx) {
+  auto paging = parse_paging(ctx.request.query);
+  if (!paging.ok()) return paging.take_error();
   auto day = day_param(ctx);
   if (!day.ok()) return day.take_error();
   const std::string flag = ctx.request.query["flag"];
@@ -35,7 +38,7 @@ Result<http::Response> overview(api::Context& ctx) {
   auto all = occupancy_on(**conn, *day, filter_from(ctx));
   if (!all.ok()) return all.take_error();
   PlacesByCategory places{}, guests{};
-  std::int64_t over = 0, under = 0;
+  std::int64_t over = 0, under = 0, matching = 0;
   nlohmann::json items = nlohmann::json::array();
   for (const auto& o : *all) {
     for (std::size_t i = 0; i < kCategoryCount; ++i) {
@@ -46,20 +49,24 @@ Result<http::Response> overview(api::Context& ctx) {
     under += o.under_use();
     if ((flag == "over_capacity" && !o.over_capacity()) || (flag == "under_use" && !o.under_use()))
       continue;
-    items.push_back(to_json(o));
+    if (matching++ >= paging->offset() &&
+        static_cast<std::int64_t>(items.size()) < paging->per_page)
+      items.push_back(to_json(o));
   }
-  return api::ok({{"date", *day},
-                  {"totals",
-                   {{"centres", all->size()},
+  nlohmann::json body = list_envelope(std::move(items), matching, *paging);
+  body["date"] = *day;
+  body["totals"] = {{"centres", all->size()},
                     {"places", to_json(places)},
                     {"guests", to_json(guests)},
                     {"over_capacity", over},
-                    {"under_use", under}}},
-                  {"items", std::move(items)}});
+                    {"under_use", under}};
+  return api::ok(body);
 }
 
 // Centres that can take guests of a category now, most free places first.
 Result<http::Response> desk(api::Context& ctx) {
+  auto paging = parse_paging(ctx.request.query);
+  if (!paging.ok()) return paging.take_error();
   const auto category = *parse_category(ctx.request.query["category"]);
   auto f = filter_from(ctx);
   auto conn = ctx.db();
@@ -72,13 +79,18 @@ Result<http::Response> desk(api::Context& ctx) {
   std::stable_sort(open.begin(), open.end(),
                    [&](auto* a, auto* b) { return a->free(category) > b->free(category); });
   nlohmann::json items = nlohmann::json::array();
-  for (const auto* o : open) {
-    nlohmann::json j = to_json(*o);
-    j["free_in_category"] = o->free(category);
+  const auto first = std::min<std::size_t>(open.size(), paging->offset());
+  const auto last = std::min<std::size_t>(open.size(), first + paging->per_page);
+  for (std::size_t i = first; i < last; ++i) {
+    nlohmann::json j = to_json(*open[i]);
+    j["free_in_category"] = open[i]->free(category);
     items.push_back(std::move(j));
   }
-  return api::ok(
-      {{"date", clock::today()}, {"category", to_string(category)}, {"items", std::move(items)}});
+  nlohmann::json body =
+      list_envelope(std::move(items), static_cast<std::int64_t>(open.size()), *paging);
+  body["date"] = clock::today();
+  body["category"] = to_string(category);
+  return api::ok(body);
 }
 
 Result<http::Response> series(api::Context& ctx) {
@@ -128,25 +140,28 @@ void add_occupancy_routes(api::Api& api) {
       {.method = "GET",
        .pattern = "/api/v1/occupancy",
        .action = "occupancy.read",
-       .summary = "Occupancy of every centre on a day (default today), with flags",
+       .summary =
+           "Occupancy of the centres on a day (default today), with flags; paged, totals of all",
        .tag = "reception",
        .query = {{.name = "date", .type = FieldType::date, .earliest_date = kFirstReceptionDate},
                  type,
                  status,
                  istat,
                  {.name = "flag", .max_length = 20, .allowed = {"over_capacity", "under_use"}}},
+       .paged = true,
        .response_schema = "Occupancy",
        .handler = overview});
   api.add(
       {.method = "GET",
        .pattern = "/api/v1/placement-desk",
        .action = "occupancy.read",
-       .summary = "Centres with free places today for a category, most free first",
+       .summary = "Centres with free places today for a category, most free first; paged",
        .tag = "reception",
        .query =
            {{.name = "category", .required = true, .max_length = 20, .allowed = category_names()},
             type,
             istat},
+       .paged = true,
        .response_schema = "PlacementDesk",
        .handler = desk});
   api.add(

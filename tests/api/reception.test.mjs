@@ -113,10 +113,19 @@ async function centresNamed(name) {
   const res = await api('GET', `/centres?q=${encodeURIComponent(name)}&per_page=100`, { session: officer });
   return expectStatus(res, 200).items.filter((c) => c.name === name);
 }
+// Every item of a paged list, page after page (centres made by the tests come last, by id).
+async function allPages(path, session = officer) {
+  const items = [];
+  for (let page = 1; ; page++) {
+    const sep = path.includes('?') ? '&' : '?';
+    const body = expectStatus(await api('GET', `${path}${sep}per_page=100&page=${page}`, { session }), 200);
+    items.push(...body.items);
+    if (page * body.per_page >= body.total) return items;
+  }
+}
 async function occupancyOf(centreId, date, session = officer) {
   const q = date ? `?date=${date}` : '';
-  const body = expectStatus(await api('GET', `/occupancy${q}`, { session }), 200);
-  return body.items.find((o) => o.centre_id === centreId);
+  return (await allPages(`/occupancy${q}`, session)).find((o) => o.centre_id === centreId);
 }
 
 // ---------------------------------------------------------------- centres
@@ -501,8 +510,8 @@ test('placements: a full category refuses unless the Prefettura overrides', asyn
   assert.equal(occ.guests.single_men, 3);
   assert.equal(occ.guests.single_women, 1);
   assert.equal(occ.over_capacity, true, 'over capacity after the override');
-  const flagged = expectStatus(await api('GET', `/occupancy?date=${day}&flag=over_capacity`, { session: officer }), 200);
-  assert.ok(flagged.items.some((o) => o.centre_id === centre.id));
+  const flagged = await allPages(`/occupancy?date=${day}&flag=over_capacity`);
+  assert.ok(flagged.some((o) => o.centre_id === centre.id));
 });
 
 test('placements: closed centre, future date, unknown persons', async () => {
@@ -757,9 +766,9 @@ test('scope: the case worker sees its own organisation\'s centres and guests onl
   assert.equal((await placementsOf(guest.id))[0].end_date, null);
 
   // Occupancy: its own centres only.
-  const occ = expectStatus(await api('GET', `/occupancy?date=${daysAgo(1)}`, { session: caseWorker }), 200);
-  assert.ok(occ.items.every((o) => o.operator_id === ownOrgId));
-  assert.ok(occ.items.some((o) => o.centre_id === own.id));
+  const occ = await allPages(`/occupancy?date=${daysAgo(1)}`, caseWorker);
+  assert.ok(occ.every((o) => o.operator_id === ownOrgId));
+  assert.ok(occ.some((o) => o.centre_id === own.id));
   expectStatus(await api('GET', `/centres/${own.id}/occupancy`, { session: caseWorker }), 200);
 });
 
@@ -788,8 +797,7 @@ test('scope: the analyst gets occupancy but no persons; the inspector reads gues
   const p = await createPerson();
   expectStatus(await arrive([p.id], centre.id, 'single_women', daysAgo(6)), 201);
 
-  const occ = expectStatus(await api('GET', `/occupancy?date=${daysAgo(2)}`, { session: analyst }), 200);
-  assert.equal(occ.items.find((o) => o.centre_id === centre.id)?.guests.single_women, 1);
+  assert.equal((await occupancyOf(centre.id, daysAgo(2), analyst))?.guests.single_women, 1);
   expectStatus(await api('GET', `/centres/${centre.id}/occupancy`, { session: analyst }), 200);
   expectStatus(await api('GET', '/placement-desk?category=single_women', { session: analyst }), 200);
   expectError(await api('GET', '/persons', { session: analyst }), 403, 'forbidden');
@@ -831,22 +839,51 @@ test('occupancy: counts per category on a day, and the placement desk', async ()
   assert.equal(fullOcc.over_capacity, false, 'full is not over capacity');
   expectError(await api('GET', `/occupancy?date=${FUTURE}`, { session: officer }), 422, 'future_date', ['date']);
 
-  const desk = async (category) =>
-    expectStatus(await api('GET', `/placement-desk?category=${category}&istat_code=082054`, { session: officer }), 200);
+  const desk = (category) => allPages(`/placement-desk?category=${category}&istat_code=082054`);
   const menDesk = await desk('single_men');
-  assert.equal(menDesk.category, 'single_men');
-  const roomyRow = menDesk.items.find((o) => o.centre_id === roomy.id);
+  const roomyRow = menDesk.find((o) => o.centre_id === roomy.id);
   assert.ok(roomyRow, 'a centre with free places is listed');
   assert.equal(roomyRow.free_in_category, 1);
-  assert.ok(!menDesk.items.some((o) => o.centre_id === full.id), 'a full centre is not listed');
-  assert.ok(!menDesk.items.some((o) => o.centre_id === closed.id), 'a closed centre is not listed');
-  const frees = menDesk.items.map((o) => o.free_in_category);
+  assert.ok(!menDesk.some((o) => o.centre_id === full.id), 'a full centre is not listed');
+  assert.ok(!menDesk.some((o) => o.centre_id === closed.id), 'a closed centre is not listed');
+  const frees = menDesk.map((o) => o.free_in_category);
   assert.deepEqual(frees, [...frees].sort((a, b) => b - a), 'most free places first');
   const womenDesk = await desk('single_women');
-  assert.equal(womenDesk.items.find((o) => o.centre_id === roomy.id)?.free_in_category, 3);
-  assert.ok(!womenDesk.items.some((o) => o.centre_id === full.id));
+  assert.equal(womenDesk.find((o) => o.centre_id === roomy.id)?.free_in_category, 3);
+  assert.ok(!womenDesk.some((o) => o.centre_id === full.id));
   expectError(await api('GET', '/placement-desk', { session: officer }), 400, 'validation_failed', ['category']);
   expectError(await api('GET', '/placement-desk?category=adults', { session: officer }), 400, 'validation_failed', ['category']);
+});
+
+test('occupancy: paged, with the totals of every centre in the filter', async () => {
+  const made = [await createCentre(), await createCentre(), await createCentre()];
+  const first = expectStatus(await api('GET', '/occupancy?per_page=2', { session: officer }), 200);
+  assert.equal(first.page, 1);
+  assert.equal(first.per_page, 2);
+  assert.equal(first.items.length, 2);
+  assert.ok(first.total >= 3);
+  assert.equal(first.totals.centres, first.total, 'without a flag every centre is an item');
+  const seen = [];
+  for (let page = 1; page <= Math.ceil(first.total / 2); page++) {
+    const body = expectStatus(await api('GET', `/occupancy?per_page=2&page=${page}`, { session: officer }), 200);
+    assert.deepEqual(body.totals, first.totals, 'the totals do not depend on the page');
+    seen.push(...body.items.map((o) => o.centre_id));
+  }
+  assert.equal(new Set(seen).size, first.total, 'each centre on exactly one page');
+  for (const c of made) assert.ok(seen.includes(c.id));
+  const beyond = expectStatus(
+    await api('GET', `/occupancy?per_page=2&page=${Math.ceil(first.total / 2) + 1}`, { session: officer }),
+    200,
+  );
+  assert.deepEqual(beyond.items, []);
+  assert.equal(beyond.total, first.total);
+  expectError(await api('GET', '/occupancy?per_page=101', { session: officer }), 400, 'validation_failed', ['per_page']);
+  expectError(await api('GET', '/occupancy?page=0', { session: officer }), 400, 'validation_failed', ['page']);
+
+  const desk = expectStatus(await api('GET', '/placement-desk?category=single_men&per_page=1', { session: officer }), 200);
+  assert.equal(desk.category, 'single_men');
+  assert.equal(desk.items.length, 1);
+  assert.ok(desk.total >= 1);
 });
 
 test('occupancy: the daily series refuses a period that ends before it starts', async () => {

@@ -1,4 +1,5 @@
-// Offloaded handlers and graceful shutdown.
+// Offloaded handlers on the bounded worker pool, and graceful shutdown.
+#include <atomic>
 #include <csignal>
 #include <future>
 #include <sstream>
@@ -37,13 +38,32 @@ class HttpServerShutdown : public ::testing::Test {
                   return Response::json(200, {{"done", true}});
                 },
                 true});
+    router.add({"GET", "/api/v1/held",
+                [this](Request&) {
+                  ++held;
+                  release.wait_for(5s);  // bounded: a failed test must not hang
+                  return Response::json(200, {{"done", true}});
+                },
+                true});
+  }
+
+  // Waits until `n` requests to /api/v1/held are running.
+  bool wait_for_held(int n) {
+    for (auto deadline = std::chrono::steady_clock::now() + 5s;
+         std::chrono::steady_clock::now() < deadline; std::this_thread::sleep_for(5ms)) {
+      if (held == n) return true;
+    }
+    return false;
   }
 
   Router router;
   std::promise<void> started;
+  std::atomic<int> held{0};
+  std::promise<void> release_promise;
+  std::shared_future<void> release = release_promise.get_future().share();
 };
 
-TEST_F(HttpServerShutdown, OffloadedRouteRunsOnTheBlockingPool) {
+TEST_F(HttpServerShutdown, OffloadedRouteRunsOnTheWorkerPool) {
   ServerOptions options;
   options.io_threads = 1;
   TestServer server(router, options);
@@ -55,6 +75,66 @@ TEST_F(HttpServerShutdown, OffloadedRouteRunsOnTheBlockingPool) {
   EXPECT_NE(inline_response.json()["thread"], offloaded.json()["thread"]);
   EXPECT_EQ(client.request("GET", "/api/v1/where").json()["thread"],
             inline_response.json()["thread"]);  // back on the I/O thread, connection reused
+}
+
+TEST_F(HttpServerShutdown, TheIoThreadServesOthersWhileAWorkerIsBusy) {
+  ServerOptions options;
+  options.io_threads = 1;
+  options.worker_threads = 1;
+  TestServer server(router, options);
+  TestClient busy(server.port());
+  busy.send("GET /api/v1/held HTTP/1.1\r\nHost: t\r\n\r\n");
+  ASSERT_TRUE(wait_for_held(1));
+  TestClient other(server.port());
+  auto begin = std::chrono::steady_clock::now();
+  EXPECT_EQ(other.request("GET", "/api/v1/where").status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - begin, 1s);
+  release_promise.set_value();
+  EXPECT_EQ(busy.read_response().status, 200);
+}
+
+TEST_F(HttpServerShutdown, AFullWorkerPoolAnswers503AtOnceWithoutRunningTheHandler) {
+  ServerOptions options;
+  options.io_threads = 1;
+  options.worker_threads = 1;
+  options.worker_queue = 1;
+  TestServer server(router, options);
+  TestClient running(server.port()), waiting(server.port()), refused(server.port());
+  running.send("GET /api/v1/held HTTP/1.1\r\nHost: t\r\n\r\n");
+  ASSERT_TRUE(wait_for_held(1));
+  waiting.send("GET /api/v1/held HTTP/1.1\r\nHost: t\r\n\r\n");  // queued behind it
+  std::this_thread::sleep_for(200ms);  // time for the I/O thread to admit it
+  auto begin = std::chrono::steady_clock::now();
+  auto response = refused.request("GET", "/api/v1/held");
+  EXPECT_LT(std::chrono::steady_clock::now() - begin, 1s);
+  EXPECT_EQ(response.status, 503);
+  EXPECT_EQ(response.header("retry-after"), "1");
+  EXPECT_EQ(response.json()["error"]["code"], "overloaded");
+  EXPECT_EQ(held, 1);  // the refused request never reached its handler
+  release_promise.set_value();
+  EXPECT_EQ(running.read_response().status, 200);
+  EXPECT_EQ(waiting.read_response().status, 200);
+  EXPECT_EQ(held, 2);
+  // Admission is released as requests finish: the pool takes work again.
+  EXPECT_EQ(refused.request("GET", "/api/v1/held").status, 200);
+}
+
+TEST_F(HttpServerShutdown, StopFinishesQueuedPooledRequests) {
+  ServerOptions options;
+  options.worker_threads = 1;
+  TestServer server(router, options);
+  TestClient running(server.port()), queued(server.port());
+  running.send("GET /api/v1/held HTTP/1.1\r\nHost: t\r\n\r\n");
+  ASSERT_TRUE(wait_for_held(1));
+  queued.send("GET /api/v1/held HTTP/1.1\r\nHost: t\r\n\r\n");
+  std::this_thread::sleep_for(200ms);  // time for the I/O thread to admit it
+  std::thread stopper([&server] { server.stop(); });
+  std::this_thread::sleep_for(200ms);  // the server is draining when the handlers finish
+  release_promise.set_value();
+  EXPECT_EQ(running.read_response().status, 200);
+  EXPECT_EQ(queued.read_response().status, 200);
+  stopper.join();
+  EXPECT_EQ(held, 2);
 }
 
 TEST_F(HttpServerShutdown, StopDeliversTheResponseInFlight) {

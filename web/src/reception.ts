@@ -158,10 +158,9 @@ export interface CentreOccupancy {
   free_in_category?: number;
 }
 
-export interface OccupancyOverview {
+export interface OccupancyOverview extends Page<CentreOccupancy> {
   date: string;
   totals: { centres: number; places: Counts; guests: Counts; over_capacity: number; under_use: number };
-  items: CentreOccupancy[];
 }
 
 export interface OccupancySeries {
@@ -184,8 +183,11 @@ export const reception = {
   guests: (id: number) => request<{ date: string; items: Guest[] }>('GET', `/centres/${id}/guests`),
   series: (id: number) => request<OccupancySeries>('GET', `/centres/${id}/occupancy`),
   occupancy: (query: Q) => request<OccupancyOverview>('GET', '/occupancy', { query }),
+  /** The centres with the most free places (one page of the most the API gives: enough to choose from). */
   desk: (category: string) =>
-    request<{ date: string; category: string; items: CentreOccupancy[] }>('GET', '/placement-desk', { query: { category } }),
+    request<Page<CentreOccupancy> & { date: string; category: string }>('GET', '/placement-desk', {
+      query: { category, per_page: 100 },
+    }),
   place: (body: Record<string, unknown>) => request<{ items: Placement[] }>('POST', '/placements', { body }),
   transfer: (body: Record<string, unknown>) => request<{ items: Placement[] }>('POST', '/placements/transfers', { body }),
   exit: (body: Record<string, unknown>) => request<{ items: Placement[] }>('POST', '/placements/exits', { body }),

@@ -6,6 +6,10 @@ import { CATEGORIES, formatDay, reception, today, type OccupancyOverview } from 
 import { Link, setQuery, useLocation } from '../router';
 import { FlagBadges } from './centreParts';
 import { TableRegion } from '../components/TableRegion';
+import { Pagination, ResultsSummary } from '../components/Pagination';
+
+// The most the API gives in one page: at the scale of a prefecture, all centres at once.
+const PER_PAGE = 100;
 
 export function Occupancy() {
   const { t, lang } = useT();
@@ -14,21 +18,25 @@ export function Occupancy() {
   const loc = useLocation();
   const date = loc.query.get('date') ?? '';
   const flag = loc.query.get('flag') ?? '';
+  const page = Number(loc.query.get('page') ?? '1') || 1;
   const [inputDate, setInputDate] = useState(date || today());
   const [inputFlag, setInputFlag] = useState(flag);
-  const [data, setData] = useState<OccupancyOverview | null>(null);
+  // The answer with the query it answers: the table never shows another page or filter's rows.
+  const query = `${date}|${flag}|${page}`;
+  const [shown, setShown] = useState<{ query: string; data: OccupancyOverview } | null>(null);
+  const data = shown?.query === query ? shown.data : null;
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
     setError(null);
     reception
-      .occupancy({ date: date || undefined, flag: flag || undefined })
-      .then((d) => live && setData(d))
+      .occupancy({ date: date || undefined, flag: flag || undefined, page, per_page: PER_PAGE })
+      .then((d) => live && setShown({ query, data: d }))
       .catch((e) => live && setError(e));
     return () => {
       live = false;
     };
-  }, [date, flag]);
+  }, [query]);
 
   const cell = (key: string, guests: number, places: number, free: number) => (
     <td key={key} class="text-end text-nowrap">
@@ -48,7 +56,7 @@ export function Occupancy() {
         class="row align-items-end filters"
         onSubmit={(e) => {
           e.preventDefault();
-          setQuery({ date: inputDate === today() ? null : inputDate, flag: inputFlag }, false);
+          setQuery({ date: inputDate === today() ? null : inputDate, flag: inputFlag, page: null }, false);
         }}
       >
         <div class="col-12 col-md-4">
@@ -112,6 +120,7 @@ export function Occupancy() {
                 <h2 id="centres-heading" class="h3">
                   {t('occupancy.centresHeading')}
                 </h2>
+                {data.total > 0 && <ResultsSummary page={data.page} perPage={data.per_page} total={data.total} />}
                 {data.items.length ? (
                   <TableRegion label={t('occupancy.centresHeading')} caption={t('occupancy.caption', { date: formatDay(data.date, lang) })} testId="occupancy-table">
                     <thead>
@@ -149,6 +158,7 @@ export function Occupancy() {
                 ) : (
                   <p>{t('occupancy.empty')}</p>
                 )}
+                <Pagination page={data.page} perPage={data.per_page} total={data.total} />
               </section>
             </div>
           )
