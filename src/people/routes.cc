@@ -67,6 +67,7 @@ Result<Person> person_in_scope(api::Context& ctx, const char* action) {
   if (!conn.ok()) return conn.take_error();
   auto person = find_person(**conn, *id);
   if (!person.ok()) return person.take_error();
+  ctx.record_read(person->id);  // shown, or refused below: the read log names it either way
   if (ctx.services.policy.scope(ctx.actor->role, action) == auth::Scope::all) return person;
   auto hosts = reception::hosting_organizations(**conn, *id);
   if (!hosts.ok()) return hosts.take_error();
@@ -115,6 +116,7 @@ Result<http::Response> list(api::Context& ctx) {
   if (!conn.ok()) return conn.take_error();
   auto page = list_persons(**conn, f, *paging);
   if (!page.ok()) return page.take_error();
+  ctx.record_read(page->items, &Person::id);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& p : page->items) items.push_back(to_json(p));
   return api::ok(list_envelope(std::move(items), page->total, *paging));
@@ -216,6 +218,7 @@ Result<http::Response> get_group(api::Context& ctx) {
   if (!members.ok()) return members.take_error();
   if (members->items.empty() && ctx.scope != auth::Scope::all)
     return Error::not_found("family group");
+  ctx.record_read(members->items, &Person::id);
   nlohmann::json j = to_json(*group);
   j["members"] = nlohmann::json::array();
   for (const auto& p : members->items) j["members"].push_back(summary_json(p));
@@ -296,6 +299,7 @@ void add_routes(api::Api& api) {
                      {.name = "family_group_id", .type = FieldType::integer}},
            .paged = true,
            .response_schema = "PersonList",
+           .reads_persons = true,
            .handler = list});
   api.add({.method = "POST",
            .pattern = persons,
@@ -312,6 +316,7 @@ void add_routes(api::Api& api) {
            .summary = "One person",
            .tag = "people",
            .response_schema = "Person",
+           .reads_persons = true,
            .handler = get});
   api.add({.method = "PATCH",
            .pattern = persons + "/{id}",
@@ -327,6 +332,7 @@ void add_routes(api::Api& api) {
            .summary = "A person's placements, newest first (an operator: in its centres)",
            .tag = "people",
            .response_schema = "PlacementHistory",
+           .reads_persons = true,
            .handler = placements});
   api.add({.method = "POST",
            .pattern = "/api/v1/family-groups",
@@ -343,6 +349,7 @@ void add_routes(api::Api& api) {
            .summary = "A family group and its members",
            .tag = "people",
            .response_schema = "FamilyGroup",
+           .reads_persons = true,
            .handler = get_group});
 }
 
