@@ -1,26 +1,38 @@
 #!/usr/bin/env bash
-# Benchmark: GET /api/v1/auth/me with a valid session, against nginx serving a small static file,
-# both with wrk at 64 connections on loopback, in the same run on the same machine.
-# Usage: bench/http_me.sh [duration_seconds]   (needs: apt-get install nginx wrk; build/innet)
-# Target (issue 2): innet reaches at least 50% of nginx's requests per second.
+# Benchmark: innet's authenticated JSON answers against nginx serving a small static file, both
+# with wrk at 64 connections on loopback, in the same run on the same machine:
+#   GET /api/v1/auth/me as the analyst (issue 2): target at least 50% of nginx's requests/s;
+#   GET /api/v1/persons/{id} as the prefecture officer, with its read-log entry (issue 7):
+#   target at least 40%.
+# Usage: bench/http_me.sh [duration_seconds] [runs]   (needs: apt-get install nginx wrk; build/innet)
 # NGINX_ACCESS_LOG=off measures nginx without its access log (innet always writes one).
+# Every measured answer must be a 200 with the expected body: each endpoint is checked with curl
+# before and after its run, and a run whose wrk output reports non-2xx answers fails the script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
-for tool in nginx wrk; do
+runs=${2:-1}
+for tool in nginx wrk curl; do
   command -v $tool >/dev/null || { echo "bench: $tool missing (apt-get install -y nginx wrk)" >&2; exit 2; }
 done
 work=$(mktemp -d /tmp/innet-bench.XXXXXX)
+# nginx's workers run as another user (nobody or www-data) when it starts as root: they need a
+# folder they can read. The private work folder (mode 0700, with the database and the secrets)
+# stays private; only this one is readable.
+www=$(mktemp -d /tmp/innet-bench-www.XXXXXX)
+chmod 755 "$www"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 0.3; rm -rf "$work"; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 0.3; rm -rf "$work" "$www"; }
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # nginx: the reference, a 15-byte static file (the size of innet's /healthz body).
 nginx_port=$(free_port)
-mkdir -p "$work/nginx/www"
-printf '{"status":"ok"}' >"$work/nginx/www/static.json"
+mkdir -p "$work/nginx"
+static='{"status":"ok"}'
+printf '%s' "$static" >"$www/static.json"
+chmod 644 "$www/static.json"
 cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes auto;
 daemon off;
@@ -32,7 +44,7 @@ http {
   access_log ${NGINX_ACCESS_LOG:-$work/nginx/access.log};
   server {
     listen 127.0.0.1:$nginx_port;
-    root $work/nginx/www;
+    root $www;
   }
 }
 CONF
@@ -46,34 +58,91 @@ innet_port=$(free_port)
 build/innet serve --db "sqlite://$work/innet.db" --port "$innet_port" >"$work/innet.log" 2>&1 &
 pids+=($!)
 sleep 1
-cookie=$(curl -s -i -X POST "http://127.0.0.1:$innet_port/api/v1/auth/login" \
-  -H 'Content-Type: application/json' \
-  -d '{"email":"analyst@demo.innet.example","password":"demo"}' |
-  grep -i '^set-cookie:' | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/')
-[ -n "$cookie" ] || { echo "bench: login failed" >&2; exit 1; }
-curl -sf -H "Cookie: $cookie" "http://127.0.0.1:$innet_port/api/v1/auth/me" >/dev/null
+base=http://127.0.0.1:$innet_port
+session() {  # the session cookie of a demo account
+  curl -s -i -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1@demo.innet.example\",\"password\":\"demo\"}" |
+    grep -i '^set-cookie:' | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/'
+}
+analyst=$(session analyst)
+officer=$(session prefecture_officer)
+[ -n "$analyst" ] && [ -n "$officer" ] || { echo "bench: login failed" >&2; exit 1; }
+person_id=$(curl -sf -H "Cookie: $officer" "$base/api/v1/persons?per_page=1" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 
-run_wrk() {  # prints "<requests/s> <p99 ms>"
+# check URL EXPECTED [curl options...]: a 200 whose body is EXPECTED (a Python expression over
+# the parsed JSON `j` that must hold, or the exact text for nginx).
+check() {
+  local url=$1 expected=$2
+  shift 2
+  local out status body
+  out=$(curl -s -w '\n%{http_code}' "$@" "$url")
+  status=${out##*$'\n'}
+  body=${out%$'\n'*}
+  [ "$status" = 200 ] || { echo "bench: $url answered $status: $body" >&2; exit 1; }
+  if [ "$url" = "http://127.0.0.1:$nginx_port/static.json" ]; then
+    [ "$body" = "$expected" ] || { echo "bench: $url answered '$body'" >&2; exit 1; }
+  else
+    python3 -c "import json,sys; j=json.loads(sys.argv[1]); sys.exit(0 if ($expected) else 1)" "$body" ||
+      { echo "bench: $url answered an unexpected body: $body" >&2; exit 1; }
+  fi
+}
+nginx_url="http://127.0.0.1:$nginx_port/static.json"
+me_url="$base/api/v1/auth/me"
+person_url="$base/api/v1/persons/$person_id"
+check_all() {
+  check "$nginx_url" "$static"
+  check "$me_url" "j['user']['email'] == 'analyst@demo.innet.example'" -H "Cookie: $analyst"
+  check "$person_url" "j['id'] == $person_id and j['family_name'] != ''" -H "Cookie: $officer"
+  check "$base/healthz" "j == {'status': 'ok'}"
+}
+
+run_wrk() {  # prints "<requests/s> <p99 ms> <requests>"; fails on any non-2xx answer or socket error
   local out
   out=$(wrk -t2 -c64 -d"${duration}s" --latency "$@")
-  local rps p99
+  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then
+    echo "bench: wrk saw failed answers for $*:" >&2
+    echo "$out" >&2
+    exit 1
+  fi
+  local rps p99 requests
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   # wrk prints latencies with units (us, ms, s): convert to ms.
   p99=$(echo "$p99" | awk '/us$/ {sub("us",""); print $1/1000; next} /ms$/ {sub("ms",""); print $1; next} /s$/ {sub("s",""); print $1*1000}')
-  echo "$rps $p99"
+  echo "$rps $p99 $requests"
 }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", 100 * a / b }'; }
 
-# Warm both up, then measure nginx and innet alternately.
-wrk -t2 -c64 -d2s "http://127.0.0.1:$nginx_port/static.json" >/dev/null
-wrk -t2 -c64 -d2s -H "Cookie: $cookie" "http://127.0.0.1:$innet_port/api/v1/auth/me" >/dev/null
-read -r nginx_rps nginx_p99 < <(run_wrk "http://127.0.0.1:$nginx_port/static.json")
-read -r innet_rps innet_p99 < <(run_wrk -H "Cookie: $cookie" "http://127.0.0.1:$innet_port/api/v1/auth/me")
-# The HTTP layer alone (no database), to tell where the time goes.
-read -r health_rps health_p99 < <(run_wrk "http://127.0.0.1:$innet_port/healthz")
-ratio=$(awk -v a="$innet_rps" -v b="$nginx_rps" 'BEGIN { printf "%.0f", 100 * a / b }')
-echo "nginx static file:            ${nginx_rps} req/s, p99 ${nginx_p99} ms"
-echo "innet GET /api/v1/auth/me:    ${innet_rps} req/s, p99 ${innet_p99} ms"
-echo "innet GET /healthz (no DB):   ${health_rps} req/s, p99 ${health_p99} ms"
-echo "innet / nginx:                ${ratio}% (target >= 50%)"
-[ "$ratio" -ge 50 ]
+check_all
+# Warm everything up, then measure nginx and innet alternately.
+wrk -t2 -c64 -d2s "$nginx_url" >/dev/null
+wrk -t2 -c64 -d2s -H "Cookie: $analyst" "$me_url" >/dev/null
+wrk -t2 -c64 -d2s -H "Cookie: $officer" "$person_url" >/dev/null
+sleep 0.5  # the warm-up's read-log entries are written
+reads_before=$(sqlite3 "$work/innet.db" 'SELECT COUNT(*) FROM read_log')
+echo "run | nginx req/s (p99 ms) | /auth/me req/s (p99 ms) | ratio | /persons/{id} req/s (p99 ms) | ratio | /healthz req/s"
+failed=0
+person_requests=0
+for run in $(seq 1 "$runs"); do
+  read -r nginx_rps nginx_p99 _ < <(run_wrk "$nginx_url")
+  read -r me_rps me_p99 _ < <(run_wrk -H "Cookie: $analyst" "$me_url")
+  read -r person_rps person_p99 n < <(run_wrk -H "Cookie: $officer" "$person_url")
+  person_requests=$((person_requests + n))
+  # The HTTP layer alone (no database), to tell where the time goes.
+  read -r health_rps _ _ < <(run_wrk "$base/healthz")
+  me_ratio=$(ratio "$me_rps" "$nginx_rps")
+  person_ratio=$(ratio "$person_rps" "$nginx_rps")
+  echo "$run | $nginx_rps ($nginx_p99) | $me_rps ($me_p99) | ${me_ratio}% | $person_rps ($person_p99) | ${person_ratio}% | $health_rps"
+  [ "$me_ratio" -ge 50 ] && [ "$person_ratio" -ge 40 ] || failed=1
+done
+check_all
+# Every person read was logged: the writer keeps up (entries are written within about 50 ms).
+# wrk counts the answers it read; a few more may have been answered as it stopped.
+sleep 0.5
+reads=$(($(sqlite3 "$work/innet.db" 'SELECT COUNT(*) FROM read_log') - reads_before))
+echo "person reads answered: $person_requests; read-log entries written: $reads"
+[ "$reads" -ge "$person_requests" ] || { echo "bench: read-log entries are missing" >&2; failed=1; }
+echo "targets: /auth/me >= 50% of nginx, /persons/{id} with its read log >= 40%"
+exit $failed
