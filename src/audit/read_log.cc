@@ -11,30 +11,53 @@
 namespace innet::audit {
 namespace {
 
-// Persons go in multi-row inserts of these sizes, largest first: a handful of statement texts
-// for the connection's statement cache, whatever the number of persons.
-constexpr std::size_t kChunks[] = {256, 64, 16, 4, 1};
+// Rows go in multi-row inserts of these sizes, largest first: a handful of statement texts for
+// the connection's statement cache, whatever the number of rows.
+constexpr std::size_t kChunks[] = {64, 16, 4, 1};
 
-Status insert_persons(db::Connection& conn,
-                      const std::vector<std::pair<std::int64_t, std::int64_t>>& rows) {
+// `head` ("INSERT INTO t (a, b)") with rows of `width` values each, `values` holding them in order.
+Status insert_rows(db::Connection& conn, const std::string& head, std::size_t width,
+                   const db::Params& values) {
+  const std::size_t rows = values.size() / width;
+  std::string tuple = "(?";
+  for (std::size_t i = 1; i < width; ++i) tuple += ",?";
+  tuple += ')';
   std::size_t done = 0;
   for (std::size_t chunk : kChunks) {
-    if (rows.size() - done < chunk) continue;
-    std::string sql = "INSERT INTO read_log_persons (read_id, person_id) VALUES (?,?)";
-    for (std::size_t i = 1; i < chunk; ++i) sql += ",(?,?)";
-    while (rows.size() - done >= chunk) {
-      db::Params params;
-      params.reserve(2 * chunk);
-      for (std::size_t i = done; i < done + chunk; ++i) {
-        params.emplace_back(rows[i].first);
-        params.emplace_back(rows[i].second);
-      }
+    if (rows - done < chunk) continue;
+    std::string sql = head + " VALUES " + tuple;
+    for (std::size_t i = 1; i < chunk; ++i) sql += "," + tuple;
+    while (rows - done >= chunk) {
+      db::Params params(values.begin() + static_cast<std::ptrdiff_t>(done * width),
+                        values.begin() + static_cast<std::ptrdiff_t>((done + chunk) * width));
       auto r = conn.execute(sql, params);
       if (!r.ok()) return r.take_error();
       done += chunk;
     }
   }
   return Status::success();
+}
+
+// Ids for `n` new entries, inside the writer's transaction. SQLite: one process writes, holding
+// the write lock, so the next ids follow the largest. PostgreSQL: instances share the table, so
+// the ids come from its identity sequence. Either way no INSERT ... RETURNING per entry (it cost
+// more than all the rest of the batch).
+Result<std::vector<std::int64_t>> new_ids(db::Connection& conn, std::size_t n) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(n);
+  if (conn.engine() == db::Engine::sqlite) {
+    auto max = conn.query("SELECT COALESCE(MAX(id), 0) FROM read_log");
+    if (!max.ok()) return max.take_error();
+    for (std::size_t i = 1; i <= n; ++i)
+      ids.push_back((*max)[0].integer(0) + static_cast<std::int64_t>(i));
+    return ids;
+  }
+  auto rows = conn.query(
+      "SELECT nextval(pg_get_serial_sequence('read_log', 'id')) FROM generate_series(1, ?)",
+      {static_cast<std::int64_t>(n)});
+  if (!rows.ok()) return rows.take_error();
+  for (const auto& r : *rows) ids.push_back(r.integer(0));
+  return ids;
 }
 
 std::string where_clause(const ReadFilter& f, db::Params& params) {
@@ -59,18 +82,28 @@ Status write_reads(db::Connection& conn, const std::vector<ReadEntry>& entries) 
   if (entries.empty()) return Status::success();
   db::Transaction tx(conn);
   INNET_TRY(tx.started());
-  std::vector<std::pair<std::int64_t, std::int64_t>> persons;
-  for (const auto& e : entries) {
-    // One row at a time, for its id: the order of a multi-row RETURNING is not guaranteed.
-    auto id = conn.query(
-        "INSERT INTO read_log (at, actor_user_id, actor_email, client_address, request_id, route, "
-        "path, status, outcome) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
-        {e.at, db::optional_value(e.actor_user_id), e.actor_email, e.client_address, e.request_id,
-         e.route, e.path, static_cast<std::int64_t>(e.status), e.outcome});
-    if (!id.ok()) return id.take_error();
-    for (auto person : e.person_ids) persons.emplace_back((*id)[0].integer(0), person);
+  auto ids = new_ids(conn, entries.size());
+  if (!ids.ok()) return ids.take_error();
+  db::Params reads, persons;
+  reads.reserve(entries.size() * 10);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const auto& e = entries[i];
+    const std::int64_t id = (*ids)[i];
+    for (db::Value v : {db::Value(id), db::Value(e.at), db::optional_value(e.actor_user_id),
+                        db::Value(e.actor_email), db::Value(e.client_address),
+                        db::Value(e.request_id), db::Value(e.route), db::Value(e.path),
+                        db::Value(std::int64_t{e.status}), db::Value(e.outcome)})
+      reads.push_back(std::move(v));
+    for (auto person : e.person_ids) {
+      persons.emplace_back(id);
+      persons.emplace_back(person);
+    }
   }
-  INNET_TRY(insert_persons(conn, persons));
+  INNET_TRY(insert_rows(conn,
+                        "INSERT INTO read_log (id, at, actor_user_id, actor_email, client_address, "
+                        "request_id, route, path, status, outcome)",
+                        10, reads));
+  INNET_TRY(insert_rows(conn, "INSERT INTO read_log_persons (read_id, person_id)", 2, persons));
   return tx.commit();
 }
 
