@@ -5,6 +5,8 @@
 #   GET /api/v1/persons/{id} as the prefecture officer, with its read-log entry (issue 7):
 #   target at least 40%.
 # Usage: bench/http_me.sh [duration_seconds] [runs]   (needs: apt-get install nginx wrk; build/innet)
+# Each run measures every endpoint for duration_seconds in slices of SLICE seconds (default 2)
+# taken in turn; requests/s are totals over the slices, p99 the worst slice's.
 # NGINX_ACCESS_LOG=off measures nginx without its access log (innet always writes one).
 # Every measured answer must be a 200 with the expected body: each endpoint is checked with curl
 # before and after its run, and a run whose wrk output reports non-2xx answers fails the script.
@@ -12,6 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
 runs=${2:-1}
+slice=${SLICE:-2}  # seconds per wrk slice; a run measures each endpoint for `duration` seconds
+[ $((duration % slice)) -eq 0 ] || { echo "bench: duration must be a multiple of $slice" >&2; exit 2; }
 for tool in nginx wrk curl; do
   command -v $tool >/dev/null || { echo "bench: $tool missing (apt-get install -y nginx wrk)" >&2; exit 2; }
 done
@@ -97,22 +101,32 @@ check_all() {
   check "$base/healthz" "j == {'status': 'ok'}"
 }
 
-run_wrk() {  # prints "<requests/s> <p99 ms> <requests>"; fails on any non-2xx answer or socket error
-  local out
-  out=$(wrk -t2 -c64 -d"${duration}s" --latency "$@")
+run_wrk() {  # SECONDS ARGS...: prints "<requests> <seconds> <p99 ms>"; fails on any non-2xx answer
+  local seconds=$1 out
+  shift
+  out=$(wrk -t2 -c64 -d"${seconds}s" --latency "$@")
   if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then
     echo "bench: wrk saw failed answers for $*:" >&2
     echo "$out" >&2
     exit 1
   fi
-  local rps p99 requests
-  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  requests=$(echo "$out" | awk '/requests in/ {print $1}')
-  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-  # wrk prints latencies with units (us, ms, s): convert to ms.
-  p99=$(echo "$p99" | awk '/us$/ {sub("us",""); print $1/1000; next} /ms$/ {sub("ms",""); print $1; next} /s$/ {sub("s",""); print $1*1000}')
-  echo "$rps $p99 $requests"
+  # "123456 requests in 2.00s, ..." and the 99% latency, with its unit (us, ms, s) made ms.
+  echo "$out" | awk '/requests in/ {n = $1; t = $4; sub("s,", "", t)}
+    $1 == "99%" {p = $2; if (p ~ /us$/) {sub("us", "", p); p /= 1000} else if (p ~ /ms$/) sub("ms", "", p);
+                 else {sub("s", "", p); p *= 1000}}
+    END {print n, t, p}'
 }
+# measure NAME SECONDS ARGS...: adds a slice's requests, seconds and worst p99 to NAME's totals.
+declare -A requests seconds p99
+measure() {
+  local name=$1 n t p
+  shift
+  read -r n t p < <(run_wrk "$@")
+  requests[$name]=$((${requests[$name]:-0} + n))
+  seconds[$name]=$(awk -v a="${seconds[$name]:-0}" -v b="$t" 'BEGIN { print a + b }')
+  p99[$name]=$(awk -v a="${p99[$name]:-0}" -v b="$p" 'BEGIN { print (b > a ? b : a) }')
+}
+rps() { awk -v n="${requests[$1]}" -v t="${seconds[$1]}" 'BEGIN { printf "%.0f", n / t }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", 100 * a / b }'; }
 
 check_all
@@ -122,19 +136,25 @@ wrk -t2 -c64 -d2s -H "Cookie: $analyst" "$me_url" >/dev/null
 wrk -t2 -c64 -d2s -H "Cookie: $officer" "$person_url" >/dev/null
 sleep 0.5  # the warm-up's read-log entries are written
 reads_before=$(sqlite3 "$work/innet.db" 'SELECT COUNT(*) FROM read_log')
-echo "run | nginx req/s (p99 ms) | /auth/me req/s (p99 ms) | ratio | /persons/{id} req/s (p99 ms) | ratio | /healthz req/s"
+echo "run | nginx req/s (worst p99 ms) | /auth/me req/s (p99) | ratio | /persons/{id} req/s (p99) | ratio | /healthz req/s"
 failed=0
 person_requests=0
 for run in $(seq 1 "$runs"); do
-  read -r nginx_rps nginx_p99 _ < <(run_wrk "$nginx_url")
-  read -r me_rps me_p99 _ < <(run_wrk -H "Cookie: $analyst" "$me_url")
-  read -r person_rps person_p99 n < <(run_wrk -H "Cookie: $officer" "$person_url")
-  person_requests=$((person_requests + n))
-  # The HTTP layer alone (no database), to tell where the time goes.
-  read -r health_rps _ _ < <(run_wrk "$base/healthz")
-  me_ratio=$(ratio "$me_rps" "$nginx_rps")
-  person_ratio=$(ratio "$person_rps" "$nginx_rps")
-  echo "$run | $nginx_rps ($nginx_p99) | $me_rps ($me_p99) | ${me_ratio}% | $person_rps ($person_p99) | ${person_ratio}% | $health_rps"
+  requests=() seconds=() p99=()
+  # Short slices in turn, so that the other work on a shared machine weighs on every endpoint
+  # alike: a run is duration/slice rounds of nginx, /auth/me, /persons/{id}, /healthz.
+  for _ in $(seq 1 $((duration / slice))); do
+    measure nginx "$slice" "$nginx_url"
+    measure me "$slice" -H "Cookie: $analyst" "$me_url"
+    measure person "$slice" -H "Cookie: $officer" "$person_url"
+    # The HTTP layer alone (no database), to tell where the time goes.
+    measure health "$slice" "$base/healthz"
+  done
+  person_requests=$((person_requests + ${requests[person]}))
+  me_ratio=$(ratio "$(rps me)" "$(rps nginx)")
+  person_ratio=$(ratio "$(rps person)" "$(rps nginx)")
+  echo "$run | $(rps nginx) (${p99[nginx]}) | $(rps me) (${p99[me]}) | ${me_ratio}% |" \
+    "$(rps person) (${p99[person]}) | ${person_ratio}% | $(rps health)"
   [ "$me_ratio" -ge 50 ] && [ "$person_ratio" -ge 40 ] || failed=1
 done
 check_all
