@@ -63,11 +63,11 @@ void set_fields(const nlohmann::json& b, Person& p) {
 Result<Person> person_in_scope(api::Context& ctx, const char* action) {
   auto id = ctx.id_param();
   if (!id.ok()) return id.take_error();
+  ctx.record_read(*id);  // shown, or refused: the read log names the id asked for either way
   auto conn = ctx.db();
   if (!conn.ok()) return conn.take_error();
   auto person = find_person(**conn, *id);
   if (!person.ok()) return person.take_error();
-  ctx.record_read(person->id);  // shown, or refused below: the read log names it either way
   if (ctx.services.policy.scope(ctx.actor->role, action) == auth::Scope::all) return person;
   auto hosts = reception::hosting_organizations(**conn, *id);
   if (!hosts.ok()) return hosts.take_error();

@@ -186,7 +186,7 @@ test('refusals are recorded: a 404 for a person out of scope, a missing id, a 40
     path: '/api/v1/persons/999999999',
     status: 404,
     outcome: 'denied',
-    personIds: [],
+    personIds: [999999999], // the id asked for: a probe is found by the id it probed
   });
 
   const forbidden = await api('GET', `/persons/${theirs.id}`, { session: analyst });
