@@ -2,8 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <stdexcept>
 
+#include "core/clock.h"
 #include "core/crypto.h"
 
 namespace innet::api {
@@ -11,6 +13,32 @@ namespace {
 
 bool is_write(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+// Queues the read-log entry of a route that names persons: its answers and its refusals (403, and
+// 404, which is also the answer for an id out of the caller's scope). Other statuses name nobody.
+// A full queue answers 503: personal data does not leave without its entry.
+http::Response logged_read(const Route& route, Context& ctx, http::Response response) {
+  const bool refused = response.status == 403 || response.status == 404;
+  if (!route.reads_persons || !ctx.services.read_log || !ctx.actor ||
+      (response.status >= 300 && !refused))
+    return response;
+  audit::ReadEntry e{.at = clock::now_iso(),
+                     .actor_user_id = ctx.actor->user_id,
+                     .actor_email = ctx.actor->email,
+                     .client_address = ctx.request.client_address,
+                     .request_id = ctx.request.request_id,
+                     .route = route.method + " " + route.pattern,
+                     .path = ctx.request.path,
+                     .status = response.status,
+                     .outcome = refused ? "denied" : "success",
+                     .person_ids = std::move(ctx.persons_read)};
+  std::sort(e.person_ids.begin(), e.person_ids.end());
+  e.person_ids.erase(std::unique(e.person_ids.begin(), e.person_ids.end()), e.person_ids.end());
+  if (!ctx.services.read_log->enqueue(std::move(e)))
+    return http::Response::error(Error::make(ErrorKind::unavailable, "read_log_full",
+                                             "the read log cannot keep up; try again shortly"));
+  return response;
 }
 
 // Runs the checks in the order documented in api.h, then the handler.
@@ -28,7 +56,7 @@ http::Response dispatch(const Route& route, Services& services, const Authentica
           Error::make(ErrorKind::unauthenticated, "unauthenticated", "sign in first"));
     if (route.action != auth::kAuthenticated) {
       ctx.scope = services.policy.scope(ctx.actor->role, route.action);
-      if (!ctx.scope) return http::Response::error(forbidden());
+      if (!ctx.scope) return logged_read(route, ctx, http::Response::error(forbidden()));
     }
     if (route.session_only && ctx.actor->session_id == 0)
       return http::Response::error(
@@ -72,9 +100,9 @@ http::Response dispatch(const Route& route, Services& services, const Authentica
   if (!result.ok()) {
     if (result.error().kind == ErrorKind::internal)
       spdlog::error("request {} {}: {}", request.request_id, route.pattern, result.error().message);
-    return http::Response::error(result.error());
+    return logged_read(route, ctx, http::Response::error(result.error()));
   }
-  return std::move(result).value();
+  return logged_read(route, ctx, std::move(result).value());
 }
 
 }  // namespace

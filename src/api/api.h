@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "audit/audit_log.h"
+#include "audit/read_log.h"
 #include "auth/policy.h"
 #include "core/json_input.h"
 #include "core/result.h"
@@ -42,6 +43,8 @@ struct Services {
   Settings settings;
   // The secret key of the hash chains (the audit trail's, reused by the presence registers).
   std::string chain_key;
+  // Where routes marked reads_persons queue their read entries (null: not recorded, in tools).
+  audit::ReadLog* read_log = nullptr;
 };
 
 struct Context {
@@ -66,6 +69,18 @@ struct Context {
   std::string param(const std::string& name) const { return request.params.at(name); }
   // The {id} path parameter as an integer, or a 404 for anything else.
   Result<std::int64_t> id_param(const std::string& name = "id") const;
+  // Persons the response names (or, before a refusal, the person refused): the read log's
+  // entry for this request lists them. Costs a vector append; the entry is written later.
+  void record_read(std::int64_t person_id) { persons_read.push_back(person_id); }
+  void record_read(const std::vector<std::int64_t>& person_ids) {
+    persons_read.insert(persons_read.end(), person_ids.begin(), person_ids.end());
+  }
+  // Every item's person, e.g. record_read(page.items, &people::Person::id).
+  template <class Items, class Projection>
+  void record_read(const Items& items, Projection person_id) {
+    for (const auto& item : items) persons_read.push_back(std::invoke(person_id, item));
+  }
+  std::vector<std::int64_t> persons_read;
 };
 
 using Handler = std::function<Result<http::Response>(Context&)>;
@@ -93,6 +108,9 @@ struct Route {
   // and never touch the database (liveness, metrics): those answer on the I/O thread, and even
   // when the worker pool is full. They skip authentication, which reads the database.
   bool io_thread = false;
+  // The response names persons: every answer, refusals (403, 404) included, gets a read-log
+  // entry with the persons the handler recorded (Context::record_read). See decision 0010.
+  bool reads_persons = false;
   Handler handler;
 };
 

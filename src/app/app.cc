@@ -73,9 +73,10 @@ void add_operations_routes(api::Api& api, http::Metrics& metrics) {
 
 std::vector<db::Migration> all_migrations(db::Engine engine) {
   std::vector<db::Migration> all;
-  for (auto module : {accounts::migrations, audit::migrations, auth::migrations, people::migrations,
-                      reception::centre_migrations, reception::placement_migrations,
-                      reception::register_migrations, reception::invoice_migrations}) {
+  for (auto module :
+       {accounts::migrations, audit::migrations, audit::read_migrations, auth::migrations,
+        people::migrations, reception::centre_migrations, reception::placement_migrations,
+        reception::register_migrations, reception::invoice_migrations}) {
     auto m = module(engine);
     all.insert(all.end(), m.begin(), m.end());
   }
@@ -112,14 +113,16 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   // After the migrations, which may legitimately run long.
   app->pool_->set_time_limits({config.statement_timeout_ms, config.lock_timeout_ms});
   app->chainer_ = std::make_unique<audit::Chainer>(*app->pool_, secrets->audit_key);
+  app->read_log_ = std::make_unique<audit::ReadLog>(
+      *app->pool_, audit::ReadLog::Options{.retention_days = config.read_log_retention_days});
 
   api::Settings settings;
   settings.session_idle_minutes = config.session_idle_minutes;
   settings.session_absolute_hours = config.session_absolute_hours;
   settings.cookie_secure = config.cookie_secure;
   auth::set_password_hash_concurrency(settings.password_hash_concurrency);
-  app->services_.reset(
-      new api::Services{*app->pool_, auth::Policy::standard(), settings, secrets->audit_key});
+  app->services_.reset(new api::Services{*app->pool_, auth::Policy::standard(), settings,
+                                         secrets->audit_key, app->read_log_.get()});
 
   auth::add_routes(app->api_);
   accounts::add_routes(app->api_);

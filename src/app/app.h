@@ -40,6 +40,7 @@ class App {
   std::unique_ptr<db::Pool> pool_;
   std::unique_ptr<api::Services> services_;
   std::unique_ptr<audit::Chainer> chainer_;
+  std::unique_ptr<audit::ReadLog> read_log_;  // after pool_: written out before the pool closes
   http::Metrics metrics_;
   api::Api api_;
   http::Router router_;

@@ -28,6 +28,8 @@ struct Config {
   bool cookie_secure = false;
   int session_idle_minutes = 30;
   int session_absolute_hours = 12;
+  // Entries of the read log (who read which persons) are deleted after this many days.
+  int read_log_retention_days = 730;
   // Outgoing e-mail (notifications arrive with later modules; nothing sends mail yet).
   std::string smtp_host;
   int smtp_port = 587;

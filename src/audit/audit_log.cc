@@ -62,12 +62,17 @@ std::string where_clause(const Filter& f, db::Params& params) {
   if (!f.action.empty()) add("action = ?", f.action);
   if (!f.entity_type.empty()) add("entity_type = ?", f.entity_type);
   if (!f.entity_id.empty()) add("entity_id = ?", f.entity_id);
-  if (!f.from.empty()) add("at >= ?", f.from.size() == 10 ? f.from + "T00:00:00Z" : f.from);
-  if (!f.to.empty()) add("at <= ?", f.to.size() == 10 ? f.to + "T23:59:59Z" : f.to);
+  if (!f.from.empty()) add("at >= ?", time_bound(f.from, false));
+  if (!f.to.empty()) add("at <= ?", time_bound(f.to, true));
   return where;
 }
 
 }  // namespace
+
+std::string time_bound(const std::string& date_or_timestamp, bool end) {
+  if (date_or_timestamp.size() != 10) return date_or_timestamp;
+  return date_or_timestamp + (end ? "T23:59:59Z" : "T00:00:00Z");
+}
 
 Status record(db::Connection& conn, const Entry& e) {
   auto r = conn.execute(

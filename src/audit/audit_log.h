@@ -52,6 +52,9 @@ struct Filter {
   std::string from;  // ISO date or timestamp, inclusive
   std::string to;    // ISO date or timestamp, inclusive (a date covers the whole day)
 };
+// A filter bound as a stored timestamp: a date (YYYY-MM-DD) stands for its first or last second.
+std::string time_bound(const std::string& date_or_timestamp, bool end);
+
 Result<std::pair<std::vector<StoredEntry>, std::int64_t>> list(db::Connection& conn,
                                                                const Filter& filter,
                                                                const Paging& paging);

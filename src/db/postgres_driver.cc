@@ -204,6 +204,8 @@ Rows read_rows(const PGresult* result) {
   Rows rows;
   const int columns = PQnfields(result);
   std::vector<Oid> types;
+  rows.columns.reserve(columns);
+  types.reserve(columns);
   for (int c = 0; c < columns; ++c) {
     rows.columns.emplace_back(PQfname(result, c));
     types.push_back(PQftype(result, c));

@@ -262,6 +262,7 @@ class SqliteConnection final : public Connection {
     }
 
     const int columns = sqlite3_column_count(statement);
+    if (out) out->columns.reserve(columns);
     for (int c = 0; out && c < columns; ++c) {
       out->columns.emplace_back(sqlite3_column_name(statement, c));
     }

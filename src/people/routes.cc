@@ -75,6 +75,7 @@ void set_fields(const nlohmann::json& b, Person& p) {
 Result<Person> person_in_scope(api::Context& ctx, const char* action) {
   auto id = ctx.id_param();
   if (!id.ok()) return id.take_error();
+  ctx.record_read(*id);  // shown, or refused: the read log names the id asked for either way
   auto conn = ctx.db();
   if (!conn.ok()) return conn.take_error();
   return visible_person(ctx, **conn, *id, action);
@@ -120,6 +121,7 @@ Result<http::Response> list(api::Context& ctx) {
   if (!conn.ok()) return conn.take_error();
   auto page = list_persons(**conn, f, *paging);
   if (!page.ok()) return page.take_error();
+  ctx.record_read(page->items, &Person::id);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& p : page->items) items.push_back(to_json(p));
   return api::ok(list_envelope(std::move(items), page->total, *paging));
@@ -221,6 +223,7 @@ Result<http::Response> get_group(api::Context& ctx) {
   if (!members.ok()) return members.take_error();
   if (members->items.empty() && ctx.scope != auth::Scope::all)
     return Error::not_found("family group");
+  ctx.record_read(members->items, &Person::id);
   nlohmann::json j = to_json(*group);
   j["members"] = nlohmann::json::array();
   for (const auto& p : members->items) j["members"].push_back(summary_json(p));
@@ -301,6 +304,7 @@ void add_routes(api::Api& api) {
                      {.name = "family_group_id", .type = FieldType::integer}},
            .paged = true,
            .response_schema = "PersonList",
+           .reads_persons = true,
            .handler = list});
   api.add({.method = "POST",
            .pattern = persons,
@@ -317,6 +321,7 @@ void add_routes(api::Api& api) {
            .summary = "One person",
            .tag = "people",
            .response_schema = "Person",
+           .reads_persons = true,
            .handler = get});
   api.add({.method = "PATCH",
            .pattern = persons + "/{id}",
@@ -332,6 +337,7 @@ void add_routes(api::Api& api) {
            .summary = "A person's placements, newest first (an operator: in its centres)",
            .tag = "people",
            .response_schema = "PlacementHistory",
+           .reads_persons = true,
            .handler = placements});
   api.add({.method = "POST",
            .pattern = "/api/v1/family-groups",
@@ -348,6 +354,7 @@ void add_routes(api::Api& api) {
            .summary = "A family group and its members",
            .tag = "people",
            .response_schema = "FamilyGroup",
+           .reads_persons = true,
            .handler = get_group});
 }
 

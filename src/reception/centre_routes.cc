@@ -189,6 +189,7 @@ Result<http::Response> guests(api::Context& ctx) {
   if (!placed.ok()) return placed.take_error();
   std::vector<std::int64_t> ids;
   for (const auto& p : *placed) ids.push_back(p.person_id);
+  ctx.record_read(ids);
   auto persons = people::find_persons(**conn, ids);
   if (!persons.ok()) return persons.take_error();
   std::map<std::int64_t, const people::Person*> by_id;
@@ -384,6 +385,7 @@ void add_centre_routes(api::Api& api) {
        .tag = "reception",
        .query = {{.name = "date", .type = FieldType::date, .earliest_date = kFirstReceptionDate}},
        .response_schema = "GuestList",
+       .reads_persons = true,
        .handler = guests});
 }
 

@@ -63,9 +63,10 @@ Result<http::Response> get_costs(api::Context& ctx) {
   auto costs = monthly_costs(**conn, centre->id, month, clock::today());
   if (!costs.ok()) return costs.take_error();
   const auto format = format_of(ctx);
-  if (format == "json") return api::ok(to_json(*costs));
   // cost_tables: Summary, Days, Persons; a CSV holds one table, the days unless asked otherwise.
   const std::size_t csv_table = ctx.request.query["table"] == "persons" ? 2 : 1;
+  if (format != "csv" || csv_table == 2) ctx.record_read(costs->persons, &PersonCost::person_id);
+  if (format == "json") return api::ok(to_json(*costs));
   return tables_response(format, cost_tables(*costs), csv_table,
                          "costs-centre-" + std::to_string(centre->id) + "-" + month);
 }
@@ -127,6 +128,7 @@ Result<http::Response> get_invoice_draft(api::Context& ctx) {
   if (!conn.ok()) return conn.take_error();
   auto draft = draft_invoice(**conn, centre->id, ctx.param("month"), clock::today());
   if (!draft.ok()) return draft.take_error();
+  ctx.record_read(draft->lines, [](const DraftLine& l) { return l.line.person_id; });
   return api::ok(to_json(*draft));
 }
 
@@ -147,6 +149,7 @@ Result<http::Response> list_invoices(api::Context& ctx) {
 Result<http::Response> get_invoice(api::Context& ctx) {
   auto invoice = invoice_in_scope(ctx, "costs.read");
   if (!invoice.ok()) return invoice.take_error();
+  ctx.record_read(invoice->lines, &InvoiceLine::person_id);
   return api::ok(to_json(*invoice));
 }
 
@@ -157,6 +160,7 @@ Result<http::Response> get_reconciliation(api::Context& ctx) {
   if (!conn.ok()) return conn.take_error();
   auto r = reconcile_invoice(**conn, *invoice, clock::today());
   if (!r.ok()) return r.take_error();
+  ctx.record_read(r->differences, &PresenceDifference::person_id);
   const auto format = format_of(ctx);
   if (format == "json") return api::ok(to_json(*r));
   // reconciliation_tables: Summary, Differences; the CSV is the differences.
@@ -366,6 +370,7 @@ void add_cost_routes(api::Api& api) {
            .path = {month},
            .response_schema = "MonthlyCosts",
            .other_content_types = files,
+           .reads_persons = true,
            .handler = get_costs});
   api.add({.method = "POST",
            .pattern = centres + "/invoices",
@@ -420,6 +425,7 @@ void add_cost_routes(api::Api& api) {
            .tag = "reception",
            .path = {month},
            .response_schema = "InvoiceDraft",
+           .reads_persons = true,
            .handler = get_invoice_draft});
   api.add({.method = "GET",
            .pattern = centres + "/invoices",
@@ -435,6 +441,7 @@ void add_cost_routes(api::Api& api) {
            .summary = "One invoice with its declared presences",
            .tag = "reception",
            .response_schema = "Invoice",
+           .reads_persons = true,
            .handler = get_invoice});
   api.add({.method = "POST",
            .pattern = invoices + "/withdrawal",
@@ -459,6 +466,7 @@ void add_cost_routes(api::Api& api) {
            .query = {format},
            .response_schema = "Reconciliation",
            .other_content_types = files,
+           .reads_persons = true,
            .handler = get_reconciliation});
 }
 

@@ -121,6 +121,7 @@ Result<http::Response> get(api::Context& ctx) {
   if (!conn.ok()) return conn.take_error();
   auto placement = find_placement(**conn, *id);
   if (!placement.ok()) return placement.take_error();
+  ctx.record_read(placement->person_id);
   auto centre = find_centre(**conn, placement->centre_id);
   if (!centre.ok()) return centre.take_error();
   if (!ctx.services.policy.allows(*ctx.actor, "placements.read", {centre->operator_id, 0}))
@@ -217,6 +218,7 @@ void add_placement_routes(api::Api& api) {
            .summary = "One placement",
            .tag = "reception",
            .response_schema = "Placement",
+           .reads_persons = true,
            .handler = get});
 }
 

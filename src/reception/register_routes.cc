@@ -135,6 +135,8 @@ Result<http::Response> day_report(api::Context& ctx) {
   if (!state.ok()) return state.take_error();
   std::vector<std::int64_t> ids;
   for (const auto& g : state->guests) ids.push_back(g.placement.person_id);
+  ctx.record_read(ids);
+  ctx.record_read(state->entries, &Absence::person_id);
   auto persons = people::find_persons(**conn, ids);
   if (!persons.ok()) return persons.take_error();
   std::map<std::int64_t, const people::Person*> by_id;
@@ -385,6 +387,7 @@ void add_register_routes(api::Api& api) {
            .tag = "register",
            .path = day_path,
            .response_schema = "RegisterDay",
+           .reads_persons = true,
            .handler = day_report});
   api.add(
       {.method = "POST",

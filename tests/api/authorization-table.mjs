@@ -27,6 +27,7 @@ const TABLE = {
   'PATCH /api/v1/users/{id}':                      [0,   1,    0,   0,   0,   0,   0,   0],
   'POST /api/v1/users/{id}/password':              [0,   1,    0,   0,   0,   0,   0,   0],
   'GET /api/v1/audit':                             [0,   1,    0,   0,   0,   0,   0,   0],
+  'GET /api/v1/audit/reads':                       [0,   1,    0,   0,   0,   0,   0,   0],
   'GET /api/v1/persons':                         [0,   0,    1,   0,   1,   0,   0,   0],
   'POST /api/v1/persons':                        [0,   0,    1,   0,   0,   0,   0,   0],
   'GET /api/v1/persons/{id}':                    [0,   0,    1,   0,   1,   0,   0,   0],

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 namespace innet::http {
 namespace {
 
@@ -49,6 +53,42 @@ TEST(HttpMessage, JsonResponse) {
 TEST(HttpMessage, JsonResponseSurvivesInvalidUtf8) {
   Response response = Response::json(200, {{"name", std::string("a\xff")}});
   EXPECT_TRUE(nlohmann::json::accept(response.body));
+}
+
+// The body is written by Response's own serialiser: the same bytes as nlohmann's dump().
+TEST(HttpMessage, JsonResponseIsExactlyDump) {
+  std::vector<std::string> texts = {"",
+                                    "plain",
+                                    "quote \" back \\ slash",
+                                    "\b\f\n\r\t",
+                                    std::string("nul \0 and \x01 \x1f \x7f", 16),
+                                    "città Ελλάδα العربية বাংলা 𝄞",
+                                    "\xE2\x80\xAE right-to-left"};
+  for (int c = 0; c < 0x80; ++c) texts.push_back(std::string(1, static_cast<char>(c)) + "x");
+  // Every special byte at every place of a text long enough for the eight-byte scan.
+  for (std::string special : {"\"", "\\", "\n", "\x01", "\x1f", "é"})
+    for (std::size_t at = 0; at <= 19; ++at)
+      texts.push_back(std::string(at, 'a') + special + std::string(19 - at, 'b'));
+  nlohmann::json body = {
+      {"texts", texts},
+      {"numbers", {0, -1, 42, INT64_MIN, INT64_MAX, UINT64_MAX, 0.5, 1.0, -2.5e-7}},
+      {"flags", {true, false, nullptr}},
+      {"nested",
+       {{"empty_object", nlohmann::json::object()},
+        {"empty_array", nlohmann::json::array()},
+        {"b", {{"z", 1}, {"a", "2"}}}}}};
+  for (const auto& t : texts) body["keys"][t] = t;
+  EXPECT_EQ(Response::json(200, body).body, body.dump());
+}
+
+TEST(HttpMessage, JsonResponseReplacesEveryKindOfInvalidUtf8LikeDump) {
+  // Overlong, surrogate, above U+10FFFF, truncated, stray continuation.
+  for (std::string bad : {"0123456789abcdef\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80",
+                          "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xE2\x82", "\x80", "ok\xFF"}) {
+    nlohmann::json body = {{"name", bad}};
+    EXPECT_EQ(Response::json(200, body).body,
+              body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
 }
 
 TEST(HttpMessage, NoContent) {

@@ -83,6 +83,22 @@ export interface NewApiToken {
   expires_at: string | null;
 }
 
+/** A read of personal data, or a refused one (decision 0010). */
+export interface ReadEntry {
+  id: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_email: string;
+  client_address: string;
+  request_id: string;
+  /** method and route pattern: what the persons were read for */
+  route: string;
+  path: string;
+  status: number;
+  outcome: 'success' | 'denied';
+  person_ids: number[];
+}
+
 export interface AuditEntry {
   /** null until the entry is chained into the tamper-evident log */
   seq: number | null;
@@ -259,6 +275,7 @@ export const api = {
     request<void>('POST', `/users/${id}/password`, { body: { new_password } }),
 
   listAudit: (query: Query) => request<Page<AuditEntry>>('GET', '/audit', { query }),
+  listReads: (query: Query) => request<Page<ReadEntry>>('GET', '/audit/reads', { query }),
 };
 
 /** Loads every page of a list (bounded), e.g. organisations for a select. */

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, listAll, type AuditEntry, type User } from '../api';
+import { api, listAll, type AuditEntry, type ReadEntry, type User } from '../api';
 import { SelectField, TextField } from '../components/forms';
 import { DataTable, FilterBar, useFilters } from '../components/ListPage';
 import { usePageTitle } from '../components/PageTitle';
 import { PER_PAGE, useList } from '../components/useList';
 import { formatDateTime, hasKey, useT } from '../i18n';
-import { setQuery } from '../router';
+import { Link, setQuery, useLocation } from '../router';
 import { useSession } from '../session';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,14 +28,36 @@ function detailsText(details: unknown): string {
   }
 }
 
+/** The actor filter: a list of accounts when the admin may read them, else an id. */
+function ActorField({ users, value, onValue }: { users: User[] | null; value: string; onValue: (v: string) => void }) {
+  const { t } = useT();
+  return users ? (
+    <SelectField
+      id="audit-actor"
+      label={t('audit.actor')}
+      value={value}
+      onValue={onValue}
+      empty={t('common.all')}
+      options={users.map((u) => ({ value: String(u.id), label: `${u.display_name} (${u.email})` }))}
+    />
+  ) : (
+    <TextField id="audit-actor" label={t('audit.actorId')} inputMode="numeric" value={value} onValue={onValue} />
+  );
+}
+
+function ActorCell({ email, id }: { email: string | null; id: number | null }) {
+  const { t } = useT();
+  if (email) return <bdi>{email}</bdi>;
+  if (id !== null && id !== undefined) return <bdi>#{id}</bdi>;
+  return <>{t('audit.system')}</>;
+}
+
 export function Audit() {
-  const { t, lang } = useT();
+  const { t } = useT();
   const title = t('audit.title');
   usePageTitle(title);
   const { can } = useSession();
-  const filters = useFilters(['actor_user_id', 'action', 'entity_type', 'from', 'to'] as const);
-  const { actor_user_id, action, entity_type, from, to } = filters.values;
-  const { inputs, setter } = filters;
+  const reads = useLocation().query.get('log') === 'reads';
 
   const [users, setUsers] = useState<User[] | null>(null);
   useEffect(() => {
@@ -44,6 +66,35 @@ export function Audit() {
       .then((list) => setUsers(list.sort((a, b) => a.email.localeCompare(b.email))))
       .catch(() => setUsers(null));
   }, []);
+
+  const tab = (href: string, active: boolean, label: string, testId: string) => (
+    <li class="nav-item">
+      <Link href={href} class={`nav-link${active ? ' active' : ''}`} aria-current={active ? 'page' : undefined} data-testid={testId}>
+        {label}
+      </Link>
+    </li>
+  );
+  return (
+    <div>
+      <h1 id="main-heading" tabIndex={-1} class="mb-4">
+        {title}
+      </h1>
+      <ul class="nav nav-tabs mb-4">
+        {tab('/audit', !reads, t('audit.tabs.trail'), 'audit-tab-trail')}
+        {tab('/audit?log=reads', reads, t('audit.tabs.reads'), 'audit-tab-reads')}
+      </ul>
+      {reads ? <ReadLog users={users} /> : <Trail users={users} />}
+    </div>
+  );
+}
+
+/** Changes and sign-ins: the hash-chained trail. */
+function Trail({ users }: { users: User[] | null }) {
+  const { t, lang } = useT();
+  const title = t('audit.title');
+  const filters = useFilters(['actor_user_id', 'action', 'entity_type', 'from', 'to'] as const);
+  const { actor_user_id, action, entity_type, from, to } = filters.values;
+  const { inputs, setter } = filters;
 
   const list = useList(
     () =>
@@ -64,9 +115,6 @@ export function Audit() {
 
   return (
     <div>
-      <h1 id="main-heading" tabIndex={-1} class="mb-4">
-        {title}
-      </h1>
       <p>{t('audit.intro')}</p>
       <FilterBar
         label={t('audit.filters')}
@@ -86,18 +134,7 @@ export function Audit() {
         buttonsClass="col-12 col-md-6 col-lg-4"
       >
         <div class="col-12 col-md-6 col-lg-4">
-          {users ? (
-            <SelectField
-              id="audit-actor"
-              label={t('audit.actor')}
-              value={inputs.actor_user_id}
-              onValue={setter('actor_user_id')}
-              empty={t('common.all')}
-              options={users.map((u) => ({ value: String(u.id), label: `${u.display_name} (${u.email})` }))}
-            />
-          ) : (
-            <TextField id="audit-actor" label={t('audit.actorId')} inputMode="numeric" value={inputs.actor_user_id} onValue={setter('actor_user_id')} />
-          )}
+          <ActorField users={users} value={inputs.actor_user_id} onValue={setter('actor_user_id')} />
         </div>
         <div class="col-12 col-md-6 col-lg-4">
           <TextField id="audit-action" label={t('audit.action')} hint={t('audit.actionHint')} dir="ltr" value={inputs.action} onValue={setter('action')} />
@@ -139,13 +176,7 @@ export function Audit() {
                 <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
               </td>
               <td>
-                {e.actor_email ? (
-                  <bdi>{e.actor_email}</bdi>
-                ) : e.actor_user_id !== null && e.actor_user_id !== undefined ? (
-                  <bdi>#{e.actor_user_id}</bdi>
-                ) : (
-                  t('audit.system')
-                )}
+                <ActorCell email={e.actor_email} id={e.actor_user_id} />
               </td>
               <td>
                 <code dir="ltr">{e.action}</code>
@@ -177,6 +208,124 @@ export function Audit() {
             </tr>
           );
         }}
+      />
+    </div>
+  );
+}
+
+/** Reads of personal data and refused reads (decision 0010): appended, not chained. */
+function ReadLog({ users }: { users: User[] | null }) {
+  const { t, lang } = useT();
+  const filters = useFilters(['actor_user_id', 'person_id', 'outcome', 'from', 'to'] as const);
+  const { actor_user_id, person_id, outcome, from, to } = filters.values;
+  const { inputs, setter } = filters;
+  const list = useList(
+    () =>
+      api.listReads({
+        actor_user_id,
+        person_id,
+        outcome,
+        from: from ? dayBound(from, false) : '',
+        to: to ? dayBound(to, true) : '',
+        page: filters.page,
+        per_page: PER_PAGE,
+      }),
+    filters.key,
+  );
+  const rangeError = inputs.from && inputs.to && inputs.from > inputs.to ? t('audit.rangeError') : undefined;
+  const personError = inputs.person_id.trim() && !/^[1-9]\d*$/.test(inputs.person_id.trim()) ? t('audit.reads.personError') : undefined;
+  const label = t('audit.tabs.reads');
+
+  return (
+    <div>
+      <p>{t('audit.reads.intro')}</p>
+      <FilterBar
+        label={t('audit.reads.filters')}
+        onApply={() => {
+          if (rangeError || personError) return;
+          setQuery({
+            actor_user_id: inputs.actor_user_id.trim(),
+            person_id: inputs.person_id.trim(),
+            outcome: inputs.outcome,
+            from: inputs.from,
+            to: inputs.to,
+            page: null,
+          });
+        }}
+        resetHref="/audit?log=reads"
+        active={filters.active}
+        buttonsClass="col-12 col-md-6 col-lg-4"
+      >
+        <div class="col-12 col-md-6 col-lg-4">
+          <ActorField users={users} value={inputs.actor_user_id} onValue={setter('actor_user_id')} />
+        </div>
+        <div class="col-12 col-md-6 col-lg-4">
+          <TextField id="reads-person" label={t('audit.reads.person')} inputMode="numeric" dir="ltr" value={inputs.person_id} onValue={setter('person_id')} error={personError} />
+        </div>
+        <div class="col-12 col-md-6 col-lg-4">
+          <SelectField
+            id="reads-outcome"
+            label={t('audit.outcome')}
+            value={inputs.outcome}
+            onValue={setter('outcome')}
+            empty={t('common.all')}
+            options={(['success', 'denied'] as const).map((o) => ({ value: o, label: t(`audit.reads.outcomes.${o}`) }))}
+          />
+        </div>
+        <div class="col-12 col-md-6 col-lg-4">
+          <TextField id="reads-from" label={t('audit.from')} type="date" value={inputs.from} onValue={setter('from')} />
+        </div>
+        <div class="col-12 col-md-6 col-lg-4">
+          <TextField id="reads-to" label={t('audit.to')} type="date" value={inputs.to} onValue={setter('to')} error={rangeError} />
+        </div>
+      </FilterBar>
+      <DataTable
+        list={list}
+        label={label}
+        testId="reads-table"
+        tableClass="table audit-table"
+        head={
+          <>
+            <th scope="col">{t('audit.at')}</th>
+            <th scope="col">{t('audit.actor')}</th>
+            <th scope="col">{t('audit.reads.route')}</th>
+            <th scope="col">{t('audit.reads.persons')}</th>
+            <th scope="col">{t('audit.outcome')}</th>
+            <th scope="col">{t('audit.clientAddress')}</th>
+          </>
+        }
+        row={(e: ReadEntry) => (
+          <tr key={e.id}>
+            <td class="text-nowrap">
+              <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
+            </td>
+            <td>
+              <ActorCell email={e.actor_email} id={e.actor_user_id} />
+            </td>
+            <td>
+              <code dir="ltr">{e.route}</code>
+              <div class="small text-muted">
+                <bdi dir="ltr">{e.path}</bdi>
+              </div>
+            </td>
+            <td>
+              {e.person_ids.length === 0 ? (
+                '—'
+              ) : (
+                <details>
+                  <summary>{t('audit.reads.personCount', { n: e.person_ids.length })}</summary>
+                  <p dir="ltr" class="audit-details">{e.person_ids.join(', ')}</p>
+                </details>
+              )}
+            </td>
+            <td>
+              <span class={`badge ${e.outcome === 'success' ? 'bg-success' : 'bg-danger'}`}>
+                {t(`audit.reads.outcomes.${e.outcome}`)} ({e.status})
+              </span>
+            </td>
+            <td>{e.client_address ? <bdi>{e.client_address}</bdi> : '—'}</td>
+          </tr>
+        )}
       />
     </div>
   );

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
+  apiGet,
   assertAccessible,
   checkBothLanguages,
   closeChecked,
@@ -267,6 +268,34 @@ test('audit trail: table and filters', async () => {
   await page.locator('#audit-from').fill(today);
   await page.locator('#audit-to').fill('2020-01-01');
   await page.locator('#audit-to-error').waitFor();
+});
+
+test('audit trail: the reads of personal data, refusals included, under their own tab', async () => {
+  // The admin holds no case data: reading a person is refused, and the refusal is recorded.
+  assert.equal((await apiGet(page, '/persons/1')).status, 403);
+  const session = await me(page);
+  await page.goto('/audit');
+  await page.locator('[data-testid=audit-tab-reads]').click();
+  await page.waitForURL(/log=reads/);
+  await settled(page);
+  assert.equal(await page.locator('[data-testid=audit-tab-reads]').getAttribute('aria-current'), 'page');
+  const actor = page.locator('#audit-actor');
+  if ((await actor.evaluate((el) => el.tagName)) === 'SELECT') await actor.selectOption(String(session.user.id));
+  else await actor.fill(String(session.user.id));
+  await page.locator('#reads-outcome').selectOption('denied');
+  await page.locator('form[role=search] button[type=submit]').click();
+  await page.waitForURL(/outcome=denied/);
+  assert.match(page.url(), /log=reads/);
+  await waitForColumn(page, '[data-testid=reads-table]', 2, session.user.email);
+  const row = page.locator('[data-testid=reads-table] tbody tr', { hasText: '/api/v1/persons/1' }).first();
+  await row.waitFor();
+  assert.ok((await row.textContent()).includes(tr('it', 'audit.reads.outcomes.denied')));
+  await checkBothLanguages(page, 'audit-reads');
+
+  // A person id that is not a number is refused before asking the server.
+  await page.locator('#reads-person').fill('abc');
+  await page.locator('form[role=search] button[type=submit]').click();
+  await page.locator('#reads-person-error').waitFor();
 });
 
 test('an expired session sends the user to the login page with a notice', async () => {

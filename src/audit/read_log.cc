@@ -1,0 +1,293 @@
+#include "audit/read_log.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <map>
+
+#include "audit/audit_log.h"
+#include "core/clock.h"
+
+namespace innet::audit {
+namespace {
+
+// Rows go in multi-row inserts of these sizes, largest first: a handful of statement texts for
+// the connection's statement cache, whatever the number of rows.
+constexpr std::size_t kChunks[] = {64, 16, 4, 1};
+
+// `head` ("INSERT INTO t (a, b)") with rows of `width` values each, `values` holding them in order.
+Status insert_rows(db::Connection& conn, const std::string& head, std::size_t width,
+                   const db::Params& values) {
+  const std::size_t rows = values.size() / width;
+  std::string tuple = "(?";
+  for (std::size_t i = 1; i < width; ++i) tuple += ",?";
+  tuple += ')';
+  std::size_t done = 0;
+  for (std::size_t chunk : kChunks) {
+    if (rows - done < chunk) continue;
+    std::string sql = head + " VALUES " + tuple;
+    for (std::size_t i = 1; i < chunk; ++i) sql += "," + tuple;
+    while (rows - done >= chunk) {
+      db::Params params(values.begin() + static_cast<std::ptrdiff_t>(done * width),
+                        values.begin() + static_cast<std::ptrdiff_t>((done + chunk) * width));
+      auto r = conn.execute(sql, params);
+      if (!r.ok()) return r.take_error();
+      done += chunk;
+    }
+  }
+  return Status::success();
+}
+
+// Ids for `n` new entries, inside the writer's transaction. SQLite: one process writes, holding
+// the write lock, so the next ids follow the largest. PostgreSQL: instances share the table, so
+// the ids come from its identity sequence. Either way no INSERT ... RETURNING per entry (it cost
+// more than all the rest of the batch).
+Result<std::vector<std::int64_t>> new_ids(db::Connection& conn, std::size_t n) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(n);
+  if (conn.engine() == db::Engine::sqlite) {
+    auto max = conn.query("SELECT COALESCE(MAX(id), 0) FROM read_log");
+    if (!max.ok()) return max.take_error();
+    for (std::size_t i = 1; i <= n; ++i)
+      ids.push_back((*max)[0].integer(0) + static_cast<std::int64_t>(i));
+    return ids;
+  }
+  auto rows = conn.query(
+      "SELECT nextval(pg_get_serial_sequence('read_log', 'id')) FROM generate_series(1, ?)",
+      {static_cast<std::int64_t>(n)});
+  if (!rows.ok()) return rows.take_error();
+  for (const auto& r : *rows) ids.push_back(r.integer(0));
+  return ids;
+}
+
+std::string where_clause(const ReadFilter& f, db::Params& params) {
+  std::string where;
+  auto add = [&](const char* fragment, db::Value v) {
+    where += where.empty() ? " WHERE " : " AND ";
+    where += fragment;
+    params.push_back(std::move(v));
+  };
+  if (f.actor_user_id) add("actor_user_id = ?", *f.actor_user_id);
+  if (f.person_id)
+    add("id IN (SELECT read_id FROM read_log_persons WHERE person_id = ?)", *f.person_id);
+  if (!f.outcome.empty()) add("outcome = ?", f.outcome);
+  if (!f.from.empty()) add("at >= ?", time_bound(f.from, false));
+  if (!f.to.empty()) add("at <= ?", time_bound(f.to, true));
+  return where;
+}
+
+}  // namespace
+
+Status write_reads(db::Connection& conn, const std::vector<ReadEntry>& entries) {
+  if (entries.empty()) return Status::success();
+  db::Transaction tx(conn);
+  INNET_TRY(tx.started());
+  auto ids = new_ids(conn, entries.size());
+  if (!ids.ok()) return ids.take_error();
+  db::Params reads, persons;
+  reads.reserve(entries.size() * 10);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const auto& e = entries[i];
+    const std::int64_t id = (*ids)[i];
+    for (db::Value v : {db::Value(id), db::Value(e.at), db::optional_value(e.actor_user_id),
+                        db::Value(e.actor_email), db::Value(e.client_address),
+                        db::Value(e.request_id), db::Value(e.route), db::Value(e.path),
+                        db::Value(std::int64_t{e.status}), db::Value(e.outcome)})
+      reads.push_back(std::move(v));
+    for (auto person : e.person_ids) {
+      persons.emplace_back(id);
+      persons.emplace_back(person);
+    }
+  }
+  INNET_TRY(insert_rows(conn,
+                        "INSERT INTO read_log (id, at, actor_user_id, actor_email, client_address, "
+                        "request_id, route, path, status, outcome)",
+                        10, reads));
+  INNET_TRY(insert_rows(conn, "INSERT INTO read_log_persons (read_id, person_id)", 2, persons));
+  return tx.commit();
+}
+
+Result<std::pair<std::vector<StoredRead>, std::int64_t>> list_reads(db::Connection& conn,
+                                                                    const ReadFilter& filter,
+                                                                    const Paging& paging) {
+  db::Params params;
+  const std::string where = where_clause(filter, params);
+  auto count = conn.query("SELECT COUNT(*) FROM read_log" + where, params);
+  if (!count.ok()) return count.take_error();
+  params.push_back(paging.per_page);
+  params.push_back(paging.offset());
+  auto rows = conn.query(
+      "SELECT id, at, actor_user_id, actor_email, client_address, request_id, route, path, "
+      "status, outcome FROM read_log" +
+          where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+      params);
+  if (!rows.ok()) return rows.take_error();
+  std::vector<StoredRead> out;
+  std::map<std::int64_t, std::size_t> index;
+  for (const auto& r : *rows) {
+    StoredRead s;
+    s.id = r.integer(0);
+    s.entry.at = r.text(1);
+    s.entry.actor_user_id = r.opt_integer(2);
+    s.entry.actor_email = r.text(3);
+    s.entry.client_address = r.text(4);
+    s.entry.request_id = r.text(5);
+    s.entry.route = r.text(6);
+    s.entry.path = r.text(7);
+    s.entry.status = static_cast<int>(r.integer(8));
+    s.entry.outcome = r.text(9);
+    index[s.id] = out.size();
+    out.push_back(std::move(s));
+  }
+  if (!out.empty()) {
+    std::string sql = "SELECT read_id, person_id FROM read_log_persons WHERE read_id IN (?";
+    db::Params ids{out.front().id};
+    for (std::size_t i = 1; i < out.size(); ++i) {
+      sql += ",?";
+      ids.emplace_back(out[i].id);
+    }
+    auto persons = conn.query(sql + ") ORDER BY read_id, person_id", ids);
+    if (!persons.ok()) return persons.take_error();
+    for (const auto& r : *persons)
+      if (auto it = index.find(r.integer(0)); it != index.end())
+        out[it->second].entry.person_ids.push_back(r.integer(1));
+  }
+  return std::make_pair(std::move(out), (*count)[0].integer(0));
+}
+
+Result<std::int64_t> purge_reads(db::Connection& conn, const std::string& before) {
+  std::int64_t total = 0;
+  for (;;) {
+    db::Transaction tx(conn);
+    INNET_TRY(tx.started());
+    const char* oldest = "(SELECT id FROM read_log WHERE at < ? ORDER BY id LIMIT 5000)";
+    auto persons = conn.execute(
+        std::string("DELETE FROM read_log_persons WHERE read_id IN ") + oldest, {before});
+    if (!persons.ok()) return persons.take_error();
+    auto reads = conn.execute(std::string("DELETE FROM read_log WHERE id IN ") + oldest, {before});
+    if (!reads.ok()) return reads.take_error();
+    INNET_TRY(tx.commit());
+    total += *reads;
+    if (*reads == 0) return total;
+  }
+}
+
+ReadLog::ReadLog(db::Pool& pool, Options options)
+    : pool_(pool), options_(options), thread_([this] { loop(); }) {}
+
+ReadLog::~ReadLog() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+  if (auto s = flush(); !s.ok())
+    spdlog::error("read log: {} entries lost at shutdown: {}", queue_.size(), s.error().message);
+}
+
+bool ReadLog::enqueue(ReadEntry entry) {
+  std::lock_guard lock(mu_);
+  if (queue_.size() >= options_.max_queued) return false;
+  queue_.push_back(std::move(entry));
+  return true;
+}
+
+Status ReadLog::flush() {
+  std::lock_guard writing(write_mu_);
+  std::vector<ReadEntry> batch;
+  {
+    std::lock_guard lock(mu_);
+    batch.swap(queue_);
+  }
+  if (batch.empty()) return Status::success();
+  auto conn = pool_.acquire();
+  Status written = conn.ok() ? write_reads(**conn, batch) : Status(conn.take_error());
+  if (!written.ok()) {
+    // Back to the front of the queue, in order, for the next round.
+    std::lock_guard lock(mu_);
+    batch.insert(batch.end(), std::make_move_iterator(queue_.begin()),
+                 std::make_move_iterator(queue_.end()));
+    queue_.swap(batch);
+  }
+  return written;
+}
+
+Status ReadLog::purge() {
+  auto conn = pool_.acquire();
+  if (!conn.ok()) return conn.take_error();
+  const auto before =
+      clock::iso_utc(clock::now_seconds() - std::int64_t{options_.retention_days} * 86400);
+  auto purged = purge_reads(**conn, before);
+  if (!purged.ok()) return purged.take_error();
+  if (*purged > 0) spdlog::info("read log: {} entries past retention deleted", *purged);
+  return Status::success();
+}
+
+void ReadLog::loop() {
+  using Clock = std::chrono::steady_clock;
+  auto next_purge = Clock::now();
+  std::unique_lock lock(mu_);
+  while (!stopping_) {
+    cv_.wait_for(lock, std::chrono::milliseconds(options_.interval_ms),
+                 [this] { return stopping_; });
+    if (stopping_) break;
+    lock.unlock();
+    if (auto s = flush(); !s.ok()) spdlog::error("read log: {}", s.error().message);
+    if (Clock::now() >= next_purge) {
+      next_purge = Clock::now() + std::chrono::hours(24);
+      if (auto s = purge(); !s.ok()) spdlog::error("read log retention: {}", s.error().message);
+    }
+    lock.lock();
+  }
+}
+
+std::vector<db::Migration> read_migrations(db::Engine engine) {
+  std::string tables = R"sql(
+CREATE TABLE read_log (
+  id {{pk}},
+  at TEXT NOT NULL,
+  actor_user_id BIGINT,
+  actor_email TEXT NOT NULL DEFAULT '',
+  client_address TEXT NOT NULL DEFAULT '',
+  request_id TEXT NOT NULL DEFAULT '',
+  route TEXT NOT NULL,
+  path TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('success', 'denied'))
+);
+CREATE INDEX read_log_at ON read_log (at);
+CREATE INDEX read_log_actor ON read_log (actor_user_id, id);
+CREATE TABLE read_log_persons (
+  read_id BIGINT NOT NULL REFERENCES read_log (id),
+  person_id BIGINT NOT NULL,
+  PRIMARY KEY (read_id, person_id)
+){{without_rowid}};
+CREATE INDEX read_log_persons_person ON read_log_persons (person_id, read_id);
+)sql";
+  // On SQLite the persons are stored in their primary key's b-tree, not beside it: a row written
+  // is two b-tree inserts (key and person index) instead of three.
+  const std::string marker = "{{without_rowid}}";
+  tables.replace(tables.find(marker), marker.size(),
+                 engine == db::Engine::sqlite ? " WITHOUT ROWID" : "");
+  // Entries are never changed; only the retention purge deletes them.
+  std::string guard = engine == db::Engine::sqlite ? R"sql(
+CREATE TRIGGER read_log_no_update BEFORE UPDATE ON read_log
+BEGIN SELECT RAISE(ABORT, 'read_log is append-only'); END;
+CREATE TRIGGER read_log_persons_no_update BEFORE UPDATE ON read_log_persons
+BEGIN SELECT RAISE(ABORT, 'read_log is append-only'); END;
+)sql"
+                                                   : R"sql(
+CREATE FUNCTION read_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'read_log is append-only';
+END $$;
+CREATE TRIGGER read_log_no_update BEFORE UPDATE ON read_log
+FOR EACH ROW EXECUTE FUNCTION read_log_append_only();
+CREATE TRIGGER read_log_persons_no_update BEFORE UPDATE ON read_log_persons
+FOR EACH ROW EXECUTE FUNCTION read_log_append_only();
+)sql";
+  return {{14, "audit: the read log of personal data", tables + guard}};
+}
+
+}  // namespace innet::audit
