@@ -125,7 +125,7 @@ Result<http::Response> change_password(api::Context& ctx) {
   if (!hash.ok()) return hash.take_error();
   INNET_TRY(ctx.begin_write());
   INNET_TRY(accounts::set_password_hash(**conn, user->id, *hash));
-  INNET_TRY(revoke_user_sessions(**conn, user->id, ctx.actor->session_id));
+  INNET_TRY(revoke_credentials(**conn, user->id, ctx.actor->session_id));
   INNET_TRY(ctx.commit(ctx.audit("auth.password_change", "user", std::to_string(user->id))));
   return http::Response::no_content();
 }
@@ -226,7 +226,7 @@ void add_routes(api::Api& api) {
            .pattern = base + "/password",
            .action = std::string(kAuthenticated),
            .session_only = true,  // actions on one's own credentials: a person signed in
-           .summary = "Change one's own password; other sessions are signed out",
+           .summary = "Change one's own password; other sessions and API tokens are revoked",
            .tag = "auth",
            .body = {{.name = "current_password", .required = true, .max_length = 200},
                     {.name = "new_password", .required = true, .max_length = 200}},

@@ -117,9 +117,13 @@ test('logout revokes the session; the cookie no longer works', async () => {
   expectError(await api('POST', '/auth/logout'), 401, 'unauthenticated');
 });
 
-test('password change: old password fails, new works, other sessions are signed out', async () => {
+test('password change: old password fails, new works, other sessions and API tokens are revoked', async () => {
   const [a, b] = await Promise.all([login(pwUser.email, pwUser.password), login(pwUser.email, pwUser.password)]);
   const next = `Cambiata-${uniqueSuffix()}`;
+  const token = expectStatus(
+    await api('POST', '/auth/tokens', { session: a, body: { name: 'before the change', expires_in_days: 1 } }),
+    201,
+  ).token;
 
   let res = await api('POST', '/auth/password', { session: a, body: { current_password: 'wrong-password', new_password: next } });
   expectError(res, 422, 'validation_failed', ['current_password']);
@@ -127,11 +131,13 @@ test('password change: old password fails, new works, other sessions are signed 
   expectError(res, 422, 'validation_failed', ['new_password']);
   assert.match(res.json.error.fields.new_password, /at least 10/);
   expectStatus(await api('GET', '/auth/me', { session: b }), 200);
+  expectStatus(await api('GET', '/auth/me', { token }), 200);
 
   res = await api('POST', '/auth/password', { session: a, body: { current_password: pwUser.password, new_password: next } });
   assert.equal(res.status, 204, res.text);
   expectStatus(await api('GET', '/auth/me', { session: a }), 200);
   expectError(await api('GET', '/auth/me', { session: b }), 401, 'unauthenticated');
+  expectError(await api('GET', '/auth/me', { token }), 401, 'invalid_token');
   expectError(await tryLogin(pwUser.email, pwUser.password), 401, 'invalid_credentials');
   const fresh = await login(pwUser.email, next);
   assert.equal(fresh.user.id, pwUser.user.id);
