@@ -1,5 +1,6 @@
 #include "auth/sessions.h"
 
+#include "auth/throttle.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 
@@ -188,7 +189,8 @@ CREATE TABLE login_throttle (
   failures INTEGER NOT NULL,
   window_start BIGINT NOT NULL
 );
-)sql"}};
+)sql"},
+          throttle_migration()};
 }
 
 }  // namespace innet::auth

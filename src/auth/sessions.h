@@ -66,19 +66,6 @@ Result<std::optional<Actor>> token_actor(db::Connection& conn, const std::string
 
 nlohmann::json to_json(const ApiToken& token);
 
-// Login throttling, per account and per client address, shared by all instances.
-struct ThrottleRules {
-  int max_failures_per_account = 5;
-  int max_failures_per_address = 20;
-  int window_seconds = 15 * 60;
-};
-// Seconds to wait before another attempt is allowed, or 0.
-Result<int> throttle_wait(db::Connection& conn, const std::string& email,
-                          const std::string& client_address, const ThrottleRules& rules);
-Status throttle_failure(db::Connection& conn, const std::string& email,
-                        const std::string& client_address, const ThrottleRules& rules);
-Status throttle_success(db::Connection& conn, const std::string& email);
-
 std::vector<db::Migration> migrations(db::Engine engine);
 
 }  // namespace innet::auth
