@@ -19,8 +19,12 @@ struct Gate {
   const Backoff& backoff;
 };
 
+std::string account_of(const Attempt& a) {
+  return accounts::normalize_email(a.account);
+}
+
 std::array<Gate, 2> gates(const Attempt& a, const ThrottleRules& rules) {
-  return {Gate{"account:" + accounts::normalize_email(a.account), rules.account},
+  return {Gate{"account:" + account_of(a), rules.account},
           Gate{"address:" + a.address, rules.address}};
 }
 
@@ -30,23 +34,35 @@ struct Count {
   std::int64_t next_at = 0;
 };
 
-// The key's count, or nothing when it has none or has been quiet long enough to be forgotten.
-Result<std::optional<Count>> read_count(db::Connection& conn, const Gate& gate, std::int64_t now) {
+bool forgotten(const Gate& gate, const Count& c, std::int64_t now) {
+  return now - c.last_at >= gate.backoff.forget_ms;
+}
+
+// How long the gate stays closed. It is closed only by a wait that a failure imposed: a parallel
+// request that read the clock a moment before the last attempt was counted must not be refused.
+std::int64_t wait_of(const Count& c, std::int64_t now) {
+  return c.next_at > c.last_at ? std::max<std::int64_t>(0, c.next_at - now) : 0;
+}
+
+// The key's row, or nothing when there is none.
+Result<std::optional<Count>> read_row(db::Connection& conn, const Gate& gate) {
   auto rows =
       conn.query("SELECT failures, last_at, next_at FROM login_throttle WHERE key = ?", {gate.key});
   if (!rows.ok()) return rows.take_error();
   if (rows->empty()) return std::optional<Count>{};
-  Count c{(*rows)[0].integer(0), (*rows)[0].integer(1), (*rows)[0].integer(2)};
-  if (now - c.last_at >= gate.backoff.forget_ms) return std::optional<Count>{};
-  return std::optional<Count>{c};
+  return std::optional<Count>{
+      Count{(*rows)[0].integer(0), (*rows)[0].integer(1), (*rows)[0].integer(2)}};
+}
+
+// The key's count, or nothing when it has none or has been quiet long enough to be forgotten.
+Result<std::optional<Count>> read_count(db::Connection& conn, const Gate& gate, std::int64_t now) {
+  auto row = read_row(conn, gate);
+  if (!row.ok() || !*row || !forgotten(gate, **row, now)) return row;
+  return std::optional<Count>{};
 }
 
 std::string iso(std::int64_t ms) {
   return clock::iso_utc(ms / 1000);
-}
-
-std::string account_of(const Attempt& a) {
-  return accounts::normalize_email(a.account);
 }
 
 // Deletes the windows matched by `where` and records the summary of those that counted more
@@ -107,7 +123,7 @@ Result<std::int64_t> throttle_wait(db::Connection& conn, const Attempt& attempt,
   for (const auto& gate : gates(attempt, rules)) {
     auto count = read_count(conn, gate, now);
     if (!count.ok()) return count.take_error();
-    if (*count) wait = std::max(wait, (*count)->next_at - now);
+    if (*count) wait = std::max(wait, wait_of(**count, now));
   }
   return wait;
 }
@@ -125,13 +141,12 @@ Result<std::int64_t> throttle_claim(db::Connection& conn, const Attempt& attempt
         "ON CONFLICT (key) DO UPDATE SET failures = login_throttle.failures",
         {gate.key});
     if (!locked.ok()) return locked.take_error();
-    auto rows = conn.query("SELECT failures, last_at, next_at FROM login_throttle WHERE key = ?",
-                           {gate.key});
-    if (!rows.ok()) return rows.take_error();
-    Count c{(*rows)[0].integer(0), (*rows)[0].integer(1), (*rows)[0].integer(2)};
-    const bool forgotten = now - c.last_at >= gate.backoff.forget_ms;
-    if (!forgotten && now < c.next_at) return c.next_at - now;
-    const std::int64_t failures = forgotten ? 1 : c.failures + 1;
+    auto row = read_row(conn, gate);
+    if (!row.ok()) return row.take_error();
+    const Count c = row->value();
+    const bool restart = forgotten(gate, c, now);
+    if (!restart && wait_of(c, now) > 0) return wait_of(c, now);
+    const std::int64_t failures = restart ? 1 : c.failures + 1;
     auto set = conn.execute(
         "UPDATE login_throttle SET failures = ?, last_at = ?, next_at = ? WHERE key = ?",
         {failures, now, now + backoff_ms(gate.backoff, failures), gate.key});

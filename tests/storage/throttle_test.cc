@@ -152,6 +152,10 @@ TEST_P(ThrottleTest, TheAddressDelayIsGentleAndSuccessesFromTheAddressDoNotCount
     EXPECT_EQ(wait(login("u" + std::to_string(i) + "@example.org", 1), t), 0);
     fail(login("u" + std::to_string(i) + "@example.org", 1), t);
   }
+  // Requests in parallel read the clock in any order: one that read it a moment before the
+  // last attempt was counted is not refused while the failures are free.
+  EXPECT_EQ(claim(login("early@example.org", 9), t), 0);
+  EXPECT_EQ(claim(login("early2@example.org", 9), t - 5), 0);
   // Every account behind the address now waits, briefly.
   EXPECT_EQ(wait(login("colleague@example.org", 1), t), 500);
   EXPECT_EQ(wait(login("colleague@example.org", 2), t), 0) << "other addresses are not affected";
@@ -169,7 +173,8 @@ TEST_P(ThrottleTest, TheAddressDelayIsGentleAndSuccessesFromTheAddressDoNotCount
   succeed(login("colleague@example.org", 1), t);
   t += rules.address.forget_ms;
   EXPECT_EQ(wait(login("other@example.org", 1), t), 0);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM login_throttle WHERE key LIKE 'address:%'"), 1);
+  fail(login("other@example.org", 1), t);
+  EXPECT_EQ(count("SELECT failures FROM login_throttle WHERE key = 'address:10.0.0.1'"), 1);
 }
 
 TEST_P(ThrottleTest, RefusedAttemptsWriteNothing) {
