@@ -53,10 +53,9 @@ Status admit(db::Connection& conn, const Attempt& attempt) {
 }
 
 // A wrong password: counted in its audit window, which records `entry` when the window opens.
-Status record_failure(api::Context& ctx, const Attempt& attempt, audit::Entry entry) {
+Status record_failure(api::Context& ctx, const Attempt& attempt, const audit::Entry& entry) {
   auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
-  entry.outcome = "failure";
   INNET_TRY(throttle_failed(**conn, attempt, kThrottle, now_ms(), entry));
   return ctx.transaction->commit();
 }
