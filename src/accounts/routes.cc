@@ -177,11 +177,12 @@ Result<http::Response> update_account(api::Context& ctx) {
   if (b.contains("organization_id")) user->organization_id = b["organization_id"];
   if (b.contains("active")) user->active = b["active"];
   if (auto s = update_user(**conn, *user); !s.ok()) return known_organization(s.take_error());
-  // A role, organisation or status change takes effect now, not at the next sign-in; a new
+  // A role, organisation or status change takes effect now, not at the next sign-in: a session
+  // or token issued under the old one must not carry on with the new permissions or scope. A new
   // display name (or an empty change) leaves the user signed in.
   if (user->role != before.role || user->organization_id != before.organization_id ||
       user->active != before.active)
-    INNET_TRY(auth::revoke_user_sessions(**conn, user->id));
+    INNET_TRY(auth::revoke_credentials(**conn, user->id));
   auto org = find_organization(**conn, user->organization_id);
   if (!org.ok()) return org.take_error();
   auto entry = ctx.audit("users.update", "user", std::to_string(*id));
@@ -202,8 +203,7 @@ Result<http::Response> reset_password(api::Context& ctx) {
   if (!conn.ok()) return conn.take_error();
   INNET_TRY(set_password_hash(**conn, *id, *hash));
   // A reset usually answers a suspected compromise: every credential of the account goes.
-  INNET_TRY(auth::revoke_user_sessions(**conn, *id));
-  INNET_TRY(auth::revoke_user_tokens(**conn, *id));
+  INNET_TRY(auth::revoke_credentials(**conn, *id));
   INNET_TRY(ctx.commit(ctx.audit("users.password_reset", "user", std::to_string(*id))));
   return http::Response::no_content();
 }
@@ -334,7 +334,7 @@ void add_routes(api::Api& api) {
   api.add({.method = "POST",
            .pattern = users + "/{id}/password",
            .action = "users.manage",
-           .summary = "Set a new password for a user; their sessions are signed out",
+           .summary = "Set a new password for a user; their sessions and API tokens are revoked",
            .tag = "accounts",
            .body = {{.name = "new_password", .required = true, .max_length = 200}},
            .success_status = 204,

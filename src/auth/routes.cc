@@ -3,6 +3,7 @@
 #include "accounts/accounts.h"
 #include "auth/passwords.h"
 #include "auth/sessions.h"
+#include "auth/throttle.h"
 
 namespace innet::auth {
 namespace {
@@ -35,26 +36,39 @@ Error invalid_credentials() {
                      "wrong e-mail address or password");
 }
 
+const ThrottleRules kThrottle{};
+
+// Lets the attempt be judged when neither of its gates is closed, and counts it; a 429 with
+// Retry-After (and nothing written) otherwise.
+Status admit(db::Connection& conn, const Attempt& attempt) {
+  const auto now = now_ms();
+  auto wait = throttle_wait(conn, attempt, kThrottle, now);
+  if (wait.ok() && *wait == 0) wait = throttle_claim(conn, attempt, kThrottle, now);
+  if (!wait.ok()) return wait.take_error();
+  if (*wait == 0) return Status::success();
+  Error e = Error::make(ErrorKind::rate_limited, "too_many_attempts",
+                        "too many failed attempts; try again later");
+  e.retry_after_seconds = static_cast<int>((*wait + 999) / 1000);
+  return e;
+}
+
+// A wrong password: counted in its audit window, which records `entry` when the window opens.
+Status record_failure(api::Context& ctx, const Attempt& attempt, const audit::Entry& entry) {
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  INNET_TRY(throttle_failed(**conn, attempt, kThrottle, now_ms(), entry));
+  return ctx.transaction->commit();
+}
+
 Result<http::Response> login(api::Context& ctx) {
   const std::string email = ctx.body["email"];
   const std::string password = ctx.body["password"];
-  const ThrottleRules rules;
   auto conn = ctx.db();
   if (!conn.ok()) return conn.take_error();
+  const Attempt attempt{"auth.login", email, ctx.request.client_address};
+  INNET_TRY(admit(**conn, attempt));
   audit::Entry entry = ctx.audit("auth.login", "user", "");
   entry.actor_email = accounts::normalize_email(email);
-
-  auto wait = throttle_wait(**conn, email, ctx.request.client_address, rules);
-  if (!wait.ok()) return wait.take_error();
-  if (*wait > 0) {
-    entry.outcome = "denied";
-    entry.details = R"({"reason":"throttled"})";
-    INNET_TRY(audit::record(**conn, entry));
-    Error e = Error::make(ErrorKind::rate_limited, "too_many_attempts",
-                          "too many failed sign-in attempts; try again later");
-    e.retry_after_seconds = *wait;
-    return e;
-  }
 
   auto user = accounts::find_user_by_email(**conn, email);
   if (!user.ok()) return user.take_error();
@@ -65,9 +79,7 @@ Result<http::Response> login(api::Context& ctx) {
     verify_against_dummy(password);
   }
   if (!valid) {
-    INNET_TRY(throttle_failure(**conn, email, ctx.request.client_address, rules));
-    entry.outcome = "failure";
-    INNET_TRY(audit::record(**conn, entry));
+    INNET_TRY(record_failure(ctx, attempt, entry));
     return invalid_credentials();
   }
 
@@ -76,7 +88,7 @@ Result<http::Response> login(api::Context& ctx) {
   auto session = create_session(**conn, u.id, ctx.request.client_address, limits(ctx.services));
   if (!session.ok()) return session.take_error();
   INNET_TRY(accounts::touch_last_login(**conn, u.id));
-  INNET_TRY(throttle_success(**conn, email));
+  INNET_TRY(throttle_succeeded(**conn, attempt, kThrottle, now_ms()));
   entry.actor_user_id = u.id;
   entry.entity_id = std::to_string(u.id);
   INNET_TRY(ctx.commit(entry));
@@ -117,16 +129,23 @@ Result<http::Response> change_password(api::Context& ctx) {
     return Error::field(ErrorKind::unprocessable, "new_password", *problem);
   auto conn = ctx.db();
   if (!conn.ok()) return conn.take_error();
+  // A stolen session must not become a way to guess the password: the same gates as sign-in.
+  const Attempt attempt{"auth.password_change", ctx.actor->email, ctx.request.client_address};
+  INNET_TRY(admit(**conn, attempt));
   auto user = accounts::find_user(**conn, ctx.actor->user_id);
   if (!user.ok()) return user.take_error();
-  if (!verify_password(user->password_hash, current))
+  auto entry = ctx.audit("auth.password_change", "user", std::to_string(user->id));
+  if (!verify_password(user->password_hash, current)) {
+    INNET_TRY(record_failure(ctx, attempt, entry));
     return Error::field(ErrorKind::unprocessable, "current_password", "incorrect");
+  }
   auto hash = hash_password(next);
   if (!hash.ok()) return hash.take_error();
   INNET_TRY(ctx.begin_write());
   INNET_TRY(accounts::set_password_hash(**conn, user->id, *hash));
-  INNET_TRY(revoke_user_sessions(**conn, user->id, ctx.actor->session_id));
-  INNET_TRY(ctx.commit(ctx.audit("auth.password_change", "user", std::to_string(user->id))));
+  INNET_TRY(revoke_credentials(**conn, user->id, ctx.actor->session_id));
+  INNET_TRY(throttle_succeeded(**conn, attempt, kThrottle, now_ms()));
+  INNET_TRY(ctx.commit(entry));
   return http::Response::no_content();
 }
 
@@ -225,7 +244,7 @@ void add_routes(api::Api& api) {
            .pattern = base + "/password",
            .action = std::string(kAuthenticated),
            .session_only = true,  // actions on one's own credentials: a person signed in
-           .summary = "Change one's own password; other sessions are signed out",
+           .summary = "Change one's own password; other sessions and API tokens are revoked",
            .tag = "auth",
            .body = {{.name = "current_password", .required = true, .max_length = 200},
                     {.name = "new_password", .required = true, .max_length = 200}},

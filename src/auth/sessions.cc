@@ -1,5 +1,6 @@
 #include "auth/sessions.h"
 
+#include "auth/throttle.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 
@@ -68,12 +69,17 @@ Status revoke_session(db::Connection& conn, std::int64_t session_id) {
   return Status::success();
 }
 
-Status revoke_user_sessions(db::Connection& conn, std::int64_t user_id,
-                            std::optional<std::int64_t> except_session) {
-  auto r = conn.execute(
+Status revoke_credentials(db::Connection& conn, std::int64_t user_id,
+                          std::optional<std::int64_t> keep_session) {
+  const auto now = clock::now_iso();
+  auto sessions = conn.execute(
       "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id <> ?",
-      {clock::now_iso(), user_id, except_session.value_or(0)});
-  if (!r.ok()) return r.take_error();
+      {now, user_id, keep_session.value_or(0)});
+  if (!sessions.ok()) return sessions.take_error();
+  auto tokens =
+      conn.execute("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+                   {now, user_id});
+  if (!tokens.ok()) return tokens.take_error();
   return Status::success();
 }
 
@@ -117,14 +123,6 @@ Status revoke_api_token(db::Connection& conn, std::int64_t user_id, std::int64_t
       {clock::now_iso(), token_id, user_id});
   if (!r.ok()) return r.take_error();
   if (*r == 0) return Error::not_found("token");
-  return Status::success();
-}
-
-Status revoke_user_tokens(db::Connection& conn, std::int64_t user_id) {
-  auto r =
-      conn.execute("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
-                   {clock::now_iso(), user_id});
-  if (!r.ok()) return r.take_error();
   return Status::success();
 }
 
@@ -191,7 +189,8 @@ CREATE TABLE login_throttle (
   failures INTEGER NOT NULL,
   window_start BIGINT NOT NULL
 );
-)sql"}};
+)sql"},
+          throttle_migration()};
 }
 
 }  // namespace innet::auth

@@ -36,9 +36,11 @@ Result<NewSession> create_session(db::Connection& conn, std::int64_t user_id,
 Result<std::optional<Actor>> session_actor(db::Connection& conn, const std::string& token,
                                            const SessionLimits& limits);
 Status revoke_session(db::Connection& conn, std::int64_t session_id);
-// Revokes every session of a user, e.g. after a password change or deactivation.
-Status revoke_user_sessions(db::Connection& conn, std::int64_t user_id,
-                            std::optional<std::int64_t> except_session = std::nullopt);
+// Revokes every session (but keep_session) and every API token of a user: after a change of
+// password, role, organisation or status, in the transaction of that change. The revocation is
+// written on each row, so that reactivating the account or restoring its role revives nothing.
+Status revoke_credentials(db::Connection& conn, std::int64_t user_id,
+                          std::optional<std::int64_t> keep_session = std::nullopt);
 
 struct ApiToken {
   std::int64_t id = 0;
@@ -60,24 +62,9 @@ Result<NewApiToken> create_api_token(db::Connection& conn, std::int64_t user_id,
 Result<std::vector<ApiToken>> list_api_tokens(db::Connection& conn, std::int64_t user_id);
 // Revokes the token when it belongs to the user; not_found otherwise.
 Status revoke_api_token(db::Connection& conn, std::int64_t user_id, std::int64_t token_id);
-// Revokes every API token of a user, e.g. when an administrator resets a suspected account.
-Status revoke_user_tokens(db::Connection& conn, std::int64_t user_id);
 Result<std::optional<Actor>> token_actor(db::Connection& conn, const std::string& secret);
 
 nlohmann::json to_json(const ApiToken& token);
-
-// Login throttling, per account and per client address, shared by all instances.
-struct ThrottleRules {
-  int max_failures_per_account = 5;
-  int max_failures_per_address = 20;
-  int window_seconds = 15 * 60;
-};
-// Seconds to wait before another attempt is allowed, or 0.
-Result<int> throttle_wait(db::Connection& conn, const std::string& email,
-                          const std::string& client_address, const ThrottleRules& rules);
-Status throttle_failure(db::Connection& conn, const std::string& email,
-                        const std::string& client_address, const ThrottleRules& rules);
-Status throttle_success(db::Connection& conn, const std::string& email);
 
 std::vector<db::Migration> migrations(db::Engine engine);
 

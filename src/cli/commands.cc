@@ -204,8 +204,7 @@ int user_set_password(const app::Config& config, const std::string& email,
   if (!tx.started().ok()) return report(tx.started().error());
   const auto id = (*user)->id;
   for (auto s :
-       {accounts::set_password_hash(**conn, id, *hash), auth::revoke_user_sessions(**conn, id),
-        auth::revoke_user_tokens(**conn, id),
+       {accounts::set_password_hash(**conn, id, *hash), auth::revoke_credentials(**conn, id),
         audit::record(**conn, cli_entry("users.password_reset", "user", std::to_string(id)))})
     if (!s.ok()) return report(s.error());
   if (auto s = tx.commit(); !s.ok()) return report(s.error());

@@ -194,9 +194,50 @@ test('deactivation: sessions and tokens stop, sign-in fails as for a wrong passw
 
   res = await api('PATCH', `/users/${newUser.user.id}`, { session: admin, body: { active: true } });
   assert.equal(expectStatus(res, 200).active, true);
+  // Reactivation revives nothing: the old session and token were revoked, not merely suspended.
+  expectError(await api('GET', '/auth/me', { session: newUser.session }), 401, 'unauthenticated');
+  expectError(await api('GET', '/auth/me', { token }), 401, 'invalid_token');
   newUser.session = await login(newUser.email, newUser.password);
-  // The token was made before: it works again with the account (it was not revoked).
+  expectError(await api('GET', '/auth/me', { token }), 401, 'invalid_token');
+  const listed = expectStatus(await api('GET', '/auth/tokens', { session: newUser.session }), 200).items;
+  assert.match(listed.find((t) => t.name === 'before deactivation').revoked_at ?? '', ISO_SECONDS);
+});
+
+test('a promotion revokes sessions and tokens: they never act with the new role', async () => {
+  const made = await createUser(admin, { role: 'analyst' });
+  const session = await login(made.email, made.password);
+  const token = expectStatus(
+    await api('POST', '/auth/tokens', { session, body: { name: 'before promotion', expires_in_days: 1 } }),
+    201,
+  ).token;
+  expectError(await api('GET', '/users', { token }), 403, 'forbidden');
+  const res = await api('PATCH', `/users/${made.user.id}`, { session: admin, body: { role: 'inspector' } });
+  assert.equal(expectStatus(res, 200).role, 'inspector');
+  expectError(await api('GET', '/users', { token }), 401, 'invalid_token');
+  expectError(await api('GET', '/users', { session }), 401, 'unauthenticated');
+  // Back to the old role: still revoked.
+  expectStatus(await api('PATCH', `/users/${made.user.id}`, { session: admin, body: { role: 'analyst' } }), 200);
+  expectError(await api('GET', '/auth/me', { token }), 401, 'invalid_token');
+  expectError(await api('GET', '/auth/me', { session }), 401, 'unauthenticated');
+  const again = await login(made.email, made.password);
+  assert.equal(again.user.role, 'analyst');
+});
+
+test('a move to another organisation revokes sessions and tokens', async () => {
+  const made = await createUser(admin, { role: 'case_worker' });
+  const session = await login(made.email, made.password);
+  const token = expectStatus(
+    await api('POST', '/auth/tokens', { session, body: { name: 'before the move', expires_in_days: 1 } }),
+    201,
+  ).token;
   expectStatus(await api('GET', '/auth/me', { token }), 200);
+  const res = await api('PATCH', `/users/${made.user.id}`, { session: admin, body: { organization_id: org.id } });
+  assert.equal(expectStatus(res, 200).organization.id, org.id);
+  expectError(await api('GET', '/auth/me', { token }), 401, 'invalid_token');
+  expectError(await api('GET', '/users', { token }), 401, 'invalid_token');
+  expectError(await api('GET', '/auth/me', { session }), 401, 'unauthenticated');
+  const again = await login(made.email, made.password);
+  assert.equal(again.user.organization.id, org.id);
 });
 
 test('admin resets a password: sessions end, only the new password works', async () => {

@@ -1,5 +1,5 @@
 // Sign-in, sessions, own password change, login throttling and API tokens. Accounts whose
-// passwords change or that get locked out are made for this file; demo accounts only sign in.
+// passwords change or that get delayed are made for this file; demo accounts only sign in.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -20,8 +20,8 @@ import {
 
 let admin;
 let pwUser; // changes its password
-let lockUser; // gets locked out by failed attempts on the account
-let addrUser; // signs in from an address that is locked out
+let lockUser; // gets delayed by failed attempts on the account
+let addrUser; // signs in from an address that is delayed
 let tokenUser; // makes API tokens
 
 before(async () => {
@@ -117,9 +117,13 @@ test('logout revokes the session; the cookie no longer works', async () => {
   expectError(await api('POST', '/auth/logout'), 401, 'unauthenticated');
 });
 
-test('password change: old password fails, new works, other sessions are signed out', async () => {
+test('password change: old password fails, new works, other sessions and API tokens are revoked', async () => {
   const [a, b] = await Promise.all([login(pwUser.email, pwUser.password), login(pwUser.email, pwUser.password)]);
   const next = `Cambiata-${uniqueSuffix()}`;
+  const token = expectStatus(
+    await api('POST', '/auth/tokens', { session: a, body: { name: 'before the change', expires_in_days: 1 } }),
+    201,
+  ).token;
 
   let res = await api('POST', '/auth/password', { session: a, body: { current_password: 'wrong-password', new_password: next } });
   expectError(res, 422, 'validation_failed', ['current_password']);
@@ -127,11 +131,13 @@ test('password change: old password fails, new works, other sessions are signed 
   expectError(res, 422, 'validation_failed', ['new_password']);
   assert.match(res.json.error.fields.new_password, /at least 10/);
   expectStatus(await api('GET', '/auth/me', { session: b }), 200);
+  expectStatus(await api('GET', '/auth/me', { token }), 200);
 
   res = await api('POST', '/auth/password', { session: a, body: { current_password: pwUser.password, new_password: next } });
   assert.equal(res.status, 204, res.text);
   expectStatus(await api('GET', '/auth/me', { session: a }), 200);
   expectError(await api('GET', '/auth/me', { session: b }), 401, 'unauthenticated');
+  expectError(await api('GET', '/auth/me', { token }), 401, 'invalid_token');
   expectError(await tryLogin(pwUser.email, pwUser.password), 401, 'invalid_credentials');
   const fresh = await login(pwUser.email, next);
   assert.equal(fresh.user.id, pwUser.user.id);
@@ -141,47 +147,154 @@ test('password change: old password fails, new works, other sessions are signed 
   expectError(res, 422, 'validation_failed', ['current_password']);
 });
 
-test('5 failed attempts lock the account: the 6th gets 429 with Retry-After, even with the right password', async () => {
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Asserts a 429 too_many_attempts with a Retry-After of 1..max seconds; returns the seconds.
+function expectThrottled(res, max) {
+  expectError(res, 429, 'too_many_attempts', []);
+  const retry = res.headers.get('retry-after');
+  assert.match(retry ?? '', /^\d+$/, `Retry-After: ${retry}`);
+  assert.ok(Number(retry) >= 1 && Number(retry) <= max, `Retry-After: ${retry}`);
+  assert.deepEqual(res.headers.getSetCookie(), []);
+  return Number(retry);
+}
+
+// The audit entries of this action for this e-mail address, oldest first.
+async function auditedFor(action, email) {
+  const res = await api('GET', `/audit?action=${action}&per_page=100`, { session: admin });
+  return expectStatus(res, 200).items.filter((e) => e.actor_email === email).reverse();
+}
+
+// A wrong password once the gates let it be checked (waiting out any 429 first). Waits begin when
+// an attempt is counted, before its password is hashed: tests assert a 429 only when the wait is
+// at least 2 s, longer than a hash on a loaded machine.
+async function failAdmitted(email, address) {
+  for (;;) {
+    const res = await tryLogin(email, 'wrong-when-admitted', address);
+    if (res.status !== 429) return expectError(res, 401, 'invalid_credentials');
+    await sleep(Number(res.headers.get('retry-after')) * 1000);
+  }
+}
+
+test('failures on an account cost a doubling delay; the right password passes once it is over', async () => {
+  const address = randomAddress();
   for (let i = 0; i < 5; i++) {
-    expectError(await tryLogin(lockUser.email, `wrong-${i}`, randomAddress()), 401, 'invalid_credentials');
+    expectError(await tryLogin(lockUser.email, `wrong-${i}`, address), 401, 'invalid_credentials');
   }
-  for (const password of [lockUser.password, 'wrong-again']) {
-    const res = await tryLogin(lockUser.email, password, randomAddress());
-    expectError(res, 429, 'too_many_attempts', []);
-    const retry = res.headers.get('retry-after');
-    assert.match(retry ?? '', /^\d+$/, `Retry-After: ${retry}`);
-    assert.ok(Number(retry) >= 1 && Number(retry) <= 900, `Retry-After: ${retry}`);
-    assert.deepEqual(res.headers.getSetCookie(), []);
+  await failAdmitted(lockUser.email, address); // the 6th costs 2 s
+  // The wait runs for the account from any address, however the e-mail is spelled; the password
+  // is not even checked, so the right one is refused too.
+  for (const [email, password] of [
+    [lockUser.email, lockUser.password],
+    [lockUser.email.toUpperCase(), 'wrong-again'],
+  ]) {
+    expectThrottled(await tryLogin(email, password, randomAddress()), 2);
   }
-  // The e-mail's spelling does not matter.
-  expectError(await tryLogin(lockUser.email.toUpperCase(), lockUser.password), 429, 'too_many_attempts');
-  // Other accounts are not affected.
-  const other = await login(addrUser.email, addrUser.password);
+  const wait = expectThrottled(await tryLogin(lockUser.email, lockUser.password, address), 2);
+  // Other accounts are not affected, from the same address either.
+  const other = await login(addrUser.email, addrUser.password, address);
   assert.equal(other.user.id, addrUser.user.id);
-  // The refusals are audited as denied, without trying the password.
-  const entries = expectStatus(await api('GET', '/audit?action=auth.login&per_page=100', { session: admin }), 200).items;
-  const mine = entries.filter((e) => e.actor_email === lockUser.email);
-  assert.equal(mine.filter((e) => e.outcome === 'failure').length, 5);
-  const denied = mine.filter((e) => e.outcome === 'denied');
-  assert.equal(denied.length, 3);
-  assert.deepEqual(denied[0].details, { reason: 'throttled' });
-  assert.equal(mine.filter((e) => e.outcome === 'success').length, 0);
+  await sleep(wait * 1000 + 100);
+  const s = await login(lockUser.email, lockUser.password, address);
+  assert.equal(s.user.id, lockUser.user.id);
+  // A success forgets the failures.
+  expectError(await tryLogin(lockUser.email, 'wrong-after', address), 401, 'invalid_credentials');
+  expectError(await tryLogin(lockUser.email, 'wrong-after', address), 401, 'invalid_credentials');
+
+  // Audited once per window with the count; refused attempts are not audited at all.
+  const entries = await auditedFor('auth.login', lockUser.email);
+  assert.deepEqual(
+    entries.map((e) => [e.outcome, e.details?.window ?? null, e.details?.failures ?? null]),
+    [
+      ['failure', 'opened', 1],
+      ['failure', 'closed', 6],
+      ['success', null, null],
+      ['failure', 'opened', 1],
+    ],
+  );
+  assert.ok(entries.every((e) => e.client_address === address));
+  assert.ok(!entries.some((e) => e.outcome === 'denied'));
 });
 
-test('20 failed attempts from one address lock that address for every account', async () => {
+test('one address: many failures delay everyone behind it only briefly, and never lock it out', async () => {
   const address = randomAddress();
-  // Four at a time: the server hashes two at a time, the throttle counts each.
+  // An office behind one NAT: 20 failures on 20 accounts are free. Four at a time: the server
+  // hashes two at a time, and parallel attempts are each counted.
   for (let i = 0; i < 20; i += 4) {
     const results = await Promise.all([0, 1, 2, 3].map(() => tryLogin(nobody(), 'whatever-password', address)));
     for (const r of results) expectError(r, 401, 'invalid_credentials');
   }
-  const res = await tryLogin(addrUser.email, addrUser.password, address);
-  expectError(res, 429, 'too_many_attempts', []);
-  assert.ok(Number(res.headers.get('retry-after')) >= 1);
-  expectError(await tryLogin(nobody(), 'whatever-password', address), 429, 'too_many_attempts');
-  // The account itself is fine from elsewhere.
-  const s = await login(addrUser.email, addrUser.password, randomAddress());
+  // Then each failure from the address doubles its wait (1 s, 2 s, 4 s ... up to 30 s)...
+  await failAdmitted(nobody(), address);
+  await failAdmitted(nobody(), address);
+  // ...for every account behind it...
+  const wait = expectThrottled(await tryLogin(addrUser.email, addrUser.password, address), 4);
+  expectThrottled(await tryLogin(nobody(), 'whatever-password', address), 4);
+  // ...and the right password passes once the wait is over.
+  await sleep(wait * 1000 + 100);
+  const s = await login(addrUser.email, addrUser.password, address);
   assert.equal(s.user.id, addrUser.user.id);
+  // The account itself was never held back elsewhere.
+  assert.equal((await login(addrUser.email, addrUser.password, randomAddress())).user.id, addrUser.user.id);
+});
+
+test('a flood of bad sign-ins adds a handful of audit entries, not one per request', async () => {
+  const victim = await createUser(admin, { role: 'case_worker' });
+  const logins = async () => expectStatus(await api('GET', '/audit?action=auth.login&per_page=1', { session: admin }), 200).total;
+  const before = await logins();
+  const statuses = { 401: 0, 429: 0 };
+  const fire = async (n, attempt) => {
+    for (let i = 0; i < n; i += 20) {
+      const results = await Promise.all(Array.from({ length: 20 }, (_, k) => attempt(i + k)));
+      for (const r of results) {
+        assert.ok(r.status === 401 || r.status === 429, `${r.status} ${r.text}`);
+        statuses[r.status]++;
+      }
+    }
+  };
+  // 200 guesses at one account, then 200 at as many unknown accounts, all from one address.
+  const address = randomAddress();
+  await fire(200, (i) => tryLogin(victim.email, `guess-${i}`, address));
+  await fire(200, () => tryLogin(nobody(), 'guess', address));
+  assert.equal(statuses[401] + statuses[429], 400);
+  assert.ok(statuses[401] <= 30, `${statuses[401]} guesses were checked`);
+  // One entry for the victim's window, one per unknown account's window: bounded by the guesses
+  // that were checked, whatever the number of requests.
+  const added = (await logins()) - before;
+  assert.ok(added >= 2 && added <= statuses[401], `${added} entries for ${statuses[401]} checked guesses`);
+  assert.ok(added <= 30, `${added} audit entries`);
+});
+
+test('a wrong current password is throttled and audited like a failed sign-in', async () => {
+  const made = await createUser(admin, { role: 'case_worker' });
+  const address = randomAddress();
+  const session = await login(made.email, made.password, address);
+  const change = (current) =>
+    api('POST', '/auth/password', { session, body: { current_password: current, new_password: `Changed-${uniqueSuffix()}` } });
+  for (let i = 0; i < 5; i++) expectError(await change(`wrong-${i}-password`), 422, 'validation_failed', ['current_password']);
+  for (;;) {
+    // The 6th failure, once the 1 s wait of the 5th is over, costs 2 s.
+    const res = await change('wrong-6-password');
+    if (res.status === 422) break;
+    expectThrottled(res, 1);
+    await sleep(1000);
+  }
+  // Refused without a look at the password, the right one included; sign-in waits too.
+  const wait = expectThrottled(await change(made.password), 2);
+  expectThrottled(await tryLogin(made.email, made.password, randomAddress()), 2);
+  expectStatus(await api('GET', '/auth/me', { session }), 200);
+  await sleep(wait * 1000 + 100);
+  assert.equal((await change(made.password)).status, 204);
+  const entries = await auditedFor('auth.password_change', made.email);
+  assert.deepEqual(
+    entries.map((e) => [e.outcome, e.details?.window ?? null, e.details?.failures ?? null]),
+    [
+      ['failure', 'opened', 1],
+      ['failure', 'closed', 6],
+      ['success', null, null],
+    ],
+  );
+  assert.ok(entries.every((e) => e.actor_user_id === made.user.id && e.entity_id === String(made.user.id)));
 });
 
 test('API tokens: shown once, used as Bearer, revoked', async () => {
