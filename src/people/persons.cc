@@ -58,8 +58,11 @@ constexpr const char* kOrder = "persons.family_name, persons.given_names, person
 // Trigram indexes find substrings of at least this many characters.
 constexpr std::size_t kTrigram = 3;
 
-// The filters other than the query. Columns are qualified: the trigram index on SQLite has columns
-// of the same names.
+// A search reads the persons of consecutive names together, as long as these names hold at most
+// this many persons between them (one name alone may hold more: it is read up to the page).
+constexpr std::int64_t kPersonsPerRead = 2000;
+
+// The filters other than the query.
 void add_filters(db::Where& where, const PersonFilter& f) {
   if (!f.nationality.empty()) where.add("persons.nationality = ?", f.nationality);
   if (f.family_group_id) where.add("persons.family_group_id = ?", *f.family_group_id);
@@ -75,28 +78,47 @@ std::size_t characters(const std::string& utf8) {
       std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-// What a query matches, whichever index finds the candidates: the LIKE test of the search before
-// the indexes, so that results depend on neither. LOWER() and LIKE fold only A-Z on SQLite (and
-// on a PostgreSQL database with the C locale): that is the case-insensitivity promised.
-void add_match(db::Where& where, const std::string& query) {
-  if (characters(query) >= kTrigram) {
-    const std::string like = db::like_pattern(query);
-    where.add(
-        "(LOWER(persons.family_name) LIKE ? ESCAPE '\\' OR LOWER(persons.given_names) LIKE ? "
-        "ESCAPE '\\' OR LOWER(persons.family_name_original) LIKE ? ESCAPE '\\' OR "
-        "persons.cui = ? OR persons.codice_fiscale = ?)",
-        {like, like, like, query, query});
-    return;
+// How a query tests one name column: the LIKE of the search before the indexes, so that results
+// depend on neither index nor engine. LOWER() and LIKE fold only A-Z on SQLite (and on a
+// PostgreSQL database with the C locale): that is the case-insensitivity promised. A fragment
+// too short for a trigram would match nearly everyone as a substring: it must be the whole name.
+class NameTest {
+ public:
+  explicit NameTest(const std::string& query) : substring_(characters(query) >= kTrigram) {
+    if (substring_) {
+      value_ = db::like_pattern(query);
+      return;
+    }
+    value_ = query;
+    std::transform(value_.begin(), value_.end(), value_.begin(), [](char c) {
+      return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    });
   }
-  // Too short for a trigram, and as a substring it would match nearly everyone: a whole name.
-  std::string lower = query;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  });
-  where.add(
-      "(LOWER(persons.family_name) = ? OR LOWER(persons.given_names) = ? OR "
-      "LOWER(persons.family_name_original) = ? OR persons.cui = ? OR persons.codice_fiscale = ?)",
-      {lower, lower, lower, query, query});
+  bool substring() const { return substring_; }
+  // "(LOWER(a) LIKE ? OR LOWER(b) LIKE ? ...)" over these columns, with its values.
+  std::string sql(std::initializer_list<const char*> columns, db::Params& params) const {
+    std::string out;
+    for (const char* column : columns) {
+      out += out.empty() ? "(" : " OR ";
+      out += std::string("LOWER(") + column + (substring_ ? ") LIKE ? ESCAPE '\\'" : ") = ?");
+      params.push_back(value_);
+    }
+    return out + ")";
+  }
+
+ private:
+  bool substring_;
+  std::string value_;
+};
+
+// The whole test of a person, names and identifiers, in the persons table.
+void add_match(db::Where& where, const std::string& query) {
+  db::Params params;
+  const std::string names = NameTest(query).sql(
+      {"persons.family_name", "persons.given_names", "persons.family_name_original"}, params);
+  params.push_back(query);
+  params.push_back(query);
+  where.add(("(" + names + " OR persons.cui = ? OR persons.codice_fiscale = ?)").c_str(), params);
 }
 
 // The query as one FTS5 phrase, which the trigram tokenizer matches as a substring of a column.
@@ -106,23 +128,14 @@ std::string fts_phrase(const std::string& query) {
   return out + "\"";
 }
 
-// The matches counted up to kSearchCountLimit + 1.
-Result<std::int64_t> count_up_to_limit(db::Connection& conn, const db::Where& where) {
+Result<std::vector<Person>> read_persons(db::Connection& conn, const db::Where& where,
+                                         const std::string& order, std::int64_t limit,
+                                         std::int64_t offset = 0) {
   db::Params params = where.params();
-  params.push_back(kSearchCountLimit + 1);
-  auto rows = conn.query(
-      "SELECT COUNT(*) FROM (SELECT 1 FROM persons" + where.sql() + " LIMIT ?) m", params);
-  if (!rows.ok()) return rows.take_error();
-  return (*rows)[0].integer(0);
-}
-
-Result<std::vector<Person>> page_of(db::Connection& conn, const db::Where& where,
-                                    const Paging& paging) {
-  db::Params params = where.params();
-  params.push_back(paging.per_page);
-  params.push_back(paging.offset());
+  params.push_back(limit);
+  params.push_back(offset);
   auto rows = conn.query(std::string("SELECT ") + kColumns + " FROM persons" + where.sql() +
-                             " ORDER BY " + kOrder + " LIMIT ? OFFSET ?",
+                             " ORDER BY " + order + " LIMIT ? OFFSET ?",
                          params);
   if (!rows.ok()) return rows.take_error();
   std::vector<Person> out;
@@ -130,30 +143,158 @@ Result<std::vector<Person>> page_of(db::Connection& conn, const db::Where& where
   return out;
 }
 
-// A search reads its candidates from a trigram index, tests each against the query, and sorts
-// the matches (decision 0007). On SQLite the FTS5 table names the candidates; PostgreSQL's
-// planner uses the pg_trgm indexes for the same LIKE conditions. An operator's persons are few
-// next to the nation's, so for a case worker they are the candidates instead.
-Result<PersonPage> search_persons(db::Connection& conn, const PersonFilter& f,
-                                  const Paging& paging) {
+// COUNT(*) of persons up to `limit`.
+Result<std::int64_t> count_persons(db::Connection& conn, const db::Where& where,
+                                   std::int64_t limit) {
+  db::Params params = where.params();
+  params.push_back(limit);
+  auto rows = conn.query(
+      "SELECT COUNT(*) FROM (SELECT 1 FROM persons" + where.sql() + " LIMIT ?) m", params);
+  if (!rows.ok()) return rows.take_error();
+  return (*rows)[0].integer(0);
+}
+
+// The persons of an operator are few next to the nation's: they are the candidates, each tested
+// and the matches sorted; the count stops at the limit.
+Result<PersonPage> search_among_hosted(db::Connection& conn, const PersonFilter& f,
+                                       const Paging& paging) {
   db::Where where;
   add_match(where, f.query);
   add_filters(where, f);
-  if (conn.engine() == db::Engine::sqlite && !f.hosted_by_operator &&
-      characters(f.query) >= kTrigram)
-    where.add("persons.id IN (SELECT rowid FROM persons_search WHERE persons_search MATCH ?)",
-              fts_phrase(f.query));
-  auto total = count_up_to_limit(conn, where);
+  auto total = count_persons(conn, where, kSearchCountLimit + 1);
   if (!total.ok()) return total.take_error();
   PersonPage page;
   page.total_capped = *total > kSearchCountLimit;
   page.total = std::min(*total, kSearchCountLimit);
-  // Past the last match nothing is left to read.
   if (page.total_capped || paging.offset() < *total) {
-    auto items = page_of(conn, where, paging);
+    auto items = read_persons(conn, where, kOrder, paging.per_page, paging.offset());
     if (!items.ok()) return items.take_error();
     page.items = std::move(*items);
   }
+  return page;
+}
+
+// A (family name, given names) pair that the query matches: through the pair itself (every
+// person of the pair matches), or only through the family name in the original script or an
+// identifier of some of its persons.
+struct MatchedName {
+  std::string family_name;
+  std::string given_names;
+  bool by_pair = false;
+  bool by_original = false;
+  bool by_identifier = false;
+  std::int64_t persons = 0;  // the persons who match through it
+};
+
+// The matched names in list order: distinct names from person_names (through its trigram index
+// on SQLite), and the names of the persons whose CUI or codice fiscale is the query.
+Result<std::vector<MatchedName>> matched_names(db::Connection& conn, const std::string& query) {
+  const NameTest test(query);
+  db::Params params;
+  std::string sql = "SELECT family_name, given_names, CASE WHEN " +
+                    test.sql({"family_name", "given_names"}, params) +
+                    " THEN 1 ELSE 0 END, persons, 0 FROM person_names WHERE " +
+                    test.sql({"family_name", "given_names", "family_name_original"}, params);
+  if (conn.engine() == db::Engine::sqlite && test.substring()) {
+    sql += " AND id IN (SELECT rowid FROM person_names_search WHERE person_names_search MATCH ?)";
+    params.push_back(fts_phrase(query));
+  }
+  // NOT of a NULL would drop a person without an original name: hence the COALESCE.
+  db::Params identifier = {query, query};
+  sql +=
+      " UNION ALL SELECT family_name, given_names, 0, 1, 1 FROM persons "
+      "WHERE (cui = ? OR codice_fiscale = ?) AND NOT " +
+      test.sql({"family_name", "given_names", "COALESCE(family_name_original, '')"}, identifier);
+  params.insert(params.end(), identifier.begin(), identifier.end());
+  auto rows = conn.query(sql + " ORDER BY 1, 2", params);
+  if (!rows.ok()) return rows.take_error();
+  std::vector<MatchedName> out;
+  for (const auto& r : *rows) {
+    if (out.empty() || out.back().family_name != r.text(0) || out.back().given_names != r.text(1))
+      out.push_back({r.text(0), r.text(1)});
+    auto& name = out.back();
+    name.by_pair = name.by_pair || r.integer(2) != 0;
+    (r.integer(4) ? name.by_identifier : name.by_original) = true;
+    name.persons += r.integer(3);
+  }
+  return out;
+}
+
+// The persons of names[from, to) who match.
+db::Where persons_of(const std::vector<MatchedName>& names, std::size_t from, std::size_t to,
+                     const PersonFilter& f) {
+  const NameTest test(f.query);
+  db::Params params;
+  std::string any;
+  for (std::size_t i = from; i < to; ++i) {
+    const auto& name = names[i];
+    any += any.empty() ? "(" : " OR ";
+    any += "(persons.family_name = ? AND persons.given_names = ?";
+    params.push_back(name.family_name);
+    params.push_back(name.given_names);
+    if (!name.by_pair) {
+      std::string some;
+      if (name.by_original) some = test.sql({"persons.family_name_original"}, params);
+      if (name.by_identifier) {
+        some += std::string(some.empty() ? "" : " OR ") +
+                "persons.cui = ? OR persons.codice_fiscale = ?";
+        params.push_back(f.query);
+        params.push_back(f.query);
+      }
+      any += " AND (" + some + ")";
+    }
+    any += ")";
+  }
+  db::Where where;
+  where.add((any + ")").c_str(), params);
+  add_filters(where, f);
+  return where;
+}
+
+// A search looks its query up among the distinct names (person_names, decision 0007), far fewer
+// than the persons: many share one. The names come in list order, so the persons are read name
+// by name, from the index that gives that order, until the page is full: a fragment that matches
+// a tenth of the nation costs a page, not a tenth. Without filters, the names count the matches.
+Result<PersonPage> search_persons(db::Connection& conn, const PersonFilter& f,
+                                  const Paging& paging) {
+  if (f.hosted_by_operator) return search_among_hosted(conn, f, paging);
+  auto names = matched_names(conn, f.query);
+  if (!names.ok()) return names.take_error();
+  const std::int64_t wanted = paging.offset() + paging.per_page;
+  const bool filtered = !f.nationality.empty() || f.family_group_id;
+  std::vector<Person> found;
+  std::int64_t counted = 0;  // with filters: the matches, counted up to the limit
+  for (std::size_t from = 0; from < names->size();) {
+    std::size_t to = from + 1;
+    std::int64_t persons = (*names)[from].persons;
+    while (to < names->size() && persons + (*names)[to].persons <= kPersonsPerRead)
+      persons += (*names)[to++].persons;
+    const db::Where where = persons_of(*names, from, to, f);
+    const auto missing = wanted - static_cast<std::int64_t>(found.size());
+    if (missing > 0) {
+      auto more = read_persons(conn, where, kOrder, missing);
+      if (!more.ok()) return more.take_error();
+      found.insert(found.end(), more->begin(), more->end());
+    }
+    if (filtered && counted <= kSearchCountLimit) {
+      auto n = count_persons(conn, where, kSearchCountLimit + 1 - counted);
+      if (!n.ok()) return n.take_error();
+      counted += *n;
+    }
+    if (wanted <= static_cast<std::int64_t>(found.size()) &&
+        (!filtered || counted > kSearchCountLimit))
+      break;
+    from = to;
+  }
+  PersonPage page;
+  if (filtered) {
+    page.total_capped = counted > kSearchCountLimit;
+    page.total = std::min(counted, kSearchCountLimit);
+  } else {
+    for (const auto& name : *names) page.total += name.persons;
+  }
+  for (auto i = static_cast<std::size_t>(paging.offset()); i < found.size(); ++i)
+    page.items.push_back(std::move(found[i]));
   return page;
 }
 
@@ -298,56 +439,114 @@ nlohmann::json to_json(const FamilyGroup& g) {
 }
 
 std::vector<db::Migration> migrations(db::Engine engine) {
-  // Person search (docs/decisions/0007-person-search.md): trigram indexes for substrings of
-  // three characters or more, kept in the same transaction as every write of a person (SQLite:
-  // triggers on an external-content FTS5 table; PostgreSQL: ordinary indexes), indexes on the
-  // lower-cased names for whole names of one or two characters, and the list order without a
-  // sort. The FTS5 table also holds the identifiers, so that its candidates cover every match.
-  const std::string search_columns =
-      "family_name, given_names, family_name_original, cui, "
-      "codice_fiscale";
-  const std::string fts_new =
-      "new.id, new.family_name, new.given_names, new.family_name_original, new.cui, "
-      "new.codice_fiscale";
-  const std::string fts_old =
-      "'delete', old.id, old.family_name, old.given_names, old.family_name_original, old.cui, "
-      "old.codice_fiscale";
-  const std::string search =
-      engine == db::Engine::sqlite
-          ? "CREATE VIRTUAL TABLE persons_search USING fts5(" + search_columns +
-                ", content = 'persons', content_rowid = 'id', tokenize = 'trigram');\n"
-                "CREATE TRIGGER persons_search_insert AFTER INSERT ON persons BEGIN\n"
-                "  INSERT INTO persons_search (rowid, " +
-                search_columns + ") VALUES (" + fts_new +
-                ");\nEND;\n"
-                "CREATE TRIGGER persons_search_delete AFTER DELETE ON persons BEGIN\n"
-                "  INSERT INTO persons_search (persons_search, rowid, " +
-                search_columns + ") VALUES (" + fts_old +
-                ");\nEND;\n"
-                "CREATE TRIGGER persons_search_update AFTER UPDATE OF " +
-                search_columns +
-                " ON persons BEGIN\n"
-                "  INSERT INTO persons_search (persons_search, rowid, " +
-                search_columns + ") VALUES (" + fts_old +
-                ");\n"
-                "  INSERT INTO persons_search (rowid, " +
-                search_columns + ") VALUES (" + fts_new +
-                ");\nEND;\n"
-                "INSERT INTO persons_search (persons_search) VALUES ('rebuild');\n"
-                "CREATE INDEX persons_family_name_lower ON persons (LOWER(family_name));\n"
-                "CREATE INDEX persons_given_names_lower ON persons (LOWER(given_names));\n"
-                "CREATE INDEX persons_original_lower ON persons (LOWER(family_name_original));\n"
-          // A trusted extension: the database owner may create it. In schema public, where
-          // every schema's indexes find it (the storage tests use one schema each).
-          : "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;\n"
-            "CREATE INDEX persons_family_name_trgm ON persons "
-            "USING gin (LOWER(family_name) public.gin_trgm_ops);\n"
-            "CREATE INDEX persons_given_names_trgm ON persons "
-            "USING gin (LOWER(given_names) public.gin_trgm_ops);\n"
-            "CREATE INDEX persons_original_trgm ON persons "
-            "USING gin (LOWER(family_name_original) public.gin_trgm_ops);\n";
-  return {
-      {4, "people: persons and family groups", R"sql(
+  // Person search (docs/decisions/0007-person-search.md): person_names holds each distinct
+  // (family name, given names, original family name) with its number of persons, kept by
+  // triggers in the transaction of every write of a person; a trigram index over it finds the
+  // names a fragment matches (SQLite: an FTS5 table, itself kept by triggers; PostgreSQL:
+  // pg_trgm), and persons_name_order reads their persons in list order.
+  const std::string names = R"sql(
+CREATE TABLE person_names (
+  id {{pk}},
+  family_name TEXT NOT NULL,
+  given_names TEXT NOT NULL,
+  family_name_original TEXT NOT NULL, -- '' for none, so that the triple is unique
+  persons BIGINT NOT NULL,
+  UNIQUE (family_name, given_names, family_name_original)
+);
+)sql";
+  const std::string fill = R"sql(
+INSERT INTO person_names (family_name, given_names, family_name_original, persons)
+SELECT family_name, given_names, COALESCE(family_name_original, ''), COUNT(*) FROM persons
+GROUP BY family_name, given_names, COALESCE(family_name_original, '');
+DROP INDEX persons_family_name;
+CREATE INDEX persons_name_order ON persons (family_name, given_names, id);
+)sql";
+  const std::string sqlite = R"sql(
+CREATE VIRTUAL TABLE person_names_search USING fts5(family_name, given_names,
+  family_name_original, content = 'person_names', content_rowid = 'id', tokenize = 'trigram');
+CREATE TRIGGER person_names_search_insert AFTER INSERT ON person_names BEGIN
+  INSERT INTO person_names_search (rowid, family_name, given_names, family_name_original)
+  VALUES (new.id, new.family_name, new.given_names, new.family_name_original);
+END;
+CREATE TRIGGER person_names_search_delete AFTER DELETE ON person_names BEGIN
+  INSERT INTO person_names_search (person_names_search, rowid, family_name, given_names,
+    family_name_original)
+  VALUES ('delete', old.id, old.family_name, old.given_names, old.family_name_original);
+END;
+CREATE TRIGGER person_names_insert AFTER INSERT ON persons BEGIN
+  INSERT INTO person_names (family_name, given_names, family_name_original, persons)
+  VALUES (new.family_name, new.given_names, COALESCE(new.family_name_original, ''), 1)
+  ON CONFLICT (family_name, given_names, family_name_original)
+  DO UPDATE SET persons = persons + 1;
+END;
+CREATE TRIGGER person_names_delete AFTER DELETE ON persons BEGIN
+  UPDATE person_names SET persons = persons - 1 WHERE family_name = old.family_name
+    AND given_names = old.given_names
+    AND family_name_original = COALESCE(old.family_name_original, '');
+  DELETE FROM person_names WHERE family_name = old.family_name
+    AND given_names = old.given_names
+    AND family_name_original = COALESCE(old.family_name_original, '') AND persons = 0;
+END;
+CREATE TRIGGER person_names_update AFTER UPDATE OF family_name, given_names,
+  family_name_original ON persons
+  WHEN old.family_name IS NOT new.family_name OR old.given_names IS NOT new.given_names
+    OR old.family_name_original IS NOT new.family_name_original
+BEGIN
+  UPDATE person_names SET persons = persons - 1 WHERE family_name = old.family_name
+    AND given_names = old.given_names
+    AND family_name_original = COALESCE(old.family_name_original, '');
+  DELETE FROM person_names WHERE family_name = old.family_name
+    AND given_names = old.given_names
+    AND family_name_original = COALESCE(old.family_name_original, '') AND persons = 0;
+  INSERT INTO person_names (family_name, given_names, family_name_original, persons)
+  VALUES (new.family_name, new.given_names, COALESCE(new.family_name_original, ''), 1)
+  ON CONFLICT (family_name, given_names, family_name_original)
+  DO UPDATE SET persons = persons + 1;
+END;
+-- Whole names of one or two characters.
+CREATE INDEX person_names_family_lower ON person_names (LOWER(family_name));
+CREATE INDEX person_names_given_lower ON person_names (LOWER(given_names));
+CREATE INDEX person_names_original_lower ON person_names (LOWER(family_name_original));
+)sql";
+  // pg_trgm is a trusted extension: the database owner may create it. It goes in schema public,
+  // where the indexes of every schema find it (the storage tests use a schema each).
+  const std::string postgresql = R"sql(
+CREATE FUNCTION person_names_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    UPDATE person_names SET persons = persons - 1 WHERE family_name = OLD.family_name
+      AND given_names = OLD.given_names
+      AND family_name_original = COALESCE(OLD.family_name_original, '');
+    DELETE FROM person_names WHERE family_name = OLD.family_name
+      AND given_names = OLD.given_names
+      AND family_name_original = COALESCE(OLD.family_name_original, '') AND persons = 0;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO person_names AS n (family_name, given_names, family_name_original, persons)
+    VALUES (NEW.family_name, NEW.given_names, COALESCE(NEW.family_name_original, ''), 1)
+    ON CONFLICT (family_name, given_names, family_name_original)
+    DO UPDATE SET persons = n.persons + 1;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER person_names_count AFTER INSERT OR DELETE ON persons
+FOR EACH ROW EXECUTE FUNCTION person_names_count();
+CREATE TRIGGER person_names_rename AFTER UPDATE OF family_name, given_names,
+  family_name_original ON persons FOR EACH ROW
+WHEN (OLD.family_name IS DISTINCT FROM NEW.family_name
+  OR OLD.given_names IS DISTINCT FROM NEW.given_names
+  OR OLD.family_name_original IS DISTINCT FROM NEW.family_name_original)
+EXECUTE FUNCTION person_names_count();
+CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+-- GIN trigram indexes also answer equality: the whole names of one or two characters.
+CREATE INDEX person_names_family_trgm ON person_names
+  USING gin (LOWER(family_name) public.gin_trgm_ops);
+CREATE INDEX person_names_given_trgm ON person_names
+  USING gin (LOWER(given_names) public.gin_trgm_ops);
+CREATE INDEX person_names_original_trgm ON person_names
+  USING gin (LOWER(family_name_original) public.gin_trgm_ops);
+)sql";
+  return {{4, "people: persons and family groups", R"sql(
 CREATE TABLE family_groups (
   id {{pk}},
   label TEXT NOT NULL,
@@ -373,9 +572,8 @@ CREATE TABLE persons (
 CREATE INDEX persons_family_name ON persons (family_name);
 CREATE INDEX persons_family_group ON persons (family_group_id);
 )sql"},
-      {12, "people: person search indexes",
-       search + "DROP INDEX persons_family_name;\n"
-                "CREATE INDEX persons_name_order ON persons (family_name, given_names, id);\n"}};
+          {12, "people: person search",
+           names + (engine == db::Engine::sqlite ? sqlite : postgresql) + fill}};
 }
 
 }  // namespace innet::people
