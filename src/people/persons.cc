@@ -1,6 +1,7 @@
 #include "people/persons.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "core/clock.h"
 
@@ -11,6 +12,7 @@ constexpr const char* kColumns =
     "id, family_name, given_names, family_name_original, given_names_original, sex, birth_date, "
     "birth_date_estimated, nationality, languages, cui, codice_fiscale, family_group_id, "
     "created_at, updated_at";
+constexpr std::size_t kColumnCount = 15;
 
 Person from_row(const db::Row& r) {
   Person p;
@@ -154,22 +156,28 @@ Result<std::int64_t> count_persons(db::Connection& conn, const db::Where& where,
   return (*rows)[0].integer(0);
 }
 
-// The persons of an operator are few next to the nation's: they are the candidates, each tested
-// and the matches sorted; the count stops at the limit.
+// The persons of an operator are few next to the nation's: they are the candidates, each tested,
+// and the matches sorted and counted in one statement.
 Result<PersonPage> search_among_hosted(db::Connection& conn, const PersonFilter& f,
                                        const Paging& paging) {
   db::Where where;
   add_match(where, f.query);
   add_filters(where, f);
-  auto total = count_persons(conn, where, kSearchCountLimit + 1);
-  if (!total.ok()) return total.take_error();
+  db::Params params = where.params();
+  params.push_back(paging.per_page);
+  params.push_back(paging.offset());
+  auto rows = conn.query(std::string("SELECT ") + kColumns + ", COUNT(*) OVER () FROM persons" +
+                             where.sql() + " ORDER BY " + kOrder + " LIMIT ? OFFSET ?",
+                         params);
+  if (!rows.ok()) return rows.take_error();
   PersonPage page;
-  page.total_capped = *total > kSearchCountLimit;
-  page.total = std::min(*total, kSearchCountLimit);
-  if (page.total_capped || paging.offset() < *total) {
-    auto items = read_persons(conn, where, kOrder, paging.per_page, paging.offset());
-    if (!items.ok()) return items.take_error();
-    page.items = std::move(*items);
+  for (const auto& r : *rows) page.items.push_back(from_row(r));
+  if (!rows->empty()) {
+    page.total = (*rows)[0].integer(kColumnCount);
+  } else if (paging.offset() > 0) {  // past the end: the count alone
+    auto total = count_persons(conn, where, std::numeric_limits<std::int64_t>::max());
+    if (!total.ok()) return total.take_error();
+    page.total = *total;
   }
   return page;
 }
@@ -235,9 +243,11 @@ db::Where persons_of(const std::vector<MatchedName>& names, std::size_t from, st
     if (!name.by_pair) {
       std::string some;
       if (name.by_original) some = test.sql({"persons.family_name_original"}, params);
+      // As a subquery: a planner would otherwise walk the whole pair to test each identifier.
       if (name.by_identifier) {
         some += std::string(some.empty() ? "" : " OR ") +
-                "persons.cui = ? OR persons.codice_fiscale = ?";
+                "persons.id IN (SELECT i.id FROM persons i WHERE i.cui = ? OR "
+                "i.codice_fiscale = ?)";
         params.push_back(f.query);
         params.push_back(f.query);
       }

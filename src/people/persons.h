@@ -56,15 +56,15 @@ struct PersonFilter {
   std::optional<std::int64_t> hosted_by_operator;
 };
 
-// With a query, counting stops after this many matches: on national data a fragment such as
-// "moha" matches a quarter of everyone, and counting them all costs more than finding the page.
+// A search with a nationality (or family group) stops counting after this many matches: their
+// names no longer count them, and on national data a fragment may match a tenth of everyone.
 constexpr std::int64_t kSearchCountLimit = 1000;
 
-// A page of persons; `total` stops at kSearchCountLimit for a search, and says so.
+// A page of persons; `total` counts every match, except as said above.
 struct PersonPage {
   std::vector<Person> items;
   std::int64_t total = 0;
-  bool total_capped = false;  // more than kSearchCountLimit persons match
+  bool total_capped = false;  // more than kSearchCountLimit match; total is that limit
 };
 
 Result<Person> create_person(db::Connection& conn, const Person& p);

@@ -280,8 +280,8 @@ void add_routes(api::Api& api) {
   auto person_list = api::list_schema("Person");
   person_list["properties"]["total_capped"] = {
       {"type", "boolean"},
-      {"description", "a search counts its matches up to " + std::to_string(kSearchCountLimit) +
-                          "; true when more match (total is then that limit)"}};
+      {"description", "with a nationality the count stops at " + std::to_string(kSearchCountLimit) +
+                          "; true when more match (total is then that number)"}};
   api.add_schema("PersonList", person_list);
   api.add_schema("FamilyGroup", {{"type", "object"},
                                  {"required", {"id", "label"}},
