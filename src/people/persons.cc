@@ -62,7 +62,7 @@ constexpr std::size_t kTrigram = 3;
 
 // A search reads the persons of consecutive names together, as long as these names hold at most
 // this many persons between them (one name alone may hold more: it is read up to the page).
-constexpr std::int64_t kPersonsPerRead = 2000;
+constexpr std::int64_t kPersonsPerRead = 250;
 
 // The filters other than the query.
 void add_filters(db::Where& where, const PersonFilter& f) {
