@@ -60,9 +60,9 @@ constexpr const char* kOrder = "persons.family_name, persons.given_names, person
 // Trigram indexes find substrings of at least this many characters.
 constexpr std::size_t kTrigram = 3;
 
-// A search reads the persons of consecutive names together, as long as these names hold at most
-// this many persons between them (one name alone may hold more: it is read up to the page).
-constexpr std::int64_t kPersonsPerRead = 250;
+// A search reads the persons of several names in one statement: one name first, then twice as
+// many each time the page or the count still lacks matches, up to this many.
+constexpr std::size_t kNamesPerRead = 256;
 
 // The filters other than the query.
 void add_filters(db::Where& where, const PersonFilter& f) {
@@ -191,7 +191,6 @@ struct MatchedName {
   bool by_pair = false;
   bool by_original = false;
   bool by_identifier = false;
-  std::int64_t persons = 0;  // the persons who match through it
 };
 
 // The matched names in list order: distinct names from person_names (through its trigram index
@@ -201,7 +200,7 @@ Result<std::vector<MatchedName>> matched_names(db::Connection& conn, const std::
   db::Params params;
   std::string sql = "SELECT family_name, given_names, CASE WHEN " +
                     test.sql({"family_name", "given_names"}, params) +
-                    " THEN 1 ELSE 0 END, persons, 0 FROM person_names WHERE " +
+                    " THEN 1 ELSE 0 END, 0 FROM person_names WHERE " +
                     test.sql({"family_name", "given_names", "family_name_original"}, params);
   if (conn.engine() == db::Engine::sqlite && test.substring()) {
     sql += " AND id IN (SELECT rowid FROM person_names_search WHERE person_names_search MATCH ?)";
@@ -210,7 +209,7 @@ Result<std::vector<MatchedName>> matched_names(db::Connection& conn, const std::
   // NOT of a NULL would drop a person without an original name: hence the COALESCE.
   db::Params identifier = {query, query};
   sql +=
-      " UNION ALL SELECT family_name, given_names, 0, 1, 1 FROM persons "
+      " UNION ALL SELECT family_name, given_names, 0, 1 FROM persons "
       "WHERE (cui = ? OR codice_fiscale = ?) AND NOT " +
       test.sql({"family_name", "given_names", "COALESCE(family_name_original, '')"}, identifier);
   params.insert(params.end(), identifier.begin(), identifier.end());
@@ -222,8 +221,7 @@ Result<std::vector<MatchedName>> matched_names(db::Connection& conn, const std::
       out.push_back({r.text(0), r.text(1)});
     auto& name = out.back();
     name.by_pair = name.by_pair || r.integer(2) != 0;
-    (r.integer(4) ? name.by_identifier : name.by_original) = true;
-    name.persons += r.integer(3);
+    (r.integer(3) ? name.by_identifier : name.by_original) = true;
   }
   return out;
 }
@@ -263,22 +261,19 @@ db::Where persons_of(const std::vector<MatchedName>& names, std::size_t from, st
 
 // A search looks its query up among the distinct names (person_names, decision 0007), far fewer
 // than the persons: many share one. The names come in list order, so the persons are read name
-// by name, from the index that gives that order, until the page is full: a fragment that matches
-// a tenth of the nation costs a page, not a tenth. Without filters, the names count the matches.
+// by name, from the index that gives that order, until the page is full and the count reaches
+// its limit: a fragment that matches a tenth of the nation costs a page, not a tenth.
 Result<PersonPage> search_persons(db::Connection& conn, const PersonFilter& f,
                                   const Paging& paging) {
   if (f.hosted_by_operator) return search_among_hosted(conn, f, paging);
   auto names = matched_names(conn, f.query);
   if (!names.ok()) return names.take_error();
   const std::int64_t wanted = paging.offset() + paging.per_page;
-  const bool filtered = !f.nationality.empty() || f.family_group_id;
   std::vector<Person> found;
-  std::int64_t counted = 0;  // with filters: the matches, counted up to the limit
-  for (std::size_t from = 0; from < names->size();) {
-    std::size_t to = from + 1;
-    std::int64_t persons = (*names)[from].persons;
-    while (to < names->size() && persons + (*names)[to].persons <= kPersonsPerRead)
-      persons += (*names)[to++].persons;
+  std::int64_t counted = 0;  // up to kSearchCountLimit + 1
+  std::size_t batch = 1;
+  for (std::size_t from = 0; from < names->size(); batch = std::min(batch * 2, kNamesPerRead)) {
+    const std::size_t to = std::min(names->size(), from + batch);
     const db::Where where = persons_of(*names, from, to, f);
     const auto missing = wanted - static_cast<std::int64_t>(found.size());
     if (missing > 0) {
@@ -286,23 +281,17 @@ Result<PersonPage> search_persons(db::Connection& conn, const PersonFilter& f,
       if (!more.ok()) return more.take_error();
       found.insert(found.end(), more->begin(), more->end());
     }
-    if (filtered && counted <= kSearchCountLimit) {
+    if (counted <= kSearchCountLimit) {
       auto n = count_persons(conn, where, kSearchCountLimit + 1 - counted);
       if (!n.ok()) return n.take_error();
       counted += *n;
     }
-    if (wanted <= static_cast<std::int64_t>(found.size()) &&
-        (!filtered || counted > kSearchCountLimit))
-      break;
+    if (wanted <= static_cast<std::int64_t>(found.size()) && counted > kSearchCountLimit) break;
     from = to;
   }
   PersonPage page;
-  if (filtered) {
-    page.total_capped = counted > kSearchCountLimit;
-    page.total = std::min(counted, kSearchCountLimit);
-  } else {
-    for (const auto& name : *names) page.total += name.persons;
-  }
+  page.total_capped = counted > kSearchCountLimit;
+  page.total = std::min(counted, kSearchCountLimit);
   for (auto i = static_cast<std::size_t>(paging.offset()); i < found.size(); ++i)
     page.items.push_back(std::move(found[i]));
   return page;
@@ -449,25 +438,25 @@ nlohmann::json to_json(const FamilyGroup& g) {
 }
 
 std::vector<db::Migration> migrations(db::Engine engine) {
-  // Person search (docs/decisions/0007-person-search.md): person_names holds each distinct
-  // (family name, given names, original family name) with its number of persons, kept by
-  // triggers in the transaction of every write of a person; a trigram index over it finds the
-  // names a fragment matches (SQLite: an FTS5 table, itself kept by triggers; PostgreSQL:
-  // pg_trgm), and persons_name_order reads their persons in list order.
+  // Person search (docs/decisions/0007-person-search.md): person_names holds every distinct
+  // (family name, given names, original family name) that a person bears or bore, added by
+  // triggers in the transaction of every write of a person. Never updated nor deleted: a
+  // counter or a clean-up would make one row hot, or race with a new bearer of the name; a name
+  // nobody bears any more finds nobody. A trigram index over it finds the names a fragment
+  // matches (SQLite: an FTS5 table; PostgreSQL: pg_trgm), and persons_name_order reads their
+  // persons in list order.
   const std::string names = R"sql(
 CREATE TABLE person_names (
   id {{pk}},
   family_name TEXT NOT NULL,
   given_names TEXT NOT NULL,
   family_name_original TEXT NOT NULL, -- '' for none, so that the triple is unique
-  persons BIGINT NOT NULL,
   UNIQUE (family_name, given_names, family_name_original)
 );
 )sql";
   const std::string fill = R"sql(
-INSERT INTO person_names (family_name, given_names, family_name_original, persons)
-SELECT family_name, given_names, COALESCE(family_name_original, ''), COUNT(*) FROM persons
-GROUP BY family_name, given_names, COALESCE(family_name_original, '');
+INSERT INTO person_names (family_name, given_names, family_name_original)
+SELECT DISTINCT family_name, given_names, COALESCE(family_name_original, '') FROM persons;
 DROP INDEX persons_family_name;
 CREATE INDEX persons_name_order ON persons (family_name, given_names, id);
 )sql";
@@ -478,40 +467,16 @@ CREATE TRIGGER person_names_search_insert AFTER INSERT ON person_names BEGIN
   INSERT INTO person_names_search (rowid, family_name, given_names, family_name_original)
   VALUES (new.id, new.family_name, new.given_names, new.family_name_original);
 END;
-CREATE TRIGGER person_names_search_delete AFTER DELETE ON person_names BEGIN
-  INSERT INTO person_names_search (person_names_search, rowid, family_name, given_names,
-    family_name_original)
-  VALUES ('delete', old.id, old.family_name, old.given_names, old.family_name_original);
-END;
 CREATE TRIGGER person_names_insert AFTER INSERT ON persons BEGIN
-  INSERT INTO person_names (family_name, given_names, family_name_original, persons)
-  VALUES (new.family_name, new.given_names, COALESCE(new.family_name_original, ''), 1)
-  ON CONFLICT (family_name, given_names, family_name_original)
-  DO UPDATE SET persons = persons + 1;
-END;
-CREATE TRIGGER person_names_delete AFTER DELETE ON persons BEGIN
-  UPDATE person_names SET persons = persons - 1 WHERE family_name = old.family_name
-    AND given_names = old.given_names
-    AND family_name_original = COALESCE(old.family_name_original, '');
-  DELETE FROM person_names WHERE family_name = old.family_name
-    AND given_names = old.given_names
-    AND family_name_original = COALESCE(old.family_name_original, '') AND persons = 0;
+  INSERT INTO person_names (family_name, given_names, family_name_original)
+  VALUES (new.family_name, new.given_names, COALESCE(new.family_name_original, ''))
+  ON CONFLICT DO NOTHING;
 END;
 CREATE TRIGGER person_names_update AFTER UPDATE OF family_name, given_names,
-  family_name_original ON persons
-  WHEN old.family_name IS NOT new.family_name OR old.given_names IS NOT new.given_names
-    OR old.family_name_original IS NOT new.family_name_original
-BEGIN
-  UPDATE person_names SET persons = persons - 1 WHERE family_name = old.family_name
-    AND given_names = old.given_names
-    AND family_name_original = COALESCE(old.family_name_original, '');
-  DELETE FROM person_names WHERE family_name = old.family_name
-    AND given_names = old.given_names
-    AND family_name_original = COALESCE(old.family_name_original, '') AND persons = 0;
-  INSERT INTO person_names (family_name, given_names, family_name_original, persons)
-  VALUES (new.family_name, new.given_names, COALESCE(new.family_name_original, ''), 1)
-  ON CONFLICT (family_name, given_names, family_name_original)
-  DO UPDATE SET persons = persons + 1;
+  family_name_original ON persons BEGIN
+  INSERT INTO person_names (family_name, given_names, family_name_original)
+  VALUES (new.family_name, new.given_names, COALESCE(new.family_name_original, ''))
+  ON CONFLICT DO NOTHING;
 END;
 -- Whole names of one or two characters.
 CREATE INDEX person_names_family_lower ON person_names (LOWER(family_name));
@@ -521,32 +486,15 @@ CREATE INDEX person_names_original_lower ON person_names (LOWER(family_name_orig
   // pg_trgm is a trusted extension: the database owner may create it. It goes in schema public,
   // where the indexes of every schema find it (the storage tests use a schema each).
   const std::string postgresql = R"sql(
-CREATE FUNCTION person_names_count() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION person_names_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    UPDATE person_names SET persons = persons - 1 WHERE family_name = OLD.family_name
-      AND given_names = OLD.given_names
-      AND family_name_original = COALESCE(OLD.family_name_original, '');
-    DELETE FROM person_names WHERE family_name = OLD.family_name
-      AND given_names = OLD.given_names
-      AND family_name_original = COALESCE(OLD.family_name_original, '') AND persons = 0;
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO person_names AS n (family_name, given_names, family_name_original, persons)
-    VALUES (NEW.family_name, NEW.given_names, COALESCE(NEW.family_name_original, ''), 1)
-    ON CONFLICT (family_name, given_names, family_name_original)
-    DO UPDATE SET persons = n.persons + 1;
-  END IF;
+  INSERT INTO person_names (family_name, given_names, family_name_original)
+  VALUES (NEW.family_name, NEW.given_names, COALESCE(NEW.family_name_original, ''))
+  ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
-CREATE TRIGGER person_names_count AFTER INSERT OR DELETE ON persons
-FOR EACH ROW EXECUTE FUNCTION person_names_count();
-CREATE TRIGGER person_names_rename AFTER UPDATE OF family_name, given_names,
-  family_name_original ON persons FOR EACH ROW
-WHEN (OLD.family_name IS DISTINCT FROM NEW.family_name
-  OR OLD.given_names IS DISTINCT FROM NEW.given_names
-  OR OLD.family_name_original IS DISTINCT FROM NEW.family_name_original)
-EXECUTE FUNCTION person_names_count();
+CREATE TRIGGER person_names_add AFTER INSERT OR UPDATE OF family_name, given_names,
+  family_name_original ON persons FOR EACH ROW EXECUTE FUNCTION person_names_add();
 CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
 -- GIN trigram indexes also answer equality: the whole names of one or two characters.
 CREATE INDEX person_names_family_trgm ON person_names

@@ -56,8 +56,8 @@ struct PersonFilter {
   std::optional<std::int64_t> hosted_by_operator;
 };
 
-// A search with a nationality (or family group) stops counting after this many matches: their
-// names no longer count them, and on national data a fragment may match a tenth of everyone.
+// A search stops counting after this many matches: on national data a fragment may match a
+// tenth of everyone, and counting them would cost more than finding the page.
 constexpr std::int64_t kSearchCountLimit = 1000;
 
 // A page of persons; `total` counts every match, except as said above.

@@ -280,7 +280,7 @@ void add_routes(api::Api& api) {
   auto person_list = api::list_schema("Person");
   person_list["properties"]["total_capped"] = {
       {"type", "boolean"},
-      {"description", "with a nationality the count stops at " + std::to_string(kSearchCountLimit) +
+      {"description", "a search stops counting at " + std::to_string(kSearchCountLimit) +
                           "; true when more match (total is then that number)"}};
   api.add_schema("PersonList", person_list);
   api.add_schema("FamilyGroup", {{"type", "object"},

@@ -100,7 +100,7 @@ export interface AuditEntry {
 export interface Page<T> {
   items: T[];
   total: number;
-  /** The count stopped at `total` (a person search with a nationality): more match. */
+  /** The count stopped at `total` (a person search): more match. */
   total_capped?: boolean;
   page: number;
   per_page: number;
