@@ -5,9 +5,7 @@
 // baseline that shows how fast the engine and the machine were at that moment.
 #include <benchmark/benchmark.h>
 
-#include <cstdlib>
-#include <memory>
-
+#include "bench_db.h"
 #include "core/clock.h"
 #include "db/database.h"
 #include "reception/costs.h"
@@ -15,22 +13,7 @@
 
 namespace {
 
-innet::db::Pool& pool() {
-  static std::unique_ptr<innet::db::Pool> p = [] {
-    const char* url = std::getenv("INNET_BENCH_DB");
-    if (url == nullptr) {
-      std::fprintf(stderr, "set INNET_BENCH_DB to a database seeded with --scale national\n");
-      std::exit(2);
-    }
-    auto opened = innet::db::Pool::open(url, 2);
-    if (!opened.ok()) {
-      std::fprintf(stderr, "%s\n", opened.error().message.c_str());
-      std::exit(2);
-    }
-    return std::move(opened).value();
-  }();
-  return *p;
-}
+using innet::bench::pool;
 
 void BM_BaselineCountPlacements(benchmark::State& state) {
   auto conn = pool().acquire();

@@ -1,6 +1,7 @@
 #include "people/persons.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "core/clock.h"
 
@@ -11,6 +12,7 @@ constexpr const char* kColumns =
     "id, family_name, given_names, family_name_original, given_names_original, sex, birth_date, "
     "birth_date_estimated, nationality, languages, cui, codice_fiscale, family_group_id, "
     "created_at, updated_at";
+constexpr std::size_t kColumnCount = 15;
 
 Person from_row(const db::Row& r) {
   Person p;
@@ -50,6 +52,249 @@ db::Params values(const Person& p) {
           db::optional_value(p.cui),
           db::optional_value(p.codice_fiscale),
           db::optional_value(p.family_group_id)};
+}
+
+// The order of every list of persons; the index persons_name_order gives it without a sort.
+constexpr const char* kOrder = "persons.family_name, persons.given_names, persons.id";
+
+// Trigram indexes find substrings of at least this many characters.
+constexpr std::size_t kTrigram = 3;
+
+// A search reads the persons of several names in one statement: one name first, then twice as
+// many each time the page or the count still lacks matches, up to this many.
+constexpr std::size_t kNamesPerRead = 256;
+
+// The filters other than the query.
+void add_filters(db::Where& where, const PersonFilter& f) {
+  if (!f.nationality.empty()) where.add("persons.nationality = ?", f.nationality);
+  if (f.family_group_id) where.add("persons.family_group_id = ?", *f.family_group_id);
+  if (f.hosted_by_operator)
+    where.add(
+        "persons.id IN (SELECT pl.person_id FROM centres c JOIN placements pl "
+        "ON pl.centre_id = c.id WHERE c.operator_id = ?)",
+        *f.hosted_by_operator);
+}
+
+std::size_t characters(const std::string& utf8) {
+  return static_cast<std::size_t>(
+      std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// How a query tests one name column: the LIKE of the search before the indexes, so that results
+// depend on neither index nor engine. LOWER() and LIKE fold only A-Z on SQLite (and on a
+// PostgreSQL database with the C locale): that is the case-insensitivity promised. A fragment
+// too short for a trigram would match nearly everyone as a substring: it must be the whole name.
+class NameTest {
+ public:
+  explicit NameTest(const std::string& query) : substring_(characters(query) >= kTrigram) {
+    if (substring_) {
+      value_ = db::like_pattern(query);
+      return;
+    }
+    value_ = query;
+    std::transform(value_.begin(), value_.end(), value_.begin(), [](char c) {
+      return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    });
+  }
+  bool substring() const { return substring_; }
+  // "(LOWER(a) LIKE ? OR LOWER(b) LIKE ? ...)" over these columns, with its values.
+  std::string sql(std::initializer_list<const char*> columns, db::Params& params) const {
+    std::string out;
+    for (const char* column : columns) {
+      out += out.empty() ? "(" : " OR ";
+      out += std::string("LOWER(") + column + (substring_ ? ") LIKE ? ESCAPE '\\'" : ") = ?");
+      params.push_back(value_);
+    }
+    return out + ")";
+  }
+
+ private:
+  bool substring_;
+  std::string value_;
+};
+
+// The whole test of a person, names and identifiers, in the persons table.
+void add_match(db::Where& where, const std::string& query) {
+  db::Params params;
+  const std::string names = NameTest(query).sql(
+      {"persons.family_name", "persons.given_names", "persons.family_name_original"}, params);
+  params.push_back(query);
+  params.push_back(query);
+  where.add(("(" + names + " OR persons.cui = ? OR persons.codice_fiscale = ?)").c_str(), params);
+}
+
+// The query as one FTS5 phrase, which the trigram tokenizer matches as a substring of a column.
+std::string fts_phrase(const std::string& query) {
+  std::string out = "\"";
+  for (char c : query) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+Result<std::vector<Person>> read_persons(db::Connection& conn, const db::Where& where,
+                                         const std::string& order, std::int64_t limit,
+                                         std::int64_t offset = 0) {
+  db::Params params = where.params();
+  params.push_back(limit);
+  params.push_back(offset);
+  auto rows = conn.query(std::string("SELECT ") + kColumns + " FROM persons" + where.sql() +
+                             " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                         params);
+  if (!rows.ok()) return rows.take_error();
+  std::vector<Person> out;
+  for (const auto& r : *rows) out.push_back(from_row(r));
+  return out;
+}
+
+// COUNT(*) of persons up to `limit`.
+Result<std::int64_t> count_persons(db::Connection& conn, const db::Where& where,
+                                   std::int64_t limit) {
+  db::Params params = where.params();
+  params.push_back(limit);
+  auto rows = conn.query(
+      "SELECT COUNT(*) FROM (SELECT 1 FROM persons" + where.sql() + " LIMIT ?) m", params);
+  if (!rows.ok()) return rows.take_error();
+  return (*rows)[0].integer(0);
+}
+
+// The persons of an operator are few next to the nation's: they are the candidates, each tested,
+// and the matches sorted and counted in one statement.
+Result<PersonPage> search_among_hosted(db::Connection& conn, const PersonFilter& f,
+                                       const Paging& paging) {
+  db::Where where;
+  add_match(where, f.query);
+  add_filters(where, f);
+  db::Params params = where.params();
+  params.push_back(paging.per_page);
+  params.push_back(paging.offset());
+  auto rows = conn.query(std::string("SELECT ") + kColumns + ", COUNT(*) OVER () FROM persons" +
+                             where.sql() + " ORDER BY " + kOrder + " LIMIT ? OFFSET ?",
+                         params);
+  if (!rows.ok()) return rows.take_error();
+  PersonPage page;
+  for (const auto& r : *rows) page.items.push_back(from_row(r));
+  if (!rows->empty()) {
+    page.total = (*rows)[0].integer(kColumnCount);
+  } else if (paging.offset() > 0) {  // past the end: the count alone
+    auto total = count_persons(conn, where, std::numeric_limits<std::int64_t>::max());
+    if (!total.ok()) return total.take_error();
+    page.total = *total;
+  }
+  return page;
+}
+
+// A (family name, given names) pair that the query matches: through the pair itself (every
+// person of the pair matches), or only through the family name in the original script or an
+// identifier of some of its persons.
+struct MatchedName {
+  std::string family_name;
+  std::string given_names;
+  bool by_pair = false;
+  bool by_original = false;
+  bool by_identifier = false;
+};
+
+// The matched names in list order: distinct names from person_names (through its trigram index
+// on SQLite), and the names of the persons whose CUI or codice fiscale is the query.
+Result<std::vector<MatchedName>> matched_names(db::Connection& conn, const std::string& query) {
+  const NameTest test(query);
+  db::Params params;
+  std::string sql = "SELECT family_name, given_names, CASE WHEN " +
+                    test.sql({"family_name", "given_names"}, params) +
+                    " THEN 1 ELSE 0 END, 0 FROM person_names WHERE " +
+                    test.sql({"family_name", "given_names", "family_name_original"}, params);
+  if (conn.engine() == db::Engine::sqlite && test.substring()) {
+    sql += " AND id IN (SELECT rowid FROM person_names_search WHERE person_names_search MATCH ?)";
+    params.push_back(fts_phrase(query));
+  }
+  // NOT of a NULL would drop a person without an original name: hence the COALESCE.
+  db::Params identifier = {query, query};
+  sql +=
+      " UNION ALL SELECT family_name, given_names, 0, 1 FROM persons "
+      "WHERE (cui = ? OR codice_fiscale = ?) AND NOT " +
+      test.sql({"family_name", "given_names", "COALESCE(family_name_original, '')"}, identifier);
+  params.insert(params.end(), identifier.begin(), identifier.end());
+  auto rows = conn.query(sql + " ORDER BY 1, 2", params);
+  if (!rows.ok()) return rows.take_error();
+  std::vector<MatchedName> out;
+  for (const auto& r : *rows) {
+    if (out.empty() || out.back().family_name != r.text(0) || out.back().given_names != r.text(1))
+      out.push_back({r.text(0), r.text(1)});
+    auto& name = out.back();
+    name.by_pair = name.by_pair || r.integer(2) != 0;
+    (r.integer(3) ? name.by_identifier : name.by_original) = true;
+  }
+  return out;
+}
+
+// The persons of names[from, to) who match.
+db::Where persons_of(const std::vector<MatchedName>& names, std::size_t from, std::size_t to,
+                     const PersonFilter& f) {
+  const NameTest test(f.query);
+  db::Params params;
+  std::string any;
+  for (std::size_t i = from; i < to; ++i) {
+    const auto& name = names[i];
+    any += any.empty() ? "(" : " OR ";
+    any += "(persons.family_name = ? AND persons.given_names = ?";
+    params.push_back(name.family_name);
+    params.push_back(name.given_names);
+    if (!name.by_pair) {
+      std::string some;
+      if (name.by_original) some = test.sql({"persons.family_name_original"}, params);
+      // As a subquery: a planner would otherwise walk the whole pair to test each identifier.
+      if (name.by_identifier) {
+        some += std::string(some.empty() ? "" : " OR ") +
+                "persons.id IN (SELECT i.id FROM persons i WHERE i.cui = ? OR "
+                "i.codice_fiscale = ?)";
+        params.push_back(f.query);
+        params.push_back(f.query);
+      }
+      any += " AND (" + some + ")";
+    }
+    any += ")";
+  }
+  db::Where where;
+  where.add((any + ")").c_str(), params);
+  add_filters(where, f);
+  return where;
+}
+
+// A search looks its query up among the distinct names (person_names, decision 0007), far fewer
+// than the persons: many share one. The names come in list order, so the persons are read name
+// by name, from the index that gives that order, until the page is full and the count reaches
+// its limit: a fragment that matches a tenth of the nation costs a page, not a tenth.
+Result<PersonPage> search_persons(db::Connection& conn, const PersonFilter& f,
+                                  const Paging& paging) {
+  if (f.hosted_by_operator) return search_among_hosted(conn, f, paging);
+  auto names = matched_names(conn, f.query);
+  if (!names.ok()) return names.take_error();
+  const std::int64_t wanted = paging.offset() + paging.per_page;
+  std::vector<Person> found;
+  std::int64_t counted = 0;  // up to kSearchCountLimit + 1
+  std::size_t batch = 1;
+  for (std::size_t from = 0; from < names->size(); batch = std::min(batch * 2, kNamesPerRead)) {
+    const std::size_t to = std::min(names->size(), from + batch);
+    const db::Where where = persons_of(*names, from, to, f);
+    const auto missing = wanted - static_cast<std::int64_t>(found.size());
+    if (missing > 0) {
+      auto more = read_persons(conn, where, kOrder, missing);
+      if (!more.ok()) return more.take_error();
+      found.insert(found.end(), more->begin(), more->end());
+    }
+    if (counted <= kSearchCountLimit) {
+      auto n = count_persons(conn, where, kSearchCountLimit + 1 - counted);
+      if (!n.ok()) return n.take_error();
+      counted += *n;
+    }
+    if (wanted <= static_cast<std::int64_t>(found.size()) && counted > kSearchCountLimit) break;
+    from = to;
+  }
+  PersonPage page;
+  page.total_capped = counted > kSearchCountLimit;
+  page.total = std::min(counted, kSearchCountLimit);
+  for (auto i = static_cast<std::size_t>(paging.offset()); i < found.size(); ++i)
+    page.items.push_back(std::move(found[i]));
+  return page;
 }
 
 }  // namespace
@@ -99,25 +344,13 @@ Result<std::vector<Person>> find_persons(db::Connection& conn,
   return out;
 }
 
-Result<db::Page<Person>> list_persons(db::Connection& conn, const PersonFilter& f,
-                                      const Paging& paging) {
+Result<PersonPage> list_persons(db::Connection& conn, const PersonFilter& f, const Paging& paging) {
+  if (!f.query.empty()) return search_persons(conn, f, paging);
   db::Where where;
-  if (!f.query.empty()) {
-    const std::string like = db::like_pattern(f.query);
-    where.add(
-        "(LOWER(family_name) LIKE ? ESCAPE '\\' OR LOWER(given_names) LIKE ? ESCAPE '\\' OR "
-        "LOWER(family_name_original) LIKE ? ESCAPE '\\' OR cui = ? OR codice_fiscale = ?)",
-        {like, like, like, f.query, f.query});
-  }
-  if (!f.nationality.empty()) where.add("nationality = ?", f.nationality);
-  if (f.family_group_id) where.add("family_group_id = ?", *f.family_group_id);
-  if (f.hosted_by_operator)
-    where.add(
-        "EXISTS (SELECT 1 FROM placements pl JOIN centres c ON c.id = pl.centre_id "
-        "WHERE pl.person_id = persons.id AND c.operator_id = ?)",
-        *f.hosted_by_operator);
-  return db::page_query<Person>(conn, kColumns, "persons", where, "family_name, given_names, id",
-                                paging, from_row);
+  add_filters(where, f);
+  auto page = db::page_query<Person>(conn, kColumns, "persons", where, kOrder, paging, from_row);
+  if (!page.ok()) return page.take_error();
+  return PersonPage{std::move(page->items), page->total, false};
 }
 
 Status update_person(db::Connection& conn, const Person& p) {
@@ -204,7 +437,73 @@ nlohmann::json to_json(const FamilyGroup& g) {
   return {{"id", g.id}, {"label", g.label}, {"created_at", g.created_at}};
 }
 
-std::vector<db::Migration> migrations(db::Engine) {
+std::vector<db::Migration> migrations(db::Engine engine) {
+  // Person search (docs/decisions/0007-person-search.md): person_names holds every distinct
+  // (family name, given names, original family name) that a person bears or bore, added by
+  // triggers in the transaction of every write of a person. Never updated nor deleted: a
+  // counter or a clean-up would make one row hot, or race with a new bearer of the name; a name
+  // nobody bears any more finds nobody. A trigram index over it finds the names a fragment
+  // matches (SQLite: an FTS5 table; PostgreSQL: pg_trgm), and persons_name_order reads their
+  // persons in list order.
+  const std::string names = R"sql(
+CREATE TABLE person_names (
+  id {{pk}},
+  family_name TEXT NOT NULL,
+  given_names TEXT NOT NULL,
+  family_name_original TEXT NOT NULL, -- '' for none, so that the triple is unique
+  UNIQUE (family_name, given_names, family_name_original)
+);
+)sql";
+  const std::string fill = R"sql(
+INSERT INTO person_names (family_name, given_names, family_name_original)
+SELECT DISTINCT family_name, given_names, COALESCE(family_name_original, '') FROM persons;
+DROP INDEX persons_family_name;
+CREATE INDEX persons_name_order ON persons (family_name, given_names, id);
+)sql";
+  const std::string sqlite = R"sql(
+CREATE VIRTUAL TABLE person_names_search USING fts5(family_name, given_names,
+  family_name_original, content = 'person_names', content_rowid = 'id', tokenize = 'trigram');
+CREATE TRIGGER person_names_search_insert AFTER INSERT ON person_names BEGIN
+  INSERT INTO person_names_search (rowid, family_name, given_names, family_name_original)
+  VALUES (new.id, new.family_name, new.given_names, new.family_name_original);
+END;
+CREATE TRIGGER person_names_insert AFTER INSERT ON persons BEGIN
+  INSERT INTO person_names (family_name, given_names, family_name_original)
+  VALUES (new.family_name, new.given_names, COALESCE(new.family_name_original, ''))
+  ON CONFLICT DO NOTHING;
+END;
+CREATE TRIGGER person_names_update AFTER UPDATE OF family_name, given_names,
+  family_name_original ON persons BEGIN
+  INSERT INTO person_names (family_name, given_names, family_name_original)
+  VALUES (new.family_name, new.given_names, COALESCE(new.family_name_original, ''))
+  ON CONFLICT DO NOTHING;
+END;
+-- Whole names of one or two characters.
+CREATE INDEX person_names_family_lower ON person_names (LOWER(family_name));
+CREATE INDEX person_names_given_lower ON person_names (LOWER(given_names));
+CREATE INDEX person_names_original_lower ON person_names (LOWER(family_name_original));
+)sql";
+  // pg_trgm is a trusted extension: the database owner may create it. It goes in schema public,
+  // where the indexes of every schema find it (the storage tests use a schema each).
+  const std::string postgresql = R"sql(
+CREATE FUNCTION person_names_add() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO person_names (family_name, given_names, family_name_original)
+  VALUES (NEW.family_name, NEW.given_names, COALESCE(NEW.family_name_original, ''))
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER person_names_add AFTER INSERT OR UPDATE OF family_name, given_names,
+  family_name_original ON persons FOR EACH ROW EXECUTE FUNCTION person_names_add();
+CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+-- GIN trigram indexes also answer equality: the whole names of one or two characters.
+CREATE INDEX person_names_family_trgm ON person_names
+  USING gin (LOWER(family_name) public.gin_trgm_ops);
+CREATE INDEX person_names_given_trgm ON person_names
+  USING gin (LOWER(given_names) public.gin_trgm_ops);
+CREATE INDEX person_names_original_trgm ON person_names
+  USING gin (LOWER(family_name_original) public.gin_trgm_ops);
+)sql";
   return {{4, "people: persons and family groups", R"sql(
 CREATE TABLE family_groups (
   id {{pk}},
@@ -230,7 +529,9 @@ CREATE TABLE persons (
 );
 CREATE INDEX persons_family_name ON persons (family_name);
 CREATE INDEX persons_family_group ON persons (family_group_id);
-)sql"}};
+)sql"},
+          {12, "people: person search",
+           names + (engine == db::Engine::sqlite ? sqlite : postgresql) + fill}};
 }
 
 }  // namespace innet::people

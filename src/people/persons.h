@@ -45,7 +45,10 @@ struct FamilyGroup {
 };
 
 struct PersonFilter {
-  std::string query;  // part of a name, or a CUI / codice fiscale
+  // Part of the family name, given names or family name in the original script (letters A-Z in
+  // either case), or a whole CUI or codice fiscale. One or two characters match only a whole
+  // name: substring search needs three (docs/decisions/0007-person-search.md).
+  std::string query;
   std::string nationality;
   std::optional<std::int64_t> family_group_id;
   // Only persons placed, now or before, in a centre this organisation runs (an operator's view).
@@ -53,13 +56,24 @@ struct PersonFilter {
   std::optional<std::int64_t> hosted_by_operator;
 };
 
+// A search stops counting after this many matches: on national data a fragment may match a
+// tenth of everyone, and counting them would cost more than finding the page.
+constexpr std::int64_t kSearchCountLimit = 1000;
+
+// A page of persons; `total` counts every match, except as said above.
+struct PersonPage {
+  std::vector<Person> items;
+  std::int64_t total = 0;
+  bool total_capped = false;  // more than kSearchCountLimit match; total is that limit
+};
+
 Result<Person> create_person(db::Connection& conn, const Person& p);
 Result<Person> find_person(db::Connection& conn, std::int64_t id);
 // The persons with these ids, in one query, in no particular order.
 Result<std::vector<Person>> find_persons(db::Connection& conn,
                                          const std::vector<std::int64_t>& ids);
-Result<db::Page<Person>> list_persons(db::Connection& conn, const PersonFilter& f,
-                                      const Paging& paging);
+// In order of family name, given names and id.
+Result<PersonPage> list_persons(db::Connection& conn, const PersonFilter& f, const Paging& paging);
 Status update_person(db::Connection& conn, const Person& p);
 // Many persons in few statements (data generation and imports); sets each one's id.
 Status insert_persons(db::Connection& conn, std::vector<Person>& persons);

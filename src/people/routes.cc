@@ -124,7 +124,9 @@ Result<http::Response> list(api::Context& ctx) {
   ctx.record_read(page->items, &Person::id);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& p : page->items) items.push_back(to_json(p));
-  return api::ok(list_envelope(std::move(items), page->total, *paging));
+  auto body = list_envelope(std::move(items), page->total, *paging);
+  body["total_capped"] = page->total_capped;
+  return api::ok(body);
 }
 
 Result<http::Response> get(api::Context& ctx) {
@@ -283,7 +285,12 @@ void add_routes(api::Api& api) {
          {"cui", nullable_string},
          {"codice_fiscale", nullable_string},
          {"family_group_id", {{"type", {"integer", "null"}}}}}}});
-  api.add_schema("PersonList", api::list_schema("Person"));
+  auto person_list = api::list_schema("Person");
+  person_list["properties"]["total_capped"] = {
+      {"type", "boolean"},
+      {"description", "a search stops counting at " + std::to_string(kSearchCountLimit) +
+                          "; true when more match (total is then that number)"}};
+  api.add_schema("PersonList", person_list);
   api.add_schema("FamilyGroup", {{"type", "object"},
                                  {"required", {"id", "label"}},
                                  {"properties",

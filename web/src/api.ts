@@ -116,6 +116,8 @@ export interface AuditEntry {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** The count stopped at `total` (a person search): more match. */
+  total_capped?: boolean;
   page: number;
   per_page: number;
 }

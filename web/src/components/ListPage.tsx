@@ -125,7 +125,7 @@ export function DataTable<T>({
         data && (
           <>
             <div aria-live="polite">
-              <ResultsSummary page={data.page} perPage={data.per_page} total={data.total} />
+              <ResultsSummary page={data.page} perPage={data.per_page} total={data.total} capped={data.total_capped} />
             </div>
             {data.items.length ? (
               <div class="table-responsive" tabIndex={0} role="region" aria-label={label}>

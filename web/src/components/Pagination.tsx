@@ -19,12 +19,12 @@ function pageList(current: number, last: number): (number | null)[] {
   return out;
 }
 
-export function ResultsSummary({ page, perPage, total }: { page: number; perPage: number; total: number }) {
+export function ResultsSummary({ page, perPage, total, capped }: { page: number; perPage: number; total: number; capped?: boolean }) {
   const { t } = useT();
   if (total === 0) return <p class="results-summary">{t('list.empty')}</p>;
   const from = (page - 1) * perPage + 1;
   const to = Math.min(total, page * perPage);
-  return <p class="results-summary">{t('list.summary', { from, to, total })}</p>;
+  return <p class="results-summary">{t(capped ? 'list.summaryCapped' : 'list.summary', { from, to, total })}</p>;
 }
 
 export function Pagination({ page, perPage, total }: { page: number; perPage: number; total: number }) {
