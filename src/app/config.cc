@@ -45,6 +45,7 @@ const std::map<std::string, Setter>& keys() {
   static const std::map<std::string, Setter> k = {
       {"database_url", text(&Config::database_url)},
       {"db_pool_size", number(&Config::db_pool_size, 1, 256)},
+      {"worker_threads", number(&Config::worker_threads, 0, 256)},
       {"worker_queue", number(&Config::worker_queue, 0, 100000)},
       {"statement_timeout_ms", number(&Config::statement_timeout_ms, 100, 3600 * 1000)},
       {"lock_timeout_ms", number(&Config::lock_timeout_ms, 100, 3600 * 1000)},

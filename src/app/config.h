@@ -12,7 +12,10 @@ namespace innet::app {
 
 struct Config {
   std::string database_url = "sqlite://data/innet.db";
-  int db_pool_size = 16;  // also the number of workers that run requests off the I/O threads
+  int db_pool_size = 16;  // connections per instance
+  // Threads that run requests off the I/O threads; 0 = twice the cores. Never more than
+  // db_pool_size: a worker holds one connection while it runs a request.
+  int worker_threads = 0;
   int worker_queue = 64;  // requests waiting for a worker; beyond that 503 "overloaded"
   int statement_timeout_ms = 10000;
   int lock_timeout_ms = 3000;
