@@ -309,7 +309,7 @@ void add_routes(api::Api& api) {
                  .type = FieldType::integer,
                  .required = true,
                  .min_value = 1},
-                {.name = "password", .required = true, .max_length = 200}},
+                {.name = "password", .required = true, .max_length = 200, .verbatim = true}},
        .response_schema = "User",
        .success_status = 201,
        .handler = create_account});
@@ -331,14 +331,15 @@ void add_routes(api::Api& api) {
                     {.name = "active", .type = FieldType::boolean}},
            .response_schema = "User",
            .handler = update_account});
-  api.add({.method = "POST",
-           .pattern = users + "/{id}/password",
-           .action = "users.manage",
-           .summary = "Set a new password for a user; their sessions and API tokens are revoked",
-           .tag = "accounts",
-           .body = {{.name = "new_password", .required = true, .max_length = 200}},
-           .success_status = 204,
-           .handler = reset_password});
+  api.add(
+      {.method = "POST",
+       .pattern = users + "/{id}/password",
+       .action = "users.manage",
+       .summary = "Set a new password for a user; their sessions and API tokens are revoked",
+       .tag = "accounts",
+       .body = {{.name = "new_password", .required = true, .max_length = 200, .verbatim = true}},
+       .success_status = 204,
+       .handler = reset_password});
 }
 
 }  // namespace innet::accounts

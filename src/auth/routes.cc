@@ -223,7 +223,7 @@ void add_routes(api::Api& api) {
        .summary = "Sign in with e-mail and password; sets the session cookie",
        .tag = "auth",
        .body = {{.name = "email", .type = FieldType::email, .required = true, .max_length = 254},
-                {.name = "password", .required = true, .max_length = 200}},
+                {.name = "password", .required = true, .max_length = 200, .verbatim = true}},
        .response_schema = "Me",
        .handler = login});
   api.add({.method = "POST",
@@ -240,16 +240,17 @@ void add_routes(api::Api& api) {
            .tag = "auth",
            .response_schema = "Me",
            .handler = me});
-  api.add({.method = "POST",
-           .pattern = base + "/password",
-           .action = std::string(kAuthenticated),
-           .session_only = true,  // actions on one's own credentials: a person signed in
-           .summary = "Change one's own password; other sessions and API tokens are revoked",
-           .tag = "auth",
-           .body = {{.name = "current_password", .required = true, .max_length = 200},
-                    {.name = "new_password", .required = true, .max_length = 200}},
-           .success_status = 204,
-           .handler = change_password});
+  api.add(
+      {.method = "POST",
+       .pattern = base + "/password",
+       .action = std::string(kAuthenticated),
+       .session_only = true,  // actions on one's own credentials: a person signed in
+       .summary = "Change one's own password; other sessions and API tokens are revoked",
+       .tag = "auth",
+       .body = {{.name = "current_password", .required = true, .max_length = 200, .verbatim = true},
+                {.name = "new_password", .required = true, .max_length = 200, .verbatim = true}},
+       .success_status = 204,
+       .handler = change_password});
   api.add({.method = "GET",
            .pattern = base + "/tokens",
            .action = std::string(kAuthenticated),

@@ -56,7 +56,9 @@ bool is_space(char32_t c) {
 
 // Returns the reason a string value is unacceptable, or empty when it is fine.
 std::string check_string(const Field& f, const std::string& s) {
-  if (auto reason = forbidden_character(s, f.multiline); !reason.empty()) return reason;
+  if (auto reason = f.verbatim ? std::string() : forbidden_character(s, f.multiline);
+      !reason.empty())
+    return reason;
   const std::size_t length = characters(s);
   if (length > f.max_length) return "at most " + std::to_string(f.max_length) + " characters";
   if (length < f.min_length) return "at least " + std::to_string(f.min_length) + " characters";
@@ -92,7 +94,7 @@ void check_object(nlohmann::json& doc, const FieldSpec& spec, const std::string&
 // Body strings are checked as the caller will store them: trimmed.
 std::string check_trimmed(const Field& f, nlohmann::json& v) {
   if (!v.is_string()) return "must be " + type_name(f.type);
-  v = trim_text(v.get_ref<const std::string&>());
+  if (!f.verbatim) v = trim_text(v.get_ref<const std::string&>());
   return check_string(f, v.get_ref<const std::string&>());
 }
 

@@ -8,7 +8,7 @@
 // that no name or note contains are refused: NUL and the other control characters (a multiline
 // field keeps tab and line breaks), and the bidirectional embedding, override and isolate
 // controls, which make a name display differently from what it is (U+202A..U+202E,
-// U+2066..U+2069).
+// U+2066..U+2069). Passwords are the exception (Field::verbatim).
 #pragma once
 
 #include <cstdint>
@@ -48,6 +48,9 @@ struct Field {
   std::size_t max_length = 200;  // strings, in characters (code points)
   std::size_t min_length = 0;
   bool multiline = false;  // strings that may hold tab and line breaks (notes)
+  // Secrets (passwords): taken exactly as sent, neither trimmed nor checked for characters, so
+  // that a password keeps working whatever it contains.
+  bool verbatim = false;
   // Dates: the earliest accepted, when later than kEarliestDate (e.g. events of the reception
   // system, which has no records from before its start).
   std::string earliest_date;

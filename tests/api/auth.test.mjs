@@ -377,3 +377,11 @@ test('an administrator password reset revokes the sessions and API tokens of the
   expectError(await api('GET', '/auth/me', { session }), 401, 'unauthenticated');
   expectError(await api('GET', '/auth/me', { token: created.token }), 401, 'invalid_token');
 });
+
+test('a password is taken exactly as typed: spaces and any character count', async () => {
+  const password = '  spazi\tdavanti e dietro  ';
+  const { email } = await createUser(admin, { role: 'analyst', password });
+  const address = randomAddress();
+  expectStatus(await tryLogin(email, password, address), 200);
+  expectError(await tryLogin(email, password.trim(), address), 401, 'invalid_credentials');
+});

@@ -97,6 +97,11 @@ TEST(JsonInput, TextIsTrimmedAndRefusesWhatNoNameContains) {
   EXPECT_EQ((*note)["note"], "line 1\n\tline 2");
   EXPECT_FALSE(parse_body("{\"name\":\"x\",\"note\":\"a\\u0000\"}", spec).ok());
   EXPECT_EQ(trim_text("\xef\xbb\xbf x y \xe2\x80\x8b"), "x y");
+  // A password is taken as sent: its spaces and any character count.
+  const FieldSpec secret = {{.name = "password", .verbatim = true}};
+  auto pw = parse_body("{\"password\":\" a\\tb\\u202e \"}", secret);
+  ASSERT_TRUE(pw.ok()) << pw.error().message;
+  EXPECT_EQ((*pw)["password"], " a\tb\xe2\x80\xae ");
   EXPECT_EQ(forbidden_character("\xd8\xa3\xd9\x85\xd9\x84 \xe2\x80\x8f", false), "");
 }
 
