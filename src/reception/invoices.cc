@@ -10,9 +10,13 @@
 namespace innet::reception {
 namespace {
 
+// The invoice that replaced this one is derived, not stored: the one naming it in replaces_id
+// (unique, so at most one), read with every invoice, single or listed.
 constexpr const char* kColumns =
     "id, centre_id, month, number, amount_cents, presence_days, submitted_by, submitted_at, note, "
-    "withdrawn_at, withdrawn_by, withdrawal_reason, replaces_id";
+    "withdrawn_at, withdrawn_by, withdrawal_reason, replaces_id, "
+    "(SELECT successor.id FROM invoices successor WHERE successor.replaces_id = invoices.id) AS "
+    "replaced_by_id";
 
 Invoice from_row(const db::Row& r) {
   Invoice i;
@@ -29,6 +33,7 @@ Invoice from_row(const db::Row& r) {
   i.withdrawn_by = r.opt_integer(10);
   i.withdrawal_reason = r.opt_text(11);
   i.replaces_id = r.opt_integer(12);
+  i.replaced_by_id = r.opt_integer(13);
   return i;
 }
 
@@ -195,9 +200,6 @@ Result<Invoice> find_invoice(db::Connection& conn, std::int64_t id) {
   if (!rows.ok()) return rows.take_error();
   if (rows->empty()) return Error::not_found("invoice");
   Invoice inv = from_row((*rows)[0]);
-  auto successor = conn.query("SELECT id FROM invoices WHERE replaces_id = ?", {id});
-  if (!successor.ok()) return successor.take_error();
-  if (!successor->empty()) inv.replaced_by_id = (*successor)[0].integer(0);
   auto lines = conn.query(
       "SELECT person_id, from_date, to_date FROM invoice_lines WHERE invoice_id = ? "
       "ORDER BY person_id, from_date",

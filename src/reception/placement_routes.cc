@@ -21,19 +21,25 @@ Result<std::optional<std::string>> override_reason(api::Context& ctx) {
 }
 
 // A reference is a read: persons and a centre the caller cannot see get the answers the storage
-// rules give for ids that exist nowhere (422 no_such_person / no_such_centre).
+// rules give for ids that exist nowhere (422 no_such_person / no_such_centre). A caller who sees
+// every record of a kind needs no check here: the storage rules already refuse missing ids.
 Status check_references(api::Context& ctx, const std::vector<std::int64_t>& person_ids,
                         std::optional<std::int64_t> centre_id, const char* centre_field) {
+  const auto sees_all = [&ctx](const char* action) {
+    return ctx.services.policy.scope(ctx.actor->role, action) == auth::Scope::all;
+  };
   auto conn = ctx.db();
   if (!conn.ok()) return conn.take_error();
-  for (auto id : person_ids) {
-    auto person = people::visible_person(ctx, **conn, id, "persons.read");
-    if (!person.ok() && person.error().kind == ErrorKind::not_found)
-      return Error::rule(ErrorKind::unprocessable, "no_such_person", "person_ids",
-                         "no person " + std::to_string(id));
-    if (!person.ok()) return person.take_error();
+  if (!sees_all("persons.read")) {
+    for (auto id : person_ids) {
+      auto person = people::visible_person(ctx, **conn, id, "persons.read");
+      if (!person.ok() && person.error().kind == ErrorKind::not_found)
+        return Error::rule(ErrorKind::unprocessable, "no_such_person", "person_ids",
+                           "no person " + std::to_string(id));
+      if (!person.ok()) return person.take_error();
+    }
   }
-  if (!centre_id) return Status::success();
+  if (!centre_id || sees_all("centres.read")) return Status::success();
   auto centre = visible_centre(ctx, *centre_id, "centres.read");
   if (!centre.ok() && centre.error().kind == ErrorKind::not_found)
     return Error::rule(ErrorKind::unprocessable, "no_such_centre", centre_field, "no centre");

@@ -314,6 +314,8 @@ TEST_P(CostsTest, AWithdrawnInvoiceIsKeptAndTheNextOneReplacesIt) {
   ASSERT_EQ(list->items.size(), 2u);
   EXPECT_EQ(list->items[0].id, second->id);
   EXPECT_EQ(list->items[1].id, first->id);
+  EXPECT_EQ(list->items[1].replaced_by_id, second->id) << "derived in lists too";
+  EXPECT_FALSE(list->items[0].replaced_by_id.has_value());
 }
 
 TEST_P(CostsTest, InvalidInvoicesAreRefusedAndNothingIsStored) {
