@@ -111,6 +111,8 @@ struct Route {
   // The response names persons: every answer, refusals (403, 404) included, gets a read-log
   // entry with the persons the handler recorded (Context::record_read). See decision 0010.
   bool reads_persons = false;
+  // Password guesses: the route answers 429 with Retry-After while a delay runs (auth/throttle.h).
+  bool throttled = false;
   Handler handler;
 };
 

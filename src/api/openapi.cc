@@ -98,9 +98,7 @@ nlohmann::json operation(const Route& r) {
     responses["413"] = error_response(413);
     responses["422"] = error_response(422);
   }
-  // Password guesses are throttled (auth/throttle.h).
-  if (r.pattern == "/api/v1/auth/login" || r.pattern == "/api/v1/auth/password")
-    responses["429"] = error_response(429);
+  if (r.throttled) responses["429"] = error_response(429);
   op["responses"] = responses;
   return op;
 }

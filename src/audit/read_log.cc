@@ -243,7 +243,7 @@ void ReadLog::loop() {
 }
 
 std::vector<db::Migration> read_migrations(db::Engine engine) {
-  std::string tables = R"sql(
+  const std::string tables = R"sql(
 CREATE TABLE read_log (
   id {{pk}},
   at TEXT NOT NULL,
@@ -265,27 +265,29 @@ CREATE TABLE read_log_persons (
 ){{without_rowid}};
 CREATE INDEX read_log_persons_person ON read_log_persons (person_id, read_id);
 )sql";
-  // On SQLite the persons are stored in their primary key's b-tree, not beside it: a row written
-  // is two b-tree inserts (key and person index) instead of three.
-  const std::string marker = "{{without_rowid}}";
-  tables.replace(tables.find(marker), marker.size(),
-                 engine == db::Engine::sqlite ? " WITHOUT ROWID" : "");
+  // On SQLite the persons are stored in their primary key's b-tree ({{without_rowid}}), not
+  // beside it: a row written is two b-tree inserts (key and person index) instead of three.
   // Entries are never changed; only the retention purge deletes them.
   std::string guard = engine == db::Engine::sqlite ? R"sql(
 CREATE TRIGGER read_log_no_update BEFORE UPDATE ON read_log
 BEGIN SELECT RAISE(ABORT, 'read_log is append-only'); END;
 CREATE TRIGGER read_log_persons_no_update BEFORE UPDATE ON read_log_persons
-BEGIN SELECT RAISE(ABORT, 'read_log is append-only'); END;
+BEGIN SELECT RAISE(ABORT, 'read_log_persons is append-only'); END;
 )sql"
                                                    : R"sql(
 CREATE FUNCTION read_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'read_log is append-only';
+  RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
 END $$;
 CREATE TRIGGER read_log_no_update BEFORE UPDATE ON read_log
 FOR EACH ROW EXECUTE FUNCTION read_log_append_only();
 CREATE TRIGGER read_log_persons_no_update BEFORE UPDATE ON read_log_persons
 FOR EACH ROW EXECUTE FUNCTION read_log_append_only();
+-- TRUNCATE skips row triggers, and would empty the log at once.
+CREATE TRIGGER read_log_no_truncate BEFORE TRUNCATE ON read_log
+FOR EACH STATEMENT EXECUTE FUNCTION read_log_append_only();
+CREATE TRIGGER read_log_persons_no_truncate BEFORE TRUNCATE ON read_log_persons
+FOR EACH STATEMENT EXECUTE FUNCTION read_log_append_only();
 )sql";
   return {{14, "audit: the read log of personal data", tables + guard}};
 }

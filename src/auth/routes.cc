@@ -225,6 +225,7 @@ void add_routes(api::Api& api) {
        .body = {{.name = "email", .type = FieldType::email, .required = true, .max_length = 254},
                 {.name = "password", .required = true, .max_length = 200, .verbatim = true}},
        .response_schema = "Me",
+       .throttled = true,
        .handler = login});
   api.add({.method = "POST",
            .pattern = base + "/logout",
@@ -250,6 +251,7 @@ void add_routes(api::Api& api) {
        .body = {{.name = "current_password", .required = true, .max_length = 200, .verbatim = true},
                 {.name = "new_password", .required = true, .max_length = 200, .verbatim = true}},
        .success_status = 204,
+       .throttled = true,
        .handler = change_password});
   api.add({.method = "GET",
            .pattern = base + "/tokens",

@@ -115,12 +115,12 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 }
 
 // Runs a handler; whatever it throws becomes an error response instead of a dropped connection.
-// Its answer is compressed here, on the thread that ran it, so that a large one does not hold
-// up an I/O thread.
+// The answer of a pooled route is compressed here, on the worker that ran it; routes on the I/O
+// thread (liveness, metrics) answer uncompressed, so that no gzip runs on an I/O thread.
 Response invoke(const Route& route, Request& request) {
   try {
     Response response = route.handler(request);
-    compress_response(request, response);
+    if (route.offload) compress_response(request, response);
     return response;
   } catch (const nlohmann::json::exception& e) {
     // Handlers parse and read bodies with nlohmann::json: its exceptions mean bad client input.

@@ -97,6 +97,9 @@ Response canonical_redirect(const Request& request) {
   std::string_view target = request.target.empty() ? request.path : request.target;
   std::size_t question = target.find('?');
   std::string_view path = target.substr(0, question);
+  // A slash that came from an escape ("/x%2F") is not one to drop: redirecting to the same
+  // target would loop.
+  if (path.empty() || path.back() != '/') return not_found();
   while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
   // "//host" or "/\host" would be read by browsers as another site: an open redirect.
   if (path.size() < 2 || path[1] == '/' || path[1] == '\\') return not_found();

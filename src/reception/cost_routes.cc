@@ -30,8 +30,12 @@ http::Response attachment(std::string body, const char* type, const std::string&
 
 Result<http::Response> tables_response(const std::string& format, std::vector<Table> tables,
                                        std::size_t csv_table, const std::string& basename) {
+  // A CSV holds one of the tables: only its rows count against the limit.
+  if (format == "csv") {
+    INNET_TRY(check_export_size({tables.at(csv_table)}));
+    return attachment(to_csv(tables.at(csv_table)), kCsvType, basename + ".csv");
+  }
   INNET_TRY(check_export_size(tables));
-  if (format == "csv") return attachment(to_csv(tables.at(csv_table)), kCsvType, basename + ".csv");
   auto xlsx = to_xlsx(tables);
   if (!xlsx.ok()) return xlsx.take_error();
   return attachment(std::move(*xlsx), kXlsxType, basename + ".xlsx");

@@ -205,6 +205,13 @@ TEST_F(HttpStaticFiles, TrailingSlashRedirectsToTheCanonicalPath) {
   EXPECT_EQ(client.request("GET", "/").status, 200);
   EXPECT_EQ(client.request("GET", "/api/v1/ping/").status, 404);  // API paths: no redirect
   EXPECT_EQ(client.request("GET", "/healthz/").status, 308);
+  // A slash written as an escape is part of the name, not one to drop: no redirect to itself.
+  for (const char* target : {"/x%2F", "/%2F", "/x%2f?q=1"}) {
+    SCOPED_TRACE(target);
+    auto response = client.request("GET", target);
+    EXPECT_NE(response.status, 308);
+    EXPECT_FALSE(response.header("location"));
+  }
 }
 
 TEST_F(HttpStaticFiles, StaticRequestsAreCountedAsStatic) {

@@ -286,9 +286,12 @@ TEST_F(HttpServer, IncomingRequestIdFromAnyoneElseIsReplaced) {
 }
 
 TEST_F(HttpServer, LargeAnswersAreGzippedForClientsThatAcceptIt) {
-  router.add({"GET", "/api/v1/large", [](Request&) {
+  // A pooled route, as every API route is: answers are compressed on the worker.
+  router.add({"GET", "/api/v1/large",
+              [](Request&) {
                 return Response::json(200, {{"items", std::vector<int>(2000, 7)}});
-              }});
+              },
+              /*offload=*/true});
   TestServer server(router);
   TestClient client(server.port());
   auto plain = client.request("GET", "/api/v1/large");
