@@ -48,10 +48,6 @@ Error error_from_code(int extended_code, std::string message) {
   return Error::make(ErrorKind::internal, "db_error", std::move(message));
 }
 
-Error last_error(sqlite3* db) {
-  return error_from_code(sqlite3_extended_errcode(db), sqlite3_errmsg(db));
-}
-
 struct DatabaseCloser {
   void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 };
@@ -201,7 +197,8 @@ class SqliteConnection final : public Connection {
       deadline_ = Clock::now() + std::chrono::milliseconds(limits_.statement_ms);
   }
 
-  // The error of the last call; an interruption can only come from the statement limit.
+  // The error of the last call (preparing, binding or stepping a statement); an interruption can
+  // only come from the statement limit.
   Error failure(std::string message) {
     if (sqlite3_extended_errcode(db_.get()) == SQLITE_INTERRUPT)
       return Error::make(ErrorKind::unavailable, "query_timeout",
@@ -219,7 +216,7 @@ class SqliteConnection final : public Connection {
     const int rc = sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),
                                       SQLITE_PREPARE_PERSISTENT, &raw, &tail);
     StatementPtr statement(raw);
-    if (rc != SQLITE_OK) return last_error(db_.get());
+    if (rc != SQLITE_OK) return failure(sqlite3_errmsg(db_.get()));
     if (!statement) {
       return Error::make(ErrorKind::internal, "db_error", "the SQL holds no statement");
     }
@@ -257,7 +254,7 @@ class SqliteConnection final : public Connection {
     }
     for (std::size_t i = 0; i < params.size(); ++i) {
       if (bind_value(statement, static_cast<int>(i) + 1, params[i]) != SQLITE_OK) {
-        return last_error(db_.get());
+        return failure(sqlite3_errmsg(db_.get()));
       }
     }
 

@@ -7,6 +7,7 @@ import { Link, setQuery, useLocation } from '../router';
 import { FlagBadges } from './centreParts';
 import { TableRegion } from '../components/TableRegion';
 import { Pagination, ResultsSummary } from '../components/Pagination';
+import { pageParam } from '../components/useList';
 
 // The most the API gives in one page: at the scale of a prefecture, all centres at once.
 const PER_PAGE = 100;
@@ -18,7 +19,7 @@ export function Occupancy() {
   const loc = useLocation();
   const date = loc.query.get('date') ?? '';
   const flag = loc.query.get('flag') ?? '';
-  const page = Number(loc.query.get('page') ?? '1') || 1;
+  const page = pageParam(loc.query);
   const [inputDate, setInputDate] = useState(date || today());
   const [inputFlag, setInputFlag] = useState(flag);
   // The answer with the query it answers: the table never shows another page or filter's rows.
