@@ -3,40 +3,14 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
-#include <map>
+#include <unordered_map>
 
 #include "audit/audit_log.h"
 #include "core/clock.h"
+#include "db/query.h"
 
 namespace innet::audit {
 namespace {
-
-// Rows go in multi-row inserts of these sizes, largest first: a handful of statement texts for
-// the connection's statement cache, whatever the number of rows.
-constexpr std::size_t kChunks[] = {64, 16, 4, 1};
-
-// `head` ("INSERT INTO t (a, b)") with rows of `width` values each, `values` holding them in order.
-Status insert_rows(db::Connection& conn, const std::string& head, std::size_t width,
-                   const db::Params& values) {
-  const std::size_t rows = values.size() / width;
-  std::string tuple = "(?";
-  for (std::size_t i = 1; i < width; ++i) tuple += ",?";
-  tuple += ')';
-  std::size_t done = 0;
-  for (std::size_t chunk : kChunks) {
-    if (rows - done < chunk) continue;
-    std::string sql = head + " VALUES " + tuple;
-    for (std::size_t i = 1; i < chunk; ++i) sql += "," + tuple;
-    while (rows - done >= chunk) {
-      db::Params params(values.begin() + static_cast<std::ptrdiff_t>(done * width),
-                        values.begin() + static_cast<std::ptrdiff_t>((done + chunk) * width));
-      auto r = conn.execute(sql, params);
-      if (!r.ok()) return r.take_error();
-      done += chunk;
-    }
-  }
-  return Status::success();
-}
 
 // Ids for `n` new entries, inside the writer's transaction. SQLite: one process writes, holding
 // the write lock, so the next ids follow the largest. PostgreSQL: instances share the table, so
@@ -60,20 +34,30 @@ Result<std::vector<std::int64_t>> new_ids(db::Connection& conn, std::size_t n) {
   return ids;
 }
 
-std::string where_clause(const ReadFilter& f, db::Params& params) {
-  std::string where;
-  auto add = [&](const char* fragment, db::Value v) {
-    where += where.empty() ? " WHERE " : " AND ";
-    where += fragment;
-    params.push_back(std::move(v));
-  };
-  if (f.actor_user_id) add("actor_user_id = ?", *f.actor_user_id);
+db::Where where_of(const ReadFilter& f) {
+  db::Where where;
+  if (f.actor_user_id) where.add("actor_user_id = ?", *f.actor_user_id);
   if (f.person_id)
-    add("id IN (SELECT read_id FROM read_log_persons WHERE person_id = ?)", *f.person_id);
-  if (!f.outcome.empty()) add("outcome = ?", f.outcome);
-  if (!f.from.empty()) add("at >= ?", time_bound(f.from, false));
-  if (!f.to.empty()) add("at <= ?", time_bound(f.to, true));
+    where.add("id IN (SELECT read_id FROM read_log_persons WHERE person_id = ?)", *f.person_id);
+  if (!f.outcome.empty()) where.add("outcome = ?", f.outcome);
+  if (!f.from.empty()) where.add("at >= ?", time_bound(f.from, false));
+  if (!f.to.empty()) where.add("at <= ?", time_bound(f.to, true));
   return where;
+}
+
+StoredRead read_from_row(const db::Row& r) {
+  StoredRead s;
+  s.id = r.integer(0);
+  s.entry.at = r.text(1);
+  s.entry.actor_user_id = r.opt_integer(2);
+  s.entry.actor_email = r.text(3);
+  s.entry.client_address = r.text(4);
+  s.entry.request_id = r.text(5);
+  s.entry.route = r.text(6);
+  s.entry.path = r.text(7);
+  s.entry.status = static_cast<int>(r.integer(8));
+  s.entry.outcome = r.text(9);
+  return s;
 }
 
 }  // namespace
@@ -84,75 +68,58 @@ Status write_reads(db::Connection& conn, const std::vector<ReadEntry>& entries) 
   INNET_TRY(tx.started());
   auto ids = new_ids(conn, entries.size());
   if (!ids.ok()) return ids.take_error();
-  db::Params reads, persons;
-  reads.reserve(entries.size() * 10);
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const auto& e = entries[i];
-    const std::int64_t id = (*ids)[i];
-    for (db::Value v : {db::Value(id), db::Value(e.at), db::optional_value(e.actor_user_id),
-                        db::Value(e.actor_email), db::Value(e.client_address),
-                        db::Value(e.request_id), db::Value(e.route), db::Value(e.path),
-                        db::Value(std::int64_t{e.status}), db::Value(e.outcome)})
-      reads.push_back(std::move(v));
-    for (auto person : e.person_ids) {
-      persons.emplace_back(id);
-      persons.emplace_back(person);
-    }
-  }
-  INNET_TRY(insert_rows(conn,
-                        "INSERT INTO read_log (id, at, actor_user_id, actor_email, client_address, "
-                        "request_id, route, path, status, outcome)",
-                        10, reads));
-  INNET_TRY(insert_rows(conn, "INSERT INTO read_log_persons (read_id, person_id)", 2, persons));
+  std::vector<std::pair<std::int64_t, std::int64_t>> persons;  // (read id, person id)
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    for (auto person : entries[i].person_ids) persons.emplace_back((*ids)[i], person);
+  // Batches of 64 rows: the statement texts stay few (db::insert_many), and a batch of a busy
+  // moment (about 1,500 entries every 50 ms) is a few dozen round trips.
+  constexpr std::size_t kPerStatement = 64;
+  INNET_TRY(db::insert_many(
+      conn,
+      "INSERT INTO read_log (id, at, actor_user_id, actor_email, client_address, request_id, "
+      "route, path, status, outcome) VALUES ",
+      10, entries.size(),
+      [&](std::size_t i, db::Params& p) {
+        const auto& e = entries[i];
+        p.insert(p.end(), {(*ids)[i], e.at, db::optional_value(e.actor_user_id), e.actor_email,
+                           e.client_address, e.request_id, e.route, e.path, std::int64_t{e.status},
+                           e.outcome});
+      },
+      kPerStatement));
+  INNET_TRY(db::insert_many(
+      conn, "INSERT INTO read_log_persons (read_id, person_id) VALUES ", 2, persons.size(),
+      [&](std::size_t i, db::Params& p) {
+        p.insert(p.end(), {persons[i].first, persons[i].second});
+      },
+      kPerStatement));
   return tx.commit();
 }
 
 Result<std::pair<std::vector<StoredRead>, std::int64_t>> list_reads(db::Connection& conn,
                                                                     const ReadFilter& filter,
                                                                     const Paging& paging) {
-  db::Params params;
-  const std::string where = where_clause(filter, params);
-  auto count = conn.query("SELECT COUNT(*) FROM read_log" + where, params);
-  if (!count.ok()) return count.take_error();
-  params.push_back(paging.per_page);
-  params.push_back(paging.offset());
-  auto rows = conn.query(
-      "SELECT id, at, actor_user_id, actor_email, client_address, request_id, route, path, "
-      "status, outcome FROM read_log" +
-          where + " ORDER BY id DESC LIMIT ? OFFSET ?",
-      params);
-  if (!rows.ok()) return rows.take_error();
-  std::vector<StoredRead> out;
-  std::map<std::int64_t, std::size_t> index;
-  for (const auto& r : *rows) {
-    StoredRead s;
-    s.id = r.integer(0);
-    s.entry.at = r.text(1);
-    s.entry.actor_user_id = r.opt_integer(2);
-    s.entry.actor_email = r.text(3);
-    s.entry.client_address = r.text(4);
-    s.entry.request_id = r.text(5);
-    s.entry.route = r.text(6);
-    s.entry.path = r.text(7);
-    s.entry.status = static_cast<int>(r.integer(8));
-    s.entry.outcome = r.text(9);
-    index[s.id] = out.size();
-    out.push_back(std::move(s));
-  }
+  auto page = db::page_query<StoredRead>(
+      conn,
+      "id, at, actor_user_id, actor_email, client_address, request_id, route, path, status, "
+      "outcome",
+      "read_log", where_of(filter), "id DESC", paging, read_from_row);
+  if (!page.ok()) return page.take_error();
+  auto& out = page->items;
   if (!out.empty()) {
-    std::string sql = "SELECT read_id, person_id FROM read_log_persons WHERE read_id IN (?";
-    db::Params ids{out.front().id};
-    for (std::size_t i = 1; i < out.size(); ++i) {
-      sql += ",?";
+    std::unordered_map<std::int64_t, std::size_t> index;
+    db::Params ids;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      index[out[i].id] = i;
       ids.emplace_back(out[i].id);
     }
-    auto persons = conn.query(sql + ") ORDER BY read_id, person_id", ids);
+    auto persons = conn.query("SELECT read_id, person_id FROM read_log_persons WHERE read_id IN (" +
+                                  db::placeholders(out.size()) + ") ORDER BY read_id, person_id",
+                              ids);
     if (!persons.ok()) return persons.take_error();
     for (const auto& r : *persons)
-      if (auto it = index.find(r.integer(0)); it != index.end())
-        out[it->second].entry.person_ids.push_back(r.integer(1));
+      out[index.at(r.integer(0))].entry.person_ids.push_back(r.integer(1));
   }
-  return std::make_pair(std::move(out), (*count)[0].integer(0));
+  return std::make_pair(std::move(out), page->total);
 }
 
 Result<std::int64_t> purge_reads(db::Connection& conn, const std::string& before) {

@@ -49,17 +49,21 @@ Status insert_many(Connection& conn, const std::string& insert, std::size_t widt
                    std::size_t count, const std::function<void(std::size_t, Params&)>& row,
                    std::size_t per_statement) {
   const std::string one = "(" + placeholders(width) + ")";
-  for (std::size_t at = 0; at < count; at += per_statement) {
-    const std::size_t n = std::min(per_statement, count - at);
+  std::size_t at = 0;
+  // Statements of per_statement rows, then of a quarter of that, down to one row: whatever the
+  // count, a handful of statement texts, so the connection's statement cache stays small.
+  for (std::size_t size = std::max<std::size_t>(per_statement, 1); at < count;
+       size = std::max<std::size_t>(size / 4, 1)) {
+    if (count - at < size) continue;
     std::string sql = insert;
-    Params params;
-    params.reserve(n * width);
-    for (std::size_t k = 0; k < n; ++k) {
-      sql += k ? ", " + one : one;
-      row(at + k, params);
+    for (std::size_t k = 0; k < size; ++k) sql += k ? ", " + one : one;
+    for (; count - at >= size; at += size) {
+      Params params;
+      params.reserve(size * width);
+      for (std::size_t k = 0; k < size; ++k) row(at + k, params);
+      auto inserted = conn.execute(sql, params);
+      if (!inserted.ok()) return inserted.take_error();
     }
-    auto inserted = conn.execute(sql, params);
-    if (!inserted.ok()) return inserted.take_error();
   }
   return Status::success();
 }

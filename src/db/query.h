@@ -77,10 +77,11 @@ std::vector<std::string> split_codes(const std::string& text);
 // "?, ?, ?" for n values (IN lists; the SQL text depends only on the count).
 std::string placeholders(std::size_t n);
 
-// Stores `count` rows with multi-row INSERTs of at most `per_statement` rows each, one round trip
-// per statement: `insert` is the statement up to VALUES ("INSERT INTO t (a, b) VALUES "), `width`
-// the values per row, and `row(i, params)` appends row i's values. Keep width x per_statement
-// under a thousand (SQLite's limit on parameters is 32,766, PostgreSQL's 65,535).
+// Stores `count` rows with multi-row INSERTs of at most `per_statement` rows each (then a quarter
+// of that, down to one, for the rest: few statement texts), one round trip per statement: `insert`
+// is the statement up to VALUES ("INSERT INTO t (a, b) VALUES "), `width` the values per row, and
+// `row(i, params)` appends row i's values. Keep width x per_statement under a thousand (SQLite's
+// limit on parameters is 32,766, PostgreSQL's 65,535).
 Status insert_many(Connection& conn, const std::string& insert, std::size_t width,
                    std::size_t count, const std::function<void(std::size_t, Params&)>& row,
                    std::size_t per_statement = 100);
