@@ -18,6 +18,30 @@ function dayBound(day: string, end: boolean): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** A filter's days as the API's bounds: from the start of `from` to the end of `to`. */
+function dayRange(from: string, to: string) {
+  return { from: dayBound(from, false), to: dayBound(to, true) };
+}
+
+/** The from/to day fields of a filter; a range that ends before it starts is named on `to`. */
+function DateRangeFields({ prefix, inputs, setter }: { prefix: string; inputs: { from: string; to: string }; setter: (key: 'from' | 'to') => (v: string) => void }) {
+  const { t } = useT();
+  return (
+    <>
+      <div class="col-12 col-md-6 col-lg-4">
+        <TextField id={`${prefix}-from`} label={t('audit.from')} type="date" value={inputs.from} onValue={setter('from')} />
+      </div>
+      <div class="col-12 col-md-6 col-lg-4">
+        <TextField id={`${prefix}-to`} label={t('audit.to')} type="date" value={inputs.to} onValue={setter('to')} error={rangeError(inputs, t)} />
+      </div>
+    </>
+  );
+}
+
+function rangeError(inputs: { from: string; to: string }, t: (key: string) => string): string | undefined {
+  return inputs.from && inputs.to && inputs.from > inputs.to ? t('audit.rangeError') : undefined;
+}
+
 function detailsText(details: unknown): string {
   if (details === null || details === undefined || details === '') return '';
   if (typeof details === 'string') return details;
@@ -102,8 +126,7 @@ function Trail({ users }: { users: User[] | null }) {
         actor_user_id,
         action,
         entity_type,
-        from: from ? dayBound(from, false) : '',
-        to: to ? dayBound(to, true) : '',
+        ...dayRange(from, to),
         page: filters.page,
         per_page: PER_PAGE,
       }),
@@ -111,7 +134,6 @@ function Trail({ users }: { users: User[] | null }) {
   );
 
   const outcomeLabel = (o: string) => (hasKey(`audit.outcomes.${o}`) ? t(`audit.outcomes.${o}`) : o);
-  const rangeError = inputs.from && inputs.to && inputs.from > inputs.to ? t('audit.rangeError') : undefined;
 
   return (
     <div>
@@ -119,7 +141,7 @@ function Trail({ users }: { users: User[] | null }) {
       <FilterBar
         label={t('audit.filters')}
         onApply={() => {
-          if (rangeError) return;
+          if (rangeError(inputs, t)) return;
           setQuery({
             actor_user_id: inputs.actor_user_id.trim(),
             action: inputs.action.trim(),
@@ -142,12 +164,7 @@ function Trail({ users }: { users: User[] | null }) {
         <div class="col-12 col-md-6 col-lg-4">
           <TextField id="audit-entity" label={t('audit.entityType')} hint={t('audit.entityHint')} dir="ltr" value={inputs.entity_type} onValue={setter('entity_type')} />
         </div>
-        <div class="col-12 col-md-6 col-lg-4">
-          <TextField id="audit-from" label={t('audit.from')} type="date" value={inputs.from} onValue={setter('from')} />
-        </div>
-        <div class="col-12 col-md-6 col-lg-4">
-          <TextField id="audit-to" label={t('audit.to')} type="date" value={inputs.to} onValue={setter('to')} error={rangeError} />
-        </div>
+        <DateRangeFields prefix="audit" inputs={inputs} setter={setter} />
       </FilterBar>
       <DataTable
         list={list}
@@ -225,14 +242,12 @@ function ReadLog({ users }: { users: User[] | null }) {
         actor_user_id,
         person_id,
         outcome,
-        from: from ? dayBound(from, false) : '',
-        to: to ? dayBound(to, true) : '',
+        ...dayRange(from, to),
         page: filters.page,
         per_page: PER_PAGE,
       }),
     filters.key,
   );
-  const rangeError = inputs.from && inputs.to && inputs.from > inputs.to ? t('audit.rangeError') : undefined;
   const personError = inputs.person_id.trim() && !/^[1-9]\d*$/.test(inputs.person_id.trim()) ? t('audit.reads.personError') : undefined;
   const label = t('audit.tabs.reads');
 
@@ -242,7 +257,7 @@ function ReadLog({ users }: { users: User[] | null }) {
       <FilterBar
         label={t('audit.reads.filters')}
         onApply={() => {
-          if (rangeError || personError) return;
+          if (rangeError(inputs, t) || personError) return;
           setQuery({
             actor_user_id: inputs.actor_user_id.trim(),
             person_id: inputs.person_id.trim(),
@@ -272,12 +287,7 @@ function ReadLog({ users }: { users: User[] | null }) {
             options={(['success', 'denied'] as const).map((o) => ({ value: o, label: t(`audit.reads.outcomes.${o}`) }))}
           />
         </div>
-        <div class="col-12 col-md-6 col-lg-4">
-          <TextField id="reads-from" label={t('audit.from')} type="date" value={inputs.from} onValue={setter('from')} />
-        </div>
-        <div class="col-12 col-md-6 col-lg-4">
-          <TextField id="reads-to" label={t('audit.to')} type="date" value={inputs.to} onValue={setter('to')} error={rangeError} />
-        </div>
+        <DateRangeFields prefix="reads" inputs={inputs} setter={setter} />
       </FilterBar>
       <DataTable
         list={list}
