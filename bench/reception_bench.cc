@@ -8,8 +8,8 @@
 #include "bench_db.h"
 #include "core/clock.h"
 #include "db/database.h"
-#include "reception/costs.h"
-#include "reception/occupancy.h"
+#include "reception/costs/costs.h"
+#include "reception/placements/occupancy.h"
 
 namespace {
 

@@ -26,8 +26,8 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "db/query.h"
-#include "reception/register.h"
-#include "reception/register_days.h"
+#include "reception/register/register.h"
+#include "reception/register/register_days.h"
 
 namespace innet::reception {
 namespace {
@@ -231,7 +231,7 @@ Fixture& fixture() {
     check(user.ok() ? Status::success() : user.error());
     Ids ids;
     for (int i = 0; i < centres; ++i) {
-      Centre c;
+      centres::Centre c;
       c.name = "Centro bench " + std::to_string(i);
       c.operator_id = org->id;
       c.address = "Via Bench";
@@ -239,7 +239,7 @@ Fixture& fixture() {
       c.places = {kPlaces, 0, 0, 0};
       db::Transaction tx(**conn);
       check(tx.started());
-      auto created = create_centre(**conn, c);
+      auto created = centres::create_centre(**conn, c);
       check(created.ok() ? Status::success() : created.error());
       fx.centres.push_back(created->id);
       generate_centre(**conn, created->id, user->id, ids);

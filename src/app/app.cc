@@ -12,14 +12,15 @@
 #include "auth/passwords.h"
 #include "auth/routes.h"
 #include "auth/sessions.h"
+#include "centres/centres.h"
+#include "centres/routes.h"
 #include "core/crypto.h"
 #include "http/server.h"
 #include "people/persons.h"
 #include "people/routes.h"
-#include "reception/centres.h"
-#include "reception/invoices.h"
-#include "reception/placements.h"
-#include "reception/register.h"
+#include "reception/costs/invoices.h"
+#include "reception/placements/placements.h"
+#include "reception/register/register.h"
 #include "reception/routes.h"
 
 namespace innet::app {
@@ -76,7 +77,7 @@ std::vector<db::Migration> all_migrations(db::Engine engine) {
   std::vector<db::Migration> all;
   for (auto module :
        {accounts::migrations, audit::migrations, audit::read_migrations, auth::migrations,
-        people::migrations, reception::centre_migrations, reception::placement_migrations,
+        people::migrations, centres::centre_migrations, reception::placement_migrations,
         reception::register_migrations, reception::invoice_migrations}) {
     auto m = module(engine);
     all.insert(all.end(), m.begin(), m.end());
@@ -129,6 +130,7 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   accounts::add_routes(app->api_);
   audit::add_routes(app->api_);
   people::add_routes(app->api_);
+  centres::add_routes(app->api_);
   reception::add_routes(app->api_);
   add_operations_routes(app->api_, app->metrics_);
   app->api_.install(app->router_, *app->services_, auth::make_authenticator(*app->services_));

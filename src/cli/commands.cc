@@ -14,8 +14,8 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/json_input.h"
-#include "reception/register.h"
-#include "reception/snapshots.h"
+#include "reception/placements/snapshots.h"
+#include "reception/register/register.h"
 #include "seed/seed.h"
 
 namespace innet::cli {

@@ -7,7 +7,7 @@
 #include "core/clock.h"
 #include "people/codes.h"
 #include "people/persons.h"
-#include "reception/placements.h"
+#include "reception/placements/placements.h"
 
 namespace innet::people {
 
@@ -182,10 +182,10 @@ Result<http::Response> placements(api::Context& ctx) {
       ctx.services.policy.scope(ctx.actor->role, "placements.read") == auth::Scope::all;
   nlohmann::json items = nlohmann::json::array();
   // A person's stays are often in few centres: each is read once, for its name and operator.
-  std::map<std::int64_t, reception::Centre> centres;
+  std::map<std::int64_t, centres::Centre> centres;
   for (const auto& p : *all) {
     if (!centres.count(p.centre_id)) {
-      auto centre = reception::find_centre(**conn, p.centre_id);
+      auto centre = centres::find_centre(**conn, p.centre_id);
       if (!centre.ok()) return centre.take_error();
       centres.emplace(p.centre_id, std::move(*centre));
     }

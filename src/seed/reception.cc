@@ -3,20 +3,20 @@
 #include <algorithm>
 #include <map>
 
+#include "centres/centres.h"
 #include "core/clock.h"
 #include "geo/municipalities.h"
 #include "people/persons.h"
-#include "reception/centres.h"
-#include "reception/invoices.h"
-#include "reception/placements.h"
-#include "reception/reconciliation.h"
-#include "reception/register.h"
-#include "reception/snapshots.h"
+#include "reception/costs/invoices.h"
+#include "reception/costs/reconciliation.h"
+#include "reception/placements/placements.h"
+#include "reception/placements/snapshots.h"
+#include "reception/register/register.h"
 
 namespace innet::seed {
 namespace {
 
-using reception::Category;
+using centres::Category;
 
 // Names in Latin script with the same name in the original script ("" when that is Latin too).
 struct Name {
@@ -222,7 +222,7 @@ struct Unit {
 };
 
 struct Centre {
-  reception::Centre centre;
+  centres::Centre centre;
   bool ukrainian = false;  // accoglienza diffusa for people under temporary protection
 };
 
@@ -291,29 +291,29 @@ Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
     if (c.centre.places[2] > 0) c.centre.services.push_back("childcare");
     c.centre.status = g.chance(0.04) ? "suspended" : "active";
     c.centre.contact_phone = "+39 091 " + std::to_string(g.uniform(1000000, 9999999));
-    auto created = reception::create_centre(conn, c.centre);
+    auto created = centres::create_centre(conn, c.centre);
     if (!created.ok()) return created.take_error();
     c.centre = *created;
     ++report.centres;
 
     // A contract over the history and its renewal, at EUR 25 to 35 per person per day.
-    reception::Contract k;
+    centres::Contract k;
     k.centre_id = c.centre.id;
-    k.places = reception::total(c.centre.places);
+    k.places = centres::total(c.centre.places);
     k.start_date = clock::add_days(start, -g.uniform(0, 200));
     const std::string renewal = clock::add_days(start, g.uniform(100, plan.history_days - 30));
     for (int n = 0; n < 2; ++n) {
       k.cig = "Z" + std::to_string(g.uniform(100000000, 999999999));
       k.price_cents = diffusa ? 3300 : g.uniform(25, 35) * 100 + g.uniform(0, 1) * 50;
       k.end_date = n == 0 ? clock::add_days(renewal, -1) : clock::add_days(plan.today, 365);
-      auto contract = reception::create_contract(conn, k);
+      auto contract = centres::create_contract(conn, k);
       if (!contract.ok()) return contract.take_error();
       ++report.contracts;
       k.start_date = renewal;
     }
 
     const std::size_t index = centres.size();
-    for (std::size_t cat = 0; cat < reception::kCategoryCount; ++cat) {
+    for (std::size_t cat = 0; cat < centres::kCategoryCount; ++cat) {
       int left = static_cast<int>(c.centre.places[cat]);
       while (left > 0) {
         const int size = cat == 2 ? std::min(left, g.uniform(2, 5)) : 1;
@@ -458,9 +458,9 @@ Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
                                       std::int64_t operator_id, std::int64_t staff_user_id,
                                       int days, const std::string& today,
                                       const std::string& chain_key) {
-  reception::CentreFilter mine;
+  centres::CentreFilter mine;
   mine.operator_id = operator_id;
-  auto centres = reception::all_centres(conn, mine);
+  auto centres = centres::all_centres(conn, mine);
   if (!centres.ok()) return centres.take_error();
   RegisterReport report;
   std::bernoulli_distribution unconfirmed_tail(0.5);
@@ -492,7 +492,7 @@ Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
 Result<std::int64_t> seed_absences(db::Connection& conn, std::mt19937& rng, int days,
                                    const std::string& today,
                                    const std::map<std::int64_t, std::int64_t>& staff_by_operator) {
-  auto centres = reception::all_centres(conn, {});
+  auto centres = centres::all_centres(conn, {});
   if (!centres.ok()) return centres.take_error();
   const std::string from = clock::add_days(today, -days);
   AbsenceDraw absence;
@@ -523,9 +523,9 @@ Result<std::int64_t> seed_absences(db::Connection& conn, std::mt19937& rng, int 
 
 Result<std::int64_t> seed_invoices(db::Connection& conn, std::int64_t operator_id,
                                    std::int64_t staff_user_id, const std::string& today) {
-  reception::CentreFilter mine;
+  centres::CentreFilter mine;
   mine.operator_id = operator_id;
-  auto centres = reception::all_centres(conn, mine);
+  auto centres = centres::all_centres(conn, mine);
   if (!centres.ok()) return centres.take_error();
   const std::string month = clock::add_days(clock::month_start(today), -1).substr(0, 7);
   std::int64_t stored = 0;

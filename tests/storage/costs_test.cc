@@ -35,7 +35,7 @@
 // Reconciliation: presence-days 162 - 160 = +2; amount 473,550 - 468,000 = +5,550, which the
 // differences account for: S1 04-08 and 04-09 declared, not placed (+2,850 each); S2 04-12
 // declared, absent on authorised leave (+2,850); F4 04-30 present, not declared (-3,000).
-#include "reception/costs.h"
+#include "reception/costs/costs.h"
 
 #include <algorithm>
 #include <functional>
@@ -43,11 +43,11 @@
 #include "accounts/accounts.h"
 #include "app/app.h"
 #include "people/persons.h"
-#include "reception/export.h"
-#include "reception/invoices.h"
-#include "reception/placements.h"
-#include "reception/reconciliation.h"
-#include "reception/register.h"
+#include "reception/costs/export.h"
+#include "reception/costs/invoices.h"
+#include "reception/costs/reconciliation.h"
+#include "reception/placements/placements.h"
+#include "reception/register/register.h"
 #include "reception_fixture.h"
 
 namespace innet::reception {
@@ -77,19 +77,19 @@ class CostsTest : public storage_test::ReceptionTest {
 
   std::int64_t contract(const std::string& from, const std::string& to, std::int64_t price,
                         const std::string& cig) {
-    Contract c;
+    centres::Contract c;
     c.centre_id = a();
     c.cig = cig;
     c.start_date = from;
     c.end_date = to;
     c.places = 20;
     c.price_cents = price;
-    auto created = create_contract(db(), c);
+    auto created = centres::create_contract(db(), c);
     EXPECT_TRUE(created.ok()) << created.error().message;
     return created.ok() ? created->id : 0;
   }
 
-  void arrive(std::vector<std::int64_t> ids, const std::string& date, Category category) {
+  void arrive(std::vector<std::int64_t> ids, const std::string& date, centres::Category category) {
     Arrival arrival;
     arrival.person_ids = std::move(ids);
     arrival.centre_id = a();
@@ -102,9 +102,9 @@ class CostsTest : public storage_test::ReceptionTest {
   void april(bool second_contract = true) {
     c1_ = contract("2025-01-01", "2025-04-15", 2850, "C1C1C1C1C1");
     if (second_contract) c2_ = contract("2025-04-16", "2025-12-31", 3000, "C2C2C2C2C2");
-    arrive({person(1), person(2), person(3), person(4)}, "2025-03-20", Category::families);
-    arrive({s2()}, "2025-03-01", Category::single_men);
-    arrive({s1()}, "2025-04-10", Category::single_men);
+    arrive({person(1), person(2), person(3), person(4)}, "2025-03-20", centres::Category::families);
+    arrive({s2()}, "2025-03-01", centres::Category::single_men);
+    arrive({s1()}, "2025-04-10", centres::Category::single_men);
     ASSERT_DB_OK(record_absence(
         db(), {a(), "2025-04-12", s2(), "authorised_leave", std::nullopt, user_}, kToday));
     Transfer t;
@@ -447,7 +447,7 @@ TEST_P(CostsTest, TheReconciliationListsEachDifferenceByDayAndPerson) {
 TEST_P(CostsTest, CsvIsQuotedRfc4180WithAHeaderRow) {
   april();
   const auto tables = cost_tables(costs());
-  const auto days = to_csv(tables.at(1));
+  const auto days = reporting::to_csv(tables.at(1));
   EXPECT_EQ(days.rfind("day,present,absent,contract_id,no_contract,price_cents,amount_cents,"
                        "pocket_money_cents\r\n",
                        0),
@@ -459,7 +459,7 @@ TEST_P(CostsTest, CsvIsQuotedRfc4180WithAHeaderRow) {
             std::string::npos);
   EXPECT_EQ(std::count(days.begin(), days.end(), '\n'), 31);  // header + 30 days
 
-  const auto persons = to_csv(tables.at(2));
+  const auto persons = reporting::to_csv(tables.at(2));
   EXPECT_EQ(persons.rfind("person_id,family_name,given_names,family_group_id,presence_days,"
                           "absent_days,amount_cents,pocket_money_cents\r\n",
                           0),
@@ -477,7 +477,7 @@ TEST_P(CostsTest, CsvIsQuotedRfc4180WithAHeaderRow) {
   ASSERT_DB_OK(stored);
   auto r = reconcile_invoice(db(), *stored, kToday);
   ASSERT_DB_OK(r);
-  const auto diff = to_csv(reconciliation_tables(*r).at(1));
+  const auto diff = reporting::to_csv(reconciliation_tables(*r).at(1));
   EXPECT_EQ(diff.rfind("day,person_id,family_name,given_names,kind,reason,absence_reason,"
                        "price_cents\r\n",
                        0),
@@ -491,7 +491,7 @@ TEST_P(CostsTest, CsvIsQuotedRfc4180WithAHeaderRow) {
 
 TEST_P(CostsTest, XlsxIsAZipWorkbookWithOneSheetPerTable) {
   april();
-  auto xlsx = to_xlsx(cost_tables(costs()));
+  auto xlsx = reporting::to_xlsx(cost_tables(costs()));
   ASSERT_DB_OK(xlsx);
   ASSERT_GT(xlsx->size(), 1000u);
   EXPECT_EQ(xlsx->substr(0, 2), "PK");

@@ -1,15 +1,15 @@
 // Placements on both engines: the rules every caller relies on (one open placement, no overlap,
 // no future dates, full and closed centres, atomic family transfers) and the occupancy derived
 // from them.
-#include "reception/placements.h"
+#include "reception/placements/placements.h"
 
 #include "accounts/accounts.h"
 #include "app/app.h"
 #include "core/clock.h"
 #include "engine_test.h"
 #include "people/persons.h"
-#include "reception/occupancy.h"
-#include "reception/snapshots.h"
+#include "reception/placements/occupancy.h"
+#include "reception/placements/snapshots.h"
 
 namespace innet::reception {
 namespace {
@@ -49,20 +49,20 @@ class PlacementsTest : public EngineTest {
 
   db::Connection& db() { return **conn_; }
 
-  std::int64_t make_centre(const std::string& name, PlacesByCategory places) {
-    Centre c;
+  std::int64_t make_centre(const std::string& name, centres::PlacesByCategory places) {
+    centres::Centre c;
     c.name = name;
     c.operator_id = operator_id_;
     c.address = "Via Test 1";
     c.istat_code = "082053";
     c.places = places;
-    auto created = create_centre(db(), c);
+    auto created = centres::create_centre(db(), c);
     EXPECT_TRUE(created.ok()) << created.error().message;
     return created.ok() ? created->id : 0;
   }
 
   Result<std::vector<Placement>> arrive(std::vector<std::int64_t> ids, std::int64_t centre,
-                                        Category category, const std::string& date,
+                                        centres::Category category, const std::string& date,
                                         std::optional<std::string> override_reason = {}) {
     return place(db(), {std::move(ids), centre, category, date, "landing", override_reason},
                  kToday);
@@ -74,8 +74,8 @@ class PlacementsTest : public EngineTest {
 };
 
 TEST_P(PlacementsTest, AFamilyArrivesTogether) {
-  auto placed =
-      arrive({persons_[0], persons_[1], persons_[2]}, first_, Category::families, "2026-06-01");
+  auto placed = arrive({persons_[0], persons_[1], persons_[2]}, first_, centres::Category::families,
+                       "2026-06-01");
   ASSERT_DB_OK(placed);
   ASSERT_EQ(placed->size(), 3u);
   for (const auto& p : *placed) {
@@ -92,34 +92,35 @@ TEST_P(PlacementsTest, AFamilyArrivesTogether) {
 }
 
 TEST_P(PlacementsTest, OverlapsFutureDatesAndUnknownPersonsAreRefusedWithNothingStored) {
-  ASSERT_DB_OK(arrive({persons_[3]}, first_, Category::single_men, "2026-06-01"));
-  auto again = arrive({persons_[3]}, second_, Category::single_men, "2026-06-15");
+  ASSERT_DB_OK(arrive({persons_[3]}, first_, centres::Category::single_men, "2026-06-01"));
+  auto again = arrive({persons_[3]}, second_, centres::Category::single_men, "2026-06-15");
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, "placement_overlap");
   EXPECT_EQ(again.error().fields.count("person_ids"), 1u);
 
-  auto future = arrive({persons_[0]}, first_, Category::single_men, "2026-07-01");
+  auto future = arrive({persons_[0]}, first_, centres::Category::single_men, "2026-07-01");
   ASSERT_FALSE(future.ok());
   EXPECT_EQ(future.error().code, "future_date");
 
-  auto unknown = arrive({persons_[0], 999999}, first_, Category::single_men, "2026-06-01");
+  auto unknown = arrive({persons_[0], 999999}, first_, centres::Category::single_men, "2026-06-01");
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().code, "no_such_person");
 
-  auto twice = arrive({persons_[0], persons_[0]}, first_, Category::single_men, "2026-06-01");
+  auto twice =
+      arrive({persons_[0], persons_[0]}, first_, centres::Category::single_men, "2026-06-01");
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(count("placements"), 1);
 
   // A stay that ended still blocks a new one that would start before its end.
   ASSERT_DB_OK(record_exit(db(), {{persons_[3]}, "2026-06-20", "left_voluntarily", {}}, kToday));
-  auto inside = arrive({persons_[3]}, second_, Category::single_men, "2026-06-10");
+  auto inside = arrive({persons_[3]}, second_, centres::Category::single_men, "2026-06-10");
   ASSERT_FALSE(inside.ok());
   EXPECT_EQ(inside.error().code, "placement_overlap");
-  ASSERT_DB_OK(arrive({persons_[3]}, second_, Category::single_men, "2026-06-20"));
+  ASSERT_DB_OK(arrive({persons_[3]}, second_, centres::Category::single_men, "2026-06-20"));
 }
 
 TEST_P(PlacementsTest, TheDatabaseItselfAllowsOneOpenPlacementPerPerson) {
-  ASSERT_DB_OK(arrive({persons_[3]}, first_, Category::single_men, "2026-06-01"));
+  ASSERT_DB_OK(arrive({persons_[3]}, first_, centres::Category::single_men, "2026-06-01"));
   auto direct = db().execute(
       "INSERT INTO placements (person_id, centre_id, category, start_date, arrival_from, "
       "created_at) VALUES (?, ?, 'single_men', '2026-06-02', 'direct', 'now')",
@@ -128,30 +129,31 @@ TEST_P(PlacementsTest, TheDatabaseItselfAllowsOneOpenPlacementPerPerson) {
 }
 
 TEST_P(PlacementsTest, AFullCategoryOrAClosedCentreNeedsAnOverrideReason) {
-  ASSERT_DB_OK(arrive({persons_[0], persons_[1]}, first_, Category::single_men, "2026-06-01"));
-  auto full = arrive({persons_[2]}, first_, Category::single_men, "2026-06-02");
+  ASSERT_DB_OK(
+      arrive({persons_[0], persons_[1]}, first_, centres::Category::single_men, "2026-06-01"));
+  auto full = arrive({persons_[2]}, first_, centres::Category::single_men, "2026-06-02");
   ASSERT_FALSE(full.ok());
   EXPECT_EQ(full.error().code, "centre_full");
   EXPECT_EQ(full.error().kind, ErrorKind::conflict);
   // Another category of the same centre still has room.
-  ASSERT_DB_OK(arrive({persons_[2]}, first_, Category::families, "2026-06-02"));
-  auto forced = arrive({persons_[3]}, first_, Category::single_men, "2026-06-03",
+  ASSERT_DB_OK(arrive({persons_[2]}, first_, centres::Category::families, "2026-06-02"));
+  auto forced = arrive({persons_[3]}, first_, centres::Category::single_men, "2026-06-03",
                        "emergency after a landing, no other place");
   ASSERT_DB_OK(forced);
   EXPECT_EQ(forced->at(0).override_reason, "emergency after a landing, no other place");
 
-  auto centre = find_centre(db(), second_);
+  auto centre = centres::find_centre(db(), second_);
   ASSERT_DB_OK(centre);
   centre->status = "closed";
-  ASSERT_DB_OK(update_centre(db(), *centre));
+  ASSERT_DB_OK(centres::update_centre(db(), *centre));
   auto closed = transfer(db(), {{persons_[3]}, second_, {}, "2026-06-10", {}}, kToday);
   ASSERT_FALSE(closed.ok());
   EXPECT_EQ(closed.error().code, "centre_not_accepting");
 }
 
 TEST_P(PlacementsTest, AFamilyTransferClosesAndOpensPlacementsOnTheSameDate) {
-  auto placed =
-      arrive({persons_[0], persons_[1], persons_[2]}, first_, Category::families, "2026-06-01");
+  auto placed = arrive({persons_[0], persons_[1], persons_[2]}, first_, centres::Category::families,
+                       "2026-06-01");
   ASSERT_DB_OK(placed);
   auto moved = transfer(
       db(), {{persons_[0], persons_[1], persons_[2]}, second_, {}, "2026-06-15", {}}, kToday);
@@ -164,13 +166,13 @@ TEST_P(PlacementsTest, AFamilyTransferClosesAndOpensPlacementsOnTheSameDate) {
     EXPECT_EQ(old->exit_reason, kTransferredReason);
     EXPECT_EQ(moved->at(i).previous_placement_id, placed->at(i).id);
     EXPECT_EQ(moved->at(i).arrival_from, "transfer");
-    EXPECT_EQ(moved->at(i).category, Category::families);
+    EXPECT_EQ(moved->at(i).category, centres::Category::families);
   }
   // Counted in the first centre up to the day before, in the second from the transfer day.
   auto series = occupancy_between(db(), first_, "2026-06-13", "2026-06-17");
   ASSERT_DB_OK(series);
   std::vector<std::int64_t> first_counts;
-  for (const auto& d : *series) first_counts.push_back(total(d.guests));
+  for (const auto& d : *series) first_counts.push_back(centres::total(d.guests));
   EXPECT_EQ(first_counts, (std::vector<std::int64_t>{3, 3, 0, 0}));
   auto on_day = occupancy_on(db(), "2026-06-15", {});
   ASSERT_DB_OK(on_day);
@@ -179,7 +181,7 @@ TEST_P(PlacementsTest, AFamilyTransferClosesAndOpensPlacementsOnTheSameDate) {
 }
 
 TEST_P(PlacementsTest, ATransferOfSomeoneNotPlacedChangesNobody) {
-  ASSERT_DB_OK(arrive({persons_[0]}, first_, Category::single_men, "2026-06-01"));
+  ASSERT_DB_OK(arrive({persons_[0]}, first_, centres::Category::single_men, "2026-06-01"));
   auto moved = transfer(db(), {{persons_[0], persons_[3]}, second_, {}, "2026-06-10", {}}, kToday);
   ASSERT_FALSE(moved.ok());
   EXPECT_EQ(moved.error().code, "not_placed");
@@ -196,7 +198,8 @@ TEST_P(PlacementsTest, ATransferOfSomeoneNotPlacedChangesNobody) {
 }
 
 TEST_P(PlacementsTest, AnExitClosesTheStayAndFreesThePlace) {
-  ASSERT_DB_OK(arrive({persons_[0], persons_[1]}, first_, Category::single_men, "2026-06-01"));
+  ASSERT_DB_OK(
+      arrive({persons_[0], persons_[1]}, first_, centres::Category::single_men, "2026-06-01"));
   auto left =
       record_exit(db(), {{persons_[0]}, "2026-06-20", "protection_obtained", "SAI"}, kToday);
   ASSERT_DB_OK(left);
@@ -205,40 +208,40 @@ TEST_P(PlacementsTest, AnExitClosesTheStayAndFreesThePlace) {
   auto again = record_exit(db(), {{persons_[0]}, "2026-06-21", "other", "x"}, kToday);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, "not_placed");
-  ASSERT_DB_OK(arrive({persons_[2]}, first_, Category::single_men, "2026-06-20"));
+  ASSERT_DB_OK(arrive({persons_[2]}, first_, centres::Category::single_men, "2026-06-20"));
   auto occupancy = occupancy_on(db(), "2026-06-20", {});
   ASSERT_DB_OK(occupancy);
   for (const auto& o : *occupancy)
     if (o.centre.id == first_) {
       EXPECT_EQ(o.guests[0], 2);
       EXPECT_FALSE(o.over_capacity());
-      EXPECT_EQ(o.free(Category::single_men), 0);
-      EXPECT_EQ(o.free(Category::families), 3);
+      EXPECT_EQ(o.free(centres::Category::single_men), 0);
+      EXPECT_EQ(o.free(centres::Category::families), 3);
     }
 }
 
 TEST_P(PlacementsTest, ContractsOfACentreNeverOverlap) {
-  Contract c;
+  centres::Contract c;
   c.centre_id = first_;
   c.cig = "ZA1B2C3D4E";
   c.start_date = "2026-01-01";
   c.end_date = "2026-12-31";
   c.places = 5;
   c.price_cents = 2850;
-  ASSERT_DB_OK(create_contract(db(), c));
+  ASSERT_DB_OK(centres::create_contract(db(), c));
   c.start_date = "2026-12-01";
   c.end_date = "2027-12-31";
-  auto overlapping = create_contract(db(), c);
+  auto overlapping = centres::create_contract(db(), c);
   ASSERT_FALSE(overlapping.ok());
   EXPECT_EQ(overlapping.error().code, "contract_overlap");
   c.start_date = "2027-01-01";
   c.price_cents = 3000;
-  ASSERT_DB_OK(create_contract(db(), c));
-  auto in_force = contract_on(db(), first_, "2027-03-01");
+  ASSERT_DB_OK(centres::create_contract(db(), c));
+  auto in_force = centres::contract_on(db(), first_, "2027-03-01");
   ASSERT_DB_OK(in_force);
   ASSERT_TRUE(in_force->has_value());
   EXPECT_EQ((*in_force)->price_cents, 3000);
-  auto history = centre_contracts(db(), first_);
+  auto history = centres::centre_contracts(db(), first_);
   ASSERT_DB_OK(history);
   ASSERT_EQ(history->size(), 2u);
   EXPECT_EQ(history->at(0).start_date, "2027-01-01");
@@ -251,13 +254,14 @@ TEST_P(PlacementsTest, OccupancyFromSnapshotsEqualsACountOverPlacements) {
   EXPECT_EQ(snapshot_day("2026-03-16"), "2026-03-16");
   EXPECT_EQ(next_snapshot_day("2026-03-02"), "2026-03-16");
   EXPECT_EQ(next_snapshot_day("2026-12-20"), "2027-01-01");
-  ASSERT_DB_OK(arrive({persons_[0]}, first_, Category::single_men, "2026-01-20"));
+  ASSERT_DB_OK(arrive({persons_[0]}, first_, centres::Category::single_men, "2026-01-20"));
   ASSERT_DB_OK(rebuild_snapshots(db(), "2026-01-01", "2026-06-01"));
-  ASSERT_DB_OK(arrive({persons_[1], persons_[2]}, first_, Category::families, "2026-03-15"));
+  ASSERT_DB_OK(
+      arrive({persons_[1], persons_[2]}, first_, centres::Category::families, "2026-03-15"));
   ASSERT_DB_OK(transfer(db(), {{persons_[1], persons_[2]}, second_, {}, "2026-05-01", {}}, kToday));
   ASSERT_DB_OK(record_exit(db(), {{persons_[0]}, "2026-04-01", "left_voluntarily", {}}, kToday));
   // A back-dated arrival after the others, across several materialised months.
-  ASSERT_DB_OK(arrive({persons_[3]}, second_, Category::single_men, "2026-02-10"));
+  ASSERT_DB_OK(arrive({persons_[3]}, second_, centres::Category::single_men, "2026-02-10"));
   for (std::string day = "2026-01-01"; day <= kToday; day = clock::add_days(day, 1)) {
     auto fast = guests_on(db(), day);
     auto slow = count_guests(db(), day);
@@ -268,8 +272,8 @@ TEST_P(PlacementsTest, OccupancyFromSnapshotsEqualsACountOverPlacements) {
   }
   auto march = guests_on(db(), "2026-03-20");
   ASSERT_DB_OK(march);
-  EXPECT_EQ(total((*march)[first_]), 3);
-  EXPECT_EQ(total((*march)[second_]), 1);
+  EXPECT_EQ(centres::total((*march)[first_]), 3);
+  EXPECT_EQ(centres::total((*march)[second_]), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, PlacementsTest, db::storage_test::all_engines(),

@@ -8,9 +8,9 @@
 
 #include "accounts/accounts.h"
 #include "app/app.h"
+#include "centres/centres.h"
 #include "engine_test.h"
 #include "people/persons.h"
-#include "reception/centres.h"
 
 namespace innet::reception::storage_test {
 
@@ -18,7 +18,7 @@ class ReceptionTest : public db::storage_test::EngineTest {
  protected:
   // Centres A and B get these places (single men, single women, families, minors). With
   // `before_version`, only the migrations older than it are applied (migration tests).
-  void set_up_reception(PlacesByCategory places,
+  void set_up_reception(centres::PlacesByCategory places,
                         std::optional<std::int64_t> before_version = std::nullopt) {
     EngineTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
@@ -43,13 +43,13 @@ class ReceptionTest : public db::storage_test::EngineTest {
     ASSERT_DB_OK(user);
     user_ = user->id;
     for (const char* name : {"Centro A", "Centro B"}) {
-      Centre centre;
+      centres::Centre centre;
       centre.name = name;
       centre.operator_id = org->id;
       centre.address = "Via Roma 1, Palermo";
       centre.istat_code = "082053";
       centre.places = places;
-      auto created = create_centre(db(), centre);
+      auto created = centres::create_centre(db(), centre);
       ASSERT_DB_OK(created);
       centres_.push_back(created->id);
     }

@@ -1,7 +1,7 @@
 // The daily presence register on both engines: absences and their withdrawals, the refusals that
 // store nothing, confirmations and re-confirmations, presence over a period with a transfer in
 // the middle, and the tamper check against edits made directly in the tables.
-#include "reception/register.h"
+#include "reception/register/register.h"
 
 #include <chrono>
 #include <thread>

@@ -1,6 +1,6 @@
 // The register's arithmetic without a database: effective absences, the layout of placements
 // over days, and what the digest and the confirmation hash cover.
-#include "reception/register_days.h"
+#include "reception/register/register_days.h"
 
 #include <gtest/gtest.h>
 

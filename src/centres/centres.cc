@@ -1,0 +1,368 @@
+#include "centres/centres.h"
+
+#include <algorithm>
+
+#include "core/clock.h"
+
+namespace innet::centres {
+namespace {
+
+constexpr const char* kCentreColumns =
+    "id, name, type, operator_id, address, istat_code, latitude, longitude, places_single_men, "
+    "places_single_women, places_families, places_minors, step_free_access, "
+    "accessibility_notes, services, status, contact_name, contact_phone, contact_email, "
+    "created_at, updated_at";
+
+constexpr const char* kContractColumns =
+    "id, centre_id, cig, start_date, end_date, places, price_cents, pocket_money_cents, "
+    "pocket_money_family_cap_cents, manager_user_id, created_at";
+
+std::optional<double> opt_real(const db::Row& r, std::size_t i) {
+  if (r.is_null(i)) return std::nullopt;
+  return r.real(i);
+}
+
+Centre centre_from_row(const db::Row& r) {
+  Centre c;
+  c.id = r.integer(0);
+  c.name = r.text(1);
+  c.type = r.text(2);
+  c.operator_id = r.integer(3);
+  c.address = r.text(4);
+  c.istat_code = r.text(5);
+  c.latitude = opt_real(r, 6);
+  c.longitude = opt_real(r, 7);
+  for (std::size_t i = 0; i < kCategoryCount; ++i) c.places[i] = r.integer(8 + i);
+  c.step_free_access = r.integer(12) != 0;
+  c.accessibility_notes = r.opt_text(13);
+  c.services = db::split_codes(r.text(14));
+  c.status = r.text(15);
+  c.contact_name = r.opt_text(16);
+  c.contact_phone = r.opt_text(17);
+  c.contact_email = r.opt_text(18);
+  c.created_at = r.text(19);
+  c.updated_at = r.text(20);
+  return c;
+}
+
+Contract contract_from_row(const db::Row& r) {
+  Contract c;
+  c.id = r.integer(0);
+  c.centre_id = r.integer(1);
+  c.cig = r.text(2);
+  c.start_date = r.text(3);
+  c.end_date = r.text(4);
+  c.places = r.integer(5);
+  c.price_cents = r.integer(6);
+  c.pocket_money_cents = r.integer(7);
+  c.pocket_money_family_cap_cents = r.integer(8);
+  c.manager_user_id = r.opt_integer(9);
+  c.created_at = r.text(10);
+  return c;
+}
+
+// Every column but id, created_at and updated_at, in kCentreColumns order.
+db::Params centre_values(const Centre& c) {
+  db::Params v = {c.name,
+                  c.type,
+                  c.operator_id,
+                  c.address,
+                  c.istat_code,
+                  db::optional_value(c.latitude),
+                  db::optional_value(c.longitude)};
+  for (auto places : c.places) v.push_back(places);
+  v.push_back(std::int64_t{c.step_free_access ? 1 : 0});
+  v.push_back(db::optional_value(c.accessibility_notes));
+  v.push_back(db::join_codes(c.services));
+  v.push_back(c.status);
+  v.push_back(db::optional_value(c.contact_name));
+  v.push_back(db::optional_value(c.contact_phone));
+  v.push_back(db::optional_value(c.contact_email));
+  return v;
+}
+
+db::Where centre_where(const CentreFilter& f) {
+  db::Where where;
+  if (!f.query.empty()) {
+    const auto like = db::like_pattern(f.query);
+    where.add("(LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(address) LIKE ? ESCAPE '\\')",
+              {like, like});
+  }
+  if (!f.type.empty()) where.add("type = ?", f.type);
+  if (!f.status.empty()) where.add("status = ?", f.status);
+  if (!f.istat_code.empty()) where.add("istat_code = ?", f.istat_code);
+  if (f.operator_id) where.add("operator_id = ?", *f.operator_id);
+  return where;
+}
+
+nlohmann::json opt(const std::optional<std::string>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json();
+}
+
+}  // namespace
+
+const std::vector<std::string>& centre_types() {
+  static const std::vector<std::string> all = {"hotspot", "cpa", "cas", "sai",
+                                               "accoglienza_diffusa"};
+  return all;
+}
+
+const std::vector<std::string>& centre_statuses() {
+  static const std::vector<std::string> all = {"active", "suspended", "closed",
+                                               "special_administration"};
+  return all;
+}
+
+const std::vector<std::string>& centre_services() {
+  static const std::vector<std::string> all = {
+      "cultural_mediation", "legal_information", "health_care",      "psychological_support",
+      "italian_courses",    "job_guidance",      "canteen",          "laundry",
+      "childcare",          "school_support",    "female_mediators", "internet_access"};
+  return all;
+}
+
+const std::vector<std::string>& category_names() {
+  static const std::vector<std::string> all = {"single_men", "single_women", "families", "minors"};
+  return all;
+}
+
+std::optional<Category> parse_category(std::string_view name) {
+  const auto& names = category_names();
+  auto it = std::find(names.begin(), names.end(), name);
+  if (it == names.end()) return std::nullopt;
+  return static_cast<Category>(it - names.begin());
+}
+
+std::string to_string(Category c) {
+  return category_names().at(static_cast<std::size_t>(c));
+}
+
+std::int64_t total(const PlacesByCategory& places) {
+  std::int64_t sum = 0;
+  for (auto p : places) sum += p;
+  return sum;
+}
+
+bool accepts_guests(const Centre& c) {
+  return c.status == "active" || c.status == "special_administration";
+}
+
+Result<Centre> create_centre(db::Connection& conn, const Centre& c) {
+  db::Params params = centre_values(c);
+  const auto now = clock::now_iso();
+  params.push_back(now);
+  params.push_back(now);
+  auto rows = conn.query(
+      "INSERT INTO centres (name, type, operator_id, address, istat_code, latitude, longitude, "
+      "places_single_men, places_single_women, places_families, places_minors, "
+      "step_free_access, accessibility_notes, services, status, contact_name, contact_phone, "
+      "contact_email, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      params);
+  if (!rows.ok()) return rows.take_error();
+  return find_centre(conn, (*rows)[0].integer(0));
+}
+
+Result<Centre> find_centre(db::Connection& conn, std::int64_t id) {
+  auto rows =
+      conn.query(std::string("SELECT ") + kCentreColumns + " FROM centres WHERE id = ?", {id});
+  if (!rows.ok()) return rows.take_error();
+  if (rows->empty()) return Error::not_found("centre");
+  return centre_from_row((*rows)[0]);
+}
+
+Result<db::Page<Centre>> list_centres(db::Connection& conn, const CentreFilter& f,
+                                      const Paging& paging) {
+  return db::page_query<Centre>(conn, kCentreColumns, "centres", centre_where(f), "name, id",
+                                paging, centre_from_row);
+}
+
+Result<std::vector<Centre>> all_centres(db::Connection& conn, const CentreFilter& f) {
+  auto where = centre_where(f);
+  auto rows = conn.query(
+      std::string("SELECT ") + kCentreColumns + " FROM centres" + where.sql() + " ORDER BY id",
+      where.params());
+  if (!rows.ok()) return rows.take_error();
+  std::vector<Centre> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) out.push_back(centre_from_row(r));
+  return out;
+}
+
+Result<std::vector<Centre>> centre_summaries(db::Connection& conn, const CentreFilter& f) {
+  auto where = centre_where(f);
+  auto rows = conn.query(
+      "SELECT id, name, type, operator_id, istat_code, latitude, longitude, places_single_men, "
+      "places_single_women, places_families, places_minors, status FROM centres" +
+          where.sql() + " ORDER BY id",
+      where.params());
+  if (!rows.ok()) return rows.take_error();
+  std::vector<Centre> out(rows->size());
+  for (std::size_t i = 0; i < rows->size(); ++i) {
+    const auto& r = (*rows)[i];
+    Centre& c = out[i];
+    c.id = r.integer(0);
+    c.name = r.text(1);
+    c.type = r.text(2);
+    c.operator_id = r.integer(3);
+    c.istat_code = r.text(4);
+    c.latitude = opt_real(r, 5);
+    c.longitude = opt_real(r, 6);
+    for (std::size_t k = 0; k < kCategoryCount; ++k) c.places[k] = r.integer(7 + k);
+    c.status = r.text(11);
+  }
+  return out;
+}
+
+Status update_centre(db::Connection& conn, const Centre& c) {
+  db::Params params = centre_values(c);
+  params.push_back(clock::now_iso());
+  params.push_back(c.id);
+  return db::expect_one(
+      conn.execute("UPDATE centres SET name = ?, type = ?, operator_id = ?, address = ?, "
+                   "istat_code = ?, latitude = ?, longitude = ?, places_single_men = ?, "
+                   "places_single_women = ?, places_families = ?, places_minors = ?, "
+                   "step_free_access = ?, accessibility_notes = ?, services = ?, status = ?, "
+                   "contact_name = ?, contact_phone = ?, contact_email = ?, updated_at = ? "
+                   "WHERE id = ?",
+                   params),
+      "centre");
+}
+
+Result<Contract> create_contract(db::Connection& conn, const Contract& c) {
+  // A centre has one contract at a time: periods of its contracts never overlap.
+  auto overlapping = conn.query(
+      "SELECT id FROM contracts WHERE centre_id = ? AND start_date <= ? AND end_date >= ?",
+      {c.centre_id, c.end_date, c.start_date});
+  if (!overlapping.ok()) return overlapping.take_error();
+  if (!overlapping->empty()) {
+    return Error::rule(ErrorKind::conflict, "contract_overlap", "start_date",
+                       "overlaps contract " + (*overlapping)[0].text(0) + " of this centre");
+  }
+  auto rows = conn.query(
+      "INSERT INTO contracts (centre_id, cig, start_date, end_date, places, price_cents, "
+      "pocket_money_cents, pocket_money_family_cap_cents, manager_user_id, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {c.centre_id, c.cig, c.start_date, c.end_date, c.places, c.price_cents, c.pocket_money_cents,
+       c.pocket_money_family_cap_cents, db::optional_value(c.manager_user_id), clock::now_iso()});
+  if (!rows.ok()) return rows.take_error();
+  return find_contract(conn, (*rows)[0].integer(0));
+}
+
+Result<Contract> find_contract(db::Connection& conn, std::int64_t id) {
+  auto rows =
+      conn.query(std::string("SELECT ") + kContractColumns + " FROM contracts WHERE id = ?", {id});
+  if (!rows.ok()) return rows.take_error();
+  if (rows->empty()) return Error::not_found("contract");
+  return contract_from_row((*rows)[0]);
+}
+
+Result<std::vector<Contract>> centre_contracts(db::Connection& conn, std::int64_t centre_id) {
+  auto rows = conn.query(std::string("SELECT ") + kContractColumns +
+                             " FROM contracts WHERE centre_id = ? ORDER BY start_date DESC",
+                         {centre_id});
+  if (!rows.ok()) return rows.take_error();
+  std::vector<Contract> out;
+  for (const auto& r : *rows) out.push_back(contract_from_row(r));
+  return out;
+}
+
+Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t centre_id,
+                                            const std::string& day) {
+  auto rows = conn.query(std::string("SELECT ") + kContractColumns +
+                             " FROM contracts WHERE centre_id = ? AND start_date <= ? AND "
+                             "end_date >= ?",
+                         {centre_id, day, day});
+  if (!rows.ok()) return rows.take_error();
+  if (rows->empty()) return std::optional<Contract>{};
+  return std::optional<Contract>{contract_from_row((*rows)[0])};
+}
+
+nlohmann::json to_json(const Centre& c) {
+  nlohmann::json places = nlohmann::json::object();
+  for (std::size_t i = 0; i < kCategoryCount; ++i) places[category_names()[i]] = c.places[i];
+  places["total"] = total(c.places);
+  nlohmann::json j = {{"id", c.id},
+                      {"name", c.name},
+                      {"type", c.type},
+                      {"operator_id", c.operator_id},
+                      {"address", c.address},
+                      {"istat_code", c.istat_code},
+                      {"places", places},
+                      {"step_free_access", c.step_free_access},
+                      {"accessibility_notes", opt(c.accessibility_notes)},
+                      {"services", c.services},
+                      {"status", c.status},
+                      {"contact_name", opt(c.contact_name)},
+                      {"contact_phone", opt(c.contact_phone)},
+                      {"contact_email", opt(c.contact_email)},
+                      {"created_at", c.created_at},
+                      {"updated_at", c.updated_at}};
+  j["latitude"] = c.latitude ? nlohmann::json(*c.latitude) : nlohmann::json();
+  j["longitude"] = c.longitude ? nlohmann::json(*c.longitude) : nlohmann::json();
+  return j;
+}
+
+nlohmann::json to_json(const Contract& c) {
+  nlohmann::json j = {{"id", c.id},
+                      {"centre_id", c.centre_id},
+                      {"cig", c.cig},
+                      {"start_date", c.start_date},
+                      {"end_date", c.end_date},
+                      {"places", c.places},
+                      {"price_cents", c.price_cents},
+                      {"pocket_money_cents", c.pocket_money_cents},
+                      {"pocket_money_family_cap_cents", c.pocket_money_family_cap_cents},
+                      {"created_at", c.created_at}};
+  j["manager_user_id"] = c.manager_user_id ? nlohmann::json(*c.manager_user_id) : nlohmann::json();
+  return j;
+}
+
+std::vector<db::Migration> centre_migrations(db::Engine) {
+  return {{5, "reception: centres and contracts", R"sql(
+CREATE TABLE centres (
+  id {{pk}},
+  name TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL CHECK (type IN ('hotspot', 'cpa', 'cas', 'sai', 'accoglienza_diffusa')),
+  operator_id BIGINT NOT NULL REFERENCES organizations (id),
+  address TEXT NOT NULL,
+  istat_code TEXT NOT NULL,
+  latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION,
+  places_single_men INTEGER NOT NULL CHECK (places_single_men >= 0),
+  places_single_women INTEGER NOT NULL CHECK (places_single_women >= 0),
+  places_families INTEGER NOT NULL CHECK (places_families >= 0),
+  places_minors INTEGER NOT NULL CHECK (places_minors >= 0),
+  step_free_access INTEGER NOT NULL DEFAULT 0,
+  accessibility_notes TEXT,
+  services TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL CHECK (status IN ('active', 'suspended', 'closed',
+    'special_administration')),
+  contact_name TEXT,
+  contact_phone TEXT,
+  contact_email TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (places_single_men + places_single_women + places_families + places_minors > 0)
+);
+CREATE INDEX centres_operator ON centres (operator_id);
+CREATE INDEX centres_municipality ON centres (istat_code);
+CREATE TABLE contracts (
+  id {{pk}},
+  centre_id BIGINT NOT NULL REFERENCES centres (id),
+  cig TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  places INTEGER NOT NULL CHECK (places > 0),
+  price_cents INTEGER NOT NULL CHECK (price_cents > 0),
+  pocket_money_cents INTEGER NOT NULL CHECK (pocket_money_cents >= 0),
+  pocket_money_family_cap_cents INTEGER NOT NULL CHECK (pocket_money_family_cap_cents >= 0),
+  manager_user_id BIGINT REFERENCES users (id),
+  created_at TEXT NOT NULL,
+  CHECK (end_date >= start_date)
+);
+CREATE INDEX contracts_centre ON contracts (centre_id, start_date);
+)sql"}};
+}
+
+}  // namespace innet::centres

@@ -1,0 +1,363 @@
+// /api/v1/centres: the centres and their contracts.
+#include "centres/routes.h"
+#include "accounts/accounts.h"
+#include "core/clock.h"
+
+namespace innet::centres {
+namespace {
+
+constexpr const char* kPlacesFields[kCategoryCount] = {"places_single_men", "places_single_women",
+                                                       "places_families", "places_minors"};
+
+void set_fields(const nlohmann::json& b, Centre& c) {
+  if (b.contains("name")) c.name = b["name"];
+  if (b.contains("type")) c.type = b["type"];
+  if (b.contains("operator_id")) c.operator_id = b["operator_id"];
+  if (b.contains("address")) c.address = b["address"];
+  if (b.contains("istat_code")) c.istat_code = b["istat_code"];
+  c.latitude = api::patched(b, "latitude", c.latitude);
+  c.longitude = api::patched(b, "longitude", c.longitude);
+  for (std::size_t i = 0; i < kCategoryCount; ++i)
+    if (b.contains(kPlacesFields[i])) c.places[i] = b[kPlacesFields[i]];
+  if (b.contains("step_free_access")) c.step_free_access = b["step_free_access"];
+  c.accessibility_notes = api::patched(b, "accessibility_notes", c.accessibility_notes);
+  if (b.contains("services")) c.services = b["services"].get<std::vector<std::string>>();
+  if (b.contains("status")) c.status = b["status"];
+  c.contact_name = api::patched(b, "contact_name", c.contact_name);
+  c.contact_phone = api::patched(b, "contact_phone", c.contact_phone);
+  c.contact_email = api::patched(b, "contact_email", c.contact_email);
+}
+
+// The rules a centre must keep after any change, checked before it is stored.
+Status check_centre(db::Connection& conn, const Centre& c) {
+  if (total(c.places) <= 0)
+    return Error::rule(ErrorKind::unprocessable, "no_places", "places",
+                       "a centre needs at least one place in some category");
+  if (c.latitude.has_value() != c.longitude.has_value())
+    return Error::field(ErrorKind::invalid_input, c.latitude ? "longitude" : "latitude",
+                        "give both coordinates or neither");
+  auto org = accounts::find_organization(conn, c.operator_id);
+  if (!org.ok() && org.error().kind == ErrorKind::not_found)
+    return Error::field(ErrorKind::unprocessable, "operator_id", "no such organization");
+  if (!org.ok()) return org.take_error();
+  return Status::success();
+}
+
+Error named_conflict(Error e) {
+  if (e.code != "unique_violation") return e;
+  return Error::rule(ErrorKind::conflict, "unique_violation", "name", "already used");
+}
+
+Result<http::Response> list(api::Context& ctx) {
+  auto paging = parse_paging(ctx.request.query);
+  if (!paging.ok()) return paging.take_error();
+  auto& q = ctx.request.query;
+  CentreFilter f{q["q"], q["type"], q["status"], q["istat_code"], std::nullopt};
+  if (!q["operator_id"].empty()) f.operator_id = parse_int(q["operator_id"]);
+  // An operator's staff list the centres their organisation runs, whatever they ask for.
+  if (ctx.scope != auth::Scope::all) f.operator_id = ctx.actor->organization_id;
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto page = list_centres(**conn, f, *paging);
+  if (!page.ok()) return page.take_error();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& c : page->items) items.push_back(to_json(c));
+  return api::ok(list_envelope(std::move(items), page->total, *paging));
+}
+
+Result<http::Response> get(api::Context& ctx) {
+  auto centre = centre_in_scope(ctx, "centres.read");
+  if (!centre.ok()) return centre.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  nlohmann::json j = to_json(*centre);
+  auto org = accounts::find_organization(**conn, centre->operator_id);
+  if (!org.ok()) return org.take_error();
+  j["operator_name"] = org->name;
+  return api::ok(j);
+}
+
+Result<http::Response> create(api::Context& ctx) {
+  Centre c;
+  set_fields(ctx.body, c);
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  INNET_TRY(check_centre(**conn, c));
+  auto created = create_centre(**conn, c);
+  if (!created.ok()) return named_conflict(created.take_error());
+  auto entry = ctx.audit("centres.create", "centre", std::to_string(created->id));
+  entry.details = ctx.body.dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::created(to_json(*created));
+}
+
+Result<http::Response> update(api::Context& ctx) {
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  auto centre = centre_in_scope(ctx, "centres.manage");
+  if (!centre.ok()) return centre.take_error();
+  const auto id = centre->id;
+  set_fields(ctx.body, *centre);
+  INNET_TRY(check_centre(**conn, *centre));
+  if (auto s = update_centre(**conn, *centre); !s.ok()) return named_conflict(s.take_error());
+  auto entry = ctx.audit("centres.update", "centre", std::to_string(id));
+  entry.details = ctx.body.dump();
+  INNET_TRY(ctx.commit(entry));
+  auto updated = find_centre(**conn, id);
+  if (!updated.ok()) return updated.take_error();
+  return api::ok(to_json(*updated));
+}
+
+Result<http::Response> contracts(api::Context& ctx) {
+  auto centre = centre_in_scope(ctx, "contracts.read");
+  if (!centre.ok()) return centre.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto all = centre_contracts(**conn, centre->id);
+  if (!all.ok()) return all.take_error();
+  // The manager's name is given here because an operator's staff may not read Prefettura accounts.
+  std::map<std::int64_t, std::string> managers;
+  for (const auto& c : *all) {
+    if (!c.manager_user_id || managers.contains(*c.manager_user_id)) continue;
+    auto manager = accounts::find_user(**conn, *c.manager_user_id);
+    if (!manager.ok()) return manager.take_error();
+    managers[manager->id] = manager->display_name;
+  }
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& c : *all) {
+    nlohmann::json j = to_json(c);
+    j["manager_name"] =
+        c.manager_user_id ? nlohmann::json(managers.at(*c.manager_user_id)) : nlohmann::json();
+    items.push_back(std::move(j));
+  }
+  return api::ok({{"items", items}});
+}
+
+Result<http::Response> add_contract(api::Context& ctx) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return id.take_error();
+  const auto& b = ctx.body;
+  Contract c;
+  c.centre_id = *id;
+  c.cig = b["cig"];
+  c.start_date = b["start_date"];
+  c.end_date = b["end_date"];
+  c.places = b["places"];
+  c.price_cents = b["price_cents"];
+  c.pocket_money_cents = b.value("pocket_money_cents", c.pocket_money_cents);
+  c.pocket_money_family_cap_cents =
+      b.value("pocket_money_family_cap_cents", c.pocket_money_family_cap_cents);
+  c.manager_user_id = api::patched<std::int64_t>(b, "manager_user_id", std::nullopt);
+  if (c.end_date < c.start_date)
+    return Error::field(ErrorKind::unprocessable, "end_date", "must not be before start_date");
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  INNET_TRY(centre_in_scope(ctx, "contracts.manage"));
+  if (c.manager_user_id) {
+    auto manager = accounts::find_user_with_organization(**conn, *c.manager_user_id);
+    if (!manager.ok() && manager.error().kind == ErrorKind::not_found)
+      return Error::field(ErrorKind::unprocessable, "manager_user_id", "no such user");
+    if (!manager.ok()) return manager.take_error();
+    // The contract manager supervises the operator on the Prefettura's behalf, so it cannot be
+    // the operator's own staff.
+    const auto& [user, org] = *manager;
+    if (user.role != auth::Role::prefecture_officer || org.type != "prefecture")
+      return Error::field(ErrorKind::unprocessable, "manager_user_id",
+                          "not a prefecture officer of a prefecture");
+    if (!user.active)
+      return Error::field(ErrorKind::unprocessable, "manager_user_id", "account deactivated");
+  }
+  auto created = create_contract(**conn, c);
+  if (!created.ok()) return created.take_error();
+  auto entry = ctx.audit("contracts.create", "contract", std::to_string(created->id));
+  entry.details = b.dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::created(to_json(*created));
+}
+
+FieldSpec centre_fields(bool creating) {
+  FieldSpec spec = {
+      required({.name = "name", .max_length = 200, .min_length = 2}, creating),
+      required({.name = "type", .max_length = 40, .allowed = centre_types()}, creating),
+      required({.name = "operator_id", .type = FieldType::integer, .min_value = 1}, creating),
+      required({.name = "address", .max_length = 300, .min_length = 3}, creating),
+      required({.name = "istat_code",
+                .max_length = 6,
+                .description = "ISTAT municipality code",
+                .digits_only = true,
+                .exact_length = 6},
+               creating),
+      {.name = "latitude",
+       .type = FieldType::number,
+       .nullable = true,
+       .min_number = -90,
+       .max_number = 90},
+      {.name = "longitude",
+       .type = FieldType::number,
+       .nullable = true,
+       .min_number = -180,
+       .max_number = 180},
+      {.name = "step_free_access", .type = FieldType::boolean},
+      {.name = "accessibility_notes", .nullable = true, .max_length = 1000, .multiline = true},
+      {.name = "services",
+       .type = FieldType::string_list,
+       .max_length = 40,
+       .allowed = centre_services(),
+       .max_items = 20},
+      required({.name = "status", .max_length = 40, .allowed = centre_statuses()}, creating),
+      {.name = "contact_name", .nullable = true, .max_length = 200},
+      {.name = "contact_phone", .nullable = true, .max_length = 40},
+      {.name = "contact_email", .type = FieldType::email, .nullable = true, .max_length = 254},
+  };
+  for (const char* places : kPlacesFields)
+    spec.push_back(required({.name = places,
+                             .type = FieldType::integer,
+                             .description = "places for this category of guests",
+                             .min_value = 0,
+                             .max_value = 10000},
+                            creating));
+  return spec;
+}
+
+}  // namespace
+
+void add_routes(api::Api& api) {
+  api.add_schema(
+      "Centre",
+      {{"type", "object"},
+       {"required", {"id", "name", "type", "operator_id", "istat_code", "places", "status"}},
+       {"properties",
+        {{"id", {{"type", "integer"}}},
+         {"name", {{"type", "string"}}},
+         {"type", {{"type", "string"}, {"enum", centre_types()}}},
+         {"status", {{"type", "string"}, {"enum", centre_statuses()}}},
+         {"places", {{"type", "object"}}},
+         {"services", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}});
+  api.add_schema("CentreList", api::list_schema("Centre"));
+  api.add_schema(
+      "Contract",
+      {{"type", "object"},
+       {"required", {"id", "centre_id", "cig", "start_date", "end_date", "places", "price_cents"}},
+       {"properties",
+        {{"id", {{"type", "integer"}}},
+         {"cig", {{"type", "string"}}},
+         {"price_cents", {{"type", "integer"}}},
+         {"manager_user_id", {{"type", {"integer", "null"}}}},
+         {"manager_name",
+          {{"type", {"string", "null"}},
+           {"description", "in lists: the contract manager's display name"}}}}}});
+  api.add_schema(
+      "ContractList",
+      {{"type", "object"},
+       {"properties", {{"items", {{"type", "array"}, {"items", api::ref("Contract")}}}}}});
+  const std::string centres = "/api/v1/centres";
+  api.add(
+      {.method = "GET",
+       .pattern = centres,
+       .action = "centres.read",
+       .summary = "List reception centres (an operator: its own)",
+       .tag = "reception",
+       .query = {{.name = "q", .max_length = 100},
+                 {.name = "type", .max_length = 40, .allowed = centre_types()},
+                 {.name = "status", .max_length = 40, .allowed = centre_statuses()},
+                 {.name = "istat_code", .max_length = 6, .digits_only = true, .exact_length = 6},
+                 {.name = "operator_id", .type = FieldType::integer}},
+       .paged = true,
+       .response_schema = "CentreList",
+       .handler = list});
+  api.add({.method = "POST",
+           .pattern = centres,
+           .action = "centres.manage",
+           .summary = "Open a reception centre",
+           .tag = "reception",
+           .body = centre_fields(true),
+           .response_schema = "Centre",
+           .success_status = 201,
+           .handler = create});
+  api.add({.method = "GET",
+           .pattern = centres + "/{id}",
+           .action = "centres.read",
+           .summary = "One reception centre",
+           .tag = "reception",
+           .response_schema = "Centre",
+           .handler = get});
+  api.add({.method = "PATCH",
+           .pattern = centres + "/{id}",
+           .action = "centres.manage",
+           .summary = "Change a centre's details, places or status",
+           .tag = "reception",
+           .body = centre_fields(false),
+           .response_schema = "Centre",
+           .handler = update});
+  api.add({.method = "GET",
+           .pattern = centres + "/{id}/contracts",
+           .action = "contracts.read",
+           .summary = "A centre's contracts, newest first",
+           .tag = "reception",
+           .response_schema = "ContractList",
+           .handler = contracts});
+  api.add({.method = "POST",
+           .pattern = centres + "/{id}/contracts",
+           .action = "contracts.manage",
+           .summary = "Record a contract for a centre (periods of one centre never overlap)",
+           .tag = "reception",
+           .body = {{.name = "cig",
+                     .required = true,
+                     .max_length = 10,
+                     .min_length = 10,
+                     .description = "codice identificativo gara"},
+                    {.name = "start_date",
+                     .type = FieldType::date,
+                     .required = true,
+                     .earliest_date = kFirstReceptionDate},
+                    {.name = "end_date",
+                     .type = FieldType::date,
+                     .required = true,
+                     .earliest_date = kFirstReceptionDate},
+                    {.name = "places",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .min_value = 1,
+                     .max_value = 10000},
+                    {.name = "price_cents",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .description = "price per person per day, in euro cents",
+                     .min_value = 1,
+                     .max_value = 100000},
+                    {.name = "pocket_money_cents",
+                     .type = FieldType::integer,
+                     .description = "per person per day (default 250)",
+                     .min_value = 0,
+                     .max_value = 10000},
+                    {.name = "pocket_money_family_cap_cents",
+                     .type = FieldType::integer,
+                     .description = "per family per day (default 750)",
+                     .min_value = 0,
+                     .max_value = 100000},
+                    {.name = "manager_user_id",
+                     .type = FieldType::integer,
+                     .nullable = true,
+                     .min_value = 1}},
+           .response_schema = "Contract",
+           .success_status = 201,
+           .handler = add_contract});
+}
+
+Result<Centre> visible_centre(api::Context& ctx, std::int64_t id, const char* action) {
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto centre = find_centre(**conn, id);
+  if (!centre.ok()) return centre.take_error();
+  if (!ctx.services.policy.allows(*ctx.actor, action, {centre->operator_id, 0}))
+    return Error::not_found("centre");
+  return centre;
+}
+
+Result<Centre> centre_in_scope(api::Context& ctx, const char* action, const char* param) {
+  auto id = ctx.id_param(param);
+  if (!id.ok()) return id.take_error();
+  return visible_centre(ctx, *id, action);
+}
+
+}  // namespace innet::centres

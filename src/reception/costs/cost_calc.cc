@@ -1,0 +1,176 @@
+// The cost arithmetic, kept free of storage so that it can be checked by hand and timed alone.
+#include <algorithm>
+#include <map>
+
+#include "core/clock.h"
+#include "reception/costs/costs.h"
+
+namespace innet::reception {
+namespace {
+
+bool digits(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The pocket money of one day, per person present: singles get the contract's daily amount, the
+// members of a family group share min(n x amount, cap).
+std::map<std::int64_t, std::int64_t> pocket_money_of_day(
+    const DayPresence& day, const centres::Contract& contract,
+    const std::map<std::int64_t, people::Person>& persons) {
+  std::map<std::int64_t, std::int64_t> out;
+  std::map<std::int64_t, std::vector<std::int64_t>> families;  // group -> members, by id
+  for (const auto& p : day.present) {
+    auto person = persons.find(p.person_id);
+    if (person != persons.end() && person->second.family_group_id)
+      families[*person->second.family_group_id].push_back(p.person_id);
+    else
+      out[p.person_id] = contract.pocket_money_cents;
+  }
+  for (auto& [group, members] : families) {
+    std::sort(members.begin(), members.end());
+    const auto n = static_cast<std::int64_t>(members.size());
+    const auto family =
+        std::min(n * contract.pocket_money_cents, contract.pocket_money_family_cap_cents);
+    for (std::int64_t i = 0; i < n; ++i) out[members[i]] = family / n + (i < family % n ? 1 : 0);
+  }
+  return out;
+}
+
+nlohmann::json opt(const std::optional<std::int64_t>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json();
+}
+
+}  // namespace
+
+bool is_valid_month(std::string_view month) {
+  if (month.size() != 7 || month[4] != '-' || !digits(month.substr(0, 4)) ||
+      !digits(month.substr(5)))
+    return false;
+  const int m = (month[5] - '0') * 10 + (month[6] - '0');
+  return m >= 1 && m <= 12 && month >= std::string_view(centres::kFirstReceptionDate).substr(0, 7);
+}
+
+Result<MonthRange> month_range(const std::string& month, const std::string& today) {
+  if (!is_valid_month(month))
+    return Error::field(ErrorKind::invalid_input, "month", "expected YYYY-MM");
+  MonthRange r;
+  r.month = month;
+  r.from = month + "-01";
+  r.to = clock::next_month_start(r.from);
+  if (r.from > today) {
+    Error e = Error::field(ErrorKind::unprocessable, "month", "must not be in the future");
+    e.code = "future_date";
+    return e;
+  }
+  const auto tomorrow = clock::add_days(today, 1);
+  if (r.to > tomorrow) {
+    r.to = tomorrow;
+    r.complete = false;
+  }
+  return r;
+}
+
+const centres::Contract* contract_covering(const std::vector<centres::Contract>& contracts,
+                                           const std::string& day) {
+  for (const auto& c : contracts)
+    if (c.start_date <= day && day <= c.end_date) return &c;
+  return nullptr;
+}
+
+MonthlyCosts compute_costs(std::int64_t centre_id, const CostData& data) {
+  MonthlyCosts out;
+  out.centre_id = centre_id;
+  out.range = data.range;
+  std::map<std::int64_t, PersonCost> persons;
+  auto person = [&](std::int64_t id) -> PersonCost& {
+    auto [it, inserted] = persons.try_emplace(id);
+    if (inserted) {
+      it->second.person_id = id;
+      if (auto p = data.persons.find(id); p != data.persons.end()) {
+        it->second.family_name = p->second.family_name;
+        it->second.given_names = p->second.given_names;
+        it->second.family_group_id = p->second.family_group_id;
+      }
+    }
+    return it->second;
+  };
+
+  for (const auto& day : data.days) {
+    CostDay d;
+    d.day = day.day;
+    d.present = static_cast<std::int64_t>(day.present.size());
+    d.absent = static_cast<std::int64_t>(day.absent.size());
+    for (const auto& a : day.absent) ++person(a.person_id).absent_days;
+    out.totals.presence_days += d.present;
+    const centres::Contract* contract = contract_covering(data.contracts, day.day);
+    if (!contract) {
+      // Nothing is payable without a contract; the day stays in the list, flagged.
+      ++out.totals.days_without_contract;
+      out.totals.presence_days_without_contract += d.present;
+      for (const auto& p : day.present) ++person(p.person_id).presence_days;
+      out.days.push_back(std::move(d));
+      continue;
+    }
+    d.contract_id = contract->id;
+    d.price_cents = contract->price_cents;
+    d.amount_cents = d.present * contract->price_cents;
+    for (const auto& p : day.present) {
+      auto& pc = person(p.person_id);
+      ++pc.presence_days;
+      pc.amount_cents += contract->price_cents;
+    }
+    for (const auto& [id, cents] : pocket_money_of_day(day, *contract, data.persons)) {
+      person(id).pocket_money_cents += cents;
+      d.pocket_money_cents += cents;
+    }
+    out.totals.amount_due_cents += d.amount_cents;
+    out.totals.pocket_money_due_cents += d.pocket_money_cents;
+    out.days.push_back(std::move(d));
+  }
+
+  for (auto& [id, pc] : persons) out.persons.push_back(std::move(pc));
+  std::sort(out.persons.begin(), out.persons.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.family_name, a.given_names, a.person_id) <
+           std::tie(b.family_name, b.given_names, b.person_id);
+  });
+  return out;
+}
+
+nlohmann::json to_json(const MonthlyCosts& c) {
+  nlohmann::json days = nlohmann::json::array();
+  for (const auto& d : c.days)
+    days.push_back({{"day", d.day},
+                    {"present", d.present},
+                    {"absent", d.absent},
+                    {"contract_id", opt(d.contract_id)},
+                    {"no_contract", !d.contract_id.has_value()},
+                    {"price_cents", d.price_cents},
+                    {"amount_cents", d.amount_cents},
+                    {"pocket_money_cents", d.pocket_money_cents}});
+  nlohmann::json persons = nlohmann::json::array();
+  for (const auto& p : c.persons)
+    persons.push_back({{"person_id", p.person_id},
+                       {"family_name", p.family_name},
+                       {"given_names", p.given_names},
+                       {"family_group_id", opt(p.family_group_id)},
+                       {"presence_days", p.presence_days},
+                       {"absent_days", p.absent_days},
+                       {"amount_cents", p.amount_cents},
+                       {"pocket_money_cents", p.pocket_money_cents}});
+  const auto& t = c.totals;
+  return {{"centre_id", c.centre_id},
+          {"month", c.range.month},
+          {"from", c.range.from},
+          {"to", clock::add_days(c.range.to, -1)},
+          {"complete", c.range.complete},
+          {"days", std::move(days)},
+          {"persons", std::move(persons)},
+          {"totals",
+           {{"presence_days", t.presence_days},
+            {"amount_due_cents", t.amount_due_cents},
+            {"pocket_money_due_cents", t.pocket_money_due_cents},
+            {"days_without_contract", t.days_without_contract},
+            {"presence_days_without_contract", t.presence_days_without_contract}}}};
+}
+
+}  // namespace innet::reception

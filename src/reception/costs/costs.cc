@@ -1,0 +1,42 @@
+// Loading a centre's month for costing: three reads whatever the number of days or guests.
+#include <set>
+
+#include "reception/costs/costs.h"
+
+namespace innet::reception {
+
+Result<CostData> load_cost_data(db::Connection& conn, std::int64_t centre_id,
+                                const MonthRange& range,
+                                const std::vector<std::int64_t>& extra_person_ids) {
+  CostData data;
+  data.range = range;
+  auto contracts = centres::centre_contracts(conn, centre_id);
+  if (!contracts.ok()) return contracts.take_error();
+  data.contracts = std::move(*contracts);
+  auto days = presence_between(conn, centre_id, range.from, range.to);
+  if (!days.ok()) return days.take_error();
+  data.days = std::move(*days);
+
+  std::set<std::int64_t> ids(extra_person_ids.begin(), extra_person_ids.end());
+  for (const auto& day : data.days) {
+    for (const auto& p : day.present) ids.insert(p.person_id);
+    for (const auto& a : day.absent) ids.insert(a.person_id);
+  }
+  if (!ids.empty()) {
+    auto persons = people::find_persons(conn, {ids.begin(), ids.end()});
+    if (!persons.ok()) return persons.take_error();
+    for (auto& p : *persons) data.persons.emplace(p.id, std::move(p));
+  }
+  return data;
+}
+
+Result<MonthlyCosts> monthly_costs(db::Connection& conn, std::int64_t centre_id,
+                                   const std::string& month, const std::string& today) {
+  auto range = month_range(month, today);
+  if (!range.ok()) return range.take_error();
+  auto data = load_cost_data(conn, centre_id, *range);
+  if (!data.ok()) return data.take_error();
+  return compute_costs(centre_id, *data);
+}
+
+}  // namespace innet::reception

@@ -1,0 +1,105 @@
+// What a centre costs the Prefettura for a month: each day, the guests present (per the presence
+// register) times the price of the contract in force that day, and the pocket money due to them
+// (per person per day, capped per family present; both rates live on each contract).
+// Money is integer cents throughout.
+//
+// Built for national data: the month is loaded in a fixed number of queries (contracts, the
+// register's presence_between, the persons concerned), never one query per day or per guest;
+// the arithmetic (compute_costs) is a pure function of what was loaded.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "centres/centres.h"
+#include "core/result.h"
+#include "db/database.h"
+#include "people/persons.h"
+#include "reception/register/register.h"
+
+namespace innet::reception {
+
+// "YYYY-MM" with a month 01-12.
+bool is_valid_month(std::string_view month);
+
+// The days of a month that can be costed: [from, to). A past month is complete; the current month
+// runs up to and including today (later days have no presence yet); a future month is refused
+// (422 future_date naming `month`), a malformed one too (400 validation_failed).
+struct MonthRange {
+  std::string month;
+  std::string from;  // the first day
+  std::string to;    // exclusive
+  bool complete = true;
+};
+Result<MonthRange> month_range(const std::string& month, const std::string& today);
+
+// Everything the computation needs, loaded in a few queries.
+struct CostData {
+  MonthRange range;
+  std::vector<centres::Contract> contracts;        // of the centre, every period
+  std::vector<DayPresence> days;                   // one per day of the range, in order
+  std::map<std::int64_t, people::Person> persons;  // everyone present or absent, plus `extra`
+};
+// `extra_person_ids`: persons to load besides the guests (e.g. those named by an invoice).
+Result<CostData> load_cost_data(db::Connection& conn, std::int64_t centre_id,
+                                const MonthRange& range,
+                                const std::vector<std::int64_t>& extra_person_ids = {});
+
+struct CostDay {
+  std::string day;
+  std::int64_t present = 0;
+  std::int64_t absent = 0;                  // recorded absences (not counted, not paid)
+  std::optional<std::int64_t> contract_id;  // none: the day is flagged and costs nothing
+  std::int64_t price_cents = 0;             // per person, of the contract in force
+  std::int64_t amount_cents = 0;            // present x price
+  std::int64_t pocket_money_cents = 0;
+};
+
+struct PersonCost {
+  std::int64_t person_id = 0;
+  std::string family_name;
+  std::string given_names;
+  std::optional<std::int64_t> family_group_id;
+  std::int64_t presence_days = 0;
+  std::int64_t absent_days = 0;
+  std::int64_t amount_cents = 0;
+  // A family's capped amount is shared evenly among the members present that day, the odd cents
+  // going to the lowest person ids, so that the persons' amounts add up to the days' amounts.
+  std::int64_t pocket_money_cents = 0;
+};
+
+struct CostTotals {
+  std::int64_t presence_days = 0;  // every day a guest was present, with or without a contract
+  std::int64_t amount_due_cents = 0;
+  std::int64_t pocket_money_due_cents = 0;
+  std::int64_t days_without_contract = 0;
+  std::int64_t presence_days_without_contract = 0;  // present but not payable: to be looked at
+};
+
+struct MonthlyCosts {
+  std::int64_t centre_id = 0;
+  MonthRange range;
+  std::vector<CostDay> days;
+  std::vector<PersonCost> persons;  // by family name, given names, id
+  CostTotals totals;
+};
+
+// The contract covering `day` among `contracts` (their periods never overlap), if any.
+const centres::Contract* contract_covering(const std::vector<centres::Contract>& contracts,
+                                           const std::string& day);
+
+MonthlyCosts compute_costs(std::int64_t centre_id, const CostData& data);
+
+// load_cost_data + compute_costs.
+Result<MonthlyCosts> monthly_costs(db::Connection& conn, std::int64_t centre_id,
+                                   const std::string& month, const std::string& today);
+
+nlohmann::json to_json(const MonthlyCosts& c);
+
+}  // namespace innet::reception

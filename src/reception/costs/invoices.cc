@@ -1,0 +1,345 @@
+#include "reception/costs/invoices.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/clock.h"
+#include "reception/placements/placements.h"
+
+namespace innet::reception {
+namespace {
+
+// The invoice that replaced this one is derived, not stored: the one naming it in replaces_id
+// (unique, so at most one), read with every invoice, single or listed.
+constexpr const char* kColumns =
+    "id, centre_id, month, number, amount_cents, presence_days, submitted_by, submitted_at, note, "
+    "withdrawn_at, withdrawn_by, withdrawal_reason, replaces_id, "
+    "(SELECT successor.id FROM invoices successor WHERE successor.replaces_id = invoices.id) AS "
+    "replaced_by_id";
+
+Invoice from_row(const db::Row& r) {
+  Invoice i;
+  i.id = r.integer(0);
+  i.centre_id = r.integer(1);
+  i.month = r.text(2);
+  i.number = r.text(3);
+  i.amount_cents = r.integer(4);
+  i.presence_days = r.integer(5);
+  i.submitted_by = r.integer(6);
+  i.submitted_at = r.text(7);
+  i.note = r.opt_text(8);
+  i.withdrawn_at = r.opt_text(9);
+  i.withdrawn_by = r.opt_integer(10);
+  i.withdrawal_reason = r.opt_text(11);
+  i.replaces_id = r.opt_integer(12);
+  i.replaced_by_id = r.opt_integer(13);
+  return i;
+}
+
+Error refused(ErrorKind kind, const char* code, std::string message) {
+  return Error::make(kind, code, std::move(message));
+}
+
+std::string line_field(std::size_t i, const char* name) {
+  return "lines[" + std::to_string(i) + "]." + name;
+}
+
+// Dates, order, the month, and no two lines of a person covering the same day. Every bad line is
+// named at once, so that the operator fixes the invoice in one pass.
+Status check_lines(const Invoice& inv, const MonthRange& range) {
+  Error bad_dates = refused(ErrorKind::invalid_input, "validation_failed", "invalid line dates");
+  Error bad_lines = refused(ErrorKind::unprocessable, "invalid_lines", "invalid invoice lines");
+  const std::string last = clock::add_days(range.to, -1);
+  for (std::size_t i = 0; i < inv.lines.size(); ++i) {
+    const auto& l = inv.lines[i];
+    const bool from_ok = is_valid_date(l.from), to_ok = is_valid_date(l.to);
+    if (!from_ok) bad_dates.fields[line_field(i, "from")] = "expected YYYY-MM-DD";
+    if (!to_ok) bad_dates.fields[line_field(i, "to")] = "expected YYYY-MM-DD";
+    if (!from_ok || !to_ok) continue;
+    const std::string within = "must be within " + range.from + ".." + last;
+    if (l.from > l.to) bad_lines.fields[line_field(i, "to")] = "is before from";
+    if (l.from < range.from || l.from > last) bad_lines.fields[line_field(i, "from")] = within;
+    if (l.to < range.from || l.to > last) bad_lines.fields[line_field(i, "to")] = within;
+  }
+  if (!bad_dates.fields.empty()) return bad_dates;
+  if (!bad_lines.fields.empty()) return bad_lines;
+
+  std::map<std::int64_t, std::vector<std::size_t>> by_person;
+  for (std::size_t i = 0; i < inv.lines.size(); ++i) by_person[inv.lines[i].person_id].push_back(i);
+  for (auto& [person, indexes] : by_person) {
+    std::sort(indexes.begin(), indexes.end(),
+              [&](std::size_t a, std::size_t b) { return inv.lines[a].from < inv.lines[b].from; });
+    for (std::size_t k = 1; k < indexes.size(); ++k) {
+      const auto& prev = inv.lines[indexes[k - 1]];
+      if (inv.lines[indexes[k]].from <= prev.to)
+        bad_lines.fields[line_field(indexes[k], "from")] =
+            "overlaps lines[" + std::to_string(indexes[k - 1]) + "] of the same person";
+    }
+  }
+  if (!bad_lines.fields.empty()) return bad_lines;
+  return Status::success();
+}
+
+// Every line names a guest of this centre in the invoiced month. Anyone else, including an id that
+// exists nowhere, gets the same answer: the caller learns nothing about persons it cannot see.
+Status check_guests(db::Connection& conn, const Invoice& inv, const MonthRange& range) {
+  if (inv.lines.empty()) return Status::success();
+  auto placements = placements_between(conn, inv.centre_id, range.from, range.to);
+  if (!placements.ok()) return placements.take_error();
+  std::set<std::int64_t> guests;
+  for (const auto& p : *placements) guests.insert(p.person_id);
+  Error e = refused(ErrorKind::unprocessable, "not_placed",
+                    "a line names a person not placed at this centre in " + inv.month);
+  for (std::size_t i = 0; i < inv.lines.size(); ++i)
+    if (!guests.contains(inv.lines[i].person_id))
+      e.fields[line_field(i, "person_id")] = "not placed at this centre in " + inv.month;
+  if (!e.fields.empty()) return e;
+  return Status::success();
+}
+
+Error already_invoiced(const std::string& month) {
+  Error e =
+      Error::field(ErrorKind::conflict, "month", "this centre already has an invoice for " + month);
+  e.code = "invoice_exists";
+  return e;
+}
+
+Status check_invoice(db::Connection& conn, const Invoice& inv, const std::string& today) {
+  auto range = invoiceable_month(conn, inv.centre_id, inv.month, today);
+  if (!range.ok()) return range.take_error();
+  if (inv.amount_cents <= 0)
+    return Error::field(ErrorKind::unprocessable, "amount_cents", "must be greater than 0");
+  if (inv.presence_days < 0)
+    return Error::field(ErrorKind::unprocessable, "presence_days", "must not be negative");
+  INNET_TRY(check_lines(inv, *range));
+  INNET_TRY(check_guests(conn, inv, *range));
+  std::int64_t declared = 0;
+  for (const auto& l : inv.lines) declared += line_days(l);
+  if (declared != inv.presence_days) {
+    Error e = Error::field(ErrorKind::unprocessable, "presence_days",
+                           "the lines add up to " + std::to_string(declared) + " presence-days");
+    e.code = "presence_days_mismatch";
+    return e;
+  }
+  auto existing = conn.query(
+      "SELECT id FROM invoices WHERE centre_id = ? AND month = ? AND withdrawn_at IS NULL",
+      {inv.centre_id, inv.month});
+  if (!existing.ok()) return existing.take_error();
+  if (!existing->empty()) return already_invoiced(inv.month);
+  return Status::success();
+}
+
+// Lines go in with multi-row INSERTs: a centre's month may declare hundreds of lines, and one
+// round trip per line would dominate the submission.
+Status insert_lines(db::Connection& conn, std::int64_t invoice_id,
+                    const std::vector<InvoiceLine>& lines) {
+  return db::insert_many(
+      conn, "INSERT INTO invoice_lines (invoice_id, person_id, from_date, to_date) VALUES ", 4,
+      lines.size(), [&](std::size_t i, db::Params& params) {
+        params.insert(params.end(), {invoice_id, lines[i].person_id, lines[i].from, lines[i].to});
+      });
+}
+
+// The invoice of the same month withdrawn last, which a new submission replaces.
+Result<std::optional<std::int64_t>> last_withdrawn(db::Connection& conn, std::int64_t centre_id,
+                                                   const std::string& month) {
+  auto rows = conn.query(
+      "SELECT id FROM invoices WHERE centre_id = ? AND month = ? AND withdrawn_at IS NOT NULL "
+      "ORDER BY withdrawn_at DESC, id DESC LIMIT 1",
+      {centre_id, month});
+  if (!rows.ok()) return rows.take_error();
+  if (rows->empty()) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>((*rows)[0].integer(0));
+}
+
+}  // namespace
+
+Result<MonthRange> invoiceable_month(db::Connection& conn, std::int64_t centre_id,
+                                     const std::string& month, const std::string& today) {
+  auto range = month_range(month, today);
+  if (!range.ok()) return range;
+  const std::string last = clock::add_days(range->to, -1);
+  auto covering = conn.query(
+      "SELECT COUNT(*) FROM contracts WHERE centre_id = ? AND start_date <= ? AND end_date >= ?",
+      {centre_id, last, range->from});
+  if (!covering.ok()) return covering.take_error();
+  if ((*covering)[0].integer(0) == 0)
+    return Error::rule(ErrorKind::unprocessable, "no_contract", "month",
+                       "no contract of this centre covers " + month);
+  return range;
+}
+
+std::int64_t line_days(const InvoiceLine& line) {
+  return clock::days_between(line.from, line.to) + 1;
+}
+
+Result<Invoice> submit_invoice(db::Connection& conn, const Invoice& invoice,
+                               const std::string& today) {
+  INNET_TRY(check_invoice(conn, invoice, today));
+  auto replaces = last_withdrawn(conn, invoice.centre_id, invoice.month);
+  if (!replaces.ok()) return replaces.take_error();
+  auto rows = conn.query(
+      "INSERT INTO invoices (centre_id, month, number, amount_cents, presence_days, submitted_by, "
+      "submitted_at, note, replaces_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {invoice.centre_id, invoice.month, invoice.number, invoice.amount_cents,
+       invoice.presence_days, invoice.submitted_by, clock::now_iso(),
+       db::optional_value(invoice.note), db::optional_value(*replaces)});
+  if (!rows.ok()) {
+    // Two submissions racing past the check meet the UNIQUE constraint.
+    if (rows.error().code == "unique_violation") return already_invoiced(invoice.month);
+    return rows.take_error();
+  }
+  const auto id = (*rows)[0].integer(0);
+  INNET_TRY(insert_lines(conn, id, invoice.lines));
+  return find_invoice(conn, id);
+}
+
+Result<Invoice> find_invoice(db::Connection& conn, std::int64_t id) {
+  auto rows = conn.query(std::string("SELECT ") + kColumns + " FROM invoices WHERE id = ?", {id});
+  if (!rows.ok()) return rows.take_error();
+  if (rows->empty()) return Error::not_found("invoice");
+  Invoice inv = from_row((*rows)[0]);
+  auto lines = conn.query(
+      "SELECT person_id, from_date, to_date FROM invoice_lines WHERE invoice_id = ? "
+      "ORDER BY person_id, from_date",
+      {id});
+  if (!lines.ok()) return lines.take_error();
+  inv.lines.reserve(lines->size());
+  for (const auto& r : *lines) inv.lines.push_back({r.integer(0), r.text(1), r.text(2)});
+  return inv;
+}
+
+Result<Invoice> withdraw_invoice(db::Connection& conn, const Withdrawal& w) {
+  auto changed = conn.execute(
+      "UPDATE invoices SET withdrawn_at = ?, withdrawn_by = ?, withdrawal_reason = ? "
+      "WHERE id = ? AND withdrawn_at IS NULL",
+      {clock::now_iso(), w.withdrawn_by, w.reason, w.invoice_id});
+  if (!changed.ok()) return changed.take_error();
+  if (*changed == 0) {
+    auto existing = find_invoice(conn, w.invoice_id);
+    if (!existing.ok()) return existing.take_error();
+    return Error::make(ErrorKind::conflict, "invoice_already_withdrawn",
+                       "this invoice was withdrawn on " + existing->withdrawn_at.value_or(""));
+  }
+  return find_invoice(conn, w.invoice_id);
+}
+
+Result<db::Page<Invoice>> centre_invoices(db::Connection& conn, std::int64_t centre_id,
+                                          const Paging& paging) {
+  db::Where where;
+  where.add("centre_id = ?", centre_id);
+  return db::page_query<Invoice>(conn, kColumns, "invoices", where,
+                                 "month DESC, withdrawn_at IS NOT NULL, id DESC", paging, from_row);
+}
+
+nlohmann::json to_json(const Invoice& inv, bool with_lines) {
+  nlohmann::json j = {{"id", inv.id},
+                      {"centre_id", inv.centre_id},
+                      {"month", inv.month},
+                      {"number", inv.number},
+                      {"amount_cents", inv.amount_cents},
+                      {"presence_days", inv.presence_days},
+                      {"submitted_by", inv.submitted_by},
+                      {"submitted_at", inv.submitted_at}};
+  auto nullable = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+  j["note"] = nullable(inv.note);
+  j["status"] = inv.withdrawn() ? "withdrawn" : "submitted";
+  j["withdrawn_at"] = nullable(inv.withdrawn_at);
+  j["withdrawn_by"] = nullable(inv.withdrawn_by);
+  j["withdrawal_reason"] = nullable(inv.withdrawal_reason);
+  j["replaces_id"] = nullable(inv.replaces_id);
+  j["replaced_by_id"] = nullable(inv.replaced_by_id);
+  if (with_lines) {
+    nlohmann::json lines = nlohmann::json::array();
+    for (const auto& l : inv.lines)
+      lines.push_back({{"person_id", l.person_id}, {"from", l.from}, {"to", l.to}});
+    j["lines"] = std::move(lines);
+  }
+  return j;
+}
+
+namespace {
+
+// One current invoice per centre and month instead of one invoice: the table-level UNIQUE becomes
+// a partial unique index. PostgreSQL drops the constraint in place; SQLite cannot drop a table's
+// constraint, so both invoice tables are rebuilt (lines first, so that no foreign key ever points
+// at a missing invoice; renaming invoices_new renames the lines' reference with it).
+std::string withdrawal_migration(db::Engine engine) {
+  const std::string index = R"sql(
+CREATE UNIQUE INDEX invoices_current ON invoices (centre_id, month) WHERE withdrawn_at IS NULL;
+CREATE UNIQUE INDEX invoices_replaces ON invoices (replaces_id);
+)sql";
+  if (engine == db::Engine::postgresql)
+    return R"sql(
+ALTER TABLE invoices DROP CONSTRAINT invoices_centre_id_month_key;
+ALTER TABLE invoices ADD COLUMN withdrawn_at TEXT;
+ALTER TABLE invoices ADD COLUMN withdrawn_by BIGINT REFERENCES users (id);
+ALTER TABLE invoices ADD COLUMN withdrawal_reason TEXT;
+ALTER TABLE invoices ADD COLUMN replaces_id BIGINT REFERENCES invoices (id);
+)sql" + index;
+  return R"sql(
+CREATE TABLE invoices_new (
+  id {{pk}},
+  centre_id BIGINT NOT NULL REFERENCES centres (id),
+  month TEXT NOT NULL,
+  number TEXT NOT NULL,
+  amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),
+  presence_days BIGINT NOT NULL CHECK (presence_days >= 0),
+  submitted_by BIGINT NOT NULL REFERENCES users (id),
+  submitted_at TEXT NOT NULL,
+  note TEXT,
+  withdrawn_at TEXT,
+  withdrawn_by BIGINT REFERENCES users (id),
+  withdrawal_reason TEXT,
+  replaces_id BIGINT REFERENCES invoices_new (id)
+);
+INSERT INTO invoices_new (id, centre_id, month, number, amount_cents, presence_days, submitted_by,
+  submitted_at, note)
+  SELECT id, centre_id, month, number, amount_cents, presence_days, submitted_by, submitted_at, note
+  FROM invoices;
+CREATE TABLE invoice_lines_new (
+  invoice_id BIGINT NOT NULL REFERENCES invoices_new (id),
+  person_id BIGINT NOT NULL REFERENCES persons (id),
+  from_date TEXT NOT NULL,
+  to_date TEXT NOT NULL,
+  CHECK (to_date >= from_date)
+);
+INSERT INTO invoice_lines_new SELECT invoice_id, person_id, from_date, to_date FROM invoice_lines;
+DROP TABLE invoice_lines;
+DROP TABLE invoices;
+ALTER TABLE invoices_new RENAME TO invoices;
+ALTER TABLE invoice_lines_new RENAME TO invoice_lines;
+CREATE INDEX invoice_lines_invoice ON invoice_lines (invoice_id, person_id);
+)sql" + index;
+}
+
+}  // namespace
+
+std::vector<db::Migration> invoice_migrations(db::Engine engine) {
+  return {{8, "reception: invoices", R"sql(
+CREATE TABLE invoices (
+  id {{pk}},
+  centre_id BIGINT NOT NULL REFERENCES centres (id),
+  month TEXT NOT NULL,
+  number TEXT NOT NULL,
+  amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),
+  presence_days BIGINT NOT NULL CHECK (presence_days >= 0),
+  submitted_by BIGINT NOT NULL REFERENCES users (id),
+  submitted_at TEXT NOT NULL,
+  note TEXT,
+  UNIQUE (centre_id, month)
+);
+CREATE TABLE invoice_lines (
+  invoice_id BIGINT NOT NULL REFERENCES invoices (id),
+  person_id BIGINT NOT NULL REFERENCES persons (id),
+  from_date TEXT NOT NULL,
+  to_date TEXT NOT NULL,
+  CHECK (to_date >= from_date)
+);
+CREATE INDEX invoice_lines_invoice ON invoice_lines (invoice_id, person_id);
+)sql"},
+          {16, "reception: invoices can be withdrawn and replaced", withdrawal_migration(engine)}};
+}
+
+}  // namespace innet::reception

@@ -1,0 +1,93 @@
+// The operator's monthly invoice for a centre: the amount it asks for and the presences it
+// declares, one line per person and run of consecutive days (intervals, not one row per day).
+// A centre has at most one current invoice per month; it is reconciled against the register
+// (reconciliation.h). A mistaken invoice is withdrawn with a recorded reason, never deleted or
+// edited: it stays readable with its lines, and the invoice submitted after it for the same month
+// names it as the one it replaces.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/json_input.h"
+#include "core/result.h"
+#include "db/database.h"
+#include "db/migrations.h"
+#include "db/query.h"
+#include "reception/costs/costs.h"
+
+namespace innet::reception {
+
+struct InvoiceLine {
+  std::int64_t person_id = 0;
+  std::string from;  // inclusive
+  std::string to;    // inclusive
+};
+
+struct Invoice {
+  std::int64_t id = 0;
+  std::int64_t centre_id = 0;
+  std::string month;   // YYYY-MM
+  std::string number;  // the operator's invoice number
+  std::int64_t amount_cents = 0;
+  std::int64_t presence_days = 0;  // declared; must equal what the lines add up to
+  std::int64_t submitted_by = 0;   // user id
+  std::string submitted_at;
+  std::optional<std::string> note;
+  std::vector<InvoiceLine> lines;  // empty when listed without them
+  // Set together when the invoice is withdrawn.
+  std::optional<std::string> withdrawn_at;
+  std::optional<std::int64_t> withdrawn_by;
+  std::optional<std::string> withdrawal_reason;
+  std::optional<std::int64_t> replaces_id;  // the withdrawn invoice of the same month before it
+  std::optional<std::int64_t> replaced_by_id;
+
+  bool withdrawn() const { return withdrawn_at.has_value(); }
+};
+
+struct Withdrawal {
+  std::int64_t invoice_id = 0;
+  std::string reason;
+  std::int64_t withdrawn_by = 0;  // user id
+};
+
+// The days a line covers (to - from + 1).
+std::int64_t line_days(const InvoiceLine& line);
+
+// Checks then stores an invoice with its lines, inside the caller's transaction. Refusals name the
+// field to change, and nothing is written:
+//   400 validation_failed  month not YYYY-MM, a line date that is not a date
+//   422 future_date        month (or a line) after `today`
+//   422 validation_failed  amount_cents <= 0, presence_days < 0
+//   422 invalid_lines      lines[i].from/to: reversed, outside the month, overlapping another
+//                          line of the same person
+//   422 no_contract        month: no contract of the centre covers a day of it
+//   422 not_placed         lines[i].person_id: not placed at this centre in that month; the
+//                          same answer for an id that exists nowhere, so that an invoice cannot
+//                          be used to learn who else is in the database
+//   422 presence_days_mismatch  presence_days: not what the lines add up to
+//   409 invoice_exists     month: the centre already has a current (not withdrawn) invoice for it
+// After a withdrawal, the next invoice of that month records replaces_id.
+Result<Invoice> submit_invoice(db::Connection& conn, const Invoice& invoice,
+                               const std::string& today);
+// Withdraws a current invoice, inside the caller's transaction; 409 invoice_already_withdrawn
+// otherwise.
+Result<Invoice> withdraw_invoice(db::Connection& conn, const Withdrawal& withdrawal);
+// The checks a month must pass before anything is invoiced for it (also before a draft): a
+// YYYY-MM not in the future, with a contract of the centre covering at least one of its days.
+Result<MonthRange> invoiceable_month(db::Connection& conn, std::int64_t centre_id,
+                                     const std::string& month, const std::string& today);
+Result<Invoice> find_invoice(db::Connection& conn, std::int64_t id);  // with its lines
+// Newest month first (current before withdrawn within a month), without lines.
+Result<db::Page<Invoice>> centre_invoices(db::Connection& conn, std::int64_t centre_id,
+                                          const Paging& paging);
+
+nlohmann::json to_json(const Invoice& invoice, bool with_lines = true);
+
+std::vector<db::Migration> invoice_migrations(db::Engine engine);
+
+}  // namespace innet::reception

@@ -1,0 +1,187 @@
+#include "reception/costs/reconciliation.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/clock.h"
+
+namespace innet::reception {
+namespace {
+
+// Persons declared on each day of the range, indexed by the day's offset from range.from.
+std::vector<std::set<std::int64_t>> declared_by_day(const Invoice& invoice,
+                                                    const MonthRange& range) {
+  const auto n = clock::days_between(range.from, range.to);
+  std::vector<std::set<std::int64_t>> out(static_cast<std::size_t>(std::max<std::int64_t>(n, 0)));
+  for (const auto& line : invoice.lines) {
+    const auto first = std::max<std::int64_t>(clock::days_between(range.from, line.from), 0);
+    const auto last = std::min<std::int64_t>(clock::days_between(range.from, line.to), n - 1);
+    for (auto i = first; i <= last; ++i) out[static_cast<std::size_t>(i)].insert(line.person_id);
+  }
+  return out;
+}
+
+void name(PresenceDifference& d, const CostData& data) {
+  if (auto p = data.persons.find(d.person_id); p != data.persons.end()) {
+    d.family_name = p->second.family_name;
+    d.given_names = p->second.given_names;
+  }
+}
+
+}  // namespace
+
+Reconciliation reconcile(const Invoice& invoice, const CostData& data, const MonthlyCosts& costs,
+                         const std::vector<DaySummary>& register_days) {
+  Reconciliation r;
+  r.invoice = invoice;
+  r.range = data.range;
+  r.computed_presence_days = costs.totals.presence_days;
+  r.computed_amount_cents = costs.totals.amount_due_cents;
+  r.pocket_money_due_cents = costs.totals.pocket_money_due_cents;
+  r.presence_days_difference = invoice.presence_days - r.computed_presence_days;
+  r.amount_difference_cents = invoice.amount_cents - r.computed_amount_cents;
+
+  const auto declared = declared_by_day(invoice, data.range);
+  for (const auto& day : data.days) {
+    const auto offset = clock::days_between(data.range.from, day.day);
+    if (offset < 0 || offset >= static_cast<std::int64_t>(declared.size())) continue;
+    const auto& declared_today = declared[static_cast<std::size_t>(offset)];
+    const centres::Contract* contract = contract_covering(data.contracts, day.day);
+    const std::int64_t price = contract ? contract->price_cents : 0;
+    r.declared_days_value_cents += price * static_cast<std::int64_t>(declared_today.size());
+
+    std::set<std::int64_t> present;
+    for (const auto& p : day.present) present.insert(p.person_id);
+    std::map<std::int64_t, const Absence*> absent;
+    for (const auto& a : day.absent) absent.emplace(a.person_id, &a);
+
+    // What one side has and the other lacks, in person id order.
+    std::vector<PresenceDifference> found;
+    for (auto id : declared_today) {
+      if (present.count(id)) continue;
+      PresenceDifference d{day.day, id, "", "", kDeclaredNotPresent, "not_placed", {}, price};
+      if (auto a = absent.find(id); a != absent.end()) {
+        d.reason = "absent";
+        d.absence_reason = a->second->reason;
+      }
+      found.push_back(std::move(d));
+    }
+    for (auto id : present) {
+      if (declared_today.count(id)) continue;
+      found.push_back({day.day, id, "", "", kPresentNotDeclared, "not_declared", {}, price});
+    }
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.person_id < b.person_id; });
+    for (auto& d : found) {
+      name(d, data);
+      ++(d.kind == kDeclaredNotPresent ? r.declared_not_present : r.present_not_declared);
+      r.differences.push_back(std::move(d));
+    }
+  }
+  for (const auto& d : register_days)
+    if (d.status != DayStatus::confirmed) r.unconfirmed_days.push_back(d);
+  return r;
+}
+
+Result<Reconciliation> reconcile_invoice(db::Connection& conn, const Invoice& invoice,
+                                         const std::string& today) {
+  auto range = month_range(invoice.month, today);
+  if (!range.ok()) return range.take_error();
+  std::vector<std::int64_t> declared;
+  declared.reserve(invoice.lines.size());
+  for (const auto& l : invoice.lines) declared.push_back(l.person_id);
+  auto data = load_cost_data(conn, invoice.centre_id, *range, declared);
+  if (!data.ok()) return data.take_error();
+  // Three more reads (the register's own): the status of each day is not part of presence.
+  auto register_days = register_summary(conn, invoice.centre_id, range->from, range->to);
+  if (!register_days.ok()) return register_days.take_error();
+  auto costs = compute_costs(invoice.centre_id, *data);
+  return reconcile(invoice, *data, costs, *register_days);
+}
+
+nlohmann::json to_json(const Reconciliation& r) {
+  nlohmann::json differences = nlohmann::json::array();
+  for (const auto& d : r.differences)
+    differences.push_back(
+        {{"day", d.day},
+         {"person_id", d.person_id},
+         {"family_name", d.family_name},
+         {"given_names", d.given_names},
+         {"kind", d.kind},
+         {"reason", d.reason},
+         {"absence_reason", d.absence_reason ? nlohmann::json(*d.absence_reason) : nullptr},
+         {"price_cents", d.price_cents}});
+  nlohmann::json unconfirmed = nlohmann::json::array();
+  for (const auto& d : r.unconfirmed_days)
+    unconfirmed.push_back({{"day", d.day},
+                           {"status", to_string(d.status)},
+                           {"present", d.present},
+                           {"absent", d.absent}});
+  return {{"invoice", to_json(r.invoice, false)},
+          {"month", r.range.month},
+          {"from", r.range.from},
+          {"to", clock::add_days(r.range.to, -1)},
+          {"complete", r.range.complete},
+          {"computed",
+           {{"presence_days", r.computed_presence_days},
+            {"amount_cents", r.computed_amount_cents},
+            {"pocket_money_cents", r.pocket_money_due_cents}}},
+          {"declared",
+           {{"presence_days", r.invoice.presence_days},
+            {"amount_cents", r.invoice.amount_cents},
+            {"days_value_cents", r.declared_days_value_cents}}},
+          {"difference",
+           {{"presence_days", r.presence_days_difference},
+            {"amount_cents", r.amount_difference_cents}}},
+          {"declared_not_present", r.declared_not_present},
+          {"present_not_declared", r.present_not_declared},
+          {"differences", std::move(differences)},
+          {"unconfirmed_days", std::move(unconfirmed)}};
+}
+
+InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs) {
+  InvoiceDraft d;
+  d.centre_id = costs.centre_id;
+  d.range = data.range;
+  d.presence_days = costs.totals.presence_days;
+  d.amount_cents = costs.totals.amount_due_cents;
+  std::map<std::int64_t, std::vector<InvoiceLine>> runs;
+  for (const auto& day : data.days)
+    for (const auto& p : day.present) {
+      auto& mine = runs[p.person_id];
+      if (!mine.empty() && clock::add_days(mine.back().to, 1) == day.day)
+        mine.back().to = day.day;
+      else
+        mine.push_back({p.person_id, day.day, day.day});
+    }
+  for (const auto& person : costs.persons)
+    for (auto& line : runs[person.person_id])
+      d.lines.push_back({std::move(line), person.family_name, person.given_names});
+  return d;
+}
+
+Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id,
+                                   const std::string& month, const std::string& today) {
+  auto range = invoiceable_month(conn, centre_id, month, today);
+  if (!range.ok()) return range.take_error();
+  auto data = load_cost_data(conn, centre_id, *range);
+  if (!data.ok()) return data.take_error();
+  return draft_invoice(*data, compute_costs(centre_id, *data));
+}
+
+nlohmann::json to_json(const InvoiceDraft& d) {
+  nlohmann::json lines = nlohmann::json::array();
+  for (const auto& l : d.lines)
+    lines.push_back({{"person_id", l.line.person_id},
+                     {"family_name", l.family_name},
+                     {"given_names", l.given_names},
+                     {"from", l.line.from},
+                     {"to", l.line.to}});
+  return {{"centre_id", d.centre_id},       {"month", d.range.month},
+          {"from", d.range.from},           {"to", clock::add_days(d.range.to, -1)},
+          {"complete", d.range.complete},   {"presence_days", d.presence_days},
+          {"amount_cents", d.amount_cents}, {"lines", std::move(lines)}};
+}
+
+}  // namespace innet::reception

@@ -1,0 +1,94 @@
+// An operator's invoice checked against the presence register: the amounts and presence-days it
+// declares against those computed (costs.h), and every difference listed by day and person, with
+// why: declared but the person was not placed at the centre that day, declared but recorded
+// absent (with the absence reason), or present per the register but not declared; and the days
+// of the month the operator has not confirmed in the register.
+// The invoice amount is compared with the amount due (presence-days x contract price); pocket
+// money is part of the services the price pays for, so it is reported, not added.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.h"
+#include "db/database.h"
+#include "reception/costs/costs.h"
+#include "reception/costs/invoices.h"
+#include "reception/register/register.h"
+
+namespace innet::reception {
+
+inline constexpr const char* kDeclaredNotPresent = "declared_not_present";
+inline constexpr const char* kPresentNotDeclared = "present_not_declared";
+
+struct PresenceDifference {
+  std::string day;
+  std::int64_t person_id = 0;
+  std::string family_name;
+  std::string given_names;
+  std::string kind;                           // kDeclaredNotPresent or kPresentNotDeclared
+  std::string reason;                         // not_placed | absent | not_declared
+  std::optional<std::string> absence_reason;  // with reason "absent"
+  // The contract price that day: what the difference weighs on the amount (0 without contract).
+  std::int64_t price_cents = 0;
+};
+
+struct Reconciliation {
+  Invoice invoice;
+  MonthRange range;
+  std::int64_t computed_presence_days = 0;
+  std::int64_t computed_amount_cents = 0;
+  std::int64_t pocket_money_due_cents = 0;
+  // The declared presence-days valued at the contract price of each day: tells an invoice that
+  // prices its own days wrongly from one that declares the wrong days.
+  std::int64_t declared_days_value_cents = 0;
+  std::int64_t presence_days_difference = 0;  // declared - computed
+  std::int64_t amount_difference_cents = 0;   // declared - computed
+  std::int64_t declared_not_present = 0;      // counts of the differences below
+  std::int64_t present_not_declared = 0;
+  std::vector<PresenceDifference> differences;  // by day, then person id
+  // Days the operator has not confirmed in the register, or that changed after confirmation:
+  // their presences are not yet vouched for, whatever the invoice says.
+  std::vector<DaySummary> unconfirmed_days;
+};
+
+// Pure: `data` is the invoice's month loaded with the invoice's persons, `costs` computed from it,
+// `register_days` the register's summary of the same days.
+Reconciliation reconcile(const Invoice& invoice, const CostData& data, const MonthlyCosts& costs,
+                         const std::vector<DaySummary>& register_days);
+
+// Loads the invoice's month (the invoice must carry its lines) and reconciles it.
+Result<Reconciliation> reconcile_invoice(db::Connection& conn, const Invoice& invoice,
+                                         const std::string& today);
+
+nlohmann::json to_json(const Reconciliation& r);
+
+// The invoice that matches the register: one line per person and run of consecutive days present,
+// with the presence-days and amount due of the month. The operator's invoice form starts from it,
+// so that an invoice differs from the register only where the operator changes it.
+struct DraftLine {
+  InvoiceLine line;
+  std::string family_name;
+  std::string given_names;
+};
+struct InvoiceDraft {
+  std::int64_t centre_id = 0;
+  MonthRange range;
+  std::int64_t presence_days = 0;
+  std::int64_t amount_cents = 0;
+  std::vector<DraftLine> lines;  // in the order of MonthlyCosts::persons, then by date
+};
+
+// Pure, like reconcile().
+InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs);
+// Refuses a month that cannot be invoiced (invoiceable_month) before reading the register.
+Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id,
+                                   const std::string& month, const std::string& today);
+
+nlohmann::json to_json(const InvoiceDraft& d);
+
+}  // namespace innet::reception

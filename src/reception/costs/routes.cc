@@ -1,0 +1,456 @@
+// Costs and invoices over HTTP: a centre's monthly costs, the operator's invoices and their
+// reconciliation with the register, as JSON, CSV or XLSX.
+#include "reception/routes.h"
+#include "core/clock.h"
+#include "reception/costs/costs.h"
+#include "reception/costs/export.h"
+#include "reception/costs/invoices.h"
+#include "reception/costs/reconciliation.h"
+#include "reporting/files.h"
+
+namespace innet::reception {
+namespace {
+
+using nlohmann::json;
+using reporting::tables_response;
+
+// ?format= absent or json answers JSON; csv and xlsx answer a file to save.
+std::string format_of(const api::Context& ctx) {
+  auto it = ctx.request.query.find("format");
+  return it == ctx.request.query.end() || it->second.empty() ? "json" : it->second;
+}
+
+// The invoice named by {id}, when the caller's scope for `action` reaches its centre; otherwise
+// 404 as for a missing invoice.
+Result<Invoice> invoice_in_scope(api::Context& ctx, const char* action) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return Error::not_found("invoice");
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto invoice = find_invoice(**conn, *id);
+  if (!invoice.ok()) return invoice.take_error();
+  auto centre = centres::visible_centre(ctx, invoice->centre_id, action);
+  if (!centre.ok()) {
+    if (centre.error().kind == ErrorKind::not_found) return Error::not_found("invoice");
+    return centre.take_error();
+  }
+  return invoice;
+}
+
+Result<http::Response> get_costs(api::Context& ctx) {
+  auto centre = centres::centre_in_scope(ctx, "costs.read");
+  if (!centre.ok()) return centre.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  const std::string month = ctx.param("month");
+  auto costs = monthly_costs(**conn, centre->id, month, clock::today());
+  if (!costs.ok()) return costs.take_error();
+  const auto format = format_of(ctx);
+  // cost_tables: Summary, Days, Persons; a CSV holds one table, the days unless asked otherwise.
+  const std::size_t csv_table = ctx.request.query["table"] == "persons" ? 2 : 1;
+  if (format != "csv" || csv_table == 2) ctx.record_read(costs->persons, &PersonCost::person_id);
+  if (format == "json") return api::ok(to_json(*costs));
+  return tables_response(format, cost_tables(*costs), csv_table,
+                         "costs-centre-" + std::to_string(centre->id) + "-" + month);
+}
+
+Result<http::Response> post_invoice(api::Context& ctx) {
+  auto centre = centres::centre_in_scope(ctx, "invoices.submit");
+  if (!centre.ok()) return centre.take_error();
+  const auto& b = ctx.body;
+  Invoice inv;
+  inv.centre_id = centre->id;
+  inv.month = b["month"];
+  inv.number = b["number"];
+  inv.amount_cents = b["amount_cents"];
+  inv.presence_days = b["presence_days"];
+  if (b.contains("note") && !b["note"].is_null()) inv.note = b["note"].get<std::string>();
+  inv.submitted_by = ctx.actor->user_id;
+  if (b.contains("lines"))
+    for (const auto& l : b["lines"]) inv.lines.push_back({l["person_id"], l["from"], l["to"]});
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  auto created = submit_invoice(**conn, inv, clock::today());
+  if (!created.ok()) return created.take_error();
+  auto entry = ctx.audit("invoices.submit", "invoice", std::to_string(created->id));
+  // Totals only: the lines name guests, and the audit trail carries no personal data.
+  entry.details = json{{"centre_id", created->centre_id},
+                       {"month", created->month},
+                       {"number", created->number},
+                       {"amount_cents", created->amount_cents},
+                       {"presence_days", created->presence_days},
+                       {"lines", created->lines.size()},
+                       {"replaces_id", created->replaces_id ? json(*created->replaces_id) : json()}}
+                      .dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::created(to_json(*created));
+}
+
+Result<http::Response> post_withdrawal(api::Context& ctx) {
+  auto invoice = invoice_in_scope(ctx, "invoices.submit");
+  if (!invoice.ok()) return invoice.take_error();
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  auto withdrawn = withdraw_invoice(
+      **conn, {invoice->id, ctx.body["reason"].get<std::string>(), ctx.actor->user_id});
+  if (!withdrawn.ok()) return withdrawn.take_error();
+  auto entry = ctx.audit("invoices.withdraw", "invoice", std::to_string(withdrawn->id));
+  // Not the reason: free text may name guests, and it is kept on the invoice itself.
+  entry.details = json{{"centre_id", withdrawn->centre_id},
+                       {"month", withdrawn->month},
+                       {"number", withdrawn->number}}
+                      .dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::ok(to_json(*withdrawn));
+}
+
+Result<http::Response> get_invoice_draft(api::Context& ctx) {
+  auto centre = centres::centre_in_scope(ctx, "invoices.submit");
+  if (!centre.ok()) return centre.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto draft = draft_invoice(**conn, centre->id, ctx.param("month"), clock::today());
+  if (!draft.ok()) return draft.take_error();
+  ctx.record_read(draft->lines, [](const DraftLine& l) { return l.line.person_id; });
+  return api::ok(to_json(*draft));
+}
+
+Result<http::Response> list_invoices(api::Context& ctx) {
+  auto centre = centres::centre_in_scope(ctx, "costs.read");
+  if (!centre.ok()) return centre.take_error();
+  auto paging = parse_paging(ctx.request.query);
+  if (!paging.ok()) return paging.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto page = centre_invoices(**conn, centre->id, *paging);
+  if (!page.ok()) return page.take_error();
+  json items = json::array();
+  for (const auto& i : page->items) items.push_back(to_json(i, false));
+  return api::ok(list_envelope(std::move(items), page->total, *paging));
+}
+
+Result<http::Response> get_invoice(api::Context& ctx) {
+  auto invoice = invoice_in_scope(ctx, "costs.read");
+  if (!invoice.ok()) return invoice.take_error();
+  ctx.record_read(invoice->lines, &InvoiceLine::person_id);
+  return api::ok(to_json(*invoice));
+}
+
+Result<http::Response> get_reconciliation(api::Context& ctx) {
+  auto invoice = invoice_in_scope(ctx, "costs.read");
+  if (!invoice.ok()) return invoice.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto r = reconcile_invoice(**conn, *invoice, clock::today());
+  if (!r.ok()) return r.take_error();
+  ctx.record_read(r->differences, &PresenceDifference::person_id);
+  const auto format = format_of(ctx);
+  if (format == "json") return api::ok(to_json(*r));
+  // reconciliation_tables: Summary, Differences; the CSV is the differences.
+  return tables_response(format, reconciliation_tables(*r), 1,
+                         "reconciliation-invoice-" + std::to_string(invoice->id));
+}
+
+void add_schemas(api::Api& api) {
+  const json integer = {{"type", "integer"}};
+  const json string = {{"type", "string"}};
+  const json date = {{"type", "string"}, {"format", "date"}};
+  const json nullable_integer = {{"type", {"integer", "null"}}};
+  const json nullable_string = {{"type", {"string", "null"}}};
+  const json boolean = {{"type", "boolean"}};
+  auto object = [](json required, json properties) {
+    return json{{"type", "object"}, {"required", required}, {"properties", properties}};
+  };
+
+  api.add_schema(
+      "MonthlyCosts",
+      object({"centre_id", "month", "from", "to", "complete", "days", "persons", "totals"},
+             {{"centre_id", integer},
+              {"month", {{"type", "string"}, {"description", "YYYY-MM"}}},
+              {"from", date},
+              {"to",
+               {{"type", "string"},
+                {"format", "date"},
+                {"description", "last day costed: today in the current month"}}},
+              {"complete", boolean},
+              {"days",
+               {{"type", "array"},
+                {"items", object({"day", "present", "absent", "contract_id", "no_contract",
+                                  "price_cents", "amount_cents", "pocket_money_cents"},
+                                 {{"day", date},
+                                  {"present", integer},
+                                  {"absent", integer},
+                                  {"contract_id", nullable_integer},
+                                  {"no_contract", boolean},
+                                  {"price_cents", integer},
+                                  {"amount_cents", integer},
+                                  {"pocket_money_cents", integer}})}}},
+              {"persons",
+               {{"type", "array"},
+                {"items",
+                 object({"person_id", "family_name", "given_names", "family_group_id",
+                         "presence_days", "absent_days", "amount_cents", "pocket_money_cents"},
+                        {{"person_id", integer},
+                         {"family_name", string},
+                         {"given_names", string},
+                         {"family_group_id", nullable_integer},
+                         {"presence_days", integer},
+                         {"absent_days", integer},
+                         {"amount_cents", integer},
+                         {"pocket_money_cents", integer}})}}},
+              {"totals", object({"presence_days", "amount_due_cents", "pocket_money_due_cents",
+                                 "days_without_contract", "presence_days_without_contract"},
+                                {{"presence_days", integer},
+                                 {"amount_due_cents", integer},
+                                 {"pocket_money_due_cents", integer},
+                                 {"days_without_contract", integer},
+                                 {"presence_days_without_contract", integer}})}}));
+
+  const json invoice_properties = {
+      {"id", integer},
+      {"centre_id", integer},
+      {"month", string},
+      {"number", string},
+      {"amount_cents", integer},
+      {"presence_days", integer},
+      {"submitted_by", integer},
+      {"submitted_at", {{"type", "string"}, {"format", "date-time"}}},
+      {"note", nullable_string},
+      {"status",
+       {{"type", "string"},
+        {"enum", {"submitted", "withdrawn"}},
+        {"description",
+         "a withdrawn invoice stays readable; another may be submitted for its "
+         "month"}}},
+      {"withdrawn_at", {{"type", {"string", "null"}}, {"format", "date-time"}}},
+      {"withdrawn_by", nullable_integer},
+      {"withdrawal_reason", nullable_string},
+      {"replaces_id",
+       {{"type", {"integer", "null"}},
+        {"description", "the withdrawn invoice of the same month that this one replaces"}}},
+      {"replaced_by_id", nullable_integer},
+      {"lines",
+       {{"type", "array"},
+        {"description", "declared presences, from and to inclusive; in single invoices only"},
+        {"items", object({"person_id", "from", "to"},
+                         {{"person_id", integer}, {"from", date}, {"to", date}})}}}};
+  const json invoice_required = {"id",
+                                 "centre_id",
+                                 "month",
+                                 "number",
+                                 "amount_cents",
+                                 "presence_days",
+                                 "submitted_by",
+                                 "submitted_at",
+                                 "note",
+                                 "status",
+                                 "withdrawn_at",
+                                 "withdrawn_by",
+                                 "withdrawal_reason",
+                                 "replaces_id",
+                                 "replaced_by_id"};
+  api.add_schema("Invoice", object(invoice_required, invoice_properties));
+  api.add_schema("InvoiceList", api::list_schema("Invoice"));
+  api.add_schema(
+      "InvoiceDraft",
+      object({"centre_id", "month", "from", "to", "complete", "presence_days", "amount_cents",
+              "lines"},
+             {{"centre_id", integer},
+              {"month", string},
+              {"from", date},
+              {"to", date},
+              {"complete", boolean},
+              {"presence_days", integer},
+              {"amount_cents", integer},
+              {"lines",
+               {{"type", "array"},
+                {"items", object({"person_id", "family_name", "given_names", "from", "to"},
+                                 {{"person_id", integer},
+                                  {"family_name", string},
+                                  {"given_names", string},
+                                  {"from", date},
+                                  {"to", date}})}}}}));
+
+  const json amounts = {{"type", "object"},
+                        {"properties",
+                         {{"presence_days", integer},
+                          {"amount_cents", integer},
+                          {"pocket_money_cents", integer},
+                          {"days_value_cents", integer}}}};
+  api.add_schema(
+      "Reconciliation",
+      object(
+          {"invoice", "month", "from", "to", "complete", "computed", "declared", "difference",
+           "declared_not_present", "present_not_declared", "differences", "unconfirmed_days"},
+          {{"invoice", api::ref("Invoice")},
+           {"month", string},
+           {"from", date},
+           {"to", date},
+           {"complete", boolean},
+           {"computed", amounts},
+           {"declared", amounts},
+           {"difference",
+            {{"type", "object"},
+             {"description", "declared minus computed"},
+             {"properties", {{"presence_days", integer}, {"amount_cents", integer}}}}},
+           {"declared_not_present", integer},
+           {"present_not_declared", integer},
+           {"unconfirmed_days",
+            {{"type", "array"},
+             {"description",
+              "days not confirmed in the register, or changed since their confirmation"},
+             {"items", object({"day", "status", "present", "absent"},
+                              {{"day", date},
+                               {"status",
+                                {{"type", "string"},
+                                 {"enum", {"unconfirmed", "changed_since_confirmation"}}}},
+                               {"present", integer},
+                               {"absent", integer}})}}},
+           {"differences",
+            {{"type", "array"},
+             {"items",
+              object({"day", "person_id", "family_name", "given_names", "kind", "reason",
+                      "absence_reason", "price_cents"},
+                     {{"day", date},
+                      {"person_id", integer},
+                      {"family_name", string},
+                      {"given_names", string},
+                      {"kind",
+                       {{"type", "string"}, {"enum", {kDeclaredNotPresent, kPresentNotDeclared}}}},
+                      {"reason",
+                       {{"type", "string"}, {"enum", {"not_placed", "absent", "not_declared"}}}},
+                      {"absence_reason", nullable_string},
+                      {"price_cents", integer}})}}}}));
+}
+
+}  // namespace
+
+void add_cost_routes(api::Api& api) {
+  add_schemas(api);
+  const std::string centres = "/api/v1/centres/{id}";
+  const std::string invoices = "/api/v1/invoices/{id}";
+  const Field format{.name = "format",
+                     .max_length = 4,
+                     .allowed = {"json", "csv", "xlsx"},
+                     .description = "json (default), csv or xlsx"};
+  const Field table{.name = "table",
+                    .max_length = 7,
+                    .allowed = {"days", "persons"},
+                    .description = "with format=csv: the days (default) or the persons"};
+  const std::vector<std::string> files = {"text/csv", reporting::kXlsxType};
+  const Field month{.name = "month",
+                    .max_length = 7,
+                    .min_length = 7,
+                    .description = "YYYY-MM, not after the current month"};
+
+  api.add({.method = "GET",
+           .pattern = centres + "/costs/{month}",
+           .action = "costs.read",
+           .summary = "A centre's costs for a month (YYYY-MM): presence-days, amount and pocket "
+                      "money due, per day and per person",
+           .tag = "reception",
+           .query = {format, table},
+           .path = {month},
+           .response_schema = "MonthlyCosts",
+           .other_content_types = files,
+           .reads_persons = true,
+           .handler = get_costs});
+  api.add({.method = "POST",
+           .pattern = centres + "/invoices",
+           .action = "invoices.submit",
+           .summary = "Submit the operator's invoice for a month, with the presences it declares",
+           .tag = "reception",
+           .body = {{.name = "month",
+                     .required = true,
+                     .max_length = 7,
+                     .min_length = 7,
+                     .description = "YYYY-MM"},
+                    {.name = "number", .required = true, .max_length = 60, .min_length = 1},
+                    {.name = "amount_cents",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .min_value = 1,
+                     .max_value = 100'000'000'000},
+                    {.name = "presence_days",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .min_value = 0,
+                     .max_value = 10'000'000},
+                    {.name = "note", .nullable = true, .max_length = 2000, .multiline = true},
+                    {.name = "lines",
+                     .type = FieldType::object_list,
+                     .required = true,
+                     .description = "declared presences: a person and a run of days, both "
+                                    "dates inclusive; at most 5,000 lines",
+                     // Bounds the work of a submission and of its reconciliation; a month of a
+                     // 500-place centre, a few runs of days per guest, fits several times over.
+                     .max_items = 5000,
+                     .items = {{.name = "person_id",
+                                .type = FieldType::integer,
+                                .required = true,
+                                .min_value = 1},
+                               {.name = "from",
+                                .type = FieldType::date,
+                                .required = true,
+                                .earliest_date = centres::kFirstReceptionDate},
+                               {.name = "to",
+                                .type = FieldType::date,
+                                .required = true,
+                                .earliest_date = centres::kFirstReceptionDate}}}},
+           .response_schema = "Invoice",
+           .success_status = 201,
+           .handler = post_invoice});
+  api.add({.method = "GET",
+           .pattern = centres + "/invoices/draft/{month}",
+           .action = "invoices.submit",
+           .summary = "The invoice for a month that matches the register: one line per person "
+                      "and run of days present, the presence-days and the amount due",
+           .tag = "reception",
+           .path = {month},
+           .response_schema = "InvoiceDraft",
+           .reads_persons = true,
+           .handler = get_invoice_draft});
+  api.add({.method = "GET",
+           .pattern = centres + "/invoices",
+           .action = "costs.read",
+           .summary = "A centre's invoices, newest month first",
+           .tag = "reception",
+           .paged = true,
+           .response_schema = "InvoiceList",
+           .handler = list_invoices});
+  api.add({.method = "GET",
+           .pattern = invoices,
+           .action = "costs.read",
+           .summary = "One invoice with its declared presences",
+           .tag = "reception",
+           .response_schema = "Invoice",
+           .reads_persons = true,
+           .handler = get_invoice});
+  api.add({.method = "POST",
+           .pattern = invoices + "/withdrawal",
+           .action = "invoices.submit",
+           .summary = "Withdraw an invoice with the reason: it stays readable, and a new invoice "
+                      "may then be submitted for its month, replacing it",
+           .tag = "reception",
+           .body = {{.name = "reason",
+                     .required = true,
+                     .max_length = 500,
+                     .min_length = 10,
+                     .multiline = true,
+                     .description = "why the invoice is withdrawn, for the record"}},
+           .response_schema = "Invoice",
+           .handler = post_withdrawal});
+  api.add({.method = "GET",
+           .pattern = invoices + "/reconciliation",
+           .action = "costs.read",
+           .summary = "An invoice reconciled with the register: amount and presence-day "
+                      "differences, and each difference by day and person",
+           .tag = "reception",
+           .query = {format},
+           .response_schema = "Reconciliation",
+           .other_content_types = files,
+           .reads_persons = true,
+           .handler = get_reconciliation});
+}
+
+}  // namespace innet::reception

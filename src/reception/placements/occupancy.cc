@@ -1,0 +1,127 @@
+#include "reception/placements/occupancy.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/clock.h"
+#include "reception/placements/placements.h"
+#include "reception/placements/snapshots.h"
+
+namespace innet::reception {
+
+std::int64_t CentreOccupancy::free(centres::Category c) const {
+  const auto i = static_cast<std::size_t>(c);
+  return std::max<std::int64_t>(0, centre.places[i] - guests[i]);
+}
+
+bool CentreOccupancy::over_capacity() const {
+  for (std::size_t i = 0; i < centres::kCategoryCount; ++i)
+    if (guests[i] > centre.places[i]) return true;
+  return contract_places && guests_total() > *contract_places;
+}
+
+bool CentreOccupancy::under_use() const {
+  const auto places = centres::total(centre.places);
+  return centre.status != "closed" && places > 0 &&
+         guests_total() * 100 < places * kUnderUsePercent;
+}
+
+Result<CountsByCentre> guests_on(db::Connection& conn, const std::string& day) {
+  const std::string since = snapshot_day(day);
+  auto base = snapshot(conn, since);
+  if (!base.ok()) return base.take_error();
+  if (!*base) return count_guests(conn, day);
+  // The snapshot, plus arrivals after it up to the day, minus exits in that window.
+  CountsByCentre counts = std::move(**base);
+  auto apply = [&](const char* sql, std::int64_t sign) -> Status {
+    auto rows = conn.query(sql, {since, day});
+    if (!rows.ok()) return rows.take_error();
+    for (const auto& r : *rows)
+      if (auto category = centres::parse_category(r.text(1)))
+        counts[r.integer(0)][static_cast<std::size_t>(*category)] += sign * r.integer(2);
+    return Status::success();
+  };
+  INNET_TRY(
+      apply("SELECT centre_id, category, COUNT(*) FROM placements WHERE start_date > ? AND "
+            "start_date <= ? GROUP BY centre_id, category",
+            1));
+  INNET_TRY(
+      apply("SELECT centre_id, category, COUNT(*) FROM placements WHERE end_date > ? AND "
+            "end_date <= ? GROUP BY centre_id, category",
+            -1));
+  return counts;
+}
+
+Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, const std::string& day,
+                                                  const centres::CentreFilter& filter) {
+  auto centres = centres::centre_summaries(conn, filter);
+  if (!centres.ok()) return centres.take_error();
+  std::unordered_map<std::int64_t, std::size_t> index;
+  std::vector<CentreOccupancy> out;
+  out.reserve(centres->size());
+  for (auto& c : *centres) {
+    index[c.id] = out.size();
+    out.push_back({std::move(c), {}, std::nullopt});
+  }
+  auto counts = guests_on(conn, day);
+  if (!counts.ok()) return counts.take_error();
+  for (const auto& [centre, guests] : *counts)
+    if (auto it = index.find(centre); it != index.end()) out[it->second].guests = guests;
+  auto contracts =
+      conn.query("SELECT centre_id, places FROM contracts WHERE start_date <= ? AND end_date >= ?",
+                 {day, day});
+  if (!contracts.ok()) return contracts.take_error();
+  for (const auto& r : *contracts)
+    if (auto it = index.find(r.integer(0)); it != index.end())
+      out[it->second].contract_places = r.integer(1);
+  return out;
+}
+
+Result<std::vector<DailyGuests>> occupancy_between(db::Connection& conn, std::int64_t centre_id,
+                                                   const std::string& from, const std::string& to) {
+  auto placements = placements_between(conn, centre_id, from, to);
+  if (!placements.ok()) return placements.take_error();
+  const auto days = clock::days_between(from, to);
+  std::vector<DailyGuests> out(static_cast<std::size_t>(std::max<std::int64_t>(0, days)));
+  for (std::size_t i = 0; i < out.size(); ++i)
+    out[i].day = clock::add_days(from, static_cast<std::int64_t>(i));
+  // Each placement adds one to its category on every day it covers within the period.
+  for (const auto& p : *placements) {
+    const auto first = std::max<std::int64_t>(0, clock::days_between(from, p.start_date));
+    const auto last = p.end_date ? std::min(days, clock::days_between(from, *p.end_date)) : days;
+    for (auto d = first; d < last; ++d)
+      ++out[static_cast<std::size_t>(d)].guests[static_cast<std::size_t>(p.category)];
+  }
+  return out;
+}
+
+nlohmann::json to_json(const centres::PlacesByCategory& counts) {
+  nlohmann::json j = nlohmann::json::object();
+  for (std::size_t i = 0; i < centres::kCategoryCount; ++i)
+    j[centres::category_names()[i]] = counts[i];
+  j["total"] = centres::total(counts);
+  return j;
+}
+
+nlohmann::json to_json(const CentreOccupancy& o) {
+  centres::PlacesByCategory free{};
+  for (std::size_t i = 0; i < centres::kCategoryCount; ++i)
+    free[i] = o.free(static_cast<centres::Category>(i));
+  nlohmann::json j = {{"centre_id", o.centre.id},
+                      {"name", o.centre.name},
+                      {"type", o.centre.type},
+                      {"status", o.centre.status},
+                      {"istat_code", o.centre.istat_code},
+                      {"operator_id", o.centre.operator_id},
+                      {"places", to_json(o.centre.places)},
+                      {"guests", to_json(o.guests)},
+                      {"free", to_json(free)},
+                      {"over_capacity", o.over_capacity()},
+                      {"under_use", o.under_use()}};
+  j["contract_places"] = o.contract_places ? nlohmann::json(*o.contract_places) : nlohmann::json();
+  j["latitude"] = o.centre.latitude ? nlohmann::json(*o.centre.latitude) : nlohmann::json();
+  j["longitude"] = o.centre.longitude ? nlohmann::json(*o.centre.longitude) : nlohmann::json();
+  return j;
+}
+
+}  // namespace innet::reception

@@ -1,0 +1,441 @@
+#include "reception/placements/placements.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/clock.h"
+#include "people/persons.h"
+#include "reception/placements/snapshots.h"
+
+namespace innet::reception {
+namespace {
+
+constexpr const char* kColumns =
+    "id, person_id, centre_id, category, start_date, arrival_from, end_date, exit_reason, "
+    "exit_note, previous_placement_id, override_reason, created_at, exit_recorded_at";
+
+Placement from_row(const db::Row& r) {
+  Placement p;
+  p.id = r.integer(0);
+  p.person_id = r.integer(1);
+  p.centre_id = r.integer(2);
+  p.category = centres::parse_category(r.text(3)).value_or(centres::Category::single_men);
+  p.start_date = r.text(4);
+  p.arrival_from = r.text(5);
+  p.end_date = r.opt_text(6);
+  p.exit_reason = r.opt_text(7);
+  p.exit_note = r.opt_text(8);
+  p.previous_placement_id = r.opt_integer(9);
+  p.override_reason = r.opt_text(10);
+  p.created_at = r.text(11);
+  p.exit_recorded_at = r.opt_text(12);
+  return p;
+}
+
+Result<std::vector<Placement>> select(db::Connection& conn, const std::string& where,
+                                      const db::Params& params) {
+  auto rows =
+      conn.query(std::string("SELECT ") + kColumns + " FROM placements WHERE " + where, params);
+  if (!rows.ok()) return rows.take_error();
+  std::vector<Placement> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) out.push_back(from_row(r));
+  return out;
+}
+
+Status check_date(const std::string& date, const std::string& today) {
+  if (date > today)
+    return Error::rule(ErrorKind::unprocessable, "future_date", "date",
+                       "must not be in the future");
+  return Status::success();
+}
+
+// Every id names a person, once.
+Status check_persons(db::Connection& conn, const std::vector<std::int64_t>& ids) {
+  if (ids.empty())
+    return Error::rule(ErrorKind::invalid_input, "validation_failed", "person_ids",
+                       "at least one person");
+  std::set<std::int64_t> unique(ids.begin(), ids.end());
+  if (unique.size() != ids.size())
+    return Error::rule(ErrorKind::invalid_input, "validation_failed", "person_ids",
+                       "a person is listed twice");
+  auto found = people::find_persons(conn, ids);
+  if (!found.ok()) return found.take_error();
+  if (found->size() != ids.size()) {
+    std::set<std::int64_t> present;
+    for (const auto& p : *found) present.insert(p.id);
+    for (auto id : ids)
+      if (!present.count(id))
+        return Error::rule(ErrorKind::unprocessable, "no_such_person", "person_ids",
+                           "no person " + std::to_string(id));
+  }
+  return Status::success();
+}
+
+// Locks the centre's row for the rest of the transaction, so that two concurrent placements
+// cannot both take its last place (PostgreSQL; SQLite serialises writers anyway).
+Result<centres::Centre> lock_centre(db::Connection& conn, std::int64_t id, const char* field) {
+  auto touched = conn.execute("UPDATE centres SET updated_at = updated_at WHERE id = ?", {id});
+  if (!touched.ok()) return touched.take_error();
+  if (*touched == 0)
+    return Error::rule(ErrorKind::unprocessable, "no_such_centre", field, "no centre");
+  return centres::find_centre(conn, id);
+}
+
+// The most guests of a category the centre hosts on any day from `from` to `today`: a place
+// taken by a back-dated arrival must be free on every day since, not just on the first.
+Result<std::int64_t> peak_guests(db::Connection& conn, std::int64_t centre_id,
+                                 centres::Category category, const std::string& from,
+                                 const std::string& today) {
+  auto rows = conn.query(
+      "SELECT start_date, end_date FROM placements WHERE centre_id = ? AND category = ? AND "
+      "start_date <= ? AND (end_date IS NULL OR end_date > ?)",
+      {centre_id, to_string(category), today, from});
+  if (!rows.ok()) return rows.take_error();
+  std::map<std::string, std::int64_t> change;  // day -> guests arriving minus leaving
+  for (const auto& r : *rows) {
+    ++change[std::max(r.text(0), from)];
+    if (!r.is_null(1)) --change[r.text(1)];
+  }
+  std::int64_t now = 0, peak = 0;
+  for (const auto& [day, delta] : change) {
+    if (day > today) break;
+    now += delta;
+    peak = std::max(peak, now);
+  }
+  return peak;
+}
+
+// A full, suspended or closed centre takes no one, unless the caller gives a reason to override.
+Status check_room(db::Connection& conn, const centres::Centre& centre,
+                  const std::map<centres::Category, std::int64_t>& incoming,
+                  const std::string& date, const std::string& today,
+                  const std::optional<std::string>& override_reason, const char* field) {
+  if (override_reason) return Status::success();
+  if (!centres::accepts_guests(centre))
+    return Error::rule(ErrorKind::conflict, "centre_not_accepting", field,
+                       "the centre is " + centre.status + "; an override reason is required");
+  for (const auto& [category, count] : incoming) {
+    auto taken = peak_guests(conn, centre.id, category, date, today);
+    if (!taken.ok()) return taken.take_error();
+    const auto places = centre.places[static_cast<std::size_t>(category)];
+    if (*taken + count > places)
+      return Error::rule(ErrorKind::conflict, "centre_full", field,
+                         std::to_string(places) + " places for " + to_string(category) + ", " +
+                             std::to_string(*taken) + " taken on some day from " + date + ", " +
+                             std::to_string(count) + " arriving; an override reason is required");
+  }
+  return Status::success();
+}
+
+// The person has nothing from `date` on: no open placement and none ending after it.
+Status check_free_from(db::Connection& conn, std::int64_t person_id, const std::string& date) {
+  auto rows = conn.query(
+      "SELECT id, start_date FROM placements WHERE person_id = ? AND "
+      "(end_date IS NULL OR end_date > ?)",
+      {person_id, date});
+  if (!rows.ok()) return rows.take_error();
+  if (!rows->empty())
+    return Error::rule(ErrorKind::conflict, "placement_overlap", "person_ids",
+                       "person " + std::to_string(person_id) + " is placed from " +
+                           (*rows)[0].text(1) + " (placement " + (*rows)[0].text(0) + ")");
+  return Status::success();
+}
+
+// The open placement of each person, which must have started by `date`.
+Result<std::vector<Placement>> open_placements(db::Connection& conn,
+                                               const std::vector<std::int64_t>& person_ids,
+                                               const std::string& date) {
+  std::vector<Placement> out;
+  for (auto id : person_ids) {
+    auto open = select(conn, "person_id = ? AND end_date IS NULL", {id});
+    if (!open.ok()) return open.take_error();
+    if (open->empty())
+      return Error::rule(ErrorKind::conflict, "not_placed", "person_ids",
+                         "person " + std::to_string(id) + " has no open placement");
+    if ((*open)[0].start_date > date)
+      return Error::rule(ErrorKind::unprocessable, "before_arrival", "date",
+                         "person " + std::to_string(id) + " arrived on " + (*open)[0].start_date);
+    out.push_back((*open)[0]);
+  }
+  return out;
+}
+
+Result<Placement> insert(db::Connection& conn, const Placement& p) {
+  auto rows = conn.query(
+      "INSERT INTO placements (person_id, centre_id, category, start_date, arrival_from, "
+      "previous_placement_id, override_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id",
+      {p.person_id, p.centre_id, to_string(p.category), p.start_date, p.arrival_from,
+       db::optional_value(p.previous_placement_id), db::optional_value(p.override_reason),
+       clock::now_iso()});
+  if (!rows.ok()) return rows.take_error();
+  INNET_TRY(adjust_snapshots(conn, p.centre_id, p.category, p.start_date, std::nullopt, 1));
+  return find_placement(conn, (*rows)[0].integer(0));
+}
+
+Error placement_changed(std::int64_t person_id) {
+  return Error::rule(ErrorKind::conflict, "placement_changed", "person_ids",
+                     "the placement of person " + std::to_string(person_id) +
+                         " changed while this request ran: reload and try again");
+}
+
+Status close(db::Connection& conn, const Placement& open, const std::string& date,
+             const std::string& reason, const std::optional<std::string>& note) {
+  auto changed = conn.execute(
+      "UPDATE placements SET end_date = ?, exit_reason = ?, exit_note = ?, "
+      "exit_recorded_at = ? WHERE id = ? AND end_date IS NULL",
+      {date, reason, db::optional_value(note), clock::now_iso(), open.id});
+  if (!changed.ok()) return changed.take_error();
+  // Another request closed it since we read it (PostgreSQL re-checks the row once the other
+  // transaction commits): that request won.
+  if (*changed == 0) return placement_changed(open.person_id);
+  // The months from the exit on no longer count this guest.
+  return adjust_snapshots(conn, open.centre_id, open.category, date, std::nullopt, -1);
+}
+
+// The first write after a snapshot day materialises that snapshot, before changing anything.
+Status prepare_snapshots(db::Connection& conn, const std::string& today) {
+  return ensure_snapshot(conn, snapshot_day(today));
+}
+
+}  // namespace
+
+const std::vector<std::string>& arrival_origins() {
+  static const std::vector<std::string> all = {"landing", "hotspot", "transfer", "direct"};
+  return all;
+}
+
+const std::vector<std::string>& exit_reasons() {
+  static const std::vector<std::string> all = {
+      "transferred_to_sai",  "left_voluntarily",   "removed",  "repatriated",
+      "protection_obtained", "end_of_eligibility", "deceased", "other"};
+  return all;
+}
+
+Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a,
+                                     const std::string& today) {
+  INNET_TRY(check_date(a.date, today));
+  INNET_TRY(check_persons(conn, a.person_ids));
+  INNET_TRY(prepare_snapshots(conn, today));
+  auto centre = lock_centre(conn, a.centre_id, "centre_id");
+  if (!centre.ok()) return centre.take_error();
+  for (auto id : a.person_ids) INNET_TRY(check_free_from(conn, id, a.date));
+  const std::int64_t incoming = static_cast<std::int64_t>(a.person_ids.size());
+  INNET_TRY(check_room(conn, *centre, {{a.category, incoming}}, a.date, today, a.override_reason,
+                       "centre_id"));
+  std::vector<Placement> out;
+  for (auto id : a.person_ids) {
+    Placement p;
+    p.person_id = id;
+    p.centre_id = a.centre_id;
+    p.category = a.category;
+    p.start_date = a.date;
+    p.arrival_from = a.arrival_from;
+    p.override_reason = a.override_reason;
+    auto created = insert(conn, p);
+    if (!created.ok()) return created.take_error();
+    out.push_back(std::move(*created));
+  }
+  return out;
+}
+
+Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
+                                        const std::string& today) {
+  INNET_TRY(check_date(t.date, today));
+  INNET_TRY(check_persons(conn, t.person_ids));
+  INNET_TRY(prepare_snapshots(conn, today));
+  auto centre = lock_centre(conn, t.to_centre_id, "to_centre_id");
+  if (!centre.ok()) return centre.take_error();
+  auto current = open_placements(conn, t.person_ids, t.date);
+  if (!current.ok()) return current.take_error();
+  std::map<centres::Category, std::int64_t> incoming;
+  for (const auto& p : *current) {
+    // Moved here by a transfer on this very day: a second transfer would close that placement
+    // on its first day, covering no day at all. That is a request repeated or racing another
+    // (twenty parallel transfers of one person must leave one, not nineteen empty stays). An
+    // arrival followed by a transfer on the same day stays possible.
+    if (p.start_date == t.date && p.arrival_from == "transfer")
+      return Error::rule(ErrorKind::conflict, "already_moved", "date",
+                         "person " + std::to_string(p.person_id) + " was already transferred on " +
+                             t.date + ": a second transfer on the same day is refused");
+    if (p.centre_id == t.to_centre_id)
+      return Error::rule(ErrorKind::unprocessable, "same_centre", "to_centre_id",
+                         "person " + std::to_string(p.person_id) + " is already placed there");
+    ++incoming[t.category.value_or(p.category)];
+  }
+  INNET_TRY(check_room(conn, *centre, incoming, t.date, today, t.override_reason, "to_centre_id"));
+  std::vector<Placement> out;
+  for (const auto& from : *current) {
+    INNET_TRY(close(conn, from, t.date, kTransferredReason, std::nullopt));
+    Placement p;
+    p.person_id = from.person_id;
+    p.centre_id = t.to_centre_id;
+    p.category = t.category.value_or(from.category);
+    p.start_date = t.date;
+    p.arrival_from = "transfer";
+    p.previous_placement_id = from.id;
+    p.override_reason = t.override_reason;
+    auto created = insert(conn, p);
+    if (!created.ok()) return created.take_error();
+    out.push_back(std::move(*created));
+  }
+  return out;
+}
+
+Result<std::vector<Placement>> record_exit(db::Connection& conn, const Exit& e,
+                                           const std::string& today) {
+  INNET_TRY(check_date(e.date, today));
+  INNET_TRY(check_persons(conn, e.person_ids));
+  INNET_TRY(prepare_snapshots(conn, today));
+  auto current = open_placements(conn, e.person_ids, e.date);
+  if (!current.ok()) return current.take_error();
+  std::vector<Placement> out;
+  for (const auto& p : *current) {
+    INNET_TRY(close(conn, p, e.date, e.reason, e.note));
+    auto closed = find_placement(conn, p.id);
+    if (!closed.ok()) return closed.take_error();
+    out.push_back(std::move(*closed));
+  }
+  return out;
+}
+
+Status insert_placements(db::Connection& conn, std::vector<PlacementRow>& rows) {
+  constexpr std::size_t kRows = 400;
+  const std::string now = clock::now_iso();
+  std::size_t at = 0;
+  while (at < rows.size()) {
+    // A statement ends before a row whose previous placement is in it: that id is not known yet.
+    std::size_t n = 0;
+    while (at + n < rows.size() && n < kRows) {
+      const auto& prev = rows[at + n].previous_index;
+      if (n > 0 && prev && *prev >= at) break;
+      ++n;
+    }
+    std::string sql =
+        "INSERT INTO placements (person_id, centre_id, category, start_date, arrival_from, "
+        "end_date, exit_reason, exit_note, previous_placement_id, override_reason, created_at, "
+        "exit_recorded_at) VALUES ";
+    db::Params params;
+    for (std::size_t i = 0; i < n; ++i) {
+      Placement& p = rows[at + i].placement;
+      if (const auto& prev = rows[at + i].previous_index)
+        p.previous_placement_id = rows[*prev].placement.id;
+      sql += (i ? ", (" : "(") + db::placeholders(12) + ")";
+      for (db::Value v :
+           db::Params{p.person_id, p.centre_id, to_string(p.category), p.start_date, p.arrival_from,
+                      db::optional_value(p.end_date), db::optional_value(p.exit_reason),
+                      db::optional_value(p.exit_note), db::optional_value(p.previous_placement_id),
+                      db::optional_value(p.override_reason), now,
+                      p.end_date ? db::Value(now) : db::Value(nullptr)})
+        params.push_back(std::move(v));
+    }
+    auto ids = conn.query(sql + " RETURNING id", params);
+    if (!ids.ok()) return ids.take_error();
+    for (std::size_t i = 0; i < n; ++i) rows[at + i].placement.id = (*ids)[i].integer(0);
+    at += n;
+  }
+  return Status::success();
+}
+
+Result<Placement> find_placement(db::Connection& conn, std::int64_t id) {
+  auto rows = select(conn, "id = ?", {id});
+  if (!rows.ok()) return rows.take_error();
+  if (rows->empty()) return Error::not_found("placement");
+  return (*rows)[0];
+}
+
+Result<std::vector<Placement>> person_placements(db::Connection& conn, std::int64_t person_id) {
+  return select(conn, "person_id = ? ORDER BY start_date DESC, id DESC", {person_id});
+}
+
+Result<std::vector<Placement>> placements_between(db::Connection& conn, std::int64_t centre_id,
+                                                  const std::string& from, const std::string& to) {
+  return select(conn,
+                "centre_id = ? AND start_date < ? AND (end_date IS NULL OR end_date > ?) "
+                "ORDER BY start_date, id",
+                {centre_id, to, from});
+}
+
+Result<std::vector<Placement>> placements_on(db::Connection& conn, std::int64_t centre_id,
+                                             const std::string& day) {
+  return placements_between(conn, centre_id, day, clock::add_days(day, 1));
+}
+
+Result<std::vector<std::int64_t>> hosting_organizations(db::Connection& conn,
+                                                        std::int64_t person_id) {
+  auto rows = conn.query(
+      "SELECT DISTINCT c.operator_id FROM placements p JOIN centres c ON c.id = p.centre_id "
+      "WHERE p.person_id = ?",
+      {person_id});
+  if (!rows.ok()) return rows.take_error();
+  std::vector<std::int64_t> out;
+  for (const auto& r : *rows) out.push_back(r.integer(0));
+  return out;
+}
+
+nlohmann::json to_json(const Placement& p) {
+  auto opt = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+  return {{"id", p.id},
+          {"person_id", p.person_id},
+          {"centre_id", p.centre_id},
+          {"category", to_string(p.category)},
+          {"start_date", p.start_date},
+          {"arrival_from", p.arrival_from},
+          {"end_date", opt(p.end_date)},
+          {"exit_reason", opt(p.exit_reason)},
+          {"exit_note", opt(p.exit_note)},
+          {"previous_placement_id", opt(p.previous_placement_id)},
+          {"override_reason", opt(p.override_reason)},
+          {"created_at", p.created_at},
+          {"exit_recorded_at", opt(p.exit_recorded_at)}};
+}
+
+std::vector<db::Migration> placement_migrations(db::Engine) {
+  return {{6, "reception: placements", R"sql(
+CREATE TABLE placements (
+  id {{pk}},
+  person_id BIGINT NOT NULL REFERENCES persons (id),
+  centre_id BIGINT NOT NULL REFERENCES centres (id),
+  category TEXT NOT NULL CHECK (category IN ('single_men', 'single_women', 'families',
+    'minors')),
+  start_date TEXT NOT NULL,
+  arrival_from TEXT NOT NULL CHECK (arrival_from IN ('landing', 'hotspot', 'transfer',
+    'direct')),
+  end_date TEXT,
+  exit_reason TEXT CHECK (exit_reason IN ('transferred', 'transferred_to_sai',
+    'left_voluntarily', 'removed', 'repatriated', 'protection_obtained', 'end_of_eligibility',
+    'deceased', 'other')),
+  exit_note TEXT,
+  previous_placement_id BIGINT REFERENCES placements (id),
+  override_reason TEXT,
+  created_at TEXT NOT NULL,
+  CHECK (end_date IS NULL OR end_date >= start_date),
+  CHECK ((end_date IS NULL) = (exit_reason IS NULL))
+);
+-- At most one open placement per person, whatever the code above it does.
+CREATE UNIQUE INDEX placements_one_open ON placements (person_id) WHERE end_date IS NULL;
+CREATE INDEX placements_person ON placements (person_id, start_date);
+CREATE INDEX placements_centre ON placements (centre_id, start_date);
+CREATE INDEX placements_open_centre ON placements (centre_id, category) WHERE end_date IS NULL;
+-- For occupancy on a day: arrivals and exits since a snapshot, read from the indexes alone.
+CREATE INDEX placements_starts ON placements (start_date, centre_id, category);
+CREATE INDEX placements_ends ON placements (end_date, centre_id, category);
+-- Occupancy snapshots on the 1st and 16th (reception/snapshots.h): derived from placements.
+CREATE TABLE occupancy_snapshot_days (
+  day TEXT PRIMARY KEY
+);
+CREATE TABLE occupancy_snapshots (
+  day TEXT NOT NULL,
+  centre_id BIGINT NOT NULL REFERENCES centres (id),
+  category TEXT NOT NULL,
+  guests INTEGER NOT NULL,
+  PRIMARY KEY (day, centre_id, category)
+);
+)sql"},
+          {9, "reception: when a placement's exit was recorded",
+           "ALTER TABLE placements ADD COLUMN exit_recorded_at TEXT;"}};
+}
+
+}  // namespace innet::reception

@@ -1,0 +1,111 @@
+// Who is hosted where: placements of persons in centres, and the operations that change them
+// (arrival, transfer, exit). A placement covers the days [start_date, end_date): a guest is
+// counted on the day of arrival and not on the day of exit, so a transfer on day T closes one
+// placement and opens the next on the same date without counting the person twice.
+// Rules kept here, for every caller: a person has at most one open placement; the placements of
+// a person never overlap; no date is in the future; a full, suspended or closed centre takes no
+// one unless an override reason is given (the routes allow that to the Prefettura only).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "centres/centres.h"
+#include "core/result.h"
+#include "db/database.h"
+#include "db/migrations.h"
+
+namespace innet::reception {
+
+const std::vector<std::string>& arrival_origins();  // landing, hotspot, transfer, direct
+const std::vector<std::string>& exit_reasons();     // the reasons an exit may give
+// The exit reason a transfer writes on the placement it closes (not accepted from callers).
+inline constexpr const char* kTransferredReason = "transferred";
+
+struct Placement {
+  std::int64_t id = 0;
+  std::int64_t person_id = 0;
+  std::int64_t centre_id = 0;
+  centres::Category category = centres::Category::single_men;
+  std::string start_date;
+  std::string arrival_from;  // one of arrival_origins()
+  std::optional<std::string> end_date;
+  std::optional<std::string> exit_reason;
+  std::optional<std::string> exit_note;
+  std::optional<std::int64_t> previous_placement_id;  // the placement a transfer closed
+  std::optional<std::string> override_reason;         // why a full or closed centre took the person
+  std::string created_at;
+  // When the exit was written: the tamper check tells a back-dated exit, recorded through the
+  // product after a day was confirmed, from a change made outside it.
+  std::optional<std::string> exit_recorded_at;
+
+  bool open() const { return !end_date.has_value(); }
+  bool covers(const std::string& day) const {
+    return start_date <= day && (!end_date || day < *end_date);
+  }
+};
+
+struct Arrival {
+  std::vector<std::int64_t> person_ids;  // a family arrives together
+  std::int64_t centre_id = 0;
+  centres::Category category = centres::Category::single_men;
+  std::string date;
+  std::string arrival_from = "direct";
+  std::optional<std::string> override_reason;
+};
+
+struct Transfer {
+  std::vector<std::int64_t> person_ids;  // a family moves together
+  std::int64_t to_centre_id = 0;
+  std::optional<centres::Category> category;  // default: the category of the placement closed
+  std::string date;
+  std::optional<std::string> override_reason;
+};
+
+struct Exit {
+  std::vector<std::int64_t> person_ids;
+  std::string date;
+  std::string reason;  // one of exit_reasons()
+  std::optional<std::string> note;
+};
+
+// Each operation runs inside the caller's transaction and either applies to every person or
+// returns an error having changed nothing the caller will commit. `today` is the local date.
+Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a,
+                                     const std::string& today);
+Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
+                                        const std::string& today);
+Result<std::vector<Placement>> record_exit(db::Connection& conn, const Exit& e,
+                                           const std::string& today);
+
+// Many placements in few statements, for data generation and imports: no rule is checked, the
+// caller guarantees them, and rebuilds the occupancy snapshots afterwards (snapshots.h). Sets
+// each one's id; a placement may name an earlier one of the same
+// batch as previous_placement_id through `previous_index` (its position in the batch).
+struct PlacementRow {
+  Placement placement;
+  std::optional<std::size_t> previous_index;
+};
+Status insert_placements(db::Connection& conn, std::vector<PlacementRow>& rows);
+
+Result<Placement> find_placement(db::Connection& conn, std::int64_t id);
+Result<std::vector<Placement>> person_placements(db::Connection& conn, std::int64_t person_id);
+// The placements at a centre that cover at least one day of [from, to).
+Result<std::vector<Placement>> placements_between(db::Connection& conn, std::int64_t centre_id,
+                                                  const std::string& from, const std::string& to);
+// The guests of a centre on a day.
+Result<std::vector<Placement>> placements_on(db::Connection& conn, std::int64_t centre_id,
+                                             const std::string& day);
+// The organisations running a centre where the person is or was placed (the operator scope).
+Result<std::vector<std::int64_t>> hosting_organizations(db::Connection& conn,
+                                                        std::int64_t person_id);
+
+nlohmann::json to_json(const Placement& p);
+
+std::vector<db::Migration> placement_migrations(db::Engine engine);
+
+}  // namespace innet::reception

@@ -1,0 +1,276 @@
+// /api/v1/placements: arrivals, transfers and exits, for one person or a family at once.
+#include <map>
+
+#include "core/clock.h"
+#include "people/routes.h"
+#include "reception/placements/placements.h"
+#include "reception/routes.h"
+
+namespace innet::reception {
+namespace {
+
+std::vector<std::int64_t> person_ids(const nlohmann::json& body) {
+  return body["person_ids"].get<std::vector<std::int64_t>>();
+}
+
+// Placing someone in a full or closed centre is a decision only the Prefettura may take.
+Result<std::optional<std::string>> override_reason(api::Context& ctx) {
+  auto reason = api::patched<std::string>(ctx.body, "override_reason", std::nullopt);
+  if (reason && !ctx.services.policy.allows(*ctx.actor, "placements.override"))
+    return Error::rule(ErrorKind::forbidden, "forbidden", "override_reason",
+                       "your role cannot override a centre's refusal");
+  return reason;
+}
+
+// A reference is a read: persons and a centre the caller cannot see get the answers the storage
+// rules give for ids that exist nowhere (422 no_such_person / no_such_centre). A caller who sees
+// every record of a kind needs no check here: the storage rules already refuse missing ids.
+Status check_references(api::Context& ctx, const std::vector<std::int64_t>& person_ids,
+                        std::optional<std::int64_t> centre_id, const char* centre_field) {
+  const auto sees_all = [&ctx](const char* action) {
+    return ctx.services.policy.scope(ctx.actor->role, action) == auth::Scope::all;
+  };
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  if (!sees_all("persons.read")) {
+    for (auto id : person_ids) {
+      auto person = people::visible_person(ctx, **conn, id, "persons.read");
+      if (!person.ok() && person.error().kind == ErrorKind::not_found)
+        return Error::rule(ErrorKind::unprocessable, "no_such_person", "person_ids",
+                           "no person " + std::to_string(id));
+      if (!person.ok()) return person.take_error();
+    }
+  }
+  if (!centre_id || sees_all("centres.read")) return Status::success();
+  auto centre = centres::visible_centre(ctx, *centre_id, "centres.read");
+  if (!centre.ok() && centre.error().kind == ErrorKind::not_found)
+    return Error::rule(ErrorKind::unprocessable, "no_such_centre", centre_field, "no centre");
+  if (!centre.ok()) return centre.take_error();
+  return Status::success();
+}
+
+http::Response placements_response(const std::vector<Placement>& placements) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& p : placements) items.push_back(to_json(p));
+  return api::created({{"items", items}});
+}
+
+// One audit entry per operation, naming every placement it opened or closed.
+Status commit(api::Context& ctx, const char* action, const std::vector<Placement>& done,
+              const std::optional<std::string>& override) {
+  nlohmann::json ids = nlohmann::json::array();
+  for (const auto& p : done) ids.push_back(p.id);
+  auto entry = ctx.audit(action, "placement", std::to_string(done.front().id));
+  nlohmann::json details = {{"placements", ids}, {"request", ctx.body}};
+  if (override) details["override_reason"] = *override;
+  entry.details = details.dump();
+  return ctx.commit(entry);
+}
+
+Result<http::Response> arrive(api::Context& ctx) {
+  auto override = override_reason(ctx);
+  if (!override.ok()) return override.take_error();
+  Arrival a;
+  a.person_ids = person_ids(ctx.body);
+  a.centre_id = ctx.body["centre_id"];
+  a.category = *centres::parse_category(ctx.body["category"].get<std::string>());
+  a.date = ctx.body["date"];
+  a.arrival_from = ctx.body["arrival_from"];
+  a.override_reason = *override;
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  INNET_TRY(check_references(ctx, a.person_ids, a.centre_id, "centre_id"));
+  auto done = place(**conn, a, clock::today());
+  if (!done.ok()) return done.take_error();
+  INNET_TRY(commit(ctx, "placements.arrive", *done, a.override_reason));
+  return placements_response(*done);
+}
+
+Result<http::Response> move(api::Context& ctx) {
+  auto override = override_reason(ctx);
+  if (!override.ok()) return override.take_error();
+  Transfer t;
+  t.person_ids = person_ids(ctx.body);
+  t.to_centre_id = ctx.body["to_centre_id"];
+  if (ctx.body.contains("category"))
+    t.category = centres::parse_category(ctx.body["category"].get<std::string>());
+  t.date = ctx.body["date"];
+  t.override_reason = *override;
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  INNET_TRY(check_references(ctx, t.person_ids, t.to_centre_id, "to_centre_id"));
+  auto done = transfer(**conn, t, clock::today());
+  if (!done.ok()) return done.take_error();
+  INNET_TRY(commit(ctx, "placements.transfer", *done, t.override_reason));
+  return placements_response(*done);
+}
+
+Result<http::Response> leave(api::Context& ctx) {
+  Exit e;
+  e.person_ids = person_ids(ctx.body);
+  e.date = ctx.body["date"];
+  e.reason = ctx.body["reason"];
+  e.note = api::patched<std::string>(ctx.body, "note", std::nullopt);
+  if (e.reason == "other" && !e.note)
+    return Error::field(ErrorKind::invalid_input, "note", "required when the reason is other");
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  INNET_TRY(check_references(ctx, e.person_ids, std::nullopt, nullptr));
+  auto done = record_exit(**conn, e, clock::today());
+  if (!done.ok()) return done.take_error();
+  INNET_TRY(commit(ctx, "placements.exit", *done, std::nullopt));
+  return placements_response(*done);
+}
+
+Result<http::Response> get(api::Context& ctx) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return id.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto placement = find_placement(**conn, *id);
+  if (!placement.ok()) return placement.take_error();
+  ctx.record_read(placement->person_id);
+  auto centre = centres::find_centre(**conn, placement->centre_id);
+  if (!centre.ok()) return centre.take_error();
+  if (!ctx.services.policy.allows(*ctx.actor, "placements.read", {centre->operator_id, 0}))
+    return Error::not_found("placement");
+  return api::ok(to_json(*placement));
+}
+
+const Field kPersonIds{.name = "person_ids",
+                       .type = FieldType::integer_list,
+                       .required = true,
+                       .description = "one person, or a family moving together",
+                       .min_value = 1,
+                       .max_items = 20,
+                       .min_items = 1};
+const Field kDate{.name = "date",
+                  .type = FieldType::date,
+                  .required = true,
+                  .earliest_date = centres::kFirstReceptionDate};
+const Field kOverride{.name = "override_reason",
+                      .max_length = 500,
+                      .min_length = 10,
+                      .multiline = true,
+                      .description = "places the persons even in a full or closed centre"};
+
+// Who is hosted on a day (today by default), with their names: the centre's guest list.
+Result<http::Response> guests(api::Context& ctx) {
+  auto centre = centres::centre_in_scope(ctx, "placements.read");
+  if (!centre.ok()) return centre.take_error();
+  std::string day = ctx.request.query["date"];
+  if (day.empty()) day = clock::today();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto placed = placements_on(**conn, centre->id, day);
+  if (!placed.ok()) return placed.take_error();
+  std::vector<std::int64_t> ids;
+  for (const auto& p : *placed) ids.push_back(p.person_id);
+  ctx.record_read(ids);
+  auto persons = people::find_persons(**conn, ids);
+  if (!persons.ok()) return persons.take_error();
+  std::map<std::int64_t, const people::Person*> by_id;
+  for (const auto& p : *persons) by_id[p.id] = &p;
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& p : *placed) {
+    nlohmann::json j = to_json(p);
+    const auto* person = by_id.at(p.person_id);
+    j["person"] = people::summary_json(*person);
+    j["person"]["family_group_id"] =
+        person->family_group_id ? nlohmann::json(*person->family_group_id) : nlohmann::json();
+    items.push_back(std::move(j));
+  }
+  return api::ok({{"date", day}, {"items", items}});
+}
+
+}  // namespace
+
+void add_placement_routes(api::Api& api) {
+  api.add_schema("GuestList", {{"type", "object"},
+                               {"properties",
+                                {{"date", {{"type", "string"}}}, {"items", {{"type", "array"}}}}}});
+  api.add_schema(
+      "Placement",
+      {{"type", "object"},
+       {"required", {"id", "person_id", "centre_id", "category", "start_date", "end_date"}},
+       {"properties",
+        {{"id", {{"type", "integer"}}},
+         {"person_id", {{"type", "integer"}}},
+         {"centre_id", {{"type", "integer"}}},
+         {"category", {{"type", "string"}, {"enum", centres::category_names()}}},
+         {"start_date", {{"type", "string"}, {"format", "date"}}},
+         {"end_date", {{"type", {"string", "null"}}}}}}});
+  api.add_schema(
+      "PlacementList",
+      {{"type", "object"},
+       {"properties", {{"items", {{"type", "array"}, {"items", api::ref("Placement")}}}}}});
+  const Field category{.name = "category", .max_length = 20, .allowed = centres::category_names()};
+
+  api.add(
+      {.method = "POST",
+       .pattern = "/api/v1/placements",
+       .action = "placements.manage",
+       .summary = "Place persons in a centre on arrival",
+       .tag = "reception",
+       .body = {kPersonIds,
+                {.name = "centre_id", .type = FieldType::integer, .required = true, .min_value = 1},
+                required(category),
+                kDate,
+                {.name = "arrival_from",
+                 .required = true,
+                 .max_length = 20,
+                 .allowed = arrival_origins()},
+                kOverride},
+       .response_schema = "PlacementList",
+       .success_status = 201,
+       .handler = arrive});
+  api.add(
+      {.method = "POST",
+       .pattern = "/api/v1/placements/transfers",
+       .action = "placements.manage",
+       .summary = "Move persons to another centre: closes and opens placements atomically",
+       .tag = "reception",
+       .body =
+           {kPersonIds,
+            {.name = "to_centre_id", .type = FieldType::integer, .required = true, .min_value = 1},
+            category,
+            kDate,
+            kOverride},
+       .response_schema = "PlacementList",
+       .success_status = 201,
+       .handler = move});
+  api.add(
+      {.method = "POST",
+       .pattern = "/api/v1/placements/exits",
+       .action = "placements.manage",
+       .summary = "Record that persons left reception, with the reason",
+       .tag = "reception",
+       .body = {kPersonIds,
+                kDate,
+                {.name = "reason", .required = true, .max_length = 40, .allowed = exit_reasons()},
+                {.name = "note", .max_length = 1000, .min_length = 1, .multiline = true}},
+       .response_schema = "PlacementList",
+       .success_status = 201,
+       .handler = leave});
+  api.add({.method = "GET",
+           .pattern = "/api/v1/placements/{id}",
+           .action = "placements.read",
+           .summary = "One placement",
+           .tag = "reception",
+           .response_schema = "Placement",
+           .reads_persons = true,
+           .handler = get});
+  api.add({.method = "GET",
+           .pattern = "/api/v1/centres/{id}/guests",
+           .action = "placements.read",
+           .summary = "The guests of a centre on a day (default today)",
+           .tag = "reception",
+           .query = {{.name = "date",
+                      .type = FieldType::date,
+                      .earliest_date = centres::kFirstReceptionDate}},
+           .response_schema = "GuestList",
+           .reads_persons = true,
+           .handler = guests});
+}
+
+}  // namespace innet::reception

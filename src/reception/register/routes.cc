@@ -1,0 +1,437 @@
+// /api/v1/centres/{id}/register: the daily presence register of a centre. The operator's staff
+// record absences and confirm each day; the Prefettura and the inspectors read it. The day's
+// register is the daily report.
+#include <map>
+#include <set>
+
+#include "accounts/accounts.h"
+#include "core/clock.h"
+#include "people/persons.h"
+#include "reception/register/register.h"
+#include "reception/routes.h"
+
+namespace innet::reception {
+namespace {
+
+constexpr std::int64_t kMaxOverviewDays = 92;  // a quarter: the longest period a page shows
+constexpr std::int64_t kDefaultOverviewDays = 30;
+
+// The {day} path parameter, checked as a date by the route's path spec: not after today.
+Result<std::string> register_day(api::Context& ctx) {
+  std::string day = ctx.param("day");
+  if (day > clock::today())
+    return Error::rule(ErrorKind::unprocessable, "future_date", "day",
+                       "the register has no entries after today");
+  return day;
+}
+
+nlohmann::json opt(const std::optional<std::string>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json();
+}
+
+// Who recorded or confirmed, by name: the register shows people, not user ids.
+class UserNames {
+ public:
+  explicit UserNames(db::Connection& conn) : conn_(conn) {}
+  Result<nlohmann::json> operator()(std::int64_t id) {
+    auto it = names_.find(id);
+    if (it == names_.end()) {
+      auto user = accounts::find_user(conn_, id);
+      if (!user.ok()) return user.take_error();
+      it = names_.emplace(id, user->display_name).first;
+    }
+    return nlohmann::json{{"id", id}, {"display_name", it->second}};
+  }
+
+ private:
+  db::Connection& conn_;
+  std::map<std::int64_t, std::string> names_;
+};
+
+Result<nlohmann::json> entry_json(const Absence& a, UserNames& names) {
+  auto j = to_json(a);
+  auto by = names(a.recorded_by);
+  if (!by.ok()) return by.take_error();
+  j["recorded_by"] = std::move(*by);
+  return j;
+}
+
+Result<nlohmann::json> confirmation_json(const Confirmation& c, UserNames& names) {
+  auto j = to_json(c);
+  auto by = names(c.confirmed_by);
+  if (!by.ok()) return by.take_error();
+  j["confirmed_by"] = std::move(*by);
+  return j;
+}
+
+nlohmann::json centre_json(const centres::Centre& c) {
+  return {{"id", c.id},
+          {"name", c.name},
+          {"type", c.type},
+          {"address", c.address},
+          {"istat_code", c.istat_code},
+          {"operator_id", c.operator_id}};
+}
+
+Result<http::Response> overview(api::Context& ctx) {
+  auto centre = centres::centre_in_scope(ctx, "register.read");
+  if (!centre.ok()) return centre.take_error();
+  auto& q = ctx.request.query;
+  const std::string today = clock::today();
+  const std::string to = q["to"].empty() ? today : q["to"];
+  const std::string from =
+      q["from"].empty() ? clock::add_days(to, 1 - kDefaultOverviewDays) : q["from"];
+  if (to > today)
+    return Error::rule(ErrorKind::unprocessable, "future_date", "to",
+                       "the register has no entries after today");
+  if (from > to) return Error::field(ErrorKind::invalid_input, "from", "must not be after to");
+  if (clock::days_between(from, to) + 1 > kMaxOverviewDays)
+    return Error::field(ErrorKind::invalid_input, "to",
+                        "at most " + std::to_string(kMaxOverviewDays) + " days from from");
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto days = register_summary(**conn, centre->id, from, clock::add_days(to, 1));
+  if (!days.ok()) return days.take_error();
+  std::map<DayStatus, std::int64_t> by_status;
+  std::int64_t presence_days = 0, absence_days = 0;
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& d : *days) {
+    ++by_status[d.status];
+    presence_days += d.present;
+    absence_days += d.absent;
+    nlohmann::json latest;
+    if (d.latest)
+      latest = {{"id", d.latest->id},
+                {"seq", d.latest->seq},
+                {"confirmed_at", d.latest->confirmed_at},
+                {"confirmed_by", d.latest->confirmed_by}};
+    items.push_back({{"day", d.day},
+                     {"status", to_string(d.status)},
+                     {"present", d.present},
+                     {"absent", d.absent},
+                     {"latest_confirmation", latest}});
+  }
+  nlohmann::json totals = {{"presence_days", presence_days}, {"absence_days", absence_days}};
+  for (auto s :
+       {DayStatus::unconfirmed, DayStatus::confirmed, DayStatus::changed_since_confirmation})
+    totals[to_string(s)] = by_status[s];
+  return api::ok({{"centre", centre_json(*centre)},
+                  {"from", from},
+                  {"to", to},
+                  {"totals", totals},
+                  {"items", std::move(items)}});
+}
+
+// The daily report: every guest of the day with identity, entry date and length of stay,
+// present or absent with the reason, and who confirmed the day when.
+Result<http::Response> day_report(api::Context& ctx) {
+  auto day = register_day(ctx);
+  if (!day.ok()) return day.take_error();
+  auto centre = centres::centre_in_scope(ctx, "register.read");
+  if (!centre.ok()) return centre.take_error();
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  auto state = day_state(**conn, centre->id, *day);
+  if (!state.ok()) return state.take_error();
+  std::vector<std::int64_t> ids;
+  for (const auto& g : state->guests) ids.push_back(g.placement.person_id);
+  ctx.record_read(ids);
+  ctx.record_read(state->entries, &Absence::person_id);
+  auto persons = people::find_persons(**conn, ids);
+  if (!persons.ok()) return persons.take_error();
+  std::map<std::int64_t, const people::Person*> by_id;
+  for (const auto& p : *persons) by_id[p.id] = &p;
+
+  UserNames names(**conn);
+  nlohmann::json guests = nlohmann::json::array();
+  for (const auto& g : state->guests) {
+    const auto& p = g.placement;
+    const auto* person = by_id.at(p.person_id);
+    nlohmann::json absence;
+    if (g.absence) {
+      auto a = entry_json(*g.absence, names);
+      if (!a.ok()) return a.take_error();
+      absence = std::move(*a);
+    }
+    guests.push_back({{"person_id", p.person_id},
+                      {"family_name", person->family_name},
+                      {"given_names", person->given_names},
+                      {"family_name_original", opt(person->family_name_original)},
+                      {"given_names_original", opt(person->given_names_original)},
+                      {"nationality", person->nationality},
+                      {"placement_id", p.id},
+                      {"category", to_string(p.category)},
+                      {"arrival_date", p.start_date},
+                      {"exit_date", opt(p.end_date)},
+                      {"days_of_stay", clock::days_between(p.start_date, *day) + 1},
+                      {"present", !g.absence},
+                      {"absence", absence}});
+  }
+  nlohmann::json entries = nlohmann::json::array();
+  for (const auto& e : state->entries) {
+    auto j = entry_json(e, names);
+    if (!j.ok()) return j.take_error();
+    entries.push_back(std::move(*j));
+  }
+  nlohmann::json confirmations = nlohmann::json::array();
+  for (const auto& c : state->confirmations) {
+    auto j = confirmation_json(c, names);
+    if (!j.ok()) return j.take_error();
+    confirmations.push_back(std::move(*j));
+  }
+  return api::ok({{"centre", centre_json(*centre)},
+                  {"day", *day},
+                  {"status", to_string(state->status)},
+                  {"digest", state->digest},
+                  {"counts",
+                   {{"guests", state->guests.size()},
+                    {"present", state->present()},
+                    {"absent", state->absent()}}},
+                  {"guests", std::move(guests)},
+                  {"entries", std::move(entries)},
+                  {"confirmations", std::move(confirmations)}});
+}
+
+// Audit details name the entry and the person, never the reason or the note: a hospital stay
+// is health data, which the audit trail does not hold.
+Status commit_entry(api::Context& ctx, const char* action, const Absence& entry) {
+  auto audit = ctx.audit(action, "centre", std::to_string(entry.centre_id));
+  nlohmann::json details = {
+      {"day", entry.day}, {"entry_id", entry.id}, {"person_id", entry.person_id}};
+  if (entry.withdraws_id) details["withdraws_id"] = *entry.withdraws_id;
+  audit.details = details.dump();
+  return ctx.commit(audit);
+}
+
+Result<http::Response> add_absence(api::Context& ctx) {
+  auto day = register_day(ctx);
+  if (!day.ok()) return day.take_error();
+  auto centre = centres::centre_in_scope(ctx, "register.record");
+  if (!centre.ok()) return centre.take_error();
+  NewAbsence a;
+  a.centre_id = centre->id;
+  a.day = *day;
+  a.person_id = ctx.body["person_id"];
+  a.reason = ctx.body["reason"];
+  a.note = api::patched<std::string>(ctx.body, "note", std::nullopt);
+  a.recorded_by = ctx.actor->user_id;
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  auto absence = record_absence(**conn, a, clock::today());
+  if (!absence.ok()) return absence.take_error();
+  INNET_TRY(commit_entry(ctx, "register.absence", *absence));
+  return api::created(to_json(*absence));
+}
+
+Result<http::Response> withdraw(api::Context& ctx) {
+  auto day = register_day(ctx);
+  if (!day.ok()) return day.take_error();
+  auto centre = centres::centre_in_scope(ctx, "register.record");
+  if (!centre.ok()) return centre.take_error();
+  auto absence_id = ctx.id_param("absence_id");
+  if (!absence_id.ok()) return absence_id.take_error();
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  auto entry = withdraw_absence(**conn, centre->id, *day, *absence_id,
+                                ctx.body["note"].get<std::string>(), ctx.actor->user_id);
+  if (!entry.ok()) return entry.take_error();
+  INNET_TRY(commit_entry(ctx, "register.absence_withdrawal", *entry));
+  return api::created(to_json(*entry));
+}
+
+Result<http::Response> confirm(api::Context& ctx) {
+  auto day = register_day(ctx);
+  if (!day.ok()) return day.take_error();
+  auto centre = centres::centre_in_scope(ctx, "register.record");
+  if (!centre.ok()) return centre.take_error();
+  auto conn = ctx.begin_write();
+  if (!conn.ok()) return conn.take_error();
+  auto c = confirm_day(**conn, centre->id, *day,
+                       api::patched<std::string>(ctx.body, "note", std::nullopt),
+                       ctx.actor->user_id, ctx.services.chain_key, clock::today());
+  if (!c.ok()) return c.take_error();
+  auto audit = ctx.audit(kConfirmAuditAction, "centre", std::to_string(centre->id));
+  audit.details = confirmation_audit_details(*c).dump();
+  INNET_TRY(ctx.commit(audit));
+  return api::created(to_json(*c));
+}
+
+void add_schemas(api::Api& api) {
+  using nlohmann::json;
+  const json integer = {{"type", "integer"}};
+  const json string = {{"type", "string"}};
+  const json date = {{"type", "string"}, {"format", "date"}};
+  const json nullable_string = {{"type", {"string", "null"}}};
+  const json nullable_integer = {{"type", {"integer", "null"}}};
+  std::vector<std::string> statuses;
+  for (auto s :
+       {DayStatus::unconfirmed, DayStatus::confirmed, DayStatus::changed_since_confirmation})
+    statuses.push_back(to_string(s));
+  const json status = {{"type", "string"}, {"enum", statuses}};
+  const json user = {{"type", "object"},
+                     {"properties", {{"id", integer}, {"display_name", string}}}};
+  const json reason = {{"type", "string"}, {"enum", absence_reasons()}};
+  // A user id in answers to writes; id and name in the day's register.
+  const json by = {{"oneOf", {integer, user}}};
+
+  api.add_schema("RegisterEntry",
+                 {{"type", "object"},
+                  {"description", "an absence, or (withdraws_id set) the withdrawal of one"},
+                  {"required", {"id", "centre_id", "day", "person_id", "reason", "withdraws_id"}},
+                  {"properties",
+                   {{"id", integer},
+                    {"centre_id", integer},
+                    {"day", date},
+                    {"person_id", integer},
+                    {"reason", reason},
+                    {"note", nullable_string},
+                    {"recorded_by", by},
+                    {"recorded_at", string},
+                    {"withdraws_id", nullable_integer}}}});
+  api.add_schema("RegisterConfirmation",
+                 {{"type", "object"},
+                  {"required", {"id", "centre_id", "day", "seq", "present", "absent", "hash"}},
+                  {"properties",
+                   {{"id", integer},
+                    {"centre_id", integer},
+                    {"day", date},
+                    {"seq", integer},
+                    {"present", integer},
+                    {"absent", integer},
+                    {"digest", string},
+                    {"corrects_id", nullable_integer},
+                    {"note", nullable_string},
+                    {"confirmed_by", by},
+                    {"confirmed_at", string},
+                    {"hash", string}}}});
+  api.add_schema("RegisterOverview",
+                 {{"type", "object"},
+                  {"required", {"centre", "from", "to", "totals", "items"}},
+                  {"properties",
+                   {{"centre", {{"type", "object"}}},
+                    {"from", date},
+                    {"to", date},
+                    {"totals", {{"type", "object"}}},
+                    {"items",
+                     {{"type", "array"},
+                      {"items",
+                       {{"type", "object"},
+                        {"properties",
+                         {{"day", date},
+                          {"status", status},
+                          {"present", integer},
+                          {"absent", integer},
+                          {"latest_confirmation", {{"type", {"object", "null"}}}}}}}}}}}}});
+  api.add_schema(
+      "RegisterDay",
+      {{"type", "object"},
+       {"description", "the daily report of a centre"},
+       {"required", {"centre", "day", "status", "counts", "guests", "entries", "confirmations"}},
+       {"properties",
+        {{"centre", {{"type", "object"}}},
+         {"day", date},
+         {"status", status},
+         {"digest", string},
+         {"counts",
+          {{"type", "object"},
+           {"properties", {{"guests", integer}, {"present", integer}, {"absent", integer}}}}},
+         {"guests",
+          {{"type", "array"},
+           {"items",
+            {{"type", "object"},
+             {"properties",
+              {{"person_id", integer},
+               {"family_name", string},
+               {"given_names", string},
+               {"nationality", string},
+               {"category", string},
+               {"arrival_date", date},
+               {"exit_date", nullable_string},
+               {"days_of_stay", integer},
+               {"present", {{"type", "boolean"}}},
+               {"absence", {{"oneOf", {api::ref("RegisterEntry"), {{"type", "null"}}}}}}}}}}}},
+         {"entries", {{"type", "array"}, {"items", api::ref("RegisterEntry")}}},
+         {"confirmations", {{"type", "array"}, {"items", api::ref("RegisterConfirmation")}}}}}});
+}
+
+}  // namespace
+
+void add_register_routes(api::Api& api) {
+  add_schemas(api);
+  const std::string base = "/api/v1/centres/{id}/register";
+  const FieldSpec day_path = {{.name = "day",
+                               .type = FieldType::date,
+                               .required = true,
+                               .earliest_date = centres::kFirstReceptionDate,
+                               .description = "the day of the register (YYYY-MM-DD)"}};
+
+  api.add({.method = "GET",
+           .pattern = base,
+           .action = "register.read",
+           .summary = "The register day by day over a period (at most 92 days): status and counts",
+           .tag = "register",
+           .query = {{.name = "from",
+                      .type = FieldType::date,
+                      .earliest_date = centres::kFirstReceptionDate,
+                      .description = "first day (default: 29 days before to)"},
+                     {.name = "to",
+                      .type = FieldType::date,
+                      .earliest_date = centres::kFirstReceptionDate,
+                      .description = "last day, included (default: today)"}},
+           .response_schema = "RegisterOverview",
+           .handler = overview});
+  api.add({.method = "GET",
+           .pattern = base + "/{day}",
+           .action = "register.read",
+           .summary = "The day's register: the daily report with every guest and confirmation",
+           .tag = "register",
+           .path = day_path,
+           .response_schema = "RegisterDay",
+           .reads_persons = true,
+           .handler = day_report});
+  api.add(
+      {.method = "POST",
+       .pattern = base + "/{day}/absences",
+       .action = "register.record",
+       .summary = "Record that a guest was absent on the day, with the reason",
+       .tag = "register",
+       .body =
+           {{.name = "person_id", .type = FieldType::integer, .required = true, .min_value = 1},
+            {.name = "reason", .required = true, .max_length = 40, .allowed = absence_reasons()},
+            {.name = "note",
+             .max_length = 1000,
+             .min_length = 1,
+             .multiline = true,
+             .description = "required when the reason is other"}},
+       .path = day_path,
+       .response_schema = "RegisterEntry",
+       .success_status = 201,
+       .handler = add_absence});
+  api.add({.method = "POST",
+           .pattern = base + "/{day}/absences/{absence_id}/withdrawal",
+           .action = "register.record",
+           .summary = "Withdraw an absence recorded in error: a new entry, the absence stays",
+           .tag = "register",
+           .body = {{.name = "note",
+                     .required = true,
+                     .max_length = 1000,
+                     .min_length = 1,
+                     .multiline = true,
+                     .description = "why the absence is withdrawn"}},
+           .path = day_path,
+           .response_schema = "RegisterEntry",
+           .success_status = 201,
+           .handler = withdraw});
+  api.add({.method = "POST",
+           .pattern = base + "/{day}/confirmation",
+           .action = "register.record",
+           .summary = "Confirm the day's register as it stands (again after a correction)",
+           .tag = "register",
+           .body = {{.name = "note", .max_length = 1000, .min_length = 1, .multiline = true}},
+           .path = day_path,
+           .response_schema = "RegisterConfirmation",
+           .success_status = 201,
+           .handler = confirm});
+}
+
+}  // namespace innet::reception
