@@ -278,6 +278,35 @@ Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t c
   return std::optional<Contract>{contract_from_row((*rows)[0])};
 }
 
+Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, const std::string& first,
+                             const std::string& last) {
+  auto rows = conn.query(
+      "SELECT COUNT(*) FROM contracts WHERE centre_id = ? AND start_date <= ? AND end_date >= ?",
+      {centre_id, last, first});
+  if (!rows.ok()) return rows.take_error();
+  return (*rows)[0].integer(0) > 0;
+}
+
+Status lock_centre(db::Connection& conn, std::int64_t id) {
+  return db::expect_one(
+      conn.execute("UPDATE centres SET updated_at = updated_at WHERE id = ?", {id}), "centre");
+}
+
+db::Subquery centres_run_by(std::int64_t organization_id) {
+  return {"SELECT id FROM centres WHERE operator_id = ?", {organization_id}};
+}
+
+Result<std::vector<std::int64_t>> operators_of(db::Connection& conn,
+                                               const db::Subquery& centre_ids) {
+  auto rows =
+      conn.query("SELECT DISTINCT operator_id FROM centres WHERE id IN (" + centre_ids.sql + ")",
+                 centre_ids.params);
+  if (!rows.ok()) return rows.take_error();
+  std::vector<std::int64_t> out;
+  for (const auto& r : *rows) out.push_back(r.integer(0));
+  return out;
+}
+
 nlohmann::json to_json(const Centre& c) {
   nlohmann::json places = nlohmann::json::object();
   for (std::size_t i = 0; i < kCategoryCount; ++i) places[category_names()[i]] = c.places[i];

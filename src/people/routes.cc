@@ -7,7 +7,7 @@
 #include "core/clock.h"
 #include "people/codes.h"
 #include "people/persons.h"
-#include "reception/placements/placements.h"
+#include "people/visibility.h"
 
 namespace innet::people {
 
@@ -16,11 +16,20 @@ Result<Person> visible_person(api::Context& ctx, db::Connection& conn, std::int6
   auto person = find_person(conn, id);
   if (!person.ok()) return person.take_error();
   if (ctx.services.policy.scope(ctx.actor->role, action) == auth::Scope::all) return person;
-  auto hosts = reception::hosting_organizations(conn, id);
-  if (!hosts.ok()) return hosts.take_error();
-  for (auto org : *hosts)
+  auto linked = organizations_linked_to(conn, id);
+  if (!linked.ok()) return linked.take_error();
+  for (auto org : *linked)
     if (ctx.services.policy.allows(*ctx.actor, action, {org, 0})) return person;
   return Error::not_found("person");
+}
+
+Result<Person> person_in_scope(api::Context& ctx, const char* action) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return id.take_error();
+  ctx.record_read(*id);  // shown, or refused: the read log names the id asked for either way
+  auto conn = ctx.db();
+  if (!conn.ok()) return conn.take_error();
+  return visible_person(ctx, **conn, *id, action);
 }
 
 namespace {
@@ -71,16 +80,6 @@ void set_fields(const nlohmann::json& b, Person& p) {
   p.family_group_id = api::patched(b, "family_group_id", p.family_group_id);
 }
 
-// The person named by the {id} path parameter, as visible_person.
-Result<Person> person_in_scope(api::Context& ctx, const char* action) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
-  ctx.record_read(*id);  // shown, or refused: the read log names the id asked for either way
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  return visible_person(ctx, **conn, *id, action);
-}
-
 // `family_of`: the person joins the family of another person in the same transaction as the rest
 // of the write: that person's family group, or a new one that both join (audited as a change of
 // that person too). Without it, joining someone who has no group yet would take three requests,
@@ -116,7 +115,7 @@ Result<http::Response> list(api::Context& ctx) {
   auto& q = ctx.request.query;
   PersonFilter f{q["q"], q["nationality"], std::nullopt, std::nullopt};
   if (!q["family_group_id"].empty()) f.family_group_id = parse_int(q["family_group_id"]);
-  if (ctx.scope != auth::Scope::all) f.hosted_by_operator = ctx.actor->organization_id;
+  if (ctx.scope != auth::Scope::all) f.among = persons_linked_to(ctx.actor->organization_id);
   auto conn = ctx.db();
   if (!conn.ok()) return conn.take_error();
   auto page = list_persons(**conn, f, *paging);
@@ -171,36 +170,6 @@ Result<http::Response> update(api::Context& ctx) {
   return api::ok(to_json(*updated));
 }
 
-Result<http::Response> placements(api::Context& ctx) {
-  auto person = person_in_scope(ctx, "placements.read");
-  if (!person.ok()) return person.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto all = reception::person_placements(**conn, person->id);
-  if (!all.ok()) return all.take_error();
-  const bool sees_all =
-      ctx.services.policy.scope(ctx.actor->role, "placements.read") == auth::Scope::all;
-  nlohmann::json items = nlohmann::json::array();
-  // A person's stays are often in few centres: each is read once, for its name and operator.
-  std::map<std::int64_t, centres::Centre> centres;
-  for (const auto& p : *all) {
-    if (!centres.count(p.centre_id)) {
-      auto centre = centres::find_centre(**conn, p.centre_id);
-      if (!centre.ok()) return centre.take_error();
-      centres.emplace(p.centre_id, std::move(*centre));
-    }
-    const auto& centre = centres.at(p.centre_id);
-    // An operator sees the stays in its own centres, not where the person was before or after.
-    if (!sees_all &&
-        !ctx.services.policy.allows(*ctx.actor, "placements.read", {centre.operator_id, 0}))
-      continue;
-    auto item = reception::to_json(p);
-    item["centre_name"] = centre.name;
-    items.push_back(std::move(item));
-  }
-  return api::ok({{"items", items}});
-}
-
 Result<http::Response> create_group(api::Context& ctx) {
   auto conn = ctx.begin_write();
   if (!conn.ok()) return conn.take_error();
@@ -220,7 +189,7 @@ Result<http::Response> get_group(api::Context& ctx) {
   if (!group.ok()) return group.take_error();
   PersonFilter f;
   f.family_group_id = *id;
-  if (ctx.scope != auth::Scope::all) f.hosted_by_operator = ctx.actor->organization_id;
+  if (ctx.scope != auth::Scope::all) f.among = persons_linked_to(ctx.actor->organization_id);
   auto members = list_persons(**conn, f, Paging{1, 100});
   if (!members.ok()) return members.take_error();
   if (members->items.empty() && ctx.scope != auth::Scope::all)
@@ -297,8 +266,6 @@ void add_routes(api::Api& api) {
                                   {{"id", {{"type", "integer"}}},
                                    {"label", {{"type", "string"}}},
                                    {"members", {{"type", "array"}}}}}});
-  api.add_schema("PlacementHistory",
-                 {{"type", "object"}, {"properties", {{"items", {{"type", "array"}}}}}});
 
   const std::string persons = "/api/v1/persons";
   api.add({.method = "GET",
@@ -338,14 +305,6 @@ void add_routes(api::Api& api) {
            .body = person_fields(false),
            .response_schema = "Person",
            .handler = update});
-  api.add({.method = "GET",
-           .pattern = persons + "/{id}/placements",
-           .action = "placements.read",
-           .summary = "A person's placements, newest first (an operator: in its centres)",
-           .tag = "people",
-           .response_schema = "PlacementHistory",
-           .reads_persons = true,
-           .handler = placements});
   api.add({.method = "POST",
            .pattern = "/api/v1/family-groups",
            .action = "persons.manage",

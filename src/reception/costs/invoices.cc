@@ -160,11 +160,9 @@ Result<MonthRange> invoiceable_month(db::Connection& conn, std::int64_t centre_i
   auto range = month_range(month, today);
   if (!range.ok()) return range;
   const std::string last = clock::add_days(range->to, -1);
-  auto covering = conn.query(
-      "SELECT COUNT(*) FROM contracts WHERE centre_id = ? AND start_date <= ? AND end_date >= ?",
-      {centre_id, last, range->from});
-  if (!covering.ok()) return covering.take_error();
-  if ((*covering)[0].integer(0) == 0)
+  auto covered = centres::contract_during(conn, centre_id, range->from, last);
+  if (!covered.ok()) return covered.take_error();
+  if (!*covered)
     return Error::rule(ErrorKind::unprocessable, "no_contract", "month",
                        "no contract of this centre covers " + month);
   return range;
