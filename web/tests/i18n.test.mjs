@@ -116,10 +116,10 @@ test('every key used in the source exists', () => {
   }
   assert.ok(used.size > 50, `only ${used.size} keys found in the source: is the scan broken?`);
   // Keys built at run time from API values.
-  const api = readFileSync(join(src, 'api.ts'), 'utf8');
+  const api = readFileSync(join(src, 'lib', 'identity.ts'), 'utf8');
   const list = (name) => {
     const m = api.match(new RegExp(`export const ${name}: \\w+\\[\\] = \\[([^\\]]*)\\]`));
-    assert.ok(m, `${name} not found in api.ts`);
+    assert.ok(m, `${name} not found in lib/identity.ts`);
     return [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
   };
   for (const role of list('ROLES')) {

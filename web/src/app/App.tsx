@@ -1,27 +1,23 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, api, setCsrfToken, setUnauthenticatedHandler, type User } from './api';
-import { Footer } from './components/Footer';
-import { Spinner } from './components/forms';
-import { Header } from './components/Header';
-import { describeError } from './errors';
-import { useT } from './i18n';
-import { Account } from './pages/Account';
-import { Audit } from './pages/Audit';
-import { CentrePage } from './pages/Centre';
-import { CentreEditPage } from './pages/CentreEdit';
-import { Centres } from './pages/Centres';
-import { CostsPage } from './pages/Costs';
-import { Occupancy } from './pages/Occupancy';
-import { PersonPage } from './pages/Person';
-import { Persons } from './pages/Persons';
-import { RegisterDayPage, RegisterOverviewPage } from './pages/Register';
-import { Home } from './pages/Home';
-import { Login } from './pages/Login';
-import { Forbidden, NotFound } from './pages/Status';
-import { Organizations } from './pages/Organizations';
-import { Users } from './pages/Users';
-import { navigate, useLocation } from './router';
-import { SessionContext, makeCan, type SessionValue } from './session';
+import { Spinner } from '../components/forms';
+import { Organizations, Users } from '../features/accounts/index';
+import { Audit } from '../features/audit/index';
+import { Account, authApi, Login } from '../features/auth/index';
+import { CentreEditPage, CentrePage, Centres } from '../features/centres/index';
+import { CostsPage } from '../features/costs/index';
+import { PersonPage, Persons } from '../features/people/index';
+import { Occupancy } from '../features/reception/index';
+import { RegisterDayPage, RegisterOverviewPage } from '../features/register/index';
+import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../lib/api';
+import { describeError } from '../lib/errors';
+import { useT } from '../lib/i18n';
+import type { User } from '../lib/identity';
+import { navigate, useLocation } from '../lib/router';
+import { makeCan, SessionContext, type SessionValue } from '../lib/session';
+import { Footer } from './Footer';
+import { Header } from './Header';
+import { Home } from './Home';
+import { Forbidden, NotFound } from './Status';
 
 type State =
   | { status: 'loading' }
@@ -77,7 +73,7 @@ export function App() {
 
   const probe = () => {
     setState({ status: 'loading' });
-    api
+    authApi
       .me()
       .then((s) => {
         setCsrfToken(s.csrf_token);
@@ -116,7 +112,7 @@ export function App() {
       can: makeCan(state.user),
       logout: async () => {
         try {
-          await api.logout();
+          await authApi.logout();
         } catch {
           /* the session is gone either way */
         }
@@ -124,7 +120,7 @@ export function App() {
         setState({ status: 'anon', reason: 'logged_out' });
       },
       refresh: async () => {
-        const s = await api.me();
+        const s = await authApi.me();
         setCsrfToken(s.csrf_token);
         setState({ status: 'auth', user: s.user });
       },

@@ -1,5 +1,5 @@
-import { useT } from '../i18n';
-import { Icon } from './Icon';
+import { Icon } from '../components/Icon';
+import { useT } from '../lib/i18n';
 
 export function Footer() {
   const { t } = useT();

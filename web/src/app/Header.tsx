@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useT } from '../i18n';
-import { visibleAreas } from '../nav';
-import { Link } from '../router';
-import type { SessionValue } from '../session';
-import { Icon } from './Icon';
+import { Icon } from '../components/Icon';
+import { useT } from '../lib/i18n';
+import { Link } from '../lib/router';
+import type { SessionValue } from '../lib/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { visibleAreas } from './nav';
 
 export function Header({ session, path }: { session: SessionValue | null; path: string }) {
   const { t } = useT();

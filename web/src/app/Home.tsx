@@ -1,9 +1,9 @@
 import { Icon } from '../components/Icon';
 import { usePageTitle } from '../components/PageTitle';
-import { useT } from '../i18n';
-import { visibleAreas } from '../nav';
-import { Link } from '../router';
-import { useSession } from '../session';
+import { useT } from '../lib/i18n';
+import { Link } from '../lib/router';
+import { useSession } from '../lib/session';
+import { visibleAreas } from './nav';
 
 export function Home() {
   const { t } = useT();

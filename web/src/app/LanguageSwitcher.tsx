@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { LANGUAGES, setLanguage, useT, type Lang } from '../i18n';
-import { Icon } from './Icon';
+import { Icon } from '../components/Icon';
+import { type Lang, LANGUAGES, setLanguage, useT } from '../lib/i18n';
 
 /** A disclosure button with the six languages, each named in its own language. */
 export function LanguageSwitcher() {

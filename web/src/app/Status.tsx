@@ -1,6 +1,6 @@
 import { usePageTitle } from '../components/PageTitle';
-import { useT } from '../i18n';
-import { Link } from '../router';
+import { useT } from '../lib/i18n';
+import { Link } from '../lib/router';
 
 export function NotFound() {
   const { t } = useT();

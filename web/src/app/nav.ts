@@ -1,4 +1,4 @@
-import type { IconName } from './components/icons';
+import type { IconName } from '../components/icons';
 
 /** The areas of the app. Each is shown only to users holding its permission (if any). */
 export interface Area {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Page } from '../api';
+import type { Page } from '../lib/api';
 
 /** Loads a page of a list whenever `key` (usually the query string) changes. */
 export function useList<T>(load: () => Promise<Page<T>>, key: string) {

@@ -1,117 +1,5 @@
 // Client for the InNet JSON API (/api/v1). Cookie session + X-CSRF-Token on state-changing requests.
-
-export type Role =
-  | 'admin'
-  | 'prefecture_officer'
-  | 'inspector'
-  | 'case_worker'
-  | 'service_provider'
-  | 'sui_officer'
-  | 'analyst';
-
-export const ROLES: Role[] = [
-  'admin',
-  'prefecture_officer',
-  'inspector',
-  'case_worker',
-  'service_provider',
-  'sui_officer',
-  'analyst',
-];
-
-export type OrgType =
-  | 'prefecture'
-  | 'questura'
-  | 'municipality'
-  | 'health_authority'
-  | 'centre_operator'
-  | 'ngo'
-  | 'school'
-  | 'other';
-
-export const ORG_TYPES: OrgType[] = [
-  'prefecture',
-  'questura',
-  'municipality',
-  'health_authority',
-  'centre_operator',
-  'ngo',
-  'school',
-  'other',
-];
-
-export interface OrganizationRef {
-  id: number;
-  name: string;
-  type: OrgType;
-  istat_code: string | null;
-}
-
-export interface Organization extends OrganizationRef {
-  created_at: string;
-}
-
-export interface User {
-  id: number;
-  email: string;
-  display_name: string;
-  role: Role;
-  active: boolean;
-  organization: OrganizationRef;
-  permissions?: string[];
-}
-
-export interface Session {
-  user: User;
-  csrf_token: string;
-}
-
-export interface ApiToken {
-  id: number;
-  name: string;
-  created_at: string;
-  expires_at: string | null;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
-
-export interface NewApiToken {
-  id: number;
-  name: string;
-  token: string;
-  created_at: string;
-  expires_at: string | null;
-}
-
-/** A read of personal data, or a refused one (decision 0010). */
-export interface ReadEntry {
-  id: number;
-  at: string;
-  actor_user_id: number | null;
-  actor_email: string;
-  client_address: string;
-  request_id: string;
-  /** method and route pattern: what the persons were read for */
-  route: string;
-  path: string;
-  status: number;
-  outcome: 'success' | 'denied';
-  person_ids: number[];
-}
-
-export interface AuditEntry {
-  /** null until the entry is chained into the tamper-evident log */
-  seq: number | null;
-  at: string;
-  actor_user_id: number | null;
-  actor_email: string | null;
-  client_address: string | null;
-  action: string;
-  entity_type: string | null;
-  entity_id: string | number | null;
-  outcome: string;
-  details: unknown;
-}
+import { Session } from './identity';
 
 export interface Page<T> {
   items: T[];
@@ -137,6 +25,7 @@ export class ApiError extends Error {
 }
 
 let csrfToken = '';
+
 let onUnauthenticated: (() => void) | null = null;
 
 export function setCsrfToken(token: string): void {
@@ -167,7 +56,7 @@ const FALLBACK_CODES: Record<number, string> = {
   429: 'too_many_attempts',
 };
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+export type Query = Record<string, string | number | boolean | null | undefined>;
 
 function queryString(query?: Query): string {
   if (!query) return '';
@@ -243,42 +132,6 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export const api = {
-  login: (email: string, password: string) =>
-    request<Session>('POST', '/auth/login', { body: { email, password }, authProbe: true }),
-  me: () => request<Session>('GET', '/auth/me', { authProbe: true }),
-  logout: () => request<void>('POST', '/auth/logout', { authProbe: true }),
-  changePassword: (current_password: string, new_password: string) =>
-    request<void>('POST', '/auth/password', { body: { current_password, new_password } }),
-  listTokens: async (): Promise<ApiToken[]> => {
-    const r = await request<ApiToken[] | Page<ApiToken>>('GET', '/auth/tokens');
-    return Array.isArray(r) ? r : r?.items ?? [];
-  },
-  createToken: (name: string, expires_in_days: number) =>
-    request<NewApiToken>('POST', '/auth/tokens', { body: { name, expires_in_days } }),
-  revokeToken: (id: number) => request<void>('DELETE', `/auth/tokens/${id}`),
-
-  listOrganizations: (query: { q?: string; type?: string; page?: number; per_page?: number }) =>
-    request<Page<Organization>>('GET', '/organizations', { query }),
-  getOrganization: (id: number) => request<Organization>('GET', `/organizations/${id}`),
-  createOrganization: (body: { name: string; type: OrgType; istat_code?: string | null }) =>
-    request<Organization>('POST', '/organizations', { body }),
-  updateOrganization: (id: number, body: Partial<{ name: string; type: OrgType; istat_code: string | null }>) =>
-    request<Organization>('PATCH', `/organizations/${id}`, { body }),
-
-  listUsers: (query: { q?: string; organization_id?: number | string; role?: string; page?: number; per_page?: number }) =>
-    request<Page<User>>('GET', '/users', { query }),
-  getUser: (id: number) => request<User>('GET', `/users/${id}`),
-  createUser: (body: { email: string; display_name: string; role: Role; organization_id: number; password: string }) =>
-    request<User>('POST', '/users', { body }),
-  updateUser: (id: number, body: Partial<{ display_name: string; role: Role; active: boolean }>) =>
-    request<User>('PATCH', `/users/${id}`, { body }),
-  resetPassword: (id: number, new_password: string) =>
-    request<void>('POST', `/users/${id}/password`, { body: { new_password } }),
-
-  listAudit: (query: Query) => request<Page<AuditEntry>>('GET', '/audit', { query }),
-  listReads: (query: Query) => request<Page<ReadEntry>>('GET', '/audit/reads', { query }),
-};
 
 /** Loads every page of a list (bounded), e.g. organisations for a select. */
 export async function listAll<T>(

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { useEffect, useState } from 'preact/hooks';
-import it from './locales/it.json';
+import it from '../locales/it.json';
 import { applyDirection } from './rtl';
 
 export const LANGUAGES = [
@@ -13,16 +13,18 @@ export const LANGUAGES = [
 ] as const;
 
 export type Lang = (typeof LANGUAGES)[number]['code'];
+
 export const DEFAULT_LANG: Lang = 'it';
+
 const STORAGE_KEY = 'innet.lang';
 
 // Italian ships with the main bundle; the other languages are separate chunks.
 const loaders: Record<Exclude<Lang, 'it'>, () => Promise<{ default: object }>> = {
-  en: () => import('./locales/en.json'),
-  fr: () => import('./locales/fr.json'),
-  ar: () => import('./locales/ar.json'),
-  uk: () => import('./locales/uk.json'),
-  bn: () => import('./locales/bn.json'),
+  en: () => import('../locales/en.json'),
+  fr: () => import('../locales/fr.json'),
+  ar: () => import('../locales/ar.json'),
+  uk: () => import('../locales/uk.json'),
+  bn: () => import('../locales/bn.json'),
 };
 
 export function isLang(value: unknown): value is Lang {
@@ -105,18 +107,4 @@ export const t: TFunction = (key, options) => i18next.t(key, options) as unknown
 
 export function hasKey(key: string): boolean {
   return i18next.exists(key);
-}
-
-export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
-}
-
-export function formatDate(iso: string | null | undefined, lang: Lang): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(d);
 }

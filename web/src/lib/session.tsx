@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { User } from './api';
+import type { User } from './identity';
 
 export interface SessionValue {
   user: User;

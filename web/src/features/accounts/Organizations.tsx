@@ -1,17 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, ORG_TYPES, type Organization, type OrgType } from '../api';
-import { setFlash, useFlash } from '../components/flash';
-import { FormErrors, LoadState, Notice, SelectField, TextField } from '../components/forms';
-import { FormPage, PageForm } from '../components/FormPage';
-import { Icon } from '../components/Icon';
-import { ActionsHeader, DataTable, FilterBar, ListHeader, useFilters } from '../components/ListPage';
-import { usePageTitle } from '../components/PageTitle';
-import type { FieldErrors } from '../components/useFormErrors';
-import { useFormSubmit } from '../components/useFormSubmit';
-import { PER_PAGE, useList } from '../components/useList';
-import { formatDate, useT, type TFunction } from '../i18n';
-import { Link, navigate, setQuery, useLocation } from '../router';
-import { useSession } from '../session';
+import { FormPage, PageForm } from '../../components/FormPage';
+import { Icon } from '../../components/Icon';
+import { ActionsHeader, DataTable, FilterBar, ListHeader, useFilters } from '../../components/ListPage';
+import { usePageTitle } from '../../components/PageTitle';
+import { setFlash, useFlash } from '../../components/flash';
+import { FormErrors, LoadState, Notice, SelectField, TextField } from '../../components/forms';
+import type { FieldErrors } from '../../components/useFormErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { PER_PAGE, useList } from '../../components/useList';
+import { formatDate } from '../../lib/dates';
+import { type TFunction, useT } from '../../lib/i18n';
+import { ORG_TYPES, type OrgType } from '../../lib/identity';
+import { Link, navigate, setQuery, useLocation } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { accountsApi, type Organization } from './api';
 
 export function Organizations() {
   const loc = useLocation();
@@ -30,7 +32,7 @@ function OrganizationList({ manage }: { manage: boolean }) {
   const message = useFlash();
   const filters = useFilters(['q', 'type'] as const);
   const { q, type } = filters.values;
-  const list = useList(() => api.listOrganizations({ q, type, page: filters.page, per_page: PER_PAGE }), filters.key);
+  const list = useList(() => accountsApi.listOrganizations({ q, type, page: filters.page, per_page: PER_PAGE }), filters.key);
 
   return (
     <div>
@@ -108,7 +110,7 @@ function OrganizationForm({ id }: { id?: number }) {
 
   useEffect(() => {
     if (!id) return;
-    api
+    accountsApi
       .getOrganization(id)
       .then((o) => {
         setOriginal(o);
@@ -137,11 +139,11 @@ function OrganizationForm({ id }: { id?: number }) {
         if (name.trim() !== original.name) patch.name = name.trim();
         if (type !== original.type) patch.type = type as OrgType;
         if (istatValue !== (original.istat_code ?? null)) patch.istat_code = istatValue;
-        if (Object.keys(patch).length) await api.updateOrganization(id, patch);
+        if (Object.keys(patch).length) await accountsApi.updateOrganization(id, patch);
       } else {
         const body: { name: string; type: OrgType; istat_code?: string } = { name: name.trim(), type: type as OrgType };
         if (istatValue) body.istat_code = istatValue;
-        await api.createOrganization(body);
+        await accountsApi.createOrganization(body);
       }
       setFlash(t('organizations.saved', { name: name.trim() }));
       navigate('/organizations');

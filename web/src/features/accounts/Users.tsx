@@ -1,19 +1,21 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, listAll, ROLES, type Organization, type Role, type User } from '../api';
-import { setFlash, useFlash } from '../components/flash';
-import { CheckboxField, FormErrors, LoadState, Notice, SelectField, TextField } from '../components/forms';
-import { FormPage, PageForm } from '../components/FormPage';
-import { Icon } from '../components/Icon';
-import { ActionsHeader, DataTable, FilterBar, ListHeader, useFilters } from '../components/ListPage';
-import { usePageTitle } from '../components/PageTitle';
-import { newPasswordErrors, PasswordFields } from '../components/PasswordFields';
-import type { FieldErrors } from '../components/useFormErrors';
-import { useFormSubmit } from '../components/useFormSubmit';
-import { PER_PAGE, useList } from '../components/useList';
-import { useT, type TFunction } from '../i18n';
-import { Link, navigate, setQuery, useLocation } from '../router';
-import { useSession } from '../session';
+import { FormPage, PageForm } from '../../components/FormPage';
+import { Icon } from '../../components/Icon';
+import { ActionsHeader, DataTable, FilterBar, ListHeader, useFilters } from '../../components/ListPage';
+import { usePageTitle } from '../../components/PageTitle';
+import { newPasswordErrors, PasswordFields } from '../../components/PasswordFields';
+import { setFlash, useFlash } from '../../components/flash';
+import { CheckboxField, FormErrors, LoadState, Notice, SelectField, TextField } from '../../components/forms';
+import type { FieldErrors } from '../../components/useFormErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { PER_PAGE, useList } from '../../components/useList';
+import { listAll } from '../../lib/api';
+import { type TFunction, useT } from '../../lib/i18n';
+import { type Role, ROLES, type User } from '../../lib/identity';
+import { Link, navigate, setQuery, useLocation } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { accountsApi, type Organization } from './api';
 
 /** Organisations for selects; null when the user may not list them. */
 function useOrganizations(): Organization[] | null {
@@ -21,7 +23,7 @@ function useOrganizations(): Organization[] | null {
   const [orgs, setOrgs] = useState<Organization[] | null>(null);
   useEffect(() => {
     if (!can('organizations.read')) return;
-    listAll((page, per_page) => api.listOrganizations({ page, per_page }))
+    listAll((page, per_page) => accountsApi.listOrganizations({ page, per_page }))
       .then((list) => setOrgs(list.sort((a, b) => a.name.localeCompare(b.name))))
       .catch(() => setOrgs(null));
   }, []);
@@ -52,7 +54,7 @@ function UserList({ manage }: { manage: boolean }) {
   const { q, organization_id, role } = filters.values;
   const { inputs, setter } = filters;
   const orgs = useOrganizations();
-  const list = useList(() => api.listUsers({ q, organization_id, role, page: filters.page, per_page: PER_PAGE }), filters.key);
+  const list = useList(() => accountsApi.listUsers({ q, organization_id, role, page: filters.page, per_page: PER_PAGE }), filters.key);
 
   return (
     <div>
@@ -170,7 +172,7 @@ function UserCreate() {
       return { ...f, ...newPasswordErrors('password', password, confirm) };
     },
     action: async () => {
-      const u = await api.createUser({
+      const u = await accountsApi.createUser({
         email: email.trim(),
         display_name: displayName.trim(),
         role: role as Role,
@@ -219,7 +221,7 @@ function ExistingUserPage({ id, title, form: Form }: { id: number; title: string
   const [user, setUser] = useState<User | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api.getUser(id).then(setUser).catch(setError);
+    accountsApi.getUser(id).then(setUser).catch(setError);
   }, [id]);
   return (
     <FormPage title={title} backHref="/users" backLabel={t('users.backToList')}>
@@ -245,7 +247,7 @@ function UserEditForm({ user }: { user: User }) {
       if (displayName.trim() !== user.display_name) patch.display_name = displayName.trim();
       if (role !== user.role) patch.role = role as Role;
       if (active !== user.active) patch.active = active;
-      if (Object.keys(patch).length) await api.updateUser(user.id, patch);
+      if (Object.keys(patch).length) await accountsApi.updateUser(user.id, patch);
       if (user.id === me.id) await refresh().catch(() => undefined);
       setFlash(t('users.saved', { name: displayName.trim() }));
       navigate('/users');
@@ -281,7 +283,7 @@ function PasswordResetForm({ user }: { user: User }) {
   const { errors, busy, submit } = useFormSubmit({
     validate: () => newPasswordErrors('new_password', password, confirm),
     action: async () => {
-      await api.resetPassword(user.id, password);
+      await accountsApi.resetPassword(user.id, password);
       setFlash(t('users.passwordReset', { name: user.display_name }));
       navigate('/users');
     },

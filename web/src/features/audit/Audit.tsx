@@ -1,12 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, listAll, type AuditEntry, type ReadEntry, type User } from '../api';
-import { SelectField, TextField } from '../components/forms';
-import { DataTable, FilterBar, useFilters } from '../components/ListPage';
-import { usePageTitle } from '../components/PageTitle';
-import { PER_PAGE, useList } from '../components/useList';
-import { formatDateTime, hasKey, useT } from '../i18n';
-import { Link, setQuery, useLocation } from '../router';
-import { useSession } from '../session';
+import { DataTable, FilterBar, useFilters } from '../../components/ListPage';
+import { usePageTitle } from '../../components/PageTitle';
+import { SelectField, TextField } from '../../components/forms';
+import { PER_PAGE, useList } from '../../components/useList';
+import { listAll } from '../../lib/api';
+import { formatDateTime } from '../../lib/dates';
+import { hasKey, useT } from '../../lib/i18n';
+import type { User } from '../../lib/identity';
+import { Link, setQuery, useLocation } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { accountsApi } from '../accounts/index';
+import { auditApi, type AuditEntry, type ReadEntry } from './api';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -86,7 +90,7 @@ export function Audit() {
   const [users, setUsers] = useState<User[] | null>(null);
   useEffect(() => {
     if (!can('users.read')) return;
-    listAll((p, per_page) => api.listUsers({ page: p, per_page }))
+    listAll((p, per_page) => accountsApi.listUsers({ page: p, per_page }))
       .then((list) => setUsers(list.sort((a, b) => a.email.localeCompare(b.email))))
       .catch(() => setUsers(null));
   }, []);
@@ -122,7 +126,7 @@ function Trail({ users }: { users: User[] | null }) {
 
   const list = useList(
     () =>
-      api.listAudit({
+      auditApi.listAudit({
         actor_user_id,
         action,
         entity_type,
@@ -238,7 +242,7 @@ function ReadLog({ users }: { users: User[] | null }) {
   const { inputs, setter } = filters;
   const list = useList(
     () =>
-      api.listReads({
+      auditApi.listReads({
         actor_user_id,
         person_id,
         outcome,

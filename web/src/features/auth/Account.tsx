@@ -1,15 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, type ApiToken, type NewApiToken } from '../api';
-import { FormErrors, LoadState, Notice, SelectField, TextField } from '../components/forms';
-import { Icon } from '../components/Icon';
-import { ActionsHeader } from '../components/ListPage';
-import { usePageTitle } from '../components/PageTitle';
-import { newPasswordErrors, PasswordField, PasswordFields } from '../components/PasswordFields';
-import type { FieldErrors } from '../components/useFormErrors';
-import { useFormSubmit } from '../components/useFormSubmit';
-import { describeError } from '../errors';
-import { formatDateTime, useT } from '../i18n';
-import { useSession } from '../session';
+import { Icon } from '../../components/Icon';
+import { ActionsHeader } from '../../components/ListPage';
+import { usePageTitle } from '../../components/PageTitle';
+import { newPasswordErrors, PasswordField, PasswordFields } from '../../components/PasswordFields';
+import { FormErrors, LoadState, Notice, SelectField, TextField } from '../../components/forms';
+import type { FieldErrors } from '../../components/useFormErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { formatDateTime } from '../../lib/dates';
+import { describeError } from '../../lib/errors';
+import { useT } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+import { type ApiToken, authApi, type NewApiToken } from './api';
 
 export function Account() {
   const { t } = useT();
@@ -67,7 +68,7 @@ function ChangePassword() {
       return { ...fields, ...newPasswordErrors('new_password', next, confirm) };
     },
     action: async () => {
-      await api.changePassword(current, next);
+      await authApi.changePassword(current, next);
       errors.clear();
       setCurrent('');
       setNext('');
@@ -116,7 +117,7 @@ function Tokens() {
   const createdRef = useRef<HTMLDivElement>(null);
 
   const load = () =>
-    api
+    authApi
       .listTokens()
       .then((list) => {
         setTokens(list);
@@ -134,7 +135,7 @@ function Tokens() {
     start: () => setNotice(null),
     validate: (): FieldErrors => (name.trim() ? {} : { token_name: ['fieldErrors.required'] }),
     action: async () => {
-      const tok = await api.createToken(name.trim(), Number(days));
+      const tok = await authApi.createToken(name.trim(), Number(days));
       errors.clear();
       setName('');
       setCopied(false);
@@ -147,7 +148,7 @@ function Tokens() {
     if (!window.confirm(t('account.tokens.confirmRevoke', { name: tok.name }))) return;
     setNotice(null);
     try {
-      await api.revokeToken(tok.id);
+      await authApi.revokeToken(tok.id);
       setNotice(t('account.tokens.revoked', { name: tok.name }));
       await load();
     } catch (err) {

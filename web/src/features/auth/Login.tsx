@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, type User } from '../api';
-import { FormErrors, Notice, TextField } from '../components/forms';
-import { usePageTitle } from '../components/PageTitle';
-import { PasswordField } from '../components/PasswordFields';
-import type { FieldErrors } from '../components/useFormErrors';
-import { useFormSubmit } from '../components/useFormSubmit';
-import { useT } from '../i18n';
+import { usePageTitle } from '../../components/PageTitle';
+import { PasswordField } from '../../components/PasswordFields';
+import { FormErrors, Notice, TextField } from '../../components/forms';
+import type { FieldErrors } from '../../components/useFormErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { ApiError } from '../../lib/api';
+import { useT } from '../../lib/i18n';
+import type { User } from '../../lib/identity';
+import { authApi } from './api';
 
 export function Login({
   reason,
@@ -37,7 +39,7 @@ export function Login({
       return fields;
     },
     action: async () => {
-      const session = await api.login(email.trim(), password);
+      const session = await authApi.login(email.trim(), password);
       errors.clear();
       onLoggedIn(session.user, session.csrf_token);
     },

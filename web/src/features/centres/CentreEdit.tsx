@@ -1,18 +1,18 @@
 // Editing a centre's details, places and status (the Prefettura's centres.manage).
 import { useEffect, useState } from 'preact/hooks';
-import { setFlash } from '../components/flash';
-import { LoadState } from '../components/forms';
-import { useT } from '../i18n';
-import { reception, type Centre } from '../reception';
-import { navigate } from '../router';
+import { setFlash } from '../../components/flash';
+import { LoadState } from '../../components/forms';
+import { useT } from '../../lib/i18n';
+import { navigate } from '../../lib/router';
 import { CentreForm } from './CentreForm';
+import { type Centre, centresApi } from './api';
 
 export function CentreEditPage({ id }: { id: number }) {
   const { t } = useT();
   const [centre, setCentre] = useState<Centre | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    reception.getCentre(id).then(setCentre).catch(setError);
+    centresApi.getCentre(id).then(setCentre).catch(setError);
   }, [id]);
   const back = `/centres/${id}`;
   return (
@@ -26,7 +26,7 @@ export function CentreEditPage({ id }: { id: number }) {
             centre={centre}
             save={async (body) => {
               if (Object.keys(body).length) {
-                const updated = await reception.updateCentre(id, body);
+                const updated = await centresApi.updateCentre(id, body);
                 setFlash(t('centreEdit.saved', { name: updated.name }));
               } else {
                 setFlash(t('centreEdit.unchanged'));

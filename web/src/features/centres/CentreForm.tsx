@@ -1,12 +1,13 @@
 // The form of a centre's details, shared by the create and edit pages.
 import { useEffect, useState } from 'preact/hooks';
-import { api, listAll, type Organization } from '../api';
-import { FormErrors, Notice, SelectField, TextField } from '../components/forms';
-import { FormPage, PageForm } from '../components/FormPage';
-import type { FieldErrors } from '../components/useFormErrors';
-import { useFormSubmit } from '../components/useFormSubmit';
-import { useT, type TFunction } from '../i18n';
-import { CATEGORIES, CENTRE_SERVICES, CENTRE_STATUSES, CENTRE_TYPES, type Centre, type CentreInput } from '../reception';
+import { FormPage, PageForm } from '../../components/FormPage';
+import { FormErrors, Notice, SelectField, TextField } from '../../components/forms';
+import type { FieldErrors } from '../../components/useFormErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { listAll } from '../../lib/api';
+import { type TFunction, useT } from '../../lib/i18n';
+import { accountsApi, type Organization } from '../accounts/index';
+import { CATEGORIES, type Centre, CENTRE_SERVICES, CENTRE_STATUSES, CENTRE_TYPES, type CentreInput } from './api';
 
 export const typeOptions = (t: TFunction) => CENTRE_TYPES.map((v) => ({ value: v, label: t(`centreTypes.${v}`) }));
 export const statusOptions = (t: TFunction) => CENTRE_STATUSES.map((v) => ({ value: v, label: t(`centreStatuses.${v}`) }));
@@ -18,7 +19,7 @@ export const statusOptions = (t: TFunction) => CENTRE_STATUSES.map((v) => ({ val
 function useOperators(current?: number): Organization[] {
   const [orgs, setOrgs] = useState<Organization[]>([]);
   useEffect(() => {
-    listAll((page, per_page) => api.listOrganizations({ page, per_page }))
+    listAll((page, per_page) => accountsApi.listOrganizations({ page, per_page }))
       .then((all) => {
         const ops = all.filter((o) => o.type === 'centre_operator' || o.id === current);
         setOrgs((ops.length ? ops : all).sort((a, b) => a.name.localeCompare(b.name)));

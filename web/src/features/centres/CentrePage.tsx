@@ -1,41 +1,28 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api';
-import { useFlash } from '../components/flash';
-import { plainRuleErrors } from '../errors';
-import { ActionPanel, FormButtons } from '../components/ActionPanel';
-import { EuroField, FormErrors, LoadState, Notice, SelectField, Spinner, TextAreaField, TextField } from '../components/forms';
-import { Icon } from '../components/Icon';
-import { usePageTitle } from '../components/PageTitle';
-import type { FieldErrors } from '../components/useFormErrors';
-import { useFormSubmit } from '../components/useFormSubmit';
-import { useT, type TFunction } from '../i18n';
-import {
-  ARRIVAL_ORIGINS,
-  CATEGORIES,
-  EXIT_REASONS,
-  euroToCents,
-  formatDay,
-  formatEuro,
-  nationality,
-  personName,
-  reception,
-  today,
-  type Centre,
-  type CentreOccupancy,
-  type Contract,
-  type Guest,
-  type OccupancySeries,
-  type Person,
-} from '../reception';
-import { Link } from '../router';
-import { useSession } from '../session';
-import { OccupancyChart, StatusBadge } from './centreParts';
+import { ActionPanel, FormButtons } from '../../components/ActionPanel';
+import { Icon } from '../../components/Icon';
+import { usePageTitle } from '../../components/PageTitle';
+import { TableRegion } from '../../components/TableRegion';
+import { useFlash } from '../../components/flash';
+import { EuroField, FormErrors, LoadState, Notice, SelectField, Spinner, TextAreaField, TextField } from '../../components/forms';
+import type { FieldErrors } from '../../components/useFormErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { ApiError } from '../../lib/api';
+import { nationality } from '../../lib/countries';
+import { formatDay, today } from '../../lib/dates';
+import { plainRuleErrors } from '../../lib/errors';
+import { type TFunction, useT } from '../../lib/i18n';
+import { euroToCents, formatEuro } from '../../lib/money';
+import { Link } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { CostsSection } from '../costs/index';
+import { type Person, personName, PersonSearch } from '../people/index';
+import { ARRIVAL_ORIGINS, type CentreOccupancy, EXIT_REASONS, type Guest, receptionApi } from '../reception/index';
+import { RegisterSection } from '../register/index';
 import { Municipality, useMunicipalities } from './Centres';
-import { CostsSection } from './Costs';
+import { CATEGORIES, type Centre, centresApi, type Contract, type OccupancySeries } from './api';
+import { OccupancyChart, StatusBadge } from './centreParts';
 import { useContractManagers } from './contractManagers';
-import { RegisterSection } from './Register';
-import { PersonSearch } from '../components/PersonSearch';
-import { TableRegion } from '../components/TableRegion';
 
 /** A message kept as what to say, so it follows language changes. */
 type Msg = (t: TFunction) => string;
@@ -72,7 +59,7 @@ export function CentrePage({ id }: { id: number }) {
   usePageTitle(centre?.name ?? t('centre.title'));
 
   useEffect(() => {
-    reception.getCentre(id).then(setCentre).catch(setError);
+    centresApi.getCentre(id).then(setCentre).catch(setError);
   }, [id]);
 
   /** After a placement operation: reload guests and chart, announce the outcome. */
@@ -221,7 +208,7 @@ function OccupancySection({ id, version }: { id: number; version: number }) {
   const [series, setSeries] = useState<OccupancySeries | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    reception.series(id).then(setSeries).catch(setError);
+    centresApi.series(id).then(setSeries).catch(setError);
   }, [id, version]);
   return (
     <section aria-labelledby="occupancy-heading" class="mb-5">
@@ -247,7 +234,7 @@ function GuestsSection({ centre, version, onChanged }: { centre: Centre; version
   const opener = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
-    reception
+    receptionApi
       .guests(centre.id)
       .then((r) => setGuests(r.items))
       .catch(setError);
@@ -439,7 +426,7 @@ function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCancel: () 
     onError: (e) => needsOverride(e) && setAskOverride(true),
     action: async () => {
       await ruleErrors(
-        reception.place({
+        receptionApi.place({
           person_ids: selected.map((p) => p.id),
           centre_id: centre.id,
           category,
@@ -545,7 +532,7 @@ function TransferForm({
   useEffect(() => {
     setTargets(null);
     setTarget('');
-    reception
+    receptionApi
       .desk(category)
       .then((r) => setTargets(r.items.filter((c) => c.centre_id !== centre.id)))
       .catch(setLoadError);
@@ -568,7 +555,7 @@ function TransferForm({
     onError: (e) => needsOverride(e) && setAskOverride(true),
     action: async () => {
       await ruleErrors(
-        reception.transfer({
+        receptionApi.transfer({
           person_ids: [guest.person_id, ...relatives.chosen],
           to_centre_id: Number(target),
           category,
@@ -637,7 +624,7 @@ function ExitForm({ guest, family, onCancel, onDone }: { guest: Guest; family: G
     },
     action: async () => {
       await ruleErrors(
-        reception.exit({ person_ids: [guest.person_id, ...relatives.chosen], date, reason, ...(note.trim() ? { note: note.trim() } : {}) }),
+        receptionApi.exit({ person_ids: [guest.person_id, ...relatives.chosen], date, reason, ...(note.trim() ? { note: note.trim() } : {}) }),
       );
       onDone((t) => t('placements.exited', { person: personName(guest.person) }));
     },
@@ -680,7 +667,7 @@ function ContractsSection({ id }: { id: number }) {
   const [version, setVersion] = useState(0);
   const [saved, setSaved] = useState<string | null>(null); // the CIG of the contract just saved
   useEffect(() => {
-    reception
+    centresApi
       .contracts(id)
       .then((r) => setContracts(r.items))
       .catch(setError);
@@ -792,7 +779,7 @@ function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: () => vo
     action: async () => {
       const cig = f.cig.trim().toUpperCase();
       await ruleErrors(
-        reception.addContract(id, {
+        centresApi.addContract(id, {
           cig,
           start_date: f.start_date,
           end_date: f.end_date,

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, listAll } from '../api';
-import { setFlash, useFlash } from '../components/flash';
-import { Notice, SelectField, TextField } from '../components/forms';
-import { DataTable, FilterBar, ListHeader, useFilters } from '../components/ListPage';
-import { usePageTitle } from '../components/PageTitle';
-import { PER_PAGE, useList } from '../components/useList';
-import { useT } from '../i18n';
-import { reception, type CentreInput } from '../reception';
-import { Link, navigate, setQuery, useLocation } from '../router';
-import { useSession } from '../session';
+import { DataTable, FilterBar, ListHeader, useFilters } from '../../components/ListPage';
+import { usePageTitle } from '../../components/PageTitle';
+import { setFlash, useFlash } from '../../components/flash';
+import { Notice, SelectField, TextField } from '../../components/forms';
+import { PER_PAGE, useList } from '../../components/useList';
+import { listAll } from '../../lib/api';
+import { useT } from '../../lib/i18n';
+import { Link, navigate, setQuery, useLocation } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { accountsApi } from '../accounts/index';
 import { CentreForm, statusOptions, typeOptions } from './CentreForm';
+import { type CentreInput, centresApi } from './api';
 import { StatusBadge } from './centreParts';
 
 export function Centres() {
@@ -30,7 +31,7 @@ function CentreList({ manage }: { manage: boolean }) {
   const { inputs, setter } = filters;
   const municipalities = useMunicipalities();
   const list = useList(
-    () => reception.listCentres({ q, type, status, istat_code, page: filters.page, per_page: PER_PAGE }),
+    () => centresApi.listCentres({ q, type, status, istat_code, page: filters.page, per_page: PER_PAGE }),
     filters.key,
   );
 
@@ -119,7 +120,7 @@ export function useMunicipalities(): Record<string, string> {
   const [names, setNames] = useState<Record<string, string>>({});
   useEffect(() => {
     if (!can('organizations.read')) return;
-    listAll((page, per_page) => api.listOrganizations({ type: 'municipality', page, per_page }))
+    listAll((page, per_page) => accountsApi.listOrganizations({ type: 'municipality', page, per_page }))
       .then((all) => setNames(Object.fromEntries(all.filter((o) => o.istat_code).map((o) => [o.istat_code as string, o.name]))))
       .catch(() => setNames({}));
   }, []);
@@ -140,7 +141,7 @@ function NewCentre() {
       backHref="/centres"
       backLabel={t('centres.backToList')}
       save={async (body) => {
-        const created = await reception.createCentre(body as CentreInput);
+        const created = await centresApi.createCentre(body as CentreInput);
         setFlash(t('centres.saved', { name: created.name }));
         navigate(`/centres/${created.id}`);
       }}

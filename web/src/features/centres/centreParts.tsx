@@ -1,9 +1,10 @@
 // Pieces shared by the reception pages: status and flag badges, the occupancy chart.
 import i18next from 'i18next';
 import { useEffect, useRef } from 'preact/hooks';
-import { useT } from '../i18n';
-import { CATEGORIES, formatDay as formatDate, type OccupancySeries } from '../reception';
-import { TableRegion } from '../components/TableRegion';
+import { TableRegion } from '../../components/TableRegion';
+import { formatDay } from '../../lib/dates';
+import { useT } from '../../lib/i18n';
+import { CATEGORIES, type OccupancySeries } from './api';
 
 const STATUS_CLASS: Record<string, string> = {
   active: 'bg-success',
@@ -56,12 +57,12 @@ export function OccupancyChart({ series }: { series: OccupancySeries }) {
   const hasContract = items.some((d) => d.contract_places !== null);
   const summary = last
     ? t('centre.chart.summary', {
-        from: formatDate(series.from, lang),
-        to: formatDate(series.to, lang),
+        from: formatDay(series.from, lang),
+        to: formatDay(series.to, lang),
         guests: last.total,
         places: series.places.total,
         peak: peak.total,
-        peakDay: formatDate(peak.day, lang),
+        peakDay: formatDay(peak.day, lang),
       })
     : t('centre.chart.empty');
 
@@ -165,7 +166,7 @@ export function OccupancyChart({ series }: { series: OccupancySeries }) {
                 .reverse()
                 .map((d) => (
                   <tr key={d.day}>
-                    <th scope="row">{formatDate(d.day, lang)}</th>
+                    <th scope="row">{formatDay(d.day, lang)}</th>
                     {CATEGORIES.map((c) => (
                       <td class="text-end" key={c}>
                         {d[c]}

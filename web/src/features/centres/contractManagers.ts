@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, listAll, type User } from '../api';
+import { listAll } from '../../lib/api';
+import type { User } from '../../lib/identity';
+import { accountsApi } from '../accounts/index';
 
 /**
  * Who may manage a contract for the Prefettura: active prefecture officers of a prefecture
@@ -8,7 +10,7 @@ import { api, listAll, type User } from '../api';
 export function useContractManagers(): User[] {
   const [users, setUsers] = useState<User[]>([]);
   useEffect(() => {
-    listAll((page, per_page) => api.listUsers({ role: 'prefecture_officer', page, per_page }))
+    listAll((page, per_page) => accountsApi.listUsers({ role: 'prefecture_officer', page, per_page }))
       .then((all) =>
         setUsers(all.filter((u) => u.active && u.organization.type === 'prefecture').sort((a, b) => a.display_name.localeCompare(b.display_name))),
       )

@@ -2,30 +2,20 @@
 // totals, the day by day table, the downloads), with the operator's invoices for the month and
 // their reconciliation against the presence register.
 import { useEffect, useState } from 'preact/hooks';
-import { FormErrors, LoadState, Notice, TextAreaField, TextField } from '../components/forms';
-import { ActionPanel, FormButtons } from '../components/ActionPanel';
-import { useFormSubmit } from '../components/useFormSubmit';
-import type { FieldErrors } from '../components/useFormErrors';
-import { Icon } from '../components/Icon';
-import { usePageTitle } from '../components/PageTitle';
-import { useT, type TFunction } from '../i18n';
-import {
-  costs,
-  costsUrl,
-  currentMonth,
-  formatMonth,
-  lastMonth,
-  reconciliationUrl,
-  type Invoice,
-  type MonthlyCosts,
-  type PresenceDifference,
-  type Reconciliation,
-} from '../costs';
-import { formatDay, formatEuro } from '../reception';
-import { useSession } from '../session';
+import { ActionPanel, FormButtons } from '../../components/ActionPanel';
+import { Icon } from '../../components/Icon';
+import { usePageTitle } from '../../components/PageTitle';
+import { TableRegion } from '../../components/TableRegion';
+import { FormErrors, LoadState, Notice, TextAreaField, TextField } from '../../components/forms';
+import type { FieldErrors } from '../../components/useFormErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { currentMonth, formatDay, formatMonth, lastMonth } from '../../lib/dates';
+import { type TFunction, useT } from '../../lib/i18n';
+import { formatEuro } from '../../lib/money';
+import { Link, navigate, useLocation } from '../../lib/router';
+import { useSession } from '../../lib/session';
 import { InvoiceForm } from './InvoiceForm';
-import { Link, navigate, useLocation } from '../router';
-import { TableRegion } from '../components/TableRegion';
+import { costsApi, costsUrl, type Invoice, type MonthlyCosts, type PresenceDifference, type Reconciliation, reconciliationUrl } from './api';
 
 /** On the centre page: the way to the costs. */
 export function CostsSection({ id }: { id: number }) {
@@ -77,7 +67,7 @@ function ReconciliationView({ invoice }: { invoice: Invoice }) {
   useEffect(() => {
     setRec(null);
     setError(null);
-    costs.reconciliation(invoice.id).then(setRec).catch(setError);
+    costsApi.reconciliation(invoice.id).then(setRec).catch(setError);
   }, [invoice.id]);
   const eur = (c: number) => formatEuro(c, lang);
   return (
@@ -182,7 +172,7 @@ function WithdrawInvoice({ invoice, onCancel, onDone }: { invoice: Invoice; onCa
       if (!r) return { reason: ['fieldErrors.required'] };
       return r.length < MIN_WITHDRAWAL_REASON ? { reason: ['fieldErrors.min_length', { n: MIN_WITHDRAWAL_REASON }] } : {};
     },
-    action: async () => onDone(await costs.withdraw(invoice.id, reason.trim())),
+    action: async () => onDone(await costsApi.withdraw(invoice.id, reason.trim())),
   });
   return (
     <ActionPanel id="invoice-withdraw" title={t('costs.withdrawTitle', { number: invoice.number })}>
@@ -230,7 +220,7 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
   const [withdrawing, setWithdrawing] = useState<Invoice | null>(null);
   const [withdrawn, setWithdrawn] = useState<string | null>(null);
   const load = () =>
-    costs
+    costsApi
       .invoices(id)
       .then((p) => setInvoices(p.items))
       .catch(setError);
@@ -349,7 +339,7 @@ export function CostsPage({ id }: { id: number }) {
     setData(null);
     setError(null);
     setPicked(month);
-    costs.month(id, month).then(setData).catch(setError);
+    costsApi.month(id, month).then(setData).catch(setError);
   }, [id, month]);
 
   const eur = (c: number) => formatEuro(c, lang);

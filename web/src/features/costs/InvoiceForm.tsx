@@ -3,16 +3,16 @@
 // so that an invoice differs from the register only where the operator changes it. Lines can be
 // left out or shortened; the declared presence-days are always the sum of the lines kept.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError } from '../api';
-import { ActionPanel, FormButtons } from '../components/ActionPanel';
-import { EuroField, FormErrors, LoadState, Notice, TextAreaField, TextField } from '../components/forms';
-import { TableRegion } from '../components/TableRegion';
-import { useFormSubmit } from '../components/useFormSubmit';
-import type { FieldErrors } from '../components/useFormErrors';
-import { costs, formatMonth, type Invoice, type InvoiceDraft } from '../costs';
-import { useT } from '../i18n';
-import { euroToCents } from '../reception';
-import { daysBetween } from '../register';
+import { ActionPanel, FormButtons } from '../../components/ActionPanel';
+import { TableRegion } from '../../components/TableRegion';
+import { EuroField, FormErrors, LoadState, Notice, TextAreaField, TextField } from '../../components/forms';
+import type { FieldErrors } from '../../components/useFormErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { ApiError } from '../../lib/api';
+import { daysBetween, formatMonth } from '../../lib/dates';
+import { useT } from '../../lib/i18n';
+import { euroToCents } from '../../lib/money';
+import { costsApi, type Invoice, type InvoiceDraft } from './api';
 
 interface Row {
   person_id: number;
@@ -69,7 +69,7 @@ export function InvoiceForm({ id, month, onCancel, onDone }: { id: number; month
   const [note, setNote] = useState('');
 
   useEffect(() => {
-    costs
+    costsApi
       .draft(id, month)
       .then((d) => {
         setDraft(d);
@@ -103,7 +103,7 @@ export function InvoiceForm({ id, month, onCancel, onDone }: { id: number; month
     action: async () => {
       const sent = kept.map(({ i }) => i);
       try {
-        const created = await costs.submit(id, {
+        const created = await costsApi.submit(id, {
           month,
           number: number.trim(),
           amount_cents: euroToCents(amount) ?? 0,

@@ -1,7 +1,7 @@
 // Client for the monthly costs of a centre, its invoices and their reconciliation with the register
 // (/api/v1/centres/{id}/costs/{month}, /centres/{id}/invoices, /invoices/{id}/reconciliation).
 // Money is integer cents.
-import { request, type Page } from './api';
+import { type Page, request } from '../../lib/api';
 
 export interface CostDay {
   day: string;
@@ -105,11 +105,14 @@ export interface NewInvoice {
 }
 
 export const costsUrl = (id: number, month: string, format?: 'csv' | 'xlsx') =>
+
   `/api/v1/centres/${id}/costs/${month}${format ? `?format=${format}` : ''}`;
+
 export const reconciliationUrl = (invoiceId: number, format?: 'csv' | 'xlsx') =>
+
   `/api/v1/invoices/${invoiceId}/reconciliation${format ? `?format=${format}` : ''}`;
 
-export const costs = {
+export const costsApi = {
   month: (id: number, month: string) => request<MonthlyCosts>('GET', `/centres/${id}/costs/${month}`),
   invoices: (id: number) => request<Page<Invoice>>('GET', `/centres/${id}/invoices`, { query: { per_page: 100 } }),
   reconciliation: (invoiceId: number) => request<Reconciliation>('GET', `/invoices/${invoiceId}/reconciliation`),
@@ -117,22 +120,3 @@ export const costs = {
   submit: (id: number, body: NewInvoice) => request<Invoice>('POST', `/centres/${id}/invoices`, { body }),
   withdraw: (invoiceId: number, reason: string) => request<Invoice>('POST', `/invoices/${invoiceId}/withdrawal`, { body: { reason } }),
 };
-
-/** YYYY-MM of a local date. */
-function monthOf(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
-
-export const currentMonth = () => monthOf(new Date());
-
-export function lastMonth(): string {
-  const d = new Date();
-  return monthOf(new Date(d.getFullYear(), d.getMonth() - 1, 1));
-}
-
-/** "2026-10" as "ottobre 2026". */
-export function formatMonth(month: string, lang: string): string {
-  const d = new Date(`${month}-15T12:00:00`);
-  if (Number.isNaN(d.getTime())) return month;
-  return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric' }).format(d);
-}

@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'preact/hooks';
-import { setFlash } from '../components/flash';
-import { CheckboxField, FormErrors, SelectField, TextField } from '../components/forms';
-import { FormPage, PageForm } from '../components/FormPage';
-import { PersonSearch } from '../components/PersonSearch';
-import type { FieldErrors } from '../components/useFormErrors';
-import { useFormSubmit } from '../components/useFormSubmit';
-import { useT, type TFunction } from '../i18n';
-import { COUNTRY_CODES, SEXES, countryName, personName, reception, type FamilyGroup, type Person } from '../reception';
-import { navigate } from '../router';
+import { FormPage, PageForm } from '../../components/FormPage';
+import { setFlash } from '../../components/flash';
+import { CheckboxField, FormErrors, SelectField, TextField } from '../../components/forms';
+import type { FieldErrors } from '../../components/useFormErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { COUNTRY_CODES, countryName } from '../../lib/countries';
+import { type TFunction, useT } from '../../lib/i18n';
+import { navigate } from '../../lib/router';
+import { PersonSearch } from './PersonSearch';
+import { type FamilyGroup, peopleApi, type Person, personName, SEXES } from './api';
 
 /** Countries sorted by their name in the language shown, stateless and unknown first. */
 export function useCountryOptions(t: TFunction, lang: string) {
@@ -306,12 +307,12 @@ export function PersonForm({ person, family = null }: { person?: Person; family?
     action: async () => {
       const body = { ...(person ? changes(bodyOf(draft), bodyOf(draftOf(person))) : bodyOf(draft)), ...familyChange() };
       if (!person) {
-        const created = await reception.createPerson(body);
+        const created = await peopleApi.createPerson(body);
         setFlash(t('persons.saved', { name: personName(created) }));
         navigate('/persons');
         return;
       }
-      const saved = Object.keys(body).length ? await reception.updatePerson(person.id, body) : person;
+      const saved = Object.keys(body).length ? await peopleApi.updatePerson(person.id, body) : person;
       setFlash(t('person.updated', { name: personName(saved) }));
       navigate(back);
     },

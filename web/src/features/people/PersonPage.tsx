@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError } from '../api';
-import { useFlash } from '../components/flash';
-import { LoadState, Notice } from '../components/forms';
-import { Icon } from '../components/Icon';
-import { usePageTitle } from '../components/PageTitle';
-import { TableRegion } from '../components/TableRegion';
-import { useT } from '../i18n';
-import { formatDay, languageName, nationality, personName, reception, type FamilyGroup, type Person, type PlacementStay } from '../reception';
-import { Link, useLocation } from '../router';
-import { useSession } from '../session';
+import { NotFound } from '../../app/Status';
+import { Icon } from '../../components/Icon';
+import { usePageTitle } from '../../components/PageTitle';
+import { TableRegion } from '../../components/TableRegion';
+import { useFlash } from '../../components/flash';
+import { LoadState, Notice } from '../../components/forms';
+import { ApiError } from '../../lib/api';
+import { languageName, nationality } from '../../lib/countries';
+import { formatDay } from '../../lib/dates';
+import { useT } from '../../lib/i18n';
+import { Link, useLocation } from '../../lib/router';
+import { useSession } from '../../lib/session';
 import { PersonForm } from './PersonForm';
-import { NotFound } from './Status';
+import { type FamilyGroup, peopleApi, type Person, personName, type PlacementStay } from './api';
 
 /** Languages by the script they are written in, the likeliest among the people hosted first. */
 const SCRIPTS: [RegExp, string[]][] = [
@@ -56,8 +58,8 @@ export function PersonPage({ id }: { id: number }) {
     let live = true;
     setPerson(null);
     (async () => {
-      const p = await reception.getPerson(id);
-      const f = p.family_group_id ? await reception.familyGroup(p.family_group_id) : null;
+      const p = await peopleApi.getPerson(id);
+      const f = p.family_group_id ? await peopleApi.familyGroup(p.family_group_id) : null;
       if (!live) return;
       setPerson(p);
       setFamily(f);
@@ -189,7 +191,7 @@ function Placements({ id }: { id: number }) {
   const [stays, setStays] = useState<PlacementStay[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    reception
+    peopleApi
       .personPlacements(id)
       .then((r) => setStays(r.items))
       .catch(setError);

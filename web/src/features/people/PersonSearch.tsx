@@ -1,10 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { describeError } from '../errors';
-import { useT } from '../i18n';
-import { formatDay, nationality, personName, reception, type Person } from '../reception';
-import { Spinner, TextField } from './forms';
-import { Icon } from './Icon';
+import { Icon } from '../../components/Icon';
+import { Spinner, TextField } from '../../components/forms';
+import { nationality } from '../../lib/countries';
+import { formatDay } from '../../lib/dates';
+import { describeError } from '../../lib/errors';
+import { useT } from '../../lib/i18n';
+import { peopleApi, type Person, personName } from './api';
 
 /**
  * A search for persons by name, CUI or codice fiscale, inside a larger form: Enter in the box
@@ -34,7 +36,7 @@ export function PersonSearch({
     setSearching(true);
     setSearchError(null);
     try {
-      const page = await reception.listPersons({ q: query.trim(), per_page: 10 });
+      const page = await peopleApi.listPersons({ q: query.trim(), per_page: 10 });
       setResults(page.items);
     } catch (e) {
       setSearchError(e);

@@ -1,14 +1,16 @@
-import { useFlash } from '../components/flash';
-import { Notice, SelectField, TextField } from '../components/forms';
-import { DataTable, FilterBar, ListHeader, useFilters } from '../components/ListPage';
-import { usePageTitle } from '../components/PageTitle';
-import { PER_PAGE, useList } from '../components/useList';
-import { useT } from '../i18n';
-import { formatDay, nationality, reception } from '../reception';
-import { Link, setQuery, useLocation } from '../router';
-import { useSession } from '../session';
-import { OriginalName } from './Person';
+import { DataTable, FilterBar, ListHeader, useFilters } from '../../components/ListPage';
+import { usePageTitle } from '../../components/PageTitle';
+import { useFlash } from '../../components/flash';
+import { Notice, SelectField, TextField } from '../../components/forms';
+import { PER_PAGE, useList } from '../../components/useList';
+import { nationality } from '../../lib/countries';
+import { formatDay } from '../../lib/dates';
+import { useT } from '../../lib/i18n';
+import { Link, setQuery, useLocation } from '../../lib/router';
+import { useSession } from '../../lib/session';
 import { PersonForm, useCountryOptions } from './PersonForm';
+import { OriginalName } from './PersonPage';
+import { peopleApi } from './api';
 
 export function Persons() {
   const loc = useLocation();
@@ -28,7 +30,7 @@ function PersonList({ manage }: { manage: boolean }) {
   const { inputs, setter } = filters;
   const countries = useCountryOptions(t, lang);
   const list = useList(
-    () => reception.listPersons({ q, nationality: filters.values.nationality, page: filters.page, per_page: PER_PAGE }),
+    () => peopleApi.listPersons({ q, nationality: filters.values.nationality, page: filters.page, per_page: PER_PAGE }),
     filters.key,
   );
   return (

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import { LoadState, SelectField, TextField } from '../components/forms';
-import { usePageTitle } from '../components/PageTitle';
-import { useT } from '../i18n';
-import { CATEGORIES, formatDay, reception, today, type OccupancyOverview } from '../reception';
-import { Link, setQuery, useLocation } from '../router';
-import { FlagBadges } from './centreParts';
-import { TableRegion } from '../components/TableRegion';
-import { Pagination, ResultsSummary } from '../components/Pagination';
-import { pageParam } from '../components/useList';
+import { usePageTitle } from '../../components/PageTitle';
+import { Pagination, ResultsSummary } from '../../components/Pagination';
+import { TableRegion } from '../../components/TableRegion';
+import { LoadState, SelectField, TextField } from '../../components/forms';
+import { pageParam } from '../../components/useList';
+import { formatDay, today } from '../../lib/dates';
+import { useT } from '../../lib/i18n';
+import { Link, setQuery, useLocation } from '../../lib/router';
+import { CATEGORIES, FlagBadges } from '../centres/index';
+import { type OccupancyOverview, receptionApi } from './api';
 
 // The most the API gives in one page: at the scale of a prefecture, all centres at once.
 const PER_PAGE = 100;
@@ -30,7 +31,7 @@ export function Occupancy() {
   useEffect(() => {
     let live = true;
     setError(null);
-    reception
+    receptionApi
       .occupancy({ date: date || undefined, flag: flag || undefined, page, per_page: PER_PAGE })
       .then((d) => live && setShown({ query, data: d }))
       .catch((e) => live && setError(e));

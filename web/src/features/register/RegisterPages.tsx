@@ -3,19 +3,20 @@
 // absences and confirm the day; the Prefettura and the inspectors read it.
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ActionPanel, FormButtons } from '../components/ActionPanel';
-import { FormErrors, LoadState, Notice, SelectField, TextAreaField, TextField } from '../components/forms';
-import { plainRuleErrors } from '../errors';
-import { Icon } from '../components/Icon';
-import { usePageTitle } from '../components/PageTitle';
-import type { FieldErrors } from '../components/useFormErrors';
-import { useFormSubmit } from '../components/useFormSubmit';
-import { formatDateTime, useT, type TFunction } from '../i18n';
-import { formatDay, nationality, today } from '../reception';
-import { ABSENCE_REASONS, addDays, register, type DayStatus, type RegisterDay, type RegisterGuest, type RegisterOverview } from '../register';
-import { Link, navigate } from '../router';
-import { useSession } from '../session';
-import { TableRegion } from '../components/TableRegion';
+import { ActionPanel, FormButtons } from '../../components/ActionPanel';
+import { Icon } from '../../components/Icon';
+import { usePageTitle } from '../../components/PageTitle';
+import { TableRegion } from '../../components/TableRegion';
+import { FormErrors, LoadState, Notice, SelectField, TextAreaField, TextField } from '../../components/forms';
+import type { FieldErrors } from '../../components/useFormErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { nationality } from '../../lib/countries';
+import { addDays, formatDateTime, formatDay, today } from '../../lib/dates';
+import { plainRuleErrors } from '../../lib/errors';
+import { type TFunction, useT } from '../../lib/i18n';
+import { Link, navigate } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { ABSENCE_REASONS, type DayStatus, registerApi, type RegisterDay, type RegisterGuest, type RegisterOverview } from './api';
 
 /** A message kept as what to say, so it follows language changes. */
 type Msg = (t: TFunction) => string;
@@ -50,7 +51,7 @@ export function RegisterSection({ id }: { id: number }) {
   const [overview, setOverview] = useState<RegisterOverview | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    register.overview(id).then(setOverview).catch(setError);
+    registerApi.overview(id).then(setOverview).catch(setError);
   }, [id]);
   return (
     <section aria-labelledby="register-heading" class="mb-5" data-testid="register-section">
@@ -125,7 +126,7 @@ export function RegisterOverviewPage({ id }: { id: number }) {
   const [error, setError] = useState<unknown>(null);
   usePageTitle(overview ? `${t('register.title')} · ${overview.centre.name}` : t('register.title'));
   useEffect(() => {
-    register.overview(id).then(setOverview).catch(setError);
+    registerApi.overview(id).then(setOverview).catch(setError);
   }, [id]);
   return (
     <div data-testid="register-overview">
@@ -206,7 +207,7 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
   usePageTitle(`${t('register.dayTitle', { day: formatDay(day, lang) })}${report ? ` · ${report.centre.name}` : ''}`);
 
   useEffect(() => {
-    register
+    registerApi
       .day(id, day)
       .then((r) => {
         setReport(r);
@@ -407,7 +408,7 @@ function AbsenceForm({ id, day, guest, onCancel, onDone }: FormProps) {
       return e;
     },
     action: async () => {
-      await ruleErrors(register.absence(id, day, { person_id: guest.person_id, reason, ...(note.trim() ? { note: note.trim() } : {}) }));
+      await ruleErrors(registerApi.absence(id, day, { person_id: guest.person_id, reason, ...(note.trim() ? { note: note.trim() } : {}) }));
       const name = guestName(guest);
       onDone((t) => t('register.absenceRecorded', { person: name }));
     },
@@ -456,7 +457,7 @@ function WithdrawForm({ id, day, guest, onCancel, onDone }: FormProps) {
   const { errors, busy, submit } = useFormSubmit({
     validate: (): FieldErrors => (note.trim() ? {} : { note: ['fieldErrors.required'] }),
     action: async () => {
-      await ruleErrors(register.withdraw(id, day, guest.absence!.id, note.trim()));
+      await ruleErrors(registerApi.withdraw(id, day, guest.absence!.id, note.trim()));
       const name = guestName(guest);
       onDone((t) => t('register.absenceWithdrawn', { person: name }));
     },
@@ -480,7 +481,7 @@ function ConfirmSection({ id, report, onDone }: { id: number; report: RegisterDa
   const labels = { note: t('register.confirmNote') };
   const { errors, busy, submit } = useFormSubmit({
     action: async () => {
-      await ruleErrors(register.confirm(id, report.day, note.trim() || undefined));
+      await ruleErrors(registerApi.confirm(id, report.day, note.trim() || undefined));
       setNote('');
       onDone((t) => t(again ? 'register.reconfirmed' : 'register.confirmed'));
     },

@@ -1,8 +1,10 @@
 // Client for the daily presence register of a centre (/api/v1/centres/{id}/register).
-import { request } from './api';
+import { request } from '../../lib/api';
 
 export const ABSENCE_REASONS = ['authorised_leave', 'hospitalised', 'unauthorised', 'other'] as const;
+
 export const DAY_STATUSES = ['unconfirmed', 'confirmed', 'changed_since_confirmation'] as const;
+
 export type DayStatus = (typeof DAY_STATUSES)[number];
 
 export interface UserRef {
@@ -81,7 +83,7 @@ export interface RegisterOverview {
 
 const base = (id: number) => `/centres/${id}/register`;
 
-export const register = {
+export const registerApi = {
   overview: (id: number, query: { from?: string; to?: string } = {}) => request<RegisterOverview>('GET', base(id), { query }),
   day: (id: number, day: string) => request<RegisterDay>('GET', `${base(id)}/${day}`),
   absence: (id: number, day: string, body: { person_id: number; reason: string; note?: string }) =>
@@ -91,15 +93,3 @@ export const register = {
   confirm: (id: number, day: string, note?: string) =>
     request<RegisterConfirmation>('POST', `${base(id)}/${day}/confirmation`, { body: note ? { note } : {} }),
 };
-
-/** Calendar days from `from` to `to` (YYYY-MM-DD): 0 for the same day, negative when earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
-}
-
-/** The day before or after `day` (YYYY-MM-DD), by calendar. */
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}

@@ -1,0 +1,2 @@
+// The register feature's public entry: what other features and the app may use. The rest of features/register/ is internal.
+export { RegisterDayPage, RegisterOverviewPage, RegisterSection } from './RegisterPages';
