@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { useEffect, useState } from 'preact/hooks';
-import it from '../locales/it.json';
+import it from './locales/it';
+import type { Resources } from './locales/namespaces';
 import { applyDirection } from './rtl';
 
 export const LANGUAGES = [
@@ -18,14 +19,20 @@ export const DEFAULT_LANG: Lang = 'it';
 
 const STORAGE_KEY = 'innet.lang';
 
-// Italian ships with the main bundle; the other languages are separate chunks.
-const loaders: Record<Exclude<Lang, 'it'>, () => Promise<{ default: object }>> = {
-  en: () => import('../locales/en.json'),
-  fr: () => import('../locales/fr.json'),
-  ar: () => import('../locales/ar.json'),
-  uk: () => import('../locales/uk.json'),
-  bn: () => import('../locales/bn.json'),
+// Italian ships with the main bundle; each other language is one chunk holding all its namespaces.
+const loaders: Record<Exclude<Lang, 'it'>, () => Promise<{ default: Resources }>> = {
+  en: () => import('./locales/en'),
+  fr: () => import('./locales/fr'),
+  ar: () => import('./locales/ar'),
+  uk: () => import('./locales/uk'),
+  bn: () => import('./locales/bn'),
 };
+
+// One namespace per feature besides `common`. Keys keep their feature prefix (t('costs.title')) and
+// each top-level key lives in one namespace only (tests/i18n.test.mjs), so a key is looked up in
+// `common` and then in the feature namespaces, and no call has to name its namespace.
+const NAMESPACES = Object.keys(it);
+const FEATURE_NAMESPACES = NAMESPACES.filter((ns) => ns !== 'common');
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && LANGUAGES.some((l) => l.code === value);
@@ -42,9 +49,9 @@ function storedLang(): Lang {
 }
 
 async function ensureLoaded(lang: Lang): Promise<void> {
-  if (lang === 'it' || i18next.hasResourceBundle(lang, 'translation')) return;
+  if (lang === 'it' || i18next.hasResourceBundle(lang, 'common')) return;
   const mod = await loaders[lang]();
-  i18next.addResourceBundle(lang, 'translation', mod.default, true, true);
+  for (const [ns, strings] of Object.entries(mod.default)) i18next.addResourceBundle(lang, ns, strings, true, true);
 }
 
 function applyDocumentLanguage(lang: Lang): Promise<void> {
@@ -57,7 +64,10 @@ export async function initI18n(): Promise<void> {
     lng: DEFAULT_LANG,
     fallbackLng: DEFAULT_LANG,
     supportedLngs: LANGUAGES.map((l) => l.code),
-    resources: { it: { translation: it } },
+    ns: NAMESPACES,
+    defaultNS: 'common',
+    fallbackNS: FEATURE_NAMESPACES,
+    resources: { it },
     interpolation: { escapeValue: false }, // Preact escapes text
     returnNull: false,
   });
