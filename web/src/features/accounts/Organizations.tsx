@@ -13,7 +13,8 @@ import { type TFunction, useT } from '../../lib/i18n';
 import { ORG_TYPES, type OrgType } from '../../lib/identity';
 import { Link, navigate, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
-import { accountsApi, type Organization } from './api';
+import { useData } from '../../lib/useData';
+import { accountsApi } from './api';
 
 export function Organizations() {
   const loc = useLocation();
@@ -102,24 +103,18 @@ const ISTAT_RE = /^\d{6}$/;
 
 function OrganizationForm({ id }: { id?: number }) {
   const { t } = useT();
-  const [original, setOriginal] = useState<Organization | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const { data: original, error: loadError } = useData(async () => (id ? accountsApi.getOrganization(id) : null), [id]);
   const [name, setName] = useState('');
   const [type, setType] = useState<string>('');
   const [istat, setIstat] = useState('');
 
+  // The form starts from the organisation as loaded.
   useEffect(() => {
-    if (!id) return;
-    accountsApi
-      .getOrganization(id)
-      .then((o) => {
-        setOriginal(o);
-        setName(o.name);
-        setType(o.type);
-        setIstat(o.istat_code ?? '');
-      })
-      .catch(setLoadError);
-  }, [id]);
+    if (!original) return;
+    setName(original.name);
+    setType(original.type);
+    setIstat(original.istat_code ?? '');
+  }, [original]);
 
   const labels = { name: t('organizations.name'), type: t('organizations.type'), istat_code: t('organizations.istat') };
 

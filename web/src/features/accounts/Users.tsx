@@ -1,5 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { FormPage, PageForm } from '../../components/FormPage';
 import { Icon } from '../../components/Icon';
 import { ActionsHeader, DataTable, FilterBar, ListHeader, useFilters } from '../../components/ListPage';
@@ -15,19 +15,18 @@ import { type TFunction, useT } from '../../lib/i18n';
 import { type Role, ROLES, type User } from '../../lib/identity';
 import { Link, navigate, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { useData } from '../../lib/useData';
 import { accountsApi, type Organization } from './api';
 
 /** Organisations for selects; null when the user may not list them. */
 function useOrganizations(): Organization[] | null {
   const { can } = useSession();
-  const [orgs, setOrgs] = useState<Organization[] | null>(null);
-  useEffect(() => {
-    if (!can('organizations.read')) return;
-    listAll((page, per_page) => accountsApi.listOrganizations({ page, per_page }))
-      .then((list) => setOrgs(list.sort((a, b) => a.name.localeCompare(b.name))))
-      .catch(() => setOrgs(null));
+  const { data } = useData(async () => {
+    if (!can('organizations.read')) return null;
+    const list = await listAll((page, per_page) => accountsApi.listOrganizations({ page, per_page }));
+    return list.sort((a, b) => a.name.localeCompare(b.name));
   }, []);
-  return orgs;
+  return data;
 }
 
 export function Users() {
@@ -218,11 +217,7 @@ function UserForm(p: { onSubmit: (e: Event) => void; class: string; testId: stri
 /** The page of an existing user: loads it, then shows its `form`. */
 function ExistingUserPage({ id, title, form: Form }: { id: number; title: string; form: (p: { user: User }) => VNode }) {
   const { t } = useT();
-  const [user, setUser] = useState<User | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    accountsApi.getUser(id).then(setUser).catch(setError);
-  }, [id]);
+  const { data: user, error } = useData(() => accountsApi.getUser(id), [id]);
   return (
     <FormPage title={title} backHref="/users" backLabel={t('users.backToList')}>
       <LoadState error={error} ready={!!user}>

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
 import { DataTable, FilterBar, useFilters } from '../../components/ListPage';
 import { usePageTitle } from '../../components/PageTitle';
 import { SelectField, TextField } from '../../components/forms';
@@ -9,6 +8,7 @@ import { hasKey, useT } from '../../lib/i18n';
 import type { User } from '../../lib/identity';
 import { Link, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { useData } from '../../lib/useData';
 import { accountsApi } from '../accounts/index';
 import { auditApi, type AuditEntry, type ReadEntry } from './api';
 
@@ -87,12 +87,10 @@ export function Audit() {
   const { can } = useSession();
   const reads = useLocation().query.get('log') === 'reads';
 
-  const [users, setUsers] = useState<User[] | null>(null);
-  useEffect(() => {
-    if (!can('users.read')) return;
-    listAll((p, per_page) => accountsApi.listUsers({ page: p, per_page }))
-      .then((list) => setUsers(list.sort((a, b) => a.email.localeCompare(b.email))))
-      .catch(() => setUsers(null));
+  const { data: users } = useData(async () => {
+    if (!can('users.read')) return null;
+    const list = await listAll((p, per_page) => accountsApi.listUsers({ page: p, per_page }));
+    return list.sort((a, b) => a.email.localeCompare(b.email));
   }, []);
 
   const tab = (href: string, active: boolean, label: string, testId: string) => (

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../lib/dates';
 import { describeError } from '../../lib/errors';
 import { useT } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
+import { useData } from '../../lib/useData';
 import { type ApiToken, authApi, type NewApiToken } from './api';
 
 export function Account() {
@@ -107,8 +108,7 @@ function tokenStatus(tok: ApiToken): 'revoked' | 'expired' | 'active' {
 
 function Tokens() {
   const { t } = useT();
-  const [tokens, setTokens] = useState<ApiToken[] | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const { data: tokens, error: loadError, reload } = useData(() => authApi.listTokens(), []);
   const [name, setName] = useState('');
   const [days, setDays] = useState('90');
   const [created, setCreated] = useState<NewApiToken | null>(null);
@@ -116,17 +116,6 @@ function Tokens() {
   const [copied, setCopied] = useState(false);
   const createdRef = useRef<HTMLDivElement>(null);
 
-  const load = () =>
-    authApi
-      .listTokens()
-      .then((list) => {
-        setTokens(list);
-        setLoadError(null);
-      })
-      .catch(setLoadError);
-  useEffect(() => {
-    load();
-  }, []);
   useEffect(() => {
     if (created) createdRef.current?.focus();
   }, [created]);
@@ -140,7 +129,7 @@ function Tokens() {
       setName('');
       setCopied(false);
       setCreated(tok);
-      await load();
+      reload();
     },
   });
 
@@ -150,7 +139,7 @@ function Tokens() {
     try {
       await authApi.revokeToken(tok.id);
       setNotice(t('account.tokens.revoked', { name: tok.name }));
-      await load();
+      reload();
     } catch (err) {
       setNotice(describeError(err, t));
     }

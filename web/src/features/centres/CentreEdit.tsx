@@ -1,19 +1,15 @@
 // Editing a centre's details, places and status (the Prefettura's centres.manage).
-import { useEffect, useState } from 'preact/hooks';
 import { setFlash } from '../../components/flash';
 import { LoadState } from '../../components/forms';
 import { useT } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
+import { useData } from '../../lib/useData';
 import { CentreForm } from './CentreForm';
-import { type Centre, centresApi } from './api';
+import { centresApi } from './api';
 
 export function CentreEditPage({ id }: { id: number }) {
   const { t } = useT();
-  const [centre, setCentre] = useState<Centre | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    centresApi.getCentre(id).then(setCentre).catch(setError);
-  }, [id]);
+  const { data: centre, error } = useData(() => centresApi.getCentre(id), [id]);
   const back = `/centres/${id}`;
   return (
     <LoadState error={error} ready={!!centre}>

@@ -1,11 +1,12 @@
 // The form of a centre's details, shared by the create and edit pages.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { FormPage, PageForm } from '../../components/FormPage';
 import { FormErrors, Notice, SelectField, TextField } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { listAll } from '../../lib/api';
 import { type TFunction, useT } from '../../lib/i18n';
+import { useData } from '../../lib/useData';
 import { accountsApi, type Organization } from '../accounts/index';
 import { CATEGORIES, type Centre, CENTRE_SERVICES, CENTRE_STATUSES, CENTRE_TYPES, type CentreInput } from './api';
 
@@ -17,16 +18,12 @@ export const statusOptions = (t: TFunction) => CENTRE_STATUSES.map((v) => ({ val
  * current operator stays on the list even when it is not (or no longer) of the operator type.
  */
 function useOperators(current?: number): Organization[] {
-  const [orgs, setOrgs] = useState<Organization[]>([]);
-  useEffect(() => {
-    listAll((page, per_page) => accountsApi.listOrganizations({ page, per_page }))
-      .then((all) => {
-        const ops = all.filter((o) => o.type === 'centre_operator' || o.id === current);
-        setOrgs((ops.length ? ops : all).sort((a, b) => a.name.localeCompare(b.name)));
-      })
-      .catch(() => setOrgs([]));
+  const { data } = useData(async () => {
+    const all = await listAll((page, per_page) => accountsApi.listOrganizations({ page, per_page }));
+    const ops = all.filter((o) => o.type === 'centre_operator' || o.id === current);
+    return (ops.length ? ops : all).sort((a, b) => a.name.localeCompare(b.name));
   }, [current]);
-  return orgs;
+  return data ?? [];
 }
 
 const ISTAT_RE = /^\d{6}$/;

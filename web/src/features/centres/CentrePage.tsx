@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
 import { Icon } from '../../components/Icon';
 import { usePageTitle } from '../../components/PageTitle';
@@ -15,12 +15,13 @@ import { type TFunction, useT } from '../../lib/i18n';
 import { euroToCents, formatEuro } from '../../lib/money';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { useData } from '../../lib/useData';
 import { CostsSection } from '../costs/index';
 import { type Person, personName, PersonSearch } from '../people/index';
-import { ARRIVAL_ORIGINS, type CentreOccupancy, EXIT_REASONS, type Guest, receptionApi } from '../reception/index';
+import { ARRIVAL_ORIGINS, EXIT_REASONS, type Guest, receptionApi } from '../reception/index';
 import { RegisterSection } from '../register/index';
 import { Municipality, useMunicipalities } from './Centres';
-import { CATEGORIES, type Centre, centresApi, type Contract, type OccupancySeries } from './api';
+import { CATEGORIES, type Centre, centresApi } from './api';
 import { OccupancyChart, StatusBadge } from './centreParts';
 import { useContractManagers } from './contractManagers';
 
@@ -52,15 +53,10 @@ export function CentrePage({ id }: { id: number }) {
   const { t } = useT();
   const { can } = useSession();
   const message = useFlash();
-  const [centre, setCentre] = useState<Centre | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: centre, error } = useData(() => centresApi.getCentre(id), [id]);
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<Msg | null>(null);
   usePageTitle(centre?.name ?? t('centre.title'));
-
-  useEffect(() => {
-    centresApi.getCentre(id).then(setCentre).catch(setError);
-  }, [id]);
 
   /** After a placement operation: reload guests and chart, announce the outcome. */
   const changed = (text: Msg) => {
@@ -205,11 +201,7 @@ function Details({ centre }: { centre: Centre }) {
 
 function OccupancySection({ id, version }: { id: number; version: number }) {
   const { t } = useT();
-  const [series, setSeries] = useState<OccupancySeries | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    centresApi.series(id).then(setSeries).catch(setError);
-  }, [id, version]);
+  const { data: series, error } = useData(() => centresApi.series(id), [id, version], { keepPrevious: true });
   return (
     <section aria-labelledby="occupancy-heading" class="mb-5">
       <h2 id="occupancy-heading" class="h3">
@@ -228,17 +220,9 @@ function GuestsSection({ centre, version, onChanged }: { centre: Centre; version
   const { t, lang } = useT();
   const { can } = useSession();
   const manage = can('placements.manage');
-  const [guests, setGuests] = useState<Guest[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: guests, error } = useData(async () => (await receptionApi.guests(centre.id)).items, [centre.id, version], { keepPrevious: true });
   const [action, setAction] = useState<GuestAction>(null);
   const opener = useRef<HTMLElement | null>(null);
-
-  useEffect(() => {
-    receptionApi
-      .guests(centre.id)
-      .then((r) => setGuests(r.items))
-      .catch(setError);
-  }, [centre.id, version]);
 
   const open = (a: GuestAction, e: Event) => {
     opener.current = e.currentTarget as HTMLElement;
@@ -522,21 +506,15 @@ function TransferForm({
   const { t } = useT();
   const relatives = useFamily(family);
   const [category, setCategory] = useState<string>(guest.category);
-  const [targets, setTargets] = useState<CentreOccupancy[] | null>(null);
+  const { data: targets, error: loadError } = useData(async () => (await receptionApi.desk(category)).items.filter((c) => c.centre_id !== centre.id), [category]);
   const [target, setTarget] = useState('');
   const [date, setDate] = useState(today());
   const [override, setOverride] = useState('');
   const [askOverride, setAskOverride] = useState(false);
-  const [loadError, setLoadError] = useState<unknown>(null);
-
-  useEffect(() => {
-    setTargets(null);
+  const chooseCategory = (c: string) => {
+    setCategory(c);
     setTarget('');
-    receptionApi
-      .desk(category)
-      .then((r) => setTargets(r.items.filter((c) => c.centre_id !== centre.id)))
-      .catch(setLoadError);
-  }, [category]);
+  };
 
   const labels = {
     to_centre_id: t('placements.targetCentre'),
@@ -574,7 +552,7 @@ function TransferForm({
       <form onSubmit={submit} noValidate aria-labelledby="transfer-form-heading">
         <div class="row">
           <div class="col-12 col-md-6">
-            <SelectField id="transfer-category" label={labels.category} required value={category} onValue={setCategory} options={categoryOptions(t)} />
+            <SelectField id="transfer-category" label={labels.category} required value={category} onValue={chooseCategory} options={categoryOptions(t)} />
           </div>
           <div class="col-12 col-md-6">
             <TextField id="date" label={labels.date} required type="date" max={today()} value={date} onValue={setDate} error={errors.fields.date} />
@@ -661,17 +639,9 @@ function ExitForm({ guest, family, onCancel, onDone }: { guest: Guest; family: G
 function ContractsSection({ id }: { id: number }) {
   const { t, lang } = useT();
   const { can } = useSession();
-  const [contracts, setContracts] = useState<Contract[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: contracts, error, reload } = useData(async () => (await centresApi.contracts(id)).items, [id]);
   const [adding, setAdding] = useState(false);
-  const [version, setVersion] = useState(0);
   const [saved, setSaved] = useState<string | null>(null); // the CIG of the contract just saved
-  useEffect(() => {
-    centresApi
-      .contracts(id)
-      .then((r) => setContracts(r.items))
-      .catch(setError);
-  }, [id, version]);
   return (
     <section aria-labelledby="contracts-heading" class="mb-5">
       <div class="d-flex flex-wrap justify-content-between align-items-center gap-3 mb-3">
@@ -693,7 +663,7 @@ function ContractsSection({ id }: { id: number }) {
           onDone={(cig) => {
             setAdding(false);
             setSaved(cig);
-            setVersion((v) => v + 1);
+            reload();
             window.setTimeout(() => document.getElementById('contracts-heading')?.focus(), 0);
           }}
         />

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
 import { DataTable, FilterBar, ListHeader, useFilters } from '../../components/ListPage';
 import { usePageTitle } from '../../components/PageTitle';
 import { setFlash, useFlash } from '../../components/flash';
@@ -8,6 +7,7 @@ import { listAll } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { Link, navigate, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { useData } from '../../lib/useData';
 import { accountsApi } from '../accounts/index';
 import { CentreForm, statusOptions, typeOptions } from './CentreForm';
 import { type CentreInput, centresApi } from './api';
@@ -114,17 +114,17 @@ function CentreList({ manage }: { manage: boolean }) {
   );
 }
 
+const NO_NAMES: Record<string, string> = {};
+
 /** Municipality names by ISTAT code, from the municipalities in the organisations directory. */
 export function useMunicipalities(): Record<string, string> {
   const { can } = useSession();
-  const [names, setNames] = useState<Record<string, string>>({});
-  useEffect(() => {
-    if (!can('organizations.read')) return;
-    listAll((page, per_page) => accountsApi.listOrganizations({ type: 'municipality', page, per_page }))
-      .then((all) => setNames(Object.fromEntries(all.filter((o) => o.istat_code).map((o) => [o.istat_code as string, o.name]))))
-      .catch(() => setNames({}));
+  const { data } = useData(async () => {
+    if (!can('organizations.read')) return {};
+    const all = await listAll((page, per_page) => accountsApi.listOrganizations({ type: 'municipality', page, per_page }));
+    return Object.fromEntries(all.filter((o) => o.istat_code).map((o) => [o.istat_code as string, o.name]));
   }, []);
-  return names;
+  return data ?? NO_NAMES;
 }
 
 /** A municipality: its name when known, and its ISTAT code. */

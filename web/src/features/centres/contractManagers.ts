@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
 import { listAll } from '../../lib/api';
 import type { User } from '../../lib/identity';
+import { useData } from '../../lib/useData';
 import { accountsApi } from '../accounts/index';
 
 /**
@@ -8,13 +8,9 @@ import { accountsApi } from '../accounts/index';
  * organisation (the server refuses anyone else), by name.
  */
 export function useContractManagers(): User[] {
-  const [users, setUsers] = useState<User[]>([]);
-  useEffect(() => {
-    listAll((page, per_page) => accountsApi.listUsers({ role: 'prefecture_officer', page, per_page }))
-      .then((all) =>
-        setUsers(all.filter((u) => u.active && u.organization.type === 'prefecture').sort((a, b) => a.display_name.localeCompare(b.display_name))),
-      )
-      .catch(() => setUsers([]));
+  const { data } = useData(async () => {
+    const all = await listAll((page, per_page) => accountsApi.listUsers({ role: 'prefecture_officer', page, per_page }));
+    return all.filter((u) => u.active && u.organization.type === 'prefecture').sort((a, b) => a.display_name.localeCompare(b.display_name));
   }, []);
-  return users;
+  return data ?? [];
 }

@@ -14,8 +14,9 @@ import { type TFunction, useT } from '../../lib/i18n';
 import { formatEuro } from '../../lib/money';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { useData } from '../../lib/useData';
 import { InvoiceForm } from './InvoiceForm';
-import { costsApi, costsUrl, type Invoice, type MonthlyCosts, type PresenceDifference, type Reconciliation, reconciliationUrl } from './api';
+import { costsApi, costsUrl, type Invoice, type PresenceDifference, reconciliationUrl } from './api';
 
 /** On the centre page: the way to the costs. */
 export function CostsSection({ id }: { id: number }) {
@@ -62,13 +63,7 @@ const signed = (n: number, s: string) => (n > 0 ? `+${s}` : s);
 
 function ReconciliationView({ invoice }: { invoice: Invoice }) {
   const { t, lang } = useT();
-  const [rec, setRec] = useState<Reconciliation | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    setRec(null);
-    setError(null);
-    costsApi.reconciliation(invoice.id).then(setRec).catch(setError);
-  }, [invoice.id]);
+  const { data: rec, error } = useData(() => costsApi.reconciliation(invoice.id), [invoice.id]);
   const eur = (c: number) => formatEuro(c, lang);
   return (
     <section aria-labelledby="reconciliation-heading" class="mt-4" data-testid="reconciliation">
@@ -213,20 +208,11 @@ function InvoiceStatus({ invoice }: { invoice: Invoice }) {
 function Invoices({ id, month, selected }: { id: number; month: string; selected: number | null }) {
   const { t, lang } = useT();
   const { can } = useSession();
-  const [invoices, setInvoices] = useState<Invoice[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: invoices, error, reload } = useData(async () => (await costsApi.invoices(id)).items, [id]);
   const [formOpen, setFormOpen] = useState(false);
   const [submitted, setSubmitted] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState<Invoice | null>(null);
   const [withdrawn, setWithdrawn] = useState<string | null>(null);
-  const load = () =>
-    costsApi
-      .invoices(id)
-      .then((p) => setInvoices(p.items))
-      .catch(setError);
-  useEffect(() => {
-    load();
-  }, [id]);
   const ofMonth = (invoices ?? []).filter((i) => i.month === month);
   const chosen = ofMonth.find((i) => i.id === selected) ?? null;
   // One current invoice per centre and month: the form is offered until the month has one; a
@@ -253,7 +239,7 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
             setFormOpen(false);
             setWithdrawn(null);
             setSubmitted(created.number);
-            load();
+            reload();
             navigate(`/centres/${id}/costs?month=${month}&invoice=${created.id}`);
           }}
         />
@@ -302,7 +288,7 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
                           setWithdrawing(null);
                           setSubmitted(null);
                           setWithdrawn(done.number);
-                          load();
+                          reload();
                         }}
                       />
                     ) : null}
@@ -329,18 +315,12 @@ export function CostsPage({ id }: { id: number }) {
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) && asked <= max ? asked : lastMonth();
   const invoiceParam = Number(loc.query.get('invoice'));
   const selected = Number.isInteger(invoiceParam) && invoiceParam > 0 ? invoiceParam : null;
-  const [data, setData] = useState<MonthlyCosts | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data, error } = useData(() => costsApi.month(id, month), [id, month]);
   const [picked, setPicked] = useState(month);
   const [pickError, setPickError] = useState<string | undefined>();
   usePageTitle(t('costs.pageTitle', { month: formatMonth(month, lang) }));
 
-  useEffect(() => {
-    setData(null);
-    setError(null);
-    setPicked(month);
-    costsApi.month(id, month).then(setData).catch(setError);
-  }, [id, month]);
+  useEffect(() => setPicked(month), [id, month]);
 
   const eur = (c: number) => formatEuro(c, lang);
   return (

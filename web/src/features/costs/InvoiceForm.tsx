@@ -12,6 +12,7 @@ import { ApiError } from '../../lib/api';
 import { daysBetween, formatMonth } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { euroToCents } from '../../lib/money';
+import { useData } from '../../lib/useData';
 import { costsApi, type Invoice, type InvoiceDraft } from './api';
 
 interface Row {
@@ -61,24 +62,19 @@ function toRowFields(err: unknown, sent: number[]): unknown {
 
 export function InvoiceForm({ id, month, onCancel, onDone }: { id: number; month: string; onCancel: () => void; onDone: (invoice: Invoice) => void }) {
   const { t, lang } = useT();
-  const [draft, setDraft] = useState<InvoiceDraft | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const { data: draft, error: loadError } = useData(() => costsApi.draft(id, month), [id, month]);
   const [rows, setRows] = useState<Row[]>([]);
   const [number, setNumber] = useState('');
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
 
+  // The form starts from the draft. Not on a change of language: the amount keeps the form the
+  // operator may have typed over.
   useEffect(() => {
-    costsApi
-      .draft(id, month)
-      .then((d) => {
-        setDraft(d);
-        setRows(d.lines.map((l) => ({ person_id: l.person_id, name: `${l.family_name} ${l.given_names}`, from: l.from, to: l.to, kept: true })));
-        setAmount(centsAsTyped(d.amount_cents, lang));
-      })
-      .catch(setLoadError);
-    // Not on a change of language: the amount keeps the form the operator may have typed over.
-  }, [id, month]);
+    if (!draft) return;
+    setRows(draft.lines.map((l) => ({ person_id: l.person_id, name: `${l.family_name} ${l.given_names}`, from: l.from, to: l.to, kept: true })));
+    setAmount(centsAsTyped(draft.amount_cents, lang));
+  }, [draft]);
 
   const kept = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.kept);
   const declaredDays = kept.reduce((n, { r }) => n + (datesOk(r) ? daysIn(r) : 0), 0);

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
 import { NotFound } from '../../app/Status';
 import { Icon } from '../../components/Icon';
 import { usePageTitle } from '../../components/PageTitle';
@@ -11,6 +10,7 @@ import { formatDay } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { Link, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { useData } from '../../lib/useData';
 import { PersonForm } from './PersonForm';
 import { type FamilyGroup, peopleApi, type Person, personName, type PlacementStay } from './api';
 
@@ -49,25 +49,13 @@ export function PersonPage({ id }: { id: number }) {
   const loc = useLocation();
   const { can } = useSession();
   const editing = !!loc.query.get('edit') && can('persons.manage');
-  const [person, setPerson] = useState<Person | null>(null);
-  const [family, setFamily] = useState<FamilyGroup | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
   // Read again on entering and leaving the form: it starts from, and the page shows, what is stored.
-  useEffect(() => {
-    let live = true;
-    setPerson(null);
-    (async () => {
-      const p = await peopleApi.getPerson(id);
-      const f = p.family_group_id ? await peopleApi.familyGroup(p.family_group_id) : null;
-      if (!live) return;
-      setPerson(p);
-      setFamily(f);
-    })().catch((e) => live && setError(e));
-    return () => {
-      live = false;
-    };
+  const { data, error } = useData(async () => {
+    const p = await peopleApi.getPerson(id);
+    return { person: p, family: p.family_group_id ? await peopleApi.familyGroup(p.family_group_id) : null };
   }, [id, editing]);
+  const person = data?.person ?? null;
+  const family = data?.family ?? null;
 
   // Out of the caller's scope reads as missing: the page says so in the same words.
   if (error instanceof ApiError && error.status === 404) return <NotFound />;
@@ -188,14 +176,7 @@ function Placements({ id }: { id: number }) {
   // An operator's staff see only the stays in their own centres: the page says so, lest "not
   // hosted" read as "not hosted anywhere".
   const ownCentresOnly = useSession().user.organization.type === 'centre_operator';
-  const [stays, setStays] = useState<PlacementStay[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    peopleApi
-      .personPlacements(id)
-      .then((r) => setStays(r.items))
-      .catch(setError);
-  }, [id]);
+  const { data: stays, error } = useData(async () => (await peopleApi.personPlacements(id)).items, [id]);
   const exitReason = (r: string | null) => {
     if (!r) return '—';
     // Transfers close a placement with a reason of their own, which exits cannot give.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { usePageTitle } from '../../components/PageTitle';
 import { Pagination, ResultsSummary } from '../../components/Pagination';
 import { TableRegion } from '../../components/TableRegion';
@@ -7,8 +7,9 @@ import { pageParam } from '../../components/useList';
 import { formatDay, today } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { Link, setQuery, useLocation } from '../../lib/router';
+import { useData } from '../../lib/useData';
 import { CATEGORIES, FlagBadges } from '../centres/index';
-import { type OccupancyOverview, receptionApi } from './api';
+import { receptionApi } from './api';
 
 // The most the API gives in one page: at the scale of a prefecture, all centres at once.
 const PER_PAGE = 100;
@@ -23,22 +24,11 @@ export function Occupancy() {
   const page = pageParam(loc.query);
   const [inputDate, setInputDate] = useState(date || today());
   const [inputFlag, setInputFlag] = useState(flag);
-  // The answer with the query it answers: the table never shows another page or filter's rows.
-  const query = `${date}|${flag}|${page}`;
-  const [shown, setShown] = useState<{ query: string; data: OccupancyOverview } | null>(null);
-  const data = shown?.query === query ? shown.data : null;
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    receptionApi
-      .occupancy({ date: date || undefined, flag: flag || undefined, page, per_page: PER_PAGE })
-      .then((d) => live && setShown({ query, data: d }))
-      .catch((e) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [query]);
+  // New inputs clear the old answer: the table never shows another page or filter's rows.
+  const { data, error } = useData(
+    () => receptionApi.occupancy({ date: date || undefined, flag: flag || undefined, page, per_page: PER_PAGE }),
+    [date, flag, page],
+  );
 
   const cell = (key: string, guests: number, places: number, free: number) => (
     <td key={key} class="text-end text-nowrap">

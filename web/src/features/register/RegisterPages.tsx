@@ -2,7 +2,7 @@
 // last 30 days and the day's register (the daily report, printable). Case workers record
 // absences and confirm the day; the Prefettura and the inspectors read it.
 import { Fragment } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
 import { Icon } from '../../components/Icon';
 import { usePageTitle } from '../../components/PageTitle';
@@ -16,7 +16,8 @@ import { plainRuleErrors } from '../../lib/errors';
 import { type TFunction, useT } from '../../lib/i18n';
 import { Link, navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
-import { ABSENCE_REASONS, type DayStatus, registerApi, type RegisterDay, type RegisterGuest, type RegisterOverview } from './api';
+import { useData } from '../../lib/useData';
+import { ABSENCE_REASONS, type DayStatus, registerApi, type RegisterDay, type RegisterGuest } from './api';
 
 /** A message kept as what to say, so it follows language changes. */
 type Msg = (t: TFunction) => string;
@@ -48,11 +49,7 @@ const dayPath = (id: number, day: string) => `/centres/${id}/register/${day}`;
 /** On the centre page: the days waiting for confirmation and the way to the register. */
 export function RegisterSection({ id }: { id: number }) {
   const { t } = useT();
-  const [overview, setOverview] = useState<RegisterOverview | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    registerApi.overview(id).then(setOverview).catch(setError);
-  }, [id]);
+  const { data: overview, error } = useData(() => registerApi.overview(id), [id]);
   return (
     <section aria-labelledby="register-heading" class="mb-5" data-testid="register-section">
       <h2 id="register-heading" class="h3">
@@ -122,12 +119,8 @@ function DayPicker({ id, initial }: { id: number; initial: string }) {
 /** /centres/:id/register: the last 30 days, one line each. */
 export function RegisterOverviewPage({ id }: { id: number }) {
   const { t, lang } = useT();
-  const [overview, setOverview] = useState<RegisterOverview | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: overview, error } = useData(() => registerApi.overview(id), [id]);
   usePageTitle(overview ? `${t('register.title')} · ${overview.centre.name}` : t('register.title'));
-  useEffect(() => {
-    registerApi.overview(id).then(setOverview).catch(setError);
-  }, [id]);
   return (
     <div data-testid="register-overview">
       <BackToCentre id={id} />
@@ -198,23 +191,11 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
   const { t, lang } = useT();
   const { can } = useSession();
   const record = can('register.record');
-  const [report, setReport] = useState<RegisterDay | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [version, setVersion] = useState(0);
+  const { data: report, error, reload } = useData(() => registerApi.day(id, day), [id, day]);
   const [notice, setNotice] = useState<Msg | null>(null);
   const [action, setAction] = useState<Action>(null);
   const opener = useRef<HTMLElement | null>(null);
   usePageTitle(`${t('register.dayTitle', { day: formatDay(day, lang) })}${report ? ` · ${report.centre.name}` : ''}`);
-
-  useEffect(() => {
-    registerApi
-      .day(id, day)
-      .then((r) => {
-        setReport(r);
-        setError(null);
-      })
-      .catch(setError);
-  }, [id, day, version]);
 
   const open = (a: Action, e: Event) => {
     opener.current = e.currentTarget as HTMLElement;
@@ -228,7 +209,7 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
   const done = (text: Msg) => {
     setAction(null);
     setNotice(() => text);
-    setVersion((v) => v + 1);
+    reload();
     window.setTimeout(() => document.getElementById('register-guests-heading')?.focus(), 0);
   };
 
