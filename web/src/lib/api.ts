@@ -1,5 +1,5 @@
 // Client for the InNet JSON API (/api/v1). Cookie session + X-CSRF-Token on state-changing requests.
-import { Session } from './identity';
+import type { Session } from './identity';
 
 export interface Page<T> {
   items: T[];

@@ -1,5 +1,5 @@
 // Countries and languages by ISO code, named in the language shown.
-import { TFunction } from './i18n';
+import type { TFunction } from './i18n';
 
 /** A country's name in the language shown; XX stateless, ZZ unknown are handled by the caller. */
 export function countryName(code: string, lang: string): string {

@@ -1,5 +1,5 @@
 // Calendar days and months as the pages show them: YYYY-MM-DD strings in, local words out.
-import { Lang } from './i18n';
+import type { Lang } from './i18n';
 
 /** Today in the browser's time zone, as YYYY-MM-DD. */
 export function today(): string {

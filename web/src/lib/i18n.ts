@@ -102,6 +102,9 @@ export function currentLang(): Lang {
 
 export type TFunction = (key: string, options?: Record<string, unknown>) => string;
 
+/** A message kept as what to say, so it follows language changes. */
+export type Msg = (t: TFunction) => string;
+
 /** Re-renders the calling component when the language changes. */
 export function useT(): { t: TFunction; lang: Lang } {
   const [lang, setLang] = useState<Lang>(currentLang());

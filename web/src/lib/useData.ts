@@ -1,3 +1,4 @@
+// The one way a component loads data (docs/decisions/0011-web-features.md).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 export interface Loaded<T> {

@@ -1,6 +1,6 @@
 // Client for the accounts API: organisations and users.
-import { Page, request } from '../../lib/api';
-import { OrganizationRef, OrgType, Role, User } from '../../lib/identity';
+import { type Page, request } from '../../lib/api';
+import type { OrganizationRef, OrgType, Role, User } from '../../lib/identity';
 
 export interface Organization extends OrganizationRef {
   created_at: string;

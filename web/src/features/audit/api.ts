@@ -1,5 +1,5 @@
 // Client for the audit API: the audit log and the read log.
-import { Page, Query, request } from '../../lib/api';
+import { type Page, type Query, request } from '../../lib/api';
 
 /** A read of personal data, or a refused one (decision 0010). */
 export interface ReadEntry {

@@ -1,6 +1,6 @@
 // Client for the authentication API: the session, password changes and API tokens.
-import { Page, request } from '../../lib/api';
-import { Session } from '../../lib/identity';
+import { type Page, request } from '../../lib/api';
+import type { Session } from '../../lib/identity';
 
 export interface ApiToken {
   id: number;

@@ -1,5 +1,5 @@
 // Client for the centres API: centres, their contracts and their occupancy over time.
-import { Page, Query, request } from '../../lib/api';
+import { type Page, type Query, request } from '../../lib/api';
 
 export const CENTRE_TYPES = ['hotspot', 'cpa', 'cas', 'sai', 'accoglienza_diffusa'] as const;
 

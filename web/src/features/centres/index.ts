@@ -3,5 +3,6 @@ export { CentreEditPage } from './CentreEdit';
 export { CentrePage } from './CentrePage';
 export { Centres } from './Centres';
 export { CATEGORIES } from './api';
-export type { Category, Counts } from './api';
+export type { Category, Centre, Counts } from './api';
+export { categoryOptions } from './categoryOptions';
 export { FlagBadges } from './centreParts';

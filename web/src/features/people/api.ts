@@ -1,6 +1,6 @@
 // Client for the persons API: persons, their family groups and their placements.
-import { Page, Query, request } from '../../lib/api';
-import { Placement } from '../reception/index';
+import { type Page, type Query, request } from '../../lib/api';
+import type { Placement } from '../reception';
 
 export const SEXES = ['female', 'male', 'unspecified'] as const;
 

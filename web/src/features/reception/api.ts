@@ -1,7 +1,7 @@
 // Client for the reception API: guests, placements (place, transfer, exit), occupancy and the placement desk.
-import { Page, Query, request } from '../../lib/api';
-import { Category, Counts } from '../centres/index';
-import { PersonSummary } from '../people/index';
+import { type Page, type Query, request } from '../../lib/api';
+import type { Category, Counts } from '../centres';
+import type { PersonSummary } from '../people';
 
 export const ARRIVAL_ORIGINS = ['landing', 'hotspot', 'transfer', 'direct'] as const;
 

@@ -1,4 +1,5 @@
 // The reception feature's public entry: what other features and the app may use. The rest of features/reception/ is internal.
+export { GuestsSection } from './GuestsSection';
 export { Occupancy } from './Occupancy';
-export { ARRIVAL_ORIGINS, EXIT_REASONS, receptionApi } from './api';
-export type { CentreOccupancy, Guest, Placement } from './api';
+export type { Placement } from './api';
+export { ruleErrors } from './ruleErrors';
