@@ -1,8 +1,8 @@
 // On the centre page: the guests present, and the place, transfer and exit actions.
-import { useRef, useState } from 'preact/hooks';
 import { Icon } from '../../components/Icon';
 import { TableRegion } from '../../components/TableRegion';
 import { LoadState } from '../../components/forms';
+import { useActionPanel } from '../../components/useActionPanel';
 import { nationality } from '../../lib/countries';
 import { formatDay } from '../../lib/dates';
 import { type Msg, useT } from '../../lib/i18n';
@@ -22,21 +22,10 @@ export function GuestsSection({ centre, version, onChanged }: { centre: Centre; 
   const { can } = useSession();
   const manage = can('placements.manage');
   const { data: guests, error } = useData(async () => (await receptionApi.guests(centre.id)).items, [centre.id, version], { keepPrevious: true });
-  const [action, setAction] = useState<GuestAction>(null);
-  const opener = useRef<HTMLElement | null>(null);
-
-  const open = (a: GuestAction, e: Event) => {
-    opener.current = e.currentTarget as HTMLElement;
-    setAction(a);
-  };
-  const close = () => {
-    setAction(null);
-    window.setTimeout(() => opener.current?.focus(), 0);
-  };
+  const { action, open, close, finish } = useActionPanel<GuestAction>();
   const done = (text: Msg) => {
-    setAction(null);
     onChanged(text);
-    window.setTimeout(() => document.getElementById('guests-heading')?.focus(), 0);
+    finish('guests-heading');
   };
 
   return (

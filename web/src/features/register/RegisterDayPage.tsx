@@ -1,9 +1,10 @@
 import { Fragment } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { Icon } from '../../components/Icon';
 import { usePageTitle } from '../../components/PageTitle';
 import { TableRegion } from '../../components/TableRegion';
 import { LoadState, Notice } from '../../components/forms';
+import { useActionPanel } from '../../components/useActionPanel';
 import { nationality } from '../../lib/countries';
 import { addDays, formatDay, today } from '../../lib/dates';
 import { type Msg, useT } from '../../lib/i18n';
@@ -25,24 +26,19 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
   const record = can('register.record');
   const { data: report, error, reload } = useData(() => registerApi.day(id, day), [id, day]);
   const [notice, setNotice] = useState<Msg | null>(null);
-  const [action, setAction] = useState<Action>(null);
-  const opener = useRef<HTMLElement | null>(null);
+  const panel = useActionPanel<Action>();
+  const action = panel.action;
   usePageTitle(`${t('register.dayTitle', { day: formatDay(day, lang) })}${report ? ` · ${report.centre.name}` : ''}`);
 
   const open = (a: Action, e: Event) => {
-    opener.current = e.currentTarget as HTMLElement;
     setNotice(null);
-    setAction(a);
+    panel.open(a, e);
   };
-  const close = () => {
-    setAction(null);
-    window.setTimeout(() => opener.current?.focus(), 0);
-  };
+  const close = panel.close;
   const done = (text: Msg) => {
-    setAction(null);
     setNotice(() => text);
     reload();
-    window.setTimeout(() => document.getElementById('register-guests-heading')?.focus(), 0);
+    panel.finish('register-guests-heading');
   };
 
   const isToday = day >= today();
