@@ -11,7 +11,7 @@ import { centresApi } from './api';
 import { useContractManagers } from './contractManagers';
 
 /** An overlapping contract is explained by the form itself: the server's English field reasons are dropped. */
-export const contractRuleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, new Set(['contract_overlap']));
+const contractRuleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, new Set(['contract_overlap']));
 
 export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: () => void; onDone: (cig: string) => void }) {
   const { t } = useT();

@@ -8,7 +8,7 @@ import { today } from '../../lib/dates';
 import { type Msg, useT } from '../../lib/i18n';
 import { personName } from '../people';
 import { EXIT_REASONS, type Guest, receptionApi } from './api';
-import { ruleErrors } from './ruleErrors';
+import { placementRuleErrors } from './ruleErrors';
 import { useFamily } from './useFamily';
 
 export function ExitForm({ guest, family, onCancel, onDone }: { guest: Guest; family: Guest[]; onCancel: () => void; onDone: (text: Msg) => void }) {
@@ -27,7 +27,7 @@ export function ExitForm({ guest, family, onCancel, onDone }: { guest: Guest; fa
       return e;
     },
     action: async () => {
-      await ruleErrors(
+      await placementRuleErrors(
         receptionApi.exit({ person_ids: [guest.person_id, ...relatives.chosen], date, reason, ...(note.trim() ? { note: note.trim() } : {}) }),
       );
       onDone((t) => t('placements.exited', { person: personName(guest.person) }));

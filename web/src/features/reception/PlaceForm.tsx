@@ -10,7 +10,7 @@ import { CATEGORIES, categoryOptions, type Centre } from '../centres';
 import { type Person, personName, PersonSearch } from '../people';
 import { OverrideField } from './OverrideField';
 import { ARRIVAL_ORIGINS, receptionApi } from './api';
-import { needsOverride, ruleErrors } from './ruleErrors';
+import { needsOverride, placementRuleErrors } from './ruleErrors';
 
 export function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCancel: () => void; onDone: (text: Msg) => void }) {
   const { t } = useT();
@@ -39,7 +39,7 @@ export function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCanc
     },
     onError: (e) => needsOverride(e) && setAskOverride(true),
     action: async () => {
-      await ruleErrors(
+      await placementRuleErrors(
         receptionApi.place({
           person_ids: selected.map((p) => p.id),
           centre_id: centre.id,

@@ -11,7 +11,7 @@ import { categoryOptions, type Centre } from '../centres';
 import { personName } from '../people';
 import { OverrideField } from './OverrideField';
 import { type Guest, receptionApi } from './api';
-import { needsOverride, ruleErrors } from './ruleErrors';
+import { needsOverride, placementRuleErrors } from './ruleErrors';
 import { useFamily } from './useFamily';
 
 export function TransferForm({
@@ -56,7 +56,7 @@ export function TransferForm({
     },
     onError: (e) => needsOverride(e) && setAskOverride(true),
     action: async () => {
-      await ruleErrors(
+      await placementRuleErrors(
         receptionApi.transfer({
           person_ids: [guest.person_id, ...relatives.chosen],
           to_centre_id: Number(target),

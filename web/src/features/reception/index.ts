@@ -2,4 +2,3 @@
 export { GuestsSection } from './GuestsSection';
 export { Occupancy } from './Occupancy';
 export type { Placement } from './api';
-export { ruleErrors } from './ruleErrors';

@@ -3,7 +3,7 @@ import { ApiError } from '../../lib/api';
 import { plainRuleErrors } from '../../lib/errors';
 
 /** Rule errors whose explanation the placement forms give themselves: their English field reasons are dropped. */
-export const RULE_CODES = new Set([
+const RULE_CODES = new Set([
   'centre_full',
   'centre_not_accepting',
   'placement_overlap',
@@ -15,7 +15,7 @@ export const RULE_CODES = new Set([
   'future_date',
 ]);
 
-export const ruleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, RULE_CODES, { future_date: { date: 'future_date' } });
+export const placementRuleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, RULE_CODES, { future_date: { date: 'future_date' } });
 
 /** Whether an answer asks for an override reason (the centre is full or not taking guests). */
 export const needsOverride = (e: unknown) => e instanceof ApiError && (e.code === 'centre_full' || e.code === 'centre_not_accepting');

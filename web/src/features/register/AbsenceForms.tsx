@@ -5,9 +5,8 @@ import { FormErrors, SelectField, TextAreaField } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { type Msg, useT } from '../../lib/i18n';
-import { ruleErrors } from '../reception';
 import { ABSENCE_REASONS, registerApi, type RegisterGuest } from './api';
-import { guestName } from './registerParts';
+import { guestName, registerRuleErrors } from './registerParts';
 
 export type FormProps = { id: number; day: string; guest: RegisterGuest; onCancel: () => void; onDone: (text: Msg) => void };
 
@@ -24,7 +23,7 @@ export function AbsenceForm({ id, day, guest, onCancel, onDone }: FormProps) {
       return e;
     },
     action: async () => {
-      await ruleErrors(registerApi.absence(id, day, { person_id: guest.person_id, reason, ...(note.trim() ? { note: note.trim() } : {}) }));
+      await registerRuleErrors(registerApi.absence(id, day, { person_id: guest.person_id, reason, ...(note.trim() ? { note: note.trim() } : {}) }));
       const name = guestName(guest);
       onDone((t) => t('register.absenceRecorded', { person: name }));
     },
@@ -73,7 +72,7 @@ export function WithdrawForm({ id, day, guest, onCancel, onDone }: FormProps) {
   const { errors, busy, submit } = useFormSubmit({
     validate: (): FieldErrors => (note.trim() ? {} : { note: ['fieldErrors.required'] }),
     action: async () => {
-      await ruleErrors(registerApi.withdraw(id, day, guest.absence!.id, note.trim()));
+      await registerRuleErrors(registerApi.withdraw(id, day, guest.absence!.id, note.trim()));
       const name = guestName(guest);
       onDone((t) => t('register.absenceWithdrawn', { person: name }));
     },

@@ -4,8 +4,8 @@ import { FormButtons } from '../../components/ActionPanel';
 import { FormErrors, TextAreaField } from '../../components/forms';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { type Msg, useT } from '../../lib/i18n';
-import { ruleErrors } from '../reception';
 import { registerApi, type RegisterDay } from './api';
+import { registerRuleErrors } from './registerParts';
 
 /** Confirming the day as it stands; after a change to a confirmed day, confirming again. */
 export function ConfirmSection({ id, report, onDone }: { id: number; report: RegisterDay; onDone: (text: Msg) => void }) {
@@ -15,7 +15,7 @@ export function ConfirmSection({ id, report, onDone }: { id: number; report: Reg
   const labels = { note: t('register.confirmNote') };
   const { errors, busy, submit } = useFormSubmit({
     action: async () => {
-      await ruleErrors(registerApi.confirm(id, report.day, note.trim() || undefined));
+      await registerRuleErrors(registerApi.confirm(id, report.day, note.trim() || undefined));
       setNote('');
       onDone((t) => t(again ? 'register.reconfirmed' : 'register.confirmed'));
     },

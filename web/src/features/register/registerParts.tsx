@@ -26,9 +26,9 @@ export function DayStatusBadge({ status }: { status: DayStatus }) {
 }
 
 /** Rule errors the page explains itself: the server's English field reasons are dropped. */
-export const RULE_CODES = new Set(['already_confirmed', 'already_absent', 'already_withdrawn', 'not_an_absence', 'not_placed', 'future_date']);
+const RULE_CODES = new Set(['already_confirmed', 'already_absent', 'already_withdrawn', 'not_an_absence', 'not_placed', 'future_date']);
 
-export const ruleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, RULE_CODES);
+export const registerRuleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, RULE_CODES);
 
 export const guestName = (g: RegisterGuest) => `${g.family_name} ${g.given_names}`;
 
