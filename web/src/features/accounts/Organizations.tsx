@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { FormPage, PageForm } from '../../components/FormPage';
 import { Icon } from '../../components/Icon';
 import { ActionsHeader, DataTable, FilterBar, ListHeader, useFilters } from '../../components/ListPage';
@@ -14,7 +14,7 @@ import { ORG_TYPES, type OrgType } from '../../lib/identity';
 import { Link, navigate, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
-import { accountsApi } from './api';
+import { accountsApi, type Organization } from './api';
 
 export function Organizations() {
   const loc = useLocation();
@@ -103,18 +103,22 @@ const ISTAT_RE = /^\d{6}$/;
 
 function OrganizationForm({ id }: { id?: number }) {
   const { t } = useT();
-  const { data: original, error: loadError } = useData(async () => (id ? accountsApi.getOrganization(id) : null), [id]);
-  const [name, setName] = useState('');
-  const [type, setType] = useState<string>('');
-  const [istat, setIstat] = useState('');
+  const { data: original, error } = useData(async () => (id ? accountsApi.getOrganization(id) : null), [id]);
+  return (
+    <FormPage title={id ? t('organizations.editTitle') : t('organizations.new')} backHref="/organizations" backLabel={t('organizations.backToList')}>
+      <LoadState error={error} ready={!id || !!original}>
+        {() => <OrganizationFields id={id} original={original} />}
+      </LoadState>
+    </FormPage>
+  );
+}
 
-  // The form starts from the organisation as loaded.
-  useEffect(() => {
-    if (!original) return;
-    setName(original.name);
-    setType(original.type);
-    setIstat(original.istat_code ?? '');
-  }, [original]);
+/** The fields, started from the organisation as loaded (empty for a new one). */
+function OrganizationFields({ id, original }: { id?: number; original: Organization | null }) {
+  const { t } = useT();
+  const [name, setName] = useState(original?.name ?? '');
+  const [type, setType] = useState<string>(original?.type ?? '');
+  const [istat, setIstat] = useState(original?.istat_code ?? '');
 
   const labels = { name: t('organizations.name'), type: t('organizations.type'), istat_code: t('organizations.istat') };
 
@@ -146,38 +150,32 @@ function OrganizationForm({ id }: { id?: number }) {
   });
 
   return (
-    <FormPage title={id ? t('organizations.editTitle') : t('organizations.new')} backHref="/organizations" backLabel={t('organizations.backToList')}>
-      <LoadState error={loadError} ready={!id || !!original}>
-        {() => (
-          <>
-            <FormErrors errors={errors} labels={labels} />
-            <PageForm onSubmit={submit} class="mt-4" testId="org-form" saveTestId="org-save" busy={busy} cancelHref="/organizations">
-              <TextField id="name" label={labels.name} required maxLength={200} value={name} onValue={setName} error={errors.fields.name} />
-              <SelectField
-                id="type"
-                label={labels.type}
-                required
-                value={type}
-                onValue={setType}
-                empty={t('common.choose')}
-                options={typeOptions(t)}
-                error={errors.fields.type}
-              />
-              <TextField
-                id="istat_code"
-                label={labels.istat_code}
-                hint={t('organizations.istatHint')}
-                inputMode="numeric"
-                maxLength={6}
-                dir="ltr"
-                value={istat}
-                onValue={setIstat}
-                error={errors.fields.istat_code}
-              />
-            </PageForm>
-          </>
-        )}
-      </LoadState>
-    </FormPage>
+    <>
+      <FormErrors errors={errors} labels={labels} />
+      <PageForm onSubmit={submit} class="mt-4" testId="org-form" saveTestId="org-save" busy={busy} cancelHref="/organizations">
+        <TextField id="name" label={labels.name} required maxLength={200} value={name} onValue={setName} error={errors.fields.name} />
+        <SelectField
+          id="type"
+          label={labels.type}
+          required
+          value={type}
+          onValue={setType}
+          empty={t('common.choose')}
+          options={typeOptions(t)}
+          error={errors.fields.type}
+        />
+        <TextField
+          id="istat_code"
+          label={labels.istat_code}
+          hint={t('organizations.istatHint')}
+          inputMode="numeric"
+          maxLength={6}
+          dir="ltr"
+          value={istat}
+          onValue={setIstat}
+          error={errors.fields.istat_code}
+        />
+      </PageForm>
+    </>
   );
 }

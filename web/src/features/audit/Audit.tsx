@@ -9,7 +9,7 @@ import type { User } from '../../lib/identity';
 import { Link, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
-import { accountsApi } from '../accounts';
+import { accountsApi } from '../accounts/index';
 import { auditApi, type AuditEntry, type ReadEntry } from './api';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

@@ -7,7 +7,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { listAll } from '../../lib/api';
 import { type TFunction, useT } from '../../lib/i18n';
 import { useData } from '../../lib/useData';
-import { accountsApi, type Organization } from '../accounts';
+import { accountsApi, type Organization } from '../accounts/index';
 import { CATEGORIES, type Centre, CENTRE_SERVICES, CENTRE_STATUSES, CENTRE_TYPES, type CentreInput } from './api';
 
 export const typeOptions = (t: TFunction) => CENTRE_TYPES.map((v) => ({ value: v, label: t(`centreTypes.${v}`) }));

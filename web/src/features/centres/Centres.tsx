@@ -8,7 +8,7 @@ import { useT } from '../../lib/i18n';
 import { Link, navigate, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
-import { accountsApi } from '../accounts';
+import { accountsApi } from '../accounts/index';
 import { CentreForm, statusOptions, typeOptions } from './CentreForm';
 import { type CentreInput, centresApi } from './api';
 import { StatusBadge } from './centreParts';

@@ -1,7 +1,7 @@
 import { listAll } from '../../lib/api';
 import type { User } from '../../lib/identity';
 import { useData } from '../../lib/useData';
-import { accountsApi } from '../accounts';
+import { accountsApi } from '../accounts/index';
 
 /**
  * Who may manage a contract for the Prefettura: active prefecture officers of a prefecture

@@ -2,7 +2,7 @@
 // presences the register holds (one line per person and run of days present) and the amount due,
 // so that an invoice differs from the register only where the operator changes it. Lines can be
 // left out or shortened; the declared presence-days are always the sum of the lines kept.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
 import { TableRegion } from '../../components/TableRegion';
 import { EuroField, FormErrors, LoadState, Notice, TextAreaField, TextField } from '../../components/forms';
@@ -60,21 +60,37 @@ function toRowFields(err: unknown, sent: number[]): unknown {
   return new ApiError(err.status, err.code, err.message, fields, err.retryAfter);
 }
 
-export function InvoiceForm({ id, month, onCancel, onDone }: { id: number; month: string; onCancel: () => void; onDone: (invoice: Invoice) => void }) {
-  const { t, lang } = useT();
-  const { data: draft, error: loadError } = useData(() => costsApi.draft(id, month), [id, month]);
-  const [rows, setRows] = useState<Row[]>([]);
-  const [number, setNumber] = useState('');
-  const [amount, setAmount] = useState('');
-  const [note, setNote] = useState('');
+type FormProps = { id: number; month: string; onCancel: () => void; onDone: (invoice: Invoice) => void };
 
-  // The form starts from the draft. Not on a change of language: the amount keeps the form the
-  // operator may have typed over.
-  useEffect(() => {
-    if (!draft) return;
-    setRows(draft.lines.map((l) => ({ person_id: l.person_id, name: `${l.family_name} ${l.given_names}`, from: l.from, to: l.to, kept: true })));
-    setAmount(centsAsTyped(draft.amount_cents, lang));
-  }, [draft]);
+export function InvoiceForm({ id, month, onCancel, onDone }: FormProps) {
+  const { t, lang } = useT();
+  const { data: draft, error } = useData(() => costsApi.draft(id, month), [id, month]);
+  return (
+    <ActionPanel id="invoice-form" title={t('invoiceForm.title', { month: formatMonth(month, lang) })}>
+      <LoadState error={error} ready={!!draft}>
+        {() =>
+          draft &&
+          (!draft.lines.length ? (
+            <Notice kind="info">{t('invoiceForm.nothing')}</Notice>
+          ) : (
+            <DraftForm draft={draft} id={id} month={month} onCancel={onCancel} onDone={onDone} />
+          ))
+        }
+      </LoadState>
+    </ActionPanel>
+  );
+}
+
+/** The form, started from the draft the server proposes. */
+function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: InvoiceDraft }) {
+  const { t, lang } = useT();
+  const [rows, setRows] = useState<Row[]>(() =>
+    draft.lines.map((l) => ({ person_id: l.person_id, name: `${l.family_name} ${l.given_names}`, from: l.from, to: l.to, kept: true })),
+  );
+  const [number, setNumber] = useState('');
+  // In the language shown when the draft came; a later change of language leaves what may have been typed over.
+  const [amount, setAmount] = useState(() => centsAsTyped(draft.amount_cents, lang));
+  const [note, setNote] = useState('');
 
   const kept = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.kept);
   const declaredDays = kept.reduce((n, { r }) => n + (datesOk(r) ? daysIn(r) : 0), 0);
@@ -89,7 +105,7 @@ export function InvoiceForm({ id, month, onCancel, onDone }: { id: number; month
 
   const { errors, busy, submit } = useFormSubmit({
     validate: () => {
-      const e: FieldErrors = draft ? lineErrors(rows, draft) : {};
+      const e: FieldErrors = lineErrors(rows, draft);
       if (!number.trim()) e.number = ['fieldErrors.required'];
       const cents = euroToCents(amount);
       if (cents === null || cents < 1) e.amount_cents = ['fieldErrors.euro_amount'];
@@ -115,97 +131,86 @@ export function InvoiceForm({ id, month, onCancel, onDone }: { id: number; month
   });
 
   return (
-    <ActionPanel id="invoice-form" title={t('invoiceForm.title', { month: formatMonth(month, lang) })}>
-      <LoadState error={loadError} ready={!!draft}>
-        {() =>
-          draft &&
-          (!draft.lines.length ? (
-            <Notice kind="info">{t('invoiceForm.nothing')}</Notice>
-          ) : (
-            <>
-              <p>{t('invoiceForm.intro', { days: draft.presence_days })}</p>
-              <FormErrors errors={errors} labels={labels} />
-              <form onSubmit={submit} noValidate aria-labelledby="invoice-form-heading">
-                <div class="row">
-                  <div class="col-12 col-md-4">
-                    <TextField id="number" label={labels.number} required maxLength={60} dir="ltr" value={number} onValue={setNumber} error={errors.fields.number} />
-                  </div>
-                  <div class="col-12 col-md-4">
-                    <EuroField id="amount_cents" label={labels.amount_cents} required value={amount} onValue={setAmount} error={errors.fields.amount_cents} />
-                  </div>
-                  <div class="col-12 col-md-4">
-                    <p class="fw-semibold mb-1">{t('costs.presenceDays')}</p>
-                    <p class="h4" aria-live="polite" data-testid="invoice-declared-days">
-                      {declaredDays}
-                    </p>
-                  </div>
-                </div>
-                <TextAreaField id="note" label={labels.note} maxLength={2000} rows={2} value={note} onValue={setNote} />
-                <TableRegion label={t('invoiceForm.linesCaption')} small testId="invoice-lines">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('invoiceForm.keep')}</th>
-                      <th scope="col">{t('costs.person')}</th>
-                      <th scope="col">{t('invoiceForm.from')}</th>
-                      <th scope="col">{t('invoiceForm.to')}</th>
-                      <th scope="col" class="text-end">
-                        {t('invoiceForm.days')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r, i) => (
-                      <tr key={`${r.person_id}-${i}`} data-person={r.person_id}>
-                        <td>
-                          <input
-                            type="checkbox"
-                            class="form-check-input position-static ms-0"
-                            id={`line-${i}-kept`}
-                            checked={r.kept}
-                            aria-label={t('invoiceForm.keepLine', { name: r.name })}
-                            onChange={(e) => setRow(i, { kept: (e.currentTarget as HTMLInputElement).checked })}
-                          />
-                        </td>
-                        <th scope="row" class="fw-normal">
-                          <bdi>{r.name}</bdi>
-                        </th>
-                        {(['from', 'to'] as const).map((k) => {
-                          const field = `line-${i}-${k}`;
-                          const error = errors.fields[field];
-                          return (
-                            <td key={k}>
-                              <input
-                                type="date"
-                                class={`form-control form-control-sm${error ? ' is-invalid' : ''}`}
-                                id={field}
-                                value={r[k]}
-                                min={draft.from}
-                                max={draft.to}
-                                disabled={!r.kept}
-                                aria-label={labels[field]}
-                                aria-invalid={error ? 'true' : undefined}
-                                aria-describedby={error ? `${field}-error` : undefined}
-                                onInput={(e) => setRow(i, { [k]: (e.currentTarget as HTMLInputElement).value })}
-                              />
-                              {error ? (
-                                <div id={`${field}-error`} class="field-error small">
-                                  {error}
-                                </div>
-                              ) : null}
-                            </td>
-                          );
-                        })}
-                        <td class="text-end">{r.kept && datesOk(r) ? daysIn(r) : 0}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </TableRegion>
-                <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('invoiceForm.submit')} testId="invoice-submit" />
-              </form>
-            </>
-          ))
-        }
-      </LoadState>
-    </ActionPanel>
+    <>
+      <p>{t('invoiceForm.intro', { days: draft.presence_days })}</p>
+      <FormErrors errors={errors} labels={labels} />
+      <form onSubmit={submit} noValidate aria-labelledby="invoice-form-heading">
+        <div class="row">
+          <div class="col-12 col-md-4">
+            <TextField id="number" label={labels.number} required maxLength={60} dir="ltr" value={number} onValue={setNumber} error={errors.fields.number} />
+          </div>
+          <div class="col-12 col-md-4">
+            <EuroField id="amount_cents" label={labels.amount_cents} required value={amount} onValue={setAmount} error={errors.fields.amount_cents} />
+          </div>
+          <div class="col-12 col-md-4">
+            <p class="fw-semibold mb-1">{t('costs.presenceDays')}</p>
+            <p class="h4" aria-live="polite" data-testid="invoice-declared-days">
+              {declaredDays}
+            </p>
+          </div>
+        </div>
+        <TextAreaField id="note" label={labels.note} maxLength={2000} rows={2} value={note} onValue={setNote} />
+        <TableRegion label={t('invoiceForm.linesCaption')} small testId="invoice-lines">
+          <thead>
+            <tr>
+              <th scope="col">{t('invoiceForm.keep')}</th>
+              <th scope="col">{t('costs.person')}</th>
+              <th scope="col">{t('invoiceForm.from')}</th>
+              <th scope="col">{t('invoiceForm.to')}</th>
+              <th scope="col" class="text-end">
+                {t('invoiceForm.days')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={`${r.person_id}-${i}`} data-person={r.person_id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    class="form-check-input position-static ms-0"
+                    id={`line-${i}-kept`}
+                    checked={r.kept}
+                    aria-label={t('invoiceForm.keepLine', { name: r.name })}
+                    onChange={(e) => setRow(i, { kept: (e.currentTarget as HTMLInputElement).checked })}
+                  />
+                </td>
+                <th scope="row" class="fw-normal">
+                  <bdi>{r.name}</bdi>
+                </th>
+                {(['from', 'to'] as const).map((k) => {
+                  const field = `line-${i}-${k}`;
+                  const error = errors.fields[field];
+                  return (
+                    <td key={k}>
+                      <input
+                        type="date"
+                        class={`form-control form-control-sm${error ? ' is-invalid' : ''}`}
+                        id={field}
+                        value={r[k]}
+                        min={draft.from}
+                        max={draft.to}
+                        disabled={!r.kept}
+                        aria-label={labels[field]}
+                        aria-invalid={error ? 'true' : undefined}
+                        aria-describedby={error ? `${field}-error` : undefined}
+                        onInput={(e) => setRow(i, { [k]: (e.currentTarget as HTMLInputElement).value })}
+                      />
+                      {error ? (
+                        <div id={`${field}-error`} class="field-error small">
+                          {error}
+                        </div>
+                      ) : null}
+                    </td>
+                  );
+                })}
+                <td class="text-end">{r.kept && datesOk(r) ? daysIn(r) : 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </TableRegion>
+        <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('invoiceForm.submit')} testId="invoice-submit" />
+      </form>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 // Client for the persons API: persons, their family groups and their placements.
 import { type Page, type Query, request } from '../../lib/api';
-import type { Placement } from '../reception';
+import type { Placement } from '../reception/index';
 
 export const SEXES = ['female', 'male', 'unspecified'] as const;
 

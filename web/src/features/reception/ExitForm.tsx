@@ -6,7 +6,7 @@ import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { today } from '../../lib/dates';
 import { type Msg, useT } from '../../lib/i18n';
-import { personName } from '../people';
+import { personName } from '../people/index';
 import { EXIT_REASONS, type Guest, receptionApi } from './api';
 import { placementRuleErrors } from './ruleErrors';
 import { useFamily } from './useFamily';

@@ -8,7 +8,7 @@ import { formatDay, today } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { Link, setQuery, useLocation } from '../../lib/router';
 import { useData } from '../../lib/useData';
-import { CATEGORIES, FlagBadges } from '../centres';
+import { CATEGORIES, FlagBadges } from '../centres/index';
 import { receptionApi } from './api';
 
 // The most the API gives in one page: at the scale of a prefecture, all centres at once.

@@ -1,7 +1,7 @@
 // Client for the reception API: guests, placements (place, transfer, exit), occupancy and the placement desk.
 import { type Page, type Query, request } from '../../lib/api';
-import type { Category, Counts } from '../centres';
-import type { PersonSummary } from '../people';
+import type { Category, Counts } from '../centres/index';
+import type { PersonSummary } from '../people/index';
 
 export const ARRIVAL_ORIGINS = ['landing', 'hotspot', 'transfer', 'direct'] as const;
 

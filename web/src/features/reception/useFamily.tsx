@@ -1,7 +1,7 @@
 // The relatives present with a guest, offered to move or leave together.
 import { useState } from 'preact/hooks';
 import { useT } from '../../lib/i18n';
-import { personName } from '../people';
+import { personName } from '../people/index';
 import type { Guest } from './api';
 
 /** Family members who may move or leave with the guest: checkboxes, all ticked at first. */
