@@ -55,6 +55,12 @@ Result<Organization> create_organization(db::Connection& conn, const Organizatio
   return find_organization(conn, (*rows)[0].integer(0));
 }
 
+Result<std::int64_t> count_organizations(db::Connection& conn) {
+  auto rows = conn.query("SELECT COUNT(*) FROM organizations");
+  if (!rows.ok()) return rows.take_error();
+  return (*rows)[0].integer(0);
+}
+
 Result<Organization> find_organization(db::Connection& conn, std::int64_t id) {
   auto rows =
       conn.query(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = ?", {id});

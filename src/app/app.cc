@@ -107,7 +107,10 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   add_operations_routes(app->api_, app->metrics_);
   app->api_.install(app->router_, *app->services_, auth::make_authenticator(*app->services_));
   db::Pool* raw_pool = app->pool_.get();
-  app->metrics_.set_pool_source([raw_pool] { return raw_pool->stats(); });
+  app->metrics_.set_pool_source([raw_pool] {
+    const auto stats = raw_pool->stats();
+    return http::PoolGauges{stats.size, stats.in_use, stats.max, stats.waits};
+  });
   return app;
 }
 

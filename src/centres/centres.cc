@@ -278,6 +278,17 @@ Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t c
   return std::optional<Contract>{contract_from_row((*rows)[0])};
 }
 
+Result<std::map<std::int64_t, std::int64_t>> contracted_places_on(db::Connection& conn,
+                                                                  const std::string& day) {
+  auto rows =
+      conn.query("SELECT centre_id, places FROM contracts WHERE start_date <= ? AND end_date >= ?",
+                 {day, day});
+  if (!rows.ok()) return rows.take_error();
+  std::map<std::int64_t, std::int64_t> places;
+  for (const auto& r : *rows) places[r.integer(0)] = r.integer(1);
+  return places;
+}
+
 Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, const std::string& first,
                              const std::string& last) {
   auto rows = conn.query(

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -109,6 +110,9 @@ Result<std::vector<Contract>> centre_contracts(db::Connection& conn, std::int64_
 // The contract in force on `day`, if any.
 Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t centre_id,
                                             const std::string& day);
+// The places contracted for each centre with a contract in force on `day` (centre id -> places).
+Result<std::map<std::int64_t, std::int64_t>> contracted_places_on(db::Connection& conn,
+                                                                  const std::string& day);
 // Whether some contract of the centre is in force on at least one day of [first, last].
 Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, const std::string& first,
                              const std::string& last);

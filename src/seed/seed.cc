@@ -16,9 +16,9 @@ namespace innet::seed {
 namespace {
 
 Status require_empty(db::Connection& conn) {
-  auto rows = conn.query("SELECT COUNT(*) FROM organizations");
-  if (!rows.ok()) return rows.take_error();
-  if ((*rows)[0].integer(0) > 0)
+  auto organizations = accounts::count_organizations(conn);
+  if (!organizations.ok()) return organizations.take_error();
+  if (*organizations > 0)
     return Error::make(ErrorKind::conflict, "not_empty",
                        "the database already has organisations; seed only a new database");
   return Status::success();

@@ -67,13 +67,10 @@ Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, const st
   if (!counts.ok()) return counts.take_error();
   for (const auto& [centre, guests] : *counts)
     if (auto it = index.find(centre); it != index.end()) out[it->second].guests = guests;
-  auto contracts =
-      conn.query("SELECT centre_id, places FROM contracts WHERE start_date <= ? AND end_date >= ?",
-                 {day, day});
-  if (!contracts.ok()) return contracts.take_error();
-  for (const auto& r : *contracts)
-    if (auto it = index.find(r.integer(0)); it != index.end())
-      out[it->second].contract_places = r.integer(1);
+  auto contracted = centres::contracted_places_on(conn, day);
+  if (!contracted.ok()) return contracted.take_error();
+  for (const auto& [centre, places] : *contracted)
+    if (auto it = index.find(centre); it != index.end()) out[it->second].contract_places = places;
   return out;
 }
 
