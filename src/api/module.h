@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/api.h"
+#include "auth/policy.h"
 #include "db/database.h"
 #include "db/migrations.h"
 
@@ -16,6 +17,8 @@ namespace innet::api {
 
 struct Module {
   std::string name;  // the folder's name: "reception"
+  // Which roles may perform the module's actions, and over which records (auth/policy.h).
+  std::vector<auth::Policy::Grant> grants;
   // Its tables, numbered within the module; they run after those of the modules listed before it.
   std::function<std::vector<db::Migration>(db::Engine)> migrations;
   std::function<void(Api&)> add_routes;

@@ -99,8 +99,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   settings.session_absolute_hours = config.session_absolute_hours;
   settings.cookie_secure = config.cookie_secure;
   auth::set_password_hash_concurrency(settings.password_hash_concurrency);
-  app->services_.reset(new api::Services{*app->pool_, auth::Policy::standard(), settings,
-                                         secrets->audit_key, app->read_log_.get()});
+  app->services_.reset(
+      new api::Services{*app->pool_, policy(), settings, secrets->audit_key, app->read_log_.get()});
 
   connect_modules();
   for (const auto& module : modules()) module.add_routes(app->api_);

@@ -31,6 +31,16 @@ std::vector<db::Migration> all_migrations(db::Engine engine) {
   return all;
 }
 
+const auth::Policy& policy() {
+  static const auth::Policy all = [] {
+    std::vector<auth::Policy::Grant> grants;
+    for (const auto& module : modules())
+      grants.insert(grants.end(), module.grants.begin(), module.grants.end());
+    return auth::Policy(std::move(grants));
+  }();
+  return all;
+}
+
 void connect_modules() {
   static std::once_flag once;
   std::call_once(once, [] {

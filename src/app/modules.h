@@ -13,6 +13,9 @@ const std::vector<api::Module>& modules();
 // Every module's migrations: module by module in the order above, each by version.
 std::vector<db::Migration> all_migrations(db::Engine engine);
 
+// The access policy: every module's grants.
+const auth::Policy& policy();
+
 // Runs every module's `connect` hook, once per process however many Apps are opened.
 void connect_modules();
 

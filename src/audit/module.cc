@@ -6,8 +6,21 @@
 
 namespace innet::audit {
 
+namespace {
+
+std::vector<auth::Policy::Grant> grants() {
+  using enum auth::Role;
+  using enum auth::Scope;
+  return {
+      {"audit.read", admin, all},
+  };
+}
+
+}  // namespace
+
 api::Module module() {
   return {.name = "audit",
+          .grants = grants(),
           .migrations =
               [](db::Engine engine) {
                 auto all = migrations(engine);

@@ -1,5 +1,7 @@
 // Access control in one place. Every API route names an action; the policy answers whether an
-// actor's role may perform it and with which record scope. Field sets are actions too
+// actor's role may perform it and with which record scope. Each module declares the grants of
+// its own actions in its descriptor (api::Module::grants); app::policy() holds them all. Field sets
+// are actions too
 // ("users.fields.contact"): a handler asks before including those fields.
 //
 // Separation of duties: admin manages accounts, organisations and settings and reads the audit
@@ -58,9 +60,6 @@ inline constexpr std::string_view kAuthenticated = "authenticated";  // any sign
 
 class Policy {
  public:
-  // The product's policy table (policy.cc).
-  static const Policy& standard();
-
   struct Grant {
     std::string action;
     Role role;

@@ -5,8 +5,24 @@
 
 namespace innet::people {
 
+namespace {
+
+std::vector<auth::Policy::Grant> grants() {
+  using enum auth::Role;
+  using enum auth::Scope;
+  return {
+      // Guests: the Prefettura places them; an operator's staff see those its centres host or
+      // hosted (scope: organisations running a centre where the person was placed).
+      {"persons.read", prefecture_officer, all},
+      {"persons.read", case_worker, organization},
+      {"persons.manage", prefecture_officer, all},
+  };
+}
+
+}  // namespace
+
 api::Module module() {
-  return {.name = "people", .migrations = migrations, .add_routes = add_routes};
+  return {.name = "people", .grants = grants(), .migrations = migrations, .add_routes = add_routes};
 }
 
 }  // namespace innet::people

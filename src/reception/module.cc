@@ -8,8 +8,40 @@
 
 namespace innet::reception {
 
+namespace {
+
+std::vector<auth::Policy::Grant> grants() {
+  using enum auth::Role;
+  using enum auth::Scope;
+  return {
+      {"placements.read", prefecture_officer, all},
+      {"placements.read", inspector, all},
+      {"placements.read", case_worker, organization},
+      {"placements.manage", prefecture_officer, all},
+      // Overriding a full or closed centre's refusal, with a recorded reason.
+      {"placements.override", prefecture_officer, all},
+      // The daily register: kept by the operator's staff, read by the Prefettura and inspectors.
+      {"register.read", prefecture_officer, all},
+      {"register.read", inspector, all},
+      {"register.read", case_worker, organization},
+      {"register.record", case_worker, organization},
+      // Occupancy is aggregate: the analyst sees it too, with no guest named.
+      {"occupancy.read", prefecture_officer, all},
+      {"occupancy.read", inspector, all},
+      {"occupancy.read", analyst, all},
+      {"occupancy.read", case_worker, organization},
+      {"costs.read", prefecture_officer, all},
+      {"costs.read", case_worker, organization},
+      {"invoices.submit", prefecture_officer, all},
+      {"invoices.submit", case_worker, organization},
+  };
+}
+
+}  // namespace
+
 api::Module module() {
   return {.name = "reception",
+          .grants = grants(),
           .migrations =
               [](db::Engine engine) {
                 std::vector<db::Migration> all;

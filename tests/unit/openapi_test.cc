@@ -70,7 +70,7 @@ TEST_F(OpenApiTest, EveryDocumentedOperationReachesItsRoute) {
 }
 
 TEST_F(OpenApiTest, EveryActionIsPublicAuthenticatedOrInThePolicy) {
-  auto actions = auth::Policy::standard().actions();
+  auto actions = app::policy().actions();
   std::set<std::string> known(actions.begin(), actions.end());
   for (const auto& r : app_->api().routes())
     EXPECT_TRUE(r.action == auth::kPublic || r.action == auth::kAuthenticated ||

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "app/modules.h"
+
 namespace innet::auth {
 namespace {
 
@@ -19,7 +21,7 @@ TEST(Policy, RoleNamesRoundTrip) {
 }
 
 TEST(Policy, AdminManagesAccountsButHoldsNoOtherDomainAction) {
-  const auto& p = Policy::standard();
+  const auto& p = app::policy();
   for (const auto& action : p.permissions(Role::admin))
     EXPECT_TRUE(action.starts_with("organizations.") || action.starts_with("users.") ||
                 action.starts_with("audit."))
@@ -27,7 +29,7 @@ TEST(Policy, AdminManagesAccountsButHoldsNoOtherDomainAction) {
 }
 
 TEST(Policy, OnlyAdminReadsTheAuditTrail) {
-  const auto& p = Policy::standard();
+  const auto& p = app::policy();
   for (const auto& name : role_names()) {
     Role r = *parse_role(name);
     EXPECT_EQ(p.allows(actor(r), "audit.read"), r == Role::admin) << name;
@@ -35,7 +37,7 @@ TEST(Policy, OnlyAdminReadsTheAuditTrail) {
 }
 
 TEST(Policy, OrganizationScopeChecksTheRecordOwner) {
-  const auto& p = Policy::standard();
+  const auto& p = app::policy();
   EXPECT_TRUE(p.allows(actor(Role::case_worker, 7), "users.read", {7, 99}));
   EXPECT_FALSE(p.allows(actor(Role::case_worker, 7), "users.read", {8, 99}));
   EXPECT_TRUE(p.allows(actor(Role::prefecture_officer, 1), "users.read", {8, 99}));
@@ -49,7 +51,7 @@ TEST(Policy, OwnScopeChecksTheAssignedUser) {
 }
 
 TEST(Policy, UnknownActionIsDenied) {
-  EXPECT_FALSE(Policy::standard().allows(actor(Role::admin), "nothing.like.this"));
+  EXPECT_FALSE(app::policy().allows(actor(Role::admin), "nothing.like.this"));
 }
 
 }  // namespace
