@@ -1,7 +1,9 @@
 #include "accounts/module.h"
 
 #include "accounts/accounts.h"
+#include "accounts/auth_routes.h"
 #include "accounts/routes.h"
+#include "accounts/sessions.h"
 
 namespace innet::accounts {
 
@@ -36,8 +38,20 @@ std::vector<auth::Policy::Grant> grants() {
 }  // namespace
 
 api::Module module() {
-  return {
-      .name = "accounts", .grants = grants(), .migrations = migrations, .add_routes = add_routes};
+  return {.name = "accounts",
+          .grants = grants(),
+          .migrations =
+              [](db::Engine engine) {
+                auto all = migrations(engine);
+                auto credentials = session_migrations(engine);
+                all.insert(all.end(), credentials.begin(), credentials.end());
+                return all;
+              },
+          .add_routes =
+              [](api::Api& api) {
+                add_auth_routes(api);
+                add_routes(api);
+              }};
 }
 
 }  // namespace innet::accounts

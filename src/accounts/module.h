@@ -4,7 +4,7 @@
 
 namespace innet::accounts {
 
-// Organisations and user accounts.
+// Organisations, user accounts and their credentials: sessions, API tokens, sign-in.
 api::Module module();
 
 }  // namespace innet::accounts

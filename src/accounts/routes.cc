@@ -3,8 +3,8 @@
 #include <map>
 
 #include "accounts/accounts.h"
+#include "accounts/sessions.h"
 #include "auth/passwords.h"
-#include "auth/sessions.h"
 
 namespace innet::accounts {
 namespace {
@@ -182,7 +182,7 @@ Result<http::Response> update_account(api::Context& ctx) {
   // display name (or an empty change) leaves the user signed in.
   if (user->role != before.role || user->organization_id != before.organization_id ||
       user->active != before.active)
-    INNET_TRY(auth::revoke_credentials(**conn, user->id));
+    INNET_TRY(accounts::revoke_credentials(**conn, user->id));
   auto org = find_organization(**conn, user->organization_id);
   if (!org.ok()) return org.take_error();
   auto entry = ctx.audit("users.update", "user", std::to_string(*id));
@@ -203,7 +203,7 @@ Result<http::Response> reset_password(api::Context& ctx) {
   if (!conn.ok()) return conn.take_error();
   INNET_TRY(set_password_hash(**conn, *id, *hash));
   // A reset usually answers a suspected compromise: every credential of the account goes.
-  INNET_TRY(auth::revoke_credentials(**conn, *id));
+  INNET_TRY(accounts::revoke_credentials(**conn, *id));
   INNET_TRY(ctx.commit(ctx.audit("users.password_reset", "user", std::to_string(*id))));
   return http::Response::no_content();
 }

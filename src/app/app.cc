@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <thread>
 
+#include "accounts/auth_routes.h"
+#include "accounts/sessions.h"
 #include "app/modules.h"
 #include "auth/passwords.h"
-#include "auth/routes.h"
-#include "auth/sessions.h"
 #include "core/crypto.h"
 #include "http/server.h"
 
@@ -105,7 +105,7 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   connect_modules();
   for (const auto& module : modules()) module.add_routes(app->api_);
   add_operations_routes(app->api_, app->metrics_);
-  app->api_.install(app->router_, *app->services_, auth::make_authenticator(*app->services_));
+  app->api_.install(app->router_, *app->services_, accounts::make_authenticator(*app->services_));
   db::Pool* raw_pool = app->pool_.get();
   app->metrics_.set_pool_source([raw_pool] {
     const auto stats = raw_pool->stats();

@@ -5,7 +5,6 @@
 
 #include "accounts/module.h"
 #include "audit/module.h"
-#include "auth/module.h"
 #include "centres/module.h"
 #include "people/module.h"
 #include "reception/module.h"
@@ -14,8 +13,8 @@ namespace innet::app {
 
 const std::vector<api::Module>& modules() {
   static const std::vector<api::Module> all = {accounts::module(), audit::module(),
-                                               auth::module(),     people::module(),
-                                               centres::module(),  reception::module()};
+                                               people::module(), centres::module(),
+                                               reception::module()};
   return all;
 }
 

@@ -6,11 +6,11 @@
 #include <iostream>
 
 #include "accounts/accounts.h"
+#include "accounts/sessions.h"
 #include "app/app.h"
 #include "app/logging.h"
 #include "audit/audit_log.h"
 #include "auth/passwords.h"
-#include "auth/sessions.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/json_input.h"
@@ -204,7 +204,7 @@ int user_set_password(const app::Config& config, const std::string& email,
   if (!tx.started().ok()) return report(tx.started().error());
   const auto id = (*user)->id;
   for (auto s :
-       {accounts::set_password_hash(**conn, id, *hash), auth::revoke_credentials(**conn, id),
+       {accounts::set_password_hash(**conn, id, *hash), accounts::revoke_credentials(**conn, id),
         audit::record(**conn, cli_entry("users.password_reset", "user", std::to_string(id)))})
     if (!s.ok()) return report(s.error());
   if (auto s = tx.commit(); !s.ok()) return report(s.error());

@@ -1,6 +1,6 @@
 // Login throttling on both engines: the progressive delays of the account and address gates,
 // refused attempts that write nothing, and failures audited once per window with their count.
-#include "auth/throttle.h"
+#include "accounts/throttle.h"
 
 #include <atomic>
 #include <thread>
@@ -10,7 +10,7 @@
 #include "app/app.h"
 #include "engine_test.h"
 
-namespace innet::auth {
+namespace innet::accounts {
 namespace {
 
 using db::storage_test::EngineTest;
@@ -274,4 +274,4 @@ INSTANTIATE_TEST_SUITE_P(Engines, ThrottleTest, db::storage_test::all_engines(),
                          db::storage_test::engine_name);
 
 }  // namespace
-}  // namespace innet::auth
+}  // namespace innet::accounts

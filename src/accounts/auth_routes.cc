@@ -1,11 +1,11 @@
-#include "auth/routes.h"
+#include "accounts/auth_routes.h"
 
 #include "accounts/accounts.h"
+#include "accounts/sessions.h"
+#include "accounts/throttle.h"
 #include "auth/passwords.h"
-#include "auth/sessions.h"
-#include "auth/throttle.h"
 
-namespace innet::auth {
+namespace innet::accounts {
 namespace {
 
 SessionLimits limits(const api::Services& s) {
@@ -20,7 +20,8 @@ std::string session_cookie(const api::Context& ctx, const std::string& value, lo
 }
 
 // The signed-in user as the web app needs it: profile, organisation and permissions.
-Result<nlohmann::json> me_json(db::Connection& conn, const Policy& policy, const Actor& actor) {
+Result<nlohmann::json> me_json(db::Connection& conn, const auth::Policy& policy,
+                               const auth::Actor& actor) {
   auto found = accounts::find_user_with_organization(conn, actor.user_id);
   if (!found.ok()) return found.take_error();
   nlohmann::json j = accounts::to_json(found->first, found->second, /*include_contact=*/true);
@@ -74,9 +75,9 @@ Result<http::Response> login(api::Context& ctx) {
   if (!user.ok()) return user.take_error();
   bool valid = false;
   if (*user && user->value().active) {
-    valid = verify_password(user->value().password_hash, password);
+    valid = auth::verify_password(user->value().password_hash, password);
   } else {
-    verify_against_dummy(password);
+    auth::verify_against_dummy(password);
   }
   if (!valid) {
     INNET_TRY(record_failure(ctx, attempt, entry));
@@ -93,8 +94,8 @@ Result<http::Response> login(api::Context& ctx) {
   entry.entity_id = std::to_string(u.id);
   INNET_TRY(ctx.commit(entry));
 
-  Actor actor{u.id,           u.organization_id, u.role, u.email,
-              u.display_name, session->id,       0,      session->csrf_token};
+  auth::Actor actor{u.id,           u.organization_id, u.role, u.email,
+                    u.display_name, session->id,       0,      session->csrf_token};
   auto body = me_json(**conn, ctx.services.policy, actor);
   if (!body.ok()) return body.take_error();
   http::Response response = api::ok(*body);
@@ -125,7 +126,7 @@ Result<http::Response> me(api::Context& ctx) {
 Result<http::Response> change_password(api::Context& ctx) {
   const std::string current = ctx.body["current_password"];
   const std::string next = ctx.body["new_password"];
-  if (auto problem = password_problem(next))
+  if (auto problem = auth::password_problem(next))
     return Error::field(ErrorKind::unprocessable, "new_password", *problem);
   auto conn = ctx.db();
   if (!conn.ok()) return conn.take_error();
@@ -135,11 +136,11 @@ Result<http::Response> change_password(api::Context& ctx) {
   auto user = accounts::find_user(**conn, ctx.actor->user_id);
   if (!user.ok()) return user.take_error();
   auto entry = ctx.audit("auth.password_change", "user", std::to_string(user->id));
-  if (!verify_password(user->password_hash, current)) {
+  if (!auth::verify_password(user->password_hash, current)) {
     INNET_TRY(record_failure(ctx, attempt, entry));
     return Error::field(ErrorKind::unprocessable, "current_password", "incorrect");
   }
-  auto hash = hash_password(next);
+  auto hash = auth::hash_password(next);
   if (!hash.ok()) return hash.take_error();
   INNET_TRY(ctx.begin_write());
   INNET_TRY(accounts::set_password_hash(**conn, user->id, *hash));
@@ -188,7 +189,7 @@ Result<http::Response> revoke_token(api::Context& ctx) {
 
 }  // namespace
 
-void add_routes(api::Api& api) {
+void add_auth_routes(api::Api& api) {
   using nlohmann::json;
   const json nullable_string = {{"type", {"string", "null"}}};
   api.add_schema("Me",
@@ -219,7 +220,7 @@ void add_routes(api::Api& api) {
   api.add(
       {.method = "POST",
        .pattern = base + "/login",
-       .action = std::string(kPublic),
+       .action = std::string(auth::kPublic),
        .summary = "Sign in with e-mail and password; sets the session cookie",
        .tag = "auth",
        .body = {{.name = "email", .type = FieldType::email, .required = true, .max_length = 254},
@@ -229,14 +230,14 @@ void add_routes(api::Api& api) {
        .handler = login});
   api.add({.method = "POST",
            .pattern = base + "/logout",
-           .action = std::string(kAuthenticated),
+           .action = std::string(auth::kAuthenticated),
            .summary = "Sign out: revokes the session",
            .tag = "auth",
            .success_status = 204,
            .handler = logout});
   api.add({.method = "GET",
            .pattern = base + "/me",
-           .action = std::string(kAuthenticated),
+           .action = std::string(auth::kAuthenticated),
            .summary = "The signed-in user, organisation, permissions and CSRF token",
            .tag = "auth",
            .response_schema = "Me",
@@ -244,7 +245,7 @@ void add_routes(api::Api& api) {
   api.add(
       {.method = "POST",
        .pattern = base + "/password",
-       .action = std::string(kAuthenticated),
+       .action = std::string(auth::kAuthenticated),
        .session_only = true,  // actions on one's own credentials: a person signed in
        .summary = "Change one's own password; other sessions and API tokens are revoked",
        .tag = "auth",
@@ -255,7 +256,7 @@ void add_routes(api::Api& api) {
        .handler = change_password});
   api.add({.method = "GET",
            .pattern = base + "/tokens",
-           .action = std::string(kAuthenticated),
+           .action = std::string(auth::kAuthenticated),
            .summary = "One's own API tokens",
            .tag = "auth",
            .paged = true,
@@ -263,7 +264,7 @@ void add_routes(api::Api& api) {
            .handler = list_tokens});
   api.add({.method = "POST",
            .pattern = base + "/tokens",
-           .action = std::string(kAuthenticated),
+           .action = std::string(auth::kAuthenticated),
            .session_only = true,
            .summary = "Create an API token (its secret is shown once)",
            .tag = "auth",
@@ -278,7 +279,7 @@ void add_routes(api::Api& api) {
            .handler = create_token});
   api.add({.method = "DELETE",
            .pattern = base + "/tokens/{id}",
-           .action = std::string(kAuthenticated),
+           .action = std::string(auth::kAuthenticated),
            .summary = "Revoke one of one's own API tokens",
            .tag = "auth",
            .success_status = 204,
@@ -286,13 +287,13 @@ void add_routes(api::Api& api) {
 }
 
 api::Authenticator make_authenticator(api::Services& services) {
-  return [&services](api::Context& ctx) -> Result<std::optional<Actor>> {
+  return [&services](api::Context& ctx) -> Result<std::optional<auth::Actor>> {
     const http::Request& request = ctx.request;
     std::optional<std::string> bearer;
     if (auto h = request.header("authorization"); h && h->starts_with("Bearer "))
       bearer = std::string(h->substr(7));
     auto cookie = request.cookie(kSessionCookie);
-    if (!bearer && !cookie) return std::optional<Actor>{};
+    if (!bearer && !cookie) return std::optional<auth::Actor>{};
     auto conn = ctx.db();
     if (!conn.ok()) return conn.take_error();
     if (bearer) {
@@ -306,4 +307,4 @@ api::Authenticator make_authenticator(api::Services& services) {
   };
 }
 
-}  // namespace innet::auth
+}  // namespace innet::accounts

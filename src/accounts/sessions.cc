@@ -1,19 +1,19 @@
-#include "auth/sessions.h"
+#include "accounts/sessions.h"
 
-#include "auth/throttle.h"
+#include "accounts/throttle.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 
-namespace innet::auth {
+namespace innet::accounts {
 namespace {
 
 constexpr int kTouchEverySeconds = 60;
 
-Actor actor_from_row(const db::Row& r) {
-  Actor a;
+auth::Actor actor_from_row(const db::Row& r) {
+  auth::Actor a;
   a.user_id = r.integer(0);
   a.organization_id = r.integer(1);
-  a.role = parse_role(r.text(2)).value_or(Role::analyst);
+  a.role = auth::parse_role(r.text(2)).value_or(auth::Role::analyst);
   a.email = r.text(3);
   a.display_name = r.text(4);
   return a;
@@ -37,29 +37,29 @@ Result<NewSession> create_session(db::Connection& conn, std::int64_t user_id,
   return s;
 }
 
-Result<std::optional<Actor>> session_actor(db::Connection& conn, const std::string& token,
-                                           const SessionLimits& limits) {
+Result<std::optional<auth::Actor>> session_actor(db::Connection& conn, const std::string& token,
+                                                 const SessionLimits& limits) {
   auto rows = conn.query(
       "SELECT u.id, u.organization_id, u.role, u.email, u.display_name, s.id, s.csrf_token, "
       "s.last_seen_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
       "WHERE s.token_hash = ? AND s.revoked_at IS NULL AND u.active = 1",
       {crypto::token_hash_hex(token)});
   if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return std::optional<Actor>{};
+  if (rows->empty()) return std::optional<auth::Actor>{};
   const auto& r = (*rows)[0];
   auto now = clock::now_seconds();
   std::int64_t last_seen = r.integer(7);
   if (now >= r.integer(8) || now - last_seen > std::int64_t{limits.idle_minutes} * 60)
-    return std::optional<Actor>{};
+    return std::optional<auth::Actor>{};
   if (now - last_seen >= kTouchEverySeconds) {
     auto touched =
         conn.execute("UPDATE sessions SET last_seen_at = ? WHERE id = ?", {now, r.integer(5)});
     if (!touched.ok()) return touched.take_error();
   }
-  Actor a = actor_from_row(r);
+  auth::Actor a = actor_from_row(r);
   a.session_id = r.integer(5);
   a.csrf_token = r.text(6);
-  return std::optional<Actor>{std::move(a)};
+  return std::optional<auth::Actor>{std::move(a)};
 }
 
 Status revoke_session(db::Connection& conn, std::int64_t session_id) {
@@ -126,7 +126,7 @@ Status revoke_api_token(db::Connection& conn, std::int64_t user_id, std::int64_t
   return Status::success();
 }
 
-Result<std::optional<Actor>> token_actor(db::Connection& conn, const std::string& secret) {
+Result<std::optional<auth::Actor>> token_actor(db::Connection& conn, const std::string& secret) {
   auto now = clock::now_iso();
   auto rows = conn.query(
       "SELECT u.id, u.organization_id, u.role, u.email, u.display_name, t.id, t.last_used_at "
@@ -134,7 +134,7 @@ Result<std::optional<Actor>> token_actor(db::Connection& conn, const std::string
       "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.active = 1",
       {crypto::token_hash_hex(secret), now});
   if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return std::optional<Actor>{};
+  if (rows->empty()) return std::optional<auth::Actor>{};
   const auto& r = (*rows)[0];
   // last_used_at to the minute: enough to spot stale tokens without a write per request.
   if (r.text(6).substr(0, 16) != now.substr(0, 16)) {
@@ -142,9 +142,9 @@ Result<std::optional<Actor>> token_actor(db::Connection& conn, const std::string
         conn.execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {now, r.integer(5)});
     if (!touched.ok()) return touched.take_error();
   }
-  Actor a = actor_from_row(r);
+  auth::Actor a = actor_from_row(r);
   a.token_id = r.integer(5);
-  return std::optional<Actor>{std::move(a)};
+  return std::optional<auth::Actor>{std::move(a)};
 }
 
 nlohmann::json to_json(const ApiToken& t) {
@@ -159,7 +159,7 @@ nlohmann::json to_json(const ApiToken& t) {
           {"revoked_at", opt(t.revoked_at)}};
 }
 
-std::vector<db::Migration> migrations(db::Engine) {
+std::vector<db::Migration> session_migrations(db::Engine) {
   return {{3, "auth: sessions, API tokens, login throttling", R"sql(
 CREATE TABLE sessions (
   id {{pk}},
@@ -193,4 +193,4 @@ CREATE TABLE login_throttle (
           throttle_migration()};
 }
 
-}  // namespace innet::auth
+}  // namespace innet::accounts

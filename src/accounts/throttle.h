@@ -20,7 +20,7 @@
 #include "db/database.h"
 #include "db/migrations.h"
 
-namespace innet::auth {
+namespace innet::accounts {
 
 struct Backoff {
   int free_failures = 0;        // failures that cost no wait
@@ -77,4 +77,4 @@ std::int64_t now_ms();
 
 db::Migration throttle_migration();
 
-}  // namespace innet::auth
+}  // namespace innet::accounts

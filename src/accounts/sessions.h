@@ -14,7 +14,7 @@
 #include "db/database.h"
 #include "db/migrations.h"
 
-namespace innet::auth {
+namespace innet::accounts {
 
 inline constexpr const char* kSessionCookie = "innet_session";
 
@@ -33,8 +33,8 @@ Result<NewSession> create_session(db::Connection& conn, std::int64_t user_id,
                                   const std::string& client_address, const SessionLimits& limits);
 // The actor behind a session cookie, or nothing when unknown, expired, revoked or the user is
 // inactive. Refreshes the idle deadline at most once a minute, to keep reads cheap.
-Result<std::optional<Actor>> session_actor(db::Connection& conn, const std::string& token,
-                                           const SessionLimits& limits);
+Result<std::optional<auth::Actor>> session_actor(db::Connection& conn, const std::string& token,
+                                                 const SessionLimits& limits);
 Status revoke_session(db::Connection& conn, std::int64_t session_id);
 // Revokes every session (but keep_session) and every API token of a user: after a change of
 // password, role, organisation or status, in the transaction of that change. The revocation is
@@ -62,10 +62,10 @@ Result<NewApiToken> create_api_token(db::Connection& conn, std::int64_t user_id,
 Result<std::vector<ApiToken>> list_api_tokens(db::Connection& conn, std::int64_t user_id);
 // Revokes the token when it belongs to the user; not_found otherwise.
 Status revoke_api_token(db::Connection& conn, std::int64_t user_id, std::int64_t token_id);
-Result<std::optional<Actor>> token_actor(db::Connection& conn, const std::string& secret);
+Result<std::optional<auth::Actor>> token_actor(db::Connection& conn, const std::string& secret);
 
 nlohmann::json to_json(const ApiToken& token);
 
-std::vector<db::Migration> migrations(db::Engine engine);
+std::vector<db::Migration> session_migrations(db::Engine engine);
 
-}  // namespace innet::auth
+}  // namespace innet::accounts

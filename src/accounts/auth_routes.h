@@ -2,12 +2,12 @@
 
 #include "api/api.h"
 
-namespace innet::auth {
+namespace innet::accounts {
 
 // Sign-in, sign-out, the current user, password change and personal API tokens.
-void add_routes(api::Api& api);
+void add_auth_routes(api::Api& api);
 
 // Resolves the caller from the session cookie or an `Authorization: Bearer` API token.
 api::Authenticator make_authenticator(api::Services& services);
 
-}  // namespace innet::auth
+}  // namespace innet::accounts

@@ -1,4 +1,4 @@
-#include "auth/throttle.h"
+#include "accounts/throttle.h"
 
 #include <algorithm>
 #include <array>
@@ -11,7 +11,7 @@
 #include "core/clock.h"
 #include "db/query.h"
 
-namespace innet::auth {
+namespace innet::accounts {
 namespace {
 
 struct Gate {
@@ -226,4 +226,4 @@ CREATE INDEX login_failures_window ON login_failures (window_start);
 )sql"};
 }
 
-}  // namespace innet::auth
+}  // namespace innet::accounts
