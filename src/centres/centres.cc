@@ -152,23 +152,24 @@ Result<Centre> create_centre(db::Connection& conn, const Centre& c) {
   const auto now = clock::now_iso();
   params.push_back(now);
   params.push_back(now);
-  auto rows = conn.query(
-      "INSERT INTO centres (name, type, operator_id, address, istat_code, latitude, longitude, "
-      "places_single_men, places_single_women, places_families, places_minors, "
-      "step_free_access, accessibility_notes, services, status, contact_name, contact_phone, "
-      "contact_email, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      params);
-  if (!rows.ok()) return rows.take_error();
-  return find_centre(conn, (*rows)[0].integer(0));
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "INSERT INTO centres (name, type, operator_id, address, istat_code, latitude, longitude, "
+          "places_single_men, places_single_women, places_families, places_minors, "
+          "step_free_access, accessibility_notes, services, status, contact_name, contact_phone, "
+          "contact_email, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          params));
+  return find_centre(conn, rows[0].integer(0));
 }
 
 Result<Centre> find_centre(db::Connection& conn, std::int64_t id) {
-  auto rows =
-      conn.query(std::string("SELECT ") + kCentreColumns + " FROM centres WHERE id = ?", {id});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return Error::not_found("centre");
-  return centre_from_row((*rows)[0]);
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(std::string("SELECT ") + kCentreColumns + " FROM centres WHERE id = ?", {id}));
+  if (rows.empty()) return Error::not_found("centre");
+  return centre_from_row(rows[0]);
 }
 
 Result<db::Page<Centre>> list_centres(db::Connection& conn, const CentreFilter& f,
@@ -179,27 +180,27 @@ Result<db::Page<Centre>> list_centres(db::Connection& conn, const CentreFilter& 
 
 Result<std::vector<Centre>> all_centres(db::Connection& conn, const CentreFilter& f) {
   auto where = centre_where(f);
-  auto rows = conn.query(
-      std::string("SELECT ") + kCentreColumns + " FROM centres" + where.sql() + " ORDER BY id",
-      where.params());
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string("SELECT ") + kCentreColumns +
+                                                   " FROM centres" + where.sql() + " ORDER BY id",
+                                               where.params()));
   std::vector<Centre> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) out.push_back(centre_from_row(r));
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(centre_from_row(r));
   return out;
 }
 
 Result<std::vector<Centre>> centre_summaries(db::Connection& conn, const CentreFilter& f) {
   auto where = centre_where(f);
-  auto rows = conn.query(
-      "SELECT id, name, type, operator_id, istat_code, latitude, longitude, places_single_men, "
-      "places_single_women, places_families, places_minors, status FROM centres" +
-          where.sql() + " ORDER BY id",
-      where.params());
-  if (!rows.ok()) return rows.take_error();
-  std::vector<Centre> out(rows->size());
-  for (std::size_t i = 0; i < rows->size(); ++i) {
-    const auto& r = (*rows)[i];
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "SELECT id, name, type, operator_id, istat_code, latitude, longitude, places_single_men, "
+          "places_single_women, places_families, places_minors, status FROM centres" +
+              where.sql() + " ORDER BY id",
+          where.params()));
+  std::vector<Centre> out(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
     Centre& c = out[i];
     c.id = r.integer(0);
     c.name = r.text(1);
@@ -231,51 +232,54 @@ Status update_centre(db::Connection& conn, const Centre& c) {
 
 Result<Contract> create_contract(db::Connection& conn, const Contract& c) {
   // A centre has one contract at a time: periods of its contracts never overlap.
-  auto overlapping = conn.query(
-      "SELECT id FROM contracts WHERE centre_id = ? AND start_date <= ? AND end_date >= ?",
-      {c.centre_id, c.end_date, c.start_date});
-  if (!overlapping.ok()) return overlapping.take_error();
-  if (!overlapping->empty()) {
+  INNET_ASSIGN_OR_RETURN(
+      auto overlapping,
+      conn.query(
+          "SELECT id FROM contracts WHERE centre_id = ? AND start_date <= ? AND end_date >= ?",
+          {c.centre_id, c.end_date, c.start_date}));
+  if (!overlapping.empty()) {
     return Error::rule(ErrorKind::conflict, "contract_overlap", "start_date",
-                       "overlaps contract " + (*overlapping)[0].text(0) + " of this centre");
+                       "overlaps contract " + overlapping[0].text(0) + " of this centre");
   }
-  auto rows = conn.query(
-      "INSERT INTO contracts (centre_id, cig, start_date, end_date, places, price_cents, "
-      "pocket_money_cents, pocket_money_family_cap_cents, manager_user_id, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {c.centre_id, c.cig, c.start_date, c.end_date, c.places, c.price_cents, c.pocket_money_cents,
-       c.pocket_money_family_cap_cents, db::optional_value(c.manager_user_id), clock::now_iso()});
-  if (!rows.ok()) return rows.take_error();
-  return find_contract(conn, (*rows)[0].integer(0));
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "INSERT INTO contracts (centre_id, cig, start_date, end_date, places, price_cents, "
+          "pocket_money_cents, pocket_money_family_cap_cents, manager_user_id, created_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {c.centre_id, c.cig, c.start_date, c.end_date, c.places, c.price_cents,
+           c.pocket_money_cents, c.pocket_money_family_cap_cents,
+           db::optional_value(c.manager_user_id), clock::now_iso()}));
+  return find_contract(conn, rows[0].integer(0));
 }
 
 Result<Contract> find_contract(db::Connection& conn, std::int64_t id) {
-  auto rows =
-      conn.query(std::string("SELECT ") + kContractColumns + " FROM contracts WHERE id = ?", {id});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return Error::not_found("contract");
-  return contract_from_row((*rows)[0]);
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(std::string("SELECT ") + kContractColumns + " FROM contracts WHERE id = ?", {id}));
+  if (rows.empty()) return Error::not_found("contract");
+  return contract_from_row(rows[0]);
 }
 
 Result<std::vector<Contract>> centre_contracts(db::Connection& conn, std::int64_t centre_id) {
-  auto rows = conn.query(std::string("SELECT ") + kContractColumns +
-                             " FROM contracts WHERE centre_id = ? ORDER BY start_date DESC",
-                         {centre_id});
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query(std::string("SELECT ") + kContractColumns +
+                                " FROM contracts WHERE centre_id = ? ORDER BY start_date DESC",
+                            {centre_id}));
   std::vector<Contract> out;
-  for (const auto& r : *rows) out.push_back(contract_from_row(r));
+  for (const auto& r : rows) out.push_back(contract_from_row(r));
   return out;
 }
 
 Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t centre_id,
                                             const std::string& day) {
-  auto rows = conn.query(std::string("SELECT ") + kContractColumns +
-                             " FROM contracts WHERE centre_id = ? AND start_date <= ? AND "
-                             "end_date >= ?",
-                         {centre_id, day, day});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return std::optional<Contract>{};
-  return std::optional<Contract>{contract_from_row((*rows)[0])};
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query(std::string("SELECT ") + kContractColumns +
+                                " FROM contracts WHERE centre_id = ? AND start_date <= ? AND "
+                                "end_date >= ?",
+                            {centre_id, day, day}));
+  if (rows.empty()) return std::optional<Contract>{};
+  return std::optional<Contract>{contract_from_row(rows[0])};
 }
 
 nlohmann::json to_json(const Centre& c) {

@@ -51,14 +51,11 @@ Result<std::unique_ptr<db::Pool>> open(const app::Config& config) {
 
 // Chains the entries the command wrote, so that `audit verify` sees them linked at once.
 Status chain(db::Pool& pool, const app::Config& config) {
-  auto secrets = app::load_or_create_secrets(config.secrets_file);
-  if (!secrets.ok()) return secrets.take_error();
-  auto conn = pool.acquire();
-  if (!conn.ok()) return conn.take_error();
+  INNET_ASSIGN_OR_RETURN(auto secrets, app::load_or_create_secrets(config.secrets_file));
+  INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
   for (;;) {
-    auto n = audit::chain_pending(**conn, secrets->audit_key);
-    if (!n.ok()) return n.take_error();
-    if (*n == 0) return Status::success();
+    INNET_ASSIGN_OR_RETURN(auto n, audit::chain_pending(*conn, secrets.audit_key));
+    if (n == 0) return Status::success();
   }
 }
 

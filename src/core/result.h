@@ -102,4 +102,18 @@ class [[nodiscard]] Status {
     if (!innet_try_result_.ok()) return innet_try_result_.take_error(); \
   } while (0)
 
+// Declares a variable holding the value of a Result, or propagates its error out of the current
+// function (which returns a Result of any type, or Status):
+//   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+// The value is moved out of the Result. The expression may contain commas; the declaration
+// may not (no structured bindings).
+#define INNET_ASSIGN_OR_RETURN(declaration, ...) \
+  INNET_ASSIGN_OR_RETURN_IMPL_(INNET_RESULT_NAME_(__LINE__), declaration, __VA_ARGS__)
+#define INNET_ASSIGN_OR_RETURN_IMPL_(result, declaration, ...) \
+  auto result = (__VA_ARGS__);                                 \
+  if (!result.ok()) return result.take_error();                \
+  declaration = std::move(result).value()
+#define INNET_RESULT_NAME_(line) INNET_RESULT_NAME_JOIN_(innet_result_, line)
+#define INNET_RESULT_NAME_JOIN_(prefix, line) prefix##line
+
 }  // namespace innet

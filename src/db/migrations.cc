@@ -52,11 +52,10 @@ Result<std::set<std::int64_t>> applied_versions(Connection& connection) {
   INNET_TRY(transaction.started());
   INNET_TRY(lock_migrations(connection));
   INNET_TRY(connection.execute_script(kCreateMigrationsTable));
-  auto rows = connection.query("SELECT version FROM schema_migrations");
-  if (!rows) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(auto rows, connection.query("SELECT version FROM schema_migrations"));
   INNET_TRY(transaction.commit());
   std::set<std::int64_t> versions;
-  for (const Row& row : *rows) versions.insert(row.integer(0));
+  for (const Row& row : rows) versions.insert(row.integer(0));
   return versions;
 }
 
@@ -66,9 +65,10 @@ Result<bool> apply(Connection& connection, const Migration& migration) {
   INNET_TRY(transaction.started());
   INNET_TRY(lock_migrations(connection));
   const std::int64_t version = migration.version;
-  auto recorded = connection.query("SELECT 1 FROM schema_migrations WHERE version = ?", {version});
-  if (!recorded) return recorded.take_error();
-  if (!recorded->empty()) return false;
+  INNET_ASSIGN_OR_RETURN(
+      auto recorded,
+      connection.query("SELECT 1 FROM schema_migrations WHERE version = ?", {version}));
+  if (!recorded.empty()) return false;
   INNET_TRY(connection.execute_script(expand_dialect(migration.sql, connection.engine())));
   INNET_TRY(connection.execute(
       "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
@@ -104,15 +104,13 @@ Result<int> migrate(Pool& pool, const std::vector<Migration>& migrations) {
                        "two migrations have version " + std::to_string((*duplicate)->version));
   }
 
-  auto connection = pool.acquire();
-  if (!connection) return connection.take_error();
-  Connection& c = **connection;
-  auto applied = applied_versions(c);
-  if (!applied) return applied.take_error();
+  INNET_ASSIGN_OR_RETURN(auto connection, pool.acquire());
+  Connection& c = *connection;
+  INNET_ASSIGN_OR_RETURN(auto applied, applied_versions(c));
 
   int count = 0;
   for (const Migration* migration : ordered) {
-    if (applied->contains(migration->version)) continue;
+    if (applied.contains(migration->version)) continue;
     auto ran = apply(c, *migration);
     if (!ran) {
       Error error = ran.take_error();

@@ -13,12 +13,10 @@ namespace innet::people {
 
 Result<Person> visible_person(api::Context& ctx, db::Connection& conn, std::int64_t id,
                               const char* action) {
-  auto person = find_person(conn, id);
-  if (!person.ok()) return person.take_error();
+  INNET_ASSIGN_OR_RETURN(auto person, find_person(conn, id));
   if (ctx.services.policy.scope(ctx.actor->role, action) == auth::Scope::all) return person;
-  auto hosts = reception::hosting_organizations(conn, id);
-  if (!hosts.ok()) return hosts.take_error();
-  for (auto org : *hosts)
+  INNET_ASSIGN_OR_RETURN(auto hosts, reception::hosting_organizations(conn, id));
+  for (auto org : hosts)
     if (ctx.services.policy.allows(*ctx.actor, action, {org, 0})) return person;
   return Error::not_found("person");
 }
@@ -73,12 +71,10 @@ void set_fields(const nlohmann::json& b, Person& p) {
 
 // The person named by the {id} path parameter, as visible_person.
 Result<Person> person_in_scope(api::Context& ctx, const char* action) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
-  ctx.record_read(*id);  // shown, or refused: the read log names the id asked for either way
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  return visible_person(ctx, **conn, *id, action);
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  ctx.record_read(id);  // shown, or refused: the read log names the id asked for either way
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  return visible_person(ctx, *conn, id, action);
 }
 
 // `family_of`: the person joins the family of another person in the same transaction as the rest
@@ -98,9 +94,8 @@ Status join_family_of(api::Context& ctx, db::Connection& conn, Person& p) {
     return Error::field(ErrorKind::unprocessable, "family_of", "no such person");
   if (!other.ok()) return other.take_error();
   if (!other->family_group_id) {
-    auto group = create_family_group(conn, other->family_name);
-    if (!group.ok()) return group.take_error();
-    other->family_group_id = group->id;
+    INNET_ASSIGN_OR_RETURN(auto group, create_family_group(conn, other->family_name));
+    other->family_group_id = group.id;
     INNET_TRY(update_person(conn, *other));
     auto entry = ctx.audit("persons.update", "person", std::to_string(other->id));
     entry.details = nlohmann::json{{"fields", {"family_group_id"}}}.dump();
@@ -111,38 +106,33 @@ Status join_family_of(api::Context& ctx, db::Connection& conn, Person& p) {
 }
 
 Result<http::Response> list(api::Context& ctx) {
-  auto paging = parse_paging(ctx.request.query);
-  if (!paging.ok()) return paging.take_error();
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   auto& q = ctx.request.query;
   PersonFilter f{q["q"], q["nationality"], std::nullopt, std::nullopt};
   if (!q["family_group_id"].empty()) f.family_group_id = parse_int(q["family_group_id"]);
   if (ctx.scope != auth::Scope::all) f.hosted_by_operator = ctx.actor->organization_id;
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto page = list_persons(**conn, f, *paging);
-  if (!page.ok()) return page.take_error();
-  ctx.record_read(page->items, &Person::id);
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto page, list_persons(*conn, f, paging));
+  ctx.record_read(page.items, &Person::id);
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& p : page->items) items.push_back(to_json(p));
-  auto body = list_envelope(std::move(items), page->total, *paging);
-  body["total_capped"] = page->total_capped;
+  for (const auto& p : page.items) items.push_back(to_json(p));
+  auto body = list_envelope(std::move(items), page.total, paging);
+  body["total_capped"] = page.total_capped;
   return api::ok(body);
 }
 
 Result<http::Response> get(api::Context& ctx) {
-  auto person = person_in_scope(ctx, "persons.read");
-  if (!person.ok()) return person.take_error();
-  return api::ok(to_json(*person));
+  INNET_ASSIGN_OR_RETURN(auto person, person_in_scope(ctx, "persons.read"));
+  return api::ok(to_json(person));
 }
 
 Result<http::Response> create(api::Context& ctx) {
   Person p;
   set_fields(ctx.body, p);
   INNET_TRY(check_codes(p));
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  INNET_TRY(join_family_of(ctx, **conn, p));
-  auto created = create_person(**conn, p);
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_TRY(join_family_of(ctx, *conn, p));
+  auto created = create_person(*conn, p);
   if (!created.ok()) return unknown_family(named_conflict(created.take_error()));
   // Personal data stays out of the audit trail: it names the record, not its contents.
   INNET_TRY(ctx.commit(ctx.audit("persons.create", "person", std::to_string(created->id))));
@@ -150,44 +140,36 @@ Result<http::Response> create(api::Context& ctx) {
 }
 
 Result<http::Response> update(api::Context& ctx) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  auto person = visible_person(ctx, **conn, *id, "persons.manage");
-  if (!person.ok()) return person.take_error();
-  set_fields(ctx.body, *person);
-  INNET_TRY(check_codes(*person));
-  INNET_TRY(join_family_of(ctx, **conn, *person));
-  if (auto s = update_person(**conn, *person); !s.ok())
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto person, visible_person(ctx, *conn, id, "persons.manage"));
+  set_fields(ctx.body, person);
+  INNET_TRY(check_codes(person));
+  INNET_TRY(join_family_of(ctx, *conn, person));
+  if (auto s = update_person(*conn, person); !s.ok())
     return unknown_family(named_conflict(s.take_error()));
-  auto entry = ctx.audit("persons.update", "person", std::to_string(*id));
+  auto entry = ctx.audit("persons.update", "person", std::to_string(id));
   nlohmann::json fields = nlohmann::json::array();
   for (const auto& [key, value] : ctx.body.items()) fields.push_back(key);
   entry.details = nlohmann::json{{"fields", fields}}.dump();
   INNET_TRY(ctx.commit(entry));
-  auto updated = find_person(**conn, *id);
-  if (!updated.ok()) return updated.take_error();
-  return api::ok(to_json(*updated));
+  INNET_ASSIGN_OR_RETURN(auto updated, find_person(*conn, id));
+  return api::ok(to_json(updated));
 }
 
 Result<http::Response> placements(api::Context& ctx) {
-  auto person = person_in_scope(ctx, "placements.read");
-  if (!person.ok()) return person.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto all = reception::person_placements(**conn, person->id);
-  if (!all.ok()) return all.take_error();
+  INNET_ASSIGN_OR_RETURN(auto person, person_in_scope(ctx, "placements.read"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto all, reception::person_placements(*conn, person.id));
   const bool sees_all =
       ctx.services.policy.scope(ctx.actor->role, "placements.read") == auth::Scope::all;
   nlohmann::json items = nlohmann::json::array();
   // A person's stays are often in few centres: each is read once, for its name and operator.
   std::map<std::int64_t, centres::Centre> centres;
-  for (const auto& p : *all) {
+  for (const auto& p : all) {
     if (!centres.count(p.centre_id)) {
-      auto centre = centres::find_centre(**conn, p.centre_id);
-      if (!centre.ok()) return centre.take_error();
-      centres.emplace(p.centre_id, std::move(*centre));
+      INNET_ASSIGN_OR_RETURN(auto centre, centres::find_centre(*conn, p.centre_id));
+      centres.emplace(p.centre_id, std::move(centre));
     }
     const auto& centre = centres.at(p.centre_id);
     // An operator sees the stays in its own centres, not where the person was before or after.
@@ -202,33 +184,27 @@ Result<http::Response> placements(api::Context& ctx) {
 }
 
 Result<http::Response> create_group(api::Context& ctx) {
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  auto group = create_family_group(**conn, ctx.body["label"]);
-  if (!group.ok()) return group.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto group, create_family_group(*conn, ctx.body["label"]));
   INNET_TRY(
-      ctx.commit(ctx.audit("family_groups.create", "family_group", std::to_string(group->id))));
-  return api::created(to_json(*group));
+      ctx.commit(ctx.audit("family_groups.create", "family_group", std::to_string(group.id))));
+  return api::created(to_json(group));
 }
 
 Result<http::Response> get_group(api::Context& ctx) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto group = find_family_group(**conn, *id);
-  if (!group.ok()) return group.take_error();
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto group, find_family_group(*conn, id));
   PersonFilter f;
-  f.family_group_id = *id;
+  f.family_group_id = id;
   if (ctx.scope != auth::Scope::all) f.hosted_by_operator = ctx.actor->organization_id;
-  auto members = list_persons(**conn, f, Paging{1, 100});
-  if (!members.ok()) return members.take_error();
-  if (members->items.empty() && ctx.scope != auth::Scope::all)
+  INNET_ASSIGN_OR_RETURN(auto members, list_persons(*conn, f, Paging{1, 100}));
+  if (members.items.empty() && ctx.scope != auth::Scope::all)
     return Error::not_found("family group");
-  ctx.record_read(members->items, &Person::id);
-  nlohmann::json j = to_json(*group);
+  ctx.record_read(members.items, &Person::id);
+  nlohmann::json j = to_json(group);
   j["members"] = nlohmann::json::array();
-  for (const auto& p : members->items) j["members"].push_back(summary_json(p));
+  for (const auto& p : members.items) j["members"].push_back(summary_json(p));
   return api::ok(j);
 }
 
