@@ -12,14 +12,15 @@ namespace {
 // Constraint violations, named by the field the caller must change.
 Error unique_field(Error e, const char* field) {
   if (e.code != "unique_violation") return e;
-  Error named = Error::field(ErrorKind::conflict, field, "already used");
+  Error named = Error::field(ErrorKind::conflict, field, FieldError::taken());
   named.code = "unique_violation";
   return named;
 }
 
 Error known_organization(Error e) {
   if (e.code != "foreign_key_violation") return e;
-  return Error::field(ErrorKind::unprocessable, "organization_id", "no such organization");
+  return Error::field(ErrorKind::unprocessable, "organization_id",
+                      FieldError::not_found("organization"));
 }
 
 nlohmann::json changes(const nlohmann::json& body) {
@@ -128,7 +129,8 @@ Result<http::Response> create_account(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   auto org = find_organization(*conn, u.organization_id);
   if (!org.ok() && org.error().kind == ErrorKind::not_found)
-    return Error::field(ErrorKind::unprocessable, "organization_id", "no such organization");
+    return Error::field(ErrorKind::unprocessable, "organization_id",
+                        FieldError::not_found("organization"));
   if (!org.ok()) return org.take_error();
   auto created = create_user(*conn, u);
   if (!created.ok()) return unique_field(created.take_error(), "email");
@@ -145,7 +147,7 @@ Result<http::Response> update_account(api::Context& ctx) {
   if (id == ctx.actor->user_id && ((b.contains("active") && !b["active"].get<bool>()) ||
                                    (b.contains("role") && b["role"] != "admin")))
     return Error::field(ErrorKind::unprocessable, b.contains("active") ? "active" : "role",
-                        "you cannot deactivate yourself or give up your own admin role");
+                        FieldError::self_lockout());
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_ASSIGN_OR_RETURN(auto user, find_user(*conn, id));
   const User before = user;

@@ -32,7 +32,7 @@ Status time_filters(std::map<std::string, std::string>& q, std::string& from, st
     bool timestamp = t && clock::iso_utc(*t) == *value;
     if (!value->empty() && !is_valid_date(*value) && !timestamp)
       return Error::field(ErrorKind::invalid_input, name,
-                          "must be a date (YYYY-MM-DD) or a UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)");
+                          FieldError::wrong_type("date_or_timestamp"));
   }
   return Status::success();
 }

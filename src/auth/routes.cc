@@ -127,7 +127,7 @@ Result<http::Response> change_password(api::Context& ctx) {
   auto entry = ctx.audit("auth.password_change", "user", std::to_string(user.id));
   if (!verify_password(user.password_hash, current)) {
     INNET_TRY(record_failure(ctx, attempt, entry));
-    return Error::field(ErrorKind::unprocessable, "current_password", "incorrect");
+    return Error::field(ErrorKind::unprocessable, "current_password", FieldError::wrong_password());
   }
   INNET_ASSIGN_OR_RETURN(auto hash, hash_password(next));
   INNET_TRY(ctx.begin_write());

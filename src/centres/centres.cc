@@ -239,7 +239,7 @@ Result<Contract> create_contract(db::Connection& conn, const Contract& c) {
           {c.centre_id, c.end_date, c.start_date}));
   if (!overlapping.empty()) {
     return Error::rule(ErrorKind::conflict, "contract_overlap", "start_date",
-                       "overlaps contract " + overlapping[0].text(0) + " of this centre");
+                       FieldError::contract_overlap(overlapping[0].integer(0)));
   }
   INNET_ASSIGN_OR_RETURN(
       auto rows,

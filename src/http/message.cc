@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <variant>
 
 namespace innet::http {
 namespace {
@@ -227,7 +228,12 @@ Response Response::no_content() {
 
 Response Response::error(const Error& error) {
   nlohmann::json fields = nlohmann::json::object();
-  for (const auto& [name, reason] : error.fields) fields[name] = reason;
+  for (const auto& [name, reason] : error.fields) {
+    nlohmann::json params = nlohmann::json::object();
+    for (const auto& [key, value] : reason.params)
+      std::visit([&params, &key](const auto& v) { params[key] = v; }, value);
+    fields[name] = {{"code", reason.code}, {"params", params}, {"message", reason.message}};
+  }
   Response response =
       json(status_for(error.kind),
            {{"error",

@@ -26,18 +26,17 @@ namespace {
 // The coded fields the field specs cannot check on their own.
 Status check_codes(const Person& p) {
   if (!is_country_code(p.nationality))
-    return Error::field(ErrorKind::invalid_input, "nationality",
-                        "must be an ISO 3166-1 alpha-2 code, XX (stateless) or ZZ (unknown)");
+    return Error::field(ErrorKind::invalid_input, "nationality", FieldError::invalid_country());
   for (std::size_t i = 0; i < p.languages.size(); ++i)
     if (!is_language_code(p.languages[i]))
       return Error::field(ErrorKind::invalid_input, "languages[" + std::to_string(i) + "]",
-                          "must be an ISO 639 language code");
+                          FieldError::invalid_language());
   if (p.codice_fiscale && !is_codice_fiscale(*p.codice_fiscale))
     return Error::field(ErrorKind::invalid_input, "codice_fiscale",
-                        "not a valid codice fiscale (check character)");
+                        FieldError::invalid_codice_fiscale());
   if (p.birth_date && *p.birth_date > clock::today())
     return Error::rule(ErrorKind::unprocessable, "future_date", "birth_date",
-                       "must not be in the future");
+                       FieldError::future_date());
   return Status::success();
 }
 
@@ -46,12 +45,13 @@ Error named_conflict(Error e) {
   // Both unique columns are identifiers that name one person.
   const bool cui = e.message.find("cui") != std::string::npos;
   return Error::rule(ErrorKind::conflict, "unique_violation", cui ? "cui" : "codice_fiscale",
-                     "already recorded for another person");
+                     FieldError::taken());
 }
 
 Error unknown_family(Error e) {
   if (e.code != "foreign_key_violation") return e;
-  return Error::field(ErrorKind::unprocessable, "family_group_id", "no such family group");
+  return Error::field(ErrorKind::unprocessable, "family_group_id",
+                      FieldError::not_found("family group"));
 }
 
 void set_fields(const nlohmann::json& b, Person& p) {
@@ -85,13 +85,13 @@ Status join_family_of(api::Context& ctx, db::Connection& conn, Person& p) {
   if (!ctx.body.contains("family_of")) return Status::success();
   if (ctx.body.contains("family_group_id"))
     return Error::field(ErrorKind::invalid_input, "family_of",
-                        "give family_group_id or family_of, not both");
+                        FieldError::not_both("family_group_id"));
   const std::int64_t other_id = ctx.body["family_of"];
   if (other_id == p.id)
-    return Error::field(ErrorKind::unprocessable, "family_of", "is the person itself");
+    return Error::field(ErrorKind::unprocessable, "family_of", FieldError::same_person());
   auto other = visible_person(ctx, conn, other_id, "persons.read");
   if (!other.ok() && other.error().kind == ErrorKind::not_found)
-    return Error::field(ErrorKind::unprocessable, "family_of", "no such person");
+    return Error::field(ErrorKind::unprocessable, "family_of", FieldError::not_found("person"));
   if (!other.ok()) return other.take_error();
   if (!other->family_group_id) {
     INNET_ASSIGN_OR_RETURN(auto group, create_family_group(conn, other->family_name));

@@ -54,11 +54,11 @@ Status check_lines(const Invoice& inv, const MonthRange& range) {
   for (std::size_t i = 0; i < inv.lines.size(); ++i) {
     const auto& l = inv.lines[i];
     const bool from_ok = is_valid_date(l.from), to_ok = is_valid_date(l.to);
-    if (!from_ok) bad_dates.fields[line_field(i, "from")] = "expected YYYY-MM-DD";
-    if (!to_ok) bad_dates.fields[line_field(i, "to")] = "expected YYYY-MM-DD";
+    if (!from_ok) bad_dates.fields[line_field(i, "from")] = FieldError::wrong_type("date");
+    if (!to_ok) bad_dates.fields[line_field(i, "to")] = FieldError::wrong_type("date");
     if (!from_ok || !to_ok) continue;
-    const std::string within = "must be within " + range.from + ".." + last;
-    if (l.from > l.to) bad_lines.fields[line_field(i, "to")] = "is before from";
+    const FieldError within = FieldError::outside_month(range.from, last);
+    if (l.from > l.to) bad_lines.fields[line_field(i, "to")] = FieldError::before_other("from");
     if (l.from < range.from || l.from > last) bad_lines.fields[line_field(i, "from")] = within;
     if (l.to < range.from || l.to > last) bad_lines.fields[line_field(i, "to")] = within;
   }
@@ -74,7 +74,7 @@ Status check_lines(const Invoice& inv, const MonthRange& range) {
       const auto& prev = inv.lines[indexes[k - 1]];
       if (inv.lines[indexes[k]].from <= prev.to)
         bad_lines.fields[line_field(indexes[k], "from")] =
-            "overlaps lines[" + std::to_string(indexes[k - 1]) + "] of the same person";
+            FieldError::overlaps_line(std::int64_t(indexes[k - 1]));
     }
   }
   if (!bad_lines.fields.empty()) return bad_lines;
@@ -93,14 +93,13 @@ Status check_guests(db::Connection& conn, const Invoice& inv, const MonthRange& 
                     "a line names a person not placed at this centre in " + inv.month);
   for (std::size_t i = 0; i < inv.lines.size(); ++i)
     if (!guests.contains(inv.lines[i].person_id))
-      e.fields[line_field(i, "person_id")] = "not placed at this centre in " + inv.month;
+      e.fields[line_field(i, "person_id")] = FieldError::not_placed(inv.month);
   if (!e.fields.empty()) return e;
   return Status::success();
 }
 
 Error already_invoiced(const std::string& month) {
-  Error e =
-      Error::field(ErrorKind::conflict, "month", "this centre already has an invoice for " + month);
+  Error e = Error::field(ErrorKind::conflict, "month", FieldError::invoice_exists(month));
   e.code = "invoice_exists";
   return e;
 }
@@ -108,16 +107,16 @@ Error already_invoiced(const std::string& month) {
 Status check_invoice(db::Connection& conn, const Invoice& inv, const std::string& today) {
   INNET_ASSIGN_OR_RETURN(auto range, invoiceable_month(conn, inv.centre_id, inv.month, today));
   if (inv.amount_cents <= 0)
-    return Error::field(ErrorKind::unprocessable, "amount_cents", "must be greater than 0");
+    return Error::field(ErrorKind::unprocessable, "amount_cents", FieldError::below_minimum(1));
   if (inv.presence_days < 0)
-    return Error::field(ErrorKind::unprocessable, "presence_days", "must not be negative");
+    return Error::field(ErrorKind::unprocessable, "presence_days", FieldError::below_minimum(0));
   INNET_TRY(check_lines(inv, range));
   INNET_TRY(check_guests(conn, inv, range));
   std::int64_t declared = 0;
   for (const auto& l : inv.lines) declared += line_days(l);
   if (declared != inv.presence_days) {
     Error e = Error::field(ErrorKind::unprocessable, "presence_days",
-                           "the lines add up to " + std::to_string(declared) + " presence-days");
+                           FieldError::presence_days_mismatch(declared));
     e.code = "presence_days_mismatch";
     return e;
   }
@@ -166,7 +165,7 @@ Result<MonthRange> invoiceable_month(db::Connection& conn, std::int64_t centre_i
                                                    {centre_id, last, range->from}));
   if (covering[0].integer(0) == 0)
     return Error::rule(ErrorKind::unprocessable, "no_contract", "month",
-                       "no contract of this centre covers " + month);
+                       FieldError::no_contract(month));
   return range;
 }
 

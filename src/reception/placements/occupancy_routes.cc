@@ -21,8 +21,7 @@ Result<std::string> day_param(api::Context& ctx) {
   std::string day = ctx.request.query["date"];
   if (day.empty()) return clock::today();
   if (day > clock::today())
-    return Error::rule(ErrorKind::unprocessable, "future_date", "date",
-                       "must not be in the future");
+    return Error::rule(ErrorKind::unprocessable, "future_date", "date", FieldError::future_date());
   return day;
 }
 
@@ -91,10 +90,11 @@ Result<http::Response> series(api::Context& ctx) {
   const std::string today = clock::today();
   const std::string to = q["to"].empty() ? clock::add_days(today, 1) : clock::add_days(q["to"], 1);
   const std::string from = q["from"].empty() ? clock::add_days(to, -90) : q["from"];
-  if (to <= from) return Error::field(ErrorKind::invalid_input, "to", "must not be before from");
+  if (to <= from)
+    return Error::field(ErrorKind::invalid_input, "to", FieldError::before_other("from"));
   if (clock::days_between(from, to) > kMaxSeriesDays)
     return Error::field(ErrorKind::invalid_input, "from",
-                        "at most " + std::to_string(kMaxSeriesDays) + " days at a time");
+                        FieldError::too_many_days(kMaxSeriesDays));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto days, occupancy_between(*conn, centre.id, from, to));
   INNET_ASSIGN_OR_RETURN(auto contracts, centres::centre_contracts(*conn, centre.id));

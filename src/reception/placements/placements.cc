@@ -46,8 +46,7 @@ Result<std::vector<Placement>> select(db::Connection& conn, const std::string& w
 
 Status check_date(const std::string& date, const std::string& today) {
   if (date > today)
-    return Error::rule(ErrorKind::unprocessable, "future_date", "date",
-                       "must not be in the future");
+    return Error::rule(ErrorKind::unprocessable, "future_date", "date", FieldError::future_date());
   return Status::success();
 }
 
@@ -55,11 +54,11 @@ Status check_date(const std::string& date, const std::string& today) {
 Status check_persons(db::Connection& conn, const std::vector<std::int64_t>& ids) {
   if (ids.empty())
     return Error::rule(ErrorKind::invalid_input, "validation_failed", "person_ids",
-                       "at least one person");
+                       FieldError::too_few_items(1));
   std::set<std::int64_t> unique(ids.begin(), ids.end());
   if (unique.size() != ids.size())
     return Error::rule(ErrorKind::invalid_input, "validation_failed", "person_ids",
-                       "a person is listed twice");
+                       FieldError::listed_twice());
   INNET_ASSIGN_OR_RETURN(auto found, people::find_persons(conn, ids));
   if (found.size() != ids.size()) {
     std::set<std::int64_t> present;
@@ -67,7 +66,7 @@ Status check_persons(db::Connection& conn, const std::vector<std::int64_t>& ids)
     for (auto id : ids)
       if (!present.count(id))
         return Error::rule(ErrorKind::unprocessable, "no_such_person", "person_ids",
-                           "no person " + std::to_string(id));
+                           FieldError::not_found("person"));
   }
   return Status::success();
 }
@@ -78,7 +77,8 @@ Result<centres::Centre> lock_centre(db::Connection& conn, std::int64_t id, const
   INNET_ASSIGN_OR_RETURN(
       auto touched, conn.execute("UPDATE centres SET updated_at = updated_at WHERE id = ?", {id}));
   if (touched == 0)
-    return Error::rule(ErrorKind::unprocessable, "no_such_centre", field, "no centre");
+    return Error::rule(ErrorKind::unprocessable, "no_such_centre", field,
+                       FieldError::not_found("centre"));
   return centres::find_centre(conn, id);
 }
 
@@ -115,15 +115,13 @@ Status check_room(db::Connection& conn, const centres::Centre& centre,
   if (override_reason) return Status::success();
   if (!centres::accepts_guests(centre))
     return Error::rule(ErrorKind::conflict, "centre_not_accepting", field,
-                       "the centre is " + centre.status + "; an override reason is required");
+                       FieldError::centre_not_accepting(centre.status));
   for (const auto& [category, count] : incoming) {
     INNET_ASSIGN_OR_RETURN(auto taken, peak_guests(conn, centre.id, category, date, today));
     const auto places = centre.places[static_cast<std::size_t>(category)];
     if (taken + count > places)
       return Error::rule(ErrorKind::conflict, "centre_full", field,
-                         std::to_string(places) + " places for " + to_string(category) + ", " +
-                             std::to_string(taken) + " taken on some day from " + date + ", " +
-                             std::to_string(count) + " arriving; an override reason is required");
+                         FieldError::centre_full(to_string(category), places, taken, count, date));
   }
   return Status::success();
 }
@@ -135,9 +133,9 @@ Status check_free_from(db::Connection& conn, std::int64_t person_id, const std::
                                     "(end_date IS NULL OR end_date > ?)",
                                     {person_id, date}));
   if (!rows.empty())
-    return Error::rule(ErrorKind::conflict, "placement_overlap", "person_ids",
-                       "person " + std::to_string(person_id) + " is placed from " +
-                           rows[0].text(1) + " (placement " + rows[0].text(0) + ")");
+    return Error::rule(
+        ErrorKind::conflict, "placement_overlap", "person_ids",
+        FieldError::placement_overlap(person_id, rows[0].text(1), rows[0].integer(0)));
   return Status::success();
 }
 
@@ -150,10 +148,10 @@ Result<std::vector<Placement>> open_placements(db::Connection& conn,
     INNET_ASSIGN_OR_RETURN(auto open, select(conn, "person_id = ? AND end_date IS NULL", {id}));
     if (open.empty())
       return Error::rule(ErrorKind::conflict, "not_placed", "person_ids",
-                         "person " + std::to_string(id) + " has no open placement");
+                         FieldError::no_open_placement(id));
     if (open[0].start_date > date)
       return Error::rule(ErrorKind::unprocessable, "before_arrival", "date",
-                         "person " + std::to_string(id) + " arrived on " + open[0].start_date);
+                         FieldError::before_arrival(id, open[0].start_date));
     out.push_back(open[0]);
   }
   return out;
@@ -175,8 +173,7 @@ Result<Placement> insert(db::Connection& conn, const Placement& p) {
 
 Error placement_changed(std::int64_t person_id) {
   return Error::rule(ErrorKind::conflict, "placement_changed", "person_ids",
-                     "the placement of person " + std::to_string(person_id) +
-                         " changed while this request ran: reload and try again");
+                     FieldError::placement_changed(person_id));
 }
 
 Status close(db::Connection& conn, const Placement& open, const std::string& date,
@@ -252,11 +249,10 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
     // arrival followed by a transfer on the same day stays possible.
     if (p.start_date == t.date && p.arrival_from == "transfer")
       return Error::rule(ErrorKind::conflict, "already_moved", "date",
-                         "person " + std::to_string(p.person_id) + " was already transferred on " +
-                             t.date + ": a second transfer on the same day is refused");
+                         FieldError::already_moved(p.person_id, t.date));
     if (p.centre_id == t.to_centre_id)
       return Error::rule(ErrorKind::unprocessable, "same_centre", "to_centre_id",
-                         "person " + std::to_string(p.person_id) + " is already placed there");
+                         FieldError::same_centre(p.person_id));
     ++incoming[t.category.value_or(p.category)];
   }
   INNET_TRY(check_room(conn, centre, incoming, t.date, today, t.override_reason, "to_centre_id"));

@@ -18,7 +18,7 @@ Result<std::optional<std::string>> override_reason(api::Context& ctx) {
   auto reason = api::patched<std::string>(ctx.body, "override_reason", std::nullopt);
   if (reason && !ctx.services.policy.allows(*ctx.actor, "placements.override"))
     return Error::rule(ErrorKind::forbidden, "forbidden", "override_reason",
-                       "your role cannot override a centre's refusal");
+                       FieldError::override_forbidden());
   return reason;
 }
 
@@ -36,14 +36,15 @@ Status check_references(api::Context& ctx, const std::vector<std::int64_t>& pers
       auto person = people::visible_person(ctx, *conn, id, "persons.read");
       if (!person.ok() && person.error().kind == ErrorKind::not_found)
         return Error::rule(ErrorKind::unprocessable, "no_such_person", "person_ids",
-                           "no person " + std::to_string(id));
+                           FieldError::not_found("person"));
       if (!person.ok()) return person.take_error();
     }
   }
   if (!centre_id || sees_all("centres.read")) return Status::success();
   auto centre = centres::visible_centre(ctx, *centre_id, "centres.read");
   if (!centre.ok() && centre.error().kind == ErrorKind::not_found)
-    return Error::rule(ErrorKind::unprocessable, "no_such_centre", centre_field, "no centre");
+    return Error::rule(ErrorKind::unprocessable, "no_such_centre", centre_field,
+                       FieldError::not_found("centre"));
   if (!centre.ok()) return centre.take_error();
   return Status::success();
 }
@@ -105,7 +106,7 @@ Result<http::Response> leave(api::Context& ctx) {
   e.reason = ctx.body["reason"];
   e.note = api::patched<std::string>(ctx.body, "note", std::nullopt);
   if (e.reason == "other" && !e.note)
-    return Error::field(ErrorKind::invalid_input, "note", "required when the reason is other");
+    return Error::field(ErrorKind::invalid_input, "note", FieldError::note_required());
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_TRY(check_references(ctx, e.person_ids, std::nullopt, nullptr));
   INNET_ASSIGN_OR_RETURN(auto done, record_exit(*conn, e, clock::today()));

@@ -77,8 +77,7 @@ Result<std::vector<Confirmation>> select_confirmations(db::Connection& conn,
 
 Status check_day(const std::string& day, const std::string& today) {
   if (day > today)
-    return Error::rule(ErrorKind::unprocessable, "future_date", "day",
-                       day + " is after today (" + today + ")");
+    return Error::rule(ErrorKind::unprocessable, "future_date", "day", FieldError::future_date());
   return Status::success();
 }
 
@@ -257,9 +256,9 @@ Result<Absence> record_absence(db::Connection& conn, const NewAbsence& a,
                                const std::string& today) {
   const auto& reasons = absence_reasons();
   if (std::find(reasons.begin(), reasons.end(), a.reason) == reasons.end())
-    return Error::field(ErrorKind::invalid_input, "reason", "not an absence reason");
+    return Error::field(ErrorKind::invalid_input, "reason", FieldError::not_in_list(reasons));
   if (a.reason == kOtherReason && (!a.note || a.note->empty()))
-    return Error::field(ErrorKind::invalid_input, "note", "required when the reason is other");
+    return Error::field(ErrorKind::invalid_input, "note", FieldError::note_required());
   INNET_TRY(check_day(a.day, today));
   INNET_TRY(lock_centre(conn, a.centre_id));
   INNET_ASSIGN_OR_RETURN(
@@ -268,18 +267,15 @@ Result<Absence> record_absence(db::Connection& conn, const NewAbsence& a,
                  "start_date <= ? AND (end_date IS NULL OR end_date > ?)",
                  {a.centre_id, a.person_id, a.day, a.day}));
   if (placed[0].integer(0) == 0)
-    return Error::rule(
-        ErrorKind::unprocessable, "not_placed", "person_id",
-        "person " + std::to_string(a.person_id) + " is not placed at this centre on " + a.day);
+    return Error::rule(ErrorKind::unprocessable, "not_placed", "person_id",
+                       FieldError::not_placed_on(a.person_id, a.day));
   INNET_ASSIGN_OR_RETURN(auto entries,
                          select_absences(conn, "centre_id = ? AND day = ? AND person_id = ?",
                                          {a.centre_id, a.day, a.person_id}));
   const auto effective = effective_absences(entries);
   if (!effective.empty())
     return Error::rule(ErrorKind::conflict, "already_absent", "person_id",
-                       "person " + std::to_string(a.person_id) + " is already absent on " + a.day +
-                           " (absence " + std::to_string(effective[0].id) +
-                           "); withdraw it to record another reason");
+                       FieldError::already_absent(a.person_id, a.day, effective[0].id));
   Absence row;
   row.centre_id = a.centre_id;
   row.day = a.day;
@@ -293,7 +289,7 @@ Result<Absence> record_absence(db::Connection& conn, const NewAbsence& a,
 Result<Absence> withdraw_absence(db::Connection& conn, std::int64_t centre_id,
                                  const std::string& day, std::int64_t absence_id,
                                  const std::string& note, std::int64_t user_id) {
-  if (note.empty()) return Error::field(ErrorKind::invalid_input, "note", "say why");
+  if (note.empty()) return Error::field(ErrorKind::invalid_input, "note", FieldError::required());
   INNET_TRY(lock_centre(conn, centre_id));
   INNET_ASSIGN_OR_RETURN(auto found, select_absences(conn, "id = ? AND centre_id = ? AND day = ?",
                                                      {absence_id, centre_id, day}));

@@ -20,8 +20,7 @@ constexpr std::int64_t kDefaultOverviewDays = 30;
 Result<std::string> register_day(api::Context& ctx) {
   std::string day = ctx.param("day");
   if (day > clock::today())
-    return Error::rule(ErrorKind::unprocessable, "future_date", "day",
-                       "the register has no entries after today");
+    return Error::rule(ErrorKind::unprocessable, "future_date", "day", FieldError::future_date());
   return day;
 }
 
@@ -78,12 +77,12 @@ Result<http::Response> overview(api::Context& ctx) {
   const std::string from =
       q["from"].empty() ? clock::add_days(to, 1 - kDefaultOverviewDays) : q["from"];
   if (to > today)
-    return Error::rule(ErrorKind::unprocessable, "future_date", "to",
-                       "the register has no entries after today");
-  if (from > to) return Error::field(ErrorKind::invalid_input, "from", "must not be after to");
+    return Error::rule(ErrorKind::unprocessable, "future_date", "to", FieldError::future_date());
+  if (from > to)
+    return Error::field(ErrorKind::invalid_input, "from", FieldError::after_other("to"));
   if (clock::days_between(from, to) + 1 > kMaxOverviewDays)
     return Error::field(ErrorKind::invalid_input, "to",
-                        "at most " + std::to_string(kMaxOverviewDays) + " days from from");
+                        FieldError::too_many_days(kMaxOverviewDays));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto days,
                          register_summary(*conn, centre.id, from, clock::add_days(to, 1)));
