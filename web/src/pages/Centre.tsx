@@ -54,7 +54,7 @@ const RULE_CODES = new Set([
   'contract_overlap',
 ]);
 
-const ruleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, RULE_CODES, { future_date: { date: 'future_date' } });
+const ruleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, RULE_CODES, { future_date: ['date'] });
 
 /** Whether an answer asks for an override reason (the centre is full or not taking guests). */
 const needsOverride = (e: unknown) => e instanceof ApiError && (e.code === 'centre_full' || e.code === 'centre_not_accepting');

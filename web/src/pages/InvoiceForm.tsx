@@ -3,7 +3,7 @@
 // so that an invoice differs from the register only where the operator changes it. Lines can be
 // left out or shortened; the declared presence-days are always the sum of the lines kept.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError } from '../api';
+import { ApiError, type FieldError } from '../api';
 import { ActionPanel, FormButtons } from '../components/ActionPanel';
 import { EuroField, FormErrors, LoadState, Notice, TextAreaField, TextField } from '../components/forms';
 import { TableRegion } from '../components/TableRegion';
@@ -51,7 +51,7 @@ function lineErrors(rows: Row[], draft: InvoiceDraft): FieldErrors {
 /** Server field names (lines[k].from, k among the lines sent) as the ids of the rows' inputs. */
 function toRowFields(err: unknown, sent: number[]): unknown {
   if (!(err instanceof ApiError)) return err;
-  const fields: Record<string, string> = {};
+  const fields: Record<string, FieldError> = {};
   for (const [k, reason] of Object.entries(err.fields)) {
     const m = /^lines\[(\d+)\]\.(\w+)$/.exec(k);
     fields[m ? `line-${sent[Number(m[1])]}-${m[2] === 'to' ? 'to' : 'from'}` : k] = reason;
