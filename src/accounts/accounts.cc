@@ -171,6 +171,15 @@ Result<Page<User>> list_users(db::Connection& conn, const UserFilter& f, const P
                               user_from_row);
 }
 
+Status check_own_account_change(std::int64_t actor_user_id, const User& changed) {
+  if (changed.id != actor_user_id) return Status::success();
+  if (!changed.active)
+    return Error::field(ErrorKind::unprocessable, "active", FieldError::self_lockout());
+  if (changed.role != auth::Role::admin)
+    return Error::field(ErrorKind::unprocessable, "role", FieldError::self_lockout());
+  return Status::success();
+}
+
 Status update_user(db::Connection& conn, const User& u) {
   return db::expect_one(
       conn.execute("UPDATE users SET display_name = ?, role = ?, organization_id = ?, "

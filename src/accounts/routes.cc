@@ -143,11 +143,6 @@ Result<http::Response> create_account(api::Context& ctx) {
 Result<http::Response> update_account(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
   const auto& b = ctx.body;
-  // An administrator cannot lock themselves out.
-  if (id == ctx.actor->user_id && ((b.contains("active") && !b["active"].get<bool>()) ||
-                                   (b.contains("role") && b["role"] != "admin")))
-    return Error::field(ErrorKind::unprocessable, b.contains("active") ? "active" : "role",
-                        FieldError::self_lockout());
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_ASSIGN_OR_RETURN(auto user, find_user(*conn, id));
   const User before = user;
@@ -155,6 +150,7 @@ Result<http::Response> update_account(api::Context& ctx) {
   if (b.contains("role")) user.role = *auth::parse_role(b["role"].get<std::string>());
   if (b.contains("organization_id")) user.organization_id = b["organization_id"];
   if (b.contains("active")) user.active = b["active"];
+  INNET_TRY(check_own_account_change(ctx.actor->user_id, user));
   if (auto s = update_user(*conn, user); !s.ok()) return known_organization(s.take_error());
   // A role, organisation or status change takes effect now, not at the next sign-in: a session
   // or token issued under the old one must not carry on with the new permissions or scope. A new

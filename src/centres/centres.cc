@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "centres/rules.h"
 #include "core/clock.h"
 
 namespace innet::centres {
@@ -148,6 +149,7 @@ bool accepts_guests(const Centre& c) {
 }
 
 Result<Centre> create_centre(db::Connection& conn, const Centre& c) {
+  INNET_TRY(check_centre(conn, c));
   db::Params params = centre_values(c);
   const auto now = clock::now_iso();
   params.push_back(now);
@@ -216,6 +218,7 @@ Result<std::vector<Centre>> centre_summaries(db::Connection& conn, const CentreF
 }
 
 Status update_centre(db::Connection& conn, const Centre& c) {
+  INNET_TRY(check_centre(conn, c));
   db::Params params = centre_values(c);
   params.push_back(clock::now_iso());
   params.push_back(c.id);
@@ -231,6 +234,7 @@ Status update_centre(db::Connection& conn, const Centre& c) {
 }
 
 Result<Contract> create_contract(db::Connection& conn, const Contract& c) {
+  INNET_TRY(check_contract(conn, c));
   // A centre has one contract at a time: periods of its contracts never overlap.
   INNET_ASSIGN_OR_RETURN(
       auto overlapping,

@@ -28,21 +28,6 @@ void set_fields(const nlohmann::json& b, Centre& c) {
   c.contact_email = api::patched(b, "contact_email", c.contact_email);
 }
 
-// The rules a centre must keep after any change, checked before it is stored.
-Status check_centre(db::Connection& conn, const Centre& c) {
-  if (total(c.places) <= 0)
-    return Error::rule(ErrorKind::unprocessable, "no_places", "places", FieldError::no_places());
-  if (c.latitude.has_value() != c.longitude.has_value())
-    return Error::field(ErrorKind::invalid_input, c.latitude ? "longitude" : "latitude",
-                        FieldError::both_or_neither(c.latitude ? "latitude" : "longitude"));
-  auto org = accounts::find_organization(conn, c.operator_id);
-  if (!org.ok() && org.error().kind == ErrorKind::not_found)
-    return Error::field(ErrorKind::unprocessable, "operator_id",
-                        FieldError::not_found("organization"));
-  if (!org.ok()) return org.take_error();
-  return Status::success();
-}
-
 Error named_conflict(Error e) {
   if (e.code != "unique_violation") return e;
   return Error::rule(ErrorKind::conflict, "unique_violation", "name", FieldError::taken());
@@ -75,7 +60,6 @@ Result<http::Response> create(api::Context& ctx) {
   Centre c;
   set_fields(ctx.body, c);
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
-  INNET_TRY(check_centre(*conn, c));
   auto created = create_centre(*conn, c);
   if (!created.ok()) return named_conflict(created.take_error());
   auto entry = ctx.audit("centres.create", "centre", std::to_string(created->id));
@@ -89,7 +73,6 @@ Result<http::Response> update(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto centre, centre_in_scope(ctx, "centres.manage"));
   const auto id = centre.id;
   set_fields(ctx.body, centre);
-  INNET_TRY(check_centre(*conn, centre));
   if (auto s = update_centre(*conn, centre); !s.ok()) return named_conflict(s.take_error());
   auto entry = ctx.audit("centres.update", "centre", std::to_string(id));
   entry.details = ctx.body.dump();
@@ -133,27 +116,8 @@ Result<http::Response> add_contract(api::Context& ctx) {
   c.pocket_money_family_cap_cents =
       b.value("pocket_money_family_cap_cents", c.pocket_money_family_cap_cents);
   c.manager_user_id = api::patched<std::int64_t>(b, "manager_user_id", std::nullopt);
-  if (c.end_date < c.start_date)
-    return Error::field(ErrorKind::unprocessable, "end_date",
-                        FieldError::before_other("start_date"));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_TRY(centre_in_scope(ctx, "contracts.manage"));
-  if (c.manager_user_id) {
-    auto manager = accounts::find_user_with_organization(*conn, *c.manager_user_id);
-    if (!manager.ok() && manager.error().kind == ErrorKind::not_found)
-      return Error::field(ErrorKind::unprocessable, "manager_user_id",
-                          FieldError::not_found("user"));
-    if (!manager.ok()) return manager.take_error();
-    // The contract manager supervises the operator on the Prefettura's behalf, so it cannot be
-    // the operator's own staff.
-    const auto& [user, org] = *manager;
-    if (user.role != auth::Role::prefecture_officer || org.type != "prefecture")
-      return Error::field(ErrorKind::unprocessable, "manager_user_id",
-                          FieldError::manager_not_eligible());
-    if (!user.active)
-      return Error::field(ErrorKind::unprocessable, "manager_user_id",
-                          FieldError::manager_inactive());
-  }
   INNET_ASSIGN_OR_RETURN(auto created, create_contract(*conn, c));
   auto entry = ctx.audit("contracts.create", "contract", std::to_string(created.id));
   entry.details = b.dump();
