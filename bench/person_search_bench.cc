@@ -12,6 +12,7 @@
 #include "../tests/storage/person_search_reference.h"
 #include "bench_db.h"
 #include "people/persons.h"
+#include "reception/placements/placements.h"
 
 namespace {
 
@@ -43,7 +44,8 @@ PersonFilter filter_for(innet::db::Connection& conn, const std::string& kind) {
     // An operator's case worker: the operator that runs the most centres.
     auto rows = conn.query(
         "SELECT operator_id FROM centres GROUP BY operator_id ORDER BY COUNT(*) DESC LIMIT 1");
-    if (rows.ok() && !rows->empty()) f.hosted_by_operator = (*rows)[0].integer(0);
+    if (rows.ok() && !rows->empty())
+      f.among = innet::reception::persons_hosted_by((*rows)[0].integer(0));
     f.query = "moha";
   }
   return f;

@@ -46,6 +46,8 @@ stop_server() {
 step "code format (clang-format)" \
   bash -c 'clang-format --dry-run --Werror $(git ls-files "src/*.cc" "src/*.h" "tests/*.cc" "tests/*.h" "bench/*.cc" "fuzz/*.cc")'
 
+step "module boundaries (includes and tables, docs/decisions/0014)" node scripts/check-boundaries.mjs
+
 step "unit and storage tests (ctest, SQLite and PostgreSQL)" \
   ctest --test-dir build -j "$(nproc)" --output-on-failure --timeout 120
 

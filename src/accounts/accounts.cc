@@ -56,6 +56,11 @@ Result<Organization> create_organization(db::Connection& conn, const Organizatio
   return find_organization(conn, rows[0].integer(0));
 }
 
+Result<std::int64_t> count_organizations(db::Connection& conn) {
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query("SELECT COUNT(*) FROM organizations"));
+  return rows[0].integer(0);
+}
+
 Result<Organization> find_organization(db::Connection& conn, std::int64_t id) {
   INNET_ASSIGN_OR_RETURN(
       auto rows,

@@ -56,6 +56,7 @@ using db::Page;
 // Organisations
 Result<Organization> create_organization(db::Connection& conn, const Organization& org);
 Result<Organization> find_organization(db::Connection& conn, std::int64_t id);
+Result<std::int64_t> count_organizations(db::Connection& conn);
 // The organisations with these ids, in one query (ids may repeat).
 Result<std::map<std::int64_t, Organization>> find_organizations(
     db::Connection& conn, const std::vector<std::int64_t>& ids);

@@ -6,22 +6,12 @@
 #include <filesystem>
 #include <thread>
 
-#include "accounts/accounts.h"
-#include "accounts/routes.h"
-#include "audit/routes.h"
+#include "app/modules.h"
 #include "auth/passwords.h"
 #include "auth/routes.h"
 #include "auth/sessions.h"
-#include "centres/centres.h"
-#include "centres/routes.h"
 #include "core/crypto.h"
 #include "http/server.h"
-#include "people/persons.h"
-#include "people/routes.h"
-#include "reception/costs/invoices.h"
-#include "reception/placements/placements.h"
-#include "reception/register/register.h"
-#include "reception/routes.h"
 
 namespace innet::app {
 namespace {
@@ -73,20 +63,6 @@ void add_operations_routes(api::Api& api, http::Metrics& metrics) {
 
 }  // namespace
 
-std::vector<db::Migration> all_migrations(db::Engine engine) {
-  std::vector<db::Migration> all;
-  for (auto module :
-       {accounts::migrations, audit::migrations, audit::read_migrations, auth::migrations,
-        people::migrations, centres::centre_migrations, reception::placement_migrations,
-        reception::register_migrations, reception::invoice_migrations}) {
-    auto m = module(engine);
-    all.insert(all.end(), m.begin(), m.end());
-  }
-  std::sort(all.begin(), all.end(),
-            [](const auto& a, const auto& b) { return a.version < b.version; });
-  return all;
-}
-
 Result<std::unique_ptr<db::Pool>> open_database(const Config& config) {
   auto url = config.database_url;
   // A relative SQLite path is relative to the working directory; make sure its folder exists.
@@ -122,16 +98,15 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   app->services_.reset(new api::Services{*app->pool_, auth::Policy::standard(), settings,
                                          secrets.audit_key, app->read_log_.get()});
 
-  auth::add_routes(app->api_);
-  accounts::add_routes(app->api_);
-  audit::add_routes(app->api_);
-  people::add_routes(app->api_);
-  centres::add_routes(app->api_);
-  reception::add_routes(app->api_);
+  connect_modules();
+  for (const auto& module : modules()) module.add_routes(app->api_);
   add_operations_routes(app->api_, app->metrics_);
   app->api_.install(app->router_, *app->services_, auth::make_authenticator(*app->services_));
   db::Pool* raw_pool = app->pool_.get();
-  app->metrics_.set_pool_source([raw_pool] { return raw_pool->stats(); });
+  app->metrics_.set_pool_source([raw_pool] {
+    const auto stats = raw_pool->stats();
+    return http::PoolGauges{stats.size, stats.in_use, stats.max, stats.waits};
+  });
   return app;
 }
 

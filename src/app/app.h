@@ -7,6 +7,7 @@
 
 #include "api/api.h"
 #include "app/config.h"
+#include "app/modules.h"
 #include "audit/audit_log.h"
 #include "db/database.h"
 #include "db/migrations.h"
@@ -16,9 +17,6 @@
 namespace innet::app {
 
 inline constexpr const char* kVersion = "0.1.0";
-
-// Every module's migrations, in version order.
-std::vector<db::Migration> all_migrations(db::Engine engine);
 
 // Opens the database named by the config and brings its schema up to date.
 Result<std::unique_ptr<db::Pool>> open_database(const Config& config);

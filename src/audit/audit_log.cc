@@ -74,6 +74,33 @@ std::string time_bound(const std::string& date_or_timestamp, bool end) {
   return date_or_timestamp + (end ? "T23:59:59Z" : "T00:00:00Z");
 }
 
+Result<std::vector<std::string>> entities_with_action(db::Connection& conn,
+                                                      const std::string& entity_type,
+                                                      const std::string& action) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("SELECT DISTINCT entity_id FROM audit_log WHERE entity_type = ? AND action = ? "
+                 "ORDER BY entity_id",
+                 {entity_type, action}));
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.text(0));
+  return out;
+}
+
+Result<std::vector<std::string>> details_of(db::Connection& conn, const std::string& entity_type,
+                                            const std::string& entity_id,
+                                            const std::string& action) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "SELECT details FROM audit_log WHERE entity_type = ? AND entity_id = ? AND action = ? "
+          "ORDER BY id",
+          {entity_type, entity_id, action}));
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.text(0));
+  return out;
+}
+
 Status record(db::Connection& conn, const Entry& e) {
   INNET_TRY(conn.execute(
       "INSERT INTO audit_log (at, actor_user_id, actor_email, client_address, action, "

@@ -44,6 +44,17 @@ struct StoredEntry {
 // Inserts the entry, inside the caller's transaction when one is open.
 Status record(db::Connection& conn, const Entry& entry);
 
+// For modules that keep a copy of their records in the trail (e.g. the register's
+// confirmations), to check their own tables against it:
+// the ids of the entities of a type that have an entry with this action, ascending;
+Result<std::vector<std::string>> entities_with_action(db::Connection& conn,
+                                                      const std::string& entity_type,
+                                                      const std::string& action);
+// and the details of one entity's entries with this action, oldest first.
+Result<std::vector<std::string>> details_of(db::Connection& conn, const std::string& entity_type,
+                                            const std::string& entity_id,
+                                            const std::string& action);
+
 struct Filter {
   std::optional<std::int64_t> actor_user_id;
   std::string action;

@@ -286,6 +286,45 @@ Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t c
   return std::optional<Contract>{contract_from_row(rows[0])};
 }
 
+Result<std::map<std::int64_t, std::int64_t>> contracted_places_on(db::Connection& conn,
+                                                                  const std::string& day) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("SELECT centre_id, places FROM contracts WHERE start_date <= ? AND end_date >= ?",
+                 {day, day}));
+  std::map<std::int64_t, std::int64_t> places;
+  for (const auto& r : rows) places[r.integer(0)] = r.integer(1);
+  return places;
+}
+
+Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, const std::string& first,
+                             const std::string& last) {
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query("SELECT COUNT(*) FROM contracts WHERE centre_id = ? "
+                                               "AND start_date <= ? AND end_date >= ?",
+                                               {centre_id, last, first}));
+  return rows[0].integer(0) > 0;
+}
+
+Status lock_centre(db::Connection& conn, std::int64_t id) {
+  return db::expect_one(
+      conn.execute("UPDATE centres SET updated_at = updated_at WHERE id = ?", {id}), "centre");
+}
+
+db::Subquery centres_run_by(std::int64_t organization_id) {
+  return {"SELECT id FROM centres WHERE operator_id = ?", {organization_id}};
+}
+
+Result<std::vector<std::int64_t>> operators_of(db::Connection& conn,
+                                               const db::Subquery& centre_ids) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("SELECT DISTINCT operator_id FROM centres WHERE id IN (" + centre_ids.sql + ")",
+                 centre_ids.params));
+  std::vector<std::int64_t> out;
+  for (const auto& r : rows) out.push_back(r.integer(0));
+  return out;
+}
+
 nlohmann::json to_json(const Centre& c) {
   nlohmann::json places = nlohmann::json::object();
   for (std::size_t i = 0; i < kCategoryCount; ++i) places[category_names()[i]] = c.places[i];

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -92,6 +93,15 @@ Result<std::vector<Centre>> all_centres(db::Connection& conn, const CentreFilter
 // places and status (other fields stay empty). Occupancy of 3,000 centres reads these.
 Result<std::vector<Centre>> centre_summaries(db::Connection& conn, const CentreFilter& f);
 Status update_centre(db::Connection& conn, const Centre& c);
+// Holds the centre's row lock until the transaction ends, so that writers of one centre (two
+// placements racing for its last place, two register entries) run one after the other on
+// PostgreSQL; SQLite serialises writers anyway. not_found when there is no such centre.
+Status lock_centre(db::Connection& conn, std::int64_t id);
+// The ids of the centres an organisation runs, to filter by.
+db::Subquery centres_run_by(std::int64_t organization_id);
+// The organisations running the centres whose ids `centre_ids` selects.
+Result<std::vector<std::int64_t>> operators_of(db::Connection& conn,
+                                               const db::Subquery& centre_ids);
 
 Result<Contract> create_contract(db::Connection& conn, const Contract& c);
 Result<Contract> find_contract(db::Connection& conn, std::int64_t id);
@@ -100,6 +110,12 @@ Result<std::vector<Contract>> centre_contracts(db::Connection& conn, std::int64_
 // The contract in force on `day`, if any.
 Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t centre_id,
                                             const std::string& day);
+// The places contracted for each centre with a contract in force on `day` (centre id -> places).
+Result<std::map<std::int64_t, std::int64_t>> contracted_places_on(db::Connection& conn,
+                                                                  const std::string& day);
+// Whether some contract of the centre is in force on at least one day of [first, last].
+Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, const std::string& first,
+                             const std::string& last);
 
 nlohmann::json to_json(const Centre& c);
 nlohmann::json to_json(const Contract& c);

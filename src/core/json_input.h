@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/paging.h"
 #include "core/result.h"
 
 namespace innet {
@@ -80,11 +81,6 @@ inline Field required(Field f, bool is_required = true) {
 Result<nlohmann::json> parse_body(std::string_view body, const FieldSpec& spec);
 
 // Page/per_page from the query string: page >= 1, 1 <= per_page <= 100 (default 25).
-struct Paging {
-  std::int64_t page = 1;
-  std::int64_t per_page = 25;
-  std::int64_t offset() const { return (page - 1) * per_page; }
-};
 Result<Paging> parse_paging(const std::map<std::string, std::string>& query);
 
 // Checks query parameters against a spec (same rules as bodies; values arrive as strings).

@@ -18,8 +18,10 @@ namespace innet::db {
 namespace {
 
 constexpr std::string_view kCreateMigrationsTable =
-    "CREATE TABLE IF NOT EXISTS schema_migrations ("
-    "version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+    "CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version BIGINT NOT NULL, "
+    "name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (module, version))";
+
+using Key = std::pair<std::string, std::int64_t>;  // module, version
 
 // Any number works as long as every process uses the same one; this spells "innetmig".
 constexpr std::int64_t kMigrationLockKey = 0x696e6e65746d6967;
@@ -47,15 +49,51 @@ Status lock_migrations(Connection& connection) {
   return Status::success();
 }
 
-Result<std::set<std::int64_t>> applied_versions(Connection& connection) {
+Result<bool> has_module_column(Connection& connection) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      connection.query(
+          connection.engine() == Engine::sqlite
+              ? "SELECT COUNT(*) FROM pragma_table_info('schema_migrations') WHERE name = 'module'"
+              : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = "
+                "current_schema() AND table_name = 'schema_migrations' AND column_name = "
+                "'module'"));
+  return rows[0].integer(0) > 0;
+}
+
+// Databases made before decision 0014 numbered migrations across the whole product: each
+// recorded version names exactly one of today's migrations, whose module it now records.
+Status record_modules(Connection& connection, const std::vector<Migration>& migrations) {
+  INNET_ASSIGN_OR_RETURN(auto scoped, has_module_column(connection));
+  if (scoped) return Status::success();
+  INNET_ASSIGN_OR_RETURN(
+      auto old, connection.query("SELECT version, name, applied_at FROM schema_migrations"));
+  INNET_TRY(connection.execute_script("DROP TABLE schema_migrations"));
+  INNET_TRY(connection.execute_script(kCreateMigrationsTable));
+  for (const Row& row : old) {
+    const std::int64_t version = row.integer(0);
+    auto it = std::find_if(migrations.begin(), migrations.end(),
+                           [&](const Migration& m) { return m.version == version; });
+    const std::string module = it == migrations.end() ? "" : it->module;
+    INNET_TRY(connection.execute(
+        "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (?, ?, ?, ?)",
+        {module, version, row.text(1), row.text(2)}));
+  }
+  return Status::success();
+}
+
+Result<std::set<Key>> applied_versions(Connection& connection,
+                                       const std::vector<Migration>& migrations) {
   Transaction transaction(connection);
   INNET_TRY(transaction.started());
   INNET_TRY(lock_migrations(connection));
   INNET_TRY(connection.execute_script(kCreateMigrationsTable));
-  INNET_ASSIGN_OR_RETURN(auto rows, connection.query("SELECT version FROM schema_migrations"));
+  INNET_TRY(record_modules(connection, migrations));
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         connection.query("SELECT module, version FROM schema_migrations"));
   INNET_TRY(transaction.commit());
-  std::set<std::int64_t> versions;
-  for (const Row& row : rows) versions.insert(row.integer(0));
+  std::set<Key> versions;
+  for (const Row& row : rows) versions.insert({row.text(0), row.integer(1)});
   return versions;
 }
 
@@ -67,12 +105,13 @@ Result<bool> apply(Connection& connection, const Migration& migration) {
   const std::int64_t version = migration.version;
   INNET_ASSIGN_OR_RETURN(
       auto recorded,
-      connection.query("SELECT 1 FROM schema_migrations WHERE version = ?", {version}));
+      connection.query("SELECT 1 FROM schema_migrations WHERE module = ? AND version = ?",
+                       {migration.module, version}));
   if (!recorded.empty()) return false;
   INNET_TRY(connection.execute_script(expand_dialect(migration.sql, connection.engine())));
   INNET_TRY(connection.execute(
-      "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-      {version, migration.name, utc_timestamp()}));
+      "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (?, ?, ?, ?)",
+      {migration.module, version, migration.name, utc_timestamp()}));
   INNET_TRY(transaction.commit());
   return true;
 }
@@ -92,29 +131,25 @@ std::string expand_dialect(const std::string& sql, Engine engine) {
 }
 
 Result<int> migrate(Pool& pool, const std::vector<Migration>& migrations) {
-  std::vector<const Migration*> ordered;
-  for (const Migration& migration : migrations) ordered.push_back(&migration);
-  std::sort(ordered.begin(), ordered.end(),
-            [](const Migration* a, const Migration* b) { return a->version < b->version; });
-  const auto duplicate = std::adjacent_find(
-      ordered.begin(), ordered.end(),
-      [](const Migration* a, const Migration* b) { return a->version == b->version; });
-  if (duplicate != ordered.end()) {
-    return Error::make(ErrorKind::invalid_input, "migration_version_duplicate",
-                       "two migrations have version " + std::to_string((*duplicate)->version));
-  }
+  std::set<Key> seen;
+  for (const Migration& m : migrations)
+    if (!seen.insert({m.module, m.version}).second)
+      return Error::make(
+          ErrorKind::invalid_input, "migration_version_duplicate",
+          "two migrations of module '" + m.module + "' have version " + std::to_string(m.version));
 
   INNET_ASSIGN_OR_RETURN(auto connection, pool.acquire());
   Connection& c = *connection;
-  INNET_ASSIGN_OR_RETURN(auto applied, applied_versions(c));
+  INNET_ASSIGN_OR_RETURN(auto applied, applied_versions(c, migrations));
 
   int count = 0;
-  for (const Migration* migration : ordered) {
-    if (applied.contains(migration->version)) continue;
-    auto ran = apply(c, *migration);
+  for (const Migration& migration : migrations) {
+    if (applied.contains({migration.module, migration.version})) continue;
+    auto ran = apply(c, migration);
     if (!ran) {
       Error error = ran.take_error();
-      error.message = "migration " + std::to_string(migration->version) + " (" + migration->name +
+      error.message = "migration " + (migration.module.empty() ? "" : migration.module + " ") +
+                      std::to_string(migration.version) + " (" + migration.name +
                       ") failed: " + error.message;
       return error;
     }

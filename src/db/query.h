@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/json_input.h"
+#include "core/paging.h"
 #include "db/database.h"
 
 namespace innet::db {
@@ -17,6 +17,14 @@ template <class T>
 struct Page {
   std::vector<T> items;
   std::int64_t total = 0;
+};
+
+// The ids a module selects from its own tables, handed to another module as a filter
+// (`column IN (subquery)`): the SQL text is the owner's, so no module writes SQL against another's
+// tables, and the database still runs one statement. Values are bound, never concatenated.
+struct Subquery {
+  std::string sql;  // "SELECT id FROM centres WHERE operator_id = ?"
+  Params params;
 };
 
 // Conditions joined by AND; each fragment is SQL text written in the code, with `?` for values.
@@ -34,6 +42,11 @@ class Where {
   void add(const char* fragment) {  // a condition without a value
     sql_ += sql_.empty() ? " WHERE " : " AND ";
     sql_ += fragment;
+  }
+  void add_in(const char* column, const Subquery& ids) {  // column IN (ids)
+    sql_ += sql_.empty() ? " WHERE " : " AND ";
+    sql_ += std::string(column) + " IN (" + ids.sql + ")";
+    params_.insert(params_.end(), ids.params.begin(), ids.params.end());
   }
   const std::string& sql() const { return sql_; }
   const Params& params() const { return params_; }

@@ -86,7 +86,7 @@ void append_escaped(std::string& out, std::string_view value) {
 struct Metrics::Impl {
   std::array<Shard, kShards> shards;
   mutable std::mutex pool_mutex;
-  std::function<db::PoolStats()> pool_source;
+  std::function<PoolGauges()> pool_source;
 };
 
 Metrics::Metrics() : impl_(std::make_unique<Impl>()) {}
@@ -108,7 +108,7 @@ void Metrics::observe(const std::string& method, const std::string& route, int s
   ++stats.counter(method, status).count;
 }
 
-void Metrics::set_pool_source(std::function<db::PoolStats()> source) {
+void Metrics::set_pool_source(std::function<PoolGauges()> source) {
   std::lock_guard lock(impl_->pool_mutex);
   impl_->pool_source = std::move(source);
 }
@@ -155,17 +155,17 @@ std::string Metrics::render() const {
                        stats.count);
   }
 
-  std::function<db::PoolStats()> source;
+  std::function<PoolGauges()> source;
   {
     std::lock_guard lock(impl_->pool_mutex);
     source = impl_->pool_source;
   }
   if (source) {
-    db::PoolStats pool = source();  // outside the lock: it takes the pool's own lock
+    PoolGauges pool = source();  // outside the lock: it takes the pool's own lock
     out += "# HELP innet_db_pool_connections Database connections by state.\n";
     out += "# TYPE innet_db_pool_connections gauge\n";
     out += fmt::format("innet_db_pool_connections{{state=\"in_use\"}} {}\n", pool.in_use);
-    out += fmt::format("innet_db_pool_connections{{state=\"open\"}} {}\n", pool.size);
+    out += fmt::format("innet_db_pool_connections{{state=\"open\"}} {}\n", pool.open);
     out += fmt::format("innet_db_pool_connections{{state=\"max\"}} {}\n", pool.max);
     out += "# HELP innet_db_pool_waits_total Connection acquisitions that had to wait.\n";
     out += "# TYPE innet_db_pool_waits_total counter\n";

@@ -68,11 +68,7 @@ constexpr std::size_t kNamesPerRead = 256;
 void add_filters(db::Where& where, const PersonFilter& f) {
   if (!f.nationality.empty()) where.add("persons.nationality = ?", f.nationality);
   if (f.family_group_id) where.add("persons.family_group_id = ?", *f.family_group_id);
-  if (f.hosted_by_operator)
-    where.add(
-        "persons.id IN (SELECT pl.person_id FROM centres c JOIN placements pl "
-        "ON pl.centre_id = c.id WHERE c.operator_id = ?)",
-        *f.hosted_by_operator);
+  if (f.among) where.add_in("persons.id", *f.among);
 }
 
 std::size_t characters(const std::string& utf8) {
@@ -156,10 +152,9 @@ Result<std::int64_t> count_persons(db::Connection& conn, const db::Where& where,
   return rows[0].integer(0);
 }
 
-// The persons of an operator are few next to the nation's: they are the candidates, each tested,
-// and the matches sorted and counted in one statement.
-Result<PersonPage> search_among_hosted(db::Connection& conn, const PersonFilter& f,
-                                       const Paging& paging) {
+// The persons an organisation sees are few next to the nation's: they are the candidates, each
+// tested, and the matches sorted and counted in one statement.
+Result<PersonPage> search_among(db::Connection& conn, const PersonFilter& f, const Paging& paging) {
   db::Where where;
   add_match(where, f.query);
   add_filters(where, f);
@@ -264,7 +259,7 @@ db::Where persons_of(const std::vector<MatchedName>& names, std::size_t from, st
 // its limit: a fragment that matches a tenth of the nation costs a page, not a tenth.
 Result<PersonPage> search_persons(db::Connection& conn, const PersonFilter& f,
                                   const Paging& paging) {
-  if (f.hosted_by_operator) return search_among_hosted(conn, f, paging);
+  if (f.among) return search_among(conn, f, paging);
   INNET_ASSIGN_OR_RETURN(auto names, matched_names(conn, f.query));
   const std::int64_t wanted = paging.offset() + paging.per_page;
   std::vector<Person> found;

@@ -51,9 +51,8 @@ struct PersonFilter {
   std::string query;
   std::string nationality;
   std::optional<std::int64_t> family_group_id;
-  // Only persons placed, now or before, in a centre this organisation runs (an operator's view).
-  // The one place where this module reads reception's tables.
-  std::optional<std::int64_t> hosted_by_operator;
+  // Only these persons: an organisation's view, from people::persons_linked_to (visibility.h).
+  std::optional<db::Subquery> among;
 };
 
 // A search stops counting after this many matches: on national data a fragment may match a

@@ -7,7 +7,7 @@
 #include "core/clock.h"
 #include "people/codes.h"
 #include "people/persons.h"
-#include "reception/placements/placements.h"
+#include "people/visibility.h"
 
 namespace innet::people {
 
@@ -15,10 +15,17 @@ Result<Person> visible_person(api::Context& ctx, db::Connection& conn, std::int6
                               const char* action) {
   INNET_ASSIGN_OR_RETURN(auto person, find_person(conn, id));
   if (ctx.services.policy.scope(ctx.actor->role, action) == auth::Scope::all) return person;
-  INNET_ASSIGN_OR_RETURN(auto hosts, reception::hosting_organizations(conn, id));
-  for (auto org : hosts)
+  INNET_ASSIGN_OR_RETURN(auto linked, organizations_linked_to(conn, id));
+  for (auto org : linked)
     if (ctx.services.policy.allows(*ctx.actor, action, {org, 0})) return person;
   return Error::not_found("person");
+}
+
+Result<Person> person_in_scope(api::Context& ctx, const char* action) {
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  ctx.record_read(id);  // shown, or refused: the read log names the id asked for either way
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  return visible_person(ctx, *conn, id, action);
 }
 
 namespace {
@@ -69,14 +76,6 @@ void set_fields(const nlohmann::json& b, Person& p) {
   p.family_group_id = api::patched(b, "family_group_id", p.family_group_id);
 }
 
-// The person named by the {id} path parameter, as visible_person.
-Result<Person> person_in_scope(api::Context& ctx, const char* action) {
-  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
-  ctx.record_read(id);  // shown, or refused: the read log names the id asked for either way
-  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
-  return visible_person(ctx, *conn, id, action);
-}
-
 // `family_of`: the person joins the family of another person in the same transaction as the rest
 // of the write: that person's family group, or a new one that both join (audited as a change of
 // that person too). Without it, joining someone who has no group yet would take three requests,
@@ -110,7 +109,7 @@ Result<http::Response> list(api::Context& ctx) {
   auto& q = ctx.request.query;
   PersonFilter f{q["q"], q["nationality"], std::nullopt, std::nullopt};
   if (!q["family_group_id"].empty()) f.family_group_id = parse_int(q["family_group_id"]);
-  if (ctx.scope != auth::Scope::all) f.hosted_by_operator = ctx.actor->organization_id;
+  if (ctx.scope != auth::Scope::all) f.among = persons_linked_to(ctx.actor->organization_id);
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto page, list_persons(*conn, f, paging));
   ctx.record_read(page.items, &Person::id);
@@ -157,32 +156,6 @@ Result<http::Response> update(api::Context& ctx) {
   return api::ok(to_json(updated));
 }
 
-Result<http::Response> placements(api::Context& ctx) {
-  INNET_ASSIGN_OR_RETURN(auto person, person_in_scope(ctx, "placements.read"));
-  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
-  INNET_ASSIGN_OR_RETURN(auto all, reception::person_placements(*conn, person.id));
-  const bool sees_all =
-      ctx.services.policy.scope(ctx.actor->role, "placements.read") == auth::Scope::all;
-  nlohmann::json items = nlohmann::json::array();
-  // A person's stays are often in few centres: each is read once, for its name and operator.
-  std::map<std::int64_t, centres::Centre> centres;
-  for (const auto& p : all) {
-    if (!centres.count(p.centre_id)) {
-      INNET_ASSIGN_OR_RETURN(auto centre, centres::find_centre(*conn, p.centre_id));
-      centres.emplace(p.centre_id, std::move(centre));
-    }
-    const auto& centre = centres.at(p.centre_id);
-    // An operator sees the stays in its own centres, not where the person was before or after.
-    if (!sees_all &&
-        !ctx.services.policy.allows(*ctx.actor, "placements.read", {centre.operator_id, 0}))
-      continue;
-    auto item = reception::to_json(p);
-    item["centre_name"] = centre.name;
-    items.push_back(std::move(item));
-  }
-  return api::ok({{"items", items}});
-}
-
 Result<http::Response> create_group(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_ASSIGN_OR_RETURN(auto group, create_family_group(*conn, ctx.body["label"]));
@@ -197,7 +170,7 @@ Result<http::Response> get_group(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto group, find_family_group(*conn, id));
   PersonFilter f;
   f.family_group_id = id;
-  if (ctx.scope != auth::Scope::all) f.hosted_by_operator = ctx.actor->organization_id;
+  if (ctx.scope != auth::Scope::all) f.among = persons_linked_to(ctx.actor->organization_id);
   INNET_ASSIGN_OR_RETURN(auto members, list_persons(*conn, f, Paging{1, 100}));
   if (members.items.empty() && ctx.scope != auth::Scope::all)
     return Error::not_found("family group");
@@ -273,8 +246,6 @@ void add_routes(api::Api& api) {
                                   {{"id", {{"type", "integer"}}},
                                    {"label", {{"type", "string"}}},
                                    {"members", {{"type", "array"}}}}}});
-  api.add_schema("PlacementHistory",
-                 {{"type", "object"}, {"properties", {{"items", {{"type", "array"}}}}}});
 
   const std::string persons = "/api/v1/persons";
   api.add({.method = "GET",
@@ -314,14 +285,6 @@ void add_routes(api::Api& api) {
            .body = person_fields(false),
            .response_schema = "Person",
            .handler = update});
-  api.add({.method = "GET",
-           .pattern = persons + "/{id}/placements",
-           .action = "placements.read",
-           .summary = "A person's placements, newest first (an operator: in its centres)",
-           .tag = "people",
-           .response_schema = "PlacementHistory",
-           .reads_persons = true,
-           .handler = placements});
   api.add({.method = "POST",
            .pattern = "/api/v1/family-groups",
            .action = "persons.manage",

@@ -14,5 +14,7 @@ void add_routes(api::Api& api);
 // an id that exists nowhere.
 Result<Person> visible_person(api::Context& ctx, db::Connection& conn, std::int64_t id,
                               const char* action);
+// The same for the person named by the {id} path parameter; the read log names that id.
+Result<Person> person_in_scope(api::Context& ctx, const char* action);
 
 }  // namespace innet::people

@@ -16,8 +16,8 @@ namespace innet::seed {
 namespace {
 
 Status require_empty(db::Connection& conn) {
-  INNET_ASSIGN_OR_RETURN(auto rows, conn.query("SELECT COUNT(*) FROM organizations"));
-  if (rows[0].integer(0) > 0)
+  INNET_ASSIGN_OR_RETURN(auto organizations, accounts::count_organizations(conn));
+  if (organizations > 0)
     return Error::make(ErrorKind::conflict, "not_empty",
                        "the database already has organisations; seed only a new database");
   return Status::success();

@@ -86,6 +86,48 @@ TEST_P(StorageMigrationTest, AppliesInVersionOrderWhateverTheListOrder) {
   EXPECT_EQ(*applied, 2);
 }
 
+// Versions are per module: two modules may both have a migration 1.
+TEST_P(StorageMigrationTest, ModulesNumberTheirMigrationsApart) {
+  Migration orgs = kOrgs, tags = kTags;
+  orgs.module = "accounts";
+  tags.module = "people";
+  tags.version = 1;
+  auto applied = migrate(pool(), {orgs, tags});
+  ASSERT_DB_OK(applied);
+  EXPECT_EQ(*applied, 2);
+  EXPECT_TRUE(table_exists("tags"));
+  auto again = migrate(pool(), {orgs, tags});
+  ASSERT_DB_OK(again);
+  EXPECT_EQ(*again, 0);
+  Migration twin = kFiles;
+  twin.module = "accounts";
+  twin.version = 1;
+  auto refused = migrate(pool(), {orgs, twin});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "migration_version_duplicate");
+}
+
+// A database from before module-scoped versions records each version's module on first start.
+TEST_P(StorageMigrationTest, RecordsTheModulesOfGloballyNumberedMigrations) {
+  auto c = connection();
+  ASSERT_DB_OK(c->execute_script(
+      "CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL);"
+      "INSERT INTO schema_migrations VALUES (1, 'orgs', '2026-01-01T00:00:00Z');"
+      "CREATE TABLE orgs (id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE);"));
+  Migration orgs = kOrgs, files = kFiles;
+  orgs.module = files.module = "accounts";
+  auto applied = migrate(pool(), {orgs, files});
+  ASSERT_DB_OK(applied);
+  EXPECT_EQ(*applied, 1);  // orgs was there already
+  auto rows =
+      c->query("SELECT module, version, applied_at FROM schema_migrations ORDER BY version");
+  ASSERT_DB_OK(rows);
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].text(0), "accounts");
+  EXPECT_EQ((*rows)[0].text(2), "2026-01-01T00:00:00Z");
+}
+
 TEST_P(StorageMigrationTest, FailingMigrationRollsBackEntirelyAndStops) {
   auto failed = migrate(pool(), {kOrgs, kBroken, kTags});
   ASSERT_FALSE(failed.ok());

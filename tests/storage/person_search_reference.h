@@ -19,8 +19,9 @@ struct Found {
   std::int64_t total = 0;         // every match, uncapped
 };
 
-inline Result<Found> like_search(db::Connection& conn, const PersonFilter& f,
-                                 const Paging& paging) {
+// `hosted_by`: the persons placed, now or before, in that operator's centres only.
+inline Result<Found> like_search(db::Connection& conn, const PersonFilter& f, const Paging& paging,
+                                 std::optional<std::int64_t> hosted_by = std::nullopt) {
   db::Where where;
   const std::string like = db::like_pattern(f.query);
   where.add(
@@ -28,11 +29,11 @@ inline Result<Found> like_search(db::Connection& conn, const PersonFilter& f,
       "LOWER(family_name_original) LIKE ? ESCAPE '\\' OR cui = ? OR codice_fiscale = ?)",
       {like, like, like, f.query, f.query});
   if (!f.nationality.empty()) where.add("nationality = ?", f.nationality);
-  if (f.hosted_by_operator)
+  if (hosted_by)
     where.add(
         "EXISTS (SELECT 1 FROM placements pl JOIN centres c ON c.id = pl.centre_id "
         "WHERE pl.person_id = persons.id AND c.operator_id = ?)",
-        *f.hosted_by_operator);
+        *hosted_by);
   INNET_ASSIGN_OR_RETURN(
       auto page,
       db::page_query<std::int64_t>(conn, "id", "persons", where, "family_name, given_names, id",

@@ -64,7 +64,7 @@ TEST(HttpMetrics, EscapesLabelValues) {
 TEST(HttpMetrics, PoolGaugesOnlyWithASource) {
   Metrics metrics;
   EXPECT_EQ(metrics.render().find("innet_db_pool"), std::string::npos);
-  metrics.set_pool_source([] { return db::PoolStats{3, 1, 8, 5}; });
+  metrics.set_pool_source([] { return PoolGauges{3, 1, 8, 5}; });
   std::string text = metrics.render();
   EXPECT_TRUE(contains(text, "# TYPE innet_db_pool_connections gauge"));
   EXPECT_TRUE(contains(text, R"(innet_db_pool_connections{state="in_use"} 1)"));

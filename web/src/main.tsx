@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import './styles/main.scss';
-import { App } from './App';
-import { initI18n } from './i18n';
+import { App } from './app/App';
+import { initI18n } from './lib/i18n';
 
 initI18n().finally(() => {
   render(<App />, document.getElementById('app')!);

@@ -3,7 +3,7 @@
 // and every key the source code uses exists. Run by `npm test` and by `npm run build`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,9 +22,50 @@ function flatten(obj, prefix = '', out = {}) {
   return out;
 }
 
+// Namespaces: `common` in src/locales/, one per feature in src/features/<name>/locales/ (src/lib/i18n.ts).
+const featuresDir = join(src, 'features');
+const NAMESPACES = {
+  common: join(src, 'locales'),
+  ...Object.fromEntries(
+    readdirSync(featuresDir)
+      .filter((f) => existsSync(join(featuresDir, f, 'locales')))
+      .map((f) => [f, join(featuresDir, f, 'locales')]),
+  ),
+};
+const readNamespace = (ns, lang) => JSON.parse(readFileSync(join(NAMESPACES[ns], `${lang}.json`), 'utf8'));
+
+/** Each language's keys from all its namespaces, as i18next looks them up (common first, then the features). */
 const locales = Object.fromEntries(
-  LANGS.map((l) => [l, flatten(JSON.parse(readFileSync(join(src, 'locales', `${l}.json`), 'utf8')))]),
+  LANGS.map((l) => [l, Object.assign({}, ...Object.keys(NAMESPACES).map((ns) => flatten(readNamespace(ns, l))))]),
 );
+
+test('every namespace has a file for each language and nothing else', () => {
+  for (const [ns, dir] of Object.entries(NAMESPACES)) {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    assert.deepEqual(files, LANGS.map((l) => `${l}.json`).sort(), `${ns}: locale files`);
+  }
+});
+
+test('a top-level key belongs to one namespace only, so no namespace hides another', () => {
+  const owner = {};
+  for (const ns of Object.keys(NAMESPACES)) {
+    for (const key of Object.keys(readNamespace(ns, REFERENCE))) {
+      assert.ok(!owner[key], `"${key}" is in both ${owner[key]} and ${ns}`);
+      owner[key] = ns;
+    }
+  }
+});
+
+test('every namespace of every language has exactly the keys of Italian', () => {
+  for (const ns of Object.keys(NAMESPACES)) {
+    const ref = baseKeys(flatten(readNamespace(ns, REFERENCE)));
+    for (const lang of LANGS) {
+      const keys = baseKeys(flatten(readNamespace(ns, lang)));
+      assert.deepEqual([...ref].filter((k) => !keys.has(k)), [], `${ns}/${lang}: missing keys`);
+      assert.deepEqual([...keys].filter((k) => !ref.has(k)), [], `${ns}/${lang}: keys not in ${REFERENCE}`);
+    }
+  }
+});
 
 function pluralBase(key) {
   const m = /^(.*)_(zero|one|two|few|many|other)$/.exec(key);
@@ -37,17 +78,6 @@ function baseKeys(dict) {
 }
 
 const placeholders = (s) => [...String(s).matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
-
-test('every language has exactly the keys of Italian', () => {
-  const ref = baseKeys(locales[REFERENCE]);
-  for (const lang of LANGS) {
-    const keys = baseKeys(locales[lang]);
-    const missing = [...ref].filter((k) => !keys.has(k));
-    const extra = [...keys].filter((k) => !ref.has(k));
-    assert.deepEqual(missing, [], `${lang}: missing keys`);
-    assert.deepEqual(extra, [], `${lang}: keys not in ${REFERENCE}`);
-  }
-});
 
 test('no empty strings, same placeholders as Italian', () => {
   const ref = locales[REFERENCE];
@@ -106,32 +136,86 @@ function sourceFiles(dir) {
   });
 }
 
-test('every key used in the source exists', () => {
-  const used = new Set();
+/** The values of `export const NAME = [...]` (or `NAME: T[] = [...]`) in a source file. */
+function constList(file, name) {
+  const code = readFileSync(join(src, file), 'utf8');
+  const m = code.match(new RegExp(`export const ${name}(?::[^=]+)? = \\[([^\\]]*)\\]`));
+  assert.ok(m, `${name} not found in ${file}`);
+  return [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
+}
+
+/** The string literals of a union-typed field (`field: 'a' | 'b';`) of an interface in a source file. */
+function fieldUnion(file, iface, field) {
+  const code = readFileSync(join(src, file), 'utf8');
+  const body = code.match(new RegExp(`interface ${iface}\\b[^{]*\\{([\\s\\S]*?)\\n\\}`));
+  assert.ok(body, `interface ${iface} not found in ${file}`);
+  const m = body[1].match(new RegExp(`\\n\\s*${field}: ([^;]+);`));
+  assert.ok(m && m[1].includes("'"), `${iface}.${field} in ${file} is not a union of strings`);
+  return [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
+}
+
+// Every key built at run time (a template such as `categories.${c}`), with where its values come from.
+// A template in the source that is not listed here fails the test: say where its values come from.
+// `guarded`: the code checks hasKey() and shows the value as sent otherwise, so only the values we
+// translate are listed (the server's codes are open-ended).
+const DYNAMIC = {
+  'roles.*.name': () => constList('lib/identity.ts', 'ROLES'),
+  'roles.*.description': () => constList('lib/identity.ts', 'ROLES'),
+  'orgTypes.*': () => constList('lib/identity.ts', 'ORG_TYPES'),
+  'centreTypes.*': () => constList('features/centres/api.ts', 'CENTRE_TYPES'),
+  'centreStatuses.*': () => constList('features/centres/api.ts', 'CENTRE_STATUSES'),
+  'centreServices.*': () => constList('features/centres/api.ts', 'CENTRE_SERVICES'),
+  'categories.*': () => constList('features/centres/api.ts', 'CATEGORIES'),
+  'arrivalOrigins.*': () => constList('features/reception/api.ts', 'ARRIVAL_ORIGINS'),
+  'exitReasons.*': () => constList('features/reception/api.ts', 'EXIT_REASONS'),
+  'sexes.*': () => constList('features/people/api.ts', 'SEXES'),
+  'register.statuses.*': () => constList('features/register/api.ts', 'DAY_STATUSES'),
+  'register.reasons.*': () => constList('features/register/api.ts', 'ABSENCE_REASONS'),
+  'costs.kinds.*': () => fieldUnion('features/costs/api.ts', 'PresenceDifference', 'kind'),
+  'costs.reasons.*': () => fieldUnion('features/costs/api.ts', 'PresenceDifference', 'reason'),
+  'audit.reads.outcomes.*': () => fieldUnion('features/audit/api.ts', 'ReadEntry', 'outcome'),
+  // tokenStatus() in features/auth/Account.tsx
+  'account.tokens.status.*': () => ['active', 'revoked', 'expired'],
+  // guarded: the outcomes the server's audit log records
+  'audit.outcomes.*': () => ['success', 'failure', 'denied', 'error'],
+  // guarded (lib/errors.ts describeError): the codes every page may meet
+  'errors.*': () => ['invalid_credentials', 'too_many_attempts', 'too_many_attempts_retry', 'validation_failed', 'forbidden', 'not_found', 'conflict', 'unique_violation', 'csrf_failed', 'unauthenticated', 'internal_error', 'network_error'],
+  // guarded (lib/errors.ts describeFieldError): reasons the server sends as codes
+  'fieldErrors.*': () => ['required', 'invalid', 'taken'],
+};
+
+/** Keys the source names literally, and the templates it builds keys from (`${x}` becomes `*`). */
+function keysInSource() {
+  const literal = new Set();
+  const templates = new Map(); // template -> a file that uses it
   for (const file of sourceFiles(src)) {
     const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.add(m[1]);
-    for (const m of code.matchAll(/\b(?:labelKey|descriptionKey):\s*'([a-zA-Z0-9_.]+)'/g)) used.add(m[1]);
-    for (const m of code.matchAll(/'((?:fieldErrors|form|errors)\.[a-zA-Z0-9_.]+)'/g)) used.add(m[1]);
+    for (const m of code.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) literal.add(m[1]);
+    for (const m of code.matchAll(/\b(?:labelKey|descriptionKey):\s*'([a-zA-Z0-9_.]+)'/g)) literal.add(m[1]);
+    for (const m of code.matchAll(/'((?:fieldErrors|form|errors)\.[a-zA-Z0-9_.]+)'/g)) literal.add(m[1]);
+    for (const m of code.matchAll(/\['([a-zA-Z]+\.[a-zA-Z0-9_.]+)'/g)) literal.add(m[1]); // [key, vars] pairs
+    for (const m of code.matchAll(/`([a-zA-Z]+\.(?:[a-zA-Z0-9_]+\.)*)\$\{[^}`]+\}((?:\.[a-zA-Z0-9_]+)*)`/g)) {
+      templates.set(`${m[1]}*${m[2]}`, file);
+    }
   }
-  assert.ok(used.size > 50, `only ${used.size} keys found in the source: is the scan broken?`);
-  // Keys built at run time from API values.
-  const api = readFileSync(join(src, 'api.ts'), 'utf8');
-  const list = (name) => {
-    const m = api.match(new RegExp(`export const ${name}: \\w+\\[\\] = \\[([^\\]]*)\\]`));
-    assert.ok(m, `${name} not found in api.ts`);
-    return [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
-  };
-  for (const role of list('ROLES')) {
-    used.add(`roles.${role}.name`);
-    used.add(`roles.${role}.description`);
+  return { literal, templates };
+}
+
+test('every key used in the source exists in every language, dynamic keys included', () => {
+  const { literal, templates } = keysInSource();
+  assert.ok(literal.size > 50, `only ${literal.size} keys found in the source: is the scan broken?`);
+  assert.ok(templates.size > 10, `only ${templates.size} key templates found in the source: is the scan broken?`);
+  const used = new Set(literal);
+  const undeclared = [...templates].filter(([tpl]) => !DYNAMIC[tpl]).map(([tpl, file]) => `${tpl} (${file})`);
+  assert.deepEqual(undeclared, [], 'keys built at run time with no entry in DYNAMIC: say where their values come from');
+  for (const [tpl, values] of Object.entries(DYNAMIC)) {
+    const list = values();
+    assert.ok(list.length > 0, `${tpl}: no values`);
+    for (const v of list) used.add(tpl.replace('*', v));
   }
-  for (const type of list('ORG_TYPES')) used.add(`orgTypes.${type}`);
-  for (const code of ['invalid_credentials', 'too_many_attempts', 'too_many_attempts_retry', 'validation_failed', 'forbidden', 'not_found', 'conflict', 'unique_violation', 'csrf_failed', 'unauthenticated', 'internal_error', 'network_error']) {
-    used.add(`errors.${code}`);
+  for (const lang of LANGS) {
+    const keys = baseKeys(locales[lang]);
+    const missing = [...used].filter((k) => !keys.has(k)).sort();
+    assert.deepEqual(missing, [], `${lang}: keys used in the source but missing`);
   }
-  for (const s of ['active', 'revoked', 'expired']) used.add(`account.tokens.status.${s}`);
-  const ref = baseKeys(locales[REFERENCE]);
-  const missing = [...used].filter((k) => !ref.has(k));
-  assert.deepEqual(missing, [], 'keys used in the source but missing from it.json');
 });

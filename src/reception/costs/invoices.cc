@@ -160,10 +160,9 @@ Result<MonthRange> invoiceable_month(db::Connection& conn, std::int64_t centre_i
   auto range = month_range(month, today);
   if (!range.ok()) return range;
   const std::string last = clock::add_days(range->to, -1);
-  INNET_ASSIGN_OR_RETURN(auto covering, conn.query("SELECT COUNT(*) FROM contracts WHERE centre_id "
-                                                   "= ? AND start_date <= ? AND end_date >= ?",
-                                                   {centre_id, last, range->from}));
-  if (covering[0].integer(0) == 0)
+  INNET_ASSIGN_OR_RETURN(auto covered,
+                         centres::contract_during(conn, centre_id, range->from, last));
+  if (!covered)
     return Error::rule(ErrorKind::unprocessable, "no_contract", "month",
                        FieldError::no_contract(month));
   return range;

@@ -63,13 +63,9 @@ Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, const st
   INNET_ASSIGN_OR_RETURN(auto counts, guests_on(conn, day));
   for (const auto& [centre, guests] : counts)
     if (auto it = index.find(centre); it != index.end()) out[it->second].guests = guests;
-  INNET_ASSIGN_OR_RETURN(
-      auto contracts,
-      conn.query("SELECT centre_id, places FROM contracts WHERE start_date <= ? AND end_date >= ?",
-                 {day, day}));
-  for (const auto& r : contracts)
-    if (auto it = index.find(r.integer(0)); it != index.end())
-      out[it->second].contract_places = r.integer(1);
+  INNET_ASSIGN_OR_RETURN(auto contracted, centres::contracted_places_on(conn, day));
+  for (const auto& [centre, places] : contracted)
+    if (auto it = index.find(centre); it != index.end()) out[it->second].contract_places = places;
   return out;
 }
 

@@ -74,11 +74,11 @@ Status check_persons(db::Connection& conn, const std::vector<std::int64_t>& ids)
 // Locks the centre's row for the rest of the transaction, so that two concurrent placements
 // cannot both take its last place (PostgreSQL; SQLite serialises writers anyway).
 Result<centres::Centre> lock_centre(db::Connection& conn, std::int64_t id, const char* field) {
-  INNET_ASSIGN_OR_RETURN(
-      auto touched, conn.execute("UPDATE centres SET updated_at = updated_at WHERE id = ?", {id}));
-  if (touched == 0)
+  if (auto locked = centres::lock_centre(conn, id); !locked.ok()) {
+    if (locked.error().kind != ErrorKind::not_found) return locked.take_error();
     return Error::rule(ErrorKind::unprocessable, "no_such_centre", field,
                        FieldError::not_found("centre"));
+  }
   return centres::find_centre(conn, id);
 }
 
@@ -350,15 +350,14 @@ Result<std::vector<Placement>> placements_on(db::Connection& conn, std::int64_t 
 
 Result<std::vector<std::int64_t>> hosting_organizations(db::Connection& conn,
                                                         std::int64_t person_id) {
-  INNET_ASSIGN_OR_RETURN(
-      auto rows,
-      conn.query(
-          "SELECT DISTINCT c.operator_id FROM placements p JOIN centres c ON c.id = p.centre_id "
-          "WHERE p.person_id = ?",
-          {person_id}));
-  std::vector<std::int64_t> out;
-  for (const auto& r : rows) out.push_back(r.integer(0));
-  return out;
+  return centres::operators_of(
+      conn, {"SELECT centre_id FROM placements WHERE person_id = ?", {person_id}});
+}
+
+db::Subquery persons_hosted_by(std::int64_t organization_id) {
+  auto centres = centres::centres_run_by(organization_id);
+  return {"SELECT person_id FROM placements WHERE centre_id IN (" + centres.sql + ")",
+          centres.params};
 }
 
 nlohmann::json to_json(const Placement& p) {

@@ -18,6 +18,7 @@
 #include "core/result.h"
 #include "db/database.h"
 #include "db/migrations.h"
+#include "db/query.h"
 
 namespace innet::reception {
 
@@ -103,6 +104,8 @@ Result<std::vector<Placement>> placements_on(db::Connection& conn, std::int64_t 
 // The organisations running a centre where the person is or was placed (the operator scope).
 Result<std::vector<std::int64_t>> hosting_organizations(db::Connection& conn,
                                                         std::int64_t person_id);
+// The persons placed, now or before, in the centres the organisation runs (its staff's view).
+db::Subquery persons_hosted_by(std::int64_t organization_id);
 
 nlohmann::json to_json(const Placement& p);
 

@@ -167,9 +167,38 @@ Result<http::Response> guests(api::Context& ctx) {
   return api::ok({{"date", day}, {"items", items}});
 }
 
+// A person's stays, newest first, with each centre's name.
+Result<http::Response> placements(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto person, people::person_in_scope(ctx, "placements.read"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto all, reception::person_placements(*conn, person.id));
+  const bool sees_all =
+      ctx.services.policy.scope(ctx.actor->role, "placements.read") == auth::Scope::all;
+  nlohmann::json items = nlohmann::json::array();
+  // A person's stays are often in few centres: each is read once, for its name and operator.
+  std::map<std::int64_t, centres::Centre> centres;
+  for (const auto& p : all) {
+    if (!centres.count(p.centre_id)) {
+      INNET_ASSIGN_OR_RETURN(auto centre, centres::find_centre(*conn, p.centre_id));
+      centres.emplace(p.centre_id, std::move(centre));
+    }
+    const auto& centre = centres.at(p.centre_id);
+    // An operator sees the stays in its own centres, not where the person was before or after.
+    if (!sees_all &&
+        !ctx.services.policy.allows(*ctx.actor, "placements.read", {centre.operator_id, 0}))
+      continue;
+    auto item = to_json(p);
+    item["centre_name"] = centre.name;
+    items.push_back(std::move(item));
+  }
+  return api::ok({{"items", items}});
+}
+
 }  // namespace
 
 void add_placement_routes(api::Api& api) {
+  api.add_schema("PlacementHistory",
+                 {{"type", "object"}, {"properties", {{"items", {{"type", "array"}}}}}});
   api.add_schema("GuestList", {{"type", "object"},
                                {"properties",
                                 {{"date", {{"type", "string"}}}, {"items", {{"type", "array"}}}}}});
@@ -255,6 +284,14 @@ void add_placement_routes(api::Api& api) {
            .response_schema = "GuestList",
            .reads_persons = true,
            .handler = guests});
+  api.add({.method = "GET",
+           .pattern = "/api/v1/persons/{id}/placements",
+           .action = "placements.read",
+           .summary = "A person's placements, newest first (an operator: in its centres)",
+           .tag = "people",
+           .response_schema = "PlacementHistory",
+           .reads_persons = true,
+           .handler = placements});
 }
 
 }  // namespace innet::reception

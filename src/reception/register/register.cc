@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
+#include "audit/audit_log.h"
 #include "core/clock.h"
 #include "db/query.h"
 #include "reception/register/register_days.h"
@@ -81,16 +83,6 @@ Status check_day(const std::string& day, const std::string& today) {
   return Status::success();
 }
 
-// Every register write of a centre takes its row lock first, so that on PostgreSQL two writers
-// cannot both find a person not yet absent, or both take the next place in the chain (SQLite
-// serialises writers anyway). It also gives the centre's entries ids in commit order, which the
-// confirmation's absences_through relies on.
-Status lock_centre(db::Connection& conn, std::int64_t centre_id) {
-  return db::expect_one(
-      conn.execute("UPDATE centres SET updated_at = updated_at WHERE id = ?", {centre_id}),
-      "centre");
-}
-
 Result<Absence> insert_absence(db::Connection& conn, const Absence& a) {
   INNET_ASSIGN_OR_RETURN(
       auto rows,
@@ -164,17 +156,16 @@ Result<std::vector<Confirmation>> centre_confirmations(db::Connection& conn,
 }
 
 Result<std::vector<std::int64_t>> confirmed_centres(db::Connection& conn) {
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query("SELECT DISTINCT centre_id FROM register_confirmations"));
+  std::set<std::int64_t> ids;
+  for (const auto& r : rows) ids.insert(r.integer(0));
   // The audit trail's copies count too: a centre whose every confirmation was deleted is still
   // checked.
   INNET_ASSIGN_OR_RETURN(
-      auto rows,
-      conn.query("SELECT centre_id FROM register_confirmations UNION "
-                 "SELECT CAST(entity_id AS BIGINT) FROM audit_log WHERE entity_type = 'centre' AND "
-                 "action = ? ORDER BY 1",
-                 {std::string(kConfirmAuditAction)}));
-  std::vector<std::int64_t> out;
-  for (const auto& r : rows) out.push_back(r.integer(0));
-  return out;
+      auto audited, audit::entities_with_action(conn, "centre", std::string(kConfirmAuditAction)));
+  for (const auto& id : audited) ids.insert(std::stoll(id));
+  return std::vector<std::int64_t>(ids.begin(), ids.end());
 }
 
 Result<std::vector<DayPresence>> presence_between(db::Connection& conn, std::int64_t centre_id,
@@ -260,7 +251,10 @@ Result<Absence> record_absence(db::Connection& conn, const NewAbsence& a,
   if (a.reason == kOtherReason && (!a.note || a.note->empty()))
     return Error::field(ErrorKind::invalid_input, "note", FieldError::note_required());
   INNET_TRY(check_day(a.day, today));
-  INNET_TRY(lock_centre(conn, a.centre_id));
+  // Every register write of a centre takes the centre's row lock first, so that on PostgreSQL two
+  // writers cannot both find a person not yet absent, or both take the next place in the chain.
+  // It also gives the centre's entries ids in commit order, which absences_through relies on.
+  INNET_TRY(centres::lock_centre(conn, a.centre_id));
   INNET_ASSIGN_OR_RETURN(
       auto placed,
       conn.query("SELECT COUNT(*) FROM placements WHERE centre_id = ? AND person_id = ? AND "
@@ -290,7 +284,7 @@ Result<Absence> withdraw_absence(db::Connection& conn, std::int64_t centre_id,
                                  const std::string& day, std::int64_t absence_id,
                                  const std::string& note, std::int64_t user_id) {
   if (note.empty()) return Error::field(ErrorKind::invalid_input, "note", FieldError::required());
-  INNET_TRY(lock_centre(conn, centre_id));
+  INNET_TRY(centres::lock_centre(conn, centre_id));  // as in record_absence
   INNET_ASSIGN_OR_RETURN(auto found, select_absences(conn, "id = ? AND centre_id = ? AND day = ?",
                                                      {absence_id, centre_id, day}));
   if (found.empty()) return Error::not_found("absence");
@@ -315,7 +309,7 @@ Result<Confirmation> confirm_day(db::Connection& conn, std::int64_t centre_id,
                                  std::int64_t user_id, const std::string& key,
                                  const std::string& today) {
   INNET_TRY(check_day(day, today));
-  INNET_TRY(lock_centre(conn, centre_id));
+  INNET_TRY(centres::lock_centre(conn, centre_id));  // as in record_absence
   INNET_ASSIGN_OR_RETURN(auto state, day_state(conn, centre_id, day));
   const Confirmation* latest = state.latest();
   if (latest && latest->digest == state.digest)
@@ -371,13 +365,10 @@ nlohmann::json confirmation_audit_details(const Confirmation& c) {
 
 Result<std::vector<nlohmann::json>> audited_confirmations(db::Connection& conn,
                                                           std::int64_t centre_id) {
-  INNET_ASSIGN_OR_RETURN(
-      auto rows,
-      conn.query("SELECT details FROM audit_log WHERE entity_type = 'centre' AND entity_id = ? AND "
-                 "action = ? ORDER BY id",
-                 {std::to_string(centre_id), std::string(kConfirmAuditAction)}));
+  INNET_ASSIGN_OR_RETURN(auto details, audit::details_of(conn, "centre", std::to_string(centre_id),
+                                                         std::string(kConfirmAuditAction)));
   std::vector<nlohmann::json> out;
-  for (const auto& r : rows) out.push_back(nlohmann::json::parse(r.text(0), nullptr, false));
+  for (const auto& d : details) out.push_back(nlohmann::json::parse(d, nullptr, false));
   return out;
 }
 

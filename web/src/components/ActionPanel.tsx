@@ -2,7 +2,7 @@
 // a titled section that takes the focus when it opens, and its save and cancel buttons.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { useT } from '../i18n';
+import { useT } from '../lib/i18n';
 
 /** `compact`: inside a table or list (the register's rows), with a smaller heading. */
 export function ActionPanel({ id, title, compact, children }: { id: string; title: string; compact?: boolean; children: ComponentChildren }) {

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import { useT } from '../lib/i18n';
+import { Link } from '../lib/router';
 import { Icon } from './Icon';
 import { usePageTitle } from './PageTitle';
-import { useT } from '../i18n';
-import { Link } from '../router';
 
 /** A create or edit page: a link back to its list and the heading. */
 export function FormPage({ title, backHref, backLabel, children }: { title: string; backHref: string; backLabel: string; children: ComponentChildren }) {

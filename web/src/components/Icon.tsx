@@ -1,4 +1,4 @@
-import { ICONS, type IconName } from './icons';
+import { type IconName, ICONS } from './icons';
 
 interface Props {
   name: IconName;

@@ -1,11 +1,11 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { useT } from '../lib/i18n';
+import { Link, navigate, useLocation } from '../lib/router';
 import { Icon } from './Icon';
 import { Pagination, ResultsSummary } from './Pagination';
-import { pageParam, type useList } from './useList';
 import { LoadState } from './forms';
-import { useT } from '../i18n';
-import { Link, navigate, useLocation } from '../router';
+import { pageParam, type useList } from './useList';
 
 /**
  * Filters kept in the query string: `values` are the applied ones, `inputs` what the form holds;

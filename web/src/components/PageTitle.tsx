@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { t } from '../i18n';
+import { t } from '../lib/i18n';
 
 export function usePageTitle(title: string): void {
   useEffect(() => {

@@ -1,5 +1,5 @@
-import { useT } from '../i18n';
-import { Link } from '../router';
+import { useT } from '../lib/i18n';
+import { Link } from '../lib/router';
 import { Icon } from './Icon';
 
 function hrefFor(page: number): string {

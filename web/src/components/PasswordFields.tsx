@@ -1,6 +1,6 @@
-import type { FieldErrors } from './useFormErrors';
+import { useT } from '../lib/i18n';
 import { TextField } from './forms';
-import { useT } from '../i18n';
+import type { FieldErrors } from './useFormErrors';
 
 export const MIN_PASSWORD = 10;
 

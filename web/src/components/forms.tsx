@@ -1,6 +1,6 @@
 import type { ComponentChildren, JSX } from 'preact';
-import { describeError } from '../errors';
-import { useT } from '../i18n';
+import { describeError } from '../lib/errors';
+import { useT } from '../lib/i18n';
 import { Icon } from './Icon';
 import type { useFormErrors } from './useFormErrors';
 

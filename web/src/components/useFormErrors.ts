@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api';
-import { describeError, describeFieldError } from '../errors';
-import { useT, type TFunction } from '../i18n';
+import { ApiError } from '../lib/api';
+import { describeError, describeFieldError } from '../lib/errors';
+import { type TFunction, useT } from '../lib/i18n';
 
 /** A message kept as what to say, not as text, so it follows language changes. */
 type Msg = (t: TFunction) => string;

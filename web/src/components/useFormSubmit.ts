@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useFormErrors, type FieldErrors } from './useFormErrors';
+import { type FieldErrors, useFormErrors } from './useFormErrors';
 
 /**
  * Submission of a form: `start` (e.g. hiding an earlier notice), client-side checks (`validate` returns the field errors), then

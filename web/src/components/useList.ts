@@ -1,28 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Page } from '../api';
+import type { Page } from '../lib/api';
+import { useData } from '../lib/useData';
 
-/** Loads a page of a list whenever `key` (usually the query string) changes. */
+/** Loads a page of a list whenever `key` (usually the query string) changes; the rows shown stay until the next page arrives. */
 export function useList<T>(load: () => Promise<Page<T>>, key: string) {
-  const [data, setData] = useState<Page<T> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [reloads, setReloads] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    load()
-      .then((d) => {
-        if (!live) return;
-        setData(d);
-        setError(null);
-      })
-      .catch((e) => live && setError(e))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [key, reloads]);
-  return { data, error, loading, reload: () => setReloads((n) => n + 1) };
+  return useData(load, [key], { keepPrevious: true });
 }
 
 export function pageParam(q: URLSearchParams): number {

@@ -1,6 +1,6 @@
 // Shared set-up for the browser tests: one Chromium per test file, axe-core, screenshots.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,10 +28,20 @@ export const ROLES = [
 export const DEMO_PASSWORD = 'demo';
 export const demoEmail = (role) => `${role}@demo.innet.example`;
 
+/** All namespaces of a language: src/locales/<lang>.json and src/features/<name>/locales/<lang>.json. */
+function readLocale(lang) {
+  const features = join(webDir, 'src', 'features');
+  const files = [
+    join(webDir, 'src', 'locales', `${lang}.json`),
+    ...readdirSync(features).map((f) => join(features, f, 'locales', `${lang}.json`)).filter(existsSync),
+  ];
+  return Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(f, 'utf8'))));
+}
+
 const localeCache = {};
 /** A translation from the app's own locale files, e.g. tr('it', 'errors.invalid_credentials'). */
 export function tr(lang, key, vars = {}) {
-  localeCache[lang] ??= JSON.parse(readFileSync(join(webDir, 'src', 'locales', `${lang}.json`), 'utf8'));
+  localeCache[lang] ??= readLocale(lang);
   let v = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), localeCache[lang]);
   assert.equal(typeof v, 'string', `no translation ${lang}:${key}`);
   for (const [name, value] of Object.entries(vars)) v = v.replaceAll(`{{${name}}}`, String(value));

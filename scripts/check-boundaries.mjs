@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Module boundaries, checked on every `make test` (docs/decisions/0014-module-boundaries.md):
+//   1. a file of src/<module>/ includes only its own headers and those of the modules that
+//      DEPENDENCIES below allows it;
+//   2. SQL in a module names only the tables its own migrations create (CREATE TABLE in that
+//      module's files): another module's data is reached through that module's functions.
+// Exceptions are listed, each with its reason, in SQL_EXCEPTIONS; they are debts, not rules.
+// Exits 1 and names every violation; prints one summary line otherwise.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+const src = join(root, 'src');
+
+// Who may include whom. Platform first, then the domain modules in dependency order; `app`
+// assembles everything and `cli` and `seed` drive it.
+const PLATFORM = ['core', 'db', 'http', 'api', 'auth', 'audit'];
+const DEPENDENCIES = {
+  core: [],
+  db: ['core'],
+  http: ['core'],
+  geo: [],
+  reporting: ['core', 'http'],
+  // api records audit entries and checks the policy; audit's and auth's routes are built on
+  // api. These two pairs are the only cycles, between platform modules (decision 0014).
+  api: ['core', 'db', 'http', 'auth', 'audit'],
+  audit: ['core', 'db', 'api'],
+  auth: ['core', 'db', 'api', 'audit', 'accounts'],
+  accounts: ['core', 'db', 'api', 'auth', 'audit'],
+  people: [...PLATFORM],
+  centres: [...PLATFORM, 'accounts'],
+  reception: [...PLATFORM, 'accounts', 'centres', 'people', 'reporting'],
+  seed: [...PLATFORM, 'geo', 'accounts', 'people', 'centres', 'reception'],
+  app: [...PLATFORM, 'accounts', 'people', 'centres', 'reception', 'reporting'],
+  cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],
+};
+
+// Tables a module reads although another owns them: each a debt with its reason.
+const SQL_EXCEPTIONS = [
+  {
+    module: 'auth', table: 'users',
+    why: 'a session or token is looked up with its user in one statement on every request; ' +
+      'credentials move into accounts in a later step of issue 8',
+  },
+];
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  }).filter((p) => /\.(cc|h)$/.test(p));
+}
+
+const moduleOf = (path) => relative(src, path).split(sep)[0];
+const withoutComments = (text) => text.replace(/\/\/[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
+
+const problems = [];
+const all = files(src);
+
+for (const module of new Set(all.map(moduleOf))) {
+  if (!(module in DEPENDENCIES)) problems.push(`src/${module}/ is not in DEPENDENCIES (scripts/check-boundaries.mjs)`);
+}
+
+// 1. Includes.
+for (const path of all) {
+  const module = moduleOf(path);
+  const allowed = DEPENDENCIES[module] ?? [];
+  for (const [, target] of readFileSync(path, 'utf8').matchAll(/^#include "([a-z_]+)\//gm)) {
+    if (target !== module && !allowed.includes(target))
+      problems.push(`${relative(root, path)} includes ${target}/, which ${module} may not use`);
+  }
+}
+
+// 2. Tables.
+const owner = new Map();
+for (const path of all) {
+  for (const [, table] of withoutComments(readFileSync(path, 'utf8'))
+    .matchAll(/CREATE\s+(?:VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([a-z_]+)/gi)) {
+    if (table === 'schema_migrations') continue;  // db's own bookkeeping
+    owner.set(table, owner.get(table) ?? moduleOf(path));
+  }
+}
+for (const path of all) {
+  const module = moduleOf(path);
+  const text = withoutComments(readFileSync(path, 'utf8'));
+  for (const [, table] of text.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+([a-z_]+)\b/g)) {
+    const own = owner.get(table);
+    if (!own || own === module) continue;
+    if (SQL_EXCEPTIONS.some((e) => e.module === module && e.table === table)) continue;
+    problems.push(`${relative(root, path)} runs SQL on ${table}, a table of ${own}`);
+  }
+}
+
+if (problems.length) {
+  console.error([...new Set(problems)].join('\n'));
+  console.error(`check-boundaries: ${new Set(problems).size} problem(s)`);
+  process.exit(1);
+}
+console.log(`check-boundaries: ${all.length} files of ${Object.keys(DEPENDENCIES).length} modules, ` +
+  `${owner.size} tables, ${SQL_EXCEPTIONS.length} listed exception(s): ok`);

@@ -1,0 +1,42 @@
+#include "app/modules.h"
+
+#include <algorithm>
+#include <mutex>
+
+#include "accounts/module.h"
+#include "audit/module.h"
+#include "auth/module.h"
+#include "centres/module.h"
+#include "people/module.h"
+#include "reception/module.h"
+
+namespace innet::app {
+
+const std::vector<api::Module>& modules() {
+  static const std::vector<api::Module> all = {accounts::module(), audit::module(),
+                                               auth::module(),     people::module(),
+                                               centres::module(),  reception::module()};
+  return all;
+}
+
+std::vector<db::Migration> all_migrations(db::Engine engine) {
+  std::vector<db::Migration> all;
+  for (const auto& module : modules()) {
+    auto own = module.migrations(engine);
+    std::stable_sort(own.begin(), own.end(),
+                     [](const auto& a, const auto& b) { return a.version < b.version; });
+    for (auto& m : own) m.module = module.name;
+    all.insert(all.end(), own.begin(), own.end());
+  }
+  return all;
+}
+
+void connect_modules() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    for (const auto& module : modules())
+      if (module.connect) module.connect();
+  });
+}
+
+}  // namespace innet::app

@@ -1,0 +1,211 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Spinner } from '../components/forms';
+import { Organizations, Users } from '../features/accounts/index';
+import { Audit } from '../features/audit/index';
+import { Account, authApi, Login } from '../features/auth/index';
+import { CentreEditPage, CentrePage, Centres } from '../features/centres/index';
+import { CostsPage } from '../features/costs/index';
+import { PersonPage, Persons } from '../features/people/index';
+import { Occupancy } from '../features/reception/index';
+import { RegisterDayPage, RegisterOverviewPage } from '../features/register/index';
+import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../lib/api';
+import { describeError } from '../lib/errors';
+import { useT } from '../lib/i18n';
+import type { User } from '../lib/identity';
+import { navigate, useLocation } from '../lib/router';
+import { makeCan, SessionContext, type SessionValue } from '../lib/session';
+import { Footer } from './Footer';
+import { Header } from './Header';
+import { Home } from './Home';
+import { Forbidden, NotFound } from './Status';
+
+type State =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'anon'; reason?: 'expired' | 'logged_out' }
+  | { status: 'auth'; user: User };
+
+const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Element }> = {
+  '/': { render: () => <Home /> },
+  '/account': { render: () => <Account /> },
+  '/organizations': { permission: 'organizations.read', render: () => <Organizations /> },
+  '/users': { permission: 'users.read', render: () => <Users /> },
+  '/audit': { permission: 'audit.read', render: () => <Audit /> },
+  '/centres': { permission: 'centres.read', render: () => <Centres /> },
+  '/occupancy': { permission: 'occupancy.read', render: () => <Occupancy /> },
+  '/persons': { permission: 'persons.read', render: () => <Persons /> },
+};
+
+/** Routes with a parameter: the pattern, the permission and the page for the matched id. */
+const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, m: RegExpExecArray) => preact.JSX.Element }[] = [
+  { pattern: /^\/centres\/(\d+)$/, permission: 'centres.read', render: (id) => <CentrePage key={id} id={id} /> },
+  { pattern: /^\/centres\/(\d+)\/edit$/, permission: 'centres.manage', render: (id) => <CentreEditPage key={id} id={id} /> },
+  { pattern: /^\/centres\/(\d+)\/register$/, permission: 'register.read', render: (id) => <RegisterOverviewPage key={id} id={id} /> },
+  { pattern: /^\/centres\/(\d+)\/costs$/, permission: 'costs.read', render: (id) => <CostsPage key={id} id={id} /> },
+  { pattern: /^\/persons\/(\d+)$/, permission: 'persons.read', render: (id) => <PersonPage key={id} id={id} /> },
+  {
+    pattern: /^\/centres\/(\d+)\/register\/(\d{4}-\d{2}-\d{2})$/,
+    permission: 'register.read',
+    render: (id, m) => <RegisterDayPage key={`${id}/${m[2]}`} id={id} day={m[2]} />,
+  },
+];
+
+function findRoute(path: string): { permission?: string; render: () => preact.JSX.Element } | undefined {
+  if (ROUTES[path]) return ROUTES[path];
+  for (const r of PARAM_ROUTES) {
+    const m = r.pattern.exec(path);
+    if (m) return { permission: r.permission, render: () => r.render(Number(m[1]), m) };
+  }
+  return undefined;
+}
+
+/** Only same-app paths are accepted as a place to return to after login. */
+function safeNext(next: string | null): string {
+  if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login')) return next;
+  return '/';
+}
+
+export function App() {
+  const { t } = useT();
+  const loc = useLocation();
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const lastFocusKey = useRef<string | null>(null);
+
+  const probe = () => {
+    setState({ status: 'loading' });
+    authApi
+      .me()
+      .then((s) => {
+        setCsrfToken(s.csrf_token);
+        setState({ status: 'auth', user: s.user });
+      })
+      .catch((err) => {
+        if (err instanceof ApiError && err.status === 401) setState({ status: 'anon' });
+        else setState({ status: 'error', error: err });
+      });
+  };
+
+  useEffect(() => {
+    probe();
+    setUnauthenticatedHandler(() => {
+      setCsrfToken('');
+      setState({ status: 'anon', reason: 'expired' });
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, []);
+
+  // Redirects between the login page and the app.
+  useEffect(() => {
+    if (state.status === 'anon' && loc.path !== '/login') {
+      const here = loc.path + (loc.query.toString() ? `?${loc.query}` : '');
+      const plain = here === '/' || state.reason === 'logged_out';
+      navigate(plain ? '/login' : `/login?next=${encodeURIComponent(here)}`, { replace: true });
+    } else if (state.status === 'auth' && loc.path === '/login') {
+      navigate(safeNext(loc.query.get('next')), { replace: true });
+    }
+  }, [state, loc.path]);
+
+  const session: SessionValue | null = useMemo(() => {
+    if (state.status !== 'auth') return null;
+    return {
+      user: state.user,
+      can: makeCan(state.user),
+      logout: async () => {
+        try {
+          await authApi.logout();
+        } catch {
+          /* the session is gone either way */
+        }
+        setCsrfToken('');
+        setState({ status: 'anon', reason: 'logged_out' });
+      },
+      refresh: async () => {
+        const s = await authApi.me();
+        setCsrfToken(s.csrf_token);
+        setState({ status: 'auth', user: s.user });
+      },
+    };
+  }, [state]);
+
+  // After each navigation move the focus to the new page's heading, so screen readers announce it
+  // and keyboard users continue from the top of the content.
+  const view = ['new', 'edit', 'reset'].map((k) => loc.query.get(k) ?? '').join('|');
+  const transient =
+    state.status === 'loading' ||
+    (state.status === 'anon' && loc.path !== '/login') ||
+    (state.status === 'auth' && loc.path === '/login');
+  const focusKey = transient ? null : `${loc.path}|${view}|${state.status}`;
+  useEffect(() => {
+    if (focusKey === null) return;
+    const previous = lastFocusKey.current;
+    lastFocusKey.current = focusKey;
+    // Not on the first page shown after loading: the browser's own start position is right there.
+    if (previous === null) return;
+    const id = window.setTimeout(() => {
+      const h = document.getElementById('main-heading');
+      if (h && document.activeElement !== h) h.focus({ preventScroll: false });
+    }, 0);
+    return () => window.clearTimeout(id);
+  }, [focusKey]);
+
+  let content: preact.JSX.Element;
+  if (state.status === 'loading') {
+    content = <Spinner label={t('common.loading')} />;
+  } else if (state.status === 'error') {
+    content = (
+      <div>
+        <h1 id="main-heading" tabIndex={-1}>
+          {t('errors.unavailableTitle')}
+        </h1>
+        <div class="alert alert-danger" role="alert">
+          {describeError(state.error, t)}
+        </div>
+        <button type="button" class="btn btn-primary" onClick={probe}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  } else if (state.status === 'anon') {
+    content =
+      loc.path === '/login' ? (
+        <Login
+          reason={state.reason}
+          onLoggedIn={(user, csrf) => {
+            setCsrfToken(csrf);
+            setState({ status: 'auth', user });
+          }}
+        />
+      ) : (
+        <Spinner label={t('common.loading')} />
+      );
+  } else {
+    const route = findRoute(loc.path);
+    if (!route) content = <NotFound />;
+    else if (route.permission && !session!.can(route.permission)) content = <Forbidden />;
+    else content = route.render();
+  }
+
+  return (
+    <SessionContext.Provider value={session}>
+      <div class="skiplinks">
+        <a
+          class="visually-hidden-focusable"
+          href="#main"
+          onClick={(e) => {
+            e.preventDefault();
+            const main = document.getElementById('main');
+            main?.focus();
+            main?.scrollIntoView();
+          }}
+        >
+          {t('a11y.skipToContent')}
+        </a>
+      </div>
+      <Header session={session} path={loc.path} />
+      <main id="main" tabIndex={-1} class="container py-5 app-main">
+        {content}
+      </main>
+      <Footer />
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,43 @@
+import type { IconName } from '../components/icons';
+
+/** The areas of the app. Each is shown only to users holding its permission (if any). */
+export interface Area {
+  path: string;
+  labelKey: string;
+  descriptionKey: string;
+  icon: IconName;
+  permission?: string;
+}
+
+export const AREAS: Area[] = [
+  { path: '/', labelKey: 'nav.home', descriptionKey: 'home.cards.home', icon: 'pa' },
+  {
+    path: '/organizations',
+    labelKey: 'nav.organizations',
+    descriptionKey: 'home.cards.organizations',
+    icon: 'files',
+    permission: 'organizations.read',
+  },
+  { path: '/users', labelKey: 'nav.users', descriptionKey: 'home.cards.users', icon: 'user', permission: 'users.read' },
+  {
+    path: '/centres',
+    labelKey: 'nav.centres',
+    descriptionKey: 'home.cards.centres',
+    icon: 'pa',
+    permission: 'centres.read',
+  },
+  {
+    path: '/occupancy',
+    labelKey: 'nav.occupancy',
+    descriptionKey: 'home.cards.occupancy',
+    icon: 'list',
+    permission: 'occupancy.read',
+  },
+  { path: '/persons', labelKey: 'nav.persons', descriptionKey: 'home.cards.persons', icon: 'user', permission: 'persons.read' },
+  { path: '/audit', labelKey: 'nav.audit', descriptionKey: 'home.cards.audit', icon: 'list', permission: 'audit.read' },
+  { path: '/account', labelKey: 'nav.account', descriptionKey: 'home.cards.account', icon: 'settings' },
+];
+
+export function visibleAreas(can: (p: string) => boolean): Area[] {
+  return AREAS.filter((a) => !a.permission || can(a.permission));
+}

@@ -1,0 +1,124 @@
+// Adds a contract to a centre.
+import { useState } from 'preact/hooks';
+import { ActionPanel, FormButtons } from '../../components/ActionPanel';
+import { EuroField, FormErrors, SelectField, TextField } from '../../components/forms';
+import type { FieldErrors } from '../../components/useFormErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { plainRuleErrors } from '../../lib/errors';
+import { useT } from '../../lib/i18n';
+import { euroToCents } from '../../lib/money';
+import { centresApi } from './api';
+import { useContractManagers } from './contractManagers';
+
+/** An overlapping contract is explained by the form itself: the server's English field reasons are dropped. */
+const contractRuleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, new Set(['contract_overlap']));
+
+export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: () => void; onDone: (cig: string) => void }) {
+  const { t } = useT();
+  const managers = useContractManagers();
+  const [f, setF] = useState({ cig: '', start_date: '', end_date: '', places: '', price: '', pocket: '2,50', cap: '7,50', manager: '' });
+  const set = (k: keyof typeof f) => (v: string) => setF((p) => ({ ...p, [k]: v }));
+  const labels = {
+    cig: t('contracts.cig'),
+    start_date: t('contracts.startDate'),
+    end_date: t('contracts.endDate'),
+    places: t('contracts.places'),
+    price_cents: t('contracts.price'),
+    pocket_money_cents: t('contracts.pocketMoney'),
+    pocket_money_family_cap_cents: t('contracts.familyCap'),
+    manager_user_id: t('contracts.manager'),
+  };
+  const { errors, busy, submit } = useFormSubmit({
+    validate: () => {
+      const e: FieldErrors = {};
+      if (!/^[A-Za-z0-9]{10}$/.test(f.cig.trim())) e.cig = ['fieldErrors.cig_format'];
+      if (!f.start_date) e.start_date = ['fieldErrors.required'];
+      if (!f.end_date) e.end_date = ['fieldErrors.required'];
+      else if (f.start_date && f.end_date < f.start_date) e.end_date = ['fieldErrors.end_before_start'];
+      if (!/^\d+$/.test(f.places.trim()) || Number(f.places) < 1) e.places = ['fieldErrors.whole_number'];
+      const price = euroToCents(f.price);
+      if (price === null || price < 1) e.price_cents = ['fieldErrors.euro_amount'];
+      if (euroToCents(f.pocket) === null) e.pocket_money_cents = ['fieldErrors.euro_amount'];
+      if (euroToCents(f.cap) === null) e.pocket_money_family_cap_cents = ['fieldErrors.euro_amount'];
+      return e;
+    },
+    action: async () => {
+      const cig = f.cig.trim().toUpperCase();
+      await contractRuleErrors(
+        centresApi.addContract(id, {
+          cig,
+          start_date: f.start_date,
+          end_date: f.end_date,
+          places: Number(f.places),
+          price_cents: euroToCents(f.price),
+          pocket_money_cents: euroToCents(f.pocket),
+          pocket_money_family_cap_cents: euroToCents(f.cap),
+          manager_user_id: f.manager ? Number(f.manager) : null,
+        }),
+      );
+      onDone(cig);
+    },
+  });
+  return (
+    <ActionPanel id="contract-form" title={t('contracts.new')}>
+      <FormErrors errors={errors} labels={labels} />
+      <form onSubmit={submit} noValidate aria-labelledby="contract-form-heading">
+        <div class="row">
+          <div class="col-12 col-md-6">
+            <TextField id="cig" label={labels.cig} hint={t('contracts.cigHint')} required maxLength={10} dir="ltr" value={f.cig} onValue={set('cig')} error={errors.fields.cig} />
+          </div>
+          <div class="col-12 col-md-6">
+            <TextField id="places" label={labels.places} required inputMode="numeric" dir="ltr" value={f.places} onValue={set('places')} error={errors.fields.places} />
+          </div>
+          <div class="col-12 col-md-6">
+            <TextField id="start_date" label={labels.start_date} required type="date" value={f.start_date} onValue={set('start_date')} error={errors.fields.start_date} />
+          </div>
+          <div class="col-12 col-md-6">
+            <TextField id="end_date" label={labels.end_date} required type="date" value={f.end_date} onValue={set('end_date')} error={errors.fields.end_date} />
+          </div>
+          <div class="col-12 col-md-4">
+            <EuroField
+              id="price_cents"
+              label={labels.price_cents}
+              required
+              value={f.price}
+              onValue={set('price')}
+              error={errors.fields.price_cents}
+            />
+          </div>
+          <div class="col-12 col-md-4">
+            <EuroField
+              id="pocket_money_cents"
+              label={labels.pocket_money_cents}
+              value={f.pocket}
+              onValue={set('pocket')}
+              error={errors.fields.pocket_money_cents}
+            />
+          </div>
+          <div class="col-12 col-md-4">
+            <EuroField
+              id="pocket_money_family_cap_cents"
+              label={labels.pocket_money_family_cap_cents}
+              value={f.cap}
+              onValue={set('cap')}
+              error={errors.fields.pocket_money_family_cap_cents}
+            />
+          </div>
+          <div class="col-12 col-md-6">
+            <SelectField
+              id="manager_user_id"
+              label={labels.manager_user_id}
+              hint={t('contracts.managerHint')}
+              value={f.manager}
+              onValue={set('manager')}
+              empty={t('contracts.noManager')}
+              options={managers.map((u) => ({ value: String(u.id), label: u.display_name }))}
+              error={errors.fields.manager_user_id}
+            />
+          </div>
+        </div>
+        <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('common.save')} testId="contract-save" />
+      </form>
+    </ActionPanel>
+  );
+}

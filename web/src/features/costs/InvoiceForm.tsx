@@ -1,0 +1,216 @@
+// The operator's invoice for a month, prepared from the register: the form starts from the
+// presences the register holds (one line per person and run of days present) and the amount due,
+// so that an invoice differs from the register only where the operator changes it. Lines can be
+// left out or shortened; the declared presence-days are always the sum of the lines kept.
+import { useState } from 'preact/hooks';
+import { ActionPanel, FormButtons } from '../../components/ActionPanel';
+import { TableRegion } from '../../components/TableRegion';
+import { EuroField, FormErrors, LoadState, Notice, TextAreaField, TextField } from '../../components/forms';
+import type { FieldErrors } from '../../components/useFormErrors';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { ApiError, type FieldError } from '../../lib/api';
+import { daysBetween, formatMonth } from '../../lib/dates';
+import { useT } from '../../lib/i18n';
+import { euroToCents } from '../../lib/money';
+import { useData } from '../../lib/useData';
+import { costsApi, type Invoice, type InvoiceDraft } from './api';
+
+interface Row {
+  person_id: number;
+  name: string;
+  from: string;
+  to: string;
+  kept: boolean;
+}
+
+const daysIn = (r: Row) => daysBetween(r.from, r.to) + 1;
+const datesOk = (r: Row) => /^\d{4}-\d{2}-\d{2}$/.test(r.from) && /^\d{4}-\d{2}-\d{2}$/.test(r.to) && r.from <= r.to;
+
+/** Cents as the operator would type them: a decimal comma where the language writes one. */
+function centsAsTyped(cents: number, lang: string): string {
+  const text = (cents / 100).toFixed(2);
+  return ['it', 'fr', 'uk'].includes(lang) ? text.replace('.', ',') : text;
+}
+
+/** The checks the server makes on lines, in the user's language and before sending. */
+function lineErrors(rows: Row[], draft: InvoiceDraft): FieldErrors {
+  const e: FieldErrors = {};
+  const lastTo = new Map<number, string>();
+  rows
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.kept)
+    .sort((a, b) => a.r.person_id - b.r.person_id || a.r.from.localeCompare(b.r.from))
+    .forEach(({ r, i }) => {
+      if (!datesOk(r)) e[`line-${i}-to`] = ['fieldErrors.end_before_start'];
+      else if (r.from < draft.from || r.to > draft.to) e[`line-${i}-from`] = ['fieldErrors.outside_month'];
+      else if ((lastTo.get(r.person_id) ?? '') >= r.from) e[`line-${i}-from`] = ['fieldErrors.overlapping_line'];
+      if (datesOk(r)) lastTo.set(r.person_id, r.to);
+    });
+  return e;
+}
+
+/** Server field names (lines[k].from, k among the lines sent) as the ids of the rows' inputs. */
+function toRowFields(err: unknown, sent: number[]): unknown {
+  if (!(err instanceof ApiError)) return err;
+  const fields: Record<string, FieldError> = {};
+  for (const [k, reason] of Object.entries(err.fields)) {
+    const m = /^lines\[(\d+)\]\.(\w+)$/.exec(k);
+    fields[m ? `line-${sent[Number(m[1])]}-${m[2] === 'to' ? 'to' : 'from'}` : k] = reason;
+  }
+  return new ApiError(err.status, err.code, err.message, fields, err.retryAfter);
+}
+
+type FormProps = { id: number; month: string; onCancel: () => void; onDone: (invoice: Invoice) => void };
+
+export function InvoiceForm({ id, month, onCancel, onDone }: FormProps) {
+  const { t, lang } = useT();
+  const { data: draft, error } = useData(() => costsApi.draft(id, month), [id, month]);
+  return (
+    <ActionPanel id="invoice-form" title={t('invoiceForm.title', { month: formatMonth(month, lang) })}>
+      <LoadState error={error} ready={!!draft}>
+        {() =>
+          draft &&
+          (!draft.lines.length ? (
+            <Notice kind="info">{t('invoiceForm.nothing')}</Notice>
+          ) : (
+            <DraftForm draft={draft} id={id} month={month} onCancel={onCancel} onDone={onDone} />
+          ))
+        }
+      </LoadState>
+    </ActionPanel>
+  );
+}
+
+/** The form, started from the draft the server proposes. */
+function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: InvoiceDraft }) {
+  const { t, lang } = useT();
+  const [rows, setRows] = useState<Row[]>(() =>
+    draft.lines.map((l) => ({ person_id: l.person_id, name: `${l.family_name} ${l.given_names}`, from: l.from, to: l.to, kept: true })),
+  );
+  const [number, setNumber] = useState('');
+  // In the language shown when the draft came; a later change of language leaves what may have been typed over.
+  const [amount, setAmount] = useState(() => centsAsTyped(draft.amount_cents, lang));
+  const [note, setNote] = useState('');
+
+  const kept = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.kept);
+  const declaredDays = kept.reduce((n, { r }) => n + (datesOk(r) ? daysIn(r) : 0), 0);
+  const setRow = (i: number, change: Partial<Row>) => setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...change } : r)));
+
+  const labels: Record<string, string> = { number: t('invoiceForm.number'), amount_cents: t('invoiceForm.amount'), note: t('invoiceForm.note') };
+  rows.forEach((r, i) => {
+    labels[`line-${i}-from`] = t('invoiceForm.lineFrom', { name: r.name });
+    labels[`line-${i}-to`] = t('invoiceForm.lineTo', { name: r.name });
+    labels[`line-${i}-kept`] = t('invoiceForm.keepLine', { name: r.name });
+  });
+
+  const { errors, busy, submit } = useFormSubmit({
+    validate: () => {
+      const e: FieldErrors = lineErrors(rows, draft);
+      if (!number.trim()) e.number = ['fieldErrors.required'];
+      const cents = euroToCents(amount);
+      if (cents === null || cents < 1) e.amount_cents = ['fieldErrors.euro_amount'];
+      if (!kept.length) e['line-0-kept'] = ['fieldErrors.no_lines'];
+      return e;
+    },
+    action: async () => {
+      const sent = kept.map(({ i }) => i);
+      try {
+        const created = await costsApi.submit(id, {
+          month,
+          number: number.trim(),
+          amount_cents: euroToCents(amount) ?? 0,
+          presence_days: declaredDays,
+          note: note.trim() || null,
+          lines: kept.map(({ r }) => ({ person_id: r.person_id, from: r.from, to: r.to })),
+        });
+        onDone(created);
+      } catch (err) {
+        throw toRowFields(err, sent);
+      }
+    },
+  });
+
+  return (
+    <>
+      <p>{t('invoiceForm.intro', { days: draft.presence_days })}</p>
+      <FormErrors errors={errors} labels={labels} />
+      <form onSubmit={submit} noValidate aria-labelledby="invoice-form-heading">
+        <div class="row">
+          <div class="col-12 col-md-4">
+            <TextField id="number" label={labels.number} required maxLength={60} dir="ltr" value={number} onValue={setNumber} error={errors.fields.number} />
+          </div>
+          <div class="col-12 col-md-4">
+            <EuroField id="amount_cents" label={labels.amount_cents} required value={amount} onValue={setAmount} error={errors.fields.amount_cents} />
+          </div>
+          <div class="col-12 col-md-4">
+            <p class="fw-semibold mb-1">{t('costs.presenceDays')}</p>
+            <p class="h4" aria-live="polite" data-testid="invoice-declared-days">
+              {declaredDays}
+            </p>
+          </div>
+        </div>
+        <TextAreaField id="note" label={labels.note} maxLength={2000} rows={2} value={note} onValue={setNote} />
+        <TableRegion label={t('invoiceForm.linesCaption')} small testId="invoice-lines">
+          <thead>
+            <tr>
+              <th scope="col">{t('invoiceForm.keep')}</th>
+              <th scope="col">{t('costs.person')}</th>
+              <th scope="col">{t('invoiceForm.from')}</th>
+              <th scope="col">{t('invoiceForm.to')}</th>
+              <th scope="col" class="text-end">
+                {t('invoiceForm.days')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={`${r.person_id}-${i}`} data-person={r.person_id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    class="form-check-input position-static ms-0"
+                    id={`line-${i}-kept`}
+                    checked={r.kept}
+                    aria-label={t('invoiceForm.keepLine', { name: r.name })}
+                    onChange={(e) => setRow(i, { kept: (e.currentTarget as HTMLInputElement).checked })}
+                  />
+                </td>
+                <th scope="row" class="fw-normal">
+                  <bdi>{r.name}</bdi>
+                </th>
+                {(['from', 'to'] as const).map((k) => {
+                  const field = `line-${i}-${k}`;
+                  const error = errors.fields[field];
+                  return (
+                    <td key={k}>
+                      <input
+                        type="date"
+                        class={`form-control form-control-sm${error ? ' is-invalid' : ''}`}
+                        id={field}
+                        value={r[k]}
+                        min={draft.from}
+                        max={draft.to}
+                        disabled={!r.kept}
+                        aria-label={labels[field]}
+                        aria-invalid={error ? 'true' : undefined}
+                        aria-describedby={error ? `${field}-error` : undefined}
+                        onInput={(e) => setRow(i, { [k]: (e.currentTarget as HTMLInputElement).value })}
+                      />
+                      {error ? (
+                        <div id={`${field}-error`} class="field-error small">
+                          {error}
+                        </div>
+                      ) : null}
+                    </td>
+                  );
+                })}
+                <td class="text-end">{r.kept && datesOk(r) ? daysIn(r) : 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </TableRegion>
+        <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('invoiceForm.submit')} testId="invoice-submit" />
+      </form>
+    </>
+  );
+}

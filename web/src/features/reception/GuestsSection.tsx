@@ -1,0 +1,122 @@
+// On the centre page: the guests present, and the place, transfer and exit actions.
+import { Icon } from '../../components/Icon';
+import { TableRegion } from '../../components/TableRegion';
+import { LoadState } from '../../components/forms';
+import { useActionPanel } from '../../components/useActionPanel';
+import { nationality } from '../../lib/countries';
+import { formatDay } from '../../lib/dates';
+import { type Msg, useT } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+import { useData } from '../../lib/useData';
+import type { Centre } from '../centres/index';
+import { personName } from '../people/index';
+import { ExitForm } from './ExitForm';
+import { PlaceForm } from './PlaceForm';
+import { TransferForm } from './TransferForm';
+import { type Guest, receptionApi } from './api';
+
+export type GuestAction = { kind: 'transfer' | 'exit'; guest: Guest } | { kind: 'place' } | null;
+
+export function GuestsSection({ centre, version, onChanged }: { centre: Centre; version: number; onChanged: (text: Msg) => void }) {
+  const { t, lang } = useT();
+  const { can } = useSession();
+  const manage = can('placements.manage');
+  const { data: guests, error } = useData(async () => (await receptionApi.guests(centre.id)).items, [centre.id, version], { keepPrevious: true });
+  const { action, open, close, finish } = useActionPanel<GuestAction>();
+  const done = (text: Msg) => {
+    onChanged(text);
+    finish('guests-heading');
+  };
+
+  return (
+    <section aria-labelledby="guests-heading" class="mb-5">
+      <div class="d-flex flex-wrap justify-content-between align-items-center gap-3 mb-3">
+        <h2 id="guests-heading" class="h3 mb-0" tabIndex={-1}>
+          {t('centre.guestsHeading')}
+        </h2>
+        {manage && action?.kind !== 'place' ? (
+          <button type="button" class="btn btn-primary" data-testid="place-open" onClick={(e) => open({ kind: 'place' }, e)}>
+            <Icon name="plus" class="icon-white icon-sm me-1" />
+            {t('placements.place')}
+          </button>
+        ) : null}
+      </div>
+      {action?.kind === 'place' ? <PlaceForm centre={centre} onCancel={close} onDone={done} /> : null}
+      <LoadState error={error} ready={!!guests}>
+        {() =>
+          guests && (
+            <>
+              <p>{t('centre.guestsCount', { n: guests.length })}</p>
+              {guests.length ? (
+                <TableRegion label={t('centre.guestsHeading')} captionHidden testId="guest-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('persons.name')}</th>
+                      <th scope="col">{t('persons.nationality')}</th>
+                      <th scope="col">{t('placements.category')}</th>
+                      <th scope="col">{t('placements.since')}</th>
+                      <th scope="col">{t('placements.arrivalFrom')}</th>
+                      {manage ? (
+                        <th scope="col">
+                          <span class="visually-hidden">{t('common.actions')}</span>
+                        </th>
+                      ) : null}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {guests.map((g) => (
+                      <tr key={g.id} data-person={g.person_id}>
+                        <th scope="row" class="fw-normal">
+                          <bdi>{personName(g.person)}</bdi>
+                        </th>
+                        <td>{nationality(g.person.nationality, lang, t)}</td>
+                        <td>{t(`categories.${g.category}`)}</td>
+                        <td>{formatDay(g.start_date, lang)}</td>
+                        <td>{t(`arrivalOrigins.${g.arrival_from}`, { defaultValue: g.arrival_from })}</td>
+                        {manage ? (
+                          <td class="text-end">
+                            <div class="d-flex flex-wrap gap-1 justify-content-end">
+                              <button
+                                type="button"
+                                class="btn btn-outline-primary btn-xs"
+                                data-testid="guest-transfer"
+                                onClick={(e) => open({ kind: 'transfer', guest: g }, e)}
+                              >
+                                {t('placements.transfer')}
+                                <span class="visually-hidden"> {personName(g.person)}</span>
+                              </button>
+                              <button
+                                type="button"
+                                class="btn btn-outline-primary btn-xs"
+                                data-testid="guest-exit"
+                                onClick={(e) => open({ kind: 'exit', guest: g }, e)}
+                              >
+                                {t('placements.exit')}
+                                <span class="visually-hidden"> {personName(g.person)}</span>
+                              </button>
+                            </div>
+                          </td>
+                        ) : null}
+                      </tr>
+                    ))}
+                  </tbody>
+                </TableRegion>
+              ) : null}
+            </>
+          )
+        }
+      </LoadState>
+      {action?.kind === 'transfer' ? (
+        <TransferForm key={`t${action.guest.id}`} centre={centre} guest={action.guest} family={relatives(action.guest, guests)} onCancel={close} onDone={done} />
+      ) : null}
+      {action?.kind === 'exit' ? <ExitForm key={`e${action.guest.id}`} guest={action.guest} family={relatives(action.guest, guests)} onCancel={close} onDone={done} /> : null}
+    </section>
+  );
+}
+
+/** The other guests of the centre in the same family group as `guest`. */
+export function relatives(guest: Guest, guests: Guest[] | null): Guest[] {
+  const group = guest.person.family_group_id;
+  if (!group || !guests) return [];
+  return guests.filter((g) => g.person_id !== guest.person_id && g.person.family_group_id === group);
+}

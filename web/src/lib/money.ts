@@ -1,0 +1,14 @@
+// Euro amounts: the API speaks integer cents, people read and type euro.
+
+export function formatEuro(cents: number, lang: string): string {
+  return new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+/** Euro typed by a person ("35,50", "35.5", "1.234,50") to cents; null when not a amount. */
+export function euroToCents(text: string): number | null {
+  let s = text.trim().replace(/\s|€/g, '');
+  if (!s) return null;
+  if (s.includes(',')) s = s.replace(/\./g, '').replace(',', '.');
+  if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
+  return Math.round(Number(s) * 100);
+}
