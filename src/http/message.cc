@@ -230,8 +230,8 @@ Response Response::error(const Error& error) {
   nlohmann::json fields = nlohmann::json::object();
   for (const auto& [name, reason] : error.fields) {
     nlohmann::json params = nlohmann::json::object();
-    for (const auto& [key, value] : reason.params)
-      std::visit([&params, &key](const auto& v) { params[key] = v; }, value);
+    for (const auto& param : reason.params)
+      std::visit([&params, &param](const auto& v) { params[param.first] = v; }, param.second);
     fields[name] = {{"code", reason.code}, {"params", params}, {"message", reason.message}};
   }
   Response response =
