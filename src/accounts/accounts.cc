@@ -47,26 +47,26 @@ std::string normalize_email(std::string email) {
 }
 
 Result<Organization> create_organization(db::Connection& conn, const Organization& org) {
-  auto rows = conn.query(
-      "INSERT INTO organizations (name, type, istat_code, created_at) VALUES (?, ?, ?, ?) "
-      "RETURNING id",
-      {org.name, org.type, db::optional_value(org.istat_code), clock::now_iso()});
-  if (!rows.ok()) return rows.take_error();
-  return find_organization(conn, (*rows)[0].integer(0));
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "INSERT INTO organizations (name, type, istat_code, created_at) VALUES (?, ?, ?, ?) "
+          "RETURNING id",
+          {org.name, org.type, db::optional_value(org.istat_code), clock::now_iso()}));
+  return find_organization(conn, rows[0].integer(0));
 }
 
 Result<std::int64_t> count_organizations(db::Connection& conn) {
-  auto rows = conn.query("SELECT COUNT(*) FROM organizations");
-  if (!rows.ok()) return rows.take_error();
-  return (*rows)[0].integer(0);
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query("SELECT COUNT(*) FROM organizations"));
+  return rows[0].integer(0);
 }
 
 Result<Organization> find_organization(db::Connection& conn, std::int64_t id) {
-  auto rows =
-      conn.query(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = ?", {id});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return Error::not_found("organization");
-  return org_from_row((*rows)[0]);
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = ?", {id}));
+  if (rows.empty()) return Error::not_found("organization");
+  return org_from_row(rows[0]);
 }
 
 Result<std::map<std::int64_t, Organization>> find_organizations(
@@ -80,11 +80,11 @@ Result<std::map<std::int64_t, Organization>> find_organizations(
     placeholders += placeholders.empty() ? "?" : ", ?";
     params.push_back(id);
   }
-  auto rows = conn.query(std::string("SELECT ") + kOrgColumns +
-                             " FROM organizations WHERE id IN (" + placeholders + ")",
-                         params);
-  if (!rows.ok()) return rows.take_error();
-  for (const auto& r : *rows) {
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query(std::string("SELECT ") + kOrgColumns +
+                                        " FROM organizations WHERE id IN (" + placeholders + ")",
+                                    params));
+  for (const auto& r : rows) {
     Organization org = org_from_row(r);
     out.emplace(org.id, std::move(org));
   }
@@ -93,11 +93,11 @@ Result<std::map<std::int64_t, Organization>> find_organizations(
 
 Result<std::optional<Organization>> find_organization_by_name(db::Connection& conn,
                                                               const std::string& name) {
-  auto rows = conn.query(
-      std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE name = ?", {name});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return std::optional<Organization>{};
-  return std::optional<Organization>{org_from_row((*rows)[0])};
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string("SELECT ") + kOrgColumns +
+                                                   " FROM organizations WHERE name = ?",
+                                               {name}));
+  if (rows.empty()) return std::optional<Organization>{};
+  return std::optional<Organization>{org_from_row(rows[0])};
 }
 
 Result<Page<Organization>> list_organizations(db::Connection& conn, const OrganizationFilter& f,
@@ -117,43 +117,47 @@ Status update_organization(db::Connection& conn, const Organization& org) {
 }
 
 Result<User> create_user(db::Connection& conn, const User& u) {
-  auto rows = conn.query(
-      "INSERT INTO users (email, display_name, role, organization_id, active, password_hash, "
-      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {normalize_email(u.email), u.display_name, auth::to_string(u.role), u.organization_id,
-       std::int64_t{u.active ? 1 : 0}, u.password_hash, clock::now_iso()});
-  if (!rows.ok()) return rows.take_error();
-  return find_user(conn, (*rows)[0].integer(0));
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "INSERT INTO users (email, display_name, role, organization_id, active, password_hash, "
+          "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {normalize_email(u.email), u.display_name, auth::to_string(u.role), u.organization_id,
+           std::int64_t{u.active ? 1 : 0}, u.password_hash, clock::now_iso()}));
+  return find_user(conn, rows[0].integer(0));
 }
 
 Result<User> find_user(db::Connection& conn, std::int64_t id) {
-  auto rows = conn.query(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?", {id});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return Error::not_found("user");
-  return user_from_row((*rows)[0]);
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?", {id}));
+  if (rows.empty()) return Error::not_found("user");
+  return user_from_row(rows[0]);
 }
 
 Result<std::pair<User, Organization>> find_user_with_organization(db::Connection& conn,
                                                                   std::int64_t id) {
-  auto rows = conn.query(
-      "SELECT u.id, u.email, u.display_name, u.role, u.organization_id, u.active, "
-      "u.password_hash, u.created_at, u.last_login_at, o.id, o.name, o.type, o.istat_code, "
-      "o.created_at FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = ?",
-      {id});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return Error::not_found("user");
-  const db::Row& r = (*rows)[0];
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "SELECT u.id, u.email, u.display_name, u.role, u.organization_id, u.active, "
+          "u.password_hash, u.created_at, u.last_login_at, o.id, o.name, o.type, o.istat_code, "
+          "o.created_at FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = "
+          "?",
+          {id}));
+  if (rows.empty()) return Error::not_found("user");
+  const db::Row& r = rows[0];
   std::vector<db::Value> org_values;
   for (std::size_t i = 9; i < r.size(); ++i) org_values.push_back(r[i]);
   return std::make_pair(user_from_row(r), org_from_row(db::Row(std::move(org_values))));
 }
 
 Result<std::optional<User>> find_user_by_email(db::Connection& conn, const std::string& email) {
-  auto rows = conn.query(std::string("SELECT ") + kUserColumns + " FROM users WHERE email = ?",
-                         {normalize_email(email)});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return std::optional<User>{};
-  return std::optional<User>{user_from_row((*rows)[0])};
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query(std::string("SELECT ") + kUserColumns + " FROM users WHERE email = ?",
+                            {normalize_email(email)}));
+  if (rows.empty()) return std::optional<User>{};
+  return std::optional<User>{user_from_row(rows[0])};
 }
 
 Result<Page<User>> list_users(db::Connection& conn, const UserFilter& f, const Paging& paging,
@@ -170,6 +174,15 @@ Result<Page<User>> list_users(db::Connection& conn, const UserFilter& f, const P
   if (!f.role.empty()) where.add("role = ?", f.role);
   return db::page_query<User>(conn, kUserColumns, "users", where, "display_name, id", paging,
                               user_from_row);
+}
+
+Status check_own_account_change(std::int64_t actor_user_id, const User& changed) {
+  if (changed.id != actor_user_id) return Status::success();
+  if (!changed.active)
+    return Error::field(ErrorKind::unprocessable, "active", FieldError::self_lockout());
+  if (changed.role != auth::Role::admin)
+    return Error::field(ErrorKind::unprocessable, "role", FieldError::self_lockout());
+  return Status::success();
 }
 
 Status update_user(db::Connection& conn, const User& u) {

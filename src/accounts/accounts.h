@@ -76,6 +76,9 @@ Result<std::optional<User>> find_user_by_email(db::Connection& conn, const std::
 Result<Page<User>> list_users(db::Connection& conn, const UserFilter& f, const Paging& paging,
                               std::optional<std::int64_t> only_organization);
 Status update_user(db::Connection& conn, const User& user);  // name, role, org, active
+// An administrator cannot lock themselves out: a change to their own account (`changed`, as it
+// would be stored) may not deactivate it nor take away its admin role.
+Status check_own_account_change(std::int64_t actor_user_id, const User& changed);
 Status set_password_hash(db::Connection& conn, std::int64_t user_id, const std::string& hash);
 Status touch_last_login(db::Connection& conn, std::int64_t user_id);
 

@@ -20,11 +20,9 @@ std::string session_cookie(const api::Context& ctx, const std::string& value, lo
 }
 
 // The signed-in user as the web app needs it: profile, organisation and permissions.
-Result<nlohmann::json> me_json(db::Connection& conn, const auth::Policy& policy,
-                               const auth::Actor& actor) {
-  auto found = accounts::find_user_with_organization(conn, actor.user_id);
-  if (!found.ok()) return found.take_error();
-  nlohmann::json j = accounts::to_json(found->first, found->second, /*include_contact=*/true);
+Result<nlohmann::json> me_json(db::Connection& conn, const auth::Policy& policy, const auth::Actor& actor) {
+  INNET_ASSIGN_OR_RETURN(auto found, accounts::find_user_with_organization(conn, actor.user_id));
+  nlohmann::json j = accounts::to_json(found.first, found.second, /*include_contact=*/true);
   j["permissions"] = policy.permissions(actor.role);
   nlohmann::json me = nlohmann::json::object();
   me["user"] = std::move(j);
@@ -55,27 +53,24 @@ Status admit(db::Connection& conn, const Attempt& attempt) {
 
 // A wrong password: counted in its audit window, which records `entry` when the window opens.
 Status record_failure(api::Context& ctx, const Attempt& attempt, const audit::Entry& entry) {
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  INNET_TRY(throttle_failed(**conn, attempt, kThrottle, now_ms(), entry));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_TRY(throttle_failed(*conn, attempt, kThrottle, now_ms(), entry));
   return ctx.transaction->commit();
 }
 
 Result<http::Response> login(api::Context& ctx) {
   const std::string email = ctx.body["email"];
   const std::string password = ctx.body["password"];
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   const Attempt attempt{"auth.login", email, ctx.request.client_address};
-  INNET_TRY(admit(**conn, attempt));
+  INNET_TRY(admit(*conn, attempt));
   audit::Entry entry = ctx.audit("auth.login", "user", "");
   entry.actor_email = accounts::normalize_email(email);
 
-  auto user = accounts::find_user_by_email(**conn, email);
-  if (!user.ok()) return user.take_error();
+  INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user_by_email(*conn, email));
   bool valid = false;
-  if (*user && user->value().active) {
-    valid = auth::verify_password(user->value().password_hash, password);
+  if (user && user.value().active) {
+    valid = auth::verify_password(user.value().password_hash, password);
   } else {
     auth::verify_against_dummy(password);
   }
@@ -84,31 +79,29 @@ Result<http::Response> login(api::Context& ctx) {
     return invalid_credentials();
   }
 
-  const accounts::User& u = user->value();
+  const accounts::User& u = user.value();
   INNET_TRY(ctx.begin_write());
-  auto session = create_session(**conn, u.id, ctx.request.client_address, limits(ctx.services));
-  if (!session.ok()) return session.take_error();
-  INNET_TRY(accounts::touch_last_login(**conn, u.id));
-  INNET_TRY(throttle_succeeded(**conn, attempt, kThrottle, now_ms()));
+  INNET_ASSIGN_OR_RETURN(
+      auto session, create_session(*conn, u.id, ctx.request.client_address, limits(ctx.services)));
+  INNET_TRY(accounts::touch_last_login(*conn, u.id));
+  INNET_TRY(throttle_succeeded(*conn, attempt, kThrottle, now_ms()));
   entry.actor_user_id = u.id;
   entry.entity_id = std::to_string(u.id);
   INNET_TRY(ctx.commit(entry));
 
   auth::Actor actor{u.id,           u.organization_id, u.role, u.email,
-                    u.display_name, session->id,       0,      session->csrf_token};
-  auto body = me_json(**conn, ctx.services.policy, actor);
-  if (!body.ok()) return body.take_error();
-  http::Response response = api::ok(*body);
+              u.display_name, session.id,        0,      session.csrf_token};
+  INNET_ASSIGN_OR_RETURN(auto body, me_json(*conn, ctx.services.policy, actor));
+  http::Response response = api::ok(body);
   response.set_header("Set-Cookie",
-                      session_cookie(ctx, session->token,
+                      session_cookie(ctx, session.token,
                                      long{ctx.services.settings.session_absolute_hours} * 3600));
   return response;
 }
 
 Result<http::Response> logout(api::Context& ctx) {
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  if (ctx.actor->session_id) INNET_TRY(revoke_session(**conn, ctx.actor->session_id));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  if (ctx.actor->session_id) INNET_TRY(revoke_session(*conn, ctx.actor->session_id));
   INNET_TRY(ctx.commit(ctx.audit("auth.logout", "user", std::to_string(ctx.actor->user_id))));
   http::Response response = http::Response::no_content();
   response.set_header("Set-Cookie", session_cookie(ctx, "", 0));
@@ -116,11 +109,9 @@ Result<http::Response> logout(api::Context& ctx) {
 }
 
 Result<http::Response> me(api::Context& ctx) {
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto body = me_json(**conn, ctx.services.policy, *ctx.actor);
-  if (!body.ok()) return body.take_error();
-  return api::ok(*body);
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto body, me_json(*conn, ctx.services.policy, *ctx.actor));
+  return api::ok(body);
 }
 
 Result<http::Response> change_password(api::Context& ctx) {
@@ -128,62 +119,52 @@ Result<http::Response> change_password(api::Context& ctx) {
   const std::string next = ctx.body["new_password"];
   if (auto problem = auth::password_problem(next))
     return Error::field(ErrorKind::unprocessable, "new_password", *problem);
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   // A stolen session must not become a way to guess the password: the same gates as sign-in.
   const Attempt attempt{"auth.password_change", ctx.actor->email, ctx.request.client_address};
-  INNET_TRY(admit(**conn, attempt));
-  auto user = accounts::find_user(**conn, ctx.actor->user_id);
-  if (!user.ok()) return user.take_error();
-  auto entry = ctx.audit("auth.password_change", "user", std::to_string(user->id));
-  if (!auth::verify_password(user->password_hash, current)) {
+  INNET_TRY(admit(*conn, attempt));
+  INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(*conn, ctx.actor->user_id));
+  auto entry = ctx.audit("auth.password_change", "user", std::to_string(user.id));
+  if (!auth::verify_password(user.password_hash, current)) {
     INNET_TRY(record_failure(ctx, attempt, entry));
-    return Error::field(ErrorKind::unprocessable, "current_password", "incorrect");
+    return Error::field(ErrorKind::unprocessable, "current_password", FieldError::wrong_password());
   }
-  auto hash = auth::hash_password(next);
-  if (!hash.ok()) return hash.take_error();
+  INNET_ASSIGN_OR_RETURN(auto hash, auth::hash_password(next));
   INNET_TRY(ctx.begin_write());
-  INNET_TRY(accounts::set_password_hash(**conn, user->id, *hash));
-  INNET_TRY(revoke_credentials(**conn, user->id, ctx.actor->session_id));
-  INNET_TRY(throttle_succeeded(**conn, attempt, kThrottle, now_ms()));
+  INNET_TRY(accounts::set_password_hash(*conn, user.id, hash));
+  INNET_TRY(revoke_credentials(*conn, user.id, ctx.actor->session_id));
+  INNET_TRY(throttle_succeeded(*conn, attempt, kThrottle, now_ms()));
   INNET_TRY(ctx.commit(entry));
   return http::Response::no_content();
 }
 
 Result<http::Response> list_tokens(api::Context& ctx) {
-  auto paging = parse_paging(ctx.request.query);
-  if (!paging.ok()) return paging.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto tokens = list_api_tokens(**conn, ctx.actor->user_id);
-  if (!tokens.ok()) return tokens.take_error();
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto tokens, list_api_tokens(*conn, ctx.actor->user_id));
   nlohmann::json items = nlohmann::json::array();
-  auto total = static_cast<std::int64_t>(tokens->size());
-  for (std::int64_t i = paging->offset(); i < total && i < paging->offset() + paging->per_page; ++i)
-    items.push_back(to_json((*tokens)[static_cast<std::size_t>(i)]));
-  return api::ok(list_envelope(std::move(items), total, *paging));
+  auto total = static_cast<std::int64_t>(tokens.size());
+  for (std::int64_t i = paging.offset(); i < total && i < paging.offset() + paging.per_page; ++i)
+    items.push_back(to_json(tokens[static_cast<std::size_t>(i)]));
+  return api::ok(list_envelope(std::move(items), total, paging));
 }
 
 Result<http::Response> create_token(api::Context& ctx) {
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  auto token = create_api_token(**conn, ctx.actor->user_id, ctx.body["name"],
-                                ctx.body["expires_in_days"].get<int>());
-  if (!token.ok()) return token.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto token, create_api_token(*conn, ctx.actor->user_id, ctx.body["name"],
+                                                      ctx.body["expires_in_days"].get<int>()));
   INNET_TRY(
-      ctx.commit(ctx.audit("auth.token_create", "api_token", std::to_string(token->token.id))));
-  nlohmann::json body = to_json(token->token);
-  body["token"] = token->secret;
+      ctx.commit(ctx.audit("auth.token_create", "api_token", std::to_string(token.token.id))));
+  nlohmann::json body = to_json(token.token);
+  body["token"] = token.secret;
   return api::created(body);
 }
 
 Result<http::Response> revoke_token(api::Context& ctx) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  INNET_TRY(revoke_api_token(**conn, ctx.actor->user_id, *id));
-  INNET_TRY(ctx.commit(ctx.audit("auth.token_revoke", "api_token", std::to_string(*id))));
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_TRY(revoke_api_token(*conn, ctx.actor->user_id, id));
+  INNET_TRY(ctx.commit(ctx.audit("auth.token_revoke", "api_token", std::to_string(id))));
   return http::Response::no_content();
 }
 
@@ -294,16 +275,15 @@ api::Authenticator make_authenticator(api::Services& services) {
       bearer = std::string(h->substr(7));
     auto cookie = request.cookie(kSessionCookie);
     if (!bearer && !cookie) return std::optional<auth::Actor>{};
-    auto conn = ctx.db();
-    if (!conn.ok()) return conn.take_error();
+    INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
     if (bearer) {
-      auto actor = token_actor(**conn, *bearer);
+      auto actor = token_actor(*conn, *bearer);
       if (actor.ok() && !actor->has_value())
         return Error::make(ErrorKind::unauthenticated, "invalid_token",
                            "the API token is unknown, expired or revoked");
       return actor;
     }
-    return session_actor(**conn, *cookie, limits(services));
+    return session_actor(*conn, *cookie, limits(services));
   };
 }
 

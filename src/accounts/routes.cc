@@ -12,14 +12,15 @@ namespace {
 // Constraint violations, named by the field the caller must change.
 Error unique_field(Error e, const char* field) {
   if (e.code != "unique_violation") return e;
-  Error named = Error::field(ErrorKind::conflict, field, "already used");
+  Error named = Error::field(ErrorKind::conflict, field, FieldError::taken());
   named.code = "unique_violation";
   return named;
 }
 
 Error known_organization(Error e) {
   if (e.code != "foreign_key_violation") return e;
-  return Error::field(ErrorKind::unprocessable, "organization_id", "no such organization");
+  return Error::field(ErrorKind::unprocessable, "organization_id",
+                      FieldError::not_found("organization"));
 }
 
 nlohmann::json changes(const nlohmann::json& body) {
@@ -32,34 +33,27 @@ nlohmann::json changes(const nlohmann::json& body) {
 // --- organisations ---------------------------------------------------------------------------
 
 Result<http::Response> list_orgs(api::Context& ctx) {
-  auto paging = parse_paging(ctx.request.query);
-  if (!paging.ok()) return paging.take_error();
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   OrganizationFilter f{ctx.request.query["q"], ctx.request.query["type"]};
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto page = list_organizations(**conn, f, *paging);
-  if (!page.ok()) return page.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto page, list_organizations(*conn, f, paging));
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& o : page->items) items.push_back(to_json(o));
-  return api::ok(list_envelope(std::move(items), page->total, *paging));
+  for (const auto& o : page.items) items.push_back(to_json(o));
+  return api::ok(list_envelope(std::move(items), page.total, paging));
 }
 
 Result<http::Response> get_org(api::Context& ctx) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto org = find_organization(**conn, *id);
-  if (!org.ok()) return org.take_error();
-  return api::ok(to_json(*org));
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto org, find_organization(*conn, id));
+  return api::ok(to_json(org));
 }
 
 Result<http::Response> create_org(api::Context& ctx) {
   Organization org{0, ctx.body["name"], ctx.body["type"],
                    api::patched<std::string>(ctx.body, "istat_code", {}), ""};
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  auto created = create_organization(**conn, org);
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  auto created = create_organization(*conn, org);
   if (!created.ok()) return unique_field(created.take_error(), "name");
   auto entry = ctx.audit("organizations.create", "organization", std::to_string(created->id));
   entry.details = changes(ctx.body).dump();
@@ -68,22 +62,19 @@ Result<http::Response> create_org(api::Context& ctx) {
 }
 
 Result<http::Response> update_org(api::Context& ctx) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  auto org = find_organization(**conn, *id);
-  if (!org.ok()) return org.take_error();
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto org, find_organization(*conn, id));
   const auto& b = ctx.body;
-  if (b.contains("name")) org->name = b["name"];
-  if (b.contains("type")) org->type = b["type"];
-  org->istat_code = api::patched(b, "istat_code", org->istat_code);
-  if (auto s = update_organization(**conn, *org); !s.ok())
+  if (b.contains("name")) org.name = b["name"];
+  if (b.contains("type")) org.type = b["type"];
+  org.istat_code = api::patched(b, "istat_code", org.istat_code);
+  if (auto s = update_organization(*conn, org); !s.ok())
     return unique_field(s.take_error(), "name");
-  auto entry = ctx.audit("organizations.update", "organization", std::to_string(*id));
+  auto entry = ctx.audit("organizations.update", "organization", std::to_string(id));
   entry.details = changes(b).dump();
   INNET_TRY(ctx.commit(entry));
-  return api::ok(to_json(*org));
+  return api::ok(to_json(org));
 }
 
 // --- users -----------------------------------------------------------------------------------
@@ -94,8 +85,7 @@ bool sees_contact(const api::Context& ctx, const User& u) {
 }
 
 Result<http::Response> list_all_users(api::Context& ctx) {
-  auto paging = parse_paging(ctx.request.query);
-  if (!paging.ok()) return paging.take_error();
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   auto& q = ctx.request.query;
   UserFilter f{q["q"], std::nullopt, q["role"]};
   // Searching by e-mail would reveal addresses the caller may not see.
@@ -103,54 +93,46 @@ Result<http::Response> list_all_users(api::Context& ctx) {
   if (!q["organization_id"].empty()) f.organization_id = parse_int(q["organization_id"]);
   std::optional<std::int64_t> only;
   if (ctx.scope != auth::Scope::all) only = ctx.actor->organization_id;
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto page = list_users(**conn, f, *paging, only);
-  if (!page.ok()) return page.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto page, list_users(*conn, f, paging, only));
   std::vector<std::int64_t> org_ids;
-  for (const auto& u : page->items) org_ids.push_back(u.organization_id);
-  auto orgs = find_organizations(**conn, org_ids);
-  if (!orgs.ok()) return orgs.take_error();
+  for (const auto& u : page.items) org_ids.push_back(u.organization_id);
+  INNET_ASSIGN_OR_RETURN(auto orgs, find_organizations(*conn, org_ids));
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& u : page->items)
-    items.push_back(to_json(u, orgs->at(u.organization_id), sees_contact(ctx, u)));
-  return api::ok(list_envelope(std::move(items), page->total, *paging));
+  for (const auto& u : page.items)
+    items.push_back(to_json(u, orgs.at(u.organization_id), sees_contact(ctx, u)));
+  return api::ok(list_envelope(std::move(items), page.total, paging));
 }
 
 Result<http::Response> get_user(api::Context& ctx) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto user = find_user(**conn, *id);
-  if (!user.ok()) return user.take_error();
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto user, find_user(*conn, id));
   // Out of scope reads answer 404, so that ids of other organisations' accounts do not leak.
-  if (!ctx.services.policy.allows(*ctx.actor, "users.read", {user->organization_id, user->id}))
+  if (!ctx.services.policy.allows(*ctx.actor, "users.read", {user.organization_id, user.id}))
     return Error::not_found("user");
-  auto org = find_organization(**conn, user->organization_id);
-  if (!org.ok()) return org.take_error();
-  return api::ok(to_json(*user, *org, sees_contact(ctx, *user)));
+  INNET_ASSIGN_OR_RETURN(auto org, find_organization(*conn, user.organization_id));
+  return api::ok(to_json(user, org, sees_contact(ctx, user)));
 }
 
 Result<http::Response> create_account(api::Context& ctx) {
   const std::string password = ctx.body["password"];
   if (auto problem = auth::password_problem(password))
     return Error::field(ErrorKind::unprocessable, "password", *problem);
-  auto hash = auth::hash_password(password);
-  if (!hash.ok()) return hash.take_error();
+  INNET_ASSIGN_OR_RETURN(auto hash, auth::hash_password(password));
   User u;
   u.email = ctx.body["email"];
   u.display_name = ctx.body["display_name"];
   u.role = *auth::parse_role(ctx.body["role"].get<std::string>());
   u.organization_id = ctx.body["organization_id"];
-  u.password_hash = *hash;
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  auto org = find_organization(**conn, u.organization_id);
+  u.password_hash = hash;
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  auto org = find_organization(*conn, u.organization_id);
   if (!org.ok() && org.error().kind == ErrorKind::not_found)
-    return Error::field(ErrorKind::unprocessable, "organization_id", "no such organization");
+    return Error::field(ErrorKind::unprocessable, "organization_id",
+                        FieldError::not_found("organization"));
   if (!org.ok()) return org.take_error();
-  auto created = create_user(**conn, u);
+  auto created = create_user(*conn, u);
   if (!created.ok()) return unique_field(created.take_error(), "email");
   auto entry = ctx.audit("users.create", "user", std::to_string(created->id));
   entry.details = changes(ctx.body).dump();
@@ -159,52 +141,41 @@ Result<http::Response> create_account(api::Context& ctx) {
 }
 
 Result<http::Response> update_account(api::Context& ctx) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
   const auto& b = ctx.body;
-  // An administrator cannot lock themselves out.
-  if (*id == ctx.actor->user_id && ((b.contains("active") && !b["active"].get<bool>()) ||
-                                    (b.contains("role") && b["role"] != "admin")))
-    return Error::field(ErrorKind::unprocessable, b.contains("active") ? "active" : "role",
-                        "you cannot deactivate yourself or give up your own admin role");
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  auto user = find_user(**conn, *id);
-  if (!user.ok()) return user.take_error();
-  const User before = *user;
-  if (b.contains("display_name")) user->display_name = b["display_name"];
-  if (b.contains("role")) user->role = *auth::parse_role(b["role"].get<std::string>());
-  if (b.contains("organization_id")) user->organization_id = b["organization_id"];
-  if (b.contains("active")) user->active = b["active"];
-  if (auto s = update_user(**conn, *user); !s.ok()) return known_organization(s.take_error());
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto user, find_user(*conn, id));
+  const User before = user;
+  if (b.contains("display_name")) user.display_name = b["display_name"];
+  if (b.contains("role")) user.role = *auth::parse_role(b["role"].get<std::string>());
+  if (b.contains("organization_id")) user.organization_id = b["organization_id"];
+  if (b.contains("active")) user.active = b["active"];
+  INNET_TRY(check_own_account_change(ctx.actor->user_id, user));
+  if (auto s = update_user(*conn, user); !s.ok()) return known_organization(s.take_error());
   // A role, organisation or status change takes effect now, not at the next sign-in: a session
   // or token issued under the old one must not carry on with the new permissions or scope. A new
   // display name (or an empty change) leaves the user signed in.
-  if (user->role != before.role || user->organization_id != before.organization_id ||
-      user->active != before.active)
-    INNET_TRY(accounts::revoke_credentials(**conn, user->id));
-  auto org = find_organization(**conn, user->organization_id);
-  if (!org.ok()) return org.take_error();
-  auto entry = ctx.audit("users.update", "user", std::to_string(*id));
+  if (user.role != before.role || user.organization_id != before.organization_id ||
+      user.active != before.active)
+    INNET_TRY(accounts::revoke_credentials(*conn, user.id));
+  INNET_ASSIGN_OR_RETURN(auto org, find_organization(*conn, user.organization_id));
+  auto entry = ctx.audit("users.update", "user", std::to_string(id));
   entry.details = changes(b).dump();
   INNET_TRY(ctx.commit(entry));
-  return api::ok(to_json(*user, *org, true));
+  return api::ok(to_json(user, org, true));
 }
 
 Result<http::Response> reset_password(api::Context& ctx) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
   const std::string password = ctx.body["new_password"];
   if (auto problem = auth::password_problem(password))
     return Error::field(ErrorKind::unprocessable, "new_password", *problem);
-  auto hash = auth::hash_password(password);
-  if (!hash.ok()) return hash.take_error();
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  INNET_TRY(set_password_hash(**conn, *id, *hash));
+  INNET_ASSIGN_OR_RETURN(auto hash, auth::hash_password(password));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_TRY(set_password_hash(*conn, id, hash));
   // A reset usually answers a suspected compromise: every credential of the account goes.
-  INNET_TRY(accounts::revoke_credentials(**conn, *id));
-  INNET_TRY(ctx.commit(ctx.audit("users.password_reset", "user", std::to_string(*id))));
+  INNET_TRY(accounts::revoke_credentials(*conn, id));
+  INNET_TRY(ctx.commit(ctx.audit("users.password_reset", "user", std::to_string(id))));
   return http::Response::no_content();
 }
 

@@ -27,34 +27,34 @@ Result<NewSession> create_session(db::Connection& conn, std::int64_t user_id,
   s.token = crypto::random_hex(32);
   s.csrf_token = crypto::random_hex(32);
   auto now = clock::now_seconds();
-  auto rows = conn.query(
-      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, "
-      "expires_at, client_address) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {crypto::token_hash_hex(s.token), user_id, s.csrf_token, clock::iso_utc(now), now,
-       now + std::int64_t{limits.absolute_hours} * 3600, client_address});
-  if (!rows.ok()) return rows.take_error();
-  s.id = (*rows)[0].integer(0);
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, "
+                 "expires_at, client_address) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 {crypto::token_hash_hex(s.token), user_id, s.csrf_token, clock::iso_utc(now), now,
+                  now + std::int64_t{limits.absolute_hours} * 3600, client_address}));
+  s.id = rows[0].integer(0);
   return s;
 }
 
 Result<std::optional<auth::Actor>> session_actor(db::Connection& conn, const std::string& token,
-                                                 const SessionLimits& limits) {
-  auto rows = conn.query(
-      "SELECT u.id, u.organization_id, u.role, u.email, u.display_name, s.id, s.csrf_token, "
-      "s.last_seen_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
-      "WHERE s.token_hash = ? AND s.revoked_at IS NULL AND u.active = 1",
-      {crypto::token_hash_hex(token)});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return std::optional<auth::Actor>{};
-  const auto& r = (*rows)[0];
+                                           const SessionLimits& limits) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "SELECT u.id, u.organization_id, u.role, u.email, u.display_name, s.id, s.csrf_token, "
+          "s.last_seen_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
+          "WHERE s.token_hash = ? AND s.revoked_at IS NULL AND u.active = 1",
+          {crypto::token_hash_hex(token)}));
+  if (rows.empty()) return std::optional<auth::Actor>{};
+  const auto& r = rows[0];
   auto now = clock::now_seconds();
   std::int64_t last_seen = r.integer(7);
   if (now >= r.integer(8) || now - last_seen > std::int64_t{limits.idle_minutes} * 60)
     return std::optional<auth::Actor>{};
   if (now - last_seen >= kTouchEverySeconds) {
-    auto touched =
-        conn.execute("UPDATE sessions SET last_seen_at = ? WHERE id = ?", {now, r.integer(5)});
-    if (!touched.ok()) return touched.take_error();
+    INNET_TRY(
+        conn.execute("UPDATE sessions SET last_seen_at = ? WHERE id = ?", {now, r.integer(5)}));
   }
   auth::Actor a = actor_from_row(r);
   a.session_id = r.integer(5);
@@ -63,23 +63,20 @@ Result<std::optional<auth::Actor>> session_actor(db::Connection& conn, const std
 }
 
 Status revoke_session(db::Connection& conn, std::int64_t session_id) {
-  auto r = conn.execute("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                        {clock::now_iso(), session_id});
-  if (!r.ok()) return r.take_error();
+  INNET_TRY(conn.execute("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                         {clock::now_iso(), session_id}));
   return Status::success();
 }
 
 Status revoke_credentials(db::Connection& conn, std::int64_t user_id,
                           std::optional<std::int64_t> keep_session) {
   const auto now = clock::now_iso();
-  auto sessions = conn.execute(
+  INNET_TRY(conn.execute(
       "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id <> ?",
-      {now, user_id, keep_session.value_or(0)});
-  if (!sessions.ok()) return sessions.take_error();
-  auto tokens =
+      {now, user_id, keep_session.value_or(0)}));
+  INNET_TRY(
       conn.execute("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
-                   {now, user_id});
-  if (!tokens.ok()) return tokens.take_error();
+                   {now, user_id}));
   return Status::success();
 }
 
@@ -88,13 +85,13 @@ Result<NewApiToken> create_api_token(db::Connection& conn, std::int64_t user_id,
   NewApiToken t;
   t.secret = "innet_" + crypto::random_hex(24);
   auto now = clock::now_seconds();
-  auto rows = conn.query(
-      "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) "
-      "VALUES (?, ?, ?, ?, ?) RETURNING id",
-      {user_id, name, crypto::token_hash_hex(t.secret), clock::iso_utc(now),
-       clock::iso_utc(now + std::int64_t{expires_in_days} * 86400)});
-  if (!rows.ok()) return rows.take_error();
-  t.token = {(*rows)[0].integer(0),
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) "
+                 "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                 {user_id, name, crypto::token_hash_hex(t.secret), clock::iso_utc(now),
+                  clock::iso_utc(now + std::int64_t{expires_in_days} * 86400)}));
+  t.token = {rows[0].integer(0),
              user_id,
              name,
              clock::iso_utc(now),
@@ -105,42 +102,41 @@ Result<NewApiToken> create_api_token(db::Connection& conn, std::int64_t user_id,
 }
 
 Result<std::vector<ApiToken>> list_api_tokens(db::Connection& conn, std::int64_t user_id) {
-  auto rows = conn.query(
-      "SELECT id, user_id, name, created_at, expires_at, last_used_at, revoked_at "
-      "FROM api_tokens WHERE user_id = ? ORDER BY id DESC",
-      {user_id});
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("SELECT id, user_id, name, created_at, expires_at, last_used_at, revoked_at "
+                 "FROM api_tokens WHERE user_id = ? ORDER BY id DESC",
+                 {user_id}));
   std::vector<ApiToken> out;
-  for (const auto& r : *rows)
+  for (const auto& r : rows)
     out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.opt_text(5),
                    r.opt_text(6)});
   return out;
 }
 
 Status revoke_api_token(db::Connection& conn, std::int64_t user_id, std::int64_t token_id) {
-  auto r = conn.execute(
-      "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL",
-      {clock::now_iso(), token_id, user_id});
-  if (!r.ok()) return r.take_error();
-  if (*r == 0) return Error::not_found("token");
+  INNET_ASSIGN_OR_RETURN(auto r, conn.execute("UPDATE api_tokens SET revoked_at = ? WHERE id = ? "
+                                              "AND user_id = ? AND revoked_at IS NULL",
+                                              {clock::now_iso(), token_id, user_id}));
+  if (r == 0) return Error::not_found("token");
   return Status::success();
 }
 
 Result<std::optional<auth::Actor>> token_actor(db::Connection& conn, const std::string& secret) {
   auto now = clock::now_iso();
-  auto rows = conn.query(
-      "SELECT u.id, u.organization_id, u.role, u.email, u.display_name, t.id, t.last_used_at "
-      "FROM api_tokens t JOIN users u ON u.id = t.user_id "
-      "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.active = 1",
-      {crypto::token_hash_hex(secret), now});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return std::optional<auth::Actor>{};
-  const auto& r = (*rows)[0];
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "SELECT u.id, u.organization_id, u.role, u.email, u.display_name, t.id, t.last_used_at "
+          "FROM api_tokens t JOIN users u ON u.id = t.user_id "
+          "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.active = 1",
+          {crypto::token_hash_hex(secret), now}));
+  if (rows.empty()) return std::optional<auth::Actor>{};
+  const auto& r = rows[0];
   // last_used_at to the minute: enough to spot stale tokens without a write per request.
   if (r.text(6).substr(0, 16) != now.substr(0, 16)) {
-    auto touched =
-        conn.execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {now, r.integer(5)});
-    if (!touched.ok()) return touched.take_error();
+    INNET_TRY(
+        conn.execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {now, r.integer(5)}));
   }
   auth::Actor a = actor_from_row(r);
   a.token_id = r.integer(5);

@@ -46,12 +46,11 @@ std::int64_t wait_of(const Count& c, std::int64_t now) {
 
 // The key's row, or nothing when there is none.
 Result<std::optional<Count>> read_row(db::Connection& conn, const Gate& gate) {
-  auto rows =
-      conn.query("SELECT failures, last_at, next_at FROM login_throttle WHERE key = ?", {gate.key});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return std::optional<Count>{};
-  return std::optional<Count>{
-      Count{(*rows)[0].integer(0), (*rows)[0].integer(1), (*rows)[0].integer(2)}};
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT failures, last_at, next_at FROM login_throttle WHERE key = ?",
+                            {gate.key}));
+  if (rows.empty()) return std::optional<Count>{};
+  return std::optional<Count>{Count{rows[0].integer(0), rows[0].integer(1), rows[0].integer(2)}};
 }
 
 // The key's count, or nothing when it has none or has been quiet long enough to be forgotten.
@@ -69,12 +68,13 @@ std::string iso(std::int64_t ms) {
 // than the failure their opening entry already recorded. DELETE ... RETURNING hands each window
 // to one transaction only, so no summary is written twice.
 Status close_windows(db::Connection& conn, const std::string& where, const db::Params& params) {
-  auto rows = conn.query(
-      "DELETE FROM login_failures WHERE " + where +
-          " RETURNING action, account, address, user_id, window_start, last_at, failures",
-      params);
-  if (!rows.ok()) return rows.take_error();
-  for (const auto& r : *rows) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "DELETE FROM login_failures WHERE " + where +
+              " RETURNING action, account, address, user_id, window_start, last_at, failures",
+          params));
+  for (const auto& r : rows) {
     if (r.integer(6) < 2) continue;
     audit::Entry e;
     e.action = r.text(0);
@@ -121,9 +121,8 @@ Result<std::int64_t> throttle_wait(db::Connection& conn, const Attempt& attempt,
                                    const ThrottleRules& rules, std::int64_t now) {
   std::int64_t wait = 0;
   for (const auto& gate : gates(attempt, rules)) {
-    auto count = read_count(conn, gate, now);
-    if (!count.ok()) return count.take_error();
-    if (*count) wait = std::max(wait, wait_of(**count, now));
+    INNET_ASSIGN_OR_RETURN(auto count, read_count(conn, gate, now));
+    if (count) wait = std::max(wait, wait_of(*count, now));
   }
   return wait;
 }
@@ -136,42 +135,40 @@ Result<std::int64_t> throttle_claim(db::Connection& conn, const Attempt& attempt
     // A no-op update when the row exists: it locks the row (PostgreSQL) until commit, so that
     // the read below is the latest and a parallel claim of the key waits for this one. SQLite's
     // BEGIN IMMEDIATE already admits one writer at a time. Claims lock account, then address.
-    auto locked = conn.execute(
+    INNET_TRY(conn.execute(
         "INSERT INTO login_throttle (key, failures, last_at, next_at) VALUES (?, 0, 0, 0) "
         "ON CONFLICT (key) DO UPDATE SET failures = login_throttle.failures",
-        {gate.key});
-    if (!locked.ok()) return locked.take_error();
-    auto row = read_row(conn, gate);
-    if (!row.ok()) return row.take_error();
-    const Count c = row->value();
+        {gate.key}));
+    INNET_ASSIGN_OR_RETURN(auto row, read_row(conn, gate));
+    const Count c = row.value();
     const bool restart = forgotten(gate, c, now);
     if (!restart && wait_of(c, now) > 0) return wait_of(c, now);
     const std::int64_t failures = restart ? 1 : c.failures + 1;
-    auto set = conn.execute(
+    INNET_TRY(conn.execute(
         "UPDATE login_throttle SET failures = ?, last_at = ?, next_at = ? WHERE key = ?",
-        {failures, now, now + backoff_ms(gate.backoff, failures), gate.key});
-    if (!set.ok()) return set.take_error();
+        {failures, now, now + backoff_ms(gate.backoff, failures), gate.key}));
   }
   INNET_TRY(tx.commit());
   // Keys quiet for longer than any rule remembers go, so that the table holds only the keys of
   // the last hour. After the commit: the claim's row locks are not held while it runs.
-  auto pruned = conn.execute("DELETE FROM login_throttle WHERE last_at < ?",
-                             {now - std::max(rules.account.forget_ms, rules.address.forget_ms)});
-  if (!pruned.ok()) return pruned.take_error();
+  INNET_TRY(conn.execute("DELETE FROM login_throttle WHERE last_at < ?",
+                         {now - std::max(rules.account.forget_ms, rules.address.forget_ms)}));
   return std::int64_t{0};
 }
 
 Status throttle_failed(db::Connection& conn, const Attempt& attempt, const ThrottleRules& rules,
                        std::int64_t now, const audit::Entry& entry) {
   INNET_TRY(close_expired_windows(conn, rules, now));
-  auto rows = conn.query(
-      "INSERT INTO login_failures (action, account, address, user_id, window_start, last_at, "
-      "failures) VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (action, account, address) DO UPDATE "
-      "SET failures = login_failures.failures + 1, last_at = ? RETURNING failures, window_start",
-      {attempt.action, account_of(attempt), attempt.address,
-       db::optional_value(entry.actor_user_id), now, now, now});
-  if (!rows.ok()) return rows.take_error();
-  if ((*rows)[0].integer(0) != 1) return Status::success();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "INSERT INTO login_failures (action, account, address, user_id, window_start, last_at, "
+          "failures) VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (action, account, address) DO UPDATE "
+          "SET failures = login_failures.failures + 1, last_at = ? RETURNING failures, "
+          "window_start",
+          {attempt.action, account_of(attempt), attempt.address,
+           db::optional_value(entry.actor_user_id), now, now, now}));
+  if (rows[0].integer(0) != 1) return Status::success();
   audit::Entry opened = entry;
   opened.outcome = "failure";
   opened.details =
@@ -184,21 +181,17 @@ Status throttle_succeeded(db::Connection& conn, const Attempt& attempt, const Th
   INNET_TRY(close_expired_windows(conn, rules, now));
   INNET_TRY(close_window(conn, attempt));
   const auto [account, address] = gates(attempt, rules);
-  auto cleared = conn.execute("DELETE FROM login_throttle WHERE key = ?", {account.key});
-  if (!cleared.ok()) return cleared.take_error();
+  INNET_TRY(conn.execute("DELETE FROM login_throttle WHERE key = ?", {account.key}));
   // Take back the address's count of this attempt. Unless a parallel attempt has been counted
   // since, the gate reopens as this attempt found it: open.
-  auto count = read_count(conn, address, now);
-  if (!count.ok()) return count.take_error();
-  if (!*count) return Status::success();
-  auto undone = conn.execute(
+  INNET_ASSIGN_OR_RETURN(auto count, read_count(conn, address, now));
+  if (!count) return Status::success();
+  INNET_TRY(conn.execute(
       "UPDATE login_throttle SET failures = failures - 1, "
       "next_at = CASE WHEN failures = ? THEN ? ELSE next_at END WHERE key = ? AND failures > 0",
-      {(*count)->failures, now, address.key});
-  if (!undone.ok()) return undone.take_error();
-  auto emptied =
-      conn.execute("DELETE FROM login_throttle WHERE key = ? AND failures = 0", {address.key});
-  if (!emptied.ok()) return emptied.take_error();
+      {count->failures, now, address.key}));
+  INNET_TRY(
+      conn.execute("DELETE FROM login_throttle WHERE key = ? AND failures = 0", {address.key}));
   return Status::success();
 }
 

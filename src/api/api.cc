@@ -136,9 +136,8 @@ audit::Entry Context::audit(std::string action, std::string entity_type,
 
 Result<db::Connection*> Context::db() {
   if (!connection) {
-    auto borrowed = services.pool.acquire();
-    if (!borrowed.ok()) return borrowed.take_error();
-    connection.emplace(std::move(borrowed).value());
+    INNET_ASSIGN_OR_RETURN(auto borrowed, services.pool.acquire());
+    connection.emplace(std::move(borrowed));
   }
   return &**connection;
 }

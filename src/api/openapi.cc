@@ -103,6 +103,20 @@ nlohmann::json operation(const Route& r) {
   return op;
 }
 
+// Why one field was refused (core/field_error.h, decision 0013).
+nlohmann::json field_error_schema() {
+  return {{"type", "object"},
+          {"required", {"code", "params", "message"}},
+          {"properties",
+           {{"code",
+             {{"type", "string"},
+              {"pattern", "^[a-z][a-z0-9_]*$"},
+              {"description", "stable machine code, e.g. too_long"}}},
+            {"params",
+             {{"type", "object"}, {"description", "what the code needs, e.g. {\"max\": 200}"}}},
+            {"message", {{"type", "string"}, {"description", "the reason in English"}}}}}};
+}
+
 nlohmann::json error_schema() {
   return {
       {"type", "object"},
@@ -114,7 +128,7 @@ nlohmann::json error_schema() {
           {"properties",
            {{"code", {{"type", "string"}}},
             {"message", {{"type", "string"}}},
-            {"fields", {{"type", "object"}, {"additionalProperties", {{"type", "string"}}}}}}}}}}}};
+            {"fields", {{"type", "object"}, {"additionalProperties", field_error_schema()}}}}}}}}}};
 }
 
 }  // namespace

@@ -71,11 +71,9 @@ Result<std::unique_ptr<db::Pool>> open_database(const Config& config) {
     std::error_code ec;
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   }
-  auto pool = db::Pool::open(url, config.db_pool_size);
-  if (!pool.ok()) return pool.take_error();
-  auto applied = db::migrate(**pool, all_migrations((*pool)->engine()));
-  if (!applied.ok()) return applied.take_error();
-  if (*applied > 0) spdlog::info("applied {} migration(s)", *applied);
+  INNET_ASSIGN_OR_RETURN(auto pool, db::Pool::open(url, config.db_pool_size));
+  INNET_ASSIGN_OR_RETURN(auto applied, db::migrate(*pool, all_migrations(pool->engine())));
+  if (applied > 0) spdlog::info("applied {} migration(s)", applied);
   return pool;
 }
 
@@ -83,14 +81,12 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   if (!crypto::initialize()) return Error::internal("libsodium failed to initialise");
   std::unique_ptr<App> app(new App());
   app->config_ = config;
-  auto secrets = load_or_create_secrets(config.secrets_file);
-  if (!secrets.ok()) return secrets.take_error();
-  auto pool = open_database(config);
-  if (!pool.ok()) return pool.take_error();
-  app->pool_ = std::move(pool).value();
+  INNET_ASSIGN_OR_RETURN(auto secrets, load_or_create_secrets(config.secrets_file));
+  INNET_ASSIGN_OR_RETURN(auto pool, open_database(config));
+  app->pool_ = std::move(pool);
   // After the migrations, which may legitimately run long.
   app->pool_->set_time_limits({config.statement_timeout_ms, config.lock_timeout_ms});
-  app->chainer_ = std::make_unique<audit::Chainer>(*app->pool_, secrets->audit_key);
+  app->chainer_ = std::make_unique<audit::Chainer>(*app->pool_, secrets.audit_key);
   app->read_log_ = std::make_unique<audit::ReadLog>(
       *app->pool_, audit::ReadLog::Options{.retention_days = config.read_log_retention_days});
 
@@ -99,8 +95,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   settings.session_absolute_hours = config.session_absolute_hours;
   settings.cookie_secure = config.cookie_secure;
   auth::set_password_hash_concurrency(settings.password_hash_concurrency);
-  app->services_.reset(
-      new api::Services{*app->pool_, policy(), settings, secrets->audit_key, app->read_log_.get()});
+  app->services_.reset(new api::Services{*app->pool_, policy(), settings,
+                                         secrets.audit_key, app->read_log_.get()});
 
   connect_modules();
   for (const auto& module : modules()) module.add_routes(app->api_);

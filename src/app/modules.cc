@@ -1,6 +1,5 @@
 #include "app/modules.h"
 
-#include <algorithm>
 #include <mutex>
 
 #include "accounts/module.h"
@@ -22,8 +21,6 @@ std::vector<db::Migration> all_migrations(db::Engine engine) {
   std::vector<db::Migration> all;
   for (const auto& module : modules()) {
     auto own = module.migrations(engine);
-    std::stable_sort(own.begin(), own.end(),
-                     [](const auto& a, const auto& b) { return a.version < b.version; });
     for (auto& m : own) m.module = module.name;
     all.insert(all.end(), own.begin(), own.end());
   }

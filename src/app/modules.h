@@ -10,7 +10,7 @@ namespace innet::app {
 
 const std::vector<api::Module>& modules();
 
-// Every module's migrations: module by module in the order above, each by version.
+// Every module's migrations, marked with its name (db::migrate runs them module by module).
 std::vector<db::Migration> all_migrations(db::Engine engine);
 
 // The access policy: every module's grants.

@@ -77,36 +77,36 @@ std::string time_bound(const std::string& date_or_timestamp, bool end) {
 Result<std::vector<std::string>> entities_with_action(db::Connection& conn,
                                                       const std::string& entity_type,
                                                       const std::string& action) {
-  auto rows = conn.query(
-      "SELECT DISTINCT entity_id FROM audit_log WHERE entity_type = ? AND action = ? "
-      "ORDER BY entity_id",
-      {entity_type, action});
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("SELECT DISTINCT entity_id FROM audit_log WHERE entity_type = ? AND action = ? "
+                 "ORDER BY entity_id",
+                 {entity_type, action}));
   std::vector<std::string> out;
-  for (const auto& r : *rows) out.push_back(r.text(0));
+  for (const auto& r : rows) out.push_back(r.text(0));
   return out;
 }
 
 Result<std::vector<std::string>> details_of(db::Connection& conn, const std::string& entity_type,
                                             const std::string& entity_id,
                                             const std::string& action) {
-  auto rows = conn.query(
-      "SELECT details FROM audit_log WHERE entity_type = ? AND entity_id = ? AND action = ? "
-      "ORDER BY id",
-      {entity_type, entity_id, action});
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "SELECT details FROM audit_log WHERE entity_type = ? AND entity_id = ? AND action = ? "
+          "ORDER BY id",
+          {entity_type, entity_id, action}));
   std::vector<std::string> out;
-  for (const auto& r : *rows) out.push_back(r.text(0));
+  for (const auto& r : rows) out.push_back(r.text(0));
   return out;
 }
 
 Status record(db::Connection& conn, const Entry& e) {
-  auto r = conn.execute(
+  INNET_TRY(conn.execute(
       "INSERT INTO audit_log (at, actor_user_id, actor_email, client_address, action, "
       "entity_type, entity_id, outcome, details, request_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
       {clock::now_iso(), db::optional_value(e.actor_user_id), e.actor_email, e.client_address,
-       e.action, e.entity_type, e.entity_id, e.outcome, e.details, e.request_id});
-  if (!r.ok()) return r.take_error();
+       e.action, e.entity_type, e.entity_id, e.outcome, e.details, e.request_id}));
   return Status::success();
 }
 
@@ -115,57 +115,53 @@ Result<std::pair<std::vector<StoredEntry>, std::int64_t>> list(db::Connection& c
                                                                const Paging& paging) {
   db::Params params;
   std::string where = where_clause(filter, params);
-  auto count = conn.query("SELECT COUNT(*) FROM audit_log" + where, params);
-  if (!count.ok()) return count.take_error();
+  INNET_ASSIGN_OR_RETURN(auto count, conn.query("SELECT COUNT(*) FROM audit_log" + where, params));
   params.push_back(paging.per_page);
   params.push_back(paging.offset());
-  auto rows = conn.query(std::string("SELECT ") + kColumns + " FROM audit_log" + where +
-                             " ORDER BY id DESC LIMIT ? OFFSET ?",
-                         params);
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query(std::string("SELECT ") + kColumns + " FROM audit_log" + where +
+                                        " ORDER BY id DESC LIMIT ? OFFSET ?",
+                                    params));
   std::vector<StoredEntry> out;
-  for (const auto& r : *rows) out.push_back(entry_from_row(r));
-  return std::make_pair(std::move(out), (*count)[0].integer(0));
+  for (const auto& r : rows) out.push_back(entry_from_row(r));
+  return std::make_pair(std::move(out), count[0].integer(0));
 }
 
 Result<int> chain_pending(db::Connection& conn, const std::string& key, int batch) {
   // The chainer calls this 20 times a second: when nothing waits, a read on the partial index
   // answers without taking SQLite's write lock from the requests.
-  auto any = conn.query("SELECT 1 FROM audit_log WHERE seq IS NULL LIMIT 1");
-  if (!any.ok()) return any.take_error();
-  if (any->empty()) return 0;
+  INNET_ASSIGN_OR_RETURN(auto any, conn.query("SELECT 1 FROM audit_log WHERE seq IS NULL LIMIT 1"));
+  if (any.empty()) return 0;
   db::Transaction tx(conn);
   INNET_TRY(tx.started());
   // On PostgreSQL several instances may chain at once: the row lock on the head serialises them.
-  auto head = conn.query(conn.engine() == db::Engine::postgresql
-                             ? "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"
-                             : "SELECT seq, hash FROM audit_head WHERE id = 1");
-  if (!head.ok()) return head.take_error();
-  if (head->empty()) return Error::internal("audit_head row is missing");
-  std::int64_t seq = (*head)[0].integer(0);
-  std::string prev = (*head)[0].text(1);
+  INNET_ASSIGN_OR_RETURN(auto head,
+                         conn.query(conn.engine() == db::Engine::postgresql
+                                        ? "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"
+                                        : "SELECT seq, hash FROM audit_head WHERE id = 1"));
+  if (head.empty()) return Error::internal("audit_head row is missing");
+  std::int64_t seq = head[0].integer(0);
+  std::string prev = head[0].text(1);
 
-  auto pending = conn.query(std::string("SELECT id, ") + kColumns +
-                                " FROM audit_log WHERE seq IS NULL ORDER BY id LIMIT ?",
-                            {static_cast<std::int64_t>(batch)});
-  if (!pending.ok()) return pending.take_error();
-  if (pending->empty()) return 0;
+  INNET_ASSIGN_OR_RETURN(auto pending,
+                         conn.query(std::string("SELECT id, ") + kColumns +
+                                        " FROM audit_log WHERE seq IS NULL ORDER BY id LIMIT ?",
+                                    {static_cast<std::int64_t>(batch)}));
+  if (pending.empty()) return 0;
 
-  for (const auto& row : *pending) {
+  for (const auto& row : pending) {
     std::vector<db::Value> values;
     for (std::size_t i = 1; i < row.size(); ++i) values.push_back(row[i]);
     StoredEntry s = entry_from_row(db::Row(std::move(values)));
     s.seq = ++seq;
     std::string hash = crypto::keyed_hash_hex(key, canonical(s, prev));
-    auto u = conn.execute("UPDATE audit_log SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?",
-                          {s.seq, prev, hash, row.integer(0)});
-    if (!u.ok()) return u.take_error();
+    INNET_TRY(conn.execute("UPDATE audit_log SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?",
+                           {s.seq, prev, hash, row.integer(0)}));
     prev = std::move(hash);
   }
-  auto h = conn.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", {seq, prev});
-  if (!h.ok()) return h.take_error();
+  INNET_TRY(conn.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", {seq, prev}));
   INNET_TRY(tx.commit());
-  return static_cast<int>(pending->size());
+  return static_cast<int>(pending.size());
 }
 
 Result<VerifyReport> verify(db::Connection& conn, const std::string& key) {
@@ -180,12 +176,12 @@ Result<VerifyReport> verify(db::Connection& conn, const std::string& key) {
   std::string prev;
   constexpr std::int64_t kPage = 5000;
   for (;;) {
-    auto rows = conn.query(std::string("SELECT ") + kColumns +
-                               ", prev_hash, hash FROM audit_log WHERE seq >= ? ORDER BY seq "
-                               "LIMIT ?",
-                           {expected, kPage});
-    if (!rows.ok()) return rows.take_error();
-    for (const auto& r : *rows) {
+    INNET_ASSIGN_OR_RETURN(
+        auto rows, conn.query(std::string("SELECT ") + kColumns +
+                                  ", prev_hash, hash FROM audit_log WHERE seq >= ? ORDER BY seq "
+                                  "LIMIT ?",
+                              {expected, kPage}));
+    for (const auto& r : rows) {
       StoredEntry s = entry_from_row(r);
       if (s.seq != expected)
         return fail(expected, "entry " + std::to_string(expected) + " is missing");
@@ -197,15 +193,14 @@ Result<VerifyReport> verify(db::Connection& conn, const std::string& key) {
       ++expected;
       ++report.chained;
     }
-    if (static_cast<std::int64_t>(rows->size()) < kPage) break;
+    if (static_cast<std::int64_t>(rows.size()) < kPage) break;
   }
-  auto head = conn.query("SELECT seq, hash FROM audit_head WHERE id = 1");
-  if (!head.ok()) return head.take_error();
-  if (head->empty() || (*head)[0].integer(0) != report.chained || (*head)[0].text(1) != prev)
+  INNET_ASSIGN_OR_RETURN(auto head, conn.query("SELECT seq, hash FROM audit_head WHERE id = 1"));
+  if (head.empty() || head[0].integer(0) != report.chained || head[0].text(1) != prev)
     return fail(report.chained + 1, "the chain was truncated or its head altered");
-  auto pending = conn.query("SELECT COUNT(*) FROM audit_log WHERE seq IS NULL");
-  if (!pending.ok()) return pending.take_error();
-  report.pending = (*pending)[0].integer(0);
+  INNET_ASSIGN_OR_RETURN(auto pending,
+                         conn.query("SELECT COUNT(*) FROM audit_log WHERE seq IS NULL"));
+  report.pending = pending[0].integer(0);
   return report;
 }
 
@@ -223,12 +218,10 @@ Chainer::~Chainer() {
 }
 
 Status Chainer::flush() {
-  auto conn = pool_.acquire();
-  if (!conn.ok()) return conn.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, pool_.acquire());
   for (;;) {
-    auto n = chain_pending(**conn, key_);
-    if (!n.ok()) return n.take_error();
-    if (*n == 0) return Status::success();
+    INNET_ASSIGN_OR_RETURN(auto n, chain_pending(*conn, key_));
+    if (n == 0) return Status::success();
   }
 }
 

@@ -20,17 +20,17 @@ Result<std::vector<std::int64_t>> new_ids(db::Connection& conn, std::size_t n) {
   std::vector<std::int64_t> ids;
   ids.reserve(n);
   if (conn.engine() == db::Engine::sqlite) {
-    auto max = conn.query("SELECT COALESCE(MAX(id), 0) FROM read_log");
-    if (!max.ok()) return max.take_error();
+    INNET_ASSIGN_OR_RETURN(auto max, conn.query("SELECT COALESCE(MAX(id), 0) FROM read_log"));
     for (std::size_t i = 1; i <= n; ++i)
-      ids.push_back((*max)[0].integer(0) + static_cast<std::int64_t>(i));
+      ids.push_back(max[0].integer(0) + static_cast<std::int64_t>(i));
     return ids;
   }
-  auto rows = conn.query(
-      "SELECT nextval(pg_get_serial_sequence('read_log', 'id')) FROM generate_series(1, ?)",
-      {static_cast<std::int64_t>(n)});
-  if (!rows.ok()) return rows.take_error();
-  for (const auto& r : *rows) ids.push_back(r.integer(0));
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "SELECT nextval(pg_get_serial_sequence('read_log', 'id')) FROM generate_series(1, ?)",
+          {static_cast<std::int64_t>(n)}));
+  for (const auto& r : rows) ids.push_back(r.integer(0));
   return ids;
 }
 
@@ -66,11 +66,10 @@ Status write_reads(db::Connection& conn, const std::vector<ReadEntry>& entries) 
   if (entries.empty()) return Status::success();
   db::Transaction tx(conn);
   INNET_TRY(tx.started());
-  auto ids = new_ids(conn, entries.size());
-  if (!ids.ok()) return ids.take_error();
+  INNET_ASSIGN_OR_RETURN(auto ids, new_ids(conn, entries.size()));
   std::vector<std::pair<std::int64_t, std::int64_t>> persons;  // (read id, person id)
   for (std::size_t i = 0; i < entries.size(); ++i)
-    for (auto person : entries[i].person_ids) persons.emplace_back((*ids)[i], person);
+    for (auto person : entries[i].person_ids) persons.emplace_back(ids[i], person);
   // Batches of 64 rows: the statement texts stay few (db::insert_many), and a batch of a busy
   // moment (about 1,500 entries every 50 ms) is a few dozen round trips.
   constexpr std::size_t kPerStatement = 64;
@@ -81,7 +80,7 @@ Status write_reads(db::Connection& conn, const std::vector<ReadEntry>& entries) 
       10, entries.size(),
       [&](std::size_t i, db::Params& p) {
         const auto& e = entries[i];
-        p.insert(p.end(), {(*ids)[i], e.at, db::optional_value(e.actor_user_id), e.actor_email,
+        p.insert(p.end(), {ids[i], e.at, db::optional_value(e.actor_user_id), e.actor_email,
                            e.client_address, e.request_id, e.route, e.path, std::int64_t{e.status},
                            e.outcome});
       },
@@ -98,13 +97,14 @@ Status write_reads(db::Connection& conn, const std::vector<ReadEntry>& entries) 
 Result<std::pair<std::vector<StoredRead>, std::int64_t>> list_reads(db::Connection& conn,
                                                                     const ReadFilter& filter,
                                                                     const Paging& paging) {
-  auto page = db::page_query<StoredRead>(
-      conn,
-      "id, at, actor_user_id, actor_email, client_address, request_id, route, path, status, "
-      "outcome",
-      "read_log", where_of(filter), "id DESC", paging, read_from_row);
-  if (!page.ok()) return page.take_error();
-  auto& out = page->items;
+  INNET_ASSIGN_OR_RETURN(
+      auto page,
+      db::page_query<StoredRead>(
+          conn,
+          "id, at, actor_user_id, actor_email, client_address, request_id, route, path, status, "
+          "outcome",
+          "read_log", where_of(filter), "id DESC", paging, read_from_row));
+  auto& out = page.items;
   if (!out.empty()) {
     std::unordered_map<std::int64_t, std::size_t> index;
     db::Params ids;
@@ -112,14 +112,15 @@ Result<std::pair<std::vector<StoredRead>, std::int64_t>> list_reads(db::Connecti
       index[out[i].id] = i;
       ids.emplace_back(out[i].id);
     }
-    auto persons = conn.query("SELECT read_id, person_id FROM read_log_persons WHERE read_id IN (" +
-                                  db::placeholders(out.size()) + ") ORDER BY read_id, person_id",
-                              ids);
-    if (!persons.ok()) return persons.take_error();
-    for (const auto& r : *persons)
+    INNET_ASSIGN_OR_RETURN(
+        auto persons,
+        conn.query("SELECT read_id, person_id FROM read_log_persons WHERE read_id IN (" +
+                       db::placeholders(out.size()) + ") ORDER BY read_id, person_id",
+                   ids));
+    for (const auto& r : persons)
       out[index.at(r.integer(0))].entry.person_ids.push_back(r.integer(1));
   }
-  return std::make_pair(std::move(out), page->total);
+  return std::make_pair(std::move(out), page.total);
 }
 
 Result<std::int64_t> purge_reads(db::Connection& conn, const std::string& before) {
@@ -128,14 +129,14 @@ Result<std::int64_t> purge_reads(db::Connection& conn, const std::string& before
     db::Transaction tx(conn);
     INNET_TRY(tx.started());
     const char* oldest = "(SELECT id FROM read_log WHERE at < ? ORDER BY id LIMIT 5000)";
-    auto persons = conn.execute(
-        std::string("DELETE FROM read_log_persons WHERE read_id IN ") + oldest, {before});
-    if (!persons.ok()) return persons.take_error();
-    auto reads = conn.execute(std::string("DELETE FROM read_log WHERE id IN ") + oldest, {before});
-    if (!reads.ok()) return reads.take_error();
+    INNET_TRY(conn.execute(std::string("DELETE FROM read_log_persons WHERE read_id IN ") + oldest,
+                           {before}));
+    INNET_ASSIGN_OR_RETURN(
+        auto reads,
+        conn.execute(std::string("DELETE FROM read_log WHERE id IN ") + oldest, {before}));
     INNET_TRY(tx.commit());
-    total += *reads;
-    if (*reads == 0) return total;
+    total += reads;
+    if (reads == 0) return total;
   }
 }
 
@@ -181,13 +182,11 @@ Status ReadLog::flush() {
 }
 
 Status ReadLog::purge() {
-  auto conn = pool_.acquire();
-  if (!conn.ok()) return conn.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, pool_.acquire());
   const auto before =
       clock::iso_utc(clock::now_seconds() - std::int64_t{options_.retention_days} * 86400);
-  auto purged = purge_reads(**conn, before);
-  if (!purged.ok()) return purged.take_error();
-  if (*purged > 0) spdlog::info("read log: {} entries past retention deleted", *purged);
+  INNET_ASSIGN_OR_RETURN(auto purged, purge_reads(*conn, before));
+  if (purged > 0) spdlog::info("read log: {} entries past retention deleted", purged);
   return Status::success();
 }
 

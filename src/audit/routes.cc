@@ -32,14 +32,13 @@ Status time_filters(std::map<std::string, std::string>& q, std::string& from, st
     bool timestamp = t && clock::iso_utc(*t) == *value;
     if (!value->empty() && !is_valid_date(*value) && !timestamp)
       return Error::field(ErrorKind::invalid_input, name,
-                          "must be a date (YYYY-MM-DD) or a UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)");
+                          FieldError::wrong_type("date_or_timestamp"));
   }
   return Status::success();
 }
 
 Result<http::Response> list_entries(api::Context& ctx) {
-  auto paging = parse_paging(ctx.request.query);
-  if (!paging.ok()) return paging.take_error();
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   auto& q = ctx.request.query;
   Filter f;
   if (!q["actor_user_id"].empty()) f.actor_user_id = parse_int(q["actor_user_id"]);
@@ -47,13 +46,11 @@ Result<http::Response> list_entries(api::Context& ctx) {
   f.entity_type = q["entity_type"];
   f.entity_id = q["entity_id"];
   INNET_TRY(time_filters(q, f.from, f.to));
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto page = list(**conn, f, *paging);
-  if (!page.ok()) return page.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto page, list(*conn, f, paging));
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& s : page->first) items.push_back(to_json(s));
-  return api::ok(list_envelope(std::move(items), page->second, *paging));
+  for (const auto& s : page.first) items.push_back(to_json(s));
+  return api::ok(list_envelope(std::move(items), page.second, paging));
 }
 
 nlohmann::json to_json(const StoredRead& s) {
@@ -72,21 +69,18 @@ nlohmann::json to_json(const StoredRead& s) {
 }
 
 Result<http::Response> list_read_entries(api::Context& ctx) {
-  auto paging = parse_paging(ctx.request.query);
-  if (!paging.ok()) return paging.take_error();
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   auto& q = ctx.request.query;
   ReadFilter f;
   if (!q["actor_user_id"].empty()) f.actor_user_id = parse_int(q["actor_user_id"]);
   if (!q["person_id"].empty()) f.person_id = parse_int(q["person_id"]);
   f.outcome = q["outcome"];
   INNET_TRY(time_filters(q, f.from, f.to));
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto page = list_reads(**conn, f, *paging);
-  if (!page.ok()) return page.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto page, list_reads(*conn, f, paging));
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& s : page->first) items.push_back(to_json(s));
-  return api::ok(list_envelope(std::move(items), page->second, *paging));
+  for (const auto& s : page.first) items.push_back(to_json(s));
+  return api::ok(list_envelope(std::move(items), page.second, paging));
 }
 
 }  // namespace

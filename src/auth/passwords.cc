@@ -73,9 +73,9 @@ void verify_against_dummy(std::string_view password) {
   (void)verify_password(dummy, password);
 }
 
-std::optional<std::string> password_problem(std::string_view password) {
-  if (password.size() < 10) return "at least 10 characters";
-  if (password.size() > 200) return "at most 200 characters";
+std::optional<FieldError> password_problem(std::string_view password) {
+  if (password.size() < 10) return FieldError::too_short(10);
+  if (password.size() > 200) return FieldError::too_long(200);
   return std::nullopt;
 }
 

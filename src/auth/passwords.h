@@ -18,6 +18,6 @@ bool verify_password(std::string_view hash, std::string_view password);
 void verify_against_dummy(std::string_view password);
 
 // Minimum rules for a new password; the reason when it is refused.
-std::optional<std::string> password_problem(std::string_view password);
+std::optional<FieldError> password_problem(std::string_view password);
 
 }  // namespace innet::auth

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "centres/rules.h"
 #include "core/clock.h"
 
 namespace innet::centres {
@@ -148,27 +149,29 @@ bool accepts_guests(const Centre& c) {
 }
 
 Result<Centre> create_centre(db::Connection& conn, const Centre& c) {
+  INNET_TRY(check_centre(conn, c));
   db::Params params = centre_values(c);
   const auto now = clock::now_iso();
   params.push_back(now);
   params.push_back(now);
-  auto rows = conn.query(
-      "INSERT INTO centres (name, type, operator_id, address, istat_code, latitude, longitude, "
-      "places_single_men, places_single_women, places_families, places_minors, "
-      "step_free_access, accessibility_notes, services, status, contact_name, contact_phone, "
-      "contact_email, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      params);
-  if (!rows.ok()) return rows.take_error();
-  return find_centre(conn, (*rows)[0].integer(0));
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "INSERT INTO centres (name, type, operator_id, address, istat_code, latitude, longitude, "
+          "places_single_men, places_single_women, places_families, places_minors, "
+          "step_free_access, accessibility_notes, services, status, contact_name, contact_phone, "
+          "contact_email, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          params));
+  return find_centre(conn, rows[0].integer(0));
 }
 
 Result<Centre> find_centre(db::Connection& conn, std::int64_t id) {
-  auto rows =
-      conn.query(std::string("SELECT ") + kCentreColumns + " FROM centres WHERE id = ?", {id});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return Error::not_found("centre");
-  return centre_from_row((*rows)[0]);
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(std::string("SELECT ") + kCentreColumns + " FROM centres WHERE id = ?", {id}));
+  if (rows.empty()) return Error::not_found("centre");
+  return centre_from_row(rows[0]);
 }
 
 Result<db::Page<Centre>> list_centres(db::Connection& conn, const CentreFilter& f,
@@ -179,27 +182,27 @@ Result<db::Page<Centre>> list_centres(db::Connection& conn, const CentreFilter& 
 
 Result<std::vector<Centre>> all_centres(db::Connection& conn, const CentreFilter& f) {
   auto where = centre_where(f);
-  auto rows = conn.query(
-      std::string("SELECT ") + kCentreColumns + " FROM centres" + where.sql() + " ORDER BY id",
-      where.params());
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string("SELECT ") + kCentreColumns +
+                                                   " FROM centres" + where.sql() + " ORDER BY id",
+                                               where.params()));
   std::vector<Centre> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) out.push_back(centre_from_row(r));
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(centre_from_row(r));
   return out;
 }
 
 Result<std::vector<Centre>> centre_summaries(db::Connection& conn, const CentreFilter& f) {
   auto where = centre_where(f);
-  auto rows = conn.query(
-      "SELECT id, name, type, operator_id, istat_code, latitude, longitude, places_single_men, "
-      "places_single_women, places_families, places_minors, status FROM centres" +
-          where.sql() + " ORDER BY id",
-      where.params());
-  if (!rows.ok()) return rows.take_error();
-  std::vector<Centre> out(rows->size());
-  for (std::size_t i = 0; i < rows->size(); ++i) {
-    const auto& r = (*rows)[i];
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "SELECT id, name, type, operator_id, istat_code, latitude, longitude, places_single_men, "
+          "places_single_women, places_families, places_minors, status FROM centres" +
+              where.sql() + " ORDER BY id",
+          where.params()));
+  std::vector<Centre> out(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
     Centre& c = out[i];
     c.id = r.integer(0);
     c.name = r.text(1);
@@ -215,6 +218,7 @@ Result<std::vector<Centre>> centre_summaries(db::Connection& conn, const CentreF
 }
 
 Status update_centre(db::Connection& conn, const Centre& c) {
+  INNET_TRY(check_centre(conn, c));
   db::Params params = centre_values(c);
   params.push_back(clock::now_iso());
   params.push_back(c.id);
@@ -230,72 +234,75 @@ Status update_centre(db::Connection& conn, const Centre& c) {
 }
 
 Result<Contract> create_contract(db::Connection& conn, const Contract& c) {
+  INNET_TRY(check_contract(conn, c));
   // A centre has one contract at a time: periods of its contracts never overlap.
-  auto overlapping = conn.query(
-      "SELECT id FROM contracts WHERE centre_id = ? AND start_date <= ? AND end_date >= ?",
-      {c.centre_id, c.end_date, c.start_date});
-  if (!overlapping.ok()) return overlapping.take_error();
-  if (!overlapping->empty()) {
+  INNET_ASSIGN_OR_RETURN(
+      auto overlapping,
+      conn.query(
+          "SELECT id FROM contracts WHERE centre_id = ? AND start_date <= ? AND end_date >= ?",
+          {c.centre_id, c.end_date, c.start_date}));
+  if (!overlapping.empty()) {
     return Error::rule(ErrorKind::conflict, "contract_overlap", "start_date",
-                       "overlaps contract " + (*overlapping)[0].text(0) + " of this centre");
+                       FieldError::contract_overlap(overlapping[0].integer(0)));
   }
-  auto rows = conn.query(
-      "INSERT INTO contracts (centre_id, cig, start_date, end_date, places, price_cents, "
-      "pocket_money_cents, pocket_money_family_cap_cents, manager_user_id, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {c.centre_id, c.cig, c.start_date, c.end_date, c.places, c.price_cents, c.pocket_money_cents,
-       c.pocket_money_family_cap_cents, db::optional_value(c.manager_user_id), clock::now_iso()});
-  if (!rows.ok()) return rows.take_error();
-  return find_contract(conn, (*rows)[0].integer(0));
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "INSERT INTO contracts (centre_id, cig, start_date, end_date, places, price_cents, "
+          "pocket_money_cents, pocket_money_family_cap_cents, manager_user_id, created_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {c.centre_id, c.cig, c.start_date, c.end_date, c.places, c.price_cents,
+           c.pocket_money_cents, c.pocket_money_family_cap_cents,
+           db::optional_value(c.manager_user_id), clock::now_iso()}));
+  return find_contract(conn, rows[0].integer(0));
 }
 
 Result<Contract> find_contract(db::Connection& conn, std::int64_t id) {
-  auto rows =
-      conn.query(std::string("SELECT ") + kContractColumns + " FROM contracts WHERE id = ?", {id});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return Error::not_found("contract");
-  return contract_from_row((*rows)[0]);
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(std::string("SELECT ") + kContractColumns + " FROM contracts WHERE id = ?", {id}));
+  if (rows.empty()) return Error::not_found("contract");
+  return contract_from_row(rows[0]);
 }
 
 Result<std::vector<Contract>> centre_contracts(db::Connection& conn, std::int64_t centre_id) {
-  auto rows = conn.query(std::string("SELECT ") + kContractColumns +
-                             " FROM contracts WHERE centre_id = ? ORDER BY start_date DESC",
-                         {centre_id});
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query(std::string("SELECT ") + kContractColumns +
+                                " FROM contracts WHERE centre_id = ? ORDER BY start_date DESC",
+                            {centre_id}));
   std::vector<Contract> out;
-  for (const auto& r : *rows) out.push_back(contract_from_row(r));
+  for (const auto& r : rows) out.push_back(contract_from_row(r));
   return out;
 }
 
 Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t centre_id,
                                             const std::string& day) {
-  auto rows = conn.query(std::string("SELECT ") + kContractColumns +
-                             " FROM contracts WHERE centre_id = ? AND start_date <= ? AND "
-                             "end_date >= ?",
-                         {centre_id, day, day});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return std::optional<Contract>{};
-  return std::optional<Contract>{contract_from_row((*rows)[0])};
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query(std::string("SELECT ") + kContractColumns +
+                                " FROM contracts WHERE centre_id = ? AND start_date <= ? AND "
+                                "end_date >= ?",
+                            {centre_id, day, day}));
+  if (rows.empty()) return std::optional<Contract>{};
+  return std::optional<Contract>{contract_from_row(rows[0])};
 }
 
 Result<std::map<std::int64_t, std::int64_t>> contracted_places_on(db::Connection& conn,
                                                                   const std::string& day) {
-  auto rows =
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
       conn.query("SELECT centre_id, places FROM contracts WHERE start_date <= ? AND end_date >= ?",
-                 {day, day});
-  if (!rows.ok()) return rows.take_error();
+                 {day, day}));
   std::map<std::int64_t, std::int64_t> places;
-  for (const auto& r : *rows) places[r.integer(0)] = r.integer(1);
+  for (const auto& r : rows) places[r.integer(0)] = r.integer(1);
   return places;
 }
 
 Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, const std::string& first,
                              const std::string& last) {
-  auto rows = conn.query(
-      "SELECT COUNT(*) FROM contracts WHERE centre_id = ? AND start_date <= ? AND end_date >= ?",
-      {centre_id, last, first});
-  if (!rows.ok()) return rows.take_error();
-  return (*rows)[0].integer(0) > 0;
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query("SELECT COUNT(*) FROM contracts WHERE centre_id = ? "
+                                               "AND start_date <= ? AND end_date >= ?",
+                                               {centre_id, last, first}));
+  return rows[0].integer(0) > 0;
 }
 
 Status lock_centre(db::Connection& conn, std::int64_t id) {
@@ -309,12 +316,12 @@ db::Subquery centres_run_by(std::int64_t organization_id) {
 
 Result<std::vector<std::int64_t>> operators_of(db::Connection& conn,
                                                const db::Subquery& centre_ids) {
-  auto rows =
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
       conn.query("SELECT DISTINCT operator_id FROM centres WHERE id IN (" + centre_ids.sql + ")",
-                 centre_ids.params);
-  if (!rows.ok()) return rows.take_error();
+                 centre_ids.params));
   std::vector<std::int64_t> out;
-  for (const auto& r : *rows) out.push_back(r.integer(0));
+  for (const auto& r : rows) out.push_back(r.integer(0));
   return out;
 }
 

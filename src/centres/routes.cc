@@ -28,62 +28,39 @@ void set_fields(const nlohmann::json& b, Centre& c) {
   c.contact_email = api::patched(b, "contact_email", c.contact_email);
 }
 
-// The rules a centre must keep after any change, checked before it is stored.
-Status check_centre(db::Connection& conn, const Centre& c) {
-  if (total(c.places) <= 0)
-    return Error::rule(ErrorKind::unprocessable, "no_places", "places",
-                       "a centre needs at least one place in some category");
-  if (c.latitude.has_value() != c.longitude.has_value())
-    return Error::field(ErrorKind::invalid_input, c.latitude ? "longitude" : "latitude",
-                        "give both coordinates or neither");
-  auto org = accounts::find_organization(conn, c.operator_id);
-  if (!org.ok() && org.error().kind == ErrorKind::not_found)
-    return Error::field(ErrorKind::unprocessable, "operator_id", "no such organization");
-  if (!org.ok()) return org.take_error();
-  return Status::success();
-}
-
 Error named_conflict(Error e) {
   if (e.code != "unique_violation") return e;
-  return Error::rule(ErrorKind::conflict, "unique_violation", "name", "already used");
+  return Error::rule(ErrorKind::conflict, "unique_violation", "name", FieldError::taken());
 }
 
 Result<http::Response> list(api::Context& ctx) {
-  auto paging = parse_paging(ctx.request.query);
-  if (!paging.ok()) return paging.take_error();
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   auto& q = ctx.request.query;
   CentreFilter f{q["q"], q["type"], q["status"], q["istat_code"], std::nullopt};
   if (!q["operator_id"].empty()) f.operator_id = parse_int(q["operator_id"]);
   // An operator's staff list the centres their organisation runs, whatever they ask for.
   if (ctx.scope != auth::Scope::all) f.operator_id = ctx.actor->organization_id;
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto page = list_centres(**conn, f, *paging);
-  if (!page.ok()) return page.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto page, list_centres(*conn, f, paging));
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& c : page->items) items.push_back(to_json(c));
-  return api::ok(list_envelope(std::move(items), page->total, *paging));
+  for (const auto& c : page.items) items.push_back(to_json(c));
+  return api::ok(list_envelope(std::move(items), page.total, paging));
 }
 
 Result<http::Response> get(api::Context& ctx) {
-  auto centre = centre_in_scope(ctx, "centres.read");
-  if (!centre.ok()) return centre.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  nlohmann::json j = to_json(*centre);
-  auto org = accounts::find_organization(**conn, centre->operator_id);
-  if (!org.ok()) return org.take_error();
-  j["operator_name"] = org->name;
+  INNET_ASSIGN_OR_RETURN(auto centre, centre_in_scope(ctx, "centres.read"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  nlohmann::json j = to_json(centre);
+  INNET_ASSIGN_OR_RETURN(auto org, accounts::find_organization(*conn, centre.operator_id));
+  j["operator_name"] = org.name;
   return api::ok(j);
 }
 
 Result<http::Response> create(api::Context& ctx) {
   Centre c;
   set_fields(ctx.body, c);
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  INNET_TRY(check_centre(**conn, c));
-  auto created = create_centre(**conn, c);
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  auto created = create_centre(*conn, c);
   if (!created.ok()) return named_conflict(created.take_error());
   auto entry = ctx.audit("centres.create", "centre", std::to_string(created->id));
   entry.details = ctx.body.dump();
@@ -92,39 +69,31 @@ Result<http::Response> create(api::Context& ctx) {
 }
 
 Result<http::Response> update(api::Context& ctx) {
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  auto centre = centre_in_scope(ctx, "centres.manage");
-  if (!centre.ok()) return centre.take_error();
-  const auto id = centre->id;
-  set_fields(ctx.body, *centre);
-  INNET_TRY(check_centre(**conn, *centre));
-  if (auto s = update_centre(**conn, *centre); !s.ok()) return named_conflict(s.take_error());
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto centre, centre_in_scope(ctx, "centres.manage"));
+  const auto id = centre.id;
+  set_fields(ctx.body, centre);
+  if (auto s = update_centre(*conn, centre); !s.ok()) return named_conflict(s.take_error());
   auto entry = ctx.audit("centres.update", "centre", std::to_string(id));
   entry.details = ctx.body.dump();
   INNET_TRY(ctx.commit(entry));
-  auto updated = find_centre(**conn, id);
-  if (!updated.ok()) return updated.take_error();
-  return api::ok(to_json(*updated));
+  INNET_ASSIGN_OR_RETURN(auto updated, find_centre(*conn, id));
+  return api::ok(to_json(updated));
 }
 
 Result<http::Response> contracts(api::Context& ctx) {
-  auto centre = centre_in_scope(ctx, "contracts.read");
-  if (!centre.ok()) return centre.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto all = centre_contracts(**conn, centre->id);
-  if (!all.ok()) return all.take_error();
+  INNET_ASSIGN_OR_RETURN(auto centre, centre_in_scope(ctx, "contracts.read"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto all, centre_contracts(*conn, centre.id));
   // The manager's name is given here because an operator's staff may not read Prefettura accounts.
   std::map<std::int64_t, std::string> managers;
-  for (const auto& c : *all) {
+  for (const auto& c : all) {
     if (!c.manager_user_id || managers.contains(*c.manager_user_id)) continue;
-    auto manager = accounts::find_user(**conn, *c.manager_user_id);
-    if (!manager.ok()) return manager.take_error();
-    managers[manager->id] = manager->display_name;
+    INNET_ASSIGN_OR_RETURN(auto manager, accounts::find_user(*conn, *c.manager_user_id));
+    managers[manager.id] = manager.display_name;
   }
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& c : *all) {
+  for (const auto& c : all) {
     nlohmann::json j = to_json(c);
     j["manager_name"] =
         c.manager_user_id ? nlohmann::json(managers.at(*c.manager_user_id)) : nlohmann::json();
@@ -134,11 +103,10 @@ Result<http::Response> contracts(api::Context& ctx) {
 }
 
 Result<http::Response> add_contract(api::Context& ctx) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
   const auto& b = ctx.body;
   Contract c;
-  c.centre_id = *id;
+  c.centre_id = id;
   c.cig = b["cig"];
   c.start_date = b["start_date"];
   c.end_date = b["end_date"];
@@ -148,31 +116,13 @@ Result<http::Response> add_contract(api::Context& ctx) {
   c.pocket_money_family_cap_cents =
       b.value("pocket_money_family_cap_cents", c.pocket_money_family_cap_cents);
   c.manager_user_id = api::patched<std::int64_t>(b, "manager_user_id", std::nullopt);
-  if (c.end_date < c.start_date)
-    return Error::field(ErrorKind::unprocessable, "end_date", "must not be before start_date");
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_TRY(centre_in_scope(ctx, "contracts.manage"));
-  if (c.manager_user_id) {
-    auto manager = accounts::find_user_with_organization(**conn, *c.manager_user_id);
-    if (!manager.ok() && manager.error().kind == ErrorKind::not_found)
-      return Error::field(ErrorKind::unprocessable, "manager_user_id", "no such user");
-    if (!manager.ok()) return manager.take_error();
-    // The contract manager supervises the operator on the Prefettura's behalf, so it cannot be
-    // the operator's own staff.
-    const auto& [user, org] = *manager;
-    if (user.role != auth::Role::prefecture_officer || org.type != "prefecture")
-      return Error::field(ErrorKind::unprocessable, "manager_user_id",
-                          "not a prefecture officer of a prefecture");
-    if (!user.active)
-      return Error::field(ErrorKind::unprocessable, "manager_user_id", "account deactivated");
-  }
-  auto created = create_contract(**conn, c);
-  if (!created.ok()) return created.take_error();
-  auto entry = ctx.audit("contracts.create", "contract", std::to_string(created->id));
+  INNET_ASSIGN_OR_RETURN(auto created, create_contract(*conn, c));
+  auto entry = ctx.audit("contracts.create", "contract", std::to_string(created.id));
   entry.details = b.dump();
   INNET_TRY(ctx.commit(entry));
-  return api::created(to_json(*created));
+  return api::created(to_json(created));
 }
 
 FieldSpec centre_fields(bool creating) {
@@ -345,19 +295,16 @@ void add_routes(api::Api& api) {
 }
 
 Result<Centre> visible_centre(api::Context& ctx, std::int64_t id, const char* action) {
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto centre = find_centre(**conn, id);
-  if (!centre.ok()) return centre.take_error();
-  if (!ctx.services.policy.allows(*ctx.actor, action, {centre->operator_id, 0}))
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto centre, find_centre(*conn, id));
+  if (!ctx.services.policy.allows(*ctx.actor, action, {centre.operator_id, 0}))
     return Error::not_found("centre");
   return centre;
 }
 
 Result<Centre> centre_in_scope(api::Context& ctx, const char* action, const char* param) {
-  auto id = ctx.id_param(param);
-  if (!id.ok()) return id.take_error();
-  return visible_centre(ctx, *id, action);
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param(param));
+  return visible_centre(ctx, id, action);
 }
 
 }  // namespace innet::centres

@@ -25,7 +25,7 @@ int report(const Error& e) {
   std::cerr << "innet: " << e.message;
   for (const auto& [field, reason] : e.fields)
     if (e.message.find("'" + field + "'") == std::string::npos)
-      std::cerr << " [" << field << ": " << reason << "]";
+      std::cerr << " [" << field << ": " << reason.message << "]";
   std::cerr << "\n";
   bool bad_input = e.kind == ErrorKind::invalid_input || e.kind == ErrorKind::unprocessable ||
                    e.kind == ErrorKind::conflict || e.kind == ErrorKind::not_found;
@@ -51,14 +51,11 @@ Result<std::unique_ptr<db::Pool>> open(const app::Config& config) {
 
 // Chains the entries the command wrote, so that `audit verify` sees them linked at once.
 Status chain(db::Pool& pool, const app::Config& config) {
-  auto secrets = app::load_or_create_secrets(config.secrets_file);
-  if (!secrets.ok()) return secrets.take_error();
-  auto conn = pool.acquire();
-  if (!conn.ok()) return conn.take_error();
+  INNET_ASSIGN_OR_RETURN(auto secrets, app::load_or_create_secrets(config.secrets_file));
+  INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
   for (;;) {
-    auto n = audit::chain_pending(**conn, secrets->audit_key);
-    if (!n.ok()) return n.take_error();
-    if (*n == 0) return Status::success();
+    INNET_ASSIGN_OR_RETURN(auto n, audit::chain_pending(*conn, secrets.audit_key));
+    if (n == 0) return Status::success();
   }
 }
 
@@ -85,7 +82,8 @@ int seed(const app::Config& config, bool demo, const std::string& scale) {
     return report(
         Error::make(ErrorKind::invalid_input, "usage", "give either --demo or --scale national"));
   if (!demo && scale != "national")
-    return report(Error::field(ErrorKind::invalid_input, "scale", "the only scale is 'national'"));
+    return report(
+        Error::field(ErrorKind::invalid_input, "scale", FieldError::not_in_list({"national"})));
   auto pool = open(config);
   if (!pool.ok()) return report(pool.error());
   if (demo) {
@@ -115,11 +113,13 @@ int org_add(const app::Config& config, const std::string& name, const std::strin
             const std::optional<std::string>& istat_code) {
   const auto& types = accounts::organization_types();
   if (std::find(types.begin(), types.end(), type) == types.end())
-    return report(Error::field(ErrorKind::invalid_input, "type", "unknown organisation type"));
+    return report(Error::field(ErrorKind::invalid_input, "type", FieldError::not_in_list(types)));
   if (istat_code && (istat_code->size() != 6 || !parse_int(*istat_code)))
-    return report(Error::field(ErrorKind::invalid_input, "istat", "must be 6 digits"));
-  if (name.size() < 2 || name.size() > 200)
-    return report(Error::field(ErrorKind::invalid_input, "name", "2 to 200 characters"));
+    return report(Error::field(ErrorKind::invalid_input, "istat", FieldError::exact_length(6)));
+  if (name.size() < 2)
+    return report(Error::field(ErrorKind::invalid_input, "name", FieldError::too_short(2)));
+  if (name.size() > 200)
+    return report(Error::field(ErrorKind::invalid_input, "name", FieldError::too_long(200)));
   auto pool = open(config);
   if (!pool.ok()) return report(pool.error());
   auto conn = (*pool)->acquire();
@@ -142,9 +142,11 @@ int user_add(const app::Config& config, const std::string& email, const std::str
              const std::string& role, const std::string& organization,
              const std::string& password) {
   auto parsed_role = auth::parse_role(role);
-  if (!parsed_role) return report(Error::field(ErrorKind::invalid_input, "role", "unknown role"));
+  if (!parsed_role)
+    return report(Error::field(ErrorKind::invalid_input, "role",
+                               FieldError::not_in_list(auth::role_names())));
   if (!is_valid_email(email))
-    return report(Error::field(ErrorKind::invalid_input, "email", "not an e-mail address"));
+    return report(Error::field(ErrorKind::invalid_input, "email", FieldError::invalid_email()));
   if (auto problem = auth::password_problem(password))
     return report(Error::field(ErrorKind::invalid_input, "password", *problem));
   auto pool = open(config);
@@ -161,7 +163,8 @@ int user_add(const app::Config& config, const std::string& email, const std::str
     auto found = accounts::find_organization_by_name(**conn, organization);
     if (!found.ok()) return report(found.error());
     if (!*found)
-      return report(Error::field(ErrorKind::invalid_input, "org", "no such organisation"));
+      return report(
+          Error::field(ErrorKind::invalid_input, "org", FieldError::not_found("organisation")));
     org = **found;
   }
   auto hash = auth::hash_password(password);
@@ -197,7 +200,8 @@ int user_set_password(const app::Config& config, const std::string& email,
   if (!conn.ok()) return report(conn.error());
   auto user = accounts::find_user_by_email(**conn, email);
   if (!user.ok()) return report(user.error());
-  if (!*user) return report(Error::field(ErrorKind::invalid_input, "email", "no such user"));
+  if (!*user)
+    return report(Error::field(ErrorKind::invalid_input, "email", FieldError::not_found("user")));
   auto hash = auth::hash_password(password);
   if (!hash.ok()) return report(hash.error());
   db::Transaction tx(**conn);
@@ -235,7 +239,7 @@ int audit_verify(const app::Config& config) {
 
 int register_verify(const app::Config& config, std::optional<std::int64_t> centre_id) {
   if (centre_id && *centre_id <= 0)
-    return report(Error::field(ErrorKind::invalid_input, "centre", "must be a positive id"));
+    return report(Error::field(ErrorKind::invalid_input, "centre", FieldError::below_minimum(1)));
   auto pool = open(config);
   if (!pool.ok()) return report(pool.error());
   auto secrets = app::load_or_create_secrets(config.secrets_file);
@@ -259,8 +263,8 @@ int register_verify(const app::Config& config, std::optional<std::int64_t> centr
 
 int occupancy_rebuild(const app::Config& config, const std::string& from) {
   if (!is_valid_date(from) || from > clock::today())
-    return report(
-        Error::field(ErrorKind::invalid_input, "from", "must be a past date (YYYY-MM-DD)"));
+    return report(Error::field(ErrorKind::invalid_input, "from",
+                               FieldError::date_out_of_range(kEarliestDate, clock::today())));
   auto pool = open(config);
   if (!pool.ok()) return report(pool.error());
   auto conn = (*pool)->acquire();

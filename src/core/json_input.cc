@@ -3,32 +3,47 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <tuple>
 
 namespace innet {
 namespace {
 
-std::string type_name(FieldType type) {
+using Problem = std::optional<FieldError>;
+using Problems = std::map<std::string, FieldError>;
+
+constexpr std::int64_t kMaxPage = 1000000;
+constexpr std::int64_t kMaxPerPage = 100;
+
+// A page number or size: an integer from 1 to max.
+Problem check_page_number(std::optional<std::int64_t> v, std::int64_t max) {
+  if (!v) return FieldError::wrong_type("integer");
+  if (*v < 1) return FieldError::below_minimum(1);
+  if (*v > max) return FieldError::above_maximum(max);
+  return {};
+}
+
+FieldError wrong_type(FieldType type) {
   switch (type) {
     case FieldType::string:
-      return "a string";
+      return FieldError::wrong_type("string");
     case FieldType::integer:
-      return "an integer";
+      return FieldError::wrong_type("integer");
     case FieldType::boolean:
-      return "a boolean";
+      return FieldError::wrong_type("boolean");
     case FieldType::email:
-      return "an e-mail address";
+      return FieldError::wrong_type("email");
     case FieldType::date:
-      return "a date (YYYY-MM-DD)";
+      return FieldError::wrong_type("date");
     case FieldType::number:
-      return "a number";
+      return FieldError::wrong_type("number");
     case FieldType::string_list:
-      return "an array of strings";
+      return FieldError::wrong_type("string_list");
     case FieldType::integer_list:
-      return "an array of integers";
+      return FieldError::wrong_type("integer_list");
     case FieldType::object_list:
-      return "an array of objects";
+      return FieldError::wrong_type("object_list");
   }
-  return "a value";
+  return FieldError::wrong_type("value");
 }
 
 // Characters as people count them (Unicode code points), not bytes: "à" is one character. The
@@ -54,114 +69,106 @@ bool is_space(char32_t c) {
          c == 0x3000 || c == 0xFEFF;
 }
 
-// Returns the reason a string value is unacceptable, or empty when it is fine.
-std::string check_string(const Field& f, const std::string& s) {
-  if (auto reason = f.verbatim ? std::string() : forbidden_character(s, f.multiline);
-      !reason.empty())
-    return reason;
+// Returns why a string value is unacceptable, or nothing when it is fine.
+Problem check_string(const Field& f, const std::string& s) {
+  if (auto reason = f.verbatim ? Problem() : forbidden_character(s, f.multiline)) return reason;
   const std::size_t length = characters(s);
-  if (length > f.max_length) return "at most " + std::to_string(f.max_length) + " characters";
-  if (length < f.min_length) return "at least " + std::to_string(f.min_length) + " characters";
-  if (f.type == FieldType::email && !is_valid_email(s)) return "must be an e-mail address";
+  if (length > f.max_length) return FieldError::too_long(std::int64_t(f.max_length));
+  if (length < f.min_length) return FieldError::too_short(std::int64_t(f.min_length));
+  if (f.type == FieldType::email && !is_valid_email(s)) return FieldError::invalid_email();
   if (f.type == FieldType::date) {
     const std::string earliest = f.earliest_date.empty() ? kEarliestDate : f.earliest_date;
     if (!is_valid_date(s) || s < earliest)
-      return "must be a date (YYYY-MM-DD) from " + earliest + " to " + kLatestDate;
+      return FieldError::date_out_of_range(earliest, kLatestDate);
   }
   if (f.digits_only) {
     bool digits = std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits || (f.exact_length && s.size() != f.exact_length))
-      return "must be " + std::to_string(f.exact_length) + " digits";
+    if (f.exact_length && (!digits || s.size() != f.exact_length))
+      return FieldError::exact_length(std::int64_t(f.exact_length));
+    if (!digits) return FieldError::digits_only();
   }
-  if (!f.allowed.empty() && std::find(f.allowed.begin(), f.allowed.end(), s) == f.allowed.end()) {
-    std::string list;
-    for (const auto& a : f.allowed) list += (list.empty() ? "" : ", ") + a;
-    return "must be one of: " + list;
-  }
+  if (!f.allowed.empty() && std::find(f.allowed.begin(), f.allowed.end(), s) == f.allowed.end())
+    return FieldError::not_in_list(f.allowed);
   return {};
 }
 
-std::string check_integer(const Field& f, const nlohmann::json& v) {
-  if (!v.is_number_integer()) return "must be an integer";
-  if (v.get<std::int64_t>() < f.min_value) return "at least " + std::to_string(f.min_value);
-  if (v.get<std::int64_t>() > f.max_value) return "at most " + std::to_string(f.max_value);
+Problem check_integer(const Field& f, const nlohmann::json& v) {
+  if (!v.is_number_integer()) return FieldError::wrong_type("integer");
+  if (v.get<std::int64_t>() < f.min_value) return FieldError::below_minimum(f.min_value);
+  if (v.get<std::int64_t>() > f.max_value) return FieldError::above_maximum(f.max_value);
   return {};
 }
 
 void check_object(nlohmann::json& doc, const FieldSpec& spec, const std::string& prefix,
-                  std::map<std::string, std::string>& problems);
+                  Problems& problems);
 
 // Body strings are checked as the caller will store them: trimmed.
-std::string check_trimmed(const Field& f, nlohmann::json& v) {
-  if (!v.is_string()) return "must be " + type_name(f.type);
+Problem check_trimmed(const Field& f, nlohmann::json& v) {
+  if (!v.is_string()) return wrong_type(f.type);
   if (!f.verbatim) v = trim_text(v.get_ref<const std::string&>());
   return check_string(f, v.get_ref<const std::string&>());
 }
 
 // Lists: the list itself, then each element (named "field[3]", or "field[3].member").
-std::string check_list(const Field& f, nlohmann::json& v,
-                       std::map<std::string, std::string>& problems) {
-  if (!v.is_array()) return "must be " + type_name(f.type);
-  if (v.size() > f.max_items) return "at most " + std::to_string(f.max_items) + " items";
-  if (v.size() < f.min_items) return "at least " + std::to_string(f.min_items) + " items";
+Problem check_list(const Field& f, nlohmann::json& v, Problems& problems) {
+  if (!v.is_array()) return wrong_type(f.type);
+  if (v.size() > f.max_items) return FieldError::too_many_items(std::int64_t(f.max_items));
+  if (v.size() < f.min_items) return FieldError::too_few_items(std::int64_t(f.min_items));
   for (std::size_t i = 0; i < v.size(); ++i) {
     const std::string name = f.name + "[" + std::to_string(i) + "]";
     auto& item = v[i];
-    std::string reason;
+    Problem reason;
     if (f.type == FieldType::integer_list) {
       reason = check_integer(f, item);
     } else if (f.type == FieldType::string_list) {
-      reason = item.is_string() ? check_trimmed(f, item) : "must be a string";
+      reason = item.is_string() ? check_trimmed(f, item) : FieldError::wrong_type("string");
     } else if (!item.is_object()) {
-      reason = "must be an object";
+      reason = FieldError::wrong_type("object");
     } else {
       check_object(item, f.items, name + ".", problems);
     }
-    if (!reason.empty()) problems[name] = reason;
+    if (reason) problems[name] = std::move(*reason);
   }
   return {};
 }
 
-std::string check_value(const Field& f, nlohmann::json& v,
-                        std::map<std::string, std::string>& problems) {
-  if (v.is_null()) return f.nullable ? std::string{} : "must not be null";
+Problem check_value(const Field& f, nlohmann::json& v, Problems& problems) {
+  if (v.is_null()) return f.nullable ? Problem() : FieldError::null_not_allowed();
   switch (f.type) {
     case FieldType::integer:
       return check_integer(f, v);
     case FieldType::number:
-      if (!v.is_number()) return "must be a number";
+      if (!v.is_number()) return FieldError::wrong_type("number");
       if (v.get<double>() < f.min_number || v.get<double>() > f.max_number)
-        return "must be from " + nlohmann::json(f.min_number).dump() + " to " +
-               nlohmann::json(f.max_number).dump();
+        return FieldError::out_of_range(f.min_number, f.max_number);
       return {};
     case FieldType::string_list:
     case FieldType::integer_list:
     case FieldType::object_list:
       return check_list(f, v, problems);
     case FieldType::boolean:
-      return v.is_boolean() ? std::string{} : "must be " + type_name(f.type);
+      return v.is_boolean() ? Problem() : wrong_type(f.type);
     default:
       return check_trimmed(f, v);
   }
 }
 
 void check_object(nlohmann::json& doc, const FieldSpec& spec, const std::string& prefix,
-                  std::map<std::string, std::string>& problems) {
+                  Problems& problems) {
   for (auto& [key, value] : doc.items()) {
     auto f = std::find_if(spec.begin(), spec.end(),
                           [&name = key](const Field& x) { return x.name == name; });
     if (f == spec.end()) {
-      problems[prefix + key] = "unknown field";
+      problems[prefix + key] = FieldError::unknown_field();
       continue;
     }
-    if (auto reason = check_value(*f, value, problems); !reason.empty())
-      problems[prefix + key] = reason;
+    if (auto reason = check_value(*f, value, problems)) problems[prefix + key] = std::move(*reason);
   }
   for (const auto& f : spec)
-    if (f.required && !doc.contains(f.name)) problems[prefix + f.name] = "required";
+    if (f.required && !doc.contains(f.name)) problems[prefix + f.name] = FieldError::required();
 }
 
-Error validation_error(std::map<std::string, std::string> fields) {
+Error validation_error(Problems fields) {
   Error e =
       Error::make(ErrorKind::invalid_input, "validation_failed", "the request has invalid fields");
   e.fields = std::move(fields);
@@ -180,55 +187,51 @@ Result<nlohmann::json> parse_body(std::string_view body, const FieldSpec& spec) 
   if (!doc.is_object())
     return Error::make(ErrorKind::invalid_input, "invalid_json", "the body must be a JSON object");
 
-  std::map<std::string, std::string> problems;
+  Problems problems;
   check_object(doc, spec, "", problems);
   if (!problems.empty()) return validation_error(std::move(problems));
   return doc;
 }
 
 Status check_query(const std::map<std::string, std::string>& query, const FieldSpec& spec) {
-  std::map<std::string, std::string> problems;
+  Problems problems;
   for (const auto& [key, value] : query) {
     if (key == "page" || key == "per_page") continue;
     auto f = std::find_if(spec.begin(), spec.end(),
                           [&name = key](const Field& x) { return x.name == name; });
     if (f == spec.end()) {
-      problems[key] = "unknown parameter";
+      problems[key] = FieldError::unknown_parameter();
       continue;
     }
     if (f->type == FieldType::integer) {
-      if (!parse_int(value)) problems[key] = "must be an integer";
+      if (!parse_int(value)) problems[key] = FieldError::wrong_type("integer");
     } else if (f->type == FieldType::boolean) {
-      if (value != "true" && value != "false") problems[key] = "must be true or false";
+      if (value != "true" && value != "false")
+        problems[key] = FieldError::wrong_type("true_or_false");
     } else if (f->type == FieldType::number) {
       auto v = nlohmann::json::parse(value, nullptr, false);
-      if (v.is_discarded() || !v.is_number()) problems[key] = "must be a number";
-    } else if (auto reason = check_string(*f, value); !reason.empty()) {
-      problems[key] = reason;
+      if (v.is_discarded() || !v.is_number()) problems[key] = FieldError::wrong_type("number");
+    } else if (auto reason = check_string(*f, value)) {
+      problems[key] = std::move(*reason);
     }
   }
   for (const auto& f : spec)
-    if (f.required && !query.count(f.name)) problems[f.name] = "required";
+    if (f.required && !query.count(f.name)) problems[f.name] = FieldError::required();
   if (!problems.empty()) return validation_error(std::move(problems));
   return Status::success();
 }
 
 Result<Paging> parse_paging(const std::map<std::string, std::string>& query) {
   Paging p;
-  std::map<std::string, std::string> problems;
-  if (auto it = query.find("page"); it != query.end()) {
-    auto v = parse_int(it->second);
-    if (!v || *v < 1 || *v > 1000000)
-      problems["page"] = "must be an integer from 1";
+  Problems problems;
+  for (auto [name, max, target] :
+       {std::tuple{"page", kMaxPage, &p.page}, std::tuple{"per_page", kMaxPerPage, &p.per_page}}) {
+    auto it = query.find(name);
+    if (it == query.end()) continue;
+    if (auto problem = check_page_number(parse_int(it->second), max))
+      problems[name] = std::move(*problem);
     else
-      p.page = *v;
-  }
-  if (auto it = query.find("per_page"); it != query.end()) {
-    auto v = parse_int(it->second);
-    if (!v || *v < 1 || *v > 100)
-      problems["per_page"] = "must be an integer from 1 to 100";
-    else
-      p.per_page = *v;
+      *target = *parse_int(it->second);
   }
   if (!problems.empty()) return validation_error(std::move(problems));
   return p;
@@ -267,15 +270,15 @@ std::string trim_text(std::string_view s) {
   return std::string(s.substr(begin, end - begin));
 }
 
-std::string forbidden_character(std::string_view s, bool multiline) {
+std::optional<FieldError> forbidden_character(std::string_view s, bool multiline) {
   for (std::size_t i = 0; i < s.size();) {
     auto [c, n] = decode(s, i);
     i += n;
     const bool line_break = c == '\n' || c == '\r' || c == '\t';
     if ((c < 0x20 && !(multiline && line_break)) || (c >= 0x7F && c <= 0x9F))
-      return "must not contain control characters";
+      return FieldError::control_characters();
     if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-      return "must not contain bidirectional override characters";
+      return FieldError::bidi_characters();
   }
   return {};
 }

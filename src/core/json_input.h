@@ -93,8 +93,8 @@ bool is_valid_email(std::string_view text);
 bool is_valid_date(std::string_view text);
 // The text without leading and trailing white space (ASCII and Unicode spaces).
 std::string trim_text(std::string_view text);
-// Why no field would accept this text (a control or bidirectional override character), or empty.
-std::string forbidden_character(std::string_view text, bool multiline);
+// Why no field would accept this text (a control or bidirectional override character), if any.
+std::optional<FieldError> forbidden_character(std::string_view text, bool multiline);
 
 // The list envelope every list endpoint answers with.
 nlohmann::json list_envelope(nlohmann::json items, std::int64_t total, const Paging& paging);

@@ -8,6 +8,8 @@
 #include <utility>
 #include <variant>
 
+#include "core/field_error.h"
+
 namespace innet {
 
 enum class ErrorKind {
@@ -28,8 +30,8 @@ struct Error {
   ErrorKind kind = ErrorKind::internal;
   std::string code;     // stable machine-readable code, e.g. "validation_failed"
   std::string message;  // human-readable, English; the web app translates by code
-  std::map<std::string, std::string> fields;  // field name -> reason
-  std::optional<int> retry_after_seconds;     // with rate_limited
+  std::map<std::string, FieldError> fields;  // field name -> why it was refused
+  std::optional<int> retry_after_seconds;    // with rate_limited
 
   static Error make(ErrorKind kind, std::string code, std::string message) {
     Error e;
@@ -44,14 +46,13 @@ struct Error {
   static Error not_found(std::string what) {
     return make(ErrorKind::not_found, "not_found", what + " not found");
   }
-  static Error field(ErrorKind kind, const std::string& name, std::string reason) {
-    Error e = make(kind, "validation_failed", "invalid field '" + name + "': " + reason);
+  static Error field(ErrorKind kind, const std::string& name, FieldError reason) {
+    Error e = make(kind, "validation_failed", "invalid field '" + name + "': " + reason.message);
     e.fields[name] = std::move(reason);
     return e;
   }
   // A business rule refused the request: a stable code, and the field the caller must change.
-  static Error rule(ErrorKind kind, std::string code, const std::string& field,
-                    std::string reason) {
+  static Error rule(ErrorKind kind, std::string code, const std::string& field, FieldError reason) {
     Error e = Error::field(kind, field, std::move(reason));
     e.code = std::move(code);
     return e;
@@ -101,5 +102,19 @@ class [[nodiscard]] Status {
     auto innet_try_result_ = (expr);                                    \
     if (!innet_try_result_.ok()) return innet_try_result_.take_error(); \
   } while (0)
+
+// Declares a variable holding the value of a Result, or propagates its error out of the current
+// function (which returns a Result of any type, or Status):
+//   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+// The value is moved out of the Result. The expression may contain commas; the declaration
+// may not (no structured bindings).
+#define INNET_ASSIGN_OR_RETURN(declaration, ...) \
+  INNET_ASSIGN_OR_RETURN_IMPL_(INNET_RESULT_NAME_(__LINE__), declaration, __VA_ARGS__)
+#define INNET_ASSIGN_OR_RETURN_IMPL_(result, declaration, ...) \
+  auto result = (__VA_ARGS__);                                 \
+  if (!result.ok()) return result.take_error();                \
+  declaration = std::move(result).value()
+#define INNET_RESULT_NAME_(line) INNET_RESULT_NAME_JOIN_(innet_result_, line)
+#define INNET_RESULT_NAME_JOIN_(prefix, line) prefix##line
 
 }  // namespace innet

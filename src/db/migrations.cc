@@ -50,26 +50,27 @@ Status lock_migrations(Connection& connection) {
 }
 
 Result<bool> has_module_column(Connection& connection) {
-  auto rows = connection.query(
-      connection.engine() == Engine::sqlite
-          ? "SELECT COUNT(*) FROM pragma_table_info('schema_migrations') WHERE name = 'module'"
-          : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = "
-            "current_schema() AND table_name = 'schema_migrations' AND column_name = 'module'");
-  if (!rows) return rows.take_error();
-  return (*rows)[0].integer(0) > 0;
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      connection.query(
+          connection.engine() == Engine::sqlite
+              ? "SELECT COUNT(*) FROM pragma_table_info('schema_migrations') WHERE name = 'module'"
+              : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = "
+                "current_schema() AND table_name = 'schema_migrations' AND column_name = "
+                "'module'"));
+  return rows[0].integer(0) > 0;
 }
 
 // Databases made before decision 0014 numbered migrations across the whole product: each
 // recorded version names exactly one of today's migrations, whose module it now records.
 Status record_modules(Connection& connection, const std::vector<Migration>& migrations) {
-  auto scoped = has_module_column(connection);
-  if (!scoped) return scoped.take_error();
-  if (*scoped) return Status::success();
-  auto old = connection.query("SELECT version, name, applied_at FROM schema_migrations");
-  if (!old) return old.take_error();
+  INNET_ASSIGN_OR_RETURN(auto scoped, has_module_column(connection));
+  if (scoped) return Status::success();
+  INNET_ASSIGN_OR_RETURN(
+      auto old, connection.query("SELECT version, name, applied_at FROM schema_migrations"));
   INNET_TRY(connection.execute_script("DROP TABLE schema_migrations"));
   INNET_TRY(connection.execute_script(kCreateMigrationsTable));
-  for (const Row& row : *old) {
+  for (const Row& row : old) {
     const std::int64_t version = row.integer(0);
     auto it = std::find_if(migrations.begin(), migrations.end(),
                            [&](const Migration& m) { return m.version == version; });
@@ -88,11 +89,11 @@ Result<std::set<Key>> applied_versions(Connection& connection,
   INNET_TRY(lock_migrations(connection));
   INNET_TRY(connection.execute_script(kCreateMigrationsTable));
   INNET_TRY(record_modules(connection, migrations));
-  auto rows = connection.query("SELECT module, version FROM schema_migrations");
-  if (!rows) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         connection.query("SELECT module, version FROM schema_migrations"));
   INNET_TRY(transaction.commit());
   std::set<Key> versions;
-  for (const Row& row : *rows) versions.insert({row.text(0), row.integer(1)});
+  for (const Row& row : rows) versions.insert({row.text(0), row.integer(1)});
   return versions;
 }
 
@@ -102,11 +103,11 @@ Result<bool> apply(Connection& connection, const Migration& migration) {
   INNET_TRY(transaction.started());
   INNET_TRY(lock_migrations(connection));
   const std::int64_t version = migration.version;
-  auto recorded =
+  INNET_ASSIGN_OR_RETURN(
+      auto recorded,
       connection.query("SELECT 1 FROM schema_migrations WHERE module = ? AND version = ?",
-                       {migration.module, version});
-  if (!recorded) return recorded.take_error();
-  if (!recorded->empty()) return false;
+                       {migration.module, version}));
+  if (!recorded.empty()) return false;
   INNET_TRY(connection.execute_script(expand_dialect(migration.sql, connection.engine())));
   INNET_TRY(connection.execute(
       "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (?, ?, ?, ?)",
@@ -137,15 +138,28 @@ Result<int> migrate(Pool& pool, const std::vector<Migration>& migrations) {
           ErrorKind::invalid_input, "migration_version_duplicate",
           "two migrations of module '" + m.module + "' have version " + std::to_string(m.version));
 
-  auto connection = pool.acquire();
-  if (!connection) return connection.take_error();
-  Connection& c = **connection;
-  auto applied = applied_versions(c, migrations);
-  if (!applied) return applied.take_error();
+  // Modules in the order they first appear, each module's migrations by version.
+  std::vector<std::string> modules;
+  for (const Migration& m : migrations)
+    if (std::find(modules.begin(), modules.end(), m.module) == modules.end())
+      modules.push_back(m.module);
+  auto rank = [&](const Migration* m) {
+    return std::pair(std::find(modules.begin(), modules.end(), m->module) - modules.begin(),
+                     m->version);
+  };
+  std::vector<const Migration*> ordered;
+  for (const Migration& m : migrations) ordered.push_back(&m);
+  std::sort(ordered.begin(), ordered.end(),
+            [&](const Migration* a, const Migration* b) { return rank(a) < rank(b); });
+
+  INNET_ASSIGN_OR_RETURN(auto connection, pool.acquire());
+  Connection& c = *connection;
+  INNET_ASSIGN_OR_RETURN(auto applied, applied_versions(c, migrations));
 
   int count = 0;
-  for (const Migration& migration : migrations) {
-    if (applied->contains({migration.module, migration.version})) continue;
+  for (const Migration* next : ordered) {
+    const Migration& migration = *next;
+    if (applied.contains({migration.module, migration.version})) continue;
     auto ran = apply(c, migration);
     if (!ran) {
       Error error = ran.take_error();

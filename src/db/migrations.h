@@ -23,8 +23,8 @@ struct Migration {
 
 std::string expand_dialect(const std::string& sql, Engine engine);
 
-// Applies the migrations not yet recorded, in the order given (modules in dependency order, each
-// module's by version); returns how many were applied.
+// Applies the migrations not yet recorded: modules in the order they first appear in the list
+// (dependency order), each module's by version. Returns how many were applied.
 Result<int> migrate(Pool& pool, const std::vector<Migration>& migrations);
 
 }  // namespace innet::db

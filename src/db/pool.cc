@@ -89,9 +89,8 @@ Result<std::unique_ptr<Pool>> Pool::open(const std::string& url, int max_connect
 
   // Opening one connection now makes a wrong path or password fail at start-up, not on the
   // first request.
-  auto first = connect(engine, pool->state_->address);
-  if (!first) return first.take_error();
-  pool->state_->idle.push_back(std::move(*first));
+  INNET_ASSIGN_OR_RETURN(auto first, connect(engine, pool->state_->address));
+  pool->state_->idle.push_back(std::move(first));
   pool->state_->size = 1;
   return pool;
 }

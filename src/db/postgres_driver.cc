@@ -228,16 +228,14 @@ class PostgresConnection final : public Connection {
   Engine engine() const override { return Engine::postgresql; }
 
   Result<Rows> query(std::string_view sql, const Params& params) override {
-    auto result = run(sql, params);
-    if (!result) return result.take_error();
-    return read_rows(result->get());
+    INNET_ASSIGN_OR_RETURN(auto result, run(sql, params));
+    return read_rows(result.get());
   }
 
   Result<std::int64_t> execute(std::string_view sql, const Params& params) override {
-    auto result = run(sql, params);
-    if (!result) return result.take_error();
+    INNET_ASSIGN_OR_RETURN(auto result, run(sql, params));
     // Empty for commands that report no count (DDL).
-    return parse_number<std::int64_t>(PQcmdTuples(result->get())).value_or(0);
+    return parse_number<std::int64_t>(PQcmdTuples(result.get())).value_or(0);
   }
 
   Status execute_script(std::string_view sql) override { return exec(std::string(sql)); }
@@ -302,9 +300,8 @@ class PostgresConnection final : public Connection {
 
   Result<ResultPtr> run(std::string_view sql, const Params& params) {
     const PostgresParams p(params);
-    auto name = prepared_name(sql, p.types);
-    if (!name) return name.take_error();
-    ResultPtr result(PQexecPrepared(connection_.get(), name->c_str(),
+    INNET_ASSIGN_OR_RETURN(auto name, prepared_name(sql, p.types));
+    ResultPtr result(PQexecPrepared(connection_.get(), name.c_str(),
                                     static_cast<int>(p.values.size()), p.values.data(),
                                     p.lengths.data(), p.formats.data(), kTextFormat));
     if (!succeeded(result.get())) return error_from(connection_.get(), result.get());

@@ -61,8 +61,7 @@ Status insert_many(Connection& conn, const std::string& insert, std::size_t widt
       Params params;
       params.reserve(size * width);
       for (std::size_t k = 0; k < size; ++k) row(at + k, params);
-      auto inserted = conn.execute(sql, params);
-      if (!inserted.ok()) return inserted.take_error();
+      INNET_TRY(conn.execute(sql, params));
     }
   }
   return Status::success();

@@ -64,18 +64,17 @@ template <class T, class FromRow>
 Result<Page<T>> page_query(Connection& conn, const std::string& columns, const std::string& from,
                            const Where& where, const std::string& order, const Paging& paging,
                            FromRow from_row) {
-  auto count = conn.query("SELECT COUNT(*) FROM " + from + where.sql(), where.params());
-  if (!count.ok()) return count.take_error();
+  INNET_ASSIGN_OR_RETURN(auto count,
+                         conn.query("SELECT COUNT(*) FROM " + from + where.sql(), where.params()));
   Params params = where.params();
   params.push_back(paging.per_page);
   params.push_back(paging.offset());
-  auto rows = conn.query("SELECT " + columns + " FROM " + from + where.sql() + " ORDER BY " +
-                             order + " LIMIT ? OFFSET ?",
-                         params);
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query("SELECT " + columns + " FROM " + from + where.sql() +
+                                                   " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                                               params));
   Page<T> page;
-  page.total = (*count)[0].integer(0);
-  for (const auto& r : *rows) page.items.push_back(from_row(r));
+  page.total = count[0].integer(0);
+  for (const auto& r : rows) page.items.push_back(from_row(r));
   return page;
 }
 

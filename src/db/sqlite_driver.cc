@@ -240,9 +240,8 @@ class SqliteConnection final : public Connection {
   // Steps the statement to completion, keeping the rows when `out` is given.
   Status run(std::string_view sql, const Params& params, Rows* out) {
     start_clock();  // before preparing, which may run the virtual machine to read the schema
-    auto prepared = prepare(sql);
-    if (!prepared) return prepared.take_error();
-    sqlite3_stmt* statement = *prepared;
+    INNET_ASSIGN_OR_RETURN(auto prepared, prepare(sql));
+    sqlite3_stmt* statement = prepared;
     StatementUse use(statement);
 
     const int placeholders = sqlite3_bind_parameter_count(statement);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <variant>
 
 namespace innet::http {
 namespace {
@@ -227,7 +228,12 @@ Response Response::no_content() {
 
 Response Response::error(const Error& error) {
   nlohmann::json fields = nlohmann::json::object();
-  for (const auto& [name, reason] : error.fields) fields[name] = reason;
+  for (const auto& [name, reason] : error.fields) {
+    nlohmann::json params = nlohmann::json::object();
+    for (const auto& param : reason.params)
+      std::visit([&params, &param](const auto& v) { params[param.first] = v; }, param.second);
+    fields[name] = {{"code", reason.code}, {"params", params}, {"message", reason.message}};
+  }
   Response response =
       json(status_for(error.kind),
            {{"error",

@@ -114,7 +114,18 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
+// A handler threw: our bug. The log line and the answer name the request id, so that the person
+// who met the error can quote it and we can find the line.
+Response internal_error(const Route& route, const Request& request, std::string_view what) {
+  spdlog::error("{} {} failed (request {}): {}", route.method, route.pattern, request.request_id,
+                what);
+  return Response::error(
+      Error::internal("internal server error (request " + request.request_id + ")"));
+}
+
 // Runs a handler; whatever it throws becomes an error response instead of a dropped connection.
+// A JSON exception is no exception to this: bodies are parsed and checked before the handler runs
+// (api::parse_body, which does not throw), so one escaping a handler is our bug, not bad input.
 // The answer of a pooled route is compressed here, on the worker that ran it; routes on the I/O
 // thread (liveness, metrics) answer uncompressed, so that no gzip runs on an I/O thread.
 Response invoke(const Route& route, Request& request) {
@@ -122,17 +133,11 @@ Response invoke(const Route& route, Request& request) {
     Response response = route.handler(request);
     if (route.offload) compress_response(request, response);
     return response;
-  } catch (const nlohmann::json::exception& e) {
-    // Handlers parse and read bodies with nlohmann::json: its exceptions mean bad client input.
-    return error_response(ErrorKind::invalid_input, 400, "invalid_json", e.what());
   } catch (const std::exception& e) {
-    spdlog::error("{} {} failed (request {}): {}", route.method, route.pattern, request.request_id,
-                  e.what());
+    return internal_error(route, request, e.what());
   } catch (...) {
-    spdlog::error("{} {} failed (request {}): unknown exception", route.method, route.pattern,
-                  request.request_id);
+    return internal_error(route, request, "unknown exception");
   }
-  return Response::error(Error::internal("internal server error"));
 }
 
 void run_context(asio::io_context& context) {

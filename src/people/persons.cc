@@ -132,12 +132,12 @@ Result<std::vector<Person>> read_persons(db::Connection& conn, const db::Where& 
   db::Params params = where.params();
   params.push_back(limit);
   params.push_back(offset);
-  auto rows = conn.query(std::string("SELECT ") + kColumns + " FROM persons" + where.sql() +
-                             " ORDER BY " + order + " LIMIT ? OFFSET ?",
-                         params);
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query(std::string("SELECT ") + kColumns + " FROM persons" + where.sql() +
+                                " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                            params));
   std::vector<Person> out;
-  for (const auto& r : *rows) out.push_back(from_row(r));
+  for (const auto& r : rows) out.push_back(from_row(r));
   return out;
 }
 
@@ -146,10 +146,10 @@ Result<std::int64_t> count_persons(db::Connection& conn, const db::Where& where,
                                    std::int64_t limit) {
   db::Params params = where.params();
   params.push_back(limit);
-  auto rows = conn.query(
-      "SELECT COUNT(*) FROM (SELECT 1 FROM persons" + where.sql() + " LIMIT ?) m", params);
-  if (!rows.ok()) return rows.take_error();
-  return (*rows)[0].integer(0);
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query("SELECT COUNT(*) FROM (SELECT 1 FROM persons" +
+                                                   where.sql() + " LIMIT ?) m",
+                                               params));
+  return rows[0].integer(0);
 }
 
 // The persons an organisation sees are few next to the nation's: they are the candidates, each
@@ -161,18 +161,18 @@ Result<PersonPage> search_among(db::Connection& conn, const PersonFilter& f, con
   db::Params params = where.params();
   params.push_back(paging.per_page);
   params.push_back(paging.offset());
-  auto rows = conn.query(std::string("SELECT ") + kColumns + ", COUNT(*) OVER () FROM persons" +
-                             where.sql() + " ORDER BY " + kOrder + " LIMIT ? OFFSET ?",
-                         params);
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query(std::string("SELECT ") + kColumns + ", COUNT(*) OVER () FROM persons" +
+                                where.sql() + " ORDER BY " + kOrder + " LIMIT ? OFFSET ?",
+                            params));
   PersonPage page;
-  for (const auto& r : *rows) page.items.push_back(from_row(r));
-  if (!rows->empty()) {
-    page.total = (*rows)[0].integer(kColumnCount);
+  for (const auto& r : rows) page.items.push_back(from_row(r));
+  if (!rows.empty()) {
+    page.total = rows[0].integer(kColumnCount);
   } else if (paging.offset() > 0) {  // past the end: the count alone
-    auto total = count_persons(conn, where, std::numeric_limits<std::int64_t>::max());
-    if (!total.ok()) return total.take_error();
-    page.total = *total;
+    INNET_ASSIGN_OR_RETURN(auto total,
+                           count_persons(conn, where, std::numeric_limits<std::int64_t>::max()));
+    page.total = total;
   }
   return page;
 }
@@ -208,10 +208,9 @@ Result<std::vector<MatchedName>> matched_names(db::Connection& conn, const std::
       "WHERE (cui = ? OR codice_fiscale = ?) AND NOT " +
       test.sql({"family_name", "given_names", "COALESCE(family_name_original, '')"}, identifier);
   params.insert(params.end(), identifier.begin(), identifier.end());
-  auto rows = conn.query(sql + " ORDER BY 1, 2", params);
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql + " ORDER BY 1, 2", params));
   std::vector<MatchedName> out;
-  for (const auto& r : *rows) {
+  for (const auto& r : rows) {
     if (out.empty() || out.back().family_name != r.text(0) || out.back().given_names != r.text(1))
       out.push_back({r.text(0), r.text(1)});
     auto& name = out.back();
@@ -261,25 +260,22 @@ db::Where persons_of(const std::vector<MatchedName>& names, std::size_t from, st
 Result<PersonPage> search_persons(db::Connection& conn, const PersonFilter& f,
                                   const Paging& paging) {
   if (f.among) return search_among(conn, f, paging);
-  auto names = matched_names(conn, f.query);
-  if (!names.ok()) return names.take_error();
+  INNET_ASSIGN_OR_RETURN(auto names, matched_names(conn, f.query));
   const std::int64_t wanted = paging.offset() + paging.per_page;
   std::vector<Person> found;
   std::int64_t counted = 0;  // up to kSearchCountLimit + 1
   std::size_t batch = 1;
-  for (std::size_t from = 0; from < names->size(); batch = std::min(batch * 2, kNamesPerRead)) {
-    const std::size_t to = std::min(names->size(), from + batch);
-    const db::Where where = persons_of(*names, from, to, f);
+  for (std::size_t from = 0; from < names.size(); batch = std::min(batch * 2, kNamesPerRead)) {
+    const std::size_t to = std::min(names.size(), from + batch);
+    const db::Where where = persons_of(names, from, to, f);
     const auto missing = wanted - static_cast<std::int64_t>(found.size());
     if (missing > 0) {
-      auto more = read_persons(conn, where, kOrder, missing);
-      if (!more.ok()) return more.take_error();
-      found.insert(found.end(), more->begin(), more->end());
+      INNET_ASSIGN_OR_RETURN(auto more, read_persons(conn, where, kOrder, missing));
+      found.insert(found.end(), more.begin(), more.end());
     }
     if (counted <= kSearchCountLimit) {
-      auto n = count_persons(conn, where, kSearchCountLimit + 1 - counted);
-      if (!n.ok()) return n.take_error();
-      counted += *n;
+      INNET_ASSIGN_OR_RETURN(auto n, count_persons(conn, where, kSearchCountLimit + 1 - counted));
+      counted += n;
     }
     if (wanted <= static_cast<std::int64_t>(found.size()) && counted > kSearchCountLimit) break;
     from = to;
@@ -304,21 +300,22 @@ Result<Person> create_person(db::Connection& conn, const Person& p) {
   const std::string now = clock::now_iso();
   params.push_back(now);
   params.push_back(now);
-  auto rows = conn.query(
-      "INSERT INTO persons (family_name, given_names, family_name_original, "
-      "given_names_original, sex, birth_date, birth_date_estimated, nationality, languages, cui, "
-      "codice_fiscale, family_group_id, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      params);
-  if (!rows.ok()) return rows.take_error();
-  return find_person(conn, (*rows)[0].integer(0));
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("INSERT INTO persons (family_name, given_names, family_name_original, "
+                            "given_names_original, sex, birth_date, birth_date_estimated, "
+                            "nationality, languages, cui, "
+                            "codice_fiscale, family_group_id, created_at, updated_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            params));
+  return find_person(conn, rows[0].integer(0));
 }
 
 Result<Person> find_person(db::Connection& conn, std::int64_t id) {
-  auto rows = conn.query(std::string("SELECT ") + kColumns + " FROM persons WHERE id = ?", {id});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return Error::not_found("person");
-  return from_row((*rows)[0]);
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(std::string("SELECT ") + kColumns + " FROM persons WHERE id = ?", {id}));
+  if (rows.empty()) return Error::not_found("person");
+  return from_row(rows[0]);
 }
 
 Result<std::vector<Person>> find_persons(db::Connection& conn,
@@ -330,11 +327,11 @@ Result<std::vector<Person>> find_persons(db::Connection& conn,
     const std::size_t n = std::min(kSlice, ids.size() - at);
     db::Params params(ids.begin() + static_cast<std::ptrdiff_t>(at),
                       ids.begin() + static_cast<std::ptrdiff_t>(at + n));
-    auto rows = conn.query(std::string("SELECT ") + kColumns + " FROM persons WHERE id IN (" +
-                               db::placeholders(n) + ")",
-                           params);
-    if (!rows.ok()) return rows.take_error();
-    for (const auto& r : *rows) out.push_back(from_row(r));
+    INNET_ASSIGN_OR_RETURN(
+        auto rows, conn.query(std::string("SELECT ") + kColumns + " FROM persons WHERE id IN (" +
+                                  db::placeholders(n) + ")",
+                              params));
+    for (const auto& r : rows) out.push_back(from_row(r));
   }
   return out;
 }
@@ -343,9 +340,9 @@ Result<PersonPage> list_persons(db::Connection& conn, const PersonFilter& f, con
   if (!f.query.empty()) return search_persons(conn, f, paging);
   db::Where where;
   add_filters(where, f);
-  auto page = db::page_query<Person>(conn, kColumns, "persons", where, kOrder, paging, from_row);
-  if (!page.ok()) return page.take_error();
-  return PersonPage{std::move(page->items), page->total, false};
+  INNET_ASSIGN_OR_RETURN(auto page, db::page_query<Person>(conn, kColumns, "persons", where, kOrder,
+                                                           paging, from_row));
+  return PersonPage{std::move(page.items), page.total, false};
 }
 
 Status update_person(db::Connection& conn, const Person& p) {
@@ -378,28 +375,27 @@ Status insert_persons(db::Connection& conn, std::vector<Person>& persons) {
       params.push_back(now);
       params.push_back(now);
     }
-    auto rows = conn.query(sql + " RETURNING id", params);
-    if (!rows.ok()) return rows.take_error();
-    for (std::size_t i = 0; i < n; ++i) persons[at + i].id = (*rows)[i].integer(0);
+    INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql + " RETURNING id", params));
+    for (std::size_t i = 0; i < n; ++i) persons[at + i].id = rows[i].integer(0);
   }
   return Status::success();
 }
 
 Result<FamilyGroup> create_family_group(db::Connection& conn, const std::string& label) {
-  auto rows = conn.query(
-      "INSERT INTO family_groups (label, created_at) VALUES (?, ?) RETURNING id, label, "
-      "created_at",
-      {label, clock::now_iso()});
-  if (!rows.ok()) return rows.take_error();
-  const auto& r = (*rows)[0];
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("INSERT INTO family_groups (label, created_at) VALUES (?, ?) RETURNING id, label, "
+                 "created_at",
+                 {label, clock::now_iso()}));
+  const auto& r = rows[0];
   return FamilyGroup{r.integer(0), r.text(1), r.text(2)};
 }
 
 Result<FamilyGroup> find_family_group(db::Connection& conn, std::int64_t id) {
-  auto rows = conn.query("SELECT id, label, created_at FROM family_groups WHERE id = ?", {id});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return Error::not_found("family group");
-  const auto& r = (*rows)[0];
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT id, label, created_at FROM family_groups WHERE id = ?", {id}));
+  if (rows.empty()) return Error::not_found("family group");
+  const auto& r = rows[0];
   return FamilyGroup{r.integer(0), r.text(1), r.text(2)};
 }
 

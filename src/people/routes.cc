@@ -13,23 +13,19 @@ namespace innet::people {
 
 Result<Person> visible_person(api::Context& ctx, db::Connection& conn, std::int64_t id,
                               const char* action) {
-  auto person = find_person(conn, id);
-  if (!person.ok()) return person.take_error();
+  INNET_ASSIGN_OR_RETURN(auto person, find_person(conn, id));
   if (ctx.services.policy.scope(ctx.actor->role, action) == auth::Scope::all) return person;
-  auto linked = organizations_linked_to(conn, id);
-  if (!linked.ok()) return linked.take_error();
-  for (auto org : *linked)
+  INNET_ASSIGN_OR_RETURN(auto linked, organizations_linked_to(conn, id));
+  for (auto org : linked)
     if (ctx.services.policy.allows(*ctx.actor, action, {org, 0})) return person;
   return Error::not_found("person");
 }
 
 Result<Person> person_in_scope(api::Context& ctx, const char* action) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
-  ctx.record_read(*id);  // shown, or refused: the read log names the id asked for either way
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  return visible_person(ctx, **conn, *id, action);
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  ctx.record_read(id);  // shown, or refused: the read log names the id asked for either way
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  return visible_person(ctx, *conn, id, action);
 }
 
 namespace {
@@ -37,18 +33,17 @@ namespace {
 // The coded fields the field specs cannot check on their own.
 Status check_codes(const Person& p) {
   if (!is_country_code(p.nationality))
-    return Error::field(ErrorKind::invalid_input, "nationality",
-                        "must be an ISO 3166-1 alpha-2 code, XX (stateless) or ZZ (unknown)");
+    return Error::field(ErrorKind::invalid_input, "nationality", FieldError::invalid_country());
   for (std::size_t i = 0; i < p.languages.size(); ++i)
     if (!is_language_code(p.languages[i]))
       return Error::field(ErrorKind::invalid_input, "languages[" + std::to_string(i) + "]",
-                          "must be an ISO 639 language code");
+                          FieldError::invalid_language());
   if (p.codice_fiscale && !is_codice_fiscale(*p.codice_fiscale))
     return Error::field(ErrorKind::invalid_input, "codice_fiscale",
-                        "not a valid codice fiscale (check character)");
+                        FieldError::invalid_codice_fiscale());
   if (p.birth_date && *p.birth_date > clock::today())
     return Error::rule(ErrorKind::unprocessable, "future_date", "birth_date",
-                       "must not be in the future");
+                       FieldError::future_date());
   return Status::success();
 }
 
@@ -57,12 +52,13 @@ Error named_conflict(Error e) {
   // Both unique columns are identifiers that name one person.
   const bool cui = e.message.find("cui") != std::string::npos;
   return Error::rule(ErrorKind::conflict, "unique_violation", cui ? "cui" : "codice_fiscale",
-                     "already recorded for another person");
+                     FieldError::taken());
 }
 
 Error unknown_family(Error e) {
   if (e.code != "foreign_key_violation") return e;
-  return Error::field(ErrorKind::unprocessable, "family_group_id", "no such family group");
+  return Error::field(ErrorKind::unprocessable, "family_group_id",
+                      FieldError::not_found("family group"));
 }
 
 void set_fields(const nlohmann::json& b, Person& p) {
@@ -88,18 +84,17 @@ Status join_family_of(api::Context& ctx, db::Connection& conn, Person& p) {
   if (!ctx.body.contains("family_of")) return Status::success();
   if (ctx.body.contains("family_group_id"))
     return Error::field(ErrorKind::invalid_input, "family_of",
-                        "give family_group_id or family_of, not both");
+                        FieldError::not_both("family_group_id"));
   const std::int64_t other_id = ctx.body["family_of"];
   if (other_id == p.id)
-    return Error::field(ErrorKind::unprocessable, "family_of", "is the person itself");
+    return Error::field(ErrorKind::unprocessable, "family_of", FieldError::same_person());
   auto other = visible_person(ctx, conn, other_id, "persons.read");
   if (!other.ok() && other.error().kind == ErrorKind::not_found)
-    return Error::field(ErrorKind::unprocessable, "family_of", "no such person");
+    return Error::field(ErrorKind::unprocessable, "family_of", FieldError::not_found("person"));
   if (!other.ok()) return other.take_error();
   if (!other->family_group_id) {
-    auto group = create_family_group(conn, other->family_name);
-    if (!group.ok()) return group.take_error();
-    other->family_group_id = group->id;
+    INNET_ASSIGN_OR_RETURN(auto group, create_family_group(conn, other->family_name));
+    other->family_group_id = group.id;
     INNET_TRY(update_person(conn, *other));
     auto entry = ctx.audit("persons.update", "person", std::to_string(other->id));
     entry.details = nlohmann::json{{"fields", {"family_group_id"}}}.dump();
@@ -110,38 +105,33 @@ Status join_family_of(api::Context& ctx, db::Connection& conn, Person& p) {
 }
 
 Result<http::Response> list(api::Context& ctx) {
-  auto paging = parse_paging(ctx.request.query);
-  if (!paging.ok()) return paging.take_error();
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   auto& q = ctx.request.query;
   PersonFilter f{q["q"], q["nationality"], std::nullopt, std::nullopt};
   if (!q["family_group_id"].empty()) f.family_group_id = parse_int(q["family_group_id"]);
   if (ctx.scope != auth::Scope::all) f.among = persons_linked_to(ctx.actor->organization_id);
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto page = list_persons(**conn, f, *paging);
-  if (!page.ok()) return page.take_error();
-  ctx.record_read(page->items, &Person::id);
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto page, list_persons(*conn, f, paging));
+  ctx.record_read(page.items, &Person::id);
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& p : page->items) items.push_back(to_json(p));
-  auto body = list_envelope(std::move(items), page->total, *paging);
-  body["total_capped"] = page->total_capped;
+  for (const auto& p : page.items) items.push_back(to_json(p));
+  auto body = list_envelope(std::move(items), page.total, paging);
+  body["total_capped"] = page.total_capped;
   return api::ok(body);
 }
 
 Result<http::Response> get(api::Context& ctx) {
-  auto person = person_in_scope(ctx, "persons.read");
-  if (!person.ok()) return person.take_error();
-  return api::ok(to_json(*person));
+  INNET_ASSIGN_OR_RETURN(auto person, person_in_scope(ctx, "persons.read"));
+  return api::ok(to_json(person));
 }
 
 Result<http::Response> create(api::Context& ctx) {
   Person p;
   set_fields(ctx.body, p);
   INNET_TRY(check_codes(p));
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  INNET_TRY(join_family_of(ctx, **conn, p));
-  auto created = create_person(**conn, p);
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_TRY(join_family_of(ctx, *conn, p));
+  auto created = create_person(*conn, p);
   if (!created.ok()) return unknown_family(named_conflict(created.take_error()));
   // Personal data stays out of the audit trail: it names the record, not its contents.
   INNET_TRY(ctx.commit(ctx.audit("persons.create", "person", std::to_string(created->id))));
@@ -149,55 +139,45 @@ Result<http::Response> create(api::Context& ctx) {
 }
 
 Result<http::Response> update(api::Context& ctx) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  auto person = visible_person(ctx, **conn, *id, "persons.manage");
-  if (!person.ok()) return person.take_error();
-  set_fields(ctx.body, *person);
-  INNET_TRY(check_codes(*person));
-  INNET_TRY(join_family_of(ctx, **conn, *person));
-  if (auto s = update_person(**conn, *person); !s.ok())
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto person, visible_person(ctx, *conn, id, "persons.manage"));
+  set_fields(ctx.body, person);
+  INNET_TRY(check_codes(person));
+  INNET_TRY(join_family_of(ctx, *conn, person));
+  if (auto s = update_person(*conn, person); !s.ok())
     return unknown_family(named_conflict(s.take_error()));
-  auto entry = ctx.audit("persons.update", "person", std::to_string(*id));
+  auto entry = ctx.audit("persons.update", "person", std::to_string(id));
   nlohmann::json fields = nlohmann::json::array();
   for (const auto& [key, value] : ctx.body.items()) fields.push_back(key);
   entry.details = nlohmann::json{{"fields", fields}}.dump();
   INNET_TRY(ctx.commit(entry));
-  auto updated = find_person(**conn, *id);
-  if (!updated.ok()) return updated.take_error();
-  return api::ok(to_json(*updated));
+  INNET_ASSIGN_OR_RETURN(auto updated, find_person(*conn, id));
+  return api::ok(to_json(updated));
 }
 
 Result<http::Response> create_group(api::Context& ctx) {
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  auto group = create_family_group(**conn, ctx.body["label"]);
-  if (!group.ok()) return group.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto group, create_family_group(*conn, ctx.body["label"]));
   INNET_TRY(
-      ctx.commit(ctx.audit("family_groups.create", "family_group", std::to_string(group->id))));
-  return api::created(to_json(*group));
+      ctx.commit(ctx.audit("family_groups.create", "family_group", std::to_string(group.id))));
+  return api::created(to_json(group));
 }
 
 Result<http::Response> get_group(api::Context& ctx) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto group = find_family_group(**conn, *id);
-  if (!group.ok()) return group.take_error();
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto group, find_family_group(*conn, id));
   PersonFilter f;
-  f.family_group_id = *id;
+  f.family_group_id = id;
   if (ctx.scope != auth::Scope::all) f.among = persons_linked_to(ctx.actor->organization_id);
-  auto members = list_persons(**conn, f, Paging{1, 100});
-  if (!members.ok()) return members.take_error();
-  if (members->items.empty() && ctx.scope != auth::Scope::all)
+  INNET_ASSIGN_OR_RETURN(auto members, list_persons(*conn, f, Paging{1, 100}));
+  if (members.items.empty() && ctx.scope != auth::Scope::all)
     return Error::not_found("family group");
-  ctx.record_read(members->items, &Person::id);
-  nlohmann::json j = to_json(*group);
+  ctx.record_read(members.items, &Person::id);
+  nlohmann::json j = to_json(group);
   j["members"] = nlohmann::json::array();
-  for (const auto& p : members->items) j["members"].push_back(summary_json(p));
+  for (const auto& p : members.items) j["members"].push_back(summary_json(p));
   return api::ok(j);
 }
 

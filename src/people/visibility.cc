@@ -29,9 +29,8 @@ Result<std::vector<std::int64_t>> organizations_linked_to(db::Connection& conn,
                                                           std::int64_t person_id) {
   std::vector<std::int64_t> all;
   for (const auto& link : links()) {
-    auto some = link.organizations_of(conn, person_id);
-    if (!some.ok()) return some.take_error();
-    all.insert(all.end(), some->begin(), some->end());
+    INNET_ASSIGN_OR_RETURN(auto some, link.organizations_of(conn, person_id));
+    all.insert(all.end(), some.begin(), some.end());
   }
   return all;
 }

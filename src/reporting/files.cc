@@ -20,9 +20,8 @@ Result<http::Response> tables_response(const std::string& format, std::vector<Ta
     return attachment(to_csv(tables.at(csv_table)), kCsvType, basename + ".csv");
   }
   INNET_TRY(check_export_size(tables));
-  auto xlsx = to_xlsx(tables);
-  if (!xlsx.ok()) return xlsx.take_error();
-  return attachment(std::move(*xlsx), kXlsxType, basename + ".xlsx");
+  INNET_ASSIGN_OR_RETURN(auto xlsx, to_xlsx(tables));
+  return attachment(std::move(xlsx), kXlsxType, basename + ".xlsx");
 }
 
 }  // namespace innet::reporting

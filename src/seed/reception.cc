@@ -291,9 +291,8 @@ Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
     if (c.centre.places[2] > 0) c.centre.services.push_back("childcare");
     c.centre.status = g.chance(0.04) ? "suspended" : "active";
     c.centre.contact_phone = "+39 091 " + std::to_string(g.uniform(1000000, 9999999));
-    auto created = centres::create_centre(conn, c.centre);
-    if (!created.ok()) return created.take_error();
-    c.centre = *created;
+    INNET_ASSIGN_OR_RETURN(auto created, centres::create_centre(conn, c.centre));
+    c.centre = created;
     ++report.centres;
 
     // A contract over the history and its renewal, at EUR 25 to 35 per person per day.
@@ -306,8 +305,7 @@ Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
       k.cig = "Z" + std::to_string(g.uniform(100000000, 999999999));
       k.price_cents = diffusa ? 3300 : g.uniform(25, 35) * 100 + g.uniform(0, 1) * 50;
       k.end_date = n == 0 ? clock::add_days(renewal, -1) : clock::add_days(plan.today, 365);
-      auto contract = centres::create_contract(conn, k);
-      if (!contract.ok()) return contract.take_error();
+      INNET_TRY(centres::create_contract(conn, k));
       ++report.contracts;
       k.start_date = renewal;
     }
@@ -436,9 +434,8 @@ Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
     if (person_family[i].empty()) continue;
     auto [it, fresh] = groups.emplace(person_family[i], 0);
     if (fresh) {
-      auto group = people::create_family_group(conn, person_family[i]);
-      if (!group.ok()) return group.take_error();
-      it->second = group->id;
+      INNET_ASSIGN_OR_RETURN(auto group, people::create_family_group(conn, person_family[i]));
+      it->second = group.id;
     }
     persons[i].family_group_id = it->second;
   }
@@ -460,29 +457,25 @@ Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
                                       const std::string& chain_key) {
   centres::CentreFilter mine;
   mine.operator_id = operator_id;
-  auto centres = centres::all_centres(conn, mine);
-  if (!centres.ok()) return centres.take_error();
+  INNET_ASSIGN_OR_RETURN(auto centres, centres::all_centres(conn, mine));
   RegisterReport report;
   std::bernoulli_distribution unconfirmed_tail(0.5);
   AbsenceDraw absence;
-  for (const auto& centre : *centres) {
+  for (const auto& centre : centres) {
     // Some centres have not confirmed yesterday and the day before yet.
     const int skip = unconfirmed_tail(rng) ? 2 : 0;
     for (int back = days; back > skip; --back) {
       const std::string day = clock::add_days(today, -back);
-      auto guests = reception::placements_on(conn, centre.id, day);
-      if (!guests.ok()) return guests.take_error();
-      for (const auto& g : *guests) {
+      INNET_ASSIGN_OR_RETURN(auto guests, reception::placements_on(conn, centre.id, day));
+      for (const auto& g : guests) {
         const char* reason = absence(rng);
         if (!reason) continue;
         reception::NewAbsence a{centre.id, day, g.person_id, reason, std::nullopt, staff_user_id};
-        auto recorded = reception::record_absence(conn, a, today);
-        if (!recorded.ok()) return recorded.take_error();
+        INNET_TRY(reception::record_absence(conn, a, today));
         ++report.absences;
       }
-      auto confirmed = reception::confirm_day(conn, centre.id, day, std::nullopt, staff_user_id,
-                                              chain_key, today);
-      if (!confirmed.ok()) return confirmed.take_error();
+      INNET_TRY(reception::confirm_day(conn, centre.id, day, std::nullopt, staff_user_id, chain_key,
+                                       today));
       ++report.confirmations;
     }
   }
@@ -492,17 +485,16 @@ Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
 Result<std::int64_t> seed_absences(db::Connection& conn, std::mt19937& rng, int days,
                                    const std::string& today,
                                    const std::map<std::int64_t, std::int64_t>& staff_by_operator) {
-  auto centres = centres::all_centres(conn, {});
-  if (!centres.ok()) return centres.take_error();
+  INNET_ASSIGN_OR_RETURN(auto centres, centres::all_centres(conn, {}));
   const std::string from = clock::add_days(today, -days);
   AbsenceDraw absence;
   std::vector<reception::Absence> absences;
-  for (const auto& centre : *centres) {
+  for (const auto& centre : centres) {
     auto staff = staff_by_operator.find(centre.operator_id);
     if (staff == staff_by_operator.end()) continue;
-    auto placements = reception::placements_between(conn, centre.id, from, today);
-    if (!placements.ok()) return placements.take_error();
-    for (const auto& p : *placements) {
+    INNET_ASSIGN_OR_RETURN(auto placements,
+                           reception::placements_between(conn, centre.id, from, today));
+    for (const auto& p : placements) {
       const std::string end = p.end_date ? std::min(*p.end_date, today) : today;
       for (auto day = std::max(p.start_date, from); day < end; day = clock::add_days(day, 1)) {
         const char* reason = absence(rng);
@@ -525,38 +517,34 @@ Result<std::int64_t> seed_invoices(db::Connection& conn, std::int64_t operator_i
                                    std::int64_t staff_user_id, const std::string& today) {
   centres::CentreFilter mine;
   mine.operator_id = operator_id;
-  auto centres = centres::all_centres(conn, mine);
-  if (!centres.ok()) return centres.take_error();
+  INNET_ASSIGN_OR_RETURN(auto centres, centres::all_centres(conn, mine));
   const std::string month = clock::add_days(clock::month_start(today), -1).substr(0, 7);
   std::int64_t stored = 0;
-  for (std::size_t i = 0; i < centres->size(); ++i) {
-    const auto& centre = (*centres)[i];
-    auto draft = reception::draft_invoice(conn, centre.id, month, today);
-    if (!draft.ok()) return draft.take_error();
-    if (draft->amount_cents <= 0) continue;  // nothing payable: no contract, or no guests
+  for (std::size_t i = 0; i < centres.size(); ++i) {
+    const auto& centre = centres[i];
+    INNET_ASSIGN_OR_RETURN(auto draft, reception::draft_invoice(conn, centre.id, month, today));
+    if (draft.amount_cents <= 0) continue;  // nothing payable: no contract, or no guests
     reception::Invoice invoice;
     invoice.centre_id = centre.id;
     invoice.month = month;
     invoice.number = std::to_string(i + 1) + "/" + month.substr(0, 4);
-    invoice.amount_cents = draft->amount_cents;
-    invoice.presence_days = draft->presence_days;
+    invoice.amount_cents = draft.amount_cents;
+    invoice.presence_days = draft.presence_days;
     invoice.submitted_by = staff_user_id;
-    for (const auto& l : draft->lines) invoice.lines.push_back(l.line);
+    for (const auto& l : draft.lines) invoice.lines.push_back(l.line);
     if (i % 3 == 0) {
-      auto absences =
-          reception::absence_entries_between(conn, centre.id, draft->range.from, draft->range.to);
-      if (!absences.ok()) return absences.take_error();
+      INNET_ASSIGN_OR_RETURN(auto absences, reception::absence_entries_between(
+                                                conn, centre.id, draft.range.from, draft.range.to));
       // Billed at the month's average price per day: what such an invoice typically does.
-      const auto price = draft->amount_cents / std::max<std::int64_t>(draft->presence_days, 1);
-      for (const auto& a : *absences) {
-        if (a.withdraws_id || invoice.presence_days >= draft->presence_days + 3) continue;
+      const auto price = draft.amount_cents / std::max<std::int64_t>(draft.presence_days, 1);
+      for (const auto& a : absences) {
+        if (a.withdraws_id || invoice.presence_days >= draft.presence_days + 3) continue;
         invoice.lines.push_back({a.person_id, a.day, a.day});
         ++invoice.presence_days;
         invoice.amount_cents += price;
       }
     }
-    auto submitted = reception::submit_invoice(conn, invoice, today);
-    if (!submitted.ok()) return submitted.take_error();
+    INNET_TRY(reception::submit_invoice(conn, invoice, today));
     ++stored;
   }
   return stored;

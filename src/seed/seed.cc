@@ -16,9 +16,8 @@ namespace innet::seed {
 namespace {
 
 Status require_empty(db::Connection& conn) {
-  auto organizations = accounts::count_organizations(conn);
-  if (!organizations.ok()) return organizations.take_error();
-  if (*organizations > 0)
+  INNET_ASSIGN_OR_RETURN(auto organizations, accounts::count_organizations(conn));
+  if (organizations > 0)
     return Error::make(ErrorKind::conflict, "not_empty",
                        "the database already has organisations; seed only a new database");
   return Status::success();
@@ -90,21 +89,18 @@ const std::vector<DemoUser> kDemoUsers = {
 }  // namespace
 
 Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool, const std::string& chain_key) {
-  auto conn = pool.acquire();
-  if (!conn.ok()) return conn.take_error();
-  auto hash = auth::hash_password(kDemoPassword);
-  if (!hash.ok()) return hash.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
+  INNET_ASSIGN_OR_RETURN(auto hash, auth::hash_password(kDemoPassword));
 
-  db::Transaction tx(**conn);
+  db::Transaction tx(*conn);
   INNET_TRY(tx.started());
-  INNET_TRY(require_empty(**conn));
+  INNET_TRY(require_empty(*conn));
   std::map<std::string, std::int64_t> org_ids;
   for (const auto& o : kDemoOrganizations) {
     accounts::Organization org{0, o.name, o.type, std::nullopt, ""};
     if (o.istat_code) org.istat_code = o.istat_code;
-    auto created = accounts::create_organization(**conn, org);
-    if (!created.ok()) return created.take_error();
-    org_ids[o.name] = created->id;
+    INNET_ASSIGN_OR_RETURN(auto created, accounts::create_organization(*conn, org));
+    org_ids[o.name] = created.id;
   }
   std::vector<DemoAccount> accounts_out;
   std::map<auth::Role, std::int64_t> user_ids;
@@ -114,10 +110,9 @@ Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool, const std::string& ch
     user.display_name = u.display_name;
     user.role = u.role;
     user.organization_id = org_ids.at(u.organization);
-    user.password_hash = *hash;
-    auto created = accounts::create_user(**conn, user);
-    if (!created.ok()) return created.take_error();
-    user_ids[u.role] = created->id;
+    user.password_hash = hash;
+    INNET_ASSIGN_OR_RETURN(auto created, accounts::create_user(*conn, user));
+    user_ids[u.role] = created.id;
     accounts_out.push_back({user.email, auth::to_string(u.role), u.organization});
   }
   ReceptionPlan plan;
@@ -129,63 +124,55 @@ Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool, const std::string& ch
   plan.history_days = 365;
   plan.today = clock::today();
   std::mt19937 rng(2026);
-  auto reception = seed_reception(**conn, rng, plan);
-  if (!reception.ok()) return reception.take_error();
-  auto registers = seed_registers(**conn, rng, plan.featured_operator,
-                                  user_ids.at(auth::Role::case_worker), 60, plan.today, chain_key);
-  if (!registers.ok()) return registers.take_error();
-  auto invoices = seed_invoices(**conn, plan.featured_operator,
-                                user_ids.at(auth::Role::case_worker), plan.today);
-  if (!invoices.ok()) return invoices.take_error();
-  INNET_TRY(audit::record(**conn, seed_entry("demo")));
+  INNET_TRY(seed_reception(*conn, rng, plan));
+  INNET_TRY(seed_registers(*conn, rng, plan.featured_operator, user_ids.at(auth::Role::case_worker),
+                           60, plan.today, chain_key));
+  INNET_TRY(seed_invoices(*conn, plan.featured_operator, user_ids.at(auth::Role::case_worker),
+                          plan.today));
+  INNET_TRY(audit::record(*conn, seed_entry("demo")));
   INNET_TRY(tx.commit());
-  INNET_TRY(refresh_statistics(**conn));
+  INNET_TRY(refresh_statistics(*conn));
   return accounts_out;
 }
 
 Result<NationalReport> seed_national(db::Pool& pool) {
   constexpr int kOperators = 2000;
   constexpr int kUsersPerOperator = 5;
-  auto conn = pool.acquire();
-  if (!conn.ok()) return conn.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
   // Benchmark accounts cannot sign in: they share the hash of a random, discarded password.
-  auto hash = auth::hash_password(crypto::random_hex(16));
-  if (!hash.ok()) return hash.take_error();
+  INNET_ASSIGN_OR_RETURN(auto hash, auth::hash_password(crypto::random_hex(16)));
 
-  db::Transaction tx(**conn);
+  db::Transaction tx(*conn);
   INNET_TRY(tx.started());
-  INNET_TRY(require_empty(**conn));
+  INNET_TRY(require_empty(*conn));
   NationalReport report;
   std::mt19937 rng(42);
   const auto& towns = geo::municipalities();
   auto add_org = [&](const std::string& name, const char* type,
                      std::string_view istat) -> Result<std::int64_t> {
-    auto created = accounts::create_organization(**conn, {0, name, type, std::string(istat), ""});
-    if (!created.ok()) return created.take_error();
+    INNET_ASSIGN_OR_RETURN(auto created, accounts::create_organization(
+                                             *conn, {0, name, type, std::string(istat), ""}));
     ++report.organizations;
-    return created->id;
+    return created.id;
   };
   for (const auto& m : towns)
-    if (auto id = add_org("Comune di " + std::string(m.name), "municipality", m.istat_code);
-        !id.ok())
-      return id.take_error();
+    INNET_TRY(add_org("Comune di " + std::string(m.name), "municipality", m.istat_code));
   ReceptionPlan plan;
   std::map<std::int64_t, std::int64_t> staff_by_operator;  // the first user of each
   for (int i = 1; i <= kOperators; ++i) {
     const auto& town = towns[rng() % towns.size()];
-    auto org = add_org("Ente gestore " + std::to_string(i), "centre_operator", town.istat_code);
-    if (!org.ok()) return org.take_error();
-    plan.operators.push_back(*org);
+    INNET_ASSIGN_OR_RETURN(
+        auto org, add_org("Ente gestore " + std::to_string(i), "centre_operator", town.istat_code));
+    plan.operators.push_back(org);
     for (int k = 1; k <= kUsersPerOperator; ++k) {
       accounts::User u;
       u.email = "operator" + std::to_string(i) + "." + std::to_string(k) + "@bench.innet.example";
       u.display_name = "Operatore " + std::to_string(i) + "." + std::to_string(k);
       u.role = auth::Role::case_worker;
-      u.organization_id = *org;
-      u.password_hash = *hash;
-      auto created = accounts::create_user(**conn, u);
-      if (!created.ok()) return created.take_error();
-      staff_by_operator.emplace(*org, created->id);
+      u.organization_id = org;
+      u.password_hash = hash;
+      INNET_ASSIGN_OR_RETURN(auto created, accounts::create_user(*conn, u));
+      staff_by_operator.emplace(org, created.id);
       ++report.users;
     }
   }
@@ -194,15 +181,14 @@ Result<NationalReport> seed_national(db::Pool& pool) {
   plan.history_days = 3 * 365;
   plan.today = clock::today();
   plan.palermo_weighting = false;
-  auto reception = seed_reception(**conn, rng, plan);
-  if (!reception.ok()) return reception.take_error();
-  report.reception = *reception;
-  auto absences = seed_absences(**conn, rng, 60, plan.today, staff_by_operator);
-  if (!absences.ok()) return absences.take_error();
-  report.absences = *absences;
-  INNET_TRY(audit::record(**conn, seed_entry("national")));
+  INNET_ASSIGN_OR_RETURN(auto reception, seed_reception(*conn, rng, plan));
+  report.reception = reception;
+  INNET_ASSIGN_OR_RETURN(auto absences,
+                         seed_absences(*conn, rng, 60, plan.today, staff_by_operator));
+  report.absences = absences;
+  INNET_TRY(audit::record(*conn, seed_entry("national")));
   INNET_TRY(tx.commit());
-  INNET_TRY(refresh_statistics(**conn));
+  INNET_TRY(refresh_statistics(*conn));
   return report;
 }
 

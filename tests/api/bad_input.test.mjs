@@ -46,7 +46,7 @@ async function refuseAll(method, path, cases) {
       expectError(res, c.status ?? 400, c.code ?? 'validation_failed', c.fields ?? []);
       if (c.reason) {
         const [field, pattern] = c.reason;
-        assert.match(res.json.error.fields[field], pattern);
+        assert.match(res.json.error.fields[field].message, pattern);
       }
     } catch (e) {
       e.message = `${method} ${path} ${c.name}: ${e.message}`;

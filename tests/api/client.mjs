@@ -87,6 +87,12 @@ export function expectError(res, status, code, fields) {
   assert.equal(typeof e.fields, 'object', where);
   assert.ok(e.fields !== null && !Array.isArray(e.fields), where);
   if (fields) assert.deepEqual(Object.keys(e.fields).sort(), [...fields].sort(), where);
+  // Every field error: a machine code, its parameters and the English message (decision 0013).
+  for (const f of Object.values(e.fields)) {
+    assert.match(f.code, /^[a-z][a-z0-9_]*$/, where);
+    assert.ok(f.params && typeof f.params === 'object' && !Array.isArray(f.params), where);
+    assert.equal(typeof f.message, 'string', where);
+  }
   return e;
 }
 

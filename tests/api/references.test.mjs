@@ -23,7 +23,7 @@ let theirCentre, theirGuest, theirPlacement, theirGroup, theirAbsence, theirInvo
 function answer(res) {
   const e = res.json?.error;
   const plain = (text) => text.replace(/\d+/g, 'N');
-  const fields = e && Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, plain(v)]));
+  const fields = e && Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, plain(JSON.stringify(v))]));
   return { status: res.status, error: e && { code: e.code, message: plain(e.message), fields } };
 }
 

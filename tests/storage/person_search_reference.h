@@ -34,11 +34,11 @@ inline Result<Found> like_search(db::Connection& conn, const PersonFilter& f, co
         "EXISTS (SELECT 1 FROM placements pl JOIN centres c ON c.id = pl.centre_id "
         "WHERE pl.person_id = persons.id AND c.operator_id = ?)",
         *hosted_by);
-  auto page =
+  INNET_ASSIGN_OR_RETURN(
+      auto page,
       db::page_query<std::int64_t>(conn, "id", "persons", where, "family_name, given_names, id",
-                                   paging, [](const db::Row& r) { return r.integer(0); });
-  if (!page.ok()) return page.take_error();
-  return Found{std::move(page->items), page->total};
+                                   paging, [](const db::Row& r) { return r.integer(0); }));
+  return Found{std::move(page.items), page.total};
 }
 
 }  // namespace innet::people::reference

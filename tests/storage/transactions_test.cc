@@ -18,8 +18,7 @@ class StorageTransactionTest : public EngineTest {
   }
 
   static Status add_note(Connection& c, const std::string& body) {
-    auto inserted = c.execute("INSERT INTO notes (body) VALUES (?)", {body});
-    if (!inserted) return inserted.take_error();
+    INNET_TRY(c.execute("INSERT INTO notes (body) VALUES (?)", {body}));
     return Status::success();
   }
 };

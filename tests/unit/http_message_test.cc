@@ -116,12 +116,20 @@ TEST(HttpMessage, ErrorBodyShape) {
                                     {"fields", nlohmann::json::object()}}}}));
 }
 
-TEST(HttpMessage, ErrorCarriesFields) {
-  Response response = Response::error(Error::field(ErrorKind::invalid_input, "email", "required"));
+TEST(HttpMessage, ErrorCarriesFieldsWithCodesParamsAndMessages) {
+  Error e = Error::field(ErrorKind::invalid_input, "email", FieldError::required());
+  e.fields["name"] = FieldError::too_long(200);
+  e.fields["type"] = FieldError::not_in_list({"ngo", "company"});
+  Response response = Response::error(e);
   EXPECT_EQ(response.status, 400);
   auto body = nlohmann::json::parse(response.body);
   EXPECT_EQ(body["error"]["code"], "validation_failed");
-  EXPECT_EQ(body["error"]["fields"], (nlohmann::json{{"email", "required"}}));
+  EXPECT_EQ(body["error"]["fields"], (nlohmann::json::parse(R"({
+              "email": {"code": "required", "params": {}, "message": "required"},
+              "name": {"code": "too_long", "params": {"max": 200},
+                       "message": "at most 200 characters"},
+              "type": {"code": "not_in_list", "params": {"allowed": ["ngo", "company"]},
+                       "message": "must be one of: ngo, company"}})")));
 }
 
 TEST(HttpMessage, RateLimitedErrorHasRetryAfter) {

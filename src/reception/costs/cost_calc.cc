@@ -52,13 +52,13 @@ bool is_valid_month(std::string_view month) {
 
 Result<MonthRange> month_range(const std::string& month, const std::string& today) {
   if (!is_valid_month(month))
-    return Error::field(ErrorKind::invalid_input, "month", "expected YYYY-MM");
+    return Error::field(ErrorKind::invalid_input, "month", FieldError::wrong_type("month"));
   MonthRange r;
   r.month = month;
   r.from = month + "-01";
   r.to = clock::next_month_start(r.from);
   if (r.from > today) {
-    Error e = Error::field(ErrorKind::unprocessable, "month", "must not be in the future");
+    Error e = Error::field(ErrorKind::unprocessable, "month", FieldError::future_date());
     e.code = "future_date";
     return e;
   }

@@ -10,12 +10,10 @@ Result<CostData> load_cost_data(db::Connection& conn, std::int64_t centre_id,
                                 const std::vector<std::int64_t>& extra_person_ids) {
   CostData data;
   data.range = range;
-  auto contracts = centres::centre_contracts(conn, centre_id);
-  if (!contracts.ok()) return contracts.take_error();
-  data.contracts = std::move(*contracts);
-  auto days = presence_between(conn, centre_id, range.from, range.to);
-  if (!days.ok()) return days.take_error();
-  data.days = std::move(*days);
+  INNET_ASSIGN_OR_RETURN(auto contracts, centres::centre_contracts(conn, centre_id));
+  data.contracts = std::move(contracts);
+  INNET_ASSIGN_OR_RETURN(auto days, presence_between(conn, centre_id, range.from, range.to));
+  data.days = std::move(days);
 
   std::set<std::int64_t> ids(extra_person_ids.begin(), extra_person_ids.end());
   for (const auto& day : data.days) {
@@ -23,20 +21,17 @@ Result<CostData> load_cost_data(db::Connection& conn, std::int64_t centre_id,
     for (const auto& a : day.absent) ids.insert(a.person_id);
   }
   if (!ids.empty()) {
-    auto persons = people::find_persons(conn, {ids.begin(), ids.end()});
-    if (!persons.ok()) return persons.take_error();
-    for (auto& p : *persons) data.persons.emplace(p.id, std::move(p));
+    INNET_ASSIGN_OR_RETURN(auto persons, people::find_persons(conn, {ids.begin(), ids.end()}));
+    for (auto& p : persons) data.persons.emplace(p.id, std::move(p));
   }
   return data;
 }
 
 Result<MonthlyCosts> monthly_costs(db::Connection& conn, std::int64_t centre_id,
                                    const std::string& month, const std::string& today) {
-  auto range = month_range(month, today);
-  if (!range.ok()) return range.take_error();
-  auto data = load_cost_data(conn, centre_id, *range);
-  if (!data.ok()) return data.take_error();
-  return compute_costs(centre_id, *data);
+  INNET_ASSIGN_OR_RETURN(auto range, month_range(month, today));
+  INNET_ASSIGN_OR_RETURN(auto data, load_cost_data(conn, centre_id, range));
+  return compute_costs(centre_id, data);
 }
 
 }  // namespace innet::reception

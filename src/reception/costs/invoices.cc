@@ -54,11 +54,11 @@ Status check_lines(const Invoice& inv, const MonthRange& range) {
   for (std::size_t i = 0; i < inv.lines.size(); ++i) {
     const auto& l = inv.lines[i];
     const bool from_ok = is_valid_date(l.from), to_ok = is_valid_date(l.to);
-    if (!from_ok) bad_dates.fields[line_field(i, "from")] = "expected YYYY-MM-DD";
-    if (!to_ok) bad_dates.fields[line_field(i, "to")] = "expected YYYY-MM-DD";
+    if (!from_ok) bad_dates.fields[line_field(i, "from")] = FieldError::wrong_type("date");
+    if (!to_ok) bad_dates.fields[line_field(i, "to")] = FieldError::wrong_type("date");
     if (!from_ok || !to_ok) continue;
-    const std::string within = "must be within " + range.from + ".." + last;
-    if (l.from > l.to) bad_lines.fields[line_field(i, "to")] = "is before from";
+    const FieldError within = FieldError::outside_month(range.from, last);
+    if (l.from > l.to) bad_lines.fields[line_field(i, "to")] = FieldError::before_other("from");
     if (l.from < range.from || l.from > last) bad_lines.fields[line_field(i, "from")] = within;
     if (l.to < range.from || l.to > last) bad_lines.fields[line_field(i, "to")] = within;
   }
@@ -74,7 +74,7 @@ Status check_lines(const Invoice& inv, const MonthRange& range) {
       const auto& prev = inv.lines[indexes[k - 1]];
       if (inv.lines[indexes[k]].from <= prev.to)
         bad_lines.fields[line_field(indexes[k], "from")] =
-            "overlaps lines[" + std::to_string(indexes[k - 1]) + "] of the same person";
+            FieldError::overlaps_line(std::int64_t(indexes[k - 1]));
     }
   }
   if (!bad_lines.fields.empty()) return bad_lines;
@@ -85,48 +85,47 @@ Status check_lines(const Invoice& inv, const MonthRange& range) {
 // exists nowhere, gets the same answer: the caller learns nothing about persons it cannot see.
 Status check_guests(db::Connection& conn, const Invoice& inv, const MonthRange& range) {
   if (inv.lines.empty()) return Status::success();
-  auto placements = placements_between(conn, inv.centre_id, range.from, range.to);
-  if (!placements.ok()) return placements.take_error();
+  INNET_ASSIGN_OR_RETURN(auto placements,
+                         placements_between(conn, inv.centre_id, range.from, range.to));
   std::set<std::int64_t> guests;
-  for (const auto& p : *placements) guests.insert(p.person_id);
+  for (const auto& p : placements) guests.insert(p.person_id);
   Error e = refused(ErrorKind::unprocessable, "not_placed",
                     "a line names a person not placed at this centre in " + inv.month);
   for (std::size_t i = 0; i < inv.lines.size(); ++i)
     if (!guests.contains(inv.lines[i].person_id))
-      e.fields[line_field(i, "person_id")] = "not placed at this centre in " + inv.month;
+      e.fields[line_field(i, "person_id")] = FieldError::not_placed(inv.month);
   if (!e.fields.empty()) return e;
   return Status::success();
 }
 
 Error already_invoiced(const std::string& month) {
-  Error e =
-      Error::field(ErrorKind::conflict, "month", "this centre already has an invoice for " + month);
+  Error e = Error::field(ErrorKind::conflict, "month", FieldError::invoice_exists(month));
   e.code = "invoice_exists";
   return e;
 }
 
 Status check_invoice(db::Connection& conn, const Invoice& inv, const std::string& today) {
-  auto range = invoiceable_month(conn, inv.centre_id, inv.month, today);
-  if (!range.ok()) return range.take_error();
+  INNET_ASSIGN_OR_RETURN(auto range, invoiceable_month(conn, inv.centre_id, inv.month, today));
   if (inv.amount_cents <= 0)
-    return Error::field(ErrorKind::unprocessable, "amount_cents", "must be greater than 0");
+    return Error::field(ErrorKind::unprocessable, "amount_cents", FieldError::below_minimum(1));
   if (inv.presence_days < 0)
-    return Error::field(ErrorKind::unprocessable, "presence_days", "must not be negative");
-  INNET_TRY(check_lines(inv, *range));
-  INNET_TRY(check_guests(conn, inv, *range));
+    return Error::field(ErrorKind::unprocessable, "presence_days", FieldError::below_minimum(0));
+  INNET_TRY(check_lines(inv, range));
+  INNET_TRY(check_guests(conn, inv, range));
   std::int64_t declared = 0;
   for (const auto& l : inv.lines) declared += line_days(l);
   if (declared != inv.presence_days) {
     Error e = Error::field(ErrorKind::unprocessable, "presence_days",
-                           "the lines add up to " + std::to_string(declared) + " presence-days");
+                           FieldError::presence_days_mismatch(declared));
     e.code = "presence_days_mismatch";
     return e;
   }
-  auto existing = conn.query(
-      "SELECT id FROM invoices WHERE centre_id = ? AND month = ? AND withdrawn_at IS NULL",
-      {inv.centre_id, inv.month});
-  if (!existing.ok()) return existing.take_error();
-  if (!existing->empty()) return already_invoiced(inv.month);
+  INNET_ASSIGN_OR_RETURN(
+      auto existing,
+      conn.query(
+          "SELECT id FROM invoices WHERE centre_id = ? AND month = ? AND withdrawn_at IS NULL",
+          {inv.centre_id, inv.month}));
+  if (!existing.empty()) return already_invoiced(inv.month);
   return Status::success();
 }
 
@@ -144,13 +143,14 @@ Status insert_lines(db::Connection& conn, std::int64_t invoice_id,
 // The invoice of the same month withdrawn last, which a new submission replaces.
 Result<std::optional<std::int64_t>> last_withdrawn(db::Connection& conn, std::int64_t centre_id,
                                                    const std::string& month) {
-  auto rows = conn.query(
-      "SELECT id FROM invoices WHERE centre_id = ? AND month = ? AND withdrawn_at IS NOT NULL "
-      "ORDER BY withdrawn_at DESC, id DESC LIMIT 1",
-      {centre_id, month});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return std::optional<std::int64_t>();
-  return std::optional<std::int64_t>((*rows)[0].integer(0));
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "SELECT id FROM invoices WHERE centre_id = ? AND month = ? AND withdrawn_at IS NOT NULL "
+          "ORDER BY withdrawn_at DESC, id DESC LIMIT 1",
+          {centre_id, month}));
+  if (rows.empty()) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(rows[0].integer(0));
 }
 
 }  // namespace
@@ -160,11 +160,11 @@ Result<MonthRange> invoiceable_month(db::Connection& conn, std::int64_t centre_i
   auto range = month_range(month, today);
   if (!range.ok()) return range;
   const std::string last = clock::add_days(range->to, -1);
-  auto covered = centres::contract_during(conn, centre_id, range->from, last);
-  if (!covered.ok()) return covered.take_error();
-  if (!*covered)
+  INNET_ASSIGN_OR_RETURN(auto covered,
+                         centres::contract_during(conn, centre_id, range->from, last));
+  if (!covered)
     return Error::rule(ErrorKind::unprocessable, "no_contract", "month",
-                       "no contract of this centre covers " + month);
+                       FieldError::no_contract(month));
   return range;
 }
 
@@ -175,14 +175,13 @@ std::int64_t line_days(const InvoiceLine& line) {
 Result<Invoice> submit_invoice(db::Connection& conn, const Invoice& invoice,
                                const std::string& today) {
   INNET_TRY(check_invoice(conn, invoice, today));
-  auto replaces = last_withdrawn(conn, invoice.centre_id, invoice.month);
-  if (!replaces.ok()) return replaces.take_error();
+  INNET_ASSIGN_OR_RETURN(auto replaces, last_withdrawn(conn, invoice.centre_id, invoice.month));
   auto rows = conn.query(
       "INSERT INTO invoices (centre_id, month, number, amount_cents, presence_days, submitted_by, "
       "submitted_at, note, replaces_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {invoice.centre_id, invoice.month, invoice.number, invoice.amount_cents,
        invoice.presence_days, invoice.submitted_by, clock::now_iso(),
-       db::optional_value(invoice.note), db::optional_value(*replaces)});
+       db::optional_value(invoice.note), db::optional_value(replaces)});
   if (!rows.ok()) {
     // Two submissions racing past the check meet the UNIQUE constraint.
     if (rows.error().code == "unique_violation") return already_invoiced(invoice.month);
@@ -194,31 +193,31 @@ Result<Invoice> submit_invoice(db::Connection& conn, const Invoice& invoice,
 }
 
 Result<Invoice> find_invoice(db::Connection& conn, std::int64_t id) {
-  auto rows = conn.query(std::string("SELECT ") + kColumns + " FROM invoices WHERE id = ?", {id});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return Error::not_found("invoice");
-  Invoice inv = from_row((*rows)[0]);
-  auto lines = conn.query(
-      "SELECT person_id, from_date, to_date FROM invoice_lines WHERE invoice_id = ? "
-      "ORDER BY person_id, from_date",
-      {id});
-  if (!lines.ok()) return lines.take_error();
-  inv.lines.reserve(lines->size());
-  for (const auto& r : *lines) inv.lines.push_back({r.integer(0), r.text(1), r.text(2)});
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(std::string("SELECT ") + kColumns + " FROM invoices WHERE id = ?", {id}));
+  if (rows.empty()) return Error::not_found("invoice");
+  Invoice inv = from_row(rows[0]);
+  INNET_ASSIGN_OR_RETURN(
+      auto lines,
+      conn.query("SELECT person_id, from_date, to_date FROM invoice_lines WHERE invoice_id = ? "
+                 "ORDER BY person_id, from_date",
+                 {id}));
+  inv.lines.reserve(lines.size());
+  for (const auto& r : lines) inv.lines.push_back({r.integer(0), r.text(1), r.text(2)});
   return inv;
 }
 
 Result<Invoice> withdraw_invoice(db::Connection& conn, const Withdrawal& w) {
-  auto changed = conn.execute(
-      "UPDATE invoices SET withdrawn_at = ?, withdrawn_by = ?, withdrawal_reason = ? "
-      "WHERE id = ? AND withdrawn_at IS NULL",
-      {clock::now_iso(), w.withdrawn_by, w.reason, w.invoice_id});
-  if (!changed.ok()) return changed.take_error();
-  if (*changed == 0) {
-    auto existing = find_invoice(conn, w.invoice_id);
-    if (!existing.ok()) return existing.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto changed,
+      conn.execute("UPDATE invoices SET withdrawn_at = ?, withdrawn_by = ?, withdrawal_reason = ? "
+                   "WHERE id = ? AND withdrawn_at IS NULL",
+                   {clock::now_iso(), w.withdrawn_by, w.reason, w.invoice_id}));
+  if (changed == 0) {
+    INNET_ASSIGN_OR_RETURN(auto existing, find_invoice(conn, w.invoice_id));
     return Error::make(ErrorKind::conflict, "invoice_already_withdrawn",
-                       "this invoice was withdrawn on " + existing->withdrawn_at.value_or(""));
+                       "this invoice was withdrawn on " + existing.withdrawn_at.value_or(""));
   }
   return find_invoice(conn, w.invoice_id);
 }

@@ -86,18 +86,16 @@ Reconciliation reconcile(const Invoice& invoice, const CostData& data, const Mon
 
 Result<Reconciliation> reconcile_invoice(db::Connection& conn, const Invoice& invoice,
                                          const std::string& today) {
-  auto range = month_range(invoice.month, today);
-  if (!range.ok()) return range.take_error();
+  INNET_ASSIGN_OR_RETURN(auto range, month_range(invoice.month, today));
   std::vector<std::int64_t> declared;
   declared.reserve(invoice.lines.size());
   for (const auto& l : invoice.lines) declared.push_back(l.person_id);
-  auto data = load_cost_data(conn, invoice.centre_id, *range, declared);
-  if (!data.ok()) return data.take_error();
+  INNET_ASSIGN_OR_RETURN(auto data, load_cost_data(conn, invoice.centre_id, range, declared));
   // Three more reads (the register's own): the status of each day is not part of presence.
-  auto register_days = register_summary(conn, invoice.centre_id, range->from, range->to);
-  if (!register_days.ok()) return register_days.take_error();
-  auto costs = compute_costs(invoice.centre_id, *data);
-  return reconcile(invoice, *data, costs, *register_days);
+  INNET_ASSIGN_OR_RETURN(auto register_days,
+                         register_summary(conn, invoice.centre_id, range.from, range.to));
+  auto costs = compute_costs(invoice.centre_id, data);
+  return reconcile(invoice, data, costs, register_days);
 }
 
 nlohmann::json to_json(const Reconciliation& r) {
@@ -163,11 +161,9 @@ InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs) {
 
 Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id,
                                    const std::string& month, const std::string& today) {
-  auto range = invoiceable_month(conn, centre_id, month, today);
-  if (!range.ok()) return range.take_error();
-  auto data = load_cost_data(conn, centre_id, *range);
-  if (!data.ok()) return data.take_error();
-  return draft_invoice(*data, compute_costs(centre_id, *data));
+  INNET_ASSIGN_OR_RETURN(auto range, invoiceable_month(conn, centre_id, month, today));
+  INNET_ASSIGN_OR_RETURN(auto data, load_cost_data(conn, centre_id, range));
+  return draft_invoice(data, compute_costs(centre_id, data));
 }
 
 nlohmann::json to_json(const InvoiceDraft& d) {

@@ -25,11 +25,9 @@ std::string format_of(const api::Context& ctx) {
 Result<Invoice> invoice_in_scope(api::Context& ctx, const char* action) {
   auto id = ctx.id_param();
   if (!id.ok()) return Error::not_found("invoice");
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto invoice = find_invoice(**conn, *id);
-  if (!invoice.ok()) return invoice.take_error();
-  auto centre = centres::visible_centre(ctx, invoice->centre_id, action);
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto invoice, find_invoice(*conn, *id));
+  auto centre = centres::visible_centre(ctx, invoice.centre_id, action);
   if (!centre.ok()) {
     if (centre.error().kind == ErrorKind::not_found) return Error::not_found("invoice");
     return centre.take_error();
@@ -38,28 +36,24 @@ Result<Invoice> invoice_in_scope(api::Context& ctx, const char* action) {
 }
 
 Result<http::Response> get_costs(api::Context& ctx) {
-  auto centre = centres::centre_in_scope(ctx, "costs.read");
-  if (!centre.ok()) return centre.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "costs.read"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   const std::string month = ctx.param("month");
-  auto costs = monthly_costs(**conn, centre->id, month, clock::today());
-  if (!costs.ok()) return costs.take_error();
+  INNET_ASSIGN_OR_RETURN(auto costs, monthly_costs(*conn, centre.id, month, clock::today()));
   const auto format = format_of(ctx);
   // cost_tables: Summary, Days, Persons; a CSV holds one table, the days unless asked otherwise.
   const std::size_t csv_table = ctx.request.query["table"] == "persons" ? 2 : 1;
-  if (format != "csv" || csv_table == 2) ctx.record_read(costs->persons, &PersonCost::person_id);
-  if (format == "json") return api::ok(to_json(*costs));
-  return tables_response(format, cost_tables(*costs), csv_table,
-                         "costs-centre-" + std::to_string(centre->id) + "-" + month);
+  if (format != "csv" || csv_table == 2) ctx.record_read(costs.persons, &PersonCost::person_id);
+  if (format == "json") return api::ok(to_json(costs));
+  return tables_response(format, cost_tables(costs), csv_table,
+                         "costs-centre-" + std::to_string(centre.id) + "-" + month);
 }
 
 Result<http::Response> post_invoice(api::Context& ctx) {
-  auto centre = centres::centre_in_scope(ctx, "invoices.submit");
-  if (!centre.ok()) return centre.take_error();
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "invoices.submit"));
   const auto& b = ctx.body;
   Invoice inv;
-  inv.centre_id = centre->id;
+  inv.centre_id = centre.id;
   inv.month = b["month"];
   inv.number = b["number"];
   inv.amount_cents = b["amount_cents"];
@@ -68,87 +62,73 @@ Result<http::Response> post_invoice(api::Context& ctx) {
   inv.submitted_by = ctx.actor->user_id;
   if (b.contains("lines"))
     for (const auto& l : b["lines"]) inv.lines.push_back({l["person_id"], l["from"], l["to"]});
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  auto created = submit_invoice(**conn, inv, clock::today());
-  if (!created.ok()) return created.take_error();
-  auto entry = ctx.audit("invoices.submit", "invoice", std::to_string(created->id));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto created, submit_invoice(*conn, inv, clock::today()));
+  auto entry = ctx.audit("invoices.submit", "invoice", std::to_string(created.id));
   // Totals only: the lines name guests, and the audit trail carries no personal data.
-  entry.details = json{{"centre_id", created->centre_id},
-                       {"month", created->month},
-                       {"number", created->number},
-                       {"amount_cents", created->amount_cents},
-                       {"presence_days", created->presence_days},
-                       {"lines", created->lines.size()},
-                       {"replaces_id", created->replaces_id ? json(*created->replaces_id) : json()}}
+  entry.details = json{{"centre_id", created.centre_id},
+                       {"month", created.month},
+                       {"number", created.number},
+                       {"amount_cents", created.amount_cents},
+                       {"presence_days", created.presence_days},
+                       {"lines", created.lines.size()},
+                       {"replaces_id", created.replaces_id ? json(*created.replaces_id) : json()}}
                       .dump();
   INNET_TRY(ctx.commit(entry));
-  return api::created(to_json(*created));
+  return api::created(to_json(created));
 }
 
 Result<http::Response> post_withdrawal(api::Context& ctx) {
-  auto invoice = invoice_in_scope(ctx, "invoices.submit");
-  if (!invoice.ok()) return invoice.take_error();
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  auto withdrawn = withdraw_invoice(
-      **conn, {invoice->id, ctx.body["reason"].get<std::string>(), ctx.actor->user_id});
-  if (!withdrawn.ok()) return withdrawn.take_error();
-  auto entry = ctx.audit("invoices.withdraw", "invoice", std::to_string(withdrawn->id));
+  INNET_ASSIGN_OR_RETURN(auto invoice, invoice_in_scope(ctx, "invoices.submit"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto withdrawn,
+                         withdraw_invoice(*conn, {invoice.id, ctx.body["reason"].get<std::string>(),
+                                                  ctx.actor->user_id}));
+  auto entry = ctx.audit("invoices.withdraw", "invoice", std::to_string(withdrawn.id));
   // Not the reason: free text may name guests, and it is kept on the invoice itself.
-  entry.details = json{{"centre_id", withdrawn->centre_id},
-                       {"month", withdrawn->month},
-                       {"number", withdrawn->number}}
+  entry.details = json{{"centre_id", withdrawn.centre_id},
+                       {"month", withdrawn.month},
+                       {"number", withdrawn.number}}
                       .dump();
   INNET_TRY(ctx.commit(entry));
-  return api::ok(to_json(*withdrawn));
+  return api::ok(to_json(withdrawn));
 }
 
 Result<http::Response> get_invoice_draft(api::Context& ctx) {
-  auto centre = centres::centre_in_scope(ctx, "invoices.submit");
-  if (!centre.ok()) return centre.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto draft = draft_invoice(**conn, centre->id, ctx.param("month"), clock::today());
-  if (!draft.ok()) return draft.take_error();
-  ctx.record_read(draft->lines, [](const DraftLine& l) { return l.line.person_id; });
-  return api::ok(to_json(*draft));
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "invoices.submit"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto draft,
+                         draft_invoice(*conn, centre.id, ctx.param("month"), clock::today()));
+  ctx.record_read(draft.lines, [](const DraftLine& l) { return l.line.person_id; });
+  return api::ok(to_json(draft));
 }
 
 Result<http::Response> list_invoices(api::Context& ctx) {
-  auto centre = centres::centre_in_scope(ctx, "costs.read");
-  if (!centre.ok()) return centre.take_error();
-  auto paging = parse_paging(ctx.request.query);
-  if (!paging.ok()) return paging.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto page = centre_invoices(**conn, centre->id, *paging);
-  if (!page.ok()) return page.take_error();
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "costs.read"));
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto page, centre_invoices(*conn, centre.id, paging));
   json items = json::array();
-  for (const auto& i : page->items) items.push_back(to_json(i, false));
-  return api::ok(list_envelope(std::move(items), page->total, *paging));
+  for (const auto& i : page.items) items.push_back(to_json(i, false));
+  return api::ok(list_envelope(std::move(items), page.total, paging));
 }
 
 Result<http::Response> get_invoice(api::Context& ctx) {
-  auto invoice = invoice_in_scope(ctx, "costs.read");
-  if (!invoice.ok()) return invoice.take_error();
-  ctx.record_read(invoice->lines, &InvoiceLine::person_id);
-  return api::ok(to_json(*invoice));
+  INNET_ASSIGN_OR_RETURN(auto invoice, invoice_in_scope(ctx, "costs.read"));
+  ctx.record_read(invoice.lines, &InvoiceLine::person_id);
+  return api::ok(to_json(invoice));
 }
 
 Result<http::Response> get_reconciliation(api::Context& ctx) {
-  auto invoice = invoice_in_scope(ctx, "costs.read");
-  if (!invoice.ok()) return invoice.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto r = reconcile_invoice(**conn, *invoice, clock::today());
-  if (!r.ok()) return r.take_error();
-  ctx.record_read(r->differences, &PresenceDifference::person_id);
+  INNET_ASSIGN_OR_RETURN(auto invoice, invoice_in_scope(ctx, "costs.read"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto r, reconcile_invoice(*conn, invoice, clock::today()));
+  ctx.record_read(r.differences, &PresenceDifference::person_id);
   const auto format = format_of(ctx);
-  if (format == "json") return api::ok(to_json(*r));
+  if (format == "json") return api::ok(to_json(r));
   // reconciliation_tables: Summary, Differences; the CSV is the differences.
-  return tables_response(format, reconciliation_tables(*r), 1,
-                         "reconciliation-invoice-" + std::to_string(invoice->id));
+  return tables_response(format, reconciliation_tables(r), 1,
+                         "reconciliation-invoice-" + std::to_string(invoice.id));
 }
 
 void add_schemas(api::Api& api) {

@@ -28,15 +28,13 @@ bool CentreOccupancy::under_use() const {
 
 Result<CountsByCentre> guests_on(db::Connection& conn, const std::string& day) {
   const std::string since = snapshot_day(day);
-  auto base = snapshot(conn, since);
-  if (!base.ok()) return base.take_error();
-  if (!*base) return count_guests(conn, day);
+  INNET_ASSIGN_OR_RETURN(auto base, snapshot(conn, since));
+  if (!base) return count_guests(conn, day);
   // The snapshot, plus arrivals after it up to the day, minus exits in that window.
-  CountsByCentre counts = std::move(**base);
+  CountsByCentre counts = std::move(*base);
   auto apply = [&](const char* sql, std::int64_t sign) -> Status {
-    auto rows = conn.query(sql, {since, day});
-    if (!rows.ok()) return rows.take_error();
-    for (const auto& r : *rows)
+    INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql, {since, day}));
+    for (const auto& r : rows)
       if (auto category = centres::parse_category(r.text(1)))
         counts[r.integer(0)][static_cast<std::size_t>(*category)] += sign * r.integer(2);
     return Status::success();
@@ -54,36 +52,32 @@ Result<CountsByCentre> guests_on(db::Connection& conn, const std::string& day) {
 
 Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, const std::string& day,
                                                   const centres::CentreFilter& filter) {
-  auto centres = centres::centre_summaries(conn, filter);
-  if (!centres.ok()) return centres.take_error();
+  INNET_ASSIGN_OR_RETURN(auto centres, centres::centre_summaries(conn, filter));
   std::unordered_map<std::int64_t, std::size_t> index;
   std::vector<CentreOccupancy> out;
-  out.reserve(centres->size());
-  for (auto& c : *centres) {
+  out.reserve(centres.size());
+  for (auto& c : centres) {
     index[c.id] = out.size();
     out.push_back({std::move(c), {}, std::nullopt});
   }
-  auto counts = guests_on(conn, day);
-  if (!counts.ok()) return counts.take_error();
-  for (const auto& [centre, guests] : *counts)
+  INNET_ASSIGN_OR_RETURN(auto counts, guests_on(conn, day));
+  for (const auto& [centre, guests] : counts)
     if (auto it = index.find(centre); it != index.end()) out[it->second].guests = guests;
-  auto contracted = centres::contracted_places_on(conn, day);
-  if (!contracted.ok()) return contracted.take_error();
-  for (const auto& [centre, places] : *contracted)
+  INNET_ASSIGN_OR_RETURN(auto contracted, centres::contracted_places_on(conn, day));
+  for (const auto& [centre, places] : contracted)
     if (auto it = index.find(centre); it != index.end()) out[it->second].contract_places = places;
   return out;
 }
 
 Result<std::vector<DailyGuests>> occupancy_between(db::Connection& conn, std::int64_t centre_id,
                                                    const std::string& from, const std::string& to) {
-  auto placements = placements_between(conn, centre_id, from, to);
-  if (!placements.ok()) return placements.take_error();
+  INNET_ASSIGN_OR_RETURN(auto placements, placements_between(conn, centre_id, from, to));
   const auto days = clock::days_between(from, to);
   std::vector<DailyGuests> out(static_cast<std::size_t>(std::max<std::int64_t>(0, days)));
   for (std::size_t i = 0; i < out.size(); ++i)
     out[i].day = clock::add_days(from, static_cast<std::int64_t>(i));
   // Each placement adds one to its category on every day it covers within the period.
-  for (const auto& p : *placements) {
+  for (const auto& p : placements) {
     const auto first = std::max<std::int64_t>(0, clock::days_between(from, p.start_date));
     const auto last = p.end_date ? std::min(days, clock::days_between(from, *p.end_date)) : days;
     for (auto d = first; d < last; ++d)

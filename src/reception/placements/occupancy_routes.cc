@@ -21,26 +21,21 @@ Result<std::string> day_param(api::Context& ctx) {
   std::string day = ctx.request.query["date"];
   if (day.empty()) return clock::today();
   if (day > clock::today())
-    return Error::rule(ErrorKind::unprocessable, "future_date", "date",
-                       "must not be in the future");
+    return Error::rule(ErrorKind::unprocessable, "future_date", "date", FieldError::future_date());
   return day;
 }
 
 // The totals cover every centre in the filter; the items are one page of those the flag keeps.
 Result<http::Response> overview(api::Context& ctx) {
-  auto paging = parse_paging(ctx.request.query);
-  if (!paging.ok()) return paging.take_error();
-  auto day = day_param(ctx);
-  if (!day.ok()) return day.take_error();
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
+  INNET_ASSIGN_OR_RETURN(auto day, day_param(ctx));
   const std::string flag = ctx.request.query["flag"];
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto all = occupancy_on(**conn, *day, filter_from(ctx));
-  if (!all.ok()) return all.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto all, occupancy_on(*conn, day, filter_from(ctx)));
   centres::PlacesByCategory places{}, guests{};
   std::int64_t over = 0, under = 0, matching = 0;
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& o : *all) {
+  for (const auto& o : all) {
     for (std::size_t i = 0; i < centres::kCategoryCount; ++i) {
       places[i] += o.centre.places[i];
       guests[i] += o.guests[i];
@@ -49,13 +44,12 @@ Result<http::Response> overview(api::Context& ctx) {
     under += o.under_use();
     if ((flag == "over_capacity" && !o.over_capacity()) || (flag == "under_use" && !o.under_use()))
       continue;
-    if (matching++ >= paging->offset() &&
-        static_cast<std::int64_t>(items.size()) < paging->per_page)
+    if (matching++ >= paging.offset() && static_cast<std::int64_t>(items.size()) < paging.per_page)
       items.push_back(to_json(o));
   }
-  nlohmann::json body = list_envelope(std::move(items), matching, *paging);
-  body["date"] = *day;
-  body["totals"] = {{"centres", all->size()},
+  nlohmann::json body = list_envelope(std::move(items), matching, paging);
+  body["date"] = day;
+  body["totals"] = {{"centres", all.size()},
                     {"places", to_json(places)},
                     {"guests", to_json(guests)},
                     {"over_capacity", over},
@@ -65,62 +59,56 @@ Result<http::Response> overview(api::Context& ctx) {
 
 // Centres that can take guests of a category now, most free places first.
 Result<http::Response> desk(api::Context& ctx) {
-  auto paging = parse_paging(ctx.request.query);
-  if (!paging.ok()) return paging.take_error();
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   const auto category = *centres::parse_category(ctx.request.query["category"]);
   auto f = filter_from(ctx);
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto all = occupancy_on(**conn, clock::today(), f);
-  if (!all.ok()) return all.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto all, occupancy_on(*conn, clock::today(), f));
   std::vector<const CentreOccupancy*> open;
-  for (const auto& o : *all)
+  for (const auto& o : all)
     if (centres::accepts_guests(o.centre) && o.free(category) > 0) open.push_back(&o);
   std::stable_sort(open.begin(), open.end(),
                    [&](auto* a, auto* b) { return a->free(category) > b->free(category); });
   nlohmann::json items = nlohmann::json::array();
-  const auto first = std::min<std::size_t>(open.size(), paging->offset());
-  const auto last = std::min<std::size_t>(open.size(), first + paging->per_page);
+  const auto first = std::min<std::size_t>(open.size(), paging.offset());
+  const auto last = std::min<std::size_t>(open.size(), first + paging.per_page);
   for (std::size_t i = first; i < last; ++i) {
     nlohmann::json j = to_json(*open[i]);
     j["free_in_category"] = open[i]->free(category);
     items.push_back(std::move(j));
   }
   nlohmann::json body =
-      list_envelope(std::move(items), static_cast<std::int64_t>(open.size()), *paging);
+      list_envelope(std::move(items), static_cast<std::int64_t>(open.size()), paging);
   body["date"] = clock::today();
   body["category"] = to_string(category);
   return api::ok(body);
 }
 
 Result<http::Response> series(api::Context& ctx) {
-  auto centre = centres::centre_in_scope(ctx, "occupancy.read");
-  if (!centre.ok()) return centre.take_error();
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "occupancy.read"));
   auto& q = ctx.request.query;
   const std::string today = clock::today();
   const std::string to = q["to"].empty() ? clock::add_days(today, 1) : clock::add_days(q["to"], 1);
   const std::string from = q["from"].empty() ? clock::add_days(to, -90) : q["from"];
-  if (to <= from) return Error::field(ErrorKind::invalid_input, "to", "must not be before from");
+  if (to <= from)
+    return Error::field(ErrorKind::invalid_input, "to", FieldError::before_other("from"));
   if (clock::days_between(from, to) > kMaxSeriesDays)
     return Error::field(ErrorKind::invalid_input, "from",
-                        "at most " + std::to_string(kMaxSeriesDays) + " days at a time");
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto days = occupancy_between(**conn, centre->id, from, to);
-  if (!days.ok()) return days.take_error();
-  auto contracts = centres::centre_contracts(**conn, centre->id);
-  if (!contracts.ok()) return contracts.take_error();
+                        FieldError::too_many_days(kMaxSeriesDays));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto days, occupancy_between(*conn, centre.id, from, to));
+  INNET_ASSIGN_OR_RETURN(auto contracts, centres::centre_contracts(*conn, centre.id));
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& d : *days) {
+  for (const auto& d : days) {
     nlohmann::json j = to_json(d.guests);
     j["day"] = d.day;
     j["contract_places"] = nullptr;
-    for (const auto& c : *contracts)
+    for (const auto& c : contracts)
       if (c.start_date <= d.day && d.day <= c.end_date) j["contract_places"] = c.places;
     items.push_back(std::move(j));
   }
-  return api::ok({{"centre_id", centre->id},
-                  {"places", to_json(centre->places)},
+  return api::ok({{"centre_id", centre.id},
+                  {"places", to_json(centre.places)},
                   {"from", from},
                   {"to", clock::add_days(to, -1)},
                   {"items", std::move(items)}});

@@ -35,19 +35,18 @@ Placement from_row(const db::Row& r) {
 
 Result<std::vector<Placement>> select(db::Connection& conn, const std::string& where,
                                       const db::Params& params) {
-  auto rows =
-      conn.query(std::string("SELECT ") + kColumns + " FROM placements WHERE " + where, params);
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(std::string("SELECT ") + kColumns + " FROM placements WHERE " + where, params));
   std::vector<Placement> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) out.push_back(from_row(r));
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(from_row(r));
   return out;
 }
 
 Status check_date(const std::string& date, const std::string& today) {
   if (date > today)
-    return Error::rule(ErrorKind::unprocessable, "future_date", "date",
-                       "must not be in the future");
+    return Error::rule(ErrorKind::unprocessable, "future_date", "date", FieldError::future_date());
   return Status::success();
 }
 
@@ -55,20 +54,19 @@ Status check_date(const std::string& date, const std::string& today) {
 Status check_persons(db::Connection& conn, const std::vector<std::int64_t>& ids) {
   if (ids.empty())
     return Error::rule(ErrorKind::invalid_input, "validation_failed", "person_ids",
-                       "at least one person");
+                       FieldError::too_few_items(1));
   std::set<std::int64_t> unique(ids.begin(), ids.end());
   if (unique.size() != ids.size())
     return Error::rule(ErrorKind::invalid_input, "validation_failed", "person_ids",
-                       "a person is listed twice");
-  auto found = people::find_persons(conn, ids);
-  if (!found.ok()) return found.take_error();
-  if (found->size() != ids.size()) {
+                       FieldError::listed_twice());
+  INNET_ASSIGN_OR_RETURN(auto found, people::find_persons(conn, ids));
+  if (found.size() != ids.size()) {
     std::set<std::int64_t> present;
-    for (const auto& p : *found) present.insert(p.id);
+    for (const auto& p : found) present.insert(p.id);
     for (auto id : ids)
       if (!present.count(id))
         return Error::rule(ErrorKind::unprocessable, "no_such_person", "person_ids",
-                           "no person " + std::to_string(id));
+                           FieldError::not_found("person"));
   }
   return Status::success();
 }
@@ -78,7 +76,8 @@ Status check_persons(db::Connection& conn, const std::vector<std::int64_t>& ids)
 Result<centres::Centre> lock_centre(db::Connection& conn, std::int64_t id, const char* field) {
   if (auto locked = centres::lock_centre(conn, id); !locked.ok()) {
     if (locked.error().kind != ErrorKind::not_found) return locked.take_error();
-    return Error::rule(ErrorKind::unprocessable, "no_such_centre", field, "no centre");
+    return Error::rule(ErrorKind::unprocessable, "no_such_centre", field,
+                       FieldError::not_found("centre"));
   }
   return centres::find_centre(conn, id);
 }
@@ -88,13 +87,14 @@ Result<centres::Centre> lock_centre(db::Connection& conn, std::int64_t id, const
 Result<std::int64_t> peak_guests(db::Connection& conn, std::int64_t centre_id,
                                  centres::Category category, const std::string& from,
                                  const std::string& today) {
-  auto rows = conn.query(
-      "SELECT start_date, end_date FROM placements WHERE centre_id = ? AND category = ? AND "
-      "start_date <= ? AND (end_date IS NULL OR end_date > ?)",
-      {centre_id, to_string(category), today, from});
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "SELECT start_date, end_date FROM placements WHERE centre_id = ? AND category = ? AND "
+          "start_date <= ? AND (end_date IS NULL OR end_date > ?)",
+          {centre_id, to_string(category), today, from}));
   std::map<std::string, std::int64_t> change;  // day -> guests arriving minus leaving
-  for (const auto& r : *rows) {
+  for (const auto& r : rows) {
     ++change[std::max(r.text(0), from)];
     if (!r.is_null(1)) --change[r.text(1)];
   }
@@ -115,31 +115,27 @@ Status check_room(db::Connection& conn, const centres::Centre& centre,
   if (override_reason) return Status::success();
   if (!centres::accepts_guests(centre))
     return Error::rule(ErrorKind::conflict, "centre_not_accepting", field,
-                       "the centre is " + centre.status + "; an override reason is required");
+                       FieldError::centre_not_accepting(centre.status));
   for (const auto& [category, count] : incoming) {
-    auto taken = peak_guests(conn, centre.id, category, date, today);
-    if (!taken.ok()) return taken.take_error();
+    INNET_ASSIGN_OR_RETURN(auto taken, peak_guests(conn, centre.id, category, date, today));
     const auto places = centre.places[static_cast<std::size_t>(category)];
-    if (*taken + count > places)
+    if (taken + count > places)
       return Error::rule(ErrorKind::conflict, "centre_full", field,
-                         std::to_string(places) + " places for " + to_string(category) + ", " +
-                             std::to_string(*taken) + " taken on some day from " + date + ", " +
-                             std::to_string(count) + " arriving; an override reason is required");
+                         FieldError::centre_full(to_string(category), places, taken, count, date));
   }
   return Status::success();
 }
 
 // The person has nothing from `date` on: no open placement and none ending after it.
 Status check_free_from(db::Connection& conn, std::int64_t person_id, const std::string& date) {
-  auto rows = conn.query(
-      "SELECT id, start_date FROM placements WHERE person_id = ? AND "
-      "(end_date IS NULL OR end_date > ?)",
-      {person_id, date});
-  if (!rows.ok()) return rows.take_error();
-  if (!rows->empty())
-    return Error::rule(ErrorKind::conflict, "placement_overlap", "person_ids",
-                       "person " + std::to_string(person_id) + " is placed from " +
-                           (*rows)[0].text(1) + " (placement " + (*rows)[0].text(0) + ")");
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query("SELECT id, start_date FROM placements WHERE person_id = ? AND "
+                                    "(end_date IS NULL OR end_date > ?)",
+                                    {person_id, date}));
+  if (!rows.empty())
+    return Error::rule(
+        ErrorKind::conflict, "placement_overlap", "person_ids",
+        FieldError::placement_overlap(person_id, rows[0].text(1), rows[0].integer(0)));
   return Status::success();
 }
 
@@ -149,48 +145,47 @@ Result<std::vector<Placement>> open_placements(db::Connection& conn,
                                                const std::string& date) {
   std::vector<Placement> out;
   for (auto id : person_ids) {
-    auto open = select(conn, "person_id = ? AND end_date IS NULL", {id});
-    if (!open.ok()) return open.take_error();
-    if (open->empty())
+    INNET_ASSIGN_OR_RETURN(auto open, select(conn, "person_id = ? AND end_date IS NULL", {id}));
+    if (open.empty())
       return Error::rule(ErrorKind::conflict, "not_placed", "person_ids",
-                         "person " + std::to_string(id) + " has no open placement");
-    if ((*open)[0].start_date > date)
+                         FieldError::no_open_placement(id));
+    if (open[0].start_date > date)
       return Error::rule(ErrorKind::unprocessable, "before_arrival", "date",
-                         "person " + std::to_string(id) + " arrived on " + (*open)[0].start_date);
-    out.push_back((*open)[0]);
+                         FieldError::before_arrival(id, open[0].start_date));
+    out.push_back(open[0]);
   }
   return out;
 }
 
 Result<Placement> insert(db::Connection& conn, const Placement& p) {
-  auto rows = conn.query(
-      "INSERT INTO placements (person_id, centre_id, category, start_date, arrival_from, "
-      "previous_placement_id, override_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-      "RETURNING id",
-      {p.person_id, p.centre_id, to_string(p.category), p.start_date, p.arrival_from,
-       db::optional_value(p.previous_placement_id), db::optional_value(p.override_reason),
-       clock::now_iso()});
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "INSERT INTO placements (person_id, centre_id, category, start_date, arrival_from, "
+          "previous_placement_id, override_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+          "RETURNING id",
+          {p.person_id, p.centre_id, to_string(p.category), p.start_date, p.arrival_from,
+           db::optional_value(p.previous_placement_id), db::optional_value(p.override_reason),
+           clock::now_iso()}));
   INNET_TRY(adjust_snapshots(conn, p.centre_id, p.category, p.start_date, std::nullopt, 1));
-  return find_placement(conn, (*rows)[0].integer(0));
+  return find_placement(conn, rows[0].integer(0));
 }
 
 Error placement_changed(std::int64_t person_id) {
   return Error::rule(ErrorKind::conflict, "placement_changed", "person_ids",
-                     "the placement of person " + std::to_string(person_id) +
-                         " changed while this request ran: reload and try again");
+                     FieldError::placement_changed(person_id));
 }
 
 Status close(db::Connection& conn, const Placement& open, const std::string& date,
              const std::string& reason, const std::optional<std::string>& note) {
-  auto changed = conn.execute(
-      "UPDATE placements SET end_date = ?, exit_reason = ?, exit_note = ?, "
-      "exit_recorded_at = ? WHERE id = ? AND end_date IS NULL",
-      {date, reason, db::optional_value(note), clock::now_iso(), open.id});
-  if (!changed.ok()) return changed.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto changed,
+      conn.execute("UPDATE placements SET end_date = ?, exit_reason = ?, exit_note = ?, "
+                   "exit_recorded_at = ? WHERE id = ? AND end_date IS NULL",
+                   {date, reason, db::optional_value(note), clock::now_iso(), open.id}));
   // Another request closed it since we read it (PostgreSQL re-checks the row once the other
   // transaction commits): that request won.
-  if (*changed == 0) return placement_changed(open.person_id);
+  if (changed == 0) return placement_changed(open.person_id);
   // The months from the exit on no longer count this guest.
   return adjust_snapshots(conn, open.centre_id, open.category, date, std::nullopt, -1);
 }
@@ -219,11 +214,10 @@ Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a,
   INNET_TRY(check_date(a.date, today));
   INNET_TRY(check_persons(conn, a.person_ids));
   INNET_TRY(prepare_snapshots(conn, today));
-  auto centre = lock_centre(conn, a.centre_id, "centre_id");
-  if (!centre.ok()) return centre.take_error();
+  INNET_ASSIGN_OR_RETURN(auto centre, lock_centre(conn, a.centre_id, "centre_id"));
   for (auto id : a.person_ids) INNET_TRY(check_free_from(conn, id, a.date));
   const std::int64_t incoming = static_cast<std::int64_t>(a.person_ids.size());
-  INNET_TRY(check_room(conn, *centre, {{a.category, incoming}}, a.date, today, a.override_reason,
+  INNET_TRY(check_room(conn, centre, {{a.category, incoming}}, a.date, today, a.override_reason,
                        "centre_id"));
   std::vector<Placement> out;
   for (auto id : a.person_ids) {
@@ -234,9 +228,8 @@ Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a,
     p.start_date = a.date;
     p.arrival_from = a.arrival_from;
     p.override_reason = a.override_reason;
-    auto created = insert(conn, p);
-    if (!created.ok()) return created.take_error();
-    out.push_back(std::move(*created));
+    INNET_ASSIGN_OR_RETURN(auto created, insert(conn, p));
+    out.push_back(std::move(created));
   }
   return out;
 }
@@ -246,28 +239,25 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
   INNET_TRY(check_date(t.date, today));
   INNET_TRY(check_persons(conn, t.person_ids));
   INNET_TRY(prepare_snapshots(conn, today));
-  auto centre = lock_centre(conn, t.to_centre_id, "to_centre_id");
-  if (!centre.ok()) return centre.take_error();
-  auto current = open_placements(conn, t.person_ids, t.date);
-  if (!current.ok()) return current.take_error();
+  INNET_ASSIGN_OR_RETURN(auto centre, lock_centre(conn, t.to_centre_id, "to_centre_id"));
+  INNET_ASSIGN_OR_RETURN(auto current, open_placements(conn, t.person_ids, t.date));
   std::map<centres::Category, std::int64_t> incoming;
-  for (const auto& p : *current) {
+  for (const auto& p : current) {
     // Moved here by a transfer on this very day: a second transfer would close that placement
     // on its first day, covering no day at all. That is a request repeated or racing another
     // (twenty parallel transfers of one person must leave one, not nineteen empty stays). An
     // arrival followed by a transfer on the same day stays possible.
     if (p.start_date == t.date && p.arrival_from == "transfer")
       return Error::rule(ErrorKind::conflict, "already_moved", "date",
-                         "person " + std::to_string(p.person_id) + " was already transferred on " +
-                             t.date + ": a second transfer on the same day is refused");
+                         FieldError::already_moved(p.person_id, t.date));
     if (p.centre_id == t.to_centre_id)
       return Error::rule(ErrorKind::unprocessable, "same_centre", "to_centre_id",
-                         "person " + std::to_string(p.person_id) + " is already placed there");
+                         FieldError::same_centre(p.person_id));
     ++incoming[t.category.value_or(p.category)];
   }
-  INNET_TRY(check_room(conn, *centre, incoming, t.date, today, t.override_reason, "to_centre_id"));
+  INNET_TRY(check_room(conn, centre, incoming, t.date, today, t.override_reason, "to_centre_id"));
   std::vector<Placement> out;
-  for (const auto& from : *current) {
+  for (const auto& from : current) {
     INNET_TRY(close(conn, from, t.date, kTransferredReason, std::nullopt));
     Placement p;
     p.person_id = from.person_id;
@@ -277,9 +267,8 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
     p.arrival_from = "transfer";
     p.previous_placement_id = from.id;
     p.override_reason = t.override_reason;
-    auto created = insert(conn, p);
-    if (!created.ok()) return created.take_error();
-    out.push_back(std::move(*created));
+    INNET_ASSIGN_OR_RETURN(auto created, insert(conn, p));
+    out.push_back(std::move(created));
   }
   return out;
 }
@@ -289,14 +278,12 @@ Result<std::vector<Placement>> record_exit(db::Connection& conn, const Exit& e,
   INNET_TRY(check_date(e.date, today));
   INNET_TRY(check_persons(conn, e.person_ids));
   INNET_TRY(prepare_snapshots(conn, today));
-  auto current = open_placements(conn, e.person_ids, e.date);
-  if (!current.ok()) return current.take_error();
+  INNET_ASSIGN_OR_RETURN(auto current, open_placements(conn, e.person_ids, e.date));
   std::vector<Placement> out;
-  for (const auto& p : *current) {
+  for (const auto& p : current) {
     INNET_TRY(close(conn, p, e.date, e.reason, e.note));
-    auto closed = find_placement(conn, p.id);
-    if (!closed.ok()) return closed.take_error();
-    out.push_back(std::move(*closed));
+    INNET_ASSIGN_OR_RETURN(auto closed, find_placement(conn, p.id));
+    out.push_back(std::move(closed));
   }
   return out;
 }
@@ -331,19 +318,17 @@ Status insert_placements(db::Connection& conn, std::vector<PlacementRow>& rows) 
                       p.end_date ? db::Value(now) : db::Value(nullptr)})
         params.push_back(std::move(v));
     }
-    auto ids = conn.query(sql + " RETURNING id", params);
-    if (!ids.ok()) return ids.take_error();
-    for (std::size_t i = 0; i < n; ++i) rows[at + i].placement.id = (*ids)[i].integer(0);
+    INNET_ASSIGN_OR_RETURN(auto ids, conn.query(sql + " RETURNING id", params));
+    for (std::size_t i = 0; i < n; ++i) rows[at + i].placement.id = ids[i].integer(0);
     at += n;
   }
   return Status::success();
 }
 
 Result<Placement> find_placement(db::Connection& conn, std::int64_t id) {
-  auto rows = select(conn, "id = ?", {id});
-  if (!rows.ok()) return rows.take_error();
-  if (rows->empty()) return Error::not_found("placement");
-  return (*rows)[0];
+  INNET_ASSIGN_OR_RETURN(auto rows, select(conn, "id = ?", {id}));
+  if (rows.empty()) return Error::not_found("placement");
+  return rows[0];
 }
 
 Result<std::vector<Placement>> person_placements(db::Connection& conn, std::int64_t person_id) {

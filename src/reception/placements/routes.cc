@@ -18,7 +18,7 @@ Result<std::optional<std::string>> override_reason(api::Context& ctx) {
   auto reason = api::patched<std::string>(ctx.body, "override_reason", std::nullopt);
   if (reason && !ctx.services.policy.allows(*ctx.actor, "placements.override"))
     return Error::rule(ErrorKind::forbidden, "forbidden", "override_reason",
-                       "your role cannot override a centre's refusal");
+                       FieldError::override_forbidden());
   return reason;
 }
 
@@ -30,21 +30,21 @@ Status check_references(api::Context& ctx, const std::vector<std::int64_t>& pers
   const auto sees_all = [&ctx](const char* action) {
     return ctx.services.policy.scope(ctx.actor->role, action) == auth::Scope::all;
   };
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   if (!sees_all("persons.read")) {
     for (auto id : person_ids) {
-      auto person = people::visible_person(ctx, **conn, id, "persons.read");
+      auto person = people::visible_person(ctx, *conn, id, "persons.read");
       if (!person.ok() && person.error().kind == ErrorKind::not_found)
         return Error::rule(ErrorKind::unprocessable, "no_such_person", "person_ids",
-                           "no person " + std::to_string(id));
+                           FieldError::not_found("person"));
       if (!person.ok()) return person.take_error();
     }
   }
   if (!centre_id || sees_all("centres.read")) return Status::success();
   auto centre = centres::visible_centre(ctx, *centre_id, "centres.read");
   if (!centre.ok() && centre.error().kind == ErrorKind::not_found)
-    return Error::rule(ErrorKind::unprocessable, "no_such_centre", centre_field, "no centre");
+    return Error::rule(ErrorKind::unprocessable, "no_such_centre", centre_field,
+                       FieldError::not_found("centre"));
   if (!centre.ok()) return centre.take_error();
   return Status::success();
 }
@@ -68,41 +68,35 @@ Status commit(api::Context& ctx, const char* action, const std::vector<Placement
 }
 
 Result<http::Response> arrive(api::Context& ctx) {
-  auto override = override_reason(ctx);
-  if (!override.ok()) return override.take_error();
+  INNET_ASSIGN_OR_RETURN(auto override, override_reason(ctx));
   Arrival a;
   a.person_ids = person_ids(ctx.body);
   a.centre_id = ctx.body["centre_id"];
   a.category = *centres::parse_category(ctx.body["category"].get<std::string>());
   a.date = ctx.body["date"];
   a.arrival_from = ctx.body["arrival_from"];
-  a.override_reason = *override;
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
+  a.override_reason = override;
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_TRY(check_references(ctx, a.person_ids, a.centre_id, "centre_id"));
-  auto done = place(**conn, a, clock::today());
-  if (!done.ok()) return done.take_error();
-  INNET_TRY(commit(ctx, "placements.arrive", *done, a.override_reason));
-  return placements_response(*done);
+  INNET_ASSIGN_OR_RETURN(auto done, place(*conn, a, clock::today()));
+  INNET_TRY(commit(ctx, "placements.arrive", done, a.override_reason));
+  return placements_response(done);
 }
 
 Result<http::Response> move(api::Context& ctx) {
-  auto override = override_reason(ctx);
-  if (!override.ok()) return override.take_error();
+  INNET_ASSIGN_OR_RETURN(auto override, override_reason(ctx));
   Transfer t;
   t.person_ids = person_ids(ctx.body);
   t.to_centre_id = ctx.body["to_centre_id"];
   if (ctx.body.contains("category"))
     t.category = centres::parse_category(ctx.body["category"].get<std::string>());
   t.date = ctx.body["date"];
-  t.override_reason = *override;
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
+  t.override_reason = override;
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_TRY(check_references(ctx, t.person_ids, t.to_centre_id, "to_centre_id"));
-  auto done = transfer(**conn, t, clock::today());
-  if (!done.ok()) return done.take_error();
-  INNET_TRY(commit(ctx, "placements.transfer", *done, t.override_reason));
-  return placements_response(*done);
+  INNET_ASSIGN_OR_RETURN(auto done, transfer(*conn, t, clock::today()));
+  INNET_TRY(commit(ctx, "placements.transfer", done, t.override_reason));
+  return placements_response(done);
 }
 
 Result<http::Response> leave(api::Context& ctx) {
@@ -112,29 +106,23 @@ Result<http::Response> leave(api::Context& ctx) {
   e.reason = ctx.body["reason"];
   e.note = api::patched<std::string>(ctx.body, "note", std::nullopt);
   if (e.reason == "other" && !e.note)
-    return Error::field(ErrorKind::invalid_input, "note", "required when the reason is other");
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
+    return Error::field(ErrorKind::invalid_input, "note", FieldError::note_required());
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_TRY(check_references(ctx, e.person_ids, std::nullopt, nullptr));
-  auto done = record_exit(**conn, e, clock::today());
-  if (!done.ok()) return done.take_error();
-  INNET_TRY(commit(ctx, "placements.exit", *done, std::nullopt));
-  return placements_response(*done);
+  INNET_ASSIGN_OR_RETURN(auto done, record_exit(*conn, e, clock::today()));
+  INNET_TRY(commit(ctx, "placements.exit", done, std::nullopt));
+  return placements_response(done);
 }
 
 Result<http::Response> get(api::Context& ctx) {
-  auto id = ctx.id_param();
-  if (!id.ok()) return id.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto placement = find_placement(**conn, *id);
-  if (!placement.ok()) return placement.take_error();
-  ctx.record_read(placement->person_id);
-  auto centre = centres::find_centre(**conn, placement->centre_id);
-  if (!centre.ok()) return centre.take_error();
-  if (!ctx.services.policy.allows(*ctx.actor, "placements.read", {centre->operator_id, 0}))
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto placement, find_placement(*conn, id));
+  ctx.record_read(placement.person_id);
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::find_centre(*conn, placement.centre_id));
+  if (!ctx.services.policy.allows(*ctx.actor, "placements.read", {centre.operator_id, 0}))
     return Error::not_found("placement");
-  return api::ok(to_json(*placement));
+  return api::ok(to_json(placement));
 }
 
 const Field kPersonIds{.name = "person_ids",
@@ -156,23 +144,19 @@ const Field kOverride{.name = "override_reason",
 
 // Who is hosted on a day (today by default), with their names: the centre's guest list.
 Result<http::Response> guests(api::Context& ctx) {
-  auto centre = centres::centre_in_scope(ctx, "placements.read");
-  if (!centre.ok()) return centre.take_error();
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "placements.read"));
   std::string day = ctx.request.query["date"];
   if (day.empty()) day = clock::today();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto placed = placements_on(**conn, centre->id, day);
-  if (!placed.ok()) return placed.take_error();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto placed, placements_on(*conn, centre.id, day));
   std::vector<std::int64_t> ids;
-  for (const auto& p : *placed) ids.push_back(p.person_id);
+  for (const auto& p : placed) ids.push_back(p.person_id);
   ctx.record_read(ids);
-  auto persons = people::find_persons(**conn, ids);
-  if (!persons.ok()) return persons.take_error();
+  INNET_ASSIGN_OR_RETURN(auto persons, people::find_persons(*conn, ids));
   std::map<std::int64_t, const people::Person*> by_id;
-  for (const auto& p : *persons) by_id[p.id] = &p;
+  for (const auto& p : persons) by_id[p.id] = &p;
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& p : *placed) {
+  for (const auto& p : placed) {
     nlohmann::json j = to_json(p);
     const auto* person = by_id.at(p.person_id);
     j["person"] = people::summary_json(*person);
@@ -185,22 +169,18 @@ Result<http::Response> guests(api::Context& ctx) {
 
 // A person's stays, newest first, with each centre's name.
 Result<http::Response> placements(api::Context& ctx) {
-  auto person = people::person_in_scope(ctx, "placements.read");
-  if (!person.ok()) return person.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto all = reception::person_placements(**conn, person->id);
-  if (!all.ok()) return all.take_error();
+  INNET_ASSIGN_OR_RETURN(auto person, people::person_in_scope(ctx, "placements.read"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto all, reception::person_placements(*conn, person.id));
   const bool sees_all =
       ctx.services.policy.scope(ctx.actor->role, "placements.read") == auth::Scope::all;
   nlohmann::json items = nlohmann::json::array();
   // A person's stays are often in few centres: each is read once, for its name and operator.
   std::map<std::int64_t, centres::Centre> centres;
-  for (const auto& p : *all) {
+  for (const auto& p : all) {
     if (!centres.count(p.centre_id)) {
-      auto centre = centres::find_centre(**conn, p.centre_id);
-      if (!centre.ok()) return centre.take_error();
-      centres.emplace(p.centre_id, std::move(*centre));
+      INNET_ASSIGN_OR_RETURN(auto centre, centres::find_centre(*conn, p.centre_id));
+      centres.emplace(p.centre_id, std::move(centre));
     }
     const auto& centre = centres.at(p.centre_id);
     // An operator sees the stays in its own centres, not where the person was before or after.

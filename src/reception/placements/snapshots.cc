@@ -55,35 +55,35 @@ std::string next_snapshot_day(const std::string& day) {
 }
 
 Result<CountsByCentre> count_guests(db::Connection& conn, const std::string& day) {
-  auto rows = conn.query(
-      "SELECT centre_id, category, COUNT(*) FROM placements WHERE start_date <= ? AND "
-      "(end_date IS NULL OR end_date > ?) GROUP BY centre_id, category",
-      {day, day});
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("SELECT centre_id, category, COUNT(*) FROM placements WHERE start_date <= ? AND "
+                 "(end_date IS NULL OR end_date > ?) GROUP BY centre_id, category",
+                 {day, day}));
   CountsByCentre counts;
-  for (const auto& r : *rows) add(counts, r, 0);
+  for (const auto& r : rows) add(counts, r, 0);
   return counts;
 }
 
 Result<std::optional<CountsByCentre>> snapshot(db::Connection& conn, const std::string& day) {
-  auto known = conn.query("SELECT 1 FROM occupancy_snapshot_days WHERE day = ?", {day});
-  if (!known.ok()) return known.take_error();
-  if (known->empty()) return std::optional<CountsByCentre>{};
-  auto rows = conn.query(
-      "SELECT centre_id, category, guests FROM occupancy_snapshots WHERE day = ?", {day});
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(auto known,
+                         conn.query("SELECT 1 FROM occupancy_snapshot_days WHERE day = ?", {day}));
+  if (known.empty()) return std::optional<CountsByCentre>{};
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("SELECT centre_id, category, guests FROM occupancy_snapshots WHERE day = ?",
+                 {day}));
   CountsByCentre counts;
-  for (const auto& r : *rows) add(counts, r, 0);
+  for (const auto& r : rows) add(counts, r, 0);
   return std::optional<CountsByCentre>{std::move(counts)};
 }
 
 Status ensure_snapshot(db::Connection& conn, const std::string& day) {
-  auto known = conn.query("SELECT 1 FROM occupancy_snapshot_days WHERE day = ?", {day});
-  if (!known.ok()) return known.take_error();
-  if (!known->empty()) return Status::success();
-  auto counts = count_guests(conn, day);
-  if (!counts.ok()) return counts.take_error();
-  return insert_snapshot(conn, day, *counts);
+  INNET_ASSIGN_OR_RETURN(auto known,
+                         conn.query("SELECT 1 FROM occupancy_snapshot_days WHERE day = ?", {day}));
+  if (!known.empty()) return Status::success();
+  INNET_ASSIGN_OR_RETURN(auto counts, count_guests(conn, day));
+  return insert_snapshot(conn, day, counts);
 }
 
 Status adjust_snapshots(db::Connection& conn, std::int64_t centre_id, centres::Category category,
@@ -112,13 +112,14 @@ Status rebuild_snapshots(db::Connection& conn, const std::string& first, const s
   INNET_TRY(conn.execute("DELETE FROM occupancy_snapshot_days WHERE day >= ? AND day <= ?",
                          {days.front(), days.back()}));
   // One read of every stay that overlaps the range; each adds one to the days it covers.
-  auto rows = conn.query(
-      "SELECT centre_id, category, start_date, end_date FROM placements WHERE start_date <= ? "
-      "AND (end_date IS NULL OR end_date > ?)",
-      {days.back(), days.front()});
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "SELECT centre_id, category, start_date, end_date FROM placements WHERE start_date <= ? "
+          "AND (end_date IS NULL OR end_date > ?)",
+          {days.back(), days.front()}));
   std::vector<CountsByCentre> counts(days.size());
-  for (const auto& r : *rows) {
+  for (const auto& r : rows) {
     auto category = centres::parse_category(r.text(1));
     if (!category) continue;
     const std::string start = r.text(2);

@@ -54,46 +54,45 @@ Confirmation confirmation_from_row(const db::Row& r) {
 
 Result<std::vector<Absence>> select_absences(db::Connection& conn, const std::string& where,
                                              const db::Params& params) {
-  auto rows = conn.query(std::string("SELECT ") + kAbsenceColumns +
-                             " FROM register_absences WHERE " + where + " ORDER BY id",
-                         params);
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query(std::string("SELECT ") + kAbsenceColumns +
+                                        " FROM register_absences WHERE " + where + " ORDER BY id",
+                                    params));
   std::vector<Absence> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) out.push_back(absence_from_row(r));
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(absence_from_row(r));
   return out;
 }
 
 Result<std::vector<Confirmation>> select_confirmations(db::Connection& conn,
                                                        const std::string& where,
                                                        const db::Params& params) {
-  auto rows = conn.query(std::string("SELECT ") + kConfirmationColumns +
-                             " FROM register_confirmations WHERE " + where + " ORDER BY seq",
-                         params);
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query(std::string("SELECT ") + kConfirmationColumns +
+                                " FROM register_confirmations WHERE " + where + " ORDER BY seq",
+                            params));
   std::vector<Confirmation> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) out.push_back(confirmation_from_row(r));
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(confirmation_from_row(r));
   return out;
 }
 
 Status check_day(const std::string& day, const std::string& today) {
   if (day > today)
-    return Error::rule(ErrorKind::unprocessable, "future_date", "day",
-                       day + " is after today (" + today + ")");
+    return Error::rule(ErrorKind::unprocessable, "future_date", "day", FieldError::future_date());
   return Status::success();
 }
 
 Result<Absence> insert_absence(db::Connection& conn, const Absence& a) {
-  auto rows = conn.query(
-      "INSERT INTO register_absences (centre_id, day, person_id, reason, note, recorded_by, "
-      "recorded_at, withdraws_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {a.centre_id, a.day, a.person_id, a.reason, db::optional_value(a.note), a.recorded_by,
-       clock::now_iso(), db::optional_value(a.withdraws_id)});
-  if (!rows.ok()) return rows.take_error();
-  auto stored = select_absences(conn, "id = ?", {(*rows)[0].integer(0)});
-  if (!stored.ok()) return stored.take_error();
-  return stored->at(0);
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "INSERT INTO register_absences (centre_id, day, person_id, reason, note, recorded_by, "
+          "recorded_at, withdraws_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {a.centre_id, a.day, a.person_id, a.reason, db::optional_value(a.note), a.recorded_by,
+           clock::now_iso(), db::optional_value(a.withdraws_id)}));
+  INNET_ASSIGN_OR_RETURN(auto stored, select_absences(conn, "id = ?", {rows[0].integer(0)}));
+  return stored.at(0);
 }
 
 DayStatus status_of(const std::vector<Confirmation>& confirmations, const std::string& digest) {
@@ -157,27 +156,25 @@ Result<std::vector<Confirmation>> centre_confirmations(db::Connection& conn,
 }
 
 Result<std::vector<std::int64_t>> confirmed_centres(db::Connection& conn) {
-  auto rows = conn.query("SELECT DISTINCT centre_id FROM register_confirmations");
-  if (!rows.ok()) return rows.take_error();
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query("SELECT DISTINCT centre_id FROM register_confirmations"));
   std::set<std::int64_t> ids;
-  for (const auto& r : *rows) ids.insert(r.integer(0));
+  for (const auto& r : rows) ids.insert(r.integer(0));
   // The audit trail's copies count too: a centre whose every confirmation was deleted is still
   // checked.
-  auto audited = audit::entities_with_action(conn, "centre", std::string(kConfirmAuditAction));
-  if (!audited.ok()) return audited.take_error();
-  for (const auto& id : *audited) ids.insert(std::stoll(id));
+  INNET_ASSIGN_OR_RETURN(
+      auto audited, audit::entities_with_action(conn, "centre", std::string(kConfirmAuditAction)));
+  for (const auto& id : audited) ids.insert(std::stoll(id));
   return std::vector<std::int64_t>(ids.begin(), ids.end());
 }
 
 Result<std::vector<DayPresence>> presence_between(db::Connection& conn, std::int64_t centre_id,
                                                   const std::string& from, const std::string& to) {
-  auto placements = placements_between(conn, centre_id, from, to);
-  if (!placements.ok()) return placements.take_error();
-  auto entries = absence_entries_between(conn, centre_id, from, to);
-  if (!entries.ok()) return entries.take_error();
-  const auto effective = effective_absences(*entries);
+  INNET_ASSIGN_OR_RETURN(auto placements, placements_between(conn, centre_id, from, to));
+  INNET_ASSIGN_OR_RETURN(auto entries, absence_entries_between(conn, centre_id, from, to));
+  const auto effective = effective_absences(entries);
   const auto days = clock::days_between(from, to);
-  const auto laid = lay_out(from, days, *placements, effective);
+  const auto laid = lay_out(from, days, placements, effective);
   std::vector<DayPresence> out(laid.size());
   for (std::size_t d = 0; d < laid.size(); ++d) {
     out[d].day = clock::add_days(from, static_cast<std::int64_t>(d));
@@ -186,51 +183,48 @@ Result<std::vector<DayPresence>> presence_between(db::Connection& conn, std::int
       if (laid[d].absences[g])
         out[d].absent.push_back(effective[*laid[d].absences[g]]);
       else
-        out[d].present.push_back((*placements)[laid[d].guests[g]]);
+        out[d].present.push_back(placements[laid[d].guests[g]]);
     }
   }
   return out;
 }
 
 Result<DayState> day_state(db::Connection& conn, std::int64_t centre_id, const std::string& day) {
-  auto placements = placements_on(conn, centre_id, day);
-  if (!placements.ok()) return placements.take_error();
-  auto entries = select_absences(conn, "centre_id = ? AND day = ?", {centre_id, day});
-  if (!entries.ok()) return entries.take_error();
-  auto confirmations = select_confirmations(conn, "centre_id = ? AND day = ?", {centre_id, day});
-  if (!confirmations.ok()) return confirmations.take_error();
-  const auto effective = effective_absences(*entries);
-  const auto laid = lay_out(day, 1, *placements, effective).at(0);
+  INNET_ASSIGN_OR_RETURN(auto placements, placements_on(conn, centre_id, day));
+  INNET_ASSIGN_OR_RETURN(auto entries,
+                         select_absences(conn, "centre_id = ? AND day = ?", {centre_id, day}));
+  INNET_ASSIGN_OR_RETURN(auto confirmations,
+                         select_confirmations(conn, "centre_id = ? AND day = ?", {centre_id, day}));
+  const auto effective = effective_absences(entries);
+  const auto laid = lay_out(day, 1, placements, effective).at(0);
 
   DayState s;
   s.centre_id = centre_id;
   s.day = day;
   for (std::size_t g = 0; g < laid.guests.size(); ++g) {
-    Guest guest{(*placements)[laid.guests[g]], std::nullopt};
+    Guest guest{placements[laid.guests[g]], std::nullopt};
     if (laid.absences[g]) guest.absence = effective[*laid.absences[g]];
     s.guests.push_back(std::move(guest));
   }
-  s.digest = day_digest(centre_id, day, laid, *placements, effective);
-  s.entries = std::move(*entries);
-  s.confirmations = std::move(*confirmations);
+  s.digest = day_digest(centre_id, day, laid, placements, effective);
+  s.entries = std::move(entries);
+  s.confirmations = std::move(confirmations);
   s.status = status_of(s.confirmations, s.digest);
   return s;
 }
 
 Result<std::vector<DaySummary>> register_summary(db::Connection& conn, std::int64_t centre_id,
                                                  const std::string& from, const std::string& to) {
-  auto placements = placements_between(conn, centre_id, from, to);
-  if (!placements.ok()) return placements.take_error();
-  auto entries = absence_entries_between(conn, centre_id, from, to);
-  if (!entries.ok()) return entries.take_error();
-  auto confirmations =
-      select_confirmations(conn, "centre_id = ? AND day >= ? AND day < ?", {centre_id, from, to});
-  if (!confirmations.ok()) return confirmations.take_error();
+  INNET_ASSIGN_OR_RETURN(auto placements, placements_between(conn, centre_id, from, to));
+  INNET_ASSIGN_OR_RETURN(auto entries, absence_entries_between(conn, centre_id, from, to));
+  INNET_ASSIGN_OR_RETURN(
+      auto confirmations,
+      select_confirmations(conn, "centre_id = ? AND day >= ? AND day < ?", {centre_id, from, to}));
   std::map<std::string, Confirmation> latest;  // in seq order, so the last one written wins
-  for (auto& c : *confirmations) latest[c.day] = std::move(c);
+  for (auto& c : confirmations) latest[c.day] = std::move(c);
 
-  const auto effective = effective_absences(*entries);
-  const auto laid = lay_out(from, clock::days_between(from, to), *placements, effective);
+  const auto effective = effective_absences(entries);
+  const auto laid = lay_out(from, clock::days_between(from, to), placements, effective);
   std::vector<DaySummary> out(laid.size());
   for (std::size_t d = 0; d < laid.size(); ++d) {
     auto& s = out[d];
@@ -239,7 +233,7 @@ Result<std::vector<DaySummary>> register_summary(db::Connection& conn, std::int6
     s.absent = laid[d].absent();
     if (auto it = latest.find(s.day); it != latest.end()) {
       s.latest = it->second;
-      const auto digest = day_digest(centre_id, s.day, laid[d], *placements, effective);
+      const auto digest = day_digest(centre_id, s.day, laid[d], placements, effective);
       s.status = digest == it->second.digest ? DayStatus::confirmed
                                              : DayStatus::changed_since_confirmation;
     }
@@ -253,32 +247,29 @@ Result<Absence> record_absence(db::Connection& conn, const NewAbsence& a,
                                const std::string& today) {
   const auto& reasons = absence_reasons();
   if (std::find(reasons.begin(), reasons.end(), a.reason) == reasons.end())
-    return Error::field(ErrorKind::invalid_input, "reason", "not an absence reason");
+    return Error::field(ErrorKind::invalid_input, "reason", FieldError::not_in_list(reasons));
   if (a.reason == kOtherReason && (!a.note || a.note->empty()))
-    return Error::field(ErrorKind::invalid_input, "note", "required when the reason is other");
+    return Error::field(ErrorKind::invalid_input, "note", FieldError::note_required());
   INNET_TRY(check_day(a.day, today));
   // Every register write of a centre takes the centre's row lock first, so that on PostgreSQL two
   // writers cannot both find a person not yet absent, or both take the next place in the chain.
   // It also gives the centre's entries ids in commit order, which absences_through relies on.
   INNET_TRY(centres::lock_centre(conn, a.centre_id));
-  auto placed = conn.query(
-      "SELECT COUNT(*) FROM placements WHERE centre_id = ? AND person_id = ? AND "
-      "start_date <= ? AND (end_date IS NULL OR end_date > ?)",
-      {a.centre_id, a.person_id, a.day, a.day});
-  if (!placed.ok()) return placed.take_error();
-  if ((*placed)[0].integer(0) == 0)
-    return Error::rule(
-        ErrorKind::unprocessable, "not_placed", "person_id",
-        "person " + std::to_string(a.person_id) + " is not placed at this centre on " + a.day);
-  auto entries = select_absences(conn, "centre_id = ? AND day = ? AND person_id = ?",
-                                 {a.centre_id, a.day, a.person_id});
-  if (!entries.ok()) return entries.take_error();
-  const auto effective = effective_absences(*entries);
+  INNET_ASSIGN_OR_RETURN(
+      auto placed,
+      conn.query("SELECT COUNT(*) FROM placements WHERE centre_id = ? AND person_id = ? AND "
+                 "start_date <= ? AND (end_date IS NULL OR end_date > ?)",
+                 {a.centre_id, a.person_id, a.day, a.day}));
+  if (placed[0].integer(0) == 0)
+    return Error::rule(ErrorKind::unprocessable, "not_placed", "person_id",
+                       FieldError::not_placed_on(a.person_id, a.day));
+  INNET_ASSIGN_OR_RETURN(auto entries,
+                         select_absences(conn, "centre_id = ? AND day = ? AND person_id = ?",
+                                         {a.centre_id, a.day, a.person_id}));
+  const auto effective = effective_absences(entries);
   if (!effective.empty())
     return Error::rule(ErrorKind::conflict, "already_absent", "person_id",
-                       "person " + std::to_string(a.person_id) + " is already absent on " + a.day +
-                           " (absence " + std::to_string(effective[0].id) +
-                           "); withdraw it to record another reason");
+                       FieldError::already_absent(a.person_id, a.day, effective[0].id));
   Absence row;
   row.centre_id = a.centre_id;
   row.day = a.day;
@@ -292,22 +283,20 @@ Result<Absence> record_absence(db::Connection& conn, const NewAbsence& a,
 Result<Absence> withdraw_absence(db::Connection& conn, std::int64_t centre_id,
                                  const std::string& day, std::int64_t absence_id,
                                  const std::string& note, std::int64_t user_id) {
-  if (note.empty()) return Error::field(ErrorKind::invalid_input, "note", "say why");
+  if (note.empty()) return Error::field(ErrorKind::invalid_input, "note", FieldError::required());
   INNET_TRY(centres::lock_centre(conn, centre_id));  // as in record_absence
-  auto found =
-      select_absences(conn, "id = ? AND centre_id = ? AND day = ?", {absence_id, centre_id, day});
-  if (!found.ok()) return found.take_error();
-  if (found->empty()) return Error::not_found("absence");
-  const Absence& target = found->at(0);
+  INNET_ASSIGN_OR_RETURN(auto found, select_absences(conn, "id = ? AND centre_id = ? AND day = ?",
+                                                     {absence_id, centre_id, day}));
+  if (found.empty()) return Error::not_found("absence");
+  const Absence& target = found.at(0);
   if (target.withdraws_id)
     return Error::make(ErrorKind::conflict, "not_an_absence",
                        "entry " + std::to_string(absence_id) + " is itself a withdrawal");
-  auto withdrawals = select_absences(conn, "withdraws_id = ?", {absence_id});
-  if (!withdrawals.ok()) return withdrawals.take_error();
-  if (!withdrawals->empty())
+  INNET_ASSIGN_OR_RETURN(auto withdrawals, select_absences(conn, "withdraws_id = ?", {absence_id}));
+  if (!withdrawals.empty())
     return Error::make(ErrorKind::conflict, "already_withdrawn",
                        "absence " + std::to_string(absence_id) + " was withdrawn by entry " +
-                           std::to_string(withdrawals->at(0).id));
+                           std::to_string(withdrawals.at(0).id));
   Absence row = target;
   row.note = note;
   row.recorded_by = user_id;
@@ -321,29 +310,29 @@ Result<Confirmation> confirm_day(db::Connection& conn, std::int64_t centre_id,
                                  const std::string& today) {
   INNET_TRY(check_day(day, today));
   INNET_TRY(centres::lock_centre(conn, centre_id));  // as in record_absence
-  auto state = day_state(conn, centre_id, day);
-  if (!state.ok()) return state.take_error();
-  const Confirmation* latest = state->latest();
-  if (latest && latest->digest == state->digest)
+  INNET_ASSIGN_OR_RETURN(auto state, day_state(conn, centre_id, day));
+  const Confirmation* latest = state.latest();
+  if (latest && latest->digest == state.digest)
     return Error::make(
         ErrorKind::conflict, "already_confirmed",
         day + " is confirmed as it stands (confirmation " + std::to_string(latest->id) + ")");
-  auto head = conn.query(
-      "SELECT seq, hash FROM register_confirmations WHERE centre_id = ? ORDER BY seq DESC "
-      "LIMIT 1",
-      {centre_id});
-  if (!head.ok()) return head.take_error();
+  INNET_ASSIGN_OR_RETURN(
+      auto head,
+      conn.query(
+          "SELECT seq, hash FROM register_confirmations WHERE centre_id = ? ORDER BY seq DESC "
+          "LIMIT 1",
+          {centre_id}));
 
   Confirmation c;
   c.centre_id = centre_id;
   c.day = day;
-  c.seq = head->empty() ? 1 : (*head)[0].integer(0) + 1;
-  c.prev_hash = head->empty() ? "" : (*head)[0].text(1);
-  c.present = state->present();
-  c.absent = state->absent();
-  c.digest = state->digest;
+  c.seq = head.empty() ? 1 : head[0].integer(0) + 1;
+  c.prev_hash = head.empty() ? "" : head[0].text(1);
+  c.present = state.present();
+  c.absent = state.absent();
+  c.digest = state.digest;
   if (latest) c.corrects_id = latest->id;
-  for (const auto& e : state->entries) c.absences_through = std::max(c.absences_through, e.id);
+  for (const auto& e : state.entries) c.absences_through = std::max(c.absences_through, e.id);
   c.note = note;
   c.confirmed_by = user_id;
   c.confirmed_at = clock::now_iso();
@@ -376,11 +365,10 @@ nlohmann::json confirmation_audit_details(const Confirmation& c) {
 
 Result<std::vector<nlohmann::json>> audited_confirmations(db::Connection& conn,
                                                           std::int64_t centre_id) {
-  auto details = audit::details_of(conn, "centre", std::to_string(centre_id),
-                                   std::string(kConfirmAuditAction));
-  if (!details.ok()) return details.take_error();
+  INNET_ASSIGN_OR_RETURN(auto details, audit::details_of(conn, "centre", std::to_string(centre_id),
+                                                         std::string(kConfirmAuditAction)));
   std::vector<nlohmann::json> out;
-  for (const auto& d : *details) out.push_back(nlohmann::json::parse(d, nullptr, false));
+  for (const auto& d : details) out.push_back(nlohmann::json::parse(d, nullptr, false));
   return out;
 }
 

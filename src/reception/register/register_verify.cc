@@ -103,17 +103,15 @@ Status check_days(db::Connection& conn, std::int64_t centre_id,
   if (latest.empty()) return Status::success();
   const std::string from = latest.begin()->first;
   const std::string to = clock::add_days(latest.rbegin()->first, 1);
-  auto placements = placements_between(conn, centre_id, from, to);
-  if (!placements.ok()) return placements.take_error();
-  auto entries = absence_entries_between(conn, centre_id, from, to);
-  if (!entries.ok()) return entries.take_error();
-  const auto effective = effective_absences(*entries);
-  const auto laid = lay_out(from, clock::days_between(from, to), *placements, effective);
+  INNET_ASSIGN_OR_RETURN(auto placements, placements_between(conn, centre_id, from, to));
+  INNET_ASSIGN_OR_RETURN(auto entries, absence_entries_between(conn, centre_id, from, to));
+  const auto effective = effective_absences(entries);
+  const auto laid = lay_out(from, clock::days_between(from, to), placements, effective);
   for (const auto& [day, c] : latest) {
     ++report.days;
     const auto& guests = laid.at(static_cast<std::size_t>(clock::days_between(from, day)));
-    if (day_digest(centre_id, day, guests, *placements, effective) == c->digest) continue;
-    if (digest_as_confirmed(*c, *placements, *entries) == c->digest)
+    if (day_digest(centre_id, day, guests, placements, effective) == c->digest) continue;
+    if (digest_as_confirmed(*c, placements, entries) == c->digest)
       report.awaiting_confirmation.push_back(
           problem(*c, "changed_after_confirmation",
                   day + ": absences or placements recorded after " + confirmation_name(*c) +
@@ -134,27 +132,23 @@ Result<RegisterReport> verify_registers(db::Connection& conn, const std::string&
                                         std::optional<std::int64_t> centre_id) {
   std::vector<std::int64_t> centres;
   if (centre_id) {
-    auto centre = centres::find_centre(conn, *centre_id);
-    if (!centre.ok()) return centre.take_error();
+    INNET_TRY(centres::find_centre(conn, *centre_id));
     centres.push_back(*centre_id);
   } else {
-    auto all = confirmed_centres(conn);
-    if (!all.ok()) return all.take_error();
-    centres = std::move(*all);
+    INNET_ASSIGN_OR_RETURN(auto all, confirmed_centres(conn));
+    centres = std::move(all);
   }
   RegisterReport report;
   // One centre at a time: memory stays bounded by the largest centre, not the country.
   for (auto id : centres) {
-    auto chain = centre_confirmations(conn, id);
-    if (!chain.ok()) return chain.take_error();
-    auto audited = audited_confirmations(conn, id);
-    if (!audited.ok()) return audited.take_error();
+    INNET_ASSIGN_OR_RETURN(auto chain, centre_confirmations(conn, id));
+    INNET_ASSIGN_OR_RETURN(auto audited, audited_confirmations(conn, id));
     ++report.centres;
-    report.confirmations += static_cast<std::int64_t>(chain->size());
-    auto broken = check_chain(*chain, key);
-    if (!broken) broken = check_audited(id, *chain, *audited);
+    report.confirmations += static_cast<std::int64_t>(chain.size());
+    auto broken = check_chain(chain, key);
+    if (!broken) broken = check_audited(id, chain, audited);
     if (broken) report.problems.push_back(std::move(*broken));
-    INNET_TRY(check_days(conn, id, *chain, report));
+    INNET_TRY(check_days(conn, id, chain, report));
   }
   return report;
 }

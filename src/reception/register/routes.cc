@@ -20,8 +20,7 @@ constexpr std::int64_t kDefaultOverviewDays = 30;
 Result<std::string> register_day(api::Context& ctx) {
   std::string day = ctx.param("day");
   if (day > clock::today())
-    return Error::rule(ErrorKind::unprocessable, "future_date", "day",
-                       "the register has no entries after today");
+    return Error::rule(ErrorKind::unprocessable, "future_date", "day", FieldError::future_date());
   return day;
 }
 
@@ -36,9 +35,8 @@ class UserNames {
   Result<nlohmann::json> operator()(std::int64_t id) {
     auto it = names_.find(id);
     if (it == names_.end()) {
-      auto user = accounts::find_user(conn_, id);
-      if (!user.ok()) return user.take_error();
-      it = names_.emplace(id, user->display_name).first;
+      INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(conn_, id));
+      it = names_.emplace(id, user.display_name).first;
     }
     return nlohmann::json{{"id", id}, {"display_name", it->second}};
   }
@@ -50,17 +48,15 @@ class UserNames {
 
 Result<nlohmann::json> entry_json(const Absence& a, UserNames& names) {
   auto j = to_json(a);
-  auto by = names(a.recorded_by);
-  if (!by.ok()) return by.take_error();
-  j["recorded_by"] = std::move(*by);
+  INNET_ASSIGN_OR_RETURN(auto by, names(a.recorded_by));
+  j["recorded_by"] = std::move(by);
   return j;
 }
 
 Result<nlohmann::json> confirmation_json(const Confirmation& c, UserNames& names) {
   auto j = to_json(c);
-  auto by = names(c.confirmed_by);
-  if (!by.ok()) return by.take_error();
-  j["confirmed_by"] = std::move(*by);
+  INNET_ASSIGN_OR_RETURN(auto by, names(c.confirmed_by));
+  j["confirmed_by"] = std::move(by);
   return j;
 }
 
@@ -74,28 +70,26 @@ nlohmann::json centre_json(const centres::Centre& c) {
 }
 
 Result<http::Response> overview(api::Context& ctx) {
-  auto centre = centres::centre_in_scope(ctx, "register.read");
-  if (!centre.ok()) return centre.take_error();
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "register.read"));
   auto& q = ctx.request.query;
   const std::string today = clock::today();
   const std::string to = q["to"].empty() ? today : q["to"];
   const std::string from =
       q["from"].empty() ? clock::add_days(to, 1 - kDefaultOverviewDays) : q["from"];
   if (to > today)
-    return Error::rule(ErrorKind::unprocessable, "future_date", "to",
-                       "the register has no entries after today");
-  if (from > to) return Error::field(ErrorKind::invalid_input, "from", "must not be after to");
+    return Error::rule(ErrorKind::unprocessable, "future_date", "to", FieldError::future_date());
+  if (from > to)
+    return Error::field(ErrorKind::invalid_input, "from", FieldError::after_other("to"));
   if (clock::days_between(from, to) + 1 > kMaxOverviewDays)
     return Error::field(ErrorKind::invalid_input, "to",
-                        "at most " + std::to_string(kMaxOverviewDays) + " days from from");
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto days = register_summary(**conn, centre->id, from, clock::add_days(to, 1));
-  if (!days.ok()) return days.take_error();
+                        FieldError::too_many_days(kMaxOverviewDays));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto days,
+                         register_summary(*conn, centre.id, from, clock::add_days(to, 1)));
   std::map<DayStatus, std::int64_t> by_status;
   std::int64_t presence_days = 0, absence_days = 0;
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& d : *days) {
+  for (const auto& d : days) {
     ++by_status[d.status];
     presence_days += d.present;
     absence_days += d.absent;
@@ -115,7 +109,7 @@ Result<http::Response> overview(api::Context& ctx) {
   for (auto s :
        {DayStatus::unconfirmed, DayStatus::confirmed, DayStatus::changed_since_confirmation})
     totals[to_string(s)] = by_status[s];
-  return api::ok({{"centre", centre_json(*centre)},
+  return api::ok({{"centre", centre_json(centre)},
                   {"from", from},
                   {"to", to},
                   {"totals", totals},
@@ -125,33 +119,27 @@ Result<http::Response> overview(api::Context& ctx) {
 // The daily report: every guest of the day with identity, entry date and length of stay,
 // present or absent with the reason, and who confirmed the day when.
 Result<http::Response> day_report(api::Context& ctx) {
-  auto day = register_day(ctx);
-  if (!day.ok()) return day.take_error();
-  auto centre = centres::centre_in_scope(ctx, "register.read");
-  if (!centre.ok()) return centre.take_error();
-  auto conn = ctx.db();
-  if (!conn.ok()) return conn.take_error();
-  auto state = day_state(**conn, centre->id, *day);
-  if (!state.ok()) return state.take_error();
+  INNET_ASSIGN_OR_RETURN(auto day, register_day(ctx));
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "register.read"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto state, day_state(*conn, centre.id, day));
   std::vector<std::int64_t> ids;
-  for (const auto& g : state->guests) ids.push_back(g.placement.person_id);
+  for (const auto& g : state.guests) ids.push_back(g.placement.person_id);
   ctx.record_read(ids);
-  ctx.record_read(state->entries, &Absence::person_id);
-  auto persons = people::find_persons(**conn, ids);
-  if (!persons.ok()) return persons.take_error();
+  ctx.record_read(state.entries, &Absence::person_id);
+  INNET_ASSIGN_OR_RETURN(auto persons, people::find_persons(*conn, ids));
   std::map<std::int64_t, const people::Person*> by_id;
-  for (const auto& p : *persons) by_id[p.id] = &p;
+  for (const auto& p : persons) by_id[p.id] = &p;
 
-  UserNames names(**conn);
+  UserNames names(*conn);
   nlohmann::json guests = nlohmann::json::array();
-  for (const auto& g : state->guests) {
+  for (const auto& g : state.guests) {
     const auto& p = g.placement;
     const auto* person = by_id.at(p.person_id);
     nlohmann::json absence;
     if (g.absence) {
-      auto a = entry_json(*g.absence, names);
-      if (!a.ok()) return a.take_error();
-      absence = std::move(*a);
+      INNET_ASSIGN_OR_RETURN(auto a, entry_json(*g.absence, names));
+      absence = std::move(a);
     }
     guests.push_back({{"person_id", p.person_id},
                       {"family_name", person->family_name},
@@ -163,30 +151,28 @@ Result<http::Response> day_report(api::Context& ctx) {
                       {"category", to_string(p.category)},
                       {"arrival_date", p.start_date},
                       {"exit_date", opt(p.end_date)},
-                      {"days_of_stay", clock::days_between(p.start_date, *day) + 1},
+                      {"days_of_stay", clock::days_between(p.start_date, day) + 1},
                       {"present", !g.absence},
                       {"absence", absence}});
   }
   nlohmann::json entries = nlohmann::json::array();
-  for (const auto& e : state->entries) {
-    auto j = entry_json(e, names);
-    if (!j.ok()) return j.take_error();
-    entries.push_back(std::move(*j));
+  for (const auto& e : state.entries) {
+    INNET_ASSIGN_OR_RETURN(auto j, entry_json(e, names));
+    entries.push_back(std::move(j));
   }
   nlohmann::json confirmations = nlohmann::json::array();
-  for (const auto& c : state->confirmations) {
-    auto j = confirmation_json(c, names);
-    if (!j.ok()) return j.take_error();
-    confirmations.push_back(std::move(*j));
+  for (const auto& c : state.confirmations) {
+    INNET_ASSIGN_OR_RETURN(auto j, confirmation_json(c, names));
+    confirmations.push_back(std::move(j));
   }
-  return api::ok({{"centre", centre_json(*centre)},
-                  {"day", *day},
-                  {"status", to_string(state->status)},
-                  {"digest", state->digest},
+  return api::ok({{"centre", centre_json(centre)},
+                  {"day", day},
+                  {"status", to_string(state.status)},
+                  {"digest", state.digest},
                   {"counts",
-                   {{"guests", state->guests.size()},
-                    {"present", state->present()},
-                    {"absent", state->absent()}}},
+                   {{"guests", state.guests.size()},
+                    {"present", state.present()},
+                    {"absent", state.absent()}}},
                   {"guests", std::move(guests)},
                   {"entries", std::move(entries)},
                   {"confirmations", std::move(confirmations)}});
@@ -204,56 +190,45 @@ Status commit_entry(api::Context& ctx, const char* action, const Absence& entry)
 }
 
 Result<http::Response> add_absence(api::Context& ctx) {
-  auto day = register_day(ctx);
-  if (!day.ok()) return day.take_error();
-  auto centre = centres::centre_in_scope(ctx, "register.record");
-  if (!centre.ok()) return centre.take_error();
+  INNET_ASSIGN_OR_RETURN(auto day, register_day(ctx));
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "register.record"));
   NewAbsence a;
-  a.centre_id = centre->id;
-  a.day = *day;
+  a.centre_id = centre.id;
+  a.day = day;
   a.person_id = ctx.body["person_id"];
   a.reason = ctx.body["reason"];
   a.note = api::patched<std::string>(ctx.body, "note", std::nullopt);
   a.recorded_by = ctx.actor->user_id;
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  auto absence = record_absence(**conn, a, clock::today());
-  if (!absence.ok()) return absence.take_error();
-  INNET_TRY(commit_entry(ctx, "register.absence", *absence));
-  return api::created(to_json(*absence));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto absence, record_absence(*conn, a, clock::today()));
+  INNET_TRY(commit_entry(ctx, "register.absence", absence));
+  return api::created(to_json(absence));
 }
 
 Result<http::Response> withdraw(api::Context& ctx) {
-  auto day = register_day(ctx);
-  if (!day.ok()) return day.take_error();
-  auto centre = centres::centre_in_scope(ctx, "register.record");
-  if (!centre.ok()) return centre.take_error();
-  auto absence_id = ctx.id_param("absence_id");
-  if (!absence_id.ok()) return absence_id.take_error();
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  auto entry = withdraw_absence(**conn, centre->id, *day, *absence_id,
-                                ctx.body["note"].get<std::string>(), ctx.actor->user_id);
-  if (!entry.ok()) return entry.take_error();
-  INNET_TRY(commit_entry(ctx, "register.absence_withdrawal", *entry));
-  return api::created(to_json(*entry));
+  INNET_ASSIGN_OR_RETURN(auto day, register_day(ctx));
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "register.record"));
+  INNET_ASSIGN_OR_RETURN(auto absence_id, ctx.id_param("absence_id"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto entry,
+                         withdraw_absence(*conn, centre.id, day, absence_id,
+                                          ctx.body["note"].get<std::string>(), ctx.actor->user_id));
+  INNET_TRY(commit_entry(ctx, "register.absence_withdrawal", entry));
+  return api::created(to_json(entry));
 }
 
 Result<http::Response> confirm(api::Context& ctx) {
-  auto day = register_day(ctx);
-  if (!day.ok()) return day.take_error();
-  auto centre = centres::centre_in_scope(ctx, "register.record");
-  if (!centre.ok()) return centre.take_error();
-  auto conn = ctx.begin_write();
-  if (!conn.ok()) return conn.take_error();
-  auto c = confirm_day(**conn, centre->id, *day,
-                       api::patched<std::string>(ctx.body, "note", std::nullopt),
-                       ctx.actor->user_id, ctx.services.chain_key, clock::today());
-  if (!c.ok()) return c.take_error();
-  auto audit = ctx.audit(kConfirmAuditAction, "centre", std::to_string(centre->id));
-  audit.details = confirmation_audit_details(*c).dump();
+  INNET_ASSIGN_OR_RETURN(auto day, register_day(ctx));
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "register.record"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(
+      auto c,
+      confirm_day(*conn, centre.id, day, api::patched<std::string>(ctx.body, "note", std::nullopt),
+                  ctx.actor->user_id, ctx.services.chain_key, clock::today()));
+  auto audit = ctx.audit(kConfirmAuditAction, "centre", std::to_string(centre.id));
+  audit.details = confirmation_audit_details(c).dump();
   INNET_TRY(ctx.commit(audit));
-  return api::created(to_json(*c));
+  return api::created(to_json(c));
 }
 
 void add_schemas(api::Api& api) {

@@ -41,7 +41,7 @@ export function useFormErrors() {
     failFromApi(err: unknown) {
       const f: Record<string, Msg> = {};
       if (err instanceof ApiError) {
-        for (const [k, reason] of Object.entries(err.fields)) f[k] = (tt) => describeFieldError(String(reason), tt, k);
+        for (const [k, reason] of Object.entries(err.fields)) f[k] = (tt) => describeFieldError(reason, tt);
       }
       setMessage(() => (tt: TFunction) => describeError(err, tt));
       setFields(f);

@@ -10,12 +10,19 @@ export interface Page<T> {
   per_page: number;
 }
 
+/** Why the server refused a field: a stable code, its parameters and the English reason (decision 0013). */
+export interface FieldError {
+  code: string;
+  params: Record<string, unknown>;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly fields: Record<string, string> = {},
+    readonly fields: Record<string, FieldError> = {},
     /** Seconds to wait, from the Retry-After header (429). */
     readonly retryAfter: number | null = null,
   ) {
@@ -104,7 +111,7 @@ async function toError(res: Response): Promise<ApiError> {
   const code = typeof e.code === 'string' && e.code ? e.code : FALLBACK_CODES[res.status] ?? 'internal_error';
   const message = typeof e.message === 'string' ? e.message : res.statusText;
   const fields =
-    e.fields && typeof e.fields === 'object' ? (e.fields as Record<string, string>) : ({} as Record<string, string>);
+    e.fields && typeof e.fields === 'object' ? (e.fields as Record<string, FieldError>) : ({} as Record<string, FieldError>);
   return new ApiError(res.status, code, message, fields, parseRetryAfter(res.headers.get('Retry-After')));
 }
 

@@ -1,4 +1,4 @@
-import { ApiError } from './api';
+import { ApiError, type FieldError } from './api';
 import { hasKey, type TFunction } from './i18n';
 
 /** A translated message for an API (or any) error: by code, else the server's message. */
@@ -16,57 +16,36 @@ export function describeError(err: unknown, t: TFunction): string {
   return t('errors.unknown');
 }
 
-// The server explains a rejected field with a short English reason. The known ones are mapped to
-// translation keys (with their numbers); unknown reasons are shown as sent.
-const REASONS: [RegExp, (m: RegExpMatchArray, field: string) => [string, Record<string, unknown>?]][] = [
-  [/^required$/, () => ['fieldErrors.required']],
-  [/^at least (\d+) characters$/, (m) => ['fieldErrors.min_length', { n: Number(m[1]) }]],
-  [/^at most (\d+) characters$/, (m) => ['fieldErrors.max_length', { n: Number(m[1]) }]],
-  [/^must be (\d+) digits$/, (m) => ['fieldErrors.digits', { n: Number(m[1]) }]],
-  [/^must be an e-?mail address$|^not an e-?mail address$/, () => ['fieldErrors.invalid_email']],
-  [/^must be one of/, () => ['fieldErrors.invalid_choice']],
-  [/^(already used|already exists|taken|unique)$/, () => ['fieldErrors.taken']],
-  [/^no such organi[sz]ation$/, () => ['fieldErrors.no_such_organization']],
-  [/^no such user$/, () => ['fieldErrors.not_found']],
-  [/^a centre needs at least one place/, () => ['fieldErrors.no_places']],
-  [/^not a prefecture officer of a prefecture$/, () => ['contracts.managerNotEligible']],
-  [/^incorrect$/, (_m, field) => [field === 'current_password' ? 'fieldErrors.wrong_password' : 'fieldErrors.incorrect']],
-  [/cannot deactivate yourself|give up your own admin role/, () => ['fieldErrors.self_lockout']],
-  [/^not placed at this centre in (\d{4}-\d{2})$/, (m) => ['fieldErrors.not_placed_month', { month: m[1] }]],
-  [/^no contract of this centre covers (\d{4}-\d{2})$/, (m) => ['fieldErrors.no_contract_month', { month: m[1] }]],
-  [/^must not contain control characters$/, () => ['fieldErrors.control_characters']],
-  [/^must not contain bidirectional override characters$/, () => ['fieldErrors.bidi_characters']],
-  [/^must be a date \(YYYY-MM-DD\) from (\S+) to (\S+)$/, (m) => ['fieldErrors.date_range', { from: m[1], to: m[2] }]],
-  [/^must be (a|an) |^must not be null$|^unknown (field|parameter)$/, () => ['fieldErrors.invalid']],
-];
+// The parameter a code's translation counts with, which picks its plural form.
+const COUNTED: Record<string, string> = { too_short: 'min', too_long: 'max', exact_length: 'length' };
 
-/** A translated field error reason, else the reason as sent. */
-export function describeFieldError(reason: string, t: TFunction, field = ''): string {
-  const key = `fieldErrors.${reason}`;
-  if (/^[a-z_]+$/.test(reason) && hasKey(key)) {
-    if (reason === 'incorrect' && field === 'current_password') return t('fieldErrors.wrong_password');
-    return t(key);
-  }
-  for (const [re, toKey] of REASONS) {
-    const m = reason.match(re);
-    if (m) {
-      const [k, vars] = toKey(m, field);
-      return t(k, vars);
-    }
-  }
-  return reason;
+/**
+ * A field error in the reader's language: the translation `fieldErrors.<code>` with the error's
+ * parameters, else the server's English reason (a code the web app does not translate yet).
+ */
+export function describeFieldError(error: FieldError, t: TFunction): string {
+  const key = `fieldErrors.${error.code}`;
+  const vars: Record<string, unknown> = { ...error.params };
+  const counted = COUNTED[error.code];
+  if (counted) vars.count = Number(error.params[counted]);
+  if (Array.isArray(error.params.allowed)) vars.allowed = error.params.allowed.join(', ');
+  if (hasKey(key) || (counted && hasKey(`${key}_other`))) return t(key, vars);
+  return error.message;
 }
 
 /**
  * Rule errors (e.g. centre_full) whose explanation a page gives itself in the error summary: the
- * server's English field reasons are dropped, except those `keep` gives back as translatable
- * reasons (e.g. future_date on the date field).
+ * server's field reasons are dropped, except on the fields `keep` names for a code (e.g. the date
+ * field of future_date).
  */
-export async function plainRuleErrors<T>(p: Promise<T>, codes: Set<string>, keep: Record<string, Record<string, string>> = {}): Promise<T> {
+export async function plainRuleErrors<T>(p: Promise<T>, codes: Set<string>, keep: Record<string, string[]> = {}): Promise<T> {
   try {
     return await p;
   } catch (e) {
-    if (e instanceof ApiError && codes.has(e.code)) throw new ApiError(e.status, e.code, e.message, keep[e.code] ?? {}, e.retryAfter);
+    if (e instanceof ApiError && codes.has(e.code)) {
+      const kept = Object.fromEntries(Object.entries(e.fields).filter(([field]) => keep[e.code]?.includes(field)));
+      throw new ApiError(e.status, e.code, e.message, kept, e.retryAfter);
+    }
     throw e;
   }
 }

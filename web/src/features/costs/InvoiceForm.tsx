@@ -8,7 +8,7 @@ import { TableRegion } from '../../components/TableRegion';
 import { EuroField, FormErrors, LoadState, Notice, TextAreaField, TextField } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { ApiError } from '../../lib/api';
+import { ApiError, type FieldError } from '../../lib/api';
 import { daysBetween, formatMonth } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { euroToCents } from '../../lib/money';
@@ -52,7 +52,7 @@ function lineErrors(rows: Row[], draft: InvoiceDraft): FieldErrors {
 /** Server field names (lines[k].from, k among the lines sent) as the ids of the rows' inputs. */
 function toRowFields(err: unknown, sent: number[]): unknown {
   if (!(err instanceof ApiError)) return err;
-  const fields: Record<string, string> = {};
+  const fields: Record<string, FieldError> = {};
   for (const [k, reason] of Object.entries(err.fields)) {
     const m = /^lines\[(\d+)\]\.(\w+)$/.exec(k);
     fields[m ? `line-${sent[Number(m[1])]}-${m[2] === 'to' ? 'to' : 'from'}` : k] = reason;

@@ -15,7 +15,7 @@ const RULE_CODES = new Set([
   'future_date',
 ]);
 
-export const placementRuleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, RULE_CODES, { future_date: { date: 'future_date' } });
+export const placementRuleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, RULE_CODES, { future_date: ['date'] });
 
 /** Whether an answer asks for an override reason (the centre is full or not taking guests). */
 export const needsOverride = (e: unknown) => e instanceof ApiError && (e.code === 'centre_full' || e.code === 'centre_not_accepting');

@@ -1,0 +1,66 @@
+#include "centres/rules.h"
+
+#include <algorithm>
+
+#include "accounts/accounts.h"
+
+namespace innet::centres {
+namespace {
+
+bool listed(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+bool six_digits(const std::string& code) {
+  return code.size() == 6 &&
+         std::all_of(code.begin(), code.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+// A reference the caller gave that names nothing is the caller's field to fix (422).
+Error named_record(Error e, const char* field, const char* what) {
+  if (e.kind != ErrorKind::not_found) return e;
+  return Error::field(ErrorKind::unprocessable, field, FieldError::not_found(what));
+}
+
+Status check_manager(db::Connection& conn, std::int64_t manager_user_id) {
+  auto manager = accounts::find_user_with_organization(conn, manager_user_id);
+  if (!manager.ok()) return named_record(manager.take_error(), "manager_user_id", "user");
+  const auto& [user, org] = manager.value();
+  if (user.role != auth::Role::prefecture_officer || org.type != "prefecture")
+    return Error::field(ErrorKind::unprocessable, "manager_user_id",
+                        FieldError::manager_not_eligible());
+  if (!user.active)
+    return Error::field(ErrorKind::unprocessable, "manager_user_id",
+                        FieldError::manager_inactive());
+  return Status::success();
+}
+
+}  // namespace
+
+Status check_centre(db::Connection& conn, const Centre& c) {
+  if (total(c.places) <= 0)
+    return Error::rule(ErrorKind::unprocessable, "no_places", "places", FieldError::no_places());
+  if (c.latitude.has_value() != c.longitude.has_value())
+    return Error::field(ErrorKind::invalid_input, c.latitude ? "longitude" : "latitude",
+                        FieldError::both_or_neither(c.latitude ? "latitude" : "longitude"));
+  if (!listed(centre_types(), c.type))
+    return Error::field(ErrorKind::invalid_input, "type", FieldError::not_in_list(centre_types()));
+  if (!listed(centre_statuses(), c.status))
+    return Error::field(ErrorKind::invalid_input, "status",
+                        FieldError::not_in_list(centre_statuses()));
+  if (!six_digits(c.istat_code))
+    return Error::field(ErrorKind::invalid_input, "istat_code", FieldError::exact_length(6));
+  auto org = accounts::find_organization(conn, c.operator_id);
+  if (!org.ok()) return named_record(org.take_error(), "operator_id", "organization");
+  return Status::success();
+}
+
+Status check_contract(db::Connection& conn, const Contract& c) {
+  if (c.end_date < c.start_date)
+    return Error::field(ErrorKind::unprocessable, "end_date",
+                        FieldError::before_other("start_date"));
+  if (c.manager_user_id) INNET_TRY(check_manager(conn, *c.manager_user_id));
+  return Status::success();
+}
+
+}  // namespace innet::centres
