@@ -119,8 +119,9 @@ nlohmann::json error_schema() {
 
 }  // namespace
 
-nlohmann::json ref(const std::string& schema) {
-  return {{"$ref", "#/components/schemas/" + schema}};
+void Api::add_schema(const Described& type) {
+  schemas_[type.name()] = type.schema();
+  for (const auto* referred : type.references()) add_schema(*referred);
 }
 
 nlohmann::json list_schema(const std::string& item_schema) {

@@ -20,15 +20,37 @@ std::string session_cookie(const api::Context& ctx, const std::string& value, lo
 }
 
 // The signed-in user as the web app needs it: profile, organisation and permissions.
+struct SignedInUser {
+  accounts::UserView user;
+  std::vector<std::string> permissions;  // to build the navigation
+};
+struct Me {
+  SignedInUser user;
+  std::optional<std::string> csrf_token;  // null for an API token
+};
+
+const api::ObjectType<SignedInUser>& signed_in_user_type() {
+  static const auto type = api::ObjectType<SignedInUser>("SignedInUser")
+                               .include(accounts::user_type(), &SignedInUser::user)
+                               .field("permissions", &SignedInUser::permissions);
+  return type;
+}
+
+const api::ObjectType<Me>& me_type() {
+  static const auto type = api::ObjectType<Me>("Me")
+                               .field("user", &Me::user, signed_in_user_type())
+                               .field("csrf_token", &Me::csrf_token);
+  return type;
+}
+
 Result<nlohmann::json> me_json(db::Connection& conn, const Policy& policy, const Actor& actor) {
   auto found = accounts::find_user_with_organization(conn, actor.user_id);
   if (!found.ok()) return found.take_error();
-  nlohmann::json j = accounts::to_json(found->first, found->second, /*include_contact=*/true);
-  j["permissions"] = policy.permissions(actor.role);
-  nlohmann::json me = nlohmann::json::object();
-  me["user"] = std::move(j);
-  me["csrf_token"] = actor.csrf_token.empty() ? nlohmann::json() : nlohmann::json(actor.csrf_token);
-  return me;
+  std::optional<std::string> csrf;
+  if (!actor.csrf_token.empty()) csrf = actor.csrf_token;
+  return me_type().to_json({{{found->first, found->second, /*include_contact=*/true},
+                             policy.permissions(actor.role)},
+                            csrf});
 }
 
 Error invalid_credentials() {
@@ -171,9 +193,7 @@ Result<http::Response> create_token(api::Context& ctx) {
   if (!token.ok()) return token.take_error();
   INNET_TRY(
       ctx.commit(ctx.audit("auth.token_create", "api_token", std::to_string(token->token.id))));
-  nlohmann::json body = to_json(token->token);
-  body["token"] = token->secret;
-  return api::created(body);
+  return api::created(new_api_token_type().to_json(*token));
 }
 
 Result<http::Response> revoke_token(api::Context& ctx) {
@@ -189,31 +209,10 @@ Result<http::Response> revoke_token(api::Context& ctx) {
 }  // namespace
 
 void add_routes(api::Api& api) {
-  using nlohmann::json;
-  const json nullable_string = {{"type", {"string", "null"}}};
-  api.add_schema("Me",
-                 {{"type", "object"},
-                  {"required", {"user", "csrf_token"}},
-                  {"properties",
-                   {{"user",
-                     {{"allOf", {api::ref("User")}},
-                      {"properties",
-                       {{"permissions", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}}},
-                    {"csrf_token", nullable_string}}}});
-  json token = {{"type", "object"},
-                {"required", {"id", "name", "created_at", "expires_at"}},
-                {"properties",
-                 {{"id", {{"type", "integer"}}},
-                  {"name", {{"type", "string"}}},
-                  {"created_at", {{"type", "string"}}},
-                  {"expires_at", {{"type", "string"}}},
-                  {"last_used_at", nullable_string},
-                  {"revoked_at", nullable_string}}}};
-  api.add_schema("ApiToken", token);
-  api.add_schema("ApiTokenList", api::list_schema("ApiToken"));
-  token["required"].push_back("token");
-  token["properties"]["token"] = {{"type", "string"}, {"description", "shown only once"}};
-  api.add_schema("NewApiToken", token);
+  static const api::ListType token_list("ApiTokenList", api_token_type(), true);
+  api.add_schema(me_type());
+  api.add_schema(token_list);
+  api.add_schema(new_api_token_type());
 
   const std::string base = "/api/v1/auth";
   api.add(

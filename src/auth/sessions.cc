@@ -147,17 +147,26 @@ Result<std::optional<Actor>> token_actor(db::Connection& conn, const std::string
   return std::optional<Actor>{std::move(a)};
 }
 
-nlohmann::json to_json(const ApiToken& t) {
-  auto opt = [](const std::optional<std::string>& v) {
-    return v ? nlohmann::json(*v) : nlohmann::json();
-  };
-  return {{"id", t.id},
-          {"name", t.name},
-          {"created_at", t.created_at},
-          {"expires_at", t.expires_at},
-          {"last_used_at", opt(t.last_used_at)},
-          {"revoked_at", opt(t.revoked_at)}};
+const api::ObjectType<ApiToken>& api_token_type() {
+  static const auto type = api::ObjectType<ApiToken>("ApiToken")
+                               .field("id", &ApiToken::id)
+                               .field("name", &ApiToken::name)
+                               .field("created_at", &ApiToken::created_at, {.format = "date-time"})
+                               .field("expires_at", &ApiToken::expires_at, {.format = "date-time"})
+                               .field("last_used_at", &ApiToken::last_used_at)
+                               .field("revoked_at", &ApiToken::revoked_at);
+  return type;
 }
+
+const api::ObjectType<NewApiToken>& new_api_token_type() {
+  static const auto type =
+      api::ObjectType<NewApiToken>("NewApiToken")
+          .include(api_token_type(), &NewApiToken::token)
+          .field("token", &NewApiToken::secret, {.description = "shown only once"});
+  return type;
+}
+
+nlohmann::json to_json(const ApiToken& t) { return api_token_type().to_json(t); }
 
 std::vector<db::Migration> migrations(db::Engine) {
   return {{3, "auth: sessions, API tokens, login throttling", R"sql(

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/object_type.h"
 #include "core/json_input.h"
 #include "core/result.h"
 #include "db/database.h"
@@ -101,6 +102,10 @@ Result<std::vector<Contract>> centre_contracts(db::Connection& conn, std::int64_
 Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t centre_id,
                                             const std::string& day);
 
+// Places (or guests, or free places) per category, with their total.
+const api::ObjectType<PlacesByCategory>& places_type();
+const api::ObjectType<Centre>& centre_type();
+const api::ObjectType<Contract>& contract_type();
 nlohmann::json to_json(const Centre& c);
 nlohmann::json to_json(const Contract& c);
 

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/object_type.h"
 #include "centres/centres.h"
 #include "core/result.h"
 #include "db/database.h"
@@ -104,6 +105,7 @@ Result<std::vector<Placement>> placements_on(db::Connection& conn, std::int64_t 
 Result<std::vector<std::int64_t>> hosting_organizations(db::Connection& conn,
                                                         std::int64_t person_id);
 
+const api::ObjectType<Placement>& placement_type();
 nlohmann::json to_json(const Placement& p);
 
 std::vector<db::Migration> placement_migrations(db::Engine engine);
