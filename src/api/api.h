@@ -143,9 +143,6 @@ class Api {
 // The OpenAPI 3.1 description of every route, built from the same Route descriptions.
 nlohmann::json openapi_document(const Api& api, const std::string& version);
 
-// Schema helpers for modules describing their responses.
-nlohmann::json list_schema(const std::string& item_schema);
-
 // Helpers every module's routes use.
 http::Response created(const nlohmann::json& body);
 http::Response ok(const nlohmann::json& body);

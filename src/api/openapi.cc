@@ -124,16 +124,6 @@ void Api::add_schema(const Described& type) {
   for (const auto* referred : type.references()) add_schema(*referred);
 }
 
-nlohmann::json list_schema(const std::string& item_schema) {
-  return {{"type", "object"},
-          {"required", {"items", "total", "page", "per_page"}},
-          {"properties",
-           {{"items", {{"type", "array"}, {"items", ref(item_schema)}}},
-            {"total", {{"type", "integer"}}},
-            {"page", {{"type", "integer"}}},
-            {"per_page", {{"type", "integer"}}}}}};
-}
-
 nlohmann::json openapi_document(const Api& api, const std::string& version) {
   nlohmann::json paths = nlohmann::json::object();
   for (const auto& r : api.routes()) {

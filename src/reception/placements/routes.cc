@@ -50,26 +50,27 @@ Status check_references(api::Context& ctx, const std::vector<std::int64_t>& pers
 }
 
 // A guest of a centre on a day: the placement and who it places.
-struct Guest {
+struct GuestOnDay {
   const Placement& placement;
   const people::Person& person;
 };
 
 // The person of a guest list: enough to group families.
 const api::ObjectType<people::Person>& guest_person_type() {
-  static const auto type =
-      api::ObjectType<people::Person>("GuestPerson")
-          .include(people::person_summary_type(), std::identity{})
-          .field("family_group_id", &people::Person::family_group_id);
+  static const auto type = api::ObjectType<people::Person>("GuestPerson")
+                               .include(people::person_summary_type(), std::identity{})
+                               .field("family_group_id", &people::Person::family_group_id);
   return type;
 }
 
-const api::ObjectType<Guest>& guest_type() {
+const api::ObjectType<GuestOnDay>& guest_type() {
   static const auto type =
-      api::ObjectType<Guest>("Guest")
-          .include(placement_type(), [](const Guest& g) -> const auto& { return g.placement; })
-          .field("person", [](const Guest& g) -> const auto& { return g.person; },
-                 guest_person_type());
+      api::ObjectType<GuestOnDay>("Guest")
+          .include(
+              placement_type(), [](const GuestOnDay& g) -> const auto& { return g.placement; })
+          .field(
+              "person", [](const GuestOnDay& g) -> const auto& { return g.person; },
+              guest_person_type());
   return type;
 }
 
@@ -204,8 +205,8 @@ Result<http::Response> guests(api::Context& ctx) {
 
 void add_placement_routes(api::Api& api) {
   static const api::ListType placement_list("PlacementList", placement_type(), false);
-  static const auto guest_list =
-      api::ListType("GuestList", guest_type(), false).with("date", {{"type", "string"}, {"format", "date"}});
+  static const auto guest_list = api::ListType("GuestList", guest_type(), false)
+                                     .with("date", {{"type", "string"}, {"format", "date"}});
   api.add_schema(placement_list);
   api.add_schema(guest_list);
   const Field category{.name = "category", .max_length = 20, .allowed = centres::category_names()};
