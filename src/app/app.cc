@@ -73,6 +73,16 @@ void add_operations_routes(api::Api& api, http::Metrics& metrics) {
 
 }  // namespace
 
+void add_all_routes(api::Api& api, http::Metrics& metrics) {
+  auth::add_routes(api);
+  accounts::add_routes(api);
+  audit::add_routes(api);
+  people::add_routes(api);
+  centres::add_routes(api);
+  reception::add_routes(api);
+  add_operations_routes(api, metrics);
+}
+
 std::vector<db::Migration> all_migrations(db::Engine engine) {
   std::vector<db::Migration> all;
   for (auto module :
@@ -126,13 +136,7 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   app->services_.reset(new api::Services{*app->pool_, auth::Policy::standard(), settings,
                                          secrets->audit_key, app->read_log_.get()});
 
-  auth::add_routes(app->api_);
-  accounts::add_routes(app->api_);
-  audit::add_routes(app->api_);
-  people::add_routes(app->api_);
-  centres::add_routes(app->api_);
-  reception::add_routes(app->api_);
-  add_operations_routes(app->api_, app->metrics_);
+  add_all_routes(app->api_, app->metrics_);
   app->api_.install(app->router_, *app->services_, auth::make_authenticator(*app->services_));
   db::Pool* raw_pool = app->pool_.get();
   app->metrics_.set_pool_source([raw_pool] { return raw_pool->stats(); });

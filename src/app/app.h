@@ -17,6 +17,9 @@ namespace innet::app {
 
 inline constexpr const char* kVersion = "0.1.0";
 
+// Every module's routes, and the operations routes (which report `metrics`).
+void add_all_routes(api::Api& api, http::Metrics& metrics);
+
 // Every module's migrations, in version order.
 std::vector<db::Migration> all_migrations(db::Engine engine);
 
