@@ -46,6 +46,11 @@ stop_server() {
 step "code format (clang-format)" \
   bash -c 'clang-format --dry-run --Werror $(git ls-files "src/*.cc" "src/*.h" "tests/*.cc" "tests/*.h" "bench/*.cc" "fuzz/*.cc")'
 
+# Redocly's recommended rules, 0 errors (the info-license warning remains: no licence chosen yet).
+step "OpenAPI lint (Redocly, recommended rules)" \
+  env REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
+  bash -c 'build/innet openapi >"$0/openapi.json" && tests/node_modules/.bin/redocly lint --extends=recommended "$0/openapi.json"' "$work"
+
 step "unit and storage tests (ctest, SQLite and PostgreSQL)" \
   ctest --test-dir build -j "$(nproc)" --output-on-failure --timeout 120
 

@@ -142,6 +142,8 @@ class Api {
 
 // The OpenAPI 3.1 description of every route, built from the same Route descriptions.
 nlohmann::json openapi_document(const Api& api, const std::string& version);
+// The route's operationId: e.g. listPersons, getPerson, createPlacement.
+std::string operation_id(const Route& route);
 
 // Helpers every module's routes use.
 http::Response created(const nlohmann::json& body);
