@@ -200,6 +200,13 @@ const api::ObjectType<Organization>& organization_summary_type() {
   return type;
 }
 
+// The roles of auth/policy.h, one list for the server, the document and its clients.
+const api::EnumType& role_type() {
+  static const api::EnumType type("Role", auth::role_names(),
+                                  "what a user may do (the policy table of the server)");
+  return type;
+}
+
 }  // namespace
 
 const api::ObjectType<Organization>& organization_type() {
@@ -215,11 +222,12 @@ const api::ObjectType<UserView>& user_type() {
       api::ObjectType<UserView>("User")
           .field("id", [](const UserView& v) { return v.user.id; })
           .field("display_name", [](const UserView& v) { return v.user.display_name; })
-          .field("role", [](const UserView& v) { return auth::to_string(v.user.role); },
-                 {.allowed = auth::role_names()})
+          .field(
+              "role", [](const UserView& v) { return auth::to_string(v.user.role); }, role_type())
           .field("active", [](const UserView& v) { return v.user.active; })
-          .field("organization", [](const UserView& v) { return v.organization; },
-                 organization_summary_type())
+          .field(
+              "organization", [](const UserView& v) { return v.organization; },
+              organization_summary_type())
           .field("created_at", [](const UserView& v) { return v.user.created_at; },
                  {.format = "date-time"})
           .field_when(&UserView::include_contact, "email",
@@ -231,7 +239,9 @@ const api::ObjectType<UserView>& user_type() {
   return type;
 }
 
-nlohmann::json to_json(const Organization& org) { return organization_type().to_json(org); }
+nlohmann::json to_json(const Organization& org) {
+  return organization_type().to_json(org);
+}
 
 nlohmann::json to_json(const User& u, const Organization& org, bool include_contact) {
   return user_type().to_json({u, org, include_contact});

@@ -14,6 +14,12 @@ nlohmann::json nullable(nlohmann::json schema) {
   return {{"anyOf", {std::move(schema), {{"type", "null"}}}}};
 }
 
+nlohmann::json EnumType::schema() const {
+  nlohmann::json s = {{"type", "string"}, {"enum", values_}};
+  if (!description_.empty()) s["description"] = description_;
+  return s;
+}
+
 ListType& ListType::with(std::string name, nlohmann::json schema, const Described* refers_to) {
   extra_[std::move(name)] = std::move(schema);
   if (refers_to) extra_references_.push_back(refers_to);

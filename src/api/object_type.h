@@ -61,6 +61,22 @@ nlohmann::json nullable(nlohmann::json schema);
 template <class T>
 class ObjectType;
 
+// A vocabulary with a name of its own (e.g. Role), so that clients read the list from the
+// document instead of repeating it.
+class EnumType final : public Described {
+ public:
+  EnumType(std::string name, std::vector<std::string> values, std::string description = "")
+      : Described(std::move(name)),
+        values_(std::move(values)),
+        description_(std::move(description)) {}
+  nlohmann::json schema() const override;
+  std::vector<const Described*> references() const override { return {}; }
+
+ private:
+  std::vector<std::string> values_;
+  std::string description_;
+};
+
 namespace detail {
 
 template <class V>
@@ -153,6 +169,14 @@ class ObjectType final : public Described {
     references_.push_back(&type);
     return add(std::move(name), get, detail::Nested<U>{&type}, std::move(doc), nullptr);
   }
+  // A string property from a named vocabulary: a $ref to it.
+  template <class Get>
+  ObjectType& field(std::string name, Get get, const EnumType& vocabulary, FieldDoc doc = {}) {
+    static_assert(std::is_same_v<detail::value_type<T, Get>, std::string>);
+    references_.push_back(&vocabulary);
+    doc.schema = ref(vocabulary.name());
+    return add(std::move(name), get, detail::Scalar{}, std::move(doc), nullptr);
+  }
   // A property that only some answers carry (e.g. a field set the caller may see): not required.
   template <class Get>
   ObjectType& field_when(std::function<bool(const T&)> present, std::string name, Get get,
@@ -167,8 +191,9 @@ class ObjectType final : public Described {
       std::function<bool(const T&)> present;
       if (p.present)
         present = [get, inner = p.present](const T& v) { return inner(std::invoke(get, v)); };
-      properties_.push_back({p.name, p.schema, std::move(present),
-                             [get, inner = p.value](const T& v) { return inner(std::invoke(get, v)); }});
+      properties_.push_back(
+          {p.name, p.schema, std::move(present),
+           [get, inner = p.value](const T& v) { return inner(std::invoke(get, v)); }});
     }
     references_.insert(references_.end(), base.references_.begin(), base.references_.end());
     return *this;
@@ -221,9 +246,8 @@ class ObjectType final : public Described {
       if (detail::is_optional<V>::value) schema["enum"].push_back(nullptr);
     }
     properties_.push_back(
-        {std::move(name), std::move(schema), std::move(present), [get, leaf](const T& v) {
-           return detail::value_for(std::invoke(get, v), leaf);
-         }});
+        {std::move(name), std::move(schema), std::move(present),
+         [get, leaf](const T& v) { return detail::value_for(std::invoke(get, v), leaf); }});
     return *this;
   }
 

@@ -12,12 +12,20 @@ const BASE_URL = (process.env.INNET_BASE_URL ?? 'http://127.0.0.1:8080').replace
 const DOCUMENT_PATH = '/api/v1/openapi.json';
 const DOCUMENT_ID = 'https://innet.example/openapi.json';
 
+let documentPromise;
 let contract; // a promise of {operations: [{method, pattern, responses}], ajv}
 
+// The server's OpenAPI document, fetched once per test process.
+export function openApiDocument() {
+  documentPromise ??= fetch(BASE_URL + DOCUMENT_PATH).then((res) => {
+    assert.equal(res.status, 200, `${DOCUMENT_PATH}: ${res.status}`);
+    return res.json();
+  });
+  return documentPromise;
+}
+
 async function loadContract() {
-  const res = await fetch(BASE_URL + DOCUMENT_PATH);
-  assert.equal(res.status, 200, `${DOCUMENT_PATH}: ${res.status}`);
-  const document = await res.json();
+  const document = await openApiDocument();
   // strict: false because the document root is not a schema (its `components` hold them).
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
