@@ -48,9 +48,9 @@ Result<nlohmann::json> me_json(db::Connection& conn, const Policy& policy, const
   if (!found.ok()) return found.take_error();
   std::optional<std::string> csrf;
   if (!actor.csrf_token.empty()) csrf = actor.csrf_token;
-  return me_type().to_json({{{found->first, found->second, /*include_contact=*/true},
-                             policy.permissions(actor.role)},
-                            csrf});
+  return me_type().to_json(
+      {{{found->first, found->second, /*include_contact=*/true}, policy.permissions(actor.role)},
+       csrf});
 }
 
 Error invalid_credentials() {

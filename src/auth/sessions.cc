@@ -166,7 +166,9 @@ const api::ObjectType<NewApiToken>& new_api_token_type() {
   return type;
 }
 
-nlohmann::json to_json(const ApiToken& t) { return api_token_type().to_json(t); }
+nlohmann::json to_json(const ApiToken& t) {
+  return api_token_type().to_json(t);
+}
 
 std::vector<db::Migration> migrations(db::Engine) {
   return {{3, "auth: sessions, API tokens, login throttling", R"sql(

@@ -336,9 +336,13 @@ const api::ObjectType<Contract>& contract_type() {
   return type;
 }
 
-nlohmann::json to_json(const Centre& c) { return centre_type().to_json(c); }
+nlohmann::json to_json(const Centre& c) {
+  return centre_type().to_json(c);
+}
 
-nlohmann::json to_json(const Contract& c) { return contract_type().to_json(c); }
+nlohmann::json to_json(const Contract& c) {
+  return contract_type().to_json(c);
+}
 
 std::vector<db::Migration> centre_migrations(db::Engine) {
   return {{5, "reception: centres and contracts", R"sql(

@@ -74,7 +74,8 @@ struct CentreDetail {
 const api::ObjectType<CentreDetail>& centre_detail_type() {
   static const auto type =
       api::ObjectType<CentreDetail>("CentreDetail")
-          .include(centre_type(), [](const CentreDetail& d) -> const auto& { return d.centre; })
+          .include(
+              centre_type(), [](const CentreDetail& d) -> const auto& { return d.centre; })
           .field("operator_name", &CentreDetail::operator_name);
   return type;
 }
@@ -89,8 +90,8 @@ struct ManagedContract {
 const api::ObjectType<ManagedContract>& managed_contract_type() {
   static const auto type =
       api::ObjectType<ManagedContract>("ManagedContract")
-          .include(contract_type(),
-                   [](const ManagedContract& m) -> const auto& { return m.contract; })
+          .include(
+              contract_type(), [](const ManagedContract& m) -> const auto& { return m.contract; })
           .field("manager_name", &ManagedContract::manager_name);
   return type;
 }

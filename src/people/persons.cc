@@ -443,11 +443,17 @@ const api::ObjectType<FamilyGroup>& family_group_type() {
   return type;
 }
 
-nlohmann::json to_json(const Person& p) { return person_type().to_json(p); }
+nlohmann::json to_json(const Person& p) {
+  return person_type().to_json(p);
+}
 
-nlohmann::json summary_json(const Person& p) { return person_summary_type().to_json(p); }
+nlohmann::json summary_json(const Person& p) {
+  return person_summary_type().to_json(p);
+}
 
-nlohmann::json to_json(const FamilyGroup& g) { return family_group_type().to_json(g); }
+nlohmann::json to_json(const FamilyGroup& g) {
+  return family_group_type().to_json(g);
+}
 
 std::vector<db::Migration> migrations(db::Engine engine) {
   // Person search (docs/decisions/0007-person-search.md): person_names holds every distinct

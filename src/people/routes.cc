@@ -119,9 +119,8 @@ struct Stay {
 const api::ObjectType<Stay>& stay_type() {
   static const auto type =
       api::ObjectType<Stay>("Stay")
-          .include(reception::placement_type(), [](const Stay& s) -> const auto& {
-            return s.placement;
-          })
+          .include(
+              reception::placement_type(), [](const Stay& s) -> const auto& { return s.placement; })
           .field("centre_name", &Stay::centre_name);
   return type;
 }
@@ -135,9 +134,11 @@ struct Family {
 const api::ObjectType<Family>& family_type() {
   static const auto type =
       api::ObjectType<Family>("FamilyGroupWithMembers")
-          .include(family_group_type(), [](const Family& f) -> const auto& { return f.group; })
-          .field("members", [](const Family& f) -> const auto& { return f.members; },
-                 person_summary_type());
+          .include(
+              family_group_type(), [](const Family& f) -> const auto& { return f.group; })
+          .field(
+              "members", [](const Family& f) -> const auto& { return f.members; },
+              person_summary_type());
   return type;
 }
 
@@ -296,8 +297,7 @@ void add_routes(api::Api& api) {
       api::ListType("PersonList", person_type(), true)
           .with("total_capped",
                 {{"type", "boolean"},
-                 {"description", "a search stops counting at " +
-                                     std::to_string(kSearchCountLimit) +
+                 {"description", "a search stops counting at " + std::to_string(kSearchCountLimit) +
                                      "; true when more match (total is then that number)"}});
   static const api::ListType history("PlacementHistory", stay_type(), false);
   api.add_schema(person_type());

@@ -398,7 +398,9 @@ const api::ObjectType<Placement>& placement_type() {
   return type;
 }
 
-nlohmann::json to_json(const Placement& p) { return placement_type().to_json(p); }
+nlohmann::json to_json(const Placement& p) {
+  return placement_type().to_json(p);
+}
 
 std::vector<db::Migration> placement_migrations(db::Engine) {
   return {{6, "reception: placements", R"sql(
