@@ -159,7 +159,10 @@ void add_schemas(api::Api& api) {
   const json nullable_string = {{"type", {"string", "null"}}};
   const json boolean = {{"type", "boolean"}};
   auto object = [](json required, json properties) {
-    return json{{"type", "object"}, {"required", required}, {"properties", properties}};
+    return json{{"type", "object"},
+                {"required", required},
+                {"properties", properties},
+                {"additionalProperties", false}};
   };
 
   api.add_schema(
