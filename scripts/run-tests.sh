@@ -48,6 +48,11 @@ step "code format (clang-format)" \
 
 step "module boundaries (includes and tables, docs/decisions/0014)" node scripts/check-boundaries.mjs
 
+# Redocly's recommended rules, 0 errors (the info-license warning remains: no licence chosen yet).
+step "OpenAPI lint (Redocly, recommended rules)" \
+  env REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
+  bash -c 'build/innet openapi >"$0/openapi.json" && tests/node_modules/.bin/redocly lint --extends=recommended "$0/openapi.json"' "$work"
+
 step "unit and storage tests (ctest, SQLite and PostgreSQL)" \
   ctest --test-dir build -j "$(nproc)" --output-on-failure --timeout 120
 

@@ -36,3 +36,10 @@ if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules ]; 
   (cd web && npm ci --no-audit --no-fund --loglevel=error)
   touch web/node_modules
 fi
+
+# The API tests' own tools: ajv (answers against the OpenAPI document) and Redocly (its lint).
+if [ ! -d tests/node_modules ] || [ tests/package-lock.json -nt tests/node_modules ]; then
+  echo "setup: npm ci in tests/"
+  npm ci --prefix tests --no-audit --no-fund --loglevel=error
+  touch tests/node_modules
+fi

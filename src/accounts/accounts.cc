@@ -205,33 +205,65 @@ Status touch_last_login(db::Connection& conn, std::int64_t user_id) {
       "user");
 }
 
-// Built by assignment, not from nested initializer lists: nlohmann copies every nested
-// initializer list element, which made these two functions a fifth of GET /auth/me's time.
+namespace {
+
+// How a user's answer names its organisation.
+const api::ObjectType<Organization>& organization_summary_type() {
+  static const auto type =
+      api::ObjectType<Organization>("OrganizationSummary")
+          .field("id", &Organization::id)
+          .field("name", &Organization::name)
+          .field("type", &Organization::type, {.allowed = organization_types()})
+          .field("istat_code", &Organization::istat_code,
+                 {.description = "ISTAT municipality code, e.g. 082053 (Palermo)"});
+  return type;
+}
+
+// The roles of auth/policy.h, one list for the server, the document and its clients.
+const api::EnumType& role_type() {
+  static const api::EnumType type("Role", auth::role_names(),
+                                  "what a user may do (the policy table of the server)");
+  return type;
+}
+
+}  // namespace
+
+const api::ObjectType<Organization>& organization_type() {
+  static const auto type =
+      api::ObjectType<Organization>("Organization")
+          .include(organization_summary_type(), std::identity{})
+          .field("created_at", &Organization::created_at, {.format = "date-time"});
+  return type;
+}
+
+const api::ObjectType<UserView>& user_type() {
+  static const auto type =
+      api::ObjectType<UserView>("User")
+          .field("id", [](const UserView& v) { return v.user.id; })
+          .field("display_name", [](const UserView& v) { return v.user.display_name; })
+          .field(
+              "role", [](const UserView& v) { return auth::to_string(v.user.role); }, role_type())
+          .field("active", [](const UserView& v) { return v.user.active; })
+          .field(
+              "organization", [](const UserView& v) { return v.organization; },
+              organization_summary_type())
+          .field("created_at", [](const UserView& v) { return v.user.created_at; },
+                 {.format = "date-time"})
+          .field_when(&UserView::include_contact, "email",
+                      [](const UserView& v) { return v.user.email; },
+                      {.description = "field set users.fields.contact"})
+          .field_when(&UserView::include_contact, "last_login_at",
+                      [](const UserView& v) { return v.user.last_login_at; },
+                      {.description = "field set users.fields.contact", .format = "date-time"});
+  return type;
+}
+
 nlohmann::json to_json(const Organization& org) {
-  nlohmann::json j = nlohmann::json::object();
-  j["id"] = org.id;
-  j["name"] = org.name;
-  j["type"] = org.type;
-  j["istat_code"] = org.istat_code ? nlohmann::json(*org.istat_code) : nlohmann::json();
-  j["created_at"] = org.created_at;
-  return j;
+  return organization_type().to_json(org);
 }
 
 nlohmann::json to_json(const User& u, const Organization& org, bool include_contact) {
-  nlohmann::json j = nlohmann::json::object();
-  j["id"] = u.id;
-  j["display_name"] = u.display_name;
-  j["role"] = auth::to_string(u.role);
-  j["active"] = u.active;
-  nlohmann::json o = to_json(org);
-  o.erase("created_at");
-  j["organization"] = std::move(o);
-  j["created_at"] = u.created_at;
-  if (include_contact) {
-    j["email"] = u.email;
-    j["last_login_at"] = u.last_login_at ? nlohmann::json(*u.last_login_at) : nlohmann::json();
-  }
-  return j;
+  return user_type().to_json({u, org, include_contact});
 }
 
 std::vector<db::Migration> migrations(db::Engine) {

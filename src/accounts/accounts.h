@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/object_type.h"
 #include "auth/policy.h"
 #include "core/json_input.h"
 #include "core/result.h"
@@ -82,8 +83,17 @@ Status check_own_account_change(std::int64_t actor_user_id, const User& changed)
 Status set_password_hash(db::Connection& conn, std::int64_t user_id, const std::string& hash);
 Status touch_last_login(db::Connection& conn, std::int64_t user_id);
 
+// A user as answers show it: with its organisation, and its contact fields (e-mail and last
+// sign-in, the users.fields.contact field set) when the caller may see them.
+struct UserView {
+  const User& user;
+  const Organization& organization;
+  bool include_contact = false;
+};
+
+const api::ObjectType<Organization>& organization_type();
+const api::ObjectType<UserView>& user_type();
 nlohmann::json to_json(const Organization& org);
-// include_contact: e-mail and last sign-in (the users.fields.contact field set).
 nlohmann::json to_json(const User& user, const Organization& org, bool include_contact);
 
 std::string normalize_email(std::string email);

@@ -20,14 +20,37 @@ std::string session_cookie(const api::Context& ctx, const std::string& value, lo
 }
 
 // The signed-in user as the web app needs it: profile, organisation and permissions.
-Result<nlohmann::json> me_json(db::Connection& conn, const auth::Policy& policy, const auth::Actor& actor) {
+struct SignedInUser {
+  accounts::UserView user;
+  std::vector<std::string> permissions;  // to build the navigation
+};
+struct Me {
+  SignedInUser user;
+  std::optional<std::string> csrf_token;  // null for an API token
+};
+
+const api::ObjectType<SignedInUser>& signed_in_user_type() {
+  static const auto type = api::ObjectType<SignedInUser>("SignedInUser")
+                               .include(accounts::user_type(), &SignedInUser::user)
+                               .field("permissions", &SignedInUser::permissions);
+  return type;
+}
+
+const api::ObjectType<Me>& me_type() {
+  static const auto type = api::ObjectType<Me>("Me")
+                               .field("user", &Me::user, signed_in_user_type())
+                               .field("csrf_token", &Me::csrf_token);
+  return type;
+}
+
+Result<nlohmann::json> me_json(db::Connection& conn, const auth::Policy& policy,
+                               const auth::Actor& actor) {
   INNET_ASSIGN_OR_RETURN(auto found, accounts::find_user_with_organization(conn, actor.user_id));
-  nlohmann::json j = accounts::to_json(found.first, found.second, /*include_contact=*/true);
-  j["permissions"] = policy.permissions(actor.role);
-  nlohmann::json me = nlohmann::json::object();
-  me["user"] = std::move(j);
-  me["csrf_token"] = actor.csrf_token.empty() ? nlohmann::json() : nlohmann::json(actor.csrf_token);
-  return me;
+  std::optional<std::string> csrf;
+  if (!actor.csrf_token.empty()) csrf = actor.csrf_token;
+  return me_type().to_json(
+      {{{found.first, found.second, /*include_contact=*/true}, policy.permissions(actor.role)},
+       csrf});
 }
 
 Error invalid_credentials() {
@@ -90,7 +113,7 @@ Result<http::Response> login(api::Context& ctx) {
   INNET_TRY(ctx.commit(entry));
 
   auth::Actor actor{u.id,           u.organization_id, u.role, u.email,
-              u.display_name, session.id,        0,      session.csrf_token};
+                    u.display_name, session.id,        0,      session.csrf_token};
   INNET_ASSIGN_OR_RETURN(auto body, me_json(*conn, ctx.services.policy, actor));
   http::Response response = api::ok(body);
   response.set_header("Set-Cookie",
@@ -155,9 +178,7 @@ Result<http::Response> create_token(api::Context& ctx) {
                                                       ctx.body["expires_in_days"].get<int>()));
   INNET_TRY(
       ctx.commit(ctx.audit("auth.token_create", "api_token", std::to_string(token.token.id))));
-  nlohmann::json body = to_json(token.token);
-  body["token"] = token.secret;
-  return api::created(body);
+  return api::created(new_api_token_type().to_json(token));
 }
 
 Result<http::Response> revoke_token(api::Context& ctx) {
@@ -171,31 +192,10 @@ Result<http::Response> revoke_token(api::Context& ctx) {
 }  // namespace
 
 void add_auth_routes(api::Api& api) {
-  using nlohmann::json;
-  const json nullable_string = {{"type", {"string", "null"}}};
-  api.add_schema("Me",
-                 {{"type", "object"},
-                  {"required", {"user", "csrf_token"}},
-                  {"properties",
-                   {{"user",
-                     {{"allOf", {api::ref("User")}},
-                      {"properties",
-                       {{"permissions", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}}},
-                    {"csrf_token", nullable_string}}}});
-  json token = {{"type", "object"},
-                {"required", {"id", "name", "created_at", "expires_at"}},
-                {"properties",
-                 {{"id", {{"type", "integer"}}},
-                  {"name", {{"type", "string"}}},
-                  {"created_at", {{"type", "string"}}},
-                  {"expires_at", {{"type", "string"}}},
-                  {"last_used_at", nullable_string},
-                  {"revoked_at", nullable_string}}}};
-  api.add_schema("ApiToken", token);
-  api.add_schema("ApiTokenList", api::list_schema("ApiToken"));
-  token["required"].push_back("token");
-  token["properties"]["token"] = {{"type", "string"}, {"description", "shown only once"}};
-  api.add_schema("NewApiToken", token);
+  static const api::ListType token_list("ApiTokenList", api_token_type(), true);
+  api.add_schema(me_type());
+  api.add_schema(token_list);
+  api.add_schema(new_api_token_type());
 
   const std::string base = "/api/v1/auth";
   api.add(

@@ -189,31 +189,10 @@ const Field kIstatCode{.name = "istat_code",
 }  // namespace
 
 void add_routes(api::Api& api) {
-  using nlohmann::json;
-  const json nullable_string = {{"type", {"string", "null"}}};
-  api.add_schema("Organization",
-                 {{"type", "object"},
-                  {"required", {"id", "name", "type", "istat_code", "created_at"}},
-                  {"properties",
-                   {{"id", {{"type", "integer"}}},
-                    {"name", {{"type", "string"}}},
-                    {"type", {{"type", "string"}, {"enum", organization_types()}}},
-                    {"istat_code", nullable_string},
-                    {"created_at", {{"type", "string"}, {"format", "date-time"}}}}}});
-  api.add_schema("OrganizationList", api::list_schema("Organization"));
-  api.add_schema(
-      "User", {{"type", "object"},
-               {"required", {"id", "display_name", "role", "active", "organization", "created_at"}},
-               {"properties",
-                {{"id", {{"type", "integer"}}},
-                 {"display_name", {{"type", "string"}}},
-                 {"role", {{"type", "string"}, {"enum", auth::role_names()}}},
-                 {"active", {{"type", "boolean"}}},
-                 {"organization", api::ref("Organization")},
-                 {"created_at", {{"type", "string"}}},
-                 {"email", {{"type", "string"}, {"description", "field set users.fields.contact"}}},
-                 {"last_login_at", nullable_string}}}});
-  api.add_schema("UserList", api::list_schema("User"));
+  static const api::ListType organization_list("OrganizationList", organization_type(), true);
+  static const api::ListType user_list("UserList", user_type(), true);
+  api.add_schema(organization_list);
+  api.add_schema(user_list);
 
   const std::string orgs = "/api/v1/organizations";
   const std::string users = "/api/v1/users";

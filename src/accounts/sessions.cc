@@ -38,7 +38,7 @@ Result<NewSession> create_session(db::Connection& conn, std::int64_t user_id,
 }
 
 Result<std::optional<auth::Actor>> session_actor(db::Connection& conn, const std::string& token,
-                                           const SessionLimits& limits) {
+                                                 const SessionLimits& limits) {
   INNET_ASSIGN_OR_RETURN(
       auto rows,
       conn.query(
@@ -143,16 +143,27 @@ Result<std::optional<auth::Actor>> token_actor(db::Connection& conn, const std::
   return std::optional<auth::Actor>{std::move(a)};
 }
 
+const api::ObjectType<ApiToken>& api_token_type() {
+  static const auto type = api::ObjectType<ApiToken>("ApiToken")
+                               .field("id", &ApiToken::id)
+                               .field("name", &ApiToken::name)
+                               .field("created_at", &ApiToken::created_at, {.format = "date-time"})
+                               .field("expires_at", &ApiToken::expires_at, {.format = "date-time"})
+                               .field("last_used_at", &ApiToken::last_used_at)
+                               .field("revoked_at", &ApiToken::revoked_at);
+  return type;
+}
+
+const api::ObjectType<NewApiToken>& new_api_token_type() {
+  static const auto type =
+      api::ObjectType<NewApiToken>("NewApiToken")
+          .include(api_token_type(), &NewApiToken::token)
+          .field("token", &NewApiToken::secret, {.description = "shown only once"});
+  return type;
+}
+
 nlohmann::json to_json(const ApiToken& t) {
-  auto opt = [](const std::optional<std::string>& v) {
-    return v ? nlohmann::json(*v) : nlohmann::json();
-  };
-  return {{"id", t.id},
-          {"name", t.name},
-          {"created_at", t.created_at},
-          {"expires_at", t.expires_at},
-          {"last_used_at", opt(t.last_used_at)},
-          {"revoked_at", opt(t.revoked_at)}};
+  return api_token_type().to_json(t);
 }
 
 std::vector<db::Migration> session_migrations(db::Engine) {

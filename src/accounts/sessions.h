@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/object_type.h"
 #include "auth/policy.h"
 #include "core/result.h"
 #include "db/database.h"
@@ -64,6 +65,9 @@ Result<std::vector<ApiToken>> list_api_tokens(db::Connection& conn, std::int64_t
 Status revoke_api_token(db::Connection& conn, std::int64_t user_id, std::int64_t token_id);
 Result<std::optional<auth::Actor>> token_actor(db::Connection& conn, const std::string& secret);
 
+const api::ObjectType<ApiToken>& api_token_type();
+// A token as created: the secret is shown this once.
+const api::ObjectType<NewApiToken>& new_api_token_type();
 nlohmann::json to_json(const ApiToken& token);
 
 std::vector<db::Migration> session_migrations(db::Engine engine);

@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/object_type.h"
 #include "audit/audit_log.h"
 #include "audit/read_log.h"
 #include "auth/policy.h"
@@ -122,6 +123,9 @@ using Authenticator = std::function<Result<std::optional<auth::Actor>>(Context&)
 class Api {
  public:
   void add(Route route) { routes_.push_back(std::move(route)); }
+  // A described type for the OpenAPI components (named by Route::response_schema), with the
+  // described types it refers to.
+  void add_schema(const Described& type);
   // A JSON Schema for the OpenAPI components, named by Route::response_schema.
   void add_schema(std::string name, nlohmann::json schema) {
     schemas_[std::move(name)] = std::move(schema);
@@ -138,10 +142,8 @@ class Api {
 
 // The OpenAPI 3.1 description of every route, built from the same Route descriptions.
 nlohmann::json openapi_document(const Api& api, const std::string& version);
-
-// Schema helpers for modules describing their responses.
-nlohmann::json list_schema(const std::string& item_schema);
-nlohmann::json ref(const std::string& schema);
+// The route's operationId: e.g. listPersons, getPerson, createPlacement.
+std::string operation_id(const Route& route);
 
 // Helpers every module's routes use.
 http::Response created(const nlohmann::json& body);

@@ -1,4 +1,5 @@
 #include <regex>
+#include <sstream>
 
 #include "api/api.h"
 
@@ -42,10 +43,87 @@ nlohmann::json error_response(int status) {
           {"content", {{"application/json", {{"schema", ref("Error")}}}}}};
 }
 
+// "persons" -> "Person", "family-groups" -> "FamilyGroup".
+std::string camel(const std::string& segment, bool singular) {
+  std::string out;
+  bool upper = true;
+  for (char c : segment) {
+    if (c == '-' || c == '_' || c == '.') {
+      upper = true;
+      continue;
+    }
+    out += upper ? static_cast<char>(std::toupper(c)) : c;
+    upper = false;
+  }
+  if (singular && out.ends_with("ies")) return out.substr(0, out.size() - 3) + "y";
+  if (singular && out.ends_with('s')) out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+// Derived from the method and the path, so that it is stable and unique: a verb (list for a
+// paged GET, get, create, update, delete) and the path's words, a word before an {id} in the
+// singular, a last key other than an id as "By<Key>": GET /api/v1/persons -> listPersons,
+// GET /api/v1/persons/{id}/placements -> getPersonPlacements, GET
+// /api/v1/centres/{id}/register/{day} -> getCentreRegisterByDay. A POST to a word that is not a
+// collection (login, withdrawal) is named by its words: POST /api/v1/invoices/{id}/withdrawal ->
+// invoiceWithdrawal.
+std::string operation_id(const Route& r) {
+  std::vector<std::string> segments;
+  std::stringstream path(r.pattern.starts_with("/api/v1/") ? r.pattern.substr(8) : r.pattern);
+  for (std::string segment; std::getline(path, segment, '/');)
+    if (!segment.empty()) segments.push_back(segment);
+  auto is_id = [](const std::string& segment) {
+    return segment == "{id}" || segment.ends_with("_id}");
+  };
+  std::string words;
+  std::string last;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    if (segments[i].starts_with('{')) {
+      // A key other than an id, at the end, tells the operation apart: getCentreRegisterByDay.
+      if (!is_id(segments[i]) && i + 1 == segments.size())
+        words += "By" + camel(segments[i].substr(1, segments[i].size() - 2), false);
+      continue;
+    }
+    const bool before_id = i + 1 < segments.size() && is_id(segments[i + 1]);
+    last = segments[i];
+    words += camel(segments[i], before_id);
+  }
+  std::string verb;
+  if (r.method == "GET") verb = r.paged ? "list" : "get";
+  if (r.method == "PATCH") verb = "update";
+  if (r.method == "DELETE") verb = "delete";
+  if (r.method == "POST" && last.ends_with('s')) {
+    verb = "create";
+    if (!segments.back().starts_with('{')) words = words.substr(0, words.size() - 1);
+  }
+  if (verb.empty()) {
+    words[0] = static_cast<char>(std::tolower(words[0]));
+    return words;
+  }
+  return verb + words;
+}
+
+namespace {
+
+// Who may call: nobody in particular, a signed-in session (with the CSRF header on writes), or
+// an API token unless the route is for a session only. Alternatives in a list, together in one
+// object.
+nlohmann::json security(const Route& r) {
+  if (r.action == auth::kPublic) return nlohmann::json::array();
+  nlohmann::json session = {{"session", nlohmann::json::array()}};
+  if (r.method != "GET") session["csrf"] = nlohmann::json::array();
+  nlohmann::json alternatives = {session};
+  if (!r.session_only) alternatives.push_back({{"bearer", nlohmann::json::array()}});
+  return alternatives;
+}
+
 nlohmann::json operation(const Route& r) {
   nlohmann::json op = {{"summary", r.summary},
                        {"tags", {r.tag}},
-                       {"operationId", r.method + " " + r.pattern},
+                       {"operationId", operation_id(r)},
+                       {"security", security(r)},
                        {"x-innet-action", r.action}};
   if (r.session_only) op["x-innet-session-only"] = true;
   nlohmann::json params = nlohmann::json::array();
@@ -85,19 +163,20 @@ nlohmann::json operation(const Route& r) {
   for (const auto& type : r.other_content_types)
     success["content"][type] = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
   nlohmann::json responses = {{std::to_string(r.success_status), success}};
-  if (!r.body.empty() || !r.query.empty() || r.paged) responses["400"] = error_response(400);
-  if (r.action != "public") {
-    responses["401"] = error_response(401);
-    responses["403"] = error_response(403);
-  }
+  // Unknown query parameters, and a body sent to a route that takes none, are refused everywhere.
+  responses["400"] = error_response(400);
+  if (r.action != auth::kPublic || r.throttled) responses["401"] = error_response(401);
+  if (r.action != auth::kPublic) responses["403"] = error_response(403);
   if (r.pattern.find('{') != std::string::npos) responses["404"] = error_response(404);
   if (!r.body.empty()) responses["415"] = error_response(415);
   if (!r.io_thread) responses["503"] = error_response(503);
   if (r.method == "POST" || r.method == "PATCH") {
     responses["409"] = error_response(409);
     responses["413"] = error_response(413);
-    responses["422"] = error_response(422);
   }
+  // Business rules on the values given (e.g. no day after today).
+  if (r.method == "POST" || r.method == "PATCH" || !r.query.empty() || !r.path.empty())
+    responses["422"] = error_response(422);
   if (r.throttled) responses["429"] = error_response(429);
   op["responses"] = responses;
   return op;
@@ -133,18 +212,9 @@ nlohmann::json error_schema() {
 
 }  // namespace
 
-nlohmann::json ref(const std::string& schema) {
-  return {{"$ref", "#/components/schemas/" + schema}};
-}
-
-nlohmann::json list_schema(const std::string& item_schema) {
-  return {{"type", "object"},
-          {"required", {"items", "total", "page", "per_page"}},
-          {"properties",
-           {{"items", {{"type", "array"}, {"items", ref(item_schema)}}},
-            {"total", {{"type", "integer"}}},
-            {"page", {{"type", "integer"}}},
-            {"per_page", {{"type", "integer"}}}}}};
+void Api::add_schema(const Described& type) {
+  schemas_[type.name()] = type.schema();
+  for (const auto* referred : type.references()) add_schema(*referred);
 }
 
 nlohmann::json openapi_document(const Api& api, const std::string& version) {
@@ -170,8 +240,20 @@ nlohmann::json openapi_document(const Api& api, const std::string& version) {
           {"components",
            {{"schemas", schemas},
             {"securitySchemes",
-             {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "innet_session"}}},
-              {"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}}};
+             {{"session",
+               {{"type", "apiKey"},
+                {"in", "cookie"},
+                {"name", "innet_session"},
+                {"description", "set by POST /api/v1/auth/login"}}},
+              {"csrf",
+               {{"type", "apiKey"},
+                {"in", "header"},
+                {"name", "X-CSRF-Token"},
+                {"description", "the csrf_token of the session, on every write"}}},
+              {"bearer",
+               {{"type", "http"},
+                {"scheme", "bearer"},
+                {"description", "an API token (POST /api/v1/auth/tokens)"}}}}}}}};
 }
 
 }  // namespace innet::api

@@ -63,6 +63,12 @@ void add_operations_routes(api::Api& api, http::Metrics& metrics) {
 
 }  // namespace
 
+void add_all_routes(api::Api& api, http::Metrics& metrics) {
+  connect_modules();
+  for (const auto& module : modules()) module.add_routes(api);
+  add_operations_routes(api, metrics);
+}
+
 Result<std::unique_ptr<db::Pool>> open_database(const Config& config) {
   auto url = config.database_url;
   // A relative SQLite path is relative to the working directory; make sure its folder exists.
@@ -95,12 +101,10 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   settings.session_absolute_hours = config.session_absolute_hours;
   settings.cookie_secure = config.cookie_secure;
   auth::set_password_hash_concurrency(settings.password_hash_concurrency);
-  app->services_.reset(new api::Services{*app->pool_, policy(), settings,
-                                         secrets.audit_key, app->read_log_.get()});
+  app->services_.reset(
+      new api::Services{*app->pool_, policy(), settings, secrets.audit_key, app->read_log_.get()});
 
-  connect_modules();
-  for (const auto& module : modules()) module.add_routes(app->api_);
-  add_operations_routes(app->api_, app->metrics_);
+  add_all_routes(app->api_, app->metrics_);
   app->api_.install(app->router_, *app->services_, accounts::make_authenticator(*app->services_));
   db::Pool* raw_pool = app->pool_.get();
   app->metrics_.set_pool_source([raw_pool] {

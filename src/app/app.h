@@ -18,6 +18,10 @@ namespace innet::app {
 
 inline constexpr const char* kVersion = "0.1.0";
 
+// Every module's routes, and the operations routes (which report `metrics`), for the server, the
+// `innet openapi` command and the tests.
+void add_all_routes(api::Api& api, http::Metrics& metrics);
+
 // Opens the database named by the config and brings its schema up to date.
 Result<std::unique_ptr<db::Pool>> open_database(const Config& config);
 

@@ -6,20 +6,37 @@
 namespace innet::audit {
 namespace {
 
+const std::vector<std::string> kOutcomes = {"success", "failure", "denied"};
+
+const api::ObjectType<StoredEntry>& entry_type() {
+  static const auto type =
+      api::ObjectType<StoredEntry>("AuditEntry")
+          .field("seq",
+                 [](const StoredEntry& s) {
+                   return s.seq == 0 ? std::nullopt : std::optional<std::int64_t>(s.seq);
+                 },
+                 {.description = "null until chained"})
+          .field("at", &StoredEntry::at, {.format = "date-time"})
+          .field("actor_user_id", [](const StoredEntry& s) { return s.entry.actor_user_id; })
+          .field("actor_email", [](const StoredEntry& s) { return s.entry.actor_email; })
+          .field("client_address", [](const StoredEntry& s) { return s.entry.client_address; })
+          .field("action", [](const StoredEntry& s) { return s.entry.action; })
+          .field("entity_type", [](const StoredEntry& s) { return s.entry.entity_type; })
+          .field("entity_id", [](const StoredEntry& s) { return s.entry.entity_id; })
+          .field("outcome", [](const StoredEntry& s) { return s.entry.outcome; },
+                 {.allowed = kOutcomes})
+          .field("details",
+                 [](const StoredEntry& s) {
+                   auto details = nlohmann::json::parse(s.entry.details, nullptr, false);
+                   return details.is_discarded() ? nlohmann::json() : details;
+                 },
+                 {.schema = {{"type", {"object", "null"}}}})
+          .field("request_id", [](const StoredEntry& s) { return s.entry.request_id; });
+  return type;
+}
+
 nlohmann::json to_json(const StoredEntry& s) {
-  nlohmann::json details = nlohmann::json::parse(s.entry.details, nullptr, false);
-  return {{"seq", s.seq == 0 ? nlohmann::json() : nlohmann::json(s.seq)},
-          {"at", s.at},
-          {"actor_user_id",
-           s.entry.actor_user_id ? nlohmann::json(*s.entry.actor_user_id) : nlohmann::json()},
-          {"actor_email", s.entry.actor_email},
-          {"client_address", s.entry.client_address},
-          {"action", s.entry.action},
-          {"entity_type", s.entry.entity_type},
-          {"entity_id", s.entry.entity_id},
-          {"outcome", s.entry.outcome},
-          {"details", details.is_discarded() ? nlohmann::json() : details},
-          {"request_id", s.entry.request_id}};
+  return entry_type().to_json(s);
 }
 
 // The from and to filters of both lists.
@@ -53,19 +70,27 @@ Result<http::Response> list_entries(api::Context& ctx) {
   return api::ok(list_envelope(std::move(items), page.second, paging));
 }
 
+const api::ObjectType<StoredRead>& read_type() {
+  static const auto type =
+      api::ObjectType<StoredRead>("ReadEntry")
+          .field("id", &StoredRead::id)
+          .field("at", [](const StoredRead& s) { return s.entry.at; }, {.format = "date-time"})
+          .field("actor_user_id", [](const StoredRead& s) { return s.entry.actor_user_id; })
+          .field("actor_email", [](const StoredRead& s) { return s.entry.actor_email; })
+          .field("client_address", [](const StoredRead& s) { return s.entry.client_address; })
+          .field("request_id", [](const StoredRead& s) { return s.entry.request_id; })
+          .field("route", [](const StoredRead& s) { return s.entry.route; },
+                 {.description = "method and route: the purpose"})
+          .field("path", [](const StoredRead& s) { return s.entry.path; })
+          .field("status", [](const StoredRead& s) { return s.entry.status; })
+          .field("outcome", [](const StoredRead& s) { return s.entry.outcome; },
+                 {.allowed = {"success", "denied"}})
+          .field("person_ids", [](const StoredRead& s) { return s.entry.person_ids; });
+  return type;
+}
+
 nlohmann::json to_json(const StoredRead& s) {
-  const auto& e = s.entry;
-  return {{"id", s.id},
-          {"at", e.at},
-          {"actor_user_id", e.actor_user_id ? nlohmann::json(*e.actor_user_id) : nlohmann::json()},
-          {"actor_email", e.actor_email},
-          {"client_address", e.client_address},
-          {"request_id", e.request_id},
-          {"route", e.route},
-          {"path", e.path},
-          {"status", e.status},
-          {"outcome", e.outcome},
-          {"person_ids", e.person_ids}};
+  return read_type().to_json(s);
 }
 
 Result<http::Response> list_read_entries(api::Context& ctx) {
@@ -86,23 +111,10 @@ Result<http::Response> list_read_entries(api::Context& ctx) {
 }  // namespace
 
 void add_routes(api::Api& api) {
-  using nlohmann::json;
-  json text = {{"type", "string"}};
-  api.add_schema("AuditEntry",
-                 {{"type", "object"},
-                  {"properties",
-                   {{"seq", {{"type", {"integer", "null"}}, {"description", "null until chained"}}},
-                    {"at", text},
-                    {"actor_user_id", {{"type", {"integer", "null"}}}},
-                    {"actor_email", text},
-                    {"client_address", text},
-                    {"action", text},
-                    {"entity_type", text},
-                    {"entity_id", text},
-                    {"outcome", {{"type", "string"}, {"enum", {"success", "failure", "denied"}}}},
-                    {"details", {{"type", {"object", "null"}}}},
-                    {"request_id", text}}}});
-  api.add_schema("AuditEntryList", api::list_schema("AuditEntry"));
+  static const api::ListType entries("AuditEntryList", entry_type(), true);
+  static const api::ListType reads("ReadEntryList", read_type(), true);
+  api.add_schema(entries);
+  api.add_schema(reads);
   api.add({.method = "GET",
            .pattern = "/api/v1/audit",
            .action = "audit.read",
@@ -118,23 +130,6 @@ void add_routes(api::Api& api) {
            .response_schema = "AuditEntryList",
            .handler = list_entries});
 
-  const json integer = {{"type", "integer"}};
-  api.add_schema(
-      "ReadEntry",
-      {{"type", "object"},
-       {"properties",
-        {{"id", integer},
-         {"at", text},
-         {"actor_user_id", {{"type", {"integer", "null"}}}},
-         {"actor_email", text},
-         {"client_address", text},
-         {"request_id", text},
-         {"route", {{"type", "string"}, {"description", "method and route: the purpose"}}},
-         {"path", text},
-         {"status", integer},
-         {"outcome", {{"type", "string"}, {"enum", {"success", "denied"}}}},
-         {"person_ids", {{"type", "array"}, {"items", integer}}}}}});
-  api.add_schema("ReadEntryList", api::list_schema("ReadEntry"));
   api.add({.method = "GET",
            .pattern = "/api/v1/audit/reads",
            .action = "audit.read",

@@ -96,10 +96,6 @@ db::Where centre_where(const CentreFilter& f) {
   return where;
 }
 
-nlohmann::json opt(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json();
-}
-
 }  // namespace
 
 const std::vector<std::string>& centre_types() {
@@ -325,44 +321,74 @@ Result<std::vector<std::int64_t>> operators_of(db::Connection& conn,
   return out;
 }
 
+namespace {
+
+api::ObjectType<PlacesByCategory> describe_places() {
+  api::ObjectType<PlacesByCategory> type("PlacesByCategory");
+  for (std::size_t i = 0; i < kCategoryCount; ++i)
+    type.field(category_names()[i], [i](const PlacesByCategory& places) { return places[i]; });
+  return type.field("total", [](const PlacesByCategory& places) { return total(places); });
+}
+
+}  // namespace
+
+const api::ObjectType<PlacesByCategory>& places_type() {
+  static const auto type = describe_places();
+  return type;
+}
+
+const api::ObjectType<Centre>& centre_type() {
+  static const auto type =
+      api::ObjectType<Centre>("Centre")
+          .field("id", &Centre::id)
+          .field("name", &Centre::name)
+          .field("type", &Centre::type, {.allowed = centre_types()})
+          .field("operator_id", &Centre::operator_id,
+                 {.description = "the organisation that runs it"})
+          .field("address", &Centre::address)
+          .field("istat_code", &Centre::istat_code, {.description = "its municipality"})
+          .field("latitude", &Centre::latitude)
+          .field("longitude", &Centre::longitude)
+          .field("places", &Centre::places, places_type())
+          .field("step_free_access", &Centre::step_free_access)
+          .field("accessibility_notes", &Centre::accessibility_notes)
+          .field("services", &Centre::services, {.description = "codes of on-site services"})
+          .field("status", &Centre::status, {.allowed = centre_statuses()})
+          .field("contact_name", &Centre::contact_name)
+          .field("contact_phone", &Centre::contact_phone)
+          .field("contact_email", &Centre::contact_email)
+          .field("created_at", &Centre::created_at, {.format = "date-time"})
+          .field("updated_at", &Centre::updated_at, {.format = "date-time"});
+  return type;
+}
+
+const api::ObjectType<Contract>& contract_type() {
+  static const auto type =
+      api::ObjectType<Contract>("Contract")
+          .field("id", &Contract::id)
+          .field("centre_id", &Contract::centre_id)
+          .field("cig", &Contract::cig, {.description = "codice identificativo gara"})
+          .field("start_date", &Contract::start_date, {.format = "date"})
+          .field("end_date", &Contract::end_date, {.description = "inclusive", .format = "date"})
+          .field("places", &Contract::places)
+          .field("price_cents", &Contract::price_cents,
+                 {.description = "per person per day, VAT included"})
+          .field("pocket_money_cents", &Contract::pocket_money_cents,
+                 {.description = "per person per day"})
+          .field("pocket_money_family_cap_cents", &Contract::pocket_money_family_cap_cents,
+                 {.description = "per family per day"})
+          .field("manager_user_id", &Contract::manager_user_id,
+                 {.description = "the Prefettura's contract manager"})
+          .field("created_at", &Contract::created_at, {.format = "date-time"});
+  return type;
+}
+
 nlohmann::json to_json(const Centre& c) {
-  nlohmann::json places = nlohmann::json::object();
-  for (std::size_t i = 0; i < kCategoryCount; ++i) places[category_names()[i]] = c.places[i];
-  places["total"] = total(c.places);
-  nlohmann::json j = {{"id", c.id},
-                      {"name", c.name},
-                      {"type", c.type},
-                      {"operator_id", c.operator_id},
-                      {"address", c.address},
-                      {"istat_code", c.istat_code},
-                      {"places", places},
-                      {"step_free_access", c.step_free_access},
-                      {"accessibility_notes", opt(c.accessibility_notes)},
-                      {"services", c.services},
-                      {"status", c.status},
-                      {"contact_name", opt(c.contact_name)},
-                      {"contact_phone", opt(c.contact_phone)},
-                      {"contact_email", opt(c.contact_email)},
-                      {"created_at", c.created_at},
-                      {"updated_at", c.updated_at}};
-  j["latitude"] = c.latitude ? nlohmann::json(*c.latitude) : nlohmann::json();
-  j["longitude"] = c.longitude ? nlohmann::json(*c.longitude) : nlohmann::json();
-  return j;
+  return centre_type().to_json(c);
 }
 
 nlohmann::json to_json(const Contract& c) {
-  nlohmann::json j = {{"id", c.id},
-                      {"centre_id", c.centre_id},
-                      {"cig", c.cig},
-                      {"start_date", c.start_date},
-                      {"end_date", c.end_date},
-                      {"places", c.places},
-                      {"price_cents", c.price_cents},
-                      {"pocket_money_cents", c.pocket_money_cents},
-                      {"pocket_money_family_cap_cents", c.pocket_money_family_cap_cents},
-                      {"created_at", c.created_at}};
-  j["manager_user_id"] = c.manager_user_id ? nlohmann::json(*c.manager_user_id) : nlohmann::json();
-  return j;
+  return contract_type().to_json(c);
 }
 
 std::vector<db::Migration> centre_migrations(db::Engine) {

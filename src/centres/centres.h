@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/object_type.h"
 #include "core/json_input.h"
 #include "core/result.h"
 #include "db/database.h"
@@ -117,6 +118,10 @@ Result<std::map<std::int64_t, std::int64_t>> contracted_places_on(db::Connection
 Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, const std::string& first,
                              const std::string& last);
 
+// Places (or guests, or free places) per category, with their total.
+const api::ObjectType<PlacesByCategory>& places_type();
+const api::ObjectType<Centre>& centre_type();
+const api::ObjectType<Contract>& contract_type();
 nlohmann::json to_json(const Centre& c);
 nlohmann::json to_json(const Contract& c);
 

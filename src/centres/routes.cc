@@ -47,13 +47,42 @@ Result<http::Response> list(api::Context& ctx) {
   return api::ok(list_envelope(std::move(items), page.total, paging));
 }
 
+// A centre with the name of the organisation that runs it.
+struct CentreDetail {
+  const Centre& centre;
+  std::string operator_name;
+};
+
+const api::ObjectType<CentreDetail>& centre_detail_type() {
+  static const auto type =
+      api::ObjectType<CentreDetail>("CentreDetail")
+          .include(
+              centre_type(), [](const CentreDetail& d) -> const auto& { return d.centre; })
+          .field("operator_name", &CentreDetail::operator_name);
+  return type;
+}
+
+// A contract in a centre's list, with its manager's display name: an operator's staff may not
+// read the Prefettura's accounts.
+struct ManagedContract {
+  const Contract& contract;
+  std::optional<std::string> manager_name;
+};
+
+const api::ObjectType<ManagedContract>& managed_contract_type() {
+  static const auto type =
+      api::ObjectType<ManagedContract>("ManagedContract")
+          .include(
+              contract_type(), [](const ManagedContract& m) -> const auto& { return m.contract; })
+          .field("manager_name", &ManagedContract::manager_name);
+  return type;
+}
+
 Result<http::Response> get(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto centre, centre_in_scope(ctx, "centres.read"));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
-  nlohmann::json j = to_json(centre);
   INNET_ASSIGN_OR_RETURN(auto org, accounts::find_organization(*conn, centre.operator_id));
-  j["operator_name"] = org.name;
-  return api::ok(j);
+  return api::ok(centre_detail_type().to_json({centre, org.name}));
 }
 
 Result<http::Response> create(api::Context& ctx) {
@@ -94,10 +123,9 @@ Result<http::Response> contracts(api::Context& ctx) {
   }
   nlohmann::json items = nlohmann::json::array();
   for (const auto& c : all) {
-    nlohmann::json j = to_json(c);
-    j["manager_name"] =
-        c.manager_user_id ? nlohmann::json(managers.at(*c.manager_user_id)) : nlohmann::json();
-    items.push_back(std::move(j));
+    std::optional<std::string> manager;
+    if (c.manager_user_id) manager = managers.at(*c.manager_user_id);
+    items.push_back(managed_contract_type().to_json({c, manager}));
   }
   return api::ok({{"items", items}});
 }
@@ -172,34 +200,12 @@ FieldSpec centre_fields(bool creating) {
 }  // namespace
 
 void add_routes(api::Api& api) {
-  api.add_schema(
-      "Centre",
-      {{"type", "object"},
-       {"required", {"id", "name", "type", "operator_id", "istat_code", "places", "status"}},
-       {"properties",
-        {{"id", {{"type", "integer"}}},
-         {"name", {{"type", "string"}}},
-         {"type", {{"type", "string"}, {"enum", centre_types()}}},
-         {"status", {{"type", "string"}, {"enum", centre_statuses()}}},
-         {"places", {{"type", "object"}}},
-         {"services", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}});
-  api.add_schema("CentreList", api::list_schema("Centre"));
-  api.add_schema(
-      "Contract",
-      {{"type", "object"},
-       {"required", {"id", "centre_id", "cig", "start_date", "end_date", "places", "price_cents"}},
-       {"properties",
-        {{"id", {{"type", "integer"}}},
-         {"cig", {{"type", "string"}}},
-         {"price_cents", {{"type", "integer"}}},
-         {"manager_user_id", {{"type", {"integer", "null"}}}},
-         {"manager_name",
-          {{"type", {"string", "null"}},
-           {"description", "in lists: the contract manager's display name"}}}}}});
-  api.add_schema(
-      "ContractList",
-      {{"type", "object"},
-       {"properties", {{"items", {{"type", "array"}, {"items", api::ref("Contract")}}}}}});
+  static const api::ListType centre_list("CentreList", centre_type(), true);
+  static const api::ListType contract_list("ContractList", managed_contract_type(), false);
+  api.add_schema(centre_list);
+  api.add_schema(centre_detail_type());
+  api.add_schema(contract_type());
+  api.add_schema(contract_list);
   const std::string centres = "/api/v1/centres";
   api.add(
       {.method = "GET",
@@ -229,7 +235,7 @@ void add_routes(api::Api& api) {
            .action = "centres.read",
            .summary = "One reception centre",
            .tag = "reception",
-           .response_schema = "Centre",
+           .response_schema = "CentreDetail",
            .handler = get});
   api.add({.method = "PATCH",
            .pattern = centres + "/{id}",

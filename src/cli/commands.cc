@@ -218,6 +218,14 @@ int user_set_password(const app::Config& config, const std::string& email,
   return chained.ok() ? kExitOk : report(chained.error());
 }
 
+int openapi() {
+  api::Api api;
+  http::Metrics metrics;  // the /metrics route's source; never read here
+  app::add_all_routes(api, metrics);
+  std::cout << api::openapi_document(api, app::kVersion).dump(2) << "\n";
+  return kExitOk;
+}
+
 int audit_verify(const app::Config& config) {
   auto pool = open(config);
   if (!pool.ok()) return report(pool.error());

@@ -26,6 +26,8 @@ int user_set_password(const app::Config& config, const std::string& email,
 int audit_verify(const app::Config& config);
 // Checks the presence registers (chains and confirmed days) of every centre, or of one.
 int register_verify(const app::Config& config, std::optional<std::int64_t> centre_id);
+// Prints the OpenAPI document, without a database: for build steps and the lint.
+int openapi();
 int occupancy_rebuild(const app::Config& config, const std::string& from);
 
 }  // namespace innet::cli

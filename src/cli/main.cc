@@ -78,6 +78,9 @@ int main(int argc, char** argv) {
       "verify", "check the confirmation chains and confirmed days; exit 1 when tampered");
   register_verify->add_option("--centre", register_centre, "only this centre (id)");
 
+  auto* openapi =
+      app.add_subcommand("openapi", "print the API description (OpenAPI 3.1), no database needed");
+
   auto* occupancy = app.add_subcommand("occupancy", "occupancy of centres")->require_subcommand(1);
   std::string rebuild_from;
   auto* rebuild = occupancy->add_subcommand(
@@ -95,6 +98,8 @@ int main(int argc, char** argv) {
     return kExitBadInput;
   }
 
+  namespace cli = innet::cli;
+  if (*openapi) return cli::openapi();
   auto config = innet::app::load_config(config_file);
   if (!config.ok()) {
     std::cerr << "innet: " << config.error().message << "\n";
@@ -105,7 +110,6 @@ int main(int argc, char** argv) {
   if (bind) config->bind_address = *bind;
   if (web_root) config->web_root = *web_root;
 
-  namespace cli = innet::cli;
   if (*serve) return cli::serve(*config);
   if (*migrate) return cli::migrate(*config);
   if (*seed) return cli::seed(*config, demo, scale);

@@ -34,10 +34,6 @@ Person from_row(const db::Row& r) {
   return p;
 }
 
-nlohmann::json optional_json(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json();
-}
-
 // The values of every column but id and created_at, in kColumns order.
 db::Params values(const Person& p) {
   return {p.family_name,
@@ -399,33 +395,55 @@ Result<FamilyGroup> find_family_group(db::Connection& conn, std::int64_t id) {
   return FamilyGroup{r.integer(0), r.text(1), r.text(2)};
 }
 
+const api::ObjectType<Person>& person_summary_type() {
+  static const auto type =
+      api::ObjectType<Person>("PersonSummary")
+          .field("id", &Person::id)
+          .field("family_name", &Person::family_name)
+          .field("given_names", &Person::given_names)
+          .field("nationality", &Person::nationality,
+                 {.description = "ISO 3166-1 alpha-2; XX stateless, ZZ unknown"});
+  return type;
+}
+
+const api::ObjectType<Person>& person_type() {
+  static const auto type =
+      api::ObjectType<Person>("Person")
+          .include(person_summary_type(), std::identity{})
+          .field("family_name_original", &Person::family_name_original)
+          .field("given_names_original", &Person::given_names_original)
+          .field("sex", &Person::sex, {.allowed = sexes()})
+          .field("birth_date", &Person::birth_date, {.format = "date"})
+          .field("birth_date_estimated", &Person::birth_date_estimated)
+          .field("languages", &Person::languages,
+                 {.description = "ISO 639 codes (BCP 47 primary language subtags)"})
+          .field("cui", &Person::cui)
+          .field("codice_fiscale", &Person::codice_fiscale)
+          .field("family_group_id", &Person::family_group_id)
+          .field("created_at", &Person::created_at, {.format = "date-time"})
+          .field("updated_at", &Person::updated_at, {.format = "date-time"});
+  return type;
+}
+
+const api::ObjectType<FamilyGroup>& family_group_type() {
+  static const auto type =
+      api::ObjectType<FamilyGroup>("FamilyGroup")
+          .field("id", &FamilyGroup::id)
+          .field("label", &FamilyGroup::label)
+          .field("created_at", &FamilyGroup::created_at, {.format = "date-time"});
+  return type;
+}
+
 nlohmann::json to_json(const Person& p) {
-  nlohmann::json j = summary_json(p);
-  j["family_name_original"] = optional_json(p.family_name_original);
-  j["given_names_original"] = optional_json(p.given_names_original);
-  j["sex"] = p.sex;
-  j["birth_date"] = optional_json(p.birth_date);
-  j["birth_date_estimated"] = p.birth_date_estimated;
-  j["languages"] = p.languages;
-  j["cui"] = optional_json(p.cui);
-  j["codice_fiscale"] = optional_json(p.codice_fiscale);
-  j["family_group_id"] = p.family_group_id ? nlohmann::json(*p.family_group_id) : nlohmann::json();
-  j["created_at"] = p.created_at;
-  j["updated_at"] = p.updated_at;
-  return j;
+  return person_type().to_json(p);
 }
 
 nlohmann::json summary_json(const Person& p) {
-  nlohmann::json j = nlohmann::json::object();
-  j["id"] = p.id;
-  j["family_name"] = p.family_name;
-  j["given_names"] = p.given_names;
-  j["nationality"] = p.nationality;
-  return j;
+  return person_summary_type().to_json(p);
 }
 
 nlohmann::json to_json(const FamilyGroup& g) {
-  return {{"id", g.id}, {"label", g.label}, {"created_at", g.created_at}};
+  return family_group_type().to_json(g);
 }
 
 std::vector<db::Migration> migrations(db::Engine engine) {

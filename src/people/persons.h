@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/object_type.h"
 #include "core/json_input.h"
 #include "core/result.h"
 #include "db/database.h"
@@ -80,6 +81,10 @@ Status insert_persons(db::Connection& conn, std::vector<Person>& persons);
 Result<FamilyGroup> create_family_group(db::Connection& conn, const std::string& label);
 Result<FamilyGroup> find_family_group(db::Connection& conn, std::int64_t id);
 
+const api::ObjectType<Person>& person_type();
+// The few fields that name a person in someone else's answer (a family, a guest list).
+const api::ObjectType<Person>& person_summary_type();
+const api::ObjectType<FamilyGroup>& family_group_type();
 nlohmann::json to_json(const Person& p);
 nlohmann::json to_json(const FamilyGroup& g);
 // Name fields only, for lists of guests that need no more than who they are.

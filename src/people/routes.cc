@@ -104,6 +104,23 @@ Status join_family_of(api::Context& ctx, db::Connection& conn, Person& p) {
   return Status::success();
 }
 
+// A family group with those of its members the caller may see.
+struct Family {
+  const FamilyGroup& group;
+  const std::vector<Person>& members;
+};
+
+const api::ObjectType<Family>& family_type() {
+  static const auto type =
+      api::ObjectType<Family>("FamilyGroupWithMembers")
+          .include(
+              family_group_type(), [](const Family& f) -> const auto& { return f.group; })
+          .field(
+              "members", [](const Family& f) -> const auto& { return f.members; },
+              person_summary_type());
+  return type;
+}
+
 Result<http::Response> list(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   auto& q = ctx.request.query;
@@ -175,10 +192,7 @@ Result<http::Response> get_group(api::Context& ctx) {
   if (members.items.empty() && ctx.scope != auth::Scope::all)
     return Error::not_found("family group");
   ctx.record_read(members.items, &Person::id);
-  nlohmann::json j = to_json(group);
-  j["members"] = nlohmann::json::array();
-  for (const auto& p : members.items) j["members"].push_back(summary_json(p));
-  return api::ok(j);
+  return api::ok(family_type().to_json({group, members.items}));
 }
 
 FieldSpec person_fields(bool creating) {
@@ -215,37 +229,16 @@ FieldSpec person_fields(bool creating) {
 }  // namespace
 
 void add_routes(api::Api& api) {
-  const nlohmann::json nullable_string = {{"type", {"string", "null"}}};
-  api.add_schema(
-      "Person",
-      {{"type", "object"},
-       {"required", {"id", "family_name", "given_names", "sex", "nationality", "languages"}},
-       {"properties",
-        {{"id", {{"type", "integer"}}},
-         {"family_name", {{"type", "string"}}},
-         {"given_names", {{"type", "string"}}},
-         {"family_name_original", nullable_string},
-         {"given_names_original", nullable_string},
-         {"sex", {{"type", "string"}, {"enum", sexes()}}},
-         {"birth_date", nullable_string},
-         {"birth_date_estimated", {{"type", "boolean"}}},
-         {"nationality", {{"type", "string"}}},
-         {"languages", {{"type", "array"}, {"items", {{"type", "string"}}}}},
-         {"cui", nullable_string},
-         {"codice_fiscale", nullable_string},
-         {"family_group_id", {{"type", {"integer", "null"}}}}}}});
-  auto person_list = api::list_schema("Person");
-  person_list["properties"]["total_capped"] = {
-      {"type", "boolean"},
-      {"description", "a search stops counting at " + std::to_string(kSearchCountLimit) +
-                          "; true when more match (total is then that number)"}};
-  api.add_schema("PersonList", person_list);
-  api.add_schema("FamilyGroup", {{"type", "object"},
-                                 {"required", {"id", "label"}},
-                                 {"properties",
-                                  {{"id", {{"type", "integer"}}},
-                                   {"label", {{"type", "string"}}},
-                                   {"members", {{"type", "array"}}}}}});
+  static const auto person_list =
+      api::ListType("PersonList", person_type(), true)
+          .with("total_capped",
+                {{"type", "boolean"},
+                 {"description", "a search stops counting at " + std::to_string(kSearchCountLimit) +
+                                     "; true when more match (total is then that number)"}});
+  api.add_schema(person_type());
+  api.add_schema(person_list);
+  api.add_schema(family_group_type());
+  api.add_schema(family_type());
 
   const std::string persons = "/api/v1/persons";
   api.add({.method = "GET",
@@ -299,7 +292,7 @@ void add_routes(api::Api& api) {
            .action = "persons.read",
            .summary = "A family group and its members",
            .tag = "people",
-           .response_schema = "FamilyGroup",
+           .response_schema = "FamilyGroupWithMembers",
            .reads_persons = true,
            .handler = get_group});
 }

@@ -7,18 +7,13 @@
 // that log in use fresh addresses so that they never throttle each other or the demo accounts.
 import assert from 'node:assert/strict';
 
+import { checkAgainstContract, openApiDocument } from './contract.mjs';
+
 export const BASE_URL = (process.env.INNET_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
 export const API = '/api/v1';
 
-export const ROLES = [
-  'admin',
-  'prefecture_officer',
-  'inspector',
-  'case_worker',
-  'service_provider',
-  'sui_officer',
-  'analyst',
-];
+// The server's roles, from its OpenAPI document (the Role schema): one list, in src/auth/policy.cc.
+export const ROLES = (await openApiDocument()).components.schemas.Role.enum;
 export const DEMO_PASSWORD = 'demo';
 export const demoEmail = (role) => `${role}@demo.innet.example`;
 
@@ -69,7 +64,9 @@ export async function request(method, path, opts = {}) {
   if (text !== '' && (res.headers.get('content-type') ?? '').startsWith('application/json')) {
     json = JSON.parse(text);
   }
-  return { status: res.status, headers: res.headers, text, json };
+  const answer = { status: res.status, headers: res.headers, text, json };
+  await checkAgainstContract(method, path, answer);
+  return answer;
 }
 
 export const api = (method, path, opts) => request(method, API + path, opts);

@@ -230,30 +230,48 @@ Result<db::Page<Invoice>> centre_invoices(db::Connection& conn, std::int64_t cen
                                  "month DESC, withdrawn_at IS NOT NULL, id DESC", paging, from_row);
 }
 
+const api::ObjectType<Invoice>& invoice_summary_type() {
+  static const auto type =
+      api::ObjectType<Invoice>("InvoiceSummary")
+          .field("id", &Invoice::id)
+          .field("centre_id", &Invoice::centre_id)
+          .field("month", &Invoice::month, {.description = "YYYY-MM"})
+          .field("number", &Invoice::number, {.description = "the operator's invoice number"})
+          .field("amount_cents", &Invoice::amount_cents)
+          .field("presence_days", &Invoice::presence_days)
+          .field("submitted_by", &Invoice::submitted_by)
+          .field("submitted_at", &Invoice::submitted_at, {.format = "date-time"})
+          .field("note", &Invoice::note)
+          .field("status",
+                 [](const Invoice& i) {
+                   return std::string(i.withdrawn() ? "withdrawn" : "submitted");
+                 },
+                 {.description = "a withdrawn invoice stays readable; another may be submitted "
+                                 "for its month",
+                  .allowed = {"submitted", "withdrawn"}})
+          .field("withdrawn_at", &Invoice::withdrawn_at, {.format = "date-time"})
+          .field("withdrawn_by", &Invoice::withdrawn_by)
+          .field("withdrawal_reason", &Invoice::withdrawal_reason)
+          .field("replaces_id", &Invoice::replaces_id,
+                 {.description = "the withdrawn invoice of the same month that this one replaces"})
+          .field("replaced_by_id", &Invoice::replaced_by_id);
+  return type;
+}
+
+const api::ObjectType<Invoice>& invoice_type() {
+  static const auto line_type =
+      api::ObjectType<InvoiceLine>("InvoiceLine", "declared presence, from and to inclusive")
+          .field("person_id", &InvoiceLine::person_id)
+          .field("from", &InvoiceLine::from, {.format = "date"})
+          .field("to", &InvoiceLine::to, {.format = "date"});
+  static const auto type = api::ObjectType<Invoice>("Invoice")
+                               .include(invoice_summary_type(), std::identity{})
+                               .field("lines", &Invoice::lines, line_type);
+  return type;
+}
+
 nlohmann::json to_json(const Invoice& inv, bool with_lines) {
-  nlohmann::json j = {{"id", inv.id},
-                      {"centre_id", inv.centre_id},
-                      {"month", inv.month},
-                      {"number", inv.number},
-                      {"amount_cents", inv.amount_cents},
-                      {"presence_days", inv.presence_days},
-                      {"submitted_by", inv.submitted_by},
-                      {"submitted_at", inv.submitted_at}};
-  auto nullable = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
-  j["note"] = nullable(inv.note);
-  j["status"] = inv.withdrawn() ? "withdrawn" : "submitted";
-  j["withdrawn_at"] = nullable(inv.withdrawn_at);
-  j["withdrawn_by"] = nullable(inv.withdrawn_by);
-  j["withdrawal_reason"] = nullable(inv.withdrawal_reason);
-  j["replaces_id"] = nullable(inv.replaces_id);
-  j["replaced_by_id"] = nullable(inv.replaced_by_id);
-  if (with_lines) {
-    nlohmann::json lines = nlohmann::json::array();
-    for (const auto& l : inv.lines)
-      lines.push_back({{"person_id", l.person_id}, {"from", l.from}, {"to", l.to}});
-    j["lines"] = std::move(lines);
-  }
-  return j;
+  return (with_lines ? invoice_type() : invoice_summary_type()).to_json(inv);
 }
 
 namespace {

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/object_type.h"
 #include "core/json_input.h"
 #include "core/result.h"
 #include "db/database.h"
@@ -86,6 +87,9 @@ Result<Invoice> find_invoice(db::Connection& conn, std::int64_t id);  // with it
 Result<db::Page<Invoice>> centre_invoices(db::Connection& conn, std::int64_t centre_id,
                                           const Paging& paging);
 
+// An invoice with its lines; a summary (lists, reconciliations) without them.
+const api::ObjectType<Invoice>& invoice_type();
+const api::ObjectType<Invoice>& invoice_summary_type();
 nlohmann::json to_json(const Invoice& invoice, bool with_lines = true);
 
 std::vector<db::Migration> invoice_migrations(db::Engine engine);

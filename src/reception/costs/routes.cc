@@ -139,7 +139,10 @@ void add_schemas(api::Api& api) {
   const json nullable_string = {{"type", {"string", "null"}}};
   const json boolean = {{"type", "boolean"}};
   auto object = [](json required, json properties) {
-    return json{{"type", "object"}, {"required", required}, {"properties", properties}};
+    return json{{"type", "object"},
+                {"required", required},
+                {"properties", properties},
+                {"additionalProperties", false}};
   };
 
   api.add_schema(
@@ -186,51 +189,9 @@ void add_schemas(api::Api& api) {
                                  {"days_without_contract", integer},
                                  {"presence_days_without_contract", integer}})}}));
 
-  const json invoice_properties = {
-      {"id", integer},
-      {"centre_id", integer},
-      {"month", string},
-      {"number", string},
-      {"amount_cents", integer},
-      {"presence_days", integer},
-      {"submitted_by", integer},
-      {"submitted_at", {{"type", "string"}, {"format", "date-time"}}},
-      {"note", nullable_string},
-      {"status",
-       {{"type", "string"},
-        {"enum", {"submitted", "withdrawn"}},
-        {"description",
-         "a withdrawn invoice stays readable; another may be submitted for its "
-         "month"}}},
-      {"withdrawn_at", {{"type", {"string", "null"}}, {"format", "date-time"}}},
-      {"withdrawn_by", nullable_integer},
-      {"withdrawal_reason", nullable_string},
-      {"replaces_id",
-       {{"type", {"integer", "null"}},
-        {"description", "the withdrawn invoice of the same month that this one replaces"}}},
-      {"replaced_by_id", nullable_integer},
-      {"lines",
-       {{"type", "array"},
-        {"description", "declared presences, from and to inclusive; in single invoices only"},
-        {"items", object({"person_id", "from", "to"},
-                         {{"person_id", integer}, {"from", date}, {"to", date}})}}}};
-  const json invoice_required = {"id",
-                                 "centre_id",
-                                 "month",
-                                 "number",
-                                 "amount_cents",
-                                 "presence_days",
-                                 "submitted_by",
-                                 "submitted_at",
-                                 "note",
-                                 "status",
-                                 "withdrawn_at",
-                                 "withdrawn_by",
-                                 "withdrawal_reason",
-                                 "replaces_id",
-                                 "replaced_by_id"};
-  api.add_schema("Invoice", object(invoice_required, invoice_properties));
-  api.add_schema("InvoiceList", api::list_schema("Invoice"));
+  static const api::ListType invoice_list("InvoiceList", invoice_summary_type(), true);
+  api.add_schema(invoice_type());
+  api.add_schema(invoice_list);
   api.add_schema(
       "InvoiceDraft",
       object({"centre_id", "month", "from", "to", "complete", "presence_days", "amount_cents",
@@ -262,7 +223,7 @@ void add_schemas(api::Api& api) {
       object(
           {"invoice", "month", "from", "to", "complete", "computed", "declared", "difference",
            "declared_not_present", "present_not_declared", "differences", "unconfirmed_days"},
-          {{"invoice", api::ref("Invoice")},
+          {{"invoice", api::ref("InvoiceSummary")},
            {"month", string},
            {"from", date},
            {"to", date},

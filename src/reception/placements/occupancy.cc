@@ -87,32 +87,43 @@ Result<std::vector<DailyGuests>> occupancy_between(db::Connection& conn, std::in
 }
 
 nlohmann::json to_json(const centres::PlacesByCategory& counts) {
-  nlohmann::json j = nlohmann::json::object();
-  for (std::size_t i = 0; i < centres::kCategoryCount; ++i)
-    j[centres::category_names()[i]] = counts[i];
-  j["total"] = centres::total(counts);
-  return j;
+  return centres::places_type().to_json(counts);
+}
+
+const api::ObjectType<CentreOccupancy>& occupancy_type() {
+  using O = const CentreOccupancy&;
+  static const auto type =
+      api::ObjectType<CentreOccupancy>("CentreOccupancy")
+          .field("centre_id", [](O o) { return o.centre.id; })
+          .field("name", [](O o) { return o.centre.name; })
+          .field("type", [](O o) { return o.centre.type; }, {.allowed = centres::centre_types()})
+          .field("status", [](O o) { return o.centre.status; },
+                 {.allowed = centres::centre_statuses()})
+          .field("istat_code", [](O o) { return o.centre.istat_code; })
+          .field("operator_id", [](O o) { return o.centre.operator_id; })
+          .field("latitude", [](O o) { return o.centre.latitude; })
+          .field("longitude", [](O o) { return o.centre.longitude; })
+          .field(
+              "places", [](O o) { return o.centre.places; }, centres::places_type())
+          .field("guests", &CentreOccupancy::guests, centres::places_type())
+          .field(
+              "free",
+              [](O o) {
+                centres::PlacesByCategory free{};
+                for (std::size_t i = 0; i < centres::kCategoryCount; ++i)
+                  free[i] = o.free(static_cast<centres::Category>(i));
+                return free;
+              },
+              centres::places_type())
+          .field("contract_places", &CentreOccupancy::contract_places,
+                 {.description = "of the contract in force that day"})
+          .field("over_capacity", [](O o) { return o.over_capacity(); })
+          .field("under_use", [](O o) { return o.under_use(); });
+  return type;
 }
 
 nlohmann::json to_json(const CentreOccupancy& o) {
-  centres::PlacesByCategory free{};
-  for (std::size_t i = 0; i < centres::kCategoryCount; ++i)
-    free[i] = o.free(static_cast<centres::Category>(i));
-  nlohmann::json j = {{"centre_id", o.centre.id},
-                      {"name", o.centre.name},
-                      {"type", o.centre.type},
-                      {"status", o.centre.status},
-                      {"istat_code", o.centre.istat_code},
-                      {"operator_id", o.centre.operator_id},
-                      {"places", to_json(o.centre.places)},
-                      {"guests", to_json(o.guests)},
-                      {"free", to_json(free)},
-                      {"over_capacity", o.over_capacity()},
-                      {"under_use", o.under_use()}};
-  j["contract_places"] = o.contract_places ? nlohmann::json(*o.contract_places) : nlohmann::json();
-  j["latitude"] = o.centre.latitude ? nlohmann::json(*o.centre.latitude) : nlohmann::json();
-  j["longitude"] = o.centre.longitude ? nlohmann::json(*o.centre.longitude) : nlohmann::json();
-  return j;
+  return occupancy_type().to_json(o);
 }
 
 }  // namespace innet::reception

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/object_type.h"
 #include "centres/centres.h"
 #include "core/result.h"
 #include "db/database.h"
@@ -47,6 +48,7 @@ struct DailyGuests {
 Result<std::vector<DailyGuests>> occupancy_between(db::Connection& conn, std::int64_t centre_id,
                                                    const std::string& from, const std::string& to);
 
+const api::ObjectType<CentreOccupancy>& occupancy_type();
 nlohmann::json to_json(const CentreOccupancy& o);
 nlohmann::json to_json(const centres::PlacesByCategory& counts);
 

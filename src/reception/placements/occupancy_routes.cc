@@ -26,6 +26,38 @@ Result<std::string> day_param(api::Context& ctx) {
 }
 
 // The totals cover every centre in the filter; the items are one page of those the flag keeps.
+// A centre of the placement desk, with its free places in the category asked for.
+struct DeskCentre {
+  const CentreOccupancy& occupancy;
+  std::int64_t free_in_category = 0;
+};
+
+const api::ObjectType<DeskCentre>& desk_centre_type() {
+  static const auto type =
+      api::ObjectType<DeskCentre>("DeskCentre")
+          .include(
+              occupancy_type(), [](const DeskCentre& d) -> const auto& { return d.occupancy; })
+          .field("free_in_category", &DeskCentre::free_in_category);
+  return type;
+}
+
+// The guests of one day of a centre, per category, and the places its contract gave that day.
+struct SeriesDay {
+  const DailyGuests& guests;
+  std::optional<std::int64_t> contract_places;
+};
+
+const api::ObjectType<SeriesDay>& series_day_type() {
+  static const auto type =
+      api::ObjectType<SeriesDay>("OccupancyDay")
+          .include(
+              centres::places_type(),
+              [](const SeriesDay& d) -> const auto& { return d.guests.guests; })
+          .field("day", [](const SeriesDay& d) { return d.guests.day; }, {.format = "date"})
+          .field("contract_places", &SeriesDay::contract_places);
+  return type;
+}
+
 Result<http::Response> overview(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   INNET_ASSIGN_OR_RETURN(auto day, day_param(ctx));
@@ -73,9 +105,7 @@ Result<http::Response> desk(api::Context& ctx) {
   const auto first = std::min<std::size_t>(open.size(), paging.offset());
   const auto last = std::min<std::size_t>(open.size(), first + paging.per_page);
   for (std::size_t i = first; i < last; ++i) {
-    nlohmann::json j = to_json(*open[i]);
-    j["free_in_category"] = open[i]->free(category);
-    items.push_back(std::move(j));
+    items.push_back(desk_centre_type().to_json({*open[i], open[i]->free(category)}));
   }
   nlohmann::json body =
       list_envelope(std::move(items), static_cast<std::int64_t>(open.size()), paging);
@@ -100,12 +130,10 @@ Result<http::Response> series(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto contracts, centres::centre_contracts(*conn, centre.id));
   nlohmann::json items = nlohmann::json::array();
   for (const auto& d : days) {
-    nlohmann::json j = to_json(d.guests);
-    j["day"] = d.day;
-    j["contract_places"] = nullptr;
+    std::optional<std::int64_t> contract_places;
     for (const auto& c : contracts)
-      if (c.start_date <= d.day && d.day <= c.end_date) j["contract_places"] = c.places;
-    items.push_back(std::move(j));
+      if (c.start_date <= d.day && d.day <= c.end_date) contract_places = c.places;
+    items.push_back(series_day_type().to_json({d, contract_places}));
   }
   return api::ok({{"centre_id", centre.id},
                   {"places", to_json(centre.places)},
@@ -117,10 +145,36 @@ Result<http::Response> series(api::Context& ctx) {
 }  // namespace
 
 void add_occupancy_routes(api::Api& api) {
-  const nlohmann::json object = {{"type", "object"}};
-  api.add_schema("Occupancy", object);
-  api.add_schema("PlacementDesk", object);
-  api.add_schema("OccupancySeries", object);
+  using nlohmann::json;
+  const json date = {{"type", "string"}, {"format", "date"}};
+  const json integer = {{"type", "integer"}};
+  const auto places = api::ref(centres::places_type().name());
+  static const auto occupancy_list =
+      api::ListType("Occupancy", occupancy_type(), true)
+          .with("date", date)
+          .with("totals",
+                {{"type", "object"},
+                 {"required", {"centres", "places", "guests", "over_capacity", "under_use"}},
+                 {"properties",
+                  {{"centres", integer},
+                   {"places", places},
+                   {"guests", places},
+                   {"over_capacity", integer},
+                   {"under_use", integer}}},
+                 {"additionalProperties", false}},
+                &centres::places_type());
+  static const auto desk_list =
+      api::ListType("PlacementDesk", desk_centre_type(), true)
+          .with("date", date)
+          .with("category", {{"type", "string"}, {"enum", centres::category_names()}});
+  static const auto series_list = api::ListType("OccupancySeries", series_day_type(), false)
+                                      .with("centre_id", integer)
+                                      .with("places", places, &centres::places_type())
+                                      .with("from", date)
+                                      .with("to", date);
+  api.add_schema(occupancy_list);
+  api.add_schema(desk_list);
+  api.add_schema(series_list);
   const Field type{.name = "type", .max_length = 40, .allowed = centres::centre_types()};
   const Field status{.name = "status", .max_length = 40, .allowed = centres::centre_statuses()};
   const Field istat{.name = "istat_code", .max_length = 6, .digits_only = true, .exact_length = 6};

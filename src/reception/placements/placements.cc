@@ -360,21 +360,31 @@ db::Subquery persons_hosted_by(std::int64_t organization_id) {
           centres.params};
 }
 
+const api::ObjectType<Placement>& placement_type() {
+  static const auto type =
+      api::ObjectType<Placement>("Placement",
+                                 "a stay in a centre over the days [start_date, end_date)")
+          .field("id", &Placement::id)
+          .field("person_id", &Placement::person_id)
+          .field("centre_id", &Placement::centre_id)
+          .field("category", [](const Placement& p) { return to_string(p.category); },
+                 {.allowed = centres::category_names()})
+          .field("start_date", &Placement::start_date, {.format = "date"})
+          .field("arrival_from", &Placement::arrival_from, {.allowed = arrival_origins()})
+          .field("end_date", &Placement::end_date, {.format = "date"})
+          .field("exit_reason", &Placement::exit_reason)
+          .field("exit_note", &Placement::exit_note)
+          .field("previous_placement_id", &Placement::previous_placement_id,
+                 {.description = "the placement a transfer closed"})
+          .field("override_reason", &Placement::override_reason,
+                 {.description = "why a full or closed centre took the person"})
+          .field("created_at", &Placement::created_at, {.format = "date-time"})
+          .field("exit_recorded_at", &Placement::exit_recorded_at, {.format = "date-time"});
+  return type;
+}
+
 nlohmann::json to_json(const Placement& p) {
-  auto opt = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
-  return {{"id", p.id},
-          {"person_id", p.person_id},
-          {"centre_id", p.centre_id},
-          {"category", to_string(p.category)},
-          {"start_date", p.start_date},
-          {"arrival_from", p.arrival_from},
-          {"end_date", opt(p.end_date)},
-          {"exit_reason", opt(p.exit_reason)},
-          {"exit_note", opt(p.exit_note)},
-          {"previous_placement_id", opt(p.previous_placement_id)},
-          {"override_reason", opt(p.override_reason)},
-          {"created_at", p.created_at},
-          {"exit_recorded_at", opt(p.exit_recorded_at)}};
+  return placement_type().to_json(p);
 }
 
 std::vector<db::Migration> placement_migrations(db::Engine) {

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/object_type.h"
 #include "centres/centres.h"
 #include "core/result.h"
 #include "db/database.h"
@@ -107,6 +108,7 @@ Result<std::vector<std::int64_t>> hosting_organizations(db::Connection& conn,
 // The persons placed, now or before, in the centres the organisation runs (its staff's view).
 db::Subquery persons_hosted_by(std::int64_t organization_id);
 
+const api::ObjectType<Placement>& placement_type();
 nlohmann::json to_json(const Placement& p);
 
 std::vector<db::Migration> placement_migrations(db::Engine engine);

@@ -49,6 +49,31 @@ Status check_references(api::Context& ctx, const std::vector<std::int64_t>& pers
   return Status::success();
 }
 
+// A guest of a centre on a day: the placement and who it places.
+struct GuestOnDay {
+  const Placement& placement;
+  const people::Person& person;
+};
+
+// The person of a guest list: enough to group families.
+const api::ObjectType<people::Person>& guest_person_type() {
+  static const auto type = api::ObjectType<people::Person>("GuestPerson")
+                               .include(people::person_summary_type(), std::identity{})
+                               .field("family_group_id", &people::Person::family_group_id);
+  return type;
+}
+
+const api::ObjectType<GuestOnDay>& guest_type() {
+  static const auto type =
+      api::ObjectType<GuestOnDay>("Guest")
+          .include(
+              placement_type(), [](const GuestOnDay& g) -> const auto& { return g.placement; })
+          .field(
+              "person", [](const GuestOnDay& g) -> const auto& { return g.person; },
+              guest_person_type());
+  return type;
+}
+
 http::Response placements_response(const std::vector<Placement>& placements) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& p : placements) items.push_back(to_json(p));
@@ -156,15 +181,23 @@ Result<http::Response> guests(api::Context& ctx) {
   std::map<std::int64_t, const people::Person*> by_id;
   for (const auto& p : persons) by_id[p.id] = &p;
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& p : placed) {
-    nlohmann::json j = to_json(p);
-    const auto* person = by_id.at(p.person_id);
-    j["person"] = people::summary_json(*person);
-    j["person"]["family_group_id"] =
-        person->family_group_id ? nlohmann::json(*person->family_group_id) : nlohmann::json();
-    items.push_back(std::move(j));
-  }
+  for (const auto& p : placed) items.push_back(guest_type().to_json({p, *by_id.at(p.person_id)}));
   return api::ok({{"date", day}, {"items", items}});
+}
+
+// A stay of the person's history, with the centre's name.
+struct Stay {
+  const Placement& placement;
+  std::string centre_name;
+};
+
+const api::ObjectType<Stay>& stay_type() {
+  static const auto type =
+      api::ObjectType<Stay>("Stay")
+          .include(
+              placement_type(), [](const Stay& s) -> const auto& { return s.placement; })
+          .field("centre_name", &Stay::centre_name);
+  return type;
 }
 
 // A person's stays, newest first, with each centre's name.
@@ -187,9 +220,7 @@ Result<http::Response> placements(api::Context& ctx) {
     if (!sees_all &&
         !ctx.services.policy.allows(*ctx.actor, "placements.read", {centre.operator_id, 0}))
       continue;
-    auto item = to_json(p);
-    item["centre_name"] = centre.name;
-    items.push_back(std::move(item));
+    items.push_back(stay_type().to_json({p, centre.name}));
   }
   return api::ok({{"items", items}});
 }
@@ -197,26 +228,13 @@ Result<http::Response> placements(api::Context& ctx) {
 }  // namespace
 
 void add_placement_routes(api::Api& api) {
-  api.add_schema("PlacementHistory",
-                 {{"type", "object"}, {"properties", {{"items", {{"type", "array"}}}}}});
-  api.add_schema("GuestList", {{"type", "object"},
-                               {"properties",
-                                {{"date", {{"type", "string"}}}, {"items", {{"type", "array"}}}}}});
-  api.add_schema(
-      "Placement",
-      {{"type", "object"},
-       {"required", {"id", "person_id", "centre_id", "category", "start_date", "end_date"}},
-       {"properties",
-        {{"id", {{"type", "integer"}}},
-         {"person_id", {{"type", "integer"}}},
-         {"centre_id", {{"type", "integer"}}},
-         {"category", {{"type", "string"}, {"enum", centres::category_names()}}},
-         {"start_date", {{"type", "string"}, {"format", "date"}}},
-         {"end_date", {{"type", {"string", "null"}}}}}}});
-  api.add_schema(
-      "PlacementList",
-      {{"type", "object"},
-       {"properties", {{"items", {{"type", "array"}, {"items", api::ref("Placement")}}}}}});
+  static const api::ListType placement_list("PlacementList", placement_type(), false);
+  static const api::ListType history("PlacementHistory", stay_type(), false);
+  static const auto guest_list = api::ListType("GuestList", guest_type(), false)
+                                     .with("date", {{"type", "string"}, {"format", "date"}});
+  api.add_schema(placement_list);
+  api.add_schema(guest_list);
+  api.add_schema(history);
   const Field category{.name = "category", .max_length = 20, .allowed = centres::category_names()};
 
   api.add(

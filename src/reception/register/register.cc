@@ -374,33 +374,61 @@ Result<std::vector<nlohmann::json>> audited_confirmations(db::Connection& conn,
 
 // --- JSON and schema ----------------------------------------------------------------------------
 
+namespace {
+
+// A user id, or the user with its name (in the day's register).
+nlohmann::json user_schema() {
+  return {
+      {"oneOf",
+       {{{"type", "integer"}},
+        {{"type", "object"},
+         {"required", {"id", "display_name"}},
+         {"properties", {{"id", {{"type", "integer"}}}, {"display_name", {{"type", "string"}}}}},
+         {"additionalProperties", false}}}}};
+}
+
+}  // namespace
+
+const api::ObjectType<Absence>& absence_type() {
+  static const auto type =
+      api::ObjectType<Absence>("RegisterEntry",
+                               "an absence, or (withdraws_id set) the withdrawal of one")
+          .field("id", &Absence::id)
+          .field("centre_id", &Absence::centre_id)
+          .field("day", &Absence::day, {.format = "date"})
+          .field("person_id", &Absence::person_id)
+          .field("reason", &Absence::reason, {.allowed = absence_reasons()})
+          .field("note", &Absence::note)
+          .field("recorded_by", &Absence::recorded_by, {.schema = user_schema()})
+          .field("recorded_at", &Absence::recorded_at, {.format = "date-time"})
+          .field("withdraws_id", &Absence::withdraws_id);
+  return type;
+}
+
+const api::ObjectType<Confirmation>& confirmation_type() {
+  static const auto type =
+      api::ObjectType<Confirmation>("RegisterConfirmation")
+          .field("id", &Confirmation::id)
+          .field("centre_id", &Confirmation::centre_id)
+          .field("day", &Confirmation::day, {.format = "date"})
+          .field("seq", &Confirmation::seq, {.description = "position in the centre's chain"})
+          .field("present", &Confirmation::present)
+          .field("absent", &Confirmation::absent)
+          .field("digest", &Confirmation::digest, {.description = "of the day as confirmed"})
+          .field("corrects_id", &Confirmation::corrects_id)
+          .field("note", &Confirmation::note)
+          .field("confirmed_by", &Confirmation::confirmed_by, {.schema = user_schema()})
+          .field("confirmed_at", &Confirmation::confirmed_at, {.format = "date-time"})
+          .field("hash", &Confirmation::hash);
+  return type;
+}
+
 nlohmann::json to_json(const Absence& a) {
-  auto opt = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
-  return {{"id", a.id},
-          {"centre_id", a.centre_id},
-          {"day", a.day},
-          {"person_id", a.person_id},
-          {"reason", a.reason},
-          {"note", opt(a.note)},
-          {"recorded_by", a.recorded_by},
-          {"recorded_at", a.recorded_at},
-          {"withdraws_id", opt(a.withdraws_id)}};
+  return absence_type().to_json(a);
 }
 
 nlohmann::json to_json(const Confirmation& c) {
-  auto opt = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
-  return {{"id", c.id},
-          {"centre_id", c.centre_id},
-          {"day", c.day},
-          {"seq", c.seq},
-          {"present", c.present},
-          {"absent", c.absent},
-          {"digest", c.digest},
-          {"corrects_id", opt(c.corrects_id)},
-          {"note", opt(c.note)},
-          {"confirmed_by", c.confirmed_by},
-          {"confirmed_at", c.confirmed_at},
-          {"hash", c.hash}};
+  return confirmation_type().to_json(c);
 }
 
 std::vector<db::Migration> register_migrations(db::Engine engine) {

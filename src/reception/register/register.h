@@ -200,6 +200,10 @@ struct RegisterReport {
 Result<RegisterReport> verify_registers(db::Connection& conn, const std::string& key,
                                         std::optional<std::int64_t> centre_id = std::nullopt);
 
+// In answers to writes, recorded_by and confirmed_by are user ids; the day's register replaces
+// them with {id, display_name}.
+const api::ObjectType<Absence>& absence_type();
+const api::ObjectType<Confirmation>& confirmation_type();
 nlohmann::json to_json(const Absence& a);
 nlohmann::json to_json(const Confirmation& c);
 

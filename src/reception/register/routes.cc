@@ -24,10 +24,6 @@ Result<std::string> register_day(api::Context& ctx) {
   return day;
 }
 
-nlohmann::json opt(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json();
-}
-
 // Who recorded or confirmed, by name: the register shows people, not user ids.
 class UserNames {
  public:
@@ -60,13 +56,51 @@ Result<nlohmann::json> confirmation_json(const Confirmation& c, UserNames& names
   return j;
 }
 
+// The centre a register answer is about.
+const api::ObjectType<centres::Centre>& register_centre_type() {
+  static const auto type = api::ObjectType<centres::Centre>("RegisterCentre")
+                               .field("id", &centres::Centre::id)
+                               .field("name", &centres::Centre::name)
+                               .field("type", &centres::Centre::type)
+                               .field("address", &centres::Centre::address)
+                               .field("istat_code", &centres::Centre::istat_code)
+                               .field("operator_id", &centres::Centre::operator_id);
+  return type;
+}
+
 nlohmann::json centre_json(const centres::Centre& c) {
-  return {{"id", c.id},
-          {"name", c.name},
-          {"type", c.type},
-          {"address", c.address},
-          {"istat_code", c.istat_code},
-          {"operator_id", c.operator_id}};
+  return register_centre_type().to_json(c);
+}
+
+// A guest of the daily report: identity, entry date, length of stay, present or absent.
+struct DayGuest {
+  const Guest& guest;
+  const people::Person& person;
+  std::int64_t days_of_stay = 0;
+  nlohmann::json absence;  // the effective absence with its recorder's name, or null
+};
+
+const api::ObjectType<DayGuest>& day_guest_type() {
+  using G = const DayGuest&;
+  static const auto type =
+      api::ObjectType<DayGuest>("RegisterGuest")
+          .field("person_id", [](G g) { return g.person.id; })
+          .field("family_name", [](G g) { return g.person.family_name; })
+          .field("given_names", [](G g) { return g.person.given_names; })
+          .field("family_name_original", [](G g) { return g.person.family_name_original; })
+          .field("given_names_original", [](G g) { return g.person.given_names_original; })
+          .field("nationality", [](G g) { return g.person.nationality; })
+          .field("placement_id", [](G g) { return g.guest.placement.id; })
+          .field("category", [](G g) { return to_string(g.guest.placement.category); },
+                 {.allowed = centres::category_names()})
+          .field("arrival_date", [](G g) { return g.guest.placement.start_date; },
+                 {.format = "date"})
+          .field("exit_date", [](G g) { return g.guest.placement.end_date; }, {.format = "date"})
+          .field("days_of_stay", &DayGuest::days_of_stay)
+          .field("present", [](G g) { return !g.guest.absence; })
+          .field("absence", &DayGuest::absence,
+                 {.schema = api::nullable(api::ref("RegisterEntry"))});
+  return type;
 }
 
 Result<http::Response> overview(api::Context& ctx) {
@@ -141,19 +175,8 @@ Result<http::Response> day_report(api::Context& ctx) {
       INNET_ASSIGN_OR_RETURN(auto a, entry_json(*g.absence, names));
       absence = std::move(a);
     }
-    guests.push_back({{"person_id", p.person_id},
-                      {"family_name", person->family_name},
-                      {"given_names", person->given_names},
-                      {"family_name_original", opt(person->family_name_original)},
-                      {"given_names_original", opt(person->given_names_original)},
-                      {"nationality", person->nationality},
-                      {"placement_id", p.id},
-                      {"category", to_string(p.category)},
-                      {"arrival_date", p.start_date},
-                      {"exit_date", opt(p.end_date)},
-                      {"days_of_stay", clock::days_between(p.start_date, day) + 1},
-                      {"present", !g.absence},
-                      {"absence", absence}});
+    guests.push_back(day_guest_type().to_json(
+        {g, *person, clock::days_between(p.start_date, day) + 1, std::move(absence)}));
   }
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& e : state.entries) {
@@ -234,99 +257,55 @@ Result<http::Response> confirm(api::Context& ctx) {
 void add_schemas(api::Api& api) {
   using nlohmann::json;
   const json integer = {{"type", "integer"}};
-  const json string = {{"type", "string"}};
   const json date = {{"type", "string"}, {"format", "date"}};
-  const json nullable_string = {{"type", {"string", "null"}}};
-  const json nullable_integer = {{"type", {"integer", "null"}}};
   std::vector<std::string> statuses;
   for (auto s :
        {DayStatus::unconfirmed, DayStatus::confirmed, DayStatus::changed_since_confirmation})
     statuses.push_back(to_string(s));
   const json status = {{"type", "string"}, {"enum", statuses}};
-  const json user = {{"type", "object"},
-                     {"properties", {{"id", integer}, {"display_name", string}}}};
-  const json reason = {{"type", "string"}, {"enum", absence_reasons()}};
-  // A user id in answers to writes; id and name in the day's register.
-  const json by = {{"oneOf", {integer, user}}};
-
-  api.add_schema("RegisterEntry",
-                 {{"type", "object"},
-                  {"description", "an absence, or (withdraws_id set) the withdrawal of one"},
-                  {"required", {"id", "centre_id", "day", "person_id", "reason", "withdraws_id"}},
-                  {"properties",
-                   {{"id", integer},
-                    {"centre_id", integer},
-                    {"day", date},
-                    {"person_id", integer},
-                    {"reason", reason},
-                    {"note", nullable_string},
-                    {"recorded_by", by},
-                    {"recorded_at", string},
-                    {"withdraws_id", nullable_integer}}}});
-  api.add_schema("RegisterConfirmation",
-                 {{"type", "object"},
-                  {"required", {"id", "centre_id", "day", "seq", "present", "absent", "hash"}},
-                  {"properties",
-                   {{"id", integer},
-                    {"centre_id", integer},
-                    {"day", date},
-                    {"seq", integer},
-                    {"present", integer},
-                    {"absent", integer},
-                    {"digest", string},
-                    {"corrects_id", nullable_integer},
-                    {"note", nullable_string},
-                    {"confirmed_by", by},
-                    {"confirmed_at", string},
-                    {"hash", string}}}});
-  api.add_schema("RegisterOverview",
-                 {{"type", "object"},
-                  {"required", {"centre", "from", "to", "totals", "items"}},
-                  {"properties",
-                   {{"centre", {{"type", "object"}}},
-                    {"from", date},
-                    {"to", date},
-                    {"totals", {{"type", "object"}}},
-                    {"items",
-                     {{"type", "array"},
-                      {"items",
-                       {{"type", "object"},
-                        {"properties",
-                         {{"day", date},
-                          {"status", status},
-                          {"present", integer},
-                          {"absent", integer},
-                          {"latest_confirmation", {{"type", {"object", "null"}}}}}}}}}}}}});
+  // Objects the handlers assemble: no property beyond those listed, every one present.
+  auto object = [](json properties) {
+    json required = json::array();
+    for (const auto& [name, _] : properties.items()) required.push_back(name);
+    return json{{"type", "object"},
+                {"required", required},
+                {"properties", std::move(properties)},
+                {"additionalProperties", false}};
+  };
+  api.add_schema(absence_type());
+  api.add_schema(confirmation_type());
+  api.add_schema(register_centre_type());
+  api.add_schema(day_guest_type());
+  json totals = {{"presence_days", integer}, {"absence_days", integer}};
+  for (const auto& s : statuses) totals[s] = integer;
   api.add_schema(
-      "RegisterDay",
-      {{"type", "object"},
-       {"description", "the daily report of a centre"},
-       {"required", {"centre", "day", "status", "counts", "guests", "entries", "confirmations"}},
-       {"properties",
-        {{"centre", {{"type", "object"}}},
-         {"day", date},
-         {"status", status},
-         {"digest", string},
-         {"counts",
-          {{"type", "object"},
-           {"properties", {{"guests", integer}, {"present", integer}, {"absent", integer}}}}},
-         {"guests",
-          {{"type", "array"},
-           {"items",
-            {{"type", "object"},
-             {"properties",
-              {{"person_id", integer},
-               {"family_name", string},
-               {"given_names", string},
-               {"nationality", string},
-               {"category", string},
-               {"arrival_date", date},
-               {"exit_date", nullable_string},
-               {"days_of_stay", integer},
-               {"present", {{"type", "boolean"}}},
-               {"absence", {{"oneOf", {api::ref("RegisterEntry"), {{"type", "null"}}}}}}}}}}}},
-         {"entries", {{"type", "array"}, {"items", api::ref("RegisterEntry")}}},
-         {"confirmations", {{"type", "array"}, {"items", api::ref("RegisterConfirmation")}}}}}});
+      "RegisterOverview",
+      object({{"centre", api::ref("RegisterCentre")},
+              {"from", date},
+              {"to", date},
+              {"totals", object(totals)},
+              {"items",
+               {{"type", "array"},
+                {"items", object({{"day", date},
+                                  {"status", status},
+                                  {"present", integer},
+                                  {"absent", integer},
+                                  {"latest_confirmation",
+                                   api::nullable(object({{"id", integer},
+                                                         {"seq", integer},
+                                                         {"confirmed_at", {{"type", "string"}}},
+                                                         {"confirmed_by", integer}}))}})}}}}));
+  json day =
+      object({{"centre", api::ref("RegisterCentre")},
+              {"day", date},
+              {"status", status},
+              {"digest", {{"type", "string"}}},
+              {"counts", object({{"guests", integer}, {"present", integer}, {"absent", integer}})},
+              {"guests", {{"type", "array"}, {"items", api::ref("RegisterGuest")}}},
+              {"entries", {{"type", "array"}, {"items", api::ref("RegisterEntry")}}},
+              {"confirmations", {{"type", "array"}, {"items", api::ref("RegisterConfirmation")}}}});
+  day["description"] = "the daily report of a centre";
+  api.add_schema("RegisterDay", day);
 }
 
 }  // namespace

@@ -1,0 +1,71 @@
+// api::ObjectType: one description gives a value's JSON and its JSON Schema.
+#include "api/object_type.h"
+
+#include <gtest/gtest.h>
+
+namespace innet::api {
+namespace {
+
+struct Inner {
+  std::int64_t n = 0;
+};
+struct Outer {
+  std::string name;
+  std::optional<std::string> note;
+  std::vector<Inner> inners;
+  bool secret_shown = false;
+};
+
+const ObjectType<Inner>& inner_type() {
+  static const auto type = ObjectType<Inner>("Inner").field("n", &Inner::n);
+  return type;
+}
+
+const ObjectType<Outer>& outer_type() {
+  static const auto type =
+      ObjectType<Outer>("Outer")
+          .field("name", &Outer::name, {.allowed = {"a", "b"}})
+          .field("note", &Outer::note, {.format = "date"})
+          .field("inners", &Outer::inners, inner_type())
+          .field_when(&Outer::secret_shown, "secret", [](const Outer&) { return 7; });
+  return type;
+}
+
+TEST(ObjectType, WritesEveryPropertyAndOnlyShownOptionalOnes) {
+  Outer o{"a", std::nullopt, {{1}, {2}}, false};
+  EXPECT_EQ(outer_type().to_json(o),
+            nlohmann::json::parse(R"({"name":"a","note":null,"inners":[{"n":1},{"n":2}]})"));
+  o.secret_shown = true;
+  o.note = "2026-01-01";
+  EXPECT_EQ(outer_type().to_json(o)["secret"], 7);
+  EXPECT_EQ(outer_type().to_json(o)["note"], "2026-01-01");
+}
+
+TEST(ObjectType, DeducesTheSchemaFromTheCppTypes) {
+  const auto s = outer_type().schema();
+  EXPECT_EQ(s["required"], nlohmann::json({"name", "note", "inners"}));
+  EXPECT_EQ(s["additionalProperties"], false);
+  EXPECT_EQ(s["properties"]["name"]["enum"], nlohmann::json({"a", "b"}));
+  EXPECT_EQ(s["properties"]["note"]["type"], nlohmann::json({"string", "null"}));
+  EXPECT_EQ(s["properties"]["inners"]["items"]["$ref"], "#/components/schemas/Inner");
+  EXPECT_EQ(s["properties"]["secret"]["type"], "integer");
+  ASSERT_EQ(outer_type().references().size(), 1u);
+  EXPECT_EQ(outer_type().references()[0]->name(), "Inner");
+}
+
+TEST(ObjectType, IncludesAnotherTypesProperties) {
+  struct WithExtra {
+    const Inner& inner;
+    std::string extra;
+  };
+  const auto type =
+      ObjectType<WithExtra>("WithExtra")
+          .include(inner_type(), [](const WithExtra& w) -> const Inner& { return w.inner; })
+          .field("extra", &WithExtra::extra);
+  Inner i{3};
+  EXPECT_EQ(type.to_json({i, "x"}), nlohmann::json::parse(R"({"n":3,"extra":"x"})"));
+  EXPECT_EQ(type.schema()["required"], nlohmann::json({"n", "extra"}));
+}
+
+}  // namespace
+}  // namespace innet::api
