@@ -22,8 +22,9 @@ build:
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
-web:
-	@cd web && npm run --silent build
+# The web build generates its API types from the server's OpenAPI document (`innet openapi`): server first.
+web: build
+	@cd web && INNET_BIN=$(abspath $(BUILD))/innet npm run --silent build
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h' 'bench/*.cc' 'fuzz/*.cc')

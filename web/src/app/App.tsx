@@ -11,7 +11,7 @@ import { RegisterDayPage, RegisterOverviewPage } from '../features/register/inde
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../lib/api';
 import { describeError } from '../lib/errors';
 import { useT } from '../lib/i18n';
-import type { User } from '../lib/identity';
+import type { SignedInUser } from '../lib/identity';
 import { navigate, useLocation } from '../lib/router';
 import { makeCan, SessionContext, type SessionValue } from '../lib/session';
 import { Footer } from './Footer';
@@ -23,7 +23,7 @@ type State =
   | { status: 'loading' }
   | { status: 'error'; error: unknown }
   | { status: 'anon'; reason?: 'expired' | 'logged_out' }
-  | { status: 'auth'; user: User };
+  | { status: 'auth'; user: SignedInUser };
 
 const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Element }> = {
   '/': { render: () => <Home /> },

@@ -1,63 +1,23 @@
 // Who is signed in: the user, their role and organisation. Every feature and the session use these.
+// The types and the lists of values are the server's (the generated api-schema.ts).
+import type { Schema } from './api';
+import { organizationTypeValues, roleValues } from './api-schema';
 
-export type Role =
-  | 'admin'
-  | 'prefecture_officer'
-  | 'inspector'
-  | 'case_worker'
-  | 'service_provider'
-  | 'sui_officer'
-  | 'analyst';
+export type Role = Schema<'Role'>;
 
-export const ROLES: Role[] = [
-  'admin',
-  'prefecture_officer',
-  'inspector',
-  'case_worker',
-  'service_provider',
-  'sui_officer',
-  'analyst',
-];
+/** Every role, in the server's order: the choices of the user form. */
+export const ROLES = roleValues;
 
-export type OrgType =
-  | 'prefecture'
-  | 'questura'
-  | 'municipality'
-  | 'health_authority'
-  | 'centre_operator'
-  | 'ngo'
-  | 'school'
-  | 'other';
+export type OrgType = Schema<'OrganizationSummary'>['type'];
 
-export const ORG_TYPES: OrgType[] = [
-  'prefecture',
-  'questura',
-  'municipality',
-  'health_authority',
-  'centre_operator',
-  'ngo',
-  'school',
-  'other',
-];
+export const ORG_TYPES = organizationTypeValues;
 
-export interface OrganizationRef {
-  id: number;
-  name: string;
-  type: OrgType;
-  istat_code: string | null;
-}
+export type OrganizationRef = Schema<'OrganizationSummary'>;
 
-export interface User {
-  id: number;
-  email: string;
-  display_name: string;
-  role: Role;
-  active: boolean;
-  organization: OrganizationRef;
-  permissions?: string[];
-}
+/** A user as the users API answers. */
+export type User = Schema<'User'>;
 
-export interface Session {
-  user: User;
-  csrf_token: string;
-}
+/** The signed-in user (GET /auth/me), with what they may do. */
+export type SignedInUser = Schema<'SignedInUser'>;
+
+export type Session = Schema<'Me'>;

@@ -1,9 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { User } from './identity';
+import type { SignedInUser } from './identity';
 
 export interface SessionValue {
-  user: User;
+  user: SignedInUser;
   can: (permission: string) => boolean;
   logout: () => Promise<void>;
   refresh: () => Promise<void>;
@@ -17,7 +17,7 @@ export function useSession(): SessionValue {
   return s;
 }
 
-export function makeCan(user: User): (permission: string) => boolean {
-  const set = new Set(user.permissions ?? []);
+export function makeCan(user: SignedInUser): (permission: string) => boolean {
+  const set = new Set(user.permissions);
   return (p) => set.has(p);
 }

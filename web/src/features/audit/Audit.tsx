@@ -66,7 +66,7 @@ function ActorField({ users, value, onValue }: { users: User[] | null; value: st
       value={value}
       onValue={onValue}
       empty={t('common.all')}
-      options={users.map((u) => ({ value: String(u.id), label: `${u.display_name} (${u.email})` }))}
+      options={users.map((u) => ({ value: String(u.id), label: u.email ? `${u.display_name} (${u.email})` : u.display_name }))}
     />
   ) : (
     <TextField id="audit-actor" label={t('audit.actorId')} inputMode="numeric" value={value} onValue={onValue} />
@@ -90,7 +90,7 @@ export function Audit() {
   const { data: users } = useData(async () => {
     if (!can('users.read')) return null;
     const list = await listAll((p, per_page) => accountsApi.listUsers({ page: p, per_page }));
-    return list.sort((a, b) => a.email.localeCompare(b.email));
+    return list.sort((a, b) => (a.email ?? a.display_name).localeCompare(b.email ?? b.display_name));
   }, []);
 
   const tab = (href: string, active: boolean, label: string, testId: string) => (

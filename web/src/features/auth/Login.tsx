@@ -6,7 +6,7 @@ import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { ApiError } from '../../lib/api';
 import { useT } from '../../lib/i18n';
-import type { User } from '../../lib/identity';
+import type { SignedInUser } from '../../lib/identity';
 import { authApi } from './api';
 
 export function Login({
@@ -14,7 +14,7 @@ export function Login({
   onLoggedIn,
 }: {
   reason?: 'expired' | 'logged_out';
-  onLoggedIn: (user: User, csrf: string) => void;
+  onLoggedIn: (user: SignedInUser, csrf: string | null) => void;
 }) {
   const { t } = useT();
   usePageTitle(t('login.title'));
