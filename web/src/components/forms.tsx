@@ -87,15 +87,16 @@ export function TextField(p: InputProps) {
   );
 }
 
-type SelectProps = FieldBase & {
-  value: string;
-  onValue: (v: string) => void;
-  options: { value: string; label: string }[];
-  /** Label of an empty first option, e.g. "All" for filters or "Choose..." for forms. */
-  empty?: string;
-};
+/**
+ * V: the values of the options, e.g. a vocabulary of the API (a role, a category). With `empty`, the
+ * label of an empty first option ("All" for filters, "Choose..." for forms), the value may also be ''.
+ */
+type SelectProps<V extends string> = FieldBase & { options: { value: V; label: string }[] } & (
+    | { empty?: undefined; value: V; onValue: (v: V) => void }
+    | { empty: string; value: V | ''; onValue: (v: V | '') => void }
+  );
 
-export function SelectField(p: SelectProps) {
+export function SelectField<V extends string>(p: SelectProps<V>) {
   return (
     <div class="mb-4 field">
       <Label id={p.id} label={p.label} required={p.required} />
@@ -104,7 +105,8 @@ export function SelectField(p: SelectProps) {
         name={p.id}
         class={`form-select${p.error ? ' is-invalid' : ''}`}
         value={p.value}
-        onChange={(e) => p.onValue((e.currentTarget as HTMLSelectElement).value)}
+        // The select offers only the options (and '' when `empty` is given).
+        onChange={(e) => p.onValue((e.currentTarget as HTMLSelectElement).value as V)}
         aria-required={p.required ? 'true' : undefined}
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={describedBy(p.id, p.error, p.hint)}

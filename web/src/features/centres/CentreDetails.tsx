@@ -1,10 +1,10 @@
 // On the centre page: what the centre is, where, its places, services and contacts.
 import { useT } from '../../lib/i18n';
 import { Municipality, useMunicipalities } from './Centres';
-import { CATEGORIES, type Centre } from './api';
+import { CATEGORIES, type CentreDetail } from './api';
 
 
-export function CentreDetails({ centre }: { centre: Centre }) {
+export function CentreDetails({ centre }: { centre: CentreDetail }) {
   const { t } = useT();
   const municipalities = useMunicipalities();
   const row = (label: string, value: preact.ComponentChildren) => (
@@ -21,7 +21,7 @@ export function CentreDetails({ centre }: { centre: Centre }) {
       </h2>
       <dl class="row">
         {row(t('centres.type'), t(`centreTypes.${centre.type}`, { defaultValue: centre.type }))}
-        {row(t('centres.operator'), <bdi>{centre.operator_name ?? centre.operator_id}</bdi>)}
+        {row(t('centres.operator'), <bdi>{centre.operator_name}</bdi>)}
         {row(t('centres.address'), <bdi>{centre.address}</bdi>)}
         {row(t('centres.municipality'), <Municipality code={centre.istat_code} names={municipalities} />)}
         {row(

@@ -5,10 +5,11 @@ import { FormErrors, Notice, SelectField, TextField } from '../../components/for
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { listAll } from '../../lib/api';
+import { changedFields } from '../../lib/changedFields';
 import { type TFunction, useT } from '../../lib/i18n';
 import { useData } from '../../lib/useData';
 import { accountsApi, type Organization } from '../accounts/index';
-import { CATEGORIES, type Centre, CENTRE_SERVICES, CENTRE_STATUSES, CENTRE_TYPES, type CentreInput } from './api';
+import { CATEGORIES, type Centre, CENTRE_SERVICES, CENTRE_STATUSES, CENTRE_TYPES, type CentreInput, type CentreService } from './api';
 
 export const typeOptions = (t: TFunction) => CENTRE_TYPES.map((v) => ({ value: v, label: t(`centreTypes.${v}`) }));
 export const statusOptions = (t: TFunction) => CENTRE_STATUSES.map((v) => ({ value: v, label: t(`centreStatuses.${v}`) }));
@@ -53,18 +54,11 @@ function draftOf(c?: Centre) {
       contact_email: text(c?.contact_email),
     },
     places: Object.fromEntries(CATEGORIES.map((k) => [k, String(c?.places[k] ?? 0)])) as Record<string, string>,
-    services: c?.services ?? [],
+    // The server answers services as strings (its Centre schema has no enum for them) but takes only
+    // its codes: the answer holds what it once took.
+    services: (c?.services ?? []) as CentreService[],
     stepFree: c?.step_free_access ?? false,
   };
-}
-
-/** The fields of `next` that differ from `before`, so that an edit records only what changed. */
-function changedFields(before: CentreInput, next: CentreInput): Partial<CentreInput> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(next)) {
-    if (JSON.stringify(v) !== JSON.stringify(before[k as keyof CentreInput])) out[k] = v;
-  }
-  return out as Partial<CentreInput>;
 }
 
 function toInput(d: ReturnType<typeof draftOf>): CentreInput {
@@ -114,7 +108,7 @@ export function CentreForm({
   const [initial] = useState(() => draftOf(centre));
   const [f, setF] = useState(initial.fields);
   const [places, setPlaces] = useState(initial.places);
-  const [services, setServices] = useState<string[]>(initial.services);
+  const [services, setServices] = useState<CentreService[]>(initial.services);
   const [stepFree, setStepFree] = useState(initial.stepFree);
   const set = (k: keyof typeof f) => (v: string) => setF((prev) => ({ ...prev, [k]: v }));
 

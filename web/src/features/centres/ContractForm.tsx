@@ -44,15 +44,17 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
     },
     action: async () => {
       const cig = f.cig.trim().toUpperCase();
+      // validate() has refused every amount that is not one.
+      const cents = (euro: string) => euroToCents(euro) as number;
       await contractRuleErrors(
         centresApi.addContract(id, {
           cig,
           start_date: f.start_date,
           end_date: f.end_date,
           places: Number(f.places),
-          price_cents: euroToCents(f.price),
-          pocket_money_cents: euroToCents(f.pocket),
-          pocket_money_family_cap_cents: euroToCents(f.cap),
+          price_cents: cents(f.price),
+          pocket_money_cents: cents(f.pocket),
+          pocket_money_family_cap_cents: cents(f.cap),
           manager_user_id: f.manager ? Number(f.manager) : null,
         }),
       );

@@ -5,10 +5,11 @@ import { CheckboxField, FormErrors, SelectField, TextField } from '../../compone
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { COUNTRY_CODES, countryName } from '../../lib/countries';
+import { changedFields } from '../../lib/changedFields';
 import { type TFunction, useT } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
 import { PersonSearch } from './PersonSearch';
-import { type FamilyGroup, peopleApi, type Person, personName, SEXES } from './api';
+import { type FamilyGroup, peopleApi, type Person, type PersonInput, personName, type Sex, SEXES } from './api';
 
 /** Countries sorted by their name in the language shown, stateless and unknown first. */
 export function useCountryOptions(t: TFunction, lang: string) {
@@ -25,7 +26,7 @@ type Draft = {
   given_names: string;
   family_name_original: string;
   given_names_original: string;
-  sex: string;
+  sex: Sex | '';
   birth_date: string;
   birth_date_estimated: boolean;
   nationality: string;
@@ -56,14 +57,15 @@ const languageList = (text: string) =>
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
 
-function bodyOf(d: Draft): Record<string, unknown> {
+/** The body to send, once validate() has passed (so `sex` is chosen). */
+function bodyOf(d: Draft): PersonInput {
   const opt = (s: string) => s.trim() || null;
   return {
     family_name: d.family_name.trim(),
     given_names: d.given_names.trim(),
     family_name_original: opt(d.family_name_original),
     given_names_original: opt(d.given_names_original),
-    sex: d.sex,
+    sex: d.sex as Sex,
     birth_date: opt(d.birth_date),
     birth_date_estimated: d.birth_date_estimated,
     nationality: d.nationality,
@@ -71,11 +73,6 @@ function bodyOf(d: Draft): Record<string, unknown> {
     cui: opt(d.cui),
     codice_fiscale: opt(d.codice_fiscale.toUpperCase()),
   };
-}
-
-/** What an edit changes: the audit trail then names only the fields really corrected. */
-function changes(after: Record<string, unknown>, before: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(after).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])));
 }
 
 function validate(d: Draft): FieldErrors {
@@ -305,13 +302,13 @@ export function PersonForm({ person, family = null }: { person?: Person; family?
       return e;
     },
     action: async () => {
-      const body = { ...(person ? changes(bodyOf(draft), bodyOf(draftOf(person))) : bodyOf(draft)), ...familyChange() };
       if (!person) {
-        const created = await peopleApi.createPerson(body);
+        const created = await peopleApi.createPerson({ ...bodyOf(draft), ...familyChange() });
         setFlash(t('persons.saved', { name: personName(created) }));
         navigate('/persons');
         return;
       }
+      const body = { ...changedFields(bodyOf(draftOf(person)), bodyOf(draft)), ...familyChange() };
       const saved = Object.keys(body).length ? await peopleApi.updatePerson(person.id, body) : person;
       setFlash(t('person.updated', { name: personName(saved) }));
       navigate(back);

@@ -1,50 +1,32 @@
 // Client for the persons API: persons, their family groups and their placements.
-import { type Page, type Query, request } from '../../lib/api';
-import type { Placement } from '../reception/index';
+// Types and vocabularies are the server's (lib/api-schema.ts, generated).
+import { type Query, type RequestBody, type Schema, request } from '../../lib/api';
+import { personSexValues } from '../../lib/api-schema';
 
-export const SEXES = ['female', 'male', 'unspecified'] as const;
+export const SEXES = personSexValues;
 
-export interface PersonSummary {
-  id: number;
-  family_name: string;
-  given_names: string;
-  nationality: string;
-  family_group_id?: number | null;
-}
+export type Sex = (typeof SEXES)[number];
 
-export interface Person extends PersonSummary {
-  family_name_original: string | null;
-  given_names_original: string | null;
-  sex: string;
-  birth_date: string | null;
-  birth_date_estimated: boolean;
-  languages: string[];
-  cui: string | null;
-  codice_fiscale: string | null;
-  family_group_id: number | null;
-  created_at: string;
-}
+export type PersonSummary = Schema<'PersonSummary'>;
+
+export type Person = Schema<'Person'>;
+
+export type PersonInput = RequestBody<'createPerson'>;
 
 /** A placement in a person's history, with the name of its centre. */
-export interface PlacementStay extends Placement {
-  centre_name: string;
-}
+export type PlacementStay = Schema<'Stay'>;
 
-export interface FamilyGroup {
-  id: number;
-  label: string;
-  members: PersonSummary[];
-}
+export type FamilyGroup = Schema<'FamilyGroupWithMembers'>;
 
-export function personName(p: PersonSummary): string {
+export function personName(p: Pick<PersonSummary, 'family_name' | 'given_names'>): string {
   return `${p.family_name} ${p.given_names}`;
 }
 
 export const peopleApi = {
-  listPersons: (query: Query) => request<Page<Person>>('GET', '/persons', { query }),
+  listPersons: (query: Query) => request<Schema<'PersonList'>>('GET', '/persons', { query }),
   getPerson: (id: number) => request<Person>('GET', `/persons/${id}`),
-  createPerson: (body: Record<string, unknown>) => request<Person>('POST', '/persons', { body }),
-  updatePerson: (id: number, body: Record<string, unknown>) => request<Person>('PATCH', `/persons/${id}`, { body }),
-  personPlacements: (id: number) => request<{ items: PlacementStay[] }>('GET', `/persons/${id}/placements`),
+  createPerson: (body: PersonInput) => request<Person>('POST', '/persons', { body }),
+  updatePerson: (id: number, body: RequestBody<'updatePerson'>) => request<Person>('PATCH', `/persons/${id}`, { body }),
+  personPlacements: (id: number) => request<Schema<'PlacementHistory'>>('GET', `/persons/${id}/placements`),
   familyGroup: (id: number) => request<FamilyGroup>('GET', `/family-groups/${id}`),
 };

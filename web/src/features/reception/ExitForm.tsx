@@ -7,14 +7,14 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { today } from '../../lib/dates';
 import { type Msg, useT } from '../../lib/i18n';
 import { personName } from '../people/index';
-import { EXIT_REASONS, type Guest, receptionApi } from './api';
+import { EXIT_REASONS, type ExitReason, type Guest, receptionApi } from './api';
 import { placementRuleErrors } from './ruleErrors';
 import { useFamily } from './useFamily';
 
 export function ExitForm({ guest, family, onCancel, onDone }: { guest: Guest; family: Guest[]; onCancel: () => void; onDone: (text: Msg) => void }) {
   const { t } = useT();
   const relatives = useFamily(family);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState<ExitReason | ''>('');
   const [date, setDate] = useState(today());
   const [note, setNote] = useState('');
   const labels = { reason: t('placements.exitReason'), date: t('placements.date'), note: t('placements.exitNote') };
@@ -26,9 +26,10 @@ export function ExitForm({ guest, family, onCancel, onDone }: { guest: Guest; fa
       if (reason === 'other' && !note.trim()) e.note = ['fieldErrors.required'];
       return e;
     },
+    // validate() has refused an empty reason.
     action: async () => {
       await placementRuleErrors(
-        receptionApi.exit({ person_ids: [guest.person_id, ...relatives.chosen], date, reason, ...(note.trim() ? { note: note.trim() } : {}) }),
+        receptionApi.exit({ person_ids: [guest.person_id, ...relatives.chosen], date, reason: reason as ExitReason, ...(note.trim() ? { note: note.trim() } : {}) }),
       );
       onDone((t) => t('placements.exited', { person: personName(guest.person) }));
     },

@@ -9,7 +9,7 @@ import { type Msg, useT } from '../../lib/i18n';
 import { CATEGORIES, categoryOptions, type Centre } from '../centres/index';
 import { type Person, personName, PersonSearch } from '../people/index';
 import { OverrideField } from './OverrideField';
-import { ARRIVAL_ORIGINS, receptionApi } from './api';
+import { type ArrivalOrigin, ARRIVAL_ORIGINS, receptionApi } from './api';
 import { needsOverride, placementRuleErrors } from './ruleErrors';
 
 export function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCancel: () => void; onDone: (text: Msg) => void }) {
@@ -17,7 +17,7 @@ export function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCanc
   const [selected, setSelected] = useState<Person[]>([]);
   const [category, setCategory] = useState(CATEGORIES.find((c) => centre.places[c] > 0) ?? 'single_men');
   const [date, setDate] = useState(today());
-  const [from, setFrom] = useState('direct');
+  const [from, setFrom] = useState<ArrivalOrigin>('direct');
   const [override, setOverride] = useState('');
   const [askOverride, setAskOverride] = useState(false);
 
@@ -97,7 +97,7 @@ export function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCanc
         )}
         <div class="row">
           <div class="col-12 col-md-4">
-            <SelectField id="category" label={labels.category} required value={category} onValue={(v) => setCategory(v as typeof category)} options={categoryOptions(t)} />
+            <SelectField id="category" label={labels.category} required value={category} onValue={setCategory} options={categoryOptions(t)} />
           </div>
           <div class="col-12 col-md-4">
             <TextField id="date" label={labels.date} required type="date" max={today()} value={date} onValue={setDate} error={errors.fields.date} />

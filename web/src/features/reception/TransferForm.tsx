@@ -7,7 +7,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { today } from '../../lib/dates';
 import { type Msg, useT } from '../../lib/i18n';
 import { useData } from '../../lib/useData';
-import { categoryOptions, type Centre } from '../centres/index';
+import { type Category, categoryOptions, type Centre } from '../centres/index';
 import { personName } from '../people/index';
 import { OverrideField } from './OverrideField';
 import { type Guest, receptionApi } from './api';
@@ -29,13 +29,13 @@ export function TransferForm({
 }) {
   const { t } = useT();
   const relatives = useFamily(family);
-  const [category, setCategory] = useState<string>(guest.category);
+  const [category, setCategory] = useState<Category>(guest.category);
   const { data: targets, error: loadError } = useData(async () => (await receptionApi.desk(category)).items.filter((c) => c.centre_id !== centre.id), [category]);
   const [target, setTarget] = useState('');
   const [date, setDate] = useState(today());
   const [override, setOverride] = useState('');
   const [askOverride, setAskOverride] = useState(false);
-  const chooseCategory = (c: string) => {
+  const chooseCategory = (c: Category) => {
     setCategory(c);
     setTarget('');
   };
