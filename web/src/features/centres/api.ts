@@ -1,24 +1,40 @@
 // Client for the centres API: centres, their contracts and their occupancy over time.
-// Types and vocabularies are the server's (lib/api-schema.ts, generated).
+// Types are the server's (lib/api-schema.d.ts, generated); the vocabularies are checked against them.
 import { type Query, type RequestBody, type Schema, request } from '../../lib/api';
-import {
-  centreStatusValues,
-  centreTypeValues,
-  pathsApiV1CentresPostRequestBodyContentApplicationJsonServicesValues,
-  placementCategoryValues,
-} from '../../lib/api-schema';
+import type { Check, Same } from '../../lib/typeChecks';
 
-export const CENTRE_TYPES = centreTypeValues;
+export const CENTRE_TYPES = ['hotspot', 'cpa', 'cas', 'sai', 'accoglienza_diffusa'] as const;
 
-export const CENTRE_STATUSES = centreStatusValues;
+export type CentreTypesAreTheServers = Check<Same<(typeof CENTRE_TYPES)[number], Centre['type']>>;
 
-export const CENTRE_SERVICES = pathsApiV1CentresPostRequestBodyContentApplicationJsonServicesValues;
+export const CENTRE_STATUSES = ['active', 'suspended', 'closed', 'special_administration'] as const;
 
-export type CentreService = (typeof CENTRE_SERVICES)[number];
+export type CentreStatusesAreTheServers = Check<Same<(typeof CENTRE_STATUSES)[number], Centre['status']>>;
 
-export const CATEGORIES = placementCategoryValues;
+export const CENTRE_SERVICES = [
+  'cultural_mediation',
+  'legal_information',
+  'health_care',
+  'psychological_support',
+  'italian_courses',
+  'job_guidance',
+  'canteen',
+  'laundry',
+  'childcare',
+  'school_support',
+  'female_mediators',
+  'internet_access',
+] as const;
 
-export type Category = (typeof CATEGORIES)[number];
+export type CentreService = NonNullable<CentreInput['services']>[number];
+
+export type CentreServicesAreTheServers = Check<Same<(typeof CENTRE_SERVICES)[number], CentreService>>;
+
+export const CATEGORIES = ['single_men', 'single_women', 'families', 'minors'] as const;
+
+export type Category = Schema<'Placement'>['category'];
+
+export type CategoriesAreTheServers = Check<Same<(typeof CATEGORIES)[number], Category>>;
 
 /** Places, guests or free places in each category, and their total. */
 export type Counts = Schema<'PlacesByCategory'>;

@@ -1,11 +1,13 @@
 // Client for the persons API: persons, their family groups and their placements.
-// Types and vocabularies are the server's (lib/api-schema.ts, generated).
+// Types are the server's (lib/api-schema.d.ts, generated); the vocabularies are checked against them.
 import { type Query, type RequestBody, type Schema, request } from '../../lib/api';
-import { personSexValues } from '../../lib/api-schema';
+import type { Check, Same } from '../../lib/typeChecks';
 
-export const SEXES = personSexValues;
+export const SEXES = ['female', 'male', 'unspecified'] as const;
 
-export type Sex = (typeof SEXES)[number];
+export type Sex = Schema<'Person'>['sex'];
+
+export type SexesAreTheServers = Check<Same<(typeof SEXES)[number], Sex>>;
 
 export type PersonSummary = Schema<'PersonSummary'>;
 

@@ -1,18 +1,28 @@
 // Client for the reception API: guests, placements (place, transfer, exit), occupancy and the placement desk.
-// Types and vocabularies are the server's (lib/api-schema.ts, generated).
+// Types are the server's (lib/api-schema.d.ts, generated); the vocabularies are checked against them.
 import { type Query, type RequestBody, type Schema, request } from '../../lib/api';
-import {
-  pathsApiV1PlacementsExitsPostRequestBodyContentApplicationJsonReasonValues,
-  placementArrival_fromValues,
-} from '../../lib/api-schema';
+import type { Check, Same } from '../../lib/typeChecks';
 
-export const ARRIVAL_ORIGINS = placementArrival_fromValues;
+export const ARRIVAL_ORIGINS = ['landing', 'hotspot', 'transfer', 'direct'] as const;
 
-export const EXIT_REASONS = pathsApiV1PlacementsExitsPostRequestBodyContentApplicationJsonReasonValues;
+export const EXIT_REASONS = [
+  'transferred_to_sai',
+  'left_voluntarily',
+  'removed',
+  'repatriated',
+  'protection_obtained',
+  'end_of_eligibility',
+  'deceased',
+  'other',
+] as const;
 
-export type ArrivalOrigin = (typeof ARRIVAL_ORIGINS)[number];
+export type ArrivalOrigin = Schema<'Placement'>['arrival_from'];
 
-export type ExitReason = (typeof EXIT_REASONS)[number];
+export type ArrivalOriginsAreTheServers = Check<Same<(typeof ARRIVAL_ORIGINS)[number], ArrivalOrigin>>;
+
+export type ExitReason = RequestBody<'createPlacementsExit'>['reason'];
+
+export type ExitReasonsAreTheServers = Check<Same<(typeof EXIT_REASONS)[number], ExitReason>>;
 
 export type Placement = Schema<'Placement'>;
 

@@ -5,14 +5,14 @@ import { FormErrors, SelectField, TextAreaField } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { type Msg, useT } from '../../lib/i18n';
-import { ABSENCE_REASONS, registerApi, type RegisterGuest } from './api';
+import { type AbsenceReason, ABSENCE_REASONS, registerApi, type RegisterGuest } from './api';
 import { guestName, registerRuleErrors } from './registerParts';
 
 export type FormProps = { id: number; day: string; guest: RegisterGuest; onCancel: () => void; onDone: (text: Msg) => void };
 
 export function AbsenceForm({ id, day, guest, onCancel, onDone }: FormProps) {
   const { t } = useT();
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState<AbsenceReason | ''>('');
   const [note, setNote] = useState('');
   const labels = { reason: t('register.reason'), note: t('register.note') };
   const { errors, busy, submit } = useFormSubmit({
@@ -22,8 +22,9 @@ export function AbsenceForm({ id, day, guest, onCancel, onDone }: FormProps) {
       if (reason === 'other' && !note.trim()) e.note = ['fieldErrors.required'];
       return e;
     },
+    // validate() has refused an empty reason.
     action: async () => {
-      await registerRuleErrors(registerApi.absence(id, day, { person_id: guest.person_id, reason, ...(note.trim() ? { note: note.trim() } : {}) }));
+      await registerRuleErrors(registerApi.absence(id, day, { person_id: guest.person_id, reason: reason as AbsenceReason, ...(note.trim() ? { note: note.trim() } : {}) }));
       const name = guestName(guest);
       onDone((t) => t('register.absenceRecorded', { person: name }));
     },
