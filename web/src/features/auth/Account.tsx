@@ -102,7 +102,7 @@ const EXPIRY_CHOICES = [30, 90, 180, 365];
 
 function tokenStatus(tok: ApiToken): 'revoked' | 'expired' | 'active' {
   if (tok.revoked_at) return 'revoked';
-  if (tok.expires_at && Date.parse(tok.expires_at) < Date.now()) return 'expired';
+  if (Date.parse(tok.expires_at) < Date.now()) return 'expired';
   return 'active';
 }
 
@@ -254,7 +254,7 @@ function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (tok: 
                   <bdi>{tok.name}</bdi>
                 </td>
                 <td>{formatDateTime(tok.created_at, lang)}</td>
-                <td>{tok.expires_at ? formatDateTime(tok.expires_at, lang) : t('account.tokens.never')}</td>
+                <td>{formatDateTime(tok.expires_at, lang)}</td>
                 <td>{tok.last_used_at ? formatDateTime(tok.last_used_at, lang) : t('account.tokens.neverUsed')}</td>
                 <td>
                   <span class={`badge ${status === 'active' ? 'bg-success' : 'bg-secondary'}`}>
