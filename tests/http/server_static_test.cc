@@ -4,7 +4,7 @@
 #include <random>
 
 #include "http/static_files.h"
-#include "http_test_server.h"
+#include "test_server.h"
 
 namespace innet::http {
 namespace {

@@ -1,7 +1,7 @@
 #include <cstdint>
 
 #include "db/database.h"
-#include "engine_test.h"
+#include "support/engine_test.h"
 
 namespace innet::db::storage_test {
 namespace {

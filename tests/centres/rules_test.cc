@@ -3,7 +3,7 @@
 // create_contract, which refuse a record that breaks a rule and name its field with a code.
 #include "centres/rules.h"
 
-#include "reception_fixture.h"
+#include "support/reception_fixture.h"
 
 namespace innet::centres {
 namespace {
@@ -114,6 +114,33 @@ TEST_P(CentreRulesTest, AContractEndsAfterItStartsAndItsManagerIsAnActivePrefect
   EXPECT_EQ(code_on(create_contract(db(), contract(987654)), "manager_user_id"), "not_found");
   const auto officer = user_of("prefecture", auth::Role::prefecture_officer, true);
   EXPECT_EQ(code_on(create_contract(db(), contract(officer)), "manager_user_id"), "");
+}
+
+TEST_P(CentreRulesTest, ContractsOfACentreNeverOverlap) {
+  centres::Contract c;
+  c.centre_id = a();
+  c.cig = "ZA1B2C3D4E";
+  c.start_date = "2026-01-01";
+  c.end_date = "2026-12-31";
+  c.places = 5;
+  c.price_cents = 2850;
+  ASSERT_DB_OK(centres::create_contract(db(), c));
+  c.start_date = "2026-12-01";
+  c.end_date = "2027-12-31";
+  auto overlapping = centres::create_contract(db(), c);
+  ASSERT_FALSE(overlapping.ok());
+  EXPECT_EQ(overlapping.error().code, "contract_overlap");
+  c.start_date = "2027-01-01";
+  c.price_cents = 3000;
+  ASSERT_DB_OK(centres::create_contract(db(), c));
+  auto in_force = centres::contract_on(db(), a(), "2027-03-01");
+  ASSERT_DB_OK(in_force);
+  ASSERT_TRUE(in_force->has_value());
+  EXPECT_EQ((*in_force)->price_cents, 3000);
+  auto history = centres::centre_contracts(db(), a());
+  ASSERT_DB_OK(history);
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ(history->at(0).start_date, "2027-01-01");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, CentreRulesTest, db::storage_test::all_engines(),

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "db/database.h"
-#include "engine_test.h"
+#include "support/engine_test.h"
 
 namespace innet::db::storage_test {
 namespace {

@@ -11,7 +11,7 @@
 #include "audit/audit_log.h"
 #include "core/clock.h"
 #include "people/persons.h"
-#include "reception_fixture.h"
+#include "support/reception_fixture.h"
 
 namespace innet::reception {
 namespace {

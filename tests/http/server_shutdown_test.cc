@@ -5,7 +5,7 @@
 #include <sstream>
 #include <thread>
 
-#include "http_test_server.h"
+#include "test_server.h"
 
 namespace innet::http {
 namespace {

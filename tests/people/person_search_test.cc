@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "app/app.h"
-#include "engine_test.h"
 #include "people/persons.h"
 #include "person_search_reference.h"
 #include "reception/placements/placements.h"
 #include "seed/seed.h"
+#include "support/engine_test.h"
 
 namespace innet::people {
 namespace {

@@ -3,7 +3,7 @@
 #include "audit/audit_log.h"
 
 #include "app/app.h"
-#include "engine_test.h"
+#include "support/engine_test.h"
 
 namespace innet::audit {
 namespace {

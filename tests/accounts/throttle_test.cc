@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
-#include "engine_test.h"
+#include "support/engine_test.h"
 
 namespace innet::accounts {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "db/database.h"
 #include "db/migrations.h"
-#include "engine_test.h"
+#include "support/engine_test.h"
 
 namespace innet::db::storage_test {
 namespace {

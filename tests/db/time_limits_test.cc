@@ -4,7 +4,7 @@
 #include <string>
 
 #include "db/database.h"
-#include "engine_test.h"
+#include "support/engine_test.h"
 
 namespace innet::db::storage_test {
 namespace {

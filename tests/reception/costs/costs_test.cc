@@ -48,7 +48,7 @@
 #include "reception/costs/reconciliation.h"
 #include "reception/placements/placements.h"
 #include "reception/register/register.h"
-#include "reception_fixture.h"
+#include "support/reception_fixture.h"
 
 namespace innet::reception {
 namespace {

@@ -7,7 +7,7 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
-#include "http_test_server.h"
+#include "test_server.h"
 
 namespace innet::http {
 namespace {

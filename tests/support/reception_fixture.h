@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "accounts/accounts.h"
@@ -19,6 +20,10 @@ class ReceptionTest : public db::storage_test::EngineTest {
   // Centres A and B get these places (single men, single women, families, minors). With
   // `before_version`, only the migrations older than it are applied (migration tests).
   void set_up_reception(centres::PlacesByCategory places,
+                        std::optional<std::int64_t> before_version = std::nullopt) {
+    set_up_reception(places, places, before_version);
+  }
+  void set_up_reception(centres::PlacesByCategory places_a, centres::PlacesByCategory places_b,
                         std::optional<std::int64_t> before_version = std::nullopt) {
     EngineTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
@@ -42,7 +47,7 @@ class ReceptionTest : public db::storage_test::EngineTest {
     auto user = accounts::create_user(db(), u);
     ASSERT_DB_OK(user);
     user_ = user->id;
-    for (const char* name : {"Centro A", "Centro B"}) {
+    for (const auto& [name, places] : {std::pair{"Centro A", places_a}, {"Centro B", places_b}}) {
       centres::Centre centre;
       centre.name = name;
       centre.operator_id = org->id;
