@@ -6,7 +6,7 @@
 // "TABLE ID" before the client goes on.
 // Environment: INNET_BASE_URL, ACK_FILE, CLIENTS (default 8), MAX_SECONDS (default 60).
 import { appendFileSync } from 'node:fs';
-import { api, loginDemo, uniqueSuffix } from '../api/client.mjs';
+import { api, loginDemo, uniqueSuffix } from '../support/client.mjs';
 
 const ackFile = process.env.ACK_FILE;
 const clients = Number(process.env.CLIENTS ?? 8);

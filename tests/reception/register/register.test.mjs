@@ -14,7 +14,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { api, expectError, expectStatus, loginDemo, findOrganization, uniqueSuffix } from './client.mjs';
+import { createCentre } from '../../centres/fixture.mjs';
+import { createPerson } from '../../people/fixture.mjs';
+import { api, expectError, expectStatus, loginDemo, findOrganization } from '../../support/client.mjs';
+import { place } from '../placements/fixture.mjs';
 
 let officer, worker, inspector, analyst, admin;
 let centre, otherCentre; // run by the case worker's organisation / by another operator
@@ -30,32 +33,6 @@ const arrival = addDays(today, -20);
 const day = addDays(today, -10); // the day most tests record on
 const future = addDays(today, 3);
 
-async function createCentre(operatorId) {
-  const body = {
-    name: `Centro registro ${uniqueSuffix()}`,
-    type: 'cas',
-    operator_id: operatorId,
-    address: 'Via Maqueda 100, Palermo',
-    istat_code: '082053',
-    status: 'active',
-    places_single_men: 10,
-    places_single_women: 0,
-    places_families: 0,
-    places_minors: 0,
-  };
-  return expectStatus(await api('POST', '/centres', { session: officer, body }), 201);
-}
-
-async function createPerson(familyName) {
-  const body = { family_name: familyName, given_names: 'Test', sex: 'male', nationality: 'GM' };
-  return expectStatus(await api('POST', '/persons', { session: officer, body }), 201);
-}
-
-async function place(person, centreId) {
-  const body = { person_ids: [person.id], centre_id: centreId, category: 'single_men', date: arrival, arrival_from: 'direct' };
-  expectStatus(await api('POST', '/placements', { session: officer, body }), 201);
-}
-
 const registerPath = (c, d = day) => `/centres/${c.id}/register/${d}`;
 const report = async (session = worker, d = day, c = centre) =>
   expectStatus(await api('GET', registerPath(c, d), { session }), 200);
@@ -67,12 +44,13 @@ before(async () => {
     ['prefecture_officer', 'case_worker', 'inspector', 'analyst', 'admin'].map((r) => loginDemo(r)),
   );
   const other = await findOrganization(officer, 'Cooperativa Il Ponte (demo)');
-  centre = await createCentre(worker.user.organization.id);
-  otherCentre = await createCentre(other.id);
-  [guest1, guest2, outsider] = await Promise.all(['Ceesay', 'Jallow', 'Touray'].map(createPerson));
-  await place(guest1, centre.id);
-  await place(guest2, centre.id);
-  await place(outsider, otherCentre.id);
+  const places = { places_single_men: 10, places_single_women: 0, places_families: 0 };
+  centre = await createCentre(officer, { operator_id: worker.user.organization.id, ...places });
+  otherCentre = await createCentre(officer, { operator_id: other.id, ...places });
+  const man = (family_name) => createPerson(officer, { family_name, given_names: 'Test', sex: 'male', nationality: 'GM' });
+  [guest1, guest2, outsider] = await Promise.all(['Ceesay', 'Jallow', 'Touray'].map(man));
+  await place(officer, [guest1, guest2], centre, 'single_men', arrival);
+  await place(officer, [outsider], otherCentre, 'single_men', arrival);
 });
 
 test('an absence shows in the daily report, with the guest, the reason and who recorded it', async () => {

@@ -2,7 +2,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { api, request, expectError, expectStatus, loginDemo, uniqueSuffix } from './client.mjs';
+import { api, request, expectError, expectStatus, loginDemo, uniqueSuffix } from '../support/client.mjs';
 
 let admin;
 

@@ -16,7 +16,7 @@ import {
   uniqueSuffix,
   demoEmail,
   DEMO_PASSWORD,
-} from './client.mjs';
+} from '../support/client.mjs';
 
 let admin;
 let pwUser; // changes its password

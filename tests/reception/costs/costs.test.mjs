@@ -1,5 +1,5 @@
 // Costs and invoices over HTTP: a centre's month worked out by hand (as in
-// tests/storage/costs_test.cc, for a month of any length), the CSV and XLSX downloads, invoice
+// tests/reception/costs/costs_test.cc, for a month of any length), the CSV and XLSX downloads, invoice
 // submission and its refusals, the reconciliation by day and person, the operator scope and the
 // audit trail.
 //
@@ -20,7 +20,10 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { api, BASE_URL, API, expectError, expectStatus, loginDemo, uniqueSuffix } from './client.mjs';
+import { createCentre } from '../../centres/fixture.mjs';
+import { createFamilyGroup, createPerson } from '../../people/fixture.mjs';
+import { api, BASE_URL, API, expectError, expectStatus, loginDemo, uniqueSuffix } from '../../support/client.mjs';
+import { place } from '../placements/fixture.mjs';
 
 let officer, worker, analyst, inspector, admin;
 let ownOrgId, otherOrgId;
@@ -52,36 +55,9 @@ const POCKET = 750 * N + 250 * (N - 9) + 250 * 19;
 const DECLARED_DAYS = 5 * N + 12;
 const DECLARED_AMOUNT = 83 * 2850 + (5 * (N - 15) + 4) * 3000;
 
-async function createCentre(operatorId) {
-  const body = {
-    name: `Centro costi ${uniqueSuffix()}`,
-    type: 'cas',
-    operator_id: operatorId,
-    address: 'Via Libertà 10, Palermo',
-    istat_code: '082053',
-    status: 'active',
-    places_single_men: 10,
-    places_single_women: 0,
-    places_families: 10,
-    places_minors: 0,
-  };
-  return expectStatus(await api('POST', '/centres', { session: officer, body }), 201);
-}
-
 async function createContract(centre, start, end, price) {
   const body = { cig: uniqueSuffix().slice(-10).padStart(10, 'Z').toUpperCase(), start_date: start, end_date: end, places: 20, price_cents: price };
   return expectStatus(await api('POST', `/centres/${centre.id}/contracts`, { session: officer, body }), 201);
-}
-
-async function createPerson(familyName, givenNames, familyGroupId) {
-  const body = { family_name: familyName, given_names: givenNames, sex: 'male', nationality: 'AF' };
-  if (familyGroupId) body.family_group_id = familyGroupId;
-  return expectStatus(await api('POST', '/persons', { session: officer, body }), 201);
-}
-
-async function arrive(persons, centre, category, date) {
-  const body = { person_ids: persons.map((p) => p.id), centre_id: centre.id, category, date, arrival_from: 'direct' };
-  expectStatus(await api('POST', '/placements', { session: officer, body }), 201);
 }
 
 // The hand-made invoice of the header, for `month` (lines on MONTH's days unless changed).
@@ -133,26 +109,27 @@ before(async () => {
   otherOrgId = orgs.items.find((o) => o.name === "Consorzio Accoglienza Conca d'Oro (demo)").id;
   assert.notEqual(otherOrgId, ownOrgId);
 
-  centreA = await createCentre(ownOrgId);
-  centreB = await createCentre(otherOrgId);
+  // Ten places for single men and ten for families in each.
+  const places = { places_single_men: 10, places_single_women: 0, places_families: 10 };
+  centreA = await createCentre(officer, { operator_id: ownOrgId, ...places });
+  centreB = await createCentre(officer, { operator_id: otherOrgId, ...places });
   c1 = await createContract(centreA, addDays(day(1), -90), day(15), 2850);
   c2 = await createContract(centreA, day(16), addDays(day(N), 365), 3000);
   await createContract(centreB, addDays(day(1), -90), addDays(day(N), 365), 3000);
 
-  const group = expectStatus(
-    await api('POST', '/family-groups', { session: officer, body: { label: `Famiglia ${uniqueSuffix()}` } }),
-    201,
-  );
+  const group = await createFamilyGroup(officer);
+  const guest = (family_name, given_names, fields = {}) =>
+    createPerson(officer, { family_name, given_names, sex: 'male', nationality: 'AF', ...fields });
   family = [];
-  for (const given of ['Farid', 'Zahra', 'Omid', 'Leila']) family.push(await createPerson('Ahmadi', given, group.id));
-  s1 = await createPerson('Diallo, "Junior"', 'Mamadou');
-  s2 = await createPerson('Haque', 'Rahim');
-  elsewhere = await createPerson('Bangura', 'Ibrahim');
+  for (const given of ['Farid', 'Zahra', 'Omid', 'Leila']) family.push(await guest('Ahmadi', given, { family_group_id: group.id }));
+  s1 = await guest('Diallo, "Junior"', 'Mamadou');
+  s2 = await guest('Haque', 'Rahim');
+  elsewhere = await guest('Bangura', 'Ibrahim');
 
-  await arrive(family, centreA, 'families', addDays(day(1), -12));
-  await arrive([s2], centreA, 'single_men', addDays(day(1), -30));
-  await arrive([s1], centreA, 'single_men', day(10));
-  await arrive([elsewhere], centreB, 'single_men', addDays(day(1), -30));
+  await place(officer, family, centreA, 'families', addDays(day(1), -12));
+  await place(officer, [s2], centreA, 'single_men', addDays(day(1), -30));
+  await place(officer, [s1], centreA, 'single_men', day(10));
+  await place(officer, [elsewhere], centreB, 'single_men', addDays(day(1), -30));
   expectStatus(
     await api('POST', `/centres/${centreA.id}/register/${day(12)}/absences`, {
       session: worker,

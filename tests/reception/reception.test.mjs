@@ -4,7 +4,10 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { api, createUser, expectError, expectStatus, loginDemo, uniqueSuffix } from './client.mjs';
+import { centreBody, createCentre } from '../centres/fixture.mjs';
+import { createFamilyGroup, createPerson, createPersons, personBody } from '../people/fixture.mjs';
+import { api, createUser, expectError, expectStatus, loginDemo, uniqueSuffix } from '../support/client.mjs';
+import { arrive } from './placements/fixture.mjs';
 
 let officer; // prefecture_officer
 let caseWorker; // case_worker of "Cooperativa Sociale Approdo (demo)"
@@ -62,50 +65,6 @@ function codiceFiscale() {
 }
 const wrongCheck = (cf) => cf.slice(0, 15) + (cf[15] === 'A' ? 'B' : 'A');
 
-function centreBody(fields = {}) {
-  return {
-    name: `Centro test ${uniqueSuffix()}`,
-    type: 'cas',
-    operator_id: ownOrgId,
-    address: 'Via Roma 1, Palermo',
-    istat_code: '082053',
-    status: 'active',
-    places_single_men: 10,
-    places_single_women: 5,
-    places_families: 6,
-    places_minors: 0,
-    services: ['cultural_mediation', 'health_care'],
-    ...fields,
-  };
-}
-async function createCentre(fields = {}) {
-  return expectStatus(await api('POST', '/centres', { session: officer, body: centreBody(fields) }), 201);
-}
-function personBody(fields = {}) {
-  return {
-    family_name: `Test${uniqueSuffix()}`,
-    given_names: 'Amina',
-    sex: 'female',
-    birth_date: '1990-05-01',
-    nationality: 'NG',
-    languages: ['en', 'yo'],
-    ...fields,
-  };
-}
-async function createPerson(fields = {}) {
-  return expectStatus(await api('POST', '/persons', { session: officer, body: personBody(fields) }), 201);
-}
-async function createPersons(n, fields = {}) {
-  const out = [];
-  for (let i = 0; i < n; i++) out.push(await createPerson(fields));
-  return out;
-}
-async function arrive(personIds, centreId, category, date, extra = {}, session = officer) {
-  return api('POST', '/placements', {
-    session,
-    body: { person_ids: personIds, centre_id: centreId, category, date, arrival_from: 'landing', ...extra },
-  });
-}
 async function placementsOf(personId, session = officer) {
   return expectStatus(await api('GET', `/persons/${personId}/placements`, { session }), 200).items;
 }
@@ -131,7 +90,7 @@ async function occupancyOf(centreId, date, session = officer) {
 // ---------------------------------------------------------------- centres
 
 test('centres: create, get, patch and list with filters', async () => {
-  const body = centreBody({ latitude: 38.1157, longitude: 13.3615, istat_code: '082006' });
+  const body = centreBody({ operator_id: ownOrgId, latitude: 38.1157, longitude: 13.3615, istat_code: '082006' });
   const created = expectStatus(await api('POST', '/centres', { session: officer, body }), 201);
   assert.equal(created.name, body.name);
   assert.equal(created.operator_id, ownOrgId);
@@ -192,7 +151,7 @@ test('centres: bad input is refused naming the field and nothing is stored', asy
     { name: 'unknown operator', body: { operator_id: 2147483647 }, status: 422, code: 'validation_failed', fields: ['operator_id'] },
   ];
   for (const c of cases) {
-    const body = centreBody(c.body);
+    const body = centreBody({ operator_id: ownOrgId, ...c.body });
     const res = await api('POST', '/centres', { session: officer, body });
     try {
       const e = expectError(res, c.status, c.code ?? (c.status === 409 ? 'unique_violation' : 'validation_failed'), c.fields);
@@ -206,7 +165,7 @@ test('centres: bad input is refused naming the field and nothing is stored', asy
 });
 
 test('centres: a refused PATCH leaves the centre unchanged', async () => {
-  const centre = await createCentre();
+  const centre = await createCentre(officer, { operator_id: ownOrgId });
   expectError(
     await api('PATCH', `/centres/${centre.id}`, {
       session: officer,
@@ -230,7 +189,7 @@ test('centres: a refused PATCH leaves the centre unchanged', async () => {
 // ---------------------------------------------------------------- contracts
 
 test('contracts: create, newest first, overlap refused, end before start refused', async () => {
-  const centre = await createCentre();
+  const centre = await createCentre(officer, { operator_id: ownOrgId });
   const cig = () => `Z${uniqueSuffix().toUpperCase().replace(/[^A-Z0-9]/g, '')}`.padEnd(10, '0').slice(0, 10);
   const contract = (start, end, extra = {}) =>
     api('POST', `/centres/${centre.id}/contracts`, {
@@ -256,7 +215,7 @@ test('contracts: create, newest first, overlap refused, end before start refused
 });
 
 test('contracts: the manager must be a prefecture officer of a prefecture; the list names them', async () => {
-  const centre = await createCentre();
+  const centre = await createCentre(officer, { operator_id: ownOrgId });
   const contract = (start, manager) =>
     api('POST', `/centres/${centre.id}/contracts`, {
       session: officer,
@@ -295,7 +254,7 @@ test('contracts: the manager must be a prefecture officer of a prefecture; the l
 test('persons: create with languages, nationality and codice fiscale', async () => {
   const cf = codiceFiscale();
   const cui = `CUI${uniqueSuffix()}`.slice(0, 20);
-  const p = await createPerson({ languages: ['ar', 'fr'], nationality: 'TN', codice_fiscale: cf, cui });
+  const p = await createPerson(officer, { languages: ['ar', 'fr'], nationality: 'TN', codice_fiscale: cf, cui });
   assert.deepEqual(p.languages, ['ar', 'fr']);
   assert.equal(p.nationality, 'TN');
   assert.equal(p.codice_fiscale, cf);
@@ -303,13 +262,13 @@ test('persons: create with languages, nationality and codice fiscale', async () 
   const got = expectStatus(await api('GET', `/persons/${p.id}`, { session: officer }), 200);
   assert.equal(got.family_name, p.family_name);
   // Stateless and unknown nationality codes are accepted.
-  await createPerson({ nationality: 'XX' });
-  await createPerson({ nationality: 'ZZ' });
+  await createPerson(officer, { nationality: 'XX' });
+  await createPerson(officer, { nationality: 'ZZ' });
 });
 
 test('persons: bad input is refused and nothing is stored', async () => {
   const cui = `CUI${uniqueSuffix()}`.slice(0, 20);
-  await createPerson({ cui });
+  await createPerson(officer, { cui });
   const cases = [
     { name: 'nationality XY', body: { nationality: 'XY' }, status: 400, fields: ['nationality'] },
     { name: 'codice fiscale check character', body: { codice_fiscale: wrongCheck(codiceFiscale()) }, status: 400, fields: ['codice_fiscale'] },
@@ -342,14 +301,11 @@ test('persons: bad input is refused and nothing is stored', async () => {
 });
 
 test('family groups: create and list members', async () => {
-  const group = expectStatus(
-    await api('POST', '/family-groups', { session: officer, body: { label: `Famiglia ${uniqueSuffix()}` } }),
-    201,
-  );
+  const group = await createFamilyGroup(officer);
   const members = [
-    await createPerson({ family_group_id: group.id, sex: 'male', given_names: 'Moussa' }),
-    await createPerson({ family_group_id: group.id }),
-    await createPerson({ family_group_id: group.id, birth_date: '2018-03-03', given_names: 'Awa' }),
+    await createPerson(officer, { family_group_id: group.id, sex: 'male', given_names: 'Moussa' }),
+    await createPerson(officer, { family_group_id: group.id }),
+    await createPerson(officer, { family_group_id: group.id, birth_date: '2018-03-03', given_names: 'Awa' }),
   ];
   const got = expectStatus(await api('GET', `/family-groups/${group.id}`, { session: officer }), 200);
   assert.equal(got.label, group.label);
@@ -365,9 +321,9 @@ test('family groups: create and list members', async () => {
 });
 
 test('family groups: a person joins another\'s family and leaves it through PATCH', async () => {
-  const [a, b] = await createPersons(2);
+  const [a, b] = await createPersons(officer, 2);
   // The picker's path when the other person has no family yet: a group, then both join it.
-  const group = expectStatus(await api('POST', '/family-groups', { session: officer, body: { label: a.family_name } }), 201);
+  const group = await createFamilyGroup(officer, a.family_name);
   for (const p of [a, b]) {
     const patched = expectStatus(await api('PATCH', `/persons/${p.id}`, { session: officer, body: { family_group_id: group.id } }), 200);
     assert.equal(patched.family_group_id, group.id);
@@ -389,7 +345,7 @@ test('family groups: a person joins another\'s family and leaves it through PATC
 });
 
 test('family groups: family_of joins another person\'s family in one write, or changes nothing', async () => {
-  const [a, b, c] = await createPersons(3);
+  const [a, b, c] = await createPersons(officer, 3);
   const get = async (p) => expectStatus(await api('GET', `/persons/${p.id}`, { session: officer }), 200);
   const patch = (p, body) => api('PATCH', `/persons/${p.id}`, { session: officer, body });
 
@@ -426,11 +382,11 @@ test('family groups: family_of joins another person\'s family in one write, or c
 // ---------------------------------------------------------------- placements
 
 test('placements: a family of three arrives in one call', async () => {
-  const centre = await createCentre();
-  const family = await createPersons(3);
+  const centre = await createCentre(officer, { operator_id: ownOrgId });
+  const family = await createPersons(officer, 3);
   const ids = family.map((p) => p.id);
   const day = daysAgo(20);
-  const done = expectStatus(await arrive(ids, centre.id, 'families', day), 201);
+  const done = expectStatus(await arrive(officer, ids, centre.id, 'families', day), 201);
   assert.equal(done.items.length, 3);
   assert.deepEqual(done.items.map((p) => p.person_id).sort((a, b) => a - b), [...ids].sort((a, b) => a - b));
   for (const p of done.items) {
@@ -451,13 +407,13 @@ test('placements: a family of three arrives in one call', async () => {
 });
 
 test('placements: an overlapping placement is refused and nothing is stored', async () => {
-  const a = await createCentre();
-  const b = await createCentre();
-  const [p, q] = await createPersons(2);
-  expectStatus(await arrive([p.id], a.id, 'single_women', daysAgo(10)), 201);
+  const a = await createCentre(officer, { operator_id: ownOrgId });
+  const b = await createCentre(officer, { operator_id: ownOrgId });
+  const [p, q] = await createPersons(officer, 2);
+  expectStatus(await arrive(officer, [p.id], a.id, 'single_women', daysAgo(10)), 201);
   // Same day, later day and earlier day (open placement covers everything after its start).
   for (const day of [daysAgo(10), daysAgo(5), daysAgo(15)]) {
-    const res = await arrive([q.id, p.id], b.id, 'single_women', day);
+    const res = await arrive(officer, [q.id, p.id], b.id, 'single_women', day);
     expectError(res, 409, 'placement_overlap', ['person_ids']);
   }
   assert.equal((await placementsOf(q.id)).length, 0, 'the free person was not placed either');
@@ -472,33 +428,33 @@ test('placements: an overlapping placement is refused and nothing is stored', as
     }),
     201,
   );
-  expectError(await arrive([p.id], b.id, 'single_women', daysAgo(7)), 409, 'placement_overlap', ['person_ids']);
-  expectStatus(await arrive([p.id], b.id, 'single_women', daysAgo(6)), 201);
+  expectError(await arrive(officer, [p.id], b.id, 'single_women', daysAgo(7)), 409, 'placement_overlap', ['person_ids']);
+  expectStatus(await arrive(officer, [p.id], b.id, 'single_women', daysAgo(6)), 201);
 });
 
 test('placements: a full category refuses unless the Prefettura overrides', async () => {
-  const centre = await createCentre({ places_single_men: 2, places_single_women: 1, places_families: 0 });
-  const men = await createPersons(4, { sex: 'male', given_names: 'Ibrahim' });
+  const centre = await createCentre(officer, { operator_id: ownOrgId, places_single_men: 2, places_single_women: 1, places_families: 0 });
+  const men = await createPersons(officer, 4, { sex: 'male', given_names: 'Ibrahim' });
   const day = daysAgo(8);
-  expectStatus(await arrive([men[0].id, men[1].id], centre.id, 'single_men', day), 201);
-  const full = await arrive([men[2].id], centre.id, 'single_men', day);
+  expectStatus(await arrive(officer, [men[0].id, men[1].id], centre.id, 'single_men', day), 201);
+  const full = await arrive(officer, [men[2].id], centre.id, 'single_men', day);
   expectError(full, 409, 'centre_full', ['centre_id']);
   assert.equal((await placementsOf(men[2].id)).length, 0);
   // A category with no places at all is full too.
-  expectError(await arrive([men[2].id], centre.id, 'families', day), 409, 'centre_full', ['centre_id']);
+  expectError(await arrive(officer, [men[2].id], centre.id, 'families', day), 409, 'centre_full', ['centre_id']);
   // Another category still has room.
-  const woman = await createPerson();
-  expectStatus(await arrive([woman.id], centre.id, 'single_women', day), 201);
+  const woman = await createPerson(officer);
+  expectStatus(await arrive(officer, [woman.id], centre.id, 'single_women', day), 201);
 
   // Only the Prefettura may override; the reason is recorded.
   const reason = 'Emergency landing at Lampedusa, no other centre available';
-  const ok = expectStatus(await arrive([men[2].id], centre.id, 'single_men', day, { override_reason: reason }), 201);
+  const ok = expectStatus(await arrive(officer, [men[2].id], centre.id, 'single_men', day, { override_reason: reason }), 201);
   assert.equal(ok.items[0].override_reason, reason);
   const history = await placementsOf(men[2].id);
   assert.equal(history[0].override_reason, reason);
   // A too-short reason is refused as bad input.
   expectError(
-    await arrive([men[3].id], centre.id, 'single_men', day, { override_reason: 'short' }),
+    await arrive(officer, [men[3].id], centre.id, 'single_men', day, { override_reason: 'short' }),
     400,
     'validation_failed',
     ['override_reason'],
@@ -515,39 +471,39 @@ test('placements: a full category refuses unless the Prefettura overrides', asyn
 });
 
 test('placements: closed centre, future date, unknown persons', async () => {
-  const closed = await createCentre({ status: 'closed' });
-  const suspended = await createCentre({ status: 'suspended' });
-  const open = await createCentre();
-  const p = await createPerson();
-  expectError(await arrive([p.id], closed.id, 'single_women', daysAgo(3)), 409, 'centre_not_accepting', ['centre_id']);
-  expectError(await arrive([p.id], suspended.id, 'single_women', daysAgo(3)), 409, 'centre_not_accepting', ['centre_id']);
-  expectError(await arrive([p.id], open.id, 'single_women', FUTURE), 422, 'future_date', ['date']);
-  expectError(await arrive([p.id, p.id], open.id, 'single_women', daysAgo(3)), 400, 'validation_failed', ['person_ids']);
-  expectError(await arrive([p.id, 2147483647], open.id, 'single_women', daysAgo(3)), 422, 'no_such_person', ['person_ids']);
-  expectError(await arrive([p.id], 2147483647, 'single_women', daysAgo(3)), 422, 'no_such_centre', ['centre_id']);
-  expectError(await arrive([p.id], open.id, 'adults', daysAgo(3)), 400, 'validation_failed', ['category']);
+  const closed = await createCentre(officer, { operator_id: ownOrgId, status: 'closed' });
+  const suspended = await createCentre(officer, { operator_id: ownOrgId, status: 'suspended' });
+  const open = await createCentre(officer, { operator_id: ownOrgId });
+  const p = await createPerson(officer);
+  expectError(await arrive(officer, [p.id], closed.id, 'single_women', daysAgo(3)), 409, 'centre_not_accepting', ['centre_id']);
+  expectError(await arrive(officer, [p.id], suspended.id, 'single_women', daysAgo(3)), 409, 'centre_not_accepting', ['centre_id']);
+  expectError(await arrive(officer, [p.id], open.id, 'single_women', FUTURE), 422, 'future_date', ['date']);
+  expectError(await arrive(officer, [p.id, p.id], open.id, 'single_women', daysAgo(3)), 400, 'validation_failed', ['person_ids']);
+  expectError(await arrive(officer, [p.id, 2147483647], open.id, 'single_women', daysAgo(3)), 422, 'no_such_person', ['person_ids']);
+  expectError(await arrive(officer, [p.id], 2147483647, 'single_women', daysAgo(3)), 422, 'no_such_centre', ['centre_id']);
+  expectError(await arrive(officer, [p.id], open.id, 'adults', daysAgo(3)), 400, 'validation_failed', ['category']);
   // Dates a placement cannot have: they would make stays of thousands of years.
   for (const date of ['-999-01-01', '0000-01-01', '1999-12-31'])
-    expectError(await arrive([p.id], open.id, 'single_women', date), 400, 'validation_failed', ['date']);
+    expectError(await arrive(officer, [p.id], open.id, 'single_women', date), 400, 'validation_failed', ['date']);
   assert.equal((await placementsOf(p.id)).length, 0, 'nothing stored');
   // The case worker may not place anyone.
-  const res = await arrive([p.id], open.id, 'single_women', daysAgo(3), {}, caseWorker);
+  const res = await arrive(caseWorker, [p.id], open.id, 'single_women', daysAgo(3));
   assert.equal(res.status, 403, res.text);
   assert.equal((await placementsOf(p.id)).length, 0);
   // An override opens even a closed centre.
   const reason = 'Decree of the Prefetto, centre reopened temporarily';
-  const ok = expectStatus(await arrive([p.id], closed.id, 'single_women', daysAgo(3), { override_reason: reason }), 201);
+  const ok = expectStatus(await arrive(officer, [p.id], closed.id, 'single_women', daysAgo(3), { override_reason: reason }), 201);
   assert.equal(ok.items[0].override_reason, reason);
 });
 
 test('placements: a family transfer closes and opens placements atomically', async () => {
-  const from = await createCentre();
-  const to = await createCentre({ operator_id: otherOrgId });
-  const family = await createPersons(3);
+  const from = await createCentre(officer, { operator_id: ownOrgId });
+  const to = await createCentre(officer, { operator_id: otherOrgId });
+  const family = await createPersons(officer, 3);
   const ids = family.map((p) => p.id);
   const arrival = daysAgo(30);
   const moveDay = daysAgo(12);
-  const arrived = expectStatus(await arrive(ids, from.id, 'families', arrival), 201).items;
+  const arrived = expectStatus(await arrive(officer, ids, from.id, 'families', arrival), 201).items;
   const done = expectStatus(
     await api('POST', '/placements/transfers', {
       session: officer,
@@ -601,17 +557,17 @@ test('placements: a family transfer closes and opens placements atomically', asy
 });
 
 test('persons: names are stored trimmed, in their own script', async () => {
-  const p = await createPerson({ family_name: '  Al-Amin  ', family_name_original: ' \u0627\u0644\u0623\u0645\u064a\u0646 ' });
+  const p = await createPerson(officer, { family_name: '  Al-Amin  ', family_name_original: ' \u0627\u0644\u0623\u0645\u064a\u0646 ' });
   assert.equal(p.family_name, 'Al-Amin');
   assert.equal(p.family_name_original, '\u0627\u0644\u0623\u0645\u064a\u0646');
 });
 
 test('placements: twenty parallel transfers of one person: exactly one wins, the others get 409', async () => {
-  const from = await createCentre();
+  const from = await createCentre(officer, { operator_id: ownOrgId });
   const targets = [];
-  for (let i = 0; i < 20; i++) targets.push(await createCentre());
-  const [p] = await createPersons(1);
-  expectStatus(await arrive([p.id], from.id, 'single_men', daysAgo(20)), 201);
+  for (let i = 0; i < 20; i++) targets.push(await createCentre(officer, { operator_id: ownOrgId }));
+  const [p] = await createPersons(officer, 1);
+  expectStatus(await arrive(officer, [p.id], from.id, 'single_men', daysAgo(20)), 201);
   const date = daysAgo(2);
   const answers = await Promise.all(
     targets.map((c) =>
@@ -632,10 +588,10 @@ test('placements: twenty parallel transfers of one person: exactly one wins, the
 });
 
 test('placements: transferring someone not placed is refused and nobody moves', async () => {
-  const from = await createCentre();
-  const to = await createCentre();
-  const [a, b, stranger] = await createPersons(3);
-  const arrived = expectStatus(await arrive([a.id, b.id], from.id, 'single_women', daysAgo(9)), 201).items;
+  const from = await createCentre(officer, { operator_id: ownOrgId });
+  const to = await createCentre(officer, { operator_id: ownOrgId });
+  const [a, b, stranger] = await createPersons(officer, 3);
+  const arrived = expectStatus(await arrive(officer, [a.id, b.id], from.id, 'single_women', daysAgo(9)), 201).items;
   const res = await api('POST', '/placements/transfers', {
     session: officer,
     body: { person_ids: [a.id, stranger.id, b.id], to_centre_id: to.id, date: daysAgo(4) },
@@ -660,9 +616,9 @@ test('placements: transferring someone not placed is refused and nobody moves', 
 });
 
 test('placements: exits with a reason; "other" needs a note', async () => {
-  const centre = await createCentre();
-  const [a, b, c] = await createPersons(3);
-  expectStatus(await arrive([a.id, b.id, c.id], centre.id, 'single_women', daysAgo(14)), 201);
+  const centre = await createCentre(officer, { operator_id: ownOrgId });
+  const [a, b, c] = await createPersons(officer, 3);
+  expectStatus(await arrive(officer, [a.id, b.id, c.id], centre.id, 'single_women', daysAgo(14)), 201);
   const exit = (body) => api('POST', '/placements/exits', { session: officer, body });
   const done = expectStatus(await exit({ person_ids: [a.id], date: daysAgo(3), reason: 'protection_obtained' }), 201);
   assert.equal(done.items[0].end_date, daysAgo(3));
@@ -685,12 +641,12 @@ test('placements: exits with a reason; "other" needs a note', async () => {
 // ---------------------------------------------------------------- scope
 
 test('scope: the case worker sees its own organisation\'s centres and guests only', async () => {
-  const own = await createCentre();
-  const other = await createCentre({ operator_id: otherOrgId });
-  const [guest, elsewhere, never, movedOut] = await createPersons(4);
+  const own = await createCentre(officer, { operator_id: ownOrgId });
+  const other = await createCentre(officer, { operator_id: otherOrgId });
+  const [guest, elsewhere, never, movedOut] = await createPersons(officer, 4);
   const day = daysAgo(15);
-  const placedOwn = expectStatus(await arrive([guest.id, movedOut.id], own.id, 'single_women', day), 201).items;
-  const placedOther = expectStatus(await arrive([elsewhere.id], other.id, 'single_women', day), 201).items;
+  const placedOwn = expectStatus(await arrive(officer, [guest.id, movedOut.id], own.id, 'single_women', day), 201).items;
+  const placedOther = expectStatus(await arrive(officer, [elsewhere.id], other.id, 'single_women', day), 201).items;
   expectStatus(
     await api('POST', '/placements/transfers', {
       session: officer,
@@ -751,7 +707,7 @@ test('scope: the case worker sees its own organisation\'s centres and guests onl
   assert.deepEqual(await search(elsewhere.family_name), []);
 
   // The case worker reads but does not manage.
-  assert.equal((await api('POST', '/centres', { session: caseWorker, body: centreBody() })).status, 403);
+  assert.equal((await api('POST', '/centres', { session: caseWorker, body: centreBody({ operator_id: ownOrgId }) })).status, 403);
   assert.equal((await api('PATCH', `/centres/${own.id}`, { session: caseWorker, body: { places_minors: 3 } })).status, 403);
   assert.equal((await api('POST', '/persons', { session: caseWorker, body: personBody() })).status, 403);
   assert.equal(
@@ -773,29 +729,23 @@ test('scope: the case worker sees its own organisation\'s centres and guests onl
 });
 
 test('scope: family groups as the case worker show only the members its centres host', async () => {
-  const own = await createCentre();
-  const other = await createCentre({ operator_id: otherOrgId });
-  const group = expectStatus(
-    await api('POST', '/family-groups', { session: officer, body: { label: `Famiglia ${uniqueSuffix()}` } }),
-    201,
-  );
-  const [a, b] = await createPersons(2, { family_group_id: group.id });
-  expectStatus(await arrive([a.id], own.id, 'families', daysAgo(4)), 201);
-  expectStatus(await arrive([b.id], other.id, 'families', daysAgo(4)), 201);
+  const own = await createCentre(officer, { operator_id: ownOrgId });
+  const other = await createCentre(officer, { operator_id: otherOrgId });
+  const group = await createFamilyGroup(officer);
+  const [a, b] = await createPersons(officer, 2, { family_group_id: group.id });
+  expectStatus(await arrive(officer, [a.id], own.id, 'families', daysAgo(4)), 201);
+  expectStatus(await arrive(officer, [b.id], other.id, 'families', daysAgo(4)), 201);
   const got = expectStatus(await api('GET', `/family-groups/${group.id}`, { session: caseWorker }), 200);
   assert.deepEqual(got.members.map((m) => m.id), [a.id]);
-  const hidden = expectStatus(
-    await api('POST', '/family-groups', { session: officer, body: { label: `Famiglia ${uniqueSuffix()}` } }),
-    201,
-  );
-  await createPerson({ family_group_id: hidden.id });
+  const hidden = await createFamilyGroup(officer);
+  await createPerson(officer, { family_group_id: hidden.id });
   expectError(await api('GET', `/family-groups/${hidden.id}`, { session: caseWorker }), 404, 'not_found');
 });
 
 test('scope: the analyst gets occupancy but no persons; the inspector reads guests', async () => {
-  const centre = await createCentre();
-  const p = await createPerson();
-  expectStatus(await arrive([p.id], centre.id, 'single_women', daysAgo(6)), 201);
+  const centre = await createCentre(officer, { operator_id: ownOrgId });
+  const p = await createPerson(officer);
+  expectStatus(await arrive(officer, [p.id], centre.id, 'single_women', daysAgo(6)), 201);
 
   assert.equal((await occupancyOf(centre.id, daysAgo(2), analyst))?.guests.single_women, 1);
   expectStatus(await api('GET', `/centres/${centre.id}/occupancy`, { session: analyst }), 200);
@@ -807,23 +757,23 @@ test('scope: the analyst gets occupancy but no persons; the inspector reads gues
   const guests = expectStatus(await api('GET', `/centres/${centre.id}/guests`, { session: inspector }), 200);
   assert.deepEqual(guests.items.map((g) => g.person_id), [p.id]);
   assert.equal(guests.items[0].person.family_name, p.family_name);
-  assert.equal((await api('POST', '/centres', { session: inspector, body: centreBody() })).status, 403);
-  assert.equal((await arrive([p.id], centre.id, 'single_women', daysAgo(1), {}, inspector)).status, 403);
+  assert.equal((await api('POST', '/centres', { session: inspector, body: centreBody({ operator_id: ownOrgId }) })).status, 403);
+  assert.equal((await arrive(inspector, [p.id], centre.id, 'single_women', daysAgo(1))).status, 403);
 });
 
 // ---------------------------------------------------------------- occupancy
 
 test('occupancy: counts per category on a day, and the placement desk', async () => {
-  const roomy = await createCentre({ places_single_men: 3, places_single_women: 4, places_families: 0, istat_code: '082054' });
-  const full = await createCentre({ places_single_men: 1, places_single_women: 1, places_families: 0, istat_code: '082054' });
-  const closed = await createCentre({ places_single_men: 5, places_single_women: 5, places_families: 0, istat_code: '082054' });
-  const men = await createPersons(3, { sex: 'male' });
-  const women = await createPersons(2);
+  const roomy = await createCentre(officer, { operator_id: ownOrgId, places_single_men: 3, places_single_women: 4, places_families: 0, istat_code: '082054' });
+  const full = await createCentre(officer, { operator_id: ownOrgId, places_single_men: 1, places_single_women: 1, places_families: 0, istat_code: '082054' });
+  const closed = await createCentre(officer, { operator_id: ownOrgId, places_single_men: 5, places_single_women: 5, places_families: 0, istat_code: '082054' });
+  const men = await createPersons(officer, 3, { sex: 'male' });
+  const women = await createPersons(officer, 2);
   const day = daysAgo(7);
-  expectStatus(await arrive([men[0].id, men[1].id], roomy.id, 'single_men', day), 201);
-  expectStatus(await arrive([women[0].id], roomy.id, 'single_women', daysAgo(3)), 201);
-  expectStatus(await arrive([men[2].id], full.id, 'single_men', day), 201);
-  expectStatus(await arrive([women[1].id], full.id, 'single_women', day), 201);
+  expectStatus(await arrive(officer, [men[0].id, men[1].id], roomy.id, 'single_men', day), 201);
+  expectStatus(await arrive(officer, [women[0].id], roomy.id, 'single_women', daysAgo(3)), 201);
+  expectStatus(await arrive(officer, [men[2].id], full.id, 'single_men', day), 201);
+  expectStatus(await arrive(officer, [women[1].id], full.id, 'single_women', day), 201);
   expectStatus(await api('PATCH', `/centres/${closed.id}`, { session: officer, body: { status: 'closed' } }), 200);
 
   const onDay = await occupancyOf(roomy.id, day);
@@ -856,7 +806,7 @@ test('occupancy: counts per category on a day, and the placement desk', async ()
 });
 
 test('occupancy: paged, with the totals of every centre in the filter', async () => {
-  const made = [await createCentre(), await createCentre(), await createCentre()];
+  const made = [await createCentre(officer, { operator_id: ownOrgId }), await createCentre(officer, { operator_id: ownOrgId }), await createCentre(officer, { operator_id: ownOrgId })];
   const first = expectStatus(await api('GET', '/occupancy?per_page=2', { session: officer }), 200);
   assert.equal(first.page, 1);
   assert.equal(first.per_page, 2);
@@ -887,7 +837,7 @@ test('occupancy: paged, with the totals of every centre in the filter', async ()
 });
 
 test('occupancy: the daily series refuses a period that ends before it starts', async () => {
-  const centre = await createCentre();
+  const centre = await createCentre(officer, { operator_id: ownOrgId });
   expectError(
     await api('GET', `/centres/${centre.id}/occupancy?from=${daysAgo(3)}&to=${daysAgo(5)}`, { session: officer }),
     400,
@@ -905,7 +855,7 @@ test('occupancy: the daily series refuses a period that ends before it starts', 
 // ---------------------------------------------------------------- more edges
 
 test('contracts: end dates are inclusive, so a contract starting on the last day overlaps', async () => {
-  const centre = await createCentre();
+  const centre = await createCentre(officer, { operator_id: ownOrgId });
   const contract = (start, end) =>
     api('POST', `/centres/${centre.id}/contracts`, {
       session: officer,
@@ -927,14 +877,14 @@ test('contracts: end dates are inclusive, so a contract starting on the last day
 
 test('persons: a duplicate codice fiscale is refused naming it; PATCH keeps the same rules', async () => {
   const cf = codiceFiscale();
-  const p = await createPerson({ codice_fiscale: cf });
+  const p = await createPerson(officer, { codice_fiscale: cf });
   expectError(
     await api('POST', '/persons', { session: officer, body: personBody({ codice_fiscale: cf }) }),
     409,
     'unique_violation',
     ['codice_fiscale'],
   );
-  const q = await createPerson({ cui: `CUI${uniqueSuffix()}`.slice(0, 20) });
+  const q = await createPerson(officer, { cui: `CUI${uniqueSuffix()}`.slice(0, 20) });
   expectError(await api('PATCH', `/persons/${q.id}`, { session: officer, body: { cui: null, codice_fiscale: cf } }), 409, 'unique_violation', ['codice_fiscale']);
   expectError(await api('PATCH', `/persons/${p.id}`, { session: officer, body: { birth_date: FUTURE } }), 422, 'future_date', ['birth_date']);
   expectError(await api('PATCH', `/persons/${p.id}`, { session: officer, body: { nationality: 'XY' } }), 400, 'validation_failed', ['nationality']);
@@ -950,10 +900,10 @@ test('persons: a duplicate codice fiscale is refused naming it; PATCH keeps the 
 // arrival into a category whose places are taken from a later date on is accepted without an
 // override, and the centre is then over capacity from that later date to today.
 test('placements: a back-dated arrival cannot fill a place taken later on', async () => {
-  const centre = await createCentre({ places_single_men: 1, places_single_women: 0, places_families: 0 });
-  const [first, second] = await createPersons(2, { sex: 'male' });
-  expectStatus(await arrive([first.id], centre.id, 'single_men', daysAgo(5)), 201);
-  const res = await arrive([second.id], centre.id, 'single_men', daysAgo(10));
+  const centre = await createCentre(officer, { operator_id: ownOrgId, places_single_men: 1, places_single_women: 0, places_families: 0 });
+  const [first, second] = await createPersons(officer, 2, { sex: 'male' });
+  expectStatus(await arrive(officer, [first.id], centre.id, 'single_men', daysAgo(5)), 201);
+  const res = await arrive(officer, [second.id], centre.id, 'single_men', daysAgo(10));
   try {
     expectError(res, 409, 'centre_full', ['centre_id']);
   } finally {
@@ -963,11 +913,11 @@ test('placements: a back-dated arrival cannot fill a place taken later on', asyn
 });
 
 test('placements: a back-dated transfer cannot fill a place taken later on', async () => {
-  const from = await createCentre();
-  const to = await createCentre({ places_single_men: 1, places_single_women: 0, places_families: 0 });
-  const [stayer, mover] = await createPersons(2, { sex: 'male' });
-  expectStatus(await arrive([stayer.id], to.id, 'single_men', daysAgo(3)), 201);
-  expectStatus(await arrive([mover.id], from.id, 'single_men', daysAgo(20)), 201);
+  const from = await createCentre(officer, { operator_id: ownOrgId });
+  const to = await createCentre(officer, { operator_id: ownOrgId, places_single_men: 1, places_single_women: 0, places_families: 0 });
+  const [stayer, mover] = await createPersons(officer, 2, { sex: 'male' });
+  expectStatus(await arrive(officer, [stayer.id], to.id, 'single_men', daysAgo(3)), 201);
+  expectStatus(await arrive(officer, [mover.id], from.id, 'single_men', daysAgo(20)), 201);
   const res = await api('POST', '/placements/transfers', {
     session: officer,
     body: { person_ids: [mover.id], to_centre_id: to.id, date: daysAgo(8) },

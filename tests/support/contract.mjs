@@ -8,21 +8,11 @@ import assert from 'node:assert/strict';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
-const BASE_URL = (process.env.INNET_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const DOCUMENT_PATH = '/api/v1/openapi.json';
+import { DOCUMENT_PATH, openApiDocument } from './openapi.mjs';
+
 const DOCUMENT_ID = 'https://innet.example/openapi.json';
 
-let documentPromise;
 let contract; // a promise of {operations: [{method, pattern, responses}], ajv}
-
-// The server's OpenAPI document, fetched once per test process.
-export function openApiDocument() {
-  documentPromise ??= fetch(BASE_URL + DOCUMENT_PATH).then((res) => {
-    assert.equal(res.status, 200, `${DOCUMENT_PATH}: ${res.status}`);
-    return res.json();
-  });
-  return documentPromise;
-}
 
 async function loadContract() {
   const document = await openApiDocument();

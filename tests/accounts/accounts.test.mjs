@@ -14,7 +14,7 @@ import {
   createUser,
   listAll,
   uniqueSuffix,
-} from './client.mjs';
+} from '../support/client.mjs';
 
 const ISO_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 

@@ -19,7 +19,7 @@ import {
   poll,
   randomAddress,
   uniqueSuffix,
-} from './client.mjs';
+} from '../support/client.mjs';
 
 let admin;
 let user; // {user, email, password}: made for this file

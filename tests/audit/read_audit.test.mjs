@@ -13,7 +13,7 @@ import {
   login,
   loginDemo,
   poll,
-} from './client.mjs';
+} from '../support/client.mjs';
 
 let admin, officer, worker, analyst;
 let workerCentre; // a centre run by the worker's organisation

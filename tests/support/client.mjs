@@ -7,15 +7,12 @@
 // that log in use fresh addresses so that they never throttle each other or the demo accounts.
 import assert from 'node:assert/strict';
 
-import { checkAgainstContract, openApiDocument } from './contract.mjs';
+import { checkAgainstContract } from './contract.mjs';
+import { DEMO_PASSWORD, ROLES, demoEmail } from './demo.mjs';
+import { BASE_URL } from './openapi.mjs';
 
-export const BASE_URL = (process.env.INNET_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
+export { BASE_URL, DEMO_PASSWORD, ROLES, demoEmail };
 export const API = '/api/v1';
-
-// The server's roles, from its OpenAPI document (the Role schema): one list, in src/auth/policy.cc.
-export const ROLES = (await openApiDocument()).components.schemas.Role.enum;
-export const DEMO_PASSWORD = 'demo';
-export const demoEmail = (role) => `${role}@demo.innet.example`;
 
 // A random address in 10.0.0.0/8, used only as the X-Forwarded-For header value.
 export function randomAddress() {
