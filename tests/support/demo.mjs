@@ -7,6 +7,3 @@ import { openApiDocument } from './openapi.mjs';
 export const ROLES = (await openApiDocument()).components.schemas.Role.enum;
 export const DEMO_PASSWORD = 'demo';
 export const demoEmail = (role) => `${role}@demo.innet.example`;
-
-// The organisation of the demo case worker, a centre operator, and two other operators.
-export const DEMO_OPERATOR = 'Cooperativa Sociale Approdo (demo)';
