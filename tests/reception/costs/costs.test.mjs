@@ -23,6 +23,7 @@ import assert from 'node:assert/strict';
 import { createCentre } from '../../centres/fixture.mjs';
 import { createFamilyGroup, createPerson } from '../../people/fixture.mjs';
 import { api, BASE_URL, API, expectError, expectStatus, loginDemo, uniqueSuffix } from '../../support/client.mjs';
+import { addDays } from '../../support/days.mjs';
 import { place } from '../placements/fixture.mjs';
 
 let officer, worker, analyst, inspector, admin;
@@ -33,11 +34,6 @@ let elsewhere; // a person placed only at centre B, which another operator runs
 let c1, c2; // contracts of A
 
 const pad = (n) => String(n).padStart(2, '0');
-const addDays = (date, n) => {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 const now = new Date();
 const monthOf = (offset) => {
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));

@@ -17,17 +17,13 @@ import { join } from 'node:path';
 import { createCentre } from '../../centres/fixture.mjs';
 import { createPerson } from '../../people/fixture.mjs';
 import { api, expectError, expectStatus, loginDemo, findOrganization } from '../../support/client.mjs';
+import { addDays } from '../../support/days.mjs';
 import { place } from '../placements/fixture.mjs';
 
 let officer, worker, inspector, analyst, admin;
 let centre, otherCentre; // run by the case worker's organisation / by another operator
 let guest1, guest2, outsider; // guests of `centre`; `outsider` is placed in `otherCentre`
 
-const addDays = (date, n) => {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 const today = new Date().toISOString().slice(0, 10);
 const arrival = addDays(today, -20);
 const day = addDays(today, -10); // the day most tests record on
