@@ -1,5 +1,5 @@
 // Person search at national scale (GET /api/v1/persons?q=): the indexed search of
-// people::list_persons against the LIKE search it replaced (tests/storage/person_search_
+// people::list_persons against the LIKE search it replaced (tests/people/person_search_
 // reference.h), on the same connection in the same run, per kind of query. Run through
 // bench/person_search.sh. Each request is timed on its own; p50_ms and p95_ms are over them.
 #include <benchmark/benchmark.h>
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "../tests/storage/person_search_reference.h"
+#include "../tests/people/person_search_reference.h"
 #include "bench_db.h"
 #include "people/persons.h"
 #include "reception/placements/placements.h"

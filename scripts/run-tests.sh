@@ -60,7 +60,10 @@ step "fuzzing, 8 s per target (HTTP request, URL, JSON input)" scripts/fuzz.sh 8
 
 step "crash test (SIGKILL under write load on SQLite)" scripts/crash-test.sh
 
-api_tests() { node --test --test-concurrency=1 tests/api/; }
+# Every *.test.mjs under tests/ (node --test searches a directory recursively and skips
+# node_modules), so a new module's folder is never missed. One file at a time: they share the
+# server's data (login throttling, the audit trail).
+api_tests() { node --test --test-concurrency=1 tests/; }
 
 if start_server "sqlite://$work/sqlite/innet.db" sqlite; then
   step "API tests on SQLite" api_tests

@@ -3,7 +3,7 @@
 // policy: any status but 401 and 403), 0 = refused (401 for anonymous, 403 for a role).
 // authorization.test.mjs fails when a documented route is missing here or an entry names a route
 // that does not exist, so a new route cannot ship without a decision on who may call it.
-import { ROLES } from './client.mjs';
+import { ROLES } from '../support/client.mjs';
 
 export const CALLERS = ['anonymous', ...ROLES];
 

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { api, request, expectError, expectStatus, loginAllDemo, ROLES, uniqueSuffix } from './client.mjs';
+import { api, request, expectError, expectStatus, loginAllDemo, ROLES, uniqueSuffix } from '../support/client.mjs';
 import { AUTHORIZATION, CALLERS, SESSION_ONLY } from './authorization-table.mjs';
 
 let documented; // ["METHOD /pattern", ...] from openapi.json

@@ -15,7 +15,7 @@ import {
   randomAddress,
   demoEmail,
   DEMO_PASSWORD,
-} from './client.mjs';
+} from '../support/client.mjs';
 
 let admin;
 let org; // an organisation made for this file: PATCH target

@@ -1,10 +1,10 @@
-// The contract check of tests/api/contract.mjs is not vacuous: an answer that strays from the
+// The contract check of tests/support/contract.mjs is not vacuous: an answer that strays from the
 // OpenAPI document (a missing, extra or mistyped property, an undocumented status) fails.
 import assert from 'node:assert/strict';
 import test from 'node:test';
 
-import { api, expectStatus, loginDemo } from './client.mjs';
-import { checkAgainstContract } from './contract.mjs';
+import { api, expectStatus, loginDemo } from '../support/client.mjs';
+import { checkAgainstContract } from '../support/contract.mjs';
 
 test('answers that stray from the OpenAPI document are refused', async () => {
   const officer = await loginDemo('prefecture_officer');

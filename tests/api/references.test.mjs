@@ -9,7 +9,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { api, createUser, expectStatus, login, loginDemo } from './client.mjs';
+import { api, createUser, expectStatus, login, loginDemo } from '../support/client.mjs';
 
 const MISSING = 999999999;
 const yesterday = new Date(Date.now() - 86400000).toISOString().slice(0, 10);

@@ -6,7 +6,8 @@
 // "TABLE ID" before the client goes on.
 // Environment: INNET_BASE_URL, ACK_FILE, CLIENTS (default 8), MAX_SECONDS (default 60).
 import { appendFileSync } from 'node:fs';
-import { api, loginDemo, uniqueSuffix } from '../api/client.mjs';
+import { api, loginDemo, uniqueSuffix } from '../support/client.mjs';
+import { addDays } from '../support/days.mjs';
 
 const ackFile = process.env.ACK_FILE;
 const clients = Number(process.env.CLIENTS ?? 8);
@@ -17,11 +18,6 @@ const officer = await loginDemo('prefecture_officer');
 const worker = await loginDemo('case_worker');
 const counts = { acknowledged: 0, refused: 0 };
 
-const addDays = (iso, n) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 const today = new Date().toISOString().slice(0, 10);
 
 class Killed extends Error {}

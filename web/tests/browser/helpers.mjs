@@ -7,6 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+// The demo accounts, written once for these and the API tests (the roles come from the server).
+import { DEMO_PASSWORD, ROLES, demoEmail } from '../../../tests/support/demo.mjs';
+
 const here = dirname(fileURLToPath(import.meta.url));
 const webDir = resolve(here, '..', '..');
 const require = createRequire(import.meta.url);
@@ -16,17 +19,7 @@ export const SCREENSHOT_DIR = resolve(
   webDir,
   process.env.INNET_SCREENSHOT_DIR ?? join('..', 'test-results', 'screenshots'),
 );
-export const ROLES = [
-  'admin',
-  'prefecture_officer',
-  'inspector',
-  'case_worker',
-  'service_provider',
-  'sui_officer',
-  'analyst',
-];
-export const DEMO_PASSWORD = 'demo';
-export const demoEmail = (role) => `${role}@demo.innet.example`;
+export { ROLES, DEMO_PASSWORD, demoEmail };
 
 /** All namespaces of a language: src/locales/<lang>.json and src/features/<name>/locales/<lang>.json. */
 function readLocale(lang) {

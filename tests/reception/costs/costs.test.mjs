@@ -1,0 +1,438 @@
+// Costs and invoices over HTTP: a centre's month worked out by hand (as in
+// tests/reception/costs/costs_test.cc, for a month of any length), the CSV and XLSX downloads, invoice
+// submission and its refusals, the reconciliation by day and person, the operator scope and the
+// audit trail.
+//
+// The Prefettura (prefecture_officer) makes the centres, contracts, persons and placements; the
+// demo case worker, whose organisation runs centre A, records the absence and submits the invoice.
+// The month is the previous calendar month (N days), entirely past whatever the time zone.
+//   Contracts: C1 until day 15 at EUR 28.50, C2 from day 16 at EUR 30.00; pocket money EUR 2.50
+//   per person per day, EUR 7.50 per family.
+//   Family F (4 persons): present all month. S1 arrives on day 10. S2, present from before the
+//   month, is absent on day 12 (authorised leave) and transferred to centre B on day 21.
+//   Presence-days: F 4N + S1 (N - 9) + S2 19 = 5N + 10.
+//   Amount: days 1-15 have 80 presence-days at 2,850 = 228,000; days 16..N have
+//   F 4(N - 15) + S1 (N - 15) + S2 5 = 5(N - 15) + 5 at 3,000.
+//   Pocket money: F 750 N + S1 250 (N - 9) + S2 250 x 19.
+// The invoice: F1-F3 all month, F4 days 1..N-1, S1 from day 8, S2 days 1-20: 5N + 12 days,
+// priced at the contract prices. Differences: S1 days 8 and 9 not placed, S2 day 12 absent, F4
+// day N not declared; amount difference 3 x 2,850 - 3,000 = 5,550; presence-days +2.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { createCentre } from '../../centres/fixture.mjs';
+import { createFamilyGroup, createPerson } from '../../people/fixture.mjs';
+import { api, BASE_URL, API, expectError, expectStatus, loginDemo, uniqueSuffix } from '../../support/client.mjs';
+import { addDays } from '../../support/days.mjs';
+import { place } from '../placements/fixture.mjs';
+
+let officer, worker, analyst, inspector, admin;
+let ownOrgId, otherOrgId;
+let centreA, centreB; // A: run by the case worker's organisation; B: by another operator
+let family, s1, s2; // persons
+let elsewhere; // a person placed only at centre B, which another operator runs
+let c1, c2; // contracts of A
+
+const pad = (n) => String(n).padStart(2, '0');
+const now = new Date();
+const monthOf = (offset) => {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+};
+const MONTH = monthOf(-1);
+const EARLIER = monthOf(-2); // no invoice: the refusals are tried on it
+const LATER = monthOf(2); // in the future in every time zone
+const N = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)).getUTCDate();
+const day = (k) => `${MONTH}-${pad(k)}`;
+
+const PRESENCE = 5 * N + 10;
+const AMOUNT = 80 * 2850 + (5 * (N - 15) + 5) * 3000;
+const POCKET = 750 * N + 250 * (N - 9) + 250 * 19;
+const DECLARED_DAYS = 5 * N + 12;
+const DECLARED_AMOUNT = 83 * 2850 + (5 * (N - 15) + 4) * 3000;
+
+async function createContract(centre, start, end, price) {
+  const body = { cig: uniqueSuffix().slice(-10).padStart(10, 'Z').toUpperCase(), start_date: start, end_date: end, places: 20, price_cents: price };
+  return expectStatus(await api('POST', `/centres/${centre.id}/contracts`, { session: officer, body }), 201);
+}
+
+// The hand-made invoice of the header, for `month` (lines on MONTH's days unless changed).
+function invoiceBody(fields = {}) {
+  return {
+    month: MONTH,
+    number: `FT-${uniqueSuffix()}`,
+    amount_cents: DECLARED_AMOUNT,
+    presence_days: DECLARED_DAYS,
+    note: 'fattura mensile',
+    lines: [
+      ...family.slice(0, 3).map((p) => ({ person_id: p.id, from: day(1), to: day(N) })),
+      { person_id: family[3].id, from: day(1), to: day(N - 1) },
+      { person_id: s1.id, from: day(8), to: day(N) },
+      { person_id: s2.id, from: day(1), to: day(20) },
+    ],
+    ...fields,
+  };
+}
+
+const costsPath = (centre, month = MONTH, q = '') => `/centres/${centre.id}/costs/${month}${q}`;
+const submit = (body, session = worker, centre = centreA) =>
+  api('POST', `/centres/${centre.id}/invoices`, { session, body });
+
+// A download as bytes (client.mjs reads bodies as text, which would mangle a zip).
+async function download(path, session) {
+  const res = await fetch(BASE_URL + API + path, {
+    headers: { cookie: `innet_session=${session.cookie}`, 'x-forwarded-for': session.address },
+  });
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+function expectXlsx(file, name) {
+  assert.equal(file.status, 200);
+  assert.equal(file.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.equal(file.headers.get('content-disposition'), `attachment; filename="${name}"`);
+  assert.equal(file.bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip archive');
+  const text = file.bytes.toString('latin1');
+  assert.ok(text.includes('xl/worksheets/sheet1.xml'));
+  assert.ok(text.includes('xl/workbook.xml'));
+}
+
+before(async () => {
+  [officer, worker, analyst, inspector, admin] = await Promise.all(
+    ['prefecture_officer', 'case_worker', 'analyst', 'inspector', 'admin'].map((r) => loginDemo(r)),
+  );
+  ownOrgId = worker.user.organization.id;
+  const orgs = expectStatus(await api('GET', '/organizations?q=Conca&per_page=100', { session: officer }), 200);
+  otherOrgId = orgs.items.find((o) => o.name === "Consorzio Accoglienza Conca d'Oro (demo)").id;
+  assert.notEqual(otherOrgId, ownOrgId);
+
+  // Ten places for single men and ten for families in each.
+  const places = { places_single_men: 10, places_single_women: 0, places_families: 10 };
+  centreA = await createCentre(officer, { operator_id: ownOrgId, ...places });
+  centreB = await createCentre(officer, { operator_id: otherOrgId, ...places });
+  c1 = await createContract(centreA, addDays(day(1), -90), day(15), 2850);
+  c2 = await createContract(centreA, day(16), addDays(day(N), 365), 3000);
+  await createContract(centreB, addDays(day(1), -90), addDays(day(N), 365), 3000);
+
+  const group = await createFamilyGroup(officer);
+  const guest = (family_name, given_names, fields = {}) =>
+    createPerson(officer, { family_name, given_names, sex: 'male', nationality: 'AF', ...fields });
+  family = [];
+  for (const given of ['Farid', 'Zahra', 'Omid', 'Leila']) family.push(await guest('Ahmadi', given, { family_group_id: group.id }));
+  s1 = await guest('Diallo, "Junior"', 'Mamadou');
+  s2 = await guest('Haque', 'Rahim');
+  elsewhere = await guest('Bangura', 'Ibrahim');
+
+  await place(officer, family, centreA, 'families', addDays(day(1), -12));
+  await place(officer, [s2], centreA, 'single_men', addDays(day(1), -30));
+  await place(officer, [s1], centreA, 'single_men', day(10));
+  await place(officer, [elsewhere], centreB, 'single_men', addDays(day(1), -30));
+  expectStatus(
+    await api('POST', `/centres/${centreA.id}/register/${day(12)}/absences`, {
+      session: worker,
+      body: { person_id: s2.id, reason: 'authorised_leave' },
+    }),
+    201,
+  );
+  expectStatus(
+    await api('POST', '/placements/transfers', {
+      session: officer,
+      body: { person_ids: [s2.id], to_centre_id: centreB.id, date: day(21) },
+    }),
+    201,
+  );
+});
+
+test('costs: the month worked out by hand', async () => {
+  const c = expectStatus(await api('GET', costsPath(centreA), { session: officer }), 200);
+  assert.equal(c.month, MONTH);
+  assert.equal(c.from, day(1));
+  assert.equal(c.to, day(N));
+  assert.equal(c.complete, true);
+  assert.equal(c.days.length, N);
+  assert.deepEqual(c.totals, {
+    presence_days: PRESENCE,
+    amount_due_cents: AMOUNT,
+    pocket_money_due_cents: POCKET,
+    days_without_contract: 0,
+    presence_days_without_contract: 0,
+  });
+  assert.deepEqual(c.days[11], {
+    day: day(12),
+    present: 5,
+    absent: 1,
+    contract_id: c1.id,
+    no_contract: false,
+    price_cents: 2850,
+    amount_cents: 14250,
+    pocket_money_cents: 1000,
+  });
+  assert.equal(c.days[15].contract_id, c2.id);
+  assert.equal(c.days[15].amount_cents, 18000);
+  assert.equal(c.days[15].pocket_money_cents, 1250);
+  assert.equal(c.days[20].present, 5, 'S2 transferred out on day 21');
+
+  const byId = Object.fromEntries(c.persons.map((p) => [p.person_id, p]));
+  for (const [i, f] of family.entries()) {
+    assert.equal(byId[f.id].presence_days, N);
+    assert.equal(byId[f.id].amount_cents, 15 * 2850 + (N - 15) * 3000);
+    // The family's 750 a day, split 188/188/187/187 (the odd cents to the lowest ids).
+    assert.equal(byId[f.id].pocket_money_cents, (i < 2 ? 188 : 187) * N);
+  }
+  assert.equal(byId[s1.id].presence_days, N - 9);
+  assert.equal(byId[s2.id].presence_days, 19);
+  assert.equal(byId[s2.id].absent_days, 1);
+  assert.equal(byId[s2.id].amount_cents, 14 * 2850 + 5 * 3000);
+});
+
+test('costs: the case worker sees the centres its organisation runs; others are 404 or 403', async () => {
+  const mine = expectStatus(await api('GET', costsPath(centreA), { session: worker }), 200);
+  assert.equal(mine.totals.presence_days, PRESENCE);
+  expectError(await api('GET', costsPath(centreB), { session: worker }), 404, 'not_found');
+  expectError(await api('GET', costsPath(centreA), { session: analyst }), 403, 'forbidden');
+  expectError(await api('GET', costsPath(centreA), { session: inspector }), 403, 'forbidden');
+  expectError(await api('GET', '/centres/999999999/costs/' + MONTH, { session: officer }), 404, 'not_found');
+});
+
+test('costs: a future or malformed month is refused', async () => {
+  expectError(await api('GET', costsPath(centreA, LATER), { session: officer }), 422, 'future_date', ['month']);
+  expectError(await api('GET', costsPath(centreA, '2025-13'), { session: officer }), 400, 'validation_failed', ['month']);
+  expectError(await api('GET', costsPath(centreA, '2025-1'), { session: officer }), 400, 'validation_failed', ['month']);
+  expectError(await api('GET', costsPath(centreA, MONTH, '?format=pdf'), { session: officer }), 400, 'validation_failed', ['format']);
+});
+
+test('costs: CSV (days or persons) and XLSX downloads', async () => {
+  const csv = await api('GET', costsPath(centreA, MONTH, '?format=csv'), { session: officer });
+  assert.equal(csv.status, 200, csv.text.slice(0, 200));
+  assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
+  assert.equal(csv.headers.get('content-disposition'), `attachment; filename="costs-centre-${centreA.id}-${MONTH}.csv"`);
+  const lines = csv.text.split('\r\n');
+  assert.equal(lines[0], 'day,present,absent,contract_id,no_contract,price_cents,amount_cents,pocket_money_cents');
+  assert.equal(lines[12], `${day(12)},5,1,${c1.id},false,2850,14250,1000`);
+  assert.equal(lines.length, N + 2, 'header, N days, and the empty string after the last CRLF');
+
+  const persons = await api('GET', costsPath(centreA, MONTH, '?format=csv&table=persons'), { session: officer });
+  assert.equal(persons.status, 200);
+  assert.ok(persons.text.startsWith('person_id,family_name,given_names,family_group_id,'));
+  assert.ok(
+    persons.text.includes(`${s1.id},"Diallo, ""Junior""",Mamadou,,${N - 9},0,`),
+    'quoted per RFC 4180',
+  );
+
+  expectXlsx(await download(costsPath(centreA, MONTH, '?format=xlsx'), officer), `costs-centre-${centreA.id}-${MONTH}.xlsx`);
+});
+
+test('invoices: refusals name the field and store nothing', async () => {
+  const bad = async (fields, status, code, names) =>
+    expectError(await submit(invoiceBody({ month: EARLIER, ...fields })), status, code, names);
+  // The default lines lie in MONTH, not EARLIER: outside the month.
+  const e = await bad({}, 422, 'invalid_lines');
+  assert.ok(Object.keys(e.fields).every((f) => /^lines\[\d\]\.(from|to)$/.test(f)), JSON.stringify(e.fields));
+  const inEarlier = (k) => `${EARLIER}-${pad(k)}`;
+  const one = [{ person_id: family[0].id, from: inEarlier(1), to: inEarlier(3) }];
+  await bad({ lines: one, presence_days: 2 }, 422, 'presence_days_mismatch', ['presence_days']);
+  // Only guests of the centre in that month: S1 arrived in MONTH; an unknown id is refused alike.
+  const notPlaced = (person_id) => ({ lines: [{ person_id, from: inEarlier(1), to: inEarlier(1) }], presence_days: 1 });
+  await bad(notPlaced(s1.id), 422, 'not_placed', ['lines[0].person_id']);
+  await bad(notPlaced(999999999), 422, 'not_placed', ['lines[0].person_id']);
+  // Months: within the centre's contracts, and no typing-mistake years.
+  await bad({ lines: [], presence_days: 0, month: '2001-01' }, 422, 'no_contract', ['month']);
+  await bad({ lines: [], presence_days: 0, month: '1900-01' }, 400, 'validation_failed', ['month']);
+  await bad({ lines: [{ ...one[0], from: '0000-01-01' }], presence_days: 3 }, 400, 'validation_failed', ['lines[0].from']);
+  await bad({ lines: [{ ...one[0], from: inEarlier(4) }], presence_days: 0 }, 422, 'invalid_lines', ['lines[0].to']);
+  await bad({ lines: [...one, { ...one[0], from: inEarlier(3), to: inEarlier(5) }], presence_days: 6 }, 422, 'invalid_lines', ['lines[1].from']);
+  await bad({ lines: one, presence_days: 3, month: LATER }, 422, 'future_date', ['month']);
+  await bad({ lines: one, presence_days: 3, month: '2025/01' }, 400, 'validation_failed', ['month']);
+  await bad({ lines: one, presence_days: 3, amount_cents: 0 }, 400, 'validation_failed', ['amount_cents']);
+  await bad({ lines: [{ person_id: family[0].id, from: 'tomorrow', to: inEarlier(1) }], presence_days: 1 }, 400, 'validation_failed', ['lines[0].from']);
+  await bad({ lines: one, presence_days: 3, extra: 1 }, 400, 'validation_failed', ['extra']);
+
+  const list = expectStatus(await api('GET', `/centres/${centreA.id}/invoices`, { session: officer }), 200);
+  assert.equal(list.total, 0);
+});
+
+test('invoices: submitted by the case worker, listed, read, and only one per month', async () => {
+  const body = invoiceBody();
+  const created = expectStatus(await submit(body), 201);
+  assert.equal(created.centre_id, centreA.id);
+  assert.equal(created.month, MONTH);
+  assert.equal(created.presence_days, DECLARED_DAYS);
+  assert.equal(created.amount_cents, DECLARED_AMOUNT);
+  assert.equal(created.submitted_by, worker.user.id);
+  assert.equal(created.lines.length, 6);
+
+  const again = expectError(await submit(invoiceBody()), 409, 'invoice_exists', ['month']);
+  assert.match(again.message, new RegExp(MONTH));
+
+  const list = expectStatus(await api('GET', `/centres/${centreA.id}/invoices`, { session: officer }), 200);
+  assert.equal(list.total, 1);
+  assert.equal(list.items[0].id, created.id);
+  assert.equal(list.items[0].lines, undefined, 'lists leave the lines out');
+  const got = expectStatus(await api('GET', `/invoices/${created.id}`, { session: worker }), 200);
+  assert.deepEqual(
+    got.lines.map((l) => [l.person_id, l.from, l.to]).sort(),
+    body.lines.map((l) => [l.person_id, l.from, l.to]).sort(),
+  );
+
+  // Another operator's case worker would not see it; here: the demo case worker and centre B.
+  expectError(await submit(invoiceBody(), worker, centreB), 404, 'not_found');
+  expectError(await submit(invoiceBody(), analyst), 403, 'forbidden');
+
+  const audit = expectStatus(
+    await api('GET', `/audit?action=invoices.submit&entity_id=${created.id}&per_page=100`, { session: admin }),
+    200,
+  ).items;
+  assert.equal(audit.length, 1);
+  assert.equal(audit[0].actor_user_id, worker.user.id);
+  assert.doesNotMatch(JSON.stringify(audit[0].details), /Ahmadi|Diallo|Haque|fattura/);
+});
+
+test('reconciliation: the differences by day and person, as JSON, CSV and XLSX', async () => {
+  // The operator confirms day 1 in the register; the other days stay unconfirmed.
+  expectStatus(
+    await api('POST', `/centres/${centreA.id}/register/${day(1)}/confirmation`, { session: worker, body: {} }),
+    201,
+  );
+  const list = expectStatus(await api('GET', `/centres/${centreA.id}/invoices`, { session: worker }), 200);
+  const id = list.items[0].id;
+  const r = expectStatus(await api('GET', `/invoices/${id}/reconciliation`, { session: officer }), 200);
+  assert.equal(r.invoice.id, id);
+  assert.deepEqual(r.computed, { presence_days: PRESENCE, amount_cents: AMOUNT, pocket_money_cents: POCKET });
+  assert.deepEqual(r.declared, { presence_days: DECLARED_DAYS, amount_cents: DECLARED_AMOUNT, days_value_cents: DECLARED_AMOUNT });
+  assert.deepEqual(r.difference, { presence_days: 2, amount_cents: 5550 });
+  assert.equal(r.declared_not_present, 3);
+  assert.equal(r.present_not_declared, 1);
+  assert.deepEqual(
+    r.differences.map((d) => [d.day, d.person_id, d.kind, d.reason, d.absence_reason, d.price_cents]),
+    [
+      [day(8), s1.id, 'declared_not_present', 'not_placed', null, 2850],
+      [day(9), s1.id, 'declared_not_present', 'not_placed', null, 2850],
+      [day(12), s2.id, 'declared_not_present', 'absent', 'authorised_leave', 2850],
+      [day(N), family[3].id, 'present_not_declared', 'not_declared', null, 3000],
+    ],
+  );
+  assert.equal(r.differences[2].family_name, 'Haque');
+  assert.equal(r.unconfirmed_days.length, N - 1);
+  assert.equal(r.unconfirmed_days[0].day, day(2));
+  assert.equal(r.unconfirmed_days[0].status, 'unconfirmed');
+
+  const csv = await api('GET', `/invoices/${id}/reconciliation?format=csv`, { session: worker });
+  assert.equal(csv.status, 200);
+  assert.equal(csv.headers.get('content-disposition'), `attachment; filename="reconciliation-invoice-${id}.csv"`);
+  assert.deepEqual(csv.text.split('\r\n'), [
+    'day,person_id,family_name,given_names,kind,reason,absence_reason,price_cents',
+    `${day(8)},${s1.id},"Diallo, ""Junior""",Mamadou,declared_not_present,not_placed,,2850`,
+    `${day(9)},${s1.id},"Diallo, ""Junior""",Mamadou,declared_not_present,not_placed,,2850`,
+    `${day(12)},${s2.id},Haque,Rahim,declared_not_present,absent,authorised_leave,2850`,
+    `${day(N)},${family[3].id},Ahmadi,Leila,present_not_declared,not_declared,,3000`,
+    '',
+  ]);
+  expectXlsx(await download(`/invoices/${id}/reconciliation?format=xlsx`, officer), `reconciliation-invoice-${id}.xlsx`);
+});
+
+test('invoices of another operator\'s centre are 404 to the case worker', async () => {
+  // The Prefettura may submit for any centre: an invoice for centre B.
+  const body = {
+    month: MONTH,
+    number: `FT-${uniqueSuffix()}`,
+    amount_cents: (N - 20) * 3000,
+    presence_days: N - 20,
+    lines: [{ person_id: s2.id, from: day(21), to: day(N) }],
+  };
+  const theirs = expectStatus(await submit(body, officer, centreB), 201);
+  expectError(await api('GET', `/invoices/${theirs.id}`, { session: worker }), 404, 'not_found');
+  expectError(await api('GET', `/invoices/${theirs.id}/reconciliation`, { session: worker }), 404, 'not_found');
+  expectError(await api('GET', `/centres/${centreB.id}/invoices`, { session: worker }), 404, 'not_found');
+  expectStatus(await api('GET', `/invoices/${theirs.id}/reconciliation`, { session: officer }), 200);
+  expectError(await api('GET', '/invoices/999999999', { session: officer }), 404, 'not_found');
+});
+
+test('invoice draft: the register as lines; submitted unchanged it reconciles with no difference', async () => {
+  const draftPath = (month, centre = centreA) => `/centres/${centre.id}/invoices/draft/${month}`;
+  const draft = expectStatus(await api('GET', draftPath(MONTH), { session: worker }), 200);
+  assert.equal(draft.presence_days, PRESENCE);
+  assert.equal(draft.amount_cents, AMOUNT);
+  const runs = draft.lines.map((l) => `${l.person_id}:${l.from}..${l.to}`).sort();
+  const expected = [
+    ...family.map((p) => `${p.id}:${day(1)}..${day(N)}`),
+    `${s1.id}:${day(10)}..${day(N)}`,
+    `${s2.id}:${day(1)}..${day(11)}`,
+    `${s2.id}:${day(13)}..${day(20)}`,
+  ].sort();
+  assert.deepEqual(runs, expected);
+  assert.equal(draft.lines.find((l) => l.person_id === s1.id).family_name, 'Diallo, "Junior"');
+
+  // Read only: what the register says, for those who may submit.
+  expectError(await api('GET', draftPath(MONTH, centreB), { session: worker }), 404, 'not_found');
+  expectError(await api('GET', draftPath(MONTH), { session: analyst }), 403, 'forbidden');
+  expectError(await api('GET', draftPath(LATER), { session: worker }), 422, 'future_date', ['month']);
+
+  const earlier = expectStatus(await api('GET', draftPath(EARLIER), { session: worker }), 200);
+  assert.ok(earlier.lines.length >= 4, 'the family was there before MONTH');
+  const body = {
+    month: EARLIER,
+    number: `FT-${uniqueSuffix()}`,
+    amount_cents: earlier.amount_cents,
+    presence_days: earlier.presence_days,
+    lines: earlier.lines.map(({ person_id, from, to }) => ({ person_id, from, to })),
+  };
+  const invoice = expectStatus(await submit(body), 201);
+  const rec = expectStatus(await api('GET', `/invoices/${invoice.id}/reconciliation`, { session: officer }), 200);
+  assert.deepEqual(rec.difference, { presence_days: 0, amount_cents: 0 });
+  assert.deepEqual(rec.differences, []);
+});
+
+test('invoices: a line naming another operator\'s guest gets the answer of an id that exists nowhere', async () => {
+  // The leak this closes: the reconciliation printed the names of whoever a line named.
+  const line = (person_id) => ({
+    ...invoiceBody({ month: EARLIER }),
+    lines: [{ person_id, from: `${EARLIER}-01`, to: `${EARLIER}-01` }],
+    presence_days: 1,
+  });
+  const count = async () =>
+    expectStatus(await api('GET', `/centres/${centreA.id}/invoices`, { session: officer }), 200).total;
+  const before = await count();
+  const theirs = expectError(await submit(line(elsewhere.id)), 422, 'not_placed', ['lines[0].person_id']);
+  const nobody = expectError(await submit(line(999999999)), 422, 'not_placed', ['lines[0].person_id']);
+  assert.deepEqual(theirs, nobody);
+  assert.equal(await count(), before, 'nothing stored');
+});
+
+test('invoices: withdrawn with a reason, kept with its lines, and replaced by the next one', async () => {
+  const month = monthOf(-3);
+  const first = expectStatus(await submit(invoiceBody({ month, lines: [], presence_days: 0 })), 201);
+  assert.equal(first.status, 'submitted');
+  assert.equal(first.replaces_id, null);
+  const withdraw = (id, body, session = worker) => api('POST', `/invoices/${id}/withdrawal`, { session, body });
+
+  expectError(await withdraw(first.id, { reason: 'short' }), 400, 'validation_failed', ['reason']);
+  expectError(await withdraw(first.id, { reason: 'wrong  number', extra: 1 }), 400, 'validation_failed', ['extra']);
+  expectError(await withdraw(first.id, { reason: 'wrong invoice number' }, analyst), 403, 'forbidden');
+  expectError(await withdraw(999999999, { reason: 'wrong invoice number' }), 404, 'not_found');
+  expectError(await submit(invoiceBody({ month, lines: [], presence_days: 0 })), 409, 'invoice_exists', ['month']);
+
+  const withdrawn = expectStatus(await withdraw(first.id, { reason: '  wrong invoice number  ' }), 200);
+  assert.equal(withdrawn.status, 'withdrawn');
+  assert.equal(withdrawn.withdrawn_by, worker.user.id);
+  assert.equal(withdrawn.withdrawal_reason, 'wrong invoice number', 'trimmed');
+  assert.ok(withdrawn.withdrawn_at);
+  expectError(await withdraw(first.id, { reason: 'wrong invoice number' }), 409, 'invoice_already_withdrawn');
+
+  const second = expectStatus(await submit(invoiceBody({ month, lines: [], presence_days: 0 })), 201);
+  assert.equal(second.replaces_id, first.id);
+  const old = expectStatus(await api('GET', `/invoices/${first.id}`, { session: officer }), 200);
+  assert.equal(old.replaced_by_id, second.id);
+  assert.equal(old.status, 'withdrawn');
+  // History: both are listed, the current one first; the withdrawn one still reconciles.
+  const list = expectStatus(await api('GET', `/centres/${centreA.id}/invoices?per_page=100`, { session: officer }), 200);
+  const ofMonth = list.items.filter((i) => i.month === month);
+  assert.deepEqual(ofMonth.map((i) => [i.id, i.status]), [[second.id, 'submitted'], [first.id, 'withdrawn']]);
+  expectStatus(await api('GET', `/invoices/${first.id}/reconciliation`, { session: officer }), 200);
+
+  const audit = expectStatus(
+    await api('GET', `/audit?action=invoices.withdraw&entity_id=${first.id}`, { session: admin }),
+    200,
+  ).items;
+  assert.equal(audit.length, 1);
+  assert.equal(audit[0].actor_user_id, worker.user.id);
+  assert.doesNotMatch(JSON.stringify(audit[0].details), /wrong invoice number/, 'free text stays out of the trail');
+});

@@ -1,0 +1,562 @@
+// Monthly costs, invoices and their reconciliation on both engines, on an April worked out by hand
+// (below), plus the invoice refusals that store nothing and the CSV and XLSX exports.
+//
+// The month: April 2025, 30 days, at centre A. "Today" is 2025-05-10, so April is complete.
+//   Contracts: C1 2025-01-01..2025-04-15 at EUR 28.50, C2 2025-04-16..2025-12-31 at EUR 30.00;
+//              both EUR 2.50 pocket money per person per day, capped at EUR 7.50 per family.
+//   Family F (Ahmadi): 4 persons, a family group, placed since 2025-03-20: present all 30 days.
+//   S1 (Diallo): single, arrives 2025-04-10: present days 10..30 = 21 days.
+//   S2 (Haque): single, placed since 2025-03-01, recorded absent on 2025-04-12 (authorised
+//              leave), transferred to centre B on 2025-04-21: present days 1..20 minus the 12th
+//              = 19 days.
+//
+// Present per day:
+//   days  1-9   F4 + S2       = 5   x 9 days  = 45
+//   days 10-11  F4 + S1 + S2  = 6   x 2 days  = 12
+//   day  12     F4 + S1       = 5   (S2 absent) = 5
+//   days 13-15  6             x 3 days        = 18   -> C1 days: 80 presence-days
+//   days 16-20  6             x 5 days        = 30
+//   days 21-30  F4 + S1 = 5   x 10 days       = 50   -> C2 days: 80 presence-days
+//   presence-days 160 (F 120 + S1 21 + S2 19)
+// Amount due: 80 x 2,850 + 80 x 3,000 = 228,000 + 240,000 = 468,000 cents (EUR 4,680.00).
+// Pocket money: the family min(4 x 250, 750) = 750 a day, x 30 = 22,500;
+//   S1 21 x 250 = 5,250; S2 19 x 250 = 4,750; total 32,500 cents (EUR 325.00).
+// Per person: a family member 15 x 2,850 + 15 x 3,000 = 87,750; S1 6 x 2,850 + 15 x 3,000 =
+//   62,100; S2 14 x 2,850 + 5 x 3,000 = 54,900 (4 x 87,750 + 62,100 + 54,900 = 468,000).
+//   The family's 750 a day split 188/188/187/187 (odd cents to the lowest ids): 5,640 and 5,610
+//   over the month.
+//
+// The invoice (hand-made, with the operator's mistakes):
+//   F1, F2, F3 2025-04-01..30 (90 days), F4 2025-04-01..29 (29: the 30th forgotten),
+//   S1 2025-04-08..30 (23: two days before arrival), S2 2025-04-01..20 (20: the absence counted).
+//   Declared presence-days 162; amount 473,550 = the declared days at the contract prices:
+//   days 1-15: F 60 + S1 8 + S2 15 = 83 x 2,850 = 236,550; days 16-30: F 59 + S1 15 + S2 5 =
+//   79 x 3,000 = 237,000.
+// Reconciliation: presence-days 162 - 160 = +2; amount 473,550 - 468,000 = +5,550, which the
+// differences account for: S1 04-08 and 04-09 declared, not placed (+2,850 each); S2 04-12
+// declared, absent on authorised leave (+2,850); F4 04-30 present, not declared (-3,000).
+#include "reception/costs/costs.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "accounts/accounts.h"
+#include "app/app.h"
+#include "people/persons.h"
+#include "reception/costs/export.h"
+#include "reception/costs/invoices.h"
+#include "reception/costs/reconciliation.h"
+#include "reception/placements/placements.h"
+#include "reception/register/register.h"
+#include "support/reception_fixture.h"
+
+namespace innet::reception {
+namespace {
+
+const std::string kToday = "2025-05-10";
+const std::string kKey = "0123456789abcdef0123456789abcdef";
+
+class CostsTest : public storage_test::ReceptionTest {
+ protected:
+  void SetUp() override {
+    set_up_reception({10, 0, 10, 0});
+    if (IsSkipped() || HasFatalFailure()) return;
+    auto family = people::create_family_group(db(), "Famiglia Ahmadi");
+    ASSERT_DB_OK(family);
+    family_ = family->id;
+    for (const char* given : {"Farid", "Zahra", "Omid", "Leila"})
+      add_person("Ahmadi", given, "AF", family_);
+    // Quotes, a comma and a leading '=' exercise CSV quoting and formula neutralising.
+    add_person("Diallo, \"Junior\"", "Mamadou", "AF");
+    add_person("Haque", "=Rahim", "AF");
+  }
+
+  // F1..F4 are persons 1-4, S1 is 5, S2 is 6.
+  std::int64_t s1() const { return person(5); }
+  std::int64_t s2() const { return person(6); }
+
+  std::int64_t contract(const std::string& from, const std::string& to, std::int64_t price,
+                        const std::string& cig) {
+    centres::Contract c;
+    c.centre_id = a();
+    c.cig = cig;
+    c.start_date = from;
+    c.end_date = to;
+    c.places = 20;
+    c.price_cents = price;
+    auto created = centres::create_contract(db(), c);
+    EXPECT_TRUE(created.ok()) << created.error().message;
+    return created.ok() ? created->id : 0;
+  }
+
+  void arrive(std::vector<std::int64_t> ids, const std::string& date, centres::Category category) {
+    Arrival arrival;
+    arrival.person_ids = std::move(ids);
+    arrival.centre_id = a();
+    arrival.category = category;
+    arrival.date = date;
+    ASSERT_DB_OK(place(db(), arrival, kToday));
+  }
+
+  // The April described at the top, with both contracts unless `second_contract` is false.
+  void april(bool second_contract = true) {
+    c1_ = contract("2025-01-01", "2025-04-15", 2850, "C1C1C1C1C1");
+    if (second_contract) c2_ = contract("2025-04-16", "2025-12-31", 3000, "C2C2C2C2C2");
+    arrive({person(1), person(2), person(3), person(4)}, "2025-03-20", centres::Category::families);
+    arrive({s2()}, "2025-03-01", centres::Category::single_men);
+    arrive({s1()}, "2025-04-10", centres::Category::single_men);
+    ASSERT_DB_OK(record_absence(
+        db(), {a(), "2025-04-12", s2(), "authorised_leave", std::nullopt, user_}, kToday));
+    Transfer t;
+    t.person_ids = {s2()};
+    t.to_centre_id = b();
+    t.date = "2025-04-21";
+    ASSERT_DB_OK(transfer(db(), t, kToday));
+  }
+
+  MonthlyCosts costs(const std::string& month = "2025-04") {
+    auto c = monthly_costs(db(), a(), month, kToday);
+    EXPECT_TRUE(c.ok()) << c.error().message;
+    return c.ok() ? *c : MonthlyCosts{};
+  }
+
+  // The invoice described at the top.
+  Invoice hand_made_invoice() {
+    Invoice inv;
+    inv.centre_id = a();
+    inv.month = "2025-04";
+    inv.number = "FT-2025/041";
+    inv.amount_cents = 473'550;
+    inv.presence_days = 162;
+    inv.submitted_by = user_;
+    inv.note = "April 2025";
+    for (int i = 1; i <= 3; ++i) inv.lines.push_back({person(i), "2025-04-01", "2025-04-30"});
+    inv.lines.push_back({person(4), "2025-04-01", "2025-04-29"});
+    inv.lines.push_back({s1(), "2025-04-08", "2025-04-30"});
+    inv.lines.push_back({s2(), "2025-04-01", "2025-04-20"});
+    return inv;
+  }
+
+  const PersonCost& person_cost(const MonthlyCosts& c, std::int64_t id) {
+    for (const auto& p : c.persons)
+      if (p.person_id == id) return p;
+    ADD_FAILURE() << "no person " << id;
+    static PersonCost none;
+    return none;
+  }
+
+  std::int64_t family_ = 0;
+  std::int64_t c1_ = 0, c2_ = 0;
+};
+
+void expect_error(const Error& e, ErrorKind kind, const std::string& code,
+                  const std::string& field) {
+  EXPECT_EQ(e.kind, kind) << e.message;
+  EXPECT_EQ(e.code, code) << e.message;
+  EXPECT_EQ(e.fields.count(field), 1u) << e.message << " does not name " << field;
+}
+
+TEST_P(CostsTest, AprilComputedByHand) {
+  april();
+  const auto c = costs();
+  EXPECT_EQ(c.range.from, "2025-04-01");
+  EXPECT_EQ(c.range.to, "2025-05-01");
+  EXPECT_TRUE(c.range.complete);
+  ASSERT_EQ(c.days.size(), 30u);
+  EXPECT_EQ(c.totals.presence_days, 160);
+  EXPECT_EQ(c.totals.amount_due_cents, 468'000);
+  EXPECT_EQ(c.totals.pocket_money_due_cents, 32'500);
+  EXPECT_EQ(c.totals.days_without_contract, 0);
+  EXPECT_EQ(c.totals.presence_days_without_contract, 0);
+
+  const auto& day1 = c.days[0];
+  EXPECT_EQ(day1.day, "2025-04-01");
+  EXPECT_EQ(day1.present, 5);
+  EXPECT_EQ(day1.contract_id, c1_);
+  EXPECT_EQ(day1.price_cents, 2850);
+  EXPECT_EQ(day1.amount_cents, 5 * 2850);
+  EXPECT_EQ(day1.pocket_money_cents, 750 + 250);
+  const auto& day12 = c.days[11];  // S2 absent
+  EXPECT_EQ(day12.present, 5);
+  EXPECT_EQ(day12.absent, 1);
+  EXPECT_EQ(day12.amount_cents, 14'250);
+  EXPECT_EQ(day12.pocket_money_cents, 1000);
+  const auto& day15 = c.days[14];
+  EXPECT_EQ(day15.present, 6);
+  EXPECT_EQ(day15.contract_id, c1_);
+  EXPECT_EQ(day15.amount_cents, 17'100);
+  const auto& day16 = c.days[15];  // the new price
+  EXPECT_EQ(day16.present, 6);
+  EXPECT_EQ(day16.contract_id, c2_);
+  EXPECT_EQ(day16.price_cents, 3000);
+  EXPECT_EQ(day16.amount_cents, 18'000);
+  EXPECT_EQ(day16.pocket_money_cents, 750 + 2 * 250);
+  const auto& day21 = c.days[20];  // S2 transferred out
+  EXPECT_EQ(day21.present, 5);
+  EXPECT_EQ(day21.amount_cents, 15'000);
+  EXPECT_EQ(day21.pocket_money_cents, 1000);
+
+  ASSERT_EQ(c.persons.size(), 6u);
+  for (int i = 1; i <= 4; ++i) {
+    const auto& f = person_cost(c, person(i));
+    EXPECT_EQ(f.presence_days, 30);
+    EXPECT_EQ(f.amount_cents, 87'750);
+    EXPECT_EQ(f.family_group_id, family_);
+    EXPECT_EQ(f.pocket_money_cents, i <= 2 ? 5640 : 5610) << "F" << i;
+  }
+  EXPECT_EQ(person_cost(c, s1()).presence_days, 21);
+  EXPECT_EQ(person_cost(c, s1()).amount_cents, 62'100);
+  EXPECT_EQ(person_cost(c, s1()).pocket_money_cents, 5250);
+  EXPECT_EQ(person_cost(c, s2()).presence_days, 19);
+  EXPECT_EQ(person_cost(c, s2()).absent_days, 1);
+  EXPECT_EQ(person_cost(c, s2()).amount_cents, 54'900);
+  EXPECT_EQ(person_cost(c, s2()).pocket_money_cents, 4750);
+  // Sorted by family name: the Ahmadi first.
+  EXPECT_EQ(c.persons.front().family_name, "Ahmadi");
+}
+
+TEST_P(CostsTest, DaysWithoutAContractAreFlaggedAndCostNothing) {
+  april(false);  // C1 ends on the 15th and nothing follows
+  const auto c = costs();
+  EXPECT_EQ(c.totals.presence_days, 160);
+  EXPECT_EQ(c.totals.amount_due_cents, 80 * 2850);
+  EXPECT_EQ(c.totals.days_without_contract, 15);
+  EXPECT_EQ(c.totals.presence_days_without_contract, 80);
+  EXPECT_EQ(c.totals.pocket_money_due_cents, 15 * 750 + (6 + 14) * 250);
+  const auto& day16 = c.days[15];
+  EXPECT_FALSE(day16.contract_id.has_value());
+  EXPECT_EQ(day16.present, 6);
+  EXPECT_EQ(day16.amount_cents, 0);
+  EXPECT_EQ(day16.pocket_money_cents, 0);
+  EXPECT_EQ(to_json(c)["days"][15]["no_contract"], true);
+}
+
+TEST_P(CostsTest, TheCurrentMonthRunsToTodayAndAFutureMonthIsRefused) {
+  april();
+  const auto may = costs("2025-05");
+  EXPECT_FALSE(may.range.complete);
+  ASSERT_EQ(may.days.size(), 10u);  // 1..10 May
+  EXPECT_EQ(may.totals.presence_days, 5 * 10);
+  EXPECT_EQ(may.totals.amount_due_cents, 50 * 3000);
+
+  auto future = monthly_costs(db(), a(), "2025-06", kToday);
+  ASSERT_FALSE(future.ok());
+  expect_error(future.error(), ErrorKind::unprocessable, "future_date", "month");
+  auto malformed = monthly_costs(db(), a(), "2025-13", kToday);
+  ASSERT_FALSE(malformed.ok());
+  expect_error(malformed.error(), ErrorKind::invalid_input, "validation_failed", "month");
+}
+
+TEST_P(CostsTest, AnInvoiceIsStoredWithItsLinesAndOnlyOncePerMonth) {
+  april();
+  auto stored = submit_invoice(db(), hand_made_invoice(), kToday);
+  ASSERT_DB_OK(stored);
+  EXPECT_EQ(stored->presence_days, 162);
+  EXPECT_EQ(stored->note, "April 2025");
+  EXPECT_FALSE(stored->submitted_at.empty());
+  ASSERT_EQ(stored->lines.size(), 6u);
+  EXPECT_EQ(count("invoice_lines"), 6);
+  auto found = find_invoice(db(), stored->id);
+  ASSERT_DB_OK(found);
+  EXPECT_EQ(found->lines.size(), 6u);
+  EXPECT_EQ(found->amount_cents, 473'550);
+
+  auto again = submit_invoice(db(), hand_made_invoice(), kToday);
+  ASSERT_FALSE(again.ok());
+  expect_error(again.error(), ErrorKind::conflict, "invoice_exists", "month");
+  EXPECT_NE(again.error().message.find("2025-04"), std::string::npos);
+  EXPECT_EQ(count("invoices"), 1);
+  EXPECT_EQ(count("invoice_lines"), 6);
+
+  auto list = centre_invoices(db(), a(), {});
+  ASSERT_DB_OK(list);
+  EXPECT_EQ(list->total, 1);
+}
+
+TEST_P(CostsTest, AWithdrawnInvoiceIsKeptAndTheNextOneReplacesIt) {
+  april();
+  auto first = submit_invoice(db(), hand_made_invoice(), kToday);
+  ASSERT_DB_OK(first);
+  auto withdrawn = withdraw_invoice(db(), {first->id, "wrong invoice number", user_});
+  ASSERT_DB_OK(withdrawn);
+  EXPECT_TRUE(withdrawn->withdrawn());
+  EXPECT_EQ(withdrawn->withdrawal_reason, "wrong invoice number");
+  EXPECT_EQ(withdrawn->withdrawn_by, user_);
+  EXPECT_EQ(withdrawn->lines.size(), 6u) << "the lines stay";
+  auto again = withdraw_invoice(db(), {first->id, "twice", user_});
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "invoice_already_withdrawn");
+  EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(withdraw_invoice(db(), {999'999, "nothing", user_}).error().kind, ErrorKind::not_found);
+
+  auto second = submit_invoice(db(), hand_made_invoice(), kToday);
+  ASSERT_DB_OK(second);
+  EXPECT_EQ(second->replaces_id, first->id);
+  EXPECT_FALSE(second->withdrawn());
+  auto old = find_invoice(db(), first->id);
+  ASSERT_DB_OK(old);
+  EXPECT_EQ(old->replaced_by_id, second->id);
+  EXPECT_EQ(count("invoices"), 2);
+  EXPECT_EQ(count("invoice_lines"), 12);
+  // One current invoice per month, also for the database itself.
+  auto third = submit_invoice(db(), hand_made_invoice(), kToday);
+  ASSERT_FALSE(third.ok());
+  EXPECT_EQ(third.error().code, "invoice_exists");
+  auto direct = db().execute(
+      "INSERT INTO invoices (centre_id, month, number, amount_cents, presence_days, "
+      "submitted_by, submitted_at) VALUES (?, '2025-04', 'X', 1, 0, ?, '2025-05-01')",
+      {a(), user_});
+  ASSERT_FALSE(direct.ok());
+  EXPECT_EQ(direct.error().code, "unique_violation");
+  // Listed newest month first, the current invoice before the withdrawn one.
+  auto list = centre_invoices(db(), a(), {});
+  ASSERT_DB_OK(list);
+  ASSERT_EQ(list->items.size(), 2u);
+  EXPECT_EQ(list->items[0].id, second->id);
+  EXPECT_EQ(list->items[1].id, first->id);
+  EXPECT_EQ(list->items[1].replaced_by_id, second->id) << "derived in lists too";
+  EXPECT_FALSE(list->items[0].replaced_by_id.has_value());
+}
+
+TEST_P(CostsTest, InvalidInvoicesAreRefusedAndNothingIsStored) {
+  april();
+  // A guest of centre B only, never of A: an invoice of A cannot name them.
+  add_person("Bangura", "Ibrahim", "SL");
+  const std::int64_t elsewhere = person(7);
+  Arrival at_b;
+  at_b.person_ids = {elsewhere};
+  at_b.centre_id = b();
+  at_b.date = "2025-04-02";
+  ASSERT_DB_OK(place(db(), at_b, kToday));
+  struct Case {
+    const char* what;
+    std::function<void(Invoice&)> change;
+    ErrorKind kind;
+    std::string code;
+    std::string field;
+  };
+  const std::vector<Case> cases = {
+      {"future month", [](Invoice& i) { i.month = "2025-06"; }, ErrorKind::unprocessable,
+       "future_date", "month"},
+      {"malformed month", [](Invoice& i) { i.month = "2025-4"; }, ErrorKind::invalid_input,
+       "validation_failed", "month"},
+      {"no amount", [](Invoice& i) { i.amount_cents = 0; }, ErrorKind::unprocessable,
+       "validation_failed", "amount_cents"},
+      {"negative days", [](Invoice& i) { i.presence_days = -1; }, ErrorKind::unprocessable,
+       "validation_failed", "presence_days"},
+      {"line before the month", [](Invoice& i) { i.lines[0].from = "2025-03-31"; },
+       ErrorKind::unprocessable, "invalid_lines", "lines[0].from"},
+      {"line after the month", [](Invoice& i) { i.lines[1].to = "2025-05-01"; },
+       ErrorKind::unprocessable, "invalid_lines", "lines[1].to"},
+      {"reversed line", [](Invoice& i) { i.lines[5].to = "2025-03-31"; }, ErrorKind::unprocessable,
+       "invalid_lines", "lines[5].to"},
+      {"not a date", [](Invoice& i) { i.lines[2].from = "2025-04-31"; }, ErrorKind::invalid_input,
+       "validation_failed", "lines[2].from"},
+      {"overlapping lines of one person",
+       [this](Invoice& i) {
+         i.lines.push_back({s1(), "2025-04-30", "2025-04-30"});
+         i.presence_days += 1;
+       },
+       ErrorKind::unprocessable, "invalid_lines", "lines[6].from"},
+      // Both answered alike: an invoice does not tell which ids exist.
+      {"unknown person", [](Invoice& i) { i.lines[3].person_id = 999'999; },
+       ErrorKind::unprocessable, "not_placed", "lines[3].person_id"},
+      {"a guest of another centre", [&](Invoice& i) { i.lines[3].person_id = elsewhere; },
+       ErrorKind::unprocessable, "not_placed", "lines[3].person_id"},
+      {"a month no contract covers", [](Invoice& i) { i.month = "2024-12"; },
+       ErrorKind::unprocessable, "no_contract", "month"},
+      {"a month before the reception system", [](Invoice& i) { i.month = "1999-12"; },
+       ErrorKind::invalid_input, "validation_failed", "month"},
+      {"days that do not add up", [](Invoice& i) { i.presence_days = 160; },
+       ErrorKind::unprocessable, "presence_days_mismatch", "presence_days"},
+  };
+  for (const auto& c : cases) {
+    Invoice inv = hand_made_invoice();
+    c.change(inv);
+    auto r = submit_invoice(db(), inv, kToday);
+    ASSERT_FALSE(r.ok()) << c.what;
+    SCOPED_TRACE(c.what);
+    expect_error(r.error(), c.kind, c.code, c.field);
+  }
+  // The current month: lines may not run past today.
+  Invoice may = hand_made_invoice();
+  may.month = "2025-05";
+  may.lines = {{s1(), "2025-05-01", "2025-05-11"}};
+  may.presence_days = 11;
+  auto r = submit_invoice(db(), may, kToday);
+  ASSERT_FALSE(r.ok());
+  expect_error(r.error(), ErrorKind::unprocessable, "invalid_lines", "lines[0].to");
+
+  EXPECT_EQ(count("invoices"), 0);
+  EXPECT_EQ(count("invoice_lines"), 0);
+}
+
+TEST_P(CostsTest, TheReconciliationListsEachDifferenceByDayAndPerson) {
+  april();
+  // The operator confirmed 1-28 April in the register; the 29th and 30th are not confirmed.
+  for (int d = 1; d <= 28; ++d) {
+    const std::string day = std::string("2025-04-") + (d < 10 ? "0" : "") + std::to_string(d);
+    ASSERT_DB_OK(confirm_day(db(), a(), day, std::nullopt, user_, kKey, kToday));
+  }
+  auto stored = submit_invoice(db(), hand_made_invoice(), kToday);
+  ASSERT_DB_OK(stored);
+  auto r = reconcile_invoice(db(), *stored, kToday);
+  ASSERT_DB_OK(r);
+  EXPECT_EQ(r->computed_presence_days, 160);
+  EXPECT_EQ(r->computed_amount_cents, 468'000);
+  EXPECT_EQ(r->pocket_money_due_cents, 32'500);
+  EXPECT_EQ(r->declared_days_value_cents, 473'550);
+  EXPECT_EQ(r->presence_days_difference, 2);
+  EXPECT_EQ(r->amount_difference_cents, 5'550);
+  EXPECT_EQ(r->declared_not_present, 3);
+  EXPECT_EQ(r->present_not_declared, 1);
+
+  ASSERT_EQ(r->differences.size(), 4u);
+  const auto& d = r->differences;
+  EXPECT_EQ(d[0].day, "2025-04-08");
+  EXPECT_EQ(d[0].person_id, s1());
+  EXPECT_EQ(d[0].kind, kDeclaredNotPresent);
+  EXPECT_EQ(d[0].reason, "not_placed");
+  EXPECT_EQ(d[0].price_cents, 2850);
+  EXPECT_EQ(d[0].given_names, "Mamadou");
+  EXPECT_EQ(d[1].day, "2025-04-09");
+  EXPECT_EQ(d[1].person_id, s1());
+  EXPECT_EQ(d[1].reason, "not_placed");
+  EXPECT_EQ(d[2].day, "2025-04-12");
+  EXPECT_EQ(d[2].person_id, s2());
+  EXPECT_EQ(d[2].kind, kDeclaredNotPresent);
+  EXPECT_EQ(d[2].reason, "absent");
+  EXPECT_EQ(d[2].absence_reason, "authorised_leave");
+  EXPECT_EQ(d[3].day, "2025-04-30");
+  EXPECT_EQ(d[3].person_id, person(4));
+  EXPECT_EQ(d[3].kind, kPresentNotDeclared);
+  EXPECT_EQ(d[3].reason, "not_declared");
+  EXPECT_EQ(d[3].price_cents, 3000);
+  // The differences' values account for the whole amount difference.
+  std::int64_t explained = 0;
+  for (const auto& x : d)
+    explained += x.kind == kDeclaredNotPresent ? x.price_cents : -x.price_cents;
+  EXPECT_EQ(explained, r->amount_difference_cents);
+
+  ASSERT_EQ(r->unconfirmed_days.size(), 2u);
+  EXPECT_EQ(r->unconfirmed_days[0].day, "2025-04-29");
+  EXPECT_EQ(r->unconfirmed_days[1].day, "2025-04-30");
+  EXPECT_EQ(to_string(r->unconfirmed_days[0].status), "unconfirmed");
+}
+
+TEST_P(CostsTest, CsvIsQuotedRfc4180WithAHeaderRow) {
+  april();
+  const auto tables = cost_tables(costs());
+  const auto days = reporting::to_csv(tables.at(1));
+  EXPECT_EQ(days.rfind("day,present,absent,contract_id,no_contract,price_cents,amount_cents,"
+                       "pocket_money_cents\r\n",
+                       0),
+            0u)
+      << days.substr(0, 200);
+  EXPECT_NE(days.find("\r\n2025-04-12,5,1," + std::to_string(c1_) + ",false,2850,14250,1000\r\n"),
+            std::string::npos);
+  EXPECT_NE(days.find("\r\n2025-04-16,6,0," + std::to_string(c2_) + ",false,3000,18000,1250\r\n"),
+            std::string::npos);
+  EXPECT_EQ(std::count(days.begin(), days.end(), '\n'), 31);  // header + 30 days
+
+  const auto persons = reporting::to_csv(tables.at(2));
+  EXPECT_EQ(persons.rfind("person_id,family_name,given_names,family_group_id,presence_days,"
+                          "absent_days,amount_cents,pocket_money_cents\r\n",
+                          0),
+            0u);
+  // A comma and quotes: quoted, quotes doubled. A leading '=': kept text with an apostrophe.
+  EXPECT_NE(persons.find(std::to_string(s1()) +
+                         ",\"Diallo, \"\"Junior\"\"\",Mamadou,,21,0,62100,5250\r\n"),
+            std::string::npos)
+      << persons;
+  EXPECT_NE(persons.find(std::to_string(s2()) + ",Haque,'=Rahim,,19,1,54900,4750\r\n"),
+            std::string::npos)
+      << persons;
+
+  auto stored = submit_invoice(db(), hand_made_invoice(), kToday);
+  ASSERT_DB_OK(stored);
+  auto r = reconcile_invoice(db(), *stored, kToday);
+  ASSERT_DB_OK(r);
+  const auto diff = reporting::to_csv(reconciliation_tables(*r).at(1));
+  EXPECT_EQ(diff.rfind("day,person_id,family_name,given_names,kind,reason,absence_reason,"
+                       "price_cents\r\n",
+                       0),
+            0u);
+  EXPECT_NE(diff.find("2025-04-12," + std::to_string(s2()) +
+                      ",Haque,'=Rahim,declared_not_present,absent,authorised_leave,2850\r\n"),
+            std::string::npos)
+      << diff;
+  EXPECT_EQ(std::count(diff.begin(), diff.end(), '\n'), 5);
+}
+
+TEST_P(CostsTest, XlsxIsAZipWorkbookWithOneSheetPerTable) {
+  april();
+  auto xlsx = reporting::to_xlsx(cost_tables(costs()));
+  ASSERT_DB_OK(xlsx);
+  ASSERT_GT(xlsx->size(), 1000u);
+  EXPECT_EQ(xlsx->substr(0, 2), "PK");
+  EXPECT_NE(xlsx->find("xl/worksheets/sheet1.xml"), std::string::npos);
+  EXPECT_NE(xlsx->find("xl/worksheets/sheet3.xml"), std::string::npos);
+  EXPECT_EQ(xlsx->find("xl/worksheets/sheet4.xml"), std::string::npos);
+  EXPECT_NE(xlsx->find("[Content_Types].xml"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, CostsTest, db::storage_test::all_engines(),
+                         db::storage_test::engine_name);
+
+// Migration 16 rebuilds the invoice tables on SQLite (a table's UNIQUE cannot be dropped there):
+// invoices submitted before it keep their rows, lines and ids, and can then be withdrawn.
+class InvoiceMigrationTest : public storage_test::ReceptionTest {
+ protected:
+  void SetUp() override { set_up_reception({10, 0, 10, 0}, 16); }
+};
+
+TEST_P(InvoiceMigrationTest, InvoicesSubmittedBeforeWithdrawalsExistAreKept) {
+  if (IsSkipped() || HasFatalFailure()) return;
+  add_person("Ahmadi", "Farid", "AF");
+  add_person("Haque", "Rahim", "BD");
+  auto invoice = db().query(
+      "INSERT INTO invoices (centre_id, month, number, amount_cents, presence_days, submitted_by, "
+      "submitted_at, note) VALUES (?, '2025-04', 'FT-1', 5700, 2, ?, '2025-05-02T10:00:00Z', "
+      "'old') RETURNING id",
+      {a(), user_});
+  ASSERT_DB_OK(invoice);
+  const std::int64_t id = (*invoice)[0].integer(0);
+  for (int p : {1, 2})
+    ASSERT_DB_OK(db().execute("INSERT INTO invoice_lines VALUES (?, ?, '2025-04-01', '2025-04-01')",
+                              {id, person(p)}));
+
+  ASSERT_DB_OK(db::migrate(pool(), app::all_migrations(engine())));
+  auto kept = find_invoice(db(), id);
+  ASSERT_DB_OK(kept);
+  EXPECT_EQ(kept->number, "FT-1");
+  EXPECT_EQ(kept->note, "old");
+  EXPECT_EQ(kept->amount_cents, 5700);
+  EXPECT_FALSE(kept->withdrawn());
+  ASSERT_EQ(kept->lines.size(), 2u);
+  EXPECT_EQ(kept->lines[0].person_id, person(1));
+  if (engine() == db::Engine::sqlite) {
+    auto broken = db().query("PRAGMA foreign_key_check");
+    ASSERT_DB_OK(broken);
+    EXPECT_TRUE(broken->empty());
+  }
+  // The lines still point at their invoice, and the invoice can now be withdrawn.
+  auto orphan = db().execute(
+      "INSERT INTO invoice_lines VALUES (999999, ?, '2025-04-01', '2025-04-01')", {person(1)});
+  ASSERT_FALSE(orphan.ok());
+  EXPECT_EQ(orphan.error().code, "foreign_key_violation");
+  auto withdrawn = withdraw_invoice(db(), {id, "number typed wrong", user_});
+  ASSERT_DB_OK(withdrawn);
+  EXPECT_TRUE(withdrawn->withdrawn());
+  auto next = db().execute(
+      "INSERT INTO invoices (centre_id, month, number, amount_cents, presence_days, submitted_by, "
+      "submitted_at, replaces_id) VALUES (?, '2025-04', 'FT-2', 5700, 2, ?, '2025-05-03', ?)",
+      {a(), user_, id});
+  ASSERT_DB_OK(next);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, InvoiceMigrationTest, db::storage_test::all_engines(),
+                         db::storage_test::engine_name);
+
+}  // namespace
+}  // namespace innet::reception
