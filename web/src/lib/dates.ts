@@ -1,11 +1,16 @@
 // Calendar days and months as the pages show them: YYYY-MM-DD strings in, local words out.
+// A day of the register or of a stay is a day in Italy, as on the server (which runs in
+// Europe/Rome): "today" and times are Rome's whatever the browser's time zone.
 import type { Lang } from './i18n';
 
-/** Today in the browser's time zone, as YYYY-MM-DD. */
-export function today(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+export const TIME_ZONE = 'Europe/Rome';
+
+// en-CA writes dates as YYYY-MM-DD.
+const romeDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The day in Rome at `instant` (now by default), as YYYY-MM-DD. */
+export function today(instant: Date = new Date()): string {
+  return romeDay.format(instant);
 }
 
 /** A calendar day (YYYY-MM-DD) in the language shown, without time-zone shifts. */
@@ -28,16 +33,12 @@ export function addDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** YYYY-MM of a local date. */
-function monthOf(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
+/** The month in Rome at `instant`, as YYYY-MM. */
+export const currentMonth = (instant: Date = new Date()) => today(instant).slice(0, 7);
 
-export const currentMonth = () => monthOf(new Date());
-
-export function lastMonth(): string {
-  const d = new Date();
-  return monthOf(new Date(d.getFullYear(), d.getMonth() - 1, 1));
+/** The month before, as YYYY-MM. */
+export function lastMonth(instant: Date = new Date()): string {
+  return addDays(`${currentMonth(instant)}-01`, -1).slice(0, 7);
 }
 
 /** "2026-10" as "ottobre 2026". */
@@ -51,12 +52,12 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(d);
 }
 
 export function formatDate(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(d);
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: TIME_ZONE }).format(d);
 }
