@@ -1,6 +1,7 @@
 // Checks the translation files: every language has every key of Italian (the reference) and no
 // others, the same {{placeholders}}, every plural form its language needs, text in its own script,
-// and every key the source code uses exists. Run by `npm test` and by `npm run build`.
+// and every key the source code uses exists; a key the code passes a count to is plural in every
+// language, with all the forms that language needs (Arabic six, Ukrainian four, French three). Run by `npm test` and by `npm run build`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -95,16 +96,25 @@ test('no empty strings, same placeholders as Italian', () => {
   }
 });
 
+/** The plural categories i18next picks from for a language (Intl.PluralRules, as i18next does). */
+const pluralCategories = (lang) => new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+
+/** Fails unless `base` is a plural key in `lang`: every form the language needs, and no bare key. */
+function assertPlural(lang, base, why) {
+  const missing = pluralCategories(lang).filter((cat) => !(`${base}_${cat}` in locales[lang]));
+  assert.deepEqual(missing.map((cat) => `${base}_${cat}`), [], `${lang}: plural forms missing for ${base} (${why})`);
+  assert.ok(!(base in locales[lang]), `${lang}:${base} is both a plain and a plural key (${why})`);
+}
+
 test('plural keys have every form their language needs', () => {
   for (const lang of LANGS) {
-    const needed = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
     const bases = new Set(Object.keys(locales[lang]).map(pluralBase).filter(Boolean));
-    for (const base of bases) {
-      for (const cat of needed) {
-        assert.ok(`${base}_${cat}` in locales[lang], `${lang}:${base}_${cat} missing`);
-      }
-    }
+    for (const base of bases) assertPlural(lang, base, 'has plural forms');
   }
+  // A key plural in Italian is plural in every language (Arabic needs zero/one/two/few/many/other,
+  // Ukrainian one/few/many/other, French one/many/other), with no plain key left beside it.
+  const italianBases = new Set(Object.keys(locales[REFERENCE]).map(pluralBase).filter(Boolean));
+  for (const lang of LANGS) for (const base of italianBases) assertPlural(lang, base, 'plural in Italian');
 });
 
 // Keys whose value is a name or code and may legitimately be the same in every language.
@@ -217,5 +227,43 @@ test('every key used in the source exists in every language, dynamic keys includ
     const keys = baseKeys(locales[lang]);
     const missing = [...used].filter((k) => !keys.has(k)).sort();
     assert.deepEqual(missing, [], `${lang}: keys used in the source but missing`);
+  }
+});
+
+/** Keys the source passes a count with: t('key', { count: ... }) and [key, { count: ... }] pairs. */
+function countedKeysInSource() {
+  const counted = new Set();
+  const plain = new Set();
+  for (const file of sourceFiles(src)) {
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/(?:\bt\(|\[)\s*'([a-zA-Z0-9_.]+)'\s*(,\s*\{([^{}]*)\})?/g)) {
+      if (m[3] !== undefined && /\bcount\s*[:,}]/.test(m[3])) counted.add(m[1]);
+      else plain.add(m[1]);
+    }
+  }
+  return { counted, plain };
+}
+
+test('a key used with a count has every plural form of every language; a plural key is used with a count', () => {
+  const { counted, plain } = countedKeysInSource();
+  assert.ok(counted.size >= 8, `only ${counted.size} counted keys found in the source: is the scan broken?`);
+  for (const key of counted) for (const lang of LANGS) assertPlural(lang, key, 'used with a count');
+  // The codes describeFieldError (lib/errors.ts) counts with.
+  for (const code of ['too_short', 'too_long', 'exact_length']) for (const lang of LANGS) assertPlural(lang, `fieldErrors.${code}`, 'counted in lib/errors.ts');
+  const italianBases = new Set(Object.keys(locales[REFERENCE]).map(pluralBase).filter(Boolean));
+  const withoutCount = [...plain].filter((k) => italianBases.has(k) && !counted.has(k));
+  assert.deepEqual(withoutCount, [], 'plural keys used without a count: i18next would find no plain key');
+});
+
+test('the plural check catches a missing form (a Ukrainian few, an Arabic two)', () => {
+  const saved = { uk: locales.uk['placements.placed_few'], ar: locales.ar['placements.placed_two'] };
+  try {
+    delete locales.uk['placements.placed_few'];
+    assert.throws(() => assertPlural('uk', 'placements.placed', 'test'), /placements\.placed_few/);
+    delete locales.ar['placements.placed_two'];
+    assert.throws(() => assertPlural('ar', 'placements.placed', 'test'), /placements\.placed_two/);
+  } finally {
+    locales.uk['placements.placed_few'] = saved.uk;
+    locales.ar['placements.placed_two'] = saved.ar;
   }
 });

@@ -25,7 +25,7 @@ export function Footer() {
       </div>
       <div class="it-footer-small-prints clearfix">
         <div class="container">
-          <p class="footer-small mb-0 py-3">{t('footer.small', { year: new Date().getFullYear() })}</p>
+          <p class="footer-small mb-0 py-3">{t('footer.small', { year: String(new Date().getFullYear()) })}</p>
         </div>
       </div>
     </footer>

@@ -23,7 +23,7 @@ export function PasswordField({ current, ...p }: PasswordProps) {
 export function newPasswordErrors(id: string, password: string, confirm: string): FieldErrors {
   const f: FieldErrors = {};
   if (!password) f[id] = ['fieldErrors.required'];
-  else if (password.length < MIN_PASSWORD) f[id] = ['fieldErrors.password_too_short', { min: MIN_PASSWORD }];
+  else if (password.length < MIN_PASSWORD) f[id] = ['fieldErrors.password_too_short', { count: MIN_PASSWORD }];
   if (password && confirm !== password) f.confirm_password = ['fieldErrors.mismatch'];
   return f;
 }
@@ -49,7 +49,7 @@ export function PasswordFields({
   const { t } = useT();
   return (
     <>
-      <PasswordField id={id} label={label} hint={t('account.passwordHint', { min: MIN_PASSWORD })} value={password} onValue={onPassword} error={errors[id]} />
+      <PasswordField id={id} label={label} hint={t('account.passwordHint', { count: MIN_PASSWORD })} value={password} onValue={onPassword} error={errors[id]} />
       <PasswordField id="confirm_password" label={t('account.confirmPassword')} value={confirm} onValue={onConfirm} error={errors.confirm_password} />
     </>
   );

@@ -2,6 +2,7 @@
 // A day of the register or of a stay is a day in Italy, as on the server (which runs in
 // Europe/Rome): "today" and times are Rome's whatever the browser's time zone.
 import type { Lang } from './i18n';
+import { intlLocale } from './numbers';
 
 export const TIME_ZONE = 'Europe/Rome';
 
@@ -18,7 +19,7 @@ export function formatDay(day: string | null | undefined, lang: string): string 
   if (!day) return '';
   const d = new Date(`${day}T12:00:00`);
   if (Number.isNaN(d.getTime())) return day;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(d);
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium' }).format(d);
 }
 
 /** Calendar days from `from` to `to` (YYYY-MM-DD): 0 for the same day, negative when earlier. */
@@ -45,19 +46,19 @@ export function lastMonth(instant: Date = new Date()): string {
 export function formatMonth(month: string, lang: string): string {
   const d = new Date(`${month}-15T12:00:00`);
   if (Number.isNaN(d.getTime())) return month;
-  return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric' }).format(d);
+  return new Intl.DateTimeFormat(intlLocale(lang), { month: 'long', year: 'numeric' }).format(d);
 }
 
 export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(d);
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(d);
 }
 
 export function formatDate(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: TIME_ZONE }).format(d);
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeZone: TIME_ZONE }).format(d);
 }

@@ -6,7 +6,7 @@ export function describeError(err: unknown, t: TFunction): string {
   if (err instanceof ApiError) {
     if (err.code === 'too_many_attempts') {
       return err.retryAfter !== null
-        ? t('errors.too_many_attempts_retry', { seconds: err.retryAfter })
+        ? t('errors.too_many_attempts_retry', { count: err.retryAfter })
         : t('errors.too_many_attempts');
     }
     const key = `errors.${err.code}`;

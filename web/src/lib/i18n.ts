@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { useEffect, useState } from 'preact/hooks';
 import it from './locales/it';
 import type { Resources } from './locales/namespaces';
+import { formatNumber } from './numbers';
 import { applyDirection } from './rtl';
 
 export const LANGUAGES = [
@@ -59,8 +60,20 @@ function applyDocumentLanguage(lang: Lang): Promise<void> {
   return applyDirection(i18next.dir(lang) === 'rtl' ? 'rtl' : 'ltr');
 }
 
+// Every number interpolated into a string ({{count}}, {{n}}, {{guests}}...) is written the
+// language's way (lib/numbers.ts: grouping, decimal sign, Latin digits everywhere), so a sentence
+// never shows 1234 beside 1.234. Strings and dates arrive already formatted and pass unchanged.
+const numberFormatter = {
+  type: 'formatter' as const,
+  init() {},
+  add() {},
+  addCached() {},
+  format: (value: unknown, _format: string | undefined, lng: string | undefined) =>
+    typeof value === 'number' && Number.isFinite(value) ? formatNumber(value, lng ?? DEFAULT_LANG) : value,
+};
+
 export async function initI18n(): Promise<void> {
-  await i18next.init({
+  await i18next.use(numberFormatter).init({
     lng: DEFAULT_LANG,
     fallbackLng: DEFAULT_LANG,
     supportedLngs: LANGUAGES.map((l) => l.code),
@@ -68,7 +81,7 @@ export async function initI18n(): Promise<void> {
     defaultNS: 'common',
     fallbackNS: FEATURE_NAMESPACES,
     resources: { it },
-    interpolation: { escapeValue: false }, // Preact escapes text
+    interpolation: { escapeValue: false, alwaysFormat: true }, // Preact escapes text
     returnNull: false,
   });
   const lang = storedLang();

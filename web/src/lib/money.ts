@@ -1,7 +1,9 @@
+import { intlLocale } from './numbers';
+
 // Euro amounts: the API speaks integer cents, people read and type euro.
 
 export function formatEuro(cents: number, lang: string): string {
-  return new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return new Intl.NumberFormat(intlLocale(lang), { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
 /** Euro typed by a person ("35,50", "35.5", "1.234,50") to cents; null when not a amount. */

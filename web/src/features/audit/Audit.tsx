@@ -325,7 +325,7 @@ function ReadLog({ users }: { users: User[] | null }) {
                 '—'
               ) : (
                 <details>
-                  <summary>{t('audit.reads.personCount', { n: e.person_ids.length })}</summary>
+                  <summary>{t('audit.reads.personCount', { count: e.person_ids.length })}</summary>
                   <p dir="ltr" class="audit-details">{e.person_ids.join(', ')}</p>
                 </details>
               )}

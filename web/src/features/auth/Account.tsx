@@ -209,7 +209,7 @@ function Tokens() {
             label={t('account.tokens.expiresIn')}
             value={days}
             onValue={setDays}
-            options={EXPIRY_CHOICES.map((d) => ({ value: String(d), label: t('account.tokens.days', { days: d }) }))}
+            options={EXPIRY_CHOICES.map((d) => ({ value: String(d), label: t('account.tokens.days', { count: d }) }))}
             error={errors.fields.expires_in_days}
           />
         </div>

@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { useEffect, useRef } from 'preact/hooks';
 import { TableRegion } from '../../components/TableRegion';
 import { formatDay } from '../../lib/dates';
+import { intlLocale } from '../../lib/numbers';
 import { useT } from '../../lib/i18n';
 import { CATEGORIES, type OccupancySeries } from './api';
 
@@ -75,7 +76,7 @@ export function OccupancyChart({ series }: { series: OccupancySeries }) {
       if (!live || !canvas.current) return;
       const { Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip } = m;
       Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
-      const dayLabel = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' });
+      const dayLabel = new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'short' });
       const labels = items.map((d) => dayLabel.format(new Date(`${d.day}T12:00:00`)));
       const datasets: object[] = CATEGORIES.map((c, i) => ({
         type: 'bar',
@@ -110,7 +111,7 @@ export function OccupancyChart({ series }: { series: OccupancySeries }) {
         type: 'bar',
         data: { labels, datasets } as never,
         options: {
-          locale: lang,
+          locale: intlLocale(lang),
           responsive: true,
           maintainAspectRatio: false,
           animation: false,

@@ -255,7 +255,7 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
                     {t('costs.invoiceLine', {
                       number: i.number,
                       amount: formatEuro(i.amount_cents, lang),
-                      days: i.presence_days,
+                      count: i.presence_days,
                       date: formatDay(i.submitted_at.slice(0, 10), lang),
                     })}{' '}
                     <Link
@@ -397,7 +397,7 @@ export function CostsPage({ id }: { id: number }) {
                 {data.totals.days_without_contract ? (
                   <div class="alert alert-warning" role="note" data-testid="costs-no-contract-warning">
                     {t('costs.noContractWarning', {
-                      days: data.totals.days_without_contract,
+                      count: data.totals.days_without_contract,
                       presence: data.totals.presence_days_without_contract,
                     })}
                   </div>

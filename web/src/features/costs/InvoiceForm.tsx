@@ -132,7 +132,7 @@ function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: 
 
   return (
     <>
-      <p>{t('invoiceForm.intro', { days: draft.presence_days })}</p>
+      <p>{t('invoiceForm.intro', { count: draft.presence_days })}</p>
       <FormErrors errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate aria-labelledby="invoice-form-heading">
         <div class="row">

@@ -50,7 +50,7 @@ export function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCanc
         }),
       );
       const n = selected.length;
-      onDone((t) => t('placements.placed', { n }));
+      onDone((t) => t('placements.placed', { count: n }));
     },
   });
 

@@ -98,7 +98,7 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
                 <div class="col-12 col-md-6 mb-3">
                   <dt class="fw-semibold">{t('register.counts')}</dt>
                   <dd class="mb-0" data-testid="register-counts">
-                    {t('register.countsValue', { guests: report.counts.guests, present: report.counts.present, absent: report.counts.absent })}
+                    {t('register.countsValue', { count: report.counts.guests, present: report.counts.present, absent: report.counts.absent })}
                   </dd>
                 </div>
               </dl>
