@@ -66,7 +66,7 @@ test('account: password change errors, personal API tokens', async () => {
   await page.locator('#confirm_password').fill('different');
   await page.locator('section[aria-labelledby=password-heading] button[type=submit]').click();
   await page.locator('#new_password-error').waitFor();
-  assert.equal((await page.locator('#new_password-error').textContent()).trim(), tr('it', 'fieldErrors.password_too_short', { min: 10 }));
+  assert.equal((await page.locator('#new_password-error').textContent()).trim(), tr('it', 'fieldErrors.password_too_short', { count: 10 }));
   assert.equal((await page.locator('#confirm_password-error').textContent()).trim(), tr('it', 'fieldErrors.mismatch'));
 
   // Wrong current password: the server says so (422 with fields) and the field shows it.

@@ -35,7 +35,9 @@ const localeCache = {};
 /** A translation from the app's own locale files, e.g. tr('it', 'errors.invalid_credentials'). */
 export function tr(lang, key, vars = {}) {
   localeCache[lang] ??= readLocale(lang);
-  let v = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), localeCache[lang]);
+  // With a count, the plural form the language picks for it (as i18next does: key_one, key_few...).
+  const path = 'count' in vars ? `${key}_${new Intl.PluralRules(lang).select(Number(vars.count))}` : key;
+  let v = path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), localeCache[lang]);
   assert.equal(typeof v, 'string', `no translation ${lang}:${key}`);
   for (const [name, value] of Object.entries(vars)) v = v.replaceAll(`{{${name}}}`, String(value));
   return v;

@@ -149,7 +149,7 @@ test('placing a guest (with an override when full) and transferring him', async 
   await assertAccessible(page, 'place form');
   await page.locator('[data-testid=place-submit]').click();
   await page.locator(`[data-testid=guest-table] tr[data-person="${person.id}"]`).waitFor();
-  await page.getByText(tr('it', 'placements.placed', { n: 1 })).waitFor();
+  await page.getByText(tr('it', 'placements.placed', { count: 1 })).waitFor();
   assert.match(await page.locator(`tr[data-person="${person.id}"]`).textContent(), /Guinea/);
 
   // The centre is now full: the server refuses, the form asks for an override reason, then places.

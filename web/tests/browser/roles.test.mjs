@@ -77,7 +77,7 @@ test('login page: 429 shows the wait from Retry-After', async () => {
     await page.locator('[data-testid=login-submit]').click();
     await page
       .locator('[data-testid=form-error]')
-      .filter({ hasText: tr('it', 'errors.too_many_attempts_retry', { seconds: 42 }) })
+      .filter({ hasText: tr('it', 'errors.too_many_attempts_retry', { count: 42 }) })
       .waitFor();
     assert.ok(await page.locator('[data-testid=login-submit]').isDisabled(), 'submit is disabled while waiting');
   } finally {
