@@ -184,6 +184,11 @@ const DYNAMIC = {
   'costs.kinds.*': () => fieldUnion('features/costs/api.ts', 'PresenceDifference', 'kind'),
   'costs.reasons.*': () => fieldUnion('features/costs/api.ts', 'PresenceDifference', 'reason'),
   'audit.reads.outcomes.*': () => fieldUnion('features/audit/api.ts', 'ReadEntry', 'outcome'),
+  // guarded (features/audit/details.tsx): the actions, objects and detail names the server writes
+  'audit.actions.*': () => constList('features/audit/api.ts', 'AUDIT_ACTIONS'),
+  'audit.entities.*': () => constList('features/audit/api.ts', 'AUDIT_ENTITY_TYPES'),
+  'audit.fields.*': () => constList('features/audit/api.ts', 'AUDIT_DETAIL_FIELDS'),
+  'audit.window.*': () => ['opened', 'closed'],
   // tokenStatus() in features/auth/Account.tsx
   'account.tokens.status.*': () => ['active', 'revoked', 'expired'],
   // guarded: the outcomes the server's audit log records

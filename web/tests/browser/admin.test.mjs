@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
+  apiCreate,
   apiGet,
   assertAccessible,
   checkBothLanguages,
@@ -15,6 +16,7 @@ import {
   screenshot,
   settled,
   signedIn,
+  switchLanguage,
   tr,
   uniqueSuffix,
   waitForColumn,
@@ -268,6 +270,48 @@ test('audit trail: table and filters', async () => {
   await page.locator('#audit-from').fill(today);
   await page.locator('#audit-to').fill('2020-01-01');
   await page.locator('#audit-to-error').waitFor();
+});
+
+test('audit trail: actions and details in words, not codes and JSON, in Italian, Arabic and at 360 px', async () => {
+  const org = await apiCreate(page, '/organizations', { name: `Audit words ${suffix}`, type: 'ngo', istat_code: '082053' });
+  await page.goto('/audit');
+  await settled(page);
+  // The action filter names the actions; the address keeps the code.
+  await page.locator('#audit-action').selectOption('organizations.create');
+  await page.locator('#audit-entity').selectOption('organization');
+  await page.locator('form[role=search] button[type=submit]').click();
+  await page.waitForURL(/action=organizations\.create/);
+  await settled(page);
+  const row = page.locator('[data-testid=audit-table] tbody tr', { hasText: `#${org.id}` }).first();
+  await row.waitFor();
+  const cells = row.locator('td');
+  assert.equal((await cells.nth(3).textContent()).trim(), tr('it', 'audit.actions.organizations.create'));
+  assert.equal((await cells.nth(4).textContent()).trim(), `${tr('it', 'audit.entities.organization')} #${org.id}`);
+  await row.locator('summary').click();
+  const details = row.locator('dl.audit-details');
+  const text = (await details.textContent()).replace(/\s+/g, ' ');
+  assert.ok(text.includes(`${tr('it', 'audit.fields.name')}: Audit words ${suffix}`), text);
+  assert.ok(text.includes(`${tr('it', 'audit.fields.type')}: ${tr('it', 'orgTypes.ngo')}`), text);
+  assert.doesNotMatch(text, /[{}"]/, 'no JSON in the details');
+  await assertAccessible(page, 'audit details (it)');
+
+  await switchLanguage(page, 'ar');
+  await settled(page);
+  await row.locator('details').evaluate((d) => d.setAttribute('open', ''));
+  assert.equal((await cells.nth(3).textContent()).trim(), tr('ar', 'audit.actions.organizations.create'));
+  assert.ok((await details.textContent()).includes(tr('ar', 'audit.fields.name')));
+  await assertAccessible(page, 'audit details (ar)');
+  await screenshot(page, 'audit-details-ar');
+  await page.setViewportSize({ width: 360, height: 800 });
+  try {
+    await assertAccessible(page, 'audit details (ar, 360 px)');
+    await screenshot(page, 'audit-details-ar-360');
+    await switchLanguage(page, 'it');
+    await settled(page);
+    await screenshot(page, 'audit-details-it-360');
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
 });
 
 test('audit trail: the reads of personal data, refusals included, under their own tab', async () => {

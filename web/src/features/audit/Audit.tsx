@@ -10,7 +10,8 @@ import { Link, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { accountsApi } from '../accounts/index';
-import { auditApi, type AuditEntry, type ReadEntry } from './api';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditApi, type AuditEntry, type ReadEntry } from './api';
+import { actionLabel, AuditDetails, entityLabel } from './details';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -46,14 +47,9 @@ function rangeError(inputs: { from: string; to: string }, t: (key: string) => st
   return inputs.from && inputs.to && inputs.from > inputs.to ? t('audit.rangeError') : undefined;
 }
 
-function detailsText(details: unknown): string {
-  if (details === null || details === undefined || details === '') return '';
-  if (typeof details === 'string') return details;
-  try {
-    return JSON.stringify(details, null, 2);
-  } catch {
-    return String(details);
-  }
+/** The known codes, and the one in the address if it is not among them (an older or newer code). */
+function withCurrent(codes: readonly string[], current: string): string[] {
+  return current && !codes.includes(current) ? [...codes, current] : [...codes];
 }
 
 /** The actor filter: a list of accounts when the admin may read them, else an id. */
@@ -161,10 +157,24 @@ function Trail({ users }: { users: User[] | null }) {
           <ActorField users={users} value={inputs.actor_user_id} onValue={setter('actor_user_id')} />
         </div>
         <div class="col-12 col-md-6 col-lg-4">
-          <TextField id="audit-action" label={t('audit.action')} hint={t('audit.actionHint')} dir="ltr" value={inputs.action} onValue={setter('action')} />
+          <SelectField
+            id="audit-action"
+            label={t('audit.action')}
+            value={inputs.action}
+            onValue={setter('action')}
+            empty={t('common.all')}
+            options={withCurrent(AUDIT_ACTIONS, inputs.action).map((a) => ({ value: a, label: actionLabel(a, t) }))}
+          />
         </div>
         <div class="col-12 col-md-6 col-lg-4">
-          <TextField id="audit-entity" label={t('audit.entityType')} hint={t('audit.entityHint')} dir="ltr" value={inputs.entity_type} onValue={setter('entity_type')} />
+          <SelectField
+            id="audit-entity"
+            label={t('audit.entityType')}
+            value={inputs.entity_type}
+            onValue={setter('entity_type')}
+            empty={t('common.all')}
+            options={withCurrent(AUDIT_ENTITY_TYPES, inputs.entity_type).map((e) => ({ value: e, label: entityLabel(e, null, t) }))}
+          />
         </div>
         <DateRangeFields prefix="audit" inputs={inputs} setter={setter} />
       </FilterBar>
@@ -186,7 +196,8 @@ function Trail({ users }: { users: User[] | null }) {
           </>
         }
         row={(e: AuditEntry, index) => {
-          const details = detailsText(e.details);
+          const details = <AuditDetails details={e.details} entityType={e.entity_type} lang={lang} t={t} />;
+          const hasDetails = e.details !== null && e.details !== undefined && Object.keys(e.details).length > 0;
           const ok = /^(success|ok|succeeded|allowed)$/i.test(e.outcome);
           return (
             <tr key={e.seq ?? `pending-${index}`}>
@@ -197,28 +208,17 @@ function Trail({ users }: { users: User[] | null }) {
               <td>
                 <ActorCell email={e.actor_email} id={e.actor_user_id} />
               </td>
-              <td>
-                <code dir="ltr">{e.action}</code>
-              </td>
-              <td>
-                {e.entity_type ? (
-                  <code dir="ltr">
-                    {e.entity_type}
-                    {e.entity_id !== null && e.entity_id !== undefined && e.entity_id !== '' ? ` #${e.entity_id}` : ''}
-                  </code>
-                ) : (
-                  '—'
-                )}
-              </td>
+              <td data-action={e.action}>{actionLabel(e.action, t)}</td>
+              <td>{e.entity_type ? <bdi>{entityLabel(e.entity_type, e.entity_id, t)}</bdi> : '—'}</td>
               <td>
                 <span class={`badge ${ok ? 'bg-success' : 'bg-danger'}`}>{outcomeLabel(e.outcome)}</span>
               </td>
               <td>{e.client_address ? <bdi>{e.client_address}</bdi> : '—'}</td>
               <td>
-                {details ? (
+                {hasDetails ? (
                   <details>
                     <summary>{t('audit.showDetails')}</summary>
-                    <pre dir="ltr" class="audit-details">{details}</pre>
+                    {details}
                   </details>
                 ) : (
                   '—'
