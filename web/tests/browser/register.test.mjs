@@ -127,6 +127,23 @@ test('case worker: overview, absence, confirmation, withdrawal and re-confirmati
   assert.match(await page.locator('[data-testid=register-confirmations] tbody tr').last().textContent(), new RegExp(tr('it', 'register.reconfirmation')));
   await checkBothLanguages(page, 'register-day-confirmed', () => page.locator('[data-testid=register-confirmations]').waitFor());
 
+  // The guests' count is a plural in every language, its number written the language's way.
+  const counts = await apiGet(page, `/centres/${centre.id}/register/${day}`);
+  const guests = counts.body.counts;
+  const countsText = async () => (await page.locator('[data-testid=register-counts]').textContent()).trim();
+  const expected = (lang) => tr(lang, 'register.countsValue', { count: guests.guests, present: guests.present, absent: guests.absent });
+  assert.equal(await countsText(), expected('it'));
+  await page.setViewportSize({ width: 360, height: 800 });
+  try {
+    await checkBothLanguages(page, 'register-day-360', async () => {
+      await page.locator('[data-testid=register-confirmations]').waitFor();
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      assert.equal(await countsText(), expected(lang));
+    });
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
   // Printed: the report and a line to sign, without header, navigation or buttons.
   assert.ok(await page.locator('[data-testid=register-print]').isVisible());
   await page.emulateMedia({ media: 'print' });
