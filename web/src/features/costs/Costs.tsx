@@ -12,6 +12,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { currentMonth, formatDay, formatMonth, lastMonth } from '../../lib/dates';
 import { type TFunction, useT } from '../../lib/i18n';
 import { formatEuro } from '../../lib/money';
+import { formatNumber } from '../../lib/numbers';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
@@ -81,7 +82,7 @@ function ReconciliationView({ invoice }: { invoice: Invoice }) {
                     {t('costs.declaredComputed', { declared: rec.declared.presence_days, computed: rec.computed.presence_days })}
                   </dd>
                   <dd class="mb-0" data-testid="difference-days">
-                    {t('costs.difference', { value: signed(rec.difference.presence_days, String(rec.difference.presence_days)) })}
+                    {t('costs.difference', { value: signed(rec.difference.presence_days, formatNumber(rec.difference.presence_days, lang)) })}
                   </dd>
                 </div>
                 <div class="col-12 col-md-6 mb-3">
