@@ -31,7 +31,8 @@ const DEPENDENCIES = {
   accounts: ['core', 'db', 'api', 'auth', 'audit'],
   people: [...PLATFORM],
   centres: [...PLATFORM, 'accounts'],
-  reception: [...PLATFORM, 'accounts', 'centres', 'people', 'reporting'],
+  // geo: reception's demo-data step (reception/seed/) places centres in real municipalities.
+  reception: [...PLATFORM, 'accounts', 'centres', 'people', 'reporting', 'geo'],
   seed: [...PLATFORM, 'geo', 'accounts', 'people', 'centres', 'reception'],
   app: [...PLATFORM, 'accounts', 'people', 'centres', 'reception', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],

@@ -10,9 +10,14 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "geo/municipalities.h"
-#include "seed/reception.h"
+#include "reception/seed/generator.h"
 
 namespace innet::seed {
+using reception::seed::ReceptionPlan;
+using reception::seed::seed_absences;
+using reception::seed::seed_invoices;
+using reception::seed::seed_reception;
+using reception::seed::seed_registers;
 namespace {
 
 Status require_empty(db::Connection& conn) {

@@ -8,7 +8,7 @@
 
 #include "core/result.h"
 #include "db/database.h"
-#include "seed/reception.h"
+#include "reception/seed/generator.h"
 
 namespace innet::seed {
 
@@ -28,7 +28,7 @@ Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool, const std::string& ch
 struct NationalReport {
   std::int64_t organizations = 0;
   std::int64_t users = 0;
-  ReceptionReport reception;
+  reception::seed::ReceptionReport reception;
   std::int64_t absences = 0;  // over the last 60 days, left unconfirmed
 };
 Result<NationalReport> seed_national(db::Pool& pool);
