@@ -14,7 +14,8 @@ const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const src = join(root, 'src');
 
 // Who may include whom. Platform first, then the domain modules in dependency order; `app`
-// assembles everything and `cli` and `seed` drive it.
+// assembles everything and `cli` drives it. `seed` runs the modules' seed steps from the list
+// `cli` hands it (app::modules()), so it knows the platform only.
 const PLATFORM = ['core', 'db', 'http', 'api', 'auth', 'audit'];
 const DEPENDENCIES = {
   core: [],
@@ -28,11 +29,13 @@ const DEPENDENCIES = {
   // platform modules (decision 0014).
   api: ['core', 'db', 'http', 'auth', 'audit'],
   audit: ['core', 'db', 'api'],
-  accounts: ['core', 'db', 'api', 'auth', 'audit'],
+  // geo: accounts' seed step (accounts/seed.cc) makes the municipalities' organisations.
+  accounts: ['core', 'db', 'api', 'auth', 'audit', 'geo'],
   people: [...PLATFORM],
   centres: [...PLATFORM, 'accounts'],
-  reception: [...PLATFORM, 'accounts', 'centres', 'people', 'reporting'],
-  seed: [...PLATFORM, 'geo', 'accounts', 'people', 'centres', 'reception'],
+  // geo: reception's demo-data step (reception/seed/) places centres in real municipalities.
+  reception: [...PLATFORM, 'accounts', 'centres', 'people', 'reporting', 'geo'],
+  seed: [...PLATFORM],
   app: [...PLATFORM, 'accounts', 'people', 'centres', 'reception', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],
 };

@@ -3,6 +3,7 @@
 #include "accounts/accounts.h"
 #include "accounts/auth_routes.h"
 #include "accounts/routes.h"
+#include "accounts/seed.h"
 #include "accounts/sessions.h"
 
 namespace innet::accounts {
@@ -51,7 +52,8 @@ api::Module module() {
               [](api::Api& api) {
                 add_auth_routes(api);
                 add_routes(api);
-              }};
+              },
+          .seed = seed_step};
 }
 
 }  // namespace innet::accounts

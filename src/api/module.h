@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "api/api.h"
+#include "api/seed_context.h"
 #include "auth/policy.h"
+#include "core/result.h"
 #include "db/database.h"
 #include "db/migrations.h"
 
@@ -25,6 +27,9 @@ struct Module {
   // Registers the module with other modules' hooks (e.g. people's person links), once, before
   // the first request.
   std::function<void()> connect;
+  // Its part of the generated data (`innet seed --demo`, `--scale national`), run after the steps
+  // of the modules listed before it, in one transaction (api/seed_context.h); none if empty.
+  std::function<Status(SeedContext&)> seed;
 };
 
 }  // namespace innet::api

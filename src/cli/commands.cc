@@ -9,6 +9,7 @@
 #include "accounts/sessions.h"
 #include "app/app.h"
 #include "app/logging.h"
+#include "app/modules.h"
 #include "audit/audit_log.h"
 #include "auth/passwords.h"
 #include "core/clock.h"
@@ -86,24 +87,22 @@ int seed(const app::Config& config, bool demo, const std::string& scale) {
         Error::field(ErrorKind::invalid_input, "scale", FieldError::not_in_list({"national"})));
   auto pool = open(config);
   if (!pool.ok()) return report(pool.error());
+  std::string chain_key;
   if (demo) {
     auto secrets = app::load_or_create_secrets(config.secrets_file);
     if (!secrets.ok()) return report(secrets.error());
-    auto accounts = seed::seed_demo(**pool, secrets->audit_key);
-    if (!accounts.ok()) return report(accounts.error());
-    std::cout << "seeded the Palermo demo network; accounts (password '" << seed::kDemoPassword
+    chain_key = secrets->audit_key;
+  }
+  auto seeded = seed::run(**pool, app::modules(),
+                          demo ? api::SeedScale::demo : api::SeedScale::national, chain_key);
+  if (!seeded.ok()) return report(seeded.error());
+  if (demo) {
+    std::cout << "seeded the Palermo demo network; accounts (password '" << api::kDemoPassword
               << "'):\n";
-    for (const auto& a : *accounts)
+    for (const auto& a : seeded->accounts)
       std::cout << "  " << a.email << "  (" << a.organization << ")\n";
   } else {
-    auto r = seed::seed_national(**pool);
-    if (!r.ok()) return report(r.error());
-    const auto& rc = r->reception;
-    std::cout << "seeded national scale: " << r->organizations << " organisations, " << r->users
-              << " users, " << rc.centres << " centres, " << rc.contracts << " contracts, "
-              << rc.persons << " persons, " << rc.placements << " placements (" << rc.current_guests
-              << " current guests, " << rc.transfers << " transfers), " << r->absences
-              << " absences\n";
+    std::cout << "seeded national scale: " << seed::summary(seeded->counts) << "\n";
   }
   auto chained = chain(**pool, config);
   return chained.ok() ? kExitOk : report(chained.error());

@@ -5,6 +5,7 @@
 #include "reception/placements/placements.h"
 #include "reception/register/register.h"
 #include "reception/routes.h"
+#include "reception/seed/step.h"
 
 namespace innet::reception {
 
@@ -58,7 +59,8 @@ api::Module module() {
                 people::add_person_link({.name = "reception: guests of the organisation's centres",
                                          .organizations_of = hosting_organizations,
                                          .persons_of = persons_hosted_by});
-              }};
+              },
+          .seed = seed_step};
 }
 
 }  // namespace innet::reception

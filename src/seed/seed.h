@@ -1,36 +1,30 @@
-// The one data generator. `innet seed --demo` creates the Palermo network with one demo account
-// per role; `innet seed --scale national` creates benchmark-sized data. Each module adds its part
-// here, after the parts it depends on.
+// `innet seed`: fills a new database with generated data. `--demo` makes the Palermo network
+// with one demo account per role; `--scale national` makes benchmark-sized data. The data are
+// the modules' own: each module's descriptor may have a seed step (api::Module::seed,
+// api/seed_context.h), and this driver only runs them, in the order of the list it is given
+// (app::modules(), dependency order), in one transaction. It knows no module: adding a module's
+// demo data touches its own folder only.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "api/module.h"
 #include "core/result.h"
 #include "db/database.h"
-#include "seed/reception.h"
 
 namespace innet::seed {
 
-inline constexpr const char* kDemoPassword = "demo";
-inline constexpr const char* kDemoDomain = "demo.innet.example";
+// Runs every module's seed step on a new database (accounts' step refuses one that already has
+// organisations), records the seed in the audit trail and commits; on PostgreSQL it then
+// refreshes the planner's statistics. The same scale gives the same data on every run: one
+// random sequence with a fixed seed, consumed by the steps in order. `chain_key` links the demo
+// registers' confirmations (the audit key of the secrets file).
+Result<api::SeedReport> run(db::Pool& pool, const std::vector<api::Module>& modules,
+                            api::SeedScale scale, const std::string& chain_key = "");
 
-struct DemoAccount {
-  std::string email;
-  std::string role;
-  std::string organization;
-};
-
-// Refuses to run on a database that already has organisations, so it never mixes with real data.
-// `chain_key` links the demo registers' confirmations (the audit key of the secrets file).
-Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool, const std::string& chain_key);
-
-struct NationalReport {
-  std::int64_t organizations = 0;
-  std::int64_t users = 0;
-  ReceptionReport reception;
-  std::int64_t absences = 0;  // over the last 60 days, left unconfirmed
-};
-Result<NationalReport> seed_national(db::Pool& pool);
+// The report's counts in one line: "2082 organisations, 10000 users, ..., 42 placements (7
+// current guests, 3 transfers), 15 absences".
+std::string summary(const std::vector<api::SeedCount>& counts);
 
 }  // namespace innet::seed

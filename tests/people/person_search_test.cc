@@ -115,7 +115,7 @@ std::string upper_ascii(std::string s) {
 }
 
 TEST_P(PersonSearchTest, FindsWhatTheLikeSearchFoundOnTheDemoData) {
-  ASSERT_DB_OK(seed::seed_demo(pool(), "test-chain-key"));
+  ASSERT_DB_OK(seed::run(pool(), app::modules(), api::SeedScale::demo, "test-chain-key"));
   auto people = db().query(
       "SELECT family_name, given_names, family_name_original, cui, nationality FROM persons "
       "ORDER BY id");

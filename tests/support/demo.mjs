@@ -1,4 +1,4 @@
-// The demo accounts of `innet seed --demo` (src/seed/seed.cc), written once for the API tests
+// The demo accounts of `innet seed --demo` (src/accounts/seed.cc), written once for the API tests
 // (client.mjs) and the browser tests (web/tests/browser/helpers.mjs): one account per role,
 // `<role>@demo.innet.example`, password 'demo'.
 import { openApiDocument } from './openapi.mjs';

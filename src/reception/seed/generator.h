@@ -11,7 +11,7 @@
 #include "core/result.h"
 #include "db/database.h"
 
-namespace innet::seed {
+namespace innet::reception::seed {
 
 struct ReceptionPlan {
   std::vector<std::int64_t> operators;  // organisations that run centres
@@ -63,4 +63,4 @@ Result<std::int64_t> seed_absences(db::Connection& conn, std::mt19937& rng, int 
 Result<std::int64_t> seed_invoices(db::Connection& conn, std::int64_t operator_id,
                                    std::int64_t staff_user_id, const std::string& today);
 
-}  // namespace innet::seed
+}  // namespace innet::reception::seed

@@ -1,4 +1,4 @@
-#include "seed/reception.h"
+#include "reception/seed/generator.h"
 
 #include <algorithm>
 #include <map>
@@ -13,7 +13,7 @@
 #include "reception/placements/snapshots.h"
 #include "reception/register/register.h"
 
-namespace innet::seed {
+namespace innet::reception::seed {
 namespace {
 
 using centres::Category;
@@ -550,4 +550,4 @@ Result<std::int64_t> seed_invoices(db::Connection& conn, std::int64_t operator_i
   return stored;
 }
 
-}  // namespace innet::seed
+}  // namespace innet::reception::seed
