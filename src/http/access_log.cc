@@ -1,11 +1,15 @@
 #include "http/access_log.h"
 
 #include <array>
+#include <condition_variable>
+#include <cstdio>
 #include <ctime>
 #include <iterator>
+#include <mutex>
+#include <thread>
 
 #include <fmt/format.h>
-#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
 namespace innet::http {
@@ -81,6 +85,42 @@ void append_access_line(fmt::memory_buffer& out, const AccessRecord& record,
   out.push_back('}');
 }
 
+// Standard output without a flush per line. spdlog's stdout sink flushes every message: one
+// write(2) per request on the I/O thread, about 5% of the CPU of GET /auth/me under load. Lines
+// wait in stdio's buffer instead, and a flusher writes them out within a second (and at exit),
+// so a crash loses at most the last second of the access log; the audit trail is the record
+// that must survive, and it lives in the database.
+class BufferedStdoutSink final : public spdlog::sinks::base_sink<std::mutex> {
+ public:
+  BufferedStdoutSink() : flusher_([this](std::stop_token stop) { flush_every_second(stop); }) {}
+  ~BufferedStdoutSink() override {
+    flusher_.request_stop();
+    flusher_.join();
+    std::fflush(stdout);
+  }
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    spdlog::memory_buf_t line;
+    formatter_->format(msg, line);
+    std::fwrite(line.data(), 1, line.size(), stdout);
+  }
+  void flush_() override { std::fflush(stdout); }
+
+ private:
+  void flush_every_second(const std::stop_token& stop) {
+    std::mutex idle;
+    std::unique_lock lock(idle);
+    while (!stop.stop_requested()) {
+      sleep_.wait_for(lock, stop, std::chrono::seconds(1), [] { return false; });
+      flush();  // under the sink's mutex, as a write is
+    }
+  }
+
+  std::condition_variable_any sleep_;  // wakes early only when stopping
+  std::jthread flusher_;               // last: stopped (by the destructor) before the rest goes
+};
+
 }  // namespace
 
 std::string format_access_line(const AccessRecord& record,
@@ -93,8 +133,7 @@ std::string format_access_line(const AccessRecord& record,
 AccessLog::AccessLog() : logger_(spdlog::get("access")) {
   if (!logger_) {
     // Not registered: two servers in one process (tests) must not race on the registry.
-    logger_ = std::make_shared<spdlog::logger>("access",
-                                               std::make_shared<spdlog::sinks::stdout_sink_mt>());
+    logger_ = std::make_shared<spdlog::logger>("access", std::make_shared<BufferedStdoutSink>());
     logger_->set_pattern("%v");
   }
 }
