@@ -240,20 +240,27 @@ const api::ObjectType<UserView>& user_type() {
   static const auto type =
       api::ObjectType<UserView>("User")
           .field("id", [](const UserView& v) { return v.user.id; })
-          .field("display_name", [](const UserView& v) { return v.user.display_name; })
+          .field("display_name",
+                 [](const UserView& v) -> const std::string& { return v.user.display_name; })
           .field(
-              "role", [](const UserView& v) { return auth::to_string(v.user.role); }, role_type())
+              "role",
+              [](const UserView& v) -> const std::string& { return auth::to_string(v.user.role); },
+              role_type())
           .field("active", [](const UserView& v) { return v.user.active; })
           .field(
-              "organization", [](const UserView& v) { return v.organization; },
+              "organization",
+              [](const UserView& v) -> const Organization& { return v.organization; },
               organization_summary_type())
-          .field("created_at", [](const UserView& v) { return v.user.created_at; },
+          .field("created_at",
+                 [](const UserView& v) -> const std::string& { return v.user.created_at; },
                  {.format = "date-time"})
           .field_when(&UserView::include_contact, "email",
-                      [](const UserView& v) { return v.user.email; },
+                      [](const UserView& v) -> const std::string& { return v.user.email; },
                       {.description = "field set users.fields.contact"})
           .field_when(&UserView::include_contact, "last_login_at",
-                      [](const UserView& v) { return v.user.last_login_at; },
+                      [](const UserView& v) -> const std::optional<std::string>& {
+                        return v.user.last_login_at;
+                      },
                       {.description = "field set users.fields.contact", .format = "date-time"});
   return type;
 }

@@ -22,7 +22,7 @@ std::string session_cookie(const api::Context& ctx, const std::string& value, lo
 // The signed-in user as the web app needs it: profile, organisation and permissions.
 struct SignedInUser {
   accounts::UserView user;
-  std::vector<std::string> permissions;  // to build the navigation
+  const std::vector<std::string>& permissions;  // to build the navigation
 };
 struct Me {
   SignedInUser user;
@@ -30,9 +30,12 @@ struct Me {
 };
 
 const api::ObjectType<SignedInUser>& signed_in_user_type() {
-  static const auto type = api::ObjectType<SignedInUser>("SignedInUser")
-                               .include(accounts::user_type(), &SignedInUser::user)
-                               .field("permissions", &SignedInUser::permissions);
+  static const auto type =
+      api::ObjectType<SignedInUser>("SignedInUser")
+          .include(accounts::user_type(), &SignedInUser::user)
+          .field("permissions", [](const SignedInUser& u) -> const std::vector<std::string>& {
+            return u.permissions;
+          });
   return type;
 }
 
@@ -43,14 +46,16 @@ const api::ObjectType<Me>& me_type() {
   return type;
 }
 
-Result<nlohmann::json> me_json(db::Connection& conn, const auth::Policy& policy,
-                               const auth::Actor& actor) {
+// The answer of sign-in and of GET /auth/me.
+Result<http::Response> me_response(db::Connection& conn, const auth::Policy& policy,
+                                   const auth::Actor& actor) {
   INNET_ASSIGN_OR_RETURN(auto found, accounts::find_user_with_organization(conn, actor.user_id));
   std::optional<std::string> csrf;
   if (!actor.csrf_token.empty()) csrf = actor.csrf_token;
-  return me_type().to_json(
-      {{{found.first, found.second, /*include_contact=*/true}, policy.permissions(actor.role)},
-       csrf});
+  const Me me{
+      {{found.first, found.second, /*include_contact=*/true}, policy.permissions(actor.role)},
+      csrf};
+  return api::ok(me_type(), me);
 }
 
 Error invalid_credentials() {
@@ -114,8 +119,7 @@ Result<http::Response> login(api::Context& ctx) {
 
   auth::Actor actor{u.id,           u.organization_id, u.role, u.email,
                     u.display_name, session.id,        0,      session.csrf_token};
-  INNET_ASSIGN_OR_RETURN(auto body, me_json(*conn, ctx.services.policy, actor));
-  http::Response response = api::ok(body);
+  INNET_ASSIGN_OR_RETURN(auto response, me_response(*conn, ctx.services.policy, actor));
   response.set_header("Set-Cookie",
                       session_cookie(ctx, session.token,
                                      long{ctx.services.settings.session_absolute_hours} * 3600));
@@ -133,8 +137,7 @@ Result<http::Response> logout(api::Context& ctx) {
 
 Result<http::Response> me(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
-  INNET_ASSIGN_OR_RETURN(auto body, me_json(*conn, ctx.services.policy, *ctx.actor));
-  return api::ok(body);
+  return me_response(*conn, ctx.services.policy, *ctx.actor);
 }
 
 Result<http::Response> change_password(api::Context& ctx) {

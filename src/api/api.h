@@ -148,6 +148,15 @@ std::string operation_id(const Route& route);
 // Helpers every module's routes use.
 http::Response created(const nlohmann::json& body);
 http::Response ok(const nlohmann::json& body);
+// A described value's 200 answer, written without a json tree (ObjectType::write).
+template <class T>
+http::Response ok(const ObjectType<T>& type, const T& value) {
+  std::string body;
+  body.reserve(512);
+  // Invalid UTF-8 (user input echoed back): the json path replaces it instead.
+  if (!type.write(body, value)) return ok(type.to_json(value));
+  return http::Response::json_text(200, std::move(body));
+}
 Error forbidden();
 
 // The value a PATCH body gives an optional field: absent keeps `current`, null clears it.

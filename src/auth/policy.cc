@@ -12,7 +12,7 @@ const std::vector<std::string>& role_names() {
   return names;
 }
 
-std::string to_string(Role role) {
+const std::string& to_string(Role role) {
   return role_names().at(static_cast<std::size_t>(role));
 }
 
@@ -23,12 +23,21 @@ std::optional<Role> parse_role(std::string_view name) {
   return static_cast<Role>(it - names.begin());
 }
 
-Policy::Policy(std::vector<Grant> grants) : grants_(std::move(grants)) {}
+Policy::Policy(std::vector<Grant> grants)
+    : grants_(std::move(grants)), permissions_(role_names().size()) {
+  for (const auto& g : grants_) {
+    auto& by_role = scopes_.try_emplace(g.action, role_names().size()).first->second;
+    auto& scope = by_role.at(static_cast<std::size_t>(g.role));
+    if (scope) continue;  // the first grant of a role and action holds
+    scope = g.scope;
+    permissions_[static_cast<std::size_t>(g.role)].push_back(g.action);
+  }
+}
 
 std::optional<Scope> Policy::scope(Role role, std::string_view action) const {
-  for (const auto& g : grants_)
-    if (g.role == role && g.action == action) return g.scope;
-  return std::nullopt;
+  auto found = scopes_.find(action);
+  if (found == scopes_.end()) return std::nullopt;
+  return found->second.at(static_cast<std::size_t>(role));
 }
 
 bool Policy::allows(const Actor& actor, std::string_view action) const {
@@ -49,11 +58,8 @@ bool Policy::allows(const Actor& actor, std::string_view action, const RecordOwn
   return false;
 }
 
-std::vector<std::string> Policy::permissions(Role role) const {
-  std::vector<std::string> out;
-  for (const auto& g : grants_)
-    if (g.role == role) out.push_back(g.action);
-  return out;
+const std::vector<std::string>& Policy::permissions(Role role) const {
+  return permissions_.at(static_cast<std::size_t>(role));
 }
 
 std::vector<std::string> Policy::actions() const {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace innet::auth {
@@ -27,7 +28,7 @@ enum class Role {
 };
 
 const std::vector<std::string>& role_names();
-std::string to_string(Role role);
+const std::string& to_string(Role role);
 std::optional<Role> parse_role(std::string_view name);
 
 // How far a permission reaches over records.
@@ -73,12 +74,21 @@ class Policy {
   // Checks the scope against the record's owner.
   bool allows(const Actor& actor, std::string_view action, const RecordOwner& owner) const;
   // Every action the role may perform (sent to the web app to build its navigation).
-  std::vector<std::string> permissions(Role role) const;
+  const std::vector<std::string>& permissions(Role role) const;
   // Every action named by the table.
   std::vector<std::string> actions() const;
 
  private:
+  struct TransparentHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using ScopeByRole = std::vector<std::optional<Scope>>;  // indexed by Role
+
   std::vector<Grant> grants_;
+  // Indexes of grants_: every request asks for a scope, and GET /auth/me for the permissions.
+  std::unordered_map<std::string, ScopeByRole, TransparentHash, std::equal_to<>> scopes_;
+  std::vector<std::vector<std::string>> permissions_;  // indexed by Role
 };
 
 }  // namespace innet::auth

@@ -40,6 +40,8 @@ struct Response {
 
   void set_header(std::string name, std::string value);
   static Response json(int status, const nlohmann::json& body);
+  // A body already written as JSON text (api::ObjectType::write).
+  static Response json_text(int status, std::string body);
   static Response no_content();
   // {"error":{"code","message","fields"}} with the status that matches error.kind.
   static Response error(const Error& error);

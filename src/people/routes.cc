@@ -139,7 +139,7 @@ Result<http::Response> list(api::Context& ctx) {
 
 Result<http::Response> get(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto person, person_in_scope(ctx, "persons.read"));
-  return api::ok(to_json(person));
+  return api::ok(person_type(), person);
 }
 
 Result<http::Response> create(api::Context& ctx) {

@@ -67,5 +67,51 @@ TEST(ObjectType, IncludesAnotherTypesProperties) {
   EXPECT_EQ(type.schema()["required"], nlohmann::json({"n", "extra"}));
 }
 
+// write() is the fast path of hot answers; it must give exactly the text of dump(to_json()).
+TEST(ObjectType, WritesTheTextOfItsJson) {
+  struct Mixed {
+    std::int64_t id = 0;
+    double ratio = 0;
+    bool active = false;
+    std::optional<std::int64_t> parent;
+    std::vector<std::string> tags;
+    nlohmann::json details;
+    Outer outer;
+  };
+  static const auto type = ObjectType<Mixed>("Mixed")
+                               .field("id", &Mixed::id)
+                               .field("ratio", &Mixed::ratio)
+                               .field("active", &Mixed::active)
+                               .field("parent", &Mixed::parent)
+                               .field("tags", &Mixed::tags)
+                               .field("details", &Mixed::details)
+                               .field("outer", &Mixed::outer, outer_type());
+  Mixed m{-42,
+          0.1,
+          true,
+          std::nullopt,
+          {"a\"q\"", "\u00e0 \t\x01", ""},
+          {{"z", 1}, {"a", {nullptr, 2.5}}},
+          {"b", "n\nl", {{7}}, true}};
+  for (int round = 0; round < 2; ++round) {
+    std::string text;
+    ASSERT_TRUE(type.write(text, m));
+    EXPECT_EQ(text, type.to_json(m).dump());
+    m.parent = 9;
+    m.outer.secret_shown = false;
+    m.tags.clear();
+  }
+}
+
+TEST(ObjectType, WriteRefusesInvalidUtf8) {
+  std::string text;
+  EXPECT_FALSE(outer_type().write(text, {"bad \xff byte", std::nullopt, {}, false}));
+}
+
+TEST(ObjectType, RefusesAPropertyDescribedTwice) {
+  EXPECT_THROW(ObjectType<Inner>("Twice").field("n", &Inner::n).field("n", &Inner::n),
+               std::logic_error);
+}
+
 }  // namespace
 }  // namespace innet::api
