@@ -392,7 +392,7 @@ nlohmann::json to_json(const Contract& c) {
 }
 
 std::vector<db::Migration> centre_migrations(db::Engine) {
-  return {{5, "reception: centres and contracts", R"sql(
+  return {{5, "centres: centres and contracts", R"sql(
 CREATE TABLE centres (
   id {{pk}},
   name TEXT NOT NULL UNIQUE,

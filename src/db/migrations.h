@@ -15,7 +15,8 @@
 namespace innet::db {
 
 struct Migration {
-  int version;       // unique and increasing within its module
+  int version;  // unique and increasing within its module (older modules keep the numbers they had
+                // when the versions were global: a gap is not a missing migration)
   std::string name;  // e.g. "accounts: organizations, users, sessions"
   std::string sql;
   std::string module = "";  // set when the application is assembled (app/modules.cc)

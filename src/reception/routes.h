@@ -12,6 +12,6 @@ void add_routes(api::Api& api);
 void add_placement_routes(api::Api& api);
 void add_occupancy_routes(api::Api& api);
 void add_register_routes(api::Api& api);
-void add_cost_routes(api::Api& api);  // costs, invoices, reconciliation (cost_routes.cc)
+void add_cost_routes(api::Api& api);  // costs, invoices, reconciliation (costs/routes.cc)
 
 }  // namespace innet::reception

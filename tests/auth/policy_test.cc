@@ -22,6 +22,8 @@ TEST(Policy, RoleNamesRoundTrip) {
 
 TEST(Policy, AdminManagesAccountsButHoldsNoOtherDomainAction) {
   const auto& p = app::policy();
+  EXPECT_TRUE(p.allows(actor(Role::admin), "users.manage"));
+  EXPECT_TRUE(p.allows(actor(Role::admin), "audit.read"));
   for (const auto& action : p.permissions(Role::admin))
     EXPECT_TRUE(action.starts_with("organizations.") || action.starts_with("users.") ||
                 action.starts_with("audit."))
