@@ -21,7 +21,7 @@ namespace innet::centres {
 
 // No reception record is older: dates of placements, registers, contracts and invoices before it
 // are typing mistakes (year 0026 for 2026), refused before they reach a rule or a computation.
-inline constexpr const char* kFirstReceptionDate = "2000-01-01";
+inline constexpr CivilDay kFirstReceptionDay{std::chrono::year{2000} / 1 / 1};
 
 const std::vector<std::string>& centre_types();  // hotspot, cpa, cas, sai, accoglienza_diffusa
 const std::vector<std::string>&

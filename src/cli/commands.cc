@@ -270,9 +270,10 @@ int register_verify(const app::Config& config, std::optional<std::int64_t> centr
 }
 
 int occupancy_rebuild(const app::Config& config, const std::string& from) {
-  if (!is_valid_date(from) || from > clock::today())
-    return report(Error::field(ErrorKind::invalid_input, "from",
-                               FieldError::date_out_of_range(kEarliestDate, clock::today())));
+  if (!CivilDay::parse(from) || from > clock::today())
+    return report(
+        Error::field(ErrorKind::invalid_input, "from",
+                     FieldError::date_out_of_range(kEarliestDay.to_string(), clock::today())));
   auto pool = open(config);
   if (!pool.ok()) return report(pool.error());
   auto conn = (*pool)->acquire();

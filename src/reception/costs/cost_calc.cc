@@ -47,7 +47,7 @@ bool is_valid_month(std::string_view month) {
       !digits(month.substr(5)))
     return false;
   const int m = (month[5] - '0') * 10 + (month[6] - '0');
-  return m >= 1 && m <= 12 && month >= std::string_view(centres::kFirstReceptionDate).substr(0, 7);
+  return m >= 1 && m <= 12 && month >= CivilMonth::of(centres::kFirstReceptionDay).to_string();
 }
 
 Result<MonthRange> month_range(const std::string& month, const std::string& today) {

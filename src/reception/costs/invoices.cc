@@ -53,7 +53,8 @@ Status check_lines(const Invoice& inv, const MonthRange& range) {
   const std::string last = clock::add_days(range.to, -1);
   for (std::size_t i = 0; i < inv.lines.size(); ++i) {
     const auto& l = inv.lines[i];
-    const bool from_ok = is_valid_date(l.from), to_ok = is_valid_date(l.to);
+    const bool from_ok = CivilDay::parse(l.from).has_value(),
+               to_ok = CivilDay::parse(l.to).has_value();
     if (!from_ok) bad_dates.fields[line_field(i, "from")] = FieldError::wrong_type("date");
     if (!to_ok) bad_dates.fields[line_field(i, "to")] = FieldError::wrong_type("date");
     if (!from_ok || !to_ok) continue;

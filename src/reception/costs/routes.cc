@@ -333,11 +333,11 @@ void add_cost_routes(api::Api& api) {
                                {.name = "from",
                                 .type = FieldType::date,
                                 .required = true,
-                                .earliest_date = centres::kFirstReceptionDate},
+                                .earliest_day = centres::kFirstReceptionDay},
                                {.name = "to",
                                 .type = FieldType::date,
                                 .required = true,
-                                .earliest_date = centres::kFirstReceptionDate}}}},
+                                .earliest_day = centres::kFirstReceptionDay}}}},
            .response_schema = "Invoice",
            .success_status = 201,
            .handler = post_invoice});

@@ -187,7 +187,7 @@ void add_occupancy_routes(api::Api& api) {
        .tag = "reception",
        .query = {{.name = "date",
                   .type = FieldType::date,
-                  .earliest_date = centres::kFirstReceptionDate},
+                  .earliest_day = centres::kFirstReceptionDay},
                  type,
                  status,
                  istat,
@@ -209,19 +209,17 @@ void add_occupancy_routes(api::Api& api) {
            .paged = true,
            .response_schema = "PlacementDesk",
            .handler = desk});
-  api.add({.method = "GET",
-           .pattern = "/api/v1/centres/{id}/occupancy",
-           .action = "occupancy.read",
-           .summary = "Daily guests of one centre per category (default: the last 90 days)",
-           .tag = "reception",
-           .query = {{.name = "from",
-                      .type = FieldType::date,
-                      .earliest_date = centres::kFirstReceptionDate},
-                     {.name = "to",
-                      .type = FieldType::date,
-                      .earliest_date = centres::kFirstReceptionDate}},
-           .response_schema = "OccupancySeries",
-           .handler = series});
+  api.add(
+      {.method = "GET",
+       .pattern = "/api/v1/centres/{id}/occupancy",
+       .action = "occupancy.read",
+       .summary = "Daily guests of one centre per category (default: the last 90 days)",
+       .tag = "reception",
+       .query =
+           {{.name = "from", .type = FieldType::date, .earliest_day = centres::kFirstReceptionDay},
+            {.name = "to", .type = FieldType::date, .earliest_day = centres::kFirstReceptionDay}},
+       .response_schema = "OccupancySeries",
+       .handler = series});
 }
 
 }  // namespace innet::reception

@@ -160,7 +160,7 @@ const Field kPersonIds{.name = "person_ids",
 const Field kDate{.name = "date",
                   .type = FieldType::date,
                   .required = true,
-                  .earliest_date = centres::kFirstReceptionDate};
+                  .earliest_day = centres::kFirstReceptionDay};
 const Field kOverride{.name = "override_reason",
                       .max_length = 500,
                       .min_length = 10,
@@ -298,7 +298,7 @@ void add_placement_routes(api::Api& api) {
            .tag = "reception",
            .query = {{.name = "date",
                       .type = FieldType::date,
-                      .earliest_date = centres::kFirstReceptionDate}},
+                      .earliest_day = centres::kFirstReceptionDay}},
            .response_schema = "GuestList",
            .reads_persons = true,
            .handler = guests});

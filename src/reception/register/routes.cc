@@ -316,7 +316,7 @@ void add_register_routes(api::Api& api) {
   const FieldSpec day_path = {{.name = "day",
                                .type = FieldType::date,
                                .required = true,
-                               .earliest_date = centres::kFirstReceptionDate,
+                               .earliest_day = centres::kFirstReceptionDay,
                                .description = "the day of the register (YYYY-MM-DD)"}};
 
   api.add({.method = "GET",
@@ -326,11 +326,11 @@ void add_register_routes(api::Api& api) {
            .tag = "register",
            .query = {{.name = "from",
                       .type = FieldType::date,
-                      .earliest_date = centres::kFirstReceptionDate,
+                      .earliest_day = centres::kFirstReceptionDay,
                       .description = "first day (default: 29 days before to)"},
                      {.name = "to",
                       .type = FieldType::date,
-                      .earliest_date = centres::kFirstReceptionDate,
+                      .earliest_day = centres::kFirstReceptionDay,
                       .description = "last day, included (default: today)"}},
            .response_schema = "RegisterOverview",
            .handler = overview});
