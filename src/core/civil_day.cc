@@ -31,6 +31,11 @@ std::optional<CivilDay> CivilDay::parse(std::string_view text) {
   return day;
 }
 
+Result<CivilDay> stored_day(std::string_view text) {
+  if (auto day = CivilDay::parse(text)) return *day;
+  return Error::internal("stored day is not a date: '" + std::string(text) + "'");
+}
+
 std::string CivilDay::to_string() const {
   const auto ymd = year_month_day();
   char buf[16];

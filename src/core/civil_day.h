@@ -14,6 +14,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.h"
+
 namespace innet {
 
 // A calendar day, held as the count of days since 1970-01-01 so that plus_days and comparisons
@@ -61,6 +63,10 @@ class CivilDay {
 // is older or newer. The JSON validation refuses days outside it as malformed.
 inline constexpr CivilDay kEarliestDay{std::chrono::year{1900} / 1 / 1};
 inline constexpr CivilDay kLatestDay{std::chrono::year{2099} / 12 / 31};
+
+// A day read back from storage, which holds only days parsed on their way in: anything else is
+// a damaged row (an internal error), not a caller's mistake.
+Result<CivilDay> stored_day(std::string_view text);
 
 // A calendar month ("2026-11"), e.g. the month of an invoice or of a cost report.
 class CivilMonth {

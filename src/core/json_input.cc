@@ -284,6 +284,19 @@ std::optional<FieldError> forbidden_character(std::string_view s, bool multiline
   return {};
 }
 
+std::optional<CivilDay> accepted_day(const nlohmann::json& body, const std::string& name) {
+  auto it = body.find(name);
+  if (it == body.end() || !it->is_string()) return std::nullopt;
+  return CivilDay::parse(it->get_ref<const std::string&>());
+}
+
+std::optional<CivilDay> accepted_day(const std::map<std::string, std::string>& query,
+                                     const std::string& name) {
+  auto it = query.find(name);
+  if (it == query.end()) return std::nullopt;
+  return CivilDay::parse(it->second);
+}
+
 nlohmann::json list_envelope(nlohmann::json items, std::int64_t total, const Paging& paging) {
   return {{"items", std::move(items)},
           {"total", total},

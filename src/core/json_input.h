@@ -84,6 +84,12 @@ Result<Paging> parse_paging(const std::map<std::string, std::string>& query);
 // Unknown parameters are refused too, except page and per_page.
 Status check_query(const std::map<std::string, std::string>& query, const FieldSpec& spec);
 
+// The day in a date field that parse_body or check_query accepted: nothing when the field is
+// absent, null or empty. The checks have refused any other text already.
+std::optional<CivilDay> accepted_day(const nlohmann::json& body, const std::string& name);
+std::optional<CivilDay> accepted_day(const std::map<std::string, std::string>& query,
+                                     const std::string& name);
+
 std::optional<std::int64_t> parse_int(std::string_view text);
 bool is_valid_email(std::string_view text);
 // The text without leading and trailing white space (ASCII and Unicode spaces).

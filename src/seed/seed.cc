@@ -122,13 +122,14 @@ Result<std::vector<DemoAccount>> seed_demo(db::Pool& pool, const std::string& ch
   plan.centres = 40;
   plan.max_places = 90;
   plan.history_days = 365;
-  plan.today = clock::today();
+  const CivilDay today = clock::today();
+  plan.today = today.to_string();
   std::mt19937 rng(2026);
   INNET_TRY(seed_reception(*conn, rng, plan));
   INNET_TRY(seed_registers(*conn, rng, plan.featured_operator, user_ids.at(auth::Role::case_worker),
-                           60, plan.today, chain_key));
-  INNET_TRY(seed_invoices(*conn, plan.featured_operator, user_ids.at(auth::Role::case_worker),
-                          plan.today));
+                           60, today, chain_key));
+  INNET_TRY(
+      seed_invoices(*conn, plan.featured_operator, user_ids.at(auth::Role::case_worker), today));
   INNET_TRY(audit::record(*conn, seed_entry("demo")));
   INNET_TRY(tx.commit());
   INNET_TRY(refresh_statistics(*conn));
@@ -179,12 +180,12 @@ Result<NationalReport> seed_national(db::Pool& pool) {
   plan.centres = 3000;
   plan.max_places = 100;
   plan.history_days = 3 * 365;
-  plan.today = clock::today();
+  const CivilDay today = clock::today();
+  plan.today = today.to_string();
   plan.palermo_weighting = false;
   INNET_ASSIGN_OR_RETURN(auto reception, seed_reception(*conn, rng, plan));
   report.reception = reception;
-  INNET_ASSIGN_OR_RETURN(auto absences,
-                         seed_absences(*conn, rng, 60, plan.today, staff_by_operator));
+  INNET_ASSIGN_OR_RETURN(auto absences, seed_absences(*conn, rng, 60, today, staff_by_operator));
   report.absences = absences;
   INNET_TRY(audit::record(*conn, seed_entry("national")));
   INNET_TRY(tx.commit());
