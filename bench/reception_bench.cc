@@ -27,7 +27,7 @@ BENCHMARK(BM_BaselineCountPlacements)->Unit(benchmark::kMillisecond);
 // state.range(0): how many days before today the occupancy is asked for.
 void BM_OccupancyAllCentres(benchmark::State& state) {
   auto conn = pool().acquire();
-  const std::string day = innet::clock::add_days(innet::clock::today(), -state.range(0));
+  const innet::CivilDay day = innet::clock::today().plus_days(-state.range(0));
   std::size_t centres = 0;
   for (auto _ : state) {
     auto all = innet::reception::occupancy_on(**conn, day, {});
@@ -52,10 +52,8 @@ void BM_MonthlyCostOneCentre(benchmark::State& state) {
     return;
   }
   const auto centre = (*largest)[0].integer(0);
-  const std::string today = innet::clock::today();
-  const std::string month =
-      innet::clock::month_start(innet::clock::add_days(innet::clock::month_start(today), -1))
-          .substr(0, 7);
+  const innet::CivilDay today = innet::clock::today();
+  const auto month = innet::CivilMonth::of(today.first_of_month().plus_days(-1));
   std::int64_t presence_days = 0;
   for (auto _ : state) {
     auto costs = innet::reception::monthly_costs(**conn, centre, month, today);

@@ -23,7 +23,7 @@
 
 #include "accounts/accounts.h"
 #include "app/app.h"
-#include "core/clock.h"
+#include "core/civil_day.h"
 #include "core/crypto.h"
 #include "db/query.h"
 #include "reception/register/register.h"
@@ -33,8 +33,9 @@ namespace innet::reception {
 namespace {
 
 const std::string kKey = "bench-chain-key-0123456789abcdef";
-const std::string kYear = "2025-01-01";
-const std::string kNextYear = "2026-01-01";
+constexpr CivilDay kYear{std::chrono::year{2025} / 1 / 1};
+constexpr CivilDay kNextYear{std::chrono::year{2026} / 1 / 1};
+constexpr CivilDay kJune{std::chrono::year{2025} / 6 / 1};
 constexpr int kPlaces = 100;
 
 // Rows gathered into one INSERT of up to 100 rows: few statements, a bounded number of values.
@@ -84,9 +85,9 @@ struct Ids {
 // absent (2% of those withdrawn), one confirmation per day.
 void generate_centre(db::Connection& conn, std::int64_t centre, std::int64_t user, Ids& ids) {
   std::mt19937 rng(static_cast<unsigned>(centre));
-  const std::string origin = "2024-09-01";
-  const auto year_start = clock::days_between(origin, kYear);
-  const auto year_end = clock::days_between(origin, kNextYear);
+  constexpr CivilDay origin{std::chrono::year{2024} / 9 / 1};
+  const auto year_start = origin.days_until(kYear);
+  const auto year_end = origin.days_until(kNextYear);
   std::vector<Placement> placements;
   for (int place = 0; place < kPlaces; ++place) {
     for (std::int64_t t = rng() % 120; t < year_end;) {
@@ -94,9 +95,9 @@ void generate_centre(db::Connection& conn, std::int64_t centre, std::int64_t use
       p.id = ++ids.placement;
       p.person_id = ++ids.person;
       p.centre_id = centre;
-      p.start_date = clock::add_days(origin, t);
+      p.start_date = origin.plus_days(t).to_string();
       const std::int64_t end = t + 30 + rng() % 200;
-      if (end < year_end) p.end_date = clock::add_days(origin, end);
+      if (end < year_end) p.end_date = origin.plus_days(end).to_string();
       placements.push_back(p);
       t = end + rng() % 6;
     }
@@ -104,11 +105,11 @@ void generate_centre(db::Connection& conn, std::int64_t centre, std::int64_t use
   std::vector<Absence> entries;
   const auto& reasons = absence_reasons();
   for (const auto& p : placements) {
-    const auto from = std::max(clock::days_between(origin, p.start_date), year_start);
-    const auto to = p.end_date ? clock::days_between(origin, *p.end_date) : year_end;
+    const auto from = std::max(origin.days_until(*CivilDay::parse(p.start_date)), year_start);
+    const auto to = p.end_date ? origin.days_until(*CivilDay::parse(*p.end_date)) : year_end;
     for (auto d = from; d < to; ++d) {
       if (rng() % 100 >= 3) continue;
-      Absence a{++ids.absence, centre, clock::add_days(origin, d), p.person_id,
+      Absence a{++ids.absence, centre, origin.plus_days(d).to_string(), p.person_id,
                 reasons[rng() % reasons.size()]};
       if (a.reason == kOtherReason) a.note = "bench";
       a.recorded_by = user;
@@ -157,7 +158,7 @@ void generate_centre(db::Connection& conn, std::int64_t centre, std::int64_t use
                 a.day + "T09:00:00Z", db::optional_value(a.withdraws_id)});
   }
   const auto effective = effective_absences(entries);
-  const auto days = clock::days_between(kYear, kNextYear);
+  const auto days = kYear.days_until(kNextYear);
   const auto laid = lay_out(kYear, days, placements, effective);
   Batch rows(conn,
              "INSERT INTO register_confirmations (id, centre_id, day, seq, present, absent, "
@@ -169,11 +170,12 @@ void generate_centre(db::Connection& conn, std::int64_t centre, std::int64_t use
     Confirmation c;
     c.id = ++ids.confirmation;
     c.centre_id = centre;
-    c.day = clock::add_days(kYear, d);
+    c.day = kYear.plus_days(d).to_string();
     c.seq = d + 1;
     c.present = laid[static_cast<std::size_t>(d)].present();
     c.absent = laid[static_cast<std::size_t>(d)].absent();
-    c.digest = day_digest(centre, c.day, laid[static_cast<std::size_t>(d)], placements, effective);
+    c.digest = day_digest(centre, kYear.plus_days(d), laid[static_cast<std::size_t>(d)], placements,
+                          effective);
     for (; e < entries.size() && entries[e].day <= c.day; ++e)
       if (entries[e].day == c.day) c.absences_through = std::max(c.absences_through, entries[e].id);
     c.confirmed_by = user;
@@ -263,7 +265,7 @@ void BM_RegisterPresenceMonth(benchmark::State& state) {
   std::size_t i = 0;
   std::int64_t presence_days = 0;
   for (auto _ : state) {
-    auto days = presence_between(**conn, next_centre(i), "2025-06-01", "2025-07-01");
+    auto days = presence_between(**conn, next_centre(i), kJune, kJune.first_of_next_month());
     if (!days.ok()) state.SkipWithError(days.error().message.c_str());
     for (const auto& d : *days) presence_days += static_cast<std::int64_t>(d.present.size());
   }
@@ -276,7 +278,7 @@ void BM_RegisterOverviewMonth(benchmark::State& state) {
   auto conn = fixture().pool->acquire();
   std::size_t i = 0;
   for (auto _ : state) {
-    auto days = register_summary(**conn, next_centre(i), "2025-06-01", "2025-07-01");
+    auto days = register_summary(**conn, next_centre(i), kJune, kJune.first_of_next_month());
     if (!days.ok()) state.SkipWithError(days.error().message.c_str());
     benchmark::DoNotOptimize(days);
   }
@@ -288,7 +290,7 @@ void BM_RegisterDay(benchmark::State& state) {
   auto conn = fixture().pool->acquire();
   std::size_t i = 0;
   for (auto _ : state) {
-    auto day = day_state(**conn, next_centre(i), "2025-06-15");
+    auto day = day_state(**conn, next_centre(i), kJune.plus_days(14));
     if (!day.ok()) state.SkipWithError(day.error().message.c_str());
     benchmark::DoNotOptimize(day);
   }

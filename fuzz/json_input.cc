@@ -72,6 +72,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (paging.ok()) check(paging->page >= 1 && paging->per_page >= 1 && paging->per_page <= 100);
   (void)innet::parse_int(all);
   (void)innet::is_valid_email(all);
-  (void)innet::is_valid_date(all);
+  (void)innet::CivilDay::parse(all);
   return 0;
 }

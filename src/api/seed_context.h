@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "auth/policy.h"
+#include "core/civil_day.h"
 #include "db/database.h"
 
 namespace innet::api {
@@ -60,7 +61,7 @@ struct SeedContext {
   SeedScale scale;
   // One sequence for the whole run, consumed by the steps in order: the same data every time.
   std::mt19937& rng;
-  std::string today;      // the last simulated day, "YYYY-MM-DD"
+  CivilDay today;         // the last simulated day
   std::string chain_key;  // demo: the audit key that chains the registers' confirmations
   SeedRegistry registry;
   SeedReport report;

@@ -47,7 +47,7 @@ Status time_filters(std::map<std::string, std::string>& q, std::string& from, st
     // compare right ("2026-1-1" or "2026-01-01T1:2:3Z" would silently select the wrong rows).
     auto t = clock::parse_iso_utc(*value);
     bool timestamp = t && clock::iso_utc(*t) == *value;
-    if (!value->empty() && !is_valid_date(*value) && !timestamp)
+    if (!value->empty() && !CivilDay::parse(*value) && !timestamp)
       return Error::field(ErrorKind::invalid_input, name,
                           FieldError::wrong_type("date_or_timestamp"));
   }

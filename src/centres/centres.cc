@@ -272,7 +272,8 @@ Result<std::vector<Contract>> centre_contracts(db::Connection& conn, std::int64_
 }
 
 Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t centre_id,
-                                            const std::string& day) {
+                                            CivilDay civil_day) {
+  const std::string day = civil_day.to_string();
   INNET_ASSIGN_OR_RETURN(
       auto rows, conn.query(std::string("SELECT ") + kContractColumns +
                                 " FROM contracts WHERE centre_id = ? AND start_date <= ? AND "
@@ -283,7 +284,8 @@ Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t c
 }
 
 Result<std::map<std::int64_t, std::int64_t>> contracted_places_on(db::Connection& conn,
-                                                                  const std::string& day) {
+                                                                  CivilDay civil_day) {
+  const std::string day = civil_day.to_string();
   INNET_ASSIGN_OR_RETURN(
       auto rows,
       conn.query("SELECT centre_id, places FROM contracts WHERE start_date <= ? AND end_date >= ?",
@@ -293,11 +295,11 @@ Result<std::map<std::int64_t, std::int64_t>> contracted_places_on(db::Connection
   return places;
 }
 
-Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, const std::string& first,
-                             const std::string& last) {
+Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, CivilDay first,
+                             CivilDay last) {
   INNET_ASSIGN_OR_RETURN(auto rows, conn.query("SELECT COUNT(*) FROM contracts WHERE centre_id = ? "
                                                "AND start_date <= ? AND end_date >= ?",
-                                               {centre_id, last, first}));
+                                               {centre_id, last.to_string(), first.to_string()}));
   return rows[0].integer(0) > 0;
 }
 

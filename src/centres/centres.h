@@ -21,7 +21,7 @@ namespace innet::centres {
 
 // No reception record is older: dates of placements, registers, contracts and invoices before it
 // are typing mistakes (year 0026 for 2026), refused before they reach a rule or a computation.
-inline constexpr const char* kFirstReceptionDate = "2000-01-01";
+inline constexpr CivilDay kFirstReceptionDay{std::chrono::year{2000} / 1 / 1};
 
 const std::vector<std::string>& centre_types();  // hotspot, cpa, cas, sai, accoglienza_diffusa
 const std::vector<std::string>&
@@ -110,13 +110,13 @@ Result<Contract> find_contract(db::Connection& conn, std::int64_t id);
 Result<std::vector<Contract>> centre_contracts(db::Connection& conn, std::int64_t centre_id);
 // The contract in force on `day`, if any.
 Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t centre_id,
-                                            const std::string& day);
+                                            CivilDay day);
 // The places contracted for each centre with a contract in force on `day` (centre id -> places).
 Result<std::map<std::int64_t, std::int64_t>> contracted_places_on(db::Connection& conn,
-                                                                  const std::string& day);
+                                                                  CivilDay day);
 // Whether some contract of the centre is in force on at least one day of [first, last].
-Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, const std::string& first,
-                             const std::string& last);
+Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, CivilDay first,
+                             CivilDay last);
 
 // Places (or guests, or free places) per category, with their total.
 const api::ObjectType<PlacesByCategory>& places_type();

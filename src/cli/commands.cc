@@ -268,20 +268,25 @@ int register_verify(const app::Config& config, std::optional<std::int64_t> centr
   return r->intact() ? kExitOk : kExitFailure;
 }
 
-int occupancy_rebuild(const app::Config& config, const std::string& from) {
-  if (!is_valid_date(from) || from > clock::today())
-    return report(Error::field(ErrorKind::invalid_input, "from",
-                               FieldError::date_out_of_range(kEarliestDate, clock::today())));
+// `from_text` as typed on the command line: this is where it is parsed.
+int occupancy_rebuild(const app::Config& config, const std::string& from_text) {
+  const CivilDay today = clock::today();
+  const auto from = CivilDay::parse(from_text);
+  if (!from || *from > today)
+    return report(
+        Error::field(ErrorKind::invalid_input, "from",
+                     FieldError::date_out_of_range(kEarliestDay.to_string(), today.to_string())));
   auto pool = open(config);
   if (!pool.ok()) return report(pool.error());
   auto conn = (*pool)->acquire();
   if (!conn.ok()) return report(conn.error());
   db::Transaction tx(**conn);
   if (auto s = tx.started(); !s.ok()) return report(s.error());
-  if (auto s = reception::rebuild_snapshots(**conn, from, clock::today()); !s.ok())
+  if (auto s = reception::rebuild_snapshots(**conn, *from, today); !s.ok())
     return report(s.error());
   if (auto s = tx.commit(); !s.ok()) return report(s.error());
-  std::cout << "occupancy snapshots recomputed from " << reception::snapshot_day(from) << "\n";
+  std::cout << "occupancy snapshots recomputed from " << reception::snapshot_day(*from).to_string()
+            << "\n";
   return kExitOk;
 }
 

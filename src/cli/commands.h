@@ -28,6 +28,6 @@ int audit_verify(const app::Config& config);
 int register_verify(const app::Config& config, std::optional<std::int64_t> centre_id);
 // Prints the OpenAPI document, without a database: for build steps and the lint.
 int openapi();
-int occupancy_rebuild(const app::Config& config, const std::string& from);
+int occupancy_rebuild(const app::Config& config, const std::string& from_text);
 
 }  // namespace innet::cli

@@ -62,31 +62,17 @@ std::string format(std::chrono::year_month_day ymd) {
 
 }  // namespace
 
-std::string today() {
+CivilDay today() {
   std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
-  return buf;
+  return CivilDay(std::chrono::year{local.tm_year + 1900} /
+                  std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)} /
+                  std::chrono::day{static_cast<unsigned>(local.tm_mday)});
 }
 
 std::string add_days(std::string_view date, std::int64_t days) {
   return format(std::chrono::year_month_day{to_days(date) + std::chrono::days{days}});
-}
-
-std::int64_t days_between(std::string_view from, std::string_view to) {
-  return (to_days(to) - to_days(from)).count();
-}
-
-std::string month_start(std::string_view date) {
-  return std::string(date.substr(0, 8)) + "01";
-}
-
-std::string next_month_start(std::string_view date) {
-  using namespace std::chrono;
-  year_month_day ymd{to_days(month_start(date))};
-  return format(year_month_day{ymd.year() / ymd.month() / day{1}} + months{1});
 }
 
 }  // namespace innet::clock

@@ -77,9 +77,10 @@ Problem check_string(const Field& f, const std::string& s) {
   if (length < f.min_length) return FieldError::too_short(std::int64_t(f.min_length));
   if (f.type == FieldType::email && !is_valid_email(s)) return FieldError::invalid_email();
   if (f.type == FieldType::date) {
-    const std::string earliest = f.earliest_date.empty() ? kEarliestDate : f.earliest_date;
-    if (!is_valid_date(s) || s < earliest)
-      return FieldError::date_out_of_range(earliest, kLatestDate);
+    const CivilDay earliest = f.earliest_day.value_or(kEarliestDay);
+    const auto day = CivilDay::parse(s);
+    if (!day || *day < earliest)
+      return FieldError::date_out_of_range(earliest.to_string(), kLatestDay.to_string());
   }
   if (f.digits_only) {
     bool digits = std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -283,16 +284,17 @@ std::optional<FieldError> forbidden_character(std::string_view s, bool multiline
   return {};
 }
 
-bool is_valid_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  if (!std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); }))
-    return false;
-  auto y = parse_int(s.substr(0, 4)), m = parse_int(s.substr(5, 2)), d = parse_int(s.substr(8, 2));
-  if (!y || !m || !d) return false;
-  std::chrono::year_month_day ymd{std::chrono::year(static_cast<int>(*y)),
-                                  std::chrono::month(static_cast<unsigned>(*m)),
-                                  std::chrono::day(static_cast<unsigned>(*d))};
-  return ymd.ok() && s >= kEarliestDate && s <= kLatestDate;
+std::optional<CivilDay> accepted_day(const nlohmann::json& body, const std::string& name) {
+  auto it = body.find(name);
+  if (it == body.end() || !it->is_string()) return std::nullopt;
+  return CivilDay::parse(it->get_ref<const std::string&>());
+}
+
+std::optional<CivilDay> accepted_day(const std::map<std::string, std::string>& query,
+                                     const std::string& name) {
+  auto it = query.find(name);
+  if (it == query.end()) return std::nullopt;
+  return CivilDay::parse(it->second);
 }
 
 nlohmann::json list_envelope(nlohmann::json items, std::int64_t total, const Paging& paging) {
@@ -352,8 +354,8 @@ nlohmann::json json_schema(const FieldSpec& spec) {
       case FieldType::date:
         p = {{"type", "string"},
              {"format", "date"},
-             {"x-earliest", f.earliest_date.empty() ? kEarliestDate : f.earliest_date},
-             {"x-latest", kLatestDate}};
+             {"x-earliest", f.earliest_day.value_or(kEarliestDay).to_string()},
+             {"x-latest", kLatestDay.to_string()}};
         break;
       case FieldType::string:
         p = string_schema(f, {{"type", "string"}});

@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/civil_day.h"
 #include "core/paging.h"
 #include "core/result.h"
 
@@ -37,10 +38,6 @@ enum class FieldType {
   object_list,   // an array of objects, each checked against `items`
 };
 
-// Dates outside this range are refused as malformed: no record of ours is older or newer.
-inline constexpr const char* kEarliestDate = "1900-01-01";
-inline constexpr const char* kLatestDate = "2099-12-31";
-
 struct Field {
   std::string name;
   FieldType type = FieldType::string;
@@ -52,9 +49,9 @@ struct Field {
   // Secrets (passwords): taken exactly as sent, neither trimmed nor checked for characters, so
   // that a password keeps working whatever it contains.
   bool verbatim = false;
-  // Dates: the earliest accepted, when later than kEarliestDate (e.g. events of the reception
-  // system, which has no records from before its start).
-  std::string earliest_date;
+  // Dates: the earliest accepted, when later than kEarliestDay (e.g. events of the reception
+  // system, which has no records from before its start). The latest is always kLatestDay.
+  std::optional<CivilDay> earliest_day;
   std::vector<std::string> allowed;  // enumeration, when not empty
   std::string description;
   std::int64_t min_value = INT64_MIN;
@@ -87,10 +84,14 @@ Result<Paging> parse_paging(const std::map<std::string, std::string>& query);
 // Unknown parameters are refused too, except page and per_page.
 Status check_query(const std::map<std::string, std::string>& query, const FieldSpec& spec);
 
+// The day in a date field that parse_body or check_query accepted: nothing when the field is
+// absent, null or empty. The checks have refused any other text already.
+std::optional<CivilDay> accepted_day(const nlohmann::json& body, const std::string& name);
+std::optional<CivilDay> accepted_day(const std::map<std::string, std::string>& query,
+                                     const std::string& name);
+
 std::optional<std::int64_t> parse_int(std::string_view text);
 bool is_valid_email(std::string_view text);
-// YYYY-MM-DD, a real calendar date from kEarliestDate to kLatestDate.
-bool is_valid_date(std::string_view text);
 // The text without leading and trailing white space (ASCII and Unicode spaces).
 std::string trim_text(std::string_view text);
 // Why no field would accept this text (a control or bidirectional override character), if any.

@@ -41,7 +41,7 @@ Status check_codes(const Person& p) {
   if (p.codice_fiscale && !is_codice_fiscale(*p.codice_fiscale))
     return Error::field(ErrorKind::invalid_input, "codice_fiscale",
                         FieldError::invalid_codice_fiscale());
-  if (p.birth_date && *p.birth_date > clock::today())
+  if (p.birth_date && *p.birth_date > clock::today().to_string())
     return Error::rule(ErrorKind::unprocessable, "future_date", "birth_date",
                        FieldError::future_date());
   return Status::success();

@@ -133,7 +133,7 @@ TEST_P(CentreRulesTest, ContractsOfACentreNeverOverlap) {
   c.start_date = "2027-01-01";
   c.price_cents = 3000;
   ASSERT_DB_OK(centres::create_contract(db(), c));
-  auto in_force = centres::contract_on(db(), a(), "2027-03-01");
+  auto in_force = centres::contract_on(db(), a(), *CivilDay::parse("2027-03-01"));
   ASSERT_DB_OK(in_force);
   ASSERT_TRUE(in_force->has_value());
   EXPECT_EQ((*in_force)->price_cents, 3000);

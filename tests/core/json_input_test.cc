@@ -76,7 +76,9 @@ TEST(JsonInput, DatesWithinTheRangeARecordCanHave) {
         << day;
   EXPECT_TRUE(parse_body(R"({"name":"x","day":"1900-01-01"})", kSpec).ok());
   EXPECT_TRUE(parse_body(R"({"name":"x","day":"2099-12-31"})", kSpec).ok());
-  const FieldSpec later = {{.name = "day", .type = FieldType::date, .earliest_date = "2000-01-01"}};
+  const FieldSpec later = {{.name = "day",
+                            .type = FieldType::date,
+                            .earliest_day = CivilDay(std::chrono::year{2000} / 1 / 1)}};
   auto r = parse_body(R"({"day":"1999-12-31"})", later);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().fields.at("day").message,

@@ -48,7 +48,7 @@ TEST_P(SeedTest, RunsTheStepsInOrderAndPassesTheRegistryOn) {
   modules[0].seed = [&](api::SeedContext& ctx) {
     ran.push_back("first");
     EXPECT_EQ(ctx.scale, api::SeedScale::national);
-    EXPECT_EQ(ctx.today.size(), 10u);
+    EXPECT_EQ(ctx.today.to_string().size(), 10u);
     ctx.registry.operators = {7, 8};
     ctx.report.counts.push_back({2, "operators"});
     return audit::record(ctx.conn, entry("test.first"));

@@ -2,15 +2,10 @@
 #include <algorithm>
 #include <map>
 
-#include "core/clock.h"
 #include "reception/costs/costs.h"
 
 namespace innet::reception {
 namespace {
-
-bool digits(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // The pocket money of one day, per person present: singles get the contract's daily amount, the
 // members of a family group share min(n x amount, cap).
@@ -42,27 +37,24 @@ nlohmann::json opt(const std::optional<std::int64_t>& v) {
 
 }  // namespace
 
-bool is_valid_month(std::string_view month) {
-  if (month.size() != 7 || month[4] != '-' || !digits(month.substr(0, 4)) ||
-      !digits(month.substr(5)))
-    return false;
-  const int m = (month[5] - '0') * 10 + (month[6] - '0');
-  return m >= 1 && m <= 12 && month >= std::string_view(centres::kFirstReceptionDate).substr(0, 7);
+Result<CivilMonth> parse_month(std::string_view text) {
+  const auto month = CivilMonth::parse(text);
+  if (!month || *month < CivilMonth::of(centres::kFirstReceptionDay))
+    return Error::field(ErrorKind::invalid_input, "month", FieldError::wrong_type("month"));
+  return *month;
 }
 
-Result<MonthRange> month_range(const std::string& month, const std::string& today) {
-  if (!is_valid_month(month))
-    return Error::field(ErrorKind::invalid_input, "month", FieldError::wrong_type("month"));
+Result<MonthRange> month_range(CivilMonth month, CivilDay today) {
   MonthRange r;
   r.month = month;
-  r.from = month + "-01";
-  r.to = clock::next_month_start(r.from);
+  r.from = month.first_day();
+  r.to = month.next().first_day();
   if (r.from > today) {
     Error e = Error::field(ErrorKind::unprocessable, "month", FieldError::future_date());
     e.code = "future_date";
     return e;
   }
-  const auto tomorrow = clock::add_days(today, 1);
+  const auto tomorrow = today.plus_days(1);
   if (r.to > tomorrow) {
     r.to = tomorrow;
     r.complete = false;
@@ -159,9 +151,9 @@ nlohmann::json to_json(const MonthlyCosts& c) {
                        {"pocket_money_cents", p.pocket_money_cents}});
   const auto& t = c.totals;
   return {{"centre_id", c.centre_id},
-          {"month", c.range.month},
-          {"from", c.range.from},
-          {"to", clock::add_days(c.range.to, -1)},
+          {"month", c.range.month.to_string()},
+          {"from", c.range.from.to_string()},
+          {"to", c.range.to.plus_days(-1).to_string()},
           {"complete", c.range.complete},
           {"days", std::move(days)},
           {"persons", std::move(persons)},

@@ -27,8 +27,8 @@ Result<CostData> load_cost_data(db::Connection& conn, std::int64_t centre_id,
   return data;
 }
 
-Result<MonthlyCosts> monthly_costs(db::Connection& conn, std::int64_t centre_id,
-                                   const std::string& month, const std::string& today) {
+Result<MonthlyCosts> monthly_costs(db::Connection& conn, std::int64_t centre_id, CivilMonth month,
+                                   CivilDay today) {
   INNET_ASSIGN_OR_RETURN(auto range, month_range(month, today));
   INNET_ASSIGN_OR_RETURN(auto data, load_cost_data(conn, centre_id, range));
   return compute_costs(centre_id, data);

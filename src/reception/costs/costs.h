@@ -25,19 +25,20 @@
 
 namespace innet::reception {
 
-// "YYYY-MM" with a month 01-12.
-bool is_valid_month(std::string_view month);
+// A month as the API receives it: "YYYY-MM" from the month of the first reception records
+// (centres::kFirstReceptionDay) on; anything else is 400 validation_failed naming `month`.
+Result<CivilMonth> parse_month(std::string_view text);
 
 // The days of a month that can be costed: [from, to). A past month is complete; the current month
 // runs up to and including today (later days have no presence yet); a future month is refused
 // (422 future_date naming `month`), a malformed one too (400 validation_failed).
 struct MonthRange {
-  std::string month;
-  std::string from;  // the first day
-  std::string to;    // exclusive
+  CivilMonth month{std::chrono::year{2000} / 1};
+  CivilDay from = kEarliestDay;  // the first day
+  CivilDay to = kEarliestDay;    // exclusive
   bool complete = true;
 };
-Result<MonthRange> month_range(const std::string& month, const std::string& today);
+Result<MonthRange> month_range(CivilMonth month, CivilDay today);
 
 // Everything the computation needs, loaded in a few queries.
 struct CostData {
@@ -97,8 +98,8 @@ const centres::Contract* contract_covering(const std::vector<centres::Contract>&
 MonthlyCosts compute_costs(std::int64_t centre_id, const CostData& data);
 
 // load_cost_data + compute_costs.
-Result<MonthlyCosts> monthly_costs(db::Connection& conn, std::int64_t centre_id,
-                                   const std::string& month, const std::string& today);
+Result<MonthlyCosts> monthly_costs(db::Connection& conn, std::int64_t centre_id, CivilMonth month,
+                                   CivilDay today);
 
 nlohmann::json to_json(const MonthlyCosts& c);
 

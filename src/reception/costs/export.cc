@@ -1,8 +1,6 @@
 // The tables behind the cost and reconciliation files (rendered by reporting/).
 #include "reception/costs/export.h"
 
-#include "core/clock.h"
-
 namespace innet::reception {
 namespace {
 
@@ -26,9 +24,9 @@ std::vector<Table> cost_tables(const MonthlyCosts& c) {
   Table summary{"Summary", kSummaryColumns, {}};
   summary.rows = {
       item("Centre", Cell::of(c.centre_id)),
-      item("Month", Cell::of(c.range.month)),
-      item("From", Cell::of(c.range.from)),
-      item("To", Cell::of(clock::add_days(c.range.to, -1))),
+      item("Month", Cell::of(c.range.month.to_string())),
+      item("From", Cell::of(c.range.from.to_string())),
+      item("To", Cell::of(c.range.to.plus_days(-1).to_string())),
       item("Complete month", Cell::of(std::string(c.range.complete ? "yes" : "no (up to today)"))),
       item("Presence-days", Cell::of(c.totals.presence_days)),
       item("Amount due (EUR)", Cell::cents(c.totals.amount_due_cents)),
@@ -77,7 +75,7 @@ std::vector<Table> reconciliation_tables(const Reconciliation& r) {
       item("Invoice", Cell::of(r.invoice.id)),
       item("Invoice number", Cell::of(r.invoice.number)),
       item("Centre", Cell::of(r.invoice.centre_id)),
-      item("Month", Cell::of(r.range.month)),
+      item("Month", Cell::of(r.range.month.to_string())),
       item("Declared presence-days", Cell::of(r.invoice.presence_days)),
       item("Computed presence-days", Cell::of(r.computed_presence_days)),
       item("Presence-days difference", Cell::of(r.presence_days_difference)),

@@ -50,17 +50,17 @@ std::string line_field(std::size_t i, const char* name) {
 Status check_lines(const Invoice& inv, const MonthRange& range) {
   Error bad_dates = refused(ErrorKind::invalid_input, "validation_failed", "invalid line dates");
   Error bad_lines = refused(ErrorKind::unprocessable, "invalid_lines", "invalid invoice lines");
-  const std::string last = clock::add_days(range.to, -1);
+  const CivilDay last = range.to.plus_days(-1);
   for (std::size_t i = 0; i < inv.lines.size(); ++i) {
     const auto& l = inv.lines[i];
-    const bool from_ok = is_valid_date(l.from), to_ok = is_valid_date(l.to);
-    if (!from_ok) bad_dates.fields[line_field(i, "from")] = FieldError::wrong_type("date");
-    if (!to_ok) bad_dates.fields[line_field(i, "to")] = FieldError::wrong_type("date");
-    if (!from_ok || !to_ok) continue;
-    const FieldError within = FieldError::outside_month(range.from, last);
-    if (l.from > l.to) bad_lines.fields[line_field(i, "to")] = FieldError::before_other("from");
-    if (l.from < range.from || l.from > last) bad_lines.fields[line_field(i, "from")] = within;
-    if (l.to < range.from || l.to > last) bad_lines.fields[line_field(i, "to")] = within;
+    const auto from = CivilDay::parse(l.from), to = CivilDay::parse(l.to);
+    if (!from) bad_dates.fields[line_field(i, "from")] = FieldError::wrong_type("date");
+    if (!to) bad_dates.fields[line_field(i, "to")] = FieldError::wrong_type("date");
+    if (!from || !to) continue;
+    const FieldError within = FieldError::outside_month(range.from.to_string(), last.to_string());
+    if (*from > *to) bad_lines.fields[line_field(i, "to")] = FieldError::before_other("from");
+    if (*from < range.from || *from > last) bad_lines.fields[line_field(i, "from")] = within;
+    if (*to < range.from || *to > last) bad_lines.fields[line_field(i, "to")] = within;
   }
   if (!bad_dates.fields.empty()) return bad_dates;
   if (!bad_lines.fields.empty()) return bad_lines;
@@ -104,8 +104,9 @@ Error already_invoiced(const std::string& month) {
   return e;
 }
 
-Status check_invoice(db::Connection& conn, const Invoice& inv, const std::string& today) {
-  INNET_ASSIGN_OR_RETURN(auto range, invoiceable_month(conn, inv.centre_id, inv.month, today));
+Status check_invoice(db::Connection& conn, const Invoice& inv, CivilDay today) {
+  INNET_ASSIGN_OR_RETURN(const CivilMonth month, parse_month(inv.month));
+  INNET_ASSIGN_OR_RETURN(auto range, invoiceable_month(conn, inv.centre_id, month, today));
   if (inv.amount_cents <= 0)
     return Error::field(ErrorKind::unprocessable, "amount_cents", FieldError::below_minimum(1));
   if (inv.presence_days < 0)
@@ -155,25 +156,25 @@ Result<std::optional<std::int64_t>> last_withdrawn(db::Connection& conn, std::in
 
 }  // namespace
 
-Result<MonthRange> invoiceable_month(db::Connection& conn, std::int64_t centre_id,
-                                     const std::string& month, const std::string& today) {
+Result<MonthRange> invoiceable_month(db::Connection& conn, std::int64_t centre_id, CivilMonth month,
+                                     CivilDay today) {
   auto range = month_range(month, today);
   if (!range.ok()) return range;
-  const std::string last = clock::add_days(range->to, -1);
-  INNET_ASSIGN_OR_RETURN(auto covered,
-                         centres::contract_during(conn, centre_id, range->from, last));
+  INNET_ASSIGN_OR_RETURN(auto covered, centres::contract_during(conn, centre_id, range->from,
+                                                                range->to.plus_days(-1)));
   if (!covered)
     return Error::rule(ErrorKind::unprocessable, "no_contract", "month",
-                       FieldError::no_contract(month));
+                       FieldError::no_contract(month.to_string()));
   return range;
 }
 
 std::int64_t line_days(const InvoiceLine& line) {
-  return clock::days_between(line.from, line.to) + 1;
+  // Lines are checked (check_lines) before they are stored or counted.
+  const auto from = CivilDay::parse(line.from), to = CivilDay::parse(line.to);
+  return from && to ? from->days_until(*to) + 1 : 0;
 }
 
-Result<Invoice> submit_invoice(db::Connection& conn, const Invoice& invoice,
-                               const std::string& today) {
+Result<Invoice> submit_invoice(db::Connection& conn, const Invoice& invoice, CivilDay today) {
   INNET_TRY(check_invoice(conn, invoice, today));
   INNET_ASSIGN_OR_RETURN(auto replaces, last_withdrawn(conn, invoice.centre_id, invoice.month));
   auto rows = conn.query(

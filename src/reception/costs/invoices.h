@@ -73,15 +73,14 @@ std::int64_t line_days(const InvoiceLine& line);
 //   422 presence_days_mismatch  presence_days: not what the lines add up to
 //   409 invoice_exists     month: the centre already has a current (not withdrawn) invoice for it
 // After a withdrawal, the next invoice of that month records replaces_id.
-Result<Invoice> submit_invoice(db::Connection& conn, const Invoice& invoice,
-                               const std::string& today);
+Result<Invoice> submit_invoice(db::Connection& conn, const Invoice& invoice, CivilDay today);
 // Withdraws a current invoice, inside the caller's transaction; 409 invoice_already_withdrawn
 // otherwise.
 Result<Invoice> withdraw_invoice(db::Connection& conn, const Withdrawal& withdrawal);
 // The checks a month must pass before anything is invoiced for it (also before a draft): a
 // YYYY-MM not in the future, with a contract of the centre covering at least one of its days.
-Result<MonthRange> invoiceable_month(db::Connection& conn, std::int64_t centre_id,
-                                     const std::string& month, const std::string& today);
+Result<MonthRange> invoiceable_month(db::Connection& conn, std::int64_t centre_id, CivilMonth month,
+                                     CivilDay today);
 Result<Invoice> find_invoice(db::Connection& conn, std::int64_t id);  // with its lines
 // Newest month first (current before withdrawn within a month), without lines.
 Result<db::Page<Invoice>> centre_invoices(db::Connection& conn, std::int64_t centre_id,

@@ -4,19 +4,20 @@
 #include <map>
 #include <set>
 
-#include "core/clock.h"
-
 namespace innet::reception {
 namespace {
 
 // Persons declared on each day of the range, indexed by the day's offset from range.from.
 std::vector<std::set<std::int64_t>> declared_by_day(const Invoice& invoice,
                                                     const MonthRange& range) {
-  const auto n = clock::days_between(range.from, range.to);
+  const auto n = range.from.days_until(range.to);
   std::vector<std::set<std::int64_t>> out(static_cast<std::size_t>(std::max<std::int64_t>(n, 0)));
   for (const auto& line : invoice.lines) {
-    const auto first = std::max<std::int64_t>(clock::days_between(range.from, line.from), 0);
-    const auto last = std::min<std::int64_t>(clock::days_between(range.from, line.to), n - 1);
+    // Stored lines were checked on submission; one that is not a date declares nothing.
+    const auto from = CivilDay::parse(line.from), to = CivilDay::parse(line.to);
+    if (!from || !to) continue;
+    const auto first = std::max<std::int64_t>(range.from.days_until(*from), 0);
+    const auto last = std::min<std::int64_t>(range.from.days_until(*to), n - 1);
     for (auto i = first; i <= last; ++i) out[static_cast<std::size_t>(i)].insert(line.person_id);
   }
   return out;
@@ -43,10 +44,9 @@ Reconciliation reconcile(const Invoice& invoice, const CostData& data, const Mon
   r.amount_difference_cents = invoice.amount_cents - r.computed_amount_cents;
 
   const auto declared = declared_by_day(invoice, data.range);
-  for (const auto& day : data.days) {
-    const auto offset = clock::days_between(data.range.from, day.day);
-    if (offset < 0 || offset >= static_cast<std::int64_t>(declared.size())) continue;
-    const auto& declared_today = declared[static_cast<std::size_t>(offset)];
+  for (std::size_t offset = 0; offset < data.days.size() && offset < declared.size(); ++offset) {
+    const auto& day = data.days[offset];  // one per day of the range, in order
+    const auto& declared_today = declared[offset];
     const centres::Contract* contract = contract_covering(data.contracts, day.day);
     const std::int64_t price = contract ? contract->price_cents : 0;
     r.declared_days_value_cents += price * static_cast<std::int64_t>(declared_today.size());
@@ -85,8 +85,9 @@ Reconciliation reconcile(const Invoice& invoice, const CostData& data, const Mon
 }
 
 Result<Reconciliation> reconcile_invoice(db::Connection& conn, const Invoice& invoice,
-                                         const std::string& today) {
-  INNET_ASSIGN_OR_RETURN(auto range, month_range(invoice.month, today));
+                                         CivilDay today) {
+  INNET_ASSIGN_OR_RETURN(const CivilMonth month, parse_month(invoice.month));
+  INNET_ASSIGN_OR_RETURN(auto range, month_range(month, today));
   std::vector<std::int64_t> declared;
   declared.reserve(invoice.lines.size());
   for (const auto& l : invoice.lines) declared.push_back(l.person_id);
@@ -117,9 +118,9 @@ nlohmann::json to_json(const Reconciliation& r) {
                            {"present", d.present},
                            {"absent", d.absent}});
   return {{"invoice", to_json(r.invoice, false)},
-          {"month", r.range.month},
-          {"from", r.range.from},
-          {"to", clock::add_days(r.range.to, -1)},
+          {"month", r.range.month.to_string()},
+          {"from", r.range.from.to_string()},
+          {"to", r.range.to.plus_days(-1).to_string()},
           {"complete", r.range.complete},
           {"computed",
            {{"presence_days", r.computed_presence_days},
@@ -145,22 +146,26 @@ InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs) {
   d.presence_days = costs.totals.presence_days;
   d.amount_cents = costs.totals.amount_due_cents;
   std::map<std::int64_t, std::vector<InvoiceLine>> runs;
-  for (const auto& day : data.days)
+  // data.days holds every day of the range in order: a run goes on while its last day is the
+  // day before.
+  for (std::size_t i = 0; i < data.days.size(); ++i) {
+    const auto& day = data.days[i];
     for (const auto& p : day.present) {
       auto& mine = runs[p.person_id];
-      if (!mine.empty() && clock::add_days(mine.back().to, 1) == day.day)
+      if (!mine.empty() && i > 0 && mine.back().to == data.days[i - 1].day)
         mine.back().to = day.day;
       else
         mine.push_back({p.person_id, day.day, day.day});
     }
+  }
   for (const auto& person : costs.persons)
     for (auto& line : runs[person.person_id])
       d.lines.push_back({std::move(line), person.family_name, person.given_names});
   return d;
 }
 
-Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id,
-                                   const std::string& month, const std::string& today) {
+Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id, CivilMonth month,
+                                   CivilDay today) {
   INNET_ASSIGN_OR_RETURN(auto range, invoiceable_month(conn, centre_id, month, today));
   INNET_ASSIGN_OR_RETURN(auto data, load_cost_data(conn, centre_id, range));
   return draft_invoice(data, compute_costs(centre_id, data));
@@ -174,10 +179,10 @@ nlohmann::json to_json(const InvoiceDraft& d) {
                      {"given_names", l.given_names},
                      {"from", l.line.from},
                      {"to", l.line.to}});
-  return {{"centre_id", d.centre_id},       {"month", d.range.month},
-          {"from", d.range.from},           {"to", clock::add_days(d.range.to, -1)},
-          {"complete", d.range.complete},   {"presence_days", d.presence_days},
-          {"amount_cents", d.amount_cents}, {"lines", std::move(lines)}};
+  return {{"centre_id", d.centre_id},         {"month", d.range.month.to_string()},
+          {"from", d.range.from.to_string()}, {"to", d.range.to.plus_days(-1).to_string()},
+          {"complete", d.range.complete},     {"presence_days", d.presence_days},
+          {"amount_cents", d.amount_cents},   {"lines", std::move(lines)}};
 }
 
 }  // namespace innet::reception

@@ -63,7 +63,7 @@ Reconciliation reconcile(const Invoice& invoice, const CostData& data, const Mon
 
 // Loads the invoice's month (the invoice must carry its lines) and reconciles it.
 Result<Reconciliation> reconcile_invoice(db::Connection& conn, const Invoice& invoice,
-                                         const std::string& today);
+                                         CivilDay today);
 
 nlohmann::json to_json(const Reconciliation& r);
 
@@ -86,8 +86,8 @@ struct InvoiceDraft {
 // Pure, like reconcile().
 InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs);
 // Refuses a month that cannot be invoiced (invoiceable_month) before reading the register.
-Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id,
-                                   const std::string& month, const std::string& today);
+Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id, CivilMonth month,
+                                   CivilDay today);
 
 nlohmann::json to_json(const InvoiceDraft& d);
 

@@ -38,7 +38,7 @@ Result<Invoice> invoice_in_scope(api::Context& ctx, const char* action) {
 Result<http::Response> get_costs(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "costs.read"));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
-  const std::string month = ctx.param("month");
+  INNET_ASSIGN_OR_RETURN(const CivilMonth month, parse_month(ctx.param("month")));
   INNET_ASSIGN_OR_RETURN(auto costs, monthly_costs(*conn, centre.id, month, clock::today()));
   const auto format = format_of(ctx);
   // cost_tables: Summary, Days, Persons; a CSV holds one table, the days unless asked otherwise.
@@ -46,7 +46,7 @@ Result<http::Response> get_costs(api::Context& ctx) {
   if (format != "csv" || csv_table == 2) ctx.record_read(costs.persons, &PersonCost::person_id);
   if (format == "json") return api::ok(to_json(costs));
   return tables_response(format, cost_tables(costs), csv_table,
-                         "costs-centre-" + std::to_string(centre.id) + "-" + month);
+                         "costs-centre-" + std::to_string(centre.id) + "-" + month.to_string());
 }
 
 Result<http::Response> post_invoice(api::Context& ctx) {
@@ -97,8 +97,8 @@ Result<http::Response> post_withdrawal(api::Context& ctx) {
 Result<http::Response> get_invoice_draft(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "invoices.submit"));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
-  INNET_ASSIGN_OR_RETURN(auto draft,
-                         draft_invoice(*conn, centre.id, ctx.param("month"), clock::today()));
+  INNET_ASSIGN_OR_RETURN(const CivilMonth month, parse_month(ctx.param("month")));
+  INNET_ASSIGN_OR_RETURN(auto draft, draft_invoice(*conn, centre.id, month, clock::today()));
   ctx.record_read(draft.lines, [](const DraftLine& l) { return l.line.person_id; });
   return api::ok(to_json(draft));
 }
@@ -333,11 +333,11 @@ void add_cost_routes(api::Api& api) {
                                {.name = "from",
                                 .type = FieldType::date,
                                 .required = true,
-                                .earliest_date = centres::kFirstReceptionDate},
+                                .earliest_day = centres::kFirstReceptionDay},
                                {.name = "to",
                                 .type = FieldType::date,
                                 .required = true,
-                                .earliest_date = centres::kFirstReceptionDate}}}},
+                                .earliest_day = centres::kFirstReceptionDay}}}},
            .response_schema = "Invoice",
            .success_status = 201,
            .handler = post_invoice});

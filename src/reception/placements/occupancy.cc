@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "core/clock.h"
 #include "reception/placements/placements.h"
 #include "reception/placements/snapshots.h"
 
@@ -26,10 +25,11 @@ bool CentreOccupancy::under_use() const {
          guests_total() * 100 < places * kUnderUsePercent;
 }
 
-Result<CountsByCentre> guests_on(db::Connection& conn, const std::string& day) {
-  const std::string since = snapshot_day(day);
-  INNET_ASSIGN_OR_RETURN(auto base, snapshot(conn, since));
-  if (!base) return count_guests(conn, day);
+Result<CountsByCentre> guests_on(db::Connection& conn, CivilDay civil_day) {
+  const CivilDay snapshot_taken = snapshot_day(civil_day);
+  INNET_ASSIGN_OR_RETURN(auto base, snapshot(conn, snapshot_taken));
+  if (!base) return count_guests(conn, civil_day);
+  const std::string since = snapshot_taken.to_string(), day = civil_day.to_string();
   // The snapshot, plus arrivals after it up to the day, minus exits in that window.
   CountsByCentre counts = std::move(*base);
   auto apply = [&](const char* sql, std::int64_t sign) -> Status {
@@ -50,7 +50,7 @@ Result<CountsByCentre> guests_on(db::Connection& conn, const std::string& day) {
   return counts;
 }
 
-Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, const std::string& day,
+Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, CivilDay day,
                                                   const centres::CentreFilter& filter) {
   INNET_ASSIGN_OR_RETURN(auto centres, centres::centre_summaries(conn, filter));
   std::unordered_map<std::int64_t, std::size_t> index;
@@ -70,16 +70,21 @@ Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, const st
 }
 
 Result<std::vector<DailyGuests>> occupancy_between(db::Connection& conn, std::int64_t centre_id,
-                                                   const std::string& from, const std::string& to) {
+                                                   CivilDay from, CivilDay to) {
   INNET_ASSIGN_OR_RETURN(auto placements, placements_between(conn, centre_id, from, to));
-  const auto days = clock::days_between(from, to);
+  const auto days = from.days_until(to);
   std::vector<DailyGuests> out(static_cast<std::size_t>(std::max<std::int64_t>(0, days)));
   for (std::size_t i = 0; i < out.size(); ++i)
-    out[i].day = clock::add_days(from, static_cast<std::int64_t>(i));
+    out[i].day = from.plus_days(static_cast<std::int64_t>(i)).to_string();
   // Each placement adds one to its category on every day it covers within the period.
   for (const auto& p : placements) {
-    const auto first = std::max<std::int64_t>(0, clock::days_between(from, p.start_date));
-    const auto last = p.end_date ? std::min(days, clock::days_between(from, *p.end_date)) : days;
+    INNET_ASSIGN_OR_RETURN(const CivilDay start, stored_day(p.start_date));
+    auto last = days;
+    if (p.end_date) {
+      INNET_ASSIGN_OR_RETURN(const CivilDay end, stored_day(*p.end_date));
+      last = std::min(days, from.days_until(end));
+    }
+    const auto first = std::max<std::int64_t>(0, from.days_until(start));
     for (auto d = first; d < last; ++d)
       ++out[static_cast<std::size_t>(d)].guests[static_cast<std::size_t>(p.category)];
   }

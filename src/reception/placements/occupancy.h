@@ -34,10 +34,10 @@ struct CentreOccupancy {
 
 // Guests per centre and category on a day: the latest snapshot plus the arrivals and exits since
 // (a few index range scans), or a count over placements when that snapshot is not materialised.
-Result<CountsByCentre> guests_on(db::Connection& conn, const std::string& day);
+Result<CountsByCentre> guests_on(db::Connection& conn, CivilDay day);
 
 // Every centre matching the filter on `day`, in id order; a handful of queries whatever the count.
-Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, const std::string& day,
+Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, CivilDay day,
                                                   const centres::CentreFilter& filter);
 
 struct DailyGuests {
@@ -46,7 +46,7 @@ struct DailyGuests {
 };
 // One centre, each day of [from, to).
 Result<std::vector<DailyGuests>> occupancy_between(db::Connection& conn, std::int64_t centre_id,
-                                                   const std::string& from, const std::string& to);
+                                                   CivilDay from, CivilDay to);
 
 const api::ObjectType<CentreOccupancy>& occupancy_type();
 nlohmann::json to_json(const CentreOccupancy& o);

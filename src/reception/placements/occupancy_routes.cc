@@ -17,10 +17,10 @@ centres::CentreFilter filter_from(api::Context& ctx) {
   return f;
 }
 
-Result<std::string> day_param(api::Context& ctx) {
-  std::string day = ctx.request.query["date"];
-  if (day.empty()) return clock::today();
-  if (day > clock::today())
+Result<CivilDay> day_param(api::Context& ctx) {
+  const CivilDay today = clock::today();
+  const CivilDay day = accepted_day(ctx.request.query, "date").value_or(today);
+  if (day > today)
     return Error::rule(ErrorKind::unprocessable, "future_date", "date", FieldError::future_date());
   return day;
 }
@@ -80,7 +80,7 @@ Result<http::Response> overview(api::Context& ctx) {
       items.push_back(to_json(o));
   }
   nlohmann::json body = list_envelope(std::move(items), matching, paging);
-  body["date"] = day;
+  body["date"] = day.to_string();
   body["totals"] = {{"centres", all.size()},
                     {"places", to_json(places)},
                     {"guests", to_json(guests)},
@@ -95,7 +95,8 @@ Result<http::Response> desk(api::Context& ctx) {
   const auto category = *centres::parse_category(ctx.request.query["category"]);
   auto f = filter_from(ctx);
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
-  INNET_ASSIGN_OR_RETURN(auto all, occupancy_on(*conn, clock::today(), f));
+  const CivilDay today = clock::today();
+  INNET_ASSIGN_OR_RETURN(auto all, occupancy_on(*conn, today, f));
   std::vector<const CentreOccupancy*> open;
   for (const auto& o : all)
     if (centres::accepts_guests(o.centre) && o.free(category) > 0) open.push_back(&o);
@@ -109,7 +110,7 @@ Result<http::Response> desk(api::Context& ctx) {
   }
   nlohmann::json body =
       list_envelope(std::move(items), static_cast<std::int64_t>(open.size()), paging);
-  body["date"] = clock::today();
+  body["date"] = today.to_string();
   body["category"] = to_string(category);
   return api::ok(body);
 }
@@ -117,12 +118,12 @@ Result<http::Response> desk(api::Context& ctx) {
 Result<http::Response> series(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "occupancy.read"));
   auto& q = ctx.request.query;
-  const std::string today = clock::today();
-  const std::string to = q["to"].empty() ? clock::add_days(today, 1) : clock::add_days(q["to"], 1);
-  const std::string from = q["from"].empty() ? clock::add_days(to, -90) : q["from"];
+  // [from, to): the day after the last one asked for.
+  const CivilDay to = accepted_day(q, "to").value_or(clock::today()).plus_days(1);
+  const CivilDay from = accepted_day(q, "from").value_or(to.plus_days(-90));
   if (to <= from)
     return Error::field(ErrorKind::invalid_input, "to", FieldError::before_other("from"));
-  if (clock::days_between(from, to) > kMaxSeriesDays)
+  if (from.days_until(to) > kMaxSeriesDays)
     return Error::field(ErrorKind::invalid_input, "from",
                         FieldError::too_many_days(kMaxSeriesDays));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
@@ -137,8 +138,8 @@ Result<http::Response> series(api::Context& ctx) {
   }
   return api::ok({{"centre_id", centre.id},
                   {"places", to_json(centre.places)},
-                  {"from", from},
-                  {"to", clock::add_days(to, -1)},
+                  {"from", from.to_string()},
+                  {"to", to.plus_days(-1).to_string()},
                   {"items", std::move(items)}});
 }
 
@@ -187,7 +188,7 @@ void add_occupancy_routes(api::Api& api) {
        .tag = "reception",
        .query = {{.name = "date",
                   .type = FieldType::date,
-                  .earliest_date = centres::kFirstReceptionDate},
+                  .earliest_day = centres::kFirstReceptionDay},
                  type,
                  status,
                  istat,
@@ -209,19 +210,17 @@ void add_occupancy_routes(api::Api& api) {
            .paged = true,
            .response_schema = "PlacementDesk",
            .handler = desk});
-  api.add({.method = "GET",
-           .pattern = "/api/v1/centres/{id}/occupancy",
-           .action = "occupancy.read",
-           .summary = "Daily guests of one centre per category (default: the last 90 days)",
-           .tag = "reception",
-           .query = {{.name = "from",
-                      .type = FieldType::date,
-                      .earliest_date = centres::kFirstReceptionDate},
-                     {.name = "to",
-                      .type = FieldType::date,
-                      .earliest_date = centres::kFirstReceptionDate}},
-           .response_schema = "OccupancySeries",
-           .handler = series});
+  api.add(
+      {.method = "GET",
+       .pattern = "/api/v1/centres/{id}/occupancy",
+       .action = "occupancy.read",
+       .summary = "Daily guests of one centre per category (default: the last 90 days)",
+       .tag = "reception",
+       .query =
+           {{.name = "from", .type = FieldType::date, .earliest_day = centres::kFirstReceptionDay},
+            {.name = "to", .type = FieldType::date, .earliest_day = centres::kFirstReceptionDay}},
+       .response_schema = "OccupancySeries",
+       .handler = series});
 }
 
 }  // namespace innet::reception

@@ -44,7 +44,7 @@ Result<std::vector<Placement>> select(db::Connection& conn, const std::string& w
   return out;
 }
 
-Status check_date(const std::string& date, const std::string& today) {
+Status check_date(CivilDay date, CivilDay today) {
   if (date > today)
     return Error::rule(ErrorKind::unprocessable, "future_date", "date", FieldError::future_date());
   return Status::success();
@@ -85,8 +85,10 @@ Result<centres::Centre> lock_centre(db::Connection& conn, std::int64_t id, const
 // The most guests of a category the centre hosts on any day from `from` to `today`: a place
 // taken by a back-dated arrival must be free on every day since, not just on the first.
 Result<std::int64_t> peak_guests(db::Connection& conn, std::int64_t centre_id,
-                                 centres::Category category, const std::string& from,
-                                 const std::string& today) {
+                                 centres::Category category, CivilDay first_day,
+                                 CivilDay today_day) {
+  // As text, like the stored days they are compared with.
+  const std::string from = first_day.to_string(), today = today_day.to_string();
   INNET_ASSIGN_OR_RETURN(
       auto rows,
       conn.query(
@@ -109,9 +111,9 @@ Result<std::int64_t> peak_guests(db::Connection& conn, std::int64_t centre_id,
 
 // A full, suspended or closed centre takes no one, unless the caller gives a reason to override.
 Status check_room(db::Connection& conn, const centres::Centre& centre,
-                  const std::map<centres::Category, std::int64_t>& incoming,
-                  const std::string& date, const std::string& today,
-                  const std::optional<std::string>& override_reason, const char* field) {
+                  const std::map<centres::Category, std::int64_t>& incoming, CivilDay date,
+                  CivilDay today, const std::optional<std::string>& override_reason,
+                  const char* field) {
   if (override_reason) return Status::success();
   if (!centres::accepts_guests(centre))
     return Error::rule(ErrorKind::conflict, "centre_not_accepting", field,
@@ -120,18 +122,19 @@ Status check_room(db::Connection& conn, const centres::Centre& centre,
     INNET_ASSIGN_OR_RETURN(auto taken, peak_guests(conn, centre.id, category, date, today));
     const auto places = centre.places[static_cast<std::size_t>(category)];
     if (taken + count > places)
-      return Error::rule(ErrorKind::conflict, "centre_full", field,
-                         FieldError::centre_full(to_string(category), places, taken, count, date));
+      return Error::rule(
+          ErrorKind::conflict, "centre_full", field,
+          FieldError::centre_full(to_string(category), places, taken, count, date.to_string()));
   }
   return Status::success();
 }
 
 // The person has nothing from `date` on: no open placement and none ending after it.
-Status check_free_from(db::Connection& conn, std::int64_t person_id, const std::string& date) {
+Status check_free_from(db::Connection& conn, std::int64_t person_id, CivilDay date) {
   INNET_ASSIGN_OR_RETURN(auto rows,
                          conn.query("SELECT id, start_date FROM placements WHERE person_id = ? AND "
                                     "(end_date IS NULL OR end_date > ?)",
-                                    {person_id, date}));
+                                    {person_id, date.to_string()}));
   if (!rows.empty())
     return Error::rule(
         ErrorKind::conflict, "placement_overlap", "person_ids",
@@ -142,7 +145,8 @@ Status check_free_from(db::Connection& conn, std::int64_t person_id, const std::
 // The open placement of each person, which must have started by `date`.
 Result<std::vector<Placement>> open_placements(db::Connection& conn,
                                                const std::vector<std::int64_t>& person_ids,
-                                               const std::string& date) {
+                                               CivilDay civil_day) {
+  const std::string date = civil_day.to_string();
   std::vector<Placement> out;
   for (auto id : person_ids) {
     INNET_ASSIGN_OR_RETURN(auto open, select(conn, "person_id = ? AND end_date IS NULL", {id}));
@@ -167,7 +171,8 @@ Result<Placement> insert(db::Connection& conn, const Placement& p) {
           {p.person_id, p.centre_id, to_string(p.category), p.start_date, p.arrival_from,
            db::optional_value(p.previous_placement_id), db::optional_value(p.override_reason),
            clock::now_iso()}));
-  INNET_TRY(adjust_snapshots(conn, p.centre_id, p.category, p.start_date, std::nullopt, 1));
+  INNET_ASSIGN_OR_RETURN(const CivilDay start, stored_day(p.start_date));
+  INNET_TRY(adjust_snapshots(conn, p.centre_id, p.category, start, std::nullopt, 1));
   return find_placement(conn, rows[0].integer(0));
 }
 
@@ -176,13 +181,14 @@ Error placement_changed(std::int64_t person_id) {
                      FieldError::placement_changed(person_id));
 }
 
-Status close(db::Connection& conn, const Placement& open, const std::string& date,
-             const std::string& reason, const std::optional<std::string>& note) {
+Status close(db::Connection& conn, const Placement& open, CivilDay date, const std::string& reason,
+             const std::optional<std::string>& note) {
   INNET_ASSIGN_OR_RETURN(
       auto changed,
-      conn.execute("UPDATE placements SET end_date = ?, exit_reason = ?, exit_note = ?, "
-                   "exit_recorded_at = ? WHERE id = ? AND end_date IS NULL",
-                   {date, reason, db::optional_value(note), clock::now_iso(), open.id}));
+      conn.execute(
+          "UPDATE placements SET end_date = ?, exit_reason = ?, exit_note = ?, "
+          "exit_recorded_at = ? WHERE id = ? AND end_date IS NULL",
+          {date.to_string(), reason, db::optional_value(note), clock::now_iso(), open.id}));
   // Another request closed it since we read it (PostgreSQL re-checks the row once the other
   // transaction commits): that request won.
   if (changed == 0) return placement_changed(open.person_id);
@@ -191,7 +197,7 @@ Status close(db::Connection& conn, const Placement& open, const std::string& dat
 }
 
 // The first write after a snapshot day materialises that snapshot, before changing anything.
-Status prepare_snapshots(db::Connection& conn, const std::string& today) {
+Status prepare_snapshots(db::Connection& conn, CivilDay today) {
   return ensure_snapshot(conn, snapshot_day(today));
 }
 
@@ -209,8 +215,7 @@ const std::vector<std::string>& exit_reasons() {
   return all;
 }
 
-Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a,
-                                     const std::string& today) {
+Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a, CivilDay today) {
   INNET_TRY(check_date(a.date, today));
   INNET_TRY(check_persons(conn, a.person_ids));
   INNET_TRY(prepare_snapshots(conn, today));
@@ -225,7 +230,7 @@ Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a,
     p.person_id = id;
     p.centre_id = a.centre_id;
     p.category = a.category;
-    p.start_date = a.date;
+    p.start_date = a.date.to_string();
     p.arrival_from = a.arrival_from;
     p.override_reason = a.override_reason;
     INNET_ASSIGN_OR_RETURN(auto created, insert(conn, p));
@@ -234,8 +239,7 @@ Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a,
   return out;
 }
 
-Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
-                                        const std::string& today) {
+Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t, CivilDay today) {
   INNET_TRY(check_date(t.date, today));
   INNET_TRY(check_persons(conn, t.person_ids));
   INNET_TRY(prepare_snapshots(conn, today));
@@ -247,9 +251,9 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
     // on its first day, covering no day at all. That is a request repeated or racing another
     // (twenty parallel transfers of one person must leave one, not nineteen empty stays). An
     // arrival followed by a transfer on the same day stays possible.
-    if (p.start_date == t.date && p.arrival_from == "transfer")
+    if (p.start_date == t.date.to_string() && p.arrival_from == "transfer")
       return Error::rule(ErrorKind::conflict, "already_moved", "date",
-                         FieldError::already_moved(p.person_id, t.date));
+                         FieldError::already_moved(p.person_id, t.date.to_string()));
     if (p.centre_id == t.to_centre_id)
       return Error::rule(ErrorKind::unprocessable, "same_centre", "to_centre_id",
                          FieldError::same_centre(p.person_id));
@@ -263,7 +267,7 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
     p.person_id = from.person_id;
     p.centre_id = t.to_centre_id;
     p.category = t.category.value_or(from.category);
-    p.start_date = t.date;
+    p.start_date = t.date.to_string();
     p.arrival_from = "transfer";
     p.previous_placement_id = from.id;
     p.override_reason = t.override_reason;
@@ -273,8 +277,7 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
   return out;
 }
 
-Result<std::vector<Placement>> record_exit(db::Connection& conn, const Exit& e,
-                                           const std::string& today) {
+Result<std::vector<Placement>> record_exit(db::Connection& conn, const Exit& e, CivilDay today) {
   INNET_TRY(check_date(e.date, today));
   INNET_TRY(check_persons(conn, e.person_ids));
   INNET_TRY(prepare_snapshots(conn, today));
@@ -336,16 +339,16 @@ Result<std::vector<Placement>> person_placements(db::Connection& conn, std::int6
 }
 
 Result<std::vector<Placement>> placements_between(db::Connection& conn, std::int64_t centre_id,
-                                                  const std::string& from, const std::string& to) {
+                                                  CivilDay from, CivilDay to) {
   return select(conn,
                 "centre_id = ? AND start_date < ? AND (end_date IS NULL OR end_date > ?) "
                 "ORDER BY start_date, id",
-                {centre_id, to, from});
+                {centre_id, to.to_string(), from.to_string()});
 }
 
 Result<std::vector<Placement>> placements_on(db::Connection& conn, std::int64_t centre_id,
-                                             const std::string& day) {
-  return placements_between(conn, centre_id, day, clock::add_days(day, 1));
+                                             CivilDay day) {
+  return placements_between(conn, centre_id, day, day.plus_days(1));
 }
 
 Result<std::vector<std::int64_t>> hosting_organizations(db::Connection& conn,

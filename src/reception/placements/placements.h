@@ -16,6 +16,7 @@
 
 #include "api/object_type.h"
 #include "centres/centres.h"
+#include "core/civil_day.h"
 #include "core/result.h"
 #include "db/database.h"
 #include "db/migrations.h"
@@ -46,16 +47,13 @@ struct Placement {
   std::optional<std::string> exit_recorded_at;
 
   bool open() const { return !end_date.has_value(); }
-  bool covers(const std::string& day) const {
-    return start_date <= day && (!end_date || day < *end_date);
-  }
 };
 
 struct Arrival {
   std::vector<std::int64_t> person_ids;  // a family arrives together
   std::int64_t centre_id = 0;
   centres::Category category = centres::Category::single_men;
-  std::string date;
+  CivilDay date = kEarliestDay;
   std::string arrival_from = "direct";
   std::optional<std::string> override_reason;
 };
@@ -64,25 +62,22 @@ struct Transfer {
   std::vector<std::int64_t> person_ids;  // a family moves together
   std::int64_t to_centre_id = 0;
   std::optional<centres::Category> category;  // default: the category of the placement closed
-  std::string date;
+  CivilDay date = kEarliestDay;
   std::optional<std::string> override_reason;
 };
 
 struct Exit {
   std::vector<std::int64_t> person_ids;
-  std::string date;
+  CivilDay date = kEarliestDay;
   std::string reason;  // one of exit_reasons()
   std::optional<std::string> note;
 };
 
 // Each operation runs inside the caller's transaction and either applies to every person or
 // returns an error having changed nothing the caller will commit. `today` is the local date.
-Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a,
-                                     const std::string& today);
-Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
-                                        const std::string& today);
-Result<std::vector<Placement>> record_exit(db::Connection& conn, const Exit& e,
-                                           const std::string& today);
+Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a, CivilDay today);
+Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t, CivilDay today);
+Result<std::vector<Placement>> record_exit(db::Connection& conn, const Exit& e, CivilDay today);
 
 // Many placements in few statements, for data generation and imports: no rule is checked, the
 // caller guarantees them, and rebuilds the occupancy snapshots afterwards (snapshots.h). Sets
@@ -98,10 +93,10 @@ Result<Placement> find_placement(db::Connection& conn, std::int64_t id);
 Result<std::vector<Placement>> person_placements(db::Connection& conn, std::int64_t person_id);
 // The placements at a centre that cover at least one day of [from, to).
 Result<std::vector<Placement>> placements_between(db::Connection& conn, std::int64_t centre_id,
-                                                  const std::string& from, const std::string& to);
+                                                  CivilDay from, CivilDay to);
 // The guests of a centre on a day.
 Result<std::vector<Placement>> placements_on(db::Connection& conn, std::int64_t centre_id,
-                                             const std::string& day);
+                                             CivilDay day);
 // The organisations running a centre where the person is or was placed (the operator scope).
 Result<std::vector<std::int64_t>> hosting_organizations(db::Connection& conn,
                                                         std::int64_t person_id);

@@ -98,7 +98,7 @@ Result<http::Response> arrive(api::Context& ctx) {
   a.person_ids = person_ids(ctx.body);
   a.centre_id = ctx.body["centre_id"];
   a.category = *centres::parse_category(ctx.body["category"].get<std::string>());
-  a.date = ctx.body["date"];
+  a.date = *accepted_day(ctx.body, "date");  // required
   a.arrival_from = ctx.body["arrival_from"];
   a.override_reason = override;
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
@@ -115,7 +115,7 @@ Result<http::Response> move(api::Context& ctx) {
   t.to_centre_id = ctx.body["to_centre_id"];
   if (ctx.body.contains("category"))
     t.category = centres::parse_category(ctx.body["category"].get<std::string>());
-  t.date = ctx.body["date"];
+  t.date = *accepted_day(ctx.body, "date");  // required
   t.override_reason = override;
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_TRY(check_references(ctx, t.person_ids, t.to_centre_id, "to_centre_id"));
@@ -127,7 +127,7 @@ Result<http::Response> move(api::Context& ctx) {
 Result<http::Response> leave(api::Context& ctx) {
   Exit e;
   e.person_ids = person_ids(ctx.body);
-  e.date = ctx.body["date"];
+  e.date = *accepted_day(ctx.body, "date");  // required
   e.reason = ctx.body["reason"];
   e.note = api::patched<std::string>(ctx.body, "note", std::nullopt);
   if (e.reason == "other" && !e.note)
@@ -160,7 +160,7 @@ const Field kPersonIds{.name = "person_ids",
 const Field kDate{.name = "date",
                   .type = FieldType::date,
                   .required = true,
-                  .earliest_date = centres::kFirstReceptionDate};
+                  .earliest_day = centres::kFirstReceptionDay};
 const Field kOverride{.name = "override_reason",
                       .max_length = 500,
                       .min_length = 10,
@@ -170,8 +170,7 @@ const Field kOverride{.name = "override_reason",
 // Who is hosted on a day (today by default), with their names: the centre's guest list.
 Result<http::Response> guests(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "placements.read"));
-  std::string day = ctx.request.query["date"];
-  if (day.empty()) day = clock::today();
+  const CivilDay day = accepted_day(ctx.request.query, "date").value_or(clock::today());
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto placed, placements_on(*conn, centre.id, day));
   std::vector<std::int64_t> ids;
@@ -182,7 +181,7 @@ Result<http::Response> guests(api::Context& ctx) {
   for (const auto& p : persons) by_id[p.id] = &p;
   nlohmann::json items = nlohmann::json::array();
   for (const auto& p : placed) items.push_back(guest_type().to_json({p, *by_id.at(p.person_id)}));
-  return api::ok({{"date", day}, {"items", items}});
+  return api::ok({{"date", day.to_string()}, {"items", items}});
 }
 
 // A stay of the person's history, with the centre's name.
@@ -298,7 +297,7 @@ void add_placement_routes(api::Api& api) {
            .tag = "reception",
            .query = {{.name = "date",
                       .type = FieldType::date,
-                      .earliest_date = centres::kFirstReceptionDate}},
+                      .earliest_day = centres::kFirstReceptionDay}},
            .response_schema = "GuestList",
            .reads_persons = true,
            .handler = guests});

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "core/clock.h"
+#include "core/civil_day.h"
 
 namespace innet::reception {
 namespace {
@@ -45,16 +45,18 @@ Status insert_snapshot(db::Connection& conn, const std::string& day, const Count
 
 }  // namespace
 
-std::string snapshot_day(const std::string& day) {
-  return day.substr(0, 8) + (day.substr(8) < "16" ? "01" : "16");
+CivilDay snapshot_day(CivilDay day) {
+  const CivilDay first = day.first_of_month();
+  return first.days_until(day) < 15 ? first : first.plus_days(15);
 }
 
-std::string next_snapshot_day(const std::string& day) {
-  const std::string first = snapshot_day(day);
-  return first.ends_with("01") ? first.substr(0, 8) + "16" : clock::next_month_start(first);
+CivilDay next_snapshot_day(CivilDay day) {
+  const CivilDay first = day.first_of_month();
+  return first.days_until(day) < 15 ? first.plus_days(15) : day.first_of_next_month();
 }
 
-Result<CountsByCentre> count_guests(db::Connection& conn, const std::string& day) {
+Result<CountsByCentre> count_guests(db::Connection& conn, CivilDay civil_day) {
+  const std::string day = civil_day.to_string();
   INNET_ASSIGN_OR_RETURN(
       auto rows,
       conn.query("SELECT centre_id, category, COUNT(*) FROM placements WHERE start_date <= ? AND "
@@ -65,7 +67,8 @@ Result<CountsByCentre> count_guests(db::Connection& conn, const std::string& day
   return counts;
 }
 
-Result<std::optional<CountsByCentre>> snapshot(db::Connection& conn, const std::string& day) {
+Result<std::optional<CountsByCentre>> snapshot(db::Connection& conn, CivilDay civil_day) {
+  const std::string day = civil_day.to_string();
   INNET_ASSIGN_OR_RETURN(auto known,
                          conn.query("SELECT 1 FROM occupancy_snapshot_days WHERE day = ?", {day}));
   if (known.empty()) return std::optional<CountsByCentre>{};
@@ -78,17 +81,17 @@ Result<std::optional<CountsByCentre>> snapshot(db::Connection& conn, const std::
   return std::optional<CountsByCentre>{std::move(counts)};
 }
 
-Status ensure_snapshot(db::Connection& conn, const std::string& day) {
+Status ensure_snapshot(db::Connection& conn, CivilDay civil_day) {
+  const std::string day = civil_day.to_string();
   INNET_ASSIGN_OR_RETURN(auto known,
                          conn.query("SELECT 1 FROM occupancy_snapshot_days WHERE day = ?", {day}));
   if (!known.empty()) return Status::success();
-  INNET_ASSIGN_OR_RETURN(auto counts, count_guests(conn, day));
+  INNET_ASSIGN_OR_RETURN(auto counts, count_guests(conn, civil_day));
   return insert_snapshot(conn, day, counts);
 }
 
 Status adjust_snapshots(db::Connection& conn, std::int64_t centre_id, centres::Category category,
-                        const std::string& from, const std::optional<std::string>& to,
-                        std::int64_t delta) {
+                        CivilDay from, std::optional<CivilDay> to, std::int64_t delta) {
   // One statement for every materialised day in the range; a day where the centre had no
   // guest of the category gets its row.
   const std::string upsert =
@@ -97,15 +100,17 @@ Status adjust_snapshots(db::Connection& conn, std::int64_t centre_id, centres::C
   const std::string on_conflict =
       " ON CONFLICT (day, centre_id, category) DO UPDATE SET "
       "guests = occupancy_snapshots.guests + excluded.guests";
-  db::Params params = {centre_id, to_string(category), delta, from};
-  if (to) params.push_back(*to);
+  db::Params params = {centre_id, to_string(category), delta, from.to_string()};
+  if (to) params.push_back(to->to_string());
   INNET_TRY(conn.execute(upsert + (to ? " AND day < ?" : "") + on_conflict, params));
   return Status::success();
 }
 
-Status rebuild_snapshots(db::Connection& conn, const std::string& first, const std::string& last) {
+Status rebuild_snapshots(db::Connection& conn, CivilDay first, CivilDay last) {
+  // As text: the loop below compares them with the stored days of every stay.
   std::vector<std::string> days;
-  for (std::string d = snapshot_day(first); d <= last; d = next_snapshot_day(d)) days.push_back(d);
+  for (CivilDay d = snapshot_day(first); d <= last; d = next_snapshot_day(d))
+    days.push_back(d.to_string());
   if (days.empty()) return Status::success();
   INNET_TRY(conn.execute("DELETE FROM occupancy_snapshots WHERE day >= ? AND day <= ?",
                          {days.front(), days.back()}));

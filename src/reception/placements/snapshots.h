@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "centres/centres.h"
+#include "core/civil_day.h"
 #include "core/result.h"
 #include "db/database.h"
 
@@ -23,25 +24,24 @@ namespace innet::reception {
 using CountsByCentre = std::map<std::int64_t, centres::PlacesByCategory>;
 
 // The snapshot day on or before `day` (the 1st or the 16th of its month), and the one after it.
-std::string snapshot_day(const std::string& day);
-std::string next_snapshot_day(const std::string& day);
+CivilDay snapshot_day(CivilDay day);
+CivilDay next_snapshot_day(CivilDay day);
 
 // The snapshot of a snapshot day, or nothing when it is not materialised.
-Result<std::optional<CountsByCentre>> snapshot(db::Connection& conn, const std::string& day);
+Result<std::optional<CountsByCentre>> snapshot(db::Connection& conn, CivilDay day);
 
 // Materialises the snapshot of a snapshot day from placements if it is not yet.
-Status ensure_snapshot(db::Connection& conn, const std::string& day);
+Status ensure_snapshot(db::Connection& conn, CivilDay day);
 
 // A stay of `delta` guests over [from, to) (to: nothing for an open stay) at a centre: adjusts
 // every materialised snapshot whose day it covers.
 Status adjust_snapshots(db::Connection& conn, std::int64_t centre_id, centres::Category category,
-                        const std::string& from, const std::optional<std::string>& to,
-                        std::int64_t delta);
+                        CivilDay from, std::optional<CivilDay> to, std::int64_t delta);
 
 // Recomputes every snapshot day from `first` to `last` from placements, in one pass.
-Status rebuild_snapshots(db::Connection& conn, const std::string& first, const std::string& last);
+Status rebuild_snapshots(db::Connection& conn, CivilDay first, CivilDay last);
 
 // Guests per centre and category on `day`, counted directly from placements (the fallback).
-Result<CountsByCentre> count_guests(db::Connection& conn, const std::string& day);
+Result<CountsByCentre> count_guests(db::Connection& conn, CivilDay day);
 
 }  // namespace innet::reception

@@ -77,7 +77,7 @@ Result<std::vector<Confirmation>> select_confirmations(db::Connection& conn,
   return out;
 }
 
-Status check_day(const std::string& day, const std::string& today) {
+Status check_day(CivilDay day, CivilDay today) {
   if (day > today)
     return Error::rule(ErrorKind::unprocessable, "future_date", "day", FieldError::future_date());
   return Status::success();
@@ -145,9 +145,9 @@ std::int64_t DayState::absent() const {
 // --- reads ------------------------------------------------------------------------------------
 
 Result<std::vector<Absence>> absence_entries_between(db::Connection& conn, std::int64_t centre_id,
-                                                     const std::string& from,
-                                                     const std::string& to) {
-  return select_absences(conn, "centre_id = ? AND day >= ? AND day < ?", {centre_id, from, to});
+                                                     CivilDay from, CivilDay to) {
+  return select_absences(conn, "centre_id = ? AND day >= ? AND day < ?",
+                         {centre_id, from.to_string(), to.to_string()});
 }
 
 Result<std::vector<Confirmation>> centre_confirmations(db::Connection& conn,
@@ -169,15 +169,15 @@ Result<std::vector<std::int64_t>> confirmed_centres(db::Connection& conn) {
 }
 
 Result<std::vector<DayPresence>> presence_between(db::Connection& conn, std::int64_t centre_id,
-                                                  const std::string& from, const std::string& to) {
+                                                  CivilDay from, CivilDay to) {
   INNET_ASSIGN_OR_RETURN(auto placements, placements_between(conn, centre_id, from, to));
   INNET_ASSIGN_OR_RETURN(auto entries, absence_entries_between(conn, centre_id, from, to));
   const auto effective = effective_absences(entries);
-  const auto days = clock::days_between(from, to);
+  const auto days = from.days_until(to);
   const auto laid = lay_out(from, days, placements, effective);
   std::vector<DayPresence> out(laid.size());
   for (std::size_t d = 0; d < laid.size(); ++d) {
-    out[d].day = clock::add_days(from, static_cast<std::int64_t>(d));
+    out[d].day = from.plus_days(static_cast<std::int64_t>(d)).to_string();
     out[d].present.reserve(laid[d].guests.size());
     for (std::size_t g = 0; g < laid[d].guests.size(); ++g) {
       if (laid[d].absences[g])
@@ -189,18 +189,19 @@ Result<std::vector<DayPresence>> presence_between(db::Connection& conn, std::int
   return out;
 }
 
-Result<DayState> day_state(db::Connection& conn, std::int64_t centre_id, const std::string& day) {
+Result<DayState> day_state(db::Connection& conn, std::int64_t centre_id, CivilDay day) {
   INNET_ASSIGN_OR_RETURN(auto placements, placements_on(conn, centre_id, day));
+  const std::string day_text = day.to_string();
   INNET_ASSIGN_OR_RETURN(auto entries,
-                         select_absences(conn, "centre_id = ? AND day = ?", {centre_id, day}));
-  INNET_ASSIGN_OR_RETURN(auto confirmations,
-                         select_confirmations(conn, "centre_id = ? AND day = ?", {centre_id, day}));
+                         select_absences(conn, "centre_id = ? AND day = ?", {centre_id, day_text}));
+  INNET_ASSIGN_OR_RETURN(auto confirmations, select_confirmations(conn, "centre_id = ? AND day = ?",
+                                                                  {centre_id, day_text}));
   const auto effective = effective_absences(entries);
   const auto laid = lay_out(day, 1, placements, effective).at(0);
 
   DayState s;
   s.centre_id = centre_id;
-  s.day = day;
+  s.day = day_text;
   for (std::size_t g = 0; g < laid.guests.size(); ++g) {
     Guest guest{placements[laid.guests[g]], std::nullopt};
     if (laid.absences[g]) guest.absence = effective[*laid.absences[g]];
@@ -214,26 +215,27 @@ Result<DayState> day_state(db::Connection& conn, std::int64_t centre_id, const s
 }
 
 Result<std::vector<DaySummary>> register_summary(db::Connection& conn, std::int64_t centre_id,
-                                                 const std::string& from, const std::string& to) {
+                                                 CivilDay from, CivilDay to) {
   INNET_ASSIGN_OR_RETURN(auto placements, placements_between(conn, centre_id, from, to));
   INNET_ASSIGN_OR_RETURN(auto entries, absence_entries_between(conn, centre_id, from, to));
-  INNET_ASSIGN_OR_RETURN(
-      auto confirmations,
-      select_confirmations(conn, "centre_id = ? AND day >= ? AND day < ?", {centre_id, from, to}));
+  INNET_ASSIGN_OR_RETURN(auto confirmations,
+                         select_confirmations(conn, "centre_id = ? AND day >= ? AND day < ?",
+                                              {centre_id, from.to_string(), to.to_string()}));
   std::map<std::string, Confirmation> latest;  // in seq order, so the last one written wins
   for (auto& c : confirmations) latest[c.day] = std::move(c);
 
   const auto effective = effective_absences(entries);
-  const auto laid = lay_out(from, clock::days_between(from, to), placements, effective);
+  const auto laid = lay_out(from, from.days_until(to), placements, effective);
   std::vector<DaySummary> out(laid.size());
   for (std::size_t d = 0; d < laid.size(); ++d) {
     auto& s = out[d];
-    s.day = clock::add_days(from, static_cast<std::int64_t>(d));
+    const CivilDay day = from.plus_days(static_cast<std::int64_t>(d));
+    s.day = day.to_string();
     s.present = laid[d].present();
     s.absent = laid[d].absent();
     if (auto it = latest.find(s.day); it != latest.end()) {
       s.latest = it->second;
-      const auto digest = day_digest(centre_id, s.day, laid[d], placements, effective);
+      const auto digest = day_digest(centre_id, day, laid[d], placements, effective);
       s.status = digest == it->second.digest ? DayStatus::confirmed
                                              : DayStatus::changed_since_confirmation;
     }
@@ -243,8 +245,7 @@ Result<std::vector<DaySummary>> register_summary(db::Connection& conn, std::int6
 
 // --- writes -----------------------------------------------------------------------------------
 
-Result<Absence> record_absence(db::Connection& conn, const NewAbsence& a,
-                               const std::string& today) {
+Result<Absence> record_absence(db::Connection& conn, const NewAbsence& a, CivilDay today) {
   const auto& reasons = absence_reasons();
   if (std::find(reasons.begin(), reasons.end(), a.reason) == reasons.end())
     return Error::field(ErrorKind::invalid_input, "reason", FieldError::not_in_list(reasons));
@@ -259,20 +260,20 @@ Result<Absence> record_absence(db::Connection& conn, const NewAbsence& a,
       auto placed,
       conn.query("SELECT COUNT(*) FROM placements WHERE centre_id = ? AND person_id = ? AND "
                  "start_date <= ? AND (end_date IS NULL OR end_date > ?)",
-                 {a.centre_id, a.person_id, a.day, a.day}));
+                 {a.centre_id, a.person_id, a.day.to_string(), a.day.to_string()}));
   if (placed[0].integer(0) == 0)
     return Error::rule(ErrorKind::unprocessable, "not_placed", "person_id",
-                       FieldError::not_placed_on(a.person_id, a.day));
+                       FieldError::not_placed_on(a.person_id, a.day.to_string()));
   INNET_ASSIGN_OR_RETURN(auto entries,
                          select_absences(conn, "centre_id = ? AND day = ? AND person_id = ?",
-                                         {a.centre_id, a.day, a.person_id}));
+                                         {a.centre_id, a.day.to_string(), a.person_id}));
   const auto effective = effective_absences(entries);
   if (!effective.empty())
     return Error::rule(ErrorKind::conflict, "already_absent", "person_id",
-                       FieldError::already_absent(a.person_id, a.day, effective[0].id));
+                       FieldError::already_absent(a.person_id, a.day.to_string(), effective[0].id));
   Absence row;
   row.centre_id = a.centre_id;
-  row.day = a.day;
+  row.day = a.day.to_string();
   row.person_id = a.person_id;
   row.reason = a.reason;
   row.note = a.note;
@@ -280,13 +281,13 @@ Result<Absence> record_absence(db::Connection& conn, const NewAbsence& a,
   return insert_absence(conn, row);
 }
 
-Result<Absence> withdraw_absence(db::Connection& conn, std::int64_t centre_id,
-                                 const std::string& day, std::int64_t absence_id,
-                                 const std::string& note, std::int64_t user_id) {
+Result<Absence> withdraw_absence(db::Connection& conn, std::int64_t centre_id, CivilDay day,
+                                 std::int64_t absence_id, const std::string& note,
+                                 std::int64_t user_id) {
   if (note.empty()) return Error::field(ErrorKind::invalid_input, "note", FieldError::required());
   INNET_TRY(centres::lock_centre(conn, centre_id));  // as in record_absence
   INNET_ASSIGN_OR_RETURN(auto found, select_absences(conn, "id = ? AND centre_id = ? AND day = ?",
-                                                     {absence_id, centre_id, day}));
+                                                     {absence_id, centre_id, day.to_string()}));
   if (found.empty()) return Error::not_found("absence");
   const Absence& target = found.at(0);
   if (target.withdraws_id)
@@ -304,18 +305,17 @@ Result<Absence> withdraw_absence(db::Connection& conn, std::int64_t centre_id,
   return insert_absence(conn, row);
 }
 
-Result<Confirmation> confirm_day(db::Connection& conn, std::int64_t centre_id,
-                                 const std::string& day, const std::optional<std::string>& note,
-                                 std::int64_t user_id, const std::string& key,
-                                 const std::string& today) {
+Result<Confirmation> confirm_day(db::Connection& conn, std::int64_t centre_id, CivilDay day,
+                                 const std::optional<std::string>& note, std::int64_t user_id,
+                                 const std::string& key, CivilDay today) {
   INNET_TRY(check_day(day, today));
   INNET_TRY(centres::lock_centre(conn, centre_id));  // as in record_absence
   INNET_ASSIGN_OR_RETURN(auto state, day_state(conn, centre_id, day));
   const Confirmation* latest = state.latest();
   if (latest && latest->digest == state.digest)
-    return Error::make(
-        ErrorKind::conflict, "already_confirmed",
-        day + " is confirmed as it stands (confirmation " + std::to_string(latest->id) + ")");
+    return Error::make(ErrorKind::conflict, "already_confirmed",
+                       day.to_string() + " is confirmed as it stands (confirmation " +
+                           std::to_string(latest->id) + ")");
   INNET_ASSIGN_OR_RETURN(
       auto head,
       conn.query(
@@ -325,7 +325,7 @@ Result<Confirmation> confirm_day(db::Connection& conn, std::int64_t centre_id,
 
   Confirmation c;
   c.centre_id = centre_id;
-  c.day = day;
+  c.day = day.to_string();
   c.seq = head.empty() ? 1 : head[0].integer(0) + 1;
   c.prev_hash = head.empty() ? "" : head[0].text(1);
   c.present = state.present();

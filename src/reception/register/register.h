@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/civil_day.h"
 #include "core/result.h"
 #include "db/database.h"
 #include "db/migrations.h"
@@ -72,7 +73,7 @@ struct DayPresence {
 // Presence for each day of [from, to) at a centre: the source of presence-days and costs.
 // Two queries whatever the length of the period (placements, absences); the rest is arithmetic.
 Result<std::vector<DayPresence>> presence_between(db::Connection& conn, std::int64_t centre_id,
-                                                  const std::string& from, const std::string& to);
+                                                  CivilDay from, CivilDay to);
 
 // --- the register of one day ------------------------------------------------------------------
 
@@ -100,7 +101,7 @@ struct DayState {
   }
 };
 
-Result<DayState> day_state(db::Connection& conn, std::int64_t centre_id, const std::string& day);
+Result<DayState> day_state(db::Connection& conn, std::int64_t centre_id, CivilDay day);
 
 // One line per day of a period: what the register's overview shows.
 struct DaySummary {
@@ -113,13 +114,13 @@ struct DaySummary {
 
 // Each day of [from, to), in three queries (placements, absences, confirmations).
 Result<std::vector<DaySummary>> register_summary(db::Connection& conn, std::int64_t centre_id,
-                                                 const std::string& from, const std::string& to);
+                                                 CivilDay from, CivilDay to);
 
 // --- writes: each runs inside the caller's transaction; `today` is the local date ---------------
 
 struct NewAbsence {
   std::int64_t centre_id = 0;
-  std::string day;
+  CivilDay day = kEarliestDay;
   std::int64_t person_id = 0;
   std::string reason;
   std::optional<std::string> note;  // required for "other"
@@ -129,22 +130,21 @@ struct NewAbsence {
 // Refused: a day after today (422 future_date, field day); a person without a placement at the
 // centre covering the day (422 not_placed, field person_id); a person already absent that day
 // (409 already_absent, field person_id).
-Result<Absence> record_absence(db::Connection& conn, const NewAbsence& a, const std::string& today);
+Result<Absence> record_absence(db::Connection& conn, const NewAbsence& a, CivilDay today);
 
 // Cancels an absence of that centre and day with a new entry. Refused: no such absence there
 // (404); the entry is itself a withdrawal (409 not_an_absence); already withdrawn (409
 // already_withdrawn). A note saying why is required.
-Result<Absence> withdraw_absence(db::Connection& conn, std::int64_t centre_id,
-                                 const std::string& day, std::int64_t absence_id,
-                                 const std::string& note, std::int64_t user_id);
+Result<Absence> withdraw_absence(db::Connection& conn, std::int64_t centre_id, CivilDay day,
+                                 std::int64_t absence_id, const std::string& note,
+                                 std::int64_t user_id);
 
 // Confirms the day as it stands and links the confirmation into the centre's chain. Refused: a
 // day after today (422 future_date, field day); nothing changed since the latest confirmation of
 // the day (409 already_confirmed). A re-confirmation points at the confirmation it supersedes.
-Result<Confirmation> confirm_day(db::Connection& conn, std::int64_t centre_id,
-                                 const std::string& day, const std::optional<std::string>& note,
-                                 std::int64_t user_id, const std::string& key,
-                                 const std::string& today);
+Result<Confirmation> confirm_day(db::Connection& conn, std::int64_t centre_id, CivilDay day,
+                                 const std::optional<std::string>& note, std::int64_t user_id,
+                                 const std::string& key, CivilDay today);
 
 // For the data generator only: stores absences as given, in multi-row INSERTs, without the
 // checks of record_absence (the caller guarantees each person was placed at the centre that day
@@ -155,8 +155,7 @@ Status insert_absences(db::Connection& conn, const std::vector<Absence>& absence
 
 // Every absence entry of a centre on the days of [from, to), withdrawals too, by id.
 Result<std::vector<Absence>> absence_entries_between(db::Connection& conn, std::int64_t centre_id,
-                                                     const std::string& from,
-                                                     const std::string& to);
+                                                     CivilDay from, CivilDay to);
 // A centre's chain of confirmations in seq order.
 Result<std::vector<Confirmation>> centre_confirmations(db::Connection& conn,
                                                        std::int64_t centre_id);

@@ -4,7 +4,6 @@
 #include <set>
 #include <utility>
 
-#include "core/clock.h"
 #include "core/crypto.h"
 
 namespace innet::reception {
@@ -24,13 +23,17 @@ std::int64_t DayGuests::absent() const {
                        [](const auto& a) { return a.has_value(); });
 }
 
-std::vector<DayGuests> lay_out(const std::string& from, std::int64_t days,
+std::vector<DayGuests> lay_out(CivilDay from, std::int64_t days,
                                const std::vector<Placement>& placements,
                                const std::vector<Absence>& effective) {
   const auto n = static_cast<std::size_t>(std::max<std::int64_t>(days, 0));
   std::vector<DayGuests> out(n);
   // Dates are compared as indices: parsing each date once beats comparing strings per day.
-  auto index = [&from](const std::string& date) { return clock::days_between(from, date); };
+  // Stored days are valid (parsed on their way in); one that is not falls outside the period.
+  auto index = [from, days](const std::string& date) {
+    const auto day = CivilDay::parse(date);
+    return day ? from.days_until(*day) : days;
+  };
   for (std::size_t p = 0; p < placements.size(); ++p) {
     const auto& pl = placements[p];
     const auto first = std::max<std::int64_t>(index(pl.start_date), 0);
@@ -62,7 +65,7 @@ std::vector<DayGuests> lay_out(const std::string& from, std::int64_t days,
   return out;
 }
 
-std::string day_digest(std::int64_t centre_id, const std::string& day, const DayGuests& g,
+std::string day_digest(std::int64_t centre_id, CivilDay day, const DayGuests& g,
                        const std::vector<Placement>& placements,
                        const std::vector<Absence>& effective) {
   std::string present = "present=";
@@ -76,7 +79,7 @@ std::string day_digest(std::int64_t centre_id, const std::string& day, const Day
   }
   // The version prefix lets a later digest format coexist with confirmations made under this one.
   return crypto::token_hash_hex("register-day-v1;centre=" + std::to_string(centre_id) +
-                                ";day=" + day + ';' + present + absent);
+                                ";day=" + day.to_string() + ';' + present + absent);
 }
 
 std::string confirmation_hash(const std::string& key, const Confirmation& c) {

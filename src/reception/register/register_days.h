@@ -28,13 +28,13 @@ struct DayGuests {
 // The days [from, from + days), index i being from + i. Work is proportional to the
 // presence-days of the period, not to days x placements. An absence of someone who is not a
 // guest that day is ignored: presence derives from placements.
-std::vector<DayGuests> lay_out(const std::string& from, std::int64_t days,
+std::vector<DayGuests> lay_out(CivilDay from, std::int64_t days,
                                const std::vector<Placement>& placements,
                                const std::vector<Absence>& effective);
 
 // The digest of a day: the sorted ids of the present, and the sorted ids of the absent with
 // their reasons. Unkeyed: it is sealed by the keyed hash of the confirmation that stores it.
-std::string day_digest(std::int64_t centre_id, const std::string& day, const DayGuests& g,
+std::string day_digest(std::int64_t centre_id, CivilDay day, const DayGuests& g,
                        const std::vector<Placement>& placements,
                        const std::vector<Absence>& effective);
 

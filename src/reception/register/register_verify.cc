@@ -85,41 +85,45 @@ std::vector<Placement> placements_as_confirmed(const Confirmation& c,
 
 // The digest of `day` as the product's own writes since `c` explain it: the absence entries the
 // confirmation had seen, and the placements as they stood then.
-std::string digest_as_confirmed(const Confirmation& c, const std::vector<Placement>& placements,
+std::string digest_as_confirmed(const Confirmation& c, CivilDay day,
+                                const std::vector<Placement>& placements,
                                 const std::vector<Absence>& entries) {
   std::vector<Absence> seen;
   for (const auto& e : entries)
     if (e.day == c.day && e.id <= c.absences_through) seen.push_back(e);
   const auto effective = effective_absences(seen);
   const auto then = placements_as_confirmed(c, placements);
-  const auto laid = lay_out(c.day, 1, then, effective).at(0);
-  return day_digest(c.centre_id, c.day, laid, then, effective);
+  const auto laid = lay_out(day, 1, then, effective).at(0);
+  return day_digest(c.centre_id, day, laid, then, effective);
 }
 
 Status check_days(db::Connection& conn, std::int64_t centre_id,
                   const std::vector<Confirmation>& chain, RegisterReport& report) {
-  std::map<std::string, const Confirmation*> latest;  // chain in seq order: the last one wins
-  for (const auto& c : chain) latest[c.day] = &c;
+  std::map<CivilDay, const Confirmation*> latest;  // chain in seq order: the last one wins
+  for (const auto& c : chain) {
+    INNET_ASSIGN_OR_RETURN(const CivilDay day, stored_day(c.day));
+    latest[day] = &c;
+  }
   if (latest.empty()) return Status::success();
-  const std::string from = latest.begin()->first;
-  const std::string to = clock::add_days(latest.rbegin()->first, 1);
+  const CivilDay from = latest.begin()->first;
+  const CivilDay to = latest.rbegin()->first.plus_days(1);
   INNET_ASSIGN_OR_RETURN(auto placements, placements_between(conn, centre_id, from, to));
   INNET_ASSIGN_OR_RETURN(auto entries, absence_entries_between(conn, centre_id, from, to));
   const auto effective = effective_absences(entries);
-  const auto laid = lay_out(from, clock::days_between(from, to), placements, effective);
+  const auto laid = lay_out(from, from.days_until(to), placements, effective);
   for (const auto& [day, c] : latest) {
     ++report.days;
-    const auto& guests = laid.at(static_cast<std::size_t>(clock::days_between(from, day)));
+    const auto& guests = laid.at(static_cast<std::size_t>(from.days_until(day)));
     if (day_digest(centre_id, day, guests, placements, effective) == c->digest) continue;
-    if (digest_as_confirmed(*c, placements, entries) == c->digest)
+    if (digest_as_confirmed(*c, day, placements, entries) == c->digest)
       report.awaiting_confirmation.push_back(
           problem(*c, "changed_after_confirmation",
-                  day + ": absences or placements recorded after " + confirmation_name(*c) +
+                  c->day + ": absences or placements recorded after " + confirmation_name(*c) +
                       " await confirmation"));
     else
       report.problems.push_back(problem(
           *c, "changed_after_confirmation",
-          day + " no longer matches " + confirmation_name(*c) +
+          c->day + " no longer matches " + confirmation_name(*c) +
               ", and no register entry explains it: absences edited or deleted, or placements "
               "changed after the confirmation"));
   }

@@ -17,11 +17,12 @@ constexpr std::int64_t kMaxOverviewDays = 92;  // a quarter: the longest period 
 constexpr std::int64_t kDefaultOverviewDays = 30;
 
 // The {day} path parameter, checked as a date by the route's path spec: not after today.
-Result<std::string> register_day(api::Context& ctx) {
-  std::string day = ctx.param("day");
-  if (day > clock::today())
+Result<CivilDay> register_day(api::Context& ctx) {
+  const auto day = CivilDay::parse(ctx.param("day"));
+  if (!day) return Error::field(ErrorKind::invalid_input, "day", FieldError::wrong_type("date"));
+  if (*day > clock::today())
     return Error::rule(ErrorKind::unprocessable, "future_date", "day", FieldError::future_date());
-  return day;
+  return *day;
 }
 
 // Who recorded or confirmed, by name: the register shows people, not user ids.
@@ -106,20 +107,18 @@ const api::ObjectType<DayGuest>& day_guest_type() {
 Result<http::Response> overview(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "register.read"));
   auto& q = ctx.request.query;
-  const std::string today = clock::today();
-  const std::string to = q["to"].empty() ? today : q["to"];
-  const std::string from =
-      q["from"].empty() ? clock::add_days(to, 1 - kDefaultOverviewDays) : q["from"];
+  const CivilDay today = clock::today();
+  const CivilDay to = accepted_day(q, "to").value_or(today);
+  const CivilDay from = accepted_day(q, "from").value_or(to.plus_days(1 - kDefaultOverviewDays));
   if (to > today)
     return Error::rule(ErrorKind::unprocessable, "future_date", "to", FieldError::future_date());
   if (from > to)
     return Error::field(ErrorKind::invalid_input, "from", FieldError::after_other("to"));
-  if (clock::days_between(from, to) + 1 > kMaxOverviewDays)
+  if (from.days_until(to) + 1 > kMaxOverviewDays)
     return Error::field(ErrorKind::invalid_input, "to",
                         FieldError::too_many_days(kMaxOverviewDays));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
-  INNET_ASSIGN_OR_RETURN(auto days,
-                         register_summary(*conn, centre.id, from, clock::add_days(to, 1)));
+  INNET_ASSIGN_OR_RETURN(auto days, register_summary(*conn, centre.id, from, to.plus_days(1)));
   std::map<DayStatus, std::int64_t> by_status;
   std::int64_t presence_days = 0, absence_days = 0;
   nlohmann::json items = nlohmann::json::array();
@@ -144,8 +143,8 @@ Result<http::Response> overview(api::Context& ctx) {
        {DayStatus::unconfirmed, DayStatus::confirmed, DayStatus::changed_since_confirmation})
     totals[to_string(s)] = by_status[s];
   return api::ok({{"centre", centre_json(centre)},
-                  {"from", from},
-                  {"to", to},
+                  {"from", from.to_string()},
+                  {"to", to.to_string()},
                   {"totals", totals},
                   {"items", std::move(items)}});
 }
@@ -175,8 +174,9 @@ Result<http::Response> day_report(api::Context& ctx) {
       INNET_ASSIGN_OR_RETURN(auto a, entry_json(*g.absence, names));
       absence = std::move(a);
     }
-    guests.push_back(day_guest_type().to_json(
-        {g, *person, clock::days_between(p.start_date, day) + 1, std::move(absence)}));
+    INNET_ASSIGN_OR_RETURN(const CivilDay arrived, stored_day(p.start_date));
+    guests.push_back(
+        day_guest_type().to_json({g, *person, arrived.days_until(day) + 1, std::move(absence)}));
   }
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& e : state.entries) {
@@ -189,7 +189,7 @@ Result<http::Response> day_report(api::Context& ctx) {
     confirmations.push_back(std::move(j));
   }
   return api::ok({{"centre", centre_json(centre)},
-                  {"day", day},
+                  {"day", day.to_string()},
                   {"status", to_string(state.status)},
                   {"digest", state.digest},
                   {"counts",
@@ -316,7 +316,7 @@ void add_register_routes(api::Api& api) {
   const FieldSpec day_path = {{.name = "day",
                                .type = FieldType::date,
                                .required = true,
-                               .earliest_date = centres::kFirstReceptionDate,
+                               .earliest_day = centres::kFirstReceptionDay,
                                .description = "the day of the register (YYYY-MM-DD)"}};
 
   api.add({.method = "GET",
@@ -326,11 +326,11 @@ void add_register_routes(api::Api& api) {
            .tag = "register",
            .query = {{.name = "from",
                       .type = FieldType::date,
-                      .earliest_date = centres::kFirstReceptionDate,
+                      .earliest_day = centres::kFirstReceptionDay,
                       .description = "first day (default: 29 days before to)"},
                      {.name = "to",
                       .type = FieldType::date,
-                      .earliest_date = centres::kFirstReceptionDate,
+                      .earliest_day = centres::kFirstReceptionDay,
                       .description = "last day, included (default: today)"}},
            .response_schema = "RegisterOverview",
            .handler = overview});

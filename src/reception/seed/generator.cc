@@ -445,7 +445,9 @@ Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
     if (r.placement.open()) ++report.current_guests;
   }
   INNET_TRY(reception::insert_placements(conn, rows));
-  INNET_TRY(reception::rebuild_snapshots(conn, clock::add_days(start, -300), plan.today));
+  INNET_ASSIGN_OR_RETURN(const CivilDay first_day, stored_day(start));
+  INNET_ASSIGN_OR_RETURN(const CivilDay last_day, stored_day(plan.today));
+  INNET_TRY(reception::rebuild_snapshots(conn, first_day.plus_days(-300), last_day));
   report.persons = static_cast<std::int64_t>(persons.size());
   report.placements = static_cast<std::int64_t>(rows.size());
   return report;
@@ -453,8 +455,7 @@ Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
 
 Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
                                       std::int64_t operator_id, std::int64_t staff_user_id,
-                                      int days, const std::string& today,
-                                      const std::string& chain_key) {
+                                      int days, CivilDay today, const std::string& chain_key) {
   centres::CentreFilter mine;
   mine.operator_id = operator_id;
   INNET_ASSIGN_OR_RETURN(auto centres, centres::all_centres(conn, mine));
@@ -465,7 +466,7 @@ Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
     // Some centres have not confirmed yesterday and the day before yet.
     const int skip = unconfirmed_tail(rng) ? 2 : 0;
     for (int back = days; back > skip; --back) {
-      const std::string day = clock::add_days(today, -back);
+      const CivilDay day = today.plus_days(-back);
       INNET_ASSIGN_OR_RETURN(auto guests, reception::placements_on(conn, centre.id, day));
       for (const auto& g : guests) {
         const char* reason = absence(rng);
@@ -483,17 +484,19 @@ Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
 }
 
 Result<std::int64_t> seed_absences(db::Connection& conn, std::mt19937& rng, int days,
-                                   const std::string& today,
+                                   CivilDay today_day,
                                    const std::map<std::int64_t, std::int64_t>& staff_by_operator) {
   INNET_ASSIGN_OR_RETURN(auto centres, centres::all_centres(conn, {}));
-  const std::string from = clock::add_days(today, -days);
+  const CivilDay from_day = today_day.plus_days(-days);
+  // As text: the loop below walks the stored days of each stay.
+  const std::string today = today_day.to_string(), from = from_day.to_string();
   AbsenceDraw absence;
   std::vector<reception::Absence> absences;
   for (const auto& centre : centres) {
     auto staff = staff_by_operator.find(centre.operator_id);
     if (staff == staff_by_operator.end()) continue;
     INNET_ASSIGN_OR_RETURN(auto placements,
-                           reception::placements_between(conn, centre.id, from, today));
+                           reception::placements_between(conn, centre.id, from_day, today_day));
     for (const auto& p : placements) {
       const std::string end = p.end_date ? std::min(*p.end_date, today) : today;
       for (auto day = std::max(p.start_date, from); day < end; day = clock::add_days(day, 1)) {
@@ -514,11 +517,11 @@ Result<std::int64_t> seed_absences(db::Connection& conn, std::mt19937& rng, int 
 }
 
 Result<std::int64_t> seed_invoices(db::Connection& conn, std::int64_t operator_id,
-                                   std::int64_t staff_user_id, const std::string& today) {
+                                   std::int64_t staff_user_id, CivilDay today) {
   centres::CentreFilter mine;
   mine.operator_id = operator_id;
   INNET_ASSIGN_OR_RETURN(auto centres, centres::all_centres(conn, mine));
-  const std::string month = clock::add_days(clock::month_start(today), -1).substr(0, 7);
+  const CivilMonth month = CivilMonth::of(today.first_of_month().plus_days(-1));
   std::int64_t stored = 0;
   for (std::size_t i = 0; i < centres.size(); ++i) {
     const auto& centre = centres[i];
@@ -526,8 +529,8 @@ Result<std::int64_t> seed_invoices(db::Connection& conn, std::int64_t operator_i
     if (draft.amount_cents <= 0) continue;  // nothing payable: no contract, or no guests
     reception::Invoice invoice;
     invoice.centre_id = centre.id;
-    invoice.month = month;
-    invoice.number = std::to_string(i + 1) + "/" + month.substr(0, 4);
+    invoice.month = month.to_string();
+    invoice.number = std::to_string(i + 1) + "/" + invoice.month.substr(0, 4);
     invoice.amount_cents = draft.amount_cents;
     invoice.presence_days = draft.presence_days;
     invoice.submitted_by = staff_user_id;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/civil_day.h"
 #include "core/result.h"
 #include "db/database.h"
 
@@ -46,14 +47,13 @@ struct RegisterReport {
 };
 Result<RegisterReport> seed_registers(db::Connection& conn, std::mt19937& rng,
                                       std::int64_t operator_id, std::int64_t staff_user_id,
-                                      int days, const std::string& today,
-                                      const std::string& chain_key);
+                                      int days, CivilDay today, const std::string& chain_key);
 
 // Absences at every centre over the last `days` days (today excluded), about 3 in 100
 // presence-days, recorded by the first user of the centre's operator (`staff_by_operator`);
 // the days stay unconfirmed. For national data, where confirming day by day would take hours.
 Result<std::int64_t> seed_absences(db::Connection& conn, std::mt19937& rng, int days,
-                                   const std::string& today,
+                                   CivilDay today,
                                    const std::map<std::int64_t, std::int64_t>& staff_by_operator);
 
 // Last month's invoice of each of one operator's centres, submitted by one of its staff and built
@@ -61,6 +61,6 @@ Result<std::int64_t> seed_absences(db::Connection& conn, std::mt19937& rng, int 
 // guests were recorded absent, so that reconciliations have differences to show. Returns how many
 // invoices were stored.
 Result<std::int64_t> seed_invoices(db::Connection& conn, std::int64_t operator_id,
-                                   std::int64_t staff_user_id, const std::string& today);
+                                   std::int64_t staff_user_id, CivilDay today);
 
 }  // namespace innet::reception::seed

@@ -22,14 +22,14 @@ Status seed_demo(api::SeedContext& ctx) {
   plan.centres = 40;
   plan.max_places = 90;
   plan.history_days = 365;
-  plan.today = ctx.today;
+  plan.today = ctx.today.to_string();
   const auto staff = ctx.registry.demo_users.at(auth::Role::case_worker);
   INNET_ASSIGN_OR_RETURN(auto reception, seed::seed_reception(ctx.conn, ctx.rng, plan));
   INNET_ASSIGN_OR_RETURN(auto registers,
                          seed::seed_registers(ctx.conn, ctx.rng, plan.featured_operator, staff, 60,
-                                              plan.today, ctx.chain_key));
+                                              ctx.today, ctx.chain_key));
   INNET_ASSIGN_OR_RETURN(auto invoices,
-                         seed::seed_invoices(ctx.conn, plan.featured_operator, staff, plan.today));
+                         seed::seed_invoices(ctx.conn, plan.featured_operator, staff, ctx.today));
   add_counts(ctx.report, reception);
   ctx.report.counts.push_back({registers.confirmations, "confirmed register days"});
   ctx.report.counts.push_back({registers.absences, "absences"});
@@ -43,10 +43,10 @@ Status seed_national(api::SeedContext& ctx) {
   plan.centres = 3000;
   plan.max_places = 100;
   plan.history_days = 3 * 365;
-  plan.today = ctx.today;
+  plan.today = ctx.today.to_string();
   plan.palermo_weighting = false;
   INNET_ASSIGN_OR_RETURN(auto reception, seed::seed_reception(ctx.conn, ctx.rng, plan));
-  INNET_ASSIGN_OR_RETURN(auto absences, seed::seed_absences(ctx.conn, ctx.rng, 60, plan.today,
+  INNET_ASSIGN_OR_RETURN(auto absences, seed::seed_absences(ctx.conn, ctx.rng, 60, ctx.today,
                                                             ctx.registry.staff_by_operator));
   add_counts(ctx.report, reception);
   ctx.report.counts.push_back({absences, "absences"});

@@ -48,12 +48,13 @@
 #include "reception/costs/reconciliation.h"
 #include "reception/placements/placements.h"
 #include "reception/register/register.h"
+#include "support/days.h"
 #include "support/reception_fixture.h"
 
 namespace innet::reception {
 namespace {
 
-const std::string kToday = "2025-05-10";
+const CivilDay kToday = "2025-05-10"_day;
 const std::string kKey = "0123456789abcdef0123456789abcdef";
 
 class CostsTest : public storage_test::ReceptionTest {
@@ -89,7 +90,7 @@ class CostsTest : public storage_test::ReceptionTest {
     return created.ok() ? created->id : 0;
   }
 
-  void arrive(std::vector<std::int64_t> ids, const std::string& date, centres::Category category) {
+  void arrive(std::vector<std::int64_t> ids, CivilDay date, centres::Category category) {
     Arrival arrival;
     arrival.person_ids = std::move(ids);
     arrival.centre_id = a();
@@ -102,20 +103,21 @@ class CostsTest : public storage_test::ReceptionTest {
   void april(bool second_contract = true) {
     c1_ = contract("2025-01-01", "2025-04-15", 2850, "C1C1C1C1C1");
     if (second_contract) c2_ = contract("2025-04-16", "2025-12-31", 3000, "C2C2C2C2C2");
-    arrive({person(1), person(2), person(3), person(4)}, "2025-03-20", centres::Category::families);
-    arrive({s2()}, "2025-03-01", centres::Category::single_men);
-    arrive({s1()}, "2025-04-10", centres::Category::single_men);
+    arrive({person(1), person(2), person(3), person(4)}, "2025-03-20"_day,
+           centres::Category::families);
+    arrive({s2()}, "2025-03-01"_day, centres::Category::single_men);
+    arrive({s1()}, "2025-04-10"_day, centres::Category::single_men);
     ASSERT_DB_OK(record_absence(
-        db(), {a(), "2025-04-12", s2(), "authorised_leave", std::nullopt, user_}, kToday));
+        db(), {a(), "2025-04-12"_day, s2(), "authorised_leave", std::nullopt, user_}, kToday));
     Transfer t;
     t.person_ids = {s2()};
     t.to_centre_id = b();
-    t.date = "2025-04-21";
+    t.date = "2025-04-21"_day;
     ASSERT_DB_OK(transfer(db(), t, kToday));
   }
 
-  MonthlyCosts costs(const std::string& month = "2025-04") {
-    auto c = monthly_costs(db(), a(), month, kToday);
+  MonthlyCosts costs(std::string_view month = "2025-04") {
+    auto c = monthly_costs(db(), a(), *CivilMonth::parse(month), kToday);
     EXPECT_TRUE(c.ok()) << c.error().message;
     return c.ok() ? *c : MonthlyCosts{};
   }
@@ -159,8 +161,8 @@ void expect_error(const Error& e, ErrorKind kind, const std::string& code,
 TEST_P(CostsTest, AprilComputedByHand) {
   april();
   const auto c = costs();
-  EXPECT_EQ(c.range.from, "2025-04-01");
-  EXPECT_EQ(c.range.to, "2025-05-01");
+  EXPECT_EQ(c.range.from, "2025-04-01"_day);
+  EXPECT_EQ(c.range.to, "2025-05-01"_day);
   EXPECT_TRUE(c.range.complete);
   ASSERT_EQ(c.days.size(), 30u);
   EXPECT_EQ(c.totals.presence_days, 160);
@@ -239,10 +241,10 @@ TEST_P(CostsTest, TheCurrentMonthRunsToTodayAndAFutureMonthIsRefused) {
   EXPECT_EQ(may.totals.presence_days, 5 * 10);
   EXPECT_EQ(may.totals.amount_due_cents, 50 * 3000);
 
-  auto future = monthly_costs(db(), a(), "2025-06", kToday);
+  auto future = monthly_costs(db(), a(), *CivilMonth::parse("2025-06"), kToday);
   ASSERT_FALSE(future.ok());
   expect_error(future.error(), ErrorKind::unprocessable, "future_date", "month");
-  auto malformed = monthly_costs(db(), a(), "2025-13", kToday);
+  auto malformed = parse_month("2025-13");
   ASSERT_FALSE(malformed.ok());
   expect_error(malformed.error(), ErrorKind::invalid_input, "validation_failed", "month");
 }
@@ -326,7 +328,7 @@ TEST_P(CostsTest, InvalidInvoicesAreRefusedAndNothingIsStored) {
   Arrival at_b;
   at_b.person_ids = {elsewhere};
   at_b.centre_id = b();
-  at_b.date = "2025-04-02";
+  at_b.date = "2025-04-02"_day;
   ASSERT_DB_OK(place(db(), at_b, kToday));
   struct Case {
     const char* what;
@@ -395,7 +397,7 @@ TEST_P(CostsTest, TheReconciliationListsEachDifferenceByDayAndPerson) {
   april();
   // The operator confirmed 1-28 April in the register; the 29th and 30th are not confirmed.
   for (int d = 1; d <= 28; ++d) {
-    const std::string day = std::string("2025-04-") + (d < 10 ? "0" : "") + std::to_string(d);
+    const CivilDay day = "2025-04-01"_day.plus_days(d - 1);
     ASSERT_DB_OK(confirm_day(db(), a(), day, std::nullopt, user_, kKey, kToday));
   }
   auto stored = submit_invoice(db(), hand_made_invoice(), kToday);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/crypto.h"
+#include "support/days.h"
 
 namespace innet::reception {
 namespace {
@@ -53,13 +54,13 @@ TEST_F(RegisterDays, PlacementsCoverTheirDaysFromArrivalToTheDayBeforeExit) {
   const std::vector<Placement> placements = {stay(3, "2025-02-01", "2025-03-03"),
                                              stay(1, "2025-03-02"),
                                              stay(2, "2025-01-01", "2025-02-01")};
-  const auto laid = lay_out("2025-03-01", 4, placements, {});
+  const auto laid = lay_out("2025-03-01"_day, 4, placements, {});
   ASSERT_EQ(laid.size(), 4u);
   EXPECT_EQ(guests(laid[0], placements), (std::vector<std::int64_t>{3}));
   EXPECT_EQ(guests(laid[1], placements), (std::vector<std::int64_t>{1, 3}));  // by person id
   EXPECT_EQ(guests(laid[2], placements), (std::vector<std::int64_t>{1}));
   EXPECT_EQ(guests(laid[3], placements), (std::vector<std::int64_t>{1}));
-  EXPECT_TRUE(lay_out("2025-03-01", 0, placements, {}).empty());
+  EXPECT_TRUE(lay_out("2025-03-01"_day, 0, placements, {}).empty());
 }
 
 TEST_F(RegisterDays, AnAbsenceCountsOnlyForAGuestOfThatDay) {
@@ -68,7 +69,7 @@ TEST_F(RegisterDays, AnAbsenceCountsOnlyForAGuestOfThatDay) {
                                           absence(2, 2, "2025-03-01"),   // not there yet
                                           absence(3, 9, "2025-03-02"),   // never placed
                                           absence(4, 2, "2025-03-05")};  // outside the period
-  const auto laid = lay_out("2025-03-01", 2, placements, effective);
+  const auto laid = lay_out("2025-03-01"_day, 2, placements, effective);
   EXPECT_EQ(laid[0].present(), 0);
   EXPECT_EQ(laid[0].absent(), 1);
   EXPECT_EQ(laid[1].present(), 2);
@@ -79,12 +80,12 @@ TEST_F(RegisterDays, TheDigestCoversWhoIsPresentAndWhoIsAbsentForWhat) {
   const std::vector<Placement> placements = {stay(1, "2025-03-01"), stay(2, "2025-03-01")};
   const std::vector<Placement> reversed = {placements[1], placements[0]};
   auto digest = [](const std::vector<Placement>& p, std::vector<Absence> absent,
-                   std::string day = "2025-03-01", std::int64_t centre = 5) {
+                   CivilDay day = "2025-03-01"_day, std::int64_t centre = 5) {
     return day_digest(centre, day, lay_out(day, 1, p, absent).at(0), p, absent);
   };
   const auto base = digest(placements, {});
   EXPECT_EQ(base, digest(reversed, {}));  // the order rows come in does not matter
-  EXPECT_NE(base, digest(placements, {}, "2025-03-01", 6));
+  EXPECT_NE(base, digest(placements, {}, "2025-03-01"_day, 6));
   auto away = absence(1, 2, "2025-03-01");
   const auto with_absence = digest(placements, {away});
   EXPECT_NE(base, with_absence);

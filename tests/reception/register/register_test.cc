@@ -11,13 +11,14 @@
 #include "audit/audit_log.h"
 #include "core/clock.h"
 #include "people/persons.h"
+#include "support/days.h"
 #include "support/reception_fixture.h"
 
 namespace innet::reception {
 namespace {
 
 const std::string kKey = "0123456789abcdef0123456789abcdef";
-const std::string kToday = "2025-03-20";
+const CivilDay kToday = "2025-03-20"_day;
 
 class RegisterTest : public storage_test::ReceptionTest {
  protected:
@@ -27,7 +28,7 @@ class RegisterTest : public storage_test::ReceptionTest {
     for (int i = 1; i <= 4; ++i) add_person("Guest" + std::to_string(i), "Test", "NG");
   }
 
-  void arrive(int who, std::int64_t centre, const std::string& date) {
+  void arrive(int who, std::int64_t centre, CivilDay date) {
     Arrival arrival;
     arrival.person_ids = {person(who)};
     arrival.centre_id = centre;
@@ -35,18 +36,17 @@ class RegisterTest : public storage_test::ReceptionTest {
     ASSERT_DB_OK(place(db(), arrival, kToday));
   }
 
-  Result<Absence> absent(int who, const std::string& day,
-                         const std::string& reason = "unauthorised",
+  Result<Absence> absent(int who, CivilDay day, const std::string& reason = "unauthorised",
                          std::optional<std::string> note = std::nullopt, std::int64_t centre = 0) {
     return record_absence(
         db(), {centre ? centre : a(), day, person(who), reason, std::move(note), user_}, kToday);
   }
 
-  Result<Confirmation> confirm(const std::string& day, std::int64_t centre = 0) {
+  Result<Confirmation> confirm(CivilDay day, std::int64_t centre = 0) {
     return confirm_day(db(), centre ? centre : a(), day, std::nullopt, user_, kKey, kToday);
   }
 
-  DayState state(const std::string& day) {
+  DayState state(CivilDay day) {
     auto s = day_state(db(), a(), day);
     EXPECT_TRUE(s.ok()) << s.error().message;
     return s.ok() ? *s : DayState{};
@@ -83,11 +83,11 @@ void expect_error(const Error& e, ErrorKind kind, const std::string& code,
 }
 
 TEST_P(RegisterTest, AbsencesAreRecordedAndWithdrawnByNewEntries) {
-  arrive(1, a(), "2025-03-01");
-  arrive(2, a(), "2025-03-01");
-  auto first = absent(1, "2025-03-05", "hospitalised");
+  arrive(1, a(), "2025-03-01"_day);
+  arrive(2, a(), "2025-03-01"_day);
+  auto first = absent(1, "2025-03-05"_day, "hospitalised");
   ASSERT_DB_OK(first);
-  auto s = state("2025-03-05");
+  auto s = state("2025-03-05"_day);
   ASSERT_EQ(s.guests.size(), 2u);
   EXPECT_EQ(s.present(), 1);
   EXPECT_EQ(s.absent(), 1);
@@ -95,41 +95,41 @@ TEST_P(RegisterTest, AbsencesAreRecordedAndWithdrawnByNewEntries) {
   EXPECT_EQ(s.guests[0].absence->reason, "hospitalised");
 
   // A second absence of the same person that day is a conflict, whatever its reason.
-  auto again = absent(1, "2025-03-05", "authorised_leave");
+  auto again = absent(1, "2025-03-05"_day, "authorised_leave");
   ASSERT_FALSE(again.ok());
   expect_error(again.error(), ErrorKind::conflict, "already_absent", "person_id");
 
   auto withdrawn =
-      withdraw_absence(db(), a(), "2025-03-05", first->id, "was in the canteen", user_);
+      withdraw_absence(db(), a(), "2025-03-05"_day, first->id, "was in the canteen", user_);
   ASSERT_DB_OK(withdrawn);
   EXPECT_EQ(withdrawn->withdraws_id, first->id);
   EXPECT_EQ(withdrawn->person_id, person(1));
-  EXPECT_EQ(state("2025-03-05").absent(), 0);
+  EXPECT_EQ(state("2025-03-05"_day).absent(), 0);
 
-  auto twice = withdraw_absence(db(), a(), "2025-03-05", first->id, "again", user_);
+  auto twice = withdraw_absence(db(), a(), "2025-03-05"_day, first->id, "again", user_);
   ASSERT_FALSE(twice.ok());
   expect_error(twice.error(), ErrorKind::conflict, "already_withdrawn");
-  auto of_withdrawal = withdraw_absence(db(), a(), "2025-03-05", withdrawn->id, "undo", user_);
+  auto of_withdrawal = withdraw_absence(db(), a(), "2025-03-05"_day, withdrawn->id, "undo", user_);
   ASSERT_FALSE(of_withdrawal.ok());
   expect_error(of_withdrawal.error(), ErrorKind::conflict, "not_an_absence");
   // The absence belongs to one centre and day: elsewhere it is not found.
-  auto elsewhere = withdraw_absence(db(), a(), "2025-03-06", first->id, "wrong day", user_);
+  auto elsewhere = withdraw_absence(db(), a(), "2025-03-06"_day, first->id, "wrong day", user_);
   ASSERT_FALSE(elsewhere.ok());
   EXPECT_EQ(elsewhere.error().kind, ErrorKind::not_found);
 
   // Once withdrawn, the person may be recorded absent again, for the right reason.
-  ASSERT_DB_OK(absent(1, "2025-03-05", "authorised_leave"));
-  s = state("2025-03-05");
+  ASSERT_DB_OK(absent(1, "2025-03-05"_day, "authorised_leave"));
+  s = state("2025-03-05"_day);
   EXPECT_EQ(s.absent(), 1);
   EXPECT_EQ(s.entries.size(), 3u);  // absence, withdrawal, absence: the history stays
   EXPECT_EQ(count("register_absences"), 3);
 }
 
 TEST_P(RegisterTest, RefusalsNameTheProblemAndStoreNothing) {
-  arrive(1, a(), "2025-03-05");
-  arrive(2, b(), "2025-03-01");
-  arrive(3, a(), "2025-03-01");
-  Exit exit{{person(3)}, "2025-03-10", "left_voluntarily", std::nullopt};
+  arrive(1, a(), "2025-03-05"_day);
+  arrive(2, b(), "2025-03-01"_day);
+  arrive(3, a(), "2025-03-01"_day);
+  Exit exit{{person(3)}, "2025-03-10"_day, "left_voluntarily", std::nullopt};
   ASSERT_DB_OK(record_exit(db(), exit, kToday));
 
   struct Case {
@@ -140,18 +140,18 @@ TEST_P(RegisterTest, RefusalsNameTheProblemAndStoreNothing) {
     const char* field;
   };
   const std::vector<Case> cases = {
-      {"never placed", absent(4, "2025-03-06"), ErrorKind::unprocessable, "not_placed",
+      {"never placed", absent(4, "2025-03-06"_day), ErrorKind::unprocessable, "not_placed",
        "person_id"},
-      {"placed at another centre", absent(2, "2025-03-06"), ErrorKind::unprocessable, "not_placed",
+      {"placed at another centre", absent(2, "2025-03-06"_day), ErrorKind::unprocessable,
+       "not_placed", "person_id"},
+      {"before arrival", absent(1, "2025-03-04"_day), ErrorKind::unprocessable, "not_placed",
        "person_id"},
-      {"before arrival", absent(1, "2025-03-04"), ErrorKind::unprocessable, "not_placed",
+      {"on the day of exit", absent(3, "2025-03-10"_day), ErrorKind::unprocessable, "not_placed",
        "person_id"},
-      {"on the day of exit", absent(3, "2025-03-10"), ErrorKind::unprocessable, "not_placed",
-       "person_id"},
-      {"future day", absent(1, "2025-03-21"), ErrorKind::unprocessable, "future_date", "day"},
-      {"other without a note", absent(1, "2025-03-06", "other"), ErrorKind::invalid_input,
+      {"future day", absent(1, "2025-03-21"_day), ErrorKind::unprocessable, "future_date", "day"},
+      {"other without a note", absent(1, "2025-03-06"_day, "other"), ErrorKind::invalid_input,
        "validation_failed", "note"},
-      {"unknown reason", absent(1, "2025-03-06", "holiday"), ErrorKind::invalid_input,
+      {"unknown reason", absent(1, "2025-03-06"_day, "holiday"), ErrorKind::invalid_input,
        "validation_failed", "reason"},
   };
   for (const auto& c : cases) {
@@ -159,59 +159,59 @@ TEST_P(RegisterTest, RefusalsNameTheProblemAndStoreNothing) {
     ASSERT_FALSE(c.result.ok());
     expect_error(c.result.error(), c.kind, c.code, c.field);
   }
-  auto future = confirm("2025-03-21");
+  auto future = confirm("2025-03-21"_day);
   ASSERT_FALSE(future.ok());
   expect_error(future.error(), ErrorKind::unprocessable, "future_date", "day");
   EXPECT_EQ(count("register_absences"), 0);
   EXPECT_EQ(count("register_confirmations"), 0);
   // The last day of the stay and today are fine.
-  ASSERT_DB_OK(absent(3, "2025-03-09", "other", "court hearing"));
+  ASSERT_DB_OK(absent(3, "2025-03-09"_day, "other", "court hearing"));
   ASSERT_DB_OK(absent(1, kToday));
 }
 
 TEST_P(RegisterTest, ConfirmationsChainAndReconfirmAfterAChange) {
-  arrive(1, a(), "2025-03-01");
-  arrive(2, a(), "2025-03-01");
-  EXPECT_EQ(state("2025-03-05").status, DayStatus::unconfirmed);
-  ASSERT_DB_OK(absent(2, "2025-03-05"));
-  auto first = confirm("2025-03-05");
+  arrive(1, a(), "2025-03-01"_day);
+  arrive(2, a(), "2025-03-01"_day);
+  EXPECT_EQ(state("2025-03-05"_day).status, DayStatus::unconfirmed);
+  ASSERT_DB_OK(absent(2, "2025-03-05"_day));
+  auto first = confirm("2025-03-05"_day);
   ASSERT_DB_OK(first);
   EXPECT_EQ(first->seq, 1);
   EXPECT_EQ(first->prev_hash, "");
   EXPECT_EQ(first->present, 1);
   EXPECT_EQ(first->absent, 1);
   EXPECT_FALSE(first->corrects_id);
-  EXPECT_EQ(state("2025-03-05").status, DayStatus::confirmed);
+  EXPECT_EQ(state("2025-03-05"_day).status, DayStatus::confirmed);
 
-  auto again = confirm("2025-03-05");
+  auto again = confirm("2025-03-05"_day);
   ASSERT_FALSE(again.ok());
   expect_error(again.error(), ErrorKind::conflict, "already_confirmed");
 
-  ASSERT_DB_OK(absent(1, "2025-03-05", "authorised_leave"));
-  EXPECT_EQ(state("2025-03-05").status, DayStatus::changed_since_confirmation);
-  auto second = confirm("2025-03-05");
+  ASSERT_DB_OK(absent(1, "2025-03-05"_day, "authorised_leave"));
+  EXPECT_EQ(state("2025-03-05"_day).status, DayStatus::changed_since_confirmation);
+  auto second = confirm("2025-03-05"_day);
   ASSERT_DB_OK(second);
   EXPECT_EQ(second->seq, 2);
   EXPECT_EQ(second->prev_hash, first->hash);
   EXPECT_EQ(second->corrects_id, first->id);
   EXPECT_EQ(second->absent, 2);
-  auto s = state("2025-03-05");
+  auto s = state("2025-03-05"_day);
   EXPECT_EQ(s.status, DayStatus::confirmed);
   ASSERT_EQ(s.confirmations.size(), 2u);
   EXPECT_EQ(s.latest()->id, second->id);
 
   // Another day continues the same chain; another centre starts its own.
-  auto other_day = confirm("2025-03-04");
+  auto other_day = confirm("2025-03-04"_day);
   ASSERT_DB_OK(other_day);
   EXPECT_EQ(other_day->seq, 3);
   EXPECT_EQ(other_day->prev_hash, second->hash);
   EXPECT_FALSE(other_day->corrects_id);
-  auto other_centre = confirm("2025-03-04", b());
+  auto other_centre = confirm("2025-03-04"_day, b());
   ASSERT_DB_OK(other_centre);
   EXPECT_EQ(other_centre->seq, 1);
   EXPECT_EQ(other_centre->present, 0);
 
-  auto summary = register_summary(db(), a(), "2025-03-03", "2025-03-07");
+  auto summary = register_summary(db(), a(), "2025-03-03"_day, "2025-03-07"_day);
   ASSERT_DB_OK(summary);
   ASSERT_EQ(summary->size(), 4u);
   EXPECT_EQ((*summary)[0].status, DayStatus::unconfirmed);
@@ -224,22 +224,22 @@ TEST_P(RegisterTest, ConfirmationsChainAndReconfirmAfterAChange) {
 }
 
 TEST_P(RegisterTest, PresenceBetweenFollowsATransferInThePeriod) {
-  arrive(1, a(), "2025-02-20");  // there all period
-  arrive(2, a(), "2025-03-03");  // transferred to B on the 6th
-  arrive(3, a(), "2025-02-01");  // leaves on the 9th
+  arrive(1, a(), "2025-02-20"_day);  // there all period
+  arrive(2, a(), "2025-03-03"_day);  // transferred to B on the 6th
+  arrive(3, a(), "2025-02-01"_day);  // leaves on the 9th
   ASSERT_DB_OK(
-      transfer(db(), {{person(2)}, b(), std::nullopt, "2025-03-06", std::nullopt}, kToday));
+      transfer(db(), {{person(2)}, b(), std::nullopt, "2025-03-06"_day, std::nullopt}, kToday));
   ASSERT_DB_OK(
-      record_exit(db(), {{person(3)}, "2025-03-09", "left_voluntarily", std::nullopt}, kToday));
-  ASSERT_DB_OK(absent(1, "2025-03-02", "hospitalised"));
-  auto withdrawn = absent(2, "2025-03-04");
+      record_exit(db(), {{person(3)}, "2025-03-09"_day, "left_voluntarily", std::nullopt}, kToday));
+  ASSERT_DB_OK(absent(1, "2025-03-02"_day, "hospitalised"));
+  auto withdrawn = absent(2, "2025-03-04"_day);
   ASSERT_DB_OK(withdrawn);
-  ASSERT_DB_OK(withdraw_absence(db(), a(), "2025-03-04", withdrawn->id, "mistake", user_));
+  ASSERT_DB_OK(withdraw_absence(db(), a(), "2025-03-04"_day, withdrawn->id, "mistake", user_));
   // Transferred on the 6th: from that day the person is B's guest, not A's.
-  EXPECT_EQ(absent(2, "2025-03-06").error().code, "not_placed");
-  ASSERT_DB_OK(absent(2, "2025-03-07", "authorised_leave", std::nullopt, b()));
+  EXPECT_EQ(absent(2, "2025-03-06"_day).error().code, "not_placed");
+  ASSERT_DB_OK(absent(2, "2025-03-07"_day, "authorised_leave", std::nullopt, b()));
 
-  auto days = presence_between(db(), a(), "2025-03-01", "2025-03-11");
+  auto days = presence_between(db(), a(), "2025-03-01"_day, "2025-03-11"_day);
   ASSERT_DB_OK(days);
   ASSERT_EQ(days->size(), 10u);
   const std::vector<std::size_t> present = {2, 1, 3, 3, 3, 2, 2, 2, 1, 1};
@@ -258,7 +258,7 @@ TEST_P(RegisterTest, PresenceBetweenFollowsATransferInThePeriod) {
   for (const auto& p : (*days)[5].present) on_6th.push_back(p.person_id);
   EXPECT_EQ(on_6th, (std::vector<std::int64_t>{person(1), person(3)}));
 
-  auto at_b = presence_between(db(), b(), "2025-03-01", "2025-03-11");
+  auto at_b = presence_between(db(), b(), "2025-03-01"_day, "2025-03-11"_day);
   ASSERT_DB_OK(at_b);
   std::size_t b_days = 0, b_absent = 0;
   for (const auto& d : *at_b) {
@@ -272,24 +272,24 @@ TEST_P(RegisterTest, PresenceBetweenFollowsATransferInThePeriod) {
 // The generator's bulk insert: more absences than one statement holds, read back like recorded
 // ones, and counted out of presence.
 TEST_P(RegisterTest, BulkInsertedAbsencesCountLikeRecordedOnes) {
-  arrive(1, a(), "2024-11-01");
-  arrive(2, a(), "2024-11-01");
+  arrive(1, a(), "2024-11-01"_day);
+  arrive(2, a(), "2024-11-01"_day);
   std::vector<Absence> bulk;
   for (int d = 0; d < 130; ++d) {
     Absence one;
     one.centre_id = a();
-    one.day = clock::add_days("2024-11-10", d);
+    one.day = "2024-11-10"_day.plus_days(d).to_string();
     one.person_id = person(1 + d % 2);
     one.reason = "authorised_leave";
     one.recorded_by = user_;
     bulk.push_back(one);
   }
   ASSERT_DB_OK(insert_absences(db(), bulk));
-  auto stored = absence_entries_between(db(), a(), "2024-11-01", kToday);
+  auto stored = absence_entries_between(db(), a(), "2024-11-01"_day, kToday);
   ASSERT_DB_OK(stored);
   ASSERT_EQ(stored->size(), 130u);
-  EXPECT_EQ(stored->back().day, clock::add_days("2024-11-10", 129));
-  auto days = presence_between(db(), a(), "2024-11-10", "2024-11-20");
+  EXPECT_EQ(stored->back().day, "2024-11-10"_day.plus_days(129).to_string());
+  auto days = presence_between(db(), a(), "2024-11-10"_day, "2024-11-20"_day);
   ASSERT_DB_OK(days);
   for (const auto& d : *days) {
     SCOPED_TRACE(d.day);
@@ -297,7 +297,7 @@ TEST_P(RegisterTest, BulkInsertedAbsencesCountLikeRecordedOnes) {
     EXPECT_EQ(d.absent.size(), 1u);
   }
   // An absence recorded through the register after them is refused as a duplicate.
-  EXPECT_EQ(absent(1, "2024-11-10").error().code, "already_absent");
+  EXPECT_EQ(absent(1, "2024-11-10"_day).error().code, "already_absent");
 }
 
 // --- tamper evidence -----------------------------------------------------------------------------
@@ -307,12 +307,12 @@ class RegisterTamperTest : public RegisterTest {
   void SetUp() override {
     RegisterTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    arrive(1, a(), "2025-03-01");
-    arrive(2, a(), "2025-03-01");
-    auto leave = absent(2, "2025-03-03", "authorised_leave");
+    arrive(1, a(), "2025-03-01"_day);
+    arrive(2, a(), "2025-03-01"_day);
+    auto leave = absent(2, "2025-03-03"_day, "authorised_leave");
     ASSERT_DB_OK(leave);
     absence_ = leave->id;
-    for (const char* day : {"2025-03-02", "2025-03-03", "2025-03-04"}) {
+    for (CivilDay day : {"2025-03-02"_day, "2025-03-03"_day, "2025-03-04"_day}) {
       auto c = confirm(day);
       ASSERT_DB_OK(c);
       // As the confirmation route does: the audit trail keeps a copy.
@@ -323,7 +323,7 @@ class RegisterTamperTest : public RegisterTest {
       entry.details = confirmation_audit_details(*c).dump();
       ASSERT_DB_OK(audit::record(db(), entry));
     }
-    ASSERT_DB_OK(confirm("2025-03-02", b()));
+    ASSERT_DB_OK(confirm("2025-03-02"_day, b()));
   }
 
   // Waits until clock::now_iso() has moved past the second of the confirmations made above.
@@ -413,7 +413,7 @@ TEST_P(RegisterTamperTest, AnEditedAbsenceChangesAConfirmedDay) {
   EXPECT_EQ(r.problems[0].kind, "changed_after_confirmation");
   EXPECT_EQ(r.problems[0].day, "2025-03-03");
   EXPECT_EQ(r.problems[0].seq, 2);
-  EXPECT_EQ(state("2025-03-03").status, DayStatus::changed_since_confirmation);
+  EXPECT_EQ(state("2025-03-03"_day).status, DayStatus::changed_since_confirmation);
 }
 
 TEST_P(RegisterTamperTest, ADeletedAbsenceChangesAConfirmedDay) {
@@ -425,13 +425,13 @@ TEST_P(RegisterTamperTest, ADeletedAbsenceChangesAConfirmedDay) {
 }
 
 TEST_P(RegisterTamperTest, ACorrectionAwaitingConfirmationIsNotTampering) {
-  auto leave = absent(1, "2025-03-04", "hospitalised");
+  auto leave = absent(1, "2025-03-04"_day, "hospitalised");
   ASSERT_DB_OK(leave);
   auto r = verify_now();
   EXPECT_TRUE(r.intact());
   ASSERT_EQ(r.awaiting_confirmation.size(), 1u);
   EXPECT_EQ(r.awaiting_confirmation[0].day, "2025-03-04");
-  ASSERT_DB_OK(confirm("2025-03-04"));
+  ASSERT_DB_OK(confirm("2025-03-04"_day));
   r = verify_now();
   EXPECT_TRUE(r.intact());
   EXPECT_TRUE(r.awaiting_confirmation.empty());
@@ -447,7 +447,7 @@ TEST_P(RegisterTamperTest, ACorrectionAwaitingConfirmationIsNotTampering) {
 TEST_P(RegisterTamperTest, ABackDatedExitAwaitsConfirmation) {
   next_second();
   ASSERT_DB_OK(
-      record_exit(db(), {{person(1)}, "2025-03-04", "left_voluntarily", std::nullopt}, kToday));
+      record_exit(db(), {{person(1)}, "2025-03-04"_day, "left_voluntarily", std::nullopt}, kToday));
   auto r = verify_now();
   EXPECT_TRUE(r.intact());
   ASSERT_EQ(r.awaiting_confirmation.size(), 1u);
@@ -456,7 +456,7 @@ TEST_P(RegisterTamperTest, ABackDatedExitAwaitsConfirmation) {
 
 TEST_P(RegisterTamperTest, ABackDatedArrivalAwaitsConfirmation) {
   next_second();
-  arrive(3, a(), "2025-03-03");
+  arrive(3, a(), "2025-03-03"_day);
   auto r = verify_now();
   EXPECT_TRUE(r.intact());
   ASSERT_EQ(r.awaiting_confirmation.size(), 2u);
