@@ -27,3 +27,8 @@ export function formatNumber(n: number, lang: string): string {
   }
   return f.format(n);
 }
+
+/** Names joined the language's way ("A, B e C"). */
+export function formatList(items: string[], lang: string): string {
+  return new Intl.ListFormat(intlLocale(lang), { style: 'long', type: 'conjunction' }).format(items);
+}

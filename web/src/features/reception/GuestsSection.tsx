@@ -109,7 +109,7 @@ export function GuestsSection({ centre, version, onChanged }: { centre: Centre; 
       {action?.kind === 'transfer' ? (
         <TransferForm key={`t${action.guest.id}`} centre={centre} guest={action.guest} family={relatives(action.guest, guests)} onCancel={close} onDone={done} />
       ) : null}
-      {action?.kind === 'exit' ? <ExitForm key={`e${action.guest.id}`} guest={action.guest} family={relatives(action.guest, guests)} onCancel={close} onDone={done} /> : null}
+      {action?.kind === 'exit' ? <ExitForm key={`e${action.guest.id}`} centreName={centre.name} guest={action.guest} family={relatives(action.guest, guests)} onCancel={close} onDone={done} /> : null}
     </section>
   );
 }
