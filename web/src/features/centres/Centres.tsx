@@ -138,13 +138,14 @@ function CentreList({ manage }: { manage: boolean }) {
 
 const NO_NAMES: Record<string, string> = {};
 
-/** Municipality names by ISTAT code, from the municipalities in the organisations directory. */
+/** Municipality names by ISTAT code, from the municipalities in the organisations directory (the API has no list of the 82). */
 export function useMunicipalities(): Record<string, string> {
   const { can } = useSession();
   const { data } = useData(async () => {
     if (!can('organizations.read')) return {};
     const all = await listAll((page, per_page) => accountsApi.listOrganizations({ type: 'municipality', page, per_page }));
-    return Object.fromEntries(all.filter((o) => o.istat_code).map((o) => [o.istat_code as string, o.name]));
+    // The town's name, not its administration's: "Comune di Bagheria" -> "Bagheria".
+    return Object.fromEntries(all.filter((o) => o.istat_code).map((o) => [o.istat_code as string, o.name.replace(/^Comune di\s+/i, '')]));
   }, []);
   return data ?? NO_NAMES;
 }
