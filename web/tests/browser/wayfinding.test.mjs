@@ -95,6 +95,31 @@ test('centre page: municipality name, rounded coordinates, the register from the
   assert.equal(day, overview.body.to, "today's register");
 });
 
+test('360 px: a wide table scrolls inside its region, and its screen-reader text stays there too', async () => {
+  // The demo centre with the most guests: its guest table is wider than a phone.
+  const centres = await apiCall(page, 'GET', '/centres?per_page=100');
+  let best = null;
+  for (const c of centres.body.items) {
+    const g = await apiCall(page, 'GET', `/centres/${c.id}/guests`);
+    if (g.status === 200 && (!best || g.body.items.length > best.n)) best = { id: c.id, n: g.body.items.length };
+  }
+  await page.setViewportSize({ width: 360, height: 780 });
+  try {
+    await page.goto(`/centres/${best.id}`);
+    await page.locator('[data-testid=guest-table] tbody tr').first().waitFor();
+    await settled(page);
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      table: document.querySelector('[data-testid=guest-table]').scrollWidth,
+    }));
+    // Before, the visually-hidden guest names in the buttons escaped the region: 646 px.
+    assert.ok(widths.table > 360, `the table is wider than the screen: ${JSON.stringify(widths)}`);
+    assert.ok(widths.page <= 360, `the page is not: ${JSON.stringify(widths)}`);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+});
+
 test('login: an error replaces the signed-out notice', async () => {
   const other = await signedIn('inspector');
   try {

@@ -65,12 +65,9 @@ export function CentrePage({ id }: { id: number }) {
                 </div>
               </div>
               {message ? <Notice kind="success">{message}</Notice> : null}
-              <div aria-live="polite" data-testid="centre-notice">
-                {notice ? <Notice kind="success">{notice(t)}</Notice> : null}
-              </div>
               <CentreDetails centre={centre} />
               {can('occupancy.read') ? <OccupancySection id={centre.id} version={version} /> : null}
-              {can('placements.read') ? <GuestsSection centre={centre} version={version} onChanged={changed} /> : null}
+              {can('placements.read') ? <GuestsSection centre={centre} version={version} notice={notice} onChanged={changed} /> : null}
               {can('register.read') ? <RegisterSection id={centre.id} /> : null}
               {can('costs.read') ? <CostsSection id={centre.id} /> : null}
               {can('contracts.read') ? <ContractsSection id={centre.id} /> : null}
