@@ -88,7 +88,6 @@ test('desktop: the absence is announced beside its row and the page does not jum
   await assertAccessible(page, 'register with the notice beside the row (ar)');
   await viewportShot('register-notice-row-ar');
   await switchLanguage(page, 'it');
-
 });
   try {
     await page.locator('[data-testid=register-guests]').waitFor();

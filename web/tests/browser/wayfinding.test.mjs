@@ -61,6 +61,13 @@ test('centres: the municipality by name, in the list and in the filter', async (
   assert.match(await page.locator('#centre-istat-error').textContent(), new RegExp(tr('it', 'centres.municipalityUnknown')));
   assert.equal(new URL(page.url()).searchParams.get('istat_code'), '082053');
   await assertAccessible(page, 'centres filter with an unknown municipality');
+
+  // The new-centre form takes the code, and offers the municipalities by name as it is typed.
+  await page.goto('/centres?new=1');
+  await page.locator('#istat_code').waitFor();
+  assert.equal(await page.locator('#istat_code').getAttribute('list'), 'istat-codes');
+  await page.locator('#istat-codes option[value="082053"]').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('#istat-codes option[value="082053"]').getAttribute('label'), 'Palermo');
 });
 
 test('centre page: municipality name, rounded coordinates, the register from the top', async () => {

@@ -1,7 +1,7 @@
 // On the centre page: what the centre is, where, its places, services and contacts.
 import { useT } from '../../lib/i18n';
 import { formatCoordinate } from '../../lib/numbers';
-import { Municipality, useMunicipalities } from './Centres';
+import { Municipality, useMunicipalities } from './municipalities';
 import { CATEGORIES, type CentreDetail } from './api';
 
 

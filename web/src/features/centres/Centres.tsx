@@ -4,15 +4,13 @@ import { usePageTitle } from '../../components/PageTitle';
 import { setFlash, useFlash } from '../../components/flash';
 import { Notice, SelectField, TextField } from '../../components/forms';
 import { PER_PAGE, useList } from '../../components/useList';
-import { listAll } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { Link, navigate, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
-import { useData } from '../../lib/useData';
-import { accountsApi } from '../accounts/index';
 import { CentreForm, statusOptions, typeOptions } from './CentreForm';
 import { type CentreInput, centresApi } from './api';
 import { StatusBadge } from './centreParts';
+import { Municipality, useMunicipalities } from './municipalities';
 
 export function Centres() {
   const loc = useLocation();
@@ -134,28 +132,6 @@ function CentreList({ manage }: { manage: boolean }) {
       />
     </div>
   );
-}
-
-const NO_NAMES: Record<string, string> = {};
-
-/** Municipality names by ISTAT code, from the municipalities in the organisations directory (the API has no list of the 82). */
-export function useMunicipalities(): Record<string, string> {
-  const { can } = useSession();
-  const { data } = useData(async () => {
-    if (!can('organizations.read')) return {};
-    const all = await listAll((page, per_page) => accountsApi.listOrganizations({ type: 'municipality', page, per_page }));
-    // The town's name, not its administration's: "Comune di Bagheria" -> "Bagheria".
-    return Object.fromEntries(all.filter((o) => o.istat_code).map((o) => [o.istat_code as string, o.name.replace(/^Comune di\s+/i, '')]));
-  }, []);
-  return data ?? NO_NAMES;
-}
-
-/**
- * A municipality: its name; its ISTAT code only while the name is unknown (the web knows the names
- * of the municipalities in the organisations directory: the API has no list of the 82 yet).
- */
-export function Municipality({ code, names }: { code: string; names: Record<string, string> }) {
-  return <bdi>{names[code] ?? code}</bdi>;
 }
 
 function NewCentre() {
