@@ -133,6 +133,8 @@ for (const lang of ['it', 'ar']) {
       assert.equal((await card.locator('[data-testid=register-notice]').textContent()).trim(), tr(lang, 'register.absenceRecorded', { person: name }));
       assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360, 'still no sideways scrolling');
       assert.equal(await page.evaluate(() => document.documentElement.dir), lang === 'ar' ? 'rtl' : 'ltr');
+      // The pointer (or finger) still on the card's other button: its hovered colours are readable too.
+      await card.locator('.register-toggle .btn-outline-primary').hover();
       await assertAccessible(page, `register cards at 360 px (${lang})`);
       await viewportShot(`register-cards-360-notice-${lang}`);
       await screenshot(page, `register-cards-360-${lang}`);
