@@ -58,6 +58,8 @@ type InputProps = FieldBase & {
   dir?: 'ltr' | 'rtl' | 'auto';
   min?: string;
   max?: string;
+  /** The id of a <datalist> offering values (a combobox: type, then choose). */
+  list?: string;
 };
 
 export function TextField(p: InputProps) {
@@ -78,6 +80,7 @@ export function TextField(p: InputProps) {
         dir={p.dir}
         min={p.min}
         max={p.max}
+        list={p.list}
         aria-required={p.required ? 'true' : undefined}
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={describedBy(p.id, p.error, p.hint)}

@@ -3,8 +3,10 @@ import { useRef, useState } from 'preact/hooks';
 
 /**
  * `open(a, event)` shows the form for `a` and remembers the button that opened it; `close()` (cancel)
- * gives the focus back to that button; `finish(headingId)` (done) moves it to the heading of the
- * section whose content changed, so a screen reader announces where the user is.
+ * gives the focus back to that button; `finish(id)` (done) moves it to the heading of the
+ * section whose content changed, or to the message beside what changed, so a screen reader
+ * announces where the user is. With `keepScroll` the page does not move (the register: the user
+ * stays at row 46).
  */
 export function useActionPanel<A>() {
   const [action, setAction] = useState<A | null>(null);
@@ -17,9 +19,9 @@ export function useActionPanel<A>() {
     setAction(null);
     window.setTimeout(() => opener.current?.focus(), 0);
   };
-  const finish = (headingId: string) => {
+  const finish = (id: string, { keepScroll = false } = {}) => {
     setAction(null);
-    window.setTimeout(() => document.getElementById(headingId)?.focus(), 0);
+    window.setTimeout(() => document.getElementById(id)?.focus({ preventScroll: keepScroll }), 0);
   };
   return { action, open, close, finish };
 }

@@ -27,3 +27,20 @@ export function formatNumber(n: number, lang: string): string {
   }
   return f.format(n);
 }
+
+/** Names joined the language's way ("A, B e C"). */
+export function formatList(items: string[], lang: string): string {
+  return new Intl.ListFormat(intlLocale(lang), { style: 'long', type: 'conjunction' }).format(items);
+}
+
+const coordinateFormats = new Map<string, Intl.NumberFormat>();
+
+/** A latitude or longitude to at most 6 decimals (about 10 cm), the language's way: never 13.328339999999999. */
+export function formatCoordinate(n: number, lang: string): string {
+  let f = coordinateFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 6, useGrouping: false });
+    coordinateFormats.set(lang, f);
+  }
+  return f.format(n);
+}

@@ -5,7 +5,7 @@
 // axe clean in Italian and Arabic (the withdrawal also at 360 px).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiGet, checkBothLanguages, closeChecked, signedIn, tr } from './helpers.mjs';
+import { apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, signedIn, tr } from './helpers.mjs';
 
 let browser;
 let workerBrowser; // a browser of its own: a browser's pages share one session
@@ -135,7 +135,23 @@ test('case worker: prepares an invoice from the register, leaves a guest out, an
   assert.equal((await workerPage.locator('[data-testid=invoice-declared-days]').textContent()).trim(), String(draft.presence_days - leftDays));
   const number = `FT-${Date.now()}`;
   await workerPage.locator('#number').fill(number);
+  // Submitting asks first: the month, the days, the amount, and that it goes to the Prefettura.
+  await checkConfirmDialog(workerPage, 'invoice-confirm-dialog', () => workerPage.locator('[data-testid=invoice-submit]').click());
   await workerPage.locator('[data-testid=invoice-submit]').click();
+  const dialog = workerPage.locator('[data-testid=confirm-dialog]');
+  assert.equal((await dialog.locator('[data-testid=confirm-ok]').textContent()).trim(), tr('it', 'invoiceForm.confirm.button', { number }));
+  const facts = (await dialog.locator('[data-testid=invoice-confirm-facts] dd').allTextContents()).map((x) => x.trim());
+  const monthName = new Intl.DateTimeFormat('it', { month: 'long', year: 'numeric' }).format(new Date(`${month}-15T12:00:00`));
+  assert.equal(facts[0].toLowerCase(), monthName.toLowerCase());
+  assert.equal(facts[1], String(draft.presence_days - leftDays));
+  assert.equal(facts[2], new Intl.NumberFormat('it', { style: 'currency', currency: 'EUR' }).format(draft.amount_cents / 100));
+  assert.ok((await dialog.textContent()).includes(tr('it', 'invoiceForm.confirm.review')));
+  // Cancelled: nothing is sent.
+  await dialog.locator('[data-testid=confirm-cancel]').click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal((await apiGet(workerPage, `/centres/${centre.id}/invoices`)).body.items.filter((i) => i.month === month).length, 0);
+  await workerPage.locator('[data-testid=invoice-submit]').click();
+  await dialog.locator('[data-testid=confirm-ok]').click();
 
   // Submitted: the reconciliation opens, with the days left out as present but not declared.
   await workerPage.locator('[data-testid=reconciliation-summary]').waitFor();

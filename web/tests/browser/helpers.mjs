@@ -299,3 +299,30 @@ export async function checkBothLanguages(page, name, ready = async () => {}) {
   await screenshot(page, `${name}-ar`);
   await switchLanguage(page, 'it');
 }
+
+/**
+ * The confirmation dialog of an irreversible act, opened by `open()`: named by its heading, axe
+ * clean, and screenshots of it at desktop width and at 360 px, in Italian and in Arabic (the page
+ * behind a modal is inert, so the language is switched with the dialog closed). Left cancelled, in
+ * Italian.
+ */
+export async function checkConfirmDialog(page, name, open) {
+  const dialog = page.locator('[data-testid=confirm-dialog]');
+  const size = page.viewportSize();
+  for (const lang of ['it', 'ar']) {
+    if (lang !== 'it') await switchLanguage(page, lang);
+    await open();
+    await dialog.waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector('[data-testid=confirm-dialog]').matches(':modal')), true, 'a modal dialog');
+    await assertAccessible(page, `${name} (${lang})`);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${lang}.png`) });
+    await page.setViewportSize({ width: 360, height: 800 });
+    assert.ok(await page.evaluate(() => document.querySelector('[data-testid=confirm-dialog]').getBoundingClientRect().right <= 360), 'the dialog fits 360 px');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-360-${lang}.png`) });
+    await page.setViewportSize(size);
+    await page.locator('[data-testid=confirm-cancel]').click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+  await switchLanguage(page, 'it');
+}

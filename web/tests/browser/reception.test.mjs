@@ -6,6 +6,7 @@ import {
   apiCall as apiCallIn,
   assertAccessible,
   checkBothLanguages,
+  checkConfirmDialog,
   closeChecked,
   createCentre,
   createPerson,
@@ -178,6 +179,10 @@ test('placing a guest (with an override when full) and transferring him', async 
   await switchLanguage(page, 'it');
   assert.equal(await page.locator('#to_centre_id').inputValue(), String(to.id), 'the choice survives the language switch');
   await page.locator('[data-testid=transfer-submit]').click();
+  const transferDialog = page.locator('[data-testid=confirm-dialog]');
+  assert.equal((await transferDialog.locator('[data-testid=confirm-ok]').textContent()).trim(), tr('it', 'placements.confirmTransfer.button', { person: `${family} Moussa`, centre: to.name }));
+  assert.ok((await transferDialog.textContent()).includes(from.name), 'says from which centre');
+  await transferDialog.locator('[data-testid=confirm-ok]').click();
   await page.locator(`tr[data-person="${person.id}"]`).waitFor({ state: 'detached' });
   await page.getByText(tr('it', 'placements.transferred', { person: `${family} Moussa`, centre: to.name })).waitFor();
 
@@ -189,8 +194,30 @@ test('placing a guest (with an override when full) and transferring him', async 
   await page.goto(`/centres/${from.id}`);
   await page.locator(`tr[data-person="${second.id}"] [data-testid=guest-exit]`).click();
   await page.locator('#reason').selectOption('left_voluntarily');
+  // The exit asks first: what will happen, and a button naming the act.
+  const guestsBefore = (await apiCall('GET', `/centres/${from.id}/guests`)).body.items.length;
+  await checkConfirmDialog(page, 'exit-confirm-dialog', () => page.locator('[data-testid=exit-submit]').click());
   await page.locator('[data-testid=exit-submit]').click();
+  const dialog = page.locator('[data-testid=confirm-dialog]');
+  const secondName = await page.locator(`tr[data-person="${second.id}"] th`).textContent();
+  assert.equal(await dialog.locator('h2').textContent(), tr('it', 'placements.confirmExit.title', { person: secondName.trim() }));
+  assert.equal((await dialog.locator('[data-testid=confirm-ok]').textContent()).trim(), tr('it', 'placements.confirmExit.button', { person: secondName.trim() }));
+  const said = await dialog.locator('[data-testid=confirm-consequences]').textContent();
+  assert.ok(said.includes(from.name), 'names the centre');
+  assert.ok(said.includes(tr('it', 'exitReasons.left_voluntarily')), 'names the reason');
+  assert.ok(said.includes(tr('it', 'placements.confirmExit.register')), 'says the register stops counting');
+  // Cancel: the guest is still there, nothing was sent, the form is still open.
+  await dialog.locator('[data-testid=confirm-cancel]').click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'exit-submit');
+  assert.equal((await apiCall('GET', `/centres/${from.id}/guests`)).body.items.length, guestsBefore);
+  assert.ok(await page.locator(`tr[data-person="${second.id}"]`).isVisible());
+  assert.equal(await page.locator('#reason').inputValue(), 'left_voluntarily');
+  // Confirm: the exit happens.
+  await page.locator('[data-testid=exit-submit]').click();
+  await page.locator('[data-testid=confirm-ok]').click();
   await page.locator(`tr[data-person="${second.id}"]`).waitFor({ state: 'detached' });
+  assert.equal((await apiCall('GET', `/centres/${from.id}/guests`)).body.items.length, guestsBefore - 1);
 });
 
 // The table pages through the centres, newest last: opens the last page when there are several.
@@ -307,6 +334,9 @@ test('a family leaves together: the relatives present are offered and ticked', a
   await page.locator('#reason').selectOption('protection_obtained');
   await assertAccessible(page, 'exit form with family');
   await page.locator('[data-testid=exit-submit]').click();
+  // Both leave, and the dialog says so.
+  assert.match(await page.locator('[data-testid=confirm-consequences]').textContent(), new RegExp(tr('it', 'placements.confirmExit.freed', { count: 2 })));
+  await page.locator('[data-testid=confirm-ok]').click();
   await page.locator(`tr[data-person="${members[0].id}"]`).waitFor({ state: 'detached' });
   await page.locator(`tr[data-person="${members[1].id}"]`).waitFor({ state: 'detached' });
 });

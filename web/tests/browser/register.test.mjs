@@ -7,6 +7,7 @@ import {
   apiGet,
   assertAccessible,
   checkBothLanguages,
+  checkConfirmDialog,
   closeChecked,
   screenshot,
   signedIn,
@@ -94,8 +95,30 @@ test('case worker: overview, absence, confirmation, withdrawal and re-confirmati
   await page.locator('[data-testid=register-entries]').waitFor();
   if (before !== 'unconfirmed') await waitStatus('changed_since_confirmation');
 
-  // Confirm the day.
+  // Confirm the day: a dialog first says which day, the counts, and that the day is then sealed.
+  const statusBefore = await status();
+  const report = (await apiGet(page, `/centres/${centre.id}/register/${day}`)).body;
+  await checkConfirmDialog(page, 'register-confirm-dialog', () => page.locator('[data-testid=confirm-submit]').click());
   await page.locator('[data-testid=confirm-submit]').click();
+  const dialog = page.locator('[data-testid=confirm-dialog]');
+  await dialog.waitFor();
+  const dayText = await page.locator('[data-testid=register-summary] dd').nth(1).textContent();
+  assert.equal(
+    (await dialog.locator('[data-testid=confirm-ok]').textContent()).trim(),
+    tr('it', before === 'unconfirmed' ? 'register.confirmDialog.button' : 'register.confirmDialog.buttonAgain', { day: dayText.trim() }),
+  );
+  const facts = (await dialog.locator('[data-testid=register-confirm-facts] dd').allTextContents()).map((x) => x.trim());
+  assert.deepEqual(facts, [dayText.trim(), String(report.counts.present), String(report.counts.absent)]);
+  assert.ok((await dialog.textContent()).includes(tr('it', 'register.confirmDialog.sealed')));
+  // Escape cancels: nothing is confirmed, and the focus is back on the button.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'confirm-submit');
+  assert.equal(await status(), statusBefore);
+  assert.equal((await apiGet(page, `/centres/${centre.id}/register/${day}`)).body.confirmations.length, report.confirmations.length);
+  // Confirmed for real.
+  await page.locator('[data-testid=confirm-submit]').click();
+  await page.locator('[data-testid=confirm-ok]').click();
   await waitStatus('confirmed');
   // A first confirmation, or a new one when the day had been confirmed before the absence.
   await page.getByText(tr('it', before === 'unconfirmed' ? 'register.confirmed' : 'register.reconfirmed')).waitFor();
@@ -122,6 +145,7 @@ test('case worker: overview, absence, confirmation, withdrawal and re-confirmati
   // Confirm again: a re-confirmation, correcting the previous one.
   await page.locator('#confirm-note').fill('Corretta assenza registrata per errore');
   await page.locator('[data-testid=confirm-submit]').click();
+  await page.locator('[data-testid=confirm-ok]').click();
   await waitStatus('confirmed');
   await page.locator(`[data-testid=register-confirmations] tbody tr:nth-child(${confirmations + 1})`).waitFor();
   assert.match(await page.locator('[data-testid=register-confirmations] tbody tr').last().textContent(), new RegExp(tr('it', 'register.reconfirmation')));

@@ -61,8 +61,9 @@ export function Login({
           {t('login.title')}
         </h1>
         <p class="lead">{t('login.intro')}</p>
-        {reason === 'expired' ? <Notice kind="warning">{t('login.sessionExpired')}</Notice> : null}
-        {reason === 'logged_out' ? <Notice kind="success">{t('login.loggedOut')}</Notice> : null}
+        {/* One message at a time: an error replaces the notice about how the last session ended. */}
+        {reason === 'expired' && !errors.message ? <Notice kind="warning">{t('login.sessionExpired')}</Notice> : null}
+        {reason === 'logged_out' && !errors.message ? <Notice kind="success">{t('login.loggedOut')}</Notice> : null}
         <FormErrors errors={errors} labels={labels} />
         <form onSubmit={submit} noValidate class="mt-4" aria-labelledby="main-heading">
           <TextField

@@ -1,11 +1,12 @@
 // On the centre page: what the centre is, where, its places, services and contacts.
 import { useT } from '../../lib/i18n';
-import { Municipality, useMunicipalities } from './Centres';
+import { formatCoordinate } from '../../lib/numbers';
+import { Municipality, useMunicipalities } from './municipalities';
 import { CATEGORIES, type CentreDetail } from './api';
 
 
 export function CentreDetails({ centre }: { centre: CentreDetail }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const municipalities = useMunicipalities();
   const row = (label: string, value: preact.ComponentChildren) => (
     <div class="col-12 col-md-6 mb-3">
@@ -63,8 +64,8 @@ export function CentreDetails({ centre }: { centre: CentreDetail }) {
         {row(
           t('centres.coordinates'),
           centre.latitude !== null && centre.longitude !== null ? (
-            <bdi dir="ltr">
-              {centre.latitude}, {centre.longitude}
+            <bdi dir="ltr" data-testid="centre-coordinates">
+              {formatCoordinate(centre.latitude, lang)}; {formatCoordinate(centre.longitude, lang)}
             </bdi>
           ) : (
             none

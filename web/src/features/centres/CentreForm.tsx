@@ -9,6 +9,7 @@ import { changedFields } from '../../lib/changedFields';
 import { type TFunction, useT } from '../../lib/i18n';
 import { useData } from '../../lib/useData';
 import { accountsApi, type Organization } from '../accounts/index';
+import { MunicipalityCodes, useMunicipalities } from './municipalities';
 import { CATEGORIES, type Centre, CENTRE_SERVICES, CENTRE_STATUSES, CENTRE_TYPES, type CentreInput, type CentreService } from './api';
 
 export const typeOptions = (t: TFunction) => CENTRE_TYPES.map((v) => ({ value: v, label: t(`centreTypes.${v}`) }));
@@ -105,6 +106,7 @@ export function CentreForm({
 }) {
   const { t } = useT();
   const operators = useOperators(centre?.operator_id);
+  const municipalities = useMunicipalities();
   const [initial] = useState(() => draftOf(centre));
   const [f, setF] = useState(initial.fields);
   const [places, setPlaces] = useState(initial.places);
@@ -207,7 +209,9 @@ export function CentreForm({
           value={f.istat_code}
           onValue={set('istat_code')}
           error={errors.fields.istat_code}
+          list="istat-codes"
         />
+        <MunicipalityCodes id="istat-codes" names={municipalities} />
         <fieldset class="mb-2">
           <legend class="h5">{t('centres.places')}</legend>
           <p class="form-text mt-0">{t('centres.placesHint')}</p>

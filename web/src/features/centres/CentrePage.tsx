@@ -4,6 +4,7 @@ import { Icon } from '../../components/Icon';
 import { usePageTitle } from '../../components/PageTitle';
 import { useFlash } from '../../components/flash';
 import { LoadState, Notice } from '../../components/forms';
+import { today } from '../../lib/dates';
 import { type Msg, useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
@@ -47,20 +48,26 @@ export function CentrePage({ id }: { id: number }) {
                   <bdi>{centre.name}</bdi>
                 </h1>
                 <StatusBadge status={centre.status} />
-                {can('centres.manage') ? (
-                  <Link href={`/centres/${centre.id}/edit`} class="btn btn-outline-primary btn-sm ms-auto" data-testid="centre-edit">
-                    <Icon name="pencil" class="icon-primary icon-sm me-1" />
-                    {t('centre.edit')}
-                  </Link>
-                ) : null}
+                <div class="d-flex flex-wrap gap-2 ms-auto">
+                  {can('register.read') ? (
+                    // The daily register, from the top of the page (it was a long scroll down).
+                    <Link href={`/centres/${centre.id}/register/${today()}`} class="btn btn-primary btn-sm" data-testid="centre-register-today">
+                      <Icon name="list" class="icon-white icon-sm me-1" />
+                      {t('centre.registerToday')}
+                    </Link>
+                  ) : null}
+                  {can('centres.manage') ? (
+                    <Link href={`/centres/${centre.id}/edit`} class="btn btn-outline-primary btn-sm" data-testid="centre-edit">
+                      <Icon name="pencil" class="icon-primary icon-sm me-1" />
+                      {t('centre.edit')}
+                    </Link>
+                  ) : null}
+                </div>
               </div>
               {message ? <Notice kind="success">{message}</Notice> : null}
-              <div aria-live="polite" data-testid="centre-notice">
-                {notice ? <Notice kind="success">{notice(t)}</Notice> : null}
-              </div>
               <CentreDetails centre={centre} />
               {can('occupancy.read') ? <OccupancySection id={centre.id} version={version} /> : null}
-              {can('placements.read') ? <GuestsSection centre={centre} version={version} onChanged={changed} /> : null}
+              {can('placements.read') ? <GuestsSection centre={centre} version={version} notice={notice} onChanged={changed} /> : null}
               {can('register.read') ? <RegisterSection id={centre.id} /> : null}
               {can('costs.read') ? <CostsSection id={centre.id} /> : null}
               {can('contracts.read') ? <ContractsSection id={centre.id} /> : null}

@@ -1,17 +1,16 @@
+import { useEffect, useState } from 'preact/hooks';
 import { DataTable, FilterBar, ListHeader, useFilters } from '../../components/ListPage';
 import { usePageTitle } from '../../components/PageTitle';
 import { setFlash, useFlash } from '../../components/flash';
 import { Notice, SelectField, TextField } from '../../components/forms';
 import { PER_PAGE, useList } from '../../components/useList';
-import { listAll } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { Link, navigate, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
-import { useData } from '../../lib/useData';
-import { accountsApi } from '../accounts/index';
 import { CentreForm, statusOptions, typeOptions } from './CentreForm';
 import { type CentreInput, centresApi } from './api';
 import { StatusBadge } from './centreParts';
+import { Municipality, useMunicipalities } from './municipalities';
 
 export function Centres() {
   const loc = useLocation();
@@ -30,6 +29,18 @@ function CentreList({ manage }: { manage: boolean }) {
   const { q, type, status, istat_code } = filters.values;
   const { inputs, setter } = filters;
   const municipalities = useMunicipalities();
+  // The municipality is chosen by name (the ISTAT code is what the API filters on).
+  const [town, setTown] = useState('');
+  const [townError, setTownError] = useState<string | undefined>();
+  useEffect(() => setTown(municipalities[istat_code] ?? istat_code), [istat_code, municipalities]);
+  const townCode = (text: string): string | null => {
+    const typed = text.trim();
+    if (!typed) return '';
+    if (/^\d{6}$/.test(typed)) return typed;
+    const wanted = typed.toLocaleLowerCase();
+    const found = Object.entries(municipalities).find(([, name]) => name.toLocaleLowerCase() === wanted);
+    return found ? found[0] : null;
+  };
   const list = useList(
     () => centresApi.listCentres({ q, type, status, istat_code, page: filters.page, per_page: PER_PAGE }),
     filters.key,
@@ -41,9 +52,11 @@ function CentreList({ manage }: { manage: boolean }) {
       {message ? <Notice kind="success">{message}</Notice> : null}
       <FilterBar
         label={t('centres.filters')}
-        onApply={() =>
-          setQuery({ q: inputs.q.trim(), type: inputs.type, status: inputs.status, istat_code: inputs.istat_code.trim(), page: null })
-        }
+        onApply={() => {
+          const code = townCode(town);
+          setTownError(code === null ? t('centres.municipalityUnknown') : undefined);
+          if (code !== null) setQuery({ q: inputs.q.trim(), type: inputs.type, status: inputs.status, istat_code: code, page: null });
+        }}
         resetHref="/centres"
         active={filters.active}
         buttonsClass="col-12 col-md-6 col-lg-4"
@@ -67,14 +80,21 @@ function CentreList({ manage }: { manage: boolean }) {
         <div class="col-12 col-md-6 col-lg-4">
           <TextField
             id="centre-istat"
-            label={t('centres.istat')}
-            hint={t('centres.istatHint')}
-            inputMode="numeric"
-            maxLength={6}
-            dir="ltr"
-            value={inputs.istat_code}
-            onValue={setter('istat_code')}
+            label={t('centres.municipality')}
+            hint={t('centres.municipalityHint')}
+            list="municipality-names"
+            autoComplete="off"
+            value={town}
+            onValue={setTown}
+            error={townError}
           />
+          <datalist id="municipality-names">
+            {Object.entries(municipalities)
+              .sort(([, a], [, b]) => a.localeCompare(b, 'it'))
+              .map(([code, name]) => (
+                <option key={code} value={name} />
+              ))}
+          </datalist>
         </div>
       </FilterBar>
       <DataTable
@@ -112,25 +132,6 @@ function CentreList({ manage }: { manage: boolean }) {
       />
     </div>
   );
-}
-
-const NO_NAMES: Record<string, string> = {};
-
-/** Municipality names by ISTAT code, from the municipalities in the organisations directory. */
-export function useMunicipalities(): Record<string, string> {
-  const { can } = useSession();
-  const { data } = useData(async () => {
-    if (!can('organizations.read')) return {};
-    const all = await listAll((page, per_page) => accountsApi.listOrganizations({ type: 'municipality', page, per_page }));
-    return Object.fromEntries(all.filter((o) => o.istat_code).map((o) => [o.istat_code as string, o.name]));
-  }, []);
-  return data ?? NO_NAMES;
-}
-
-/** A municipality: its name when known, and its ISTAT code. */
-export function Municipality({ code, names }: { code: string; names: Record<string, string> }) {
-  // One isolate for name and code, so the parentheses stay with the (Latin) name in Arabic.
-  return <bdi>{names[code] ? `${names[code]} (${code})` : code}</bdi>;
 }
 
 function NewCentre() {

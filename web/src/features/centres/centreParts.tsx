@@ -94,6 +94,9 @@ export function OccupancyChart({ series }: { series: OccupancySeries }) {
         borderWidth: 2,
         pointRadius: 0,
         order: 1,
+        // A stack of its own: the y axis stacks the category bars, never the lines on each other
+        // (a 62-place contract drawn at 124 on top of the places line).
+        stack: 'places',
       });
       if (hasContract) {
         datasets.push({
@@ -105,6 +108,7 @@ export function OccupancyChart({ series }: { series: OccupancySeries }) {
           borderWidth: 2,
           pointRadius: 0,
           order: 1,
+          stack: 'contract',
         });
       }
       chart = new Chart(canvas.current, {

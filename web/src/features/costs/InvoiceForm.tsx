@@ -4,6 +4,7 @@
 // left out or shortened; the declared presence-days are always the sum of the lines kept.
 import { useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
+import { Consequences, Facts, useConfirm } from '../../components/ConfirmDialog';
 import { TableRegion } from '../../components/TableRegion';
 import { EuroField, FormErrors, LoadState, Notice, TextAreaField, TextField } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
@@ -11,7 +12,8 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { ApiError, type FieldError } from '../../lib/api';
 import { daysBetween, formatMonth } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
-import { euroToCents } from '../../lib/money';
+import { euroToCents, formatEuro } from '../../lib/money';
+import { formatNumber } from '../../lib/numbers';
 import { useData } from '../../lib/useData';
 import { costsApi, type Invoice, type InvoiceDraft } from './api';
 
@@ -84,6 +86,7 @@ export function InvoiceForm({ id, month, onCancel, onDone }: FormProps) {
 /** The form, started from the draft the server proposes. */
 function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: InvoiceDraft }) {
   const { t, lang } = useT();
+  const { ask, dialog } = useConfirm();
   const [rows, setRows] = useState<Row[]>(() =>
     draft.lines.map((l) => ({ person_id: l.person_id, name: `${l.family_name} ${l.given_names}`, from: l.from, to: l.to, kept: true })),
   );
@@ -112,6 +115,25 @@ function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: 
       if (!kept.length) e['line-0-kept'] = ['fieldErrors.no_lines'];
       return e;
     },
+    // Month, days, amount, and where it goes: the operator sees the invoice as it will be sent.
+    confirm: () =>
+      ask({
+        title: t('invoiceForm.confirm.title', { number: number.trim() }),
+        confirmLabel: t('invoiceForm.confirm.button', { number: number.trim() }),
+        body: (
+          <>
+            <Facts
+              testId="invoice-confirm-facts"
+              items={[
+                [t('invoiceForm.confirm.month'), formatMonth(month, lang)],
+                [t('costs.presenceDays'), formatNumber(declaredDays, lang)],
+                [t('invoiceForm.amount'), formatEuro(euroToCents(amount) ?? 0, lang)],
+              ]}
+            />
+            <Consequences items={[t('invoiceForm.confirm.review'), t('invoiceForm.confirm.final')]} />
+          </>
+        ),
+      }),
     action: async () => {
       const sent = kept.map(({ i }) => i);
       try {
@@ -211,6 +233,7 @@ function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: 
         </TableRegion>
         <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('invoiceForm.submit')} testId="invoice-submit" />
       </form>
+      {dialog}
     </>
   );
 }

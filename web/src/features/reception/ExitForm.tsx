@@ -1,18 +1,33 @@
 // Records that a guest (and the relatives chosen) left the centre.
 import { useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
+import { Consequences, useConfirm } from '../../components/ConfirmDialog';
 import { FormErrors, SelectField, TextAreaField, TextField } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { today } from '../../lib/dates';
+import { formatDay, today } from '../../lib/dates';
 import { type Msg, useT } from '../../lib/i18n';
+import { formatList } from '../../lib/numbers';
 import { personName } from '../people/index';
 import { EXIT_REASONS, type ExitReason, type Guest, receptionApi } from './api';
 import { placementRuleErrors } from './ruleErrors';
 import { useFamily } from './useFamily';
 
-export function ExitForm({ guest, family, onCancel, onDone }: { guest: Guest; family: Guest[]; onCancel: () => void; onDone: (text: Msg) => void }) {
-  const { t } = useT();
+export function ExitForm({
+  centreName,
+  guest,
+  family,
+  onCancel,
+  onDone,
+}: {
+  centreName: string;
+  guest: Guest;
+  family: Guest[];
+  onCancel: () => void;
+  onDone: (text: Msg) => void;
+}) {
+  const { t, lang } = useT();
+  const { ask, dialog } = useConfirm();
   const relatives = useFamily(family);
   const [reason, setReason] = useState<ExitReason | ''>('');
   const [date, setDate] = useState(today());
@@ -25,6 +40,27 @@ export function ExitForm({ guest, family, onCancel, onDone }: { guest: Guest; fa
       if (!date) e.date = ['fieldErrors.required'];
       if (reason === 'other' && !note.trim()) e.note = ['fieldErrors.required'];
       return e;
+    },
+    // Exit, death included, cannot be undone from here: say what will happen and ask first.
+    confirm: () => {
+      const person = personName(guest.person);
+      const leaving = [person, ...family.filter((g) => relatives.chosen.includes(g.person_id)).map((g) => personName(g.person))];
+      const count = leaving.length;
+      return ask({
+        title: t('placements.confirmExit.title', { person }),
+        confirmLabel: t('placements.confirmExit.button', { person }),
+        body: (
+          <Consequences
+            items={[
+              t('placements.confirmExit.leaves', { count, names: formatList(leaving, lang), centre: centreName, date: formatDay(date, lang) }),
+              t('placements.confirmExit.reason', { reason: t(`exitReasons.${reason}`) }),
+              t('placements.confirmExit.freed', { count: leaving.length }),
+              t('placements.confirmExit.register'),
+              t('placements.confirmExit.final'),
+            ]}
+          />
+        ),
+      });
     },
     // validate() has refused an empty reason.
     action: async () => {
@@ -59,6 +95,7 @@ export function ExitForm({ guest, family, onCancel, onDone }: { guest: Guest; fa
         <TextAreaField id="note" label={labels.note} required={reason === 'other'} maxLength={1000} value={note} onValue={setNote} error={errors.fields.note} />
         <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('placements.exitSubmit')} testId="exit-submit" />
       </form>
+      {dialog}
     </ActionPanel>
   );
 }

@@ -1,7 +1,7 @@
 // On the centre page: the guests present, and the place, transfer and exit actions.
 import { Icon } from '../../components/Icon';
 import { TableRegion } from '../../components/TableRegion';
-import { LoadState } from '../../components/forms';
+import { LoadState, Notice } from '../../components/forms';
 import { useActionPanel } from '../../components/useActionPanel';
 import { nationality } from '../../lib/countries';
 import { formatDay } from '../../lib/dates';
@@ -17,7 +17,8 @@ import { type Guest, receptionApi } from './api';
 
 export type GuestAction = { kind: 'transfer' | 'exit'; guest: Guest } | { kind: 'place' } | null;
 
-export function GuestsSection({ centre, version, onChanged }: { centre: Centre; version: number; onChanged: (text: Msg) => void }) {
+/** `notice`: the outcome of the last placement, transfer or exit, shown above the guests it changed. */
+export function GuestsSection({ centre, version, notice, onChanged }: { centre: Centre; version: number; notice: Msg | null; onChanged: (text: Msg) => void }) {
   const { t, lang } = useT();
   const { can } = useSession();
   const manage = can('placements.manage');
@@ -40,6 +41,9 @@ export function GuestsSection({ centre, version, onChanged }: { centre: Centre; 
             {t('placements.place')}
           </button>
         ) : null}
+      </div>
+      <div aria-live="polite" data-testid="centre-notice">
+        {notice ? <Notice kind="success">{notice(t)}</Notice> : null}
       </div>
       {action?.kind === 'place' ? <PlaceForm centre={centre} onCancel={close} onDone={done} /> : null}
       <LoadState error={error} ready={!!guests}>
@@ -109,7 +113,7 @@ export function GuestsSection({ centre, version, onChanged }: { centre: Centre; 
       {action?.kind === 'transfer' ? (
         <TransferForm key={`t${action.guest.id}`} centre={centre} guest={action.guest} family={relatives(action.guest, guests)} onCancel={close} onDone={done} />
       ) : null}
-      {action?.kind === 'exit' ? <ExitForm key={`e${action.guest.id}`} guest={action.guest} family={relatives(action.guest, guests)} onCancel={close} onDone={done} /> : null}
+      {action?.kind === 'exit' ? <ExitForm key={`e${action.guest.id}`} centreName={centre.name} guest={action.guest} family={relatives(action.guest, guests)} onCancel={close} onDone={done} /> : null}
     </section>
   );
 }

@@ -1,11 +1,13 @@
 // Transfers a guest (and the relatives chosen) to a centre with free places, picked from the placement desk.
 import { useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
+import { Consequences, useConfirm } from '../../components/ConfirmDialog';
 import { FormErrors, Notice, SelectField, Spinner, TextField } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { today } from '../../lib/dates';
+import { formatDay, today } from '../../lib/dates';
 import { type Msg, useT } from '../../lib/i18n';
+import { formatList } from '../../lib/numbers';
 import { useData } from '../../lib/useData';
 import { type Category, categoryOptions, type Centre } from '../centres/index';
 import { personName } from '../people/index';
@@ -27,7 +29,8 @@ export function TransferForm({
   onCancel: () => void;
   onDone: (text: Msg) => void;
 }) {
-  const { t } = useT();
+  const { t, lang } = useT();
+  const { ask, dialog } = useConfirm();
   const relatives = useFamily(family);
   const [category, setCategory] = useState<Category>(guest.category);
   const { data: targets, error: loadError } = useData(async () => (await receptionApi.desk(category)).items.filter((c) => c.centre_id !== centre.id), [category]);
@@ -55,6 +58,26 @@ export function TransferForm({
       return e;
     },
     onError: (e) => needsOverride(e) && setAskOverride(true),
+    // From which centre to which, from when, who moves: said before anything is sent.
+    confirm: () => {
+      const person = personName(guest.person);
+      const to = targets?.find((c) => String(c.centre_id) === target)?.name ?? '';
+      const moving = [person, ...family.filter((g) => relatives.chosen.includes(g.person_id)).map((g) => personName(g.person))];
+      return ask({
+        title: t('placements.confirmTransfer.title', { person }),
+        confirmLabel: t('placements.confirmTransfer.button', { person, centre: to }),
+        body: (
+          <Consequences
+            items={[
+              t('placements.confirmTransfer.route', { from: centre.name, to, date: formatDay(date, lang) }),
+              t('placements.confirmTransfer.who', { count: moving.length, names: formatList(moving, lang) }),
+              t('placements.confirmTransfer.category', { category: t(`categories.${category}`) }),
+              t('placements.confirmTransfer.register', { from: centre.name, to }),
+            ]}
+          />
+        ),
+      });
+    },
     action: async () => {
       await placementRuleErrors(
         receptionApi.transfer({
@@ -105,6 +128,7 @@ export function TransferForm({
         <OverrideField shown={askOverride} value={override} onValue={setOverride} error={errors.fields.override_reason} />
         <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('placements.transferSubmit')} testId="transfer-submit" />
       </form>
+      {dialog}
     </ActionPanel>
   );
 }

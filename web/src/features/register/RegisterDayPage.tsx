@@ -1,10 +1,12 @@
 import { Fragment } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Icon } from '../../components/Icon';
 import { usePageTitle } from '../../components/PageTitle';
 import { TableRegion } from '../../components/TableRegion';
-import { LoadState, Notice } from '../../components/forms';
+import { LoadState } from '../../components/forms';
 import { useActionPanel } from '../../components/useActionPanel';
+import { NARROW, useMediaQuery } from '../../components/useMediaQuery';
 import { nationality } from '../../lib/countries';
 import { addDays, formatDay, today } from '../../lib/dates';
 import { type Msg, useT } from '../../lib/i18n';
@@ -12,7 +14,7 @@ import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { AbsenceForm, WithdrawForm } from './AbsenceForms';
-import { ConfirmSection } from './ConfirmSection';
+import { ConfirmSection, type Feedback, RowNotice } from './ConfirmSection';
 import { ConfirmationHistory, EntryHistory } from './RegisterHistory';
 import { registerApi, type RegisterGuest } from './api';
 import { dayPath, DayStatusBadge, guestName } from './registerParts';
@@ -24,8 +26,10 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
   const { t, lang } = useT();
   const { can } = useSession();
   const record = can('register.record');
+  const narrow = useMediaQuery(NARROW);
   const { data: report, error, reload } = useData(() => registerApi.day(id, day), [id, day]);
-  const [notice, setNotice] = useState<Msg | null>(null);
+  // The outcome of the last act, shown beside what changed: the guest's row or card, or the confirmation.
+  const [notice, setNotice] = useState<Feedback | null>(null);
   const panel = useActionPanel<Action>();
   const action = panel.action;
   usePageTitle(`${t('register.dayTitle', { day: formatDay(day, lang) })}${report ? ` · ${report.centre.name}` : ''}`);
@@ -35,14 +39,42 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
     panel.open(a, e);
   };
   const close = panel.close;
-  const done = (text: Msg) => {
-    setNotice(() => text);
+  // The data is reloaded in place (the page keeps what it shows meanwhile) and the focus goes to
+  // the message beside the row without scrolling: the user stays where they were.
+  const done = (person: number | null) => (text: Msg) => {
+    setNotice({ person, text });
     reload();
-    panel.finish('register-guests-heading');
+    panel.finish(person === null ? 'register-confirm-notice' : `register-notice-${person}`, { keepScroll: true });
   };
 
   const isToday = day >= today();
   const columns = record ? 6 : 5;
+
+  const presence = (g: RegisterGuest) =>
+    g.absence ? (
+      <>
+        <span class="fw-semibold">{t('register.absentWith', { reason: t(`register.reasons.${g.absence.reason}`) })}</span>
+        {g.absence.note ? (
+          <div class="small">
+            <bdi>{g.absence.note}</bdi>
+          </div>
+        ) : null}
+      </>
+    ) : (
+      t('register.presentValue')
+    );
+
+  const form = (g: RegisterGuest): ComponentChildren =>
+    action && action.guest.person_id === g.person_id ? (
+      action.kind === 'absence' ? (
+        <AbsenceForm id={id} day={day} guest={g} onCancel={close} onDone={done(g.person_id)} />
+      ) : (
+        <WithdrawForm id={id} day={day} guest={g} onCancel={close} onDone={done(g.person_id)} />
+      )
+    ) : null;
+
+  const rowNotice = (g: RegisterGuest) =>
+    notice && notice.person === g.person_id ? <RowNotice id={`register-notice-${g.person_id}`} text={notice.text} /> : null;
 
   return (
     <div data-testid="register-day" data-day={day}>
@@ -72,9 +104,6 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
         {() =>
           report && (
             <div class="register-report">
-              <div aria-live="polite" data-testid="register-notice" class="no-print">
-                {notice ? <Notice kind="success">{notice(t)}</Notice> : null}
-              </div>
               <dl class="row register-summary" data-testid="register-summary">
                 <div class="col-12 col-md-6 mb-3">
                   <dt class="fw-semibold">{t('register.centre')}</dt>
@@ -112,7 +141,51 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
                 <h2 id="register-guests-heading" class="h3" tabIndex={-1}>
                   {t('register.guestsHeading')}
                 </h2>
-                {report.guests.length ? (
+                {!report.guests.length ? (
+                  <p>{t('register.noGuests')}</p>
+                ) : narrow ? (
+                  // A phone: one card per guest, with a large present/absent choice.
+                  <ul class="register-cards list-unstyled" data-testid="register-cards" aria-label={t('register.guestsCaption', { day: formatDay(day, lang) })}>
+                    {report.guests.map((g) => (
+                      <li key={g.person_id} class="register-card" data-person={g.person_id} data-present={String(g.present)}>
+                        <h3 class="h5 mb-1" id={`guest-${g.person_id}-name`}>
+                          <bdi>{guestName(g)}</bdi>
+                        </h3>
+                        <p class="small mb-2">
+                          {nationality(g.nationality, lang, t)} · {t(`categories.${g.category}`, { defaultValue: g.category })} ·{' '}
+                          {t('register.arrivalOn', { date: formatDay(g.arrival_date, lang) })}
+                        </p>
+                        <div class="mb-2" data-testid="guest-presence">
+                          {presence(g)}
+                        </div>
+                        {record ? (
+                          <div class="register-toggle no-print" role="group" aria-labelledby={`guest-${g.person_id}-name`}>
+                            <button
+                              type="button"
+                              class={`btn ${g.absence ? 'btn-outline-primary' : 'btn-primary'}`}
+                              aria-pressed={g.absence ? 'false' : 'true'}
+                              data-testid={g.absence ? 'withdraw-open' : 'present-current'}
+                              onClick={(e) => g.absence && open({ kind: 'withdraw', guest: g }, e)}
+                            >
+                              {t('register.togglePresent')}
+                            </button>
+                            <button
+                              type="button"
+                              class={`btn ${g.absence ? 'btn-primary' : 'btn-outline-primary'}`}
+                              aria-pressed={g.absence ? 'true' : 'false'}
+                              data-testid={g.absence ? 'absent-current' : 'absence-open'}
+                              onClick={(e) => !g.absence && open({ kind: 'absence', guest: g }, e)}
+                            >
+                              {t('register.toggleAbsent')}
+                            </button>
+                          </div>
+                        ) : null}
+                        {form(g)}
+                        {rowNotice(g)}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
                   <TableRegion label={t('register.guestsCaption', { day: formatDay(day, lang) })} testId="register-guests">
                     <thead>
                       <tr>
@@ -138,20 +211,7 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
                             <td>{nationality(g.nationality, lang, t)}</td>
                             <td>{t(`categories.${g.category}`, { defaultValue: g.category })}</td>
                             <td>{formatDay(g.arrival_date, lang)}</td>
-                            <td data-testid="guest-presence">
-                              {g.absence ? (
-                                <>
-                                  <span class="fw-semibold">{t('register.absentWith', { reason: t(`register.reasons.${g.absence.reason}`) })}</span>
-                                  {g.absence.note ? (
-                                    <div class="small">
-                                      <bdi>{g.absence.note}</bdi>
-                                    </div>
-                                  ) : null}
-                                </>
-                              ) : (
-                                t('register.presentValue')
-                              )}
-                            </td>
+                            <td data-testid="guest-presence">{presence(g)}</td>
                             {record ? (
                               <td class="text-end no-print">
                                 <button
@@ -168,25 +228,22 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
                           </tr>
                           {action && action.guest.person_id === g.person_id ? (
                             <tr class="no-print">
-                              <td colSpan={columns}>
-                                {action.kind === 'absence' ? (
-                                  <AbsenceForm id={id} day={day} guest={g} onCancel={close} onDone={done} />
-                                ) : (
-                                  <WithdrawForm id={id} day={day} guest={g} onCancel={close} onDone={done} />
-                                )}
-                              </td>
+                              <td colSpan={columns}>{form(g)}</td>
+                            </tr>
+                          ) : null}
+                          {notice && notice.person === g.person_id ? (
+                            <tr class="no-print register-notice-row" data-notice-for={g.person_id}>
+                              <td colSpan={columns}>{rowNotice(g)}</td>
                             </tr>
                           ) : null}
                         </Fragment>
                       ))}
                     </tbody>
                   </TableRegion>
-                ) : (
-                  <p>{t('register.noGuests')}</p>
                 )}
               </section>
 
-              {record ? <ConfirmSection id={id} report={report} onDone={done} /> : null}
+              {record ? <ConfirmSection id={id} report={report} notice={notice && notice.person === null ? notice.text : null} onDone={done(null)} /> : null}
               <ConfirmationHistory report={report} />
               <EntryHistory report={report} />
               <div class="print-only signature-line">
