@@ -16,13 +16,23 @@
 namespace innet::app {
 namespace {
 
+struct Probe {
+  std::string status;
+};
+
 // Liveness, readiness, metrics and the API description.
 void add_operations_routes(api::Api& api, http::Metrics& metrics) {
+  static const auto probe_type =
+      api::ObjectType<Probe>("Probe").field("status", &Probe::status, {.allowed = {"ok", "ready"}});
+  api.add_schema(probe_type);
+  api.add_schema("OpenApiDocument",
+                 {{"type", "object"}, {"description", "An OpenAPI 3.1 document"}});
   api.add({.method = "GET",
            .pattern = "/healthz",
            .action = std::string(auth::kPublic),
            .summary = "Liveness: the process answers",
            .tag = "operations",
+           .response_schema = "Probe",
            .io_thread = true,
            .handler = [](api::Context&) -> Result<http::Response> {
              return api::ok({{"status", "ok"}});
@@ -32,6 +42,7 @@ void add_operations_routes(api::Api& api, http::Metrics& metrics) {
            .action = std::string(auth::kPublic),
            .summary = "Readiness: the database answers",
            .tag = "operations",
+           .response_schema = "Probe",
            .handler = [](api::Context& ctx) -> Result<http::Response> {
              auto conn = ctx.db();
              if (!conn.ok() || !(*conn)->query("SELECT 1").ok())
@@ -56,6 +67,7 @@ void add_operations_routes(api::Api& api, http::Metrics& metrics) {
            .action = std::string(auth::kPublic),
            .summary = "This description (OpenAPI 3.1)",
            .tag = "operations",
+           .response_schema = "OpenApiDocument",
            .handler = [&api](api::Context&) -> Result<http::Response> {
              return api::ok(api::openapi_document(api, kVersion));
            }});
