@@ -32,7 +32,8 @@ const DEPENDENCIES = {
   // geo: accounts' seed step (accounts/seed.cc) makes the municipalities' organisations.
   accounts: ['core', 'db', 'api', 'auth', 'audit', 'geo'],
   people: [...PLATFORM],
-  centres: [...PLATFORM, 'accounts'],
+  // geo: the municipalities where centres stand (GET /api/v1/municipalities).
+  centres: [...PLATFORM, 'accounts', 'geo'],
   // geo: reception's demo-data step (reception/seed/) places centres in real municipalities.
   reception: [...PLATFORM, 'accounts', 'centres', 'people', 'reporting', 'geo'],
   seed: [...PLATFORM],

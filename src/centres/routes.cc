@@ -200,6 +200,7 @@ FieldSpec centre_fields(bool creating) {
 }  // namespace
 
 void add_routes(api::Api& api) {
+  add_municipality_routes(api);
   static const api::ListType centre_list("CentreList", centre_type(), true);
   static const api::ListType contract_list("ContractList", managed_contract_type(), false);
   api.add_schema(centre_list);

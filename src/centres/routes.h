@@ -8,6 +8,7 @@
 namespace innet::centres {
 
 void add_routes(api::Api& api);
+void add_municipality_routes(api::Api& api);  // municipality_routes.cc
 
 // A reference is a read: every centre id a request names, in its path or its body, goes through
 // this. The centre, when the caller's scope for `action` reaches it (all centres, or those its

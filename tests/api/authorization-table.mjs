@@ -35,6 +35,7 @@ const TABLE = {
   'GET /api/v1/persons/{id}/placements':         [0,   0,    1,   1,   1,   0,   0,   0],
   'POST /api/v1/family-groups':                  [0,   0,    1,   0,   0,   0,   0,   0],
   'GET /api/v1/family-groups/{id}':              [0,   0,    1,   0,   1,   0,   0,   0],
+  'GET /api/v1/municipalities':                  [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /api/v1/centres':                         [0,   0,    1,   1,   1,   0,   0,   1],
   'POST /api/v1/centres':                        [0,   0,    1,   0,   0,   0,   0,   0],
   'GET /api/v1/centres/{id}':                    [0,   0,    1,   1,   1,   0,   0,   1],

@@ -207,3 +207,15 @@ test('contracts: end dates are inclusive, so a contract starting on the last day
   );
 });
 
+
+// ---------------------------------------------------------------- municipalities
+
+test('municipalities: the 82 of the province by ISTAT code, for anyone (public reference data)', async () => {
+  const list = expectStatus(await api('GET', '/municipalities'), 200).items;
+  assert.equal(list.length, 82);
+  const palermo = list.find((m) => m.istat_code === '082053');
+  assert.equal(palermo.name, 'Palermo');
+  assert.ok(palermo.latitude > 37.9 && palermo.latitude < 38.3, `latitude ${palermo.latitude}`);
+  assert.equal(new Set(list.map((m) => m.istat_code)).size, 82);
+  assert.ok(list.every((m) => /^0820[0-8][0-9]$/.test(m.istat_code)));
+});

@@ -47,6 +47,8 @@ test('centres: the municipality by name, in the list and in the filter', async (
 
   // Chosen by name from the list the field offers; the address keeps the code the API filters on.
   assert.ok((await page.locator('#municipality-names option').evaluateAll((os) => os.map((o) => o.value))).includes('Palermo'));
+  // All 82 towns of the province, not only those with a municipality organisation (Corleone has none in the demo).
+  assert.ok((await page.locator('#municipality-names option').evaluateAll((os) => os.map((o) => o.value))).includes('Corleone'));
   assert.equal(await page.locator('#centre-istat').getAttribute('list'), 'municipality-names');
   await page.locator('#centre-istat').fill('palermo');
   await page.locator('#centre-istat').press('Enter');

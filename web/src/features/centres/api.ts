@@ -60,4 +60,5 @@ export const centresApi = {
   addContract: (id: number, body: RequestBody<'createCentreContract'>) =>
     request<Schema<'Contract'>>('POST', `/centres/${id}/contracts`, { body }),
   series: (id: number) => request<OccupancySeries>('GET', `/centres/${id}/occupancy`),
+  municipalities: () => request<Schema<'MunicipalityList'>>('GET', '/municipalities'),
 };

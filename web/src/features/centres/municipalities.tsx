@@ -1,28 +1,19 @@
-// Municipalities by name: the web knows those in the organisations directory (the API has no list
-// of the 82 municipalities of the province yet).
-import { listAll } from '../../lib/api';
-import { useSession } from '../../lib/session';
+// Municipalities by name: the province's 82, from GET /api/v1/municipalities.
 import { useData } from '../../lib/useData';
-import { accountsApi } from '../accounts/index';
+import { centresApi } from './api';
 
 const NO_NAMES: Record<string, string> = {};
 
-/** Municipality names by ISTAT code, from the municipalities in the organisations directory (the API has no list of the 82). */
+/** Municipality names by ISTAT code. */
 export function useMunicipalities(): Record<string, string> {
-  const { can } = useSession();
   const { data } = useData(async () => {
-    if (!can('organizations.read')) return {};
-    const all = await listAll((page, per_page) => accountsApi.listOrganizations({ type: 'municipality', page, per_page }));
-    // The town's name, not its administration's: "Comune di Bagheria" -> "Bagheria".
-    return Object.fromEntries(all.filter((o) => o.istat_code).map((o) => [o.istat_code as string, o.name.replace(/^Comune di\s+/i, '')]));
+    const { items } = await centresApi.municipalities();
+    return Object.fromEntries(items.map((m) => [m.istat_code, m.name]));
   }, []);
   return data ?? NO_NAMES;
 }
 
-/**
- * A municipality: its name; its ISTAT code only while the name is unknown (the web knows the names
- * of the municipalities in the organisations directory: the API has no list of the 82 yet).
- */
+/** A municipality: its name; its ISTAT code until the names have arrived (or for a code outside the province). */
 export function Municipality({ code, names }: { code: string; names: Record<string, string> }) {
   return <bdi>{names[code] ?? code}</bdi>;
 }
