@@ -33,10 +33,12 @@ const DEPENDENCIES = {
   accounts: ['core', 'db', 'api', 'auth', 'audit', 'geo'],
   people: [...PLATFORM],
   centres: [...PLATFORM, 'accounts'],
+  // Uploaded files; the modules that attach them decide who reads them (documents/owners.h).
+  documents: [...PLATFORM],
   // geo: reception's demo-data step (reception/seed/) places centres in real municipalities.
-  reception: [...PLATFORM, 'accounts', 'centres', 'people', 'reporting', 'geo'],
+  reception: [...PLATFORM, 'accounts', 'centres', 'people', 'documents', 'reporting', 'geo'],
   seed: [...PLATFORM],
-  app: [...PLATFORM, 'accounts', 'people', 'centres', 'reception', 'reporting'],
+  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'reception', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],
 };
 
