@@ -14,6 +14,7 @@ import { useData } from '../../lib/useData';
 import { AbsenceForm, WithdrawForm } from './AbsenceForms';
 import { ConfirmSection } from './ConfirmSection';
 import { ConfirmationHistory, EntryHistory } from './RegisterHistory';
+import { SignedSheets } from './SignedSheets';
 import { registerApi, type RegisterGuest } from './api';
 import { dayPath, DayStatusBadge, guestName } from './registerParts';
 
@@ -187,6 +188,7 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
               </section>
 
               {record ? <ConfirmSection id={id} report={report} onDone={done} /> : null}
+              <SignedSheets id={id} report={report} record={record} />
               <ConfirmationHistory report={report} />
               <EntryHistory report={report} />
               <div class="print-only signature-line">
