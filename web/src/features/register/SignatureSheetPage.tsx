@@ -73,7 +73,10 @@ export function SignatureSheetPage({ id, day }: { id: number; day: string }) {
                           </div>
                         ) : null}
                       </th>
-                      <td class="signature-cell" />
+                      <td class="signature-cell">
+                        {/* An absent guest does not sign: the sheet says why the cell stays empty. */}
+                        {g.absence ? <span class="small">{t('register.absentWith', { reason: t(`register.reasons.${g.absence.reason}`) })}</span> : null}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
