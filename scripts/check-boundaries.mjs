@@ -34,10 +34,12 @@ const DEPENDENCIES = {
   people: [...PLATFORM],
   // geo: the municipalities where centres stand (GET /api/v1/municipalities).
   centres: [...PLATFORM, 'accounts', 'geo'],
+  // Uploaded files; the modules that attach them decide who reads them (documents/owners.h).
+  documents: [...PLATFORM],
   // geo: reception's demo-data step (reception/seed/) places centres in real municipalities.
-  reception: [...PLATFORM, 'accounts', 'centres', 'people', 'reporting', 'geo'],
+  reception: [...PLATFORM, 'accounts', 'centres', 'people', 'documents', 'reporting', 'geo'],
   seed: [...PLATFORM],
-  app: [...PLATFORM, 'accounts', 'people', 'centres', 'reception', 'reporting'],
+  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'reception', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],
 };
 

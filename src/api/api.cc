@@ -91,7 +91,7 @@ http::Response dispatch(const Route& route, Services& services, const Authentica
     auto body = parse_body(request.body, route.body);
     if (!body.ok()) return http::Response::error(body.error());
     ctx.body = std::move(body).value();
-  } else if (!request.body.empty() && is_write(route.method)) {
+  } else if (!request.body.empty() && is_write(route.method) && route.upload_types.empty()) {
     return http::Response::error(
         Error::make(ErrorKind::invalid_input, "unexpected_body", "this endpoint takes no body"));
   }
@@ -115,7 +115,8 @@ void Api::install(http::Router& router, Services& services, Authenticator authen
                 [&route, &services, authenticate](http::Request& request) {
                   return dispatch(route, services, authenticate, request);
                 },
-                !route.io_thread});
+                !route.io_thread,
+                route.upload_types.empty() ? 0 : services.settings.upload_max_bytes});
   }
 }
 

@@ -35,6 +35,9 @@ struct Settings {
   int session_absolute_hours = 12;
   bool cookie_secure = false;  // Secure flag always, e.g. when TLS ends at the proxy
   int password_hash_concurrency = 2;
+  // The largest file a route with upload_types accepts (upload_max_bytes); other bodies keep
+  // the server's max_body_bytes.
+  std::size_t upload_max_bytes = 10 * 1024 * 1024;
 };
 
 // What handlers may use besides the request.
@@ -95,7 +98,11 @@ struct Route {
   std::string summary;  // one line for the OpenAPI document
   std::string tag;      // OpenAPI grouping, e.g. "accounts"
   FieldSpec body;       // accepted JSON body fields; empty = no body expected
-  FieldSpec query;      // accepted query parameters (besides page/per_page when paged)
+  // A raw file as the body instead of JSON (documents' upload): the media types documented
+  // for it. The body may be as large as Settings::upload_max_bytes; the handler checks the type
+  // from the content, not from the client's Content-Type.
+  std::vector<std::string> upload_types;
+  FieldSpec query;  // accepted query parameters (besides page/per_page when paged)
   // Path parameters that are not integer ids (e.g. a date): checked like query values -> 400
   // naming the parameter, and documented with their type. Undeclared ones are integer ids.
   FieldSpec path;

@@ -27,7 +27,7 @@ std::string reason(int status) {
     case 413:
       return "Body too large";
     case 415:
-      return "The body is not application/json";
+      return "The body is not application/json (an upload: not a file type the route accepts)";
     case 422:
       return "Violates a business rule";
     case 429:
@@ -156,6 +156,16 @@ nlohmann::json operation(const Route& r) {
   if (!r.body.empty())
     op["requestBody"] = {{"required", true},
                          {"content", {{"application/json", {{"schema", json_schema(r.body)}}}}}};
+  if (!r.upload_types.empty()) {
+    nlohmann::json content = nlohmann::json::object();
+    for (const auto& type : r.upload_types)
+      content[type] = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
+    op["requestBody"] = {{"required", true},
+                         {"description",
+                          "the file itself; its type is read from its first bytes, whatever "
+                          "Content-Type says"},
+                         {"content", content}};
+  }
 
   nlohmann::json success = {{"description", reason(r.success_status)}};
   if (!r.response_schema.empty())
@@ -168,7 +178,7 @@ nlohmann::json operation(const Route& r) {
   if (r.action != auth::kPublic || r.throttled) responses["401"] = error_response(401);
   if (r.action != auth::kPublic) responses["403"] = error_response(403);
   if (r.pattern.find('{') != std::string::npos) responses["404"] = error_response(404);
-  if (!r.body.empty()) responses["415"] = error_response(415);
+  if (!r.body.empty() || !r.upload_types.empty()) responses["415"] = error_response(415);
   if (!r.io_thread) responses["503"] = error_response(503);
   if (r.method == "POST" || r.method == "PATCH") {
     responses["409"] = error_response(409);

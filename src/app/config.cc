@@ -57,6 +57,7 @@ const std::map<std::string, Setter>& keys() {
       {"secrets_file", text(&Config::secrets_file)},
       {"web_root", text(&Config::web_root)},
       {"max_body_bytes", number(&Config::max_body_bytes, 1024, 1LL << 30)},
+      {"upload_max_bytes", number(&Config::upload_max_bytes, 1024, 1LL << 30)},
       {"trusted_proxy", text(&Config::trusted_proxy)},
       {"cookie_secure", flag(&Config::cookie_secure)},
       {"session_idle_minutes", number(&Config::session_idle_minutes, 1, 24 * 60)},

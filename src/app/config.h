@@ -27,6 +27,8 @@ struct Config {
   std::string secrets_file = "data/secrets.key";
   std::string web_root = "web/dist";
   std::size_t max_body_bytes = 1 << 20;
+  // The largest uploaded file (POST /api/v1/documents), which only that route accepts.
+  std::size_t upload_max_bytes = 10 * 1024 * 1024;
   std::string trusted_proxy;  // e.g. 127.0.0.1 behind nginx
   bool cookie_secure = false;
   int session_idle_minutes = 30;

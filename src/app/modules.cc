@@ -5,15 +5,16 @@
 #include "accounts/module.h"
 #include "audit/module.h"
 #include "centres/module.h"
+#include "documents/module.h"
 #include "people/module.h"
 #include "reception/module.h"
 
 namespace innet::app {
 
 const std::vector<api::Module>& modules() {
-  static const std::vector<api::Module> all = {accounts::module(), audit::module(),
-                                               people::module(), centres::module(),
-                                               reception::module()};
+  static const std::vector<api::Module> all = {accounts::module(),  audit::module(),
+                                               people::module(),    centres::module(),
+                                               documents::module(), reception::module()};
   return all;
 }
 

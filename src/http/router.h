@@ -20,6 +20,9 @@ struct Route {
   // Runs on the server's bounded worker pool instead of the I/O thread: anything that may block
   // (database, password hashing), so that one slow request never delays the others.
   bool offload = false;
+  // The largest body this route accepts; 0: the server's max_body_bytes. The server matches the
+  // route on the request's header, before the body is read, and applies this limit instead.
+  std::size_t max_body_bytes = 0;
 };
 
 struct Match {

@@ -232,6 +232,18 @@ struct Context {
         metrics(server_metrics),
         workers(options.worker_threads, options.worker_queue) {
     if (!options.web_root.empty()) static_files.emplace(options.web_root);
+    for (const auto& route : router.routes())
+      largest_body_bytes = std::max(largest_body_bytes, route.max_body_bytes);
+  }
+
+  // The body limit of the route the request's header names (before its body is read).
+  std::size_t body_limit_for(std::string_view method, std::string_view target) const {
+    Request probe;
+    probe.method.assign(method);
+    probe.target.assign(target);
+    Match match = router.match(probe);
+    if (match.route && match.route->max_body_bytes > 0) return match.route->max_body_bytes;
+    return options.max_body_bytes;
   }
 
   ServerOptions options;
@@ -240,6 +252,9 @@ struct Context {
   AccessLog access_log;
   std::optional<StaticFiles> static_files;
   WorkerPool workers;
+  // The largest body any route takes: when it is more than max_body_bytes, the limit of each
+  // request is its route's, set once the header is read (Session::on_header).
+  std::size_t largest_body_bytes = options.max_body_bytes;
 };
 
 // One connection: reads requests one at a time, answers each, keeps the connection open
@@ -295,7 +310,12 @@ class Session final : public std::enable_shared_from_this<Session>, public Conne
     route_label_ = &kUnmatchedRoute;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(context_.options.max_header_bytes));
-    parser_->body_limit(context_.options.max_body_bytes);
+    body_limit_ = context_.options.max_body_bytes;
+    // With a route that takes more (the upload), the limit is that route's, set once the header
+    // names the route (on_header); until then the largest, or Beast would refuse a larger
+    // Content-Length as the header ends (and not boost::none: Beast 1.74 compares a
+    // Content-Length with an empty optional limit as larger).
+    parser_->body_limit(std::max(body_limit_, context_.largest_body_bytes));
     stream_.expires_after(request_timeout());  // covers header, body and 100-continue together
     bhttp::async_read_header(
         stream_, buffer_, *parser_,
@@ -312,6 +332,16 @@ class Session final : public std::enable_shared_from_this<Session>, public Conne
       return;
     }
     const auto& message = parser_->get();
+    // Only the upload route takes a large body: every other one keeps max_body_bytes, decided
+    // here from the route the header names, before a byte of the body is read.
+    if (context_.largest_body_bytes > body_limit_) {
+      body_limit_ = context_.body_limit_for(view(message.method_string()), view(message.target()));
+      if (auto length = parser_->content_length(); length && *length > body_limit_) {
+        on_read_error(bhttp::error::body_limit);
+        return;
+      }
+      parser_->body_limit(body_limit_);
+    }
     if (message.version() >= 11 && iequals(view(message[bhttp::field::expect]), "100-continue")) {
       // The client holds the body back until told to go on (curl does for large uploads).
       asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()),
@@ -341,8 +371,13 @@ class Session final : public std::enable_shared_from_this<Session>, public Conne
   void on_read_error(beast::error_code ec) {
     const auto& limits = context_.options;
     if (ec == bhttp::error::body_limit) {
+      if (context_.largest_body_bytes > limits.max_body_bytes) {  // the limit of the route asked
+        const auto& partial = parser_->get();
+        body_limit_ =
+            context_.body_limit_for(view(partial.method_string()), view(partial.target()));
+      }
       reject(ErrorKind::too_large, 413, "body_too_large",
-             fmt::format("request body is larger than {} bytes", limits.max_body_bytes));
+             fmt::format("request body is larger than {} bytes", body_limit_));
     } else if (ec == bhttp::error::header_limit) {
       reject(ErrorKind::invalid_input, 431, "header_too_large",
              fmt::format("request headers are larger than {} bytes", limits.max_header_bytes));
@@ -570,6 +605,7 @@ class Session final : public std::enable_shared_from_this<Session>, public Conne
   bool linger_ = false;
   const std::string* route_label_ = &kUnmatchedRoute;
   std::size_t body_bytes_ = 0;
+  std::size_t body_limit_ = 0;  // of the request being read
   Clock::time_point started_;
 };
 

@@ -4,6 +4,7 @@
 #include "reception/costs/invoices.h"
 #include "reception/placements/placements.h"
 #include "reception/register/register.h"
+#include "reception/register/sheets.h"
 #include "reception/routes.h"
 #include "reception/seed/step.h"
 
@@ -59,6 +60,8 @@ api::Module module() {
                 people::add_person_link({.name = "reception: guests of the organisation's centres",
                                          .organizations_of = hosting_organizations,
                                          .persons_of = persons_hosted_by});
+                // Signed presence sheets: read by whoever may read the centre's register.
+                documents::add_owner(sheet_owner());
               },
           .seed = seed_step};
 }

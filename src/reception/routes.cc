@@ -1,11 +1,14 @@
 #include "reception/routes.h"
 
+#include "reception/register/sheets.h"
+
 namespace innet::reception {
 
 void add_routes(api::Api& api) {
   add_placement_routes(api);
   add_occupancy_routes(api);
   add_register_routes(api);
+  add_sheet_routes(api);
   add_cost_routes(api);
 }
 

@@ -55,6 +55,14 @@ const TABLE = {
   'POST /api/v1/centres/{id}/register/{day}/absences':                        [0, 0, 0, 0, 1, 0, 0, 0],
   'POST /api/v1/centres/{id}/register/{day}/absences/{absence_id}/withdrawal': [0, 0, 0, 0, 1, 0, 0, 0],
   'POST /api/v1/centres/{id}/register/{day}/confirmation':                    [0, 0, 0, 0, 1, 0, 0, 0],
+  'GET /api/v1/centres/{id}/register/{day}/sheets':                           [0, 0, 1, 1, 1, 0, 0, 0],
+  'POST /api/v1/centres/{id}/register/{day}/sheets':                          [0, 0, 0, 0, 1, 0, 0, 0],
+  // Documents: the roles that upload and read files at all; which document a caller reads is
+  // decided per document (its uploader's, then its owner module's rule). The admin holds no
+  // action on case data.
+  'POST /api/v1/documents':                      [0,   0,    1,   1,   1,   0,   0,   0],
+  'GET /api/v1/documents/{id}':                  [0,   0,    1,   1,   1,   0,   0,   0],
+  'GET /api/v1/documents/{id}/content':          [0,   0,    1,   1,   1,   0,   0,   0],
   'GET /api/v1/centres/{id}/costs/{month}':     [0,   0,    1,   0,   1,   0,   0,   0],
   'GET /api/v1/centres/{id}/invoices':           [0,   0,    1,   0,   1,   0,   0,   0],
   'POST /api/v1/centres/{id}/invoices':          [0,   0,    1,   0,   1,   0,   0,   0],

@@ -202,10 +202,16 @@ test('openapi.json is OpenAPI 3.1 with resolvable $refs, summaries and x-innet-a
       if (op['x-innet-action'] !== 'public') {
         assert.ok(op.responses['401'] && op.responses['403'], `${where}: 401/403 documented`);
       }
-      if (op.requestBody) {
+      if (op.requestBody?.content['application/json']) {
         const schema = op.requestBody.content['application/json'].schema;
         assert.equal(schema.additionalProperties, false, `${where}: unknown fields are refused`);
         assert.ok(op.responses['400'], `${where}: 400 documented`);
+      } else if (op.requestBody) {
+        // A file upload (POST /api/v1/documents): raw bytes of the listed types, 413 and 415.
+        for (const [type, content] of Object.entries(op.requestBody.content)) {
+          assert.deepEqual(content.schema, { type: 'string', format: 'binary' }, `${where}: ${type}`);
+        }
+        assert.ok(op.responses['413'] && op.responses['415'], `${where}: 413/415 documented`);
       }
     }
   }

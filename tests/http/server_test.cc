@@ -151,6 +151,41 @@ TEST_F(HttpServer, BodyAtLimitIsAccepted) {
   EXPECT_EQ(response.status, 200);
 }
 
+// A route with a larger limit of its own (the upload): the limit is the route's, decided from
+// the header before the body is read; every other route keeps max_body_bytes.
+TEST_F(HttpServer, OnlyTheRouteWithItsOwnLimitTakesALargerBody) {
+  router.add({"POST", "/api/v1/upload",
+              [](Request& request) {
+                return Response::json(200, {{"size", request.body.size()}});
+              },
+              false, 8192});
+  ServerOptions options;
+  options.max_body_bytes = 1024;
+  TestServer server(router, options);
+  {
+    TestClient client(server.port());
+    auto response = client.request("POST", "/api/v1/upload", "", std::string(8192, 'u'));
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.json()["size"], 8192);
+  }
+  {
+    TestClient client(server.port());
+    client.send("POST /api/v1/upload HTTP/1.1\r\nHost: t\r\nContent-Length: 8193\r\n\r\n" +
+                std::string(100, 'u'));
+    auto response = client.read_response();
+    EXPECT_EQ(response.status, 413);
+    EXPECT_EQ(response.json()["error"]["code"], "body_too_large");
+    EXPECT_EQ(response.json()["error"]["message"], "request body is larger than 8192 bytes");
+  }
+  {
+    TestClient client(server.port());
+    std::string body = "\"" + std::string(2000, 'y') + "\"";
+    auto response = client.request("POST", "/api/v1/echo/x", "", body);
+    EXPECT_EQ(response.status, 413);
+    EXPECT_EQ(response.json()["error"]["message"], "request body is larger than 1024 bytes");
+  }
+}
+
 TEST_F(HttpServer, ExpectContinueGetsAnInterimResponse) {
   TestServer server(router);
   TestClient client(server.port());

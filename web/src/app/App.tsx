@@ -7,7 +7,7 @@ import { CentreEditPage, CentrePage, Centres } from '../features/centres/index';
 import { CostsPage } from '../features/costs/index';
 import { PersonPage, Persons } from '../features/people/index';
 import { Occupancy } from '../features/reception/index';
-import { RegisterDayPage, RegisterOverviewPage } from '../features/register/index';
+import { RegisterDayPage, RegisterOverviewPage, SignatureSheetPage } from '../features/register/index';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../lib/api';
 import { describeError } from '../lib/errors';
 import { useT } from '../lib/i18n';
@@ -47,6 +47,11 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
     pattern: /^\/centres\/(\d+)\/register\/(\d{4}-\d{2}-\d{2})$/,
     permission: 'register.read',
     render: (id, m) => <RegisterDayPage key={`${id}/${m[2]}`} id={id} day={m[2]} />,
+  },
+  {
+    pattern: /^\/centres\/(\d+)\/register\/(\d{4}-\d{2}-\d{2})\/sheet$/,
+    permission: 'register.read',
+    render: (id, m) => <SignatureSheetPage key={`${id}/${m[2]}/sheet`} id={id} day={m[2]} />,
   },
 ];
 

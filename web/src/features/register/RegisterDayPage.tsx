@@ -16,6 +16,7 @@ import { useData } from '../../lib/useData';
 import { AbsenceForm, WithdrawForm } from './AbsenceForms';
 import { ConfirmSection, type Feedback, RowNotice } from './ConfirmSection';
 import { ConfirmationHistory, EntryHistory } from './RegisterHistory';
+import { SignedSheets } from './SignedSheets';
 import { registerApi, type RegisterGuest } from './api';
 import { dayPath, DayStatusBadge, guestName } from './registerParts';
 
@@ -244,6 +245,7 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
               </section>
 
               {record ? <ConfirmSection id={id} report={report} notice={notice && notice.person === null ? notice.text : null} onDone={done(null)} /> : null}
+              <SignedSheets id={id} report={report} record={record} />
               <ConfirmationHistory report={report} />
               <EntryHistory report={report} />
               <div class="print-only signature-line">

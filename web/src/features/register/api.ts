@@ -38,6 +38,9 @@ export type RegisterDay = Omit<Schema<'RegisterDay'>, 'entries' | 'confirmations
 
 export type RegisterOverview = Schema<'RegisterOverview'>;
 
+/** A signed presence sheet: an uploaded document attached to one of the day's confirmations. */
+export type RegisterSheet = Schema<'RegisterSheet'>;
+
 const base = (id: number) => `/centres/${id}/register`;
 
 export const registerApi = {
@@ -52,5 +55,10 @@ export const registerApi = {
   confirm: (id: number, day: string, note?: string) =>
     request<RegisterConfirmation>('POST', `${base(id)}/${day}/confirmation`, {
       body: (note ? { note } : {}) satisfies RequestBody<'centreRegisterConfirmation'>,
+    }),
+  sheets: (id: number, day: string) => request<{ items: RegisterSheet[] }>('GET', `${base(id)}/${day}/sheets`),
+  attachSheet: (id: number, day: string, documentId: number) =>
+    request<RegisterSheet>('POST', `${base(id)}/${day}/sheets`, {
+      body: { document_id: documentId } satisfies RequestBody<'createCentreRegisterSheet'>,
     }),
 };
