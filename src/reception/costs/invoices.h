@@ -32,9 +32,16 @@ struct InvoiceLine {
 struct Invoice {
   std::int64_t id = 0;
   std::int64_t centre_id = 0;
-  std::string month;   // YYYY-MM
-  std::string number;  // the operator's invoice number
-  std::int64_t amount_cents = 0;
+  // The contract invoiced: an invoice covers one contract and one month, so a month spanning two
+  // contracts gives two invoices. Given, or the one contract covering the month. None only for
+  // invoices stored before contracts were invoiced apart, or for a month with two contracts when
+  // the client names neither (a whole-month invoice, kept for older clients).
+  std::optional<std::int64_t> contract_id;
+  std::optional<std::string> cig;  // of the contract's tender lot, for the e-invoice
+  std::int64_t vat_cents = 0;      // on amount_cents, at the contract's rate
+  std::string month;               // YYYY-MM
+  std::string number;              // the operator's invoice number
+  std::int64_t amount_cents = 0;   // net of VAT: the declared days at the contract price
   std::int64_t presence_days = 0;  // declared; must equal what the lines add up to
   std::int64_t submitted_by = 0;   // user id
   std::string submitted_at;
@@ -56,6 +63,15 @@ struct Withdrawal {
   std::int64_t withdrawn_by = 0;  // user id
 };
 
+// The declared lines valued at the price of the contract in force each day (net), and the VAT
+// on each contract's part at its rate. Days without a contract are worth nothing.
+struct InvoiceValue {
+  std::int64_t net_cents = 0;
+  std::int64_t vat_cents = 0;
+};
+InvoiceValue value_lines(const std::vector<InvoiceLine>& lines,
+                         const std::vector<centres::Contract>& contracts);
+
 // The days a line covers (to - from + 1).
 std::int64_t line_days(const InvoiceLine& line);
 
@@ -71,7 +87,15 @@ std::int64_t line_days(const InvoiceLine& line);
 //                          same answer for an id that exists nowhere, so that an invoice cannot
 //                          be used to learn who else is in the database
 //   422 presence_days_mismatch  presence_days: not what the lines add up to
+//   422 sai_not_per_day    month: a SAI centre is funded by a project budget, not per day
+//   422 outside_contract   month (no day of the month in the contract's period) or
+//                          lines[i].from/to (a day outside the contract named)
+//   422 validation_failed  contract_id: not a contract of this centre
+//   422 amount_mismatch    amount_cents: not the declared days at the contract's net price (the
+//                          expected amount is given); an invoice that contradicts its own lines
+//                          is refused rather than stored and flagged later
 //   409 invoice_exists     month: the centre already has a current (not withdrawn) invoice for it
+//                          and the same contract (or a whole-month one)
 // After a withdrawal, the next invoice of that month records replaces_id.
 Result<Invoice> submit_invoice(db::Connection& conn, const Invoice& invoice, CivilDay today);
 // Withdraws a current invoice, inside the caller's transaction; 409 invoice_already_withdrawn

@@ -1,6 +1,7 @@
 // Costs and invoices over HTTP: a centre's monthly costs, the operator's invoices and their
 // reconciliation with the register, as JSON, CSV or XLSX.
 #include "reception/routes.h"
+#include "centres/rules.h"
 #include "core/clock.h"
 #include "reception/costs/costs.h"
 #include "reception/costs/export.h"
@@ -37,6 +38,10 @@ Result<Invoice> invoice_in_scope(api::Context& ctx, const char* action) {
 
 Result<http::Response> get_costs(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "costs.read"));
+  // A SAI project is funded by its annual budget and final report: no daily-price costs.
+  if (centre.type == "sai")
+    return Error::rule(ErrorKind::unprocessable, "sai_not_per_day", "id",
+                       centres::TenderErrors::sai_not_per_day());
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(const CivilMonth month, parse_month(ctx.param("month")));
   INNET_ASSIGN_OR_RETURN(auto costs, monthly_costs(*conn, centre.id, month, clock::today()));
@@ -58,6 +63,8 @@ Result<http::Response> post_invoice(api::Context& ctx) {
   inv.number = b["number"];
   inv.amount_cents = b["amount_cents"];
   inv.presence_days = b["presence_days"];
+  if (b.contains("contract_id") && !b["contract_id"].is_null())
+    inv.contract_id = b["contract_id"].get<std::int64_t>();
   if (b.contains("note") && !b["note"].is_null()) inv.note = b["note"].get<std::string>();
   inv.submitted_by = ctx.actor->user_id;
   if (b.contains("lines"))
@@ -70,6 +77,8 @@ Result<http::Response> post_invoice(api::Context& ctx) {
                        {"month", created.month},
                        {"number", created.number},
                        {"amount_cents", created.amount_cents},
+                       {"vat_cents", created.vat_cents},
+                       {"contract_id", created.contract_id ? json(*created.contract_id) : json()},
                        {"presence_days", created.presence_days},
                        {"lines", created.lines.size()},
                        {"replaces_id", created.replaces_id ? json(*created.replaces_id) : json()}}
@@ -158,16 +167,19 @@ void add_schemas(api::Api& api) {
               {"complete", boolean},
               {"days",
                {{"type", "array"},
-                {"items", object({"day", "present", "absent", "contract_id", "no_contract",
-                                  "price_cents", "amount_cents", "pocket_money_cents"},
-                                 {{"day", date},
-                                  {"present", integer},
-                                  {"absent", integer},
-                                  {"contract_id", nullable_integer},
-                                  {"no_contract", boolean},
-                                  {"price_cents", integer},
-                                  {"amount_cents", integer},
-                                  {"pocket_money_cents", integer}})}}},
+                {"items",
+                 object({"day", "present", "absent", "contract_id", "no_contract", "cig",
+                         "price_cents", "vat_rate_percent", "amount_cents", "pocket_money_cents"},
+                        {{"day", date},
+                         {"present", integer},
+                         {"absent", integer},
+                         {"contract_id", nullable_integer},
+                         {"no_contract", boolean},
+                         {"cig", nullable_string},
+                         {"price_cents", integer},
+                         {"vat_rate_percent", integer},
+                         {"amount_cents", integer},
+                         {"pocket_money_cents", integer}})}}},
               {"persons",
                {{"type", "array"},
                 {"items",
@@ -181,10 +193,13 @@ void add_schemas(api::Api& api) {
                          {"absent_days", integer},
                          {"amount_cents", integer},
                          {"pocket_money_cents", integer}})}}},
-              {"totals", object({"presence_days", "amount_due_cents", "pocket_money_due_cents",
+              {"totals", object({"presence_days", "amount_due_cents", "vat_cents",
+                                 "gross_due_cents", "pocket_money_due_cents",
                                  "days_without_contract", "presence_days_without_contract"},
                                 {{"presence_days", integer},
                                  {"amount_due_cents", integer},
+                                 {"vat_cents", integer},
+                                 {"gross_due_cents", integer},
                                  {"pocket_money_due_cents", integer},
                                  {"days_without_contract", integer},
                                  {"presence_days_without_contract", integer}})}}));
@@ -195,8 +210,23 @@ void add_schemas(api::Api& api) {
   api.add_schema(
       "InvoiceDraft",
       object({"centre_id", "month", "from", "to", "complete", "presence_days", "amount_cents",
-              "lines"},
-             {{"centre_id", integer},
+              "lines", "contracts", "unconfirmed_days"},
+             {{"contracts",
+               {{"type", "array"},
+                {"description", "the contracts in force in the month: one invoice each"},
+                {"items",
+                 object({"contract_id", "cig", "from", "to", "price_cents", "vat_rate_percent"},
+                        {{"contract_id", integer},
+                         {"cig", string},
+                         {"from", date},
+                         {"to", date},
+                         {"price_cents", integer},
+                         {"vat_rate_percent", integer}})}}},
+              {"unconfirmed_days",
+               {{"type", "array"},
+                {"description", "days not confirmed in the register, or changed since"},
+                {"items", date}}},
+              {"centre_id", integer},
               {"month", string},
               {"from", date},
               {"to", date},
@@ -216,13 +246,16 @@ void add_schemas(api::Api& api) {
                         {"properties",
                          {{"presence_days", integer},
                           {"amount_cents", integer},
+                          {"vat_cents", integer},
+                          {"gross_cents", integer},
                           {"pocket_money_cents", integer},
                           {"days_value_cents", integer}}}};
   api.add_schema(
       "Reconciliation",
       object(
           {"invoice", "month", "from", "to", "complete", "computed", "declared", "difference",
-           "declared_not_present", "present_not_declared", "differences", "unconfirmed_days"},
+           "amount_not_matching_days", "expected_amount_cents", "declared_not_present",
+           "present_not_declared", "differences", "unconfirmed_days"},
           {{"invoice", api::ref("InvoiceSummary")},
            {"month", string},
            {"from", date},
@@ -234,6 +267,13 @@ void add_schemas(api::Api& api) {
             {{"type", "object"},
              {"description", "declared minus computed"},
              {"properties", {{"presence_days", integer}, {"amount_cents", integer}}}}},
+           {"amount_not_matching_days",
+            {{"type", "boolean"},
+             {"description",
+              "the declared amount is not the declared days at the contract price"}}},
+           {"expected_amount_cents",
+            {{"type", "integer"},
+             {"description", "the declared days at the contract price, net of VAT"}}},
            {"declared_not_present", integer},
            {"present_not_declared", integer},
            {"unconfirmed_days",
@@ -317,6 +357,12 @@ void add_cost_routes(api::Api& api) {
                      .required = true,
                      .min_value = 0,
                      .max_value = 10'000'000},
+                    {.name = "contract_id",
+                     .type = FieldType::integer,
+                     .nullable = true,
+                     .description = "the contract invoiced (one invoice per contract and month); "
+                                    "may be left out when one contract covers the month",
+                     .min_value = 1},
                     {.name = "note", .nullable = true, .max_length = 2000, .multiline = true},
                     {.name = "lines",
                      .type = FieldType::object_list,

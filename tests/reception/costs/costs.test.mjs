@@ -152,6 +152,8 @@ test('costs: the month worked out by hand', async () => {
   assert.deepEqual(c.totals, {
     presence_days: PRESENCE,
     amount_due_cents: AMOUNT,
+    vat_cents: 0,
+    gross_due_cents: AMOUNT,
     pocket_money_due_cents: POCKET,
     days_without_contract: 0,
     presence_days_without_contract: 0,
@@ -162,7 +164,9 @@ test('costs: the month worked out by hand', async () => {
     absent: 1,
     contract_id: c1.id,
     no_contract: false,
+    cig: c1.cig,
     price_cents: 2850,
+    vat_rate_percent: 0,
     amount_cents: 14250,
     pocket_money_cents: 1000,
   });
@@ -206,8 +210,8 @@ test('costs: CSV (days or persons) and XLSX downloads', async () => {
   assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
   assert.equal(csv.headers.get('content-disposition'), `attachment; filename="costs-centre-${centreA.id}-${MONTH}.csv"`);
   const lines = csv.text.split('\r\n');
-  assert.equal(lines[0], 'day,present,absent,contract_id,no_contract,price_cents,amount_cents,pocket_money_cents');
-  assert.equal(lines[12], `${day(12)},5,1,${c1.id},false,2850,14250,1000`);
+  assert.equal(lines[0], 'day,present,absent,contract_id,no_contract,price_cents,amount_cents,pocket_money_cents,cig,vat_rate_percent');
+  assert.equal(lines[12], `${day(12)},5,1,${c1.id},false,2850,14250,1000,${c1.cig},0`);
   assert.equal(lines.length, N + 2, 'header, N days, and the empty string after the last CRLF');
 
   const persons = await api('GET', costsPath(centreA, MONTH, '?format=csv&table=persons'), { session: officer });
@@ -435,4 +439,108 @@ test('invoices: withdrawn with a reason, kept with its lines, and replaced by th
   assert.equal(audit.length, 1);
   assert.equal(audit[0].actor_user_id, worker.user.id);
   assert.doesNotMatch(JSON.stringify(audit[0].details), /wrong invoice number/, 'free text stays out of the trail');
+});
+
+// Contracts as tendered. Centre C (the case worker's) has two contracts splitting MONTH: K1 until
+// day 15 at EUR 28.50 + 5% VAT under lot L, which also covers centre D (another operator's), and
+// K2 from day 16 at EUR 30.00, VAT-exempt. Two single men present all month: K1's invoice is
+// 2 x 15 = 30 days x 2,850 = 85,500 net, VAT 4,275, gross 89,775; K2's 2(N - 15) days x 3,000.
+test('tender lots and contracts: CIG checked, one lot for several centres, invoices per contract with VAT', async () => {
+  const cig = () => `L${uniqueSuffix().toUpperCase().replace(/[^A-Z0-9]/g, '')}`.padEnd(10, '0').slice(0, 10);
+  const lotBody = { tender: 'Gara CAS Palermo', lot: 'Lotto 1', start_date: addDays(day(1), -90), end_date: addDays(day(N), 365) };
+  expectError(await api('POST', '/lots', { session: officer, body: { ...lotBody, cig: 'l123456789' } }), 422, 'cig_format', ['cig']);
+  expectError(await api('POST', '/lots', { session: worker, body: { ...lotBody, cig: cig() } }), 403, 'forbidden');
+  const lot = expectStatus(await api('POST', '/lots', { session: officer, body: { ...lotBody, cig: cig() } }), 201);
+  expectError(await api('POST', '/lots', { session: officer, body: { ...lotBody, cig: lot.cig } }), 409, 'unique_violation', ['cig']);
+
+  const places = { places_single_men: 10, places_single_women: 0, places_families: 0 };
+  const centreC = await createCentre(officer, { operator_id: ownOrgId, ...places });
+  const centreD = await createCentre(officer, { operator_id: otherOrgId, ...places });
+  const contract = (centre, body) =>
+    api('POST', `/centres/${centre.id}/contracts`, { session: officer, body: { places: 10, ...body } });
+  const k1 = expectStatus(
+    await contract(centreC, { lot_id: lot.id, vat_rate_percent: 5, start_date: addDays(day(1), -90), end_date: day(15), price_cents: 2850 }),
+    201,
+  );
+  assert.equal(k1.cig, lot.cig);
+  assert.equal(k1.vat_rate_percent, 5);
+  const k2 = expectStatus(await contract(centreC, { cig: cig(), start_date: day(16), end_date: addDays(day(N), 365), price_cents: 3000 }), 201);
+  expectStatus(await contract(centreD, { lot_id: lot.id, start_date: day(1), end_date: day(N), price_cents: 3100 }), 201);
+  expectError(await contract(centreD, { cig: 'z12345678a', start_date: addDays(day(N), 1), end_date: addDays(day(N), 30), price_cents: 3100 }), 422, 'cig_format', ['cig']);
+  expectError(await contract(centreD, { lot_id: lot.id, vat_rate_percent: 7, start_date: addDays(day(N), 1), end_date: addDays(day(N), 30), price_cents: 3100 }), 422, 'validation_failed', ['vat_rate_percent']);
+
+  // The Prefettura sees both centres' contracts under the lot; the operator its own only.
+  const all = expectStatus(await api('GET', `/lots/${lot.id}`, { session: officer }), 200);
+  assert.equal(all.contracts.length, 2);
+  const own = expectStatus(await api('GET', `/lots/${lot.id}`, { session: worker }), 200);
+  assert.deepEqual(own.contracts.map((c) => c.id), [k1.id]);
+  assert.ok(expectStatus(await api('GET', '/lots', { session: worker }), 200).items.some((l) => l.id === lot.id));
+
+  const guests = [];
+  for (const given of ['Karim', 'Sami']) guests.push(await createPerson(officer, { family_name: 'Tender', given_names: given, sex: 'male', nationality: 'TN' }));
+  await place(officer, guests, centreC, 'single_men', addDays(day(1), -5));
+  const lines = (from, to) => guests.map((g) => ({ person_id: g.id, from, to }));
+  const body = (fields) => ({ month: MONTH, number: `FT-${uniqueSuffix()}`, ...fields });
+
+  // A month outside the contract named, an amount not matching its days: 422, nothing stored.
+  expectError(
+    await submit(body({ month: EARLIER, contract_id: k2.id, amount_cents: 100, presence_days: 0, lines: [] }), worker, centreC),
+    422,
+    'outside_contract',
+    ['month'],
+  );
+  const mismatch = await submit(
+    body({ contract_id: k1.id, amount_cents: 85500, presence_days: 15, lines: lines(day(1), day(15)).slice(0, 1) }),
+    worker,
+    centreC,
+  );
+  expectError(mismatch, 422, 'amount_mismatch', ['amount_cents']);
+  assert.deepEqual(mismatch.json.error.fields.amount_cents.params, { expected: 42750 });
+  expectError(
+    await submit(body({ contract_id: k1.id, amount_cents: 88500, presence_days: 32, lines: lines(day(1), day(16)) }), worker, centreC),
+    422,
+    'outside_contract',
+    ['lines[0].to', 'lines[1].to'],
+  );
+  assert.equal(expectStatus(await api('GET', `/centres/${centreC.id}/invoices`, { session: worker }), 200).total, 0);
+
+  const first = expectStatus(
+    await submit(body({ contract_id: k1.id, amount_cents: 85500, presence_days: 30, lines: lines(day(1), day(15)) }), worker, centreC),
+    201,
+  );
+  assert.equal(first.cig, lot.cig);
+  assert.equal(first.vat_cents, 4275);
+  assert.equal(first.gross_cents, 89775);
+  const second = expectStatus(
+    await submit(
+      body({ contract_id: k2.id, amount_cents: 2 * (N - 15) * 3000, presence_days: 2 * (N - 15), lines: lines(day(16), day(N)) }),
+      worker,
+      centreC,
+    ),
+    201,
+  );
+  assert.equal(second.cig, k2.cig);
+  assert.equal(second.vat_cents, 0);
+
+  const rec = expectStatus(await api('GET', `/invoices/${first.id}/reconciliation`, { session: officer }), 200);
+  assert.deepEqual(rec.computed, { presence_days: 30, amount_cents: 85500, vat_cents: 4275, gross_cents: 89775, pocket_money_cents: 30 * 250 });
+  assert.equal(rec.amount_not_matching_days, false);
+  assert.equal(rec.expected_amount_cents, 85500);
+  assert.deepEqual(rec.difference, { presence_days: 0, amount_cents: 0 });
+  const costs = expectStatus(await api('GET', costsPath(centreC), { session: officer }), 200);
+  assert.equal(costs.totals.vat_cents, 4275);
+  assert.equal(costs.totals.gross_due_cents, costs.totals.amount_due_cents + 4275);
+});
+
+test('a SAI project is not billed per day: costs and invoices are refused', async () => {
+  const sai = await createCentre(officer, { operator_id: ownOrgId, type: 'sai' });
+  await createContract(sai, addDays(day(1), -90), addDays(day(N), 365), 3000);
+  expectError(await api('GET', costsPath(sai), { session: officer }), 422, 'sai_not_per_day', ['id']);
+  expectError(await api('GET', `/centres/${sai.id}/invoices/draft/${MONTH}`, { session: worker }), 422, 'sai_not_per_day', ['month']);
+  expectError(
+    await submit({ month: MONTH, number: 'SAI-1', amount_cents: 100, presence_days: 0, lines: [] }, worker, sai),
+    422,
+    'sai_not_per_day',
+    ['month'],
+  );
 });

@@ -13,10 +13,16 @@ import { useContractManagers } from './contractManagers';
 /** An overlapping contract is explained by the form itself: the server's English field reasons are dropped. */
 const contractRuleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, new Set(['contract_overlap']));
 
+/** A VAT rate in per cent, as the language writes a percentage. */
+export const formatPercent = (rate: number, lang: string) => new Intl.NumberFormat(lang, { style: 'percent' }).format(rate / 100);
+
+// The VAT rates a contract may carry (the server's vat_rates()).
+const VAT_RATES = ['0', '4', '5', '10', '22'];
+
 export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: () => void; onDone: (cig: string) => void }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const managers = useContractManagers();
-  const [f, setF] = useState({ cig: '', start_date: '', end_date: '', places: '', price: '', pocket: '2,50', cap: '7,50', manager: '' });
+  const [f, setF] = useState({ cig: '', start_date: '', end_date: '', places: '', price: '', vat: '0', pocket: '2,50', cap: '7,50', manager: '' });
   const set = (k: keyof typeof f) => (v: string) => setF((p) => ({ ...p, [k]: v }));
   const labels = {
     cig: t('contracts.cig'),
@@ -24,6 +30,7 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
     end_date: t('contracts.endDate'),
     places: t('contracts.places'),
     price_cents: t('contracts.price'),
+    vat_rate_percent: t('contracts.vatRate'),
     pocket_money_cents: t('contracts.pocketMoney'),
     pocket_money_family_cap_cents: t('contracts.familyCap'),
     manager_user_id: t('contracts.manager'),
@@ -32,6 +39,7 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
     validate: () => {
       const e: FieldErrors = {};
       if (!/^[A-Za-z0-9]{10}$/.test(f.cig.trim())) e.cig = ['fieldErrors.cig_format'];
+      if (!VAT_RATES.includes(f.vat)) e.vat_rate_percent = ['fieldErrors.not_in_list'];
       if (!f.start_date) e.start_date = ['fieldErrors.required'];
       if (!f.end_date) e.end_date = ['fieldErrors.required'];
       else if (f.start_date && f.end_date < f.start_date) e.end_date = ['fieldErrors.end_before_start'];
@@ -53,6 +61,7 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
           end_date: f.end_date,
           places: Number(f.places),
           price_cents: cents(f.price),
+          vat_rate_percent: Number(f.vat),
           pocket_money_cents: cents(f.pocket),
           pocket_money_family_cap_cents: cents(f.cap),
           manager_user_id: f.manager ? Number(f.manager) : null,
@@ -86,6 +95,18 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
               value={f.price}
               onValue={set('price')}
               error={errors.fields.price_cents}
+            />
+          </div>
+          <div class="col-12 col-md-4">
+            <SelectField
+              id="vat_rate_percent"
+              label={labels.vat_rate_percent}
+              hint={t('contracts.vatHint')}
+              required
+              value={f.vat}
+              onValue={set('vat')}
+              options={VAT_RATES.map((r) => ({ value: r, label: r === '0' ? t('contracts.vatExempt') : formatPercent(Number(r), lang) }))}
+              error={errors.fields.vat_rate_percent}
             />
           </div>
           <div class="col-12 col-md-4">

@@ -93,7 +93,22 @@ function ReconciliationView({ invoice }: { invoice: Invoice }) {
                   <dd class="mb-0" data-testid="difference-amount">
                     {t('costs.difference', { value: signed(rec.difference.amount_cents, eur(rec.difference.amount_cents)) })}
                   </dd>
+                  <dd class="mb-0 small">
+                    {rec.invoice.cig ? <>{t('costs.cig')}: <bdi dir="ltr">{rec.invoice.cig}</bdi> · </> : null}
+                    {t('costs.vatAndGross', { vat: eur(rec.invoice.vat_cents), gross: eur(rec.invoice.gross_cents) })}
+                  </dd>
                 </div>
+                {rec.amount_not_matching_days ? (
+                  <div class="col-12 mb-3">
+                    <div class="alert alert-warning mb-0" role="note" data-testid="amount-not-matching-days">
+                      {t('costs.amountNotMatchingDays', {
+                        declared: eur(rec.declared.amount_cents),
+                        days: formatNumber(rec.declared.presence_days, lang),
+                        expected: eur(rec.expected_amount_cents),
+                      })}
+                    </div>
+                  </div>
+                ) : null}
                 <div class="col-12 col-md-6 mb-3">
                   <dt class="fw-semibold">{t('costs.declaredNotPresent')}</dt>
                   <dd class="mb-0">{rec.declared_not_present}</dd>
@@ -380,6 +395,9 @@ export function CostsPage({ id }: { id: number }) {
                     <dt class="fw-semibold">{t('costs.amountDue')}</dt>
                     <dd class="mb-0 h4" data-testid="total-amount">
                       {eur(data.totals.amount_due_cents)}
+                    </dd>
+                    <dd class="mb-0 small" data-testid="total-vat">
+                      {t('costs.vatAndGross', { vat: eur(data.totals.vat_cents), gross: eur(data.totals.gross_due_cents) })}
                     </dd>
                   </div>
                   <div class="col-12 col-md-6 col-lg-3 mb-3">
