@@ -300,8 +300,17 @@ test('reconciliation: the differences by day and person, as JSON, CSV and XLSX',
   const id = list.items[0].id;
   const r = expectStatus(await api('GET', `/invoices/${id}/reconciliation`, { session: officer }), 200);
   assert.equal(r.invoice.id, id);
-  assert.deepEqual(r.computed, { presence_days: PRESENCE, amount_cents: AMOUNT, pocket_money_cents: POCKET });
-  assert.deepEqual(r.declared, { presence_days: DECLARED_DAYS, amount_cents: DECLARED_AMOUNT, days_value_cents: DECLARED_AMOUNT });
+  assert.deepEqual(r.computed, { presence_days: PRESENCE, amount_cents: AMOUNT, vat_cents: 0, gross_cents: AMOUNT, pocket_money_cents: POCKET });
+  assert.deepEqual(r.declared, {
+    presence_days: DECLARED_DAYS,
+    amount_cents: DECLARED_AMOUNT,
+    vat_cents: 0,
+    gross_cents: DECLARED_AMOUNT,
+    days_value_cents: DECLARED_AMOUNT,
+  });
+  // The declared amount is its own days at the contract prices: no flag.
+  assert.equal(r.amount_not_matching_days, false);
+  assert.equal(r.expected_amount_cents, DECLARED_AMOUNT);
   assert.deepEqual(r.difference, { presence_days: 2, amount_cents: 5550 });
   assert.equal(r.declared_not_present, 3);
   assert.equal(r.present_not_declared, 1);
@@ -403,7 +412,14 @@ test('invoices: a line naming another operator\'s guest gets the answer of an id
 
 test('invoices: withdrawn with a reason, kept with its lines, and replaced by the next one', async () => {
   const month = monthOf(-3);
-  const first = expectStatus(await submit(invoiceBody({ month, lines: [], presence_days: 0 })), 201);
+  // A centre of its own, with one guest on the 1st: an invoice's amount is its days at the price.
+  const firstDay = `${month}-01`;
+  const centreE = await createCentre(officer, { operator_id: ownOrgId, places_single_men: 5, places_single_women: 0, places_families: 0 });
+  await createContract(centreE, addDays(firstDay, -10), addDays(firstDay, 400), 3000);
+  const guestE = await createPerson(officer, { family_name: 'Withdrawn', given_names: 'Test', sex: 'male', nationality: 'AF' });
+  await place(officer, [guestE], centreE, 'single_men', firstDay);
+  const oneDay = () => invoiceBody({ month, lines: [{ person_id: guestE.id, from: firstDay, to: firstDay }], presence_days: 1, amount_cents: 3000 });
+  const first = expectStatus(await submit(oneDay(), worker, centreE), 201);
   assert.equal(first.status, 'submitted');
   assert.equal(first.replaces_id, null);
   const withdraw = (id, body, session = worker) => api('POST', `/invoices/${id}/withdrawal`, { session, body });
@@ -412,7 +428,7 @@ test('invoices: withdrawn with a reason, kept with its lines, and replaced by th
   expectError(await withdraw(first.id, { reason: 'wrong  number', extra: 1 }), 400, 'validation_failed', ['extra']);
   expectError(await withdraw(first.id, { reason: 'wrong invoice number' }, analyst), 403, 'forbidden');
   expectError(await withdraw(999999999, { reason: 'wrong invoice number' }), 404, 'not_found');
-  expectError(await submit(invoiceBody({ month, lines: [], presence_days: 0 })), 409, 'invoice_exists', ['month']);
+  expectError(await submit(oneDay(), worker, centreE), 409, 'invoice_exists', ['month']);
 
   const withdrawn = expectStatus(await withdraw(first.id, { reason: '  wrong invoice number  ' }), 200);
   assert.equal(withdrawn.status, 'withdrawn');
@@ -421,13 +437,13 @@ test('invoices: withdrawn with a reason, kept with its lines, and replaced by th
   assert.ok(withdrawn.withdrawn_at);
   expectError(await withdraw(first.id, { reason: 'wrong invoice number' }), 409, 'invoice_already_withdrawn');
 
-  const second = expectStatus(await submit(invoiceBody({ month, lines: [], presence_days: 0 })), 201);
+  const second = expectStatus(await submit(oneDay(), worker, centreE), 201);
   assert.equal(second.replaces_id, first.id);
   const old = expectStatus(await api('GET', `/invoices/${first.id}`, { session: officer }), 200);
   assert.equal(old.replaced_by_id, second.id);
   assert.equal(old.status, 'withdrawn');
   // History: both are listed, the current one first; the withdrawn one still reconciles.
-  const list = expectStatus(await api('GET', `/centres/${centreA.id}/invoices?per_page=100`, { session: officer }), 200);
+  const list = expectStatus(await api('GET', `/centres/${centreE.id}/invoices?per_page=100`, { session: officer }), 200);
   const ofMonth = list.items.filter((i) => i.month === month);
   assert.deepEqual(ofMonth.map((i) => [i.id, i.status]), [[second.id, 'submitted'], [first.id, 'withdrawn']]);
   expectStatus(await api('GET', `/invoices/${first.id}/reconciliation`, { session: officer }), 200);
