@@ -57,6 +57,12 @@ FieldError TenderErrors::sai_not_per_day() {
           "a SAI project is funded by its annual budget and final report, not per day"};
 }
 
+FieldError TenderErrors::credit_exceeds_invoice(std::int64_t left) {
+  return {"credit_exceeds_invoice",
+          {{"left", left}},
+          "the credit notes would exceed the invoice: " + std::to_string(left) + " left to credit"};
+}
+
 Status check_centre(db::Connection& conn, const Centre& c) {
   if (total(c.places) <= 0)
     return Error::rule(ErrorKind::unprocessable, "no_places", "places", FieldError::no_places());

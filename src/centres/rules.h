@@ -21,6 +21,8 @@ struct TenderErrors {
   static FieldError amount_mismatch(std::int64_t expected);
   // A SAI project is funded by an annual budget and a final report, not per day.
   static FieldError sai_not_per_day();
+  // Credit notes may not take back more than the invoice declared: what is left to credit.
+  static FieldError credit_exceeds_invoice(std::int64_t left);
 };
 
 // Some place in some category; both coordinates or neither; a known type and status; a

@@ -113,6 +113,7 @@ test('reads: another operator\'s person, placement, family group, centre, invoic
     'invoice draft': [pick(() => theirCentre.id), (id) => `/centres/${id}/invoices/draft/${month}`],
     invoice: [pick(() => theirInvoice), (id) => `/invoices/${id}`],
     'tender lot': [pick(() => theirLot), (id) => `/lots/${id}`],
+    'credit notes': [pick(() => theirInvoice), (id) => `/invoices/${id}/credit-notes`],
     reconciliation: [pick(() => theirInvoice), (id) => `/invoices/${id}/reconciliation`],
     user: [pick(() => theirUser.id), (id) => `/users/${id}`],
   };
@@ -157,6 +158,14 @@ test('writes: a centre, person, absence or invoice of another operator named in 
   );
   await sameAsMissing('withdrawal of their invoice', (which) =>
     post(`/invoices/${which === 'theirs' ? theirInvoice : MISSING}/withdrawal`, { reason: 'not ours to withdraw' }),
+  );
+  await sameAsMissing('credit note on their invoice', (which) =>
+    post(`/invoices/${which === 'theirs' ? theirInvoice : MISSING}/credit-notes`, {
+      number: 'NC-X',
+      reason: 'not ours to credit',
+      presence_days: -1,
+      amount_cents: -100,
+    }),
   );
 
   // Nothing was written by any of these: B's absence and invoice are as they were.

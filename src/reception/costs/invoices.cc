@@ -324,6 +324,83 @@ Result<db::Page<Invoice>> centre_invoices(db::Connection& conn, std::int64_t cen
                                  "month DESC, withdrawn_at IS NOT NULL, id DESC", paging, from_row);
 }
 
+Result<std::vector<CreditNote>> invoice_credit_notes(db::Connection& conn,
+                                                     std::int64_t invoice_id) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT id, invoice_id, number, reason, presence_days, amount_cents, "
+                            "vat_cents, created_by, created_at FROM credit_notes "
+                            "WHERE invoice_id = ? ORDER BY id",
+                            {invoice_id}));
+  std::vector<CreditNote> out;
+  for (const auto& r : rows)
+    out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3), r.integer(4), r.integer(5),
+                   r.integer(6), r.integer(7), r.text(8)});
+  return out;
+}
+
+Result<CreditNote> issue_credit_note(db::Connection& conn, const CreditNote& given) {
+  CreditNote note = given;
+  INNET_ASSIGN_OR_RETURN(auto invoice, find_invoice(conn, note.invoice_id));
+  if (invoice.withdrawn())
+    return Error::make(ErrorKind::conflict, "invoice_already_withdrawn",
+                       "this invoice was withdrawn on " + invoice.withdrawn_at.value_or(""));
+  if (note.presence_days >= 0)
+    return Error::field(ErrorKind::unprocessable, "presence_days", FieldError::above_maximum(-1));
+  if (note.amount_cents >= 0)
+    return Error::field(ErrorKind::unprocessable, "amount_cents", FieldError::above_maximum(-1));
+  std::int64_t vat_rate = -1;
+  if (invoice.contract_id) {
+    INNET_ASSIGN_OR_RETURN(auto contract, centres::find_contract(conn, *invoice.contract_id));
+    if (note.amount_cents != note.presence_days * contract.price_cents)
+      return Error::rule(
+          ErrorKind::unprocessable, "amount_mismatch", "amount_cents",
+          centres::TenderErrors::amount_mismatch(note.presence_days * contract.price_cents));
+    vat_rate = contract.vat_rate_percent;
+  }
+  INNET_ASSIGN_OR_RETURN(auto earlier, invoice_credit_notes(conn, invoice.id));
+  std::int64_t days_left = invoice.presence_days, cents_left = invoice.amount_cents;
+  for (const auto& c : earlier) {
+    days_left += c.presence_days;
+    cents_left += c.amount_cents;
+  }
+  if (-note.presence_days > days_left)
+    return Error::rule(ErrorKind::unprocessable, "credit_exceeds_invoice", "presence_days",
+                       centres::TenderErrors::credit_exceeds_invoice(days_left));
+  if (-note.amount_cents > cents_left)
+    return Error::rule(ErrorKind::unprocessable, "credit_exceeds_invoice", "amount_cents",
+                       centres::TenderErrors::credit_exceeds_invoice(cents_left));
+  // The VAT of the invoice's contract; a whole-month invoice (two rates) in proportion.
+  note.vat_cents = vat_rate >= 0
+                       ? centres::vat_cents(note.amount_cents, vat_rate)
+                       : -((-note.amount_cents * invoice.vat_cents + invoice.amount_cents / 2) /
+                           std::max<std::int64_t>(invoice.amount_cents, 1));
+  note.created_at = clock::now_iso();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("INSERT INTO credit_notes (invoice_id, number, reason, presence_days, "
+                            "amount_cents, vat_cents, created_by, created_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            {note.invoice_id, note.number, note.reason, note.presence_days,
+                             note.amount_cents, note.vat_cents, note.created_by, note.created_at}));
+  note.id = rows[0].integer(0);
+  return note;
+}
+
+const api::ObjectType<CreditNote>& credit_note_type() {
+  static const auto type =
+      api::ObjectType<CreditNote>("CreditNote", "a correction of a submitted invoice")
+          .field("id", &CreditNote::id)
+          .field("invoice_id", &CreditNote::invoice_id)
+          .field("number", &CreditNote::number, {.description = "the operator's number"})
+          .field("reason", &CreditNote::reason)
+          .field("presence_days", &CreditNote::presence_days, {.description = "negative"})
+          .field("amount_cents", &CreditNote::amount_cents, {.description = "negative, net of VAT"})
+          .field("vat_cents", &CreditNote::vat_cents, {.description = "negative or zero"})
+          .field("gross_cents", [](const CreditNote& c) { return c.amount_cents + c.vat_cents; })
+          .field("created_by", &CreditNote::created_by)
+          .field("created_at", &CreditNote::created_at, {.format = "date-time"});
+  return type;
+}
+
 const api::ObjectType<Invoice>& invoice_summary_type() {
   static const auto type =
       api::ObjectType<Invoice>("InvoiceSummary")
@@ -465,6 +542,20 @@ ALTER TABLE invoices ADD COLUMN vat_cents BIGINT NOT NULL DEFAULT 0;
 DROP INDEX invoices_current;
 CREATE UNIQUE INDEX invoices_current ON invoices (centre_id, month, COALESCE(contract_id, 0))
   WHERE withdrawn_at IS NULL;
+)sql"},
+          {24, "reception: credit notes", R"sql(
+CREATE TABLE credit_notes (
+  id {{pk}},
+  invoice_id BIGINT NOT NULL REFERENCES invoices (id),
+  number TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  presence_days BIGINT NOT NULL CHECK (presence_days < 0),
+  amount_cents BIGINT NOT NULL CHECK (amount_cents < 0),
+  vat_cents BIGINT NOT NULL CHECK (vat_cents <= 0),
+  created_by BIGINT NOT NULL REFERENCES users (id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX credit_notes_invoice ON credit_notes (invoice_id);
 )sql"}};
 }
 

@@ -63,6 +63,31 @@ struct Withdrawal {
   std::int64_t withdrawn_by = 0;  // user id
 };
 
+// A credit note corrects a submitted invoice: it takes back presence-days and their amount
+// (both negative), with a reason. The credit notes of an invoice never take back more days or
+// more amount than it declared; the reconciliation nets them.
+struct CreditNote {
+  std::int64_t id = 0;
+  std::int64_t invoice_id = 0;
+  std::string number;  // the operator's credit note number
+  std::string reason;
+  std::int64_t presence_days = 0;  // < 0
+  std::int64_t amount_cents = 0;   // < 0, net of VAT
+  std::int64_t vat_cents = 0;      // <= 0, at the invoice's contract rate
+  std::int64_t created_by = 0;
+  std::string created_at;
+};
+
+// Inside the caller's transaction:
+//   409 invoice_already_withdrawn  the invoice is withdrawn
+//   422 validation_failed          presence_days or amount_cents not negative
+//   422 amount_mismatch            amount_cents: for an invoice of one contract, not the days
+//                                  at its price
+//   422 credit_exceeds_invoice     presence_days or amount_cents: more than is left to credit
+Result<CreditNote> issue_credit_note(db::Connection& conn, const CreditNote& note);
+Result<std::vector<CreditNote>> invoice_credit_notes(db::Connection& conn, std::int64_t invoice_id);
+const api::ObjectType<CreditNote>& credit_note_type();
+
 // The declared lines valued at the price of the contract in force each day (net), and the VAT
 // on each contract's part at its rate. Days without a contract are worth nothing.
 struct InvoiceValue {

@@ -118,7 +118,16 @@ Result<Reconciliation> reconcile_invoice(db::Connection& conn, const Invoice& in
   INNET_ASSIGN_OR_RETURN(auto register_days,
                          register_summary(conn, invoice.centre_id, range.from, range.to));
   auto costs = compute_costs(invoice.centre_id, data);
-  return reconcile(invoice, data, costs, register_days);
+  auto r = reconcile(invoice, data, costs, register_days);
+  INNET_ASSIGN_OR_RETURN(auto credits, invoice_credit_notes(conn, invoice.id));
+  for (const auto& c : credits) {
+    r.credited_presence_days += c.presence_days;
+    r.credited_amount_cents += c.amount_cents;
+    r.credited_vat_cents += c.vat_cents;
+  }
+  r.presence_days_difference += r.credited_presence_days;
+  r.amount_difference_cents += r.credited_amount_cents;
+  return r;
 }
 
 nlohmann::json to_json(const Reconciliation& r) {
@@ -156,6 +165,10 @@ nlohmann::json to_json(const Reconciliation& r) {
             {"vat_cents", r.invoice.vat_cents},
             {"gross_cents", r.invoice.amount_cents + r.invoice.vat_cents},
             {"days_value_cents", r.declared_days_value_cents}}},
+          {"credited",
+           {{"presence_days", r.credited_presence_days},
+            {"amount_cents", r.credited_amount_cents},
+            {"vat_cents", r.credited_vat_cents}}},
           {"amount_not_matching_days", r.amount_not_matching_days},
           {"expected_amount_cents", r.declared_days_value_cents},
           {"difference",

@@ -50,7 +50,11 @@ struct Reconciliation {
   // invoice contradicts itself (e.g. a line removed without the amount following it), whatever
   // the register says. Submission refuses such invoices now; older ones are flagged.
   bool amount_not_matching_days = false;
-  std::int64_t computed_vat_cents = 0;        // on the computed amount, at the contract's rate
+  std::int64_t computed_vat_cents = 0;  // on the computed amount, at the contract's rate
+  // The invoice's credit notes, summed (negative); the differences net them.
+  std::int64_t credited_presence_days = 0;
+  std::int64_t credited_amount_cents = 0;
+  std::int64_t credited_vat_cents = 0;
   std::int64_t presence_days_difference = 0;  // declared - computed
   std::int64_t amount_difference_cents = 0;   // declared - computed
   std::int64_t declared_not_present = 0;      // counts of the differences below

@@ -103,6 +103,39 @@ Result<http::Response> post_withdrawal(api::Context& ctx) {
   return api::ok(to_json(withdrawn));
 }
 
+Result<http::Response> post_credit_note(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto invoice, invoice_in_scope(ctx, "invoices.submit"));
+  const auto& b = ctx.body;
+  CreditNote note;
+  note.invoice_id = invoice.id;
+  note.number = b["number"];
+  note.reason = b["reason"];
+  note.presence_days = b["presence_days"];
+  note.amount_cents = b["amount_cents"];
+  note.created_by = ctx.actor->user_id;
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto created, issue_credit_note(*conn, note));
+  auto entry = ctx.audit("invoices.credit", "credit_note", std::to_string(created.id));
+  // Not the reason: free text may name guests.
+  entry.details = json{{"invoice_id", created.invoice_id},
+                       {"number", created.number},
+                       {"presence_days", created.presence_days},
+                       {"amount_cents", created.amount_cents},
+                       {"vat_cents", created.vat_cents}}
+                      .dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::created(credit_note_type().to_json(created));
+}
+
+Result<http::Response> list_credit_notes(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto invoice, invoice_in_scope(ctx, "costs.read"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto notes, invoice_credit_notes(*conn, invoice.id));
+  json items = json::array();
+  for (const auto& n : notes) items.push_back(credit_note_type().to_json(n));
+  return api::ok({{"items", items}});
+}
+
 Result<http::Response> get_invoice_draft(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "invoices.submit"));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
@@ -205,6 +238,9 @@ void add_schemas(api::Api& api) {
                                  {"presence_days_without_contract", integer}})}}));
 
   static const api::ListType invoice_list("InvoiceList", invoice_summary_type(), true);
+  static const api::ListType credit_note_list("CreditNoteList", credit_note_type(), false);
+  api.add_schema(credit_note_type());
+  api.add_schema(credit_note_list);
   api.add_schema(invoice_type());
   api.add_schema(invoice_list);
   api.add_schema(
@@ -254,7 +290,7 @@ void add_schemas(api::Api& api) {
       "Reconciliation",
       object(
           {"invoice", "month", "from", "to", "complete", "computed", "declared", "difference",
-           "amount_not_matching_days", "expected_amount_cents", "declared_not_present",
+           "credited", "amount_not_matching_days", "expected_amount_cents", "declared_not_present",
            "present_not_declared", "differences", "unconfirmed_days"},
           {{"invoice", api::ref("InvoiceSummary")},
            {"month", string},
@@ -267,6 +303,10 @@ void add_schemas(api::Api& api) {
             {{"type", "object"},
              {"description", "declared minus computed"},
              {"properties", {{"presence_days", integer}, {"amount_cents", integer}}}}},
+           {"credited",
+            object(
+                {"presence_days", "amount_cents", "vat_cents"},
+                {{"presence_days", integer}, {"amount_cents", integer}, {"vat_cents", integer}})},
            {"amount_not_matching_days",
             {{"type", "boolean"},
              {"description",
@@ -427,6 +467,41 @@ void add_cost_routes(api::Api& api) {
                      .description = "why the invoice is withdrawn, for the record"}},
            .response_schema = "Invoice",
            .handler = post_withdrawal});
+  api.add({.method = "POST",
+           .pattern = invoices + "/credit-notes",
+           .action = "invoices.submit",
+           .summary = "Issue a credit note correcting a submitted invoice: negative presence-days "
+                      "and amount, never more than the invoice declared",
+           .tag = "reception",
+           .body = {{.name = "number", .required = true, .max_length = 60, .min_length = 1},
+                    {.name = "reason",
+                     .required = true,
+                     .max_length = 500,
+                     .min_length = 10,
+                     .multiline = true},
+                    {.name = "presence_days",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .description = "negative: the days taken back",
+                     .min_value = -10'000'000,
+                     .max_value = -1},
+                    {.name = "amount_cents",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .description = "negative, net of VAT: the days taken back at the contract "
+                                    "price",
+                     .min_value = -100'000'000'000,
+                     .max_value = -1}},
+           .response_schema = "CreditNote",
+           .success_status = 201,
+           .handler = post_credit_note});
+  api.add({.method = "GET",
+           .pattern = invoices + "/credit-notes",
+           .action = "costs.read",
+           .summary = "An invoice's credit notes, oldest first",
+           .tag = "reception",
+           .response_schema = "CreditNoteList",
+           .handler = list_credit_notes});
   api.add({.method = "GET",
            .pattern = invoices + "/reconciliation",
            .action = "costs.read",

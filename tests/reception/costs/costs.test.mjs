@@ -543,6 +543,20 @@ test('tender lots and contracts: CIG checked, one lot for several centres, invoi
   assert.equal(rec.amount_not_matching_days, false);
   assert.equal(rec.expected_amount_cents, 85500);
   assert.deepEqual(rec.difference, { presence_days: 0, amount_cents: 0 });
+  // A credit note takes back two days of K1's invoice (2 x 2,850 = 5,700, VAT 5% = 285).
+  const credit = (fields) =>
+    api('POST', `/invoices/${first.id}/credit-notes`, { session: worker, body: { number: `NC-${uniqueSuffix()}`, reason: 'Giorni non dovuti', ...fields } });
+  expectError(await credit({ presence_days: 2, amount_cents: 5700 }), 400, 'validation_failed', ['presence_days', 'amount_cents']);
+  const note = expectStatus(await credit({ presence_days: -2, amount_cents: -5700 }), 201);
+  assert.equal(note.vat_cents, -285);
+  assert.equal(note.gross_cents, -5985);
+  expectError(await credit({ presence_days: -29, amount_cents: -29 * 2850 }), 422, 'credit_exceeds_invoice', ['presence_days']);
+  const notes = expectStatus(await api('GET', `/invoices/${first.id}/credit-notes`, { session: officer }), 200);
+  assert.deepEqual(notes.items.map((n) => n.id), [note.id]);
+  const netted = expectStatus(await api('GET', `/invoices/${first.id}/reconciliation`, { session: officer }), 200);
+  assert.deepEqual(netted.credited, { presence_days: -2, amount_cents: -5700, vat_cents: -285 });
+  assert.deepEqual(netted.difference, { presence_days: -2, amount_cents: -5700 });
+
   const costs = expectStatus(await api('GET', costsPath(centreC), { session: officer }), 200);
   assert.equal(costs.totals.vat_cents, 4275);
   assert.equal(costs.totals.gross_due_cents, costs.totals.amount_due_cents + 4275);

@@ -737,6 +737,44 @@ TEST_P(CostsTest, ATenderLotCoversContractsOfSeveralCentres) {
   expect_error(lower.error(), ErrorKind::unprocessable, "cig_format", "cig");
 }
 
+// A credit note on C1's invoice (83 days, 236,550) takes back the three days the register does
+// not support (3 x 2,850 = 8,550): the reconciliation nets it and finds no difference left.
+TEST_P(CostsTest, ACreditNoteCorrectsAnInvoiceAndNeverExceedsIt) {
+  april();
+  Invoice first = contract_part(hand_made_invoice(), "2025-04-01", "2025-04-15");
+  first.contract_id = c1_;
+  first.amount_cents = 236'550;
+  auto invoice = submit_invoice(db(), first, kToday);
+  ASSERT_DB_OK(invoice);
+  CreditNote note{0, invoice->id, "NC-1", "three days not due", -3, -8'550, 0, user_, ""};
+  auto mismatch = note;
+  mismatch.amount_cents = -8'000;
+  auto refused = issue_credit_note(db(), mismatch);
+  ASSERT_FALSE(refused.ok());
+  expect_error(refused.error(), ErrorKind::unprocessable, "amount_mismatch", "amount_cents");
+  auto issued = issue_credit_note(db(), note);
+  ASSERT_DB_OK(issued);
+  EXPECT_EQ(issued->vat_cents, 0);
+  auto r = reconcile_invoice(db(), *invoice, kToday);
+  ASSERT_DB_OK(r);
+  EXPECT_EQ(r->credited_presence_days, -3);
+  EXPECT_EQ(r->credited_amount_cents, -8'550);
+  EXPECT_EQ(r->presence_days_difference, 0);
+  EXPECT_EQ(r->amount_difference_cents, 0);
+
+  // 80 days left to credit: 81 is refused, nothing stored.
+  auto too_much = issue_credit_note(
+      db(), {0, invoice->id, "NC-2", "more than declared", -81, -81 * 2'850, 0, user_, ""});
+  ASSERT_FALSE(too_much.ok());
+  expect_error(too_much.error(), ErrorKind::unprocessable, "credit_exceeds_invoice",
+               "presence_days");
+  EXPECT_EQ(count("credit_notes"), 1);
+  ASSERT_DB_OK(withdraw_invoice(db(), {invoice->id, "wrong invoice number", user_}));
+  auto withdrawn = issue_credit_note(db(), note);
+  ASSERT_FALSE(withdrawn.ok());
+  EXPECT_EQ(withdrawn.error().code, "invoice_already_withdrawn");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, CostsTest, db::storage_test::all_engines(),
                          db::storage_test::engine_name);
 

@@ -98,6 +98,14 @@ function ReconciliationView({ invoice }: { invoice: Invoice }) {
                     {t('costs.vatAndGross', { vat: eur(rec.invoice.vat_cents), gross: eur(rec.invoice.gross_cents) })}
                   </dd>
                 </div>
+                {rec.credited.presence_days || rec.credited.amount_cents ? (
+                  <div class="col-12 mb-3" data-testid="reconciliation-credited">
+                    <dt class="fw-semibold">{t('costs.creditNotes')}</dt>
+                    <dd class="mb-0">
+                      {t('costs.credited', { days: formatNumber(rec.credited.presence_days, lang), amount: eur(rec.credited.amount_cents) })}
+                    </dd>
+                  </div>
+                ) : null}
                 {rec.amount_not_matching_days ? (
                   <div class="col-12 mb-3">
                     <div class="alert alert-warning mb-0" role="note" data-testid="amount-not-matching-days">
