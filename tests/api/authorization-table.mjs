@@ -65,6 +65,8 @@ const TABLE = {
   'GET /api/v1/invoices/{id}/reconciliation':    [0,   0,    1,   0,   1,   0,   0,   0],
   'POST /api/v1/invoices/{id}/withdrawal':       [0,   0,    1,   0,   1,   0,   0,   0],
   'POST /api/v1/invoices/{id}/credit-notes':     [0,   0,    1,   0,   1,   0,   0,   0],
+  'GET /api/v1/centres/{id}/sai-budgets':        [0,   0,    1,   0,   1,   0,   0,   0],
+  'POST /api/v1/centres/{id}/sai-budgets':       [0,   0,    1,   0,   0,   0,   0,   0],
   'GET /api/v1/invoices/{id}/credit-notes':      [0,   0,    1,   0,   1,   0,   0,   0],
   'GET /api/v1/openapi.json':                      [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /healthz':                                  [1,   1,    1,   1,   1,   1,   1,   1],

@@ -114,6 +114,7 @@ test('reads: another operator\'s person, placement, family group, centre, invoic
     invoice: [pick(() => theirInvoice), (id) => `/invoices/${id}`],
     'tender lot': [pick(() => theirLot), (id) => `/lots/${id}`],
     'credit notes': [pick(() => theirInvoice), (id) => `/invoices/${id}/credit-notes`],
+    'SAI budgets': [pick(() => theirCentre.id), (id) => `/centres/${id}/sai-budgets`],
     reconciliation: [pick(() => theirInvoice), (id) => `/invoices/${id}/reconciliation`],
     user: [pick(() => theirUser.id), (id) => `/users/${id}`],
   };

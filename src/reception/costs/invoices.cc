@@ -385,6 +385,53 @@ Result<CreditNote> issue_credit_note(db::Connection& conn, const CreditNote& giv
   return note;
 }
 
+const std::vector<std::string>& sai_report_statuses() {
+  static const std::vector<std::string> all = {"not_due", "pending", "submitted", "approved"};
+  return all;
+}
+
+Result<SaiBudget> set_sai_budget(db::Connection& conn, const SaiBudget& given) {
+  SaiBudget b = given;
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::find_centre(conn, b.centre_id));
+  if (centre.type != "sai")
+    return Error::rule(ErrorKind::unprocessable, "not_sai", "id", FieldError::not_in_list({"sai"}));
+  const auto& statuses = sai_report_statuses();
+  if (std::find(statuses.begin(), statuses.end(), b.report_status) == statuses.end())
+    return Error::field(ErrorKind::invalid_input, "report_status",
+                        FieldError::not_in_list(statuses));
+  b.updated_at = clock::now_iso();
+  INNET_TRY(conn.execute("DELETE FROM sai_budgets WHERE centre_id = ? AND year = ?",
+                         {b.centre_id, b.year}));
+  INNET_TRY(
+      conn.execute("INSERT INTO sai_budgets (centre_id, year, amount_cents, report_status, "
+                   "updated_at) VALUES (?, ?, ?, ?, ?)",
+                   {b.centre_id, b.year, b.amount_cents, b.report_status, b.updated_at}));
+  return b;
+}
+
+Result<std::vector<SaiBudget>> sai_budgets(db::Connection& conn, std::int64_t centre_id) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT centre_id, year, amount_cents, report_status, updated_at "
+                            "FROM sai_budgets WHERE centre_id = ? ORDER BY year DESC",
+                            {centre_id}));
+  std::vector<SaiBudget> out;
+  for (const auto& r : rows)
+    out.push_back({r.integer(0), r.integer(1), r.integer(2), r.text(3), r.text(4)});
+  return out;
+}
+
+const api::ObjectType<SaiBudget>& sai_budget_type() {
+  static const auto type =
+      api::ObjectType<SaiBudget>("SaiBudget", "a SAI project's annual budget and final report")
+          .field("centre_id", &SaiBudget::centre_id)
+          .field("year", &SaiBudget::year)
+          .field("amount_cents", &SaiBudget::amount_cents)
+          .field("report_status", &SaiBudget::report_status,
+                 {.description = "the final report", .allowed = sai_report_statuses()})
+          .field("updated_at", &SaiBudget::updated_at, {.format = "date-time"});
+  return type;
+}
+
 const api::ObjectType<CreditNote>& credit_note_type() {
   static const auto type =
       api::ObjectType<CreditNote>("CreditNote", "a correction of a submitted invoice")
@@ -556,6 +603,17 @@ CREATE TABLE credit_notes (
   created_at TEXT NOT NULL
 );
 CREATE INDEX credit_notes_invoice ON credit_notes (invoice_id);
+)sql"},
+          {25, "reception: SAI project budgets", R"sql(
+CREATE TABLE sai_budgets (
+  centre_id BIGINT NOT NULL REFERENCES centres (id),
+  year INTEGER NOT NULL CHECK (year >= 2000 AND year <= 2100),
+  amount_cents BIGINT NOT NULL CHECK (amount_cents >= 0),
+  report_status TEXT NOT NULL CHECK (report_status IN ('not_due', 'pending', 'submitted',
+    'approved')),
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (centre_id, year)
+);
 )sql"}};
 }
 

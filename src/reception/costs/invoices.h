@@ -88,6 +88,22 @@ Result<CreditNote> issue_credit_note(db::Connection& conn, const CreditNote& not
 Result<std::vector<CreditNote>> invoice_credit_notes(db::Connection& conn, std::int64_t invoice_id);
 const api::ObjectType<CreditNote>& credit_note_type();
 
+// A SAI project is not billed per day: it is funded by an annual budget and accounted for by a
+// final report. One budget per centre and year, recorded by the Prefettura.
+struct SaiBudget {
+  std::int64_t centre_id = 0;
+  std::int64_t year = 0;
+  std::int64_t amount_cents = 0;          // the year's budget
+  std::string report_status = "not_due";  // one of sai_report_statuses()
+  std::string updated_at;
+};
+const std::vector<std::string>& sai_report_statuses();  // not_due, pending, submitted, approved
+// Records (or replaces) the budget of a year, inside the caller's transaction; 422 not_sai
+// naming `id` for a centre that is not a SAI project.
+Result<SaiBudget> set_sai_budget(db::Connection& conn, const SaiBudget& budget);
+Result<std::vector<SaiBudget>> sai_budgets(db::Connection& conn, std::int64_t centre_id);
+const api::ObjectType<SaiBudget>& sai_budget_type();
+
 // The declared lines valued at the price of the contract in force each day (net), and the VAT
 // on each contract's part at its rate. Days without a contract are worth nothing.
 struct InvoiceValue {

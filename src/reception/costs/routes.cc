@@ -136,6 +136,29 @@ Result<http::Response> list_credit_notes(api::Context& ctx) {
   return api::ok({{"items", items}});
 }
 
+Result<http::Response> list_sai_budgets(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "costs.read"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto budgets, sai_budgets(*conn, centre.id));
+  json items = json::array();
+  for (const auto& b : budgets) items.push_back(sai_budget_type().to_json(b));
+  return api::ok({{"items", items}});
+}
+
+Result<http::Response> put_sai_budget(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "sai_budgets.manage"));
+  SaiBudget b{centre.id, ctx.body["year"], ctx.body["amount_cents"], ctx.body["report_status"], ""};
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto stored, set_sai_budget(*conn, b));
+  auto entry = ctx.audit("sai_budgets.set", "centre", std::to_string(centre.id));
+  entry.details = json{{"year", stored.year},
+                       {"amount_cents", stored.amount_cents},
+                       {"report_status", stored.report_status}}
+                      .dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::ok(sai_budget_type().to_json(stored));
+}
+
 Result<http::Response> get_invoice_draft(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "invoices.submit"));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
@@ -241,6 +264,9 @@ void add_schemas(api::Api& api) {
   static const api::ListType credit_note_list("CreditNoteList", credit_note_type(), false);
   api.add_schema(credit_note_type());
   api.add_schema(credit_note_list);
+  static const api::ListType sai_budget_list("SaiBudgetList", sai_budget_type(), false);
+  api.add_schema(sai_budget_type());
+  api.add_schema(sai_budget_list);
   api.add_schema(invoice_type());
   api.add_schema(invoice_list);
   api.add_schema(
@@ -467,6 +493,35 @@ void add_cost_routes(api::Api& api) {
                      .description = "why the invoice is withdrawn, for the record"}},
            .response_schema = "Invoice",
            .handler = post_withdrawal});
+  api.add({.method = "GET",
+           .pattern = centres + "/sai-budgets",
+           .action = "costs.read",
+           .summary = "A SAI project's budgets by year (newest first), with their final report",
+           .tag = "reception",
+           .response_schema = "SaiBudgetList",
+           .handler = list_sai_budgets});
+  api.add({.method = "POST",
+           .pattern = centres + "/sai-budgets",
+           .action = "sai_budgets.manage",
+           .summary = "Record (or replace) a SAI project's budget for a year and the state of its "
+                      "final report",
+           .tag = "reception",
+           .body = {{.name = "year",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .min_value = 2000,
+                     .max_value = 2100},
+                    {.name = "amount_cents",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .min_value = 0,
+                     .max_value = 100'000'000'000},
+                    {.name = "report_status",
+                     .required = true,
+                     .max_length = 20,
+                     .allowed = sai_report_statuses()}},
+           .response_schema = "SaiBudget",
+           .handler = put_sai_budget});
   api.add({.method = "POST",
            .pattern = invoices + "/credit-notes",
            .action = "invoices.submit",

@@ -573,4 +573,13 @@ test('a SAI project is not billed per day: costs and invoices are refused', asyn
     'sai_not_per_day',
     ['month'],
   );
+  // Its funding instead: the Prefettura records the year's budget and the final report's state.
+  const budget = { year: 2026, amount_cents: 12000000, report_status: 'pending' };
+  expectError(await api('POST', `/centres/${sai.id}/sai-budgets`, { session: worker, body: budget }), 403, 'forbidden');
+  const stored = expectStatus(await api('POST', `/centres/${sai.id}/sai-budgets`, { session: officer, body: budget }), 200);
+  assert.equal(stored.amount_cents, 12000000);
+  expectStatus(await api('POST', `/centres/${sai.id}/sai-budgets`, { session: officer, body: { ...budget, report_status: 'submitted' } }), 200);
+  const list = expectStatus(await api('GET', `/centres/${sai.id}/sai-budgets`, { session: worker }), 200);
+  assert.deepEqual(list.items.map((b) => [b.year, b.amount_cents, b.report_status]), [[2026, 12000000, 'submitted']]);
+  expectError(await api('POST', `/centres/${centreA.id}/sai-budgets`, { session: officer, body: budget }), 422, 'not_sai', ['id']);
 });

@@ -683,6 +683,23 @@ TEST_P(CostsTest, ASaiProjectIsNotBilledPerDay) {
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, "sai_not_per_day");
   EXPECT_EQ(count("invoices"), 0);
+
+  // Its funding instead: an annual budget and the state of the final report.
+  ASSERT_DB_OK(set_sai_budget(db(), {a(), 2025, 12'000'000, "pending", ""}));
+  ASSERT_DB_OK(set_sai_budget(db(), {a(), 2025, 12'500'000, "submitted", ""}));
+  ASSERT_DB_OK(set_sai_budget(db(), {a(), 2024, 11'000'000, "approved", ""}));
+  auto budgets = sai_budgets(db(), a());
+  ASSERT_DB_OK(budgets);
+  ASSERT_EQ(budgets->size(), 2u);
+  EXPECT_EQ((*budgets)[0].year, 2025);
+  EXPECT_EQ((*budgets)[0].amount_cents, 12'500'000);
+  EXPECT_EQ((*budgets)[0].report_status, "submitted");
+  auto not_sai = set_sai_budget(db(), {b(), 2025, 1, "pending", ""});
+  ASSERT_FALSE(not_sai.ok());
+  expect_error(not_sai.error(), ErrorKind::unprocessable, "not_sai", "id");
+  auto bad_status = set_sai_budget(db(), {a(), 2025, 1, "lost", ""});
+  ASSERT_FALSE(bad_status.ok());
+  EXPECT_EQ(bad_status.error().fields.count("report_status"), 1u);
 }
 
 // A lot covers several centres; its CIG is checked and unique.
