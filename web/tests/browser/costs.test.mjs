@@ -215,3 +215,51 @@ test('case worker: prepares an invoice from the register, leaves a guest out, an
   // Its month can be invoiced again: the new invoice will replace it.
   await workerPage.locator('[data-testid=invoice-prepare]').waitFor();
 });
+
+test('case worker: a month spanning two contracts is invoiced once per contract, the days split at the boundary', async (t) => {
+  // A month of the cooperative's centres with a contract renewal in it (the demo renews each
+  // centre's contract once in its history).
+  const centres = await apiGet(workerPage, '/centres?per_page=100');
+  let target = null;
+  for (let back = 2; back <= 14 && !target; ++back) {
+    const month = monthsAgo(back);
+    for (const c of centres.body.items) {
+      if (c.type === 'sai') continue;
+      const invoices = await apiGet(workerPage, `/centres/${c.id}/invoices`);
+      if (invoices.body.items.some((i) => i.month === month)) continue;
+      const draft = await apiGet(workerPage, `/centres/${c.id}/invoices/draft/${month}`);
+      if (draft.status === 200 && draft.body.contracts.length === 2 && draft.body.lines.length) {
+        target = { centre: c, month, draft: draft.body };
+        break;
+      }
+    }
+  }
+  if (!target) {
+    t.skip('no contract renewal in the months the demo data covers');
+    return;
+  }
+  const { centre, month, draft } = target;
+  const [k1, k2] = draft.contracts;
+  const daysWithin = (k) =>
+    draft.lines.reduce((n, l) => {
+      const from = l.from < k.from ? k.from : l.from;
+      const to = l.to > k.to ? k.to : l.to;
+      return from > to ? n : n + Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+    }, 0);
+  const typed = (cents) => (cents / 100).toFixed(2).replace('.', ',');
+
+  await workerPage.goto(`/centres/${centre.id}/costs?month=${month}`);
+  await workerPage.locator('[data-testid=invoice-prepare]').click();
+  await workerPage.locator('[data-testid=invoice-two-contracts]').waitFor();
+  assert.equal(await workerPage.locator('#contract_id option').count(), 2);
+  // The first contract's invoice: its days only, at its price.
+  assert.equal((await workerPage.locator('[data-testid=invoice-declared-days]').textContent()).trim(), String(daysWithin(k1)));
+  assert.equal(await workerPage.locator('#amount_cents').inputValue(), typed(daysWithin(k1) * k1.price_cents));
+  // The second: the lines cut at its first day, the amount at its price.
+  await workerPage.locator('#contract_id').selectOption(String(k2.contract_id));
+  assert.equal((await workerPage.locator('[data-testid=invoice-declared-days]').textContent()).trim(), String(daysWithin(k2)));
+  assert.equal(await workerPage.locator('#amount_cents').inputValue(), typed(daysWithin(k2) * k2.price_cents));
+  for (const from of await workerPage.locator('[data-testid=invoice-lines] input[type=date][id$=-from]').evaluateAll((els) => els.map((e) => e.value)))
+    assert.ok(from >= k2.from, `${from} is within the second contract`);
+  await checkBothLanguages(workerPage, 'invoice-form-two-contracts', () => workerPage.locator('[data-testid=invoice-two-contracts]').waitFor());
+});
