@@ -7,6 +7,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { plainRuleErrors } from '../../lib/errors';
 import { useT } from '../../lib/i18n';
 import { euroToCents } from '../../lib/money';
+import { useData } from '../../lib/useData';
 import { centresApi } from './api';
 import { useContractManagers } from './contractManagers';
 
@@ -22,9 +23,12 @@ const VAT_RATES = ['0', '4', '5', '10', '22'];
 export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: () => void; onDone: (cig: string) => void }) {
   const { t, lang } = useT();
   const managers = useContractManagers();
-  const [f, setF] = useState({ cig: '', start_date: '', end_date: '', places: '', price: '', vat: '0', pocket: '2,50', cap: '7,50', manager: '' });
+  // The tender lots already recorded: a contract names one, or a CIG (which opens a lot).
+  const { data: lots } = useData(async () => (await centresApi.lots()).items, []);
+  const [f, setF] = useState({ lot: '', cig: '', start_date: '', end_date: '', places: '', price: '', vat: '0', pocket: '2,50', cap: '7,50', manager: '' });
   const set = (k: keyof typeof f) => (v: string) => setF((p) => ({ ...p, [k]: v }));
   const labels = {
+    lot_id: t('contracts.lot'),
     cig: t('contracts.cig'),
     start_date: t('contracts.startDate'),
     end_date: t('contracts.endDate'),
@@ -38,7 +42,7 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
   const { errors, busy, submit } = useFormSubmit({
     validate: () => {
       const e: FieldErrors = {};
-      if (!/^[A-Za-z0-9]{10}$/.test(f.cig.trim())) e.cig = ['fieldErrors.cig_format'];
+      if (!f.lot && !/^[A-Za-z0-9]{10}$/.test(f.cig.trim())) e.cig = ['fieldErrors.cig_format'];
       if (!VAT_RATES.includes(f.vat)) e.vat_rate_percent = ['fieldErrors.not_in_list'];
       if (!f.start_date) e.start_date = ['fieldErrors.required'];
       if (!f.end_date) e.end_date = ['fieldErrors.required'];
@@ -51,12 +55,13 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
       return e;
     },
     action: async () => {
-      const cig = f.cig.trim().toUpperCase();
+      const lot = lots?.find((l) => String(l.id) === f.lot);
+      const cig = lot ? lot.cig : f.cig.trim().toUpperCase();
       // validate() has refused every amount that is not one.
       const cents = (euro: string) => euroToCents(euro) as number;
       await contractRuleErrors(
         centresApi.addContract(id, {
-          cig,
+          ...(lot ? { lot_id: lot.id } : { cig }),
           start_date: f.start_date,
           end_date: f.end_date,
           places: Number(f.places),
@@ -76,8 +81,22 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
       <form onSubmit={submit} noValidate aria-labelledby="contract-form-heading">
         <div class="row">
           <div class="col-12 col-md-6">
-            <TextField id="cig" label={labels.cig} hint={t('contracts.cigHint')} required maxLength={10} dir="ltr" value={f.cig} onValue={set('cig')} error={errors.fields.cig} />
+            <SelectField
+              id="lot_id"
+              label={labels.lot_id}
+              hint={t('contracts.lotHint')}
+              value={f.lot}
+              onValue={set('lot')}
+              empty={t('contracts.newLot')}
+              options={(lots ?? []).map((l) => ({ value: String(l.id), label: `${l.cig} · ${l.tender}${l.lot ? ` · ${l.lot}` : ''}` }))}
+              error={errors.fields.lot_id}
+            />
           </div>
+          {f.lot ? null : (
+            <div class="col-12 col-md-6">
+              <TextField id="cig" label={labels.cig} hint={t('contracts.cigHint')} required maxLength={10} dir="ltr" value={f.cig} onValue={set('cig')} error={errors.fields.cig} />
+            </div>
+          )}
           <div class="col-12 col-md-6">
             <TextField id="places" label={labels.places} required inputMode="numeric" dir="ltr" value={f.places} onValue={set('places')} error={errors.fields.places} />
           </div>
