@@ -1,6 +1,7 @@
 #include "centres/centres.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "centres/rules.h"
 #include "core/clock.h"
@@ -16,7 +17,13 @@ constexpr const char* kCentreColumns =
 
 constexpr const char* kContractColumns =
     "id, centre_id, cig, start_date, end_date, places, price_cents, pocket_money_cents, "
-    "pocket_money_family_cap_cents, manager_user_id, created_at";
+    "pocket_money_family_cap_cents, manager_user_id, created_at, lot_id, vat_rate_percent";
+
+constexpr const char* kLotColumns = "id, cig, tender, lot, start_date, end_date, created_at";
+
+TenderLot lot_from_row(const db::Row& r) {
+  return {r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)};
+}
 
 std::optional<double> opt_real(const db::Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
@@ -59,6 +66,8 @@ Contract contract_from_row(const db::Row& r) {
   c.pocket_money_family_cap_cents = r.integer(8);
   c.manager_user_id = r.opt_integer(9);
   c.created_at = r.text(10);
+  c.lot_id = r.is_null(11) ? 0 : r.integer(11);
+  c.vat_rate_percent = r.integer(12);
   return c;
 }
 
@@ -229,8 +238,101 @@ Status update_centre(db::Connection& conn, const Centre& c) {
       "centre");
 }
 
-Result<Contract> create_contract(db::Connection& conn, const Contract& c) {
+const std::vector<std::int64_t>& vat_rates() {
+  static const std::vector<std::int64_t> all = {0, 4, 5, 10, 22};
+  return all;
+}
+
+std::int64_t vat_cents(std::int64_t net_cents, std::int64_t vat_rate_percent) {
+  const std::int64_t magnitude = (std::abs(net_cents) * vat_rate_percent + 50) / 100;
+  return net_cents < 0 ? -magnitude : magnitude;
+}
+
+bool valid_cig(std::string_view cig) {
+  return cig.size() == 10 && std::all_of(cig.begin(), cig.end(), [](char ch) {
+           return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+         });
+}
+
+Result<TenderLot> create_lot(db::Connection& conn, const TenderLot& lot) {
+  INNET_TRY(check_lot(lot));
+  auto rows = conn.query(
+      "INSERT INTO tender_lots (cig, tender, lot, start_date, end_date, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+      {lot.cig, lot.tender, lot.lot, lot.start_date, lot.end_date, clock::now_iso()});
+  if (!rows.ok()) {
+    if (rows.error().code == "unique_violation")
+      return Error::rule(ErrorKind::conflict, "unique_violation", "cig", FieldError::taken());
+    return rows.take_error();
+  }
+  return find_lot(conn, (*rows)[0].integer(0));
+}
+
+Result<TenderLot> find_lot(db::Connection& conn, std::int64_t id) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(std::string("SELECT ") + kLotColumns + " FROM tender_lots WHERE id = ?", {id}));
+  if (rows.empty()) return Error::not_found("lot");
+  return lot_from_row(rows[0]);
+}
+
+Result<std::optional<TenderLot>> find_lot_by_cig(db::Connection& conn, const std::string& cig) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(std::string("SELECT ") + kLotColumns + " FROM tender_lots WHERE cig = ?", {cig}));
+  if (rows.empty()) return std::optional<TenderLot>();
+  return std::optional<TenderLot>(lot_from_row(rows[0]));
+}
+
+Result<std::vector<TenderLot>> list_lots(db::Connection& conn,
+                                         std::optional<std::int64_t> operator_id) {
+  std::string sql = std::string("SELECT ") + kLotColumns + " FROM tender_lots";
+  db::Params params;
+  if (operator_id) {
+    sql +=
+        " WHERE id IN (SELECT k.lot_id FROM contracts k JOIN centres c ON c.id = k.centre_id "
+        "WHERE c.operator_id = ?)";
+    params.push_back(*operator_id);
+  }
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql + " ORDER BY cig", params));
+  std::vector<TenderLot> out;
+  for (const auto& r : rows) out.push_back(lot_from_row(r));
+  return out;
+}
+
+Result<std::vector<Contract>> lot_contracts(db::Connection& conn, std::int64_t lot_id) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query(std::string("SELECT ") + kContractColumns +
+                                " FROM contracts WHERE lot_id = ? ORDER BY centre_id, start_date",
+                            {lot_id}));
+  std::vector<Contract> out;
+  for (const auto& r : rows) out.push_back(contract_from_row(r));
+  return out;
+}
+
+Result<Contract> create_contract(db::Connection& conn, const Contract& given) {
+  Contract c = given;
+  if (c.lot_id != 0) {
+    auto lot = find_lot(conn, c.lot_id);
+    if (!lot.ok()) {
+      if (lot.error().kind != ErrorKind::not_found) return lot.take_error();
+      return Error::field(ErrorKind::unprocessable, "lot_id", FieldError::not_found("lot"));
+    }
+    if (!c.cig.empty() && c.cig != lot->cig)
+      return Error::field(ErrorKind::unprocessable, "cig", FieldError::not_both("lot_id"));
+    c.cig = lot->cig;
+  }
   INNET_TRY(check_contract(conn, c));
+  if (c.lot_id == 0) {
+    INNET_ASSIGN_OR_RETURN(auto existing, find_lot_by_cig(conn, c.cig));
+    if (existing) {
+      c.lot_id = existing->id;
+    } else {
+      INNET_ASSIGN_OR_RETURN(
+          auto lot, create_lot(conn, {0, c.cig, "CIG " + c.cig, "", c.start_date, c.end_date, ""}));
+      c.lot_id = lot.id;
+    }
+  }
   // A centre has one contract at a time: periods of its contracts never overlap.
   INNET_ASSIGN_OR_RETURN(
       auto overlapping,
@@ -245,11 +347,12 @@ Result<Contract> create_contract(db::Connection& conn, const Contract& c) {
       auto rows,
       conn.query(
           "INSERT INTO contracts (centre_id, cig, start_date, end_date, places, price_cents, "
-          "pocket_money_cents, pocket_money_family_cap_cents, manager_user_id, created_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          "pocket_money_cents, pocket_money_family_cap_cents, manager_user_id, created_at, "
+          "lot_id, vat_rate_percent) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
           {c.centre_id, c.cig, c.start_date, c.end_date, c.places, c.price_cents,
            c.pocket_money_cents, c.pocket_money_family_cap_cents,
-           db::optional_value(c.manager_user_id), clock::now_iso()}));
+           db::optional_value(c.manager_user_id), clock::now_iso(), c.lot_id, c.vat_rate_percent}));
   return find_contract(conn, rows[0].integer(0));
 }
 
@@ -373,8 +476,11 @@ const api::ObjectType<Contract>& contract_type() {
           .field("start_date", &Contract::start_date, {.format = "date"})
           .field("end_date", &Contract::end_date, {.description = "inclusive", .format = "date"})
           .field("places", &Contract::places)
+          .field("lot_id", &Contract::lot_id, {.description = "the tender lot"})
           .field("price_cents", &Contract::price_cents,
-                 {.description = "per person per day, VAT included"})
+                 {.description = "per person per day, net of VAT"})
+          .field("vat_rate_percent", &Contract::vat_rate_percent,
+                 {.description = "0 (exempt, art. 10 DPR 633/72), 4, 5, 10 or 22"})
           .field("pocket_money_cents", &Contract::pocket_money_cents,
                  {.description = "per person per day"})
           .field("pocket_money_family_cap_cents", &Contract::pocket_money_family_cap_cents,
@@ -383,6 +489,24 @@ const api::ObjectType<Contract>& contract_type() {
                  {.description = "the Prefettura's contract manager"})
           .field("created_at", &Contract::created_at, {.format = "date-time"});
   return type;
+}
+
+const api::ObjectType<TenderLot>& lot_type() {
+  static const auto type =
+      api::ObjectType<TenderLot>("TenderLot", "a lot of a tender, identified by its CIG")
+          .field("id", &TenderLot::id)
+          .field("cig", &TenderLot::cig,
+                 {.description = "codice identificativo gara: 10 uppercase letters or digits"})
+          .field("tender", &TenderLot::tender, {.description = "the tender's name or reference"})
+          .field("lot", &TenderLot::lot, {.description = "the lot within the tender"})
+          .field("start_date", &TenderLot::start_date, {.format = "date"})
+          .field("end_date", &TenderLot::end_date, {.description = "inclusive", .format = "date"})
+          .field("created_at", &TenderLot::created_at, {.format = "date-time"});
+  return type;
+}
+
+nlohmann::json to_json(const TenderLot& l) {
+  return lot_type().to_json(l);
 }
 
 nlohmann::json to_json(const Centre& c) {
@@ -437,6 +561,29 @@ CREATE TABLE contracts (
   CHECK (end_date >= start_date)
 );
 CREATE INDEX contracts_centre ON contracts (centre_id, start_date);
+)sql"},
+          // Lots group the contracts that share a CIG: each CIG already recorded becomes a lot
+          // spanning its contracts. Prices so far were read as VAT included: the rate 0 keeps
+          // their amounts (net = gross) until the Prefettura records the rate of the tender.
+          {17, "centres: tender lots and VAT rates", R"sql(
+CREATE TABLE tender_lots (
+  id {{pk}},
+  cig TEXT NOT NULL UNIQUE,
+  tender TEXT NOT NULL,
+  lot TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  CHECK (end_date >= start_date)
+);
+INSERT INTO tender_lots (cig, tender, lot, start_date, end_date, created_at)
+  SELECT cig, 'CIG ' || cig, '', MIN(start_date), MAX(end_date), MIN(created_at)
+  FROM contracts GROUP BY cig;
+ALTER TABLE contracts ADD COLUMN lot_id BIGINT REFERENCES tender_lots (id);
+UPDATE contracts SET lot_id = (SELECT l.id FROM tender_lots l WHERE l.cig = contracts.cig);
+ALTER TABLE contracts ADD COLUMN vat_rate_percent INTEGER NOT NULL DEFAULT 0
+  CHECK (vat_rate_percent IN (0, 4, 5, 10, 22));
+CREATE INDEX contracts_lot ON contracts (lot_id);
 )sql"}};
 }
 

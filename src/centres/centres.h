@@ -62,14 +62,38 @@ struct Centre {
 // A centre accepts new guests unless it is suspended or closed.
 bool accepts_guests(const Centre& c);
 
+// A lot of a tender (gara d'appalto) awarded by the Prefettura: its CIG (codice identificativo
+// gara, ANAC: 10 uppercase letters or digits) goes on every e-invoice of its contracts (art. 25
+// DL 66/2014). One lot may cover several centres: each centre's contract names the lot. The CIG is
+// unique: it identifies the lot.
+struct TenderLot {
+  std::int64_t id = 0;
+  std::string cig;
+  std::string tender;  // the tender's name or reference
+  std::string lot;     // the lot's name or number within the tender
+  std::string start_date;
+  std::string end_date;  // inclusive
+  std::string created_at;
+};
+
+// VAT rates a contract's prices may carry: exempt (art. 10 DPR 633/72), 4, 5 (social
+// cooperatives), 10, 22 per cent.
+const std::vector<std::int64_t>& vat_rates();
+// The VAT on a net amount, rounded half up to the cent (negative amounts symmetrically).
+std::int64_t vat_cents(std::int64_t net_cents, std::int64_t vat_rate_percent);
+// 10 characters, uppercase letters or digits.
+bool valid_cig(std::string_view cig);
+
 struct Contract {
   std::int64_t id = 0;
   std::int64_t centre_id = 0;
-  std::string cig;  // codice identificativo gara: 10 characters
+  std::int64_t lot_id = 0;  // the tender lot; its CIG is copied here
+  std::string cig;          // codice identificativo gara: 10 characters
   std::string start_date;
   std::string end_date;  // inclusive
   std::int64_t places = 0;
-  std::int64_t price_cents = 0;                      // per person per day, VAT included
+  std::int64_t price_cents = 0;                      // per person per day, net of VAT
+  std::int64_t vat_rate_percent = 0;                 // one of vat_rates()
   std::int64_t pocket_money_cents = 250;             // per person per day
   std::int64_t pocket_money_family_cap_cents = 750;  // per family per day
   std::optional<std::int64_t> manager_user_id;       // the Prefettura's contract manager
@@ -104,6 +128,17 @@ db::Subquery centres_run_by(std::int64_t organization_id);
 Result<std::vector<std::int64_t>> operators_of(db::Connection& conn,
                                                const db::Subquery& centre_ids);
 
+Result<TenderLot> create_lot(db::Connection& conn, const TenderLot& lot);
+Result<TenderLot> find_lot(db::Connection& conn, std::int64_t id);
+Result<std::optional<TenderLot>> find_lot_by_cig(db::Connection& conn, const std::string& cig);
+// Every lot, by CIG; with `operator_id`, those with a contract at a centre the operator runs.
+Result<std::vector<TenderLot>> list_lots(db::Connection& conn,
+                                         std::optional<std::int64_t> operator_id);
+// The contracts of a lot, by centre then start date.
+Result<std::vector<Contract>> lot_contracts(db::Connection& conn, std::int64_t lot_id);
+
+// A contract names its lot (lot_id) or only its CIG: then the lot with that CIG, created with the
+// contract's period when there is none yet (contracts recorded before lots existed did so).
 Result<Contract> create_contract(db::Connection& conn, const Contract& c);
 Result<Contract> find_contract(db::Connection& conn, std::int64_t id);
 // Newest first: a centre keeps its contract history.
@@ -122,8 +157,10 @@ Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, Civil
 const api::ObjectType<PlacesByCategory>& places_type();
 const api::ObjectType<Centre>& centre_type();
 const api::ObjectType<Contract>& contract_type();
+const api::ObjectType<TenderLot>& lot_type();
 nlohmann::json to_json(const Centre& c);
 nlohmann::json to_json(const Contract& c);
+nlohmann::json to_json(const TenderLot& l);
 
 std::vector<db::Migration> centre_migrations(db::Engine engine);
 

@@ -135,7 +135,11 @@ Result<http::Response> add_contract(api::Context& ctx) {
   const auto& b = ctx.body;
   Contract c;
   c.centre_id = id;
-  c.cig = b["cig"];
+  c.cig = b.value("cig", std::string());
+  c.lot_id = b.value("lot_id", std::int64_t{0});
+  if (c.lot_id == 0 && c.cig.empty())
+    return Error::field(ErrorKind::invalid_input, "cig", FieldError::required());
+  c.vat_rate_percent = b.value("vat_rate_percent", std::int64_t{0});
   c.start_date = b["start_date"];
   c.end_date = b["end_date"];
   c.places = b["places"];
@@ -148,6 +152,75 @@ Result<http::Response> add_contract(api::Context& ctx) {
   INNET_TRY(centre_in_scope(ctx, "contracts.manage"));
   INNET_ASSIGN_OR_RETURN(auto created, create_contract(*conn, c));
   auto entry = ctx.audit("contracts.create", "contract", std::to_string(created.id));
+  entry.details = b.dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::created(to_json(created));
+}
+
+// A lot the caller may see: every lot for the Prefettura; for an operator's staff, a lot with a
+// contract at one of its centres. Otherwise 404, as for a missing lot.
+Result<TenderLot> lot_in_scope(api::Context& ctx, db::Connection& conn) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return Error::not_found("lot");
+  INNET_ASSIGN_OR_RETURN(auto lot, find_lot(conn, *id));
+  if (ctx.scope == auth::Scope::all) return lot;
+  INNET_ASSIGN_OR_RETURN(auto lots, list_lots(conn, ctx.actor->organization_id));
+  for (const auto& l : lots)
+    if (l.id == lot.id) return lot;
+  return Error::not_found("lot");
+}
+
+// A lot with the contracts under it (an operator's staff: those of its own centres).
+struct LotDetail {
+  const TenderLot& lot;
+  std::vector<Contract> contracts;
+};
+
+const api::ObjectType<LotDetail>& lot_detail_type() {
+  static const auto type =
+      api::ObjectType<LotDetail>("TenderLotDetail")
+          .include(
+              lot_type(), [](const LotDetail& d) -> const auto& { return d.lot; })
+          .field("contracts", &LotDetail::contracts, contract_type());
+  return type;
+}
+
+Result<http::Response> lots(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  std::optional<std::int64_t> only;
+  if (ctx.scope != auth::Scope::all) only = ctx.actor->organization_id;
+  INNET_ASSIGN_OR_RETURN(auto all, list_lots(*conn, only));
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& l : all) items.push_back(to_json(l));
+  return api::ok({{"items", items}});
+}
+
+Result<http::Response> get_lot(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto lot, lot_in_scope(ctx, *conn));
+  INNET_ASSIGN_OR_RETURN(auto contracts, lot_contracts(*conn, lot.id));
+  if (ctx.scope != auth::Scope::all) {
+    std::vector<Contract> own;
+    for (const auto& c : contracts) {
+      INNET_ASSIGN_OR_RETURN(auto centre, find_centre(*conn, c.centre_id));
+      if (centre.operator_id == ctx.actor->organization_id) own.push_back(c);
+    }
+    contracts = std::move(own);
+  }
+  return api::ok(lot_detail_type().to_json({lot, contracts}));
+}
+
+Result<http::Response> add_lot(api::Context& ctx) {
+  const auto& b = ctx.body;
+  TenderLot lot;
+  lot.cig = b["cig"];
+  lot.tender = b["tender"];
+  lot.lot = b.value("lot", std::string());
+  lot.start_date = b["start_date"];
+  lot.end_date = b["end_date"];
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto created, create_lot(*conn, lot));
+  auto entry = ctx.audit("lots.create", "lot", std::to_string(created.id));
   entry.details = b.dump();
   INNET_TRY(ctx.commit(entry));
   return api::created(to_json(created));
@@ -207,6 +280,47 @@ void add_routes(api::Api& api) {
   api.add_schema(centre_detail_type());
   api.add_schema(contract_type());
   api.add_schema(contract_list);
+  static const api::ListType lot_list("TenderLotList", lot_type(), false);
+  api.add_schema(lot_type());
+  api.add_schema(lot_list);
+  api.add_schema(lot_detail_type());
+  api.add({.method = "GET",
+           .pattern = "/api/v1/lots",
+           .action = "contracts.read",
+           .summary = "Tender lots by CIG (an operator: those with a contract at its centres)",
+           .tag = "reception",
+           .response_schema = "TenderLotList",
+           .handler = lots});
+  api.add({.method = "POST",
+           .pattern = "/api/v1/lots",
+           .action = "contracts.manage",
+           .summary = "Record a tender lot with its CIG; contracts of several centres may name it",
+           .tag = "reception",
+           .body = {{.name = "cig",
+                     .required = true,
+                     .max_length = 10,
+                     .min_length = 10,
+                     .description = "codice identificativo gara: 10 uppercase letters or digits"},
+                    {.name = "tender", .required = true, .max_length = 200, .min_length = 2},
+                    {.name = "lot", .max_length = 100},
+                    {.name = "start_date",
+                     .type = FieldType::date,
+                     .required = true,
+                     .earliest_day = kFirstReceptionDay},
+                    {.name = "end_date",
+                     .type = FieldType::date,
+                     .required = true,
+                     .earliest_day = kFirstReceptionDay}},
+           .response_schema = "TenderLot",
+           .success_status = 201,
+           .handler = add_lot});
+  api.add({.method = "GET",
+           .pattern = "/api/v1/lots/{id}",
+           .action = "contracts.read",
+           .summary = "A tender lot with its contracts (an operator: those of its centres)",
+           .tag = "reception",
+           .response_schema = "TenderLotDetail",
+           .handler = get_lot});
   const std::string centres = "/api/v1/centres";
   api.add(
       {.method = "GET",
@@ -259,10 +373,20 @@ void add_routes(api::Api& api) {
            .summary = "Record a contract for a centre (periods of one centre never overlap)",
            .tag = "reception",
            .body = {{.name = "cig",
-                     .required = true,
                      .max_length = 10,
                      .min_length = 10,
-                     .description = "codice identificativo gara"},
+                     .description = "codice identificativo gara: the lot with this CIG (created "
+                                    "with the contract's period when there is none); with "
+                                    "lot_id, must be the lot's"},
+                    {.name = "lot_id",
+                     .type = FieldType::integer,
+                     .description = "the tender lot (instead of cig)",
+                     .min_value = 1},
+                    {.name = "vat_rate_percent",
+                     .type = FieldType::integer,
+                     .description = "VAT on the net prices: 0 (exempt), 4, 5, 10 or 22; default 0",
+                     .min_value = 0,
+                     .max_value = 22},
                     {.name = "start_date",
                      .type = FieldType::date,
                      .required = true,
@@ -279,7 +403,7 @@ void add_routes(api::Api& api) {
                     {.name = "price_cents",
                      .type = FieldType::integer,
                      .required = true,
-                     .description = "price per person per day, in euro cents",
+                     .description = "price per person per day net of VAT, in euro cents",
                      .min_value = 1,
                      .max_value = 100000},
                     {.name = "pocket_money_cents",

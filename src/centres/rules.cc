@@ -37,6 +37,32 @@ Status check_manager(db::Connection& conn, std::int64_t manager_user_id) {
 
 }  // namespace
 
+FieldError TenderErrors::cig_format() {
+  return {"cig_format", {}, "a CIG is 10 uppercase letters or digits"};
+}
+FieldError TenderErrors::outside_contract(std::string from, std::string to) {
+  std::string message = "the contract runs from " + from + " to " + to;
+  return {
+      "outside_contract", {{"from", std::move(from)}, {"to", std::move(to)}}, std::move(message)};
+}
+FieldError TenderErrors::amount_mismatch(std::int64_t expected) {
+  return {"amount_mismatch",
+          {{"expected", expected}},
+          "the declared presence-days at the contract price come to " + std::to_string(expected) +
+              " cents (net of VAT)"};
+}
+FieldError TenderErrors::sai_not_per_day() {
+  return {"sai_not_per_day",
+          {},
+          "a SAI project is funded by its annual budget and final report, not per day"};
+}
+
+FieldError TenderErrors::credit_exceeds_invoice(std::int64_t left) {
+  return {"credit_exceeds_invoice",
+          {{"left", left}},
+          "the credit notes would exceed the invoice: " + std::to_string(left) + " left to credit"};
+}
+
 Status check_centre(db::Connection& conn, const Centre& c) {
   if (total(c.places) <= 0)
     return Error::rule(ErrorKind::unprocessable, "no_places", "places", FieldError::no_places());
@@ -59,7 +85,27 @@ Status check_contract(db::Connection& conn, const Contract& c) {
   if (c.end_date < c.start_date)
     return Error::field(ErrorKind::unprocessable, "end_date",
                         FieldError::before_other("start_date"));
+  if (!valid_cig(c.cig))
+    return Error::rule(ErrorKind::unprocessable, "cig_format", "cig", TenderErrors::cig_format());
+  const auto& rates = vat_rates();
+  if (std::find(rates.begin(), rates.end(), c.vat_rate_percent) == rates.end()) {
+    std::vector<std::string> allowed;
+    for (auto r : rates) allowed.push_back(std::to_string(r));
+    return Error::field(ErrorKind::unprocessable, "vat_rate_percent",
+                        FieldError::not_in_list(allowed));
+  }
   if (c.manager_user_id) INNET_TRY(check_manager(conn, *c.manager_user_id));
+  return Status::success();
+}
+
+Status check_lot(const TenderLot& lot) {
+  if (!valid_cig(lot.cig))
+    return Error::rule(ErrorKind::unprocessable, "cig_format", "cig", TenderErrors::cig_format());
+  if (lot.tender.empty())
+    return Error::field(ErrorKind::unprocessable, "tender", FieldError::required());
+  if (lot.end_date < lot.start_date)
+    return Error::field(ErrorKind::unprocessable, "end_date",
+                        FieldError::before_other("start_date"));
   return Status::success();
 }
 

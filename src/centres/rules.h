@@ -10,6 +10,21 @@
 
 namespace innet::centres {
 
+// The field errors of tender lots, contracts and their invoices, beside those of
+// core/field_error.h (decision 0013). Kept here so that adding them did not rebuild every
+// translation unit; they belong in core/field_error.h, to be moved there.
+struct TenderErrors {
+  static FieldError cig_format();  // ANAC CIG: 10 uppercase letters or digits
+  // An invoice's month (or line) has no day in the period of the contract it names.
+  static FieldError outside_contract(std::string from, std::string to);
+  // An invoice's amount is not its declared presence-days at the contract's net price.
+  static FieldError amount_mismatch(std::int64_t expected);
+  // A SAI project is funded by an annual budget and a final report, not per day.
+  static FieldError sai_not_per_day();
+  // Credit notes may not take back more than the invoice declared: what is left to credit.
+  static FieldError credit_exceeds_invoice(std::int64_t left);
+};
+
 // Some place in some category; both coordinates or neither; a known type and status; a
 // six-digit ISTAT code; an operator organisation that exists.
 Status check_centre(db::Connection& conn, const Centre& c);
@@ -17,6 +32,10 @@ Status check_centre(db::Connection& conn, const Centre& c);
 // The contract ends on or after its start; its manager, when named, is an active prefecture
 // officer of a prefecture: the manager supervises the operator on the Prefettura's behalf, so
 // is never the operator's own staff.
+// Its CIG is 10 uppercase letters or digits (cig_format) and its VAT rate one of vat_rates().
 Status check_contract(db::Connection& conn, const Contract& c);
+
+// A CIG of 10 uppercase letters or digits (422 cig_format), a tender named, end on or after start.
+Status check_lot(const TenderLot& lot);
 
 }  // namespace innet::centres

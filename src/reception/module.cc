@@ -36,6 +36,7 @@ std::vector<auth::Policy::Grant> grants() {
       {"costs.read", case_worker, organization},
       {"invoices.submit", prefecture_officer, all},
       {"invoices.submit", case_worker, organization},
+      {"sai_budgets.manage", prefecture_officer, all},
   };
 }
 

@@ -9,7 +9,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { api, createUser, expectStatus, login, loginDemo } from '../support/client.mjs';
+import { api, createUser, expectStatus, login, loginDemo, uniqueSuffix } from '../support/client.mjs';
 
 const MISSING = 999999999;
 const yesterday = new Date(Date.now() - 86400000).toISOString().slice(0, 10);
@@ -17,7 +17,7 @@ const month = yesterday.slice(0, 7);
 
 let officer, worker, admin, otherWorker;
 let ownCentre, ownGuest; // A's centre and one of its guests yesterday
-let theirCentre, theirGuest, theirPlacement, theirGroup, theirAbsence, theirInvoice, theirUser;
+let theirCentre, theirGuest, theirPlacement, theirGroup, theirAbsence, theirInvoice, theirUser, theirLot;
 
 // The error part of an answer with the numbers taken out: a message may repeat the id it was sent.
 function answer(res) {
@@ -50,7 +50,7 @@ before(async () => {
     }
     // Another operator's centre with a guest in a family, for the family group too.
     const inFamily = guests.find((g) => g.person.family_group_id);
-    if (inFamily && !theirGuest) [theirCentre, theirGuest] = [c, inFamily];
+    if (inFamily && !theirGuest && c.type !== 'sai') [theirCentre, theirGuest] = [c, inFamily];
   }
   assert.ok(ownGuest && theirGuest, 'the demo data has guests in both operators\' centres');
   theirPlacement = theirGuest.id;
@@ -66,10 +66,30 @@ before(async () => {
     }),
     201,
   ).id;
+  // A tender lot whose only contract is at their centre (far in the future: no overlap).
+  theirLot = expectStatus(
+    await api('POST', '/lots', {
+      session: officer,
+      body: { cig: `R${uniqueSuffix().toUpperCase().replace(/[^A-Z0-9]/g, '')}`.padEnd(10, '0').slice(0, 10), tender: 'Gara di prova', start_date: '2098-01-01', end_date: '2098-12-31' },
+    }),
+    201,
+  ).id;
+  expectStatus(
+    await api('POST', `/centres/${theirCentre.id}/contracts`, {
+      session: officer,
+      body: { lot_id: theirLot, start_date: '2098-01-01', end_date: '2098-12-31', places: 1, price_cents: 100 },
+    }),
+    201,
+  );
   theirInvoice = expectStatus(
     await api('POST', `/centres/${theirCentre.id}/invoices`, {
       session: officer,
-      body: { month, number: 'REF-1', amount_cents: 100, presence_days: 0, lines: [] },
+      body: await (async () => {
+        // The register's own invoice: its amount is its declared days at the contract price.
+        const draft = expectStatus(await api('GET', `/centres/${theirCentre.id}/invoices/draft/${month}`, { session: officer }), 200);
+        const lines = draft.lines.map(({ person_id, from, to }) => ({ person_id, from, to }));
+        return { month, number: 'REF-1', amount_cents: draft.amount_cents, presence_days: draft.presence_days, lines };
+      })(),
     }),
     201,
   ).id;
@@ -92,6 +112,9 @@ test('reads: another operator\'s person, placement, family group, centre, invoic
     invoices: [pick(() => theirCentre.id), (id) => `/centres/${id}/invoices`],
     'invoice draft': [pick(() => theirCentre.id), (id) => `/centres/${id}/invoices/draft/${month}`],
     invoice: [pick(() => theirInvoice), (id) => `/invoices/${id}`],
+    'tender lot': [pick(() => theirLot), (id) => `/lots/${id}`],
+    'credit notes': [pick(() => theirInvoice), (id) => `/invoices/${id}/credit-notes`],
+    'SAI budgets': [pick(() => theirCentre.id), (id) => `/centres/${id}/sai-budgets`],
     reconciliation: [pick(() => theirInvoice), (id) => `/invoices/${id}/reconciliation`],
     user: [pick(() => theirUser.id), (id) => `/users/${id}`],
   };
@@ -136,6 +159,14 @@ test('writes: a centre, person, absence or invoice of another operator named in 
   );
   await sameAsMissing('withdrawal of their invoice', (which) =>
     post(`/invoices/${which === 'theirs' ? theirInvoice : MISSING}/withdrawal`, { reason: 'not ours to withdraw' }),
+  );
+  await sameAsMissing('credit note on their invoice', (which) =>
+    post(`/invoices/${which === 'theirs' ? theirInvoice : MISSING}/credit-notes`, {
+      number: 'NC-X',
+      reason: 'not ours to credit',
+      presence_days: -1,
+      amount_cents: -100,
+    }),
   );
 
   // Nothing was written by any of these: B's absence and invoice are as they were.

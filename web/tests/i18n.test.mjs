@@ -183,6 +183,7 @@ const DYNAMIC = {
   'register.reasons.*': () => constList('features/register/api.ts', 'ABSENCE_REASONS'),
   'costs.kinds.*': () => fieldUnion('features/costs/api.ts', 'PresenceDifference', 'kind'),
   'costs.reasons.*': () => fieldUnion('features/costs/api.ts', 'PresenceDifference', 'reason'),
+  'costs.saiReports.*': () => constList('features/costs/api.ts', 'SAI_REPORT_STATUSES'),
   'audit.reads.outcomes.*': () => fieldUnion('features/audit/api.ts', 'ReadEntry', 'outcome'),
   // guarded (features/audit/details.tsx): the actions, objects and detail names the server writes
   'audit.actions.*': () => constList('features/audit/api.ts', 'AUDIT_ACTIONS'),

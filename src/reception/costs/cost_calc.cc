@@ -87,6 +87,7 @@ MonthlyCosts compute_costs(std::int64_t centre_id, const CostData& data) {
     return it->second;
   };
 
+  std::map<std::int64_t, std::int64_t> net_by_contract;
   for (const auto& day : data.days) {
     CostDay d;
     d.day = day.day;
@@ -104,7 +105,10 @@ MonthlyCosts compute_costs(std::int64_t centre_id, const CostData& data) {
       continue;
     }
     d.contract_id = contract->id;
+    d.cig = contract->cig;
+    d.vat_rate_percent = contract->vat_rate_percent;
     d.price_cents = contract->price_cents;
+    net_by_contract[contract->id] += d.present * contract->price_cents;
     d.amount_cents = d.present * contract->price_cents;
     for (const auto& p : day.present) {
       auto& pc = person(p.person_id);
@@ -120,6 +124,9 @@ MonthlyCosts compute_costs(std::int64_t centre_id, const CostData& data) {
     out.days.push_back(std::move(d));
   }
 
+  for (const auto& contract : data.contracts)
+    if (auto it = net_by_contract.find(contract.id); it != net_by_contract.end())
+      out.totals.vat_cents += centres::vat_cents(it->second, contract.vat_rate_percent);
   for (auto& [id, pc] : persons) out.persons.push_back(std::move(pc));
   std::sort(out.persons.begin(), out.persons.end(), [](const auto& a, const auto& b) {
     return std::tie(a.family_name, a.given_names, a.person_id) <
@@ -136,7 +143,9 @@ nlohmann::json to_json(const MonthlyCosts& c) {
                     {"absent", d.absent},
                     {"contract_id", opt(d.contract_id)},
                     {"no_contract", !d.contract_id.has_value()},
+                    {"cig", d.cig ? nlohmann::json(*d.cig) : nlohmann::json()},
                     {"price_cents", d.price_cents},
+                    {"vat_rate_percent", d.vat_rate_percent},
                     {"amount_cents", d.amount_cents},
                     {"pocket_money_cents", d.pocket_money_cents}});
   nlohmann::json persons = nlohmann::json::array();
@@ -160,6 +169,8 @@ nlohmann::json to_json(const MonthlyCosts& c) {
           {"totals",
            {{"presence_days", t.presence_days},
             {"amount_due_cents", t.amount_due_cents},
+            {"vat_cents", t.vat_cents},
+            {"gross_due_cents", t.amount_due_cents + t.vat_cents},
             {"pocket_money_due_cents", t.pocket_money_due_cents},
             {"days_without_contract", t.days_without_contract},
             {"presence_days_without_contract", t.presence_days_without_contract}}}};

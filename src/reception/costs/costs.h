@@ -57,8 +57,10 @@ struct CostDay {
   std::int64_t present = 0;
   std::int64_t absent = 0;                  // recorded absences (not counted, not paid)
   std::optional<std::int64_t> contract_id;  // none: the day is flagged and costs nothing
-  std::int64_t price_cents = 0;             // per person, of the contract in force
-  std::int64_t amount_cents = 0;            // present x price
+  std::optional<std::string> cig;           // of the contract's tender lot
+  std::int64_t price_cents = 0;             // per person, of the contract in force, net of VAT
+  std::int64_t vat_rate_percent = 0;        // of the contract in force
+  std::int64_t amount_cents = 0;            // present x price, net of VAT
   std::int64_t pocket_money_cents = 0;
 };
 
@@ -76,8 +78,10 @@ struct PersonCost {
 };
 
 struct CostTotals {
-  std::int64_t presence_days = 0;  // every day a guest was present, with or without a contract
-  std::int64_t amount_due_cents = 0;
+  std::int64_t presence_days = 0;     // every day a guest was present, with or without a contract
+  std::int64_t amount_due_cents = 0;  // net of VAT
+  // The VAT on each contract's net amount of the month (as its invoice computes it), summed.
+  std::int64_t vat_cents = 0;
   std::int64_t pocket_money_due_cents = 0;
   std::int64_t days_without_contract = 0;
   std::int64_t presence_days_without_contract = 0;  // present but not payable: to be looked at

@@ -30,6 +30,9 @@ std::vector<Table> cost_tables(const MonthlyCosts& c) {
       item("Complete month", Cell::of(std::string(c.range.complete ? "yes" : "no (up to today)"))),
       item("Presence-days", Cell::of(c.totals.presence_days)),
       item("Amount due (EUR)", Cell::cents(c.totals.amount_due_cents)),
+      item("Imponibile (EUR)", Cell::cents(c.totals.amount_due_cents)),
+      item("IVA (EUR)", Cell::cents(c.totals.vat_cents)),
+      item("Totale IVA inclusa (EUR)", Cell::cents(c.totals.amount_due_cents + c.totals.vat_cents)),
       item("Pocket money due (EUR)", Cell::cents(c.totals.pocket_money_due_cents)),
       item("Days without contract", Cell::of(c.totals.days_without_contract)),
       item("Presence-days without contract", Cell::of(c.totals.presence_days_without_contract)),
@@ -43,13 +46,16 @@ std::vector<Table> cost_tables(const MonthlyCosts& c) {
               {"no_contract", "No contract"},
               {"price_cents", "Price per day (EUR)"},
               {"amount_cents", "Amount (EUR)"},
-              {"pocket_money_cents", "Pocket money (EUR)"}},
+              {"pocket_money_cents", "Pocket money (EUR)"},
+              {"cig", "CIG"},
+              {"vat_rate_percent", "Aliquota IVA (%)"}},
              {}};
   for (const auto& d : c.days)
     days.rows.push_back(
         {Cell::of(d.day), Cell::of(d.present), Cell::of(d.absent), opt_id(d.contract_id),
          Cell::of(std::string(d.contract_id ? "false" : "true")), Cell::cents(d.price_cents),
-         Cell::cents(d.amount_cents), Cell::cents(d.pocket_money_cents)});
+         Cell::cents(d.amount_cents), Cell::cents(d.pocket_money_cents),
+         d.cig ? Cell::of(*d.cig) : Cell{}, Cell::of(d.vat_rate_percent)});
 
   Table persons{"Persons",
                 {{"person_id", "Person"},
@@ -76,6 +82,15 @@ std::vector<Table> reconciliation_tables(const Reconciliation& r) {
       item("Invoice number", Cell::of(r.invoice.number)),
       item("Centre", Cell::of(r.invoice.centre_id)),
       item("Month", Cell::of(r.range.month.to_string())),
+      item("CIG", r.invoice.cig ? Cell::of(*r.invoice.cig) : Cell{}),
+      item("Contract", opt_id(r.invoice.contract_id)),
+      item("Imponibile dichiarato (EUR)", Cell::cents(r.invoice.amount_cents)),
+      item("IVA dichiarata (EUR)", Cell::cents(r.invoice.vat_cents)),
+      item("Totale dichiarato IVA inclusa (EUR)",
+           Cell::cents(r.invoice.amount_cents + r.invoice.vat_cents)),
+      item("IVA calcolata (EUR)", Cell::cents(r.computed_vat_cents)),
+      item("Importo non coerente con i giorni dichiarati",
+           Cell::of(std::string(r.amount_not_matching_days ? "si" : "no"))),
       item("Declared presence-days", Cell::of(r.invoice.presence_days)),
       item("Computed presence-days", Cell::of(r.computed_presence_days)),
       item("Presence-days difference", Cell::of(r.presence_days_difference)),

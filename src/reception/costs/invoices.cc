@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "centres/rules.h"
 #include "core/clock.h"
 #include "reception/placements/placements.h"
 
@@ -16,7 +17,7 @@ constexpr const char* kColumns =
     "id, centre_id, month, number, amount_cents, presence_days, submitted_by, submitted_at, note, "
     "withdrawn_at, withdrawn_by, withdrawal_reason, replaces_id, "
     "(SELECT successor.id FROM invoices successor WHERE successor.replaces_id = invoices.id) AS "
-    "replaced_by_id";
+    "replaced_by_id, contract_id, cig, vat_cents";
 
 Invoice from_row(const db::Row& r) {
   Invoice i;
@@ -34,6 +35,9 @@ Invoice from_row(const db::Row& r) {
   i.withdrawal_reason = r.opt_text(11);
   i.replaces_id = r.opt_integer(12);
   i.replaced_by_id = r.opt_integer(13);
+  i.contract_id = r.opt_integer(14);
+  i.cig = r.opt_text(15);
+  i.vat_cents = r.integer(16);
   return i;
 }
 
@@ -104,9 +108,72 @@ Error already_invoiced(const std::string& month) {
   return e;
 }
 
-Status check_invoice(db::Connection& conn, const Invoice& inv, CivilDay today) {
+// The contract an invoice covers: the one named, which must reach into the month, or the only one
+// covering a day of the month. None when the month has several and none is named.
+Result<std::optional<centres::Contract>> invoiced_contract(db::Connection& conn, const Invoice& inv,
+                                                           const MonthRange& range) {
+  INNET_ASSIGN_OR_RETURN(auto all, centres::centre_contracts(conn, inv.centre_id));
+  const std::string first = range.from.to_string();
+  const std::string last = range.to.plus_days(-1).to_string();
+  if (inv.contract_id) {
+    for (const auto& c : all) {
+      if (c.id != *inv.contract_id) continue;
+      if (c.start_date > last || c.end_date < first)
+        return Error::rule(ErrorKind::unprocessable, "outside_contract", "month",
+                           centres::TenderErrors::outside_contract(c.start_date, c.end_date));
+      return std::optional<centres::Contract>(c);
+    }
+    return Error::field(ErrorKind::unprocessable, "contract_id", FieldError::not_found("contract"));
+  }
+  std::vector<centres::Contract> in_month;
+  for (const auto& c : all)
+    if (c.start_date <= last && c.end_date >= first) in_month.push_back(c);
+  if (in_month.size() == 1) return std::optional<centres::Contract>(in_month[0]);
+  return std::optional<centres::Contract>();
+}
+
+// Every line within the contract's period.
+Status check_within_contract(const Invoice& inv, const centres::Contract& c) {
+  Error e = refused(ErrorKind::unprocessable, "outside_contract",
+                    "a line falls outside the period of the contract invoiced");
+  const FieldError outside = centres::TenderErrors::outside_contract(c.start_date, c.end_date);
+  for (std::size_t i = 0; i < inv.lines.size(); ++i) {
+    if (inv.lines[i].from < c.start_date) e.fields[line_field(i, "from")] = outside;
+    if (inv.lines[i].to > c.end_date) e.fields[line_field(i, "to")] = outside;
+  }
+  if (!e.fields.empty()) return e;
+  return Status::success();
+}
+
+}  // namespace
+
+InvoiceValue value_lines(const std::vector<InvoiceLine>& lines,
+                         const std::vector<centres::Contract>& contracts) {
+  InvoiceValue v;
+  std::map<std::int64_t, std::int64_t> net_by_contract;
+  for (const auto& l : lines) {
+    const auto from = CivilDay::parse(l.from), to = CivilDay::parse(l.to);
+    if (!from || !to) continue;
+    for (CivilDay d = *from; d <= *to; d = d.plus_days(1)) {
+      const auto* c = contract_covering(contracts, d.to_string());
+      if (!c) continue;
+      net_by_contract[c->id] += c->price_cents;
+      v.net_cents += c->price_cents;
+    }
+  }
+  for (const auto& c : contracts)
+    if (auto it = net_by_contract.find(c.id); it != net_by_contract.end())
+      v.vat_cents += centres::vat_cents(it->second, c.vat_rate_percent);
+  return v;
+}
+
+namespace {
+
+Result<Invoice> checked_invoice(db::Connection& conn, const Invoice& given, CivilDay today) {
+  Invoice inv = given;
   INNET_ASSIGN_OR_RETURN(const CivilMonth month, parse_month(inv.month));
   INNET_ASSIGN_OR_RETURN(auto range, invoiceable_month(conn, inv.centre_id, month, today));
+  INNET_ASSIGN_OR_RETURN(auto contract, invoiced_contract(conn, inv, range));
   if (inv.amount_cents <= 0)
     return Error::field(ErrorKind::unprocessable, "amount_cents", FieldError::below_minimum(1));
   if (inv.presence_days < 0)
@@ -121,13 +188,29 @@ Status check_invoice(db::Connection& conn, const Invoice& inv, CivilDay today) {
     e.code = "presence_days_mismatch";
     return e;
   }
-  INNET_ASSIGN_OR_RETURN(
-      auto existing,
-      conn.query(
-          "SELECT id FROM invoices WHERE centre_id = ? AND month = ? AND withdrawn_at IS NULL",
-          {inv.centre_id, inv.month}));
+  INNET_ASSIGN_OR_RETURN(auto contracts, centres::centre_contracts(conn, inv.centre_id));
+  if (contract) {
+    INNET_TRY(check_within_contract(inv, *contract));
+    inv.contract_id = contract->id;
+    inv.cig = contract->cig;
+    contracts = {*contract};
+  }
+  const auto value = value_lines(inv.lines, contracts);
+  if (inv.amount_cents != value.net_cents)
+    return Error::rule(ErrorKind::unprocessable, "amount_mismatch", "amount_cents",
+                       centres::TenderErrors::amount_mismatch(value.net_cents));
+  inv.vat_cents = value.vat_cents;
+  // One current invoice per contract and month; a whole-month invoice (no contract) excludes any.
+  std::string sql =
+      "SELECT id FROM invoices WHERE centre_id = ? AND month = ? AND withdrawn_at IS NULL";
+  db::Params params = {inv.centre_id, inv.month};
+  if (inv.contract_id) {
+    sql += " AND (contract_id IS NULL OR contract_id = ?)";
+    params.push_back(*inv.contract_id);
+  }
+  INNET_ASSIGN_OR_RETURN(auto existing, conn.query(sql, params));
   if (!existing.empty()) return already_invoiced(inv.month);
-  return Status::success();
+  return inv;
 }
 
 // Lines go in with multi-row INSERTs: a centre's month may declare hundreds of lines, and one
@@ -142,14 +225,17 @@ Status insert_lines(db::Connection& conn, std::int64_t invoice_id,
 }
 
 // The invoice of the same month withdrawn last, which a new submission replaces.
-Result<std::optional<std::int64_t>> last_withdrawn(db::Connection& conn, std::int64_t centre_id,
-                                                   const std::string& month) {
-  INNET_ASSIGN_OR_RETURN(
-      auto rows,
-      conn.query(
-          "SELECT id FROM invoices WHERE centre_id = ? AND month = ? AND withdrawn_at IS NOT NULL "
-          "ORDER BY withdrawn_at DESC, id DESC LIMIT 1",
-          {centre_id, month}));
+Result<std::optional<std::int64_t>> last_withdrawn(db::Connection& conn, const Invoice& inv) {
+  std::string sql =
+      "SELECT id FROM invoices WHERE centre_id = ? AND month = ? AND withdrawn_at IS NOT NULL "
+      "AND id NOT IN (SELECT replaces_id FROM invoices WHERE replaces_id IS NOT NULL)";
+  db::Params params = {inv.centre_id, inv.month};
+  if (inv.contract_id) {
+    sql += " AND (contract_id IS NULL OR contract_id = ?)";
+    params.push_back(*inv.contract_id);
+  }
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query(sql + " ORDER BY withdrawn_at DESC, id DESC LIMIT 1", params));
   if (rows.empty()) return std::optional<std::int64_t>();
   return std::optional<std::int64_t>(rows[0].integer(0));
 }
@@ -160,6 +246,10 @@ Result<MonthRange> invoiceable_month(db::Connection& conn, std::int64_t centre_i
                                      CivilDay today) {
   auto range = month_range(month, today);
   if (!range.ok()) return range;
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::find_centre(conn, centre_id));
+  if (centre.type == "sai")
+    return Error::rule(ErrorKind::unprocessable, "sai_not_per_day", "month",
+                       centres::TenderErrors::sai_not_per_day());
   INNET_ASSIGN_OR_RETURN(auto covered, centres::contract_during(conn, centre_id, range->from,
                                                                 range->to.plus_days(-1)));
   if (!covered)
@@ -174,15 +264,18 @@ std::int64_t line_days(const InvoiceLine& line) {
   return from && to ? from->days_until(*to) + 1 : 0;
 }
 
-Result<Invoice> submit_invoice(db::Connection& conn, const Invoice& invoice, CivilDay today) {
-  INNET_TRY(check_invoice(conn, invoice, today));
-  INNET_ASSIGN_OR_RETURN(auto replaces, last_withdrawn(conn, invoice.centre_id, invoice.month));
+Result<Invoice> submit_invoice(db::Connection& conn, const Invoice& given, CivilDay today) {
+  INNET_ASSIGN_OR_RETURN(const Invoice invoice, checked_invoice(conn, given, today));
+  INNET_ASSIGN_OR_RETURN(auto replaces, last_withdrawn(conn, invoice));
   auto rows = conn.query(
       "INSERT INTO invoices (centre_id, month, number, amount_cents, presence_days, submitted_by, "
-      "submitted_at, note, replaces_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "submitted_at, note, replaces_id, contract_id, cig, vat_cents) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {invoice.centre_id, invoice.month, invoice.number, invoice.amount_cents,
        invoice.presence_days, invoice.submitted_by, clock::now_iso(),
-       db::optional_value(invoice.note), db::optional_value(replaces)});
+       db::optional_value(invoice.note), db::optional_value(replaces),
+       db::optional_value(invoice.contract_id), db::optional_value(invoice.cig),
+       invoice.vat_cents});
   if (!rows.ok()) {
     // Two submissions racing past the check meet the UNIQUE constraint.
     if (rows.error().code == "unique_violation") return already_invoiced(invoice.month);
@@ -231,6 +324,130 @@ Result<db::Page<Invoice>> centre_invoices(db::Connection& conn, std::int64_t cen
                                  "month DESC, withdrawn_at IS NOT NULL, id DESC", paging, from_row);
 }
 
+Result<std::vector<CreditNote>> invoice_credit_notes(db::Connection& conn,
+                                                     std::int64_t invoice_id) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT id, invoice_id, number, reason, presence_days, amount_cents, "
+                            "vat_cents, created_by, created_at FROM credit_notes "
+                            "WHERE invoice_id = ? ORDER BY id",
+                            {invoice_id}));
+  std::vector<CreditNote> out;
+  for (const auto& r : rows)
+    out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3), r.integer(4), r.integer(5),
+                   r.integer(6), r.integer(7), r.text(8)});
+  return out;
+}
+
+Result<CreditNote> issue_credit_note(db::Connection& conn, const CreditNote& given) {
+  CreditNote note = given;
+  INNET_ASSIGN_OR_RETURN(auto invoice, find_invoice(conn, note.invoice_id));
+  if (invoice.withdrawn())
+    return Error::make(ErrorKind::conflict, "invoice_already_withdrawn",
+                       "this invoice was withdrawn on " + invoice.withdrawn_at.value_or(""));
+  if (note.presence_days >= 0)
+    return Error::field(ErrorKind::unprocessable, "presence_days", FieldError::above_maximum(-1));
+  if (note.amount_cents >= 0)
+    return Error::field(ErrorKind::unprocessable, "amount_cents", FieldError::above_maximum(-1));
+  std::int64_t vat_rate = -1;
+  if (invoice.contract_id) {
+    INNET_ASSIGN_OR_RETURN(auto contract, centres::find_contract(conn, *invoice.contract_id));
+    if (note.amount_cents != note.presence_days * contract.price_cents)
+      return Error::rule(
+          ErrorKind::unprocessable, "amount_mismatch", "amount_cents",
+          centres::TenderErrors::amount_mismatch(note.presence_days * contract.price_cents));
+    vat_rate = contract.vat_rate_percent;
+  }
+  INNET_ASSIGN_OR_RETURN(auto earlier, invoice_credit_notes(conn, invoice.id));
+  std::int64_t days_left = invoice.presence_days, cents_left = invoice.amount_cents;
+  for (const auto& c : earlier) {
+    days_left += c.presence_days;
+    cents_left += c.amount_cents;
+  }
+  if (-note.presence_days > days_left)
+    return Error::rule(ErrorKind::unprocessable, "credit_exceeds_invoice", "presence_days",
+                       centres::TenderErrors::credit_exceeds_invoice(days_left));
+  if (-note.amount_cents > cents_left)
+    return Error::rule(ErrorKind::unprocessable, "credit_exceeds_invoice", "amount_cents",
+                       centres::TenderErrors::credit_exceeds_invoice(cents_left));
+  // The VAT of the invoice's contract; a whole-month invoice (two rates) in proportion.
+  note.vat_cents = vat_rate >= 0
+                       ? centres::vat_cents(note.amount_cents, vat_rate)
+                       : -((-note.amount_cents * invoice.vat_cents + invoice.amount_cents / 2) /
+                           std::max<std::int64_t>(invoice.amount_cents, 1));
+  note.created_at = clock::now_iso();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("INSERT INTO credit_notes (invoice_id, number, reason, presence_days, "
+                            "amount_cents, vat_cents, created_by, created_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            {note.invoice_id, note.number, note.reason, note.presence_days,
+                             note.amount_cents, note.vat_cents, note.created_by, note.created_at}));
+  note.id = rows[0].integer(0);
+  return note;
+}
+
+const std::vector<std::string>& sai_report_statuses() {
+  static const std::vector<std::string> all = {"not_due", "pending", "submitted", "approved"};
+  return all;
+}
+
+Result<SaiBudget> set_sai_budget(db::Connection& conn, const SaiBudget& given) {
+  SaiBudget b = given;
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::find_centre(conn, b.centre_id));
+  if (centre.type != "sai")
+    return Error::rule(ErrorKind::unprocessable, "not_sai", "id", FieldError::not_in_list({"sai"}));
+  const auto& statuses = sai_report_statuses();
+  if (std::find(statuses.begin(), statuses.end(), b.report_status) == statuses.end())
+    return Error::field(ErrorKind::invalid_input, "report_status",
+                        FieldError::not_in_list(statuses));
+  b.updated_at = clock::now_iso();
+  INNET_TRY(conn.execute("DELETE FROM sai_budgets WHERE centre_id = ? AND year = ?",
+                         {b.centre_id, b.year}));
+  INNET_TRY(
+      conn.execute("INSERT INTO sai_budgets (centre_id, year, amount_cents, report_status, "
+                   "updated_at) VALUES (?, ?, ?, ?, ?)",
+                   {b.centre_id, b.year, b.amount_cents, b.report_status, b.updated_at}));
+  return b;
+}
+
+Result<std::vector<SaiBudget>> sai_budgets(db::Connection& conn, std::int64_t centre_id) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT centre_id, year, amount_cents, report_status, updated_at "
+                            "FROM sai_budgets WHERE centre_id = ? ORDER BY year DESC",
+                            {centre_id}));
+  std::vector<SaiBudget> out;
+  for (const auto& r : rows)
+    out.push_back({r.integer(0), r.integer(1), r.integer(2), r.text(3), r.text(4)});
+  return out;
+}
+
+const api::ObjectType<SaiBudget>& sai_budget_type() {
+  static const auto type =
+      api::ObjectType<SaiBudget>("SaiBudget", "a SAI project's annual budget and final report")
+          .field("centre_id", &SaiBudget::centre_id)
+          .field("year", &SaiBudget::year)
+          .field("amount_cents", &SaiBudget::amount_cents)
+          .field("report_status", &SaiBudget::report_status,
+                 {.description = "the final report", .allowed = sai_report_statuses()})
+          .field("updated_at", &SaiBudget::updated_at, {.format = "date-time"});
+  return type;
+}
+
+const api::ObjectType<CreditNote>& credit_note_type() {
+  static const auto type =
+      api::ObjectType<CreditNote>("CreditNote", "a correction of a submitted invoice")
+          .field("id", &CreditNote::id)
+          .field("invoice_id", &CreditNote::invoice_id)
+          .field("number", &CreditNote::number, {.description = "the operator's number"})
+          .field("reason", &CreditNote::reason)
+          .field("presence_days", &CreditNote::presence_days, {.description = "negative"})
+          .field("amount_cents", &CreditNote::amount_cents, {.description = "negative, net of VAT"})
+          .field("vat_cents", &CreditNote::vat_cents, {.description = "negative or zero"})
+          .field("gross_cents", [](const CreditNote& c) { return c.amount_cents + c.vat_cents; })
+          .field("created_by", &CreditNote::created_by)
+          .field("created_at", &CreditNote::created_at, {.format = "date-time"});
+  return type;
+}
+
 const api::ObjectType<Invoice>& invoice_summary_type() {
   static const auto type =
       api::ObjectType<Invoice>("InvoiceSummary")
@@ -238,7 +455,14 @@ const api::ObjectType<Invoice>& invoice_summary_type() {
           .field("centre_id", &Invoice::centre_id)
           .field("month", &Invoice::month, {.description = "YYYY-MM"})
           .field("number", &Invoice::number, {.description = "the operator's invoice number"})
-          .field("amount_cents", &Invoice::amount_cents)
+          .field("contract_id", &Invoice::contract_id,
+                 {.description = "the contract invoiced; null for an invoice of a whole month "
+                                 "spanning two contracts (older clients)"})
+          .field("cig", &Invoice::cig, {.description = "CIG of the contract's tender lot"})
+          .field("amount_cents", &Invoice::amount_cents, {.description = "net of VAT"})
+          .field("vat_cents", &Invoice::vat_cents)
+          .field("gross_cents", [](const Invoice& i) { return i.amount_cents + i.vat_cents; },
+                 {.description = "amount plus VAT"})
           .field("presence_days", &Invoice::presence_days)
           .field("submitted_by", &Invoice::submitted_by)
           .field("submitted_at", &Invoice::submitted_at, {.format = "date-time"})
@@ -355,7 +579,42 @@ CREATE TABLE invoice_lines (
 );
 CREATE INDEX invoice_lines_invoice ON invoice_lines (invoice_id, person_id);
 )sql"},
-          {16, "reception: invoices can be withdrawn and replaced", withdrawal_migration(engine)}};
+          {16, "reception: invoices can be withdrawn and replaced", withdrawal_migration(engine)},
+          // An invoice covers one contract and one month: a month spanning two contracts has one
+          // current invoice per contract. Earlier invoices keep no contract (a whole month).
+          {23, "reception: invoices per contract, with CIG and VAT", R"sql(
+ALTER TABLE invoices ADD COLUMN contract_id BIGINT REFERENCES contracts (id);
+ALTER TABLE invoices ADD COLUMN cig TEXT;
+ALTER TABLE invoices ADD COLUMN vat_cents BIGINT NOT NULL DEFAULT 0;
+DROP INDEX invoices_current;
+CREATE UNIQUE INDEX invoices_current ON invoices (centre_id, month, COALESCE(contract_id, 0))
+  WHERE withdrawn_at IS NULL;
+)sql"},
+          {24, "reception: credit notes", R"sql(
+CREATE TABLE credit_notes (
+  id {{pk}},
+  invoice_id BIGINT NOT NULL REFERENCES invoices (id),
+  number TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  presence_days BIGINT NOT NULL CHECK (presence_days < 0),
+  amount_cents BIGINT NOT NULL CHECK (amount_cents < 0),
+  vat_cents BIGINT NOT NULL CHECK (vat_cents <= 0),
+  created_by BIGINT NOT NULL REFERENCES users (id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX credit_notes_invoice ON credit_notes (invoice_id);
+)sql"},
+          {25, "reception: SAI project budgets", R"sql(
+CREATE TABLE sai_budgets (
+  centre_id BIGINT NOT NULL REFERENCES centres (id),
+  year INTEGER NOT NULL CHECK (year >= 2000 AND year <= 2100),
+  amount_cents BIGINT NOT NULL CHECK (amount_cents >= 0),
+  report_status TEXT NOT NULL CHECK (report_status IN ('not_due', 'pending', 'submitted',
+    'approved')),
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (centre_id, year)
+);
+)sql"}};
 }
 
 }  // namespace innet::reception

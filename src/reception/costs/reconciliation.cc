@@ -37,9 +37,28 @@ Reconciliation reconcile(const Invoice& invoice, const CostData& data, const Mon
   Reconciliation r;
   r.invoice = invoice;
   r.range = data.range;
-  r.computed_presence_days = costs.totals.presence_days;
-  r.computed_amount_cents = costs.totals.amount_due_cents;
-  r.pocket_money_due_cents = costs.totals.pocket_money_due_cents;
+  // The days this invoice answers for: all of the month, or those of its contract.
+  std::set<std::string> days_of_invoice;
+  for (const auto& d : costs.days) {
+    if (invoice.contract_id && d.contract_id != invoice.contract_id) continue;
+    days_of_invoice.insert(d.day);
+  }
+  if (invoice.contract_id) {
+    for (const auto& d : costs.days) {
+      if (!days_of_invoice.contains(d.day)) continue;
+      r.computed_presence_days += d.present;
+      r.computed_amount_cents += d.amount_cents;
+      r.pocket_money_due_cents += d.pocket_money_cents;
+    }
+    for (const auto& c : data.contracts)
+      if (c.id == *invoice.contract_id)
+        r.computed_vat_cents = centres::vat_cents(r.computed_amount_cents, c.vat_rate_percent);
+  } else {
+    r.computed_presence_days = costs.totals.presence_days;
+    r.computed_amount_cents = costs.totals.amount_due_cents;
+    r.pocket_money_due_cents = costs.totals.pocket_money_due_cents;
+    r.computed_vat_cents = costs.totals.vat_cents;
+  }
   r.presence_days_difference = invoice.presence_days - r.computed_presence_days;
   r.amount_difference_cents = invoice.amount_cents - r.computed_amount_cents;
 
@@ -47,6 +66,7 @@ Reconciliation reconcile(const Invoice& invoice, const CostData& data, const Mon
   for (std::size_t offset = 0; offset < data.days.size() && offset < declared.size(); ++offset) {
     const auto& day = data.days[offset];  // one per day of the range, in order
     const auto& declared_today = declared[offset];
+    if (!days_of_invoice.contains(day.day)) continue;
     const centres::Contract* contract = contract_covering(data.contracts, day.day);
     const std::int64_t price = contract ? contract->price_cents : 0;
     r.declared_days_value_cents += price * static_cast<std::int64_t>(declared_today.size());
@@ -79,8 +99,10 @@ Reconciliation reconcile(const Invoice& invoice, const CostData& data, const Mon
       r.differences.push_back(std::move(d));
     }
   }
+  r.amount_not_matching_days = invoice.amount_cents != r.declared_days_value_cents;
   for (const auto& d : register_days)
-    if (d.status != DayStatus::confirmed) r.unconfirmed_days.push_back(d);
+    if (d.status != DayStatus::confirmed && days_of_invoice.contains(d.day))
+      r.unconfirmed_days.push_back(d);
   return r;
 }
 
@@ -96,7 +118,16 @@ Result<Reconciliation> reconcile_invoice(db::Connection& conn, const Invoice& in
   INNET_ASSIGN_OR_RETURN(auto register_days,
                          register_summary(conn, invoice.centre_id, range.from, range.to));
   auto costs = compute_costs(invoice.centre_id, data);
-  return reconcile(invoice, data, costs, register_days);
+  auto r = reconcile(invoice, data, costs, register_days);
+  INNET_ASSIGN_OR_RETURN(auto credits, invoice_credit_notes(conn, invoice.id));
+  for (const auto& c : credits) {
+    r.credited_presence_days += c.presence_days;
+    r.credited_amount_cents += c.amount_cents;
+    r.credited_vat_cents += c.vat_cents;
+  }
+  r.presence_days_difference += r.credited_presence_days;
+  r.amount_difference_cents += r.credited_amount_cents;
+  return r;
 }
 
 nlohmann::json to_json(const Reconciliation& r) {
@@ -125,11 +156,21 @@ nlohmann::json to_json(const Reconciliation& r) {
           {"computed",
            {{"presence_days", r.computed_presence_days},
             {"amount_cents", r.computed_amount_cents},
+            {"vat_cents", r.computed_vat_cents},
+            {"gross_cents", r.computed_amount_cents + r.computed_vat_cents},
             {"pocket_money_cents", r.pocket_money_due_cents}}},
           {"declared",
            {{"presence_days", r.invoice.presence_days},
             {"amount_cents", r.invoice.amount_cents},
+            {"vat_cents", r.invoice.vat_cents},
+            {"gross_cents", r.invoice.amount_cents + r.invoice.vat_cents},
             {"days_value_cents", r.declared_days_value_cents}}},
+          {"credited",
+           {{"presence_days", r.credited_presence_days},
+            {"amount_cents", r.credited_amount_cents},
+            {"vat_cents", r.credited_vat_cents}}},
+          {"amount_not_matching_days", r.amount_not_matching_days},
+          {"expected_amount_cents", r.declared_days_value_cents},
           {"difference",
            {{"presence_days", r.presence_days_difference},
             {"amount_cents", r.amount_difference_cents}}},
@@ -168,7 +209,20 @@ Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id,
                                    CivilDay today) {
   INNET_ASSIGN_OR_RETURN(auto range, invoiceable_month(conn, centre_id, month, today));
   INNET_ASSIGN_OR_RETURN(auto data, load_cost_data(conn, centre_id, range));
-  return draft_invoice(data, compute_costs(centre_id, data));
+  auto draft = draft_invoice(data, compute_costs(centre_id, data));
+  const std::string first = range.from.to_string(), last = range.to.plus_days(-1).to_string();
+  for (const auto& c : data.contracts) {
+    if (c.start_date > last || c.end_date < first) continue;
+    draft.contracts.push_back({c.id, c.cig, std::max(c.start_date, first),
+                               std::min(c.end_date, last), c.price_cents, c.vat_rate_percent});
+  }
+  std::sort(draft.contracts.begin(), draft.contracts.end(),
+            [](const auto& a, const auto& b) { return a.from < b.from; });
+  INNET_ASSIGN_OR_RETURN(auto register_days,
+                         register_summary(conn, centre_id, range.from, range.to));
+  for (const auto& d : register_days)
+    if (d.status != DayStatus::confirmed) draft.unconfirmed_days.push_back(d.day);
+  return draft;
 }
 
 nlohmann::json to_json(const InvoiceDraft& d) {
@@ -179,10 +233,19 @@ nlohmann::json to_json(const InvoiceDraft& d) {
                      {"given_names", l.given_names},
                      {"from", l.line.from},
                      {"to", l.line.to}});
-  return {{"centre_id", d.centre_id},         {"month", d.range.month.to_string()},
-          {"from", d.range.from.to_string()}, {"to", d.range.to.plus_days(-1).to_string()},
-          {"complete", d.range.complete},     {"presence_days", d.presence_days},
-          {"amount_cents", d.amount_cents},   {"lines", std::move(lines)}};
+  nlohmann::json contracts = nlohmann::json::array();
+  for (const auto& c : d.contracts)
+    contracts.push_back({{"contract_id", c.contract_id},
+                         {"cig", c.cig},
+                         {"from", c.from},
+                         {"to", c.to},
+                         {"price_cents", c.price_cents},
+                         {"vat_rate_percent", c.vat_rate_percent}});
+  return {{"contracts", std::move(contracts)}, {"unconfirmed_days", d.unconfirmed_days},
+          {"centre_id", d.centre_id},          {"month", d.range.month.to_string()},
+          {"from", d.range.from.to_string()},  {"to", d.range.to.plus_days(-1).to_string()},
+          {"complete", d.range.complete},      {"presence_days", d.presence_days},
+          {"amount_cents", d.amount_cents},    {"lines", std::move(lines)}};
 }
 
 }  // namespace innet::reception

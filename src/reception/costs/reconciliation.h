@@ -46,6 +46,15 @@ struct Reconciliation {
   // The declared presence-days valued at the contract price of each day: tells an invoice that
   // prices its own days wrongly from one that declares the wrong days.
   std::int64_t declared_days_value_cents = 0;
+  // Flagged when the declared amount is not its own declared days at the contract price: the
+  // invoice contradicts itself (e.g. a line removed without the amount following it), whatever
+  // the register says. Submission refuses such invoices now; older ones are flagged.
+  bool amount_not_matching_days = false;
+  std::int64_t computed_vat_cents = 0;  // on the computed amount, at the contract's rate
+  // The invoice's credit notes, summed (negative); the differences net them.
+  std::int64_t credited_presence_days = 0;
+  std::int64_t credited_amount_cents = 0;
+  std::int64_t credited_vat_cents = 0;
   std::int64_t presence_days_difference = 0;  // declared - computed
   std::int64_t amount_difference_cents = 0;   // declared - computed
   std::int64_t declared_not_present = 0;      // counts of the differences below
@@ -57,7 +66,8 @@ struct Reconciliation {
 };
 
 // Pure: `data` is the invoice's month loaded with the invoice's persons, `costs` computed from it,
-// `register_days` the register's summary of the same days.
+// `register_days` the register's summary of the same days. An invoice of one contract is compared
+// on the days of that contract only (a month spanning two contracts has two invoices).
 Reconciliation reconcile(const Invoice& invoice, const CostData& data, const MonthlyCosts& costs,
                          const std::vector<DaySummary>& register_days);
 
@@ -75,12 +85,26 @@ struct DraftLine {
   std::string family_name;
   std::string given_names;
 };
+// A contract in force on some day of the draft's range: each gets its own invoice, its days
+// priced at its price (the form computes the amount from the lines kept).
+struct DraftContract {
+  std::int64_t contract_id = 0;
+  std::string cig;
+  std::string from;              // its first day within the range
+  std::string to;                // its last day within the range, inclusive
+  std::int64_t price_cents = 0;  // net of VAT
+  std::int64_t vat_rate_percent = 0;
+};
 struct InvoiceDraft {
   std::int64_t centre_id = 0;
   MonthRange range;
   std::int64_t presence_days = 0;
   std::int64_t amount_cents = 0;
-  std::vector<DraftLine> lines;  // in the order of MonthlyCosts::persons, then by date
+  std::vector<DraftLine> lines;          // in the order of MonthlyCosts::persons, then by date
+  std::vector<DraftContract> contracts;  // by start date
+  // Days of the range not confirmed in the register (or changed since): the form warns about
+  // lines that declare them.
+  std::vector<std::string> unconfirmed_days;
 };
 
 // Pure, like reconcile().

@@ -1,6 +1,7 @@
 // Costs and invoices over HTTP: a centre's monthly costs, the operator's invoices and their
 // reconciliation with the register, as JSON, CSV or XLSX.
 #include "reception/routes.h"
+#include "centres/rules.h"
 #include "core/clock.h"
 #include "reception/costs/costs.h"
 #include "reception/costs/export.h"
@@ -37,6 +38,10 @@ Result<Invoice> invoice_in_scope(api::Context& ctx, const char* action) {
 
 Result<http::Response> get_costs(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "costs.read"));
+  // A SAI project is funded by its annual budget and final report: no daily-price costs.
+  if (centre.type == "sai")
+    return Error::rule(ErrorKind::unprocessable, "sai_not_per_day", "id",
+                       centres::TenderErrors::sai_not_per_day());
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(const CivilMonth month, parse_month(ctx.param("month")));
   INNET_ASSIGN_OR_RETURN(auto costs, monthly_costs(*conn, centre.id, month, clock::today()));
@@ -58,6 +63,8 @@ Result<http::Response> post_invoice(api::Context& ctx) {
   inv.number = b["number"];
   inv.amount_cents = b["amount_cents"];
   inv.presence_days = b["presence_days"];
+  if (b.contains("contract_id") && !b["contract_id"].is_null())
+    inv.contract_id = b["contract_id"].get<std::int64_t>();
   if (b.contains("note") && !b["note"].is_null()) inv.note = b["note"].get<std::string>();
   inv.submitted_by = ctx.actor->user_id;
   if (b.contains("lines"))
@@ -70,6 +77,8 @@ Result<http::Response> post_invoice(api::Context& ctx) {
                        {"month", created.month},
                        {"number", created.number},
                        {"amount_cents", created.amount_cents},
+                       {"vat_cents", created.vat_cents},
+                       {"contract_id", created.contract_id ? json(*created.contract_id) : json()},
                        {"presence_days", created.presence_days},
                        {"lines", created.lines.size()},
                        {"replaces_id", created.replaces_id ? json(*created.replaces_id) : json()}}
@@ -92,6 +101,62 @@ Result<http::Response> post_withdrawal(api::Context& ctx) {
                       .dump();
   INNET_TRY(ctx.commit(entry));
   return api::ok(to_json(withdrawn));
+}
+
+Result<http::Response> post_credit_note(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto invoice, invoice_in_scope(ctx, "invoices.submit"));
+  const auto& b = ctx.body;
+  CreditNote note;
+  note.invoice_id = invoice.id;
+  note.number = b["number"];
+  note.reason = b["reason"];
+  note.presence_days = b["presence_days"];
+  note.amount_cents = b["amount_cents"];
+  note.created_by = ctx.actor->user_id;
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto created, issue_credit_note(*conn, note));
+  auto entry = ctx.audit("invoices.credit", "credit_note", std::to_string(created.id));
+  // Not the reason: free text may name guests.
+  entry.details = json{{"invoice_id", created.invoice_id},
+                       {"number", created.number},
+                       {"presence_days", created.presence_days},
+                       {"amount_cents", created.amount_cents},
+                       {"vat_cents", created.vat_cents}}
+                      .dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::created(credit_note_type().to_json(created));
+}
+
+Result<http::Response> list_credit_notes(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto invoice, invoice_in_scope(ctx, "costs.read"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto notes, invoice_credit_notes(*conn, invoice.id));
+  json items = json::array();
+  for (const auto& n : notes) items.push_back(credit_note_type().to_json(n));
+  return api::ok({{"items", items}});
+}
+
+Result<http::Response> list_sai_budgets(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "costs.read"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto budgets, sai_budgets(*conn, centre.id));
+  json items = json::array();
+  for (const auto& b : budgets) items.push_back(sai_budget_type().to_json(b));
+  return api::ok({{"items", items}});
+}
+
+Result<http::Response> put_sai_budget(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "sai_budgets.manage"));
+  SaiBudget b{centre.id, ctx.body["year"], ctx.body["amount_cents"], ctx.body["report_status"], ""};
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto stored, set_sai_budget(*conn, b));
+  auto entry = ctx.audit("sai_budgets.set", "centre", std::to_string(centre.id));
+  entry.details = json{{"year", stored.year},
+                       {"amount_cents", stored.amount_cents},
+                       {"report_status", stored.report_status}}
+                      .dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::ok(sai_budget_type().to_json(stored));
 }
 
 Result<http::Response> get_invoice_draft(api::Context& ctx) {
@@ -158,16 +223,19 @@ void add_schemas(api::Api& api) {
               {"complete", boolean},
               {"days",
                {{"type", "array"},
-                {"items", object({"day", "present", "absent", "contract_id", "no_contract",
-                                  "price_cents", "amount_cents", "pocket_money_cents"},
-                                 {{"day", date},
-                                  {"present", integer},
-                                  {"absent", integer},
-                                  {"contract_id", nullable_integer},
-                                  {"no_contract", boolean},
-                                  {"price_cents", integer},
-                                  {"amount_cents", integer},
-                                  {"pocket_money_cents", integer}})}}},
+                {"items",
+                 object({"day", "present", "absent", "contract_id", "no_contract", "cig",
+                         "price_cents", "vat_rate_percent", "amount_cents", "pocket_money_cents"},
+                        {{"day", date},
+                         {"present", integer},
+                         {"absent", integer},
+                         {"contract_id", nullable_integer},
+                         {"no_contract", boolean},
+                         {"cig", nullable_string},
+                         {"price_cents", integer},
+                         {"vat_rate_percent", integer},
+                         {"amount_cents", integer},
+                         {"pocket_money_cents", integer}})}}},
               {"persons",
                {{"type", "array"},
                 {"items",
@@ -181,22 +249,46 @@ void add_schemas(api::Api& api) {
                          {"absent_days", integer},
                          {"amount_cents", integer},
                          {"pocket_money_cents", integer}})}}},
-              {"totals", object({"presence_days", "amount_due_cents", "pocket_money_due_cents",
+              {"totals", object({"presence_days", "amount_due_cents", "vat_cents",
+                                 "gross_due_cents", "pocket_money_due_cents",
                                  "days_without_contract", "presence_days_without_contract"},
                                 {{"presence_days", integer},
                                  {"amount_due_cents", integer},
+                                 {"vat_cents", integer},
+                                 {"gross_due_cents", integer},
                                  {"pocket_money_due_cents", integer},
                                  {"days_without_contract", integer},
                                  {"presence_days_without_contract", integer}})}}));
 
   static const api::ListType invoice_list("InvoiceList", invoice_summary_type(), true);
+  static const api::ListType credit_note_list("CreditNoteList", credit_note_type(), false);
+  api.add_schema(credit_note_type());
+  api.add_schema(credit_note_list);
+  static const api::ListType sai_budget_list("SaiBudgetList", sai_budget_type(), false);
+  api.add_schema(sai_budget_type());
+  api.add_schema(sai_budget_list);
   api.add_schema(invoice_type());
   api.add_schema(invoice_list);
   api.add_schema(
       "InvoiceDraft",
       object({"centre_id", "month", "from", "to", "complete", "presence_days", "amount_cents",
-              "lines"},
-             {{"centre_id", integer},
+              "lines", "contracts", "unconfirmed_days"},
+             {{"contracts",
+               {{"type", "array"},
+                {"description", "the contracts in force in the month: one invoice each"},
+                {"items",
+                 object({"contract_id", "cig", "from", "to", "price_cents", "vat_rate_percent"},
+                        {{"contract_id", integer},
+                         {"cig", string},
+                         {"from", date},
+                         {"to", date},
+                         {"price_cents", integer},
+                         {"vat_rate_percent", integer}})}}},
+              {"unconfirmed_days",
+               {{"type", "array"},
+                {"description", "days not confirmed in the register, or changed since"},
+                {"items", date}}},
+              {"centre_id", integer},
               {"month", string},
               {"from", date},
               {"to", date},
@@ -216,13 +308,16 @@ void add_schemas(api::Api& api) {
                         {"properties",
                          {{"presence_days", integer},
                           {"amount_cents", integer},
+                          {"vat_cents", integer},
+                          {"gross_cents", integer},
                           {"pocket_money_cents", integer},
                           {"days_value_cents", integer}}}};
   api.add_schema(
       "Reconciliation",
       object(
           {"invoice", "month", "from", "to", "complete", "computed", "declared", "difference",
-           "declared_not_present", "present_not_declared", "differences", "unconfirmed_days"},
+           "credited", "amount_not_matching_days", "expected_amount_cents", "declared_not_present",
+           "present_not_declared", "differences", "unconfirmed_days"},
           {{"invoice", api::ref("InvoiceSummary")},
            {"month", string},
            {"from", date},
@@ -234,6 +329,17 @@ void add_schemas(api::Api& api) {
             {{"type", "object"},
              {"description", "declared minus computed"},
              {"properties", {{"presence_days", integer}, {"amount_cents", integer}}}}},
+           {"credited",
+            object(
+                {"presence_days", "amount_cents", "vat_cents"},
+                {{"presence_days", integer}, {"amount_cents", integer}, {"vat_cents", integer}})},
+           {"amount_not_matching_days",
+            {{"type", "boolean"},
+             {"description",
+              "the declared amount is not the declared days at the contract price"}}},
+           {"expected_amount_cents",
+            {{"type", "integer"},
+             {"description", "the declared days at the contract price, net of VAT"}}},
            {"declared_not_present", integer},
            {"present_not_declared", integer},
            {"unconfirmed_days",
@@ -317,6 +423,12 @@ void add_cost_routes(api::Api& api) {
                      .required = true,
                      .min_value = 0,
                      .max_value = 10'000'000},
+                    {.name = "contract_id",
+                     .type = FieldType::integer,
+                     .nullable = true,
+                     .description = "the contract invoiced (one invoice per contract and month); "
+                                    "may be left out when one contract covers the month",
+                     .min_value = 1},
                     {.name = "note", .nullable = true, .max_length = 2000, .multiline = true},
                     {.name = "lines",
                      .type = FieldType::object_list,
@@ -381,6 +493,70 @@ void add_cost_routes(api::Api& api) {
                      .description = "why the invoice is withdrawn, for the record"}},
            .response_schema = "Invoice",
            .handler = post_withdrawal});
+  api.add({.method = "GET",
+           .pattern = centres + "/sai-budgets",
+           .action = "costs.read",
+           .summary = "A SAI project's budgets by year (newest first), with their final report",
+           .tag = "reception",
+           .response_schema = "SaiBudgetList",
+           .handler = list_sai_budgets});
+  api.add({.method = "POST",
+           .pattern = centres + "/sai-budgets",
+           .action = "sai_budgets.manage",
+           .summary = "Record (or replace) a SAI project's budget for a year and the state of its "
+                      "final report",
+           .tag = "reception",
+           .body = {{.name = "year",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .min_value = 2000,
+                     .max_value = 2100},
+                    {.name = "amount_cents",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .min_value = 0,
+                     .max_value = 100'000'000'000},
+                    {.name = "report_status",
+                     .required = true,
+                     .max_length = 20,
+                     .allowed = sai_report_statuses()}},
+           .response_schema = "SaiBudget",
+           .handler = put_sai_budget});
+  api.add({.method = "POST",
+           .pattern = invoices + "/credit-notes",
+           .action = "invoices.submit",
+           .summary = "Issue a credit note correcting a submitted invoice: negative presence-days "
+                      "and amount, never more than the invoice declared",
+           .tag = "reception",
+           .body = {{.name = "number", .required = true, .max_length = 60, .min_length = 1},
+                    {.name = "reason",
+                     .required = true,
+                     .max_length = 500,
+                     .min_length = 10,
+                     .multiline = true},
+                    {.name = "presence_days",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .description = "negative: the days taken back",
+                     .min_value = -10'000'000,
+                     .max_value = -1},
+                    {.name = "amount_cents",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .description = "negative, net of VAT: the days taken back at the contract "
+                                    "price",
+                     .min_value = -100'000'000'000,
+                     .max_value = -1}},
+           .response_schema = "CreditNote",
+           .success_status = 201,
+           .handler = post_credit_note});
+  api.add({.method = "GET",
+           .pattern = invoices + "/credit-notes",
+           .action = "costs.read",
+           .summary = "An invoice's credit notes, oldest first",
+           .tag = "reception",
+           .response_schema = "CreditNoteList",
+           .handler = list_credit_notes});
   api.add({.method = "GET",
            .pattern = invoices + "/reconciliation",
            .action = "costs.read",

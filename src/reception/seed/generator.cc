@@ -302,7 +302,11 @@ Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
     k.start_date = clock::add_days(start, -g.uniform(0, 200));
     const std::string renewal = clock::add_days(start, g.uniform(100, plan.history_days - 30));
     for (int n = 0; n < 2; ++n) {
-      k.cig = "Z" + std::to_string(g.uniform(100000000, 999999999));
+      // Three lots per tender round, each covering several centres (their CIG names the lot);
+      // the draw stays so that the rest of the data is unchanged.
+      (void)g.uniform(100000000, 999999999);
+      k.cig = std::string(n == 0 ? "B1" : "B2") + "0000000" + std::to_string(c.centre.id % 3);
+      k.vat_rate_percent = c.centre.id % 3 == 2 ? 5 : 0;  // a social cooperative's lot: 5%
       k.price_cents = diffusa ? 3300 : g.uniform(25, 35) * 100 + g.uniform(0, 1) * 50;
       k.end_date = n == 0 ? clock::add_days(renewal, -1) : clock::add_days(plan.today, 365);
       INNET_TRY(centres::create_contract(conn, k));
@@ -525,6 +529,7 @@ Result<std::int64_t> seed_invoices(db::Connection& conn, std::int64_t operator_i
   std::int64_t stored = 0;
   for (std::size_t i = 0; i < centres.size(); ++i) {
     const auto& centre = centres[i];
+    if (centre.type == "sai") continue;  // funded by its project budget, not per day
     INNET_ASSIGN_OR_RETURN(auto draft, reception::draft_invoice(conn, centre.id, month, today));
     if (draft.amount_cents <= 0) continue;  // nothing payable: no contract, or no guests
     reception::Invoice invoice;
@@ -538,14 +543,14 @@ Result<std::int64_t> seed_invoices(db::Connection& conn, std::int64_t operator_i
     if (i % 3 == 0) {
       INNET_ASSIGN_OR_RETURN(auto absences, reception::absence_entries_between(
                                                 conn, centre.id, draft.range.from, draft.range.to));
-      // Billed at the month's average price per day: what such an invoice typically does.
-      const auto price = draft.amount_cents / std::max<std::int64_t>(draft.presence_days, 1);
       for (const auto& a : absences) {
         if (a.withdraws_id || invoice.presence_days >= draft.presence_days + 3) continue;
         invoice.lines.push_back({a.person_id, a.day, a.day});
         ++invoice.presence_days;
-        invoice.amount_cents += price;
       }
+      // Billed at the contract price, as submission requires: the days are what is disputed.
+      INNET_ASSIGN_OR_RETURN(auto contracts, centres::centre_contracts(conn, centre.id));
+      invoice.amount_cents = reception::value_lines(invoice.lines, contracts).net_cents;
     }
     INNET_TRY(reception::submit_invoice(conn, invoice, today));
     ++stored;

@@ -152,6 +152,8 @@ test('costs: the month worked out by hand', async () => {
   assert.deepEqual(c.totals, {
     presence_days: PRESENCE,
     amount_due_cents: AMOUNT,
+    vat_cents: 0,
+    gross_due_cents: AMOUNT,
     pocket_money_due_cents: POCKET,
     days_without_contract: 0,
     presence_days_without_contract: 0,
@@ -162,7 +164,9 @@ test('costs: the month worked out by hand', async () => {
     absent: 1,
     contract_id: c1.id,
     no_contract: false,
+    cig: c1.cig,
     price_cents: 2850,
+    vat_rate_percent: 0,
     amount_cents: 14250,
     pocket_money_cents: 1000,
   });
@@ -206,8 +210,8 @@ test('costs: CSV (days or persons) and XLSX downloads', async () => {
   assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
   assert.equal(csv.headers.get('content-disposition'), `attachment; filename="costs-centre-${centreA.id}-${MONTH}.csv"`);
   const lines = csv.text.split('\r\n');
-  assert.equal(lines[0], 'day,present,absent,contract_id,no_contract,price_cents,amount_cents,pocket_money_cents');
-  assert.equal(lines[12], `${day(12)},5,1,${c1.id},false,2850,14250,1000`);
+  assert.equal(lines[0], 'day,present,absent,contract_id,no_contract,price_cents,amount_cents,pocket_money_cents,cig,vat_rate_percent');
+  assert.equal(lines[12], `${day(12)},5,1,${c1.id},false,2850,14250,1000,${c1.cig},0`);
   assert.equal(lines.length, N + 2, 'header, N days, and the empty string after the last CRLF');
 
   const persons = await api('GET', costsPath(centreA, MONTH, '?format=csv&table=persons'), { session: officer });
@@ -296,8 +300,17 @@ test('reconciliation: the differences by day and person, as JSON, CSV and XLSX',
   const id = list.items[0].id;
   const r = expectStatus(await api('GET', `/invoices/${id}/reconciliation`, { session: officer }), 200);
   assert.equal(r.invoice.id, id);
-  assert.deepEqual(r.computed, { presence_days: PRESENCE, amount_cents: AMOUNT, pocket_money_cents: POCKET });
-  assert.deepEqual(r.declared, { presence_days: DECLARED_DAYS, amount_cents: DECLARED_AMOUNT, days_value_cents: DECLARED_AMOUNT });
+  assert.deepEqual(r.computed, { presence_days: PRESENCE, amount_cents: AMOUNT, vat_cents: 0, gross_cents: AMOUNT, pocket_money_cents: POCKET });
+  assert.deepEqual(r.declared, {
+    presence_days: DECLARED_DAYS,
+    amount_cents: DECLARED_AMOUNT,
+    vat_cents: 0,
+    gross_cents: DECLARED_AMOUNT,
+    days_value_cents: DECLARED_AMOUNT,
+  });
+  // The declared amount is its own days at the contract prices: no flag.
+  assert.equal(r.amount_not_matching_days, false);
+  assert.equal(r.expected_amount_cents, DECLARED_AMOUNT);
   assert.deepEqual(r.difference, { presence_days: 2, amount_cents: 5550 });
   assert.equal(r.declared_not_present, 3);
   assert.equal(r.present_not_declared, 1);
@@ -399,7 +412,14 @@ test('invoices: a line naming another operator\'s guest gets the answer of an id
 
 test('invoices: withdrawn with a reason, kept with its lines, and replaced by the next one', async () => {
   const month = monthOf(-3);
-  const first = expectStatus(await submit(invoiceBody({ month, lines: [], presence_days: 0 })), 201);
+  // A centre of its own, with one guest on the 1st: an invoice's amount is its days at the price.
+  const firstDay = `${month}-01`;
+  const centreE = await createCentre(officer, { operator_id: ownOrgId, places_single_men: 5, places_single_women: 0, places_families: 0 });
+  await createContract(centreE, addDays(firstDay, -10), addDays(firstDay, 400), 3000);
+  const guestE = await createPerson(officer, { family_name: 'Withdrawn', given_names: 'Test', sex: 'male', nationality: 'AF' });
+  await place(officer, [guestE], centreE, 'single_men', firstDay);
+  const oneDay = () => invoiceBody({ month, lines: [{ person_id: guestE.id, from: firstDay, to: firstDay }], presence_days: 1, amount_cents: 3000 });
+  const first = expectStatus(await submit(oneDay(), worker, centreE), 201);
   assert.equal(first.status, 'submitted');
   assert.equal(first.replaces_id, null);
   const withdraw = (id, body, session = worker) => api('POST', `/invoices/${id}/withdrawal`, { session, body });
@@ -408,7 +428,7 @@ test('invoices: withdrawn with a reason, kept with its lines, and replaced by th
   expectError(await withdraw(first.id, { reason: 'wrong  number', extra: 1 }), 400, 'validation_failed', ['extra']);
   expectError(await withdraw(first.id, { reason: 'wrong invoice number' }, analyst), 403, 'forbidden');
   expectError(await withdraw(999999999, { reason: 'wrong invoice number' }), 404, 'not_found');
-  expectError(await submit(invoiceBody({ month, lines: [], presence_days: 0 })), 409, 'invoice_exists', ['month']);
+  expectError(await submit(oneDay(), worker, centreE), 409, 'invoice_exists', ['month']);
 
   const withdrawn = expectStatus(await withdraw(first.id, { reason: '  wrong invoice number  ' }), 200);
   assert.equal(withdrawn.status, 'withdrawn');
@@ -417,13 +437,13 @@ test('invoices: withdrawn with a reason, kept with its lines, and replaced by th
   assert.ok(withdrawn.withdrawn_at);
   expectError(await withdraw(first.id, { reason: 'wrong invoice number' }), 409, 'invoice_already_withdrawn');
 
-  const second = expectStatus(await submit(invoiceBody({ month, lines: [], presence_days: 0 })), 201);
+  const second = expectStatus(await submit(oneDay(), worker, centreE), 201);
   assert.equal(second.replaces_id, first.id);
   const old = expectStatus(await api('GET', `/invoices/${first.id}`, { session: officer }), 200);
   assert.equal(old.replaced_by_id, second.id);
   assert.equal(old.status, 'withdrawn');
   // History: both are listed, the current one first; the withdrawn one still reconciles.
-  const list = expectStatus(await api('GET', `/centres/${centreA.id}/invoices?per_page=100`, { session: officer }), 200);
+  const list = expectStatus(await api('GET', `/centres/${centreE.id}/invoices?per_page=100`, { session: officer }), 200);
   const ofMonth = list.items.filter((i) => i.month === month);
   assert.deepEqual(ofMonth.map((i) => [i.id, i.status]), [[second.id, 'submitted'], [first.id, 'withdrawn']]);
   expectStatus(await api('GET', `/invoices/${first.id}/reconciliation`, { session: officer }), 200);
@@ -435,4 +455,131 @@ test('invoices: withdrawn with a reason, kept with its lines, and replaced by th
   assert.equal(audit.length, 1);
   assert.equal(audit[0].actor_user_id, worker.user.id);
   assert.doesNotMatch(JSON.stringify(audit[0].details), /wrong invoice number/, 'free text stays out of the trail');
+});
+
+// Contracts as tendered. Centre C (the case worker's) has two contracts splitting MONTH: K1 until
+// day 15 at EUR 28.50 + 5% VAT under lot L, which also covers centre D (another operator's), and
+// K2 from day 16 at EUR 30.00, VAT-exempt. Two single men present all month: K1's invoice is
+// 2 x 15 = 30 days x 2,850 = 85,500 net, VAT 4,275, gross 89,775; K2's 2(N - 15) days x 3,000.
+test('tender lots and contracts: CIG checked, one lot for several centres, invoices per contract with VAT', async () => {
+  const cig = () => `L${uniqueSuffix().toUpperCase().replace(/[^A-Z0-9]/g, '')}`.padEnd(10, '0').slice(0, 10);
+  const lotBody = { tender: 'Gara CAS Palermo', lot: 'Lotto 1', start_date: addDays(day(1), -90), end_date: addDays(day(N), 365) };
+  expectError(await api('POST', '/lots', { session: officer, body: { ...lotBody, cig: 'l123456789' } }), 422, 'cig_format', ['cig']);
+  expectError(await api('POST', '/lots', { session: worker, body: { ...lotBody, cig: cig() } }), 403, 'forbidden');
+  const lot = expectStatus(await api('POST', '/lots', { session: officer, body: { ...lotBody, cig: cig() } }), 201);
+  expectError(await api('POST', '/lots', { session: officer, body: { ...lotBody, cig: lot.cig } }), 409, 'unique_violation', ['cig']);
+
+  const places = { places_single_men: 10, places_single_women: 0, places_families: 0 };
+  const centreC = await createCentre(officer, { operator_id: ownOrgId, ...places });
+  const centreD = await createCentre(officer, { operator_id: otherOrgId, ...places });
+  const contract = (centre, body) =>
+    api('POST', `/centres/${centre.id}/contracts`, { session: officer, body: { places: 10, ...body } });
+  const k1 = expectStatus(
+    await contract(centreC, { lot_id: lot.id, vat_rate_percent: 5, start_date: addDays(day(1), -90), end_date: day(15), price_cents: 2850 }),
+    201,
+  );
+  assert.equal(k1.cig, lot.cig);
+  assert.equal(k1.vat_rate_percent, 5);
+  const k2 = expectStatus(await contract(centreC, { cig: cig(), start_date: day(16), end_date: addDays(day(N), 365), price_cents: 3000 }), 201);
+  expectStatus(await contract(centreD, { lot_id: lot.id, start_date: day(1), end_date: day(N), price_cents: 3100 }), 201);
+  expectError(await contract(centreD, { cig: 'z12345678a', start_date: addDays(day(N), 1), end_date: addDays(day(N), 30), price_cents: 3100 }), 422, 'cig_format', ['cig']);
+  expectError(await contract(centreD, { lot_id: lot.id, vat_rate_percent: 7, start_date: addDays(day(N), 1), end_date: addDays(day(N), 30), price_cents: 3100 }), 422, 'validation_failed', ['vat_rate_percent']);
+
+  // The Prefettura sees both centres' contracts under the lot; the operator its own only.
+  const all = expectStatus(await api('GET', `/lots/${lot.id}`, { session: officer }), 200);
+  assert.equal(all.contracts.length, 2);
+  const own = expectStatus(await api('GET', `/lots/${lot.id}`, { session: worker }), 200);
+  assert.deepEqual(own.contracts.map((c) => c.id), [k1.id]);
+  assert.ok(expectStatus(await api('GET', '/lots', { session: worker }), 200).items.some((l) => l.id === lot.id));
+
+  const guests = [];
+  for (const given of ['Karim', 'Sami']) guests.push(await createPerson(officer, { family_name: 'Tender', given_names: given, sex: 'male', nationality: 'TN' }));
+  await place(officer, guests, centreC, 'single_men', addDays(day(1), -5));
+  const lines = (from, to) => guests.map((g) => ({ person_id: g.id, from, to }));
+  const body = (fields) => ({ month: MONTH, number: `FT-${uniqueSuffix()}`, ...fields });
+
+  // A month outside the contract named, an amount not matching its days: 422, nothing stored.
+  expectError(
+    await submit(body({ month: EARLIER, contract_id: k2.id, amount_cents: 100, presence_days: 0, lines: [] }), worker, centreC),
+    422,
+    'outside_contract',
+    ['month'],
+  );
+  const mismatch = await submit(
+    body({ contract_id: k1.id, amount_cents: 85500, presence_days: 15, lines: lines(day(1), day(15)).slice(0, 1) }),
+    worker,
+    centreC,
+  );
+  expectError(mismatch, 422, 'amount_mismatch', ['amount_cents']);
+  assert.deepEqual(mismatch.json.error.fields.amount_cents.params, { expected: 42750 });
+  expectError(
+    await submit(body({ contract_id: k1.id, amount_cents: 88500, presence_days: 32, lines: lines(day(1), day(16)) }), worker, centreC),
+    422,
+    'outside_contract',
+    ['lines[0].to', 'lines[1].to'],
+  );
+  assert.equal(expectStatus(await api('GET', `/centres/${centreC.id}/invoices`, { session: worker }), 200).total, 0);
+
+  const first = expectStatus(
+    await submit(body({ contract_id: k1.id, amount_cents: 85500, presence_days: 30, lines: lines(day(1), day(15)) }), worker, centreC),
+    201,
+  );
+  assert.equal(first.cig, lot.cig);
+  assert.equal(first.vat_cents, 4275);
+  assert.equal(first.gross_cents, 89775);
+  const second = expectStatus(
+    await submit(
+      body({ contract_id: k2.id, amount_cents: 2 * (N - 15) * 3000, presence_days: 2 * (N - 15), lines: lines(day(16), day(N)) }),
+      worker,
+      centreC,
+    ),
+    201,
+  );
+  assert.equal(second.cig, k2.cig);
+  assert.equal(second.vat_cents, 0);
+
+  const rec = expectStatus(await api('GET', `/invoices/${first.id}/reconciliation`, { session: officer }), 200);
+  assert.deepEqual(rec.computed, { presence_days: 30, amount_cents: 85500, vat_cents: 4275, gross_cents: 89775, pocket_money_cents: 30 * 250 });
+  assert.equal(rec.amount_not_matching_days, false);
+  assert.equal(rec.expected_amount_cents, 85500);
+  assert.deepEqual(rec.difference, { presence_days: 0, amount_cents: 0 });
+  // A credit note takes back two days of K1's invoice (2 x 2,850 = 5,700, VAT 5% = 285).
+  const credit = (fields) =>
+    api('POST', `/invoices/${first.id}/credit-notes`, { session: worker, body: { number: `NC-${uniqueSuffix()}`, reason: 'Giorni non dovuti', ...fields } });
+  expectError(await credit({ presence_days: 2, amount_cents: 5700 }), 400, 'validation_failed', ['presence_days', 'amount_cents']);
+  const note = expectStatus(await credit({ presence_days: -2, amount_cents: -5700 }), 201);
+  assert.equal(note.vat_cents, -285);
+  assert.equal(note.gross_cents, -5985);
+  expectError(await credit({ presence_days: -29, amount_cents: -29 * 2850 }), 422, 'credit_exceeds_invoice', ['presence_days']);
+  const notes = expectStatus(await api('GET', `/invoices/${first.id}/credit-notes`, { session: officer }), 200);
+  assert.deepEqual(notes.items.map((n) => n.id), [note.id]);
+  const netted = expectStatus(await api('GET', `/invoices/${first.id}/reconciliation`, { session: officer }), 200);
+  assert.deepEqual(netted.credited, { presence_days: -2, amount_cents: -5700, vat_cents: -285 });
+  assert.deepEqual(netted.difference, { presence_days: -2, amount_cents: -5700 });
+
+  const costs = expectStatus(await api('GET', costsPath(centreC), { session: officer }), 200);
+  assert.equal(costs.totals.vat_cents, 4275);
+  assert.equal(costs.totals.gross_due_cents, costs.totals.amount_due_cents + 4275);
+});
+
+test('a SAI project is not billed per day: costs and invoices are refused', async () => {
+  const sai = await createCentre(officer, { operator_id: ownOrgId, type: 'sai' });
+  await createContract(sai, addDays(day(1), -90), addDays(day(N), 365), 3000);
+  expectError(await api('GET', costsPath(sai), { session: officer }), 422, 'sai_not_per_day', ['id']);
+  expectError(await api('GET', `/centres/${sai.id}/invoices/draft/${MONTH}`, { session: worker }), 422, 'sai_not_per_day', ['month']);
+  expectError(
+    await submit({ month: MONTH, number: 'SAI-1', amount_cents: 100, presence_days: 0, lines: [] }, worker, sai),
+    422,
+    'sai_not_per_day',
+    ['month'],
+  );
+  // Its funding instead: the Prefettura records the year's budget and the final report's state.
+  const budget = { year: 2026, amount_cents: 12000000, report_status: 'pending' };
+  expectError(await api('POST', `/centres/${sai.id}/sai-budgets`, { session: worker, body: budget }), 403, 'forbidden');
+  const stored = expectStatus(await api('POST', `/centres/${sai.id}/sai-budgets`, { session: officer, body: budget }), 200);
+  assert.equal(stored.amount_cents, 12000000);
+  expectStatus(await api('POST', `/centres/${sai.id}/sai-budgets`, { session: officer, body: { ...budget, report_status: 'submitted' } }), 200);
+  const list = expectStatus(await api('GET', `/centres/${sai.id}/sai-budgets`, { session: worker }), 200);
+  assert.deepEqual(list.items.map((b) => [b.year, b.amount_cents, b.report_status]), [[2026, 12000000, 'submitted']]);
+  expectError(await api('POST', `/centres/${centreA.id}/sai-budgets`, { session: officer, body: budget }), 422, 'not_sai', ['id']);
 });

@@ -42,6 +42,7 @@
 
 #include "accounts/accounts.h"
 #include "app/app.h"
+#include "centres/centres.h"
 #include "people/persons.h"
 #include "reception/costs/export.h"
 #include "reception/costs/invoices.h"
@@ -451,13 +452,15 @@ TEST_P(CostsTest, CsvIsQuotedRfc4180WithAHeaderRow) {
   const auto tables = cost_tables(costs());
   const auto days = reporting::to_csv(tables.at(1));
   EXPECT_EQ(days.rfind("day,present,absent,contract_id,no_contract,price_cents,amount_cents,"
-                       "pocket_money_cents\r\n",
+                       "pocket_money_cents,cig,vat_rate_percent\r\n",
                        0),
             0u)
       << days.substr(0, 200);
-  EXPECT_NE(days.find("\r\n2025-04-12,5,1," + std::to_string(c1_) + ",false,2850,14250,1000\r\n"),
+  EXPECT_NE(days.find("\r\n2025-04-12,5,1," + std::to_string(c1_) +
+                      ",false,2850,14250,1000,C1C1C1C1C1,0\r\n"),
             std::string::npos);
-  EXPECT_NE(days.find("\r\n2025-04-16,6,0," + std::to_string(c2_) + ",false,3000,18000,1250\r\n"),
+  EXPECT_NE(days.find("\r\n2025-04-16,6,0," + std::to_string(c2_) +
+                      ",false,3000,18000,1250,C2C2C2C2C2,0\r\n"),
             std::string::npos);
   EXPECT_EQ(std::count(days.begin(), days.end(), '\n'), 31);  // header + 30 days
 
@@ -501,6 +504,292 @@ TEST_P(CostsTest, XlsxIsAZipWorkbookWithOneSheetPerTable) {
   EXPECT_NE(xlsx->find("xl/worksheets/sheet3.xml"), std::string::npos);
   EXPECT_EQ(xlsx->find("xl/worksheets/sheet4.xml"), std::string::npos);
   EXPECT_NE(xlsx->find("[Content_Types].xml"), std::string::npos);
+}
+
+// Contracts as tendered (issue 9, points 2 and 8). April split at the contract boundary, from the
+// hand-made lines above cut at 04-15/04-16:
+//   C1 (04-01..15, EUR 28.50): F1-F3 3 x 15 = 45, F4 15, S1 04-08..15 = 8, S2 15 -> 83 days,
+//      83 x 2,850 = 236,550; computed 80 days, 228,000: +3 days, +8,550 (S1 08, 09; S2 12).
+//   C2 (04-16..30, EUR 30.00): F1-F3 45, F4 04-16..29 = 14, S1 15, S2 04-16..20 = 5 -> 79 days,
+//      79 x 3,000 = 237,000; computed 80 days, 240,000: -1 day, -3,000 (F4 04-30).
+Invoice contract_part(const Invoice& whole, const std::string& from, const std::string& to) {
+  Invoice part = whole;
+  part.lines.clear();
+  part.presence_days = 0;
+  for (auto l : whole.lines) {
+    l.from = std::max(l.from, from);
+    l.to = std::min(l.to, to);
+    if (l.from > l.to) continue;
+    part.presence_days += line_days(l);
+    part.lines.push_back(l);
+  }
+  return part;
+}
+
+TEST_P(CostsTest, AMonthSpanningTwoContractsGivesTwoInvoices) {
+  april();
+  Invoice first = contract_part(hand_made_invoice(), "2025-04-01", "2025-04-15");
+  first.contract_id = c1_;
+  first.amount_cents = 236'550;
+  first.number = "FT-1";
+  Invoice second = contract_part(hand_made_invoice(), "2025-04-16", "2025-04-30");
+  second.contract_id = c2_;
+  second.amount_cents = 237'000;
+  second.number = "FT-2";
+  EXPECT_EQ(first.presence_days, 83);
+  EXPECT_EQ(second.presence_days, 79);
+
+  // A line of the first contract's invoice reaching into the second: refused, nothing stored.
+  Invoice spills = first;
+  spills.lines[0].to = "2025-04-16";
+  spills.presence_days += 1;
+  spills.amount_cents += 3'000;
+  auto refused = submit_invoice(db(), spills, kToday);
+  ASSERT_FALSE(refused.ok());
+  expect_error(refused.error(), ErrorKind::unprocessable, "outside_contract", "lines[0].to");
+  EXPECT_EQ(count("invoices"), 0);
+
+  auto one = submit_invoice(db(), first, kToday);
+  ASSERT_DB_OK(one);
+  EXPECT_EQ(one->contract_id, c1_);
+  EXPECT_EQ(one->cig, "C1C1C1C1C1");
+  EXPECT_EQ(one->vat_cents, 0);
+  auto two = submit_invoice(db(), second, kToday);
+  ASSERT_DB_OK(two);
+  EXPECT_EQ(two->contract_id, c2_);
+  EXPECT_EQ(two->cig, "C2C2C2C2C2");
+  EXPECT_EQ(count("invoices"), 2);
+
+  // One current invoice per contract and month; a whole-month invoice would bill both again.
+  auto twice = submit_invoice(db(), first, kToday);
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().code, "invoice_exists");
+  auto whole = submit_invoice(db(), hand_made_invoice(), kToday);
+  ASSERT_FALSE(whole.ok());
+  EXPECT_EQ(whole.error().code, "invoice_exists");
+
+  // Each is reconciled on its contract's days only.
+  auto r1 = reconcile_invoice(db(), *one, kToday);
+  ASSERT_DB_OK(r1);
+  EXPECT_EQ(r1->computed_presence_days, 80);
+  EXPECT_EQ(r1->computed_amount_cents, 228'000);
+  EXPECT_EQ(r1->presence_days_difference, 3);
+  EXPECT_EQ(r1->amount_difference_cents, 8'550);
+  EXPECT_EQ(r1->declared_not_present, 3);
+  EXPECT_EQ(r1->present_not_declared, 0);
+  EXPECT_FALSE(r1->amount_not_matching_days);
+  auto r2 = reconcile_invoice(db(), *two, kToday);
+  ASSERT_DB_OK(r2);
+  EXPECT_EQ(r2->computed_presence_days, 80);
+  EXPECT_EQ(r2->computed_amount_cents, 240'000);
+  EXPECT_EQ(r2->presence_days_difference, -1);
+  EXPECT_EQ(r2->amount_difference_cents, -3'000);
+  ASSERT_EQ(r2->differences.size(), 1u);
+  EXPECT_EQ(r2->differences[0].day, "2025-04-30");
+}
+
+TEST_P(CostsTest, AnInvoiceForAMonthOutsideItsContractIsRefused) {
+  april();
+  Invoice march = hand_made_invoice();
+  march.month = "2025-03";
+  march.contract_id = c2_;  // from 2025-04-16
+  march.lines = {{person(1), "2025-03-20", "2025-03-31"}};
+  march.presence_days = 12;
+  march.amount_cents = 12 * 3'000;
+  auto refused = submit_invoice(db(), march, kToday);
+  ASSERT_FALSE(refused.ok());
+  expect_error(refused.error(), ErrorKind::unprocessable, "outside_contract", "month");
+  march.contract_id = 999'999;
+  auto unknown = submit_invoice(db(), march, kToday);
+  ASSERT_FALSE(unknown.ok());
+  expect_error(unknown.error(), ErrorKind::unprocessable, "validation_failed", "contract_id");
+  EXPECT_EQ(count("invoices"), 0);
+}
+
+// Point 8: unticking S2's line (20 days: 15 x 2,850 + 5 x 3,000 = 57,750) without the amount.
+TEST_P(CostsTest, AnAmountThatDoesNotMatchItsDaysIsRefusedAndFlagged) {
+  april();
+  Invoice inv = hand_made_invoice();
+  inv.lines.pop_back();  // S2 04-01..20
+  inv.presence_days = 142;
+  auto refused = submit_invoice(db(), inv, kToday);
+  ASSERT_FALSE(refused.ok());
+  expect_error(refused.error(), ErrorKind::unprocessable, "amount_mismatch", "amount_cents");
+  const auto& params = refused.error().fields.at("amount_cents").params;
+  ASSERT_EQ(params.size(), 1u);
+  EXPECT_EQ(std::get<std::int64_t>(params[0].second), 473'550 - 57'750);
+  EXPECT_EQ(count("invoices"), 0);
+
+  // An invoice stored before the check is flagged by its reconciliation.
+  auto r = reconcile_invoice(db(), inv, kToday);
+  ASSERT_DB_OK(r);
+  EXPECT_TRUE(r->amount_not_matching_days);
+  EXPECT_EQ(r->declared_days_value_cents, 415'800);
+  EXPECT_EQ(to_json(*r)["expected_amount_cents"], 415'800);
+  EXPECT_EQ(to_json(*r)["amount_not_matching_days"], true);
+
+  inv.amount_cents = 415'800;
+  ASSERT_DB_OK(submit_invoice(db(), inv, kToday));
+}
+
+// VAT at 5% on C2 (a social cooperative's lot). Costs: C1 228,000 at 0% and C2 240,000 at 5%:
+// VAT 12,000, gross 480,000. F1 invoiced 04-16..30 on C2: 15 x 3,000 = 45,000 net, 2,250 VAT.
+TEST_P(CostsTest, PricesAreNetAndVatIsAddedPerContract) {
+  april(false);
+  centres::Contract c;
+  c.centre_id = a();
+  c.cig = "C2C2C2C2C2";
+  c.start_date = "2025-04-16";
+  c.end_date = "2025-12-31";
+  c.places = 20;
+  c.price_cents = 3'000;
+  c.vat_rate_percent = 5;
+  auto created = centres::create_contract(db(), c);
+  ASSERT_DB_OK(created);
+  const auto m = costs();
+  EXPECT_EQ(m.totals.amount_due_cents, 468'000);
+  EXPECT_EQ(m.totals.vat_cents, 12'000);
+  EXPECT_EQ(to_json(m)["totals"]["gross_due_cents"], 480'000);
+
+  Invoice inv = hand_made_invoice();
+  inv.contract_id = created->id;
+  inv.lines = {{person(1), "2025-04-16", "2025-04-30"}};
+  inv.presence_days = 15;
+  inv.amount_cents = 45'000;
+  auto stored = submit_invoice(db(), inv, kToday);
+  ASSERT_DB_OK(stored);
+  EXPECT_EQ(stored->vat_cents, 2'250);
+  EXPECT_EQ(to_json(*stored)["gross_cents"], 47'250);
+
+  c.cig = "C3C3C3C3C3";
+  c.start_date = "2026-01-01";
+  c.end_date = "2026-12-31";
+  c.vat_rate_percent = 7;
+  auto bad_rate = centres::create_contract(db(), c);
+  ASSERT_FALSE(bad_rate.ok());
+  EXPECT_EQ(bad_rate.error().fields.count("vat_rate_percent"), 1u);
+  EXPECT_EQ(centres::vat_cents(1'005, 22), 221);  // 221.1
+  EXPECT_EQ(centres::vat_cents(1'010, 5), 51);    // 50.5, half up
+  EXPECT_EQ(centres::vat_cents(-1'010, 5), -51);
+}
+
+TEST_P(CostsTest, ASaiProjectIsNotBilledPerDay) {
+  april();
+  ASSERT_DB_OK(db().execute("UPDATE centres SET type = 'sai' WHERE id = ?", {a()}));
+  auto draft = draft_invoice(db(), a(), *CivilMonth::parse("2025-04"), kToday);
+  ASSERT_FALSE(draft.ok());
+  expect_error(draft.error(), ErrorKind::unprocessable, "sai_not_per_day", "month");
+  auto refused = submit_invoice(db(), hand_made_invoice(), kToday);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "sai_not_per_day");
+  EXPECT_EQ(count("invoices"), 0);
+
+  // Its funding instead: an annual budget and the state of the final report.
+  ASSERT_DB_OK(set_sai_budget(db(), {a(), 2025, 12'000'000, "pending", ""}));
+  ASSERT_DB_OK(set_sai_budget(db(), {a(), 2025, 12'500'000, "submitted", ""}));
+  ASSERT_DB_OK(set_sai_budget(db(), {a(), 2024, 11'000'000, "approved", ""}));
+  auto budgets = sai_budgets(db(), a());
+  ASSERT_DB_OK(budgets);
+  ASSERT_EQ(budgets->size(), 2u);
+  EXPECT_EQ((*budgets)[0].year, 2025);
+  EXPECT_EQ((*budgets)[0].amount_cents, 12'500'000);
+  EXPECT_EQ((*budgets)[0].report_status, "submitted");
+  auto not_sai = set_sai_budget(db(), {b(), 2025, 1, "pending", ""});
+  ASSERT_FALSE(not_sai.ok());
+  expect_error(not_sai.error(), ErrorKind::unprocessable, "not_sai", "id");
+  auto bad_status = set_sai_budget(db(), {a(), 2025, 1, "lost", ""});
+  ASSERT_FALSE(bad_status.ok());
+  EXPECT_EQ(bad_status.error().fields.count("report_status"), 1u);
+}
+
+// A lot covers several centres; its CIG is checked and unique.
+TEST_P(CostsTest, ATenderLotCoversContractsOfSeveralCentres) {
+  auto lot = centres::create_lot(
+      db(), {0, "A1B2C3D4E5", "Gara CAS Palermo 2025", "Lotto 2", "2025-01-01", "2025-12-31", ""});
+  ASSERT_DB_OK(lot);
+  for (auto centre : {a(), b()}) {
+    centres::Contract c;
+    c.centre_id = centre;
+    c.lot_id = lot->id;
+    c.start_date = "2025-01-01";
+    c.end_date = "2025-12-31";
+    c.places = 10;
+    c.price_cents = 2'900;
+    auto created = centres::create_contract(db(), c);
+    ASSERT_DB_OK(created);
+    EXPECT_EQ(created->cig, "A1B2C3D4E5");
+    EXPECT_EQ(created->lot_id, lot->id);
+  }
+  auto under = centres::lot_contracts(db(), lot->id);
+  ASSERT_DB_OK(under);
+  EXPECT_EQ(under->size(), 2u);
+
+  for (const char* bad : {"a1b2c3d4e5", "A1B2C3D4E", "A1B2C3D4E5F", "A1B2-3D4E5"}) {
+    auto refused = centres::create_lot(db(), {0, bad, "Gara", "", "2025-01-01", "2025-12-31", ""});
+    ASSERT_FALSE(refused.ok()) << bad;
+    expect_error(refused.error(), ErrorKind::unprocessable, "cig_format", "cig");
+  }
+  auto twice =
+      centres::create_lot(db(), {0, "A1B2C3D4E5", "Gara", "", "2025-01-01", "2025-12-31", ""});
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(count("tender_lots"), 1);
+
+  // A contract naming only a CIG joins the lot with that CIG, or opens one.
+  centres::Contract by_cig;
+  by_cig.centre_id = a();
+  by_cig.cig = "A1B2C3D4E5";
+  by_cig.start_date = "2026-01-01";
+  by_cig.end_date = "2026-06-30";
+  by_cig.places = 10;
+  by_cig.price_cents = 2'900;
+  auto joined = centres::create_contract(db(), by_cig);
+  ASSERT_DB_OK(joined);
+  EXPECT_EQ(joined->lot_id, lot->id);
+  by_cig.cig = "z12345678a";
+  by_cig.start_date = "2026-07-01";
+  by_cig.end_date = "2026-12-31";
+  auto lower = centres::create_contract(db(), by_cig);
+  ASSERT_FALSE(lower.ok());
+  expect_error(lower.error(), ErrorKind::unprocessable, "cig_format", "cig");
+}
+
+// A credit note on C1's invoice (83 days, 236,550) takes back the three days the register does
+// not support (3 x 2,850 = 8,550): the reconciliation nets it and finds no difference left.
+TEST_P(CostsTest, ACreditNoteCorrectsAnInvoiceAndNeverExceedsIt) {
+  april();
+  Invoice first = contract_part(hand_made_invoice(), "2025-04-01", "2025-04-15");
+  first.contract_id = c1_;
+  first.amount_cents = 236'550;
+  auto invoice = submit_invoice(db(), first, kToday);
+  ASSERT_DB_OK(invoice);
+  CreditNote note{0, invoice->id, "NC-1", "three days not due", -3, -8'550, 0, user_, ""};
+  auto mismatch = note;
+  mismatch.amount_cents = -8'000;
+  auto refused = issue_credit_note(db(), mismatch);
+  ASSERT_FALSE(refused.ok());
+  expect_error(refused.error(), ErrorKind::unprocessable, "amount_mismatch", "amount_cents");
+  auto issued = issue_credit_note(db(), note);
+  ASSERT_DB_OK(issued);
+  EXPECT_EQ(issued->vat_cents, 0);
+  auto r = reconcile_invoice(db(), *invoice, kToday);
+  ASSERT_DB_OK(r);
+  EXPECT_EQ(r->credited_presence_days, -3);
+  EXPECT_EQ(r->credited_amount_cents, -8'550);
+  EXPECT_EQ(r->presence_days_difference, 0);
+  EXPECT_EQ(r->amount_difference_cents, 0);
+
+  // 80 days left to credit: 81 is refused, nothing stored.
+  auto too_much = issue_credit_note(
+      db(), {0, invoice->id, "NC-2", "more than declared", -81, -81 * 2'850, 0, user_, ""});
+  ASSERT_FALSE(too_much.ok());
+  expect_error(too_much.error(), ErrorKind::unprocessable, "credit_exceeds_invoice",
+               "presence_days");
+  EXPECT_EQ(count("credit_notes"), 1);
+  ASSERT_DB_OK(withdraw_invoice(db(), {invoice->id, "wrong invoice number", user_}));
+  auto withdrawn = issue_credit_note(db(), note);
+  ASSERT_FALSE(withdrawn.ok());
+  EXPECT_EQ(withdrawn.error().code, "invoice_already_withdrawn");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, CostsTest, db::storage_test::all_engines(),

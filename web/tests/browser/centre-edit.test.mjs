@@ -156,6 +156,24 @@ test('contract manager: chosen among the Prefettura officers and named in the co
   const contracts = (await apiGet(page, `/centres/${managedCentre.id}/contracts`)).body.items;
   assert.equal(contracts[0].manager_user_id, officer.id);
   await checkBothLanguages(page, 'centre-contract-manager', () => page.locator('[data-testid=contract-table]').waitFor());
+
+  // The renewal under the same tender lot, chosen from the list (no CIG to type), at 5% VAT.
+  await page.locator('[data-testid=contract-open]').click();
+  await page.locator('[data-testid=contract-form]').waitFor();
+  await page.locator(`#lot_id option[value="${contracts[0].lot_id}"]`).waitFor({ state: 'attached' });
+  await page.locator('#lot_id').selectOption(String(contracts[0].lot_id));
+  assert.equal(await page.locator('#cig').count(), 0, 'the lot gives the CIG');
+  await page.locator('#places').fill('5');
+  await page.locator('#start_date').fill('2027-01-01');
+  await page.locator('#end_date').fill('2027-12-31');
+  await page.locator('#price_cents').fill('31');
+  await page.locator('#vat_rate_percent').selectOption('5');
+  await page.locator('[data-testid=contract-save]').click();
+  await page.locator('[data-testid=contract-table] tbody tr').nth(1).waitFor();
+  const renewed = (await apiGet(page, `/centres/${managedCentre.id}/contracts`)).body.items;
+  assert.equal(renewed[0].lot_id, contracts[0].lot_id);
+  assert.equal(renewed[0].cig, contracts[0].cig);
+  assert.equal(renewed[0].vat_rate_percent, 5);
 });
 
 test('case worker: no Edit action and no edit page; reads the contract manager by name', async () => {

@@ -105,7 +105,9 @@ test('case worker: prepares an invoice from the register, leaves a guest out, an
       const invoices = await apiGet(workerPage, `/centres/${c.id}/invoices`);
       if (invoices.body.items.some((i) => i.month === month)) continue;
       const draft = await apiGet(workerPage, `/centres/${c.id}/invoices/draft/${month}`);
-      if (draft.body.lines.length >= 2) {
+      // One contract all month, every presence payable: the amount is the days at its price.
+      const [only, ...others] = draft.body.contracts ?? [];
+      if (draft.body.lines.length >= 2 && only && !others.length && draft.body.amount_cents === draft.body.presence_days * only.price_cents) {
         target = { centre: c, month, draft: draft.body };
         break;
       }
@@ -113,6 +115,9 @@ test('case worker: prepares an invoice from the register, leaves a guest out, an
   }
   assert.ok(target, 'a month to invoice');
   const { centre, month, draft } = target;
+  const [contract] = draft.contracts;
+  const euro = (cents) => new Intl.NumberFormat('it', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  const typed = (cents) => (cents / 100).toFixed(2).replace('.', ',');
 
   await workerPage.goto(`/centres/${centre.id}/costs?month=${month}`);
   await workerPage.locator('[data-testid=invoice-prepare]').click();
@@ -133,6 +138,23 @@ test('case worker: prepares an invoice from the register, leaves a guest out, an
   const leftDays = Math.round((Date.parse(left.to) - Date.parse(left.from)) / 86_400_000) + 1;
   await workerPage.locator('#line-0-kept').uncheck();
   assert.equal((await workerPage.locator('[data-testid=invoice-declared-days]').textContent()).trim(), String(draft.presence_days - leftDays));
+  // Point 8: the amount follows the days (it is not typed), with its VAT and the gross.
+  const net = (draft.presence_days - leftDays) * contract.price_cents;
+  const vat = Math.floor((net * contract.vat_rate_percent + 50) / 100);
+  assert.equal(await workerPage.locator('#amount_cents').inputValue(), typed(net));
+  assert.ok((await workerPage.locator('[data-testid=invoice-gross]').textContent()).includes(euro(net + vat)));
+  // Ticked again and unticked: days and amount move together both ways.
+  await workerPage.locator('#line-0-kept').check();
+  assert.equal(await workerPage.locator('#amount_cents').inputValue(), typed(draft.amount_cents));
+  await workerPage.locator('#line-0-kept').uncheck();
+  assert.equal(await workerPage.locator('#amount_cents').inputValue(), typed(net));
+  // Days the register has not confirmed are pointed out when a kept line declares them.
+  const keptLines = draft.lines.slice(1);
+  const unconfirmedKept = draft.unconfirmed_days.filter((d) => keptLines.some((l) => l.from <= d && d <= l.to));
+  assert.equal(await workerPage.locator('[data-testid=invoice-unconfirmed]').count(), unconfirmedKept.length ? 1 : 0);
+  await workerPage.setViewportSize({ width: 360, height: 800 });
+  await checkBothLanguages(workerPage, 'invoice-form-consistent-360', () => workerPage.locator('[data-testid=invoice-lines]').waitFor());
+  await workerPage.setViewportSize({ width: 1280, height: 900 });
   const number = `FT-${Date.now()}`;
   await workerPage.locator('#number').fill(number);
   // Submitting asks first: the month, the days, the amount, and that it goes to the Prefettura.
@@ -144,7 +166,9 @@ test('case worker: prepares an invoice from the register, leaves a guest out, an
   const monthName = new Intl.DateTimeFormat('it', { month: 'long', year: 'numeric' }).format(new Date(`${month}-15T12:00:00`));
   assert.equal(facts[0].toLowerCase(), monthName.toLowerCase());
   assert.equal(facts[1], String(draft.presence_days - leftDays));
-  assert.equal(facts[2], new Intl.NumberFormat('it', { style: 'currency', currency: 'EUR' }).format(draft.amount_cents / 100));
+  assert.equal(facts[2], euro(net));
+  assert.equal(facts[4], euro(net + vat));
+  assert.equal(facts[5], contract.cig);
   assert.ok((await dialog.textContent()).includes(tr('it', 'invoiceForm.confirm.review')));
   // Cancelled: nothing is sent.
   await dialog.locator('[data-testid=confirm-cancel]').click();
@@ -163,6 +187,9 @@ test('case worker: prepares an invoice from the register, leaves a guest out, an
   const stored = (await apiGet(workerPage, `/centres/${centre.id}/invoices`)).body.items.find((i) => i.month === month);
   assert.equal(stored.number, number);
   assert.equal(stored.presence_days, draft.presence_days - leftDays);
+  assert.equal(stored.amount_cents, net, 'days and amount went in together');
+  assert.equal(stored.contract_id, contract.contract_id);
+  assert.equal(stored.cig, contract.cig);
   assert.equal(await workerPage.locator('[data-testid=invoice-prepare]').count(), 0, 'one invoice per month');
 
   // A mistake: the invoice is withdrawn with a reason, after the page says what will happen.
@@ -187,4 +214,52 @@ test('case worker: prepares an invoice from the register, leaves a guest out, an
   assert.equal(after.withdrawal_reason, 'Numero di fattura sbagliato');
   // Its month can be invoiced again: the new invoice will replace it.
   await workerPage.locator('[data-testid=invoice-prepare]').waitFor();
+});
+
+test('case worker: a month spanning two contracts is invoiced once per contract, the days split at the boundary', async (t) => {
+  // A month of the cooperative's centres with a contract renewal in it (the demo renews each
+  // centre's contract once in its history).
+  const centres = await apiGet(workerPage, '/centres?per_page=100');
+  let target = null;
+  for (let back = 2; back <= 14 && !target; ++back) {
+    const month = monthsAgo(back);
+    for (const c of centres.body.items) {
+      if (c.type === 'sai') continue;
+      const invoices = await apiGet(workerPage, `/centres/${c.id}/invoices`);
+      if (invoices.body.items.some((i) => i.month === month)) continue;
+      const draft = await apiGet(workerPage, `/centres/${c.id}/invoices/draft/${month}`);
+      if (draft.status === 200 && draft.body.contracts.length === 2 && draft.body.lines.length) {
+        target = { centre: c, month, draft: draft.body };
+        break;
+      }
+    }
+  }
+  if (!target) {
+    t.skip('no contract renewal in the months the demo data covers');
+    return;
+  }
+  const { centre, month, draft } = target;
+  const [k1, k2] = draft.contracts;
+  const daysWithin = (k) =>
+    draft.lines.reduce((n, l) => {
+      const from = l.from < k.from ? k.from : l.from;
+      const to = l.to > k.to ? k.to : l.to;
+      return from > to ? n : n + Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+    }, 0);
+  const typed = (cents) => (cents / 100).toFixed(2).replace('.', ',');
+
+  await workerPage.goto(`/centres/${centre.id}/costs?month=${month}`);
+  await workerPage.locator('[data-testid=invoice-prepare]').click();
+  await workerPage.locator('[data-testid=invoice-two-contracts]').waitFor();
+  assert.equal(await workerPage.locator('#contract_id option').count(), 2);
+  // The first contract's invoice: its days only, at its price.
+  assert.equal((await workerPage.locator('[data-testid=invoice-declared-days]').textContent()).trim(), String(daysWithin(k1)));
+  assert.equal(await workerPage.locator('#amount_cents').inputValue(), typed(daysWithin(k1) * k1.price_cents));
+  // The second: the lines cut at its first day, the amount at its price.
+  await workerPage.locator('#contract_id').selectOption(String(k2.contract_id));
+  assert.equal((await workerPage.locator('[data-testid=invoice-declared-days]').textContent()).trim(), String(daysWithin(k2)));
+  assert.equal(await workerPage.locator('#amount_cents').inputValue(), typed(daysWithin(k2) * k2.price_cents));
+  for (const from of await workerPage.locator('[data-testid=invoice-lines] input[type=date][id$=-from]').evaluateAll((els) => els.map((e) => e.value)))
+    assert.ok(from >= k2.from, `${from} is within the second contract`);
+  await checkBothLanguages(workerPage, 'invoice-form-two-contracts', () => workerPage.locator('[data-testid=invoice-two-contracts]').waitFor());
 });

@@ -7,23 +7,34 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { plainRuleErrors } from '../../lib/errors';
 import { useT } from '../../lib/i18n';
 import { euroToCents } from '../../lib/money';
+import { useData } from '../../lib/useData';
 import { centresApi } from './api';
 import { useContractManagers } from './contractManagers';
 
 /** An overlapping contract is explained by the form itself: the server's English field reasons are dropped. */
 const contractRuleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, new Set(['contract_overlap']));
 
+/** A VAT rate in per cent, as the language writes a percentage. */
+export const formatPercent = (rate: number, lang: string) => new Intl.NumberFormat(lang, { style: 'percent' }).format(rate / 100);
+
+// The VAT rates a contract may carry (the server's vat_rates()).
+const VAT_RATES = ['0', '4', '5', '10', '22'];
+
 export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: () => void; onDone: (cig: string) => void }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const managers = useContractManagers();
-  const [f, setF] = useState({ cig: '', start_date: '', end_date: '', places: '', price: '', pocket: '2,50', cap: '7,50', manager: '' });
+  // The tender lots already recorded: a contract names one, or a CIG (which opens a lot).
+  const { data: lots } = useData(async () => (await centresApi.lots()).items, []);
+  const [f, setF] = useState({ lot: '', cig: '', start_date: '', end_date: '', places: '', price: '', vat: '0', pocket: '2,50', cap: '7,50', manager: '' });
   const set = (k: keyof typeof f) => (v: string) => setF((p) => ({ ...p, [k]: v }));
   const labels = {
+    lot_id: t('contracts.lot'),
     cig: t('contracts.cig'),
     start_date: t('contracts.startDate'),
     end_date: t('contracts.endDate'),
     places: t('contracts.places'),
     price_cents: t('contracts.price'),
+    vat_rate_percent: t('contracts.vatRate'),
     pocket_money_cents: t('contracts.pocketMoney'),
     pocket_money_family_cap_cents: t('contracts.familyCap'),
     manager_user_id: t('contracts.manager'),
@@ -31,7 +42,8 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
   const { errors, busy, submit } = useFormSubmit({
     validate: () => {
       const e: FieldErrors = {};
-      if (!/^[A-Za-z0-9]{10}$/.test(f.cig.trim())) e.cig = ['fieldErrors.cig_format'];
+      if (!f.lot && !/^[A-Za-z0-9]{10}$/.test(f.cig.trim())) e.cig = ['fieldErrors.cig_format'];
+      if (!VAT_RATES.includes(f.vat)) e.vat_rate_percent = ['fieldErrors.not_in_list'];
       if (!f.start_date) e.start_date = ['fieldErrors.required'];
       if (!f.end_date) e.end_date = ['fieldErrors.required'];
       else if (f.start_date && f.end_date < f.start_date) e.end_date = ['fieldErrors.end_before_start'];
@@ -43,16 +55,18 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
       return e;
     },
     action: async () => {
-      const cig = f.cig.trim().toUpperCase();
+      const lot = lots?.find((l) => String(l.id) === f.lot);
+      const cig = lot ? lot.cig : f.cig.trim().toUpperCase();
       // validate() has refused every amount that is not one.
       const cents = (euro: string) => euroToCents(euro) as number;
       await contractRuleErrors(
         centresApi.addContract(id, {
-          cig,
+          ...(lot ? { lot_id: lot.id } : { cig }),
           start_date: f.start_date,
           end_date: f.end_date,
           places: Number(f.places),
           price_cents: cents(f.price),
+          vat_rate_percent: Number(f.vat),
           pocket_money_cents: cents(f.pocket),
           pocket_money_family_cap_cents: cents(f.cap),
           manager_user_id: f.manager ? Number(f.manager) : null,
@@ -67,8 +81,22 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
       <form onSubmit={submit} noValidate aria-labelledby="contract-form-heading">
         <div class="row">
           <div class="col-12 col-md-6">
-            <TextField id="cig" label={labels.cig} hint={t('contracts.cigHint')} required maxLength={10} dir="ltr" value={f.cig} onValue={set('cig')} error={errors.fields.cig} />
+            <SelectField
+              id="lot_id"
+              label={labels.lot_id}
+              hint={t('contracts.lotHint')}
+              value={f.lot}
+              onValue={set('lot')}
+              empty={t('contracts.newLot')}
+              options={(lots ?? []).map((l) => ({ value: String(l.id), label: `${l.cig} · ${l.tender}${l.lot ? ` · ${l.lot}` : ''}` }))}
+              error={errors.fields.lot_id}
+            />
           </div>
+          {f.lot ? null : (
+            <div class="col-12 col-md-6">
+              <TextField id="cig" label={labels.cig} hint={t('contracts.cigHint')} required maxLength={10} dir="ltr" value={f.cig} onValue={set('cig')} error={errors.fields.cig} />
+            </div>
+          )}
           <div class="col-12 col-md-6">
             <TextField id="places" label={labels.places} required inputMode="numeric" dir="ltr" value={f.places} onValue={set('places')} error={errors.fields.places} />
           </div>
@@ -86,6 +114,18 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
               value={f.price}
               onValue={set('price')}
               error={errors.fields.price_cents}
+            />
+          </div>
+          <div class="col-12 col-md-4">
+            <SelectField
+              id="vat_rate_percent"
+              label={labels.vat_rate_percent}
+              hint={t('contracts.vatHint')}
+              required
+              value={f.vat}
+              onValue={set('vat')}
+              options={VAT_RATES.map((r) => ({ value: r, label: r === '0' ? t('contracts.vatExempt') : formatPercent(Number(r), lang) }))}
+              error={errors.fields.vat_rate_percent}
             />
           </div>
           <div class="col-12 col-md-4">

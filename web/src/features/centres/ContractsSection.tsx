@@ -8,7 +8,7 @@ import { useT } from '../../lib/i18n';
 import { formatEuro } from '../../lib/money';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
-import { ContractForm } from './ContractForm';
+import { ContractForm, formatPercent } from './ContractForm';
 import { centresApi } from './api';
 
 export function ContractsSection({ id }: { id: number }) {
@@ -59,6 +59,9 @@ export function ContractsSection({ id }: { id: number }) {
                     {t('contracts.price')}
                   </th>
                   <th scope="col" class="text-end">
+                    {t('contracts.vatRate')}
+                  </th>
+                  <th scope="col" class="text-end">
                     {t('contracts.pocketMoney')}
                   </th>
                   <th scope="col" class="text-end">
@@ -76,6 +79,7 @@ export function ContractsSection({ id }: { id: number }) {
                     <td>{t('contracts.periodValue', { from: formatDay(c.start_date, lang), to: formatDay(c.end_date, lang) })}</td>
                     <td class="text-end">{c.places}</td>
                     <td class="text-end">{formatEuro(c.price_cents, lang)}</td>
+                    <td class="text-end">{c.vat_rate_percent ? formatPercent(c.vat_rate_percent, lang) : t('contracts.vatExempt')}</td>
                     <td class="text-end">{formatEuro(c.pocket_money_cents, lang)}</td>
                     <td class="text-end">{formatEuro(c.pocket_money_family_cap_cents, lang)}</td>
                     <td>{c.manager_name ? <bdi>{c.manager_name}</bdi> : <span class="text-muted">{t('contracts.noManager')}</span>}</td>

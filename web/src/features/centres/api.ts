@@ -56,6 +56,7 @@ export const centresApi = {
   getCentre: (id: number) => request<CentreDetail>('GET', `/centres/${id}`),
   createCentre: (body: CentreInput) => request<Centre>('POST', '/centres', { body }),
   updateCentre: (id: number, body: RequestBody<'updateCentre'>) => request<Centre>('PATCH', `/centres/${id}`, { body }),
+  lots: () => request<Schema<'TenderLotList'>>('GET', '/lots'),
   contracts: (id: number) => request<Schema<'ContractList'>>('GET', `/centres/${id}/contracts`),
   addContract: (id: number, body: RequestBody<'createCentreContract'>) =>
     request<Schema<'Contract'>>('POST', `/centres/${id}/contracts`, { body }),

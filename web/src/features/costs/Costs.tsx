@@ -15,6 +15,7 @@ import { formatEuro } from '../../lib/money';
 import { formatNumber } from '../../lib/numbers';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { ApiError } from '../../lib/api';
 import { useData } from '../../lib/useData';
 import { InvoiceForm } from './InvoiceForm';
 import { costsApi, costsUrl, type Invoice, type PresenceDifference, reconciliationUrl } from './api';
@@ -93,7 +94,30 @@ function ReconciliationView({ invoice }: { invoice: Invoice }) {
                   <dd class="mb-0" data-testid="difference-amount">
                     {t('costs.difference', { value: signed(rec.difference.amount_cents, eur(rec.difference.amount_cents)) })}
                   </dd>
+                  <dd class="mb-0 small">
+                    {rec.invoice.cig ? <>{t('costs.cig')}: <bdi dir="ltr">{rec.invoice.cig}</bdi> · </> : null}
+                    {t('costs.vatAndGross', { vat: eur(rec.invoice.vat_cents), gross: eur(rec.invoice.gross_cents) })}
+                  </dd>
                 </div>
+                {rec.credited.presence_days || rec.credited.amount_cents ? (
+                  <div class="col-12 mb-3" data-testid="reconciliation-credited">
+                    <dt class="fw-semibold">{t('costs.creditNotes')}</dt>
+                    <dd class="mb-0">
+                      {t('costs.credited', { days: formatNumber(rec.credited.presence_days, lang), amount: eur(rec.credited.amount_cents) })}
+                    </dd>
+                  </div>
+                ) : null}
+                {rec.amount_not_matching_days ? (
+                  <div class="col-12 mb-3">
+                    <div class="alert alert-warning mb-0" role="note" data-testid="amount-not-matching-days">
+                      {t('costs.amountNotMatchingDays', {
+                        declared: eur(rec.declared.amount_cents),
+                        days: formatNumber(rec.declared.presence_days, lang),
+                        expected: eur(rec.expected_amount_cents),
+                      })}
+                    </div>
+                  </div>
+                ) : null}
                 <div class="col-12 col-md-6 mb-3">
                   <dt class="fw-semibold">{t('costs.declaredNotPresent')}</dt>
                   <dd class="mb-0">{rec.declared_not_present}</dd>
@@ -308,6 +332,51 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
 }
 
 /** /centres/:id/costs?month=YYYY-MM[&invoice=N] */
+/** A SAI project is not billed per day: its budgets by year and the state of its final report. */
+function SaiBudgets({ id }: { id: number }) {
+  const { t, lang } = useT();
+  const { data, error } = useData(async () => (await costsApi.saiBudgets(id)).items, [id]);
+  return (
+    <section aria-labelledby="sai-budgets-heading" class="mb-4" data-testid="sai-budgets">
+      <h2 id="sai-budgets-heading" class="h3">
+        {t('costs.saiTitle')}
+      </h2>
+      <Notice kind="info">{t('errors.sai_not_per_day')}</Notice>
+      <LoadState error={error} ready={!!data}>
+        {() =>
+          data &&
+          (data.length ? (
+            <TableRegion label={t('costs.saiTitle')} captionHidden testId="sai-budget-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('costs.saiYear')}</th>
+                  <th scope="col" class="text-end">
+                    {t('costs.saiBudget')}
+                  </th>
+                  <th scope="col">{t('costs.saiReport')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((b) => (
+                  <tr key={b.year}>
+                    <th scope="row" class="fw-normal">
+                      {b.year}
+                    </th>
+                    <td class="text-end">{formatEuro(b.amount_cents, lang)}</td>
+                    <td>{t(`costs.saiReports.${b.report_status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </TableRegion>
+          ) : (
+            <p>{t('costs.saiNone')}</p>
+          ))
+        }
+      </LoadState>
+    </section>
+  );
+}
+
 export function CostsPage({ id }: { id: number }) {
   const { t, lang } = useT();
   const loc = useLocation();
@@ -355,7 +424,8 @@ export function CostsPage({ id }: { id: number }) {
           </button>
         </div>
       </form>
-      <LoadState error={error} ready={!!data}>
+      {error instanceof ApiError && error.code === 'sai_not_per_day' ? <SaiBudgets id={id} /> : null}
+      <LoadState error={error instanceof ApiError && error.code === 'sai_not_per_day' ? null : error} ready={!!data}>
         {() =>
           data && (
             <>
@@ -380,6 +450,9 @@ export function CostsPage({ id }: { id: number }) {
                     <dt class="fw-semibold">{t('costs.amountDue')}</dt>
                     <dd class="mb-0 h4" data-testid="total-amount">
                       {eur(data.totals.amount_due_cents)}
+                    </dd>
+                    <dd class="mb-0 small" data-testid="total-vat">
+                      {t('costs.vatAndGross', { vat: eur(data.totals.vat_cents), gross: eur(data.totals.gross_due_cents) })}
                     </dd>
                   </div>
                   <div class="col-12 col-md-6 col-lg-3 mb-3">

@@ -1,21 +1,27 @@
 // The operator's invoice for a month, prepared from the register: the form starts from the
 // presences the register holds (one line per person and run of days present) and the amount due,
 // so that an invoice differs from the register only where the operator changes it. Lines can be
-// left out or shortened; the declared presence-days are always the sum of the lines kept.
+// left out or shortened; the declared presence-days are always the sum of the lines kept, and the
+// amount is always those days at the contract's net price (with its VAT and the gross shown), so
+// that days and amount cannot drift apart. An invoice covers one contract: a month spanning two
+// contracts gives two invoices, the lines cut at the contract boundary. Lines declaring days not
+// yet confirmed in the register are pointed out before sending.
 import { useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
 import { Consequences, Facts, useConfirm } from '../../components/ConfirmDialog';
 import { TableRegion } from '../../components/TableRegion';
-import { EuroField, FormErrors, LoadState, Notice, TextAreaField, TextField } from '../../components/forms';
+import { FormErrors, LoadState, Notice, SelectField, TextAreaField, TextField } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { ApiError, type FieldError } from '../../lib/api';
-import { daysBetween, formatMonth } from '../../lib/dates';
+import { daysBetween, formatDay, formatMonth } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
-import { euroToCents, formatEuro } from '../../lib/money';
+import { formatEuro } from '../../lib/money';
 import { formatNumber } from '../../lib/numbers';
 import { useData } from '../../lib/useData';
 import { costsApi, type Invoice, type InvoiceDraft } from './api';
+
+type DraftContract = InvoiceDraft['contracts'][number];
 
 interface Row {
   person_id: number;
@@ -34,8 +40,26 @@ function centsAsTyped(cents: number, lang: string): string {
   return ['it', 'fr', 'uk'].includes(lang) ? text.replace('.', ',') : text;
 }
 
+/** The draft's lines within a contract's days: one invoice per contract. */
+function rowsFor(draft: InvoiceDraft, contract: DraftContract | undefined): Row[] {
+  const from = contract?.from ?? draft.from;
+  const to = contract?.to ?? draft.to;
+  return draft.lines
+    .filter((l) => l.to >= from && l.from <= to)
+    .map((l) => ({
+      person_id: l.person_id,
+      name: `${l.family_name} ${l.given_names}`,
+      from: l.from < from ? from : l.from,
+      to: l.to > to ? to : l.to,
+      kept: true,
+    }));
+}
+
+/** VAT on a net amount at a rate in per cent, rounded half up to the cent (as the server does). */
+export const vatCents = (net: number, rate: number) => Math.sign(net) * Math.floor((Math.abs(net) * rate + 50) / 100);
+
 /** The checks the server makes on lines, in the user's language and before sending. */
-function lineErrors(rows: Row[], draft: InvoiceDraft): FieldErrors {
+function lineErrors(rows: Row[], draft: InvoiceDraft, period: { from: string; to: string }): FieldErrors {
   const e: FieldErrors = {};
   const lastTo = new Map<number, string>();
   rows
@@ -45,6 +69,7 @@ function lineErrors(rows: Row[], draft: InvoiceDraft): FieldErrors {
     .forEach(({ r, i }) => {
       if (!datesOk(r)) e[`line-${i}-to`] = ['fieldErrors.end_before_start'];
       else if (r.from < draft.from || r.to > draft.to) e[`line-${i}-from`] = ['fieldErrors.outside_month'];
+      else if (r.from < period.from || r.to > period.to) e[`line-${i}-from`] = ['fieldErrors.outside_contract_period'];
       else if ((lastTo.get(r.person_id) ?? '') >= r.from) e[`line-${i}-from`] = ['fieldErrors.overlapping_line'];
       if (datesOk(r)) lastTo.set(r.person_id, r.to);
     });
@@ -87,16 +112,29 @@ export function InvoiceForm({ id, month, onCancel, onDone }: FormProps) {
 function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: InvoiceDraft }) {
   const { t, lang } = useT();
   const { ask, dialog } = useConfirm();
-  const [rows, setRows] = useState<Row[]>(() =>
-    draft.lines.map((l) => ({ person_id: l.person_id, name: `${l.family_name} ${l.given_names}`, from: l.from, to: l.to, kept: true })),
-  );
+  const [contractId, setContractId] = useState(String(draft.contracts[0]?.contract_id ?? ''));
+  const contract = draft.contracts.find((c) => String(c.contract_id) === contractId);
+  const period = { from: contract?.from ?? draft.from, to: contract?.to ?? draft.to };
+  const [rows, setRows] = useState<Row[]>(() => rowsFor(draft, contract));
   const [number, setNumber] = useState('');
-  // In the language shown when the draft came; a later change of language leaves what may have been typed over.
-  const [amount, setAmount] = useState(() => centsAsTyped(draft.amount_cents, lang));
   const [note, setNote] = useState('');
+  const chooseContract = (id: string) => {
+    setContractId(id);
+    setRows(rowsFor(draft, draft.contracts.find((c) => String(c.contract_id) === id)));
+  };
 
   const kept = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.kept);
   const declaredDays = kept.reduce((n, { r }) => n + (datesOk(r) ? daysIn(r) : 0), 0);
+  // The amount follows the days: never typed, so that unticking a line changes both.
+  const net = declaredDays * (contract?.price_cents ?? 0);
+  const vat = vatCents(net, contract?.vat_rate_percent ?? 0);
+  const amount = centsAsTyped(net, lang);
+  // Days declared that the register has not confirmed (or that changed since).
+  const unconfirmedDeclared = [
+    ...new Set(
+      kept.flatMap(({ r }) => (datesOk(r) ? draft.unconfirmed_days.filter((d) => d >= r.from && d <= r.to) : [])),
+    ),
+  ].sort();
   const setRow = (i: number, change: Partial<Row>) => setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...change } : r)));
 
   const labels: Record<string, string> = { number: t('invoiceForm.number'), amount_cents: t('invoiceForm.amount'), note: t('invoiceForm.note') };
@@ -108,10 +146,9 @@ function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: 
 
   const { errors, busy, submit } = useFormSubmit({
     validate: () => {
-      const e: FieldErrors = lineErrors(rows, draft);
+      const e: FieldErrors = lineErrors(rows, draft, period);
       if (!number.trim()) e.number = ['fieldErrors.required'];
-      const cents = euroToCents(amount);
-      if (cents === null || cents < 1) e.amount_cents = ['fieldErrors.euro_amount'];
+      if (net < 1 && kept.length) e.amount_cents = ['fieldErrors.euro_amount'];
       if (!kept.length) e['line-0-kept'] = ['fieldErrors.no_lines'];
       return e;
     },
@@ -127,7 +164,10 @@ function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: 
               items={[
                 [t('invoiceForm.confirm.month'), formatMonth(month, lang)],
                 [t('costs.presenceDays'), formatNumber(declaredDays, lang)],
-                [t('invoiceForm.amount'), formatEuro(euroToCents(amount) ?? 0, lang)],
+                [t('invoiceForm.amount'), formatEuro(net, lang)],
+                [t('invoiceForm.vat', { rate: contract?.vat_rate_percent ?? 0 }), formatEuro(vat, lang)],
+                [t('invoiceForm.gross'), formatEuro(net + vat, lang)],
+                [t('invoiceForm.cig'), contract?.cig ?? ''],
               ]}
             />
             <Consequences items={[t('invoiceForm.confirm.review'), t('invoiceForm.confirm.final')]} />
@@ -140,7 +180,8 @@ function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: 
         const created = await costsApi.submit(id, {
           month,
           number: number.trim(),
-          amount_cents: euroToCents(amount) ?? 0,
+          contract_id: contract ? contract.contract_id : null,
+          amount_cents: net,
           presence_days: declaredDays,
           note: note.trim() || null,
           lines: kept.map(({ r }) => ({ person_id: r.person_id, from: r.from, to: r.to })),
@@ -155,14 +196,47 @@ function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: 
   return (
     <>
       <p>{t('invoiceForm.intro', { count: draft.presence_days })}</p>
+      {draft.contracts.length > 1 ? (
+        <Notice kind="info">
+          <span data-testid="invoice-two-contracts">{t('invoiceForm.twoContracts')}</span>
+        </Notice>
+      ) : null}
       <FormErrors errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate aria-labelledby="invoice-form-heading">
+        {draft.contracts.length > 1 ? (
+          <SelectField
+            id="contract_id"
+            label={t('invoiceForm.contract')}
+            required
+            value={contractId}
+            onValue={chooseContract}
+            options={draft.contracts.map((c) => ({
+              value: String(c.contract_id),
+              label: t('invoiceForm.contractOption', { cig: c.cig, from: formatDay(c.from, lang), to: formatDay(c.to, lang) }),
+            }))}
+          />
+        ) : null}
         <div class="row">
           <div class="col-12 col-md-4">
             <TextField id="number" label={labels.number} required maxLength={60} dir="ltr" value={number} onValue={setNumber} error={errors.fields.number} />
           </div>
           <div class="col-12 col-md-4">
-            <EuroField id="amount_cents" label={labels.amount_cents} required value={amount} onValue={setAmount} error={errors.fields.amount_cents} />
+            <TextField
+              id="amount_cents"
+              label={labels.amount_cents}
+              hint={t('invoiceForm.amountHint', { price: formatEuro(contract?.price_cents ?? 0, lang) })}
+              readOnly
+              dir="ltr"
+              value={amount}
+              onValue={() => undefined}
+              error={errors.fields.amount_cents}
+            />
+            <p class="small mb-1" data-testid="invoice-vat">
+              {t('invoiceForm.vat', { rate: contract?.vat_rate_percent ?? 0 })}: <bdi>{formatEuro(vat, lang)}</bdi>
+            </p>
+            <p class="small fw-semibold" data-testid="invoice-gross">
+              {t('invoiceForm.gross')}: <bdi>{formatEuro(net + vat, lang)}</bdi>
+            </p>
           </div>
           <div class="col-12 col-md-4">
             <p class="fw-semibold mb-1">{t('costs.presenceDays')}</p>
@@ -170,6 +244,17 @@ function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: 
               {declaredDays}
             </p>
           </div>
+        </div>
+        <div aria-live="polite">
+          {unconfirmedDeclared.length ? (
+            <Notice kind="warning">
+              <span data-testid="invoice-unconfirmed">
+                {t('invoiceForm.unconfirmed', {
+                  days: unconfirmedDeclared.map((d) => formatDay(d, lang)).join(', '),
+                })}
+              </span>
+            </Notice>
+          ) : null}
         </div>
         <TextAreaField id="note" label={labels.note} maxLength={2000} rows={2} value={note} onValue={setNote} />
         <TableRegion label={t('invoiceForm.linesCaption')} small testId="invoice-lines">
@@ -210,8 +295,8 @@ function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: 
                         class={`form-control form-control-sm${error ? ' is-invalid' : ''}`}
                         id={field}
                         value={r[k]}
-                        min={draft.from}
-                        max={draft.to}
+                        min={period.from}
+                        max={period.to}
                         disabled={!r.kept}
                         aria-label={labels[field]}
                         aria-invalid={error ? 'true' : undefined}
@@ -226,7 +311,12 @@ function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: 
                     </td>
                   );
                 })}
-                <td class="text-end">{r.kept && datesOk(r) ? daysIn(r) : 0}</td>
+                <td class="text-end">
+                  {r.kept && datesOk(r) ? daysIn(r) : 0}
+                  {r.kept && datesOk(r) && draft.unconfirmed_days.some((d) => d >= r.from && d <= r.to) ? (
+                    <span class="badge bg-warning text-dark ms-1">{t('invoiceForm.notConfirmed')}</span>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

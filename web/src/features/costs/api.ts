@@ -40,6 +40,9 @@ export type PresenceDifferenceIsTheServers = Check<Same<PresenceDifference, Diff
 /** The invoice that matches the register: where the invoice form starts from. */
 export type InvoiceDraft = Schema<'InvoiceDraft'>;
 
+/** The states of a SAI project's final report (the server's sai_report_statuses()). */
+export const SAI_REPORT_STATUSES = ['not_due', 'pending', 'submitted', 'approved'];
+
 export type NewInvoice = RequestBody<'createCentreInvoice'>;
 
 export const costsUrl = (id: number, month: string, format?: 'csv' | 'xlsx') =>
@@ -54,6 +57,7 @@ export const costsApi = {
   month: (id: number, month: string) => request<MonthlyCosts>('GET', `/centres/${id}/costs/${month}`),
   invoices: (id: number) => request<Schema<'InvoiceList'>>('GET', `/centres/${id}/invoices`, { query: { per_page: 100 } }),
   reconciliation: (invoiceId: number) => request<Reconciliation>('GET', `/invoices/${invoiceId}/reconciliation`),
+  saiBudgets: (id: number) => request<Schema<'SaiBudgetList'>>('GET', `/centres/${id}/sai-budgets`),
   draft: (id: number, month: string) => request<InvoiceDraft>('GET', `/centres/${id}/invoices/draft/${month}`),
   submit: (id: number, body: NewInvoice) => request<Schema<'Invoice'>>('POST', `/centres/${id}/invoices`, { body }),
   withdraw: (invoiceId: number, reason: string) =>
