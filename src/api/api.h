@@ -35,6 +35,12 @@ struct Settings {
   int session_absolute_hours = 12;
   bool cookie_secure = false;  // Secure flag always, e.g. when TLS ends at the proxy
   int password_hash_concurrency = 2;
+  // Outgoing mail (password reset links): the SMTP relay, the sender, and the address of the
+  // web app that links point to (public_url, e.g. https://innet.example.org).
+  std::string smtp_host;
+  int smtp_port = 25;
+  std::string smtp_from;
+  std::string public_url;
 };
 
 // What handlers may use besides the request.
