@@ -33,6 +33,8 @@ PersonFilter filter_for(innet::db::Connection& conn, const std::string& kind) {
   if (kind == "bengali") f.query = "রহমা";
   if (kind == "no_match") f.query = "zzqx";
   if (kind == "short") f.query = "Bo";
+  if (kind == "words") f.query = "andrii kravchenko";  // two words, in the other order
+  if (kind == "unaccented") f.query = "traore";        // finds "Traoré"
   if (kind == "codice_fiscale") f.query = kCodiceFiscale;
   if (kind == "cui") {
     auto rows = conn.query(
@@ -107,8 +109,9 @@ void BM_PersonSearchLike(benchmark::State& state, std::string kind) {
 }
 
 const int registered = [] {
-  for (const char* kind : {"latin_common", "latin", "arabic", "cyrillic", "bengali", "cui",
-                           "codice_fiscale", "no_match", "short", "operator_moha"}) {
+  for (const char* kind :
+       {"latin_common", "latin", "arabic", "cyrillic", "bengali", "cui", "codice_fiscale",
+        "no_match", "short", "operator_moha", "words", "unaccented"}) {
     benchmark::RegisterBenchmark((std::string("BM_PersonSearch/") + kind).c_str(), BM_PersonSearch,
                                  std::string(kind))
         ->Iterations(200)

@@ -5,11 +5,13 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 work=$(mktemp -d /tmp/innet-tests.XXXXXX)
 server_pid=
+sink_pid=
 results=()
 failed=0
 
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -20,10 +22,27 @@ step() {  # step NAME COMMAND...: runs it, records pass/fail
   if "$@"; then results+=("PASS $name"); else results+=("FAIL $name"); failed=$((failed + 1)); fi
 }
 
-# Starts `innet serve` on a fresh, demo-seeded database; sets INNET_BASE_URL.
+# Starts the SMTP sink of the tests (tests/support/smtp-sink.mjs) writing into $1; sets the
+# server's INNET_SMTP_HOST/PORT and the tests' INNET_MAIL_DIR.
+start_sink() {
+  node tests/support/smtp-sink.mjs "$1" >"$1.log" 2>&1 &
+  sink_pid=$!
+  local smtp_port=
+  for _ in $(seq 1 100); do
+    smtp_port=$(grep -oE 'listening on 127.0.0.1:[0-9]+' "$1.log" | grep -oE '[0-9]+$')
+    [ -n "$smtp_port" ] && break
+    sleep 0.1
+  done
+  [ -n "$smtp_port" ] || { cat "$1.log"; return 1; }
+  export INNET_SMTP_HOST=127.0.0.1 INNET_SMTP_PORT=$smtp_port INNET_MAIL_DIR=$1
+  export INNET_SMTP_FROM=innet@innet.test INNET_PUBLIC_URL=https://innet.test
+}
+
+# Starts `innet serve` on a fresh, demo-seeded database, with an SMTP sink; sets INNET_BASE_URL.
 start_server() {
   local db_url=$1 dir=$work/$2
   mkdir -p "$dir"
+  start_sink "$dir/mail" || return 1
   export INNET_SECRETS_FILE=$dir/secrets.key INNET_TRUSTED_PROXY=127.0.0.1
   build/innet seed --demo --db "$db_url" >"$dir/seed.log" 2>&1 || { cat "$dir/seed.log"; return 1; }
   build/innet serve --db "$db_url" --port 0 --web-root web/dist >"$dir/server.log" 2>&1 &
@@ -41,6 +60,8 @@ start_server() {
 stop_server() {
   kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
   server_pid=
+  kill -TERM "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null
+  sink_pid=
 }
 
 step "code format (clang-format)" \

@@ -1,9 +1,13 @@
 #include "accounts/auth_routes.h"
 
+#include <spdlog/spdlog.h>
+
 #include "accounts/accounts.h"
 #include "accounts/sessions.h"
+#include "accounts/smtp.h"
 #include "accounts/throttle.h"
 #include "auth/passwords.h"
+#include "core/crypto.h"
 
 namespace innet::accounts {
 namespace {
@@ -164,6 +168,110 @@ Result<http::Response> change_password(api::Context& ctx) {
   return http::Response::no_content();
 }
 
+// The answer to every reset request, whether or not the address belongs to an account.
+struct ResetRequested {
+  std::string status = "accepted";
+};
+
+const api::ObjectType<ResetRequested>& reset_requested_type() {
+  static const auto type =
+      api::ObjectType<ResetRequested>("PasswordResetRequested")
+          .field("status", &ResetRequested::status,
+                 {.description = "always the same: a link is sent if the address is registered",
+                  .allowed = {"accepted"}});
+  return type;
+}
+
+Mail reset_mail(const api::Settings& settings, const std::string& to, const std::string& token) {
+  const std::string link = settings.public_url + "/reset?token=" + token;
+  const std::string minutes = std::to_string(kPasswordResetMinutes);
+  return {to, "InNet: reimpostazione della password / password reset",
+          "Buongiorno,\n\n"
+          "è stata chiesta la reimpostazione della password del suo account InNet. Per scegliere "
+          "una nuova password apra questo collegamento entro " +
+              minutes + " minuti:\n\n" + link +
+              "\n\n"
+              "Il collegamento vale una sola volta. Se non ha chiesto lei la reimpostazione, "
+              "ignori questo messaggio: la password resta invariata.\n\n"
+              "---\n\n"
+              "Hello,\n\n"
+              "a password reset was requested for your InNet account. To choose a new password, "
+              "open this link within " +
+              minutes + " minutes:\n\n" + link +
+              "\n\n"
+              "The link works once. If you did not ask for it, ignore this message: your "
+              "password stays as it is.\n\n"
+              "InNet - Prefettura di Palermo\n"};
+}
+
+// A reset link by e-mail. The answer is the same, and takes about as long, whether or not the
+// address is an account's: both read the user, make a token and commit an audit entry; only the
+// token's two small writes and the queuing of the mail differ, and the mail is sent later on the
+// outbox's thread. Every request counts on the throttle's gates (an account's own key, apart
+// from sign-in's, and the client address), so a flood is refused with 429 for any address alike.
+Result<http::Response> request_password_reset(api::Context& ctx) {
+  const std::string email = ctx.body["email"];
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  const Attempt attempt{"auth.password_reset_request", "reset:" + email,
+                        ctx.request.client_address};
+  INNET_TRY(admit(*conn, attempt));
+  INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user_by_email(*conn, email));
+  INNET_TRY(ctx.begin_write());
+  audit::Entry entry = ctx.audit("auth.password_reset_request", "user", "");
+  entry.actor_email = accounts::normalize_email(email);
+  std::optional<Mail> mail;
+  if (user && user->active) {
+    INNET_ASSIGN_OR_RETURN(auto token, create_password_reset(*conn, user->id, now_ms()));
+    entry.entity_id = std::to_string(user->id);
+    mail = reset_mail(ctx.services.settings, user->email, token);
+  } else {
+    (void)crypto::token_hash_hex(crypto::random_hex(32));  // the same work as for an account
+  }
+  INNET_TRY(ctx.commit(entry));
+  const auto& settings = ctx.services.settings;
+  if (mail && (settings.smtp_host.empty() || settings.public_url.empty())) {
+    spdlog::error("password reset: no mail sent, smtp_host or public_url is not configured");
+  } else if (mail) {
+    send_mail_later(
+        {settings.smtp_host, settings.smtp_port,
+         settings.smtp_from.empty() ? std::string("innet@localhost") : settings.smtp_from},
+        std::move(*mail));
+  }
+  return http::Response::json(202, reset_requested_type().to_json({}));
+}
+
+Error invalid_reset_link() {
+  return Error::make(ErrorKind::invalid_input, "invalid_reset_link",
+                     "the link is unknown, used, replaced by a newer one or expired; ask for a "
+                     "new one");
+}
+
+// The new password from a reset link: the same rules as a change, then every session and API
+// token of the account is revoked (whoever knew the old password is out).
+Result<http::Response> confirm_password_reset(api::Context& ctx) {
+  const std::string token = ctx.body["token"];
+  const std::string next = ctx.body["new_password"];
+  if (auto problem = auth::password_problem(next))
+    return Error::field(ErrorKind::unprocessable, "new_password", *problem);
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  // Checked before the slow hash, so that made-up tokens cost nothing.
+  INNET_ASSIGN_OR_RETURN(auto valid, password_reset_user(*conn, token, now_ms()));
+  if (!valid) return invalid_reset_link();
+  INNET_ASSIGN_OR_RETURN(auto hash, auth::hash_password(next));
+  INNET_TRY(ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto user_id, use_password_reset(*conn, token, now_ms()));
+  if (!user_id) return invalid_reset_link();  // used meanwhile
+  INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(*conn, *user_id));
+  if (!user.active) return invalid_reset_link();
+  INNET_TRY(accounts::set_password_hash(*conn, user.id, hash));
+  INNET_TRY(revoke_credentials(*conn, user.id));
+  auto entry = ctx.audit("auth.password_reset", "user", std::to_string(user.id));
+  entry.actor_user_id = user.id;
+  entry.actor_email = user.email;
+  INNET_TRY(ctx.commit(entry));
+  return http::Response::no_content();
+}
+
 Result<http::Response> list_tokens(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
@@ -199,6 +307,7 @@ void add_auth_routes(api::Api& api) {
   api.add_schema(me_type());
   api.add_schema(token_list);
   api.add_schema(new_api_token_type());
+  api.add_schema(reset_requested_type());
 
   const std::string base = "/api/v1/auth";
   api.add(
@@ -238,6 +347,27 @@ void add_auth_routes(api::Api& api) {
        .success_status = 204,
        .throttled = true,
        .handler = change_password});
+  api.add(
+      {.method = "POST",
+       .pattern = base + "/password-reset",
+       .action = std::string(auth::kPublic),
+       .summary = "Ask for a password reset link by e-mail; the same answer for any address",
+       .tag = "auth",
+       .body = {{.name = "email", .type = FieldType::email, .required = true, .max_length = 254}},
+       .response_schema = "PasswordResetRequested",
+       .success_status = 202,
+       .throttled = true,
+       .handler = request_password_reset});
+  api.add(
+      {.method = "POST",
+       .pattern = base + "/password-reset/confirm",
+       .action = std::string(auth::kPublic),
+       .summary = "Set a new password with a reset link's token; revokes every session and token",
+       .tag = "auth",
+       .body = {{.name = "token", .required = true, .max_length = 200, .min_length = 1},
+                {.name = "new_password", .required = true, .max_length = 200, .verbatim = true}},
+       .success_status = 204,
+       .handler = confirm_password_reset});
   api.add({.method = "GET",
            .pattern = base + "/tokens",
            .action = std::string(auth::kAuthenticated),

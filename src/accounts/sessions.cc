@@ -77,7 +77,48 @@ Status revoke_credentials(db::Connection& conn, std::int64_t user_id,
   INNET_TRY(
       conn.execute("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
                    {now, user_id}));
+  // A reset link sent before the change must not undo it.
+  INNET_TRY(
+      conn.execute("UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL",
+                   {now, user_id}));
   return Status::success();
+}
+
+Result<std::string> create_password_reset(db::Connection& conn, std::int64_t user_id,
+                                          std::int64_t now_ms) {
+  const std::string token = crypto::random_hex(32);
+  INNET_TRY(
+      conn.execute("UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL",
+                   {clock::now_iso(), user_id}));
+  INNET_TRY(
+      conn.execute("INSERT INTO password_resets (user_id, token_hash, created_at, expires_at) "
+                   "VALUES (?, ?, ?, ?)",
+                   {user_id, crypto::token_hash_hex(token), clock::now_iso(),
+                    now_ms + kPasswordResetMinutes * 60 * 1000}));
+  return token;
+}
+
+Result<std::optional<std::int64_t>> password_reset_user(db::Connection& conn,
+                                                        const std::string& token,
+                                                        std::int64_t now_ms) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT user_id FROM password_resets WHERE token_hash = ? AND used_at "
+                            "IS NULL AND expires_at > ?",
+                            {crypto::token_hash_hex(token), now_ms}));
+  if (rows.empty()) return std::optional<std::int64_t>{};
+  return std::optional<std::int64_t>{rows[0].integer(0)};
+}
+
+Result<std::optional<std::int64_t>> use_password_reset(db::Connection& conn,
+                                                       const std::string& token,
+                                                       std::int64_t now_ms) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND used_at IS NULL "
+                 "AND expires_at > ? RETURNING user_id",
+                 {clock::now_iso(), crypto::token_hash_hex(token), now_ms}));
+  if (rows.empty()) return std::optional<std::int64_t>{};
+  return std::optional<std::int64_t>{rows[0].integer(0)};
 }
 
 Result<NewApiToken> create_api_token(db::Connection& conn, std::int64_t user_id,
@@ -197,7 +238,18 @@ CREATE TABLE login_throttle (
   window_start BIGINT NOT NULL
 );
 )sql"},
-          throttle_migration()};
+          throttle_migration(),
+          {11, "auth: password reset links", R"sql(
+CREATE TABLE password_resets (
+  id {{pk}},
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  token_hash TEXT NOT NULL UNIQUE, -- BLAKE2b of the 32 random bytes sent by e-mail
+  created_at TEXT NOT NULL,
+  expires_at BIGINT NOT NULL,      -- Unix milliseconds
+  used_at TEXT                     -- used, or replaced by a newer link or a password change
+);
+CREATE INDEX password_resets_user ON password_resets (user_id);
+)sql"}};
 }
 
 }  // namespace innet::accounts

@@ -43,6 +43,22 @@ Status revoke_session(db::Connection& conn, std::int64_t session_id);
 Status revoke_credentials(db::Connection& conn, std::int64_t user_id,
                           std::optional<std::int64_t> keep_session = std::nullopt);
 
+// A password reset link is valid this long, once, and only while it is the user's newest.
+constexpr std::int64_t kPasswordResetMinutes = 30;
+// A new reset token for the user (returned in clear, stored as its hash); earlier ones of the
+// user stop working.
+Result<std::string> create_password_reset(db::Connection& conn, std::int64_t user_id,
+                                          std::int64_t now_ms);
+// The user of a valid token, without using it.
+Result<std::optional<std::int64_t>> password_reset_user(db::Connection& conn,
+                                                        const std::string& token,
+                                                        std::int64_t now_ms);
+// Marks the token used and gives its user, or nothing when the token is unknown, used,
+// replaced or expired.
+Result<std::optional<std::int64_t>> use_password_reset(db::Connection& conn,
+                                                       const std::string& token,
+                                                       std::int64_t now_ms);
+
 struct ApiToken {
   std::int64_t id = 0;
   std::int64_t user_id = 0;

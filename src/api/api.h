@@ -38,6 +38,12 @@ struct Settings {
   // The largest file a route with upload_types accepts (upload_max_bytes); other bodies keep
   // the server's max_body_bytes.
   std::size_t upload_max_bytes = 10 * 1024 * 1024;
+  // Outgoing mail (password reset links): the SMTP relay, the sender, and the address of the
+  // web app that links point to (public_url, e.g. https://innet.example.org).
+  std::string smtp_host;
+  int smtp_port = 25;
+  std::string smtp_from;
+  std::string public_url;
 };
 
 // What handlers may use besides the request.

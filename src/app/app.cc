@@ -113,6 +113,10 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   settings.session_absolute_hours = config.session_absolute_hours;
   settings.cookie_secure = config.cookie_secure;
   settings.upload_max_bytes = config.upload_max_bytes;
+  settings.smtp_host = config.smtp_host;
+  settings.smtp_port = config.smtp_port;
+  settings.smtp_from = config.smtp_from;
+  settings.public_url = config.public_url;
   auth::set_password_hash_concurrency(settings.password_hash_concurrency);
   app->services_.reset(
       new api::Services{*app->pool_, policy(), settings, secrets.audit_key, app->read_log_.get()});

@@ -67,6 +67,7 @@ const std::map<std::string, Setter>& keys() {
       {"smtp_port", number(&Config::smtp_port, 1, 65535)},
       {"smtp_user", text(&Config::smtp_user)},
       {"smtp_from", text(&Config::smtp_from)},
+      {"public_url", text(&Config::public_url)},
   };
   return k;
 }

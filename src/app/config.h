@@ -35,11 +35,15 @@ struct Config {
   int session_absolute_hours = 12;
   // Entries of the read log (who read which persons) are deleted after this many days.
   int read_log_retention_days = 730;
-  // Outgoing e-mail (notifications arrive with later modules; nothing sends mail yet).
+  // Outgoing e-mail: password reset links today (plain SMTP to a local or trusted relay: no
+  // STARTTLS, no AUTH; smtp_user is not used yet).
   std::string smtp_host;
   int smtp_port = 587;
   std::string smtp_user;
   std::string smtp_from;
+  // The address of the web app as users reach it, for links in e-mails
+  // (e.g. https://innet.prefettura.palermo.it); no links are sent without it.
+  std::string public_url;
 };
 
 // Reads the file (when given) and the environment on top of the defaults.

@@ -109,6 +109,7 @@ Result<bool> apply(Connection& connection, const Migration& migration) {
                        {migration.module, version}));
   if (!recorded.empty()) return false;
   INNET_TRY(connection.execute_script(expand_dialect(migration.sql, connection.engine())));
+  if (migration.then) INNET_TRY(migration.then(connection));
   INNET_TRY(connection.execute(
       "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (?, ?, ?, ?)",
       {migration.module, version, migration.name, utc_timestamp()}));

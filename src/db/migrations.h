@@ -7,6 +7,7 @@
 //   {{blob}} -> BLOB | BYTEA
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct Migration {
   std::string name;  // e.g. "accounts: organizations, users, sessions"
   std::string sql;
   std::string module = "";  // set when the application is assembled (app/modules.cc)
+  // Run after `sql`, in the same transaction: for data that SQL alone cannot compute (e.g. a
+  // search key folded in C++).
+  std::function<Status(Connection&)> then = nullptr;
 };
 
 std::string expand_dialect(const std::string& sql, Engine engine);

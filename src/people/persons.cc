@@ -1,9 +1,12 @@
 #include "people/persons.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
+#include <set>
 
 #include "core/clock.h"
+#include "people/name_fold.h"
 
 namespace innet::people {
 namespace {
@@ -53,9 +56,6 @@ db::Params values(const Person& p) {
 // The order of every list of persons; the index persons_name_order gives it without a sort.
 constexpr const char* kOrder = "persons.family_name, persons.given_names, persons.id";
 
-// Trigram indexes find substrings of at least this many characters.
-constexpr std::size_t kTrigram = 3;
-
 // A search reads the persons of several names in one statement: one name first, then twice as
 // many each time the page or the count still lacks matches, up to this many.
 constexpr std::size_t kNamesPerRead = 256;
@@ -67,59 +67,58 @@ void add_filters(db::Where& where, const PersonFilter& f) {
   if (f.among) where.add_in("persons.id", *f.among);
 }
 
-std::size_t characters(const std::string& utf8) {
-  return static_cast<std::size_t>(
-      std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+std::string like_escaped(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
 }
 
-// How a query tests one name column: the LIKE of the search before the indexes, so that results
-// depend on neither index nor engine. LOWER() and LIKE fold only A-Z on SQLite (and on a
-// PostgreSQL database with the C locale): that is the case-insensitivity promised. A fragment
-// too short for a trigram would match nearly everyone as a substring: it must be the whole name.
-class NameTest {
- public:
-  explicit NameTest(const std::string& query) : substring_(characters(query) >= kTrigram) {
-    if (substring_) {
-      value_ = db::like_pattern(query);
-      return;
-    }
-    value_ = query;
-    std::transform(value_.begin(), value_.end(), value_.begin(), [](char c) {
-      return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    });
+// The test of a search key (person_names.search_key, folded by fold_name) against the words of
+// a query: every word, a longer one anywhere, a shorter one as a whole word (name_fold.h). The
+// same test as key_matches(), in SQL. No words: nothing matches by name.
+std::string key_test(const std::string& column, const std::vector<std::string>& words,
+                     db::Params& params) {
+  if (words.empty()) return "1 = 0";
+  std::string out;
+  for (const auto& word : words) {
+    out += out.empty() ? "" : " AND ";
+    out += column + " LIKE ? ESCAPE '\\'";
+    params.push_back(characters(word) >= kSubstringWord ? "%" + like_escaped(word) + "%"
+                                                        : "% " + like_escaped(word) + " %");
   }
-  bool substring() const { return substring_; }
-  // "(LOWER(a) LIKE ? OR LOWER(b) LIKE ? ...)" over these columns, with its values.
-  std::string sql(std::initializer_list<const char*> columns, db::Params& params) const {
-    std::string out;
-    for (const char* column : columns) {
-      out += out.empty() ? "(" : " OR ";
-      out += std::string("LOWER(") + column + (substring_ ? ") LIKE ? ESCAPE '\\'" : ") = ?");
-      params.push_back(value_);
-    }
-    return out + ")";
-  }
+  return "(" + out + ")";
+}
 
- private:
-  bool substring_;
-  std::string value_;
-};
+// The words of at least three characters as an FTS5 query over the trigram index: each word a
+// phrase, which the trigram tokenizer matches as a substring. Empty when no word is that long.
+std::string fts_query(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& word : words) {
+    if (characters(word) < kSubstringWord) continue;
+    out += out.empty() ? "\"" : " AND \"";
+    for (char c : word) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    out += "\"";
+  }
+  return out;
+}
+
+// The person's row in person_names, which holds the key of the person's names.
+constexpr const char* kSameName =
+    "n.family_name = persons.family_name AND n.given_names = persons.given_names AND "
+    "n.family_name_original = COALESCE(persons.family_name_original, '') AND "
+    "n.given_names_original = COALESCE(persons.given_names_original, '')";
 
 // The whole test of a person, names and identifiers, in the persons table.
 void add_match(db::Where& where, const std::string& query) {
   db::Params params;
-  const std::string names = NameTest(query).sql(
-      {"persons.family_name", "persons.given_names", "persons.family_name_original"}, params);
+  const std::string names = std::string("EXISTS (SELECT 1 FROM person_names n WHERE ") + kSameName +
+                            " AND " + key_test("n.search_key", query_words(query), params) + ")";
   params.push_back(query);
   params.push_back(query);
   where.add(("(" + names + " OR persons.cui = ? OR persons.codice_fiscale = ?)").c_str(), params);
-}
-
-// The query as one FTS5 phrase, which the trigram tokenizer matches as a substring of a column.
-std::string fts_phrase(const std::string& query) {
-  std::string out = "\"";
-  for (char c : query) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 Result<std::vector<Person>> read_persons(db::Connection& conn, const db::Where& where,
@@ -173,45 +172,50 @@ Result<PersonPage> search_among(db::Connection& conn, const PersonFilter& f, con
   return page;
 }
 
-// A (family name, given names) pair that the query matches: through the pair itself (every
-// person of the pair matches), or only through the family name in the original script or an
-// identifier of some of its persons.
+// A (family name, given names) pair that the query matches: through its Latin names (every
+// person of the pair matches), or only through the names in the original script of some of its
+// persons (those variants), or an identifier of one of its persons.
 struct MatchedName {
   std::string family_name;
   std::string given_names;
   bool by_pair = false;
-  bool by_original = false;
+  std::vector<std::pair<std::string, std::string>> originals;  // matched original-script names
   bool by_identifier = false;
 };
 
 // The matched names in list order: distinct names from person_names (through its trigram index
-// on SQLite), and the names of the persons whose CUI or codice fiscale is the query.
+// on SQLite, pg_trgm on PostgreSQL), and the names of the persons whose CUI or codice fiscale is
+// the query.
 Result<std::vector<MatchedName>> matched_names(db::Connection& conn, const std::string& query) {
-  const NameTest test(query);
+  const auto words = query_words(query);
   db::Params params;
-  std::string sql = "SELECT family_name, given_names, CASE WHEN " +
-                    test.sql({"family_name", "given_names"}, params) +
-                    " THEN 1 ELSE 0 END, 0 FROM person_names WHERE " +
-                    test.sql({"family_name", "given_names", "family_name_original"}, params);
-  if (conn.engine() == db::Engine::sqlite && test.substring()) {
+  std::string sql =
+      "SELECT family_name, given_names, family_name_original, given_names_original, 0 "
+      "FROM person_names WHERE " +
+      key_test("search_key", words, params);
+  const std::string fts = fts_query(words);
+  if (conn.engine() == db::Engine::sqlite && !fts.empty()) {
     sql += " AND id IN (SELECT rowid FROM person_names_search WHERE person_names_search MATCH ?)";
-    params.push_back(fts_phrase(query));
+    params.push_back(fts);
   }
-  // NOT of a NULL would drop a person without an original name: hence the COALESCE.
-  db::Params identifier = {query, query};
   sql +=
-      " UNION ALL SELECT family_name, given_names, 0, 1 FROM persons "
-      "WHERE (cui = ? OR codice_fiscale = ?) AND NOT " +
-      test.sql({"family_name", "given_names", "COALESCE(family_name_original, '')"}, identifier);
-  params.insert(params.end(), identifier.begin(), identifier.end());
+      " UNION ALL SELECT family_name, given_names, '', '', 1 FROM persons "
+      "WHERE cui = ? OR codice_fiscale = ?";
+  params.push_back(query);
+  params.push_back(query);
   INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql + " ORDER BY 1, 2", params));
   std::vector<MatchedName> out;
   for (const auto& r : rows) {
     if (out.empty() || out.back().family_name != r.text(0) || out.back().given_names != r.text(1))
       out.push_back({r.text(0), r.text(1)});
     auto& name = out.back();
-    name.by_pair = name.by_pair || r.integer(2) != 0;
-    (r.integer(3) ? name.by_identifier : name.by_original) = true;
+    if (r.integer(4)) {
+      name.by_identifier = true;
+    } else if (key_matches(search_key(name.family_name, name.given_names, "", ""), words)) {
+      name.by_pair = true;
+    } else {
+      name.originals.emplace_back(r.text(2), r.text(3));
+    }
   }
   return out;
 }
@@ -219,7 +223,6 @@ Result<std::vector<MatchedName>> matched_names(db::Connection& conn, const std::
 // The persons of names[from, to) who match.
 db::Where persons_of(const std::vector<MatchedName>& names, std::size_t from, std::size_t to,
                      const PersonFilter& f) {
-  const NameTest test(f.query);
   db::Params params;
   std::string any;
   for (std::size_t i = from; i < to; ++i) {
@@ -230,7 +233,13 @@ db::Where persons_of(const std::vector<MatchedName>& names, std::size_t from, st
     params.push_back(name.given_names);
     if (!name.by_pair) {
       std::string some;
-      if (name.by_original) some = test.sql({"persons.family_name_original"}, params);
+      for (const auto& [family, given] : name.originals) {
+        some += std::string(some.empty() ? "" : " OR ") +
+                "(COALESCE(persons.family_name_original, '') = ? AND "
+                "COALESCE(persons.given_names_original, '') = ?)";
+        params.push_back(family);
+        params.push_back(given);
+      }
       // As a subquery: a planner would otherwise walk the whole pair to test each identifier.
       if (name.by_identifier) {
         some += std::string(some.empty() ? "" : " OR ") +
@@ -247,6 +256,52 @@ db::Where persons_of(const std::vector<MatchedName>& names, std::size_t from, st
   where.add((any + ")").c_str(), params);
   add_filters(where, f);
   return where;
+}
+
+// person_names holds each distinct set of a person's four names with its search key
+// (decision 0007); every write of a person adds its names in the same transaction. Rows are
+// never updated nor deleted: a name nobody bears any more finds nobody.
+Status add_names(db::Connection& conn, const std::vector<const Person*>& persons) {
+  std::set<std::array<std::string, 4>> names;
+  for (const Person* p : persons)
+    names.insert({p->family_name, p->given_names, p->family_name_original.value_or(""),
+                  p->given_names_original.value_or("")});
+  constexpr std::size_t kRows = 100;  // 5 values a row
+  auto it = names.begin();
+  while (it != names.end()) {
+    std::string sql =
+        "INSERT INTO person_names (family_name, given_names, family_name_original, "
+        "given_names_original, search_key) VALUES ";
+    db::Params params;
+    for (std::size_t n = 0; n < kRows && it != names.end(); ++n, ++it) {
+      sql += n ? ", (?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?)";
+      const auto& [family, given, family_original, given_original] = *it;
+      params.insert(params.end(), {family, given, family_original, given_original,
+                                   search_key(family, given, family_original, given_original)});
+    }
+    INNET_TRY(conn.execute(sql + " ON CONFLICT DO NOTHING", params));
+  }
+  return Status::success();
+}
+
+// Migration 13: the names of the persons already recorded.
+Status fill_names(db::Connection& conn) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT DISTINCT family_name, given_names, family_name_original, "
+                            "given_names_original FROM persons"));
+  std::vector<Person> persons;
+  persons.reserve(rows.size());
+  for (const auto& r : rows) {
+    Person p;
+    p.family_name = r.text(0);
+    p.given_names = r.text(1);
+    p.family_name_original = r.opt_text(2);
+    p.given_names_original = r.opt_text(3);
+    persons.push_back(std::move(p));
+  }
+  std::vector<const Person*> all;
+  for (const auto& p : persons) all.push_back(&p);
+  return add_names(conn, all);
 }
 
 // A search looks its query up among the distinct names (person_names, decision 0007), far fewer
@@ -303,6 +358,7 @@ Result<Person> create_person(db::Connection& conn, const Person& p) {
                             "codice_fiscale, family_group_id, created_at, updated_at) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                             params));
+  INNET_TRY(add_names(conn, {&p}));
   return find_person(conn, rows[0].integer(0));
 }
 
@@ -345,13 +401,14 @@ Status update_person(db::Connection& conn, const Person& p) {
   db::Params params = values(p);
   params.push_back(clock::now_iso());
   params.push_back(p.id);
-  return db::expect_one(
+  INNET_TRY(db::expect_one(
       conn.execute("UPDATE persons SET family_name = ?, given_names = ?, "
                    "family_name_original = ?, given_names_original = ?, sex = ?, "
                    "birth_date = ?, birth_date_estimated = ?, nationality = ?, languages = ?, "
                    "cui = ?, codice_fiscale = ?, family_group_id = ?, updated_at = ? WHERE id = ?",
                    params),
-      "person");
+      "person"));
+  return add_names(conn, {&p});
 }
 
 Status insert_persons(db::Connection& conn, std::vector<Person>& persons) {
@@ -374,7 +431,9 @@ Status insert_persons(db::Connection& conn, std::vector<Person>& persons) {
     INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql + " RETURNING id", params));
     for (std::size_t i = 0; i < n; ++i) persons[at + i].id = rows[i].integer(0);
   }
-  return Status::success();
+  std::vector<const Person*> all;
+  for (const auto& p : persons) all.push_back(&p);
+  return add_names(conn, all);
 }
 
 Result<FamilyGroup> create_family_group(db::Connection& conn, const std::string& label) {
@@ -513,6 +572,45 @@ CREATE INDEX person_names_given_trgm ON person_names
 CREATE INDEX person_names_original_trgm ON person_names
   USING gin (LOWER(family_name_original) public.gin_trgm_ops);
 )sql";
+  // Migration 13 (decision 0007, update): person_names also holds the given names in the
+  // original script and a search key, the four names folded by fold_name() (name_fold.h) in
+  // C++, so that accents and case fold alike on both engines. The key is computed in C++, so the
+  // rows are added by the people functions that write persons (add_names), no longer by
+  // triggers, and the migration fills the table from the persons (fill_names). The trigram
+  // index covers the key only.
+  const std::string names_v2 = R"sql(
+CREATE TABLE person_names (
+  id {{pk}},
+  family_name TEXT NOT NULL,
+  given_names TEXT NOT NULL,
+  family_name_original TEXT NOT NULL, -- '' for none, so that the four are unique
+  given_names_original TEXT NOT NULL,
+  search_key TEXT NOT NULL,
+  UNIQUE (family_name, given_names, family_name_original, given_names_original)
+);
+)sql";
+  const std::string sqlite_v2 = R"sql(
+CREATE VIRTUAL TABLE person_names_search USING fts5(search_key, content = 'person_names',
+  content_rowid = 'id', tokenize = 'trigram');
+CREATE TRIGGER person_names_search_insert AFTER INSERT ON person_names BEGIN
+  INSERT INTO person_names_search (rowid, search_key) VALUES (new.id, new.search_key);
+END;
+)sql";
+  const std::string postgresql_v2 = R"sql(
+CREATE INDEX person_names_key_trgm ON person_names USING gin (search_key public.gin_trgm_ops);
+)sql";
+  const std::string drop_sqlite = R"sql(
+DROP TRIGGER person_names_insert;
+DROP TRIGGER person_names_update;
+DROP TRIGGER person_names_search_insert;
+DROP TABLE person_names_search;
+DROP TABLE person_names;
+)sql";
+  const std::string drop_postgresql = R"sql(
+DROP TRIGGER person_names_add ON persons;
+DROP FUNCTION person_names_add();
+DROP TABLE person_names;
+)sql";
   return {{4, "people: persons and family groups", R"sql(
 CREATE TABLE family_groups (
   id {{pk}},
@@ -540,7 +638,11 @@ CREATE INDEX persons_family_name ON persons (family_name);
 CREATE INDEX persons_family_group ON persons (family_group_id);
 )sql"},
           {12, "people: person search",
-           names + (engine == db::Engine::sqlite ? sqlite : postgresql) + fill}};
+           names + (engine == db::Engine::sqlite ? sqlite : postgresql) + fill},
+          {13, "people: person search by words, without accents or case",
+           (engine == db::Engine::sqlite ? drop_sqlite + names_v2 + sqlite_v2
+                                         : drop_postgresql + names_v2 + postgresql_v2),
+           "", fill_names}};
 }
 
 }  // namespace innet::people

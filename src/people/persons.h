@@ -46,9 +46,9 @@ struct FamilyGroup {
 };
 
 struct PersonFilter {
-  // Part of the family name, given names or family name in the original script (letters A-Z in
-  // either case), or a whole CUI or codice fiscale. One or two characters match only a whole
-  // name: substring search needs three (docs/decisions/0007-person-search.md).
+  // Words, each found in one of the four names in any order, without accents or case
+  // (name_fold.h), or a whole CUI or codice fiscale. A word of one or two characters matches
+  // only a whole word of a name: substring search needs three (decision 0007).
   std::string query;
   std::string nationality;
   std::optional<std::int64_t> family_group_id;

@@ -121,6 +121,37 @@ const api::ObjectType<Family>& family_type() {
   return type;
 }
 
+// A centre as a search result names it: where the person stays now.
+struct CentreRef {
+  std::int64_t id = 0;
+  std::string name;
+};
+
+const api::ObjectType<CentreRef>& centre_ref_type() {
+  static const auto type = api::ObjectType<CentreRef>("CurrentCentre")
+                               .field("id", &CentreRef::id)
+                               .field("name", &CentreRef::name);
+  return type;
+}
+
+// A person in a list of search results: with the centre where the person stays now.
+struct ListedPerson {
+  const Person& person;
+  std::optional<CentreRef> current_centre;
+};
+
+const api::ObjectType<ListedPerson>& listed_person_type() {
+  static const auto type =
+      api::ObjectType<ListedPerson>("ListedPerson")
+          .include(
+              person_type(), [](const ListedPerson& l) -> const auto& { return l.person; })
+          .field("current_centre", [](const ListedPerson& l) { return l.current_centre; },
+                 centre_ref_type(),
+                 {.description = "where the person stays now; null when nowhere, or in a centre "
+                                 "the caller may not see"});
+  return type;
+}
+
 Result<http::Response> list(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   auto& q = ctx.request.query;
@@ -130,8 +161,19 @@ Result<http::Response> list(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto page, list_persons(*conn, f, paging));
   ctx.record_read(page.items, &Person::id);
+  std::vector<std::int64_t> ids;
+  for (const auto& p : page.items) ids.push_back(p.id);
+  INNET_ASSIGN_OR_RETURN(auto places, current_places_of(*conn, ids));
+  std::map<std::int64_t, CentreRef> centre_of;
+  for (const auto& place : places)
+    if (ctx.services.policy.allows(*ctx.actor, "centres.read", {place.operator_id, 0}))
+      centre_of[place.person_id] = {place.centre_id, place.centre_name};
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& p : page.items) items.push_back(to_json(p));
+  for (const auto& p : page.items) {
+    auto found = centre_of.find(p.id);
+    items.push_back(listed_person_type().to_json(
+        {p, found == centre_of.end() ? std::nullopt : std::optional<CentreRef>(found->second)}));
+  }
   auto body = list_envelope(std::move(items), page.total, paging);
   body["total_capped"] = page.total_capped;
   return api::ok(body);
@@ -230,12 +272,14 @@ FieldSpec person_fields(bool creating) {
 
 void add_routes(api::Api& api) {
   static const auto person_list =
-      api::ListType("PersonList", person_type(), true)
+      api::ListType("PersonList", listed_person_type(), true)
           .with("total_capped",
                 {{"type", "boolean"},
                  {"description", "a search stops counting at " + std::to_string(kSearchCountLimit) +
                                      "; true when more match (total is then that number)"}});
   api.add_schema(person_type());
+  api.add_schema(centre_ref_type());
+  api.add_schema(listed_person_type());
   api.add_schema(person_list);
   api.add_schema(family_group_type());
   api.add_schema(family_type());

@@ -25,6 +25,18 @@ db::Subquery persons_linked_to(std::int64_t organization_id) {
   return all;
 }
 
+Result<std::vector<CurrentPlace>> current_places_of(db::Connection& conn,
+                                                    const std::vector<std::int64_t>& person_ids) {
+  std::vector<CurrentPlace> all;
+  if (person_ids.empty()) return all;
+  for (const auto& link : links()) {
+    if (!link.current_places) continue;
+    INNET_ASSIGN_OR_RETURN(auto some, link.current_places(conn, person_ids));
+    all.insert(all.end(), some.begin(), some.end());
+  }
+  return all;
+}
+
 Result<std::vector<std::int64_t>> organizations_linked_to(db::Connection& conn,
                                                           std::int64_t person_id) {
   std::vector<std::int64_t> all;

@@ -60,7 +60,8 @@ api::Module module() {
                 // An operator's staff see the persons its centres host or hosted.
                 people::add_person_link({.name = "reception: guests of the organisation's centres",
                                          .organizations_of = hosting_organizations,
-                                         .persons_of = persons_hosted_by});
+                                         .persons_of = persons_hosted_by,
+                                         .current_places = current_places});
                 // Signed presence sheets: read by whoever may read the centre's register.
                 documents::add_owner(sheet_owner());
               },

@@ -14,6 +14,8 @@ const TABLE = {
   'POST /api/v1/auth/logout':                      [0,   1,    1,   1,   1,   1,   1,   1],
   'GET /api/v1/auth/me':                           [0,   1,    1,   1,   1,   1,   1,   1],
   'POST /api/v1/auth/password':                    [0,   1,    1,   1,   1,   1,   1,   1],
+  'POST /api/v1/auth/password-reset':              [1,   1,    1,   1,   1,   1,   1,   1],
+  'POST /api/v1/auth/password-reset/confirm':      [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /api/v1/auth/tokens':                       [0,   1,    1,   1,   1,   1,   1,   1],
   'POST /api/v1/auth/tokens':                      [0,   1,    1,   1,   1,   1,   1,   1],
   'DELETE /api/v1/auth/tokens/{id}':               [0,   1,    1,   1,   1,   1,   1,   1],

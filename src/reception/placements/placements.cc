@@ -363,6 +363,33 @@ db::Subquery persons_hosted_by(std::int64_t organization_id) {
           centres.params};
 }
 
+Result<std::vector<people::CurrentPlace>> current_places(db::Connection& conn,
+                                                         const std::vector<std::int64_t>& ids) {
+  std::vector<people::CurrentPlace> out;
+  std::map<std::int64_t, centres::Centre> centres_by_id;
+  constexpr std::size_t kSlice = 500;  // bound values per statement
+  for (std::size_t at = 0; at < ids.size(); at += kSlice) {
+    const std::size_t n = std::min(kSlice, ids.size() - at);
+    db::Params params(ids.begin() + static_cast<std::ptrdiff_t>(at),
+                      ids.begin() + static_cast<std::ptrdiff_t>(at + n));
+    INNET_ASSIGN_OR_RETURN(
+        auto rows, conn.query("SELECT person_id, centre_id FROM placements WHERE end_date IS NULL "
+                              "AND person_id IN (" +
+                                  db::placeholders(n) + ")",
+                              params));
+    for (const auto& r : rows) {
+      const std::int64_t centre_id = r.integer(1);
+      auto it = centres_by_id.find(centre_id);
+      if (it == centres_by_id.end()) {
+        INNET_ASSIGN_OR_RETURN(auto centre, centres::find_centre(conn, centre_id));
+        it = centres_by_id.emplace(centre_id, std::move(centre)).first;
+      }
+      out.push_back({r.integer(0), centre_id, it->second.name, it->second.operator_id});
+    }
+  }
+  return out;
+}
+
 const api::ObjectType<Placement>& placement_type() {
   static const auto type =
       api::ObjectType<Placement>("Placement",

@@ -21,6 +21,7 @@
 #include "db/database.h"
 #include "db/migrations.h"
 #include "db/query.h"
+#include "people/visibility.h"
 
 namespace innet::reception {
 
@@ -102,6 +103,9 @@ Result<std::vector<std::int64_t>> hosting_organizations(db::Connection& conn,
                                                         std::int64_t person_id);
 // The persons placed, now or before, in the centres the organisation runs (its staff's view).
 db::Subquery persons_hosted_by(std::int64_t organization_id);
+// The centres these persons stay in now (their open placements), for people's search results.
+Result<std::vector<people::CurrentPlace>> current_places(db::Connection& conn,
+                                                         const std::vector<std::int64_t>& ids);
 
 const api::ObjectType<Placement>& placement_type();
 nlohmann::json to_json(const Placement& p);

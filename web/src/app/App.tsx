@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Spinner } from '../components/forms';
 import { Organizations, Users } from '../features/accounts/index';
 import { Audit } from '../features/audit/index';
-import { Account, authApi, Login } from '../features/auth/index';
+import { Account, authApi, ForgotPassword, Login, ResetPassword } from '../features/auth/index';
 import { CentreEditPage, CentrePage, Centres } from '../features/centres/index';
 import { CostsPage } from '../features/costs/index';
 import { PersonPage, Persons } from '../features/people/index';
@@ -55,6 +55,9 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
   },
 ];
 
+// Pages shown without signing in.
+const PUBLIC_PAGES = new Set(['/login', '/forgot-password', '/reset']);
+
 function findRoute(path: string): { permission?: string; render: () => preact.JSX.Element } | undefined {
   if (ROUTES[path]) return ROUTES[path];
   for (const r of PARAM_ROUTES) {
@@ -99,9 +102,10 @@ export function App() {
     return () => setUnauthenticatedHandler(null);
   }, []);
 
-  // Redirects between the login page and the app.
+  // Redirects between the login page and the app; the pages of a forgotten password are open to
+  // anyone.
   useEffect(() => {
-    if (state.status === 'anon' && loc.path !== '/login') {
+    if (state.status === 'anon' && !PUBLIC_PAGES.has(loc.path)) {
       const here = loc.path + (loc.query.toString() ? `?${loc.query}` : '');
       const plain = here === '/' || state.reason === 'logged_out';
       navigate(plain ? '/login' : `/login?next=${encodeURIComponent(here)}`, { replace: true });
@@ -137,7 +141,7 @@ export function App() {
   const view = ['new', 'edit', 'reset'].map((k) => loc.query.get(k) ?? '').join('|');
   const transient =
     state.status === 'loading' ||
-    (state.status === 'anon' && loc.path !== '/login') ||
+    (state.status === 'anon' && !PUBLIC_PAGES.has(loc.path)) ||
     (state.status === 'auth' && loc.path === '/login');
   const focusKey = transient ? null : `${loc.path}|${view}|${state.status}`;
   useEffect(() => {
@@ -180,9 +184,15 @@ export function App() {
             setState({ status: 'auth', user });
           }}
         />
+      ) : loc.path === '/forgot-password' ? (
+        <ForgotPassword />
+      ) : loc.path === '/reset' ? (
+        <ResetPassword token={loc.query.get('token') ?? ''} />
       ) : (
         <Spinner label={t('common.loading')} />
       );
+  } else if (loc.path === '/reset') {
+    content = <ResetPassword token={loc.query.get('token') ?? ''} />;
   } else {
     const route = findRoute(loc.path);
     if (!route) content = <NotFound />;

@@ -266,8 +266,14 @@ test('persons: search and create', async () => {
   await page.locator('#languages').fill('bn, en');
   await assertAccessible(page, 'person form');
   await page.locator('[data-testid=person-save]').click();
+  // The new person's page, with placing as the next step.
+  await page.locator('[data-testid=person-page]').waitFor();
+  await page.locator('[data-testid=person-next-step] [data-testid=person-place]').waitFor();
+  await assertAccessible(page, 'person page after creation');
+  await openFromNav(page, '/persons');
   await page.locator('[data-testid=person-table]').waitFor();
-  await page.locator('#person-q').fill(family);
+  // Words in any order, case aside.
+  await page.locator('#person-q').fill(`abdul ${family.toUpperCase()}`);
   await page.locator('form[role=search] button[type=submit]').click();
   await page.waitForFunction(() => location.search.includes('q='));
   await page.locator(`[data-testid=person-table] td:has-text("${family}")`).waitFor();

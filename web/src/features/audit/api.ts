@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.logout',
   'auth.password_change',
+  'auth.password_reset_request',
+  'auth.password_reset',
   'auth.token_create',
   'auth.token_revoke',
   'users.create',

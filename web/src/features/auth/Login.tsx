@@ -7,6 +7,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { ApiError } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import type { SignedInUser } from '../../lib/identity';
+import { Link } from '../../lib/router';
 import { authApi } from './api';
 
 export function Login({
@@ -83,6 +84,11 @@ export function Login({
             {busy ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
+        <p class="mt-4">
+          <Link href="/forgot-password" data-testid="forgot-password">
+            {t('reset.forgotLink')}
+          </Link>
+        </p>
       </div>
     </div>
   );

@@ -17,4 +17,14 @@ export const authApi = {
   createToken: (name: string, expires_in_days: number) =>
     request<NewApiToken>('POST', '/auth/tokens', { body: { name, expires_in_days } satisfies RequestBody<'createAuthToken'> }),
   revokeToken: (id: number) => request<void>('DELETE', `/auth/tokens/${id}`),
+  requestPasswordReset: (email: string) =>
+    request<Schema<'PasswordResetRequested'>>('POST', '/auth/password-reset', {
+      body: { email } satisfies RequestBody<'authPasswordReset'>,
+      authProbe: true,
+    }),
+  confirmPasswordReset: (token: string, new_password: string) =>
+    request<void>('POST', '/auth/password-reset/confirm', {
+      body: { token, new_password } satisfies RequestBody<'authPasswordResetConfirm'>,
+      authProbe: true,
+    }),
 };

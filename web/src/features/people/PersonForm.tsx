@@ -305,7 +305,8 @@ export function PersonForm({ person, family = null }: { person?: Person; family?
       if (!person) {
         const created = await peopleApi.createPerson({ ...bodyOf(draft), ...familyChange() });
         setFlash(t('persons.saved', { name: personName(created) }));
-        navigate('/persons');
+        // The next step is to place the person: the person's page says so.
+        navigate(`/persons/${created.id}?created=1`);
         return;
       }
       const body = { ...changedFields(bodyOf(draftOf(person)), bodyOf(draft)), ...familyChange() };

@@ -65,6 +65,7 @@ export function PersonPage({ id }: { id: number }) {
 
 function PersonView({ person, family, error }: { person: Person | null; family: FamilyGroup | null; error: unknown }) {
   const { t, lang } = useT();
+  const created = !!useLocation().query.get('created');
   const { can } = useSession();
   const message = useFlash();
   usePageTitle(person ? personName(person) : t('person.title'));
@@ -89,6 +90,15 @@ function PersonView({ person, family, error }: { person: Person | null; family: 
                 ) : null}
               </div>
               {message ? <Notice kind="success">{message}</Notice> : null}
+              {created && can('placements.manage') ? (
+                <div class="callout note" data-testid="person-next-step">
+                  <div class="callout-title">{t('person.nextStep')}</div>
+                  <p>{t('person.placeHint')}</p>
+                  <Link href="/occupancy" class="btn btn-primary" data-testid="person-place">
+                    {t('person.place')}
+                  </Link>
+                </div>
+              ) : null}
               <Identity person={person} lang={lang} />
               <Family person={person} family={family} />
               {can('placements.read') ? <Placements id={person.id} /> : null}

@@ -6,7 +6,8 @@ import { nationality } from '../../lib/countries';
 import { formatDay } from '../../lib/dates';
 import { describeError } from '../../lib/errors';
 import { useT } from '../../lib/i18n';
-import { peopleApi, type Person, personName } from './api';
+import { Link } from '../../lib/router';
+import { type ListedPerson, peopleApi, type Person, personName } from './api';
 
 /**
  * A search for persons by name, CUI or codice fiscale, inside a larger form: Enter in the box
@@ -27,7 +28,7 @@ export function PersonSearch({
 }) {
   const { t, lang } = useT();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<Person[] | null>(null);
+  const [results, setResults] = useState<ListedPerson[] | null>(null);
   const [searching, setSearching] = useState(false);
   const [searchError, setSearchError] = useState<unknown>(null);
 
@@ -78,6 +79,14 @@ export function PersonSearch({
                   <span>
                     <bdi>{personName(p)}</bdi> · {nationality(p.nationality, lang, t)}
                     {p.birth_date ? ` · ${formatDay(p.birth_date, lang)}` : ''}
+                    {p.current_centre ? (
+                      <>
+                        {' · '}
+                        <Link href={`/centres/${p.current_centre.id}`}>
+                          <bdi>{p.current_centre.name}</bdi>
+                        </Link>
+                      </>
+                    ) : null}
                   </span>
                 </li>
               ))}

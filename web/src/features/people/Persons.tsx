@@ -69,6 +69,7 @@ function PersonList({ manage }: { manage: boolean }) {
             <th scope="col">{t('persons.sex')}</th>
             <th scope="col">{t('persons.birthDate')}</th>
             <th scope="col">{t('persons.cui')}</th>
+            <th scope="col">{t('persons.currentCentre')}</th>
           </>
         }
         row={(p) => (
@@ -92,6 +93,15 @@ function PersonList({ manage }: { manage: boolean }) {
               {p.birth_date && p.birth_date_estimated ? ` (${t('persons.estimated')})` : ''}
             </td>
             <td>{p.cui ? <bdi dir="ltr">{p.cui}</bdi> : '—'}</td>
+            <td>
+              {p.current_centre ? (
+                <Link href={`/centres/${p.current_centre.id}`}>
+                  <bdi>{p.current_centre.name}</bdi>
+                </Link>
+              ) : (
+                '—'
+              )}
+            </td>
           </tr>
         )}
       />

@@ -13,6 +13,9 @@ export type PersonSummary = Schema<'PersonSummary'>;
 
 export type Person = Schema<'Person'>;
 
+/** A person in search results, with the centre where the person stays now. */
+export type ListedPerson = Schema<'ListedPerson'>;
+
 export type PersonInput = RequestBody<'createPerson'>;
 
 /** A placement in a person's history, with the name of its centre. */

@@ -1,11 +1,13 @@
 // On the centre page: the guests present, and the place, transfer and exit actions.
 import { Icon } from '../../components/Icon';
 import { TableRegion } from '../../components/TableRegion';
-import { LoadState, Notice } from '../../components/forms';
+import { LoadState, Notice, TextField } from '../../components/forms';
+import { SortHeader, useTableFilter } from '../../components/useTableFilter';
 import { useActionPanel } from '../../components/useActionPanel';
 import { nationality } from '../../lib/countries';
 import { formatDay } from '../../lib/dates';
 import { type Msg, useT } from '../../lib/i18n';
+import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import type { Centre } from '../centres/index';
@@ -24,6 +26,11 @@ export function GuestsSection({ centre, version, notice, onChanged }: { centre: 
   const manage = can('placements.manage');
   const { data: guests, error } = useData(async () => (await receptionApi.guests(centre.id)).items, [centre.id, version], { keepPrevious: true });
   const { action, open, close, finish } = useActionPanel<GuestAction>();
+  const table = useTableFilter(guests, {
+    text: (g) => personName(g.person),
+    sortKeys: { name: (g) => personName(g.person), since: (g) => g.start_date },
+  });
+  const personLinks = can('persons.read');
   const done = (text: Msg) => {
     onChanged(text);
     finish('guests-heading');
@@ -52,13 +59,24 @@ export function GuestsSection({ centre, version, notice, onChanged }: { centre: 
             <>
               <p>{t('centre.guestsCount', { n: guests.length })}</p>
               {guests.length ? (
+                <div class="row">
+                  <div class="col-12 col-md-6">
+                    <TextField id="guest-filter" label={t('placements.guestsFilter')} type="search" value={table.query} onValue={table.setQuery} />
+                  </div>
+                </div>
+              ) : null}
+              {guests.length ? (
                 <TableRegion label={t('centre.guestsHeading')} captionHidden testId="guest-table">
                   <thead>
                     <tr>
-                      <th scope="col">{t('persons.name')}</th>
+                      <SortHeader column="name" sort={table.sort} onSort={table.toggle}>
+                        {t('persons.name')}
+                      </SortHeader>
                       <th scope="col">{t('persons.nationality')}</th>
                       <th scope="col">{t('placements.category')}</th>
-                      <th scope="col">{t('placements.since')}</th>
+                      <SortHeader column="since" sort={table.sort} onSort={table.toggle}>
+                        {t('placements.since')}
+                      </SortHeader>
                       <th scope="col">{t('placements.arrivalFrom')}</th>
                       {manage ? (
                         <th scope="col">
@@ -68,10 +86,16 @@ export function GuestsSection({ centre, version, notice, onChanged }: { centre: 
                     </tr>
                   </thead>
                   <tbody>
-                    {guests.map((g) => (
+                    {table.rows.map((g) => (
                       <tr key={g.id} data-person={g.person_id}>
                         <th scope="row" class="fw-normal">
-                          <bdi>{personName(g.person)}</bdi>
+                          {personLinks ? (
+                            <Link href={`/persons/${g.person_id}`}>
+                              <bdi>{personName(g.person)}</bdi>
+                            </Link>
+                          ) : (
+                            <bdi>{personName(g.person)}</bdi>
+                          )}
                         </th>
                         <td>{nationality(g.person.nationality, lang, t)}</td>
                         <td>{t(`categories.${g.category}`)}</td>
