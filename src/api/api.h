@@ -35,6 +35,8 @@ struct Settings {
   int session_absolute_hours = 12;
   bool cookie_secure = false;  // Secure flag always, e.g. when TLS ends at the proxy
   int password_hash_concurrency = 2;
+  // A run of absence without notice this long drafts a notice to the Prefettura (reception).
+  int absence_notice_hours = 72;
 };
 
 // What handlers may use besides the request.

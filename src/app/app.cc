@@ -100,6 +100,7 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   settings.session_idle_minutes = config.session_idle_minutes;
   settings.session_absolute_hours = config.session_absolute_hours;
   settings.cookie_secure = config.cookie_secure;
+  settings.absence_notice_hours = config.absence_notice_hours;
   auth::set_password_hash_concurrency(settings.password_hash_concurrency);
   app->services_.reset(
       new api::Services{*app->pool_, policy(), settings, secrets.audit_key, app->read_log_.get()});

@@ -346,6 +346,15 @@ Result<std::vector<Placement>> placements_between(db::Connection& conn, std::int
                 {centre_id, to.to_string(), from.to_string()});
 }
 
+Result<std::vector<Placement>> placements_between_as_recorded(
+    db::Connection& conn, std::int64_t centre_id, CivilDay from, CivilDay to,
+    const std::string& exits_recorded_after) {
+  return select(conn,
+                "centre_id = ? AND start_date < ? AND (end_date IS NULL OR end_date > ? OR "
+                "exit_recorded_at > ?) ORDER BY start_date, id",
+                {centre_id, to.to_string(), from.to_string(), exits_recorded_after});
+}
+
 Result<std::vector<Placement>> placements_on(db::Connection& conn, std::int64_t centre_id,
                                              CivilDay day) {
   return placements_between(conn, centre_id, day, day.plus_days(1));

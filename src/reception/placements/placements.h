@@ -94,6 +94,12 @@ Result<std::vector<Placement>> person_placements(db::Connection& conn, std::int6
 // The placements at a centre that cover at least one day of [from, to).
 Result<std::vector<Placement>> placements_between(db::Connection& conn, std::int64_t centre_id,
                                                   CivilDay from, CivilDay to);
+// The same, with the placements that ended before `from` by an exit recorded after
+// `exits_recorded_after`: the register's tamper check needs them to see a day as it was confirmed,
+// before a back-dated exit (or a revocation) took the guest off it.
+Result<std::vector<Placement>> placements_between_as_recorded(
+    db::Connection& conn, std::int64_t centre_id, CivilDay from, CivilDay to,
+    const std::string& exits_recorded_after);
 // The guests of a centre on a day.
 Result<std::vector<Placement>> placements_on(db::Connection& conn, std::int64_t centre_id,
                                              CivilDay day);

@@ -1,5 +1,6 @@
 // The register's tamper check: for each centre, walk its chain of confirmations, compare it with
 // the copies in the audit trail, and recompute the digest of every confirmed day.
+#include <algorithm>
 #include <map>
 
 #include "centres/centres.h"
@@ -107,7 +108,13 @@ Status check_days(db::Connection& conn, std::int64_t centre_id,
   if (latest.empty()) return Status::success();
   const CivilDay from = latest.begin()->first;
   const CivilDay to = latest.rbegin()->first.plus_days(1);
-  INNET_ASSIGN_OR_RETURN(auto placements, placements_between(conn, centre_id, from, to));
+  // With the placements whose exit, recorded after the first confirmation, is dated before the
+  // first confirmed day: those days were confirmed with the guest (a back-dated exit, a
+  // revocation on its decree date).
+  std::string first_confirmed_at = chain.front().confirmed_at;
+  for (const auto& c : chain) first_confirmed_at = std::min(first_confirmed_at, c.confirmed_at);
+  INNET_ASSIGN_OR_RETURN(auto placements, placements_between_as_recorded(conn, centre_id, from, to,
+                                                                         first_confirmed_at));
   INNET_ASSIGN_OR_RETURN(auto entries, absence_entries_between(conn, centre_id, from, to));
   const auto effective = effective_absences(entries);
   const auto laid = lay_out(from, from.days_until(to), placements, effective);

@@ -2,3 +2,4 @@
 export { RegisterDayPage } from './RegisterDayPage';
 export { RegisterOverviewPage } from './RegisterOverviewPage';
 export { RegisterSection } from './RegisterSection';
+export { NoticesPage } from './NoticesPage';
