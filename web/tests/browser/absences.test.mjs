@@ -56,10 +56,19 @@ test('case worker: the run shows in the register and the notice is sent after th
   await row.locator('[data-testid=absence-run]').waitFor();
   assert.equal(await row.locator('[data-testid=absence-run]').getAttribute('data-hours'), '72');
   await checkBothLanguages(page, 'absences-register', () => row.locator('[data-testid=notice-send]').waitFor());
-  await checkConfirmDialog(page, 'absences-send-dialog', () => row.locator('[data-testid=notice-send]').click());
-  await row.locator('[data-testid=notice-send]').click();
+  // On a phone the day is one card per guest: the dialog is checked there (the layout, and so
+  // the button that opened it, changes with the width).
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 800 });
+  const card = page.locator(`[data-testid=register-cards] li[data-person="${guest.id}"]`);
+  await card.locator('[data-testid=notice-send]').waitFor();
+  await screenshot(page, 'absences-register-360');
+  await checkConfirmDialog(page, 'absences-send-dialog', () => card.locator('[data-testid=notice-send]').click());
+  await card.locator('[data-testid=notice-send]').click();
   await page.locator('[data-testid=notice-facts]').waitFor();
   await page.locator('[data-testid=confirm-ok]').click();
+  await card.locator('[data-testid=notice-sent]').waitFor();
+  await page.setViewportSize(size);
   await row.locator('[data-testid=notice-sent]').waitFor();
   await screenshot(page, 'absences-register-sent');
   const list = await apiGet(page, '/absence-notices?status=sent');
