@@ -22,6 +22,8 @@ std::vector<auth::Policy::Grant> grants() {
       {"placements.manage", prefecture_officer, all},
       // Overriding a full or closed centre's refusal, with a recorded reason.
       {"placements.override", prefecture_officer, all},
+      // Correcting a mistaken exit or transfer, with a recorded reason (issue 9 point 7).
+      {"placements.correct", prefecture_officer, all},
       // The daily register: kept by the operator's staff, read by the Prefettura and inspectors.
       {"register.read", prefecture_officer, all},
       {"register.read", inspector, all},

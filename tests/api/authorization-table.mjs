@@ -54,6 +54,7 @@ const TABLE = {
   'POST /api/v1/centres/{id}/register/{day}/absences':                        [0, 0, 0, 0, 1, 0, 0, 0],
   'POST /api/v1/centres/{id}/register/{day}/absences/{absence_id}/withdrawal': [0, 0, 0, 0, 1, 0, 0, 0],
   'POST /api/v1/centres/{id}/register/{day}/confirmation':                    [0, 0, 0, 0, 1, 0, 0, 0],
+  'POST /api/v1/placements/{id}/correction':                                 [0, 0, 1, 0, 0, 0, 0, 0],
   'GET /api/v1/absence-notices':                                              [0, 0, 1, 1, 1, 0, 0, 0],
   'GET /api/v1/absence-notices/{id}':                                         [0, 0, 1, 1, 1, 0, 0, 0],
   'POST /api/v1/absence-notices/{id}/sending':                                [0, 0, 0, 0, 1, 0, 0, 0],
