@@ -37,6 +37,8 @@ export function CorrectPlacement({ stay, personName, onDone }: { stay: { id: num
       const lines = preview.register_consequences.map((c) => {
         const from = formatDay(c.from, lang);
         const days = c.confirmed_days.map((d) => formatDay(d, lang)).join(', ');
+        if (!c.confirmed_days.length)
+          return c.effect === 'guest_again' ? t('placements.correction.guestAgainNoneConfirmed', { from }) : t('placements.correction.guestNoMoreNoneConfirmed', { from });
         return c.effect === 'guest_again'
           ? t('placements.correction.guest_again', { from, count: c.confirmed_days.length, days })
           : t('placements.correction.guest_no_more', { from, count: c.confirmed_days.length, days });
