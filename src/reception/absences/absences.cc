@@ -350,8 +350,8 @@ nlohmann::json to_json(const Notice& n) {
 }
 
 std::vector<db::Migration> absence_migrations(db::Engine) {
-  // 24: the numbers just above 16 are left to work in parallel on other modules (merge order).
-  return {{24, "reception: notices of absence and the Prefettura's decisions", R"sql(
+  // 30: reception 17-25 are taken by the parallel work on costs and tender lots.
+  return {{30, "reception: notices of absence and the Prefettura's decisions", R"sql(
 CREATE TABLE absence_notices (
   id {{pk}},
   placement_id BIGINT NOT NULL REFERENCES placements (id),

@@ -573,8 +573,8 @@ CREATE TABLE occupancy_snapshots (
 )sql"},
           {9, "reception: when a placement's exit was recorded",
            "ALTER TABLE placements ADD COLUMN exit_recorded_at TEXT;"},
-          // 25: the numbers just above 16 are left to work in parallel (merge order).
-          {25, "reception: corrections of mistaken exits and transfers", R"sql(
+          // 31: reception 17-25 are taken by the parallel work on costs and tender lots.
+          {31, "reception: corrections of mistaken exits and transfers", R"sql(
 CREATE TABLE placement_corrections (
   id {{pk}},
   placement_id BIGINT NOT NULL REFERENCES placements (id),
