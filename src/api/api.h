@@ -44,6 +44,8 @@ struct Settings {
   int smtp_port = 25;
   std::string smtp_from;
   std::string public_url;
+  // A run of absence without notice this long drafts a notice to the Prefettura (reception).
+  int absence_notice_hours = 72;
 };
 
 // What handlers may use besides the request.

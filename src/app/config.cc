@@ -63,6 +63,7 @@ const std::map<std::string, Setter>& keys() {
       {"session_idle_minutes", number(&Config::session_idle_minutes, 1, 24 * 60)},
       {"session_absolute_hours", number(&Config::session_absolute_hours, 1, 24 * 30)},
       {"read_log_retention_days", number(&Config::read_log_retention_days, 30, 3650)},
+      {"absence_notice_hours", number(&Config::absence_notice_hours, 24, 24 * 30)},
       {"smtp_host", text(&Config::smtp_host)},
       {"smtp_port", number(&Config::smtp_port, 1, 65535)},
       {"smtp_user", text(&Config::smtp_user)},

@@ -35,6 +35,8 @@ struct Config {
   int session_absolute_hours = 12;
   // Entries of the read log (who read which persons) are deleted after this many days.
   int read_log_retention_days = 730;
+  // Absence without notice that drafts a notice to the Prefettura: 72 h is practice, not law.
+  int absence_notice_hours = 72;
   // Outgoing e-mail: password reset links today (plain SMTP to a local or trusted relay: no
   // STARTTLS, no AUTH; smtp_user is not used yet).
   std::string smtp_host;

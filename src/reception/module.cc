@@ -1,6 +1,7 @@
 #include "reception/module.h"
 
 #include "people/visibility.h"
+#include "reception/absences/absences.h"
 #include "reception/costs/invoices.h"
 #include "reception/placements/placements.h"
 #include "reception/register/register.h"
@@ -22,11 +23,20 @@ std::vector<auth::Policy::Grant> grants() {
       {"placements.manage", prefecture_officer, all},
       // Overriding a full or closed centre's refusal, with a recorded reason.
       {"placements.override", prefecture_officer, all},
+      // Correcting a mistaken exit or transfer, with a recorded reason (issue 9 point 7).
+      {"placements.correct", prefecture_officer, all},
       // The daily register: kept by the operator's staff, read by the Prefettura and inspectors.
       {"register.read", prefecture_officer, all},
       {"register.read", inspector, all},
       {"register.read", case_worker, organization},
       {"register.record", case_worker, organization},
+      // Absences without notice (art. 23 d.lgs. 142/2015): the operator sends the notice the
+      // register drafts; the Prefettura decides the measure.
+      {"notices.read", prefecture_officer, all},
+      {"notices.read", inspector, all},
+      {"notices.read", case_worker, organization},
+      {"absences.notify", case_worker, organization},
+      {"measures.decide", prefecture_officer, all},
       // Occupancy is aggregate: the analyst sees it too, with no guest named.
       {"occupancy.read", prefecture_officer, all},
       {"occupancy.read", inspector, all},
@@ -48,7 +58,8 @@ api::Module module() {
           .migrations =
               [](db::Engine engine) {
                 std::vector<db::Migration> all;
-                for (auto part : {placement_migrations, register_migrations, invoice_migrations}) {
+                for (auto part : {placement_migrations, register_migrations, invoice_migrations,
+                                  absence_migrations}) {
                   auto some = part(engine);
                   all.insert(all.end(), some.begin(), some.end());
                 }

@@ -9,6 +9,7 @@ void add_routes(api::Api& api) {
   add_occupancy_routes(api);
   add_register_routes(api);
   add_sheet_routes(api);
+  add_absence_routes(api);
   add_cost_routes(api);
 }
 

@@ -291,6 +291,136 @@ Result<std::vector<Placement>> record_exit(db::Connection& conn, const Exit& e, 
   return out;
 }
 
+namespace {
+
+constexpr const char* kCorrectionColumns =
+    "id, placement_id, kind, original_end_date, original_exit_reason, original_exit_note, "
+    "original_exit_recorded_at, annulled_placement_id, reason, corrected_by, corrected_at";
+
+Correction correction_from_row(const db::Row& r) {
+  Correction c;
+  c.id = r.integer(0);
+  c.placement_id = r.integer(1);
+  c.kind = r.text(2);
+  c.original_end_date = r.text(3);
+  c.original_exit_reason = r.text(4);
+  c.original_exit_note = r.opt_text(5);
+  c.original_exit_recorded_at = r.opt_text(6);
+  c.annulled_placement_id = r.opt_integer(7);
+  c.reason = r.text(8);
+  c.corrected_by = r.integer(9);
+  c.corrected_at = r.text(10);
+  return c;
+}
+
+Result<std::vector<Correction>> select_corrections(db::Connection& conn, const std::string& where,
+                                                   const db::Params& params) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query(std::string("SELECT ") + kCorrectionColumns +
+                                " FROM placement_corrections WHERE " + where + " ORDER BY id",
+                            params));
+  std::vector<Correction> out;
+  for (const auto& r : rows) out.push_back(correction_from_row(r));
+  return out;
+}
+
+}  // namespace
+
+Result<Correction> correct_placement(db::Connection& conn, std::int64_t placement_id,
+                                     const std::string& reason, std::int64_t user_id,
+                                     CivilDay today) {
+  if (reason.empty())
+    return Error::rule(ErrorKind::unprocessable, "reason_required", "reason",
+                       FieldError::required());
+  INNET_TRY(prepare_snapshots(conn, today));
+  INNET_ASSIGN_OR_RETURN(auto p, find_placement(conn, placement_id));
+  INNET_ASSIGN_OR_RETURN(auto centre, lock_centre(conn, p.centre_id, "placement_id"));
+  INNET_ASSIGN_OR_RETURN(p, find_placement(conn, placement_id));  // as of the lock
+  if (p.open())
+    return Error::make(
+        ErrorKind::conflict, "not_closed",
+        "placement " + std::to_string(p.id) + " is open: there is nothing to correct");
+  INNET_ASSIGN_OR_RETURN(const CivilDay ended, stored_day(*p.end_date));
+  Correction c;
+  c.placement_id = p.id;
+  c.original_end_date = *p.end_date;
+  c.original_exit_reason = *p.exit_reason;
+  c.original_exit_note = p.exit_note;
+  c.original_exit_recorded_at = p.exit_recorded_at;
+  c.reason = reason;
+  c.corrected_by = user_id;
+  c.corrected_at = clock::now_iso();
+  if (p.exit_reason == kTransferredReason) {
+    c.kind = "transfer";
+    // The placement the transfer opened must still be the person's current one.
+    INNET_ASSIGN_OR_RETURN(auto next, select(conn, "previous_placement_id = ?", {p.id}));
+    if (next.empty() || !next[0].open()) return placement_changed(p.person_id);
+    const Placement& q = next[0];
+    INNET_ASSIGN_OR_RETURN(
+        auto annulled,
+        conn.execute(
+            "UPDATE placements SET end_date = start_date, exit_reason = 'other', "
+            "exit_note = ?, exit_recorded_at = ? WHERE id = ? AND end_date IS NULL",
+            {"annulled: the transfer was corrected by the Prefettura", c.corrected_at, q.id}));
+    if (annulled == 0) return placement_changed(p.person_id);
+    INNET_ASSIGN_OR_RETURN(const CivilDay started, stored_day(q.start_date));
+    INNET_TRY(adjust_snapshots(conn, q.centre_id, q.category, started, std::nullopt, -1));
+    c.annulled_placement_id = q.id;
+  } else {
+    c.kind = "exit";
+    INNET_TRY(check_free_from(conn, p.person_id, ended));
+  }
+  // The place must be free on every day from the exit to today.
+  INNET_TRY(
+      check_room(conn, centre, {{p.category, 1}}, ended, today, std::nullopt, "placement_id"));
+  INNET_ASSIGN_OR_RETURN(
+      auto reopened,
+      conn.execute("UPDATE placements SET end_date = NULL, exit_reason = NULL, exit_note = NULL, "
+                   "exit_recorded_at = NULL WHERE id = ? AND end_date IS NOT NULL",
+                   {p.id}));
+  if (reopened == 0) return placement_changed(p.person_id);
+  INNET_TRY(adjust_snapshots(conn, p.centre_id, p.category, ended, std::nullopt, 1));
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "INSERT INTO placement_corrections (placement_id, kind, original_end_date, "
+          "original_exit_reason, original_exit_note, original_exit_recorded_at, "
+          "annulled_placement_id, reason, corrected_by, corrected_at) VALUES (?, ?, ?, ?, "
+          "?, ?, ?, ?, ?, ?) RETURNING id",
+          {c.placement_id, c.kind, c.original_end_date, c.original_exit_reason,
+           db::optional_value(c.original_exit_note),
+           db::optional_value(c.original_exit_recorded_at),
+           db::optional_value(c.annulled_placement_id), c.reason, c.corrected_by, c.corrected_at}));
+  c.id = rows[0].integer(0);
+  return c;
+}
+
+Result<std::vector<Correction>> centre_corrections(db::Connection& conn, std::int64_t centre_id) {
+  return select_corrections(conn, "placement_id IN (SELECT id FROM placements WHERE centre_id = ?)",
+                            {centre_id});
+}
+
+const api::ObjectType<Correction>& correction_type() {
+  static const auto type =
+      api::ObjectType<Correction>("PlacementCorrection",
+                                  "the Prefettura's correction of a mistaken exit or transfer")
+          .field("id", &Correction::id)
+          .field("placement_id", &Correction::placement_id,
+                 {.description = "the placement open again"})
+          .field("kind", &Correction::kind, {.allowed = {"exit", "transfer"}})
+          .field("original_end_date", &Correction::original_end_date, {.format = "date"})
+          .field("original_exit_reason", &Correction::original_exit_reason)
+          .field("original_exit_note", &Correction::original_exit_note)
+          .field("original_exit_recorded_at", &Correction::original_exit_recorded_at,
+                 {.format = "date-time"})
+          .field("annulled_placement_id", &Correction::annulled_placement_id,
+                 {.description = "a transfer: the placement it opened, now covering no day"})
+          .field("reason", &Correction::reason)
+          .field("corrected_by", &Correction::corrected_by)
+          .field("corrected_at", &Correction::corrected_at, {.format = "date-time"});
+  return type;
+}
+
 Status insert_placements(db::Connection& conn, std::vector<PlacementRow>& rows) {
   constexpr std::size_t kRows = 400;
   const std::string now = clock::now_iso();
@@ -344,6 +474,15 @@ Result<std::vector<Placement>> placements_between(db::Connection& conn, std::int
                 "centre_id = ? AND start_date < ? AND (end_date IS NULL OR end_date > ?) "
                 "ORDER BY start_date, id",
                 {centre_id, to.to_string(), from.to_string()});
+}
+
+Result<std::vector<Placement>> placements_between_as_recorded(
+    db::Connection& conn, std::int64_t centre_id, CivilDay from, CivilDay to,
+    const std::string& exits_recorded_after) {
+  return select(conn,
+                "centre_id = ? AND start_date < ? AND (end_date IS NULL OR end_date > ? OR "
+                "exit_recorded_at > ?) ORDER BY start_date, id",
+                {centre_id, to.to_string(), from.to_string(), exits_recorded_after});
 }
 
 Result<std::vector<Placement>> placements_on(db::Connection& conn, std::int64_t centre_id,
@@ -460,7 +599,25 @@ CREATE TABLE occupancy_snapshots (
 );
 )sql"},
           {9, "reception: when a placement's exit was recorded",
-           "ALTER TABLE placements ADD COLUMN exit_recorded_at TEXT;"}};
+           "ALTER TABLE placements ADD COLUMN exit_recorded_at TEXT;"},
+          // 31: reception 17-25 are taken by the parallel work on costs and tender lots.
+          {31, "reception: corrections of mistaken exits and transfers", R"sql(
+CREATE TABLE placement_corrections (
+  id {{pk}},
+  placement_id BIGINT NOT NULL REFERENCES placements (id),
+  kind TEXT NOT NULL CHECK (kind IN ('exit', 'transfer')),
+  original_end_date TEXT NOT NULL,
+  original_exit_reason TEXT NOT NULL,
+  original_exit_note TEXT,
+  original_exit_recorded_at TEXT,
+  annulled_placement_id BIGINT REFERENCES placements (id),
+  reason TEXT NOT NULL CHECK (reason <> ''),
+  corrected_by BIGINT NOT NULL REFERENCES users (id),
+  corrected_at TEXT NOT NULL,
+  CHECK ((kind = 'transfer') = (annulled_placement_id IS NOT NULL))
+);
+CREATE INDEX placement_corrections_placement ON placement_corrections (placement_id);
+)sql"}};
 }
 
 }  // namespace innet::reception

@@ -80,6 +80,39 @@ Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a, Civ
 Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t, CivilDay today);
 Result<std::vector<Placement>> record_exit(db::Connection& conn, const Exit& e, CivilDay today);
 
+// The Prefettura's correction of a mistaken exit or transfer (issue 9 point 7). An exit: the
+// placement is open again from its original exit day, as if the exit had not happened. A
+// transfer: the placement it opened is annulled (it ends on its first day, covering none) and
+// the original one is open again. The correction row keeps what the placement said before
+// (original_*), the reason and who corrected when: history is not deleted, and the register's
+// tamper check reads it to see confirmed days as they were (the days in between change and
+// await a new confirmation; nothing is tampering).
+struct Correction {
+  std::int64_t id = 0;
+  std::int64_t placement_id = 0;  // reopened
+  std::string kind;               // exit, transfer
+  std::string original_end_date;
+  std::string original_exit_reason;
+  std::optional<std::string> original_exit_note;
+  std::optional<std::string> original_exit_recorded_at;
+  std::optional<std::int64_t> annulled_placement_id;  // transfer: the placement it had opened
+  std::string reason;
+  std::int64_t corrected_by = 0;
+  std::string corrected_at;
+};
+
+// Refused: no reason (422 reason_required, field reason); a placement still open (409
+// not_closed); after a transfer, the person moved again or left (409 placement_changed); after an
+// exit, another placement of the person since (409 placement_overlap); the centre without room
+// for the person on every day since the exit, or no longer taking guests (409 centre_full,
+// centre_not_accepting).
+Result<Correction> correct_placement(db::Connection& conn, std::int64_t placement_id,
+                                     const std::string& reason, std::int64_t user_id,
+                                     CivilDay today);
+// The corrections of placements at a centre (the tamper check).
+Result<std::vector<Correction>> centre_corrections(db::Connection& conn, std::int64_t centre_id);
+const api::ObjectType<Correction>& correction_type();
+
 // Many placements in few statements, for data generation and imports: no rule is checked, the
 // caller guarantees them, and rebuilds the occupancy snapshots afterwards (snapshots.h). Sets
 // each one's id; a placement may name an earlier one of the same
@@ -95,6 +128,12 @@ Result<std::vector<Placement>> person_placements(db::Connection& conn, std::int6
 // The placements at a centre that cover at least one day of [from, to).
 Result<std::vector<Placement>> placements_between(db::Connection& conn, std::int64_t centre_id,
                                                   CivilDay from, CivilDay to);
+// The same, with the placements that ended before `from` by an exit recorded after
+// `exits_recorded_after`: the register's tamper check needs them to see a day as it was confirmed,
+// before a back-dated exit (or a revocation) took the guest off it.
+Result<std::vector<Placement>> placements_between_as_recorded(
+    db::Connection& conn, std::int64_t centre_id, CivilDay from, CivilDay to,
+    const std::string& exits_recorded_after);
 // The guests of a centre on a day.
 Result<std::vector<Placement>> placements_on(db::Connection& conn, std::int64_t centre_id,
                                              CivilDay day);

@@ -4,6 +4,7 @@
 #include "core/clock.h"
 #include "people/routes.h"
 #include "reception/placements/placements.h"
+#include "reception/register/register.h"
 #include "reception/routes.h"
 
 namespace innet::reception {
@@ -224,9 +225,109 @@ Result<http::Response> placements(api::Context& ctx) {
   return api::ok({{"items", items}});
 }
 
+// Which register days a correction changes: at the centre reopened, from the original exit to
+// today (the guest is counted again); after a transfer, at the destination from its first day
+// (the guest is no longer counted). The confirmed ones need confirming again.
+Result<nlohmann::json> correction_consequences(db::Connection& conn, const Correction& c,
+                                               CivilDay today) {
+  nlohmann::json out = nlohmann::json::array();
+  auto add = [&](std::int64_t centre_id, const std::string& from_text,
+                 const char* effect) -> Status {
+    INNET_ASSIGN_OR_RETURN(const CivilDay from, stored_day(from_text));
+    nlohmann::json days = nlohmann::json::array();
+    if (from <= today) {
+      INNET_ASSIGN_OR_RETURN(auto summary,
+                             register_summary(conn, centre_id, from, today.plus_days(1)));
+      for (const auto& d : summary)
+        if (d.latest) days.push_back(d.day);
+    }
+    out.push_back({{"centre_id", centre_id},
+                   {"from", from_text},
+                   {"to", today.to_string()},
+                   {"effect", effect},
+                   {"confirmed_days", std::move(days)}});
+    return Status::success();
+  };
+  INNET_ASSIGN_OR_RETURN(auto reopened, find_placement(conn, c.placement_id));
+  INNET_TRY(add(reopened.centre_id, c.original_end_date, "guest_again"));
+  if (c.annulled_placement_id) {
+    INNET_ASSIGN_OR_RETURN(auto annulled, find_placement(conn, *c.annulled_placement_id));
+    INNET_TRY(add(annulled.centre_id, annulled.start_date, "guest_no_more"));
+  }
+  return out;
+}
+
+Result<http::Response> correct(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  const auto reason = api::patched<std::string>(ctx.body, "reason", std::nullopt).value_or("");
+  const bool dry_run = ctx.body.value("dry_run", false);
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto placement, find_placement(*conn, id));
+  ctx.record_read(placement.person_id);
+  INNET_ASSIGN_OR_RETURN(auto done,
+                         correct_placement(*conn, id, reason, ctx.actor->user_id, clock::today()));
+  INNET_ASSIGN_OR_RETURN(auto consequences, correction_consequences(*conn, done, clock::today()));
+  nlohmann::json answer = {{"correction", correction_type().to_json(done)},
+                           {"dry_run", dry_run},
+                           {"register_consequences", std::move(consequences)}};
+  // A dry run shows the consequences (the confirm dialog) and rolls back.
+  if (dry_run) return api::created(answer);
+  auto entry = ctx.audit("placements.correct", "placement", std::to_string(done.placement_id));
+  entry.details =
+      nlohmann::json({{"correction_id", done.id},
+                      {"kind", done.kind},
+                      {"original_end_date", done.original_end_date},
+                      {"annulled_placement_id", done.annulled_placement_id
+                                                    ? nlohmann::json(*done.annulled_placement_id)
+                                                    : nlohmann::json()},
+                      {"reason", done.reason}})
+          .dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::created(answer);
+}
+
 }  // namespace
 
 void add_placement_routes(api::Api& api) {
+  api.add_schema(correction_type());
+  const nlohmann::json date = {{"type", "string"}, {"format", "date"}};
+  api.add_schema(
+      "PlacementCorrectionResult",
+      {{"type", "object"},
+       {"required", {"correction", "dry_run", "register_consequences"}},
+       {"properties",
+        {{"correction", api::ref("PlacementCorrection")},
+         {"dry_run", {{"type", "boolean"}}},
+         {"register_consequences",
+          {{"type", "array"},
+           {"items",
+            {{"type", "object"},
+             {"required", {"centre_id", "from", "to", "effect", "confirmed_days"}},
+             {"properties",
+              {{"centre_id", {{"type", "integer"}}},
+               {"from", date},
+               {"to", date},
+               {"effect", {{"type", "string"}, {"enum", {"guest_again", "guest_no_more"}}}},
+               {"confirmed_days", {{"type", "array"}, {"items", date}}}}},
+             {"additionalProperties", false}}}}}}},
+       {"additionalProperties", false}});
+  api.add({.method = "POST",
+           .pattern = "/api/v1/placements/{id}/correction",
+           .action = "placements.correct",
+           .summary = "Correct a mistaken exit or transfer (the Prefettura), with the reason",
+           .tag = "reception",
+           .body = {{.name = "reason",
+                     .max_length = 1000,
+                     .min_length = 1,
+                     .multiline = true,
+                     .description = "why the exit or transfer was a mistake (required)"},
+                    {.name = "dry_run",
+                     .type = FieldType::boolean,
+                     .description = "check and show the register consequences, record nothing"}},
+           .response_schema = "PlacementCorrectionResult",
+           .success_status = 201,
+           .reads_persons = true,
+           .handler = correct});
   static const api::ListType placement_list("PlacementList", placement_type(), false);
   static const api::ListType history("PlacementHistory", stay_type(), false);
   static const auto guest_list = api::ListType("GuestList", guest_type(), false)

@@ -1,5 +1,6 @@
 // The register's tamper check: for each centre, walk its chain of confirmations, compare it with
 // the copies in the audit trail, and recompute the digest of every confirmed day.
+#include <algorithm>
 #include <map>
 
 #include "centres/centres.h"
@@ -69,11 +70,21 @@ std::optional<RegisterProblem> check_audited(std::int64_t centre_id,
 // exit recorded later was not known (the placement was still open). Times are to the second: a
 // write in the confirmation's own second counts as known to it, so a back-dated change made in
 // that very second is reported as unexplained rather than awaiting confirmation.
+// A placement corrected by the Prefettura after `c` (an exit or a transfer annulled) stood then
+// as its first later correction recorded it before.
 std::vector<Placement> placements_as_confirmed(const Confirmation& c,
-                                               const std::vector<Placement>& placements) {
+                                               const std::vector<Placement>& placements,
+                                               const std::vector<Correction>& corrections) {
   std::vector<Placement> then;
   for (auto p : placements) {
     if (p.created_at > c.confirmed_at) continue;
+    for (const auto& k : corrections) {  // by id: the first after c is what stood at c
+      if (k.placement_id != p.id || k.corrected_at <= c.confirmed_at) continue;
+      p.end_date = k.original_end_date;
+      p.exit_reason = k.original_exit_reason;
+      p.exit_recorded_at = k.original_exit_recorded_at;
+      break;
+    }
     if (p.exit_recorded_at && *p.exit_recorded_at > c.confirmed_at) {
       p.end_date.reset();
       p.exit_reason.reset();
@@ -87,12 +98,13 @@ std::vector<Placement> placements_as_confirmed(const Confirmation& c,
 // confirmation had seen, and the placements as they stood then.
 std::string digest_as_confirmed(const Confirmation& c, CivilDay day,
                                 const std::vector<Placement>& placements,
-                                const std::vector<Absence>& entries) {
+                                const std::vector<Absence>& entries,
+                                const std::vector<Correction>& corrections) {
   std::vector<Absence> seen;
   for (const auto& e : entries)
     if (e.day == c.day && e.id <= c.absences_through) seen.push_back(e);
   const auto effective = effective_absences(seen);
-  const auto then = placements_as_confirmed(c, placements);
+  const auto then = placements_as_confirmed(c, placements, corrections);
   const auto laid = lay_out(day, 1, then, effective).at(0);
   return day_digest(c.centre_id, day, laid, then, effective);
 }
@@ -107,15 +119,22 @@ Status check_days(db::Connection& conn, std::int64_t centre_id,
   if (latest.empty()) return Status::success();
   const CivilDay from = latest.begin()->first;
   const CivilDay to = latest.rbegin()->first.plus_days(1);
-  INNET_ASSIGN_OR_RETURN(auto placements, placements_between(conn, centre_id, from, to));
+  // With the placements whose exit, recorded after the first confirmation, is dated before the
+  // first confirmed day: those days were confirmed with the guest (a back-dated exit, a
+  // revocation on its decree date).
+  std::string first_confirmed_at = chain.front().confirmed_at;
+  for (const auto& c : chain) first_confirmed_at = std::min(first_confirmed_at, c.confirmed_at);
+  INNET_ASSIGN_OR_RETURN(auto placements, placements_between_as_recorded(conn, centre_id, from, to,
+                                                                         first_confirmed_at));
   INNET_ASSIGN_OR_RETURN(auto entries, absence_entries_between(conn, centre_id, from, to));
+  INNET_ASSIGN_OR_RETURN(auto corrections, centre_corrections(conn, centre_id));
   const auto effective = effective_absences(entries);
   const auto laid = lay_out(from, from.days_until(to), placements, effective);
   for (const auto& [day, c] : latest) {
     ++report.days;
     const auto& guests = laid.at(static_cast<std::size_t>(from.days_until(day)));
     if (day_digest(centre_id, day, guests, placements, effective) == c->digest) continue;
-    if (digest_as_confirmed(*c, day, placements, entries) == c->digest)
+    if (digest_as_confirmed(*c, day, placements, entries, corrections) == c->digest)
       report.awaiting_confirmation.push_back(
           problem(*c, "changed_after_confirmation",
                   c->day + ": absences or placements recorded after " + confirmation_name(*c) +

@@ -5,8 +5,10 @@
 #include <set>
 
 #include "accounts/accounts.h"
+#include "audit/audit_log.h"
 #include "core/clock.h"
 #include "people/persons.h"
+#include "reception/absences/absences.h"
 #include "reception/register/register.h"
 #include "reception/routes.h"
 
@@ -78,7 +80,9 @@ struct DayGuest {
   const Guest& guest;
   const people::Person& person;
   std::int64_t days_of_stay = 0;
-  nlohmann::json absence;  // the effective absence with its recorder's name, or null
+  nlohmann::json absence;      // the effective absence with its recorder's name, or null
+  nlohmann::json absence_run;  // the run of absence without notice containing the day, or null
+  nlohmann::json notice;       // the placement's notice of absence not yet decided, or null
 };
 
 const api::ObjectType<DayGuest>& day_guest_type() {
@@ -100,7 +104,30 @@ const api::ObjectType<DayGuest>& day_guest_type() {
           .field("days_of_stay", &DayGuest::days_of_stay)
           .field("present", [](G g) { return !g.guest.absence; })
           .field("absence", &DayGuest::absence,
-                 {.schema = api::nullable(api::ref("RegisterEntry"))});
+                 {.schema = api::nullable(api::ref("RegisterEntry"))})
+          .field("absence_run", &DayGuest::absence_run,
+                 {.description = "consecutive days of absence without notice up to this one",
+                  .schema = api::nullable(
+                      {{"type", "object"},
+                       {"required", {"first_day", "last_day", "days", "hours", "over_threshold"}},
+                       {"properties",
+                        {{"first_day", {{"type", "string"}, {"format", "date"}}},
+                         {"last_day", {{"type", "string"}, {"format", "date"}}},
+                         {"days", {{"type", "integer"}}},
+                         {"hours", {{"type", "integer"}}},
+                         {"over_threshold", {{"type", "boolean"}}}}},
+                       {"additionalProperties", false}})})
+          .field("notice", &DayGuest::notice,
+                 {.description = "the notice of absence awaiting sending or decision",
+                  .schema = api::nullable(
+                      {{"type", "object"},
+                       {"required", {"id", "status", "first_day", "hours"}},
+                       {"properties",
+                        {{"id", {{"type", "integer"}}},
+                         {"status", {{"type", "string"}, {"enum", {"draft", "sent"}}}},
+                         {"first_day", {{"type", "string"}, {"format", "date"}}},
+                         {"hours", {{"type", "integer"}}}}},
+                       {"additionalProperties", false}})});
   return type;
 }
 
@@ -165,6 +192,11 @@ Result<http::Response> day_report(api::Context& ctx) {
   for (const auto& p : persons) by_id[p.id] = &p;
 
   UserNames names(*conn);
+  const int threshold = ctx.services.settings.absence_notice_hours;
+  INNET_ASSIGN_OR_RETURN(auto runs, runs_on(*conn, centre.id, day, clock::today()));
+  INNET_ASSIGN_OR_RETURN(auto open_notices, open_notices_of_centre(*conn, centre.id));
+  std::map<std::int64_t, const Notice*> notice_of;  // by placement: the newest
+  for (const auto& n : open_notices) notice_of.emplace(n.placement_id, &n);
   nlohmann::json guests = nlohmann::json::array();
   for (const auto& g : state.guests) {
     const auto& p = g.placement;
@@ -175,8 +207,21 @@ Result<http::Response> day_report(api::Context& ctx) {
       absence = std::move(a);
     }
     INNET_ASSIGN_OR_RETURN(const CivilDay arrived, stored_day(p.start_date));
+    nlohmann::json run, notice;
+    if (auto it = runs.find(p.person_id); it != runs.end())
+      run = {{"first_day", it->second.first_day},
+             {"last_day", it->second.last_day},
+             {"days", it->second.days},
+             {"hours", it->second.hours()},
+             {"over_threshold", it->second.hours() >= threshold}};
+    if (auto it = notice_of.find(p.id); it != notice_of.end())
+      notice = {{"id", it->second->id},
+                {"status", it->second->status()},
+                {"first_day", it->second->first_day},
+                {"hours", it->second->hours}};
     guests.push_back(
-        day_guest_type().to_json({g, *person, arrived.days_until(day) + 1, std::move(absence)}));
+        day_guest_type().to_json({g, *person, arrived.days_until(day) + 1, std::move(absence),
+                                  std::move(run), std::move(notice)}));
   }
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& e : state.entries) {
@@ -190,6 +235,7 @@ Result<http::Response> day_report(api::Context& ctx) {
   }
   return api::ok({{"centre", centre_json(centre)},
                   {"day", day.to_string()},
+                  {"absence_notice_hours", threshold},
                   {"status", to_string(state.status)},
                   {"digest", state.digest},
                   {"counts",
@@ -224,6 +270,20 @@ Result<http::Response> add_absence(api::Context& ctx) {
   a.recorded_by = ctx.actor->user_id;
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_ASSIGN_OR_RETURN(auto absence, record_absence(*conn, a, clock::today()));
+  // A run of absence without notice that reaches the threshold drafts the notice to the
+  // Prefettura, in the same transaction; the operator reviews and sends it from the register.
+  INNET_ASSIGN_OR_RETURN(
+      auto drafted,
+      draft_notice_if_due(*conn, centre.id, a.person_id, day,
+                          ctx.services.settings.absence_notice_hours, clock::today()));
+  if (drafted) {
+    auto entry = ctx.audit("absences.draft_notice", "absence_notice", std::to_string(drafted->id));
+    entry.details = nlohmann::json({{"person_id", drafted->person_id},
+                                    {"centre_id", drafted->centre_id},
+                                    {"placement_id", drafted->placement_id}})
+                        .dump();
+    INNET_TRY(audit::record(*conn, entry));  // beside the absence's entry, same transaction
+  }
   INNET_TRY(commit_entry(ctx, "register.absence", absence));
   return api::created(to_json(absence));
 }
@@ -298,6 +358,7 @@ void add_schemas(api::Api& api) {
   json day =
       object({{"centre", api::ref("RegisterCentre")},
               {"day", date},
+              {"absence_notice_hours", integer},
               {"status", status},
               {"digest", {{"type", "string"}}},
               {"counts", object({{"guests", integer}, {"present", integer}, {"absent", integer}})},

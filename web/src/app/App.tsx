@@ -7,7 +7,7 @@ import { CentreEditPage, CentrePage, Centres } from '../features/centres/index';
 import { CostsPage } from '../features/costs/index';
 import { PersonPage, Persons } from '../features/people/index';
 import { Occupancy } from '../features/reception/index';
-import { RegisterDayPage, RegisterOverviewPage, SignatureSheetPage } from '../features/register/index';
+import { NoticesPage, RegisterDayPage, RegisterOverviewPage, SignatureSheetPage } from '../features/register/index';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../lib/api';
 import { describeError } from '../lib/errors';
 import { useT } from '../lib/i18n';
@@ -34,6 +34,7 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/centres': { permission: 'centres.read', render: () => <Centres /> },
   '/occupancy': { permission: 'occupancy.read', render: () => <Occupancy /> },
   '/persons': { permission: 'persons.read', render: () => <Persons /> },
+  '/absence-notices': { permission: 'notices.read', render: () => <NoticesPage /> },
 };
 
 /** Routes with a parameter: the pattern, the permission and the page for the matched id. */

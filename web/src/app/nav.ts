@@ -34,6 +34,7 @@ export const AREAS: Area[] = [
     permission: 'occupancy.read',
   },
   { path: '/persons', labelKey: 'nav.persons', descriptionKey: 'home.cards.persons', icon: 'user', permission: 'persons.read' },
+  { path: '/absence-notices', labelKey: 'nav.absenceNotices', descriptionKey: 'home.cards.absenceNotices', icon: 'list', permission: 'notices.read' },
   { path: '/audit', labelKey: 'nav.audit', descriptionKey: 'home.cards.audit', icon: 'list', permission: 'audit.read' },
   { path: '/account', labelKey: 'nav.account', descriptionKey: 'home.cards.account', icon: 'settings' },
 ];

@@ -216,6 +216,7 @@ export function expectedNav(permissions) {
     ...(has('centres.read') ? ['/centres'] : []),
     ...(has('occupancy.read') ? ['/occupancy'] : []),
     ...(has('persons.read') ? ['/persons'] : []),
+    ...(has('notices.read') ? ['/absence-notices'] : []),
     ...(has('audit.read') ? ['/audit'] : []),
     '/account',
   ];

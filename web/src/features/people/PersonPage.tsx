@@ -11,6 +11,7 @@ import { useT } from '../../lib/i18n';
 import { Link, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
+import { CorrectPlacement } from '../reception/index';
 import { PersonForm } from './PersonForm';
 import { type FamilyGroup, peopleApi, type Person, personName, type PlacementStay } from './api';
 
@@ -101,7 +102,7 @@ function PersonView({ person, family, error }: { person: Person | null; family: 
               ) : null}
               <Identity person={person} lang={lang} />
               <Family person={person} family={family} />
-              {can('placements.read') ? <Placements id={person.id} /> : null}
+              {can('placements.read') ? <Placements id={person.id} name={personName(person)} /> : null}
             </div>
           )
         }
@@ -181,12 +182,14 @@ function Family({ person, family }: { person: Person; family: FamilyGroup | null
   );
 }
 
-function Placements({ id }: { id: number }) {
+function Placements({ id, name }: { id: number; name: string }) {
   const { t, lang } = useT();
   // An operator's staff see only the stays in their own centres: the page says so, lest "not
   // hosted" read as "not hosted anywhere".
   const ownCentresOnly = useSession().user.organization.type === 'centre_operator';
-  const { data: stays, error } = useData(async () => (await peopleApi.personPlacements(id)).items, [id]);
+  const { data: stays, error, reload } = useData(async () => (await peopleApi.personPlacements(id)).items, [id]);
+  // The Prefettura corrects a mistaken exit or transfer (reception's CorrectPlacement).
+  const corrects = useSession().can('placements.correct');
   const exitReason = (r: string | null) => {
     if (!r) return '—';
     // Transfers close a placement with a reason of their own, which exits cannot give.
@@ -235,6 +238,11 @@ function Placements({ id }: { id: number }) {
                       <th scope="col">{t('person.to')}</th>
                       <th scope="col">{t('placements.arrivalFrom')}</th>
                       <th scope="col">{t('placements.exitReason')}</th>
+                      {corrects ? (
+                        <th scope="col">
+                          <span class="visually-hidden">{t('common.actions')}</span>
+                        </th>
+                      ) : null}
                     </tr>
                   </thead>
                   <tbody>
@@ -245,6 +253,11 @@ function Placements({ id }: { id: number }) {
                         <td>{s.end_date ? formatDay(s.end_date, lang) : t('person.ongoing')}</td>
                         <td>{t(`arrivalOrigins.${s.arrival_from}`, { defaultValue: s.arrival_from })}</td>
                         <td>{exitReason(s.exit_reason)}</td>
+                        {corrects ? (
+                          <td class="text-end">
+                            {s.end_date && s.end_date !== s.start_date ? <CorrectPlacement stay={s} personName={name} onDone={reload} /> : null}
+                          </td>
+                        ) : null}
                       </tr>
                     ))}
                   </tbody>

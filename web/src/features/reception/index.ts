@@ -2,3 +2,4 @@
 export { GuestsSection } from './GuestsSection';
 export { Occupancy } from './Occupancy';
 export type { Placement } from './api';
+export { CorrectPlacement } from './CorrectPlacement';

@@ -14,6 +14,7 @@ import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { AbsenceForm, WithdrawForm } from './AbsenceForms';
+import { AbsenceRun, NoticeAction } from './NoticeParts';
 import { ConfirmSection, type Feedback, RowNotice } from './ConfirmSection';
 import { ConfirmationHistory, EntryHistory } from './RegisterHistory';
 import { SignedSheets } from './SignedSheets';
@@ -27,6 +28,7 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
   const { t, lang } = useT();
   const { can } = useSession();
   const record = can('register.record');
+  const notify = can('absences.notify');
   const narrow = useMediaQuery(NARROW);
   const { data: report, error, reload } = useData(() => registerApi.day(id, day), [id, day]);
   // The outcome of the last act, shown beside what changed: the guest's row or card, or the confirmation.
@@ -64,6 +66,14 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
     ) : (
       t('register.presentValue')
     );
+
+  // The run of absence without notice and the notice to the Prefettura, under the presence.
+  const absences = (g: RegisterGuest) => (
+    <>
+      <AbsenceRun guest={g} />
+      <NoticeAction guest={g} canSend={notify} onDone={done(g.person_id)} />
+    </>
+  );
 
   const form = (g: RegisterGuest): ComponentChildren =>
     action && action.guest.person_id === g.person_id ? (
@@ -158,6 +168,7 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
                         </p>
                         <div class="mb-2" data-testid="guest-presence">
                           {presence(g)}
+                          {absences(g)}
                         </div>
                         {record ? (
                           <div class="register-toggle no-print" role="group" aria-labelledby={`guest-${g.person_id}-name`}>
@@ -212,7 +223,10 @@ export function RegisterDayPage({ id, day }: { id: number; day: string }) {
                             <td>{nationality(g.nationality, lang, t)}</td>
                             <td>{t(`categories.${g.category}`, { defaultValue: g.category })}</td>
                             <td>{formatDay(g.arrival_date, lang)}</td>
-                            <td data-testid="guest-presence">{presence(g)}</td>
+                            <td data-testid="guest-presence">
+                              {presence(g)}
+                              {absences(g)}
+                            </td>
                             {record ? (
                               <td class="text-end no-print">
                                 <button

@@ -62,3 +62,22 @@ export const registerApi = {
       body: { document_id: documentId } satisfies RequestBody<'createCentreRegisterSheet'>,
     }),
 };
+
+/** A notice of absence without notice (segnalazione di allontanamento), with the guest and centre. */
+export type AbsenceNotice = Schema<'AbsenceNoticeItem'>;
+export type DecisionResult = Schema<'AbsenceDecisionResult'>;
+export type DecisionBody = RequestBody<'absenceNoticeDecision'>;
+
+export const MEASURE_OUTCOMES = ['no_measure', 'reduction', 'revocation'] as const;
+
+export type MeasureOutcomesAreTheServers = Check<Same<(typeof MEASURE_OUTCOMES)[number], Schema<'AbsenceDecision'>['outcome']>>;
+
+export const NOTICE_STATUSES = ['sent', 'draft', 'decided'] as const;
+
+export type NoticeStatusesAreTheServers = Check<Same<(typeof NOTICE_STATUSES)[number], AbsenceNotice['status']>>;
+
+export const noticesApi = {
+  list: (status?: (typeof NOTICE_STATUSES)[number]) => request<{ items: AbsenceNotice[] }>('GET', '/absence-notices', { query: status ? { status } : {} }),
+  send: (id: number, note?: string) => request<AbsenceNotice>('POST', `/absence-notices/${id}/sending`, { body: note ? { note } : {} }),
+  decide: (id: number, body: DecisionBody) => request<DecisionResult>('POST', `/absence-notices/${id}/decision`, { body }),
+};

@@ -3,3 +3,4 @@ export { RegisterDayPage } from './RegisterDayPage';
 export { RegisterOverviewPage } from './RegisterOverviewPage';
 export { RegisterSection } from './RegisterSection';
 export { SignatureSheetPage } from './SignatureSheetPage';
+export { NoticesPage } from './NoticesPage';
