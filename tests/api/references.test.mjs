@@ -122,6 +122,25 @@ test('reads: another operator\'s person, placement, family group, centre, invoic
     await sameAsMissing(what, (which) => api('GET', path(id(which)), { session: worker }));
 });
 
+// A filter that names another operator's record lists what a filter on a missing id lists: nothing
+// (a list is not refused, but it must not tell the records apart either).
+test("filters: another operator's family group or organisation named in a list query is missing", async () => {
+  const listed = async (path) => {
+    const res = await api('GET', path, { session: worker });
+    return { status: res.status, items: res.json?.items, total: res.json?.total };
+  };
+  const filters = {
+    'persons of their family group': (id) => `/persons?family_group_id=${id}`,
+    'users of their organisation': (id) => `/users?organization_id=${id}`,
+  };
+  const ids = { 'persons of their family group': theirGroup, 'users of their organisation': theirCentre.operator_id };
+  for (const [what, path] of Object.entries(filters)) {
+    const theirs = await listed(path(ids[what]));
+    assert.equal(theirs.status, 200, what);
+    assert.deepEqual(theirs, await listed(path(MISSING)), what);
+  }
+});
+
 test('writes: a centre, person, absence or invoice of another operator named in a write is missing', async () => {
   const centre = (which) => (which === 'theirs' ? theirCentre.id : MISSING);
   const registerDay = (which) => `/centres/${centre(which)}/register/${yesterday}`;
