@@ -13,6 +13,6 @@ void add_placement_routes(api::Api& api);
 void add_occupancy_routes(api::Api& api);
 void add_register_routes(api::Api& api);
 void add_absence_routes(api::Api& api);  // notices of absence and decisions (absences/)
-void add_cost_routes(api::Api& api);  // costs, invoices, reconciliation (costs/routes.cc)
+void add_cost_routes(api::Api& api);     // costs, invoices, reconciliation (costs/routes.cc)
 
 }  // namespace innet::reception
