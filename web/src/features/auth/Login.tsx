@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { usePageTitle } from '../../components/PageTitle';
 import { PasswordField } from '../../components/PasswordFields';
-import { FormErrors, Notice, TextField } from '../../components/forms';
+import { FormErrors, Notice } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { ApiError } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import type { SignedInUser } from '../../lib/identity';
 import { Link } from '../../lib/router';
+import { AccountEmailField } from './AccountEmailField';
 import { authApi } from './api';
 
 export function Login({
@@ -67,18 +68,7 @@ export function Login({
         {reason === 'logged_out' && !errors.message ? <Notice kind="success">{t('login.loggedOut')}</Notice> : null}
         <FormErrors errors={errors} labels={labels} />
         <form onSubmit={submit} noValidate class="mt-4" aria-labelledby="main-heading">
-          <TextField
-            id="email"
-            label={labels.email}
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            dir="ltr"
-            required
-            value={email}
-            onValue={setEmail}
-            error={errors.fields.email}
-          />
+          <AccountEmailField label={labels.email} value={email} onValue={setEmail} error={errors.fields.email} />
           <PasswordField id="password" label={labels.password} current value={password} onValue={setPassword} error={errors.fields.password} />
           <button type="submit" class="btn btn-primary" disabled={busy || blocked} data-testid="login-submit">
             {busy ? t('login.submitting') : t('login.submit')}

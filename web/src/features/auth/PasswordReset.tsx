@@ -3,11 +3,12 @@
 import { useState } from 'preact/hooks';
 import { usePageTitle } from '../../components/PageTitle';
 import { newPasswordErrors, PasswordFields } from '../../components/PasswordFields';
-import { FormErrors, Notice, TextField } from '../../components/forms';
+import { FormErrors, Notice } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
+import { AccountEmailField } from './AccountEmailField';
 import { authApi } from './api';
 
 export function ForgotPassword() {
@@ -41,18 +42,7 @@ export function ForgotPassword() {
             <p class="lead">{t('reset.forgotIntro')}</p>
             <FormErrors errors={errors} labels={labels} />
             <form onSubmit={submit} noValidate class="mt-4" aria-labelledby="main-heading">
-              <TextField
-                id="email"
-                label={labels.email}
-                type="email"
-                autoComplete="username"
-                inputMode="email"
-                dir="ltr"
-                required
-                value={email}
-                onValue={setEmail}
-                error={errors.fields.email}
-              />
+              <AccountEmailField label={labels.email} value={email} onValue={setEmail} error={errors.fields.email} />
               <button type="submit" class="btn btn-primary" disabled={busy} data-testid="reset-request-submit">
                 {t('reset.send')}
               </button>
