@@ -350,7 +350,7 @@ nlohmann::json to_json(const Notice& n) {
 }
 
 std::vector<db::Migration> absence_migrations(db::Engine) {
-  // 30: reception 17-25 are taken by the parallel work on costs and tender lots.
+  // Numbered 30: reception skips 26-29 (versions only need to increase within a module).
   return {{30, "reception: notices of absence and the Prefettura's decisions", R"sql(
 CREATE TABLE absence_notices (
   id {{pk}},

@@ -600,7 +600,7 @@ CREATE TABLE occupancy_snapshots (
 )sql"},
           {9, "reception: when a placement's exit was recorded",
            "ALTER TABLE placements ADD COLUMN exit_recorded_at TEXT;"},
-          // 31: reception 17-25 are taken by the parallel work on costs and tender lots.
+          // Numbered 31, after the notices of absence (30).
           {31, "reception: corrections of mistaken exits and transfers", R"sql(
 CREATE TABLE placement_corrections (
   id {{pk}},
