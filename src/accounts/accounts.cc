@@ -236,6 +236,13 @@ const api::ObjectType<Organization>& organization_type() {
   return type;
 }
 
+const api::ObjectType<User>& user_name_type() {
+  static const auto type = api::ObjectType<User>("UserName")
+                               .field("id", &User::id)
+                               .field("display_name", &User::display_name);
+  return type;
+}
+
 const api::ObjectType<UserView>& user_type() {
   static const auto type =
       api::ObjectType<UserView>("User")

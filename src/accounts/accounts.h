@@ -93,6 +93,9 @@ struct UserView {
 
 const api::ObjectType<Organization>& organization_type();
 const api::ObjectType<UserView>& user_type();
+// A user named where a record says who did something (who recorded, who confirmed): id and
+// display name only, nothing of the account.
+const api::ObjectType<User>& user_name_type();
 nlohmann::json to_json(const Organization& org);
 nlohmann::json to_json(const User& user, const Organization& org, bool include_contact);
 

@@ -228,11 +228,13 @@ class ObjectType final : public Described {
                          FieldDoc doc = {}) {
     return add(std::move(name), get, detail::Scalar{}, std::move(doc), std::move(present));
   }
-  // Every property of `base`, read from the part of the value that `get` returns: a record
-  // plus what a route adds to it (e.g. a centre with its operator's name).
+  // Every property of `base` but those named in `except`, read from the part of the value that
+  // `get` returns: a record plus what a route adds to it (e.g. a centre with its operator's
+  // name), or a record with one property told in more detail (a user's id as the user's name).
   template <class Get, class U>
-  ObjectType& include(const ObjectType<U>& base, Get get) {
+  ObjectType& include(const ObjectType<U>& base, Get get, std::vector<std::string> except = {}) {
     for (const auto& p : base.properties_) {
+      if (std::find(except.begin(), except.end(), p.name) != except.end()) continue;
       std::function<bool(const T&)> present;
       if (p.present)
         present = [get, inner = p.present](const T& v) { return inner(std::invoke(get, v)); };

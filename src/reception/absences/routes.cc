@@ -15,16 +15,15 @@ namespace {
 
 // A notice with whom and where it concerns, for the lists.
 struct NoticeItem {
-  const Notice& notice;
-  const people::Person& person;
+  Notice notice;
+  people::Person person;
   std::string centre_name;
 };
 
 const api::ObjectType<NoticeItem>& notice_item_type() {
   using I = const NoticeItem&;
   static const auto type = api::ObjectType<NoticeItem>("AbsenceNoticeItem")
-                               .include(
-                                   notice_type(), [](I i) -> const auto& { return i.notice; })
+                               .include(notice_type(), &NoticeItem::notice)
                                .field("family_name", [](I i) { return i.person.family_name; })
                                .field("given_names", [](I i) { return i.person.given_names; })
                                .field("centre_name", &NoticeItem::centre_name);
@@ -41,8 +40,8 @@ Result<Notice> notice_in_scope(api::Context& ctx, db::Connection& conn, const ch
   return notice;
 }
 
-Result<nlohmann::json> items_json(api::Context& ctx, db::Connection& conn,
-                                  const std::vector<Notice>& notices) {
+Result<std::vector<NoticeItem>> items_of(api::Context& ctx, db::Connection& conn,
+                                         const std::vector<Notice>& notices) {
   std::vector<std::int64_t> ids;
   for (const auto& n : notices) ids.push_back(n.person_id);
   ctx.record_read(ids);
@@ -50,16 +49,20 @@ Result<nlohmann::json> items_json(api::Context& ctx, db::Connection& conn,
   std::map<std::int64_t, const people::Person*> by_id;
   for (const auto& p : persons) by_id[p.id] = &p;
   std::map<std::int64_t, std::string> centre_names;
-  nlohmann::json items = nlohmann::json::array();
+  std::vector<NoticeItem> items;
   for (const auto& n : notices) {
     if (!centre_names.count(n.centre_id)) {
       INNET_ASSIGN_OR_RETURN(auto centre, centres::find_centre(conn, n.centre_id));
       centre_names[n.centre_id] = centre.name;
     }
-    items.push_back(
-        notice_item_type().to_json({n, *by_id.at(n.person_id), centre_names[n.centre_id]}));
+    items.push_back({n, *by_id.at(n.person_id), centre_names[n.centre_id]});
   }
   return items;
+}
+
+Result<NoticeItem> item_of(api::Context& ctx, db::Connection& conn, const Notice& notice) {
+  INNET_ASSIGN_OR_RETURN(auto items, items_of(ctx, conn, {notice}));
+  return std::move(items.at(0));
 }
 
 Result<http::Response> list(api::Context& ctx) {
@@ -69,15 +72,17 @@ Result<http::Response> list(api::Context& ctx) {
   const auto& q = ctx.request.query;
   const std::string status = q.count("status") ? q.at("status") : "";
   INNET_ASSIGN_OR_RETURN(auto notices, list_notices(*conn, status, centres));
-  INNET_ASSIGN_OR_RETURN(auto items, items_json(ctx, *conn, notices));
-  return api::ok({{"items", std::move(items)}});
+  INNET_ASSIGN_OR_RETURN(auto items, items_of(ctx, *conn, notices));
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& item : items) list.push_back(notice_item_type().to_json(item));
+  return api::ok({{"items", std::move(list)}});
 }
 
 Result<http::Response> get(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto notice, notice_in_scope(ctx, *conn, "notices.read"));
-  INNET_ASSIGN_OR_RETURN(auto items, items_json(ctx, *conn, {notice}));
-  return api::ok(items.at(0));
+  INNET_ASSIGN_OR_RETURN(auto item, item_of(ctx, *conn, notice));
+  return api::ok(notice_item_type(), item);
 }
 
 // The audit entry names the notice and the person; the decision's outcome is an administrative
@@ -104,26 +109,61 @@ Result<http::Response> send(api::Context& ctx) {
       send_notice(*conn, notice.id, api::patched<std::string>(ctx.body, "note", std::nullopt),
                   ctx.actor->user_id));
   INNET_TRY(commit_notice(ctx, "absences.notify", sent));
-  INNET_ASSIGN_OR_RETURN(auto items, items_json(ctx, *conn, {sent}));
-  return api::created(items.at(0));
+  INNET_ASSIGN_OR_RETURN(auto item, item_of(ctx, *conn, sent));
+  return api::created(notice_item_type().to_json(item));
 }
 
 // What a revocation does to the register: the days from the decree date to today at the centre
 // stop counting the guest; those already confirmed change and need confirming again (the tamper
 // check reports them as awaiting confirmation, not as tampering: the exit is recorded through
 // the product after the confirmation).
-Result<nlohmann::json> revocation_consequences(db::Connection& conn, const Notice& n,
-                                               CivilDay decree_date, CivilDay today) {
-  nlohmann::json out = {{"centre_id", n.centre_id},
-                        {"from", decree_date.to_string()},
-                        {"to", today.to_string()},
-                        {"confirmed_days", nlohmann::json::array()}};
+struct RegisterConsequences {
+  std::int64_t centre_id = 0;
+  std::string from;
+  std::string to;
+  std::vector<std::string> confirmed_days;
+};
+
+const api::ObjectType<RegisterConsequences>& register_consequences_type() {
+  static const auto type =
+      api::ObjectType<RegisterConsequences>("RevocationRegisterConsequences",
+                                            "a revocation: the register days that change")
+          .field("centre_id", &RegisterConsequences::centre_id)
+          .field("from", &RegisterConsequences::from, {.format = "date"})
+          .field("to", &RegisterConsequences::to, {.format = "date"})
+          .field(
+              "confirmed_days", &RegisterConsequences::confirmed_days,
+              {.schema = {{"type", "array"}, {"items", {{"type", "string"}, {"format", "date"}}}}});
+  return type;
+}
+
+Result<RegisterConsequences> revocation_consequences(db::Connection& conn, const Notice& n,
+                                                     CivilDay decree_date, CivilDay today) {
+  RegisterConsequences out{n.centre_id, decree_date.to_string(), today.to_string(), {}};
   if (decree_date > today) return out;
   INNET_ASSIGN_OR_RETURN(auto days,
                          register_summary(conn, n.centre_id, decree_date, today.plus_days(1)));
   for (const auto& d : days)
-    if (d.latest) out["confirmed_days"].push_back(d.day);
+    if (d.latest) out.confirmed_days.push_back(d.day);
   return out;
+}
+
+// The answer to a decision: the notice as decided, and what a revocation does to the register.
+struct DecisionResult {
+  NoticeItem notice;
+  bool dry_run = false;
+  std::optional<RegisterConsequences> register_consequences;
+};
+
+const api::ObjectType<DecisionResult>& decision_result_type() {
+  static const auto type =
+      api::ObjectType<DecisionResult>("AbsenceDecisionResult")
+          .field("notice", &DecisionResult::notice, notice_item_type())
+          .field("dry_run", &DecisionResult::dry_run,
+                 {.description = "true: checked and shown, nothing recorded"})
+          .field("register_consequences", &DecisionResult::register_consequences,
+                 register_consequences_type());
+  return type;
 }
 
 Result<http::Response> decision(api::Context& ctx) {
@@ -143,20 +183,18 @@ Result<http::Response> decision(api::Context& ctx) {
   const bool dry_run = ctx.body.value("dry_run", false);
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_ASSIGN_OR_RETURN(auto notice, notice_in_scope(ctx, *conn, "measures.decide"));
-  nlohmann::json consequences;
+  DecisionResult answer{.dry_run = dry_run};
   if (d.outcome == "revocation" && d.decree_date) {
-    INNET_ASSIGN_OR_RETURN(auto c, revocation_consequences(*conn, notice, *d.decree_date, today));
-    consequences = std::move(c);
+    INNET_ASSIGN_OR_RETURN(answer.register_consequences,
+                           revocation_consequences(*conn, notice, *d.decree_date, today));
   }
   INNET_ASSIGN_OR_RETURN(auto decided, decide(*conn, notice.id, d, today));
-  INNET_ASSIGN_OR_RETURN(auto items, items_json(ctx, *conn, {decided}));
-  nlohmann::json answer = {
-      {"notice", items.at(0)}, {"dry_run", dry_run}, {"register_consequences", consequences}};
+  INNET_ASSIGN_OR_RETURN(answer.notice, item_of(ctx, *conn, decided));
   // A dry run checks everything and shows the consequences; the transaction rolls back. It
   // answers like the decision (201, one documented answer), dry_run true saying nothing is stored.
-  if (dry_run) return api::created(answer);
+  if (dry_run) return api::created(decision_result_type().to_json(answer));
   INNET_TRY(commit_notice(ctx, "measures.decide", decided));
-  return api::created(answer);
+  return api::created(decision_result_type().to_json(answer));
 }
 
 }  // namespace
@@ -167,24 +205,7 @@ void add_absence_routes(api::Api& api) {
   api.add_schema(notice_type());
   api.add_schema(notice_item_type());
   api.add_schema(notice_list);
-  const nlohmann::json date = {{"type", "string"}, {"format", "date"}};
-  api.add_schema("AbsenceDecisionResult",
-                 {{"type", "object"},
-                  {"required", {"notice", "dry_run", "register_consequences"}},
-                  {"properties",
-                   {{"notice", api::ref("AbsenceNoticeItem")},
-                    {"dry_run", {{"type", "boolean"}}},
-                    {"register_consequences",
-                     api::nullable({{"type", "object"},
-                                    {"description", "a revocation: the register days that change"},
-                                    {"required", {"centre_id", "from", "to", "confirmed_days"}},
-                                    {"properties",
-                                     {{"centre_id", {{"type", "integer"}}},
-                                      {"from", date},
-                                      {"to", date},
-                                      {"confirmed_days", {{"type", "array"}, {"items", date}}}}},
-                                    {"additionalProperties", false}})}}},
-                  {"additionalProperties", false}});
+  api.add_schema(decision_result_type());
   const std::string base = "/api/v1/absence-notices";
   const Field text{.max_length = 2000, .min_length = 1, .multiline = true};
   auto named = [](Field f, const char* name, const char* description) {

@@ -374,21 +374,6 @@ Result<std::vector<nlohmann::json>> audited_confirmations(db::Connection& conn,
 
 // --- JSON and schema ----------------------------------------------------------------------------
 
-namespace {
-
-// A user id, or the user with its name (in the day's register).
-nlohmann::json user_schema() {
-  return {
-      {"oneOf",
-       {{{"type", "integer"}},
-        {{"type", "object"},
-         {"required", {"id", "display_name"}},
-         {"properties", {{"id", {{"type", "integer"}}}, {"display_name", {{"type", "string"}}}}},
-         {"additionalProperties", false}}}}};
-}
-
-}  // namespace
-
 const api::ObjectType<Absence>& absence_type() {
   static const auto type =
       api::ObjectType<Absence>("RegisterEntry",
@@ -399,7 +384,7 @@ const api::ObjectType<Absence>& absence_type() {
           .field("person_id", &Absence::person_id)
           .field("reason", &Absence::reason, {.allowed = absence_reasons()})
           .field("note", &Absence::note)
-          .field("recorded_by", &Absence::recorded_by, {.schema = user_schema()})
+          .field("recorded_by", &Absence::recorded_by, {.description = "the user's id"})
           .field("recorded_at", &Absence::recorded_at, {.format = "date-time"})
           .field("withdraws_id", &Absence::withdraws_id);
   return type;
@@ -417,7 +402,7 @@ const api::ObjectType<Confirmation>& confirmation_type() {
           .field("digest", &Confirmation::digest, {.description = "of the day as confirmed"})
           .field("corrects_id", &Confirmation::corrects_id)
           .field("note", &Confirmation::note)
-          .field("confirmed_by", &Confirmation::confirmed_by, {.schema = user_schema()})
+          .field("confirmed_by", &Confirmation::confirmed_by, {.description = "the user's id"})
           .field("confirmed_at", &Confirmation::confirmed_at, {.format = "date-time"})
           .field("hash", &Confirmation::hash);
   return type;

@@ -31,35 +31,56 @@ Result<CivilDay> register_day(api::Context& ctx) {
 class UserNames {
  public:
   explicit UserNames(db::Connection& conn) : conn_(conn) {}
-  Result<nlohmann::json> operator()(std::int64_t id) {
-    auto it = names_.find(id);
-    if (it == names_.end()) {
+  Result<accounts::User> operator()(std::int64_t id) {
+    auto it = users_.find(id);
+    if (it == users_.end()) {
       INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(conn_, id));
-      it = names_.emplace(id, user.display_name).first;
+      it = users_.emplace(id, std::move(user)).first;
     }
-    return nlohmann::json{{"id", id}, {"display_name", it->second}};
+    return it->second;
   }
 
  private:
   db::Connection& conn_;
-  std::map<std::int64_t, std::string> names_;
+  std::map<std::int64_t, accounts::User> users_;
 };
 
-Result<nlohmann::json> entry_json(const Absence& a, UserNames& names) {
-  auto j = to_json(a);
+// An entry of the day's report: the absence (or withdrawal) with who recorded it, by name.
+struct NamedEntry {
+  Absence entry;
+  accounts::User recorded_by;
+};
+
+const api::ObjectType<NamedEntry>& named_entry_type() {
+  static const auto type =
+      api::ObjectType<NamedEntry>("RegisterDayEntry",
+                                  "an absence or withdrawal, with who recorded it by name")
+          .include(absence_type(), &NamedEntry::entry, {"recorded_by"})
+          .field("recorded_by", &NamedEntry::recorded_by, accounts::user_name_type());
+  return type;
+}
+
+// A confirmation of the day's report, with who confirmed, by name.
+struct NamedConfirmation {
+  Confirmation confirmation;
+  accounts::User confirmed_by;
+};
+
+const api::ObjectType<NamedConfirmation>& named_confirmation_type() {
+  static const auto type =
+      api::ObjectType<NamedConfirmation>("RegisterDayConfirmation",
+                                         "a confirmation of the day, with who confirmed by name")
+          .include(confirmation_type(), &NamedConfirmation::confirmation, {"confirmed_by"})
+          .field("confirmed_by", &NamedConfirmation::confirmed_by, accounts::user_name_type());
+  return type;
+}
+
+Result<NamedEntry> named(const Absence& a, UserNames& names) {
   INNET_ASSIGN_OR_RETURN(auto by, names(a.recorded_by));
-  j["recorded_by"] = std::move(by);
-  return j;
+  return NamedEntry{a, std::move(by)};
 }
 
-Result<nlohmann::json> confirmation_json(const Confirmation& c, UserNames& names) {
-  auto j = to_json(c);
-  INNET_ASSIGN_OR_RETURN(auto by, names(c.confirmed_by));
-  j["confirmed_by"] = std::move(by);
-  return j;
-}
-
-// The centre a register answer is about.
+// The centre as the register's pages head it.
 const api::ObjectType<centres::Centre>& register_centre_type() {
   static const auto type = api::ObjectType<centres::Centre>("RegisterCentre")
                                .field("id", &centres::Centre::id)
@@ -71,63 +92,185 @@ const api::ObjectType<centres::Centre>& register_centre_type() {
   return type;
 }
 
-nlohmann::json centre_json(const centres::Centre& c) {
-  return register_centre_type().to_json(c);
+const std::vector<std::string>& day_status_names() {
+  static const std::vector<std::string> names = {to_string(DayStatus::unconfirmed),
+                                                 to_string(DayStatus::confirmed),
+                                                 to_string(DayStatus::changed_since_confirmation)};
+  return names;
 }
 
-// A guest of the daily report: identity, entry date, length of stay, present or absent.
+// --- the overview: the register day by day over a period ---------------------------------------
+
+const api::ObjectType<Confirmation>& latest_confirmation_type() {
+  static const auto type = api::ObjectType<Confirmation>("RegisterLatestConfirmation")
+                               .field("id", &Confirmation::id)
+                               .field("seq", &Confirmation::seq)
+                               .field("confirmed_at", &Confirmation::confirmed_at)
+                               .field("confirmed_by", &Confirmation::confirmed_by);
+  return type;
+}
+
+const api::ObjectType<DaySummary>& day_summary_type() {
+  static const auto type =
+      api::ObjectType<DaySummary>("RegisterOverviewDay")
+          .field("day", &DaySummary::day, {.format = "date"})
+          .field("status", [](const DaySummary& d) { return to_string(d.status); },
+                 {.allowed = day_status_names()})
+          .field("present", &DaySummary::present)
+          .field("absent", &DaySummary::absent)
+          .field("latest_confirmation", &DaySummary::latest, latest_confirmation_type());
+  return type;
+}
+
+struct OverviewTotals {
+  std::int64_t presence_days = 0;
+  std::int64_t absence_days = 0;
+  std::map<DayStatus, std::int64_t> days_by_status;
+  std::int64_t days(DayStatus s) const {
+    auto it = days_by_status.find(s);
+    return it == days_by_status.end() ? 0 : it->second;
+  }
+};
+
+const api::ObjectType<OverviewTotals>& overview_totals_type() {
+  using T = const OverviewTotals&;
+  static const auto type =
+      api::ObjectType<OverviewTotals>("RegisterTotals",
+                                      "presence-days, absence-days and days by status")
+          .field("presence_days", &OverviewTotals::presence_days)
+          .field("absence_days", &OverviewTotals::absence_days)
+          .field(to_string(DayStatus::unconfirmed),
+                 [](T t) { return t.days(DayStatus::unconfirmed); })
+          .field(to_string(DayStatus::confirmed), [](T t) { return t.days(DayStatus::confirmed); })
+          .field(to_string(DayStatus::changed_since_confirmation),
+                 [](T t) { return t.days(DayStatus::changed_since_confirmation); });
+  return type;
+}
+
+struct Overview {
+  centres::Centre centre;
+  CivilDay from;
+  CivilDay to;
+  OverviewTotals totals;
+  std::vector<DaySummary> items;
+};
+
+const api::ObjectType<Overview>& overview_type() {
+  static const auto type =
+      api::ObjectType<Overview>("RegisterOverview")
+          .field("centre", &Overview::centre, register_centre_type())
+          .field("from", [](const Overview& o) { return o.from.to_string(); }, {.format = "date"})
+          .field("to", [](const Overview& o) { return o.to.to_string(); }, {.format = "date"})
+          .field("totals", &Overview::totals, overview_totals_type())
+          .field("items", &Overview::items, day_summary_type());
+  return type;
+}
+
+// --- the day's report ---------------------------------------------------------------------------
+
+// A run of absence without notice, as the day's report shows it beside the guest.
+struct RunOnDay {
+  AbsenceRun run;
+  bool over_threshold = false;
+};
+
+const api::ObjectType<RunOnDay>& run_on_day_type() {
+  using R = const RunOnDay&;
+  static const auto type =
+      api::ObjectType<RunOnDay>("RegisterAbsenceRun",
+                                "consecutive days of absence without notice up to this one")
+          .field("first_day", [](R r) { return r.run.first_day; }, {.format = "date"})
+          .field("last_day", [](R r) { return r.run.last_day; }, {.format = "date"})
+          .field("days", [](R r) { return r.run.days; })
+          .field("hours", [](R r) { return r.run.hours(); })
+          .field("over_threshold", &RunOnDay::over_threshold);
+  return type;
+}
+
+const api::ObjectType<Notice>& open_notice_type() {
+  static const auto type =
+      api::ObjectType<Notice>("RegisterOpenNotice",
+                              "the notice of absence awaiting sending or decision")
+          .field("id", &Notice::id)
+          .field("status", &Notice::status, {.allowed = {"draft", "sent"}})
+          .field("first_day", &Notice::first_day, {.format = "date"})
+          .field("hours", &Notice::hours);
+  return type;
+}
+
+// One guest of the daily report.
 struct DayGuest {
-  const Guest& guest;
-  const people::Person& person;
+  const Guest* guest;
+  const people::Person* person;
   std::int64_t days_of_stay = 0;
-  nlohmann::json absence;      // the effective absence with its recorder's name, or null
-  nlohmann::json absence_run;  // the run of absence without notice containing the day, or null
-  nlohmann::json notice;       // the placement's notice of absence not yet decided, or null
+  std::optional<NamedEntry> absence;  // the effective absence, if any
+  std::optional<RunOnDay> absence_run;
+  std::optional<Notice> notice;  // the placement's notice not yet decided, if any
 };
 
 const api::ObjectType<DayGuest>& day_guest_type() {
   using G = const DayGuest&;
   static const auto type =
       api::ObjectType<DayGuest>("RegisterGuest")
-          .field("person_id", [](G g) { return g.person.id; })
-          .field("family_name", [](G g) { return g.person.family_name; })
-          .field("given_names", [](G g) { return g.person.given_names; })
-          .field("family_name_original", [](G g) { return g.person.family_name_original; })
-          .field("given_names_original", [](G g) { return g.person.given_names_original; })
-          .field("nationality", [](G g) { return g.person.nationality; })
-          .field("placement_id", [](G g) { return g.guest.placement.id; })
-          .field("category", [](G g) { return to_string(g.guest.placement.category); },
+          .field("person_id", [](G g) { return g.person->id; })
+          .field("family_name", [](G g) { return g.person->family_name; })
+          .field("given_names", [](G g) { return g.person->given_names; })
+          .field("family_name_original", [](G g) { return g.person->family_name_original; })
+          .field("given_names_original", [](G g) { return g.person->given_names_original; })
+          .field("nationality", [](G g) { return g.person->nationality; })
+          .field("placement_id", [](G g) { return g.guest->placement.id; })
+          .field("category", [](G g) { return to_string(g.guest->placement.category); },
                  {.allowed = centres::category_names()})
-          .field("arrival_date", [](G g) { return g.guest.placement.start_date; },
+          .field("arrival_date", [](G g) { return g.guest->placement.start_date; },
                  {.format = "date"})
-          .field("exit_date", [](G g) { return g.guest.placement.end_date; }, {.format = "date"})
+          .field("exit_date", [](G g) { return g.guest->placement.end_date; }, {.format = "date"})
           .field("days_of_stay", &DayGuest::days_of_stay)
-          .field("present", [](G g) { return !g.guest.absence; })
-          .field("absence", &DayGuest::absence,
-                 {.schema = api::nullable(api::ref("RegisterEntry"))})
-          .field("absence_run", &DayGuest::absence_run,
-                 {.description = "consecutive days of absence without notice up to this one",
-                  .schema = api::nullable(
-                      {{"type", "object"},
-                       {"required", {"first_day", "last_day", "days", "hours", "over_threshold"}},
-                       {"properties",
-                        {{"first_day", {{"type", "string"}, {"format", "date"}}},
-                         {"last_day", {{"type", "string"}, {"format", "date"}}},
-                         {"days", {{"type", "integer"}}},
-                         {"hours", {{"type", "integer"}}},
-                         {"over_threshold", {{"type", "boolean"}}}}},
-                       {"additionalProperties", false}})})
-          .field("notice", &DayGuest::notice,
-                 {.description = "the notice of absence awaiting sending or decision",
-                  .schema = api::nullable(
-                      {{"type", "object"},
-                       {"required", {"id", "status", "first_day", "hours"}},
-                       {"properties",
-                        {{"id", {{"type", "integer"}}},
-                         {"status", {{"type", "string"}, {"enum", {"draft", "sent"}}}},
-                         {"first_day", {{"type", "string"}, {"format", "date"}}},
-                         {"hours", {{"type", "integer"}}}}},
-                       {"additionalProperties", false}})});
+          .field("present", [](G g) { return !g.guest->absence; })
+          .field("absence", &DayGuest::absence, named_entry_type())
+          .field("absence_run", &DayGuest::absence_run, run_on_day_type())
+          .field("notice", &DayGuest::notice, open_notice_type());
+  return type;
+}
+
+struct DayCounts {
+  std::int64_t guests = 0;
+  std::int64_t present = 0;
+  std::int64_t absent = 0;
+};
+
+const api::ObjectType<DayCounts>& day_counts_type() {
+  static const auto type = api::ObjectType<DayCounts>("RegisterDayCounts")
+                               .field("guests", &DayCounts::guests)
+                               .field("present", &DayCounts::present)
+                               .field("absent", &DayCounts::absent);
+  return type;
+}
+
+struct DayReport {
+  centres::Centre centre;
+  CivilDay day;
+  std::int64_t absence_notice_hours = 0;
+  DayStatus status = DayStatus::unconfirmed;
+  std::string digest;
+  DayCounts counts;
+  std::vector<DayGuest> guests;
+  std::vector<NamedEntry> entries;
+  std::vector<NamedConfirmation> confirmations;
+};
+
+const api::ObjectType<DayReport>& day_report_type() {
+  static const auto type =
+      api::ObjectType<DayReport>("RegisterDay", "the daily report of a centre")
+          .field("centre", &DayReport::centre, register_centre_type())
+          .field("day", [](const DayReport& r) { return r.day.to_string(); }, {.format = "date"})
+          .field("absence_notice_hours", &DayReport::absence_notice_hours)
+          .field("status", [](const DayReport& r) { return to_string(r.status); },
+                 {.allowed = day_status_names()})
+          .field("digest", &DayReport::digest)
+          .field("counts", &DayReport::counts, day_counts_type())
+          .field("guests", &DayReport::guests, day_guest_type())
+          .field("entries", &DayReport::entries, named_entry_type())
+          .field("confirmations", &DayReport::confirmations, named_confirmation_type());
   return type;
 }
 
@@ -145,35 +288,15 @@ Result<http::Response> overview(api::Context& ctx) {
     return Error::field(ErrorKind::invalid_input, "to",
                         FieldError::too_many_days(kMaxOverviewDays));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
-  INNET_ASSIGN_OR_RETURN(auto days, register_summary(*conn, centre.id, from, to.plus_days(1)));
-  std::map<DayStatus, std::int64_t> by_status;
-  std::int64_t presence_days = 0, absence_days = 0;
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& d : days) {
-    ++by_status[d.status];
-    presence_days += d.present;
-    absence_days += d.absent;
-    nlohmann::json latest;
-    if (d.latest)
-      latest = {{"id", d.latest->id},
-                {"seq", d.latest->seq},
-                {"confirmed_at", d.latest->confirmed_at},
-                {"confirmed_by", d.latest->confirmed_by}};
-    items.push_back({{"day", d.day},
-                     {"status", to_string(d.status)},
-                     {"present", d.present},
-                     {"absent", d.absent},
-                     {"latest_confirmation", latest}});
+  Overview answer{.centre = std::move(centre), .from = from, .to = to};
+  INNET_ASSIGN_OR_RETURN(answer.items,
+                         register_summary(*conn, answer.centre.id, from, to.plus_days(1)));
+  for (const auto& d : answer.items) {
+    ++answer.totals.days_by_status[d.status];
+    answer.totals.presence_days += d.present;
+    answer.totals.absence_days += d.absent;
   }
-  nlohmann::json totals = {{"presence_days", presence_days}, {"absence_days", absence_days}};
-  for (auto s :
-       {DayStatus::unconfirmed, DayStatus::confirmed, DayStatus::changed_since_confirmation})
-    totals[to_string(s)] = by_status[s];
-  return api::ok({{"centre", centre_json(centre)},
-                  {"from", from.to_string()},
-                  {"to", to.to_string()},
-                  {"totals", totals},
-                  {"items", std::move(items)}});
+  return api::ok(overview_type(), answer);
 }
 
 // The daily report: every guest of the day with identity, entry date and length of stay,
@@ -197,54 +320,37 @@ Result<http::Response> day_report(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto open_notices, open_notices_of_centre(*conn, centre.id));
   std::map<std::int64_t, const Notice*> notice_of;  // by placement: the newest
   for (const auto& n : open_notices) notice_of.emplace(n.placement_id, &n);
-  nlohmann::json guests = nlohmann::json::array();
+
+  DayReport report{.centre = std::move(centre),
+                   .day = day,
+                   .absence_notice_hours = threshold,
+                   .status = state.status,
+                   .digest = state.digest,
+                   .counts = {.guests = static_cast<std::int64_t>(state.guests.size()),
+                              .present = state.present(),
+                              .absent = state.absent()}};
   for (const auto& g : state.guests) {
     const auto& p = g.placement;
-    const auto* person = by_id.at(p.person_id);
-    nlohmann::json absence;
-    if (g.absence) {
-      INNET_ASSIGN_OR_RETURN(auto a, entry_json(*g.absence, names));
-      absence = std::move(a);
-    }
     INNET_ASSIGN_OR_RETURN(const CivilDay arrived, stored_day(p.start_date));
-    nlohmann::json run, notice;
+    DayGuest guest{
+        .guest = &g, .person = by_id.at(p.person_id), .days_of_stay = arrived.days_until(day) + 1};
+    if (g.absence) {
+      INNET_ASSIGN_OR_RETURN(guest.absence, named(*g.absence, names));
+    }
     if (auto it = runs.find(p.person_id); it != runs.end())
-      run = {{"first_day", it->second.first_day},
-             {"last_day", it->second.last_day},
-             {"days", it->second.days},
-             {"hours", it->second.hours()},
-             {"over_threshold", it->second.hours() >= threshold}};
-    if (auto it = notice_of.find(p.id); it != notice_of.end())
-      notice = {{"id", it->second->id},
-                {"status", it->second->status()},
-                {"first_day", it->second->first_day},
-                {"hours", it->second->hours}};
-    guests.push_back(
-        day_guest_type().to_json({g, *person, arrived.days_until(day) + 1, std::move(absence),
-                                  std::move(run), std::move(notice)}));
+      guest.absence_run = RunOnDay{it->second, it->second.hours() >= threshold};
+    if (auto it = notice_of.find(p.id); it != notice_of.end()) guest.notice = *it->second;
+    report.guests.push_back(std::move(guest));
   }
-  nlohmann::json entries = nlohmann::json::array();
   for (const auto& e : state.entries) {
-    INNET_ASSIGN_OR_RETURN(auto j, entry_json(e, names));
-    entries.push_back(std::move(j));
+    INNET_ASSIGN_OR_RETURN(auto entry, named(e, names));
+    report.entries.push_back(std::move(entry));
   }
-  nlohmann::json confirmations = nlohmann::json::array();
   for (const auto& c : state.confirmations) {
-    INNET_ASSIGN_OR_RETURN(auto j, confirmation_json(c, names));
-    confirmations.push_back(std::move(j));
+    INNET_ASSIGN_OR_RETURN(auto by, names(c.confirmed_by));
+    report.confirmations.push_back({c, std::move(by)});
   }
-  return api::ok({{"centre", centre_json(centre)},
-                  {"day", day.to_string()},
-                  {"absence_notice_hours", threshold},
-                  {"status", to_string(state.status)},
-                  {"digest", state.digest},
-                  {"counts",
-                   {{"guests", state.guests.size()},
-                    {"present", state.present()},
-                    {"absent", state.absent()}}},
-                  {"guests", std::move(guests)},
-                  {"entries", std::move(entries)},
-                  {"confirmations", std::move(confirmations)}});
+  return api::ok(day_report_type(), report);
 }
 
 // Audit details name the entry and the person, never the reason or the note: a hospital stay
@@ -315,58 +421,10 @@ Result<http::Response> confirm(api::Context& ctx) {
 }
 
 void add_schemas(api::Api& api) {
-  using nlohmann::json;
-  const json integer = {{"type", "integer"}};
-  const json date = {{"type", "string"}, {"format", "date"}};
-  std::vector<std::string> statuses;
-  for (auto s :
-       {DayStatus::unconfirmed, DayStatus::confirmed, DayStatus::changed_since_confirmation})
-    statuses.push_back(to_string(s));
-  const json status = {{"type", "string"}, {"enum", statuses}};
-  // Objects the handlers assemble: no property beyond those listed, every one present.
-  auto object = [](json properties) {
-    json required = json::array();
-    for (const auto& [name, _] : properties.items()) required.push_back(name);
-    return json{{"type", "object"},
-                {"required", required},
-                {"properties", std::move(properties)},
-                {"additionalProperties", false}};
-  };
   api.add_schema(absence_type());
   api.add_schema(confirmation_type());
-  api.add_schema(register_centre_type());
-  api.add_schema(day_guest_type());
-  json totals = {{"presence_days", integer}, {"absence_days", integer}};
-  for (const auto& s : statuses) totals[s] = integer;
-  api.add_schema(
-      "RegisterOverview",
-      object({{"centre", api::ref("RegisterCentre")},
-              {"from", date},
-              {"to", date},
-              {"totals", object(totals)},
-              {"items",
-               {{"type", "array"},
-                {"items", object({{"day", date},
-                                  {"status", status},
-                                  {"present", integer},
-                                  {"absent", integer},
-                                  {"latest_confirmation",
-                                   api::nullable(object({{"id", integer},
-                                                         {"seq", integer},
-                                                         {"confirmed_at", {{"type", "string"}}},
-                                                         {"confirmed_by", integer}}))}})}}}}));
-  json day =
-      object({{"centre", api::ref("RegisterCentre")},
-              {"day", date},
-              {"absence_notice_hours", integer},
-              {"status", status},
-              {"digest", {{"type", "string"}}},
-              {"counts", object({{"guests", integer}, {"present", integer}, {"absent", integer}})},
-              {"guests", {{"type", "array"}, {"items", api::ref("RegisterGuest")}}},
-              {"entries", {{"type", "array"}, {"items", api::ref("RegisterEntry")}}},
-              {"confirmations", {{"type", "array"}, {"items", api::ref("RegisterConfirmation")}}}});
-  day["description"] = "the daily report of a centre";
-  api.add_schema("RegisterDay", day);
+  api.add_schema(overview_type());
+  api.add_schema(day_report_type());
 }
 
 }  // namespace

@@ -22,19 +22,8 @@ export type RegisterConfirmation = Schema<'RegisterConfirmation'>;
 
 export type RegisterGuest = Schema<'RegisterGuest'>;
 
-/** `T` with its field `K`, a user's id or { id, display_name }, as the latter. */
-type Named<T, K extends keyof T> = Omit<T, K> & { [P in K]: Exclude<T[P], number> };
-
-/**
- * The day's report. It names who recorded each entry and who confirmed (src/reception/register/
- * routes.cc), while the server's schema shares RegisterEntry and RegisterConfirmation with the POST
- * answers, which give the user's id: `oneOf` id or name. Until the schema tells them apart, this
- * states what the report holds.
- */
-export type RegisterDay = Omit<Schema<'RegisterDay'>, 'entries' | 'confirmations'> & {
-  entries: Named<RegisterEntry, 'recorded_by'>[];
-  confirmations: Named<RegisterConfirmation, 'confirmed_by'>[];
-};
+/** The day's report: it names who recorded each entry and who confirmed (the POST answers give ids). */
+export type RegisterDay = Schema<'RegisterDay'>;
 
 export type RegisterOverview = Schema<'RegisterOverview'>;
 
