@@ -18,7 +18,7 @@ export function useTableFilter<T, K extends string>(
   options: {
     text: (row: T) => string;
     sortKeys: Record<K, (row: T) => string | number>;
-    initial?: { key: K; direction: SortDirection };
+    initial?: { key: NoInfer<K>; direction: SortDirection };
     /** The text to filter by at first (e.g. a CIG a link asks for). */
     initialQuery?: string;
   },

@@ -25,7 +25,7 @@ function LotFields({ lot }: { lot?: TenderLot }) {
   });
   const set = (k: keyof typeof f) => (v: string) => setF((p) => ({ ...p, [k]: v }));
   const labels = {
-    cig: t('lots.cig'),
+    cig: t('contracts.cig'),
     tender: t('lots.tender'),
     lot: t('lots.lot'),
     start_date: t('lots.startDate'),

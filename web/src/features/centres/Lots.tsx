@@ -55,7 +55,7 @@ export function Lots() {
                   <CsvDownload
                     filename="lotti-di-gara.csv"
                     testId="lots-csv"
-                    columns={['lots.cig', 'lots.tender', 'lots.lot', 'lots.startDate', 'lots.endDate', 'lots.centres', 'lots.contracts']}
+                    columns={['contracts.cig', 'lots.tender', 'lots.lot', 'lots.startDate', 'lots.endDate', 'lots.centres', 'lots.contracts']}
                     rows={table.rows}
                     cells={(l) => [l.cig, l.tender, l.lot, l.start_date, l.end_date, l.centres.map((c) => c.name).join(', '), l.contracts]}
                   />
@@ -69,7 +69,7 @@ export function Lots() {
                   <thead>
                     <tr>
                       <SortHeader column="cig" sort={table.sort} onSort={table.toggle}>
-                        {t('lots.cig')}
+                        {t('contracts.cig')}
                       </SortHeader>
                       <SortHeader column="tender" sort={table.sort} onSort={table.toggle}>
                         {t('lots.tender')}
