@@ -344,6 +344,7 @@ export function CostsPage({ id }: { id: number }) {
   const invoiceParam = Number(loc.query.get('invoice'));
   const selected = Number.isInteger(invoiceParam) && invoiceParam > 0 ? invoiceParam : null;
   const { data, error } = useData(() => costsApi.month(id, month), [id, month]);
+  const saiProject = error instanceof ApiError && error.code === 'sai_not_per_day';
   const [picked, setPicked] = useState(month);
   const [pickError, setPickError] = useState<string | undefined>();
   usePageTitle(t('costs.pageTitle', { month: formatMonth(month, lang) }));
@@ -382,8 +383,9 @@ export function CostsPage({ id }: { id: number }) {
           </button>
         </div>
       </form>
-      {error instanceof ApiError && error.code === 'sai_not_per_day' ? <SaiBudgets id={id} /> : null}
-      <LoadState error={error instanceof ApiError && error.code === 'sai_not_per_day' ? null : error} ready={!!data}>
+      {saiProject ? <SaiBudgets id={id} /> : null}
+      {/* A SAI project has no daily costs: nothing to wait for. */}
+      <LoadState error={saiProject ? null : error} ready={!!data || saiProject}>
         {() =>
           data && (
             <>
@@ -478,7 +480,7 @@ export function CostsPage({ id }: { id: number }) {
         }
       </LoadState>
       {/* A SAI project has no invoices by the day: its budgets above are its accounts. */}
-      {error instanceof ApiError && error.code === 'sai_not_per_day' ? null : <Invoices key={month} id={id} month={month} selected={selected} />}
+      {saiProject ? null : <Invoices key={month} id={id} month={month} selected={selected} />}
     </div>
   );
 }
