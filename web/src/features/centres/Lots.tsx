@@ -1,6 +1,7 @@
 // /lots: the tender lots (CIG) with the centres each covers and their contracts; searchable,
 // sortable and saved as CSV. The Prefettura records and corrects them (LotForm); an operator's
 // staff see the lots of their own centres. A contract links here with ?q=<its CIG>.
+import { Fragment } from 'preact';
 import { CsvDownload } from '../../components/CsvDownload';
 import { ListHeader } from '../../components/ListPage';
 import { usePageTitle } from '../../components/PageTitle';
@@ -102,15 +103,17 @@ export function Lots() {
                         <td>{t('contracts.periodValue', { from: formatDay(l.start_date, lang), to: formatDay(l.end_date, lang) })}</td>
                         <td>
                           {l.centres.length ? (
-                            <ul class="list-unstyled mb-0">
-                              {l.centres.map((c) => (
-                                <li key={c.id}>
+                            // One line of names, not one line each: a lot covers a dozen centres.
+                            <span data-testid="lot-centres">
+                              {l.centres.map((c, i) => (
+                                <Fragment key={c.id}>
+                                  {i ? ', ' : null}
                                   <Link href={`/centres/${c.id}`}>
                                     <bdi>{c.name}</bdi>
                                   </Link>
-                                </li>
+                                </Fragment>
                               ))}
-                            </ul>
+                            </span>
                           ) : (
                             <span class="text-muted">{t('lots.noCentres')}</span>
                           )}
