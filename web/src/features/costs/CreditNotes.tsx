@@ -19,6 +19,9 @@ import { type CreditNote, costsApi, type Invoice } from './api';
 
 const MIN_REASON = 10;
 
+/** An amount taken back, as a negative number: no "-0,00 €" for the VAT of an exempt contract. */
+const taken = (cents: number) => (cents ? -cents : 0);
+
 /** What an invoice comes to after its credit notes (their days and amounts are negative). */
 function netOf(invoice: Invoice, notes: readonly CreditNote[]) {
   const sum = (f: (n: CreditNote) => number) => notes.reduce((s, n) => s + f(n), 0);
@@ -95,7 +98,7 @@ function CreditNoteForm({
                 [t('creditNote.invoice'), <bdi>{invoice.number}</bdi>],
                 [labels.presence_days, formatNumber(-d, lang)],
                 [labels.amount_cents, eur(-a)],
-                [t('creditNote.vat'), eur(-tax)],
+                [t('creditNote.vat'), eur(taken(tax))],
                 [t('creditNote.gross'), eur(-(a + tax))],
               ]}
             />
