@@ -3,7 +3,25 @@
 // has no Cyrillic). axe clean, screenshots in Italian, Arabic and at 360 px.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiGet, checkBothLanguages, closeChecked, downloaded, openFromNav, screenshot, settled, signedIn, switchLanguage, tr } from './helpers.mjs';
+import {
+  apiCall,
+  apiCreate,
+  apiGet,
+  assertAccessible,
+  checkBothLanguages,
+  closeChecked,
+  createCentre,
+  createPerson,
+  downloaded,
+  me,
+  openFromNav,
+  screenshot,
+  settled,
+  signedIn,
+  switchLanguage,
+  tr,
+  uniqueSuffix,
+} from './helpers.mjs';
 
 let officer;
 let worker;
@@ -37,35 +55,62 @@ test("case worker: the presence register from the menu, to today's register of a
   await page.locator('#main-heading').waitFor();
 });
 
-test('prefecture officer: the notices sorted by column and saved as CSV with Italian headers', async () => {
+test('prefecture officer: the notices searched, sorted by column and saved as CSV with Italian headers', async () => {
   const { page } = officer;
+  // Two guests of a centre of the case worker's organisation, each absent without notice for 3
+  // days (72 hours), Sow from a day earlier; the case worker sends both notices.
+  const isoDay = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+  const orgId = (await me(worker.page)).user.organization.id;
+  const centre = await createCentre(page, `CAS Segnalazioni ${uniqueSuffix()}`, orgId, { single_men: 5 });
+  const guests = [await createPerson(page, 'Bah', 'Ousmane'), await createPerson(page, 'Sow', 'Ibrahima')];
+  await apiCreate(page, '/placements', { person_ids: guests.map((g) => g.id), centre_id: centre.id, category: 'single_men', date: isoDay(-20), arrival_from: 'landing' });
+  for (const [i, g] of guests.entries())
+    for (const offset of [-9, -8, -7].map((d) => d - i)) {
+      const r = await apiCall(worker.page, 'POST', `/centres/${centre.id}/register/${isoDay(offset)}/absences`, { person_id: g.id, reason: 'unauthorised' });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+    }
+  const drafts = (await apiGet(worker.page, '/absence-notices')).body.items.filter((n) => n.centre_id === centre.id);
+  assert.equal(drafts.length, 2);
+  for (const n of drafts) assert.equal((await apiCall(worker.page, 'POST', `/absence-notices/${n.id}/sending`, {})).status, 201);
+
   await page.goto('/');
   await openFromNav(page, '/absence-notices');
   await page.locator('#notices-status').selectOption('');
-  await settled(page);
-  const notices = (await apiGet(page, '/absence-notices')).body.items;
-  if (!notices.length) {
-    // Nothing to sort or save: the page says so and offers no file.
-    await page.locator('[data-testid=notices-empty]').waitFor();
-    assert.equal(await page.locator('[data-testid=notices-csv]').count(), 0);
-    return;
-  }
-  await page.locator('[data-testid=notices-table]').waitFor();
-  await page.locator('[data-testid=notices-table] [data-sort=hours]').click();
-  const hours = await page.locator('[data-testid=notices-table] tbody tr[data-notice] td:nth-child(4)').evaluateAll((tds) => tds.map((td) => Number(td.textContent.replace(/\D/g, ''))));
-  assert.deepEqual(hours, [...hours].sort((a, b) => a - b));
-  assert.equal(await page.locator('[data-testid=notices-table] th[aria-sort=ascending] [data-sort=hours]').count(), 1);
+  await page.locator('#notices-filter').fill(centre.name);
+  const rows = page.locator('[data-testid=notices-table] tbody tr[data-notice]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=notices-table] tbody tr[data-notice]').length === 2);
+  const names = () => rows.locator('th').evaluateAll((ths) => ths.map((th) => th.textContent.trim()));
+  await page.locator('[data-testid=notices-table] [data-sort=name]').click();
+  assert.deepEqual(await names(), ['Bah Ousmane', 'Sow Ibrahima']);
+  assert.equal(await page.locator('[data-testid=notices-table] th[aria-sort=ascending] [data-sort=name]').count(), 1);
+  await page.locator('[data-testid=notices-table] [data-sort=name]').click();
+  assert.deepEqual(await names(), ['Sow Ibrahima', 'Bah Ousmane']);
+  assert.equal(await page.locator('[data-testid=notices-table] th[aria-sort=descending] [data-sort=name]').count(), 1);
 
+  // The file holds the rows shown, in their order, with Italian headers even from an Arabic page.
   await switchLanguage(page, 'ar');
   const csv = await downloaded(page, page.locator('[data-testid=notices-csv]'));
-  await switchLanguage(page, 'it');
   assert.match(csv.name, /^segnalazioni-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
   const header = ['register.absences.guest', 'register.notices.centre', 'register.absences.since', 'register.absences.hours', 'common.status', 'register.notices.outcome'].map((k) => tr('it', k));
-  assert.equal(lines[0], header.join(';'), 'Italian headers even when the page is in Arabic');
-  assert.equal(lines.length, notices.length + 1);
-  assert.ok(lines.slice(1).every((l) => l.split(';').length >= header.length));
-  await checkBothLanguages(page, 'notices-sorted', () => page.locator('[data-testid=notices-table]').waitFor());
+  assert.equal(lines[0], header.join(';'));
+  assert.deepEqual(
+    lines.slice(1).map((l) => l.split(';').slice(0, 5)),
+    [
+      ['Sow Ibrahima', centre.name, isoDay(-10), '72', tr('it', 'register.notices.statuses.sent')],
+      ['Bah Ousmane', centre.name, isoDay(-9), '72', tr('it', 'register.notices.statuses.sent')],
+    ],
+  );
+  await settled(page);
+  await assertAccessible(page, 'notices sorted (ar)');
+  await screenshot(page, 'notices-sorted-ar');
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await screenshot(page, 'notices-sorted-360-ar');
+  await page.setViewportSize(size);
+  await switchLanguage(page, 'it');
+  await assertAccessible(page, 'notices sorted (it)');
+  await screenshot(page, 'notices-sorted-it');
 });
 
 test('Ukrainian is set in the bundled Noto Sans', async () => {

@@ -29,23 +29,19 @@ export function RegisterCentresPage() {
           (centres.length ? (
             <ul class="list-unstyled">
               {centres.map((c) => (
-                <li key={c.id} class="card-wrapper card-space mb-3" data-centre={c.id}>
-                  <div class="card card-bg">
-                    <div class="card-body">
-                      <h2 class="h4 card-title">
-                        <bdi>{c.name}</bdi>
-                      </h2>
-                      <div class="d-flex flex-wrap gap-2">
-                        <Link href={`/centres/${c.id}/register/${day}`} class="btn btn-primary" data-testid="register-today">
-                          {t('register.today')}
-                          <span class="visually-hidden"> {c.name}</span>
-                        </Link>
-                        <Link href={`/centres/${c.id}/register`} class="btn btn-outline-primary">
-                          {t('register.open')}
-                          <span class="visually-hidden"> {c.name}</span>
-                        </Link>
-                      </div>
-                    </div>
+                <li key={c.id} class="mb-4" data-centre={c.id}>
+                  <h2 class="h4">
+                    <bdi>{c.name}</bdi>
+                  </h2>
+                  <div class="d-flex flex-wrap gap-2">
+                    <Link href={`/centres/${c.id}/register/${day}`} class="btn btn-primary" data-testid="register-today">
+                      {t('register.today')}
+                      <span class="visually-hidden"> {c.name}</span>
+                    </Link>
+                    <Link href={`/centres/${c.id}/register`} class="btn btn-outline-primary">
+                      {t('register.open')}
+                      <span class="visually-hidden"> {c.name}</span>
+                    </Link>
                   </div>
                 </li>
               ))}
