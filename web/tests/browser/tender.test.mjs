@@ -226,6 +226,8 @@ test('prefecture officer: a SAI project shows its budgets instead of daily costs
   await page.goto(`/centres/${sai.id}/costs`);
   await page.locator('[data-testid=sai-budgets]').waitFor();
   assert.equal(await page.locator('[data-testid=invoices]').count(), 0, 'no invoices for a SAI project');
+  assert.equal(await page.locator('[data-testid=costs-month-picker]').count(), 0, 'no month to choose');
+  assert.equal((await page.locator('#main-heading').textContent()).trim(), tr('it', 'costs.saiTitle'));
   await page.locator('[data-testid=sai-budget-new]').click();
   await page.locator('#sai-year').fill('2026');
   await page.locator('#sai-amount').fill('120.000,00');

@@ -19,7 +19,7 @@ import { ApiError } from '../../lib/api';
 import { useData } from '../../lib/useData';
 import { CreditNotes } from './CreditNotes';
 import { InvoiceForm } from './InvoiceForm';
-import { SaiBudgets } from './SaiBudgets';
+import { SaiBudgetsPage } from './SaiBudgets';
 import { costsApi, costsUrl, type Invoice, type PresenceDifference, reconciliationUrl } from './api';
 
 /** On the centre page: the way to the costs. */
@@ -347,9 +347,11 @@ export function CostsPage({ id }: { id: number }) {
   const saiProject = error instanceof ApiError && error.code === 'sai_not_per_day';
   const [picked, setPicked] = useState(month);
   const [pickError, setPickError] = useState<string | undefined>();
-  usePageTitle(t('costs.pageTitle', { month: formatMonth(month, lang) }));
+  usePageTitle(saiProject ? t('costs.saiTitle') : t('costs.pageTitle', { month: formatMonth(month, lang) }));
 
   useEffect(() => setPicked(month), [id, month]);
+  // A SAI project has no daily costs and no invoices: its page is its budgets.
+  if (saiProject) return <SaiBudgetsPage id={id} />;
 
   const eur = (c: number) => formatEuro(c, lang);
   return (
@@ -383,9 +385,7 @@ export function CostsPage({ id }: { id: number }) {
           </button>
         </div>
       </form>
-      {saiProject ? <SaiBudgets id={id} /> : null}
-      {/* A SAI project has no daily costs: nothing to wait for. */}
-      <LoadState error={saiProject ? null : error} ready={!!data || saiProject}>
+      <LoadState error={error} ready={!!data}>
         {() =>
           data && (
             <>
@@ -479,8 +479,7 @@ export function CostsPage({ id }: { id: number }) {
           )
         }
       </LoadState>
-      {/* A SAI project has no invoices by the day: its budgets above are its accounts. */}
-      {saiProject ? null : <Invoices key={month} id={id} month={month} selected={selected} />}
+      <Invoices key={month} id={id} month={month} selected={selected} />
     </div>
   );
 }

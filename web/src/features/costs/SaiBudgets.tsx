@@ -1,16 +1,19 @@
-// On the costs page of a SAI project, instead of the daily-price costs: its budgets by year and
-// the state of each final report; the Prefettura records a year or corrects one (SaiBudgetForm).
+// The costs page of a SAI project, instead of the daily-price costs and the invoices: its budgets
+// by year and the state of each final report; the Prefettura records a year or corrects one
+// (SaiBudgetForm).
 import { useState } from 'preact/hooks';
+import { Icon } from '../../components/Icon';
 import { TableRegion } from '../../components/TableRegion';
 import { LoadState, Notice } from '../../components/forms';
 import { useT } from '../../lib/i18n';
+import { Link } from '../../lib/router';
 import { formatEuro } from '../../lib/money';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { SaiBudgetForm } from './SaiBudgetForm';
 import { costsApi, type SaiBudget } from './api';
 
-export function SaiBudgets({ id }: { id: number }) {
+export function SaiBudgetsPage({ id }: { id: number }) {
   const { t, lang } = useT();
   const { can } = useSession();
   const manage = can('sai_budgets.manage');
@@ -19,11 +22,15 @@ export function SaiBudgets({ id }: { id: number }) {
   const [editing, setEditing] = useState<SaiBudget | null | undefined>(undefined);
   const [saved, setSaved] = useState<number | null>(null);
   return (
-    <section aria-labelledby="sai-budgets-heading" class="mb-4" data-testid="sai-budgets">
+    <div data-testid="sai-budgets">
+      <Link href={`/centres/${id}`} class="back-link d-inline-flex align-items-center mb-3">
+        <Icon name="chevron-left" class="icon-primary icon-sm" directional />
+        {t('register.backToCentre')}
+      </Link>
       <div class="d-flex flex-wrap justify-content-between align-items-center gap-3 mb-3">
-        <h2 id="sai-budgets-heading" class="h3 mb-0" tabIndex={-1}>
+        <h1 id="main-heading" class="mb-0" tabIndex={-1}>
           {t('costs.saiTitle')}
-        </h2>
+        </h1>
         {manage && editing === undefined ? (
           <button
             type="button"
@@ -51,7 +58,7 @@ export function SaiBudgets({ id }: { id: number }) {
             setEditing(undefined);
             setSaved(b.year);
             reload();
-            window.setTimeout(() => document.getElementById('sai-budgets-heading')?.focus(), 0);
+            window.setTimeout(() => document.getElementById('main-heading')?.focus(), 0);
           }}
         />
       ) : null}
@@ -107,6 +114,6 @@ export function SaiBudgets({ id }: { id: number }) {
           ))
         }
       </LoadState>
-    </section>
+    </div>
   );
 }
