@@ -14,6 +14,8 @@ import { costsApi, SAI_REPORT_STATUSES, type SaiBudget } from './api';
 
 type ReportStatus = SaiBudget['report_status'];
 
+// Years go into sentences as text: i18n writes numbers with the language's grouping ("2,026").
+
 /** Cents as the euro field shows them ("35,50"). */
 const centsToEuroText = (c: number) => (c / 100).toFixed(2).replace('.', ',');
 
@@ -54,8 +56,8 @@ export function SaiBudgetForm({
     confirm: async () =>
       !existing ||
       ask({
-        title: t('saiBudget.replaceTitle', { year: existing.year }),
-        confirmLabel: t('saiBudget.replace', { year: existing.year }),
+        title: t('saiBudget.replaceTitle', { year: String(existing.year) }),
+        confirmLabel: t('saiBudget.replace', { year: String(existing.year) }),
         body: (
           <Facts
             testId="sai-budget-facts"
@@ -72,7 +74,7 @@ export function SaiBudgetForm({
     },
   });
   return (
-    <ActionPanel id="sai-budget-form" title={start ? t('saiBudget.editTitle', { year: start.year }) : t('saiBudget.new')}>
+    <ActionPanel id="sai-budget-form" title={start ? t('saiBudget.editTitle', { year: String(start.year) }) : t('saiBudget.new')}>
       <FormErrors errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate aria-labelledby="sai-budget-form-heading">
         <div class="row">
@@ -94,7 +96,7 @@ export function SaiBudgetForm({
             />
           </div>
         </div>
-        {existing && !start ? <p data-testid="sai-budget-replaces">{t('saiBudget.replaces', { year: existing.year })}</p> : null}
+        {existing && !start ? <p data-testid="sai-budget-replaces">{t('saiBudget.replaces', { year: String(existing.year) })}</p> : null}
         <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('common.save')} testId="sai-budget-save" />
       </form>
       {dialog}

@@ -46,7 +46,7 @@ export function SaiBudgetsPage({ id }: { id: number }) {
         ) : null}
       </div>
       <Notice kind="info">{t('errors.sai_not_per_day')}</Notice>
-      <div aria-live="polite">{saved ? <Notice kind="success">{t('saiBudget.saved', { year: saved })}</Notice> : null}</div>
+      <div aria-live="polite">{saved ? <Notice kind="success">{t('saiBudget.saved', { year: String(saved) })}</Notice> : null}</div>
       {manage && editing !== undefined && data ? (
         <SaiBudgetForm
           key={editing?.year ?? 'new'}
