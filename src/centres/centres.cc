@@ -300,6 +300,34 @@ Result<std::vector<TenderLot>> list_lots(db::Connection& conn,
   return out;
 }
 
+Result<TenderLot> update_lot(db::Connection& conn, const TenderLot& lot) {
+  INNET_TRY(check_lot(lot));
+  INNET_TRY(db::expect_one(
+      conn.execute("UPDATE tender_lots SET tender = ?, lot = ?, start_date = ?, end_date = ? "
+                   "WHERE id = ?",
+                   {lot.tender, lot.lot, lot.start_date, lot.end_date, lot.id}),
+      "lot"));
+  return find_lot(conn, lot.id);
+}
+
+Result<std::vector<LotCentre>> lot_centres(db::Connection& conn,
+                                           std::optional<std::int64_t> operator_id) {
+  std::string sql =
+      "SELECT k.lot_id, c.id, c.name, COUNT(*) FROM contracts k "
+      "JOIN centres c ON c.id = k.centre_id";
+  db::Params params;
+  if (operator_id) {
+    sql += " WHERE c.operator_id = ?";
+    params.push_back(*operator_id);
+  }
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(sql + " GROUP BY k.lot_id, c.id, c.name ORDER BY k.lot_id, c.name", params));
+  std::vector<LotCentre> out;
+  for (const auto& r : rows) out.push_back({r.integer(0), r.integer(1), r.text(2), r.integer(3)});
+  return out;
+}
+
 Result<std::vector<Contract>> lot_contracts(db::Connection& conn, std::int64_t lot_id) {
   INNET_ASSIGN_OR_RETURN(
       auto rows, conn.query(std::string("SELECT ") + kContractColumns +

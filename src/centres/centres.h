@@ -136,6 +136,20 @@ Result<std::vector<TenderLot>> list_lots(db::Connection& conn,
                                          std::optional<std::int64_t> operator_id);
 // The contracts of a lot, by centre then start date.
 Result<std::vector<Contract>> lot_contracts(db::Connection& conn, std::int64_t lot_id);
+// Corrects a lot's tender, name and period, checked as on creation. Its CIG stays: the contracts
+// and invoices under the lot carry a copy of it.
+Result<TenderLot> update_lot(db::Connection& conn, const TenderLot& lot);
+
+// A centre a lot covers: it has `contracts` contracts under the lot.
+struct LotCentre {
+  std::int64_t lot_id = 0;
+  std::int64_t centre_id = 0;
+  std::string centre_name;
+  std::int64_t contracts = 0;
+};
+// The centres every lot covers, by lot and centre name; with `operator_id`, only its centres.
+Result<std::vector<LotCentre>> lot_centres(db::Connection& conn,
+                                           std::optional<std::int64_t> operator_id);
 
 // A contract names its lot (lot_id) or only its CIG: then the lot with that CIG, created with the
 // contract's period when there is none yet (contracts recorded before lots existed did so).

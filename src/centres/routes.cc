@@ -185,13 +185,45 @@ const api::ObjectType<LotDetail>& lot_detail_type() {
   return type;
 }
 
+// A lot in the list, with the centres it covers (an operator's staff: its own centres).
+struct LotSummary {
+  const TenderLot& lot;
+  std::vector<LotCentre> centres;
+  std::int64_t contracts = 0;
+};
+
+const api::ObjectType<LotSummary>& lot_summary_type() {
+  static const auto centre =
+      api::ObjectType<LotCentre>("TenderLotCentre", "a centre with a contract under the lot")
+          .field("id", &LotCentre::centre_id)
+          .field("name", &LotCentre::centre_name)
+          .field("contracts", &LotCentre::contracts,
+                 {.description = "its contracts under the lot"});
+  static const auto type =
+      api::ObjectType<LotSummary>("TenderLotSummary")
+          .include(
+              lot_type(), [](const LotSummary& s) -> const auto& { return s.lot; })
+          .field("centres", &LotSummary::centres, centre,
+                 {.description = "the centres the lot covers, by name"})
+          .field("contracts", &LotSummary::contracts,
+                 {.description = "the contracts under the lot, all centres together"});
+  return type;
+}
+
 Result<http::Response> lots(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   std::optional<std::int64_t> only;
   if (ctx.scope != auth::Scope::all) only = ctx.actor->organization_id;
   INNET_ASSIGN_OR_RETURN(auto all, list_lots(*conn, only));
+  INNET_ASSIGN_OR_RETURN(auto covered, lot_centres(*conn, only));
+  std::map<std::int64_t, std::vector<LotCentre>> by_lot;
+  for (auto& c : covered) by_lot[c.lot_id].push_back(std::move(c));
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& l : all) items.push_back(to_json(l));
+  for (const auto& l : all) {
+    LotSummary s{l, std::move(by_lot[l.id])};
+    for (const auto& c : s.centres) s.contracts += c.contracts;
+    items.push_back(lot_summary_type().to_json(s));
+  }
   return api::ok({{"items", items}});
 }
 
@@ -224,6 +256,39 @@ Result<http::Response> add_lot(api::Context& ctx) {
   entry.details = b.dump();
   INNET_TRY(ctx.commit(entry));
   return api::created(to_json(created));
+}
+
+Result<http::Response> edit_lot(api::Context& ctx) {
+  const auto& b = ctx.body;
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto lot, lot_in_scope(ctx, *conn));
+  if (b.contains("tender")) lot.tender = b["tender"];
+  if (b.contains("lot")) lot.lot = b["lot"];
+  if (b.contains("start_date")) lot.start_date = b["start_date"];
+  if (b.contains("end_date")) lot.end_date = b["end_date"];
+  INNET_ASSIGN_OR_RETURN(auto updated, update_lot(*conn, lot));
+  auto entry = ctx.audit("lots.update", "lot", std::to_string(updated.id));
+  entry.details = b.dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::ok(to_json(updated));
+}
+
+FieldSpec lot_fields(bool creating) {
+  FieldSpec spec = {
+      required({.name = "tender", .max_length = 200, .min_length = 2}, creating),
+      {.name = "lot", .max_length = 100},
+      required({.name = "start_date", .type = FieldType::date, .earliest_day = kFirstReceptionDay},
+               creating),
+      required({.name = "end_date", .type = FieldType::date, .earliest_day = kFirstReceptionDay},
+               creating)};
+  if (creating)
+    spec.insert(spec.begin(),
+                {.name = "cig",
+                 .required = true,
+                 .max_length = 10,
+                 .min_length = 10,
+                 .description = "codice identificativo gara: 10 uppercase letters or digits"});
+  return spec;
 }
 
 FieldSpec centre_fields(bool creating) {
@@ -280,14 +345,16 @@ void add_routes(api::Api& api) {
   api.add_schema(centre_detail_type());
   api.add_schema(contract_type());
   api.add_schema(contract_list);
-  static const api::ListType lot_list("TenderLotList", lot_type(), false);
+  static const api::ListType lot_list("TenderLotList", lot_summary_type(), false);
   api.add_schema(lot_type());
+  api.add_schema(lot_summary_type());
   api.add_schema(lot_list);
   api.add_schema(lot_detail_type());
   api.add({.method = "GET",
            .pattern = "/api/v1/lots",
            .action = "contracts.read",
-           .summary = "Tender lots by CIG (an operator: those with a contract at its centres)",
+           .summary = "Tender lots by CIG with the centres they cover (an operator: the lots with "
+                      "a contract at its centres, and only those centres)",
            .tag = "reception",
            .response_schema = "TenderLotList",
            .handler = lots});
@@ -296,21 +363,7 @@ void add_routes(api::Api& api) {
            .action = "contracts.manage",
            .summary = "Record a tender lot with its CIG; contracts of several centres may name it",
            .tag = "reception",
-           .body = {{.name = "cig",
-                     .required = true,
-                     .max_length = 10,
-                     .min_length = 10,
-                     .description = "codice identificativo gara: 10 uppercase letters or digits"},
-                    {.name = "tender", .required = true, .max_length = 200, .min_length = 2},
-                    {.name = "lot", .max_length = 100},
-                    {.name = "start_date",
-                     .type = FieldType::date,
-                     .required = true,
-                     .earliest_day = kFirstReceptionDay},
-                    {.name = "end_date",
-                     .type = FieldType::date,
-                     .required = true,
-                     .earliest_day = kFirstReceptionDay}},
+           .body = lot_fields(true),
            .response_schema = "TenderLot",
            .success_status = 201,
            .handler = add_lot});
@@ -321,6 +374,15 @@ void add_routes(api::Api& api) {
            .tag = "reception",
            .response_schema = "TenderLotDetail",
            .handler = get_lot});
+  api.add({.method = "PATCH",
+           .pattern = "/api/v1/lots/{id}",
+           .action = "contracts.manage",
+           .summary = "Correct a tender lot's tender, name or period (its CIG stays: the contracts "
+                      "and invoices under it carry it)",
+           .tag = "reception",
+           .body = lot_fields(false),
+           .response_schema = "TenderLot",
+           .handler = edit_lot});
   const std::string centres = "/api/v1/centres";
   api.add(
       {.method = "GET",

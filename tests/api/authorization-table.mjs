@@ -47,6 +47,7 @@ const TABLE = {
   'GET /api/v1/lots':                             [0,   0,    1,   1,   1,   0,   0,   0],
   'POST /api/v1/lots':                            [0,   0,    1,   0,   0,   0,   0,   0],
   'GET /api/v1/lots/{id}':                        [0,   0,    1,   1,   1,   0,   0,   0],
+  'PATCH /api/v1/lots/{id}':                      [0,   0,    1,   0,   0,   0,   0,   0],
   'GET /api/v1/centres/{id}/guests':             [0,   0,    1,   1,   1,   0,   0,   0],
   'GET /api/v1/centres/{id}/occupancy':          [0,   0,    1,   1,   1,   0,   0,   1],
   'GET /api/v1/occupancy':                       [0,   0,    1,   1,   1,   0,   0,   1],

@@ -490,7 +490,30 @@ test('tender lots and contracts: CIG checked, one lot for several centres, invoi
   assert.equal(all.contracts.length, 2);
   const own = expectStatus(await api('GET', `/lots/${lot.id}`, { session: worker }), 200);
   assert.deepEqual(own.contracts.map((c) => c.id), [k1.id]);
-  assert.ok(expectStatus(await api('GET', '/lots', { session: worker }), 200).items.some((l) => l.id === lot.id));
+  // The list names the centres a lot covers: the Prefettura both, the operator its own only.
+  const listed = (items) => items.find((l) => l.id === lot.id);
+  const forOfficer = listed(expectStatus(await api('GET', '/lots', { session: officer }), 200).items);
+  assert.deepEqual(forOfficer.centres.map((c) => c.id).sort(), [centreC.id, centreD.id].sort());
+  assert.equal(forOfficer.contracts, 2);
+  const forWorker = listed(expectStatus(await api('GET', '/lots', { session: worker }), 200).items);
+  assert.deepEqual(forWorker.centres, [{ id: centreC.id, name: centreC.name, contracts: 1 }]);
+  assert.equal(forWorker.contracts, 1);
+
+  // Correcting a lot: its tender, name and period; the CIG is not a field of the correction.
+  expectError(await api('PATCH', `/lots/${lot.id}`, { session: worker, body: { tender: 'Altra gara' } }), 403, 'forbidden');
+  expectError(await api('PATCH', `/lots/${lot.id}`, { session: officer, body: { cig: cig() } }), 400, 'validation_failed', ['cig']);
+  expectError(
+    await api('PATCH', `/lots/${lot.id}`, { session: officer, body: { end_date: addDays(lotBody.start_date, -1) } }),
+    422,
+    'validation_failed',
+    ['end_date'],
+  );
+  const corrected = expectStatus(await api('PATCH', `/lots/${lot.id}`, { session: officer, body: { tender: 'Gara CAS Palermo 2026', lot: 'Lotto 2' } }), 200);
+  assert.equal(corrected.tender, 'Gara CAS Palermo 2026');
+  assert.equal(corrected.lot, 'Lotto 2');
+  assert.equal(corrected.cig, lot.cig);
+  assert.equal(corrected.start_date, lot.start_date);
+  expectError(await api('PATCH', '/lots/999999999', { session: officer, body: { lot: 'x' } }), 404, 'not_found');
 
   const guests = [];
   for (const given of ['Karim', 'Sami']) guests.push(await createPerson(officer, { family_name: 'Tender', given_names: given, sex: 'male', nationality: 'TN' }));

@@ -724,6 +724,42 @@ TEST_P(CostsTest, ATenderLotCoversContractsOfSeveralCentres) {
   ASSERT_DB_OK(under);
   EXPECT_EQ(under->size(), 2u);
 
+  // The centres a lot covers, by name, for everyone and for the operator that runs both; none for
+  // another operator.
+  for (std::optional<std::int64_t> only :
+       {std::optional<std::int64_t>(), std::optional(operator_id_)}) {
+    auto covered = centres::lot_centres(db(), only);
+    ASSERT_DB_OK(covered);
+    std::vector<std::tuple<std::int64_t, std::int64_t, std::string, std::int64_t>> rows;
+    for (const auto& c : *covered)
+      rows.emplace_back(c.lot_id, c.centre_id, c.centre_name, c.contracts);
+    EXPECT_EQ(rows, (decltype(rows){{lot->id, a(), "Centro A", 1}, {lot->id, b(), "Centro B", 1}}));
+  }
+  auto elsewhere = centres::lot_centres(db(), operator_id_ + 1000);
+  ASSERT_DB_OK(elsewhere);
+  EXPECT_TRUE(elsewhere->empty());
+
+  // A correction changes the tender, the name and the period, checked as on creation; the CIG
+  // stays whatever the value passed.
+  auto corrected = *lot;
+  corrected.tender = "Gara CAS Palermo 2025 (rettificata)";
+  corrected.end_date = "2026-06-30";
+  corrected.cig = "ZZZZZZZZZZ";
+  auto updated = centres::update_lot(db(), corrected);
+  ASSERT_DB_OK(updated);
+  EXPECT_EQ(updated->tender, "Gara CAS Palermo 2025 (rettificata)");
+  EXPECT_EQ(updated->end_date, "2026-06-30");
+  EXPECT_EQ(updated->cig, "A1B2C3D4E5");
+  corrected.end_date = "2024-12-31";
+  auto backwards = centres::update_lot(db(), corrected);
+  ASSERT_FALSE(backwards.ok());
+  expect_error(backwards.error(), ErrorKind::unprocessable, "validation_failed", "end_date");
+  corrected.id = lot->id + 1000;
+  corrected.end_date = "2025-12-31";
+  auto missing = centres::update_lot(db(), corrected);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
+
   for (const char* bad : {"a1b2c3d4e5", "A1B2C3D4E", "A1B2C3D4E5F", "A1B2-3D4E5"}) {
     auto refused = centres::create_lot(db(), {0, bad, "Gara", "", "2025-01-01", "2025-12-31", ""});
     ASSERT_FALSE(refused.ok()) << bad;

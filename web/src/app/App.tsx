@@ -3,11 +3,11 @@ import { Spinner } from '../components/forms';
 import { Organizations, Users } from '../features/accounts/index';
 import { Audit } from '../features/audit/index';
 import { Account, authApi, ForgotPassword, Login, ResetPassword } from '../features/auth/index';
-import { CentreEditPage, CentrePage, Centres } from '../features/centres/index';
+import { CentreEditPage, CentrePage, Centres, LotEditPage, Lots, NewLotPage } from '../features/centres/index';
 import { CostsPage } from '../features/costs/index';
 import { PersonPage, Persons } from '../features/people/index';
 import { Occupancy } from '../features/reception/index';
-import { NoticesPage, RegisterDayPage, RegisterOverviewPage, SignatureSheetPage } from '../features/register/index';
+import { NoticesPage, RegisterCentresPage, RegisterDayPage, RegisterOverviewPage, SignatureSheetPage } from '../features/register/index';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../lib/api';
 import { describeError } from '../lib/errors';
 import { useT } from '../lib/i18n';
@@ -35,6 +35,9 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/occupancy': { permission: 'occupancy.read', render: () => <Occupancy /> },
   '/persons': { permission: 'persons.read', render: () => <Persons /> },
   '/absence-notices': { permission: 'notices.read', render: () => <NoticesPage /> },
+  '/lots': { permission: 'contracts.read', render: () => <Lots /> },
+  '/lots/new': { permission: 'contracts.manage', render: () => <NewLotPage /> },
+  '/register': { permission: 'register.record', render: () => <RegisterCentresPage /> },
 };
 
 /** Routes with a parameter: the pattern, the permission and the page for the matched id. */
@@ -43,6 +46,7 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
   { pattern: /^\/centres\/(\d+)\/edit$/, permission: 'centres.manage', render: (id) => <CentreEditPage key={id} id={id} /> },
   { pattern: /^\/centres\/(\d+)\/register$/, permission: 'register.read', render: (id) => <RegisterOverviewPage key={id} id={id} /> },
   { pattern: /^\/centres\/(\d+)\/costs$/, permission: 'costs.read', render: (id) => <CostsPage key={id} id={id} /> },
+  { pattern: /^\/lots\/(\d+)\/edit$/, permission: 'contracts.manage', render: (id) => <LotEditPage key={id} id={id} /> },
   { pattern: /^\/persons\/(\d+)$/, permission: 'persons.read', render: (id) => <PersonPage key={id} id={id} /> },
   {
     pattern: /^\/centres\/(\d+)\/register\/(\d{4}-\d{2}-\d{2})$/,

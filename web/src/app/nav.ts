@@ -33,6 +33,8 @@ export const AREAS: Area[] = [
     icon: 'list',
     permission: 'occupancy.read',
   },
+  { path: '/lots', labelKey: 'nav.lots', descriptionKey: 'home.cards.lots', icon: 'files', permission: 'contracts.manage' },
+  { path: '/register', labelKey: 'nav.register', descriptionKey: 'home.cards.register', icon: 'list', permission: 'register.record' },
   { path: '/persons', labelKey: 'nav.persons', descriptionKey: 'home.cards.persons', icon: 'user', permission: 'persons.read' },
   { path: '/absence-notices', labelKey: 'nav.absenceNotices', descriptionKey: 'home.cards.absenceNotices', icon: 'list', permission: 'notices.read' },
   { path: '/audit', labelKey: 'nav.audit', descriptionKey: 'home.cards.audit', icon: 'list', permission: 'audit.read' },

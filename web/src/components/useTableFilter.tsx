@@ -15,10 +15,16 @@ export function foldText(text: string): string {
 
 export function useTableFilter<T, K extends string>(
   rows: readonly T[] | null | undefined,
-  options: { text: (row: T) => string; sortKeys: Record<K, (row: T) => string | number>; initial?: { key: K; direction: SortDirection } },
+  options: {
+    text: (row: T) => string;
+    sortKeys: Record<K, (row: T) => string | number>;
+    initial?: { key: NoInfer<K>; direction: SortDirection };
+    /** The text to filter by at first (e.g. a CIG a link asks for). */
+    initialQuery?: string;
+  },
 ) {
   const { lang } = useT();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(options.initialQuery ?? '');
   const [sort, setSort] = useState<{ key: K; direction: SortDirection } | null>(options.initial ?? null);
   const shown = useMemo(() => {
     if (!rows) return [];

@@ -14,3 +14,8 @@ export function euroToCents(text: string): number | null {
   if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
   return Math.round(Number(s) * 100);
 }
+
+/** The VAT on a net amount in cents, rounded half up to the cent and symmetrically for a negative amount, as the server's vat_cents. */
+export function vatCents(netCents: number, ratePercent: number): number {
+  return Math.sign(netCents) * Math.round((Math.abs(netCents) * ratePercent) / 100);
+}

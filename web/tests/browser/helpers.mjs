@@ -215,6 +215,8 @@ export function expectedNav(permissions) {
     ...(has('users.read') ? ['/users'] : []),
     ...(has('centres.read') ? ['/centres'] : []),
     ...(has('occupancy.read') ? ['/occupancy'] : []),
+    ...(has('contracts.manage') ? ['/lots'] : []),
+    ...(has('register.record') ? ['/register'] : []),
     ...(has('persons.read') ? ['/persons'] : []),
     ...(has('notices.read') ? ['/absence-notices'] : []),
     ...(has('audit.read') ? ['/audit'] : []),
@@ -279,6 +281,16 @@ export const createCentre = (page, name, operatorId, places = {}) =>
 
 export const createPerson = (page, family_name, given_names, extra = {}) =>
   apiCreate(page, '/persons', { family_name, given_names, sex: 'male', nationality: 'GN', ...extra });
+
+/**
+ * The file a click on `button` saves: { name, text } (text as UTF-8, a byte order mark kept).
+ * The app makes it in the browser (components/CsvDownload.tsx).
+ */
+export async function downloaded(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
 
 /** GET on the API from inside the page, with its session: { status, body }. */
 export const apiGet = (page, path) => apiCall(page, 'GET', path);

@@ -6,7 +6,7 @@ import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { plainRuleErrors } from '../../lib/errors';
 import { useT } from '../../lib/i18n';
-import { euroToCents } from '../../lib/money';
+import { euroToCents, formatEuro, vatCents } from '../../lib/money';
 import { useData } from '../../lib/useData';
 import { centresApi } from './api';
 import { useContractManagers } from './contractManagers';
@@ -19,6 +19,19 @@ export const formatPercent = (rate: number, lang: string) => new Intl.NumberForm
 
 // The VAT rates a contract may carry (the server's vat_rates()).
 const VAT_RATES = ['0', '4', '5', '10', '22'];
+
+/** The day's price with its VAT and the total, as the form stands (nothing until the price is one). */
+function GrossLine({ price, vat }: { price: string; vat: string }) {
+  const { t, lang } = useT();
+  const net = euroToCents(price);
+  if (net === null || net < 1) return <p class="form-text">{t('contracts.grossHint')}</p>;
+  const tax = vatCents(net, Number(vat));
+  return (
+    <p class="fw-semibold">
+      {t('contracts.grossValue', { net: formatEuro(net, lang), vat: formatEuro(tax, lang), gross: formatEuro(net + tax, lang) })}
+    </p>
+  );
+}
 
 export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: () => void; onDone: (cig: string) => void }) {
   const { t, lang } = useT();
@@ -127,6 +140,9 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
               options={VAT_RATES.map((r) => ({ value: r, label: r === '0' ? t('contracts.vatExempt') : formatPercent(Number(r), lang) }))}
               error={errors.fields.vat_rate_percent}
             />
+          </div>
+          <div class="col-12" aria-live="polite" data-testid="contract-gross">
+            <GrossLine price={f.price} vat={f.vat} />
           </div>
           <div class="col-12 col-md-4">
             <EuroField

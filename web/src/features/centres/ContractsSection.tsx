@@ -5,9 +5,10 @@ import { TableRegion } from '../../components/TableRegion';
 import { LoadState, Notice } from '../../components/forms';
 import { formatDay } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
-import { formatEuro } from '../../lib/money';
+import { formatEuro, vatCents } from '../../lib/money';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
+import { Link } from '../../lib/router';
 import { ContractForm, formatPercent } from './ContractForm';
 import { centresApi } from './api';
 
@@ -62,6 +63,9 @@ export function ContractsSection({ id }: { id: number }) {
                     {t('contracts.vatRate')}
                   </th>
                   <th scope="col" class="text-end">
+                    {t('contracts.grossPrice')}
+                  </th>
+                  <th scope="col" class="text-end">
                     {t('contracts.pocketMoney')}
                   </th>
                   <th scope="col" class="text-end">
@@ -74,12 +78,17 @@ export function ContractsSection({ id }: { id: number }) {
                 {contracts.map((c) => (
                   <tr key={c.id}>
                     <th scope="row" class="fw-normal">
-                      <bdi dir="ltr">{c.cig}</bdi>
+                      {/* The lot page lists the other centres under the same CIG. */}
+                      <Link href={`/lots?q=${encodeURIComponent(c.cig)}`} data-testid="contract-lot">
+                        <bdi dir="ltr">{c.cig}</bdi>
+                        <span class="visually-hidden"> {t('contracts.openLot')}</span>
+                      </Link>
                     </th>
                     <td>{t('contracts.periodValue', { from: formatDay(c.start_date, lang), to: formatDay(c.end_date, lang) })}</td>
                     <td class="text-end">{c.places}</td>
                     <td class="text-end">{formatEuro(c.price_cents, lang)}</td>
                     <td class="text-end">{c.vat_rate_percent ? formatPercent(c.vat_rate_percent, lang) : t('contracts.vatExempt')}</td>
+                    <td class="text-end">{formatEuro(c.price_cents + vatCents(c.price_cents, c.vat_rate_percent), lang)}</td>
                     <td class="text-end">{formatEuro(c.pocket_money_cents, lang)}</td>
                     <td class="text-end">{formatEuro(c.pocket_money_family_cap_cents, lang)}</td>
                     <td>{c.manager_name ? <bdi>{c.manager_name}</bdi> : <span class="text-muted">{t('contracts.noManager')}</span>}</td>

@@ -49,6 +49,12 @@ export type CentreInput = RequestBody<'createCentre'>;
 /** A contract as a centre's list shows it, with the name of its manager. */
 export type Contract = Schema<'ManagedContract'>;
 
+/** A tender lot (its CIG identifies it). */
+export type TenderLot = Schema<'TenderLot'>;
+
+/** A lot in the list, with the centres it covers and how many contracts. */
+export type LotSummary = Schema<'TenderLotSummary'>;
+
 export type OccupancySeries = Schema<'OccupancySeries'>;
 
 export const centresApi = {
@@ -57,6 +63,9 @@ export const centresApi = {
   createCentre: (body: CentreInput) => request<Centre>('POST', '/centres', { body }),
   updateCentre: (id: number, body: RequestBody<'updateCentre'>) => request<Centre>('PATCH', `/centres/${id}`, { body }),
   lots: () => request<Schema<'TenderLotList'>>('GET', '/lots'),
+  lot: (id: number) => request<Schema<'TenderLotDetail'>>('GET', `/lots/${id}`),
+  addLot: (body: RequestBody<'createLot'>) => request<TenderLot>('POST', '/lots', { body }),
+  updateLot: (id: number, body: RequestBody<'updateLot'>) => request<TenderLot>('PATCH', `/lots/${id}`, { body }),
   contracts: (id: number) => request<Schema<'ContractList'>>('GET', `/centres/${id}/contracts`),
   addContract: (id: number, body: RequestBody<'createCentreContract'>) =>
     request<Schema<'Contract'>>('POST', `/centres/${id}/contracts`, { body }),

@@ -2,6 +2,8 @@
 export { CentreEditPage } from './CentreEdit';
 export { CentrePage } from './CentrePage';
 export { Centres } from './Centres';
+export { LotEditPage, NewLotPage } from './LotForm';
+export { Lots } from './Lots';
 export { CATEGORIES } from './api';
 export type { Category, Centre, Counts } from './api';
 export { categoryOptions } from './categoryOptions';

@@ -17,7 +17,9 @@ import { Link, navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { ApiError } from '../../lib/api';
 import { useData } from '../../lib/useData';
+import { CreditNotes } from './CreditNotes';
 import { InvoiceForm } from './InvoiceForm';
+import { SaiBudgetsPage } from './SaiBudgets';
 import { costsApi, costsUrl, type Invoice, type PresenceDifference, reconciliationUrl } from './api';
 
 /** On the centre page: the way to the costs. */
@@ -321,6 +323,7 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
                 ))}
               </ul>
               {chosen ? <ReconciliationView invoice={chosen} /> : null}
+              {chosen ? <CreditNotes key={chosen.id} centreId={id} invoice={chosen} /> : null}
             </>
           ) : (
             <p data-testid="no-invoices">{t('costs.noInvoices')}</p>
@@ -332,51 +335,6 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
 }
 
 /** /centres/:id/costs?month=YYYY-MM[&invoice=N] */
-/** A SAI project is not billed per day: its budgets by year and the state of its final report. */
-function SaiBudgets({ id }: { id: number }) {
-  const { t, lang } = useT();
-  const { data, error } = useData(async () => (await costsApi.saiBudgets(id)).items, [id]);
-  return (
-    <section aria-labelledby="sai-budgets-heading" class="mb-4" data-testid="sai-budgets">
-      <h2 id="sai-budgets-heading" class="h3">
-        {t('costs.saiTitle')}
-      </h2>
-      <Notice kind="info">{t('errors.sai_not_per_day')}</Notice>
-      <LoadState error={error} ready={!!data}>
-        {() =>
-          data &&
-          (data.length ? (
-            <TableRegion label={t('costs.saiTitle')} captionHidden testId="sai-budget-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('costs.saiYear')}</th>
-                  <th scope="col" class="text-end">
-                    {t('costs.saiBudget')}
-                  </th>
-                  <th scope="col">{t('costs.saiReport')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.map((b) => (
-                  <tr key={b.year}>
-                    <th scope="row" class="fw-normal">
-                      {b.year}
-                    </th>
-                    <td class="text-end">{formatEuro(b.amount_cents, lang)}</td>
-                    <td>{t(`costs.saiReports.${b.report_status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </TableRegion>
-          ) : (
-            <p>{t('costs.saiNone')}</p>
-          ))
-        }
-      </LoadState>
-    </section>
-  );
-}
-
 export function CostsPage({ id }: { id: number }) {
   const { t, lang } = useT();
   const loc = useLocation();
@@ -386,11 +344,14 @@ export function CostsPage({ id }: { id: number }) {
   const invoiceParam = Number(loc.query.get('invoice'));
   const selected = Number.isInteger(invoiceParam) && invoiceParam > 0 ? invoiceParam : null;
   const { data, error } = useData(() => costsApi.month(id, month), [id, month]);
+  const saiProject = error instanceof ApiError && error.code === 'sai_not_per_day';
   const [picked, setPicked] = useState(month);
   const [pickError, setPickError] = useState<string | undefined>();
-  usePageTitle(t('costs.pageTitle', { month: formatMonth(month, lang) }));
+  usePageTitle(saiProject ? t('costs.saiTitle') : t('costs.pageTitle', { month: formatMonth(month, lang) }));
 
   useEffect(() => setPicked(month), [id, month]);
+  // A SAI project has no daily costs and no invoices: its page is its budgets.
+  if (saiProject) return <SaiBudgetsPage id={id} />;
 
   const eur = (c: number) => formatEuro(c, lang);
   return (
@@ -424,8 +385,7 @@ export function CostsPage({ id }: { id: number }) {
           </button>
         </div>
       </form>
-      {error instanceof ApiError && error.code === 'sai_not_per_day' ? <SaiBudgets id={id} /> : null}
-      <LoadState error={error instanceof ApiError && error.code === 'sai_not_per_day' ? null : error} ready={!!data}>
+      <LoadState error={error} ready={!!data}>
         {() =>
           data && (
             <>

@@ -41,9 +41,17 @@ export type PresenceDifferenceIsTheServers = Check<Same<PresenceDifference, Diff
 export type InvoiceDraft = Schema<'InvoiceDraft'>;
 
 /** The states of a SAI project's final report (the server's sai_report_statuses()). */
-export const SAI_REPORT_STATUSES = ['not_due', 'pending', 'submitted', 'approved'];
+export const SAI_REPORT_STATUSES = ['not_due', 'pending', 'submitted', 'approved'] as const;
+
+export type SaiReportStatusesAreTheServers = Check<Same<(typeof SAI_REPORT_STATUSES)[number], Schema<'SaiBudget'>['report_status']>>;
 
 export type NewInvoice = RequestBody<'createCentreInvoice'>;
+
+/** A credit note: presence-days and amount (negative) taken back from an invoice. */
+export type CreditNote = Schema<'CreditNote'>;
+
+/** A SAI project's budget for a year and the state of its final report. */
+export type SaiBudget = Schema<'SaiBudget'>;
 
 export const costsUrl = (id: number, month: string, format?: 'csv' | 'xlsx') =>
 
@@ -60,6 +68,12 @@ export const costsApi = {
   saiBudgets: (id: number) => request<Schema<'SaiBudgetList'>>('GET', `/centres/${id}/sai-budgets`),
   draft: (id: number, month: string) => request<InvoiceDraft>('GET', `/centres/${id}/invoices/draft/${month}`),
   submit: (id: number, body: NewInvoice) => request<Schema<'Invoice'>>('POST', `/centres/${id}/invoices`, { body }),
+  creditNotes: (invoiceId: number) => request<Schema<'CreditNoteList'>>('GET', `/invoices/${invoiceId}/credit-notes`),
+  creditNote: (invoiceId: number, body: RequestBody<'createInvoiceCreditNote'>) =>
+    request<CreditNote>('POST', `/invoices/${invoiceId}/credit-notes`, { body }),
+  /** The centre's contracts: an invoice's price and VAT rate. */
+  contracts: (id: number) => request<Schema<'ContractList'>>('GET', `/centres/${id}/contracts`),
+  saveSaiBudget: (id: number, body: RequestBody<'createCentreSaiBudget'>) => request<SaiBudget>('POST', `/centres/${id}/sai-budgets`, { body }),
   withdraw: (invoiceId: number, reason: string) =>
     request<Schema<'Invoice'>>('POST', `/invoices/${invoiceId}/withdrawal`, { body: { reason } satisfies RequestBody<'invoiceWithdrawal'> }),
 };

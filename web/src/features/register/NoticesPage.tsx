@@ -9,10 +9,12 @@ import { FormButtons } from '../../components/ActionPanel';
 import { Consequences, Facts, useConfirm } from '../../components/ConfirmDialog';
 import { usePageTitle } from '../../components/PageTitle';
 import { TableRegion } from '../../components/TableRegion';
+import { CsvDownload } from '../../components/CsvDownload';
 import { FormErrors, LoadState, Notice, SelectField, TextAreaField, TextField } from '../../components/forms';
 import { useFormSubmit } from '../../components/useFormSubmit';
+import { SortHeader, useTableFilter } from '../../components/useTableFilter';
 import { formatDay, today } from '../../lib/dates';
-import { useT } from '../../lib/i18n';
+import { italianT, useT } from '../../lib/i18n';
 import { formatNumber } from '../../lib/numbers';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
@@ -150,6 +152,12 @@ export function NoticesPage() {
   const [deciding, setDeciding] = useState<number | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const { data, error, reload } = useData(() => noticesApi.list(status || undefined), [status]);
+  // The oldest absence first: the longer a notice waits, the more a decision is due.
+  const table = useTableFilter(data?.items, {
+    text: (n) => `${noticeName(n)} ${n.centre_name}`,
+    sortKeys: { name: noticeName, centre: (n) => n.centre_name, since: (n) => n.first_day, hours: (n) => n.hours, status: (n) => n.status },
+    initial: { key: 'since', direction: 'ascending' },
+  });
   usePageTitle(t('register.notices.title'));
   return (
     <div data-testid="absence-notices">
@@ -168,7 +176,28 @@ export function NoticesPage() {
             options={NOTICE_STATUSES.map((s) => ({ value: s, label: t(`register.notices.statuses.${s}`) }))}
           />
         </div>
+        <div class="col-12 col-md-6">
+          <TextField id="notices-filter" label={t('register.notices.search')} type="search" value={table.query} onValue={table.setQuery} />
+        </div>
       </div>
+      {data?.items.length ? (
+        <div class="mb-3">
+          <CsvDownload
+            filename={`segnalazioni-${today()}.csv`}
+            testId="notices-csv"
+            columns={['register.absences.guest', 'register.notices.centre', 'register.absences.since', 'register.absences.hours', 'common.status', 'register.notices.outcome']}
+            rows={table.rows}
+            cells={(n) => [
+              noticeName(n),
+              n.centre_name,
+              n.first_day,
+              n.hours,
+              italianT(`register.notices.statuses.${n.status}`),
+              n.decision ? italianT(`register.notices.outcomes.${n.decision.outcome}`) : '',
+            ]}
+          />
+        </div>
+      ) : null}
       {done ? (
         <div data-testid="decision-notice">
           <Notice kind="success">{done}</Notice>
@@ -183,11 +212,21 @@ export function NoticesPage() {
               <TableRegion label={t('register.notices.caption')} testId="notices-table">
                 <thead>
                   <tr>
-                    <th scope="col">{t('register.absences.guest')}</th>
-                    <th scope="col">{t('register.notices.centre')}</th>
-                    <th scope="col">{t('register.absences.since')}</th>
-                    <th scope="col">{t('register.absences.hours')}</th>
-                    <th scope="col">{t('common.status')}</th>
+                    <SortHeader column="name" sort={table.sort} onSort={table.toggle}>
+                      {t('register.absences.guest')}
+                    </SortHeader>
+                    <SortHeader column="centre" sort={table.sort} onSort={table.toggle}>
+                      {t('register.notices.centre')}
+                    </SortHeader>
+                    <SortHeader column="since" sort={table.sort} onSort={table.toggle}>
+                      {t('register.absences.since')}
+                    </SortHeader>
+                    <SortHeader column="hours" sort={table.sort} onSort={table.toggle}>
+                      {t('register.absences.hours')}
+                    </SortHeader>
+                    <SortHeader column="status" sort={table.sort} onSort={table.toggle}>
+                      {t('common.status')}
+                    </SortHeader>
                     {decides ? (
                       <th scope="col">
                         <span class="visually-hidden">{t('common.actions')}</span>
@@ -196,7 +235,7 @@ export function NoticesPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.items.map((n) => (
+                  {table.rows.map((n) => (
                     <Fragment key={n.id}>
                       <tr data-notice={n.id} data-status={n.status}>
                         <th scope="row" class="fw-normal">

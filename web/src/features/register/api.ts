@@ -33,6 +33,8 @@ export type RegisterSheet = Schema<'RegisterSheet'>;
 const base = (id: number) => `/centres/${id}/register`;
 
 export const registerApi = {
+  /** The centres whose register the caller keeps (an operator's staff: its own). */
+  centres: (page: number, per_page: number) => request<Schema<'CentreList'>>('GET', '/centres', { query: { page, per_page } }),
   overview: (id: number, query: { from?: string; to?: string } = {}) => request<RegisterOverview>('GET', base(id), { query }),
   day: (id: number, day: string) => request<RegisterDay>('GET', `${base(id)}/${day}`),
   absence: (id: number, day: string, body: RequestBody<'createCentreRegisterAbsence'>) =>
