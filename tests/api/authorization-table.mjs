@@ -86,6 +86,9 @@ const TABLE = {
   'GET /api/v1/invoices/{id}/credit-notes':      [0,   0,    1,   0,   1,   0,   0,   0],
   'GET /api/v1/openapi.json':                      [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /healthz':                                  [1,   1,    1,   1,   1,   1,   1,   1],
+  'GET /api/v1/checklists':                        [0,   0,    1,   1,   1,   0,   0,   1],
+  'POST /api/v1/checklists':                       [0,   0,    1,   0,   0,   0,   0,   0],
+  'GET /api/v1/checklists/{id}':                   [0,   0,    1,   1,   1,   0,   0,   1],
   'GET /readyz':                                   [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /metrics':                                  [1,   1,    1,   1,   1,   1,   1,   1],
 };

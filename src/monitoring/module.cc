@@ -1,0 +1,34 @@
+#include "monitoring/module.h"
+
+#include "monitoring/checklists.h"
+#include "monitoring/routes.h"
+
+namespace innet::monitoring {
+namespace {
+
+std::vector<auth::Policy::Grant> grants() {
+  using enum auth::Role;
+  using enum auth::Scope;
+  // Checklists name no one: whoever takes part in inspections reads them, the operator's staff
+  // included (they are inspected against them). The Prefettura writes the versions.
+  return {
+      {"checklists.read", prefecture_officer, all},
+      {"checklists.read", inspector, all},
+      {"checklists.read", analyst, all},
+      {"checklists.read", case_worker, all},
+      {"checklists.manage", prefecture_officer, all},
+  };
+}
+
+std::vector<db::Migration> migrations(db::Engine engine) {
+  return checklist_migrations(engine);
+}
+
+}  // namespace
+
+api::Module module() {
+  return {
+      .name = "monitoring", .grants = grants(), .migrations = migrations, .add_routes = add_routes};
+}
+
+}  // namespace innet::monitoring
