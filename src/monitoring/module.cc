@@ -1,6 +1,7 @@
 #include "monitoring/module.h"
 
 #include "monitoring/checklists.h"
+#include "monitoring/inspections.h"
 #include "monitoring/routes.h"
 
 namespace innet::monitoring {
@@ -17,11 +18,20 @@ std::vector<auth::Policy::Grant> grants() {
       {"checklists.read", analyst, all},
       {"checklists.read", case_worker, all},
       {"checklists.manage", prefecture_officer, all},
+      // Inspections: the managers every one; an operator's staff the issued reports on the
+      // centres their organisation runs (inspection_routes.cc); analysts only aggregates.
+      {"inspections.read", prefecture_officer, all},
+      {"inspections.read", inspector, all},
+      {"inspections.read", case_worker, organization},
+      {"inspections.manage", prefecture_officer, all},
+      {"inspections.manage", inspector, all},
   };
 }
 
 std::vector<db::Migration> migrations(db::Engine engine) {
-  return checklist_migrations(engine);
+  auto all = checklist_migrations(engine);
+  for (auto& m : inspection_migrations(engine)) all.push_back(std::move(m));
+  return all;
 }
 
 }  // namespace

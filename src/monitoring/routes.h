@@ -6,5 +6,7 @@ namespace innet::monitoring {
 
 // /api/v1/checklists: the checklist versions inspections are made with.
 void add_routes(api::Api& api);
+// /api/v1/inspections (inspection_routes.cc).
+void add_inspection_routes(api::Api& api);
 
 }  // namespace innet::monitoring

@@ -89,6 +89,13 @@ const TABLE = {
   'GET /api/v1/checklists':                        [0,   0,    1,   1,   1,   0,   0,   1],
   'POST /api/v1/checklists':                       [0,   0,    1,   0,   0,   0,   0,   0],
   'GET /api/v1/checklists/{id}':                   [0,   0,    1,   1,   1,   0,   0,   1],
+  'GET /api/v1/inspections':                       [0,   0,    1,   1,   1,   0,   0,   0],
+  'POST /api/v1/inspections':                      [0,   0,    1,   1,   0,   0,   0,   0],
+  'GET /api/v1/inspections/{id}':                  [0,   0,    1,   1,   1,   0,   0,   0],
+  'POST /api/v1/inspections/{id}/answers':         [0,   0,    1,   1,   0,   0,   0,   0],
+  'POST /api/v1/inspections/{id}/start':           [0,   0,    1,   1,   0,   0,   0,   0],
+  'POST /api/v1/inspections/{id}/completion':      [0,   0,    1,   1,   0,   0,   0,   0],
+  'POST /api/v1/inspections/{id}/report':          [0,   0,    1,   1,   0,   0,   0,   0],
   'GET /readyz':                                   [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /metrics':                                  [1,   1,    1,   1,   1,   1,   1,   1],
 };
