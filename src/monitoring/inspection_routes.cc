@@ -96,17 +96,18 @@ Result<http::Response> plan(api::Context& ctx) {
     INNET_ASSIGN_OR_RETURN(auto versions, versions_of(*conn, "standard"));
     if (!versions.empty()) n.checklist_id = versions.front().id;
   }
-  INNET_ASSIGN_OR_RETURN(auto stored, plan_inspection(*conn, n, ctx.actor->user_id));
+  INNET_ASSIGN_OR_RETURN(auto stored,
+                         plan_inspection(*conn, n, ctx.actor->user_id, clock::now_iso()));
   INNET_TRY(commit(ctx, "inspections.plan", stored));
   return api::created(inspection_type().to_json(stored));
 }
 
 // A change of status: start, completion, report.
-template <Result<Inspection> (*Change)(db::Connection&, std::int64_t)>
+template <Result<Inspection> (*Change)(db::Connection&, std::int64_t, const std::string&)>
 Result<http::Response> change(api::Context& ctx, const char* audit_action) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_ASSIGN_OR_RETURN(auto inspection, inspection_in_scope(ctx, *conn, "inspections.manage"));
-  INNET_ASSIGN_OR_RETURN(auto changed, Change(*conn, inspection.id));
+  INNET_ASSIGN_OR_RETURN(auto changed, Change(*conn, inspection.id, clock::now_iso()));
   INNET_TRY(commit(ctx, audit_action, changed));
   return api::created(inspection_type().to_json(changed));
 }
@@ -121,6 +122,7 @@ Result<http::Response> answer(api::Context& ctx) {
   a.note = api::patched<std::string>(ctx.body, "note", std::nullopt);
   a.idempotency_key = ctx.body["idempotency_key"];
   a.answered_by = ctx.actor->user_id;
+  a.answered_at = clock::now_iso();
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_ASSIGN_OR_RETURN(auto inspection, inspection_in_scope(ctx, *conn, "inspections.manage"));
   a.inspection_id = inspection.id;

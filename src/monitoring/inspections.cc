@@ -5,7 +5,6 @@
 
 #include "accounts/accounts.h"
 #include "centres/centres.h"
-#include "core/clock.h"
 
 namespace innet::monitoring {
 
@@ -83,13 +82,13 @@ Status load_team(db::Connection& conn, Inspection& i) {
 }
 
 // Moves an inspection from status `from` to the next: `sql` sets the status and stamps the time.
-Result<Inspection> advance(db::Connection& conn, std::int64_t id, const char* from,
-                           const char* sql) {
+Result<Inspection> advance(db::Connection& conn, std::int64_t id, const char* from, const char* sql,
+                           const std::string& now) {
   INNET_ASSIGN_OR_RETURN(auto current, find_inspection(conn, id));
   if (current.status != from)
     return Error::rule(ErrorKind::conflict, "wrong_status", "status",
                        InspectionErrors::wrong_status(current.status, from));
-  INNET_TRY(conn.execute(sql, {clock::now_iso(), id}));
+  INNET_TRY(conn.execute(sql, {now, id}));
   return find_inspection(conn, id);
 }
 
@@ -115,7 +114,7 @@ Status check_value(const ChecklistItem& item, const Answer& a) {
 }  // namespace
 
 Result<Inspection> plan_inspection(db::Connection& conn, const NewInspection& n,
-                                   std::int64_t user_id) {
+                                   std::int64_t user_id, const std::string& now) {
   INNET_TRY(centres::find_centre(conn, n.centre_id));
   auto checklist = find_version(conn, n.checklist_id);
   if (!checklist.ok())
@@ -137,13 +136,12 @@ Result<Inspection> plan_inspection(db::Connection& conn, const NewInspection& n,
   }
   INNET_ASSIGN_OR_RETURN(
       auto rows,
-      conn.query(
-          std::string("INSERT INTO inspections (centre_id, checklist_id, status, "
-                      "announced, planned_date, note, created_by, created_at) VALUES "
-                      "(?, ?, 'planned', ?, ?, ?, ?, ?) RETURNING ") +
-              kColumns,
-          {n.centre_id, n.checklist_id, std::int64_t{n.announced ? 1 : 0},
-           n.planned_date.to_string(), db::optional_value(n.note), user_id, clock::now_iso()}));
+      conn.query(std::string("INSERT INTO inspections (centre_id, checklist_id, status, "
+                             "announced, planned_date, note, created_by, created_at) VALUES "
+                             "(?, ?, 'planned', ?, ?, ?, ?, ?) RETURNING ") +
+                     kColumns,
+                 {n.centre_id, n.checklist_id, std::int64_t{n.announced ? 1 : 0},
+                  n.planned_date.to_string(), db::optional_value(n.note), user_id, now}));
   Inspection stored = inspection_from(rows[0]);
   for (auto member : n.team)
     INNET_TRY(conn.execute("INSERT INTO inspection_team (inspection_id, user_id) VALUES (?, ?)",
@@ -180,20 +178,21 @@ Result<std::vector<Inspection>> list_inspections(db::Connection& conn, const Ins
   return out;
 }
 
-Result<Inspection> start_inspection(db::Connection& conn, std::int64_t id) {
+Result<Inspection> start_inspection(db::Connection& conn, std::int64_t id, const std::string& now) {
   return advance(conn, id, "planned",
-                 "UPDATE inspections SET status = 'in_progress', started_at = ? WHERE id = ?");
+                 "UPDATE inspections SET status = 'in_progress', started_at = ? WHERE id = ?", now);
 }
 
-Result<Inspection> complete_inspection(db::Connection& conn, std::int64_t id) {
+Result<Inspection> complete_inspection(db::Connection& conn, std::int64_t id,
+                                       const std::string& now) {
   return advance(conn, id, "in_progress",
-                 "UPDATE inspections SET status = 'completed', completed_at = ? WHERE id = ?");
+                 "UPDATE inspections SET status = 'completed', completed_at = ? WHERE id = ?", now);
 }
 
-Result<Inspection> issue_report(db::Connection& conn, std::int64_t id) {
+Result<Inspection> issue_report(db::Connection& conn, std::int64_t id, const std::string& now) {
   return advance(
       conn, id, "completed",
-      "UPDATE inspections SET status = 'report_issued', report_issued_at = ? WHERE id = ?");
+      "UPDATE inspections SET status = 'report_issued', report_issued_at = ? WHERE id = ?", now);
 }
 
 Result<RecordedAnswer> record_answer(db::Connection& conn, const Inspection& inspection, Answer a) {
@@ -225,7 +224,7 @@ Result<RecordedAnswer> record_answer(db::Connection& conn, const Inspection& ins
                       "answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ") +
               kAnswerColumns,
           {inspection.id, a.item_id, db::optional_value(yes), number, db::optional_value(a.text),
-           db::optional_value(a.note), a.idempotency_key, a.answered_by, clock::now_iso()}));
+           db::optional_value(a.note), a.idempotency_key, a.answered_by, a.answered_at}));
   return RecordedAnswer{answer_from(rows[0]), false};
 }
 

@@ -71,11 +71,14 @@ struct InspectionErrors {
   static FieldError wrong_status(std::string status, std::string expected);
 };
 
+// Each write takes `now` (ISO-8601 UTC, clock::now_iso() for a request) to stamp what it records:
+// the demo data write two years of inspections at the times they happened.
+
 // Plans an inspection, in the caller's transaction. The centre and each team member must exist
 // (the routes check the caller may see the centre); the team's members are active inspectors or
 // prefecture officers.
 Result<Inspection> plan_inspection(db::Connection& conn, const NewInspection& n,
-                                   std::int64_t user_id);
+                                   std::int64_t user_id, const std::string& now);
 
 // 404 "inspection" when there is none.
 Result<Inspection> find_inspection(db::Connection& conn, std::int64_t id);
@@ -91,14 +94,16 @@ struct InspectionFilter {
 Result<std::vector<Inspection>> list_inspections(db::Connection& conn, const InspectionFilter& f);
 
 // planned -> in_progress; 409 wrong_status otherwise.
-Result<Inspection> start_inspection(db::Connection& conn, std::int64_t id);
+Result<Inspection> start_inspection(db::Connection& conn, std::int64_t id, const std::string& now);
 // in_progress -> completed; 409 wrong_status otherwise.
-Result<Inspection> complete_inspection(db::Connection& conn, std::int64_t id);
+Result<Inspection> complete_inspection(db::Connection& conn, std::int64_t id,
+                                       const std::string& now);
 // completed -> report_issued: from then on the centre's operator reads it.
-Result<Inspection> issue_report(db::Connection& conn, std::int64_t id);
+Result<Inspection> issue_report(db::Connection& conn, std::int64_t id, const std::string& now);
 
-// Records an answer of an inspection in progress. A key already used for this inspection
-// returns the answer stored with it (a replay after a lost connection) and stores nothing.
+// Records an answer of an inspection in progress, written at answer.answered_at. A key already used
+// for this inspection returns the answer stored with it (a replay after a lost connection) and
+// stores nothing.
 struct RecordedAnswer {
   Answer answer;
   bool replayed = false;

@@ -3,6 +3,7 @@
 #include "monitoring/checklists.h"
 #include "monitoring/inspections.h"
 #include "monitoring/routes.h"
+#include "monitoring/seed.h"
 
 namespace innet::monitoring {
 namespace {
@@ -37,8 +38,11 @@ std::vector<db::Migration> migrations(db::Engine engine) {
 }  // namespace
 
 api::Module module() {
-  return {
-      .name = "monitoring", .grants = grants(), .migrations = migrations, .add_routes = add_routes};
+  return {.name = "monitoring",
+          .grants = grants(),
+          .migrations = migrations,
+          .add_routes = add_routes,
+          .seed = seed_step};
 }
 
 }  // namespace innet::monitoring

@@ -11,6 +11,8 @@
 namespace innet::monitoring {
 namespace {
 
+const std::string kNow = "2026-11-10T09:30:00Z";
+
 class InspectionStorage : public reception::storage_test::ReceptionTest {
  protected:
   void SetUp() override {
@@ -42,7 +44,7 @@ class InspectionStorage : public reception::storage_test::ReceptionTest {
                     .planned_date = *CivilDay::parse("2026-11-10"),
                     .announced = false,
                     .team = {inspector_}};
-    auto i = plan_inspection(db(), n, inspector_);
+    auto i = plan_inspection(db(), n, inspector_, kNow);
     EXPECT_TRUE(i.ok());
     return *i;
   }
@@ -58,6 +60,7 @@ class InspectionStorage : public reception::storage_test::ReceptionTest {
     a.yes = value;
     a.idempotency_key = std::move(key);
     a.answered_by = inspector_;
+    a.answered_at = kNow;
     return a;
   }
 
@@ -69,13 +72,13 @@ TEST_P(InspectionStorage, StatusesGoInOrder) {
   Inspection i = planned();
   EXPECT_EQ(i.status, "planned");
   EXPECT_EQ(i.team, std::vector<std::int64_t>{inspector_});
-  EXPECT_FALSE(complete_inspection(db(), i.id).ok()) << "not started";
-  ASSERT_DB_OK(start_inspection(db(), i.id));
-  auto again = start_inspection(db(), i.id);
+  EXPECT_FALSE(complete_inspection(db(), i.id, kNow).ok()) << "not started";
+  ASSERT_DB_OK(start_inspection(db(), i.id, kNow));
+  auto again = start_inspection(db(), i.id, kNow);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, "wrong_status");
-  ASSERT_DB_OK(complete_inspection(db(), i.id));
-  auto issued = issue_report(db(), i.id);
+  ASSERT_DB_OK(complete_inspection(db(), i.id, kNow));
+  auto issued = issue_report(db(), i.id, kNow);
   ASSERT_DB_OK(issued);
   EXPECT_EQ(issued->status, "report_issued");
   EXPECT_TRUE(issued->report_issued_at.has_value());
@@ -86,7 +89,7 @@ TEST_P(InspectionStorage, TheTeamIsMadeOfInspectors) {
                   .checklist_id = standard_.id,
                   .planned_date = *CivilDay::parse("2026-11-10"),
                   .team = {user_}};  // the operator's own staff member
-  auto refused = plan_inspection(db(), n, inspector_);
+  auto refused = plan_inspection(db(), n, inspector_, kNow);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().fields.count("team[0]"), 1u);
   auto none = list_inspections(db(), {});
@@ -98,7 +101,7 @@ TEST_P(InspectionStorage, AnswersFitTheirItemAndAReplayIsStoredOnce) {
   Inspection i = planned();
   auto early = record_answer(db(), i, yes("building.no_pests", true, "key-00001"));
   ASSERT_FALSE(early.ok()) << "a planned inspection takes no answers";
-  ASSERT_DB_OK(start_inspection(db(), i.id));
+  ASSERT_DB_OK(start_inspection(db(), i.id, kNow));
   auto started = find_inspection(db(), i.id);
   ASSERT_DB_OK(started);
 
@@ -131,7 +134,7 @@ TEST_P(InspectionStorage, AnswersFitTheirItemAndAReplayIsStoredOnce) {
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, "item_not_in_checklist");
 
-  ASSERT_DB_OK(complete_inspection(db(), i.id));
+  ASSERT_DB_OK(complete_inspection(db(), i.id, kNow));
   auto done = find_inspection(db(), i.id);
   ASSERT_DB_OK(done);
   refused = record_answer(db(), *done, yes("building.no_pests", true, "key-00005"));
