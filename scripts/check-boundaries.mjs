@@ -38,8 +38,11 @@ const DEPENDENCIES = {
   documents: [...PLATFORM],
   // geo: reception's demo-data step (reception/seed/) places centres in real municipalities.
   reception: [...PLATFORM, 'accounts', 'centres', 'people', 'documents', 'reporting', 'geo'],
+  // Inspections of centres (decision 0022): checklists now; centres, reception's figures and
+  // documents' photos as its parts land.
+  monitoring: [...PLATFORM, 'accounts', 'centres'],
   seed: [...PLATFORM],
-  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'reception', 'reporting'],
+  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'reception', 'monitoring', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],
 };
 

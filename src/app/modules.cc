@@ -6,6 +6,7 @@
 #include "audit/module.h"
 #include "centres/module.h"
 #include "documents/module.h"
+#include "monitoring/module.h"
 #include "people/module.h"
 #include "reception/module.h"
 
@@ -14,7 +15,8 @@ namespace innet::app {
 const std::vector<api::Module>& modules() {
   static const std::vector<api::Module> all = {accounts::module(),  audit::module(),
                                                people::module(),    centres::module(),
-                                               documents::module(), reception::module()};
+                                               documents::module(), reception::module(),
+                                               monitoring::module()};
   return all;
 }
 

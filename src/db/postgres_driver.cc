@@ -95,7 +95,8 @@ Error error_from(PGconn* connection, const PGresult* result) {
 bool succeeded(const PGresult* result) {
   if (!result) return false;
   const ExecStatusType status = PQresultStatus(result);
-  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+  // An empty script (a migration whose work is all in C++, Migration::then) runs as on SQLite.
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY;
 }
 
 template <class Number>

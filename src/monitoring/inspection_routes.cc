@@ -1,0 +1,227 @@
+// /api/v1/inspections: inspections of centres. Inspectors and prefecture officers plan, make and
+// complete them; the centre's operator reads the reports issued on its own centres, and nothing
+// before (a planned unannounced visit must not reach the centre it is about). Every inspection
+// out of the caller's reach answers 404 like a missing one.
+#include "centres/routes.h"
+#include "core/clock.h"
+#include "monitoring/inspections.h"
+#include "monitoring/routes.h"
+
+namespace innet::monitoring {
+namespace {
+
+constexpr const char* kBase = "/api/v1/inspections";
+
+// An inspection with its answers in effect and its scores: the page and the report read this.
+struct InspectionDetail {
+  Inspection inspection;
+  std::vector<Answer> answers;
+  Scores scores;
+};
+
+const api::ObjectType<InspectionDetail>& detail_type() {
+  static const auto type =
+      api::ObjectType<InspectionDetail>("InspectionDetail")
+          .include(inspection_type(), &InspectionDetail::inspection)
+          .field("answers", &InspectionDetail::answers, answer_type(),
+                 {.description = "the answer in effect per item (the latest written)"})
+          .field("scores", &InspectionDetail::scores, scores_type());
+  return type;
+}
+
+// The inspection when the caller may see it: the managers every one, an operator's staff the
+// issued reports of the centres their organisation runs; 404 otherwise.
+Result<Inspection> inspection_in_scope(api::Context& ctx, db::Connection& conn,
+                                       const char* action) {
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  auto inspection = find_inspection(conn, id);
+  if (!inspection.ok()) return inspection;
+  auto centre = centres::visible_centre(ctx, inspection->centre_id, action);
+  if (!centre.ok()) return Error::not_found("inspection");
+  if (ctx.scope != auth::Scope::all && inspection->status != "report_issued")
+    return Error::not_found("inspection");
+  return inspection;
+}
+
+Result<InspectionDetail> detail_of(db::Connection& conn, Inspection inspection) {
+  INNET_ASSIGN_OR_RETURN(auto checklist, find_version(conn, inspection.checklist_id));
+  INNET_ASSIGN_OR_RETURN(auto answers, current_answers(conn, inspection.id));
+  Scores scores = score(checklist, answers);
+  return InspectionDetail{std::move(inspection), std::move(answers), std::move(scores)};
+}
+
+Result<http::Response> list(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  const auto& q = ctx.request.query;
+  InspectionFilter filter;
+  // A centre the caller may not see filters like a missing one: an empty list (the scope below
+  // keeps an operator to its own centres), never a 404 that would tell the two apart.
+  if (q.count("centre_id")) filter.centre_id = parse_int(q.at("centre_id"));
+  if (q.count("status")) filter.status = q.at("status");
+  if (ctx.scope != auth::Scope::all) {
+    filter.centres = centres::centres_run_by(ctx.actor->organization_id);
+    filter.issued_only = true;
+  }
+  INNET_ASSIGN_OR_RETURN(auto inspections, list_inspections(*conn, filter));
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& i : inspections) items.push_back(inspection_type().to_json(i));
+  return api::ok({{"items", std::move(items)}});
+}
+
+Result<http::Response> get(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto inspection, inspection_in_scope(ctx, *conn, "inspections.read"));
+  INNET_ASSIGN_OR_RETURN(auto detail, detail_of(*conn, std::move(inspection)));
+  return api::ok(detail_type(), detail);
+}
+
+Status commit(api::Context& ctx, const char* action, const Inspection& i) {
+  auto entry = ctx.audit(action, "inspection", std::to_string(i.id));
+  entry.details = nlohmann::json({{"centre_id", i.centre_id}, {"status", i.status}}).dump();
+  return ctx.commit(entry);
+}
+
+Result<http::Response> plan(api::Context& ctx) {
+  NewInspection n;
+  n.centre_id = ctx.body["centre_id"];
+  INNET_TRY(centres::visible_centre(ctx, n.centre_id, "inspections.manage"));
+  n.planned_date = *accepted_day(ctx.body, "planned_date");
+  n.announced = ctx.body.value("announced", true);
+  n.team = ctx.body["team"].get<std::vector<std::int64_t>>();
+  n.note = api::patched<std::string>(ctx.body, "note", std::nullopt);
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  if (ctx.body.contains("checklist_id")) {
+    n.checklist_id = ctx.body["checklist_id"];
+  } else {
+    INNET_ASSIGN_OR_RETURN(auto versions, versions_of(*conn, "standard"));
+    if (!versions.empty()) n.checklist_id = versions.front().id;
+  }
+  INNET_ASSIGN_OR_RETURN(auto stored,
+                         plan_inspection(*conn, n, ctx.actor->user_id, clock::now_iso()));
+  INNET_TRY(commit(ctx, "inspections.plan", stored));
+  return api::created(inspection_type().to_json(stored));
+}
+
+// A change of status: start, completion, report.
+template <Result<Inspection> (*Change)(db::Connection&, std::int64_t, const std::string&)>
+Result<http::Response> change(api::Context& ctx, const char* audit_action) {
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto inspection, inspection_in_scope(ctx, *conn, "inspections.manage"));
+  INNET_ASSIGN_OR_RETURN(auto changed, Change(*conn, inspection.id, clock::now_iso()));
+  INNET_TRY(commit(ctx, audit_action, changed));
+  return api::created(inspection_type().to_json(changed));
+}
+
+Result<http::Response> answer(api::Context& ctx) {
+  Answer a;
+  a.item_id = ctx.body["item_id"];
+  if (auto v = ctx.body.find("yes"); v != ctx.body.end() && !v->is_null()) a.yes = v->get<bool>();
+  if (auto v = ctx.body.find("number"); v != ctx.body.end() && !v->is_null())
+    a.number = v->get<double>();
+  a.text = api::patched<std::string>(ctx.body, "text", std::nullopt);
+  a.note = api::patched<std::string>(ctx.body, "note", std::nullopt);
+  a.idempotency_key = ctx.body["idempotency_key"];
+  a.answered_by = ctx.actor->user_id;
+  a.answered_at = clock::now_iso();
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto inspection, inspection_in_scope(ctx, *conn, "inspections.manage"));
+  a.inspection_id = inspection.id;
+  INNET_ASSIGN_OR_RETURN(auto recorded, record_answer(*conn, inspection, a));
+  const Answer& stored = recorded.answer;
+  // A replay is answered as the first write was, and writes no second audit entry.
+  if (recorded.replayed) return api::created(answer_type().to_json(stored));
+  auto entry = ctx.audit("inspections.answer", "inspection", std::to_string(inspection.id));
+  entry.details = nlohmann::json({{"item_id", stored.item_id}, {"answer_id", stored.id}}).dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::created(answer_type().to_json(stored));
+}
+
+}  // namespace
+
+void add_inspection_routes(api::Api& api) {
+  static const api::ListType inspection_list("InspectionList", inspection_type(), false);
+  api.add_schema(inspection_type());
+  api.add_schema(inspection_list);
+  api.add_schema(detail_type());
+  api.add({.method = "GET",
+           .pattern = kBase,
+           .action = "inspections.read",
+           .summary = "Inspections, newest first (an operator: the issued reports of its centres)",
+           .tag = "monitoring",
+           .query = {{.name = "centre_id", .type = FieldType::integer, .min_value = 1},
+                     {.name = "status", .allowed = inspection_statuses()}},
+           .response_schema = "InspectionList",
+           .handler = list});
+  api.add(
+      {.method = "POST",
+       .pattern = kBase,
+       .action = "inspections.manage",
+       .summary = "Plan an inspection of a centre with a checklist version and a team",
+       .tag = "monitoring",
+       .body = {{.name = "centre_id", .type = FieldType::integer, .required = true, .min_value = 1},
+                {.name = "checklist_id",
+                 .type = FieldType::integer,
+                 .description = "default: the latest version of the standard checklist",
+                 .min_value = 1},
+                {.name = "planned_date", .type = FieldType::date, .required = true},
+                {.name = "announced",
+                 .type = FieldType::boolean,
+                 .description = "false: an unannounced visit (default true)"},
+                {.name = "team",
+                 .type = FieldType::integer_list,
+                 .required = true,
+                 .min_value = 1,
+                 .max_items = 10,
+                 .min_items = 1},
+                {.name = "note", .nullable = true, .max_length = 2000, .multiline = true}},
+       .response_schema = "Inspection",
+       .success_status = 201,
+       .handler = plan});
+  api.add({.method = "GET",
+           .pattern = std::string(kBase) + "/{id}",
+           .action = "inspections.read",
+           .summary = "An inspection with its answers in effect and its scores",
+           .tag = "monitoring",
+           .response_schema = "InspectionDetail",
+           .handler = get});
+  api.add(
+      {.method = "POST",
+       .pattern = std::string(kBase) + "/{id}/answers",
+       .action = "inspections.manage",
+       .summary = "Answer an item (a replay with the same idempotency key stores nothing)",
+       .tag = "monitoring",
+       .body = {{.name = "item_id", .type = FieldType::integer, .required = true, .min_value = 1},
+                {.name = "yes", .type = FieldType::boolean, .nullable = true},
+                {.name = "number", .type = FieldType::number, .nullable = true},
+                {.name = "text", .nullable = true, .max_length = 4000, .multiline = true},
+                {.name = "note", .nullable = true, .max_length = 4000, .multiline = true},
+                {.name = "idempotency_key",
+                 .required = true,
+                 .max_length = 64,
+                 .min_length = 8,
+                 .description = "chosen by the client for each write, e.g. a UUID"}},
+       .response_schema = "InspectionAnswer",
+       .success_status = 201,
+       .handler = answer});
+  const std::vector<std::tuple<const char*, const char*, const char*, api::Handler>> changes = {
+      {"/start", "Start a planned inspection", "inspections.start",
+       [](api::Context& ctx) { return change<start_inspection>(ctx, "inspections.start"); }},
+      {"/completion", "Complete an inspection in progress: its answers are final",
+       "inspections.complete",
+       [](api::Context& ctx) { return change<complete_inspection>(ctx, "inspections.complete"); }},
+      {"/report", "Issue the report of a completed inspection to the centre's operator",
+       "inspections.issue_report",
+       [](api::Context& ctx) { return change<issue_report>(ctx, "inspections.issue_report"); }},
+  };
+  for (const auto& [suffix, summary, audit_action, handler] : changes)
+    api.add({.method = "POST",
+             .pattern = std::string(kBase) + "/{id}" + suffix,
+             .action = "inspections.manage",
+             .summary = summary,
+             .tag = "monitoring",
+             .response_schema = "Inspection",
+             .success_status = 201,
+             .handler = handler});
+}
+
+}  // namespace innet::monitoring

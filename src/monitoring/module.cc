@@ -1,0 +1,48 @@
+#include "monitoring/module.h"
+
+#include "monitoring/checklists.h"
+#include "monitoring/inspections.h"
+#include "monitoring/routes.h"
+#include "monitoring/seed.h"
+
+namespace innet::monitoring {
+namespace {
+
+std::vector<auth::Policy::Grant> grants() {
+  using enum auth::Role;
+  using enum auth::Scope;
+  // Checklists name no one: whoever takes part in inspections reads them, the operator's staff
+  // included (they are inspected against them). The Prefettura writes the versions.
+  return {
+      {"checklists.read", prefecture_officer, all},
+      {"checklists.read", inspector, all},
+      {"checklists.read", analyst, all},
+      {"checklists.read", case_worker, all},
+      {"checklists.manage", prefecture_officer, all},
+      // Inspections: the managers every one; an operator's staff the issued reports on the
+      // centres their organisation runs (inspection_routes.cc); analysts only aggregates.
+      {"inspections.read", prefecture_officer, all},
+      {"inspections.read", inspector, all},
+      {"inspections.read", case_worker, organization},
+      {"inspections.manage", prefecture_officer, all},
+      {"inspections.manage", inspector, all},
+  };
+}
+
+std::vector<db::Migration> migrations(db::Engine engine) {
+  auto all = checklist_migrations(engine);
+  for (auto& m : inspection_migrations(engine)) all.push_back(std::move(m));
+  return all;
+}
+
+}  // namespace
+
+api::Module module() {
+  return {.name = "monitoring",
+          .grants = grants(),
+          .migrations = migrations,
+          .add_routes = add_routes,
+          .seed = seed_step};
+}
+
+}  // namespace innet::monitoring

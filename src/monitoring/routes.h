@@ -1,0 +1,12 @@
+#pragma once
+
+#include "api/api.h"
+
+namespace innet::monitoring {
+
+// /api/v1/checklists: the checklist versions inspections are made with.
+void add_routes(api::Api& api);
+// /api/v1/inspections (inspection_routes.cc).
+void add_inspection_routes(api::Api& api);
+
+}  // namespace innet::monitoring
