@@ -31,10 +31,6 @@ std::map<std::int64_t, std::int64_t> pocket_money_of_day(
   return out;
 }
 
-nlohmann::json opt(const std::optional<std::int64_t>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json();
-}
-
 }  // namespace
 
 Result<CivilMonth> parse_month(std::string_view text) {
@@ -135,45 +131,65 @@ MonthlyCosts compute_costs(std::int64_t centre_id, const CostData& data) {
   return out;
 }
 
+const api::ObjectType<MonthRange>& month_range_fields() {
+  using R = const MonthRange&;
+  static const auto type =
+      api::ObjectType<MonthRange>("MonthRange")
+          .field("month", [](R r) { return r.month.to_string(); }, {.description = "YYYY-MM"})
+          .field("from", [](R r) { return r.from.to_string(); }, {.format = "date"})
+          .field("to", [](R r) { return r.to.plus_days(-1).to_string(); },
+                 {.description = "last day costed: today in the current month", .format = "date"})
+          .field("complete", &MonthRange::complete,
+                 {.description = "false for the current month, costed up to today"});
+  return type;
+}
+
+const api::ObjectType<MonthlyCosts>& monthly_costs_type() {
+  static const auto day_type =
+      api::ObjectType<CostDay>("CostDay")
+          .field("day", &CostDay::day, {.format = "date"})
+          .field("present", &CostDay::present)
+          .field("absent", &CostDay::absent, {.description = "recorded absences: not paid"})
+          .field("contract_id", &CostDay::contract_id)
+          .field("no_contract", [](const CostDay& d) { return !d.contract_id.has_value(); },
+                 {.description = "no contract covers the day: it costs nothing, flagged"})
+          .field("cig", &CostDay::cig, {.description = "CIG of the contract's tender lot"})
+          .field("price_cents", &CostDay::price_cents, {.description = "net of VAT"})
+          .field("vat_rate_percent", &CostDay::vat_rate_percent)
+          .field("amount_cents", &CostDay::amount_cents, {.description = "net of VAT"})
+          .field("pocket_money_cents", &CostDay::pocket_money_cents);
+  static const auto person_type =
+      api::ObjectType<PersonCost>("CostPerson")
+          .field("person_id", &PersonCost::person_id)
+          .field("family_name", &PersonCost::family_name)
+          .field("given_names", &PersonCost::given_names)
+          .field("family_group_id", &PersonCost::family_group_id)
+          .field("presence_days", &PersonCost::presence_days)
+          .field("absent_days", &PersonCost::absent_days)
+          .field("amount_cents", &PersonCost::amount_cents)
+          .field("pocket_money_cents", &PersonCost::pocket_money_cents,
+                 {.description = "a family's capped amount shared among its members present"});
+  static const auto totals_type =
+      api::ObjectType<CostTotals>("CostTotals")
+          .field("presence_days", &CostTotals::presence_days)
+          .field("amount_due_cents", &CostTotals::amount_due_cents, {.description = "net of VAT"})
+          .field("vat_cents", &CostTotals::vat_cents)
+          .field("gross_due_cents",
+                 [](const CostTotals& t) { return t.amount_due_cents + t.vat_cents; })
+          .field("pocket_money_due_cents", &CostTotals::pocket_money_due_cents)
+          .field("days_without_contract", &CostTotals::days_without_contract)
+          .field("presence_days_without_contract", &CostTotals::presence_days_without_contract);
+  static const auto type = api::ObjectType<MonthlyCosts>("MonthlyCosts")
+                               .field("centre_id", &MonthlyCosts::centre_id)
+                               .include(month_range_fields(), &MonthlyCosts::range)
+                               .field("days", &MonthlyCosts::days, day_type)
+                               .field("persons", &MonthlyCosts::persons, person_type)
+                               .field("totals", &MonthlyCosts::totals, totals_type);
+  return type;
+}
+
 nlohmann::json to_json(const MonthlyCosts& c) {
-  nlohmann::json days = nlohmann::json::array();
-  for (const auto& d : c.days)
-    days.push_back({{"day", d.day},
-                    {"present", d.present},
-                    {"absent", d.absent},
-                    {"contract_id", opt(d.contract_id)},
-                    {"no_contract", !d.contract_id.has_value()},
-                    {"cig", d.cig ? nlohmann::json(*d.cig) : nlohmann::json()},
-                    {"price_cents", d.price_cents},
-                    {"vat_rate_percent", d.vat_rate_percent},
-                    {"amount_cents", d.amount_cents},
-                    {"pocket_money_cents", d.pocket_money_cents}});
-  nlohmann::json persons = nlohmann::json::array();
-  for (const auto& p : c.persons)
-    persons.push_back({{"person_id", p.person_id},
-                       {"family_name", p.family_name},
-                       {"given_names", p.given_names},
-                       {"family_group_id", opt(p.family_group_id)},
-                       {"presence_days", p.presence_days},
-                       {"absent_days", p.absent_days},
-                       {"amount_cents", p.amount_cents},
-                       {"pocket_money_cents", p.pocket_money_cents}});
-  const auto& t = c.totals;
-  return {{"centre_id", c.centre_id},
-          {"month", c.range.month.to_string()},
-          {"from", c.range.from.to_string()},
-          {"to", c.range.to.plus_days(-1).to_string()},
-          {"complete", c.range.complete},
-          {"days", std::move(days)},
-          {"persons", std::move(persons)},
-          {"totals",
-           {{"presence_days", t.presence_days},
-            {"amount_due_cents", t.amount_due_cents},
-            {"vat_cents", t.vat_cents},
-            {"gross_due_cents", t.amount_due_cents + t.vat_cents},
-            {"pocket_money_due_cents", t.pocket_money_due_cents},
-            {"days_without_contract", t.days_without_contract},
-            {"presence_days_without_contract", t.presence_days_without_contract}}}};
+  return monthly_costs_type().to_json(c);
 }
 
 }  // namespace innet::reception

@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/object_type.h"
 #include "centres/centres.h"
 #include "core/result.h"
 #include "db/database.h"
@@ -105,6 +106,10 @@ MonthlyCosts compute_costs(std::int64_t centre_id, const CostData& data);
 Result<MonthlyCosts> monthly_costs(db::Connection& conn, std::int64_t centre_id, CivilMonth month,
                                    CivilDay today);
 
+// The month, first and last day costed, and whether the month is complete: the properties every
+// answer about a month of costs starts with (costs, invoice draft, reconciliation).
+const api::ObjectType<MonthRange>& month_range_fields();
+const api::ObjectType<MonthlyCosts>& monthly_costs_type();
 nlohmann::json to_json(const MonthlyCosts& c);
 
 }  // namespace innet::reception

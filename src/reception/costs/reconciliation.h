@@ -75,6 +75,7 @@ Reconciliation reconcile(const Invoice& invoice, const CostData& data, const Mon
 Result<Reconciliation> reconcile_invoice(db::Connection& conn, const Invoice& invoice,
                                          CivilDay today);
 
+const api::ObjectType<Reconciliation>& reconciliation_type();
 nlohmann::json to_json(const Reconciliation& r);
 
 // The invoice that matches the register: one line per person and run of consecutive days present,
@@ -113,6 +114,7 @@ InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs);
 Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id, CivilMonth month,
                                    CivilDay today);
 
+const api::ObjectType<InvoiceDraft>& invoice_draft_type();
 nlohmann::json to_json(const InvoiceDraft& d);
 
 }  // namespace innet::reception
