@@ -9,12 +9,24 @@ namespace {
 
 // The pocket money of one day, per person present: singles get the contract's daily amount, the
 // members of a family group share min(n x amount, cap).
+using Suspended = std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>>;
+
+bool suspended_on(const Suspended& suspended, std::int64_t person_id, const std::string& day) {
+  auto it = suspended.find(person_id);
+  if (it == suspended.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(),
+                     [&](const auto& s) { return s.first <= day && day < s.second; });
+}
+
+// A suspended guest gets nothing and does not count towards the family's cap: the members still
+// entitled share min(n x amount, cap) among themselves.
 std::map<std::int64_t, std::int64_t> pocket_money_of_day(
     const DayPresence& day, const centres::Contract& contract,
-    const std::map<std::int64_t, people::Person>& persons) {
+    const std::map<std::int64_t, people::Person>& persons, const Suspended& suspended) {
   std::map<std::int64_t, std::int64_t> out;
   std::map<std::int64_t, std::vector<std::int64_t>> families;  // group -> members, by id
   for (const auto& p : day.present) {
+    if (suspended_on(suspended, p.person_id, day.day)) continue;
     auto person = persons.find(p.person_id);
     if (person != persons.end() && person->second.family_group_id)
       families[*person->second.family_group_id].push_back(p.person_id);
@@ -110,8 +122,10 @@ MonthlyCosts compute_costs(std::int64_t centre_id, const CostData& data) {
       auto& pc = person(p.person_id);
       ++pc.presence_days;
       pc.amount_cents += contract->price_cents;
+      if (suspended_on(data.suspended, p.person_id, day.day)) ++pc.suspended_days;
     }
-    for (const auto& [id, cents] : pocket_money_of_day(day, *contract, data.persons)) {
+    for (const auto& [id, cents] :
+         pocket_money_of_day(day, *contract, data.persons, data.suspended)) {
       person(id).pocket_money_cents += cents;
       d.pocket_money_cents += cents;
     }
@@ -144,6 +158,25 @@ const api::ObjectType<MonthRange>& month_range_fields() {
   return type;
 }
 
+const api::ObjectType<MoneyLine>& money_line_type() {
+  static const auto type =
+      api::ObjectType<MoneyLine>("MoneyLine",
+                                 "a line of money beside the daily price: what was "
+                                 "due against what was handed over")
+          .field("item", &MoneyLine::item,
+                 {.allowed = {"pocket_money", "phone_card", "first_entry_kit"}})
+          .field("due_count", &MoneyLine::due_count,
+                 {.description = "phone card, kit: reception paths begun in the month"})
+          .field("handed_over_count", &MoneyLine::handed_over_count)
+          .field("due_cents", &MoneyLine::due_cents,
+                 {.description = "the kit is goods: counted, 0 cents"})
+          .field("handed_over_cents", &MoneyLine::handed_over_cents)
+          .field("difference_cents",
+                 [](const MoneyLine& l) { return l.handed_over_cents - l.due_cents; },
+                 {.description = "handed over minus due"});
+  return type;
+}
+
 const api::ObjectType<MonthlyCosts>& monthly_costs_type() {
   static const auto day_type =
       api::ObjectType<CostDay>("CostDay")
@@ -168,7 +201,9 @@ const api::ObjectType<MonthlyCosts>& monthly_costs_type() {
           .field("absent_days", &PersonCost::absent_days)
           .field("amount_cents", &PersonCost::amount_cents)
           .field("pocket_money_cents", &PersonCost::pocket_money_cents,
-                 {.description = "a family's capped amount shared among its members present"});
+                 {.description = "a family's capped amount shared among its members present"})
+          .field("suspended_days", &PersonCost::suspended_days,
+                 {.description = "days present while pocket money was suspended: none due"});
   static const auto totals_type =
       api::ObjectType<CostTotals>("CostTotals")
           .field("presence_days", &CostTotals::presence_days)
@@ -184,7 +219,9 @@ const api::ObjectType<MonthlyCosts>& monthly_costs_type() {
                                .include(month_range_fields(), &MonthlyCosts::range)
                                .field("days", &MonthlyCosts::days, day_type)
                                .field("persons", &MonthlyCosts::persons, person_type)
-                               .field("totals", &MonthlyCosts::totals, totals_type);
+                               .field("totals", &MonthlyCosts::totals, totals_type)
+                               .field("money", &MonthlyCosts::money, money_line_type(),
+                                      {.description = "money beside the daily price"});
   return type;
 }
 

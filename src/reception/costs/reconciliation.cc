@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "reception/handovers/money.h"
+
 namespace innet::reception {
 namespace {
 
@@ -119,6 +121,7 @@ Result<Reconciliation> reconcile_invoice(db::Connection& conn, const Invoice& in
                          register_summary(conn, invoice.centre_id, range.from, range.to));
   auto costs = compute_costs(invoice.centre_id, data);
   auto r = reconcile(invoice, data, costs, register_days);
+  INNET_ASSIGN_OR_RETURN(r.money, money_lines(conn, costs));
   INNET_ASSIGN_OR_RETURN(auto credits, invoice_credit_notes(conn, invoice.id));
   for (const auto& c : credits) {
     r.credited_presence_days += c.presence_days;
@@ -201,7 +204,9 @@ const api::ObjectType<Reconciliation>& reconciliation_type() {
           .field("declared_not_present", &Reconciliation::declared_not_present)
           .field("present_not_declared", &Reconciliation::present_not_declared)
           .field("differences", &Reconciliation::differences, presence_difference)
-          .field("unconfirmed_days", &Reconciliation::unconfirmed_days, unconfirmed);
+          .field("unconfirmed_days", &Reconciliation::unconfirmed_days, unconfirmed)
+          .field("money", &Reconciliation::money, money_line_type(),
+                 {.description = "the centre's month of money beside the daily price"});
   return type;
 }
 

@@ -63,6 +63,8 @@ struct Reconciliation {
   // Days the operator has not confirmed in the register, or that changed after confirmation:
   // their presences are not yet vouched for, whatever the invoice says.
   std::vector<DaySummary> unconfirmed_days;
+  // The centre's month of money beside the daily price (filled by reconcile_invoice).
+  std::vector<MoneyLine> money;
 };
 
 // Pure: `data` is the invoice's month loaded with the invoice's persons, `costs` computed from it,
