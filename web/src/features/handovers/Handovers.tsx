@@ -10,6 +10,7 @@ import { usePageTitle } from '../../components/PageTitle';
 import { TableRegion } from '../../components/TableRegion';
 import { FormErrors, LoadState, Notice, SelectField, TextAreaField, TextField, EuroField } from '../../components/forms';
 import { SortHeader, useTableFilter } from '../../components/useTableFilter';
+import { NARROW, useMediaQuery } from '../../components/useMediaQuery';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { currentMonth, formatDay, formatMonth, lastMonth, today } from '../../lib/dates';
@@ -203,9 +204,48 @@ function Guests({ money, onRecord }: { money: MonthMoney; onRecord: ((g: GuestMo
     sortKeys: { name: guestName, due: (g) => g.pocket_money_due_cents, missing },
     initial: { key: 'name', direction: 'ascending' },
   });
+  const narrow = useMediaQuery(NARROW);
+  const search = <TextField id="handovers-search" label={t('handovers.search')} type="search" value={table.query} onValue={table.setQuery} />;
+  const recordButton = (g: GuestMoney) =>
+    onRecord ? (
+      <button type="button" class="btn btn-link p-0" onClick={() => onRecord(g)} data-testid="handover-open">
+        {t('handovers.record')}
+        <span class="visually-hidden"> {guestName(g)}</span>
+      </button>
+    ) : null;
+  // On a phone, one card per guest: seven columns do not fit 360 px.
+  if (narrow)
+    return (
+      <>
+        {search}
+        <ul class="list-unstyled" aria-label={t('handovers.guestsCaption', { month: formatMonth(money.month, lang) })} data-testid="handover-guests">
+          {table.rows.map((g) => (
+            <li key={g.person_id} data-person={g.person_id} class="border rounded p-3 mb-2">
+              <p class="fw-semibold mb-1">
+                <bdi>{guestName(g)}</bdi>
+              </p>
+              <dl class="row mb-1 small">
+                <dt class="col-7 fw-normal">{t('handovers.pocketMoneyDue')}</dt>
+                <dd class="col-5 mb-0 text-end">{eur(g.pocket_money_due_cents)}</dd>
+                <dt class="col-7 fw-normal">{t('handovers.handedOver')}</dt>
+                <dd class="col-5 mb-0 text-end">{eur(g.pocket_money_handed_over_cents)}</dd>
+                <dt class="col-7 fw-normal">{t('handovers.missing')}</dt>
+                <dd class={`col-5 mb-0 text-end${missing(g) ? ' fw-semibold text-danger' : ''}`}>{eur(missing(g))}</dd>
+                <dt class="col-7 fw-normal">{t('handovers.items.phone_card')}</dt>
+                <dd class="col-5 mb-0 text-end">{t(`handovers.statuses.${g.phone_card}`)}</dd>
+                <dt class="col-7 fw-normal">{t('handovers.items.first_entry_kit')}</dt>
+                <dd class="col-5 mb-0 text-end">{t(`handovers.statuses.${g.first_entry_kit}`)}</dd>
+              </dl>
+              {g.suspended_days ? <p class="small mb-1">{t('handovers.suspendedDays', { count: g.suspended_days })}</p> : null}
+              {recordButton(g)}
+            </li>
+          ))}
+        </ul>
+      </>
+    );
   return (
     <>
-      <TextField id="handovers-search" label={t('handovers.search')} type="search" value={table.query} onValue={table.setQuery} />
+      {search}
       <TableRegion label={t('handovers.guestsCaption', { month: formatMonth(money.month, lang) })} small testId="handover-guests">
         <thead>
           <tr>
@@ -242,14 +282,7 @@ function Guests({ money, onRecord }: { money: MonthMoney; onRecord: ((g: GuestMo
               <td class={`text-end${missing(g) ? ' fw-semibold text-danger' : ''}`}>{eur(missing(g))}</td>
               <td>{t(`handovers.statuses.${g.phone_card}`)}</td>
               <td>{t(`handovers.statuses.${g.first_entry_kit}`)}</td>
-              {onRecord ? (
-                <td>
-                  <button type="button" class="btn btn-link p-0" onClick={() => onRecord(g)} data-testid="handover-open">
-                    {t('handovers.record')}
-                    <span class="visually-hidden"> {guestName(g)}</span>
-                  </button>
-                </td>
-              ) : null}
+              {onRecord ? <td>{recordButton(g)}</td> : null}
             </tr>
           ))}
         </tbody>
