@@ -25,13 +25,20 @@ Error field(ErrorKind kind, const char* code, const std::string& name, FieldErro
   return Error::rule(kind, code, name, std::move(why));
 }
 
-// The placement of the person at the centre covering `day`.
+// The placement of the person at the centre covering `day`; with `exit_day`, also the one that
+// ended that day (a placement covers [start, end): the exit day is not a day of the stay, but it
+// is the day the guest's credit is handed over before leaving).
 Result<std::optional<Placement>> placement_on(db::Connection& conn, std::int64_t centre_id,
-                                              std::int64_t person_id, const std::string& day) {
+                                              std::int64_t person_id, const std::string& day,
+                                              bool exit_day = false) {
   INNET_ASSIGN_OR_RETURN(auto all, person_placements(conn, person_id));
   for (auto& p : all)
     if (p.centre_id == centre_id && p.start_date <= day && (!p.end_date || day < *p.end_date))
       return std::optional<Placement>(std::move(p));
+  if (exit_day)
+    for (auto& p : all)
+      if (p.centre_id == centre_id && p.end_date == day)
+        return std::optional<Placement>(std::move(p));
   return std::optional<Placement>();
 }
 
@@ -74,7 +81,8 @@ Result<Handover> record_handover(db::Connection& conn, const NewHandover& h, Civ
     return Error::field(ErrorKind::unprocessable, "amount_cents", FieldError::below_minimum(1));
 
   const std::string day = h.handed_on.to_string();
-  INNET_ASSIGN_OR_RETURN(auto placement, placement_on(conn, h.centre_id, h.person_id, day));
+  INNET_ASSIGN_OR_RETURN(auto placement,
+                         placement_on(conn, h.centre_id, h.person_id, day, /*exit_day=*/true));
   if (!placement)
     return field(ErrorKind::unprocessable, "not_placed_on", "person_id",
                  FieldError::not_placed_on(h.person_id, day));

@@ -77,8 +77,9 @@ struct NewHandover {
 // Checks then stores a handover inside the caller's transaction (the caller links the receipt in
 // the same transaction). Refusals name the field, nothing is written:
 //   422 future_date          handed_on after today
-//   422 not_placed_on        person_id: not a guest of the centre on handed_on (the same answer
-//                            for a person of another operator or none)
+//   422 not_placed_on        person_id: not a guest of the centre on handed_on, nor leaving it
+//                            that day (the credit is returned at exit); the same answer for a
+//                            person of another operator or none
 //   422 not_placed           month: the guest was not placed at the centre in that month, or the
 //                            month is after handed_on's
 //   422 validation_failed    amount_cents missing for pocket money; amount_cents or month given

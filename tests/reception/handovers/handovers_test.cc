@@ -229,6 +229,20 @@ TEST_P(HandoversTest, ACancellationIsKeptWithItsReasonAndHappensOnce) {
   EXPECT_TRUE(give(a(), s1(), kPhoneCard, "2025-04-12"_day).ok());
 }
 
+TEST_P(HandoversTest, TheCreditIsHandedOverOnTheDayOfExitNotAfter) {
+  april();
+  Exit e;
+  e.person_ids = {s1()};
+  e.date = "2025-04-25"_day;
+  e.reason = "left_voluntarily";
+  ASSERT_DB_OK(record_exit(db(), e, kToday));
+  // 04-11..04-20 due (the suspension runs from 04-21): the balance paid as the guest leaves.
+  EXPECT_TRUE(give(a(), s1(), kPocketMoney, "2025-04-25"_day, 2500).ok());
+  auto later = give(a(), s1(), kPocketMoney, "2025-04-26"_day, 100);
+  ASSERT_FALSE(later.ok());
+  EXPECT_EQ(later.error().code, "not_placed_on");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, HandoversTest, db::storage_test::all_engines(),
                          db::storage_test::engine_name);
 
