@@ -3,6 +3,7 @@
 #include "people/visibility.h"
 #include "reception/absences/absences.h"
 #include "reception/costs/invoices.h"
+#include "reception/handovers/handovers.h"
 #include "reception/placements/placements.h"
 #include "reception/register/register.h"
 #include "reception/register/sheets.h"
@@ -47,6 +48,11 @@ std::vector<auth::Policy::Grant> grants() {
       {"invoices.submit", prefecture_officer, all},
       {"invoices.submit", case_worker, organization},
       {"sai_budgets.manage", prefecture_officer, all},
+      // Money beside the daily price (decision 0019): the operator's staff hand it over on
+      // signed receipts; the Prefettura reads them (and suspends pocket money: measures.decide).
+      {"handovers.read", prefecture_officer, all},
+      {"handovers.read", case_worker, organization},
+      {"handovers.record", case_worker, organization},
   };
 }
 
@@ -59,7 +65,7 @@ api::Module module() {
               [](db::Engine engine) {
                 std::vector<db::Migration> all;
                 for (auto part : {placement_migrations, register_migrations, invoice_migrations,
-                                  absence_migrations}) {
+                                  absence_migrations, handover_migrations}) {
                   auto some = part(engine);
                   all.insert(all.end(), some.begin(), some.end());
                 }
@@ -75,6 +81,8 @@ api::Module module() {
                                          .current_places = current_places});
                 // Signed presence sheets: read by whoever may read the centre's register.
                 documents::add_owner(sheet_owner());
+                // Receipts of handovers: read by whoever may read the centre's handovers.
+                documents::add_owner(receipt_owner());
               },
           .seed = seed_step};
 }

@@ -12,7 +12,8 @@ void add_routes(api::Api& api);
 void add_placement_routes(api::Api& api);
 void add_occupancy_routes(api::Api& api);
 void add_register_routes(api::Api& api);
-void add_absence_routes(api::Api& api);  // notices of absence and decisions (absences/)
-void add_cost_routes(api::Api& api);     // costs, invoices, reconciliation (costs/routes.cc)
+void add_absence_routes(api::Api& api);   // notices of absence and decisions (absences/)
+void add_cost_routes(api::Api& api);      // costs, invoices, reconciliation (costs/routes.cc)
+void add_handover_routes(api::Api& api);  // money beside the daily price (handovers/)
 
 }  // namespace innet::reception

@@ -187,6 +187,10 @@ const DYNAMIC = {
   'costs.kinds.*': () => fieldUnion('features/costs/api.ts', 'PresenceDifference', 'kind'),
   'costs.reasons.*': () => fieldUnion('features/costs/api.ts', 'PresenceDifference', 'reason'),
   'costs.saiReports.*': () => constList('features/costs/api.ts', 'SAI_REPORT_STATUSES'),
+  'handovers.items.*': () => constList('features/handovers/api.ts', 'HANDOVER_ITEMS'),
+  'handovers.statuses.*': () => constList('features/handovers/api.ts', 'ONE_OFF_STATUSES'),
+  'handovers.receiptKinds.*': () => constList('features/handovers/api.ts', 'RECEIPT_KINDS'),
+  'handovers.receiptLink.*': () => constList('features/handovers/api.ts', 'RECEIPT_KINDS'),
   'audit.reads.outcomes.*': () => fieldUnion('features/audit/api.ts', 'ReadEntry', 'outcome'),
   // guarded (features/audit/details.tsx): the actions, objects and detail names the server writes
   'audit.actions.*': () => constList('features/audit/api.ts', 'AUDIT_ACTIONS'),

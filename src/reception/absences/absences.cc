@@ -291,13 +291,25 @@ Result<Notice> decide(db::Connection& conn, std::int64_t notice_id, const NewDec
 
 Result<std::vector<Suspension>> pocket_money_suspensions(db::Connection& conn,
                                                          std::int64_t person_id) {
+  INNET_ASSIGN_OR_RETURN(auto by_person,
+                         pocket_money_suspensions(conn, std::vector<std::int64_t>{person_id}));
+  return std::move(by_person[person_id]);
+}
+
+Result<std::map<std::int64_t, std::vector<Suspension>>> pocket_money_suspensions(
+    db::Connection& conn, const std::vector<std::int64_t>& person_ids) {
+  std::map<std::int64_t, std::vector<Suspension>> out;
+  if (person_ids.empty()) return out;
+  db::Params params(person_ids.begin(), person_ids.end());
   INNET_ASSIGN_OR_RETURN(
-      auto rows, conn.query("SELECT n.id, d.measure_from, d.measure_until FROM absence_decisions "
-                            "d JOIN absence_notices n ON n.id = d.notice_id WHERE n.person_id = "
-                            "? AND d.outcome = 'reduction' ORDER BY d.measure_from",
-                            {person_id}));
-  std::vector<Suspension> out;
-  for (const auto& r : rows) out.push_back({r.integer(0), r.text(1), r.text(2)});
+      auto rows,
+      conn.query("SELECT n.person_id, n.id, d.measure_from, d.measure_until FROM "
+                 "absence_decisions d JOIN absence_notices n ON n.id = d.notice_id WHERE "
+                 "n.person_id IN (" +
+                     db::placeholders(person_ids.size()) +
+                     ") AND d.outcome = 'reduction' ORDER BY n.person_id, d.measure_from",
+                 params));
+  for (const auto& r : rows) out[r.integer(0)].push_back({r.integer(1), r.text(2), r.text(3)});
   return out;
 }
 

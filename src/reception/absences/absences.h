@@ -146,6 +146,9 @@ struct Suspension {
 };
 Result<std::vector<Suspension>> pocket_money_suspensions(db::Connection& conn,
                                                          std::int64_t person_id);
+// The same for several persons in one query (a centre's month), by person.
+Result<std::map<std::int64_t, std::vector<Suspension>>> pocket_money_suspensions(
+    db::Connection& conn, const std::vector<std::int64_t>& person_ids);
 
 const api::ObjectType<Decision>& decision_type();
 const api::ObjectType<Notice>& notice_type();

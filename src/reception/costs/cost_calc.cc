@@ -9,12 +9,24 @@ namespace {
 
 // The pocket money of one day, per person present: singles get the contract's daily amount, the
 // members of a family group share min(n x amount, cap).
+using Suspended = std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>>;
+
+bool suspended_on(const Suspended& suspended, std::int64_t person_id, const std::string& day) {
+  auto it = suspended.find(person_id);
+  if (it == suspended.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(),
+                     [&](const auto& s) { return s.first <= day && day < s.second; });
+}
+
+// A suspended guest gets nothing and does not count towards the family's cap: the members still
+// entitled share min(n x amount, cap) among themselves.
 std::map<std::int64_t, std::int64_t> pocket_money_of_day(
     const DayPresence& day, const centres::Contract& contract,
-    const std::map<std::int64_t, people::Person>& persons) {
+    const std::map<std::int64_t, people::Person>& persons, const Suspended& suspended) {
   std::map<std::int64_t, std::int64_t> out;
   std::map<std::int64_t, std::vector<std::int64_t>> families;  // group -> members, by id
   for (const auto& p : day.present) {
+    if (suspended_on(suspended, p.person_id, day.day)) continue;
     auto person = persons.find(p.person_id);
     if (person != persons.end() && person->second.family_group_id)
       families[*person->second.family_group_id].push_back(p.person_id);
@@ -29,10 +41,6 @@ std::map<std::int64_t, std::int64_t> pocket_money_of_day(
     for (std::int64_t i = 0; i < n; ++i) out[members[i]] = family / n + (i < family % n ? 1 : 0);
   }
   return out;
-}
-
-nlohmann::json opt(const std::optional<std::int64_t>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json();
 }
 
 }  // namespace
@@ -114,8 +122,10 @@ MonthlyCosts compute_costs(std::int64_t centre_id, const CostData& data) {
       auto& pc = person(p.person_id);
       ++pc.presence_days;
       pc.amount_cents += contract->price_cents;
+      if (suspended_on(data.suspended, p.person_id, day.day)) ++pc.suspended_days;
     }
-    for (const auto& [id, cents] : pocket_money_of_day(day, *contract, data.persons)) {
+    for (const auto& [id, cents] :
+         pocket_money_of_day(day, *contract, data.persons, data.suspended)) {
       person(id).pocket_money_cents += cents;
       d.pocket_money_cents += cents;
     }
@@ -135,45 +145,88 @@ MonthlyCosts compute_costs(std::int64_t centre_id, const CostData& data) {
   return out;
 }
 
+const api::ObjectType<MonthRange>& month_range_fields() {
+  using R = const MonthRange&;
+  static const auto type =
+      api::ObjectType<MonthRange>("MonthRange")
+          .field("month", [](R r) { return r.month.to_string(); }, {.description = "YYYY-MM"})
+          .field("from", [](R r) { return r.from.to_string(); }, {.format = "date"})
+          .field("to", [](R r) { return r.to.plus_days(-1).to_string(); },
+                 {.description = "last day costed: today in the current month", .format = "date"})
+          .field("complete", &MonthRange::complete,
+                 {.description = "false for the current month, costed up to today"});
+  return type;
+}
+
+const api::ObjectType<MoneyLine>& money_line_type() {
+  static const auto type =
+      api::ObjectType<MoneyLine>("MoneyLine",
+                                 "a line of money beside the daily price: what was "
+                                 "due against what was handed over")
+          .field("item", &MoneyLine::item,
+                 {.allowed = {"pocket_money", "phone_card", "first_entry_kit"}})
+          .field("due_count", &MoneyLine::due_count,
+                 {.description = "phone card, kit: reception paths begun in the month"})
+          .field("handed_over_count", &MoneyLine::handed_over_count)
+          .field("due_cents", &MoneyLine::due_cents,
+                 {.description = "the kit is goods: counted, 0 cents"})
+          .field("handed_over_cents", &MoneyLine::handed_over_cents)
+          .field("difference_cents",
+                 [](const MoneyLine& l) { return l.handed_over_cents - l.due_cents; },
+                 {.description = "handed over minus due"});
+  return type;
+}
+
+const api::ObjectType<MonthlyCosts>& monthly_costs_type() {
+  static const auto day_type =
+      api::ObjectType<CostDay>("CostDay")
+          .field("day", &CostDay::day, {.format = "date"})
+          .field("present", &CostDay::present)
+          .field("absent", &CostDay::absent, {.description = "recorded absences: not paid"})
+          .field("contract_id", &CostDay::contract_id)
+          .field("no_contract", [](const CostDay& d) { return !d.contract_id.has_value(); },
+                 {.description = "no contract covers the day: it costs nothing, flagged"})
+          .field("cig", &CostDay::cig, {.description = "CIG of the contract's tender lot"})
+          .field("price_cents", &CostDay::price_cents, {.description = "net of VAT"})
+          .field("vat_rate_percent", &CostDay::vat_rate_percent)
+          .field("amount_cents", &CostDay::amount_cents, {.description = "net of VAT"})
+          .field("pocket_money_cents", &CostDay::pocket_money_cents);
+  static const auto person_type =
+      api::ObjectType<PersonCost>("CostPerson")
+          .field("person_id", &PersonCost::person_id)
+          .field("family_name", &PersonCost::family_name)
+          .field("given_names", &PersonCost::given_names)
+          .field("family_group_id", &PersonCost::family_group_id)
+          .field("presence_days", &PersonCost::presence_days)
+          .field("absent_days", &PersonCost::absent_days)
+          .field("amount_cents", &PersonCost::amount_cents)
+          .field("pocket_money_cents", &PersonCost::pocket_money_cents,
+                 {.description = "a family's capped amount shared among its members present"})
+          .field("suspended_days", &PersonCost::suspended_days,
+                 {.description = "days present while pocket money was suspended: none due"});
+  static const auto totals_type =
+      api::ObjectType<CostTotals>("CostTotals")
+          .field("presence_days", &CostTotals::presence_days)
+          .field("amount_due_cents", &CostTotals::amount_due_cents, {.description = "net of VAT"})
+          .field("vat_cents", &CostTotals::vat_cents)
+          .field("gross_due_cents",
+                 [](const CostTotals& t) { return t.amount_due_cents + t.vat_cents; })
+          .field("pocket_money_due_cents", &CostTotals::pocket_money_due_cents)
+          .field("days_without_contract", &CostTotals::days_without_contract)
+          .field("presence_days_without_contract", &CostTotals::presence_days_without_contract);
+  static const auto type = api::ObjectType<MonthlyCosts>("MonthlyCosts")
+                               .field("centre_id", &MonthlyCosts::centre_id)
+                               .include(month_range_fields(), &MonthlyCosts::range)
+                               .field("days", &MonthlyCosts::days, day_type)
+                               .field("persons", &MonthlyCosts::persons, person_type)
+                               .field("totals", &MonthlyCosts::totals, totals_type)
+                               .field("money", &MonthlyCosts::money, money_line_type(),
+                                      {.description = "money beside the daily price"});
+  return type;
+}
+
 nlohmann::json to_json(const MonthlyCosts& c) {
-  nlohmann::json days = nlohmann::json::array();
-  for (const auto& d : c.days)
-    days.push_back({{"day", d.day},
-                    {"present", d.present},
-                    {"absent", d.absent},
-                    {"contract_id", opt(d.contract_id)},
-                    {"no_contract", !d.contract_id.has_value()},
-                    {"cig", d.cig ? nlohmann::json(*d.cig) : nlohmann::json()},
-                    {"price_cents", d.price_cents},
-                    {"vat_rate_percent", d.vat_rate_percent},
-                    {"amount_cents", d.amount_cents},
-                    {"pocket_money_cents", d.pocket_money_cents}});
-  nlohmann::json persons = nlohmann::json::array();
-  for (const auto& p : c.persons)
-    persons.push_back({{"person_id", p.person_id},
-                       {"family_name", p.family_name},
-                       {"given_names", p.given_names},
-                       {"family_group_id", opt(p.family_group_id)},
-                       {"presence_days", p.presence_days},
-                       {"absent_days", p.absent_days},
-                       {"amount_cents", p.amount_cents},
-                       {"pocket_money_cents", p.pocket_money_cents}});
-  const auto& t = c.totals;
-  return {{"centre_id", c.centre_id},
-          {"month", c.range.month.to_string()},
-          {"from", c.range.from.to_string()},
-          {"to", c.range.to.plus_days(-1).to_string()},
-          {"complete", c.range.complete},
-          {"days", std::move(days)},
-          {"persons", std::move(persons)},
-          {"totals",
-           {{"presence_days", t.presence_days},
-            {"amount_due_cents", t.amount_due_cents},
-            {"vat_cents", t.vat_cents},
-            {"gross_due_cents", t.amount_due_cents + t.vat_cents},
-            {"pocket_money_due_cents", t.pocket_money_due_cents},
-            {"days_without_contract", t.days_without_contract},
-            {"presence_days_without_contract", t.presence_days_without_contract}}}};
+  return monthly_costs_type().to_json(c);
 }
 
 }  // namespace innet::reception

@@ -1,7 +1,9 @@
-// Loading a centre's month for costing: three reads whatever the number of days or guests.
+// Loading a centre's month for costing: a few reads whatever the number of days or guests.
 #include <set>
 
 #include "reception/costs/costs.h"
+#include "reception/handovers/handovers.h"
+#include "reception/handovers/money.h"
 
 namespace innet::reception {
 
@@ -23,6 +25,9 @@ Result<CostData> load_cost_data(db::Connection& conn, std::int64_t centre_id,
   if (!ids.empty()) {
     INNET_ASSIGN_OR_RETURN(auto persons, people::find_persons(conn, {ids.begin(), ids.end()}));
     for (auto& p : persons) data.persons.emplace(p.id, std::move(p));
+    INNET_ASSIGN_OR_RETURN(auto suspensions, suspensions_of(conn, {ids.begin(), ids.end()}));
+    for (const auto& [person, list] : suspensions)
+      for (const auto& s : list) data.suspended[person].emplace_back(s.from, s.until);
   }
   return data;
 }
@@ -31,7 +36,9 @@ Result<MonthlyCosts> monthly_costs(db::Connection& conn, std::int64_t centre_id,
                                    CivilDay today) {
   INNET_ASSIGN_OR_RETURN(auto range, month_range(month, today));
   INNET_ASSIGN_OR_RETURN(auto data, load_cost_data(conn, centre_id, range));
-  return compute_costs(centre_id, data);
+  auto costs = compute_costs(centre_id, data);
+  INNET_ASSIGN_OR_RETURN(costs.money, money_lines(conn, costs));
+  return costs;
 }
 
 }  // namespace innet::reception

@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/object_type.h"
 #include "centres/centres.h"
 #include "core/result.h"
 #include "db/database.h"
@@ -46,6 +47,8 @@ struct CostData {
   std::vector<centres::Contract> contracts;        // of the centre, every period
   std::vector<DayPresence> days;                   // one per day of the range, in order
   std::map<std::int64_t, people::Person> persons;  // everyone present or absent, plus `extra`
+  // Pocket money suspended (a reduction measure): [from, until) per person; none is due then.
+  std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> suspended;
 };
 // `extra_person_ids`: persons to load besides the guests (e.g. those named by an invoice).
 Result<CostData> load_cost_data(db::Connection& conn, std::int64_t centre_id,
@@ -75,6 +78,7 @@ struct PersonCost {
   // A family's capped amount is shared evenly among the members present that day, the odd cents
   // going to the lowest person ids, so that the persons' amounts add up to the days' amounts.
   std::int64_t pocket_money_cents = 0;
+  std::int64_t suspended_days = 0;  // present while pocket money was suspended: none due
 };
 
 struct CostTotals {
@@ -87,12 +91,25 @@ struct CostTotals {
   std::int64_t presence_days_without_contract = 0;  // present but not payable: to be looked at
 };
 
+// A line of money beside the daily price for a centre's month (decision 0019): what was due
+// against what was handed over on signed receipts. Pocket money is due per day present (not while
+// suspended, capped per family) and paid for the month; the phone card and the kit are due once
+// per reception path, at the centre where the path began, counted in the month of the arrival.
+struct MoneyLine {
+  std::string item;                               // one of handover_items()
+  std::optional<std::int64_t> due_count;          // phone card, kit: how many
+  std::optional<std::int64_t> handed_over_count;  // phone card, kit: how many
+  std::int64_t due_cents = 0;
+  std::int64_t handed_over_cents = 0;
+};
+
 struct MonthlyCosts {
   std::int64_t centre_id = 0;
   MonthRange range;
   std::vector<CostDay> days;
   std::vector<PersonCost> persons;  // by family name, given names, id
   CostTotals totals;
+  std::vector<MoneyLine> money;  // filled by monthly_costs (reads handovers), not compute_costs
 };
 
 // The contract covering `day` among `contracts` (their periods never overlap), if any.
@@ -105,6 +122,11 @@ MonthlyCosts compute_costs(std::int64_t centre_id, const CostData& data);
 Result<MonthlyCosts> monthly_costs(db::Connection& conn, std::int64_t centre_id, CivilMonth month,
                                    CivilDay today);
 
+// The month, first and last day costed, and whether the month is complete: the properties every
+// answer about a month of costs starts with (costs, invoice draft, reconciliation).
+const api::ObjectType<MonthRange>& month_range_fields();
+const api::ObjectType<MoneyLine>& money_line_type();
+const api::ObjectType<MonthlyCosts>& monthly_costs_type();
 nlohmann::json to_json(const MonthlyCosts& c);
 
 }  // namespace innet::reception

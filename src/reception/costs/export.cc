@@ -18,6 +18,23 @@ std::vector<Cell> item(const char* label, Cell value) {
 
 const std::vector<Column> kSummaryColumns = {{"item", "Item"}, {"value", "Value"}};
 
+// Money beside the daily price (decision 0019): one row per item, due against handed over.
+Table money_table(const std::vector<MoneyLine>& lines) {
+  Table t{"Money",
+          {{"item", "Item"},
+           {"due_count", "Due (pieces)"},
+           {"handed_over_count", "Handed over (pieces)"},
+           {"due_cents", "Due (EUR)"},
+           {"handed_over_cents", "Handed over (EUR)"},
+           {"difference_cents", "Difference (EUR)"}},
+          {}};
+  for (const auto& l : lines)
+    t.rows.push_back({Cell::of(l.item), opt_id(l.due_count), opt_id(l.handed_over_count),
+                      Cell::cents(l.due_cents), Cell::cents(l.handed_over_cents),
+                      Cell::cents(l.handed_over_cents - l.due_cents)});
+  return t;
+}
+
 }  // namespace
 
 std::vector<Table> cost_tables(const MonthlyCosts& c) {
@@ -72,7 +89,7 @@ std::vector<Table> cost_tables(const MonthlyCosts& c) {
                             opt_id(p.family_group_id), Cell::of(p.presence_days),
                             Cell::of(p.absent_days), Cell::cents(p.amount_cents),
                             Cell::cents(p.pocket_money_cents)});
-  return {std::move(summary), std::move(days), std::move(persons)};
+  return {std::move(summary), std::move(days), std::move(persons), money_table(c.money)};
 }
 
 std::vector<Table> reconciliation_tables(const Reconciliation& r) {
@@ -128,7 +145,7 @@ std::vector<Table> reconciliation_tables(const Reconciliation& r) {
   for (const auto& d : r.unconfirmed_days)
     unconfirmed.rows.push_back(
         {Cell::of(d.day), Cell::of(to_string(d.status)), Cell::of(d.present), Cell::of(d.absent)});
-  return {std::move(summary), std::move(differences), std::move(unconfirmed)};
+  return {std::move(summary), std::move(differences), std::move(unconfirmed), money_table(r.money)};
 }
 
 }  // namespace innet::reception

@@ -10,9 +10,9 @@
 
 namespace innet::reception {
 
-// Summary, Days, Persons.
+// Summary, Days, Persons, Money (beside the daily price).
 std::vector<reporting::Table> cost_tables(const MonthlyCosts& costs);
-// Summary, Differences, Unconfirmed days.
+// Summary, Differences, Unconfirmed days, Money.
 std::vector<reporting::Table> reconciliation_tables(const Reconciliation& r);
 
 }  // namespace innet::reception

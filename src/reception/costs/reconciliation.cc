@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "reception/handovers/money.h"
+
 namespace innet::reception {
 namespace {
 
@@ -119,6 +121,7 @@ Result<Reconciliation> reconcile_invoice(db::Connection& conn, const Invoice& in
                          register_summary(conn, invoice.centre_id, range.from, range.to));
   auto costs = compute_costs(invoice.centre_id, data);
   auto r = reconcile(invoice, data, costs, register_days);
+  INNET_ASSIGN_OR_RETURN(r.money, money_lines(conn, costs));
   INNET_ASSIGN_OR_RETURN(auto credits, invoice_credit_notes(conn, invoice.id));
   for (const auto& c : credits) {
     r.credited_presence_days += c.presence_days;
@@ -130,54 +133,85 @@ Result<Reconciliation> reconcile_invoice(db::Connection& conn, const Invoice& in
   return r;
 }
 
+const api::ObjectType<Reconciliation>& reconciliation_type() {
+  using R = const Reconciliation&;
+  static const auto computed =
+      api::ObjectType<Reconciliation>("ReconciliationComputed",
+                                      "what the register gives for the invoice's days")
+          .field("presence_days", &Reconciliation::computed_presence_days)
+          .field("amount_cents", &Reconciliation::computed_amount_cents,
+                 {.description = "net of VAT"})
+          .field("vat_cents", &Reconciliation::computed_vat_cents)
+          .field("gross_cents", [](R r) { return r.computed_amount_cents + r.computed_vat_cents; })
+          .field("pocket_money_cents", &Reconciliation::pocket_money_due_cents,
+                 {.description = "pocket money due: reported, not part of the amount"});
+  static const auto declared =
+      api::ObjectType<Reconciliation>("ReconciliationDeclared", "what the invoice declares")
+          .field("presence_days", [](R r) { return r.invoice.presence_days; })
+          .field("amount_cents", [](R r) { return r.invoice.amount_cents; },
+                 {.description = "net of VAT"})
+          .field("vat_cents", [](R r) { return r.invoice.vat_cents; })
+          .field("gross_cents", [](R r) { return r.invoice.amount_cents + r.invoice.vat_cents; })
+          .field("days_value_cents", &Reconciliation::declared_days_value_cents,
+                 {.description = "the declared days at the contract price of each day"});
+  static const auto difference =
+      api::ObjectType<Reconciliation>("ReconciliationDifference",
+                                      "declared minus computed, credit notes netted")
+          .field("presence_days", &Reconciliation::presence_days_difference)
+          .field("amount_cents", &Reconciliation::amount_difference_cents);
+  static const auto credited =
+      api::ObjectType<Reconciliation>("ReconciliationCredited",
+                                      "the invoice's credit notes, summed (negative)")
+          .field("presence_days", &Reconciliation::credited_presence_days)
+          .field("amount_cents", &Reconciliation::credited_amount_cents)
+          .field("vat_cents", &Reconciliation::credited_vat_cents);
+  static const auto presence_difference =
+      api::ObjectType<PresenceDifference>("PresenceDifference",
+                                          "a day on which invoice and register disagree")
+          .field("day", &PresenceDifference::day, {.format = "date"})
+          .field("person_id", &PresenceDifference::person_id)
+          .field("family_name", &PresenceDifference::family_name)
+          .field("given_names", &PresenceDifference::given_names)
+          .field("kind", &PresenceDifference::kind,
+                 {.allowed = {kDeclaredNotPresent, kPresentNotDeclared}})
+          .field("reason", &PresenceDifference::reason,
+                 {.allowed = {"not_placed", "absent", "not_declared"}})
+          .field("absence_reason", &PresenceDifference::absence_reason,
+                 {.description = "with reason absent: the register's reason"})
+          .field("price_cents", &PresenceDifference::price_cents,
+                 {.description = "the contract price that day (0 without contract)"});
+  static const auto unconfirmed =
+      api::ObjectType<DaySummary>("UnconfirmedDay",
+                                  "a day not confirmed in the register, or changed since")
+          .field("day", &DaySummary::day, {.format = "date"})
+          .field("status", [](const DaySummary& d) { return std::string(to_string(d.status)); },
+                 {.allowed = {"unconfirmed", "changed_since_confirmation"}})
+          .field("present", &DaySummary::present)
+          .field("absent", &DaySummary::absent);
+  static const auto type =
+      api::ObjectType<Reconciliation>("Reconciliation")
+          .field("invoice", &Reconciliation::invoice, invoice_summary_type())
+          .include(month_range_fields(), &Reconciliation::range)
+          .field("computed", std::identity{}, computed)
+          .field("declared", std::identity{}, declared)
+          .field("credited", std::identity{}, credited)
+          .field("difference", std::identity{}, difference)
+          .field("amount_not_matching_days", &Reconciliation::amount_not_matching_days,
+                 {.description = "the declared amount is not the declared days at the contract "
+                                 "price"})
+          .field("expected_amount_cents", &Reconciliation::declared_days_value_cents,
+                 {.description = "the declared days at the contract price, net of VAT"})
+          .field("declared_not_present", &Reconciliation::declared_not_present)
+          .field("present_not_declared", &Reconciliation::present_not_declared)
+          .field("differences", &Reconciliation::differences, presence_difference)
+          .field("unconfirmed_days", &Reconciliation::unconfirmed_days, unconfirmed)
+          .field("money", &Reconciliation::money, money_line_type(),
+                 {.description = "the centre's month of money beside the daily price"});
+  return type;
+}
+
 nlohmann::json to_json(const Reconciliation& r) {
-  nlohmann::json differences = nlohmann::json::array();
-  for (const auto& d : r.differences)
-    differences.push_back(
-        {{"day", d.day},
-         {"person_id", d.person_id},
-         {"family_name", d.family_name},
-         {"given_names", d.given_names},
-         {"kind", d.kind},
-         {"reason", d.reason},
-         {"absence_reason", d.absence_reason ? nlohmann::json(*d.absence_reason) : nullptr},
-         {"price_cents", d.price_cents}});
-  nlohmann::json unconfirmed = nlohmann::json::array();
-  for (const auto& d : r.unconfirmed_days)
-    unconfirmed.push_back({{"day", d.day},
-                           {"status", to_string(d.status)},
-                           {"present", d.present},
-                           {"absent", d.absent}});
-  return {{"invoice", to_json(r.invoice, false)},
-          {"month", r.range.month.to_string()},
-          {"from", r.range.from.to_string()},
-          {"to", r.range.to.plus_days(-1).to_string()},
-          {"complete", r.range.complete},
-          {"computed",
-           {{"presence_days", r.computed_presence_days},
-            {"amount_cents", r.computed_amount_cents},
-            {"vat_cents", r.computed_vat_cents},
-            {"gross_cents", r.computed_amount_cents + r.computed_vat_cents},
-            {"pocket_money_cents", r.pocket_money_due_cents}}},
-          {"declared",
-           {{"presence_days", r.invoice.presence_days},
-            {"amount_cents", r.invoice.amount_cents},
-            {"vat_cents", r.invoice.vat_cents},
-            {"gross_cents", r.invoice.amount_cents + r.invoice.vat_cents},
-            {"days_value_cents", r.declared_days_value_cents}}},
-          {"credited",
-           {{"presence_days", r.credited_presence_days},
-            {"amount_cents", r.credited_amount_cents},
-            {"vat_cents", r.credited_vat_cents}}},
-          {"amount_not_matching_days", r.amount_not_matching_days},
-          {"expected_amount_cents", r.declared_days_value_cents},
-          {"difference",
-           {{"presence_days", r.presence_days_difference},
-            {"amount_cents", r.amount_difference_cents}}},
-          {"declared_not_present", r.declared_not_present},
-          {"present_not_declared", r.present_not_declared},
-          {"differences", std::move(differences)},
-          {"unconfirmed_days", std::move(unconfirmed)}};
+  return reconciliation_type().to_json(r);
 }
 
 InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs) {
@@ -225,27 +259,40 @@ Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id,
   return draft;
 }
 
+const api::ObjectType<InvoiceDraft>& invoice_draft_type() {
+  static const auto contract =
+      api::ObjectType<DraftContract>("DraftContract", "a contract in force in the month")
+          .field("contract_id", &DraftContract::contract_id)
+          .field("cig", &DraftContract::cig)
+          .field("from", &DraftContract::from, {.format = "date"})
+          .field("to", &DraftContract::to, {.format = "date"})
+          .field("price_cents", &DraftContract::price_cents, {.description = "net of VAT"})
+          .field("vat_rate_percent", &DraftContract::vat_rate_percent);
+  static const auto line =
+      api::ObjectType<DraftLine>("DraftLine", "a run of days present, from and to inclusive")
+          .field("person_id", [](const DraftLine& l) { return l.line.person_id; })
+          .field("family_name", &DraftLine::family_name)
+          .field("given_names", &DraftLine::given_names)
+          .field("from", [](const DraftLine& l) { return l.line.from; }, {.format = "date"})
+          .field("to", [](const DraftLine& l) { return l.line.to; }, {.format = "date"});
+  static const auto type =
+      api::ObjectType<InvoiceDraft>("InvoiceDraft")
+          .field("centre_id", &InvoiceDraft::centre_id)
+          .include(month_range_fields(), &InvoiceDraft::range)
+          .field("presence_days", &InvoiceDraft::presence_days)
+          .field("amount_cents", &InvoiceDraft::amount_cents, {.description = "net of VAT"})
+          .field("lines", &InvoiceDraft::lines, line)
+          .field("contracts", &InvoiceDraft::contracts, contract,
+                 {.description = "the contracts in force in the month: one invoice each"})
+          .field(
+              "unconfirmed_days", &InvoiceDraft::unconfirmed_days,
+              {.description = "days not confirmed in the register, or changed since",
+               .schema = {{"type", "array"}, {"items", {{"type", "string"}, {"format", "date"}}}}});
+  return type;
+}
+
 nlohmann::json to_json(const InvoiceDraft& d) {
-  nlohmann::json lines = nlohmann::json::array();
-  for (const auto& l : d.lines)
-    lines.push_back({{"person_id", l.line.person_id},
-                     {"family_name", l.family_name},
-                     {"given_names", l.given_names},
-                     {"from", l.line.from},
-                     {"to", l.line.to}});
-  nlohmann::json contracts = nlohmann::json::array();
-  for (const auto& c : d.contracts)
-    contracts.push_back({{"contract_id", c.contract_id},
-                         {"cig", c.cig},
-                         {"from", c.from},
-                         {"to", c.to},
-                         {"price_cents", c.price_cents},
-                         {"vat_rate_percent", c.vat_rate_percent}});
-  return {{"contracts", std::move(contracts)}, {"unconfirmed_days", d.unconfirmed_days},
-          {"centre_id", d.centre_id},          {"month", d.range.month.to_string()},
-          {"from", d.range.from.to_string()},  {"to", d.range.to.plus_days(-1).to_string()},
-          {"complete", d.range.complete},      {"presence_days", d.presence_days},
-          {"amount_cents", d.amount_cents},    {"lines", std::move(lines)}};
+  return invoice_draft_type().to_json(d);
 }
 
 }  // namespace innet::reception

@@ -63,6 +63,8 @@ struct Reconciliation {
   // Days the operator has not confirmed in the register, or that changed after confirmation:
   // their presences are not yet vouched for, whatever the invoice says.
   std::vector<DaySummary> unconfirmed_days;
+  // The centre's month of money beside the daily price (filled by reconcile_invoice).
+  std::vector<MoneyLine> money;
 };
 
 // Pure: `data` is the invoice's month loaded with the invoice's persons, `costs` computed from it,
@@ -75,6 +77,7 @@ Reconciliation reconcile(const Invoice& invoice, const CostData& data, const Mon
 Result<Reconciliation> reconcile_invoice(db::Connection& conn, const Invoice& invoice,
                                          CivilDay today);
 
+const api::ObjectType<Reconciliation>& reconciliation_type();
 nlohmann::json to_json(const Reconciliation& r);
 
 // The invoice that matches the register: one line per person and run of consecutive days present,
@@ -113,6 +116,7 @@ InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs);
 Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id, CivilMonth month,
                                    CivilDay today);
 
+const api::ObjectType<InvoiceDraft>& invoice_draft_type();
 nlohmann::json to_json(const InvoiceDraft& d);
 
 }  // namespace innet::reception

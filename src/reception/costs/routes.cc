@@ -49,7 +49,7 @@ Result<http::Response> get_costs(api::Context& ctx) {
   // cost_tables: Summary, Days, Persons; a CSV holds one table, the days unless asked otherwise.
   const std::size_t csv_table = ctx.request.query["table"] == "persons" ? 2 : 1;
   if (format != "csv" || csv_table == 2) ctx.record_read(costs.persons, &PersonCost::person_id);
-  if (format == "json") return api::ok(to_json(costs));
+  if (format == "json") return api::ok(monthly_costs_type(), costs);
   return tables_response(format, cost_tables(costs), csv_table,
                          "costs-centre-" + std::to_string(centre.id) + "-" + month.to_string());
 }
@@ -165,7 +165,7 @@ Result<http::Response> get_invoice_draft(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(const CivilMonth month, parse_month(ctx.param("month")));
   INNET_ASSIGN_OR_RETURN(auto draft, draft_invoice(*conn, centre.id, month, clock::today()));
   ctx.record_read(draft.lines, [](const DraftLine& l) { return l.line.person_id; });
-  return api::ok(to_json(draft));
+  return api::ok(invoice_draft_type(), draft);
 }
 
 Result<http::Response> list_invoices(api::Context& ctx) {
@@ -190,76 +190,16 @@ Result<http::Response> get_reconciliation(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto r, reconcile_invoice(*conn, invoice, clock::today()));
   ctx.record_read(r.differences, &PresenceDifference::person_id);
   const auto format = format_of(ctx);
-  if (format == "json") return api::ok(to_json(r));
+  if (format == "json") return api::ok(reconciliation_type(), r);
   // reconciliation_tables: Summary, Differences; the CSV is the differences.
   return tables_response(format, reconciliation_tables(r), 1,
                          "reconciliation-invoice-" + std::to_string(invoice.id));
 }
 
 void add_schemas(api::Api& api) {
-  const json integer = {{"type", "integer"}};
-  const json string = {{"type", "string"}};
-  const json date = {{"type", "string"}, {"format", "date"}};
-  const json nullable_integer = {{"type", {"integer", "null"}}};
-  const json nullable_string = {{"type", {"string", "null"}}};
-  const json boolean = {{"type", "boolean"}};
-  auto object = [](json required, json properties) {
-    return json{{"type", "object"},
-                {"required", required},
-                {"properties", properties},
-                {"additionalProperties", false}};
-  };
-
-  api.add_schema(
-      "MonthlyCosts",
-      object({"centre_id", "month", "from", "to", "complete", "days", "persons", "totals"},
-             {{"centre_id", integer},
-              {"month", {{"type", "string"}, {"description", "YYYY-MM"}}},
-              {"from", date},
-              {"to",
-               {{"type", "string"},
-                {"format", "date"},
-                {"description", "last day costed: today in the current month"}}},
-              {"complete", boolean},
-              {"days",
-               {{"type", "array"},
-                {"items",
-                 object({"day", "present", "absent", "contract_id", "no_contract", "cig",
-                         "price_cents", "vat_rate_percent", "amount_cents", "pocket_money_cents"},
-                        {{"day", date},
-                         {"present", integer},
-                         {"absent", integer},
-                         {"contract_id", nullable_integer},
-                         {"no_contract", boolean},
-                         {"cig", nullable_string},
-                         {"price_cents", integer},
-                         {"vat_rate_percent", integer},
-                         {"amount_cents", integer},
-                         {"pocket_money_cents", integer}})}}},
-              {"persons",
-               {{"type", "array"},
-                {"items",
-                 object({"person_id", "family_name", "given_names", "family_group_id",
-                         "presence_days", "absent_days", "amount_cents", "pocket_money_cents"},
-                        {{"person_id", integer},
-                         {"family_name", string},
-                         {"given_names", string},
-                         {"family_group_id", nullable_integer},
-                         {"presence_days", integer},
-                         {"absent_days", integer},
-                         {"amount_cents", integer},
-                         {"pocket_money_cents", integer}})}}},
-              {"totals", object({"presence_days", "amount_due_cents", "vat_cents",
-                                 "gross_due_cents", "pocket_money_due_cents",
-                                 "days_without_contract", "presence_days_without_contract"},
-                                {{"presence_days", integer},
-                                 {"amount_due_cents", integer},
-                                 {"vat_cents", integer},
-                                 {"gross_due_cents", integer},
-                                 {"pocket_money_due_cents", integer},
-                                 {"days_without_contract", integer},
-                                 {"presence_days_without_contract", integer}})}}));
-
+  api.add_schema(monthly_costs_type());
+  api.add_schema(invoice_draft_type());
+  api.add_schema(reconciliation_type());
   static const api::ListType invoice_list("InvoiceList", invoice_summary_type(), true);
   static const api::ListType credit_note_list("CreditNoteList", credit_note_type(), false);
   api.add_schema(credit_note_type());
@@ -269,105 +209,6 @@ void add_schemas(api::Api& api) {
   api.add_schema(sai_budget_list);
   api.add_schema(invoice_type());
   api.add_schema(invoice_list);
-  api.add_schema(
-      "InvoiceDraft",
-      object({"centre_id", "month", "from", "to", "complete", "presence_days", "amount_cents",
-              "lines", "contracts", "unconfirmed_days"},
-             {{"contracts",
-               {{"type", "array"},
-                {"description", "the contracts in force in the month: one invoice each"},
-                {"items",
-                 object({"contract_id", "cig", "from", "to", "price_cents", "vat_rate_percent"},
-                        {{"contract_id", integer},
-                         {"cig", string},
-                         {"from", date},
-                         {"to", date},
-                         {"price_cents", integer},
-                         {"vat_rate_percent", integer}})}}},
-              {"unconfirmed_days",
-               {{"type", "array"},
-                {"description", "days not confirmed in the register, or changed since"},
-                {"items", date}}},
-              {"centre_id", integer},
-              {"month", string},
-              {"from", date},
-              {"to", date},
-              {"complete", boolean},
-              {"presence_days", integer},
-              {"amount_cents", integer},
-              {"lines",
-               {{"type", "array"},
-                {"items", object({"person_id", "family_name", "given_names", "from", "to"},
-                                 {{"person_id", integer},
-                                  {"family_name", string},
-                                  {"given_names", string},
-                                  {"from", date},
-                                  {"to", date}})}}}}));
-
-  const json amounts = {{"type", "object"},
-                        {"properties",
-                         {{"presence_days", integer},
-                          {"amount_cents", integer},
-                          {"vat_cents", integer},
-                          {"gross_cents", integer},
-                          {"pocket_money_cents", integer},
-                          {"days_value_cents", integer}}}};
-  api.add_schema(
-      "Reconciliation",
-      object(
-          {"invoice", "month", "from", "to", "complete", "computed", "declared", "difference",
-           "credited", "amount_not_matching_days", "expected_amount_cents", "declared_not_present",
-           "present_not_declared", "differences", "unconfirmed_days"},
-          {{"invoice", api::ref("InvoiceSummary")},
-           {"month", string},
-           {"from", date},
-           {"to", date},
-           {"complete", boolean},
-           {"computed", amounts},
-           {"declared", amounts},
-           {"difference",
-            {{"type", "object"},
-             {"description", "declared minus computed"},
-             {"properties", {{"presence_days", integer}, {"amount_cents", integer}}}}},
-           {"credited",
-            object(
-                {"presence_days", "amount_cents", "vat_cents"},
-                {{"presence_days", integer}, {"amount_cents", integer}, {"vat_cents", integer}})},
-           {"amount_not_matching_days",
-            {{"type", "boolean"},
-             {"description",
-              "the declared amount is not the declared days at the contract price"}}},
-           {"expected_amount_cents",
-            {{"type", "integer"},
-             {"description", "the declared days at the contract price, net of VAT"}}},
-           {"declared_not_present", integer},
-           {"present_not_declared", integer},
-           {"unconfirmed_days",
-            {{"type", "array"},
-             {"description",
-              "days not confirmed in the register, or changed since their confirmation"},
-             {"items", object({"day", "status", "present", "absent"},
-                              {{"day", date},
-                               {"status",
-                                {{"type", "string"},
-                                 {"enum", {"unconfirmed", "changed_since_confirmation"}}}},
-                               {"present", integer},
-                               {"absent", integer}})}}},
-           {"differences",
-            {{"type", "array"},
-             {"items",
-              object({"day", "person_id", "family_name", "given_names", "kind", "reason",
-                      "absence_reason", "price_cents"},
-                     {{"day", date},
-                      {"person_id", integer},
-                      {"family_name", string},
-                      {"given_names", string},
-                      {"kind",
-                       {{"type", "string"}, {"enum", {kDeclaredNotPresent, kPresentNotDeclared}}}},
-                      {"reason",
-                       {{"type", "string"}, {"enum", {"not_placed", "absent", "not_declared"}}}},
-                      {"absence_reason", nullable_string},
-                      {"price_cents", integer}})}}}}));
 }
 
 }  // namespace

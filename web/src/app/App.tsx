@@ -5,6 +5,7 @@ import { Audit } from '../features/audit/index';
 import { Account, authApi, ForgotPassword, Login, ResetPassword } from '../features/auth/index';
 import { CentreEditPage, CentrePage, Centres, LotEditPage, Lots, NewLotPage } from '../features/centres/index';
 import { CostsPage } from '../features/costs/index';
+import { HandoversPage } from '../features/handovers/index';
 import { PersonPage, Persons } from '../features/people/index';
 import { Occupancy } from '../features/reception/index';
 import { NoticesPage, RegisterCentresPage, RegisterDayPage, RegisterOverviewPage, SignatureSheetPage } from '../features/register/index';
@@ -47,6 +48,7 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
   { pattern: /^\/centres\/(\d+)\/register$/, permission: 'register.read', render: (id) => <RegisterOverviewPage key={id} id={id} /> },
   { pattern: /^\/centres\/(\d+)\/costs$/, permission: 'costs.read', render: (id) => <CostsPage key={id} id={id} /> },
   { pattern: /^\/lots\/(\d+)\/edit$/, permission: 'contracts.manage', render: (id) => <LotEditPage key={id} id={id} /> },
+  { pattern: /^\/centres\/(\d+)\/handovers$/, permission: 'handovers.read', render: (id) => <HandoversPage key={id} id={id} /> },
   { pattern: /^\/persons\/(\d+)$/, permission: 'persons.read', render: (id) => <PersonPage key={id} id={id} /> },
   {
     pattern: /^\/centres\/(\d+)\/register\/(\d{4}-\d{2}-\d{2})$/,

@@ -18,6 +18,7 @@ import { useSession } from '../../lib/session';
 import { ApiError } from '../../lib/api';
 import { useData } from '../../lib/useData';
 import { CreditNotes } from './CreditNotes';
+import { MoneyLines } from '../handovers/index';
 import { InvoiceForm } from './InvoiceForm';
 import { SaiBudgetsPage } from './SaiBudgets';
 import { costsApi, costsUrl, type Invoice, type PresenceDifference, reconciliationUrl } from './api';
@@ -135,6 +136,8 @@ function ReconciliationView({ invoice }: { invoice: Invoice }) {
                   </div>
                 ) : null}
               </dl>
+              <h4 class="h5">{t('handovers.moneyTitle')}</h4>
+              <MoneyLines lines={rec.money} caption={t('handovers.linesCaption', { month: formatMonth(rec.month, lang) })} testId="reconciliation-money" />
               <Downloads
                 csv={reconciliationUrl(invoice.id, 'csv')}
                 xlsx={reconciliationUrl(invoice.id, 'xlsx')}
@@ -337,6 +340,7 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
 /** /centres/:id/costs?month=YYYY-MM[&invoice=N] */
 export function CostsPage({ id }: { id: number }) {
   const { t, lang } = useT();
+  const { can } = useSession();
   const loc = useLocation();
   const max = currentMonth();
   const asked = loc.query.get('month') ?? '';
@@ -437,6 +441,17 @@ export function CostsPage({ id }: { id: number }) {
                   </div>
                 ) : null}
                 <Downloads csv={costsUrl(id, month, 'csv')} xlsx={costsUrl(id, month, 'xlsx')} name={`costs-${month}`} label={t('costs.downloadsCosts')} />
+              </section>
+              <section aria-labelledby="costs-money-heading" class="mb-4">
+                <h2 id="costs-money-heading" class="h3">
+                  {t('handovers.moneyTitle')}
+                </h2>
+                <MoneyLines lines={data.money} caption={t('handovers.linesCaption', { month: formatMonth(month, lang) })} testId="costs-money" />
+                {can('handovers.read') ? (
+                  <Link href={`/centres/${id}/handovers?month=${month}`} class="btn btn-outline-primary" data-testid="handovers-open">
+                    {t('handovers.open')}
+                  </Link>
+                ) : null}
               </section>
               <section aria-labelledby="costs-days-heading" class="mb-5">
                 <h2 id="costs-days-heading" class="h3">

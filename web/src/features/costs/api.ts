@@ -13,21 +13,10 @@ export type MonthlyCosts = Schema<'MonthlyCosts'>;
  */
 export type Invoice = Schema<'InvoiceSummary'>;
 
-type Amounts = Schema<'Reconciliation'>['computed'];
+/** An invoice reconciled with the register: computed, declared, credited and the difference. */
+export type Reconciliation = Schema<'Reconciliation'>;
 
-/**
- * The server's schema of the reconciliation (src/reception/costs/routes.cc, not yet an ObjectType)
- * describes `computed` and `declared` as one object whose four amounts are all optional, and
- * `difference` without `required`, while its answer always has the amounts picked here. Until the
- * schema says so, this states what the page reads; each name is checked against the generated type.
- */
-export type Reconciliation = Schema<'Reconciliation'> & {
-  computed: Required<Pick<Amounts, 'presence_days' | 'amount_cents' | 'pocket_money_cents'>>;
-  declared: Required<Pick<Amounts, 'presence_days' | 'amount_cents' | 'days_value_cents'>>;
-  difference: Required<Schema<'Reconciliation'>['difference']>;
-};
-
-type Difference = Reconciliation['differences'][number];
+type Difference = Schema<'PresenceDifference'>;
 
 /** A day on which the invoice and the register disagree about a person (its kinds and reasons written out: see lib/typeChecks.ts). */
 export interface PresenceDifference extends Difference {
