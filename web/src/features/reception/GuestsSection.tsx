@@ -98,7 +98,10 @@ export function GuestsSection({ centre, version, notice, onChanged }: { centre: 
                           )}
                         </th>
                         <td>{nationality(g.person.nationality, lang, t)}</td>
-                        <td>{t(`categories.${g.category}`)}</td>
+                        <td>
+                          {t(`categories.${g.category}`)}
+                          <MinorBadge guest={g} />
+                        </td>
                         <td>{formatDay(g.start_date, lang)}</td>
                         <td>{t(`arrivalOrigins.${g.arrival_from}`, { defaultValue: g.arrival_from })}</td>
                         {manage ? (
@@ -147,4 +150,22 @@ export function relatives(guest: Guest, guests: Guest[] | null): Guest[] {
   const group = guest.person.family_group_id;
   if (!group || !guests) return [];
   return guests.filter((g) => g.person_id !== guest.person_id && g.person.family_group_id === group);
+}
+
+/** An unaccompanied minor, and in an adult centre's section the days left of the limit (decision 0020). */
+function MinorBadge({ guest }: { guest: Guest }) {
+  const { t } = useT();
+  if (!guest.unaccompanied_minor) return null;
+  const left = guest.section_days_left;
+  const warn = left !== null && left <= 10;
+  return (
+    <div class="d-flex flex-wrap gap-1 mt-1" data-testid="minor-badge">
+      <span class="badge bg-primary">{t('placements.minor.badge')}</span>
+      {left !== null ? (
+        <span class={`badge ${warn ? 'bg-danger' : 'bg-secondary'}`} data-days-left={left}>
+          {left >= 0 ? t('placements.minor.daysLeft', { count: left }) : t('placements.minor.overLimit', { count: -left })}
+        </span>
+      ) : null}
+    </div>
+  );
 }
