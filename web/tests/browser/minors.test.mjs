@@ -72,6 +72,15 @@ test('officer: a minor refused an adult place, marked in the guest list; a derog
   await row.scrollIntoViewIfNeeded();
   await checkBothLanguages(page, 'minors-guests', () => row.waitFor());
 
+  // The Prefettura's extension: a reason, the confirm dialog, then 60 more days.
+  await row.locator('[data-testid=guest-extend]').click();
+  await page.locator('[data-testid=extend-form]').waitFor();
+  await page.locator('[data-testid=extend-form] #reason').fill('In attesa di un posto in un progetto SAI per minori');
+  await checkConfirmDialog(page, 'extension-dialog', () => page.locator('[data-testid=extend-submit]').click());
+  await page.locator('[data-testid=extend-submit]').click();
+  await page.locator('[data-testid=confirm-ok]').click();
+  await page.locator(`[data-testid=guest-table] tr[data-person="${minor.id}"] [data-days-left="${left + 60}"]`).waitFor();
+
   // A derogation: the confirm dialog, then the list and the occupancy's derogated places.
   await page.locator('[data-testid=derogation-open]').click();
   await page.locator('[data-testid=derogation-form]').waitFor();

@@ -13,11 +13,12 @@ import { useData } from '../../lib/useData';
 import type { Centre } from '../centres/index';
 import { personName } from '../people/index';
 import { ExitForm } from './ExitForm';
+import { ExtendSectionForm } from './ExtendSectionForm';
 import { PlaceForm } from './PlaceForm';
 import { TransferForm } from './TransferForm';
 import { type Guest, receptionApi } from './api';
 
-export type GuestAction = { kind: 'transfer' | 'exit'; guest: Guest } | { kind: 'place' } | null;
+export type GuestAction = { kind: 'transfer' | 'exit' | 'extend'; guest: Guest } | { kind: 'place' } | null;
 
 /** `notice`: the outcome of the last placement, transfer or exit, shown above the guests it changed. */
 export function GuestsSection({ centre, version, notice, onChanged }: { centre: Centre; version: number; notice: Msg | null; onChanged: (text: Msg) => void }) {
@@ -125,6 +126,17 @@ export function GuestsSection({ centre, version, notice, onChanged }: { centre: 
                                 {t('placements.exit')}
                                 <span class="visually-hidden"> {personName(g.person)}</span>
                               </button>
+                              {g.section_days_left !== null && can('placements.override') ? (
+                                <button
+                                  type="button"
+                                  class="btn btn-outline-primary btn-xs"
+                                  data-testid="guest-extend"
+                                  onClick={(e) => open({ kind: 'extend', guest: g }, e)}
+                                >
+                                  {t('placements.minor.extend')}
+                                  <span class="visually-hidden"> {personName(g.person)}</span>
+                                </button>
+                              ) : null}
                             </div>
                           </td>
                         ) : null}
@@ -140,6 +152,7 @@ export function GuestsSection({ centre, version, notice, onChanged }: { centre: 
       {action?.kind === 'transfer' ? (
         <TransferForm key={`t${action.guest.id}`} centre={centre} guest={action.guest} family={relatives(action.guest, guests)} onCancel={close} onDone={done} />
       ) : null}
+      {action?.kind === 'extend' ? <ExtendSectionForm key={`x${action.guest.id}`} guest={action.guest} onCancel={close} onDone={done} /> : null}
       {action?.kind === 'exit' ? <ExitForm key={`e${action.guest.id}`} centreName={centre.name} guest={action.guest} family={relatives(action.guest, guests)} onCancel={close} onDone={done} /> : null}
     </section>
   );
