@@ -36,6 +36,7 @@ const TABLE = {
   'PATCH /api/v1/persons/{id}':                  [0,   0,    1,   0,   0,   0,   0,   0],
   'GET /api/v1/persons/{id}/placements':         [0,   0,    1,   1,   1,   0,   0,   0],
   'POST /api/v1/persons/{id}/section-extension': [0,   0,    1,   0,   0,   0,   0,   0],
+  'GET /api/v1/minors-in-sections':              [0,   0,    1,   1,   1,   0,   0,   0],
   'POST /api/v1/family-groups':                  [0,   0,    1,   0,   0,   0,   0,   0],
   'GET /api/v1/family-groups/{id}':              [0,   0,    1,   0,   1,   0,   0,   0],
   'GET /api/v1/municipalities':                  [1,   1,    1,   1,   1,   1,   1,   1],

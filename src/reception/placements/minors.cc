@@ -122,6 +122,61 @@ Status check_minors(db::Connection& conn, const std::vector<people::Person>& per
   return Status::success();
 }
 
+Result<std::vector<MinorInSection>> minors_in_sections(db::Connection& conn, CivilDay day,
+                                                       const std::optional<db::Subquery>& centres) {
+  const std::string text = day.to_string();
+  std::string sql =
+      "SELECT id FROM placements WHERE category = 'minors' AND start_date <= ? AND "
+      "(end_date IS NULL OR end_date > ?)";
+  db::Params params{text, text};
+  if (centres) {
+    sql += " AND centre_id IN (" + centres->sql + ")";
+    params.insert(params.end(), centres->params.begin(), centres->params.end());
+  }
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql, params));
+  std::map<std::int64_t, centres::Centre> centre_of;
+  std::vector<MinorInSection> out;
+  for (const auto& r : rows) {
+    INNET_ASSIGN_OR_RETURN(auto placement, find_placement(conn, r.integer(0)));
+    if (!centre_of.count(placement.centre_id)) {
+      INNET_ASSIGN_OR_RETURN(auto centre, centres::find_centre(conn, placement.centre_id));
+      centre_of.emplace(placement.centre_id, std::move(centre));
+    }
+    const auto& centre = centre_of.at(placement.centre_id);
+    if (minors_structure(centre)) continue;
+    INNET_ASSIGN_OR_RETURN(auto person, people::find_person(conn, placement.person_id));
+    if (!unaccompanied_minor_on(person, day)) continue;
+    INNET_ASSIGN_OR_RETURN(auto stay, section_stay(conn, person.id, day.plus_days(1)));
+    const auto age = age_on(person, day);
+    out.push_back({std::move(placement), std::move(person), centre.name, age, stay});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.days_left() < b.days_left(); });
+  return out;
+}
+
+const api::ObjectType<MinorInSection>& minor_in_section_type() {
+  using M = const MinorInSection&;
+  static const auto type =
+      api::ObjectType<MinorInSection>(
+          "MinorInSection", "an unaccompanied minor in an adult centre's minors' places on a day")
+          .include(
+              placement_type(), [](M m) -> const auto& { return m.placement; })
+          .field(
+              "person", [](M m) -> const auto& { return m.person; }, people::person_summary_type())
+          .field("centre_name", &MinorInSection::centre_name)
+          .field("age", &MinorInSection::age,
+                 {.description = "whole years on the day, from the birth date (estimated or not)"})
+          .field("days_used", [](M m) { return m.stay.days_used; },
+                 {.description = "days in adult centres' sections through the day"})
+          .field("limit_days", [](M m) { return m.stay.limit; },
+                 {.description = "90, or 150 when the Prefettura extended the stay"})
+          .field("days_left", [](M m) { return m.days_left(); },
+                 {.description = "negative when over the limit"})
+          .field("extended", [](M m) { return m.stay.extended; });
+  return type;
+}
+
 Result<SectionExtension> extend_section_stay(db::Connection& conn, const people::Person& person,
                                              const std::string& reason, std::int64_t user_id,
                                              CivilDay today) {

@@ -20,6 +20,7 @@
 #include "db/database.h"
 #include "db/migrations.h"
 #include "people/persons.h"
+#include "reception/placements/placements.h"
 
 namespace innet::reception {
 
@@ -64,6 +65,21 @@ Result<SectionStay> section_stay(db::Connection& conn, std::int64_t person_id, C
 Status check_minors(db::Connection& conn, const std::vector<people::Person>& persons,
                     const centres::Centre& centre, centres::Category category, CivilDay date,
                     CivilDay today, const std::optional<std::string>& override_reason);
+
+// An unaccompanied minor in an adult centre's section on a day: the list of the Prefettura's
+// officers (and of an operator's staff, for its centres), fewest days left first.
+struct MinorInSection {
+  Placement placement;
+  people::Person person;
+  std::string centre_name;
+  std::optional<std::int64_t> age;
+  SectionStay stay;  // days used through the day
+  std::int64_t days_left() const { return stay.limit - stay.days_used; }
+};
+// `centres`: only these centres (an operator's, from centres::centres_run_by), else all.
+Result<std::vector<MinorInSection>> minors_in_sections(db::Connection& conn, CivilDay day,
+                                                       const std::optional<db::Subquery>& centres);
+const api::ObjectType<MinorInSection>& minor_in_section_type();
 
 // The Prefettura's extension of a minor's stay in adult centres' sections by 60 days, once.
 struct SectionExtension {

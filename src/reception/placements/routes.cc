@@ -276,6 +276,24 @@ Result<nlohmann::json> correction_consequences(db::Connection& conn, const Corre
   return out;
 }
 
+// Unaccompanied minors in adult centres' sections on a day (today by default), fewest days left
+// first: who is near or over the limit. An operator's staff see those of its centres.
+Result<http::Response> minors(api::Context& ctx) {
+  const CivilDay day = accepted_day(ctx.request.query, "date").value_or(clock::today());
+  std::optional<db::Subquery> only;
+  if (ctx.scope != auth::Scope::all) only = centres::centres_run_by(ctx.actor->organization_id);
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto all, minors_in_sections(*conn, day, only));
+  nlohmann::json items = nlohmann::json::array();
+  std::vector<std::int64_t> ids;
+  for (const auto& m : all) {
+    ids.push_back(m.person.id);
+    items.push_back(minor_in_section_type().to_json(m));
+  }
+  ctx.record_read(ids);
+  return api::ok({{"date", day.to_string()}, {"items", items}});
+}
+
 // The Prefettura extends a minor's stay in adult centres' sections by 60 days, with a reason.
 Result<http::Response> extend(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto person, people::person_in_scope(ctx, "placements.override"));
@@ -367,6 +385,21 @@ void add_placement_routes(api::Api& api) {
   api.add_schema(placement_list);
   api.add_schema(guest_list);
   api.add_schema(section_extension_type());
+  static const auto minors_list = api::ListType("MinorsInSections", minor_in_section_type(), false)
+                                      .with("date", {{"type", "string"}, {"format", "date"}});
+  api.add_schema(minors_list);
+  api.add({.method = "GET",
+           .pattern = "/api/v1/minors-in-sections",
+           .action = "placements.read",
+           .summary = "Unaccompanied minors in adult centres' sections on a day (default today), "
+                      "fewest days left of their limit first (an operator: in its centres)",
+           .tag = "reception",
+           .query = {{.name = "date",
+                      .type = FieldType::date,
+                      .earliest_day = centres::kFirstReceptionDay}},
+           .response_schema = "MinorsInSections",
+           .reads_persons = true,
+           .handler = minors});
   api.add({.method = "POST",
            .pattern = "/api/v1/persons/{id}/section-extension",
            .action = "placements.override",

@@ -488,7 +488,8 @@ Result<MinorsReport> seed_minors_section(db::Connection& conn, std::int64_t oper
     bool estimated;
     int arrived_days_ago;
   };
-  // 17 with 5 days left of 90; 16 just arrived; 17 with an assessed (estimated) birth date.
+  // 17 with 4 days left of 90 after today; 16 just arrived; 17 with an assessed (estimated) birth
+  // date.
   static const Minor kMinors[] = {{"Diallo", "Mamadou", "GN", "fr", 17 * 365 + 40, false, 85},
                                   {"Hassan", "Abdirahman", "SO", "so", 16 * 365 + 100, false, 6},
                                   {"Touré", "Ibrahim", "ML", "bm", 17 * 365 + 20, true, 30}};

@@ -40,8 +40,8 @@ Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
 
 // A dedicated section for minors (four minors' places) in one of the operator's adult centres,
 // in Palermo when it runs one there, with three unaccompanied minors of 16 and 17 placed through
-// the placement rules, one with 5 days left of 90; and places above contract for single men at
-// that centre, granted by a decision of the Prefettura (`officer_user_id`) for three months.
+// the placement rules, one with 4 days left of 90 after today; and places above contract for single
+// men at that centre, granted by a decision of the Prefettura (`officer_user_id`) for three months.
 struct MinorsReport {
   std::int64_t minors = 0;
   std::int64_t derogations = 0;

@@ -163,3 +163,19 @@ test('derogations: within the contract, listed, counted apart in occupancy; bad 
   assert.equal(row.free.single_men, 18);
   assert.equal(row.contract_places, 20);
 });
+
+test('minors in sections: fewest days left first; the demo has one near its limit; an operator sees its own', async () => {
+  const all = expectStatus(await api('GET', '/minors-in-sections', { session: officer }), 200).items;
+  const left = all.map((m) => m.days_left);
+  assert.deepEqual(left, [...left].sort((a, b) => a - b));
+  // The demo's Diallo Mamadou arrived 85 days ago: 86 days through today, 4 left of 90.
+  const diallo = all.find((m) => m.person.family_name === 'Diallo' && m.person.given_names === 'Mamadou');
+  assert.ok(diallo, 'the demo minor near the limit');
+  assert.equal(diallo.days_left, 4);
+  assert.equal(diallo.limit_days, 90);
+  const own = expectStatus(await api('GET', '/minors-in-sections', { session: caseWorker }), 200).items;
+  const centres = expectStatus(await api('GET', '/centres?per_page=100', { session: caseWorker }), 200).items.map((c) => c.id);
+  assert.ok(own.length > 0);
+  for (const m of own) assert.ok(centres.includes(m.centre_id), `another operator's centre ${m.centre_id}`);
+  expectError(await api('GET', '/minors-in-sections?date=2026-13-01', { session: officer }), 400, 'validation_failed', ['date']);
+});

@@ -100,8 +100,8 @@ TEST_P(MinorsTest, AMinorTakesOnlyAMinorsPlaceAndAnAdultCentresSectionFrom16) {
   EXPECT_EQ(adult_place.error().code, "minor_needs_minors_place");
   EXPECT_EQ(adult_place.error().fields.count("category"), 1u);
   // Not even the Prefettura: the flag is corrected instead when the person is an adult.
-  auto overridden = arrive(m17, a(), Category::single_men, "2026-06-01"_day,
-                           "no minors' place anywhere tonight");
+  auto overridden =
+      arrive(m17, a(), Category::single_men, "2026-06-01"_day, "no minors' place anywhere tonight");
   ASSERT_FALSE(overridden.ok());
   EXPECT_EQ(overridden.error().code, "minor_needs_minors_place");
 
@@ -209,11 +209,21 @@ TEST_P(MinorsTest, DerogatedPlacesCountInCapacityOnlyInTheirPeriod) {
   for (int i = 0; i < 9; ++i) men.push_back(person("1990-01-01", false));
   // 5 fill A's own places from 20 May; 3 more take the derogated places in June; the ninth
   // finds none, and a back-dated arrival on 25 May finds May's 5 places taken.
-  ASSERT_DB_OK(place(db(), {{men[0], men[1], men[2], men[3], men[4]}, a(), Category::single_men,
-                            "2026-05-20"_day, "landing", std::nullopt},
+  ASSERT_DB_OK(place(db(),
+                     {{men[0], men[1], men[2], men[3], men[4]},
+                      a(),
+                      Category::single_men,
+                      "2026-05-20"_day,
+                      "landing",
+                      std::nullopt},
                      kToday));
-  ASSERT_DB_OK(place(db(), {{men[5], men[6], men[7]}, a(), Category::single_men, "2026-06-10"_day,
-                            "landing", std::nullopt},
+  ASSERT_DB_OK(place(db(),
+                     {{men[5], men[6], men[7]},
+                      a(),
+                      Category::single_men,
+                      "2026-06-10"_day,
+                      "landing",
+                      std::nullopt},
                      kToday));
   auto ninth = arrive(men[8], a(), Category::single_men, "2026-06-10"_day);
   ASSERT_FALSE(ninth.ok());
