@@ -106,3 +106,18 @@ test('officer: a minor refused an adult place, marked in the guest list; a derog
   await page.goto(`/persons/${minor.id}`);
   await page.locator('[data-testid=person-unaccompanied-minor]').waitFor();
 });
+
+test('officer: the occupancy page lists minors in adult centres sections, fewest days left first', async () => {
+  await page.goto('/occupancy');
+  const table = page.locator('[data-testid=minors-table]');
+  await table.waitFor();
+  const first = table.locator('tbody tr').first();
+  assert.match(await first.textContent(), /Diallo/);
+  assert.equal(await first.getAttribute('data-days-left'), '4');
+  await table.scrollIntoViewIfNeeded();
+  await checkBothLanguages(page, 'minors-list', () => table.waitFor());
+  await page.setViewportSize({ width: 360, height: 800 });
+  await table.scrollIntoViewIfNeeded();
+  await screenshot(page, 'minors-list-360-it');
+  await page.setViewportSize({ width: 1280, height: 900 });
+});

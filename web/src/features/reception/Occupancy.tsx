@@ -7,8 +7,10 @@ import { pageParam } from '../../components/useList';
 import { formatDay, today } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { Link, setQuery, useLocation } from '../../lib/router';
+import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { CATEGORIES, FlagBadges } from '../centres/index';
+import { MinorsInSections } from './MinorsInSections';
 import { receptionApi } from './api';
 
 // The most the API gives in one page: at the scale of a prefecture, all centres at once.
@@ -16,6 +18,7 @@ const PER_PAGE = 100;
 
 export function Occupancy() {
   const { t, lang } = useT();
+  const { can } = useSession();
   const title = t('occupancy.title');
   usePageTitle(title);
   const loc = useLocation();
@@ -162,6 +165,7 @@ export function Occupancy() {
           )
         }
       </LoadState>
+      {can('placements.read') ? <MinorsInSections date={date} /> : null}
     </div>
   );
 }
