@@ -1,6 +1,7 @@
 #include "centres/module.h"
 
 #include "centres/centres.h"
+#include "centres/derogations.h"
 #include "centres/routes.h"
 
 namespace innet::centres {
@@ -24,13 +25,17 @@ std::vector<auth::Policy::Grant> grants() {
   };
 }
 
+std::vector<db::Migration> migrations(db::Engine engine) {
+  auto all = centre_migrations(engine);
+  for (auto& m : derogation_migrations()) all.push_back(std::move(m));
+  return all;
+}
+
 }  // namespace
 
 api::Module module() {
-  return {.name = "centres",
-          .grants = grants(),
-          .migrations = centre_migrations,
-          .add_routes = add_routes};
+  return {
+      .name = "centres", .grants = grants(), .migrations = migrations, .add_routes = add_routes};
 }
 
 }  // namespace innet::centres

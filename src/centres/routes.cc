@@ -1,6 +1,7 @@
 // /api/v1/centres: the centres and their contracts.
 #include "centres/routes.h"
 #include "accounts/accounts.h"
+#include "centres/derogations.h"
 #include "core/clock.h"
 
 namespace innet::centres {
@@ -291,6 +292,35 @@ FieldSpec lot_fields(bool creating) {
   return spec;
 }
 
+Result<http::Response> derogations(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto centre, centre_in_scope(ctx, "centres.read"));
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto all, centre_derogations(*conn, centre.id));
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& d : all) items.push_back(to_json(d));
+  return api::ok({{"items", items}});
+}
+
+Result<http::Response> add_derogation(api::Context& ctx) {
+  const auto& b = ctx.body;
+  Derogation d;
+  d.category = *parse_category(b["category"].get<std::string>());
+  d.places = b["places"];
+  d.decision_number = b["decision_number"];
+  d.decision_date = b["decision_date"];
+  d.start_date = b["start_date"];
+  d.end_date = b["end_date"];
+  d.created_by = ctx.actor->user_id;
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto centre, centre_in_scope(ctx, "centres.manage"));
+  d.centre_id = centre.id;
+  INNET_ASSIGN_OR_RETURN(auto created, create_derogation(*conn, d, clock::today()));
+  auto entry = ctx.audit("derogations.create", "centre_derogation", std::to_string(created.id));
+  entry.details = b.dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::created(to_json(created));
+}
+
 FieldSpec centre_fields(bool creating) {
   FieldSpec spec = {
       required({.name = "name", .max_length = 200, .min_length = 2}, creating),
@@ -350,6 +380,9 @@ void add_routes(api::Api& api) {
   api.add_schema(lot_summary_type());
   api.add_schema(lot_list);
   api.add_schema(lot_detail_type());
+  static const api::ListType derogation_list("DerogationList", derogation_type(), false);
+  api.add_schema(derogation_type());
+  api.add_schema(derogation_list);
   api.add({.method = "GET",
            .pattern = "/api/v1/lots",
            .action = "contracts.read",
@@ -485,6 +518,48 @@ void add_routes(api::Api& api) {
            .response_schema = "Contract",
            .success_status = 201,
            .handler = add_contract});
+  api.add({.method = "GET",
+           .pattern = centres + "/{id}/derogations",
+           .action = "centres.read",
+           .summary = "A centre's places above contract, granted by decisions of the Prefettura",
+           .tag = "reception",
+           .response_schema = "DerogationList",
+           .handler = derogations});
+  api.add(
+      {.method = "POST",
+       .pattern = centres + "/{id}/derogations",
+       .action = "centres.manage",
+       .summary = "Record a decision granting places above contract for a period (in all, "
+                  "never more than the contract's places: at most double)",
+       .tag = "reception",
+       .body =
+           {{.name = "category", .required = true, .max_length = 40, .allowed = category_names()},
+            {.name = "places",
+             .type = FieldType::integer,
+             .required = true,
+             .min_value = 1,
+             .max_value = 10000},
+            {.name = "decision_number",
+             .required = true,
+             .max_length = 100,
+             .min_length = 1,
+             .description = "the Prefettura's decree (protocol number)"},
+            {.name = "decision_date",
+             .type = FieldType::date,
+             .required = true,
+             .earliest_day = kFirstReceptionDay},
+            {.name = "start_date",
+             .type = FieldType::date,
+             .required = true,
+             .earliest_day = kFirstReceptionDay},
+            {.name = "end_date",
+             .type = FieldType::date,
+             .required = true,
+             .earliest_day = kFirstReceptionDay,
+             .description = "the last day the places count"}},
+       .response_schema = "Derogation",
+       .success_status = 201,
+       .handler = add_derogation});
 }
 
 Result<Centre> visible_centre(api::Context& ctx, std::int64_t id, const char* action) {

@@ -14,8 +14,8 @@ namespace {
 constexpr const char* kColumns =
     "id, family_name, given_names, family_name_original, given_names_original, sex, birth_date, "
     "birth_date_estimated, nationality, languages, cui, codice_fiscale, family_group_id, "
-    "created_at, updated_at";
-constexpr std::size_t kColumnCount = 15;
+    "created_at, updated_at, unaccompanied_minor";
+constexpr std::size_t kColumnCount = 16;
 
 Person from_row(const db::Row& r) {
   Person p;
@@ -34,10 +34,12 @@ Person from_row(const db::Row& r) {
   p.family_group_id = r.opt_integer(12);
   p.created_at = r.text(13);
   p.updated_at = r.text(14);
+  p.unaccompanied_minor = r.integer(15) != 0;
   return p;
 }
 
-// The values of every column but id and created_at, in kColumns order.
+// The values of the columns from family_name to family_group_id, in kColumns order; the
+// statements below bind created_at, updated_at and unaccompanied_minor after them.
 db::Params values(const Person& p) {
   return {p.family_name,
           p.given_names,
@@ -351,12 +353,14 @@ Result<Person> create_person(db::Connection& conn, const Person& p) {
   const std::string now = clock::now_iso();
   params.push_back(now);
   params.push_back(now);
+  params.push_back(std::int64_t{p.unaccompanied_minor ? 1 : 0});
   INNET_ASSIGN_OR_RETURN(
       auto rows, conn.query("INSERT INTO persons (family_name, given_names, family_name_original, "
                             "given_names_original, sex, birth_date, birth_date_estimated, "
                             "nationality, languages, cui, "
-                            "codice_fiscale, family_group_id, created_at, updated_at) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            "codice_fiscale, family_group_id, created_at, updated_at, "
+                            "unaccompanied_minor) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                             params));
   INNET_TRY(add_names(conn, {&p}));
   return find_person(conn, rows[0].integer(0));
@@ -400,33 +404,37 @@ Result<PersonPage> list_persons(db::Connection& conn, const PersonFilter& f, con
 Status update_person(db::Connection& conn, const Person& p) {
   db::Params params = values(p);
   params.push_back(clock::now_iso());
+  params.push_back(std::int64_t{p.unaccompanied_minor ? 1 : 0});
   params.push_back(p.id);
   INNET_TRY(db::expect_one(
       conn.execute("UPDATE persons SET family_name = ?, given_names = ?, "
                    "family_name_original = ?, given_names_original = ?, sex = ?, "
                    "birth_date = ?, birth_date_estimated = ?, nationality = ?, languages = ?, "
-                   "cui = ?, codice_fiscale = ?, family_group_id = ?, updated_at = ? WHERE id = ?",
+                   "cui = ?, codice_fiscale = ?, family_group_id = ?, updated_at = ?, "
+                   "unaccompanied_minor = ? WHERE id = ?",
                    params),
       "person"));
   return add_names(conn, {&p});
 }
 
 Status insert_persons(db::Connection& conn, std::vector<Person>& persons) {
-  constexpr std::size_t kRows = 400;  // 14 values a row: well under both engines' limits
+  constexpr std::size_t kRows = 400;  // 15 values a row: well under both engines' limits
   const std::string now = clock::now_iso();
   for (std::size_t at = 0; at < persons.size(); at += kRows) {
     const std::size_t n = std::min(kRows, persons.size() - at);
     std::string sql =
         "INSERT INTO persons (family_name, given_names, family_name_original, "
         "given_names_original, sex, birth_date, birth_date_estimated, nationality, languages, "
-        "cui, codice_fiscale, family_group_id, created_at, updated_at) VALUES ";
+        "cui, codice_fiscale, family_group_id, created_at, updated_at, unaccompanied_minor) "
+        "VALUES ";
     db::Params params;
     for (std::size_t i = 0; i < n; ++i) {
-      sql += i ? ", (" + db::placeholders(14) + ")" : "(" + db::placeholders(14) + ")";
+      sql += i ? ", (" + db::placeholders(15) + ")" : "(" + db::placeholders(15) + ")";
       auto v = values(persons[at + i]);
       params.insert(params.end(), v.begin(), v.end());
       params.push_back(now);
       params.push_back(now);
+      params.push_back(std::int64_t{persons[at + i].unaccompanied_minor ? 1 : 0});
     }
     INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql + " RETURNING id", params));
     for (std::size_t i = 0; i < n; ++i) persons[at + i].id = rows[i].integer(0);
@@ -474,6 +482,9 @@ const api::ObjectType<Person>& person_type() {
           .field("sex", &Person::sex, {.allowed = sexes()})
           .field("birth_date", &Person::birth_date, {.format = "date"})
           .field("birth_date_estimated", &Person::birth_date_estimated)
+          .field("unaccompanied_minor", &Person::unaccompanied_minor,
+                 {.description = "a minor in Italy without a parent or guardian (art. 2 L. "
+                                 "47/2017): placement rules apply while under 18 by birth_date"})
           .field("languages", &Person::languages,
                  {.description = "ISO 639 codes (BCP 47 primary language subtags)"})
           .field("cui", &Person::cui)
@@ -642,7 +653,11 @@ CREATE INDEX persons_family_group ON persons (family_group_id);
           {13, "people: person search by words, without accents or case",
            (engine == db::Engine::sqlite ? drop_sqlite + names_v2 + sqlite_v2
                                          : drop_postgresql + names_v2 + postgresql_v2),
-           "", fill_names}};
+           "", fill_names},
+          // A flag, not an age: whether a minor is unaccompanied is a finding of the
+          // authorities, recorded once; the age that decides the rules comes from birth_date.
+          {14, "people: unaccompanied minors",
+           "ALTER TABLE persons ADD COLUMN unaccompanied_minor INTEGER NOT NULL DEFAULT 0;"}};
 }
 
 }  // namespace innet::people

@@ -30,9 +30,13 @@ struct Person {
   std::string sex = "unspecified";
   std::optional<std::string> birth_date;  // YYYY-MM-DD
   bool birth_date_estimated = false;      // an estimate (age assessment, declared year only)
-  std::string nationality;                // ISO 3166-1 alpha-2, XX stateless, ZZ unknown
-  std::vector<std::string> languages;     // BCP 47 primary codes, most fluent first
-  std::optional<std::string> cui;         // codice unico identificativo (fotosegnalamento)
+  // A minor without a parent or guardian in Italy (MSNA, art. 2 L. 47/2017). While the person is
+  // under 18 on a placement's date (by birth_date, estimated or not) the minors' placement rules
+  // apply (reception/placements/minors.h); from 18 the flag records the past and changes nothing.
+  bool unaccompanied_minor = false;
+  std::string nationality;             // ISO 3166-1 alpha-2, XX stateless, ZZ unknown
+  std::vector<std::string> languages;  // BCP 47 primary codes, most fluent first
+  std::optional<std::string> cui;      // codice unico identificativo (fotosegnalamento)
   std::optional<std::string> codice_fiscale;
   std::optional<std::int64_t> family_group_id;
   std::string created_at;

@@ -69,6 +69,7 @@ void set_fields(const nlohmann::json& b, Person& p) {
   if (b.contains("sex")) p.sex = b["sex"];
   p.birth_date = api::patched(b, "birth_date", p.birth_date);
   if (b.contains("birth_date_estimated")) p.birth_date_estimated = b["birth_date_estimated"];
+  if (b.contains("unaccompanied_minor")) p.unaccompanied_minor = b["unaccompanied_minor"];
   if (b.contains("nationality")) p.nationality = b["nationality"];
   if (b.contains("languages")) p.languages = b["languages"].get<std::vector<std::string>>();
   p.cui = api::patched(b, "cui", p.cui);
@@ -246,6 +247,9 @@ FieldSpec person_fields(bool creating) {
       required({.name = "sex", .max_length = 20, .allowed = sexes()}, creating),
       {.name = "birth_date", .type = FieldType::date, .nullable = true},
       {.name = "birth_date_estimated", .type = FieldType::boolean},
+      {.name = "unaccompanied_minor",
+       .type = FieldType::boolean,
+       .description = "a minor without a parent or guardian in Italy (art. 2 L. 47/2017)"},
       required({.name = "nationality",
                 .max_length = 2,
                 .min_length = 2,

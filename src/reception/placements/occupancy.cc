@@ -1,5 +1,7 @@
 #include "reception/placements/occupancy.h"
 
+#include "centres/derogations.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -8,15 +10,19 @@
 
 namespace innet::reception {
 
-std::int64_t CentreOccupancy::free(centres::Category c) const {
+std::int64_t CentreOccupancy::places_available(centres::Category c) const {
   const auto i = static_cast<std::size_t>(c);
-  return std::max<std::int64_t>(0, centre.places[i] - guests[i]);
+  return centre.places[i] + derogated_places[i];
+}
+
+std::int64_t CentreOccupancy::free(centres::Category c) const {
+  return std::max<std::int64_t>(0, places_available(c) - guests[static_cast<std::size_t>(c)]);
 }
 
 bool CentreOccupancy::over_capacity() const {
   for (std::size_t i = 0; i < centres::kCategoryCount; ++i)
-    if (guests[i] > centre.places[i]) return true;
-  return contract_places && guests_total() > *contract_places;
+    if (guests[i] > places_available(static_cast<centres::Category>(i))) return true;
+  return contract_places && guests_total() > *contract_places + centres::total(derogated_places);
 }
 
 bool CentreOccupancy::under_use() const {
@@ -58,7 +64,7 @@ Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, CivilDay
   out.reserve(centres.size());
   for (auto& c : centres) {
     index[c.id] = out.size();
-    out.push_back({std::move(c), {}, std::nullopt});
+    out.push_back({std::move(c), {}, std::nullopt, {}});
   }
   INNET_ASSIGN_OR_RETURN(auto counts, guests_on(conn, day));
   for (const auto& [centre, guests] : counts)
@@ -66,6 +72,9 @@ Result<std::vector<CentreOccupancy>> occupancy_on(db::Connection& conn, CivilDay
   INNET_ASSIGN_OR_RETURN(auto contracted, centres::contracted_places_on(conn, day));
   for (const auto& [centre, places] : contracted)
     if (auto it = index.find(centre); it != index.end()) out[it->second].contract_places = places;
+  INNET_ASSIGN_OR_RETURN(auto derogated, centres::derogated_places_on(conn, day));
+  for (const auto& [centre, places] : derogated)
+    if (auto it = index.find(centre); it != index.end()) out[it->second].derogated_places = places;
   return out;
 }
 
@@ -122,6 +131,7 @@ const api::ObjectType<CentreOccupancy>& occupancy_type() {
               centres::places_type())
           .field("contract_places", &CentreOccupancy::contract_places,
                  {.description = "of the contract in force that day"})
+          .field("derogated_places", &CentreOccupancy::derogated_places, centres::places_type())
           .field("over_capacity", [](O o) { return o.over_capacity(); })
           .field("under_use", [](O o) { return o.under_use(); });
   return type;

@@ -24,10 +24,16 @@ struct CentreOccupancy {
   centres::Centre centre;
   centres::PlacesByCategory guests{};
   std::optional<std::int64_t> contract_places;  // of the contract in force that day
+  // Places above contract granted by decisions of the Prefettura in force that day
+  // (centres/derogations.h), apart from the centre's own places.
+  centres::PlacesByCategory derogated_places{};
 
   std::int64_t guests_total() const { return centres::total(guests); }
+  // The centre's own places plus the derogated ones: what the day can take.
+  std::int64_t places_available(centres::Category c) const;
   std::int64_t free(centres::Category c) const;
-  // More guests than places in some category, in all, or than the contract allows.
+  // More guests than places (derogated ones included) in some category, or in all than the
+  // contract and the derogations allow.
   bool over_capacity() const;
   bool under_use() const;
 };

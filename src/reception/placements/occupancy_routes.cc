@@ -1,6 +1,7 @@
 // Occupancy of all centres on a day, of one centre over time, and the placement desk.
 #include <algorithm>
 
+#include "centres/derogations.h"
 #include "core/clock.h"
 #include "reception/placements/occupancy.h"
 #include "reception/routes.h"
@@ -41,10 +42,12 @@ const api::ObjectType<DeskCentre>& desk_centre_type() {
   return type;
 }
 
-// The guests of one day of a centre, per category, and the places its contract gave that day.
+// The guests of one day of a centre, per category, the places its contract gave that day and
+// those derogations added.
 struct SeriesDay {
   const DailyGuests& guests;
   std::optional<std::int64_t> contract_places;
+  centres::PlacesByCategory derogated_places{};
 };
 
 const api::ObjectType<SeriesDay>& series_day_type() {
@@ -54,7 +57,8 @@ const api::ObjectType<SeriesDay>& series_day_type() {
               centres::places_type(),
               [](const SeriesDay& d) -> const auto& { return d.guests.guests; })
           .field("day", [](const SeriesDay& d) { return d.guests.day; }, {.format = "date"})
-          .field("contract_places", &SeriesDay::contract_places);
+          .field("contract_places", &SeriesDay::contract_places)
+          .field("derogated_places", &SeriesDay::derogated_places, centres::places_type());
   return type;
 }
 
@@ -64,12 +68,13 @@ Result<http::Response> overview(api::Context& ctx) {
   const std::string flag = ctx.request.query["flag"];
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto all, occupancy_on(*conn, day, filter_from(ctx)));
-  centres::PlacesByCategory places{}, guests{};
+  centres::PlacesByCategory places{}, derogated{}, guests{};
   std::int64_t over = 0, under = 0, matching = 0;
   nlohmann::json items = nlohmann::json::array();
   for (const auto& o : all) {
     for (std::size_t i = 0; i < centres::kCategoryCount; ++i) {
       places[i] += o.centre.places[i];
+      derogated[i] += o.derogated_places[i];
       guests[i] += o.guests[i];
     }
     over += o.over_capacity();
@@ -83,6 +88,7 @@ Result<http::Response> overview(api::Context& ctx) {
   body["date"] = day.to_string();
   body["totals"] = {{"centres", all.size()},
                     {"places", to_json(places)},
+                    {"derogated_places", to_json(derogated)},
                     {"guests", to_json(guests)},
                     {"over_capacity", over},
                     {"under_use", under}};
@@ -129,12 +135,18 @@ Result<http::Response> series(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto days, occupancy_between(*conn, centre.id, from, to));
   INNET_ASSIGN_OR_RETURN(auto contracts, centres::centre_contracts(*conn, centre.id));
+  INNET_ASSIGN_OR_RETURN(auto derogations,
+                         centres::derogations_during(*conn, centre.id, from, to.plus_days(-1)));
   nlohmann::json items = nlohmann::json::array();
   for (const auto& d : days) {
     std::optional<std::int64_t> contract_places;
     for (const auto& c : contracts)
       if (c.start_date <= d.day && d.day <= c.end_date) contract_places = c.places;
-    items.push_back(series_day_type().to_json({d, contract_places}));
+    centres::PlacesByCategory derogated{};
+    for (const auto& g : derogations)
+      if (g.start_date <= d.day && d.day <= g.end_date)
+        derogated[static_cast<std::size_t>(g.category)] += g.places;
+    items.push_back(series_day_type().to_json({d, contract_places, derogated}));
   }
   return api::ok({{"centre_id", centre.id},
                   {"places", to_json(centre.places)},
@@ -153,17 +165,20 @@ void add_occupancy_routes(api::Api& api) {
   static const auto occupancy_list =
       api::ListType("Occupancy", occupancy_type(), true)
           .with("date", date)
-          .with("totals",
-                {{"type", "object"},
-                 {"required", {"centres", "places", "guests", "over_capacity", "under_use"}},
-                 {"properties",
-                  {{"centres", integer},
-                   {"places", places},
-                   {"guests", places},
-                   {"over_capacity", integer},
-                   {"under_use", integer}}},
-                 {"additionalProperties", false}},
-                &centres::places_type());
+          .with(
+              "totals",
+              {{"type", "object"},
+               {"required",
+                {"centres", "places", "derogated_places", "guests", "over_capacity", "under_use"}},
+               {"properties",
+                {{"centres", integer},
+                 {"places", places},
+                 {"derogated_places", places},
+                 {"guests", places},
+                 {"over_capacity", integer},
+                 {"under_use", integer}}},
+               {"additionalProperties", false}},
+              &centres::places_type());
   static const auto desk_list =
       api::ListType("PlacementDesk", desk_centre_type(), true)
           .with("date", date)

@@ -4,8 +4,10 @@
 #include <map>
 #include <set>
 
+#include "centres/derogations.h"
 #include "core/clock.h"
 #include "people/persons.h"
+#include "reception/placements/minors.h"
 #include "reception/placements/snapshots.h"
 
 namespace innet::reception {
@@ -50,8 +52,9 @@ Status check_date(CivilDay date, CivilDay today) {
   return Status::success();
 }
 
-// Every id names a person, once.
-Status check_persons(db::Connection& conn, const std::vector<std::int64_t>& ids) {
+// Every id names a person, once: the persons, in no particular order.
+Result<std::vector<people::Person>> check_persons(db::Connection& conn,
+                                                  const std::vector<std::int64_t>& ids) {
   if (ids.empty())
     return Error::rule(ErrorKind::invalid_input, "validation_failed", "person_ids",
                        FieldError::too_few_items(1));
@@ -68,7 +71,7 @@ Status check_persons(db::Connection& conn, const std::vector<std::int64_t>& ids)
         return Error::rule(ErrorKind::unprocessable, "no_such_person", "person_ids",
                            FieldError::not_found("person"));
   }
-  return Status::success();
+  return found;
 }
 
 // Locks the centre's row for the rest of the transaction, so that two concurrent placements
@@ -82,9 +85,17 @@ Result<centres::Centre> lock_centre(db::Connection& conn, std::int64_t id, const
   return centres::find_centre(conn, id);
 }
 
-// The most guests of a category the centre hosts on any day from `from` to `today`: a place
-// taken by a back-dated arrival must be free on every day since, not just on the first.
-Result<std::int64_t> peak_guests(db::Connection& conn, std::int64_t centre_id,
+// The tightest day of a category at a centre from `first_day` to `today`: the day with the
+// fewest places left, its guests and its places (the centre's own plus the derogated places in
+// force that day). A place taken by a back-dated arrival must be free on every day since.
+struct TightestDay {
+  std::string day;
+  std::int64_t places = 0;
+  std::int64_t guests = 0;
+  std::int64_t left() const { return places - guests; }
+};
+
+Result<TightestDay> tightest_day(db::Connection& conn, const centres::Centre& centre,
                                  centres::Category category, CivilDay first_day,
                                  CivilDay today_day) {
   // As text, like the stored days they are compared with.
@@ -94,19 +105,33 @@ Result<std::int64_t> peak_guests(db::Connection& conn, std::int64_t centre_id,
       conn.query(
           "SELECT start_date, end_date FROM placements WHERE centre_id = ? AND category = ? AND "
           "start_date <= ? AND (end_date IS NULL OR end_date > ?)",
-          {centre_id, to_string(category), today, from}));
-  std::map<std::string, std::int64_t> change;  // day -> guests arriving minus leaving
+          {centre.id, to_string(category), today, from}));
+  // day -> (guests arriving minus leaving, places granted minus withdrawn)
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> change;
+  change[from].second += centre.places[static_cast<std::size_t>(category)];
   for (const auto& r : rows) {
-    ++change[std::max(r.text(0), from)];
-    if (!r.is_null(1)) --change[r.text(1)];
+    ++change[std::max(r.text(0), from)].first;
+    if (!r.is_null(1)) --change[r.text(1)].first;
   }
-  std::int64_t now = 0, peak = 0;
+  INNET_ASSIGN_OR_RETURN(auto derogations,
+                         centres::derogations_during(conn, centre.id, first_day, today_day));
+  for (const auto& d : derogations) {
+    if (d.category != category) continue;
+    change[std::max(d.start_date, from)].second += d.places;
+    INNET_ASSIGN_OR_RETURN(const CivilDay last, stored_day(d.end_date));
+    change[last.plus_days(1).to_string()].second -= d.places;
+  }
+  TightestDay now{from, 0, 0}, tightest;
+  bool first = true;
   for (const auto& [day, delta] : change) {
     if (day > today) break;
-    now += delta;
-    peak = std::max(peak, now);
+    now.day = day;
+    now.guests += delta.first;
+    now.places += delta.second;
+    if (first || now.left() < tightest.left()) tightest = now;
+    first = false;
   }
-  return peak;
+  return tightest;
 }
 
 // A full, suspended or closed centre takes no one, unless the caller gives a reason to override.
@@ -119,12 +144,11 @@ Status check_room(db::Connection& conn, const centres::Centre& centre,
     return Error::rule(ErrorKind::conflict, "centre_not_accepting", field,
                        FieldError::centre_not_accepting(centre.status));
   for (const auto& [category, count] : incoming) {
-    INNET_ASSIGN_OR_RETURN(auto taken, peak_guests(conn, centre.id, category, date, today));
-    const auto places = centre.places[static_cast<std::size_t>(category)];
-    if (taken + count > places)
-      return Error::rule(
-          ErrorKind::conflict, "centre_full", field,
-          FieldError::centre_full(to_string(category), places, taken, count, date.to_string()));
+    INNET_ASSIGN_OR_RETURN(auto tight, tightest_day(conn, centre, category, date, today));
+    if (count > tight.left())
+      return Error::rule(ErrorKind::conflict, "centre_full", field,
+                         FieldError::centre_full(to_string(category), tight.places, tight.guests,
+                                                 count, date.to_string()));
   }
   return Status::success();
 }
@@ -217,10 +241,11 @@ const std::vector<std::string>& exit_reasons() {
 
 Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a, CivilDay today) {
   INNET_TRY(check_date(a.date, today));
-  INNET_TRY(check_persons(conn, a.person_ids));
+  INNET_ASSIGN_OR_RETURN(auto persons, check_persons(conn, a.person_ids));
   INNET_TRY(prepare_snapshots(conn, today));
   INNET_ASSIGN_OR_RETURN(auto centre, lock_centre(conn, a.centre_id, "centre_id"));
   for (auto id : a.person_ids) INNET_TRY(check_free_from(conn, id, a.date));
+  INNET_TRY(check_minors(conn, persons, centre, a.category, a.date, today, a.override_reason));
   const std::int64_t incoming = static_cast<std::int64_t>(a.person_ids.size());
   INNET_TRY(check_room(conn, centre, {{a.category, incoming}}, a.date, today, a.override_reason,
                        "centre_id"));
@@ -241,7 +266,7 @@ Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a, Civ
 
 Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t, CivilDay today) {
   INNET_TRY(check_date(t.date, today));
-  INNET_TRY(check_persons(conn, t.person_ids));
+  INNET_ASSIGN_OR_RETURN(auto persons, check_persons(conn, t.person_ids));
   INNET_TRY(prepare_snapshots(conn, today));
   INNET_ASSIGN_OR_RETURN(auto centre, lock_centre(conn, t.to_centre_id, "to_centre_id"));
   INNET_ASSIGN_OR_RETURN(auto current, open_placements(conn, t.person_ids, t.date));
@@ -257,7 +282,11 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
     if (p.centre_id == t.to_centre_id)
       return Error::rule(ErrorKind::unprocessable, "same_centre", "to_centre_id",
                          FieldError::same_centre(p.person_id));
-    ++incoming[t.category.value_or(p.category)];
+    const auto category = t.category.value_or(p.category);
+    ++incoming[category];
+    const auto person = std::find_if(persons.begin(), persons.end(),
+                                     [&](const people::Person& x) { return x.id == p.person_id; });
+    INNET_TRY(check_minors(conn, {*person}, centre, category, t.date, today, t.override_reason));
   }
   INNET_TRY(check_room(conn, centre, incoming, t.date, today, t.override_reason, "to_centre_id"));
   std::vector<Placement> out;
@@ -279,7 +308,7 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
 
 Result<std::vector<Placement>> record_exit(db::Connection& conn, const Exit& e, CivilDay today) {
   INNET_TRY(check_date(e.date, today));
-  INNET_TRY(check_persons(conn, e.person_ids));
+  if (auto found = check_persons(conn, e.person_ids); !found.ok()) return found.take_error();
   INNET_TRY(prepare_snapshots(conn, today));
   INNET_ASSIGN_OR_RETURN(auto current, open_placements(conn, e.person_ids, e.date));
   std::vector<Placement> out;
@@ -557,7 +586,8 @@ nlohmann::json to_json(const Placement& p) {
 }
 
 std::vector<db::Migration> placement_migrations(db::Engine) {
-  return {{6, "reception: placements", R"sql(
+  std::vector<db::Migration> all = {
+      {6, "reception: placements", R"sql(
 CREATE TABLE placements (
   id {{pk}},
   person_id BIGINT NOT NULL REFERENCES persons (id),
@@ -598,10 +628,10 @@ CREATE TABLE occupancy_snapshots (
   PRIMARY KEY (day, centre_id, category)
 );
 )sql"},
-          {9, "reception: when a placement's exit was recorded",
-           "ALTER TABLE placements ADD COLUMN exit_recorded_at TEXT;"},
-          // Numbered 31, after the notices of absence (30).
-          {31, "reception: corrections of mistaken exits and transfers", R"sql(
+      {9, "reception: when a placement's exit was recorded",
+       "ALTER TABLE placements ADD COLUMN exit_recorded_at TEXT;"},
+      // Numbered 31, after the notices of absence (30).
+      {31, "reception: corrections of mistaken exits and transfers", R"sql(
 CREATE TABLE placement_corrections (
   id {{pk}},
   placement_id BIGINT NOT NULL REFERENCES placements (id),
@@ -618,6 +648,9 @@ CREATE TABLE placement_corrections (
 );
 CREATE INDEX placement_corrections_placement ON placement_corrections (placement_id);
 )sql"}};
+  // The minors' rules keep their table beside them.
+  for (auto& m : minor_migrations()) all.push_back(std::move(m));
+  return all;
 }
 
 }  // namespace innet::reception

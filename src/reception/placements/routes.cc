@@ -3,6 +3,7 @@
 
 #include "core/clock.h"
 #include "people/routes.h"
+#include "reception/placements/minors.h"
 #include "reception/placements/placements.h"
 #include "reception/register/register.h"
 #include "reception/routes.h"
@@ -50,10 +51,13 @@ Status check_references(api::Context& ctx, const std::vector<std::int64_t>& pers
   return Status::success();
 }
 
-// A guest of a centre on a day: the placement and who it places.
+// A guest of a centre on a day: the placement and who it places; for an unaccompanied minor in
+// an adult centre's section, the days left of the limit.
 struct GuestOnDay {
   const Placement& placement;
   const people::Person& person;
+  bool unaccompanied_minor = false;
+  std::optional<std::int64_t> section_days_left;
 };
 
 // The person of a guest list: enough to group families.
@@ -71,7 +75,13 @@ const api::ObjectType<GuestOnDay>& guest_type() {
               placement_type(), [](const GuestOnDay& g) -> const auto& { return g.placement; })
           .field(
               "person", [](const GuestOnDay& g) -> const auto& { return g.person; },
-              guest_person_type());
+              guest_person_type())
+          .field("unaccompanied_minor", &GuestOnDay::unaccompanied_minor,
+                 {.description = "flagged unaccompanied and not known to be 18 on that day"})
+          .field("section_days_left", &GuestOnDay::section_days_left,
+                 {.description = "an unaccompanied minor in an adult centre's minors' places: "
+                                 "days left of the limit (90, or 150 extended) after that day; "
+                                 "negative when over it"});
   return type;
 }
 
@@ -181,7 +191,16 @@ Result<http::Response> guests(api::Context& ctx) {
   std::map<std::int64_t, const people::Person*> by_id;
   for (const auto& p : persons) by_id[p.id] = &p;
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& p : placed) items.push_back(guest_type().to_json({p, *by_id.at(p.person_id)}));
+  for (const auto& p : placed) {
+    GuestOnDay guest{p, *by_id.at(p.person_id)};
+    guest.unaccompanied_minor = unaccompanied_minor_on(guest.person, day);
+    if (guest.unaccompanied_minor && p.category == centres::Category::minors &&
+        !minors_structure(centre)) {
+      INNET_ASSIGN_OR_RETURN(auto stay, section_stay(*conn, p.person_id, day.plus_days(1)));
+      guest.section_days_left = stay.limit - stay.days_used;
+    }
+    items.push_back(guest_type().to_json(guest));
+  }
   return api::ok({{"date", day.to_string()}, {"items", items}});
 }
 
@@ -255,6 +274,37 @@ Result<nlohmann::json> correction_consequences(db::Connection& conn, const Corre
     INNET_TRY(add(annulled.centre_id, annulled.start_date, "guest_no_more"));
   }
   return out;
+}
+
+// Unaccompanied minors in adult centres' sections on a day (today by default), fewest days left
+// first: who is near or over the limit. An operator's staff see those of its centres.
+Result<http::Response> minors(api::Context& ctx) {
+  const CivilDay day = accepted_day(ctx.request.query, "date").value_or(clock::today());
+  std::optional<db::Subquery> only;
+  if (ctx.scope != auth::Scope::all) only = centres::centres_run_by(ctx.actor->organization_id);
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto all, minors_in_sections(*conn, day, only));
+  nlohmann::json items = nlohmann::json::array();
+  std::vector<std::int64_t> ids;
+  for (const auto& m : all) {
+    ids.push_back(m.person.id);
+    items.push_back(minor_in_section_type().to_json(m));
+  }
+  ctx.record_read(ids);
+  return api::ok({{"date", day.to_string()}, {"items", items}});
+}
+
+// The Prefettura extends a minor's stay in adult centres' sections by 60 days, with a reason.
+Result<http::Response> extend(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto person, people::person_in_scope(ctx, "placements.override"));
+  const std::string reason = ctx.body["reason"];
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(
+      auto done, extend_section_stay(*conn, person, reason, ctx.actor->user_id, clock::today()));
+  auto entry = ctx.audit("placements.extend_section", "person", std::to_string(person.id));
+  entry.details = nlohmann::json({{"extension_id", done.id}, {"reason", reason}}).dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::created(section_extension_type().to_json(done));
 }
 
 Result<http::Response> correct(api::Context& ctx) {
@@ -334,6 +384,37 @@ void add_placement_routes(api::Api& api) {
                                      .with("date", {{"type", "string"}, {"format", "date"}});
   api.add_schema(placement_list);
   api.add_schema(guest_list);
+  api.add_schema(section_extension_type());
+  static const auto minors_list = api::ListType("MinorsInSections", minor_in_section_type(), false)
+                                      .with("date", {{"type", "string"}, {"format", "date"}});
+  api.add_schema(minors_list);
+  api.add({.method = "GET",
+           .pattern = "/api/v1/minors-in-sections",
+           .action = "placements.read",
+           .summary = "Unaccompanied minors in adult centres' sections on a day (default today), "
+                      "fewest days left of their limit first (an operator: in its centres)",
+           .tag = "reception",
+           .query = {{.name = "date",
+                      .type = FieldType::date,
+                      .earliest_day = centres::kFirstReceptionDay}},
+           .response_schema = "MinorsInSections",
+           .reads_persons = true,
+           .handler = minors});
+  api.add({.method = "POST",
+           .pattern = "/api/v1/persons/{id}/section-extension",
+           .action = "placements.override",
+           .summary = "Extend an unaccompanied minor's stay in adult centres' sections by 60 days "
+                      "(the Prefettura, once, with the reason)",
+           .tag = "reception",
+           .body = {{.name = "reason",
+                     .required = true,
+                     .max_length = 1000,
+                     .min_length = 10,
+                     .multiline = true}},
+           .response_schema = "SectionExtension",
+           .success_status = 201,
+           .reads_persons = true,
+           .handler = extend});
   api.add_schema(history);
   const Field category{.name = "category", .max_length = 20, .allowed = centres::category_names()};
 

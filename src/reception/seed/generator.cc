@@ -4,11 +4,13 @@
 #include <map>
 
 #include "centres/centres.h"
+#include "centres/derogations.h"
 #include "core/clock.h"
 #include "geo/municipalities.h"
 #include "people/persons.h"
 #include "reception/costs/invoices.h"
 #include "reception/costs/reconciliation.h"
+#include "reception/placements/minors.h"
 #include "reception/placements/placements.h"
 #include "reception/placements/snapshots.h"
 #include "reception/register/register.h"
@@ -357,6 +359,8 @@ Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
       if (u.category == Category::minors) age = g.uniform(14, 17);
       if (c.ukrainian && u.category == Category::families && m == 0) sex = "female";
       persons.push_back(g.person(nat, sex, age, family, day));
+      // The guests of minors' communities came alone (a flag: no draw, the data stay the same).
+      persons.back().unaccompanied_minor = u.category == Category::minors;
       person_family.push_back(label);
       reception::Placement p;
       p.person_id = static_cast<std::int64_t>(persons.size() - 1);  // an index until inserted
@@ -454,6 +458,81 @@ Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
   INNET_TRY(reception::rebuild_snapshots(conn, first_day.plus_days(-300), last_day));
   report.persons = static_cast<std::int64_t>(persons.size());
   report.placements = static_cast<std::int64_t>(rows.size());
+  return report;
+}
+
+Result<MinorsReport> seed_minors_section(db::Connection& conn, std::int64_t operator_id,
+                                         std::int64_t officer_user_id, CivilDay today) {
+  MinorsReport report;
+  centres::CentreFilter f;
+  f.operator_id = operator_id;
+  INNET_ASSIGN_OR_RETURN(auto all, centres::all_centres(conn, f));
+  // An active adult centre, in the city of Palermo when the operator has one there.
+  const centres::Centre* chosen = nullptr;
+  for (const auto& c : all) {
+    if (c.status != "active" || reception::minors_structure(c) || c.type == "accoglienza_diffusa")
+      continue;
+    if (!chosen || (c.istat_code == "082053" && chosen->istat_code != "082053")) chosen = &c;
+  }
+  if (!chosen) return report;
+  centres::Centre centre = *chosen;
+  // A dedicated section of four minors' places.
+  centre.places[static_cast<std::size_t>(Category::minors)] += 4;
+  INNET_TRY(centres::update_centre(conn, centre));
+  struct Minor {
+    const char* family;
+    const char* given;
+    const char* nationality;
+    const char* language;
+    int age_days;  // on arrival
+    bool estimated;
+    int arrived_days_ago;
+  };
+  // 17 with 4 days left of 90 after today; 16 just arrived; 17 with an assessed (estimated) birth
+  // date.
+  static const Minor kMinors[] = {{"Diallo", "Mamadou", "GN", "fr", 17 * 365 + 40, false, 85},
+                                  {"Hassan", "Abdirahman", "SO", "so", 16 * 365 + 100, false, 6},
+                                  {"Touré", "Ibrahim", "ML", "bm", 17 * 365 + 20, true, 30}};
+  for (const auto& m : kMinors) {
+    const CivilDay arrived = today.plus_days(-m.arrived_days_ago);
+    people::Person p;
+    p.family_name = m.family;
+    p.given_names = m.given;
+    p.sex = "male";
+    p.nationality = m.nationality;
+    p.languages = {m.language};
+    std::string birth = arrived.plus_days(-m.age_days).to_string();
+    if (m.estimated) birth = birth.substr(0, 4) + "-01-01";
+    p.birth_date = birth;
+    p.birth_date_estimated = m.estimated;
+    p.unaccompanied_minor = true;
+    INNET_ASSIGN_OR_RETURN(auto created, people::create_person(conn, p));
+    reception::Arrival a;
+    a.person_ids = {created.id};
+    a.centre_id = centre.id;
+    a.category = Category::minors;
+    a.date = arrived;
+    a.arrival_from = "landing";
+    // Through the placement rules: the demo meets them as the API does.
+    if (auto placed = reception::place(conn, a, today); !placed.ok()) return placed.take_error();
+    ++report.minors;
+  }
+  // Places above contract for single men, by a decree of the Prefettura, for three months.
+  INNET_ASSIGN_OR_RETURN(auto contract, centres::contract_on(conn, centre.id, today));
+  if (contract) {
+    centres::Derogation d;
+    d.centre_id = centre.id;
+    d.category = Category::single_men;
+    d.places = std::max<std::int64_t>(1, contract->places / 5);
+    d.decision_number = "Decreto prefettizio n. 41/2026 Area IV";
+    d.decision_date = today.plus_days(-32).to_string();
+    d.start_date = today.plus_days(-30).to_string();
+    d.end_date = std::min(today.plus_days(60).to_string(), contract->end_date);
+    d.created_by = officer_user_id;
+    if (auto made = centres::create_derogation(conn, d, today); !made.ok())
+      return made.take_error();
+    ++report.derogations;
+  }
   return report;
 }
 

@@ -38,6 +38,17 @@ struct ReceptionReport {
 Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
                                        const ReceptionPlan& plan);
 
+// A dedicated section for minors (four minors' places) in one of the operator's adult centres,
+// in Palermo when it runs one there, with three unaccompanied minors of 16 and 17 placed through
+// the placement rules, one with 4 days left of 90 after today; and places above contract for single
+// men at that centre, granted by a decision of the Prefettura (`officer_user_id`) for three months.
+struct MinorsReport {
+  std::int64_t minors = 0;
+  std::int64_t derogations = 0;
+};
+Result<MinorsReport> seed_minors_section(db::Connection& conn, std::int64_t operator_id,
+                                         std::int64_t officer_user_id, CivilDay today);
+
 // The daily register of one operator's centres, kept by one of its staff: each of the last
 // `days` days (today excluded) with a few absences, confirmed and chained with `chain_key`, except
 // the most recent days of some centres, left for the user to confirm.

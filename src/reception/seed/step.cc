@@ -25,12 +25,19 @@ Status seed_demo(api::SeedContext& ctx) {
   plan.today = ctx.today.to_string();
   const auto staff = ctx.registry.demo_users.at(auth::Role::case_worker);
   INNET_ASSIGN_OR_RETURN(auto reception, seed::seed_reception(ctx.conn, ctx.rng, plan));
+  // Before the registers, which confirm the days these minors are present.
+  INNET_ASSIGN_OR_RETURN(
+      auto minors, seed::seed_minors_section(
+                       ctx.conn, plan.featured_operator,
+                       ctx.registry.demo_users.at(auth::Role::prefecture_officer), ctx.today));
   INNET_ASSIGN_OR_RETURN(auto registers,
                          seed::seed_registers(ctx.conn, ctx.rng, plan.featured_operator, staff, 60,
                                               ctx.today, ctx.chain_key));
   INNET_ASSIGN_OR_RETURN(auto invoices,
                          seed::seed_invoices(ctx.conn, plan.featured_operator, staff, ctx.today));
   add_counts(ctx.report, reception);
+  ctx.report.counts.push_back({minors.minors, "unaccompanied minors in an adult centre's section"});
+  ctx.report.counts.push_back({minors.derogations, "places-above-contract decisions"});
   ctx.report.counts.push_back({registers.confirmations, "confirmed register days"});
   ctx.report.counts.push_back({registers.absences, "absences"});
   ctx.report.counts.push_back({invoices, "invoices"});

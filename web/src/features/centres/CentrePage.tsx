@@ -14,6 +14,7 @@ import { GuestsSection } from '../reception/index';
 import { RegisterSection } from '../register/index';
 import { CentreDetails } from './CentreDetails';
 import { ContractsSection } from './ContractsSection';
+import { DerogationsSection } from './DerogationsSection';
 import { OccupancySection } from './OccupancySection';
 import { centresApi } from './api';
 import { StatusBadge } from './centreParts';
@@ -71,6 +72,7 @@ export function CentrePage({ id }: { id: number }) {
               {can('register.read') ? <RegisterSection id={centre.id} /> : null}
               {can('costs.read') ? <CostsSection id={centre.id} /> : null}
               {can('contracts.read') ? <ContractsSection id={centre.id} /> : null}
+              {can('centres.read') ? <DerogationsSection id={centre.id} centreName={centre.name} onChanged={() => setVersion((v) => v + 1)} /> : null}
             </div>
           )
         }

@@ -57,6 +57,9 @@ export type LotSummary = Schema<'TenderLotSummary'>;
 
 export type OccupancySeries = Schema<'OccupancySeries'>;
 
+/** Places above contract granted by a decision of the Prefettura for a period. */
+export type Derogation = Schema<'Derogation'>;
+
 export const centresApi = {
   listCentres: (query: Query) => request<Schema<'CentreList'>>('GET', '/centres', { query }),
   getCentre: (id: number) => request<CentreDetail>('GET', `/centres/${id}`),
@@ -69,6 +72,9 @@ export const centresApi = {
   contracts: (id: number) => request<Schema<'ContractList'>>('GET', `/centres/${id}/contracts`),
   addContract: (id: number, body: RequestBody<'createCentreContract'>) =>
     request<Schema<'Contract'>>('POST', `/centres/${id}/contracts`, { body }),
+  derogations: (id: number) => request<Schema<'DerogationList'>>('GET', `/centres/${id}/derogations`),
+  addDerogation: (id: number, body: RequestBody<'createCentreDerogation'>) =>
+    request<Derogation>('POST', `/centres/${id}/derogations`, { body }),
   series: (id: number) => request<OccupancySeries>('GET', `/centres/${id}/occupancy`),
   municipalities: () => request<Schema<'MunicipalityList'>>('GET', '/municipalities'),
 };

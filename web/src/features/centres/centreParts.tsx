@@ -43,6 +43,8 @@ export function FlagBadges({ over, under }: { over: boolean; under: boolean }) {
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7'];
 const PLACES_COLOUR = '#1a1a1a';
 const CONTRACT_COLOUR = '#7a5300';
+// Capacity with places above contract: dark teal, apart from the contract's brown.
+const DEROGATED_COLOUR = '#00676b';
 
 /**
  * Daily guests per category as stacked bars, with the centre's places (and the contract's, when
@@ -56,6 +58,7 @@ export function OccupancyChart({ series }: { series: OccupancySeries }) {
   const last = items[items.length - 1];
   const peak = items.reduce((best, d) => (d.total > best.total ? d : best), items[0] ?? { total: 0, day: '' });
   const hasContract = items.some((d) => d.contract_places !== null);
+  const hasDerogations = items.some((d) => d.derogated_places.total > 0);
   const summary = last
     ? t('centre.chart.summary', {
         from: formatDay(series.from, lang),
@@ -98,6 +101,20 @@ export function OccupancyChart({ series }: { series: OccupancySeries }) {
         // (a 62-place contract drawn at 124 on top of the places line).
         stack: 'places',
       });
+      if (hasDerogations) {
+        // Places above contract, drawn on top of the centre's own: the capacity of each day.
+        datasets.push({
+          type: 'line',
+          label: t('centre.chart.withDerogations'),
+          data: items.map((d) => series.places.total + d.derogated_places.total),
+          borderColor: DEROGATED_COLOUR,
+          borderDash: [2, 3],
+          borderWidth: 2,
+          pointRadius: 0,
+          order: 1,
+          stack: 'derogated',
+        });
+      }
       if (hasContract) {
         datasets.push({
           type: 'line',
@@ -163,6 +180,11 @@ export function OccupancyChart({ series }: { series: OccupancySeries }) {
                 <th scope="col" class="text-end">
                   {t('centre.chart.places')}
                 </th>
+                {hasDerogations ? (
+                  <th scope="col" class="text-end">
+                    {t('centre.chart.derogatedPlaces')}
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -179,6 +201,7 @@ export function OccupancyChart({ series }: { series: OccupancySeries }) {
                     ))}
                     <td class="text-end">{d.total}</td>
                     <td class="text-end">{series.places.total}</td>
+                    {hasDerogations ? <td class="text-end">{d.derogated_places.total}</td> : null}
                   </tr>
                 ))}
             </tbody>

@@ -29,6 +29,7 @@ type Draft = {
   sex: Sex | '';
   birth_date: string;
   birth_date_estimated: boolean;
+  unaccompanied_minor: boolean;
   nationality: string;
   languages: string;
   cui: string;
@@ -44,6 +45,7 @@ function draftOf(p?: Person): Draft {
     sex: p?.sex ?? '',
     birth_date: p?.birth_date ?? '',
     birth_date_estimated: p?.birth_date_estimated ?? false,
+    unaccompanied_minor: p?.unaccompanied_minor ?? false,
     nationality: p?.nationality ?? '',
     languages: p?.languages.join(', ') ?? '',
     cui: p?.cui ?? '',
@@ -68,6 +70,7 @@ function bodyOf(d: Draft): PersonInput {
     sex: d.sex as Sex,
     birth_date: opt(d.birth_date),
     birth_date_estimated: d.birth_date_estimated,
+    unaccompanied_minor: d.unaccompanied_minor,
     nationality: d.nationality,
     languages: languageList(d.languages),
     cui: opt(d.cui),
@@ -176,6 +179,13 @@ function PersonFields({
       <div class="col-12 col-md-6">
         <TextField id="birth_date" label={labels.birth_date} type="date" value={draft.birth_date} onValue={set('birth_date')} error={errors.birth_date} />
         <CheckboxField id="birth_date_estimated" label={t('persons.birthDateEstimated')} checked={draft.birth_date_estimated} onValue={set('birth_date_estimated')} />
+        <CheckboxField
+          id="unaccompanied_minor"
+          label={t('persons.unaccompaniedMinor')}
+          hint={t('persons.unaccompaniedMinorHint')}
+          checked={draft.unaccompanied_minor}
+          onValue={set('unaccompanied_minor')}
+        />
       </div>
       <div class="col-12 col-md-6">
         <TextField id="languages" label={labels.languages} hint={t('persons.languagesHint')} dir="ltr" value={draft.languages} onValue={set('languages')} error={errors.languages} />

@@ -144,6 +144,7 @@ function Identity({ person, lang }: { person: Person; lang: string }) {
           ),
           'person-birth-date',
         )}
+        {person.unaccompanied_minor ? row(t('persons.unaccompaniedMinor'), t('persons.yes'), 'person-unaccompanied-minor') : null}
         {row(t('persons.nationality'), nationality(person.nationality, lang, t), 'person-nationality')}
         {row(
           t('persons.languages'),

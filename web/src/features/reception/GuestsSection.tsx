@@ -13,11 +13,12 @@ import { useData } from '../../lib/useData';
 import type { Centre } from '../centres/index';
 import { personName } from '../people/index';
 import { ExitForm } from './ExitForm';
+import { ExtendSectionForm } from './ExtendSectionForm';
 import { PlaceForm } from './PlaceForm';
 import { TransferForm } from './TransferForm';
 import { type Guest, receptionApi } from './api';
 
-export type GuestAction = { kind: 'transfer' | 'exit'; guest: Guest } | { kind: 'place' } | null;
+export type GuestAction = { kind: 'transfer' | 'exit' | 'extend'; guest: Guest } | { kind: 'place' } | null;
 
 /** `notice`: the outcome of the last placement, transfer or exit, shown above the guests it changed. */
 export function GuestsSection({ centre, version, notice, onChanged }: { centre: Centre; version: number; notice: Msg | null; onChanged: (text: Msg) => void }) {
@@ -98,7 +99,10 @@ export function GuestsSection({ centre, version, notice, onChanged }: { centre: 
                           )}
                         </th>
                         <td>{nationality(g.person.nationality, lang, t)}</td>
-                        <td>{t(`categories.${g.category}`)}</td>
+                        <td>
+                          {t(`categories.${g.category}`)}
+                          <MinorBadge guest={g} />
+                        </td>
                         <td>{formatDay(g.start_date, lang)}</td>
                         <td>{t(`arrivalOrigins.${g.arrival_from}`, { defaultValue: g.arrival_from })}</td>
                         {manage ? (
@@ -122,6 +126,17 @@ export function GuestsSection({ centre, version, notice, onChanged }: { centre: 
                                 {t('placements.exit')}
                                 <span class="visually-hidden"> {personName(g.person)}</span>
                               </button>
+                              {g.section_days_left !== null && can('placements.override') ? (
+                                <button
+                                  type="button"
+                                  class="btn btn-outline-primary btn-xs"
+                                  data-testid="guest-extend"
+                                  onClick={(e) => open({ kind: 'extend', guest: g }, e)}
+                                >
+                                  {t('placements.minor.extend')}
+                                  <span class="visually-hidden"> {personName(g.person)}</span>
+                                </button>
+                              ) : null}
                             </div>
                           </td>
                         ) : null}
@@ -137,6 +152,7 @@ export function GuestsSection({ centre, version, notice, onChanged }: { centre: 
       {action?.kind === 'transfer' ? (
         <TransferForm key={`t${action.guest.id}`} centre={centre} guest={action.guest} family={relatives(action.guest, guests)} onCancel={close} onDone={done} />
       ) : null}
+      {action?.kind === 'extend' ? <ExtendSectionForm key={`x${action.guest.id}`} guest={action.guest} onCancel={close} onDone={done} /> : null}
       {action?.kind === 'exit' ? <ExitForm key={`e${action.guest.id}`} centreName={centre.name} guest={action.guest} family={relatives(action.guest, guests)} onCancel={close} onDone={done} /> : null}
     </section>
   );
@@ -147,4 +163,22 @@ export function relatives(guest: Guest, guests: Guest[] | null): Guest[] {
   const group = guest.person.family_group_id;
   if (!group || !guests) return [];
   return guests.filter((g) => g.person_id !== guest.person_id && g.person.family_group_id === group);
+}
+
+/** An unaccompanied minor, and in an adult centre's section the days left of the limit (decision 0020). */
+function MinorBadge({ guest }: { guest: Guest }) {
+  const { t } = useT();
+  if (!guest.unaccompanied_minor) return null;
+  const left = guest.section_days_left;
+  const warn = left !== null && left <= 10;
+  return (
+    <div class="d-flex flex-wrap gap-1 mt-1" data-testid="minor-badge">
+      <span class="badge bg-primary">{t('placements.minor.badge')}</span>
+      {left !== null ? (
+        <span class={`badge ${warn ? 'bg-danger' : 'bg-secondary'}`} data-days-left={left}>
+          {left >= 0 ? t('placements.minor.daysLeft', { count: left }) : t('placements.minor.overLimit', { count: -left })}
+        </span>
+      ) : null}
+    </div>
+  );
 }

@@ -7,8 +7,10 @@ import { pageParam } from '../../components/useList';
 import { formatDay, today } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { Link, setQuery, useLocation } from '../../lib/router';
+import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { CATEGORIES, FlagBadges } from '../centres/index';
+import { MinorsInSections } from './MinorsInSections';
 import { receptionApi } from './api';
 
 // The most the API gives in one page: at the scale of a prefecture, all centres at once.
@@ -16,6 +18,7 @@ const PER_PAGE = 100;
 
 export function Occupancy() {
   const { t, lang } = useT();
+  const { can } = useSession();
   const title = t('occupancy.title');
   usePageTitle(title);
   const loc = useLocation();
@@ -30,9 +33,11 @@ export function Occupancy() {
     [date, flag, page],
   );
 
-  const cell = (key: string, guests: number, places: number, free: number) => (
+  // Places above contract (decision 0020) are named apart: "12 of 20 + 4 above contract".
+  const cell = (key: string, guests: number, places: number, free: number, derogated: number) => (
     <td key={key} class="text-end text-nowrap">
       {t('occupancy.cell', { guests, places })}
+      {derogated ? <div class="small">{t('occupancy.derogated', { n: derogated })}</div> : null}
       <div class="small text-muted">{t('occupancy.free', { n: free })}</div>
     </td>
   );
@@ -95,8 +100,12 @@ export function Occupancy() {
                     <dd class="h4">{data.totals.places.total}</dd>
                   </div>
                   <div class="col-6 col-md-4 col-lg-2">
+                    <dt>{t('occupancy.derogatedTotal')}</dt>
+                    <dd class="h4">{data.totals.derogated_places.total}</dd>
+                  </div>
+                  <div class="col-6 col-md-4 col-lg-2">
                     <dt>{t('occupancy.freeTotal')}</dt>
-                    <dd class="h4">{Math.max(0, data.totals.places.total - data.totals.guests.total)}</dd>
+                    <dd class="h4">{Math.max(0, data.totals.places.total + data.totals.derogated_places.total - data.totals.guests.total)}</dd>
                   </div>
                   <div class="col-6 col-md-4 col-lg-2">
                     <dt>{t('occupancy.overCapacity')}</dt>
@@ -138,8 +147,8 @@ export function Occupancy() {
                             </Link>
                             <div class="small text-muted">{t(`centreStatuses.${o.status}`, { defaultValue: o.status })}</div>
                           </th>
-                          {CATEGORIES.map((c) => cell(c, o.guests[c], o.places[c], o.free[c]))}
-                          {cell('total', o.guests.total, o.places.total, o.free.total)}
+                          {CATEGORIES.map((c) => cell(c, o.guests[c], o.places[c], o.free[c], o.derogated_places[c]))}
+                          {cell('total', o.guests.total, o.places.total, o.free.total, o.derogated_places.total)}
                           <td>
                             <FlagBadges over={o.over_capacity} under={o.under_use} />
                           </td>
@@ -156,6 +165,7 @@ export function Occupancy() {
           )
         }
       </LoadState>
+      {can('placements.read') ? <MinorsInSections date={date} /> : null}
     </div>
   );
 }

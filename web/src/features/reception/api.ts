@@ -44,4 +44,7 @@ export const receptionApi = {
   place: (body: RequestBody<'createPlacement'>) => request<Placements>('POST', '/placements', { body }),
   transfer: (body: RequestBody<'createPlacementsTransfer'>) => request<Placements>('POST', '/placements/transfers', { body }),
   exit: (body: RequestBody<'createPlacementsExit'>) => request<Placements>('POST', '/placements/exits', { body }),
+  minorsInSections: (date?: string) => request<Schema<'MinorsInSections'>>('GET', '/minors-in-sections', { query: { date } }),
+  extendSection: (personId: number, body: RequestBody<'personSectionExtension'>) =>
+    request<Schema<'SectionExtension'>>('POST', `/persons/${personId}/section-extension`, { body }),
 };

@@ -13,9 +13,17 @@ const RULE_CODES = new Set([
   'no_such_person',
   'no_such_centre',
   'future_date',
+  'minor_needs_minors_place',
+  'minor_under_16_in_adult_centre',
+  'minor_section_limit',
 ]);
 
 export const placementRuleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, RULE_CODES, { future_date: ['date'] });
 
-/** Whether an answer asks for an override reason (the centre is full or not taking guests). */
-export const needsOverride = (e: unknown) => e instanceof ApiError && (e.code === 'centre_full' || e.code === 'centre_not_accepting');
+/**
+ * Whether an answer asks for an override reason: the centre is full or not taking guests, or an
+ * unaccompanied minor is under 16 or past the day limit of an adult centre's section. A minor in
+ * an adult place is never overridden: the category (or the person's flag) is what to correct.
+ */
+const OVERRIDABLE = new Set(['centre_full', 'centre_not_accepting', 'minor_under_16_in_adult_centre', 'minor_section_limit']);
+export const needsOverride = (e: unknown) => e instanceof ApiError && OVERRIDABLE.has(e.code);
