@@ -47,6 +47,13 @@ std::vector<auth::Policy::Grant> grants() {
       {"invoices.submit", prefecture_officer, all},
       {"invoices.submit", case_worker, organization},
       {"sai_budgets.manage", prefecture_officer, all},
+      // The officer's lists across centres (issue 9 point 9): over capacity, registers not
+      // confirmed, invoices to check, contracts ending.
+      {"overview.read", prefecture_officer, all},
+      // Arrivals, transfers and exits for the Ministry's reception system (SGA): the Prefettura
+      // for every centre, an operator for its own.
+      {"movements.export", prefecture_officer, all},
+      {"movements.export", case_worker, organization},
   };
 }
 
