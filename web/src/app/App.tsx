@@ -5,6 +5,7 @@ import { Audit } from '../features/audit/index';
 import { Account, authApi, ForgotPassword, Login, ResetPassword } from '../features/auth/index';
 import { CentreEditPage, CentrePage, Centres } from '../features/centres/index';
 import { CostsPage } from '../features/costs/index';
+import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
 import { PersonPage, Persons } from '../features/people/index';
 import { Occupancy } from '../features/reception/index';
 import { NoticesPage, RegisterDayPage, RegisterOverviewPage, SignatureSheetPage } from '../features/register/index';
@@ -35,6 +36,12 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/occupancy': { permission: 'occupancy.read', render: () => <Occupancy /> },
   '/persons': { permission: 'persons.read', render: () => <Persons /> },
   '/absence-notices': { permission: 'notices.read', render: () => <NoticesPage /> },
+  '/placement-desk': { permission: 'occupancy.read', render: () => <DeskPage /> },
+  '/movements': { permission: 'movements.export', render: () => <MovementsPage /> },
+  '/overview/over-capacity': { permission: 'overview.read', render: () => <OverCapacityPage /> },
+  '/overview/unconfirmed-registers': { permission: 'overview.read', render: () => <UnconfirmedRegistersPage /> },
+  '/overview/invoices': { permission: 'overview.read', render: () => <InvoicesToCheckPage /> },
+  '/overview/contracts-ending': { permission: 'overview.read', render: () => <ContractsEndingPage /> },
 };
 
 /** Routes with a parameter: the pattern, the permission and the page for the matched id. */
