@@ -194,7 +194,7 @@ test('a family transfer offers only centres with room for everyone who moves', a
 
 test('movements for the Ministry: the period on screen, the file in the language of the app', async () => {
   await page.goto('/');
-  await page.locator('[data-nav="/movements"]').click();
+  await page.locator('[data-card="/movements"]').click();
   await page.locator('[data-testid=movements-table]').waitFor();
   const href = await page.locator('[data-testid=movements-csv]').getAttribute('href');
   assert.match(href, /^\/api\/v1\/movements\?.*format=csv.*lang=it/);
