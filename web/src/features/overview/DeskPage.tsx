@@ -65,20 +65,14 @@ export function DeskPage() {
         {
           label: t('overview.columns.centre'),
           sort: 'name',
+          // The way to place is beside the name: on a phone the columns further right need scrolling.
           cell: (r) => (
-            <Link href={`/centres/${r.centre_id}`}>
-              <bdi>{r.name}</bdi>
-            </Link>
-          ),
-        },
-        { label: t('overview.columns.type'), cell: (r) => t(`centreTypes.${r.type}`) },
-        { label: t('overview.columns.municipality'), sort: 'municipality', cell: (r) => <bdi>{r.municipality}</bdi> },
-        { label: t('overview.columns.freePlaces'), sort: 'free', numeric: true, cell: (r) => formatNumber(r.free_in_category, lang) },
-        ...(placing
-          ? [
-              {
-                label: t('overview.desk.action'),
-                cell: (r: { centre_id: number; name: string }) => (
+            <>
+              <Link href={`/centres/${r.centre_id}`}>
+                <bdi>{r.name}</bdi>
+              </Link>
+              {placing ? (
+                <div class="mt-1">
                   <Link href={`/centres/${r.centre_id}?place=${category}`} class="btn btn-outline-primary btn-xs" data-place-centre={r.centre_id}>
                     {t('overview.desk.place')}
                     <span class="visually-hidden">
@@ -86,10 +80,14 @@ export function DeskPage() {
                       <bdi>{r.name}</bdi>
                     </span>
                   </Link>
-                ),
-              },
-            ]
-          : []),
+                </div>
+              ) : null}
+            </>
+          ),
+        },
+        { label: t('overview.columns.freePlaces'), sort: 'free', numeric: true, cell: (r) => formatNumber(r.free_in_category, lang) },
+        { label: t('overview.columns.municipality'), sort: 'municipality', cell: (r) => <bdi>{r.municipality}</bdi> },
+        { label: t('overview.columns.type'), cell: (r) => t(`centreTypes.${r.type}`) },
       ]}
     />
   );

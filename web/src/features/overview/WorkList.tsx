@@ -21,6 +21,8 @@ export interface Column<T> {
   /** The server's sort key for this column, when it sorts by it. */
   sort?: string;
   numeric?: boolean;
+  /** Kept on one line (a date). */
+  nowrap?: boolean;
   cell: (row: T) => ComponentChildren;
 }
 
@@ -144,7 +146,7 @@ export function WorkList<T, K extends string>({
                               {c.cell(row)}
                             </th>
                           ) : (
-                            <td key={c.label} class={c.numeric ? 'text-end text-nowrap' : undefined}>
+                            <td key={c.label} class={c.numeric ? 'text-end text-nowrap' : c.nowrap ? 'text-nowrap' : undefined}>
                               {c.cell(row)}
                             </td>
                           ),

@@ -70,7 +70,7 @@ export function UnconfirmedRegistersPage() {
         { label: t('overview.columns.municipality'), sort: 'municipality', cell: (r) => <bdi>{r.municipality}</bdi> },
         { label: t('overview.columns.unconfirmedDays'), sort: 'unconfirmed_days', numeric: true, cell: (r) => formatNumber(r.unconfirmed_days, lang) },
         { label: t('overview.columns.changedDays'), numeric: true, cell: (r) => formatNumber(r.changed_days, lang) },
-        { label: t('overview.columns.oldestDay'), sort: 'oldest_day', cell: (r) => formatDay(r.oldest_day, lang) },
+        { label: t('overview.columns.oldestDay'), sort: 'oldest_day', nowrap: true, cell: (r) => formatDay(r.oldest_day, lang) },
       ]}
     />
   );
@@ -101,11 +101,10 @@ export function InvoicesToCheckPage() {
           cell: (r) => centreLink(r.centre_id, r.centre_name, `/costs?month=${r.month}&invoice=${r.invoice_id}`),
         },
         { label: t('overview.columns.invoiceNumber'), cell: (r) => <bdi>{r.number}</bdi> },
-        { label: t('overview.columns.submitted'), sort: 'submitted_at', cell: (r) => formatDay(r.submitted_at.slice(0, 10), lang) },
+        { label: t('overview.columns.submitted'), sort: 'submitted_at', nowrap: true, cell: (r) => formatDay(r.submitted_at.slice(0, 10), lang) },
         { label: t('overview.columns.daysDifference'), numeric: true, cell: (r) => formatNumber(r.presence_days_difference, lang) },
         { label: t('overview.columns.amount'), sort: 'amount', numeric: true, cell: (r) => formatEuro(r.amount_cents, lang) },
         { label: t('overview.columns.amountDifference'), numeric: true, cell: (r) => formatEuro(r.amount_difference_cents, lang) },
-        { label: t('overview.columns.unconfirmedDays'), numeric: true, cell: (r) => formatNumber(r.unconfirmed_days, lang) },
         {
           label: t('overview.columns.check'),
           sort: 'differences',
@@ -142,7 +141,7 @@ export function ContractsEndingPage() {
       columns={[
         { label: t('overview.columns.centre'), sort: 'name', cell: (r) => centreLink(r.centre_id, r.centre_name) },
         { label: t('overview.columns.cig'), cell: (r) => <bdi>{r.cig}</bdi> },
-        { label: t('overview.columns.endDate'), sort: 'end_date', cell: (r) => formatDay(r.end_date, lang) },
+        { label: t('overview.columns.endDate'), sort: 'end_date', nowrap: true, cell: (r) => formatDay(r.end_date, lang) },
         { label: t('overview.columns.daysLeft'), numeric: true, cell: (r) => t('overview.daysLeft', { count: r.days_left }) },
         { label: t('overview.columns.places'), sort: 'places', numeric: true, cell: (r) => formatNumber(r.places, lang) },
         { label: t('overview.columns.price'), numeric: true, cell: (r) => formatEuro(r.price_cents, lang) },
@@ -177,7 +176,7 @@ export function MovementsPage() {
       rowKey={(r) => `${r.placement_id}-${r.movement}`}
       summary={(d) => t('overview.period', { from: formatDay(String(d.from), lang), to: formatDay(String(d.to), lang) })}
       columns={[
-        { label: t('overview.columns.date'), sort: 'day', cell: (r) => formatDay(r.day, lang) },
+        { label: t('overview.columns.date'), sort: 'day', nowrap: true, cell: (r) => formatDay(r.day, lang) },
         {
           label: t('overview.columns.cui'),
           cell: (r) => {
