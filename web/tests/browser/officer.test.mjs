@@ -136,7 +136,9 @@ test('a full list: sorted by a column, downloaded as CSV in the language of the 
 test('placement desk: only centres with room for the whole family; placing from there names everyone', async () => {
   const op = await operatorId();
   const small = await createCentre(page, `CAS Piccolo ${suffix}`, op, { families: 2 });
-  const large = await createCentre(page, `CAS Grande ${suffix}`, op, { families: 5 });
+  // More family places than any centre of the demo, so that it is on the first page (most free first)
+  // whatever other tests running beside this one create.
+  const large = await createCentre(page, `CAS Grande ${suffix}`, op, { families: 40 });
   const members = await family(`Okafor${suffix}`, ['Grace', 'Joy', 'Ada']);
 
   await page.goto('/placement-desk');
