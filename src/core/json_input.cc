@@ -205,7 +205,12 @@ Status check_query(const std::map<std::string, std::string>& query, const FieldS
       continue;
     }
     if (f->type == FieldType::integer) {
-      if (!parse_int(value)) problems[key] = FieldError::wrong_type("integer");
+      // The bounds too: the document promises them for queries as for bodies.
+      const auto n = parse_int(value);
+      if (!n)
+        problems[key] = FieldError::wrong_type("integer");
+      else if (auto reason = check_integer(*f, nlohmann::json(*n)))
+        problems[key] = std::move(*reason);
     } else if (f->type == FieldType::boolean) {
       if (value != "true" && value != "false")
         problems[key] = FieldError::wrong_type("true_or_false");

@@ -53,6 +53,13 @@ std::vector<auth::Policy::Grant> grants() {
       {"handovers.read", prefecture_officer, all},
       {"handovers.read", case_worker, organization},
       {"handovers.record", case_worker, organization},
+      // The officer's lists across centres (issue 9 point 9): over capacity, registers not
+      // confirmed, invoices to check, contracts ending.
+      {"overview.read", prefecture_officer, all},
+      // Arrivals, transfers and exits for the Ministry's reception system (SGA): the Prefettura
+      // for every centre, an operator for its own.
+      {"movements.export", prefecture_officer, all},
+      {"movements.export", case_worker, organization},
   };
 }
 

@@ -12,6 +12,7 @@ void add_routes(api::Api& api) {
   add_absence_routes(api);
   add_cost_routes(api);
   add_handover_routes(api);
+  add_overview_routes(api);
 }
 
 }  // namespace innet::reception

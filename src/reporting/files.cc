@@ -13,11 +13,12 @@ http::Response attachment(std::string body, const char* type, const std::string&
 }
 
 Result<http::Response> tables_response(const std::string& format, std::vector<Table> tables,
-                                       std::size_t csv_table, const std::string& basename) {
+                                       std::size_t csv_table, const std::string& basename,
+                                       CsvStyle style) {
   // A CSV holds one of the tables: only its rows count against the limit.
   if (format == "csv") {
     INNET_TRY(check_export_size({tables.at(csv_table)}));
-    return attachment(to_csv(tables.at(csv_table)), kCsvType, basename + ".csv");
+    return attachment(to_csv(tables.at(csv_table), style), kCsvType, basename + ".csv");
   }
   INNET_TRY(check_export_size(tables));
   INNET_ASSIGN_OR_RETURN(auto xlsx, to_xlsx(tables));

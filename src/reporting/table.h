@@ -1,8 +1,14 @@
-// Tables as files for offices: CSV (RFC 4180: ',' separated, '"' quoted, CRLF line ends, UTF-8,
-// one header row) and XLSX (libxlsxwriter, see docs/decisions/0003-xlsx-export.md). A module
-// builds its report as Tables once and every format renders the same tables, so they cannot
-// disagree. Money: CSV carries integer cents (columns named *_cents), as the JSON does; XLSX
-// shows euros with two decimals, because a spreadsheet is read by people.
+// Tables as files for offices: CSV ('"' quoted, CRLF line ends, UTF-8, one header row) and XLSX
+// (libxlsxwriter, see docs/decisions/0003-xlsx-export.md). A module builds its report as Tables
+// once and every format renders the same tables, so they cannot disagree.
+// Two CSV styles (decision 0021):
+// - data: RFC 4180 (',' separated), headers are the columns' stable names, money in integer cents
+//   (columns named *_cents) as in the JSON, dates as YYYY-MM-DD: for programs.
+// - office: what an Italian office's spreadsheet opens as it is: ';' separated, headers are the
+//   columns' titles (from a label catalogue in the user's language, language.h), money in euros
+//   with a decimal comma and no grouping ("1234,50"), dates dd/mm/yyyy, and a UTF-8 byte order
+//   mark, without which Excel reads UTF-8 as Windows-1252 and garbles accents and Arabic names.
+// XLSX shows euros as currency cells and dates as date cells, both with Italian formats.
 #pragma once
 
 #include <cstdint>
@@ -14,19 +20,21 @@
 namespace innet::reporting {
 
 struct Cell {
-  enum class Kind { empty, text, integer, money };
+  enum class Kind { empty, text, integer, money, date };
   Kind kind = Kind::empty;
   std::string text;
   std::int64_t number = 0;  // integer, or cents for money
+  // A date's text is YYYY-MM-DD.
 
   static Cell of(std::string s) { return {Kind::text, std::move(s), 0}; }
   static Cell of(std::int64_t n) { return {Kind::integer, {}, n}; }
   static Cell cents(std::int64_t c) { return {Kind::money, {}, c}; }
+  static Cell date(std::string iso_day) { return {Kind::date, std::move(iso_day), 0}; }
 };
 
 struct Column {
-  std::string name;   // CSV header: stable, machine-readable
-  std::string title;  // XLSX header: for people
+  std::string name;   // data CSV header: stable, machine-readable
+  std::string title;  // office CSV and XLSX header: for people
 };
 
 struct Table {
@@ -41,7 +49,8 @@ struct Table {
 inline constexpr std::size_t kMaxExportRows = 50000;
 Status check_export_size(const std::vector<Table>& tables);
 
-std::string to_csv(const Table& table);
+enum class CsvStyle { data, office };
+std::string to_csv(const Table& table, CsvStyle style = CsvStyle::data);
 // The bytes of an .xlsx workbook with one sheet per table, in order.
 Result<std::string> to_xlsx(const std::vector<Table>& tables);
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <system_error>
 
 #include "reporting/table.h"
@@ -28,7 +29,30 @@ Error failed(const std::string& what) {
   return Error::internal("xlsx export: " + what);
 }
 
-Status write_sheet(lxw_worksheet* ws, const Table& t, lxw_format* header, lxw_format* money) {
+struct Formats {
+  lxw_format* header;
+  lxw_format* money;
+  lxw_format* date;
+};
+
+// A YYYY-MM-DD text as a spreadsheet date; nothing for any other text.
+std::optional<lxw_datetime> day_of(const std::string& iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  try {
+    return lxw_datetime{std::stoi(iso.substr(0, 4)),
+                        std::stoi(iso.substr(5, 2)),
+                        std::stoi(iso.substr(8, 2)),
+                        0,
+                        0,
+                        0};
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+Status write_sheet(lxw_worksheet* ws, const Table& t, const Formats& formats) {
+  lxw_format* header = formats.header;
+  lxw_format* money = formats.money;
   std::vector<std::size_t> widths(t.columns.size(), 8);
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
     if (worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t.columns[c].title.c_str(),
@@ -58,6 +82,14 @@ Status write_sheet(lxw_worksheet* ws, const Table& t, lxw_format* header, lxw_fo
           e = worksheet_write_number(ws, row, col, static_cast<double>(cell.number) / 100.0, money);
           widths[c] = std::max<std::size_t>(widths[c], 12);
           break;
+        case Cell::Kind::date:
+          if (auto day = day_of(cell.text)) {
+            e = worksheet_write_datetime(ws, row, col, &*day, formats.date);
+            widths[c] = std::max<std::size_t>(widths[c], 10);
+          } else {
+            e = worksheet_write_string(ws, row, col, cell.text.c_str(), nullptr);
+          }
+          break;
       }
       if (e != LXW_NO_ERROR) return failed(lxw_strerror(e));
     }
@@ -82,7 +114,11 @@ Result<std::string> to_xlsx(const std::vector<Table>& tables) {
   lxw_format* header = workbook_add_format(wb);
   format_set_bold(header);
   lxw_format* money = workbook_add_format(wb);
-  format_set_num_format(money, "#,##0.00");
+  // Euros, Italian (locale 410): "1.234,50 €" in an Italian Excel or LibreOffice. Grouping and
+  // the decimal sign follow the reader's locale; the symbol and its place are fixed here.
+  format_set_num_format(money, "#,##0.00 [$\xE2\x82\xAC-410];-#,##0.00 [$\xE2\x82\xAC-410]");
+  lxw_format* date = workbook_add_format(wb);
+  format_set_num_format(date, "dd/mm/yyyy");
   Status written = Status::success();
   for (const auto& t : tables) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, t.name.c_str());
@@ -90,7 +126,7 @@ Result<std::string> to_xlsx(const std::vector<Table>& tables) {
       written = failed("cannot add sheet " + t.name);
       break;
     }
-    written = write_sheet(ws, t, header, money);
+    written = write_sheet(ws, t, {header, money, date});
     if (!written.ok()) break;
   }
   // Closing writes the file and frees the workbook, also after a failure above.

@@ -1,4 +1,5 @@
-// Occupancy of all centres on a day, of one centre over time, and the placement desk.
+// Occupancy of all centres on a day and of one centre over time (the placement desk, which
+// reads the same occupancy, is in overview/).
 #include <algorithm>
 
 #include "centres/derogations.h"
@@ -26,22 +27,6 @@ Result<CivilDay> day_param(api::Context& ctx) {
   return day;
 }
 
-// The totals cover every centre in the filter; the items are one page of those the flag keeps.
-// A centre of the placement desk, with its free places in the category asked for.
-struct DeskCentre {
-  const CentreOccupancy& occupancy;
-  std::int64_t free_in_category = 0;
-};
-
-const api::ObjectType<DeskCentre>& desk_centre_type() {
-  static const auto type =
-      api::ObjectType<DeskCentre>("DeskCentre")
-          .include(
-              occupancy_type(), [](const DeskCentre& d) -> const auto& { return d.occupancy; })
-          .field("free_in_category", &DeskCentre::free_in_category);
-  return type;
-}
-
 // The guests of one day of a centre, per category, the places its contract gave that day and
 // those derogations added.
 struct SeriesDay {
@@ -62,6 +47,7 @@ const api::ObjectType<SeriesDay>& series_day_type() {
   return type;
 }
 
+// The totals cover every centre in the filter; the items are one page of those the flag keeps.
 Result<http::Response> overview(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   INNET_ASSIGN_OR_RETURN(auto day, day_param(ctx));
@@ -92,32 +78,6 @@ Result<http::Response> overview(api::Context& ctx) {
                     {"guests", to_json(guests)},
                     {"over_capacity", over},
                     {"under_use", under}};
-  return api::ok(body);
-}
-
-// Centres that can take guests of a category now, most free places first.
-Result<http::Response> desk(api::Context& ctx) {
-  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
-  const auto category = *centres::parse_category(ctx.request.query["category"]);
-  auto f = filter_from(ctx);
-  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
-  const CivilDay today = clock::today();
-  INNET_ASSIGN_OR_RETURN(auto all, occupancy_on(*conn, today, f));
-  std::vector<const CentreOccupancy*> open;
-  for (const auto& o : all)
-    if (centres::accepts_guests(o.centre) && o.free(category) > 0) open.push_back(&o);
-  std::stable_sort(open.begin(), open.end(),
-                   [&](auto* a, auto* b) { return a->free(category) > b->free(category); });
-  nlohmann::json items = nlohmann::json::array();
-  const auto first = std::min<std::size_t>(open.size(), paging.offset());
-  const auto last = std::min<std::size_t>(open.size(), first + paging.per_page);
-  for (std::size_t i = first; i < last; ++i) {
-    items.push_back(desk_centre_type().to_json({*open[i], open[i]->free(category)}));
-  }
-  nlohmann::json body =
-      list_envelope(std::move(items), static_cast<std::int64_t>(open.size()), paging);
-  body["date"] = today.to_string();
-  body["category"] = to_string(category);
   return api::ok(body);
 }
 
@@ -179,17 +139,12 @@ void add_occupancy_routes(api::Api& api) {
                  {"under_use", integer}}},
                {"additionalProperties", false}},
               &centres::places_type());
-  static const auto desk_list =
-      api::ListType("PlacementDesk", desk_centre_type(), true)
-          .with("date", date)
-          .with("category", {{"type", "string"}, {"enum", centres::category_names()}});
   static const auto series_list = api::ListType("OccupancySeries", series_day_type(), false)
                                       .with("centre_id", integer)
                                       .with("places", places, &centres::places_type())
                                       .with("from", date)
                                       .with("to", date);
   api.add_schema(occupancy_list);
-  api.add_schema(desk_list);
   api.add_schema(series_list);
   const Field type{.name = "type", .max_length = 40, .allowed = centres::centre_types()};
   const Field status{.name = "status", .max_length = 40, .allowed = centres::centre_statuses()};
@@ -211,20 +166,6 @@ void add_occupancy_routes(api::Api& api) {
        .paged = true,
        .response_schema = "Occupancy",
        .handler = overview});
-  api.add({.method = "GET",
-           .pattern = "/api/v1/placement-desk",
-           .action = "occupancy.read",
-           .summary = "Centres with free places today for a category, most free first; paged",
-           .tag = "reception",
-           .query = {{.name = "category",
-                      .required = true,
-                      .max_length = 20,
-                      .allowed = centres::category_names()},
-                     type,
-                     istat},
-           .paged = true,
-           .response_schema = "PlacementDesk",
-           .handler = desk});
   api.add(
       {.method = "GET",
        .pattern = "/api/v1/centres/{id}/occupancy",

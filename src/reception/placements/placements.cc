@@ -514,6 +514,19 @@ Result<std::vector<Placement>> placements_between_as_recorded(
                 {centre_id, to.to_string(), from.to_string(), exits_recorded_after});
 }
 
+Result<std::vector<Placement>> placements_moving_between(
+    db::Connection& conn, CivilDay from, CivilDay to,
+    const std::optional<db::Subquery>& centre_ids) {
+  // Two ranges on the indexes of start_date and end_date.
+  std::string where = "((start_date >= ? AND start_date < ?) OR (end_date >= ? AND end_date < ?))";
+  db::Params params = {from.to_string(), to.to_string(), from.to_string(), to.to_string()};
+  if (centre_ids) {
+    where += " AND centre_id IN (" + centre_ids->sql + ")";
+    params.insert(params.end(), centre_ids->params.begin(), centre_ids->params.end());
+  }
+  return select(conn, where + " ORDER BY id", params);
+}
+
 Result<std::vector<Placement>> placements_on(db::Connection& conn, std::int64_t centre_id,
                                              CivilDay day) {
   return placements_between(conn, centre_id, day, day.plus_days(1));

@@ -134,6 +134,11 @@ Result<std::vector<Placement>> placements_between(db::Connection& conn, std::int
 Result<std::vector<Placement>> placements_between_as_recorded(
     db::Connection& conn, std::int64_t centre_id, CivilDay from, CivilDay to,
     const std::string& exits_recorded_after);
+// The placements that start or end on a day of [from, to), at every centre or at those
+// `centre_ids` selects: the movements of a period (the Ministry's movements export), by id.
+Result<std::vector<Placement>> placements_moving_between(
+    db::Connection& conn, CivilDay from, CivilDay to,
+    const std::optional<db::Subquery>& centre_ids = std::nullopt);
 // The guests of a centre on a day.
 Result<std::vector<Placement>> placements_on(db::Connection& conn, std::int64_t centre_id,
                                              CivilDay day);

@@ -6,6 +6,7 @@ import { Account, authApi, ForgotPassword, Login, ResetPassword } from '../featu
 import { CentreEditPage, CentrePage, Centres, LotEditPage, Lots, NewLotPage } from '../features/centres/index';
 import { CostsPage } from '../features/costs/index';
 import { HandoversPage } from '../features/handovers/index';
+import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
 import { PersonPage, Persons } from '../features/people/index';
 import { Occupancy } from '../features/reception/index';
 import { NoticesPage, RegisterCentresPage, RegisterDayPage, RegisterOverviewPage, SignatureSheetPage } from '../features/register/index';
@@ -39,6 +40,12 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/lots': { permission: 'contracts.read', render: () => <Lots /> },
   '/lots/new': { permission: 'contracts.manage', render: () => <NewLotPage /> },
   '/register': { permission: 'register.record', render: () => <RegisterCentresPage /> },
+  '/placement-desk': { permission: 'occupancy.read', render: () => <DeskPage /> },
+  '/movements': { permission: 'movements.export', render: () => <MovementsPage /> },
+  '/overview/over-capacity': { permission: 'overview.read', render: () => <OverCapacityPage /> },
+  '/overview/unconfirmed-registers': { permission: 'overview.read', render: () => <UnconfirmedRegistersPage /> },
+  '/overview/invoices': { permission: 'overview.read', render: () => <InvoicesToCheckPage /> },
+  '/overview/contracts-ending': { permission: 'overview.read', render: () => <ContractsEndingPage /> },
 };
 
 /** Routes with a parameter: the pattern, the permission and the page for the matched id. */

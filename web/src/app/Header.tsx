@@ -30,7 +30,7 @@ export function Header({ session, path }: { session: SessionValue | null; path: 
   }, [menuOpen]);
 
   const user = session?.user;
-  const areas = session ? visibleAreas(session.can) : [];
+  const areas = session ? visibleAreas(session.can).filter((a) => a.menu !== false) : [];
   const shown = menuOpen ? { display: 'block' } : undefined;
 
   return (

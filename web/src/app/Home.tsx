@@ -1,4 +1,5 @@
 import { Icon } from '../components/Icon';
+import { OfficerWork } from '../features/overview/index';
 import { usePageTitle } from '../components/PageTitle';
 import { useT } from '../lib/i18n';
 import { Link } from '../lib/router';
@@ -27,6 +28,7 @@ export function Home() {
           {t(`roles.${user.role}.description`)}
         </p>
       </section>
+      {can('overview.read') ? <OfficerWork /> : null}
       <section aria-labelledby="areas-heading">
         <h2 id="areas-heading" class="h4 mb-4">
           {t('home.areasHeading')}

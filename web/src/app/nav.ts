@@ -7,6 +7,8 @@ export interface Area {
   descriptionKey: string;
   icon: IconName;
   permission?: string;
+  /** false: a card on the home page only, not in the menu (which must stay on one line at 1280 px). */
+  menu?: false;
 }
 
 export const AREAS: Area[] = [
@@ -35,6 +37,15 @@ export const AREAS: Area[] = [
   },
   { path: '/lots', labelKey: 'nav.lots', descriptionKey: 'home.cards.lots', icon: 'files', permission: 'contracts.manage' },
   { path: '/register', labelKey: 'nav.register', descriptionKey: 'home.cards.register', icon: 'list', permission: 'register.record' },
+  {
+    path: '/placement-desk',
+    labelKey: 'nav.placementDesk',
+    descriptionKey: 'home.cards.placementDesk',
+    icon: 'search',
+    permission: 'occupancy.read',
+    menu: false,
+  },
+  { path: '/movements', labelKey: 'nav.movements', descriptionKey: 'home.cards.movements', icon: 'files', permission: 'movements.export', menu: false },
   { path: '/persons', labelKey: 'nav.persons', descriptionKey: 'home.cards.persons', icon: 'user', permission: 'persons.read' },
   { path: '/absence-notices', labelKey: 'nav.absenceNotices', descriptionKey: 'home.cards.absenceNotices', icon: 'list', permission: 'notices.read' },
   { path: '/audit', labelKey: 'nav.audit', descriptionKey: 'home.cards.audit', icon: 'list', permission: 'audit.read' },

@@ -8,8 +8,9 @@ import { useRef, useState } from 'preact/hooks';
  * announces where the user is. With `keepScroll` the page does not move (the register: the user
  * stays at row 46).
  */
-export function useActionPanel<A>() {
-  const [action, setAction] = useState<A | null>(null);
+export function useActionPanel<A>(initial: A | null = null) {
+  // `initial`: a form the page opens on arrival (the placement desk's "place here" link).
+  const [action, setAction] = useState<A | null>(initial);
   const opener = useRef<HTMLElement | null>(null);
   const open = (a: A, e: Event) => {
     opener.current = e.currentTarget as HTMLElement;

@@ -81,6 +81,11 @@ function queryString(query?: Query): string {
   return s ? `?${s}` : '';
 }
 
+/** The address of an API answer to save as a file (a link's href: the browser downloads it with the session cookie). */
+export function fileUrl(path: string, query: Query): string {
+  return `/api/v1${path}${queryString(query)}`;
+}
+
 interface RequestOptions {
   query?: Query;
   body?: unknown;

@@ -207,7 +207,8 @@ export async function navPaths(page) {
   return page.locator('[data-testid=main-nav] [data-nav]').evaluateAll((els) => els.map((e) => e.getAttribute('data-nav')));
 }
 
-export function expectedNav(permissions) {
+/** The menu's paths for these permissions; with `cards`, the home page's cards (which add pages kept out of the menu). */
+export function expectedNav(permissions, { cards = false } = {}) {
   const has = (p) => permissions.includes(p);
   return [
     '/',
@@ -217,6 +218,8 @@ export function expectedNav(permissions) {
     ...(has('occupancy.read') ? ['/occupancy'] : []),
     ...(has('contracts.manage') ? ['/lots'] : []),
     ...(has('register.record') ? ['/register'] : []),
+    ...(cards && has('occupancy.read') ? ['/placement-desk'] : []),
+    ...(cards && has('movements.export') ? ['/movements'] : []),
     ...(has('persons.read') ? ['/persons'] : []),
     ...(has('notices.read') ? ['/absence-notices'] : []),
     ...(has('audit.read') ? ['/audit'] : []),

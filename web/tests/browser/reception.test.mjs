@@ -150,7 +150,7 @@ test('placing a guest (with an override when full) and transferring him', async 
   await assertAccessible(page, 'place form');
   await page.locator('[data-testid=place-submit]').click();
   await page.locator(`[data-testid=guest-table] tr[data-person="${person.id}"]`).waitFor();
-  await page.getByText(tr('it', 'placements.placed', { count: 1 })).waitFor();
+  await page.getByText(tr('it', 'placements.placed', { count: 1, names: `${family} Moussa` })).waitFor();
   assert.match(await page.locator(`tr[data-person="${person.id}"]`).textContent(), /Guinea/);
 
   // The centre is now full: the server refuses, the form asks for an override reason, then places.
@@ -184,7 +184,7 @@ test('placing a guest (with an override when full) and transferring him', async 
   assert.ok((await transferDialog.textContent()).includes(from.name), 'says from which centre');
   await transferDialog.locator('[data-testid=confirm-ok]').click();
   await page.locator(`tr[data-person="${person.id}"]`).waitFor({ state: 'detached' });
-  await page.getByText(tr('it', 'placements.transferred', { person: `${family} Moussa`, centre: to.name })).waitFor();
+  await page.getByText(tr('it', 'placements.transferred', { count: 1, names: `${family} Moussa`, centre: to.name })).waitFor();
 
   await page.goto(`/centres/${to.id}`);
   await page.locator(`[data-testid=guest-table] tr[data-person="${person.id}"]`).waitFor();

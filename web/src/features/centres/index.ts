@@ -8,3 +8,4 @@ export { CATEGORIES } from './api';
 export type { Category, Centre, Counts } from './api';
 export { categoryOptions } from './categoryOptions';
 export { FlagBadges } from './centreParts';
+export { useMunicipalities } from './municipalities';

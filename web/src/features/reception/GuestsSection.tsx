@@ -7,10 +7,10 @@ import { useActionPanel } from '../../components/useActionPanel';
 import { nationality } from '../../lib/countries';
 import { formatDay } from '../../lib/dates';
 import { type Msg, useT } from '../../lib/i18n';
-import { Link } from '../../lib/router';
+import { Link, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
-import type { Centre } from '../centres/index';
+import { CATEGORIES, type Category, type Centre } from '../centres/index';
 import { personName } from '../people/index';
 import { ExitForm } from './ExitForm';
 import { ExtendSectionForm } from './ExtendSectionForm';
@@ -18,7 +18,7 @@ import { PlaceForm } from './PlaceForm';
 import { TransferForm } from './TransferForm';
 import { type Guest, receptionApi } from './api';
 
-export type GuestAction = { kind: 'transfer' | 'exit' | 'extend'; guest: Guest } | { kind: 'place' } | null;
+export type GuestAction = { kind: 'transfer' | 'exit' | 'extend'; guest: Guest } | { kind: 'place'; category?: Category } | null;
 
 /** `notice`: the outcome of the last placement, transfer or exit, shown above the guests it changed. */
 export function GuestsSection({ centre, version, notice, onChanged }: { centre: Centre; version: number; notice: Msg | null; onChanged: (text: Msg) => void }) {
@@ -26,7 +26,9 @@ export function GuestsSection({ centre, version, notice, onChanged }: { centre: 
   const { can } = useSession();
   const manage = can('placements.manage');
   const { data: guests, error } = useData(async () => (await receptionApi.guests(centre.id)).items, [centre.id, version], { keepPrevious: true });
-  const { action, open, close, finish } = useActionPanel<GuestAction>();
+  // ?place=<category>: the placement desk sent the officer here to place a family in that category.
+  const placeIn = CATEGORIES.find((c) => c === useLocation().query.get('place'));
+  const { action, open, close, finish } = useActionPanel<GuestAction>(manage && placeIn ? { kind: 'place', category: placeIn } : null);
   const table = useTableFilter(guests, {
     text: (g) => personName(g.person),
     sortKeys: { name: (g) => personName(g.person), since: (g) => g.start_date },
@@ -53,7 +55,7 @@ export function GuestsSection({ centre, version, notice, onChanged }: { centre: 
       <div aria-live="polite" data-testid="centre-notice">
         {notice ? <Notice kind="success">{notice(t)}</Notice> : null}
       </div>
-      {action?.kind === 'place' ? <PlaceForm centre={centre} onCancel={close} onDone={done} /> : null}
+      {action?.kind === 'place' ? <PlaceForm centre={centre} initialCategory={action.category} onCancel={close} onDone={done} /> : null}
       <LoadState error={error} ready={!!guests}>
         {() =>
           guests && (

@@ -1,22 +1,39 @@
 // Places a person (and the relatives chosen) in a centre.
 import { useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
-import { FormErrors, SelectField, TextField } from '../../components/forms';
+import { FormErrors, Notice, SelectField, TextField } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { today } from '../../lib/dates';
-import { type Msg, useT } from '../../lib/i18n';
-import { CATEGORIES, categoryOptions, type Centre } from '../centres/index';
+import { formatDay, today } from '../../lib/dates';
+import { currentLang, type Msg, useT } from '../../lib/i18n';
+import { formatList } from '../../lib/numbers';
+import { useData } from '../../lib/useData';
+import { CATEGORIES, type Category, categoryOptions, type Centre } from '../centres/index';
 import { type Person, personName, PersonSearch } from '../people/index';
 import { OverrideField } from './OverrideField';
 import { type ArrivalOrigin, ARRIVAL_ORIGINS, receptionApi } from './api';
 import { needsOverride, placementRuleErrors } from './ruleErrors';
 
-export function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCancel: () => void; onDone: (text: Msg) => void }) {
-  const { t } = useT();
+export function PlaceForm({
+  centre,
+  initialCategory,
+  onCancel,
+  onDone,
+}: {
+  centre: Centre;
+  /** The category the placement desk found room in. */
+  initialCategory?: Category;
+  onCancel: () => void;
+  onDone: (text: Msg) => void;
+}) {
+  const { t, lang } = useT();
   const [selected, setSelected] = useState<Person[]>([]);
-  const [category, setCategory] = useState(CATEGORIES.find((c) => centre.places[c] > 0) ?? 'single_men');
+  const [category, setCategory] = useState<Category>(initialCategory ?? CATEGORIES.find((c) => centre.places[c] > 0) ?? 'single_men');
   const [date, setDate] = useState(today());
+  // Room for everyone chosen, said before sending: the server refuses a family it cannot take whole.
+  const { data: day } = useData(async () => (date ? (await receptionApi.guestsOn(centre.id, date)).items[0] ?? null : null), [centre.id, date]);
+  // Places granted above contract by a Prefettura decision in force that day count as places.
+  const free = day ? Math.max(0, centre.places[category] + day.derogated_places[category] - day[category]) : null;
   const [from, setFrom] = useState<ArrivalOrigin>('direct');
   const [override, setOverride] = useState('');
   const [askOverride, setAskOverride] = useState(false);
@@ -49,8 +66,8 @@ export function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCanc
           ...(askOverride && override.trim() ? { override_reason: override.trim() } : {}),
         }),
       );
-      const n = selected.length;
-      onDone((t) => t('placements.placed', { count: n }));
+      const names = selected.map(personName);
+      onDone((t) => t('placements.placed', { count: names.length, names: formatList(names, currentLang()) }));
     },
   });
 
@@ -113,6 +130,13 @@ export function PlaceForm({ centre, onCancel, onDone }: { centre: Centre; onCanc
             />
           </div>
         </div>
+        {free !== null ? (
+          selected.length > free ? (
+            <Notice kind="warning">{t('placements.noRoom', { count: selected.length, n: free })}</Notice>
+          ) : (
+            <p data-testid="place-free">{t('placements.freeHere', { date: formatDay(date, lang), n: free })}</p>
+          )
+        ) : null}
         <OverrideField shown={askOverride} value={override} onValue={setOverride} error={errors.fields.override_reason} />
         <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('placements.placeSubmit')} testId="place-submit" />
       </form>

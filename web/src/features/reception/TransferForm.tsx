@@ -1,12 +1,12 @@
 // Transfers a guest (and the relatives chosen) to a centre with free places, picked from the placement desk.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
 import { Consequences, useConfirm } from '../../components/ConfirmDialog';
 import { FormErrors, Notice, SelectField, Spinner, TextField } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { formatDay, today } from '../../lib/dates';
-import { type Msg, useT } from '../../lib/i18n';
+import { currentLang, type Msg, useT } from '../../lib/i18n';
 import { formatList } from '../../lib/numbers';
 import { useData } from '../../lib/useData';
 import { type Category, categoryOptions, type Centre } from '../centres/index';
@@ -33,8 +33,17 @@ export function TransferForm({
   const { ask, dialog } = useConfirm();
   const relatives = useFamily(family);
   const [category, setCategory] = useState<Category>(guest.category);
-  const { data: targets, error: loadError } = useData(async () => (await receptionApi.desk(category)).items.filter((c) => c.centre_id !== centre.id), [category]);
+  // Only centres with room for everyone who moves: the guest and the relatives ticked.
+  const movingCount = 1 + relatives.chosen.length;
+  const { data: targets, error: loadError } = useData(
+    async () => (await receptionApi.desk(category, movingCount)).items.filter((c) => c.centre_id !== centre.id),
+    [category, movingCount],
+  );
   const [target, setTarget] = useState('');
+  // A relative ticked more can leave the chosen centre without room: it is no longer offered.
+  useEffect(() => {
+    if (target && targets && !targets.some((c) => String(c.centre_id) === target)) setTarget('');
+  }, [targets]);
   const [date, setDate] = useState(today());
   const [override, setOverride] = useState('');
   const [askOverride, setAskOverride] = useState(false);
@@ -89,7 +98,8 @@ export function TransferForm({
         }),
       );
       const name = targets?.find((c) => String(c.centre_id) === target)?.name ?? '';
-      onDone((t) => t('placements.transferred', { person: personName(guest.person), centre: name }));
+      const names = [personName(guest.person), ...family.filter((g) => relatives.chosen.includes(g.person_id)).map((g) => personName(g.person))];
+      onDone((t) => t('placements.transferred', { count: names.length, names: formatList(names, currentLang()), centre: name }));
     },
   });
 
@@ -113,7 +123,7 @@ export function TransferForm({
           <SelectField
             id="to_centre_id"
             label={labels.to_centre_id}
-            hint={t('placements.targetHint')}
+            hint={t('placements.targetHint', { count: movingCount })}
             required
             value={target}
             onValue={setTarget}

@@ -38,9 +38,11 @@ type Placements = Schema<'PlacementList'>;
 export const receptionApi = {
   guests: (id: number) => request<Schema<'GuestList'>>('GET', `/centres/${id}/guests`),
   occupancy: (query: Query) => request<OccupancyOverview>('GET', '/occupancy', { query }),
-  /** The centres with the most free places (one page of the most the API gives: enough to choose from). */
-  desk: (category: string) =>
-    request<Schema<'PlacementDesk'>>('GET', '/placement-desk', { query: { category, per_page: 100 } }),
+  /** The centres with room for all `familySize` persons, most free places first (one page of the most the API gives: enough to choose from). */
+  desk: (category: string, familySize: number) =>
+    request<Schema<'PlacementDesk'>>('GET', '/placement-desk', { query: { category, family_size: familySize, per_page: 100 } }),
+  /** A centre's guests per category on one day. */
+  guestsOn: (id: number, day: string) => request<Schema<'OccupancySeries'>>('GET', `/centres/${id}/occupancy`, { query: { from: day, to: day } }),
   place: (body: RequestBody<'createPlacement'>) => request<Placements>('POST', '/placements', { body }),
   transfer: (body: RequestBody<'createPlacementsTransfer'>) => request<Placements>('POST', '/placements/transfers', { body }),
   exit: (body: RequestBody<'createPlacementsExit'>) => request<Placements>('POST', '/placements/exits', { body }),
