@@ -13,10 +13,9 @@
 namespace innet::app {
 
 const std::vector<api::Module>& modules() {
-  static const std::vector<api::Module> all = {accounts::module(),  audit::module(),
-                                               people::module(),    centres::module(),
-                                               documents::module(), reception::module(),
-                                               monitoring::module()};
+  static const std::vector<api::Module> all = {
+      accounts::module(),  audit::module(),     people::module(),    centres::module(),
+      documents::module(), reception::module(), monitoring::module()};
   return all;
 }
 

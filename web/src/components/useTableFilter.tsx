@@ -72,3 +72,42 @@ export function SortHeader<K extends string>({
     </th>
   );
 }
+
+/** A column of HeaderRow: sorted by `sort` when given, else a plain heading. */
+export type HeaderColumn<K extends string> = { label: ComponentChildren; sort?: K };
+
+/**
+ * The heading row of a table kept by useTableFilter: each column sorts when it names a sort key,
+ * and `actions` adds the last column, of buttons, named for screen readers only.
+ */
+export function HeaderRow<K extends string>({
+  columns,
+  table,
+  actions = false,
+}: {
+  columns: HeaderColumn<K>[];
+  table: { sort: { key: K; direction: SortDirection } | null; toggle: (key: K) => void };
+  actions?: boolean;
+}) {
+  const { t } = useT();
+  return (
+    <tr>
+      {columns.map((c, i) =>
+        c.sort ? (
+          <SortHeader key={c.sort} column={c.sort} sort={table.sort} onSort={table.toggle}>
+            {c.label}
+          </SortHeader>
+        ) : (
+          <th key={i} scope="col">
+            {c.label}
+          </th>
+        ),
+      )}
+      {actions ? (
+        <th scope="col">
+          <span class="visually-hidden">{t('common.actions')}</span>
+        </th>
+      ) : null}
+    </tr>
+  );
+}

@@ -8,7 +8,7 @@ import { usePageTitle } from '../../components/PageTitle';
 import { TableRegion } from '../../components/TableRegion';
 import { useFlash } from '../../components/flash';
 import { LoadState, Notice, TextField } from '../../components/forms';
-import { SortHeader, useTableFilter } from '../../components/useTableFilter';
+import { HeaderRow, useTableFilter } from '../../components/useTableFilter';
 import { formatDay } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { Link, useLocation } from '../../lib/router';
@@ -68,28 +68,7 @@ export function Lots() {
               {table.rows.length ? (
                 <TableRegion label={title} captionHidden testId="lots-table">
                   <thead>
-                    <tr>
-                      <SortHeader column="cig" sort={table.sort} onSort={table.toggle}>
-                        {t('contracts.cig')}
-                      </SortHeader>
-                      <SortHeader column="tender" sort={table.sort} onSort={table.toggle}>
-                        {t('lots.tender')}
-                      </SortHeader>
-                      <SortHeader column="period" sort={table.sort} onSort={table.toggle}>
-                        {t('lots.period')}
-                      </SortHeader>
-                      <SortHeader column="centres" sort={table.sort} onSort={table.toggle}>
-                        {t('lots.centres')}
-                      </SortHeader>
-                      <SortHeader column="contracts" sort={table.sort} onSort={table.toggle}>
-                        {t('lots.contracts')}
-                      </SortHeader>
-                      {manage ? (
-                        <th scope="col">
-                          <span class="visually-hidden">{t('common.actions')}</span>
-                        </th>
-                      ) : null}
-                    </tr>
+                    <HeaderRow table={table} actions={manage} columns={[{ sort: 'cig', label: t('contracts.cig') }, { sort: 'tender', label: t('lots.tender') }, { sort: 'period', label: t('lots.period') }, { sort: 'centres', label: t('lots.centres') }, { sort: 'contracts', label: t('lots.contracts') }]} />
                   </thead>
                   <tbody>
                     {table.rows.map((l) => (

@@ -2,7 +2,7 @@
 import { Icon } from '../../components/Icon';
 import { TableRegion } from '../../components/TableRegion';
 import { LoadState, Notice, TextField } from '../../components/forms';
-import { SortHeader, useTableFilter } from '../../components/useTableFilter';
+import { HeaderRow, useTableFilter } from '../../components/useTableFilter';
 import { useActionPanel } from '../../components/useActionPanel';
 import { nationality } from '../../lib/countries';
 import { formatDay } from '../../lib/dates';
@@ -71,22 +71,7 @@ export function GuestsSection({ centre, version, notice, onChanged }: { centre: 
               {guests.length ? (
                 <TableRegion label={t('centre.guestsHeading')} captionHidden testId="guest-table">
                   <thead>
-                    <tr>
-                      <SortHeader column="name" sort={table.sort} onSort={table.toggle}>
-                        {t('persons.name')}
-                      </SortHeader>
-                      <th scope="col">{t('persons.nationality')}</th>
-                      <th scope="col">{t('placements.category')}</th>
-                      <SortHeader column="since" sort={table.sort} onSort={table.toggle}>
-                        {t('placements.since')}
-                      </SortHeader>
-                      <th scope="col">{t('placements.arrivalFrom')}</th>
-                      {manage ? (
-                        <th scope="col">
-                          <span class="visually-hidden">{t('common.actions')}</span>
-                        </th>
-                      ) : null}
-                    </tr>
+                    <HeaderRow table={table} actions={manage} columns={[{ sort: 'name', label: t('persons.name') }, { label: t('persons.nationality') }, { label: t('placements.category') }, { sort: 'since', label: t('placements.since') }, { label: t('placements.arrivalFrom') }]} />
                   </thead>
                   <tbody>
                     {table.rows.map((g) => (

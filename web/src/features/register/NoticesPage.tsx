@@ -12,7 +12,7 @@ import { TableRegion } from '../../components/TableRegion';
 import { CsvDownload } from '../../components/CsvDownload';
 import { FormErrors, LoadState, Notice, SelectField, TextAreaField, TextField } from '../../components/forms';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { SortHeader, useTableFilter } from '../../components/useTableFilter';
+import { HeaderRow, useTableFilter } from '../../components/useTableFilter';
 import { formatDay, today } from '../../lib/dates';
 import { italianT, useT } from '../../lib/i18n';
 import { formatNumber } from '../../lib/numbers';
@@ -211,28 +211,7 @@ export function NoticesPage() {
             data && (
               <TableRegion label={t('register.notices.caption')} testId="notices-table">
                 <thead>
-                  <tr>
-                    <SortHeader column="name" sort={table.sort} onSort={table.toggle}>
-                      {t('register.absences.guest')}
-                    </SortHeader>
-                    <SortHeader column="centre" sort={table.sort} onSort={table.toggle}>
-                      {t('register.notices.centre')}
-                    </SortHeader>
-                    <SortHeader column="since" sort={table.sort} onSort={table.toggle}>
-                      {t('register.absences.since')}
-                    </SortHeader>
-                    <SortHeader column="hours" sort={table.sort} onSort={table.toggle}>
-                      {t('register.absences.hours')}
-                    </SortHeader>
-                    <SortHeader column="status" sort={table.sort} onSort={table.toggle}>
-                      {t('common.status')}
-                    </SortHeader>
-                    {decides ? (
-                      <th scope="col">
-                        <span class="visually-hidden">{t('common.actions')}</span>
-                      </th>
-                    ) : null}
-                  </tr>
+                  <HeaderRow table={table} actions={decides} columns={[{ sort: 'name', label: t('register.absences.guest') }, { sort: 'centre', label: t('register.notices.centre') }, { sort: 'since', label: t('register.absences.since') }, { sort: 'hours', label: t('register.absences.hours') }, { sort: 'status', label: t('common.status') }]} />
                 </thead>
                 <tbody>
                   {table.rows.map((n) => (
