@@ -38,9 +38,8 @@ const DEPENDENCIES = {
   documents: [...PLATFORM],
   // geo: reception's demo-data step (reception/seed/) places centres in real municipalities.
   reception: [...PLATFORM, 'accounts', 'centres', 'people', 'documents', 'reporting', 'geo'],
-  // Inspections of centres (decision 0022): checklists now; centres, reception's figures and
-  // documents' photos as its parts land.
-  monitoring: [...PLATFORM, 'accounts', 'centres'],
+  // Inspections of centres (decision 0022); reception: occupancy for the risk ranking.
+  monitoring: [...PLATFORM, 'accounts', 'centres', 'reception'],
   seed: [...PLATFORM],
   app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'reception', 'monitoring', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],

@@ -5,6 +5,7 @@
 
 #include "accounts/accounts.h"
 #include "centres/centres.h"
+#include "monitoring/risk.h"
 
 namespace innet::monitoring {
 
@@ -185,8 +186,12 @@ Result<Inspection> start_inspection(db::Connection& conn, std::int64_t id, const
 
 Result<Inspection> complete_inspection(db::Connection& conn, std::int64_t id,
                                        const std::string& now) {
-  return advance(conn, id, "in_progress",
-                 "UPDATE inspections SET status = 'completed', completed_at = ? WHERE id = ?", now);
+  INNET_ASSIGN_OR_RETURN(
+      auto completed,
+      advance(conn, id, "in_progress",
+              "UPDATE inspections SET status = 'completed', completed_at = ? WHERE id = ?", now));
+  INNET_TRY(record_results(conn, completed));  // what the risk ranking reads (risk.h)
+  return completed;
 }
 
 Result<Inspection> issue_report(db::Connection& conn, std::int64_t id, const std::string& now) {

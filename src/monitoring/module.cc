@@ -2,6 +2,7 @@
 
 #include "monitoring/checklists.h"
 #include "monitoring/inspections.h"
+#include "monitoring/risk.h"
 #include "monitoring/routes.h"
 #include "monitoring/seed.h"
 
@@ -32,6 +33,7 @@ std::vector<auth::Policy::Grant> grants() {
 std::vector<db::Migration> migrations(db::Engine engine) {
   auto all = checklist_migrations(engine);
   for (auto& m : inspection_migrations(engine)) all.push_back(std::move(m));
+  for (auto& m : risk_migrations(engine)) all.push_back(std::move(m));
   return all;
 }
 

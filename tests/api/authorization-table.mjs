@@ -110,6 +110,8 @@ const TABLE = {
   'POST /api/v1/inspections/{id}/start':           [0,   0,    1,   1,   0,   0,   0,   0],
   'POST /api/v1/inspections/{id}/completion':      [0,   0,    1,   1,   0,   0,   0,   0],
   'POST /api/v1/inspections/{id}/report':          [0,   0,    1,   1,   0,   0,   0,   0],
+  'GET /api/v1/inspection-risk':                   [0,   0,    1,   1,   0,   0,   0,   0],
+  'GET /api/v1/inspection-plan':                   [0,   0,    1,   1,   0,   0,   0,   0],
   'GET /readyz':                                   [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /metrics':                                  [1,   1,    1,   1,   1,   1,   1,   1],
 };

@@ -1,0 +1,168 @@
+#include "monitoring/risk.h"
+
+#include <algorithm>
+#include <map>
+
+#include "centres/centres.h"
+#include "core/working_days.h"
+
+namespace innet::monitoring {
+
+Status record_results(db::Connection& conn, const Inspection& inspection) {
+  INNET_ASSIGN_OR_RETURN(auto checklist, find_version(conn, inspection.checklist_id));
+  INNET_ASSIGN_OR_RETURN(auto answers, current_answers(conn, inspection.id));
+  std::map<std::int64_t, const ChecklistItem*> items;
+  for (const auto& item : checklist.items) items[item.id] = &item;
+  std::map<std::string, std::int64_t> failed;
+  for (const auto& a : answers) {
+    const ChecklistItem& item = *items.at(a.item_id);
+    if (item.failure_is_finding && passes(item, a) == false) ++failed[item.default_severity];
+  }
+  // The visit's day: when it started, else the day it was planned for.
+  const std::string day =
+      inspection.started_at ? inspection.started_at->substr(0, 10) : inspection.planned_date;
+  INNET_TRY(conn.execute(
+      "INSERT INTO inspection_results (inspection_id, centre_id, visit_day, critical, major, "
+      "minor) VALUES (?, ?, ?, ?, ?, ?)",
+      {inspection.id, inspection.centre_id, day, failed["critical"], failed["major"],
+       failed["minor"]}));
+  return Status::success();
+}
+
+std::vector<RiskReason> risk_reasons(const RiskInputs& in) {
+  using W = RiskWeights;
+  std::vector<RiskReason> out;
+  auto add = [&](const char* factor, std::int64_t value, std::int64_t points) {
+    if (points > 0) out.push_back({factor, value, points});
+  };
+  add("critical_findings", in.critical, in.critical * W::critical);
+  add("major_findings", in.major, in.major * W::major);
+  add("minor_findings", in.minor, in.minor * W::minor);
+  if (in.days_since_visit)
+    add("days_since_visit", *in.days_since_visit,
+        std::min<std::int64_t>(*in.days_since_visit / 30, 24) * W::per_month_since_visit);
+  else
+    add("never_visited", 0, W::never_visited);
+  if (in.over_capacity) add("over_capacity", 1, W::over_capacity);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const RiskReason& a, const RiskReason& b) { return a.points > b.points; });
+  return out;
+}
+
+Result<std::vector<CentreRisk>> rank_centres(db::Connection& conn, CivilDay today,
+                                             const std::vector<std::int64_t>& over_capacity) {
+  std::map<std::int64_t, RiskInputs> inputs;
+  std::map<std::int64_t, std::string> last_visit, next_planned;
+  INNET_ASSIGN_OR_RETURN(
+      auto found,
+      conn.query("SELECT centre_id, SUM(critical), SUM(major), SUM(minor) FROM inspection_results "
+                 "WHERE visit_day >= ? GROUP BY centre_id",
+                 {today.plus_days(-RiskWeights::window_days).to_string()}));
+  for (const auto& r : found) {
+    auto& in = inputs[r.integer(0)];
+    in.critical = r.integer(1);
+    in.major = r.integer(2);
+    in.minor = r.integer(3);
+  }
+  INNET_ASSIGN_OR_RETURN(
+      auto visits,
+      conn.query("SELECT centre_id, MAX(visit_day) FROM inspection_results GROUP BY centre_id"));
+  for (const auto& r : visits) last_visit[r.integer(0)] = r.text(1);
+  INNET_ASSIGN_OR_RETURN(auto planned,
+                         conn.query("SELECT centre_id, MIN(planned_date) FROM inspections WHERE "
+                                    "status IN ('planned', 'in_progress') AND planned_date >= ? "
+                                    "GROUP BY centre_id",
+                                    {today.to_string()}));
+  for (const auto& r : planned) next_planned[r.integer(0)] = r.text(1);
+
+  INNET_ASSIGN_OR_RETURN(auto centres, centres::all_centres(conn, {}));
+  std::vector<CentreRisk> out;
+  for (const auto& c : centres) {
+    if (c.status == "closed") continue;
+    RiskInputs in = inputs[c.id];
+    if (auto v = last_visit.find(c.id); v != last_visit.end())
+      if (auto day = CivilDay::parse(v->second)) in.days_since_visit = day->days_until(today);
+    in.over_capacity =
+        std::find(over_capacity.begin(), over_capacity.end(), c.id) != over_capacity.end();
+    CentreRisk risk{.centre_id = c.id, .centre_name = c.name, .istat_code = c.istat_code};
+    if (auto v = last_visit.find(c.id); v != last_visit.end()) risk.last_visit = v->second;
+    if (auto p = next_planned.find(c.id); p != next_planned.end()) risk.next_planned = p->second;
+    risk.reasons = risk_reasons(in);
+    for (const auto& reason : risk.reasons) risk.score += reason.points;
+    out.push_back(std::move(risk));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const CentreRisk& a, const CentreRisk& b) {
+    return a.score != b.score ? a.score > b.score : a.centre_name < b.centre_name;
+  });
+  return out;
+}
+
+std::vector<PlannedVisit> suggest_plan(const std::vector<CentreRisk>& ranked, CivilMonth month,
+                                       std::int64_t visits_per_week) {
+  const HolidayCalendar calendar(kPalermoPatronFeast);
+  std::vector<CivilDay> slots;  // one visit per working day, at most visits_per_week a week
+  std::int64_t in_week = 0;
+  for (CivilDay day = month.first_day(); month.contains(day); day = day.plus_days(1)) {
+    if (day.weekday() == std::chrono::Monday) in_week = 0;
+    if (!calendar.is_working_day(day) || in_week >= visits_per_week) continue;
+    slots.push_back(day);
+    ++in_week;
+  }
+  std::vector<PlannedVisit> plan;
+  auto slot = slots.begin();
+  for (const auto& centre : ranked) {
+    if (slot == slots.end()) break;
+    const bool planned_this_month =
+        centre.next_planned && month.contains(*CivilDay::parse(*centre.next_planned));
+    if (planned_this_month || centre.score == 0) continue;
+    plan.push_back({*slot++, centre});
+  }
+  return plan;
+}
+
+const api::ObjectType<CentreRisk>& centre_risk_type() {
+  static const auto reason =
+      api::ObjectType<RiskReason>("RiskReason")
+          .field("factor", &RiskReason::factor,
+                 {.allowed = {"critical_findings", "major_findings", "minor_findings",
+                              "days_since_visit", "never_visited", "over_capacity"}})
+          .field("value", &RiskReason::value)
+          .field("points", &RiskReason::points);
+  static const auto type =
+      api::ObjectType<CentreRisk>("CentreRisk")
+          .field("centre_id", &CentreRisk::centre_id)
+          .field("centre_name", &CentreRisk::centre_name)
+          .field("istat_code", &CentreRisk::istat_code)
+          .field("score", &CentreRisk::score)
+          .field("last_visit", &CentreRisk::last_visit, {.format = "date"})
+          .field("next_planned", &CentreRisk::next_planned, {.format = "date"})
+          .field("reasons", &CentreRisk::reasons, reason,
+                 {.description = "the factors that gave points, largest first"});
+  return type;
+}
+
+const api::ObjectType<PlannedVisit>& planned_visit_type() {
+  static const auto type =
+      api::ObjectType<PlannedVisit>("SuggestedVisit")
+          .field("day", [](const PlannedVisit& v) { return v.day.to_string(); }, {.format = "date"})
+          .field("centre", &PlannedVisit::centre, centre_risk_type());
+  return type;
+}
+
+std::vector<db::Migration> risk_migrations(db::Engine) {
+  return {{.version = 4,
+           .name = "monitoring: what each completed inspection found, for the risk ranking",
+           .sql = R"sql(
+CREATE TABLE inspection_results (
+  inspection_id BIGINT PRIMARY KEY REFERENCES inspections (id),
+  centre_id BIGINT NOT NULL REFERENCES centres (id),
+  visit_day TEXT NOT NULL,
+  critical BIGINT NOT NULL,
+  major BIGINT NOT NULL,
+  minor BIGINT NOT NULL
+);
+CREATE INDEX inspection_results_day ON inspection_results (visit_day, centre_id);
+)sql"}};
+}
+
+}  // namespace innet::monitoring

@@ -1,0 +1,87 @@
+// Risk-based planning of inspections (issue 10 part 6, decision 0022): a score per centre from
+// what its recent inspections found, the time since it was last visited and whether it is over
+// capacity today, with the reasons behind each score; and a plan for a month that visits the
+// riskiest centres first within the inspectors' capacity.
+//
+// What each completed inspection found is kept in inspection_results when it is completed (one
+// row per inspection: failed items by severity), so a ranking of thousands of centres reads
+// those rows, not millions of answers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/object_type.h"
+#include "core/civil_day.h"
+#include "core/result.h"
+#include "db/database.h"
+#include "db/migrations.h"
+#include "monitoring/inspections.h"
+
+namespace innet::monitoring {
+
+// Counts the failed items of a completed inspection by their default severity and stores them
+// with the day of the visit (called by complete_inspection, in its transaction).
+Status record_results(db::Connection& conn, const Inspection& inspection);
+
+// One factor of a centre's score: what it is, its value and the points it gives.
+struct RiskReason {
+  std::string factor;  // critical_findings, major_findings, minor_findings, days_since_visit,
+                       // never_visited, over_capacity
+  std::int64_t value = 0;
+  std::int64_t points = 0;
+};
+
+struct CentreRisk {
+  std::int64_t centre_id = 0;
+  std::string centre_name;
+  std::string istat_code;
+  std::int64_t score = 0;
+  std::optional<std::string> last_visit;  // the day of the last completed inspection
+  std::optional<std::string> next_planned;
+  std::vector<RiskReason> reasons;  // the factors that gave points, largest first
+};
+
+// The points of each factor (written here once; the web shows the reasons, not the weights).
+struct RiskWeights {
+  static constexpr std::int64_t critical = 10;
+  static constexpr std::int64_t major = 4;
+  static constexpr std::int64_t minor = 1;
+  static constexpr std::int64_t per_month_since_visit = 1;  // up to 24 months
+  static constexpr std::int64_t never_visited = 24;
+  static constexpr std::int64_t over_capacity = 10;
+  static constexpr std::int64_t window_days = 730;  // findings count for two years
+};
+
+// The factors of one centre, with no database: the arithmetic the tests check by hand.
+struct RiskInputs {
+  std::int64_t critical = 0, major = 0, minor = 0;  // failed items in the window
+  std::optional<std::int64_t> days_since_visit;     // none: never visited
+  bool over_capacity = false;
+};
+std::vector<RiskReason> risk_reasons(const RiskInputs& in);
+
+// Every active centre (centres' filter: not closed), riskiest first; ties by name. `over_capacity`
+// lists the centres over capacity on `today` (the routes ask reception's occupancy).
+Result<std::vector<CentreRisk>> rank_centres(db::Connection& conn, CivilDay today,
+                                             const std::vector<std::int64_t>& over_capacity);
+
+struct PlannedVisit {
+  CivilDay day = kEarliestDay;
+  CentreRisk centre;
+};
+
+// A plan for the working days of `month` (Palermo's calendar): at most `visits_per_week` visits
+// in each week (Monday to Sunday), riskiest first, leaving out centres with an inspection
+// already planned in the month; one visit a day per inspector team, spread from the first day.
+std::vector<PlannedVisit> suggest_plan(const std::vector<CentreRisk>& ranked, CivilMonth month,
+                                       std::int64_t visits_per_week);
+
+const api::ObjectType<CentreRisk>& centre_risk_type();
+const api::ObjectType<PlannedVisit>& planned_visit_type();
+
+std::vector<db::Migration> risk_migrations(db::Engine engine);
+
+}  // namespace innet::monitoring
