@@ -139,6 +139,17 @@ Status seed_national(api::SeedContext& ctx) {
       ++report.users;
     }
   }
+  // The Prefettura's inspector, who makes the generated inspections (monitoring's step).
+  INNET_ASSIGN_OR_RETURN(auto prefecture, add_org("Prefettura (bench)", "prefecture", "082053"));
+  accounts::User inspector;
+  inspector.email = "inspector@bench.innet.example";
+  inspector.display_name = "Ispettore (bench)";
+  inspector.role = auth::Role::inspector;
+  inspector.organization_id = prefecture;
+  inspector.password_hash = hash;
+  INNET_ASSIGN_OR_RETURN(auto created, accounts::create_user(conn, inspector));
+  registry.demo_users[auth::Role::inspector] = created.id;
+  ++report.users;
   ctx.report.counts.push_back({report.organizations, "organisations"});
   ctx.report.counts.push_back({report.users, "users"});
   return Status::success();

@@ -37,7 +37,8 @@ struct SeedRegistry {
   std::vector<std::int64_t> operators;
   // Demo: the demo case worker's organisation, which gets the first centres (accounts).
   std::int64_t featured_operator = 0;
-  // Demo: the demo accounts' user ids by role (accounts).
+  // Demo: the demo accounts' user ids by role; national: the inspector who makes the generated
+  // inspections (accounts).
   std::map<auth::Role, std::int64_t> demo_users;
   // National: the first user of each operator, who records its absences (accounts).
   std::map<std::int64_t, std::int64_t> staff_by_operator;

@@ -241,6 +241,16 @@ Result<ChecklistVersion> find_version(db::Connection& conn, std::int64_t id) {
   return v;
 }
 
+Result<ChecklistItem> find_item(db::Connection& conn, std::int64_t version_id,
+                                std::int64_t item_id) {
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string("SELECT ") + kItemColumns +
+                                                   " FROM checklist_items WHERE id = ? AND "
+                                                   "checklist_id = ?",
+                                               {item_id, version_id}));
+  if (rows.empty()) return Error::not_found("item");
+  return item_from(rows[0]);
+}
+
 Result<std::vector<ChecklistVersion>> latest_versions(db::Connection& conn) {
   INNET_ASSIGN_OR_RETURN(auto rows,
                          conn.query(std::string("SELECT ") + kVersionColumns +

@@ -88,6 +88,11 @@ Result<ChecklistVersion> create_version(db::Connection& conn, const NewChecklist
 // 404 "checklist" when there is none.
 Result<ChecklistVersion> find_version(db::Connection& conn, std::int64_t id);
 
+// One item of a version, without its questions (what an answer is checked against); 404 "item"
+// when the version has no such item.
+Result<ChecklistItem> find_item(db::Connection& conn, std::int64_t version_id,
+                                std::int64_t item_id);
+
 // The latest version of each code, without items, by code.
 Result<std::vector<ChecklistVersion>> latest_versions(db::Connection& conn);
 

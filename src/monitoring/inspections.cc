@@ -210,12 +210,12 @@ Result<RecordedAnswer> record_answer(db::Connection& conn, const Inspection& ins
   if (inspection.status != "in_progress")
     return Error::rule(ErrorKind::conflict, "wrong_status", "status",
                        InspectionErrors::wrong_status(inspection.status, "in_progress"));
-  INNET_ASSIGN_OR_RETURN(auto checklist, find_version(conn, inspection.checklist_id));
-  auto item = std::find_if(checklist.items.begin(), checklist.items.end(),
-                           [&](const ChecklistItem& i) { return i.id == a.item_id; });
-  if (item == checklist.items.end())
+  auto item = find_item(conn, inspection.checklist_id, a.item_id);
+  if (!item.ok()) {
+    if (item.error().kind != ErrorKind::not_found) return item.take_error();
     return Error::rule(ErrorKind::unprocessable, "item_not_in_checklist", "item_id",
                        InspectionErrors::item_not_in_checklist());
+  }
   INNET_TRY(check_value(*item, a));
   std::optional<std::int64_t> yes;
   if (a.yes) yes = *a.yes ? 1 : 0;

@@ -42,39 +42,58 @@ std::string at_time(CivilDay day, const char* time) {
   return day.to_string() + "T" + time + "Z";
 }
 
+// One centre's visits from `from` to today, about every three months, each answered (all
+// answers, or in `failures_only` mode only the failed items and the head count: what the risk
+// ranking reads, at a tenth of the rows), completed and reported.
+Result<std::int64_t> seed_visits(api::SeedContext& ctx, const ChecklistVersion& checklist,
+                                 std::int64_t centre_id, std::int64_t inspector, CivilDay from,
+                                 double pass_rate, bool failures_only) {
+  std::uniform_int_distribution<int> gap(70, 110);
+  std::bernoulli_distribution unannounced(0.25);
+  std::int64_t count = 0;
+  for (CivilDay day = from; day < ctx.today; day = day.plus_days(gap(ctx.rng))) {
+    NewInspection n{.centre_id = centre_id,
+                    .checklist_id = checklist.id,
+                    .planned_date = day,
+                    .announced = !unannounced(ctx.rng),
+                    .team = {inspector}};
+    INNET_ASSIGN_OR_RETURN(
+        auto inspection,
+        plan_inspection(ctx.conn, n, inspector, at_time(day.plus_days(-14), "08:00:00")));
+    INNET_ASSIGN_OR_RETURN(inspection,
+                           start_inspection(ctx.conn, inspection.id, at_time(day, "09:00:00")));
+    for (auto& a : answers_for(checklist, ctx.rng, pass_rate, inspector, at_time(day, "10:30:00"),
+                               inspection.id)) {
+      if (failures_only && a.number == std::nullopt && a.note == std::nullopt) continue;
+      INNET_TRY(record_answer(ctx.conn, inspection, std::move(a)));
+    }
+    INNET_TRY(complete_inspection(ctx.conn, inspection.id, at_time(day, "13:00:00")));
+    INNET_TRY(issue_report(ctx.conn, inspection.id, at_time(day.plus_days(10), "11:00:00")));
+    ++count;
+  }
+  return count;
+}
+
 }  // namespace
 
 Status seed_step(api::SeedContext& ctx) {
-  if (ctx.scale != api::SeedScale::demo) return Status::success();
+  const bool demo = ctx.scale == api::SeedScale::demo;
   const std::int64_t inspector = ctx.registry.demo_users.at(auth::Role::inspector);
   INNET_ASSIGN_OR_RETURN(auto versions, versions_of(ctx.conn, "standard"));
   INNET_ASSIGN_OR_RETURN(auto checklist, find_version(ctx.conn, versions.front().id));
   INNET_ASSIGN_OR_RETURN(auto centres, centres::all_centres(ctx.conn, {}));
-  std::uniform_int_distribution<int> gap(70, 110), first(0, 90), upcoming(3, 40);
+  std::uniform_int_distribution<int> first(0, 90), upcoming(3, 40);
   std::uniform_real_distribution<double> standards(0.6, 0.97);
   std::bernoulli_distribution unannounced(0.25);
+  // Demo: two years with every answer; national: ten years, the failures only (decision 0022).
+  const std::int64_t history_days = demo ? 730 : 3650;
   std::int64_t reported = 0, planned = 0;
   for (const auto& centre : centres) {
     const double pass_rate = standards(ctx.rng);
-    for (CivilDay day = ctx.today.plus_days(-730 + first(ctx.rng)); day < ctx.today;
-         day = day.plus_days(gap(ctx.rng))) {
-      NewInspection n{.centre_id = centre.id,
-                      .checklist_id = checklist.id,
-                      .planned_date = day,
-                      .announced = !unannounced(ctx.rng),
-                      .team = {inspector}};
-      INNET_ASSIGN_OR_RETURN(
-          auto inspection,
-          plan_inspection(ctx.conn, n, inspector, at_time(day.plus_days(-14), "08:00:00")));
-      INNET_TRY(start_inspection(ctx.conn, inspection.id, at_time(day, "09:00:00")));
-      INNET_ASSIGN_OR_RETURN(inspection, find_inspection(ctx.conn, inspection.id));
-      for (auto& a : answers_for(checklist, ctx.rng, pass_rate, inspector, at_time(day, "10:30:00"),
-                                 inspection.id))
-        INNET_TRY(record_answer(ctx.conn, inspection, std::move(a)));
-      INNET_TRY(complete_inspection(ctx.conn, inspection.id, at_time(day, "13:00:00")));
-      INNET_TRY(issue_report(ctx.conn, inspection.id, at_time(day.plus_days(10), "11:00:00")));
-      ++reported;
-    }
+    const CivilDay from = ctx.today.plus_days(-history_days + first(ctx.rng));
+    INNET_ASSIGN_OR_RETURN(
+        auto visits, seed_visits(ctx, checklist, centre.id, inspector, from, pass_rate, !demo));
+    reported += visits;
     if (centre.id % 4 == 0) {  // a quarter of the centres have their next visit planned
       NewInspection next{.centre_id = centre.id,
                          .checklist_id = checklist.id,
