@@ -37,6 +37,7 @@ export const AREAS: Area[] = [
   },
   { path: '/lots', labelKey: 'nav.lots', descriptionKey: 'home.cards.lots', icon: 'files', permission: 'contracts.manage' },
   { path: '/register', labelKey: 'nav.register', descriptionKey: 'home.cards.register', icon: 'list', permission: 'register.record' },
+  { path: '/inspections', labelKey: 'nav.inspections', descriptionKey: 'home.cards.inspections', icon: 'search', permission: 'inspections.read' },
   {
     path: '/placement-desk',
     labelKey: 'nav.placementDesk',
