@@ -37,7 +37,9 @@ export const AREAS: Area[] = [
   },
   { path: '/lots', labelKey: 'nav.lots', descriptionKey: 'home.cards.lots', icon: 'files', permission: 'contracts.manage' },
   { path: '/register', labelKey: 'nav.register', descriptionKey: 'home.cards.register', icon: 'list', permission: 'register.record' },
-  { path: '/inspections', labelKey: 'nav.inspections', descriptionKey: 'home.cards.inspections', icon: 'search', permission: 'inspections.read' },
+  // For the inspectors and officers who make them; an operator's staff read their reports from the
+  // centre's page (their menu has no room left at 1280 px).
+  { path: '/inspections', labelKey: 'nav.inspections', descriptionKey: 'home.cards.inspections', icon: 'search', permission: 'inspections.manage' },
   {
     path: '/placement-desk',
     labelKey: 'nav.placementDesk',

@@ -88,6 +88,12 @@ function AnswerForm({
           ))}
         </div>
         {noteField}
+        {current?.yes != null && noteValue() !== (current.note ?? null) ? (
+          // A note written after the answer: saved with the answer given.
+          <button type="button" class="btn btn-primary btn-sm mt-2" data-testid="answer-save" onClick={() => send({ yes: current.yes })}>
+            {t('monitoring.saveAnswer')}
+          </button>
+        ) : null}
       </div>
     );
   const save = (e: Event) => {
@@ -382,7 +388,7 @@ function Page({ detail, checklist, centreName, reload }: { detail: InspectionDet
                 <h2 id={`area-${area}`} class="h4">
                   {t(`monitoring.areas.${area}`)}
                 </h2>
-                <ul class="list-group">
+                <ul class="list-group list-unstyled ps-0">
                   {items.map((item) => (
                     <ItemRow
                       key={item.id}

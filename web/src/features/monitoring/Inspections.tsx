@@ -23,6 +23,8 @@ import { Score, StatusBadge } from './parts';
 
 type Status = (typeof INSPECTION_STATUSES)[number];
 
+const FIRST_ROWS = 50;
+
 function PlanForm({ centres, centreId, onCancel }: { centres: { id: number; name: string }[]; centreId: string; onCancel: () => void }) {
   const { t, lang } = useT();
   const { user } = useSession();
@@ -169,6 +171,10 @@ export function Inspections() {
     },
     initial: { key: 'date', direction: 'descending' },
   });
+  // Two years of visits to forty centres are hundreds of rows: the first ones, the rest on request
+  // (the CSV holds them all).
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? table.rows : table.rows.slice(0, FIRST_ROWS);
   usePageTitle(t('monitoring.title'));
   return (
     <div data-testid="inspections">
@@ -252,7 +258,7 @@ export function Inspections() {
                 </tr>
               </thead>
               <tbody>
-                {table.rows.map((i) => (
+                {shown.map((i) => (
                   <tr key={i.id} data-inspection={i.id} data-status={i.status}>
                     <th scope="row" class="fw-normal">
                       <Link href={`/inspections/${i.id}`}>
@@ -274,6 +280,11 @@ export function Inspections() {
           )
         }
       </LoadState>
+      {shown.length < table.rows.length ? (
+        <button type="button" class="btn btn-outline-primary" data-testid="inspections-all" onClick={() => setShowAll(true)}>
+          {t('monitoring.showAll', { count: table.rows.length })}
+        </button>
+      ) : null}
     </div>
   );
 }
