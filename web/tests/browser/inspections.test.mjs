@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { apiCall, apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, SCREENSHOT_DIR, settled, signedIn, switchLanguage } from './helpers.mjs';
+import { apiCall, apiGet, checkBothLanguages, downloaded, checkConfirmDialog, closeChecked, SCREENSHOT_DIR, settled, signedIn, switchLanguage } from './helpers.mjs';
 
 let inspector;
 let worker;
@@ -57,6 +57,19 @@ test('inspector: plans an inspection of a centre from the list, confirmed first'
   await page.locator('[data-testid=inspections-table] tbody tr').first().waitFor();
   await checkBothLanguages(page, 'inspections-list', () => page.locator('[data-testid=inspections-table]').waitFor());
   await shot360('inspections-list-360-it');
+
+  // Filtered by centre and sorted by overall score, then saved as CSV: every row shown, Italian headers.
+  await page.locator('#inspections-centre').selectOption(String(centre.id));
+  await page.waitForURL(new RegExp(`centre_id=${centre.id}`));
+  const theirRows = (await apiGet(page, `/inspections?centre_id=${centre.id}`)).body.items;
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=inspections-table] tbody tr').length === n, theirRows.length);
+  await page.locator('[data-testid=inspections-table] [data-sort=score]').click();
+  const csv = await downloaded(page, page.locator('[data-testid=inspections-csv]'));
+  const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.equal(lines[0], 'Centro;Data;Stato;Annunciata;Punteggio complessivo');
+  assert.equal(lines.length, theirRows.length + 1);
+  assert.ok(lines.slice(1).every((l) => l.startsWith(centre.name)));
+  await page.goto('/inspections');
 
   await page.locator('[data-testid=plan-open]').click();
   await page.locator('#plan-centre').selectOption(String(centre.id));

@@ -421,9 +421,22 @@ export function InspectionPage({ id }: { id: number }) {
     { keepPrevious: true },
   );
   usePageTitle(t('monitoring.title'));
+  // Once loaded, the page stays whatever a later reload meets: without a connection the team keeps
+  // answering on what it has (a failed refresh of the scores is said, not put in the page's place).
+  if (data)
+    return (
+      <>
+        {error ? (
+          <div class="alert alert-warning" role="status" data-testid="inspection-stale">
+            {t('monitoring.stale')} {describeError(error, t)}
+          </div>
+        ) : null}
+        <Page detail={data.detail} checklist={data.checklist} centreName={data.centreName} reload={reload} />
+      </>
+    );
   return (
-    <LoadState error={error} ready={!!data}>
-      {() => data && <Page detail={data.detail} checklist={data.checklist} centreName={data.centreName} reload={reload} />}
+    <LoadState error={error} ready={false}>
+      {() => null}
     </LoadState>
   );
 }
