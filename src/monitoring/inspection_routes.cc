@@ -2,6 +2,9 @@
 // complete them; the centre's operator reads the reports issued on its own centres, and nothing
 // before (a planned unannounced visit must not reach the centre it is about). Every inspection
 // out of the caller's reach answers 404 like a missing one.
+#include <map>
+
+#include "centres/centres.h"
 #include "centres/routes.h"
 #include "core/clock.h"
 #include "monitoring/inspections.h"
@@ -17,6 +20,7 @@ struct InspectionDetail {
   Inspection inspection;
   std::vector<Answer> answers;
   Scores scores;
+  std::vector<std::int64_t> failed_items;
 };
 
 const api::ObjectType<InspectionDetail>& detail_type() {
@@ -25,8 +29,60 @@ const api::ObjectType<InspectionDetail>& detail_type() {
           .include(inspection_type(), &InspectionDetail::inspection)
           .field("answers", &InspectionDetail::answers, answer_type(),
                  {.description = "the answer in effect per item (the latest written)"})
-          .field("scores", &InspectionDetail::scores, scores_type());
+          .field("scores", &InspectionDetail::scores, scores_type())
+          .field("failed_items", &InspectionDetail::failed_items,
+                 {.description = "the items whose answer in effect fails, for the report to "
+                                 "point out"});
   return type;
+}
+
+// A row of the list: the inspection with the centre's name and the overall score, which the list
+// shows, sorts and exports without a request per row.
+struct InspectionRow {
+  Inspection inspection;
+  std::string centre_name;
+  std::optional<double> overall;
+};
+
+const api::ObjectType<InspectionRow>& row_type() {
+  static const auto type =
+      api::ObjectType<InspectionRow>("InspectionSummary")
+          .include(inspection_type(), &InspectionRow::inspection)
+          .field("centre_name", &InspectionRow::centre_name)
+          .field("overall_score", &InspectionRow::overall,
+                 {.description = "percentage of the scored weight that passed; null: nothing "
+                                 "scored yet"});
+  return type;
+}
+
+// Each centre and checklist version read once: a list holds many inspections of few of them.
+Result<std::vector<InspectionRow>> rows_of(db::Connection& conn,
+                                           std::vector<Inspection> inspections) {
+  std::map<std::int64_t, std::string> names;
+  std::map<std::int64_t, ChecklistVersion> checklists;
+  std::vector<InspectionRow> rows;
+  rows.reserve(inspections.size());
+  for (auto& i : inspections) {
+    InspectionRow row{std::move(i), {}, std::nullopt};
+    auto name = names.find(row.inspection.centre_id);
+    if (name == names.end()) {
+      INNET_ASSIGN_OR_RETURN(auto centre, centres::find_centre(conn, row.inspection.centre_id));
+      name = names.emplace(centre.id, centre.name).first;
+    }
+    row.centre_name = name->second;
+    // A planned inspection has no answers yet: nothing to read.
+    if (row.inspection.status != "planned") {
+      auto checklist = checklists.find(row.inspection.checklist_id);
+      if (checklist == checklists.end()) {
+        INNET_ASSIGN_OR_RETURN(auto version, find_version(conn, row.inspection.checklist_id));
+        checklist = checklists.emplace(row.inspection.checklist_id, std::move(version)).first;
+      }
+      INNET_ASSIGN_OR_RETURN(auto answers, current_answers(conn, row.inspection.id));
+      row.overall = score(checklist->second, answers).overall;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 // The inspection when the caller may see it: the managers every one, an operator's staff the
@@ -43,11 +99,25 @@ Result<Inspection> inspection_in_scope(api::Context& ctx, db::Connection& conn,
   return inspection;
 }
 
+std::vector<std::int64_t> failed_items(const ChecklistVersion& checklist,
+                                       const std::vector<Answer>& answers) {
+  std::map<std::int64_t, const ChecklistItem*> items;
+  for (const auto& item : checklist.items) items[item.id] = &item;
+  std::vector<std::int64_t> failed;
+  for (const auto& a : answers) {
+    auto item = items.find(a.item_id);
+    if (item != items.end() && passes(*item->second, a) == false) failed.push_back(a.item_id);
+  }
+  return failed;
+}
+
 Result<InspectionDetail> detail_of(db::Connection& conn, Inspection inspection) {
   INNET_ASSIGN_OR_RETURN(auto checklist, find_version(conn, inspection.checklist_id));
   INNET_ASSIGN_OR_RETURN(auto answers, current_answers(conn, inspection.id));
   Scores scores = score(checklist, answers);
-  return InspectionDetail{std::move(inspection), std::move(answers), std::move(scores)};
+  auto failed = failed_items(checklist, answers);
+  return InspectionDetail{std::move(inspection), std::move(answers), std::move(scores),
+                          std::move(failed)};
 }
 
 Result<http::Response> list(api::Context& ctx) {
@@ -63,8 +133,9 @@ Result<http::Response> list(api::Context& ctx) {
     filter.issued_only = true;
   }
   INNET_ASSIGN_OR_RETURN(auto inspections, list_inspections(*conn, filter));
+  INNET_ASSIGN_OR_RETURN(auto rows, rows_of(*conn, std::move(inspections)));
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& i : inspections) items.push_back(inspection_type().to_json(i));
+  for (const auto& r : rows) items.push_back(row_type().to_json(r));
   return api::ok({{"items", std::move(items)}});
 }
 
@@ -139,8 +210,9 @@ Result<http::Response> answer(api::Context& ctx) {
 }  // namespace
 
 void add_inspection_routes(api::Api& api) {
-  static const api::ListType inspection_list("InspectionList", inspection_type(), false);
+  static const api::ListType inspection_list("InspectionList", row_type(), false);
   api.add_schema(inspection_type());
+  api.add_schema(row_type());
   api.add_schema(inspection_list);
   api.add_schema(detail_type());
   api.add({.method = "GET",

@@ -191,6 +191,12 @@ const DYNAMIC = {
   'handovers.statuses.*': () => constList('features/handovers/api.ts', 'ONE_OFF_STATUSES'),
   'handovers.receiptKinds.*': () => constList('features/handovers/api.ts', 'RECEIPT_KINDS'),
   'handovers.receiptLink.*': () => constList('features/handovers/api.ts', 'RECEIPT_KINDS'),
+  'monitoring.statuses.*': () => constList('features/monitoring/api.ts', 'INSPECTION_STATUSES'),
+  'monitoring.areas.*': () => constList('features/monitoring/api.ts', 'AREAS'),
+  'monitoring.actions.*.button': () => constList('features/monitoring/api.ts', 'STATUS_ACTIONS'),
+  'monitoring.actions.*.title': () => constList('features/monitoring/api.ts', 'STATUS_ACTIONS'),
+  'monitoring.actions.*.confirm': () => constList('features/monitoring/api.ts', 'STATUS_ACTIONS'),
+  'monitoring.actions.*.text': () => constList('features/monitoring/api.ts', 'STATUS_ACTIONS'),
   'audit.reads.outcomes.*': () => fieldUnion('features/audit/api.ts', 'ReadEntry', 'outcome'),
   // guarded (features/audit/details.tsx): the actions, objects and detail names the server writes
   'audit.actions.*': () => constList('features/audit/api.ts', 'AUDIT_ACTIONS'),

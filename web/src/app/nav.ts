@@ -37,6 +37,16 @@ export const AREAS: Area[] = [
   },
   { path: '/lots', labelKey: 'nav.lots', descriptionKey: 'home.cards.lots', icon: 'files', permission: 'contracts.manage' },
   { path: '/register', labelKey: 'nav.register', descriptionKey: 'home.cards.register', icon: 'list', permission: 'register.record' },
+  // A card only: the prefecture officer's menu has no room left at 1280 px (it wrapped to a second
+  // line, in Italian too). Operators' staff also reach their reports from the centre's page.
+  {
+    path: '/inspections',
+    labelKey: 'nav.inspections',
+    descriptionKey: 'home.cards.inspections',
+    icon: 'search',
+    permission: 'inspections.read',
+    menu: false,
+  },
   {
     path: '/placement-desk',
     labelKey: 'nav.placementDesk',

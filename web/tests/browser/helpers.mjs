@@ -218,6 +218,7 @@ export function expectedNav(permissions, { cards = false } = {}) {
     ...(has('occupancy.read') ? ['/occupancy'] : []),
     ...(has('contracts.manage') ? ['/lots'] : []),
     ...(has('register.record') ? ['/register'] : []),
+    ...(cards && has('inspections.read') ? ['/inspections'] : []),
     ...(cards && has('occupancy.read') ? ['/placement-desk'] : []),
     ...(cards && has('movements.export') ? ['/movements'] : []),
     ...(has('persons.read') ? ['/persons'] : []),

@@ -57,6 +57,11 @@ export function CentrePage({ id }: { id: number }) {
                       {t('centre.registerToday')}
                     </Link>
                   ) : null}
+                  {can('inspections.read') ? (
+                    <Link href={`/inspections?centre_id=${centre.id}`} class="btn btn-outline-primary btn-sm" data-testid="centre-inspections">
+                      {t('nav.inspections')}
+                    </Link>
+                  ) : null}
                   {can('centres.manage') ? (
                     <Link href={`/centres/${centre.id}/edit`} class="btn btn-outline-primary btn-sm" data-testid="centre-edit">
                       <Icon name="pencil" class="icon-primary icon-sm me-1" />

@@ -1,0 +1,43 @@
+// Client for inspections of centres (/api/v1/inspections, /api/v1/checklists; decision 0022).
+// Types are the server's.
+import { type RequestBody, type Schema, request } from '../../lib/api';
+import type { Check, Same } from '../../lib/typeChecks';
+
+export type Inspection = Schema<'Inspection'>;
+export type InspectionRow = Schema<'InspectionSummary'>;
+export type InspectionDetail = Schema<'InspectionDetail'>;
+export type Answer = Schema<'InspectionAnswer'>;
+export type Checklist = Schema<'Checklist'>;
+export type ChecklistItem = Schema<'ChecklistItem'>;
+export type AreaScore = Schema<'InspectionAreaScore'>;
+export type NewInspection = RequestBody<'createInspection'>;
+export type AnswerBody = RequestBody<'createInspectionAnswer'>;
+
+export const INSPECTION_STATUSES = ['planned', 'in_progress', 'completed', 'report_issued'] as const;
+export type InspectionStatusesAreTheServers = Check<Same<(typeof INSPECTION_STATUSES)[number], Inspection['status']>>;
+
+/** The areas of the checklist, in the server's order (area_names()). */
+export const AREAS = ['capacity_presences', 'building', 'meals', 'cleaning_laundry', 'goods_money', 'staff', 'services', 'finance'] as const;
+export type AreasAreTheServers = Check<Same<(typeof AREAS)[number], ChecklistItem['area']>>;
+
+/** The changes of status the inspection page offers: POST .../start, .../completion, .../report. */
+export const STATUS_ACTIONS = ['start', 'complete', 'issue'] as const;
+
+/** The roles that may be on an inspection's team (the server's plan_inspection()). */
+export const TEAM_ROLES = ['inspector', 'prefecture_officer'] as const;
+
+export const monitoringApi = {
+  list: (query: { centre_id?: number; status?: string }) => request<Schema<'InspectionList'>>('GET', '/inspections', { query }),
+  get: (id: number) => request<InspectionDetail>('GET', `/inspections/${id}`),
+  checklist: (id: number) => request<Checklist>('GET', `/checklists/${id}`),
+  plan: (body: NewInspection) => request<Inspection>('POST', '/inspections', { body }),
+  answer: (id: number, body: AnswerBody) => request<Answer>('POST', `/inspections/${id}/answers`, { body }),
+  start: (id: number) => request<Inspection>('POST', `/inspections/${id}/start`),
+  complete: (id: number) => request<Inspection>('POST', `/inspections/${id}/completion`),
+  issueReport: (id: number) => request<Inspection>('POST', `/inspections/${id}/report`),
+  /** Centres by name, for the list and the plan form (all those the caller may see). */
+  centres: () => request<Schema<'CentreList'>>('GET', '/centres', { query: { per_page: 100 } }),
+  centre: (id: number) => request<Schema<'CentreDetail'>>('GET', `/centres/${id}`),
+  /** Who may be on a team: only for callers who may read users. */
+  teamCandidates: (role: (typeof TEAM_ROLES)[number]) => request<Schema<'UserList'>>('GET', '/users', { query: { role, per_page: 100 } }),
+};
