@@ -29,8 +29,8 @@ const api::ObjectType<InspectionDetail>& detail_type() {
   return type;
 }
 
-// The inspection when the caller may see it: the managers every one, an operator's staff the
-// issued reports of the centres their organisation runs; 404 otherwise.
+}  // namespace
+
 Result<Inspection> inspection_in_scope(api::Context& ctx, db::Connection& conn,
                                        const char* action) {
   INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
@@ -42,6 +42,8 @@ Result<Inspection> inspection_in_scope(api::Context& ctx, db::Connection& conn,
     return Error::not_found("inspection");
   return inspection;
 }
+
+namespace {
 
 Result<InspectionDetail> detail_of(db::Connection& conn, Inspection inspection) {
   INNET_ASSIGN_OR_RETURN(auto checklist, find_version(conn, inspection.checklist_id));

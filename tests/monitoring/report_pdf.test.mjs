@@ -1,0 +1,83 @@
+// The inspection report as a PDF (GET /inspections/{id}/report.pdf, issue 10 point 4): a demo
+// inspection's report read back with poppler's pdftotext (scripts/setup.sh installs
+// poppler-utils) says the centre's name, the areas' scores and the items' questions, and reads
+// like the same inspection as JSON. Whoever may not read the inspection gets 404, as for the JSON.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { api, API, BASE_URL, expectStatus, loginDemo } from '../support/client.mjs';
+
+let inspector, worker;
+let inspection, detail, centre, checklist;
+
+before(async () => {
+  [inspector, worker] = await Promise.all(['inspector', 'case_worker'].map((r) => loginDemo(r)));
+  const issued = expectStatus(await api('GET', '/inspections?status=report_issued', { session: inspector }), 200);
+  assert.ok(issued.items.length > 0, 'the demo data have issued reports');
+  inspection = issued.items[0];
+  detail = expectStatus(await api('GET', `/inspections/${inspection.id}`, { session: inspector }), 200);
+  centre = expectStatus(await api('GET', `/centres/${inspection.centre_id}`, { session: inspector }), 200);
+  checklist = expectStatus(await api('GET', `/checklists/${inspection.checklist_id}`, { session: inspector }), 200);
+});
+
+// A download as bytes (client.mjs reads bodies as text, which would mangle a PDF).
+async function download(path, session) {
+  const res = await fetch(BASE_URL + API + path, {
+    headers: { cookie: `innet_session=${session.cookie}`, 'x-forwarded-for': session.address },
+  });
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+// pdftotext -raw keeps each table cell's lines together, in the order they were drawn.
+function pdfText(bytes, tool = 'pdftotext', args = ['-raw', '-enc', 'UTF-8']) {
+  const dir = mkdtempSync(join(tmpdir(), 'innet-report-'));
+  try {
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, bytes);
+    return execFileSync(tool, [...args, file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const flat = (s) => s.replace(/\s+/g, ' ');
+
+// The report's way of writing a score: one decimal at most, a decimal comma.
+const italianPercent = (n) => `${String(Math.round(n * 10) / 10).replace('.', ',')}%`;
+
+test('the report of a demo inspection is a PDF with its centre, scores and items', async () => {
+  const started = performance.now();
+  const file = await download(`/inspections/${inspection.id}/report.pdf`, inspector);
+  const elapsed = performance.now() - started;
+  assert.equal(file.status, 200);
+  assert.equal(file.headers.get('content-type'), 'application/pdf');
+  assert.equal(
+    file.headers.get('content-disposition'),
+    `attachment; filename="rapporto-ispezione-${inspection.id}-${inspection.planned_date}.pdf"`,
+  );
+  assert.equal(file.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+  const text = flat(pdfText(file.bytes));
+  assert.ok(text.includes(centre.name), 'the centre');
+  assert.ok(text.includes(`Rapporto di ispezione n. ${inspection.id}`));
+  const scored = detail.scores.areas.find((a) => a.score !== null);
+  assert.ok(text.includes(italianPercent(scored.score)), `an area's score ${italianPercent(scored.score)}`);
+  if (detail.scores.overall !== null) assert.ok(text.includes(`Complessivo ${italianPercent(detail.scores.overall)}`));
+  for (const item of checklist.items) assert.ok(text.includes(flat(item.question.it)), item.question.it);
+  assert.ok(/Pagina 1 di \d+/.test(text));
+  const pages = Number(/Pages:\s+(\d+)/.exec(pdfText(file.bytes, 'pdfinfo', []))[1]);
+  assert.ok(pages >= 2, `${checklist.items.length} items take more than a page (${pages})`);
+  console.log(`report.pdf of ${checklist.items.length} items: ${file.bytes.length} bytes, ${pages} pages, ${elapsed.toFixed(0)} ms`);
+});
+
+test('who may not read the inspection gets 404 for its report too', async () => {
+  const planned = expectStatus(await api('GET', '/inspections?status=planned', { session: inspector }), 200);
+  assert.ok(planned.items.length > 0, 'the demo data have planned inspections');
+  // An operator's staff never see a planned visit, whichever centre it is about.
+  const refused = await download(`/inspections/${planned.items[0].id}/report.pdf`, worker);
+  assert.equal(refused.status, 404);
+  assert.equal((await download('/inspections/999999999/report.pdf', inspector)).status, 404);
+});
