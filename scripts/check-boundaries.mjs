@@ -39,8 +39,8 @@ const DEPENDENCIES = {
   // geo: reception's demo-data step (reception/seed/) places centres in real municipalities.
   reception: [...PLATFORM, 'accounts', 'centres', 'people', 'documents', 'reporting', 'geo'],
   // Inspections of centres (decision 0022): checklists now; centres, reception's figures and
-  // documents' photos as its parts land.
-  monitoring: [...PLATFORM, 'accounts', 'centres'],
+  // documents' photos as its parts land; reporting for the report's PDF (decision 0024).
+  monitoring: [...PLATFORM, 'accounts', 'centres', 'reporting'],
   seed: [...PLATFORM],
   app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'reception', 'monitoring', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],

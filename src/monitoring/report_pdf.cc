@@ -186,7 +186,7 @@ Result<std::string> render_report(db::Connection& conn, const Inspection& inspec
                       .marked = result == "NON CONFORME"});
     }
     if (rows.empty()) continue;
-    doc.paragraph(area_label(area));
+    doc.subheading(area_label(area));
     doc.table({{"Domanda", 3.2}, {"Risposta", 1.2}, {"Nota", 2.2}, {"Esito", 1.4}},
               std::move(rows));
   }

@@ -32,6 +32,7 @@ constexpr const char* kFamilies = "Noto Sans, Noto Sans Arabic, Noto Sans Bengal
 
 struct Heading {
   std::string text;
+  bool sub = false;
 };
 struct Paragraph {
   std::string text;
@@ -199,10 +200,17 @@ class Pager {
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       const Piece& p = pieces[i];
       if (y_ > kTop) y_ += p.space_before;
-      if (p.keep_with_next && i + 1 < pieces.size()) {
-        const Piece& next = pieces[i + 1];
-        double first = next.breaks.empty() ? next.height : next.breaks.front();
-        if (y_ > kTop && y_ + p.height + next.space_before + first > kBottom) new_page(nullptr);
+      // A heading, or a heading and a table's header, goes with the first line of what follows.
+      if (p.keep_with_next && y_ > kTop) {
+        double need = p.height;
+        std::size_t j = i + 1;
+        for (; j < pieces.size() && pieces[j - 1].keep_with_next; ++j) {
+          const Piece& next = pieces[j];
+          bool last = !next.keep_with_next;
+          need += next.space_before +
+                  (last && !next.breaks.empty() ? next.breaks.front() : next.height);
+        }
+        if (y_ + need > kBottom && need <= kBottom - kTop) new_page(nullptr);
       }
       place(p);
     }
@@ -295,7 +303,10 @@ PdfDocument::PdfDocument(std::string title, std::string footer, std::string page
 PdfDocument::~PdfDocument() = default;
 
 void PdfDocument::heading(std::string text) {
-  impl_->elements.push_back(Heading{std::move(text)});
+  impl_->elements.push_back(Heading{std::move(text), false});
+}
+void PdfDocument::subheading(std::string text) {
+  impl_->elements.push_back(Heading{std::move(text), true});
 }
 void PdfDocument::paragraph(std::string text) {
   impl_->elements.push_back(Paragraph{std::move(text)});
@@ -314,8 +325,8 @@ Result<std::string> PdfDocument::render() const {
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "InNet");
   CairoPtr cr(cairo_create(surface.get()));
 
-  const Font title(18, true), heading(13, true), body(10, false), bold(10, true), cell(9, false),
-      cell_bold(9, true), small(8, false);
+  const Font title(18, true), heading(13, true), subheading(11, true), body(10, false),
+      bold(10, true), cell(9, false), cell_bold(9, true), small(8, false);
   Builder builder(cr.get());
   // Pieces point at the table headers they repeat: reserve so that none moves.
   std::vector<Piece> pieces;
@@ -327,7 +338,10 @@ Result<std::string> PdfDocument::render() const {
   pieces.push_back(builder.text(impl_->title, title, 0, 6));
   for (const auto& e : impl_->elements) {
     if (const auto* h = std::get_if<Heading>(&e)) {
-      pieces.push_back(builder.text(h->text, heading, 14, 4));
+      if (h->sub)
+        pieces.push_back(builder.text(h->text, subheading, 10, 0));
+      else
+        pieces.push_back(builder.text(h->text, heading, 14, 4));
       pieces.back().keep_with_next = true;
     } else if (const auto* p = std::get_if<Paragraph>(&e)) {
       pieces.push_back(builder.text(p->text, body, 6, 0));

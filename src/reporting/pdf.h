@@ -36,6 +36,7 @@ class PdfDocument {
   // Plain text everywhere (never markup); each paragraph takes its direction from its first
   // strong character, so an Arabic name reads right to left whatever the document's language.
   void heading(std::string text);
+  void subheading(std::string text);  // smaller, e.g. an area before its table
   void paragraph(std::string text);
   void key_value(std::string key, std::string value);
   // A header row repeated at the top of each page the table continues on; long cells wrap.

@@ -32,19 +32,20 @@ async function download(path, session) {
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
-// pdftotext -raw keeps each table cell's lines together, in the order they were drawn.
-function pdfText(bytes, tool = 'pdftotext', args = ['-raw', '-enc', 'UTF-8']) {
+// pdftotext (-raw keeps each table cell's lines together, in the order they were drawn) or pdfinfo.
+function poppler(bytes, tool = 'pdftotext', args = ['-raw', '-enc', 'UTF-8']) {
   const dir = mkdtempSync(join(tmpdir(), 'innet-report-'));
   try {
     const file = join(dir, 'report.pdf');
     writeFileSync(file, bytes);
-    return execFileSync(tool, [...args, file, '-'], { encoding: 'utf8' });
+    return execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const flat = (s) => s.replace(/\s+/g, ' ');
+// One space for any run of white space; a line wrapped after a hyphen joins again.
+const flat = (s) => s.replace(/-\s+/g, '-').replace(/\s+/g, ' ');
 
 // The report's way of writing a score: one decimal at most, a decimal comma.
 const italianPercent = (n) => `${String(Math.round(n * 10) / 10).replace('.', ',')}%`;
@@ -60,7 +61,7 @@ test('the report of a demo inspection is a PDF with its centre, scores and items
     `attachment; filename="rapporto-ispezione-${inspection.id}-${inspection.planned_date}.pdf"`,
   );
   assert.equal(file.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
-  const text = flat(pdfText(file.bytes));
+  const text = flat(poppler(file.bytes));
   assert.ok(text.includes(centre.name), 'the centre');
   assert.ok(text.includes(`Rapporto di ispezione n. ${inspection.id}`));
   const scored = detail.scores.areas.find((a) => a.score !== null);
@@ -68,7 +69,7 @@ test('the report of a demo inspection is a PDF with its centre, scores and items
   if (detail.scores.overall !== null) assert.ok(text.includes(`Complessivo ${italianPercent(detail.scores.overall)}`));
   for (const item of checklist.items) assert.ok(text.includes(flat(item.question.it)), item.question.it);
   assert.ok(/Pagina 1 di \d+/.test(text));
-  const pages = Number(/Pages:\s+(\d+)/.exec(pdfText(file.bytes, 'pdfinfo', []))[1]);
+  const pages = Number(/Pages:\s+(\d+)/.exec(poppler(file.bytes, 'pdfinfo', []))[1]);
   assert.ok(pages >= 2, `${checklist.items.length} items take more than a page (${pages})`);
   console.log(`report.pdf of ${checklist.items.length} items: ${file.bytes.length} bytes, ${pages} pages, ${elapsed.toFixed(0)} ms`);
 });
