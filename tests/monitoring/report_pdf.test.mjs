@@ -1,7 +1,8 @@
 // The inspection report as a PDF (GET /inspections/{id}/report.pdf, issue 10 point 4): a demo
 // inspection's report read back with poppler's pdftotext (scripts/setup.sh installs
 // poppler-utils) says the centre's name, the areas' scores and the items' questions, and reads
-// like the same inspection as JSON. Whoever may not read the inspection gets 404, as for the JSON.
+// like the same inspection as JSON; a centre named in Arabic and Bengali comes out as named, its
+// fonts embedded. Whoever may not read the inspection gets 404, as for the JSON.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -9,13 +10,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { api, API, BASE_URL, expectStatus, loginDemo } from '../support/client.mjs';
+import { createCentre } from '../centres/fixture.mjs';
+import { api, API, BASE_URL, expectStatus, findOrganization, loginDemo, uniqueSuffix } from '../support/client.mjs';
 
-let inspector, worker;
+let inspector, worker, officer, admin;
 let inspection, detail, centre, checklist;
 
 before(async () => {
-  [inspector, worker] = await Promise.all(['inspector', 'case_worker'].map((r) => loginDemo(r)));
+  [inspector, worker, officer, admin] = await Promise.all(
+    ['inspector', 'case_worker', 'prefecture_officer', 'admin'].map((r) => loginDemo(r)),
+  );
   const issued = expectStatus(await api('GET', '/inspections?status=report_issued', { session: inspector }), 200);
   assert.ok(issued.items.length > 0, 'the demo data have issued reports');
   inspection = issued.items[0];
@@ -81,4 +85,30 @@ test('who may not read the inspection gets 404 for its report too', async () => 
   const refused = await download(`/inspections/${planned.items[0].id}/report.pdf`, worker);
   assert.equal(refused.status, 404);
   assert.equal((await download('/inspections/999999999/report.pdf', inspector)).status, 404);
+});
+
+test('names in Arabic and Bengali come out of the report as they went in', async () => {
+  const ponte = await findOrganization(admin, 'Cooperativa Il Ponte (demo)');
+  const suffix = uniqueSuffix();
+  // No lam-alef here: poppler gives that ligature's two letters back reversed (decision 0024).
+  const arabic = `مركز النور ${suffix}`;
+  const bengali = `আশার কেন্দ্র ${suffix}`;
+  const c = await createCentre(officer, { operator_id: ponte.id, name: arabic, address: bengali });
+  const planned = expectStatus(
+    await api('POST', '/inspections', {
+      session: inspector,
+      body: { centre_id: c.id, planned_date: '2026-11-20', team: [inspector.user.id], note: 'Олена Шевченко' },
+    }),
+    201,
+  );
+  for (const step of ['start', 'completion', 'report'])
+    expectStatus(await api('POST', `/inspections/${planned.id}/${step}`, { session: inspector }), 201);
+  const file = await download(`/inspections/${planned.id}/report.pdf`, inspector);
+  assert.equal(file.status, 200);
+  // Without -raw: pdftotext puts right-to-left runs back in reading order (wrapping them in
+  // embedding marks, U+202B ... U+202C, not ours); -raw gives them in drawing order.
+  const text = flat(poppler(file.bytes, 'pdftotext', ['-enc', 'UTF-8']).replace(/[\u202B\u202C]/g, ''));
+  for (const expected of [arabic, bengali, 'Олена Шевченко']) assert.ok(text.includes(expected), `${expected} not in ${text}`);
+  const fonts = poppler(file.bytes, 'pdffonts', []);
+  assert.ok(fonts.includes('NotoSansArabic') && fonts.includes('NotoSansBengali'), fonts);
 });
