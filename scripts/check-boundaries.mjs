@@ -38,8 +38,9 @@ const DEPENDENCIES = {
   documents: [...PLATFORM],
   // geo: reception's demo-data step (reception/seed/) places centres in real municipalities.
   reception: [...PLATFORM, 'accounts', 'centres', 'people', 'documents', 'reporting', 'geo'],
-  // Inspections of centres (decision 0022); reception: occupancy for the risk ranking.
-  monitoring: [...PLATFORM, 'accounts', 'centres', 'reception'],
+  // Inspections of centres (decision 0022); reception: occupancy for the risk ranking; reporting:
+  // the report's PDF (decision 0024).
+  monitoring: [...PLATFORM, 'accounts', 'centres', 'reception', 'reporting'],
   seed: [...PLATFORM],
   app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'reception', 'monitoring', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],

@@ -10,6 +10,9 @@ packages=(
   libboost-dev libboost-system-dev libsqlite3-dev libpq-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev
+  # PDF reports: pango and cairo, the Noto fonts they embed (Latin, Cyrillic, Arabic, Bengali),
+  # pdftotext and pdfinfo for the tests (docs/decisions/0024-pdf-reports.md).
+  libpango1.0-dev libcairo2-dev fonts-noto-core fontconfig poppler-utils
   clang libclang-rt-14-dev
   postgresql sqlite3 nodejs npm chromium curl
 )

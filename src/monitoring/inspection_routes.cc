@@ -85,8 +85,9 @@ Result<std::vector<InspectionRow>> rows_of(db::Connection& conn,
   return rows;
 }
 
-// The inspection when the caller may see it: the managers every one, an operator's staff the
-// issued reports of the centres their organisation runs; 404 otherwise.
+}  // namespace
+
+// Declared in routes.h: the PDF report reads through the same check.
 Result<Inspection> inspection_in_scope(api::Context& ctx, db::Connection& conn,
                                        const char* action) {
   INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
@@ -98,6 +99,8 @@ Result<Inspection> inspection_in_scope(api::Context& ctx, db::Connection& conn,
     return Error::not_found("inspection");
   return inspection;
 }
+
+namespace {
 
 std::vector<std::int64_t> failed_items(const ChecklistVersion& checklist,
                                        const std::vector<Answer>& answers) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/api.h"
+#include "monitoring/inspections.h"
 
 namespace innet::monitoring {
 
@@ -10,5 +11,11 @@ void add_routes(api::Api& api);
 void add_inspection_routes(api::Api& api);
 // /api/v1/inspection-risk, /api/v1/inspection-plan (risk_routes.cc).
 void add_risk_routes(api::Api& api);
+// GET /api/v1/inspections/{id}/report.pdf (report_pdf.cc).
+void add_report_routes(api::Api& api);
+
+// The inspection of the path's {id} when the caller may see it: the managers every one, an
+// operator's staff the issued reports of the centres their organisation runs; 404 otherwise.
+Result<Inspection> inspection_in_scope(api::Context& ctx, db::Connection& conn, const char* action);
 
 }  // namespace innet::monitoring

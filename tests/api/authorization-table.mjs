@@ -106,6 +106,7 @@ const TABLE = {
   'GET /api/v1/inspections':                       [0,   0,    1,   1,   1,   0,   0,   0],
   'POST /api/v1/inspections':                      [0,   0,    1,   1,   0,   0,   0,   0],
   'GET /api/v1/inspections/{id}':                  [0,   0,    1,   1,   1,   0,   0,   0],
+  'GET /api/v1/inspections/{id}/report.pdf':       [0,   0,    1,   1,   1,   0,   0,   0],
   'POST /api/v1/inspections/{id}/answers':         [0,   0,    1,   1,   0,   0,   0,   0],
   'POST /api/v1/inspections/{id}/start':           [0,   0,    1,   1,   0,   0,   0,   0],
   'POST /api/v1/inspections/{id}/completion':      [0,   0,    1,   1,   0,   0,   0,   0],

@@ -1,0 +1,245 @@
+// GET /api/v1/inspections/{id}/report.pdf: the inspection report as the Prefettura sends it, in
+// Italian (issue 10 point 4): the centre, the visit, the scores per area and overall, every item
+// of the checklist by area with its answer, note and outcome (the failed ones marked), the
+// findings and the photos. Whoever reads the inspection reads its report (inspection_in_scope):
+// an operator only the issued reports of its own centres. The same data as JSON is
+// GET /api/v1/inspections/{id}.
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "accounts/accounts.h"
+#include "centres/centres.h"
+#include "core/clock.h"
+#include "monitoring/routes.h"
+#include "reporting/files.h"
+#include "reporting/pdf.h"
+
+namespace innet::monitoring {
+namespace {
+
+constexpr const char* kPdfType = "application/pdf";
+
+// What the report says of each finding and photo once those parts land.
+struct ReportFinding {
+  std::string item_question;
+  std::string severity;
+  std::string corrective_action;
+  std::string deadline;
+  std::string status;
+};
+struct ReportPhoto {
+  std::string item_question;
+  std::string filename;
+  std::string taken_at;
+};
+
+// HOOK for the findings part (issue 10 point 3, being built beside this report): it lists
+// nothing until findings exist; it will read the inspection's findings through their interface.
+Result<std::vector<ReportFinding>> report_findings(db::Connection&, const Inspection&) {
+  return std::vector<ReportFinding>{};
+}
+// HOOK for the photos of photo items (documents owned by answers, decision 0022): none are
+// uploaded yet, so it lists nothing.
+Result<std::vector<ReportPhoto>> report_photos(db::Connection&, const Inspection&) {
+  return std::vector<ReportPhoto>{};
+}
+
+std::string area_label(const std::string& area) {
+  static const std::map<std::string, std::string> labels = {
+      {"capacity_presences", "Capienza e presenze"},
+      {"building", "Immobile"},
+      {"meals", "Vitto"},
+      {"cleaning_laundry", "Pulizia e lavanderia"},
+      {"goods_money", "Beni e denaro"},
+      {"staff", "Personale"},
+      {"services", "Servizi"},
+      {"finance", "Aspetti finanziari"}};
+  auto it = labels.find(area);
+  return it == labels.end() ? area : it->second;
+}
+
+std::string status_label(const std::string& status) {
+  static const std::map<std::string, std::string> labels = {{"planned", "Pianificata"},
+                                                            {"in_progress", "In corso"},
+                                                            {"completed", "Completata"},
+                                                            {"report_issued", "Rapporto emesso"}};
+  auto it = labels.find(status);
+  return it == labels.end() ? status : it->second;
+}
+
+std::string severity_label(const std::string& severity) {
+  static const std::map<std::string, std::string> labels = {
+      {"minor", "Lieve"}, {"major", "Grave"}, {"critical", "Critico"}};
+  auto it = labels.find(severity);
+  return it == labels.end() ? severity : it->second;
+}
+
+// "2026-03-15" or "2026-03-15T09:30:00Z" -> "15/03/2026", as Italian offices write dates.
+std::string italian_date(const std::string& iso) {
+  if (iso.size() < 10) return iso;
+  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+}
+
+// A decimal comma and no trailing zeros: 12 -> "12", 2.5 -> "2,5".
+std::string italian_number(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::string s = buffer;
+  if (auto dot = s.find('.'); dot != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.')
+      s.pop_back();
+    else
+      s[dot] = ',';
+  }
+  return s;
+}
+
+std::string percent(const std::optional<double>& value) {
+  return value ? italian_number(*value, 1) + "%" : "—";
+}
+
+std::string answer_text(const ChecklistItem& item, const Answer* answer) {
+  if (!answer) return "Non risposto";
+  if (answer->yes) return *answer->yes ? "Sì" : "No";
+  if (answer->number) return italian_number(*answer->number, 2);
+  if (answer->text) return *answer->text;
+  return item.answer_kind == "photo" ? "Fotografie" : "—";
+}
+
+std::string outcome(const ChecklistItem& item, const Answer* answer) {
+  if (!item.scored()) return "Non valutata";
+  if (!answer) return "Non risposta";
+  auto passed = passes(item, *answer);
+  if (!passed) return "Non valutata";
+  return *passed ? "Conforme" : "NON CONFORME";
+}
+
+Result<std::string> render_report(db::Connection& conn, const Inspection& inspection) {
+  INNET_ASSIGN_OR_RETURN(auto centre, centres::find_centre(conn, inspection.centre_id));
+  INNET_ASSIGN_OR_RETURN(auto operator_org, accounts::find_organization(conn, centre.operator_id));
+  INNET_ASSIGN_OR_RETURN(auto checklist, find_version(conn, inspection.checklist_id));
+  INNET_ASSIGN_OR_RETURN(auto answers, current_answers(conn, inspection.id));
+  INNET_ASSIGN_OR_RETURN(auto findings, report_findings(conn, inspection));
+  INNET_ASSIGN_OR_RETURN(auto photos, report_photos(conn, inspection));
+  std::string team;
+  for (auto user_id : inspection.team) {
+    INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(conn, user_id));
+    team += (team.empty() ? "" : ", ") + user.display_name;
+  }
+  const Scores scores = score(checklist, answers);
+  std::map<std::int64_t, const Answer*> answer_of;
+  for (const auto& a : answers) answer_of[a.item_id] = &a;
+
+  const std::string now = clock::now_iso();
+  reporting::PdfDocument doc(
+      "Rapporto di ispezione n. " + std::to_string(inspection.id) + " — " + centre.name,
+      "Prefettura di Palermo · InNet · generato il " + italian_date(now) + " alle " +
+          now.substr(11, 5) + " UTC",
+      "Pagina {page} di {pages}");
+
+  doc.heading("Centro");
+  doc.key_value("Centro", centre.name);
+  doc.key_value("Indirizzo", centre.address);
+  doc.key_value("Ente gestore", operator_org.name);
+
+  doc.heading("Ispezione");
+  doc.key_value("Stato", status_label(inspection.status));
+  doc.key_value("Visita", inspection.announced ? "Annunciata" : "Non annunciata");
+  doc.key_value("Data prevista", italian_date(inspection.planned_date));
+  if (inspection.started_at) doc.key_value("Iniziata il", italian_date(*inspection.started_at));
+  if (inspection.completed_at)
+    doc.key_value("Completata il", italian_date(*inspection.completed_at));
+  if (inspection.report_issued_at)
+    doc.key_value("Rapporto emesso il", italian_date(*inspection.report_issued_at));
+  doc.key_value("Gruppo ispettivo", team);
+  doc.key_value("Checklist",
+                checklist.title + " (versione " + std::to_string(checklist.version) + ")");
+  if (inspection.note) doc.key_value("Nota", *inspection.note);
+
+  doc.heading("Punteggi");
+  doc.paragraph(
+      "Il punteggio di un'area è la percentuale del peso delle voci valutate e risposte che "
+      "risultano conformi.");
+  std::vector<reporting::PdfRow> score_rows;
+  for (const auto& area : scores.areas)
+    score_rows.push_back({.cells = {area_label(area.area), std::to_string(area.answered),
+                                    std::to_string(area.failed), percent(area.score)},
+                          .marked = area.failed > 0});
+  score_rows.push_back({.cells = {"Complessivo", "", "", percent(scores.overall)}});
+  doc.table({{"Area", 3}, {"Voci valutate", 1.3}, {"Non conformi", 1.3}, {"Punteggio", 1.2}},
+            std::move(score_rows));
+
+  doc.heading("Voci della checklist");
+  for (const auto& area : area_names()) {
+    std::vector<reporting::PdfRow> rows;
+    for (const auto& item : checklist.items) {
+      if (item.area != area) continue;
+      auto found = answer_of.find(item.id);
+      const Answer* answer = found == answer_of.end() ? nullptr : found->second;
+      std::string question = item.question.at("it");
+      if (!item.reference.empty()) question += "\nRif.: " + item.reference;
+      std::string result = outcome(item, answer);
+      rows.push_back({.cells = {std::move(question), answer_text(item, answer),
+                                answer && answer->note ? *answer->note : "", result},
+                      .marked = result == "NON CONFORME"});
+    }
+    if (rows.empty()) continue;
+    doc.subheading(area_label(area));
+    doc.table({{"Domanda", 3.2}, {"Risposta", 1.2}, {"Nota", 2.2}, {"Esito", 1.4}},
+              std::move(rows));
+  }
+
+  doc.heading("Rilievi");
+  if (findings.empty()) {
+    doc.paragraph("Nessun rilievo registrato.");
+  } else {
+    std::vector<reporting::PdfRow> rows;
+    for (const auto& f : findings)
+      rows.push_back({.cells = {f.item_question, severity_label(f.severity), f.corrective_action,
+                                italian_date(f.deadline), f.status},
+                      .marked = f.severity == "critical"});
+    doc.table({{"Voce", 2.6},
+               {"Gravità", 1},
+               {"Azione correttiva", 2.6},
+               {"Scadenza", 1.1},
+               {"Stato", 1.1}},
+              std::move(rows));
+  }
+
+  doc.heading("Fotografie");
+  if (photos.empty()) {
+    doc.paragraph("Nessuna fotografia allegata.");
+  } else {
+    std::vector<reporting::PdfRow> rows;
+    for (const auto& p : photos)
+      rows.push_back({.cells = {p.item_question, p.filename, italian_date(p.taken_at)}});
+    doc.table({{"Voce", 3}, {"File", 2.5}, {"Data", 1}}, std::move(rows));
+  }
+  return doc.render();
+}
+
+Result<http::Response> get_report(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto inspection, inspection_in_scope(ctx, *conn, "inspections.read"));
+  INNET_ASSIGN_OR_RETURN(auto pdf, render_report(*conn, inspection));
+  return reporting::attachment(std::move(pdf), kPdfType,
+                               "rapporto-ispezione-" + std::to_string(inspection.id) + "-" +
+                                   inspection.planned_date + ".pdf");
+}
+
+}  // namespace
+
+void add_report_routes(api::Api& api) {
+  api.add({.method = "GET",
+           .pattern = "/api/v1/inspections/{id}/report.pdf",
+           .action = "inspections.read",
+           .summary = "The inspection report as a PDF, in Italian (the same data as JSON: "
+                      "GET /inspections/{id})",
+           .tag = "monitoring",
+           .other_content_types = {kPdfType},
+           .handler = get_report});
+}
+
+}  // namespace innet::monitoring
