@@ -70,6 +70,16 @@ Language language_of(const http::Request& request) {
   return Language::it;
 }
 
+const Field& lang_field() {
+  static const Field f{.name = "lang",
+                       .max_length = 2,
+                       .allowed = {language_codes().begin(), language_codes().end()},
+                       .description =
+                           "the language of a file's headers and words; default: Accept-Language, "
+                           "else it"};
+  return f;
+}
+
 std::string Labels::operator()(std::string_view key) const {
   const auto it = catalogue_->find(key);
   if (it == catalogue_->end()) return std::string(key);

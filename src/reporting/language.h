@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/json_input.h"
 #include "http/message.h"
 
 namespace innet::reporting {
@@ -24,6 +25,9 @@ const std::array<std::string, kLanguageCount>& language_codes();  // "it", "en",
 // link), else the first language of Accept-Language the app speaks (a browser set to Italian
 // gets Italian), else Italian.
 Language language_of(const http::Request& request);
+
+// The ?lang= query parameter of every route that answers files in the caller's language.
+const Field& lang_field();
 
 // key -> the words in each language, in Language order.
 using Catalogue = std::map<std::string, std::array<std::string, kLanguageCount>, std::less<>>;

@@ -148,7 +148,7 @@ test('a reconciliation and the exports record the persons they list, and only th
     .trim()
     .split('\n')
     .slice(1)
-    .map((line) => Number(line.split(',')[0]));
+    .map((line) => Number(line.split(';')[0]));
   assert.deepEqual(sortedUnique(csvIds), persons);
   const expected = { route: 'GET /api/v1/centres/{id}/costs/{month}', path: `/api/v1${costsPath}`, status: 200, outcome: 'success' };
   checkEntry(await entryOf(csv, officer), officer, { ...expected, personIds: persons });

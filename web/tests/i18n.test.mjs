@@ -199,7 +199,7 @@ const DYNAMIC = {
   'monitoring.actions.*.text': () => constList('features/monitoring/api.ts', 'STATUS_ACTIONS'),
   'audit.reads.outcomes.*': () => fieldUnion('features/audit/api.ts', 'ReadEntry', 'outcome'),
   // guarded (features/audit/details.tsx): the actions, objects and detail names the server writes
-  'audit.actions.*': () => constList('features/audit/api.ts', 'AUDIT_ACTIONS'),
+  'audit.actions.*': () => constList('features/audit/actions.ts', 'AUDIT_ACTIONS'),
   'audit.entities.*': () => constList('features/audit/api.ts', 'AUDIT_ENTITY_TYPES'),
   'audit.fields.*': () => constList('features/audit/api.ts', 'AUDIT_DETAIL_FIELDS'),
   'audit.window.*': () => ['opened', 'closed'],

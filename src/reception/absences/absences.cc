@@ -104,12 +104,7 @@ Status check_reduction(const NewDecision& d) {
     return Error::field(ErrorKind::invalid_input, "measure_from", FieldError::required());
   if (!d.measure_until)
     return Error::field(ErrorKind::invalid_input, "measure_until", FieldError::required());
-  const CivilDay earliest = d.measure_from->plus_days(30);
-  const CivilDay latest = plus_months(*d.measure_from, 6);
-  if (*d.measure_until < earliest || *d.measure_until > latest)
-    return Error::rule(ErrorKind::unprocessable, "measure_period", "measure_until",
-                       FieldError::date_out_of_range(earliest.to_string(), latest.to_string()));
-  return Status::success();
+  return check_measure_period(*d.measure_from, *d.measure_until, "measure_until");
 }
 
 VulnerabilityCheck& vulnerability_check() {
@@ -118,6 +113,15 @@ VulnerabilityCheck& vulnerability_check() {
 }
 
 }  // namespace
+
+Status check_measure_period(CivilDay from, CivilDay until, const std::string& until_field) {
+  const CivilDay earliest = from.plus_days(30);
+  const CivilDay latest = plus_months(from, 6);
+  if (until < earliest || until > latest)
+    return Error::rule(ErrorKind::unprocessable, "measure_period", until_field,
+                       FieldError::date_out_of_range(earliest.to_string(), latest.to_string()));
+  return Status::success();
+}
 
 bool unjustified_reason(const std::string& reason) {
   return reason == "unauthorised";

@@ -38,6 +38,10 @@ inline constexpr int kDefaultAbsenceNoticeHours = 72;
 // months has long been notified).
 inline constexpr std::int64_t kLongestRunDays = 184;
 
+// A reduction's period (L. 50/2023): `until`, the first day after it, 30 days to 6 months after
+// `from`; otherwise 422 measure_period naming `until_field`, with the earliest and latest allowed.
+Status check_measure_period(CivilDay from, CivilDay until, const std::string& until_field);
+
 // The absence reasons that count towards a run.
 bool unjustified_reason(const std::string& reason);
 

@@ -21,9 +21,13 @@ std::string format_of(const api::Context& ctx) {
   return it == ctx.request.query.end() || it->second.empty() ? "json" : it->second;
 }
 
-// The invoice named by {id}, when the caller's scope for `action` reaches its centre; otherwise
-// 404 as for a missing invoice.
-Result<Invoice> invoice_in_scope(api::Context& ctx, const char* action) {
+// The invoice named by {id} and its centre, when the caller's scope for `action` reaches the
+// centre; otherwise 404 as for a missing invoice.
+struct InvoiceInScope {
+  Invoice invoice;
+  centres::Centre centre;
+};
+Result<InvoiceInScope> invoice_and_centre(api::Context& ctx, const char* action) {
   auto id = ctx.id_param();
   if (!id.ok()) return Error::not_found("invoice");
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
@@ -33,7 +37,16 @@ Result<Invoice> invoice_in_scope(api::Context& ctx, const char* action) {
     if (centre.error().kind == ErrorKind::not_found) return Error::not_found("invoice");
     return centre.take_error();
   }
-  return invoice;
+  return InvoiceInScope{std::move(invoice), std::move(centre).value()};
+}
+Result<Invoice> invoice_in_scope(api::Context& ctx, const char* action) {
+  INNET_ASSIGN_OR_RETURN(auto found, invoice_and_centre(ctx, action));
+  return std::move(found.invoice);
+}
+
+// The files' words in the caller's language (?lang=, else Accept-Language, else Italian).
+reporting::Labels file_labels(const api::Context& ctx) {
+  return reporting::Labels(cost_catalogue(), reporting::language_of(ctx.request));
 }
 
 Result<http::Response> get_costs(api::Context& ctx) {
@@ -50,8 +63,9 @@ Result<http::Response> get_costs(api::Context& ctx) {
   const std::size_t csv_table = ctx.request.query["table"] == "persons" ? 2 : 1;
   if (format != "csv" || csv_table == 2) ctx.record_read(costs.persons, &PersonCost::person_id);
   if (format == "json") return api::ok(monthly_costs_type(), costs);
-  return tables_response(format, cost_tables(costs), csv_table,
-                         "costs-centre-" + std::to_string(centre.id) + "-" + month.to_string());
+  return tables_response(format, cost_tables(costs, centre.name, file_labels(ctx)), csv_table,
+                         "costs-centre-" + std::to_string(centre.id) + "-" + month.to_string(),
+                         reporting::CsvStyle::office);
 }
 
 Result<http::Response> post_invoice(api::Context& ctx) {
@@ -185,15 +199,17 @@ Result<http::Response> get_invoice(api::Context& ctx) {
 }
 
 Result<http::Response> get_reconciliation(api::Context& ctx) {
-  INNET_ASSIGN_OR_RETURN(auto invoice, invoice_in_scope(ctx, "costs.read"));
+  INNET_ASSIGN_OR_RETURN(auto found, invoice_and_centre(ctx, "costs.read"));
+  const Invoice& invoice = found.invoice;
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto r, reconcile_invoice(*conn, invoice, clock::today()));
   ctx.record_read(r.differences, &PresenceDifference::person_id);
   const auto format = format_of(ctx);
   if (format == "json") return api::ok(reconciliation_type(), r);
   // reconciliation_tables: Summary, Differences; the CSV is the differences.
-  return tables_response(format, reconciliation_tables(r), 1,
-                         "reconciliation-invoice-" + std::to_string(invoice.id));
+  return tables_response(format, reconciliation_tables(r, found.centre.name, file_labels(ctx)), 1,
+                         "reconciliation-invoice-" + std::to_string(invoice.id),
+                         reporting::CsvStyle::office);
 }
 
 void add_schemas(api::Api& api) {
@@ -237,7 +253,7 @@ void add_cost_routes(api::Api& api) {
            .summary = "A centre's costs for a month (YYYY-MM): presence-days, amount and pocket "
                       "money due, per day and per person",
            .tag = "reception",
-           .query = {format, table},
+           .query = {format, table, reporting::lang_field()},
            .path = {month},
            .response_schema = "MonthlyCosts",
            .other_content_types = files,
@@ -404,7 +420,7 @@ void add_cost_routes(api::Api& api) {
            .summary = "An invoice reconciled with the register: amount and presence-day "
                       "differences, and each difference by day and person",
            .tag = "reception",
-           .query = {format},
+           .query = {format, reporting::lang_field()},
            .response_schema = "Reconciliation",
            .other_content_types = files,
            .reads_persons = true,

@@ -169,6 +169,8 @@ Result<PocketMoneySuspension> suspend_pocket_money(db::Connection& conn, const N
     return Error::field(ErrorKind::invalid_input, "until", FieldError::before_other("from"));
   if (s.from > today)
     return field(ErrorKind::unprocessable, "future_date", "from", FieldError::future_date());
+  // The same bounds as a reduction decided on a notice of absence.
+  INNET_TRY(check_measure_period(s.from, s.until, "until"));
   const std::string from = s.from.to_string(), until = s.until.to_string();
   INNET_ASSIGN_OR_RETURN(auto placement, placement_on(conn, s.centre_id, s.person_id, from));
   // The whole period within the placement: a suspension outside a stay suspends nothing.

@@ -117,8 +117,9 @@ struct NewSuspension {
   std::int64_t decided_by = 0;
 };
 // Refused: until not after from (400 validation_failed, until); from in the future (422
-// future_date); the period not within one placement of the person at the centre (422
-// not_placed_on, person_id).
+// future_date); until less than 30 days or more than 6 months after from (422 measure_period,
+// until, as a reduction decided on a notice); the period not within one placement of the person at
+// the centre (422 not_placed_on, person_id).
 Result<PocketMoneySuspension> suspend_pocket_money(db::Connection& conn, const NewSuspension& s,
                                                    CivilDay today);
 // Every suspension of these persons (both kinds), by person then first day.

@@ -83,9 +83,8 @@ struct OfficeList {
   }
 };
 
-// ?format= (json, csv, xlsx) and ?lang= of every list.
+// ?format= (json, csv, xlsx) of every list; ?lang= is reporting::lang_field().
 const Field& format_field();
-const Field& lang_field();
 
 // ?format= absent or json: one page of the sorted rows in the list envelope, plus `extra`
 // properties; csv or xlsx: every row, as a file in the caller's language (reporting/language.h),

@@ -21,17 +21,6 @@ const Field& format_field() {
   return f;
 }
 
-const Field& lang_field() {
-  static const Field f{
-      .name = "lang",
-      .max_length = 2,
-      .allowed = {reporting::language_codes().begin(), reporting::language_codes().end()},
-      .description =
-          "the language of a file's headers and words; default: Accept-Language, "
-          "else it"};
-  return f;
-}
-
 namespace {
 
 using nlohmann::json;
@@ -438,7 +427,7 @@ void add_overview_routes(api::Api& api) {
   const auto spec = [&](const auto& list, FieldSpec more) {
     more.push_back(list.sort_field());
     more.push_back(format_field());
-    more.push_back(lang_field());
+    more.push_back(reporting::lang_field());
     return more;
   };
   const std::string base = "/api/v1/overview";

@@ -2,14 +2,18 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "centres/centres.h"
 #include "centres/derogations.h"
 #include "core/clock.h"
+#include "documents/documents.h"
 #include "geo/municipalities.h"
 #include "people/persons.h"
 #include "reception/costs/invoices.h"
 #include "reception/costs/reconciliation.h"
+#include "reception/handovers/handovers.h"
+#include "reception/handovers/money.h"
 #include "reception/placements/minors.h"
 #include "reception/placements/placements.h"
 #include "reception/placements/snapshots.h"
@@ -310,7 +314,11 @@ Result<ReceptionReport> seed_reception(db::Connection& conn, std::mt19937& rng,
       k.cig = std::string(n == 0 ? "B1" : "B2") + "0000000" + std::to_string(c.centre.id % 3);
       k.vat_rate_percent = c.centre.id % 3 == 2 ? 5 : 0;  // a social cooperative's lot: 5%
       k.price_cents = diffusa ? 3300 : g.uniform(25, 35) * 100 + g.uniform(0, 1) * 50;
-      k.end_date = n == 0 ? clock::add_days(renewal, -1) : clock::add_days(plan.today, 365);
+      const bool ending =
+          n == 1 && i == 1 && plan.featured_operator && plan.contract_ending_in_days;
+      k.end_date = n == 0   ? clock::add_days(renewal, -1)
+                   : ending ? clock::add_days(plan.today, plan.contract_ending_in_days)
+                            : clock::add_days(plan.today, 365);
       INNET_TRY(centres::create_contract(conn, k));
       ++report.contracts;
       k.start_date = renewal;
@@ -635,6 +643,159 @@ Result<std::int64_t> seed_invoices(db::Connection& conn, std::int64_t operator_i
     ++stored;
   }
   return stored;
+}
+
+Result<std::int64_t> seed_over_capacity(db::Connection& conn, std::int64_t featured_operator,
+                                        CivilDay today) {
+  INNET_ASSIGN_OR_RETURN(auto all, centres::all_centres(conn, {}));
+  static const char* const kNames[][2] = {{"Keita", "Moussa"},   {"Camara", "Sekou"},
+                                          {"Bangura", "Alhaji"}, {"Kamara", "Foday"},
+                                          {"Sesay", "Ibrahim"},  {"Conteh", "Abdul"}};
+  const CivilDay arrived = today.plus_days(-3);
+  std::int64_t placed = 0, names = 0;
+  int chosen = 0;
+  for (const auto& centre : all) {
+    const auto men = static_cast<std::size_t>(Category::single_men);
+    if (chosen == 2) break;
+    if (centre.operator_id == featured_operator || centre.status != "active" ||
+        centre.type != "cas" || centre.places[men] == 0)
+      continue;
+    ++chosen;
+    INNET_ASSIGN_OR_RETURN(auto guests, reception::placements_on(conn, centre.id, arrived));
+    std::int64_t men_now = 0;
+    for (const auto& g : guests) men_now += g.category == Category::single_men;
+    // Every free place taken, and `chosen` + 1 guests beyond.
+    const std::int64_t arriving = centre.places[men] - men_now + chosen + 1;
+    for (std::int64_t k = 0; k < arriving; ++k, ++names) {
+      const auto& name = kNames[names % std::size(kNames)];
+      people::Person p;
+      p.family_name = name[0];
+      p.given_names = name[1];
+      p.sex = "male";
+      p.nationality = "SL";
+      p.languages = {"en"};
+      p.birth_date = today.plus_days(-(20 + static_cast<int>(names)) * 365).to_string();
+      INNET_ASSIGN_OR_RETURN(auto created, people::create_person(conn, p));
+      reception::Arrival a;
+      a.person_ids = {created.id};
+      a.centre_id = centre.id;
+      a.category = Category::single_men;
+      a.date = arrived;
+      a.arrival_from = "landing";
+      // Full: only the Prefettura's override lets them in, as the API allows it.
+      a.override_reason =
+          "Sbarco straordinario a Palermo: nessun posto libero in provincia, disposizione della "
+          "Prefettura";
+      if (auto done = reception::place(conn, a, today); !done.ok()) return done.take_error();
+    }
+    placed += chosen + 1;
+  }
+  return placed;
+}
+
+namespace {
+
+// A signature drawn on the tablet, as the web stores it (a PNG): the demo's receipts all carry
+// this 1x1 image, one document each (the content is stored once).
+constexpr char kSignaturePng[] =
+    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01"
+    "\x00\x00\x00\x01\x08\x00\x00\x00\x00\x3a\x7e\x9b\x55\x00\x00\x00\x0a\x49\x44\x41"
+    "\x54\x78\x9c\x63\x60\x00\x00\x00\x02\x00\x01\x48\xaf\xa4\x71\x00\x00\x00\x00\x49"
+    "\x45\x4e\x44\xae\x42\x60\x82";
+
+// Records a handover with its receipt linked, as the route does in one transaction.
+Status hand_over(db::Connection& conn, reception::NewHandover h, CivilDay today) {
+  INNET_ASSIGN_OR_RETURN(
+      auto receipt,
+      documents::store_document(conn, std::string_view(kSignaturePng, sizeof kSignaturePng - 1),
+                                {"image/png", "png"}, "firma.png", h.recorded_by));
+  h.receipt_kind = "signature";
+  h.document_id = receipt.id;
+  INNET_ASSIGN_OR_RETURN(auto stored, reception::record_handover(conn, h, today));
+  return documents::set_owner(conn, receipt.id, reception::kReceiptOwnerKind, stored.id,
+                              h.recorded_by);
+}
+
+}  // namespace
+
+Result<MoneyReport> seed_money(db::Connection& conn, std::int64_t operator_id,
+                               std::int64_t staff_user_id, std::int64_t officer_user_id,
+                               CivilDay today) {
+  MoneyReport report;
+  centres::CentreFilter mine;
+  mine.operator_id = operator_id;
+  INNET_ASSIGN_OR_RETURN(auto all, centres::all_centres(conn, mine));
+  const centres::Centre* centre = nullptr;
+  for (const auto& c : all)
+    if (!centre && c.status == "active" && c.type != "sai") centre = &c;
+  if (!centre) return report;
+  const CivilDay first = today.first_of_month();
+  const CivilMonth last_month = CivilMonth::of(first.plus_days(-1));
+
+  // Phone cards and kits: each guest of either month whose path began here, on the day it did.
+  std::map<std::int64_t, std::string> arrived;  // person -> first day at the centre
+  INNET_ASSIGN_OR_RETURN(
+      auto stays, reception::placements_between(conn, centre->id, last_month.first_day(), today));
+  for (const auto& p : stays) {
+    auto [it, added] = arrived.emplace(p.person_id, p.start_date);
+    if (!added) it->second = std::min(it->second, p.start_date);
+  }
+  std::size_t n = 0;
+  for (const CivilMonth month : {last_month, CivilMonth::of(today)}) {
+    INNET_ASSIGN_OR_RETURN(auto money,
+                           reception::centre_month_money(conn, centre->id, month, today));
+    for (const auto& g : money.guests) {
+      ++n;
+      if (n % 5 == 0) continue;  // a few left without, to show as missing
+      const auto day = arrived.find(g.person_id);
+      if (day == arrived.end()) continue;
+      INNET_ASSIGN_OR_RETURN(const CivilDay on, stored_day(day->second));
+      for (const auto& [item, state] : {std::pair{reception::kPhoneCard, g.phone_card},
+                                        std::pair{reception::kFirstEntryKit, g.first_entry_kit}}) {
+        if (state != "missing") continue;
+        reception::NewHandover h{centre->id,   g.person_id, item, on,           std::nullopt,
+                                 std::nullopt, "",          0,    staff_user_id};
+        INNET_TRY(hand_over(conn, h, today));
+        ++report.handovers;
+      }
+    }
+  }
+
+  // Last month's pocket money, handed on the first of this month to the guests still here.
+  INNET_ASSIGN_OR_RETURN(auto still_here, reception::placements_on(conn, centre->id, first));
+  std::set<std::int64_t> here;
+  for (const auto& p : still_here) here.insert(p.person_id);
+  INNET_ASSIGN_OR_RETURN(auto paid,
+                         reception::centre_month_money(conn, centre->id, last_month, today));
+  n = 0;
+  for (const auto& g : paid.guests) {
+    if (!here.count(g.person_id) || g.pocket_money_due_cents <= 0) continue;
+    if (++n % 7 == 0) continue;  // not collected yet
+    reception::NewHandover h{centre->id, g.person_id, reception::kPocketMoney,
+                             first,      last_month,  g.pocket_money_due_cents,
+                             "",         0,           staff_user_id};
+    INNET_TRY(hand_over(conn, h, today));
+    ++report.handovers;
+  }
+
+  // A reduction measure: one guest here for the last 10 days, suspended for 30 days from then.
+  INNET_ASSIGN_OR_RETURN(auto now, reception::placements_on(conn, centre->id, today));
+  const std::string since = today.plus_days(-10).to_string();
+  for (const auto& p : now) {
+    if (p.start_date > since || p.end_date) continue;
+    reception::NewSuspension s{centre->id,
+                               p.person_id,
+                               today.plus_days(-10),
+                               today.plus_days(20),
+                               "Violazione reiterata del regolamento del centro (art. 23 d.lgs. "
+                               "142/2015)",
+                               officer_user_id};
+    if (auto done = reception::suspend_pocket_money(conn, s, today); !done.ok())
+      return done.take_error();
+    ++report.suspensions;
+    break;
+  }
+  return report;
 }
 
 }  // namespace innet::reception::seed

@@ -24,6 +24,9 @@ struct ReceptionPlan {
   int history_days = 365;         // simulated days before today
   std::string today;              // the last simulated day
   bool palermo_weighting = true;  // most centres in the larger towns, as in the province
+  // When set, the current contract of the featured operator's second centre ends this many days
+  // after today (a renewal the officer has to prepare), instead of a year after.
+  int contract_ending_in_days = 0;
 };
 
 struct ReceptionReport {
@@ -48,6 +51,26 @@ struct MinorsReport {
 };
 Result<MinorsReport> seed_minors_section(db::Connection& conn, std::int64_t operator_id,
                                          std::int64_t officer_user_id, CivilDay today);
+
+// The officer's day as it often is: a landing with no free place left in the province, so that
+// the Prefettura places guests beyond the places of the first two active CAS centres of other
+// operators than `featured_operator` (through the placement rules, with the Prefettura's
+// override reason). Returns how many guests were placed beyond places.
+Result<std::int64_t> seed_over_capacity(db::Connection& conn, std::int64_t featured_operator,
+                                        CivilDay today);
+
+// Money beside the daily price (decision 0019) at the operator's first active centre paid per
+// day, recorded by its staff with a signature receipt each: the phone card and first-entry kit of
+// its guests on the day they arrived, last month's pocket money handed on the first day of this
+// month (a few guests left without, so that the money lines show what is missing), and one
+// guest's pocket money suspended by the Prefettura (`officer_user_id`) for 30 days.
+struct MoneyReport {
+  std::int64_t handovers = 0;
+  std::int64_t suspensions = 0;
+};
+Result<MoneyReport> seed_money(db::Connection& conn, std::int64_t operator_id,
+                               std::int64_t staff_user_id, std::int64_t officer_user_id,
+                               CivilDay today);
 
 // The daily register of one operator's centres, kept by one of its staff: each of the last
 // `days` days (today excluded) with a few absences, confirmed and chained with `chain_key`, except

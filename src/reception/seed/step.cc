@@ -23,24 +23,31 @@ Status seed_demo(api::SeedContext& ctx) {
   plan.max_places = 90;
   plan.history_days = 365;
   plan.today = ctx.today.to_string();
+  plan.contract_ending_in_days = 30;
   const auto staff = ctx.registry.demo_users.at(auth::Role::case_worker);
+  const auto officer = ctx.registry.demo_users.at(auth::Role::prefecture_officer);
   INNET_ASSIGN_OR_RETURN(auto reception, seed::seed_reception(ctx.conn, ctx.rng, plan));
   // Before the registers, which confirm the days these minors are present.
   INNET_ASSIGN_OR_RETURN(
-      auto minors, seed::seed_minors_section(
-                       ctx.conn, plan.featured_operator,
-                       ctx.registry.demo_users.at(auth::Role::prefecture_officer), ctx.today));
+      auto minors, seed::seed_minors_section(ctx.conn, plan.featured_operator, officer, ctx.today));
+  INNET_ASSIGN_OR_RETURN(auto beyond,
+                         seed::seed_over_capacity(ctx.conn, plan.featured_operator, ctx.today));
   INNET_ASSIGN_OR_RETURN(auto registers,
                          seed::seed_registers(ctx.conn, ctx.rng, plan.featured_operator, staff, 60,
                                               ctx.today, ctx.chain_key));
   INNET_ASSIGN_OR_RETURN(auto invoices,
                          seed::seed_invoices(ctx.conn, plan.featured_operator, staff, ctx.today));
+  INNET_ASSIGN_OR_RETURN(
+      auto money, seed::seed_money(ctx.conn, plan.featured_operator, staff, officer, ctx.today));
   add_counts(ctx.report, reception);
   ctx.report.counts.push_back({minors.minors, "unaccompanied minors in an adult centre's section"});
   ctx.report.counts.push_back({minors.derogations, "places-above-contract decisions"});
   ctx.report.counts.push_back({registers.confirmations, "confirmed register days"});
   ctx.report.counts.push_back({registers.absences, "absences"});
   ctx.report.counts.push_back({invoices, "invoices"});
+  ctx.report.counts.push_back({beyond, "guests placed beyond places by the Prefettura"});
+  ctx.report.counts.push_back({money.handovers, "handovers with a signed receipt"});
+  ctx.report.counts.push_back({money.suspensions, "pocket money suspensions"});
   return Status::success();
 }
 

@@ -204,23 +204,37 @@ test('costs: a future or malformed month is refused', async () => {
   expectError(await api('GET', costsPath(centreA, MONTH, '?format=pdf'), { session: officer }), 400, 'validation_failed', ['format']);
 });
 
-test('costs: CSV (days or persons) and XLSX downloads', async () => {
+// The files go to an Italian office (issue 9 point 15): ';' separated, headers in the caller's
+// language (Italian by default), euros with a decimal comma, dates dd/mm/yyyy. fetch's text()
+// drops the byte order mark (tests/reporting checks it).
+const itDay = (k) => `${pad(k)}/${MONTH.slice(5)}/${MONTH.slice(0, 4)}`;
+
+test("costs: CSV (days or persons) and XLSX downloads, in the caller's language", async () => {
   const csv = await api('GET', costsPath(centreA, MONTH, '?format=csv'), { session: officer });
   assert.equal(csv.status, 200, csv.text.slice(0, 200));
   assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
   assert.equal(csv.headers.get('content-disposition'), `attachment; filename="costs-centre-${centreA.id}-${MONTH}.csv"`);
   const lines = csv.text.split('\r\n');
-  assert.equal(lines[0], 'day,present,absent,contract_id,no_contract,price_cents,amount_cents,pocket_money_cents,cig,vat_rate_percent');
-  assert.equal(lines[12], `${day(12)},5,1,${c1.id},false,2850,14250,1000,${c1.cig},0`);
+  assert.equal(
+    lines[0],
+    'Giorno;Presenti;Assenti;ID convenzione;Senza convenzione;Prezzo giornaliero (EUR);Importo (EUR);Pocket money (EUR);CIG;Aliquota IVA (%)',
+  );
+  assert.equal(lines[12], `${itDay(12)};5;1;${c1.id};No;28,50;142,50;10,00;${c1.cig};0`);
   assert.equal(lines.length, N + 2, 'header, N days, and the empty string after the last CRLF');
+
+  const en = await api('GET', costsPath(centreA, MONTH, '?format=csv&lang=en'), { session: officer });
+  assert.ok(en.text.startsWith('Day;Present;Absent;Contract ID (convenzione);'), en.text.slice(0, 100));
+  assert.equal(en.text.split('\r\n')[12], lines[12], 'only the words change with the language');
+  const fr = await api('GET', costsPath(centreA, MONTH, '?format=csv'), {
+    session: officer,
+    headers: { 'accept-language': 'fr-FR,fr;q=0.9' },
+  });
+  assert.ok(fr.text.startsWith('Jour;Présents;'), fr.text.slice(0, 100));
 
   const persons = await api('GET', costsPath(centreA, MONTH, '?format=csv&table=persons'), { session: officer });
   assert.equal(persons.status, 200);
-  assert.ok(persons.text.startsWith('person_id,family_name,given_names,family_group_id,'));
-  assert.ok(
-    persons.text.includes(`${s1.id},"Diallo, ""Junior""",Mamadou,,${N - 9},0,`),
-    'quoted per RFC 4180',
-  );
+  assert.ok(persons.text.startsWith('ID persona;Cognome;Nomi;ID nucleo familiare;'), persons.text.slice(0, 100));
+  assert.ok(persons.text.includes(`${s1.id};"Diallo, ""Junior""";Mamadou;;${N - 9};0;`), 'quoted, quotes doubled');
 
   expectXlsx(await download(costsPath(centreA, MONTH, '?format=xlsx'), officer), `costs-centre-${centreA.id}-${MONTH}.xlsx`);
 });
@@ -331,14 +345,17 @@ test('reconciliation: the differences by day and person, as JSON, CSV and XLSX',
   const csv = await api('GET', `/invoices/${id}/reconciliation?format=csv`, { session: worker });
   assert.equal(csv.status, 200);
   assert.equal(csv.headers.get('content-disposition'), `attachment; filename="reconciliation-invoice-${id}.csv"`);
+  const notHere = 'Dichiarata ma non presente;Non ospite del centro quel giorno;';
   assert.deepEqual(csv.text.split('\r\n'), [
-    'day,person_id,family_name,given_names,kind,reason,absence_reason,price_cents',
-    `${day(8)},${s1.id},"Diallo, ""Junior""",Mamadou,declared_not_present,not_placed,,2850`,
-    `${day(9)},${s1.id},"Diallo, ""Junior""",Mamadou,declared_not_present,not_placed,,2850`,
-    `${day(12)},${s2.id},Haque,Rahim,declared_not_present,absent,authorised_leave,2850`,
-    `${day(N)},${family[3].id},Ahmadi,Leila,present_not_declared,not_declared,,3000`,
+    "Giorno;ID persona;Cognome;Nomi;Differenza;Motivo;Motivo dell'assenza;Prezzo giornaliero (EUR)",
+    `${itDay(8)};${s1.id};"Diallo, ""Junior""";Mamadou;${notHere};28,50`,
+    `${itDay(9)};${s1.id};"Diallo, ""Junior""";Mamadou;${notHere};28,50`,
+    `${itDay(12)};${s2.id};Haque;Rahim;Dichiarata ma non presente;Assente secondo il registro;Permesso autorizzato;28,50`,
+    `${itDay(N)};${family[3].id};Ahmadi;Leila;Presente ma non dichiarata;Presente nel registro, non dichiarata in fattura;;30,00`,
     '',
   ]);
+  const ar = await api('GET', `/invoices/${id}/reconciliation?format=csv&lang=ar`, { session: worker });
+  assert.ok(ar.text.startsWith('اليوم;رقم الشخص;'), ar.text.slice(0, 100));
   expectXlsx(await download(`/invoices/${id}/reconciliation?format=xlsx`, officer), `reconciliation-invoice-${id}.xlsx`);
 });
 

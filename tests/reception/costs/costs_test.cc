@@ -447,56 +447,91 @@ TEST_P(CostsTest, TheReconciliationListsEachDifferenceByDayAndPerson) {
   EXPECT_EQ(to_string(r->unconfirmed_days[0].status), "unconfirmed");
 }
 
-TEST_P(CostsTest, CsvIsQuotedRfc4180WithAHeaderRow) {
+// The files go to an Italian office (issue 9 point 15, decision 0021): ';' separated with a BOM,
+// headers in the caller's language, euros with a decimal comma, dates dd/mm/yyyy, vocabulary
+// values in words; a cell typed by someone that starts like a formula is kept text.
+TEST_P(CostsTest, CsvIsInTheOfficeStyleAndTheCallersLanguage) {
   april();
-  const auto tables = cost_tables(costs());
-  const auto days = reporting::to_csv(tables.at(1));
-  EXPECT_EQ(days.rfind("day,present,absent,contract_id,no_contract,price_cents,amount_cents,"
-                       "pocket_money_cents,cig,vat_rate_percent\r\n",
+  const reporting::Labels italian(cost_catalogue(), reporting::Language::it);
+  const auto tables = cost_tables(costs(), "Centro Aurora", italian);
+  const auto office = reporting::CsvStyle::office;
+  const std::string bom = "\xEF\xBB\xBF";
+  const auto days = reporting::to_csv(tables.at(1), office);
+  EXPECT_EQ(days.rfind(bom + "Giorno;Presenti;Assenti;ID convenzione;Senza convenzione;"
+                             "Prezzo giornaliero (EUR);Importo (EUR);Pocket money (EUR);CIG;"
+                             "Aliquota IVA (%)\r\n",
                        0),
             0u)
       << days.substr(0, 200);
-  EXPECT_NE(days.find("\r\n2025-04-12,5,1," + std::to_string(c1_) +
-                      ",false,2850,14250,1000,C1C1C1C1C1,0\r\n"),
-            std::string::npos);
-  EXPECT_NE(days.find("\r\n2025-04-16,6,0," + std::to_string(c2_) +
-                      ",false,3000,18000,1250,C2C2C2C2C2,0\r\n"),
+  EXPECT_NE(days.find("\r\n12/04/2025;5;1;" + std::to_string(c1_) +
+                      ";No;28,50;142,50;10,00;C1C1C1C1C1;0\r\n"),
+            std::string::npos)
+      << days;
+  EXPECT_NE(days.find("\r\n16/04/2025;6;0;" + std::to_string(c2_) +
+                      ";No;30,00;180,00;12,50;C2C2C2C2C2;0\r\n"),
             std::string::npos);
   EXPECT_EQ(std::count(days.begin(), days.end(), '\n'), 31);  // header + 30 days
 
-  const auto persons = reporting::to_csv(tables.at(2));
-  EXPECT_EQ(persons.rfind("person_id,family_name,given_names,family_group_id,presence_days,"
-                          "absent_days,amount_cents,pocket_money_cents\r\n",
+  const auto summary = reporting::to_csv(tables.at(0), office);
+  EXPECT_NE(summary.find("\r\nCentro;Centro Aurora\r\n"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("\r\nMese;04/2025\r\n"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("\r\nDal;01/04/2025\r\n"), std::string::npos) << summary;
+
+  const auto persons = reporting::to_csv(tables.at(2), office);
+  EXPECT_EQ(persons.rfind(bom + "ID persona;Cognome;Nomi;ID nucleo familiare;"
+                                "Giornate di presenza;Giorni di assenza;Importo (EUR);"
+                                "Pocket money (EUR)\r\n",
                           0),
-            0u);
-  // A comma and quotes: quoted, quotes doubled. A leading '=': kept text with an apostrophe.
+            0u)
+      << persons.substr(0, 200);
+  // A ';' or quotes: quoted, quotes doubled (a comma needs no quotes with ';'). A leading '=':
+  // kept text with an apostrophe.
   EXPECT_NE(persons.find(std::to_string(s1()) +
-                         ",\"Diallo, \"\"Junior\"\"\",Mamadou,,21,0,62100,5250\r\n"),
+                         ";\"Diallo, \"\"Junior\"\"\";Mamadou;;21;0;621,00;52,50\r\n"),
             std::string::npos)
       << persons;
-  EXPECT_NE(persons.find(std::to_string(s2()) + ",Haque,'=Rahim,,19,1,54900,4750\r\n"),
+  EXPECT_NE(persons.find(std::to_string(s2()) + ";Haque;'=Rahim;;19;1;549,00;47,50\r\n"),
             std::string::npos)
       << persons;
+
+  // The same file for an English reader: only the words change, not the numbers.
+  const reporting::Labels english(cost_catalogue(), reporting::Language::en);
+  const auto en = reporting::to_csv(cost_tables(costs(), "Centro Aurora", english).at(1), office);
+  EXPECT_EQ(en.rfind(bom + "Day;Present;Absent;Contract ID (convenzione);Without a contract;", 0),
+            0u)
+      << en.substr(0, 200);
+  EXPECT_NE(en.find("\r\n12/04/2025;5;1;" + std::to_string(c1_) + ";No;28,50;142,50;"),
+            std::string::npos);
 
   auto stored = submit_invoice(db(), hand_made_invoice(), kToday);
   ASSERT_DB_OK(stored);
   auto r = reconcile_invoice(db(), *stored, kToday);
   ASSERT_DB_OK(r);
-  const auto diff = reporting::to_csv(reconciliation_tables(*r).at(1));
-  EXPECT_EQ(diff.rfind("day,person_id,family_name,given_names,kind,reason,absence_reason,"
-                       "price_cents\r\n",
+  const auto diff =
+      reporting::to_csv(reconciliation_tables(*r, "Centro Aurora", italian).at(1), office);
+  EXPECT_EQ(diff.rfind(bom + "Giorno;ID persona;Cognome;Nomi;Differenza;Motivo;"
+                             "Motivo dell'assenza;Prezzo giornaliero (EUR)\r\n",
                        0),
-            0u);
-  EXPECT_NE(diff.find("2025-04-12," + std::to_string(s2()) +
-                      ",Haque,'=Rahim,declared_not_present,absent,authorised_leave,2850\r\n"),
+            0u)
+      << diff.substr(0, 200);
+  EXPECT_NE(diff.find("12/04/2025;" + std::to_string(s2()) +
+                      ";Haque;'=Rahim;Dichiarata ma non presente;Assente secondo il registro;"
+                      "Permesso autorizzato;28,50\r\n"),
             std::string::npos)
       << diff;
   EXPECT_EQ(std::count(diff.begin(), diff.end(), '\n'), 5);
 }
 
+// Every word the files use is in the catalogue in all six languages.
+TEST(CostCatalogue, EveryKeyHasSixNonEmptyWords) {
+  for (const auto& [key, words] : cost_catalogue())
+    for (const auto& w : words) EXPECT_FALSE(w.empty()) << key;
+}
+
 TEST_P(CostsTest, XlsxIsAZipWorkbookWithOneSheetPerTable) {
   april();
-  auto xlsx = reporting::to_xlsx(cost_tables(costs()));
+  auto xlsx = reporting::to_xlsx(cost_tables(
+      costs(), "Centro Aurora", reporting::Labels(cost_catalogue(), reporting::Language::it)));
   ASSERT_DB_OK(xlsx);
   ASSERT_GT(xlsx->size(), 1000u);
   EXPECT_EQ(xlsx->substr(0, 2), "PK");

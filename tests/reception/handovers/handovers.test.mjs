@@ -127,6 +127,9 @@ test('a suspension of pocket money: nothing due in its period; outside a placeme
   // Before the arrival: outside the placement, nothing stored.
   expectError(await api('POST', path, { session: officer, body: { ...body, from: day(5) } }), 422, 'not_placed_on', ['person_id']);
   expectError(await api('POST', path, { session: officer, body: { ...body, until: day(20) } }), 400, 'validation_failed', ['until']);
+  // 30 days to 6 months, as a reduction decided on a notice of absence.
+  expectError(await api('POST', path, { session: officer, body: { ...body, until: addDays(day(20), 29) } }), 422, 'measure_period', ['until']);
+  expectError(await api('POST', path, { session: officer, body: { ...body, until: addDays(day(20), 200) } }), 422, 'measure_period', ['until']);
   assert.equal((await money()).suspensions.length, 0);
   const s = expectStatus(await api('POST', path, { session: officer, body }), 201);
   assert.equal(s.from, day(20));

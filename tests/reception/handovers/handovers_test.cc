@@ -3,16 +3,16 @@
 // Centre A, April 2025 ("today" 2025-05-10). One contract all year at EUR 30.00, pocket money
 // EUR 2.50 per person per day, at most EUR 7.50 per family.
 //   Family F (F1..F4, a family group) arrives at A on 04-01: present 30 days. F1's pocket money is
-//     suspended 04-01..04-10 (until 04-11). Days 1-10: F2, F3, F4 get 250 each (3 x 250 = 750,
-//     the cap: the suspension changes nothing for the family); days 11-30: 750 shared by four,
-//     188/188/187/187. F1 20 x 188 = 3,760; F2 2,500 + 3,760 = 6,260; F3 and F4 2,500 + 3,740 =
-//     6,240 each; the family 22,500.
+//     suspended 04-01..04-30 (until 05-01; 30 days, the shortest suspension). Every day F2, F3,
+//     F4 get 250 each (3 x 250 = 750, the cap: the suspension changes nothing for the family):
+//     F1 0; F2, F3 and F4 7,500 each; the family 22,500.
 //   S1 arrives at A on 04-11: present 20 days; suspended from 04-21 (until 05-21): 10 days due,
 //     2,500.
 //   S2 is at B since 03-01 and transferred to A on 04-21: 10 days at A, 2,500. Its phone card was
 //     given at B on 03-05: a transfer continues the path, so A owes none and may give none.
 //   Pocket money due at A: 22,500 + 2,500 + 2,500 = 27,500.
-// Handovers at A: pocket money for April F1 3,760, F2 6,260, F3 6,240, F4 6,000 (240 short),
+// Handovers at A: pocket money for April F1 3,760 (although suspended), F2 6,260, F3 6,240,
+//   F4 6,000 (1,500 short),
 //   S1 2,500, S2 2,000 on 05-02 (paid after the month; 500 short); S1 5,000 recorded by mistake
 //   and cancelled. Handed over 26,760: difference -740.
 //   Phone card: F1..F4 (4 x 500); due for the 5 paths begun at A in April (F x 4, S1): 2,500
@@ -92,7 +92,7 @@ class HandoversTest : public storage_test::ReceptionTest {
     t.to_centre_id = a();
     t.date = "2025-04-21"_day;
     ASSERT_DB_OK(transfer(db(), t, kToday));
-    ASSERT_DB_OK(suspend(a(), person(1), "2025-04-01"_day, "2025-04-11"_day));
+    ASSERT_DB_OK(suspend(a(), person(1), "2025-04-01"_day, "2025-05-01"_day));
     ASSERT_DB_OK(suspend(a(), s1(), "2025-04-21"_day, "2025-05-21"_day));
   }
 
@@ -128,11 +128,13 @@ TEST_P(HandoversTest, DueAgainstHandedOverInTheMonthlyCosts) {
   EXPECT_EQ(costs->totals.pocket_money_due_cents, 27'500);
   std::map<std::int64_t, const PersonCost*> by_id;
   for (const auto& p : costs->persons) by_id[p.person_id] = &p;
-  EXPECT_EQ(by_id[person(1)]->pocket_money_cents, 3'760);
-  EXPECT_EQ(by_id[person(1)]->suspended_days, 10);
-  EXPECT_EQ(by_id[person(2)]->pocket_money_cents, 6'260);
-  EXPECT_EQ(by_id[person(3)]->pocket_money_cents, 6'240);
-  EXPECT_EQ(by_id[person(4)]->pocket_money_cents, 6'240);
+  // Person 1 suspended all April (30 days, the shortest suspension): the family's EUR 7.50 a
+  // day goes to the other three, EUR 2.50 each, 30 days.
+  EXPECT_EQ(by_id[person(1)]->pocket_money_cents, 0);
+  EXPECT_EQ(by_id[person(1)]->suspended_days, 30);
+  EXPECT_EQ(by_id[person(2)]->pocket_money_cents, 7'500);
+  EXPECT_EQ(by_id[person(3)]->pocket_money_cents, 7'500);
+  EXPECT_EQ(by_id[person(4)]->pocket_money_cents, 7'500);
   EXPECT_EQ(by_id[s1()]->pocket_money_cents, 2'500);
   EXPECT_EQ(by_id[s1()]->suspended_days, 10);
   EXPECT_EQ(by_id[s2()]->pocket_money_cents, 2'500);
@@ -162,7 +164,7 @@ TEST_P(HandoversTest, PerGuestAndOncePerReceptionPath) {
   ASSERT_DB_OK(money);
   std::map<std::int64_t, const GuestMoney*> by_id;
   for (const auto& g : money->guests) by_id[g.person_id] = &g;
-  EXPECT_EQ(by_id[person(4)]->pocket_money_due_cents, 6'240);
+  EXPECT_EQ(by_id[person(4)]->pocket_money_due_cents, 7'500);
   EXPECT_EQ(by_id[person(4)]->pocket_money_handed_over_cents, 6'000);
   EXPECT_EQ(by_id[s1()]->pocket_money_handed_over_cents, 2'500);  // the cancelled one not counted
   EXPECT_EQ(by_id[s1()]->phone_card, "missing");
@@ -204,7 +206,7 @@ TEST_P(HandoversTest, OutsideAPlacementNothingIsStored) {
   auto early = suspend(a(), s1(), "2025-04-01"_day, "2025-05-01"_day);
   ASSERT_FALSE(early.ok());
   EXPECT_EQ(early.error().code, "not_placed_on");
-  auto past_stay = suspend(b(), s2(), "2025-04-15"_day, "2025-04-25"_day);
+  auto past_stay = suspend(b(), s2(), "2025-04-15"_day, "2025-05-15"_day);
   ASSERT_FALSE(past_stay.ok());
   EXPECT_EQ(past_stay.error().code, "not_placed_on");
   EXPECT_EQ(count("money_handovers"), handovers);

@@ -1,25 +1,15 @@
-// A table the browser already holds, saved as a CSV file for the offices' spreadsheets: ';'
-// separated, because Excel set to Italian reads ',' as the decimal sign and would put a whole row
-// in one cell; UTF-8 with a byte order mark, without which Excel reads accented names as two
-// characters each; headers in Italian whatever the page's language, as the server's exports,
-// because the file goes into the Prefettura's records.
-import { italianT, useT } from '../lib/i18n';
+// A table the browser already holds, saved as a CSV file for the offices' spreadsheets, by the
+// rules of the server's office files (lib/csv.ts): headers and words in the language of the page,
+// as the server's exports follow the language the user chose (decision 0021); UTF-8 with a byte
+// order mark, without which Excel reads accented and Arabic names as garbage.
+import { type CsvCell, toCsv } from '../lib/csv';
+import { useT } from '../lib/i18n';
 import { Icon } from './Icon';
-
-export type CsvCell = string | number | null | undefined;
-
-/** One CSV text: cells quoted when they hold the separator, a quote or a line break (RFC 4180). */
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const cell = (v: CsvCell) => {
-    const s = v == null ? '' : String(v);
-    return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
-}
 
 /**
  * A button that saves `rows` (those shown: filtered and sorted) as `filename`. `columns` are
- * translation keys, written in Italian.
+ * translation keys, written in the page's language; `cells` says vocabulary values with the `t`
+ * it is given, so that the whole file speaks one language.
  */
 export function CsvDownload<T>({
   filename,
@@ -37,7 +27,7 @@ export function CsvDownload<T>({
   const { t } = useT();
   const save = () => {
     const text = toCsv(
-      columns.map((k) => italianT(k)),
+      columns.map((k) => t(k)),
       rows.map(cells),
     );
     const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }));

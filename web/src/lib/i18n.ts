@@ -131,9 +131,6 @@ export function useT(): { t: TFunction; lang: Lang } {
 
 export const t: TFunction = (key, options) => i18next.t(key, options) as unknown as string;
 
-/** The Italian text of a key, whatever the page's language (Italian is always loaded): for files kept in Italian offices' records. */
-export const italianT: TFunction = (key, options) => i18next.t(key, { ...options, lng: 'it' }) as unknown as string;
-
 export function hasKey(key: string): boolean {
   return i18next.exists(key);
 }

@@ -64,9 +64,9 @@ test('prefecture officer: costs of last month, day table, CSV download, reconcil
   assert.equal(await page.locator('[data-testid=costs-days] tbody tr').count(), costs.days.length);
   assert.equal(await page.locator('[data-testid=costs-days] caption').count(), 1);
 
-  // The CSV link answers with the month as CSV.
+  // The CSV link answers with the month as CSV, in the page's language (Italian here).
   const href = await page.locator(`[data-testid="costs-${month}-csv"]`).getAttribute('href');
-  assert.equal(href, `/api/v1/centres/${centre.id}/costs/${month}?format=csv`);
+  assert.equal(href, `/api/v1/centres/${centre.id}/costs/${month}?format=csv&lang=it`);
   assert.ok(await page.locator(`[data-testid="costs-${month}-csv"]`).getAttribute('download'));
   const csv = await page.evaluate(async (href) => {
     const r = await fetch(href, { credentials: 'same-origin' });
@@ -74,7 +74,7 @@ test('prefecture officer: costs of last month, day table, CSV download, reconcil
   }, href);
   assert.equal(csv.status, 200);
   assert.match(csv.type, /^text\/csv/);
-  assert.ok(csv.text.length > 0);
+  assert.ok(csv.text.startsWith('Giorno;Presenti;Assenti;'), csv.text.slice(0, 80));
 
   await checkBothLanguages(page, 'costs-month', () => page.locator('[data-testid=costs-days]').waitFor());
 

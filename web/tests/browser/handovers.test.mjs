@@ -113,3 +113,30 @@ test('prefecture officer: reads the handovers, records none', async () => {
   assert.equal(await officer.page.locator('[data-testid=handover-new]').count(), 0);
   assert.equal(await officer.page.locator('[data-testid=handover-open]').count(), 0);
 });
+
+test('prefecture officer: suspends a guest\'s pocket money for 30 days to 6 months, confirmed first', async () => {
+  assert.ok(target, 'the first test found a centre');
+  const p = officer.page;
+  const now = new Date();
+  const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  await p.goto(`/centres/${target.centre.id}/handovers?month=${thisMonth}`);
+  await p.locator('[data-testid=suspend-open]').click();
+  const guest = await p.locator('#suspend-person option:not([value=""])').first().getAttribute('value');
+  await p.selectOption('#suspend-person', guest);
+  const from = await p.inputValue('#suspend-from');
+  const plus = (n) => new Date(Date.parse(`${from}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  // Too short: refused before asking, the field named.
+  await p.fill('#suspend-until', plus(10));
+  await p.fill('#suspend-reason', 'Violazione reiterata del regolamento del centro');
+  await p.locator('[data-testid=suspend-submit]').click();
+  await p.locator('#suspend-until[aria-invalid=true]').waitFor();
+  assert.equal(await p.locator('[data-testid=confirm-dialog]').count(), 0);
+  await p.fill('#suspend-until', plus(30));
+  await checkConfirmDialog(p, 'suspend-pocket-money-confirm', () => p.locator('[data-testid=suspend-submit]').click());
+  await p.locator('[data-testid=suspend-submit]').click();
+  await p.locator('[data-testid=confirm-ok]').click();
+  await p.locator('[data-testid=handovers-page] .alert-success').waitFor();
+  assert.equal(await p.locator('[data-testid=pocket-money-suspend]').count(), 0);
+  await p.evaluate(() => document.fonts.ready);
+  await p.screenshot({ path: join(SCREENSHOT_DIR, 'suspend-pocket-money-done.png') });
+});

@@ -87,18 +87,20 @@ test('prefecture officer: the notices searched, sorted by column and saved as CS
   assert.deepEqual(await names(), ['Sow Ibrahima', 'Bah Ousmane']);
   assert.equal(await page.locator('[data-testid=notices-table] th[aria-sort=descending] [data-sort=name]').count(), 1);
 
-  // The file holds the rows shown, in their order, with Italian headers even from an Arabic page.
+  // The file holds the rows shown, in their order, in the page's language (Arabic here), as the
+  // server's exports; days dd/mm/yyyy as an Italian office writes them.
   await switchLanguage(page, 'ar');
   const csv = await downloaded(page, page.locator('[data-testid=notices-csv]'));
   assert.match(csv.name, /^segnalazioni-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-  const header = ['register.absences.guest', 'register.notices.centre', 'register.absences.since', 'register.absences.hours', 'common.status', 'register.notices.outcome'].map((k) => tr('it', k));
+  const header = ['register.absences.guest', 'register.notices.centre', 'register.absences.since', 'register.absences.hours', 'common.status', 'register.notices.outcome'].map((k) => tr('ar', k));
   assert.equal(lines[0], header.join(';'));
+  const officeDay = (iso) => iso.split('-').reverse().join('/');
   assert.deepEqual(
     lines.slice(1).map((l) => l.split(';').slice(0, 5)),
     [
-      ['Sow Ibrahima', centre.name, isoDay(-10), '72', tr('it', 'register.notices.statuses.sent')],
-      ['Bah Ousmane', centre.name, isoDay(-9), '72', tr('it', 'register.notices.statuses.sent')],
+      ['Sow Ibrahima', centre.name, officeDay(isoDay(-10)), '72', tr('ar', 'register.notices.statuses.sent')],
+      ['Bah Ousmane', centre.name, officeDay(isoDay(-9)), '72', tr('ar', 'register.notices.statuses.sent')],
     ],
   );
   await settled(page);

@@ -10,7 +10,8 @@ import { Link, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { accountsApi } from '../accounts/index';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditApi, type AuditEntry, type ReadEntry } from './api';
+import { AUDIT_ACTIONS } from './actions';
+import { AUDIT_ENTITY_TYPES, auditApi, type AuditEntry, type ReadEntry } from './api';
 import { actionLabel, AuditDetails, entityLabel } from './details';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

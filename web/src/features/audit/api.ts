@@ -16,41 +16,6 @@ export const auditApi = {
   listReads: (query: Query) => request<Schema<'ReadEntryList'>>('GET', '/audit/reads', { query }),
 };
 
-/**
- * The actions the server writes to the trail (grep `ctx.audit(`, `cli_entry(` and `seed_entry(` in
- * src/): the page names each in the reader's language, and shows a code not listed here as sent.
- */
-export const AUDIT_ACTIONS = [
-  'auth.login',
-  'auth.logout',
-  'auth.password_change',
-  'auth.password_reset_request',
-  'auth.password_reset',
-  'auth.token_create',
-  'auth.token_revoke',
-  'users.create',
-  'users.update',
-  'users.password_reset',
-  'organizations.create',
-  'organizations.update',
-  'centres.create',
-  'centres.update',
-  'contracts.create',
-  'persons.create',
-  'persons.update',
-  'family_groups.create',
-  'placements.arrive',
-  'placements.transfer',
-  'placements.exit',
-  'register.absence',
-  'register.absence_withdrawal',
-  'register.confirm',
-  'invoices.submit',
-  'invoices.withdraw',
-  'seed.demo',
-  'seed.national',
-] as const;
-
 /** The kinds of object the trail's entries are about. */
 export const AUDIT_ENTITY_TYPES = [
   'user',
@@ -62,6 +27,14 @@ export const AUDIT_ENTITY_TYPES = [
   'family_group',
   'placement',
   'invoice',
+  'credit_note',
+  'lot',
+  'centre_derogation',
+  'handover',
+  'absence_notice',
+  'document',
+  'inspection',
+  'checklist',
   'database',
 ] as const;
 

@@ -58,7 +58,7 @@ export function Lots() {
                     testId="lots-csv"
                     columns={['contracts.cig', 'lots.tender', 'lots.lot', 'lots.startDate', 'lots.endDate', 'lots.centres', 'lots.contracts']}
                     rows={table.rows}
-                    cells={(l) => [l.cig, l.tender, l.lot, l.start_date, l.end_date, l.centres.map((c) => c.name).join(', '), l.contracts]}
+                    cells={(l) => [l.cig, l.tender, l.lot, { day: l.start_date }, { day: l.end_date }, l.centres.map((c) => c.name).join(', '), l.contracts]}
                   />
                 </div>
               </div>

@@ -139,8 +139,8 @@ function ReconciliationView({ invoice }: { invoice: Invoice }) {
               <h4 class="h5">{t('handovers.moneyTitle')}</h4>
               <MoneyLines lines={rec.money} caption={t('handovers.linesCaption', { month: formatMonth(rec.month, lang) })} testId="reconciliation-money" />
               <Downloads
-                csv={reconciliationUrl(invoice.id, 'csv')}
-                xlsx={reconciliationUrl(invoice.id, 'xlsx')}
+                csv={reconciliationUrl(invoice.id, 'csv', lang)}
+                xlsx={reconciliationUrl(invoice.id, 'xlsx', lang)}
                 name={`reconciliation-${invoice.id}`}
                 label={t('costs.downloadsReconciliation')}
               />
@@ -440,7 +440,7 @@ export function CostsPage({ id }: { id: number }) {
                     })}
                   </div>
                 ) : null}
-                <Downloads csv={costsUrl(id, month, 'csv')} xlsx={costsUrl(id, month, 'xlsx')} name={`costs-${month}`} label={t('costs.downloadsCosts')} />
+                <Downloads csv={costsUrl(id, month, 'csv', lang)} xlsx={costsUrl(id, month, 'xlsx', lang)} name={`costs-${month}`} label={t('costs.downloadsCosts')} />
               </section>
               <section aria-labelledby="costs-money-heading" class="mb-4">
                 <h2 id="costs-money-heading" class="h3">

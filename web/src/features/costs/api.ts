@@ -1,7 +1,7 @@
 // Client for the monthly costs of a centre, its invoices and their reconciliation with the register
 // (/api/v1/centres/{id}/costs/{month}, /centres/{id}/invoices, /invoices/{id}/reconciliation).
 // Money is integer cents. Types are the server's (lib/api-schema.d.ts, generated).
-import { type RequestBody, type Schema, request } from '../../lib/api';
+import { fileUrl, type RequestBody, type Schema, request } from '../../lib/api';
 import type { Check, Same } from '../../lib/typeChecks';
 
 export type MonthlyCosts = Schema<'MonthlyCosts'>;
@@ -42,13 +42,13 @@ export type CreditNote = Schema<'CreditNote'>;
 /** A SAI project's budget for a year and the state of its final report. */
 export type SaiBudget = Schema<'SaiBudget'>;
 
-export const costsUrl = (id: number, month: string, format?: 'csv' | 'xlsx') =>
+/** A file of the month's costs, in the app's language (?lang=, as the officer's lists). */
+export const costsUrl = (id: number, month: string, format: 'csv' | 'xlsx', lang: string) =>
+  fileUrl(`/centres/${id}/costs/${month}`, { format, lang });
 
-  `/api/v1/centres/${id}/costs/${month}${format ? `?format=${format}` : ''}`;
-
-export const reconciliationUrl = (invoiceId: number, format?: 'csv' | 'xlsx') =>
-
-  `/api/v1/invoices/${invoiceId}/reconciliation${format ? `?format=${format}` : ''}`;
+/** A file of an invoice's reconciliation with the register, in the app's language. */
+export const reconciliationUrl = (invoiceId: number, format: 'csv' | 'xlsx', lang: string) =>
+  fileUrl(`/invoices/${invoiceId}/reconciliation`, { format, lang });
 
 export const costsApi = {
   month: (id: number, month: string) => request<MonthlyCosts>('GET', `/centres/${id}/costs/${month}`),

@@ -165,6 +165,75 @@ function RecordHandover({ id, money, guest, onCancel, onDone }: { id: number; mo
   );
 }
 
+/** The shortest and longest suspension of pocket money (L. 50/2023; the server checks the same). */
+const MIN_SUSPENSION_DAYS = 30;
+const MAX_SUSPENSION_MONTHS = 6;
+
+const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+function addMonths(iso: string, n: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + n, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/** The Prefettura suspends a guest's pocket money for a period (a reduction measure): confirmed first. */
+function SuspendPocketMoney({ id, money, onCancel, onDone }: { id: number; money: MonthMoney; onCancel: () => void; onDone: (name: string) => void }) {
+  const { t, lang } = useT();
+  const { ask, dialog } = useConfirm();
+  const [personId, setPersonId] = useState('');
+  const [from, setFrom] = useState(today());
+  const [until, setUntil] = useState(addDays(today(), MIN_SUSPENSION_DAYS));
+  const [reason, setReason] = useState('');
+  const chosen = money.guests.find((g) => String(g.person_id) === personId);
+  const labels = { person_id: t('handovers.guest'), from: t('handovers.suspend.from'), until: t('handovers.suspend.until'), reason: t('handovers.suspend.reason') };
+  const { errors, busy, submit } = useFormSubmit({
+    validate: (): FieldErrors => {
+      const e: FieldErrors = {};
+      if (!personId) e.person_id = ['fieldErrors.required'];
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) e.from = ['fieldErrors.required'];
+      else if (from > today()) e.from = ['errors.future_date'];
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) e.until = ['fieldErrors.required'];
+      else if (/^\d{4}-\d{2}-\d{2}$/.test(from) && (until < addDays(from, MIN_SUSPENSION_DAYS) || until > addMonths(from, MAX_SUSPENSION_MONTHS)))
+        e.until = ['handovers.suspend.bounds', { earliest: formatDay(addDays(from, MIN_SUSPENSION_DAYS), lang), latest: formatDay(addMonths(from, MAX_SUSPENSION_MONTHS), lang) }];
+      if (reason.trim().length < MIN_REASON) e.reason = ['fieldErrors.min_length', { n: MIN_REASON }];
+      return e;
+    },
+    confirm: () =>
+      ask({
+        title: t('handovers.suspend.confirmTitle', { name: chosen ? guestName(chosen) : '' }),
+        body: <p>{t('handovers.suspend.confirmExplain', { from: formatDay(from, lang), last: formatDay(addDays(until, -1), lang) })}</p>,
+        confirmLabel: t('handovers.suspend.confirmButton'),
+      }),
+    action: async () => {
+      await handoversApi.suspend(id, { person_id: Number(personId), from, until, reason: reason.trim() });
+      onDone(chosen ? guestName(chosen) : '');
+    },
+  });
+  return (
+    <ActionPanel id="pocket-money-suspend" title={t('handovers.suspend.title')}>
+      {dialog}
+      <FormErrors errors={errors} labels={labels} />
+      <form onSubmit={submit} noValidate aria-labelledby="pocket-money-suspend-heading">
+        <p>{t('handovers.suspend.intro')}</p>
+        <SelectField
+          id="suspend-person"
+          label={labels.person_id}
+          required
+          empty={t('handovers.chooseGuest')}
+          value={personId}
+          onValue={setPersonId}
+          options={money.guests.map((g) => ({ value: String(g.person_id), label: guestName(g) }))}
+          error={errors.fields.person_id}
+        />
+        <TextField id="suspend-from" label={labels.from} type="date" required max={today()} value={from} onValue={setFrom} error={errors.fields.from} />
+        <TextField id="suspend-until" label={labels.until} type="date" required hint={t('handovers.suspend.untilHint')} value={until} onValue={setUntil} error={errors.fields.until} />
+        <TextAreaField id="suspend-reason" label={labels.reason} required maxLength={500} rows={2} value={reason} onValue={setReason} error={errors.fields.reason} />
+        <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('handovers.suspend.submit')} testId="suspend-submit" />
+      </form>
+    </ActionPanel>
+  );
+}
+
 /** Cancelling a mistaken handover: the reason, then confirmed. */
 function CancelHandover({ handover, name, onCancel, onDone }: { handover: Handover; name: string; onCancel: () => void; onDone: () => void }) {
   const { t, lang } = useT();
@@ -345,6 +414,8 @@ export function HandoversPage({ id }: { id: number }) {
   const [form, setForm] = useState<{ guest: GuestMoney | null } | null>(null);
   const [recorded, setRecorded] = useState<string | null>(null);
   const mayRecord = can('handovers.record');
+  const maySuspend = can('measures.decide');
+  const [suspending, setSuspending] = useState(false);
   usePageTitle(t('handovers.pageTitle', { month: formatMonth(month, lang) }));
   const open = (guest: GuestMoney | null) => {
     setRecorded(null);
@@ -385,6 +456,31 @@ export function HandoversPage({ id }: { id: number }) {
                 <button type="button" class="btn btn-primary mb-3" onClick={() => open(null)} data-testid="handover-new">
                   {t('handovers.recordTitle')}
                 </button>
+              ) : null}
+              {maySuspend && !suspending ? (
+                <button
+                  type="button"
+                  class="btn btn-outline-primary mb-3"
+                  onClick={() => {
+                    setRecorded(null);
+                    setSuspending(true);
+                  }}
+                  data-testid="suspend-open"
+                >
+                  {t('handovers.suspend.title')}
+                </button>
+              ) : null}
+              {maySuspend && suspending ? (
+                <SuspendPocketMoney
+                  id={id}
+                  money={data}
+                  onCancel={() => setSuspending(false)}
+                  onDone={(name) => {
+                    setSuspending(false);
+                    setRecorded(t('handovers.suspend.done', { name }));
+                    reload();
+                  }}
+                />
               ) : null}
               {mayRecord && form ? (
                 <RecordHandover

@@ -8,6 +8,7 @@ export type Handover = Schema<'Handover'>;
 export type MoneyLine = Schema<'MoneyLine'>;
 export type GuestMoney = Schema<'GuestMoney'>;
 export type NewHandover = RequestBody<'createCentreHandover'>;
+export type Suspension = Schema<'PocketMoneySuspension'>;
 
 /** The items of the tender beside the daily price (the server's handover_items()). */
 export const HANDOVER_ITEMS = ['pocket_money', 'phone_card', 'first_entry_kit'] as const;
@@ -24,6 +25,8 @@ export type ReceiptKindsAreTheServers = Check<Same<(typeof RECEIPT_KINDS)[number
 export const handoversApi = {
   month: (id: number, month: string) => request<MonthMoney>('GET', `/centres/${id}/handovers/${month}`),
   record: (id: number, body: NewHandover) => request<Handover>('POST', `/centres/${id}/handovers`, { body }),
+  suspend: (id: number, body: RequestBody<'createCentrePocketMoneySuspension'>) =>
+    request<Suspension>('POST', `/centres/${id}/pocket-money-suspensions`, { body }),
   cancel: (handoverId: number, reason: string) =>
     request<Handover>('POST', `/handovers/${handoverId}/cancellation`, { body: { reason } satisfies RequestBody<'handoverCancellation'> }),
 };

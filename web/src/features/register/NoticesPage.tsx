@@ -14,7 +14,7 @@ import { FormErrors, LoadState, Notice, SelectField, TextAreaField, TextField } 
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { HeaderRow, useTableFilter } from '../../components/useTableFilter';
 import { formatDay, today } from '../../lib/dates';
-import { italianT, useT } from '../../lib/i18n';
+import { useT } from '../../lib/i18n';
 import { formatNumber } from '../../lib/numbers';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
@@ -190,10 +190,10 @@ export function NoticesPage() {
             cells={(n) => [
               noticeName(n),
               n.centre_name,
-              n.first_day,
+              { day: n.first_day },
               n.hours,
-              italianT(`register.notices.statuses.${n.status}`),
-              n.decision ? italianT(`register.notices.outcomes.${n.decision.outcome}`) : '',
+              t(`register.notices.statuses.${n.status}`),
+              n.decision ? t(`register.notices.outcomes.${n.decision.outcome}`) : '',
             ]}
           />
         </div>
