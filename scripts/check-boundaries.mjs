@@ -40,7 +40,7 @@ const DEPENDENCIES = {
   reception: [...PLATFORM, 'accounts', 'centres', 'people', 'documents', 'reporting', 'geo'],
   // Inspections of centres (decision 0022): checklists now; centres, reception's figures and
   // documents' photos as its parts land.
-  monitoring: [...PLATFORM, 'accounts', 'centres'],
+  monitoring: [...PLATFORM, 'accounts', 'centres', 'documents'],
   seed: [...PLATFORM],
   app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'reception', 'monitoring', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],

@@ -5,6 +5,7 @@
 
 #include "accounts/accounts.h"
 #include "centres/centres.h"
+#include "monitoring/findings.h"
 
 namespace innet::monitoring {
 
@@ -185,8 +186,13 @@ Result<Inspection> start_inspection(db::Connection& conn, std::int64_t id, const
 
 Result<Inspection> complete_inspection(db::Connection& conn, std::int64_t id,
                                        const std::string& now) {
-  return advance(conn, id, "in_progress",
-                 "UPDATE inspections SET status = 'completed', completed_at = ? WHERE id = ?", now);
+  INNET_ASSIGN_OR_RETURN(
+      auto completed,
+      advance(conn, id, "in_progress",
+              "UPDATE inspections SET status = 'completed', completed_at = ? WHERE id = ?", now));
+  // Its answers are final now: each failed item that counts as a finding opens one.
+  INNET_TRY(open_findings(conn, id, now));
+  return completed;
 }
 
 Result<Inspection> issue_report(db::Connection& conn, std::int64_t id, const std::string& now) {
