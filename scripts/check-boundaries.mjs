@@ -38,8 +38,8 @@ const DEPENDENCIES = {
   documents: [...PLATFORM],
   // geo: reception's demo-data step (reception/seed/) places centres in real municipalities.
   reception: [...PLATFORM, 'accounts', 'centres', 'people', 'documents', 'reporting', 'geo'],
-  // Inspections of centres (decision 0022): checklists now; centres, reception's figures and
-  // documents' photos as its parts land.
+  // Inspections of centres (decisions 0022, 0023): centres and their contracts (the penalties'
+  // base), documents attached to replies and decisions; reception's figures as its parts land.
   monitoring: [...PLATFORM, 'accounts', 'centres', 'documents'],
   seed: [...PLATFORM],
   app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'reception', 'monitoring', 'reporting'],
