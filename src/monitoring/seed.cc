@@ -60,7 +60,7 @@ Status follow_up(api::SeedContext& ctx, std::int64_t inspection_id, CivilDay iss
                  std::int64_t inspector, std::int64_t staff, FollowUp& out) {
   INNET_ASSIGN_OR_RETURN(auto findings,
                          list_findings(ctx.conn, {.inspection_id = inspection_id}, ctx.today));
-  std::bernoulli_distribution replies(0.8), accepted(0.9);
+  std::bernoulli_distribution replies(0.93), accepted(0.92);
   std::uniform_int_distribution<int> after(2, 12);
   for (const auto& f : findings) {
     const CivilDay replied_on = issued.plus_days(after(ctx.rng));
