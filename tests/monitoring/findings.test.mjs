@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
 import { createCentre } from '../centres/fixture.mjs';
+import { download, pdfBytes, uploaded } from '../documents/fixture.mjs';
 import { api, expectError, expectStatus, findOrganization, loginDemo, uniqueSuffix } from '../support/client.mjs';
 
 let admin, officer, inspector, worker;
@@ -76,12 +77,21 @@ test('a failed item becomes a finding the operator answers once the report is is
   const all = expectStatus(await api('GET', '/findings?overdue=true', { session: inspector }), 200);
   assert.ok(all.items.some((f) => f.id === finding.id));
 
+  const certificate = await uploaded(worker, pdfBytes('certificato di derattizzazione'));
   const replied = expectStatus(
-    await api('POST', `/findings/${finding.id}/reply`, { session: worker, body: { reply: 'Derattizzazione eseguita il 6/10' } }),
+    await api('POST', `/findings/${finding.id}/reply`, {
+      session: worker,
+      body: { reply: 'Derattizzazione eseguita il 6/10', document_ids: [certificate.id] },
+    }),
     201,
   );
   assert.equal(replied.status, 'replied');
   assert.equal(replied.overdue, false);
+  assert.deepEqual(
+    replied.documents.map((d) => d.id),
+    [certificate.id],
+  );
+  assert.equal((await download(inspector, certificate.id)).status, 200, 'whoever reads the finding reads its documents');
 
   expectError(await api('POST', `/findings/${finding.id}/closure`, { session: inspector, body: {} }), 422, 'validation_failed', [
     'verification_note',
