@@ -166,7 +166,9 @@ void add_sanction_routes(api::Api& api) {
                  .type = FieldType::number,
                  .nullable = true,
                  .description = "a penalty: daily rate per thousand of the contract's net amount, "
-                                "within the bounds in force for the contract"},
+                                "within the bounds in force for the contract",
+                 .min_number = 0,
+                 .max_number = 100},
                 {.name = "document_ids",
                  .type = FieldType::integer_list,
                  .description = "uploads (POST /documents): the decree, the letter",
