@@ -273,7 +273,7 @@ CREATE TABLE findings (
 CREATE INDEX findings_centre ON findings (centre_id, status, deadline);
 CREATE INDEX findings_open ON findings (status, deadline);
 )sql";
-  return {{.version = 4, .name = "monitoring: findings and their follow-up", .sql = tables}};
+  return {{.version = 5, .name = "monitoring: findings and their follow-up", .sql = tables}};
 }
 
 }  // namespace innet::monitoring

@@ -324,7 +324,7 @@ CREATE TABLE sanctions (
 CREATE INDEX sanctions_centre ON sanctions (centre_id, decided_on);
 CREATE INDEX sanctions_contract ON sanctions (contract_id, kind);
 )sql";
-  return {{.version = 5, .name = "monitoring: the sanction ladder", .sql = tables}};
+  return {{.version = 6, .name = "monitoring: the sanction ladder", .sql = tables}};
 }
 
 }  // namespace innet::monitoring
