@@ -38,9 +38,10 @@ const DEPENDENCIES = {
   documents: [...PLATFORM],
   // geo: reception's demo-data step (reception/seed/) places centres in real municipalities.
   reception: [...PLATFORM, 'accounts', 'centres', 'people', 'documents', 'reporting', 'geo'],
-  // Inspections of centres (decision 0022); reception: occupancy for the risk ranking; reporting:
-  // the report's PDF (decision 0024).
-  monitoring: [...PLATFORM, 'accounts', 'centres', 'reception', 'reporting'],
+  // Inspections of centres (decisions 0022, 0023): centres and their contracts (the penalties'
+  // base); reception: occupancy for the risk ranking; documents attached to replies and
+  // decisions; reporting: the report's PDF (decision 0024).
+  monitoring: [...PLATFORM, 'accounts', 'centres', 'reception', 'documents', 'reporting'],
   seed: [...PLATFORM],
   app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'reception', 'monitoring', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],

@@ -248,6 +248,12 @@ std::int64_t vat_cents(std::int64_t net_cents, std::int64_t vat_rate_percent) {
   return net_cents < 0 ? -magnitude : magnitude;
 }
 
+Result<std::int64_t> contract_net_cents(const Contract& c) {
+  INNET_ASSIGN_OR_RETURN(const CivilDay start, stored_day(c.start_date));
+  INNET_ASSIGN_OR_RETURN(const CivilDay end, stored_day(c.end_date));
+  return c.places * c.price_cents * (start.days_until(end) + 1);
+}
+
 bool valid_cig(std::string_view cig) {
   return cig.size() == 10 && std::all_of(cig.begin(), cig.end(), [](char ch) {
            return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');

@@ -163,6 +163,9 @@ Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t c
 // The places contracted for each centre with a contract in force on `day` (centre id -> places).
 Result<std::map<std::int64_t, std::int64_t>> contracted_places_on(db::Connection& conn,
                                                                   CivilDay day);
+// The contract's net amount (importo netto), in cents: places x price per day x its days, start
+// and end included. The base of delay penalties (art. 126 d.lgs. 36/2023, monitoring).
+Result<std::int64_t> contract_net_cents(const Contract& c);
 // Whether some contract of the centre is in force on at least one day of [first, last].
 Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, CivilDay first,
                              CivilDay last);

@@ -5,6 +5,7 @@
 
 #include "accounts/accounts.h"
 #include "centres/centres.h"
+#include "monitoring/findings.h"
 #include "monitoring/risk.h"
 
 namespace innet::monitoring {
@@ -191,6 +192,8 @@ Result<Inspection> complete_inspection(db::Connection& conn, std::int64_t id,
       advance(conn, id, "in_progress",
               "UPDATE inspections SET status = 'completed', completed_at = ? WHERE id = ?", now));
   INNET_TRY(record_results(conn, completed));  // what the risk ranking reads (risk.h)
+  // Its answers are final now: each failed item that counts as a finding opens one.
+  INNET_TRY(open_findings(conn, id, now));
   return completed;
 }
 

@@ -95,7 +95,8 @@ Result<std::vector<Inspection>> list_inspections(db::Connection& conn, const Ins
 
 // planned -> in_progress; 409 wrong_status otherwise.
 Result<Inspection> start_inspection(db::Connection& conn, std::int64_t id, const std::string& now);
-// in_progress -> completed; 409 wrong_status otherwise.
+// in_progress -> completed, opening the findings of its failed items (findings.h); 409
+// wrong_status otherwise.
 Result<Inspection> complete_inspection(db::Connection& conn, std::int64_t id,
                                        const std::string& now);
 // completed -> report_issued: from then on the centre's operator reads it.

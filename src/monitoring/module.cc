@@ -1,9 +1,12 @@
 #include "monitoring/module.h"
 
+#include "documents/owners.h"
 #include "monitoring/checklists.h"
+#include "monitoring/findings.h"
 #include "monitoring/inspections.h"
 #include "monitoring/risk.h"
 #include "monitoring/routes.h"
+#include "monitoring/sanctions.h"
 #include "monitoring/seed.h"
 
 namespace innet::monitoring {
@@ -27,6 +30,19 @@ std::vector<auth::Policy::Grant> grants() {
       {"inspections.read", case_worker, organization},
       {"inspections.manage", prefecture_officer, all},
       {"inspections.manage", inspector, all},
+      // Findings (decision 0023): the managers every one; an operator's staff those of the
+      // issued reports on their centres, which they answer. Sanctions are the Prefettura's
+      // decisions: its officers and inspectors record and read them.
+      {"findings.read", prefecture_officer, all},
+      {"findings.read", inspector, all},
+      {"findings.read", case_worker, organization},
+      {"findings.manage", prefecture_officer, all},
+      {"findings.manage", inspector, all},
+      {"findings.reply", case_worker, organization},
+      {"sanctions.read", prefecture_officer, all},
+      {"sanctions.read", inspector, all},
+      {"sanctions.manage", prefecture_officer, all},
+      {"sanctions.manage", inspector, all},
   };
 }
 
@@ -34,6 +50,8 @@ std::vector<db::Migration> migrations(db::Engine engine) {
   auto all = checklist_migrations(engine);
   for (auto& m : inspection_migrations(engine)) all.push_back(std::move(m));
   for (auto& m : risk_migrations(engine)) all.push_back(std::move(m));
+  for (auto& m : finding_migrations(engine)) all.push_back(std::move(m));
+  for (auto& m : sanction_migrations(engine)) all.push_back(std::move(m));
   return all;
 }
 
@@ -44,6 +62,12 @@ api::Module module() {
           .grants = grants(),
           .migrations = migrations,
           .add_routes = add_routes,
+          .connect =
+              [] {
+                // The documents of a reply and of a decision: read by whoever reads the record.
+                documents::add_owner(finding_owner());
+                documents::add_owner(sanction_owner());
+              },
           .seed = seed_step};
 }
 

@@ -109,6 +109,8 @@ void add_routes(api::Api& api) {
   add_inspection_routes(api);
   add_risk_routes(api);
   add_report_routes(api);
+  add_finding_routes(api);
+  add_sanction_routes(api);
   static const api::ListType summary_list("ChecklistList", checklist_summary_type(), false);
   api.add_schema(checklist_version_type());
   api.add_schema(summary_list);

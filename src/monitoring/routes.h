@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/api.h"
+#include "documents/owners.h"
 #include "monitoring/inspections.h"
 
 namespace innet::monitoring {
@@ -17,5 +18,13 @@ void add_report_routes(api::Api& api);
 // The inspection of the path's {id} when the caller may see it: the managers every one, an
 // operator's staff the issued reports of the centres their organisation runs; 404 otherwise.
 Result<Inspection> inspection_in_scope(api::Context& ctx, db::Connection& conn, const char* action);
+// /api/v1/findings (finding_routes.cc).
+void add_finding_routes(api::Api& api);
+// /api/v1/sanctions and a contract's penalties (sanction_routes.cc).
+void add_sanction_routes(api::Api& api);
+
+// The owners of the documents attached to a finding's reply and to a sanction.
+documents::Owner finding_owner();
+documents::Owner sanction_owner();
 
 }  // namespace innet::monitoring
