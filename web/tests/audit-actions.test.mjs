@@ -24,7 +24,7 @@ function* sources(dir) {
 
 function serverActions() {
   const found = new Set();
-  const writes = /\baudit\(|\bcli_entry\(|\bcommit\w*\(|\bchange<|AuditAction\s*=/;
+  const writes = /\baudit\(|\bcli_entry\(|\bcommit\w*\(|\bchange<|\bverification<|AuditAction\s*=/;
   for (const file of sources(src)) {
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (!writes.test(line)) continue;

@@ -13,7 +13,7 @@ import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { SortHeader, useTableFilter } from '../../components/useTableFilter';
 import { formatDay, today } from '../../lib/dates';
-import { italianT, useT } from '../../lib/i18n';
+import { useT } from '../../lib/i18n';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
@@ -224,9 +224,10 @@ export function Inspections() {
             rows={table.rows}
             cells={(i) => [
               i.centre_name,
-              i.planned_date,
-              italianT(`monitoring.statuses.${i.status}`),
-              italianT(i.announced ? 'monitoring.announcedYes' : 'monitoring.announcedNo'),
+              { day: i.planned_date },
+              t(`monitoring.statuses.${i.status}`),
+              t(i.announced ? 'monitoring.announcedYes' : 'monitoring.announcedNo'),
+              // A number as Italian offices write it, in every language: decision 0021.
               i.overall_score == null ? '' : i.overall_score.toFixed(1).replace('.', ','),
             ]}
           />
