@@ -49,9 +49,9 @@ std::vector<auth::Policy::Grant> grants() {
 std::vector<db::Migration> migrations(db::Engine engine) {
   auto all = checklist_migrations(engine);
   for (auto& m : inspection_migrations(engine)) all.push_back(std::move(m));
-  for (auto& m : risk_migrations(engine)) all.push_back(std::move(m));
   for (auto& m : finding_migrations(engine)) all.push_back(std::move(m));
   for (auto& m : sanction_migrations(engine)) all.push_back(std::move(m));
+  for (auto& m : risk_migrations(engine)) all.push_back(std::move(m));
   return all;
 }
 

@@ -11,6 +11,7 @@
 #include "accounts/accounts.h"
 #include "centres/centres.h"
 #include "core/clock.h"
+#include "monitoring/findings.h"
 #include "monitoring/routes.h"
 #include "reporting/files.h"
 #include "reporting/pdf.h"
@@ -34,10 +35,27 @@ struct ReportPhoto {
   std::string taken_at;
 };
 
-// HOOK for the findings part (issue 10 point 3, being built beside this report): it lists
-// nothing until findings exist; it will read the inspection's findings through their interface.
-Result<std::vector<ReportFinding>> report_findings(db::Connection&, const Inspection&) {
-  return std::vector<ReportFinding>{};
+// The inspection's findings as the report lists them: the item's question, what to correct (the
+// item's own requirement when the inspector wrote no action), by when, and where they stand.
+Result<std::vector<ReportFinding>> report_findings(db::Connection& conn,
+                                                   const Inspection& inspection,
+                                                   const ChecklistVersion& checklist) {
+  static const std::map<std::string, std::string> statuses = {{"open", "Aperto"},
+                                                              {"replied", "Risposta ricevuta"},
+                                                              {"closed", "Chiuso"},
+                                                              {"escalated", "Contestato"}};
+  INNET_ASSIGN_OR_RETURN(auto findings,
+                         list_findings(conn, {.inspection_id = inspection.id}, clock::today()));
+  std::map<std::int64_t, std::string> question;
+  for (const auto& item : checklist.items) question[item.id] = item.question.at("it");
+  std::vector<ReportFinding> out;
+  for (const auto& f : findings) {
+    auto status = statuses.find(f.status);
+    out.push_back({question[f.item_id], f.severity,
+                   f.corrective_action.value_or("Ripristinare quanto richiesto dalla voce"),
+                   f.deadline, status == statuses.end() ? f.status : status->second});
+  }
+  return out;
 }
 // HOOK for the photos of photo items (documents owned by answers, decision 0022): none are
 // uploaded yet, so it lists nothing.
@@ -121,7 +139,7 @@ Result<std::string> render_report(db::Connection& conn, const Inspection& inspec
   INNET_ASSIGN_OR_RETURN(auto operator_org, accounts::find_organization(conn, centre.operator_id));
   INNET_ASSIGN_OR_RETURN(auto checklist, find_version(conn, inspection.checklist_id));
   INNET_ASSIGN_OR_RETURN(auto answers, current_answers(conn, inspection.id));
-  INNET_ASSIGN_OR_RETURN(auto findings, report_findings(conn, inspection));
+  INNET_ASSIGN_OR_RETURN(auto findings, report_findings(conn, inspection, checklist));
   INNET_ASSIGN_OR_RETURN(auto photos, report_photos(conn, inspection));
   std::string team;
   for (auto user_id : inspection.team) {

@@ -73,6 +73,15 @@ test('the report of a demo inspection is a PDF with its centre, scores and items
   if (detail.scores.overall !== null) assert.ok(text.includes(`Complessivo ${italianPercent(detail.scores.overall)}`));
   for (const item of checklist.items) assert.ok(text.includes(flat(item.question.it)), item.question.it);
   assert.ok(/Pagina 1 di \d+/.test(text));
+  // Each failed item that counts as a finding is listed under "Rilievi", with its deadline.
+  const findings = expectStatus(await api('GET', `/findings?inspection_id=${inspection.id}`, { session: inspector }), 200).items;
+  if (findings.length) {
+    assert.ok(!text.includes('Nessun rilievo registrato'), 'the findings are listed');
+    const [y, m, d] = findings[0].deadline.split('-');
+    assert.ok(text.includes(`${d}/${m}/${y}`), `the deadline ${findings[0].deadline}`);
+  } else {
+    assert.ok(text.includes('Nessun rilievo registrato'));
+  }
   const pages = Number(/Pages:\s+(\d+)/.exec(poppler(file.bytes, 'pdfinfo', []))[1]);
   assert.ok(pages >= 2, `${checklist.items.length} items take more than a page (${pages})`);
   console.log(`report.pdf of ${checklist.items.length} items: ${file.bytes.length} bytes, ${pages} pages, ${elapsed.toFixed(0)} ms`);
