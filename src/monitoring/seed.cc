@@ -219,7 +219,10 @@ Status seed_step(api::SeedContext& ctx) {
   }
   ctx.report.counts.push_back({reported, "inspections reported"});
   ctx.report.counts.push_back({planned, "inspections planned", true});
-  if (demo) INNET_TRY(sanctions_for(ctx, follow, inspector, penalties, special));
+  // National: the findings the completions opened stay open, with no follow-up and no
+  // sanctions; their follow-up is the demo's.
+  if (!demo) return Status::success();
+  INNET_TRY(sanctions_for(ctx, follow, inspector, penalties, special));
   ctx.report.counts.push_back({follow.replied + follow.open, "findings"});
   ctx.report.counts.push_back({follow.closed, "findings closed", true});
   ctx.report.counts.push_back({follow.open, "findings awaiting a reply", true});
