@@ -1,15 +1,16 @@
 // The monthly costs of a centre: the section on the centre page and /centres/:id/costs (the month's
 // totals, the day by day table, the downloads), with the operator's invoices for the month and
 // their reconciliation against the presence register.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
 import { Icon } from '../../components/Icon';
+import { MonthPicker, useMonthQuery } from '../../components/MonthPicker';
 import { usePageTitle } from '../../components/PageTitle';
 import { TableRegion } from '../../components/TableRegion';
-import { FormErrors, LoadState, Notice, TextAreaField, TextField } from '../../components/forms';
+import { FormErrors, LoadState, Notice, TextAreaField } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { currentMonth, formatDay, formatMonth, lastMonth } from '../../lib/dates';
+import { formatDay, formatMonth } from '../../lib/dates';
 import { type TFunction, useT } from '../../lib/i18n';
 import { formatEuro } from '../../lib/money';
 import { formatNumber } from '../../lib/numbers';
@@ -342,18 +343,13 @@ export function CostsPage({ id }: { id: number }) {
   const { t, lang } = useT();
   const { can } = useSession();
   const loc = useLocation();
-  const max = currentMonth();
-  const asked = loc.query.get('month') ?? '';
-  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) && asked <= max ? asked : lastMonth();
+  const { month, max } = useMonthQuery();
   const invoiceParam = Number(loc.query.get('invoice'));
   const selected = Number.isInteger(invoiceParam) && invoiceParam > 0 ? invoiceParam : null;
   const { data, error } = useData(() => costsApi.month(id, month), [id, month]);
   const saiProject = error instanceof ApiError && error.code === 'sai_not_per_day';
-  const [picked, setPicked] = useState(month);
-  const [pickError, setPickError] = useState<string | undefined>();
   usePageTitle(saiProject ? t('costs.saiTitle') : t('costs.pageTitle', { month: formatMonth(month, lang) }));
 
-  useEffect(() => setPicked(month), [id, month]);
   // A SAI project has no daily costs and no invoices: its page is its budgets.
   if (saiProject) return <SaiBudgetsPage id={id} />;
 
@@ -367,28 +363,7 @@ export function CostsPage({ id }: { id: number }) {
       <h1 id="main-heading" tabIndex={-1}>
         {t('costs.pageTitle', { month: formatMonth(month, lang) })}
       </h1>
-      <form
-        class="row align-items-end"
-        data-testid="costs-month-picker"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!/^\d{4}-\d{2}$/.test(picked)) setPickError(t('fieldErrors.required'));
-          else if (picked > max) setPickError(t('errors.future_date'));
-          else {
-            setPickError(undefined);
-            navigate(`/centres/${id}/costs?month=${picked}`);
-          }
-        }}
-      >
-        <div class="col-12 col-md-6">
-          <TextField id="costs-month" label={t('costs.chooseMonth')} type="month" max={max} value={picked} onValue={setPicked} error={pickError} />
-        </div>
-        <div class="col-12 col-md-6 mb-4">
-          <button type="submit" class="btn btn-outline-primary">
-            {t('costs.show')}
-          </button>
-        </div>
-      </form>
+      <MonthPicker id="costs-month" path={`/centres/${id}/costs`} label={t('costs.chooseMonth')} button={t('costs.show')} month={month} max={max} testId="costs-month-picker" />
       <LoadState error={error} ready={!!data}>
         {() =>
           data && (

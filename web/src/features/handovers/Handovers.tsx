@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
+import { MonthPicker, useMonthQuery } from '../../components/MonthPicker';
 import { usePageTitle } from '../../components/PageTitle';
 import { TableRegion } from '../../components/TableRegion';
 import { FormErrors, LoadState, Notice, SelectField, TextAreaField, TextField, EuroField } from '../../components/forms';
@@ -13,10 +14,10 @@ import { SortHeader, useTableFilter } from '../../components/useTableFilter';
 import { NARROW, useMediaQuery } from '../../components/useMediaQuery';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { currentMonth, formatDay, formatMonth, lastMonth, today } from '../../lib/dates';
+import { formatDay, formatMonth, today } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { euroToCents, formatEuro } from '../../lib/money';
-import { Link, navigate, useLocation } from '../../lib/router';
+import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { ACCEPTED_TYPES, documentsApi } from '../documents/index';
@@ -405,12 +406,8 @@ function HandoverList({ money, mayCancel, onChanged }: { money: MonthMoney; mayC
 export function HandoversPage({ id }: { id: number }) {
   const { t, lang } = useT();
   const { can } = useSession();
-  const loc = useLocation();
-  const max = currentMonth();
-  const asked = loc.query.get('month') ?? '';
-  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) && asked <= max ? asked : lastMonth();
+  const { month, max } = useMonthQuery();
   const { data, error, reload } = useData(() => handoversApi.month(id, month), [id, month]);
-  const [picked, setPicked] = useState(month);
   const [form, setForm] = useState<{ guest: GuestMoney | null } | null>(null);
   const [recorded, setRecorded] = useState<string | null>(null);
   const mayRecord = can('handovers.record');
@@ -431,22 +428,7 @@ export function HandoversPage({ id }: { id: number }) {
         {t('handovers.pageTitle', { month: formatMonth(month, lang) })}
       </h1>
       <p>{t('handovers.intro')}</p>
-      <form
-        class="row align-items-end"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (/^\d{4}-\d{2}$/.test(picked) && picked <= max) navigate(`/centres/${id}/handovers?month=${picked}`);
-        }}
-      >
-        <div class="col-12 col-md-6">
-          <TextField id="handovers-month" label={t('handovers.chooseMonth')} type="month" max={max} value={picked} onValue={setPicked} />
-        </div>
-        <div class="col-12 col-md-6 mb-4">
-          <button type="submit" class="btn btn-outline-primary">
-            {t('handovers.show')}
-          </button>
-        </div>
-      </form>
+      <MonthPicker id="handovers-month" path={`/centres/${id}/handovers`} label={t('handovers.chooseMonth')} button={t('handovers.show')} month={month} max={max} />
       <LoadState error={error} ready={!!data}>
         {() =>
           data && (
