@@ -1,9 +1,9 @@
 // GET /api/v1/inspections/{id}/report.pdf: the inspection report as the Prefettura sends it, in
 // Italian (issue 10 point 4): the centre, the visit, the scores per area and overall, every item
 // of the checklist by area with its answer, note and outcome (the failed ones marked), the
-// findings and the photos. Whoever reads the inspection reads its report (inspection_in_scope):
-// an operator only the issued reports of its own centres. The same data as JSON is
-// GET /api/v1/inspections/{id}.
+// findings. Photos are not listed: no photo can be attached to an answer yet. Whoever reads the
+// inspection reads its report (inspection_in_scope): an operator only the issued reports of its own
+// centres. The same data as JSON is GET /api/v1/inspections/{id}.
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -21,18 +21,13 @@ namespace {
 
 constexpr const char* kPdfType = "application/pdf";
 
-// What the report says of each finding and photo once those parts land.
+// What the report says of each finding.
 struct ReportFinding {
   std::string item_question;
   std::string severity;
   std::string corrective_action;
   std::string deadline;
   std::string status;
-};
-struct ReportPhoto {
-  std::string item_question;
-  std::string filename;
-  std::string taken_at;
 };
 
 // The inspection's findings as the report lists them: the item's question, what to correct (the
@@ -56,11 +51,6 @@ Result<std::vector<ReportFinding>> report_findings(db::Connection& conn,
                    f.deadline, status == statuses.end() ? f.status : status->second});
   }
   return out;
-}
-// HOOK for the photos of photo items (documents owned by answers, decision 0022): none are
-// uploaded yet, so it lists nothing.
-Result<std::vector<ReportPhoto>> report_photos(db::Connection&, const Inspection&) {
-  return std::vector<ReportPhoto>{};
 }
 
 std::string area_label(const std::string& area) {
@@ -118,12 +108,12 @@ std::string percent(const std::optional<double>& value) {
   return value ? italian_number(*value, 1) + "%" : "—";
 }
 
-std::string answer_text(const ChecklistItem& item, const Answer* answer) {
+std::string answer_text(const Answer* answer) {
   if (!answer) return "Non risposto";
   if (answer->yes) return *answer->yes ? "Sì" : "No";
   if (answer->number) return italian_number(*answer->number, 2);
   if (answer->text) return *answer->text;
-  return item.answer_kind == "photo" ? "Fotografie" : "—";
+  return "—";
 }
 
 std::string outcome(const ChecklistItem& item, const Answer* answer) {
@@ -140,7 +130,6 @@ Result<std::string> render_report(db::Connection& conn, const Inspection& inspec
   INNET_ASSIGN_OR_RETURN(auto checklist, find_version(conn, inspection.checklist_id));
   INNET_ASSIGN_OR_RETURN(auto answers, current_answers(conn, inspection.id));
   INNET_ASSIGN_OR_RETURN(auto findings, report_findings(conn, inspection, checklist));
-  INNET_ASSIGN_OR_RETURN(auto photos, report_photos(conn, inspection));
   std::string team;
   for (auto user_id : inspection.team) {
     INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(conn, user_id));
@@ -199,7 +188,7 @@ Result<std::string> render_report(db::Connection& conn, const Inspection& inspec
       std::string question = item.question.at("it");
       if (!item.reference.empty()) question += "\nRif.: " + item.reference;
       std::string result = outcome(item, answer);
-      rows.push_back({.cells = {std::move(question), answer_text(item, answer),
+      rows.push_back({.cells = {std::move(question), answer_text(answer),
                                 answer && answer->note ? *answer->note : "", result},
                       .marked = result == "NON CONFORME"});
     }
@@ -226,15 +215,6 @@ Result<std::string> render_report(db::Connection& conn, const Inspection& inspec
               std::move(rows));
   }
 
-  doc.heading("Fotografie");
-  if (photos.empty()) {
-    doc.paragraph("Nessuna fotografia allegata.");
-  } else {
-    std::vector<reporting::PdfRow> rows;
-    for (const auto& p : photos)
-      rows.push_back({.cells = {p.item_question, p.filename, italian_date(p.taken_at)}});
-    doc.table({{"Voce", 3}, {"File", 2.5}, {"Data", 1}}, std::move(rows));
-  }
   return doc.render();
 }
 
