@@ -173,10 +173,19 @@ Result<std::vector<Inspection>> list_inspections(db::Connection& conn, const Ins
                                 " ORDER BY planned_date DESC, id DESC",
                             where.params()));
   std::vector<Inspection> out;
+  std::map<std::int64_t, std::size_t> index;
   for (const auto& r : rows) {
+    index[r.integer(0)] = out.size();
     out.push_back(inspection_from(r));
-    INNET_TRY(load_team(conn, out.back()));
   }
+  // Every listed inspection's team in one query, with the same conditions (no column of the
+  // team table shares a name with them), instead of a query per inspection.
+  INNET_ASSIGN_OR_RETURN(auto teams,
+                         conn.query("SELECT inspection_id, user_id FROM inspection_team "
+                                    "JOIN inspections ON id = inspection_id" +
+                                        where.sql() + " ORDER BY inspection_id, user_id",
+                                    where.params()));
+  for (const auto& r : teams) out[index.at(r.integer(0))].team.push_back(r.integer(1));
   return out;
 }
 

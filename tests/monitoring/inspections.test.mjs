@@ -115,6 +115,7 @@ test('the operator reads only the issued reports of its own centres', async () =
   assert.ok(ids.includes(mine.id));
   assert.ok(!ids.includes(planned.id) && !ids.includes(theirs.id));
   assert.ok(list.items.every((i) => i.status === 'report_issued'));
+  assert.deepEqual(list.items.find((i) => i.id === mine.id).team, [inspector.user.id], 'the list carries each team');
   const filtered = expectStatus(await api('GET', `/inspections?centre_id=${otherCentre.id}`, { session: worker }), 200);
   assert.deepEqual(filtered, expectStatus(await api('GET', `/inspections?centre_id=${MISSING}`, { session: worker }), 200));
   assert.equal(filtered.items.length, 0);
