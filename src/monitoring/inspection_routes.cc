@@ -8,7 +8,9 @@
 #include "centres/routes.h"
 #include "core/clock.h"
 #include "monitoring/inspections.h"
+#include "monitoring/photos.h"
 #include "monitoring/routes.h"
+#include "monitoring/visit_figures.h"
 
 namespace innet::monitoring {
 namespace {
@@ -21,6 +23,8 @@ struct InspectionDetail {
   std::vector<Answer> answers;
   Scores scores;
   std::vector<std::int64_t> failed_items;
+  std::vector<Photo> photos;
+  VisitFigures figures;
 };
 
 const api::ObjectType<InspectionDetail>& detail_type() {
@@ -32,7 +36,17 @@ const api::ObjectType<InspectionDetail>& detail_type() {
           .field("scores", &InspectionDetail::scores, scores_type())
           .field("failed_items", &InspectionDetail::failed_items,
                  {.description = "the items whose answer in effect fails, for the report to "
-                                 "point out"});
+                                 "point out"})
+          .field("photos", &InspectionDetail::photos, photo_type(),
+                 {.description = "the photos attached to its items (detached ones left out)"})
+          .field("register", [](const InspectionDetail& d) { return d.figures.register_day; },
+                 register_figures_type(),
+                 {.description = "the centre's register on the planned day beside the "
+                                 "inspectors' count; null for a day after today"})
+          .field("money", [](const InspectionDetail& d) { return d.figures.money; },
+                 money_figures_type(),
+                 {.description = "the month's pocket money, phone cards and kits at the "
+                                 "centre: due against handed over; null for a later month"});
   return type;
 }
 
@@ -91,11 +105,18 @@ Result<std::vector<InspectionRow>> rows_of(db::Connection& conn,
 Result<Inspection> inspection_in_scope(api::Context& ctx, db::Connection& conn,
                                        const char* action) {
   INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  return visible_inspection(ctx, conn, id, action);
+}
+
+Result<Inspection> visible_inspection(api::Context& ctx, db::Connection& conn, std::int64_t id,
+                                      const char* action) {
   auto inspection = find_inspection(conn, id);
   if (!inspection.ok()) return inspection;
   auto centre = centres::visible_centre(ctx, inspection->centre_id, action);
   if (!centre.ok()) return Error::not_found("inspection");
-  if (ctx.scope != auth::Scope::all && inspection->status != "report_issued")
+  // The scope of `action`, not the route's: a photo's download asks with documents.read.
+  if (ctx.services.policy.scope(ctx.actor->role, action) != auth::Scope::all &&
+      inspection->status != "report_issued")
     return Error::not_found("inspection");
   return inspection;
 }
@@ -119,8 +140,11 @@ Result<InspectionDetail> detail_of(db::Connection& conn, Inspection inspection) 
   INNET_ASSIGN_OR_RETURN(auto answers, current_answers(conn, inspection.id));
   Scores scores = score(checklist, answers);
   auto failed = failed_items(checklist, answers);
+  INNET_ASSIGN_OR_RETURN(auto photos, photos_of(conn, inspection.id));
+  INNET_ASSIGN_OR_RETURN(auto figures,
+                         visit_figures(conn, inspection, checklist, answers, clock::today()));
   return InspectionDetail{std::move(inspection), std::move(answers), std::move(scores),
-                          std::move(failed)};
+                          std::move(failed),     std::move(photos),  std::move(figures)};
 }
 
 Result<http::Response> list(api::Context& ctx) {

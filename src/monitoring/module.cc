@@ -4,6 +4,7 @@
 #include "monitoring/checklists.h"
 #include "monitoring/findings.h"
 #include "monitoring/inspections.h"
+#include "monitoring/photos.h"
 #include "monitoring/risk.h"
 #include "monitoring/routes.h"
 #include "monitoring/sanctions.h"
@@ -52,6 +53,7 @@ std::vector<db::Migration> migrations(db::Engine engine) {
   for (auto& m : finding_migrations(engine)) all.push_back(std::move(m));
   for (auto& m : sanction_migrations(engine)) all.push_back(std::move(m));
   for (auto& m : risk_migrations(engine)) all.push_back(std::move(m));
+  for (auto& m : photo_migrations(engine)) all.push_back(std::move(m));
   return all;
 }
 
@@ -64,9 +66,11 @@ api::Module module() {
           .add_routes = add_routes,
           .connect =
               [] {
-                // The documents of a reply and of a decision: read by whoever reads the record.
+                // The documents of a reply, of a decision and an inspection's photos: read by
+                // whoever reads the record.
                 documents::add_owner(finding_owner());
                 documents::add_owner(sanction_owner());
+                documents::add_owner(photo_owner());
               },
           .seed = seed_step};
 }

@@ -12,7 +12,9 @@
 #include "centres/centres.h"
 #include "core/clock.h"
 #include "monitoring/findings.h"
+#include "monitoring/photos.h"
 #include "monitoring/routes.h"
+#include "monitoring/visit_figures.h"
 #include "reporting/files.h"
 #include "reporting/pdf.h"
 
@@ -104,6 +106,102 @@ std::string italian_number(double value, int decimals) {
   return s;
 }
 
+// Euros from cents, Italian style: 1234567 -> "12.345,67 €".
+std::string euros(std::int64_t cents) {
+  const bool negative = cents < 0;
+  const std::int64_t abs = negative ? -cents : cents;
+  std::string units = std::to_string(abs / 100);
+  for (int at = static_cast<int>(units.size()) - 3; at > 0; at -= 3) units.insert(at, ".");
+  char decimals[4];
+  std::snprintf(decimals, sizeof decimals, "%02d", static_cast<int>(abs % 100));
+  return (negative ? "-" : "") + units + "," + decimals + " €";
+}
+
+// Bytes as the report shows a file's size: "850 B", "12,5 kB", "2,3 MB".
+std::string file_size(std::int64_t bytes) {
+  if (bytes < 1000) return std::to_string(bytes) + " B";
+  if (bytes < 1000 * 1000) return italian_number(static_cast<double>(bytes) / 1000, 1) + " kB";
+  return italian_number(static_cast<double>(bytes) / 1e6, 1) + " MB";
+}
+
+std::string register_status(const std::string& status) {
+  static const std::map<std::string, std::string> labels = {
+      {"unconfirmed", "Non confermato"},
+      {"confirmed", "Confermato"},
+      {"changed_since_confirmation", "Modificato dopo la conferma"}};
+  auto it = labels.find(status);
+  return it == labels.end() ? status : it->second;
+}
+
+std::string money_item(const std::string& item) {
+  static const std::map<std::string, std::string> labels = {
+      {"pocket_money", "Pocket money"},
+      {"phone_card", "Scheda telefonica"},
+      {"first_entry_kit", "Kit di primo ingresso"}};
+  auto it = labels.find(item);
+  return it == labels.end() ? item : it->second;
+}
+
+// The register of the visit's day beside the head count, and the month's money lines.
+void figures_section(reporting::PdfDocument& doc, const VisitFigures& figures) {
+  doc.heading("Registro presenze e consegne");
+  if (!figures.register_day) {
+    doc.paragraph("La data prevista della visita è successiva ad oggi: nessun dato del registro.");
+  } else {
+    const auto& r = *figures.register_day;
+    doc.key_value("Giorno", italian_date(r.day));
+    doc.key_value("Stato del registro", register_status(r.status));
+    doc.key_value("Presenti secondo il registro", std::to_string(r.registered_present));
+    doc.key_value("Assenti secondo il registro", std::to_string(r.registered_absent));
+    if (r.confirmed_present)
+      doc.key_value("Presenti all'ultima conferma", std::to_string(*r.confirmed_present));
+    doc.key_value("Ospiti contati dagli ispettori",
+                  r.counted ? italian_number(*r.counted, 0) : "Non rilevato");
+    if (r.difference)
+      doc.key_value("Differenza (contati − registrati)",
+                    (*r.difference > 0 ? "+" : "") + italian_number(*r.difference, 0));
+  }
+  if (!figures.money) return;
+  const auto& m = *figures.money;
+  doc.subheading("Consegne del mese " + m.month.substr(5, 2) + "/" + m.month.substr(0, 4) +
+                 (m.complete ? "" : " (fino al " + italian_date(m.to) + ")"));
+  std::vector<reporting::PdfRow> rows;
+  for (const auto& l : m.lines) {
+    const bool counted = l.due_count.has_value();
+    const std::string due = counted ? std::to_string(*l.due_count) : euros(l.due_cents);
+    const std::string given =
+        counted ? std::to_string(l.handed_over_count.value_or(0)) : euros(l.handed_over_cents);
+    const std::string difference =
+        counted ? std::to_string(l.handed_over_count.value_or(0) - *l.due_count)
+                : euros(l.handed_over_cents - l.due_cents);
+    const bool short_of_due = counted ? l.handed_over_count.value_or(0) < *l.due_count
+                                      : l.handed_over_cents < l.due_cents;
+    rows.push_back({.cells = {money_item(l.item), due, given, difference}, .marked = short_of_due});
+  }
+  doc.table({{"Voce", 2.4}, {"Dovuto", 1.4}, {"Consegnato", 1.4}, {"Differenza", 1.4}},
+            std::move(rows));
+}
+
+// The photos by item: the item's question, the file's name, its size and its SHA-256.
+void photos_section(reporting::PdfDocument& doc, const ChecklistVersion& checklist,
+                    const std::vector<Photo>& photos) {
+  doc.heading("Fotografie");
+  if (photos.empty()) {
+    doc.paragraph("Nessuna fotografia allegata.");
+    return;
+  }
+  std::map<std::int64_t, std::string> question;
+  for (const auto& item : checklist.items) question[item.id] = item.question.at("it");
+  doc.paragraph(
+      "Le fotografie sono conservate nella piattaforma; l'impronta SHA-256 identifica il file "
+      "conservato.");
+  std::vector<reporting::PdfRow> rows;
+  for (const auto& p : photos)
+    rows.push_back({.cells = {question[p.item_id], p.document.filename, file_size(p.document.size),
+                              p.document.sha256}});
+  doc.table({{"Voce", 2.4}, {"File", 1.8}, {"Dimensione", 1}, {"SHA-256", 3}}, std::move(rows));
+}
+
 std::string percent(const std::optional<double>& value) {
   return value ? italian_number(*value, 1) + "%" : "—";
 }
@@ -130,6 +228,9 @@ Result<std::string> render_report(db::Connection& conn, const Inspection& inspec
   INNET_ASSIGN_OR_RETURN(auto checklist, find_version(conn, inspection.checklist_id));
   INNET_ASSIGN_OR_RETURN(auto answers, current_answers(conn, inspection.id));
   INNET_ASSIGN_OR_RETURN(auto findings, report_findings(conn, inspection, checklist));
+  INNET_ASSIGN_OR_RETURN(auto photos, photos_of(conn, inspection.id));
+  INNET_ASSIGN_OR_RETURN(auto figures,
+                         visit_figures(conn, inspection, checklist, answers, clock::today()));
   std::string team;
   for (auto user_id : inspection.team) {
     INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(conn, user_id));
@@ -215,6 +316,8 @@ Result<std::string> render_report(db::Connection& conn, const Inspection& inspec
               std::move(rows));
   }
 
+  figures_section(doc, figures);
+  photos_section(doc, checklist, photos);
   return doc.render();
 }
 

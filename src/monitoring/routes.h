@@ -18,6 +18,11 @@ void add_report_routes(api::Api& api);
 // The inspection of the path's {id} when the caller may see it: the managers every one, an
 // operator's staff the issued reports of the centres their organisation runs; 404 otherwise.
 Result<Inspection> inspection_in_scope(api::Context& ctx, db::Connection& conn, const char* action);
+// The same for an inspection named otherwise (a photo's), with the scope of `action`.
+Result<Inspection> visible_inspection(api::Context& ctx, db::Connection& conn, std::int64_t id,
+                                      const char* action);
+// /api/v1/inspections/{id}/photos (photo_routes.cc).
+void add_photo_routes(api::Api& api);
 // /api/v1/findings (finding_routes.cc).
 void add_finding_routes(api::Api& api);
 // /api/v1/sanctions and a contract's penalties (sanction_routes.cc).
@@ -26,5 +31,7 @@ void add_sanction_routes(api::Api& api);
 // The owners of the documents attached to a finding's reply and to a sanction.
 documents::Owner finding_owner();
 documents::Owner sanction_owner();
+// The owner of the photos attached to inspections: read by whoever reads the inspection.
+documents::Owner photo_owner();
 
 }  // namespace innet::monitoring
