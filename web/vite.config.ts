@@ -1,8 +1,9 @@
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import rtlcss from 'rtlcss';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 
 /**
  * Bootstrap Italia ships no right-to-left stylesheet. After bundling, every CSS asset
@@ -26,8 +27,40 @@ function rtlStylesheet(): Plugin {
   };
 }
 
+/**
+ * The service worker (service-worker/sw.js) with the list of the build's files to keep for use
+ * without a network: every file written to the output folder (the bundle, its right-to-left
+ * stylesheet twin, fonts, the public files), read once everything is written. The version is a
+ * hash of the files' contents, so a new build installs a new cache and an unchanged one does not.
+ */
+function serviceWorker(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'innet-service-worker',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = join(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const list = (dir: string): string[] =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(join(dir, e.name)) : [join(dir, e.name)]));
+      const files = list(outDir)
+        .map((path) => `/${relative(outDir, path).split(sep).join('/')}`)
+        .filter((url) => url !== '/index.html' && url !== '/sw.js' && !/\.(br|gz)$/.test(url))
+        .sort();
+      const hash = createHash('sha256');
+      for (const url of ['/index.html', ...files]) hash.update(url).update(readFileSync(join(outDir, url)));
+      const source = readFileSync(new URL('./service-worker/sw.js', import.meta.url), 'utf8')
+        .replace('__INNET_VERSION__', hash.digest('hex').slice(0, 16))
+        .replace('__INNET_FILES__', JSON.stringify(files));
+      writeFileSync(join(outDir, 'sw.js'), source);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), rtlStylesheet()],
+  plugins: [preact(), rtlStylesheet(), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

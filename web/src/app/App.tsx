@@ -15,6 +15,7 @@ import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../lib/api';
 import { describeError } from '../lib/errors';
 import { useT } from '../lib/i18n';
 import type { SignedInUser } from '../lib/identity';
+import { forgetUser, rememberedUser, rememberUser } from '../lib/offlineSession';
 import { navigate, useLocation } from '../lib/router';
 import { makeCan, SessionContext, type SessionValue } from '../lib/session';
 import { Footer } from './Footer';
@@ -105,10 +106,19 @@ export function App() {
         setState({ status: 'auth', user: s.user });
       })
       .catch((err) => {
+        // No network (status 0): the user this tab last had, so that a page that works offline
+        // (an inspection in progress) opens; the server checks the session when it is back.
+        const remembered = err instanceof ApiError && err.status === 0 ? rememberedUser() : null;
         if (err instanceof ApiError && err.status === 401) setState({ status: 'anon' });
+        else if (remembered) setState({ status: 'auth', user: remembered });
         else setState({ status: 'error', error: err });
       });
   };
+
+  useEffect(() => {
+    if (state.status === 'auth') rememberUser(state.user);
+    else if (state.status === 'anon') forgetUser();
+  }, [state]);
 
   useEffect(() => {
     probe();

@@ -151,9 +151,23 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
 
 /**
  * Sends a file as the raw body of a POST (POST /documents), reporting the share sent so far
- * (0 to 1) to `onProgress`: fetch cannot report an upload's progress, XMLHttpRequest can.
+ * (0 to 1) to `onProgress`: fetch cannot report an upload's progress, XMLHttpRequest can. Like
+ * request(), a refused CSRF token (rotated, or never read: a page reloaded without a network) is
+ * fetched again and the upload tried once more.
  */
-export function uploadFile<T>(path: string, file: Blob, opts: { query?: Query; onProgress?: (sent: number) => void } = {}): Promise<T> {
+export async function uploadFile<T>(path: string, file: Blob, opts: { query?: Query; onProgress?: (sent: number) => void } = {}): Promise<T> {
+  try {
+    return await sendFile<T>(path, file, opts);
+  } catch (err) {
+    if (!(err instanceof ApiError && err.code === 'csrf_failed')) throw err;
+    const me = await send('GET', '/auth/me', {});
+    if (!me.ok) throw err;
+    setCsrfToken(((await me.json()) as Session).csrf_token);
+    return sendFile<T>(path, file, opts);
+  }
+}
+
+function sendFile<T>(path: string, file: Blob, opts: { query?: Query; onProgress?: (sent: number) => void }): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${path}${queryString(opts.query)}`);

@@ -1,8 +1,11 @@
 // /inspections/{id}: one inspection. While it is in progress the team answers the checklist here,
 // item by item, on a tablet as on a desk: each answer is kept on this device first and sent when
 // there is a connection (pending.ts), and the page says which answers the server holds and which
-// are only here. Once completed the answers are final and the page is the report: read-only,
-// failed items pointed out, the scores, printable.
+// are only here. Photos are taken per item and wait on the device the same way (photoQueue.ts).
+// The register's figures of the day and the month's money are set beside the head count. An
+// inspection in progress is kept on the device as last loaded, so that a reload without a
+// network (the service worker serves the app) opens it again. Once completed the answers are
+// final and the page is the report: read-only, failed items pointed out, the scores, printable.
 import { useEffect, useState } from 'preact/hooks';
 import { Consequences, Facts, useConfirm } from '../../components/ConfirmDialog';
 import { usePageTitle } from '../../components/PageTitle';
@@ -14,9 +17,13 @@ import { formatNumber } from '../../lib/numbers';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
-import { AREAS, type Answer, type AnswerBody, type Checklist, type ChecklistItem, type InspectionDetail, STATUS_ACTIONS, monitoringApi } from './api';
+import { AREAS, type Answer, type AnswerBody, type Checklist, type ChecklistItem, type InspectionDetail, type Photo, STATUS_ACTIONS, monitoringApi } from './api';
+import { type QueuedPhoto, copyStore } from './deviceStore';
+import { Figures } from './Figures';
 import { Score, StatusBadge } from './parts';
-import { type PendingAnswer, usePendingAnswers } from './pending';
+import { type PendingAnswer, transient, usePendingAnswers } from './pending';
+import { usePendingPhotos } from './photoQueue';
+import { ItemPhotos } from './Photos';
 import { useTeamCandidates } from './team';
 
 type Value = Pick<AnswerBody, 'yes' | 'number' | 'text'>;
@@ -69,7 +76,8 @@ function AnswerForm({
       <textarea id={`note-${item.id}`} class="form-control" rows={1} maxLength={4000} value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
     </div>
   );
-  if (item.answer_kind === 'photo') return <p class="small text-muted mb-0">{t('monitoring.photosLater')}</p>;
+  // A photo item's answer is its photos (ItemPhotos, below the form).
+  if (item.answer_kind === 'photo') return null;
   if (item.answer_kind === 'yes_no')
     return (
       <div>
@@ -174,6 +182,13 @@ function SavedState({ stored, pending }: { stored?: Answer; pending?: PendingAns
   return null;
 }
 
+/** What an item's row does with photos: add one (kept on the device first), detach, discard a refused one. */
+interface PhotoActions {
+  add: (item: ChecklistItem, file: File) => void;
+  detach: (photo: Photo) => Promise<void>;
+  discard: (key: string) => void;
+}
+
 function ItemRow({
   item,
   stored,
@@ -181,6 +196,9 @@ function ItemRow({
   failed,
   editable,
   onAnswer,
+  photos,
+  queued,
+  photoActions,
 }: {
   item: ChecklistItem;
   stored?: Answer;
@@ -188,6 +206,9 @@ function ItemRow({
   failed: boolean;
   editable: boolean;
   onAnswer: (item: ChecklistItem, v: Value & { note: string | null }) => void;
+  photos: Photo[];
+  queued: QueuedPhoto[];
+  photoActions: PhotoActions;
 }) {
   const { t } = useT();
   // What this device last wrote wins over the server's copy until the server has it.
@@ -215,6 +236,15 @@ function ItemRow({
             ) : null}
           </>
         )}
+        <ItemPhotos
+          item={item}
+          photos={photos}
+          queued={queued}
+          editable={editable}
+          onAdd={(file) => photoActions.add(item, file)}
+          onDetach={photoActions.detach}
+          onDiscard={photoActions.discard}
+        />
       </div>
     </li>
   );
@@ -305,18 +335,35 @@ function Page({ detail, checklist, centreName, reload }: { detail: InspectionDet
     setStored((m) => new Map(m).set(a.item_id, a));
     setSent((n) => n + 1);
   });
+  const [photos, setPhotos] = useState<Photo[]>(detail.photos);
+  const photoQueue = usePendingPhotos(detail.id, (p) => {
+    setPhotos((list) => [...list.filter((x) => x.id !== p.id), p]);
+    setSent((n) => n + 1);
+  });
   // The server's copy after a reload (scores, a status change); then the scores again once what
   // was waiting has all been sent, not after each answer.
-  useEffect(() => setStored(new Map(detail.answers.map((a) => [a.item_id, a]))), [detail]);
+  useEffect(() => {
+    setStored(new Map(detail.answers.map((a) => [a.item_id, a])));
+    setPhotos(detail.photos);
+  }, [detail]);
   const editable = detail.status === 'in_progress' && can('inspections.manage');
   const report = detail.status === 'completed' || detail.status === 'report_issued';
   const failed = new Set(detail.failed_items);
   const lastPending = new Map<number, PendingAnswer>();
   for (const p of queue.pending) lastPending.set(p.body.item_id, p);
-  const waiting = queue.pending.filter((p) => !p.refused).length;
+  const waitingPhotos = photoQueue.queued.filter((p) => !p.refused).length;
+  const waiting = queue.pending.filter((p) => !p.refused).length + waitingPhotos;
   useEffect(() => {
-    if (sent && !waiting && !queue.sending) reload();
-  }, [sent, waiting, queue.sending]);
+    if (sent && !waiting && !queue.sending && !photoQueue.sending) reload();
+  }, [sent, waiting, queue.sending, photoQueue.sending]);
+  const photoActions: PhotoActions = {
+    add: (item, file) => void photoQueue.add(item.id, file),
+    detach: async (photo) => {
+      await monitoringApi.detachPhoto(detail.id, photo.id);
+      setPhotos((list) => list.filter((p) => p.id !== photo.id));
+    },
+    discard: (key) => void photoQueue.discard(key),
+  };
   const refused = queue.pending.filter((p) => p.refused);
   const names = new Map((candidates ?? []).map((c) => [c.id, c.name]));
   names.set(user.id, user.display_name);
@@ -355,12 +402,23 @@ function Page({ detail, checklist, centreName, reload }: { detail: InspectionDet
         </button>
       ) : null}
       {can('inspections.manage') ? <StatusActions detail={detail} centreName={centreName} waiting={waiting} onChanged={reload} /> : null}
-      {editable || queue.pending.length ? (
-        <div class="sync-status mb-4" aria-live="polite" data-testid="sync-status" data-waiting={waiting}>
+      {editable || queue.pending.length || photoQueue.queued.length ? (
+        <div class="sync-status mb-4" aria-live="polite" data-testid="sync-status" data-waiting={waiting} data-waiting-photos={waitingPhotos}>
           {waiting ? (
             <Notice kind="warning">
-              {t('monitoring.waiting', { count: waiting })}{' '}
-              <button type="button" class="btn btn-link p-0 align-baseline" disabled={queue.sending} onClick={queue.retry} data-testid="sync-retry">
+              {waiting - waitingPhotos ? t('monitoring.waiting', { count: waiting - waitingPhotos }) : null}
+              {waiting - waitingPhotos && waitingPhotos ? ' ' : null}
+              {waitingPhotos ? t('monitoring.photos.waiting', { count: waitingPhotos }) : null}{' '}
+              <button
+                type="button"
+                class="btn btn-link p-0 align-baseline"
+                disabled={queue.sending || photoQueue.sending}
+                onClick={() => {
+                  queue.retry();
+                  photoQueue.retry();
+                }}
+                data-testid="sync-retry"
+              >
                 {t('monitoring.sendNow')}
               </button>
             </Notice>
@@ -375,10 +433,16 @@ function Page({ detail, checklist, centreName, reload }: { detail: InspectionDet
               </button>
             </div>
           ))}
+          {photoQueue.storageError ? (
+            <div class="alert alert-danger" role="alert" data-testid="photo-storage-error">
+              {t('monitoring.photos.storageError')}
+            </div>
+          ) : null}
         </div>
       ) : null}
       {detail.status === 'planned' ? <p>{t('monitoring.plannedHint')}</p> : null}
       {detail.status !== 'planned' ? <Scores detail={detail} /> : null}
+      <Figures detail={detail} />
       {detail.status !== 'planned'
         ? AREAS.map((area) => {
             const items = checklist.items.filter((i) => i.area === area);
@@ -398,6 +462,9 @@ function Page({ detail, checklist, centreName, reload }: { detail: InspectionDet
                       failed={failed.has(item.id)}
                       editable={editable}
                       onAnswer={answer}
+                      photos={photos.filter((p) => p.item_id === item.id)}
+                      queued={photoQueue.queued.filter((q) => q.itemId === item.id)}
+                      photoActions={photoActions}
                     />
                   ))}
                 </ul>
@@ -409,26 +476,51 @@ function Page({ detail, checklist, centreName, reload }: { detail: InspectionDet
   );
 }
 
+interface Loaded {
+  detail: InspectionDetail;
+  checklist: Checklist;
+  centreName: string;
+  /** Read from this device's copy: the server could not be reached. */
+  fromDevice?: boolean;
+}
+
+/**
+ * The inspection from the server, kept on the device while it is in progress (and dropped after);
+ * without a connection, the copy kept, if any. A copy that cannot be written (private browsing) is
+ * only a lost convenience: the page works on without it.
+ */
+async function load(id: number): Promise<Loaded> {
+  try {
+    const detail = await monitoringApi.get(id);
+    const [checklist, centre] = await Promise.all([monitoringApi.checklist(detail.checklist_id), monitoringApi.centre(detail.centre_id)]);
+    const loaded: Loaded = { detail, checklist, centreName: centre.name };
+    await (detail.status === 'in_progress' ? copyStore.put(id, loaded) : copyStore.remove(id)).catch(() => undefined);
+    return loaded;
+  } catch (err) {
+    if (!transient(err)) throw err;
+    const copy = await copyStore.get<Loaded>(id).catch(() => undefined);
+    if (!copy) throw err;
+    return { ...copy, fromDevice: true };
+  }
+}
+
 export function InspectionPage({ id }: { id: number }) {
   const { t } = useT();
-  const { data, error, reload } = useData(
-    async () => {
-      const detail = await monitoringApi.get(id);
-      const [checklist, centre] = await Promise.all([monitoringApi.checklist(detail.checklist_id), monitoringApi.centre(detail.centre_id)]);
-      return { detail, checklist, centreName: centre.name };
-    },
-    [id],
-    { keepPrevious: true },
-  );
+  const { data, error, reload } = useData(() => load(id), [id], { keepPrevious: true });
+  // The connection is back: the server's copy again (the scores, what others answered).
+  useEffect(() => {
+    window.addEventListener('online', reload);
+    return () => window.removeEventListener('online', reload);
+  }, [reload]);
   usePageTitle(t('monitoring.title'));
   // Once loaded, the page stays whatever a later reload meets: without a connection the team keeps
   // answering on what it has (a failed refresh of the scores is said, not put in the page's place).
   if (data)
     return (
       <>
-        {error ? (
+        {error || data.fromDevice ? (
           <div class="alert alert-warning" role="status" data-testid="inspection-stale">
-            {t('monitoring.stale')} {describeError(error, t)}
+            {data.fromDevice ? t('monitoring.fromDevice') : `${t('monitoring.stale')} ${describeError(error, t)}`}
           </div>
         ) : null}
         <Page detail={data.detail} checklist={data.checklist} centreName={data.centreName} reload={reload} />

@@ -12,6 +12,10 @@ export type ChecklistItem = Schema<'ChecklistItem'>;
 export type AreaScore = Schema<'InspectionAreaScore'>;
 export type NewInspection = RequestBody<'createInspection'>;
 export type AnswerBody = RequestBody<'createInspectionAnswer'>;
+export type Photo = Schema<'InspectionPhoto'>;
+export type PhotoBody = RequestBody<'createInspectionPhoto'>;
+export type RegisterFigures = Schema<'InspectionRegisterFigures'>;
+export type MoneyFigures = Schema<'InspectionMoneyFigures'>;
 
 export const INSPECTION_STATUSES = ['planned', 'in_progress', 'completed', 'report_issued'] as const;
 export type InspectionStatusesAreTheServers = Check<Same<(typeof INSPECTION_STATUSES)[number], Inspection['status']>>;
@@ -19,6 +23,25 @@ export type InspectionStatusesAreTheServers = Check<Same<(typeof INSPECTION_STAT
 /** The areas of the checklist, in the server's order (area_names()). */
 export const AREAS = ['capacity_presences', 'building', 'meals', 'cleaning_laundry', 'goods_money', 'staff', 'services', 'finance'] as const;
 export type AreasAreTheServers = Check<Same<(typeof AREAS)[number], ChecklistItem['area']>>;
+
+/** The states of a presence register's day (the server's reception::DayStatus). */
+export const REGISTER_STATUSES = ['unconfirmed', 'confirmed', 'changed_since_confirmation'] as const;
+export type RegisterStatusesAreTheServers = Check<Same<(typeof REGISTER_STATUSES)[number], RegisterFigures['status']>>;
+
+/** The money lines beside the daily price (the server's handover_items()). */
+export const MONEY_ITEMS = ['pocket_money', 'phone_card', 'first_entry_kit'] as const;
+export type MoneyItemsAreTheServers = Check<Same<(typeof MONEY_ITEMS)[number], MoneyFigures['lines'][number]['item']>>;
+
+/** The refusals of a photo's upload or attachment the page explains in words (others by their code). */
+export const PHOTO_REFUSALS = [
+  'body_too_large',
+  'unsupported_media_type',
+  'truncated_file',
+  'media_type_not_accepted',
+  'wrong_status',
+  'no_such_document',
+  'item_not_in_checklist',
+] as const;
 
 /** The changes of status the inspection page offers: POST .../start, .../completion, .../report. */
 export const STATUS_ACTIONS = ['start', 'complete', 'issue'] as const;
@@ -32,6 +55,8 @@ export const monitoringApi = {
   checklist: (id: number) => request<Checklist>('GET', `/checklists/${id}`),
   plan: (body: NewInspection) => request<Inspection>('POST', '/inspections', { body }),
   answer: (id: number, body: AnswerBody) => request<Answer>('POST', `/inspections/${id}/answers`, { body }),
+  attachPhoto: (id: number, body: PhotoBody) => request<Photo>('POST', `/inspections/${id}/photos`, { body }),
+  detachPhoto: (id: number, photoId: number) => request<Photo>('POST', `/inspections/${id}/photos/${photoId}/detachment`),
   start: (id: number) => request<Inspection>('POST', `/inspections/${id}/start`),
   complete: (id: number) => request<Inspection>('POST', `/inspections/${id}/completion`),
   issueReport: (id: number) => request<Inspection>('POST', `/inspections/${id}/report`),

@@ -33,7 +33,7 @@ function save(inspectionId: number, pending: PendingAnswer[]) {
 }
 
 /** A failure worth retrying: no connection, the server busy or down. Anything else is a refusal. */
-const transient = (err: unknown) => !(err instanceof ApiError) || err.status === 0 || err.status === 429 || err.status >= 500 || err.status === 401;
+export const transient = (err: unknown) => !(err instanceof ApiError) || err.status === 0 || err.status === 429 || err.status >= 500 || err.status === 401;
 
 /**
  * The answers waiting for the server. `add` keeps one and tries to send; `onStored` is told of each
