@@ -101,6 +101,10 @@ Result<std::vector<ChecklistVersion>> versions_of(db::Connection& conn, const st
 
 // The template the product ships (code "standard"), built from domain.md's inspection areas.
 NewChecklistVersion standard_checklist();
+// Its questions in the languages it was not written in (fr, ar, uk, bn), by item code and
+// language: added to the shipped version 1 by migration 11 (standard_checklist_texts.cc).
+std::map<std::string, std::map<std::string, std::string>> standard_question_translations();
+std::vector<db::Migration> translation_migrations(db::Engine engine);
 
 const api::ObjectType<ChecklistItem>& checklist_item_type();
 const api::ObjectType<ChecklistVersion>& checklist_version_type();

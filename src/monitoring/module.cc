@@ -54,6 +54,7 @@ std::vector<db::Migration> migrations(db::Engine engine) {
   for (auto& m : sanction_migrations(engine)) all.push_back(std::move(m));
   for (auto& m : risk_migrations(engine)) all.push_back(std::move(m));
   for (auto& m : photo_migrations(engine)) all.push_back(std::move(m));
+  for (auto& m : translation_migrations(engine)) all.push_back(std::move(m));
   return all;
 }
 

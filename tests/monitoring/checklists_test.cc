@@ -1,4 +1,5 @@
-// Checklist versions on both engines: the standard one is there after migrating, a new version
+// Checklist versions on both engines: the standard one is there after migrating, its questions in
+// the six languages (Italian and English as shipped, the others from migration 11), a new version
 // gets the next number and leaves the old one as it was, and every rule of a version refuses
 // with the field it names, storing nothing.
 #include "monitoring/checklists.h"
@@ -52,7 +53,15 @@ TEST_P(ChecklistStorage, TheStandardChecklistIsInstalledAsVersionOne) {
   for (std::size_t i = 0; i < shipped.items.size(); ++i) {
     const auto& read = standard->items[i];
     EXPECT_EQ(read.code, shipped.items[i].code) << "in the order of the form";
-    EXPECT_EQ(read.question, shipped.items[i].question);
+    // Italian and English as shipped; the four others from migration 11, for every item.
+    auto written = read.question;
+    const auto translated = standard_question_translations().at(read.code);
+    for (const auto& [language, question] : translated) {
+      EXPECT_EQ(written[language], question) << read.code << " " << language;
+      written.erase(language);
+    }
+    EXPECT_EQ(written, shipped.items[i].question);
+    EXPECT_EQ(read.question.size(), question_languages().size()) << read.code;
     EXPECT_EQ(read.expected_yes, shipped.items[i].expected_yes);
     EXPECT_EQ(read.passing_choices, shipped.items[i].passing_choices);
     areas.insert(read.area);

@@ -120,6 +120,18 @@ test('inspector: offline, the page reloads, takes answers and photos, keeps them
     };
   })), 0, 'no photo left on the device');
   await checkBothLanguages(page, 'inspection-field', () => page.locator('[data-testid=inspection-figures]').waitFor());
+  // The parts this page adds, at 360 px in Italian and Arabic: an item with its photos, the figures.
+  const size = page.viewportSize();
+  for (const lang of ['it', 'ar']) {
+    if (lang !== 'it') await switchLanguage(page, lang);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await item('building.no_pests').locator('[data-photo=server] img').waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await item('building.no_pests').screenshot({ path: join(SCREENSHOT_DIR, `inspection-field-photos-360-${lang}.png`) });
+    await page.locator('[data-testid=inspection-figures]').screenshot({ path: join(SCREENSHOT_DIR, `inspection-field-figures-360-${lang}.png`) });
+    await page.setViewportSize(size);
+  }
+  await switchLanguage(page, 'it');
 });
 
 test('inspector: removes a photo, confirmed first; the report lists what is left', async () => {

@@ -7,8 +7,9 @@ import { formatEuro } from '../../lib/money';
 import { formatNumber, intlLocale } from '../../lib/numbers';
 import type { InspectionDetail, MoneyFigures, RegisterFigures } from './api';
 
+/** A difference with its sign, kept left to right in Arabic too ("+2", not "2+"). */
 function signed(n: number, lang: string) {
-  return `${n > 0 ? '+' : ''}${formatNumber(n, lang)}`;
+  return <bdi dir="ltr">{`${n > 0 ? '+' : ''}${formatNumber(n, lang)}`}</bdi>;
 }
 
 function RegisterDay({ r }: { r: RegisterFigures }) {
@@ -72,7 +73,7 @@ function Money({ m }: { m: MoneyFigures }) {
                   </th>
                   <td class="text-end">{show(due)}</td>
                   <td class="text-end">{show(given)}</td>
-                  <td class={`text-end${given < due ? ' fw-bold text-danger' : ''}`}>{given === due ? '—' : counted(l) ? signed(given - due, lang) : formatEuro(given - due, lang)}</td>
+                  <td class={`text-end${given < due ? ' fw-bold text-danger' : ''}`}>{given === due ? '—' : counted(l) ? signed(given - due, lang) : <bdi dir="ltr">{formatEuro(given - due, lang)}</bdi>}</td>
                 </tr>
               );
             })}

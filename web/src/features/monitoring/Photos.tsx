@@ -117,7 +117,7 @@ export function ItemPhotos({
           {photos.map((p) => (
             <li class="inspection-photo" key={`s${p.id}`} data-photo="server">
               <Thumb source={p.document.id} filename={p.document.filename} />
-              <bdi>{p.document.filename}</bdi> <span class="text-muted">{t('monitoring.photos.size', { size: sizeKb(p.document.size, lang) })}</span>
+              <bdi>{p.document.filename}</bdi> <span class="text-muted text-nowrap">{t('monitoring.photos.size', { size: sizeKb(p.document.size, lang) })}</span>
               {editable ? (
                 <button type="button" class="btn btn-link btn-sm p-0 d-block" onClick={() => void detach(p)} data-testid="photo-detach">
                   {t('monitoring.photos.detach')}
