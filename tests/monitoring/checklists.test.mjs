@@ -1,5 +1,5 @@
 // Inspection checklists over HTTP (docs/decisions/0022-monitoring-model.md): the standard one is
-// there from the start, in Italian with its English; the Prefettura writes the next version and
+// there from the start, in Italian with its translations; the Prefettura writes the next version and
 // the one before reads as it did; a bad version is refused naming each field and stores nothing.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,7 +30,7 @@ const item = (code, over = {}) => ({
   ...over,
 });
 
-test('the standard checklist is there, every area scored, questions in Italian and English', async () => {
+test('the standard checklist is there, every area scored, questions in the six languages', async () => {
   const list = expectStatus(await api('GET', '/checklists', { session: inspector }), 200);
   const standard = list.items.find((c) => c.code === 'standard');
   assert.ok(standard, 'the standard checklist is installed');
@@ -40,6 +40,11 @@ test('the standard checklist is there, every area scored, questions in Italian a
   assert.equal(areas.size, 8);
   for (const i of full.items) {
     assert.ok(i.question.it.length > 0 && i.question.en.length > 0, i.code);
+    // French, Arabic, Ukrainian and Bengali from migration 11 (decision 0029), each in its script.
+    assert.match(i.question.fr, /^[\p{Script=Latin}\p{P}\p{N}\s€]+$/u, i.code);
+    assert.match(i.question.ar, /\p{Script=Arabic}/u, i.code);
+    assert.match(i.question.uk, /\p{Script=Cyrillic}/u, i.code);
+    assert.match(i.question.bn, /\p{Script=Bengali}/u, i.code);
     if (i.failure_is_finding) assert.ok(i.scored && ['minor', 'major', 'critical'].includes(i.default_severity), i.code);
     else assert.equal(i.default_severity, null, i.code);
   }
