@@ -6,7 +6,7 @@ import { Account, authApi, ForgotPassword, Login, ResetPassword } from '../featu
 import { CentreEditPage, CentrePage, Centres, LotEditPage, Lots, NewLotPage } from '../features/centres/index';
 import { CostsPage } from '../features/costs/index';
 import { HandoversPage } from '../features/handovers/index';
-import { InspectionPage, Inspections } from '../features/monitoring/index';
+import { forgetInspectionCopies, InspectionPage, Inspections } from '../features/monitoring/index';
 import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
 import { PersonPage, Persons } from '../features/people/index';
 import { Occupancy } from '../features/reception/index';
@@ -153,6 +153,7 @@ export function App() {
           /* the session is gone either way */
         }
         setCsrfToken('');
+        await forgetInspectionCopies();
         setState({ status: 'anon', reason: 'logged_out' });
       },
       refresh: async () => {

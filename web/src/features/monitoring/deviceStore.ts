@@ -4,7 +4,8 @@
 // (the service worker serves the app, never the API's answers). Answers keep waiting in
 // localStorage (pending.ts): they are small text; a photo is a Blob, which only IndexedDB keeps.
 // Nothing here outlives its use: a photo leaves once the server holds it or the user discards
-// it, a copy once the inspection is no longer in progress.
+// it, a copy once the inspection is no longer in progress or the user signs out (a photo still
+// waiting stays: it is work not yet sent, as the answers waiting in localStorage).
 
 const DB_NAME = 'innet-inspections';
 const PHOTOS = 'photos';
@@ -64,6 +65,8 @@ export const photoStore = {
 };
 
 export const copyStore = {
+  /** Every copy: at sign-out, the server's data leave the device (the work still waiting stays). */
+  clear: () => run<undefined>(COPIES, 'readwrite', (s) => s.clear()),
   get: <T>(inspectionId: number) => run<T | undefined>(COPIES, 'readonly', (s) => s.get(inspectionId)),
   put: <T>(inspectionId: number, copy: T) => run<IDBValidKey>(COPIES, 'readwrite', (s) => s.put(copy, inspectionId)),
   remove: (inspectionId: number) => run<undefined>(COPIES, 'readwrite', (s) => s.delete(inspectionId)),
