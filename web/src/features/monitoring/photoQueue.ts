@@ -63,7 +63,9 @@ export function usePendingPhotos(inspectionId: number, onAttached: (p: Photo) =>
     const online = () => void flush();
     window.addEventListener('online', online);
     const timer = window.setInterval(() => {
-      if (navigator.onLine) void flush();
+      photoStore.list(inspectionId).then((list) => {
+        if (list.some((p) => !p.refused)) void flush();
+      }, setStorageError);
     }, RETRY_MS);
     return () => {
       window.removeEventListener('online', online);
