@@ -239,6 +239,8 @@ Result<std::string> render_report(db::Connection& conn, const Inspection& inspec
   const Scores scores = score(checklist, answers);
   std::map<std::int64_t, const Answer*> answer_of;
   for (const auto& a : answers) answer_of[a.item_id] = &a;
+  std::map<std::int64_t, int> photos_of_item;
+  for (const auto& p : photos) ++photos_of_item[p.item_id];
 
   const std::string now = clock::now_iso();
   reporting::PdfDocument doc(
@@ -289,7 +291,15 @@ Result<std::string> render_report(db::Connection& conn, const Inspection& inspec
       std::string question = item.question.at("it");
       if (!item.reference.empty()) question += "\nRif.: " + item.reference;
       std::string result = outcome(item, answer);
-      rows.push_back({.cells = {std::move(question), answer_text(answer),
+      // A photo item is answered by its photos, listed under "Fotografie".
+      std::string given = answer_text(answer);
+      if (item.answer_kind == "photo") {
+        const int n = photos_of_item[item.id];
+        given = n == 0   ? "Nessuna fotografia"
+                : n == 1 ? "1 fotografia"
+                         : std::to_string(n) + " fotografie";
+      }
+      rows.push_back({.cells = {std::move(question), std::move(given),
                                 answer && answer->note ? *answer->note : "", result},
                       .marked = result == "NON CONFORME"});
     }

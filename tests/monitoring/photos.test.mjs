@@ -166,7 +166,7 @@ test("the report sets the register's day and the month's money beside the count,
   });
   assert.equal(res.status, 200);
   const text = pdfText(Buffer.from(await res.arrayBuffer()));
-  for (const expected of ['Registro presenze e consegne', `Presenti secondo il registro ${register.counts.present}`, 'Ospiti contati dagli ispettori 3', 'Pocket money', 'Fotografie', 'cucina.png', shot.document.sha256.slice(0, 16)])
+  for (const expected of ['Registro presenze e consegne', `Presenti secondo il registro ${register.counts.present}`, 'Ospiti contati dagli ispettori 3', 'Pocket money', 'Fotografie', '1 fotografia', 'cucina.png', shot.document.sha256.slice(0, 16)])
     assert.ok(text.includes(expected), `${expected} not in the report`);
 
   // A visit planned for later: no register yet.

@@ -72,6 +72,18 @@ test('inspector: the register of the day and the month’s handovers beside the 
   await item('building.photos').locator('[data-testid=photo-choose]').setInputFiles(photo('ingresso.png'));
   await item('building.photos').locator('[data-photo=server] img').waitFor();
   await waitForWaiting(0);
+  // The page has loaded the inspection again once everything was sent, and kept that copy.
+  await page.waitForFunction(
+    (id) =>
+      new Promise((resolve) => {
+        const req = indexedDB.open('innet-inspections');
+        req.onsuccess = () => {
+          const get = req.result.transaction('copies').objectStore('copies').get(id);
+          get.onsuccess = () => resolve(get.result?.detail.photos.length === 1);
+        };
+      }),
+    inspection.id,
+  );
 });
 
 test('inspector: offline, the page reloads, takes answers and photos, keeps them through a second reload, and sends each once when back', async () => {
@@ -148,4 +160,6 @@ test('inspector: removes a photo, confirmed first; the report lists what is left
   await page.locator('[data-testid=inspection][data-status=completed]').waitFor();
   await item('building.no_pests').locator('[data-photo=server] img').waitFor();
   assert.equal(await page.locator('[data-testid=photo-detach], [data-testid=photo-take]').count(), 0, 'final once completed');
+  // A photo item is answered by its photos: none left on this one.
+  assert.equal((await item('building.photos').locator('[data-testid=answer-value]').textContent()).trim(), '0 foto');
 });

@@ -226,7 +226,7 @@ function ItemRow({
         ) : (
           <>
             <div data-testid="answer-value">
-              <AnswerText item={item} value={current ?? {}} />
+              {item.answer_kind === 'photo' ? t('monitoring.photos.count', { count: photos.length }) : <AnswerText item={item} value={current ?? {}} />}
               {failed ? <span class="badge bg-danger ms-2">{t('monitoring.failed')}</span> : null}
             </div>
             {current?.note ? (
