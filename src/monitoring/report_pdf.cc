@@ -199,7 +199,7 @@ void photos_section(reporting::PdfDocument& doc, const ChecklistVersion& checkli
   for (const auto& p : photos)
     rows.push_back({.cells = {question[p.item_id], p.document.filename, file_size(p.document.size),
                               p.document.sha256}});
-  doc.table({{"Voce", 2.4}, {"File", 1.8}, {"Dimensione", 1}, {"SHA-256", 3}}, std::move(rows));
+  doc.table({{"Voce", 2.3}, {"File", 1.7}, {"Dimensione", 1.4}, {"SHA-256", 2.8}}, std::move(rows));
 }
 
 std::string percent(const std::optional<double>& value) {
