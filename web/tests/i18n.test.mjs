@@ -197,6 +197,17 @@ const DYNAMIC = {
   'monitoring.actions.*.title': () => constList('features/monitoring/api.ts', 'STATUS_ACTIONS'),
   'monitoring.actions.*.confirm': () => constList('features/monitoring/api.ts', 'STATUS_ACTIONS'),
   'monitoring.actions.*.text': () => constList('features/monitoring/api.ts', 'STATUS_ACTIONS'),
+  'findings.severities.*': () => constList('features/monitoring/followupApi.ts', 'SEVERITIES'),
+  'findings.statuses.*': () => constList('features/monitoring/followupApi.ts', 'FINDING_STATUSES'),
+  'findings.*.title': () => constList('features/monitoring/followupApi.ts', 'VERDICTS'),
+  'findings.*.confirm': () => constList('features/monitoring/followupApi.ts', 'VERDICTS'),
+  'findings.*.text': () => constList('features/monitoring/followupApi.ts', 'VERDICTS'),
+  // FindingPage.tsx: what the last act did (the statuses a reply, a closure, an escalation leave)
+  'findings.done.*': () => ['reply', 'verified_closed', 'escalated'],
+  'findings.download.*': () => ['csv', 'xlsx'],
+  'sanctions.kinds.*': () => constList('features/monitoring/followupApi.ts', 'SANCTION_KINDS'),
+  'sanctions.effects.*': () => constList('features/monitoring/followupApi.ts', 'DECIDED_KINDS'),
+  'nav.groups.*': () => constList('app/nav.ts', 'MENU_GROUPS'),
   'audit.reads.outcomes.*': () => fieldUnion('features/audit/api.ts', 'ReadEntry', 'outcome'),
   // guarded (features/audit/details.tsx): the actions, objects and detail names the server writes
   'audit.actions.*': () => constList('features/audit/actions.ts', 'AUDIT_ACTIONS'),
