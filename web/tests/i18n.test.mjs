@@ -205,6 +205,8 @@ const DYNAMIC = {
   // FindingPage.tsx: what the last act did (the statuses a reply, a closure, an escalation leave)
   'findings.done.*': () => ['reply', 'verified_closed', 'escalated'],
   'findings.download.*': () => ['csv', 'xlsx'],
+  'findings.sort.*.ascending': () => constList('features/monitoring/followupApi.ts', 'FINDING_SORT_KEYS'),
+  'findings.sort.*.descending': () => constList('features/monitoring/followupApi.ts', 'FINDING_SORT_KEYS'),
   'sanctions.kinds.*': () => constList('features/monitoring/followupApi.ts', 'SANCTION_KINDS'),
   'sanctions.effects.*': () => constList('features/monitoring/followupApi.ts', 'DECIDED_KINDS'),
   'nav.groups.*': () => constList('app/nav.ts', 'MENU_GROUPS'),

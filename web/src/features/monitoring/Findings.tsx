@@ -7,7 +7,8 @@ import { useState } from 'preact/hooks';
 import { usePageTitle } from '../../components/PageTitle';
 import { TableRegion } from '../../components/TableRegion';
 import { CheckboxField, LoadState, SelectField, TextField } from '../../components/forms';
-import { HeaderRow, useTableFilter } from '../../components/useTableFilter';
+import { NARROW, useMediaQuery } from '../../components/useMediaQuery';
+import { HeaderRow, type SortDirection, useTableFilter } from '../../components/useTableFilter';
 import { formatDay } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { Icon } from '../../components/Icon';
@@ -15,14 +16,14 @@ import { Link, navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { AREAS, monitoringApi } from './api';
-import { FINDING_STATUSES, type Finding, type FindingFilters, SEVERITIES, followupApi } from './followupApi';
+import { FINDING_SORT_KEYS, FINDING_STATUSES, type Finding, type FindingFilters, SEVERITIES, followupApi } from './followupApi';
 import { FindingItem, FindingStatusBadge, SeverityBadge, useQuestions } from './followupParts';
 
 const FIRST_ROWS = 50;
 
 type Severity = (typeof SEVERITIES)[number];
 type Status = (typeof FINDING_STATUSES)[number];
-type SortKey = 'centre' | 'area' | 'severity' | 'deadline' | 'status';
+type SortKey = (typeof FINDING_SORT_KEYS)[number];
 
 export function Findings() {
   const { t, lang } = useT();
@@ -68,6 +69,7 @@ export function Findings() {
     } satisfies Record<SortKey, (f: Finding) => string | number>,
     initial: { key: 'deadline', direction: 'ascending' },
   });
+  const narrow = useMediaQuery(NARROW);
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? table.rows : table.rows.slice(0, FIRST_ROWS);
   const sort = table.sort ? `${table.sort.direction === 'descending' ? '-' : ''}${table.sort.key}` : 'deadline';
@@ -156,6 +158,42 @@ export function Findings() {
               <p aria-live="polite" data-testid="findings-count">
                 {t('findings.count', { count: table.rows.length })}
               </p>
+              {narrow ? (
+                <>
+                  <SelectField
+                    id="findings-sort"
+                    label={t('findings.sortBy')}
+                    value={sort}
+                    onValue={(v: string) => {
+                      const descending = v.startsWith('-');
+                      table.setSort({ key: (descending ? v.slice(1) : v) as SortKey, direction: (descending ? 'descending' : 'ascending') as SortDirection });
+                    }}
+                    options={FINDING_SORT_KEYS.flatMap((k) => [
+                      { value: k, label: t(`findings.sort.${k}.ascending`) },
+                      { value: `-${k}`, label: t(`findings.sort.${k}.descending`) },
+                    ])}
+                  />
+                  <ul class="list-unstyled finding-cards" data-testid="findings-cards">
+                    {shown.map((f) => (
+                      <li key={f.id} class="finding-card" data-finding={f.id} data-status={f.status}>
+                        <Link href={`/findings/${f.id}`} class="fw-semibold">
+                          <FindingItem finding={f} questions={questions} />
+                        </Link>
+                        <div class="small">
+                          <bdi>{centreName(f)}</bdi> · {t(`monitoring.areas.${f.area}`)}
+                        </div>
+                        <div class="d-flex flex-wrap align-items-center gap-2 mt-2">
+                          <SeverityBadge severity={f.severity} />
+                          <FindingStatusBadge finding={f} />
+                          <span class="small">
+                            {t('findings.deadline')}: {formatDay(f.deadline, lang)}
+                          </span>
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
               <TableRegion label={t('findings.caption')} captionHidden testId="findings-table">
                 <thead>
                   <HeaderRow
@@ -192,6 +230,7 @@ export function Findings() {
                   ))}
                 </tbody>
               </TableRegion>
+              )}
             </>
           )
         }

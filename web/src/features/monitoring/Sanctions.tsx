@@ -35,6 +35,9 @@ function parseRate(text: string): number | null {
   return /^\d+(\.\d+)?$/.test(s) ? Number(s) : null;
 }
 
+/** Latin text (a law's name) inside a sentence of any direction, kept in one piece (U+2068 ... U+2069). */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 const contractLabel = (c: PenaltyStatus, lang: string) => `${formatDay(c.start_date, lang)} – ${formatDay(c.end_date, lang)}`;
 
 /** The contract in force today, else the latest: the one a new penalty is most likely about. */
@@ -99,7 +102,7 @@ function PenaltyPreview({ contract, days, rate, p }: { contract: PenaltyStatus; 
       />
       {p.outOfBounds ? (
         <div class="alert alert-warning" role="alert" data-testid="penalty-bounds">
-          {t('sanctions.preview.bounds', { min: formatNumber(contract.min_rate_per_mille, lang), max: formatNumber(contract.max_rate_per_mille, lang), rule: contract.rule })}
+          {t('sanctions.preview.bounds', { min: formatNumber(contract.min_rate_per_mille, lang), max: formatNumber(contract.max_rate_per_mille, lang), rule: isolate(contract.rule) })}
         </div>
       ) : null}
       {p.overCap ? (
@@ -178,7 +181,7 @@ function RecordForm({
       ];
       if (needsContract && contract) facts.push([labels.contract_id, contractLabel(contract, lang)]);
       if (p) facts.push([t('sanctions.amount'), formatEuro(p.amount, lang)]);
-      if (findingId) facts.push([t('sanctions.finding'), t('sanctions.findingNumber', { id: findingId })]);
+      if (findingId) facts.push([t('sanctions.finding'), t('sanctions.findingNumber', { id: String(findingId) })]);
       const consequences = [t(`sanctions.effects.${k}`)];
       if (p && !p.overCap) consequences.push(t('sanctions.effects.penaltyLeaves', { amount: formatEuro(p.after, lang) }));
       if (p?.reachesCap) consequences.push(t('sanctions.preview.reachesCap'));
@@ -220,7 +223,7 @@ function RecordForm({
       </h2>
       {findingId ? (
         <p data-testid="sanction-finding">
-          {t('sanctions.follows')} <Link href={`/findings/${findingId}`}>{t('sanctions.findingNumber', { id: findingId })}</Link>
+          {t('sanctions.follows')} <Link href={`/findings/${findingId}`}>{t('sanctions.findingNumber', { id: String(findingId) })}</Link>
         </p>
       ) : null}
       <FormErrors errors={errors} labels={labels} />
@@ -267,7 +270,7 @@ function RecordForm({
             <TextField
               id="sanction-rate"
               label={labels.rate_per_mille}
-              hint={contract ? t('sanctions.rateHint', { min: formatNumber(contract.min_rate_per_mille, lang), max: formatNumber(contract.max_rate_per_mille, lang), rule: contract.rule }) : undefined}
+              hint={contract ? t('sanctions.rateHint', { min: formatNumber(contract.min_rate_per_mille, lang), max: formatNumber(contract.max_rate_per_mille, lang), rule: isolate(contract.rule) }) : undefined}
               required
               inputMode="decimal"
               dir="ltr"
@@ -335,7 +338,7 @@ function Contracts({ contracts }: { contracts: PenaltyStatus[] }) {
             <td>{formatEuro(c.cap_cents, lang)}</td>
             <td>{formatEuro(c.penalties_cents, lang)}</td>
             <td>{formatEuro(c.remaining_cents, lang)}</td>
-            <td>{t('sanctions.bounds', { min: formatNumber(c.min_rate_per_mille, lang), max: formatNumber(c.max_rate_per_mille, lang), rule: c.rule })}</td>
+            <td>{t('sanctions.bounds', { min: formatNumber(c.min_rate_per_mille, lang), max: formatNumber(c.max_rate_per_mille, lang), rule: isolate(c.rule) })}</td>
           </tr>
         ))}
       </tbody>
@@ -355,7 +358,7 @@ function Details({ s }: { s: Sanction }) {
       ) : null}
       {s.finding_id ? (
         <div>
-          <Link href={`/findings/${s.finding_id}`}>{t('sanctions.findingNumber', { id: s.finding_id })}</Link>
+          <Link href={`/findings/${s.finding_id}`}>{t('sanctions.findingNumber', { id: String(s.finding_id) })}</Link>
         </div>
       ) : null}
       {s.raised_by ? <div>{t('sanctions.raisedBy')}</div> : null}

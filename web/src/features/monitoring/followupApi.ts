@@ -27,6 +27,9 @@ export type SanctionKindsAreTheServers = Check<Same<(typeof SANCTION_KINDS)[numb
 /** The inspector's two verdicts on a finding: POST .../closure, .../escalation. */
 export const VERDICTS = ['close', 'escalate'] as const;
 
+/** The orders the findings' files know (?sort=, '-' first for descending), as the page sorts them. */
+export const FINDING_SORT_KEYS = ['deadline', 'severity', 'centre', 'area', 'status'] as const;
+
 /** The filters of the findings list, as the query string and the server name them. */
 export interface FindingFilters {
   centre_id?: number;
