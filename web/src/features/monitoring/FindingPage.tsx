@@ -41,7 +41,7 @@ function Documents({ documents }: { documents: Document[] }) {
 }
 
 /** The operator's reply: once, with optional documents, after a confirmation. */
-function ReplyForm({ finding, subject, onDone }: { finding: Finding; subject: string; onDone: (f: Finding) => void }) {
+function ReplyForm({ finding, subject, onDone }: { finding: Finding; subject: preact.JSX.Element; onDone: (f: Finding) => void }) {
   const { t, lang } = useT();
   const { ask, dialog } = useConfirm();
   const [reply, setReply] = useState('');
@@ -116,7 +116,7 @@ function ReplyForm({ finding, subject, onDone }: { finding: Finding; subject: st
 type Verdict = (typeof VERDICTS)[number];
 
 /** The inspector's verification: close, or escalate to the sanction ladder; both need the note. */
-function VerifyForm({ finding, subject, centreName, onDone }: { finding: Finding; subject: string; centreName: string; onDone: (f: Finding) => void }) {
+function VerifyForm({ finding, subject, centreName, onDone }: { finding: Finding; subject: preact.JSX.Element; centreName: string; onDone: (f: Finding) => void }) {
   const { t } = useT();
   const { ask, dialog } = useConfirm();
   const [note, setNote] = useState('');
@@ -187,7 +187,9 @@ function Page({ finding, item, centreName, inspectionDay, onChanged }: { finding
   const { can } = useSession();
   const [done, setDone] = useState<'reply' | 'verified_closed' | 'escalated' | null>(null);
   const own = item?.question[lang];
-  const subject = own ?? item?.question.it ?? finding.item_code;
+  const subjectText = own ?? item?.question.it ?? finding.item_code;
+  // Where the question is not written in the page's language, it is Italian, and said so.
+  const subject = <span lang={own ? undefined : 'it'}>{subjectText}</span>;
   const changed = (f: Finding) => {
     setDone(f.status === 'replied' ? 'reply' : f.status === 'escalated' ? 'escalated' : 'verified_closed');
     onChanged(f);
@@ -202,7 +204,7 @@ function Page({ finding, item, centreName, inspectionDay, onChanged }: { finding
       <h1 id="main-heading" tabIndex={-1} class="mt-2">
         {t('findings.pageTitle', { centre: centreName })}
       </h1>
-      <p class="lead" lang={own ? undefined : 'it'} data-testid="finding-subject">
+      <p class="lead" data-testid="finding-subject">
         {subject}
       </p>
       {done ? (
@@ -231,7 +233,7 @@ function Page({ finding, item, centreName, inspectionDay, onChanged }: { finding
         <h2 id="action-heading" class="h4">
           {t('findings.correctiveAction')}
         </h2>
-        <p data-testid="finding-action">{finding.corrective_action ? <bdi>{finding.corrective_action}</bdi> : t('findings.defaultAction', { item: subject })}</p>
+        <p data-testid="finding-action">{finding.corrective_action ? <bdi>{finding.corrective_action}</bdi> : t('findings.defaultAction', { item: subjectText })}</p>
         {finding.observation ? (
           <>
             <h3 class="h6">{t('findings.observation')}</h3>
