@@ -22,7 +22,8 @@ import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { ACCEPTED_TYPES, documentsApi } from '../documents/index';
 import { monitoringApi } from './api';
-import { DECIDED_KINDS, type PenaltyStatus, type RecordedSanction, SANCTION_KINDS, type Sanction, followupApi, penaltyCents } from './followupApi';
+import { DECIDED_KINDS, type PenaltyStatus, type RecordedSanction, SANCTION_KINDS, type Sanction, followupApi } from './followupApi';
+import { type Preview, preview } from './penalty';
 
 type Kind = (typeof DECIDED_KINDS)[number];
 
@@ -44,37 +45,6 @@ const contractLabel = (c: PenaltyStatus, lang: string) => `${formatDay(c.start_d
 function likelyContract(contracts: PenaltyStatus[]): PenaltyStatus | undefined {
   const now = today();
   return contracts.find((c) => c.start_date <= now && now <= c.end_date) ?? [...contracts].sort((a, b) => b.end_date.localeCompare(a.end_date))[0];
-}
-
-/** The most days at `rate` that stay within what remains under the cap. */
-function maxDays(c: PenaltyStatus, rate: number): number {
-  if (rate <= 0 || c.net_cents <= 0) return 0;
-  let d = Math.floor((c.remaining_cents * 1000) / (c.net_cents * rate));
-  while (d > 0 && penaltyCents(c.net_cents, d, rate) > c.remaining_cents) d--;
-  while (penaltyCents(c.net_cents, d + 1, rate) <= c.remaining_cents) d++;
-  return d;
-}
-
-interface Preview {
-  amount: number;
-  after: number;
-  overCap: boolean;
-  reachesCap: boolean;
-  outOfBounds: boolean;
-  maxDays: number;
-}
-
-function preview(c: PenaltyStatus | undefined, days: number | null, rate: number | null): Preview | null {
-  if (!c || days == null || days < 1 || rate == null) return null;
-  const amount = penaltyCents(c.net_cents, days, rate);
-  return {
-    amount,
-    after: c.remaining_cents - amount,
-    overCap: amount > c.remaining_cents,
-    reachesCap: amount === c.remaining_cents,
-    outOfBounds: rate < c.min_rate_per_mille || rate > c.max_rate_per_mille,
-    maxDays: maxDays(c, rate),
-  };
 }
 
 /** The computation of a penalty, as the decree writes it, and where it leaves the contract. */

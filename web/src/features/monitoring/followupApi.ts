@@ -54,14 +54,3 @@ export const followupApi = {
   record: (body: NewSanction) => request<RecordedSanction>('POST', '/sanctions', { body }),
   penalties: (centreId: number) => request<Schema<'PenaltyStatusList'>>('GET', `/centres/${centreId}/penalties`),
 };
-
-/**
- * A penalty under art. 126 d.lgs. 36/2023, as the server computes it (sanctions.cc,
- * penalty_cents): days late × rate (in millionths of the net amount) × the contract's net amount,
- * rounded half up to the cent; the rate is typed per mille and stored in millionths.
- */
-export function penaltyCents(netCents: number, daysLate: number, ratePerMille: number): number {
-  // In integers, as the server does: the product passes 2^53 on a large contract late for years.
-  const millionths = BigInt(Math.round(ratePerMille * 1000));
-  return Number((BigInt(netCents) * BigInt(daysLate) * millionths + BigInt(500_000)) / BigInt(1_000_000));
-}
