@@ -17,6 +17,7 @@ import { formatDay, today } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { formatEuro } from '../../lib/money';
 import { formatNumber } from '../../lib/numbers';
+import { ApiError } from '../../lib/api';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
@@ -422,8 +423,19 @@ function CentreSanctions({ centreId, centreName, findingId }: { centreId: number
   const [recorded, setRecorded] = useState<RecordedSanction | null>(null);
   const { data, error, reload } = useData(
     async () => {
-      const [sanctions, penalties] = await Promise.all([followupApi.sanctions(centreId), followupApi.penalties(centreId)]);
-      return { sanctions: sanctions.items, contracts: penalties.items };
+      // The contracts' figures are the Prefettura's: a caller who may read the decisions but not
+      // them (404 or 403) still sees the decisions.
+      const [sanctions, contracts] = await Promise.all([
+        followupApi.sanctions(centreId),
+        followupApi.penalties(centreId).then(
+          (p) => p.items,
+          (err: unknown) => {
+            if (err instanceof ApiError && (err.status === 403 || err.status === 404)) return null;
+            throw err;
+          },
+        ),
+      ]);
+      return { sanctions: sanctions.items, contracts };
     },
     [centreId],
     { keepPrevious: true },
@@ -445,13 +457,15 @@ function CentreSanctions({ centreId, centreName, findingId }: { centreId: number
                 ) : null}
               </Notice>
             ) : null}
-            <section class="mb-5" aria-labelledby="contracts-heading">
-              <h2 id="contracts-heading" class="h4">
-                {t('sanctions.contractsHeading')}
-              </h2>
-              <p>{t('sanctions.contractsIntro')}</p>
-              <Contracts contracts={data.contracts} />
-            </section>
+            {data.contracts ? (
+              <section class="mb-5" aria-labelledby="contracts-heading">
+                <h2 id="contracts-heading" class="h4">
+                  {t('sanctions.contractsHeading')}
+                </h2>
+                <p>{t('sanctions.contractsIntro')}</p>
+                <Contracts contracts={data.contracts} />
+              </section>
+            ) : null}
             <section class="mb-5" aria-labelledby="ladder-heading">
               <h2 id="ladder-heading" class="h4">
                 {t('sanctions.ladderHeading')}
@@ -459,7 +473,7 @@ function CentreSanctions({ centreId, centreName, findingId }: { centreId: number
               <p>{t('sanctions.ladderIntro')}</p>
               <Ladder sanctions={data.sanctions} centreName={centreName} />
             </section>
-            {can('sanctions.manage') ? (
+            {can('sanctions.manage') && data.contracts ? (
               <RecordForm
                 key={recorded?.sanction.id ?? 0}
                 centreId={centreId}
