@@ -133,6 +133,16 @@ test('case worker replies to a finding; the inspector, in another browser, verif
   assert.equal((await ip.locator('[data-testid=finding-verification] .preserve-lines').textContent()).trim(), note);
   assert.equal(await ip.locator('[data-testid=verify-form]').count(), 0, 'a closed finding is final');
 
+  // The report links to its findings, and the finding back to its inspection.
+  await ip.locator('[data-testid=finding-inspection]').click();
+  await ip.locator('[data-testid=inspection-findings]').click();
+  await ip.waitForFunction((id) => new URL(location.href).searchParams.get('inspection_id') === String(id), replied.inspection_id);
+  await ip.locator('[data-testid=findings-table] tbody tr').first().waitFor();
+  await settled(ip);
+  const ofInspection = (await apiGet(ip, `/findings?inspection_id=${replied.inspection_id}`)).body.items.map((f) => String(f.id));
+  const rows = await ip.locator('[data-testid=findings-table] tbody tr').evaluateAll((trs) => trs.map((r) => r.dataset.finding));
+  assert.deepEqual([...rows].sort(), [...ofInspection].sort(), 'the findings of that inspection only');
+
   // The case worker's page, reloaded, shows the verification.
   await page.reload();
   await page.locator('[data-testid=finding][data-status=verified_closed]').waitFor();

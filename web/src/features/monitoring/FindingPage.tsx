@@ -16,7 +16,7 @@ import { useData } from '../../lib/useData';
 import { ACCEPTED_TYPES, type Document, documentsApi } from '../documents/index';
 import { type ChecklistItem, monitoringApi } from './api';
 import { type Finding, type VERDICTS, followupApi } from './followupApi';
-import { FindingStatusBadge, SeverityBadge } from './followupParts';
+import { FindingStatusBadge, SeverityBadge, isolate } from './followupParts';
 
 /** The most documents a reply carries (the server's max_items). */
 const MAX_DOCUMENTS = 10;
@@ -233,7 +233,7 @@ function Page({ finding, item, centreName, inspectionDay, onChanged }: { finding
         <h2 id="action-heading" class="h4">
           {t('findings.correctiveAction')}
         </h2>
-        <p data-testid="finding-action">{finding.corrective_action ? <bdi>{finding.corrective_action}</bdi> : t('findings.defaultAction', { item: subjectText })}</p>
+        <p data-testid="finding-action">{finding.corrective_action ? <bdi>{finding.corrective_action}</bdi> : t('findings.defaultAction', { item: isolate(subjectText) })}</p>
         {finding.observation ? (
           <>
             <h3 class="h6">{t('findings.observation')}</h3>

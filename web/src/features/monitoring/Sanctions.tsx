@@ -24,6 +24,7 @@ import { useData } from '../../lib/useData';
 import { ACCEPTED_TYPES, documentsApi } from '../documents/index';
 import { monitoringApi } from './api';
 import { DECIDED_KINDS, type PenaltyStatus, type RecordedSanction, SANCTION_KINDS, type Sanction, followupApi } from './followupApi';
+import { isolate } from './followupParts';
 import { type Preview, preview } from './penalty';
 
 type Kind = (typeof DECIDED_KINDS)[number];
@@ -36,9 +37,6 @@ function parseRate(text: string): number | null {
   const s = text.trim().replace(',', '.');
   return /^\d+(\.\d+)?$/.test(s) ? Number(s) : null;
 }
-
-/** Latin text (a law's name) inside a sentence of any direction, kept in one piece (U+2068 ... U+2069). */
-const isolate = (text: string) => `\u2068${text}\u2069`;
 
 const contractLabel = (c: PenaltyStatus, lang: string) => `${formatDay(c.start_date, lang)} – ${formatDay(c.end_date, lang)}`;
 

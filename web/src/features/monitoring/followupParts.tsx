@@ -5,6 +5,12 @@ import { useData } from '../../lib/useData';
 import { monitoringApi } from './api';
 import { type Finding, followupApi } from './followupApi';
 
+/**
+ * Text of another direction (a law's name, an Italian question) inside a translated sentence,
+ * kept in one piece and in its own order (U+2068 first strong isolate ... U+2069).
+ */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
+
 const SEVERITY_BADGE: Record<Finding['severity'], string> = {
   minor: 'bg-secondary',
   major: 'bg-warning text-dark',
