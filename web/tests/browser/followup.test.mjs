@@ -197,10 +197,16 @@ test('inspector escalates a finding and records a penalty, its computation shown
   // A rate outside the contract's bounds is said too.
   await page.locator('#sanction-rate').fill(String(contract.max_rate_per_mille + 1));
   await page.locator('[data-testid=penalty-bounds]').waitFor();
-  await page.locator('#sanction-days').fill('3');
+  // Sent all the same, the server refuses it and the form says why, in words; nothing is stored.
   await page.locator('#sanction-rate').fill(String(contract.min_rate_per_mille).replace('.', ','));
-  await page.locator('[data-testid=penalty-over-cap]').waitFor({ state: 'detached' });
   await page.locator('#sanction-protocol').fill('Prot. 12345/2026');
+  await page.locator('[data-testid=sanction-submit]').click();
+  await page.locator('[data-testid=confirm-ok]').click();
+  await page.getByText(tr('it', 'fieldErrors.penalty_cap')).first().waitFor();
+  const penalties = (await apiGet(page, `/sanctions?centre_id=${escalated.centre_id}&kind=penalty`)).body.items;
+  assert.ok(!penalties.some((s) => s.protocol === 'Prot. 12345/2026'), 'nothing stored');
+  await page.locator('#sanction-days').fill('3');
+  await page.locator('[data-testid=penalty-over-cap]').waitFor({ state: 'detached' });
   await settled(page);
   await checkBothLanguages(page, 'sanction-penalty', () => page.locator('[data-testid=penalty-preview]').waitFor());
   await shot360(page, 'sanction-penalty-360-it');
