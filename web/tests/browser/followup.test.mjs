@@ -69,6 +69,23 @@ test('case worker: lists its findings, filters the overdue ones and saves them a
   assert.equal(await page.locator('[data-testid=findings-table] [data-overdue=true]').count(), statuses.length);
   await checkBothLanguages(page, 'findings-list-operator', () => page.locator('[data-testid=findings-table]').waitFor());
   await shot360(page, 'findings-list-operator-360-it');
+  // On a phone: a card per finding and a sort choice, accessible in both directions.
+  await page.setViewportSize({ width: 360, height: 800 });
+  try {
+    await page.locator('[data-testid=findings-cards] li').first().waitFor();
+    await page.locator('#findings-sort').selectOption('-severity');
+    const first = await page.locator('[data-testid=findings-cards] li').first().locator('[data-severity]').getAttribute('data-severity');
+    const gravest = (await apiGet(page, '/findings?overdue=true')).body.items.some((f) => f.severity === 'critical') ? 'critical' : 'major';
+    assert.equal(first, gravest, 'the gravest first');
+    await assertAccessible(page, 'findings cards (it)');
+    await switchLanguage(page, 'ar');
+    await assertAccessible(page, 'findings cards (ar)');
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'findings-list-operator-360-ar.png') });
+    await switchLanguage(page, 'it');
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
 
   // The server's CSV: the office's separator and Italian headers, the filters applied.
   const file = await downloaded(page, page.locator('[data-testid=findings-csv]'));
