@@ -3,11 +3,19 @@
 // before the report is issued, and verify: close or escalate. An operator's staff read the
 // findings of the issued reports on their centres and reply. Any finding out of the caller's
 // reach answers 404 like a missing one; ?overdue=true lists the tasks past their deadline.
+// The list is also a file (?format=csv|xlsx) for the offices, by decision 0021's rules.
+#include <algorithm>
+#include <map>
+
+#include "centres/centres.h"
 #include "centres/routes.h"
 #include "core/clock.h"
+#include "monitoring/checklists.h"
 #include "monitoring/findings.h"
 #include "monitoring/inspections.h"
 #include "monitoring/routes.h"
+#include "reporting/files.h"
+#include "reporting/language.h"
 
 namespace innet::monitoring {
 namespace {
@@ -45,6 +53,146 @@ Result<documents::OwnerAccess> finding_access(api::Context& ctx, std::int64_t fi
   return documents::OwnerAccess{.readable = true};
 }
 
+// The words of the findings' files in the six languages of the app (decision 0021): the values
+// say what the web's locale files say (monitoring.areas, findings.severities, findings.statuses).
+const reporting::Catalogue& catalogue() {
+  static const reporting::Catalogue words = {
+      {"sheet.findings",
+       {"Rilievi", "Findings", "Constats", "المخالفات المرصودة", "Виявлені порушення", "ত্রুটি"}},
+      {"column.centre", {"Centro", "Centre", "Centre", "المركز", "Центр", "কেন্দ্র"}},
+      {"column.inspection",
+       {"ID ispezione", "Inspection ID", "ID de l’inspection", "رقم التفتيش", "ID інспекції",
+        "পরিদর্শন আইডি"}},
+      {"column.area", {"Area", "Area", "Domaine", "المجال", "Сфера", "ক্ষেত্র"}},
+      {"column.item", {"Voce", "Item", "Point de contrôle", "البند", "Пункт", "বিষয়"}},
+      {"column.severity", {"Gravità", "Severity", "Gravité", "الخطورة", "Серйозність", "গুরুত্ব"}},
+      {"column.deadline",
+       {"Scadenza", "Deadline", "Échéance", "الموعد النهائي", "Строк", "সময়সীমা"}},
+      {"column.status", {"Stato", "Status", "État", "الحالة", "Стан", "অবস্থা"}},
+      {"column.overdue",
+       {"Scaduto", "Overdue", "En retard", "متأخرة", "Прострочене", "সময়সীমা পেরিয়েছে"}},
+      {"column.corrective_action",
+       {"Azione correttiva", "Corrective action", "Action corrective", "الإجراء التصحيحي",
+        "Коригувальна дія", "সংশোধনমূলক পদক্ষেপ"}},
+      {"column.replied_on",
+       {"Data della risposta", "Replied on", "Date de la réponse", "تاريخ الرد", "Дата відповіді",
+        "উত্তরের তারিখ"}},
+      {"column.verified_on",
+       {"Data della verifica", "Verified on", "Date de la vérification", "تاريخ التحقق",
+        "Дата перевірки", "যাচাইয়ের তারিখ"}},
+      {"value.yes", {"Sì", "Yes", "Oui", "نعم", "Так", "হ্যাঁ"}},
+      {"value.no", {"No", "No", "Non", "لا", "Ні", "না"}},
+      {"severity.minor", {"Lieve", "Minor", "Mineur", "بسيطة", "Незначне", "সামান্য"}},
+      {"severity.major", {"Grave", "Major", "Majeur", "جسيمة", "Істотне", "গুরুতর"}},
+      {"severity.critical", {"Critico", "Critical", "Critique", "حرجة", "Критичне", "সংকটজনক"}},
+      {"status.open", {"Aperto", "Open", "Ouvert", "مفتوحة", "Відкрите", "খোলা"}},
+      {"status.replied",
+       {"Risposto dal gestore", "Replied by the operator", "Réponse du gestionnaire reçue",
+        "ردّت الجهة المسيّرة", "Оператор відповів", "পরিচালনাকারী উত্তর দিয়েছে"}},
+      {"status.verified_closed",
+       {"Verificato e chiuso", "Verified and closed", "Vérifié et clos", "تم التحقق والإغلاق",
+        "Перевірено й закрито", "যাচাই করে বন্ধ"}},
+      {"status.escalated",
+       {"Inoltrato alle sanzioni", "Escalated to sanctions", "Transmis aux sanctions",
+        "أُحيلت إلى الجزاءات", "Передано на санкції", "নিষেধাজ্ঞার জন্য পাঠানো"}},
+      {"area.capacity_presences",
+       {"Capienza e presenze", "Capacity and presences", "Capacité et présences", "السعة والحضور",
+        "Місткість і присутність", "ধারণক্ষমতা ও উপস্থিতি"}},
+      {"area.building", {"Struttura", "Building", "Bâtiment", "المبنى", "Будівля", "ভবন"}},
+      {"area.meals", {"Pasti", "Meals", "Repas", "الوجبات", "Харчування", "খাবার"}},
+      {"area.cleaning_laundry",
+       {"Pulizia e lavanderia", "Cleaning and laundry", "Nettoyage et blanchisserie",
+        "التنظيف والغسيل", "Прибирання і пральня", "পরিচ্ছন্নতা ও লন্ড্রি"}},
+      {"area.goods_money",
+       {"Beni e pocket money", "Goods and pocket money", "Biens et argent de poche",
+        "المواد ومصروف الجيب", "Речі та кишенькові гроші", "সামগ্রী ও পকেট মানি"}},
+      {"area.staff", {"Personale", "Staff", "Personnel", "العاملون", "Персонал", "কর্মী"}},
+      {"area.services",
+       {"Servizi, persone vulnerabili e minori", "Services, vulnerable people and minors",
+        "Services, personnes vulnérables et mineurs", "الخدمات والأشخاص المستضعفون والقاصرون",
+        "Послуги, вразливі особи та неповнолітні", "সেবা, ঝুঁকিপূর্ণ ব্যক্তি ও অপ্রাপ্তবয়স্ক"}},
+      {"area.finance",
+       {"Aspetti finanziari", "Finance", "Aspects financiers", "الجوانب المالية", "Фінанси",
+        "আর্থিক বিষয়"}},
+  };
+  return words;
+}
+
+// ?sort= of the files: the order the page shows (the JSON list keeps the server's, deadline
+// first, and the page sorts what it holds).
+const std::vector<std::string>& sort_keys() {
+  static const std::vector<std::string> keys = {"deadline", "-deadline", "centre", "-centre",
+                                                "severity", "-severity", "status", "-status",
+                                                "area",     "-area"};
+  return keys;
+}
+
+std::size_t rank(const std::vector<std::string>& vocabulary, const std::string& v) {
+  return static_cast<std::size_t>(std::find(vocabulary.begin(), vocabulary.end(), v) -
+                                  vocabulary.begin());
+}
+
+reporting::Cell day_of(const std::optional<std::string>& instant) {
+  if (!instant || instant->size() < 10) return {};
+  return reporting::Cell::date(instant->substr(0, 10));
+}
+
+Result<http::Response> findings_file(api::Context& ctx, db::Connection& conn,
+                                     std::vector<Finding> findings) {
+  const auto& q = ctx.request.query;
+  INNET_ASSIGN_OR_RETURN(auto centres, centres::centre_summaries(conn, {}));
+  std::map<std::int64_t, std::string> names;
+  for (const auto& c : centres) names[c.id] = c.name;
+  const std::string by = q.count("sort") ? q.at("sort") : "deadline";
+  const bool descending = by.front() == '-';
+  const std::string key = descending ? by.substr(1) : by;
+  auto order = [&](const Finding& f) -> std::pair<std::string, std::size_t> {
+    if (key == "centre") return {names[f.centre_id], 0};
+    if (key == "severity") return {"", rank(severities(), f.severity)};  // minor to critical
+    if (key == "status") return {"", rank(finding_statuses(), f.status)};
+    if (key == "area") return {"", rank(area_names(), f.area)};
+    return {f.deadline, 0};
+  };
+  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+    return descending ? order(b) < order(a) : order(a) < order(b);
+  });
+  const auto language = reporting::language_of(ctx.request);
+  const reporting::Labels labels(catalogue(), language);
+  // An item's question in the file's language (Italian where not written), from the latest
+  // version of each checklist: codes stay the same across versions for the same question.
+  std::map<std::string, std::string> questions;
+  INNET_ASSIGN_OR_RETURN(auto versions, latest_versions(conn));
+  const std::string& lang = reporting::language_codes()[static_cast<std::size_t>(language)];
+  for (const auto& v : versions) {
+    INNET_ASSIGN_OR_RETURN(auto version, find_version(conn, v.id));
+    for (const auto& item : version.items) {
+      auto text = item.question.find(lang);
+      questions[item.code] = text != item.question.end() ? text->second : item.question.at("it");
+    }
+  }
+  auto question = [&](const Finding& f) {
+    auto it = questions.find(f.item_code);
+    return it != questions.end() ? it->second : f.item_code;
+  };
+  reporting::Table table{.name = labels("sheet.findings")};
+  for (const char* c : {"centre", "inspection", "area", "item", "severity", "deadline", "status",
+                        "overdue", "corrective_action", "replied_on", "verified_on"})
+    table.columns.push_back({c, labels(std::string("column.") + c)});
+  for (const auto& f : findings) {
+    using reporting::Cell;
+    table.rows.push_back({Cell::of(names[f.centre_id]), Cell::of(f.inspection_id),
+                          Cell::of(labels("area." + f.area)), Cell::of(question(f)),
+                          Cell::of(labels("severity." + f.severity)), Cell::date(f.deadline),
+                          Cell::of(labels("status." + f.status)),
+                          Cell::of(labels(f.overdue ? "value.yes" : "value.no")),
+                          f.corrective_action ? Cell::of(*f.corrective_action) : Cell{},
+                          day_of(f.replied_at), day_of(f.verified_at)});
+  }
+  return reporting::tables_response(q.at("format"), {std::move(table)}, 0,
+                                    "rilievi-" + clock::today().to_string(),
+                                    reporting::CsvStyle::office);
+}
+
 Result<http::Response> list(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   const auto& q = ctx.request.query;
@@ -59,6 +207,11 @@ Result<http::Response> list(api::Context& ctx) {
     filter.issued_only = true;
   }
   INNET_ASSIGN_OR_RETURN(auto findings, list_findings(*conn, filter, clock::today()));
+  // A handful of rows per inspection: the severity is kept here rather than in every query.
+  if (q.count("severity"))
+    std::erase_if(findings, [&](const Finding& f) { return f.severity != q.at("severity"); });
+  if (q.count("format") && q.at("format") != "json")
+    return findings_file(ctx, *conn, std::move(findings));
   nlohmann::json items = nlohmann::json::array();
   for (const auto& f : findings) items.push_back(finding_type().to_json(f));
   return api::ok({{"items", std::move(items)}});
@@ -137,15 +290,29 @@ void add_finding_routes(api::Api& api) {
            .pattern = kBase,
            .action = "findings.read",
            .summary = "Findings, the most urgent deadline first (an operator: those of the issued "
-                      "reports on its centres); overdue=true: open ones past their deadline",
+                      "reports on its centres); overdue=true: open ones past their deadline; as "
+                      "CSV or XLSX",
            .tag = "monitoring",
            .query = {{.name = "inspection_id", .type = FieldType::integer, .min_value = 1},
                      {.name = "centre_id", .type = FieldType::integer, .min_value = 1},
                      {.name = "status", .allowed = finding_statuses()},
                      {.name = "overdue",
                       .type = FieldType::boolean,
-                      .description = "true: open findings past their deadline (the tasks)"}},
+                      .description = "true: open findings past their deadline (the tasks)"},
+                     {.name = "severity", .allowed = severities()},
+                     {.name = "format",
+                      .max_length = 4,
+                      .allowed = {"json", "csv", "xlsx"},
+                      .description = "json (default), csv or xlsx: every finding of the filters, "
+                                     "in the caller's language (lang)"},
+                     {.name = "sort",
+                      .max_length = 10,
+                      .allowed = sort_keys(),
+                      .description = "the files' order: a column, '-' first for descending; "
+                                     "default deadline"},
+                     reporting::lang_field()},
            .response_schema = "FindingList",
+           .other_content_types = {"text/csv", reporting::kXlsxType},
            .handler = list});
   api.add({.method = "GET",
            .pattern = std::string(kBase) + "/{id}",

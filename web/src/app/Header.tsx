@@ -4,14 +4,19 @@ import { useT } from '../lib/i18n';
 import { Link } from '../lib/router';
 import type { SessionValue } from '../lib/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
-import { visibleAreas } from './nav';
+import { MainMenu } from './MainMenu';
+import { type MenuGroup, menuEntries, visibleAreas } from './nav';
 
 export function Header({ session, path }: { session: SessionValue | null; path: string }) {
   const { t } = useT();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [openGroup, setOpenGroup] = useState<MenuGroup | null>(null);
   const toggler = useRef<HTMLButtonElement>(null);
   const closer = useRef<HTMLButtonElement>(null);
-  useEffect(() => setMenuOpen(false), [path]);
+  useEffect(() => {
+    setMenuOpen(false);
+    setOpenGroup(null);
+  }, [path]);
   // Small screens: the navigation opens as a panel; focus goes into it and back to the toggler.
   const wasOpen = useRef(false);
   useEffect(() => {
@@ -30,7 +35,7 @@ export function Header({ session, path }: { session: SessionValue | null; path: 
   }, [menuOpen]);
 
   const user = session?.user;
-  const areas = session ? visibleAreas(session.can).filter((a) => a.menu !== false) : [];
+  const entries = session ? menuEntries(visibleAreas(session.can)) : [];
   const shown = menuOpen ? { display: 'block' } : undefined;
 
   return (
@@ -140,24 +145,7 @@ export function Header({ session, path }: { session: SessionValue | null; path: 
                             <bdi>{user.organization.name}</bdi> · {t(`roles.${user.role}.name`)}
                           </div>
                         </div>
-                        <ul class="navbar-nav" data-testid="main-nav">
-                          {areas.map((a) => {
-                            const active = path === a.path;
-                            const within = active || (a.path !== '/' && path.startsWith(`${a.path}/`));
-                            return (
-                              <li class="nav-item" key={a.path}>
-                                <Link
-                                  class={`nav-link${within ? ' active' : ''}`}
-                                  href={a.path}
-                                  aria-current={active ? 'page' : within ? 'true' : undefined}
-                                  data-nav={a.path}
-                                >
-                                  <span>{t(a.labelKey)}</span>
-                                </Link>
-                              </li>
-                            );
-                          })}
-                        </ul>
+                        <MainMenu entries={entries} path={path} openGroup={openGroup} onOpenGroup={setOpenGroup} />
                       </div>
                     </div>
                   </nav>

@@ -1,5 +1,14 @@
 import type { IconName } from '../components/icons';
 
+/**
+ * The menu's groups, in the menu's order. Each is a dropdown (a disclosure button and its list of
+ * links) when a user sees two areas or more of it, a plain link to the one area when one; an area
+ * without a group is a link of its own (home, account). Grouping is what keeps the prefecture
+ * officer's menu on one line at 1280 px in every language.
+ */
+export const MENU_GROUPS = ['reception', 'people', 'monitoring', 'administration'] as const;
+export type MenuGroup = (typeof MENU_GROUPS)[number];
+
 /** The areas of the app. Each is shown only to users holding its permission (if any). */
 export interface Area {
   path: string;
@@ -7,61 +16,61 @@ export interface Area {
   descriptionKey: string;
   icon: IconName;
   permission?: string;
-  /** false: a card on the home page only, not in the menu (which must stay on one line at 1280 px). */
-  menu?: false;
+  group?: MenuGroup;
 }
 
+// Adding a page to the menu (and a card to the home page) is one line here, in the order it is
+// shown within its group.
 export const AREAS: Area[] = [
   { path: '/', labelKey: 'nav.home', descriptionKey: 'home.cards.home', icon: 'pa' },
-  {
-    path: '/organizations',
-    labelKey: 'nav.organizations',
-    descriptionKey: 'home.cards.organizations',
-    icon: 'files',
-    permission: 'organizations.read',
-  },
-  { path: '/users', labelKey: 'nav.users', descriptionKey: 'home.cards.users', icon: 'user', permission: 'users.read' },
-  {
-    path: '/centres',
-    labelKey: 'nav.centres',
-    descriptionKey: 'home.cards.centres',
-    icon: 'pa',
-    permission: 'centres.read',
-  },
-  {
-    path: '/occupancy',
-    labelKey: 'nav.occupancy',
-    descriptionKey: 'home.cards.occupancy',
-    icon: 'list',
-    permission: 'occupancy.read',
-  },
-  { path: '/lots', labelKey: 'nav.lots', descriptionKey: 'home.cards.lots', icon: 'files', permission: 'contracts.manage' },
-  { path: '/register', labelKey: 'nav.register', descriptionKey: 'home.cards.register', icon: 'list', permission: 'register.record' },
-  // A card only: the prefecture officer's menu has no room left at 1280 px (it wrapped to a second
-  // line, in Italian too). Operators' staff also reach their reports from the centre's page.
-  {
-    path: '/inspections',
-    labelKey: 'nav.inspections',
-    descriptionKey: 'home.cards.inspections',
-    icon: 'search',
-    permission: 'inspections.read',
-    menu: false,
-  },
-  {
-    path: '/placement-desk',
-    labelKey: 'nav.placementDesk',
-    descriptionKey: 'home.cards.placementDesk',
-    icon: 'search',
-    permission: 'occupancy.read',
-    menu: false,
-  },
-  { path: '/movements', labelKey: 'nav.movements', descriptionKey: 'home.cards.movements', icon: 'files', permission: 'movements.export', menu: false },
-  { path: '/persons', labelKey: 'nav.persons', descriptionKey: 'home.cards.persons', icon: 'user', permission: 'persons.read' },
-  { path: '/absence-notices', labelKey: 'nav.absenceNotices', descriptionKey: 'home.cards.absenceNotices', icon: 'list', permission: 'notices.read' },
-  { path: '/audit', labelKey: 'nav.audit', descriptionKey: 'home.cards.audit', icon: 'list', permission: 'audit.read' },
+  { path: '/centres', labelKey: 'nav.centres', descriptionKey: 'home.cards.centres', icon: 'pa', permission: 'centres.read', group: 'reception' },
+  { path: '/occupancy', labelKey: 'nav.occupancy', descriptionKey: 'home.cards.occupancy', icon: 'list', permission: 'occupancy.read', group: 'reception' },
+  { path: '/placement-desk', labelKey: 'nav.placementDesk', descriptionKey: 'home.cards.placementDesk', icon: 'search', permission: 'occupancy.read', group: 'reception' },
+  { path: '/register', labelKey: 'nav.register', descriptionKey: 'home.cards.register', icon: 'list', permission: 'register.record', group: 'reception' },
+  { path: '/absence-notices', labelKey: 'nav.absenceNotices', descriptionKey: 'home.cards.absenceNotices', icon: 'list', permission: 'notices.read', group: 'reception' },
+  { path: '/movements', labelKey: 'nav.movements', descriptionKey: 'home.cards.movements', icon: 'files', permission: 'movements.export', group: 'reception' },
+  { path: '/lots', labelKey: 'nav.lots', descriptionKey: 'home.cards.lots', icon: 'files', permission: 'contracts.manage', group: 'reception' },
+  { path: '/persons', labelKey: 'nav.persons', descriptionKey: 'home.cards.persons', icon: 'user', permission: 'persons.read', group: 'people' },
+  { path: '/inspections', labelKey: 'nav.inspections', descriptionKey: 'home.cards.inspections', icon: 'search', permission: 'inspections.read', group: 'monitoring' },
+  { path: '/findings', labelKey: 'nav.findings', descriptionKey: 'home.cards.findings', icon: 'list', permission: 'findings.read', group: 'monitoring' },
+  { path: '/sanctions', labelKey: 'nav.sanctions', descriptionKey: 'home.cards.sanctions', icon: 'files', permission: 'sanctions.read', group: 'monitoring' },
+  { path: '/organizations', labelKey: 'nav.organizations', descriptionKey: 'home.cards.organizations', icon: 'files', permission: 'organizations.read', group: 'administration' },
+  { path: '/users', labelKey: 'nav.users', descriptionKey: 'home.cards.users', icon: 'user', permission: 'users.read', group: 'administration' },
+  { path: '/audit', labelKey: 'nav.audit', descriptionKey: 'home.cards.audit', icon: 'list', permission: 'audit.read', group: 'administration' },
   { path: '/account', labelKey: 'nav.account', descriptionKey: 'home.cards.account', icon: 'settings' },
 ];
 
 export function visibleAreas(can: (p: string) => boolean): Area[] {
   return AREAS.filter((a) => !a.permission || can(a.permission));
+}
+
+/** One entry of the menu bar: a link to an area, or a group of two areas or more. */
+export type MenuEntry = { kind: 'link'; area: Area } | { kind: 'group'; group: MenuGroup; areas: Area[] };
+
+/**
+ * The menu bar for the areas a user sees: the areas without a group where they are in AREAS (home
+ * first, account last) and, where the first grouped area is, the groups in MENU_GROUPS' order.
+ */
+export function menuEntries(areas: Area[]): MenuEntry[] {
+  const entries: MenuEntry[] = [];
+  const byGroup = new Map<MenuGroup, Area[]>();
+  for (const a of areas) if (a.group) byGroup.set(a.group, [...(byGroup.get(a.group) ?? []), a]);
+  const groups: MenuEntry[] = MENU_GROUPS.filter((g) => byGroup.has(g)).map((g) => {
+    const members = byGroup.get(g) as Area[];
+    return members.length === 1 ? { kind: 'link', area: members[0] } : { kind: 'group', group: g, areas: members };
+  });
+  let groupsPlaced = false;
+  for (const a of areas) {
+    if (!a.group) entries.push({ kind: 'link', area: a });
+    else if (!groupsPlaced) {
+      entries.push(...groups);
+      groupsPlaced = true;
+    }
+  }
+  return entries;
+}
+
+/** Whether `path` is the area's page or one below it (/centres/12 is within /centres). */
+export function within(area: Area, path: string): boolean {
+  return path === area.path || (area.path !== '/' && path.startsWith(`${area.path}/`));
 }

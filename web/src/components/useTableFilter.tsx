@@ -45,7 +45,7 @@ export function useTableFilter<T, K extends string>(
   }, [rows, query, sort, lang]);
   const toggle = (key: K) =>
     setSort((s) => ({ key, direction: s?.key === key && s.direction === 'ascending' ? 'descending' : 'ascending' }));
-  return { query, setQuery, sort, toggle, rows: shown };
+  return { query, setQuery, sort, setSort, toggle, rows: shown };
 }
 
 /** A column heading that sorts the table by its column. */

@@ -130,7 +130,7 @@ for (const role of ROLES) {
     }
     if (role === 'analyst') assert.ok(!nav.includes('/audit'), 'analyst does not see the audit trail');
     const cards = await page.locator('[data-testid=home-cards] [data-card]').evaluateAll((els) => els.map((e) => e.getAttribute('data-card')));
-    assert.deepEqual(cards, expectedNav(permissions, { cards: true }).filter((p) => p !== '/'));
+    assert.deepEqual(cards, expectedNav(permissions).filter((p) => p !== '/'));
     assert.equal((await page.locator('[data-testid=role-description]').textContent()).trim(), tr('it', `roles.${role}.description`));
     assert.match(await page.locator('[data-testid=home-context]').textContent(), new RegExp(user.organization.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     await assertAccessible(page, `home ${role} (it)`);

@@ -401,6 +401,13 @@ function Page({ detail, checklist, centreName, reload }: { detail: InspectionDet
           {t('monitoring.print')}
         </button>
       ) : null}
+      {report && can('findings.read') ? (
+        <p>
+          <Link href={`/findings?inspection_id=${detail.id}`} data-testid="inspection-findings">
+            {t('findings.ofThisInspection')}
+          </Link>
+        </p>
+      ) : null}
       {can('inspections.manage') ? <StatusActions detail={detail} centreName={centreName} waiting={waiting} onChanged={reload} /> : null}
       {editable || queue.pending.length || photoQueue.queued.length ? (
         <div class="sync-status mb-4" aria-live="polite" data-testid="sync-status" data-waiting={waiting} data-waiting-photos={waitingPhotos}>

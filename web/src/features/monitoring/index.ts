@@ -1,8 +1,12 @@
-// The monitoring feature's public entry: the inspections list and one inspection's page.
+// The monitoring feature's public entry: the inspections list and one inspection's page, the
+// findings list and one finding's page, and a centre's sanctions.
 import { copyStore } from './deviceStore';
 
+export { FindingPage } from './FindingPage';
+export { Findings } from './Findings';
 export { InspectionPage } from './InspectionPage';
 export { Inspections } from './Inspections';
+export { Sanctions } from './Sanctions';
 
 /** At sign-out: the copies of inspections kept for use offline leave the device. */
 export const forgetInspectionCopies = () => copyStore.clear().catch(() => undefined);
