@@ -332,7 +332,7 @@ Result<http::Response> edit_identity_document(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto d, find_document(*conn, c.id, id));
   set_document_fields(ctx.body, d);
   INNET_ASSIGN_OR_RETURN(d, update_document(*conn, d, clock::today()));
-  INNET_TRY(commit(ctx, "cases.document.update", c,
+  INNET_TRY(commit(ctx, "cases.document_update", c,
                    {{"document_id", d.id}, {"fields", fields_sent(ctx.body)}}));
   return answer(ctx, *conn, c);
 }
@@ -487,7 +487,7 @@ void add_routes(api::Api& api) {
            .reads_persons = true,
            .handler = edit_procedure});
   api.add({.method = "POST",
-           .pattern = base + "/{id}/status",
+           .pattern = base + "/{id}/status-changes",
            .action = "cases.manage",
            .summary = "Change the case's status: active, closed (with a reason), reopened (with "
                       "a note); every change is kept in its history",

@@ -129,7 +129,7 @@ const TABLE = {
   'GET /api/v1/cases/{id}':                        [0,   0,    1,   0,   1,   0,   0,   0],
   'PATCH /api/v1/cases/{id}':                      [0,   0,    0,   0,   1,   0,   0,   0],
   'PATCH /api/v1/cases/{id}/procedure':            [0,   0,    0,   0,   1,   0,   0,   0],
-  'POST /api/v1/cases/{id}/status':                [0,   0,    0,   0,   1,   0,   0,   0],
+  'POST /api/v1/cases/{id}/status-changes':               [0,   0,    0,   0,   1,   0,   0,   0],
   'POST /api/v1/cases/{id}/documents':             [0,   0,    0,   0,   1,   0,   0,   0],
   'PATCH /api/v1/cases/{id}/documents/{document_id}': [0, 0,   0,   0,   1,   0,   0,   0],
   'POST /api/v1/cases/{id}/notes':                 [0,   0,    0,   0,   1,   0,   0,   0],

@@ -64,20 +64,20 @@ test('a case worker opens a case once, records its parts, and every change is in
   d = expectStatus(await api('DELETE', `/cases/${c.id}/workers/${worker.user.id}`, { session: worker }), 200);
   assert.equal(d.workers.length, 0);
 
-  d = expectStatus(await api('POST', `/cases/${c.id}/status`, { session: worker, body: { status: 'active' } }), 201);
+  d = expectStatus(await api('POST', `/cases/${c.id}/status-changes`, { session: worker, body: { status: 'active' } }), 201);
   d = expectStatus(
-    await api('POST', `/cases/${c.id}/status`, { session: worker, body: { status: 'closed', reason: 'autonomy_reached' } }),
+    await api('POST', `/cases/${c.id}/status-changes`, { session: worker, body: { status: 'closed', reason: 'autonomy_reached' } }),
     201,
   );
   assert.equal(d.status, 'closed');
-  expectError(await api('POST', `/cases/${c.id}/status`, { session: worker, body: { status: 'reopened' } }), 422, 'note_required', ['note']);
+  expectError(await api('POST', `/cases/${c.id}/status-changes`, { session: worker, body: { status: 'reopened' } }), 422, 'note_required', ['note']);
   d = expectStatus(
-    await api('POST', `/cases/${c.id}/status`, { session: worker, body: { status: 'reopened', note: 'rientrato' } }),
+    await api('POST', `/cases/${c.id}/status-changes`, { session: worker, body: { status: 'reopened', note: 'rientrato' } }),
     201,
   );
   assert.deepEqual(d.history.map((h) => h.status), ['open', 'active', 'closed', 'reopened']);
   assert.equal(d.history[2].reason, 'autonomy_reached');
-  expectError(await api('POST', `/cases/${c.id}/status`, { session: worker, body: { status: 'reopened', note: 'x' } }), 409, 'wrong_status', ['status']);
+  expectError(await api('POST', `/cases/${c.id}/status-changes`, { session: worker, body: { status: 'reopened', note: 'x' } }), 409, 'wrong_status', ['status']);
   const kinds = new Set(d.timeline.map((e) => e.kind));
   for (const k of ['status', 'document', 'application', 'hearing', 'decision', 'arrival']) assert.ok(kinds.has(k), k);
 });
@@ -116,7 +116,7 @@ test("another organisation's case answers like a missing one, in every read and 
     ['GET', (id) => `/cases/${id}`, undefined],
     ['PATCH', (id) => `/cases/${id}`, { interpreter_needed: true }],
     ['PATCH', (id) => `/cases/${id}/procedure`, { c3_reference: 'X' }],
-    ['POST', (id) => `/cases/${id}/status`, { status: 'active' }],
+    ['POST', (id) => `/cases/${id}/status-changes`, { status: 'active' }],
     ['POST', (id) => `/cases/${id}/documents`, { type: 'passport', number: 'P1' }],
     ['POST', (id) => `/cases/${id}/notes`, { sensitivity: 'normal', text: 'x' }],
     ['POST', (id) => `/cases/${id}/workers`, { user_id: otherWorker.user.id }],
@@ -155,8 +155,8 @@ test('bad input is refused naming the field, and nothing is stored', async () =>
   await refuse('PATCH', '/procedure', { application_date: addDays(daysAgo(0), 3) }, 422, 'validation_failed', ['application_date']);
   await refuse('PATCH', '', { legal_status: 'other' }, 422, 'validation_failed', ['legal_status_note']);
   await refuse('PATCH', '', { interpreter_language: 'zz' }, 400, 'validation_failed', ['interpreter_language']);
-  await refuse('POST', '/status', { status: 'closed' }, 422, 'reason_required', ['reason']);
-  await refuse('POST', '/status', { status: 'closed', reason: 'other' }, 422, 'note_required', ['note']);
+  await refuse('POST', '/status-changes', { status: 'closed' }, 422, 'reason_required', ['reason']);
+  await refuse('POST', '/status-changes', { status: 'closed', reason: 'other' }, 422, 'note_required', ['note']);
   await refuse('POST', '/notes', { sensitivity: 'secret', text: 'x' }, 400, 'validation_failed', ['sensitivity']);
   const after = expectStatus(await api('GET', `/cases/${c.id}`, { session: worker }), 200);
   assert.equal(after.documents.length, 0);

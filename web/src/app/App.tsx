@@ -6,6 +6,7 @@ import { Account, authApi, ForgotPassword, Login, ResetPassword } from '../featu
 import { CentreEditPage, CentrePage, Centres, LotEditPage, Lots, NewLotPage } from '../features/centres/index';
 import { CostsPage } from '../features/costs/index';
 import { HandoversPage } from '../features/handovers/index';
+import { CasePage, Cases } from '../features/cases/index';
 import { InspectionPage, Inspections } from '../features/monitoring/index';
 import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
 import { PersonPage, Persons } from '../features/people/index';
@@ -42,6 +43,7 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/lots/new': { permission: 'contracts.manage', render: () => <NewLotPage /> },
   '/register': { permission: 'register.record', render: () => <RegisterCentresPage /> },
   '/inspections': { permission: 'inspections.read', render: () => <Inspections /> },
+  '/cases': { permission: 'cases.read', render: () => <Cases /> },
   '/placement-desk': { permission: 'occupancy.read', render: () => <DeskPage /> },
   '/movements': { permission: 'movements.export', render: () => <MovementsPage /> },
   '/overview/over-capacity': { permission: 'overview.read', render: () => <OverCapacityPage /> },
@@ -59,6 +61,7 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
   { pattern: /^\/lots\/(\d+)\/edit$/, permission: 'contracts.manage', render: (id) => <LotEditPage key={id} id={id} /> },
   { pattern: /^\/centres\/(\d+)\/handovers$/, permission: 'handovers.read', render: (id) => <HandoversPage key={id} id={id} /> },
   { pattern: /^\/inspections\/(\d+)$/, permission: 'inspections.read', render: (id) => <InspectionPage key={id} id={id} /> },
+  { pattern: /^\/cases\/(\d+)$/, permission: 'cases.read', render: (id) => <CasePage key={id} id={id} /> },
   { pattern: /^\/persons\/(\d+)$/, permission: 'persons.read', render: (id) => <PersonPage key={id} id={id} /> },
   {
     pattern: /^\/centres\/(\d+)\/register\/(\d{4}-\d{2}-\d{2})$/,
