@@ -99,11 +99,10 @@ Result<std::unique_ptr<db::Pool>> open_database(const Config& config) {
 Result<std::string> notes_key(const Config& config, db::Pool& pool) {
   INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
   INNET_ASSIGN_OR_RETURN(auto sealed, cases::sealed_note_count(*conn));
-  const auto path = !config.case_notes_key_file.empty()
-                        ? config.case_notes_key_file
-                        : (std::filesystem::path(config.secrets_file).parent_path() /
-                           "case-notes.key")
-                              .string();
+  const auto path =
+      !config.case_notes_key_file.empty()
+          ? config.case_notes_key_file
+          : (std::filesystem::path(config.secrets_file).parent_path() / "case-notes.key").string();
   return load_or_create_notes_key(path, sealed == 0);
 }
 
@@ -132,9 +131,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   settings.public_url = config.public_url;
   settings.absence_notice_hours = config.absence_notice_hours;
   auth::set_password_hash_concurrency(settings.password_hash_concurrency);
-  app->services_.reset(
-      new api::Services{*app->pool_, policy(), settings, secrets.audit_key, app->read_log_.get(),
-                        std::move(sealing_key)});
+  app->services_.reset(new api::Services{*app->pool_, policy(), settings, secrets.audit_key,
+                                         app->read_log_.get(), std::move(sealing_key)});
 
   add_all_routes(app->api_, app->metrics_);
   app->api_.install(app->router_, *app->services_, accounts::make_authenticator(*app->services_));

@@ -170,9 +170,10 @@ Result<std::string> load_or_create_notes_key(const std::string& path, bool may_c
   if (!std::filesystem::exists(path)) {
     if (!may_create)
       return Error::make(ErrorKind::invalid_input, "secrets",
-                         path + " (case_notes_key_file) is missing, but the database holds "
-                                "sensitive case notes sealed with a key: restore the file "
-                                "from the backup of the server's secrets");
+                         path +
+                             " (case_notes_key_file) is missing, but the database holds "
+                             "sensitive case notes sealed with a key: restore the file "
+                             "from the backup of the server's secrets");
     INNET_TRY(write_key_file(path, "notes_key", crypto::new_secret_key_hex()));
   }
   INNET_ASSIGN_OR_RETURN(auto hex, read_key_file(path, "notes_key"));

@@ -15,7 +15,7 @@ namespace innet::app {
 
 const std::vector<api::Module>& modules() {
   static const std::vector<api::Module> all = {
-      accounts::module(),  audit::module(),     people::module(),    centres::module(),
+      accounts::module(),  audit::module(),     people::module(),     centres::module(),
       documents::module(), reception::module(), monitoring::module(), cases::module()};
   return all;
 }

@@ -10,16 +10,15 @@ const std::vector<std::string>& case_statuses() {
 }
 
 const std::vector<std::string>& closure_reasons() {
-  static const std::vector<std::string> v = {"autonomy_reached", "left_reception",
-                                             "transferred_elsewhere", "repatriated",
-                                             "deceased", "other"};
+  static const std::vector<std::string> v = {
+      "autonomy_reached", "left_reception", "transferred_elsewhere",
+      "repatriated",      "deceased",       "other"};
   return v;
 }
 
 const std::vector<std::string>& legal_statuses() {
   static const std::vector<std::string> v = {"asylum_applicant", "international_protection",
-                                             "special_protection", "temporary_protection",
-                                             "other"};
+                                             "special_protection", "temporary_protection", "other"};
   return v;
 }
 
@@ -30,8 +29,8 @@ const std::vector<std::string>& document_types() {
 }
 
 const std::vector<std::string>& procedure_outcomes() {
-  static const std::vector<std::string> v = {"refugee_status", "subsidiary_protection",
-                                             "special_protection", "rejected",
+  static const std::vector<std::string> v = {"refugee_status",       "subsidiary_protection",
+                                             "special_protection",   "rejected",
                                              "manifestly_unfounded", "inadmissible"};
   return v;
 }
@@ -178,10 +177,10 @@ Status check_document(const IdentityDocument& d, CivilDay today) {
 
 Status record_status(db::Connection& conn, std::int64_t case_id, const StatusChange& s,
                      const std::string& now) {
-  return succeeded(conn.execute(
-          "INSERT INTO case_status_changes (case_id, status, reason, note, changed_by, "
-          "changed_at) VALUES (?, ?, ?, ?, ?, ?)",
-          {case_id, s.status, opt(s.reason), opt(s.note), s.changed_by, now}));
+  return succeeded(
+      conn.execute("INSERT INTO case_status_changes (case_id, status, reason, note, changed_by, "
+                   "changed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                   {case_id, s.status, opt(s.reason), opt(s.note), s.changed_by, now}));
 }
 
 }  // namespace
@@ -204,16 +203,16 @@ Result<Case> open_case(db::Connection& conn, std::int64_t person_id, std::int64_
 
 Result<Case> find_case(db::Connection& conn, std::int64_t id) {
   INNET_ASSIGN_OR_RETURN(
-      auto rows, conn.query(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id = ?", {id}));
+      auto rows,
+      conn.query(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id = ?", {id}));
   if (rows.empty()) return Error::not_found("case");
   return case_from(rows[0]);
 }
 
 Result<std::optional<Case>> case_of_person(db::Connection& conn, std::int64_t person_id) {
-  INNET_ASSIGN_OR_RETURN(auto rows,
-                         conn.query(std::string("SELECT ") + kCaseColumns +
-                                        " FROM cases WHERE person_id = ?",
-                                    {person_id}));
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string("SELECT ") + kCaseColumns +
+                                                   " FROM cases WHERE person_id = ?",
+                                               {person_id}));
   if (rows.empty()) return std::optional<Case>();
   return std::optional<Case>(case_from(rows[0]));
 }
@@ -310,8 +309,8 @@ Result<IdentityDocument> add_document(db::Connection& conn, const IdentityDocume
       conn.query("INSERT INTO case_documents (case_id, type, description, number, issuer, "
                  "issued_on, expires_on, recorded_by, recorded_at) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                 {d.case_id, d.type, opt(d.description), d.number, opt(d.issuer),
-                  opt(d.issued_on), opt(d.expires_on), d.recorded_by, d.recorded_at}));
+                 {d.case_id, d.type, opt(d.description), d.number, opt(d.issuer), opt(d.issued_on),
+                  opt(d.expires_on), d.recorded_by, d.recorded_at}));
   return find_document(conn, d.case_id, rows[0].integer(0));
 }
 
@@ -329,9 +328,10 @@ Result<IdentityDocument> update_document(db::Connection& conn, const IdentityDoc
 
 Result<IdentityDocument> find_document(db::Connection& conn, std::int64_t case_id,
                                        std::int64_t id) {
-  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string("SELECT ") + kDocumentColumns +
-                                                   " FROM case_documents WHERE id = ? AND case_id = ?",
-                                               {id, case_id}));
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query(std::string("SELECT ") + kDocumentColumns +
+                                        " FROM case_documents WHERE id = ? AND case_id = ?",
+                                    {id, case_id}));
   if (rows.empty()) return Error::not_found("document");
   return document_from(rows[0]);
 }
@@ -365,14 +365,14 @@ Result<std::vector<ExpiringDocument>> documents_expiring_within(
   where.add("c.status <> 'closed'");
   if (organization_id) where.add("c.organization_id = ?", *organization_id);
   std::string columns;
-  for (const char* column :
-       {"id", "case_id", "type", "description", "number", "issuer", "issued_on", "expires_on",
-        "recorded_by", "recorded_at"})
+  for (const char* column : {"id", "case_id", "type", "description", "number", "issuer",
+                             "issued_on", "expires_on", "recorded_by", "recorded_at"})
     columns += std::string(columns.empty() ? "" : ", ") + "d." + column;
   INNET_ASSIGN_OR_RETURN(
       auto rows,
       conn.query("SELECT " + columns + ", c.person_id, c.organization_id FROM case_documents d " +
-                     "JOIN cases c ON c.id = d.case_id" + where.sql() + " ORDER BY d.expires_on, d.id",
+                     "JOIN cases c ON c.id = d.case_id" + where.sql() +
+                     " ORDER BY d.expires_on, d.id",
                  where.params()));
   std::vector<ExpiringDocument> out;
   for (const auto& r : rows) {
@@ -384,13 +384,14 @@ Result<std::vector<ExpiringDocument>> documents_expiring_within(
 }
 
 Status assign_worker(db::Connection& conn, const Assignment& a) {
-  INNET_ASSIGN_OR_RETURN(
-      auto rows, conn.query("SELECT 1 FROM case_workers WHERE case_id = ? AND user_id = ?",
-                            {a.case_id, a.user_id}));
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query("SELECT 1 FROM case_workers WHERE case_id = ? AND user_id = ?",
+                                    {a.case_id, a.user_id}));
   if (!rows.empty()) return Status::success();
-  return succeeded(conn.execute("INSERT INTO case_workers (case_id, user_id, assigned_by, assigned_at) "
-               "VALUES (?, ?, ?, ?)",
-               {a.case_id, a.user_id, a.assigned_by, a.assigned_at}));
+  return succeeded(
+      conn.execute("INSERT INTO case_workers (case_id, user_id, assigned_by, assigned_at) "
+                   "VALUES (?, ?, ?, ?)",
+                   {a.case_id, a.user_id, a.assigned_by, a.assigned_at}));
 }
 
 Status unassign_worker(db::Connection& conn, std::int64_t case_id, std::int64_t user_id) {

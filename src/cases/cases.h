@@ -21,10 +21,10 @@
 
 namespace innet::cases {
 
-const std::vector<std::string>& case_statuses();    // open, active, closed, reopened
-const std::vector<std::string>& closure_reasons();  // why a case was closed
-const std::vector<std::string>& legal_statuses();   // asylum_applicant ... other
-const std::vector<std::string>& document_types();   // permit_of_stay ... other
+const std::vector<std::string>& case_statuses();       // open, active, closed, reopened
+const std::vector<std::string>& closure_reasons();     // why a case was closed
+const std::vector<std::string>& legal_statuses();      // asylum_applicant ... other
+const std::vector<std::string>& document_types();      // permit_of_stay ... other
 const std::vector<std::string>& procedure_outcomes();  // the Territorial Commission's decision
 const std::vector<std::string>& appeal_outcomes();     // the court's
 
@@ -128,8 +128,7 @@ Result<IdentityDocument> add_document(db::Connection& conn, const IdentityDocume
 Result<IdentityDocument> update_document(db::Connection& conn, const IdentityDocument& d,
                                          CivilDay today);
 // 404 "document" unless the document is one of the case's.
-Result<IdentityDocument> find_document(db::Connection& conn, std::int64_t case_id,
-                                       std::int64_t id);
+Result<IdentityDocument> find_document(db::Connection& conn, std::int64_t case_id, std::int64_t id);
 // The case's documents, the one that expires first first.
 Result<std::vector<IdentityDocument>> documents_of(db::Connection& conn, std::int64_t case_id);
 // The earliest expiry of each case's documents, by case.

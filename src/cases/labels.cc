@@ -28,8 +28,8 @@ const reporting::Catalogue& catalogue() {
       {"status.reopened",
        {"Riaperto", "Reopened", "Rouvert", "أعيد فتحه", "Відкрита повторно", "পুনরায় খোলা"}},
       {"legal_status.asylum_applicant",
-       {"Richiedente asilo", "Asylum seeker", "Demandeur d’asile", "طالب لجوء",
-        "Шукач притулку", "আশ্রয়প্রার্থী"}},
+       {"Richiedente asilo", "Asylum seeker", "Demandeur d’asile", "طالب لجوء", "Шукач притулку",
+        "আশ্রয়প্রার্থী"}},
       {"legal_status.international_protection",
        {"Protezione internazionale", "International protection", "Protection internationale",
         "الحماية الدولية", "Міжнародний захист", "আন্তর্জাতিক সুরক্ষা"}},
@@ -37,8 +37,8 @@ const reporting::Catalogue& catalogue() {
        {"Protezione speciale", "Special protection", "Protection spéciale", "الحماية الخاصة",
         "Спеціальний захист", "বিশেষ সুরক্ষা"}},
       {"legal_status.temporary_protection",
-       {"Protezione temporanea", "Temporary protection", "Protection temporaire",
-        "الحماية المؤقتة", "Тимчасовий захист", "অস্থায়ী সুরক্ষা"}},
+       {"Protezione temporanea", "Temporary protection", "Protection temporaire", "الحماية المؤقتة",
+        "Тимчасовий захист", "অস্থায়ী সুরক্ষা"}},
       {"legal_status.other", {"Altro", "Other", "Autre", "أخرى", "Інше", "অন্যান্য"}},
   };
   return words;

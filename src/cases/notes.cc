@@ -20,10 +20,10 @@ Result<Note> add_note(db::Connection& conn, const Note& note, const std::string&
     sealed = db::Blob{{bytes.begin(), bytes.end()}};
   }
   INNET_ASSIGN_OR_RETURN(
-      auto rows, conn.query("INSERT INTO case_notes (case_id, sensitivity, body, sealed, "
-                            "written_by, written_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                            {note.case_id, note.sensitivity, body, sealed, note.written_by,
-                             note.written_at}));
+      auto rows,
+      conn.query("INSERT INTO case_notes (case_id, sensitivity, body, sealed, "
+                 "written_by, written_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                 {note.case_id, note.sensitivity, body, sealed, note.written_by, note.written_at}));
   Note stored = note;
   stored.id = rows[0].integer(0);
   return stored;

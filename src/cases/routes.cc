@@ -62,8 +62,7 @@ const api::ObjectType<Listed>& listed_type() {
       api::ObjectType<Listed>("CaseListItem")
           .field("id", [](const Listed& l) { return l.c.id; })
           .field("person", &Listed::person, people::person_summary_type())
-          .field("status", [](const Listed& l) { return l.c.status; },
-                 {.allowed = case_statuses()})
+          .field("status", [](const Listed& l) { return l.c.status; }, {.allowed = case_statuses()})
           .field("legal_status", [](const Listed& l) { return l.c.legal_status; },
                  {.allowed = legal_statuses()})
           .field("current_centre", &Listed::centre, listed_centre_type(),
@@ -92,38 +91,36 @@ const reception::overview::OfficeList<Listed>& case_list() {
   using reporting::Labels;
   static const reception::overview::OfficeList<Listed> list{
       .name = "cases",
-      .columns =
-          {{"column.case", [](const Listed& l, const Labels&) { return Cell::of(l.c.id); }},
-           {"column.family_name",
-            [](const Listed& l, const Labels&) { return Cell::of(l.person.family_name); }},
-           {"column.given_names",
-            [](const Listed& l, const Labels&) { return Cell::of(l.person.given_names); }},
-           {"column.nationality",
-            [](const Listed& l, const Labels&) { return Cell::of(l.person.nationality); }},
-           {"column.centre",
-            [](const Listed& l, const Labels&) {
-              return l.centre ? Cell::of(l.centre->name) : Cell{};
-            }},
-           {"column.status",
-            [](const Listed& l, const Labels& words) {
-              return Cell::of(words("status." + l.c.status));
-            }},
-           {"column.legal_status",
-            [](const Listed& l, const Labels& words) {
-              return l.c.legal_status ? Cell::of(words("legal_status." + *l.c.legal_status))
-                                      : Cell{};
-            }},
-           {"column.next_expiry",
-            [](const Listed& l, const Labels&) { return optional_day(l.next_expiry); }},
-           {"column.opened_on",
-            [](const Listed& l, const Labels&) {
-              return Cell::date(l.c.opened_at.substr(0, 10));
-            }}},
-      .sorts = {{"name",
-                 [](const Listed& a, const Listed& b) {
-                   return name_of(a.person) < name_of(b.person);
-                 }},
-                {"status", [](const Listed& a, const Listed& b) { return a.c.status < b.c.status; }},
+      .columns = {{"column.case", [](const Listed& l, const Labels&) { return Cell::of(l.c.id); }},
+                  {"column.family_name",
+                   [](const Listed& l, const Labels&) { return Cell::of(l.person.family_name); }},
+                  {"column.given_names",
+                   [](const Listed& l, const Labels&) { return Cell::of(l.person.given_names); }},
+                  {"column.nationality",
+                   [](const Listed& l, const Labels&) { return Cell::of(l.person.nationality); }},
+                  {"column.centre",
+                   [](const Listed& l, const Labels&) {
+                     return l.centre ? Cell::of(l.centre->name) : Cell{};
+                   }},
+                  {"column.status",
+                   [](const Listed& l, const Labels& words) {
+                     return Cell::of(words("status." + l.c.status));
+                   }},
+                  {"column.legal_status",
+                   [](const Listed& l, const Labels& words) {
+                     return l.c.legal_status ? Cell::of(words("legal_status." + *l.c.legal_status))
+                                             : Cell{};
+                   }},
+                  {"column.next_expiry",
+                   [](const Listed& l, const Labels&) { return optional_day(l.next_expiry); }},
+                  {"column.opened_on",
+                   [](const Listed& l, const Labels&) {
+                     return Cell::date(l.c.opened_at.substr(0, 10));
+                   }}},
+      .sorts = {{"name", [](const Listed& a,
+                            const Listed& b) { return name_of(a.person) < name_of(b.person); }},
+                {"status",
+                 [](const Listed& a, const Listed& b) { return a.c.status < b.c.status; }},
                 {"legal_status",
                  [](const Listed& a, const Listed& b) {
                    return a.c.legal_status.value_or("") < b.c.legal_status.value_or("");
@@ -179,11 +176,10 @@ Result<http::Response> list(api::Context& ctx) {
                              words))
       continue;
     auto expiry = expiry_of.find(c.id);
-    rows.push_back({std::move(c), person,
-                    centre == centre_of.end() ? std::nullopt
-                                              : std::optional<CentreRef>(centre->second),
-                    expiry == expiry_of.end() ? std::nullopt
-                                              : std::optional<std::string>(expiry->second)});
+    rows.push_back(
+        {std::move(c), person,
+         centre == centre_of.end() ? std::nullopt : std::optional<CentreRef>(centre->second),
+         expiry == expiry_of.end() ? std::nullopt : std::optional<std::string>(expiry->second)});
   }
 
   const auto& office = case_list();
@@ -276,15 +272,14 @@ Result<http::Response> edit_procedure(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto c, case_in_scope(ctx, *conn, "cases.manage"));
   const auto& b = ctx.body;
   auto& p = c.procedure;
-  for (auto [name, member] :
-       {std::pair{"c3_reference", &Procedure::c3_reference},
-        {"application_date", &Procedure::application_date},
-        {"hearing_date", &Procedure::hearing_date},
-        {"decision_date", &Procedure::decision_date},
-        {"outcome", &Procedure::outcome},
-        {"appeal_filed_date", &Procedure::appeal_filed_date},
-        {"appeal_decision_date", &Procedure::appeal_decision_date},
-        {"appeal_outcome", &Procedure::appeal_outcome}})
+  for (auto [name, member] : {std::pair{"c3_reference", &Procedure::c3_reference},
+                              {"application_date", &Procedure::application_date},
+                              {"hearing_date", &Procedure::hearing_date},
+                              {"decision_date", &Procedure::decision_date},
+                              {"outcome", &Procedure::outcome},
+                              {"appeal_filed_date", &Procedure::appeal_filed_date},
+                              {"appeal_decision_date", &Procedure::appeal_decision_date},
+                              {"appeal_outcome", &Procedure::appeal_outcome}})
     p.*member = api::patched(b, name, p.*member);
   INNET_ASSIGN_OR_RETURN(c, update_case(*conn, c, clock::today(), clock::now_iso()));
   INNET_TRY(commit(ctx, "cases.procedure", c, {{"fields", fields_sent(b)}}));
@@ -301,7 +296,8 @@ Result<http::Response> change(api::Context& ctx) {
                  .changed_by = ctx.actor->user_id};
   INNET_ASSIGN_OR_RETURN(c, change_status(*conn, c.id, s, clock::now_iso()));
   // The reason's code says why without words that may name anyone.
-  INNET_TRY(commit(ctx, "cases.status", c, {{"status", s.status}, {"reason", b.value("reason", "")}}));
+  INNET_TRY(
+      commit(ctx, "cases.status", c, {{"status", s.status}, {"reason", b.value("reason", "")}}));
   return answer(ctx, *conn, c, 201);
 }
 
@@ -317,8 +313,8 @@ void set_document_fields(const nlohmann::json& b, IdentityDocument& d) {
 Result<http::Response> add_identity_document(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_ASSIGN_OR_RETURN(auto c, case_in_scope(ctx, *conn, "cases.manage"));
-  IdentityDocument d{.case_id = c.id, .recorded_by = ctx.actor->user_id,
-                     .recorded_at = clock::now_iso()};
+  IdentityDocument d{
+      .case_id = c.id, .recorded_by = ctx.actor->user_id, .recorded_at = clock::now_iso()};
   set_document_fields(ctx.body, d);
   INNET_ASSIGN_OR_RETURN(d, add_document(*conn, d, clock::today()));
   INNET_TRY(commit(ctx, "cases.document", c, {{"document_id", d.id}, {"type", d.type}}));
@@ -430,17 +426,18 @@ void add_routes(api::Api& api) {
            .other_content_types = files,
            .reads_persons = true,
            .handler = list});
-  api.add({.method = "POST",
-           .pattern = base,
-           .action = "cases.manage",
-           .summary = "Open the case of a person the caller's organisation takes in charge",
-           .tag = "cases",
-           .body = {{.name = "person_id", .type = FieldType::integer, .required = true,
-                     .min_value = 1}},
-           .response_schema = "CaseDetail",
-           .success_status = 201,
-           .reads_persons = true,
-           .handler = open});
+  api.add(
+      {.method = "POST",
+       .pattern = base,
+       .action = "cases.manage",
+       .summary = "Open the case of a person the caller's organisation takes in charge",
+       .tag = "cases",
+       .body =
+           {{.name = "person_id", .type = FieldType::integer, .required = true, .min_value = 1}},
+       .response_schema = "CaseDetail",
+       .success_status = 201,
+       .reads_persons = true,
+       .handler = open});
   api.add({.method = "GET",
            .pattern = base + "/{id}",
            .action = "cases.read",
@@ -456,16 +453,24 @@ void add_routes(api::Api& api) {
            .summary = "Set the legal status and the need for an interpreter",
            .tag = "cases",
            .body = {{.name = "legal_status", .nullable = true, .allowed = legal_statuses()},
-                    {.name = "legal_status_note", .nullable = true, .max_length = 500,
-                     .min_length = 1, .description = "what an 'other' legal status is"},
+                    {.name = "legal_status_note",
+                     .nullable = true,
+                     .max_length = 500,
+                     .min_length = 1,
+                     .description = "what an 'other' legal status is"},
                     {.name = "interpreter_needed", .type = FieldType::boolean},
-                    {.name = "interpreter_language", .nullable = true, .max_length = 3,
-                     .min_length = 2, .description = "ISO 639-1 code"}},
+                    {.name = "interpreter_language",
+                     .nullable = true,
+                     .max_length = 3,
+                     .min_length = 2,
+                     .description = "ISO 639-1 code"}},
            .response_schema = "CaseDetail",
            .reads_persons = true,
            .handler = edit});
   const auto day = [](const char* name, std::string description = "") {
-    return Field{.name = name, .type = FieldType::date, .nullable = true,
+    return Field{.name = name,
+                 .type = FieldType::date,
+                 .nullable = true,
                  .description = std::move(description)};
   };
   api.add({.method = "PATCH",
@@ -474,7 +479,10 @@ void add_routes(api::Api& api) {
            .summary = "Record the asylum procedure: application, Territorial Commission hearing "
                       "and decision, appeal (absent keeps, null clears)",
            .tag = "cases",
-           .body = {{.name = "c3_reference", .nullable = true, .max_length = 50, .min_length = 1,
+           .body = {{.name = "c3_reference",
+                     .nullable = true,
+                     .max_length = 50,
+                     .min_length = 1,
                      .description = "the application's reference in Vestanet (C3 form)"},
                     day("application_date"),
                     day("hearing_date", "may be ahead: a scheduled hearing"),
@@ -486,25 +494,33 @@ void add_routes(api::Api& api) {
            .response_schema = "CaseDetail",
            .reads_persons = true,
            .handler = edit_procedure});
-  api.add({.method = "POST",
-           .pattern = base + "/{id}/status-changes",
-           .action = "cases.manage",
-           .summary = "Change the case's status: active, closed (with a reason), reopened (with "
-                      "a note); every change is kept in its history",
-           .tag = "cases",
-           .body = {{.name = "status", .required = true, .allowed = {"active", "closed", "reopened"}},
-                    {.name = "reason", .allowed = closure_reasons(),
-                     .description = "why the case is closed (closing only)"},
-                    {.name = "note", .max_length = 1000, .min_length = 1, .multiline = true,
-                     .description = "required to reopen and for the reason 'other'"}},
-           .response_schema = "CaseDetail",
-           .success_status = 201,
-           .reads_persons = true,
-           .handler = change});
+  api.add(
+      {.method = "POST",
+       .pattern = base + "/{id}/status-changes",
+       .action = "cases.manage",
+       .summary = "Change the case's status: active, closed (with a reason), reopened (with "
+                  "a note); every change is kept in its history",
+       .tag = "cases",
+       .body = {{.name = "status", .required = true, .allowed = {"active", "closed", "reopened"}},
+                {.name = "reason",
+                 .allowed = closure_reasons(),
+                 .description = "why the case is closed (closing only)"},
+                {.name = "note",
+                 .max_length = 1000,
+                 .min_length = 1,
+                 .multiline = true,
+                 .description = "required to reopen and for the reason 'other'"}},
+       .response_schema = "CaseDetail",
+       .success_status = 201,
+       .reads_persons = true,
+       .handler = change});
   const Field type{.name = "type", .allowed = document_types()};
   FieldSpec document_fields = {
       type,
-      {.name = "description", .nullable = true, .max_length = 200, .min_length = 1,
+      {.name = "description",
+       .nullable = true,
+       .max_length = 200,
+       .min_length = 1,
        .description = "what an 'other' document is"},
       {.name = "number", .max_length = 50, .min_length = 1},
       {.name = "issuer", .nullable = true, .max_length = 200, .min_length = 1},
@@ -540,23 +556,26 @@ void add_routes(api::Api& api) {
                       "workers who keep the case",
            .tag = "cases",
            .body = {{.name = "sensitivity", .required = true, .allowed = note_sensitivities()},
-                    {.name = "text", .required = true, .max_length = 8000, .min_length = 1,
+                    {.name = "text",
+                     .required = true,
+                     .max_length = 8000,
+                     .min_length = 1,
                      .multiline = true}},
            .response_schema = "CaseDetail",
            .success_status = 201,
            .reads_persons = true,
            .handler = add_case_note});
-  api.add({.method = "POST",
-           .pattern = base + "/{id}/workers",
-           .action = "cases.manage",
-           .summary = "Assign a case worker of the organisation that keeps the case",
-           .tag = "cases",
-           .body = {{.name = "user_id", .type = FieldType::integer, .required = true,
-                     .min_value = 1}},
-           .response_schema = "CaseDetail",
-           .success_status = 201,
-           .reads_persons = true,
-           .handler = assign});
+  api.add(
+      {.method = "POST",
+       .pattern = base + "/{id}/workers",
+       .action = "cases.manage",
+       .summary = "Assign a case worker of the organisation that keeps the case",
+       .tag = "cases",
+       .body = {{.name = "user_id", .type = FieldType::integer, .required = true, .min_value = 1}},
+       .response_schema = "CaseDetail",
+       .success_status = 201,
+       .reads_persons = true,
+       .handler = assign});
   api.add({.method = "DELETE",
            .pattern = base + "/{id}/workers/{user_id}",
            .action = "cases.manage",
@@ -570,8 +589,12 @@ void add_routes(api::Api& api) {
            .action = "cases.manage",
            .summary = "Attach uploads (POST /documents) to the case",
            .tag = "cases",
-           .body = {{.name = "document_ids", .type = FieldType::integer_list, .required = true,
-                     .min_value = 1, .max_items = 10, .min_items = 1}},
+           .body = {{.name = "document_ids",
+                     .type = FieldType::integer_list,
+                     .required = true,
+                     .min_value = 1,
+                     .max_items = 10,
+                     .min_items = 1}},
            .response_schema = "CaseDetail",
            .success_status = 201,
            .reads_persons = true,

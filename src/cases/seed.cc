@@ -56,7 +56,9 @@ Status seed_case(api::SeedContext& ctx, const people::Person& person, CivilDay a
   auto& rng = ctx.rng;
   auto& conn = ctx.conn;
   const auto today = ctx.today;
-  auto chance = [&](int percent) { return std::uniform_int_distribution<int>(0, 99)(rng) < percent; };
+  auto chance = [&](int percent) {
+    return std::uniform_int_distribution<int>(0, 99)(rng) < percent;
+  };
   auto days = [&](int from, int to) { return std::uniform_int_distribution<int>(from, to)(rng); };
   const std::string opened = at_nine(arrived.to_string());
   INNET_ASSIGN_OR_RETURN(auto c, open_case(conn, person.id, org, worker, opened));
@@ -129,7 +131,8 @@ Status seed_case(api::SeedContext& ctx, const people::Person& person, CivilDay a
   }
   if (*c.legal_status != "asylum_applicant") {
     // A permit: some expire within the two months the tasks look at.
-    const auto expires = chance(20) ? today.plus_days(days(-5, 60)) : today.plus_days(days(90, 900));
+    const auto expires =
+        chance(20) ? today.plus_days(days(-5, 60)) : today.plus_days(days(90, 900));
     INNET_TRY(document("permit_of_stay", "I" + serial, "Questura di Palermo",
                        std::max(arrived, expires.plus_days(-730)), expires));
   }
@@ -149,13 +152,14 @@ Status seed_case(api::SeedContext& ctx, const people::Person& person, CivilDay a
     ++n.notes;
   }
   if (!ctx.notes_key.empty() && chance(12)) {
-    INNET_TRY(add_note(conn,
-                       {.case_id = c.id,
-                        .sensitivity = "sensitive",
-                        .text = std::string(kSensitiveNotes[days(0, std::size(kSensitiveNotes) - 1)]),
-                        .written_by = worker,
-                        .written_at = at_nine(after(arrived, 10, today))},
-                       ctx.notes_key));
+    INNET_TRY(
+        add_note(conn,
+                 {.case_id = c.id,
+                  .sensitivity = "sensitive",
+                  .text = std::string(kSensitiveNotes[days(0, std::size(kSensitiveNotes) - 1)]),
+                  .written_by = worker,
+                  .written_at = at_nine(after(arrived, 10, today))},
+                 ctx.notes_key));
     ++n.sensitive;
   }
   // Most cases are taken in charge; a few were closed and reopened on a return.
@@ -164,11 +168,10 @@ Status seed_case(api::SeedContext& ctx, const people::Person& person, CivilDay a
                                             at_nine(after(arrived, 2, today))));
   }
   if (c.status == "active" && chance(4)) {
-    INNET_ASSIGN_OR_RETURN(c, change_status(conn, c.id,
-                                            {.status = "closed",
-                                             .reason = "left_reception",
-                                             .changed_by = worker},
-                                            at_nine(after(arrived, 30, today))));
+    INNET_ASSIGN_OR_RETURN(
+        c, change_status(conn, c.id,
+                         {.status = "closed", .reason = "left_reception", .changed_by = worker},
+                         at_nine(after(arrived, 30, today))));
     INNET_ASSIGN_OR_RETURN(c, change_status(conn, c.id,
                                             {.status = "reopened",
                                              .note = "Rientrato in accoglienza dopo la revoca "

@@ -13,9 +13,9 @@ namespace innet::cases {
 
 const std::vector<std::string>& timeline_kinds() {
   static const std::vector<std::string> v = {
-      "status",        "document",        "application", "hearing",    "decision",
-      "appeal_filed",  "appeal_decision", "note",        "attachment", "worker",
-      "arrival",       "transfer",        "exit"};
+      "status",       "document",        "application", "hearing",    "decision",
+      "appeal_filed", "appeal_decision", "note",        "attachment", "worker",
+      "arrival",      "transfer",        "exit"};
   return v;
 }
 
@@ -69,8 +69,10 @@ void add_stays(const std::vector<reception::Stay>& stays, std::vector<TimelineEn
                    .centre_name = s.centre_name});
     // A transfer's closing placement is told by the transfer that opened the next one.
     if (p.end_date && p.exit_reason != reception::kTransferredReason)
-      out.push_back(
-          {.at = *p.end_date, .kind = "exit", .value = p.exit_reason, .centre_name = s.centre_name});
+      out.push_back({.at = *p.end_date,
+                     .kind = "exit",
+                     .value = p.exit_reason,
+                     .centre_name = s.centre_name});
   }
 }
 
@@ -120,15 +122,16 @@ Result<CaseDetail> case_detail(api::Context& ctx, db::Connection& conn, const Ca
   }
   // Field-level protection: the policy's field set decides whether the seal is opened at all.
   const bool narratives = policy.allows(*ctx.actor, "cases.notes.sensitive", owner);
-  INNET_ASSIGN_OR_RETURN(
-      auto notes, notes_of(conn, c.id, narratives ? &ctx.services.notes_key : nullptr));
+  INNET_ASSIGN_OR_RETURN(auto notes,
+                         notes_of(conn, c.id, narratives ? &ctx.services.notes_key : nullptr));
   for (auto& n : notes) {
     INNET_ASSIGN_OR_RETURN(auto by, names(n.written_by));
     const bool redacted = !n.text.has_value();
     d.notes.push_back({n.id, n.sensitivity, std::move(n.text), redacted, by, n.written_at});
     timeline.push_back({.at = n.written_at, .kind = "note", .value = n.sensitivity, .by = by});
   }
-  INNET_ASSIGN_OR_RETURN(d.attachments, documents::documents_of(conn, kAttachmentOwnerKind, {c.id}));
+  INNET_ASSIGN_OR_RETURN(d.attachments,
+                         documents::documents_of(conn, kAttachmentOwnerKind, {c.id}));
   for (const auto& a : d.attachments) {
     INNET_ASSIGN_OR_RETURN(auto by, names(a.linked_by.value_or(a.uploaded_by)));
     timeline.push_back({.at = a.linked_at.value_or(a.uploaded_at),
@@ -201,8 +204,8 @@ const api::ObjectType<CentreRef>& centre_ref_type() {
 const api::ObjectType<NamedChange>& named_change_type() {
   static const auto type =
       api::ObjectType<NamedChange>("CaseHistoryEntry")
-          .include(status_change_type(),
-                   [](const NamedChange& n) -> const auto& { return n.change; })
+          .include(
+              status_change_type(), [](const NamedChange& n) -> const auto& { return n.change; })
           .field("changed_by_name", &NamedChange::changed_by_name);
   return type;
 }
@@ -229,10 +232,9 @@ const api::ObjectType<NoteView>& note_type() {
 }
 
 const api::ObjectType<Relative>& relative_type() {
-  static const auto type =
-      api::ObjectType<Relative>("CaseRelative")
-          .field("person", &Relative::person, people::person_summary_type())
-          .field("case_id", &Relative::case_id);
+  static const auto type = api::ObjectType<Relative>("CaseRelative")
+                               .field("person", &Relative::person, people::person_summary_type())
+                               .field("case_id", &Relative::case_id);
   return type;
 }
 
@@ -252,7 +254,8 @@ const api::ObjectType<TimelineEntry>& timeline_type() {
 const api::ObjectType<CaseDetail>& case_detail_type() {
   static const auto type =
       api::ObjectType<CaseDetail>("CaseDetail")
-          .include(case_type(), [](const CaseDetail& d) -> const auto& { return d.c; })
+          .include(
+              case_type(), [](const CaseDetail& d) -> const auto& { return d.c; })
           .field("person", &CaseDetail::person, people::person_type())
           .field("organization_name", &CaseDetail::organization_name)
           .field("current_centre", &CaseDetail::current_centre, centre_ref_type())

@@ -46,14 +46,17 @@ TEST_P(CasesTest, OneCasePerPersonReopenedNeverOpenedTwice) {
 
 TEST_P(CasesTest, StatusChangesFollowTheRulesAndAreKept) {
   auto c = opened(1);
-  auto refused = change_status(db(), c.id, {.status = "reopened", .note = "x", .changed_by = user_}, kNow);
+  auto refused =
+      change_status(db(), c.id, {.status = "reopened", .note = "x", .changed_by = user_}, kNow);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, "wrong_status");
   auto no_reason = change_status(db(), c.id, {.status = "closed", .changed_by = user_}, kNow);
   ASSERT_FALSE(no_reason.ok());
   EXPECT_EQ(no_reason.error().code, "reason_required");
-  ASSERT_DB_OK(change_status(db(), c.id, {.status = "closed", .reason = "repatriated", .changed_by = user_}, kNow));
-  ASSERT_DB_OK(change_status(db(), c.id, {.status = "reopened", .note = "back", .changed_by = user_}, kNow));
+  ASSERT_DB_OK(change_status(
+      db(), c.id, {.status = "closed", .reason = "repatriated", .changed_by = user_}, kNow));
+  ASSERT_DB_OK(
+      change_status(db(), c.id, {.status = "reopened", .note = "back", .changed_by = user_}, kNow));
   auto history = status_history(db(), c.id);
   ASSERT_DB_OK(history);
   std::vector<std::string> statuses;
@@ -82,9 +85,13 @@ TEST_P(CasesTest, DocumentsExpiringWithinDaysForTheTasks) {
   auto c1 = opened(1);
   auto c2 = opened(2);
   auto add = [&](std::int64_t case_id, const char* expires) {
-    return add_document(db(), {.case_id = case_id, .type = "permit_of_stay", .number = "I1",
-                               .expires_on = std::string(expires), .recorded_by = user_,
-                               .recorded_at = kNow},
+    return add_document(db(),
+                        {.case_id = case_id,
+                         .type = "permit_of_stay",
+                         .number = "I1",
+                         .expires_on = std::string(expires),
+                         .recorded_by = user_,
+                         .recorded_at = kNow},
                         kToday);
   };
   ASSERT_DB_OK(add(c1.id, "2026-12-01"));  // 29 days
@@ -98,7 +105,8 @@ TEST_P(CasesTest, DocumentsExpiringWithinDaysForTheTasks) {
   EXPECT_EQ((*within)[1].days_left, 29);
   EXPECT_EQ((*within)[1].organization_id, operator_id_);
   // A closed case has no tasks.
-  ASSERT_DB_OK(change_status(db(), c2.id, {.status = "closed", .reason = "deceased", .changed_by = user_}, kNow));
+  ASSERT_DB_OK(change_status(
+      db(), c2.id, {.status = "closed", .reason = "deceased", .changed_by = user_}, kNow));
   auto after = documents_expiring_within(db(), kToday, 30);
   ASSERT_DB_OK(after);
   EXPECT_EQ(after->size(), 1u);
@@ -108,11 +116,19 @@ TEST_P(CasesTest, SensitiveNotesAreSealedAtRest) {
   auto c = opened(1);
   const std::string key = *crypto::secret_key_from_hex(crypto::new_secret_key_hex());
   const std::string secret = "Riferisce torture subite in detenzione";
-  ASSERT_DB_OK(add_note(db(), {.case_id = c.id, .sensitivity = "sensitive", .text = secret,
-                               .written_by = user_, .written_at = kNow},
+  ASSERT_DB_OK(add_note(db(),
+                        {.case_id = c.id,
+                         .sensitivity = "sensitive",
+                         .text = secret,
+                         .written_by = user_,
+                         .written_at = kNow},
                         key));
-  ASSERT_DB_OK(add_note(db(), {.case_id = c.id, .sensitivity = "normal", .text = "colloquio",
-                               .written_by = user_, .written_at = kNow},
+  ASSERT_DB_OK(add_note(db(),
+                        {.case_id = c.id,
+                         .sensitivity = "normal",
+                         .text = "colloquio",
+                         .written_by = user_,
+                         .written_at = kNow},
                         key));
   // What the database holds: no plain text of the sensitive note, in any column.
   auto raw = db().query("SELECT body, sealed FROM case_notes WHERE sensitivity = 'sensitive'");
