@@ -167,7 +167,9 @@ Result<CaseDetail> case_detail(api::Context& ctx, db::Connection& conn, const Ca
   INNET_ASSIGN_OR_RETURN(auto stays,
                          reception::visible_stays(ctx, conn, c.person_id, "placements.read"));
   add_stays(stays, timeline);
-  // Newest first; a day sorts after the times stamped on it, which is as good as any order.
+  // Newest first; what happened at the same moment (a close and a reopen in one second) in the
+  // reverse of the order it was recorded; a day sorts after the times stamped on it.
+  std::reverse(timeline.begin(), timeline.end());
   std::stable_sort(timeline.begin(), timeline.end(),
                    [](const TimelineEntry& a, const TimelineEntry& b) { return a.at > b.at; });
   return d;

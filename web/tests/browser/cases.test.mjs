@@ -28,9 +28,15 @@ async function shot360(p, name) {
   const size = p.viewportSize();
   await p.setViewportSize({ width: 360, height: 800 });
   try {
-    assert.ok((await p.evaluate(() => document.documentElement.scrollWidth)) <= 360, `${name}: fits 360 px`);
     await p.evaluate(() => document.fonts.ready);
     await p.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    const wide = await p.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > 361)
+        .slice(-3)
+        .map((e) => `${e.tagName}.${e.className} ${e.getBoundingClientRect().right}`),
+    );
+    assert.ok((await p.evaluate(() => document.documentElement.scrollWidth)) <= 360, `${name}: fits 360 px ${wide}`);
   } finally {
     await p.setViewportSize(size);
   }

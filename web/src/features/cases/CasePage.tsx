@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
-import { Consequences, Facts, useConfirm } from '../../components/ConfirmDialog';
+import { Consequences, useConfirm } from '../../components/ConfirmDialog';
 import { FormPage } from '../../components/FormPage';
 import { TableRegion } from '../../components/TableRegion';
 import { CheckboxField, FormErrors, LoadState, Notice, SelectField, TextAreaField, TextField } from '../../components/forms';
@@ -61,6 +61,20 @@ export function CasePage({ id }: { id: number }) {
   );
 }
 
+/** Labelled values of a section: side by side from 576 px, one under the other below (360 px phones). */
+function Details({ items, testId }: { items: [label: string, value: ComponentChildren][]; testId?: string }) {
+  return (
+    <dl class="row mb-3" data-testid={testId}>
+      {items.map(([label, value]) => (
+        <div key={label} class="col-12 d-sm-flex mb-1">
+          <dt class="col-sm-5 col-lg-3">{label}</dt>
+          <dd class="col-sm-7 col-lg-9 mb-0 text-break">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 function Section({ id, title, action, children }: { id: string; title: string; action?: ComponentChildren; children: ComponentChildren }) {
   return (
     <section aria-labelledby={`${id}-heading`} class="mb-5" data-testid={id}>
@@ -99,7 +113,7 @@ function CaseView({ c, saved }: { c: CaseDetail; saved: Saved }) {
     manage && panel === null ? <OpenButton label={label} testId={testId} onClick={() => setPanel(which)} /> : null;
   return (
     <>
-      <Facts
+      <Details
         testId="case-summary"
         items={[
           [t('cases.status'), <strong key="s">{t(`cases.statuses.${c.status}`)}</strong>],
@@ -124,7 +138,7 @@ function CaseView({ c, saved }: { c: CaseDetail; saved: Saved }) {
       {panel === 'status' ? <StatusForm c={c} onCancel={cancel} done={done} /> : null}
 
       <Section id="case-identity" title={t('cases.identity')} action={open('legal', t('cases.editLegal'), 'case-legal-open')}>
-        <Facts
+        <Details
           items={[
             [t('cases.nationality'), nationality(p.nationality, lang, t)],
             [t('cases.birthDate'), day(p.birth_date, lang)],
@@ -186,7 +200,7 @@ function CaseView({ c, saved }: { c: CaseDetail; saved: Saved }) {
 
       <Section id="case-procedure" title={t('cases.procedure')} action={open('procedure', t('cases.editProcedure'), 'case-procedure-open')}>
         {panel === 'procedure' ? <ProcedureForm c={c} onCancel={cancel} done={done} /> : null}
-        <Facts
+        <Details
           items={[
             [t('cases.c3Reference'), proc.c3_reference ? <bdi dir="ltr">{proc.c3_reference}</bdi> : '—'],
             [t('cases.applicationDate'), day(proc.application_date, lang)],
@@ -303,7 +317,11 @@ function TimelineText({ e }: { e: TimelineEntry }) {
     case 'status':
       return <>{t('cases.events.status', { status: t(`cases.statuses.${value}`), by: e.by })}{e.detail ? ` (${t(`cases.reasons.${e.detail}`)})` : ''}</>;
     case 'document':
-      return <>{t('cases.events.document', { type: t(`cases.documentTypes.${value}`), expires: day(e.detail, lang) })}</>;
+      return e.detail ? (
+        <>{t('cases.events.document', { type: t(`cases.documentTypes.${value}`), expires: formatDay(e.detail, lang) })}</>
+      ) : (
+        <>{t('cases.events.documentNoExpiry', { type: t(`cases.documentTypes.${value}`) })}</>
+      );
     case 'decision':
       return <>{t('cases.events.decision', { outcome: value ? t(`cases.outcomes.${value}`) : '—' })}</>;
     case 'appeal_decision':
