@@ -221,6 +221,7 @@ export function expectedNav(permissions, { cards = false } = {}) {
     ...(cards && has('inspections.read') ? ['/inspections'] : []),
     ...(cards && has('occupancy.read') ? ['/placement-desk'] : []),
     ...(cards && has('movements.export') ? ['/movements'] : []),
+    ...(cards && has('cases.read') ? ['/cases'] : []),
     ...(has('persons.read') ? ['/persons'] : []),
     ...(has('notices.read') ? ['/absence-notices'] : []),
     ...(has('audit.read') ? ['/audit'] : []),
