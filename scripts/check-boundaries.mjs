@@ -42,8 +42,13 @@ const DEPENDENCIES = {
   // base); reception: occupancy for the risk ranking; documents attached to replies and
   // decisions; reporting: the report's PDF (decision 0024).
   monitoring: [...PLATFORM, 'accounts', 'centres', 'reception', 'documents', 'reporting'],
+  // Case records (issue 11, decision 0025): persons and their family groups (people), the
+  // users who keep a case (accounts), stays for the timeline and the officer's list shape
+  // (reception), attachments (documents), the list's files (reporting). Screening and referrals
+  // come as modules above it.
+  cases: [...PLATFORM, 'accounts', 'people', 'reception', 'documents', 'reporting'],
   seed: [...PLATFORM],
-  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'reception', 'monitoring', 'reporting'],
+  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'reception', 'monitoring', 'cases', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],
 };
 

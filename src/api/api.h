@@ -57,6 +57,9 @@ struct Services {
   std::string chain_key;
   // Where routes marked reads_persons queue their read entries (null: not recorded, in tools).
   audit::ReadLog* read_log = nullptr;
+  // The raw key that seals sensitive case notes (case_notes_key_file; empty in tools that read
+  // none).
+  std::string notes_key;
 };
 
 struct Context {

@@ -64,6 +64,7 @@ struct SeedContext {
   std::mt19937& rng;
   CivilDay today;         // the last simulated day
   std::string chain_key;  // demo: the audit key that chains the registers' confirmations
+  std::string notes_key;  // demo: the raw key that seals sensitive case notes
   SeedRegistry registry;
   SeedReport report;
 };

@@ -10,6 +10,7 @@
 #include "accounts/sessions.h"
 #include "app/modules.h"
 #include "auth/passwords.h"
+#include "cases/notes.h"
 #include "core/crypto.h"
 #include "http/server.h"
 
@@ -95,6 +96,16 @@ Result<std::unique_ptr<db::Pool>> open_database(const Config& config) {
   return pool;
 }
 
+Result<std::string> notes_key(const Config& config, db::Pool& pool) {
+  INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
+  INNET_ASSIGN_OR_RETURN(auto sealed, cases::sealed_note_count(*conn));
+  const auto path =
+      !config.case_notes_key_file.empty()
+          ? config.case_notes_key_file
+          : (std::filesystem::path(config.secrets_file).parent_path() / "case-notes.key").string();
+  return load_or_create_notes_key(path, sealed == 0);
+}
+
 Result<std::unique_ptr<App>> App::open(const Config& config) {
   if (!crypto::initialize()) return Error::internal("libsodium failed to initialise");
   std::unique_ptr<App> app(new App());
@@ -102,6 +113,7 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   INNET_ASSIGN_OR_RETURN(auto secrets, load_or_create_secrets(config.secrets_file));
   INNET_ASSIGN_OR_RETURN(auto pool, open_database(config));
   app->pool_ = std::move(pool);
+  INNET_ASSIGN_OR_RETURN(auto sealing_key, notes_key(config, *app->pool_));
   // After the migrations, which may legitimately run long.
   app->pool_->set_time_limits({config.statement_timeout_ms, config.lock_timeout_ms});
   app->chainer_ = std::make_unique<audit::Chainer>(*app->pool_, secrets.audit_key);
@@ -119,8 +131,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   settings.public_url = config.public_url;
   settings.absence_notice_hours = config.absence_notice_hours;
   auth::set_password_hash_concurrency(settings.password_hash_concurrency);
-  app->services_.reset(
-      new api::Services{*app->pool_, policy(), settings, secrets.audit_key, app->read_log_.get()});
+  app->services_.reset(new api::Services{*app->pool_, policy(), settings, secrets.audit_key,
+                                         app->read_log_.get(), std::move(sealing_key)});
 
   add_all_routes(app->api_, app->metrics_);
   app->api_.install(app->router_, *app->services_, accounts::make_authenticator(*app->services_));

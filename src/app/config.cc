@@ -55,6 +55,7 @@ const std::map<std::string, Setter>& keys() {
       {"data_dir", text(&Config::data_dir)},
       {"upload_dir", text(&Config::upload_dir)},
       {"secrets_file", text(&Config::secrets_file)},
+      {"case_notes_key_file", text(&Config::case_notes_key_file)},
       {"web_root", text(&Config::web_root)},
       {"max_body_bytes", number(&Config::max_body_bytes, 1024, 1LL << 30)},
       {"upload_max_bytes", number(&Config::upload_max_bytes, 1024, 1LL << 30)},
@@ -121,32 +122,66 @@ Result<Config> load_config(const std::optional<std::string>& file) {
   return c;
 }
 
-Result<Secrets> load_or_create_secrets(const std::string& path) {
+namespace {
+
+// Creates a key file holding `key = value` with mode 0600 from the start, never world-readable
+// for an instant.
+Status write_key_file(const std::string& path, const char* key, const std::string& value) {
   namespace fs = std::filesystem;
-  if (!fs::exists(path)) {
-    std::error_code ec;
-    if (fs::path(path).has_parent_path()) fs::create_directories(fs::path(path).parent_path(), ec);
-    // Created with mode 0600 from the start, never world-readable for an instant.
-    mode_t old = ::umask(077);
-    std::ofstream out(path);
-    out << "# InNet secrets. Keep private; every instance of one deployment needs the same file.\n"
-        << "audit_key = " << crypto::random_hex(32) << "\n";
-    ::umask(old);
-    if (!out) return Error::internal("cannot write secrets file " + path);
-  }
+  std::error_code ec;
+  if (fs::path(path).has_parent_path()) fs::create_directories(fs::path(path).parent_path(), ec);
+  mode_t old = ::umask(077);
+  std::ofstream out(path);
+  out << "# InNet secrets. Keep private; every instance of one deployment needs the same file.\n"
+      << key << " = " << value << "\n";
+  ::umask(old);
+  if (!out) return Error::internal("cannot write secrets file " + path);
+  return Status::success();
+}
+
+// The value of `key` in a key file, empty when the file does not set it.
+Result<std::string> read_key_file(const std::string& path, const char* key) {
   std::ifstream in(path);
   if (!in) return Error::internal("cannot read secrets file " + path);
-  Secrets s;
   std::string line;
+  std::string value;
   while (std::getline(in, line)) {
     auto eq = line.find('=');
     if (line.empty() || line[0] == '#' || eq == std::string::npos) continue;
-    if (trim(line.substr(0, eq)) == "audit_key") s.audit_key = trim(line.substr(eq + 1));
+    if (trim(line.substr(0, eq)) == key) value = trim(line.substr(eq + 1));
   }
+  return value;
+}
+
+}  // namespace
+
+Result<Secrets> load_or_create_secrets(const std::string& path) {
+  if (!std::filesystem::exists(path))
+    INNET_TRY(write_key_file(path, "audit_key", crypto::random_hex(32)));
+  Secrets s;
+  INNET_ASSIGN_OR_RETURN(s.audit_key, read_key_file(path, "audit_key"));
   if (s.audit_key.size() < 32)
     return Error::make(ErrorKind::invalid_input, "secrets",
                        path + ": audit_key is missing or short");
   return s;
+}
+
+Result<std::string> load_or_create_notes_key(const std::string& path, bool may_create) {
+  if (!std::filesystem::exists(path)) {
+    if (!may_create)
+      return Error::make(ErrorKind::invalid_input, "secrets",
+                         path +
+                             " (case_notes_key_file) is missing, but the database holds "
+                             "sensitive case notes sealed with a key: restore the file "
+                             "from the backup of the server's secrets");
+    INNET_TRY(write_key_file(path, "notes_key", crypto::new_secret_key_hex()));
+  }
+  INNET_ASSIGN_OR_RETURN(auto hex, read_key_file(path, "notes_key"));
+  auto key = crypto::secret_key_from_hex(hex);
+  if (!key)
+    return Error::make(ErrorKind::invalid_input, "secrets",
+                       path + ": notes_key is missing or not 64 hexadecimal digits");
+  return *key;
 }
 
 }  // namespace innet::app

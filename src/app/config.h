@@ -25,6 +25,10 @@ struct Config {
   std::string data_dir = "data";
   std::string upload_dir = "data/uploads";
   std::string secrets_file = "data/secrets.key";
+  // The key that seals sensitive case notes (libsodium secretbox), outside the database: a copy
+  // of the database alone does not reveal them. Created on first run like secrets_file; empty:
+  // case-notes.key in the folder of secrets_file.
+  std::string case_notes_key_file;
   std::string web_root = "web/dist";
   std::size_t max_body_bytes = 1 << 20;
   // The largest uploaded file (POST /api/v1/documents), which only that route accepts.
@@ -56,5 +60,10 @@ struct Secrets {
   std::string audit_key;
 };
 Result<Secrets> load_or_create_secrets(const std::string& path);
+
+// The raw key of sensitive case notes from its file (`notes_key = <64 hex digits>`). A missing
+// file is created with a new key (mode 0600) only when `may_create`: the caller says no when
+// the database already holds notes sealed with a key, which a new key could never open.
+Result<std::string> load_or_create_notes_key(const std::string& path, bool may_create);
 
 }  // namespace innet::app

@@ -4,6 +4,7 @@
 
 #include "accounts/module.h"
 #include "audit/module.h"
+#include "cases/module.h"
 #include "centres/module.h"
 #include "documents/module.h"
 #include "monitoring/module.h"
@@ -14,8 +15,8 @@ namespace innet::app {
 
 const std::vector<api::Module>& modules() {
   static const std::vector<api::Module> all = {
-      accounts::module(),  audit::module(),     people::module(),    centres::module(),
-      documents::module(), reception::module(), monitoring::module()};
+      accounts::module(),  audit::module(),     people::module(),     centres::module(),
+      documents::module(), reception::module(), monitoring::module(), cases::module()};
   return all;
 }
 

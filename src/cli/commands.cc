@@ -88,13 +88,18 @@ int seed(const app::Config& config, bool demo, const std::string& scale) {
   auto pool = open(config);
   if (!pool.ok()) return report(pool.error());
   std::string chain_key;
+  std::string notes_key;
   if (demo) {
     auto secrets = app::load_or_create_secrets(config.secrets_file);
     if (!secrets.ok()) return report(secrets.error());
     chain_key = secrets->audit_key;
+    auto key = app::notes_key(config, **pool);
+    if (!key.ok()) return report(key.error());
+    notes_key = *key;
   }
-  auto seeded = seed::run(**pool, app::modules(),
-                          demo ? api::SeedScale::demo : api::SeedScale::national, chain_key);
+  auto seeded =
+      seed::run(**pool, app::modules(), demo ? api::SeedScale::demo : api::SeedScale::national,
+                chain_key, notes_key);
   if (!seeded.ok()) return report(seeded.error());
   if (demo) {
     std::cout << "seeded the Palermo demo network; accounts (password '" << api::kDemoPassword

@@ -1,6 +1,8 @@
-// Small wrappers over libsodium used by sessions, API tokens and the audit chain.
+// Small wrappers over libsodium used by sessions, API tokens, the audit chain and the sealed
+// (encrypted at rest) sensitive notes of cases.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,5 +25,18 @@ std::string keyed_hash_hex(std::string_view key, std::string_view input);
 
 // Constant-time comparison (CSRF tokens).
 bool equal_constant_time(std::string_view a, std::string_view b);
+
+// Secret-key authenticated encryption (crypto_secretbox: XSalsa20-Poly1305) of data that must
+// not be readable from the database alone. The key is kSecretKeyBytes raw bytes, kept in a file
+// outside the database (app/config.h).
+inline constexpr std::size_t kSecretKeyBytes = 32;
+// A fresh random key, hex-encoded (what a key file holds).
+std::string new_secret_key_hex();
+// The raw key from its hex form, or nothing when it is not kSecretKeyBytes of hex.
+std::optional<std::string> secret_key_from_hex(std::string_view hex);
+// The sealed bytes: a random nonce, then the MAC and the ciphertext. Two seals of one text differ.
+std::string seal(std::string_view key, std::string_view plaintext);
+// The plain text, or nothing when the bytes were not sealed with this key or were altered.
+std::optional<std::string> open_sealed(std::string_view key, std::string_view sealed);
 
 }  // namespace innet::crypto

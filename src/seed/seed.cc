@@ -28,7 +28,8 @@ audit::Entry seed_entry(const std::string& what) {
 }  // namespace
 
 Result<api::SeedReport> run(db::Pool& pool, const std::vector<api::Module>& modules,
-                            api::SeedScale scale, const std::string& chain_key) {
+                            api::SeedScale scale, const std::string& chain_key,
+                            const std::string& notes_key) {
   const bool demo = scale == api::SeedScale::demo;
   INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
   db::Transaction tx(*conn);
@@ -39,6 +40,7 @@ Result<api::SeedReport> run(db::Pool& pool, const std::vector<api::Module>& modu
                        .rng = rng,
                        .today = clock::today(),
                        .chain_key = chain_key,
+                       .notes_key = notes_key,
                        .registry = {},
                        .report = {}};
   for (const auto& module : modules)

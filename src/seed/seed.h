@@ -19,9 +19,11 @@ namespace innet::seed {
 // organisations), records the seed in the audit trail and commits; on PostgreSQL it then
 // refreshes the planner's statistics. The same scale gives the same data on every run: one
 // random sequence with a fixed seed, consumed by the steps in order. `chain_key` links the demo
-// registers' confirmations (the audit key of the secrets file).
+// registers' confirmations (the audit key of the secrets file); `notes_key` seals the demo cases'
+// sensitive notes (the raw key of case_notes_key_file; without it the demo has none).
 Result<api::SeedReport> run(db::Pool& pool, const std::vector<api::Module>& modules,
-                            api::SeedScale scale, const std::string& chain_key = "");
+                            api::SeedScale scale, const std::string& chain_key = "",
+                            const std::string& notes_key = "");
 
 // The report's counts in one line: "2082 organisations, 10000 users, ..., 42 placements (7
 // current guests, 3 transfers), 15 absences".

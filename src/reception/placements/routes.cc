@@ -5,6 +5,7 @@
 #include "people/routes.h"
 #include "reception/placements/minors.h"
 #include "reception/placements/placements.h"
+#include "reception/placements/stays.h"
 #include "reception/register/register.h"
 #include "reception/routes.h"
 
@@ -204,12 +205,6 @@ Result<http::Response> guests(api::Context& ctx) {
   return api::ok({{"date", day.to_string()}, {"items", items}});
 }
 
-// A stay of the person's history, with the centre's name.
-struct Stay {
-  const Placement& placement;
-  std::string centre_name;
-};
-
 const api::ObjectType<Stay>& stay_type() {
   static const auto type =
       api::ObjectType<Stay>("Stay")
@@ -223,24 +218,9 @@ const api::ObjectType<Stay>& stay_type() {
 Result<http::Response> placements(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto person, people::person_in_scope(ctx, "placements.read"));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
-  INNET_ASSIGN_OR_RETURN(auto all, reception::person_placements(*conn, person.id));
-  const bool sees_all =
-      ctx.services.policy.scope(ctx.actor->role, "placements.read") == auth::Scope::all;
+  INNET_ASSIGN_OR_RETURN(auto stays, visible_stays(ctx, *conn, person.id, "placements.read"));
   nlohmann::json items = nlohmann::json::array();
-  // A person's stays are often in few centres: each is read once, for its name and operator.
-  std::map<std::int64_t, centres::Centre> centres;
-  for (const auto& p : all) {
-    if (!centres.count(p.centre_id)) {
-      INNET_ASSIGN_OR_RETURN(auto centre, centres::find_centre(*conn, p.centre_id));
-      centres.emplace(p.centre_id, std::move(centre));
-    }
-    const auto& centre = centres.at(p.centre_id);
-    // An operator sees the stays in its own centres, not where the person was before or after.
-    if (!sees_all &&
-        !ctx.services.policy.allows(*ctx.actor, "placements.read", {centre.operator_id, 0}))
-      continue;
-    items.push_back(stay_type().to_json({p, centre.name}));
-  }
+  for (const auto& stay : stays) items.push_back(stay_type().to_json(stay));
   return api::ok({{"items", items}});
 }
 

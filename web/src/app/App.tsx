@@ -6,6 +6,7 @@ import { Account, authApi, ForgotPassword, Login, ResetPassword } from '../featu
 import { CentreEditPage, CentrePage, Centres, LotEditPage, Lots, NewLotPage } from '../features/centres/index';
 import { CostsPage } from '../features/costs/index';
 import { HandoversPage } from '../features/handovers/index';
+import { CasePage, Cases } from '../features/cases/index';
 import { FindingPage, Findings, forgetInspectionCopies, InspectionPage, Inspections, Sanctions } from '../features/monitoring/index';
 import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
 import { PersonPage, Persons } from '../features/people/index';
@@ -45,6 +46,7 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/inspections': { permission: 'inspections.read', render: () => <Inspections /> },
   '/findings': { permission: 'findings.read', render: () => <Findings /> },
   '/sanctions': { permission: 'sanctions.read', render: () => <Sanctions /> },
+  '/cases': { permission: 'cases.read', render: () => <Cases /> },
   '/placement-desk': { permission: 'occupancy.read', render: () => <DeskPage /> },
   '/movements': { permission: 'movements.export', render: () => <MovementsPage /> },
   '/overview/over-capacity': { permission: 'overview.read', render: () => <OverCapacityPage /> },
@@ -63,6 +65,7 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
   { pattern: /^\/centres\/(\d+)\/handovers$/, permission: 'handovers.read', render: (id) => <HandoversPage key={id} id={id} /> },
   { pattern: /^\/inspections\/(\d+)$/, permission: 'inspections.read', render: (id) => <InspectionPage key={id} id={id} /> },
   { pattern: /^\/findings\/(\d+)$/, permission: 'findings.read', render: (id) => <FindingPage key={id} id={id} /> },
+  { pattern: /^\/cases\/(\d+)$/, permission: 'cases.read', render: (id) => <CasePage key={id} id={id} /> },
   { pattern: /^\/persons\/(\d+)$/, permission: 'persons.read', render: (id) => <PersonPage key={id} id={id} /> },
   {
     pattern: /^\/centres\/(\d+)\/register\/(\d{4}-\d{2}-\d{2})$/,

@@ -225,6 +225,7 @@ export function expectedNav(permissions) {
     ...(has('movements.export') ? ['/movements'] : []),
     ...(has('contracts.manage') ? ['/lots'] : []),
     ...(has('persons.read') ? ['/persons'] : []),
+    ...(has('cases.read') ? ['/cases'] : []),
     ...(has('inspections.read') ? ['/inspections'] : []),
     ...(has('findings.read') ? ['/findings'] : []),
     ...(has('sanctions.read') ? ['/sanctions'] : []),

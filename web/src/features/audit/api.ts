@@ -35,6 +35,7 @@ export const AUDIT_ENTITY_TYPES = [
   'document',
   'inspection',
   'checklist',
+  'case',
   'database',
 ] as const;
 

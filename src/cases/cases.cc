@@ -1,0 +1,540 @@
+#include "cases/cases.h"
+
+#include <algorithm>
+
+namespace innet::cases {
+
+const std::vector<std::string>& case_statuses() {
+  static const std::vector<std::string> v = {"open", "active", "closed", "reopened"};
+  return v;
+}
+
+const std::vector<std::string>& closure_reasons() {
+  static const std::vector<std::string> v = {
+      "autonomy_reached", "left_reception", "transferred_elsewhere",
+      "repatriated",      "deceased",       "other"};
+  return v;
+}
+
+const std::vector<std::string>& legal_statuses() {
+  static const std::vector<std::string> v = {"asylum_applicant", "international_protection",
+                                             "special_protection", "temporary_protection", "other"};
+  return v;
+}
+
+const std::vector<std::string>& document_types() {
+  static const std::vector<std::string> v = {"permit_of_stay", "asylum_application_receipt",
+                                             "passport", "other"};
+  return v;
+}
+
+const std::vector<std::string>& procedure_outcomes() {
+  static const std::vector<std::string> v = {"refugee_status",       "subsidiary_protection",
+                                             "special_protection",   "rejected",
+                                             "manifestly_unfounded", "inadmissible"};
+  return v;
+}
+
+const std::vector<std::string>& appeal_outcomes() {
+  static const std::vector<std::string> v = {"granted", "rejected", "withdrawn"};
+  return v;
+}
+
+FieldError CaseErrors::wrong_status(std::string status, std::vector<std::string> expected) {
+  std::string message = "the case is " + status + ", not ";
+  for (std::size_t k = 0; k < expected.size(); ++k)
+    message += (k == 0 ? "" : k + 1 == expected.size() ? " or " : ", ") + expected[k];
+  return {"wrong_status",
+          {{"status", std::move(status)}, {"expected", std::move(expected)}},
+          std::move(message)};
+}
+
+FieldError CaseErrors::case_exists(std::int64_t case_id) {
+  return {"case_exists",
+          {{"case_id", case_id}},
+          "the person has a case already (" + std::to_string(case_id) + "): reopen it"};
+}
+
+FieldError CaseErrors::not_case_worker() {
+  return {"not_case_worker", {}, "not an active case worker of the case's organisation"};
+}
+
+namespace {
+
+constexpr const char* kCaseColumns =
+    "id, person_id, organization_id, status, legal_status, legal_status_note, "
+    "interpreter_needed, interpreter_language, c3_reference, application_date, hearing_date, "
+    "decision_date, outcome, appeal_filed_date, appeal_decision_date, appeal_outcome, opened_by, "
+    "opened_at, updated_at";
+
+Case case_from(const db::Row& r) {
+  Case c;
+  c.id = r.integer(0);
+  c.person_id = r.integer(1);
+  c.organization_id = r.integer(2);
+  c.status = r.text(3);
+  c.legal_status = r.opt_text(4);
+  c.legal_status_note = r.opt_text(5);
+  c.interpreter_needed = r.integer(6) != 0;
+  c.interpreter_language = r.opt_text(7);
+  auto& p = c.procedure;
+  p.c3_reference = r.opt_text(8);
+  p.application_date = r.opt_text(9);
+  p.hearing_date = r.opt_text(10);
+  p.decision_date = r.opt_text(11);
+  p.outcome = r.opt_text(12);
+  p.appeal_filed_date = r.opt_text(13);
+  p.appeal_decision_date = r.opt_text(14);
+  p.appeal_outcome = r.opt_text(15);
+  c.opened_by = r.integer(16);
+  c.opened_at = r.text(17);
+  c.updated_at = r.text(18);
+  return c;
+}
+
+constexpr const char* kDocumentColumns =
+    "id, case_id, type, description, number, issuer, issued_on, expires_on, recorded_by, "
+    "recorded_at";
+
+IdentityDocument document_from(const db::Row& r, std::size_t at = 0) {
+  IdentityDocument d;
+  d.id = r.integer(at);
+  d.case_id = r.integer(at + 1);
+  d.type = r.text(at + 2);
+  d.description = r.opt_text(at + 3);
+  d.number = r.text(at + 4);
+  d.issuer = r.opt_text(at + 5);
+  d.issued_on = r.opt_text(at + 6);
+  d.expires_on = r.opt_text(at + 7);
+  d.recorded_by = r.integer(at + 8);
+  d.recorded_at = r.text(at + 9);
+  return d;
+}
+
+db::Value opt(const std::optional<std::string>& v) {
+  return v ? db::Value(*v) : db::Value(nullptr);
+}
+
+// A statement's outcome without its count of rows.
+Status succeeded(Result<std::int64_t> changed) {
+  if (!changed.ok()) return changed.take_error();
+  return Status::success();
+}
+
+Error refused(const std::string& field, FieldError reason) {
+  return Error::field(ErrorKind::unprocessable, field, std::move(reason));
+}
+
+// A recorded event cannot be in the future.
+Status not_future(const std::optional<std::string>& day, const char* field, CivilDay today) {
+  if (day && *day > today.to_string()) return refused(field, FieldError::future_date());
+  return Status::success();
+}
+
+// `later` must not be before `earlier` (both set), nor be set without it.
+Status in_order(const std::optional<std::string>& earlier, const char* earlier_name,
+                const std::optional<std::string>& later, const char* later_name) {
+  if (!later) return Status::success();
+  if (!earlier) return refused(later_name, FieldError::both_or_neither(earlier_name));
+  if (*later < *earlier) return refused(later_name, FieldError::before_other(earlier_name));
+  return Status::success();
+}
+
+Status check_procedure(const Procedure& p, CivilDay today) {
+  INNET_TRY(not_future(p.application_date, "application_date", today));
+  INNET_TRY(not_future(p.decision_date, "decision_date", today));
+  INNET_TRY(not_future(p.appeal_filed_date, "appeal_filed_date", today));
+  INNET_TRY(not_future(p.appeal_decision_date, "appeal_decision_date", today));
+  INNET_TRY(in_order(p.application_date, "application_date", p.hearing_date, "hearing_date"));
+  INNET_TRY(in_order(p.application_date, "application_date", p.decision_date, "decision_date"));
+  if (p.hearing_date && p.decision_date && *p.decision_date < *p.hearing_date)
+    return refused("decision_date", FieldError::before_other("hearing_date"));
+  // A decision is its date and its outcome together; so is the court's.
+  if (p.decision_date.has_value() != p.outcome.has_value())
+    return refused("outcome", FieldError::both_or_neither("decision_date"));
+  INNET_TRY(in_order(p.decision_date, "decision_date", p.appeal_filed_date, "appeal_filed_date"));
+  INNET_TRY(in_order(p.appeal_filed_date, "appeal_filed_date", p.appeal_decision_date,
+                     "appeal_decision_date"));
+  if (p.appeal_decision_date.has_value() != p.appeal_outcome.has_value())
+    return refused("appeal_outcome", FieldError::both_or_neither("appeal_decision_date"));
+  return Status::success();
+}
+
+Status check_case(const Case& c, CivilDay today) {
+  if (c.legal_status == "other" && !c.legal_status_note)
+    return refused("legal_status_note", FieldError::note_required());
+  return check_procedure(c.procedure, today);
+}
+
+Status check_document(const IdentityDocument& d, CivilDay today) {
+  if (d.type == "other" && !d.description)
+    return refused("description", FieldError::note_required());
+  INNET_TRY(not_future(d.issued_on, "issued_on", today));
+  if (d.issued_on && d.expires_on && *d.expires_on < *d.issued_on)
+    return refused("expires_on", FieldError::before_other("issued_on"));
+  return Status::success();
+}
+
+Status record_status(db::Connection& conn, std::int64_t case_id, const StatusChange& s,
+                     const std::string& now) {
+  return succeeded(
+      conn.execute("INSERT INTO case_status_changes (case_id, status, reason, note, changed_by, "
+                   "changed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                   {case_id, s.status, opt(s.reason), opt(s.note), s.changed_by, now}));
+}
+
+}  // namespace
+
+Result<Case> open_case(db::Connection& conn, std::int64_t person_id, std::int64_t organization_id,
+                       std::int64_t user_id, const std::string& now) {
+  INNET_ASSIGN_OR_RETURN(auto existing, case_of_person(conn, person_id));
+  if (existing)
+    return Error::rule(ErrorKind::conflict, "case_exists", "person_id",
+                       CaseErrors::case_exists(existing->id));
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("INSERT INTO cases (person_id, organization_id, status, interpreter_needed, "
+                 "opened_by, opened_at, updated_at) VALUES (?, ?, 'open', 0, ?, ?, ?) RETURNING id",
+                 {person_id, organization_id, user_id, now, now}));
+  const std::int64_t id = rows[0].integer(0);
+  INNET_TRY(record_status(conn, id, {.status = "open", .changed_by = user_id}, now));
+  return find_case(conn, id);
+}
+
+Result<Case> find_case(db::Connection& conn, std::int64_t id) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id = ?", {id}));
+  if (rows.empty()) return Error::not_found("case");
+  return case_from(rows[0]);
+}
+
+Result<std::optional<Case>> case_of_person(db::Connection& conn, std::int64_t person_id) {
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string("SELECT ") + kCaseColumns +
+                                                   " FROM cases WHERE person_id = ?",
+                                               {person_id}));
+  if (rows.empty()) return std::optional<Case>();
+  return std::optional<Case>(case_from(rows[0]));
+}
+
+Result<std::vector<Case>> cases_of_persons(db::Connection& conn,
+                                           const std::vector<std::int64_t>& person_ids) {
+  std::vector<Case> out;
+  if (person_ids.empty()) return out;
+  db::Params params(person_ids.begin(), person_ids.end());
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string("SELECT ") + kCaseColumns +
+                                                   " FROM cases WHERE person_id IN (" +
+                                                   db::placeholders(person_ids.size()) + ")",
+                                               params));
+  for (const auto& r : rows) out.push_back(case_from(r));
+  return out;
+}
+
+Result<std::vector<Case>> list_cases(db::Connection& conn, const CaseFilter& f) {
+  db::Where where;
+  if (f.organization_id) where.add("organization_id = ?", *f.organization_id);
+  if (f.status) where.add("status = ?", *f.status);
+  if (f.legal_status) where.add("legal_status = ?", *f.legal_status);
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string("SELECT ") + kCaseColumns +
+                                                   " FROM cases" + where.sql() + " ORDER BY id",
+                                               where.params()));
+  std::vector<Case> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(case_from(r));
+  return out;
+}
+
+Result<Case> update_case(db::Connection& conn, const Case& c, CivilDay today,
+                         const std::string& now) {
+  INNET_TRY(check_case(c, today));
+  const auto& p = c.procedure;
+  INNET_TRY(db::expect_one(
+      conn.execute("UPDATE cases SET legal_status = ?, legal_status_note = ?, "
+                   "interpreter_needed = ?, interpreter_language = ?, c3_reference = ?, "
+                   "application_date = ?, hearing_date = ?, decision_date = ?, outcome = ?, "
+                   "appeal_filed_date = ?, appeal_decision_date = ?, appeal_outcome = ?, "
+                   "updated_at = ? WHERE id = ?",
+                   {opt(c.legal_status), opt(c.legal_status_note),
+                    std::int64_t{c.interpreter_needed ? 1 : 0}, opt(c.interpreter_language),
+                    opt(p.c3_reference), opt(p.application_date), opt(p.hearing_date),
+                    opt(p.decision_date), opt(p.outcome), opt(p.appeal_filed_date),
+                    opt(p.appeal_decision_date), opt(p.appeal_outcome), now, c.id}),
+      "case"));
+  return find_case(conn, c.id);
+}
+
+Result<Case> change_status(db::Connection& conn, std::int64_t case_id, const StatusChange& change,
+                           const std::string& now) {
+  INNET_ASSIGN_OR_RETURN(auto c, find_case(conn, case_id));
+  std::vector<std::string> from;  // the statuses the change may start from
+  if (change.status == "active") from = {"open", "reopened"};
+  if (change.status == "closed") from = {"open", "active", "reopened"};
+  if (change.status == "reopened") from = {"closed"};
+  if (std::find(from.begin(), from.end(), c.status) == from.end())
+    return Error::rule(ErrorKind::conflict, "wrong_status", "status",
+                       CaseErrors::wrong_status(c.status, from));
+  if (change.status == "closed" && !change.reason)
+    return Error::rule(ErrorKind::unprocessable, "reason_required", "reason",
+                       FieldError::required());
+  if (change.status != "closed" && change.reason)
+    return refused("reason", FieldError::both_or_neither("status closed"));
+  // Reopening, and closing for a reason the list does not name, say why in words.
+  if ((change.status == "reopened" || change.reason == "other") && !change.note)
+    return Error::rule(ErrorKind::unprocessable, "note_required", "note",
+                       FieldError::note_required());
+  INNET_TRY(db::expect_one(conn.execute("UPDATE cases SET status = ?, updated_at = ? WHERE id = ?",
+                                        {change.status, now, case_id}),
+                           "case"));
+  INNET_TRY(record_status(conn, case_id, change, now));
+  return find_case(conn, case_id);
+}
+
+Result<std::vector<StatusChange>> status_history(db::Connection& conn, std::int64_t case_id) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT id, case_id, status, reason, note, changed_by, changed_at "
+                            "FROM case_status_changes WHERE case_id = ? ORDER BY id",
+                            {case_id}));
+  std::vector<StatusChange> out;
+  for (const auto& r : rows)
+    out.push_back({r.integer(0), r.integer(1), r.text(2), r.opt_text(3), r.opt_text(4),
+                   r.integer(5), r.text(6)});
+  return out;
+}
+
+Result<IdentityDocument> add_document(db::Connection& conn, const IdentityDocument& d,
+                                      CivilDay today) {
+  INNET_TRY(check_document(d, today));
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("INSERT INTO case_documents (case_id, type, description, number, issuer, "
+                 "issued_on, expires_on, recorded_by, recorded_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 {d.case_id, d.type, opt(d.description), d.number, opt(d.issuer), opt(d.issued_on),
+                  opt(d.expires_on), d.recorded_by, d.recorded_at}));
+  return find_document(conn, d.case_id, rows[0].integer(0));
+}
+
+Result<IdentityDocument> update_document(db::Connection& conn, const IdentityDocument& d,
+                                         CivilDay today) {
+  INNET_TRY(check_document(d, today));
+  INNET_TRY(db::expect_one(
+      conn.execute("UPDATE case_documents SET type = ?, description = ?, number = ?, issuer = ?, "
+                   "issued_on = ?, expires_on = ? WHERE id = ? AND case_id = ?",
+                   {d.type, opt(d.description), d.number, opt(d.issuer), opt(d.issued_on),
+                    opt(d.expires_on), d.id, d.case_id}),
+      "document"));
+  return find_document(conn, d.case_id, d.id);
+}
+
+Result<IdentityDocument> find_document(db::Connection& conn, std::int64_t case_id,
+                                       std::int64_t id) {
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query(std::string("SELECT ") + kDocumentColumns +
+                                        " FROM case_documents WHERE id = ? AND case_id = ?",
+                                    {id, case_id}));
+  if (rows.empty()) return Error::not_found("document");
+  return document_from(rows[0]);
+}
+
+Result<std::vector<IdentityDocument>> documents_of(db::Connection& conn, std::int64_t case_id) {
+  // Documents without an expiry last, then by when they were recorded.
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query(std::string("SELECT ") + kDocumentColumns +
+                                " FROM case_documents WHERE case_id = ? ORDER BY "
+                                "CASE WHEN expires_on IS NULL THEN 1 ELSE 0 END, expires_on, id",
+                            {case_id}));
+  std::vector<IdentityDocument> out;
+  for (const auto& r : rows) out.push_back(document_from(r));
+  return out;
+}
+
+Result<std::vector<std::pair<std::int64_t, std::string>>> next_expiries(db::Connection& conn) {
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query("SELECT case_id, MIN(expires_on) FROM case_documents "
+                                    "WHERE expires_on IS NOT NULL GROUP BY case_id"));
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (const auto& r : rows) out.emplace_back(r.integer(0), r.text(1));
+  return out;
+}
+
+Result<std::vector<ExpiringDocument>> documents_expiring_within(
+    db::Connection& conn, CivilDay today, std::int64_t days,
+    std::optional<std::int64_t> organization_id) {
+  db::Where where;
+  where.add("d.expires_on <= ?", today.plus_days(days).to_string());
+  where.add("c.status <> 'closed'");
+  if (organization_id) where.add("c.organization_id = ?", *organization_id);
+  std::string columns;
+  for (const char* column : {"id", "case_id", "type", "description", "number", "issuer",
+                             "issued_on", "expires_on", "recorded_by", "recorded_at"})
+    columns += std::string(columns.empty() ? "" : ", ") + "d." + column;
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("SELECT " + columns + ", c.person_id, c.organization_id FROM case_documents d " +
+                     "JOIN cases c ON c.id = d.case_id" + where.sql() +
+                     " ORDER BY d.expires_on, d.id",
+                 where.params()));
+  std::vector<ExpiringDocument> out;
+  for (const auto& r : rows) {
+    ExpiringDocument e{document_from(r), r.integer(10), r.integer(11), 0};
+    if (auto day = CivilDay::parse(*e.document.expires_on)) e.days_left = today.days_until(*day);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Status assign_worker(db::Connection& conn, const Assignment& a) {
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query("SELECT 1 FROM case_workers WHERE case_id = ? AND user_id = ?",
+                                    {a.case_id, a.user_id}));
+  if (!rows.empty()) return Status::success();
+  return succeeded(
+      conn.execute("INSERT INTO case_workers (case_id, user_id, assigned_by, assigned_at) "
+                   "VALUES (?, ?, ?, ?)",
+                   {a.case_id, a.user_id, a.assigned_by, a.assigned_at}));
+}
+
+Status unassign_worker(db::Connection& conn, std::int64_t case_id, std::int64_t user_id) {
+  return db::expect_one(conn.execute("DELETE FROM case_workers WHERE case_id = ? AND user_id = ?",
+                                     {case_id, user_id}),
+                        "assignment");
+}
+
+Result<std::vector<Assignment>> workers_of(db::Connection& conn, std::int64_t case_id) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT case_id, user_id, assigned_by, assigned_at FROM case_workers "
+                            "WHERE case_id = ? ORDER BY assigned_at, user_id",
+                            {case_id}));
+  std::vector<Assignment> out;
+  for (const auto& r : rows) out.push_back({r.integer(0), r.integer(1), r.integer(2), r.text(3)});
+  return out;
+}
+
+db::Subquery persons_with_cases_of(std::int64_t organization_id) {
+  return {"SELECT person_id FROM cases WHERE organization_id = ?", {organization_id}};
+}
+
+Result<std::vector<std::int64_t>> case_organizations_of(db::Connection& conn,
+                                                        std::int64_t person_id) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT organization_id FROM cases WHERE person_id = ?", {person_id}));
+  std::vector<std::int64_t> out;
+  for (const auto& r : rows) out.push_back(r.integer(0));
+  return out;
+}
+
+const api::ObjectType<Procedure>& procedure_type() {
+  static const auto type =
+      api::ObjectType<Procedure>("AsylumProcedure")
+          .field("c3_reference", &Procedure::c3_reference,
+                 {.description = "the application's reference in Vestanet (C3 form)"})
+          .field("application_date", &Procedure::application_date, {.format = "date"})
+          .field("hearing_date", &Procedure::hearing_date,
+                 {.description = "the Territorial Commission's hearing (may be ahead)",
+                  .format = "date"})
+          .field("decision_date", &Procedure::decision_date, {.format = "date"})
+          .field("outcome", &Procedure::outcome, {.allowed = procedure_outcomes()})
+          .field("appeal_filed_date", &Procedure::appeal_filed_date, {.format = "date"})
+          .field("appeal_decision_date", &Procedure::appeal_decision_date, {.format = "date"})
+          .field("appeal_outcome", &Procedure::appeal_outcome, {.allowed = appeal_outcomes()});
+  return type;
+}
+
+const api::ObjectType<IdentityDocument>& identity_document_type() {
+  static const auto type =
+      api::ObjectType<IdentityDocument>("IdentityDocument")
+          .field("id", &IdentityDocument::id)
+          .field("type", &IdentityDocument::type, {.allowed = document_types()})
+          .field("description", &IdentityDocument::description)
+          .field("number", &IdentityDocument::number)
+          .field("issuer", &IdentityDocument::issuer)
+          .field("issued_on", &IdentityDocument::issued_on, {.format = "date"})
+          .field("expires_on", &IdentityDocument::expires_on, {.format = "date"})
+          .field("recorded_at", &IdentityDocument::recorded_at, {.format = "date-time"});
+  return type;
+}
+
+const api::ObjectType<StatusChange>& status_change_type() {
+  static const auto type =
+      api::ObjectType<StatusChange>("CaseStatusChange")
+          .field("status", &StatusChange::status, {.allowed = case_statuses()})
+          .field("reason", &StatusChange::reason, {.allowed = closure_reasons()})
+          .field("note", &StatusChange::note)
+          .field("changed_at", &StatusChange::changed_at, {.format = "date-time"});
+  return type;
+}
+
+std::vector<db::Migration> migrations(db::Engine) {
+  // Every person reference of the module is cases.person_id (the merge hook moves that one
+  // column); the other tables name the case. Users and organisations are referenced by id.
+  const std::string tables = R"sql(
+CREATE TABLE cases (
+  id {{pk}},
+  person_id BIGINT NOT NULL UNIQUE REFERENCES persons (id),
+  organization_id BIGINT NOT NULL REFERENCES organizations (id),
+  status TEXT NOT NULL CHECK (status IN ('open', 'active', 'closed', 'reopened')),
+  legal_status TEXT,
+  legal_status_note TEXT,
+  interpreter_needed INTEGER NOT NULL DEFAULT 0,
+  interpreter_language TEXT,
+  c3_reference TEXT,
+  application_date TEXT,
+  hearing_date TEXT,
+  decision_date TEXT,
+  outcome TEXT,
+  appeal_filed_date TEXT,
+  appeal_decision_date TEXT,
+  appeal_outcome TEXT,
+  opened_by BIGINT NOT NULL REFERENCES users (id),
+  opened_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX cases_organization ON cases (organization_id, status);
+CREATE TABLE case_status_changes (
+  id {{pk}},
+  case_id BIGINT NOT NULL REFERENCES cases (id),
+  status TEXT NOT NULL,
+  reason TEXT,
+  note TEXT,
+  changed_by BIGINT NOT NULL REFERENCES users (id),
+  changed_at TEXT NOT NULL
+);
+CREATE INDEX case_status_changes_case ON case_status_changes (case_id);
+CREATE TABLE case_documents (
+  id {{pk}},
+  case_id BIGINT NOT NULL REFERENCES cases (id),
+  type TEXT NOT NULL,
+  description TEXT,
+  number TEXT NOT NULL,
+  issuer TEXT,
+  issued_on TEXT,
+  expires_on TEXT,
+  recorded_by BIGINT NOT NULL REFERENCES users (id),
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX case_documents_case ON case_documents (case_id);
+CREATE INDEX case_documents_expiry ON case_documents (expires_on);
+CREATE TABLE case_workers (
+  case_id BIGINT NOT NULL REFERENCES cases (id),
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  assigned_by BIGINT NOT NULL REFERENCES users (id),
+  assigned_at TEXT NOT NULL,
+  PRIMARY KEY (case_id, user_id)
+);
+CREATE TABLE case_notes (
+  id {{pk}},
+  case_id BIGINT NOT NULL REFERENCES cases (id),
+  sensitivity TEXT NOT NULL CHECK (sensitivity IN ('normal', 'sensitive')),
+  body TEXT,
+  sealed {{blob}},
+  written_by BIGINT NOT NULL REFERENCES users (id),
+  written_at TEXT NOT NULL,
+  CHECK ((sensitivity = 'normal' AND body IS NOT NULL AND sealed IS NULL) OR
+         (sensitivity = 'sensitive' AND body IS NULL AND sealed IS NOT NULL))
+);
+CREATE INDEX case_notes_case ON case_notes (case_id);
+)sql";
+  return {{.version = 1, .name = "cases: case records, documents, workers, notes", .sql = tables}};
+}
+
+}  // namespace innet::cases

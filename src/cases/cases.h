@@ -1,0 +1,169 @@
+// A person's case (issue 11, point 1; decision 0025): one case per person, kept by the
+// organisation that takes the person in charge, with its status history, identity documents,
+// the asylum procedure, the legal status, the need for an interpreter and the case workers
+// assigned. Model, rules and storage. The case is what later parts of the issue attach to
+// (screening flags, referrals and consents name a case_id); `cases.person_id` is the only
+// column of the module that names a person, so a merge of two persons has one row to move.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/object_type.h"
+#include "core/civil_day.h"
+#include "core/field_error.h"
+#include "core/result.h"
+#include "db/database.h"
+#include "db/migrations.h"
+#include "db/query.h"
+
+namespace innet::cases {
+
+const std::vector<std::string>& case_statuses();       // open, active, closed, reopened
+const std::vector<std::string>& closure_reasons();     // why a case was closed
+const std::vector<std::string>& legal_statuses();      // asylum_applicant ... other
+const std::vector<std::string>& document_types();      // permit_of_stay ... other
+const std::vector<std::string>& procedure_outcomes();  // the Territorial Commission's decision
+const std::vector<std::string>& appeal_outcomes();     // the court's
+
+// The refusals that only cases make (core/field_error.h keeps the shared ones).
+struct CaseErrors {
+  static FieldError wrong_status(std::string status, std::vector<std::string> expected);
+  static FieldError case_exists(std::int64_t case_id);  // the person has a case already
+  static FieldError not_case_worker();  // not an active case worker of the case's organisation
+};
+
+// The asylum procedure, in the order it happens: the application (registered in Vestanet with
+// the C3 form), the Territorial Commission's hearing and decision, and an appeal to the court.
+struct Procedure {
+  std::optional<std::string> c3_reference;
+  std::optional<std::string> application_date;
+  std::optional<std::string> hearing_date;  // may be ahead: hearings are scheduled
+  std::optional<std::string> decision_date;
+  std::optional<std::string> outcome;  // one of procedure_outcomes(), with decision_date
+  std::optional<std::string> appeal_filed_date;
+  std::optional<std::string> appeal_decision_date;
+  std::optional<std::string> appeal_outcome;  // one of appeal_outcomes(), with its date
+};
+
+struct Case {
+  std::int64_t id = 0;
+  std::int64_t person_id = 0;
+  std::int64_t organization_id = 0;  // whose case workers keep it
+  std::string status = "open";
+  std::optional<std::string> legal_status;       // unknown until recorded
+  std::optional<std::string> legal_status_note;  // what "other" is
+  bool interpreter_needed = false;
+  std::optional<std::string> interpreter_language;  // BCP 47 primary code
+  Procedure procedure;
+  std::int64_t opened_by = 0;
+  std::string opened_at;
+  std::string updated_at;
+};
+
+// Every change of status, the opening included: the case's history is never rewritten.
+struct StatusChange {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  std::string status;
+  std::optional<std::string> reason;  // closing: one of closure_reasons()
+  std::optional<std::string> note;    // why (required to reopen, and for the reason "other")
+  std::int64_t changed_by = 0;
+  std::string changed_at;
+};
+
+struct IdentityDocument {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  std::string type;                        // one of document_types()
+  std::optional<std::string> description;  // what an "other" document is
+  std::string number;
+  std::optional<std::string> issuer;  // e.g. Questura di Palermo
+  std::optional<std::string> issued_on;
+  std::optional<std::string> expires_on;
+  std::int64_t recorded_by = 0;
+  std::string recorded_at;
+};
+
+struct Assignment {
+  std::int64_t case_id = 0;
+  std::int64_t user_id = 0;
+  std::int64_t assigned_by = 0;
+  std::string assigned_at;
+};
+
+struct CaseFilter {
+  std::optional<std::int64_t> organization_id;  // an organisation's cases only
+  std::optional<std::string> status;
+  std::optional<std::string> legal_status;
+};
+
+// Opens the case of a person (status open, recorded in the history). 409 case_exists when the
+// person has one: a closed case is reopened, never opened twice.
+Result<Case> open_case(db::Connection& conn, std::int64_t person_id, std::int64_t organization_id,
+                       std::int64_t user_id, const std::string& now);
+// 404 "case" when there is none.
+Result<Case> find_case(db::Connection& conn, std::int64_t id);
+Result<std::optional<Case>> case_of_person(db::Connection& conn, std::int64_t person_id);
+// The cases of these persons (a family's), by person.
+Result<std::vector<Case>> cases_of_persons(db::Connection& conn,
+                                           const std::vector<std::int64_t>& person_ids);
+// In order of id.
+Result<std::vector<Case>> list_cases(db::Connection& conn, const CaseFilter& f);
+// Stores the legal status, the interpreter and the procedure after checking them (`today`: no
+// recorded event in the future but a scheduled hearing).
+Result<Case> update_case(db::Connection& conn, const Case& c, CivilDay today,
+                         const std::string& now);
+// open -> active; open, active or reopened -> closed (with a reason); closed -> reopened (with
+// a note); reopened -> active. 409 wrong_status otherwise.
+Result<Case> change_status(db::Connection& conn, std::int64_t case_id, const StatusChange& change,
+                           const std::string& now);
+Result<std::vector<StatusChange>> status_history(db::Connection& conn, std::int64_t case_id);
+
+Result<IdentityDocument> add_document(db::Connection& conn, const IdentityDocument& d,
+                                      CivilDay today);
+// A correction of a recorded document (the case's history keeps when it was first recorded).
+Result<IdentityDocument> update_document(db::Connection& conn, const IdentityDocument& d,
+                                         CivilDay today);
+// 404 "document" unless the document is one of the case's.
+Result<IdentityDocument> find_document(db::Connection& conn, std::int64_t case_id, std::int64_t id);
+// The case's documents, the one that expires first first.
+Result<std::vector<IdentityDocument>> documents_of(db::Connection& conn, std::int64_t case_id);
+// The earliest expiry of each case's documents, by case.
+Result<std::vector<std::pair<std::int64_t, std::string>>> next_expiries(db::Connection& conn);
+
+// A document of a case that is not closed, expiring within the days asked (or expired already):
+// what a task source turns into "permit expiring" tasks (issue 11 point 5: 60 and 30 days).
+struct ExpiringDocument {
+  IdentityDocument document;
+  std::int64_t person_id = 0;
+  std::int64_t organization_id = 0;
+  std::int64_t days_left = 0;  // negative when expired
+};
+// Expiring on or before today + days, soonest first; of one organisation's cases when given.
+Result<std::vector<ExpiringDocument>> documents_expiring_within(
+    db::Connection& conn, CivilDay today, std::int64_t days,
+    std::optional<std::int64_t> organization_id = std::nullopt);
+
+// Assigns a user (the caller checks that the user is a case worker of the case's organisation);
+// assigning twice changes nothing.
+Status assign_worker(db::Connection& conn, const Assignment& a);
+// 404 "assignment" when the user was not assigned.
+Status unassign_worker(db::Connection& conn, std::int64_t case_id, std::int64_t user_id);
+Result<std::vector<Assignment>> workers_of(db::Connection& conn, std::int64_t case_id);
+
+// The hook people asks who may see a person (people/visibility.h): an organisation sees the
+// persons whose cases it keeps.
+db::Subquery persons_with_cases_of(std::int64_t organization_id);
+Result<std::vector<std::int64_t>> case_organizations_of(db::Connection& conn,
+                                                        std::int64_t person_id);
+
+const api::ObjectType<Procedure>& procedure_type();
+const api::ObjectType<IdentityDocument>& identity_document_type();
+const api::ObjectType<StatusChange>& status_change_type();
+
+std::vector<db::Migration> migrations(db::Engine engine);
+
+}  // namespace innet::cases

@@ -1,0 +1,274 @@
+#include "cases/view.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "accounts/accounts.h"
+#include "cases/notes.h"
+#include "people/visibility.h"
+#include "reception/placements/stays.h"
+
+namespace innet::cases {
+
+const std::vector<std::string>& timeline_kinds() {
+  static const std::vector<std::string> v = {
+      "status",       "document",        "application", "hearing",    "decision",
+      "appeal_filed", "appeal_decision", "note",        "attachment", "worker",
+      "arrival",      "transfer",        "exit"};
+  return v;
+}
+
+Result<Case> visible_case(api::Context& ctx, db::Connection& conn, std::int64_t id,
+                          const char* action) {
+  auto found = find_case(conn, id);
+  if (!found.ok()) return found;
+  ctx.record_read(found->person_id);  // shown, or refused: the read log names the person
+  if (!ctx.services.policy.allows(*ctx.actor, action, {found->organization_id, 0}))
+    return Error::not_found("case");
+  return found;
+}
+
+namespace {
+
+// Display names of users, each read once.
+class UserNames {
+ public:
+  explicit UserNames(db::Connection& conn) : conn_(conn) {}
+  Result<std::string> operator()(std::int64_t id) {
+    auto found = names_.find(id);
+    if (found != names_.end()) return found->second;
+    INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(conn_, id));
+    return names_[id] = user.display_name;
+  }
+
+ private:
+  db::Connection& conn_;
+  std::map<std::int64_t, std::string> names_;
+};
+
+void add_procedure(const Procedure& p, std::vector<TimelineEntry>& out) {
+  auto add = [&](const std::optional<std::string>& day, const char* kind,
+                 const std::optional<std::string>& value,
+                 const std::optional<std::string>& detail = std::nullopt) {
+    if (day) out.push_back({.at = *day, .kind = kind, .value = value, .detail = detail});
+  };
+  add(p.application_date, "application", std::nullopt, p.c3_reference);
+  add(p.hearing_date, "hearing", std::nullopt);
+  add(p.decision_date, "decision", p.outcome);
+  add(p.appeal_filed_date, "appeal_filed", std::nullopt);
+  add(p.appeal_decision_date, "appeal_decision", p.appeal_outcome);
+}
+
+void add_stays(const std::vector<reception::Stay>& stays, std::vector<TimelineEntry>& out) {
+  for (const auto& s : stays) {
+    const auto& p = s.placement;
+    out.push_back({.at = p.start_date,
+                   .kind = p.previous_placement_id ? "transfer" : "arrival",
+                   .value = p.arrival_from,
+                   .centre_name = s.centre_name});
+    // A transfer's closing placement is told by the transfer that opened the next one.
+    if (p.end_date && p.exit_reason != reception::kTransferredReason)
+      out.push_back({.at = *p.end_date,
+                     .kind = "exit",
+                     .value = p.exit_reason,
+                     .centre_name = s.centre_name});
+  }
+}
+
+}  // namespace
+
+Result<CaseDetail> case_detail(api::Context& ctx, db::Connection& conn, const Case& c) {
+  CaseDetail d{.c = c};
+  const auto& policy = ctx.services.policy;
+  const auth::RecordOwner owner{c.organization_id, 0};
+  UserNames names(conn);
+  INNET_ASSIGN_OR_RETURN(d.person, people::find_person(conn, c.person_id));
+  ctx.record_read(c.person_id);
+  INNET_ASSIGN_OR_RETURN(auto org, accounts::find_organization(conn, c.organization_id));
+  d.organization_name = org.name;
+  INNET_ASSIGN_OR_RETURN(auto places, people::current_places_of(conn, {c.person_id}));
+  for (const auto& place : places)
+    if (policy.allows(*ctx.actor, "centres.read", {place.operator_id, 0}))
+      d.current_centre = CentreRef{place.centre_id, place.centre_name};
+
+  auto& timeline = d.timeline;
+  INNET_ASSIGN_OR_RETURN(auto history, status_history(conn, c.id));
+  for (auto& change : history) {
+    INNET_ASSIGN_OR_RETURN(auto by, names(change.changed_by));
+    timeline.push_back({.at = change.changed_at,
+                        .kind = "status",
+                        .value = change.status,
+                        .detail = change.reason,
+                        .by = by});
+    d.history.push_back({std::move(change), by});
+  }
+  INNET_ASSIGN_OR_RETURN(d.documents, documents_of(conn, c.id));
+  for (const auto& doc : d.documents) {
+    INNET_ASSIGN_OR_RETURN(auto by, names(doc.recorded_by));
+    timeline.push_back({.at = doc.recorded_at,
+                        .kind = "document",
+                        .value = doc.type,
+                        .detail = doc.expires_on,
+                        .by = by});
+  }
+  add_procedure(c.procedure, timeline);
+  INNET_ASSIGN_OR_RETURN(auto assignments, workers_of(conn, c.id));
+  for (const auto& a : assignments) {
+    INNET_ASSIGN_OR_RETURN(auto name, names(a.user_id));
+    INNET_ASSIGN_OR_RETURN(auto by, names(a.assigned_by));
+    d.workers.push_back({a.user_id, name, a.assigned_at});
+    timeline.push_back({.at = a.assigned_at, .kind = "worker", .detail = name, .by = by});
+  }
+  // Field-level protection: the policy's field set decides whether the seal is opened at all.
+  const bool narratives = policy.allows(*ctx.actor, "cases.notes.sensitive", owner);
+  INNET_ASSIGN_OR_RETURN(auto notes,
+                         notes_of(conn, c.id, narratives ? &ctx.services.notes_key : nullptr));
+  for (auto& n : notes) {
+    INNET_ASSIGN_OR_RETURN(auto by, names(n.written_by));
+    const bool redacted = !n.text.has_value();
+    d.notes.push_back({n.id, n.sensitivity, std::move(n.text), redacted, by, n.written_at});
+    timeline.push_back({.at = n.written_at, .kind = "note", .value = n.sensitivity, .by = by});
+  }
+  INNET_ASSIGN_OR_RETURN(d.attachments,
+                         documents::documents_of(conn, kAttachmentOwnerKind, {c.id}));
+  for (const auto& a : d.attachments) {
+    INNET_ASSIGN_OR_RETURN(auto by, names(a.linked_by.value_or(a.uploaded_by)));
+    timeline.push_back({.at = a.linked_at.value_or(a.uploaded_at),
+                        .kind = "attachment",
+                        .detail = a.filename,
+                        .by = by});
+  }
+
+  if (d.person.family_group_id) {
+    people::PersonFilter f;
+    f.family_group_id = d.person.family_group_id;
+    if (policy.scope(ctx.actor->role, "persons.read") != auth::Scope::all)
+      f.among = people::persons_linked_to(ctx.actor->organization_id);
+    INNET_ASSIGN_OR_RETURN(auto members, people::list_persons(conn, f, {1, 100}));
+    std::vector<std::int64_t> ids;
+    for (const auto& m : members.items)
+      if (m.id != c.person_id) ids.push_back(m.id);
+    ctx.record_read(ids);
+    INNET_ASSIGN_OR_RETURN(auto their_cases, cases_of_persons(conn, ids));
+    std::map<std::int64_t, std::int64_t> case_of;
+    for (const auto& other : their_cases)
+      if (policy.allows(*ctx.actor, "cases.read", {other.organization_id, 0}))
+        case_of[other.person_id] = other.id;
+    for (auto& m : members.items) {
+      if (m.id == c.person_id) continue;
+      auto found = case_of.find(m.id);
+      d.family.push_back({std::move(m), found == case_of.end()
+                                            ? std::nullopt
+                                            : std::optional<std::int64_t>(found->second)});
+    }
+  }
+
+  INNET_ASSIGN_OR_RETURN(auto stays,
+                         reception::visible_stays(ctx, conn, c.person_id, "placements.read"));
+  add_stays(stays, timeline);
+  // Newest first; what happened at the same moment (a close and a reopen in one second) in the
+  // reverse of the order it was recorded; a day sorts after the times stamped on it.
+  std::reverse(timeline.begin(), timeline.end());
+  std::stable_sort(timeline.begin(), timeline.end(),
+                   [](const TimelineEntry& a, const TimelineEntry& b) { return a.at > b.at; });
+  return d;
+}
+
+const api::ObjectType<Case>& case_type() {
+  static const auto type =
+      api::ObjectType<Case>("Case")
+          .field("id", &Case::id)
+          .field("person_id", &Case::person_id)
+          .field("organization_id", &Case::organization_id,
+                 {.description = "the organisation whose case workers keep the case"})
+          .field("status", &Case::status, {.allowed = case_statuses()})
+          .field("legal_status", &Case::legal_status, {.allowed = legal_statuses()})
+          .field("legal_status_note", &Case::legal_status_note)
+          .field("interpreter_needed", &Case::interpreter_needed)
+          .field("interpreter_language", &Case::interpreter_language,
+                 {.description = "ISO 639-1 code"})
+          .field("procedure", &Case::procedure, procedure_type())
+          .field("opened_at", &Case::opened_at, {.format = "date-time"})
+          .field("updated_at", &Case::updated_at, {.format = "date-time"});
+  return type;
+}
+
+namespace {
+
+const api::ObjectType<CentreRef>& centre_ref_type() {
+  static const auto type = api::ObjectType<CentreRef>("CaseCentre")
+                               .field("id", &CentreRef::id)
+                               .field("name", &CentreRef::name);
+  return type;
+}
+
+const api::ObjectType<NamedChange>& named_change_type() {
+  static const auto type =
+      api::ObjectType<NamedChange>("CaseHistoryEntry")
+          .include(
+              status_change_type(), [](const NamedChange& n) -> const auto& { return n.change; })
+          .field("changed_by_name", &NamedChange::changed_by_name);
+  return type;
+}
+
+const api::ObjectType<Worker>& worker_type() {
+  static const auto type = api::ObjectType<Worker>("CaseWorker")
+                               .field("user_id", &Worker::user_id)
+                               .field("display_name", &Worker::display_name)
+                               .field("assigned_at", &Worker::assigned_at, {.format = "date-time"});
+  return type;
+}
+
+const api::ObjectType<NoteView>& note_type() {
+  static const auto type =
+      api::ObjectType<NoteView>("CaseNote")
+          .field("id", &NoteView::id)
+          .field("sensitivity", &NoteView::sensitivity, {.allowed = note_sensitivities()})
+          .field("text", &NoteView::text,
+                 {.description = "null when the caller may not read a sensitive narrative"})
+          .field("redacted", &NoteView::redacted)
+          .field("written_by_name", &NoteView::written_by_name)
+          .field("written_at", &NoteView::written_at, {.format = "date-time"});
+  return type;
+}
+
+const api::ObjectType<Relative>& relative_type() {
+  static const auto type = api::ObjectType<Relative>("CaseRelative")
+                               .field("person", &Relative::person, people::person_summary_type())
+                               .field("case_id", &Relative::case_id);
+  return type;
+}
+
+const api::ObjectType<TimelineEntry>& timeline_type() {
+  static const auto type = api::ObjectType<TimelineEntry>("CaseTimelineEntry")
+                               .field("at", &TimelineEntry::at)
+                               .field("kind", &TimelineEntry::kind, {.allowed = timeline_kinds()})
+                               .field("value", &TimelineEntry::value)
+                               .field("detail", &TimelineEntry::detail)
+                               .field("centre_name", &TimelineEntry::centre_name)
+                               .field("by", &TimelineEntry::by);
+  return type;
+}
+
+}  // namespace
+
+const api::ObjectType<CaseDetail>& case_detail_type() {
+  static const auto type =
+      api::ObjectType<CaseDetail>("CaseDetail")
+          .include(
+              case_type(), [](const CaseDetail& d) -> const auto& { return d.c; })
+          .field("person", &CaseDetail::person, people::person_type())
+          .field("organization_name", &CaseDetail::organization_name)
+          .field("current_centre", &CaseDetail::current_centre, centre_ref_type())
+          .field("history", &CaseDetail::history, named_change_type())
+          .field("documents", &CaseDetail::documents, identity_document_type())
+          .field("workers", &CaseDetail::workers, worker_type())
+          .field("notes", &CaseDetail::notes, note_type())
+          .field("attachments", &CaseDetail::attachments, documents::document_type())
+          .field("family", &CaseDetail::family, relative_type())
+          .field("timeline", &CaseDetail::timeline, timeline_type());
+  return type;
+}
+
+}  // namespace innet::cases

@@ -1,0 +1,90 @@
+// What the case routes answer: a case as its page shows it (identity, documents, procedure,
+// workers, notes as the caller may read them, attachments, family, timeline), built once for the
+// read and for every write, and the list's rows. Field-level protection happens here, asked of
+// the policy: a sensitive note's narrative is opened only for a caller holding
+// "cases.notes.sensitive" over the case's organisation (decision 0025).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/api.h"
+#include "cases/cases.h"
+#include "documents/documents.h"
+#include "people/persons.h"
+
+namespace innet::cases {
+
+// The attachments' owner kind (documents/owners.h).
+inline constexpr const char* kAttachmentOwnerKind = "case";
+
+struct CentreRef {
+  std::int64_t id = 0;
+  std::string name;
+};
+
+struct NamedChange {
+  StatusChange change;
+  std::string changed_by_name;
+};
+
+struct Worker {
+  std::int64_t user_id = 0;
+  std::string display_name;
+  std::string assigned_at;
+};
+
+struct NoteView {
+  std::int64_t id = 0;
+  std::string sensitivity;
+  std::optional<std::string> text;  // null: a sensitive narrative the caller may not read
+  bool redacted = false;
+  std::string written_by_name;
+  std::string written_at;
+};
+
+struct Relative {
+  people::Person person;
+  std::optional<std::int64_t> case_id;  // null: none, or one the caller may not read
+};
+
+// One thing that happened, newest first on the page. `value` is a vocabulary value the page
+// translates (a status, an outcome, a document type, an exit reason, a sensitivity).
+struct TimelineEntry {
+  std::string at;  // a day, or a time for what the case's own records stamp
+  std::string kind;
+  std::optional<std::string> value;
+  std::optional<std::string> detail;  // a date (a document's expiry), a file name, a name
+  std::optional<std::string> centre_name;
+  std::optional<std::string> by;
+};
+const std::vector<std::string>& timeline_kinds();
+
+struct CaseDetail {
+  Case c;
+  people::Person person;
+  std::string organization_name;
+  std::optional<CentreRef> current_centre;
+  std::vector<NamedChange> history;
+  std::vector<IdentityDocument> documents;
+  std::vector<Worker> workers;
+  std::vector<NoteView> notes;
+  std::vector<documents::Document> attachments;
+  std::vector<Relative> family;
+  std::vector<TimelineEntry> timeline;
+};
+
+// The case when the caller's scope for `action` reaches its organisation; otherwise 404, as for
+// a case that does not exist. The read log names the case's person either way.
+Result<Case> visible_case(api::Context& ctx, db::Connection& conn, std::int64_t id,
+                          const char* action);
+
+// Everything the case page shows, as this caller may see it; records the persons read.
+Result<CaseDetail> case_detail(api::Context& ctx, db::Connection& conn, const Case& c);
+
+const api::ObjectType<Case>& case_type();
+const api::ObjectType<CaseDetail>& case_detail_type();
+
+}  // namespace innet::cases

@@ -1,0 +1,164 @@
+// Case storage on both engines (decision 0025): one case per person, the status rules and the
+// history, the procedure's order of events, documents expiring for the tasks, and sensitive
+// notes sealed at rest: the stored bytes are not the text, and only the key opens them.
+#include "cases/cases.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "cases/notes.h"
+#include "core/crypto.h"
+#include "support/reception_fixture.h"
+
+namespace innet::cases {
+namespace {
+
+using reception::storage_test::ReceptionTest;
+
+constexpr const char* kNow = "2026-11-02T09:00:00Z";
+const CivilDay kToday = *CivilDay::parse("2026-11-02");
+
+class CasesTest : public ReceptionTest {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(crypto::initialize());
+    set_up_reception({10, 10, 10, 0});
+    if (IsSkipped() || HasFatalFailure()) return;
+    add_person("Rahman", "Abdul", "BD");
+    add_person("Okafor", "Grace", "NG");
+  }
+  Case opened(int person) {
+    auto c = open_case(db(), this->person(person), operator_id_, user_, kNow);
+    EXPECT_TRUE(c.ok());
+    return c.ok() ? *c : Case{};
+  }
+};
+
+TEST_P(CasesTest, OneCasePerPersonReopenedNeverOpenedTwice) {
+  auto c = opened(1);
+  EXPECT_EQ(c.status, "open");
+  auto again = open_case(db(), person(1), operator_id_, user_, kNow);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "case_exists");
+  EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+}
+
+TEST_P(CasesTest, StatusChangesFollowTheRulesAndAreKept) {
+  auto c = opened(1);
+  auto refused =
+      change_status(db(), c.id, {.status = "reopened", .note = "x", .changed_by = user_}, kNow);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "wrong_status");
+  auto no_reason = change_status(db(), c.id, {.status = "closed", .changed_by = user_}, kNow);
+  ASSERT_FALSE(no_reason.ok());
+  EXPECT_EQ(no_reason.error().code, "reason_required");
+  ASSERT_DB_OK(change_status(
+      db(), c.id, {.status = "closed", .reason = "repatriated", .changed_by = user_}, kNow));
+  ASSERT_DB_OK(
+      change_status(db(), c.id, {.status = "reopened", .note = "back", .changed_by = user_}, kNow));
+  auto history = status_history(db(), c.id);
+  ASSERT_DB_OK(history);
+  std::vector<std::string> statuses;
+  for (const auto& h : *history) statuses.push_back(h.status);
+  EXPECT_EQ(statuses, (std::vector<std::string>{"open", "closed", "reopened"}));
+  EXPECT_EQ((*history)[1].reason, "repatriated");
+}
+
+TEST_P(CasesTest, TheProcedureHappensInOrder) {
+  auto c = opened(1);
+  c.procedure.application_date = "2026-05-01";
+  c.procedure.hearing_date = "2026-12-10";  // scheduled: ahead is allowed
+  ASSERT_DB_OK(update_case(db(), c, kToday, kNow));
+  c.procedure.decision_date = "2026-04-01";
+  c.procedure.outcome = "rejected";
+  auto before = update_case(db(), c, kToday, kNow);
+  ASSERT_FALSE(before.ok());
+  EXPECT_EQ(before.error().fields.begin()->first, "decision_date");
+  c.procedure.decision_date = "2026-12-20";
+  auto future = update_case(db(), c, kToday, kNow);
+  ASSERT_FALSE(future.ok());
+  EXPECT_EQ(future.error().fields.begin()->first, "decision_date");
+}
+
+TEST_P(CasesTest, DocumentsExpiringWithinDaysForTheTasks) {
+  auto c1 = opened(1);
+  auto c2 = opened(2);
+  auto add = [&](std::int64_t case_id, const char* expires) {
+    return add_document(db(),
+                        {.case_id = case_id,
+                         .type = "permit_of_stay",
+                         .number = "I1",
+                         .expires_on = std::string(expires),
+                         .recorded_by = user_,
+                         .recorded_at = kNow},
+                        kToday);
+  };
+  ASSERT_DB_OK(add(c1.id, "2026-12-01"));  // 29 days
+  ASSERT_DB_OK(add(c1.id, "2027-06-01"));  // far
+  ASSERT_DB_OK(add(c2.id, "2026-10-30"));  // expired 3 days ago
+  auto within = documents_expiring_within(db(), kToday, 30);
+  ASSERT_DB_OK(within);
+  ASSERT_EQ(within->size(), 2u);
+  EXPECT_EQ((*within)[0].days_left, -3);
+  EXPECT_EQ((*within)[0].person_id, person(2));
+  EXPECT_EQ((*within)[1].days_left, 29);
+  EXPECT_EQ((*within)[1].organization_id, operator_id_);
+  // A closed case has no tasks.
+  ASSERT_DB_OK(change_status(
+      db(), c2.id, {.status = "closed", .reason = "deceased", .changed_by = user_}, kNow));
+  auto after = documents_expiring_within(db(), kToday, 30);
+  ASSERT_DB_OK(after);
+  EXPECT_EQ(after->size(), 1u);
+}
+
+TEST_P(CasesTest, SensitiveNotesAreSealedAtRest) {
+  auto c = opened(1);
+  const std::string key = *crypto::secret_key_from_hex(crypto::new_secret_key_hex());
+  const std::string secret = "Riferisce torture subite in detenzione";
+  ASSERT_DB_OK(add_note(db(),
+                        {.case_id = c.id,
+                         .sensitivity = "sensitive",
+                         .text = secret,
+                         .written_by = user_,
+                         .written_at = kNow},
+                        key));
+  ASSERT_DB_OK(add_note(db(),
+                        {.case_id = c.id,
+                         .sensitivity = "normal",
+                         .text = "colloquio",
+                         .written_by = user_,
+                         .written_at = kNow},
+                        key));
+  // What the database holds: no plain text of the sensitive note, in any column.
+  auto raw = db().query("SELECT body, sealed FROM case_notes WHERE sensitivity = 'sensitive'");
+  ASSERT_DB_OK(raw);
+  EXPECT_TRUE((*raw)[0].is_null(0));
+  const auto sealed = (*raw)[0].blob(1).bytes;
+  const std::string stored(sealed.begin(), sealed.end());
+  EXPECT_EQ(stored.find(secret), std::string::npos);
+  EXPECT_EQ(stored.find("torture"), std::string::npos);
+  EXPECT_GT(stored.size(), secret.size());  // nonce and MAC besides the ciphertext
+  auto count = sealed_note_count(db());
+  ASSERT_DB_OK(count);
+  EXPECT_EQ(*count, 1);
+
+  auto opened_notes = notes_of(db(), c.id, &key);
+  ASSERT_DB_OK(opened_notes);
+  EXPECT_EQ((*opened_notes)[0].text, secret);
+  EXPECT_EQ((*opened_notes)[1].text, "colloquio");
+  auto without_key = notes_of(db(), c.id, nullptr);
+  ASSERT_DB_OK(without_key);
+  EXPECT_EQ((*without_key)[0].text, std::nullopt);
+  EXPECT_EQ((*without_key)[1].text, "colloquio");
+  const std::string other = *crypto::secret_key_from_hex(crypto::new_secret_key_hex());
+  auto wrong = notes_of(db(), c.id, &other);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_NE(wrong.error().message.find("case_notes_key_file"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, CasesTest, db::storage_test::all_engines(),
+                         db::storage_test::engine_name);
+
+}  // namespace
+}  // namespace innet::cases
