@@ -45,6 +45,12 @@ FieldError TenderErrors::outside_contract(std::string from, std::string to) {
   return {
       "outside_contract", {{"from", std::move(from)}, {"to", std::move(to)}}, std::move(message)};
 }
+FieldError TenderErrors::contract_required() {
+  return {"contract_required",
+          {},
+          "more than one contract covers this month: name the contract invoiced (one invoice per "
+          "contract)"};
+}
 FieldError TenderErrors::amount_mismatch(std::int64_t expected) {
   return {"amount_mismatch",
           {{"expected", expected}},

@@ -17,6 +17,8 @@ struct TenderErrors {
   static FieldError cig_format();  // ANAC CIG: 10 uppercase letters or digits
   // An invoice's month (or line) has no day in the period of the contract it names.
   static FieldError outside_contract(std::string from, std::string to);
+  // An invoice left its contract out for a month that more than one contract covers.
+  static FieldError contract_required();
   // An invoice's amount is not its declared presence-days at the contract's net price.
   static FieldError amount_mismatch(std::int64_t expected);
   // A SAI project is funded by an annual budget and a final report, not per day.
