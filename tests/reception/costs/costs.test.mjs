@@ -701,3 +701,28 @@ test('a SAI project is not billed per day: costs and invoices are refused', asyn
   assert.deepEqual(list.items.map((b) => [b.year, b.amount_cents, b.report_status]), [[2026, 12000000, 'submitted']]);
   expectError(await api('POST', `/centres/${centreA.id}/sai-budgets`, { session: officer, body: budget }), 422, 'not_sai', ['id']);
 });
+
+// Decision 0027: a contract carries its phone card and kit prices (defaults EUR 5 and 0).
+test('contracts: phone card and kit prices per contract, defaults, bad input stores nothing', async () => {
+  const centre = await createCentre(officer, { operator_id: ownOrgId });
+  const body = (fields) => ({
+    cig: uniqueSuffix().slice(-10).padStart(10, 'P').toUpperCase(),
+    start_date: day(1),
+    end_date: day(N),
+    places: 10,
+    price_cents: 2900,
+    ...fields,
+  });
+  const post = (b) => api('POST', `/centres/${centre.id}/contracts`, { session: officer, body: b });
+  expectError(await post(body({ phone_card_cents: -1 })), 400, 'validation_failed', ['phone_card_cents']);
+  expectError(await post(body({ kit_cents: 'x' })), 400, 'validation_failed', ['kit_cents']);
+  const listed = async () => expectStatus(await api('GET', `/centres/${centre.id}/contracts`, { session: officer }), 200).items;
+  assert.deepEqual(await listed(), [], 'nothing stored');
+  const priced = expectStatus(await post(body({ phone_card_cents: 800, kit_cents: 3500 })), 201);
+  assert.equal(priced.phone_card_cents, 800);
+  assert.equal(priced.kit_cents, 3500);
+  const later = expectStatus(await post(body({ start_date: addDays(day(N), 1), end_date: addDays(day(N), 60) })), 201);
+  assert.equal(later.phone_card_cents, 500, 'the 2024 scheme card by default');
+  assert.equal(later.kit_cents, 0);
+  assert.deepEqual((await listed()).map((c) => [c.phone_card_cents, c.kit_cents]).sort(), [[500, 0], [800, 3500]]);
+});

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'checklists.manage',
   'contracts.create',
   'derogations.create',
+  'derogations.withdraw',
   'documents.upload',
   'family_groups.create',
   'findings.change',
