@@ -13,11 +13,12 @@ constexpr const char* kCentreColumns =
     "id, name, type, operator_id, address, istat_code, latitude, longitude, places_single_men, "
     "places_single_women, places_families, places_minors, step_free_access, "
     "accessibility_notes, services, status, contact_name, contact_phone, contact_email, "
-    "created_at, updated_at";
+    "created_at, updated_at, structure";
 
 constexpr const char* kContractColumns =
     "id, centre_id, cig, start_date, end_date, places, price_cents, pocket_money_cents, "
-    "pocket_money_family_cap_cents, manager_user_id, created_at, lot_id, vat_rate_percent";
+    "pocket_money_family_cap_cents, manager_user_id, created_at, lot_id, vat_rate_percent, "
+    "phone_card_cents, kit_cents";
 
 constexpr const char* kLotColumns = "id, cig, tender, lot, start_date, end_date, created_at";
 
@@ -50,6 +51,7 @@ Centre centre_from_row(const db::Row& r) {
   c.contact_email = r.opt_text(18);
   c.created_at = r.text(19);
   c.updated_at = r.text(20);
+  c.structure = r.text(21);
   return c;
 }
 
@@ -68,6 +70,8 @@ Contract contract_from_row(const db::Row& r) {
   c.created_at = r.text(10);
   c.lot_id = r.is_null(11) ? 0 : r.integer(11);
   c.vat_rate_percent = r.integer(12);
+  c.phone_card_cents = r.integer(13);
+  c.kit_cents = r.integer(14);
   return c;
 }
 
@@ -88,6 +92,7 @@ db::Params centre_values(const Centre& c) {
   v.push_back(db::optional_value(c.contact_name));
   v.push_back(db::optional_value(c.contact_phone));
   v.push_back(db::optional_value(c.contact_email));
+  v.push_back(c.structure);
   return v;
 }
 
@@ -116,6 +121,11 @@ const std::vector<std::string>& centre_types() {
 const std::vector<std::string>& centre_statuses() {
   static const std::vector<std::string> all = {"active", "suspended", "closed",
                                                "special_administration"};
+  return all;
+}
+
+const std::vector<std::string>& centre_structures() {
+  static const std::vector<std::string> all = {"ordinary", kTemporaryMinors};
   return all;
 }
 
@@ -153,6 +163,10 @@ bool accepts_guests(const Centre& c) {
   return c.status == "active" || c.status == "special_administration";
 }
 
+bool temporary_minors_structure(const Centre& c) {
+  return c.structure == kTemporaryMinors;
+}
+
 Result<Centre> create_centre(db::Connection& conn, const Centre& c) {
   INNET_TRY(check_centre(conn, c));
   db::Params params = centre_values(c);
@@ -165,8 +179,8 @@ Result<Centre> create_centre(db::Connection& conn, const Centre& c) {
           "INSERT INTO centres (name, type, operator_id, address, istat_code, latitude, longitude, "
           "places_single_men, places_single_women, places_families, places_minors, "
           "step_free_access, accessibility_notes, services, status, contact_name, contact_phone, "
-          "contact_email, created_at, updated_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          "contact_email, structure, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
           params));
   return find_centre(conn, rows[0].integer(0));
 }
@@ -232,8 +246,8 @@ Status update_centre(db::Connection& conn, const Centre& c) {
                    "istat_code = ?, latitude = ?, longitude = ?, places_single_men = ?, "
                    "places_single_women = ?, places_families = ?, places_minors = ?, "
                    "step_free_access = ?, accessibility_notes = ?, services = ?, status = ?, "
-                   "contact_name = ?, contact_phone = ?, contact_email = ?, updated_at = ? "
-                   "WHERE id = ?",
+                   "contact_name = ?, contact_phone = ?, contact_email = ?, structure = ?, "
+                   "updated_at = ? WHERE id = ?",
                    params),
       "centre");
 }
@@ -382,11 +396,12 @@ Result<Contract> create_contract(db::Connection& conn, const Contract& given) {
       conn.query(
           "INSERT INTO contracts (centre_id, cig, start_date, end_date, places, price_cents, "
           "pocket_money_cents, pocket_money_family_cap_cents, manager_user_id, created_at, "
-          "lot_id, vat_rate_percent) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          "lot_id, vat_rate_percent, phone_card_cents, kit_cents) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
           {c.centre_id, c.cig, c.start_date, c.end_date, c.places, c.price_cents,
            c.pocket_money_cents, c.pocket_money_family_cap_cents,
-           db::optional_value(c.manager_user_id), clock::now_iso(), c.lot_id, c.vat_rate_percent}));
+           db::optional_value(c.manager_user_id), clock::now_iso(), c.lot_id, c.vat_rate_percent,
+           c.phone_card_cents, c.kit_cents}));
   return find_contract(conn, rows[0].integer(0));
 }
 
@@ -493,6 +508,10 @@ const api::ObjectType<Centre>& centre_type() {
           .field("accessibility_notes", &Centre::accessibility_notes)
           .field("services", &Centre::services, {.description = "codes of on-site services"})
           .field("status", &Centre::status, {.allowed = centre_statuses()})
+          .field("structure", &Centre::structure,
+                 {.description = "ordinary, or a temporary structure for unaccompanied minors "
+                                 "(at most 50 minors' places, no one under 14)",
+                  .allowed = centre_structures()})
           .field("contact_name", &Centre::contact_name)
           .field("contact_phone", &Centre::contact_phone)
           .field("contact_email", &Centre::contact_email)
@@ -519,6 +538,10 @@ const api::ObjectType<Contract>& contract_type() {
                  {.description = "per person per day"})
           .field("pocket_money_family_cap_cents", &Contract::pocket_money_family_cap_cents,
                  {.description = "per family per day"})
+          .field("phone_card_cents", &Contract::phone_card_cents,
+                 {.description = "the phone card, once per reception path"})
+          .field("kit_cents", &Contract::kit_cents,
+                 {.description = "the first-entry kit, once per reception path"})
           .field("manager_user_id", &Contract::manager_user_id,
                  {.description = "the Prefettura's contract manager"})
           .field("created_at", &Contract::created_at, {.format = "date-time"});
@@ -618,6 +641,23 @@ UPDATE contracts SET lot_id = (SELECT l.id FROM tender_lots l WHERE l.cig = cont
 ALTER TABLE contracts ADD COLUMN vat_rate_percent INTEGER NOT NULL DEFAULT 0
   CHECK (vat_rate_percent IN (0, 4, 5, 10, 22));
 CREATE INDEX contracts_lot ON contracts (lot_id);
+)sql"},
+          // Every centre recorded so far is an ordinary one; temporary structures for minors are
+          // marked from now on. A decision granting places above contract can be withdrawn,
+          // with the reason, and stays on record (decision 0027).
+          {20, "centres: temporary structures for minors; derogations withdrawn", R"sql(
+ALTER TABLE centres ADD COLUMN structure TEXT NOT NULL DEFAULT 'ordinary'
+  CHECK (structure IN ('ordinary', 'temporary_minors'));
+ALTER TABLE centre_derogations ADD COLUMN withdrawn_at TEXT;
+ALTER TABLE centre_derogations ADD COLUMN withdrawn_by BIGINT REFERENCES users (id);
+ALTER TABLE centre_derogations ADD COLUMN withdrawal_reason TEXT;
+)sql"},
+          // The phone card and the kit at each contract's price; contracts so far keep the 2024
+          // scheme's EUR 5 card and an unpriced kit, as before (decision 0027).
+          {21, "centres: phone card and kit prices per contract", R"sql(
+ALTER TABLE contracts ADD COLUMN phone_card_cents INTEGER NOT NULL DEFAULT 500
+  CHECK (phone_card_cents >= 0);
+ALTER TABLE contracts ADD COLUMN kit_cents INTEGER NOT NULL DEFAULT 0 CHECK (kit_cents >= 0);
 )sql"}};
 }
 

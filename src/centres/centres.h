@@ -27,6 +27,15 @@ const std::vector<std::string>& centre_types();  // hotspot, cpa, cas, sai, acco
 const std::vector<std::string>&
 centre_statuses();  // active, suspended, closed, special_administration
 const std::vector<std::string>& centre_services();  // on-site services vocabulary
+// The kind of structure: ordinary, or a temporary structure for unaccompanied minors (strutture
+// ricettive temporanee, art. 19 c. 3-bis d.lgs. 142/2015 as DL 133/2023 amended it): only
+// minors' places, at most kTemporaryMinorsPlaces of them, no one under kTemporaryMinorsMinimumAge;
+// in extreme urgency the Prefettura may host up to half as many again (the placement rules).
+const std::vector<std::string>& centre_structures();  // ordinary, temporary_minors
+inline constexpr const char* kTemporaryMinors = "temporary_minors";
+inline constexpr std::int64_t kTemporaryMinorsPlaces = 50;
+inline constexpr std::int64_t kTemporaryMinorsUrgencyGuests = 75;  // 50 + 50%
+inline constexpr std::int64_t kTemporaryMinorsMinimumAge = 14;
 
 // Places are contracted per category of guest; a placement names the category it takes.
 enum class Category { single_men, single_women, families, minors };
@@ -52,6 +61,7 @@ struct Centre {
   std::optional<std::string> accessibility_notes;
   std::vector<std::string> services;  // codes from centre_services()
   std::string status = "active";
+  std::string structure = "ordinary";  // one of centre_structures()
   std::optional<std::string> contact_name;
   std::optional<std::string> contact_phone;
   std::optional<std::string> contact_email;
@@ -61,6 +71,7 @@ struct Centre {
 
 // A centre accepts new guests unless it is suspended or closed.
 bool accepts_guests(const Centre& c);
+bool temporary_minors_structure(const Centre& c);
 
 // A lot of a tender (gara d'appalto) awarded by the Prefettura: its CIG (codice identificativo
 // gara, ANAC: 10 uppercase letters or digits) goes on every e-invoice of its contracts (art. 25
@@ -96,7 +107,11 @@ struct Contract {
   std::int64_t vat_rate_percent = 0;                 // one of vat_rates()
   std::int64_t pocket_money_cents = 250;             // per person per day
   std::int64_t pocket_money_family_cap_cents = 750;  // per family per day
-  std::optional<std::int64_t> manager_user_id;       // the Prefettura's contract manager
+  // Once per reception path, at the centre where it began (decision 0019): the tender's own
+  // prices. The phone card defaults to the 2024 scheme's EUR 5; the kit to 0 (goods, counted).
+  std::int64_t phone_card_cents = 500;
+  std::int64_t kit_cents = 0;
+  std::optional<std::int64_t> manager_user_id;  // the Prefettura's contract manager
   std::string created_at;
 };
 

@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, centre_id, category, places, decision_number, decision_date, start_date, end_date, "
-    "created_by, created_at";
+    "created_by, created_at, withdrawn_at, withdrawn_by, withdrawal_reason";
 
 Derogation from_row(const db::Row& r) {
   Derogation d;
@@ -23,6 +23,9 @@ Derogation from_row(const db::Row& r) {
   d.end_date = r.text(7);
   d.created_by = r.integer(8);
   d.created_at = r.text(9);
+  d.withdrawn_at = r.opt_text(10);
+  d.withdrawn_by = r.opt_integer(11);
+  d.withdrawal_reason = r.opt_text(12);
   return d;
 }
 
@@ -119,13 +122,37 @@ Result<Derogation> create_derogation(db::Connection& conn, const Derogation& d, 
   return created.at(0);
 }
 
+Result<Derogation> find_derogation(db::Connection& conn, std::int64_t id) {
+  INNET_ASSIGN_OR_RETURN(auto found, select(conn, "id = ?", {id}));
+  if (found.empty()) return Error::not_found("derogation");
+  return found[0];
+}
+
+Result<Derogation> withdraw_derogation(db::Connection& conn, std::int64_t id,
+                                       const std::string& reason, std::int64_t user_id) {
+  INNET_ASSIGN_OR_RETURN(auto d, find_derogation(conn, id));
+  // Placements and new decisions of the centre check capacity under the same lock.
+  INNET_TRY(lock_centre(conn, d.centre_id));
+  INNET_ASSIGN_OR_RETURN(
+      auto changed,
+      conn.execute("UPDATE centre_derogations SET withdrawn_at = ?, withdrawn_by = ?, "
+                   "withdrawal_reason = ? WHERE id = ? AND withdrawn_at IS NULL",
+                   {clock::now_iso(), user_id, reason, id}));
+  if (changed == 0)
+    return Error::make(ErrorKind::conflict, "derogation_already_withdrawn",
+                       "this decision was withdrawn on " + d.withdrawn_at.value_or(""));
+  return find_derogation(conn, id);
+}
+
 Result<std::vector<Derogation>> centre_derogations(db::Connection& conn, std::int64_t centre_id) {
   return select(conn, "centre_id = ? ORDER BY start_date DESC, id DESC", {centre_id});
 }
 
 Result<std::vector<Derogation>> derogations_during(db::Connection& conn, std::int64_t centre_id,
                                                    CivilDay first, CivilDay last) {
-  return select(conn, "centre_id = ? AND start_date <= ? AND end_date >= ? ORDER BY start_date, id",
+  return select(conn,
+                "centre_id = ? AND start_date <= ? AND end_date >= ? AND withdrawn_at IS NULL "
+                "ORDER BY start_date, id",
                 {centre_id, last.to_string(), first.to_string()});
 }
 
@@ -134,7 +161,8 @@ Result<std::map<std::int64_t, PlacesByCategory>> derogated_places_on(db::Connect
   const std::string day = civil_day.to_string();
   INNET_ASSIGN_OR_RETURN(
       auto rows, conn.query("SELECT centre_id, category, SUM(places) FROM centre_derogations "
-                            "WHERE start_date <= ? AND end_date >= ? GROUP BY centre_id, category",
+                            "WHERE start_date <= ? AND end_date >= ? AND withdrawn_at IS NULL "
+                            "GROUP BY centre_id, category",
                             {day, day}));
   std::map<std::int64_t, PlacesByCategory> out;
   for (const auto& r : rows)
@@ -166,7 +194,16 @@ const api::ObjectType<Derogation>& derogation_type() {
           .field("end_date", &Derogation::end_date,
                  {.description = "the last day the places count", .format = "date"})
           .field("created_by", &Derogation::created_by)
-          .field("created_at", &Derogation::created_at, {.format = "date-time"});
+          .field("created_at", &Derogation::created_at, {.format = "date-time"})
+          .field("status",
+                 [](const Derogation& d) {
+                   return std::string(d.withdrawn() ? "withdrawn" : "granted");
+                 },
+                 {.description = "a withdrawn decision stays listed; its places count nowhere",
+                  .allowed = {"granted", "withdrawn"}})
+          .field("withdrawn_at", &Derogation::withdrawn_at, {.format = "date-time"})
+          .field("withdrawn_by", &Derogation::withdrawn_by)
+          .field("withdrawal_reason", &Derogation::withdrawal_reason);
   return type;
 }
 

@@ -33,6 +33,13 @@ struct Derogation {
   std::string end_date;         // last day they count (inclusive, as contracts)
   std::int64_t created_by = 0;  // the Prefettura's officer who recorded it
   std::string created_at;
+  // Set together when the decision is withdrawn (revoked, or recorded by mistake): the record
+  // stays, listed, and its places count nowhere any more.
+  std::optional<std::string> withdrawn_at;
+  std::optional<std::int64_t> withdrawn_by;
+  std::optional<std::string> withdrawal_reason;
+
+  bool withdrawn() const { return withdrawn_at.has_value(); }
 };
 
 // The field errors of derogations (decision 0013), kept here as TenderErrors are.
@@ -50,12 +57,18 @@ struct DerogationErrors {
 // (422 derogation_without_contract, start_date), or more derogated places than the contract's on
 // some day (422 derogation_above_contract, places). Locks the centre's row.
 Result<Derogation> create_derogation(db::Connection& conn, const Derogation& d, CivilDay today);
-// Newest period first.
+// Withdraws a derogation with the reason, inside the caller's transaction: from then on its
+// places count in no capacity, occupancy or ceiling. Refused: 404 for an unknown id, 409
+// derogation_already_withdrawn the second time. Locks the centre's row, as a new decision does.
+Result<Derogation> withdraw_derogation(db::Connection& conn, std::int64_t id,
+                                       const std::string& reason, std::int64_t user_id);
+Result<Derogation> find_derogation(db::Connection& conn, std::int64_t id);
+// Newest period first, withdrawn ones included.
 Result<std::vector<Derogation>> centre_derogations(db::Connection& conn, std::int64_t centre_id);
-// The derogations of a centre in force on at least one day of [first, last].
+// The derogations of a centre in force (not withdrawn) on at least one day of [first, last].
 Result<std::vector<Derogation>> derogations_during(db::Connection& conn, std::int64_t centre_id,
                                                    CivilDay first, CivilDay last);
-// Derogated places in force on `day`, per centre that has some.
+// Derogated places in force (not withdrawn) on `day`, per centre that has some.
 Result<std::map<std::int64_t, PlacesByCategory>> derogated_places_on(db::Connection& conn,
                                                                      CivilDay day);
 

@@ -24,6 +24,7 @@ void set_fields(const nlohmann::json& b, Centre& c) {
   c.accessibility_notes = api::patched(b, "accessibility_notes", c.accessibility_notes);
   if (b.contains("services")) c.services = b["services"].get<std::vector<std::string>>();
   if (b.contains("status")) c.status = b["status"];
+  if (b.contains("structure")) c.structure = b["structure"];
   c.contact_name = api::patched(b, "contact_name", c.contact_name);
   c.contact_phone = api::patched(b, "contact_phone", c.contact_phone);
   c.contact_email = api::patched(b, "contact_email", c.contact_email);
@@ -148,6 +149,8 @@ Result<http::Response> add_contract(api::Context& ctx) {
   c.pocket_money_cents = b.value("pocket_money_cents", c.pocket_money_cents);
   c.pocket_money_family_cap_cents =
       b.value("pocket_money_family_cap_cents", c.pocket_money_family_cap_cents);
+  c.phone_card_cents = b.value("phone_card_cents", c.phone_card_cents);
+  c.kit_cents = b.value("kit_cents", c.kit_cents);
   c.manager_user_id = api::patched<std::int64_t>(b, "manager_user_id", std::nullopt);
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_TRY(centre_in_scope(ctx, "contracts.manage"));
@@ -321,6 +324,31 @@ Result<http::Response> add_derogation(api::Context& ctx) {
   return api::created(to_json(created));
 }
 
+// The decision is the Prefettura's to withdraw: whoever cannot manage its centre gets the answer
+// of a missing decision.
+Result<http::Response> withdraw_derogation_route(api::Context& ctx) {
+  auto id = ctx.id_param();
+  if (!id.ok()) return Error::not_found("derogation");
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto d, find_derogation(*conn, *id));
+  if (auto centre = visible_centre(ctx, d.centre_id, "centres.manage"); !centre.ok()) {
+    if (centre.error().kind == ErrorKind::not_found) return Error::not_found("derogation");
+    return centre.take_error();
+  }
+  INNET_ASSIGN_OR_RETURN(
+      auto withdrawn,
+      withdraw_derogation(*conn, d.id, ctx.body["reason"].get<std::string>(), ctx.actor->user_id));
+  auto entry = ctx.audit("derogations.withdraw", "centre_derogation", std::to_string(withdrawn.id));
+  // Not the reason: free text stays on the record itself, the trail keeps ids and figures.
+  entry.details = nlohmann::json{{"centre_id", withdrawn.centre_id},
+                                 {"category", to_string(withdrawn.category)},
+                                 {"places", withdrawn.places},
+                                 {"decision_number", withdrawn.decision_number}}
+                      .dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::ok(to_json(withdrawn));
+}
+
 FieldSpec centre_fields(bool creating) {
   FieldSpec spec = {
       required({.name = "name", .max_length = 200, .min_length = 2}, creating),
@@ -351,6 +379,11 @@ FieldSpec centre_fields(bool creating) {
        .allowed = centre_services(),
        .max_items = 20},
       required({.name = "status", .max_length = 40, .allowed = centre_statuses()}, creating),
+      {.name = "structure",
+       .max_length = 40,
+       .allowed = centre_structures(),
+       .description = "ordinary (default) or temporary_minors: a temporary structure for "
+                      "unaccompanied minors, at most 50 minors' places, no one under 14"},
       {.name = "contact_name", .nullable = true, .max_length = 200},
       {.name = "contact_phone", .nullable = true, .max_length = 40},
       {.name = "contact_email", .type = FieldType::email, .nullable = true, .max_length = 254},
@@ -511,6 +544,17 @@ void add_routes(api::Api& api) {
                      .description = "per family per day (default 750)",
                      .min_value = 0,
                      .max_value = 100000},
+                    {.name = "phone_card_cents",
+                     .type = FieldType::integer,
+                     .description = "the phone card, once per reception path (default 500)",
+                     .min_value = 0,
+                     .max_value = 100000},
+                    {.name = "kit_cents",
+                     .type = FieldType::integer,
+                     .description = "the first-entry kit, once per reception path (default 0: "
+                                    "goods, counted)",
+                     .min_value = 0,
+                     .max_value = 1000000},
                     {.name = "manager_user_id",
                      .type = FieldType::integer,
                      .nullable = true,
@@ -560,6 +604,20 @@ void add_routes(api::Api& api) {
        .response_schema = "Derogation",
        .success_status = 201,
        .handler = add_derogation});
+  api.add({.method = "POST",
+           .pattern = "/api/v1/derogations/{id}/withdrawal",
+           .action = "centres.manage",
+           .summary = "Withdraw a decision granting places above contract, with the reason: it "
+                      "stays listed, and its places count no longer in capacity or occupancy",
+           .tag = "reception",
+           .body = {{.name = "reason",
+                     .required = true,
+                     .max_length = 500,
+                     .min_length = 10,
+                     .multiline = true,
+                     .description = "why the decision is withdrawn, for the record"}},
+           .response_schema = "Derogation",
+           .handler = withdraw_derogation_route});
 }
 
 Result<Centre> visible_centre(api::Context& ctx, std::int64_t id, const char* action) {

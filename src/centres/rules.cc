@@ -45,6 +45,17 @@ FieldError TenderErrors::outside_contract(std::string from, std::string to) {
   return {
       "outside_contract", {{"from", std::move(from)}, {"to", std::move(to)}}, std::move(message)};
 }
+FieldError TenderErrors::temporary_structure_minors_only() {
+  return {"temporary_structure_minors_only",
+          {},
+          "a temporary structure for unaccompanied minors has minors' places only"};
+}
+FieldError TenderErrors::contract_required() {
+  return {"contract_required",
+          {},
+          "more than one contract covers this month: name the contract invoiced (one invoice per "
+          "contract)"};
+}
 FieldError TenderErrors::amount_mismatch(std::int64_t expected) {
   return {"amount_mismatch",
           {{"expected", expected}},
@@ -74,6 +85,22 @@ Status check_centre(db::Connection& conn, const Centre& c) {
   if (!listed(centre_statuses(), c.status))
     return Error::field(ErrorKind::invalid_input, "status",
                         FieldError::not_in_list(centre_statuses()));
+  if (!listed(centre_structures(), c.structure))
+    return Error::field(ErrorKind::invalid_input, "structure",
+                        FieldError::not_in_list(centre_structures()));
+  if (temporary_minors_structure(c)) {
+    // Only minors' places, and at most 50 of them: the urgency margin is the placement rules'.
+    constexpr const char* kOthers[] = {"places_single_men", "places_single_women",
+                                       "places_families"};
+    for (std::size_t i = 0; i + 1 < kCategoryCount; ++i)
+      if (c.places[i] > 0)
+        return Error::rule(ErrorKind::unprocessable, "temporary_structure_minors_only", kOthers[i],
+                           TenderErrors::temporary_structure_minors_only());
+    const auto minors = static_cast<std::size_t>(Category::minors);
+    if (c.places[minors] > kTemporaryMinorsPlaces)
+      return Error::field(ErrorKind::unprocessable, "places_minors",
+                          FieldError::above_maximum(kTemporaryMinorsPlaces));
+  }
   if (!six_digits(c.istat_code))
     return Error::field(ErrorKind::invalid_input, "istat_code", FieldError::exact_length(6));
   auto org = accounts::find_organization(conn, c.operator_id);

@@ -17,6 +17,10 @@ struct TenderErrors {
   static FieldError cig_format();  // ANAC CIG: 10 uppercase letters or digits
   // An invoice's month (or line) has no day in the period of the contract it names.
   static FieldError outside_contract(std::string from, std::string to);
+  // A temporary structure for unaccompanied minors given places for adults or families.
+  static FieldError temporary_structure_minors_only();
+  // An invoice left its contract out for a month that more than one contract covers.
+  static FieldError contract_required();
   // An invoice's amount is not its declared presence-days at the contract's net price.
   static FieldError amount_mismatch(std::int64_t expected);
   // A SAI project is funded by an annual budget and a final report, not per day.
@@ -26,7 +30,9 @@ struct TenderErrors {
 };
 
 // Some place in some category; both coordinates or neither; a known type and status; a
-// six-digit ISTAT code; an operator organisation that exists.
+// six-digit ISTAT code; an operator organisation that exists. A temporary structure for minors
+// has only minors' places (422 temporary_structure_minors_only naming the other category), at
+// most 50 (422 validation_failed above_maximum on places_minors).
 Status check_centre(db::Connection& conn, const Centre& c);
 
 // The contract ends on or after its start; its manager, when named, is an active prefecture

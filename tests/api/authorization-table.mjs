@@ -48,6 +48,7 @@ const TABLE = {
   'POST /api/v1/centres/{id}/contracts':         [0,   0,    1,   0,   0,   0,   0,   0],
   'GET /api/v1/centres/{id}/derogations':        [0,   0,    1,   1,   1,   0,   0,   1],
   'POST /api/v1/centres/{id}/derogations':       [0,   0,    1,   0,   0,   0,   0,   0],
+  'POST /api/v1/derogations/{id}/withdrawal':     [0,   0,    1,   0,   0,   0,   0,   0],
   'GET /api/v1/lots':                             [0,   0,    1,   1,   1,   0,   0,   0],
   'POST /api/v1/lots':                            [0,   0,    1,   0,   0,   0,   0,   0],
   'GET /api/v1/lots/{id}':                        [0,   0,    1,   1,   1,   0,   0,   0],

@@ -174,6 +174,7 @@ const DYNAMIC = {
   'orgTypes.*': () => constList('lib/identity.ts', 'ORG_TYPES'),
   'centreTypes.*': () => constList('features/centres/api.ts', 'CENTRE_TYPES'),
   'centreStatuses.*': () => constList('features/centres/api.ts', 'CENTRE_STATUSES'),
+  'centreStructures.*': () => constList('features/centres/api.ts', 'CENTRE_STRUCTURES'),
   'centreServices.*': () => constList('features/centres/api.ts', 'CENTRE_SERVICES'),
   'categories.*': () => constList('features/centres/api.ts', 'CATEGORIES'),
   'arrivalOrigins.*': () => constList('features/reception/api.ts', 'ARRIVAL_ORIGINS'),

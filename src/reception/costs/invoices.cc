@@ -109,27 +109,26 @@ Error already_invoiced(const std::string& month) {
 }
 
 // The contract an invoice covers: the one named, which must reach into the month, or the only one
-// covering a day of the month. None when the month has several and none is named.
-Result<std::optional<centres::Contract>> invoiced_contract(db::Connection& conn, const Invoice& inv,
-                                                           const MonthRange& range) {
+// covering a day of the month. A month of several contracts has one invoice per contract, so the
+// contract must then be named: an invoice never spans two.
+Result<centres::Contract> invoiced_contract(db::Connection& conn, const Invoice& inv,
+                                            const MonthRange& range) {
   INNET_ASSIGN_OR_RETURN(auto all, centres::centre_contracts(conn, inv.centre_id));
-  const std::string first = range.from.to_string();
-  const std::string last = range.to.plus_days(-1).to_string();
   if (inv.contract_id) {
     for (const auto& c : all) {
       if (c.id != *inv.contract_id) continue;
-      if (c.start_date > last || c.end_date < first)
+      if (!contract_reaches(c, range))
         return Error::rule(ErrorKind::unprocessable, "outside_contract", "month",
                            centres::TenderErrors::outside_contract(c.start_date, c.end_date));
-      return std::optional<centres::Contract>(c);
+      return c;
     }
     return Error::field(ErrorKind::unprocessable, "contract_id", FieldError::not_found("contract"));
   }
-  std::vector<centres::Contract> in_month;
-  for (const auto& c : all)
-    if (c.start_date <= last && c.end_date >= first) in_month.push_back(c);
-  if (in_month.size() == 1) return std::optional<centres::Contract>(in_month[0]);
-  return std::optional<centres::Contract>();
+  const auto in_month = contracts_in_month(all, range);
+  if (in_month.size() == 1) return in_month[0];
+  // invoiceable_month() made sure there is at least one: here there are several.
+  return Error::rule(ErrorKind::unprocessable, "contract_required", "contract_id",
+                     centres::TenderErrors::contract_required());
 }
 
 // Every line within the contract's period.
@@ -146,6 +145,20 @@ Status check_within_contract(const Invoice& inv, const centres::Contract& c) {
 }
 
 }  // namespace
+
+bool contract_reaches(const centres::Contract& c, const MonthRange& range) {
+  return c.start_date <= range.to.plus_days(-1).to_string() && c.end_date >= range.from.to_string();
+}
+
+std::vector<centres::Contract> contracts_in_month(const std::vector<centres::Contract>& contracts,
+                                                  const MonthRange& range) {
+  std::vector<centres::Contract> out;
+  for (const auto& c : contracts)
+    if (contract_reaches(c, range)) out.push_back(c);
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.start_date < b.start_date; });
+  return out;
+}
 
 InvoiceValue value_lines(const std::vector<InvoiceLine>& lines,
                          const std::vector<centres::Contract>& contracts) {
@@ -188,27 +201,21 @@ Result<Invoice> checked_invoice(db::Connection& conn, const Invoice& given, Civi
     e.code = "presence_days_mismatch";
     return e;
   }
-  INNET_ASSIGN_OR_RETURN(auto contracts, centres::centre_contracts(conn, inv.centre_id));
-  if (contract) {
-    INNET_TRY(check_within_contract(inv, *contract));
-    inv.contract_id = contract->id;
-    inv.cig = contract->cig;
-    contracts = {*contract};
-  }
-  const auto value = value_lines(inv.lines, contracts);
+  INNET_TRY(check_within_contract(inv, contract));
+  inv.contract_id = contract.id;
+  inv.cig = contract.cig;
+  const auto value = value_lines(inv.lines, {contract});
   if (inv.amount_cents != value.net_cents)
     return Error::rule(ErrorKind::unprocessable, "amount_mismatch", "amount_cents",
                        centres::TenderErrors::amount_mismatch(value.net_cents));
   inv.vat_cents = value.vat_cents;
-  // One current invoice per contract and month; a whole-month invoice (no contract) excludes any.
-  std::string sql =
-      "SELECT id FROM invoices WHERE centre_id = ? AND month = ? AND withdrawn_at IS NULL";
-  db::Params params = {inv.centre_id, inv.month};
-  if (inv.contract_id) {
-    sql += " AND (contract_id IS NULL OR contract_id = ?)";
-    params.push_back(*inv.contract_id);
-  }
-  INNET_ASSIGN_OR_RETURN(auto existing, conn.query(sql, params));
+  // One current invoice per contract and month; a whole-month invoice stored before invoices were
+  // per contract (no contract) excludes any.
+  INNET_ASSIGN_OR_RETURN(
+      auto existing,
+      conn.query("SELECT id FROM invoices WHERE centre_id = ? AND month = ? AND withdrawn_at IS "
+                 "NULL AND (contract_id IS NULL OR contract_id = ?)",
+                 {inv.centre_id, inv.month, contract.id}));
   if (!existing.empty()) return already_invoiced(inv.month);
   return inv;
 }
@@ -228,14 +235,9 @@ Status insert_lines(db::Connection& conn, std::int64_t invoice_id,
 Result<std::optional<std::int64_t>> last_withdrawn(db::Connection& conn, const Invoice& inv) {
   std::string sql =
       "SELECT id FROM invoices WHERE centre_id = ? AND month = ? AND withdrawn_at IS NOT NULL "
-      "AND id NOT IN (SELECT replaces_id FROM invoices WHERE replaces_id IS NOT NULL)";
-  db::Params params = {inv.centre_id, inv.month};
-  if (inv.contract_id) {
-    sql += " AND (contract_id IS NULL OR contract_id = ?)";
-    params.push_back(*inv.contract_id);
-  }
-  INNET_ASSIGN_OR_RETURN(auto rows,
-                         conn.query(sql + " ORDER BY withdrawn_at DESC, id DESC LIMIT 1", params));
+      "AND id NOT IN (SELECT replaces_id FROM invoices WHERE replaces_id IS NOT NULL) "
+      "AND (contract_id IS NULL OR contract_id = ?) ORDER BY withdrawn_at DESC, id DESC LIMIT 1";
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql, {inv.centre_id, inv.month, *inv.contract_id}));
   if (rows.empty()) return std::optional<std::int64_t>();
   return std::optional<std::int64_t>(rows[0].integer(0));
 }

@@ -32,10 +32,10 @@ struct InvoiceLine {
 struct Invoice {
   std::int64_t id = 0;
   std::int64_t centre_id = 0;
-  // The contract invoiced: an invoice covers one contract and one month, so a month spanning two
-  // contracts gives two invoices. Given, or the one contract covering the month. None only for
-  // invoices stored before contracts were invoiced apart, or for a month with two contracts when
-  // the client names neither (a whole-month invoice, kept for older clients).
+  // The contract invoiced: an invoice covers one contract and the days of its month inside that
+  // contract, so a month spanning two contracts gives two invoices. Given, or the one contract
+  // covering the month. None only for invoices stored before invoices were per contract (whole
+  // months, possibly over two contracts: their reconciliation flags them).
   std::optional<std::int64_t> contract_id;
   std::optional<std::string> cig;  // of the contract's tender lot, for the e-invoice
   std::int64_t vat_cents = 0;      // on amount_cents, at the contract's rate
@@ -104,6 +104,12 @@ Result<SaiBudget> set_sai_budget(db::Connection& conn, const SaiBudget& budget);
 Result<std::vector<SaiBudget>> sai_budgets(db::Connection& conn, std::int64_t centre_id);
 const api::ObjectType<SaiBudget>& sai_budget_type();
 
+// The contract reaches into the month: its period and the month's days share at least one.
+bool contract_reaches(const centres::Contract& c, const MonthRange& range);
+// The contracts reaching into the month, by start date (their periods never overlap).
+std::vector<centres::Contract> contracts_in_month(const std::vector<centres::Contract>& contracts,
+                                                  const MonthRange& range);
+
 // The declared lines valued at the price of the contract in force each day (net), and the VAT
 // on each contract's part at its rate. Days without a contract are worth nothing.
 struct InvoiceValue {
@@ -132,11 +138,13 @@ std::int64_t line_days(const InvoiceLine& line);
 //   422 outside_contract   month (no day of the month in the contract's period) or
 //                          lines[i].from/to (a day outside the contract named)
 //   422 validation_failed  contract_id: not a contract of this centre
+//   422 contract_required  contract_id: left out for a month that more than one contract covers
+//                          (an invoice never spans two contracts)
 //   422 amount_mismatch    amount_cents: not the declared days at the contract's net price (the
 //                          expected amount is given); an invoice that contradicts its own lines
 //                          is refused rather than stored and flagged later
 //   409 invoice_exists     month: the centre already has a current (not withdrawn) invoice for it
-//                          and the same contract (or a whole-month one)
+//                          and the same contract (or an older whole-month one)
 // After a withdrawal, the next invoice of that month records replaces_id.
 Result<Invoice> submit_invoice(db::Connection& conn, const Invoice& invoice, CivilDay today);
 // Withdraws a current invoice, inside the caller's transaction; 409 invoice_already_withdrawn

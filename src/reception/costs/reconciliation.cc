@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "centres/rules.h"
 #include "reception/handovers/money.h"
 
 namespace innet::reception {
@@ -102,6 +103,20 @@ Reconciliation reconcile(const Invoice& invoice, const CostData& data, const Mon
     }
   }
   r.amount_not_matching_days = invoice.amount_cents != r.declared_days_value_cents;
+  // One contract per invoice: the contracts of the month for an invoice naming none, those of
+  // its declared days for one naming its own.
+  std::set<std::int64_t> month_contracts;
+  for (const auto& d : costs.days)
+    if (d.contract_id) month_contracts.insert(*d.contract_id);
+  if (!invoice.contract_id) {
+    r.spans_contracts = month_contracts.size() > 1;
+  } else {
+    for (std::size_t offset = 0; offset < data.days.size() && offset < declared.size(); ++offset) {
+      if (declared[offset].empty()) continue;
+      const auto* c = contract_covering(data.contracts, data.days[offset].day);
+      if (c && c->id != *invoice.contract_id) r.spans_contracts = true;
+    }
+  }
   for (const auto& d : register_days)
     if (d.status != DayStatus::confirmed && days_of_invoice.contains(d.day))
       r.unconfirmed_days.push_back(d);
@@ -199,6 +214,10 @@ const api::ObjectType<Reconciliation>& reconciliation_type() {
           .field("amount_not_matching_days", &Reconciliation::amount_not_matching_days,
                  {.description = "the declared amount is not the declared days at the contract "
                                  "price"})
+          .field("spans_contracts", &Reconciliation::spans_contracts,
+                 {.description = "the invoice is not of one contract (stored before invoices were "
+                                 "per contract): it names none for a month of several contracts, "
+                                 "or declares days of another contract"})
           .field("expected_amount_cents", &Reconciliation::declared_days_value_cents,
                  {.description = "the declared days at the contract price, net of VAT"})
           .field("declared_not_present", &Reconciliation::declared_not_present)
@@ -214,16 +233,22 @@ nlohmann::json to_json(const Reconciliation& r) {
   return reconciliation_type().to_json(r);
 }
 
-InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs) {
+InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs,
+                           std::int64_t contract_id) {
   InvoiceDraft d;
   d.centre_id = costs.centre_id;
   d.range = data.range;
-  d.presence_days = costs.totals.presence_days;
-  d.amount_cents = costs.totals.amount_due_cents;
+  d.contract_id = contract_id;
+  for (const auto& day : costs.days) {
+    if (day.contract_id != contract_id) continue;
+    d.presence_days += day.present;
+    d.amount_cents += day.amount_cents;
+  }
   std::map<std::int64_t, std::vector<InvoiceLine>> runs;
-  // data.days holds every day of the range in order: a run goes on while its last day is the
-  // day before.
-  for (std::size_t i = 0; i < data.days.size(); ++i) {
+  // data.days holds every day of the range in order (costs.days alike): a run goes on while its
+  // last day is the day before; it stops where the contract does, as the invoice does.
+  for (std::size_t i = 0; i < data.days.size() && i < costs.days.size(); ++i) {
+    if (costs.days[i].contract_id != contract_id) continue;
     const auto& day = data.days[i];
     for (const auto& p : day.present) {
       auto& mine = runs[p.person_id];
@@ -236,26 +261,41 @@ InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs) {
   for (const auto& person : costs.persons)
     for (auto& line : runs[person.person_id])
       d.lines.push_back({std::move(line), person.family_name, person.given_names});
+  for (const auto& c : contracts_in_month(data.contracts, data.range))
+    d.contracts.push_back({c.id, c.cig, std::max(c.start_date, data.range.from.to_string()),
+                           std::min(c.end_date, data.range.to.plus_days(-1).to_string()),
+                           c.price_cents, c.vat_rate_percent});
   return d;
 }
 
 Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id, CivilMonth month,
-                                   CivilDay today) {
+                                   CivilDay today, std::optional<std::int64_t> contract_id) {
   INNET_ASSIGN_OR_RETURN(auto range, invoiceable_month(conn, centre_id, month, today));
   INNET_ASSIGN_OR_RETURN(auto data, load_cost_data(conn, centre_id, range));
-  auto draft = draft_invoice(data, compute_costs(centre_id, data));
-  const std::string first = range.from.to_string(), last = range.to.plus_days(-1).to_string();
-  for (const auto& c : data.contracts) {
-    if (c.start_date > last || c.end_date < first) continue;
-    draft.contracts.push_back({c.id, c.cig, std::max(c.start_date, first),
-                               std::min(c.end_date, last), c.price_cents, c.vat_rate_percent});
+  const auto in_month = contracts_in_month(data.contracts, range);
+  // invoiceable_month() made sure the month has a contract.
+  std::int64_t drafted = in_month.front().id;
+  if (contract_id) {
+    const auto it = std::find_if(data.contracts.begin(), data.contracts.end(),
+                                 [&](const auto& c) { return c.id == *contract_id; });
+    if (it == data.contracts.end())
+      return Error::field(ErrorKind::unprocessable, "contract_id",
+                          FieldError::not_found("contract"));
+    if (!contract_reaches(*it, range))
+      return Error::rule(ErrorKind::unprocessable, "outside_contract", "contract_id",
+                         centres::TenderErrors::outside_contract(it->start_date, it->end_date));
+    drafted = it->id;
   }
-  std::sort(draft.contracts.begin(), draft.contracts.end(),
-            [](const auto& a, const auto& b) { return a.from < b.from; });
+  auto costs = compute_costs(centre_id, data);
+  auto draft = draft_invoice(data, costs, drafted);
   INNET_ASSIGN_OR_RETURN(auto register_days,
                          register_summary(conn, centre_id, range.from, range.to));
+  std::set<std::string> of_contract;
+  for (const auto& d : costs.days)
+    if (d.contract_id == drafted) of_contract.insert(d.day);
   for (const auto& d : register_days)
-    if (d.status != DayStatus::confirmed) draft.unconfirmed_days.push_back(d.day);
+    if (d.status != DayStatus::confirmed && of_contract.contains(d.day))
+      draft.unconfirmed_days.push_back(d.day);
   return draft;
 }
 
@@ -279,14 +319,20 @@ const api::ObjectType<InvoiceDraft>& invoice_draft_type() {
       api::ObjectType<InvoiceDraft>("InvoiceDraft")
           .field("centre_id", &InvoiceDraft::centre_id)
           .include(month_range_fields(), &InvoiceDraft::range)
-          .field("presence_days", &InvoiceDraft::presence_days)
-          .field("amount_cents", &InvoiceDraft::amount_cents, {.description = "net of VAT"})
+          .field("contract_id", &InvoiceDraft::contract_id,
+                 {.description = "the contract drafted: lines, presence-days and amount cover "
+                                 "its days of the month only"})
+          .field("presence_days", &InvoiceDraft::presence_days,
+                 {.description = "of the contract's days"})
+          .field("amount_cents", &InvoiceDraft::amount_cents,
+                 {.description = "of the contract's days, net of VAT"})
           .field("lines", &InvoiceDraft::lines, line)
           .field("contracts", &InvoiceDraft::contracts, contract,
                  {.description = "the contracts in force in the month: one invoice each"})
           .field(
               "unconfirmed_days", &InvoiceDraft::unconfirmed_days,
-              {.description = "days not confirmed in the register, or changed since",
+              {.description = "the contract's days not confirmed in the register, or changed "
+                              "since",
                .schema = {{"type", "array"}, {"items", {{"type", "string"}, {"format", "date"}}}}});
   return type;
 }

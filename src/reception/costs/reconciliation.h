@@ -50,6 +50,10 @@ struct Reconciliation {
   // invoice contradicts itself (e.g. a line removed without the amount following it), whatever
   // the register says. Submission refuses such invoices now; older ones are flagged.
   bool amount_not_matching_days = false;
+  // Flagged when the invoice is not of one contract: stored before invoices were per contract, it
+  // names none for a month that more than one contract covers, or declares days of another
+  // contract than its own. Submission refuses such invoices now; older ones are flagged.
+  bool spans_contracts = false;
   std::int64_t computed_vat_cents = 0;  // on the computed amount, at the contract's rate
   // The invoice's credit notes, summed (negative); the differences net them.
   std::int64_t credited_presence_days = 0;
@@ -98,23 +102,31 @@ struct DraftContract {
   std::int64_t price_cents = 0;  // net of VAT
   std::int64_t vat_rate_percent = 0;
 };
+// The draft is of one contract (an invoice never spans two): its lines, presence-days and amount
+// cover the days of the month inside that contract only.
 struct InvoiceDraft {
   std::int64_t centre_id = 0;
   MonthRange range;
+  std::int64_t contract_id = 0;  // the contract drafted, one of `contracts`
   std::int64_t presence_days = 0;
   std::int64_t amount_cents = 0;
   std::vector<DraftLine> lines;          // in the order of MonthlyCosts::persons, then by date
-  std::vector<DraftContract> contracts;  // by start date
-  // Days of the range not confirmed in the register (or changed since): the form warns about
-  // lines that declare them.
+  std::vector<DraftContract> contracts;  // every contract of the month, by start date
+  // Days of the contract's part of the range not confirmed in the register (or changed since):
+  // the form warns about lines that declare them.
   std::vector<std::string> unconfirmed_days;
 };
 
-// Pure, like reconcile().
-InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs);
-// Refuses a month that cannot be invoiced (invoiceable_month) before reading the register.
+// Pure, like reconcile(): the draft of `contract_id`, which must reach into the month.
+InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs,
+                           std::int64_t contract_id);
+// Refuses a month that cannot be invoiced (invoiceable_month) before reading the register. The
+// draft of `contract_id`, or of the month's first contract when none is named; a contract that is
+// not the centre's is 422 validation_failed naming `contract_id`, one outside the month 422
+// outside_contract naming `contract_id`.
 Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id, CivilMonth month,
-                                   CivilDay today);
+                                   CivilDay today,
+                                   std::optional<std::int64_t> contract_id = std::nullopt);
 
 const api::ObjectType<InvoiceDraft>& invoice_draft_type();
 nlohmann::json to_json(const InvoiceDraft& d);

@@ -177,7 +177,12 @@ Result<http::Response> get_invoice_draft(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto centre, centres::centre_in_scope(ctx, "invoices.submit"));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(const CivilMonth month, parse_month(ctx.param("month")));
-  INNET_ASSIGN_OR_RETURN(auto draft, draft_invoice(*conn, centre.id, month, clock::today()));
+  // Validated by the route (a positive integer) before the handler runs.
+  std::optional<std::int64_t> contract_id;
+  if (auto it = ctx.request.query.find("contract_id"); it != ctx.request.query.end())
+    contract_id = parse_int(it->second);
+  INNET_ASSIGN_OR_RETURN(auto draft,
+                         draft_invoice(*conn, centre.id, month, clock::today(), contract_id));
   ctx.record_read(draft.lines, [](const DraftLine& l) { return l.line.person_id; });
   return api::ok(invoice_draft_type(), draft);
 }
@@ -284,7 +289,8 @@ void add_cost_routes(api::Api& api) {
                      .type = FieldType::integer,
                      .nullable = true,
                      .description = "the contract invoiced (one invoice per contract and month); "
-                                    "may be left out when one contract covers the month",
+                                    "may be left out only when one contract covers the month "
+                                    "(422 contract_required otherwise)",
                      .min_value = 1},
                     {.name = "note", .nullable = true, .max_length = 2000, .multiline = true},
                     {.name = "lines",
@@ -313,9 +319,14 @@ void add_cost_routes(api::Api& api) {
   api.add({.method = "GET",
            .pattern = centres + "/invoices/draft/{month}",
            .action = "invoices.submit",
-           .summary = "The invoice for a month that matches the register: one line per person "
-                      "and run of days present, the presence-days and the amount due",
+           .summary = "The invoice of a contract for a month that matches the register: one line "
+                      "per person and run of days present within the contract, the presence-days "
+                      "and the amount due",
            .tag = "reception",
+           .query = {{.name = "contract_id",
+                      .type = FieldType::integer,
+                      .description = "the contract to draft for (default: the month's first)",
+                      .min_value = 1}},
            .path = {month},
            .response_schema = "InvoiceDraft",
            .reads_persons = true,

@@ -66,6 +66,12 @@ FieldError HandoverErrors::only_for_pocket_money() {
   return {"only_for_pocket_money", {}, "only a handover of pocket money has an amount and a month"};
 }
 
+std::int64_t one_off_price(const std::string& item, const centres::Contract* contract) {
+  if (item == kPhoneCard) return contract ? contract->phone_card_cents : kPhoneCardCents;
+  if (item == kFirstEntryKit) return contract ? contract->kit_cents : 0;
+  return 0;
+}
+
 Result<Handover> record_handover(db::Connection& conn, const NewHandover& h, CivilDay today) {
   if (h.handed_on > today)
     return field(ErrorKind::unprocessable, "future_date", "handed_on", FieldError::future_date());
@@ -115,7 +121,9 @@ Result<Handover> record_handover(db::Connection& conn, const NewHandover& h, Civ
     if (!given.empty())
       return field(ErrorKind::conflict, "already_handed_over", "item",
                    HandoverErrors::already_handed_over(h.item, given[0].integer(0)));
-    amount = h.item == kPhoneCard ? kPhoneCardCents : 0;
+    // At the price of the contract in force at the centre that day.
+    INNET_ASSIGN_OR_RETURN(auto contract, centres::contract_on(conn, h.centre_id, h.handed_on));
+    amount = one_off_price(h.item, contract ? &*contract : nullptr);
   }
 
   INNET_ASSIGN_OR_RETURN(

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "api/object_type.h"
+#include "centres/centres.h"
 #include "core/civil_day.h"
 #include "core/field_error.h"
 #include "core/result.h"
@@ -30,8 +31,12 @@ inline constexpr const char* kFirstEntryKit = "first_entry_kit";
 const std::vector<std::string>& handover_items();
 // upload (a signed sheet, scanned or photographed), signature (drawn on a tablet's screen)
 const std::vector<std::string>& receipt_kinds();
-// The 2024 scheme's phone card: EUR 5, once per reception path.
+// The 2024 scheme's phone card: EUR 5, once per reception path; what a day without a contract
+// owes (a contract carries its own price, default the same).
 inline constexpr std::int64_t kPhoneCardCents = 500;
+// The price of a one-off item (phone card, kit) under `contract`, the contract in force where and
+// when it is due or given (none: the scheme's EUR 5 card, an unpriced kit); pocket money has none.
+std::int64_t one_off_price(const std::string& item, const centres::Contract* contract);
 // The documents module's owner kind of a receipt.
 inline constexpr const char* kReceiptOwnerKind = "handover.receipt";
 
@@ -51,7 +56,7 @@ struct Handover {
   std::string item;                  // one of handover_items()
   std::string handed_on;             // the day the guest signed
   std::optional<std::string> month;  // pocket money: the month it pays (YYYY-MM)
-  std::int64_t amount_cents = 0;     // pocket money: given; phone card: kPhoneCardCents; kit: 0
+  std::int64_t amount_cents = 0;     // pocket money: given; card, kit: one_off_price() that day
   std::string receipt_kind;          // one of receipt_kinds()
   std::int64_t document_id = 0;      // the receipt
   std::int64_t recorded_by = 0;

@@ -10,7 +10,8 @@ namespace {
 
 struct Loaded {
   std::map<std::int64_t, PathStep> steps;
-  std::vector<Handover> handovers;  // of the persons, every centre
+  std::vector<Handover> handovers;           // of the persons, every centre
+  std::vector<centres::Contract> contracts;  // of the centre: the one-off items' prices
 };
 
 Result<Loaded> load(db::Connection& conn, const MonthlyCosts& costs) {
@@ -19,6 +20,7 @@ Result<Loaded> load(db::Connection& conn, const MonthlyCosts& costs) {
   Loaded l;
   INNET_ASSIGN_OR_RETURN(l.steps, paths_of_persons(conn, ids));
   INNET_ASSIGN_OR_RETURN(l.handovers, handovers_of_persons(conn, ids));
+  INNET_ASSIGN_OR_RETURN(l.contracts, centres::centre_contracts(conn, costs.centre_id));
   return l;
 }
 
@@ -30,12 +32,16 @@ std::vector<MoneyLine> lines_of(const MonthlyCosts& costs, const Loaded& l) {
   MoneyLine pocket{kPocketMoney, {}, {}, costs.totals.pocket_money_due_cents, 0};
   MoneyLine card{kPhoneCard, 0, 0, 0, 0};
   MoneyLine kit{kFirstEntryKit, 0, 0, 0, 0};
-  // Paths begun at this centre in the month: an arrival, not a transfer in.
+  // Paths begun at this centre in the month: an arrival, not a transfer in; each owes the card
+  // and the kit at the prices of the contract in force on its first day.
   for (const auto& [id, step] : l.steps)
     if (step.root == id && step.centre_id == costs.centre_id &&
         in_range(step.start_date, costs.range)) {
+      const auto* contract = contract_covering(l.contracts, step.start_date);
       ++*card.due_count;
+      card.due_cents += one_off_price(kPhoneCard, contract);
       ++*kit.due_count;
+      kit.due_cents += one_off_price(kFirstEntryKit, contract);
     }
   const std::string month = costs.range.month.to_string();
   for (const auto& h : l.handovers) {
@@ -46,7 +52,6 @@ std::vector<MoneyLine> lines_of(const MonthlyCosts& costs, const Loaded& l) {
     ++*line.handed_over_count;
     line.handed_over_cents += h.amount_cents;
   }
-  card.due_cents = *card.due_count * kPhoneCardCents;
   return {pocket, card, kit};
 }
 

@@ -38,6 +38,23 @@ FieldError MinorErrors::not_unaccompanied_minor(std::int64_t person) {
           "person " + std::to_string(person) + " is not an unaccompanied minor under 18"};
 }
 
+FieldError MinorErrors::under_14_in_temporary_structure(std::int64_t person, std::int64_t age) {
+  const std::string said = age < 0 ? "of unknown age" : "aged " + std::to_string(age);
+  return {"minor_under_14_in_temporary_structure",
+          {{"person", person}, {"age", age}},
+          "person " + std::to_string(person) + " is " + said +
+              ": a temporary structure for minors takes no one under 14"};
+}
+
+FieldError MinorErrors::temporary_structure_cap(std::int64_t limit, std::int64_t guests,
+                                                std::int64_t incoming) {
+  return {"temporary_structure_cap",
+          {{"limit", limit}, {"guests", guests}, {"incoming", incoming}},
+          "a temporary structure for minors hosts at most " + std::to_string(limit) +
+              " guests: it has " + std::to_string(guests) + " and " + std::to_string(incoming) +
+              " would arrive"};
+}
+
 std::optional<std::int64_t> age_on(const people::Person& p, CivilDay day) {
   if (!p.birth_date) return std::nullopt;
   const auto born = CivilDay::parse(*p.birth_date);
@@ -98,6 +115,13 @@ Status check_minors(db::Connection& conn, const std::vector<people::Person>& per
                     const centres::Centre& centre, centres::Category category, CivilDay date,
                     CivilDay today, const std::optional<std::string>& override_reason) {
   for (const auto& p : persons) {
+    if (centres::temporary_minors_structure(centre) && !override_reason) {
+      const auto age = age_on(p, date);
+      if ((age && *age < centres::kTemporaryMinorsMinimumAge) || (!age && p.unaccompanied_minor))
+        return Error::rule(ErrorKind::unprocessable, "minor_under_14_in_temporary_structure",
+                           "person_ids",
+                           MinorErrors::under_14_in_temporary_structure(p.id, age.value_or(-1)));
+    }
     if (!unaccompanied_minor_on(p, date)) continue;
     if (category != centres::Category::minors)
       return Error::rule(ErrorKind::unprocessable, "minor_needs_minors_place", "category",

@@ -40,6 +40,13 @@ struct MinorErrors {
                                   std::string day);
   // An extension for a person who is not an unaccompanied minor.
   static FieldError not_unaccompanied_minor(std::int64_t person);
+  // Under 14, or a flagged minor of unknown age, in a temporary structure for minors. `age` -1
+  // when unknown.
+  static FieldError under_14_in_temporary_structure(std::int64_t person, std::int64_t age);
+  // A temporary structure for minors would host more than `limit` guests: `guests` at its
+  // fullest from the date to today, `incoming` more.
+  static FieldError temporary_structure_cap(std::int64_t limit, std::int64_t guests,
+                                            std::int64_t incoming);
 };
 
 // Whole years on `day`; none without a birth date.
@@ -60,8 +67,10 @@ Result<SectionStay> section_stay(db::Connection& conn, std::int64_t person_id, C
 
 // The rules above for persons arriving at `centre` in `category` on `date`: 422
 // minor_needs_minors_place (field category), 422 minor_under_16_in_adult_centre and 409
-// minor_section_limit (field person_ids; a stay back-dated must fit its limit up to today). With
-// an override reason the last two give way.
+// minor_section_limit (field person_ids; a stay back-dated must fit its limit up to today). In a
+// temporary structure for minors (centres::temporary_minors_structure), 422
+// minor_under_14_in_temporary_structure (field person_ids) for anyone under 14 or a flagged minor
+// of unknown age. With an override reason all but the first give way.
 Status check_minors(db::Connection& conn, const std::vector<people::Person>& persons,
                     const centres::Centre& centre, centres::Category category, CivilDay date,
                     CivilDay today, const std::optional<std::string>& override_reason);

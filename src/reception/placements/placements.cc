@@ -92,6 +92,7 @@ struct TightestDay {
   std::string day;
   std::int64_t places = 0;
   std::int64_t guests = 0;
+  std::int64_t peak_guests = 0;  // the most guests on any day of the span
   std::int64_t left() const { return places - guests; }
 };
 
@@ -122,6 +123,7 @@ Result<TightestDay> tightest_day(db::Connection& conn, const centres::Centre& ce
     change[last.plus_days(1).to_string()].second -= d.places;
   }
   TightestDay now{from, 0, 0}, tightest;
+  std::int64_t peak = 0;
   bool first = true;
   for (const auto& [day, delta] : change) {
     if (day > today) break;
@@ -129,8 +131,10 @@ Result<TightestDay> tightest_day(db::Connection& conn, const centres::Centre& ce
     now.guests += delta.first;
     now.places += delta.second;
     if (first || now.left() < tightest.left()) tightest = now;
+    peak = std::max(peak, now.guests);
     first = false;
   }
+  tightest.peak_guests = peak;
   return tightest;
 }
 
@@ -150,6 +154,33 @@ Status check_room(db::Connection& conn, const centres::Centre& centre,
                          FieldError::centre_full(to_string(category), tight.places, tight.guests,
                                                  count, date.to_string()));
   }
+  return Status::success();
+}
+
+// A temporary structure for minors (decision 0027) hosts at most its 50 places; more only in
+// extreme urgency, on the Prefettura's override (409 temporary_structure_cap), and never more
+// than half as many again, whoever asks (409 temporary_structure_urgency_cap). Checked on every
+// day from `date` to today, as the room is.
+Status check_temporary_structure(db::Connection& conn, const centres::Centre& centre,
+                                 const std::map<centres::Category, std::int64_t>& incoming,
+                                 CivilDay date, CivilDay today,
+                                 const std::optional<std::string>& override_reason,
+                                 const char* field) {
+  if (!centres::temporary_minors_structure(centre)) return Status::success();
+  std::int64_t arriving = 0;
+  for (const auto& [category, count] : incoming) arriving += count;
+  // Its places are all minors' places (centres' rules), so its guests are the minors' guests.
+  INNET_ASSIGN_OR_RETURN(auto span,
+                         tightest_day(conn, centre, centres::Category::minors, date, today));
+  const std::int64_t guests = span.peak_guests + arriving;
+  if (guests > centres::kTemporaryMinorsUrgencyGuests)
+    return Error::rule(ErrorKind::conflict, "temporary_structure_urgency_cap", field,
+                       MinorErrors::temporary_structure_cap(centres::kTemporaryMinorsUrgencyGuests,
+                                                            span.peak_guests, arriving));
+  if (guests > centres::kTemporaryMinorsPlaces && !override_reason)
+    return Error::rule(ErrorKind::conflict, "temporary_structure_cap", field,
+                       MinorErrors::temporary_structure_cap(centres::kTemporaryMinorsPlaces,
+                                                            span.peak_guests, arriving));
   return Status::success();
 }
 
@@ -247,6 +278,8 @@ Result<std::vector<Placement>> place(db::Connection& conn, const Arrival& a, Civ
   for (auto id : a.person_ids) INNET_TRY(check_free_from(conn, id, a.date));
   INNET_TRY(check_minors(conn, persons, centre, a.category, a.date, today, a.override_reason));
   const std::int64_t incoming = static_cast<std::int64_t>(a.person_ids.size());
+  INNET_TRY(check_temporary_structure(conn, centre, {{a.category, incoming}}, a.date, today,
+                                      a.override_reason, "centre_id"));
   INNET_TRY(check_room(conn, centre, {{a.category, incoming}}, a.date, today, a.override_reason,
                        "centre_id"));
   std::vector<Placement> out;
@@ -288,6 +321,8 @@ Result<std::vector<Placement>> transfer(db::Connection& conn, const Transfer& t,
                                      [&](const people::Person& x) { return x.id == p.person_id; });
     INNET_TRY(check_minors(conn, {*person}, centre, category, t.date, today, t.override_reason));
   }
+  INNET_TRY(check_temporary_structure(conn, centre, incoming, t.date, today, t.override_reason,
+                                      "to_centre_id"));
   INNET_TRY(check_room(conn, centre, incoming, t.date, today, t.override_reason, "to_centre_id"));
   std::vector<Placement> out;
   for (const auto& from : current) {

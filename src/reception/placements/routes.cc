@@ -1,8 +1,11 @@
 // /api/v1/placements: arrivals, transfers and exits, for one person or a family at once.
 #include <map>
+#include <tuple>
 
 #include "core/clock.h"
+#include "people/name_fold.h"
 #include "people/routes.h"
+#include "reception/overview/office_list.h"
 #include "reception/placements/minors.h"
 #include "reception/placements/placements.h"
 #include "reception/placements/stays.h"
@@ -256,21 +259,73 @@ Result<nlohmann::json> correction_consequences(db::Connection& conn, const Corre
   return out;
 }
 
+// The officer's list of minors in sections (decision 0021's shape): its file columns and sorts.
+const overview::OfficeList<MinorInSection>& minors_office_list() {
+  using R = const MinorInSection&;
+  using reporting::Cell;
+  static const overview::OfficeList<MinorInSection> list{
+      "minors_in_sections",
+      {{"column.person_id", [](R m, auto&) { return Cell::of(m.person.id); }},
+       {"column.family_name", [](R m, auto&) { return Cell::of(m.person.family_name); }},
+       {"column.given_names", [](R m, auto&) { return Cell::of(m.person.given_names); }},
+       {"column.age", [](R m, auto&) { return m.age ? Cell::of(*m.age) : Cell{}; }},
+       {"column.centre", [](R m, auto&) { return Cell::of(m.centre_name); }},
+       {"column.start_date", [](R m, auto&) { return Cell::date(m.placement.start_date); }},
+       {"column.days_used", [](R m, auto&) { return Cell::of(m.stay.days_used); }},
+       {"column.limit_days", [](R m, auto&) { return Cell::of(m.stay.limit); }},
+       {"column.days_left", [](R m, auto&) { return Cell::of(m.days_left()); }},
+       {"column.extended",
+        [](R m, const reporting::Labels& l) {
+          return Cell::of(l(m.stay.extended ? "value.yes" : "value.no"));
+        }}},
+      {{"days_left", [](R a, R b) { return a.days_left() < b.days_left(); }},
+       {"name",
+        [](R a, R b) {
+          return std::tie(a.person.family_name, a.person.given_names) <
+                 std::tie(b.person.family_name, b.person.given_names);
+        }},
+       {"centre", [](R a, R b) { return a.centre_name < b.centre_name; }},
+       {"age", [](R a, R b) { return a.age.value_or(-1) < b.age.value_or(-1); }},
+       {"start_date", [](R a, R b) { return a.placement.start_date < b.placement.start_date; }}},
+      "days_left"};
+  return list;
+}
+
 // Unaccompanied minors in adult centres' sections on a day (today by default), fewest days left
-// first: who is near or over the limit. An operator's staff see those of its centres.
+// first: who is near or over the limit. An operator's staff see those of its centres. `q`: words
+// each found in the name (accents and case aside, as the person search) or the centre's name.
+// JSON answers the whole list (a few dozen minors at national scale); csv and xlsx the same
+// rows as a file for an Italian office.
 Result<http::Response> minors(api::Context& ctx) {
-  const CivilDay day = accepted_day(ctx.request.query, "date").value_or(clock::today());
+  auto& q = ctx.request.query;
+  const CivilDay day = accepted_day(q, "date").value_or(clock::today());
   std::optional<db::Subquery> only;
   if (ctx.scope != auth::Scope::all) only = centres::centres_run_by(ctx.actor->organization_id);
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto all, minors_in_sections(*conn, day, only));
-  nlohmann::json items = nlohmann::json::array();
+  if (const auto words = people::query_words(q["q"]); !words.empty())
+    std::erase_if(all, [&](const MinorInSection& m) {
+      const auto& p = m.person;
+      const std::string key =
+          people::search_key(p.family_name, p.given_names, p.family_name_original.value_or(""),
+                             p.given_names_original.value_or("")) +
+          people::fold_name(m.centre_name) + " ";
+      return !people::key_matches(key, words);
+    });
+  const auto& list = minors_office_list();
+  list.sort(all, q["sort"]);
   std::vector<std::int64_t> ids;
-  for (const auto& m : all) {
-    ids.push_back(m.person.id);
-    items.push_back(minor_in_section_type().to_json(m));
-  }
+  for (const auto& m : all) ids.push_back(m.person.id);
   ctx.record_read(ids);
+  const std::string format = q["format"].empty() ? "json" : q["format"];
+  if (format != "json") {
+    const reporting::Labels labels(overview::catalogue(), reporting::language_of(ctx.request));
+    return reporting::tables_response(format, {list.table(all, labels)}, 0,
+                                      "minors-in-sections-" + day.to_string(),
+                                      reporting::CsvStyle::office);
+  }
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& m : all) items.push_back(minor_in_section_type().to_json(m));
   return api::ok({{"date", day.to_string()}, {"items", items}});
 }
 
@@ -372,12 +427,20 @@ void add_placement_routes(api::Api& api) {
            .pattern = "/api/v1/minors-in-sections",
            .action = "placements.read",
            .summary = "Unaccompanied minors in adult centres' sections on a day (default today), "
-                      "fewest days left of their limit first (an operator: in its centres)",
+                      "fewest days left of their limit first (an operator: in its centres); "
+                      "searchable, sortable, as CSV or XLSX",
            .tag = "reception",
            .query = {{.name = "date",
                       .type = FieldType::date,
-                      .earliest_day = centres::kFirstReceptionDay}},
+                      .earliest_day = centres::kFirstReceptionDay},
+                     {.name = "q",
+                      .max_length = 100,
+                      .description = "words, each in the person's name or the centre's"},
+                     minors_office_list().sort_field(),
+                     overview::format_field(),
+                     reporting::lang_field()},
            .response_schema = "MinorsInSections",
+           .other_content_types = {"text/csv", reporting::kXlsxType},
            .reads_persons = true,
            .handler = minors});
   api.add({.method = "POST",

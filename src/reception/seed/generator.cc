@@ -617,30 +617,41 @@ Result<std::int64_t> seed_invoices(db::Connection& conn, std::int64_t operator_i
   for (std::size_t i = 0; i < centres.size(); ++i) {
     const auto& centre = centres[i];
     if (centre.type == "sai") continue;  // funded by its project budget, not per day
-    INNET_ASSIGN_OR_RETURN(auto draft, reception::draft_invoice(conn, centre.id, month, today));
-    if (draft.amount_cents <= 0) continue;  // nothing payable: no contract, or no guests
-    reception::Invoice invoice;
-    invoice.centre_id = centre.id;
-    invoice.month = month.to_string();
-    invoice.number = std::to_string(i + 1) + "/" + invoice.month.substr(0, 4);
-    invoice.amount_cents = draft.amount_cents;
-    invoice.presence_days = draft.presence_days;
-    invoice.submitted_by = staff_user_id;
-    for (const auto& l : draft.lines) invoice.lines.push_back(l.line);
-    if (i % 3 == 0) {
-      INNET_ASSIGN_OR_RETURN(auto absences, reception::absence_entries_between(
-                                                conn, centre.id, draft.range.from, draft.range.to));
-      for (const auto& a : absences) {
-        if (a.withdraws_id || invoice.presence_days >= draft.presence_days + 3) continue;
-        invoice.lines.push_back({a.person_id, a.day, a.day});
-        ++invoice.presence_days;
+    INNET_ASSIGN_OR_RETURN(auto first, reception::draft_invoice(conn, centre.id, month, today));
+    // One invoice per contract of the month, each from its own draft.
+    for (std::size_t k = 0; k < first.contracts.size(); ++k) {
+      const std::int64_t contract_id = first.contracts[k].contract_id;
+      INNET_ASSIGN_OR_RETURN(auto draft,
+                             reception::draft_invoice(conn, centre.id, month, today, contract_id));
+      if (draft.amount_cents <= 0) continue;  // nothing payable: no guests
+      reception::Invoice invoice;
+      invoice.centre_id = centre.id;
+      invoice.contract_id = contract_id;
+      invoice.month = month.to_string();
+      invoice.number = std::to_string(i + 1) + (k ? "-" + std::to_string(k + 1) : "") + "/" +
+                       invoice.month.substr(0, 4);
+      invoice.amount_cents = draft.amount_cents;
+      invoice.presence_days = draft.presence_days;
+      invoice.submitted_by = staff_user_id;
+      for (const auto& l : draft.lines) invoice.lines.push_back(l.line);
+      if (i % 3 == 0) {
+        const auto& period = first.contracts[k];
+        INNET_ASSIGN_OR_RETURN(
+            auto absences,
+            reception::absence_entries_between(conn, centre.id, draft.range.from, draft.range.to));
+        for (const auto& a : absences) {
+          if (a.withdraws_id || invoice.presence_days >= draft.presence_days + 3) continue;
+          if (a.day < period.from || a.day > period.to) continue;  // another contract's day
+          invoice.lines.push_back({a.person_id, a.day, a.day});
+          ++invoice.presence_days;
+        }
+        // Billed at the contract price, as submission requires: the days are what is disputed.
+        INNET_ASSIGN_OR_RETURN(auto contracts, centres::centre_contracts(conn, centre.id));
+        invoice.amount_cents = reception::value_lines(invoice.lines, contracts).net_cents;
       }
-      // Billed at the contract price, as submission requires: the days are what is disputed.
-      INNET_ASSIGN_OR_RETURN(auto contracts, centres::centre_contracts(conn, centre.id));
-      invoice.amount_cents = reception::value_lines(invoice.lines, contracts).net_cents;
+      INNET_TRY(reception::submit_invoice(conn, invoice, today));
+      ++stored;
     }
-    INNET_TRY(reception::submit_invoice(conn, invoice, today));
-    ++stored;
   }
   return stored;
 }

@@ -14,9 +14,17 @@
 //   Amount: days 1-15 have 80 presence-days at 2,850 = 228,000; days 16..N have
 //   F 4(N - 15) + S1 (N - 15) + S2 5 = 5(N - 15) + 5 at 3,000.
 //   Pocket money: F 750 N + S1 250 (N - 9) + S2 250 x 19.
-// The invoice: F1-F3 all month, F4 days 1..N-1, S1 from day 8, S2 days 1-20: 5N + 12 days,
-// priced at the contract prices. Differences: S1 days 8 and 9 not placed, S2 day 12 absent, F4
-// day N not declared; amount difference 3 x 2,850 - 3,000 = 5,550; presence-days +2.
+// The month spans two contracts, so it gives two invoices, each of one contract and its days:
+//   C1's (days 1-15): F1-F4 days 1-15 (60), S1 days 8-15 (8: two days before arrival), S2 days
+//     1-15 (15: the absence counted) = 83 days x 2,850 = 236,550. Computed on C1's days: F 60 +
+//     S1 6 + S2 14 = 80 days, 228,000; differences S1 days 8 and 9 not placed, S2 day 12 absent:
+//     +3 days, +3 x 2,850 = +8,550.
+//   C2's (days 16..N): F1-F3 3(N - 15), F4 days 16..N-1 (N - 16), S1 N - 15, S2 days 16-20 (5) =
+//     5N - 71 days x 3,000. Computed: F 4(N - 15) + S1 (N - 15) + S2 5 = 5N - 70 days; difference
+//     F4 day N not declared: -1 day, -3,000.
+//   Together 5N + 12 days, 236,550 + (5N - 71) x 3,000: what a single whole-month invoice used to
+//   declare, now refused (422 contract_required naming contract_id).
+// Pocket money due on C1's days: F 15 x 750 + S1 6 x 250 + S2 14 x 250 = 16,250; on C2's the rest.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -49,28 +57,59 @@ const PRESENCE = 5 * N + 10;
 const AMOUNT = 80 * 2850 + (5 * (N - 15) + 5) * 3000;
 const POCKET = 750 * N + 250 * (N - 9) + 250 * 19;
 const DECLARED_DAYS = 5 * N + 12;
-const DECLARED_AMOUNT = 83 * 2850 + (5 * (N - 15) + 4) * 3000;
+const DECLARED_AMOUNT = 83 * 2850 + (5 * N - 71) * 3000;
+// Per contract: [declared days, declared amount, computed days, computed amount, pocket money].
+const PART = {
+  1: { days: 83, amount: 236550, computedDays: 80, computedAmount: 228000, pocket: 16250 },
+  2: { days: 5 * N - 71, amount: (5 * N - 71) * 3000, computedDays: 5 * N - 70, computedAmount: (5 * N - 70) * 3000, pocket: POCKET - 16250 },
+};
 
 async function createContract(centre, start, end, price) {
   const body = { cig: uniqueSuffix().slice(-10).padStart(10, 'Z').toUpperCase(), start_date: start, end_date: end, places: 20, price_cents: price };
   return expectStatus(await api('POST', `/centres/${centre.id}/contracts`, { session: officer, body }), 201);
 }
 
-// The hand-made invoice of the header, for `month` (lines on MONTH's days unless changed).
-function invoiceBody(fields = {}) {
+// The hand-made invoices of the header: part 1 of C1, part 2 of C2 (lines on MONTH's days unless
+// changed).
+function invoiceBody(part = 1, fields = {}) {
+  const lines =
+    part === 1
+      ? [
+          ...family.map((p) => ({ person_id: p.id, from: day(1), to: day(15) })),
+          { person_id: s1.id, from: day(8), to: day(15) },
+          { person_id: s2.id, from: day(1), to: day(15) },
+        ]
+      : [
+          ...family.slice(0, 3).map((p) => ({ person_id: p.id, from: day(16), to: day(N) })),
+          { person_id: family[3].id, from: day(16), to: day(N - 1) },
+          { person_id: s1.id, from: day(16), to: day(N) },
+          { person_id: s2.id, from: day(16), to: day(20) },
+        ];
+  return {
+    month: MONTH,
+    number: `FT-${uniqueSuffix()}`,
+    contract_id: (part === 1 ? c1 : c2).id,
+    amount_cents: PART[part].amount,
+    presence_days: PART[part].days,
+    note: 'fattura mensile',
+    lines,
+    ...fields,
+  };
+}
+
+// Both as one whole-month invoice naming no contract, as older clients sent it.
+function wholeMonthBody() {
   return {
     month: MONTH,
     number: `FT-${uniqueSuffix()}`,
     amount_cents: DECLARED_AMOUNT,
     presence_days: DECLARED_DAYS,
-    note: 'fattura mensile',
     lines: [
       ...family.slice(0, 3).map((p) => ({ person_id: p.id, from: day(1), to: day(N) })),
       { person_id: family[3].id, from: day(1), to: day(N - 1) },
       { person_id: s1.id, from: day(8), to: day(N) },
       { person_id: s2.id, from: day(1), to: day(20) },
     ],
-    ...fields,
   };
 }
 
@@ -241,7 +280,7 @@ test("costs: CSV (days or persons) and XLSX downloads, in the caller's language"
 
 test('invoices: refusals name the field and store nothing', async () => {
   const bad = async (fields, status, code, names) =>
-    expectError(await submit(invoiceBody({ month: EARLIER, ...fields })), status, code, names);
+    expectError(await submit(invoiceBody(1, { month: EARLIER, ...fields })), status, code, names);
   // The default lines lie in MONTH, not EARLIER: outside the month.
   const e = await bad({}, 422, 'invalid_lines');
   assert.ok(Object.keys(e.fields).every((f) => /^lines\[\d\]\.(from|to)$/.test(f)), JSON.stringify(e.fields));
@@ -263,27 +302,45 @@ test('invoices: refusals name the field and store nothing', async () => {
   await bad({ lines: one, presence_days: 3, amount_cents: 0 }, 400, 'validation_failed', ['amount_cents']);
   await bad({ lines: [{ person_id: family[0].id, from: 'tomorrow', to: inEarlier(1) }], presence_days: 1 }, 400, 'validation_failed', ['lines[0].from']);
   await bad({ lines: one, presence_days: 3, extra: 1 }, 400, 'validation_failed', ['extra']);
+  await bad({ lines: one, presence_days: 3, contract_id: 0 }, 400, 'validation_failed', ['contract_id']);
+  await bad({ lines: one, presence_days: 3, amount_cents: 3 * 2850, contract_id: 999999999 }, 422, 'validation_failed', ['contract_id']);
+  // MONTH spans C1 and C2: the whole month in one invoice, even priced right, would span both.
+  const whole = expectError(await submit(wholeMonthBody()), 422, 'contract_required', ['contract_id']);
+  assert.equal(whole.fields.contract_id.code, 'contract_required');
+  // A line of C1's invoice reaching into C2's days.
+  const spills = invoiceBody(1);
+  spills.lines[0].to = day(16);
+  const spilled = { ...spills, presence_days: spills.presence_days + 1, amount_cents: spills.amount_cents + 3000 };
+  expectError(await submit(spilled), 422, 'outside_contract', ['lines[0].to']);
 
   const list = expectStatus(await api('GET', `/centres/${centreA.id}/invoices`, { session: officer }), 200);
   assert.equal(list.total, 0);
 });
 
-test('invoices: submitted by the case worker, listed, read, and only one per month', async () => {
-  const body = invoiceBody();
+test('invoices: one per contract, submitted by the case worker, listed, read, and only one per contract and month', async () => {
+  const body = invoiceBody(1);
   const created = expectStatus(await submit(body), 201);
   assert.equal(created.centre_id, centreA.id);
   assert.equal(created.month, MONTH);
-  assert.equal(created.presence_days, DECLARED_DAYS);
-  assert.equal(created.amount_cents, DECLARED_AMOUNT);
+  assert.equal(created.contract_id, c1.id);
+  assert.equal(created.cig, c1.cig);
+  assert.equal(created.presence_days, 83);
+  assert.equal(created.amount_cents, 236550);
   assert.equal(created.submitted_by, worker.user.id);
   assert.equal(created.lines.length, 6);
 
-  const again = expectError(await submit(invoiceBody()), 409, 'invoice_exists', ['month']);
+  const again = expectError(await submit(invoiceBody(1)), 409, 'invoice_exists', ['month']);
   assert.match(again.message, new RegExp(MONTH));
+  const second = expectStatus(await submit(invoiceBody(2)), 201);
+  assert.equal(second.contract_id, c2.id);
+  assert.equal(second.presence_days, 5 * N - 71);
+  assert.equal(second.amount_cents, (5 * N - 71) * 3000);
+  assert.equal(created.presence_days + second.presence_days, DECLARED_DAYS, 'the two together: the whole month');
+  assert.equal(created.amount_cents + second.amount_cents, DECLARED_AMOUNT);
 
   const list = expectStatus(await api('GET', `/centres/${centreA.id}/invoices`, { session: officer }), 200);
-  assert.equal(list.total, 1);
-  assert.equal(list.items[0].id, created.id);
+  assert.equal(list.total, 2);
+  assert.deepEqual(list.items.map((i) => i.id).sort(), [created.id, second.id].sort());
   assert.equal(list.items[0].lines, undefined, 'lists leave the lines out');
   const got = expectStatus(await api('GET', `/invoices/${created.id}`, { session: worker }), 200);
   assert.deepEqual(
@@ -292,8 +349,8 @@ test('invoices: submitted by the case worker, listed, read, and only one per mon
   );
 
   // Another operator's case worker would not see it; here: the demo case worker and centre B.
-  expectError(await submit(invoiceBody(), worker, centreB), 404, 'not_found');
-  expectError(await submit(invoiceBody(), analyst), 403, 'forbidden');
+  expectError(await submit(invoiceBody(1), worker, centreB), 404, 'not_found');
+  expectError(await submit(invoiceBody(1), analyst), 403, 'forbidden');
 
   const audit = expectStatus(
     await api('GET', `/audit?action=invoices.submit&entity_id=${created.id}&per_page=100`, { session: admin }),
@@ -311,36 +368,46 @@ test('reconciliation: the differences by day and person, as JSON, CSV and XLSX',
     201,
   );
   const list = expectStatus(await api('GET', `/centres/${centreA.id}/invoices`, { session: worker }), 200);
-  const id = list.items[0].id;
+  const of = (contract) => list.items.find((i) => i.contract_id === contract.id).id;
+  const id = of(c1);
   const r = expectStatus(await api('GET', `/invoices/${id}/reconciliation`, { session: officer }), 200);
   assert.equal(r.invoice.id, id);
-  assert.deepEqual(r.computed, { presence_days: PRESENCE, amount_cents: AMOUNT, vat_cents: 0, gross_cents: AMOUNT, pocket_money_cents: POCKET });
-  assert.deepEqual(r.declared, {
-    presence_days: DECLARED_DAYS,
-    amount_cents: DECLARED_AMOUNT,
-    vat_cents: 0,
-    gross_cents: DECLARED_AMOUNT,
-    days_value_cents: DECLARED_AMOUNT,
-  });
-  // The declared amount is its own days at the contract prices: no flag.
+  // C1's invoice on C1's days (figures in the header).
+  assert.deepEqual(r.computed, { presence_days: 80, amount_cents: 228000, vat_cents: 0, gross_cents: 228000, pocket_money_cents: 16250 });
+  assert.deepEqual(r.declared, { presence_days: 83, amount_cents: 236550, vat_cents: 0, gross_cents: 236550, days_value_cents: 236550 });
+  // The declared amount is its own days at the contract price, and of one contract: no flag.
   assert.equal(r.amount_not_matching_days, false);
-  assert.equal(r.expected_amount_cents, DECLARED_AMOUNT);
-  assert.deepEqual(r.difference, { presence_days: 2, amount_cents: 5550 });
+  assert.equal(r.spans_contracts, false);
+  assert.equal(r.expected_amount_cents, 236550);
+  assert.deepEqual(r.difference, { presence_days: 3, amount_cents: 8550 });
   assert.equal(r.declared_not_present, 3);
-  assert.equal(r.present_not_declared, 1);
+  assert.equal(r.present_not_declared, 0);
   assert.deepEqual(
     r.differences.map((d) => [d.day, d.person_id, d.kind, d.reason, d.absence_reason, d.price_cents]),
     [
       [day(8), s1.id, 'declared_not_present', 'not_placed', null, 2850],
       [day(9), s1.id, 'declared_not_present', 'not_placed', null, 2850],
       [day(12), s2.id, 'declared_not_present', 'absent', 'authorised_leave', 2850],
-      [day(N), family[3].id, 'present_not_declared', 'not_declared', null, 3000],
     ],
   );
   assert.equal(r.differences[2].family_name, 'Haque');
-  assert.equal(r.unconfirmed_days.length, N - 1);
+  // Day 1 confirmed: C1's days 2-15 are not.
+  assert.equal(r.unconfirmed_days.length, 14);
   assert.equal(r.unconfirmed_days[0].day, day(2));
   assert.equal(r.unconfirmed_days[0].status, 'unconfirmed');
+
+  // C2's invoice on C2's days.
+  const r2 = expectStatus(await api('GET', `/invoices/${of(c2)}/reconciliation`, { session: officer }), 200);
+  const p2 = PART[2];
+  assert.deepEqual(r2.computed, { presence_days: p2.computedDays, amount_cents: p2.computedAmount, vat_cents: 0, gross_cents: p2.computedAmount, pocket_money_cents: p2.pocket });
+  assert.deepEqual(r2.difference, { presence_days: -1, amount_cents: -3000 });
+  assert.equal(r2.spans_contracts, false);
+  assert.deepEqual(
+    r2.differences.map((d) => [d.day, d.person_id, d.kind, d.reason, d.price_cents]),
+    [[day(N), family[3].id, 'present_not_declared', 'not_declared', 3000]],
+  );
+  assert.equal(r2.unconfirmed_days.length, N - 15);
+  assert.equal(r.computed.pocket_money_cents + r2.computed.pocket_money_cents, POCKET);
 
   const csv = await api('GET', `/invoices/${id}/reconciliation?format=csv`, { session: worker });
   assert.equal(csv.status, 200);
@@ -351,7 +418,6 @@ test('reconciliation: the differences by day and person, as JSON, CSV and XLSX',
     `${itDay(8)};${s1.id};"Diallo, ""Junior""";Mamadou;${notHere};28,50`,
     `${itDay(9)};${s1.id};"Diallo, ""Junior""";Mamadou;${notHere};28,50`,
     `${itDay(12)};${s2.id};Haque;Rahim;Dichiarata ma non presente;Assente secondo il registro;Permesso autorizzato;28,50`,
-    `${itDay(N)};${family[3].id};Ahmadi;Leila;Presente ma non dichiarata;Presente nel registro, non dichiarata in fattura;;30,00`,
     '',
   ]);
   const ar = await api('GET', `/invoices/${id}/reconciliation?format=csv&lang=ar`, { session: worker });
@@ -378,18 +444,29 @@ test('invoices of another operator\'s centre are 404 to the case worker', async 
 
 test('invoice draft: the register as lines; submitted unchanged it reconciles with no difference', async () => {
   const draftPath = (month, centre = centreA) => `/centres/${centre.id}/invoices/draft/${month}`;
+  // One draft per contract: C1's by default (the month's first), C2's when named.
   const draft = expectStatus(await api('GET', draftPath(MONTH), { session: worker }), 200);
-  assert.equal(draft.presence_days, PRESENCE);
-  assert.equal(draft.amount_cents, AMOUNT);
+  assert.equal(draft.contract_id, c1.id);
+  assert.deepEqual(draft.contracts.map((c) => [c.contract_id, c.from, c.to]), [[c1.id, day(1), day(15)], [c2.id, day(16), day(N)]]);
+  assert.equal(draft.presence_days, 80);
+  assert.equal(draft.amount_cents, 228000);
   const runs = draft.lines.map((l) => `${l.person_id}:${l.from}..${l.to}`).sort();
   const expected = [
-    ...family.map((p) => `${p.id}:${day(1)}..${day(N)}`),
-    `${s1.id}:${day(10)}..${day(N)}`,
+    ...family.map((p) => `${p.id}:${day(1)}..${day(15)}`),
+    `${s1.id}:${day(10)}..${day(15)}`,
     `${s2.id}:${day(1)}..${day(11)}`,
-    `${s2.id}:${day(13)}..${day(20)}`,
+    `${s2.id}:${day(13)}..${day(15)}`,
   ].sort();
   assert.deepEqual(runs, expected);
   assert.equal(draft.lines.find((l) => l.person_id === s1.id).family_name, 'Diallo, "Junior"');
+  const draft2 = expectStatus(await api('GET', `${draftPath(MONTH)}?contract_id=${c2.id}`, { session: worker }), 200);
+  assert.equal(draft2.contract_id, c2.id);
+  assert.equal(draft2.presence_days, 5 * N - 70);
+  assert.equal(draft2.amount_cents, (5 * N - 70) * 3000);
+  assert.ok(draft2.lines.every((l) => l.from >= day(16)));
+  expectError(await api('GET', `${draftPath(MONTH)}?contract_id=abc`, { session: worker }), 400, 'validation_failed', ['contract_id']);
+  expectError(await api('GET', `${draftPath(MONTH)}?contract_id=999999999`, { session: worker }), 422, 'validation_failed', ['contract_id']);
+  expectError(await api('GET', `${draftPath(EARLIER)}?contract_id=${c2.id}`, { session: worker }), 422, 'outside_contract', ['contract_id']);
 
   // Read only: what the register says, for those who may submit.
   expectError(await api('GET', draftPath(MONTH, centreB), { session: worker }), 404, 'not_found');
@@ -414,7 +491,7 @@ test('invoice draft: the register as lines; submitted unchanged it reconciles wi
 test('invoices: a line naming another operator\'s guest gets the answer of an id that exists nowhere', async () => {
   // The leak this closes: the reconciliation printed the names of whoever a line named.
   const line = (person_id) => ({
-    ...invoiceBody({ month: EARLIER }),
+    ...invoiceBody(1, { month: EARLIER }),
     lines: [{ person_id, from: `${EARLIER}-01`, to: `${EARLIER}-01` }],
     presence_days: 1,
   });
@@ -435,7 +512,8 @@ test('invoices: withdrawn with a reason, kept with its lines, and replaced by th
   await createContract(centreE, addDays(firstDay, -10), addDays(firstDay, 400), 3000);
   const guestE = await createPerson(officer, { family_name: 'Withdrawn', given_names: 'Test', sex: 'male', nationality: 'AF' });
   await place(officer, [guestE], centreE, 'single_men', firstDay);
-  const oneDay = () => invoiceBody({ month, lines: [{ person_id: guestE.id, from: firstDay, to: firstDay }], presence_days: 1, amount_cents: 3000 });
+  // One contract covers the month: the invoice may leave it out.
+  const oneDay = () => ({ month, number: `FT-${uniqueSuffix()}`, lines: [{ person_id: guestE.id, from: firstDay, to: firstDay }], presence_days: 1, amount_cents: 3000 });
   const first = expectStatus(await submit(oneDay(), worker, centreE), 201);
   assert.equal(first.status, 'submitted');
   assert.equal(first.replaces_id, null);
@@ -622,4 +700,29 @@ test('a SAI project is not billed per day: costs and invoices are refused', asyn
   const list = expectStatus(await api('GET', `/centres/${sai.id}/sai-budgets`, { session: worker }), 200);
   assert.deepEqual(list.items.map((b) => [b.year, b.amount_cents, b.report_status]), [[2026, 12000000, 'submitted']]);
   expectError(await api('POST', `/centres/${centreA.id}/sai-budgets`, { session: officer, body: budget }), 422, 'not_sai', ['id']);
+});
+
+// Decision 0027: a contract carries its phone card and kit prices (defaults EUR 5 and 0).
+test('contracts: phone card and kit prices per contract, defaults, bad input stores nothing', async () => {
+  const centre = await createCentre(officer, { operator_id: ownOrgId });
+  const body = (fields) => ({
+    cig: uniqueSuffix().slice(-10).padStart(10, 'P').toUpperCase(),
+    start_date: day(1),
+    end_date: day(N),
+    places: 10,
+    price_cents: 2900,
+    ...fields,
+  });
+  const post = (b) => api('POST', `/centres/${centre.id}/contracts`, { session: officer, body: b });
+  expectError(await post(body({ phone_card_cents: -1 })), 400, 'validation_failed', ['phone_card_cents']);
+  expectError(await post(body({ kit_cents: 'x' })), 400, 'validation_failed', ['kit_cents']);
+  const listed = async () => expectStatus(await api('GET', `/centres/${centre.id}/contracts`, { session: officer }), 200).items;
+  assert.deepEqual(await listed(), [], 'nothing stored');
+  const priced = expectStatus(await post(body({ phone_card_cents: 800, kit_cents: 3500 })), 201);
+  assert.equal(priced.phone_card_cents, 800);
+  assert.equal(priced.kit_cents, 3500);
+  const later = expectStatus(await post(body({ start_date: addDays(day(N), 1), end_date: addDays(day(N), 60) })), 201);
+  assert.equal(later.phone_card_cents, 500, 'the 2024 scheme card by default');
+  assert.equal(later.kit_cents, 0);
+  assert.deepEqual((await listed()).map((c) => [c.phone_card_cents, c.kit_cents]).sort(), [[500, 0], [800, 3500]]);
 });

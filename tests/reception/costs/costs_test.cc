@@ -26,15 +26,19 @@
 //   The family's 750 a day split 188/188/187/187 (odd cents to the lowest ids): 5,640 and 5,610
 //   over the month.
 //
-// The invoice (hand-made, with the operator's mistakes):
-//   F1, F2, F3 2025-04-01..30 (90 days), F4 2025-04-01..29 (29: the 30th forgotten),
-//   S1 2025-04-08..30 (23: two days before arrival), S2 2025-04-01..20 (20: the absence counted).
-//   Declared presence-days 162; amount 473,550 = the declared days at the contract prices:
-//   days 1-15: F 60 + S1 8 + S2 15 = 83 x 2,850 = 236,550; days 16-30: F 59 + S1 15 + S2 5 =
-//   79 x 3,000 = 237,000.
-// Reconciliation: presence-days 162 - 160 = +2; amount 473,550 - 468,000 = +5,550, which the
-// differences account for: S1 04-08 and 04-09 declared, not placed (+2,850 each); S2 04-12
-// declared, absent on authorised leave (+2,850); F4 04-30 present, not declared (-3,000).
+// The invoices (hand-made, with the operator's mistakes): the month spans two contracts, so it
+// gives two invoices, each of one contract and the days of April inside it.
+//   C1's (04-01..15): F1-F4 04-01..15 (4 x 15 = 60), S1 04-08..15 (8: two days before arrival),
+//     S2 04-01..15 (15: the absence of the 12th counted) = 83 days x 2,850 = 236,550.
+//   C2's (04-16..30): F1-F3 04-16..30 (3 x 15 = 45), F4 04-16..29 (14: the 30th forgotten),
+//     S1 04-16..30 (15), S2 04-16..20 (5) = 79 days x 3,000 = 237,000.
+//   Together 162 days, 473,550: what one whole-month invoice declared before invoices were per
+//   contract (now refused, 422 contract_required).
+// Reconciliation, each on its contract's days:
+//   C1: declared 83 - computed 80 = +3 days; 236,550 - 228,000 = +8,550 = 3 x 2,850: S1 04-08
+//       and 04-09 declared, not placed; S2 04-12 declared, absent on authorised leave.
+//   C2: declared 79 - computed 80 = -1 day; 237,000 - 240,000 = -3,000: F4 04-30 present, not
+//       declared.
 #include "reception/costs/costs.h"
 
 #include <algorithm>
@@ -123,16 +127,41 @@ class CostsTest : public storage_test::ReceptionTest {
     return c.ok() ? *c : MonthlyCosts{};
   }
 
-  // The invoice described at the top.
-  Invoice hand_made_invoice() {
+  // The invoices described at the top: 1 of C1 (04-01..15), 2 of C2 (04-16..30).
+  Invoice hand_made_invoice(int part = 1) {
     Invoice inv;
     inv.centre_id = a();
     inv.month = "2025-04";
-    inv.number = "FT-2025/041";
-    inv.amount_cents = 473'550;
-    inv.presence_days = 162;
     inv.submitted_by = user_;
     inv.note = "April 2025";
+    if (part == 1) {
+      inv.contract_id = c1_;
+      inv.number = "FT-2025/041";
+      inv.amount_cents = 236'550;
+      inv.presence_days = 83;
+      for (int i = 1; i <= 4; ++i) inv.lines.push_back({person(i), "2025-04-01", "2025-04-15"});
+      inv.lines.push_back({s1(), "2025-04-08", "2025-04-15"});
+      inv.lines.push_back({s2(), "2025-04-01", "2025-04-15"});
+    } else {
+      inv.contract_id = c2_;
+      inv.number = "FT-2025/042";
+      inv.amount_cents = 237'000;
+      inv.presence_days = 79;
+      for (int i = 1; i <= 3; ++i) inv.lines.push_back({person(i), "2025-04-16", "2025-04-30"});
+      inv.lines.push_back({person(4), "2025-04-16", "2025-04-29"});
+      inv.lines.push_back({s1(), "2025-04-16", "2025-04-30"});
+      inv.lines.push_back({s2(), "2025-04-16", "2025-04-20"});
+    }
+    return inv;
+  }
+
+  // The two invoices as one whole-month invoice naming no contract, as older clients sent it.
+  Invoice whole_month_invoice() {
+    Invoice inv = hand_made_invoice(1);
+    inv.contract_id.reset();
+    inv.amount_cents = 473'550;
+    inv.presence_days = 162;
+    inv.lines.clear();
     for (int i = 1; i <= 3; ++i) inv.lines.push_back({person(i), "2025-04-01", "2025-04-30"});
     inv.lines.push_back({person(4), "2025-04-01", "2025-04-29"});
     inv.lines.push_back({s1(), "2025-04-08", "2025-04-30"});
@@ -254,7 +283,8 @@ TEST_P(CostsTest, AnInvoiceIsStoredWithItsLinesAndOnlyOncePerMonth) {
   april();
   auto stored = submit_invoice(db(), hand_made_invoice(), kToday);
   ASSERT_DB_OK(stored);
-  EXPECT_EQ(stored->presence_days, 162);
+  EXPECT_EQ(stored->presence_days, 83);
+  EXPECT_EQ(stored->contract_id, c1_);
   EXPECT_EQ(stored->note, "April 2025");
   EXPECT_FALSE(stored->submitted_at.empty());
   ASSERT_EQ(stored->lines.size(), 6u);
@@ -262,7 +292,7 @@ TEST_P(CostsTest, AnInvoiceIsStoredWithItsLinesAndOnlyOncePerMonth) {
   auto found = find_invoice(db(), stored->id);
   ASSERT_DB_OK(found);
   EXPECT_EQ(found->lines.size(), 6u);
-  EXPECT_EQ(found->amount_cents, 473'550);
+  EXPECT_EQ(found->amount_cents, 236'550);
 
   auto again = submit_invoice(db(), hand_made_invoice(), kToday);
   ASSERT_FALSE(again.ok());
@@ -307,8 +337,9 @@ TEST_P(CostsTest, AWithdrawnInvoiceIsKeptAndTheNextOneReplacesIt) {
   EXPECT_EQ(third.error().code, "invoice_exists");
   auto direct = db().execute(
       "INSERT INTO invoices (centre_id, month, number, amount_cents, presence_days, "
-      "submitted_by, submitted_at) VALUES (?, '2025-04', 'X', 1, 0, ?, '2025-05-01')",
-      {a(), user_});
+      "submitted_by, submitted_at, contract_id) VALUES (?, '2025-04', 'X', 1, 0, ?, "
+      "'2025-05-01', ?)",
+      {a(), user_, c1_});
   ASSERT_FALSE(direct.ok());
   EXPECT_EQ(direct.error().code, "unique_violation");
   // Listed newest month first, the current invoice before the withdrawn one.
@@ -357,7 +388,7 @@ TEST_P(CostsTest, InvalidInvoicesAreRefusedAndNothingIsStored) {
        "validation_failed", "lines[2].from"},
       {"overlapping lines of one person",
        [this](Invoice& i) {
-         i.lines.push_back({s1(), "2025-04-30", "2025-04-30"});
+         i.lines.push_back({s1(), "2025-04-15", "2025-04-15"});
          i.presence_days += 1;
        },
        ErrorKind::unprocessable, "invalid_lines", "lines[6].from"},
@@ -370,8 +401,18 @@ TEST_P(CostsTest, InvalidInvoicesAreRefusedAndNothingIsStored) {
        ErrorKind::unprocessable, "no_contract", "month"},
       {"a month before the reception system", [](Invoice& i) { i.month = "1999-12"; },
        ErrorKind::invalid_input, "validation_failed", "month"},
-      {"days that do not add up", [](Invoice& i) { i.presence_days = 160; },
+      {"days that do not add up", [](Invoice& i) { i.presence_days = 80; },
        ErrorKind::unprocessable, "presence_days_mismatch", "presence_days"},
+      // April spans C1 and C2: an invoice naming neither would span both.
+      {"no contract named for a month of two", [](Invoice& i) { i.contract_id.reset(); },
+       ErrorKind::unprocessable, "contract_required", "contract_id"},
+      {"a line in the other contract's days",
+       [](Invoice& i) {
+         i.lines[0].to = "2025-04-16";
+         i.presence_days += 1;
+         i.amount_cents += 3'000;
+       },
+       ErrorKind::unprocessable, "outside_contract", "lines[0].to"},
   };
   for (const auto& c : cases) {
     Invoice inv = hand_made_invoice();
@@ -381,8 +422,13 @@ TEST_P(CostsTest, InvalidInvoicesAreRefusedAndNothingIsStored) {
     SCOPED_TRACE(c.what);
     expect_error(r.error(), c.kind, c.code, c.field);
   }
+  // The whole month in one invoice, priced right, as older clients sent it: refused, naming the
+  // contract, since it would span C1 and C2.
+  auto whole = submit_invoice(db(), whole_month_invoice(), kToday);
+  ASSERT_FALSE(whole.ok());
+  expect_error(whole.error(), ErrorKind::unprocessable, "contract_required", "contract_id");
   // The current month: lines may not run past today.
-  Invoice may = hand_made_invoice();
+  Invoice may = hand_made_invoice(2);
   may.month = "2025-05";
   may.lines = {{s1(), "2025-05-01", "2025-05-11"}};
   may.presence_days = 11;
@@ -401,20 +447,27 @@ TEST_P(CostsTest, TheReconciliationListsEachDifferenceByDayAndPerson) {
     const CivilDay day = "2025-04-01"_day.plus_days(d - 1);
     ASSERT_DB_OK(confirm_day(db(), a(), day, std::nullopt, user_, kKey, kToday));
   }
-  auto stored = submit_invoice(db(), hand_made_invoice(), kToday);
+  auto stored = submit_invoice(db(), hand_made_invoice(1), kToday);
   ASSERT_DB_OK(stored);
+  auto stored2 = submit_invoice(db(), hand_made_invoice(2), kToday);
+  ASSERT_DB_OK(stored2);
+  // C1's invoice, on C1's days (04-01..15). Pocket money due on them: the family 15 x 750 =
+  // 11,250, S1 6 x 250 = 1,500, S2 14 x 250 = 3,500: 16,250.
   auto r = reconcile_invoice(db(), *stored, kToday);
   ASSERT_DB_OK(r);
-  EXPECT_EQ(r->computed_presence_days, 160);
-  EXPECT_EQ(r->computed_amount_cents, 468'000);
-  EXPECT_EQ(r->pocket_money_due_cents, 32'500);
-  EXPECT_EQ(r->declared_days_value_cents, 473'550);
-  EXPECT_EQ(r->presence_days_difference, 2);
-  EXPECT_EQ(r->amount_difference_cents, 5'550);
+  EXPECT_EQ(r->computed_presence_days, 80);
+  EXPECT_EQ(r->computed_amount_cents, 228'000);
+  EXPECT_EQ(r->pocket_money_due_cents, 16'250);
+  EXPECT_EQ(r->declared_days_value_cents, 236'550);
+  EXPECT_EQ(r->presence_days_difference, 3);
+  EXPECT_EQ(r->amount_difference_cents, 8'550);
   EXPECT_EQ(r->declared_not_present, 3);
-  EXPECT_EQ(r->present_not_declared, 1);
+  EXPECT_EQ(r->present_not_declared, 0);
+  EXPECT_FALSE(r->amount_not_matching_days);
+  EXPECT_FALSE(r->spans_contracts);
+  EXPECT_TRUE(r->unconfirmed_days.empty()) << "C1's days are all confirmed";
 
-  ASSERT_EQ(r->differences.size(), 4u);
+  ASSERT_EQ(r->differences.size(), 3u);
   const auto& d = r->differences;
   EXPECT_EQ(d[0].day, "2025-04-08");
   EXPECT_EQ(d[0].person_id, s1());
@@ -430,21 +483,35 @@ TEST_P(CostsTest, TheReconciliationListsEachDifferenceByDayAndPerson) {
   EXPECT_EQ(d[2].kind, kDeclaredNotPresent);
   EXPECT_EQ(d[2].reason, "absent");
   EXPECT_EQ(d[2].absence_reason, "authorised_leave");
-  EXPECT_EQ(d[3].day, "2025-04-30");
-  EXPECT_EQ(d[3].person_id, person(4));
-  EXPECT_EQ(d[3].kind, kPresentNotDeclared);
-  EXPECT_EQ(d[3].reason, "not_declared");
-  EXPECT_EQ(d[3].price_cents, 3000);
-  // The differences' values account for the whole amount difference.
+  // The differences' values account for the whole amount difference: 3 x 2,850.
   std::int64_t explained = 0;
   for (const auto& x : d)
     explained += x.kind == kDeclaredNotPresent ? x.price_cents : -x.price_cents;
   EXPECT_EQ(explained, r->amount_difference_cents);
 
-  ASSERT_EQ(r->unconfirmed_days.size(), 2u);
-  EXPECT_EQ(r->unconfirmed_days[0].day, "2025-04-29");
-  EXPECT_EQ(r->unconfirmed_days[1].day, "2025-04-30");
-  EXPECT_EQ(to_string(r->unconfirmed_days[0].status), "unconfirmed");
+  // C2's invoice, on C2's days (04-16..30). Pocket money: the family 15 x 750 = 11,250, S1
+  // 15 x 250 = 3,750, S2 5 x 250 = 1,250: 16,250 (with C1's, the month's 32,500).
+  auto r2 = reconcile_invoice(db(), *stored2, kToday);
+  ASSERT_DB_OK(r2);
+  EXPECT_EQ(r2->computed_presence_days, 80);
+  EXPECT_EQ(r2->computed_amount_cents, 240'000);
+  EXPECT_EQ(r2->pocket_money_due_cents, 16'250);
+  EXPECT_EQ(r2->declared_days_value_cents, 237'000);
+  EXPECT_EQ(r2->presence_days_difference, -1);
+  EXPECT_EQ(r2->amount_difference_cents, -3'000);
+  EXPECT_EQ(r2->declared_not_present, 0);
+  EXPECT_EQ(r2->present_not_declared, 1);
+  EXPECT_FALSE(r2->spans_contracts);
+  ASSERT_EQ(r2->differences.size(), 1u);
+  EXPECT_EQ(r2->differences[0].day, "2025-04-30");
+  EXPECT_EQ(r2->differences[0].person_id, person(4));
+  EXPECT_EQ(r2->differences[0].kind, kPresentNotDeclared);
+  EXPECT_EQ(r2->differences[0].reason, "not_declared");
+  EXPECT_EQ(r2->differences[0].price_cents, 3000);
+  ASSERT_EQ(r2->unconfirmed_days.size(), 2u);
+  EXPECT_EQ(r2->unconfirmed_days[0].day, "2025-04-29");
+  EXPECT_EQ(r2->unconfirmed_days[1].day, "2025-04-30");
+  EXPECT_EQ(to_string(r2->unconfirmed_days[0].status), "unconfirmed");
 }
 
 // The files go to an Italian office (issue 9 point 15, decision 0021): ';' separated with a BOM,
@@ -519,7 +586,7 @@ TEST_P(CostsTest, CsvIsInTheOfficeStyleAndTheCallersLanguage) {
                       "Permesso autorizzato;28,50\r\n"),
             std::string::npos)
       << diff;
-  EXPECT_EQ(std::count(diff.begin(), diff.end(), '\n'), 5);
+  EXPECT_EQ(std::count(diff.begin(), diff.end(), '\n'), 4);  // header + C1's 3 differences
 }
 
 // Every word the files use is in the catalogue in all six languages.
@@ -542,86 +609,110 @@ TEST_P(CostsTest, XlsxIsAZipWorkbookWithOneSheetPerTable) {
   EXPECT_NE(xlsx->find("[Content_Types].xml"), std::string::npos);
 }
 
-// Contracts as tendered (issue 9, points 2 and 8). April split at the contract boundary, from the
-// hand-made lines above cut at 04-15/04-16:
-//   C1 (04-01..15, EUR 28.50): F1-F3 3 x 15 = 45, F4 15, S1 04-08..15 = 8, S2 15 -> 83 days,
-//      83 x 2,850 = 236,550; computed 80 days, 228,000: +3 days, +8,550 (S1 08, 09; S2 12).
-//   C2 (04-16..30, EUR 30.00): F1-F3 45, F4 04-16..29 = 14, S1 15, S2 04-16..20 = 5 -> 79 days,
-//      79 x 3,000 = 237,000; computed 80 days, 240,000: -1 day, -3,000 (F4 04-30).
-Invoice contract_part(const Invoice& whole, const std::string& from, const std::string& to) {
-  Invoice part = whole;
-  part.lines.clear();
-  part.presence_days = 0;
-  for (auto l : whole.lines) {
-    l.from = std::max(l.from, from);
-    l.to = std::min(l.to, to);
-    if (l.from > l.to) continue;
-    part.presence_days += line_days(l);
-    part.lines.push_back(l);
-  }
-  return part;
-}
-
+// Contracts as tendered (issue 9, points 2 and 8): April spans C1 and C2, so it gives two
+// invoices, each drafted and submitted for its contract (figures at the top). The drafts, from
+// the register: C1's 04-01..15, 80 days (the family 60, S1 04-10..15 6, S2 14), 80 x 2,850 =
+// 228,000; C2's 04-16..30, 80 days (the family 60, S1 15, S2 04-16..20 5), 80 x 3,000 = 240,000.
 TEST_P(CostsTest, AMonthSpanningTwoContractsGivesTwoInvoices) {
   april();
-  Invoice first = contract_part(hand_made_invoice(), "2025-04-01", "2025-04-15");
-  first.contract_id = c1_;
-  first.amount_cents = 236'550;
-  first.number = "FT-1";
-  Invoice second = contract_part(hand_made_invoice(), "2025-04-16", "2025-04-30");
-  second.contract_id = c2_;
-  second.amount_cents = 237'000;
-  second.number = "FT-2";
-  EXPECT_EQ(first.presence_days, 83);
-  EXPECT_EQ(second.presence_days, 79);
+  const auto april_month = *CivilMonth::parse("2025-04");
+  auto d1 = draft_invoice(db(), a(), april_month, kToday);
+  ASSERT_DB_OK(d1);
+  EXPECT_EQ(d1->contract_id, c1_) << "the month's first contract unless one is named";
+  ASSERT_EQ(d1->contracts.size(), 2u);
+  EXPECT_EQ(d1->contracts[0].to, "2025-04-15");
+  EXPECT_EQ(d1->contracts[1].from, "2025-04-16");
+  EXPECT_EQ(d1->presence_days, 80);
+  EXPECT_EQ(d1->amount_cents, 228'000);
+  std::vector<std::string> runs;
+  for (const auto& l : d1->lines)
+    runs.push_back(std::to_string(l.line.person_id) + ":" + l.line.from + ".." + l.line.to);
+  std::vector<std::string> expected;
+  for (int i = 1; i <= 4; ++i)
+    expected.push_back(std::to_string(person(i)) + ":2025-04-01..2025-04-15");
+  expected.push_back(std::to_string(s1()) + ":2025-04-10..2025-04-15");
+  expected.push_back(std::to_string(s2()) + ":2025-04-01..2025-04-11");
+  expected.push_back(std::to_string(s2()) + ":2025-04-13..2025-04-15");
+  std::sort(runs.begin(), runs.end());
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(runs, expected);
+  auto d2 = draft_invoice(db(), a(), april_month, kToday, c2_);
+  ASSERT_DB_OK(d2);
+  EXPECT_EQ(d2->contract_id, c2_);
+  EXPECT_EQ(d2->presence_days, 80);
+  EXPECT_EQ(d2->amount_cents, 240'000);
+  for (const auto& l : d2->lines) EXPECT_GE(l.line.from, "2025-04-16");
+  // A draft of a contract that is not the centre's, or outside the month: named, refused.
+  auto unknown = draft_invoice(db(), a(), april_month, kToday, 999'999);
+  ASSERT_FALSE(unknown.ok());
+  expect_error(unknown.error(), ErrorKind::unprocessable, "validation_failed", "contract_id");
+  auto outside = draft_invoice(db(), a(), *CivilMonth::parse("2025-03"), kToday, c2_);
+  ASSERT_FALSE(outside.ok());
+  expect_error(outside.error(), ErrorKind::unprocessable, "outside_contract", "contract_id");
 
-  // A line of the first contract's invoice reaching into the second: refused, nothing stored.
-  Invoice spills = first;
-  spills.lines[0].to = "2025-04-16";
-  spills.presence_days += 1;
-  spills.amount_cents += 3'000;
-  auto refused = submit_invoice(db(), spills, kToday);
-  ASSERT_FALSE(refused.ok());
-  expect_error(refused.error(), ErrorKind::unprocessable, "outside_contract", "lines[0].to");
-  EXPECT_EQ(count("invoices"), 0);
-
-  auto one = submit_invoice(db(), first, kToday);
-  ASSERT_DB_OK(one);
-  EXPECT_EQ(one->contract_id, c1_);
-  EXPECT_EQ(one->cig, "C1C1C1C1C1");
-  EXPECT_EQ(one->vat_cents, 0);
-  auto two = submit_invoice(db(), second, kToday);
-  ASSERT_DB_OK(two);
-  EXPECT_EQ(two->contract_id, c2_);
-  EXPECT_EQ(two->cig, "C2C2C2C2C2");
+  // Each draft submitted unchanged is its contract's invoice, with no difference.
+  for (const auto* draft : {&*d1, &*d2}) {
+    Invoice inv;
+    inv.centre_id = a();
+    inv.month = "2025-04";
+    inv.number = "FT-" + std::to_string(draft->contract_id);
+    inv.contract_id = draft->contract_id;
+    inv.amount_cents = draft->amount_cents;
+    inv.presence_days = draft->presence_days;
+    inv.submitted_by = user_;
+    for (const auto& l : draft->lines) inv.lines.push_back(l.line);
+    auto stored = submit_invoice(db(), inv, kToday);
+    ASSERT_DB_OK(stored);
+    auto r = reconcile_invoice(db(), *stored, kToday);
+    ASSERT_DB_OK(r);
+    EXPECT_EQ(r->presence_days_difference, 0);
+    EXPECT_EQ(r->amount_difference_cents, 0);
+    EXPECT_TRUE(r->differences.empty());
+  }
   EXPECT_EQ(count("invoices"), 2);
-
-  // One current invoice per contract and month; a whole-month invoice would bill both again.
-  auto twice = submit_invoice(db(), first, kToday);
+  // One current invoice per contract and month.
+  auto twice = submit_invoice(db(), hand_made_invoice(1), kToday);
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().code, "invoice_exists");
-  auto whole = submit_invoice(db(), hand_made_invoice(), kToday);
-  ASSERT_FALSE(whole.ok());
-  EXPECT_EQ(whole.error().code, "invoice_exists");
+}
 
-  // Each is reconciled on its contract's days only.
-  auto r1 = reconcile_invoice(db(), *one, kToday);
-  ASSERT_DB_OK(r1);
-  EXPECT_EQ(r1->computed_presence_days, 80);
-  EXPECT_EQ(r1->computed_amount_cents, 228'000);
-  EXPECT_EQ(r1->presence_days_difference, 3);
-  EXPECT_EQ(r1->amount_difference_cents, 8'550);
-  EXPECT_EQ(r1->declared_not_present, 3);
-  EXPECT_EQ(r1->present_not_declared, 0);
-  EXPECT_FALSE(r1->amount_not_matching_days);
-  auto r2 = reconcile_invoice(db(), *two, kToday);
-  ASSERT_DB_OK(r2);
-  EXPECT_EQ(r2->computed_presence_days, 80);
-  EXPECT_EQ(r2->computed_amount_cents, 240'000);
-  EXPECT_EQ(r2->presence_days_difference, -1);
-  EXPECT_EQ(r2->amount_difference_cents, -3'000);
-  ASSERT_EQ(r2->differences.size(), 1u);
-  EXPECT_EQ(r2->differences[0].day, "2025-04-30");
+// An invoice stored before invoices were per contract: the whole of April (162 days, 473,550)
+// naming no contract. Submission refuses it now (contract_required); one already stored is kept
+// and its reconciliation flags it, compared with the whole month (160 days, 468,000: +2 days,
+// +5,550 = 3 x 2,850 - 3,000).
+TEST_P(CostsTest, AnOlderWholeMonthInvoiceOverTwoContractsIsFlagged) {
+  april();
+  const Invoice whole = whole_month_invoice();
+  auto refused = submit_invoice(db(), whole, kToday);
+  ASSERT_FALSE(refused.ok());
+  expect_error(refused.error(), ErrorKind::unprocessable, "contract_required", "contract_id");
+  EXPECT_EQ(count("invoices"), 0);
+
+  auto inserted = db().query(
+      "INSERT INTO invoices (centre_id, month, number, amount_cents, presence_days, submitted_by, "
+      "submitted_at) VALUES (?, '2025-04', 'FT-OLD', 473550, 162, ?, '2025-05-02T10:00:00Z') "
+      "RETURNING id",
+      {a(), user_});
+  ASSERT_DB_OK(inserted);
+  const std::int64_t id = (*inserted)[0].integer(0);
+  for (const auto& l : whole.lines)
+    ASSERT_DB_OK(db().execute("INSERT INTO invoice_lines VALUES (?, ?, ?, ?)",
+                              {id, l.person_id, l.from, l.to}));
+  auto old = find_invoice(db(), id);
+  ASSERT_DB_OK(old);
+  auto r = reconcile_invoice(db(), *old, kToday);
+  ASSERT_DB_OK(r);
+  EXPECT_TRUE(r->spans_contracts);
+  EXPECT_EQ(to_json(*r)["spans_contracts"], true);
+  EXPECT_EQ(r->computed_presence_days, 160);
+  EXPECT_EQ(r->computed_amount_cents, 468'000);
+  EXPECT_EQ(r->presence_days_difference, 2);
+  EXPECT_EQ(r->amount_difference_cents, 5'550);
+  EXPECT_FALSE(r->amount_not_matching_days);
+  // While it stands, it bills both contracts: neither may be invoiced again.
+  auto again = submit_invoice(db(), hand_made_invoice(2), kToday);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "invoice_exists");
 }
 
 TEST_P(CostsTest, AnInvoiceForAMonthOutsideItsContractIsRefused) {
@@ -642,29 +733,30 @@ TEST_P(CostsTest, AnInvoiceForAMonthOutsideItsContractIsRefused) {
   EXPECT_EQ(count("invoices"), 0);
 }
 
-// Point 8: unticking S2's line (20 days: 15 x 2,850 + 5 x 3,000 = 57,750) without the amount.
+// Point 8: unticking S2's line of C1's invoice (04-01..15: 15 x 2,850 = 42,750) without the
+// amount: 83 - 15 = 68 days, worth 236,550 - 42,750 = 193,800.
 TEST_P(CostsTest, AnAmountThatDoesNotMatchItsDaysIsRefusedAndFlagged) {
   april();
   Invoice inv = hand_made_invoice();
-  inv.lines.pop_back();  // S2 04-01..20
-  inv.presence_days = 142;
+  inv.lines.pop_back();  // S2 04-01..15
+  inv.presence_days = 68;
   auto refused = submit_invoice(db(), inv, kToday);
   ASSERT_FALSE(refused.ok());
   expect_error(refused.error(), ErrorKind::unprocessable, "amount_mismatch", "amount_cents");
   const auto& params = refused.error().fields.at("amount_cents").params;
   ASSERT_EQ(params.size(), 1u);
-  EXPECT_EQ(std::get<std::int64_t>(params[0].second), 473'550 - 57'750);
+  EXPECT_EQ(std::get<std::int64_t>(params[0].second), 236'550 - 42'750);
   EXPECT_EQ(count("invoices"), 0);
 
   // An invoice stored before the check is flagged by its reconciliation.
   auto r = reconcile_invoice(db(), inv, kToday);
   ASSERT_DB_OK(r);
   EXPECT_TRUE(r->amount_not_matching_days);
-  EXPECT_EQ(r->declared_days_value_cents, 415'800);
-  EXPECT_EQ(to_json(*r)["expected_amount_cents"], 415'800);
+  EXPECT_EQ(r->declared_days_value_cents, 193'800);
+  EXPECT_EQ(to_json(*r)["expected_amount_cents"], 193'800);
   EXPECT_EQ(to_json(*r)["amount_not_matching_days"], true);
 
-  inv.amount_cents = 415'800;
+  inv.amount_cents = 193'800;
   ASSERT_DB_OK(submit_invoice(db(), inv, kToday));
 }
 
@@ -830,10 +922,7 @@ TEST_P(CostsTest, ATenderLotCoversContractsOfSeveralCentres) {
 // not support (3 x 2,850 = 8,550): the reconciliation nets it and finds no difference left.
 TEST_P(CostsTest, ACreditNoteCorrectsAnInvoiceAndNeverExceedsIt) {
   april();
-  Invoice first = contract_part(hand_made_invoice(), "2025-04-01", "2025-04-15");
-  first.contract_id = c1_;
-  first.amount_cents = 236'550;
-  auto invoice = submit_invoice(db(), first, kToday);
+  auto invoice = submit_invoice(db(), hand_made_invoice(1), kToday);
   ASSERT_DB_OK(invoice);
   CreditNote note{0, invoice->id, "NC-1", "three days not due", -3, -8'550, 0, user_, ""};
   auto mismatch = note;

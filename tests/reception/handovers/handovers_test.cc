@@ -19,6 +19,8 @@
 //   due, 2,000 handed over, S1's missing. Kit: 5 due, 5 given.
 #include "reception/handovers/handovers.h"
 
+#include <tuple>
+
 #include "documents/documents.h"
 #include "reception/handovers/money.h"
 #include "reception/placements/placements.h"
@@ -155,6 +157,57 @@ TEST_P(HandoversTest, DueAgainstHandedOverInTheMonthlyCosts) {
   EXPECT_EQ(kit.handed_over_count, 5);
   EXPECT_EQ(kit.due_cents, 0);
   EXPECT_EQ(monthly_costs_type().to_json(*costs)["money"][0]["difference_cents"], -740);
+}
+
+// Per-contract prices (decision 0027). Centre B, April 2025: K1 until 04-15 prices the phone card
+// at EUR 8.00 and the kit at EUR 35.00; K2 from 04-16 at EUR 10.00 and EUR 40.00. S1 arrives on
+// 04-10 (K1), S2 and F1 on 04-20 (K2). Due: card 800 + 2 x 1,000 = 2,800; kit 3,500 + 2 x 4,000 =
+// 11,500. Given: S1's card (800) and kit (3,500) on 04-10, S2's card on 04-20 (1,000): card
+// 1,800 in 2, kit 3,500 in 1.
+TEST_P(HandoversTest, PhoneCardAndKitAtThePricesOfTheContractInForce) {
+  for (auto [from, to, card, kit, cig] :
+       {std::tuple{"2025-01-01", "2025-04-15", 800, 3'500, "B1B1B1B1B1"},
+        std::tuple{"2025-04-16", "2025-12-31", 1'000, 4'000, "B2B2B2B2B2"}}) {
+    centres::Contract c;
+    c.centre_id = b();
+    c.cig = cig;
+    c.start_date = from;
+    c.end_date = to;
+    c.places = 20;
+    c.price_cents = 3000;
+    c.phone_card_cents = card;
+    c.kit_cents = kit;
+    auto created = centres::create_contract(db(), c);
+    ASSERT_DB_OK(created);
+    EXPECT_EQ(created->phone_card_cents, card);
+    EXPECT_EQ(created->kit_cents, kit);
+  }
+  arrive({s1()}, b(), "2025-04-10"_day, centres::Category::single_men);
+  arrive({s2()}, b(), "2025-04-20"_day, centres::Category::single_men);
+  arrive({person(1)}, b(), "2025-04-20"_day, centres::Category::families);
+  auto card1 = give(b(), s1(), kPhoneCard, "2025-04-10"_day);
+  ASSERT_DB_OK(card1);
+  EXPECT_EQ(card1->amount_cents, 800);
+  auto kit1 = give(b(), s1(), kFirstEntryKit, "2025-04-10"_day);
+  ASSERT_DB_OK(kit1);
+  EXPECT_EQ(kit1->amount_cents, 3'500);
+  auto card2 = give(b(), s2(), kPhoneCard, "2025-04-20"_day);
+  ASSERT_DB_OK(card2);
+  EXPECT_EQ(card2->amount_cents, 1'000);
+
+  auto costs = monthly_costs(db(), b(), *CivilMonth::parse("2025-04"), kToday);
+  ASSERT_DB_OK(costs);
+  const auto& card = costs->money[1];
+  EXPECT_EQ(card.due_count, 3);
+  EXPECT_EQ(card.due_cents, 2'800);
+  EXPECT_EQ(card.handed_over_count, 2);
+  EXPECT_EQ(card.handed_over_cents, 1'800);
+  const auto& kit = costs->money[2];
+  EXPECT_EQ(kit.due_count, 3);
+  EXPECT_EQ(kit.due_cents, 11'500);
+  EXPECT_EQ(kit.handed_over_count, 1);
+  EXPECT_EQ(kit.handed_over_cents, 3'500);
+  EXPECT_EQ(monthly_costs_type().to_json(*costs)["money"][2]["difference_cents"], -8'000);
 }
 
 TEST_P(HandoversTest, PerGuestAndOncePerReceptionPath) {

@@ -125,6 +125,80 @@ TEST_P(MinorsTest, AMinorTakesOnlyAMinorsPlaceAndAnAdultCentresSectionFrom16) {
   EXPECT_EQ(count("placements"), 5);
 }
 
+// Temporary structures for minors (decision 0027, DL 133/2023): B becomes one with 50 minors'
+// places. On 2026-06-01: born 2012-07-01 is 13 (refused, placed only on the Prefettura's
+// override), born 2012-06-01 turns 14 that day (taken), a flagged minor without a birth date is
+// refused (age unknown, -1). Then 48 of 16 arrive: 1 + 1 + 48 = 50 guests, the structure's 50.
+// One more is refused (51 > 50) unless the Prefettura overrides it in extreme urgency, up to
+// 50 + 50% = 75: 25 more with the override make 75; the 76th is refused even with it.
+TEST_P(MinorsTest, ATemporaryStructureTakesNoOneUnder14AndAtMost50Or75InUrgency) {
+  auto centre = centres::find_centre(db(), b());
+  ASSERT_DB_OK(centre);
+  centre->structure = centres::kTemporaryMinors;
+  // Minors' places only, at most 50: each refusal names its field and stores nothing.
+  auto with_men = *centre;
+  with_men.places = {1, 0, 0, 50};
+  auto men = centres::update_centre(db(), with_men);
+  ASSERT_FALSE(men.ok());
+  EXPECT_EQ(men.error().code, "temporary_structure_minors_only");
+  EXPECT_EQ(men.error().fields.count("places_single_men"), 1u);
+  auto too_big = *centre;
+  too_big.places = {0, 0, 0, 51};
+  auto big = centres::update_centre(db(), too_big);
+  ASSERT_FALSE(big.ok());
+  EXPECT_EQ(big.error().fields.count("places_minors"), 1u);
+  EXPECT_EQ(big.error().fields.at("places_minors").code, "above_maximum");
+  auto unchanged = centres::find_centre(db(), b());
+  ASSERT_DB_OK(unchanged);
+  EXPECT_EQ(unchanged->structure, "ordinary");
+  centre->places = {0, 0, 0, 50};
+  ASSERT_DB_OK(centres::update_centre(db(), *centre));
+
+  const CivilDay day = "2026-06-01"_day;
+  const auto m13 = person("2012-07-01", true);
+  const auto m14 = person("2012-06-01", true);
+  const auto unknown_age = person(std::nullopt, true);
+  auto under_14 = arrive(m13, b(), Category::minors, day);
+  ASSERT_FALSE(under_14.ok());
+  EXPECT_EQ(under_14.error().code, "minor_under_14_in_temporary_structure");
+  ASSERT_EQ(under_14.error().fields.count("person_ids"), 1u);
+  const auto& params = under_14.error().fields.at("person_ids").params;
+  EXPECT_EQ(std::get<std::int64_t>(params[1].second), 13);
+  auto no_age = arrive(unknown_age, b(), Category::minors, day);
+  ASSERT_FALSE(no_age.ok());
+  EXPECT_EQ(no_age.error().code, "minor_under_14_in_temporary_structure");
+  EXPECT_EQ(count("placements"), 0);
+  ASSERT_DB_OK(arrive(m14, b(), Category::minors, day));
+  ASSERT_DB_OK(arrive(m13, b(), Category::minors, day, "sibling of a guest, decree 12/2026"));
+
+  std::vector<std::int64_t> group;
+  for (int i = 0; i < 48; ++i) group.push_back(person("2010-01-01", true));
+  ASSERT_DB_OK(place(db(), {group, b(), Category::minors, day, "landing", {}}, kToday));
+  EXPECT_EQ(count("placements"), 50);
+
+  const auto one_more = person("2010-01-01", true);
+  auto full = arrive(one_more, b(), Category::minors, day);
+  ASSERT_FALSE(full.ok());
+  EXPECT_EQ(full.error().code, "temporary_structure_cap");
+  EXPECT_EQ(full.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(full.error().fields.count("centre_id"), 1u);
+  EXPECT_EQ(count("placements"), 50);
+
+  std::vector<std::int64_t> urgency;
+  for (int i = 0; i < 25; ++i) urgency.push_back(person("2010-01-01", true));
+  ASSERT_DB_OK(place(
+      db(), {urgency, b(), Category::minors, day, "landing", "extreme urgency, decree 13/2026"},
+      kToday));
+  EXPECT_EQ(count("placements"), 75);
+  auto beyond = arrive(one_more, b(), Category::minors, day, "extreme urgency, decree 14/2026");
+  ASSERT_FALSE(beyond.ok());
+  EXPECT_EQ(beyond.error().code, "temporary_structure_urgency_cap");
+  const auto& cap = beyond.error().fields.at("centre_id").params;
+  EXPECT_EQ(std::get<std::int64_t>(cap[0].second), 75);  // limit
+  EXPECT_EQ(std::get<std::int64_t>(cap[1].second), 75);  // guests
+  EXPECT_EQ(count("placements"), 75);
+}
+
 TEST_P(MinorsTest, TheSectionLimitCountsEveryStayInAdultSectionsUpToToday) {
   const auto m = person("2009-03-01", true);
   // From 1 April to 30 June (today) is 91 days: one more than 90. From 2 April, 90: allowed.
@@ -244,6 +318,65 @@ TEST_P(MinorsTest, DerogatedPlacesCountInCapacityOnlyInTheirPeriod) {
   auto may = occupancy_on(db(), "2026-05-31"_day, {});
   ASSERT_DB_OK(may);
   EXPECT_EQ(may->at(0).derogated_places, (centres::PlacesByCategory{}));
+}
+
+// A decision withdrawn (decision 0027): A's contract has 7 places. 3 single men's places above
+// contract in June: on 10 June occupancy shows 3 derogated and A has 5 + 3 = 8 single men's places,
+// and only 7 - 3 = 4 more may be granted. Withdrawn with its reason: occupancy shows 0 derogated,
+// A has its own 5 again (a sixth man is refused as the centre is full), and the whole contract's 7
+// may be granted anew. A second withdrawal is 409; an unknown one 404; nothing changes then.
+TEST_P(MinorsTest, AWithdrawnDerogationCountsNoLonger) {
+  auto d = derogate(Category::single_men, 3, "2026-06-01", "2026-06-30");
+  ASSERT_DB_OK(d);
+  auto five = derogate(Category::single_men, 5, "2026-06-01", "2026-06-30");
+  ASSERT_FALSE(five.ok());
+  EXPECT_EQ(five.error().code, "derogation_above_contract");
+  auto before = occupancy_on(db(), "2026-06-10"_day, {});
+  ASSERT_DB_OK(before);
+  EXPECT_EQ(before->at(0).derogated_places, (centres::PlacesByCategory{3, 0, 0, 0}));
+
+  auto withdrawn =
+      centres::withdraw_derogation(db(), d->id, "decree revoked by decree 7/2026", user_);
+  ASSERT_DB_OK(withdrawn);
+  EXPECT_TRUE(withdrawn->withdrawn());
+  EXPECT_EQ(withdrawn->withdrawal_reason, "decree revoked by decree 7/2026");
+  EXPECT_EQ(withdrawn->withdrawn_by, user_);
+  EXPECT_EQ(centres::to_json(*withdrawn)["status"], "withdrawn");
+  auto again = centres::withdraw_derogation(db(), d->id, "decree revoked twice", user_);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "derogation_already_withdrawn");
+  EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+  auto unknown = centres::withdraw_derogation(db(), 999'999, "no such decision", user_);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().kind, ErrorKind::not_found);
+
+  auto after = occupancy_on(db(), "2026-06-10"_day, {});
+  ASSERT_DB_OK(after);
+  EXPECT_EQ(after->at(0).derogated_places, (centres::PlacesByCategory{}));
+  auto centre = centres::find_centre(db(), a());
+  ASSERT_DB_OK(centre);
+  auto places = centres::places_available_on(db(), *centre, "2026-06-10"_day);
+  ASSERT_DB_OK(places);
+  EXPECT_EQ(*places, (centres::PlacesByCategory{5, 0, 0, 2}));
+  std::vector<std::int64_t> men;
+  for (int i = 0; i < 6; ++i) men.push_back(person("1990-01-01", false));
+  ASSERT_DB_OK(place(db(),
+                     {{men[0], men[1], men[2], men[3], men[4]},
+                      a(),
+                      Category::single_men,
+                      "2026-06-10"_day,
+                      "landing",
+                      std::nullopt},
+                     kToday));
+  auto sixth = arrive(men[5], a(), Category::single_men, "2026-06-10"_day);
+  ASSERT_FALSE(sixth.ok());
+  EXPECT_EQ(sixth.error().code, "centre_full");
+  // Still listed, withdrawn; the ceiling is the whole contract again.
+  auto listed = centres::centre_derogations(db(), a());
+  ASSERT_DB_OK(listed);
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_TRUE(listed->at(0).withdrawn());
+  ASSERT_DB_OK(derogate(Category::single_men, 7, "2026-06-01", "2026-06-30"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, MinorsTest, db::storage_test::all_engines(),

@@ -75,8 +75,12 @@ test('editing a centre: the form starts from its data; refusals show by the fiel
   await page.locator('#places_single_men').fill('4');
   await page.locator('#places_families').fill('-3');
   await refused('places_families', 'fieldErrors.whole_number');
-  // Another centre's name: refused by the server, named by its field.
+  // A temporary structure for minors (decision 0027): minors' places only, at most 50.
   await page.locator('#places_families').fill('2');
+  await page.locator('#structure').selectOption('temporary_minors');
+  await refused('places_single_men', 'fieldErrors.temporary_structure_minors_only');
+  await page.locator('#structure').selectOption('ordinary');
+  // Another centre's name: refused by the server, named by its field.
   await page.locator('#name').fill(other.name);
   await refused('name', 'fieldErrors.taken');
   const unchanged = (await apiGet(page, `/centres/${centre.id}`)).body;
@@ -98,6 +102,8 @@ test('editing a centre: the form starts from its data; refusals show by the fiel
   const saved = (await apiGet(page, `/centres/${centre.id}`)).body;
   assert.deepEqual(saved.places, { single_men: 8, single_women: 0, families: 4, minors: 0, total: 12 });
   assert.equal(saved.status, 'active');
+  assert.equal(saved.structure, 'ordinary');
+  assert.match(details, new RegExp(tr('it', 'centreStructures.ordinary')));
 });
 
 test('suspending a centre is an explicit choice, explained before saving, and shows on the centre page', async () => {

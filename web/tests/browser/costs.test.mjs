@@ -2,10 +2,11 @@
 // last month (totals, the day by day table), downloads the CSV, and opens the reconciliation of
 // a demo invoice that bills days its guests were absent; the operator's case worker prepares an
 // invoice from the register, leaves one line out, submits it, then withdraws it with a reason;
-// axe clean in Italian and Arabic (the withdrawal also at 360 px).
+// a month spanning two contracts gives two invoices, one per contract; axe clean in Italian and
+// Arabic (the withdrawal and the two-contract form also at 360 px).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, signedIn, tr } from './helpers.mjs';
+import { apiCreate, apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, createCentre, createPerson, me, signedIn, tr, uniqueSuffix } from './helpers.mjs';
 
 let browser;
 let workerBrowser; // a browser of its own: a browser's pages share one session
@@ -216,50 +217,93 @@ test('case worker: prepares an invoice from the register, leaves a guest out, an
   await workerPage.locator('[data-testid=invoice-prepare]').waitFor();
 });
 
-test('case worker: a month spanning two contracts is invoiced once per contract, the days split at the boundary', async (t) => {
-  // A month of the cooperative's centres with a contract renewal in it (the demo renews each
-  // centre's contract once in its history).
-  const centres = await apiGet(workerPage, '/centres?per_page=100');
-  let target = null;
-  for (let back = 2; back <= 14 && !target; ++back) {
-    const month = monthsAgo(back);
-    for (const c of centres.body.items) {
-      if (c.type === 'sai') continue;
-      const invoices = await apiGet(workerPage, `/centres/${c.id}/invoices`);
-      if (invoices.body.items.some((i) => i.month === month)) continue;
-      const draft = await apiGet(workerPage, `/centres/${c.id}/invoices/draft/${month}`);
-      if (draft.status === 200 && draft.body.contracts.length === 2 && draft.body.lines.length) {
-        target = { centre: c, month, draft: draft.body };
-        break;
-      }
-    }
-  }
-  if (!target) {
-    t.skip('no contract renewal in the months the demo data covers');
-    return;
-  }
-  const { centre, month, draft } = target;
-  const [k1, k2] = draft.contracts;
-  const daysWithin = (k) =>
-    draft.lines.reduce((n, l) => {
-      const from = l.from < k.from ? k.from : l.from;
-      const to = l.to > k.to ? k.to : l.to;
-      return from > to ? n : n + Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
-    }, 0);
+// Last month (N days) at a new centre of the case worker's cooperative, with two contracts
+// splitting it: K1 until day 15 at EUR 28.50, VAT-exempt; K2 from day 16 at EUR 30.00 + 5% VAT.
+// Two single men present all month. Two invoices, each of one contract and its days:
+//   K1's: 2 guests x 15 days = 30 presence-days x 2,850 = 85,500 cents (EUR 855,00), no VAT.
+//   K2's: 2 x (N - 15) days x 3,000; for a 30-day month 30 x 3,000 = 90,000 (EUR 900,00), VAT
+//   5% = 4,500, gross 94,500 (EUR 945,00).
+test('case worker: a month spanning two contracts gives two invoices, one per contract, each with its days and price', async () => {
+  const month = monthsAgo(1);
+  const [y, m] = month.split('-').map(Number);
+  const N = new Date(y, m, 0).getDate();
+  const day = (k) => `${month}-${String(k).padStart(2, '0')}`;
+  const before = new Date(Date.UTC(y, m - 1, 1) - 10 * 86_400_000).toISOString().slice(0, 10);
+  const cig = (p) => `${p}${uniqueSuffix().toUpperCase().replace(/[^A-Z0-9]/g, '')}`.padEnd(10, '0').slice(0, 10);
+  const worker = await me(workerPage);
+  const centre = await createCentre(page, `CAS Due convenzioni ${uniqueSuffix()}`, worker.user.organization.id, { single_men: 4 });
+  const k1 = await apiCreate(page, `/centres/${centre.id}/contracts`, { cig: cig('K'), start_date: before, end_date: day(15), places: 4, price_cents: 2850 });
+  const k2 = await apiCreate(page, `/centres/${centre.id}/contracts`, {
+    cig: cig('Q'),
+    start_date: day(16),
+    end_date: `${y + 1}-12-31`,
+    places: 4,
+    price_cents: 3000,
+    vat_rate_percent: 5,
+  });
+  const guests = [await createPerson(page, 'Bah', 'Alpha'), await createPerson(page, 'Sow', 'Oumar')];
+  await apiCreate(page, '/placements', { person_ids: guests.map((g) => g.id), centre_id: centre.id, category: 'single_men', date: before, arrival_from: 'landing' });
+  const k2Days = 2 * (N - 15);
+  const k2Net = k2Days * 3000;
+  const k2Vat = Math.floor((k2Net * 5 + 50) / 100);
+  const euro = (cents) => new Intl.NumberFormat('it', { style: 'currency', currency: 'EUR' }).format(cents / 100);
   const typed = (cents) => (cents / 100).toFixed(2).replace('.', ',');
+  const days = async () => (await workerPage.locator('[data-testid=invoice-declared-days]').textContent()).trim();
 
   await workerPage.goto(`/centres/${centre.id}/costs?month=${month}`);
   await workerPage.locator('[data-testid=invoice-prepare]').click();
   await workerPage.locator('[data-testid=invoice-two-contracts]').waitFor();
-  assert.equal(await workerPage.locator('#contract_id option').count(), 2);
-  // The first contract's invoice: its days only, at its price.
-  assert.equal((await workerPage.locator('[data-testid=invoice-declared-days]').textContent()).trim(), String(daysWithin(k1)));
-  assert.equal(await workerPage.locator('#amount_cents').inputValue(), typed(daysWithin(k1) * k1.price_cents));
-  // The second: the lines cut at its first day, the amount at its price.
-  await workerPage.locator('#contract_id').selectOption(String(k2.contract_id));
-  assert.equal((await workerPage.locator('[data-testid=invoice-declared-days]').textContent()).trim(), String(daysWithin(k2)));
-  assert.equal(await workerPage.locator('#amount_cents').inputValue(), typed(daysWithin(k2) * k2.price_cents));
+  // Both contracts still to invoice: the form chooses, K1 first, with its days only.
+  assert.deepEqual(await workerPage.locator('#contract_id option').evaluateAll((os) => os.map((o) => o.value)), [String(k1.id), String(k2.id)]);
+  await workerPage.locator('[data-testid=invoice-lines]').waitFor();
+  assert.equal(await days(), '30');
+  assert.equal(await workerPage.locator('#amount_cents').inputValue(), '855,00');
+  // Switching to K2 drafts K2's days at K2's price, then back.
+  await workerPage.locator('#contract_id').selectOption(String(k2.id));
+  await workerPage.waitForFunction((n) => document.querySelector('[data-testid=invoice-declared-days]')?.textContent?.trim() === String(n), k2Days);
+  assert.equal(await workerPage.locator('#amount_cents').inputValue(), typed(k2Net));
   for (const from of await workerPage.locator('[data-testid=invoice-lines] input[type=date][id$=-from]').evaluateAll((els) => els.map((e) => e.value)))
-    assert.ok(from >= k2.from, `${from} is within the second contract`);
-  await checkBothLanguages(workerPage, 'invoice-form-two-contracts', () => workerPage.locator('[data-testid=invoice-two-contracts]').waitFor());
+    assert.ok(from >= day(16), `${from} is within K2`);
+  await workerPage.locator('#contract_id').selectOption(String(k1.id));
+  await workerPage.waitForFunction(() => document.querySelector('[data-testid=invoice-declared-days]')?.textContent?.trim() === '30');
+  await workerPage.setViewportSize({ width: 360, height: 800 });
+  await checkBothLanguages(workerPage, 'invoice-form-two-contracts-360', () => workerPage.locator('[data-testid=invoice-two-contracts]').waitFor());
+  await workerPage.setViewportSize({ width: 1280, height: 900 });
+
+  // K1's invoice: the confirm step names the contract.
+  await workerPage.locator('#number').fill('FT-K1');
+  await workerPage.locator('[data-testid=invoice-submit]').click();
+  const dialog = workerPage.locator('[data-testid=confirm-dialog]');
+  const facts = (await dialog.locator('[data-testid=invoice-confirm-facts] dd').allTextContents()).map((x) => x.trim());
+  assert.equal(facts[1], '30');
+  assert.equal(facts[2], euro(85500));
+  assert.equal(facts[5], k1.cig);
+  assert.ok(facts[6].includes('15'), facts[6]);
+  await dialog.locator('[data-testid=confirm-ok]').click();
+  await workerPage.locator('[data-testid=reconciliation-summary]').waitFor();
+
+  // K2 is still to invoice: the form offers it alone, named, with its VAT.
+  await workerPage.locator('[data-testid=invoice-prepare]').click();
+  await workerPage.locator('[data-testid=invoice-contract]').waitFor();
+  assert.ok((await workerPage.locator('[data-testid=invoice-contract]').textContent()).includes(k2.cig));
+  assert.equal(await workerPage.locator('#contract_id').count(), 0, 'nothing to choose');
+  assert.equal(await days(), String(k2Days));
+  assert.equal(await workerPage.locator('#amount_cents').inputValue(), typed(k2Net));
+  assert.ok((await workerPage.locator('[data-testid=invoice-gross]').textContent()).includes(euro(k2Net + k2Vat)));
+  await workerPage.locator('#number').fill('FT-K2');
+  await workerPage.locator('[data-testid=invoice-submit]').click();
+  await dialog.locator('[data-testid=confirm-ok]').click();
+  await workerPage.locator('[data-testid=reconciliation-summary]').waitFor();
+  await workerPage.waitForFunction(() => document.querySelectorAll('[data-invoice]').length === 2);
+  assert.equal(await workerPage.locator('[data-testid=invoice-prepare]').count(), 0, 'every contract of the month invoiced');
+  await checkBothLanguages(workerPage, 'invoices-two-contracts', () => workerPage.locator('[data-testid=invoice-cig]').first().waitFor());
+
+  const stored = (await apiGet(workerPage, `/centres/${centre.id}/invoices`)).body.items.filter((i) => i.month === month);
+  assert.deepEqual(
+    stored.map((i) => [i.number, i.contract_id, i.cig, i.presence_days, i.amount_cents, i.vat_cents]).sort(),
+    [
+      ['FT-K1', k1.id, k1.cig, 30, 85500, 0],
+      ['FT-K2', k2.id, k2.cig, k2Days, k2Net, k2Vat],
+    ],
+  );
 });

@@ -1,7 +1,8 @@
 // Unaccompanied minors and places above contract in the browser (decision 0020): a minor refused
 // an adult place in plain words, the guest list marking minors with their days left in an adult
-// centre's section, a derogation recorded after the confirm dialog and shown apart in occupancy;
-// Italian and Arabic, 360 px, axe.
+// centre's section, a derogation recorded after the confirm dialog and shown apart in occupancy,
+// then withdrawn with a reason after its own confirm step (decision 0027); the minors list
+// searched, sorted and saved as CSV; Italian and Arabic, 360 px, axe.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
@@ -12,6 +13,7 @@ import {
   closeChecked,
   createCentre,
   createPerson,
+  downloaded,
   me,
   screenshot,
   settled,
@@ -102,6 +104,26 @@ test('officer: a minor refused an adult place, marked in the guest list; a derog
   assert.ok(overflow <= 1, `the page scrolls sideways at 360 px by ${overflow}`);
   await page.setViewportSize({ width: 1280, height: 900 });
 
+  // Withdrawn (decision 0027): the reason, the confirm step saying which places stop counting,
+  // then the decision stays listed as withdrawn and the occupancy shows no derogated places.
+  const decision = page.locator('[data-testid=derogation-table] tbody tr', { hasText: `Decreto ${suffix}` });
+  await decision.locator('[data-testid=derogation-withdraw-open]').click();
+  const panel = page.locator('[data-testid=derogation-withdraw]');
+  await panel.waitFor();
+  await panel.locator('[data-testid=derogation-withdraw-submit]').click();
+  await panel.locator('#derogation-withdraw-reason-error').waitFor();
+  assert.equal(await decision.getAttribute('data-status'), 'granted', 'nothing sent without a reason');
+  await page.locator('#derogation-withdraw-reason').fill(`Revocato con decreto ${suffix}/bis`);
+  await checkConfirmDialog(page, 'derogation-withdraw-dialog', () => panel.locator('[data-testid=derogation-withdraw-submit]').click());
+  await panel.locator('[data-testid=derogation-withdraw-submit]').click();
+  const withdrawDialog = page.locator('[data-testid=confirm-dialog]');
+  assert.match(await withdrawDialog.textContent(), new RegExp(tr('it', 'derogations.withdrawKept').slice(0, 30)));
+  await withdrawDialog.locator('[data-testid=confirm-ok]').click();
+  await page.locator('[data-testid=derogation-table] tr[data-status=withdrawn]').waitFor();
+  assert.match(await decision.textContent(), new RegExp(`Revocato con decreto ${suffix}/bis`));
+  await page.locator('[data-testid=derogated-places]', { hasText: '0' }).waitFor();
+  await checkBothLanguages(page, 'minors-derogation-withdrawn', () => page.locator('[data-testid=derogation-table]').waitFor());
+
   // The person's page says the flag.
   await page.goto(`/persons/${minor.id}`);
   await page.locator('[data-testid=person-unaccompanied-minor]').waitFor();
@@ -120,4 +142,21 @@ test('officer: the occupancy page lists minors in adult centres sections, fewest
   await table.scrollIntoViewIfNeeded();
   await screenshot(page, 'minors-list-360-it');
   await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Searched (decision 0027): accents and case aside, words in any order; sorted by name.
+  const all = await table.locator('tbody tr').count();
+  await page.locator('#minors-filter').fill('MAMADOU diallo');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=minors-table] tbody tr').length >= 1);
+  for (const text of await table.locator('tbody tr th').allTextContents()) assert.match(text, /Diallo/);
+  // The CSV holds what the table shows: the same search, Italian headers, ';'.
+  const csv = await downloaded(page, page.locator('[data-testid=minors-csv]'));
+  const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  assert.equal(lines[0].split(';')[1], 'Cognome');
+  assert.equal(lines.length - 1, await table.locator('tbody tr').count());
+  await page.locator('#minors-filter').fill('');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=minors-table] tbody tr').length === n, all);
+  await table.locator('th button[data-sort=name]').click();
+  const names = await table.locator('tbody tr th').allTextContents();
+  assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'it', { sensitivity: 'base' })));
+  assert.match(await page.locator('[data-testid=minors-xlsx]').getAttribute('href'), /format=xlsx.*sort=name|sort=name.*format=xlsx/);
 });

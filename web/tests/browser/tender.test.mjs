@@ -145,12 +145,23 @@ test('prefecture officer: a contract under a lot shows its VAT and gross, and it
     (await gross.textContent()).trim(),
     tr('it', 'contracts.grossValue', { net: euro(3000), vat: euro(150), gross: euro(3150) }),
   );
+  // The tender's own phone card and kit prices (decision 0027): EUR 5 and 0 unless changed.
+  assert.equal(await page.locator('#phone_card_cents').inputValue(), '5,00');
+  assert.equal(await page.locator('#kit_cents').inputValue(), '0,00');
+  await page.locator('#kit_cents').fill('abc');
+  await page.locator('[data-testid=contract-save]').click();
+  await page.locator('#kit_cents-error').waitFor();
+  await page.locator('#phone_card_cents').fill('8,00');
+  await page.locator('#kit_cents').fill('35,00');
   await checkBothLanguages(page, 'contract-form-vat', () => gross.waitFor());
   await at360(page, 'contract-form-vat');
   await page.locator('[data-testid=contract-save]').click();
   const row = page.locator('[data-testid=contract-table] tbody tr').first();
   await row.waitFor();
   assert.match(await row.textContent(), new RegExp(euro(3150).replace(/\s/g, '\\s')));
+  const money = (cents) => new RegExp(euro(cents).replace(/\s/g, '\\s'));
+  assert.match(await row.locator('[data-testid=contract-phone-card]').textContent(), money(800));
+  assert.match(await row.locator('[data-testid=contract-kit]').textContent(), money(3500));
 
   await row.locator('[data-testid=contract-lot]').click();
   await page.locator(`[data-testid=lots-table] tr[data-cig="${lot.cig}"]`).waitFor();

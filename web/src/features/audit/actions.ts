@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'checklists.manage',
   'contracts.create',
   'derogations.create',
+  'derogations.withdraw',
   'documents.upload',
   'family_groups.create',
   'findings.change',

@@ -22,6 +22,7 @@ export function CentreDetails({ centre }: { centre: CentreDetail }) {
       </h2>
       <dl class="row">
         {row(t('centres.type'), t(`centreTypes.${centre.type}`, { defaultValue: centre.type }))}
+        {row(t('centres.structure'), <span data-testid="centre-structure">{t(`centreStructures.${centre.structure}`)}</span>)}
         {row(t('centres.operator'), <bdi>{centre.operator_name}</bdi>)}
         {row(t('centres.address'), <bdi>{centre.address}</bdi>)}
         {row(t('centres.municipality'), <Municipality code={centre.istat_code} names={municipalities} />)}

@@ -10,10 +10,13 @@ import { type TFunction, useT } from '../../lib/i18n';
 import { useData } from '../../lib/useData';
 import { accountsApi, type Organization } from '../accounts/index';
 import { MunicipalityCodes, useMunicipalities } from './municipalities';
-import { CATEGORIES, type Centre, CENTRE_SERVICES, CENTRE_STATUSES, CENTRE_TYPES, type CentreInput, type CentreService } from './api';
+import { CATEGORIES, type Centre, CENTRE_SERVICES, CENTRE_STATUSES, CENTRE_STRUCTURES, CENTRE_TYPES, type CentreInput, type CentreService } from './api';
 
 export const typeOptions = (t: TFunction) => CENTRE_TYPES.map((v) => ({ value: v, label: t(`centreTypes.${v}`) }));
 export const statusOptions = (t: TFunction) => CENTRE_STATUSES.map((v) => ({ value: v, label: t(`centreStatuses.${v}`) }));
+const structureOptions = (t: TFunction) => CENTRE_STRUCTURES.map((v) => ({ value: v, label: t(`centreStructures.${v}`) }));
+/** A temporary structure for minors has at most this many places (DL 133/2023); +50% only on override. */
+const TEMPORARY_MINORS_PLACES = 50;
 
 /**
  * Organisations that may run a centre: the operators, else every organisation. The centre's
@@ -49,6 +52,7 @@ function draftOf(c?: Centre) {
       latitude: text(c?.latitude),
       longitude: text(c?.longitude),
       status: c?.status ?? 'active',
+      structure: c?.structure ?? 'ordinary',
       accessibility_notes: text(c?.accessibility_notes),
       contact_name: text(c?.contact_name),
       contact_phone: text(c?.contact_phone),
@@ -81,6 +85,7 @@ function toInput(d: ReturnType<typeof draftOf>): CentreInput {
     accessibility_notes: opt(f.accessibility_notes),
     services: d.services,
     status: f.status,
+    structure: f.structure as CentreInput['structure'],
     contact_name: opt(f.contact_name),
     contact_phone: opt(f.contact_phone),
     contact_email: opt(f.contact_email),
@@ -123,6 +128,7 @@ export function CentreForm({
     latitude: t('centres.latitude'),
     longitude: t('centres.longitude'),
     status: t('centres.status'),
+    structure: t('centres.structure'),
     places: t('centres.places'),
     accessibility_notes: t('centres.accessibilityNotes'),
     contact_name: t('centres.contactName'),
@@ -145,6 +151,10 @@ export function CentreForm({
         else sum += Number(v);
       }
       if (sum === 0 && !CATEGORIES.some((c) => e[`places_${c}`])) e.places_single_men = ['fieldErrors.no_places'];
+      if (f.structure === 'temporary_minors') {
+        for (const c of CATEGORIES) if (c !== 'minors' && Number(places[c]) > 0) e[`places_${c}`] = ['fieldErrors.temporary_structure_minors_only'];
+        if (Number(places.minors) > TEMPORARY_MINORS_PLACES) e.places_minors = ['fieldErrors.above_maximum', { max: TEMPORARY_MINORS_PLACES }];
+      }
       const lat = parseCoordinate(f.latitude);
       const lon = parseCoordinate(f.longitude);
       if (f.latitude.trim() && (lat === null || Math.abs(lat) > 90)) e.latitude = ['fieldErrors.invalid'];
@@ -184,6 +194,15 @@ export function CentreForm({
             />
           </div>
         </div>
+        <SelectField
+          id="structure"
+          label={labels.structure}
+          hint={t('centres.structureHint')}
+          value={f.structure}
+          onValue={set('structure')}
+          options={structureOptions(t)}
+          error={errors.fields.structure}
+        />
         <div aria-live="polite" data-testid="status-warning">
           {stopping ? <Notice kind="warning">{t(stopping === 'closed' ? 'centreEdit.closedWarning' : 'centreEdit.suspendedWarning')}</Notice> : null}
         </div>

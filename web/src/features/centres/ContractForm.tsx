@@ -38,7 +38,7 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
   const managers = useContractManagers();
   // The tender lots already recorded: a contract names one, or a CIG (which opens a lot).
   const { data: lots } = useData(async () => (await centresApi.lots()).items, []);
-  const [f, setF] = useState({ lot: '', cig: '', start_date: '', end_date: '', places: '', price: '', vat: '0', pocket: '2,50', cap: '7,50', manager: '' });
+  const [f, setF] = useState({ lot: '', cig: '', start_date: '', end_date: '', places: '', price: '', vat: '0', pocket: '2,50', cap: '7,50', card: '5,00', kit: '0,00', manager: '' });
   const set = (k: keyof typeof f) => (v: string) => setF((p) => ({ ...p, [k]: v }));
   const labels = {
     lot_id: t('contracts.lot'),
@@ -50,6 +50,8 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
     vat_rate_percent: t('contracts.vatRate'),
     pocket_money_cents: t('contracts.pocketMoney'),
     pocket_money_family_cap_cents: t('contracts.familyCap'),
+    phone_card_cents: t('contracts.phoneCard'),
+    kit_cents: t('contracts.kit'),
     manager_user_id: t('contracts.manager'),
   };
   const { errors, busy, submit } = useFormSubmit({
@@ -65,6 +67,8 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
       if (price === null || price < 1) e.price_cents = ['fieldErrors.euro_amount'];
       if (euroToCents(f.pocket) === null) e.pocket_money_cents = ['fieldErrors.euro_amount'];
       if (euroToCents(f.cap) === null) e.pocket_money_family_cap_cents = ['fieldErrors.euro_amount'];
+      if (euroToCents(f.card) === null) e.phone_card_cents = ['fieldErrors.euro_amount'];
+      if (euroToCents(f.kit) === null) e.kit_cents = ['fieldErrors.euro_amount'];
       return e;
     },
     action: async () => {
@@ -82,6 +86,8 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
           vat_rate_percent: Number(f.vat),
           pocket_money_cents: cents(f.pocket),
           pocket_money_family_cap_cents: cents(f.cap),
+          phone_card_cents: cents(f.card),
+          kit_cents: cents(f.kit),
           manager_user_id: f.manager ? Number(f.manager) : null,
         }),
       );
@@ -161,6 +167,12 @@ export function ContractForm({ id, onCancel, onDone }: { id: number; onCancel: (
               onValue={set('cap')}
               error={errors.fields.pocket_money_family_cap_cents}
             />
+          </div>
+          <div class="col-12 col-md-4">
+            <EuroField id="phone_card_cents" label={labels.phone_card_cents} hint={t('contracts.oncePerPath')} value={f.card} onValue={set('card')} error={errors.fields.phone_card_cents} />
+          </div>
+          <div class="col-12 col-md-4">
+            <EuroField id="kit_cents" label={labels.kit_cents} hint={t('contracts.oncePerPath')} value={f.kit} onValue={set('kit')} error={errors.fields.kit_cents} />
           </div>
           <div class="col-12 col-md-6">
             <SelectField

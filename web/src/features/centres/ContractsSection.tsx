@@ -71,6 +71,12 @@ export function ContractsSection({ id }: { id: number }) {
                   <th scope="col" class="text-end">
                     {t('contracts.familyCap')}
                   </th>
+                  <th scope="col" class="text-end">
+                    {t('contracts.phoneCard')}
+                  </th>
+                  <th scope="col" class="text-end">
+                    {t('contracts.kit')}
+                  </th>
                   <th scope="col">{t('contracts.manager')}</th>
                 </tr>
               </thead>
@@ -91,6 +97,12 @@ export function ContractsSection({ id }: { id: number }) {
                     <td class="text-end">{formatEuro(c.price_cents + vatCents(c.price_cents, c.vat_rate_percent), lang)}</td>
                     <td class="text-end">{formatEuro(c.pocket_money_cents, lang)}</td>
                     <td class="text-end">{formatEuro(c.pocket_money_family_cap_cents, lang)}</td>
+                    <td class="text-end" data-testid="contract-phone-card">
+                      {formatEuro(c.phone_card_cents, lang)}
+                    </td>
+                    <td class="text-end" data-testid="contract-kit">
+                      {formatEuro(c.kit_cents, lang)}
+                    </td>
                     <td>{c.manager_name ? <bdi>{c.manager_name}</bdi> : <span class="text-muted">{t('contracts.noManager')}</span>}</td>
                   </tr>
                 ))}

@@ -1,19 +1,20 @@
 // On the centre page: places above contract granted by decisions of the Prefettura (DL 133/2023
 // art. 7), kept apart from the contract's, and the Prefettura's way to record one after a confirm
-// step (a decision is not edited: it counts in capacity checks for its whole period).
+// step (a decision is not edited: it counts in capacity checks for its whole period), or to
+// withdraw one with the reason, after saying what will happen (it stays listed, counting no more).
 import { useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
 import { Consequences, useConfirm } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import { TableRegion } from '../../components/TableRegion';
-import { FormErrors, LoadState, Notice, SelectField, TextField } from '../../components/forms';
+import { FormErrors, LoadState, Notice, SelectField, TextAreaField, TextField } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { formatDay, today } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
-import { type Category, centresApi } from './api';
+import { type Category, centresApi, type Derogation } from './api';
 import { categoryOptions } from './categoryOptions';
 
 function DerogationForm({ id, centreName, onCancel, onDone }: { id: number; centreName: string; onCancel: () => void; onDone: () => void }) {
@@ -103,12 +104,59 @@ function DerogationForm({ id, centreName, onCancel, onDone }: { id: number; cent
   );
 }
 
+const MIN_REASON = 10;
+
+/** Withdrawing a decision: the reason, then a confirm step that says what changes. */
+function WithdrawDerogation({ derogation, onCancel, onDone }: { derogation: Derogation; onCancel: () => void; onDone: () => void }) {
+  const { t, lang } = useT();
+  const { ask, dialog } = useConfirm();
+  const [reason, setReason] = useState('');
+  const labels = { reason: t('derogations.withdrawReason') };
+  const { errors, busy, submit } = useFormSubmit({
+    validate: (): FieldErrors => (reason.trim().length < MIN_REASON ? { reason: ['fieldErrors.min_length', { n: MIN_REASON }] } : {}),
+    confirm: () =>
+      ask({
+        title: t('derogations.withdrawTitle', { number: derogation.decision_number }),
+        confirmLabel: t('derogations.withdrawConfirm'),
+        body: (
+          <Consequences
+            items={[
+              t('derogations.withdrawPlaces', {
+                category: t(`categories.${derogation.category}`),
+                places: derogation.places,
+                from: formatDay(derogation.start_date, lang),
+                to: formatDay(derogation.end_date, lang),
+              }),
+              t('derogations.withdrawKept'),
+            ]}
+          />
+        ),
+      }),
+    action: async () => {
+      await centresApi.withdrawDerogation(derogation.id, reason.trim());
+      onDone();
+    },
+  });
+  return (
+    <ActionPanel id={`derogation-withdraw-${derogation.id}`} title={t('derogations.withdrawTitle', { number: derogation.decision_number })}>
+      <FormErrors errors={errors} labels={labels} />
+      <form onSubmit={submit} noValidate data-testid="derogation-withdraw">
+        <TextAreaField id="derogation-withdraw-reason" label={labels.reason} required maxLength={500} rows={2} value={reason} onValue={setReason} error={errors.fields.reason} />
+        <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('derogations.withdraw')} testId="derogation-withdraw-submit" />
+      </form>
+      {dialog}
+    </ActionPanel>
+  );
+}
+
 export function DerogationsSection({ id, centreName, onChanged }: { id: number; centreName: string; onChanged: () => void }) {
   const { t, lang } = useT();
   const { can } = useSession();
   const { data: derogations, error, reload } = useData(async () => (await centresApi.derogations(id)).items, [id]);
   const [adding, setAdding] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<Derogation | null>(null);
+  const [withdrawn, setWithdrawn] = useState<string | null>(null);
   const day = today();
   return (
     <section aria-labelledby="derogations-heading" class="mb-5" data-testid="derogations">
@@ -124,7 +172,23 @@ export function DerogationsSection({ id, centreName, onChanged }: { id: number; 
         ) : null}
       </div>
       <p class="text-muted">{t('derogations.intro')}</p>
-      <div aria-live="polite">{saved ? <Notice kind="success">{t('derogations.saved')}</Notice> : null}</div>
+      <div aria-live="polite">
+        {saved ? <Notice kind="success">{t('derogations.saved')}</Notice> : null}
+        {withdrawn ? <Notice kind="success">{t('derogations.withdrawn', { number: withdrawn })}</Notice> : null}
+      </div>
+      {withdrawing ? (
+        <WithdrawDerogation
+          derogation={withdrawing}
+          onCancel={() => setWithdrawing(null)}
+          onDone={() => {
+            setWithdrawn(withdrawing.decision_number);
+            setSaved(false);
+            setWithdrawing(null);
+            reload();
+            onChanged();
+          }}
+        />
+      ) : null}
       {adding ? (
         <DerogationForm
           id={id}
@@ -153,11 +217,12 @@ export function DerogationsSection({ id, centreName, onChanged }: { id: number; 
                   </th>
                   <th scope="col">{t('derogations.period')}</th>
                   <th scope="col">{t('derogations.state')}</th>
+                  {can('centres.manage') ? <th scope="col">{t('derogations.actions')}</th> : null}
                 </tr>
               </thead>
               <tbody>
                 {derogations.map((d) => (
-                  <tr key={d.id}>
+                  <tr key={d.id} data-derogation={d.id} data-status={d.status}>
                     <th scope="row" class="fw-normal">
                       {t('derogations.decisionValue', { number: d.decision_number, date: formatDay(d.decision_date, lang) })}
                     </th>
@@ -165,12 +230,32 @@ export function DerogationsSection({ id, centreName, onChanged }: { id: number; 
                     <td class="text-end">{d.places}</td>
                     <td>{t('derogations.periodValue', { from: formatDay(d.start_date, lang), to: formatDay(d.end_date, lang) })}</td>
                     <td>
-                      {d.start_date <= day && day <= d.end_date
-                        ? t('derogations.inForce')
-                        : d.end_date < day
-                          ? t('derogations.ended')
-                          : t('derogations.upcoming')}
+                      {d.withdrawn_at
+                        ? t('derogations.withdrawnOn', { date: formatDay(d.withdrawn_at.slice(0, 10), lang), reason: d.withdrawal_reason ?? '' })
+                        : d.start_date <= day && day <= d.end_date
+                          ? t('derogations.inForce')
+                          : d.end_date < day
+                            ? t('derogations.ended')
+                            : t('derogations.upcoming')}
                     </td>
+                    {can('centres.manage') ? (
+                      <td>
+                        {d.status === 'granted' ? (
+                          <button
+                            type="button"
+                            class="btn btn-link p-0"
+                            data-testid="derogation-withdraw-open"
+                            onClick={() => {
+                              setWithdrawn(null);
+                              setWithdrawing(d);
+                            }}
+                          >
+                            {t('derogations.withdraw')}
+                            <span class="visually-hidden"> {d.decision_number}</span>
+                          </button>
+                        ) : null}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

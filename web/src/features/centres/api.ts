@@ -9,6 +9,10 @@ export type CentreTypesAreTheServers = Check<Same<(typeof CENTRE_TYPES)[number],
 
 export const CENTRE_STATUSES = ['active', 'suspended', 'closed', 'special_administration'] as const;
 
+/** The kinds of structure (the server's centre_structures()): a temporary one takes only minors, at most 50, none under 14. */
+export const CENTRE_STRUCTURES = ['ordinary', 'temporary_minors'] as const;
+export type CentreStructuresAreTheServers = Check<Same<(typeof CENTRE_STRUCTURES)[number], Centre['structure']>>;
+
 export type CentreStatusesAreTheServers = Check<Same<(typeof CENTRE_STATUSES)[number], Centre['status']>>;
 
 export const CENTRE_SERVICES = [
@@ -75,6 +79,8 @@ export const centresApi = {
   derogations: (id: number) => request<Schema<'DerogationList'>>('GET', `/centres/${id}/derogations`),
   addDerogation: (id: number, body: RequestBody<'createCentreDerogation'>) =>
     request<Derogation>('POST', `/centres/${id}/derogations`, { body }),
+  withdrawDerogation: (derogationId: number, reason: string) =>
+    request<Derogation>('POST', `/derogations/${derogationId}/withdrawal`, { body: { reason } satisfies RequestBody<'derogationWithdrawal'> }),
   series: (id: number) => request<OccupancySeries>('GET', `/centres/${id}/occupancy`),
   municipalities: () => request<Schema<'MunicipalityList'>>('GET', '/municipalities'),
 };

@@ -22,7 +22,7 @@ import { CreditNotes } from './CreditNotes';
 import { MoneyLines } from '../handovers/index';
 import { InvoiceForm } from './InvoiceForm';
 import { SaiBudgetsPage } from './SaiBudgets';
-import { costsApi, costsUrl, type Invoice, type PresenceDifference, reconciliationUrl } from './api';
+import { costsApi, costsUrl, type Invoice, type MonthlyCosts, type PresenceDifference, reconciliationUrl } from './api';
 
 /** On the centre page: the way to the costs. */
 export function CostsSection({ id }: { id: number }) {
@@ -64,6 +64,9 @@ function reasonText(d: PresenceDifference, t: TFunction): string {
     return t('costs.reasons.absentWith', { reason: t(`register.reasons.${d.absence_reason}`, { defaultValue: d.absence_reason }) });
   return t(`costs.reasons.${d.reason}`, { defaultValue: d.reason });
 }
+
+/** The contracts in force on the month's days, in date order: one invoice each. */
+const monthContracts = (costs: MonthlyCosts): number[] => [...new Set(costs.days.flatMap((d) => (d.contract_id ? [d.contract_id] : [])))];
 
 const signed = (n: number, s: string) => (n > 0 ? `+${s}` : s);
 
@@ -109,6 +112,13 @@ function ReconciliationView({ invoice }: { invoice: Invoice }) {
                     <dd class="mb-0">
                       {t('costs.credited', { days: formatNumber(rec.credited.presence_days, lang), amount: eur(rec.credited.amount_cents) })}
                     </dd>
+                  </div>
+                ) : null}
+                {rec.spans_contracts ? (
+                  <div class="col-12 mb-3">
+                    <div class="alert alert-warning mb-0" role="note" data-testid="spans-contracts">
+                      {t('costs.spansContracts')}
+                    </div>
                   </div>
                 ) : null}
                 {rec.amount_not_matching_days ? (
@@ -236,7 +246,11 @@ function InvoiceStatus({ invoice }: { invoice: Invoice }) {
   return invoice.replaces_id ? <span class="me-1">{t('costs.replacement')} </span> : null;
 }
 
-function Invoices({ id, month, selected }: { id: number; month: string; selected: number | null }) {
+/**
+ * The month's invoices, one per contract. `contracts`: the contracts in force on the month's days
+ * (from its costs, in date order), null until they are known.
+ */
+function Invoices({ id, month, selected, contracts }: { id: number; month: string; selected: number | null; contracts: number[] | null }) {
   const { t, lang } = useT();
   const { can } = useSession();
   const { data: invoices, error, reload } = useData(async () => (await costsApi.invoices(id)).items, [id]);
@@ -246,9 +260,12 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
   const [withdrawn, setWithdrawn] = useState<string | null>(null);
   const ofMonth = (invoices ?? []).filter((i) => i.month === month);
   const chosen = ofMonth.find((i) => i.id === selected) ?? null;
-  // One current invoice per centre and month: the form is offered until the month has one; a
-  // withdrawn invoice leaves room for the one that replaces it.
-  const mayPrepare = can('invoices.submit') && !!invoices && !ofMonth.some((i) => i.status === 'submitted');
+  // One current invoice per contract and month: the form is offered while a contract of the month
+  // has none (a withdrawn invoice leaves room for the one that replaces it). An older invoice
+  // naming no contract stands for the whole month.
+  const current = ofMonth.filter((i) => i.status === 'submitted');
+  const open = current.some((i) => i.contract_id === null) ? [] : (contracts ?? []).filter((c) => !current.some((i) => i.contract_id === c));
+  const mayPrepare = can('invoices.submit') && !!invoices && open.length > 0;
   return (
     <section aria-labelledby="invoices-heading" class="mb-5" data-testid="invoices">
       <h2 id="invoices-heading" class="h3">
@@ -265,6 +282,7 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
         <InvoiceForm
           id={id}
           month={month}
+          open={open}
           onCancel={() => setFormOpen(false)}
           onDone={(created) => {
             setFormOpen(false);
@@ -289,6 +307,15 @@ function Invoices({ id, month, selected }: { id: number; month: string; selected
                       count: i.presence_days,
                       date: formatDay(i.submitted_at.slice(0, 10), lang),
                     })}{' '}
+                    <span data-testid="invoice-cig">
+                      {i.cig ? (
+                        <>
+                          {t('costs.cig')}: <bdi dir="ltr">{i.cig}</bdi>.
+                        </>
+                      ) : (
+                        t('costs.wholeMonthInvoice')
+                      )}
+                    </span>{' '}
                     <Link
                       href={`/centres/${id}/costs?month=${month}&invoice=${i.id}`}
                       data-testid="reconciliation-open"
@@ -469,7 +496,7 @@ export function CostsPage({ id }: { id: number }) {
           )
         }
       </LoadState>
-      <Invoices key={month} id={id} month={month} selected={selected} />
+      <Invoices key={month} id={id} month={month} selected={selected} contracts={data ? monthContracts(data) : null} />
     </div>
   );
 }

@@ -4,8 +4,10 @@
 // left out or shortened; the declared presence-days are always the sum of the lines kept, and the
 // amount is always those days at the contract's net price (with its VAT and the gross shown), so
 // that days and amount cannot drift apart. An invoice covers one contract: a month spanning two
-// contracts gives two invoices, the lines cut at the contract boundary. Lines declaring days not
-// yet confirmed in the register are pointed out before sending.
+// contracts gives two invoices, and the server drafts each contract's own (its days only, the
+// lines cut at the contract boundary). The form names the contract it invoices and, when more
+// than one is still to invoice, lets the operator choose. Lines declaring days not yet confirmed
+// in the register are pointed out before sending.
 import { useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
 import { Consequences, Facts, useConfirm } from '../../components/ConfirmDialog';
@@ -40,20 +42,9 @@ function centsAsTyped(cents: number, lang: string): string {
   return ['it', 'fr', 'uk'].includes(lang) ? text.replace('.', ',') : text;
 }
 
-/** The draft's lines within a contract's days: one invoice per contract. */
-function rowsFor(draft: InvoiceDraft, contract: DraftContract | undefined): Row[] {
-  const from = contract?.from ?? draft.from;
-  const to = contract?.to ?? draft.to;
-  return draft.lines
-    .filter((l) => l.to >= from && l.from <= to)
-    .map((l) => ({
-      person_id: l.person_id,
-      name: `${l.family_name} ${l.given_names}`,
-      from: l.from < from ? from : l.from,
-      to: l.to > to ? to : l.to,
-      kept: true,
-    }));
-}
+/** The draft's lines (the server's, within its contract's days) as rows of the form. */
+const rowsOf = (draft: InvoiceDraft): Row[] =>
+  draft.lines.map((l) => ({ person_id: l.person_id, name: `${l.family_name} ${l.given_names}`, from: l.from, to: l.to, kept: true }));
 
 /** VAT on a net amount at a rate in per cent, rounded half up to the cent (as the server does). */
 export const vatCents = (net: number, rate: number) => Math.sign(net) * Math.floor((Math.abs(net) * rate + 50) / 100);
@@ -89,39 +80,76 @@ function toRowFields(err: unknown, sent: number[]): unknown {
 
 type FormProps = { id: number; month: string; onCancel: () => void; onDone: (invoice: Invoice) => void };
 
-export function InvoiceForm({ id, month, onCancel, onDone }: FormProps) {
+/**
+ * `open`: the month's contracts still without a current invoice, in date order (at least one);
+ * the form drafts the first, and offers the others.
+ */
+export function InvoiceForm({ id, month, open, onCancel, onDone }: FormProps & { open: number[] }) {
   const { t, lang } = useT();
-  const { data: draft, error } = useData(() => costsApi.draft(id, month), [id, month]);
+  const [contractId, setContractId] = useState(open[0]);
+  const { data: draft, error } = useData(() => costsApi.draft(id, month, contractId), [id, month, contractId]);
+  // The contract chosen, before its draft has arrived: the form waits for it.
+  const ready = !!draft && draft.contract_id === contractId;
   return (
     <ActionPanel id="invoice-form" title={t('invoiceForm.title', { month: formatMonth(month, lang) })}>
-      <LoadState error={error} ready={!!draft}>
+      <LoadState error={error} ready={ready}>
         {() =>
-          draft &&
-          (!draft.lines.length ? (
-            <Notice kind="info">{t('invoiceForm.nothing')}</Notice>
-          ) : (
-            <DraftForm draft={draft} id={id} month={month} onCancel={onCancel} onDone={onDone} />
-          ))
+          draft && (
+            <>
+              <ContractChoice draft={draft} open={open} onChoose={setContractId} />
+              {!draft.lines.length ? (
+                <Notice kind="info">{t('invoiceForm.nothing')}</Notice>
+              ) : (
+                <DraftForm key={draft.contract_id} draft={draft} id={id} month={month} onCancel={onCancel} onDone={onDone} />
+              )}
+            </>
+          )
         }
       </LoadState>
     </ActionPanel>
   );
 }
 
-/** The form, started from the draft the server proposes. */
+/** The contract the invoice is for: named always, chosen when more than one is still to invoice. */
+function ContractChoice({ draft, open, onChoose }: { draft: InvoiceDraft; open: number[]; onChoose: (id: number) => void }) {
+  const { t, lang } = useT();
+  const label = (c: DraftContract) => t('invoiceForm.contractOption', { cig: c.cig, from: formatDay(c.from, lang), to: formatDay(c.to, lang) });
+  const choices = draft.contracts.filter((c) => open.includes(c.contract_id));
+  const current = draft.contracts.find((c) => c.contract_id === draft.contract_id);
+  return (
+    <>
+      {draft.contracts.length > 1 ? (
+        <Notice kind="info">
+          <span data-testid="invoice-two-contracts">{t('invoiceForm.twoContracts')}</span>
+        </Notice>
+      ) : null}
+      {choices.length > 1 ? (
+        <SelectField
+          id="contract_id"
+          label={t('invoiceForm.contract')}
+          required
+          value={String(draft.contract_id)}
+          onValue={(v) => onChoose(Number(v))}
+          options={choices.map((c) => ({ value: String(c.contract_id), label: label(c) }))}
+        />
+      ) : current ? (
+        <p data-testid="invoice-contract">
+          <span class="fw-semibold">{t('invoiceForm.contract')}:</span> <bdi>{label(current)}</bdi>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The form, started from the draft the server proposes for one contract. */
 function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: InvoiceDraft }) {
   const { t, lang } = useT();
   const { ask, dialog } = useConfirm();
-  const [contractId, setContractId] = useState(String(draft.contracts[0]?.contract_id ?? ''));
-  const contract = draft.contracts.find((c) => String(c.contract_id) === contractId);
+  const contract = draft.contracts.find((c) => c.contract_id === draft.contract_id);
   const period = { from: contract?.from ?? draft.from, to: contract?.to ?? draft.to };
-  const [rows, setRows] = useState<Row[]>(() => rowsFor(draft, contract));
+  const [rows, setRows] = useState<Row[]>(() => rowsOf(draft));
   const [number, setNumber] = useState('');
   const [note, setNote] = useState('');
-  const chooseContract = (id: string) => {
-    setContractId(id);
-    setRows(rowsFor(draft, draft.contracts.find((c) => String(c.contract_id) === id)));
-  };
 
   const kept = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.kept);
   const declaredDays = kept.reduce((n, { r }) => n + (datesOk(r) ? daysIn(r) : 0), 0);
@@ -168,6 +196,7 @@ function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: 
                 [t('invoiceForm.vat', { rate: contract?.vat_rate_percent ?? 0 }), formatEuro(vat, lang)],
                 [t('invoiceForm.gross'), formatEuro(net + vat, lang)],
                 [t('invoiceForm.cig'), contract?.cig ?? ''],
+                [t('invoiceForm.contractPeriod'), contract ? t('invoiceForm.period', { from: formatDay(contract.from, lang), to: formatDay(contract.to, lang) }) : ''],
               ]}
             />
             <Consequences items={[t('invoiceForm.confirm.review'), t('invoiceForm.confirm.final')]} />
@@ -180,7 +209,7 @@ function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: 
         const created = await costsApi.submit(id, {
           month,
           number: number.trim(),
-          contract_id: contract ? contract.contract_id : null,
+          contract_id: draft.contract_id,
           amount_cents: net,
           presence_days: declaredDays,
           note: note.trim() || null,
@@ -196,26 +225,8 @@ function DraftForm({ draft, id, month, onCancel, onDone }: FormProps & { draft: 
   return (
     <>
       <p>{t('invoiceForm.intro', { count: draft.presence_days })}</p>
-      {draft.contracts.length > 1 ? (
-        <Notice kind="info">
-          <span data-testid="invoice-two-contracts">{t('invoiceForm.twoContracts')}</span>
-        </Notice>
-      ) : null}
       <FormErrors errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate aria-labelledby="invoice-form-heading">
-        {draft.contracts.length > 1 ? (
-          <SelectField
-            id="contract_id"
-            label={t('invoiceForm.contract')}
-            required
-            value={contractId}
-            onValue={chooseContract}
-            options={draft.contracts.map((c) => ({
-              value: String(c.contract_id),
-              label: t('invoiceForm.contractOption', { cig: c.cig, from: formatDay(c.from, lang), to: formatDay(c.to, lang) }),
-            }))}
-          />
-        ) : null}
         <div class="row">
           <div class="col-12 col-md-4">
             <TextField id="number" label={labels.number} required maxLength={60} dir="ltr" value={number} onValue={setNumber} error={errors.fields.number} />

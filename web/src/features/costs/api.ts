@@ -55,7 +55,9 @@ export const costsApi = {
   invoices: (id: number) => request<Schema<'InvoiceList'>>('GET', `/centres/${id}/invoices`, { query: { per_page: 100 } }),
   reconciliation: (invoiceId: number) => request<Reconciliation>('GET', `/invoices/${invoiceId}/reconciliation`),
   saiBudgets: (id: number) => request<Schema<'SaiBudgetList'>>('GET', `/centres/${id}/sai-budgets`),
-  draft: (id: number, month: string) => request<InvoiceDraft>('GET', `/centres/${id}/invoices/draft/${month}`),
+  /** The draft of one contract's invoice for the month (default: the month's first contract). */
+  draft: (id: number, month: string, contractId?: number) =>
+    request<InvoiceDraft>('GET', `/centres/${id}/invoices/draft/${month}`, { query: contractId ? { contract_id: contractId } : {} }),
   submit: (id: number, body: NewInvoice) => request<Schema<'Invoice'>>('POST', `/centres/${id}/invoices`, { body }),
   creditNotes: (invoiceId: number) => request<Schema<'CreditNoteList'>>('GET', `/invoices/${invoiceId}/credit-notes`),
   creditNote: (invoiceId: number, body: RequestBody<'createInvoiceCreditNote'>) =>

@@ -16,14 +16,26 @@ const RULE_CODES = new Set([
   'minor_needs_minors_place',
   'minor_under_16_in_adult_centre',
   'minor_section_limit',
+  'minor_under_14_in_temporary_structure',
+  'temporary_structure_cap',
+  'temporary_structure_urgency_cap',
 ]);
 
 export const placementRuleErrors = <T,>(p: Promise<T>) => plainRuleErrors(p, RULE_CODES, { future_date: ['date'] });
 
 /**
- * Whether an answer asks for an override reason: the centre is full or not taking guests, or an
- * unaccompanied minor is under 16 or past the day limit of an adult centre's section. A minor in
- * an adult place is never overridden: the category (or the person's flag) is what to correct.
+ * Whether an answer asks for an override reason: the centre is full or not taking guests, an
+ * unaccompanied minor is under 16 or past the day limit of an adult centre's section, someone is
+ * under 14 in a temporary structure for minors, or that structure has its 50 guests (extreme
+ * urgency). A minor in an adult place, or a temporary structure's 75th guest and beyond, is never
+ * overridden.
  */
-const OVERRIDABLE = new Set(['centre_full', 'centre_not_accepting', 'minor_under_16_in_adult_centre', 'minor_section_limit']);
+const OVERRIDABLE = new Set([
+  'centre_full',
+  'centre_not_accepting',
+  'minor_under_16_in_adult_centre',
+  'minor_section_limit',
+  'minor_under_14_in_temporary_structure',
+  'temporary_structure_cap',
+]);
 export const needsOverride = (e: unknown) => e instanceof ApiError && OVERRIDABLE.has(e.code);
