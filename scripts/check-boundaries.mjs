@@ -36,14 +36,16 @@ const DEPENDENCIES = {
   centres: [...PLATFORM, 'accounts', 'geo'],
   // Uploaded files; the modules that attach them decide who reads them (documents/owners.h).
   documents: [...PLATFORM],
+  // The tasks inbox: the sources are registered by the modules that raise tasks (decision 0028).
+  tasks: [...PLATFORM],
   // geo: reception's demo-data step (reception/seed/) places centres in real municipalities.
-  reception: [...PLATFORM, 'accounts', 'centres', 'people', 'documents', 'reporting', 'geo'],
+  reception: [...PLATFORM, 'accounts', 'centres', 'people', 'documents', 'reporting', 'geo', 'tasks'],
   // Inspections of centres (decisions 0022, 0023): centres and their contracts (the penalties'
   // base); reception: occupancy for the risk ranking; documents attached to replies and
   // decisions; reporting: the report's PDF (decision 0024).
-  monitoring: [...PLATFORM, 'accounts', 'centres', 'reception', 'documents', 'reporting'],
+  monitoring: [...PLATFORM, 'accounts', 'centres', 'reception', 'documents', 'reporting', 'tasks'],
   seed: [...PLATFORM],
-  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'reception', 'monitoring', 'reporting'],
+  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],
 };
 

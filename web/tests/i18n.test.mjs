@@ -197,6 +197,9 @@ const DYNAMIC = {
   'monitoring.actions.*.title': () => constList('features/monitoring/api.ts', 'STATUS_ACTIONS'),
   'monitoring.actions.*.confirm': () => constList('features/monitoring/api.ts', 'STATUS_ACTIONS'),
   'monitoring.actions.*.text': () => constList('features/monitoring/api.ts', 'STATUS_ACTIONS'),
+  // guarded (features/tasks/TasksPage.tsx): the kinds the server's sources raise, the severities of findings
+  'tasks.kinds.*': () => constList('features/tasks/api.ts', 'TASK_KINDS'),
+  'tasks.severities.*': () => constList('features/tasks/api.ts', 'SEVERITIES'),
   'audit.reads.outcomes.*': () => fieldUnion('features/audit/api.ts', 'ReadEntry', 'outcome'),
   // guarded (features/audit/details.tsx): the actions, objects and detail names the server writes
   'audit.actions.*': () => constList('features/audit/actions.ts', 'AUDIT_ACTIONS'),

@@ -11,6 +11,7 @@ import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, Over
 import { PersonPage, Persons } from '../features/people/index';
 import { Occupancy } from '../features/reception/index';
 import { NoticesPage, RegisterCentresPage, RegisterDayPage, RegisterOverviewPage, SignatureSheetPage } from '../features/register/index';
+import { TasksPage } from '../features/tasks/index';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../lib/api';
 import { describeError } from '../lib/errors';
 import { useT } from '../lib/i18n';
@@ -42,6 +43,7 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/lots/new': { permission: 'contracts.manage', render: () => <NewLotPage /> },
   '/register': { permission: 'register.record', render: () => <RegisterCentresPage /> },
   '/inspections': { permission: 'inspections.read', render: () => <Inspections /> },
+  '/tasks': { permission: 'tasks.read', render: () => <TasksPage /> },
   '/placement-desk': { permission: 'occupancy.read', render: () => <DeskPage /> },
   '/movements': { permission: 'movements.export', render: () => <MovementsPage /> },
   '/overview/over-capacity': { permission: 'overview.read', render: () => <OverCapacityPage /> },
