@@ -38,11 +38,13 @@ const DEPENDENCIES = {
   documents: [...PLATFORM],
   // The tasks inbox: the sources are registered by the modules that raise tasks (decision 0028).
   tasks: [...PLATFORM],
-  // geo: reception's demo-data step (reception/seed/) places centres in real municipalities.
+  // geo: reception's demo-data step (reception/seed/) places centres in real municipalities;
+  // tasks: the absence notices awaiting a decision are officers' tasks (absences/tasks.cc).
   reception: [...PLATFORM, 'accounts', 'centres', 'people', 'documents', 'reporting', 'geo', 'tasks'],
   // Inspections of centres (decisions 0022, 0023): centres and their contracts (the penalties'
   // base); reception: occupancy for the risk ranking; documents attached to replies and
-  // decisions; reporting: the report's PDF (decision 0024).
+  // decisions; reporting: the report's PDF (decision 0024); tasks: overdue corrective actions and
+  // replies to verify (finding_tasks.cc, decision 0028).
   monitoring: [...PLATFORM, 'accounts', 'centres', 'reception', 'documents', 'reporting', 'tasks'],
   seed: [...PLATFORM],
   app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'reporting'],

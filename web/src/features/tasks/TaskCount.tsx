@@ -13,7 +13,7 @@ export function TaskCount({ path }: { path: string }) {
   const overdue = data?.overdue ?? 0;
   const label = data ? t('tasks.headerLabel', { count: total, overdue }) : t('tasks.title');
   return (
-    <Link href="/tasks" class="btn btn-outline-light btn-sm ms-3 task-count" data-testid="header-tasks" aria-label={label}>
+    <Link href="/tasks" class="btn btn-outline-light btn-sm task-count" data-testid="header-tasks" aria-label={label}>
       <Icon name="list" class="icon-white icon-sm me-1" />
       <span class="task-count-label d-none d-md-inline">{t('tasks.title')}</span>
       {data ? (

@@ -62,7 +62,7 @@ export function TasksPage() {
                   <tbody>
                     {data.items.map((task, i) => (
                       <tr key={`${data.page}-${i}`} data-kind={task.kind} data-overdue={task.overdue ? 'true' : 'false'}>
-                        <th scope="row" class="fw-normal">
+                        <th scope="row" class="fw-normal text-wrap">
                           <Link href={task.link}>
                             <bdi>{title(task)}</bdi>
                           </Link>
