@@ -215,11 +215,11 @@ Result<db::Page<InspectionSummary>> list_inspections(db::Connection& conn,
   params.push_back(paging.per_page);
   params.push_back(paging.offset());
   INNET_ASSIGN_OR_RETURN(
-      auto ids, conn.query("SELECT i.id FROM inspections i LEFT JOIN inspection_results r ON "
-                           "r.inspection_id = i.id" +
-                               where.sql() + " ORDER BY " + order_by(f.sort, name.sql) +
-                               " LIMIT ? OFFSET ?",
-                           params));
+      auto ids,
+      conn.query("SELECT i.id FROM inspections i LEFT JOIN inspection_results r ON "
+                 "r.inspection_id = i.id" +
+                     where.sql() + " ORDER BY " + order_by(f.sort, name.sql) + " LIMIT ? OFFSET ?",
+                 params));
   if (ids.empty()) return page;
   std::map<std::int64_t, std::size_t> order;
   db::Params page_ids = name.params;
