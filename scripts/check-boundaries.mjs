@@ -36,19 +36,23 @@ const DEPENDENCIES = {
   centres: [...PLATFORM, 'accounts', 'geo'],
   // Uploaded files; the modules that attach them decide who reads them (documents/owners.h).
   documents: [...PLATFORM],
-  // geo: reception's demo-data step (reception/seed/) places centres in real municipalities.
-  reception: [...PLATFORM, 'accounts', 'centres', 'people', 'documents', 'reporting', 'geo'],
+  // The tasks inbox: the sources are registered by the modules that raise tasks (decision 0028).
+  tasks: [...PLATFORM],
+  // geo: reception's demo-data step (reception/seed/) places centres in real municipalities;
+  // tasks: the absence notices awaiting a decision are officers' tasks (absences/tasks.cc).
+  reception: [...PLATFORM, 'accounts', 'centres', 'people', 'documents', 'reporting', 'geo', 'tasks'],
   // Inspections of centres (decisions 0022, 0023): centres and their contracts (the penalties'
   // base); reception: occupancy for the risk ranking; documents attached to replies and
-  // decisions; reporting: the report's PDF (decision 0024).
-  monitoring: [...PLATFORM, 'accounts', 'centres', 'reception', 'documents', 'reporting'],
+  // decisions; reporting: the report's PDF (decision 0024); tasks: overdue corrective actions and
+  // replies to verify (finding_tasks.cc, decision 0028).
+  monitoring: [...PLATFORM, 'accounts', 'centres', 'reception', 'documents', 'reporting', 'tasks'],
   // Case records (issue 11, decision 0025): persons and their family groups (people), the
   // users who keep a case (accounts), stays for the timeline and the officer's list shape
   // (reception), attachments (documents), the list's files (reporting). Screening and referrals
   // come as modules above it.
   cases: [...PLATFORM, 'accounts', 'people', 'reception', 'documents', 'reporting'],
   seed: [...PLATFORM],
-  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'reception', 'monitoring', 'cases', 'reporting'],
+  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],
 };
 

@@ -18,7 +18,12 @@ constexpr const char* kCentreColumns =
 constexpr const char* kContractColumns =
     "id, centre_id, cig, start_date, end_date, places, price_cents, pocket_money_cents, "
     "pocket_money_family_cap_cents, manager_user_id, created_at, lot_id, vat_rate_percent, "
-    "phone_card_cents, kit_cents";
+    "phone_card_cents, kit_cents, terminated_on";
+
+// A contract is in force on a day between its start and its end, and before the day it was
+// terminated, if it was (`?` twice: the day).
+constexpr const char* kInForce =
+    "start_date <= ? AND end_date >= ? AND (terminated_on IS NULL OR terminated_on > ?)";
 
 constexpr const char* kLotColumns = "id, cig, tender, lot, start_date, end_date, created_at";
 
@@ -72,6 +77,7 @@ Contract contract_from_row(const db::Row& r) {
   c.vat_rate_percent = r.integer(12);
   c.phone_card_cents = r.integer(13);
   c.kit_cents = r.integer(14);
+  c.terminated_on = r.opt_text(15);
   return c;
 }
 
@@ -385,8 +391,9 @@ Result<Contract> create_contract(db::Connection& conn, const Contract& given) {
   INNET_ASSIGN_OR_RETURN(
       auto overlapping,
       conn.query(
-          "SELECT id FROM contracts WHERE centre_id = ? AND start_date <= ? AND end_date >= ?",
-          {c.centre_id, c.end_date, c.start_date}));
+          "SELECT id FROM contracts WHERE centre_id = ? AND start_date <= ? AND end_date >= ? "
+          "AND (terminated_on IS NULL OR terminated_on > ?)",
+          {c.centre_id, c.end_date, c.start_date, c.start_date}));
   if (!overlapping.empty()) {
     return Error::rule(ErrorKind::conflict, "contract_overlap", "start_date",
                        FieldError::contract_overlap(overlapping[0].integer(0)));
@@ -426,11 +433,10 @@ Result<std::vector<Contract>> centre_contracts(db::Connection& conn, std::int64_
 Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t centre_id,
                                             CivilDay civil_day) {
   const std::string day = civil_day.to_string();
-  INNET_ASSIGN_OR_RETURN(
-      auto rows, conn.query(std::string("SELECT ") + kContractColumns +
-                                " FROM contracts WHERE centre_id = ? AND start_date <= ? AND "
-                                "end_date >= ?",
-                            {centre_id, day, day}));
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query(std::string("SELECT ") + kContractColumns +
+                                        " FROM contracts WHERE centre_id = ? AND " + kInForce,
+                                    {centre_id, day, day, day}));
   if (rows.empty()) return std::optional<Contract>{};
   return std::optional<Contract>{contract_from_row(rows[0])};
 }
@@ -440,8 +446,8 @@ Result<std::map<std::int64_t, std::int64_t>> contracted_places_on(db::Connection
   const std::string day = civil_day.to_string();
   INNET_ASSIGN_OR_RETURN(
       auto rows,
-      conn.query("SELECT centre_id, places FROM contracts WHERE start_date <= ? AND end_date >= ?",
-                 {day, day}));
+      conn.query(std::string("SELECT centre_id, places FROM contracts WHERE ") + kInForce,
+                 {day, day, day}));
   std::map<std::int64_t, std::int64_t> places;
   for (const auto& r : rows) places[r.integer(0)] = r.integer(1);
   return places;
@@ -449,10 +455,34 @@ Result<std::map<std::int64_t, std::int64_t>> contracted_places_on(db::Connection
 
 Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, CivilDay first,
                              CivilDay last) {
-  INNET_ASSIGN_OR_RETURN(auto rows, conn.query("SELECT COUNT(*) FROM contracts WHERE centre_id = ? "
-                                               "AND start_date <= ? AND end_date >= ?",
-                                               {centre_id, last.to_string(), first.to_string()}));
+  // In force on some day of [first, last]: started by `last`, not ended nor terminated by `first`.
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("SELECT COUNT(*) FROM contracts WHERE centre_id = ? AND start_date <= ? AND "
+                 "end_date >= ? AND (terminated_on IS NULL OR terminated_on > ?)",
+                 {centre_id, last.to_string(), first.to_string(), first.to_string()}));
   return rows[0].integer(0) > 0;
+}
+
+FieldError ContractErrors::already_terminated(std::string on) {
+  std::string message = "the contract was terminated on " + on;
+  return {"contract_terminated", {{"on", std::move(on)}}, std::move(message)};
+}
+
+Result<Contract> terminate_contract(db::Connection& conn, std::int64_t contract_id, CivilDay on) {
+  INNET_ASSIGN_OR_RETURN(auto contract, find_contract(conn, contract_id));
+  if (contract.terminated_on)
+    return Error::rule(ErrorKind::conflict, "contract_terminated", "contract_id",
+                       ContractErrors::already_terminated(*contract.terminated_on));
+  // Terminated during its period: not before it starts, not after it has ended.
+  const std::string day = on.to_string();
+  if (day < contract.start_date || day > contract.end_date)
+    return Error::field(ErrorKind::unprocessable, "terminated_on",
+                        FieldError::date_out_of_range(contract.start_date, contract.end_date));
+  INNET_TRY(db::expect_one(
+      conn.execute("UPDATE contracts SET terminated_on = ? WHERE id = ?", {day, contract_id}),
+      "contract"));
+  return find_contract(conn, contract_id);
 }
 
 Status lock_centre(db::Connection& conn, std::int64_t id) {
@@ -462,6 +492,14 @@ Status lock_centre(db::Connection& conn, std::int64_t id) {
 
 db::Subquery centres_run_by(std::int64_t organization_id) {
   return {"SELECT id FROM centres WHERE operator_id = ?", {organization_id}};
+}
+
+db::Subquery centres_named(const std::string& text) {
+  return {"SELECT id FROM centres WHERE LOWER(name) LIKE ? ESCAPE '\\'", {db::like_pattern(text)}};
+}
+
+db::Subquery centre_name_of(const std::string& column) {
+  return {"(SELECT name FROM centres WHERE centres.id = " + column + ")", {}};
 }
 
 Result<std::vector<std::int64_t>> operators_of(db::Connection& conn,
@@ -528,6 +566,10 @@ const api::ObjectType<Contract>& contract_type() {
           .field("cig", &Contract::cig, {.description = "codice identificativo gara"})
           .field("start_date", &Contract::start_date, {.format = "date"})
           .field("end_date", &Contract::end_date, {.description = "inclusive", .format = "date"})
+          .field("terminated_on", &Contract::terminated_on,
+                 {.description = "the day a termination decision ended it: in force only before "
+                                 "that day; null: not terminated",
+                  .format = "date"})
           .field("places", &Contract::places)
           .field("lot_id", &Contract::lot_id, {.description = "the tender lot"})
           .field("price_cents", &Contract::price_cents,
@@ -658,6 +700,11 @@ ALTER TABLE centre_derogations ADD COLUMN withdrawal_reason TEXT;
 ALTER TABLE contracts ADD COLUMN phone_card_cents INTEGER NOT NULL DEFAULT 500
   CHECK (phone_card_cents >= 0);
 ALTER TABLE contracts ADD COLUMN kit_cents INTEGER NOT NULL DEFAULT 0 CHECK (kit_cents >= 0);
+)sql"},
+          // A termination decision (monitoring's sanctions) ends a contract before its end date:
+          // the day is kept beside the end date agreed, which stays what was signed.
+          {22, "centres: a contract's termination", R"sql(
+ALTER TABLE contracts ADD COLUMN terminated_on TEXT;
 )sql"}};
 }
 

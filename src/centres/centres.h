@@ -113,6 +113,9 @@ struct Contract {
   std::int64_t kit_cents = 0;
   std::optional<std::int64_t> manager_user_id;  // the Prefettura's contract manager
   std::string created_at;
+  // The day a termination decision took effect: the contract is in force only before it. The
+  // end date stays the one agreed.
+  std::optional<std::string> terminated_on;
 };
 
 struct CentreFilter {
@@ -139,6 +142,12 @@ Status update_centre(db::Connection& conn, const Centre& c);
 Status lock_centre(db::Connection& conn, std::int64_t id);
 // The ids of the centres an organisation runs, to filter by.
 db::Subquery centres_run_by(std::int64_t organization_id);
+// The ids of the centres whose name contains `text` (case-insensitive), to filter by.
+db::Subquery centres_named(const std::string& text);
+// The name of the centre whose id is in `column` of the caller's row, as an SQL expression (a
+// correlated subquery): another module's list shows and sorts by it in its own statement.
+// `column` is SQL written in the caller's code, never input.
+db::Subquery centre_name_of(const std::string& column);
 // The organisations running the centres whose ids `centre_ids` selects.
 Result<std::vector<std::int64_t>> operators_of(db::Connection& conn,
                                                const db::Subquery& centre_ids);
@@ -172,6 +181,8 @@ Result<Contract> create_contract(db::Connection& conn, const Contract& c);
 Result<Contract> find_contract(db::Connection& conn, std::int64_t id);
 // Newest first: a centre keeps its contract history.
 Result<std::vector<Contract>> centre_contracts(db::Connection& conn, std::int64_t centre_id);
+// Every function below that asks which contract is "in force" respects a termination: a
+// terminated contract is in force from its start to the day before `terminated_on`.
 // The contract in force on `day`, if any.
 Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t centre_id,
                                             CivilDay day);
@@ -184,6 +195,14 @@ Result<std::int64_t> contract_net_cents(const Contract& c);
 // Whether some contract of the centre is in force on at least one day of [first, last].
 Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, CivilDay first,
                              CivilDay last);
+
+struct ContractErrors {
+  static FieldError already_terminated(std::string on);  // code contract_terminated
+};
+// Ends a contract by a termination decision taking effect on `on` (monitoring records the
+// decision and calls this in its transaction): 409 contract_terminated when it already was, 422
+// date_out_of_range on terminated_on when `on` is outside its period.
+Result<Contract> terminate_contract(db::Connection& conn, std::int64_t contract_id, CivilDay on);
 
 // Places (or guests, or free places) per category, with their total.
 const api::ObjectType<PlacesByCategory>& places_type();

@@ -51,52 +51,16 @@ const api::ObjectType<InspectionDetail>& detail_type() {
 }
 
 // A row of the list: the inspection with the centre's name and the overall score, which the list
-// shows, sorts and exports without a request per row.
-struct InspectionRow {
-  Inspection inspection;
-  std::string centre_name;
-  std::optional<double> overall;
-};
-
-const api::ObjectType<InspectionRow>& row_type() {
+// shows and sorts by.
+const api::ObjectType<InspectionSummary>& row_type() {
   static const auto type =
-      api::ObjectType<InspectionRow>("InspectionSummary")
-          .include(inspection_type(), &InspectionRow::inspection)
-          .field("centre_name", &InspectionRow::centre_name)
-          .field("overall_score", &InspectionRow::overall,
-                 {.description = "percentage of the scored weight that passed; null: nothing "
-                                 "scored yet"});
+      api::ObjectType<InspectionSummary>("InspectionSummary")
+          .include(inspection_type(), &InspectionSummary::inspection)
+          .field("centre_name", &InspectionSummary::centre_name)
+          .field("overall_score", &InspectionSummary::overall,
+                 {.description = "percentage of the scored weight that passed (kept at "
+                                 "completion, live while in progress); null: nothing scored"});
   return type;
-}
-
-// Each centre and checklist version read once: a list holds many inspections of few of them.
-Result<std::vector<InspectionRow>> rows_of(db::Connection& conn,
-                                           std::vector<Inspection> inspections) {
-  std::map<std::int64_t, std::string> names;
-  std::map<std::int64_t, ChecklistVersion> checklists;
-  std::vector<InspectionRow> rows;
-  rows.reserve(inspections.size());
-  for (auto& i : inspections) {
-    InspectionRow row{std::move(i), {}, std::nullopt};
-    auto name = names.find(row.inspection.centre_id);
-    if (name == names.end()) {
-      INNET_ASSIGN_OR_RETURN(auto centre, centres::find_centre(conn, row.inspection.centre_id));
-      name = names.emplace(centre.id, centre.name).first;
-    }
-    row.centre_name = name->second;
-    // A planned inspection has no answers yet: nothing to read.
-    if (row.inspection.status != "planned") {
-      auto checklist = checklists.find(row.inspection.checklist_id);
-      if (checklist == checklists.end()) {
-        INNET_ASSIGN_OR_RETURN(auto version, find_version(conn, row.inspection.checklist_id));
-        checklist = checklists.emplace(row.inspection.checklist_id, std::move(version)).first;
-      }
-      INNET_ASSIGN_OR_RETURN(auto answers, current_answers(conn, row.inspection.id));
-      row.overall = score(checklist->second, answers).overall;
-    }
-    rows.push_back(std::move(row));
-  }
-  return rows;
 }
 
 }  // namespace
@@ -148,22 +112,24 @@ Result<InspectionDetail> detail_of(db::Connection& conn, Inspection inspection) 
 }
 
 Result<http::Response> list(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
-  const auto& q = ctx.request.query;
+  auto& q = ctx.request.query;
   InspectionFilter filter;
   // A centre the caller may not see filters like a missing one: an empty list (the scope below
   // keeps an operator to its own centres), never a 404 that would tell the two apart.
-  if (q.count("centre_id")) filter.centre_id = parse_int(q.at("centre_id"));
-  if (q.count("status")) filter.status = q.at("status");
+  if (!q["centre_id"].empty()) filter.centre_id = parse_int(q["centre_id"]);
+  if (!q["status"].empty()) filter.status = q["status"];
+  filter.query = q["q"];
+  filter.sort = q["sort"];
   if (ctx.scope != auth::Scope::all) {
     filter.centres = centres::centres_run_by(ctx.actor->organization_id);
     filter.issued_only = true;
   }
-  INNET_ASSIGN_OR_RETURN(auto inspections, list_inspections(*conn, filter));
-  INNET_ASSIGN_OR_RETURN(auto rows, rows_of(*conn, std::move(inspections)));
+  INNET_ASSIGN_OR_RETURN(auto page, list_inspections(*conn, filter, paging));
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& r : rows) items.push_back(row_type().to_json(r));
-  return api::ok({{"items", std::move(items)}});
+  for (const auto& r : page.items) items.push_back(row_type().to_json(r));
+  return api::ok(list_envelope(std::move(items), page.total, paging));
 }
 
 Result<http::Response> get(api::Context& ctx) {
@@ -234,10 +200,21 @@ Result<http::Response> answer(api::Context& ctx) {
   return api::created(answer_type().to_json(stored));
 }
 
+// ?sort=: each key ascending, or descending with '-' first.
+Field sort_field() {
+  Field f{.name = "sort", .max_length = 40};
+  for (const auto& key : inspection_sort_keys()) {
+    f.allowed.push_back(key);
+    f.allowed.push_back("-" + key);
+  }
+  f.description = "a column to sort by, '-' first for descending; default -date (newest first)";
+  return f;
+}
+
 }  // namespace
 
 void add_inspection_routes(api::Api& api) {
-  static const api::ListType inspection_list("InspectionList", row_type(), false);
+  static const api::ListType inspection_list("InspectionList", row_type(), true);
   api.add_schema(inspection_type());
   api.add_schema(row_type());
   api.add_schema(inspection_list);
@@ -245,10 +222,14 @@ void add_inspection_routes(api::Api& api) {
   api.add({.method = "GET",
            .pattern = kBase,
            .action = "inspections.read",
-           .summary = "Inspections, newest first (an operator: the issued reports of its centres)",
+           .summary = "A page of inspections, newest first unless sorted (an operator: the issued "
+                      "reports of its centres)",
            .tag = "monitoring",
            .query = {{.name = "centre_id", .type = FieldType::integer, .min_value = 1},
-                     {.name = "status", .allowed = inspection_statuses()}},
+                     {.name = "status", .allowed = inspection_statuses()},
+                     {.name = "q", .max_length = 100, .description = "part of the centre's name"},
+                     sort_field()},
+           .paged = true,
            .response_schema = "InspectionList",
            .handler = list});
   api.add(

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,6 +84,11 @@ Result<Inspection> plan_inspection(db::Connection& conn, const NewInspection& n,
 // 404 "inspection" when there is none.
 Result<Inspection> find_inspection(db::Connection& conn, std::int64_t id);
 
+// The sort keys of the list: centre (its name), date (planned), status (in the order of
+// inspection_statuses()), announced, score (overall; inspections without one first); each with
+// '-' first for descending. Default "-date": the newest first.
+const std::vector<std::string>& inspection_sort_keys();
+
 struct InspectionFilter {
   std::optional<std::int64_t> centre_id;
   std::optional<std::string> status;
@@ -90,8 +96,23 @@ struct InspectionFilter {
   // the centre it is about, nor an inspection still being written).
   bool issued_only = false;
   std::optional<db::Subquery> centres;  // only inspections of these centres
+  std::string query;                    // part of the centre's name
+  std::string sort;                     // one of inspection_sort_keys(), '-' for descending
 };
-Result<std::vector<Inspection>> list_inspections(db::Connection& conn, const InspectionFilter& f);
+
+// A row of the list: the inspection with its centre's name and its overall score (kept at
+// completion; computed from the answers for an inspection in progress; null when planned or
+// nothing scored).
+struct InspectionSummary {
+  Inspection inspection;
+  std::string centre_name;
+  std::optional<double> overall;
+};
+
+// One page of the inspections matching the filter, in the order asked, ties newest first.
+Result<db::Page<InspectionSummary>> list_inspections(db::Connection& conn,
+                                                     const InspectionFilter& f,
+                                                     const Paging& paging);
 
 // planned -> in_progress; 409 wrong_status otherwise.
 Result<Inspection> start_inspection(db::Connection& conn, std::int64_t id, const std::string& now);
@@ -114,6 +135,9 @@ Result<RecordedAnswer> record_answer(db::Connection& conn, const Inspection& ins
 
 // The answer in effect per item (the latest written), in item order of the checklist.
 Result<std::vector<Answer>> current_answers(db::Connection& conn, std::int64_t inspection_id);
+// The same for several inspections in one statement, by inspection (at most 500 ids).
+Result<std::map<std::int64_t, std::vector<Answer>>> current_answers_of(
+    db::Connection& conn, const std::vector<std::int64_t>& inspection_ids);
 
 // Whether a scored item's answer passes; nullopt for an item that is not scored.
 std::optional<bool> passes(const ChecklistItem& item, const Answer& answer);

@@ -33,7 +33,9 @@ std::vector<auth::Policy::Grant> grants() {
       {"inspections.manage", inspector, all},
       // Findings (decision 0023): the managers every one; an operator's staff those of the
       // issued reports on their centres, which they answer. Sanctions are the Prefettura's
-      // decisions: its officers and inspectors record and read them.
+      // decisions: its officers and inspectors record and read them; the operator's staff read
+      // those on their own centres (the acts they were sent) and where each contract stands
+      // against the penalties' cap.
       {"findings.read", prefecture_officer, all},
       {"findings.read", inspector, all},
       {"findings.read", case_worker, organization},
@@ -42,6 +44,12 @@ std::vector<auth::Policy::Grant> grants() {
       {"findings.reply", case_worker, organization},
       {"sanctions.read", prefecture_officer, all},
       {"sanctions.read", inspector, all},
+      {"sanctions.read", case_worker, organization},
+      // Counts per quarter, no centre or inspection named (statistics.cc): the analyst's view,
+      // and the Prefettura's.
+      {"monitoring.statistics", analyst, all},
+      {"monitoring.statistics", prefecture_officer, all},
+      {"monitoring.statistics", inspector, all},
       {"sanctions.manage", prefecture_officer, all},
       {"sanctions.manage", inspector, all},
   };
@@ -72,6 +80,8 @@ api::Module module() {
                 documents::add_owner(finding_owner());
                 documents::add_owner(sanction_owner());
                 documents::add_owner(photo_owner());
+                // Overdue corrective actions and replies to verify, in the tasks inbox.
+                add_task_sources();
               },
           .seed = seed_step};
 }

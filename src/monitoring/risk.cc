@@ -8,9 +8,12 @@
 
 namespace innet::monitoring {
 
-Status record_results(db::Connection& conn, const Inspection& inspection) {
-  INNET_ASSIGN_OR_RETURN(auto checklist, find_version(conn, inspection.checklist_id));
-  INNET_ASSIGN_OR_RETURN(auto answers, current_answers(conn, inspection.id));
+namespace {
+
+// Stores what one completed inspection found: failed items by default severity, and its scores
+// (overall in inspection_results, each area with a scored answer in inspection_area_scores).
+Status store_results(db::Connection& conn, const Inspection& inspection,
+                     const ChecklistVersion& checklist, const std::vector<Answer>& answers) {
   std::map<std::int64_t, const ChecklistItem*> items;
   for (const auto& item : checklist.items) items[item.id] = &item;
   std::map<std::string, std::int64_t> failed;
@@ -18,14 +21,74 @@ Status record_results(db::Connection& conn, const Inspection& inspection) {
     const ChecklistItem& item = *items.at(a.item_id);
     if (item.failure_is_finding && passes(item, a) == false) ++failed[item.default_severity];
   }
+  const Scores scores = score(checklist, answers);
   // The visit's day: when it started, else the day it was planned for.
   const std::string day =
       inspection.started_at ? inspection.started_at->substr(0, 10) : inspection.planned_date;
+  db::Value overall = nullptr;
+  if (scores.overall) overall = *scores.overall;
   INNET_TRY(conn.execute(
       "INSERT INTO inspection_results (inspection_id, centre_id, visit_day, critical, major, "
-      "minor) VALUES (?, ?, ?, ?, ?, ?)",
+      "minor, overall_score) VALUES (?, ?, ?, ?, ?, ?, ?)",
       {inspection.id, inspection.centre_id, day, failed["critical"], failed["major"],
-       failed["minor"]}));
+       failed["minor"], overall}));
+  return store_area_scores(conn, inspection.id, scores);
+}
+
+}  // namespace
+
+Status store_area_scores(db::Connection& conn, std::int64_t inspection_id, const Scores& scores) {
+  // One statement for all the areas (eight at most: as many statement texts).
+  std::string sql =
+      "INSERT INTO inspection_area_scores (inspection_id, area, score, answered, failed) VALUES ";
+  db::Params params;
+  for (const auto& a : scores.areas) {
+    if (a.answered == 0) continue;
+    sql += params.empty() ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
+    params.push_back(inspection_id);
+    params.push_back(a.area);
+    params.push_back(a.score ? db::Value(*a.score) : db::Value(nullptr));
+    params.push_back(a.answered);
+    params.push_back(a.failed);
+  }
+  if (params.empty()) return Status::success();
+  INNET_TRY(conn.execute(sql, params));
+  return Status::success();
+}
+
+Status record_results(db::Connection& conn, const Inspection& inspection) {
+  INNET_ASSIGN_OR_RETURN(auto checklist, find_version(conn, inspection.checklist_id));
+  INNET_ASSIGN_OR_RETURN(auto answers, current_answers(conn, inspection.id));
+  return store_results(conn, inspection, checklist, answers);
+}
+
+Status score_completed_inspections(db::Connection& conn) {
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query("SELECT r.inspection_id, i.checklist_id FROM "
+                                               "inspection_results r JOIN inspections i ON i.id = "
+                                               "r.inspection_id ORDER BY r.inspection_id"));
+  std::map<std::int64_t, ChecklistVersion> checklists;
+  constexpr std::size_t kChunk = 500;  // inspections whose answers are read in one statement
+  for (std::size_t first = 0; first < rows.size(); first += kChunk) {
+    const std::size_t last = std::min(rows.size(), first + kChunk);
+    std::vector<std::int64_t> ids;
+    for (std::size_t k = first; k < last; ++k) ids.push_back(rows[k].integer(0));
+    INNET_ASSIGN_OR_RETURN(auto answers, current_answers_of(conn, ids));
+    for (std::size_t k = first; k < last; ++k) {
+      const std::int64_t id = rows[k].integer(0), checklist_id = rows[k].integer(1);
+      auto checklist = checklists.find(checklist_id);
+      if (checklist == checklists.end()) {
+        INNET_ASSIGN_OR_RETURN(auto version, find_version(conn, checklist_id));
+        checklist = checklists.emplace(checklist_id, std::move(version)).first;
+      }
+      const Scores scores = score(checklist->second, answers[id]);
+      db::Value overall = nullptr;
+      if (scores.overall) overall = *scores.overall;
+      INNET_TRY(
+          conn.execute("UPDATE inspection_results SET overall_score = ? WHERE inspection_id = ?",
+                       {overall, id}));
+      INNET_TRY(store_area_scores(conn, id, scores));
+    }
+  }
   return Status::success();
 }
 
@@ -169,7 +232,25 @@ CREATE INDEX inspection_results_day ON inspection_results (visit_day, centre_id)
           {.version = 7,
            .name = "monitoring: the risk ranking's covering index",
            .sql = "CREATE INDEX inspection_results_centre ON inspection_results "
-                  "(centre_id, visit_day, critical, major, minor);"}};
+                  "(centre_id, visit_day, critical, major, minor);"},
+          // The list shows and sorts by the overall score without reading answers; the scores
+          // of the inspections completed before are computed once here. The list's default
+          // order (newest first) reads the date index.
+          {.version = 8,
+           .name = "monitoring: the scores of each completed inspection, overall and per area",
+           .sql = R"sql(
+ALTER TABLE inspection_results ADD COLUMN overall_score DOUBLE PRECISION;
+CREATE TABLE inspection_area_scores (
+  inspection_id BIGINT NOT NULL REFERENCES inspections (id),
+  area TEXT NOT NULL,
+  score DOUBLE PRECISION,
+  answered BIGINT NOT NULL,
+  failed BIGINT NOT NULL,
+  PRIMARY KEY (inspection_id, area)
+);
+CREATE INDEX inspections_day ON inspections (planned_date, id);
+)sql",
+           .then = score_completed_inspections}};
 }
 
 }  // namespace innet::monitoring

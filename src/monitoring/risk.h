@@ -4,8 +4,8 @@
 // riskiest centres first within the inspectors' capacity.
 //
 // What each completed inspection found is kept in inspection_results when it is completed (one
-// row per inspection: failed items by severity), so a ranking of thousands of centres reads
-// those rows, not millions of answers.
+// row per inspection: failed items by severity, its overall score), so a ranking of thousands of
+// centres reads those rows, not millions of answers.
 #pragma once
 
 #include <cstdint>
@@ -23,8 +23,14 @@
 namespace innet::monitoring {
 
 // Counts the failed items of a completed inspection by their default severity and stores them
-// with the day of the visit (called by complete_inspection, in its transaction).
+// with the day of the visit, its overall score and its areas' scores (called by
+// complete_inspection, in its transaction): the list and the ranking read these, never the
+// answers, which a completed inspection no longer changes.
 Status record_results(db::Connection& conn, const Inspection& inspection);
+// The scores of the areas with a scored answer (an area without one has no score: no row).
+Status store_area_scores(db::Connection& conn, std::int64_t inspection_id, const Scores& scores);
+// Migration 8: the scores of the inspections completed before it, computed from their answers.
+Status score_completed_inspections(db::Connection& conn);
 
 // One factor of a centre's score: what it is, its value and the points it gives.
 struct RiskReason {

@@ -112,6 +112,7 @@ void add_routes(api::Api& api) {
   add_finding_routes(api);
   add_sanction_routes(api);
   add_photo_routes(api);
+  add_statistics_routes(api);
   static const api::ListType summary_list("ChecklistList", checklist_summary_type(), false);
   api.add_schema(checklist_version_type());
   api.add_schema(summary_list);

@@ -28,6 +28,11 @@ void add_finding_routes(api::Api& api);
 // /api/v1/sanctions and a contract's penalties (sanction_routes.cc).
 void add_sanction_routes(api::Api& api);
 
+// GET /api/v1/inspection-statistics: aggregates per quarter (statistics.cc).
+void add_statistics_routes(api::Api& api);
+// Registers monitoring's sources of the tasks inbox (finding_tasks.cc).
+void add_task_sources();
+
 // The owners of the documents attached to a finding's reply and to a sanction.
 documents::Owner finding_owner();
 documents::Owner sanction_owner();

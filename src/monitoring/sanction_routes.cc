@@ -1,6 +1,8 @@
 // /api/v1/sanctions: the sanction ladder's decisions (decision 0023), recorded and read by the
-// Prefettura's officers and inspectors; /api/v1/centres/{id}/penalties: where each contract of a
-// centre stands against the 10% cap of art. 126 d.lgs. 36/2023. A decision is never edited or
+// Prefettura's officers and inspectors, read by the operator's staff for its own centres (the
+// acts it was sent; not the termination proposals, the Prefettura's internal prompts);
+// /api/v1/centres/{id}/penalties: where each contract of a centre stands against the 10% cap of
+// art. 126 d.lgs. 36/2023, the operator's own centres' too. A decision is never edited or
 // deleted: it is an act with a protocol number; a mistake is corrected by a further decision.
 #include <cmath>
 
@@ -18,6 +20,8 @@ Result<Sanction> visible_sanction(api::Context& ctx, db::Connection& conn, std::
   auto sanction = find_sanction(conn, id);
   if (!sanction.ok()) return sanction;
   if (!centres::visible_centre(ctx, sanction->centre_id, "sanctions.read").ok())
+    return Error::not_found("sanction");
+  if (ctx.scope != auth::Scope::all && sanction->kind == "termination_proposal")
     return Error::not_found("sanction");
   return sanction;
 }
@@ -39,6 +43,11 @@ Result<http::Response> list(api::Context& ctx) {
   if (q.count("centre_id")) filter.centre_id = parse_int(q.at("centre_id"));
   if (q.count("contract_id")) filter.contract_id = parse_int(q.at("contract_id"));
   if (q.count("kind")) filter.kind = q.at("kind");
+  // An operator's staff: its centres' decisions; another centre filters like a missing one.
+  if (ctx.scope != auth::Scope::all) {
+    filter.centres = centres::centres_run_by(ctx.actor->organization_id);
+    filter.decisions_only = true;
+  }
   INNET_ASSIGN_OR_RETURN(auto sanctions, list_sanctions(*conn, filter));
   nlohmann::json items = nlohmann::json::array();
   for (const auto& s : sanctions) items.push_back(sanction_type().to_json(s));

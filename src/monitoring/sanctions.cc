@@ -180,6 +180,21 @@ Result<RecordedSanction> record_sanction(db::Connection& conn, const NewSanction
                          SanctionErrors::penalty_cap(status->cap_cents, status->penalties_cents,
                                                      status->remaining_cents));
   }
+  if (n.kind == "termination") {
+    // The decision ends the contract: centres keeps the day, and from it the contract is no
+    // longer in force for anything that asks (contracted places, an invoice's coverage).
+    auto ended = centres::terminate_contract(conn, *n.contract_id, n.decided_on);
+    if (!ended.ok()) {
+      Error refused = ended.take_error();
+      // The request names the day as the decision's.
+      if (auto day = refused.fields.extract("terminated_on")) {
+        day.key() = "decided_on";
+        refused.message = "invalid field 'decided_on': " + day.mapped().message;
+        refused.fields.insert(std::move(day));
+      }
+      return refused;
+    }
+  }
   RecordedSanction out;
   INNET_ASSIGN_OR_RETURN(out.sanction, insert(conn, s));
   if (penalty && *s.amount_cents == status->remaining_cents && !status->termination_proposed) {
@@ -216,6 +231,8 @@ Result<std::vector<Sanction>> list_sanctions(db::Connection& conn, const Sanctio
   if (f.centre_id) where.add("centre_id = ?", *f.centre_id);
   if (f.contract_id) where.add("contract_id = ?", *f.contract_id);
   if (f.kind) where.add("kind = ?", *f.kind);
+  if (f.centres) where.add_in("centre_id", *f.centres);
+  if (f.decisions_only) where.add("kind <> 'termination_proposal'");
   INNET_ASSIGN_OR_RETURN(
       auto rows, conn.query(std::string("SELECT ") + kColumns + " FROM sanctions" + where.sql() +
                                 " ORDER BY decided_on DESC, id DESC",

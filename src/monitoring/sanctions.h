@@ -101,6 +101,10 @@ struct SanctionFilter {
   std::optional<std::int64_t> centre_id;
   std::optional<std::int64_t> contract_id;
   std::optional<std::string> kind;
+  std::optional<db::Subquery> centres;  // only the decisions on these centres
+  // Decisions only, not the termination proposals a penalty raised: what the operator reads
+  // (a proposal is the Prefettura's internal prompt, not an act sent to it).
+  bool decisions_only = false;
 };
 // Newest decision first.
 Result<std::vector<Sanction>> list_sanctions(db::Connection& conn, const SanctionFilter& f);

@@ -88,6 +88,8 @@ api::Module module() {
                                          .current_places = current_places});
                 // Signed presence sheets: read by whoever may read the centre's register.
                 documents::add_owner(sheet_owner());
+                // Absence notices awaiting the Prefettura's decision, in the officers' inbox.
+                add_notice_task_source();
                 // Receipts of handovers: read by whoever may read the centre's handovers.
                 documents::add_owner(receipt_owner());
               },

@@ -123,10 +123,10 @@ const TABLE = {
   'POST /api/v1/findings/{id}/reply':              [0,   0,    0,   0,   1,   0,   0,   0],
   'POST /api/v1/findings/{id}/closure':            [0,   0,    1,   1,   0,   0,   0,   0],
   'POST /api/v1/findings/{id}/escalation':         [0,   0,    1,   1,   0,   0,   0,   0],
-  'GET /api/v1/sanctions':                         [0,   0,    1,   1,   0,   0,   0,   0],
+  'GET /api/v1/sanctions':                         [0,   0,    1,   1,   1,   0,   0,   0],
   'POST /api/v1/sanctions':                        [0,   0,    1,   1,   0,   0,   0,   0],
-  'GET /api/v1/sanctions/{id}':                    [0,   0,    1,   1,   0,   0,   0,   0],
-  'GET /api/v1/centres/{id}/penalties':            [0,   0,    1,   1,   0,   0,   0,   0],
+  'GET /api/v1/sanctions/{id}':                    [0,   0,    1,   1,   1,   0,   0,   0],
+  'GET /api/v1/centres/{id}/penalties':            [0,   0,    1,   1,   1,   0,   0,   0],
   // Cases (decision 0025): case workers of the organisation keeping them; officers read.
   'GET /api/v1/cases':                             [0,   0,    1,   0,   1,   0,   0,   0],
   'POST /api/v1/cases':                            [0,   0,    0,   0,   1,   0,   0,   0],
@@ -140,6 +140,9 @@ const TABLE = {
   'POST /api/v1/cases/{id}/workers':               [0,   0,    0,   0,   1,   0,   0,   0],
   'DELETE /api/v1/cases/{id}/workers/{user_id}':   [0,   0,    0,   0,   1,   0,   0,   0],
   'POST /api/v1/cases/{id}/attachments':           [0,   0,    0,   0,   1,   0,   0,   0],
+  'GET /api/v1/inspection-statistics':            [0,   0,    1,   1,   0,   0,   0,   1],
+  'GET /api/v1/tasks':                             [0,   0,    1,   1,   1,   1,   1,   0],
+  'GET /api/v1/tasks/count':                       [0,   0,    1,   1,   1,   1,   1,   0],
   'GET /readyz':                                   [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /metrics':                                  [1,   1,    1,   1,   1,   1,   1,   1],
 };

@@ -110,7 +110,7 @@ test('the operator reads only the issued reports of its own centres', async () =
     assert.deepEqual(res.json, missing.json, 'the same answer as a missing inspection');
   }
   expectStatus(await api('GET', `/inspections/${mine.id}`, { session: worker }), 200);
-  const list = expectStatus(await api('GET', '/inspections', { session: worker }), 200);
+  const list = expectStatus(await api('GET', `/inspections?centre_id=${centre.id}&per_page=100`, { session: worker }), 200);
   const ids = list.items.map((i) => i.id);
   assert.ok(ids.includes(mine.id));
   assert.ok(!ids.includes(planned.id) && !ids.includes(theirs.id));
@@ -120,4 +120,49 @@ test('the operator reads only the issued reports of its own centres', async () =
   assert.deepEqual(filtered, expectStatus(await api('GET', `/inspections?centre_id=${MISSING}`, { session: worker }), 200));
   assert.equal(filtered.items.length, 0);
   expectError(await api('GET', `/inspections/${mine.id}`, { session: analyst }), 403, 'forbidden');
+});
+
+test('the list is paged, searched and sorted by the server, scores kept at completion', async () => {
+  const named = await createCentre(officer, { operator_id: centre.operator_id, name: `Ispezioni ordinate ${randomUUID().slice(0, 8)}` });
+  const done = await plan(named, { planned_date: '2026-10-01' });
+  expectStatus(await api('POST', `/inspections/${done.id}/start`, { session: inspector }), 201);
+  expectStatus(await answer(done, { item_id: itemId('building.no_pests'), yes: false }), 201);
+  expectStatus(await answer(done, { item_id: itemId('building.fire_safety'), yes: true }), 201);
+  expectStatus(await api('POST', `/inspections/${done.id}/completion`, { session: inspector }), 201);
+  const live = await plan(named, { planned_date: '2026-10-15' });
+  expectStatus(await api('POST', `/inspections/${live.id}/start`, { session: inspector }), 201);
+  expectStatus(await answer(live, { item_id: itemId('building.fire_safety'), yes: true }), 201);
+  const later = await plan(named, { planned_date: '2026-11-30' });
+
+  const q = encodeURIComponent(named.name.toLowerCase());
+  const all = expectStatus(await api('GET', `/inspections?q=${q}`, { session: inspector }), 200);
+  assert.equal(all.total, 3);
+  assert.deepEqual(
+    all.items.map((i) => i.id),
+    [later.id, live.id, done.id],
+    'newest first by default',
+  );
+  const score = Object.fromEntries(all.items.map((i) => [i.id, i.overall_score]));
+  const detail = expectStatus(await api('GET', `/inspections/${done.id}`, { session: inspector }), 200);
+  assert.equal(score[done.id], detail.scores.overall, 'the kept score is the detail\'s');
+  assert.equal(score[live.id], 100, 'in progress: scored from its answers');
+  assert.equal(score[later.id], null, 'planned: no score');
+
+  const byScore = expectStatus(await api('GET', `/inspections?q=${q}&sort=-score`, { session: inspector }), 200);
+  // The sort reads the scores kept at completion: one in progress, whose score changes with each
+  // answer, sorts with those not scored, newest first.
+  assert.deepEqual(byScore.items.map((i) => i.id), [done.id, later.id, live.id], 'the highest kept score first, none last');
+  const ascending = expectStatus(await api('GET', `/inspections?q=${q}&sort=score`, { session: inspector }), 200);
+  assert.equal(ascending.items[0].id, later.id, 'no score sorts first ascending');
+  const byStatus = expectStatus(await api('GET', `/inspections?q=${q}&sort=status`, { session: inspector }), 200);
+  assert.deepEqual(byStatus.items.map((i) => i.status), ['planned', 'in_progress', 'completed']);
+  const second = expectStatus(await api('GET', `/inspections?q=${q}&per_page=2&page=2`, { session: inspector }), 200);
+  assert.equal(second.total, 3);
+  assert.equal(second.page, 2);
+  assert.deepEqual(second.items.map((i) => i.id), [done.id]);
+  const completed = expectStatus(await api('GET', `/inspections?q=${q}&status=completed`, { session: inspector }), 200);
+  assert.deepEqual(completed.items.map((i) => i.id), [done.id]);
+
+  expectError(await api('GET', '/inspections?sort=name', { session: inspector }), 400, 'validation_failed', ['sort']);
+  expectError(await api('GET', '/inspections?per_page=500', { session: inspector }), 400, 'validation_failed', ['per_page']);
 });

@@ -93,9 +93,10 @@ TEST_P(InspectionStorage, TheTeamIsMadeOfInspectors) {
   auto refused = plan_inspection(db(), n, inspector_, kNow);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().fields.count("team[0]"), 1u);
-  auto none = list_inspections(db(), {});
+  auto none = list_inspections(db(), {}, {});
   ASSERT_DB_OK(none);
-  EXPECT_TRUE(none->empty());
+  EXPECT_TRUE(none->items.empty());
+  EXPECT_EQ(none->total, 0);
 }
 
 TEST_P(InspectionStorage, AnswersFitTheirItemAndAReplayIsStoredOnce) {

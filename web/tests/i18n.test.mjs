@@ -223,6 +223,9 @@ const DYNAMIC = {
   'cases.sensitivities.*': () => constList('features/cases/api.ts', 'SENSITIVITIES'),
   'cases.sorts.*': () => constList('features/cases/api.ts', 'SORT_KEYS'),
   'cases.events.*': () => constList('features/cases/api.ts', 'TIMELINE_KINDS'),
+  // guarded (features/tasks/TasksPage.tsx): the kinds the server's sources raise, the severities of findings
+  'tasks.kinds.*': () => constList('features/tasks/api.ts', 'TASK_KINDS'),
+  'tasks.severities.*': () => constList('features/tasks/api.ts', 'SEVERITIES'),
   'audit.reads.outcomes.*': () => fieldUnion('features/audit/api.ts', 'ReadEntry', 'outcome'),
   // guarded (features/audit/details.tsx): the actions, objects and detail names the server writes
   'audit.actions.*': () => constList('features/audit/actions.ts', 'AUDIT_ACTIONS'),

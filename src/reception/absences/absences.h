@@ -160,4 +160,8 @@ nlohmann::json to_json(const Notice& n);
 
 std::vector<db::Migration> absence_migrations(db::Engine engine);
 
+// Registers the notices awaiting the Prefettura's decision as tasks of the officers who decide
+// (tasks.cc, decision 0028); called by the module's connect.
+void add_notice_task_source();
+
 }  // namespace innet::reception

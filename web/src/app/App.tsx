@@ -12,6 +12,7 @@ import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, Over
 import { PersonPage, Persons } from '../features/people/index';
 import { Occupancy } from '../features/reception/index';
 import { NoticesPage, RegisterCentresPage, RegisterDayPage, RegisterOverviewPage, SignatureSheetPage } from '../features/register/index';
+import { TasksPage } from '../features/tasks/index';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../lib/api';
 import { describeError } from '../lib/errors';
 import { useT } from '../lib/i18n';
@@ -47,6 +48,7 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/findings': { permission: 'findings.read', render: () => <Findings /> },
   '/sanctions': { permission: 'sanctions.read', render: () => <Sanctions /> },
   '/cases': { permission: 'cases.read', render: () => <Cases /> },
+  '/tasks': { permission: 'tasks.read', render: () => <TasksPage /> },
   '/placement-desk': { permission: 'occupancy.read', render: () => <DeskPage /> },
   '/movements': { permission: 'movements.export', render: () => <MovementsPage /> },
   '/overview/over-capacity': { permission: 'overview.read', render: () => <OverCapacityPage /> },

@@ -3,6 +3,7 @@ import { Icon } from '../components/Icon';
 import { useT } from '../lib/i18n';
 import { Link } from '../lib/router';
 import type { SessionValue } from '../lib/session';
+import { TaskCount } from '../features/tasks/index';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { MainMenu } from './MainMenu';
 import { type MenuGroup, menuEntries, visibleAreas } from './nav';
@@ -87,6 +88,7 @@ export function Header({ session, path }: { session: SessionValue | null; path: 
                           </div>
                         </div>
                       </div>
+                      {session.can('tasks.read') ? <TaskCount path={path} /> : null}
                       <button
                         type="button"
                         class="btn btn-outline-light btn-sm ms-3 logout-button"

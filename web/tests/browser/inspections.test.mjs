@@ -58,12 +58,15 @@ test('inspector: plans an inspection of a centre from the list, confirmed first'
   await checkBothLanguages(page, 'inspections-list', () => page.locator('[data-testid=inspections-table]').waitFor());
   await shot360('inspections-list-360-it');
 
-  // Filtered by centre and sorted by overall score, then saved as CSV: every row shown, Italian headers.
+  // Filtered by centre and sorted by overall score on the server, then saved as CSV: every row
+  // shown (one page), Italian headers.
   await page.locator('#inspections-centre').selectOption(String(centre.id));
   await page.waitForURL(new RegExp(`centre_id=${centre.id}`));
   const theirRows = (await apiGet(page, `/inspections?centre_id=${centre.id}`)).body.items;
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=inspections-table] tbody tr').length === n, theirRows.length);
   await page.locator('[data-testid=inspections-table] [data-sort=score]').click();
+  await page.waitForURL(/sort=score/);
+  await page.locator('[data-testid=inspections-table] tr[aria-busy=false] th[aria-sort=ascending] [data-sort=score]').waitFor();
   const csv = await downloaded(page, page.locator('[data-testid=inspections-csv]'));
   const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
   assert.equal(lines[0], 'Centro;Data;Stato;Annunciata;Punteggio complessivo');

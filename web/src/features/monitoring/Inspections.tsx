@@ -1,5 +1,6 @@
-// /inspections: the inspections of centres, filtered by centre and status (in the query string, so
-// the centre page links to its own), searchable, sortable and saved as CSV. Inspectors and
+// /inspections: the inspections of centres, filtered by centre and status and searched by centre
+// name (in the query string, so the centre page links to its own), sorted and paged by the
+// server; the page shown saved as CSV. Inspectors and
 // prefecture officers see them all and plan new ones; an operator's staff see only the reports
 // issued on their own centres (the server keeps to that).
 import { useState } from 'preact/hooks';
@@ -11,19 +12,20 @@ import { TableRegion } from '../../components/TableRegion';
 import { CheckboxField, FormErrors, LoadState, SelectField, TextAreaField, TextField } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { SortHeader, useTableFilter } from '../../components/useTableFilter';
+import { FilterBar, useFilters } from '../../components/ListPage';
+import { Pagination, ResultsSummary } from '../../components/Pagination';
+import { SortHeader, type SortDirection } from '../../components/useTableFilter';
+import { PER_PAGE } from '../../components/useList';
 import { formatDay, today } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
-import { Link, navigate, useLocation } from '../../lib/router';
+import { Link, navigate, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
-import { INSPECTION_STATUSES, type InspectionRow, monitoringApi } from './api';
+import { INSPECTION_STATUSES, type InspectionQuery, monitoringApi } from './api';
 import { useTeamCandidates } from './team';
 import { Score, StatusBadge } from './parts';
 
 type Status = (typeof INSPECTION_STATUSES)[number];
-
-const FIRST_ROWS = 50;
 
 function PlanForm({ centres, centreId, onCancel }: { centres: { id: number; name: string }[]; centreId: string; onCancel: () => void }) {
   const { t, lang } = useT();
@@ -139,43 +141,45 @@ function PlanForm({ centres, centreId, onCancel }: { centres: { id: number; name
   );
 }
 
+type SortKey = 'centre' | 'date' | 'status' | 'announced' | 'score';
+
+/** "-date" as SortHeader's state. */
+function sortState(sort: string): { key: SortKey; direction: SortDirection } {
+  return sort.startsWith('-') ? { key: sort.slice(1) as SortKey, direction: 'descending' } : { key: sort as SortKey, direction: 'ascending' };
+}
+
 export function Inspections() {
   const { t, lang } = useT();
   const { can } = useSession();
   const loc = useLocation();
   const manages = can('inspections.manage');
-  const centreId = loc.query.get('centre_id') ?? '';
-  const status = (loc.query.get('status') ?? '') as Status | '';
+  const f = useFilters(['centre_id', 'status', 'q', 'sort'] as const);
+  const { centre_id: centreId, q, sort } = f.values;
+  const status = f.values.status as Status | '';
   const [planning, setPlanning] = useState(loc.query.get('new') === '1');
-  const { data, error } = useData(
-    () => monitoringApi.list({ centre_id: centreId ? Number(centreId) : undefined, status: status || undefined }),
-    [centreId, status],
+  // Filtered, searched, sorted and paged by the server: ten years of a national network are
+  // a hundred thousand inspections.
+  const { data, error, loading } = useData(
+    () =>
+      monitoringApi.list({
+        centre_id: centreId ? Number(centreId) : undefined,
+        status: status || undefined,
+        q: q || undefined,
+        sort: (sort || undefined) as InspectionQuery['sort'],
+        page: f.page,
+        per_page: PER_PAGE,
+      }),
+    [f.key],
+    { keepPrevious: true },
   );
   const centres = useData(() => monitoringApi.centres(), []);
   const centreOptions = (centres.data?.items ?? []).map((c) => ({ id: c.id, name: c.name }));
-  const setFilter = (key: 'centre_id' | 'status', value: string) => {
-    const q = new URLSearchParams(loc.query);
-    if (value) q.set(key, value);
-    else q.delete(key);
-    navigate(`/inspections${q.toString() ? `?${q}` : ''}`, { replace: true });
-  };
-  // The newest first, as the server sends them; planned visits show no score.
-  const table = useTableFilter(data?.items, {
-    text: (i: InspectionRow) => `${i.centre_name} ${i.planned_date} ${t(`monitoring.statuses.${i.status}`)}`,
-    sortKeys: {
-      centre: (i) => i.centre_name,
-      date: (i) => i.planned_date,
-      status: (i) => INSPECTION_STATUSES.indexOf(i.status),
-      announced: (i) => (i.announced ? 1 : 0),
-      score: (i) => i.overall_score ?? -1,
-    },
-    initial: { key: 'date', direction: 'descending' },
-  });
-  // Two years of visits to forty centres are hundreds of rows: the first ones, the rest on request
-  // (the CSV holds them all).
-  const [showAll, setShowAll] = useState(false);
-  const shown = showAll ? table.rows : table.rows.slice(0, FIRST_ROWS);
+  // A choice in a select applies at once; the search text with the search button.
+  const setFilter = (key: 'centre_id' | 'status', value: string) => setQuery({ [key]: value || null, page: null }, true);
+  const sorted = sortState(sort || '-date');
+  const onSort = (key: SortKey) => setQuery({ sort: sorted.key === key && sorted.direction === 'ascending' ? `-${key}` : key, page: null });
   usePageTitle(t('monitoring.title'));
+  const rows = data?.items ?? [];
   return (
     <div data-testid="inspections">
       <div class="d-flex flex-wrap justify-content-between align-items-center gap-3 mb-4">
@@ -191,7 +195,7 @@ export function Inspections() {
       <p>{manages ? t('monitoring.intro') : t('monitoring.introOperator')}</p>
       {planning && centres.data ? <PlanForm centres={centreOptions} centreId={centreId} onCancel={() => setPlanning(false)} /> : null}
       <div class="row">
-        <div class="col-12 col-md-4">
+        <div class="col-12 col-md-6 col-lg-3">
           <SelectField
             id="inspections-centre"
             label={t('monitoring.centre')}
@@ -201,7 +205,7 @@ export function Inspections() {
             options={centreOptions.map((c) => ({ value: String(c.id), label: c.name }))}
           />
         </div>
-        <div class="col-12 col-md-4">
+        <div class="col-12 col-md-6 col-lg-3">
           <SelectField
             id="inspections-status"
             label={t('common.status')}
@@ -211,17 +215,28 @@ export function Inspections() {
             options={INSPECTION_STATUSES.map((s) => ({ value: s, label: t(`monitoring.statuses.${s}`) }))}
           />
         </div>
-        <div class="col-12 col-md-4">
-          <TextField id="inspections-filter" label={t('monitoring.search')} type="search" value={table.query} onValue={table.setQuery} />
+        <div class="col-12 col-lg-6">
+          <FilterBar
+            label={t('monitoring.search')}
+            onApply={() => setQuery({ q: f.inputs.q.trim() || null, page: null })}
+            resetHref="/inspections"
+            active={f.active}
+            buttonsClass="col-12 col-md-5"
+          >
+            <div class="col-12 col-md-7">
+              <TextField id="inspections-filter" label={t('monitoring.search')} type="search" value={f.inputs.q} onValue={f.setter('q')} />
+            </div>
+          </FilterBar>
         </div>
       </div>
-      {data?.items.length ? (
+      {rows.length ? (
         <div class="mb-3">
+          {/* The page shown; a whole national list is too large for one file in the browser. */}
           <CsvDownload
-            filename={`ispezioni-${today()}.csv`}
+            filename={`ispezioni-${today()}-${data?.page ?? 1}.csv`}
             testId="inspections-csv"
             columns={['monitoring.centre', 'monitoring.date', 'common.status', 'monitoring.announced', 'monitoring.overall']}
-            rows={table.rows}
+            rows={rows}
             cells={(i) => [
               i.centre_name,
               { day: i.planned_date },
@@ -235,57 +250,60 @@ export function Inspections() {
       ) : null}
       <LoadState error={error} ready={!!data}>
         {() =>
-          data && !table.rows.length ? (
-            <p data-testid="inspections-empty">{t('monitoring.none')}</p>
-          ) : (
-            <TableRegion label={t('monitoring.caption')} testId="inspections-table">
-              <thead>
-                <tr>
-                  <SortHeader column="centre" sort={table.sort} onSort={table.toggle}>
-                    {t('monitoring.centre')}
-                  </SortHeader>
-                  <SortHeader column="date" sort={table.sort} onSort={table.toggle}>
-                    {t('monitoring.date')}
-                  </SortHeader>
-                  <SortHeader column="status" sort={table.sort} onSort={table.toggle}>
-                    {t('common.status')}
-                  </SortHeader>
-                  <SortHeader column="announced" sort={table.sort} onSort={table.toggle}>
-                    {t('monitoring.announced')}
-                  </SortHeader>
-                  <SortHeader column="score" sort={table.sort} onSort={table.toggle}>
-                    {t('monitoring.overall')}
-                  </SortHeader>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((i) => (
-                  <tr key={i.id} data-inspection={i.id} data-status={i.status}>
-                    <th scope="row" class="fw-normal">
-                      <Link href={`/inspections/${i.id}`}>
-                        <bdi>{i.centre_name}</bdi>
-                      </Link>
-                    </th>
-                    <td>{formatDay(i.planned_date, lang)}</td>
-                    <td>
-                      <StatusBadge status={i.status} />
-                    </td>
-                    <td>{i.announced ? t('monitoring.announcedYes') : t('monitoring.announcedNo')}</td>
-                    <td>
-                      <Score value={i.overall_score} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </TableRegion>
+          data && (
+            <>
+              <div aria-live="polite">
+                <ResultsSummary page={data.page} perPage={data.per_page} total={data.total} />
+              </div>
+              {data.total === 0 ? (
+                <p data-testid="inspections-empty">{t('monitoring.none')}</p>
+              ) : (
+                <TableRegion label={t('monitoring.caption')} testId="inspections-table">
+                  <thead>
+                    <tr aria-busy={loading ? 'true' : 'false'}>
+                      <SortHeader column="centre" sort={sorted} onSort={onSort}>
+                        {t('monitoring.centre')}
+                      </SortHeader>
+                      <SortHeader column="date" sort={sorted} onSort={onSort}>
+                        {t('monitoring.date')}
+                      </SortHeader>
+                      <SortHeader column="status" sort={sorted} onSort={onSort}>
+                        {t('common.status')}
+                      </SortHeader>
+                      <SortHeader column="announced" sort={sorted} onSort={onSort}>
+                        {t('monitoring.announced')}
+                      </SortHeader>
+                      <SortHeader column="score" sort={sorted} onSort={onSort}>
+                        {t('monitoring.overall')}
+                      </SortHeader>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((i) => (
+                      <tr key={i.id} data-inspection={i.id} data-status={i.status}>
+                        <th scope="row" class="fw-normal">
+                          <Link href={`/inspections/${i.id}`}>
+                            <bdi>{i.centre_name}</bdi>
+                          </Link>
+                        </th>
+                        <td>{formatDay(i.planned_date, lang)}</td>
+                        <td>
+                          <StatusBadge status={i.status} />
+                        </td>
+                        <td>{i.announced ? t('monitoring.announcedYes') : t('monitoring.announcedNo')}</td>
+                        <td>
+                          <Score value={i.overall_score} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </TableRegion>
+              )}
+              <Pagination page={data.page} perPage={data.per_page} total={data.total} />
+            </>
           )
         }
       </LoadState>
-      {shown.length < table.rows.length ? (
-        <button type="button" class="btn btn-outline-primary" data-testid="inspections-all" onClick={() => setShowAll(true)}>
-          {t('monitoring.showAll', { count: table.rows.length })}
-        </button>
-      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Client for inspections of centres (/api/v1/inspections, /api/v1/checklists; decision 0022).
 // Types are the server's.
 import { type RequestBody, type Schema, request } from '../../lib/api';
+import type { operations } from '../../lib/api-schema';
 import type { Check, Same } from '../../lib/typeChecks';
 
 export type Inspection = Schema<'Inspection'>;
@@ -11,6 +12,8 @@ export type Checklist = Schema<'Checklist'>;
 export type ChecklistItem = Schema<'ChecklistItem'>;
 export type AreaScore = Schema<'InspectionAreaScore'>;
 export type NewInspection = RequestBody<'createInspection'>;
+/** The list's filters, search, sort and page, as the server takes them. */
+export type InspectionQuery = NonNullable<operations['listInspections']['parameters']['query']>;
 export type AnswerBody = RequestBody<'createInspectionAnswer'>;
 export type Photo = Schema<'InspectionPhoto'>;
 export type PhotoBody = RequestBody<'createInspectionPhoto'>;
@@ -50,7 +53,7 @@ export const STATUS_ACTIONS = ['start', 'complete', 'issue'] as const;
 export const TEAM_ROLES = ['inspector', 'prefecture_officer'] as const;
 
 export const monitoringApi = {
-  list: (query: { centre_id?: number; status?: string }) => request<Schema<'InspectionList'>>('GET', '/inspections', { query }),
+  list: (query: InspectionQuery) => request<Schema<'InspectionList'>>('GET', '/inspections', { query }),
   get: (id: number) => request<InspectionDetail>('GET', `/inspections/${id}`),
   checklist: (id: number) => request<Checklist>('GET', `/checklists/${id}`),
   plan: (body: NewInspection) => request<Inspection>('POST', '/inspections', { body }),

@@ -1,0 +1,15 @@
+// Client for the tasks inbox (/api/v1/tasks; decision 0028). Types are the server's.
+import { type Schema, request } from '../../lib/api';
+
+export type Task = Schema<'Task'>;
+
+/** The kinds of task the modules raise today (the server's sources): each has its title in the locales. */
+export const TASK_KINDS = ['finding_overdue', 'reply_to_verify', 'notice_to_decide'] as const;
+
+/** The severities a finding's task names (monitoring's vocabulary). */
+export const SEVERITIES = ['minor', 'major', 'critical'] as const;
+
+export const tasksApi = {
+  list: (page: number, perPage: number) => request<Schema<'TaskList'>>('GET', '/tasks', { query: { page, per_page: perPage } }),
+  count: () => request<Schema<'TaskCount'>>('GET', '/tasks/count'),
+};

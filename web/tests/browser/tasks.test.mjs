@@ -1,0 +1,62 @@
+// The tasks inbox in the browser (decision 0028): the header shows how many tasks wait; the inbox
+// lists them, the earliest due first, each linking to its record's page. The inspector's and the
+// case worker's, at 360 px and in Arabic; axe clean.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { apiGet, checkBothLanguages, closeChecked, SCREENSHOT_DIR, settled, signedIn, switchLanguage } from './helpers.mjs';
+
+let inspector;
+let worker;
+
+before(async () => {
+  inspector = await signedIn('inspector');
+  worker = await signedIn('case_worker');
+});
+
+after(async () => {
+  await closeChecked(inspector);
+  await closeChecked(worker);
+});
+
+async function shot360(page, name) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 800 });
+  try {
+    await settled(page);
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360, `${name}: fits 360 px`);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  } finally {
+    await page.setViewportSize(size);
+  }
+}
+
+for (const role of ['inspector', 'case_worker']) {
+  test(`${role}: the header counts the tasks, the inbox lists them and opens their records`, async () => {
+    const { page } = role === 'inspector' ? inspector : worker;
+    const count = (await apiGet(page, '/tasks/count')).body;
+    await page.goto('/');
+    const badge = page.locator('[data-testid=header-tasks-count]');
+    await badge.waitFor();
+    assert.equal((await badge.textContent()).trim(), String(count.total));
+    await page.locator('[data-testid=header-tasks]').click();
+    await page.waitForURL(/\/tasks$/);
+    await page.locator('[data-testid=tasks-page]').waitFor();
+    const ready = () => page.locator('[data-testid=tasks-table], [data-testid=tasks-empty]').first().waitFor();
+    await checkBothLanguages(page, `tasks-${role}`, ready);
+    await shot360(page, `tasks-${role}-360-it`);
+    await switchLanguage(page, 'ar');
+    await ready();
+    await shot360(page, `tasks-${role}-360-ar`);
+    await switchLanguage(page, 'it');
+    if (!count.total) return;
+    const first = (await apiGet(page, '/tasks?per_page=1')).body.items[0];
+    const row = page.locator('[data-testid=tasks-table] tbody tr').first();
+    assert.equal(await row.getAttribute('data-kind'), first.kind);
+    assert.equal(await row.getAttribute('data-overdue'), String(first.overdue));
+    await row.locator('a').click();
+    await page.waitForURL((url) => url.pathname === first.link.split('?')[0]);
+    await page.locator('#main-heading').waitFor();
+  });
+}
