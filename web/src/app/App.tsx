@@ -8,7 +8,7 @@ import { CostsPage } from '../features/costs/index';
 import { HandoversPage } from '../features/handovers/index';
 import { InspectionPage, Inspections } from '../features/monitoring/index';
 import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
-import { PersonPage, Persons } from '../features/people/index';
+import { Duplicates, PersonPage, Persons } from '../features/people/index';
 import { Occupancy } from '../features/reception/index';
 import { NoticesPage, RegisterCentresPage, RegisterDayPage, RegisterOverviewPage, SignatureSheetPage } from '../features/register/index';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../lib/api';
@@ -60,6 +60,7 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
   { pattern: /^\/centres\/(\d+)\/handovers$/, permission: 'handovers.read', render: (id) => <HandoversPage key={id} id={id} /> },
   { pattern: /^\/inspections\/(\d+)$/, permission: 'inspections.read', render: (id) => <InspectionPage key={id} id={id} /> },
   { pattern: /^\/persons\/(\d+)$/, permission: 'persons.read', render: (id) => <PersonPage key={id} id={id} /> },
+  { pattern: /^\/persons\/(\d+)\/duplicates$/, permission: 'persons.read', render: (id) => <Duplicates key={id} id={id} /> },
   {
     pattern: /^\/centres\/(\d+)\/register\/(\d{4}-\d{2}-\d{2})$/,
     permission: 'register.read',

@@ -23,15 +23,27 @@ export type PlacementStay = Schema<'Stay'>;
 
 export type FamilyGroup = Schema<'FamilyGroupWithMembers'>;
 
+/** A person who may be the one described, with the score and the reasons (decision 0026). */
+export type DuplicateCandidate = Schema<'DuplicateCandidate'>;
+
+export type DuplicateReason = Schema<'DuplicateReason'>;
+
+/** Two records made one, with what moved: what an unmerge puts back. */
+export type PersonMerge = Schema<'PersonMerge'>;
+
 export function personName(p: Pick<PersonSummary, 'family_name' | 'given_names'>): string {
   return `${p.family_name} ${p.given_names}`;
 }
 
 export const peopleApi = {
   listPersons: (query: Query) => request<Schema<'PersonList'>>('GET', '/persons', { query }),
-  getPerson: (id: number) => request<Person>('GET', `/persons/${id}`),
+  getPerson: (id: number) => request<Schema<'PersonRecord'>>('GET', `/persons/${id}`),
   createPerson: (body: PersonInput) => request<Person>('POST', '/persons', { body }),
   updatePerson: (id: number, body: RequestBody<'updatePerson'>) => request<Person>('PATCH', `/persons/${id}`, { body }),
   personPlacements: (id: number) => request<Schema<'PlacementHistory'>>('GET', `/persons/${id}/placements`),
+  duplicates: (query: Query) => request<Schema<'DuplicateCandidateList'>>('GET', '/persons/duplicates', { query }),
+  merge: (body: RequestBody<'createPersonMerge'>) => request<PersonMerge>('POST', '/person-merges', { body }),
+  unmerge: (id: number, reason: string) => request<PersonMerge>('POST', `/person-merges/${id}/unmerge`, { body: { reason } }),
+  merges: (query: Query) => request<Schema<'PersonMergeList'>>('GET', '/person-merges', { query }),
   familyGroup: (id: number) => request<FamilyGroup>('GET', `/family-groups/${id}`),
 };
