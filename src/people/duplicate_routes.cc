@@ -85,20 +85,28 @@ Result<Person> named_person(api::Context& ctx, db::Connection& conn, const char*
   return person;
 }
 
+// The merge, in the request's write transaction, not committed yet.
+Result<PersonMerge> merge_in(api::Context& ctx, db::Connection& conn) {
+  INNET_ASSIGN_OR_RETURN(auto kept, named_person(ctx, conn, "kept_id"));
+  INNET_ASSIGN_OR_RETURN(auto merged, named_person(ctx, conn, "merged_id"));
+  return merge_persons(conn, kept.id, merged.id, ctx.body["reason"], ctx.actor->user_id);
+}
+
+// What the merge would do, from the merge itself, rolled back (the transaction is never
+// committed): the confirmation shows exactly what will happen, refusals included.
+Result<http::Response> preview(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto done, merge_in(ctx, *conn));
+  done.id = 0;
+  return api::ok(person_merge_type().to_json(done));
+}
+
 Result<http::Response> merge(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
-  INNET_ASSIGN_OR_RETURN(auto kept, named_person(ctx, *conn, "kept_id"));
-  INNET_ASSIGN_OR_RETURN(auto merged, named_person(ctx, *conn, "merged_id"));
-  INNET_ASSIGN_OR_RETURN(auto done, merge_persons(*conn, kept.id, merged.id, ctx.body["reason"],
-                                                  ctx.actor->user_id));
-  // A dry run answers what the merge would do, from the merge itself, and rolls it back (the
-  // transaction is never committed): the confirmation shows exactly what will happen.
-  if (ctx.body.value("dry_run", false)) {
-    done.id = 0;
-    return api::ok(person_merge_type().to_json(done));
-  }
-  auto entry = ctx.audit("persons.merge", "person", std::to_string(kept.id));
-  entry.details = nlohmann::json{{"merge_id", done.id}, {"merged_id", merged.id}}.dump();
+  INNET_ASSIGN_OR_RETURN(auto done, merge_in(ctx, *conn));
+  const auto& kept = done.kept_id;
+  auto entry = ctx.audit("persons.merge", "person", std::to_string(kept));
+  entry.details = nlohmann::json{{"merge_id", done.id}, {"merged_id", done.merged_id}}.dump();
   INNET_TRY(ctx.commit(entry));
   return api::created(person_merge_type().to_json(done));
 }
@@ -167,21 +175,29 @@ void add_duplicate_routes(api::Api& api) {
            .response_schema = "DuplicateCandidateList",
            .reads_persons = true,
            .handler = duplicates});
+  const FieldSpec merge_body = {
+      {.name = "kept_id", .type = FieldType::integer, .required = true, .min_value = 1},
+      {.name = "merged_id", .type = FieldType::integer, .required = true, .min_value = 1},
+      {.name = "reason", .required = true, .max_length = 500, .min_length = 3}};
   api.add({.method = "POST",
            .pattern = "/api/v1/person-merges",
            .action = "persons.merge",
-           .summary = "Merge a duplicate record into the one kept (dry_run: what it would do)",
+           .summary = "Merge a duplicate record into the one kept",
            .tag = "people",
-           .body = {{.name = "kept_id", .type = FieldType::integer, .required = true, .min_value = 1},
-                    {.name = "merged_id", .type = FieldType::integer, .required = true, .min_value = 1},
-                    {.name = "reason", .required = true, .max_length = 500, .min_length = 3},
-                    {.name = "dry_run",
-                     .type = FieldType::boolean,
-                     .description = "answer what the merge would do (200) and change nothing"}},
+           .body = merge_body,
            .response_schema = "PersonMerge",
            .success_status = 201,
            .reads_persons = true,
            .handler = merge});
+  api.add({.method = "POST",
+           .pattern = "/api/v1/person-merges/preview",
+           .action = "persons.merge",
+           .summary = "What a merge would do (id 0), or why it is refused; changes nothing",
+           .tag = "people",
+           .body = merge_body,
+           .response_schema = "PersonMerge",
+           .reads_persons = true,
+           .handler = preview});
   api.add({.method = "GET",
            .pattern = "/api/v1/person-merges",
            .action = "persons.merge",

@@ -216,7 +216,7 @@ const api::ObjectType<ModuleMove>& module_move_type() {
 const api::ObjectType<PersonMerge>& person_merge_type() {
   static const auto type =
       api::ObjectType<PersonMerge>("PersonMerge")
-          .field("id", &PersonMerge::id, {.description = "0 in a dry run"})
+          .field("id", &PersonMerge::id, {.description = "0 in a preview"})
           .field("kept_id", &PersonMerge::kept_id)
           .field("merged_id", &PersonMerge::merged_id)
           .field("reason", &PersonMerge::reason)

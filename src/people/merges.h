@@ -29,7 +29,7 @@ struct ModuleMove {
 };
 
 struct PersonMerge {
-  std::int64_t id = 0;  // 0 in a dry run
+  std::int64_t id = 0;  // 0 in a preview (POST /person-merges/preview)
   std::int64_t kept_id = 0;
   std::int64_t merged_id = 0;
   std::string reason;

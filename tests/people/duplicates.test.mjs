@@ -53,9 +53,13 @@ test('duplicates: Latin spellings, reversed names, original script and the CUI, 
 
   items = await duplicates({ family_name: f, given_names: 'Alexander', birth_date: '1988-11-05' });
   assert.deepEqual(reasonsOf(items, kovalenko.id), ['name_phonetic', 'birth_date_equal']);
-  // The given names in Cyrillic against the Latin record: transliterated.
+  // The given names in Cyrillic: equal to the record's own Cyrillic, transliterated against a
+  // record that has them in Latin letters only.
   items = await duplicates({ family_name: f, given_names: 'Олександр' });
-  assert.ok(reasonsOf(items, kovalenko.id)?.includes('name_transliterated'), JSON.stringify(items));
+  assert.deepEqual(reasonsOf(items, kovalenko.id), ['name_equal']);
+  const andrii = await createPerson(officer, { family_name: f, given_names: 'Andrii', birth_date: '1990-01-01', nationality: 'UA' });
+  items = await duplicates({ family_name: f, given_names: 'Андрій' });
+  assert.deepEqual(reasonsOf(items, andrii.id), ['name_transliterated'], JSON.stringify(items));
 
   // The CUI, written with spaces and in lower case, outranks everything else.
   items = await duplicates({ cui: ` ${cui.toLowerCase().slice(0, 4)} ${cui.toLowerCase().slice(4)}`, family_name: f, given_names: 'Oleksandr' });
@@ -66,10 +70,13 @@ test('duplicates: Latin spellings, reversed names, original script and the CUI, 
   items = await duplicates({ family_name: f, given_names: 'Mahmoud' });
   assert.equal(reasonsOf(items, mohamed.id), undefined);
 
-  // A recorded person's candidates: its own fields, itself left out.
-  items = await duplicates({ person_id: String(namesake.id) });
-  assert.ok(!items.some((c) => c.person.id === namesake.id));
-  assert.ok(reasonsOf(items, mohamed.id)?.includes('name_phonetic'));
+  // A recorded person's candidates: its own fields, itself left out; not the namesake 20 years
+  // younger.
+  const twin = await createPerson(officer, { family_name: f, given_names: 'Mohammed', birth_date: '1994-03-12', nationality: 'EG' });
+  items = await duplicates({ person_id: String(twin.id) });
+  assert.ok(!items.some((c) => c.person.id === twin.id));
+  assert.equal(reasonsOf(items, namesake.id), undefined);
+  assert.deepEqual(reasonsOf(items, mohamed.id), ['name_phonetic', 'birth_date_equal', 'nationality_equal']);
 });
 
 test('duplicates: bad input names the field', async () => {
@@ -112,19 +119,19 @@ test('merges: placements move and come back exactly; both placed now is a 409 an
   // Both placed now: refused, nothing moved.
   const body = { kept_id: kept.id, merged_id: merged.id, reason: 'Same person: CUI checked at the Questura' };
   expectError(await api('POST', '/person-merges', { session: officer, body }), 409, 'both_placed', ['merged_id']);
-  expectError(await api('POST', '/person-merges', { session: officer, body: { ...body, dry_run: true } }), 409, 'both_placed', ['merged_id']);
+  expectError(await api('POST', '/person-merges/preview', { session: officer, body }), 409, 'both_placed', ['merged_id']);
   const placementsOf = async (id) => expectStatus(await api('GET', `/persons/${id}/placements`, { session: officer }), 200).items;
   assert.equal((await placementsOf(merged.id)).length, 1);
 
   // The merged record's stay ends: the two are now mergeable (the stays do not overlap).
   const [stay] = await placementsOf(merged.id);
-  expectStatus(await api('POST', '/placements/exits', { session: officer, body: { person_ids: [merged.id], date: daysAgo(11), reason: 'transferred' } }), 201);
+  expectStatus(await api('POST', '/placements/exits', { session: officer, body: { person_ids: [merged.id], date: daysAgo(11), reason: 'left_voluntarily' } }), 201);
 
-  const preview = expectStatus(await api('POST', '/person-merges', { session: officer, body: { ...body, dry_run: true } }), 200);
+  const preview = expectStatus(await api('POST', '/person-merges/preview', { session: officer, body }), 200);
   assert.equal(preview.id, 0);
   assert.deepEqual(preview.filled_fields, ['cui']);
   assert.deepEqual(preview.moved.find((m) => m.kind === 'placements')?.ids, [stay.id]);
-  assert.equal((await placementsOf(merged.id)).length, 1, 'a dry run changes nothing');
+  assert.equal((await placementsOf(merged.id)).length, 1, 'a preview changes nothing');
 
   const merge = expectStatus(await api('POST', '/person-merges', { session: officer, body }), 201);
   assert.ok(merge.id > 0);

@@ -68,8 +68,13 @@ people::Person person_of(const Pair& pair, const Record& r) {
 Result<std::int64_t> seed_duplicate_pairs(db::Connection& conn, std::int64_t operator_id,
                                           CivilDay today) {
   INNET_ASSIGN_OR_RETURN(auto all, centres::all_centres(conn, {}));
-  // The operator's active centres with a free place for each category the pairs need.
-  std::vector<std::pair<std::int64_t, centres::Category>> free;
+  // The operator's active centres with their free places today for each category the pairs need.
+  struct Free {
+    std::int64_t centre_id;
+    centres::Category category;
+    std::int64_t places;
+  };
+  std::vector<Free> free;
   for (const auto& centre : all) {
     if (centre.operator_id != operator_id || centre.status != "active") continue;
     INNET_ASSIGN_OR_RETURN(auto guests, placements_on(conn, centre.id, today));
@@ -77,20 +82,21 @@ Result<std::int64_t> seed_duplicate_pairs(db::Connection& conn, std::int64_t ope
       std::int64_t taken = 0;
       for (const auto& g : guests) taken += g.category == category;
       if (taken < centre.places[static_cast<std::size_t>(category)])
-        free.emplace_back(centre.id, category);
+        free.push_back({centre.id, category, centre.places[static_cast<std::size_t>(category)] - taken});
     }
   }
   const auto place_in = [&](std::int64_t person_id, const char* sex, std::size_t nth) -> Status {
     const auto category =
         std::string(sex) == "female" ? centres::Category::single_women : centres::Category::single_men;
     std::size_t seen = 0;
-    for (const auto& [centre_id, c] : free) {
-      if (c != category || seen++ < nth) continue;
+    for (auto& f : free) {
+      if (f.category != category || f.places == 0 || seen++ < nth) continue;
+      --f.places;
       Arrival a;
       a.person_ids = {person_id};
-      a.centre_id = centre_id;
+      a.centre_id = f.centre_id;
       a.category = category;
-      a.date = today.plus_days(-10);
+      a.date = today;  // the free places counted are today's
       a.arrival_from = "landing";
       INNET_ASSIGN_OR_RETURN(auto placed, place(conn, a, today));
       return Status::success();

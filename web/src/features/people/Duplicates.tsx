@@ -1,5 +1,5 @@
 // The duplicate review page of one person (decision 0026): the records that may be the same
-// person, one of them side by side with this one, the merge (a dry run first: the confirmation
+// person, one of them side by side with this one, the merge (a preview first: the confirmation
 // says what will move), and the merges of this person, each of which can be undone.
 import { useState } from 'preact/hooks';
 import { NotFound } from '../../app/Status';
@@ -110,11 +110,11 @@ function Compare({ person, candidate, canMerge, onMerged }: { person: Person; ca
   const body = () => ({ kept_id: kept.id, merged_id: merged.id, reason: reason.trim() });
   const form = useFormSubmit({
     validate: (): FieldErrors => (reason.trim().length < 3 ? { reason: ['fieldErrors.required'] } : {}),
-    // What the merge would do, from the server's own dry run, is what the dialog says.
+    // What the merge would do, from the server's own preview, is what the dialog says.
     confirm: async () => {
       let preview: PersonMerge;
       try {
-        preview = await peopleApi.merge({ ...body(), dry_run: true });
+        preview = await peopleApi.previewMerge(body());
       } catch (err) {
         form.errors.failFromApi(err);
         return false;

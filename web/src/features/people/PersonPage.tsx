@@ -13,7 +13,7 @@ import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { CorrectPlacement } from '../reception/index';
 import { PersonForm } from './PersonForm';
-import { type FamilyGroup, peopleApi, type Person, personName, type PlacementStay } from './api';
+import { type FamilyGroup, peopleApi, type Person, type PersonRecord, personName, type PlacementStay } from './api';
 
 /** Languages by the script they are written in, the likeliest among the people hosted first. */
 const SCRIPTS: [RegExp, string[]][] = [
@@ -64,7 +64,7 @@ export function PersonPage({ id }: { id: number }) {
   return <PersonView person={person} family={family} error={error} />;
 }
 
-function PersonView({ person, family, error }: { person: Person | null; family: FamilyGroup | null; error: unknown }) {
+function PersonView({ person, family, error }: { person: PersonRecord | null; family: FamilyGroup | null; error: unknown }) {
   const { t, lang } = useT();
   const created = !!useLocation().query.get('created');
   const { can } = useSession();
