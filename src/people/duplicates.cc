@@ -18,7 +18,7 @@ std::vector<PersonRecords>& registered() {
 
 // The persons a key lookup reads at most. A common name with no birth date to narrow it matches
 // thousands on national data; these are scored and the best kept (decision 0026, limits).
-constexpr std::int64_t kLookupLimit = 500;
+constexpr std::int64_t kLookupLimit = 200;
 
 Names names_of(const Person& p) {
   return {p.family_name, p.given_names, p.family_name_original.value_or(""),
