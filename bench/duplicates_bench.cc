@@ -78,7 +78,8 @@ void BM_Duplicates(benchmark::State& state, std::string kind) {
   }
   std::sort(ms.begin(), ms.end());
   const auto pct = [&](double q) {
-    return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
+    return ms[std::min(ms.size() - 1,
+                       static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
   };
   state.counters["p50_ms"] = pct(0.50);
   state.counters["p95_ms"] = pct(0.95);

@@ -33,15 +33,15 @@ const api::ObjectType<Candidate>& candidate_type() {
 }
 
 const std::vector<std::string>& criteria() {
-  static const std::vector<std::string> all = {"family_name", "given_names", "birth_date", "cui",
-                                               "document_number", "person_id"};
+  static const std::vector<std::string> all = {"family_name", "given_names",     "birth_date",
+                                               "cui",         "document_number", "person_id"};
   return all;
 }
 
 Result<http::Response> duplicates(api::Context& ctx) {
   auto& q = ctx.request.query;
-  DuplicateQuery d{q["family_name"], q["given_names"], std::nullopt,   q["nationality"],
-                   q["cui"],         q["document_number"]};
+  DuplicateQuery d{q["family_name"], q["given_names"], std::nullopt,
+                   q["nationality"], q["cui"],         q["document_number"]};
   if (!q["birth_date"].empty()) d.birth_date = q["birth_date"];
   if (!d.nationality.empty() && !is_country_code(d.nationality))
     return Error::field(ErrorKind::invalid_input, "nationality", FieldError::invalid_country());
@@ -62,8 +62,7 @@ Result<http::Response> duplicates(api::Context& ctx) {
     d.except_id = id;
   }
   if (!has_criterion(d))
-    return Error::field(ErrorKind::invalid_input, "family_name",
-                        one_of_required(criteria()));
+    return Error::field(ErrorKind::invalid_input, "family_name", one_of_required(criteria()));
   if (ctx.scope != auth::Scope::all) d.among = persons_linked_to(ctx.actor->organization_id);
   INNET_ASSIGN_OR_RETURN(auto found, find_duplicates(*conn, d));
   std::vector<std::int64_t> ids;
@@ -127,7 +126,8 @@ Result<http::Response> unmerge(api::Context& ctx) {
 Result<http::Response> list(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   std::optional<std::int64_t> person_id;
-  if (!ctx.request.query["person_id"].empty()) person_id = parse_int(ctx.request.query["person_id"]);
+  if (!ctx.request.query["person_id"].empty())
+    person_id = parse_int(ctx.request.query["person_id"]);
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto page, list_merges(*conn, person_id, paging));
   nlohmann::json items = nlohmann::json::array();

@@ -42,8 +42,9 @@ Status collect(Result<db::Rows> rows, std::set<std::int64_t>& ids) {
   return Status::success();
 }
 
-// The ids of the persons the query may describe: by identifier, by name keys (within a year of
-// the birth date when it is given), or by birth date when no name is given.
+// The ids of the persons the query may describe, among those the caller may see: by CUI, by name
+// keys (within a year of the birth date when it is given), or by birth date when no name is
+// given. Document numbers come from the PersonRecords hooks, in find_duplicates.
 Result<std::set<std::int64_t>> lookup(db::Connection& conn, const DuplicateQuery& q) {
   std::set<std::int64_t> ids;
   const auto limit = " LIMIT " + std::to_string(kLookupLimit);
@@ -52,13 +53,6 @@ Result<std::set<std::int64_t>> lookup(db::Connection& conn, const DuplicateQuery
     db::Params params{cui};
     add_among(sql, params, "id", q.among);
     INNET_TRY(collect(conn.query(sql, params), ids));
-  }
-  if (const auto number = normalised_identifier(q.document_number); !number.empty()) {
-    for (const auto& records : registered()) {
-      if (!records.persons_with_document) continue;
-      INNET_ASSIGN_OR_RETURN(auto found, records.persons_with_document(conn, number));
-      ids.insert(found.begin(), found.end());
-    }
   }
   const auto keys = query_keys(q.family_name, q.given_names);
   const auto year = year_of(q.birth_date);
@@ -103,16 +97,24 @@ Candidate score(const DuplicateQuery& q, Person p, const std::set<std::int64_t>&
   const bool asked_name = !name_words(q.family_name).empty() || !name_words(q.given_names).empty();
   const auto name = compare_names(q.family_name, q.given_names, names_of(p));
   switch (name.match) {
-    case NameMatch::equal: c.reasons.push_back("name_equal"), points += 35; break;
-    case NameMatch::phonetic: c.reasons.push_back("name_phonetic"), points += 30; break;
-    case NameMatch::transliterated: c.reasons.push_back("name_transliterated"), points += 30; break;
-    case NameMatch::none: break;
+    case NameMatch::equal:
+      c.reasons.push_back("name_equal"), points += 35;
+      break;
+    case NameMatch::phonetic:
+      c.reasons.push_back("name_phonetic"), points += 30;
+      break;
+    case NameMatch::transliterated:
+      c.reasons.push_back("name_transliterated"), points += 30;
+      break;
+    case NameMatch::none:
+      break;
   }
   if (name.reversed) c.reasons.push_back("name_reversed"), points -= 5;
   bool same_date = false;
   if (q.birth_date && p.birth_date) {
     same_date = *q.birth_date == *p.birth_date;
-    if (same_date) c.reasons.push_back("birth_date_equal"), points += 30;
+    if (same_date)
+      c.reasons.push_back("birth_date_equal"), points += 30;
     else if (year_of(q.birth_date) == year_of(p.birth_date))
       c.reasons.push_back("birth_year_equal"), points += 15;
   }
@@ -219,14 +221,12 @@ std::string normalised_identifier(const std::string& text) {
 }
 
 bool has_criterion(const DuplicateQuery& q) {
-  return !name_words(q.family_name).empty() || !name_words(q.given_names).empty() ||
-         q.birth_date || !normalised_identifier(q.cui).empty() ||
-         !normalised_identifier(q.document_number).empty();
+  return !name_words(q.family_name).empty() || !name_words(q.given_names).empty() || q.birth_date ||
+         !normalised_identifier(q.cui).empty() || !normalised_identifier(q.document_number).empty();
 }
 
 Result<std::vector<Candidate>> find_duplicates(db::Connection& conn, const DuplicateQuery& q) {
   INNET_ASSIGN_OR_RETURN(auto ids, lookup(conn, q));
-  if (q.except_id) ids.erase(*q.except_id);
   std::set<std::int64_t> by_document;
   if (const auto number = normalised_identifier(q.document_number); !number.empty())
     for (const auto& records : registered())
@@ -234,11 +234,22 @@ Result<std::vector<Candidate>> find_duplicates(db::Connection& conn, const Dupli
         INNET_ASSIGN_OR_RETURN(auto found, records.persons_with_document(conn, number));
         by_document.insert(found.begin(), found.end());
       }
-  INNET_ASSIGN_OR_RETURN(auto persons,
-                         find_live_persons(conn, {ids.begin(), ids.end()}, q.among));
+  if (q.except_id) ids.erase(*q.except_id), by_document.erase(*q.except_id);
+  // The lookup is scoped already: its persons are read without the organisation's subquery, which
+  // an engine may materialise again (decision 0026); only those found by document alone need it.
+  INNET_ASSIGN_OR_RETURN(auto persons, find_live_persons(conn, {ids.begin(), ids.end()}, {}));
+  std::vector<std::int64_t> documents_only;
+  for (auto id : by_document)
+    if (!ids.contains(id)) documents_only.push_back(id);
+  if (!documents_only.empty()) {
+    INNET_ASSIGN_OR_RETURN(auto more, find_live_persons(conn, documents_only, q.among));
+    persons.insert(persons.end(), std::make_move_iterator(more.begin()),
+                   std::make_move_iterator(more.end()));
+  }
   std::vector<Candidate> out;
   for (auto& p : persons)
-    if (auto c = score(q, std::move(p), by_document); !c.reasons.empty()) out.push_back(std::move(c));
+    if (auto c = score(q, std::move(p), by_document); !c.reasons.empty())
+      out.push_back(std::move(c));
   std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
     return a.score != b.score ? a.score > b.score : a.person.id < b.person.id;
   });
@@ -251,7 +262,8 @@ Status store_match_keys(db::Connection& conn, const std::vector<const Person*>& 
   std::vector<std::tuple<std::string, std::int64_t, std::int64_t>> rows;
   for (const Person* p : persons) {
     if (replace) INNET_TRY(drop_match_keys(conn, p->id));
-    for (auto& key : match_keys(names_of(*p))) rows.emplace_back(std::move(key), year_of(p->birth_date), p->id);
+    for (auto& key : match_keys(names_of(*p)))
+      rows.emplace_back(std::move(key), year_of(p->birth_date), p->id);
   }
   return insert_keys(conn, rows);
 }

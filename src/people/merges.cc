@@ -165,7 +165,8 @@ Result<PersonMerge> unmerge_persons(db::Connection& conn, std::int64_t merge_id,
         changed = true;
       }
   for (const auto& [name, value] : m.filled)
-    if (name == "birth_date_estimated" && !kept.birth_date) kept.birth_date_estimated = value == "1";
+    if (name == "birth_date_estimated" && !kept.birth_date)
+      kept.birth_date_estimated = value == "1";
   if (changed) INNET_TRY(update_person(conn, kept));
   std::optional<std::string> cui;
   std::optional<std::string> codice_fiscale;

@@ -55,8 +55,9 @@ Result<PersonMerge> unmerge_persons(db::Connection& conn, std::int64_t merge_id,
                                     const std::string& reason, std::int64_t actor_id);
 Result<PersonMerge> find_merge(db::Connection& conn, std::int64_t id);
 // Newest first; `person_id`: the merges of that person, kept or merged.
-Result<db::Page<PersonMerge>> list_merges(db::Connection& conn, std::optional<std::int64_t> person_id,
-                                      const Paging& paging);
+Result<db::Page<PersonMerge>> list_merges(db::Connection& conn,
+                                          std::optional<std::int64_t> person_id,
+                                          const Paging& paging);
 
 const api::ObjectType<PersonMerge>& person_merge_type();
 

@@ -11,57 +11,117 @@ namespace {
 // Cyrillic а (U+0430) to я (U+044F), Ukrainian spelling (the national transliteration of 2010,
 // without its word-initial forms), then U+0450 to U+045F (Ukrainian є і ї, Serbian, Belarusian).
 constexpr const char* kCyrillic[] = {
-    "a", "b",  "v", "h", "d", "e", "zh", "z", "y", "i",  "k",    "l", "m", "n",  "o",  "p",
-    "r", "s",  "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "y", "", "e", "iu", "ia",
-    "e", "e",  "dj", "g", "ie", "dz", "i", "i", "j", "lj", "nj", "c", "k", "i", "u",  "dz"};
+    "a", "b", "v",  "h", "d",  "e",  "zh", "z",  "y",  "i",    "k",  "l", "m", "n", "o",  "p",
+    "r", "s", "t",  "u", "f",  "kh", "ts", "ch", "sh", "shch", "",   "y", "",  "e", "iu", "ia",
+    "e", "e", "dj", "g", "ie", "dz", "i",  "i",  "j",  "lj",   "nj", "c", "k", "i", "u",  "dz"};
 
 // Arabic U+0621 to U+064A: the consonants, long vowels and hamza carriers (short vowels are
 // marks, left out). ع is a vowel mark, as in most Latin spellings ("Omar" for عمر).
-constexpr const char* kArabic[] = {
-    "",  "a", "a", "",  "a", "",  "a", "b", "a", "t",  "th", "j", "h", "kh", "d", "dh",
-    "r", "z", "s", "sh", "s", "d", "t", "z", "a", "gh", "",   "",  "",  "",   "",  "",
-    "f", "k", "k", "l", "m", "n", "h", "w", "a", "y"};
+constexpr const char* kArabic[] = {"",  "a", "a",  "",   "a",  "",  "a", "b", "a",  "t", "th",
+                                   "j", "h", "kh", "d",  "dh", "r", "z", "s", "sh", "s", "d",
+                                   "t", "z", "a",  "gh", "",   "",  "",  "",  "",   "",  "f",
+                                   "k", "k", "l",  "m",  "n",  "h", "w", "a", "y"};
 
 // Bengali U+0981 to U+09DF; the inherent vowel of a consonant is not written, as in Arabic.
 const char* bengali(char32_t c) {
   switch (c) {
-    case 0x982: return "ng";
-    case 0x983: return "h";
-    case 0x985: case 0x986: case 0x9BE: return "a";
-    case 0x987: case 0x988: case 0x9BF: case 0x9C0: return "i";
-    case 0x989: case 0x98A: case 0x9C1: case 0x9C2: return "u";
-    case 0x98B: case 0x9C3: return "ri";
-    case 0x98F: case 0x9C7: return "e";
-    case 0x990: case 0x9C8: return "oi";
-    case 0x993: case 0x9CB: return "o";
-    case 0x994: case 0x9CC: return "ou";
-    case 0x995: return "k";
-    case 0x996: return "kh";
-    case 0x997: return "g";
-    case 0x998: return "gh";
-    case 0x999: return "ng";
-    case 0x99A: return "ch";
-    case 0x99B: return "chh";
-    case 0x99C: case 0x9AF: return "j";
-    case 0x99D: return "jh";
-    case 0x99E: case 0x9A3: case 0x9A8: return "n";
-    case 0x99F: case 0x9A4: case 0x9CE: return "t";
-    case 0x9A0: case 0x9A5: return "th";
-    case 0x9A1: case 0x9A6: return "d";
-    case 0x9A2: case 0x9A7: return "dh";
-    case 0x9AA: return "p";
-    case 0x9AB: return "ph";
-    case 0x9AC: return "b";
-    case 0x9AD: return "bh";
-    case 0x9AE: return "m";
-    case 0x9B0: case 0x9DC: return "r";
-    case 0x9B2: return "l";
-    case 0x9B6: case 0x9B7: return "sh";
-    case 0x9B8: return "s";
-    case 0x9B9: return "h";
-    case 0x9DD: return "rh";
-    case 0x9DF: return "y";
-    default: return "";  // signs: candrabindu, nukta, virama, length mark
+    case 0x982:
+      return "ng";
+    case 0x983:
+      return "h";
+    case 0x985:
+    case 0x986:
+    case 0x9BE:
+      return "a";
+    case 0x987:
+    case 0x988:
+    case 0x9BF:
+    case 0x9C0:
+      return "i";
+    case 0x989:
+    case 0x98A:
+    case 0x9C1:
+    case 0x9C2:
+      return "u";
+    case 0x98B:
+    case 0x9C3:
+      return "ri";
+    case 0x98F:
+    case 0x9C7:
+      return "e";
+    case 0x990:
+    case 0x9C8:
+      return "oi";
+    case 0x993:
+    case 0x9CB:
+      return "o";
+    case 0x994:
+    case 0x9CC:
+      return "ou";
+    case 0x995:
+      return "k";
+    case 0x996:
+      return "kh";
+    case 0x997:
+      return "g";
+    case 0x998:
+      return "gh";
+    case 0x999:
+      return "ng";
+    case 0x99A:
+      return "ch";
+    case 0x99B:
+      return "chh";
+    case 0x99C:
+    case 0x9AF:
+      return "j";
+    case 0x99D:
+      return "jh";
+    case 0x99E:
+    case 0x9A3:
+    case 0x9A8:
+      return "n";
+    case 0x99F:
+    case 0x9A4:
+    case 0x9CE:
+      return "t";
+    case 0x9A0:
+    case 0x9A5:
+      return "th";
+    case 0x9A1:
+    case 0x9A6:
+      return "d";
+    case 0x9A2:
+    case 0x9A7:
+      return "dh";
+    case 0x9AA:
+      return "p";
+    case 0x9AB:
+      return "ph";
+    case 0x9AC:
+      return "b";
+    case 0x9AD:
+      return "bh";
+    case 0x9AE:
+      return "m";
+    case 0x9B0:
+    case 0x9DC:
+      return "r";
+    case 0x9B2:
+      return "l";
+    case 0x9B6:
+    case 0x9B7:
+      return "sh";
+    case 0x9B8:
+      return "s";
+    case 0x9B9:
+      return "h";
+    case 0x9DD:
+      return "rh";
+    case 0x9DF:
+      return "y";
+    default:
+      return "";  // signs: candrabindu, nukta, virama, length mark
   }
 }
 
@@ -73,14 +133,23 @@ std::string latin(char32_t c) {
   if (c == 0x490 || c == 0x491) return "g";  // Ґ ґ
   if (c >= 0x621 && c <= 0x64A) return kArabic[c - 0x621];
   switch (c) {  // Persian and Urdu letters
-    case 0x67E: return "p";
-    case 0x686: return "ch";
-    case 0x698: return "zh";
-    case 0x6A9: return "k";
-    case 0x6AF: return "g";
-    case 0x6CC: return "y";
-    case 0x6BE: case 0x6C1: return "h";
-    default: break;
+    case 0x67E:
+      return "p";
+    case 0x686:
+      return "ch";
+    case 0x698:
+      return "zh";
+    case 0x6A9:
+      return "k";
+    case 0x6AF:
+      return "g";
+    case 0x6CC:
+      return "y";
+    case 0x6BE:
+    case 0x6C1:
+      return "h";
+    default:
+      break;
   }
   if (c >= 0x981 && c <= 0x9DF) return bengali(c);
   return "";
@@ -181,8 +250,7 @@ std::string normalised(std::string_view name) {
 }
 
 // How one name of the query compares with the candidate's name in Latin and in its script.
-Level field_level(std::string_view query, std::string_view latin_name,
-                  std::string_view original) {
+Level field_level(std::string_view query, std::string_view latin_name, std::string_view original) {
   if (query.empty()) return Level::equal;  // not asked: no constraint
   const auto q = name_words(query);
   if (!is_original_script(query)) {
@@ -259,8 +327,8 @@ std::string phonetic_key(std::string_view word) {
   for (std::size_t i = 0; i < s.size();) {
     // "y" before a vowel at the start is a consonant ("Yusuf"); elsewhere a vowel ("Aly").
     const auto vowel = [&](std::size_t at) {
-      return is_vowel(s[at]) || (s[at] == 'y' && !(at == 0 && at + 1 < s.size() &&
-                                                   is_vowel(s[at + 1])));
+      return is_vowel(s[at]) ||
+             (s[at] == 'y' && !(at == 0 && at + 1 < s.size() && is_vowel(s[at + 1])));
     };
     if (vowel(i)) {
       // A run of vowels is one mark; a diphthong ending in i or y ("ei", "ai", "ay") another:
@@ -279,12 +347,13 @@ std::string phonetic_key(std::string_view word) {
     ++i;
   }
   // A final "h" after a vowel is not heard ("Abdullah", "Fatimah").
-  if (out.size() > 1 && out.back() == 'h' && (out[out.size() - 2] == 'a' || out[out.size() - 2] == 'e'))
+  if (out.size() > 1 && out.back() == 'h' &&
+      (out[out.size() - 2] == 'a' || out[out.size() - 2] == 'e'))
     out.pop_back();
   // "-ander" and "-andr": the vowel of a final "er" after two consonants (Alexander, Oleksandr).
   const auto n = out.size();
-  if (n >= 4 && out[n - 1] == 'r' && out[n - 2] == 'a' && out[n - 3] != 'a' &&
-      out[n - 3] != 'e' && out[n - 4] != 'a' && out[n - 4] != 'e')
+  if (n >= 4 && out[n - 1] == 'r' && out[n - 2] == 'a' && out[n - 3] != 'a' && out[n - 3] != 'e' &&
+      out[n - 4] != 'a' && out[n - 4] != 'e')
     out.erase(n - 2, 1);
   return out;
 }
@@ -294,8 +363,10 @@ std::string consonant_key(std::string_view word) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
-    if (i == 0 && is_vowel(c)) c = 'a';  // the first letter a vowel: marked, whichever
-    else if (is_vowel(c) || (i > 0 && (c == 'y' || c == 'w'))) continue;
+    if (i == 0 && is_vowel(c))
+      c = 'a';  // the first letter a vowel: marked, whichever
+    else if (is_vowel(c) || (i > 0 && (c == 'y' || c == 'w')))
+      continue;
     if (out.empty() || out.back() != c) out += c;
   }
   if (out.size() > 1 && out.back() == 'h') out.pop_back();
@@ -322,8 +393,8 @@ NameComparison compare_names(std::string_view family_name, std::string_view give
   const auto reversed = std::min(field_level(family_name, c.given_names, c.given_names_original),
                                  field_level(given_names, c.family_name, c.family_name_original));
   const auto level = straight != Level::none ? straight : reversed;
-  const auto match = level == Level::equal      ? NameMatch::equal
-                     : level == Level::phonetic ? NameMatch::phonetic
+  const auto match = level == Level::equal            ? NameMatch::equal
+                     : level == Level::phonetic       ? NameMatch::phonetic
                      : level == Level::transliterated ? NameMatch::transliterated
                                                       : NameMatch::none;
   return {match, match != NameMatch::none && straight == Level::none};

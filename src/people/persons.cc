@@ -412,8 +412,8 @@ Result<std::vector<Person>> find_live_persons(db::Connection& conn,
     where.add("persons.merged_into IS NULL");
     if (among) where.add_in("persons.id", *among);
     INNET_ASSIGN_OR_RETURN(
-        auto rows,
-        conn.query(std::string("SELECT ") + kColumns + " FROM persons" + where.sql(), where.params()));
+        auto rows, conn.query(std::string("SELECT ") + kColumns + " FROM persons" + where.sql(),
+                              where.params()));
     for (const auto& r : rows) out.push_back(from_row(r));
   }
   return out;
@@ -688,7 +688,8 @@ CREATE INDEX persons_family_group ON persons (family_group_id);
           {14, "people: unaccompanied minors",
            "ALTER TABLE persons ADD COLUMN unaccompanied_minor INTEGER NOT NULL DEFAULT 0;"},
           // Duplicates (decision 0026): the keys candidates are found by, then merges.
-          match_keys_migration(engine), merges_migration(engine)};
+          match_keys_migration(engine),
+          merges_migration(engine)};
 }
 
 }  // namespace innet::people

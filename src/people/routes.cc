@@ -192,7 +192,8 @@ struct PersonRecord {
 const api::ObjectType<PersonRecord>& person_record_type() {
   static const auto type =
       api::ObjectType<PersonRecord>("PersonRecord")
-          .include(person_type(), [](const PersonRecord& r) -> const auto& { return r.person; })
+          .include(
+              person_type(), [](const PersonRecord& r) -> const auto& { return r.person; })
           .field("merged_into", &PersonRecord::merged_into,
                  {.description = "the record this one was merged into (a duplicate, kept as "
                                  "history); null for a person in use"});
@@ -225,8 +226,7 @@ Result<http::Response> update(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto person, visible_person(ctx, *conn, id, "persons.manage"));
   // A merged record is history: corrections go to the record kept (or after an unmerge).
   INNET_ASSIGN_OR_RETURN(auto into, merged_into(*conn, id));
-  if (into)
-    return Error::rule(ErrorKind::conflict, "already_merged", "id", already_merged(*into));
+  if (into) return Error::rule(ErrorKind::conflict, "already_merged", "id", already_merged(*into));
   set_fields(ctx.body, person);
   INNET_TRY(check_codes(person));
   INNET_TRY(join_family_of(ctx, *conn, person));

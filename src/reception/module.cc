@@ -4,10 +4,10 @@
 #include "reception/absences/absences.h"
 #include "reception/costs/invoices.h"
 #include "reception/handovers/handovers.h"
+#include "reception/person_records.h"
 #include "reception/placements/placements.h"
 #include "reception/register/register.h"
 #include "reception/register/sheets.h"
-#include "reception/person_records.h"
 #include "reception/routes.h"
 #include "reception/seed/step.h"
 

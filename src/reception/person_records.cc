@@ -32,8 +32,7 @@ Status overlapping_placements(db::Connection& conn, std::int64_t kept_id, std::i
   const bool both_open = rows[0].integer(2) != 0;
   return Error::rule(ErrorKind::conflict, both_open ? "both_placed" : "placements_overlap",
                      "merged_id",
-                     people::placements_overlap(rows[0].integer(0), rows[0].integer(1),
-                                                    both_open));
+                     people::placements_overlap(rows[0].integer(0), rows[0].integer(1), both_open));
 }
 
 Result<std::vector<std::int64_t>> move_rows(db::Connection& conn, const char* table,
@@ -73,9 +72,9 @@ Status restore(db::Connection& conn, std::int64_t kept_id, std::int64_t merged_i
     if (m.kind == kExtension.kind) table = kExtension.table;
     if (!table) return Error::internal("reception moved no " + m.kind);
     for (auto id : m.ids)
-      INNET_TRY(conn.execute(std::string("UPDATE ") + table +
-                                 " SET person_id = ? WHERE id = ? AND person_id = ?",
-                             {merged_id, id, kept_id}));
+      INNET_TRY(conn.execute(
+          std::string("UPDATE ") + table + " SET person_id = ? WHERE id = ? AND person_id = ?",
+          {merged_id, id, kept_id}));
   }
   return Status::success();
 }
@@ -83,10 +82,8 @@ Status restore(db::Connection& conn, std::int64_t kept_id, std::int64_t merged_i
 }  // namespace
 
 people::PersonRecords person_records() {
-  return {.name = "reception",
-          .conflict = overlapping_placements,
-          .move = move,
-          .restore = restore};
+  return {
+      .name = "reception", .conflict = overlapping_placements, .move = move, .restore = restore};
 }
 
 }  // namespace innet::reception

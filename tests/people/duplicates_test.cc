@@ -103,9 +103,8 @@ TEST_P(DuplicatesTest, IdentifiersAndTheDocumentHook) {
   static std::int64_t holder = 0;
   static const int registered = [] {
     add_person_records({.name = "test documents",
-                        .persons_with_document =
-                            [](db::Connection&, const std::string& number)
-                                -> Result<std::vector<std::int64_t>> {
+                        .persons_with_document = [](db::Connection&, const std::string& number)
+                            -> Result<std::vector<std::int64_t>> {
                           if (number == "P1234567") return std::vector<std::int64_t>{holder};
                           return std::vector<std::int64_t>{};
                         }});

@@ -17,7 +17,7 @@ TEST(NameMatch, TransliteratesEachScriptToLatin) {
   EXPECT_EQ(to_latin("Олександр"), "oleksandr");
   EXPECT_EQ(to_latin("Коваленко"), "kovalenko");
   EXPECT_EQ(to_latin("Григорій"), "hryhorii");  // Ukrainian: г is h
-  EXPECT_EQ(to_latin("محمد"), "mhmd");           // Arabic writes no short vowels
+  EXPECT_EQ(to_latin("محمد"), "mhmd");          // Arabic writes no short vowels
   EXPECT_EQ(to_latin("يوسف"), "ywsf");
   EXPECT_EQ(to_latin("রহমান"), "rhman");
   EXPECT_EQ(to_latin("Traoré"), "traore");
@@ -83,8 +83,9 @@ TEST(NameMatch, ComparesOriginalScriptWithLatin) {
   EXPECT_EQ(compare("Коваленко", "Олександр", {"Kovalenko", "Oleksandr", "", ""}).match,
             NameMatch::transliterated);
   // A Latin query meets a candidate's Cyrillic names through their transliteration.
-  EXPECT_EQ(compare("Kovalenko", "Oleksandr", {"Kowalenko", "Alex", "Коваленко", "Олександр"}).match,
-            NameMatch::transliterated);
+  EXPECT_EQ(
+      compare("Kovalenko", "Oleksandr", {"Kowalenko", "Alex", "Коваленко", "Олександр"}).match,
+      NameMatch::transliterated);
   EXPECT_EQ(compare("রহমান", "", {"Rahman", "Karim", "", ""}).match, NameMatch::transliterated);
 }
 
@@ -98,8 +99,7 @@ TEST(NameMatch, NearMissesDoNotMatch) {
   EXPECT_EQ(compare("Diallo", "Amal", {"Diallo", "Jamal", "", ""}).match, NameMatch::none);
   // Siblings: one family name, different given names.
   EXPECT_EQ(compare("Rahman", "Karim", {"Rahman", "Rafiq", "", ""}).match, NameMatch::none);
-  EXPECT_EQ(compare("Kovalenko", "Andrii", {"Kovalchuk", "Andrii", "", ""}).match,
-            NameMatch::none);
+  EXPECT_EQ(compare("Kovalenko", "Andrii", {"Kovalchuk", "Andrii", "", ""}).match, NameMatch::none);
   EXPECT_EQ(compare("", "", {"Rahman", "Karim", "", ""}).match, NameMatch::none);
 }
 

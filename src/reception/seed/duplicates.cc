@@ -28,24 +28,48 @@ struct Pair {
 };
 
 constexpr Pair kPairs[] = {
-    {"Latin spellings of one Arabic name", "male", "EG", "ar",
+    {"Latin spellings of one Arabic name",
+     "male",
+     "EG",
+     "ar",
      {"Hassan", "Mohamed", "حسن", "محمد", "1994-03-12", false, "EGH4K2P9Q"},
-     {"Hasan", "Muhammad", "", "", "1994-03-12", false, ""}, false},
-    {"Maghreb and English spellings, an estimated birth date", "male", "MA", "ar",
+     {"Hasan", "Muhammad", "", "", "1994-03-12", false, ""},
+     false},
+    {"Maghreb and English spellings, an estimated birth date",
+     "male",
+     "MA",
+     "ar",
      {"Benali", "Youssef", "", "", "1999-07-02", false, ""},
-     {"Ben Ali", "Yusuf", "", "", "1999-01-01", true, ""}, false},
-    {"Ukrainian and English spellings, both placed now", "male", "UA", "uk",
+     {"Ben Ali", "Yusuf", "", "", "1999-01-01", true, ""},
+     false},
+    {"Ukrainian and English spellings, both placed now",
+     "male",
+     "UA",
+     "uk",
      {"Kovalenko", "Oleksandr", "Коваленко", "Олександр", "1988-11-05", false, ""},
-     {"Kovalenko", "Alexander", "", "", "1988-11-05", false, ""}, true},
-    {"family and given names swapped", "male", "GN", "fr",
+     {"Kovalenko", "Alexander", "", "", "1988-11-05", false, ""},
+     true},
+    {"family and given names swapped",
+     "male",
+     "GN",
+     "fr",
      {"Diallo", "Mamadou", "", "", "2001-02-20", false, ""},
-     {"Mamadou", "Diallo", "", "", "2001-02-20", false, ""}, false},
-    {"a Bengali name with and without its honorific", "male", "BD", "bn",
+     {"Mamadou", "Diallo", "", "", "2001-02-20", false, ""},
+     false},
+    {"a Bengali name with and without its honorific",
+     "male",
+     "BD",
+     "bn",
      {"Rahman", "Karim", "রহমান", "করিম", "1997-09-30", false, ""},
-     {"Rahman", "Md Karim", "", "", "1997-09-30", false, ""}, false},
-    {"accents, and a year from an age assessment", "female", "ML", "fr",
+     {"Rahman", "Md Karim", "", "", "1997-09-30", false, ""},
+     false},
+    {"accents, and a year from an age assessment",
+     "female",
+     "ML",
+     "fr",
      {"Traoré", "Aminata", "", "", "2003-08-14", false, ""},
-     {"Traore", "Aminata", "", "", "2003-01-01", true, ""}, false},
+     {"Traore", "Aminata", "", "", "2003-01-01", true, ""},
+     false},
 };
 
 people::Person person_of(const Pair& pair, const Record& r) {
@@ -82,12 +106,13 @@ Result<std::int64_t> seed_duplicate_pairs(db::Connection& conn, std::int64_t ope
       std::int64_t taken = 0;
       for (const auto& g : guests) taken += g.category == category;
       if (taken < centre.places[static_cast<std::size_t>(category)])
-        free.push_back({centre.id, category, centre.places[static_cast<std::size_t>(category)] - taken});
+        free.push_back(
+            {centre.id, category, centre.places[static_cast<std::size_t>(category)] - taken});
     }
   }
   const auto place_in = [&](std::int64_t person_id, const char* sex, std::size_t nth) -> Status {
-    const auto category =
-        std::string(sex) == "female" ? centres::Category::single_women : centres::Category::single_men;
+    const auto category = std::string(sex) == "female" ? centres::Category::single_women
+                                                       : centres::Category::single_men;
     std::size_t seen = 0;
     for (auto& f : free) {
       if (f.category != category || f.places == 0 || seen++ < nth) continue;
