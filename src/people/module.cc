@@ -16,6 +16,10 @@ std::vector<auth::Policy::Grant> grants() {
       {"persons.read", prefecture_officer, all},
       {"persons.read", case_worker, organization},
       {"persons.manage", prefecture_officer, all},
+      // Merging two records moves records of every organisation that hosted either person
+      // (decision 0026): the Prefettura's, which sees them all. An operator's staff see the
+      // candidates among their own guests (persons.read) and ask the Prefettura.
+      {"persons.merge", prefecture_officer, all},
   };
 }
 

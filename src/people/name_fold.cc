@@ -316,6 +316,16 @@ std::size_t characters(std::string_view utf8) {
   }));
 }
 
+std::u32string code_points(std::string_view utf8) {
+  std::u32string out;
+  for (std::size_t at = 0; at < utf8.size();) {
+    const auto [c, n] = decode(utf8, at);
+    out += n == 0 ? static_cast<char32_t>(static_cast<unsigned char>(utf8[at])) : c;
+    at += n == 0 ? 1 : n;
+  }
+  return out;
+}
+
 bool key_matches(std::string_view key, const std::vector<std::string>& words) {
   if (words.empty()) return false;
   for (const auto& word : words) {

@@ -32,6 +32,9 @@ constexpr std::size_t kSubstringWord = 3;
 
 std::size_t characters(std::string_view utf8);
 
+// The code points of UTF-8 text; a byte that does not start valid UTF-8 is kept as its value.
+std::u32string code_points(std::string_view utf8);
+
 // Whether the key holds every word: a longer word as a substring, a shorter one as a whole word.
 bool key_matches(std::string_view key, const std::vector<std::string>& words);
 

@@ -6,6 +6,8 @@
 #include <set>
 
 #include "core/clock.h"
+#include "people/duplicates.h"
+#include "people/merges.h"
 #include "people/name_fold.h"
 
 namespace innet::people {
@@ -62,8 +64,9 @@ constexpr const char* kOrder = "persons.family_name, persons.given_names, person
 // many each time the page or the count still lacks matches, up to this many.
 constexpr std::size_t kNamesPerRead = 256;
 
-// The filters other than the query.
+// The filters other than the query; a merged record is history, not a person to list.
 void add_filters(db::Where& where, const PersonFilter& f) {
+  where.add("persons.merged_into IS NULL");
   if (!f.nationality.empty()) where.add("persons.nationality = ?", f.nationality);
   if (f.family_group_id) where.add("persons.family_group_id = ?", *f.family_group_id);
   if (f.among) where.add_in("persons.id", *f.among);
@@ -363,7 +366,10 @@ Result<Person> create_person(db::Connection& conn, const Person& p) {
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                             params));
   INNET_TRY(add_names(conn, {&p}));
-  return find_person(conn, rows[0].integer(0));
+  Person created = p;
+  created.id = rows[0].integer(0);
+  INNET_TRY(store_match_keys(conn, {&created}, false));
+  return find_person(conn, created.id);
 }
 
 Result<Person> find_person(db::Connection& conn, std::int64_t id) {
@@ -392,6 +398,27 @@ Result<std::vector<Person>> find_persons(db::Connection& conn,
   return out;
 }
 
+Result<std::vector<Person>> find_live_persons(db::Connection& conn,
+                                              const std::vector<std::int64_t>& ids,
+                                              const std::optional<db::Subquery>& among) {
+  std::vector<Person> out;
+  constexpr std::size_t kSlice = 500;  // as in find_persons
+  for (std::size_t at = 0; at < ids.size(); at += kSlice) {
+    const std::size_t n = std::min(kSlice, ids.size() - at);
+    db::Where where;
+    where.add(("persons.id IN (" + db::placeholders(n) + ")").c_str(),
+              db::Params(ids.begin() + static_cast<std::ptrdiff_t>(at),
+                         ids.begin() + static_cast<std::ptrdiff_t>(at + n)));
+    where.add("persons.merged_into IS NULL");
+    if (among) where.add_in("persons.id", *among);
+    INNET_ASSIGN_OR_RETURN(
+        auto rows, conn.query(std::string("SELECT ") + kColumns + " FROM persons" + where.sql(),
+                              where.params()));
+    for (const auto& r : rows) out.push_back(from_row(r));
+  }
+  return out;
+}
+
 Result<PersonPage> list_persons(db::Connection& conn, const PersonFilter& f, const Paging& paging) {
   if (!f.query.empty()) return search_persons(conn, f, paging);
   db::Where where;
@@ -414,6 +441,7 @@ Status update_person(db::Connection& conn, const Person& p) {
                    "unaccompanied_minor = ? WHERE id = ?",
                    params),
       "person"));
+  INNET_TRY(store_match_keys(conn, {&p}, true));
   return add_names(conn, {&p});
 }
 
@@ -441,6 +469,7 @@ Status insert_persons(db::Connection& conn, std::vector<Person>& persons) {
   }
   std::vector<const Person*> all;
   for (const auto& p : persons) all.push_back(&p);
+  INNET_TRY(store_match_keys(conn, all, false));
   return add_names(conn, all);
 }
 
@@ -657,7 +686,10 @@ CREATE INDEX persons_family_group ON persons (family_group_id);
           // A flag, not an age: whether a minor is unaccompanied is a finding of the
           // authorities, recorded once; the age that decides the rules comes from birth_date.
           {14, "people: unaccompanied minors",
-           "ALTER TABLE persons ADD COLUMN unaccompanied_minor INTEGER NOT NULL DEFAULT 0;"}};
+           "ALTER TABLE persons ADD COLUMN unaccompanied_minor INTEGER NOT NULL DEFAULT 0;"},
+          // Duplicates (decision 0026): the keys candidates are found by, then merges.
+          match_keys_migration(engine),
+          merges_migration(engine)};
 }
 
 }  // namespace innet::people

@@ -6,6 +6,8 @@
 #include "audit/audit_log.h"
 #include "core/clock.h"
 #include "people/codes.h"
+#include "people/duplicates.h"
+#include "people/person_records.h"
 #include "people/persons.h"
 #include "people/visibility.h"
 
@@ -180,9 +182,29 @@ Result<http::Response> list(api::Context& ctx) {
   return api::ok(body);
 }
 
+// A person as its own page shows it: with the record it was merged into, if it was one of two
+// records of one person (decision 0026).
+struct PersonRecord {
+  const Person& person;
+  std::optional<std::int64_t> merged_into;
+};
+
+const api::ObjectType<PersonRecord>& person_record_type() {
+  static const auto type =
+      api::ObjectType<PersonRecord>("PersonRecord")
+          .include(
+              person_type(), [](const PersonRecord& r) -> const auto& { return r.person; })
+          .field("merged_into", &PersonRecord::merged_into,
+                 {.description = "the record this one was merged into (a duplicate, kept as "
+                                 "history); null for a person in use"});
+  return type;
+}
+
 Result<http::Response> get(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto person, person_in_scope(ctx, "persons.read"));
-  return api::ok(person_type(), person);
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto into, merged_into(*conn, person.id));
+  return api::ok(person_record_type().to_json({person, into}));
 }
 
 Result<http::Response> create(api::Context& ctx) {
@@ -202,6 +224,9 @@ Result<http::Response> update(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_ASSIGN_OR_RETURN(auto person, visible_person(ctx, *conn, id, "persons.manage"));
+  // A merged record is history: corrections go to the record kept (or after an unmerge).
+  INNET_ASSIGN_OR_RETURN(auto into, merged_into(*conn, id));
+  if (into) return Error::rule(ErrorKind::conflict, "already_merged", "id", already_merged(*into));
   set_fields(ctx.body, person);
   INNET_TRY(check_codes(person));
   INNET_TRY(join_family_of(ctx, *conn, person));
@@ -282,12 +307,14 @@ void add_routes(api::Api& api) {
                  {"description", "a search stops counting at " + std::to_string(kSearchCountLimit) +
                                      "; true when more match (total is then that number)"}});
   api.add_schema(person_type());
+  api.add_schema(person_record_type());
   api.add_schema(centre_ref_type());
   api.add_schema(listed_person_type());
   api.add_schema(person_list);
   api.add_schema(family_group_type());
   api.add_schema(family_type());
 
+  add_duplicate_routes(api);
   const std::string persons = "/api/v1/persons";
   api.add({.method = "GET",
            .pattern = persons,
@@ -315,7 +342,7 @@ void add_routes(api::Api& api) {
            .action = "persons.read",
            .summary = "One person",
            .tag = "people",
-           .response_schema = "Person",
+           .response_schema = "PersonRecord",
            .reads_persons = true,
            .handler = get});
   api.add({.method = "PATCH",

@@ -7,6 +7,8 @@ namespace innet::people {
 
 // /api/v1/persons and /api/v1/family-groups.
 void add_routes(api::Api& api);
+// /api/v1/persons/duplicates and /api/v1/person-merges (duplicate_routes.cc).
+void add_duplicate_routes(api::Api& api);
 
 // A reference is a read: every person id a request names, in its path or its body, goes through
 // this. The person, when the caller's scope for `action` reaches it: everyone for the Prefettura;

@@ -4,6 +4,7 @@
 #include "reception/absences/absences.h"
 #include "reception/costs/invoices.h"
 #include "reception/handovers/handovers.h"
+#include "reception/person_records.h"
 #include "reception/placements/placements.h"
 #include "reception/register/register.h"
 #include "reception/register/sheets.h"
@@ -86,6 +87,8 @@ api::Module module() {
                                          .organizations_of = hosting_organizations,
                                          .persons_of = persons_hosted_by,
                                          .current_places = current_places});
+                // Placements and what hangs on them follow a person's records when merged.
+                people::add_person_records(person_records());
                 // Signed presence sheets: read by whoever may read the centre's register.
                 documents::add_owner(sheet_owner());
                 // Absence notices awaiting the Prefettura's decision, in the officers' inbox.

@@ -1,6 +1,7 @@
 #include "reception/seed/step.h"
 
 #include "auth/policy.h"
+#include "reception/seed/duplicates.h"
 #include "reception/seed/generator.h"
 
 namespace innet::reception {
@@ -27,6 +28,9 @@ Status seed_demo(api::SeedContext& ctx) {
   const auto staff = ctx.registry.demo_users.at(auth::Role::case_worker);
   const auto officer = ctx.registry.demo_users.at(auth::Role::prefecture_officer);
   INNET_ASSIGN_OR_RETURN(auto reception, seed::seed_reception(ctx.conn, ctx.rng, plan));
+  // Before the registers, which list who stays.
+  INNET_ASSIGN_OR_RETURN(auto pairs,
+                         seed::seed_duplicate_pairs(ctx.conn, plan.featured_operator, ctx.today));
   // Before the registers, which confirm the days these minors are present.
   INNET_ASSIGN_OR_RETURN(
       auto minors, seed::seed_minors_section(ctx.conn, plan.featured_operator, officer, ctx.today));
@@ -40,6 +44,7 @@ Status seed_demo(api::SeedContext& ctx) {
   INNET_ASSIGN_OR_RETURN(
       auto money, seed::seed_money(ctx.conn, plan.featured_operator, staff, officer, ctx.today));
   add_counts(ctx.report, reception);
+  ctx.report.counts.push_back({pairs, "pairs of duplicate records"});
   ctx.report.counts.push_back({minors.minors, "unaccompanied minors in an adult centre's section"});
   ctx.report.counts.push_back({minors.derogations, "places-above-contract decisions"});
   ctx.report.counts.push_back({registers.confirmations, "confirmed register days"});

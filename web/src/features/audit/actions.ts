@@ -52,6 +52,8 @@ export const AUDIT_ACTIONS = [
   'organizations.create',
   'organizations.update',
   'persons.create',
+  'persons.merge',
+  'persons.unmerge',
   'persons.update',
   'placements.arrive',
   'placements.correct',

@@ -8,8 +8,9 @@ import { COUNTRY_CODES, countryName } from '../../lib/countries';
 import { changedFields } from '../../lib/changedFields';
 import { type TFunction, useT } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
+import { DuplicateList } from './DuplicateList';
 import { PersonSearch } from './PersonSearch';
-import { type FamilyGroup, peopleApi, type Person, type PersonInput, personName, type Sex, SEXES } from './api';
+import { type DuplicateCandidate, type FamilyGroup, peopleApi, type Person, type PersonInput, personName, type Sex, SEXES } from './api';
 
 /** Countries sorted by their name in the language shown, stateless and unknown first. */
 export function useCountryOptions(t: TFunction, lang: string) {
@@ -296,6 +297,10 @@ export function PersonForm({ person, family = null }: { person?: Person; family?
   const [other, setOther] = useState<Person | null>(null);
   const labels = fieldLabels(t);
   const back = person ? `/persons/${person.id}` : '/persons';
+  // Before a new record is saved, the persons it may duplicate (decision 0026): shown once for the
+  // identity typed; saving again with the same identity records the person all the same.
+  const [candidates, setCandidates] = useState<{ identity: string; items: DuplicateCandidate[] } | null>(null);
+  const identityOf = (d: Draft) => JSON.stringify([d.family_name, d.given_names, d.birth_date, d.nationality, d.cui].map((s) => s.trim()));
 
   /** The family change to send with the rest, in the same write: none, leave, or join another's. */
   const familyChange = (): { family_group_id?: null; family_of?: number } => {
@@ -313,6 +318,13 @@ export function PersonForm({ person, family = null }: { person?: Person; family?
     },
     action: async () => {
       if (!person) {
+        const identity = identityOf(draft);
+        if (candidates?.identity !== identity) {
+          const query = { family_name: draft.family_name.trim(), given_names: draft.given_names.trim(), birth_date: draft.birth_date, nationality: draft.nationality, cui: draft.cui.trim() };
+          const found = await peopleApi.duplicates(Object.fromEntries(Object.entries(query).filter(([, v]) => v)));
+          setCandidates({ identity, items: found.items });
+          if (found.items.length) return;
+        }
         const created = await peopleApi.createPerson({ ...bodyOf(draft), ...familyChange() });
         setFlash(t('persons.saved', { name: personName(created) }));
         // The next step is to place the person: the person's page says so.
@@ -335,6 +347,16 @@ export function PersonForm({ person, family = null }: { person?: Person; family?
       <FormErrors errors={errors} labels={labels} />
       <PageForm onSubmit={submit} class="mt-4" testId="person-form" saveTestId="person-save" busy={busy} cancelHref={back}>
         <PersonFields draft={draft} set={set} errors={errors.fields} labels={labels} />
+        {candidates?.items.length && candidates.identity === identityOf(draft) ? (
+          <section class="callout warning mb-4" aria-labelledby="duplicates-heading" data-testid="duplicate-warning" role="alert">
+            <h2 id="duplicates-heading" class="callout-title h5">
+              {t('duplicates.warningTitle', { count: candidates.items.length })}
+            </h2>
+            <p>{t('duplicates.warningText')}</p>
+            <DuplicateList items={candidates.items} label={t('duplicates.candidates')} />
+            <p class="mb-0">{t('duplicates.warningSaveAgain')}</p>
+          </section>
+        ) : null}
         <FamilyPicker
           self={person}
           family={family}

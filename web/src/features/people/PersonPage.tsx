@@ -13,7 +13,7 @@ import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { CorrectPlacement } from '../reception/index';
 import { PersonForm } from './PersonForm';
-import { type FamilyGroup, peopleApi, type Person, personName, type PlacementStay } from './api';
+import { type FamilyGroup, peopleApi, type Person, type PersonRecord, personName, type PlacementStay } from './api';
 
 /** Languages by the script they are written in, the likeliest among the people hosted first. */
 const SCRIPTS: [RegExp, string[]][] = [
@@ -64,7 +64,7 @@ export function PersonPage({ id }: { id: number }) {
   return <PersonView person={person} family={family} error={error} />;
 }
 
-function PersonView({ person, family, error }: { person: Person | null; family: FamilyGroup | null; error: unknown }) {
+function PersonView({ person, family, error }: { person: PersonRecord | null; family: FamilyGroup | null; error: unknown }) {
   const { t, lang } = useT();
   const created = !!useLocation().query.get('created');
   const { can } = useSession();
@@ -84,13 +84,23 @@ function PersonView({ person, family, error }: { person: Person | null; family: 
                 <h1 id="main-heading" tabIndex={-1} class="mb-0">
                   <bdi>{personName(person)}</bdi>
                 </h1>
-                {can('persons.manage') ? (
-                  <Link href={`/persons/${person.id}?edit=1`} class="btn btn-primary" data-testid="person-edit">
-                    {t('person.edit')}
+                <div class="d-flex flex-wrap gap-2">
+                  <Link href={`/persons/${person.id}/duplicates`} class="btn btn-outline-primary" data-testid="person-duplicates">
+                    {t('duplicates.open')}
                   </Link>
-                ) : null}
+                  {can('persons.manage') && !person.merged_into ? (
+                    <Link href={`/persons/${person.id}?edit=1`} class="btn btn-primary" data-testid="person-edit">
+                      {t('person.edit')}
+                    </Link>
+                  ) : null}
+                </div>
               </div>
               {message ? <Notice kind="success">{message}</Notice> : null}
+              {person.merged_into ? (
+                <Notice kind="warning">
+                  <span data-testid="person-merged">{t('duplicates.mergedInto')}</span> <Link href={`/persons/${person.merged_into}`}>{t('duplicates.openKept')}</Link>
+                </Notice>
+              ) : null}
               {created && can('placements.manage') ? (
                 <div class="callout note" data-testid="person-next-step">
                   <div class="callout-title">{t('person.nextStep')}</div>

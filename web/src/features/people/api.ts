@@ -13,6 +13,9 @@ export type PersonSummary = Schema<'PersonSummary'>;
 
 export type Person = Schema<'Person'>;
 
+/** A person as its own page shows it: with the record it was merged into, if it was a duplicate. */
+export type PersonRecord = Schema<'PersonRecord'>;
+
 /** A person in search results, with the centre where the person stays now. */
 export type ListedPerson = Schema<'ListedPerson'>;
 
@@ -23,15 +26,49 @@ export type PlacementStay = Schema<'Stay'>;
 
 export type FamilyGroup = Schema<'FamilyGroupWithMembers'>;
 
+/** A person who may be the one described, with the score and the reasons (decision 0026). */
+export type DuplicateCandidate = Schema<'DuplicateCandidate'>;
+
+export const DUPLICATE_REASONS = [
+  'same_cui',
+  'same_document',
+  'name_equal',
+  'name_phonetic',
+  'name_transliterated',
+  'name_reversed',
+  'birth_date_equal',
+  'birth_year_equal',
+  'nationality_equal',
+] as const;
+
+export type DuplicateReason = Schema<'DuplicateReason'>;
+
+export type DuplicateReasonsAreTheServers = Check<Same<(typeof DUPLICATE_REASONS)[number], DuplicateReason>>;
+
+/** The fields a merge fills in the record kept (people/merges.cc, kFillable). */
+export const FILLED_FIELDS = ['family_name_original', 'given_names_original', 'birth_date', 'cui', 'codice_fiscale'] as const;
+
+/** What other modules move with a merge (reception/person_records.cc). */
+export const MOVED_KINDS = ['placements', 'absence_notices', 'register_absences', 'money_handovers', 'pocket_money_suspensions', 'minor_section_extensions'] as const;
+
+/** Two records made one, with what moved: what an unmerge puts back. */
+export type PersonMerge = Schema<'PersonMerge'>;
+
 export function personName(p: Pick<PersonSummary, 'family_name' | 'given_names'>): string {
   return `${p.family_name} ${p.given_names}`;
 }
 
 export const peopleApi = {
   listPersons: (query: Query) => request<Schema<'PersonList'>>('GET', '/persons', { query }),
-  getPerson: (id: number) => request<Person>('GET', `/persons/${id}`),
+  getPerson: (id: number) => request<PersonRecord>('GET', `/persons/${id}`),
   createPerson: (body: PersonInput) => request<Person>('POST', '/persons', { body }),
   updatePerson: (id: number, body: RequestBody<'updatePerson'>) => request<Person>('PATCH', `/persons/${id}`, { body }),
   personPlacements: (id: number) => request<Schema<'PlacementHistory'>>('GET', `/persons/${id}/placements`),
+  duplicates: (query: Query) => request<Schema<'DuplicateCandidateList'>>('GET', '/persons/duplicates', { query }),
+  merge: (body: RequestBody<'createPersonMerge'>) => request<PersonMerge>('POST', '/person-merges', { body }),
+  /** What the merge would do, from the server's own merge rolled back: what the confirmation says. */
+  previewMerge: (body: RequestBody<'createPersonMerge'>) => request<PersonMerge>('POST', '/person-merges/preview', { body }),
+  unmerge: (id: number, reason: string) => request<PersonMerge>('POST', `/person-merges/${id}/unmerge`, { body: { reason } }),
+  merges: (query: Query) => request<Schema<'PersonMergeList'>>('GET', '/person-merges', { query }),
   familyGroup: (id: number) => request<FamilyGroup>('GET', `/family-groups/${id}`),
 };

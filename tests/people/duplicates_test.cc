@@ -1,0 +1,192 @@
+// Duplicate candidates and merges in storage, on both engines (decision 0026): the keys follow
+// every write of a person, document numbers come through the PersonRecords hook, a merged
+// record is found no more, and an unmerge gives both records back as they were.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "app/app.h"
+#include "people/duplicates.h"
+#include "people/merges.h"
+#include "people/person_records.h"
+#include "people/persons.h"
+#include "support/engine_test.h"
+
+namespace innet::people {
+namespace {
+
+using db::storage_test::EngineTest;
+
+class DuplicatesTest : public EngineTest {
+ protected:
+  void SetUp() override {
+    EngineTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    ASSERT_DB_OK(db::migrate(pool(), app::all_migrations(engine())));
+    auto c = pool().acquire();
+    ASSERT_DB_OK(c);
+    conn_.emplace(std::move(*c));
+  }
+
+  void TearDown() override {
+    conn_.reset();
+    EngineTest::TearDown();
+  }
+
+  db::Connection& db() { return **conn_; }
+
+  Person add(const std::string& family, const std::string& given, const char* birth_date,
+             std::optional<std::string> cui = std::nullopt) {
+    Person p;
+    p.family_name = family;
+    p.given_names = given;
+    p.birth_date = birth_date;
+    p.nationality = "EG";
+    p.cui = std::move(cui);
+    auto created = create_person(db(), p);
+    EXPECT_TRUE(created.ok()) << created.error().message;
+    return created.ok() ? *created : p;
+  }
+
+  // The ids of the candidates with their reasons.
+  std::vector<std::pair<std::int64_t, std::vector<std::string>>> found(DuplicateQuery q) {
+    auto got = find_duplicates(db(), q);
+    EXPECT_TRUE(got.ok()) << got.error().message;
+    std::vector<std::pair<std::int64_t, std::vector<std::string>>> out;
+    if (got.ok())
+      for (const auto& c : *got) out.emplace_back(c.person.id, c.reasons);
+    return out;
+  }
+
+  std::optional<db::PooledConnection> conn_;
+};
+
+using Reasons = std::vector<std::string>;
+
+TEST_P(DuplicatesTest, KeysFollowEveryWriteOfAPerson) {
+  const auto mohamed = add("Hassan", "Mohamed", "1994-03-12");
+  EXPECT_EQ(found({.family_name = "Hasan", .given_names = "Muhammad", .birth_date = "1994-03-12"}),
+            (std::vector<std::pair<std::int64_t, Reasons>>{
+                {mohamed.id, {"name_phonetic", "birth_date_equal"}}}));
+  // Arabic script, family and given names swapped, no birth date.
+  EXPECT_EQ(found({.family_name = "محمد", .given_names = "حسن"}),
+            (std::vector<std::pair<std::int64_t, Reasons>>{
+                {mohamed.id, {"name_transliterated", "name_reversed"}}}));
+  // A correction replaces the keys: the old name finds nobody, the new one the person.
+  auto corrected = mohamed;
+  corrected.given_names = "Youssef";
+  ASSERT_DB_OK(update_person(db(), corrected));
+  EXPECT_TRUE(found({.family_name = "Hassan", .given_names = "Mohamed"}).empty());
+  EXPECT_EQ(found({.family_name = "Hassan", .given_names = "Yusuf"}).size(), 1u);
+  // Many at once, as the national seed writes them.
+  std::vector<Person> batch(3);
+  for (auto& p : batch) {
+    p.family_name = "Kovalenko";
+    p.given_names = "Oleksandr";
+    p.given_names_original = "Олександр";
+    p.birth_date = "1988-11-05";
+    p.nationality = "UA";
+  }
+  batch[2].birth_date = "1960-01-01";
+  ASSERT_DB_OK(insert_persons(db(), batch));
+  const auto kovalenko =
+      found({.family_name = "Коваленко", .given_names = "Alexander", .birth_date = "1988-11-05"});
+  ASSERT_EQ(kovalenko.size(), 2u);  // not the one born in 1960
+  EXPECT_EQ(kovalenko[0].second, (Reasons{"name_transliterated", "birth_date_equal"}));
+}
+
+TEST_P(DuplicatesTest, IdentifiersAndTheDocumentHook) {
+  const auto a = add("Diallo", "Mamadou", "2001-02-20", "AB12CD34");
+  const auto b = add("Barry", "Ibrahima", "1999-05-05");
+  // A module that records identity documents answers for document numbers (letters and
+  // digits, upper case, whatever was typed).
+  static std::int64_t holder = 0;
+  static const int registered = [] {
+    add_person_records({.name = "test documents",
+                        .persons_with_document = [](db::Connection&, const std::string& number)
+                            -> Result<std::vector<std::int64_t>> {
+                          if (number == "P1234567") return std::vector<std::int64_t>{holder};
+                          return std::vector<std::int64_t>{};
+                        }});
+    return 0;
+  }();
+  (void)registered;
+  holder = b.id;
+  EXPECT_EQ(found({.cui = " ab12-cd34 "}),
+            (std::vector<std::pair<std::int64_t, Reasons>>{{a.id, {"same_cui"}}}));
+  EXPECT_EQ(found({.document_number = "p 123 4567"}),
+            (std::vector<std::pair<std::int64_t, Reasons>>{{b.id, {"same_document"}}}));
+  // The birth date alone, without a name.
+  EXPECT_EQ(found({.birth_date = "2001-02-20"}),
+            (std::vector<std::pair<std::int64_t, Reasons>>{{a.id, {"birth_date_equal"}}}));
+}
+
+TEST_P(DuplicatesTest, AnUnmergeGivesBothRecordsBackAsTheyWere) {
+  auto kept = add("Traore", "Aminata", "2003-08-14");
+  Person typed;
+  typed.family_name = "Traoré";
+  typed.given_names = "Aminata";
+  typed.family_name_original = "Traoré";
+  typed.nationality = "ML";
+  typed.cui = "ML77X";
+  auto merged_created = create_person(db(), typed);
+  ASSERT_DB_OK(merged_created);
+  const auto merged = *merged_created;
+  auto before_kept = find_person(db(), kept.id);
+  ASSERT_DB_OK(before_kept);
+
+  auto m = merge_persons(db(), kept.id, merged.id, "same person", 1);
+  ASSERT_DB_OK(m);
+  std::vector<std::string> filled;
+  for (const auto& [field, value] : m->filled) filled.push_back(field);
+  EXPECT_EQ(filled, (std::vector<std::string>{"family_name_original", "cui"}));
+  auto now_kept = find_person(db(), kept.id);
+  ASSERT_DB_OK(now_kept);
+  EXPECT_EQ(now_kept->cui, "ML77X");
+  auto into = merged_into(db(), merged.id);
+  ASSERT_DB_OK(into);
+  EXPECT_EQ(*into, kept.id);
+  // Found no more: not a candidate, not listed.
+  const auto candidates = found({.family_name = "Traore", .given_names = "Aminata"});
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_EQ(candidates[0].first, kept.id);
+  PersonFilter f;
+  f.query = "aminata";
+  auto listed = list_persons(db(), f, {1, 10});
+  ASSERT_DB_OK(listed);
+  ASSERT_EQ(listed->items.size(), 1u);
+  EXPECT_EQ(listed->items[0].id, kept.id);
+  // Refusals change nothing.
+  auto again = merge_persons(db(), kept.id, merged.id, "again", 1);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "already_merged");
+  auto self = merge_persons(db(), kept.id, kept.id, "self", 1);
+  ASSERT_FALSE(self.ok());
+
+  auto undone = unmerge_persons(db(), m->id, "two persons", 2);
+  ASSERT_DB_OK(undone);
+  EXPECT_EQ(undone->unmerged_by, 2);
+  auto after_kept = find_person(db(), kept.id);
+  auto after_merged = find_person(db(), merged.id);
+  ASSERT_DB_OK(after_kept);
+  ASSERT_DB_OK(after_merged);
+  const auto same = [](Person a, Person b) {
+    a.updated_at = b.updated_at = "";
+    return to_json(a) == to_json(b);
+  };
+  EXPECT_TRUE(same(*after_kept, *before_kept));
+  EXPECT_TRUE(same(*after_merged, merged));
+  auto into_after = merged_into(db(), merged.id);
+  ASSERT_DB_OK(into_after);
+  EXPECT_FALSE(into_after->has_value());
+  EXPECT_EQ(found({.family_name = "Traore", .given_names = "Aminata"}).size(), 2u);
+  auto twice = unmerge_persons(db(), m->id, "again", 2);
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().code, "already_unmerged");
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, DuplicatesTest, db::storage_test::all_engines(),
+                         db::storage_test::engine_name);
+
+}  // namespace
+}  // namespace innet::people
