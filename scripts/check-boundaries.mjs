@@ -50,7 +50,8 @@ const DEPENDENCIES = {
   // users who keep a case (accounts), stays for the timeline and the officer's list shape
   // (reception), attachments (documents), the list's files (reporting). Screening and referrals
   // come as modules above it.
-  cases: [...PLATFORM, 'accounts', 'people', 'reception', 'documents', 'reporting'],
+  // tasks: permits of stay about to expire (links.cc, decision 0028).
+  cases: [...PLATFORM, 'accounts', 'people', 'reception', 'documents', 'reporting', 'tasks'],
   seed: [...PLATFORM],
   app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],

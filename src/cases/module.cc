@@ -1,6 +1,7 @@
 #include "cases/module.h"
 
 #include "cases/cases.h"
+#include "cases/links.h"
 #include "cases/routes.h"
 #include "cases/seed.h"
 #include "documents/owners.h"
@@ -39,6 +40,10 @@ api::Module module() {
                                          .organizations_of = case_organizations_of,
                                          .persons_of = persons_with_cases_of});
                 documents::add_owner(attachment_owner());
+                // A merge moves the case; duplicates find a document's holder; permits about
+                // to expire are tasks.
+                people::add_person_records(person_records());
+                add_task_sources();
               },
           .seed = seed_step};
 }

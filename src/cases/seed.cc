@@ -133,8 +133,10 @@ Status seed_case(api::SeedContext& ctx, const people::Person& person, CivilDay a
     // A permit: some expire within the two months the tasks look at.
     const auto expires =
         chance(20) ? today.plus_days(days(-5, 60)) : today.plus_days(days(90, 900));
-    INNET_TRY(document("permit_of_stay", "I" + serial, "Questura di Palermo",
-                       std::max(arrived, expires.plus_days(-730)), expires));
+    // Issued at arrival at the earliest, two years before it expires; a guest who arrived
+    // days ago with a permit about to expire brought it from an earlier stay.
+    const auto issued = std::min(std::max(arrived, expires.plus_days(-730)), expires.plus_days(-1));
+    INNET_TRY(document("permit_of_stay", "I" + serial, "Questura di Palermo", issued, expires));
   }
 
   if (chance(65)) {

@@ -1,0 +1,124 @@
+// How cases takes part in other modules' hooks beyond visibility: a person merge moves a case to
+// the record kept (people/person_records.h, decision 0026), duplicates find persons by the
+// numbers of their identity documents, and a permit of stay about to expire is a task for the
+// case workers of the organisation keeping the case (tasks/tasks.h, decision 0028).
+#include "cases/links.h"
+
+#include "cases/cases.h"
+#include "people/person_records.h"
+#include "tasks/tasks.h"
+
+namespace innet::cases {
+namespace {
+
+// Tasks begin 60 days before a permit expires (issue 11: reminders at 60 and 30 days; the
+// inbox shows the expiry as the task's term, so the 30-day mark is the same task, nearer).
+constexpr std::int64_t kPermitNoticeDays = 60;
+
+// A person has one case (decision 0025): two records that each have a case cannot be merged
+// until one case is closed into the other by hand, which is not built yet.
+Status both_have_cases(db::Connection& conn, std::int64_t kept_id, std::int64_t merged_id) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT k.id, m.id FROM cases k JOIN cases m ON m.person_id = ? "
+                            "WHERE k.person_id = ?",
+                            {merged_id, kept_id}));
+  if (rows.empty()) return Status::success();
+  return Error::rule(
+      ErrorKind::conflict, "both_have_cases", "merged_id",
+      FieldError{"both_have_cases",
+                 {{"kept_case", rows[0].integer(0)}, {"merged_case", rows[0].integer(1)}},
+                 "both records have a case (cases " + std::to_string(rows[0].integer(0)) + " and " +
+                     std::to_string(rows[0].integer(1)) + ")"});
+}
+
+Result<std::vector<people::MovedRecords>> move_case(db::Connection& conn, std::int64_t kept_id,
+                                                    std::int64_t merged_id) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("UPDATE cases SET person_id = ? WHERE person_id = ? RETURNING id",
+                            {kept_id, merged_id}));
+  people::MovedRecords moved{"cases", {}};
+  for (const auto& r : rows) moved.ids.push_back(r.integer(0));
+  return std::vector<people::MovedRecords>{std::move(moved)};
+}
+
+Status restore_case(db::Connection& conn, std::int64_t kept_id, std::int64_t merged_id,
+                    const std::vector<people::MovedRecords>& moved) {
+  for (const auto& m : moved) {
+    if (m.kind != "cases") return Error::internal("cases moved no " + m.kind);
+    for (auto id : m.ids)
+      INNET_TRY(conn.execute("UPDATE cases SET person_id = ? WHERE id = ? AND person_id = ?",
+                             {merged_id, id, kept_id}));
+  }
+  return Status::success();
+}
+
+// `number` comes normalised (letters and digits, upper case); stored numbers are compared the
+// same way, so "YA 123-456" finds "ya123456".
+Result<std::vector<std::int64_t>> persons_with_document(db::Connection& conn,
+                                                        const std::string& number) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("SELECT DISTINCT c.person_id FROM case_documents d JOIN cases c "
+                 "ON c.id = d.case_id WHERE UPPER(REPLACE(REPLACE(REPLACE(REPLACE(d.number, "
+                 "' ', ''), '-', ''), '/', ''), '.', '')) = ? ORDER BY c.person_id",
+                 {number}));
+  std::vector<std::int64_t> ids;
+  for (const auto& r : rows) ids.push_back(r.integer(0));
+  return ids;
+}
+
+// The caller's permits expiring within the notice period, soonest first: of its organisation's
+// open cases (the policy gives cases.manage to case workers over their organisation only).
+Result<std::vector<ExpiringDocument>> expiring_permits(api::Context& ctx, db::Connection& conn,
+                                                       CivilDay today) {
+  std::optional<std::int64_t> organization;
+  if (tasks::scope_for(ctx, "cases.manage") != auth::Scope::all)
+    organization = ctx.actor->organization_id;
+  INNET_ASSIGN_OR_RETURN(auto all,
+                         documents_expiring_within(conn, today, kPermitNoticeDays, organization));
+  std::vector<ExpiringDocument> permits;
+  for (auto& d : all)
+    if (d.document.type == "permit_of_stay") permits.push_back(std::move(d));
+  return permits;
+}
+
+}  // namespace
+
+people::PersonRecords person_records() {
+  return {.name = "cases",
+          .conflict = both_have_cases,
+          .move = move_case,
+          .restore = restore_case,
+          .persons_with_document = persons_with_document};
+}
+
+void add_task_sources() {
+  tasks::add_source({.kind = "permit_expiring",
+                     .action = "cases.manage",
+                     .count = [](api::Context& ctx, db::Connection& conn,
+                                 CivilDay today) -> Result<tasks::Count> {
+                       INNET_ASSIGN_OR_RETURN(auto permits, expiring_permits(ctx, conn, today));
+                       tasks::Count n{static_cast<std::int64_t>(permits.size()), 0};
+                       for (const auto& p : permits) n.overdue += p.days_left < 0 ? 1 : 0;
+                       return n;
+                     },
+                     .list = [](api::Context& ctx, db::Connection& conn, CivilDay today,
+                                std::int64_t limit) -> Result<std::vector<tasks::Task>> {
+                       INNET_ASSIGN_OR_RETURN(auto permits, expiring_permits(ctx, conn, today));
+                       std::vector<tasks::Task> out;
+                       for (const auto& p : permits) {
+                         if (static_cast<std::int64_t>(out.size()) >= limit) break;
+                         // The case's number and the permit's term name it: never the guest's name.
+                         tasks::Task t{.kind = "permit_expiring",
+                                       .params = {{"case", std::to_string(p.document.case_id)},
+                                                  {"expires_on", *p.document.expires_on}},
+                                       .due = p.document.expires_on,
+                                       .overdue = p.days_left < 0,
+                                       .link = "/cases/" + std::to_string(p.document.case_id)};
+                         out.push_back(std::move(t));
+                       }
+                       return out;
+                     }});
+}
+
+}  // namespace innet::cases

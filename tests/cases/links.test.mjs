@@ -1,0 +1,82 @@
+// Cases in the other modules' hooks (src/cases/links.cc): a permit of stay about to expire is a
+// task for the case workers keeping the case, and for nobody else; duplicates find a person by
+// an identity document's number written differently; a person merge moves the case to the
+// record kept and an unmerge moves it back; two records that both have a case are not merged.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { createPerson } from '../people/fixture.mjs';
+import { place } from '../reception/placements/fixture.mjs';
+import { api, createUser, expectError, expectStatus, findOrganization, login, loginDemo } from '../support/client.mjs';
+import { addDays, daysAgo } from '../support/days.mjs';
+import { openCase } from './fixture.mjs';
+
+let admin, officer, worker, otherWorker;
+
+before(async () => {
+  [admin, officer, worker] = await Promise.all(['admin', 'prefecture_officer', 'case_worker'].map((r) => loginDemo(r)));
+  const ponte = await findOrganization(admin, 'Cooperativa Il Ponte (demo)');
+  const made = await createUser(admin, { organizationId: ponte.id, role: 'case_worker' });
+  otherWorker = await login(made.email, made.password);
+});
+
+const sessions = () => ({ admin, officer, worker });
+
+// Every task of the caller, page after page (the demo's case worker has more than one page).
+async function allTasks(session) {
+  const all = [];
+  for (let page = 1; ; page += 1) {
+    const { items } = expectStatus(await api('GET', `/tasks?per_page=100&page=${page}`, { session }), 200);
+    all.push(...items);
+    if (items.length < 100) return all;
+  }
+}
+
+test('a permit of stay expiring within 60 days is a task of the case workers keeping the case', async () => {
+  const { case: c } = await openCase(sessions());
+  const expiry = addDays(daysAgo(0), 20);
+  expectStatus(
+    await api('POST', `/cases/${c.id}/documents`, { session: worker, body: { type: 'permit_of_stay', number: `PS${c.id}`, expires_on: expiry } }),
+    201,
+  );
+  // A passport expiring as soon raises no task: the rule is about permits of stay.
+  expectStatus(await api('POST', `/cases/${c.id}/documents`, { session: worker, body: { type: 'passport', number: `PP${c.id}`, expires_on: expiry } }), 201);
+  const mine = (await allTasks(worker)).filter((t) => t.link === `/cases/${c.id}`);
+  assert.equal(mine.length, 1);
+  assert.equal(mine[0].kind, 'permit_expiring');
+  assert.equal(mine[0].due, expiry);
+  assert.equal(mine[0].overdue, false);
+  assert.deepEqual(Object.keys(mine[0].params).sort(), ['case', 'expires_on'], 'no name in a task');
+  assert.ok(!(await allTasks(otherWorker)).some((t) => t.link === `/cases/${c.id}`), 'another operator has no such task');
+  assert.ok(!(await allTasks(officer)).some((t) => t.kind === 'permit_expiring'), 'the officer keeps no case');
+});
+
+test('duplicates find the holder of an identity document written differently', async () => {
+  const { person, case: c } = await openCase(sessions());
+  expectStatus(await api('POST', `/cases/${c.id}/documents`, { session: worker, body: { type: 'passport', number: `ya ${c.id}-77`, expires_on: addDays(daysAgo(0), 900) } }), 201);
+  const found = expectStatus(await api('GET', `/persons/duplicates?document_number=YA${c.id}77`, { session: officer }), 200).items;
+  const hit = found.find((x) => x.person.id === person.id);
+  assert.ok(hit, 'the holder is a candidate');
+  assert.ok(hit.reasons.includes('same_document'));
+});
+
+test('a merge moves the case to the record kept; an unmerge moves it back; two cases are refused', async () => {
+  const { person: first, centre, case: c } = await openCase(sessions());
+  expectStatus(await api('POST', '/placements/exits', { session: officer, body: { person_ids: [first.id], date: daysAgo(25), reason: 'left_voluntarily' } }), 201);
+
+  // A second record of the same person, placed after the first stay ended and with its own case.
+  const second = await createPerson(officer);
+  await place(officer, [second], centre, 'single_women', daysAgo(10));
+  const other = expectStatus(await api('POST', '/cases', { session: worker, body: { person_id: second.id } }), 201);
+  const refused = { kept_id: second.id, merged_id: first.id, reason: 'same person, two records' };
+  expectError(await api('POST', '/person-merges', { session: officer, body: refused }), 409, 'both_have_cases', ['merged_id']);
+  assert.equal(expectStatus(await api('GET', `/cases/${other.id}`, { session: worker }), 200).person.id, second.id, 'nothing changed');
+
+  // A third record with no case and no stay: merging the first into it carries the case along.
+  const third = await createPerson(officer);
+  const merge = expectStatus(await api('POST', '/person-merges', { session: officer, body: { kept_id: third.id, merged_id: first.id, reason: 'same person, two records' } }), 201);
+  assert.deepEqual(merge.moved.find((m) => m.kind === 'cases')?.ids, [c.id]);
+  assert.equal(expectStatus(await api('GET', `/cases/${c.id}`, { session: worker }), 200).person.id, third.id);
+  expectStatus(await api('POST', `/person-merges/${merge.id}/unmerge`, { session: officer, body: { reason: 'two different persons after all' } }), 200);
+  assert.equal(expectStatus(await api('GET', `/cases/${c.id}`, { session: worker }), 200).person.id, first.id);
+});
