@@ -236,6 +236,25 @@ export function expectedNav(permissions) {
   ];
 }
 
+/**
+ * What sticks out beyond `width` px once the page has laid itself out at that width: [] when
+ * nothing. A chart redraws its canvas a few frames after a resize (chart.js's ResizeObserver),
+ * so the page is given up to 3 s to fit before the elements still too wide are named.
+ */
+export async function overflowing(page, width) {
+  await page.waitForFunction((w) => document.documentElement.scrollWidth <= w, width, { timeout: 3000 }).catch(() => {});
+  return page.evaluate(
+    (w) =>
+      document.documentElement.scrollWidth <= w
+        ? []
+        : [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > w + 1 && !e.closest('.table-responsive'))
+            .slice(0, 5)
+            .map((e) => `${e.tagName}#${e.id}.${e.className}`),
+    width,
+  );
+}
+
 /** Waits for lists to finish loading (no spinner in main). */
 export async function settled(page) {
   await page.waitForFunction(() => !document.querySelector('main .progress-spinner'));

@@ -16,6 +16,7 @@ import {
   createCentre,
   downloaded,
   openFromNav,
+  overflowing,
   screenshot,
   settled,
   signedIn,
@@ -43,24 +44,7 @@ async function at360(page, name) {
   const size = page.viewportSize();
   await page.setViewportSize({ width: 360, height: 800 });
   await settled(page);
-  // After the layout of the new width (two frames), what sticks out beyond 360 px, if anything.
-  const wide = await page.evaluate(
-    () =>
-      new Promise((done) =>
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() =>
-            done(
-              document.documentElement.scrollWidth <= 360
-                ? []
-                : [...document.querySelectorAll('body *')]
-                    .filter((e) => e.getBoundingClientRect().right > 361 && !e.closest('.table-responsive'))
-                    .slice(0, 5)
-                    .map((e) => `${e.tagName}#${e.id}.${e.className}`),
-            ),
-          ),
-        ),
-      ),
-  );
+  const wide = await overflowing(page, 360);
   assert.deepEqual(wide, [], `${name}: no sideways scrolling at 360 px`);
   await screenshot(page, `${name}-360`);
   await page.setViewportSize(size);

@@ -36,7 +36,7 @@ export function TransferForm({
   // Only centres with room for everyone who moves: the guest and the relatives ticked.
   const movingCount = 1 + relatives.chosen.length;
   const { data: targets, error: loadError } = useData(
-    async () => (await receptionApi.desk(category, movingCount)).items.filter((c) => c.centre_id !== centre.id),
+    async () => (await receptionApi.desk(category, movingCount)).filter((c) => c.centre_id !== centre.id),
     [category, movingCount],
   );
   const [target, setTarget] = useState('');

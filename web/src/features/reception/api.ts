@@ -39,8 +39,16 @@ export const receptionApi = {
   guests: (id: number) => request<Schema<'GuestList'>>('GET', `/centres/${id}/guests`),
   occupancy: (query: Query) => request<OccupancyOverview>('GET', '/occupancy', { query }),
   /** The centres with room for all `familySize` persons, most free places first (one page of the most the API gives: enough to choose from). */
-  desk: (category: string, familySize: number) =>
-    request<Schema<'PlacementDesk'>>('GET', '/placement-desk', { query: { category, family_size: familySize, per_page: 100 } }),
+  /** Every centre with room for `familySize` in the category, most room first: all pages, since a
+   *  transfer may go to any of them (a province has tens of centres, a page holds 100). */
+  desk: async (category: string, familySize: number) => {
+    const items: Schema<'PlacementDesk'>['items'] = [];
+    for (let page = 1; ; page += 1) {
+      const answer = await request<Schema<'PlacementDesk'>>('GET', '/placement-desk', { query: { category, family_size: familySize, per_page: 100, page } });
+      items.push(...answer.items);
+      if (answer.items.length < 100) return items;
+    }
+  },
   /** A centre's guests per category on one day. */
   guestsOn: (id: number, day: string) => request<Schema<'OccupancySeries'>>('GET', `/centres/${id}/occupancy`, { query: { from: day, to: day } }),
   place: (body: RequestBody<'createPlacement'>) => request<Placements>('POST', '/placements', { body }),
