@@ -43,6 +43,9 @@ export function usePendingAnswers(inspectionId: number, onStored: (a: Answer) =>
   const [pending, setPending] = useState<PendingAnswer[]>(() => load(inspectionId));
   const [sending, setSending] = useState(false);
   const busy = useRef(false);
+  // A call while a send is under way (the connection came back meanwhile): one more round after it,
+  // or what waits would wait for the next timed retry.
+  const again = useRef(false);
   const stored = useRef(onStored);
   stored.current = onStored;
 
@@ -55,7 +58,10 @@ export function usePendingAnswers(inspectionId: number, onStored: (a: Answer) =>
   };
 
   const flush = async () => {
-    if (busy.current) return;
+    if (busy.current) {
+      again.current = true;
+      return;
+    }
     busy.current = true;
     setSending(true);
     try {
@@ -75,6 +81,10 @@ export function usePendingAnswers(inspectionId: number, onStored: (a: Answer) =>
     } finally {
       busy.current = false;
       setSending(false);
+      if (again.current) {
+        again.current = false;
+        void flush();
+      }
     }
   };
 

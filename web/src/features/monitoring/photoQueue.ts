@@ -20,13 +20,19 @@ export function usePendingPhotos(inspectionId: number, onAttached: (p: Photo) =>
   /** IndexedDB refused (private mode, storage full): the photo was not taken in, said so. */
   const [storageError, setStorageError] = useState<unknown>(null);
   const busy = useRef(false);
+  // A call while a send is under way (the connection came back meanwhile): one more round after it,
+  // or what waits would wait for the next timed retry.
+  const again = useRef(false);
   const attached = useRef(onAttached);
   attached.current = onAttached;
 
   const refresh = async () => setQueued(await photoStore.list(inspectionId));
 
   const flush = async () => {
-    if (busy.current) return;
+    if (busy.current) {
+      again.current = true;
+      return;
+    }
     busy.current = true;
     setSending(true);
     try {
@@ -55,6 +61,10 @@ export function usePendingPhotos(inspectionId: number, onAttached: (p: Photo) =>
     } finally {
       busy.current = false;
       setSending(false);
+      if (again.current) {
+        again.current = false;
+        void flush();
+      }
     }
   };
 
