@@ -13,13 +13,12 @@ import { useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
-import { ACCEPTED_TYPES, type Document, documentsApi } from '../documents/index';
+import { type Document, documentsApi } from '../documents/index';
 import { type ChecklistItem, monitoringApi } from './api';
 import { type Finding, type VERDICTS, followupApi } from './followupApi';
-import { FindingStatusBadge, SeverityBadge, isolate } from './followupParts';
+import { DocumentFilesField, FindingStatusBadge, isolate, MAX_DOCUMENTS, SeverityBadge } from './followupParts';
 
 /** The most documents a reply carries (the server's max_items). */
-const MAX_DOCUMENTS = 10;
 
 function Documents({ documents }: { documents: Document[] }) {
   const { t } = useT();
@@ -85,26 +84,7 @@ function ReplyForm({ finding, subject, onDone }: { finding: Finding; subject: pr
       <p>{t('findings.replyIntro')}</p>
       <FormErrors errors={errors} labels={labels} />
       <TextAreaField id="finding-reply" label={labels.reply} required maxLength={4000} rows={5} value={reply} onValue={setReply} error={errors.fields.reply} />
-      <div class="mb-4">
-        <label for="finding-files" class="form-label fw-semibold">
-          {labels.document_ids}
-        </label>
-        <input
-          id="finding-files"
-          type="file"
-          multiple
-          class="form-control"
-          accept={ACCEPTED_TYPES}
-          aria-describedby="finding-files-hint"
-          aria-invalid={errors.fields.document_ids ? 'true' : undefined}
-          onChange={(e) => setFiles([...((e.currentTarget as HTMLInputElement).files ?? [])])}
-          data-testid="reply-files"
-        />
-        <div id="finding-files-hint" class="form-text">
-          {t('findings.attachHint', { count: MAX_DOCUMENTS })}
-        </div>
-        {errors.fields.document_ids ? <div class="field-error">{errors.fields.document_ids}</div> : null}
-      </div>
+      <DocumentFilesField id="finding-files" label={labels.document_ids} error={errors.fields.document_ids} onFiles={setFiles} testId="reply-files" />
       <button type="submit" class="btn btn-primary" disabled={busy} data-testid="reply-submit">
         {t('findings.replySend')}
       </button>

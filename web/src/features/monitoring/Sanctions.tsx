@@ -21,16 +21,15 @@ import { ApiError } from '../../lib/api';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
-import { ACCEPTED_TYPES, documentsApi } from '../documents/index';
+import { documentsApi } from '../documents/index';
 import { monitoringApi } from './api';
 import { DECIDED_KINDS, type PenaltyStatus, type RecordedSanction, SANCTION_KINDS, type Sanction, followupApi } from './followupApi';
-import { isolate } from './followupParts';
+import { DocumentFilesField, isolate, MAX_DOCUMENTS } from './followupParts';
 import { type Preview, preview } from './penalty';
 
 type Kind = (typeof DECIDED_KINDS)[number];
 
 /** The most documents a decision carries (the server's max_items). */
-const MAX_DOCUMENTS = 10;
 
 /** A rate typed per mille, with a decimal comma or point; null when it is not a number. */
 function parseRate(text: string): number | null {
@@ -253,25 +252,7 @@ function RecordForm({
       {p && contract && days != null && rate != null ? <PenaltyPreview contract={contract} days={days} rate={rate} p={p} /> : null}
       {kind === 'special_administration' ? <Notice kind="warning">{t('sanctions.effects.special_administration')}</Notice> : null}
       <TextAreaField id="sanction-note" label={labels.note} maxLength={4000} rows={3} value={note} onValue={setNote} error={errors.fields.note} />
-      <div class="mb-4">
-        <label for="sanction-files" class="form-label fw-semibold">
-          {labels.document_ids}
-        </label>
-        <input
-          id="sanction-files"
-          type="file"
-          multiple
-          class="form-control"
-          accept={ACCEPTED_TYPES}
-          aria-describedby="sanction-files-hint"
-          onChange={(e) => setFiles([...((e.currentTarget as HTMLInputElement).files ?? [])])}
-          data-testid="sanction-files"
-        />
-        <div id="sanction-files-hint" class="form-text">
-          {t('findings.attachHint', { count: MAX_DOCUMENTS })}
-        </div>
-        {errors.fields.document_ids ? <div class="field-error">{errors.fields.document_ids}</div> : null}
-      </div>
+      <DocumentFilesField id="sanction-files" label={labels.document_ids} error={errors.fields.document_ids} onFiles={setFiles} testId="sanction-files" />
       <button type="submit" class="btn btn-primary" disabled={busy} data-testid="sanction-submit">
         {t('sanctions.record')}
       </button>

@@ -1,5 +1,7 @@
 // Small parts the findings and sanctions pages share: badges for a finding's severity and status,
-// and what a finding is about (its item's question in the page's language).
+// what a finding is about (its item's question in the page's language), and the documents field of
+// a reply or a decision.
+import { ACCEPTED_TYPES } from '../documents/index';
 import { useT } from '../../lib/i18n';
 import { useData } from '../../lib/useData';
 import { monitoringApi } from './api';
@@ -79,4 +81,46 @@ export function useQuestions(): Map<string, Question> | null {
 export function FindingItem({ finding, questions }: { finding: Pick<Finding, 'item_code'>; questions: Map<string, Question> | null }) {
   const q = questions?.get(finding.item_code);
   return q ? <span lang={q.lang}>{q.text}</span> : <code>{finding.item_code}</code>;
+}
+
+/** The most documents a reply or a decision carries (the server's limit for document_ids). */
+export const MAX_DOCUMENTS = 10;
+
+/** The documents of a reply or a decision: files chosen from the device, with the limit said. */
+export function DocumentFilesField({
+  id,
+  label,
+  error,
+  onFiles,
+  testId,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  onFiles: (files: File[]) => void;
+  testId: string;
+}) {
+  const { t } = useT();
+  return (
+    <div class="mb-4">
+      <label for={id} class="form-label fw-semibold">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="file"
+        multiple
+        class="form-control"
+        accept={ACCEPTED_TYPES}
+        aria-describedby={`${id}-hint`}
+        aria-invalid={error ? 'true' : undefined}
+        onChange={(e) => onFiles([...((e.currentTarget as HTMLInputElement).files ?? [])])}
+        data-testid={testId}
+      />
+      <div id={`${id}-hint`} class="form-text">
+        {t('findings.attachHint', { count: MAX_DOCUMENTS })}
+      </div>
+      {error ? <div class="field-error">{error}</div> : null}
+    </div>
+  );
 }
