@@ -6,6 +6,7 @@
 // way is sent again without being stored twice; nothing leaves the list before the server has it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api';
+import { useOneAtATime } from '../../lib/oneAtATime';
 import { type Answer, type AnswerBody, monitoringApi } from './api';
 
 export interface PendingAnswer {
@@ -41,11 +42,6 @@ export const transient = (err: unknown) => !(err instanceof ApiError) || err.sta
  */
 export function usePendingAnswers(inspectionId: number, onStored: (a: Answer) => void) {
   const [pending, setPending] = useState<PendingAnswer[]>(() => load(inspectionId));
-  const [sending, setSending] = useState(false);
-  const busy = useRef(false);
-  // A call while a send is under way (the connection came back meanwhile): one more round after it,
-  // or what waits would wait for the next timed retry.
-  const again = useRef(false);
   const stored = useRef(onStored);
   stored.current = onStored;
 
@@ -57,36 +53,21 @@ export function usePendingAnswers(inspectionId: number, onStored: (a: Answer) =>
     setPending(next);
   };
 
-  const flush = async () => {
-    if (busy.current) {
-      again.current = true;
-      return;
-    }
-    busy.current = true;
-    setSending(true);
-    try {
-      for (;;) {
-        const next = load(inspectionId).find((p) => !p.refused);
-        if (!next) break;
-        try {
-          const answer = await monitoringApi.answer(inspectionId, next.body);
-          update((list) => list.filter((p) => p.body.idempotency_key !== next.body.idempotency_key));
-          stored.current(answer);
-        } catch (err) {
-          if (transient(err)) break;
-          const reason = err instanceof ApiError ? err.message : String(err);
-          update((list) => list.map((p) => (p.body.idempotency_key === next.body.idempotency_key ? { ...p, refused: reason } : p)));
-        }
-      }
-    } finally {
-      busy.current = false;
-      setSending(false);
-      if (again.current) {
-        again.current = false;
-        void flush();
+  const { run: flush, running: sending } = useOneAtATime(async () => {
+    for (;;) {
+      const next = load(inspectionId).find((p) => !p.refused);
+      if (!next) break;
+      try {
+        const answer = await monitoringApi.answer(inspectionId, next.body);
+        update((list) => list.filter((p) => p.body.idempotency_key !== next.body.idempotency_key));
+        stored.current(answer);
+      } catch (err) {
+        if (transient(err)) break;
+        const reason = err instanceof ApiError ? err.message : String(err);
+        update((list) => list.map((p) => (p.body.idempotency_key === next.body.idempotency_key ? { ...p, refused: reason } : p)));
       }
     }
-  };
+  });
 
   useEffect(() => {
     void flush();

@@ -7,6 +7,7 @@
 // attached, or when the user discards a refused one) nor attached twice.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, uploadFile } from '../../lib/api';
+import { useOneAtATime } from '../../lib/oneAtATime';
 import type { Document } from '../documents/index';
 import { type Photo, monitoringApi } from './api';
 import { type QueuedPhoto, photoStore } from './deviceStore';
@@ -16,25 +17,14 @@ const RETRY_MS = 15_000;
 
 export function usePendingPhotos(inspectionId: number, onAttached: (p: Photo) => void) {
   const [queued, setQueued] = useState<QueuedPhoto[]>([]);
-  const [sending, setSending] = useState(false);
   /** IndexedDB refused (private mode, storage full): the photo was not taken in, said so. */
   const [storageError, setStorageError] = useState<unknown>(null);
-  const busy = useRef(false);
-  // A call while a send is under way (the connection came back meanwhile): one more round after it,
-  // or what waits would wait for the next timed retry.
-  const again = useRef(false);
   const attached = useRef(onAttached);
   attached.current = onAttached;
 
   const refresh = async () => setQueued(await photoStore.list(inspectionId));
 
-  const flush = async () => {
-    if (busy.current) {
-      again.current = true;
-      return;
-    }
-    busy.current = true;
-    setSending(true);
+  const { run: flush, running: sending } = useOneAtATime(async () => {
     try {
       for (;;) {
         const next = (await photoStore.list(inspectionId)).find((p) => !p.refused);
@@ -58,15 +48,8 @@ export function usePendingPhotos(inspectionId: number, onAttached: (p: Photo) =>
       }
     } catch (err) {
       setStorageError(err);
-    } finally {
-      busy.current = false;
-      setSending(false);
-      if (again.current) {
-        again.current = false;
-        void flush();
-      }
     }
-  };
+  });
 
   useEffect(() => {
     refresh().then(flush, setStorageError);
