@@ -1,6 +1,7 @@
 #include "cases/cases.h"
 
 #include <algorithm>
+#include <map>
 
 namespace innet::cases {
 
@@ -38,6 +39,36 @@ const std::vector<std::string>& procedure_outcomes() {
 const std::vector<std::string>& appeal_outcomes() {
   static const std::vector<std::string> v = {"granted", "rejected", "withdrawn"};
   return v;
+}
+
+const std::vector<std::string>& vulnerability_categories() {
+  static const std::vector<std::string> v = {
+      "minor",           "unaccompanied_minor", "disability",       "elderly",
+      "woman",           "pregnant_woman",      "single_parent",    "trafficking_victim",
+      "serious_illness", "mental_disorder",     "torture_violence", "fgm",
+      "lgbtiq"};
+  return v;
+}
+
+const std::vector<std::string>& vulnerability_severities() {
+  static const std::vector<std::string> v = {"low", "medium", "high"};
+  return v;
+}
+
+namespace {
+std::map<std::string, CaseSelector>& list_filter_answers() {
+  static std::map<std::string, CaseSelector> answers;
+  return answers;
+}
+}  // namespace
+
+void answer_list_filter(const std::string& parameter, CaseSelector selector) {
+  list_filter_answers()[parameter] = std::move(selector);
+}
+
+const CaseSelector* list_filter_answer(const std::string& parameter) {
+  const auto found = list_filter_answers().find(parameter);
+  return found == list_filter_answers().end() ? nullptr : &found->second;
 }
 
 FieldError CaseErrors::wrong_status(std::string status, std::vector<std::string> expected) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,13 @@ const std::vector<std::string>& legal_statuses();      // asylum_applicant ... o
 const std::vector<std::string>& document_types();      // permit_of_stay ... other
 const std::vector<std::string>& procedure_outcomes();  // the Territorial Commission's decision
 const std::vector<std::string>& appeal_outcomes();     // the court's
+
+// The vocabulary every module names a vulnerability by (screening's flags, referrals' reasons,
+// the guidance pages, the case list's filter): the categories of art. 17 c.1 d.lgs. 142/2015 as
+// amended by DL 133/2023 (women added), the pregnant women it gives priority to, and the EUAA's
+// LGBTIQ+ category. Kept here, below every module that uses it.
+const std::vector<std::string>& vulnerability_categories();
+const std::vector<std::string>& vulnerability_severities();  // low, medium, high
 
 // The refusals that only cases make (core/field_error.h keeps the shared ones).
 struct CaseErrors {
@@ -99,6 +107,15 @@ struct CaseFilter {
   std::optional<std::string> status;
   std::optional<std::string> legal_status;
 };
+
+// The case list's filters that a module above cases answers from its own tables: screening
+// answers `vulnerability` (a confirmed category) and `screening` (a screening due or late). Cases
+// declares the parameters; the module registers, in its connect hook, before any request, the
+// subquery of the case ids a value selects ("SELECT case_id FROM vulnerability_flags WHERE ...").
+using CaseSelector = std::function<db::Subquery(const std::string& value, CivilDay today)>;
+void answer_list_filter(const std::string& parameter, CaseSelector selector);
+// None when no module answers the parameter.
+const CaseSelector* list_filter_answer(const std::string& parameter);
 
 // Opens the case of a person (status open, recorded in the history). 409 case_exists when the
 // person has one: a closed case is reopened, never opened twice.
