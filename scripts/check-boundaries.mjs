@@ -52,8 +52,11 @@ const DEPENDENCIES = {
   // come as modules above it.
   // tasks: permits of stay about to expire (links.cc, decision 0028).
   cases: [...PLATFORM, 'accounts', 'people', 'reception', 'documents', 'reporting', 'tasks'],
+  // Guidance pages per vulnerability category (decision 0033): the editors' names (accounts) and
+  // the categories' vocabulary (cases::vulnerability_categories()), nothing else of cases.
+  guidance: [...PLATFORM, 'accounts', 'cases'],
   seed: [...PLATFORM],
-  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'reporting'],
+  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'guidance', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],
 };
 

@@ -7,6 +7,7 @@
 #include "cases/module.h"
 #include "centres/module.h"
 #include "documents/module.h"
+#include "guidance/module.h"
 #include "monitoring/module.h"
 #include "people/module.h"
 #include "reception/module.h"
@@ -16,9 +17,9 @@ namespace innet::app {
 
 const std::vector<api::Module>& modules() {
   static const std::vector<api::Module> all = {
-      accounts::module(),  audit::module(),      people::module(),
-      centres::module(),   documents::module(),  tasks::module(),
-      reception::module(), monitoring::module(), cases::module()};
+      accounts::module(),  audit::module(),   people::module(),    centres::module(),
+      documents::module(), tasks::module(),   reception::module(), monitoring::module(),
+      cases::module(),     guidance::module()};
   return all;
 }
 

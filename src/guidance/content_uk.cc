@@ -1,0 +1,10 @@
+#include "guidance/content.h"
+
+namespace innet::guidance {
+
+const std::vector<SeedPage>& pages_uk() {
+  static const std::vector<SeedPage> pages = {};
+  return pages;
+}
+
+}  // namespace innet::guidance
