@@ -42,6 +42,11 @@ class Editors {
   std::map<std::int64_t, std::string> names_;
 };
 
+// A list of words of a vocabulary (FieldDoc::allowed would constrain the list, not its items).
+nlohmann::json list_of(const std::vector<std::string>& vocabulary) {
+  return {{"type", "array"}, {"items", {{"type", "string"}, {"enum", vocabulary}}}};
+}
+
 // The version's sections as properties of their own, in the order of section_names().
 template <class T>
 api::ObjectType<T> with_sections(api::ObjectType<T> type) {
@@ -99,7 +104,7 @@ const api::ObjectType<Listed>& version_type() {
           .field("edited_by", &Listed::editor, editor_type())
           .field("changed_sections", &Listed::changed,
                  {.description = "the sections this version changed (all of them for the first)",
-                  .allowed = section_names()}));
+                  .schema = list_of(section_names())}));
   return type;
 }
 
@@ -118,7 +123,7 @@ const api::ObjectType<Summary>& summary_type() {
           .field("category", &Summary::category, {.allowed = cases::vulnerability_categories()})
           .field("languages", &Summary::languages,
                  {.description = "the languages that have text, in the app's order",
-                  .allowed = languages()})
+                  .schema = list_of(languages())})
           .field("last_edited_at", &Summary::last_edited_at, {.format = "date-time"})
           .field("last_edited_language", &Summary::last_edited_language, {.allowed = languages()})
           .field("last_edited_by", &Summary::last_edited_by, editor_type());

@@ -134,6 +134,10 @@ const TABLE = {
   'GET /api/v1/sanctions/{id}':                    [0,   0,    1,   1,   1,   0,   0,   0],
   'GET /api/v1/centres/{id}/penalties':            [0,   0,    1,   1,   1,   0,   0,   0],
   // Cases (decision 0025): case workers of the organisation keeping them; officers read.
+  'GET /api/v1/guidance':                          [0,   1,    1,   1,   1,   1,   1,   0],
+  'GET /api/v1/guidance/{category}/{language}':    [0,   1,    1,   1,   1,   1,   1,   0],
+  'GET /api/v1/guidance/{category}/{language}/versions':  [0, 1, 1, 1, 1,   1,   1,   0],
+  'POST /api/v1/guidance/{category}/{language}/versions': [0, 1, 1, 0, 0,   0,   0,   0],
   'GET /api/v1/cases':                             [0,   0,    1,   0,   1,   0,   0,   0],
   'POST /api/v1/cases':                            [0,   0,    0,   0,   1,   0,   0,   0],
   'GET /api/v1/cases/{id}':                        [0,   0,    1,   0,   1,   0,   0,   0],
