@@ -227,6 +227,9 @@ const DYNAMIC = {
   'cases.sorts.*': () => constList('features/cases/api.ts', 'SORT_KEYS'),
   'cases.events.*': () => constList('features/cases/api.ts', 'TIMELINE_KINDS'),
   // guarded (features/tasks/TasksPage.tsx): the kinds the server's sources raise, the severities of findings
+  // features/guidance: the categories' names (shared with screening) and the pages' sections
+  'vulnerability.category.*': () => constList('features/guidance/api.ts', 'CATEGORIES'),
+  'guidance.sections.*': () => constList('features/guidance/api.ts', 'SECTIONS'),
   'tasks.kinds.*': () => constList('features/tasks/api.ts', 'TASK_KINDS'),
   'tasks.severities.*': () => constList('features/tasks/api.ts', 'SEVERITIES'),
   'audit.reads.outcomes.*': () => fieldUnion('features/audit/api.ts', 'ReadEntry', 'outcome'),

@@ -7,6 +7,7 @@ import { CentreEditPage, CentrePage, Centres, LotEditPage, Lots, NewLotPage } fr
 import { CostsPage } from '../features/costs/index';
 import { HandoversPage } from '../features/handovers/index';
 import { CasePage, Cases } from '../features/cases/index';
+import { Guidance, GuidancePageView, isCategory } from '../features/guidance/index';
 import { FindingPage, Findings, forgetInspectionCopies, InspectionPage, Inspections, Sanctions } from '../features/monitoring/index';
 import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
 import { Duplicates, PersonPage, Persons } from '../features/people/index';
@@ -49,6 +50,7 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/sanctions': { permission: 'sanctions.read', render: () => <Sanctions /> },
   '/cases': { permission: 'cases.read', render: () => <Cases /> },
   '/tasks': { permission: 'tasks.read', render: () => <TasksPage /> },
+  '/guidance': { permission: 'guidance.read', render: () => <Guidance /> },
   '/placement-desk': { permission: 'occupancy.read', render: () => <DeskPage /> },
   '/movements': { permission: 'movements.export', render: () => <MovementsPage /> },
   '/overview/over-capacity': { permission: 'overview.read', render: () => <OverCapacityPage /> },
@@ -68,6 +70,7 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
   { pattern: /^\/inspections\/(\d+)$/, permission: 'inspections.read', render: (id) => <InspectionPage key={id} id={id} /> },
   { pattern: /^\/findings\/(\d+)$/, permission: 'findings.read', render: (id) => <FindingPage key={id} id={id} /> },
   { pattern: /^\/cases\/(\d+)$/, permission: 'cases.read', render: (id) => <CasePage key={id} id={id} /> },
+  { pattern: /^\/guidance\/([a-z_]+)$/, permission: 'guidance.read', render: (_, m) => (isCategory(m[1]) ? <GuidancePageView key={m[1]} category={m[1]} /> : <NotFound />) },
   { pattern: /^\/persons\/(\d+)$/, permission: 'persons.read', render: (id) => <PersonPage key={id} id={id} /> },
   { pattern: /^\/persons\/(\d+)\/duplicates$/, permission: 'persons.read', render: (id) => <Duplicates key={id} id={id} /> },
   {

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'findings.close',
   'findings.escalate',
   'findings.reply',
+  'guidance.edit',
   'handovers.cancel',
   'handovers.record',
   'inspections.answer',

@@ -36,6 +36,7 @@ export const AUDIT_ENTITY_TYPES = [
   'inspection',
   'checklist',
   'case',
+  'guidance_page',
   'database',
 ] as const;
 
@@ -117,4 +118,6 @@ export const AUDIT_DETAIL_FIELDS = [
   'cui',
   'from',
   'to',
+  'version',
+  'based_on',
 ] as const;
