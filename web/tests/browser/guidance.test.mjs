@@ -1,0 +1,122 @@
+// The guidance pages in the browser (decision 0033): a case worker finds a category in the list
+// and reads its page in Arabic at 360 px; an admin edits the Arabic page, previews it (markup
+// typed in the text stays text), confirms and publishes; the case worker then reads the new text
+// and the history names the admin. Axe clean, screenshots in Italian and Arabic.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import {
+  apiGet,
+  assertAccessible,
+  checkBothLanguages,
+  checkConfirmDialog,
+  closeChecked,
+  overflowing,
+  SCREENSHOT_DIR,
+  settled,
+  signedIn,
+  switchLanguage,
+  uniqueSuffix,
+} from './helpers.mjs';
+
+let worker;
+let admin;
+
+before(async () => {
+  worker = await signedIn('case_worker');
+  admin = await signedIn('admin');
+});
+
+after(async () => {
+  await closeChecked(worker);
+  await closeChecked(admin);
+});
+
+async function at360(page, name) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 800 });
+  try {
+    await settled(page);
+    assert.deepEqual(await overflowing(page, 360), [], `${name}: nothing sticks out at 360 px`);
+    await assertAccessible(page, `${name} at 360 px`);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  } finally {
+    await page.setViewportSize(size);
+  }
+}
+
+const section = (page, name) => page.locator(`[data-testid=guidance-page] > section[data-section=${name}], [data-testid=guidance-page] section[data-section=${name}]`).first();
+
+test('a case worker finds a category and reads its page in Arabic at 360 px', async () => {
+  const { page } = worker;
+  await page.goto('/guidance');
+  const rows = page.locator('[data-testid=guidance-table] tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 13);
+  await checkBothLanguages(page, 'guidance-list', () => rows.first().waitFor());
+  await page.locator('#guidance-search').fill('tratta');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=guidance-table] tbody tr').length === 1);
+  assert.equal(await rows.first().getAttribute('data-category'), 'trafficking_victim');
+  await switchLanguage(page, 'ar');
+  // The search reads the names in the reader's language.
+  await page.locator('#guidance-search').fill('الاتجار');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=guidance-table] tbody tr').length === 1);
+  assert.equal(await rows.first().getAttribute('data-category'), 'trafficking_victim');
+  await at360(page, 'guidance-list-360-ar');
+  await rows.first().locator('a').click();
+  await page.waitForURL(/\/guidance\/trafficking_victim$/);
+  const refer = section(page, 'where_to_refer');
+  await refer.waitFor();
+  assert.equal(await refer.locator('[lang]').getAttribute('lang'), 'ar');
+  assert.equal(await refer.locator('[lang]').getAttribute('dir'), 'rtl');
+  assert.match(await refer.textContent(), /800 290 290/);
+  assert.equal(await page.locator('[data-testid=guidance-fallback]').count(), 0, 'Arabic has its own text');
+  assert.equal(await page.locator('[data-testid=guidance-edit]').count(), 0, 'a case worker does not edit');
+  await at360(page, 'guidance-page-360-ar');
+  await switchLanguage(page, 'it');
+});
+
+test('an admin edits the Arabic page, previews it, confirms and publishes; readers see the new text', async () => {
+  const { page } = admin;
+  const before = (await apiGet(page, '/guidance/trafficking_victim/ar')).body;
+  await page.goto('/guidance/trafficking_victim?lang=ar');
+  await page.locator('[data-testid=guidance-edit]').click();
+  const editor = page.locator('[data-testid=guidance-editor]');
+  await editor.waitFor();
+  const marker = uniqueSuffix();
+  const text = `تحدّث مع الشخص وحده ${marker}.\n\n- <b>نص</b> <img src=x onerror="window.injected=1">\n- [ASP Palermo](https://www.asppalermo.org) [الملفات](/cases)`;
+  await page.locator('#how_to_ask').fill(text);
+  await page.locator('#change_note').fill(`اختبار ${marker}`);
+  await page.locator('[data-testid=guidance-preview-toggle]').click();
+  const preview = page.locator('[data-testid=guidance-preview]');
+  await preview.waitFor();
+  // What was typed as markup is shown as text: no element was made from it.
+  assert.equal(await preview.locator('b, img').count(), 0);
+  assert.match(await preview.textContent(), /<b>نص<\/b>/);
+  assert.equal(await preview.locator('a[href="https://www.asppalermo.org"][target=_blank]').count(), 1);
+  assert.equal(await preview.locator('a[href="/cases"]').count(), 1);
+  await assertAccessible(page, 'guidance editor with preview');
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'guidance-editor-it.png'), fullPage: true });
+  await checkConfirmDialog(page, 'guidance-publish-confirm', () => page.locator('[data-testid=guidance-publish]').click());
+  await page.locator('[data-testid=guidance-publish]').click();
+  await page.locator('[data-testid=confirm-ok]').click();
+  await page.waitForFunction((m) => document.querySelector('[data-testid=guidance-page] section[data-section=how_to_ask]')?.textContent.includes(m), marker);
+  assert.equal(await page.evaluate(() => window.injected), undefined, 'no script ran');
+  assert.match(await section(page, 'how_to_ask').textContent(), new RegExp(marker));
+  const history = page.locator('[data-testid=guidance-history] li[data-version]');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=guidance-history] li[data-version]').length === n, before.version + 1);
+  assert.equal(await history.first().getAttribute('data-version'), String(before.version + 1));
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'guidance-published-it.png'), fullPage: true });
+
+  const reader = worker.page;
+  await switchLanguage(reader, 'ar');
+  await reader.goto('/guidance/trafficking_victim');
+  await section(reader, 'how_to_ask').waitFor();
+  assert.match(await section(reader, 'how_to_ask').textContent(), new RegExp(marker));
+  assert.equal(await section(reader, 'how_to_ask').locator('b, img').count(), 0);
+  const newest = reader.locator('[data-testid=guidance-history] li[data-version]').first();
+  assert.match(await newest.textContent(), new RegExp(marker));
+  await at360(reader, 'guidance-page-edited-360-ar');
+  await switchLanguage(reader, 'it');
+});
