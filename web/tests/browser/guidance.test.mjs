@@ -1,11 +1,12 @@
 // The guidance pages in the browser (decision 0033): a case worker finds a category in the list
-// and reads its page in Arabic at 360 px; an admin edits the Arabic page, previews it (markup
+// and reads its page in Arabic at 360 px, and a language without text in Italian with a note; an admin edits the Arabic page, previews it (markup
 // typed in the text stays text), confirms and publishes; the case worker then reads the new text
 // and the history names the admin. Axe clean, screenshots in Italian and Arabic.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
+  apiCall,
   apiGet,
   assertAccessible,
   checkBothLanguages,
@@ -16,6 +17,7 @@ import {
   settled,
   signedIn,
   switchLanguage,
+  tr,
   uniqueSuffix,
 } from './helpers.mjs';
 
@@ -74,6 +76,27 @@ test('a case worker finds a category and reads its page in Arabic at 360 px', as
   assert.equal(await page.locator('[data-testid=guidance-fallback]').count(), 0, 'Arabic has its own text');
   assert.equal(await page.locator('[data-testid=guidance-edit]').count(), 0, 'a case worker does not edit');
   await at360(page, 'guidance-page-360-ar');
+
+  // A language without text yet: the server answers the Italian with `fallback` (every demo page
+  // has its six languages, so the answer is made here from the real Italian one); the page says
+  // so above an Italian text laid out left to right inside the Arabic page.
+  const italian = (await apiGet(page, '/guidance/fgm/it')).body;
+  await page.route('**/api/v1/guidance/fgm/bn', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...italian, language: 'bn', fallback: true }) }),
+  );
+  try {
+    await page.goto('/guidance/fgm?lang=bn');
+    const note = page.locator('[data-testid=guidance-fallback]');
+    await note.waitFor();
+    assert.match(await note.textContent(), /البنغالية/);
+    const text = section(page, 'look_for').locator('[lang]');
+    assert.equal(await text.getAttribute('lang'), 'it');
+    assert.equal(await text.getAttribute('dir'), 'ltr');
+    assert.equal(await page.locator('#guidance-language').inputValue(), 'bn');
+    await at360(page, 'guidance-fallback-360-ar');
+  } finally {
+    await page.unroute('**/api/v1/guidance/fgm/bn');
+  }
   await switchLanguage(page, 'it');
 });
 
@@ -108,6 +131,25 @@ test('an admin edits the Arabic page, previews it, confirms and publishes; reade
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=guidance-history] li[data-version]').length === n, before.version + 1);
   assert.equal(await history.first().getAttribute('data-version'), String(before.version + 1));
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'guidance-published-it.png'), fullPage: true });
+
+  // No lost update: someone else publishes while the admin edits; publishing is refused with a
+  // message and the admin's text stays in the form.
+  await page.locator('[data-testid=guidance-edit]').click();
+  await page.locator('#how_to_ask').waitFor();
+  await page.locator('#how_to_ask').fill(`نص آخر ${marker}`);
+  await page.locator('#change_note').fill('تعديل ثانٍ');
+  const current = (await apiGet(page, '/guidance/trafficking_victim/ar')).body;
+  const meanwhile = { based_on: current.version, change_note: 'meanwhile' };
+  for (const k of ['look_for', 'how_to_ask', 'where_to_refer', 'guarantees', 'sources']) meanwhile[k] = current[k];
+  assert.equal((await apiCall(page, 'POST', '/guidance/trafficking_victim/ar/versions', meanwhile)).status, 201);
+  await page.locator('[data-testid=guidance-publish]').click();
+  await page.locator('[data-testid=confirm-ok]').click();
+  const refused = page.locator('[data-testid=form-error]');
+  await refused.waitFor();
+  assert.match(await refused.textContent(), new RegExp(tr('it', 'errors.stale_version')));
+  assert.equal(await page.locator('#how_to_ask').inputValue(), `نص آخر ${marker}`);
+  await assertAccessible(page, 'guidance editor, stale edit refused');
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'guidance-stale-it.png'), fullPage: true });
 
   const reader = worker.page;
   await switchLanguage(reader, 'ar');
