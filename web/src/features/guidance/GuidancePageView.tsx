@@ -86,7 +86,10 @@ export function GuidancePageView({ category }: { category: Category }) {
                     })}
                   </p>
                   {can('guidance.edit') ? (
-                    <button type="button" class="btn btn-primary mb-4" data-testid="guidance-edit" onClick={() => setEditing(true)}>
+                    <button type="button" class="btn btn-primary mb-4" data-testid="guidance-edit" onClick={() => {
+                        setPublished(null);
+                        setEditing(true);
+                      }}>
                       {t('guidance.page.edit', { language: name })}
                     </button>
                   ) : null}
