@@ -52,8 +52,11 @@ const DEPENDENCIES = {
   // come as modules above it.
   // tasks: permits of stay about to expire (links.cc, decision 0028).
   cases: [...PLATFORM, 'accounts', 'people', 'reception', 'documents', 'reporting', 'tasks'],
+  // Screening and vulnerability flags (decision 0031): the cases it screens, their persons'
+  // first stays (reception), who screened (accounts), tasks for screenings due.
+  screening: [...PLATFORM, 'accounts', 'people', 'reception', 'cases', 'tasks'],
   seed: [...PLATFORM],
-  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'reporting'],
+  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'screening', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],
 };
 

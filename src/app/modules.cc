@@ -10,6 +10,7 @@
 #include "monitoring/module.h"
 #include "people/module.h"
 #include "reception/module.h"
+#include "screening/module.h"
 #include "tasks/module.h"
 
 namespace innet::app {
@@ -18,7 +19,8 @@ const std::vector<api::Module>& modules() {
   static const std::vector<api::Module> all = {
       accounts::module(),  audit::module(),      people::module(),
       centres::module(),   documents::module(),  tasks::module(),
-      reception::module(), monitoring::module(), cases::module()};
+      reception::module(), monitoring::module(), cases::module(),
+      screening::module()};
   return all;
 }
 
