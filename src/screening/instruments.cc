@@ -40,8 +40,8 @@ const std::vector<std::string>& instrument_codes() {
 
 const std::vector<std::string>& indicator_groups() {
   static const std::vector<std::string> groups = {
-      "profile",      "physical_signs", "health_disability", "sexual_reproductive",
-      "mental_health", "behaviour",     "trafficking_signs"};
+      "profile",       "physical_signs", "health_disability", "sexual_reproductive",
+      "mental_health", "behaviour",      "trafficking_signs"};
   return groups;
 }
 
@@ -122,11 +122,11 @@ Definition ipsn_definition() {
 // PROTECT's ten yes/no questions; the bands and the cut-off are not official (domain.md), hence
 // data an admin changes by publishing a version.
 Definition protect_definition() {
-  return {.items = {"sleep", "nightmares", "headaches", "body_pain", "irritability",
-                    "intrusive_memories", "fear", "forgetfulness", "loss_of_interest",
-                    "concentration"},
-          .bands = {{"low", 0, 3}, {"medium", 4, 7}, {"high", 8, 10}},
-          .referral_cut_off = 8};
+  return {
+      .items = {"sleep", "nightmares", "headaches", "body_pain", "irritability",
+                "intrusive_memories", "fear", "forgetfulness", "loss_of_interest", "concentration"},
+      .bands = {{"low", 0, 3}, {"medium", 4, 7}, {"high", 8, 10}},
+      .referral_cut_off = 8};
 }
 
 Status check_definition(const std::string& code, const Definition& d) {
@@ -192,7 +192,8 @@ Definition definition_from_json(const nlohmann::json& j) {
   d.items = j.value("items", std::vector<std::string>{});
   for (const auto& b : j.value("bands", nlohmann::json::array()))
     d.bands.push_back({b.at("band"), b.at("min"), b.at("max")});
-  if (j.contains("referral_cut_off")) d.referral_cut_off = j["referral_cut_off"].get<std::int64_t>();
+  if (j.contains("referral_cut_off"))
+    d.referral_cut_off = j["referral_cut_off"].get<std::int64_t>();
   return d;
 }
 
@@ -252,11 +253,11 @@ Status check_answers(const InstrumentVersion& v, const std::vector<Answer>& answ
 }
 
 const api::ObjectType<Answer>& answer_type() {
-  static const auto type = api::ObjectType<Answer>("ScreeningAnswer")
-                               .field("code", &Answer::code,
-                                      {.description = "an indicator's or an item's code"})
-                               .field("value", &Answer::value,
-                                      {.description = "marked (IPSN) or answered yes (PROTECT)"});
+  static const auto type =
+      api::ObjectType<Answer>("ScreeningAnswer")
+          .field("code", &Answer::code, {.description = "an indicator's or an item's code"})
+          .field("value", &Answer::value,
+                 {.description = "marked (IPSN) or answered yes (PROTECT)"});
   return type;
 }
 
@@ -284,13 +285,12 @@ const api::ObjectType<InstrumentVersion>& instrument_version_type() {
           .field("id", &InstrumentVersion::id)
           .field("code", &InstrumentVersion::code, {.allowed = instrument_codes()})
           .field("version", &InstrumentVersion::version)
-          .field("indicators",
-                 [](const InstrumentVersion& v) { return v.definition.indicators; },
+          .field("indicators", [](const InstrumentVersion& v) { return v.definition.indicators; },
                  indicator_type(), {.description = "IPSN: the indicators, in the form's order"})
           .field("items", [](const InstrumentVersion& v) { return v.definition.items; },
                  {.description = "PROTECT: the yes/no questions"})
-          .field("bands", [](const InstrumentVersion& v) { return v.definition.bands; },
-                 band_type())
+          .field(
+              "bands", [](const InstrumentVersion& v) { return v.definition.bands; }, band_type())
           .field("referral_cut_off",
                  [](const InstrumentVersion& v) { return v.definition.referral_cut_off; },
                  {.description = "PROTECT: from this score a referral is suggested"})

@@ -41,9 +41,9 @@ struct Band {
 };
 
 struct Definition {
-  std::vector<Indicator> indicators;  // ipsn
-  std::vector<std::string> items;     // protect: yes/no questions, one point per yes
-  std::vector<Band> bands;            // protect, covering 0..items without gaps
+  std::vector<Indicator> indicators;             // ipsn
+  std::vector<std::string> items;                // protect: yes/no questions, one point per yes
+  std::vector<Band> bands;                       // protect, covering 0..items without gaps
   std::optional<std::int64_t> referral_cut_off;  // protect: a score from here suggests referral
 };
 
@@ -52,7 +52,7 @@ struct InstrumentVersion {
   std::string code;
   std::int64_t version = 0;
   Definition definition;
-  std::optional<std::string> reason;       // why it was published (none for the shipped ones)
+  std::optional<std::string> reason;         // why it was published (none for the shipped ones)
   std::optional<std::int64_t> published_by;  // none for the shipped ones
   std::string published_at;
   std::optional<std::string> retired_at;  // when a newer version replaced it

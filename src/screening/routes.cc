@@ -123,11 +123,13 @@ const api::ObjectType<ScreeningView>& screening_type() {
           .field("instrument_version_id", [](const ScreeningView& v) { return v.s.instrument_id; })
           .field("instrument", [](const ScreeningView& v) { return v.s.instrument_code; },
                  {.allowed = instrument_codes()})
-          .field("instrument_version", [](const ScreeningView& v) { return v.s.instrument_version; })
+          .field("instrument_version",
+                 [](const ScreeningView& v) { return v.s.instrument_version; })
           .field("stage", [](const ScreeningView& v) { return v.s.stage; }, {.allowed = stages()})
           .field("trigger_reason", [](const ScreeningView& v) { return v.s.trigger_reason; },
                  {.description = "null for a caller who may not read narratives"})
-          .field("answers", [](const ScreeningView& v) { return v.s.answers; }, answer_type())
+          .field(
+              "answers", [](const ScreeningView& v) { return v.s.answers; }, answer_type())
           .field("status", [](const ScreeningView& v) { return v.s.status; },
                  {.allowed = screening_statuses()})
           .field("started_by_name", &ScreeningView::started_by_name)
@@ -136,14 +138,16 @@ const api::ObjectType<ScreeningView>& screening_type() {
           .field("completed_by_name", &ScreeningView::completed_by_name)
           .field("completed_at", [](const ScreeningView& v) { return v.s.completed_at; },
                  {.format = "date-time"})
-          .field("suggestions", [](const ScreeningView& v) { return v.s.suggestions; },
-                 suggestion_type())
+          .field(
+              "suggestions", [](const ScreeningView& v) { return v.s.suggestions; },
+              suggestion_type())
           .field("score", [](const ScreeningView& v) { return v.s.score; })
           .field("band", [](const ScreeningView& v) { return v.s.band; },
                  {.allowed = cases::vulnerability_severities()})
-          .field("referral_suggested", [](const ScreeningView& v) { return v.s.referral_suggested; })
-          .field("decisions", [](const ScreeningView& v) { return v.s.decisions; },
-                 decision_type());
+          .field("referral_suggested",
+                 [](const ScreeningView& v) { return v.s.referral_suggested; })
+          .field(
+              "decisions", [](const ScreeningView& v) { return v.s.decisions; }, decision_type());
   return type;
 }
 
@@ -152,8 +156,10 @@ const api::ObjectType<FlagChangeView>& flag_change_type() {
       api::ObjectType<FlagChangeView>("VulnerabilityFlagChange")
           .field("kind", [](const FlagChangeView& v) { return v.change.kind; },
                  {.allowed = {"correction", "withdrawal"}})
-          .field("category_before", [](const FlagChangeView& v) { return v.change.category_before; })
-          .field("severity_before", [](const FlagChangeView& v) { return v.change.severity_before; })
+          .field("category_before",
+                 [](const FlagChangeView& v) { return v.change.category_before; })
+          .field("severity_before",
+                 [](const FlagChangeView& v) { return v.change.severity_before; })
           .field("category_after", [](const FlagChangeView& v) { return v.change.category_after; })
           .field("severity_after", [](const FlagChangeView& v) { return v.change.severity_after; })
           .field("reason",
@@ -219,9 +225,9 @@ const api::ObjectType<Timeliness>& timeliness_type() {
 }
 
 Result<Section> section(api::Context& ctx, db::Connection& conn, const cases::Case& c) {
-  Section out{.case_id = c.id,
-              .narratives = ctx.services.policy.allows(*ctx.actor, kNarratives,
-                                                       {c.organization_id, 0})};
+  Section out{
+      .case_id = c.id,
+      .narratives = ctx.services.policy.allows(*ctx.actor, kNarratives, {c.organization_id, 0})};
   INNET_ASSIGN_OR_RETURN(out.settings, settings(conn));
   UserNames names(conn);
   INNET_ASSIGN_OR_RETURN(auto schedule, find_schedule(conn, c.id));
@@ -272,8 +278,7 @@ Status reschedule(db::Connection& conn, const cases::Case& c) {
 
 // Writes name the record and what changed, never notes or reasons (special-category data; the
 // admin reading the audit trail holds no action on cases).
-Status commit(api::Context& ctx, const char* action, const cases::Case& c,
-              nlohmann::json details) {
+Status commit(api::Context& ctx, const char* action, const cases::Case& c, nlohmann::json details) {
   auto entry = ctx.audit(action, "case", std::to_string(c.id));
   details["person_id"] = c.person_id;
   entry.details = details.dump();
@@ -316,20 +321,21 @@ Result<http::Response> start(api::Context& ctx) {
                         FieldError::not_found("instrument version"));
   if (!v.ok()) return v.take_error();
   const auto now = clock::now_iso();
-  INNET_ASSIGN_OR_RETURN(
-      auto s, start_screening(*conn,
-                              {.case_id = c.id,
-                               .instrument_id = version_id,
-                               .stage = ctx.body["stage"],
-                               .trigger_reason = api::patched<std::string>(
-                                   ctx.body, "trigger_reason", std::nullopt),
-                               .answers = answers_from(ctx.body),
-                               .started_by = ctx.actor->user_id,
-                               .started_at = now}));
+  INNET_ASSIGN_OR_RETURN(auto s,
+                         start_screening(*conn, {.case_id = c.id,
+                                                 .instrument_id = version_id,
+                                                 .stage = ctx.body["stage"],
+                                                 .trigger_reason = api::patched<std::string>(
+                                                     ctx.body, "trigger_reason", std::nullopt),
+                                                 .answers = answers_from(ctx.body),
+                                                 .started_by = ctx.actor->user_id,
+                                                 .started_at = now}));
   INNET_TRY(reschedule(*conn, c));
   INNET_TRY(commit(ctx, "screening.start", c,
-                   {{"screening_id", s.id}, {"instrument", s.instrument_code},
-                    {"version", s.instrument_version}, {"stage", s.stage}}));
+                   {{"screening_id", s.id},
+                    {"instrument", s.instrument_code},
+                    {"version", s.instrument_version},
+                    {"stage", s.stage}}));
   return answer(ctx, *conn, c, 201);
 }
 
@@ -366,8 +372,8 @@ Result<http::Response> complete(api::Context& ctx) {
   nlohmann::json confirmed = nlohmann::json::array();
   for (const auto& d : s.decisions)
     if (d.confirmed) confirmed.push_back(d.category);
-  INNET_TRY(commit(ctx, "screening.complete", c,
-                   {{"screening_id", s.id}, {"confirmed", confirmed}}));
+  INNET_TRY(
+      commit(ctx, "screening.complete", c, {{"screening_id", s.id}, {"confirmed", confirmed}}));
   return answer(ctx, *conn, c);
 }
 
@@ -397,9 +403,10 @@ Result<http::Response> withdraw(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_ASSIGN_OR_RETURN(auto found, flag_in_scope(ctx, *conn));
   auto& [c, f] = found;
-  INNET_ASSIGN_OR_RETURN(f, withdraw_flag(*conn, f.id, ctx.body["reason"], ctx.actor->user_id,
-                                          clock::now_iso()));
-  INNET_TRY(commit(ctx, "screening.flag_withdraw", c, {{"flag_id", f.id}, {"category", f.category}}));
+  INNET_ASSIGN_OR_RETURN(
+      f, withdraw_flag(*conn, f.id, ctx.body["reason"], ctx.actor->user_id, clock::now_iso()));
+  INNET_TRY(
+      commit(ctx, "screening.flag_withdraw", c, {{"flag_id", f.id}, {"category", f.category}}));
   return answer(ctx, *conn, c);
 }
 
@@ -439,7 +446,8 @@ Result<http::Response> publish(api::Context& ctx) {
       return Error::field(ErrorKind::unprocessable, "indicators",
                           FieldError::both_or_neither("code ipsn"));
     d.indicators.clear();
-    for (const auto& i : b["indicators"]) d.indicators.push_back({i["code"], i["group"], i["categories"]});
+    for (const auto& i : b["indicators"])
+      d.indicators.push_back({i["code"], i["group"], i["categories"]});
   }
   for (const char* field : {"bands", "referral_cut_off"})
     if (b.contains(field) && code != "protect")
@@ -449,7 +457,8 @@ Result<http::Response> publish(api::Context& ctx) {
     d.bands.clear();
     for (const auto& x : b["bands"]) d.bands.push_back({x["band"], x["min"], x["max"]});
   }
-  if (b.contains("referral_cut_off")) d.referral_cut_off = b["referral_cut_off"].get<std::int64_t>();
+  if (b.contains("referral_cut_off"))
+    d.referral_cut_off = b["referral_cut_off"].get<std::int64_t>();
   INNET_ASSIGN_OR_RETURN(
       auto v, publish_version(*conn, code, d, b["reason"], ctx.actor->user_id, clock::now_iso()));
   auto entry = ctx.audit("screening.publish", "screening_instrument", std::to_string(v.id));
@@ -492,7 +501,8 @@ Result<http::Response> get_timeliness(api::Context& ctx) {
     return Error::field(ErrorKind::invalid_input, "to", FieldError::before_other("from"));
   auto limit = from;
   for (int k = 0; k < 60; ++k) limit = limit.next();
-  if (to >= limit) return Error::field(ErrorKind::invalid_input, "to", FieldError::too_many_days(60));
+  if (to >= limit)
+    return Error::field(ErrorKind::invalid_input, "to", FieldError::too_many_days(60));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto months, timeliness(*conn, from, to));
   INNET_ASSIGN_OR_RETURN(auto s, settings(*conn));
@@ -516,12 +526,13 @@ void add_routes(api::Api& api) {
   api.add_schema(timeliness_type());
   api.add_schema(months);
 
-  const Field answers{.name = "answers",
-                      .type = FieldType::object_list,
-                      .description = "IPSN: indicators marked; PROTECT: items answered yes or no",
-                      .max_items = 100,
-                      .items = {{.name = "code", .required = true, .max_length = 60, .min_length = 1},
-                                {.name = "value", .type = FieldType::boolean, .required = true}}};
+  const Field answers{
+      .name = "answers",
+      .type = FieldType::object_list,
+      .description = "IPSN: indicators marked; PROTECT: items answered yes or no",
+      .max_items = 100,
+      .items = {{.name = "code", .required = true, .max_length = 60, .min_length = 1},
+                {.name = "value", .type = FieldType::boolean, .required = true}}};
   const Field version{.name = "instrument_version_id",
                       .type = FieldType::integer,
                       .required = true,
@@ -542,39 +553,39 @@ void add_routes(api::Api& api) {
        .summary = "Publish a new version of an instrument (what the body leaves out is kept "
                   "from the current one, which is retired); old screenings keep their version",
        .tag = "screening",
-       .body = {{.name = "code", .required = true, .allowed = instrument_codes()},
-                {.name = "reason",
-                 .required = true,
-                 .max_length = 1000,
-                 .min_length = 1,
-                 .multiline = true},
-                {.name = "indicators",
-                 .type = FieldType::object_list,
-                 .description = "IPSN: every indicator with its group and categories",
-                 .max_items = 200,
-                 .min_items = 1,
-                 .items = {{.name = "code", .required = true, .max_length = 60, .min_length = 1},
-                           {.name = "group", .required = true, .allowed = indicator_groups()},
-                           {.name = "categories",
-                            .type = FieldType::string_list,
-                            .required = true,
-                            .allowed = cases::vulnerability_categories(),
-                            .max_items = 13,
-                            .min_items = 1}}},
-                {.name = "bands",
-                 .type = FieldType::object_list,
-                 .description = "PROTECT: the bands of scores, from 0 to the number of items",
-                 .max_items = 3,
-                 .min_items = 1,
-                 .items = {{.name = "band",
-                            .required = true,
-                            .allowed = cases::vulnerability_severities()},
-                           {.name = "min", .type = FieldType::integer, .required = true, .min_value = 0},
-                           {.name = "max", .type = FieldType::integer, .required = true, .min_value = 0}}},
-                {.name = "referral_cut_off",
-                 .type = FieldType::integer,
-                 .description = "PROTECT: the score from which a referral is suggested",
-                 .min_value = 1}},
+       .body =
+           {{.name = "code", .required = true, .allowed = instrument_codes()},
+            {.name = "reason",
+             .required = true,
+             .max_length = 1000,
+             .min_length = 1,
+             .multiline = true},
+            {.name = "indicators",
+             .type = FieldType::object_list,
+             .description = "IPSN: every indicator with its group and categories",
+             .max_items = 200,
+             .min_items = 1,
+             .items = {{.name = "code", .required = true, .max_length = 60, .min_length = 1},
+                       {.name = "group", .required = true, .allowed = indicator_groups()},
+                       {.name = "categories",
+                        .type = FieldType::string_list,
+                        .required = true,
+                        .allowed = cases::vulnerability_categories(),
+                        .max_items = 13,
+                        .min_items = 1}}},
+            {.name = "bands",
+             .type = FieldType::object_list,
+             .description = "PROTECT: the bands of scores, from 0 to the number of items",
+             .max_items = 3,
+             .min_items = 1,
+             .items =
+                 {{.name = "band", .required = true, .allowed = cases::vulnerability_severities()},
+                  {.name = "min", .type = FieldType::integer, .required = true, .min_value = 0},
+                  {.name = "max", .type = FieldType::integer, .required = true, .min_value = 0}}},
+            {.name = "referral_cut_off",
+             .type = FieldType::integer,
+             .description = "PROTECT: the score from which a referral is suggested",
+             .min_value = 1}},
        .response_schema = "ScreeningInstrument",
        .success_status = 201,
        .handler = publish});
@@ -644,49 +655,42 @@ void add_routes(api::Api& api) {
        .summary = "Complete a screening (irreversible) with a decision on every suggested "
                   "category; each confirmed one becomes a vulnerability flag",
        .tag = "screening",
-       .body = {version,
-                answers,
-                {.name = "decisions",
-                 .type = FieldType::object_list,
-                 .required = true,
-                 .max_items = 13,
-                 .items = {{.name = "category",
-                            .required = true,
-                            .allowed = cases::vulnerability_categories()},
-                           {.name = "confirmed", .type = FieldType::boolean, .required = true},
-                           {.name = "severity", .allowed = cases::vulnerability_severities()},
-                           {.name = "note",
-                            .max_length = 2000,
-                            .min_length = 1,
-                            .multiline = true}}}},
+       .body =
+           {version,
+            answers,
+            {.name = "decisions",
+             .type = FieldType::object_list,
+             .required = true,
+             .max_items = 13,
+             .items = {{.name = "category",
+                        .required = true,
+                        .allowed = cases::vulnerability_categories()},
+                       {.name = "confirmed", .type = FieldType::boolean, .required = true},
+                       {.name = "severity", .allowed = cases::vulnerability_severities()},
+                       {.name = "note", .max_length = 2000, .min_length = 1, .multiline = true}}}},
        .response_schema = "ScreeningSection",
        .reads_persons = true,
        .handler = complete});
-  api.add({.method = "POST",
-           .pattern = "/api/v1/cases/{id}/vulnerability-flags",
-           .action = "screening.manage",
-           .summary = "Flag a vulnerability by hand, with a note",
-           .tag = "screening",
-           .body = {{.name = "category",
-                     .required = true,
-                     .allowed = cases::vulnerability_categories()},
-                    {.name = "severity",
-                     .required = true,
-                     .allowed = cases::vulnerability_severities()},
-                    {.name = "note",
-                     .required = true,
-                     .max_length = 2000,
-                     .min_length = 1,
-                     .multiline = true}},
-           .response_schema = "ScreeningSection",
-           .success_status = 201,
-           .reads_persons = true,
-           .handler = flag});
-  const Field reason{.name = "reason",
-                     .required = true,
-                     .max_length = 1000,
-                     .min_length = 1,
-                     .multiline = true};
+  api.add(
+      {.method = "POST",
+       .pattern = "/api/v1/cases/{id}/vulnerability-flags",
+       .action = "screening.manage",
+       .summary = "Flag a vulnerability by hand, with a note",
+       .tag = "screening",
+       .body =
+           {{.name = "category", .required = true, .allowed = cases::vulnerability_categories()},
+            {.name = "severity", .required = true, .allowed = cases::vulnerability_severities()},
+            {.name = "note",
+             .required = true,
+             .max_length = 2000,
+             .min_length = 1,
+             .multiline = true}},
+       .response_schema = "ScreeningSection",
+       .success_status = 201,
+       .reads_persons = true,
+       .handler = flag});
+  const Field reason{
+      .name = "reason", .required = true, .max_length = 1000, .min_length = 1, .multiline = true};
   api.add({.method = "POST",
            .pattern = "/api/v1/vulnerability-flags/{id}/withdrawal",
            .action = "screening.manage",

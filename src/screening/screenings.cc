@@ -150,9 +150,7 @@ FieldError ScreeningErrors::completed() {
   return {"screening_completed", {}, "the screening is completed and changes no more"};
 }
 FieldError ScreeningErrors::not_suggested(const std::string& category) {
-  return {"not_suggested",
-          {{"category", category}},
-          "the answers do not point to " + category};
+  return {"not_suggested", {{"category", category}}, "the answers do not point to " + category};
 }
 FieldError ScreeningErrors::undecided(const std::string& category) {
   return {"undecided", {{"category", category}}, "no decision on " + category};
@@ -235,11 +233,10 @@ Result<Screening> find_screening(db::Connection& conn, std::int64_t id) {
 }
 
 Result<std::vector<Screening>> screenings_of(db::Connection& conn, std::int64_t case_id) {
-  INNET_ASSIGN_OR_RETURN(
-      auto rows,
-      conn.query(std::string(kScreeningColumns) + " WHERE s.case_id = ? ORDER BY s.started_at "
-                                                  "DESC, s.id DESC",
-                 {case_id}));
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string(kScreeningColumns) +
+                                                   " WHERE s.case_id = ? ORDER BY s.started_at "
+                                                   "DESC, s.id DESC",
+                                               {case_id}));
   std::vector<Screening> out;
   for (const auto& r : rows) {
     INNET_ASSIGN_OR_RETURN(auto s, screening_from_row(conn, r));
@@ -258,10 +255,9 @@ Result<Screening> save_answers(db::Connection& conn, std::int64_t id, std::int64
   return find_screening(conn, id);
 }
 
-Result<Screening> complete_screening(db::Connection& conn, std::int64_t id,
-                                     std::int64_t version_id, const std::vector<Decision>& decisions,
-                                     std::int64_t user_id, CivilDay today,
-                                     const std::string& now) {
+Result<Screening> complete_screening(db::Connection& conn, std::int64_t id, std::int64_t version_id,
+                                     const std::vector<Decision>& decisions, std::int64_t user_id,
+                                     CivilDay today, const std::string& now) {
   INNET_ASSIGN_OR_RETURN(auto s, editable(conn, id, version_id));
   std::set<std::string> suggested, decided;
   for (const auto& g : s.suggestions) suggested.insert(g.category);
@@ -277,18 +273,18 @@ Result<Screening> complete_screening(db::Connection& conn, std::int64_t id,
     if (!d.note) return refused(at + ".note", FieldError::required());
   }
   for (const auto& category : suggested)
-    if (!decided.count(category))
-      return refused("decisions", ScreeningErrors::undecided(category));
+    if (!decided.count(category)) return refused("decisions", ScreeningErrors::undecided(category));
   INNET_TRY(db::expect_one(
       conn.execute("UPDATE screenings SET status = 'completed', completed_by = ?, "
                    "completed_at = ?, updated_at = ? WHERE id = ? AND status = 'draft'",
                    {user_id, now, now, id}),
       "screening"));
   for (const auto& d : decisions) {
-    INNET_TRY(conn.execute("INSERT INTO screening_decisions (screening_id, category, confirmed, "
-                           "severity, note) VALUES (?, ?, ?, ?, ?)",
-                           {id, d.category, std::int64_t{d.confirmed ? 1 : 0},
-                            db::optional_value(d.severity), db::optional_value(d.note)}));
+    INNET_TRY(
+        conn.execute("INSERT INTO screening_decisions (screening_id, category, confirmed, "
+                     "severity, note) VALUES (?, ?, ?, ?, ?)",
+                     {id, d.category, std::int64_t{d.confirmed ? 1 : 0},
+                      db::optional_value(d.severity), db::optional_value(d.note)}));
     if (!d.confirmed) continue;
     // A category flagged already keeps its flag: the new screening confirms it, and a change of
     // severity is a correction with its reason.
@@ -456,13 +452,13 @@ Status set_settings(db::Connection& conn, const Settings& s, std::int64_t user_i
   INNET_ASSIGN_OR_RETURN(auto rows, conn.query(kScheduleColumns));
   for (const auto& r : rows) {
     const auto old = schedule_from_row(r);
-    const auto fresh = compute_schedule(old.case_id, *CivilDay::parse(old.arrival_on), !old.owed_from,
-                               done[old.case_id], s);
-    INNET_TRY(conn.execute(
-        "UPDATE screening_schedules SET first_due_on = ?, owed_from = ?, due_on = ? "
-        "WHERE case_id = ?",
-        {fresh.first_due_on, db::optional_value(fresh.owed_from), db::optional_value(fresh.due_on),
-         fresh.case_id}));
+    const auto fresh = compute_schedule(old.case_id, *CivilDay::parse(old.arrival_on),
+                                        !old.owed_from, done[old.case_id], s);
+    INNET_TRY(
+        conn.execute("UPDATE screening_schedules SET first_due_on = ?, owed_from = ?, due_on = ? "
+                     "WHERE case_id = ?",
+                     {fresh.first_due_on, db::optional_value(fresh.owed_from),
+                      db::optional_value(fresh.due_on), fresh.case_id}));
   }
   return Status::success();
 }
@@ -507,8 +503,8 @@ Status schedule_missing(db::Connection& conn, const std::vector<cases::Case>& al
 }
 
 Result<std::optional<Schedule>> find_schedule(db::Connection& conn, std::int64_t case_id) {
-  INNET_ASSIGN_OR_RETURN(auto rows,
-                         conn.query(std::string(kScheduleColumns) + " WHERE case_id = ?", {case_id}));
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query(std::string(kScheduleColumns) + " WHERE case_id = ?", {case_id}));
   if (rows.empty()) return std::optional<Schedule>{};
   return std::optional<Schedule>{schedule_from_row(rows[0])};
 }
@@ -520,26 +516,26 @@ Result<std::vector<std::int64_t>> scheduled_among(db::Connection& conn,
   for (std::size_t k = 0; k < ids.size(); k += 500) {
     const auto n = std::min<std::size_t>(500, ids.size() - k);
     db::Params params(ids.begin() + k, ids.begin() + k + n);
-    INNET_ASSIGN_OR_RETURN(
-        auto rows, conn.query("SELECT case_id FROM screening_schedules WHERE case_id IN (" +
-                                  db::placeholders(n) + ")",
-                              params));
+    INNET_ASSIGN_OR_RETURN(auto rows,
+                           conn.query("SELECT case_id FROM screening_schedules WHERE case_id IN (" +
+                                          db::placeholders(n) + ")",
+                                      params));
     for (const auto& r : rows) out.push_back(r.integer(0));
   }
   return out;
 }
 
-Result<std::vector<Schedule>> owed_among(db::Connection& conn,
-                                         const std::vector<std::int64_t>& ids, CivilDay today) {
+Result<std::vector<Schedule>> owed_among(db::Connection& conn, const std::vector<std::int64_t>& ids,
+                                         CivilDay today) {
   std::vector<Schedule> out;
   for (std::size_t k = 0; k < ids.size(); k += 500) {
     const auto n = std::min<std::size_t>(500, ids.size() - k);
     db::Params params(ids.begin() + k, ids.begin() + k + n);
     params.push_back(today.to_string());
-    INNET_ASSIGN_OR_RETURN(
-        auto rows, conn.query(std::string(kScheduleColumns) + " WHERE case_id IN (" +
-                                  db::placeholders(n) + ") AND owed_from <= ?",
-                              params));
+    INNET_ASSIGN_OR_RETURN(auto rows,
+                           conn.query(std::string(kScheduleColumns) + " WHERE case_id IN (" +
+                                          db::placeholders(n) + ") AND owed_from <= ?",
+                                      params));
     for (const auto& r : rows) out.push_back(schedule_from_row(r));
   }
   std::sort(out.begin(), out.end(), [](const Schedule& a, const Schedule& b) {
@@ -590,8 +586,8 @@ namespace {
 // seed's one transaction, the only writer.
 Result<std::vector<std::int64_t>> ids_after(db::Connection& conn, const std::string& table,
                                             std::int64_t last) {
-  INNET_ASSIGN_OR_RETURN(auto rows,
-                         conn.query("SELECT id FROM " + table + " WHERE id > ? ORDER BY id", {last}));
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT id FROM " + table + " WHERE id > ? ORDER BY id", {last}));
   std::vector<std::int64_t> ids;
   for (const auto& r : rows) ids.push_back(r.integer(0));
   return ids;
@@ -610,12 +606,13 @@ Status insert_screenings(db::Connection& conn, std::vector<Screening>& screening
       conn,
       "INSERT INTO screenings (case_id, instrument_id, stage, trigger_reason, answers, status, "
       "started_by, started_at, updated_at, completed_by, completed_at) VALUES ",
-      11, screenings.size(), [&](std::size_t i, db::Params& p) {
+      11, screenings.size(),
+      [&](std::size_t i, db::Params& p) {
         const auto& s = screenings[i];
-        p.insert(p.end(), {s.case_id, s.instrument_id, s.stage, db::optional_value(s.trigger_reason),
-                           answers_json(s.answers), s.status, s.started_by, s.started_at,
-                           s.updated_at, db::optional_value(s.completed_by),
-                           db::optional_value(s.completed_at)});
+        p.insert(p.end(),
+                 {s.case_id, s.instrument_id, s.stage, db::optional_value(s.trigger_reason),
+                  answers_json(s.answers), s.status, s.started_by, s.started_at, s.updated_at,
+                  db::optional_value(s.completed_by), db::optional_value(s.completed_at)});
       },
       80));
   INNET_ASSIGN_OR_RETURN(auto ids, ids_after(conn, "screenings", last));
@@ -643,9 +640,9 @@ Status insert_flags(db::Connection& conn, std::vector<Flag>& flags) {
       "identified_by, source, screening_id, note, status) VALUES ",
       9, flags.size(), [&](std::size_t i, db::Params& p) {
         const auto& f = flags[i];
-        p.insert(p.end(), {f.case_id, f.category, f.severity, f.identified_on, f.identified_by,
-                           f.source, db::optional_value(f.screening_id), db::optional_value(f.note),
-                           f.status});
+        p.insert(p.end(),
+                 {f.case_id, f.category, f.severity, f.identified_on, f.identified_by, f.source,
+                  db::optional_value(f.screening_id), db::optional_value(f.note), f.status});
       }));
   INNET_ASSIGN_OR_RETURN(auto ids, ids_after(conn, "vulnerability_flags", last));
   if (ids.size() != flags.size()) return Error::internal("flags: ids do not match rows");
@@ -660,25 +657,24 @@ Status insert_flags(db::Connection& conn, std::vector<Flag>& flags) {
       "category_after, severity_after, reason, changed_by, changed_at) VALUES ",
       9, changes.size(), [&](std::size_t i, db::Params& p) {
         const auto& [id, c] = changes[i];
-        p.insert(p.end(), {id, c->kind, db::optional_value(c->category_before),
-                           db::optional_value(c->severity_before),
-                           db::optional_value(c->category_after),
-                           db::optional_value(c->severity_after), c->reason, c->changed_by,
-                           c->changed_at});
+        p.insert(p.end(),
+                 {id, c->kind, db::optional_value(c->category_before),
+                  db::optional_value(c->severity_before), db::optional_value(c->category_after),
+                  db::optional_value(c->severity_after), c->reason, c->changed_by, c->changed_at});
       });
 }
 
 Status insert_schedules(db::Connection& conn, const std::vector<Schedule>& schedules) {
-  return db::insert_many(conn,
-                         "INSERT INTO screening_schedules (case_id, arrival_on, first_due_on, "
-                         "first_screened_on, owed_from, due_on) VALUES ",
-                         6, schedules.size(), [&](std::size_t i, db::Params& p) {
-                           const auto& s = schedules[i];
-                           p.insert(p.end(), {s.case_id, s.arrival_on, s.first_due_on,
-                                              db::optional_value(s.first_screened_on),
-                                              db::optional_value(s.owed_from),
-                                              db::optional_value(s.due_on)});
-                         });
+  return db::insert_many(
+      conn,
+      "INSERT INTO screening_schedules (case_id, arrival_on, first_due_on, "
+      "first_screened_on, owed_from, due_on) VALUES ",
+      6, schedules.size(), [&](std::size_t i, db::Params& p) {
+        const auto& s = schedules[i];
+        p.insert(p.end(),
+                 {s.case_id, s.arrival_on, s.first_due_on, db::optional_value(s.first_screened_on),
+                  db::optional_value(s.owed_from), db::optional_value(s.due_on)});
+      });
 }
 
 std::vector<db::Migration> migrations(db::Engine engine) {

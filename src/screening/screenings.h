@@ -27,7 +27,7 @@
 
 namespace innet::screening {
 
-const std::vector<std::string>& stages();  // first, periodic, trigger
+const std::vector<std::string>& stages();              // first, periodic, trigger
 const std::vector<std::string>& screening_statuses();  // draft, completed
 const std::vector<std::string>& flag_statuses();       // active, withdrawn
 const std::vector<std::string>& flag_sources();        // screening, manual
@@ -35,8 +35,8 @@ const std::vector<std::string>& flag_sources();        // screening, manual
 struct ScreeningErrors {
   static FieldError completed();  // a completed screening changes no more
   static FieldError not_suggested(const std::string& category);
-  static FieldError undecided(const std::string& category);  // a suggestion left without decision
-  static FieldError withdrawn();                             // a withdrawn flag changes no more
+  static FieldError undecided(const std::string& category);    // a suggestion left without decision
+  static FieldError withdrawn();                               // a withdrawn flag changes no more
   static FieldError flag_exists(const std::string& category);  // an active flag of that category
 };
 
@@ -72,10 +72,10 @@ struct Screening {
   std::optional<std::string> completed_at;
   // Derived from the answers with the version's definition, always.
   std::vector<Suggestion> suggestions;
-  std::optional<std::int64_t> score;      // protect
-  std::optional<std::string> band;        // protect
-  bool referral_suggested = false;        // protect: the score reached the cut-off
-  std::vector<Decision> decisions;        // completed
+  std::optional<std::int64_t> score;  // protect
+  std::optional<std::string> band;    // protect
+  bool referral_suggested = false;    // protect: the score reached the cut-off
+  std::vector<Decision> decisions;    // completed
 };
 
 struct FlagChange {
@@ -145,9 +145,9 @@ Result<Screening> save_answers(db::Connection& conn, std::int64_t id, std::int64
 // Completes a draft with a decision on every suggestion (422 not_suggested, undecided; severity
 // and note required), and makes a flag of each confirmed category (an active flag of the same
 // category is left as it is).
-Result<Screening> complete_screening(db::Connection& conn, std::int64_t id,
-                                     std::int64_t version_id, const std::vector<Decision>& decisions,
-                                     std::int64_t user_id, CivilDay today, const std::string& now);
+Result<Screening> complete_screening(db::Connection& conn, std::int64_t id, std::int64_t version_id,
+                                     const std::vector<Decision>& decisions, std::int64_t user_id,
+                                     CivilDay today, const std::string& now);
 
 // A manual flag (409 flag_exists when the category has an active one).
 Result<Flag> add_flag(db::Connection& conn, const Flag& f);
@@ -182,8 +182,8 @@ Result<std::optional<Schedule>> find_schedule(db::Connection& conn, std::int64_t
 Result<std::vector<std::int64_t>> scheduled_among(db::Connection& conn,
                                                   const std::vector<std::int64_t>& ids);
 // Owed on or before today, of these cases, term first.
-Result<std::vector<Schedule>> owed_among(db::Connection& conn,
-                                         const std::vector<std::int64_t>& ids, CivilDay today);
+Result<std::vector<Schedule>> owed_among(db::Connection& conn, const std::vector<std::int64_t>& ids,
+                                         CivilDay today);
 
 // The case list's filters: the cases with an active flag of a category; with a screening due
 // (owed, term not passed) or late (term passed).

@@ -40,12 +40,16 @@ struct Weighted {
   int weight;
   const char* sex;  // "F": women only
 };
-constexpr Weighted kCategories[] = {
-    {"torture_violence", 30, nullptr}, {"mental_disorder", 24, nullptr},
-    {"woman", 16, "F"},                {"serious_illness", 8, nullptr},
-    {"disability", 5, nullptr},        {"pregnant_woman", 5, "F"},
-    {"single_parent", 3, nullptr},     {"trafficking_victim", 3, nullptr},
-    {"lgbtiq", 2, nullptr},            {"fgm", 2, "F"}};
+constexpr Weighted kCategories[] = {{"torture_violence", 30, nullptr},
+                                    {"mental_disorder", 24, nullptr},
+                                    {"woman", 16, "F"},
+                                    {"serious_illness", 8, nullptr},
+                                    {"disability", 5, nullptr},
+                                    {"pregnant_woman", 5, "F"},
+                                    {"single_parent", 3, nullptr},
+                                    {"trafficking_victim", 3, nullptr},
+                                    {"lgbtiq", 2, nullptr},
+                                    {"fgm", 2, "F"}};
 
 struct Person {
   bool female = false;
@@ -63,11 +67,7 @@ class Generator {
  public:
   Generator(api::SeedContext& ctx, const InstrumentVersion& ipsn, const InstrumentVersion& protect,
             const InstrumentVersion& protect_old, const Settings& settings)
-      : ctx_(ctx),
-        ipsn_(ipsn),
-        protect_(protect),
-        protect_old_(protect_old),
-        settings_(settings) {}
+      : ctx_(ctx), ipsn_(ipsn), protect_(protect), protect_old_(protect_old), settings_(settings) {}
 
   void add(const Plan& p) {
     const auto today = ctx_.today;
@@ -155,8 +155,7 @@ class Generator {
       for (const auto& w : kCategories) {
         if (w.sex && !person.female) continue;
         if (draw < w.weight) {
-          if (std::find(out.begin(), out.end(), w.category) == out.end())
-            out.push_back(w.category);
+          if (std::find(out.begin(), out.end(), w.category) == out.end()) out.push_back(w.category);
           break;
         }
         draw -= w.weight;
