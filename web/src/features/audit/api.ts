@@ -36,6 +36,8 @@ export const AUDIT_ENTITY_TYPES = [
   'inspection',
   'checklist',
   'case',
+  'screening_instrument',
+  'screening_settings',
   'database',
 ] as const;
 
