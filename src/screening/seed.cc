@@ -202,8 +202,10 @@ class Generator {
           marked.insert(i.code);
           break;
         }
+    // Only the marked indicators: an indicator not in the answers was not observed, and the
+    // national data stay small (an IPSN form has 36 indicators).
     for (const auto& i : ipsn_.definition.indicators)
-      s.answers.push_back({i.code, marked.count(i.code) > 0});
+      if (marked.count(i.code)) s.answers.push_back({i.code, true});
     // Violence often shows in PROTECT as well: a questionnaire instead of the IPSN form.
     if (wanted.count("torture_violence") && wanted.size() == 1 && chance(50)) {
       s.instrument_id = protect_.id;
