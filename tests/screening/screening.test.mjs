@@ -26,6 +26,27 @@ before(async () => {
 });
 
 const sessions = () => ({ admin, officer, worker });
+
+async function allTasks(session) {
+  const all = [];
+  for (let page = 1; ; page += 1) {
+    const { items } = expectStatus(await api('GET', `/tasks?per_page=100&page=${page}`, { session }), 200);
+    all.push(...items);
+    if (items.length < 100) return all;
+  }
+}
+
+test('a case never screened, 30 days after arrival, is a late screening_due task of its case workers only', async () => {
+  const { case: c } = await openCase(sessions());
+  const task = (await allTasks(worker)).find((t) => t.kind === 'screening_due' && t.link === `/cases/${c.id}`);
+  assert.ok(task, 'the case worker has the task');
+  assert.equal(task.overdue, true);
+  assert.deepEqual(Object.keys(task.params).sort(), ['case', 'due_on'], 'no name in a task');
+  const s = expectStatus(await api('GET', `/cases/${c.id}/screening`, { session: worker }), 200);
+  assert.equal(s.schedule.state, 'late');
+  assert.equal(s.schedule.due_on, task.due);
+  assert.ok(!(await allTasks(otherWorker)).some((t) => t.link === `/cases/${c.id}`), 'another organisation has none');
+});
 const current = (code) => instruments.find((v) => v.code === code && v.retired_at === null);
 const marks = (...codes) => codes.map((code) => ({ code, value: true }));
 
@@ -217,8 +238,24 @@ test('access: analysts 403 on case data, counts only; another organisation answe
   const missing = await api('GET', `/cases/${MISSING}/screening`, { session: otherWorker });
   assert.equal(other.status, 404);
   assert.deepEqual(other.body, missing.body);
-  const flags = expectStatus(await api('GET', '/cases/' + c.id + '/screening', { session: worker }), 200);
-  assert.equal(flags.flags.length, 0);
+  // A screening or a flag of another organisation's case is missing too, in writes as in reads.
+  const ipsn = current('ipsn');
+  const started = expectStatus(await api('POST', `/cases/${c.id}/screenings`, { session: worker, body: { instrument_version_id: ipsn.id, stage: 'first' } }), 201);
+  const flagged = expectStatus(
+    await api('POST', `/cases/${c.id}/vulnerability-flags`, { session: worker, body: { category: 'elderly', severity: 'low', note: 'x' } }),
+    201,
+  );
+  const sid = started.screenings[0].id;
+  const fid = flagged.flags[0].id;
+  const same = async (path, body, missingPath) => {
+    const theirs = await api(path[0], path[1], { session: otherWorker, body });
+    const none = await api(path[0], missingPath, { session: otherWorker, body });
+    assert.equal(theirs.status, 404);
+    assert.deepEqual(theirs.body, none.body);
+  };
+  await same(['PATCH', `/screenings/${sid}`], { instrument_version_id: ipsn.id, answers: [] }, `/screenings/${MISSING}`);
+  await same(['POST', `/vulnerability-flags/${fid}/withdrawal`], { reason: 'x' }, `/vulnerability-flags/${MISSING}/withdrawal`);
+  await same(['POST', `/cases/${c.id}/vulnerability-flags`], { category: 'fgm', severity: 'low', note: 'x' }, `/cases/${MISSING}/vulnerability-flags`);
 
   const t = expectStatus(await api('GET', '/screening-timeliness', { session: analyst }), 200);
   assert.equal(t.items.length, 12);
