@@ -226,6 +226,7 @@ export function expectedNav(permissions) {
     ...(has('contracts.manage') ? ['/lots'] : []),
     ...(has('persons.read') ? ['/persons'] : []),
     ...(has('cases.read') ? ['/cases'] : []),
+    ...(has('screening.statistics') ? ['/screening-timeliness'] : []),
     ...(has('inspections.read') ? ['/inspections'] : []),
     ...(has('findings.read') ? ['/findings'] : []),
     ...(has('sanctions.read') ? ['/sanctions'] : []),

@@ -100,3 +100,18 @@ test('prefecture officer: the flags and the results, never the notes', async () 
   assert.doesNotMatch(text, /prova browser/);
   assert.equal(await p.locator('[data-testid=screening-new-ipsn]').count(), 0, 'the officer does not screen');
 });
+
+test('analyst: the timeliness indicator, counts per month and never a name, from the menu', async () => {
+  const analyst = await signedIn('analyst');
+  try {
+    const p = analyst.page;
+    await p.goto('/screening-timeliness');
+    const table = p.locator('[data-testid=timeliness-table]');
+    await table.locator('tbody tr').first().waitFor();
+    assert.equal(await table.locator('tbody tr').count(), 12);
+    await checkBothLanguages(p, 'screening-timeliness', () => table.waitFor());
+    await shot360(p, 'screening-timeliness-360-it');
+  } finally {
+    await closeChecked(analyst);
+  }
+});
