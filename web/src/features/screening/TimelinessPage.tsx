@@ -6,7 +6,7 @@ import { TableRegion } from '../../components/TableRegion';
 import { LoadState } from '../../components/forms';
 import { formatMonth } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
-import { formatNumber } from '../../lib/numbers';
+import { formatNumber, intlLocale } from '../../lib/numbers';
 import { useData } from '../../lib/useData';
 import { screeningApi } from './api';
 
@@ -45,7 +45,7 @@ export function TimelinessPage() {
                       <td>{formatNumber(m.screened_in_time, lang)}</td>
                       <td>{formatNumber(m.screened_late, lang)}</td>
                       <td>{formatNumber(m.not_screened, lang)}</td>
-                      <td>{m.arrivals ? `${formatNumber(Math.round((100 * m.screened_in_time) / m.arrivals), lang)} %` : '—'}</td>
+                      <td>{m.arrivals ? new Intl.NumberFormat(intlLocale(lang), { style: 'percent' }).format(m.screened_in_time / m.arrivals) : '—'}</td>
                     </tr>
                   ))}
                 </tbody>
