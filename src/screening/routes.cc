@@ -60,7 +60,7 @@ struct Section {
   std::int64_t case_id = 0;
   bool narratives = false;
   Settings settings;
-  std::optional<ScheduleView> schedule;
+  ScheduleView schedule;
   std::vector<FlagView> flags;
   std::vector<ScreeningView> screenings;
 };
@@ -231,7 +231,12 @@ Result<Section> section(api::Context& ctx, db::Connection& conn, const cases::Ca
   INNET_ASSIGN_OR_RETURN(out.settings, settings(conn));
   UserNames names(conn);
   INNET_ASSIGN_OR_RETURN(auto schedule, find_schedule(conn, c.id));
-  if (schedule) out.schedule = ScheduleView{*schedule, schedule->state(clock::today())};
+  if (!schedule) {
+    // A case its organisation's inbox has not given terms yet: computed, not stored, on a read.
+    INNET_ASSIGN_OR_RETURN(auto arrival, arrival_of(conn, c));
+    INNET_ASSIGN_OR_RETURN(schedule, current_schedule(conn, c, arrival, out.settings));
+  }
+  out.schedule = ScheduleView{*schedule, schedule->state(clock::today())};
   INNET_ASSIGN_OR_RETURN(auto flags, flags_of(conn, c.id));
   for (auto& f : flags) {
     if (!out.narratives) f.note.reset();

@@ -463,10 +463,15 @@ Status set_settings(db::Connection& conn, const Settings& s, std::int64_t user_i
   return Status::success();
 }
 
-Result<Schedule> refresh_schedule(db::Connection& conn, const cases::Case& c, CivilDay arrival,
+Result<Schedule> current_schedule(db::Connection& conn, const cases::Case& c, CivilDay arrival,
                                   const Settings& s) {
   INNET_ASSIGN_OR_RETURN(auto done, done_of(conn, c.id));
-  const auto fresh = compute_schedule(c.id, arrival, c.status == "closed", done[c.id], s);
+  return compute_schedule(c.id, arrival, c.status == "closed", done[c.id], s);
+}
+
+Result<Schedule> refresh_schedule(db::Connection& conn, const cases::Case& c, CivilDay arrival,
+                                  const Settings& s) {
+  INNET_ASSIGN_OR_RETURN(auto fresh, current_schedule(conn, c, arrival, s));
   INNET_TRY(write_schedule(conn, fresh));
   return fresh;
 }

@@ -169,6 +169,10 @@ Status set_settings(db::Connection& conn, const Settings& s, std::int64_t user_i
 // the case's opening when the person never stayed in a centre.
 Result<CivilDay> arrival_of(db::Connection& conn, const cases::Case& c);
 
+// The case's schedule as its screenings give it now, without storing it (a case whose schedule
+// was never written reads the same as after).
+Result<Schedule> current_schedule(db::Connection& conn, const cases::Case& c, CivilDay arrival,
+                                  const Settings& s);
 // Recomputes a case's schedule from its screenings; `arrival` is the start of the person's first
 // stay, or the case's opening.
 Result<Schedule> refresh_schedule(db::Connection& conn, const cases::Case& c, CivilDay arrival,

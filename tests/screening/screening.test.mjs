@@ -161,6 +161,7 @@ test('bad answers: another version, an unknown indicator, a retired version; not
   );
   let s = expectStatus(await api('GET', `/cases/${c.id}/screening`, { session: worker }), 200);
   assert.equal(s.screenings.length, 0, 'nothing stored');
+  assert.equal(s.schedule.state, 'late', 'placed 30 days ago, never screened: the 7 days have passed');
   s = expectStatus(await api('POST', `/cases/${c.id}/screenings`, { session: worker, body: { instrument_version_id: ipsn.id, stage: 'first' } }), 201);
   const id = s.screenings[0].id;
   expectError(
