@@ -76,7 +76,7 @@ export function ScreeningForm({
     });
   const labels: Record<string, string> = { trigger_reason: t('screening.triggerReason'), stage: t('screening.stage') };
   suggestions.forEach(({ category }, k) => {
-    const name = t(`vulnerability.category.${category}`);
+    const name = t(`vulnerability.person.${category}`);
     labels[`decision-${category}`] = name;
     labels[`decisions[${k}].note`] = t('screening.noteFor', { category: name });
     labels[`decisions[${k}].severity`] = t('screening.severityFor', { category: name });
@@ -98,7 +98,7 @@ export function ScreeningForm({
     confirm: () => {
       if (mode.current !== 'complete') return Promise.resolve(true);
       const confirmed = decisions().filter((d) => d.confirmed);
-      const categories = confirmed.map((d) => t(`vulnerability.category.${d.category}`)).join(', ');
+      const categories = confirmed.map((d) => t(`vulnerability.person.${d.category}`)).join(', ');
       return ask({
               title: t('screening.confirmComplete.title'),
               confirmLabel: t('screening.confirmComplete.button'),
@@ -194,7 +194,7 @@ export function ScreeningForm({
                   {suggestions.length ? (
                     <ul class="mb-0">
                       {suggestions.map((s) => {
-                        const category = t(`vulnerability.category.${s.category}`);
+                        const category = t(`vulnerability.person.${s.category}`);
                         return <li key={s.category}>{t('screening.indicatorCount', { category, count: s.count })}</li>;
                       })}
                     </ul>
@@ -219,7 +219,7 @@ export function ScreeningForm({
             <legend class="h5">{t('screening.decide')}</legend>
             {suggestions.map(({ category }, k) => {
               const c = choice(category);
-              const name = t(`vulnerability.category.${category}`);
+              const name = t(`vulnerability.person.${category}`);
               return (
                 <div key={category} class="border-start border-3 ps-3 mb-3" data-testid={`decision-${category}`}>
                   <fieldset id={`decision-${category}`} aria-invalid={errors.fields[`decision-${category}`] ? 'true' : undefined}>
