@@ -55,8 +55,11 @@ const DEPENDENCIES = {
   // Guidance pages per vulnerability category (decision 0033): the editors' names (accounts) and
   // the categories' vocabulary (cases::vulnerability_categories()), nothing else of cases.
   guidance: [...PLATFORM, 'accounts', 'cases'],
+  // Screening and vulnerability flags (decision 0031): the cases it screens, their persons'
+  // first stays (reception), who screened (accounts), tasks for screenings due.
+  screening: [...PLATFORM, 'accounts', 'people', 'reception', 'cases', 'tasks'],
   seed: [...PLATFORM],
-  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'guidance', 'reporting'],
+  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'screening', 'guidance', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],
 };
 

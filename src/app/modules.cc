@@ -11,15 +11,16 @@
 #include "monitoring/module.h"
 #include "people/module.h"
 #include "reception/module.h"
+#include "screening/module.h"
 #include "tasks/module.h"
 
 namespace innet::app {
 
 const std::vector<api::Module>& modules() {
   static const std::vector<api::Module> all = {
-      accounts::module(),  audit::module(),   people::module(),    centres::module(),
-      documents::module(), tasks::module(),   reception::module(), monitoring::module(),
-      cases::module(),     guidance::module()};
+      accounts::module(),  audit::module(),     people::module(),    centres::module(),
+      documents::module(), tasks::module(),     reception::module(), monitoring::module(),
+      cases::module(),     screening::module(), guidance::module()};
   return all;
 }
 

@@ -24,11 +24,14 @@ TEST(Policy, AdminManagesAccountsButHoldsNoOtherDomainAction) {
   const auto& p = app::policy();
   EXPECT_TRUE(p.allows(actor(Role::admin), "users.manage"));
   EXPECT_TRUE(p.allows(actor(Role::admin), "audit.read"));
+  // Screening instruments (their versions, bands, cut-offs and terms) are rules, not case data:
+  // the issue asks that they change without a release, published by the admin (decision 0031).
   for (const auto& action : p.permissions(Role::admin))
     // The guidance pages are the network's shared knowledge, not case data: the issue asks that
     // admins edit them (decision 0033).
     EXPECT_TRUE(action.starts_with("organizations.") || action.starts_with("users.") ||
-                action.starts_with("audit.") || action.starts_with("guidance."))
+                action.starts_with("audit.") || action.starts_with("guidance.") ||
+                action.starts_with("screening.instruments."))
         << action << ": separation of duties, admin reads no case data";
 }
 

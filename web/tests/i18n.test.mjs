@@ -226,6 +226,16 @@ const DYNAMIC = {
   'cases.sensitivities.*': () => constList('features/cases/api.ts', 'SENSITIVITIES'),
   'cases.sorts.*': () => constList('features/cases/api.ts', 'SORT_KEYS'),
   'cases.events.*': () => constList('features/cases/api.ts', 'TIMELINE_KINDS'),
+  'vulnerability.person.*': () => constList('features/screening/api.ts', 'CATEGORIES'),
+  'vulnerability.severity.*': () => constList('features/screening/api.ts', 'SEVERITIES'),
+  'screening.new.*': () => constList('features/screening/api.ts', 'INSTRUMENTS'),
+  'screening.instruments.*': () => constList('features/screening/api.ts', 'INSTRUMENTS'),
+  'screening.sources.*': () => constList('features/screening/api.ts', 'FLAG_SOURCES'),
+  'screening.flagStatuses.*': () => constList('features/screening/api.ts', 'FLAG_STATUSES'),
+  'screening.changes.*': () => constList('features/screening/api.ts', 'CHANGE_KINDS'),
+  'screening.stages.*': () => constList('features/screening/api.ts', 'STAGES'),
+  'screening.groups.*': () => constList('features/screening/api.ts', 'INDICATOR_GROUPS'),
+  'screening.codes.*': () => [...constList('features/screening/api.ts', 'INDICATORS'), ...constList('features/screening/api.ts', 'PROTECT_ITEMS')],
   // guarded (features/tasks/TasksPage.tsx): the kinds the server's sources raise, the severities of findings
   // features/guidance: the categories' names (shared with screening) and the pages' sections
   'vulnerability.category.*': () => constList('features/guidance/api.ts', 'CATEGORIES'),

@@ -8,6 +8,7 @@ import { CostsPage } from '../features/costs/index';
 import { HandoversPage } from '../features/handovers/index';
 import { CasePage, Cases } from '../features/cases/index';
 import { Guidance, GuidancePageView, isCategory } from '../features/guidance/index';
+import { TimelinessPage } from '../features/screening/index';
 import { FindingPage, Findings, forgetInspectionCopies, InspectionPage, Inspections, Sanctions } from '../features/monitoring/index';
 import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
 import { Duplicates, PersonPage, Persons } from '../features/people/index';
@@ -49,6 +50,7 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/findings': { permission: 'findings.read', render: () => <Findings /> },
   '/sanctions': { permission: 'sanctions.read', render: () => <Sanctions /> },
   '/cases': { permission: 'cases.read', render: () => <Cases /> },
+  '/screening-timeliness': { permission: 'screening.statistics', render: () => <TimelinessPage /> },
   '/tasks': { permission: 'tasks.read', render: () => <TasksPage /> },
   '/guidance': { permission: 'guidance.read', render: () => <Guidance /> },
   '/placement-desk': { permission: 'occupancy.read', render: () => <DeskPage /> },

@@ -33,6 +33,7 @@ export const AREAS: Area[] = [
   { path: '/persons', labelKey: 'nav.persons', descriptionKey: 'home.cards.persons', icon: 'user', permission: 'persons.read', group: 'people' },
   { path: '/cases', labelKey: 'nav.cases', descriptionKey: 'home.cards.cases', icon: 'user', permission: 'cases.read', group: 'people' },
   { path: '/guidance', labelKey: 'nav.guidance', descriptionKey: 'home.cards.guidance', icon: 'files', permission: 'guidance.read', group: 'people' },
+  { path: '/screening-timeliness', labelKey: 'nav.screeningTimeliness', descriptionKey: 'home.cards.screeningTimeliness', icon: 'list', permission: 'screening.statistics', group: 'people' },
   { path: '/inspections', labelKey: 'nav.inspections', descriptionKey: 'home.cards.inspections', icon: 'search', permission: 'inspections.read', group: 'monitoring' },
   { path: '/findings', labelKey: 'nav.findings', descriptionKey: 'home.cards.findings', icon: 'list', permission: 'findings.read', group: 'monitoring' },
   { path: '/sanctions', labelKey: 'nav.sanctions', descriptionKey: 'home.cards.sanctions', icon: 'files', permission: 'sanctions.read', group: 'monitoring' },

@@ -227,6 +227,7 @@ export function expectedNav(permissions) {
     ...(has('persons.read') ? ['/persons'] : []),
     ...(has('cases.read') ? ['/cases'] : []),
     ...(has('guidance.read') ? ['/guidance'] : []),
+    ...(has('screening.statistics') ? ['/screening-timeliness'] : []),
     ...(has('inspections.read') ? ['/inspections'] : []),
     ...(has('findings.read') ? ['/findings'] : []),
     ...(has('sanctions.read') ? ['/sanctions'] : []),

@@ -37,6 +37,8 @@ export const AUDIT_ENTITY_TYPES = [
   'checklist',
   'case',
   'guidance_page',
+  'screening_instrument',
+  'screening_settings',
   'database',
 ] as const;
 

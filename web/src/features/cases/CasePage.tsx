@@ -18,6 +18,7 @@ import { useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
+import { VulnerabilitySection } from '../screening';
 import {
   APPEAL_OUTCOMES,
   type CaseDetail,
@@ -213,6 +214,8 @@ function CaseView({ c, saved }: { c: CaseDetail; saved: Saved }) {
           ]}
         />
       </Section>
+
+      <VulnerabilitySection caseId={c.id} />
 
       <Section id="case-workers" title={t('cases.workers')} action={open('worker', t('cases.assign'), 'case-worker-open')}>
         {panel === 'worker' ? <WorkerForm c={c} onCancel={cancel} done={done} /> : null}

@@ -1,0 +1,173 @@
+// Screening storage on both engines (decision 0031): the shipped instruments keep their own
+// rules, a published version retires the one before it, answers to another or a retired version
+// are refused with nothing stored, completion makes flags of the confirmed categories only, a
+// flag's corrections and withdrawal are kept, and the due terms and the case list's subqueries
+// follow arrivals and screenings.
+#include "screening/screenings.h"
+
+#include <gtest/gtest.h>
+
+#include "support/reception_fixture.h"
+
+namespace innet::screening {
+namespace {
+
+using reception::storage_test::ReceptionTest;
+
+constexpr const char* kNow = "2026-11-02T09:00:00Z";
+const CivilDay kToday = *CivilDay::parse("2026-11-02");
+
+class ScreeningTest : public ReceptionTest {
+ protected:
+  void SetUp() override {
+    set_up_reception({10, 10, 10, 0});
+    if (IsSkipped() || HasFatalFailure()) return;
+    add_person("Rahman", "Abdul", "BD");
+    add_person("Okafor", "Grace", "NG");
+  }
+  cases::Case opened(int person) {
+    auto c = cases::open_case(db(), this->person(person), operator_id_, user_, kNow);
+    EXPECT_TRUE(c.ok());
+    return c.ok() ? *c : cases::Case{};
+  }
+  InstrumentVersion current(const char* code) {
+    auto v = current_version(db(), code);
+    EXPECT_TRUE(v.ok());
+    return v.ok() ? *v : InstrumentVersion{};
+  }
+  std::vector<std::int64_t> selected(const db::Subquery& q) {
+    auto rows = db().query(q.sql + " ORDER BY 1", q.params);
+    EXPECT_TRUE(rows.ok());
+    std::vector<std::int64_t> ids;
+    if (rows.ok())
+      for (const auto& r : *rows) ids.push_back(r.integer(0));
+    return ids;
+  }
+};
+
+TEST(Instruments, TheShippedDefinitionsKeepTheirRules) {
+  EXPECT_TRUE(check_definition("ipsn", ipsn_definition()).ok());
+  EXPECT_TRUE(check_definition("protect", protect_definition()).ok());
+  auto d = protect_definition();
+  d.bands[1].max = 6;  // 7 belongs to no band
+  auto gap = check_definition("protect", d);
+  ASSERT_FALSE(gap.ok());
+  EXPECT_EQ(gap.error().fields.begin()->second.code, "bands_not_covering");
+  auto i = ipsn_definition();
+  i.indicators[0].categories = {"brave"};
+  auto unknown = check_definition("ipsn", i);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().fields.begin()->first, "indicators[0].categories");
+  // The JSON kept in the table reads back as written.
+  const auto back = definition_from_json(definition_json(protect_definition()));
+  EXPECT_EQ(back.items, protect_definition().items);
+  EXPECT_EQ(back.referral_cut_off, 8);
+}
+
+TEST(Instruments, MonthsAddedStayInTheMonth) {
+  EXPECT_EQ(plus_months(*CivilDay::parse("2026-08-31"), 6).to_string(), "2027-02-28");
+  EXPECT_EQ(plus_months(*CivilDay::parse("2026-01-15"), 6).to_string(), "2026-07-15");
+}
+
+TEST_P(ScreeningTest, APublishedVersionRetiresTheOldOneWhichStaysReadable) {
+  const auto v1 = current("protect");
+  auto d = v1.definition;
+  d.referral_cut_off = 9;
+  auto v2 = publish_version(db(), "protect", d, "soglia 9", user_, kNow);
+  ASSERT_DB_OK(v2);
+  EXPECT_EQ(v2->version, v1.version + 1);
+  auto old = find_version(db(), v1.id);
+  ASSERT_DB_OK(old);
+  EXPECT_EQ(old->retired_at, kNow);
+  EXPECT_EQ(old->definition.referral_cut_off, 8);
+  auto c = opened(1);
+  auto refused = start_screening(db(), {.case_id = c.id,
+                                        .instrument_id = v1.id,
+                                        .stage = "first",
+                                        .started_by = user_,
+                                        .started_at = kNow});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().fields.begin()->second.code, "instrument_retired");
+}
+
+TEST_P(ScreeningTest, CompletionFlagsTheConfirmedCategoriesOnly) {
+  auto c = opened(1);
+  const auto ipsn = current("ipsn");
+  auto s = start_screening(db(), {.case_id = c.id,
+                                  .instrument_id = ipsn.id,
+                                  .stage = "first",
+                                  .answers = {{"female", true}, {"ptsd", true}, {"anxiety", false}},
+                                  .started_by = user_,
+                                  .started_at = kNow});
+  ASSERT_DB_OK(s);
+  ASSERT_EQ(s->suggestions.size(), 3u);  // woman, mental_disorder, torture_violence
+  auto other = save_answers(db(), s->id, current("protect").id, {}, kNow);
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().fields.begin()->first, "instrument_version_id");
+  auto unknown = save_answers(db(), s->id, ipsn.id, {{"sleep", true}}, kNow);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().fields.begin()->first, "answers[0].code");
+  const std::vector<Decision> decisions = {{"mental_disorder", true, "medium", "CSM"},
+                                           {"torture_violence", true, "high", "medico legale"},
+                                           {"woman", false, std::nullopt, "no"}};
+  auto done = complete_screening(db(), s->id, ipsn.id, decisions, user_, kToday, kNow);
+  ASSERT_DB_OK(done);
+  EXPECT_EQ(done->status, "completed");
+  auto flags = flags_of(db(), c.id);
+  ASSERT_DB_OK(flags);
+  ASSERT_EQ(flags->size(), 2u);
+  auto twice = complete_screening(db(), s->id, ipsn.id, decisions, user_, kToday, kNow);
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().code, "screening_completed");
+
+  EXPECT_EQ(selected(cases_flagged("torture_violence")), std::vector<std::int64_t>{c.id});
+  EXPECT_TRUE(selected(cases_flagged("fgm")).empty());
+  auto flag = (*flags)[0];
+  ASSERT_DB_OK(correct_flag(db(), flag.id, std::nullopt, "low", "rivalutato", user_, kNow));
+  auto withdrawn = withdraw_flag(db(), flag.id, "non confermato", user_, kNow);
+  ASSERT_DB_OK(withdrawn);
+  EXPECT_EQ(withdrawn->changes.size(), 2u);
+  EXPECT_TRUE(selected(cases_flagged(flag.category)).empty());
+}
+
+TEST_P(ScreeningTest, TermsFollowArrivalAndScreenings) {
+  auto first = opened(1);
+  auto second = opened(2);
+  const Settings s;
+  const auto arrival = kToday.plus_days(-10);
+  ASSERT_DB_OK(refresh_schedule(db(), first, arrival, s));                // term passed: late
+  ASSERT_DB_OK(refresh_schedule(db(), second, kToday.plus_days(-2), s));  // within the term
+  EXPECT_EQ(selected(cases_due("late", kToday)), std::vector<std::int64_t>{first.id});
+  EXPECT_EQ(selected(cases_due("due", kToday)), std::vector<std::int64_t>{second.id});
+
+  const auto ipsn = current("ipsn");
+  auto screening = start_screening(db(), {.case_id = first.id,
+                                          .instrument_id = ipsn.id,
+                                          .stage = "first",
+                                          .started_by = user_,
+                                          .started_at = kNow});
+  ASSERT_DB_OK(screening);
+  ASSERT_DB_OK(complete_screening(db(), screening->id, ipsn.id, {}, user_, kToday, kNow));
+  auto schedule = refresh_schedule(db(), first, arrival, s);
+  ASSERT_DB_OK(schedule);
+  EXPECT_EQ(schedule->first_screened_on, "2026-11-02");
+  EXPECT_EQ(schedule->owed_from, "2027-05-02");  // six months on
+  EXPECT_EQ(schedule->state(kToday), "upcoming");
+  EXPECT_TRUE(selected(cases_due("late", kToday)).empty());
+
+  auto months = timeliness(db(), CivilMonth::of(arrival), CivilMonth::of(kToday));
+  ASSERT_DB_OK(months);
+  std::int64_t arrivals = 0, late = 0;
+  for (const auto& m : *months) {
+    arrivals += m.arrivals;
+    late += m.screened_late;
+  }
+  EXPECT_EQ(arrivals, 2);
+  EXPECT_EQ(late, 1);  // ten days after arrival, beyond the seven
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ScreeningTest, db::storage_test::all_engines(),
+                         db::storage_test::engine_name);
+
+}  // namespace
+}  // namespace innet::screening
