@@ -52,8 +52,11 @@ const DEPENDENCIES = {
   // come as modules above it.
   // tasks: permits of stay about to expire (links.cc, decision 0028).
   cases: [...PLATFORM, 'accounts', 'people', 'reception', 'documents', 'reporting', 'tasks'],
+  // Consents and referrals (decision 0032): above cases; tasks: referrals waiting and escalated;
+  // reporting and reception: the inbox's and outbox's files in the officer's list shape.
+  referrals: [...PLATFORM, 'accounts', 'people', 'reception', 'documents', 'cases', 'tasks', 'reporting'],
   seed: [...PLATFORM],
-  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'reporting'],
+  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'referrals', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],
 };
 

@@ -10,6 +10,7 @@
 #include "monitoring/module.h"
 #include "people/module.h"
 #include "reception/module.h"
+#include "referrals/module.h"
 #include "tasks/module.h"
 
 namespace innet::app {
@@ -18,7 +19,7 @@ const std::vector<api::Module>& modules() {
   static const std::vector<api::Module> all = {
       accounts::module(),  audit::module(),      people::module(),
       centres::module(),   documents::module(),  tasks::module(),
-      reception::module(), monitoring::module(), cases::module()};
+      reception::module(), monitoring::module(), cases::module(), referrals::module()};
   return all;
 }
 
