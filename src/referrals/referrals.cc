@@ -16,6 +16,10 @@ const std::vector<std::string>& data_items() {
   return v;
 }
 
+nlohmann::json data_items_schema() {
+  return {{"type", "array"}, {"items", {{"type", "string"}, {"enum", data_items()}}}};
+}
+
 const std::vector<std::string>& urgencies() {
   static const std::vector<std::string> v = {"emergency", "urgent", "normal"};
   return v;
@@ -475,7 +479,7 @@ const api::ObjectType<Consent>& consent_type() {
           .field("case_id", &Consent::case_id)
           .field("organization_id", &Consent::organization_id,
                  {.description = "the organisation the person agreed to share with"})
-          .field("data_items", &Consent::data_items)
+          .field("data_items", &Consent::data_items, {.schema = data_items_schema()})
           .field("purpose", &Consent::purpose)
           .field("given_on", &Consent::given_on, {.format = "date"})
           .field("recorded_at", &Consent::recorded_at, {.format = "date-time"})

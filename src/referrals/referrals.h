@@ -29,6 +29,8 @@ namespace innet::referrals {
 // (the referral's category), notes (the case notes the sender picks), documents (the identity
 // documents: permit of stay, passport...).
 const std::vector<std::string>& data_items();
+// The JSON Schema of a list of them, for the answers that carry one.
+nlohmann::json data_items_schema();
 const std::vector<std::string>& urgencies();  // emergency, urgent, normal
 // draft, sent, accepted, declined, in_progress, completed, cancelled
 const std::vector<std::string>& states();

@@ -154,17 +154,18 @@ Result<http::Response> add_consent(api::Context& ctx) {
 Result<http::Response> withdraw(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
-  auto consent = find_consent(*conn, id);
-  if (!consent.ok()) return consent.take_error();
-  INNET_ASSIGN_OR_RETURN(auto c,
-                         cases::visible_case(ctx, *conn, consent->case_id, "consents.manage"));
+  INNET_ASSIGN_OR_RETURN(auto consent, find_consent(*conn, id));
+  // A consent of a case out of reach answers as a missing consent, not as a missing case.
+  auto c = cases::visible_case(ctx, *conn, consent.case_id, "consents.manage");
+  if (!c.ok() && c.error().kind == ErrorKind::not_found) return Error::not_found("consent");
+  if (!c.ok()) return c.take_error();
   const auto& b = ctx.body;
   INNET_ASSIGN_OR_RETURN(auto withdrawn,
                          withdraw_consent(*conn, id, b["withdrawn_on"], b["reason"],
                                           ctx.actor->user_id, clock::today(), clock::now_iso()));
   INNET_TRY(commit(ctx, "referrals.consent_withdrawal", "consent", withdrawn.id,
-                   {{"case_id", c.id}, {"person_id", c.person_id}}));
-  return consents_answer(*conn, c.id, 201);
+                   {{"case_id", c->id}, {"person_id", c->person_id}}));
+  return consents_answer(*conn, c->id, 201);
 }
 
 // ---- referrals ----

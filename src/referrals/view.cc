@@ -280,7 +280,7 @@ const api::ObjectType<SharedData>& shared_type() {
           .field("stopped", &SharedData::stopped,
                  {.description = "why nothing is shared any more",
                   .allowed = {"consent_withdrawn", "declined", "cancelled"}})
-          .field("items", &SharedData::items)
+          .field("items", &SharedData::items, {.schema = data_items_schema()})
           .field("identity", &SharedData::identity, identity_type())
           .field("current_centre", &SharedData::current_centre)
           .field("languages", &SharedData::languages, languages_type())
@@ -353,7 +353,7 @@ const api::ObjectType<ReferralView>& referral_view_type() {
     common(t)
         .field("reason", [](const V& v) { return v.r.reason; })
         .field("data_items", [](const V& v) { return v.r.data_items; },
-               {.description = "what the referral shares"})
+               {.description = "what the referral shares", .schema = data_items_schema()})
         .field("override_reason", [](const V& v) { return v.r.override_reason; })
         .field("decline_reason", [](const V& v) { return v.r.decline_reason; })
         .field("outcome_reason", [](const V& v) { return v.r.outcome_reason; })

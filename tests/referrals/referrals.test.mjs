@@ -197,8 +197,19 @@ test('a case worker of another operator receiving a referral reads it, and its c
   // Another operator's case worker who is not the recipient sees nothing of it.
   const other = await createUser(admin, { organizationId: (await findOrganization(admin, 'Cooperativa Mare Aperto (demo)')).id, role: 'case_worker' });
   const stranger = await login(other.email, other.password);
-  expectError(await api('GET', `/referrals/${r.id}`, { session: stranger }), 404, 'not_found');
-  expectError(await act(stranger, r.id, 'accept'), 404, 'not_found');
+  const same = async (what, call) => {
+    const theirs = await call(r.id);
+    const missing = await call(999999999);
+    expectError(theirs, 404, 'not_found');
+    assert.deepEqual(theirs.json, missing.json, what);
+  };
+  await same('a referral', (id) => api('GET', `/referrals/${id}`, { session: stranger }));
+  await same('an act', (id) => act(stranger, id, 'accept'));
+  // Another operator's case worker names this case's consent: as if it did not exist.
+  await same('a withdrawal', (id) =>
+    api('POST', `/consents/${id === r.id ? consent.id : id}/withdrawal`, { session: stranger, body: { withdrawn_on: daysAgo(0), reason: 'x' } }),
+  );
+  await same('a consent list', (id) => api('GET', `/cases/${id === r.id ? c.id : id}/consents`, { session: stranger }));
 });
 
 test('mails name the reference and link to it, never the person', async () => {

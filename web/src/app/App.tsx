@@ -11,6 +11,7 @@ import { FindingPage, Findings, forgetInspectionCopies, InspectionPage, Inspecti
 import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
 import { Duplicates, PersonPage, Persons } from '../features/people/index';
 import { Occupancy } from '../features/reception/index';
+import { ReferralPage, Referrals } from '../features/referrals/index';
 import { NoticesPage, RegisterCentresPage, RegisterDayPage, RegisterOverviewPage, SignatureSheetPage } from '../features/register/index';
 import { TasksPage } from '../features/tasks/index';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../lib/api';
@@ -49,6 +50,8 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/sanctions': { permission: 'sanctions.read', render: () => <Sanctions /> },
   '/cases': { permission: 'cases.read', render: () => <Cases /> },
   '/tasks': { permission: 'tasks.read', render: () => <TasksPage /> },
+  '/referrals/inbox': { permission: 'referrals.receive', render: () => <Referrals key="inbox" box="inbox" /> },
+  '/referrals/outbox': { permission: 'referrals.manage', render: () => <Referrals key="outbox" box="outbox" /> },
   '/placement-desk': { permission: 'occupancy.read', render: () => <DeskPage /> },
   '/movements': { permission: 'movements.export', render: () => <MovementsPage /> },
   '/overview/over-capacity': { permission: 'overview.read', render: () => <OverCapacityPage /> },
@@ -68,6 +71,7 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
   { pattern: /^\/inspections\/(\d+)$/, permission: 'inspections.read', render: (id) => <InspectionPage key={id} id={id} /> },
   { pattern: /^\/findings\/(\d+)$/, permission: 'findings.read', render: (id) => <FindingPage key={id} id={id} /> },
   { pattern: /^\/cases\/(\d+)$/, permission: 'cases.read', render: (id) => <CasePage key={id} id={id} /> },
+  { pattern: /^\/referrals\/(\d+)$/, permission: 'referrals.read', render: (id) => <ReferralPage key={id} id={id} /> },
   { pattern: /^\/persons\/(\d+)$/, permission: 'persons.read', render: (id) => <PersonPage key={id} id={id} /> },
   { pattern: /^\/persons\/(\d+)\/duplicates$/, permission: 'persons.read', render: (id) => <Duplicates key={id} id={id} /> },
   {

@@ -32,6 +32,8 @@ export const AREAS: Area[] = [
   { path: '/lots', labelKey: 'nav.lots', descriptionKey: 'home.cards.lots', icon: 'files', permission: 'contracts.manage', group: 'reception' },
   { path: '/persons', labelKey: 'nav.persons', descriptionKey: 'home.cards.persons', icon: 'user', permission: 'persons.read', group: 'people' },
   { path: '/cases', labelKey: 'nav.cases', descriptionKey: 'home.cards.cases', icon: 'user', permission: 'cases.read', group: 'people' },
+  { path: '/referrals/inbox', labelKey: 'nav.referralsInbox', descriptionKey: 'home.cards.referralsInbox', icon: 'list', permission: 'referrals.receive', group: 'people' },
+  { path: '/referrals/outbox', labelKey: 'nav.referralsOutbox', descriptionKey: 'home.cards.referralsOutbox', icon: 'files', permission: 'referrals.manage', group: 'people' },
   { path: '/inspections', labelKey: 'nav.inspections', descriptionKey: 'home.cards.inspections', icon: 'search', permission: 'inspections.read', group: 'monitoring' },
   { path: '/findings', labelKey: 'nav.findings', descriptionKey: 'home.cards.findings', icon: 'list', permission: 'findings.read', group: 'monitoring' },
   { path: '/sanctions', labelKey: 'nav.sanctions', descriptionKey: 'home.cards.sanctions', icon: 'files', permission: 'sanctions.read', group: 'monitoring' },

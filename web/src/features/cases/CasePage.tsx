@@ -18,6 +18,7 @@ import { useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
+import { CaseReferrals } from '../referrals/index';
 import {
   APPEAL_OUTCOMES,
   type CaseDetail,
@@ -248,6 +249,8 @@ function CaseView({ c, saved }: { c: CaseDetail; saved: Saved }) {
           <p>{t('cases.noNotes')}</p>
         )}
       </Section>
+
+      <CaseReferrals caseId={c.id} personName={`${p.family_name} ${p.given_names}`} notes={c.notes} />
 
       <Section id="case-attachments" title={t('cases.attachments')}>
         {c.attachments.length ? (
