@@ -309,11 +309,21 @@ Result<http::Response> get(api::Context& ctx) {
   return answer(ctx, *conn, r, side);
 }
 
+// The audit actions of the acts, named whole so that a reader of the code (and the web's test of
+// the audit labels) finds them.
+constexpr const char* kSendAuditAction = "referrals.send";
+constexpr const char* kCancelAuditAction = "referrals.cancel";
+constexpr const char* kAcceptAuditAction = "referrals.accept";
+constexpr const char* kDeclineAuditAction = "referrals.decline";
+constexpr const char* kStartAuditAction = "referrals.start";
+constexpr const char* kCompleteAuditAction = "referrals.complete";
+
 // What each act needs, and what it notifies.
 struct Act {
-  const char* name;  // the route's last segment and the audit action's suffix
+  const char* name;  // the route's last segment
   const char* to;    // the state it leads to
   Side side;         // who performs it
+  const char* audit;
   const char* notify = nullptr;  // the sender's mail, if any
 };
 
@@ -322,11 +332,12 @@ Result<http::Response> act(api::Context& ctx, const Act& a) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_ASSIGN_OR_RETURN(auto found, visible_referral(ctx, *conn, id));
   auto& [r, side] = found;
+  // An act looks the referral up on its side: a recipient's act in the caller's inbox, a
+  // sender's in its outbox. On the other side it is not there, as for a missing one.
   if (side != a.side ||
       (a.side == Side::sender &&
        !ctx.services.policy.allows(*ctx.actor, "referrals.manage", {r.from_organization_id, 0})))
-    return Error::make(ErrorKind::forbidden, "forbidden",
-                       "the other side of the referral does this");
+    return Error::not_found("referral");
   const auto& b = ctx.body;
   const auto now = clock::now_iso();
   std::optional<std::string> note;
@@ -349,7 +360,7 @@ Result<http::Response> act(api::Context& ctx, const Act& a) {
       mails.push_back(std::move(mail));
     }
   }
-  INNET_TRY(commit(ctx, std::string("referrals.") + a.name, "referral", r.id,
+  INNET_TRY(commit(ctx, a.audit, "referral", r.id,
                    {{"case_id", r.case_id}, {"state", r.state}}));
   deliver(ctx, mails);
   return answer(ctx, *conn, r, side, 201);
@@ -690,7 +701,7 @@ void add_routes(api::Api& api) {
              .reads_persons = true,
              .handler = [a](api::Context& ctx) { return act(ctx, a); }});
   };
-  add_act({"send", "sent", Side::sender},
+  add_act({"send", "sent", Side::sender, kSendAuditAction},
           "Send a draft: with the person's consent, or an override with a reason by a role "
           "allowed to",
           {{.name = "consent_id", .type = FieldType::integer, .min_value = 1},
@@ -698,16 +709,16 @@ void add_routes(api::Api& api) {
            note});
   Field reason_note = note;
   reason_note.required = true;
-  add_act({"cancel", "cancelled", Side::sender},
+  add_act({"cancel", "cancelled", Side::sender, kCancelAuditAction},
           "Cancel a draft, sent or accepted referral (the sender), with a note", {reason_note});
-  add_act({"accept", "accepted", Side::recipient, "accepted"},
+  add_act({"accept", "accepted", Side::recipient, kAcceptAuditAction, "accepted"},
           "Accept a referral sent to the caller's organisation", {note});
-  add_act({"decline", "declined", Side::recipient, "declined"}, "Decline it, with a reason",
+  add_act({"decline", "declined", Side::recipient, kDeclineAuditAction, "declined"}, "Decline it, with a reason",
           {{.name = "reason", .required = true, .max_length = 1000, .min_length = 1,
             .multiline = true},
            note});
-  add_act({"start", "in_progress", Side::recipient}, "Take the person in charge", {note});
-  add_act({"complete", "completed", Side::recipient, "completed"},
+  add_act({"start", "in_progress", Side::recipient, kStartAuditAction}, "Take the person in charge", {note});
+  add_act({"complete", "completed", Side::recipient, kCompleteAuditAction, "completed"},
           "Close the referral with its outcome (a reason when unsuccessful)",
           {{.name = "outcome", .required = true, .allowed = outcomes()},
            {.name = "outcome_reason", .max_length = 1000, .min_length = 1, .multiline = true},

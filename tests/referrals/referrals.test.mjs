@@ -94,7 +94,7 @@ test('the state machine: every act in its state, 409 naming the state otherwise,
   let e = expectError(await act(provider, r.id, 'start'), 409, 'wrong_state', ['state']);
   assert.equal(e.fields.state.params.state, 'sent');
   assert.deepEqual(e.fields.state.params.expected, ['accepted']);
-  expectError(await act(worker, r.id, 'accept'), 403, 'forbidden');
+  expectError(await act(worker, r.id, 'accept'), 404, 'not_found', []);
   expectError(await act(provider, r.id, 'cancel', { note: 'no' }), 403, 'forbidden');
 
   r = expectStatus(await act(provider, r.id, 'accept', { note: 'Appuntamento lunedì' }), 201);
