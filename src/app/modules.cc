@@ -17,9 +17,9 @@ namespace innet::app {
 
 const std::vector<api::Module>& modules() {
   static const std::vector<api::Module> all = {
-      accounts::module(),  audit::module(),      people::module(),
-      centres::module(),   documents::module(),  tasks::module(),
-      reception::module(), monitoring::module(), cases::module(), referrals::module()};
+      accounts::module(),  audit::module(),    people::module(),    centres::module(),
+      documents::module(), tasks::module(),    reception::module(), monitoring::module(),
+      cases::module(),     referrals::module()};
   return all;
 }
 

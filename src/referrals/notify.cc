@@ -11,7 +11,9 @@ namespace innet::referrals {
 
 namespace {
 
-bool to_recipient(const std::string& event) { return event == "sent" || event == "escalated"; }
+bool to_recipient(const std::string& event) {
+  return event == "sent" || event == "escalated";
+}
 
 // Italian first, then English, as the password reset's mail: the reader's language is not known
 // for a whole organisation.
@@ -35,9 +37,8 @@ accounts::Mail mail_for(const api::Settings& settings, const Notice& n, const st
   const auto& w = what.at(n.event);
   return {to, "InNet: invio ai servizi / referral " + ref,
           "Buongiorno,\n\nl'invio ai servizi " + ref + " " + w.it +
-              ". Per leggerla acceda a InNet:\n\n" + link +
-              "\n\n---\n\nHello,\n\nreferral " + ref + " " + w.en +
-              ". Sign in to InNet to read it:\n\n" + link +
+              ". Per leggerla acceda a InNet:\n\n" + link + "\n\n---\n\nHello,\n\nreferral " + ref +
+              " " + w.en + ". Sign in to InNet to read it:\n\n" + link +
               "\n\nInNet - Prefettura di Palermo\n"};
 }
 
@@ -60,7 +61,8 @@ Result<std::vector<std::string>> recipients_of(api::Context& ctx, db::Connection
   for (std::int64_t page = 1;; ++page) {
     INNET_ASSIGN_OR_RETURN(auto users, accounts::list_users(conn, f, {page, 100}, std::nullopt));
     for (const auto& u : users.items)
-      if (u.active && ctx.services.policy.scope(u.role, "referrals.receive")) out.push_back(u.email);
+      if (u.active && ctx.services.policy.scope(u.role, "referrals.receive"))
+        out.push_back(u.email);
     if (page * 100 >= users.total) break;
   }
   return out;

@@ -37,8 +37,8 @@ const std::vector<std::string>& outcomes() {
 }
 
 const std::vector<std::string>& recipient_types() {
-  static const std::vector<std::string> v = {"health_authority", "municipality", "centre_operator",
-                                             "ngo", "school", "other"};
+  static const std::vector<std::string> v = {
+      "health_authority", "municipality", "centre_operator", "ngo", "school", "other"};
   return v;
 }
 
@@ -63,7 +63,8 @@ FieldError ReferralErrors::consent_required(std::string why, std::vector<std::st
   std::string message = "sending needs the person's valid consent to this sharing (" + why;
   if (!missing.empty()) message += ": " + joined(missing);
   message += "), or an override with a reason by an authorised role";
-  return {"consent_required", {{"why", std::move(why)}, {"missing", std::move(missing)}},
+  return {"consent_required",
+          {{"why", std::move(why)}, {"missing", std::move(missing)}},
           std::move(message)};
 }
 
@@ -108,7 +109,9 @@ namespace {
 
 // Lists of codes or ids are stored as comma-separated text (db::join_codes): read whole, never
 // queried by part.
-std::string to_text(const std::vector<std::string>& items) { return db::join_codes(items); }
+std::string to_text(const std::vector<std::string>& items) {
+  return db::join_codes(items);
+}
 
 std::string to_text(const std::vector<std::int64_t>& ids) {
   std::string out;
@@ -116,7 +119,9 @@ std::string to_text(const std::vector<std::int64_t>& ids) {
   return out;
 }
 
-std::vector<std::string> split(const std::string& text) { return db::split_codes(text); }
+std::vector<std::string> split(const std::string& text) {
+  return db::split_codes(text);
+}
 
 std::vector<std::int64_t> split_ids(const std::string& text) {
   std::vector<std::int64_t> out;
@@ -255,9 +260,10 @@ Result<Consent> withdraw_consent(db::Connection& conn, std::int64_t id, const st
                        ReferralErrors::consent_withdrawn());
   if (on > today.to_string()) return refused("withdrawn_on", FieldError::future_date());
   if (on < c.given_on) return refused("withdrawn_on", FieldError::before_other("given_on"));
-  INNET_TRY(conn.execute("UPDATE referral_consents SET withdrawn_on = ?, withdrawal_reason = ?, "
-                         "withdrawn_by = ?, withdrawn_at = ? WHERE id = ? AND withdrawn_on IS NULL",
-                         {on, reason, by, now, id}));
+  INNET_TRY(
+      conn.execute("UPDATE referral_consents SET withdrawn_on = ?, withdrawal_reason = ?, "
+                   "withdrawn_by = ?, withdrawn_at = ? WHERE id = ? AND withdrawn_on IS NULL",
+                   {on, reason, by, now, id}));
   return find_consent(conn, id);
 }
 
@@ -300,9 +306,9 @@ Result<Referral> create_referral(db::Connection& conn, const Referral& r, const 
 }
 
 Result<Referral> find_referral(db::Connection& conn, std::int64_t id) {
-  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string("SELECT ") + kReferralColumns +
-                                                   " FROM referrals WHERE id = ?",
-                                               {id}));
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(std::string("SELECT ") + kReferralColumns + " FROM referrals WHERE id = ?", {id}));
   if (rows.empty()) return Error::not_found("referral");
   return referral_from(rows[0]);
 }
@@ -318,8 +324,7 @@ Result<std::vector<Referral>> list_referrals(db::Connection& conn, const Referra
   // A time on the last day sorts after the day alone: compare with the next day's start.
   if (f.sent_to) where.add("sent_at < ?", clock::add_days(*f.sent_to, 1));
   INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string("SELECT ") + kReferralColumns +
-                                                   " FROM referrals" + where.sql() +
-                                                   " ORDER BY id",
+                                                   " FROM referrals" + where.sql() + " ORDER BY id",
                                                where.params()));
   std::vector<Referral> out;
   out.reserve(rows.size());
@@ -413,12 +418,12 @@ Result<std::vector<std::int64_t>> unread_of(db::Connection& conn, std::int64_t u
   if (ids.empty()) return out;
   db::Params params{user_id};
   params.insert(params.end(), ids.begin(), ids.end());
-  INNET_ASSIGN_OR_RETURN(
-      auto rows, conn.query("SELECT r.id FROM referrals r LEFT JOIN referral_reads s ON "
-                            "s.referral_id = r.id AND s.user_id = ? WHERE r.id IN (" +
-                                db::placeholders(ids.size()) +
-                                ") AND (s.seen_at IS NULL OR s.seen_at < r.updated_at)",
-                            params));
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query("SELECT r.id FROM referrals r LEFT JOIN referral_reads s ON "
+                                    "s.referral_id = r.id AND s.user_id = ? WHERE r.id IN (" +
+                                        db::placeholders(ids.size()) +
+                                        ") AND (s.seen_at IS NULL OR s.seen_at < r.updated_at)",
+                                    params));
   for (const auto& r : rows) out.push_back(r.integer(0));
   return out;
 }
@@ -426,17 +431,18 @@ Result<std::vector<std::int64_t>> unread_of(db::Connection& conn, std::int64_t u
 Result<std::vector<std::int64_t>> insert_consents_bulk(db::Connection& conn,
                                                        const std::vector<Consent>& rows) {
   // In the seed's one transaction nothing else inserts: the new ids are those above the largest.
-  INNET_ASSIGN_OR_RETURN(auto last, conn.query("SELECT COALESCE(MAX(id), 0) FROM referral_consents"));
+  INNET_ASSIGN_OR_RETURN(auto last,
+                         conn.query("SELECT COALESCE(MAX(id), 0) FROM referral_consents"));
   INNET_TRY(db::insert_many(
       conn,
       "INSERT INTO referral_consents (case_id, organization_id, data_items, purpose, given_on, "
       "recorded_by, recorded_at) VALUES ",
       7, rows.size(), [&](std::size_t k, db::Params& params) {
         const auto& c = rows[k];
-        for (db::Value v : {db::Value(c.case_id), db::Value(c.organization_id),
-                            db::Value(to_text(normalised(c.data_items))), db::Value(c.purpose),
-                            db::Value(c.given_on), db::Value(c.recorded_by),
-                            db::Value(c.recorded_at)})
+        for (db::Value v :
+             {db::Value(c.case_id), db::Value(c.organization_id),
+              db::Value(to_text(normalised(c.data_items))), db::Value(c.purpose),
+              db::Value(c.given_on), db::Value(c.recorded_by), db::Value(c.recorded_at)})
           params.push_back(std::move(v));
       }));
   INNET_ASSIGN_OR_RETURN(auto made, conn.query("SELECT id FROM referral_consents WHERE id > ? "
@@ -458,15 +464,31 @@ Status insert_referrals_bulk(db::Connection& conn, const std::vector<Referral>& 
       25, rows.size(),
       [&](std::size_t k, db::Params& params) {
         const auto& r = rows[k];
-        for (db::Value v :
-             {db::Value(r.case_id), db::Value(r.from_organization_id),
-              db::Value(r.to_organization_id), opt(r.service_id), db::Value(r.reason),
-              opt(r.category), db::Value(r.urgency), db::Value(to_text(normalised(r.data_items))),
-              db::Value(to_text(r.note_ids)), opt(r.consent_id), opt(r.override_reason),
-              opt(r.override_by), db::Value(r.state), opt(r.decline_reason), opt(r.outcome),
-              opt(r.outcome_reason), db::Value(r.created_by), db::Value(r.created_at),
-              opt(r.sent_by), opt(r.sent_at), opt(r.answer_due_at), opt(r.answered_at),
-              opt(r.completed_at), opt(r.escalation_notified_at), db::Value(r.updated_at)})
+        for (db::Value v : {db::Value(r.case_id),
+                            db::Value(r.from_organization_id),
+                            db::Value(r.to_organization_id),
+                            opt(r.service_id),
+                            db::Value(r.reason),
+                            opt(r.category),
+                            db::Value(r.urgency),
+                            db::Value(to_text(normalised(r.data_items))),
+                            db::Value(to_text(r.note_ids)),
+                            opt(r.consent_id),
+                            opt(r.override_reason),
+                            opt(r.override_by),
+                            db::Value(r.state),
+                            opt(r.decline_reason),
+                            opt(r.outcome),
+                            opt(r.outcome_reason),
+                            db::Value(r.created_by),
+                            db::Value(r.created_at),
+                            opt(r.sent_by),
+                            opt(r.sent_at),
+                            opt(r.answer_due_at),
+                            opt(r.answered_at),
+                            opt(r.completed_at),
+                            opt(r.escalation_notified_at),
+                            db::Value(r.updated_at)})
           params.push_back(std::move(v));
       },
       36);

@@ -80,8 +80,8 @@ struct Referral {
   std::string reason;
   std::optional<std::string> category;  // one of cases::vulnerability_categories()
   std::string urgency = "normal";
-  std::vector<std::string> data_items;   // what the recipient may read
-  std::vector<std::int64_t> note_ids;    // the case notes shared (with the item "notes")
+  std::vector<std::string> data_items;  // what the recipient may read
+  std::vector<std::int64_t> note_ids;   // the case notes shared (with the item "notes")
   std::optional<std::int64_t> consent_id;
   std::optional<std::string> override_reason;  // sent without consent, by an authorised role
   std::optional<std::int64_t> override_by;

@@ -32,8 +32,12 @@ AnswerDays& configured_days() {
 }
 }  // namespace
 
-void set_answer_days(AnswerDays days) { configured_days() = days; }
-const AnswerDays& answer_days() { return configured_days(); }
+void set_answer_days(AnswerDays days) {
+  configured_days() = days;
+}
+const AnswerDays& answer_days() {
+  return configured_days();
+}
 
 namespace {
 
@@ -101,7 +105,8 @@ Result<std::vector<ConsentView>> consent_views(db::Connection& conn, std::vector
   std::vector<ConsentView> out;
   for (auto& c : all) {
     INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(conn, c.recorded_by));
-    ConsentView v{.c = c, .organization = orgs.at(c.organization_id).name,
+    ConsentView v{.c = c,
+                  .organization = orgs.at(c.organization_id).name,
                   .recorded_by_name = user.display_name};
     for (const auto& f : forms)
       if (f.owner_id == c.id) v.forms.push_back(f);
@@ -141,8 +146,8 @@ Result<http::Response> add_consent(api::Context& ctx) {
                   .recorded_at = clock::now_iso()};
   INNET_ASSIGN_OR_RETURN(consent, record_consent(*conn, consent, clock::today()));
   if (b.contains("document_id"))
-    INNET_TRY(documents::link_document(ctx, *conn, b["document_id"], kConsentFormOwnerKind,
-                                       consent.id));
+    INNET_TRY(
+        documents::link_document(ctx, *conn, b["document_id"], kConsentFormOwnerKind, consent.id));
   INNET_TRY(commit(ctx, "referrals.consent", "consent", consent.id,
                    {{"case_id", c.id},
                     {"person_id", c.person_id},
@@ -211,8 +216,8 @@ Status notify_escalations(api::Context& ctx) {
   return Status::success();
 }
 
-Result<http::Response> answer(api::Context& ctx, db::Connection& conn, const Referral& r,
-                              Side side, int status = 200) {
+Result<http::Response> answer(api::Context& ctx, db::Connection& conn, const Referral& r, Side side,
+                              int status = 200) {
   const auto now = clock::now_iso();
   INNET_ASSIGN_OR_RETURN(auto v, referral_view(ctx, conn, r, side, now));
   auto body = referral_view_type().to_json(v);
@@ -360,13 +365,14 @@ Result<http::Response> act(api::Context& ctx, const Act& a) {
       mails.push_back(std::move(mail));
     }
   }
-  INNET_TRY(commit(ctx, a.audit, "referral", r.id,
-                   {{"case_id", r.case_id}, {"state", r.state}}));
+  INNET_TRY(commit(ctx, a.audit, "referral", r.id, {{"case_id", r.case_id}, {"state", r.state}}));
   deliver(ctx, mails);
   return answer(ctx, *conn, r, side, 201);
 }
 
-std::string folded(const std::string& s) { return people::fold_name(s); }
+std::string folded(const std::string& s) {
+  return people::fold_name(s);
+}
 
 const reception::overview::OfficeList<ReferralView>& referral_list() {
   using reporting::Cell;
@@ -436,8 +442,8 @@ const reception::overview::OfficeList<ReferralView>& referral_list() {
 bool matches(const ReferralView& v, const std::string& query) {
   if (query.empty()) return true;
   const auto q = folded(query);
-  for (const auto& text : {v.r.reference(), v.person_name.value_or(""), v.from_organization,
-                           v.to_organization})
+  for (const auto& text :
+       {v.r.reference(), v.person_name.value_or(""), v.from_organization, v.to_organization})
     if (folded(text).find(q) != std::string::npos) return true;
   return false;
 }
@@ -498,10 +504,10 @@ Result<http::Response> list(api::Context& ctx) {
   for (const auto& v : shown)
     if (v.person_read) ctx.record_read(*v.person_read);
   const reporting::Labels labels(catalogue(), reporting::language_of(ctx.request));
-  return reporting::tables_response(format, {office.table(shown, labels)}, 0,
-                                    std::string(inbox ? "referrals-inbox-" : "referrals-outbox-") +
-                                        clock::today().to_string(),
-                                    reporting::CsvStyle::office);
+  return reporting::tables_response(
+      format, {office.table(shown, labels)}, 0,
+      std::string(inbox ? "referrals-inbox-" : "referrals-outbox-") + clock::today().to_string(),
+      reporting::CsvStyle::office);
 }
 
 Result<http::Response> metrics(api::Context& ctx) {
@@ -548,10 +554,11 @@ void add_routes(api::Api& api) {
   static const api::ListType referral_list_type =
       api::ListType("ReferralList", referral_row_type(), true)
           .with("unread", {{"type", "integer"},
-                           {"description", "of the rows found, those the caller has not opened "
-                                           "since their last change"}})
-          .with("escalated", {{"type", "integer"},
-                              {"description", "of the rows found, those escalated"}});
+                           {"description",
+                            "of the rows found, those the caller has not opened "
+                            "since their last change"}})
+          .with("escalated",
+                {{"type", "integer"}, {"description", "of the rows found, those escalated"}});
   api.add_schema(consent_view_type());
   api.add_schema(consent_list_type);
   api.add_schema(referral_row_type());
@@ -617,69 +624,69 @@ void add_routes(api::Api& api) {
            .success_status = 201,
            .reads_persons = true,
            .handler = withdraw});
-  api.add({.method = "GET",
-           .pattern = "/api/v1/referrals",
-           .action = "referrals.read",
-           .summary = "The inbox (referrals sent to the caller's organisation, with only the "
-                      "shared identity) or the outbox (sent from it; the Prefettura's: all); "
-                      "searchable, filtered, sorted, paged; CSV or XLSX",
-           .tag = "referrals",
-           .query = {{.name = "box", .required = true, .allowed = {"inbox", "outbox"}},
-                     {.name = "q", .max_length = 100,
-                      .description = "reference, name or organisation"},
-                     {.name = "state", .allowed = states()},
-                     {.name = "escalated", .allowed = {"true"}},
-                     {.name = "case_id",
-                      .type = FieldType::integer,
-                      .description = "the outbox's referrals of one case",
-                      .min_value = 1},
-                     referral_list().sort_field(),
-                     reception::overview::format_field(),
-                     reporting::lang_field()},
-           .paged = true,
-           .response_schema = "ReferralList",
-           .other_content_types = files,
-           .reads_persons = true,
-           .handler = list});
-  api.add({.method = "POST",
-           .pattern = "/api/v1/referrals",
-           .action = "referrals.manage",
-           .summary = "Make a referral of a case to an organisation (a draft), or send it at "
-                      "once (send: true) with the consent or an override",
-           .tag = "referrals",
-           .body = {{.name = "case_id", .type = FieldType::integer, .required = true,
-                     .min_value = 1},
-                    {.name = "organization_id",
-                     .type = FieldType::integer,
-                     .required = true,
-                     .min_value = 1},
-                    {.name = "reason",
-                     .required = true,
-                     .max_length = 2000,
-                     .min_length = 1,
-                     .multiline = true},
-                    {.name = "category",
-                     .nullable = true,
-                     .allowed = cases::vulnerability_categories()},
-                    {.name = "urgency", .required = true, .allowed = urgencies()},
-                    items,
-                    {.name = "note_ids",
-                     .type = FieldType::integer_list,
-                     .description = "the case notes shared (with the item notes)",
-                     .min_value = 1,
-                     .max_items = 20},
-                    {.name = "send", .type = FieldType::boolean},
-                    {.name = "consent_id", .type = FieldType::integer, .min_value = 1},
-                    {.name = "override_reason",
-                     .max_length = 1000,
-                     .min_length = 1,
-                     .multiline = true,
-                     .description = "sending without consent: only roles allowed to override"},
-                    note},
-           .response_schema = "Referral",
-           .success_status = 201,
-           .reads_persons = true,
-           .handler = create});
+  api.add(
+      {.method = "GET",
+       .pattern = "/api/v1/referrals",
+       .action = "referrals.read",
+       .summary = "The inbox (referrals sent to the caller's organisation, with only the "
+                  "shared identity) or the outbox (sent from it; the Prefettura's: all); "
+                  "searchable, filtered, sorted, paged; CSV or XLSX",
+       .tag = "referrals",
+       .query = {{.name = "box", .required = true, .allowed = {"inbox", "outbox"}},
+                 {.name = "q", .max_length = 100, .description = "reference, name or organisation"},
+                 {.name = "state", .allowed = states()},
+                 {.name = "escalated", .allowed = {"true"}},
+                 {.name = "case_id",
+                  .type = FieldType::integer,
+                  .description = "the outbox's referrals of one case",
+                  .min_value = 1},
+                 referral_list().sort_field(),
+                 reception::overview::format_field(),
+                 reporting::lang_field()},
+       .paged = true,
+       .response_schema = "ReferralList",
+       .other_content_types = files,
+       .reads_persons = true,
+       .handler = list});
+  api.add(
+      {.method = "POST",
+       .pattern = "/api/v1/referrals",
+       .action = "referrals.manage",
+       .summary = "Make a referral of a case to an organisation (a draft), or send it at "
+                  "once (send: true) with the consent or an override",
+       .tag = "referrals",
+       .body = {{.name = "case_id", .type = FieldType::integer, .required = true, .min_value = 1},
+                {.name = "organization_id",
+                 .type = FieldType::integer,
+                 .required = true,
+                 .min_value = 1},
+                {.name = "reason",
+                 .required = true,
+                 .max_length = 2000,
+                 .min_length = 1,
+                 .multiline = true},
+                {.name = "category",
+                 .nullable = true,
+                 .allowed = cases::vulnerability_categories()},
+                {.name = "urgency", .required = true, .allowed = urgencies()},
+                items,
+                {.name = "note_ids",
+                 .type = FieldType::integer_list,
+                 .description = "the case notes shared (with the item notes)",
+                 .min_value = 1,
+                 .max_items = 20},
+                {.name = "send", .type = FieldType::boolean},
+                {.name = "consent_id", .type = FieldType::integer, .min_value = 1},
+                {.name = "override_reason",
+                 .max_length = 1000,
+                 .min_length = 1,
+                 .multiline = true,
+                 .description = "sending without consent: only roles allowed to override"},
+                note},
+       .response_schema = "Referral",
+       .success_status = 201,
+       .reads_persons = true,
+       .handler = create});
   api.add({.method = "GET",
            .pattern = "/api/v1/referrals/{id}",
            .action = "referrals.read",
@@ -713,11 +720,13 @@ void add_routes(api::Api& api) {
           "Cancel a draft, sent or accepted referral (the sender), with a note", {reason_note});
   add_act({"accept", "accepted", Side::recipient, kAcceptAuditAction, "accepted"},
           "Accept a referral sent to the caller's organisation", {note});
-  add_act({"decline", "declined", Side::recipient, kDeclineAuditAction, "declined"}, "Decline it, with a reason",
-          {{.name = "reason", .required = true, .max_length = 1000, .min_length = 1,
-            .multiline = true},
-           note});
-  add_act({"start", "in_progress", Side::recipient, kStartAuditAction}, "Take the person in charge", {note});
+  add_act(
+      {"decline", "declined", Side::recipient, kDeclineAuditAction, "declined"},
+      "Decline it, with a reason",
+      {{.name = "reason", .required = true, .max_length = 1000, .min_length = 1, .multiline = true},
+       note});
+  add_act({"start", "in_progress", Side::recipient, kStartAuditAction}, "Take the person in charge",
+          {note});
   add_act({"complete", "completed", Side::recipient, kCompleteAuditAction, "completed"},
           "Close the referral with its outcome (a reason when unsuccessful)",
           {{.name = "outcome", .required = true, .allowed = outcomes()},
@@ -729,7 +738,8 @@ void add_routes(api::Api& api) {
            .summary = "Aggregates of referrals sent in a period: times to accept and to "
                       "complete, outcomes by organisation and category, counts by state",
            .tag = "referrals",
-           .query = {{.name = "from", .type = FieldType::date}, {.name = "to", .type = FieldType::date}},
+           .query = {{.name = "from", .type = FieldType::date},
+                     {.name = "to", .type = FieldType::date}},
            .response_schema = "ReferralMetrics",
            .handler = metrics});
 }

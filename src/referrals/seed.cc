@@ -41,13 +41,13 @@ struct Plan {
 };
 // Every state; the two sent 12 and 5 days ago (normal and urgent) are past their term.
 constexpr Plan kPlans[] = {
-    {"draft", 0, "normal"},       {"draft", 0, "urgent"},       {"sent", 1, "normal"},
-    {"sent", 2, "normal"},        {"sent", 12, "normal"},       {"sent", 5, "urgent"},
-    {"accepted", 6, "normal"},    {"accepted", 3, "urgent"},    {"accepted", 9, "normal"},
-    {"declined", 20, "normal"},   {"declined", 14, "urgent"},   {"in_progress", 25, "normal"},
-    {"in_progress", 18, "urgent"}, {"in_progress", 30, "emergency"}, {"completed", 60, "normal"},
-    {"completed", 45, "urgent"},  {"completed", 40, "normal"},  {"completed", 90, "normal"},
-    {"completed", 75, "emergency"}, {"cancelled", 8, "normal"}, {"cancelled", 0, "normal"},
+    {"draft", 0, "normal"},         {"draft", 0, "urgent"},           {"sent", 1, "normal"},
+    {"sent", 2, "normal"},          {"sent", 12, "normal"},           {"sent", 5, "urgent"},
+    {"accepted", 6, "normal"},      {"accepted", 3, "urgent"},        {"accepted", 9, "normal"},
+    {"declined", 20, "normal"},     {"declined", 14, "urgent"},       {"in_progress", 25, "normal"},
+    {"in_progress", 18, "urgent"},  {"in_progress", 30, "emergency"}, {"completed", 60, "normal"},
+    {"completed", 45, "urgent"},    {"completed", 40, "normal"},      {"completed", 90, "normal"},
+    {"completed", 75, "emergency"}, {"cancelled", 8, "normal"},       {"cancelled", 0, "normal"},
     {"sent", 1, "emergency"}};
 
 Result<std::int64_t> organization(db::Connection& conn, const char* name) {
@@ -114,54 +114,56 @@ Status seed_demo(api::SeedContext& ctx) {
     const std::string state = plan.state;
     if (!plan.sent_days_ago) {
       if (state == "cancelled") {
-        INNET_ASSIGN_OR_RETURN(r, transition(conn, r, {"cancelled", "Inserita per errore", worker},
-                                             at(made_day, 10)));
+        INNET_ASSIGN_OR_RETURN(
+            r, transition(conn, r, {"cancelled", "Inserita per errore", worker}, at(made_day, 10)));
       }
       continue;
     }
     const std::string sent_at = at(sent_day, 10);
     if (k == 13) {
       // An emergency sent on the Prefettura's override: the person could not be asked.
-      r.override_reason = "Rischio imminente per la persona; consenso da raccogliere appena possibile.";
+      r.override_reason =
+          "Rischio imminente per la persona; consenso da raccogliere appena possibile.";
       r.override_by = officer;
     } else {
-      Consent consent{.case_id = c.id,
-                      .organization_id = to,
-                      .data_items = items,
-                      .purpose = "Presa in carico da parte del servizio indicato nella segnalazione",
-                      .given_on = sent_day.plus_days(-1).to_string(),
-                      .recorded_by = worker,
-                      .recorded_at = at(sent_day.plus_days(-1), 11)};
+      Consent consent{
+          .case_id = c.id,
+          .organization_id = to,
+          .data_items = items,
+          .purpose = "Presa in carico da parte del servizio indicato nella segnalazione",
+          .given_on = sent_day.plus_days(-1).to_string(),
+          .recorded_by = worker,
+          .recorded_at = at(sent_day.plus_days(-1), 11)};
       INNET_ASSIGN_OR_RETURN(consent, record_consent(conn, consent, ctx.today));
       r.consent_id = consent.id;
       ++consents;
     }
     AnswerDays days;
     r.answer_due_at = at(sent_day.plus_days(days.of(plan.urgency)), 10);
-    INNET_ASSIGN_OR_RETURN(r, transition(conn, r, {"sent", std::nullopt, k == 13 ? officer : worker},
-                                         sent_at));
+    INNET_ASSIGN_OR_RETURN(
+        r, transition(conn, r, {"sent", std::nullopt, k == 13 ? officer : worker}, sent_at));
     if (r.escalated(now)) ++escalated;
     const int answer_after = plan.urgency == std::string("emergency") ? 0 : 1;
     const CivilDay answered = sent_day.plus_days(answer_after);
     if (state == "declined") {
       r.decline_reason = "Servizio al completo fino al mese prossimo; rivolgersi al distretto.";
-      INNET_ASSIGN_OR_RETURN(r, transition(conn, r, {"declined", std::nullopt, answerer},
-                                           at(answered, 12)));
+      INNET_ASSIGN_OR_RETURN(
+          r, transition(conn, r, {"declined", std::nullopt, answerer}, at(answered, 12)));
     }
     if (state == "accepted" || state == "in_progress" || state == "completed" ||
         state == "cancelled") {
-      INNET_ASSIGN_OR_RETURN(r, transition(conn, r, {"accepted", std::nullopt, answerer},
-                                           at(answered, 12)));
+      INNET_ASSIGN_OR_RETURN(
+          r, transition(conn, r, {"accepted", std::nullopt, answerer}, at(answered, 12)));
     }
     if (state == "cancelled") {
-      INNET_ASSIGN_OR_RETURN(r, transition(conn, r, {"cancelled", "La persona è stata trasferita",
-                                                     worker},
-                                           at(answered, 16)));
+      INNET_ASSIGN_OR_RETURN(
+          r, transition(conn, r, {"cancelled", "La persona è stata trasferita", worker},
+                        at(answered, 16)));
     }
     if (state == "in_progress" || state == "completed") {
-      INNET_ASSIGN_OR_RETURN(r, transition(conn, r, {"in_progress", "Primo appuntamento fissato",
-                                                     answerer},
-                                           at(answered.plus_days(2), 9)));
+      INNET_ASSIGN_OR_RETURN(
+          r, transition(conn, r, {"in_progress", "Primo appuntamento fissato", answerer},
+                        at(answered.plus_days(2), 9)));
     }
     if (state == "completed") {
       const bool success = k != 17;
@@ -208,7 +210,8 @@ Status seed_national(api::SeedContext& ctx) {
     const std::int64_t to = recipients[rng() % recipients.size()];
     if (to == c.organization_id) continue;
     const auto& plan = kPlans[2 + rng() % (std::size(kPlans) - 2)];
-    const CivilDay sent_day = ctx.today.plus_days(-(plan.sent_days_ago + static_cast<int>(rng() % 200)));
+    const CivilDay sent_day =
+        ctx.today.plus_days(-(plan.sent_days_ago + static_cast<int>(rng() % 200)));
     Referral r{.case_id = c.id,
                .from_organization_id = c.organization_id,
                .to_organization_id = to,
@@ -224,7 +227,8 @@ Status seed_national(api::SeedContext& ctx) {
     r.sent_at = at(sent_day, 10);
     r.answer_due_at = at(sent_day.plus_days(AnswerDays{}.of(plan.urgency)), 10);
     const std::string state = plan.state;
-    if (state != "sent" && state != "cancelled") r.answered_at = at(sent_day.plus_days(1 + rng() % 4), 12);
+    if (state != "sent" && state != "cancelled")
+      r.answered_at = at(sent_day.plus_days(1 + rng() % 4), 12);
     if (state == "declined") r.decline_reason = "Servizio al completo";
     if (state == "completed") {
       r.completed_at = at(sent_day.plus_days(5 + rng() % 40), 15);

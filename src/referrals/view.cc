@@ -47,7 +47,9 @@ Result<std::optional<std::string>> stopped(db::Connection& conn, const Referral&
   return std::optional<std::string>();
 }
 
-std::string full_name(const people::Person& p) { return p.family_name + " " + p.given_names; }
+std::string full_name(const people::Person& p) {
+  return p.family_name + " " + p.given_names;
+}
 
 }  // namespace
 
@@ -62,14 +64,9 @@ Result<SharedData> shared_data(api::Context& ctx, db::Connection& conn, const Re
     INNET_ASSIGN_OR_RETURN(auto persons, people::find_persons(conn, {c.person_id}));
     if (!persons.empty()) {
       const auto& p = persons[0];
-      d.identity = SharedIdentity{p.family_name,
-                                  p.given_names,
-                                  p.family_name_original,
-                                  p.given_names_original,
-                                  p.sex,
-                                  p.birth_date,
-                                  p.nationality,
-                                  p.codice_fiscale};
+      d.identity = SharedIdentity{p.family_name,          p.given_names,   p.family_name_original,
+                                  p.given_names_original, p.sex,           p.birth_date,
+                                  p.nationality,          p.codice_fiscale};
     }
   }
   if (full) {
@@ -79,9 +76,9 @@ Result<SharedData> shared_data(api::Context& ctx, db::Connection& conn, const Re
     }
     if (shares(r, "languages")) {
       INNET_ASSIGN_OR_RETURN(auto persons, people::find_persons(conn, {c.person_id}));
-      d.languages = SharedLanguages{persons.empty() ? std::vector<std::string>{}
-                                                    : persons[0].languages,
-                                    c.interpreter_needed, c.interpreter_language};
+      d.languages =
+          SharedLanguages{persons.empty() ? std::vector<std::string>{} : persons[0].languages,
+                          c.interpreter_needed, c.interpreter_language};
     }
     if (shares(r, "legal_status")) d.legal_status = c.legal_status;
     if (shares(r, "vulnerability_categories")) d.category = r.category;
@@ -169,8 +166,7 @@ Result<ReferralView> view_of(api::Context& ctx, db::Connection& conn, const Refe
   ReferralView v{.r = r, .side = side == Side::sender ? "sender" : "recipient"};
   v.from_organization = l.organizations.at(r.from_organization_id).name;
   v.to_organization = l.organizations.at(r.to_organization_id).name;
-  if (r.consent_id)
-    v.consent_state = l.consent_valid.at(*r.consent_id) ? "valid" : "withdrawn";
+  if (r.consent_id) v.consent_state = l.consent_valid.at(*r.consent_id) ? "valid" : "withdrawn";
   v.escalated = r.escalated(now);
   if (side == Side::sender) {
     // The sender's organisation keeps the case: its name is its own record.
@@ -233,42 +229,44 @@ Result<std::vector<ReferralView>> list_rows(api::Context& ctx, db::Connection& c
 namespace {
 
 const api::ObjectType<SharedIdentity>& identity_type() {
-  static const auto type =
-      api::ObjectType<SharedIdentity>("ReferralIdentity")
-          .field("family_name", &SharedIdentity::family_name)
-          .field("given_names", &SharedIdentity::given_names)
-          .field("family_name_original", &SharedIdentity::family_name_original)
-          .field("given_names_original", &SharedIdentity::given_names_original)
-          .field("sex", &SharedIdentity::sex)
-          .field("birth_date", &SharedIdentity::birth_date, {.format = "date"})
-          .field("nationality", &SharedIdentity::nationality)
-          .field("codice_fiscale", &SharedIdentity::codice_fiscale);
+  static const auto type = api::ObjectType<SharedIdentity>("ReferralIdentity")
+                               .field("family_name", &SharedIdentity::family_name)
+                               .field("given_names", &SharedIdentity::given_names)
+                               .field("family_name_original", &SharedIdentity::family_name_original)
+                               .field("given_names_original", &SharedIdentity::given_names_original)
+                               .field("sex", &SharedIdentity::sex)
+                               .field("birth_date", &SharedIdentity::birth_date, {.format = "date"})
+                               .field("nationality", &SharedIdentity::nationality)
+                               .field("codice_fiscale", &SharedIdentity::codice_fiscale);
   return type;
 }
 
 const api::ObjectType<SharedLanguages>& languages_type() {
-  static const auto type = api::ObjectType<SharedLanguages>("ReferralLanguages")
-                               .field("languages", &SharedLanguages::languages)
-                               .field("interpreter_needed", &SharedLanguages::interpreter_needed)
-                               .field("interpreter_language", &SharedLanguages::interpreter_language);
+  static const auto type =
+      api::ObjectType<SharedLanguages>("ReferralLanguages")
+          .field("languages", &SharedLanguages::languages)
+          .field("interpreter_needed", &SharedLanguages::interpreter_needed)
+          .field("interpreter_language", &SharedLanguages::interpreter_language);
   return type;
 }
 
 const api::ObjectType<SharedNote>& note_type() {
-  static const auto type = api::ObjectType<SharedNote>("ReferralNote")
-                               .field("written_at", &SharedNote::written_at, {.format = "date-time"})
-                               .field("sensitivity", &SharedNote::sensitivity)
-                               .field("text", &SharedNote::text);
+  static const auto type =
+      api::ObjectType<SharedNote>("ReferralNote")
+          .field("written_at", &SharedNote::written_at, {.format = "date-time"})
+          .field("sensitivity", &SharedNote::sensitivity)
+          .field("text", &SharedNote::text);
   return type;
 }
 
 const api::ObjectType<SharedDocument>& document_type() {
-  static const auto type = api::ObjectType<SharedDocument>("ReferralDocument")
-                               .field("type", &SharedDocument::type)
-                               .field("description", &SharedDocument::description)
-                               .field("number", &SharedDocument::number)
-                               .field("issuer", &SharedDocument::issuer)
-                               .field("expires_on", &SharedDocument::expires_on, {.format = "date"});
+  static const auto type =
+      api::ObjectType<SharedDocument>("ReferralDocument")
+          .field("type", &SharedDocument::type)
+          .field("description", &SharedDocument::description)
+          .field("number", &SharedDocument::number)
+          .field("issuer", &SharedDocument::issuer)
+          .field("expires_on", &SharedDocument::expires_on, {.format = "date"});
   return type;
 }
 
@@ -327,8 +325,7 @@ Type& common(Type& type) {
       .field("unread", &V::unread)
       .field("created_at", [](const V& v) { return v.r.created_at; }, {.format = "date-time"})
       .field("sent_at", [](const V& v) { return v.r.sent_at; }, {.format = "date-time"})
-      .field("answer_due_at", [](const V& v) { return v.r.answer_due_at; },
-             {.format = "date-time"})
+      .field("answer_due_at", [](const V& v) { return v.r.answer_due_at; }, {.format = "date-time"})
       .field("answered_at", [](const V& v) { return v.r.answered_at; }, {.format = "date-time"})
       .field("completed_at", [](const V& v) { return v.r.completed_at; }, {.format = "date-time"})
       .field("outcome", [](const V& v) { return v.r.outcome; }, {.allowed = outcomes()})

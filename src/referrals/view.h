@@ -65,8 +65,10 @@ struct SharedData {
   std::vector<SharedNote> notes;
   std::vector<SharedDocument> documents;
   std::int64_t person_id = 0;  // not answered: whom the read log names
-  bool personal() const { return identity || current_centre || languages || legal_status ||
-                                 category || !notes.empty() || !documents.empty(); }
+  bool personal() const {
+    return identity || current_centre || languages || legal_status || category || !notes.empty() ||
+           !documents.empty();
+  }
 };
 // `full`: everything shared; otherwise the identity only (a list's row). The caller records
 // person_id in the read log when it answers anything personal.

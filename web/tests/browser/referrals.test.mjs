@@ -47,8 +47,8 @@ test('case worker: records the consent and sends a referral under it, after a co
 
   await page.locator('[data-testid=consent-open]').click();
   await page.locator('#organization_id').selectOption({ label: NGO });
-  await page.locator('#data_items-identity').check();
-  await page.locator('#data_items-languages').check();
+  await page.locator('label[for=data_items-identity]').click();
+  await page.locator('label[for=data_items-languages]').click();
   await page.locator('#purpose').fill('Orientamento legale e supporto psicosociale');
   await page.locator('[data-testid=consent-submit]').click();
   await page.locator('[data-testid=consent-table]', { hasText: NGO }).waitFor();
@@ -58,9 +58,9 @@ test('case worker: records the consent and sends a referral under it, after a co
   await page.locator('[data-testid=referral-consent-state]').waitFor();
   await page.locator('#urgency').selectOption('urgent');
   await page.locator('#reason').fill('Colloquio con la psicologa dell’associazione');
-  await page.locator('#data_items-identity').check();
+  await page.locator('label[for=data_items-identity]').click();
   assert.equal(await page.locator('#data_items-legal_status').count(), 0, 'only what the consent covers is offered');
-  await checkBothLanguages(page, 'referral-form', () => page.locator('#referral-form').waitFor());
+  await checkBothLanguages(page, 'referral-form', () => page.locator('[data-testid=referral-form]').waitFor());
   await shot360(page, 'referral-form-360');
   await checkConfirmDialog(page, 'referral-send-confirm', () => page.locator('[data-testid=referral-submit]').click());
   await page.locator('[data-testid=referral-submit]').click();

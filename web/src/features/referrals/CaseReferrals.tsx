@@ -303,8 +303,8 @@ function ReferralForm({ caseId, notes, consents, onCancel, done }: { caseId: num
       draft
         ? Promise.resolve(true)
         : ask({
-            title: t('referrals.confirm.send.title', { reference: '' }).trim(),
-            confirmLabel: t('referrals.confirm.send.button', { reference: '' }).trim(),
+            title: t('referrals.confirm.sendNew.title', { organization: orgName }),
+            confirmLabel: t('referrals.confirm.sendNew.button', { organization: orgName }),
             body: <Consequences items={[t('referrals.confirm.send.what', { organization: orgName }), t('referrals.confirm.send.items', { items: items.map((i) => t(`referrals.items.${i}`)).join(', ') }), t('referrals.confirm.final')]} />,
           }),
     action: async () => {
