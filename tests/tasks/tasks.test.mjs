@@ -64,8 +64,9 @@ test('an overdue corrective action is a task of the inspector and of its own ope
   assert.ok(!links.includes(linkOf(theirs)), "never another operator's");
   // Each task's page is one the operator may open.
   for (const t of workerTasks.items.slice(0, 10)) expectStatus(await api('GET', t.link, { session: worker }), 200);
-  // Its own kinds: corrective actions to take, its guests' permits to renew (cases/links.cc).
-  const operatorKinds = ['finding_overdue', 'permit_expiring'];
+  // Its own kinds: corrective actions to take, its guests' permits to renew (cases/links.cc), its
+  // referrals unanswered past their term and those sent to it (referrals/links.cc).
+  const operatorKinds = ['finding_overdue', 'permit_expiring', 'referral_escalated', 'referral_waiting'];
   assert.ok(workerTasks.items.every((t) => operatorKinds.includes(t.kind)), 'an operator verifies nothing and decides nothing');
 });
 

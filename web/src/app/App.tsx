@@ -11,7 +11,7 @@ import { FindingPage, Findings, forgetInspectionCopies, InspectionPage, Inspecti
 import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
 import { Duplicates, PersonPage, Persons } from '../features/people/index';
 import { Occupancy } from '../features/reception/index';
-import { ReferralPage, Referrals } from '../features/referrals/index';
+import { ReferralMetrics, ReferralPage, Referrals } from '../features/referrals/index';
 import { NoticesPage, RegisterCentresPage, RegisterDayPage, RegisterOverviewPage, SignatureSheetPage } from '../features/register/index';
 import { TasksPage } from '../features/tasks/index';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../lib/api';
@@ -52,6 +52,7 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/tasks': { permission: 'tasks.read', render: () => <TasksPage /> },
   '/referrals/inbox': { permission: 'referrals.receive', render: () => <Referrals key="inbox" box="inbox" /> },
   '/referrals/outbox': { permission: 'referrals.manage', render: () => <Referrals key="outbox" box="outbox" /> },
+  '/referrals/metrics': { permission: 'referrals.metrics', render: () => <ReferralMetrics /> },
   '/placement-desk': { permission: 'occupancy.read', render: () => <DeskPage /> },
   '/movements': { permission: 'movements.export', render: () => <MovementsPage /> },
   '/overview/over-capacity': { permission: 'overview.read', render: () => <OverCapacityPage /> },

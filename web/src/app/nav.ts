@@ -34,6 +34,7 @@ export const AREAS: Area[] = [
   { path: '/cases', labelKey: 'nav.cases', descriptionKey: 'home.cards.cases', icon: 'user', permission: 'cases.read', group: 'people' },
   { path: '/referrals/inbox', labelKey: 'nav.referralsInbox', descriptionKey: 'home.cards.referralsInbox', icon: 'list', permission: 'referrals.receive', group: 'people' },
   { path: '/referrals/outbox', labelKey: 'nav.referralsOutbox', descriptionKey: 'home.cards.referralsOutbox', icon: 'files', permission: 'referrals.manage', group: 'people' },
+  { path: '/referrals/metrics', labelKey: 'nav.referralMetrics', descriptionKey: 'home.cards.referralMetrics', icon: 'list', permission: 'referrals.metrics', group: 'people' },
   { path: '/inspections', labelKey: 'nav.inspections', descriptionKey: 'home.cards.inspections', icon: 'search', permission: 'inspections.read', group: 'monitoring' },
   { path: '/findings', labelKey: 'nav.findings', descriptionKey: 'home.cards.findings', icon: 'list', permission: 'findings.read', group: 'monitoring' },
   { path: '/sanctions', labelKey: 'nav.sanctions', descriptionKey: 'home.cards.sanctions', icon: 'files', permission: 'sanctions.read', group: 'monitoring' },

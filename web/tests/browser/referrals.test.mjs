@@ -110,3 +110,17 @@ test('case worker: the outbox shows the referral accepted', async () => {
   await page.locator('[data-testid=referral-history]').waitFor();
   assert.equal(await page.locator('[data-testid=referral-history] li').count(), 3, 'draft, sent, accepted');
 });
+
+test('analyst: the referral figures, aggregates without a name', async () => {
+  const analyst = await signedIn('analyst');
+  try {
+    const page = analyst.page;
+    await page.goto('/referrals/metrics');
+    await page.locator('[data-testid=metrics-organizations]').waitFor();
+    assert.ok(!(await page.locator('main').textContent()).includes(person.family_name), 'no name');
+    await checkBothLanguages(page, 'referral-metrics', () => page.locator('[data-testid=metrics-times]').waitFor());
+    await shot360(page, 'referral-metrics-360');
+  } finally {
+    await closeChecked(analyst);
+  }
+});

@@ -7,6 +7,7 @@ import type { Check, Same } from '../../lib/typeChecks';
 export type Referral = Schema<'Referral'>;
 export type ReferralRow = Schema<'ReferralListItem'>;
 export type ConsentView = Schema<'ConsentView'>;
+export type Metrics = Schema<'ReferralMetrics'>;
 
 export const DATA_ITEMS = ['identity', 'contacts', 'languages', 'legal_status', 'vulnerability_categories', 'documents', 'notes'] as const;
 export const URGENCIES = ['emergency', 'urgent', 'normal'] as const;
@@ -58,5 +59,6 @@ export const referralsApi = {
   consents: (caseId: number) => request<Schema<'ConsentList'>>('GET', `/cases/${caseId}/consents`),
   recordConsent: (caseId: number, body: RequestBody<'createCaseConsent'>) => request<Schema<'ConsentList'>>('POST', `/cases/${caseId}/consents`, { body }),
   withdraw: (id: number, body: RequestBody<'consentWithdrawal'>) => request<Schema<'ConsentList'>>('POST', `/consents/${id}/withdrawal`, { body }),
+  metrics: (query: Query) => request<Metrics>('GET', '/referral-metrics', { query }),
   organizations: () => request<Schema<'OrganizationList'>>('GET', '/organizations', { query: { per_page: 100 } }),
 };
