@@ -58,8 +58,11 @@ const DEPENDENCIES = {
   // Screening and vulnerability flags (decision 0031): the cases it screens, their persons'
   // first stays (reception), who screened (accounts), tasks for screenings due.
   screening: [...PLATFORM, 'accounts', 'people', 'reception', 'cases', 'tasks'],
+  // Consents and referrals (decision 0032): above cases; tasks: referrals waiting and escalated;
+  // reporting and reception: the inbox's and outbox's files in the officer's list shape.
+  referrals: [...PLATFORM, 'accounts', 'people', 'reception', 'documents', 'cases', 'tasks', 'reporting'],
   seed: [...PLATFORM],
-  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'screening', 'guidance', 'reporting'],
+  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'screening', 'referrals', 'guidance', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],
 };
 

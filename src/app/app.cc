@@ -13,6 +13,7 @@
 #include "cases/notes.h"
 #include "core/crypto.h"
 #include "http/server.h"
+#include "referrals/routes.h"
 
 namespace innet::app {
 namespace {
@@ -130,6 +131,8 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   settings.smtp_from = config.smtp_from;
   settings.public_url = config.public_url;
   settings.absence_notice_hours = config.absence_notice_hours;
+  referrals::set_answer_days(
+      {config.referral_days_emergency, config.referral_days_urgent, config.referral_days_normal});
   auth::set_password_hash_concurrency(settings.password_hash_concurrency);
   app->services_.reset(new api::Services{*app->pool_, policy(), settings, secrets.audit_key,
                                          app->read_log_.get(), std::move(sealing_key)});

@@ -41,6 +41,10 @@ struct Config {
   int read_log_retention_days = 730;
   // Absence without notice that drafts a notice to the Prefettura: 72 h is practice, not law.
   int absence_notice_hours = 72;
+  // Days a sent referral waits for an answer before it escalates, by urgency (decision 0032).
+  int referral_days_emergency = 1;
+  int referral_days_urgent = 3;
+  int referral_days_normal = 10;
   // Outgoing e-mail: password reset links today (plain SMTP to a local or trusted relay: no
   // STARTTLS, no AUTH; smtp_user is not used yet).
   std::string smtp_host;

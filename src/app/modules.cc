@@ -11,6 +11,7 @@
 #include "monitoring/module.h"
 #include "people/module.h"
 #include "reception/module.h"
+#include "referrals/module.h"
 #include "screening/module.h"
 #include "tasks/module.h"
 
@@ -20,7 +21,7 @@ const std::vector<api::Module>& modules() {
   static const std::vector<api::Module> all = {
       accounts::module(),  audit::module(),     people::module(),    centres::module(),
       documents::module(), tasks::module(),     reception::module(), monitoring::module(),
-      cases::module(),     screening::module(), guidance::module()};
+      cases::module(),     screening::module(), referrals::module(), guidance::module()};
   return all;
 }
 

@@ -65,8 +65,9 @@ test('an overdue corrective action is a task of the inspector and of its own ope
   // Each task's page is one the operator may open.
   for (const t of workerTasks.items.slice(0, 10)) expectStatus(await api('GET', t.link, { session: worker }), 200);
   // Its own kinds: corrective actions to take, its guests' permits to renew (cases/links.cc), its
-  // cases' screenings due (screening/links.cc).
-  const operatorKinds = ['finding_overdue', 'permit_expiring', 'screening_due'];
+  // cases' screenings due (screening/links.cc); referrals unanswered past their term and those
+  // sent to it (referrals/links.cc).
+  const operatorKinds = ['finding_overdue', 'permit_expiring', 'referral_escalated', 'referral_waiting', 'screening_due'];
   assert.ok(workerTasks.items.every((t) => operatorKinds.includes(t.kind)), 'an operator verifies nothing and decides nothing');
 });
 

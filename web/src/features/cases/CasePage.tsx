@@ -19,6 +19,7 @@ import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { VulnerabilitySection } from '../screening';
+import { CaseReferrals } from '../referrals/index';
 import {
   APPEAL_OUTCOMES,
   type CaseDetail,
@@ -251,6 +252,8 @@ function CaseView({ c, saved }: { c: CaseDetail; saved: Saved }) {
           <p>{t('cases.noNotes')}</p>
         )}
       </Section>
+
+      <CaseReferrals caseId={c.id} personName={`${p.family_name} ${p.given_names}`} notes={c.notes} />
 
       <Section id="case-attachments" title={t('cases.attachments')}>
         {c.attachments.length ? (

@@ -1,0 +1,31 @@
+// Mail about referrals (decision 0032): to the recipient organisation's active users when a
+// referral is sent to it or escalates, to the user who sent it when it is accepted, declined or
+// completed. A mail names the referral's reference number and links to its page, nothing else:
+// no name, no category, no reason, no organisation's words, so that a mailbox (often shared, or
+// outside the network's control) holds no personal or special-category data.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "api/api.h"
+#include "referrals/referrals.h"
+
+namespace innet::referrals {
+
+// What happened: sent, escalated (both to the recipient), accepted, declined, completed, and
+// escalated_sender (to the sender).
+struct Notice {
+  std::string event;
+  Referral referral;
+};
+
+// The addresses a notice goes to, read on `conn` (call before the commit; send after it).
+Result<std::vector<std::string>> recipients_of(api::Context& ctx, db::Connection& conn,
+                                               const Notice& notice);
+// Queues one mail per address on accounts' outbox; nothing (logged) when SMTP or the public URL
+// is not configured.
+void send_notice(const api::Settings& settings, const Notice& notice,
+                 const std::vector<std::string>& addresses);
+
+}  // namespace innet::referrals
