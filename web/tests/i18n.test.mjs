@@ -246,7 +246,6 @@ const DYNAMIC = {
   'referrals.confirm.*.title': () => constList('features/referrals/api.ts', 'CONFIRMED_ACTS'),
   'referrals.confirm.*.button': () => constList('features/referrals/api.ts', 'CONFIRMED_ACTS'),
   'referrals.confirm.*.what': () => constList('features/referrals/api.ts', 'CONFIRMED_ACTS'),
-  'referrals.categories.*': () => constList('features/referrals/api.ts', 'CATEGORIES'),
   'referrals.items.*': () => constList('features/referrals/api.ts', 'DATA_ITEMS'),
   'referrals.outcomes.*': () => constList('features/referrals/api.ts', 'OUTCOMES'),
   'referrals.stopped.*': () => constList('features/referrals/api.ts', 'STOPPED'),

@@ -344,7 +344,7 @@ function ReferralForm({ caseId, notes, consents, onCancel, done }: { caseId: num
         {mayOverride ? <TextAreaField id="override_reason" label={labels.override_reason} hint={t('referrals.overrideHint')} maxLength={1000} value={override} onValue={setOverride} error={errors.fields.override_reason} /> : null}
         <ItemBoxes id="data_items" label={labels.data_items} allowed={allowed} chosen={items} onChosen={setItems} error={errors.fields.data_items} />
         {items.includes('vulnerability_categories') ? (
-          <SelectField id="category" label={labels.category} value={category} onValue={setCategory} empty={t('referrals.noCategory')} options={CATEGORIES.map((c) => ({ value: c, label: t(`referrals.categories.${c}`) }))} error={errors.fields.category} />
+          <SelectField id="category" label={labels.category} value={category} onValue={setCategory} empty={t('referrals.noCategory')} options={CATEGORIES.map((c) => ({ value: c, label: t(`vulnerability.person.${c}`) }))} error={errors.fields.category} />
         ) : null}
         {items.includes('notes') ? (
           <fieldset class="mb-3" id="note_ids">

@@ -88,7 +88,7 @@ export function ReferralMetrics() {
                 label={t('referrals.metrics.byCategory')}
                 testId="metrics-categories"
                 rows={data.by_category}
-                name={(o) => (o.category ? t(`referrals.categories.${o.category}`) : t('referrals.noCategory'))}
+                name={(o) => (o.category ? t(`vulnerability.person.${o.category}`) : t('referrals.noCategory'))}
               />
             </>
           )

@@ -80,7 +80,7 @@ function ReferralView({ r, done }: { r: Referral; done: Done }) {
           </Item>
         ) : null}
         <Item label={t('referrals.urgency')}>{t(`referrals.urgencies.${r.urgency}`)}</Item>
-        {r.category ? <Item label={t('referrals.category')}>{t(`referrals.categories.${r.category}`)}</Item> : null}
+        {r.category ? <Item label={t('referrals.category')}>{t(`vulnerability.person.${r.category}`)}</Item> : null}
         <Item label={t('referrals.reason')}>
           <span style={{ whiteSpace: 'pre-wrap' }}>{r.reason}</span>
         </Item>
