@@ -225,6 +225,8 @@ const DYNAMIC = {
   'cases.reasons.*': () => constList('features/cases/api.ts', 'CLOSURE_REASONS'),
   'cases.sensitivities.*': () => constList('features/cases/api.ts', 'SENSITIVITIES'),
   'cases.sorts.*': () => constList('features/cases/api.ts', 'SORT_KEYS'),
+  'cases.screenings.*': () => constList('features/cases/api.ts', 'SCREENING_STATES'),
+  'vulnerability.category.*': () => constList('features/cases/api.ts', 'VULNERABILITY_CATEGORIES'),
   'cases.events.*': () => constList('features/cases/api.ts', 'TIMELINE_KINDS'),
   // guarded (features/tasks/TasksPage.tsx): the kinds the server's sources raise, the severities of findings
   'tasks.kinds.*': () => constList('features/tasks/api.ts', 'TASK_KINDS'),
