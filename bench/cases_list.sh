@@ -6,7 +6,7 @@
 # name), a page deep in the list, filters by status, nationality, centre and words of a name, the
 # other orders, and the filter by vulnerability category, which needs a module that answers it
 # (screening): skipped with a message while none does. Then the same first page as a case worker
-# of one operator (the first listed). With DB_URL, uses that database instead of seeding a new one. BASELINE=<innet
+# of the operator of the first centre listed. With DB_URL, uses that database instead of seeding a new one. BASELINE=<innet
 # binary> also times that binary's first page on the same database (main's in-memory list),
 # BASELINE_RUNS times (default 5).
 set -euo pipefail
@@ -77,10 +77,10 @@ run() {  # run DB_URL [seeded]
     timed "$base" "$cookie" '/cases?vulnerability=trafficking_victim'
     timed "$base" "$cookie" '/cases?vulnerability=pregnant_woman&status=active'
   fi
-  # A case worker of one operator (the first listed) sees the cases it keeps.
+  # A case worker of the operator of the first centre listed sees the cases it keeps.
   local org worker=bench-case-worker@innet.example
-  org=$(curl -sf -H "Cookie: $cookie" "$base/organizations?type=centre_operator&per_page=1" |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+  org=$(curl -sf -H "Cookie: $cookie" "$base/centres?per_page=1" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["operator_id"])')
   printf 'bench-password-1\n' | "$INNET" --db "$1" user add --email $worker --name "Bench worker" \
     --role case_worker --org "$org" --password-stdin >/dev/null 2>&1 || true
   local wcookie

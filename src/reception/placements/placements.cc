@@ -620,9 +620,11 @@ Result<std::vector<people::CurrentPlace>> current_places(db::Connection& conn,
     db::Params params(ids.begin() + static_cast<std::ptrdiff_t>(at),
                       ids.begin() + static_cast<std::ptrdiff_t>(at + n));
     INNET_ASSIGN_OR_RETURN(
-        auto rows, conn.query("SELECT person_id, centre_id FROM placements WHERE end_date IS NULL "
-                              "AND person_id IN (" +
-                                  db::placeholders(n) + ")",
+        // Not `end_date IS NULL`: without statistics SQLite reads that from placements_ends,
+        // every open placement of the nation (150,000, 0.4 s), rather than the few of these
+        // persons from placements_person.
+        auto rows, conn.query("SELECT person_id, centre_id FROM placements WHERE person_id IN (" +
+                                  db::placeholders(n) + ") AND COALESCE(end_date, '') = ''",
                               params));
     for (const auto& r : rows) {
       const std::int64_t centre_id = r.integer(1);
