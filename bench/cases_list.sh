@@ -2,13 +2,14 @@
 # Usage: bench/cases_list.sh [sqlite|postgresql|both] [DB_URL]
 # The case list (GET /api/v1/cases, decision 0025) on national data: a case for every person
 # reception hosted (`innet seed --scale national`, about 800,000), timed over HTTP as a prefecture
-# officer, who sees every case, 20 sequential requests after 3 to warm up: the first page (by
-# name), a page deep in the list, filters by status, nationality, centre and words of a name, the
-# other orders, and the filter by vulnerability category, which needs a module that answers it
-# (screening): skipped with a message while none does. Then the same first page as a case worker
-# of the operator of the first centre listed. With DB_URL, uses that database instead of seeding a new one. BASELINE=<innet
-# binary> also times that binary's first page on the same database (main's in-memory list),
-# BASELINE_RUNS times (default 5).
+# officer, who sees every case, 20 sequential requests after 3 to warm up: the same-run baseline
+# (GET /auth/me), the first page (by name), a page deep in the list, filters by status,
+# nationality, centre and words of a name, the other orders, and the filter by vulnerability
+# category, which needs a module that answers it (screening): skipped with a message while none
+# does. Then the first page as a case worker of the operator of the first centre listed. With
+# DB_URL, uses that database instead of seeding a new one. BASELINE=<innet binary> also times
+# that binary's first page on the same database (main's in-memory list), BASELINE_RUNS times
+# (default 5).
 set -euo pipefail
 INNET=${INNET:-build/innet}
 cd "$(dirname "$0")/.."
@@ -54,6 +55,7 @@ run() {  # run DB_URL [seeded]
   cookie=$(signin $officer)
   curl -sf -H "Cookie: $cookie" "$base/cases?per_page=1" |
     python3 -c 'import json,sys; d=json.load(sys.stdin); print("cases:", d["total"], "(capped)" if d.get("total_capped") else "")'
+  timed "$base" "$cookie" /auth/me  # the same-run baseline: a request that reads no list
   timed "$base" "$cookie" /cases
   timed "$base" "$cookie" '/cases?page=2000'
   timed "$base" "$cookie" '/cases?status=reopened'
