@@ -80,9 +80,10 @@ run() {  # run DB_URL [seeded]
     timed "$base" "$cookie" '/cases?vulnerability=pregnant_woman&status=active'
   fi
   # A case worker of the operator of the first centre listed sees the cases it keeps.
-  local org worker=bench-case-worker@innet.example
+  local org worker
   org=$(curl -sf -H "Cookie: $cookie" "$base/centres?per_page=1" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["operator_id"])')
+  worker=bench-case-worker-$org@innet.example
   printf 'bench-password-1\n' | "$INNET" --db "$1" user add --email $worker --name "Bench worker" \
     --role case_worker --org "$org" --password-stdin >/dev/null 2>&1 || true
   local wcookie

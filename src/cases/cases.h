@@ -132,8 +132,9 @@ struct ListedCase {
 };
 
 // At national scale the Prefettura's list matches up to 800,000 cases: counting them would cost
-// more than the page, so the count stops here (total_capped), as a person search's does.
-constexpr std::int64_t kListCountLimit = 10000;
+// more than the page, so the count stops here (total_capped), as a person search's does
+// (people::kSearchCountLimit).
+constexpr std::int64_t kListCountLimit = 1000;
 
 struct CasePage {
   std::vector<ListedCase> items;
