@@ -113,6 +113,7 @@ struct CaseFilter {
   std::optional<std::string> status;
   std::optional<std::string> legal_status;
   std::optional<std::string> nationality;
+  std::optional<std::string> words;   // of the person's names (or a whole CUI, codice fiscale)
   std::vector<db::Subquery> persons;  // only the cases of persons in each of these
   std::vector<db::Subquery> cases;    // only the cases in each of these
   std::string sort = "name";          // one of list_sorts(), '-' first for descending

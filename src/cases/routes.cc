@@ -144,7 +144,7 @@ constexpr AnsweredFilter kAnswered[] = {{"vulnerability", vulnerability_categori
 
 // The list's filters from the query, in the caller's scope. A centre the caller may not see
 // filters like a missing one (an empty list); a parameter no module answers is a 422 naming it.
-Result<CaseFilter> filter_of(api::Context& ctx, db::Connection& conn) {
+Result<CaseFilter> filter_of(api::Context& ctx) {
   auto& q = ctx.request.query;
   CaseFilter f;
   if (ctx.scope != auth::Scope::all) f.organization_id = ctx.actor->organization_id;
@@ -152,7 +152,7 @@ Result<CaseFilter> filter_of(api::Context& ctx, db::Connection& conn) {
   if (!q["legal_status"].empty()) f.legal_status = q["legal_status"];
   if (!q["nationality"].empty()) f.nationality = q["nationality"];
   if (!q["sort"].empty()) f.sort = q["sort"];
-  if (!q["q"].empty()) f.persons.push_back(people::persons_matching(conn.engine(), q["q"]));
+  if (!q["q"].empty()) f.words = q["q"];
   if (!q["centre_id"].empty()) {
     std::optional<std::int64_t> run_by;
     if (ctx.services.policy.scope(ctx.actor->role, "centres.read") != auth::Scope::all)
@@ -200,7 +200,7 @@ Result<std::vector<Listed>> listed(api::Context& ctx, db::Connection& conn,
 Result<http::Response> list(api::Context& ctx) {
   auto& q = ctx.request.query;
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
-  INNET_ASSIGN_OR_RETURN(auto f, filter_of(ctx, *conn));
+  INNET_ASSIGN_OR_RETURN(auto f, filter_of(ctx));
   const std::string format = q["format"].empty() ? "json" : q["format"];
   if (format == "json") {
     INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(q));

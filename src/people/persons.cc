@@ -474,7 +474,24 @@ Status insert_persons(db::Connection& conn, std::vector<Person>& persons) {
 }
 
 db::Subquery person_rows() {
-  return {"SELECT id, family_name, given_names, nationality FROM persons", {}};
+  return {
+      "SELECT id, family_name, given_names, nationality, family_name_original, "
+      "given_names_original, cui, codice_fiscale FROM persons",
+      {}};
+}
+
+db::Subquery person_matches(const std::string& alias, const std::string& query) {
+  // add_match(), on the derived table's row.
+  std::string same = kSameName;
+  for (std::size_t at = 0; (at = same.find("persons.", at)) != std::string::npos;)
+    same.replace(at, 8, alias + ".");
+  db::Subquery test;
+  test.sql = "(EXISTS (SELECT 1 FROM person_names n WHERE " + same + " AND " +
+             key_test("n.search_key", query_words(query), test.params) + ") OR " + alias +
+             ".cui = ? OR " + alias + ".codice_fiscale = ?)";
+  test.params.push_back(query);
+  test.params.push_back(query);
+  return test;
 }
 
 std::string name_order(const std::string& alias, bool descending) {

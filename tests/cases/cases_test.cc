@@ -194,7 +194,9 @@ TEST_P(CasesTest, TheListFiltersSortsAndPagesInSql) {
   EXPECT_EQ(ids({.nationality = "NG"}), (V{c2.id, c3.id}));
   EXPECT_EQ(ids({.status = "active"}), (V{c3.id}));
   EXPECT_EQ(ids({.organization_id = operator_id_ + 1000}), V{});
-  EXPECT_EQ(ids({.persons = {people::persons_matching(engine(), "grace okaf")}}), (V{c2.id}));
+  EXPECT_EQ(ids({.words = "grace okaf"}), (V{c2.id}));
+  EXPECT_EQ(ids({.organization_id = operator_id_, .words = "grace okaf"}), (V{c2.id}));
+  EXPECT_EQ(ids({.persons = {people::persons_matching(engine(), "zeta")}}), (V{c3.id}));
   EXPECT_EQ(ids({.persons = {reception::persons_staying_in(a(), std::nullopt)}}), (V{c2.id}));
   EXPECT_EQ(ids({.persons = {reception::persons_staying_in(a(), operator_id_ + 1000)}}), V{});
   EXPECT_EQ(ids({.persons = {reception::persons_staying_in(b(), std::nullopt)}}), V{});
