@@ -41,6 +41,8 @@ struct CaseErrors {
   static FieldError wrong_status(std::string status, std::vector<std::string> expected);
   static FieldError case_exists(std::int64_t case_id);  // the person has a case already
   static FieldError not_case_worker();  // not an active case worker of the case's organisation
+  // A list filter that no module of this server answers (list_filter_answer).
+  static FieldError filter_unanswered();
 };
 
 // The asylum procedure, in the order it happens: the application (registered in Vestanet with
@@ -102,11 +104,49 @@ struct Assignment {
   std::string assigned_at;
 };
 
+// The case list (GET /api/v1/cases): every filter, the order and the page in SQL, on both
+// engines. The persons' names and nationality come from people's derived table
+// (people::person_rows), the persons a search or a centre selects from their owners'
+// subqueries, the cases a module above cases selects from its answer (list_filter_answer).
 struct CaseFilter {
   std::optional<std::int64_t> organization_id;  // an organisation's cases only
   std::optional<std::string> status;
   std::optional<std::string> legal_status;
+  std::optional<std::string> nationality;
+  std::optional<std::string> words;   // of the person's names (or a whole CUI, codice fiscale)
+  std::vector<db::Subquery> persons;  // only the cases of persons in each of these
+  std::vector<db::Subquery> cases;    // only the cases in each of these
+  std::string sort = "name";          // one of list_sorts(), '-' first for descending
 };
+
+// name, status, legal_status, next_expiry, opened_at, updated_at; ties by case (by person for
+// the name, which is the same: one case per person).
+const std::vector<std::string>& list_sorts();
+
+// A case's row in the list: the case, its earliest document expiry, its person's summary.
+struct ListedCase {
+  Case c;
+  std::optional<std::string> next_expiry;
+  std::string family_name;
+  std::string given_names;
+  std::string nationality;
+};
+
+// At national scale the Prefettura's list matches up to 800,000 cases: counting them would cost
+// more than the page, so the count stops here (total_capped), as a person search's does
+// (people::kSearchCountLimit).
+constexpr std::int64_t kListCountLimit = 1000;
+
+struct CasePage {
+  std::vector<ListedCase> items;
+  std::int64_t total = 0;
+  bool total_capped = false;
+};
+
+// One page, sorted.
+Result<CasePage> list_cases(db::Connection& conn, const CaseFilter& f, const Paging& paging);
+// Every matching case, sorted (the list's CSV and XLSX files).
+Result<std::vector<ListedCase>> all_listed_cases(db::Connection& conn, const CaseFilter& f);
 
 // The case list's filters that a module above cases answers from its own tables: screening
 // answers `vulnerability` (a confirmed category) and `screening` (a screening due or late). Cases
@@ -127,8 +167,6 @@ Result<std::optional<Case>> case_of_person(db::Connection& conn, std::int64_t pe
 // The cases of these persons (a family's), by person.
 Result<std::vector<Case>> cases_of_persons(db::Connection& conn,
                                            const std::vector<std::int64_t>& person_ids);
-// In order of id.
-Result<std::vector<Case>> list_cases(db::Connection& conn, const CaseFilter& f);
 // Stores the legal status, the interpreter and the procedure after checking them (`today`: no
 // recorded event in the future but a scheduled hearing).
 Result<Case> update_case(db::Connection& conn, const Case& c, CivilDay today,
@@ -148,8 +186,6 @@ Result<IdentityDocument> update_document(db::Connection& conn, const IdentityDoc
 Result<IdentityDocument> find_document(db::Connection& conn, std::int64_t case_id, std::int64_t id);
 // The case's documents, the one that expires first first.
 Result<std::vector<IdentityDocument>> documents_of(db::Connection& conn, std::int64_t case_id);
-// The earliest expiry of each case's documents, by case.
-Result<std::vector<std::pair<std::int64_t, std::string>>> next_expiries(db::Connection& conn);
 
 // A document of a case that is not closed, expiring within the days asked (or expired already):
 // what a task source turns into "permit expiring" tasks (issue 11 point 5: 60 and 30 days).

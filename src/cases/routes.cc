@@ -16,10 +16,11 @@
 #include "core/clock.h"
 #include "documents/owners.h"
 #include "people/codes.h"
-#include "people/name_fold.h"
+#include "people/persons.h"
 #include "people/routes.h"
 #include "people/visibility.h"
 #include "reception/overview/office_list.h"
+#include "reception/placements/placements.h"
 #include "reporting/files.h"
 
 namespace innet::cases {
@@ -44,10 +45,9 @@ Result<documents::OwnerAccess> attachment_access(api::Context& ctx, std::int64_t
 
 // A case's row in the list.
 struct Listed {
-  Case c;
-  people::Person person;
+  ListedCase row;
+  people::Person person;  // its summary fields
   std::optional<CentreRef> centre;
-  std::optional<std::string> next_expiry;
 };
 
 const api::ObjectType<CentreRef>& listed_centre_type() {
@@ -60,145 +60,163 @@ const api::ObjectType<CentreRef>& listed_centre_type() {
 const api::ObjectType<Listed>& listed_type() {
   static const auto type =
       api::ObjectType<Listed>("CaseListItem")
-          .field("id", [](const Listed& l) { return l.c.id; })
+          .field("id", [](const Listed& l) { return l.row.c.id; })
           .field("person", &Listed::person, people::person_summary_type())
-          .field("status", [](const Listed& l) { return l.c.status; }, {.allowed = case_statuses()})
-          .field("legal_status", [](const Listed& l) { return l.c.legal_status; },
+          .field("status", [](const Listed& l) { return l.row.c.status; },
+                 {.allowed = case_statuses()})
+          .field("legal_status", [](const Listed& l) { return l.row.c.legal_status; },
                  {.allowed = legal_statuses()})
           .field("current_centre", &Listed::centre, listed_centre_type(),
                  {.description = "where the person stays now; null when nowhere, or in a centre "
                                  "the caller may not see"})
-          .field("next_expiry", &Listed::next_expiry,
+          .field("next_expiry", [](const Listed& l) { return l.row.next_expiry; },
                  {.description = "the earliest expiry of the case's identity documents",
                   .format = "date"})
-          .field("opened_at", [](const Listed& l) { return l.c.opened_at; },
+          .field("opened_at", [](const Listed& l) { return l.row.c.opened_at; },
                  {.format = "date-time"})
-          .field("updated_at", [](const Listed& l) { return l.c.updated_at; },
+          .field("updated_at", [](const Listed& l) { return l.row.c.updated_at; },
                  {.format = "date-time"});
   return type;
-}
-
-std::string name_of(const people::Person& p) {
-  return people::fold_name(p.family_name + " " + p.given_names);
 }
 
 reporting::Cell optional_day(const std::optional<std::string>& day) {
   return day ? reporting::Cell::date(*day) : reporting::Cell{};
 }
 
+// The list's file columns and sort keys; the rows come sorted from SQL (list_cases), so the
+// keys here only name the ?sort= values.
 const reception::overview::OfficeList<Listed>& case_list() {
   using reporting::Cell;
   using reporting::Labels;
-  static const reception::overview::OfficeList<Listed> list{
-      .name = "cases",
-      .columns = {{"column.case", [](const Listed& l, const Labels&) { return Cell::of(l.c.id); }},
-                  {"column.family_name",
-                   [](const Listed& l, const Labels&) { return Cell::of(l.person.family_name); }},
-                  {"column.given_names",
-                   [](const Listed& l, const Labels&) { return Cell::of(l.person.given_names); }},
-                  {"column.nationality",
-                   [](const Listed& l, const Labels&) { return Cell::of(l.person.nationality); }},
-                  {"column.centre",
-                   [](const Listed& l, const Labels&) {
-                     return l.centre ? Cell::of(l.centre->name) : Cell{};
-                   }},
-                  {"column.status",
-                   [](const Listed& l, const Labels& words) {
-                     return Cell::of(words("status." + l.c.status));
-                   }},
-                  {"column.legal_status",
-                   [](const Listed& l, const Labels& words) {
-                     return l.c.legal_status ? Cell::of(words("legal_status." + *l.c.legal_status))
-                                             : Cell{};
-                   }},
-                  {"column.next_expiry",
-                   [](const Listed& l, const Labels&) { return optional_day(l.next_expiry); }},
-                  {"column.opened_on",
-                   [](const Listed& l, const Labels&) {
-                     return Cell::date(l.c.opened_at.substr(0, 10));
-                   }}},
-      .sorts = {{"name", [](const Listed& a,
-                            const Listed& b) { return name_of(a.person) < name_of(b.person); }},
-                {"status",
-                 [](const Listed& a, const Listed& b) { return a.c.status < b.c.status; }},
-                {"legal_status",
-                 [](const Listed& a, const Listed& b) {
-                   return a.c.legal_status.value_or("") < b.c.legal_status.value_or("");
-                 }},
-                {"next_expiry",
-                 [](const Listed& a, const Listed& b) {
-                   // Cases without an expiry last when ascending.
-                   return a.next_expiry.value_or("9999") < b.next_expiry.value_or("9999");
-                 }},
-                {"opened_at",
-                 [](const Listed& a, const Listed& b) { return a.c.opened_at < b.c.opened_at; }},
-                {"updated_at",
-                 [](const Listed& a, const Listed& b) { return a.c.updated_at < b.c.updated_at; }}},
-      .default_sort = "name"};
+  static const reception::overview::OfficeList<Listed> list = [] {
+    reception::overview::OfficeList<Listed> office{
+        .name = "cases",
+        .columns = {{"column.case",
+                     [](const Listed& l, const Labels&) { return Cell::of(l.row.c.id); }},
+                    {"column.family_name",
+                     [](const Listed& l, const Labels&) { return Cell::of(l.person.family_name); }},
+                    {"column.given_names",
+                     [](const Listed& l, const Labels&) { return Cell::of(l.person.given_names); }},
+                    {"column.nationality",
+                     [](const Listed& l, const Labels&) { return Cell::of(l.person.nationality); }},
+                    {"column.centre",
+                     [](const Listed& l, const Labels&) {
+                       return l.centre ? Cell::of(l.centre->name) : Cell{};
+                     }},
+                    {"column.status",
+                     [](const Listed& l, const Labels& words) {
+                       return Cell::of(words("status." + l.row.c.status));
+                     }},
+                    {"column.legal_status",
+                     [](const Listed& l, const Labels& words) {
+                       return l.row.c.legal_status
+                                  ? Cell::of(words("legal_status." + *l.row.c.legal_status))
+                                  : Cell{};
+                     }},
+                    {"column.next_expiry",
+                     [](const Listed& l, const Labels&) {
+                       return optional_day(l.row.next_expiry);
+                     }},
+                    {"column.opened_on",
+                     [](const Listed& l, const Labels&) {
+                       return Cell::date(l.row.c.opened_at.substr(0, 10));
+                     }}},
+        .default_sort = "name"};
+    for (const auto& key : list_sorts()) office.sorts.push_back({key, nullptr});
+    return office;
+  }();
   return list;
 }
 
-Result<http::Response> list(api::Context& ctx) {
+// The filters a module above cases answers (cases.h, list_filter_answer), with their values.
+struct AnsweredFilter {
+  const char* parameter;
+  const std::vector<std::string>& (*allowed)();
+};
+
+const std::vector<std::string>& screening_states() {
+  static const std::vector<std::string> v = {"due", "late"};
+  return v;
+}
+
+constexpr AnsweredFilter kAnswered[] = {{"vulnerability", vulnerability_categories},
+                                        {"screening", screening_states}};
+
+// The list's filters from the query, in the caller's scope. A centre the caller may not see
+// filters like a missing one (an empty list); a parameter no module answers is a 422 naming it.
+Result<CaseFilter> filter_of(api::Context& ctx) {
   auto& q = ctx.request.query;
   CaseFilter f;
   if (ctx.scope != auth::Scope::all) f.organization_id = ctx.actor->organization_id;
   if (!q["status"].empty()) f.status = q["status"];
   if (!q["legal_status"].empty()) f.legal_status = q["legal_status"];
-  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
-  INNET_ASSIGN_OR_RETURN(auto cases, list_cases(*conn, f));
+  if (!q["nationality"].empty()) f.nationality = q["nationality"];
+  if (!q["sort"].empty()) f.sort = q["sort"];
+  if (!q["q"].empty()) f.words = q["q"];
+  if (!q["centre_id"].empty()) {
+    std::optional<std::int64_t> run_by;
+    if (ctx.services.policy.scope(ctx.actor->role, "centres.read") != auth::Scope::all)
+      run_by = ctx.actor->organization_id;
+    f.persons.push_back(reception::persons_staying_in(*parse_int(q["centre_id"]), run_by));
+  }
+  for (const auto& [parameter, allowed] : kAnswered) {
+    if (q[parameter].empty()) continue;
+    const CaseSelector* selector = list_filter_answer(parameter);
+    if (!selector)
+      return Error::rule(ErrorKind::unprocessable, "filter_unanswered", parameter,
+                         CaseErrors::filter_unanswered());
+    f.cases.push_back((*selector)(q[parameter], clock::today()));
+  }
+  return f;
+}
+
+// The rows with their persons and, where the caller may see it, the centre each stays in now.
+Result<std::vector<Listed>> listed(api::Context& ctx, db::Connection& conn,
+                                   std::vector<ListedCase> rows) {
   std::vector<std::int64_t> person_ids;
-  for (const auto& c : cases) person_ids.push_back(c.person_id);
-  INNET_ASSIGN_OR_RETURN(auto persons, people::find_persons(*conn, person_ids));
-  std::map<std::int64_t, people::Person> person_of;
-  for (auto& p : persons) person_of.emplace(p.id, std::move(p));
-  INNET_ASSIGN_OR_RETURN(auto places, people::current_places_of(*conn, person_ids));
+  for (const auto& r : rows) person_ids.push_back(r.c.person_id);
+  INNET_ASSIGN_OR_RETURN(auto places, people::current_places_of(conn, person_ids));
   std::map<std::int64_t, CentreRef> centre_of;
   for (const auto& place : places)
     if (ctx.services.policy.allows(*ctx.actor, "centres.read", {place.operator_id, 0}))
       centre_of[place.person_id] = {place.centre_id, place.centre_name};
-  INNET_ASSIGN_OR_RETURN(auto expiries, next_expiries(*conn));
-  std::map<std::int64_t, std::string> expiry_of(expiries.begin(), expiries.end());
-
-  // A centre out of the caller's reach filters like a missing one: an empty list.
-  std::optional<std::int64_t> centre_id;
-  if (!q["centre_id"].empty()) centre_id = parse_int(q["centre_id"]);
-  const auto words = people::query_words(q["q"]);
-  std::vector<Listed> rows;
-  for (auto& c : cases) {
-    auto& person = person_of.at(c.person_id);
-    if (!q["nationality"].empty() && person.nationality != q["nationality"]) continue;
-    auto centre = centre_of.find(c.person_id);
-    if (centre_id && (centre == centre_of.end() || centre->second.id != *centre_id)) continue;
-    if (!words.empty() &&
-        !people::key_matches(people::search_key(person.family_name, person.given_names,
-                                                person.family_name_original.value_or(""),
-                                                person.given_names_original.value_or("")),
-                             words))
-      continue;
-    auto expiry = expiry_of.find(c.id);
-    rows.push_back(
-        {std::move(c), person,
-         centre == centre_of.end() ? std::nullopt : std::optional<CentreRef>(centre->second),
-         expiry == expiry_of.end() ? std::nullopt : std::optional<std::string>(expiry->second)});
+  std::vector<Listed> out;
+  out.reserve(rows.size());
+  for (auto& r : rows) {
+    people::Person person;
+    person.id = r.c.person_id;
+    person.family_name = std::move(r.family_name);
+    person.given_names = std::move(r.given_names);
+    person.nationality = std::move(r.nationality);
+    const auto centre = centre_of.find(person.id);
+    ctx.record_read(person.id);
+    out.push_back(
+        {std::move(r), std::move(person),
+         centre == centre_of.end() ? std::nullopt : std::optional<CentreRef>(centre->second)});
   }
+  return out;
+}
 
-  const auto& office = case_list();
-  office.sort(rows, q["sort"]);
+Result<http::Response> list(api::Context& ctx) {
+  auto& q = ctx.request.query;
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto f, filter_of(ctx));
   const std::string format = q["format"].empty() ? "json" : q["format"];
   if (format == "json") {
     INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(q));
+    INNET_ASSIGN_OR_RETURN(auto page, list_cases(*conn, f, paging));
+    INNET_ASSIGN_OR_RETURN(auto rows, listed(ctx, *conn, std::move(page.items)));
     nlohmann::json items = nlohmann::json::array();
-    const auto first = std::min<std::size_t>(rows.size(), paging.offset());
-    const auto last = std::min<std::size_t>(rows.size(), first + paging.per_page);
-    for (std::size_t i = first; i < last; ++i) {
-      items.push_back(listed_type().to_json(rows[i]));
-      ctx.record_read(rows[i].c.person_id);
-    }
-    return api::ok(list_envelope(std::move(items), static_cast<std::int64_t>(rows.size()), paging));
+    for (const auto& r : rows) items.push_back(listed_type().to_json(r));
+    auto body = list_envelope(std::move(items), page.total, paging);
+    body["total_capped"] = page.total_capped;
+    return api::ok(body);
   }
-  for (const auto& r : rows) ctx.record_read(r.c.person_id);
+  // A file holds every matching case, not a page.
+  INNET_ASSIGN_OR_RETURN(auto all, all_listed_cases(*conn, f));
+  INNET_ASSIGN_OR_RETURN(auto rows, listed(ctx, *conn, std::move(all)));
   const reporting::Labels labels(catalogue(), reporting::language_of(ctx.request));
-  return reporting::tables_response(format, {office.table(rows, labels)}, 0,
+  return reporting::tables_response(format, {case_list().table(rows, labels)}, 0,
                                     "cases-" + clock::today().to_string(),
                                     reporting::CsvStyle::office);
 }
@@ -398,7 +416,12 @@ documents::Owner attachment_owner() {
 }
 
 void add_routes(api::Api& api) {
-  static const api::ListType case_list_type("CaseList", listed_type(), true);
+  static const auto case_list_type =
+      api::ListType("CaseList", listed_type(), true)
+          .with("total_capped",
+                {{"type", "boolean"},
+                 {"description", "the count stops at " + std::to_string(kListCountLimit) +
+                                     "; true when more match (total is then that number)"}});
   api.add_schema(listed_type());
   api.add_schema(case_list_type);
   api.add_schema(case_detail_type());
@@ -418,6 +441,14 @@ void add_routes(api::Api& api) {
                      {.name = "nationality", .max_length = 2, .min_length = 2},
                      {.name = "status", .allowed = case_statuses()},
                      {.name = "legal_status", .allowed = legal_statuses()},
+                     {.name = "vulnerability",
+                      .allowed = vulnerability_categories(),
+                      .description = "a confirmed vulnerability category; 422 "
+                                     "filter_unanswered when no module of the server answers it"},
+                     {.name = "screening",
+                      .allowed = screening_states(),
+                      .description = "a screening due or late; 422 filter_unanswered when no "
+                                     "module of the server answers it"},
                      case_list().sort_field(),
                      reception::overview::format_field(),
                      reporting::lang_field()},

@@ -473,6 +473,53 @@ Status insert_persons(db::Connection& conn, std::vector<Person>& persons) {
   return add_names(conn, all);
 }
 
+db::Subquery person_rows() {
+  return {
+      "SELECT id, family_name, given_names, nationality, family_name_original, "
+      "given_names_original, cui, codice_fiscale FROM persons",
+      {}};
+}
+
+db::Subquery person_matches(const std::string& alias, const std::string& query) {
+  // add_match(), on the derived table's row.
+  std::string same = kSameName;
+  for (std::size_t at = 0; (at = same.find("persons.", at)) != std::string::npos;)
+    same.replace(at, 8, alias + ".");
+  db::Subquery test;
+  test.sql = "(EXISTS (SELECT 1 FROM person_names n WHERE " + same + " AND " +
+             key_test("n.search_key", query_words(query), test.params) + ") OR " + alias +
+             ".cui = ? OR " + alias + ".codice_fiscale = ?)";
+  test.params.push_back(query);
+  test.params.push_back(query);
+  return test;
+}
+
+std::string name_order(const std::string& alias, bool descending) {
+  const std::string way = descending ? " DESC" : "";
+  return alias + ".family_name" + way + ", " + alias + ".given_names" + way + ", " + alias + ".id" +
+         way;
+}
+
+db::Subquery persons_matching(db::Engine engine, const std::string& query) {
+  // From the names the words find (few, through the trigram index) to their bearers
+  // (persons_name_order), as matched_names() does for the search.
+  const auto words = query_words(query);
+  db::Subquery ids;
+  ids.sql = std::string("SELECT persons.id FROM person_names n JOIN persons ON ") + kSameName +
+            " WHERE " + key_test("n.search_key", words, ids.params);
+  const std::string fts = fts_query(words);
+  if (engine == db::Engine::sqlite && !fts.empty()) {
+    ids.sql +=
+        " AND n.id IN (SELECT rowid FROM person_names_search WHERE person_names_search "
+        "MATCH ?)";
+    ids.params.push_back(fts);
+  }
+  ids.sql += " UNION SELECT id FROM persons WHERE cui = ? OR codice_fiscale = ?";
+  ids.params.push_back(query);
+  ids.params.push_back(query);
+  return ids;
+}
+
 Result<FamilyGroup> create_family_group(db::Connection& conn, const std::string& label) {
   INNET_ASSIGN_OR_RETURN(
       auto rows,
@@ -689,7 +736,11 @@ CREATE INDEX persons_family_group ON persons (family_group_id);
            "ALTER TABLE persons ADD COLUMN unaccompanied_minor INTEGER NOT NULL DEFAULT 0;"},
           // Duplicates (decision 0026): the keys candidates are found by, then merges.
           match_keys_migration(engine),
-          merges_migration(engine)};
+          merges_migration(engine),
+          // Another module's list of one nationality, by name (the case list, decision 0025).
+          {17, "people: persons of a nationality by name",
+           "CREATE INDEX persons_nationality_name ON persons (nationality, family_name, "
+           "given_names, id);"}};
 }
 
 }  // namespace innet::people

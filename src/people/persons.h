@@ -82,6 +82,23 @@ Status update_person(db::Connection& conn, const Person& p);
 // Many persons in few statements (data generation and imports); sets each one's id.
 Status insert_persons(db::Connection& conn, std::vector<Person>& persons);
 
+// For another module's list of records that name a person (a case list), so that it filters and
+// sorts by the person in one statement without reading this module's tables:
+// - the persons as a derived table to join on its person column,
+//   `JOIN (sql) alias ON alias.id = ...`, with the columns id, family_name, given_names,
+//   nationality (the PersonSummary fields), and those person_matches() tests;
+db::Subquery person_rows();
+// - the order by name of that derived table (the index persons_name_order, or
+//   persons_nationality_name when the list is of one nationality), ties by person;
+std::string name_order(const std::string& alias, bool descending);
+// - the persons the words of a search find, as the search does (folded words against the names'
+//   search key, or a whole CUI or codice fiscale): `person_id IN (sql)`.
+db::Subquery persons_matching(db::Engine engine, const std::string& query);
+// - the same test as a condition on the derived table's row `alias` (its SQL and values): for a
+//   list of a few thousand rows (an organisation's), which it tests one by one, where
+//   persons_matching() would first find every bearer in the nation of a common name.
+db::Subquery person_matches(const std::string& alias, const std::string& query);
+
 Result<FamilyGroup> create_family_group(db::Connection& conn, const std::string& label);
 Result<FamilyGroup> find_family_group(db::Connection& conn, std::int64_t id);
 

@@ -1,5 +1,8 @@
 #include "seed/seed.h"
 
+#include <spdlog/spdlog.h>
+
+#include <chrono>
 #include <random>
 
 #include "audit/audit_log.h"
@@ -43,8 +46,15 @@ Result<api::SeedReport> run(db::Pool& pool, const std::vector<api::Module>& modu
                        .notes_key = notes_key,
                        .registry = {},
                        .report = {}};
-  for (const auto& module : modules)
-    if (module.seed) INNET_TRY(module.seed(ctx));
+  // Each step's time in the log: what a module's data adds to a seed (the national one takes
+  // minutes; benchmarks.md reports it by module).
+  for (const auto& module : modules) {
+    if (!module.seed) continue;
+    const auto started = std::chrono::steady_clock::now();
+    INNET_TRY(module.seed(ctx));
+    spdlog::info("seed: {} in {:.1f} s", module.name,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  }
   INNET_TRY(audit::record(*conn, seed_entry(demo ? "demo" : "national")));
   INNET_TRY(tx.commit());
   INNET_TRY(refresh_statistics(*conn));

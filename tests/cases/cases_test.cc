@@ -9,6 +9,8 @@
 
 #include "cases/notes.h"
 #include "core/crypto.h"
+#include "people/persons.h"
+#include "reception/placements/placements.h"
 #include "support/reception_fixture.h"
 
 namespace innet::cases {
@@ -155,6 +157,68 @@ TEST_P(CasesTest, SensitiveNotesAreSealedAtRest) {
   auto wrong = notes_of(db(), c.id, &other);
   ASSERT_FALSE(wrong.ok());
   EXPECT_NE(wrong.error().message.find("case_notes_key_file"), std::string::npos);
+}
+
+// The list in SQL (decision 0025, point 7): the persons joined through people's derived table,
+// the centre and the words as their owners' subqueries, another module's cases as a subquery,
+// each order with its tie-break, the page and the count.
+TEST_P(CasesTest, TheListFiltersSortsAndPagesInSql) {
+  add_person("Zeta", "Ali", "NG");
+  auto c1 = opened(1);  // Rahman Abdul, BD
+  auto c2 = opened(2);  // Okafor Grace, NG
+  auto c3 = opened(3);  // Zeta Ali, NG
+  ASSERT_DB_OK(reception::place(
+      db(), {{person(2)}, a(), centres::Category::single_women, kToday.plus_days(-3), "landing"},
+      kToday));
+  ASSERT_DB_OK(change_status(db(), c3.id, {.status = "active", .changed_by = user_}, kNow));
+  auto doc = add_document(db(),
+                          {.case_id = c1.id,
+                           .type = "passport",
+                           .number = "P1",
+                           .expires_on = std::string("2027-01-01"),
+                           .recorded_by = user_,
+                           .recorded_at = kNow},
+                          kToday);
+  ASSERT_DB_OK(doc);
+  auto ids = [&](CaseFilter f, Paging paging = {1, 50}) {
+    std::vector<std::int64_t> out;
+    auto page = list_cases(db(), f, paging);
+    EXPECT_TRUE(page.ok()) << (page.ok() ? "" : page.error().message);
+    if (page.ok())
+      for (const auto& r : page->items) out.push_back(r.c.id);
+    return out;
+  };
+  using V = std::vector<std::int64_t>;
+  EXPECT_EQ(ids({}), (V{c2.id, c1.id, c3.id}));  // Okafor, Rahman, Zeta
+  EXPECT_EQ(ids({.sort = "-name"}), (V{c3.id, c1.id, c2.id}));
+  EXPECT_EQ(ids({.nationality = "NG"}), (V{c2.id, c3.id}));
+  EXPECT_EQ(ids({.status = "active"}), (V{c3.id}));
+  EXPECT_EQ(ids({.organization_id = operator_id_ + 1000}), V{});
+  EXPECT_EQ(ids({.words = "grace okaf"}), (V{c2.id}));
+  EXPECT_EQ(ids({.organization_id = operator_id_, .words = "grace okaf"}), (V{c2.id}));
+  EXPECT_EQ(ids({.persons = {people::persons_matching(engine(), "zeta")}}), (V{c3.id}));
+  EXPECT_EQ(ids({.persons = {reception::persons_staying_in(a(), std::nullopt)}}), (V{c2.id}));
+  EXPECT_EQ(ids({.persons = {reception::persons_staying_in(a(), operator_id_ + 1000)}}), V{});
+  EXPECT_EQ(ids({.persons = {reception::persons_staying_in(b(), std::nullopt)}}), V{});
+  // Another module's answer is a subquery of case ids.
+  EXPECT_EQ(ids({.cases = {{"SELECT id FROM cases WHERE id IN (?, ?)", {c1.id, c3.id}}}}),
+            (V{c1.id, c3.id}));
+  // Ties by case; no expiry last, the same on both engines.
+  EXPECT_EQ(ids({.sort = "status"}), (V{c3.id, c1.id, c2.id}));
+  EXPECT_EQ(ids({.sort = "next_expiry"}), (V{c1.id, c2.id, c3.id}));
+  EXPECT_EQ(ids({.sort = "-next_expiry"}), (V{c3.id, c2.id, c1.id}));
+  EXPECT_EQ(ids({.sort = "legal_status"}), (V{c1.id, c2.id, c3.id}));
+  // A page, and the whole count.
+  EXPECT_EQ(ids({}, {2, 2}), (V{c3.id}));
+  auto page = list_cases(db(), {}, {1, 2});
+  ASSERT_DB_OK(page);
+  EXPECT_EQ(page->total, 3);
+  EXPECT_FALSE(page->total_capped);
+  EXPECT_EQ(page->items[0].family_name, "Okafor");
+  EXPECT_EQ(page->items[1].next_expiry, "2027-01-01");
+  auto all = all_listed_cases(db(), {.sort = "-opened_at"});
+  ASSERT_DB_OK(all);
+  EXPECT_EQ(all->size(), 3u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, CasesTest, db::storage_test::all_engines(),

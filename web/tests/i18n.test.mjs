@@ -225,6 +225,8 @@ const DYNAMIC = {
   'cases.reasons.*': () => constList('features/cases/api.ts', 'CLOSURE_REASONS'),
   'cases.sensitivities.*': () => constList('features/cases/api.ts', 'SENSITIVITIES'),
   'cases.sorts.*': () => constList('features/cases/api.ts', 'SORT_KEYS'),
+  'cases.screenings.*': () => constList('features/cases/api.ts', 'SCREENING_STATES'),
+  'vulnerability.category.*': () => constList('features/cases/api.ts', 'VULNERABILITY_CATEGORIES'),
   'cases.events.*': () => constList('features/cases/api.ts', 'TIMELINE_KINDS'),
   'vulnerability.person.*': () => constList('features/screening/api.ts', 'CATEGORIES'),
   'vulnerability.severity.*': () => constList('features/screening/api.ts', 'SEVERITIES'),
@@ -252,7 +254,6 @@ const DYNAMIC = {
   'referrals.consentStates.*': () => ['valid', 'withdrawn'],
   // guarded (features/tasks/TasksPage.tsx): the kinds the server's sources raise, the severities of findings
   // features/guidance: the categories' names (shared with screening) and the pages' sections
-  'vulnerability.category.*': () => constList('features/guidance/api.ts', 'CATEGORIES'),
   'guidance.sections.*': () => constList('features/guidance/api.ts', 'SECTIONS'),
   'tasks.kinds.*': () => constList('features/tasks/api.ts', 'TASK_KINDS'),
   'tasks.severities.*': () => constList('features/tasks/api.ts', 'SEVERITIES'),

@@ -150,6 +150,22 @@ db::Subquery persons_hosted_by(std::int64_t organization_id);
 // The centres these persons stay in now (their open placements), for people's search results.
 Result<std::vector<people::CurrentPlace>> current_places(db::Connection& conn,
                                                          const std::vector<std::int64_t>& ids);
+// The persons staying now in a centre (their open placement is there), for another module's
+// list (`person_id IN (...)`, the index placements_open_centre): only when the centre is run by
+// `run_by`, if given (a caller who may read its own organisation's centres only).
+db::Subquery persons_staying_in(std::int64_t centre_id, std::optional<std::int64_t> run_by);
+
+// A person's arrival in the network (the first placement's day) and who takes the person in
+// charge: the organisation running the centre of the latest placement, and whether the person
+// is still there. For generating national data (cases at national scale); by person.
+struct InCharge {
+  std::int64_t person_id = 0;
+  std::string arrived;
+  std::int64_t operator_id = 0;
+  std::string last_start;              // the latest placement's first day
+  std::optional<std::string> left_on;  // its last day; none while the person stays
+};
+Result<std::vector<InCharge>> in_charge(db::Connection& conn);
 
 const api::ObjectType<Placement>& placement_type();
 nlohmann::json to_json(const Placement& p);

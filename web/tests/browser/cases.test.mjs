@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, SCREENSHOT_DIR, settled, signedIn } from './helpers.mjs';
+import { apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, SCREENSHOT_DIR, settled, signedIn, tr } from './helpers.mjs';
 
 let worker;
 let officer;
@@ -53,6 +53,27 @@ test('case worker: the case list, searchable and filtered, in Italian and Arabic
   await page.locator('form[role=search] button[type=submit]').click();
   await page.locator(`[data-testid=case-table] a[href="/cases/${caseId}"]`).first().click();
   await page.locator('[data-testid=case-summary]').waitFor();
+});
+
+test('prefecture officer: the whole list paged by the server; the screening filters, answered or refused', async () => {
+  const p = officer.page;
+  await p.goto('/cases');
+  await p.locator('[data-testid=case-table] tbody tr').first().waitFor();
+  const first = await p.locator('[data-testid=case-table] tbody tr a').first().getAttribute('href');
+  await p.locator('.pagination a', { hasText: tr('it', 'list.next') }).click();
+  await p.waitForURL(/page=2/);
+  await p.waitForFunction(() => document.querySelector('.pagination [aria-current=page]')?.textContent.replace(/\D/g, '') === '2');
+  assert.notEqual(await p.locator('[data-testid=case-table] tbody tr a').first().getAttribute('href'), first);
+  // A category and "screening late": a list when the screening module answers them, otherwise the
+  // server's refusal in the page's words, never every case as if it matched.
+  await p.locator('#case-vulnerability').selectOption('trafficking_victim');
+  await p.locator('#case-screening').selectOption('late');
+  await p.locator('form[role=search] button[type=submit]').click();
+  await p.waitForURL(/vulnerability=trafficking_victim/);
+  const answered = (await apiGet(p, '/cases?vulnerability=trafficking_victim&screening=late')).status === 200;
+  if (!answered) await p.getByText(tr('it', 'errors.filter_unanswered')).first().waitFor();
+  await checkBothLanguages(p, 'cases-list-screening-filters');
+  await shot360(p, 'cases-list-filters-360');
 });
 
 test('case worker: the case page, a sensitive note and a residence permit through the forms', async () => {

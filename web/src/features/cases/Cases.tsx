@@ -1,6 +1,7 @@
 // The case list (issue 11 point 7): the cases the user's organisation keeps (the Prefettura: all),
-// searched by name, filtered by centre, nationality, status and legal status, sorted, paged, and
-// saved as CSV or XLSX by the server in the page's language. A case worker opens a new case from a
+// searched by name, filtered by centre, nationality, status, legal status, vulnerability category and
+// screening due or late (answered by the screening module), sorted and paged by the server, and
+// saved whole as CSV or XLSX by the server in the page's language. A case worker opens a new case from a
 // person search.
 import { DataTable, FilterBar, ListHeader, useFilters } from '../../components/ListPage';
 import { usePageTitle } from '../../components/PageTitle';
@@ -12,7 +13,7 @@ import { useT } from '../../lib/i18n';
 import { Link, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
-import { CASE_STATUSES, casesApi, DESCENDING, LEGAL_STATUSES, SORT_KEYS } from './api';
+import { CASE_STATUSES, casesApi, DESCENDING, LEGAL_STATUSES, SCREENING_STATES, SORT_KEYS, VULNERABILITY_CATEGORIES } from './api';
 import { OpenCase } from './OpenCase';
 
 
@@ -28,7 +29,7 @@ function CaseList({ manage }: { manage: boolean }) {
   const { t, lang } = useT();
   const title = t('cases.title');
   usePageTitle(title);
-  const filters = useFilters(['q', 'centre_id', 'nationality', 'status', 'legal_status', 'sort'] as const);
+  const filters = useFilters(['q', 'centre_id', 'nationality', 'status', 'legal_status', 'vulnerability', 'screening', 'sort'] as const);
   const { inputs, setter, values } = filters;
   const query = { ...values, sort: values.sort || 'name' };
   const list = useList(() => casesApi.listCases({ ...query, page: filters.page, per_page: PER_PAGE }), filters.key);
@@ -78,6 +79,26 @@ function CaseList({ manage }: { manage: boolean }) {
             onValue={setter('legal_status')}
             empty={t('common.all')}
             options={LEGAL_STATUSES.map((s) => ({ value: s, label: t(`cases.legalStatuses.${s}`) }))}
+          />
+        </div>
+        <div class="col-12 col-md-6 col-lg-4">
+          <SelectField
+            id="case-vulnerability"
+            label={t('cases.vulnerability')}
+            value={inputs.vulnerability}
+            onValue={setter('vulnerability')}
+            empty={t('common.all')}
+            options={VULNERABILITY_CATEGORIES.map((c) => ({ value: c, label: t(`vulnerability.category.${c}`) }))}
+          />
+        </div>
+        <div class="col-12 col-md-6 col-lg-4">
+          <SelectField
+            id="case-screening"
+            label={t('cases.screening')}
+            value={inputs.screening}
+            onValue={setter('screening')}
+            empty={t('common.all')}
+            options={SCREENING_STATES.map((s) => ({ value: s, label: t(`cases.screenings.${s}`) }))}
           />
         </div>
         <div class="col-12 col-md-6 col-lg-4">

@@ -1,6 +1,7 @@
 // Client for the cases API (decision 0025): the list, one case with everything its page shows, and
 // the writes of each part, which answer the whole case again.
 // Types are the server's (lib/api-schema.d.ts, generated); the vocabularies are checked against them.
+import type { operations } from '../../lib/api-schema';
 import { fileUrl, type Query, type RequestBody, type Schema, request } from '../../lib/api';
 import type { Check, Same } from '../../lib/typeChecks';
 
@@ -35,6 +36,23 @@ export const TIMELINE_KINDS = [
   'exit',
 ] as const;
 export const SENSITIVITIES = ['normal', 'sensitive'] as const;
+/** The list's filters that a module above cases answers (screening); 422 while none does. */
+export const VULNERABILITY_CATEGORIES = [
+  'minor',
+  'unaccompanied_minor',
+  'disability',
+  'elderly',
+  'woman',
+  'pregnant_woman',
+  'single_parent',
+  'trafficking_victim',
+  'serious_illness',
+  'mental_disorder',
+  'torture_violence',
+  'fgm',
+  'lgbtiq',
+] as const;
+export const SCREENING_STATES = ['due', 'late'] as const;
 
 export type CaseStatus = CaseDetail['status'];
 export type LegalStatus = NonNullable<CaseDetail['legal_status']>;
@@ -51,6 +69,9 @@ export type OutcomesAreTheServers = Check<Same<(typeof OUTCOMES)[number], Outcom
 export type AppealOutcomesAreTheServers = Check<Same<(typeof APPEAL_OUTCOMES)[number], AppealOutcome>>;
 export type ReasonsAreTheServers = Check<Same<(typeof CLOSURE_REASONS)[number], ClosureReason>>;
 export type TimelineKindsAreTheServers = Check<Same<(typeof TIMELINE_KINDS)[number], TimelineEntry['kind']>>;
+type CaseQuery = NonNullable<operations['listCases']['parameters']['query']>;
+export type CategoriesAreTheServers = Check<Same<(typeof VULNERABILITY_CATEGORIES)[number], NonNullable<CaseQuery['vulnerability']>>>;
+export type ScreeningStatesAreTheServers = Check<Same<(typeof SCREENING_STATES)[number], NonNullable<CaseQuery['screening']>>>;
 export type SensitivitiesAreTheServers = Check<Same<(typeof SENSITIVITIES)[number], Sensitivity>>;
 
 export const casesApi = {

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Usage: bench/cases_list.sh [sqlite|postgresql|both] [DB_URL]
+# The case list (GET /api/v1/cases, decision 0025) on national data: a case for every person
+# reception hosted (`innet seed --scale national`, about 800,000), timed over HTTP as a prefecture
+# officer, who sees every case, 20 sequential requests after 3 to warm up: the same-run baseline
+# (GET /auth/me), the first page (by name), a page deep in the list, filters by status,
+# nationality, centre and words of a name, the other orders, and the filter by vulnerability
+# category, which needs a module that answers it (screening): skipped with a message while none
+# does. Then the first page as a case worker of the operator of the first centre listed. With
+# DB_URL, uses that database instead of seeding a new one. BASELINE=<innet binary> also times
+# that binary's first page on the same database (main's in-memory list), BASELINE_RUNS times
+# (default 5).
+set -euo pipefail
+INNET=${INNET:-build/innet}
+cd "$(dirname "$0")/.."
+engines=${1:-both}
+work=$(mktemp -d /tmp/innet-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export INNET_SECRETS_FILE=${INNET_SECRETS_FILE:-$work/secrets.key}
+
+timed() {  # timed BASE COOKIE PATH [RUNS]: median and 95th percentile of RUNS (20) after 3
+  local runs=${4:-20}
+  for _ in 1 2 3; do curl -sf -o /dev/null -H "Cookie: $2" "$1$3"; done
+  for _ in $(seq "$runs"); do curl -sf -o /dev/null -w '%{time_total}\n' -H "Cookie: $2" "$1$3"; done |
+    sort -n | awk -v what="$3" '{ t[NR] = $1 * 1000 } END {
+      m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+      p = int(NR * 0.95 + 0.999); if (p > NR) p = NR
+      printf "%s: median %.1f ms, p95 %.1f ms (n=%d)\n", what, m, t[p], NR }'
+}
+
+serve() {  # serve BINARY DB_URL: starts a server, sets $pid and $base
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  "$1" serve --db "$2" --port "$port" >"$work/serve.log" 2>&1 &
+  pid=$!
+  base=http://127.0.0.1:$port/api/v1
+  for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+}
+
+signin() {  # signin EMAIL: the session cookie
+  curl -s -i -X POST "$base/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"bench-password-1\"}" |
+    grep -i '^set-cookie:' | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/'
+}
+
+run() {  # run DB_URL [seeded]
+  if [ -z "${2:-}" ]; then
+    /usr/bin/time -f "seed: %e s, %M KiB peak" "$INNET" seed --scale national --db "$1" | tail -1
+  fi
+  /usr/bin/time -f "migrate: %e s, %M KiB peak" "$INNET" migrate --db "$1" | tail -1
+  local officer=bench-officer@innet.example cookie
+  printf 'bench-password-1\n' | "$INNET" --db "$1" user add --email $officer --name "Bench officer" \
+    --role prefecture_officer --org 1 --password-stdin >/dev/null 2>&1 || true
+  serve "$INNET" "$1"
+  cookie=$(signin $officer)
+  curl -sf -H "Cookie: $cookie" "$base/cases?per_page=1" |
+    python3 -c 'import json,sys; d=json.load(sys.stdin); print("cases:", d["total"], "(capped)" if d.get("total_capped") else "")'
+  timed "$base" "$cookie" /auth/me  # the same-run baseline: a request that reads no list
+  timed "$base" "$cookie" /cases
+  timed "$base" "$cookie" '/cases?page=2000'
+  timed "$base" "$cookie" '/cases?status=reopened'
+  timed "$base" "$cookie" '/cases?status=active'
+  timed "$base" "$cookie" '/cases?nationality=NG'
+  timed "$base" "$cookie" '/cases?nationality=UA'
+  timed "$base" "$cookie" '/cases?centre_id=1500'
+  timed "$base" "$cookie" '/cases?q=trabelsi'
+  timed "$base" "$cookie" '/cases?q=khalil%20mohamed'
+  timed "$base" "$cookie" '/cases?sort=-name'
+  timed "$base" "$cookie" '/cases?sort=next_expiry'
+  timed "$base" "$cookie" '/cases?sort=-updated_at'
+  timed "$base" "$cookie" '/cases?sort=legal_status'
+  timed "$base" "$cookie" '/cases?status=active&nationality=SY&sort=-opened_at'
+  local code
+  code=$(curl -s -o "$work/vulnerability.json" -w '%{http_code}' -H "Cookie: $cookie" \
+    "$base/cases?vulnerability=trafficking_victim")
+  if [ "$code" = 422 ]; then
+    echo "/cases?vulnerability=trafficking_victim: skipped, no module of this server answers the filter ($(cat "$work/vulnerability.json"))"
+  else
+    timed "$base" "$cookie" '/cases?vulnerability=trafficking_victim'
+    timed "$base" "$cookie" '/cases?vulnerability=pregnant_woman&status=active'
+  fi
+  # A case worker of the operator of the first centre listed sees the cases it keeps.
+  local org worker
+  org=$(curl -sf -H "Cookie: $cookie" "$base/centres?per_page=1" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["operator_id"])')
+  worker=bench-case-worker-$org@innet.example
+  printf 'bench-password-1\n' | "$INNET" --db "$1" user add --email $worker --name "Bench worker" \
+    --role case_worker --org "$org" --password-stdin >/dev/null 2>&1 || true
+  local wcookie
+  wcookie=$(signin $worker)
+  curl -sf -H "Cookie: $wcookie" "$base/cases?per_page=1" |
+    python3 -c 'import json,sys; print("a case worker'"'"'s cases:", json.load(sys.stdin)["total"])'
+  timed "$base" "$wcookie" /cases
+  timed "$base" "$wcookie" '/cases?q=mohamed'
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  if [ -n "${BASELINE:-}" ]; then
+    serve "$BASELINE" "$1"
+    cookie=$(signin $officer)
+    echo "baseline ($BASELINE):"
+    timed "$base" "$cookie" /cases "${BASELINE_RUNS:-5}"
+    timed "$base" "$cookie" '/cases?nationality=NG' "${BASELINE_RUNS:-5}"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  fi
+}
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${2:-}" ]; then run "$2" seeded; exit; fi
+if [ "$engines" = sqlite ] || [ "$engines" = both ]; then
+  run "sqlite://$work/national.db"
+fi
+if [ "$engines" = postgresql ] || [ "$engines" = both ]; then
+  scripts/with-postgres.sh bash -c "work=$work; INNET=$INNET; BASELINE=${BASELINE:-}; \
+    BASELINE_RUNS=${BASELINE_RUNS:-5}; $(declare -f run timed serve signin); run \"\$INNET_TEST_PG_URL\""
+fi
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
