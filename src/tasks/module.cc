@@ -13,7 +13,9 @@ namespace {
 Result<http::Response> list(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
-  INNET_ASSIGN_OR_RETURN(auto box, inbox(ctx, *conn, clock::today(), paging));
+  std::optional<std::string> kind;
+  if (!ctx.request.query["kind"].empty()) kind = ctx.request.query["kind"];
+  INNET_ASSIGN_OR_RETURN(auto box, inbox(ctx, *conn, clock::today(), paging, kind));
   nlohmann::json items = nlohmann::json::array();
   for (const auto& t : box.items) items.push_back(task_type().to_json(t));
   auto body = list_envelope(std::move(items), box.count.total, paging);
@@ -39,6 +41,9 @@ void add_routes(api::Api& api) {
            .action = "tasks.read",
            .summary = "The caller's tasks from every module, the earliest due first",
            .tag = "tasks",
+           .query = {{.name = "kind",
+                      .max_length = 40,
+                      .description = "one kind of task only (a kind no source raises: none)"}},
            .paged = true,
            .response_schema = "TaskList",
            .handler = list});

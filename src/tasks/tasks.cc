@@ -40,13 +40,15 @@ Result<Count> count(api::Context& ctx, db::Connection& conn, CivilDay today) {
   return all;
 }
 
-Result<Inbox> inbox(api::Context& ctx, db::Connection& conn, CivilDay today, const Paging& paging) {
+Result<Inbox> inbox(api::Context& ctx, db::Connection& conn, CivilDay today, const Paging& paging,
+                    const std::optional<std::string>& kind) {
   Inbox out;
   // The page is among the first offset + per_page tasks of the merged order, so each source
   // hands at most that many, already in order: the merge never reads a source's whole list.
   const std::int64_t needed = paging.offset() + paging.per_page;
   std::vector<Task> merged;
   for (const Source* s : sources_of(ctx)) {
+    if (kind && s->kind != *kind) continue;
     INNET_ASSIGN_OR_RETURN(auto c, s->count(ctx, conn, today));
     out.count.total += c.total;
     out.count.overdue += c.overdue;

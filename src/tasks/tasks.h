@@ -64,12 +64,14 @@ std::optional<auth::Scope> scope_for(const api::Context& ctx, const std::string&
 
 // The caller's tasks across every source the caller may use: their counts, and one page of the
 // tasks in due order (overdue first, as they are the earliest), ties by kind then the source's
-// order.
+// order; of one kind only when `kind` is given (an inbox of hundreds of screenings due still
+// shows its few referrals waiting).
 struct Inbox {
   std::vector<Task> items;
   Count count;
 };
-Result<Inbox> inbox(api::Context& ctx, db::Connection& conn, CivilDay today, const Paging& paging);
+Result<Inbox> inbox(api::Context& ctx, db::Connection& conn, CivilDay today, const Paging& paging,
+                    const std::optional<std::string>& kind = std::nullopt);
 Result<Count> count(api::Context& ctx, db::Connection& conn, CivilDay today);
 
 const api::ObjectType<Task>& task_type();
