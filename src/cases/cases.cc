@@ -268,6 +268,19 @@ Result<std::vector<Case>> cases_of_persons(db::Connection& conn,
   return out;
 }
 
+Result<std::vector<Case>> cases_kept_by(db::Connection& conn,
+                                        std::optional<std::int64_t> organization_id) {
+  db::Where where;
+  if (organization_id) where.add("organization_id = ?", *organization_id);
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string("SELECT ") + kCaseColumns +
+                                                   " FROM cases" + where.sql() + " ORDER BY id",
+                                               where.params()));
+  std::vector<Case> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(case_from(r));
+  return out;
+}
+
 const std::vector<std::string>& list_sorts() {
   static const std::vector<std::string> v = {"name",        "status",    "legal_status",
                                              "next_expiry", "opened_at", "updated_at"};

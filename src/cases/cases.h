@@ -104,6 +104,11 @@ struct Assignment {
   std::string assigned_at;
 };
 
+// Every case, or every case one organisation keeps, in order of id: what the demo data and the
+// screening terms walk through (the list below is for people reading pages).
+Result<std::vector<Case>> cases_kept_by(db::Connection& conn,
+                                        std::optional<std::int64_t> organization_id);
+
 // The case list (GET /api/v1/cases): every filter, the order and the page in SQL, on both
 // engines. The persons' names and nationality come from people's derived table
 // (people::person_rows), the persons a search or a centre selects from their owners'

@@ -79,9 +79,7 @@ Status seed_demo(api::SeedContext& ctx) {
   const std::int64_t ngo_answerer = ctx.registry.demo_users.at(auth::Role::service_provider);
   ctx.report.accounts.push_back({asp_user.email, "service_provider", "ASP Palermo"});
 
-  cases::CaseFilter f;
-  f.organization_id = sender_org;
-  INNET_ASSIGN_OR_RETURN(auto all_cases, cases::list_cases(conn, f));
+  INNET_ASSIGN_OR_RETURN(auto all_cases, cases::cases_kept_by(conn, sender_org));
   std::int64_t made = 0, consents = 0, escalated = 0;
   const std::string now = at(ctx.today, 18);
   const std::size_t count = std::min(all_cases.size(), std::size(kPlans));
@@ -201,9 +199,7 @@ Status seed_national(api::SeedContext& ctx) {
   std::vector<cases::Case> some;
   // Operator by operator, so that the national cases are never all in memory at once.
   for (auto org : recipients) {
-    cases::CaseFilter f;
-    f.organization_id = org;
-    INNET_ASSIGN_OR_RETURN(auto own, cases::list_cases(conn, f));
+    INNET_ASSIGN_OR_RETURN(auto own, cases::cases_kept_by(conn, org));
     for (std::size_t k = rng() % 20; k < own.size(); k += 20) some.push_back(std::move(own[k]));
   }
   for (const auto& c : some) {

@@ -13,10 +13,10 @@ namespace {
 // The caller's cases that owe a screening, term first. Counting the inbox is also when the
 // cases opened since are given their terms: cases has no hook on opening (decision 0031).
 Result<std::vector<Schedule>> owed(api::Context& ctx, db::Connection& conn, CivilDay today) {
-  cases::CaseFilter f;
+  std::optional<std::int64_t> organization_id;
   if (tasks::scope_for(ctx, "screening.manage") != auth::Scope::all)
-    f.organization_id = ctx.actor->organization_id;
-  INNET_ASSIGN_OR_RETURN(auto all, cases::list_cases(conn, f));
+    organization_id = ctx.actor->organization_id;
+  INNET_ASSIGN_OR_RETURN(auto all, cases::cases_kept_by(conn, organization_id));
   std::vector<cases::Case> open;
   for (auto& c : all)
     if (c.status != "closed") open.push_back(std::move(c));

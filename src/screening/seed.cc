@@ -296,7 +296,7 @@ Status seed_step(api::SeedContext& ctx) {
   const auto protect = published.value_or(protect_old);
   INNET_ASSIGN_OR_RETURN(auto ipsn, current_version(conn, "ipsn"));
   INNET_ASSIGN_OR_RETURN(auto settings, screening::settings(conn));
-  INNET_ASSIGN_OR_RETURN(auto all, cases::list_cases(conn, {}));
+  INNET_ASSIGN_OR_RETURN(auto all, cases::cases_kept_by(conn, std::nullopt));
   Generator g(ctx, ipsn, protect, protect_old, settings);
   if (ctx.scale == api::SeedScale::demo) {
     std::vector<std::int64_t> person_ids;
