@@ -38,11 +38,13 @@ struct Plan {
   const char* state;
   int sent_days_ago;  // 0: never sent
   const char* urgency;
+  bool to_demo_ngo = false;  // whatever the need: the demo service provider's inbox shows it
 };
-// Every state; the two sent 12 and 5 days ago (normal and urgent) are past their term.
+// Every state; the two sent 12 and 5 days ago (normal and urgent) are past their term, and the
+// first of them waits in the demo service provider's inbox.
 constexpr Plan kPlans[] = {
     {"draft", 0, "normal"},         {"draft", 0, "urgent"},           {"sent", 1, "normal"},
-    {"sent", 2, "normal"},          {"sent", 12, "normal"},           {"sent", 5, "urgent"},
+    {"sent", 2, "normal"},          {"sent", 12, "normal", true},     {"sent", 5, "urgent"},
     {"accepted", 6, "normal"},      {"accepted", 3, "urgent"},        {"accepted", 9, "normal"},
     {"declined", 20, "normal"},     {"declined", 14, "urgent"},       {"in_progress", 25, "normal"},
     {"in_progress", 18, "urgent"},  {"in_progress", 30, "emergency"}, {"completed", 60, "normal"},
@@ -92,7 +94,7 @@ Status seed_demo(api::SeedContext& ctx) {
     const bool health = need.category && (std::string_view(need.category) == "mental_disorder" ||
                                           std::string_view(need.category) == "serious_illness" ||
                                           std::string_view(need.category) == "pregnant_woman");
-    const std::int64_t to = health ? asp : (k % 5 == 4 ? listening : ngo);
+    const std::int64_t to = plan.to_demo_ngo ? ngo : health ? asp : (k % 5 == 4 ? listening : ngo);
     const std::int64_t answerer = to == asp ? asp_answerer : ngo_answerer;
     std::vector<std::string> items = {"identity", "languages", "contacts"};
     if (need.category) items.push_back("vulnerability_categories");
