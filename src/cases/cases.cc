@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "people/pairs.h"
+
 namespace innet::cases {
 
 const std::vector<std::string>& case_statuses() {
@@ -332,6 +334,19 @@ Result<std::vector<StatusChange>> status_history(db::Connection& conn, std::int6
   return out;
 }
 
+namespace {
+
+// A document number is a blocking key of people's queue of likely duplicates: the case's person
+// is paired anew with whoever bears the same number.
+Status refresh_duplicate_pairs(db::Connection& conn, std::int64_t case_id) {
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query("SELECT person_id FROM cases WHERE id = ?", {case_id}));
+  if (rows.empty()) return Error::not_found("case");
+  return people::refresh_pairs(conn, {rows[0].integer(0)});
+}
+
+}  // namespace
+
 Result<IdentityDocument> add_document(db::Connection& conn, const IdentityDocument& d,
                                       CivilDay today) {
   INNET_TRY(check_document(d, today));
@@ -342,6 +357,7 @@ Result<IdentityDocument> add_document(db::Connection& conn, const IdentityDocume
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                  {d.case_id, d.type, opt(d.description), d.number, opt(d.issuer), opt(d.issued_on),
                   opt(d.expires_on), d.recorded_by, d.recorded_at}));
+  INNET_TRY(refresh_duplicate_pairs(conn, d.case_id));
   return find_document(conn, d.case_id, rows[0].integer(0));
 }
 
@@ -354,6 +370,7 @@ Result<IdentityDocument> update_document(db::Connection& conn, const IdentityDoc
                    {d.type, opt(d.description), d.number, opt(d.issuer), opt(d.issued_on),
                     opt(d.expires_on), d.id, d.case_id}),
       "document"));
+  INNET_TRY(refresh_duplicate_pairs(conn, d.case_id));
   return find_document(conn, d.case_id, d.id);
 }
 

@@ -9,6 +9,7 @@
 #include "people/duplicates.h"
 #include "people/merges.h"
 #include "people/name_fold.h"
+#include "people/pairs.h"
 
 namespace innet::people {
 namespace {
@@ -689,7 +690,9 @@ CREATE INDEX persons_family_group ON persons (family_group_id);
            "ALTER TABLE persons ADD COLUMN unaccompanied_minor INTEGER NOT NULL DEFAULT 0;"},
           // Duplicates (decision 0026): the keys candidates are found by, then merges.
           match_keys_migration(engine),
-          merges_migration(engine)};
+          merges_migration(engine),
+          // The queue of likely pairs and the pairs marked "not the same person".
+          pairs_migration(engine)};
 }
 
 }  // namespace innet::people
