@@ -282,8 +282,9 @@ void add_duplicate_routes(api::Api& api) {
                      {.name = "document_number", .max_length = 40},
                      {.name = "person_id",
                       .type = FieldType::integer,
-                      .description = "a recorded person's candidates: its fields fill those not "
-                                     "given, and it is left out"}},
+                      .description = "a recorded person's candidates: its fields (and its "
+                                     "documents' numbers) fill those not given, and it is left "
+                                     "out"}},
            .response_schema = "DuplicateCandidateList",
            .reads_persons = true,
            .handler = duplicates});

@@ -249,8 +249,19 @@ bool has_criterion(const DuplicateQuery& q) {
 
 Result<std::vector<Candidate>> find_duplicates(db::Connection& conn, const DuplicateQuery& q) {
   INNET_ASSIGN_OR_RETURN(auto ids, lookup(conn, q));
+  // The number asked, or a recorded person's own documents: the queue of pairs (pairs.h) pairs
+  // records by them, and its review page lists the candidates of one of the two.
+  std::vector<std::string> numbers;
+  if (auto number = normalised_identifier(q.document_number); !number.empty())
+    numbers.push_back(std::move(number));
+  else if (q.except_id)
+    for (const auto& records : registered())
+      if (records.documents_of) {
+        INNET_ASSIGN_OR_RETURN(auto own, records.documents_of(conn, {*q.except_id}));
+        for (auto& owned : own) numbers.push_back(std::move(owned.second));
+      }
   std::set<std::int64_t> by_document;
-  if (const auto number = normalised_identifier(q.document_number); !number.empty())
+  for (const auto& number : numbers)
     for (const auto& records : registered())
       if (records.persons_with_document) {
         INNET_ASSIGN_OR_RETURN(auto found, records.persons_with_document(conn, number));

@@ -144,6 +144,9 @@ test('duplicate pairs: a shared document number pairs two records whose names di
   assert.ok(pair, 'paired by the document');
   assert.deepEqual(pair.reasons, ['same_document']);
   assert.equal(pair.score, 60);
+  // The review page of one of the two lists the other, by the documents of the record.
+  const candidates = expectStatus(await api('GET', `/persons/duplicates?person_id=${one.person.id}`, { session: officer }), 200).items;
+  assert.deepEqual(candidates.find((c) => c.person.id === two.person.id)?.reasons, ['same_document']);
 });
 
 test('duplicate pairs: a case worker sees the pairs of its own guests only and cannot dismiss', async () => {

@@ -9,7 +9,7 @@ import { HandoversPage } from '../features/handovers/index';
 import { CasePage, Cases } from '../features/cases/index';
 import { FindingPage, Findings, forgetInspectionCopies, InspectionPage, Inspections, Sanctions } from '../features/monitoring/index';
 import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
-import { Duplicates, PersonPage, Persons } from '../features/people/index';
+import { DuplicatePairs, Duplicates, PersonPage, Persons } from '../features/people/index';
 import { Occupancy } from '../features/reception/index';
 import { NoticesPage, RegisterCentresPage, RegisterDayPage, RegisterOverviewPage, SignatureSheetPage } from '../features/register/index';
 import { TasksPage } from '../features/tasks/index';
@@ -69,6 +69,7 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
   { pattern: /^\/findings\/(\d+)$/, permission: 'findings.read', render: (id) => <FindingPage key={id} id={id} /> },
   { pattern: /^\/cases\/(\d+)$/, permission: 'cases.read', render: (id) => <CasePage key={id} id={id} /> },
   { pattern: /^\/persons\/(\d+)$/, permission: 'persons.read', render: (id) => <PersonPage key={id} id={id} /> },
+  { pattern: /^\/duplicate-pairs$/, permission: 'persons.read', render: () => <DuplicatePairs /> },
   { pattern: /^\/persons\/(\d+)\/duplicates$/, permission: 'persons.read', render: (id) => <Duplicates key={id} id={id} /> },
   {
     pattern: /^\/centres\/(\d+)\/register\/(\d{4}-\d{2}-\d{2})$/,

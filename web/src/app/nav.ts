@@ -31,6 +31,7 @@ export const AREAS: Area[] = [
   { path: '/movements', labelKey: 'nav.movements', descriptionKey: 'home.cards.movements', icon: 'files', permission: 'movements.export', group: 'reception' },
   { path: '/lots', labelKey: 'nav.lots', descriptionKey: 'home.cards.lots', icon: 'files', permission: 'contracts.manage', group: 'reception' },
   { path: '/persons', labelKey: 'nav.persons', descriptionKey: 'home.cards.persons', icon: 'user', permission: 'persons.read', group: 'people' },
+  { path: '/duplicate-pairs', labelKey: 'nav.duplicatePairs', descriptionKey: 'home.cards.duplicatePairs', icon: 'search', permission: 'persons.read', group: 'people' },
   { path: '/cases', labelKey: 'nav.cases', descriptionKey: 'home.cards.cases', icon: 'user', permission: 'cases.read', group: 'people' },
   { path: '/inspections', labelKey: 'nav.inspections', descriptionKey: 'home.cards.inspections', icon: 'search', permission: 'inspections.read', group: 'monitoring' },
   { path: '/findings', labelKey: 'nav.findings', descriptionKey: 'home.cards.findings', icon: 'list', permission: 'findings.read', group: 'monitoring' },
