@@ -582,7 +582,11 @@ CREATE TABLE case_notes (
 );
 CREATE INDEX case_notes_case ON case_notes (case_id);
 )sql";
-  return {{.version = 1, .name = "cases: case records, documents, workers, notes", .sql = tables}};
+  return {{.version = 1, .name = "cases: case records, documents, workers, notes", .sql = tables},
+          {.version = 2,
+           .name = "cases: documents found by their number",
+           .sql = std::string("CREATE INDEX case_documents_number_key ON case_documents ((") +
+                  kDocumentNumberKey + "));"}};
 }
 
 }  // namespace innet::cases

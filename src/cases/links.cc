@@ -59,9 +59,9 @@ Result<std::vector<std::int64_t>> persons_with_document(db::Connection& conn,
                                                         const std::string& number) {
   INNET_ASSIGN_OR_RETURN(
       auto rows,
-      conn.query("SELECT DISTINCT c.person_id FROM case_documents d JOIN cases c "
-                 "ON c.id = d.case_id WHERE UPPER(REPLACE(REPLACE(REPLACE(REPLACE(d.number, "
-                 "' ', ''), '-', ''), '/', ''), '.', '')) = ? ORDER BY c.person_id",
+      conn.query(std::string("SELECT DISTINCT c.person_id FROM case_documents JOIN cases c "
+                             "ON c.id = case_documents.case_id WHERE ") +
+                     kDocumentNumberKey + " = ? ORDER BY c.person_id",
                  {number}));
   std::vector<std::int64_t> ids;
   for (const auto& r : rows) ids.push_back(r.integer(0));

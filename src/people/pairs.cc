@@ -29,12 +29,15 @@ Status name_partners(db::Connection& conn, const Ids& slice, std::set<Key>& pair
   db::Params params(slice.begin(), slice.end());
   INNET_ASSIGN_OR_RETURN(
       auto rows,
-      conn.query("SELECT DISTINCT a.person_id, b.person_id FROM person_match_keys a "
+      // Written so that SQLite looks b up by key and year both: with "a.birth_year > 0" it
+      // carried the range over to b and read every bearer of the key, of any year; with a range on
+      // a.match_key it could scan the keys instead of this slice's persons. The set dedups.
+      conn.query("SELECT a.person_id, b.person_id FROM person_match_keys a "
                  "JOIN person_match_keys b ON b.match_key = a.match_key "
-                 "AND b.birth_year = a.birth_year AND b.person_id <> a.person_id "
-                 "WHERE a.person_id IN (" +
+                 "AND b.birth_year = a.birth_year WHERE a.person_id IN (" +
                      db::placeholders(slice.size()) +
-                     ") AND a.birth_year > 0 AND a.match_key >= 'p:' AND a.match_key < 'p;'",
+                     ") AND a.birth_year <> 0 AND substr(a.match_key, 1, 2) = 'p:' "
+                     "AND b.person_id <> a.person_id",
                  params));
   for (const auto& r : rows) pairs.insert(key_of(r.integer(0), r.integer(1)));
   return Status::success();
