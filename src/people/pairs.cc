@@ -22,9 +22,10 @@ Key key_of(std::int64_t a, std::int64_t b) {
 }
 
 // The blocking partners of a slice of persons, each pair once: the persons sharing a pair key
-// (family word and given word, consonant keys, either order) and a known birth year, through
-// person_match_keys' primary key. A shared name with an unknown or different birth year cannot
-// reach kPairMinScore, so it is not looked up.
+// (family word and given word, consonant keys, either order) and the birth date, through
+// person_match_keys' primary key (key and year) and the persons' ids. A shared name without the
+// same birth date cannot reach kPairMinScore, so it is not read: on national data a common name
+// and year have a hundred bearers, a name and date a few.
 Status name_partners(db::Connection& conn, const Ids& slice, std::set<Key>& pairs) {
   db::Params params(slice.begin(), slice.end());
   INNET_ASSIGN_OR_RETURN(
@@ -34,7 +35,10 @@ Status name_partners(db::Connection& conn, const Ids& slice, std::set<Key>& pair
       // a.match_key it could scan the keys instead of this slice's persons. The set dedups.
       conn.query("SELECT a.person_id, b.person_id FROM person_match_keys a "
                  "JOIN person_match_keys b ON b.match_key = a.match_key "
-                 "AND b.birth_year = a.birth_year WHERE a.person_id IN (" +
+                 "AND b.birth_year = a.birth_year "
+                 "JOIN persons pa ON pa.id = a.person_id "
+                 "JOIN persons pb ON pb.id = b.person_id AND pb.birth_date = pa.birth_date "
+                 "WHERE a.person_id IN (" +
                      db::placeholders(slice.size()) +
                      ") AND a.birth_year <> 0 AND substr(a.match_key, 1, 2) = 'p:' "
                      "AND b.person_id <> a.person_id",

@@ -1,5 +1,5 @@
 // The queue of likely duplicate pairs (decision 0026, "The queue of pairs"): every two live
-// persons who share a blocking key (a name pair's consonant key and the birth year, or an
+// persons who share a blocking key (a name pair's consonant key and the birth date, or an
 // identity document number) and whom the duplicates' own scoring makes candidates, with their
 // score and reasons, kept in person_pairs as persons are written. Reading the queue is one indexed
 // query, best score first; a pair marked "not the same person" leaves it until that is undone.
@@ -20,10 +20,10 @@
 
 namespace innet::people {
 
-// Pairs scoring less are not queued: a shared name and nationality without a birth year to
-// support them (40) names namesakes, not duplicates. A shared name, birth year and nationality
-// (50) is queued: that is how an estimated birth date (1 January of the year) meets the real one.
-constexpr int kPairMinScore = 50;
+// Pairs scoring less are not queued: a name, birth date or identifier in common at least (a
+// name spelt differently and the same birth date, 60). A shared name, birth year and nationality
+// (55) is not: on national data a common name has a hundred bearers born the same year.
+constexpr int kPairMinScore = 60;
 
 struct DuplicatePair {
   Person first;  // the lower id

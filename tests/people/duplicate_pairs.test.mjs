@@ -47,7 +47,7 @@ async function queue(session = officer) {
 
 const pairOf = (items, a, b) => items.find((p) => p.first.id === Math.min(a.id, b.id) && p.second.id === Math.max(a.id, b.id));
 
-test('duplicate pairs: spellings and an estimated date are queued with their reasons; namesakes of another year are not', async () => {
+test('duplicate pairs: spellings and reversed names born the same day are queued with their reasons; namesakes of another date are not', async () => {
   const f = family();
   const mohamed = await createPerson(officer, { family_name: f, given_names: 'Mohamed', birth_date: '1994-03-12', nationality: 'EG' });
   const muhammad = await createPerson(officer, { family_name: f, given_names: 'Muhammad', birth_date: '1994-03-12', nationality: 'EG' });
@@ -64,10 +64,9 @@ test('duplicate pairs: spellings and an estimated date are queued with their rea
   assert.equal(spelling.first.family_name, f);
   assert.equal(pairOf(items, mohamed, namesake), undefined, 'a namesake born 16 years later');
   assert.equal(pairOf(items, muhammad, namesake), undefined);
-  const year = pairOf(items, aminata, estimated);
-  assert.ok(year, 'an estimated birth date meets the real one by its year');
-  assert.ok(year.reasons.includes('birth_year_equal'), JSON.stringify(year));
-  assert.ok(year.score >= 50 && year.score < spelling.score);
+  // A birth year in common is not enough for the queue (namesakes of one year are many); the
+  // review page of either still lists the other.
+  assert.equal(pairOf(items, aminata, estimated), undefined);
   assert.ok(pairOf(items, reversed, mohamed)?.reasons.includes('name_reversed'));
 });
 
