@@ -20,7 +20,7 @@ run() {  # run DB_URL
   else
     /usr/bin/time -f "migrate: %e s" build/innet migrate --db "$1"
   fi
-  INNET_BENCH_DB=$1 build/innet_bench --benchmark_filter='Duplicates' \
+  INNET_BENCH_DB=$1 build/innet_bench --benchmark_filter='Duplicate' \
     --benchmark_counters_tabular=true
 }
 

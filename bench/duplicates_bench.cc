@@ -7,10 +7,12 @@
 #include <algorithm>
 #include <chrono>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "bench_db.h"
 #include "people/duplicates.h"
+#include "people/pairs.h"
 #include "reception/placements/placements.h"
 
 namespace {
@@ -86,7 +88,47 @@ void BM_Duplicates(benchmark::State& state, std::string kind) {
   state.counters["candidates"] = found / static_cast<double>(ms.size());
 }
 
+// The queue of likely pairs (GET /api/v1/persons/duplicate-pairs): one page of 50, the first,
+// the tenth or the hundredth, for the Prefettura or scoped to the operator with the most centres;
+// `pairs`: how many are queued.
+void BM_DuplicatePairs(benchmark::State& state, std::int64_t page, bool scoped) {
+  auto conn = pool().acquire();
+  if (!conn.ok()) return state.SkipWithError(conn.error().message.c_str());
+  std::optional<innet::db::Subquery> among;
+  if (scoped) {
+    auto op = (*conn)->query(
+        "SELECT operator_id FROM centres GROUP BY operator_id ORDER BY COUNT(*) DESC LIMIT 1");
+    if (!op.ok() || op->empty()) return state.SkipWithError("no operator");
+    among = innet::reception::persons_hosted_by((*op)[0].integer(0));
+  }
+  std::vector<double> ms;
+  double total = 0;
+  for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
+    auto got = innet::people::list_pairs(**conn, among, {page, 50});
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                     .count());
+    if (!got.ok()) return state.SkipWithError(got.error().message.c_str());
+    total = static_cast<double>(got->total);
+  }
+  std::sort(ms.begin(), ms.end());
+  const auto pct = [&](double q) {
+    return ms[std::min(ms.size() - 1,
+                       static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
+  };
+  state.counters["p50_ms"] = pct(0.50);
+  state.counters["p95_ms"] = pct(0.95);
+  state.counters["pairs"] = total;
+}
+
 const int registered = [] {
+  for (const auto& [name, page, scoped] :
+       {std::tuple{"page_1", 1, false}, std::tuple{"page_10", 10, false},
+        std::tuple{"page_100", 100, false}, std::tuple{"operator_page_1", 1, true}})
+    benchmark::RegisterBenchmark((std::string("BM_DuplicatePairs/") + name).c_str(),
+                                 BM_DuplicatePairs, std::int64_t{page}, scoped)
+        ->Iterations(50)
+        ->Unit(benchmark::kMillisecond);
   for (const char* kind :
        {"name_and_birth", "reversed", "original_script", "name_only", "cui", "operator"})
     benchmark::RegisterBenchmark((std::string("BM_Duplicates/") + kind).c_str(), BM_Duplicates,

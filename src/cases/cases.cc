@@ -6,6 +6,8 @@
 
 #include "people/persons.h"
 
+#include "people/pairs.h"
+
 namespace innet::cases {
 
 const std::vector<std::string>& case_statuses() {
@@ -462,6 +464,15 @@ Status store_next_expiry(db::Connection& conn, std::int64_t case_id) {
                    {case_id}));
 }
 
+// A document number is a blocking key of people's queue of likely duplicates: the case's person
+// is paired anew with whoever bears the same number.
+Status refresh_duplicate_pairs(db::Connection& conn, std::int64_t case_id) {
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query("SELECT person_id FROM cases WHERE id = ?", {case_id}));
+  if (rows.empty()) return Error::not_found("case");
+  return people::refresh_pairs(conn, {rows[0].integer(0)});
+}
+
 }  // namespace
 
 Result<IdentityDocument> add_document(db::Connection& conn, const IdentityDocument& d,
@@ -475,6 +486,7 @@ Result<IdentityDocument> add_document(db::Connection& conn, const IdentityDocume
                  {d.case_id, d.type, opt(d.description), d.number, opt(d.issuer), opt(d.issued_on),
                   opt(d.expires_on), d.recorded_by, d.recorded_at}));
   INNET_TRY(store_next_expiry(conn, d.case_id));
+  INNET_TRY(refresh_duplicate_pairs(conn, d.case_id));
   return find_document(conn, d.case_id, rows[0].integer(0));
 }
 
@@ -488,6 +500,7 @@ Result<IdentityDocument> update_document(db::Connection& conn, const IdentityDoc
                     opt(d.expires_on), d.id, d.case_id}),
       "document"));
   INNET_TRY(store_next_expiry(conn, d.case_id));
+  INNET_TRY(refresh_duplicate_pairs(conn, d.case_id));
   return find_document(conn, d.case_id, d.id);
 }
 
@@ -704,7 +717,11 @@ CREATE INDEX cases_opened_order ON cases (opened_at, id);
 CREATE INDEX cases_updated_order ON cases (updated_at, id);
 )sql";
   return {{.version = 1, .name = "cases: case records, documents, workers, notes", .sql = tables},
-          {.version = 2, .name = "cases: the list's orders", .sql = list}};
+          {.version = 2, .name = "cases: the list's orders", .sql = list},
+          {.version = 3,
+           .name = "cases: documents found by their number",
+           .sql = std::string("CREATE INDEX case_documents_number_key ON case_documents ((") +
+                  kDocumentNumberKey + "));"}};
 }
 
 }  // namespace innet::cases

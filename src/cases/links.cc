@@ -5,6 +5,7 @@
 #include "cases/links.h"
 
 #include "cases/cases.h"
+#include "people/duplicates.h"
 #include "people/person_records.h"
 #include "tasks/tasks.h"
 
@@ -58,13 +59,31 @@ Result<std::vector<std::int64_t>> persons_with_document(db::Connection& conn,
                                                         const std::string& number) {
   INNET_ASSIGN_OR_RETURN(
       auto rows,
-      conn.query("SELECT DISTINCT c.person_id FROM case_documents d JOIN cases c "
-                 "ON c.id = d.case_id WHERE UPPER(REPLACE(REPLACE(REPLACE(REPLACE(d.number, "
-                 "' ', ''), '-', ''), '/', ''), '.', '')) = ? ORDER BY c.person_id",
+      conn.query(std::string("SELECT DISTINCT c.person_id FROM case_documents JOIN cases c "
+                             "ON c.id = case_documents.case_id WHERE ") +
+                     kDocumentNumberKey + " = ? ORDER BY c.person_id",
                  {number}));
   std::vector<std::int64_t> ids;
   for (const auto& r : rows) ids.push_back(r.integer(0));
   return ids;
+}
+
+// The document numbers of these persons, normalised as above: the queue of likely duplicate
+// pairs looks up who else bears each.
+Result<std::vector<std::pair<std::int64_t, std::string>>> documents_of_persons(
+    db::Connection& conn, const std::vector<std::int64_t>& person_ids) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  if (person_ids.empty()) return out;
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("SELECT DISTINCT c.person_id, d.number FROM case_documents d JOIN cases c "
+                 "ON c.id = d.case_id WHERE c.person_id IN (" +
+                     db::placeholders(person_ids.size()) + ")",
+                 db::Params(person_ids.begin(), person_ids.end())));
+  for (const auto& r : rows)
+    if (auto number = people::normalised_identifier(r.text(1)); !number.empty())
+      out.emplace_back(r.integer(0), std::move(number));
+  return out;
 }
 
 // The caller's permits expiring within the notice period, soonest first: of its organisation's
@@ -89,7 +108,8 @@ people::PersonRecords person_records() {
           .conflict = both_have_cases,
           .move = move_case,
           .restore = restore_case,
-          .persons_with_document = persons_with_document};
+          .persons_with_document = persons_with_document,
+          .documents_of = documents_of_persons};
 }
 
 void add_task_sources() {

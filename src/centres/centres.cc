@@ -453,6 +453,17 @@ Result<std::map<std::int64_t, std::int64_t>> contracted_places_on(db::Connection
   return places;
 }
 
+std::string last_day_in_force(const Contract& c) {
+  if (!c.terminated_on) return c.end_date;
+  const auto terminated = CivilDay::parse(*c.terminated_on);
+  if (!terminated) return c.end_date;
+  return std::min(terminated->plus_days(-1).to_string(), c.end_date);
+}
+
+bool in_force_on(const Contract& c, const std::string& day) {
+  return c.start_date <= day && day <= last_day_in_force(c);
+}
+
 Result<bool> contract_during(db::Connection& conn, std::int64_t centre_id, CivilDay first,
                              CivilDay last) {
   // In force on some day of [first, last]: started by `last`, not ended nor terminated by `first`.

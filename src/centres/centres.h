@@ -183,6 +183,12 @@ Result<Contract> find_contract(db::Connection& conn, std::int64_t id);
 Result<std::vector<Contract>> centre_contracts(db::Connection& conn, std::int64_t centre_id);
 // Every function below that asks which contract is "in force" respects a termination: a
 // terminated contract is in force from its start to the day before `terminated_on`.
+// The last day the contract is in force: its end date, or the day before its termination when
+// that comes first. What a module holding a centre's contracts in memory (reception's costs)
+// compares, so that it agrees with the queries below.
+std::string last_day_in_force(const Contract& c);
+// Whether the contract is in force on `day` (YYYY-MM-DD): from its start to last_day_in_force.
+bool in_force_on(const Contract& c, const std::string& day);
 // The contract in force on `day`, if any.
 Result<std::optional<Contract>> contract_on(db::Connection& conn, std::int64_t centre_id,
                                             CivilDay day);

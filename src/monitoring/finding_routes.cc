@@ -53,10 +53,31 @@ Result<documents::OwnerAccess> finding_access(api::Context& ctx, std::int64_t fi
   return documents::OwnerAccess{.readable = true};
 }
 
-// The words of the findings' files in the six languages of the app (decision 0021): the values
-// say what the web's locale files say (monitoring.areas, findings.severities, findings.statuses).
-const reporting::Catalogue& catalogue() {
+}  // namespace
+
+const reporting::Catalogue& file_words() {
   static const reporting::Catalogue words = {
+      {"sheet.inspections",
+       {"Ispezioni dei centri", "Inspections of centres", "Inspections des centres",
+        "تفتيش المراكز", "Інспекції центрів", "কেন্দ্রগুলোর পরিদর্শন"}},
+      {"column.date", {"Data", "Date", "Date", "التاريخ", "Дата", "তারিখ"}},
+      {"column.announced",
+       {"Annunciata", "Announced", "Annoncée", "مُعلن عنه", "Оголошена", "পূর্বঘোষিত"}},
+      {"column.overall",
+       {"Punteggio complessivo", "Overall score", "Note globale", "النتيجة الإجمالية",
+        "Загальна оцінка", "সামগ্রিক স্কোর"}},
+      {"value.unannounced",
+       {"Senza preavviso", "Unannounced", "Inopinée", "دون إشعار مسبق", "Без попередження",
+        "অঘোষিত"}},
+      {"inspection_status.planned",
+       {"Pianificata", "Planned", "Planifiée", "مخطط له", "Запланована", "পরিকল্পিত"}},
+      {"inspection_status.in_progress",
+       {"In corso", "In progress", "En cours", "جارٍ", "Триває", "চলমান"}},
+      {"inspection_status.completed",
+       {"Conclusa", "Completed", "Terminée", "منتهٍ", "Завершена", "সম্পন্ন"}},
+      {"inspection_status.report_issued",
+       {"Verbale emesso", "Report issued", "Rapport émis", "صدر التقرير", "Звіт видано",
+        "প্রতিবেদন জারি হয়েছে"}},
       {"sheet.findings",
        {"Rilievi", "Findings", "Constats", "المخالفات المرصودة", "Виявлені порушення", "ত্রুটি"}},
       {"column.centre", {"Centro", "Centre", "Centre", "المركز", "Центр", "কেন্দ্র"}},
@@ -118,6 +139,8 @@ const reporting::Catalogue& catalogue() {
   return words;
 }
 
+namespace {
+
 // ?sort= of the files: the order the page shows (the JSON list keeps the server's, deadline
 // first, and the page sorts what it holds).
 const std::vector<std::string>& sort_keys() {
@@ -157,7 +180,7 @@ Result<http::Response> findings_file(api::Context& ctx, db::Connection& conn,
     return descending ? order(b) < order(a) : order(a) < order(b);
   });
   const auto language = reporting::language_of(ctx.request);
-  const reporting::Labels labels(catalogue(), language);
+  const reporting::Labels labels(file_words(), language);
   // An item's question in the file's language (Italian where not written), from the latest
   // version of each checklist: codes stay the same across versions for the same question.
   std::map<std::string, std::string> questions;

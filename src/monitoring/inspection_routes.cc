@@ -2,6 +2,8 @@
 // complete them; the centre's operator reads the reports issued on its own centres, and nothing
 // before (a planned unannounced visit must not reach the centre it is about). Every inspection
 // out of the caller's reach answers 404 like a missing one.
+#include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "centres/centres.h"
@@ -11,6 +13,8 @@
 #include "monitoring/photos.h"
 #include "monitoring/routes.h"
 #include "monitoring/visit_figures.h"
+#include "reporting/files.h"
+#include "reporting/language.h"
 
 namespace innet::monitoring {
 namespace {
@@ -111,6 +115,42 @@ Result<InspectionDetail> detail_of(db::Connection& conn, Inspection inspection) 
                           std::move(failed),     std::move(photos),  std::move(figures)};
 }
 
+// A score as the page shows it and Italian offices write it, in every language (decision 0021).
+std::string decimal_comma(double score) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", score);
+  std::string out = text;
+  std::replace(out.begin(), out.end(), '.', ',');
+  return out;
+}
+
+// Every inspection of the filters, in the order asked, as CSV or XLSX in the caller's language
+// (the page's file was the page shown; an office asks for the whole list). Read a page at a
+// time: the page query names its ids in one IN list.
+Result<http::Response> inspections_file(api::Context& ctx, db::Connection& conn,
+                                        const InspectionFilter& filter) {
+  const reporting::Labels labels(file_words(), reporting::language_of(ctx.request));
+  reporting::Table table{.name = labels("sheet.inspections")};
+  for (const char* c : {"centre", "date", "status", "announced", "overall"})
+    table.columns.push_back({c, labels(std::string("column.") + c)});
+  constexpr std::int64_t kRead = 500;
+  for (Paging paging{1, kRead};; ++paging.page) {
+    INNET_ASSIGN_OR_RETURN(auto page, list_inspections(conn, filter, paging));
+    for (const auto& r : page.items) {
+      using reporting::Cell;
+      table.rows.push_back(
+          {Cell::of(r.centre_name), Cell::date(r.inspection.planned_date),
+           Cell::of(labels("inspection_status." + r.inspection.status)),
+           Cell::of(labels(r.inspection.announced ? "column.announced" : "value.unannounced")),
+           r.overall ? Cell::of(decimal_comma(*r.overall)) : Cell{}});
+    }
+    if (paging.page * kRead >= page.total) break;
+  }
+  return reporting::tables_response(ctx.request.query["format"], {std::move(table)}, 0,
+                                    "ispezioni-" + clock::today().to_string(),
+                                    reporting::CsvStyle::office);
+}
+
 Result<http::Response> list(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
@@ -126,6 +166,7 @@ Result<http::Response> list(api::Context& ctx) {
     filter.centres = centres::centres_run_by(ctx.actor->organization_id);
     filter.issued_only = true;
   }
+  if (!q["format"].empty() && q["format"] != "json") return inspections_file(ctx, *conn, filter);
   INNET_ASSIGN_OR_RETURN(auto page, list_inspections(*conn, filter, paging));
   nlohmann::json items = nlohmann::json::array();
   for (const auto& r : page.items) items.push_back(row_type().to_json(r));
@@ -223,14 +264,22 @@ void add_inspection_routes(api::Api& api) {
            .pattern = kBase,
            .action = "inspections.read",
            .summary = "A page of inspections, newest first unless sorted (an operator: the issued "
-                      "reports of its centres)",
+                      "reports of its centres); every one of the filters as CSV or XLSX",
            .tag = "monitoring",
            .query = {{.name = "centre_id", .type = FieldType::integer, .min_value = 1},
                      {.name = "status", .allowed = inspection_statuses()},
                      {.name = "q", .max_length = 100, .description = "part of the centre's name"},
-                     sort_field()},
+                     sort_field(),
+                     {.name = "format",
+                      .max_length = 4,
+                      .allowed = {"json", "csv", "xlsx"},
+                      .description = "json (default), csv or xlsx: every inspection of the "
+                                     "filters (not one page), in the order asked and the "
+                                     "caller's language (lang)"},
+                     reporting::lang_field()},
            .paged = true,
            .response_schema = "InspectionList",
+           .other_content_types = {"text/csv", reporting::kXlsxType},
            .handler = list});
   api.add(
       {.method = "POST",

@@ -3,6 +3,7 @@
 #include "api/api.h"
 #include "documents/owners.h"
 #include "monitoring/inspections.h"
+#include "reporting/language.h"
 
 namespace innet::monitoring {
 
@@ -23,6 +24,9 @@ Result<Inspection> visible_inspection(api::Context& ctx, db::Connection& conn, s
                                       const char* action);
 // /api/v1/inspections/{id}/photos (photo_routes.cc).
 void add_photo_routes(api::Api& api);
+// The words of monitoring's files (inspections, findings) in the six languages of the app
+// (decision 0021): the values say what the web's locale files say (finding_routes.cc).
+const reporting::Catalogue& file_words();
 // /api/v1/findings (finding_routes.cc).
 void add_finding_routes(api::Api& api);
 // /api/v1/sanctions and a contract's penalties (sanction_routes.cc).

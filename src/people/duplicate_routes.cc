@@ -3,6 +3,7 @@
 #include "people/codes.h"
 #include "people/duplicates.h"
 #include "people/merges.h"
+#include "people/pairs.h"
 #include "people/person_records.h"
 #include "people/routes.h"
 #include "people/visibility.h"
@@ -146,6 +147,116 @@ Result<http::Response> get(api::Context& ctx) {
   return api::ok(person_merge_type().to_json(m));
 }
 
+// The queue: the pairs among the persons the caller may read, best first. Both persons of each
+// are reads.
+Result<http::Response> pairs(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
+  std::optional<db::Subquery> among;
+  if (ctx.scope != auth::Scope::all) among = persons_linked_to(ctx.actor->organization_id);
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto page, list_pairs(*conn, among, paging));
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& p : page.items) {
+    ctx.record_read(std::vector<std::int64_t>{p.first.id, p.second.id});
+    items.push_back(duplicate_pair_type().to_json(p));
+  }
+  return api::ok(list_envelope(std::move(items), page.total, paging));
+}
+
+Result<http::Response> dismiss(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto person, named_person(ctx, *conn, "person_id"));
+  INNET_ASSIGN_OR_RETURN(auto other, named_person(ctx, *conn, "other_id"));
+  INNET_ASSIGN_OR_RETURN(
+      auto done, dismiss_pair(*conn, person.id, other.id, ctx.body["reason"], ctx.actor->user_id));
+  auto entry = ctx.audit("persons.pair_dismiss", "person", std::to_string(done.first.id));
+  entry.details = nlohmann::json{{"dismissal_id", done.id}, {"other_id", done.second.id}}.dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::created(pair_dismissal_type().to_json(done));
+}
+
+Result<http::Response> undo_dismiss(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto d, find_dismissal(*conn, id));
+  ctx.record_read(std::vector<std::int64_t>{d.first.id, d.second.id});
+  INNET_ASSIGN_OR_RETURN(auto done,
+                         undo_dismissal(*conn, id, ctx.body["reason"], ctx.actor->user_id));
+  auto entry = ctx.audit("persons.pair_undismiss", "person", std::to_string(done.first.id));
+  entry.details = nlohmann::json{{"dismissal_id", id}, {"other_id", done.second.id}}.dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::ok(pair_dismissal_type().to_json(done));
+}
+
+Result<http::Response> dismissals(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
+  const bool active = ctx.request.query["active"] == "true";
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto page, list_dismissals(*conn, active, paging));
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& d : page.items) {
+    ctx.record_read(std::vector<std::int64_t>{d.first.id, d.second.id});
+    items.push_back(pair_dismissal_type().to_json(d));
+  }
+  return api::ok(list_envelope(std::move(items), page.total, paging));
+}
+
+void add_pair_routes(api::Api& api) {
+  static const auto pair_list = api::ListType("DuplicatePairList", duplicate_pair_type(), true);
+  static const auto dismissal_list =
+      api::ListType("PairDismissalList", pair_dismissal_type(), true);
+  api.add_schema(duplicate_pair_type());
+  api.add_schema(pair_list);
+  api.add_schema(pair_dismissal_type());
+  api.add_schema(dismissal_list);
+  api.add({.method = "GET",
+           .pattern = "/api/v1/persons/duplicate-pairs",
+           .action = "persons.read",
+           .summary = "Pairs of records that may be one person, best first, those marked as two "
+                      "persons left out (an operator: pairs of persons its centres host or hosted)",
+           .tag = "people",
+           .paged = true,
+           .response_schema = "DuplicatePairList",
+           .reads_persons = true,
+           .handler = pairs});
+  // Marking a pair as two persons changes what everyone's queue shows: the Prefettura's, which
+  // decides merges.
+  api.add(
+      {.method = "POST",
+       .pattern = "/api/v1/person-pair-dismissals",
+       .action = "persons.merge",
+       .summary = "Mark two records as two different persons: the pair leaves the queue",
+       .tag = "people",
+       .body = {{.name = "person_id", .type = FieldType::integer, .required = true, .min_value = 1},
+                {.name = "other_id", .type = FieldType::integer, .required = true, .min_value = 1},
+                {.name = "reason", .required = true, .max_length = 500, .min_length = 3}},
+       .response_schema = "PairDismissal",
+       .success_status = 201,
+       .reads_persons = true,
+       .handler = dismiss});
+  api.add({.method = "GET",
+           .pattern = "/api/v1/person-pair-dismissals",
+           .action = "persons.merge",
+           .summary = "Pairs marked as two different persons, newest first",
+           .tag = "people",
+           .query = {{.name = "active",
+                      .type = FieldType::boolean,
+                      .description = "true: only those not undone"}},
+           .paged = true,
+           .response_schema = "PairDismissalList",
+           .reads_persons = true,
+           .handler = dismissals});
+  api.add({.method = "POST",
+           .pattern = "/api/v1/person-pair-dismissals/{id}/undo",
+           .action = "persons.merge",
+           .summary = "Undo a \"not the same person\": the pair is queued again",
+           .tag = "people",
+           .body = {{.name = "reason", .required = true, .max_length = 500, .min_length = 3}},
+           .response_schema = "PairDismissal",
+           .reads_persons = true,
+           .handler = undo_dismiss});
+}
+
 }  // namespace
 
 void add_duplicate_routes(api::Api& api) {
@@ -156,6 +267,7 @@ void add_duplicate_routes(api::Api& api) {
   api.add_schema(candidates);
   api.add_schema(person_merge_type());
   api.add_schema(merges);
+  add_pair_routes(api);
   api.add({.method = "GET",
            .pattern = "/api/v1/persons/duplicates",
            .action = "persons.read",
@@ -170,8 +282,9 @@ void add_duplicate_routes(api::Api& api) {
                      {.name = "document_number", .max_length = 40},
                      {.name = "person_id",
                       .type = FieldType::integer,
-                      .description = "a recorded person's candidates: its fields fill those not "
-                                     "given, and it is left out"}},
+                      .description = "a recorded person's candidates: its fields (and its "
+                                     "documents' numbers) fill those not given, and it is left "
+                                     "out"}},
            .response_schema = "DuplicateCandidateList",
            .reads_persons = true,
            .handler = duplicates});

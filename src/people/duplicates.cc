@@ -6,6 +6,7 @@
 #include <set>
 
 #include "people/name_match.h"
+#include "people/pairs.h"
 #include "people/person_records.h"
 
 namespace innet::people {
@@ -148,6 +149,26 @@ Status insert_keys(db::Connection& conn,
   return Status::success();
 }
 
+// The keys of these persons, replacing those they had when `replace`.
+Status store_keys(db::Connection& conn, const std::vector<const Person*>& persons, bool replace) {
+  std::vector<std::tuple<std::string, std::int64_t, std::int64_t>> rows;
+  for (const Person* p : persons) {
+    if (replace)
+      INNET_TRY(conn.execute("DELETE FROM person_match_keys WHERE person_id = ?", {p->id}));
+    for (auto& key : match_keys(names_of(*p)))
+      rows.emplace_back(std::move(key), year_of(p->birth_date), p->id);
+  }
+  return insert_keys(conn, rows);
+}
+
+// A person's fields as the query of its own candidates.
+DuplicateQuery query_of(const Person& p) {
+  DuplicateQuery q{p.family_name, p.given_names,      p.birth_date,
+                   p.nationality, p.cui.value_or(""), ""};
+  q.except_id = p.id;
+  return q;
+}
+
 // Migration 15: the keys of every person not merged (none is, yet: merges come with 16).
 Status fill_keys(db::Connection& conn) {
   constexpr std::int64_t kBatch = 20000;
@@ -173,7 +194,8 @@ Status fill_keys(db::Connection& conn) {
     after = persons.back().id;
     std::vector<const Person*> all;
     for (const auto& p : persons) all.push_back(&p);
-    INNET_TRY(store_match_keys(conn, all, false));
+    // Keys only: the pairs (migration 18) are computed from them when their table exists.
+    INNET_TRY(store_keys(conn, all, false));
   }
 }
 
@@ -227,8 +249,19 @@ bool has_criterion(const DuplicateQuery& q) {
 
 Result<std::vector<Candidate>> find_duplicates(db::Connection& conn, const DuplicateQuery& q) {
   INNET_ASSIGN_OR_RETURN(auto ids, lookup(conn, q));
+  // The number asked, or a recorded person's own documents: the queue of pairs (pairs.h) pairs
+  // records by them, and its review page lists the candidates of one of the two.
+  std::vector<std::string> numbers;
+  if (auto number = normalised_identifier(q.document_number); !number.empty())
+    numbers.push_back(std::move(number));
+  else if (q.except_id)
+    for (const auto& records : registered())
+      if (records.documents_of) {
+        INNET_ASSIGN_OR_RETURN(auto own, records.documents_of(conn, {*q.except_id}));
+        for (auto& owned : own) numbers.push_back(std::move(owned.second));
+      }
   std::set<std::int64_t> by_document;
-  if (const auto number = normalised_identifier(q.document_number); !number.empty())
+  for (const auto& number : numbers)
     for (const auto& records : registered())
       if (records.persons_with_document) {
         INNET_ASSIGN_OR_RETURN(auto found, records.persons_with_document(conn, number));
@@ -257,15 +290,24 @@ Result<std::vector<Candidate>> find_duplicates(db::Connection& conn, const Dupli
   return out;
 }
 
+Candidate score_pair(const Person& a, const Person& b, bool same_document) {
+  // The name comparison reads the query's Latin names against all four of the candidate's: each
+  // way round, the better one.
+  const std::set<std::int64_t> by_document =
+      same_document ? std::set<std::int64_t>{a.id, b.id} : std::set<std::int64_t>{};
+  auto one = score(query_of(a), b, by_document);
+  auto other = score(query_of(b), a, by_document);
+  if (one.reasons.empty() || (!other.reasons.empty() && other.score > one.score))
+    std::swap(one, other);
+  return one;
+}
+
 Status store_match_keys(db::Connection& conn, const std::vector<const Person*>& persons,
                         bool replace) {
-  std::vector<std::tuple<std::string, std::int64_t, std::int64_t>> rows;
-  for (const Person* p : persons) {
-    if (replace) INNET_TRY(drop_match_keys(conn, p->id));
-    for (auto& key : match_keys(names_of(*p)))
-      rows.emplace_back(std::move(key), year_of(p->birth_date), p->id);
-  }
-  return insert_keys(conn, rows);
+  INNET_TRY(store_keys(conn, persons, replace));
+  std::vector<std::int64_t> ids;
+  for (const Person* p : persons) ids.push_back(p->id);
+  return refresh_pairs(conn, ids);
 }
 
 Result<std::optional<std::int64_t>> merged_into(db::Connection& conn, std::int64_t person_id) {
@@ -277,7 +319,7 @@ Result<std::optional<std::int64_t>> merged_into(db::Connection& conn, std::int64
 
 Status drop_match_keys(db::Connection& conn, std::int64_t person_id) {
   INNET_TRY(conn.execute("DELETE FROM person_match_keys WHERE person_id = ?", {person_id}));
-  return Status::success();
+  return drop_pairs(conn, person_id);
 }
 
 db::Migration match_keys_migration(db::Engine) {

@@ -53,14 +53,19 @@ bool has_criterion(const DuplicateQuery& q);
 
 Result<std::vector<Candidate>> find_duplicates(db::Connection& conn, const DuplicateQuery& q);
 
+// Two recorded persons as candidates of each other (the queue of pairs, pairs.h): each one's
+// fields as the query for the other, the better of the two ways; `same_document` when they share
+// an identity document number. No reasons when they are not candidates.
+Candidate score_pair(const Person& a, const Person& b, bool same_document);
+
 // CUI and document numbers as compared: letters and digits only, upper case.
 std::string normalised_identifier(const std::string& text);
 
-// The keys of these persons in person_match_keys, replacing those they had; in the
-// transaction of the write of the persons (persons.cc).
+// The keys of these persons in person_match_keys, replacing those they had, and their pairs
+// (pairs.h); in the transaction of the write of the persons (persons.cc).
 Status store_match_keys(db::Connection& conn, const std::vector<const Person*>& persons,
                         bool replace);
-// A merged person is found no more; unmerged, again (merges.cc).
+// A merged person is found no more, and in no pair; unmerged, again (merges.cc).
 Status drop_match_keys(db::Connection& conn, std::int64_t person_id);
 
 // Migration 15: the keys table and the keys of the persons already recorded.

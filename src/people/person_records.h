@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -40,6 +41,12 @@ struct PersonRecords {
   // from a module that records documents; nullptr when the module records none.
   std::function<Result<std::vector<std::int64_t>>(db::Connection&, const std::string& number)>
       persons_with_document = nullptr;
+  // The identity document numbers of these persons (normalised as above), each with its person:
+  // the queue of pairs (pairs.h) looks up who else bears them. A module that records documents
+  // calls people::refresh_pairs when it records or corrects one.
+  std::function<Result<std::vector<std::pair<std::int64_t, std::string>>>(
+      db::Connection&, const std::vector<std::int64_t>& person_ids)>
+      documents_of = nullptr;
 };
 
 // The field errors of duplicates and merges (codes translated by the web app). They belong in

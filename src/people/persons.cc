@@ -9,6 +9,7 @@
 #include "people/duplicates.h"
 #include "people/merges.h"
 #include "people/name_fold.h"
+#include "people/pairs.h"
 
 namespace innet::people {
 namespace {
@@ -740,7 +741,9 @@ CREATE INDEX persons_family_group ON persons (family_group_id);
           // Another module's list of one nationality, by name (the case list, decision 0025).
           {17, "people: persons of a nationality by name",
            "CREATE INDEX persons_nationality_name ON persons (nationality, family_name, "
-           "given_names, id);"}};
+           "given_names, id);"},
+          // The queue of likely pairs and the pairs marked "not the same person".
+          pairs_migration(engine)};
 }
 
 }  // namespace innet::people

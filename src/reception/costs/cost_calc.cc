@@ -73,7 +73,7 @@ Result<MonthRange> month_range(CivilMonth month, CivilDay today) {
 const centres::Contract* contract_covering(const std::vector<centres::Contract>& contracts,
                                            const std::string& day) {
   for (const auto& c : contracts)
-    if (c.start_date <= day && day <= c.end_date) return &c;
+    if (centres::in_force_on(c, day)) return &c;
   return nullptr;
 }
 

@@ -118,8 +118,9 @@ Result<centres::Contract> invoiced_contract(db::Connection& conn, const Invoice&
     for (const auto& c : all) {
       if (c.id != *inv.contract_id) continue;
       if (!contract_reaches(c, range))
-        return Error::rule(ErrorKind::unprocessable, "outside_contract", "month",
-                           centres::TenderErrors::outside_contract(c.start_date, c.end_date));
+        return Error::rule(
+            ErrorKind::unprocessable, "outside_contract", "month",
+            centres::TenderErrors::outside_contract(c.start_date, centres::last_day_in_force(c)));
       return c;
     }
     return Error::field(ErrorKind::unprocessable, "contract_id", FieldError::not_found("contract"));
@@ -131,14 +132,16 @@ Result<centres::Contract> invoiced_contract(db::Connection& conn, const Invoice&
                      centres::TenderErrors::contract_required());
 }
 
-// Every line within the contract's period.
+// Every line within the days the contract is in force (a terminated contract: up to the day
+// before its termination).
 Status check_within_contract(const Invoice& inv, const centres::Contract& c) {
   Error e = refused(ErrorKind::unprocessable, "outside_contract",
                     "a line falls outside the period of the contract invoiced");
-  const FieldError outside = centres::TenderErrors::outside_contract(c.start_date, c.end_date);
+  const auto last = centres::last_day_in_force(c);
+  const FieldError outside = centres::TenderErrors::outside_contract(c.start_date, last);
   for (std::size_t i = 0; i < inv.lines.size(); ++i) {
     if (inv.lines[i].from < c.start_date) e.fields[line_field(i, "from")] = outside;
-    if (inv.lines[i].to > c.end_date) e.fields[line_field(i, "to")] = outside;
+    if (inv.lines[i].to > last) e.fields[line_field(i, "to")] = outside;
   }
   if (!e.fields.empty()) return e;
   return Status::success();
@@ -147,7 +150,8 @@ Status check_within_contract(const Invoice& inv, const centres::Contract& c) {
 }  // namespace
 
 bool contract_reaches(const centres::Contract& c, const MonthRange& range) {
-  return c.start_date <= range.to.plus_days(-1).to_string() && c.end_date >= range.from.to_string();
+  return c.start_date <= range.to.plus_days(-1).to_string() &&
+         centres::last_day_in_force(c) >= range.from.to_string();
 }
 
 std::vector<centres::Contract> contracts_in_month(const std::vector<centres::Contract>& contracts,

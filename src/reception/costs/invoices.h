@@ -104,7 +104,8 @@ Result<SaiBudget> set_sai_budget(db::Connection& conn, const SaiBudget& budget);
 Result<std::vector<SaiBudget>> sai_budgets(db::Connection& conn, std::int64_t centre_id);
 const api::ObjectType<SaiBudget>& sai_budget_type();
 
-// The contract reaches into the month: its period and the month's days share at least one.
+// The contract reaches into the month: the days it is in force (centres::last_day_in_force: a
+// terminated contract ends the day before its termination) and the month's share at least one.
 bool contract_reaches(const centres::Contract& c, const MonthRange& range);
 // The contracts reaching into the month, by start date (their periods never overlap).
 std::vector<centres::Contract> contracts_in_month(const std::vector<centres::Contract>& contracts,

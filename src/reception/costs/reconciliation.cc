@@ -262,9 +262,10 @@ InvoiceDraft draft_invoice(const CostData& data, const MonthlyCosts& costs,
     for (auto& line : runs[person.person_id])
       d.lines.push_back({std::move(line), person.family_name, person.given_names});
   for (const auto& c : contracts_in_month(data.contracts, data.range))
-    d.contracts.push_back({c.id, c.cig, std::max(c.start_date, data.range.from.to_string()),
-                           std::min(c.end_date, data.range.to.plus_days(-1).to_string()),
-                           c.price_cents, c.vat_rate_percent});
+    d.contracts.push_back(
+        {c.id, c.cig, std::max(c.start_date, data.range.from.to_string()),
+         std::min(centres::last_day_in_force(c), data.range.to.plus_days(-1).to_string()),
+         c.price_cents, c.vat_rate_percent});
   return d;
 }
 
@@ -282,8 +283,9 @@ Result<InvoiceDraft> draft_invoice(db::Connection& conn, std::int64_t centre_id,
       return Error::field(ErrorKind::unprocessable, "contract_id",
                           FieldError::not_found("contract"));
     if (!contract_reaches(*it, range))
-      return Error::rule(ErrorKind::unprocessable, "outside_contract", "contract_id",
-                         centres::TenderErrors::outside_contract(it->start_date, it->end_date));
+      return Error::rule(
+          ErrorKind::unprocessable, "outside_contract", "contract_id",
+          centres::TenderErrors::outside_contract(it->start_date, centres::last_day_in_force(*it)));
     drafted = it->id;
   }
   auto costs = compute_costs(centre_id, data);

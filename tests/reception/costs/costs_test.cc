@@ -715,6 +715,57 @@ TEST_P(CostsTest, AnOlderWholeMonthInvoiceOverTwoContractsIsFlagged) {
   EXPECT_EQ(again.error().code, "invoice_exists");
 }
 
+// A termination decision taking effect on 2025-04-21 (centres::terminate_contract): C2 is in force
+// 04-16..20 only, and from the 21st nothing is payable, as with no contract. C2's draft: 5 days
+// of 6 present (S2 leaves on the 21st), 30 x 3,000 = 90,000; 04-21..30, 10 days of 5 present,
+// flagged. An invoice of C2 running to the 30th is refused on its line.
+TEST_P(CostsTest, ATerminatedContractStopsPricingDaysFromItsTermination) {
+  april();
+  ASSERT_DB_OK(centres::terminate_contract(db(), c2_, "2025-04-21"_day));
+  const auto c = costs();
+  EXPECT_EQ(c.totals.presence_days, 160);
+  EXPECT_EQ(c.totals.amount_due_cents, 228'000 + 90'000);
+  EXPECT_EQ(c.totals.days_without_contract, 10);
+  EXPECT_EQ(c.totals.presence_days_without_contract, 50);
+  EXPECT_EQ(c.days[19].contract_id, c2_);  // the 20th
+  EXPECT_FALSE(c.days[20].contract_id.has_value());
+  EXPECT_EQ(c.days[20].amount_cents, 0);
+
+  const auto april_month = *CivilMonth::parse("2025-04");
+  auto draft = draft_invoice(db(), a(), april_month, kToday, c2_);
+  ASSERT_DB_OK(draft);
+  ASSERT_EQ(draft->contracts.size(), 2u);
+  EXPECT_EQ(draft->contracts[1].to, "2025-04-20");
+  EXPECT_EQ(draft->presence_days, 30);
+  EXPECT_EQ(draft->amount_cents, 90'000);
+  for (const auto& l : draft->lines) EXPECT_LE(l.line.to, "2025-04-20");
+
+  Invoice inv;
+  inv.centre_id = a();
+  inv.month = "2025-04";
+  inv.number = "FT-C2";
+  inv.contract_id = c2_;
+  inv.submitted_by = user_;
+  inv.lines = {{s1(), "2025-04-16", "2025-04-30"}};
+  inv.presence_days = 15;
+  inv.amount_cents = 15 * 3'000;
+  auto refused = submit_invoice(db(), inv, kToday);
+  ASSERT_FALSE(refused.ok());
+  expect_error(refused.error(), ErrorKind::unprocessable, "outside_contract", "lines[0].to");
+  EXPECT_EQ(count("invoices"), 0);
+  // The draft, submitted unchanged, reconciles with no difference.
+  inv.lines.clear();
+  for (const auto& l : draft->lines) inv.lines.push_back(l.line);
+  inv.presence_days = draft->presence_days;
+  inv.amount_cents = draft->amount_cents;
+  auto stored = submit_invoice(db(), inv, kToday);
+  ASSERT_DB_OK(stored);
+  auto r = reconcile_invoice(db(), *stored, kToday);
+  ASSERT_DB_OK(r);
+  EXPECT_EQ(r->presence_days_difference, 0);
+  EXPECT_EQ(r->amount_difference_cents, 0);
+}
+
 TEST_P(CostsTest, AnInvoiceForAMonthOutsideItsContractIsRefused) {
   april();
   Invoice march = hand_made_invoice();

@@ -11,7 +11,7 @@ import { Guidance, GuidancePageView, isCategory } from '../features/guidance/ind
 import { TimelinessPage } from '../features/screening/index';
 import { FindingPage, Findings, forgetInspectionCopies, InspectionPage, Inspections, Sanctions } from '../features/monitoring/index';
 import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
-import { Duplicates, PersonPage, Persons } from '../features/people/index';
+import { DuplicatePairs, Duplicates, PersonPage, Persons } from '../features/people/index';
 import { Occupancy } from '../features/reception/index';
 import { ReferralMetrics, ReferralPage, Referrals } from '../features/referrals/index';
 import { NoticesPage, RegisterCentresPage, RegisterDayPage, RegisterOverviewPage, SignatureSheetPage } from '../features/register/index';
@@ -79,6 +79,7 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
   { pattern: /^\/guidance\/([a-z_]+)$/, permission: 'guidance.read', render: (_, m) => (isCategory(m[1]) ? <GuidancePageView key={m[1]} category={m[1]} /> : <NotFound />) },
   { pattern: /^\/referrals\/(\d+)$/, permission: 'referrals.read', render: (id) => <ReferralPage key={id} id={id} /> },
   { pattern: /^\/persons\/(\d+)$/, permission: 'persons.read', render: (id) => <PersonPage key={id} id={id} /> },
+  { pattern: /^\/duplicate-pairs$/, permission: 'persons.read', render: () => <DuplicatePairs /> },
   { pattern: /^\/persons\/(\d+)\/duplicates$/, permission: 'persons.read', render: (id) => <Duplicates key={id} id={id} /> },
   {
     pattern: /^\/centres\/(\d+)\/register\/(\d{4}-\d{2}-\d{2})$/,

@@ -31,6 +31,7 @@ export const AREAS: Area[] = [
   { path: '/movements', labelKey: 'nav.movements', descriptionKey: 'home.cards.movements', icon: 'files', permission: 'movements.export', group: 'reception' },
   { path: '/lots', labelKey: 'nav.lots', descriptionKey: 'home.cards.lots', icon: 'files', permission: 'contracts.manage', group: 'reception' },
   { path: '/persons', labelKey: 'nav.persons', descriptionKey: 'home.cards.persons', icon: 'user', permission: 'persons.read', group: 'people' },
+  { path: '/duplicate-pairs', labelKey: 'nav.duplicatePairs', descriptionKey: 'home.cards.duplicatePairs', icon: 'search', permission: 'persons.read', group: 'people' },
   { path: '/cases', labelKey: 'nav.cases', descriptionKey: 'home.cards.cases', icon: 'user', permission: 'cases.read', group: 'people' },
   { path: '/guidance', labelKey: 'nav.guidance', descriptionKey: 'home.cards.guidance', icon: 'files', permission: 'guidance.read', group: 'people' },
   { path: '/screening-timeliness', labelKey: 'nav.screeningTimeliness', descriptionKey: 'home.cards.screeningTimeliness', icon: 'list', permission: 'screening.statistics', group: 'people' },

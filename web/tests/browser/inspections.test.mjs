@@ -58,8 +58,8 @@ test('inspector: plans an inspection of a centre from the list, confirmed first'
   await checkBothLanguages(page, 'inspections-list', () => page.locator('[data-testid=inspections-table]').waitFor());
   await shot360('inspections-list-360-it');
 
-  // Filtered by centre and sorted by overall score on the server, then saved as CSV: every row
-  // shown (one page), Italian headers.
+  // Filtered by centre and sorted by overall score on the server, then saved as CSV by the
+  // server: every inspection of the filter (not only the page), Italian headers.
   await page.locator('#inspections-centre').selectOption(String(centre.id));
   await page.waitForURL(new RegExp(`centre_id=${centre.id}`));
   const theirRows = (await apiGet(page, `/inspections?centre_id=${centre.id}`)).body.items;

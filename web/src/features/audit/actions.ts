@@ -54,6 +54,8 @@ export const AUDIT_ACTIONS = [
   'organizations.update',
   'persons.create',
   'persons.merge',
+  'persons.pair_dismiss',
+  'persons.pair_undismiss',
   'persons.unmerge',
   'persons.update',
   'placements.arrive',

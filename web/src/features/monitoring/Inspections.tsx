@@ -1,12 +1,12 @@
 // /inspections: the inspections of centres, filtered by centre and status and searched by centre
 // name (in the query string, so the centre page links to its own), sorted and paged by the
-// server; the page shown saved as CSV. Inspectors and
+// server; every inspection of the filters saved as CSV or XLSX by the server. Inspectors and
 // prefecture officers see them all and plan new ones; an operator's staff see only the reports
 // issued on their own centres (the server keeps to that).
 import { useState } from 'preact/hooks';
 import { FormButtons } from '../../components/ActionPanel';
 import { useConfirm, Facts } from '../../components/ConfirmDialog';
-import { CsvDownload } from '../../components/CsvDownload';
+import { Icon } from '../../components/Icon';
 import { usePageTitle } from '../../components/PageTitle';
 import { TableRegion } from '../../components/TableRegion';
 import { CheckboxField, FormErrors, LoadState, SelectField, TextAreaField, TextField } from '../../components/forms';
@@ -230,22 +230,24 @@ export function Inspections() {
         </div>
       </div>
       {rows.length ? (
-        <div class="mb-3">
-          {/* The page shown; a whole national list is too large for one file in the browser. */}
-          <CsvDownload
-            filename={`ispezioni-${today()}-${data?.page ?? 1}.csv`}
-            testId="inspections-csv"
-            columns={['monitoring.centre', 'monitoring.date', 'common.status', 'monitoring.announced', 'monitoring.overall']}
-            rows={rows}
-            cells={(i) => [
-              i.centre_name,
-              { day: i.planned_date },
-              t(`monitoring.statuses.${i.status}`),
-              t(i.announced ? 'monitoring.announcedYes' : 'monitoring.announcedNo'),
-              // A number as Italian offices write it, in every language: decision 0021.
-              i.overall_score == null ? '' : i.overall_score.toFixed(1).replace('.', ','),
-            ]}
-          />
+        <div class="d-flex flex-wrap gap-2 mb-3" data-testid="inspections-files">
+          {/* Every inspection of the filters, in this order, made by the server in the page's language. */}
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <a
+              key={format}
+              href={monitoringApi.listFile(
+                { centre_id: centreId ? Number(centreId) : undefined, status: status || undefined, q: q || undefined, sort: (sort || undefined) as InspectionQuery['sort'] },
+                format,
+                lang,
+              )}
+              download
+              class="btn btn-outline-primary btn-sm"
+              data-testid={`inspections-${format}`}
+            >
+              <Icon name="files" class="icon-primary icon-sm me-1" />
+              {t(`findings.download.${format}`)}
+            </a>
+          ))}
         </div>
       ) : null}
       <LoadState error={error} ready={!!data}>

@@ -1,6 +1,6 @@
 // Client for inspections of centres (/api/v1/inspections, /api/v1/checklists; decision 0022).
 // Types are the server's.
-import { type RequestBody, type Schema, request } from '../../lib/api';
+import { type RequestBody, type Schema, fileUrl, request } from '../../lib/api';
 import type { operations } from '../../lib/api-schema';
 import type { Check, Same } from '../../lib/typeChecks';
 
@@ -54,6 +54,8 @@ export const TEAM_ROLES = ['inspector', 'prefecture_officer'] as const;
 
 export const monitoringApi = {
   list: (query: InspectionQuery) => request<Schema<'InspectionList'>>('GET', '/inspections', { query }),
+  /** Every inspection of the filters as a file for the offices, in the page's language and order. */
+  listFile: (query: InspectionQuery, format: 'csv' | 'xlsx', lang: string) => fileUrl('/inspections', { ...query, format, lang }),
   get: (id: number) => request<InspectionDetail>('GET', `/inspections/${id}`),
   checklist: (id: number) => request<Checklist>('GET', `/checklists/${id}`),
   plan: (body: NewInspection) => request<Inspection>('POST', '/inspections', { body }),

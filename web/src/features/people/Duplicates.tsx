@@ -1,7 +1,7 @@
 // The duplicate review page of one person (decision 0026): the records that may be the same
-// person, one of them side by side with this one, the merge (a preview first: the confirmation
+// person, one of them side by side with this one (the one named by ?with=, from the queue of pairs), the merge (a preview first: the confirmation
 // says what will move), and the merges of this person, each of which can be undone.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { NotFound } from '../../app/Status';
 import { Consequences, useConfirm } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
@@ -14,7 +14,7 @@ import { nationality } from '../../lib/countries';
 import { formatDay, formatDateTime } from '../../lib/dates';
 import { type TFunction, useT } from '../../lib/i18n';
 import { formatNumber } from '../../lib/numbers';
-import { Link } from '../../lib/router';
+import { Link, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { DuplicateList } from './DuplicateList';
@@ -32,6 +32,12 @@ export function Duplicates({ id }: { id: number }) {
     return { person, candidates: found.items, merges };
   }, [id, version]);
   const [chosen, setChosen] = useState<DuplicateCandidate | null>(null);
+  // From the queue of pairs (?with=): the other record of the pair, side by side at once.
+  const pairedWith = Number(useLocation().query.get('with') ?? 0);
+  useEffect(() => {
+    const other = data?.candidates.find((c) => c.person.id === pairedWith);
+    if (other) setChosen(other);
+  }, [data, pairedWith]);
   usePageTitle(data ? t('duplicates.title', { name: personName(data.person) }) : t('duplicates.titlePlain'));
   if (error instanceof ApiError && error.status === 404) return <NotFound />;
   const refresh = (message: string) => {

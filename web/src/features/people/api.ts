@@ -54,6 +54,12 @@ export const MOVED_KINDS = ['placements', 'absence_notices', 'register_absences'
 /** Two records made one, with what moved: what an unmerge puts back. */
 export type PersonMerge = Schema<'PersonMerge'>;
 
+/** Two records that may be one person, with the score and the reasons: the queue's row. */
+export type DuplicatePair = Schema<'DuplicatePair'>;
+
+/** A pair marked as two different persons, with the reason; undone with another. */
+export type PairDismissal = Schema<'PairDismissal'>;
+
 export function personName(p: Pick<PersonSummary, 'family_name' | 'given_names'>): string {
   return `${p.family_name} ${p.given_names}`;
 }
@@ -70,5 +76,9 @@ export const peopleApi = {
   previewMerge: (body: RequestBody<'createPersonMerge'>) => request<PersonMerge>('POST', '/person-merges/preview', { body }),
   unmerge: (id: number, reason: string) => request<PersonMerge>('POST', `/person-merges/${id}/unmerge`, { body: { reason } }),
   merges: (query: Query) => request<Schema<'PersonMergeList'>>('GET', '/person-merges', { query }),
+  duplicatePairs: (query: Query) => request<Schema<'DuplicatePairList'>>('GET', '/persons/duplicate-pairs', { query }),
+  dismissals: (query: Query) => request<Schema<'PairDismissalList'>>('GET', '/person-pair-dismissals', { query }),
+  dismissPair: (body: RequestBody<'createPersonPairDismissal'>) => request<PairDismissal>('POST', '/person-pair-dismissals', { body }),
+  undoDismissal: (id: number, reason: string) => request<PairDismissal>('POST', `/person-pair-dismissals/${id}/undo`, { body: { reason } }),
   familyGroup: (id: number) => request<FamilyGroup>('GET', `/family-groups/${id}`),
 };

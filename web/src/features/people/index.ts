@@ -1,4 +1,5 @@
 // The people feature's public entry: what other features and the app may use. The rest of features/people/ is internal.
+export { DuplicatePairs } from './DuplicatePairs';
 export { Duplicates } from './Duplicates';
 export { PersonPage } from './PersonPage';
 export { PersonSearch } from './PersonSearch';
