@@ -257,6 +257,7 @@ const DYNAMIC = {
   'guidance.sections.*': () => constList('features/guidance/api.ts', 'SECTIONS'),
   'tasks.kinds.*': () => constList('features/tasks/api.ts', 'TASK_KINDS'),
   'tasks.severities.*': () => constList('features/tasks/api.ts', 'SEVERITIES'),
+  'tasks.kindNames.*': () => constList('features/tasks/api.ts', 'TASK_KINDS'),
   'audit.reads.outcomes.*': () => fieldUnion('features/audit/api.ts', 'ReadEntry', 'outcome'),
   // guarded (features/audit/details.tsx): the actions, objects and detail names the server writes
   'audit.actions.*': () => constList('features/audit/actions.ts', 'AUDIT_ACTIONS'),

@@ -225,6 +225,7 @@ export function expectedNav(permissions) {
     ...(has('movements.export') ? ['/movements'] : []),
     ...(has('contracts.manage') ? ['/lots'] : []),
     ...(has('persons.read') ? ['/persons'] : []),
+    ...(has('persons.read') ? ['/duplicate-pairs'] : []),
     ...(has('cases.read') ? ['/cases'] : []),
     ...(has('guidance.read') ? ['/guidance'] : []),
     ...(has('screening.statistics') ? ['/screening-timeliness'] : []),

@@ -60,3 +60,18 @@ for (const role of ['inspector', 'case_worker']) {
     await page.locator('#main-heading').waitFor();
   });
 }
+
+test('case_worker: one kind of task picked shows only that kind, with its own count', async () => {
+  const { page } = worker;
+  const expected = (await apiGet(page, '/tasks?kind=screening_due&per_page=1')).body;
+  assert.ok(expected.total > 0, 'the demo case worker owes screenings');
+  await page.goto('/tasks');
+  await page.locator('[data-testid=tasks-table]').waitFor();
+  await page.selectOption('#task-kind', 'screening_due');
+  await page.waitForURL(/kind=screening_due/);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=tasks-table] tbody tr')].every((r) => r.getAttribute('data-kind') === 'screening_due'));
+  const kinds = await page.locator('[data-testid=tasks-table] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
+  assert.ok(kinds.length > 0 && kinds.every((k) => k === 'screening_due'));
+  await page.selectOption('#task-kind', '');
+  await page.waitForURL((url) => !url.search.includes('kind='));
+});

@@ -1,16 +1,17 @@
 // /tasks: the caller's inbox, what to do across modules (an overdue corrective action, a reply to
 // verify, an absence notice to decide), the earliest due first, paged by the server. A task is
-// done on its record's page, to which it links; it leaves the inbox when the record changes.
+// done on its record's page, to which it links; it leaves the inbox when the record changes. One
+// kind can be picked: a case worker's hundreds of screenings due would hide a referral waiting.
 import { Pagination, ResultsSummary } from '../../components/Pagination';
 import { usePageTitle } from '../../components/PageTitle';
 import { TableRegion } from '../../components/TableRegion';
-import { LoadState } from '../../components/forms';
+import { LoadState, SelectField } from '../../components/forms';
 import { pageParam } from '../../components/useList';
 import { formatDay } from '../../lib/dates';
 import { hasKey, useT } from '../../lib/i18n';
-import { Link, useLocation } from '../../lib/router';
+import { Link, setQuery, useLocation } from '../../lib/router';
 import { useData } from '../../lib/useData';
-import { type Task, tasksApi } from './api';
+import { TASK_KINDS, type Task, type TaskKind, tasksApi } from './api';
 
 const PER_PAGE = 25;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,13 +36,26 @@ export function TasksPage() {
   const page = pageParam(loc.query);
   const title = useTaskTitle();
   usePageTitle(t('tasks.title'));
-  const { data, error, loading } = useData(() => tasksApi.list(page, PER_PAGE), [page], { keepPrevious: true });
+  const kind = (TASK_KINDS as readonly string[]).includes(loc.query.get('kind') ?? '') ? (loc.query.get('kind') as TaskKind) : '';
+  const { data, error, loading } = useData(() => tasksApi.list(page, PER_PAGE, kind || undefined), [page, kind], { keepPrevious: true });
   return (
     <div data-testid="tasks-page">
       <h1 id="main-heading" tabIndex={-1}>
         {t('tasks.title')}
       </h1>
       <p class="lead">{t('tasks.intro')}</p>
+      <div class="row">
+        <div class="col-12 col-md-6 col-lg-4">
+          <SelectField
+            id="task-kind"
+            label={t('tasks.kindFilter')}
+            value={kind}
+            empty={t('tasks.allKinds')}
+            options={TASK_KINDS.map((k) => ({ value: k, label: t(`tasks.kindNames.${k}`) }))}
+            onValue={(v: string) => setQuery({ kind: v || null, page: null })}
+          />
+        </div>
+      </div>
       <LoadState error={error} ready={!!data}>
         {() =>
           data && (

@@ -6,10 +6,12 @@ export type Task = Schema<'Task'>;
 /** The kinds of task the modules raise today (the server's sources): each has its title in the locales. */
 export const TASK_KINDS = ['finding_overdue', 'reply_to_verify', 'notice_to_decide', 'permit_expiring', 'screening_due', 'referral_waiting', 'referral_escalated'] as const;
 
+export type TaskKind = (typeof TASK_KINDS)[number];
+
 /** The severities a finding's task names (monitoring's vocabulary). */
 export const SEVERITIES = ['minor', 'major', 'critical'] as const;
 
 export const tasksApi = {
-  list: (page: number, perPage: number) => request<Schema<'TaskList'>>('GET', '/tasks', { query: { page, per_page: perPage } }),
+  list: (page: number, perPage: number, kind?: TaskKind) => request<Schema<'TaskList'>>('GET', '/tasks', { query: { page, per_page: perPage, kind } }),
   count: () => request<Schema<'TaskCount'>>('GET', '/tasks/count'),
 };
