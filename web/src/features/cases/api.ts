@@ -4,6 +4,7 @@
 import type { operations } from '../../lib/api-schema';
 import { fileUrl, type Query, type RequestBody, type Schema, request } from '../../lib/api';
 import type { Check, Same } from '../../lib/typeChecks';
+import { VULNERABILITY_CATEGORIES } from '../../lib/vulnerability';
 
 export type CaseDetail = Schema<'CaseDetail'>;
 export type CaseListItem = Schema<'CaseListItem'>;
@@ -37,21 +38,7 @@ export const TIMELINE_KINDS = [
 ] as const;
 export const SENSITIVITIES = ['normal', 'sensitive'] as const;
 /** The list's filters that a module above cases answers (screening); 422 while none does. */
-export const VULNERABILITY_CATEGORIES = [
-  'minor',
-  'unaccompanied_minor',
-  'disability',
-  'elderly',
-  'woman',
-  'pregnant_woman',
-  'single_parent',
-  'trafficking_victim',
-  'serious_illness',
-  'mental_disorder',
-  'torture_violence',
-  'fgm',
-  'lgbtiq',
-] as const;
+export { VULNERABILITY_CATEGORIES };
 export const SCREENING_STATES = ['due', 'late'] as const;
 
 export type CaseStatus = CaseDetail['status'];

@@ -1,5 +1,7 @@
 // Client for the guidance pages (/api/v1/guidance; decision 0033). Types are the server's.
 import { type RequestBody, type Schema, request } from '../../lib/api';
+import type { Check, Same } from '../../lib/typeChecks';
+import { VULNERABILITY_CATEGORIES } from '../../lib/vulnerability';
 
 export type GuidanceSummary = Schema<'GuidanceSummary'>;
 export type GuidancePage = Schema<'GuidancePage'>;
@@ -8,22 +10,9 @@ export type GuidanceEdit = RequestBody<'createGuidanceVersion'>;
 export type Category = GuidanceSummary['category'];
 export type PageLanguage = GuidancePage['language'];
 
-/** The vulnerability categories, in the server's order (cases' vocabulary): each has its name at vulnerability.category.<code>. */
-export const CATEGORIES = [
-  'minor',
-  'unaccompanied_minor',
-  'disability',
-  'elderly',
-  'woman',
-  'pregnant_woman',
-  'single_parent',
-  'trafficking_victim',
-  'serious_illness',
-  'mental_disorder',
-  'torture_violence',
-  'fgm',
-  'lgbtiq',
-] as const satisfies readonly Category[];
+/** The vulnerability categories, in the server's order: each has its name at vulnerability.category.<code>. */
+export const CATEGORIES = VULNERABILITY_CATEGORIES;
+export type CategoriesAreTheServers = Check<Same<(typeof CATEGORIES)[number], Category>>;
 
 /** A page's sections in reading order; all but `sources` are required. */
 export const SECTIONS = ['look_for', 'how_to_ask', 'where_to_refer', 'guarantees', 'sources'] as const satisfies readonly GuidanceVersion['changed_sections'][number][];

@@ -3,6 +3,7 @@
 // vocabularies are checked against them.
 import { fileUrl, type Query, type RequestBody, type Schema, request } from '../../lib/api';
 import type { Check, Same } from '../../lib/typeChecks';
+import { VULNERABILITY_CATEGORIES } from '../../lib/vulnerability';
 
 export type Referral = Schema<'Referral'>;
 export type ReferralRow = Schema<'ReferralListItem'>;
@@ -13,21 +14,7 @@ export const DATA_ITEMS = ['identity', 'contacts', 'languages', 'legal_status', 
 export const URGENCIES = ['emergency', 'urgent', 'normal'] as const;
 export const STATES = ['draft', 'sent', 'accepted', 'declined', 'in_progress', 'completed', 'cancelled'] as const;
 export const OUTCOMES = ['successful', 'unsuccessful'] as const;
-export const CATEGORIES = [
-  'minor',
-  'unaccompanied_minor',
-  'disability',
-  'elderly',
-  'woman',
-  'pregnant_woman',
-  'single_parent',
-  'trafficking_victim',
-  'serious_illness',
-  'mental_disorder',
-  'torture_violence',
-  'fgm',
-  'lgbtiq',
-] as const;
+export const CATEGORIES = VULNERABILITY_CATEGORIES;
 /** The organisation types a referral goes to (the server refuses the others). */
 export const RECIPIENT_TYPES: readonly string[] = ['health_authority', 'municipality', 'centre_operator', 'ngo', 'school', 'other'];
 /** The lists' orders (the server's ?sort= keys); the first is the default, newest first. */

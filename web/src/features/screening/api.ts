@@ -3,6 +3,7 @@
 // whole section again. Types are the server's (lib/api-schema.d.ts, generated).
 import { type RequestBody, type Schema, request } from '../../lib/api';
 import type { Check, Same } from '../../lib/typeChecks';
+import { VULNERABILITY_CATEGORIES, VULNERABILITY_SEVERITIES } from '../../lib/vulnerability';
 
 export type Section = Schema<'ScreeningSection'>;
 export type Screening = Schema<'Screening'>;
@@ -11,23 +12,8 @@ export type Instrument = Schema<'ScreeningInstrument'>;
 export type Answer = Schema<'ScreeningAnswer'>;
 export type Timeliness = Schema<'ScreeningTimelinessList'>;
 
-/** The one vocabulary of vulnerability categories (cases::vulnerability_categories()). */
-export const CATEGORIES = [
-  'minor',
-  'unaccompanied_minor',
-  'disability',
-  'elderly',
-  'woman',
-  'pregnant_woman',
-  'single_parent',
-  'trafficking_victim',
-  'serious_illness',
-  'mental_disorder',
-  'torture_violence',
-  'fgm',
-  'lgbtiq',
-] as const;
-export const SEVERITIES = ['low', 'medium', 'high'] as const;
+export const CATEGORIES = VULNERABILITY_CATEGORIES;
+export const SEVERITIES = VULNERABILITY_SEVERITIES;
 export const STAGES = ['first', 'periodic', 'trigger'] as const;
 export const INDICATOR_GROUPS = ['profile', 'physical_signs', 'health_disability', 'sexual_reproductive', 'mental_health', 'behaviour', 'trafficking_signs'] as const;
 export const SCHEDULE_STATES = ['none', 'upcoming', 'due', 'late'] as const;
