@@ -4,14 +4,12 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 work=$(mktemp -d /tmp/innet-tests.XXXXXX)
-server_pid=
-sink_pid=
 results=()
 failed=0
 
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null
+  kill $(jobs -p) 2>/dev/null
+  wait
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -40,7 +38,7 @@ start_sink() {
 
 # Starts `innet serve` on a fresh, demo-seeded database, with an SMTP sink; sets INNET_BASE_URL.
 start_server() {
-  local db_url=$1 dir=$work/$2
+  local db_url=$1 dir=$work/$2 port=
   mkdir -p "$dir"
   start_sink "$dir/mail" || return 1
   export INNET_SECRETS_FILE=$dir/secrets.key INNET_TRUSTED_PROXY=127.0.0.1
@@ -57,11 +55,30 @@ start_server() {
   echo "server on $INNET_BASE_URL ($2)"
 }
 
-stop_server() {
-  kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  server_pid=
-  kill -TERM "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null
-  sink_pid=
+# suite NAME DB_URL COMMAND...: in a subshell of its own, started in the background by the caller,
+# a server on a fresh demo database of its own (so suites never share data: login throttling, the
+# audit trail), the command against it, and the server stopped; the output goes to
+# $work/NAME.out and the status to $work/NAME.rc.
+suite() {
+  local name=$1 db_url=$2; shift 2
+  (
+    server_pid= sink_pid=
+    trap cleanup_servers EXIT
+    if start_server "$db_url" "$name"; then "$@"; else echo "server start failed ($name)"; false; fi
+  ) >"$work/$name.out" 2>&1
+  echo $? >"$work/$name.rc"
+}
+cleanup_servers() {
+  [ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  [ -n "$sink_pid" ] && kill -TERM "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null
+  true
+}
+
+# collect NAME TITLE: prints a finished suite's output and records its result.
+collect() {
+  echo "=== $2"
+  cat "$work/$1.out"
+  if [ "$(cat "$work/$1.rc" 2>/dev/null)" = 0 ]; then results+=("PASS $2"); else results+=("FAIL $2"); failed=$((failed + 1)); fi
 }
 
 step "code format (clang-format)" \
@@ -85,24 +102,20 @@ step "crash test (SIGKILL under write load on SQLite)" scripts/crash-test.sh
 # node_modules), so a new module's folder is never missed. One file at a time: they share the
 # server's data (login throttling, the audit trail).
 api_tests() { node --test --test-concurrency=1 tests/; }
+browser_tests() { (cd web && INNET_SCREENSHOT_DIR="$root/test-results/screenshots" npm run --silent test:browser); }
 
-if start_server "sqlite://$work/sqlite/innet.db" sqlite; then
-  step "API tests on SQLite" api_tests
-  step "browser tests (chromium, axe-core)" bash -c 'cd web && INNET_SCREENSHOT_DIR="$0/test-results/screenshots" npm run --silent test:browser' "$root"
-  stop_server
-else
-  results+=("FAIL server start on SQLite"); failed=$((failed + 1))
-fi
-
+# The three suites that need a server run side by side, each on its own server and database: most
+# of their time is spent waiting on HTTP round trips, not on the two cores.
 pg_db=innet_api_$$
 psql -q "$INNET_TEST_PG_URL" -c "CREATE DATABASE $pg_db" >/dev/null
 pg_url=${INNET_TEST_PG_URL/\/innet_test/\/$pg_db}
-if start_server "$pg_url" postgresql; then
-  step "API tests on PostgreSQL" api_tests
-  stop_server
-else
-  results+=("FAIL server start on PostgreSQL"); failed=$((failed + 1))
-fi
+suite api-sqlite "sqlite://$work/api-sqlite.db" api_tests &
+suite browser "sqlite://$work/browser.db" browser_tests &
+suite api-postgresql "$pg_url" api_tests &
+wait
+collect api-sqlite "API tests on SQLite"
+collect browser "browser tests (chromium, axe-core)"
+collect api-postgresql "API tests on PostgreSQL"
 
 echo
 printf '%s\n' "${results[@]}"
