@@ -1,0 +1,643 @@
+#include "search/index.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <map>
+#include <mutex>
+#include <unordered_map>
+
+namespace innet::search {
+namespace {
+
+// The fields of a text, in the order of their weights (decision 0035): a word in the name counts
+// three times a word of the description or the eligibility, twice one of the extra keywords.
+constexpr std::size_t kFields = 4;
+constexpr std::array<float, kFields> kFieldWeight = {3.0F, 1.0F, 1.0F, 0.5F};
+// BM25's usual constants: how fast repeated words stop adding (k1), how much a long field is
+// penalised (b).
+constexpr float kK1 = 1.2F;
+constexpr float kB = 0.75F;
+// A match in the reader's language counts half again as much as one in another language.
+constexpr float kReaderLanguageBoost = 1.5F;
+// A word found only as the start of a longer word ranks below the word typed in full.
+constexpr float kPrefixFactor = 0.8F;
+// The last word is also a prefix from two characters on: one would match most of the vocabulary.
+constexpr std::size_t kMinPrefix = 2;
+// Words of a query past these are ignored (a mark per word and slot is one byte).
+constexpr std::size_t kMaxWords = 32;
+// Compaction: when dead slots (replaced or removed documents) outnumber live ones and are this
+// many at least, every posting list is rebuilt without them.
+constexpr std::size_t kCompactAfter = 1024;
+constexpr double kEarthRadiusKm = 6371.0088;
+constexpr std::uint32_t kNoSlot = std::numeric_limits<std::uint32_t>::max();
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+// The filter values (term ids, ISTAT codes, language codes) as small numbers.
+struct Dictionary {
+  StringMap<std::uint32_t> ids;
+  std::uint32_t intern(std::string_view value) {
+    auto it = ids.find(value);
+    if (it != ids.end()) return it->second;
+    const auto id = static_cast<std::uint32_t>(ids.size());
+    ids.emplace(std::string(value), id);
+    return id;
+  }
+  std::optional<std::uint32_t> find(std::string_view value) const {
+    auto it = ids.find(value);
+    if (it == ids.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+// Slots in ascending order (a slot is appended once, never reused before a compaction); the
+// term's count in each field, four bits per field (name in the lowest), at most 15.
+struct PostingList {
+  std::vector<std::uint32_t> slots;
+  std::vector<std::uint16_t> counts;
+};
+
+struct LanguageIndex {
+  StringMap<std::uint32_t> term_ids;  // stem -> term
+  std::vector<PostingList> postings;  // by term
+  // Every surface form seen -> its stem's term: prefixes are looked up here, in order.
+  std::map<std::string, std::uint32_t, std::less<>> surfaces;
+  // Words per field of each slot's text in this language (0 when it has none).
+  std::vector<std::array<std::uint16_t, kFields>> lengths;
+  std::array<double, kFields> length_sum{};
+  std::size_t texts = 0;  // live texts in this language
+};
+
+struct UnitVector {
+  double x, y, z;
+};
+
+UnitVector unit_vector(GeoPoint p) {
+  constexpr double kRadians = 3.14159265358979323846 / 180.0;
+  const double lat = p.lat * kRadians;
+  const double lon = p.lon * kRadians;
+  return {std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon), std::sin(lat)};
+}
+
+// The squared chord between two points of the unit sphere: it grows with the distance, so it
+// orders and filters without trigonometry; km only for the page.
+double chord2(const UnitVector& a, const UnitVector& b) {
+  const double dx = a.x - b.x, dy = a.y - b.y, dz = a.z - b.z;
+  return dx * dx + dy * dy + dz * dz;
+}
+
+double chord2_to_km(double chord_squared) {
+  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(chord_squared) / 2));
+}
+
+bool valid_point(GeoPoint p) {
+  return std::isfinite(p.lat) && std::isfinite(p.lon) && std::abs(p.lat) <= 90 &&
+         std::abs(p.lon) <= 180;
+}
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+struct Slot {
+  std::string id;
+  std::vector<std::uint32_t> terms, municipalities, spoken;  // interned, sorted, unique
+  bool free_of_charge = false;
+  std::vector<UnitVector> points;
+  std::vector<WeeklyOpening> openings;
+  // The folded name in each language present, one after the other: the browse order.
+  std::string names;
+  std::array<std::uint32_t, kLanguageCount> name_begin{};
+  std::array<std::uint16_t, kLanguageCount> name_size{};
+  std::uint8_t named = 0;  // bit per language with a name
+
+  std::string_view name(Language language) const {
+    const auto l = static_cast<std::size_t>(language);
+    return std::string_view(names).substr(name_begin[l], name_size[l]);
+  }
+  bool has_name(Language language) const { return (named >> static_cast<int>(language)) & 1; }
+};
+
+std::vector<std::uint32_t> interned(Dictionary& dictionary, const std::vector<std::string>& values,
+                                    bool lower = false) {
+  std::vector<std::uint32_t> ids;
+  for (const auto& value : values)
+    ids.push_back(dictionary.intern(lower ? lower_ascii(value) : value));
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+// Per-thread work arrays of a query, one entry per slot, all zero between queries (each pass
+// resets what it touched).
+struct Scratch {
+  std::vector<float> score, current;
+  std::vector<std::uint8_t> count, mark;
+  std::vector<std::uint32_t> touched;
+  std::vector<float> best_score;
+  std::vector<std::uint8_t> best_count, best_set;
+  std::vector<std::uint32_t> best_touched;
+
+  void fit(std::size_t slots) {
+    if (score.size() >= slots) return;
+    score.resize(slots), current.resize(slots), count.resize(slots), mark.resize(slots);
+    best_score.resize(slots), best_count.resize(slots), best_set.resize(slots);
+  }
+  void reset_pass() {
+    for (auto s : touched) score[s] = current[s] = 0, count[s] = mark[s] = 0;
+    touched.clear();
+  }
+  void reset() {
+    reset_pass();
+    for (auto s : best_touched) best_score[s] = 0, best_count[s] = best_set[s] = 0;
+    best_touched.clear();
+  }
+};
+
+// One word of the query as one language's terms.
+struct WordTerms {
+  std::vector<std::pair<std::uint32_t, float>> terms;  // term, factor (1 or kPrefixFactor)
+  bool required = false;
+  std::size_t cost = 0;  // postings to read
+};
+
+struct Candidate {
+  std::uint32_t slot;
+  float score;
+  std::uint8_t words;
+  double chord2;  // to `near`; infinity without points
+  std::string_view name;
+};
+
+}  // namespace
+
+double distance_km(GeoPoint a, GeoPoint b) {
+  return chord2_to_km(chord2(unit_vector(a), unit_vector(b)));
+}
+
+struct Index::State {
+  std::array<LanguageIndex, kLanguageCount> languages;
+  std::vector<Slot> slots;
+  std::vector<std::uint8_t> live;
+  StringMap<std::uint32_t> by_id;
+  Dictionary terms, municipalities, spoken;
+  std::size_t dead = 0;
+
+  void upsert(Document&& document) {
+    if (auto it = by_id.find(document.id); it != by_id.end()) kill(it->second);
+    add(std::move(document));
+    if (dead >= kCompactAfter && dead > by_id.size()) compact();
+  }
+
+  bool remove(std::string_view id) {
+    auto it = by_id.find(id);
+    if (it == by_id.end()) return false;
+    kill(it->second);
+    if (dead >= kCompactAfter && dead > by_id.size()) compact();
+    return true;
+  }
+
+  void add(Document&& document) {
+    const auto slot = static_cast<std::uint32_t>(slots.size());
+    Slot& s = slots.emplace_back();
+    live.push_back(1);
+    for (auto& language : languages) language.lengths.emplace_back();
+
+    // (term, field) of every word, per language, then counted.
+    std::array<std::vector<std::pair<std::uint32_t, std::uint8_t>>, kLanguageCount> occurrences;
+    std::array<std::array<std::size_t, kFields>, kLanguageCount> lengths{};
+    for (const auto& text : document.texts) {
+      const auto l = static_cast<std::size_t>(text.language);
+      LanguageIndex& language = languages[l];
+      const std::array<const std::string*, kFields> fields = {&text.name, &text.description,
+                                                              &text.eligibility, &text.extra};
+      for (std::size_t f = 0; f < kFields; ++f) {
+        for (auto& term : analyze(*fields[f], text.language)) {
+          auto [it, added] = language.term_ids.try_emplace(
+              std::move(term.stem), static_cast<std::uint32_t>(language.postings.size()));
+          if (added) language.postings.emplace_back();
+          language.surfaces.try_emplace(std::move(term.surface), it->second);
+          occurrences[l].emplace_back(it->second, static_cast<std::uint8_t>(f));
+          ++lengths[l][f];
+        }
+      }
+      if (!s.has_name(text.language)) {
+        const std::string folded = fold(text.name);
+        s.name_begin[l] = static_cast<std::uint32_t>(s.names.size());
+        s.name_size[l] = static_cast<std::uint16_t>(std::min<std::size_t>(folded.size(), 0xFFFF));
+        s.names += std::string_view(folded).substr(0, s.name_size[l]);
+        s.named = static_cast<std::uint8_t>(s.named | (1U << l));
+      }
+    }
+    for (std::size_t l = 0; l < kLanguageCount; ++l) {
+      LanguageIndex& language = languages[l];
+      if (occurrences[l].empty()) continue;
+      for (std::size_t f = 0; f < kFields; ++f) {
+        const auto words = std::min<std::size_t>(lengths[l][f], 0xFFFF);
+        language.lengths[slot][f] = static_cast<std::uint16_t>(words);
+        language.length_sum[f] += static_cast<double>(words);
+      }
+      ++language.texts;
+      auto& occ = occurrences[l];
+      std::sort(occ.begin(), occ.end());
+      for (std::size_t i = 0; i < occ.size();) {
+        const auto term = occ[i].first;
+        std::uint16_t packed = 0;
+        for (; i < occ.size() && occ[i].first == term; ++i) {
+          const int shift = 4 * occ[i].second;
+          const auto in_field = (packed >> shift) & 0xF;
+          if (in_field < 15) packed = static_cast<std::uint16_t>(packed + (1U << shift));
+        }
+        language.postings[term].slots.push_back(slot);
+        language.postings[term].counts.push_back(packed);
+      }
+    }
+
+    s.id = std::move(document.id);
+    s.terms = interned(terms, document.terms);
+    s.municipalities = interned(municipalities, document.municipalities);
+    s.spoken = interned(spoken, document.languages_spoken, true);
+    s.free_of_charge = document.free_of_charge;
+    for (const auto& point : document.points) {
+      if (valid_point(point)) s.points.push_back(unit_vector(point));
+    }
+    s.openings = std::move(document.openings);
+    by_id.emplace(s.id, slot);
+  }
+
+  void kill(std::uint32_t slot) {
+    live[slot] = 0;
+    for (auto& language : languages) {
+      const auto& lengths = language.lengths[slot];
+      if (lengths == std::array<std::uint16_t, kFields>{}) continue;
+      for (std::size_t f = 0; f < kFields; ++f) language.length_sum[f] -= lengths[f];
+      --language.texts;
+    }
+    by_id.erase(slots[slot].id);
+    slots[slot] = Slot{};  // its memory back now; its postings go at the next compaction
+    ++dead;
+  }
+
+  // Renumbers the live slots densely and rebuilds every posting list, the vocabulary and the
+  // surfaces without the dead: O(everything), after at least kCompactAfter removals, hence
+  // amortised O(size of a document) per removal.
+  void compact() {
+    std::vector<std::uint32_t> renumbered(slots.size(), kNoSlot);
+    std::vector<Slot> kept;
+    kept.reserve(by_id.size());
+    for (std::uint32_t s = 0; s < slots.size(); ++s) {
+      if (!live[s]) continue;
+      renumbered[s] = static_cast<std::uint32_t>(kept.size());
+      kept.push_back(std::move(slots[s]));
+    }
+    for (auto& language : languages) {
+      std::vector<std::uint32_t> new_term(language.postings.size(), kNoSlot);
+      std::vector<PostingList> postings;
+      for (std::uint32_t t = 0; t < language.postings.size(); ++t) {
+        PostingList& list = language.postings[t];
+        PostingList out;
+        for (std::size_t i = 0; i < list.slots.size(); ++i) {
+          if (renumbered[list.slots[i]] == kNoSlot) continue;
+          out.slots.push_back(renumbered[list.slots[i]]);
+          out.counts.push_back(list.counts[i]);
+        }
+        if (out.slots.empty()) continue;
+        new_term[t] = static_cast<std::uint32_t>(postings.size());
+        postings.push_back(std::move(out));
+      }
+      language.postings = std::move(postings);
+      const auto renumber_terms = [&](auto& map) {
+        for (auto it = map.begin(); it != map.end();) {
+          it->second = new_term[it->second];
+          it = it->second == kNoSlot ? map.erase(it) : std::next(it);
+        }
+      };
+      renumber_terms(language.term_ids);
+      renumber_terms(language.surfaces);
+      std::vector<std::array<std::uint16_t, kFields>> lengths(kept.size());
+      for (std::uint32_t s = 0; s < slots.size(); ++s) {
+        if (renumbered[s] != kNoSlot) lengths[renumbered[s]] = language.lengths[s];
+      }
+      language.lengths = std::move(lengths);
+    }
+    slots = std::move(kept);
+    live.assign(slots.size(), 1);
+    by_id.clear();
+    for (std::uint32_t s = 0; s < slots.size(); ++s) by_id.emplace(slots[s].id, s);
+    dead = 0;
+  }
+
+  // The words of a query as the terms of one language; false when a required word has none (no
+  // service matches every word in this language).
+  std::vector<WordTerms> terms_of(const std::vector<std::u32string>& words, bool last_is_prefix,
+                                  Language l) const {
+    const LanguageIndex& language = languages[static_cast<std::size_t>(l)];
+    std::vector<WordTerms> out(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const auto term = analyze_word(words[i], l);
+      WordTerms& w = out[i];
+      w.required = term.has_value();
+      std::optional<std::uint32_t> exact;
+      if (term) {
+        if (auto it = language.term_ids.find(term->stem); it != language.term_ids.end()) {
+          exact = it->second;
+          w.terms.emplace_back(it->second, 1.0F);
+        }
+      }
+      if (i + 1 == words.size() && last_is_prefix && words[i].size() >= kMinPrefix) {
+        const std::string prefix = term ? term->surface : to_utf8(words[i]);
+        for (auto it = language.surfaces.lower_bound(prefix);
+             it != language.surfaces.end() && it->first.starts_with(prefix); ++it) {
+          if (it->second != exact) w.terms.emplace_back(it->second, kPrefixFactor);
+        }
+        // Several surfaces share a stem: each stem once.
+        std::sort(w.terms.begin(), w.terms.end(), [](auto& a, auto& b) {
+          return a.first != b.first ? a.first < b.first : a.second > b.second;
+        });
+        w.terms.erase(std::unique(w.terms.begin(), w.terms.end(),
+                                  [](auto& a, auto& b) { return a.first == b.first; }),
+                      w.terms.end());
+      }
+      for (const auto& [t, factor] : w.terms) w.cost += language.postings[t].slots.size();
+    }
+    // Only stop words: the last one, typed on, is what is searched.
+    if (std::none_of(out.begin(), out.end(), [](auto& w) { return w.required; }) &&
+        last_is_prefix && !out.empty() && !out.back().terms.empty())
+      out.back().required = true;
+    return out;
+  }
+
+  // Adds one language's matches to the scratch's best per slot. `all_words`: a slot must have
+  // every required word (optional ones add to its score); otherwise any word counts, and the
+  // number of words found ranks first.
+  void match_language(Language l, std::vector<WordTerms> words, bool all_words, float boost,
+                      Scratch& scratch) const {
+    const LanguageIndex& language = languages[static_cast<std::size_t>(l)];
+    if (language.texts == 0) return;
+    std::size_t required = 0;
+    if (all_words) {
+      for (const auto& w : words) {
+        if (w.required && w.terms.empty()) return;
+        required += w.required ? 1 : 0;
+      }
+      if (required == 0) return;
+      // The rarest required word first: later words only look at slots that have all before.
+      std::stable_sort(words.begin(), words.end(), [](const WordTerms& a, const WordTerms& b) {
+        if (a.required != b.required) return a.required;
+        return a.required && a.cost < b.cost;
+      });
+    }
+    const double n = static_cast<double>(language.texts);
+    std::array<float, kFields> average{};
+    for (std::size_t f = 0; f < kFields; ++f)
+      average[f] = static_cast<float>(std::max(1.0, language.length_sum[f] / n));
+
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      const auto mark = static_cast<std::uint8_t>(k + 1);
+      const bool is_required = all_words && k < required;
+      for (const auto& [term, factor] : words[k].terms) {
+        const PostingList& list = language.postings[term];
+        const double df = std::min<double>(static_cast<double>(list.slots.size()), n);
+        const auto idf = static_cast<float>(std::log(1.0 + (n - df + 0.5) / (df + 0.5))) * factor;
+        for (std::size_t i = 0; i < list.slots.size(); ++i) {
+          const auto s = list.slots[i];
+          if (!live[s]) continue;
+          const bool first = scratch.mark[s] != mark;
+          if (all_words) {
+            // A required word: only slots that had every word before it; an optional one: only
+            // slots that had every required word.
+            if (first && (is_required ? scratch.count[s] != k : scratch.count[s] < required))
+              continue;
+          }
+          const std::uint16_t packed = list.counts[i];
+          const auto& lengths = language.lengths[s];
+          float weighted = 0;
+          for (std::size_t f = 0; f < kFields; ++f) {
+            const auto tf = static_cast<float>((packed >> (4 * f)) & 0xF);
+            if (tf == 0) continue;
+            weighted += kFieldWeight[f] * tf /
+                        ((1 - kB) + kB * static_cast<float>(lengths[f]) / average[f]);
+          }
+          const float score = idf * weighted * (kK1 + 1) / (weighted + kK1);
+          if (first) {
+            if (scratch.count[s] == 0) scratch.touched.push_back(s);
+            scratch.mark[s] = mark;
+            ++scratch.count[s];
+            scratch.current[s] = score;
+            scratch.score[s] += score;
+          } else if (score > scratch.current[s]) {
+            scratch.score[s] += score - scratch.current[s];
+            scratch.current[s] = score;
+          }
+        }
+      }
+    }
+    for (const auto s : scratch.touched) {
+      if (all_words && scratch.count[s] < required) continue;
+      const float score = scratch.score[s] * boost;
+      // With every word required the score alone ranks (optional words only add to it).
+      const std::uint8_t count = all_words ? 0 : scratch.count[s];
+      if (!scratch.best_set[s]) {
+        scratch.best_set[s] = 1;
+        scratch.best_touched.push_back(s);
+        scratch.best_count[s] = count;
+        scratch.best_score[s] = score;
+      } else if (std::pair(count, score) >
+                 std::pair(scratch.best_count[s], scratch.best_score[s])) {
+        scratch.best_count[s] = count;
+        scratch.best_score[s] = score;
+      }
+    }
+    scratch.reset_pass();
+  }
+
+  Page run(const Query& q) const {
+    Page page;
+    thread_local Scratch scratch;
+    scratch.reset();
+    scratch.fit(slots.size());
+
+    // Filters as numbers; a value nobody has means no match at all.
+    std::vector<std::uint32_t> need_terms;
+    for (const auto& term : q.all_terms) {
+      auto id = terms.find(term);
+      if (!id) return page;
+      need_terms.push_back(*id);
+    }
+    std::vector<std::uint32_t> any_of;
+    for (const auto& code : q.any_municipality) {
+      if (auto id = municipalities.find(code)) any_of.push_back(*id);
+    }
+    if (!q.any_municipality.empty() && any_of.empty()) return page;
+    std::optional<std::uint32_t> speaks;
+    if (q.language_spoken) {
+      speaks = spoken.find(lower_ascii(*q.language_spoken));
+      if (!speaks) return page;
+    }
+    int open_weekday = 0;
+    if (q.open_at) open_weekday = static_cast<int>(q.open_at->first.weekday().iso_encoding()) - 1;
+    std::optional<UnitVector> near;
+    if (q.near && valid_point(*q.near)) near = unit_vector(*q.near);
+    std::optional<double> within_chord2;
+    if (near && q.within_km) {
+      const double half_angle = std::max(0.0, *q.within_km) / (2 * kEarthRadiusKm);
+      const double chord =
+          half_angle >= 3.14159265358979323846 / 2 ? 2.0 : 2 * std::sin(half_angle);
+      within_chord2 = chord * chord;
+    }
+
+    const auto passes = [&](const Slot& s, double& distance2) {
+      if (q.free_only && !s.free_of_charge) return false;
+      if (speaks && !std::binary_search(s.spoken.begin(), s.spoken.end(), *speaks)) return false;
+      if (!any_of.empty() && std::none_of(any_of.begin(), any_of.end(), [&](std::uint32_t m) {
+            return std::binary_search(s.municipalities.begin(), s.municipalities.end(), m);
+          }))
+        return false;
+      for (auto t : need_terms) {
+        if (!std::binary_search(s.terms.begin(), s.terms.end(), t)) return false;
+      }
+      if (q.open_at) {
+        const auto [day, minute] = *q.open_at;
+        const bool open =
+            std::any_of(s.openings.begin(), s.openings.end(), [&](const WeeklyOpening& o) {
+              return o.weekday == open_weekday && o.opens_minute <= minute &&
+                     minute < o.closes_minute && (!o.valid_from || *o.valid_from <= day) &&
+                     (!o.valid_to || day <= *o.valid_to);
+            });
+        if (!open) return false;
+      }
+      distance2 = std::numeric_limits<double>::infinity();
+      if (near) {
+        for (const auto& p : s.points) distance2 = std::min(distance2, chord2(p, *near));
+        if (within_chord2 && !(distance2 <= *within_chord2)) return false;
+      }
+      return true;
+    };
+
+    auto words = fold_words(q.text);
+    if (words.size() > kMaxWords) words.resize(kMaxWords);
+    const bool browse = words.empty();
+    const unsigned char last = q.text.empty() ? ' ' : static_cast<unsigned char>(q.text.back());
+    const bool last_is_prefix = last >= 0x80 || std::isalnum(last);
+
+    std::vector<Candidate> candidates;
+    const auto name_key = [&](const Slot& s) -> std::string_view {
+      if (q.language && s.has_name(*q.language)) return s.name(*q.language);
+      if (s.has_name(Language::it)) return s.name(Language::it);
+      for (Language l : kLanguages) {
+        if (s.has_name(l)) return s.name(l);
+      }
+      return {};
+    };
+    const auto collect = [&](std::uint32_t s, float score, std::uint8_t count) {
+      double distance2 = 0;
+      if (!passes(slots[s], distance2)) return;
+      candidates.push_back(
+          {s, score, count, distance2, browse && !near ? name_key(slots[s]) : std::string_view{}});
+    };
+
+    if (browse) {
+      for (std::uint32_t s = 0; s < slots.size(); ++s) {
+        if (live[s]) collect(s, 0, 0);
+      }
+    } else {
+      for (bool all_words : {true, false}) {
+        if (!all_words) {
+          if (words.size() < 2) break;
+          page.partial = true;
+        }
+        for (Language l : kLanguages) {
+          const float boost = q.language == l ? kReaderLanguageBoost : 1.0F;
+          match_language(l, terms_of(words, last_is_prefix, l), all_words, boost, scratch);
+        }
+        for (const auto s : scratch.best_touched)
+          collect(s, scratch.best_score[s], scratch.best_count[s]);
+        scratch.reset();
+        if (!candidates.empty()) break;
+      }
+      if (candidates.empty()) page.partial = false;
+    }
+
+    page.total = candidates.size();
+    if (q.offset >= candidates.size() || q.limit == 0) return page;
+    const auto id_order = [&](const Candidate& a, const Candidate& b) {
+      return slots[a.slot].id < slots[b.slot].id;
+    };
+    const auto order = [&](const Candidate& a, const Candidate& b) {
+      if (browse) {
+        if (near) return a.chord2 != b.chord2 ? a.chord2 < b.chord2 : id_order(a, b);
+        return a.name != b.name ? a.name < b.name : id_order(a, b);
+      }
+      if (a.words != b.words) return a.words > b.words;
+      if (a.score != b.score) return a.score > b.score;
+      if (near && a.chord2 != b.chord2) return a.chord2 < b.chord2;
+      return id_order(a, b);
+    };
+    const std::size_t end =
+        std::min(candidates.size(), q.offset + std::min(q.limit, candidates.size()));
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(end),
+                      candidates.end(), order);
+    for (std::size_t i = q.offset; i < end; ++i) {
+      const Candidate& c = candidates[i];
+      Hit hit{slots[c.slot].id, c.score, std::nullopt};
+      if (near && std::isfinite(c.chord2)) hit.distance_km = chord2_to_km(c.chord2);
+      page.hits.push_back(std::move(hit));
+    }
+    return page;
+  }
+};
+
+Index::Index() : state_(std::make_unique<State>()) {}
+Index::~Index() = default;
+
+void Index::upsert(Document document) {
+  std::unique_lock lock(mutex_);
+  state_->upsert(std::move(document));
+}
+
+void Index::upsert(std::vector<Document> documents) {
+  std::unique_lock lock(mutex_);
+  for (auto& document : documents) state_->upsert(std::move(document));
+}
+
+bool Index::remove(std::string_view id) {
+  std::unique_lock lock(mutex_);
+  return state_->remove(id);
+}
+
+Page Index::query(const Query& query) const {
+  std::shared_lock lock(mutex_);
+  return state_->run(query);
+}
+
+std::size_t Index::size() const {
+  std::shared_lock lock(mutex_);
+  return state_->by_id.size();
+}
+
+IndexStats Index::stats() const {
+  std::shared_lock lock(mutex_);
+  IndexStats stats;
+  stats.documents = state_->by_id.size();
+  stats.dead_slots = state_->dead;
+  for (const auto& language : state_->languages) {
+    stats.terms += language.term_ids.size();
+    for (const auto& list : language.postings) stats.postings += list.slots.size();
+  }
+  return stats;
+}
+
+}  // namespace innet::search
