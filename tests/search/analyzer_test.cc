@@ -86,8 +86,8 @@ TEST(SearchAnalyzer, NormalisesBengali) {
   // ো and ৌ typed in two parts.
   EXPECT_EQ(fold("\u0995\u09C7\u09BE"), fold("\u0995\u09CB"));
   EXPECT_EQ(fold("\u0995\u09C7\u09D7"), fold("\u0995\u09CC"));
-  // ZWJ and ZWNJ only shape: "ক্‌ষ" (explicit virama) is "ক্ষ"; "ত্‍" is khanda ta
-  // "ৎ".
+  // ZWJ and ZWNJ only shape: "ক্‌ষ" (explicit virama) is "ক্ষ"; "ত্‍" is khanda
+  // ta "ৎ".
   EXPECT_EQ(fold("\u0995\u09CD\u200C\u09B7"), fold("\u0995\u09CD\u09B7"));
   EXPECT_EQ(fold("\u09AE\u09B9\u09BE\u09A4\u09CD\u200D"), fold("\u09AE\u09B9\u09BE\u09CE"));
   // Bengali digits, the danda separates, the virama is kept (conjuncts differ from their
