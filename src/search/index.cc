@@ -8,6 +8,7 @@
 #include <limits>
 #include <map>
 #include <mutex>
+#include <span>
 #include <unordered_map>
 
 namespace innet::search {
@@ -112,11 +113,11 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
+// What a query reads of a document only when a filter asks for it, or for the page. What every
+// browse reads (free of charge, points, names' first bytes) is in dense arrays of the State.
 struct Slot {
   std::string id;
   std::vector<std::uint32_t> terms, municipalities, spoken;  // interned, sorted, unique
-  bool free_of_charge = false;
-  std::vector<UnitVector> points;
   std::vector<WeeklyOpening> openings;
   // The folded name in each language present, one after the other: the browse order.
   std::string names;
@@ -130,6 +131,26 @@ struct Slot {
   }
   bool has_name(Language language) const { return (named >> static_cast<int>(language)) & 1; }
 };
+
+// The first eight bytes of a folded name, big-endian: comparing two of them compares the names
+// as bytes, as far as they go (UTF-8 byte order is code point order).
+std::uint64_t name_prefix(std::string_view name) {
+  std::uint64_t prefix = 0;
+  for (std::size_t i = 0; i < 8; ++i)
+    prefix = (prefix << 8) | (i < name.size() ? static_cast<unsigned char>(name[i]) : 0U);
+  return prefix;
+}
+
+// An opening of one weekday, in the list of that weekday: "open at" reads the list, not the
+// documents. Days as days since 1970 (CivilDay's own count is private): unbounded = the extremes.
+struct OpeningEntry {
+  std::uint32_t slot;
+  std::int16_t opens, closes;
+  CivilDay from, to;
+};
+
+// A filter value's slots, ascending (dead ones included until a compaction).
+using SlotList = std::vector<std::uint32_t>;
 
 std::vector<std::uint32_t> interned(Dictionary& dictionary, const std::vector<std::string>& values,
                                     bool lower = false) {
@@ -178,8 +199,8 @@ struct Candidate {
   std::uint32_t slot;
   float score;
   std::uint8_t words;
-  double chord2;  // to `near`; infinity without points
-  std::string_view name;
+  double chord2;         // to `near`; infinity without points
+  std::uint64_t prefix;  // of the name the browse order reads
 };
 
 }  // namespace
@@ -191,10 +212,23 @@ double distance_km(GeoPoint a, GeoPoint b) {
 struct Index::State {
   std::array<LanguageIndex, kLanguageCount> languages;
   std::vector<Slot> slots;
-  std::vector<std::uint8_t> live;
+  // Per slot, dense: what a browse of the whole directory reads without touching the slots.
+  std::vector<std::uint8_t> live, free_of_charge, named;  // named: bit per language
+  std::array<std::vector<std::uint64_t>, kLanguageCount> name_prefixes;
+  std::vector<std::uint32_t> point_begin;  // into points; a slot's run ends at the next's begin
+  std::vector<UnitVector> points;
   StringMap<std::uint32_t> by_id;
   Dictionary terms, municipalities, spoken;
+  // Inverted lists of the filters: the smallest one a query names gives its candidates.
+  std::vector<SlotList> term_slots, municipality_slots, spoken_slots;
+  std::array<std::vector<OpeningEntry>, 7> openings_by_weekday;
   std::size_t dead = 0;
+
+  std::span<const UnitVector> points_of(std::uint32_t s) const {
+    const std::uint32_t end =
+        s + 1 < point_begin.size() ? point_begin[s + 1] : static_cast<std::uint32_t>(points.size());
+    return std::span(points).subspan(point_begin[s], end - point_begin[s]);
+  }
 
   void upsert(Document&& document) {
     if (auto it = by_id.find(document.id); it != by_id.end()) kill(it->second);
@@ -214,6 +248,9 @@ struct Index::State {
     const auto slot = static_cast<std::uint32_t>(slots.size());
     Slot& s = slots.emplace_back();
     live.push_back(1);
+    free_of_charge.push_back(document.free_of_charge ? 1 : 0);
+    named.push_back(0);
+    for (auto& prefixes : name_prefixes) prefixes.push_back(0);
     for (auto& language : languages) language.lengths.emplace_back();
 
     // (term, field) of every word, per language, then counted.
@@ -240,6 +277,8 @@ struct Index::State {
         s.name_size[l] = static_cast<std::uint16_t>(std::min<std::size_t>(folded.size(), 0xFFFF));
         s.names += std::string_view(folded).substr(0, s.name_size[l]);
         s.named = static_cast<std::uint8_t>(s.named | (1U << l));
+        named[slot] = s.named;
+        name_prefixes[l][slot] = name_prefix(folded);
       }
     }
     for (std::size_t l = 0; l < kLanguageCount; ++l) {
@@ -270,11 +309,29 @@ struct Index::State {
     s.terms = interned(terms, document.terms);
     s.municipalities = interned(municipalities, document.municipalities);
     s.spoken = interned(spoken, document.languages_spoken, true);
-    s.free_of_charge = document.free_of_charge;
+    const auto list = [slot](std::vector<SlotList>& lists, const std::vector<std::uint32_t>& ids) {
+      for (auto id : ids) {
+        if (id >= lists.size()) lists.resize(id + 1);
+        lists[id].push_back(slot);
+      }
+    };
+    list(term_slots, s.terms);
+    list(municipality_slots, s.municipalities);
+    list(spoken_slots, s.spoken);
+    point_begin.push_back(static_cast<std::uint32_t>(points.size()));
     for (const auto& point : document.points) {
-      if (valid_point(point)) s.points.push_back(unit_vector(point));
+      if (valid_point(point)) points.push_back(unit_vector(point));
     }
     s.openings = std::move(document.openings);
+    for (const auto& o : s.openings) {
+      if (o.weekday < 0 || o.weekday > 6 || o.opens_minute >= o.closes_minute ||
+          o.closes_minute <= 0 || o.opens_minute > 1440)
+        continue;  // never open: nothing to list
+      openings_by_weekday[static_cast<std::size_t>(o.weekday)].push_back(
+          {slot, static_cast<std::int16_t>(std::max(0, o.opens_minute)),
+           static_cast<std::int16_t>(std::min(1440, o.closes_minute)),
+           o.valid_from.value_or(kEarliestDay), o.valid_to.value_or(kLatestDay)});
+    }
     by_id.emplace(s.id, slot);
   }
 
@@ -332,6 +389,36 @@ struct Index::State {
         if (renumbered[s] != kNoSlot) lengths[renumbered[s]] = language.lengths[s];
       }
       language.lengths = std::move(lengths);
+    }
+    // The dense arrays and the filters' lists, renumbered.
+    const auto keep_dense = [&](auto& values) {
+      std::size_t n = 0;
+      for (std::uint32_t s = 0; s < slots.size(); ++s) {
+        if (renumbered[s] != kNoSlot) values[n++] = values[s];
+      }
+      values.resize(n);
+    };
+    keep_dense(free_of_charge);
+    keep_dense(named);
+    for (auto& prefixes : name_prefixes) keep_dense(prefixes);
+    std::vector<std::uint32_t> begins;
+    std::vector<UnitVector> kept_points;
+    for (std::uint32_t s = 0; s < slots.size(); ++s) {
+      if (renumbered[s] == kNoSlot) continue;
+      begins.push_back(static_cast<std::uint32_t>(kept_points.size()));
+      for (const auto& p : points_of(s)) kept_points.push_back(p);
+    }
+    point_begin = std::move(begins);
+    points = std::move(kept_points);
+    for (auto* lists : {&term_slots, &municipality_slots, &spoken_slots}) {
+      for (auto& list : *lists) {
+        std::erase_if(list, [&](std::uint32_t& s) { return renumbered[s] == kNoSlot; });
+        for (auto& s : list) s = renumbered[s];
+      }
+    }
+    for (auto& entries : openings_by_weekday) {
+      std::erase_if(entries, [&](const OpeningEntry& e) { return renumbered[e.slot] == kNoSlot; });
+      for (auto& e : entries) e.slot = renumbered[e.slot];
     }
     slots = std::move(kept);
     live.assign(slots.size(), 1);
@@ -499,8 +586,16 @@ struct Index::State {
       within_chord2 = chord * chord;
     }
 
-    const auto passes = [&](const Slot& s, double& distance2) {
-      if (q.free_only && !s.free_of_charge) return false;
+    // Dense arrays first; a slot's own data only when a filter asks for it.
+    const auto passes = [&](std::uint32_t slot, double& distance2) {
+      if (q.free_only && !free_of_charge[slot]) return false;
+      distance2 = std::numeric_limits<double>::infinity();
+      if (near) {
+        for (const auto& p : points_of(slot)) distance2 = std::min(distance2, chord2(p, *near));
+        if (within_chord2 && !(distance2 <= *within_chord2)) return false;
+      }
+      if (!speaks && any_of.empty() && need_terms.empty() && !q.open_at) return true;
+      const Slot& s = slots[slot];
       if (speaks && !std::binary_search(s.spoken.begin(), s.spoken.end(), *speaks)) return false;
       if (!any_of.empty() && std::none_of(any_of.begin(), any_of.end(), [&](std::uint32_t m) {
             return std::binary_search(s.municipalities.begin(), s.municipalities.end(), m);
@@ -519,11 +614,6 @@ struct Index::State {
             });
         if (!open) return false;
       }
-      distance2 = std::numeric_limits<double>::infinity();
-      if (near) {
-        for (const auto& p : s.points) distance2 = std::min(distance2, chord2(p, *near));
-        if (within_chord2 && !(distance2 <= *within_chord2)) return false;
-      }
       return true;
     };
 
@@ -534,24 +624,66 @@ struct Index::State {
     const bool last_is_prefix = last >= 0x80 || std::isalnum(last);
 
     std::vector<Candidate> candidates;
-    const auto name_key = [&](const Slot& s) -> std::string_view {
-      if (q.language && s.has_name(*q.language)) return s.name(*q.language);
-      if (s.has_name(Language::it)) return s.name(Language::it);
+    // The browse order's name: in the reader's language, else Italian, else the first present.
+    const auto name_language = [&](std::uint32_t s) {
+      const auto has = [&](Language l) { return (named[s] >> static_cast<int>(l)) & 1; };
+      if (q.language && has(*q.language)) return *q.language;
+      if (has(Language::it)) return Language::it;
       for (Language l : kLanguages) {
-        if (s.has_name(l)) return s.name(l);
+        if (has(l)) return l;
       }
-      return {};
+      return Language::it;
     };
+    const bool by_name = browse && !near;
     const auto collect = [&](std::uint32_t s, float score, std::uint8_t count) {
       double distance2 = 0;
-      if (!passes(slots[s], distance2)) return;
+      if (!passes(s, distance2)) return;
       candidates.push_back(
-          {s, score, count, distance2, browse && !near ? name_key(slots[s]) : std::string_view{}});
+          {s, score, count, distance2,
+           by_name ? name_prefixes[static_cast<std::size_t>(name_language(s))][s] : 0});
     };
 
     if (browse) {
-      for (std::uint32_t s = 0; s < slots.size(); ++s) {
-        if (live[s]) collect(s, 0, 0);
+      // The candidates: the smallest list a filter names, else every slot.
+      const SlotList* smallest = nullptr;
+      SlotList merged;
+      const auto consider = [&](const SlotList& list) {
+        if (!smallest || list.size() < smallest->size()) smallest = &list;
+      };
+      for (auto t : need_terms) consider(term_slots[t]);
+      if (speaks) consider(spoken_slots[*speaks]);
+      if (!any_of.empty()) {
+        std::size_t size = 0;
+        for (auto m : any_of) size += municipality_slots[m].size();
+        if (!smallest || size < smallest->size()) {
+          for (auto m : any_of)
+            merged.insert(merged.end(), municipality_slots[m].begin(), municipality_slots[m].end());
+          std::sort(merged.begin(), merged.end());
+          merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+          smallest = &merged;
+        }
+      }
+      SlotList open;
+      if (q.open_at) {
+        const auto& entries = openings_by_weekday[static_cast<std::size_t>(open_weekday)];
+        if (!smallest || entries.size() < 2 * smallest->size()) {
+          const auto [day, minute] = *q.open_at;
+          for (const auto& e : entries) {
+            if (e.opens <= minute && minute < e.closes && e.from <= day && day <= e.to &&
+                (open.empty() || open.back() != e.slot))
+              open.push_back(e.slot);
+          }
+          consider(open);
+        }
+      }
+      if (smallest) {
+        for (auto s : *smallest) {
+          if (live[s]) collect(s, 0, 0);
+        }
+      } else {
+        for (std::uint32_t s = 0; s < slots.size(); ++s) {
+          if (live[s]) collect(s, 0, 0);
+        }
       }
     } else {
       for (bool all_words : {true, false}) {
@@ -579,7 +711,10 @@ struct Index::State {
     const auto order = [&](const Candidate& a, const Candidate& b) {
       if (browse) {
         if (near) return a.chord2 != b.chord2 ? a.chord2 < b.chord2 : id_order(a, b);
-        return a.name != b.name ? a.name < b.name : id_order(a, b);
+        if (a.prefix != b.prefix) return a.prefix < b.prefix;
+        const auto name_a = slots[a.slot].name(name_language(a.slot));
+        const auto name_b = slots[b.slot].name(name_language(b.slot));
+        return name_a != name_b ? name_a < name_b : id_order(a, b);
       }
       if (a.words != b.words) return a.words > b.words;
       if (a.score != b.score) return a.score > b.score;

@@ -317,8 +317,15 @@ TEST(SearchIndex, UpsertReplacesAndRemoveRemoves) {
 TEST(SearchIndex, ManyReplacementsCompactAndKeepAnswering) {
   Index index;
   index.upsert(doc("stay", Language::it, "Biblioteca comunale"));
-  for (int i = 0; i < 3000; ++i)
-    index.upsert(doc("moving", Language::it, "Versione " + std::to_string(i), "biblioteca"));
+  for (int i = 0; i < 3000; ++i) {
+    Document d = doc("moving", Language::it, "Versione " + std::to_string(i), "biblioteca");
+    d.terms = {"t" + std::to_string(i)};
+    d.municipalities = {"082053"};
+    d.languages_spoken = {"ar"};
+    d.openings = {{.weekday = 0, .opens_minute = 540, .closes_minute = 780}};
+    d.points = {{38.0, 13.0}};
+    index.upsert(d);
+  }
   const auto stats = index.stats();
   EXPECT_EQ(stats.documents, 2U);
   EXPECT_LT(stats.dead_slots, 1100U);    // compacted on the way
@@ -327,6 +334,23 @@ TEST(SearchIndex, ManyReplacementsCompactAndKeepAnswering) {
   EXPECT_EQ(search(index, "biblioteca "), (Ids{"stay", "moving"}));
   EXPECT_EQ(search(index, "2999 "), Ids{"moving"});
   EXPECT_EQ(search(index, "2998 "), Ids{});
+  // The filters' lists, the openings and the points were renumbered with the slots.
+  Query q;
+  q.all_terms = {"t2999"};
+  q.any_municipality = {"082053"};
+  q.language_spoken = "ar";
+  EXPECT_EQ(ids(index.query(q)), Ids{"moving"});
+  q.all_terms = {"t2998"};
+  EXPECT_EQ(ids(index.query(q)), Ids{});
+  Query open;
+  open.open_at = std::pair(day("2026-12-07"), 600);  // a Monday
+  EXPECT_EQ(ids(index.query(open)), Ids{"moving"});
+  Query near;
+  near.near = GeoPoint{38.0, 13.0};
+  near.within_km = 1;
+  const auto page = index.query(near);
+  EXPECT_EQ(ids(page), Ids{"moving"});
+  EXPECT_NEAR(*page.hits[0].distance_km, 0, 1e-6);
 }
 
 TEST(SearchIndex, ReadersAndAWriterAtOnce) {
