@@ -586,6 +586,8 @@ struct Index::State {
       within_chord2 = chord * chord;
     }
 
+    bool open_checked = false;            // by the list the candidates come from
+    const SlotList* open_list = nullptr;  // the slots open then, when read from the lists
     // Dense arrays first; a slot's own data only when a filter asks for it.
     const auto passes = [&](std::uint32_t slot, double& distance2) {
       if (q.free_only && !free_of_charge[slot]) return false;
@@ -594,7 +596,11 @@ struct Index::State {
         for (const auto& p : points_of(slot)) distance2 = std::min(distance2, chord2(p, *near));
         if (within_chord2 && !(distance2 <= *within_chord2)) return false;
       }
-      if (!speaks && any_of.empty() && need_terms.empty() && !q.open_at) return true;
+      const bool check_open = q.open_at && !open_checked;
+      if (check_open && open_list)
+        if (!std::binary_search(open_list->begin(), open_list->end(), slot)) return false;
+      if (!speaks && any_of.empty() && need_terms.empty() && (!check_open || open_list))
+        return true;
       const Slot& s = slots[slot];
       if (speaks && !std::binary_search(s.spoken.begin(), s.spoken.end(), *speaks)) return false;
       if (!any_of.empty() && std::none_of(any_of.begin(), any_of.end(), [&](std::uint32_t m) {
@@ -604,7 +610,7 @@ struct Index::State {
       for (auto t : need_terms) {
         if (!std::binary_search(s.terms.begin(), s.terms.end(), t)) return false;
       }
-      if (q.open_at) {
+      if (check_open && !open_list) {
         const auto [day, minute] = *q.open_at;
         const bool open =
             std::any_of(s.openings.begin(), s.openings.end(), [&](const WeeklyOpening& o) {
@@ -623,7 +629,6 @@ struct Index::State {
     const unsigned char last = q.text.empty() ? ' ' : static_cast<unsigned char>(q.text.back());
     const bool last_is_prefix = last >= 0x80 || std::isalnum(last);
 
-    std::vector<Candidate> candidates;
     // The browse order's name: in the reader's language, else Italian, else the first present.
     const auto name_language = [&](std::uint32_t s) {
       const auto has = [&](Language l) { return (named[s] >> static_cast<int>(l)) & 1; };
@@ -635,23 +640,79 @@ struct Index::State {
       return Language::it;
     };
     const bool by_name = browse && !near;
+    const auto id_order = [&](const Candidate& a, const Candidate& b) {
+      return slots[a.slot].id < slots[b.slot].id;
+    };
+    // Whether a comes before b on the pages.
+    const auto order = [&](const Candidate& a, const Candidate& b) {
+      if (browse) {
+        if (near) return a.chord2 != b.chord2 ? a.chord2 < b.chord2 : id_order(a, b);
+        if (a.prefix != b.prefix) return a.prefix < b.prefix;
+        const auto name_a = slots[a.slot].name(name_language(a.slot));
+        const auto name_b = slots[b.slot].name(name_language(b.slot));
+        return name_a != name_b ? name_a < name_b : id_order(a, b);
+      }
+      if (a.words != b.words) return a.words > b.words;
+      if (a.score != b.score) return a.score > b.score;
+      if (near && a.chord2 != b.chord2) return a.chord2 < b.chord2;
+      return id_order(a, b);
+    };
+
+    // Every match is counted; only the first offset + limit are kept, in a heap whose top is the
+    // last of them (a page of the whole directory sorts 20 names, not 100,000).
+    const std::size_t keep = q.limit > std::numeric_limits<std::size_t>::max() - q.offset
+                                 ? std::numeric_limits<std::size_t>::max()
+                                 : q.offset + q.limit;
+    std::vector<Candidate> kept;
+    std::size_t total = 0;
     const auto collect = [&](std::uint32_t s, float score, std::uint8_t count) {
       double distance2 = 0;
       if (!passes(s, distance2)) return;
-      candidates.push_back(
-          {s, score, count, distance2,
-           by_name ? name_prefixes[static_cast<std::size_t>(name_language(s))][s] : 0});
+      ++total;
+      if (q.limit == 0) return;
+      const Candidate c{s, score, count, distance2,
+                        by_name ? name_prefixes[static_cast<std::size_t>(name_language(s))][s] : 0};
+      if (kept.size() < keep) {
+        kept.push_back(c);
+        std::push_heap(kept.begin(), kept.end(), order);
+      } else if (order(c, kept.front())) {
+        std::pop_heap(kept.begin(), kept.end(), order);
+        kept.back() = c;
+        std::push_heap(kept.begin(), kept.end(), order);
+      }
+    };
+    // The slots open at the time asked, ascending, from the weekday's list: cheaper than each
+    // slot's own openings once there are many candidates.
+    const auto open_slots = [&] {
+      SlotList open;
+      const auto [day, minute] = *q.open_at;
+      for (const auto& e : openings_by_weekday[static_cast<std::size_t>(open_weekday)]) {
+        if (e.opens <= minute && minute < e.closes && e.from <= day && day <= e.to &&
+            (open.empty() || open.back() != e.slot))
+          open.push_back(e.slot);
+      }
+      return open;
     };
 
     if (browse) {
-      // The candidates: the smallest list a filter names, else every slot.
+      // The candidates: the smallest list a filter names, else every slot; that filter is then
+      // not tested again.
       const SlotList* smallest = nullptr;
+      std::function<void()> drop_filter;
       SlotList merged;
-      const auto consider = [&](const SlotList& list) {
-        if (!smallest || list.size() < smallest->size()) smallest = &list;
-      };
-      for (auto t : need_terms) consider(term_slots[t]);
-      if (speaks) consider(spoken_slots[*speaks]);
+      for (std::size_t i = 0; i < need_terms.size(); ++i) {
+        const SlotList& list = term_slots[need_terms[i]];
+        if (!smallest || list.size() < smallest->size()) {
+          smallest = &list;
+          drop_filter = [&need_terms, i] {
+            need_terms.erase(need_terms.begin() + static_cast<std::ptrdiff_t>(i));
+          };
+        }
+      }
+      if (speaks && (!smallest || spoken_slots[*speaks].size() < smallest->size())) {
+        smallest = &spoken_slots[*speaks];
+        drop_filter = [&speaks] { speaks.reset(); };
+      }
       if (!any_of.empty()) {
         std::size_t size = 0;
         for (auto m : any_of) size += municipality_slots[m].size();
@@ -661,21 +722,21 @@ struct Index::State {
           std::sort(merged.begin(), merged.end());
           merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
           smallest = &merged;
+          drop_filter = [&any_of] { any_of.clear(); };
         }
       }
       SlotList open;
       if (q.open_at) {
-        const auto& entries = openings_by_weekday[static_cast<std::size_t>(open_weekday)];
-        if (!smallest || entries.size() < 2 * smallest->size()) {
-          const auto [day, minute] = *q.open_at;
-          for (const auto& e : entries) {
-            if (e.opens <= minute && minute < e.closes && e.from <= day && day <= e.to &&
-                (open.empty() || open.back() != e.slot))
-              open.push_back(e.slot);
+        const auto entries = openings_by_weekday[static_cast<std::size_t>(open_weekday)].size();
+        if (!smallest || entries < 2 * smallest->size()) {
+          open = open_slots();
+          if (!smallest || open.size() < smallest->size()) {
+            smallest = &open;
+            drop_filter = [&open_checked] { open_checked = true; };
           }
-          consider(open);
         }
       }
+      if (drop_filter) drop_filter();
       if (smallest) {
         for (auto s : *smallest) {
           if (live[s]) collect(s, 0, 0);
@@ -695,38 +756,26 @@ struct Index::State {
           const float boost = q.language == l ? kReaderLanguageBoost : 1.0F;
           match_language(l, terms_of(words, last_is_prefix, l), all_words, boost, scratch);
         }
+        SlotList open;
+        if (q.open_at && !open_checked &&
+            scratch.best_touched.size() * 8 >
+                openings_by_weekday[static_cast<std::size_t>(open_weekday)].size()) {
+          open = open_slots();
+          open_list = &open;
+        }
         for (const auto s : scratch.best_touched)
           collect(s, scratch.best_score[s], scratch.best_count[s]);
+        open_list = nullptr;
         scratch.reset();
-        if (!candidates.empty()) break;
+        if (total > 0) break;
       }
-      if (candidates.empty()) page.partial = false;
+      if (total == 0) page.partial = false;
     }
 
-    page.total = candidates.size();
-    if (q.offset >= candidates.size() || q.limit == 0) return page;
-    const auto id_order = [&](const Candidate& a, const Candidate& b) {
-      return slots[a.slot].id < slots[b.slot].id;
-    };
-    const auto order = [&](const Candidate& a, const Candidate& b) {
-      if (browse) {
-        if (near) return a.chord2 != b.chord2 ? a.chord2 < b.chord2 : id_order(a, b);
-        if (a.prefix != b.prefix) return a.prefix < b.prefix;
-        const auto name_a = slots[a.slot].name(name_language(a.slot));
-        const auto name_b = slots[b.slot].name(name_language(b.slot));
-        return name_a != name_b ? name_a < name_b : id_order(a, b);
-      }
-      if (a.words != b.words) return a.words > b.words;
-      if (a.score != b.score) return a.score > b.score;
-      if (near && a.chord2 != b.chord2) return a.chord2 < b.chord2;
-      return id_order(a, b);
-    };
-    const std::size_t end =
-        std::min(candidates.size(), q.offset + std::min(q.limit, candidates.size()));
-    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(end),
-                      candidates.end(), order);
-    for (std::size_t i = q.offset; i < end; ++i) {
-      const Candidate& c = candidates[i];
+    page.total = total;
+    std::sort_heap(kept.begin(), kept.end(), order);
+    for (std::size_t i = q.offset; i < kept.size(); ++i) {
+      const Candidate& c = kept[i];
       Hit hit{slots[c.slot].id, c.score, std::nullopt};
       if (near && std::isfinite(c.chord2)) hit.distance_km = chord2_to_km(c.chord2);
       page.hits.push_back(std::move(hit));

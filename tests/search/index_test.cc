@@ -239,6 +239,24 @@ TEST(SearchIndex, OpenAtALocalDayAndMinute) {
   EXPECT_EQ(open_at("2026-12-31", 9, 0), Ids{"office"});  // last valid day (Thursday)
   EXPECT_EQ(open_at("2027-01-04", 10, 0), Ids{});         // a Monday after validity
   EXPECT_EQ(open_at("2026-11-30", 10, 0), Ids{});         // a Monday before it
+  // With words: the candidates are tested one by one (few) or against the day's list (many).
+  const auto text_open_at = [&](std::string text, std::string_view d, int minute) {
+    Query q;
+    q.text = std::move(text);
+    q.open_at = std::pair(day(d), minute);
+    return ids(index.query(q));
+  };
+  EXPECT_EQ(text_open_at("ufficio", "2026-12-04", 600), Ids{"office"});
+  EXPECT_EQ(text_open_at("ufficio", "2026-12-04", 800), Ids{});
+  EXPECT_EQ(text_open_at("strada", "2026-12-05", 60), Ids{"bar"});
+  for (int i = 0; i < 30; ++i) {
+    Document other = doc("other" + std::to_string(i), Language::it, "Altro");
+    other.openings = {{.weekday = 4, .opens_minute = 0, .closes_minute = 1440}};
+    index.upsert(other);
+  }
+  EXPECT_EQ(text_open_at("ufficio", "2026-12-04", 600), Ids{"office"});
+  EXPECT_EQ(text_open_at("ufficio", "2026-12-04", 800), Ids{});
+  EXPECT_EQ(text_open_at("altro", "2026-12-04", 800).size(), 20U);
 }
 
 TEST(SearchIndex, NearAPointSortsByDistanceWhenBrowsing) {
