@@ -171,9 +171,11 @@ struct Scratch {
   std::vector<float> best_score;
   std::vector<std::uint8_t> best_count, best_set;
   std::vector<std::uint32_t> best_touched;
+  std::vector<std::uint8_t> allowed;  // set and cleared by a query from a filter's list
 
   void fit(std::size_t slots) {
     if (score.size() >= slots) return;
+    allowed.resize(slots);
     score.resize(slots), current.resize(slots), count.resize(slots), mark.resize(slots);
     best_score.resize(slots), best_count.resize(slots), best_set.resize(slots);
   }
@@ -588,9 +590,11 @@ struct Index::State {
 
     bool open_checked = false;            // by the list the candidates come from
     const SlotList* open_list = nullptr;  // the slots open then, when read from the lists
+    const std::vector<std::uint8_t>* allowed_bits = nullptr;  // a filter's list, as bits
     // Dense arrays first; a slot's own data only when a filter asks for it.
     const auto passes = [&](std::uint32_t slot, double& distance2) {
       if (q.free_only && !free_of_charge[slot]) return false;
+      if (allowed_bits && !(*allowed_bits)[slot]) return false;
       distance2 = std::numeric_limits<double>::infinity();
       if (near) {
         for (const auto& p : points_of(slot)) distance2 = std::min(distance2, chord2(p, *near));
@@ -694,12 +698,12 @@ struct Index::State {
       return open;
     };
 
-    if (browse) {
-      // The candidates: the smallest list a filter names, else every slot; that filter is then
-      // not tested again.
+    // The smallest list among those the term, language and municipality filters name, and how
+    // to drop that filter once its list has decided (nullptr when there is no such filter).
+    SlotList merged;
+    std::function<void()> drop_filter;
+    const auto smallest_list = [&]() -> const SlotList* {
       const SlotList* smallest = nullptr;
-      std::function<void()> drop_filter;
-      SlotList merged;
       for (std::size_t i = 0; i < need_terms.size(); ++i) {
         const SlotList& list = term_slots[need_terms[i]];
         if (!smallest || list.size() < smallest->size()) {
@@ -725,6 +729,13 @@ struct Index::State {
           drop_filter = [&any_of] { any_of.clear(); };
         }
       }
+      return smallest;
+    };
+
+    if (browse) {
+      // The candidates: the smallest list a filter names, else every slot; that filter is then
+      // not tested again.
+      const SlotList* smallest = smallest_list();
       SlotList open;
       if (q.open_at) {
         const auto entries = openings_by_weekday[static_cast<std::size_t>(open_weekday)].size();
@@ -747,6 +758,7 @@ struct Index::State {
         }
       }
     } else {
+      const SlotList* allowed = nullptr;  // kept for the partial matches too
       for (bool all_words : {true, false}) {
         if (!all_words) {
           if (words.size() < 2) break;
@@ -755,6 +767,17 @@ struct Index::State {
         for (Language l : kLanguages) {
           const float boost = q.language == l ? kReaderLanguageBoost : 1.0F;
           match_language(l, terms_of(words, last_is_prefix, l), all_words, boost, scratch);
+        }
+        // Many candidates for a small filter: its list marks the slots it allows (dense), instead
+        // of reading each candidate's own values.
+        if (all_words) {
+          const SlotList* smallest = smallest_list();
+          if (smallest && scratch.best_touched.size() > 2 * smallest->size()) {
+            drop_filter();
+            for (auto slot : *smallest) scratch.allowed[slot] = 1;
+            allowed = smallest;
+            allowed_bits = &scratch.allowed;
+          }
         }
         SlotList open;
         if (q.open_at && !open_checked &&
@@ -768,6 +791,10 @@ struct Index::State {
         open_list = nullptr;
         scratch.reset();
         if (total > 0) break;
+      }
+      if (allowed) {
+        for (auto slot : *allowed) scratch.allowed[slot] = 0;
+        allowed_bits = nullptr;
       }
       if (total == 0) page.partial = false;
     }

@@ -205,6 +205,25 @@ TEST(SearchIndex, EachFilter) {
   EXPECT_EQ(index.query(browse).total, 2U);
 }
 
+TEST(SearchIndex, AFilterKeepsHoldingForThePartialMatches) {
+  Index index;
+  for (int i = 0; i < 5; ++i)
+    index.upsert(doc("open" + std::to_string(i), Language::it, "Sportello aperto"));
+  Document legal = doc("legal", Language::it, "Sportello legale");
+  legal.terms = {"legal"};
+  index.upsert(legal);
+  Query q;
+  q.text = "sportello aperto";
+  q.all_terms = {"legal"};
+  // Five services have both words, none of them the term: the one with the term and one word.
+  const auto page = index.query(q);
+  EXPECT_TRUE(page.partial);
+  EXPECT_EQ(ids(page), Ids{"legal"});
+  // And the next query starts clean.
+  q.all_terms.clear();
+  EXPECT_EQ(index.query(q).total, 5U);
+}
+
 TEST(SearchIndex, OpenAtALocalDayAndMinute) {
   Index index;
   // Friday 2026-12-04. "bar": Fridays 22:00 to 02:00, split by the caller at midnight.
