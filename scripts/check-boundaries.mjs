@@ -22,6 +22,9 @@ const DEPENDENCIES = {
   db: ['core'],
   http: ['core'],
   geo: [],
+  // The search index of the directory and the portal (decision 0035): in memory, no tables, no
+  // HTTP; the directory feeds it.
+  search: ['core'],
   reporting: ['core', 'http'],
   // The access policy and password hashing: no storage, no HTTP.
   auth: ['core'],
