@@ -36,6 +36,12 @@ std::string expected_noun(const std::string& expected) {
       {"string_list", "an array of strings"},
       {"integer_list", "an array of integers"},
       {"object_list", "an array of objects"},
+      {"uuid", "a UUID (8-4-4-4-12 hexadecimal digits)"},
+      {"uri", "an absolute URI (scheme:...)"},
+      {"time", "a time (HH:MM or HH:MM:SS, optionally with Z or an offset)"},
+      {"timestamp", "a timestamp (YYYY-MM-DDTHH:MM:SS with Z or an offset)"},
+      {"csv", "CSV (RFC 4180): a quoted cell is not closed"},
+      {"json", "JSON"},
   };
   auto it = nouns.find(expected);
   return it == nouns.end() ? "a value" : it->second;
@@ -135,6 +141,18 @@ FieldError FieldError::both_or_neither(std::string other) {
 FieldError FieldError::not_both(std::string other) {
   std::string message = "give this or " + other + ", not both";
   return make("not_both", {{"other", std::move(other)}}, std::move(message));
+}
+
+FieldError FieldError::invalid_encoding() {
+  return make("invalid_encoding", {}, "not valid UTF-8 text");
+}
+FieldError FieldError::only_with(std::string other, std::string value) {
+  std::string message = "allowed only when " + other + " is " + value;
+  return make("only_with", {{"other", std::move(other)}, {"value", std::move(value)}},
+              std::move(message));
+}
+FieldError FieldError::conflicting_copy() {
+  return make("conflicting_copy", {}, "another copy of this record has a different value");
 }
 
 FieldError FieldError::taken() {
