@@ -42,6 +42,7 @@ std::string expected_noun(const std::string& expected) {
       {"timestamp", "a timestamp (YYYY-MM-DDTHH:MM:SS with Z or an offset)"},
       {"csv", "CSV (RFC 4180): a quoted cell is not closed"},
       {"json", "JSON"},
+      {"utf8", "UTF-8 text"},
   };
   auto it = nouns.find(expected);
   return it == nouns.end() ? "a value" : it->second;
@@ -141,18 +142,6 @@ FieldError FieldError::both_or_neither(std::string other) {
 FieldError FieldError::not_both(std::string other) {
   std::string message = "give this or " + other + ", not both";
   return make("not_both", {{"other", std::move(other)}}, std::move(message));
-}
-
-FieldError FieldError::invalid_encoding() {
-  return make("invalid_encoding", {}, "not valid UTF-8 text");
-}
-FieldError FieldError::only_with(std::string other, std::string value) {
-  std::string message = "allowed only when " + other + " is " + value;
-  return make("only_with", {{"other", std::move(other)}, {"value", std::move(value)}},
-              std::move(message));
-}
-FieldError FieldError::conflicting_copy() {
-  return make("conflicting_copy", {}, "another copy of this record has a different value");
 }
 
 FieldError FieldError::taken() {

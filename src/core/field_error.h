@@ -25,7 +25,7 @@ struct FieldError {
   static FieldError unknown_field();
   static FieldError unknown_parameter();  // unknown_field, in a query
   // expected: integer, number, string, boolean, true_or_false, email, date, month,
-  // date_or_timestamp, object, string_list, integer_list, object_list, uuid, uri, time, timestamp, csv, json
+  // date_or_timestamp, object, string_list, integer_list, object_list
   static FieldError wrong_type(std::string expected);
   static FieldError null_not_allowed();
   static FieldError too_short(std::int64_t min);  // characters
@@ -50,11 +50,6 @@ struct FieldError {
   static FieldError too_many_days(std::int64_t max);  // a range of days is too long
   static FieldError both_or_neither(std::string other);
   static FieldError not_both(std::string other);
-  static FieldError invalid_encoding();  // bytes that are not UTF-8 text
-  // Allowed only when the other field has this value (an RRULE's bymonthday needs freq MONTHLY).
-  static FieldError only_with(std::string other, std::string value);
-  // The same record given twice (nested in two places of an HSDS document) with two values.
-  static FieldError conflicting_copy();
 
   // References and uniqueness.
   static FieldError taken();

@@ -226,7 +226,7 @@ class Flattener {
     if (!value) {
       value = id;
     } else if (*value != id) {
-      out_.rejections.push_back(reject(r, field, FieldError::conflicting_copy()));
+      out_.rejections.push_back(reject(r, field, FieldError::taken()));
     }
   }
 
@@ -247,7 +247,7 @@ class Flattener {
       if (!first.values[i]) {
         first.values[i] = r.values[i];
       } else if (*first.values[i] != *r.values[i]) {
-        out_.rejections.push_back(reject(r, r.table->fields[i].name, FieldError::conflicting_copy()));
+        out_.rejections.push_back(reject(r, r.table->fields[i].name, FieldError::taken()));
       }
     }
   }
@@ -322,7 +322,7 @@ Package read_json(std::string_view text, const std::string& file, const Table& r
     // nlohmann refuses bytes that are not UTF-8 as malformed JSON: say which it is.
     out.rejections.push_back({file, 0, "",
                               is_utf8(text) ? FieldError::wrong_type("json")
-                                            : FieldError::invalid_encoding()});
+                                            : FieldError::wrong_type("utf8")});
     return out;
   }
   if (document.is_object() && document.contains("contents")) document = document["contents"];
@@ -412,7 +412,8 @@ Lookup database_lookup(db::Connection& c) {
 
 namespace {
 
-Result<json> nest_on(const Record& r, const Lookup& lookup, std::vector<const Table*>& path) {
+Result<json> nest_on(const Record& r, const Lookup& lookup, std::vector<const Table*>& path,
+                     bool full) {
   json out = json::object();
   for (std::size_t i = 0; i < r.values.size(); ++i) {
     if (!r.values[i]) continue;
@@ -427,19 +428,20 @@ Result<json> nest_on(const Record& r, const Lookup& lookup, std::vector<const Ta
   for (const auto& n : r.table->nested) {
     const Table* child = table(n.table);
     if (std::find(path.begin(), path.end(), child) != path.end()) continue;
+    if (!full && (n.many || path.size() > 1)) continue;
     if (n.many) {
       INNET_ASSIGN_OR_RETURN(auto children, lookup(*child, n.via, r.id()));
       if (children.empty()) continue;
       json list = json::array();
       for (const auto& x : children) {
-        INNET_ASSIGN_OR_RETURN(auto j, nest_on(x, lookup, path));
+        INNET_ASSIGN_OR_RETURN(auto j, nest_on(x, lookup, path, full));
         list.push_back(std::move(j));
       }
       out[std::string(n.key)] = std::move(list);
     } else if (const auto& named = r.value(n.via)) {
       INNET_ASSIGN_OR_RETURN(auto found, lookup(*child, "id", *named));
       if (found.empty()) continue;  // a reference to a record outside the data
-      INNET_ASSIGN_OR_RETURN(auto j, nest_on(found.front(), lookup, path));
+      INNET_ASSIGN_OR_RETURN(auto j, nest_on(found.front(), lookup, path, full));
       out[std::string(n.key)] = std::move(j);
     }
   }
@@ -497,9 +499,9 @@ std::string datapackage_type(Kind kind) {
 
 }  // namespace
 
-Result<json> nest(const Record& record, const Lookup& lookup) {
+Result<json> nest(const Record& record, const Lookup& lookup, bool full) {
   std::vector<const Table*> path;
-  return nest_on(record, lookup, path);
+  return nest_on(record, lookup, path, full);
 }
 
 Status write_tabular(db::Connection& c, const std::filesystem::path& folder) {

@@ -59,8 +59,10 @@ using Lookup = std::function<Result<std::vector<Record>>(const Table& table, std
 Lookup database_lookup(db::Connection& c);
 // A record as the HSDS API's JSON: its fields, and its nested objects as its table describes
 // them, each table at most once on a path (a service's organization does not list the services
-// again). Numbers are JSON numbers; absent values and empty arrays are left out.
-Result<nlohmann::json> nest(const Record& record, const Lookup& lookup);
+// again). Numbers are JSON numbers; absent values and empty arrays are left out. Not `full`:
+// the record's fields and the single objects it names (a service's organization and program,
+// without their own nested objects), as the HSDS API's lists give them.
+Result<nlohmann::json> nest(const Record& record, const Lookup& lookup, bool full = true);
 
 // The whole directory as a tabular package in `folder` (created if needed): one CSV per table,
 // header row included even when empty, and datapackage.json.

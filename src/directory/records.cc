@@ -192,7 +192,7 @@ void check_record(const Record& record, std::vector<Rejection>& out) {
       continue;
     }
     if (!is_utf8(*v)) {
-      out.push_back(reject(record, fields[i].name, FieldError::invalid_encoding()));
+      out.push_back(reject(record, fields[i].name, FieldError::wrong_type("utf8")));
       all_valid = false;
     } else if (auto why = check_value(fields[i], *v)) {
       out.push_back(reject(record, fields[i].name, std::move(*why)));

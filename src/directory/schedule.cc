@@ -103,7 +103,8 @@ std::vector<std::pair<std::string, FieldError>> check_schedule(const Record& s) 
         break;
       }
       if (freq != "MONTHLY") {
-        out.emplace_back("byday", FieldError::only_with("freq", "MONTHLY"));
+        // An ordinal only in a MONTHLY rule: a WEEKLY rule's days are the plain ones.
+        out.emplace_back("byday", FieldError::not_in_list(kDays));
         break;
       }
     }

@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "db/query.h"
+
 namespace innet::directory {
 namespace {
 
@@ -354,17 +356,80 @@ Result<std::vector<std::string>> existing_ids(db::Connection& c, const Table& ta
   std::vector<std::string> out;
   for (std::size_t from = 0; from < ids.size(); from += kIdsPerQuery) {
     std::size_t to = std::min(ids.size(), from + kIdsPerQuery);
-    std::string marks;
-    db::Params params;
-    for (std::size_t i = from; i < to; ++i) {
-      marks += marks.empty() ? "?" : ", ?";
-      params.push_back(ids[i]);
-    }
+    db::Params params(ids.begin() + from, ids.begin() + to);
     INNET_ASSIGN_OR_RETURN(auto rows, c.query("SELECT id FROM " + std::string(table.sql) +
-                                                  " WHERE id IN (" + marks + ")",
+                                                  " WHERE id IN (" + db::placeholders(to - from) +
+                                                  ")",
                                               params));
     for (const auto& row : rows) out.push_back(row.text(0));
   }
+  return out;
+}
+
+Result<db::Page<Record>> list(db::Connection& c, const Table& table, const ListFilter& filter,
+                              const Paging& paging) {
+  // Fragments written here, values bound. A service's conditions reach it as x.id in the
+  // services list and as x.service_id in the service_at_location list.
+  db::Where where;
+  const bool service = table.name == "service";
+  const bool place = table.name == "service_at_location";
+  if (service || place) {
+    if (filter.organization_id)
+      where.add(service ? "x.organization_id = ?"
+                        : "EXISTS (SELECT 1 FROM directory_services s WHERE s.id = x.service_id "
+                          "AND s.organization_id = ?)",
+                *filter.organization_id);
+    // A term linked to the service (or, in the places' list, to the place itself).
+    if (filter.taxonomy_term_id)
+      where.add(service ? "EXISTS (SELECT 1 FROM directory_attributes a WHERE a.link_id = x.id "
+                          "AND a.taxonomy_term_id = ?)"
+                        : "EXISTS (SELECT 1 FROM directory_attributes a WHERE a.link_id IN "
+                          "(x.id, x.service_id) AND a.taxonomy_term_id = ?)",
+                *filter.taxonomy_term_id);
+    if (filter.taxonomy_id)
+      where.add(service ? "EXISTS (SELECT 1 FROM directory_attributes a JOIN "
+                          "directory_taxonomy_terms t ON t.id = a.taxonomy_term_id WHERE "
+                          "a.link_id = x.id AND t.taxonomy_id = ?)"
+                        : "EXISTS (SELECT 1 FROM directory_attributes a JOIN "
+                          "directory_taxonomy_terms t ON t.id = a.taxonomy_term_id WHERE "
+                          "a.link_id IN (x.id, x.service_id) AND t.taxonomy_id = ?)",
+                *filter.taxonomy_id);
+    if (filter.modified_after)
+      where.add(service ? "x.last_modified >= ?"
+                        : "EXISTS (SELECT 1 FROM directory_services s WHERE s.id = x.service_id "
+                          "AND s.last_modified >= ?)",
+                *filter.modified_after);
+    if (filter.postcode)
+      where.add(service ? "EXISTS (SELECT 1 FROM directory_service_at_location p JOIN "
+                          "directory_locations l ON l.id = p.location_id JOIN directory_addresses "
+                          "d ON d.location_id = l.id WHERE p.service_id = x.id AND "
+                          "l.confidential = 0 AND d.postal_code = ?)"
+                        : "EXISTS (SELECT 1 FROM directory_locations l JOIN directory_addresses d "
+                          "ON d.location_id = l.id WHERE l.id = x.location_id AND "
+                          "l.confidential = 0 AND d.postal_code = ?)",
+                *filter.postcode);
+  }
+  if (table.name == "taxonomy_term") {
+    if (filter.taxonomy_id) where.add("x.taxonomy_id = ?", *filter.taxonomy_id);
+    if (filter.parent_id) where.add("x.parent_id = ?", *filter.parent_id);
+    if (filter.top_only) where.add("x.parent_id IS NULL");
+  }
+  std::string columns;
+  for (const auto& f : table.fields) columns += (columns.empty() ? "x." : ", x.") + quoted(f.name);
+  return db::page_query<Record>(c, columns, std::string(table.sql) + " x", where, "x.id", paging,
+                                [&](const db::Row& row) {
+                                  Record r(table);
+                                  for (std::size_t i = 0; i < table.fields.size(); ++i)
+                                    r.values[i] = row.opt_text(i);
+                                  return r;
+                                });
+}
+
+Result<std::vector<std::string>> confidential_locations(db::Connection& c) {
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         c.query("SELECT id FROM directory_locations WHERE confidential = 1"));
+  std::vector<std::string> out;
+  for (const auto& row : rows) out.push_back(row.text(0));
   return out;
 }
 
@@ -388,14 +453,11 @@ Result<std::size_t> save(db::Connection& c, const std::vector<Record>& records) 
     update += " WHERE id = ?";
     for (std::size_t from = 0; from < batch.size(); from += kIdsPerQuery) {
       std::size_t to = std::min(batch.size(), from + kIdsPerQuery);
-      std::string marks;
       db::Params ids;
-      for (std::size_t i = from; i < to; ++i) {
-        marks += marks.empty() ? "?" : ", ?";
-        ids.push_back(batch[i]->id());
-      }
-      INNET_ASSIGN_OR_RETURN(auto rows,
-                             c.query(select_from(table) + " WHERE id IN (" + marks + ")", ids));
+      for (std::size_t i = from; i < to; ++i) ids.push_back(batch[i]->id());
+      INNET_ASSIGN_OR_RETURN(auto rows, c.query(select_from(table) + " WHERE id IN (" +
+                                                    db::placeholders(to - from) + ")",
+                                                ids));
       std::unordered_map<std::string, Record> stored;
       for (auto& r : records_of(table, rows)) stored.emplace(r.id(), std::move(r));
       for (std::size_t i = from; i < to; ++i) {

@@ -13,6 +13,7 @@
 #include "core/result.h"
 #include "db/database.h"
 #include "db/migrations.h"
+#include "db/query.h"
 #include "directory/records.h"
 #include "directory/schedule.h"
 
@@ -28,6 +29,21 @@ Result<std::optional<Record>> find(db::Connection& c, const Table& table, const 
 // Which of `ids` the table holds.
 Result<std::vector<std::string>> existing_ids(db::Connection& c, const Table& table,
                                               const std::vector<std::string>& ids);
+
+// The filters of the HSDS API's lists (unset: no filter). Which apply to which table: services
+// and service_at_location take organization_id, taxonomy_term_id, taxonomy_id, modified_after
+// (a service's last_modified, compared as ISO text) and postcode (an address of one of its
+// places, never a confidential one); taxonomy terms take taxonomy_id, parent_id and top_only.
+struct ListFilter {
+  std::optional<std::string> organization_id, taxonomy_term_id, taxonomy_id, modified_after,
+      postcode, parent_id;
+  bool top_only = false;
+};
+// One page of a table's records, by id, with the total.
+Result<db::Page<Record>> list(db::Connection& c, const Table& table, const ListFilter& filter,
+                              const Paging& paging);
+// The locations whose address and coordinates the public never sees.
+Result<std::vector<std::string>> confidential_locations(db::Connection& c);
 
 // Inserts the records the database does not hold and updates those that differ, in the
 // caller's transaction; a record equal to the stored one is left alone. Only HSDS columns are
