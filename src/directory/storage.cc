@@ -433,6 +433,12 @@ Result<std::vector<std::string>> confidential_locations(db::Connection& c) {
   return out;
 }
 
+Status set_confidential(db::Connection& c, const std::string& location_id, bool confidential) {
+  return db::expect_one(c.execute("UPDATE directory_locations SET confidential = ? WHERE id = ?",
+                                  {std::int64_t{confidential ? 1 : 0}, location_id}),
+                        "location");
+}
+
 Result<std::size_t> save(db::Connection& c, const std::vector<Record>& records) {
   // Group by table, then read the stored versions of each batch of ids in one query.
   std::unordered_map<const Table*, std::vector<const Record*>> by_table;

@@ -45,6 +45,9 @@ Result<db::Page<Record>> list(db::Connection& c, const Table& table, const ListF
 // The locations whose address and coordinates the public never sees.
 Result<std::vector<std::string>> confidential_locations(db::Connection& c);
 
+// Our profile: hides (or shows again) a location's address and coordinates from the public.
+Status set_confidential(db::Connection& c, const std::string& location_id, bool confidential);
+
 // Inserts the records the database does not hold and updates those that differ, in the
 // caller's transaction; a record equal to the stored one is left alone. Only HSDS columns are
 // written: our profile's (confidential, verification, translations) survive a re-import.
