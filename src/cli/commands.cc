@@ -316,8 +316,7 @@ int import_hsds(const app::Config& config, const std::string& path, const std::s
                     ",\"changed\":" + std::to_string(r.changed) + "}";
     return audit::record(c, entry);
   };
-  auto imported =
-      directory::import_hsds(**conn, path, *directory::table(object), audit_entry);
+  auto imported = directory::import_hsds(**conn, path, *directory::table(object), audit_entry);
   if (!imported.ok()) return report(imported.error());
   if (!imported->rejections.empty()) {
     for (const auto& r : imported->rejections)

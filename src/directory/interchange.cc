@@ -101,8 +101,8 @@ void read_table_csv(const Table& table, const std::filesystem::path& path, Packa
   for (const auto& name : csv.rows[0]) {
     column_field.push_back(table.index_of(name));
     if (!column_field.back())
-      out.rejections.push_back(file_rejection(file, 1, is_utf8(name) ? name : "?",
-                                              FieldError::unknown_field()));
+      out.rejections.push_back(
+          file_rejection(file, 1, is_utf8(name) ? name : "?", FieldError::unknown_field()));
   }
   for (std::size_t r = 1; r < csv.rows.size(); ++r) {
     const auto& cells = csv.rows[r];
@@ -175,7 +175,8 @@ class Flattener {
     // A single nested object is the record this one names (a service's organization).
     for (const auto& [n, value] : nested) {
       if (n->many) continue;
-      auto child_id = flatten(*value, *table_of(*n), path + std::string(n->key) + ".", std::nullopt);
+      auto child_id =
+          flatten(*value, *table_of(*n), path + std::string(n->key) + ".", std::nullopt);
       if (child_id) link_to(r, n->via, *child_id);
     }
     add(std::move(r));
@@ -320,9 +321,9 @@ Package read_json(std::string_view text, const std::string& file, const Table& r
   json document = json::parse(text, nullptr, false);
   if (document.is_discarded()) {
     // nlohmann refuses bytes that are not UTF-8 as malformed JSON: say which it is.
-    out.rejections.push_back({file, 0, "",
-                              is_utf8(text) ? FieldError::wrong_type("json")
-                                            : FieldError::wrong_type("utf8")});
+    out.rejections.push_back(
+        {file, 0, "",
+         is_utf8(text) ? FieldError::wrong_type("json") : FieldError::wrong_type("utf8")});
     return out;
   }
   if (document.is_object() && document.contains("contents")) document = document["contents"];
@@ -507,7 +508,9 @@ Result<json> nest(const Record& record, const Lookup& lookup, bool full) {
 Status write_tabular(db::Connection& c, const std::filesystem::path& folder) {
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
-  if (ec) return Error::make(ErrorKind::invalid_input, "export_failed", folder.string() + ": " + ec.message());
+  if (ec)
+    return Error::make(ErrorKind::invalid_input, "export_failed",
+                       folder.string() + ": " + ec.message());
   json resources = json::array();
   for (const auto& t : tables()) {
     INNET_ASSIGN_OR_RETURN(auto records, load(c, t));
@@ -544,7 +547,8 @@ Status write_tabular(db::Connection& c, const std::filesystem::path& folder) {
                      {"resources", resources}};
   std::ofstream out(folder / "datapackage.json", std::ios::binary | std::ios::trunc);
   out << descriptor.dump(2) << "\n";
-  if (!out) return Error::make(ErrorKind::invalid_input, "export_failed", "cannot write datapackage.json");
+  if (!out)
+    return Error::make(ErrorKind::invalid_input, "export_failed", "cannot write datapackage.json");
   return Status::success();
 }
 

@@ -21,9 +21,9 @@ struct Record {
   // One per table->fields; nullopt when absent (an empty CSV cell, a JSON null or no member).
   // A number is kept as its decimal text, as the CSV has it.
   std::vector<std::optional<std::string>> values;
-  std::string file;      // where it was read: "services.csv", "service_full.json"
-  std::size_t row = 0;   // CSV: the spreadsheet's row (the header is row 1); JSON: the item, from 1
-  std::string path;      // JSON: where in the item ("service_at_locations[0].location."), else ""
+  std::string file;     // where it was read: "services.csv", "service_full.json"
+  std::size_t row = 0;  // CSV: the spreadsheet's row (the header is row 1); JSON: the item, from 1
+  std::string path;     // JSON: where in the item ("service_at_locations[0].location."), else ""
 
   explicit Record(const Table& t) : table(&t), values(t.fields.size()) {}
   const std::optional<std::string>& value(std::string_view field) const;

@@ -39,14 +39,14 @@ json table_schema(const Table& t) {
     if (f.kind == Kind::datetime) p["format"] = "date-time";
     if (f.kind == Kind::email) p["format"] = "email";
     if (f.kind == Kind::uri) p["format"] = "uri";
-    if (f.kind == Kind::choice) p["enum"] = json(std::vector<std::string>(f.choices.begin(), f.choices.end()));
+    if (f.kind == Kind::choice)
+      p["enum"] = json(std::vector<std::string>(f.choices.begin(), f.choices.end()));
     properties[std::string(f.name)] = std::move(p);
     if (f.required) required.push_back(f.name);
   }
   for (const auto& n : t.nested) {
     auto target = api::ref(schema_name(n.table));
-    properties[std::string(n.key)] =
-        n.many ? json{{"type", "array"}, {"items", target}} : target;
+    properties[std::string(n.key)] = n.many ? json{{"type", "array"}, {"items", target}} : target;
   }
   return {{"type", "object"},
           {"description", "HSDS 3.1 " + std::string(t.name)},
@@ -57,8 +57,9 @@ json table_schema(const Table& t) {
 json page_schema(const Table& t) {
   return {{"type", "object"},
           {"description", "An HSDS page of " + std::string(t.resource)},
-          {"required", {"total_items", "total_pages", "page_number", "size", "first_page",
-                        "last_page", "empty", "contents"}},
+          {"required",
+           {"total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty",
+            "contents"}},
           {"additionalProperties", false},
           {"properties",
            {{"total_items", {{"type", "integer"}}},
@@ -172,15 +173,18 @@ void add_routes(api::Api& api) {
 
   const FieldSpec id_path = {{.name = "id", .max_length = 100, .description = "the record's uuid"}};
   const innet::Field page = {.name = "page", .type = FieldType::integer, .min_value = 1};
-  const innet::Field per_page = {.name = "per_page", .type = FieldType::integer, .min_value = 1,
-                          .max_value = 100};
-  const innet::Field organization = uuid_parameter("organization_id", "services of this organization");
+  const innet::Field per_page = {
+      .name = "per_page", .type = FieldType::integer, .min_value = 1, .max_value = 100};
+  const innet::Field organization =
+      uuid_parameter("organization_id", "services of this organization");
   const innet::Field term = uuid_parameter("taxonomy_term_id", "services linked to this term");
   const innet::Field taxonomy = uuid_parameter("taxonomy_id", "services linked to a term of it");
-  const innet::Field modified = {.name = "modified_after", .max_length = 40,
-                          .description = "services modified at or after this UTC timestamp"};
-  const innet::Field postcode = {.name = "postcode", .max_length = 20,
-                          .description = "services at an address with this postal code"};
+  const innet::Field modified = {.name = "modified_after",
+                                 .max_length = 40,
+                                 .description = "services modified at or after this UTC timestamp"};
+  const innet::Field postcode = {.name = "postcode",
+                                 .max_length = 20,
+                                 .description = "services at an address with this postal code"};
 
   struct Listed {
     const char* path;
@@ -196,7 +200,10 @@ void add_routes(api::Api& api) {
       {"/taxonomies", "taxonomy", {page, per_page}},
       {"/taxonomy_terms",
        "taxonomy_term",
-       {page, per_page, taxonomy, uuid_parameter("parent_id", "the terms under this one"),
+       {page,
+        per_page,
+        taxonomy,
+        uuid_parameter("parent_id", "the terms under this one"),
         {.name = "top_only", .type = FieldType::boolean, .description = "terms without a parent"}}},
   };
   for (const auto& l : listed) {
@@ -224,19 +231,19 @@ void add_routes(api::Api& api) {
                }
                if (auto it = q.find("postcode"); it != q.end() && !it->second.empty())
                  filter.postcode = it->second;
-               if (auto it = q.find("top_only"); it != q.end()) filter.top_only = it->second == "true";
+               if (auto it = q.find("top_only"); it != q.end())
+                 filter.top_only = it->second == "true";
                return page_of(ctx, t, filter);
              }});
-    api.add({.method = "GET",
-             .pattern = std::string(kBase) + l.path + "/{id}",
-             .action = std::string(auth::kPublic),
-             .summary = "HSDS API: one of " + std::string(t.resource) + ", with its nested objects",
-             .tag = "hsds",
-             .path = id_path,
-             .response_schema = schema_name(t.name),
-             .handler = [&t](api::Context& ctx) -> Result<http::Response> {
-               return one_of(ctx, t);
-             }});
+    api.add(
+        {.method = "GET",
+         .pattern = std::string(kBase) + l.path + "/{id}",
+         .action = std::string(auth::kPublic),
+         .summary = "HSDS API: one of " + std::string(t.resource) + ", with its nested objects",
+         .tag = "hsds",
+         .path = id_path,
+         .response_schema = schema_name(t.name),
+         .handler = [&t](api::Context& ctx) -> Result<http::Response> { return one_of(ctx, t); }});
   }
 }
 

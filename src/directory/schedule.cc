@@ -74,8 +74,8 @@ int minute_of(const std::string& time) {
 std::vector<std::pair<std::string, FieldError>> check_schedule(const Record& s) {
   std::vector<std::pair<std::string, FieldError>> out;
   const auto& freq = s.value("freq");
-  for (auto part : {"interval", "byday", "bymonthday", "byweekno", "byyearday", "count", "until",
-                    "wkst"})
+  for (auto part :
+       {"interval", "byday", "bymonthday", "byweekno", "byyearday", "count", "until", "wkst"})
     if (s.value(part) && !freq) {
       out.emplace_back("freq", FieldError::required());
       break;

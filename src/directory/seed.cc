@@ -81,7 +81,8 @@ Status seed_step(api::SeedContext& ctx) {
   (void)outside;
   if (!package.rejections.empty())
     return Error::internal("demo directory data refused: " + package.rejections[0].file + " " +
-                           package.rejections[0].field + ": " + package.rejections[0].reason.message);
+                           package.rejections[0].field + ": " +
+                           package.rejections[0].reason.message);
   INNET_TRY(save(ctx.conn, package.records));
   INNET_TRY(set_confidential(ctx.conn, kShelter, true));
   ctx.report.counts.push_back({2, "directory services"});

@@ -340,8 +340,8 @@ Result<std::vector<Record>> load_where(db::Connection& c, const Table& table,
                                        std::string_view field, const std::string& value) {
   if (!table.field(field)) return Error::internal("no field " + std::string(field));
   INNET_ASSIGN_OR_RETURN(
-      auto rows, c.query(select_from(table) + " WHERE " + quoted(field) + " = ? ORDER BY id",
-                         {value}));
+      auto rows,
+      c.query(select_from(table) + " WHERE " + quoted(field) + " = ? ORDER BY id", {value}));
   return records_of(table, rows);
 }
 
@@ -357,10 +357,10 @@ Result<std::vector<std::string>> existing_ids(db::Connection& c, const Table& ta
   for (std::size_t from = 0; from < ids.size(); from += kIdsPerQuery) {
     std::size_t to = std::min(ids.size(), from + kIdsPerQuery);
     db::Params params(ids.begin() + from, ids.begin() + to);
-    INNET_ASSIGN_OR_RETURN(auto rows, c.query("SELECT id FROM " + std::string(table.sql) +
-                                                  " WHERE id IN (" + db::placeholders(to - from) +
-                                                  ")",
-                                              params));
+    INNET_ASSIGN_OR_RETURN(auto rows,
+                           c.query("SELECT id FROM " + std::string(table.sql) + " WHERE id IN (" +
+                                       db::placeholders(to - from) + ")",
+                                   params));
     for (const auto& row : rows) out.push_back(row.text(0));
   }
   return out;
@@ -448,8 +448,8 @@ Result<std::size_t> save(db::Connection& c, const std::vector<Record>& records) 
     auto it = by_table.find(&table);
     if (it == by_table.end()) continue;
     const auto& batch = it->second;
-    std::string insert = "INSERT INTO " + std::string(table.sql) + " (" + column_list(table) +
-                         ") VALUES (";
+    std::string insert =
+        "INSERT INTO " + std::string(table.sql) + " (" + column_list(table) + ") VALUES (";
     std::string update = "UPDATE " + std::string(table.sql) + " SET ";
     for (std::size_t i = 0; i < table.fields.size(); ++i) {
       insert += i == 0 ? "?" : ", ?";
@@ -461,9 +461,9 @@ Result<std::size_t> save(db::Connection& c, const std::vector<Record>& records) 
       std::size_t to = std::min(batch.size(), from + kIdsPerQuery);
       db::Params ids;
       for (std::size_t i = from; i < to; ++i) ids.push_back(batch[i]->id());
-      INNET_ASSIGN_OR_RETURN(auto rows, c.query(select_from(table) + " WHERE id IN (" +
-                                                    db::placeholders(to - from) + ")",
-                                                ids));
+      INNET_ASSIGN_OR_RETURN(
+          auto rows,
+          c.query(select_from(table) + " WHERE id IN (" + db::placeholders(to - from) + ")", ids));
       std::unordered_map<std::string, Record> stored;
       for (auto& r : records_of(table, rows)) stored.emplace(r.id(), std::move(r));
       for (std::size_t i = from; i < to; ++i) {

@@ -39,9 +39,9 @@ std::string kind_in_schema(const nlohmann::json& p) {
 
 std::string kind_name(Kind k) {
   static const std::map<Kind, std::string> names = {
-      {Kind::text, "text"},         {Kind::uuid, "uuid"},       {Kind::email, "email"},
-      {Kind::uri, "uri"},           {Kind::date, "date"},       {Kind::time, "time"},
-      {Kind::datetime, "datetime"}, {Kind::number, "number"},   {Kind::choice, "choice"}};
+      {Kind::text, "text"},         {Kind::uuid, "uuid"},     {Kind::email, "email"},
+      {Kind::uri, "uri"},           {Kind::date, "date"},     {Kind::time, "time"},
+      {Kind::datetime, "datetime"}, {Kind::number, "number"}, {Kind::choice, "choice"}};
   return names.at(k);
 }
 
@@ -80,7 +80,8 @@ TEST(HsdsDescription, FollowsTheSchemasFieldForField) {
     EXPECT_EQ(ours, columns);  // the CSV's columns, in order
     std::set<std::string> required;
     for (const auto& name : schema["required"]) required.insert(name);
-    for (const auto& f : t.fields) EXPECT_EQ(f.required, required.contains(std::string(f.name))) << f.name;
+    for (const auto& f : t.fields)
+      EXPECT_EQ(f.required, required.contains(std::string(f.name))) << f.name;
     // Every nested object the schema lists is described, and names a described table.
     for (const auto& key : nested) {
       auto n = std::find_if(t.nested.begin(), t.nested.end(),
@@ -122,10 +123,10 @@ TEST(HsdsValues, FormatsAreChecked) {
   EXPECT_FALSE(is_number("12,5"));
   EXPECT_FALSE(is_number("012"));
   EXPECT_TRUE(is_utf8("Palermo, via Maqueda — مرحبا — привіт — নমস্কার"));
-  EXPECT_FALSE(is_utf8("caf\xe9"));          // Latin-1
-  EXPECT_FALSE(is_utf8("\xc0\xaf"));         // overlong
-  EXPECT_FALSE(is_utf8("\xed\xa0\x80"));     // a surrogate
-  EXPECT_FALSE(is_utf8("abc\xe2\x82"));      // cut short
+  EXPECT_FALSE(is_utf8("caf\xe9"));       // Latin-1
+  EXPECT_FALSE(is_utf8("\xc0\xaf"));      // overlong
+  EXPECT_FALSE(is_utf8("\xed\xa0\x80"));  // a surrogate
+  EXPECT_FALSE(is_utf8("abc\xe2\x82"));   // cut short
   const Field status = table("service")->fields[*table("service")->index_of("status")];
   auto why = check_value(status, "open");
   ASSERT_TRUE(why.has_value());
@@ -149,7 +150,9 @@ std::map<std::string, std::string> refusals(const Record& r) {
 }
 
 TEST(HsdsSchedules, InvalidRecurrencesAreRefusedWithTheirField) {
-  EXPECT_TRUE(refusals(schedule({{"freq", "WEEKLY"}, {"byday", "MO,TU"}, {"opens_at", "09:00"},
+  EXPECT_TRUE(refusals(schedule({{"freq", "WEEKLY"},
+                                 {"byday", "MO,TU"},
+                                 {"opens_at", "09:00"},
                                  {"closes_at", "13:00"}}))
                   .empty());
   using Codes = std::map<std::string, std::string>;
@@ -183,18 +186,32 @@ TEST(HsdsSchedules, InvalidRecurrencesAreRefusedWithTheirField) {
 TEST(HsdsSchedules, WeeklyOpeningsAreThePlainWeeklyRules) {
   auto day = [](const char* text) { return CivilDay::parse(text); };
   std::vector<Record> rules = {
-      schedule({{"freq", "WEEKLY"}, {"byday", "MO,WE"}, {"opens_at", "09:00:00"},
-                {"closes_at", "13:30:00"}, {"valid_from", "2026-01-01"},
-                {"dtstart", "2026-02-01"}, {"until", "2026-12-31"}, {"valid_to", "2027-06-30"}}),
+      schedule({{"freq", "WEEKLY"},
+                {"byday", "MO,WE"},
+                {"opens_at", "09:00:00"},
+                {"closes_at", "13:30:00"},
+                {"valid_from", "2026-01-01"},
+                {"dtstart", "2026-02-01"},
+                {"until", "2026-12-31"},
+                {"valid_to", "2027-06-30"}}),
       // Past midnight: Friday 22:00 to Saturday 02:00.
-      schedule({{"freq", "WEEKLY"}, {"interval", "1"}, {"byday", "FR"}, {"opens_at", "22:00"},
+      schedule({{"freq", "WEEKLY"},
+                {"interval", "1"},
+                {"byday", "FR"},
+                {"opens_at", "22:00"},
                 {"closes_at", "02:00"}}),
       // Not weekly hours: fortnightly, monthly, a finite series, no hours.
-      schedule({{"freq", "WEEKLY"}, {"interval", "2"}, {"byday", "TU"}, {"opens_at", "09:00"},
+      schedule({{"freq", "WEEKLY"},
+                {"interval", "2"},
+                {"byday", "TU"},
+                {"opens_at", "09:00"},
                 {"closes_at", "10:00"}}),
-      schedule({{"freq", "MONTHLY"}, {"byday", "1TU"}, {"opens_at", "09:00"},
-                {"closes_at", "10:00"}}),
-      schedule({{"freq", "WEEKLY"}, {"count", "3"}, {"byday", "TU"}, {"opens_at", "09:00"},
+      schedule(
+          {{"freq", "MONTHLY"}, {"byday", "1TU"}, {"opens_at", "09:00"}, {"closes_at", "10:00"}}),
+      schedule({{"freq", "WEEKLY"},
+                {"count", "3"},
+                {"byday", "TU"},
+                {"opens_at", "09:00"},
                 {"closes_at", "10:00"}}),
       schedule({{"freq", "WEEKLY"}, {"byday", "TU"}}),
   };

@@ -176,7 +176,8 @@ TEST_P(DirectoryTest, BadInputIsRefusedRowByRowAndNothingIsWritten) {
   auto good = import(kExamples / "csv");
   ASSERT_TRUE(good.rejections.empty()) << describe(good.rejections);
   std::filesystem::create_directories(folder_ / "phones-only");
-  std::filesystem::copy_file(kExamples / "csv" / "phones.csv", folder_ / "phones-only" / "phones.csv");
+  std::filesystem::copy_file(kExamples / "csv" / "phones.csv",
+                             folder_ / "phones-only" / "phones.csv");
   std::ofstream(folder_ / "phones-only" / "datapackage.json")
       << R"({"resources": [{"name": "phones", "path": "phones.csv"}]})";
   auto phones = import(folder_ / "phones-only");
