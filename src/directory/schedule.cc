@@ -82,8 +82,6 @@ std::vector<std::pair<std::string, FieldError>> check_schedule(const Record& s) 
     }
   for (auto part : {"interval", "count"})
     if (auto why = positive_whole(s.value(part))) out.emplace_back(part, std::move(*why));
-  if (s.value("count") && s.value("until"))
-    out.emplace_back("count", FieldError::not_both("until"));
   if (auto tz = number(s.value("timezone")); tz && (*tz < -12 || *tz > 14))
     out.emplace_back("timezone", FieldError::out_of_range(-12, 14));
   if (const auto& byday = s.value("byday")) {

@@ -18,8 +18,8 @@ namespace innet::directory {
 
 // The refusals of one schedule record's fields read together; each field on its own is already
 // well formed (check_record). Follows RFC 5545 where HSDS's official example does too: it gives
-// a WEEKLY rule a bymonthday and byyearday, which RFC 5545 forbids, so those are accepted (and
-// such a rule has no weekly hours: see weekly_openings).
+// a WEEKLY rule a bymonthday and byyearday, and both count and until, which RFC 5545 forbids, so
+// those are accepted (and such a rule has no weekly hours: see weekly_openings).
 std::vector<std::pair<std::string, FieldError>> check_schedule(const Record& schedule);
 
 struct WeeklyOpening {
