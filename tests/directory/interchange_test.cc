@@ -223,6 +223,45 @@ TEST_P(DirectoryTest, OurProfileSurvivesAReimport) {
   EXPECT_EQ(rows->rows.at(0).integer(1), 1);
 }
 
+TEST_P(DirectoryTest, AServicesWeeklyHoursGatherItsOwnAndItsPlaces) {
+  // The service's own hours, and those of one of its places; a monthly rule has none.
+  nlohmann::json service = {
+      {"id", "5a0c3f8e-1b2d-4c6e-9f10-2a3b4c5d6e01"},
+      {"name", "Sportello"},
+      {"status", "active"},
+      {"schedules",
+       {{{"id", "5a0c3f8e-1b2d-4c6e-9f10-2a3b4c5d6e02"},
+         {"freq", "WEEKLY"},
+         {"byday", "TU"},
+         {"opens_at", "15:00"},
+         {"closes_at", "18:00"}},
+        {{"id", "5a0c3f8e-1b2d-4c6e-9f10-2a3b4c5d6e03"},
+         {"freq", "MONTHLY"},
+         {"byday", "1SA"},
+         {"opens_at", "09:00"},
+         {"closes_at", "12:00"}}}},
+      {"service_at_locations",
+       {{{"id", "5a0c3f8e-1b2d-4c6e-9f10-2a3b4c5d6e04"},
+         {"location",
+          {{"id", "5a0c3f8e-1b2d-4c6e-9f10-2a3b4c5d6e05"}, {"location_type", "physical"}}},
+         {"schedules",
+          {{{"id", "5a0c3f8e-1b2d-4c6e-9f10-2a3b4c5d6e06"},
+            {"freq", "WEEKLY"},
+            {"byday", "MO"},
+            {"opens_at", "09:00"},
+            {"closes_at", "13:00"},
+            {"valid_to", "2026-12-31"}}}}}}}};
+  std::ofstream(folder_ / "s.json") << service.dump();
+  auto report = import(folder_ / "s.json");
+  ASSERT_TRUE(report.rejections.empty()) << describe(report.rejections);
+  auto openings = service_openings(db(), "5a0c3f8e-1b2d-4c6e-9f10-2a3b4c5d6e01");
+  ASSERT_DB_OK(openings);
+  std::vector<WeeklyOpening> expected = {
+      {1, 900, 1080, std::nullopt, std::nullopt},
+      {0, 540, 780, std::nullopt, CivilDay::parse("2026-12-31")}};
+  EXPECT_EQ(*openings, expected);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, DirectoryTest, db::storage_test::all_engines(),
                          db::storage_test::engine_name);
 
