@@ -64,9 +64,12 @@ const DEPENDENCIES = {
   // Consents and referrals (decision 0032): above cases; tasks: referrals waiting and escalated;
   // reporting and reception: the inbox's and outbox's files in the officer's list shape.
   referrals: [...PLATFORM, 'accounts', 'people', 'reception', 'documents', 'cases', 'tasks', 'reporting'],
+  // The directory of services on HSDS 3.1 (issue 12, decision 0034): its listings name the InNet
+  // organisation that keeps them and the user who verified them (accounts' tables, in its DDL).
+  directory: [...PLATFORM, 'accounts'],
   seed: [...PLATFORM],
-  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'screening', 'referrals', 'guidance', 'reporting'],
-  cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception'],
+  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'screening', 'referrals', 'guidance', 'directory', 'reporting'],
+  cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception', 'directory'],
 };
 
 // Tables a module reads although another owns them: each a debt with its reason.

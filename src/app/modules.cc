@@ -6,6 +6,7 @@
 #include "audit/module.h"
 #include "cases/module.h"
 #include "centres/module.h"
+#include "directory/module.h"
 #include "documents/module.h"
 #include "guidance/module.h"
 #include "monitoring/module.h"
@@ -21,7 +22,8 @@ const std::vector<api::Module>& modules() {
   static const std::vector<api::Module> all = {
       accounts::module(),  audit::module(),     people::module(),    centres::module(),
       documents::module(), tasks::module(),     reception::module(), monitoring::module(),
-      cases::module(),     screening::module(), referrals::module(), guidance::module()};
+      cases::module(),     screening::module(), referrals::module(), guidance::module(),
+      directory::module()};
   return all;
 }
 

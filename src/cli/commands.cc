@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "accounts/accounts.h"
@@ -15,6 +17,7 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/json_input.h"
+#include "directory/interchange.h"
 #include "reception/placements/snapshots.h"
 #include "reception/register/register.h"
 #include "seed/seed.h"
@@ -292,6 +295,66 @@ int occupancy_rebuild(const app::Config& config, const std::string& from_text) {
   if (auto s = tx.commit(); !s.ok()) return report(s.error());
   std::cout << "occupancy snapshots recomputed from " << reception::snapshot_day(*from).to_string()
             << "\n";
+  return kExitOk;
+}
+
+int import_hsds(const app::Config& config, const std::string& path, const std::string& object) {
+  const std::vector<std::string> roots = {"service", "organization", "service_at_location",
+                                          "taxonomy", "taxonomy_term"};
+  if (std::find(roots.begin(), roots.end(), object) == roots.end())
+    return report(Error::field(ErrorKind::invalid_input, "object", FieldError::not_in_list(roots)));
+  if (!std::filesystem::exists(path))
+    return report(Error::field(ErrorKind::invalid_input, "path", FieldError::not_found("file")));
+  auto pool = open(config);
+  if (!pool.ok()) return report(pool.error());
+  auto conn = (*pool)->acquire();
+  if (!conn.ok()) return report(conn.error());
+  auto audit_entry = [&](db::Connection& c, const directory::ImportReport& r) {
+    auto entry =
+        cli_entry("directory.import", "hsds", std::filesystem::path(path).filename().string());
+    entry.details = "{\"records\":" + std::to_string(r.records) +
+                    ",\"changed\":" + std::to_string(r.changed) + "}";
+    return audit::record(c, entry);
+  };
+  auto imported = directory::import_hsds(**conn, path, *directory::table(object), audit_entry);
+  if (!imported.ok()) return report(imported.error());
+  if (!imported->rejections.empty()) {
+    for (const auto& r : imported->rejections)
+      std::cerr << r.file << ":" << r.row << ": " << (r.field.empty() ? "-" : r.field) << ": "
+                << r.reason.code << ": " << r.reason.message << "\n";
+    std::cerr << "innet: " << imported->rejections.size()
+              << " refused value(s); nothing was imported\n";
+    return kExitBadInput;
+  }
+  std::cout << imported->records << " records read, " << imported->changed << " changed";
+  if (imported->outside_references > 0)
+    std::cout << ", " << imported->outside_references
+              << " reference(s) to records outside the data kept";
+  std::cout << "\n";
+  auto chained = chain(**pool, config);
+  return chained.ok() ? kExitOk : report(chained.error());
+}
+
+int export_hsds(const app::Config& config, const std::string& format, const std::string& path) {
+  if (format != "csv" && format != "json")
+    return report(
+        Error::field(ErrorKind::invalid_input, "format", FieldError::not_in_list({"csv", "json"})));
+  auto pool = open(config);
+  if (!pool.ok()) return report(pool.error());
+  auto conn = (*pool)->acquire();
+  if (!conn.ok()) return report(conn.error());
+  if (format == "csv") {
+    auto written = directory::write_tabular(**conn, path);
+    if (!written.ok()) return report(written.error());
+  } else {
+    auto text = directory::write_json(**conn);
+    if (!text.ok()) return report(text.error());
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << *text;
+    if (!out)
+      return report(Error::make(ErrorKind::invalid_input, "export_failed", "cannot write " + path));
+  }
+  std::cout << "exported the directory to " << path << "\n";
   return kExitOk;
 }
 

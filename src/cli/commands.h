@@ -28,6 +28,13 @@ int audit_verify(const app::Config& config);
 int register_verify(const app::Config& config, std::optional<std::int64_t> centre_id);
 // Prints the OpenAPI document, without a database: for build steps and the lint.
 int openapi();
+// `innet import hsds PATH`: a tabular package (a folder with datapackage.json) or a JSON file of
+// `object`s (service, organization, service_at_location, taxonomy, taxonomy_term); all or
+// nothing, every refused value listed (file, row, field, reason) with exit code 2.
+int import_hsds(const app::Config& config, const std::string& path, const std::string& object);
+// `innet export hsds --format csv|json PATH`: the directory as a tabular package in the folder
+// PATH, or as a JSON array of services with their nested objects in the file PATH.
+int export_hsds(const app::Config& config, const std::string& format, const std::string& path);
 int occupancy_rebuild(const app::Config& config, const std::string& from_text);
 
 }  // namespace innet::cli

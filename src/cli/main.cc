@@ -87,6 +87,19 @@ int main(int argc, char** argv) {
       "rebuild", "recompute the occupancy snapshots from placements (after a repair or import)");
   rebuild->add_option("--from", rebuild_from, "first day to recompute (YYYY-MM-DD)")->required();
 
+  std::string hsds_path, hsds_object = "service", hsds_format;
+  auto* import = app.add_subcommand("import", "import data")->require_subcommand(1);
+  auto* import_hsds = import->add_subcommand(
+      "hsds", "HSDS 3.1: a tabular package (folder with datapackage.json) or a JSON file");
+  import_hsds->add_option("path", hsds_path, "the folder or the file")->required();
+  import_hsds->add_option("--object", hsds_object,
+                          "what the JSON file holds: service (default), organization, "
+                          "service_at_location, taxonomy, taxonomy_term");
+  auto* export_ = app.add_subcommand("export", "export data")->require_subcommand(1);
+  auto* export_hsds = export_->add_subcommand("hsds", "the directory as HSDS 3.1");
+  export_hsds->add_option("--format", hsds_format, "csv (a folder) or json (a file)")->required();
+  export_hsds->add_option("path", hsds_path, "the folder or the file")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -121,6 +134,8 @@ int main(int argc, char** argv) {
     return cli::user_set_password(*config, email, read_password(password, password_stdin));
   if (*verify) return cli::audit_verify(*config);
   if (*register_verify) return cli::register_verify(*config, register_centre);
+  if (*import_hsds) return cli::import_hsds(*config, hsds_path, hsds_object);
+  if (*export_hsds) return cli::export_hsds(*config, hsds_format, hsds_path);
   if (*rebuild) return cli::occupancy_rebuild(*config, rebuild_from);
   return kExitBadInput;
 }

@@ -36,6 +36,13 @@ std::string expected_noun(const std::string& expected) {
       {"string_list", "an array of strings"},
       {"integer_list", "an array of integers"},
       {"object_list", "an array of objects"},
+      {"uuid", "a UUID (8-4-4-4-12 hexadecimal digits)"},
+      {"uri", "an absolute URI (scheme:...)"},
+      {"time", "a time (HH:MM or HH:MM:SS, optionally with Z or an offset)"},
+      {"timestamp", "a timestamp (YYYY-MM-DDTHH:MM:SS with Z or an offset)"},
+      {"csv", "CSV (RFC 4180): a quoted cell is not closed"},
+      {"json", "JSON"},
+      {"utf8", "UTF-8 text"},
   };
   auto it = nouns.find(expected);
   return it == nouns.end() ? "a value" : it->second;

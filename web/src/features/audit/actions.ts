@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'contracts.create',
   'derogations.create',
   'derogations.withdraw',
+  'directory.import',
   'documents.upload',
   'family_groups.create',
   'findings.change',
