@@ -261,7 +261,7 @@ TEST(ReferralMetrics, MediansPercentilesAndOutcomesWithoutNames) {
   all.back().sent_at = "2026-11-01T00:00:00Z";
   all.back().answered_at = "2026-11-01T01:00:00Z";
   all.push_back({.to_organization_id = 8, .state = "draft"});
-  const auto m = compute_metrics(all, {{7, "ASP"}});
+  const auto m = compute_metrics(all, {{7, "ASP"}}, std::nullopt);
   EXPECT_EQ(m.time_to_accept.count, 5);
   EXPECT_EQ(m.time_to_accept.median_hours, 3.0);
   EXPECT_EQ(m.time_to_accept.p90_hours, 100.0);
@@ -277,6 +277,18 @@ TEST(ReferralMetrics, MediansPercentilesAndOutcomesWithoutNames) {
   EXPECT_EQ(m.by_category[1].category, "fgm");
   EXPECT_EQ(m.by_state[0].state, "draft");
   EXPECT_EQ(m.by_state[0].count, 1);
+  EXPECT_EQ(m.min_group, std::nullopt);
+
+  // For a reader who may not read small groups: the category of 1 (none given) is left out
+  // whole, the organisation's 6 and the category fgm's 5 stay.
+  const auto small = compute_metrics(all, {{7, "ASP"}}, kMinGroup);
+  EXPECT_EQ(small.min_group, 5);
+  ASSERT_EQ(small.by_organization.size(), 1u);
+  ASSERT_EQ(small.by_category.size(), 1u);
+  EXPECT_EQ(small.by_category[0].category, "fgm");
+  EXPECT_EQ(small.left_out.by_category, 1);
+  EXPECT_EQ(small.left_out.by_organization, 0);
+  EXPECT_EQ(small.by_state, m.by_state) << "states and times are not groups of a category";
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ReferralsTest, db::storage_test::all_engines(),
