@@ -103,11 +103,15 @@ Result<std::vector<ConsentView>> consent_views(db::Connection& conn, std::vector
   INNET_ASSIGN_OR_RETURN(auto orgs, accounts::find_organizations(conn, org_ids));
   INNET_ASSIGN_OR_RETURN(auto forms, documents::documents_of(conn, kConsentFormOwnerKind, ids));
   std::vector<ConsentView> out;
+  std::map<std::int64_t, std::string> names;  // a case's consents are recorded by a few users
   for (auto& c : all) {
-    INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(conn, c.recorded_by));
+    if (!names.contains(c.recorded_by)) {
+      INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(conn, c.recorded_by));
+      names[c.recorded_by] = user.display_name;
+    }
     ConsentView v{.c = c,
                   .organization = orgs.at(c.organization_id).name,
-                  .recorded_by_name = user.display_name};
+                  .recorded_by_name = names[c.recorded_by]};
     for (const auto& f : forms)
       if (f.owner_id == c.id) v.forms.push_back(f);
     out.push_back(std::move(v));

@@ -106,7 +106,7 @@ test('analysts read no group of fewer than 5 referrals; the Prefettura, which re
   // that one person's referral.
   const small = await createOrganization(admin, { type: 'ngo' });
   const { case: c } = await openCase(sessions());
-  const consent = await recordConsent(worker, c.id, small.id, ['identity']);
+  const consent = await recordConsent(worker, c.id, small.id, ['identity', 'vulnerability_categories']);
   await sendReferral(worker, c.id, small.id, consent.id, { category: 'lgbtiq', data_items: ['identity', 'vulnerability_categories'] });
 
   const forOfficer = expectStatus(await api('GET', `/referral-metrics?from=${daysAgo(0)}&to=${daysAgo(0)}`, { session: officer }), 200);

@@ -172,11 +172,53 @@ TEST_P(ReferralsTest, ACategoryOrANoteNeedsItsItemAndTheRecipientIsAnother) {
   EXPECT_TRUE(self.error().fields.contains("organization_id"));
 }
 
+TEST_P(ReferralsTest, ADraftIsEditedUntilSentAndTheShapeIsCheckedAsWhenMade) {
+  auto r = draft();
+  r.to_organization_id = recipients_[1];
+  r.reason = "visita";
+  r.urgency = "emergency";
+  r.data_items = {"identity", "vulnerability_categories"};
+  r.category = "fgm";
+  auto edited = update_draft(db(), r, kNow);
+  ASSERT_DB_OK(edited);
+  EXPECT_EQ(edited->to_organization_id, recipients_[1]);
+  EXPECT_EQ(edited->reason, "visita");
+  EXPECT_EQ(edited->urgency, "emergency");
+  EXPECT_EQ(edited->category, "fgm");
+  auto events = events_of(db(), r.id);
+  ASSERT_DB_OK(events);
+  EXPECT_EQ(events->size(), 1u) << "an edit is not a change of state";
+
+  auto bad = *edited;
+  bad.data_items = {"identity"};
+  auto refused = update_draft(db(), bad, kNow);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_TRUE(refused.error().fields.contains("category"));
+
+  auto sent = moved(*edited, "sent");
+  sent.reason = "dopo";
+  auto late = update_draft(db(), sent, kNow);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, "wrong_state");
+  auto kept = find_referral(db(), r.id);
+  ASSERT_DB_OK(kept);
+  EXPECT_EQ(kept->reason, "visita") << "nothing stored once sent";
+}
+
 TEST_P(ReferralsTest, EscalationIsNotifiedOnceAndUnreadFollowsChanges) {
   auto r = draft();
   r.answer_due_at = "2026-11-01T09:00:00Z";
   r = moved(r, "sent", "2026-10-29T09:00:00Z");
   EXPECT_TRUE(r.escalated(kNow));
+  ReferralFilter escalated;
+  escalated.escalated_at = kNow;
+  auto found = list_referrals(db(), escalated);
+  ASSERT_DB_OK(found);
+  ASSERT_EQ(found->size(), 1u) << "the list's filter is the referral's rule";
+  escalated.escalated_at = "2026-11-01T08:00:00Z";
+  found = list_referrals(db(), escalated);
+  ASSERT_DB_OK(found);
+  EXPECT_TRUE(found->empty());
   auto first = mark_escalations(db(), kNow);
   ASSERT_DB_OK(first);
   ASSERT_EQ(first->size(), 1u);

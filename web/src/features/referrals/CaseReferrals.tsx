@@ -296,8 +296,8 @@ function ReferralForm({ caseId, notes, consents, onCancel, done, editing }: Form
   const mayOverride = can('referrals.override');
   const { data: orgs } = useRecipients();
   const [org, setOrg] = useState(editing ? String(editing.to_organization_id) : '');
-  const [reason, setReason] = useState(editing?.reason ?? '');
-  const [category, setCategory] = useState(editing?.category ?? '');
+  const [reason, setReason] = useState<string>(editing?.reason ?? '');
+  const [category, setCategory] = useState<string>(editing?.category ?? '');
   const [urgency, setUrgency] = useState<string>(editing?.urgency ?? 'normal');
   const [items, setItems] = useState<DataItem[]>(editing ? [...editing.data_items] : []);
   const [picked, setPicked] = useState<number[]>(editing ? [...editing.note_ids] : []);
