@@ -83,6 +83,9 @@ void send_notice(const api::Settings& settings, const Notice& notice,
   for (const auto& to : addresses) accounts::send_mail_later(smtp, mail_for(settings, notice, to));
 }
 
+// Named whole, for readers of the code and the web's test of the audit labels.
+constexpr const char* kEscalateAuditAction = "referrals.escalate";
+
 Status escalate(api::Services& services) {
   INNET_ASSIGN_OR_RETURN(auto conn, services.pool.acquire());
   std::vector<std::pair<Notice, std::vector<std::string>>> mails;
@@ -100,7 +103,7 @@ Status escalate(api::Services& services) {
       }
       ids.push_back(r.id);
     }
-    audit::Entry entry{.action = "referrals.escalate",
+    audit::Entry entry{.action = kEscalateAuditAction,
                        .entity_type = "referral",
                        .entity_id = std::to_string(escalated.front().id),
                        .details = nlohmann::json{{"referral_ids", ids}}.dump()};

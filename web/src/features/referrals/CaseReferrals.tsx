@@ -336,7 +336,7 @@ function ReferralForm({ caseId, notes, consents, onCancel, done, editing }: Form
           }),
     action: async () => {
       const sharedNotes = items.includes('notes') ? picked : [];
-      const sending = consent && !override.trim() ? { consent_id: consent.id } : { override_reason: override.trim() };
+      const sending: Record<string, string | number> = consent && !override.trim() ? { consent_id: consent.id } : { override_reason: override.trim() };
       if (editing) {
         const saved = await referralsApi.edit(editing.id, {
           organization_id: Number(org),
