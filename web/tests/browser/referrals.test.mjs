@@ -123,7 +123,8 @@ test('case worker: a draft is kept, then edited in the same form and sent', asyn
   await page.locator('[data-testid=referral-submit]').click();
   await page.locator('[data-testid=case-referral-list]').waitFor();
   const outbox = (await apiGet(page, `/referrals?box=outbox&case_id=${caseId}`)).body;
-  const draft = outbox.items.find((r) => r.state === 'draft');
+  // The newest draft (the demo data may hold another draft of this case).
+  const draft = outbox.items.filter((r) => r.state === 'draft').sort((a, b) => b.id - a.id)[0];
   assert.ok(draft, 'the draft is kept');
 
   await page.locator(`[data-testid=referral-edit-${draft.id}]`).click();
