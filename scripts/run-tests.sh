@@ -42,6 +42,8 @@ start_server() {
   mkdir -p "$dir"
   start_sink "$dir/mail" || return 1
   export INNET_SECRETS_FILE=$dir/secrets.key INNET_TRUSTED_PROXY=127.0.0.1
+  # The modules' periodic jobs (referrals' escalation mails) every second rather than 5 minutes.
+  export INNET_JOB_INTERVAL_SECONDS=1
   build/innet seed --demo --db "$db_url" >"$dir/seed.log" 2>&1 || { cat "$dir/seed.log"; return 1; }
   build/innet serve --db "$db_url" --port 0 --web-root web/dist >"$dir/server.log" 2>&1 &
   server_pid=$!

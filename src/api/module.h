@@ -17,6 +17,16 @@
 
 namespace innet::api {
 
+// A module's periodic work, run by the server (`innet serve`) every job_interval_seconds on a
+// thread of its own with a pooled connection, never inside a request: what must happen on time
+// whether or not anyone reads (e.g. referrals' escalation mails). It must be idempotent across
+// several server instances on one database (a conditional UPDATE, a unique row): every instance
+// runs it.
+struct Job {
+  std::string name;  // for the log
+  std::function<Status(Services&)> run;
+};
+
 struct Module {
   std::string name;  // the folder's name: "reception"
   // Which roles may perform the module's actions, and over which records (auth/policy.h).
@@ -30,6 +40,7 @@ struct Module {
   // Its part of the generated data (`innet seed --demo`, `--scale national`), run after the steps
   // of the modules listed before it, in one transaction (api/seed_context.h); none if empty.
   std::function<Status(SeedContext&)> seed;
+  std::vector<Job> jobs;
 };
 
 }  // namespace innet::api

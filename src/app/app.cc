@@ -8,6 +8,7 @@
 
 #include "accounts/auth_routes.h"
 #include "accounts/sessions.h"
+#include "app/jobs.h"
 #include "app/modules.h"
 #include "auth/passwords.h"
 #include "cases/notes.h"
@@ -169,6 +170,12 @@ Status App::serve() {
     spdlog::warn("no web app at {} (run `make web`); serving the API only", config_.web_root);
   http::Server server(options, router_, metrics_);
   INNET_TRY(server.listen());
+  // The modules' periodic jobs run while the server serves (never in the other commands), and
+  // stop before the pool closes.
+  std::vector<api::Job> jobs;
+  for (const auto& module : modules())
+    jobs.insert(jobs.end(), module.jobs.begin(), module.jobs.end());
+  Jobs periodic(*services_, std::move(jobs), std::chrono::seconds(config_.job_interval_seconds));
   spdlog::info("InNet {} listening on http://{}:{}", kVersion, config_.bind_address, server.port());
   server.run();
   spdlog::info("stopped");

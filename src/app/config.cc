@@ -68,6 +68,7 @@ const std::map<std::string, Setter>& keys() {
       {"referral_days_emergency", number(&Config::referral_days_emergency, 1, 90)},
       {"referral_days_urgent", number(&Config::referral_days_urgent, 1, 90)},
       {"referral_days_normal", number(&Config::referral_days_normal, 1, 90)},
+      {"job_interval_seconds", number(&Config::job_interval_seconds, 1, 24 * 3600)},
       {"smtp_host", text(&Config::smtp_host)},
       {"smtp_port", number(&Config::smtp_port, 1, 65535)},
       {"smtp_user", text(&Config::smtp_user)},

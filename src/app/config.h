@@ -45,6 +45,8 @@ struct Config {
   int referral_days_emergency = 1;
   int referral_days_urgent = 3;
   int referral_days_normal = 10;
+  // How often the server runs the modules' periodic jobs (api::Job: referrals' escalation mails).
+  int job_interval_seconds = 300;
   // Outgoing e-mail: password reset links today (plain SMTP to a local or trusted relay: no
   // STARTTLS, no AUTH; smtp_user is not used yet).
   std::string smtp_host;

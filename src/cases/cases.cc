@@ -249,6 +249,22 @@ Result<Case> find_case(db::Connection& conn, std::int64_t id) {
   return case_from(rows[0]);
 }
 
+Result<std::map<std::int64_t, Case>> find_cases(db::Connection& conn,
+                                                const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, Case> out;
+  if (ids.empty()) return out;
+  db::Params params(ids.begin(), ids.end());
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id IN (" +
+                                db::placeholders(ids.size()) + ")",
+                            params));
+  for (const auto& r : rows) {
+    auto c = case_from(r);
+    out.emplace(c.id, std::move(c));
+  }
+  return out;
+}
+
 Result<std::optional<Case>> case_of_person(db::Connection& conn, std::int64_t person_id) {
   INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string("SELECT ") + kCaseColumns +
                                                    " FROM cases WHERE person_id = ?",

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -168,6 +169,9 @@ Result<Case> open_case(db::Connection& conn, std::int64_t person_id, std::int64_
                        std::int64_t user_id, const std::string& now);
 // 404 "case" when there is none.
 Result<Case> find_case(db::Connection& conn, std::int64_t id);
+// The cases among these ids, by id, in one statement (a list of referrals names many).
+Result<std::map<std::int64_t, Case>> find_cases(db::Connection& conn,
+                                                const std::vector<std::int64_t>& ids);
 Result<std::optional<Case>> case_of_person(db::Connection& conn, std::int64_t person_id);
 // The cases of these persons (a family's), by person.
 Result<std::vector<Case>> cases_of_persons(db::Connection& conn,

@@ -23,17 +23,15 @@ tasks::Task task_of(const std::string& kind, const Referral& r, const std::strin
 // escalated ones only for the sender; earliest term first.
 Result<std::vector<Referral>> waiting(api::Context& ctx, db::Connection& conn, bool inbox,
                                       const char* action) {
+  const auto now = clock::now_iso();
   ReferralFilter f;
   f.state = "sent";
   if (inbox)
     f.to_organization_id = ctx.actor->organization_id;
   else if (tasks::scope_for(ctx, action) != auth::Scope::all)
     f.from_organization_id = ctx.actor->organization_id;
-  INNET_ASSIGN_OR_RETURN(auto all, list_referrals(conn, f));
-  const auto now = clock::now_iso();
-  std::vector<Referral> out;
-  for (auto& r : all)
-    if (r.state == "sent" && (inbox || r.escalated(now))) out.push_back(std::move(r));
+  if (!inbox) f.escalated_at = now;
+  INNET_ASSIGN_OR_RETURN(auto out, list_referrals(conn, f));
   std::stable_sort(out.begin(), out.end(), [](const Referral& a, const Referral& b) {
     return a.answer_due_at < b.answer_due_at;
   });

@@ -47,8 +47,18 @@ void count(Outcomes& o, const Referral& r) {
 }  // namespace
 
 Metrics compute_metrics(const std::vector<Referral>& referrals,
-                        const std::map<std::int64_t, std::string>& names) {
+                        const std::map<std::int64_t, std::string>& names,
+                        std::optional<std::int64_t> min_group) {
   Metrics m;
+  m.min_group = min_group;
+  // A row of too few referrals is left out whole, its referrals counted apart: no cell of it
+  // (sent, declined, outcomes) is shown.
+  const auto keep = [&](std::vector<Outcomes>& rows, Outcomes o, std::int64_t& left_out) {
+    if (min_group && o.sent < *min_group)
+      left_out += o.sent;
+    else
+      rows.push_back(std::move(o));
+  };
   std::map<std::string, std::int64_t> states_seen;
   std::vector<double> to_accept, to_complete;
   std::map<std::int64_t, Outcomes> by_org;
@@ -72,10 +82,10 @@ Metrics compute_metrics(const std::vector<Referral>& referrals,
     m.by_state.push_back({s, states_seen.contains(s) ? states_seen[s] : 0});
   m.time_to_accept = durations(std::move(to_accept));
   m.time_to_complete = durations(std::move(to_complete));
-  for (auto& [id, o] : by_org) m.by_organization.push_back(std::move(o));
+  for (auto& [id, o] : by_org) keep(m.by_organization, std::move(o), m.left_out.by_organization);
   std::sort(m.by_organization.begin(), m.by_organization.end(),
             [](const Outcomes& a, const Outcomes& b) { return a.organization < b.organization; });
-  for (auto& [key, o] : by_category) m.by_category.push_back(std::move(o));
+  for (auto& [key, o] : by_category) keep(m.by_category, std::move(o), m.left_out.by_category);
   return m;
 }
 
@@ -105,6 +115,15 @@ const api::ObjectType<Outcomes>& outcomes_type() {
   return type;
 }
 
+const api::ObjectType<LeftOut>& left_out_type() {
+  static const auto type =
+      api::ObjectType<LeftOut>("ReferralMetricsLeftOut",
+                               "referrals in the groups left out, counted together")
+          .field("by_organization", &LeftOut::by_organization)
+          .field("by_category", &LeftOut::by_category);
+  return type;
+}
+
 const api::ObjectType<StateCount>& state_count_type() {
   static const auto type = api::ObjectType<StateCount>("ReferralStateCount")
                                .field("state", &StateCount::state, {.allowed = states()})
@@ -121,7 +140,10 @@ const api::ObjectType<Metrics>& metrics_type() {
           .field("time_to_accept", &Metrics::time_to_accept, durations_type())
           .field("time_to_complete", &Metrics::time_to_complete, durations_type())
           .field("by_organization", &Metrics::by_organization, outcomes_type())
-          .field("by_category", &Metrics::by_category, outcomes_type());
+          .field("by_category", &Metrics::by_category, outcomes_type())
+          .field("min_group", &Metrics::min_group,
+                 {.description = "groups of fewer referrals are left out (null: none is)"})
+          .field("left_out", &Metrics::left_out, left_out_type());
   return type;
 }
 

@@ -36,6 +36,13 @@ struct Outcomes {
 struct StateCount {
   std::string state;
   std::int64_t count = 0;
+  bool operator==(const StateCount&) const = default;
+};
+
+// The referrals in the groups left out (fewer than min_group each).
+struct LeftOut {
+  std::int64_t by_organization = 0;
+  std::int64_t by_category = 0;
 };
 
 struct Metrics {
@@ -44,11 +51,22 @@ struct Metrics {
   Durations time_to_complete;
   std::vector<Outcomes> by_organization;
   std::vector<Outcomes> by_category;
+  std::optional<std::int64_t> min_group;  // none: every group is shown
+  LeftOut left_out;
 };
 
-// Of these referrals (those sent within the period asked); `names` by organisation id.
+// The smallest group of referrals shown to a reader who may not read small groups (the policy's
+// referrals.metrics.small_groups): a group of 1 to 4 referrals to one organisation or in one
+// category, over a period as short as a day, can point at a person whose referral the reader
+// knows of, and say what the person was referred for (GDPR art. 9). 5 is the threshold of the
+// statistical offices' usual rule for frequency tables (Istat, Eurostat).
+inline constexpr std::int64_t kMinGroup = 5;
+
+// Of these referrals (those sent within the period asked); `names` by organisation id. With
+// `min_group`, the outcome rows of fewer referrals are left out and counted in left_out.
 Metrics compute_metrics(const std::vector<Referral>& referrals,
-                        const std::map<std::int64_t, std::string>& names);
+                        const std::map<std::int64_t, std::string>& names,
+                        std::optional<std::int64_t> min_group);
 
 const api::ObjectType<Metrics>& metrics_type();
 

@@ -2,6 +2,7 @@
 
 #include "documents/owners.h"
 #include "referrals/links.h"
+#include "referrals/notify.h"
 #include "referrals/referrals.h"
 #include "referrals/routes.h"
 #include "referrals/seed.h"
@@ -33,6 +34,9 @@ std::vector<auth::Policy::Grant> grants() {
       {"referrals.receive", case_worker, organization},
       {"referrals.metrics", prefecture_officer, all},
       {"referrals.metrics", analyst, all},
+      // A field set: the metrics' groups of fewer than 5 referrals (metrics.h, kMinGroup). The
+      // Prefettura reads every referral anyway; an analyst never reads a group that small.
+      {"referrals.metrics.small_groups", prefecture_officer, all},
   };
 }
 
@@ -48,7 +52,8 @@ api::Module module() {
                 documents::add_owner(consent_form_owner());
                 add_task_sources();
               },
-          .seed = seed_step};
+          .seed = seed_step,
+          .jobs = {{.name = "referrals: escalation mails", .run = escalate}}};
 }
 
 }  // namespace innet::referrals

@@ -21,11 +21,18 @@ struct Notice {
 };
 
 // The addresses a notice goes to, read on `conn` (call before the commit; send after it).
-Result<std::vector<std::string>> recipients_of(api::Context& ctx, db::Connection& conn,
+Result<std::vector<std::string>> recipients_of(const auth::Policy& policy, db::Connection& conn,
                                                const Notice& notice);
 // Queues one mail per address on accounts' outbox; nothing (logged) when SMTP or the public URL
 // is not configured.
 void send_notice(const api::Settings& settings, const Notice& notice,
                  const std::vector<std::string>& addresses);
+
+// The escalation job (api::Job, run by the server every job_interval_seconds): the sent
+// referrals past their term not yet notified are marked notified by one conditional UPDATE
+// (escalation_notified_at IS NULL: of several instances running it at once, one marks each
+// referral), audited as done by no user, and mailed after the commit to the recipient's users
+// and to the sender. Escalation itself (the flag, the tasks) needs no write; only the one mail.
+Status escalate(api::Services& services);
 
 }  // namespace innet::referrals

@@ -241,6 +241,22 @@ Result<Consent> find_consent(db::Connection& conn, std::int64_t id) {
   return consent_from(rows[0]);
 }
 
+Result<std::map<std::int64_t, Consent>> find_consents(db::Connection& conn,
+                                                      const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, Consent> out;
+  if (ids.empty()) return out;
+  db::Params params(ids.begin(), ids.end());
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string("SELECT ") + kConsentColumns +
+                                                   " FROM referral_consents WHERE id IN (" +
+                                                   db::placeholders(ids.size()) + ")",
+                                               params));
+  for (const auto& r : rows) {
+    auto c = consent_from(r);
+    out.emplace(c.id, std::move(c));
+  }
+  return out;
+}
+
 Result<std::vector<Consent>> consents_of(db::Connection& conn, std::int64_t case_id) {
   INNET_ASSIGN_OR_RETURN(auto rows,
                          conn.query(std::string("SELECT ") + kConsentColumns +
@@ -283,14 +299,24 @@ Status check_consent(const std::optional<Consent>& consent, const Referral& r) {
   return Status::success();
 }
 
-Result<Referral> create_referral(db::Connection& conn, const Referral& r, const std::string& now) {
-  const auto items = normalised(r.data_items);
+namespace {
+
+// The shape of a referral, made or edited: a category or a note needs its item; never to itself.
+Status check_shape(const Referral& r, const std::vector<std::string>& items) {
   if (r.category && !has_item(items, "vulnerability_categories"))
     return refused("category", ReferralErrors::item_not_shared("vulnerability_categories"));
   if (!r.note_ids.empty() && !has_item(items, "notes"))
     return refused("note_ids", ReferralErrors::item_not_shared("notes"));
   if (r.from_organization_id == r.to_organization_id)
     return refused("organization_id", ReferralErrors::not_a_recipient());
+  return Status::success();
+}
+
+}  // namespace
+
+Result<Referral> create_referral(db::Connection& conn, const Referral& r, const std::string& now) {
+  const auto items = normalised(r.data_items);
+  INNET_TRY(check_shape(r, items));
   INNET_ASSIGN_OR_RETURN(
       auto rows,
       conn.query("INSERT INTO referrals (case_id, from_organization_id, to_organization_id, "
@@ -303,6 +329,25 @@ Result<Referral> create_referral(db::Connection& conn, const Referral& r, const 
   const std::int64_t id = rows[0].integer(0);
   INNET_TRY(record_event(conn, id, "draft", std::nullopt, r.created_by, now));
   return find_referral(conn, id);
+}
+
+Result<Referral> update_draft(db::Connection& conn, const Referral& r, const std::string& now) {
+  const auto items = normalised(r.data_items);
+  INNET_TRY(check_shape(r, items));
+  // Only a draft: the state is in the WHERE clause, so an edit racing a send finds no row.
+  INNET_ASSIGN_OR_RETURN(
+      auto changed,
+      conn.execute("UPDATE referrals SET to_organization_id = ?, reason = ?, category = ?, "
+                   "urgency = ?, data_items = ?, note_ids = ?, updated_at = ? "
+                   "WHERE id = ? AND state = 'draft'",
+                   {r.to_organization_id, r.reason, opt(r.category), r.urgency, to_text(items),
+                    to_text(r.note_ids), now, r.id}));
+  if (changed == 0) {
+    INNET_ASSIGN_OR_RETURN(auto now_is, find_referral(conn, r.id));
+    return Error::rule(ErrorKind::conflict, "wrong_state", "state",
+                       ReferralErrors::wrong_state(now_is.state, {"draft"}));
+  }
+  return find_referral(conn, r.id);
 }
 
 Result<Referral> find_referral(db::Connection& conn, std::int64_t id) {
@@ -320,6 +365,7 @@ Result<std::vector<Referral>> list_referrals(db::Connection& conn, const Referra
   if (f.case_id) where.add("case_id = ?", *f.case_id);
   if (f.not_draft) where.add("state <> 'draft'");
   if (f.state) where.add("state = ?", *f.state);
+  if (f.escalated_at) where.add("state = 'sent' AND answer_due_at < ?", *f.escalated_at);
   if (f.sent_from) where.add("sent_at >= ?", *f.sent_from);
   // A time on the last day sorts after the day alone: compare with the next day's start.
   if (f.sent_to) where.add("sent_at < ?", clock::add_days(*f.sent_to, 1));

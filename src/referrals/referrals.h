@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -119,6 +120,9 @@ struct Event {
 // Consents
 Result<Consent> record_consent(db::Connection& conn, const Consent& c, CivilDay today);
 Result<Consent> find_consent(db::Connection& conn, std::int64_t id);
+// The consents among these ids, by id, in one statement.
+Result<std::map<std::int64_t, Consent>> find_consents(db::Connection& conn,
+                                                      const std::vector<std::int64_t>& ids);
 Result<std::vector<Consent>> consents_of(db::Connection& conn, std::int64_t case_id);
 // A withdrawal is a date and a reason on the consent, never a deletion. 409 when withdrawn.
 Result<Consent> withdraw_consent(db::Connection& conn, std::int64_t id, const std::string& on,
@@ -134,12 +138,18 @@ struct ReferralFilter {
   std::optional<std::int64_t> case_id;
   bool not_draft = false;  // recipients never see drafts
   std::optional<std::string> state;
+  // Escalated at this time (ISO, UTC): sent and unanswered past the term (Referral::escalated).
+  std::optional<std::string> escalated_at;
   // Sent on these days (YYYY-MM-DD, UTC as stored), both included; drafts never match.
   std::optional<std::string> sent_from;
   std::optional<std::string> sent_to;
 };
 // Checks the shape (a category or a note needs its item; items known) and stores a draft.
 Result<Referral> create_referral(db::Connection& conn, const Referral& r, const std::string& now);
+// A draft edited by its sender (the recipient, reason, category, urgency, items, notes), the shape
+// checked as when made; 409 wrong_state once it has left the draft. No event: the history
+// records changes of state, the audit entry the edit.
+Result<Referral> update_draft(db::Connection& conn, const Referral& r, const std::string& now);
 Result<Referral> find_referral(db::Connection& conn, std::int64_t id);
 Result<std::vector<Referral>> list_referrals(db::Connection& conn, const ReferralFilter& f);
 Result<std::vector<Event>> events_of(db::Connection& conn, std::int64_t referral_id);

@@ -103,11 +103,15 @@ Result<std::vector<ConsentView>> consent_views(db::Connection& conn, std::vector
   INNET_ASSIGN_OR_RETURN(auto orgs, accounts::find_organizations(conn, org_ids));
   INNET_ASSIGN_OR_RETURN(auto forms, documents::documents_of(conn, kConsentFormOwnerKind, ids));
   std::vector<ConsentView> out;
+  std::map<std::int64_t, std::string> names;  // a case's consents are recorded by a few users
   for (auto& c : all) {
-    INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(conn, c.recorded_by));
+    if (!names.contains(c.recorded_by)) {
+      INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(conn, c.recorded_by));
+      names[c.recorded_by] = user.display_name;
+    }
     ConsentView v{.c = c,
                   .organization = orgs.at(c.organization_id).name,
-                  .recorded_by_name = user.display_name};
+                  .recorded_by_name = names[c.recorded_by]};
     for (const auto& f : forms)
       if (f.owner_id == c.id) v.forms.push_back(f);
     out.push_back(std::move(v));
@@ -184,36 +188,12 @@ struct Outgoing {
 Result<Outgoing> prepare(api::Context& ctx, db::Connection& conn, std::string event,
                          const Referral& r) {
   Outgoing out{{std::move(event), r}, {}};
-  INNET_ASSIGN_OR_RETURN(out.to, recipients_of(ctx, conn, out.notice));
+  INNET_ASSIGN_OR_RETURN(out.to, recipients_of(ctx.services.policy, conn, out.notice));
   return out;
 }
 
 void deliver(api::Context& ctx, const std::vector<Outgoing>& mails) {
   for (const auto& m : mails) send_notice(ctx.services.settings, m.notice, m.to);
-}
-
-// Sent referrals past their term, not yet notified: marked and mailed to both sides (the
-// recipient's users and the sender), when a list or a referral is read. Escalation itself needs
-// no write (escalated() compares the term with now); only the one mail does.
-Status notify_escalations(api::Context& ctx) {
-  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
-  INNET_ASSIGN_OR_RETURN(auto escalated, mark_escalations(*conn, clock::now_iso()));
-  if (escalated.empty()) {
-    ctx.transaction.reset();  // nothing written: roll back, no audit entry
-    return Status::success();
-  }
-  std::vector<Outgoing> mails;
-  std::vector<std::int64_t> ids;
-  for (const auto& r : escalated) {
-    INNET_ASSIGN_OR_RETURN(auto to_recipient, prepare(ctx, *conn, "escalated", r));
-    INNET_ASSIGN_OR_RETURN(auto to_sender, prepare(ctx, *conn, "escalated_sender", r));
-    mails.push_back(std::move(to_recipient));
-    mails.push_back(std::move(to_sender));
-    ids.push_back(r.id);
-  }
-  INNET_TRY(commit(ctx, "referrals.escalate", "referral", ids.front(), {{"referral_ids", ids}}));
-  deliver(ctx, mails);
-  return Status::success();
 }
 
 Result<http::Response> answer(api::Context& ctx, db::Connection& conn, const Referral& r, Side side,
@@ -301,8 +281,40 @@ Result<http::Response> create(api::Context& ctx) {
   return answer(ctx, *conn, r, Side::sender, 201);
 }
 
+// A draft is the sender's to edit until it is sent: what the body names changes, the rest stays.
+Result<http::Response> edit(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto found, visible_referral(ctx, *conn, id));
+  auto& [r, side] = found;
+  // As an act of the sender's: on the other side it is not there.
+  if (side != Side::sender ||
+      !ctx.services.policy.allows(*ctx.actor, "referrals.manage", {r.from_organization_id, 0}))
+    return Error::not_found("referral");
+  if (r.state != "draft")
+    return Error::rule(ErrorKind::conflict, "wrong_state", "state",
+                       ReferralErrors::wrong_state(r.state, {"draft"}));
+  const auto& b = ctx.body;
+  if (b.contains("organization_id")) {
+    INNET_ASSIGN_OR_RETURN(auto org,
+                           recipient(*conn, b["organization_id"], r.from_organization_id));
+    r.to_organization_id = org.id;
+  }
+  r.reason = api::patched<std::string>(b, "reason", r.reason).value_or(r.reason);
+  r.category = api::patched<std::string>(b, "category", r.category);
+  r.urgency = api::patched<std::string>(b, "urgency", r.urgency).value_or(r.urgency);
+  if (b.contains("data_items")) r.data_items = b["data_items"].get<std::vector<std::string>>();
+  if (b.contains("note_ids")) r.note_ids = b["note_ids"].get<std::vector<std::int64_t>>();
+  INNET_TRY(check_notes(*conn, r));
+  INNET_ASSIGN_OR_RETURN(r, update_draft(*conn, r, clock::now_iso()));
+  INNET_TRY(commit(ctx, "referrals.edit", "referral", r.id,
+                   {{"case_id", r.case_id},
+                    {"to_organization_id", r.to_organization_id},
+                    {"data_items", r.data_items}}));
+  return answer(ctx, *conn, r, side);
+}
+
 Result<http::Response> get(api::Context& ctx) {
-  INNET_TRY(notify_escalations(ctx));
   INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_ASSIGN_OR_RETURN(auto found, visible_referral(ctx, *conn, id));
@@ -449,9 +461,14 @@ bool matches(const ReferralView& v, const std::string& query) {
 }
 
 Result<http::Response> list(api::Context& ctx) {
-  INNET_TRY(notify_escalations(ctx));
   auto& q = ctx.request.query;
   const bool inbox = q["box"] == "inbox";
+  // The case is the sender's record: an inbox filtered by case would tell a recipient which of
+  // its referrals are of one person (and that person's case id), which it is never told.
+  if (inbox && !q["case_id"].empty())
+    return Error::field(ErrorKind::invalid_input, "case_id",
+                        FieldError::both_or_neither("box outbox"));
+  const auto now = clock::now_iso();
   ReferralFilter f;
   Side side = Side::sender;
   if (inbox) {
@@ -462,20 +479,15 @@ Result<http::Response> list(api::Context& ctx) {
     f.from_organization_id = ctx.actor->organization_id;
   }
   if (!q["case_id"].empty()) f.case_id = parse_int(q["case_id"]);
+  if (!q["state"].empty()) f.state = q["state"];
+  if (q["escalated"] == "true") f.escalated_at = now;
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   std::vector<Referral> found;
   // An inbox is a recipient's: a role that receives nothing has an empty one.
   if (!inbox || ctx.services.policy.allows(*ctx.actor, "referrals.receive")) {
     INNET_ASSIGN_OR_RETURN(found, list_referrals(*conn, f));
   }
-  const auto now = clock::now_iso();
-  std::vector<Referral> kept;
-  for (auto& r : found) {
-    if (!q["state"].empty() && r.state != q["state"]) continue;
-    if (q["escalated"] == "true" && !r.escalated(now)) continue;
-    kept.push_back(std::move(r));
-  }
-  INNET_ASSIGN_OR_RETURN(auto rows, list_rows(ctx, *conn, std::move(kept), side, now));
+  INNET_ASSIGN_OR_RETURN(auto rows, list_rows(ctx, *conn, std::move(found), side, now));
   std::vector<ReferralView> shown;
   for (auto& v : rows)
     if (matches(v, q["q"])) shown.push_back(std::move(v));
@@ -523,7 +535,11 @@ Result<http::Response> metrics(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto orgs, accounts::find_organizations(*conn, org_ids));
   std::map<std::int64_t, std::string> names;
   for (const auto& [id, o] : orgs) names[id] = o.name;
-  return api::ok(metrics_type().to_json(compute_metrics(all, names)));
+  // Small groups are for the Prefettura, which reads every referral anyway; analysts never.
+  const bool small_groups =
+      ctx.services.policy.allows(*ctx.actor, "referrals.metrics.small_groups");
+  return api::ok(metrics_type().to_json(
+      compute_metrics(all, names, small_groups ? std::nullopt : std::optional(kMinGroup))));
 }
 
 Result<documents::OwnerAccess> consent_form_access(api::Context& ctx, std::int64_t consent_id) {
@@ -624,6 +640,38 @@ void add_routes(api::Api& api) {
            .success_status = 201,
            .reads_persons = true,
            .handler = withdraw});
+  // What a referral says: made (every field required but the category and the notes), or
+  // edited as a draft (any of them).
+  const FieldSpec draft_fields = {
+      {.name = "organization_id", .type = FieldType::integer, .min_value = 1},
+      {.name = "reason", .max_length = 2000, .min_length = 1, .multiline = true},
+      {.name = "category", .nullable = true, .allowed = cases::vulnerability_categories()},
+      {.name = "urgency", .allowed = urgencies()},
+      [&] {
+        Field f = items;
+        f.required = false;
+        return f;
+      }(),
+      {.name = "note_ids",
+       .type = FieldType::integer_list,
+       .description = "the case notes shared (with the item notes)",
+       .min_value = 1,
+       .max_items = 20}};
+  FieldSpec create_fields = {
+      {.name = "case_id", .type = FieldType::integer, .required = true, .min_value = 1}};
+  for (Field f : draft_fields) {
+    f.required = f.name != "category" && f.name != "note_ids";
+    create_fields.push_back(std::move(f));
+  }
+  create_fields.insert(create_fields.end(),
+                       {{.name = "send", .type = FieldType::boolean},
+                        {.name = "consent_id", .type = FieldType::integer, .min_value = 1},
+                        {.name = "override_reason",
+                         .max_length = 1000,
+                         .min_length = 1,
+                         .multiline = true,
+                         .description = "sending without consent: only roles allowed to override"},
+                        note});
   api.add(
       {.method = "GET",
        .pattern = "/api/v1/referrals",
@@ -648,45 +696,27 @@ void add_routes(api::Api& api) {
        .other_content_types = files,
        .reads_persons = true,
        .handler = list});
-  api.add(
-      {.method = "POST",
-       .pattern = "/api/v1/referrals",
-       .action = "referrals.manage",
-       .summary = "Make a referral of a case to an organisation (a draft), or send it at "
-                  "once (send: true) with the consent or an override",
-       .tag = "referrals",
-       .body = {{.name = "case_id", .type = FieldType::integer, .required = true, .min_value = 1},
-                {.name = "organization_id",
-                 .type = FieldType::integer,
-                 .required = true,
-                 .min_value = 1},
-                {.name = "reason",
-                 .required = true,
-                 .max_length = 2000,
-                 .min_length = 1,
-                 .multiline = true},
-                {.name = "category",
-                 .nullable = true,
-                 .allowed = cases::vulnerability_categories()},
-                {.name = "urgency", .required = true, .allowed = urgencies()},
-                items,
-                {.name = "note_ids",
-                 .type = FieldType::integer_list,
-                 .description = "the case notes shared (with the item notes)",
-                 .min_value = 1,
-                 .max_items = 20},
-                {.name = "send", .type = FieldType::boolean},
-                {.name = "consent_id", .type = FieldType::integer, .min_value = 1},
-                {.name = "override_reason",
-                 .max_length = 1000,
-                 .min_length = 1,
-                 .multiline = true,
-                 .description = "sending without consent: only roles allowed to override"},
-                note},
-       .response_schema = "Referral",
-       .success_status = 201,
-       .reads_persons = true,
-       .handler = create});
+  api.add({.method = "POST",
+           .pattern = "/api/v1/referrals",
+           .action = "referrals.manage",
+           .summary = "Make a referral of a case to an organisation (a draft), or send it at "
+                      "once (send: true) with the consent or an override",
+           .tag = "referrals",
+           .body = create_fields,
+           .response_schema = "Referral",
+           .success_status = 201,
+           .reads_persons = true,
+           .handler = create});
+  api.add({.method = "PATCH",
+           .pattern = "/api/v1/referrals/{id}",
+           .action = "referrals.manage",
+           .summary = "Edit a draft (its sender): recipient, reason, category, urgency, data "
+                      "shared, notes; what the body leaves out stays. 409 once sent",
+           .tag = "referrals",
+           .body = draft_fields,
+           .response_schema = "Referral",
+           .reads_persons = true,
+           .handler = edit});
   api.add({.method = "GET",
            .pattern = "/api/v1/referrals/{id}",
            .action = "referrals.read",

@@ -38,65 +38,66 @@ bool shares(const Referral& r, const char* item) {
 
 // Why sharing has stopped, if it has: the consent's withdrawal stops it for every referral sent
 // under it, from then on; a declined or cancelled referral shares nothing any more.
-Result<std::optional<std::string>> stopped(db::Connection& conn, const Referral& r) {
-  if (r.state == "declined" || r.state == "cancelled") return std::optional<std::string>(r.state);
-  if (r.consent_id) {
-    INNET_ASSIGN_OR_RETURN(auto consent, find_consent(conn, *r.consent_id));
-    if (!consent.valid()) return std::optional<std::string>("consent_withdrawn");
-  }
-  return std::optional<std::string>();
+std::optional<std::string> stopped(const Referral& r, std::optional<bool> consent_valid) {
+  if (r.state == "declined" || r.state == "cancelled") return r.state;
+  if (consent_valid && !*consent_valid) return "consent_withdrawn";
+  return std::nullopt;
 }
 
 std::string full_name(const people::Person& p) {
   return p.family_name + " " + p.given_names;
 }
 
+SharedIdentity identity_of(const people::Person& p) {
+  return {p.family_name, p.given_names, p.family_name_original, p.given_names_original,
+          p.sex,         p.birth_date,  p.nationality,          p.codice_fiscale};
+}
+
 }  // namespace
 
 Result<SharedData> shared_data(api::Context& ctx, db::Connection& conn, const Referral& r,
-                               bool full) {
+                               Side side) {
+  std::optional<bool> consent_valid;
+  if (r.consent_id) {
+    INNET_ASSIGN_OR_RETURN(auto consent, find_consent(conn, *r.consent_id));
+    consent_valid = consent.valid();
+  }
   SharedData d;
-  INNET_ASSIGN_OR_RETURN(d.stopped, stopped(conn, r));
+  d.stopped = stopped(r, consent_valid);
   if (d.stopped) return d;
   d.items = r.data_items;
   INNET_ASSIGN_OR_RETURN(auto c, cases::find_case(conn, r.case_id));
-  if (shares(r, "identity")) {
-    INNET_ASSIGN_OR_RETURN(auto persons, people::find_persons(conn, {c.person_id}));
-    if (!persons.empty()) {
-      const auto& p = persons[0];
-      d.identity = SharedIdentity{p.family_name,          p.given_names,   p.family_name_original,
-                                  p.given_names_original, p.sex,           p.birth_date,
-                                  p.nationality,          p.codice_fiscale};
-    }
-  }
-  if (full) {
-    if (shares(r, "contacts")) {
-      INNET_ASSIGN_OR_RETURN(auto places, people::current_places_of(conn, {c.person_id}));
-      if (!places.empty()) d.current_centre = places[0].centre_name;
-    }
-    if (shares(r, "languages")) {
-      INNET_ASSIGN_OR_RETURN(auto persons, people::find_persons(conn, {c.person_id}));
-      d.languages =
-          SharedLanguages{persons.empty() ? std::vector<std::string>{} : persons[0].languages,
-                          c.interpreter_needed, c.interpreter_language};
-    }
-    if (shares(r, "legal_status")) d.legal_status = c.legal_status;
-    if (shares(r, "vulnerability_categories")) d.category = r.category;
-    if (shares(r, "notes") && !r.note_ids.empty()) {
-      // The sender chose these notes for the recipient: a sensitive one is opened for it, which
-      // is what the consent covers.
-      INNET_ASSIGN_OR_RETURN(auto notes, cases::notes_of(conn, c.id, &ctx.services.notes_key));
-      for (auto& n : notes)
-        if (std::find(r.note_ids.begin(), r.note_ids.end(), n.id) != r.note_ids.end())
-          d.notes.push_back({n.written_at, n.sensitivity, std::move(n.text)});
-    }
-    if (shares(r, "documents")) {
-      INNET_ASSIGN_OR_RETURN(auto documents, cases::documents_of(conn, c.id));
-      for (auto& x : documents)
-        d.documents.push_back({x.type, x.description, x.number, x.issuer, x.expires_on});
-    }
-  }
   d.person_id = c.person_id;
+  INNET_ASSIGN_OR_RETURN(auto persons, people::find_persons(conn, {c.person_id}));
+  if (shares(r, "identity") && !persons.empty()) d.identity = identity_of(persons[0]);
+  if (shares(r, "contacts")) {
+    INNET_ASSIGN_OR_RETURN(auto places, people::current_places_of(conn, {c.person_id}));
+    if (!places.empty()) d.current_centre = places[0].centre_name;
+  }
+  if (shares(r, "languages"))
+    d.languages =
+        SharedLanguages{persons.empty() ? std::vector<std::string>{} : persons[0].languages,
+                        c.interpreter_needed, c.interpreter_language};
+  if (shares(r, "legal_status")) d.legal_status = c.legal_status;
+  if (shares(r, "vulnerability_categories")) d.category = r.category;
+  if (shares(r, "notes") && !r.note_ids.empty()) {
+    // The sender chose these notes for the recipient: a sensitive one is opened for it, which is
+    // what the consent covers. On the sender's side the cases' field set decides, as on the
+    // case page: the Prefettura reads that a sensitive note was shared, not its words.
+    const bool open =
+        side == Side::recipient ||
+        ctx.services.policy.allows(*ctx.actor, "cases.notes.sensitive", {c.organization_id, 0});
+    INNET_ASSIGN_OR_RETURN(auto notes,
+                           cases::notes_of(conn, c.id, open ? &ctx.services.notes_key : nullptr));
+    for (auto& n : notes)
+      if (std::find(r.note_ids.begin(), r.note_ids.end(), n.id) != r.note_ids.end())
+        d.notes.push_back({n.written_at, n.sensitivity, std::move(n.text)});
+  }
+  if (shares(r, "documents")) {
+    INNET_ASSIGN_OR_RETURN(auto documents, cases::documents_of(conn, c.id));
+    for (auto& x : documents)
+      d.documents.push_back({x.type, x.description, x.number, x.issuer, x.expires_on});
+  }
   return d;
 }
 
@@ -122,37 +123,30 @@ std::vector<std::string> actions_of(api::Context& ctx, const Referral& r, Side s
   return out;
 }
 
-// Names of organisations and users and the persons of cases, each read once per answer.
+// The organisations, cases, persons and consents of the referrals an answer shows, each kind
+// read in one statement whatever the number of rows.
 struct Lookups {
   std::map<std::int64_t, accounts::Organization> organizations;
-  std::map<std::int64_t, cases::Case> cases;
+  std::map<std::int64_t, cases::Case> cases;       // by case id
   std::map<std::int64_t, people::Person> persons;  // by case id
-  std::map<std::int64_t, bool> consent_valid;
+  std::map<std::int64_t, bool> consent_valid;      // by consent id
 };
 
-Result<Lookups> lookups(db::Connection& conn, const std::vector<Referral>& referrals,
-                        bool with_persons) {
+Result<Lookups> lookups(db::Connection& conn, const std::vector<Referral>& referrals) {
   Lookups l;
-  std::vector<std::int64_t> org_ids;
+  std::vector<std::int64_t> org_ids, consent_ids, case_ids;
   for (const auto& r : referrals) {
     org_ids.push_back(r.from_organization_id);
     org_ids.push_back(r.to_organization_id);
+    if (r.consent_id) consent_ids.push_back(*r.consent_id);
+    case_ids.push_back(r.case_id);
   }
   INNET_ASSIGN_OR_RETURN(l.organizations, accounts::find_organizations(conn, org_ids));
-  for (const auto& r : referrals) {
-    if (r.consent_id && !l.consent_valid.contains(*r.consent_id)) {
-      INNET_ASSIGN_OR_RETURN(auto c, find_consent(conn, *r.consent_id));
-      l.consent_valid[c.id] = c.valid();
-    }
-  }
-  if (!with_persons) return l;
+  INNET_ASSIGN_OR_RETURN(auto consents, find_consents(conn, consent_ids));
+  for (const auto& [id, c] : consents) l.consent_valid[id] = c.valid();
+  INNET_ASSIGN_OR_RETURN(l.cases, cases::find_cases(conn, case_ids));
   std::vector<std::int64_t> person_ids;
-  for (const auto& r : referrals) {
-    if (l.cases.contains(r.case_id)) continue;
-    INNET_ASSIGN_OR_RETURN(auto c, cases::find_case(conn, r.case_id));
-    person_ids.push_back(c.person_id);
-    l.cases.emplace(c.id, std::move(c));
-  }
+  for (const auto& [id, c] : l.cases) person_ids.push_back(c.person_id);
   INNET_ASSIGN_OR_RETURN(auto persons, people::find_persons(conn, person_ids));
   std::map<std::int64_t, people::Person> by_person;
   for (auto& p : persons) by_person.emplace(p.id, std::move(p));
@@ -161,13 +155,34 @@ Result<Lookups> lookups(db::Connection& conn, const std::vector<Referral>& refer
   return l;
 }
 
+std::optional<bool> consent_valid(const Referral& r, const Lookups& l) {
+  if (!r.consent_id) return std::nullopt;
+  return l.consent_valid.at(*r.consent_id);
+}
+
+// What a recipient's row shows of the shared data: the identity and the category, from the
+// lookups (the page reads the rest with shared_data).
+SharedData row_shared(const Referral& r, const Lookups& l) {
+  SharedData d;
+  d.stopped = stopped(r, consent_valid(r, l));
+  if (d.stopped) return d;
+  d.items = r.data_items;
+  d.person_id = l.cases.at(r.case_id).person_id;
+  const auto person = l.persons.find(r.case_id);
+  if (shares(r, "identity") && person != l.persons.end()) d.identity = identity_of(person->second);
+  if (shares(r, "vulnerability_categories")) d.category = r.category;
+  return d;
+}
+
 Result<ReferralView> view_of(api::Context& ctx, db::Connection& conn, const Referral& r, Side side,
                              const Lookups& l, const std::string& now, bool full) {
   ReferralView v{.r = r, .side = side == Side::sender ? "sender" : "recipient"};
   v.from_organization = l.organizations.at(r.from_organization_id).name;
   v.to_organization = l.organizations.at(r.to_organization_id).name;
-  if (r.consent_id) v.consent_state = l.consent_valid.at(*r.consent_id) ? "valid" : "withdrawn";
+  if (const auto valid = consent_valid(r, l)) v.consent_state = *valid ? "valid" : "withdrawn";
   v.escalated = r.escalated(now);
+  v.overridden = r.override_reason.has_value();
+  v.reason = r.reason;
   if (side == Side::sender) {
     // The sender's organisation keeps the case: its name is its own record.
     v.case_id = r.case_id;
@@ -175,16 +190,26 @@ Result<ReferralView> view_of(api::Context& ctx, db::Connection& conn, const Refe
     v.person_name = full_name(p);
     v.person_read = p.id;
     if (full) {
-      INNET_ASSIGN_OR_RETURN(v.shared, shared_data(ctx, conn, r, true));
+      INNET_ASSIGN_OR_RETURN(v.shared, shared_data(ctx, conn, r, side));
     }
   } else {
-    INNET_ASSIGN_OR_RETURN(v.shared, shared_data(ctx, conn, r, full));
+    if (full) {
+      INNET_ASSIGN_OR_RETURN(v.shared, shared_data(ctx, conn, r, side));
+    } else {
+      v.shared = row_shared(r, l);
+    }
     if (v.shared.identity)
       v.person_name = v.shared.identity->family_name + " " + v.shared.identity->given_names;
     if (v.shared.personal()) v.person_read = v.shared.person_id;
+    // Why the Prefettura overrode the consent is its own record (it may say what the person
+    // went through); the recipient reads that it did. Once sharing has stopped the sender's
+    // words about the person (the reason) stop too.
+    v.r.override_reason.reset();
+    v.r.note_ids.clear();  // ids of the case's notes: the sender's record
+    if (v.shared.stopped) v.reason.reset();
+    // What a recipient does not receive, it cannot read in its list either.
+    if (!v.shared.category) v.r.category.reset();
   }
-  // What a recipient does not receive, it cannot read in its list either.
-  if (side == Side::recipient && !v.shared.category) v.r.category.reset();
   v.actions = actions_of(ctx, r, side);
   return v;
 }
@@ -193,7 +218,7 @@ Result<ReferralView> view_of(api::Context& ctx, db::Connection& conn, const Refe
 
 Result<ReferralView> referral_view(api::Context& ctx, db::Connection& conn, const Referral& r,
                                    Side side, const std::string& now) {
-  INNET_ASSIGN_OR_RETURN(auto l, lookups(conn, {r}, side == Side::sender));
+  INNET_ASSIGN_OR_RETURN(auto l, lookups(conn, {r}));
   INNET_ASSIGN_OR_RETURN(auto v, view_of(ctx, conn, r, side, l, now, true));
   if (v.person_read) ctx.record_read(*v.person_read);
   INNET_ASSIGN_OR_RETURN(auto events, events_of(conn, r.id));
@@ -203,6 +228,8 @@ Result<ReferralView> referral_view(api::Context& ctx, db::Connection& conn, cons
       INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(conn, e.by));
       names[e.by] = user.display_name;
     }
+    // The notes of the history are words about the person too: none once sharing has stopped.
+    if (side == Side::recipient && v.shared.stopped) e.note.reset();
     v.history.push_back({std::move(e), names[e.by]});
   }
   return v;
@@ -211,7 +238,7 @@ Result<ReferralView> referral_view(api::Context& ctx, db::Connection& conn, cons
 Result<std::vector<ReferralView>> list_rows(api::Context& ctx, db::Connection& conn,
                                             std::vector<Referral> referrals, Side side,
                                             const std::string& now) {
-  INNET_ASSIGN_OR_RETURN(auto l, lookups(conn, referrals, side == Side::sender));
+  INNET_ASSIGN_OR_RETURN(auto l, lookups(conn, referrals));
   std::vector<std::int64_t> ids;
   for (const auto& r : referrals) ids.push_back(r.id);
   INNET_ASSIGN_OR_RETURN(auto unread, unread_of(conn, ctx.actor->user_id, ids));
@@ -319,7 +346,7 @@ Type& common(Type& type) {
              {.description = "the sender's; a recipient's only when identity is shared"})
       .field("consent_state", &V::consent_state,
              {.description = "null: sent on an override", .allowed = {"valid", "withdrawn"}})
-      .field("overridden", [](const V& v) { return v.r.override_reason.has_value(); })
+      .field("overridden", &V::overridden)
       .field("escalated", &V::escalated,
              {.description = "sent and not answered within the urgency's days"})
       .field("unread", &V::unread)
@@ -348,10 +375,14 @@ const api::ObjectType<ReferralView>& referral_view_type() {
   static const auto type = [] {
     api::ObjectType<ReferralView> t("Referral");
     common(t)
-        .field("reason", [](const V& v) { return v.r.reason; })
+        .field("reason", &V::reason,
+               {.description = "null for a recipient once sharing has stopped"})
         .field("data_items", [](const V& v) { return v.r.data_items; },
                {.description = "what the referral shares", .schema = data_items_schema()})
-        .field("override_reason", [](const V& v) { return v.r.override_reason; })
+        .field("note_ids", [](const V& v) { return v.r.note_ids; },
+               {.description = "the case notes shared: the sender's (empty for a recipient)"})
+        .field("override_reason", [](const V& v) { return v.r.override_reason; },
+               {.description = "the sender's: null for a recipient"})
         .field("decline_reason", [](const V& v) { return v.r.decline_reason; })
         .field("outcome_reason", [](const V& v) { return v.r.outcome_reason; })
         .field("history", &V::history, named_event_type())

@@ -70,10 +70,11 @@ struct SharedData {
            !documents.empty();
   }
 };
-// `full`: everything shared; otherwise the identity only (a list's row). The caller records
-// person_id in the read log when it answers anything personal.
+// Everything the referral shares, as `side` reads it (the sender's side reads a sensitive note's
+// words only with the cases' field set cases.notes.sensitive). The caller records person_id in
+// the read log when it answers anything personal.
 Result<SharedData> shared_data(api::Context& ctx, db::Connection& conn, const Referral& r,
-                               bool full);
+                               Side side);
 
 struct NamedEvent {
   Event event;
@@ -88,6 +89,9 @@ struct ReferralView {
   std::optional<std::int64_t> case_id;       // the sender's only
   std::optional<std::string> person_name;    // the sender's, or a recipient's with identity
   std::optional<std::string> consent_state;  // valid, withdrawn; none: sent on override
+  bool overridden = false;                   // sent without consent
+  // The referral's reason; none for a recipient once sharing has stopped.
+  std::optional<std::string> reason;
   bool escalated = false;
   bool unread = false;
   std::vector<NamedEvent> history;

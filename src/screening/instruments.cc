@@ -1,5 +1,7 @@
 #include "screening/instruments.h"
 
+#include <map>
+
 #include <algorithm>
 #include <set>
 
@@ -195,6 +197,21 @@ Definition definition_from_json(const nlohmann::json& j) {
   if (j.contains("referral_cut_off"))
     d.referral_cut_off = j["referral_cut_off"].get<std::int64_t>();
   return d;
+}
+
+Result<std::map<std::int64_t, InstrumentVersion>> find_versions(
+    db::Connection& conn, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, InstrumentVersion> out;
+  if (ids.empty()) return out;
+  db::Params params(ids.begin(), ids.end());
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string(kColumns) + " WHERE id IN (" +
+                                                   db::placeholders(ids.size()) + ")",
+                                               params));
+  for (const auto& r : rows) {
+    auto v = version_from_row(r);
+    out.emplace(v.id, std::move(v));
+  }
+  return out;
 }
 
 Result<InstrumentVersion> find_version(db::Connection& conn, std::int64_t id) {

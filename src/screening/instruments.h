@@ -83,6 +83,9 @@ Result<InstrumentVersion> publish_version(db::Connection& conn, const std::strin
                                           std::int64_t user_id, const std::string& now);
 // 404 "instrument" when there is none.
 Result<InstrumentVersion> find_version(db::Connection& conn, std::int64_t id);
+// The versions among these ids, by id, in one statement.
+Result<std::map<std::int64_t, InstrumentVersion>> find_versions(
+    db::Connection& conn, const std::vector<std::int64_t>& ids);
 // The version new screenings of `code` take.
 Result<InstrumentVersion> current_version(db::Connection& conn, const std::string& code);
 // Every version, by code then version.

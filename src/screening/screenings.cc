@@ -33,55 +33,93 @@ constexpr const char* kScreeningColumns =
     "SELECT s.id, s.case_id, s.instrument_id, s.stage, s.trigger_reason, s.answers, s.status, "
     "s.started_by, s.started_at, s.updated_at, s.completed_by, s.completed_at FROM screenings s";
 
-Result<Screening> screening_from_row(db::Connection& conn, const db::Row& r) {
-  Screening s{.id = r.integer(0),
-              .case_id = r.integer(1),
-              .instrument_id = r.integer(2),
-              .stage = r.text(3),
-              .trigger_reason = r.opt_text(4),
-              .answers = answers_from(r.text(5)),
-              .status = r.text(6),
-              .started_by = r.integer(7),
-              .started_at = r.text(8),
-              .updated_at = r.text(9),
-              .completed_by = r.opt_integer(10),
-              .completed_at = r.opt_text(11)};
-  INNET_ASSIGN_OR_RETURN(auto v, find_version(conn, s.instrument_id));
-  evaluate(v, s);
+Screening screening_from_row(const db::Row& r) {
+  return {.id = r.integer(0),
+          .case_id = r.integer(1),
+          .instrument_id = r.integer(2),
+          .stage = r.text(3),
+          .trigger_reason = r.opt_text(4),
+          .answers = answers_from(r.text(5)),
+          .status = r.text(6),
+          .started_by = r.integer(7),
+          .started_at = r.text(8),
+          .updated_at = r.text(9),
+          .completed_by = r.opt_integer(10),
+          .completed_at = r.opt_text(11)};
+}
+
+// The screenings of these rows with their results and decisions: the versions in one statement,
+// the decisions in another, whatever the number of rows.
+Result<std::vector<Screening>> screenings_from_rows(db::Connection& conn, const db::Rows& rows) {
+  std::vector<Screening> out;
+  if (rows.empty()) return out;
+  std::vector<std::int64_t> ids, version_ids;
+  for (const auto& r : rows) {
+    out.push_back(screening_from_row(r));
+    ids.push_back(out.back().id);
+    version_ids.push_back(out.back().instrument_id);
+  }
+  INNET_ASSIGN_OR_RETURN(auto versions, find_versions(conn, version_ids));
+  db::Params params(ids.begin(), ids.end());
   INNET_ASSIGN_OR_RETURN(
-      auto rows, conn.query("SELECT category, confirmed, severity, note FROM screening_decisions "
-                            "WHERE screening_id = ? ORDER BY category",
-                            {s.id}));
-  for (const auto& d : rows)
-    s.decisions.push_back({d.text(0), d.integer(1) != 0, d.opt_text(2), d.opt_text(3)});
-  return s;
+      auto decisions,
+      conn.query("SELECT screening_id, category, confirmed, severity, note FROM "
+                 "screening_decisions WHERE screening_id IN (" +
+                     db::placeholders(ids.size()) + ") ORDER BY screening_id, category",
+                 params));
+  std::map<std::int64_t, std::vector<Decision>> by_screening;
+  for (const auto& d : decisions)
+    by_screening[d.integer(0)].push_back(
+        {d.text(1), d.integer(2) != 0, d.opt_text(3), d.opt_text(4)});
+  for (auto& s : out) {
+    const auto v = versions.find(s.instrument_id);
+    if (v == versions.end()) return Error::not_found("instrument version");
+    evaluate(v->second, s);
+    if (auto found = by_screening.find(s.id); found != by_screening.end())
+      s.decisions = std::move(found->second);
+  }
+  return out;
 }
 
 constexpr const char* kFlagColumns =
     "SELECT id, case_id, category, severity, identified_on, identified_by, source, screening_id, "
     "note, status FROM vulnerability_flags";
 
-Result<Flag> flag_from_row(db::Connection& conn, const db::Row& r) {
-  Flag f{.id = r.integer(0),
-         .case_id = r.integer(1),
-         .category = r.text(2),
-         .severity = r.text(3),
-         .identified_on = r.text(4),
-         .identified_by = r.integer(5),
-         .source = r.text(6),
-         .screening_id = r.opt_integer(7),
-         .note = r.opt_text(8),
-         .status = r.text(9)};
+// The flags of these rows with their changes, read in one more statement.
+Result<std::vector<Flag>> flags_from_rows(db::Connection& conn, const db::Rows& rows) {
+  std::vector<Flag> out;
+  if (rows.empty()) return out;
+  std::vector<std::int64_t> ids;
+  for (const auto& r : rows) {
+    out.push_back({.id = r.integer(0),
+                   .case_id = r.integer(1),
+                   .category = r.text(2),
+                   .severity = r.text(3),
+                   .identified_on = r.text(4),
+                   .identified_by = r.integer(5),
+                   .source = r.text(6),
+                   .screening_id = r.opt_integer(7),
+                   .note = r.opt_text(8),
+                   .status = r.text(9)});
+    ids.push_back(out.back().id);
+  }
+  db::Params params(ids.begin(), ids.end());
   INNET_ASSIGN_OR_RETURN(
-      auto rows,
-      conn.query("SELECT id, kind, category_before, severity_before, category_after, "
+      auto changes,
+      conn.query("SELECT flag_id, id, kind, category_before, severity_before, category_after, "
                  "severity_after, reason, changed_by, changed_at FROM vulnerability_flag_changes "
-                 "WHERE flag_id = ? ORDER BY id",
-                 {f.id}));
-  for (const auto& c : rows)
-    f.changes.push_back({c.integer(0), c.text(1), c.opt_text(2), c.opt_text(3), c.opt_text(4),
-                         c.opt_text(5), c.text(6), c.integer(7), c.text(8)});
-  return f;
+                 "WHERE flag_id IN (" +
+                     db::placeholders(ids.size()) + ") ORDER BY flag_id, id",
+                 params));
+  std::map<std::int64_t, std::vector<FlagChange>> by_flag;
+  for (const auto& c : changes)
+    by_flag[c.integer(0)].push_back({c.integer(1), c.text(2), c.opt_text(3), c.opt_text(4),
+                                     c.opt_text(5), c.opt_text(6), c.text(7), c.integer(8),
+                                     c.text(9)});
+  for (auto& f : out)
+    if (auto found = by_flag.find(f.id); found != by_flag.end())
+      f.changes = std::move(found->second);
+  return out;
 }
 
 Status check_flag_values(const std::string& category, const std::string& severity) {
@@ -229,7 +267,8 @@ Result<Screening> find_screening(db::Connection& conn, std::int64_t id) {
   INNET_ASSIGN_OR_RETURN(auto rows,
                          conn.query(std::string(kScreeningColumns) + " WHERE s.id = ?", {id}));
   if (rows.empty()) return Error::not_found("screening");
-  return screening_from_row(conn, rows[0]);
+  INNET_ASSIGN_OR_RETURN(auto found, screenings_from_rows(conn, rows));
+  return std::move(found.front());
 }
 
 Result<std::vector<Screening>> screenings_of(db::Connection& conn, std::int64_t case_id) {
@@ -237,12 +276,7 @@ Result<std::vector<Screening>> screenings_of(db::Connection& conn, std::int64_t 
                                                    " WHERE s.case_id = ? ORDER BY s.started_at "
                                                    "DESC, s.id DESC",
                                                {case_id}));
-  std::vector<Screening> out;
-  for (const auto& r : rows) {
-    INNET_ASSIGN_OR_RETURN(auto s, screening_from_row(conn, r));
-    out.push_back(std::move(s));
-  }
-  return out;
+  return screenings_from_rows(conn, rows);
 }
 
 Result<Screening> save_answers(db::Connection& conn, std::int64_t id, std::int64_t version_id,
@@ -315,7 +349,8 @@ Result<Flag> add_flag(db::Connection& conn, const Flag& f) {
 Result<Flag> find_flag(db::Connection& conn, std::int64_t id) {
   INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string(kFlagColumns) + " WHERE id = ?", {id}));
   if (rows.empty()) return Error::not_found("flag");
-  return flag_from_row(conn, rows[0]);
+  INNET_ASSIGN_OR_RETURN(auto found, flags_from_rows(conn, rows));
+  return std::move(found.front());
 }
 
 Result<std::vector<Flag>> flags_of(db::Connection& conn, std::int64_t case_id) {
@@ -323,12 +358,7 @@ Result<std::vector<Flag>> flags_of(db::Connection& conn, std::int64_t case_id) {
       auto rows, conn.query(std::string(kFlagColumns) +
                                 " WHERE case_id = ? ORDER BY status, identified_on DESC, id DESC",
                             {case_id}));
-  std::vector<Flag> out;
-  for (const auto& r : rows) {
-    INNET_ASSIGN_OR_RETURN(auto f, flag_from_row(conn, r));
-    out.push_back(std::move(f));
-  }
-  return out;
+  return flags_from_rows(conn, rows);
 }
 
 Result<Flag> withdraw_flag(db::Connection& conn, std::int64_t id, const std::string& reason,

@@ -184,6 +184,7 @@ const TABLE = {
   'GET /api/v1/referrals':                        [0,   0,    1,   0,   1,   1,   0,   0],
   'POST /api/v1/referrals':                       [0,   0,    1,   0,   1,   0,   0,   0],
   'GET /api/v1/referrals/{id}':                   [0,   0,    1,   0,   1,   1,   0,   0],
+  'PATCH /api/v1/referrals/{id}':                 [0,   0,    1,   0,   1,   0,   0,   0],
   'POST /api/v1/referrals/{id}/send':             [0,   0,    1,   0,   1,   0,   0,   0],
   'POST /api/v1/referrals/{id}/cancel':           [0,   0,    1,   0,   1,   0,   0,   0],
   'POST /api/v1/referrals/{id}/accept':           [0,   0,    0,   0,   1,   1,   0,   0],

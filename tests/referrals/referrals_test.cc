@@ -172,11 +172,53 @@ TEST_P(ReferralsTest, ACategoryOrANoteNeedsItsItemAndTheRecipientIsAnother) {
   EXPECT_TRUE(self.error().fields.contains("organization_id"));
 }
 
+TEST_P(ReferralsTest, ADraftIsEditedUntilSentAndTheShapeIsCheckedAsWhenMade) {
+  auto r = draft();
+  r.to_organization_id = recipients_[1];
+  r.reason = "visita";
+  r.urgency = "emergency";
+  r.data_items = {"identity", "vulnerability_categories"};
+  r.category = "fgm";
+  auto edited = update_draft(db(), r, kNow);
+  ASSERT_DB_OK(edited);
+  EXPECT_EQ(edited->to_organization_id, recipients_[1]);
+  EXPECT_EQ(edited->reason, "visita");
+  EXPECT_EQ(edited->urgency, "emergency");
+  EXPECT_EQ(edited->category, "fgm");
+  auto events = events_of(db(), r.id);
+  ASSERT_DB_OK(events);
+  EXPECT_EQ(events->size(), 1u) << "an edit is not a change of state";
+
+  auto bad = *edited;
+  bad.data_items = {"identity"};
+  auto refused = update_draft(db(), bad, kNow);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_TRUE(refused.error().fields.contains("category"));
+
+  auto sent = moved(*edited, "sent");
+  sent.reason = "dopo";
+  auto late = update_draft(db(), sent, kNow);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, "wrong_state");
+  auto kept = find_referral(db(), r.id);
+  ASSERT_DB_OK(kept);
+  EXPECT_EQ(kept->reason, "visita") << "nothing stored once sent";
+}
+
 TEST_P(ReferralsTest, EscalationIsNotifiedOnceAndUnreadFollowsChanges) {
   auto r = draft();
   r.answer_due_at = "2026-11-01T09:00:00Z";
   r = moved(r, "sent", "2026-10-29T09:00:00Z");
   EXPECT_TRUE(r.escalated(kNow));
+  ReferralFilter escalated;
+  escalated.escalated_at = kNow;
+  auto found = list_referrals(db(), escalated);
+  ASSERT_DB_OK(found);
+  ASSERT_EQ(found->size(), 1u) << "the list's filter is the referral's rule";
+  escalated.escalated_at = "2026-11-01T08:00:00Z";
+  found = list_referrals(db(), escalated);
+  ASSERT_DB_OK(found);
+  EXPECT_TRUE(found->empty());
   auto first = mark_escalations(db(), kNow);
   ASSERT_DB_OK(first);
   ASSERT_EQ(first->size(), 1u);
@@ -261,7 +303,7 @@ TEST(ReferralMetrics, MediansPercentilesAndOutcomesWithoutNames) {
   all.back().sent_at = "2026-11-01T00:00:00Z";
   all.back().answered_at = "2026-11-01T01:00:00Z";
   all.push_back({.to_organization_id = 8, .state = "draft"});
-  const auto m = compute_metrics(all, {{7, "ASP"}});
+  const auto m = compute_metrics(all, {{7, "ASP"}}, std::nullopt);
   EXPECT_EQ(m.time_to_accept.count, 5);
   EXPECT_EQ(m.time_to_accept.median_hours, 3.0);
   EXPECT_EQ(m.time_to_accept.p90_hours, 100.0);
@@ -277,6 +319,18 @@ TEST(ReferralMetrics, MediansPercentilesAndOutcomesWithoutNames) {
   EXPECT_EQ(m.by_category[1].category, "fgm");
   EXPECT_EQ(m.by_state[0].state, "draft");
   EXPECT_EQ(m.by_state[0].count, 1);
+  EXPECT_EQ(m.min_group, std::nullopt);
+
+  // For a reader who may not read small groups: the category of 1 (none given) is left out
+  // whole, the organisation's 6 and the category fgm's 5 stay.
+  const auto small = compute_metrics(all, {{7, "ASP"}}, kMinGroup);
+  EXPECT_EQ(small.min_group, 5);
+  ASSERT_EQ(small.by_organization.size(), 1u);
+  ASSERT_EQ(small.by_category.size(), 1u);
+  EXPECT_EQ(small.by_category[0].category, "fgm");
+  EXPECT_EQ(small.left_out.by_category, 1);
+  EXPECT_EQ(small.left_out.by_organization, 0);
+  EXPECT_EQ(small.by_state, m.by_state) << "states and times are not groups of a category";
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ReferralsTest, db::storage_test::all_engines(),

@@ -72,6 +72,7 @@ export const AUDIT_ACTIONS = [
   'referrals.consent_withdrawal',
   'referrals.create',
   'referrals.decline',
+  'referrals.edit',
   'referrals.escalate',
   'referrals.send',
   'referrals.start',

@@ -17,7 +17,7 @@ import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { documentsApi, ACCEPTED_TYPES } from '../documents/index';
-import { CATEGORIES, type ConsentView, DATA_ITEMS, type DataItem, RECIPIENT_TYPES, referralsApi, URGENCIES } from './api';
+import { CATEGORIES, type ConsentView, DATA_ITEMS, type DataItem, RECIPIENT_TYPES, type Referral, referralsApi, URGENCIES } from './api';
 
 /** A case note the sender may pick for the recipient. */
 export interface PickableNote {
@@ -26,7 +26,7 @@ export interface PickableNote {
   sensitivity: string;
 }
 
-type Panel = 'consent' | 'referral' | { withdraw: ConsentView } | null;
+type Panel = 'consent' | 'referral' | { withdraw: ConsentView } | { edit: number } | null;
 
 export function CaseReferrals({ caseId, personName, notes }: { caseId: number; personName: string; notes: PickableNote[] }) {
   const { t, lang } = useT();
@@ -67,9 +67,12 @@ export function CaseReferrals({ caseId, personName, notes }: { caseId: number; p
       </div>
       <div aria-live="polite">{message ? <Notice kind="success">{message}</Notice> : null}</div>
       {panel === 'consent' ? <ConsentForm caseId={caseId} personName={personName} onCancel={() => setPanel(null)} done={done} /> : null}
-      {panel !== null && typeof panel === 'object' ? <WithdrawForm consent={panel.withdraw} personName={personName} onCancel={() => setPanel(null)} done={done} /> : null}
+      {panel !== null && typeof panel === 'object' && 'withdraw' in panel ? <WithdrawForm consent={panel.withdraw} personName={personName} onCancel={() => setPanel(null)} done={done} /> : null}
       {panel === 'referral' ? (
         <ReferralForm caseId={caseId} notes={notes} consents={consents.data?.items ?? []} onCancel={() => setPanel(null)} done={done} />
+      ) : null}
+      {panel !== null && typeof panel === 'object' && 'edit' in panel ? (
+        <EditDraft id={panel.edit} caseId={caseId} notes={notes} consents={consents.data?.items ?? []} onCancel={() => setPanel(null)} done={done} />
       ) : null}
 
       <h3 class="h5">{t('referrals.consents')}</h3>
@@ -134,6 +137,11 @@ export function CaseReferrals({ caseId, personName, notes }: { caseId: number; p
                   </Link>{' '}
                   · <bdi>{r.to_organization}</bdi> · {t(`referrals.states.${r.state}`)}
                   {r.escalated ? <span class="badge bg-danger ms-2">{t('referrals.escalated')}</span> : null}
+                  {r.state === 'draft' && send && panel === null ? (
+                    <button type="button" class="btn btn-link btn-sm p-0 ms-2" data-testid={`referral-edit-${r.id}`} onClick={() => setPanel({ edit: r.id })}>
+                      {t('referrals.editDraft')}
+                    </button>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -262,20 +270,39 @@ function WithdrawForm({ consent, personName, onCancel, done }: { consent: Consen
   );
 }
 
-function ReferralForm({ caseId, notes, consents, onCancel, done }: { caseId: number; notes: PickableNote[]; consents: ConsentView[]; onCancel: () => void; done: (m: string) => void }) {
+interface FormProps {
+  caseId: number;
+  notes: PickableNote[];
+  consents: ConsentView[];
+  onCancel: () => void;
+  done: (m: string) => void;
+}
+
+/** A draft opened for editing in the referral form, as the server has it. */
+function EditDraft({ id, ...props }: FormProps & { id: number }) {
+  const draft = useData(() => referralsApi.get(id), [id]);
+  return (
+    <LoadState error={draft.error} ready={!!draft.data}>
+      {() => (draft.data ? <ReferralForm {...props} editing={draft.data} /> : null)}
+    </LoadState>
+  );
+}
+
+/** The referral form: a new referral, or a draft being edited (then saved with PATCH and, unless kept as a draft, sent). */
+function ReferralForm({ caseId, notes, consents, onCancel, done, editing }: FormProps & { editing?: Referral }) {
   const { t, lang } = useT();
   const { can } = useSession();
   const { ask, dialog } = useConfirm();
   const mayOverride = can('referrals.override');
   const { data: orgs } = useRecipients();
-  const [org, setOrg] = useState('');
-  const [reason, setReason] = useState('');
-  const [category, setCategory] = useState('');
-  const [urgency, setUrgency] = useState('normal');
-  const [items, setItems] = useState<DataItem[]>([]);
-  const [picked, setPicked] = useState<number[]>([]);
+  const [org, setOrg] = useState(editing ? String(editing.to_organization_id) : '');
+  const [reason, setReason] = useState<string>(editing?.reason ?? '');
+  const [category, setCategory] = useState<string>(editing?.category ?? '');
+  const [urgency, setUrgency] = useState<string>(editing?.urgency ?? 'normal');
+  const [items, setItems] = useState<DataItem[]>(editing ? [...editing.data_items] : []);
+  const [picked, setPicked] = useState<number[]>(editing ? [...editing.note_ids] : []);
   const [override, setOverride] = useState('');
-  const [draft, setDraft] = useState(false);
+  const [draft, setDraft] = useState(!!editing);
   // The consent that covers the sharing: the latest valid one to the chosen organisation.
   const consent = [...consents].reverse().find((c) => c.valid && String(c.organization_id) === org) ?? null;
   const allowed = mayOverride && override.trim() ? DATA_ITEMS : DATA_ITEMS.filter((i) => consent?.data_items.includes(i));
@@ -309,6 +336,20 @@ function ReferralForm({ caseId, notes, consents, onCancel, done }: { caseId: num
           }),
     action: async () => {
       const sharedNotes = items.includes('notes') ? picked : [];
+      const sending: Record<string, string | number> = consent && !override.trim() ? { consent_id: consent.id } : { override_reason: override.trim() };
+      if (editing) {
+        const saved = await referralsApi.edit(editing.id, {
+          organization_id: Number(org),
+          reason: reason.trim(),
+          category: (category || null) as (typeof CATEGORIES)[number] | null,
+          urgency: urgency as (typeof URGENCIES)[number],
+          data_items: items,
+          note_ids: sharedNotes,
+        });
+        if (!draft) await referralsApi.act(saved.id, 'send', sending);
+        done(t(draft ? 'referrals.done.draft' : 'referrals.done.send', { reference: saved.reference }));
+        return;
+      }
       const made = await referralsApi.create({
         case_id: caseId,
         organization_id: Number(org),
@@ -317,13 +358,13 @@ function ReferralForm({ caseId, notes, consents, onCancel, done }: { caseId: num
         urgency: urgency as (typeof URGENCIES)[number],
         data_items: items,
         ...(sharedNotes.length ? { note_ids: sharedNotes } : {}),
-        ...(draft ? {} : { send: true, ...(consent && !override.trim() ? { consent_id: consent.id } : { override_reason: override.trim() }) }),
+        ...(draft ? {} : { send: true, ...sending }),
       });
       done(t(draft ? 'referrals.done.draft' : 'referrals.done.send', { reference: made.reference }));
     },
   });
   return (
-    <ActionPanel id="referral-form" title={t('referrals.newReferral')}>
+    <ActionPanel id="referral-form" title={editing ? t('referrals.editDraftOf', { reference: editing.reference }) : t('referrals.newReferral')}>
       <FormErrors errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate aria-labelledby="referral-form-heading">
         <div class="row">

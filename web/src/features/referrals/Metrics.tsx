@@ -83,6 +83,15 @@ export function ReferralMetrics() {
                     ))}
                 </tbody>
               </TableRegion>
+              {data.min_group !== null ? (
+                <p class="small text-muted" data-testid="metrics-left-out">
+                  {t('referrals.metrics.leftOut', {
+                    min: formatNumber(data.min_group, lang),
+                    organizations: formatNumber(data.left_out.by_organization, lang),
+                    categories: formatNumber(data.left_out.by_category, lang),
+                  })}
+                </p>
+              ) : null}
               <OutcomeTable label={t('referrals.metrics.byOrganization')} testId="metrics-organizations" rows={data.by_organization} name={(o) => <bdi>{o.organization}</bdi>} />
               <OutcomeTable
                 label={t('referrals.metrics.byCategory')}

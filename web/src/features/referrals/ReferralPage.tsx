@@ -81,13 +81,15 @@ function ReferralView({ r, done }: { r: Referral; done: Done }) {
         ) : null}
         <Item label={t('referrals.urgency')}>{t(`referrals.urgencies.${r.urgency}`)}</Item>
         {r.category ? <Item label={t('referrals.category')}>{t(`vulnerability.person.${r.category}`)}</Item> : null}
-        <Item label={t('referrals.reason')}>
-          <span style={{ whiteSpace: 'pre-wrap' }}>{r.reason}</span>
-        </Item>
+        {r.reason !== null ? (
+          <Item label={t('referrals.reason')}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{r.reason}</span>
+          </Item>
+        ) : null}
         <Item label={t('referrals.sentOn')}>{r.sent_at ? formatDateTime(r.sent_at, lang) : '—'}</Item>
         {r.state === 'sent' && r.answer_due_at ? <Item label={t('referrals.answerDue')}>{formatDateTime(r.answer_due_at, lang)}</Item> : null}
         <Item label={t('referrals.consent')}>
-          {r.overridden ? t('referrals.overriddenBecause', { reason: r.override_reason ?? '' }) : t(`referrals.consentStates.${r.consent_state ?? 'valid'}`)}
+          {r.overridden ? (r.override_reason ? t('referrals.overriddenBecause', { reason: r.override_reason }) : t('referrals.overridden')) : t(`referrals.consentStates.${r.consent_state ?? 'valid'}`)}
         </Item>
         {r.decline_reason ? <Item label={t('referrals.declineReason')}>{r.decline_reason}</Item> : null}
         {r.outcome_reason ? <Item label={t('referrals.outcomeReason')}>{r.outcome_reason}</Item> : null}

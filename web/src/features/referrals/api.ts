@@ -42,6 +42,7 @@ export const referralsApi = {
   listFile: (query: Query, format: 'csv' | 'xlsx', lang: string) => fileUrl('/referrals', { ...query, page: null, per_page: null, format, lang }),
   get: (id: number) => request<Referral>('GET', `/referrals/${id}`),
   create: (body: RequestBody<'createReferral'>) => request<Referral>('POST', '/referrals', { body }),
+  edit: (id: number, body: RequestBody<'updateReferral'>) => request<Referral>('PATCH', `/referrals/${id}`, { body }),
   act: (id: number, act: Act, body: Record<string, string | number>) => request<Referral>('POST', `/referrals/${id}/${act}`, { body }),
   consents: (caseId: number) => request<Schema<'ConsentList'>>('GET', `/cases/${caseId}/consents`),
   recordConsent: (caseId: number, body: RequestBody<'createCaseConsent'>) => request<Schema<'ConsentList'>>('POST', `/cases/${caseId}/consents`, { body }),
