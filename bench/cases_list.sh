@@ -38,7 +38,9 @@ serve() {  # serve BINARY DB_URL: starts a server, sets $pid and $base
   "$1" serve --db "$2" --port "$port" >"$work/serve.log" 2>&1 &
   pid=$!
   base=http://127.0.0.1:$port/api/v1
-  for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+  for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && return; sleep 0.2; done
+  # A database seeded elsewhere needs that seed's INNET_SECRETS_FILE (its sealed case notes).
+  echo "the server did not start:"; cat "$work/serve.log"; exit 1
 }
 
 signin() {  # signin EMAIL: the session cookie
