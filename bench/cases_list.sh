@@ -5,8 +5,10 @@
 # officer, who sees every case, 20 sequential requests after 3 to warm up: the same-run baseline
 # (GET /auth/me), the first page (by name), a page deep in the list, filters by status,
 # nationality, centre and words of a name, the other orders, and the filter by vulnerability
-# category, which needs a module that answers it (screening): skipped with a message while none
-# does. Then the first page as a case worker of the operator of the first centre listed. With
+# category (common, rare and absent ones) and by screening term, which need a module that answers
+# them (screening): skipped with a message while none does; the queue of duplicate pairs. Then,
+# as a case worker of the operator of the first centre listed, the first page, a search, the
+# filters, the tasks count of the header, the inbox and the operator's pairs. With
 # DB_URL, uses that database instead of seeding a new one. BASELINE=<innet binary> also times
 # that binary's first page on the same database (main's in-memory list), BASELINE_RUNS times
 # (default 5).
@@ -18,9 +20,11 @@ work=$(mktemp -d /tmp/innet-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export INNET_SECRETS_FILE=${INNET_SECRETS_FILE:-$work/secrets.key}
 
-timed() {  # timed BASE COOKIE PATH [RUNS]: median and 95th percentile of RUNS (20) after 3
-  local runs=${4:-20}
-  for _ in 1 2 3; do curl -sf -o /dev/null -H "Cookie: $2" "$1$3"; done
+timed() {  # timed BASE COOKIE PATH [RUNS]: median and 95th percentile of RUNS ($RUNS, 20) after 3
+  local runs=${4:-${RUNS:-20}} code
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $2" "$1$3")
+  if [ "$code" != 200 ]; then echo "$3: skipped, HTTP $code"; return; fi
+  for _ in 1 2; do curl -sf -o /dev/null -H "Cookie: $2" "$1$3"; done
   for _ in $(seq "$runs"); do curl -sf -o /dev/null -w '%{time_total}\n' -H "Cookie: $2" "$1$3"; done |
     sort -n | awk -v what="$3" '{ t[NR] = $1 * 1000 } END {
       m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
@@ -34,7 +38,9 @@ serve() {  # serve BINARY DB_URL: starts a server, sets $pid and $base
   "$1" serve --db "$2" --port "$port" >"$work/serve.log" 2>&1 &
   pid=$!
   base=http://127.0.0.1:$port/api/v1
-  for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+  for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && return; sleep 0.2; done
+  # A database seeded elsewhere needs that seed's INNET_SECRETS_FILE (its sealed case notes).
+  echo "the server did not start:"; cat "$work/serve.log"; exit 1
 }
 
 signin() {  # signin EMAIL: the session cookie
@@ -76,9 +82,21 @@ run() {  # run DB_URL [seeded]
   if [ "$code" = 422 ]; then
     echo "/cases?vulnerability=trafficking_victim: skipped, no module of this server answers the filter ($(cat "$work/vulnerability.json"))"
   else
-    timed "$base" "$cookie" '/cases?vulnerability=trafficking_victim'
+    # Common (minors, violence), middling, rare and absent categories, the screening terms.
+    local v
+    for v in minor torture_violence trafficking_victim lgbtiq fgm unaccompanied_minor; do
+      curl -sf -H "Cookie: $cookie" "$base/cases?per_page=1&vulnerability=$v" | python3 -c \
+        'import json,sys; d=json.load(sys.stdin); print("'"$v"':", d["total"], "(capped)" if d.get("total_capped") else "")'
+      timed "$base" "$cookie" "/cases?vulnerability=$v"
+    done
     timed "$base" "$cookie" '/cases?vulnerability=pregnant_woman&status=active'
+    timed "$base" "$cookie" '/cases?vulnerability=minor&sort=-updated_at'
+    timed "$base" "$cookie" '/cases?screening=due'
+    timed "$base" "$cookie" '/cases?screening=late'
   fi
+  # The queue of likely duplicate pairs (decision 0026), the Prefettura's.
+  timed "$base" "$cookie" '/persons/duplicate-pairs'
+  timed "$base" "$cookie" '/persons/duplicate-pairs?page=100'
   # A case worker of the operator of the first centre listed sees the cases it keeps.
   local org worker
   org=$(curl -sf -H "Cookie: $cookie" "$base/centres?per_page=1" |
@@ -92,6 +110,12 @@ run() {  # run DB_URL [seeded]
     python3 -c 'import json,sys; print("a case worker'"'"'s cases:", json.load(sys.stdin)["total"])'
   timed "$base" "$wcookie" /cases
   timed "$base" "$wcookie" '/cases?q=mohamed'
+  timed "$base" "$wcookie" '/cases?vulnerability=torture_violence'
+  timed "$base" "$wcookie" '/cases?screening=late'
+  # The header's count at every page, the inbox, and the operator's queue of pairs.
+  timed "$base" "$wcookie" /tasks/count
+  timed "$base" "$wcookie" /tasks
+  timed "$base" "$wcookie" '/persons/duplicate-pairs'
   kill "$pid"; wait "$pid" 2>/dev/null || true
   if [ -n "${BASELINE:-}" ]; then
     serve "$BASELINE" "$1"

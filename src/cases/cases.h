@@ -110,6 +110,11 @@ struct Assignment {
 Result<std::vector<Case>> cases_kept_by(db::Connection& conn,
                                         std::optional<std::int64_t> organization_id);
 
+// The cases of an organisation (of every organisation when none) that are not closed, as a
+// subquery of one column, `id` (cases_organization finds them): what screening counts the terms
+// owed among in one statement, rather than reading every case of the organisation.
+db::Subquery open_cases_of(std::optional<std::int64_t> organization_id);
+
 // The case list (GET /api/v1/cases): every filter, the order and the page in SQL, on both
 // engines. The persons' names and nationality come from people's derived table
 // (people::person_rows), the persons a search or a centre selects from their owners'

@@ -160,7 +160,9 @@ Result<http::Response> pairs(api::Context& ctx) {
     ctx.record_read(std::vector<std::int64_t>{p.first.id, p.second.id});
     items.push_back(duplicate_pair_type().to_json(p));
   }
-  return api::ok(list_envelope(std::move(items), page.total, paging));
+  auto body = list_envelope(std::move(items), page.total, paging);
+  body["total_capped"] = page.total_capped;
+  return api::ok(body);
 }
 
 Result<http::Response> dismiss(api::Context& ctx) {
@@ -202,7 +204,12 @@ Result<http::Response> dismissals(api::Context& ctx) {
 }
 
 void add_pair_routes(api::Api& api) {
-  static const auto pair_list = api::ListType("DuplicatePairList", duplicate_pair_type(), true);
+  static const auto pair_list =
+      api::ListType("DuplicatePairList", duplicate_pair_type(), true)
+          .with("total_capped",
+                {{"type", "boolean"},
+                 {"description", "the count stops at " + std::to_string(kPairCountLimit) +
+                                     "; true when more are queued (total is then that number)"}});
   static const auto dismissal_list =
       api::ListType("PairDismissalList", pair_dismissal_type(), true);
   api.add_schema(duplicate_pair_type());

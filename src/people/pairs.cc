@@ -179,28 +179,44 @@ Status drop_pairs(db::Connection& conn, std::int64_t person_id) {
   return Status::success();
 }
 
-Result<db::Page<DuplicatePair>> list_pairs(db::Connection& conn,
-                                           const std::optional<db::Subquery>& among,
-                                           const Paging& paging) {
+Result<PairPage> list_pairs(db::Connection& conn, const std::optional<db::Subquery>& among,
+                            const Paging& paging) {
   db::Where where;
   where.add(
       "NOT EXISTS (SELECT 1 FROM person_pair_dismissals d WHERE d.low_id = person_pairs.low_id "
       "AND d.high_id = person_pairs.high_id AND d.undone_at IS NULL)");
   if (among) {
+    // An organisation's pairs from its persons: their rows by the primary key (low_id first),
+    // the other person tested on each (the unary + keeps it off an index), then sorted; a few
+    // thousand persons have a few thousand pairs. Picking them out of the nation's queue in
+    // score order read most of its two million rows (1.05 s).
     where.add_in("person_pairs.low_id", *among);
-    where.add_in("person_pairs.high_id", *among);
+    where.add_in("+person_pairs.high_id", *among);
   }
+  const std::string from = " FROM person_pairs" + where.sql();
+  db::Params params = where.params();
+  params.push_back(paging.per_page);
+  params.push_back(paging.offset());
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query("SELECT low_id, high_id, score, reasons" + from +
+                                                   " ORDER BY score DESC, low_id, high_id "
+                                                   "LIMIT ? OFFSET ?",
+                                               params));
+  PairPage page;
+  for (const auto& r : rows) {
+    DuplicatePair p;
+    p.first.id = r.integer(0);
+    p.second.id = r.integer(1);
+    p.score = static_cast<int>(r.integer(2));
+    p.reasons = db::split_codes(r.text(3));
+    page.items.push_back(std::move(p));
+  }
+  // The count reads at most one row past the limit.
+  params = where.params();
+  params.push_back(kPairCountLimit + 1);
   INNET_ASSIGN_OR_RETURN(
-      auto page,
-      db::page_query<DuplicatePair>(conn, "low_id, high_id, score, reasons", "person_pairs", where,
-                                    "score DESC, low_id, high_id", paging, [](const db::Row& r) {
-                                      DuplicatePair p;
-                                      p.first.id = r.integer(0);
-                                      p.second.id = r.integer(1);
-                                      p.score = static_cast<int>(r.integer(2));
-                                      p.reasons = db::split_codes(r.text(3));
-                                      return p;
-                                    }));
+      auto counted, conn.query("SELECT COUNT(*) FROM (SELECT 1" + from + " LIMIT ?) n", params));
+  page.total = std::min(counted[0].integer(0), kPairCountLimit);
+  page.total_capped = counted[0].integer(0) > kPairCountLimit;
   INNET_TRY(fill_persons(conn, page.items));
   return page;
 }

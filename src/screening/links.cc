@@ -10,21 +10,25 @@
 namespace innet::screening {
 namespace {
 
-// The caller's cases that owe a screening, term first. Counting the inbox is also when the
-// cases opened since are given their terms: cases has no hook on opening (decision 0031).
-Result<std::vector<Schedule>> owed(api::Context& ctx, db::Connection& conn, CivilDay today) {
+// The caller's open cases (all, or its organisation's), as a subquery, once every one of them
+// has its terms. Counting the inbox is also when the cases opened since are given their terms:
+// cases has no hook on opening (decision 0031); they are found in one statement, and are few.
+Result<db::Subquery> owing(api::Context& ctx, db::Connection& conn) {
   std::optional<std::int64_t> organization_id;
   if (tasks::scope_for(ctx, "screening.manage") != auth::Scope::all)
     organization_id = ctx.actor->organization_id;
-  INNET_ASSIGN_OR_RETURN(auto all, cases::cases_kept_by(conn, organization_id));
-  std::vector<cases::Case> open;
-  for (auto& c : all)
-    if (c.status != "closed") open.push_back(std::move(c));
-  INNET_ASSIGN_OR_RETURN(auto s, settings(conn));
-  INNET_TRY(schedule_missing(conn, open, s));
-  std::vector<std::int64_t> ids;
-  for (const auto& c : open) ids.push_back(c.id);
-  return owed_among(conn, ids, today);
+  auto open = cases::open_cases_of(organization_id);
+  INNET_ASSIGN_OR_RETURN(auto missing, unscheduled_in(conn, open));
+  if (!missing.empty()) {
+    std::vector<cases::Case> fresh;
+    for (auto id : missing) {
+      INNET_ASSIGN_OR_RETURN(auto c, cases::find_case(conn, id));
+      fresh.push_back(std::move(c));
+    }
+    INNET_ASSIGN_OR_RETURN(auto s, settings(conn));
+    INNET_TRY(schedule_missing(conn, fresh, s));
+  }
+  return open;
 }
 
 }  // namespace
@@ -35,17 +39,16 @@ void add_task_sources() {
        .action = "screening.manage",
        .count = [](api::Context& ctx, db::Connection& conn,
                    CivilDay today) -> Result<tasks::Count> {
-         INNET_ASSIGN_OR_RETURN(auto schedules, owed(ctx, conn, today));
-         tasks::Count n{static_cast<std::int64_t>(schedules.size()), 0};
-         for (const auto& s : schedules) n.overdue += s.state(today) == "late" ? 1 : 0;
-         return n;
+         INNET_ASSIGN_OR_RETURN(auto open, owing(ctx, conn));
+         INNET_ASSIGN_OR_RETURN(auto n, count_owed(conn, open, today));
+         return tasks::Count{n.total, n.late};
        },
        .list = [](api::Context& ctx, db::Connection& conn, CivilDay today,
                   std::int64_t limit) -> Result<std::vector<tasks::Task>> {
-         INNET_ASSIGN_OR_RETURN(auto schedules, owed(ctx, conn, today));
+         INNET_ASSIGN_OR_RETURN(auto open, owing(ctx, conn));
+         INNET_ASSIGN_OR_RETURN(auto schedules, owed_in(conn, open, today, limit));
          std::vector<tasks::Task> out;
          for (const auto& s : schedules) {
-           if (static_cast<std::int64_t>(out.size()) >= limit) break;
            // The case's number and the term: never the guest's name.
            out.push_back({.kind = "screening_due",
                           .params = {{"case", std::to_string(s.case_id)}, {"due_on", *s.due_on}},

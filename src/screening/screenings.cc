@@ -560,22 +560,40 @@ Result<std::vector<std::int64_t>> scheduled_among(db::Connection& conn,
   return out;
 }
 
-Result<std::vector<Schedule>> owed_among(db::Connection& conn, const std::vector<std::int64_t>& ids,
-                                         CivilDay today) {
+Result<std::vector<std::int64_t>> unscheduled_in(db::Connection& conn, const db::Subquery& open) {
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query("SELECT k.id FROM (" + open.sql +
+                                        ") k WHERE NOT EXISTS (SELECT 1 FROM screening_schedules s "
+                                        "WHERE s.case_id = k.id)",
+                                    open.params));
+  std::vector<std::int64_t> out;
+  for (const auto& r : rows) out.push_back(r.integer(0));
+  return out;
+}
+
+Result<Owed> count_owed(db::Connection& conn, const db::Subquery& open, CivilDay today) {
+  db::Params params = {today.to_string(), today.to_string()};
+  params.insert(params.end(), open.params.begin(), open.params.end());
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN due_on < ? THEN 1 ELSE 0 END), 0) "
+                 "AS BIGINT) FROM screening_schedules WHERE owed_from <= ? AND case_id IN (" +
+                     open.sql + ")",
+                 params));
+  return Owed{rows[0].integer(0), rows[0].integer(1)};
+}
+
+Result<std::vector<Schedule>> owed_in(db::Connection& conn, const db::Subquery& open,
+                                      CivilDay today, std::int64_t limit) {
+  db::Params params = {today.to_string()};
+  params.insert(params.end(), open.params.begin(), open.params.end());
+  params.push_back(limit);
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(std::string(kScheduleColumns) +
+                                                   " WHERE owed_from <= ? AND case_id IN (" +
+                                                   open.sql + ") ORDER BY due_on, case_id LIMIT ?",
+                                               params));
   std::vector<Schedule> out;
-  for (std::size_t k = 0; k < ids.size(); k += 500) {
-    const auto n = std::min<std::size_t>(500, ids.size() - k);
-    db::Params params(ids.begin() + k, ids.begin() + k + n);
-    params.push_back(today.to_string());
-    INNET_ASSIGN_OR_RETURN(auto rows,
-                           conn.query(std::string(kScheduleColumns) + " WHERE case_id IN (" +
-                                          db::placeholders(n) + ") AND owed_from <= ?",
-                                      params));
-    for (const auto& r : rows) out.push_back(schedule_from_row(r));
-  }
-  std::sort(out.begin(), out.end(), [](const Schedule& a, const Schedule& b) {
-    return std::tie(*a.due_on, a.case_id) < std::tie(*b.due_on, b.case_id);
-  });
+  for (const auto& r : rows) out.push_back(schedule_from_row(r));
   return out;
 }
 

@@ -185,9 +185,19 @@ Result<std::optional<Schedule>> find_schedule(db::Connection& conn, std::int64_t
 // The case ids among `ids` that have a schedule already.
 Result<std::vector<std::int64_t>> scheduled_among(db::Connection& conn,
                                                   const std::vector<std::int64_t>& ids);
-// Owed on or before today, of these cases, term first.
-Result<std::vector<Schedule>> owed_among(db::Connection& conn, const std::vector<std::int64_t>& ids,
-                                         CivilDay today);
+// The terms owed today among the cases `open` selects (cases::open_cases_of: one column, id),
+// each an SQL statement over those cases' schedules, not a read of every case: the tasks inbox
+// counts them at every page of the web app. Cases without a schedule yet (opened since) count
+// only once schedule_missing has written theirs: unscheduled_in finds them.
+struct Owed {
+  std::int64_t total = 0;
+  std::int64_t late = 0;  // term passed
+};
+Result<std::vector<std::int64_t>> unscheduled_in(db::Connection& conn, const db::Subquery& open);
+Result<Owed> count_owed(db::Connection& conn, const db::Subquery& open, CivilDay today);
+// The first `limit` owed, term first (then by case).
+Result<std::vector<Schedule>> owed_in(db::Connection& conn, const db::Subquery& open,
+                                      CivilDay today, std::int64_t limit);
 
 // The case list's filters: the cases with an active flag of a category; with a screening due
 // (owed, term not passed) or late (term passed).

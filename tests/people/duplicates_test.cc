@@ -229,6 +229,12 @@ TEST_P(DuplicatesTest, PairsFollowTheWritesOfPersons) {
   // Only the pairs whose two persons are among those given.
   const db::Subquery among{"SELECT id FROM persons WHERE id IN (?, ?)", {a.id, c.id}};
   EXPECT_EQ(pairs_of(among), (Pairs{{a.id, c.id, 65}}));
+  // Counted exactly below kPairCountLimit; a page past the end is empty, the count the same.
+  auto counted = list_pairs(db(), among, {2, 50});
+  ASSERT_DB_OK(counted);
+  EXPECT_TRUE(counted->items.empty());
+  EXPECT_EQ(counted->total, 1);
+  EXPECT_FALSE(counted->total_capped);
 
   // A correction recomputes: b born ten years earlier is nobody's pair.
   auto corrected = find_person(db(), b.id);

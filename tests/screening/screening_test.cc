@@ -166,6 +166,50 @@ TEST_P(ScreeningTest, TermsFollowArrivalAndScreenings) {
   EXPECT_EQ(late, 1);  // ten days after arrival, beyond the seven
 }
 
+// The inbox's terms (task source screening_due) are counted and listed in SQL among the cases
+// cases::open_cases_of selects: a case without a schedule is found, a closed one owes nothing,
+// another organisation's cases are not counted.
+TEST_P(ScreeningTest, OwedTermsAreCountedAmongTheOpenCasesOfTheOrganisation) {
+  auto late = opened(1);
+  auto due = opened(2);
+  const Settings s;
+  const auto open = cases::open_cases_of(operator_id_);
+  auto missing = unscheduled_in(db(), open);
+  ASSERT_DB_OK(missing);
+  EXPECT_EQ(*missing, (std::vector<std::int64_t>{late.id, due.id}));
+  ASSERT_DB_OK(refresh_schedule(db(), late, kToday.plus_days(-10), s));
+  ASSERT_DB_OK(refresh_schedule(db(), due, kToday.plus_days(-2), s));
+  missing = unscheduled_in(db(), open);
+  ASSERT_DB_OK(missing);
+  EXPECT_TRUE(missing->empty());
+
+  auto n = count_owed(db(), open, kToday);
+  ASSERT_DB_OK(n);
+  EXPECT_EQ(n->total, 2);
+  EXPECT_EQ(n->late, 1);
+  auto first = owed_in(db(), open, kToday, 1);  // term first: the late one
+  ASSERT_DB_OK(first);
+  ASSERT_EQ(first->size(), 1u);
+  EXPECT_EQ((*first)[0].case_id, late.id);
+  EXPECT_EQ((*first)[0].state(kToday), "late");
+
+  // Nothing is owed before the term opens, nor by another organisation's cases.
+  n = count_owed(db(), open, kToday.plus_days(-30));
+  ASSERT_DB_OK(n);
+  EXPECT_EQ(n->total, 0);
+  n = count_owed(db(), cases::open_cases_of(operator_id_ + 1000), kToday);
+  ASSERT_DB_OK(n);
+  EXPECT_EQ(n->total, 0);
+
+  // A closed case owes nothing, though its schedule is still written.
+  ASSERT_DB_OK(cases::change_status(
+      db(), late.id, {.status = "closed", .reason = "left_reception", .changed_by = user_}, kNow));
+  n = count_owed(db(), open, kToday);
+  ASSERT_DB_OK(n);
+  EXPECT_EQ(n->total, 1);
+  EXPECT_EQ(n->late, 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, ScreeningTest, db::storage_test::all_engines(),
                          db::storage_test::engine_name);
 
