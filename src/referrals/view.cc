@@ -185,6 +185,7 @@ Result<ReferralView> view_of(api::Context& ctx, db::Connection& conn, const Refe
   }
   // What a recipient does not receive, it cannot read in its list either.
   if (side == Side::recipient && !v.shared.category) v.r.category.reset();
+  v.sender_words_withheld = side == Side::recipient && v.shared.stopped.has_value();
   v.actions = actions_of(ctx, r, side);
   return v;
 }
@@ -197,13 +198,15 @@ Result<ReferralView> referral_view(api::Context& ctx, db::Connection& conn, cons
   INNET_ASSIGN_OR_RETURN(auto v, view_of(ctx, conn, r, side, l, now, true));
   if (v.person_read) ctx.record_read(*v.person_read);
   INNET_ASSIGN_OR_RETURN(auto events, events_of(conn, r.id));
-  std::map<std::int64_t, std::string> names;
+  std::map<std::int64_t, accounts::User> users;
   for (auto& e : events) {
-    if (!names.contains(e.by)) {
+    if (!users.contains(e.by)) {
       INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(conn, e.by));
-      names[e.by] = user.display_name;
+      users.emplace(e.by, std::move(user));
     }
-    v.history.push_back({std::move(e), names[e.by]});
+    const auto& user = users.at(e.by);
+    if (v.sender_words_withheld && user.organization_id != r.to_organization_id) e.note.reset();
+    v.history.push_back({std::move(e), user.display_name});
   }
   return v;
 }
@@ -348,10 +351,19 @@ const api::ObjectType<ReferralView>& referral_view_type() {
   static const auto type = [] {
     api::ObjectType<ReferralView> t("Referral");
     common(t)
-        .field("reason", [](const V& v) { return v.r.reason; })
+        .field("reason",
+               [](const V& v) {
+                 return v.sender_words_withheld ? std::nullopt
+                                                : std::optional<std::string>(v.r.reason);
+               },
+               {.description = "null for a recipient once sharing has stopped (consent "
+                               "withdrawn, declined, cancelled): it speaks of the person"})
         .field("data_items", [](const V& v) { return v.r.data_items; },
                {.description = "what the referral shares", .schema = data_items_schema()})
-        .field("override_reason", [](const V& v) { return v.r.override_reason; })
+        .field(
+            "override_reason",
+            [](const V& v) { return v.sender_words_withheld ? std::nullopt : v.r.override_reason; },
+            {.description = "as reason, null for a recipient once sharing has stopped"})
         .field("decline_reason", [](const V& v) { return v.r.decline_reason; })
         .field("outcome_reason", [](const V& v) { return v.r.outcome_reason; })
         .field("history", &V::history, named_event_type())

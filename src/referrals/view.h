@@ -93,6 +93,9 @@ struct ReferralView {
   std::vector<NamedEvent> history;
   SharedData shared;
   std::vector<std::string> actions;  // what the caller may do now: accept, decline...
+  // A recipient's view once sharing has stopped: the sender's own words (the reason, an override's
+  // reason, the notes of its acts) speak of the person, so they stop with the rest.
+  bool sender_words_withheld = false;
   // Not answered: the person the answer names, if it names anyone (for the read log).
   std::optional<std::int64_t> person_read;
 };
