@@ -231,7 +231,11 @@ test('service provider: accepts, starts and completes the referral with an outco
 
   // Complete with an outcome: asks first.
   await page.locator('[data-testid=referral-complete]').click();
+  // "Why it did not succeed" is asked for that outcome only.
+  await page.locator('#outcome').selectOption('unsuccessful');
+  await page.locator('#outcome_reason').waitFor();
   await page.locator('#outcome').selectOption('successful');
+  await page.locator('#outcome_reason').waitFor({ state: 'detached' });
   await page.locator('#note').fill('Percorso di sostegno avviato con la psicologa');
   await shot360(page, 'flow-referral-complete-form-360');
   await page.locator('[data-testid=referral-act-submit]').click();

@@ -256,7 +256,7 @@ function ActForm({ r, act, onCancel, done }: { r: Referral; act: Act; onCancel: 
       if (act === 'decline') body.reason = reason.trim();
       if (act === 'complete') {
         body.outcome = outcome;
-        if (outcomeReason.trim()) body.outcome_reason = outcomeReason.trim();
+        if (outcome === 'unsuccessful' && outcomeReason.trim()) body.outcome_reason = outcomeReason.trim();
       }
       done(await referralsApi.act(r.id, act, body), (t) => t(`referrals.done.${act}`));
     },
@@ -292,7 +292,10 @@ function ActForm({ r, act, onCancel, done }: { r: Referral; act: Act; onCancel: 
               options={OUTCOMES.map((o) => ({ value: o, label: t(`referrals.outcomes.${o}`) }))}
               error={errors.fields.outcome}
             />
-            <TextAreaField id="outcome_reason" label={labels.outcome_reason} required={outcome === 'unsuccessful'} maxLength={1000} value={outcomeReason} onValue={setOutcomeReason} error={errors.fields.outcome_reason} />
+            {/* It asks why the referral did not succeed: a question only for that outcome. */}
+            {outcome === 'unsuccessful' ? (
+              <TextAreaField id="outcome_reason" label={labels.outcome_reason} required maxLength={1000} value={outcomeReason} onValue={setOutcomeReason} error={errors.fields.outcome_reason} />
+            ) : null}
           </>
         ) : null}
         <TextAreaField id="note" label={labels.note} required={act === 'cancel'} maxLength={1000} value={note} onValue={setNote} error={errors.fields.note} />
