@@ -58,8 +58,18 @@ before(async () => {
   // A demo guest called Mohamed, born on a known day: the new record spells him Muhammad.
   const found = (await apiGet(desk.page, '/persons?q=Mohamed&per_page=100')).body.items;
   const candidates = found.filter((p) => p.given_names === 'Mohamed' && p.birth_date && p.sex === 'male');
-  assert.ok(candidates.length, 'a demo guest called Mohamed');
-  existing = candidates[Math.floor(Math.random() * candidates.length)];
+  // Each run records one more Muhammad beside the guest it picks: pick one whose candidates are
+  // still few (the warning lists the best 20), so that runs on the same database keep passing.
+  candidates.sort(() => Math.random() - 0.5);
+  for (const c of candidates) {
+    const query = new URLSearchParams({ family_name: c.family_name, given_names: 'Muhammad', birth_date: c.birth_date, nationality: c.nationality });
+    const items = (await apiGet(desk.page, `/persons/duplicates?${query}`)).body.items;
+    if (items.length < 10 && items.some((i) => i.person.id === c.id)) {
+      existing = c;
+      break;
+    }
+  }
+  assert.ok(existing, 'a demo guest called Mohamed');
 });
 
 after(async () => {
