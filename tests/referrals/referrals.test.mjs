@@ -160,7 +160,7 @@ test('the recipient reads only what is shared, nothing after the withdrawal, and
   expectError(await api('GET', `/cases/${c.id}`, { session: provider }), 403, 'forbidden');
   assert.equal(expectStatus(await api('GET', `/referrals?box=outbox&case_id=${c.id}`, { session: provider }), 200).total, 0);
 
-  expectStatus(await act(provider, sent.id, 'accept'), 201);
+  expectStatus(await act(provider, sent.id, 'accept', { note: 'Colloquio fissato' }), 201);
   expectStatus(
     await api('POST', `/consents/${consent.id}/withdrawal`, { session: worker, body: { withdrawn_on: daysAgo(0), reason: 'Revoca' } }),
     201,
@@ -173,12 +173,34 @@ test('the recipient reads only what is shared, nothing after the withdrawal, and
   assert.equal(stopped.category, null);
   assert.equal(stopped.consent_state, 'withdrawn');
   assert.ok(!JSON.stringify(stopped).includes(person.family_name), 'no trace of the person');
+  // The sender's words speak of the person and stop with the rest; the recipient's own stay.
+  assert.equal(stopped.reason, null);
+  assert.deepEqual(stopped.history.map((h) => h.note), [null, null, 'Colloquio fissato']);
+  assert.equal(expectStatus(await api('GET', `/referrals/${sent.id}`, { session: worker }), 200).reason, 'Valutazione psicologica');
   const list = expectStatus(await api('GET', '/referrals?box=inbox&state=accepted', { session: provider }), 200);
   assert.equal(list.items.find((x) => x.id === sent.id).person_name, null);
   // The work goes on: the referral is still the recipient's to complete.
   expectStatus(await act(provider, sent.id, 'start'), 201);
 
   expectError(await api('GET', '/referrals/999999999', { session: provider }), 404, 'not_found');
+});
+
+test('once the consent is withdrawn the recipient reads none of the sender’s words about the person: the reason, the notes of its acts', async () => {
+  const { case: c } = await openCase(sessions());
+  const consent = await recordConsent(worker, c.id, ngo.id, ['identity']);
+  const draft = expectStatus(await api('POST', '/referrals', { session: worker, body: referralBody(c.id, ngo.id, { reason: 'Riferisce incubi e insonnia' }) }), 201);
+  expectStatus(await act(worker, draft.id, 'send', { consent_id: consent.id, note: 'Parla solo arabo' }), 201);
+  expectStatus(await act(provider, draft.id, 'accept', { note: 'Primo colloquio giovedì' }), 201);
+  const before = expectStatus(await api('GET', `/referrals/${draft.id}`, { session: provider }), 200);
+  assert.equal(before.reason, 'Riferisce incubi e insonnia', 'read while the consent holds');
+  assert.deepEqual(before.history.map((h) => h.note), [null, 'Parla solo arabo', 'Primo colloquio giovedì']);
+  expectStatus(await api('POST', `/consents/${consent.id}/withdrawal`, { session: worker, body: { withdrawn_on: daysAgo(0), reason: 'Revoca' } }), 201);
+  const after = expectStatus(await api('GET', `/referrals/${draft.id}`, { session: provider }), 200);
+  assert.equal(after.reason, null);
+  assert.deepEqual(after.history.map((h) => h.note), [null, null, 'Primo colloquio giovedì'], 'the recipient’s own notes stay');
+  const sender = expectStatus(await api('GET', `/referrals/${draft.id}`, { session: worker }), 200);
+  assert.equal(sender.reason, 'Riferisce incubi e insonnia', 'the sender keeps its record');
+  assert.equal(sender.history[1].note, 'Parla solo arabo');
 });
 
 test('a case worker of another operator receiving a referral reads it, and its case answers 404 like a missing one', async () => {

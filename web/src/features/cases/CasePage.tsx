@@ -14,7 +14,7 @@ import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { languageName, nationality } from '../../lib/countries';
 import { addDays, formatDay, today } from '../../lib/dates';
-import { useT } from '../../lib/i18n';
+import { type Msg, useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
@@ -36,7 +36,8 @@ import {
 } from './api';
 
 type Panel = 'status' | 'legal' | 'document' | 'procedure' | 'note' | 'worker' | null;
-type Saved = (c: CaseDetail, message: string) => void;
+// The message is translated when shown, so that it follows a change of language.
+type Saved = (c: CaseDetail, message: Msg) => void;
 
 const orNull = (v: string) => (v.trim() ? v.trim() : null);
 const day = (v: string | null | undefined, lang: string) => (v ? formatDay(v, lang) : '—');
@@ -45,17 +46,18 @@ export function CasePage({ id }: { id: number }) {
   const { t } = useT();
   const { data, error } = useData(() => casesApi.getCase(id), [id]);
   const [changed, setChanged] = useState<CaseDetail | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<Msg | null>(null);
   const c = changed ?? data;
   const title = c ? `${c.person.family_name} ${c.person.given_names}` : t('cases.case');
   const saved: Saved = (next, text) => {
     setChanged(next);
-    setMessage(text);
+    // A function given to a state setter is an updater: the message is wrapped.
+    setMessage(() => text);
     window.setTimeout(() => document.getElementById('main-heading')?.focus(), 0);
   };
   return (
     <FormPage title={title} backHref="/cases" backLabel={t('cases.backToList')}>
-      <div aria-live="polite">{message ? <Notice kind="success">{message}</Notice> : null}</div>
+      <div aria-live="polite">{message ? <Notice kind="success">{message(t)}</Notice> : null}</div>
       <LoadState error={error} ready={!!c}>
         {() => c && <CaseView c={c} saved={saved} />}
       </LoadState>
@@ -344,7 +346,6 @@ function TimelineText({ e }: { e: TimelineEntry }) {
 }
 
 function StatusButton({ c, status, label, done }: { c: CaseDetail; status: 'active'; label: string; done: Saved }) {
-  const { t } = useT();
   const [busy, setBusy] = useState(false);
   return (
     <button
@@ -355,7 +356,7 @@ function StatusButton({ c, status, label, done }: { c: CaseDetail; status: 'acti
       onClick={async () => {
         setBusy(true);
         try {
-          done(await casesApi.changeStatus(c.id, { status }), t('cases.saved.status'));
+          done(await casesApi.changeStatus(c.id, { status }), (t) => t('cases.saved.status'));
         } finally {
           setBusy(false);
         }
@@ -400,7 +401,7 @@ function StatusForm({ c, onCancel, done }: { c: CaseDetail; onCancel: () => void
         c.id,
         closing ? { status: 'closed', reason: reason as ClosureReason, note: orNull(note) ?? undefined } : { status: 'reopened', note: note.trim() },
       );
-      done(next, t('cases.saved.status'));
+      done(next, (t) => t('cases.saved.status'));
     },
   });
   return (
@@ -448,7 +449,7 @@ function LegalForm({ c, onCancel, done }: { c: CaseDetail; onCancel: () => void;
         interpreter_needed: needed,
         interpreter_language: orNull(language.toLowerCase()),
       });
-      done(next, t('cases.saved.legal'));
+      done(next, (t) => t('cases.saved.legal'));
     },
   });
   return (
@@ -524,7 +525,7 @@ function DocumentForm({ c, onCancel, done }: { c: CaseDetail; onCancel: () => vo
         issued_on: issued || null,
         expires_on: expires || null,
       });
-      done(next, t('cases.saved.document'));
+      done(next, (t) => t('cases.saved.document'));
     },
   });
   return (
@@ -587,7 +588,7 @@ function ProcedureForm({ c, onCancel, done }: { c: CaseDetail; onCancel: () => v
   const { errors, busy, submit } = useFormSubmit({
     action: async () => {
       const body = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, orNull(v)]));
-      done(await casesApi.updateProcedure(c.id, body), t('cases.saved.procedure'));
+      done(await casesApi.updateProcedure(c.id, body), (t) => t('cases.saved.procedure'));
     },
   });
   return (
@@ -639,7 +640,7 @@ function NoteForm({ c, onCancel, done }: { c: CaseDetail; onCancel: () => void; 
   const labels = { sensitivity: t('cases.sensitivity'), text: t('cases.noteText') };
   const { errors, busy, submit } = useFormSubmit({
     validate: (): FieldErrors => (text.trim() ? {} : { text: ['fieldErrors.required'] }),
-    action: async () => done(await casesApi.addNote(c.id, { sensitivity, text: text.trim() }), t('cases.saved.note')),
+    action: async () => done(await casesApi.addNote(c.id, { sensitivity, text: text.trim() }), (t) => t('cases.saved.note')),
   });
   return (
     <ActionPanel id="case-note-form" title={t('cases.addNote')}>
@@ -668,7 +669,7 @@ function WorkerForm({ c, onCancel, done }: { c: CaseDetail; onCancel: () => void
   const labels = { user_id: t('cases.worker') };
   const { errors, busy, submit } = useFormSubmit({
     validate: (): FieldErrors => (user ? {} : { user_id: ['fieldErrors.required'] }),
-    action: async () => done(await casesApi.assignWorker(c.id, Number(user)), t('cases.saved.worker')),
+    action: async () => done(await casesApi.assignWorker(c.id, Number(user)), (t) => t('cases.saved.worker')),
   });
   const assigned = new Set(c.workers.map((w) => w.user_id));
   return (
@@ -702,7 +703,7 @@ function UnassignButton({ c, userId, name, done }: { c: CaseDetail; userId: numb
       onClick={async () => {
         setBusy(true);
         try {
-          done(await casesApi.unassignWorker(c.id, userId), t('cases.saved.worker'));
+          done(await casesApi.unassignWorker(c.id, userId), (t) => t('cases.saved.worker'));
         } finally {
           setBusy(false);
         }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { FormPage, PageForm } from '../../components/FormPage';
 import { setFlash } from '../../components/flash';
 import { CheckboxField, FormErrors, SelectField, TextField } from '../../components/forms';
@@ -301,6 +301,11 @@ export function PersonForm({ person, family = null }: { person?: Person; family?
   // identity typed; saving again with the same identity records the person all the same.
   const [candidates, setCandidates] = useState<{ identity: string; items: DuplicateCandidate[] } | null>(null);
   const identityOf = (d: Draft) => JSON.stringify([d.family_name, d.given_names, d.birth_date, d.nationality, d.cui].map((s) => s.trim()));
+  // The warning appears above the family fields, out of sight of a user at the Save button on a
+  // phone: the focus moves to it (and so the page scrolls to it) when new candidates are found.
+  useEffect(() => {
+    if (candidates?.items.length) document.getElementById('duplicates-heading')?.focus();
+  }, [candidates]);
 
   /** The family change to send with the rest, in the same write: none, leave, or join another's. */
   const familyChange = (): { family_group_id?: null; family_of?: number } => {
@@ -349,7 +354,7 @@ export function PersonForm({ person, family = null }: { person?: Person; family?
         <PersonFields draft={draft} set={set} errors={errors.fields} labels={labels} />
         {candidates?.items.length && candidates.identity === identityOf(draft) ? (
           <section class="callout warning mb-4" aria-labelledby="duplicates-heading" data-testid="duplicate-warning" role="alert">
-            <h2 id="duplicates-heading" class="callout-title h5">
+            <h2 id="duplicates-heading" class="callout-title h5" tabIndex={-1}>
               {t('duplicates.warningTitle', { count: candidates.items.length })}
             </h2>
             <p>{t('duplicates.warningText')}</p>

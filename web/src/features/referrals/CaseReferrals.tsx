@@ -12,7 +12,7 @@ import { CheckboxField, FormErrors, LoadState, Notice, SelectField, TextAreaFiel
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { formatDay, today } from '../../lib/dates';
-import { useT } from '../../lib/i18n';
+import { type Msg, useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
@@ -33,15 +33,17 @@ export function CaseReferrals({ caseId, personName, notes }: { caseId: number; p
   const { can } = useSession();
   const [reload, setReload] = useState(0);
   const [panel, setPanel] = useState<Panel>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // Translated when shown, so that it follows a change of language.
+  const [message, setMessage] = useState<Msg | null>(null);
   const consents = useData(() => referralsApi.consents(caseId), [caseId, reload]);
   const referrals = useData(() => referralsApi.list({ box: 'outbox', case_id: caseId, per_page: 100 }), [caseId, reload]);
   if (!can('consents.read') && !can('referrals.read')) return null;
   const manageConsents = can('consents.manage');
   const send = can('referrals.manage');
-  const done = (text: string) => {
+  const done = (text: Msg) => {
     setPanel(null);
-    setMessage(text);
+    // A function given to a state setter is an updater: the message is wrapped.
+    setMessage(() => text);
     setReload((n) => n + 1);
   };
   return (
@@ -65,7 +67,7 @@ export function CaseReferrals({ caseId, personName, notes }: { caseId: number; p
           </div>
         ) : null}
       </div>
-      <div aria-live="polite">{message ? <Notice kind="success">{message}</Notice> : null}</div>
+      <div aria-live="polite">{message ? <Notice kind="success">{message(t)}</Notice> : null}</div>
       {panel === 'consent' ? <ConsentForm caseId={caseId} personName={personName} onCancel={() => setPanel(null)} done={done} /> : null}
       {panel !== null && typeof panel === 'object' && 'withdraw' in panel ? <WithdrawForm consent={panel.withdraw} personName={personName} onCancel={() => setPanel(null)} done={done} /> : null}
       {panel === 'referral' ? (
@@ -182,7 +184,7 @@ function ItemBoxes({ id, label, allowed, chosen, onChosen, error }: { id: string
   );
 }
 
-function ConsentForm({ caseId, personName, onCancel, done }: { caseId: number; personName: string; onCancel: () => void; done: (m: string) => void }) {
+function ConsentForm({ caseId, personName, onCancel, done }: { caseId: number; personName: string; onCancel: () => void; done: (m: Msg) => void }) {
   const { t } = useT();
   const { data: orgs } = useRecipients();
   const [org, setOrg] = useState('');
@@ -209,7 +211,7 @@ function ConsentForm({ caseId, personName, onCancel, done }: { caseId: number; p
         given_on: givenOn,
         ...(document ? { document_id: document.id } : {}),
       });
-      done(t('referrals.done.consent', { name: personName }));
+      done((t) => t('referrals.done.consent', { name: personName }));
     },
   });
   return (
@@ -233,7 +235,7 @@ function ConsentForm({ caseId, personName, onCancel, done }: { caseId: number; p
   );
 }
 
-function WithdrawForm({ consent, personName, onCancel, done }: { consent: ConsentView; personName: string; onCancel: () => void; done: (m: string) => void }) {
+function WithdrawForm({ consent, personName, onCancel, done }: { consent: ConsentView; personName: string; onCancel: () => void; done: (m: Msg) => void }) {
   const { t } = useT();
   const { ask, dialog } = useConfirm();
   const [on, setOn] = useState(today());
@@ -254,7 +256,7 @@ function WithdrawForm({ consent, personName, onCancel, done }: { consent: Consen
       }),
     action: async () => {
       await referralsApi.withdraw(consent.id, { withdrawn_on: on, reason: reason.trim() });
-      done(t('referrals.done.withdraw'));
+      done((t) => t('referrals.done.withdraw'));
     },
   });
   return (
@@ -275,7 +277,7 @@ interface FormProps {
   notes: PickableNote[];
   consents: ConsentView[];
   onCancel: () => void;
-  done: (m: string) => void;
+  done: (m: Msg) => void;
 }
 
 /** A draft opened for editing in the referral form, as the server has it. */
@@ -360,7 +362,7 @@ function ReferralForm({ caseId, notes, consents, onCancel, done, editing }: Form
         ...(sharedNotes.length ? { note_ids: sharedNotes } : {}),
         ...(draft ? {} : { send: true, ...sending }),
       });
-      done(t(draft ? 'referrals.done.draft' : 'referrals.done.send', { reference: made.reference }));
+      done((t) => t(draft ? 'referrals.done.draft' : 'referrals.done.send', { reference: made.reference }));
     },
   });
   return (

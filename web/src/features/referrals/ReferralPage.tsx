@@ -12,7 +12,7 @@ import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { languageName, nationality } from '../../lib/countries';
 import { formatDateTime, formatDay } from '../../lib/dates';
-import { useT } from '../../lib/i18n';
+import { type Msg, useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
@@ -22,12 +22,13 @@ export function ReferralPage({ id }: { id: number }) {
   const { t } = useT();
   const { data, error } = useData(() => referralsApi.get(id), [id]);
   const [changed, setChanged] = useState<Referral | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // Translated when shown, so that it follows a change of language.
+  const [message, setMessage] = useState<Msg | null>(null);
   const r = changed ?? data;
   const back = r?.side === 'recipient' ? '/referrals/inbox' : '/referrals/outbox';
   return (
     <FormPage title={r ? t('referrals.titleOf', { reference: r.reference }) : t('referrals.referral')} backHref={back} backLabel={t('referrals.backToList')}>
-      <div aria-live="polite">{message ? <Notice kind="success">{message}</Notice> : null}</div>
+      <div aria-live="polite">{message ? <Notice kind="success">{message(t)}</Notice> : null}</div>
       <LoadState error={error} ready={!!r}>
         {() =>
           r && (
@@ -35,7 +36,7 @@ export function ReferralPage({ id }: { id: number }) {
               r={r}
               done={(next, text) => {
                 setChanged(next);
-                setMessage(text);
+                setMessage(() => text);
                 window.setTimeout(() => document.getElementById('main-heading')?.focus(), 0);
               }}
             />
@@ -46,7 +47,7 @@ export function ReferralPage({ id }: { id: number }) {
   );
 }
 
-type Done = (r: Referral, message: string) => void;
+type Done = (r: Referral, message: Msg) => void;
 
 function Item({ label, children }: { label: string; children: ComponentChildren }) {
   return (
@@ -81,11 +82,9 @@ function ReferralView({ r, done }: { r: Referral; done: Done }) {
         ) : null}
         <Item label={t('referrals.urgency')}>{t(`referrals.urgencies.${r.urgency}`)}</Item>
         {r.category ? <Item label={t('referrals.category')}>{t(`vulnerability.person.${r.category}`)}</Item> : null}
-        {r.reason !== null ? (
-          <Item label={t('referrals.reason')}>
-            <span style={{ whiteSpace: 'pre-wrap' }}>{r.reason}</span>
-          </Item>
-        ) : null}
+        <Item label={t('referrals.reason')}>
+          {r.reason === null ? <span class="text-muted">{t('referrals.notShared')}</span> : <span style={{ whiteSpace: 'pre-wrap' }}>{r.reason}</span>}
+        </Item>
         <Item label={t('referrals.sentOn')}>{r.sent_at ? formatDateTime(r.sent_at, lang) : '—'}</Item>
         {r.state === 'sent' && r.answer_due_at ? <Item label={t('referrals.answerDue')}>{formatDateTime(r.answer_due_at, lang)}</Item> : null}
         <Item label={t('referrals.consent')}>
@@ -257,9 +256,9 @@ function ActForm({ r, act, onCancel, done }: { r: Referral; act: Act; onCancel: 
       if (act === 'decline') body.reason = reason.trim();
       if (act === 'complete') {
         body.outcome = outcome;
-        if (outcomeReason.trim()) body.outcome_reason = outcomeReason.trim();
+        if (outcome === 'unsuccessful' && outcomeReason.trim()) body.outcome_reason = outcomeReason.trim();
       }
-      done(await referralsApi.act(r.id, act, body), t(`referrals.done.${act}`));
+      done(await referralsApi.act(r.id, act, body), (t) => t(`referrals.done.${act}`));
     },
   });
   return (
@@ -293,7 +292,10 @@ function ActForm({ r, act, onCancel, done }: { r: Referral; act: Act; onCancel: 
               options={OUTCOMES.map((o) => ({ value: o, label: t(`referrals.outcomes.${o}`) }))}
               error={errors.fields.outcome}
             />
-            <TextAreaField id="outcome_reason" label={labels.outcome_reason} required={outcome === 'unsuccessful'} maxLength={1000} value={outcomeReason} onValue={setOutcomeReason} error={errors.fields.outcome_reason} />
+            {/* It asks why the referral did not succeed: a question only for that outcome. */}
+            {outcome === 'unsuccessful' ? (
+              <TextAreaField id="outcome_reason" label={labels.outcome_reason} required maxLength={1000} value={outcomeReason} onValue={setOutcomeReason} error={errors.fields.outcome_reason} />
+            ) : null}
           </>
         ) : null}
         <TextAreaField id="note" label={labels.note} required={act === 'cancel'} maxLength={1000} value={note} onValue={setNote} error={errors.fields.note} />

@@ -9,7 +9,7 @@ import { Consequences, useConfirm } from '../../components/ConfirmDialog';
 import { FormErrors, SelectField, TextAreaField } from '../../components/forms';
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { useT } from '../../lib/i18n';
+import { type Msg, useT } from '../../lib/i18n';
 import {
   type Category,
   countsOf,
@@ -43,7 +43,7 @@ export function ScreeningForm({
   instrument: Instrument;
   draft: Screening | null;
   onCancel: () => void;
-  done: (s: Section, message: string) => void;
+  done: (s: Section, message: Msg) => void;
 }) {
   const { t } = useT();
   const { ask, dialog } = useConfirm();
@@ -129,10 +129,10 @@ export function ScreeningForm({
       if (!id) return;
       if (mode.current === 'complete') {
         next = await screeningApi.complete(id, { instrument_version_id: instrument.id, answers: answerList, decisions: decisions() });
-        done(next, t('screening.saved.completed'));
+        done(next, (t) => t('screening.saved.completed'));
       } else {
         if (draft) next = await screeningApi.save(id, { instrument_version_id: instrument.id, answers: answerList });
-        if (next) done(next, t('screening.saved.draft'));
+        if (next) done(next, (t) => t('screening.saved.draft'));
       }
     },
   });
