@@ -349,7 +349,7 @@ function ReferralForm({ caseId, notes, consents, onCancel, done, editing }: Form
           note_ids: sharedNotes,
         });
         if (!draft) await referralsApi.act(saved.id, 'send', sending);
-        done(t(draft ? 'referrals.done.draft' : 'referrals.done.send', { reference: saved.reference }));
+        done((t) => t(draft ? 'referrals.done.draft' : 'referrals.done.send', { reference: saved.reference }));
         return;
       }
       const made = await referralsApi.create({
