@@ -222,15 +222,18 @@ Result<ReferralView> referral_view(api::Context& ctx, db::Connection& conn, cons
   INNET_ASSIGN_OR_RETURN(auto v, view_of(ctx, conn, r, side, l, now, true));
   if (v.person_read) ctx.record_read(*v.person_read);
   INNET_ASSIGN_OR_RETURN(auto events, events_of(conn, r.id));
-  std::map<std::int64_t, std::string> names;
+  std::map<std::int64_t, accounts::User> users;
   for (auto& e : events) {
-    if (!names.contains(e.by)) {
+    if (!users.contains(e.by)) {
       INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(conn, e.by));
-      names[e.by] = user.display_name;
+      users.emplace(e.by, std::move(user));
     }
-    // The notes of the history are words about the person too: none once sharing has stopped.
-    if (side == Side::recipient && v.shared.stopped) e.note.reset();
-    v.history.push_back({std::move(e), names[e.by]});
+    const auto& user = users.at(e.by);
+    // The sender's notes are words about the person too: none once sharing has stopped. The
+    // recipient's own notes stay its own.
+    if (side == Side::recipient && v.shared.stopped && user.organization_id != r.to_organization_id)
+      e.note.reset();
+    v.history.push_back({std::move(e), user.display_name});
   }
   return v;
 }

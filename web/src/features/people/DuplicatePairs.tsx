@@ -46,7 +46,7 @@ export function DuplicatePairs() {
           data && (
             <>
               <div aria-live="polite">
-                <ResultsSummary page={data.page} perPage={data.per_page} total={data.total} />
+                <ResultsSummary page={data.page} perPage={data.per_page} total={data.total} capped={data.total_capped} />
               </div>
               {data.items.length ? (
                 <>
