@@ -67,8 +67,13 @@ const DEPENDENCIES = {
   // The directory of services on HSDS 3.1 (issue 12, decision 0034): its listings name the InNet
   // organisation that keeps them and the user who verified them (accounts' tables, in its DDL).
   directory: [...PLATFORM, 'accounts'],
+  // Opportunities (issue 12, decision 0039): publishers' and editors' names (accounts), the
+  // cases recommendations are recorded on (cases::visible_case), the municipalities (geo), and
+  // the directory's profile of target groups (directory/profile.h), nothing else of directory;
+  // search: the directory's folding of words in six languages for the list's words filter.
+  opportunities: [...PLATFORM, 'accounts', 'cases', 'geo', 'directory', 'search'],
   seed: [...PLATFORM],
-  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'screening', 'referrals', 'guidance', 'directory', 'reporting'],
+  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'screening', 'referrals', 'guidance', 'directory', 'opportunities', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception', 'directory'],
 };
 

@@ -10,6 +10,7 @@
 #include "documents/module.h"
 #include "guidance/module.h"
 #include "monitoring/module.h"
+#include "opportunities/module.h"
 #include "people/module.h"
 #include "reception/module.h"
 #include "referrals/module.h"
@@ -20,10 +21,10 @@ namespace innet::app {
 
 const std::vector<api::Module>& modules() {
   static const std::vector<api::Module> all = {
-      accounts::module(),  audit::module(),     people::module(),    centres::module(),
-      documents::module(), tasks::module(),     reception::module(), monitoring::module(),
-      cases::module(),     screening::module(), referrals::module(), guidance::module(),
-      directory::module()};
+      accounts::module(),  audit::module(),        people::module(),    centres::module(),
+      documents::module(), tasks::module(),        reception::module(), monitoring::module(),
+      cases::module(),     screening::module(),    referrals::module(), guidance::module(),
+      directory::module(), opportunities::module()};
   return all;
 }
 

@@ -193,6 +193,16 @@ const TABLE = {
   'POST /api/v1/referrals/{id}/complete':         [0,   0,    0,   0,   1,   1,   0,   0],
   'GET /api/v1/referral-metrics':                 [0,   0,    1,   0,   0,   0,   0,   1],
   'GET /api/v1/inspection-statistics':            [0,   0,    1,   1,   0,   0,   0,   1],
+  // Opportunities (decision 0039): staff read; publishers write their organisation's; case
+  // workers recommend to their cases; the public reads the current ones.
+  'GET /api/v1/opportunities':                     [0,   1,    1,   1,   1,   1,   1,   0],
+  'POST /api/v1/opportunities':                    [0,   1,    1,   0,   1,   1,   1,   0],
+  'GET /api/v1/opportunities/{id}':                [0,   1,    1,   1,   1,   1,   1,   0],
+  'PATCH /api/v1/opportunities/{id}':              [0,   1,    1,   0,   1,   1,   1,   0],
+  'POST /api/v1/opportunities/{id}/recommendations': [0, 0,    0,   0,   1,   0,   0,   0],
+  'GET /api/v1/cases/{id}/opportunities':          [0,   0,    0,   0,   1,   0,   0,   0],
+  'GET /api/v1/public/opportunities':              [1,   1,    1,   1,   1,   1,   1,   1],
+  'GET /api/v1/public/opportunities/{id}':         [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /api/v1/tasks':                             [0,   0,    1,   1,   1,   1,   1,   0],
   'GET /api/v1/tasks/count':                       [0,   0,    1,   1,   1,   1,   1,   0],
   'GET /readyz':                                   [1,   1,    1,   1,   1,   1,   1,   1],

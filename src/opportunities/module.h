@@ -1,0 +1,9 @@
+#pragma once
+
+#include "api/module.h"
+
+namespace innet::opportunities {
+
+api::Module module();
+
+}  // namespace innet::opportunities
