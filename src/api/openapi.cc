@@ -96,7 +96,10 @@ std::string operation_id(const Route& r) {
   if (r.method == "DELETE") verb = "delete";
   if (r.method == "POST" && last.ends_with('s')) {
     verb = "create";
-    if (!segments.back().starts_with('{')) words = words.substr(0, words.size() - 1);
+    // The collection's word in the singular: createPerson, createOpportunity.
+    if (!segments.back().starts_with('{'))
+      words = words.ends_with("ies") ? words.substr(0, words.size() - 3) + "y"
+                                     : words.substr(0, words.size() - 1);
   }
   if (verb.empty()) {
     words[0] = static_cast<char>(std::tolower(words[0]));

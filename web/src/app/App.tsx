@@ -8,6 +8,7 @@ import { CostsPage } from '../features/costs/index';
 import { HandoversPage } from '../features/handovers/index';
 import { CasePage, Cases } from '../features/cases/index';
 import { Guidance, GuidancePageView, isCategory } from '../features/guidance/index';
+import { Opportunities, OpportunityPage } from '../features/opportunities/index';
 import { TimelinessPage } from '../features/screening/index';
 import { FindingPage, Findings, forgetInspectionCopies, InspectionPage, Inspections, Sanctions } from '../features/monitoring/index';
 import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
@@ -54,6 +55,7 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/screening-timeliness': { permission: 'screening.statistics', render: () => <TimelinessPage /> },
   '/tasks': { permission: 'tasks.read', render: () => <TasksPage /> },
   '/guidance': { permission: 'guidance.read', render: () => <Guidance /> },
+  '/opportunities': { permission: 'opportunities.read', render: () => <Opportunities /> },
   '/referrals/inbox': { permission: 'referrals.receive', render: () => <Referrals key="inbox" box="inbox" /> },
   '/referrals/outbox': { permission: 'referrals.manage', render: () => <Referrals key="outbox" box="outbox" /> },
   '/referrals/metrics': { permission: 'referrals.metrics', render: () => <ReferralMetrics /> },
@@ -77,6 +79,7 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
   { pattern: /^\/findings\/(\d+)$/, permission: 'findings.read', render: (id) => <FindingPage key={id} id={id} /> },
   { pattern: /^\/cases\/(\d+)$/, permission: 'cases.read', render: (id) => <CasePage key={id} id={id} /> },
   { pattern: /^\/guidance\/([a-z_]+)$/, permission: 'guidance.read', render: (_, m) => (isCategory(m[1]) ? <GuidancePageView key={m[1]} category={m[1]} /> : <NotFound />) },
+  { pattern: /^\/opportunities\/(\d+)$/, permission: 'opportunities.read', render: (id) => <OpportunityPage key={id} id={id} /> },
   { pattern: /^\/referrals\/(\d+)$/, permission: 'referrals.read', render: (id) => <ReferralPage key={id} id={id} /> },
   { pattern: /^\/persons\/(\d+)$/, permission: 'persons.read', render: (id) => <PersonPage key={id} id={id} /> },
   { pattern: /^\/duplicate-pairs$/, permission: 'persons.read', render: () => <DuplicatePairs /> },

@@ -19,6 +19,7 @@ import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { VulnerabilitySection } from '../screening';
+import { CaseOpportunities } from '../opportunities/index';
 import { CaseReferrals } from '../referrals/index';
 import {
   APPEAL_OUTCOMES,
@@ -256,6 +257,8 @@ function CaseView({ c, saved }: { c: CaseDetail; saved: Saved }) {
       </Section>
 
       <CaseReferrals caseId={c.id} personName={`${p.family_name} ${p.given_names}`} notes={c.notes} />
+
+      {can('opportunities.recommend') ? <CaseOpportunities caseId={c.id} /> : null}
 
       <Section id="case-attachments" title={t('cases.attachments')}>
         {c.attachments.length ? (
