@@ -261,16 +261,22 @@ Result<http::Response> answer(api::Context& ctx, db::Connection& conn, Opportuni
   return api::ok(staff_type(), v);
 }
 
+// The filters both lists take from the query (list_query checked them).
+Filter filter_of(api::Context& ctx) {
+  auto& q = ctx.request.query;
+  return {.words = q["q"],
+          .kind = q["kind"],
+          .target_group = q["target_group"],
+          .municipality = q["municipality"],
+          .today = clock::today().to_string()};
+}
+
 Result<http::Response> list_staff(api::Context& ctx) {
   auto& q = ctx.request.query;
   INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(q));
-  Filter f{.words = q["q"],
-           .kind = q["kind"],
-           .status = q["status"],
-           .target_group = q["target_group"],
-           .municipality = q["municipality"],
-           .current_only = q["current"] == "true",
-           .today = clock::today().to_string()};
+  Filter f = filter_of(ctx);
+  f.status = q["status"];
+  f.current_only = q["current"] == "true";
   if (!q["sort"].empty()) f.sort = q["sort"];
   // Drafts and withdrawn ones: the caller's organisation's, or every one for those who may edit
   // any; organisation 0 is nobody's, so a role that publishes nothing reads only the published.
@@ -329,14 +335,9 @@ Result<http::Response> update_one(api::Context& ctx) {
 }
 
 Result<http::Response> list_public(api::Context& ctx) {
-  auto& q = ctx.request.query;
-  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(q));
-  Filter f{.words = q["q"],
-           .kind = q["kind"],
-           .target_group = q["target_group"],
-           .municipality = q["municipality"],
-           .current_only = true,
-           .today = clock::today().to_string()};
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
+  Filter f = filter_of(ctx);
+  f.current_only = true;
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto page, list(*conn, f, paging));
   Names names(*conn);
