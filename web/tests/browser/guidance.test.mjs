@@ -9,12 +9,11 @@ import {
   apiCall,
   apiGet,
   assertAccessible,
+  at360,
   checkBothLanguages,
   checkConfirmDialog,
   closeChecked,
-  overflowing,
   SCREENSHOT_DIR,
-  settled,
   signedIn,
   switchLanguage,
   tr,
@@ -34,19 +33,6 @@ after(async () => {
   await closeChecked(admin);
 });
 
-async function at360(page, name) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 360, height: 800 });
-  try {
-    await settled(page);
-    assert.deepEqual(await overflowing(page, 360), [], `${name}: nothing sticks out at 360 px`);
-    await assertAccessible(page, `${name} at 360 px`);
-    await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  } finally {
-    await page.setViewportSize(size);
-  }
-}
 
 const section = (page, name) => page.locator(`[data-testid=guidance-page] > section[data-section=${name}], [data-testid=guidance-page] section[data-section=${name}]`).first();
 

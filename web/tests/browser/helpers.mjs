@@ -118,6 +118,20 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
+/** The page at 360 px wide: nothing sticks out, axe clean, a full-page screenshot `name`. */
+export async function at360(page, name) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 800 });
+  try {
+    await settled(page);
+    assert.deepEqual(await overflowing(page, 360), [], `${name}: nothing sticks out at 360 px`);
+    await assertAccessible(page, `${name} at 360 px`);
+    await screenshot(page, name);
+  } finally {
+    await page.setViewportSize(size);
+  }
+}
+
 /** A suffix that keeps names made by a test run apart from those of earlier runs. */
 export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 

@@ -5,7 +5,7 @@
 // Axe clean throughout, screenshots in Italian and Arabic.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiCall, assertAccessible, checkBothLanguages, checkConfirmDialog, closeChecked, overflowing, screenshot, settled, signedIn, tr, uniqueSuffix } from './helpers.mjs';
+import { apiCall, assertAccessible, at360, checkBothLanguages, checkConfirmDialog, closeChecked, signedIn, tr, uniqueSuffix } from './helpers.mjs';
 
 let provider;
 let worker;
@@ -28,18 +28,6 @@ const inDays = (n) => {
   return d.toISOString().slice(0, 10);
 };
 
-async function at360(page, name) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 360, height: 800 });
-  try {
-    await settled(page);
-    assert.deepEqual(await overflowing(page, 360), [], `${name}: nothing sticks out at 360 px`);
-    await assertAccessible(page, `${name} at 360 px`);
-    await screenshot(page, `${name}-360`);
-  } finally {
-    await page.setViewportSize(size);
-  }
-}
 
 test('a service provider writes a job with a translation and publishes it, asked first', async () => {
   const { page } = provider;
@@ -60,7 +48,7 @@ test('a service provider writes a job with a translation and publishes it, asked
   await page.locator('#translation-ar-title').fill('عامل مخزن');
   await page.locator('#translation-ar-description').fill('نبحث عن عامل مخزن لمستودع أغذية، عقد لمدة ستة أشهر.');
   await page.locator('#status').selectOption('published');
-  await at360(page, 'opportunity-form');
+  await at360(page, 'opportunity-form-360');
   await checkConfirmDialog(page, 'opportunity-publish', () => page.locator('[data-testid=opportunity-save]').click());
   await page.locator('[data-testid=opportunity-save]').click();
   await page.locator('[data-testid=confirm-dialog]').waitFor();
@@ -71,7 +59,7 @@ test('a service provider writes a job with a translation and publishes it, asked
   opportunityId = Number(page.url().split('/').pop());
   await page.getByText(tr('it', 'opportunities.saved', { title })).waitFor();
   await checkBothLanguages(page, 'opportunity-page', () => page.locator('[data-testid=opportunity-details]').waitFor());
-  await at360(page, 'opportunity-page');
+  await at360(page, 'opportunity-page-360');
 });
 
 test('the list finds it by a word of its translation; in Arabic too', async () => {
@@ -81,7 +69,7 @@ test('the list finds it by a word of its translation; in Arabic too', async () =
   const link = page.locator(`[data-testid=opportunity-table] a[data-opportunity="${opportunityId}"]`);
   await link.waitFor();
   await checkBothLanguages(page, 'opportunity-list', () => link.waitFor());
-  await at360(page, 'opportunity-list');
+  await at360(page, 'opportunity-list-360');
 });
 
 test('a case worker recommends it on a case page; the public reads it in Arabic', async () => {
