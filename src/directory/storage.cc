@@ -610,6 +610,21 @@ Result<std::vector<StoredTranslation>> load_translations(
   return out;
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> verified_on(
+    db::Connection& c, const std::vector<std::string>& service_ids) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t from = 0; from < service_ids.size(); from += kIdsPerQuery) {
+    const std::size_t to = std::min(service_ids.size(), from + kIdsPerQuery);
+    db::Params params(service_ids.begin() + from, service_ids.begin() + to);
+    INNET_ASSIGN_OR_RETURN(auto rows, c.query("SELECT id, last_verified_on FROM directory_services "
+                                              "WHERE last_verified_on IS NOT NULL AND id IN (" +
+                                                  db::placeholders(to - from) + ")",
+                                              params));
+    for (const auto& row : rows) out.emplace_back(row.text(0), row.text(1));
+  }
+  return out;
+}
+
 Result<std::vector<std::string>> service_ids_of_taxonomy_term(db::Connection& c,
                                                               const std::string& term_id) {
   INNET_ASSIGN_OR_RETURN(auto rows,

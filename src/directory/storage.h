@@ -59,6 +59,9 @@ struct StoredTranslation {
 Result<std::vector<StoredTranslation>> load_translations(
     db::Connection& c, std::string_view table_name,
     const std::optional<std::vector<std::string>>& record_ids);
+// Our profile's verification day of these services (id -> YYYY-MM-DD), those that have one.
+Result<std::vector<std::pair<std::string, std::string>>> verified_on(
+    db::Connection& c, const std::vector<std::string>& service_ids);
 // The records an attribute links to this term (services, mostly).
 Result<std::vector<std::string>> service_ids_of_taxonomy_term(db::Connection& c,
                                                               const std::string& term_id);
