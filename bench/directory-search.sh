@@ -31,7 +31,7 @@ run() {  # run DB_URL
   for _ in $(seq 1 3000); do grep -q 'indexed for search' "$work/server.log" && break; sleep 0.1; done
   grep -oE 'directory: [0-9]+ services indexed for search in [0-9]+ ms' "$work/server.log"
   echo "RSS after the index load: $(grep VmRSS /proc/$srv/status)"
-  node bench/directory-search.mjs "http://127.0.0.1:$port" 300
+  node bench/directory-search.mjs "http://127.0.0.1:$port" 300 "$srv"
   echo "RSS after the queries: $(grep VmRSS /proc/$srv/status)"
   kill $srv; wait $srv 2>/dev/null || true
 }

@@ -189,7 +189,7 @@ Result<std::vector<Listing>> read_listings(db::Connection& c, const std::vector<
   INNET_ASSIGN_OR_RETURN(auto locations, load_in(c, *table("location"), "id", location_ids));
   INNET_ASSIGN_OR_RETURN(auto addresses,
                          load_in(c, *table("address"), "location_id", location_ids));
-  INNET_ASSIGN_OR_RETURN(auto hidden, confidential_locations(c));
+  INNET_ASSIGN_OR_RETURN(auto hidden, confidential_among(c, location_ids));
   const std::set<std::string> confidential(hidden.begin(), hidden.end());
   std::unordered_map<std::string, const Record*> location_by_id;
   for (const auto& loc : locations) location_by_id.emplace(loc.id(), &loc);

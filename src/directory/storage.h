@@ -77,6 +77,10 @@ Result<std::int64_t> change_counter(db::Connection& c);
 // The services stamped after `seq`.
 Result<std::vector<std::string>> services_changed_since(db::Connection& c, std::int64_t seq);
 
+// Which of these locations are confidential (the answers' few places, not the whole table).
+Result<std::vector<std::string>> confidential_among(db::Connection& c,
+                                                    const std::vector<std::string>& location_ids);
+
 // Our profile: hides (or shows again) a location's address and coordinates from the public.
 Status set_confidential(db::Connection& c, const std::string& location_id, bool confidential);
 
