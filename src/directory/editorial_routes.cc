@@ -473,12 +473,17 @@ Result<http::Response> list_feedback_route(api::Context& ctx) {
 
 json import_json(const ImportJob& j) {
   json rejections = json::array();
-  for (const auto& r : j.rejections)
+  for (const auto& r : j.rejections) {
+    json params = json::object();
+    for (const auto& [k, v] : r.reason.params)
+      std::visit([&, &key = k](const auto& x) { params[key] = x; }, v);
     rejections.push_back({{"file", r.file},
                           {"row", r.row},
                           {"field", r.field},
                           {"code", r.reason.code},
-                          {"message", r.reason.message}});
+                          {"message", r.reason.message},
+                          {"params", params}});
+  }
   return {{"id", j.id},
           {"file", j.file},
           {"state", j.state},
@@ -627,7 +632,8 @@ void add_schemas(api::Api& api) {
                                               {"row", integer},
                                               {"field", str},
                                               {"code", str},
-                                              {"message", str}}))},
+                                              {"message", str},
+                                              {"params", {{"type", "object"}}}}))},
               {"error", nullable("string")},
               {"started_at", str}}));
 }

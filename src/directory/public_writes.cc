@@ -96,7 +96,7 @@ void add_public_write_routes(api::Api& api) {
            .path = uuid_path,
            .response_schema = "DirectoryReceived",
            .success_status = 201,
-           .rate_limited = true,
+           .throttled = true,  // documents the 429 with Retry-After of the flood gate
            .handler = feedback});
   api.add({.method = "POST",
            .pattern = "/api/v1/directory/services/{id}/suggestions",
@@ -116,7 +116,7 @@ void add_public_write_routes(api::Api& api) {
            .path = uuid_path,
            .response_schema = "DirectoryReceived",
            .success_status = 201,
-           .rate_limited = true,
+           .throttled = true,  // documents the 429 with Retry-After of the flood gate
            .handler = suggestion});
 }
 
