@@ -66,8 +66,10 @@ const DEPENDENCIES = {
   referrals: [...PLATFORM, 'accounts', 'people', 'reception', 'documents', 'cases', 'tasks', 'reporting'],
   // The directory of services on HSDS 3.1 (issue 12, decision 0034): its listings name the InNet
   // organisation that keeps them and the user who verified them (accounts' tables, in its DDL).
-  // geo: the municipality of a service's address (listing.cc); search: its index (decision 0037).
-  directory: [...PLATFORM, 'accounts', 'geo', 'search'],
+  // geo: the municipality of a service's address (listing.cc); search: its index (decision 0037);
+  // tasks: listings due for verification (editorial.cc); reporting: the staff list's CSV
+  // (decision 0038).
+  directory: [...PLATFORM, 'accounts', 'geo', 'search', 'tasks', 'reporting'],
   // Opportunities (issue 12, decision 0039): publishers' and editors' names (accounts), the
   // cases recommendations are recorded on (cases::visible_case), the municipalities (geo), and
   // the directory's profile of target groups (directory/profile.h), nothing else of directory;

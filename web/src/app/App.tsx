@@ -7,6 +7,7 @@ import { CentreEditPage, CentrePage, Centres, LotEditPage, Lots, NewLotPage } fr
 import { CostsPage } from '../features/costs/index';
 import { HandoversPage } from '../features/handovers/index';
 import { CasePage, Cases } from '../features/cases/index';
+import { DirectoryFeedback, DirectoryImport, DirectoryModeration, DirectoryServicePage, DirectoryServices } from '../features/directory/index';
 import { Guidance, GuidancePageView, isCategory } from '../features/guidance/index';
 import { Opportunities, OpportunityPage } from '../features/opportunities/index';
 import { TimelinessPage } from '../features/screening/index';
@@ -56,6 +57,10 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/tasks': { permission: 'tasks.read', render: () => <TasksPage /> },
   '/guidance': { permission: 'guidance.read', render: () => <Guidance /> },
   '/opportunities': { permission: 'opportunities.read', render: () => <Opportunities /> },
+  '/directory/services': { permission: 'directory.listings.read', render: () => <DirectoryServices /> },
+  '/directory/moderation': { permission: 'directory.moderate', render: () => <DirectoryModeration /> },
+  '/directory/feedback': { permission: 'directory.feedback.read', render: () => <DirectoryFeedback /> },
+  '/directory/import': { permission: 'directory.import', render: () => <DirectoryImport /> },
   '/referrals/inbox': { permission: 'referrals.receive', render: () => <Referrals key="inbox" box="inbox" /> },
   '/referrals/outbox': { permission: 'referrals.manage', render: () => <Referrals key="outbox" box="outbox" /> },
   '/referrals/metrics': { permission: 'referrals.metrics', render: () => <ReferralMetrics /> },
@@ -80,6 +85,11 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
   { pattern: /^\/cases\/(\d+)$/, permission: 'cases.read', render: (id) => <CasePage key={id} id={id} /> },
   { pattern: /^\/guidance\/([a-z_]+)$/, permission: 'guidance.read', render: (_, m) => (isCategory(m[1]) ? <GuidancePageView key={m[1]} category={m[1]} /> : <NotFound />) },
   { pattern: /^\/opportunities\/(\d+)$/, permission: 'opportunities.read', render: (id) => <OpportunityPage key={id} id={id} /> },
+  {
+    pattern: /^\/directory\/services\/([0-9a-f-]{36})$/,
+    permission: 'directory.listings.read',
+    render: (_, m) => <DirectoryServicePage key={m[1]} id={m[1]} />,
+  },
   { pattern: /^\/referrals\/(\d+)$/, permission: 'referrals.read', render: (id) => <ReferralPage key={id} id={id} /> },
   { pattern: /^\/persons\/(\d+)$/, permission: 'persons.read', render: (id) => <PersonPage key={id} id={id} /> },
   { pattern: /^\/duplicate-pairs$/, permission: 'persons.read', render: () => <DuplicatePairs /> },
