@@ -1,5 +1,8 @@
 #include "directory/storage.h"
 
+#include <algorithm>
+#include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "db/query.h"
@@ -484,6 +487,77 @@ Result<std::size_t> save(db::Connection& c, const std::vector<Record>& records) 
     }
   }
   return changed;
+}
+
+Result<std::size_t> save_translations(db::Connection& c,
+                                      const std::vector<Translation>& translations) {
+  // The stored texts of the records named, a batch of record ids per query; then one statement
+  // per translation that is new or differs.
+  using Key = std::tuple<std::string, std::string, std::string, std::string>;
+  std::vector<std::string> ids;
+  for (const auto& t : translations) ids.push_back(t.record_id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::map<Key, std::string> stored;
+  for (std::size_t from = 0; from < ids.size(); from += kIdsPerQuery) {
+    std::size_t to = std::min(ids.size(), from + kIdsPerQuery);
+    db::Params params(ids.begin() + from, ids.begin() + to);
+    INNET_ASSIGN_OR_RETURN(auto rows,
+                           c.query("SELECT table_name, record_id, field, language, text FROM "
+                                   "directory_translations WHERE record_id IN (" +
+                                       db::placeholders(to - from) + ")",
+                                   params));
+    for (const auto& row : rows)
+      stored.emplace(Key{row.text(0), row.text(1), row.text(2), row.text(3)}, row.text(4));
+  }
+  std::size_t changed = 0;
+  for (const auto& t : translations) {
+    auto found = stored.find(Key{t.table, t.record_id, t.field, t.language});
+    if (found == stored.end()) {
+      INNET_TRY(
+          c.execute("INSERT INTO directory_translations (table_name, record_id, field, "
+                    "language, text) VALUES (?, ?, ?, ?, ?)",
+                    {t.table, t.record_id, t.field, t.language, t.text}));
+    } else if (found->second != t.text) {
+      INNET_TRY(
+          c.execute("UPDATE directory_translations SET text = ? WHERE table_name = ? AND "
+                    "record_id = ? AND field = ? AND language = ?",
+                    {t.text, t.table, t.record_id, t.field, t.language}));
+    } else {
+      continue;
+    }
+    stored.insert_or_assign(Key{t.table, t.record_id, t.field, t.language}, t.text);
+    ++changed;
+  }
+  return changed;
+}
+
+Result<std::vector<Translation>> load_translations(db::Connection& c) {
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         c.query("SELECT table_name, record_id, field, language, text FROM "
+                                 "directory_translations"));
+  std::vector<Translation> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows)
+    out.push_back({.table = row.text(0),
+                   .record_id = row.text(1),
+                   .field = row.text(2),
+                   .language = row.text(3),
+                   .text = row.text(4)});
+  // Sorted here, byte by byte: the engines' collations differ ("_" sorts apart in PostgreSQL's).
+  std::sort(out.begin(), out.end(), [](const Translation& a, const Translation& b) {
+    return std::tie(a.table, a.record_id, a.field, a.language) <
+           std::tie(b.table, b.record_id, b.field, b.language);
+  });
+  return out;
+}
+
+Status set_last_verified(db::Connection& c, const std::string& service_id, const std::string& day,
+                         std::optional<std::int64_t> user) {
+  return db::expect_one(
+      c.execute("UPDATE directory_services SET last_verified_on = ?, verified_by = ? WHERE id = ?",
+                {day, db::optional_value(user), service_id}),
+      "service");
 }
 
 Result<std::vector<WeeklyOpening>> service_openings(db::Connection& c,

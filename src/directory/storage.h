@@ -16,6 +16,7 @@
 #include "db/query.h"
 #include "directory/records.h"
 #include "directory/schedule.h"
+#include "directory/translations.h"
 
 namespace innet::directory {
 
@@ -53,6 +54,19 @@ Status set_confidential(db::Connection& c, const std::string& location_id, bool 
 // written: our profile's (confidential, verification, translations) survive a re-import.
 // Returns how many records were inserted or changed.
 Result<std::size_t> save(db::Connection& c, const std::vector<Record>& records);
+
+// Our profile's translations: inserts those the database does not hold and updates those whose
+// text differs, in the caller's transaction; a translation absent from `translations` is left
+// alone (as save leaves records alone). Returns how many were inserted or changed.
+Result<std::size_t> save_translations(db::Connection& c,
+                                      const std::vector<Translation>& translations);
+// Every translation, sorted by table, record, field and language (bytewise).
+Result<std::vector<Translation>> load_translations(db::Connection& c);
+
+// Our profile: the day the listing was last checked with its provider (YYYY-MM-DD), and by
+// whom when a user did it (the demo seed and an import name nobody).
+Status set_last_verified(db::Connection& c, const std::string& service_id, const std::string& day,
+                         std::optional<std::int64_t> user = std::nullopt);
 
 // The weekly opening hours of a service: its own schedules and those of its places
 // (service_at_location), for the search index (schedule.h).
