@@ -542,7 +542,9 @@ Status check_translated_records(db::Connection& c, Package& package,
   std::unordered_map<const Table*, std::vector<const Translation*>> missing;
   for (const auto& t : package.translations) {
     const Table* target = table(t.table);
-    if (!target || target->name != t.table || !is_uuid(t.record_id)) continue;  // refused already
+    if (!target || target->name != t.table || translatable_fields(t.table).empty() ||
+        !is_uuid(t.record_id))
+      continue;  // refused already
     if (!ids[target].contains(t.record_id)) missing[target].push_back(&t);
   }
   for (const auto& [target, pending] : missing) {
