@@ -491,8 +491,8 @@ Result<std::size_t> save(db::Connection& c, const std::vector<Record>& records) 
 
 Result<std::size_t> save_translations(db::Connection& c,
                                       const std::vector<Translation>& translations) {
-  // The stored texts of the records named, a batch of record ids per query; then one statement
-  // per translation that is new or differs.
+  // The stored texts of the records named, a batch of record ids per query; then the new and
+  // the changed ones are written.
   using Key = std::tuple<std::string, std::string, std::string, std::string>;
   std::vector<std::string> ids;
   for (const auto& t : translations) ids.push_back(t.record_id);
@@ -510,14 +510,21 @@ Result<std::size_t> save_translations(db::Connection& c,
     for (const auto& row : rows)
       stored.emplace(Key{row.text(0), row.text(1), row.text(2), row.text(3)}, row.text(4));
   }
+  // New ones go in a hundred rows per statement (the demo seed's twelve thousand would be as
+  // many round trips to PostgreSQL otherwise); changed ones one by one.
+  std::vector<const Translation*> fresh;
+  std::map<Key, std::size_t> pending;  // a key given twice is inserted once, with its last text
   std::size_t changed = 0;
   for (const auto& t : translations) {
-    auto found = stored.find(Key{t.table, t.record_id, t.field, t.language});
+    Key key{t.table, t.record_id, t.field, t.language};
+    if (auto p = pending.find(key); p != pending.end()) {
+      fresh[p->second] = &t;
+      continue;
+    }
+    auto found = stored.find(key);
     if (found == stored.end()) {
-      INNET_TRY(
-          c.execute("INSERT INTO directory_translations (table_name, record_id, field, "
-                    "language, text) VALUES (?, ?, ?, ?, ?)",
-                    {t.table, t.record_id, t.field, t.language, t.text}));
+      pending.emplace(key, fresh.size());
+      fresh.push_back(&t);
     } else if (found->second != t.text) {
       INNET_TRY(
           c.execute("UPDATE directory_translations SET text = ? WHERE table_name = ? AND "
@@ -526,8 +533,22 @@ Result<std::size_t> save_translations(db::Connection& c,
     } else {
       continue;
     }
-    stored.insert_or_assign(Key{t.table, t.record_id, t.field, t.language}, t.text);
+    stored.insert_or_assign(std::move(key), t.text);
     ++changed;
+  }
+  constexpr std::size_t kRowsPerInsert = 100;
+  for (std::size_t from = 0; from < fresh.size(); from += kRowsPerInsert) {
+    const std::size_t to = std::min(fresh.size(), from + kRowsPerInsert);
+    std::string sql =
+        "INSERT INTO directory_translations (table_name, record_id, field, language, text) VALUES ";
+    db::Params params;
+    for (std::size_t i = from; i < to; ++i) {
+      sql += i == from ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
+      const auto& t = *fresh[i];
+      for (const auto* v : {&t.table, &t.record_id, &t.field, &t.language, &t.text})
+        params.push_back(*v);
+    }
+    INNET_TRY(c.execute(sql, params));
   }
   return changed;
 }

@@ -235,6 +235,38 @@ TEST_P(TranslationsTest, ABadTranslationIsRefusedWithItsPlaceAndNothingIsWritten
   EXPECT_EQ(stored()["service/" + std::string(kService) + "/name/fr"], "Permanence juridique");
 }
 
+TEST_P(TranslationsTest, SavingInsertsInBatchesAndAKeyGivenTwiceKeepsItsLastText) {
+  std::vector<Translation> many;
+  for (int i = 0; i < 250; ++i)  // more than one batch of a hundred rows
+    many.push_back({.table = "service",
+                    .record_id = kService,
+                    .field = "name",
+                    .language = i % 2 ? "en" : "fr",
+                    .text = "text " + std::to_string(i)});
+  auto saved = save_translations(db(), many);
+  ASSERT_DB_OK(saved);
+  EXPECT_EQ(*saved, 2u);
+  EXPECT_EQ(count("directory_translations"), 2);
+  auto texts = stored();
+  EXPECT_EQ(texts["service/" + std::string(kService) + "/name/fr"], "text 248");
+  EXPECT_EQ(texts["service/" + std::string(kService) + "/name/en"], "text 249");
+  // Many records, new: every one stored.
+  std::vector<Translation> records;
+  for (int i = 0; i < 230; ++i)
+    records.push_back({.table = "organization",
+                       .record_id = "7b1e0a52-3c4d-4e5f-8a9b-0c1d2e3f" + std::to_string(1000 + i),
+                       .field = "description",
+                       .language = "ar",
+                       .text = "نص"});
+  saved = save_translations(db(), records);
+  ASSERT_DB_OK(saved);
+  EXPECT_EQ(*saved, 230u);
+  EXPECT_EQ(count("directory_translations"), 232);
+  saved = save_translations(db(), records);
+  ASSERT_DB_OK(saved);
+  EXPECT_EQ(*saved, 0u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, TranslationsTest, db::storage_test::all_engines(),
                          db::storage_test::engine_name);
 
