@@ -164,6 +164,14 @@ class Builder {
     return {name, types.contains(provider) ? types.at(provider).get<std::string>() : "association"};
   }
 
+  // "Associazione Pane e Ponti – Palermo, Zisa"; "Comune di Bagheria - Anagrafe", which names
+  // its town already.
+  static std::string location_name(const std::string& organization, const Place& place) {
+    auto name = organization.substr(0, organization.rfind(" (demo)"));
+    if (place.label == place.town && name.find(place.town) != std::string::npos) return name;
+    return name + " – " + place.label;
+  }
+
   static json translated(const json& texts, const char* language) {
     return texts.at(language).get<std::string>();
   }
@@ -268,8 +276,7 @@ class Builder {
     json location = {
         {"id", location_id},
         {"location_type", "physical"},
-        {"name", confidential ? "Struttura protetta"
-                              : org_name.substr(0, org_name.size() - 7) + " – " + place.label},
+        {"name", confidential ? std::string("Struttura protetta") : location_name(org_name, place)},
         {"latitude", place.latitude},
         {"longitude", place.longitude},
         {"external_identifier", place.istat},
