@@ -66,7 +66,8 @@ const DEPENDENCIES = {
   referrals: [...PLATFORM, 'accounts', 'people', 'reception', 'documents', 'cases', 'tasks', 'reporting'],
   // The directory of services on HSDS 3.1 (issue 12, decision 0034): its listings name the InNet
   // organisation that keeps them and the user who verified them (accounts' tables, in its DDL).
-  directory: [...PLATFORM, 'accounts'],
+  // geo: the municipality of a service's address (listing.cc); search: its index (decision 0037).
+  directory: [...PLATFORM, 'accounts', 'geo', 'search'],
   seed: [...PLATFORM],
   app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'screening', 'referrals', 'guidance', 'directory', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception', 'directory'],

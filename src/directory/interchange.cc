@@ -779,7 +779,7 @@ Status write_tabular(db::Connection& c, const std::filesystem::path& folder) {
                          {"schema", {{"fields", fields}, {"primaryKey", "id"}}}});
   }
   // Our profile's translations, as one more resource of the package.
-  INNET_ASSIGN_OR_RETURN(auto translations, load_translations(c));
+  INNET_ASSIGN_OR_RETURN(auto translations, all_translations(c));
   std::string text;
   json fields = json::array();
   for (auto column : kTranslationColumns) {
@@ -827,7 +827,7 @@ Result<std::string> write_json(db::Connection& c) {
     all[&t] = std::move(records);
   }
   const auto services = all[table("service")];
-  INNET_ASSIGN_OR_RETURN(auto translations, load_translations(c));
+  INNET_ASSIGN_OR_RETURN(auto translations, all_translations(c));
   const auto index = index_translations(translations);
   auto memory = std::make_shared<MemoryLookup>(std::move(all));
   Lookup lookup = [memory](const Table& t, std::string_view f, const std::string& v) {

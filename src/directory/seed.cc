@@ -116,8 +116,7 @@ Status seed_step(api::SeedContext& ctx) {
   demo.confidential.push_back(kShelter);
   for (const auto& location : demo.confidential)
     INNET_TRY(set_confidential(ctx.conn, location, true));
-  for (const auto& [service, day] : demo.verified)
-    INNET_TRY(set_last_verified(ctx.conn, service, day));
+  INNET_TRY(set_last_verified(ctx.conn, demo.verified));
   ctx.report.counts.push_back({std::int64_t(demo.services.size()), "directory services"});
   ctx.report.counts.push_back({std::int64_t(report.translations), "translations", true});
   return Status::success();

@@ -94,7 +94,7 @@ class TranslationsTest : public EngineTest {
     return folder_ / name;
   }
   std::map<std::string, std::string> stored() {
-    auto all = load_translations(db());
+    auto all = all_translations(db());
     EXPECT_TRUE(all.ok());
     return all.ok() ? keyed(*all) : std::map<std::string, std::string>{};
   }
