@@ -93,10 +93,13 @@ class TranslationsTest : public EngineTest {
     std::ofstream(folder_ / name, std::ios::binary | std::ios::trunc) << text;
     return folder_ / name;
   }
+  // The stored translations but the profile's own taxonomies' (migration 2 installs those).
   std::map<std::string, std::string> stored() {
     auto all = all_translations(db());
     EXPECT_TRUE(all.ok());
-    return all.ok() ? keyed(*all) : std::map<std::string, std::string>{};
+    if (!all.ok()) return {};
+    std::erase_if(*all, [](const Translation& t) { return t.table.starts_with("taxonomy"); });
+    return keyed(*all);
   }
 
   std::optional<db::PooledConnection> conn_;
@@ -159,6 +162,8 @@ TEST_P(TranslationsTest, TheJsonMemberIsSavedOnceAndBothExportsGiveItBack) {
   EXPECT_TRUE(listed);
   auto csv_back = read_tabular(folder_ / "out");
   ASSERT_TRUE(csv_back.rejections.empty()) << describe(csv_back.rejections);
+  std::erase_if(csv_back.translations,
+                [](const Translation& t) { return t.table.starts_with("taxonomy"); });
   EXPECT_EQ(keyed(csv_back.translations), now);
   auto reimport = import(folder_ / "out");
   ASSERT_TRUE(reimport.rejections.empty()) << describe(reimport.rejections);
@@ -185,7 +190,7 @@ TEST_P(TranslationsTest, ABadTranslationIsRefusedWithItsPlaceAndNothingIsWritten
       {"phones[0].translations.en.number", "not_in_list"}};
   EXPECT_EQ(got, expected) << describe(report.rejections);
   EXPECT_EQ(count("directory_services"), 0);
-  EXPECT_EQ(count("directory_translations"), 0);
+  EXPECT_TRUE(stored().empty());
 
   // translations.csv: a record neither in the package nor in the database, a table without
   // texts, a field and a language not in the lists, an empty text, two copies that disagree.
@@ -246,7 +251,7 @@ TEST_P(TranslationsTest, SavingInsertsInBatchesAndAKeyGivenTwiceKeepsItsLastText
   auto saved = save_translations(db(), many);
   ASSERT_DB_OK(saved);
   EXPECT_EQ(*saved, 2u);
-  EXPECT_EQ(count("directory_translations"), 2);
+  EXPECT_EQ(stored().size(), 2u);
   auto texts = stored();
   EXPECT_EQ(texts["service/" + std::string(kService) + "/name/fr"], "text 248");
   EXPECT_EQ(texts["service/" + std::string(kService) + "/name/en"], "text 249");
@@ -261,7 +266,7 @@ TEST_P(TranslationsTest, SavingInsertsInBatchesAndAKeyGivenTwiceKeepsItsLastText
   saved = save_translations(db(), records);
   ASSERT_DB_OK(saved);
   EXPECT_EQ(*saved, 230u);
-  EXPECT_EQ(count("directory_translations"), 232);
+  EXPECT_EQ(stored().size(), 232u);
   saved = save_translations(db(), records);
   ASSERT_DB_OK(saved);
   EXPECT_EQ(*saved, 0u);
