@@ -326,7 +326,8 @@ int import_hsds(const app::Config& config, const std::string& path, const std::s
               << " refused value(s); nothing was imported\n";
     return kExitBadInput;
   }
-  std::cout << imported->records << " records read, " << imported->changed << " changed";
+  std::cout << imported->records << " records and " << imported->translations
+            << " translations read, " << imported->changed << " changed";
   if (imported->outside_references > 0)
     std::cout << ", " << imported->outside_references
               << " reference(s) to records outside the data kept";

@@ -1,6 +1,9 @@
 #include "directory/storage.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "db/query.h"
@@ -704,6 +707,126 @@ Result<std::size_t> save(db::Connection& c, const std::vector<Record>& records) 
   }
   INNET_TRY(stamp(c, touched));
   return changed;
+}
+
+Result<std::size_t> save_translations(db::Connection& c,
+                                      const std::vector<Translation>& translations) {
+  // The stored texts of the records named, a batch of record ids per query; then the new and
+  // the changed ones are written.
+  using Key = std::tuple<std::string, std::string, std::string, std::string>;
+  std::vector<std::string> ids;
+  for (const auto& t : translations) ids.push_back(t.record_id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::map<Key, std::string> stored;
+  for (std::size_t from = 0; from < ids.size(); from += kIdsPerQuery) {
+    std::size_t to = std::min(ids.size(), from + kIdsPerQuery);
+    db::Params params(ids.begin() + from, ids.begin() + to);
+    INNET_ASSIGN_OR_RETURN(auto rows,
+                           c.query("SELECT table_name, record_id, field, language, text FROM "
+                                   "directory_translations WHERE record_id IN (" +
+                                       db::placeholders(to - from) + ")",
+                                   params));
+    for (const auto& row : rows)
+      stored.emplace(Key{row.text(0), row.text(1), row.text(2), row.text(3)}, row.text(4));
+  }
+  // New ones go in a hundred rows per statement (the demo seed's twelve thousand would be as
+  // many round trips to PostgreSQL otherwise); changed ones one by one.
+  std::vector<const Translation*> fresh;
+  std::map<Key, std::size_t> pending;  // a key given twice is inserted once, with its last text
+  std::map<std::string, std::vector<std::string>> changed_records;  // table -> record ids
+  std::size_t changed = 0;
+  for (const auto& t : translations) {
+    Key key{t.table, t.record_id, t.field, t.language};
+    if (auto p = pending.find(key); p != pending.end()) {
+      fresh[p->second] = &t;
+      continue;
+    }
+    auto found = stored.find(key);
+    if (found == stored.end()) {
+      pending.emplace(key, fresh.size());
+      fresh.push_back(&t);
+    } else if (found->second != t.text) {
+      INNET_TRY(
+          c.execute("UPDATE directory_translations SET text = ? WHERE table_name = ? AND "
+                    "record_id = ? AND field = ? AND language = ?",
+                    {t.text, t.table, t.record_id, t.field, t.language}));
+      changed_records[t.table].push_back(t.record_id);
+    } else {
+      continue;
+    }
+    stored.insert_or_assign(std::move(key), t.text);
+    ++changed;
+  }
+  // The search index reads translated texts: stamp the services they belong to (decision 0037).
+  for (const auto* t : fresh) changed_records[t->table].push_back(t->record_id);
+  constexpr std::size_t kRowsPerInsert = 100;
+  for (std::size_t from = 0; from < fresh.size(); from += kRowsPerInsert) {
+    const std::size_t to = std::min(fresh.size(), from + kRowsPerInsert);
+    std::string sql =
+        "INSERT INTO directory_translations (table_name, record_id, field, language, text) VALUES ";
+    db::Params params;
+    for (std::size_t i = from; i < to; ++i) {
+      sql += i == from ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
+      const auto& t = *fresh[i];
+      for (const auto* v : {&t.table, &t.record_id, &t.field, &t.language, &t.text})
+        params.push_back(*v);
+    }
+    INNET_TRY(c.execute(sql, params));
+  }
+  if (changed == 0) return changed;
+  Touched touched;
+  for (auto& [name, records_named] : changed_records) {
+    const Table* t = table(name);
+    if (!t) continue;
+    if (name == "service" || name == "organization" || name == "location" ||
+        name == "service_at_location") {
+      for (const auto& id : records_named) touched.add(name, id);
+      continue;
+    }
+    std::sort(records_named.begin(), records_named.end());
+    records_named.erase(std::unique(records_named.begin(), records_named.end()),
+                        records_named.end());
+    INNET_ASSIGN_OR_RETURN(auto records, load_in(c, *t, "id", records_named));
+    for (const auto& r : records) touched.add(r);
+  }
+  INNET_TRY(stamp(c, touched));
+  return changed;
+}
+
+Result<std::vector<Translation>> all_translations(db::Connection& c) {
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         c.query("SELECT table_name, record_id, field, language, text FROM "
+                                 "directory_translations"));
+  std::vector<Translation> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows)
+    out.push_back({.table = row.text(0),
+                   .record_id = row.text(1),
+                   .field = row.text(2),
+                   .language = row.text(3),
+                   .text = row.text(4)});
+  // Sorted here, byte by byte: the engines' collations differ ("_" sorts apart in PostgreSQL's).
+  std::sort(out.begin(), out.end(), [](const Translation& a, const Translation& b) {
+    return std::tie(a.table, a.record_id, a.field, a.language) <
+           std::tie(b.table, b.record_id, b.field, b.language);
+  });
+  return out;
+}
+
+Status set_last_verified(db::Connection& c,
+                         const std::vector<std::pair<std::string, std::string>>& days,
+                         std::optional<std::int64_t> user) {
+  Touched touched;
+  for (const auto& [service_id, day] : days) {
+    INNET_TRY(db::expect_one(
+        c.execute(
+            "UPDATE directory_services SET last_verified_on = ?, verified_by = ? WHERE id = ?",
+            {day, db::optional_value(user), service_id}),
+        "service"));
+    touched.add("service", service_id);
+  }
+  return stamp(c, touched);  // the search index shows the day
 }
 
 Result<std::vector<WeeklyOpening>> service_openings(db::Connection& c,

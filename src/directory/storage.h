@@ -17,6 +17,7 @@
 #include "db/query.h"
 #include "directory/records.h"
 #include "directory/schedule.h"
+#include "directory/translations.h"
 
 namespace innet::directory {
 
@@ -89,6 +90,22 @@ Status set_confidential(db::Connection& c, const std::string& location_id, bool 
 // written: our profile's (confidential, verification, translations) survive a re-import.
 // Returns how many records were inserted or changed.
 Result<std::size_t> save(db::Connection& c, const std::vector<Record>& records);
+
+// Our profile's translations: inserts those the database does not hold and updates those whose
+// text differs, in the caller's transaction; a translation absent from `translations` is left
+// alone (as save leaves records alone); the services they belong to are stamped for the search
+// index. Returns how many were inserted or changed.
+Result<std::size_t> save_translations(db::Connection& c,
+                                      const std::vector<Translation>& translations);
+// Every translation, sorted by table, record, field and language (bytewise): the export.
+Result<std::vector<Translation>> all_translations(db::Connection& c);
+
+// Our profile: the day each listing was last checked with its provider (service id,
+// YYYY-MM-DD), and by whom when a user did it (the demo seed names nobody); stamped for the
+// search index.
+Status set_last_verified(db::Connection& c,
+                         const std::vector<std::pair<std::string, std::string>>& days,
+                         std::optional<std::int64_t> user = std::nullopt);
 
 // The weekly opening hours of a service: its own schedules and those of its places
 // (service_at_location), for the search index (schedule.h).
