@@ -96,12 +96,14 @@ export function ServiceCard({ hit, lang, terms }: { hit: ServiceHit; lang: Porta
   return (
     <li class="portal-card" data-testid="service-card">
       <h3 class="h5 mb-1">
-        <Link href={servicePath(lang, hit.id)} lang={hit.lang !== lang ? hit.lang : undefined}>
+        <Link href={servicePath(lang, hit.id)} lang={hit.lang !== lang ? hit.lang : undefined} dir="auto">
           {hit.name}
         </Link>
       </h3>
-      <p class="portal-card-org mb-1">{hit.organization.name}</p>
-      <p class="portal-card-where mb-2">
+      <p class="portal-card-org mb-1" dir="auto">
+        {hit.organization.name}
+      </p>
+      <p class="portal-card-where mb-2" dir="auto">
         {hit.municipality ? hit.municipality.name : null}
         {hit.municipality && hit.address ? ' · ' : null}
         {hit.address ?? (hit.municipality ? null : t('service.noAddress'))}
@@ -116,7 +118,7 @@ export function ServiceCard({ hit, lang, terms }: { hit: ServiceHit; lang: Porta
         ))}
       </div>
       {hit.description ? (
-        <p class="mb-1" lang={hit.lang !== lang ? hit.lang : undefined}>
+        <p class="mb-1" lang={hit.lang !== lang ? hit.lang : undefined} dir="auto">
           {hit.description}
         </p>
       ) : null}

@@ -29,7 +29,7 @@ function Section({ title, children, testid }: { title: string; children: Compone
 /** Text written by the service: shown with its line breaks, marked with its language when not the page's. */
 function Prose({ text, lang, page }: { text: string; lang: string; page: PortalLang }) {
   return (
-    <p class="portal-prose" lang={lang !== page ? lang : undefined}>
+    <p class="portal-prose" lang={lang !== page ? lang : undefined} dir="auto">
       {text}
     </p>
   );
@@ -70,10 +70,12 @@ function Details({ service, lang, terms }: { service: ServiceDetail; lang: Porta
       <p class="mb-1">
         <Link href={servicesPath(lang)}>{t('service.back')}</Link>
       </p>
-      <h1 id="main-heading" tabIndex={-1} class="portal-h1" lang={other ? service.lang : undefined}>
+      <h1 id="main-heading" tabIndex={-1} class="portal-h1" lang={other ? service.lang : undefined} dir="auto">
         {service.name}
       </h1>
-      <p class="portal-card-org">{service.organization.name}</p>
+      <p class="portal-card-org" dir="auto">
+        {service.organization.name}
+      </p>
       <div class="d-flex flex-wrap gap-1 mb-3">
         {service.open_now === true ? <Badge tone="success">{t('service.openNow')}</Badge> : null}
         {service.open_now === false ? <Badge tone="secondary">{t('service.closedNow')}</Badge> : null}
@@ -94,11 +96,15 @@ function Details({ service, lang, terms }: { service: ServiceDetail; lang: Porta
           <ul class="list-unstyled">
             {service.locations.map((l, i) => (
               <li key={i} class="mb-2">
-                {l.name ? <strong class="d-block">{l.name}</strong> : null}
+                {l.name ? (
+                  <strong class="d-block" dir="auto">
+                    {l.name}
+                  </strong>
+                ) : null}
                 {l.confidential ? (
                   <span data-testid="confidential-address">{t('service.confidentialAddress')}</span>
                 ) : (
-                  (l.address ?? t('service.noAddress'))
+                  <span dir="auto">{l.address ?? t('service.noAddress')}</span>
                 )}
               </li>
             ))}
@@ -119,7 +125,12 @@ function Details({ service, lang, terms }: { service: ServiceDetail; lang: Porta
               <a href={`tel:${p.number.replace(/[^\d+]/g, '')}`} dir="ltr">
                 {p.number}
               </a>
-              {p.description ? <span> – {p.description}</span> : null}
+              {p.description ? (
+                <>
+                  {' – '}
+                  <span dir="auto">{p.description}</span>
+                </>
+              ) : null}
             </li>
           ))}
           {service.email ? (
@@ -160,7 +171,7 @@ function Details({ service, lang, terms }: { service: ServiceDetail; lang: Porta
 
       <Section title={t('service.documents')}>
         {service.required_documents.length ? (
-          <ul lang={other ? service.lang : undefined}>
+          <ul lang={other ? service.lang : undefined} dir="auto">
             {service.required_documents.map((d) => (
               <li key={d}>{d}</li>
             ))}
