@@ -136,6 +136,7 @@ test('the feedback form thanks, anonymously; the suggestion form thanks', async 
   await page.locator('#helped-error').waitFor();
   await page.locator('#helped-yes').check();
   await page.locator('#quality-4').check();
+  assert.equal(await page.locator('#feedback-language').inputValue(), 'it', 'the page\'s language first');
   await page.locator('#feedback-language').selectOption('ar');
   const [request] = await Promise.all([
     page.waitForRequest((r) => r.url().endsWith('/feedback') && r.method() === 'POST'),

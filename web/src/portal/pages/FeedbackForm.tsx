@@ -1,4 +1,5 @@
-// "Did you get help?": anonymous, nothing personal asked (POST .../feedback).
+// "Did you get help?": anonymous, nothing personal asked (POST .../feedback). The reader's
+// language starts as the page's; they may change it or leave it out.
 import { useState } from 'preact/hooks';
 import { directoryApi } from '../api';
 import { PORTAL_LANGUAGES, t, type PortalLang } from '../i18n';
@@ -76,7 +77,7 @@ export function FeedbackForm({ id, lang }: { id: string; lang: PortalLang }) {
             <select id="feedback-language" name="language" class="form-select">
               <option value="">{t('feedback.noLanguage')}</option>
               {[...PORTAL_LANGUAGES.map((l) => l.code as string), ...SPOKEN_LANGUAGES.filter((c) => !PORTAL_LANGUAGES.some((l) => l.code === c))].map((code) => (
-                <option key={code} value={code}>
+                <option key={code} value={code} selected={code === lang}>
                   {languageName(code, lang)}
                 </option>
               ))}
