@@ -66,7 +66,9 @@ const DEPENDENCIES = {
   referrals: [...PLATFORM, 'accounts', 'people', 'reception', 'documents', 'cases', 'tasks', 'reporting'],
   // The directory of services on HSDS 3.1 (issue 12, decision 0034): its listings name the InNet
   // organisation that keeps them and the user who verified them (accounts' tables, in its DDL).
-  directory: [...PLATFORM, 'accounts'],
+  // tasks: listings due for verification (editorial.cc); reporting: the staff list's CSV
+  // (decision 0038).
+  directory: [...PLATFORM, 'accounts', 'tasks', 'reporting'],
   seed: [...PLATFORM],
   app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'screening', 'referrals', 'guidance', 'directory', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception', 'directory'],

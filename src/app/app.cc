@@ -13,6 +13,7 @@
 #include "auth/passwords.h"
 #include "cases/notes.h"
 #include "core/crypto.h"
+#include "directory/editorial.h"
 #include "http/server.h"
 #include "referrals/routes.h"
 
@@ -132,6 +133,7 @@ Result<std::unique_ptr<App>> App::open(const Config& config) {
   settings.smtp_from = config.smtp_from;
   settings.public_url = config.public_url;
   settings.absence_notice_hours = config.absence_notice_hours;
+  directory::set_verify_months(config.directory_verify_months);
   referrals::set_answer_days(
       {config.referral_days_emergency, config.referral_days_urgent, config.referral_days_normal});
   auth::set_password_hash_concurrency(settings.password_hash_concurrency);

@@ -65,6 +65,7 @@ const std::map<std::string, Setter>& keys() {
       {"session_absolute_hours", number(&Config::session_absolute_hours, 1, 24 * 30)},
       {"read_log_retention_days", number(&Config::read_log_retention_days, 30, 3650)},
       {"absence_notice_hours", number(&Config::absence_notice_hours, 24, 24 * 30)},
+      {"directory_verify_months", number(&Config::directory_verify_months, 1, 60)},
       {"referral_days_emergency", number(&Config::referral_days_emergency, 1, 90)},
       {"referral_days_urgent", number(&Config::referral_days_urgent, 1, 90)},
       {"referral_days_normal", number(&Config::referral_days_normal, 1, 90)},

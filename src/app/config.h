@@ -41,6 +41,8 @@ struct Config {
   int read_log_retention_days = 730;
   // Absence without notice that drafts a notice to the Prefettura: 72 h is practice, not law.
   int absence_notice_hours = 72;
+  // A directory listing not verified for this many months is its owner's task (decision 0038).
+  int directory_verify_months = 6;
   // Days a sent referral waits for an answer before it escalates, by urgency (decision 0032).
   int referral_days_emergency = 1;
   int referral_days_urgent = 3;
