@@ -70,19 +70,33 @@ function serviceWorker(): Plugin {
 function portalStylesheet(): Plugin {
   return {
     name: 'innet-portal-stylesheet',
-    apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        if (!ctx.filename.endsWith('portal.html')) return html;
+        if (ctx.server || !ctx.filename.endsWith('portal.html')) return html;
         return html.replace(/<link rel="stylesheet"[^>]*href="([^"]+\.css)"[^>]*>/g, '<meta name="innet-stylesheet" content="$1">');
       },
     },
   };
 }
 
+/** The dev server answers as the C++ server does: the portal at "/" and under the six language prefixes. */
+function portalPages(): Plugin {
+  const portalPath = /^\/(?:(?:it|en|fr|ar|uk|bn)(?:\/[^?]*)?)?(?:\?.*)?$/;
+  return {
+    name: 'innet-portal-pages',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url && portalPath.test(req.url)) req.url = '/portal.html';
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), rtlStylesheet(), serviceWorker(), portalStylesheet()],
+  plugins: [preact(), rtlStylesheet(), serviceWorker(), portalStylesheet(), portalPages()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
