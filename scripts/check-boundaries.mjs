@@ -67,8 +67,9 @@ const DEPENDENCIES = {
   // The directory of services on HSDS 3.1 (issue 12, decision 0034): its listings name the InNet
   // organisation that keeps them and the user who verified them (accounts' tables, in its DDL).
   // tasks: listings due for verification (editorial.cc); reporting: the staff list's CSV
-  // (decision 0038).
-  directory: [...PLATFORM, 'accounts', 'tasks', 'reporting'],
+  // (decision 0038); geo: the municipality of a service's address (listing.cc); search: its
+  // index (decision 0037).
+  directory: [...PLATFORM, 'accounts', 'tasks', 'reporting', 'geo', 'search'],
   seed: [...PLATFORM],
   app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'screening', 'referrals', 'guidance', 'directory', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception', 'directory'],

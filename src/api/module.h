@@ -25,6 +25,9 @@ namespace innet::api {
 struct Job {
   std::string name;  // for the log
   std::function<Status(Services&)> run;
+  // Also once as soon as the server listens, before the first interval (e.g. the directory's
+  // search index, which the first search would otherwise have to wait for).
+  bool at_start = false;
 };
 
 struct Module {

@@ -27,6 +27,11 @@ void Jobs::run_all() {
 }
 
 void Jobs::loop() {
+  for (const auto& job : jobs_) {
+    if (!job.at_start) continue;
+    auto done = job.run(services_);
+    if (!done.ok()) spdlog::warn("job {}: {}", job.name, done.error().message);
+  }
   std::unique_lock lock(mu_);
   while (!stopping_) {
     cv_.wait_for(lock, interval_, [this] { return stopping_; });

@@ -1,8 +1,10 @@
 #include "directory/module.h"
 
+#include "directory/catalog.h"
 #include "directory/editorial.h"
 #include "directory/editorial_routes.h"
 #include "directory/editorial_storage.h"
+#include "directory/public_routes.h"
 #include "directory/routes.h"
 #include "directory/seed.h"
 #include "directory/storage.h"
@@ -37,6 +39,14 @@ std::vector<auth::Policy::Grant> grants() {
 }  // namespace
 
 api::Module module() {
+  // The search index: loaded as the server starts, refreshed every job interval besides the
+  // refresh before each search (catalog.h, decision 0037).
+  api::Job refresh{.name = "directory search index",
+                   .run = [](api::Services& services) -> Status {
+                     INNET_ASSIGN_OR_RETURN(auto conn, services.pool.acquire());
+                     return catalog().refresh(*conn);
+                   },
+                   .at_start = true};
   return {.name = "directory",
           .grants = grants(),
           .migrations =
@@ -48,11 +58,13 @@ api::Module module() {
           .add_routes =
               [](api::Api& api) {
                 add_routes(api);
+                add_public_routes(api);
                 add_editorial_routes(api);
                 add_public_write_routes(api);
               },
           .connect = add_task_sources,
-          .seed = seed_step};
+          .seed = seed_step,
+          .jobs = {std::move(refresh)}};
 }
 
 }  // namespace innet::directory

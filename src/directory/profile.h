@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <span>
 #include <string_view>
 
 // Our HSDS profile's three taxonomies: what a service is about (category), who it is for (target
@@ -16,7 +17,8 @@ struct TermId {
 };
 
 struct Taxonomy {
-  std::string_view code;  // the taxonomy's name in the API (?category=, ?target_group=, ?permit_type=)
+  std::string_view
+      code;  // the taxonomy's name in the API (?category=, ?target_group=, ?permit_type=)
   std::string_view id;
 };
 
@@ -68,5 +70,26 @@ inline constexpr std::array kPermitTypes{
     TermId{"study", "d1a0c7e2-0003-4000-8000-000000000008"},
     TermId{"eu_long_term", "d1a0c7e2-0003-4000-8000-000000000009"},
 };
+
+// The labels of the taxonomies and terms in the portal's six languages, in this order (Italian,
+// the directory's base language, first). Written once in profile.cc: migration 2 installs them as
+// HSDS taxonomy and taxonomy_term rows with their translations, and GET /api/v1/directory/terms
+// answers them.
+inline constexpr std::array<std::string_view, 6> kLabelLanguages{"it", "en", "fr",
+                                                                 "ar", "uk", "bn"};
+using Labels = std::array<std::string_view, 6>;
+
+struct TaxonomyTerms {
+  const Taxonomy* taxonomy;
+  std::span<const TermId> terms;
+};
+// The three taxonomies with their terms, in the order above.
+std::array<TaxonomyTerms, 3> taxonomies();
+// The labels of a taxonomy or term by its id; nullptr for an id outside the profile.
+const Labels* labels(std::string_view id);
+// The label in `language` (one of kLabelLanguages; Italian otherwise).
+std::string_view label(const Labels& labels, std::string_view language);
+// The term of the profile with this id, and its taxonomy; nullptr outside the profile.
+const TermId* term_by_id(std::string_view id, const Taxonomy** taxonomy = nullptr);
 
 }  // namespace innet::directory::profile

@@ -1,10 +1,16 @@
 #include "directory/routes.h"
 
 #include <algorithm>
+#include <charconv>
+#include <limits>
 #include <set>
+#include <unordered_map>
 
+#include "directory/catalog.h"
 #include "directory/interchange.h"
+#include "directory/public_routes.h"
 #include "directory/storage.h"
+#include "geo/municipalities.h"
 
 namespace innet::directory {
 namespace {
@@ -132,6 +138,75 @@ Result<http::Response> page_of(api::Context& ctx, const Table& t, const ListFilt
                       {"contents", std::move(contents)}});
 }
 
+// HSDS's `search` (full text, through the directory's search index) and `proximity` (metres
+// from the centroid of `postcode`: the mean of the centroids of the municipalities that use the
+// code, decision 0037). The index gives the matching services in its order (relevance, or
+// distance without words); the other filters are applied by SQL on batches of them; the page is
+// cut from what remains.
+Result<http::Response> searched_page_of(api::Context& ctx, const Table& t, ListFilter filter,
+                                        const std::optional<std::string>& text,
+                                        const std::optional<std::string>& proximity) {
+  search::Query q;
+  q.text = text.value_or("");
+  q.limit = std::numeric_limits<std::size_t>::max();
+  if (proximity) {
+    double metres = 0;
+    auto [ptr, ec] =
+        std::from_chars(proximity->data(), proximity->data() + proximity->size(), metres);
+    if (ec != std::errc() || ptr != proximity->data() + proximity->size() || !(metres > 0) ||
+        metres > 100000)
+      return Error::field(ErrorKind::invalid_input, "proximity",
+                          FieldError::out_of_range(0, 100000));
+    if (!filter.postcode)
+      return Error::field(ErrorKind::invalid_input, "proximity",
+                          FieldError::both_or_neither("postcode"));
+    auto places = geo::municipalities_with_postcode(*filter.postcode);
+    if (places.empty())
+      return Error::field(ErrorKind::invalid_input, "postcode",
+                          FieldError::not_found("postal code of the Metropolitan City of Palermo"));
+    double lat = 0, lon = 0;
+    for (const auto* m : places) lat += m->latitude, lon += m->longitude;
+    q.near = search::GeoPoint{lat / places.size(), lon / places.size()};
+    q.within_km = metres / 1000;
+    filter.postcode.reset();  // the distance replaces the code's own equality
+  }
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
+  INNET_ASSIGN_OR_RETURN(auto* conn, ctx.db());
+  INNET_TRY(catalog().refresh(*conn));
+  const auto found = catalog().index().query(q);
+  std::vector<Record> matching;
+  constexpr std::size_t kBatch = 500;
+  for (std::size_t from = 0; from < found.hits.size(); from += kBatch) {
+    std::vector<std::string> ids;
+    for (std::size_t i = from; i < std::min(found.hits.size(), from + kBatch); ++i)
+      ids.push_back(found.hits[i].id);
+    ListFilter batch = filter;
+    batch.ids = ids;
+    INNET_ASSIGN_OR_RETURN(auto rows, list(*conn, t, batch, Paging{1, kBatch}));
+    std::unordered_map<std::string, Record> by_id;
+    for (auto& r : rows.items) by_id.emplace(r.id(), std::move(r));
+    for (const auto& id : ids)
+      if (auto it = by_id.find(id); it != by_id.end()) matching.push_back(std::move(it->second));
+  }
+  INNET_ASSIGN_OR_RETURN(auto lookup, public_lookup(*conn));
+  json contents = json::array();
+  const auto first = static_cast<std::size_t>(paging.offset());
+  for (std::size_t i = first; i < matching.size() && i < first + paging.per_page; ++i) {
+    INNET_ASSIGN_OR_RETURN(auto j, nest(matching[i], lookup, false));
+    contents.push_back(std::move(j));
+  }
+  const auto total = static_cast<std::int64_t>(matching.size());
+  const std::int64_t pages = (total + paging.per_page - 1) / paging.per_page;
+  return api::ok(json{{"total_items", total},
+                      {"total_pages", pages},
+                      {"page_number", paging.page},
+                      {"size", contents.size()},
+                      {"first_page", paging.page == 1},
+                      {"last_page", paging.page >= pages},
+                      {"empty", contents.empty()},
+                      {"contents", std::move(contents)}});
+}
+
 Result<http::Response> one_of(api::Context& ctx, const Table& t) {
   const std::string id = ctx.param("id");
   if (!is_uuid(id)) return Error::not_found(std::string(t.name));
@@ -192,7 +267,21 @@ void add_routes(api::Api& api) {
     FieldSpec query;
   };
   const std::vector<Listed> listed = {
-      {"/services", "service", {page, per_page, organization, term, taxonomy, modified, postcode}},
+      {"/services",
+       "service",
+       {page,
+        per_page,
+        organization,
+        term,
+        taxonomy,
+        modified,
+        postcode,
+        {.name = "search",
+         .max_length = 200,
+         .description = "full text in any of the six languages (the portal's search)"},
+        {.name = "proximity",
+         .max_length = 10,
+         .description = "with postcode: services within this many metres of its centroid"}}},
       {"/service_at_locations",
        "service_at_location",
        {page, per_page, organization, term, taxonomy, modified, postcode}},
@@ -233,6 +322,13 @@ void add_routes(api::Api& api) {
                  filter.postcode = it->second;
                if (auto it = q.find("top_only"); it != q.end())
                  filter.top_only = it->second == "true";
+               std::optional<std::string> text, proximity;
+               if (auto it = q.find("search"); it != q.end() && !it->second.empty())
+                 text = it->second;
+               if (auto it = q.find("proximity"); it != q.end() && !it->second.empty())
+                 proximity = it->second;
+               if (t.name == "service" && (text || proximity))
+                 return searched_page_of(ctx, t, filter, text, proximity);
                return page_of(ctx, t, filter);
              }});
     api.add(

@@ -1,8 +1,10 @@
 #include "directory/storage.h"
 
+#include <set>
 #include <unordered_map>
 
 #include "db/query.h"
+#include "directory/profile.h"
 
 namespace innet::directory {
 namespace {
@@ -42,6 +44,72 @@ db::Params params_of(const Record& r) {
 
 // Bound parameters per statement: SQLite's default limit is 32766, PostgreSQL's 65535.
 constexpr std::size_t kIdsPerQuery = 500;
+
+// Migration 2's data: the profile's taxonomies and terms (profile.h) as HSDS rows, Italian in
+// the HSDS columns and the other five languages in directory_translations, from the one list of
+// labels that GET /api/v1/directory/terms answers too.
+Status install_profile(db::Connection& c);
+
+// The services a record's write may change for search: itself (a service), the services of an
+// organisation, of a location (its address, its coordinates, its hours...), of a place
+// (service_at_location), or named by a service_id or an attribute's link_id.
+struct Touched {
+  std::set<std::string> services, organizations, locations, places;
+  bool empty() const {
+    return services.empty() && organizations.empty() && locations.empty() && places.empty();
+  }
+  void add(const Record& r) {
+    const std::string_view name = r.table->name;
+    if (name == "service") services.insert(r.id());
+    if (name == "organization") organizations.insert(r.id());
+    if (name == "location") locations.insert(r.id());
+    if (name == "service_at_location") places.insert(r.id());
+    if (name == "taxonomy" || name == "taxonomy_term" || name == "metadata") return;
+    auto named = [&](std::string_view field, std::set<std::string>& into) {
+      if (!r.table->field(field)) return;
+      if (const auto& v = r.value(field)) into.insert(*v);
+    };
+    named("service_id", services);
+    named("location_id", locations);
+    named("service_at_location_id", places);
+    if (name == "attribute") named("link_id", services);
+  }
+  void add(std::string_view table_name, const std::string& id) {
+    if (table_name == "service") services.insert(id);
+    if (table_name == "organization") organizations.insert(id);
+    if (table_name == "location") locations.insert(id);
+    if (table_name == "service_at_location") places.insert(id);
+  }
+};
+
+Status stamp(db::Connection& c, const Touched& touched) {
+  if (touched.empty()) return Status::success();
+  INNET_TRY(c.execute("UPDATE directory_change_counter SET value = value + 1 WHERE id = 1"));
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         c.query("SELECT value FROM directory_change_counter WHERE id = 1"));
+  if (rows.empty()) return Error::internal("directory_change_counter has no row");
+  const std::int64_t seq = rows[0].integer(0);
+  auto run = [&](const std::set<std::string>& ids, const std::string& condition) -> Status {
+    std::vector<std::string> all(ids.begin(), ids.end());
+    for (std::size_t from = 0; from < all.size(); from += kIdsPerQuery) {
+      const std::size_t to = std::min(all.size(), from + kIdsPerQuery);
+      db::Params p{seq};
+      p.insert(p.end(), all.begin() + from, all.begin() + to);
+      std::string sql = "UPDATE directory_services SET change_seq = ? WHERE " + condition;
+      sql.replace(sql.find("%"), 1, db::placeholders(to - from));
+      INNET_TRY(c.execute(sql, p));
+    }
+    return Status::success();
+  };
+  INNET_TRY(run(touched.services, "id IN (%)"));
+  INNET_TRY(run(touched.organizations, "organization_id IN (%)"));
+  INNET_TRY(run(touched.places,
+                "id IN (SELECT service_id FROM directory_service_at_location WHERE id IN (%))"));
+  INNET_TRY(run(touched.locations,
+                "id IN (SELECT service_id FROM directory_service_at_location WHERE "
+                "location_id IN (%))"));
+  return Status::success();
+}
 
 }  // namespace
 
@@ -328,7 +396,23 @@ CREATE TABLE directory_translations (
   text TEXT NOT NULL,
   PRIMARY KEY (table_name, record_id, field, language)
 );
-)sql"}};
+)sql"},
+          {.version = 2,
+           .name = "directory: the profile's taxonomies and terms; the change counter for search",
+           .sql = R"sql(
+-- Every write that search sees takes the next value of this one row in the writer's
+-- transaction (note_changes) and stamps the services it touches with it: the row lock
+-- serialises the writers, so the values commit in order and an instance that read every stamp
+-- up to N has missed none below it (decision 0037).
+CREATE TABLE directory_change_counter (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  value BIGINT NOT NULL
+);
+INSERT INTO directory_change_counter (id, value) VALUES (1, 0);
+ALTER TABLE directory_services ADD COLUMN change_seq BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX directory_services_change_seq ON directory_services (change_seq);
+)sql",
+           .then = install_profile}};
 }
 
 Result<std::vector<Record>> load(db::Connection& c, const Table& table) {
@@ -409,6 +493,13 @@ Result<db::Page<Record>> list(db::Connection& c, const Table& table, const ListF
                           "l.confidential = 0 AND d.postal_code = ?)",
                 *filter.postcode);
   }
+  std::string in_ids;
+  if (filter.ids) {
+    if (filter.ids->size() > kIdsPerQuery) return Error::internal("too many ids for one list");
+    in_ids = "x.id IN (" + db::placeholders(filter.ids->size()) + ")";
+    if (filter.ids->empty()) in_ids = "1 = 0";
+    where.add(in_ids.c_str(), db::Params(filter.ids->begin(), filter.ids->end()));
+  }
   if (table.name == "taxonomy_term") {
     if (filter.taxonomy_id) where.add("x.taxonomy_id = ?", *filter.taxonomy_id);
     if (filter.parent_id) where.add("x.parent_id = ?", *filter.parent_id);
@@ -434,9 +525,100 @@ Result<std::vector<std::string>> confidential_locations(db::Connection& c) {
 }
 
 Status set_confidential(db::Connection& c, const std::string& location_id, bool confidential) {
-  return db::expect_one(c.execute("UPDATE directory_locations SET confidential = ? WHERE id = ?",
-                                  {std::int64_t{confidential ? 1 : 0}, location_id}),
-                        "location");
+  INNET_TRY(db::expect_one(c.execute("UPDATE directory_locations SET confidential = ? WHERE id = ?",
+                                     {std::int64_t{confidential ? 1 : 0}, location_id}),
+                           "location"));
+  return note_changes(c, "location", {location_id});
+}
+
+Status note_changes(db::Connection& c, std::string_view table_name,
+                    const std::vector<std::string>& record_ids) {
+  Touched touched;
+  const Table* t = table(table_name);
+  if (!t) return Error::internal("no table " + std::string(table_name));
+  if (table_name == "service" || table_name == "organization" || table_name == "location" ||
+      table_name == "service_at_location") {
+    for (const auto& id : record_ids) touched.add(table_name, id);
+  } else {
+    for (const auto& id : record_ids) {
+      INNET_ASSIGN_OR_RETURN(auto found, find(c, *t, id));
+      if (found) touched.add(*found);
+    }
+  }
+  return stamp(c, touched);
+}
+
+Result<std::int64_t> change_counter(db::Connection& c) {
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         c.query("SELECT value FROM directory_change_counter WHERE id = 1"));
+  if (rows.empty()) return Error::internal("directory_change_counter has no row");
+  return rows[0].integer(0);
+}
+
+Result<std::vector<std::string>> services_changed_since(db::Connection& c, std::int64_t seq) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      c.query("SELECT id FROM directory_services WHERE change_seq > ? ORDER BY id", {seq}));
+  std::vector<std::string> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) out.push_back(row.text(0));
+  return out;
+}
+
+Result<std::vector<Record>> load_in(db::Connection& c, const Table& table, std::string_view field,
+                                    const std::vector<std::string>& values) {
+  if (!table.field(field)) return Error::internal("no field " + std::string(field));
+  std::vector<Record> out;
+  for (std::size_t from = 0; from < values.size(); from += kIdsPerQuery) {
+    const std::size_t to = std::min(values.size(), from + kIdsPerQuery);
+    db::Params params(values.begin() + from, values.begin() + to);
+    INNET_ASSIGN_OR_RETURN(auto rows, c.query(select_from(table) + " WHERE " + quoted(field) +
+                                                  " IN (" + db::placeholders(to - from) + ")",
+                                              params));
+    auto batch = records_of(table, rows);
+    out.insert(out.end(), std::make_move_iterator(batch.begin()),
+               std::make_move_iterator(batch.end()));
+  }
+  return out;
+}
+
+Result<std::vector<StoredTranslation>> load_translations(
+    db::Connection& c, std::string_view table_name,
+    const std::optional<std::vector<std::string>>& record_ids) {
+  std::vector<StoredTranslation> out;
+  auto read = [&](const db::Rows& rows) {
+    for (const auto& row : rows)
+      out.push_back({row.text(0), row.text(1), row.text(2), row.text(3)});
+  };
+  const std::string select =
+      "SELECT record_id, field, language, text FROM directory_translations WHERE table_name = ?";
+  if (!record_ids) {
+    INNET_ASSIGN_OR_RETURN(auto rows, c.query(select, {std::string(table_name)}));
+    read(rows);
+    return out;
+  }
+  const auto& ids = *record_ids;
+  for (std::size_t from = 0; from < ids.size(); from += kIdsPerQuery) {
+    const std::size_t to = std::min(ids.size(), from + kIdsPerQuery);
+    db::Params params{std::string(table_name)};
+    params.insert(params.end(), ids.begin() + from, ids.begin() + to);
+    INNET_ASSIGN_OR_RETURN(
+        auto rows,
+        c.query(select + " AND record_id IN (" + db::placeholders(to - from) + ")", params));
+    read(rows);
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> service_ids_of_taxonomy_term(db::Connection& c,
+                                                              const std::string& term_id) {
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         c.query("SELECT DISTINCT link_id FROM directory_attributes WHERE "
+                                 "taxonomy_term_id = ? AND link_id IS NOT NULL",
+                                 {term_id}));
+  std::vector<std::string> out;
+  for (const auto& row : rows) out.push_back(row.text(0));
+  return out;
 }
 
 Result<std::size_t> save(db::Connection& c, const std::vector<Record>& records) {
@@ -444,6 +626,9 @@ Result<std::size_t> save(db::Connection& c, const std::vector<Record>& records) 
   std::unordered_map<const Table*, std::vector<const Record*>> by_table;
   for (const auto& r : records) by_table[r.table].push_back(&r);
   std::size_t changed = 0;
+  // Every service whose search entry the records change takes a stamp of the change counter in
+  // this transaction (decision 0037): no writer that saves through here can forget it.
+  Touched touched;
   for (const auto& table : tables()) {
     auto it = by_table.find(&table);
     if (it == by_table.end()) continue;
@@ -471,7 +656,10 @@ Result<std::size_t> save(db::Connection& c, const std::vector<Record>& records) 
         auto found = stored.find(r.id());
         if (found == stored.end()) {
           INNET_TRY(c.execute(insert, params_of(r)));
+          touched.add(r);
         } else if (found->second.values != r.values) {
+          touched.add(r);
+          touched.add(found->second);  // a record moved to another service changes both
           db::Params p = params_of(r);
           p.erase(p.begin());  // the id goes last, in the WHERE clause
           p.push_back(r.id());
@@ -483,6 +671,7 @@ Result<std::size_t> save(db::Connection& c, const std::vector<Record>& records) 
       }
     }
   }
+  INNET_TRY(stamp(c, touched));
   return changed;
 }
 
@@ -501,4 +690,50 @@ Result<std::vector<WeeklyOpening>> service_openings(db::Connection& c,
   return weekly_openings(own);
 }
 
+}  // namespace innet::directory
+
+namespace innet::directory {
+namespace {
+
+Status install_profile(db::Connection& c) {
+  std::vector<Record> records;
+  const Table& taxonomy = *table("taxonomy");
+  const Table& term = *table("taxonomy_term");
+  for (const auto& t : profile::taxonomies()) {
+    const auto& names = *profile::labels(t.taxonomy->id);
+    Record r(taxonomy);
+    r.set("id", std::string(t.taxonomy->id));
+    r.set("name", std::string(names[0]));
+    r.set("description", std::string(names[0]));
+    r.set("uri", "urn:innet:taxonomy:" + std::string(t.taxonomy->code));
+    r.set("version", "1");
+    records.push_back(std::move(r));
+    for (const auto& tm : t.terms) {
+      const auto& term_names = *profile::labels(tm.id);
+      Record x(term);
+      x.set("id", std::string(tm.id));
+      x.set("code", std::string(tm.code));
+      x.set("name", std::string(term_names[0]));
+      x.set("description", std::string(term_names[0]));
+      x.set("taxonomy", std::string(t.taxonomy->code));
+      x.set("language", "it");
+      x.set("taxonomy_id", std::string(t.taxonomy->id));
+      records.push_back(std::move(x));
+    }
+  }
+  INNET_TRY(save(c, records));
+  for (const auto& r : records) {
+    const auto& names = *profile::labels(r.id());
+    for (std::size_t i = 1; i < names.size(); ++i)
+      for (const char* field : {"name", "description"})
+        INNET_TRY(c.execute(
+            "INSERT INTO directory_translations (table_name, record_id, field, language, text) "
+            "VALUES (?, ?, ?, ?, ?)",
+            {std::string(r.table->name), r.id(), std::string(field),
+             std::string(profile::kLabelLanguages[i]), std::string(names[i])}));
+  }
+  return Status::success();
+}
+
+}  // namespace
 }  // namespace innet::directory

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,12 +39,40 @@ struct ListFilter {
   std::optional<std::string> organization_id, taxonomy_term_id, taxonomy_id, modified_after,
       postcode, parent_id;
   bool top_only = false;
+  // Only these records (at most 500: the HSDS search pages through the index's ids in batches).
+  std::optional<std::vector<std::string>> ids;
 };
 // One page of a table's records, by id, with the total.
 Result<db::Page<Record>> list(db::Connection& c, const Table& table, const ListFilter& filter,
                               const Paging& paging);
 // The locations whose address and coordinates the public never sees.
 Result<std::vector<std::string>> confidential_locations(db::Connection& c);
+
+// The records of a table whose `field` is one of `values` (batched; any order).
+Result<std::vector<Record>> load_in(db::Connection& c, const Table& table, std::string_view field,
+                                    const std::vector<std::string>& values);
+
+// Our profile's translations as stored: of every record of a table (nullopt) or of some.
+struct StoredTranslation {
+  std::string record_id, field, language, text;
+};
+Result<std::vector<StoredTranslation>> load_translations(
+    db::Connection& c, std::string_view table_name,
+    const std::optional<std::vector<std::string>>& record_ids);
+// The records an attribute links to this term (services, mostly).
+Result<std::vector<std::string>> service_ids_of_taxonomy_term(db::Connection& c,
+                                                              const std::string& term_id);
+
+// Change tracking for the search index (decision 0037). save() and set_confidential() stamp
+// the services their records touch; a writer that changes the directory's tables any other way
+// (a translation, a deletion of a related record) calls note_changes in its transaction with the
+// HSDS object name of the records ("service", "location", "schedule"...) it wrote.
+Status note_changes(db::Connection& c, std::string_view table_name,
+                    const std::vector<std::string>& record_ids);
+// The counter's value: every stamp up to it has committed.
+Result<std::int64_t> change_counter(db::Connection& c);
+// The services stamped after `seq`.
+Result<std::vector<std::string>> services_changed_since(db::Connection& c, std::int64_t seq);
 
 // Our profile: hides (or shows again) a location's address and coordinates from the public.
 Status set_confidential(db::Connection& c, const std::string& location_id, bool confidential);

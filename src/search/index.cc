@@ -566,6 +566,15 @@ struct Index::State {
       if (!id) return page;
       need_terms.push_back(*id);
     }
+    // Groups of terms, each satisfied by one of its terms (a visitor's "health or legal").
+    std::vector<std::vector<std::uint32_t>> term_groups;
+    for (const auto& group : q.any_terms) {
+      std::vector<std::uint32_t> ids;
+      for (const auto& term : group)
+        if (auto id = terms.find(term)) ids.push_back(*id);
+      if (ids.empty()) return page;
+      term_groups.push_back(std::move(ids));
+    }
     std::vector<std::uint32_t> any_of;
     for (const auto& code : q.any_municipality) {
       if (auto id = municipalities.find(code)) any_of.push_back(*id);
@@ -603,7 +612,8 @@ struct Index::State {
       const bool check_open = q.open_at && !open_checked;
       if (check_open && open_list)
         if (!std::binary_search(open_list->begin(), open_list->end(), slot)) return false;
-      if (!speaks && any_of.empty() && need_terms.empty() && (!check_open || open_list))
+      if (!speaks && any_of.empty() && need_terms.empty() && term_groups.empty() &&
+          (!check_open || open_list))
         return true;
       const Slot& s = slots[slot];
       if (speaks && !std::binary_search(s.spoken.begin(), s.spoken.end(), *speaks)) return false;
@@ -613,6 +623,12 @@ struct Index::State {
         return false;
       for (auto t : need_terms) {
         if (!std::binary_search(s.terms.begin(), s.terms.end(), t)) return false;
+      }
+      for (const auto& group : term_groups) {
+        if (std::none_of(group.begin(), group.end(), [&](std::uint32_t t) {
+              return std::binary_search(s.terms.begin(), s.terms.end(), t);
+            }))
+          return false;
       }
       if (check_open && !open_list) {
         const auto [day, minute] = *q.open_at;
@@ -649,6 +665,7 @@ struct Index::State {
     };
     // Whether a comes before b on the pages.
     const auto order = [&](const Candidate& a, const Candidate& b) {
+      if (near && q.nearest_first && a.chord2 != b.chord2) return a.chord2 < b.chord2;
       if (browse) {
         if (near) return a.chord2 != b.chord2 ? a.chord2 < b.chord2 : id_order(a, b);
         if (a.prefix != b.prefix) return a.prefix < b.prefix;

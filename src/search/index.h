@@ -57,13 +57,17 @@ struct Query {
   // the text ends with a space.
   std::string text;
   std::optional<Language> language;  // the reader's: its texts rank first; the browse order's names
-  std::vector<std::string> all_terms;          // every one of them (AND)
-  std::vector<std::string> any_municipality;   // at least one of them (OR)
-  std::optional<std::string> language_spoken;  // ISO 639
+  std::vector<std::string> all_terms;               // every one of them (AND)
+  std::vector<std::vector<std::string>> any_terms;  // of each group at least one (AND of ORs)
+  std::vector<std::string> any_municipality;        // at least one of them (OR)
+  std::optional<std::string> language_spoken;       // ISO 639
   bool free_only = false;
   std::optional<std::pair<CivilDay, int>> open_at;  // local day and minute after midnight
   std::optional<GeoPoint> near;                     // distances; without text, the order too
   std::optional<double> within_km;  // with `near`: only services that close (ignored without)
+  // With `near`: the nearest first even when words are typed (then by relevance); without it a
+  // text query is ranked by relevance and the distance only breaks ties.
+  bool nearest_first = false;
   std::size_t offset = 0, limit = 20;
 };
 
