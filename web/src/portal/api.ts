@@ -39,6 +39,8 @@ export interface SearchResult {
   total: number;
   page: number;
   per_page: number;
+  /** No service has every word of q: these have some. */
+  partial?: boolean;
 }
 
 export interface ServiceDetail extends ServiceHit {

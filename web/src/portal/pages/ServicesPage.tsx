@@ -184,6 +184,11 @@ export function ServicesPage({ lang, query }: { lang: PortalLang; query: URLSear
             {t('list.found', { count: total })}
           </p>
         ) : null}
+        {results.data?.partial && total > 0 ? (
+          <p class="portal-note mb-0" data-testid="partial">
+            {t('list.partial')}
+          </p>
+        ) : null}
       </div>
       {results.error ? <ErrorBox error={results.error} onRetry={results.reload} /> : null}
       {results.loading && !results.data ? <Loading /> : null}
