@@ -42,7 +42,7 @@ async function check(lang, name) {
 for (const lang of PORTAL_LANGS) {
   test(`every portal page in ${lang} at 360 px: accessible, fits, screenshots`, async () => {
     await page.goto(`/${lang}`);
-    await page.locator('[data-testid=categories]').waitFor();
+    await portalSettled(page);
     assert.equal((await page.locator('#main-heading').textContent()).trim(), ptr(lang, 'home.title'));
     const staff = page.locator('[data-testid=staff-login]');
     assert.equal((await staff.textContent()).trim(), ptr(lang, 'app.staffArea'));
