@@ -132,6 +132,8 @@ struct Route {
   bool reads_persons = false;
   // Password guesses: the route answers 429 with Retry-After while a delay runs (auth/throttle.h).
   bool throttled = false;
+  // Flood-gated (the directory's public writes): may answer 429 with Retry-After.
+  bool rate_limited = false;
   Handler handler;
 };
 

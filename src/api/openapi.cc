@@ -187,7 +187,7 @@ nlohmann::json operation(const Route& r) {
   // Business rules on the values given (e.g. no day after today).
   if (r.method == "POST" || r.method == "PATCH" || !r.query.empty() || !r.path.empty())
     responses["422"] = error_response(422);
-  if (r.throttled) responses["429"] = error_response(429);
+  if (r.throttled || r.rate_limited) responses["429"] = error_response(429);
   op["responses"] = responses;
   return op;
 }

@@ -328,6 +328,28 @@ Result<http::Response> verify(api::Context& ctx) {
   return api::ok(listing_json(*fresh, stale_before(clock::today()), names));
 }
 
+// Moderators: which InNet organisation keeps an HSDS organisation's listings (its users then
+// read, propose and verify them).
+Result<http::Response> set_owner_route(api::Context& ctx) {
+  std::optional<std::int64_t> owner;
+  if (!ctx.body["organization_id"].is_null())
+    owner = ctx.body["organization_id"].get<std::int64_t>();
+  INNET_ASSIGN_OR_RETURN(auto* c, ctx.begin_write());
+  if (owner) {
+    auto org = accounts::find_organization(*c, *owner);
+    if (!org.ok())
+      return Error::field(ErrorKind::invalid_input, "organization_id",
+                          FieldError::not_found("organization"));
+  }
+  const std::string id = ctx.param("id");
+  auto set = set_owner(*c, id, owner);
+  if (!set.ok()) return Error::not_found("organization");
+  auto entry = ctx.audit("directory.organization.owner", "directory_organization", id);
+  entry.details = json{{"innet_organization_id", opt(owner)}}.dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::ok(json{{"id", id}, {"owner_id", opt(owner)}});
+}
+
 // --- Changes ----------------------------------------------------------------------------------
 
 Result<Change> readable_change(api::Context& ctx, db::Connection& c) {
@@ -673,6 +695,23 @@ void add_editorial_routes(api::Api& api) {
            .path = uuid_path,
            .response_schema = "DirectoryListing",
            .handler = verify});
+  api.add_schema("DirectoryOwner",
+                 object({{"id", {{"type", "string"}}}, {"owner_id", nullable("integer")}}));
+  api.add(
+      {.method = "POST",
+       .pattern = base + "/organizations/{id}/owner",
+       .action = kModerate,
+       .summary = "Link an HSDS organisation to the InNet organisation that keeps its "
+                  "listings (null: none)",
+       .tag = "directory",
+       .body = {{.name = "organization_id",
+                 .type = FieldType::integer,
+                 .required = true,
+                 .nullable = true,
+                 .min_value = 1}},
+       .path = {{.name = "id", .max_length = 100, .description = "the HSDS organisation's uuid"}},
+       .response_schema = "DirectoryOwner",
+       .handler = set_owner_route});
   api.add({.method = "GET",
            .pattern = base + "/changes",
            .action = kChangesRead,

@@ -189,6 +189,14 @@ Status set_verified(db::Connection& c, const std::string& service_id, const std:
       "service");
 }
 
+Status set_owner(db::Connection& c, const std::string& organization_id,
+                 std::optional<std::int64_t> owner_id) {
+  return db::expect_one(
+      c.execute("UPDATE directory_organizations SET innet_organization_id = ? WHERE id = ?",
+                {db::optional_value(owner_id), organization_id}),
+      "organization");
+}
+
 Status set_last_modified(db::Connection& c, const std::string& service_id,
                          const std::string& timestamp) {
   return db::expect_one(c.execute("UPDATE directory_services SET last_modified = ? WHERE id = ?",

@@ -52,6 +52,9 @@ Result<std::vector<Listing>> stale_listings(db::Connection& c, std::int64_t owne
                                             const std::string& stale_before, std::int64_t limit);
 Status set_verified(db::Connection& c, const std::string& service_id, const std::string& day,
                     std::int64_t user_id);
+// Links an HSDS organisation to the InNet organisation that keeps its listings (or unlinks it).
+Status set_owner(db::Connection& c, const std::string& organization_id,
+                 std::optional<std::int64_t> owner_id);
 Status set_last_modified(db::Connection& c, const std::string& service_id,
                          const std::string& timestamp);
 

@@ -43,6 +43,8 @@ void finish(const std::string& id, const std::function<void(ImportJob&)>& f) {
 
 struct TempDir {
   std::filesystem::path path;
+  TempDir() = default;
+  TempDir(const TempDir&) = delete;
   ~TempDir() {
     std::error_code ec;
     if (!path.empty()) std::filesystem::remove_all(path, ec);
@@ -131,7 +133,8 @@ Result<ImportJob> start_import(api::Services& services, const audit::Entry& audi
     release();
     return Error::internal("cannot create a temporary directory");
   }
-  auto dir = std::make_shared<TempDir>(TempDir{pattern});
+  auto dir = std::make_shared<TempDir>();  // not a copy: its destructor removes the folder
+  dir->path = pattern;
   std::filesystem::path path;
   if (looks_like_zip(body)) {
     if (auto s = unzip(body, dir->path / "package"); !s.ok()) {

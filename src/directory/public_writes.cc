@@ -96,6 +96,7 @@ void add_public_write_routes(api::Api& api) {
            .path = uuid_path,
            .response_schema = "DirectoryReceived",
            .success_status = 201,
+           .rate_limited = true,
            .handler = feedback});
   api.add({.method = "POST",
            .pattern = "/api/v1/directory/services/{id}/suggestions",
@@ -115,6 +116,7 @@ void add_public_write_routes(api::Api& api) {
            .path = uuid_path,
            .response_schema = "DirectoryReceived",
            .success_status = 201,
+           .rate_limited = true,
            .handler = suggestion});
 }
 
