@@ -59,8 +59,9 @@ Status Catalog::refresh(db::Connection& c) {
   }
   INNET_ASSIGN_OR_RETURN(auto seq, change_counter(c));
   if (seq == watermark_) return Status::success();
-  std::unique_lock lock(writer_, std::try_to_lock);
-  if (!lock.owns_lock()) return Status::success();
+  // One refresher at a time; the others wait for it, then find the counter seen (or re-read
+  // what came after): an answer never misses a change committed before its request.
+  std::lock_guard lock(writer_);
   const std::int64_t since = watermark_;
   if (seq <= since) return Status::success();
   INNET_ASSIGN_OR_RETURN(auto changed, services_changed_since(c, since));

@@ -18,9 +18,8 @@ namespace innet::directory {
 
 class Catalog {
  public:
-  // Brings the index up to date with the database. Concurrent callers: the first load makes
-  // the others wait; a later refresh that another caller runs already is skipped (its caller
-  // answers from the index as it is, at most that refresh behind).
+  // Brings the index up to date with the database: every change committed before the call is
+  // in the index when it returns. Concurrent callers wait for the one that loads or refreshes.
   Status refresh(db::Connection& c);
   const search::Index& index() const { return index_; }
 

@@ -168,6 +168,10 @@ Result<std::vector<Listing>> read_listings(db::Connection& c, const std::vector<
   for (const auto& t : service_texts)
     if (auto it = at.find(t.record_id); it != at.end()) add_texts(out[it->second].texts, t);
 
+  INNET_ASSIGN_OR_RETURN(auto verified, verified_on(c, found));
+  for (auto& [id, day] : verified)
+    if (auto it = at.find(id); it != at.end()) out[it->second].last_verified_on = std::move(day);
+
   // Terms (attributes linking a service to a term).
   INNET_ASSIGN_OR_RETURN(auto attributes, load_in(c, *table("attribute"), "link_id", found));
   each(attributes, "link_id", [](Listing& l, const Record& a) {
@@ -185,7 +189,7 @@ Result<std::vector<Listing>> read_listings(db::Connection& c, const std::vector<
   INNET_ASSIGN_OR_RETURN(auto locations, load_in(c, *table("location"), "id", location_ids));
   INNET_ASSIGN_OR_RETURN(auto addresses,
                          load_in(c, *table("address"), "location_id", location_ids));
-  INNET_ASSIGN_OR_RETURN(auto hidden, confidential_locations(c));
+  INNET_ASSIGN_OR_RETURN(auto hidden, confidential_among(c, location_ids));
   const std::set<std::string> confidential(hidden.begin(), hidden.end());
   std::unordered_map<std::string, const Record*> location_by_id;
   for (const auto& loc : locations) location_by_id.emplace(loc.id(), &loc);

@@ -46,7 +46,8 @@ struct Listing {
   std::vector<std::string> languages;  // ISO 639 codes, lower case, as the records give them
   std::optional<bool> free;            // null: no cost option says
   std::vector<WeeklyOpening> openings;
-  std::vector<Record> schedules;  // the service's and its places'
+  std::vector<Record> schedules;                // the service's and its places'
+  std::optional<std::string> last_verified_on;  // our profile (decision 0034)
 
   bool active() const;
   // The text of a field in `language`, else Italian; nullopt when neither.

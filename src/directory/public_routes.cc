@@ -277,7 +277,7 @@ ServiceHit hit_of(const Listing& l, const std::string& lang, std::optional<doubl
   h.languages = l.languages;
   if (!l.openings.empty()) h.open_now = open_at(l, local_now());
   h.distance_km = distance;
-  h.last_verified_on = l.service.value("last_verified_on");
+  h.last_verified_on = l.last_verified_on;
   return h;
 }
 
@@ -591,7 +591,11 @@ void add_public_routes(api::Api& api) {
        .allowed = {"relevance", "distance"},
        .description = "distance needs near"},
       {.name = "page", .type = FieldType::integer, .min_value = 1, .max_value = 10000},
-      {.name = "per_page", .type = FieldType::integer, .description = "default 20", .min_value = 1, .max_value = 50},
+      {.name = "per_page",
+       .type = FieldType::integer,
+       .description = "default 20",
+       .min_value = 1,
+       .max_value = 50},
   };
   api.add(
       {.method = "GET",

@@ -524,6 +524,22 @@ Result<std::vector<std::string>> confidential_locations(db::Connection& c) {
   return out;
 }
 
+Result<std::vector<std::string>> confidential_among(db::Connection& c,
+                                                    const std::vector<std::string>& location_ids) {
+  std::vector<std::string> out;
+  for (std::size_t from = 0; from < location_ids.size(); from += kIdsPerQuery) {
+    const std::size_t to = std::min(location_ids.size(), from + kIdsPerQuery);
+    db::Params params(location_ids.begin() + from, location_ids.begin() + to);
+    INNET_ASSIGN_OR_RETURN(auto rows,
+                           c.query("SELECT id FROM directory_locations WHERE confidential = 1 "
+                                   "AND id IN (" +
+                                       db::placeholders(to - from) + ")",
+                                   params));
+    for (const auto& row : rows) out.push_back(row.text(0));
+  }
+  return out;
+}
+
 Status set_confidential(db::Connection& c, const std::string& location_id, bool confidential) {
   INNET_TRY(db::expect_one(c.execute("UPDATE directory_locations SET confidential = ? WHERE id = ?",
                                      {std::int64_t{confidential ? 1 : 0}, location_id}),
@@ -606,6 +622,21 @@ Result<std::vector<StoredTranslation>> load_translations(
         auto rows,
         c.query(select + " AND record_id IN (" + db::placeholders(to - from) + ")", params));
     read(rows);
+  }
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> verified_on(
+    db::Connection& c, const std::vector<std::string>& service_ids) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t from = 0; from < service_ids.size(); from += kIdsPerQuery) {
+    const std::size_t to = std::min(service_ids.size(), from + kIdsPerQuery);
+    db::Params params(service_ids.begin() + from, service_ids.begin() + to);
+    INNET_ASSIGN_OR_RETURN(auto rows, c.query("SELECT id, last_verified_on FROM directory_services "
+                                              "WHERE last_verified_on IS NOT NULL AND id IN (" +
+                                                  db::placeholders(to - from) + ")",
+                                              params));
+    for (const auto& row : rows) out.emplace_back(row.text(0), row.text(1));
   }
   return out;
 }

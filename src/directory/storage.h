@@ -59,6 +59,9 @@ struct StoredTranslation {
 Result<std::vector<StoredTranslation>> load_translations(
     db::Connection& c, std::string_view table_name,
     const std::optional<std::vector<std::string>>& record_ids);
+// Our profile's verification day of these services (id -> YYYY-MM-DD), those that have one.
+Result<std::vector<std::pair<std::string, std::string>>> verified_on(
+    db::Connection& c, const std::vector<std::string>& service_ids);
 // The records an attribute links to this term (services, mostly).
 Result<std::vector<std::string>> service_ids_of_taxonomy_term(db::Connection& c,
                                                               const std::string& term_id);
@@ -73,6 +76,10 @@ Status note_changes(db::Connection& c, std::string_view table_name,
 Result<std::int64_t> change_counter(db::Connection& c);
 // The services stamped after `seq`.
 Result<std::vector<std::string>> services_changed_since(db::Connection& c, std::int64_t seq);
+
+// Which of these locations are confidential (the answers' few places, not the whole table).
+Result<std::vector<std::string>> confidential_among(db::Connection& c,
+                                                    const std::vector<std::string>& location_ids);
 
 // Our profile: hides (or shows again) a location's address and coordinates from the public.
 Status set_confidential(db::Connection& c, const std::string& location_id, bool confidential);

@@ -113,12 +113,25 @@ const Municipality* find_municipality(std::string_view istat_code) {
 namespace innet::geo {
 namespace {
 
-// ASCII letters and digits, lower case: "Sant'Angelo" and "santangelo", "Cefalù" and "Cefalu"
-// compare equal (a letter outside ASCII is left out on both sides).
+// ASCII letters and digits, lower case, Latin-1 accents dropped: "Sant'Angelo" and
+// "santangelo", "Cefalù" and "CEFALU" compare equal; other characters are left out.
 std::string name_key(std::string_view text) {
   std::string out;
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    // Latin-1 accented letters (U+00C0..U+00FF, two bytes from 0xC3): the vowel without accent.
+    if (c == 0xC3 && i + 1 < text.size()) {
+      static constexpr std::string_view kBase =
+          "aaaaaaaceeeeiiiidnooooo/ouuuuyts"   // U+00C0..U+00DF, as lower case
+          "aaaaaaaceeeeiiiidnooooo/ouuuuyty";  // U+00E0..U+00FF
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0xBF) {
+        const char base = kBase[next - 0x80];
+        if (base != '/') out += base;
+        ++i;
+        continue;
+      }
+    }
     if (c >= 'A' && c <= 'Z')
       out += static_cast<char>(c - 'A' + 'a');
     else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))

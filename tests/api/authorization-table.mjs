@@ -123,6 +123,11 @@ const TABLE = {
   'GET /api/v1/hsds/taxonomies/{id}':              [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /api/v1/hsds/taxonomy_terms':               [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /api/v1/hsds/taxonomy_terms/{id}':          [1,   1,    1,   1,   1,   1,   1,   1],
+  // The public directory (decision 0037): no login.
+  'GET /api/v1/directory/search':                  [1,   1,    1,   1,   1,   1,   1,   1],
+  'GET /api/v1/directory/suggest':                 [1,   1,    1,   1,   1,   1,   1,   1],
+  'GET /api/v1/directory/services/{id}':           [1,   1,    1,   1,   1,   1,   1,   1],
+  'GET /api/v1/directory/terms':                   [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /api/v1/checklists':                        [0,   0,    1,   1,   1,   0,   0,   1],
   'POST /api/v1/checklists':                       [0,   0,    1,   0,   0,   0,   0,   0],
   'GET /api/v1/checklists/{id}':                   [0,   0,    1,   1,   1,   0,   0,   1],

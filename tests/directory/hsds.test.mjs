@@ -162,3 +162,21 @@ test('bad parameters are refused naming them; unknown ids are 404', async () => 
   assert.deepEqual(malformed, missing);
   expectError(await hsds(`/taxonomy_terms/${MISSING}`), 404, 'not_found');
 });
+
+test('search and proximity (decision 0037): answers valid against the HSDS API', async () => {
+  const found = expectStatus(await hsds('/services?search=permesso%20soggiorno'), 200);
+  checkHsds('/services', found);
+  assert.ok(found.contents.some((s) => s.id === LEGAL));
+  // Within 5 km of the centre of Palermo's postcodes: the desk of via Maqueda; the shelter has
+  // no public point, so a distance never finds it.
+  const near = expectStatus(await hsds('/services?postcode=90133&proximity=5000'), 200);
+  checkHsds('/services', near);
+  assert.ok(near.contents.some((s) => s.id === LEGAL));
+  assert.ok(!near.contents.some((s) => s.id === SHELTER));
+  const none = expectStatus(await hsds('/services?search=zzzqqqxxx'), 200);
+  checkHsds('/services', none);
+  assert.equal(none.empty, true);
+  expectError(await hsds('/services?proximity=abc&postcode=90133'), 400, 'validation_failed', ['proximity']);
+  // Only services take them.
+  expectError(await hsds('/organizations?search=legal'), 400, 'validation_failed', ['search']);
+});

@@ -436,3 +436,45 @@ TEST(SearchIndex, BadInputIsHarmless) {
 
 }  // namespace
 }  // namespace innet::search
+
+namespace innet::search {
+namespace {
+
+TEST(SearchIndex, TermGroupsAreAnyOfWithinAllOfAcross) {
+  Index index;
+  auto with = [](std::string id, std::vector<std::string> terms) {
+    Document d = doc(std::move(id), Language::it, "Sportello");
+    d.terms = std::move(terms);
+    return d;
+  };
+  index.upsert(with("health", {"cat:health", "permit:asylum"}));
+  index.upsert(with("legal", {"cat:legal"}));
+  index.upsert(with("housing", {"cat:housing", "permit:asylum"}));
+  Query q;
+  q.any_terms = {{"cat:health", "cat:legal"}};
+  EXPECT_EQ(ids(index.query(q)), (Ids{"health", "legal"}));
+  q.any_terms.push_back({"permit:asylum"});
+  EXPECT_EQ(ids(index.query(q)), (Ids{"health"}));
+  q.any_terms = {{"cat:nobody"}};
+  EXPECT_TRUE(index.query(q).hits.empty());
+}
+
+TEST(SearchIndex, NearestFirstOrdersTextMatchesByDistance) {
+  Index index;
+  auto at = [](std::string id, std::string name, double lat) {
+    Document d = doc(std::move(id), Language::it, std::move(name));
+    d.points = {{lat, 13.36}};
+    return d;
+  };
+  index.upsert(at("far", "Avvocato avvocato di strada", 38.5));  // the better text match
+  index.upsert(at("near", "Sportello con avvocato", 38.12));
+  Query q;
+  q.text = "avvocato ";
+  q.near = GeoPoint{38.12, 13.36};
+  EXPECT_EQ(ids(index.query(q)).front(), "far");  // relevance first, distance breaks ties
+  q.nearest_first = true;
+  EXPECT_EQ(ids(index.query(q)), (Ids{"near", "far"}));
+}
+
+}  // namespace
+}  // namespace innet::search
