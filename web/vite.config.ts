@@ -4,6 +4,7 @@ import rtlcss from 'rtlcss';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Bootstrap Italia ships no right-to-left stylesheet. After bundling, every CSS asset
@@ -47,7 +48,9 @@ function serviceWorker(): Plugin {
         readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(join(dir, e.name)) : [join(dir, e.name)]));
       const files = list(outDir)
         .map((path) => `/${relative(outDir, path).split(sep).join('/')}`)
-        .filter((url) => url !== '/index.html' && url !== '/sw.js' && !/\.(br|gz)$/.test(url))
+        // The public portal's page and map outlines are not the staff app's to keep.
+        .filter((url) => url !== '/index.html' && url !== '/sw.js' && url !== '/portal.html' && !url.startsWith('/geo/'))
+        .filter((url) => !/\.(br|gz)$/.test(url))
         .sort();
       const hash = createHash('sha256');
       for (const url of ['/index.html', ...files]) hash.update(url).update(readFileSync(join(outDir, url)));
@@ -59,13 +62,51 @@ function serviceWorker(): Plugin {
   };
 }
 
+/**
+ * The portal (portal.html) links its stylesheet itself (src/portal/main.tsx): the built page keeps
+ * the file's address in <meta name="innet-stylesheet">, so an Arabic page fetches only the
+ * mirrored twin and never both.
+ */
+function portalStylesheet(): Plugin {
+  return {
+    name: 'innet-portal-stylesheet',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (ctx.server || !ctx.filename.endsWith('portal.html')) return html;
+        return html.replace(/<link rel="stylesheet"[^>]*href="([^"]+\.css)"[^>]*>/g, '<meta name="innet-stylesheet" content="$1">');
+      },
+    },
+  };
+}
+
+/** The dev server answers as the C++ server does: the portal at "/" and under the six language prefixes. */
+function portalPages(): Plugin {
+  const portalPath = /^\/(?:(?:it|en|fr|ar|uk|bn)(?:\/[^?]*)?)?(?:\?.*)?$/;
+  return {
+    name: 'innet-portal-pages',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url && portalPath.test(req.url)) req.url = '/portal.html';
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), rtlStylesheet(), serviceWorker()],
+  plugins: [preact(), rtlStylesheet(), serviceWorker(), portalStylesheet(), portalPages()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // One stylesheet for the whole app, so there is exactly one file to mirror and swap.
-    cssCodeSplit: false,
+    // Two pages: the staff app (index.html) and the public portal (portal.html), which shares none
+    // of the staff app's code or styles. Each entry has exactly one stylesheet to mirror and swap
+    // (the portal's map adds leaflet's, loaded with the map); nothing else imports CSS.
+    rollupOptions: {
+      input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), portal: fileURLToPath(new URL('./portal.html', import.meta.url)) },
+    },
+    cssCodeSplit: true,
     // Inline assets would become data: URLs; keep fonts and images as files.
     assetsInlineLimit: 0,
     target: 'es2022',

@@ -111,6 +111,18 @@ Response canonical_redirect(const Request& request) {
   return response;
 }
 
+// The public portal (web/portal.html, a bundle of its own, no login) lives at "/" and under a
+// language prefix ("/it", "/ar/services/12"); every other page is the staff app's index.html.
+constexpr std::array<std::string_view, 6> kPortalLanguages = {"it", "en", "fr", "ar", "uk", "bn"};
+
+bool is_portal_path(std::string_view path) {
+  if (path == "/") return true;
+  std::string_view rest = path.substr(1);
+  std::string_view first = rest.substr(0, rest.find('/'));
+  return std::find(kPortalLanguages.begin(), kPortalLanguages.end(), first) !=
+         kPortalLanguages.end();
+}
+
 }  // namespace
 
 std::string_view content_type_for(std::string_view filename) {
@@ -136,7 +148,12 @@ Response StaticFiles::serve(const Request& request) const {
   auto relative = relative_path(request.path);
   if (!relative) return not_found();
   fs::path index = root_ / "index.html";
-  if (relative->empty()) return serve_file(index, kRevalidate, request);
+  // A build without the portal (an older dist) keeps answering every page with the staff app.
+  std::error_code portal_ec;
+  fs::path portal = root_ / "portal.html";
+  fs::path page =
+      is_portal_path(request.path) && fs::is_regular_file(portal, portal_ec) ? portal : index;
+  if (relative->empty()) return serve_file(page, kRevalidate, request);
 
   std::error_code ec;
   fs::path file = fs::canonical(root_ / *relative, ec);
@@ -146,7 +163,7 @@ Response StaticFiles::serve(const Request& request) const {
     return serve_file(file, asset ? kImmutable : kRevalidate, request);
   }
   if (has_extension(request.path)) return not_found();
-  return serve_file(index, kRevalidate, request);
+  return serve_file(page, kRevalidate, request);
 }
 
 Response StaticFiles::serve_file(const fs::path& file, std::string_view cache_control,

@@ -74,14 +74,14 @@ test('API responses carry the security headers and Cache-Control: no-store', asy
   assert.match(bad.headers.get('x-request-id'), /^[A-Za-z0-9._-]+$/);
 });
 
-test('GET / serves the web app; app routes fall back to index.html; assets are cached', async () => {
-  const index = await request('GET', '/', { headers: { accept: 'text/html' } });
+test('GET /home serves the staff app; app routes fall back to index.html; assets are cached', async () => {
+  const index = await request('GET', '/home', { headers: { accept: 'text/html' } });
   assert.equal(index.status, 200);
   assert.match(index.headers.get('content-type'), /^text\/html/);
   assert.match(index.text, /^<!doctype html>/i);
   assert.match(index.text, /<div id="app"><\/div>/);
   assert.equal(index.headers.get('cache-control'), 'no-cache');
-  expectSecurityHeaders(index, 'GET /');
+  expectSecurityHeaders(index, 'GET /home');
 
   for (const path of ['/users', '/organizations/3', '/audit', '/login', '/account']) {
     const res = await request('GET', path, { headers: { accept: 'text/html' } });
@@ -108,9 +108,30 @@ test('GET / serves the web app; app routes fall back to index.html; assets are c
   assert.equal((await request('GET', '/.env')).status, 404);
   const etag = index.headers.get('etag');
   assert.ok(etag);
-  assert.equal((await request('GET', '/', { headers: { 'if-none-match': etag } })).status, 304);
+  assert.equal((await request('GET', '/home', { headers: { 'if-none-match': etag } })).status, 304);
   // Writes to app routes are not served by the static handler.
   assert.notEqual((await request('POST', '/users', { body: {} })).status, 200);
+});
+
+test('GET / and the language prefixes serve the public portal, which loads none of the staff app', async () => {
+  const portal = await request('GET', '/', { headers: { accept: 'text/html' } });
+  assert.equal(portal.status, 200);
+  assert.match(portal.text, /<div id="portal"><\/div>/);
+  assert.equal(portal.headers.get('cache-control'), 'no-cache');
+  expectSecurityHeaders(portal, 'GET /');
+  for (const path of ['/it', '/en/services', '/ar/services/1', '/bn', '/uk/services?q=x', '/fr']) {
+    const res = await request('GET', path, { headers: { accept: 'text/html' } });
+    assert.equal(res.status, 200, path);
+    assert.equal(res.text, portal.text, `${path} serves portal.html`);
+  }
+  const staff = await request('GET', '/home');
+  const script = (text) => text.match(/<script type="module"[^>]*src="([^"]+)"/)?.[1];
+  const stylesheet = (text) => text.match(/(?:href|content)="(\/assets\/[^"]+\.css)"/)?.[1];
+  assert.ok(script(portal.text) && script(staff.text));
+  assert.notEqual(script(portal.text), script(staff.text), 'the portal has its own bundle');
+  assert.ok(stylesheet(portal.text) && stylesheet(staff.text));
+  assert.notEqual(stylesheet(portal.text), stylesheet(staff.text), 'and its own stylesheet');
+  assert.equal(portal.headers.get('set-cookie'), null, 'no cookie');
 });
 
 test('one path per route: a trailing slash redirects a page and is not a route', async () => {

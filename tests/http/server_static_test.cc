@@ -85,6 +85,31 @@ TEST_F(HttpStaticFiles, ClientRoutesFallBackToIndex) {
   }
 }
 
+// The public portal is its own page (web/portal.html): at "/" and under the six language
+// prefixes; the staff app keeps every other path, a prefix that only starts like a language too.
+TEST_F(HttpStaticFiles, PortalPagesAtRootAndUnderALanguage) {
+  write_file(web / "portal.html", "<!doctype html><title>Portale</title>");
+  TestServer server(router, options);
+  TestClient client(server.port());
+  for (const char* target :
+       {"/", "/it", "/ar/services", "/en/services/7?lang=en", "/bn", "/uk/x"}) {
+    SCOPED_TRACE(target);
+    auto response = client.request("GET", target);
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.body, "<!doctype html><title>Portale</title>");
+    EXPECT_EQ(response.header("cache-control"), "no-cache");
+  }
+  for (const char* target :
+       {"/home", "/login", "/italy", "/items/3", "/de/services", "/index.html"}) {
+    SCOPED_TRACE(target);
+    auto response = client.request("GET", target);
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.body, "<!doctype html><title>InNet</title>");
+  }
+  EXPECT_EQ(client.request("GET", "/it/").status, 308);
+  EXPECT_EQ(client.request("GET", "/it/missing.js").status, 404);
+}
+
 TEST_F(HttpStaticFiles, MissingFileWithExtensionIs404) {
   TestServer server(router, options);
   TestClient client(server.port());

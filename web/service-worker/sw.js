@@ -9,6 +9,7 @@ const VERSION = '__INNET_VERSION__';
 const FILES = __INNET_FILES__;
 const CACHE = `innet-app-${VERSION}`;
 const SHELL = '/index.html';
+const PORTAL_PAGE = /^\/(?:(?:it|en|fr|ar|uk|bn)(?:\/.*)?|portal\.html)?$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -35,6 +36,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   // Not ours, or the API (never cached; the browser goes to the network as without a worker).
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  // The public portal ("/" and the language prefixes, web/portal.html) is another app with no
+  // worker: its pages go to the network as without one, never to the staff app's shell.
+  if (request.mode === 'navigate' && PORTAL_PAGE.test(url.pathname)) return;
   if (request.mode === 'navigate') {
     // A page: the network first (a new build is seen at once), the shell kept when there is none.
     event.respondWith(fetch(request).catch(() => caches.match(SHELL, { cacheName: CACHE }).then((r) => r ?? Response.error())));

@@ -37,7 +37,8 @@ type State =
   | { status: 'auth'; user: SignedInUser };
 
 const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Element }> = {
-  '/': { render: () => <Home /> },
+  // The staff app's home; "/" and the language prefixes are the public portal (portal.html).
+  '/home': { render: () => <Home /> },
   '/account': { render: () => <Account /> },
   '/organizations': { permission: 'organizations.read', render: () => <Organizations /> },
   '/users': { permission: 'users.read', render: () => <Users /> },
@@ -121,7 +122,7 @@ function findRoute(path: string): { permission?: string; render: () => preact.JS
 /** Only same-app paths are accepted as a place to return to after login. */
 function safeNext(next: string | null): string {
   if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login')) return next;
-  return '/';
+  return '/home';
 }
 
 export function App() {
@@ -167,7 +168,7 @@ export function App() {
   useEffect(() => {
     if (state.status === 'anon' && !PUBLIC_PAGES.has(loc.path)) {
       const here = loc.path + (loc.query.toString() ? `?${loc.query}` : '');
-      const plain = here === '/' || state.reason === 'logged_out';
+      const plain = here === '/home' || state.reason === 'logged_out';
       navigate(plain ? '/login' : `/login?next=${encodeURIComponent(here)}`, { replace: true });
     } else if (state.status === 'auth' && loc.path === '/login') {
       navigate(safeNext(loc.query.get('next')), { replace: true });

@@ -64,7 +64,7 @@ export function Header({ session, path }: { session: SessionValue | null; path: 
               <div class="col-12">
                 <div class="it-header-center-content-wrapper">
                   <div class="it-brand-wrapper">
-                    <Link href={user ? '/' : '/login'}>
+                    <Link href={user ? '/home' : '/login'}>
                       <Icon name="pa" class="icon" />
                       <div class="it-brand-text">
                         <div class="it-brand-title">{t('app.name')}</div>

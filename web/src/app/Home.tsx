@@ -11,7 +11,7 @@ export function Home() {
   const { user, can } = useSession();
   usePageTitle(t('nav.home'));
   const role = t(`roles.${user.role}.name`);
-  const cards = visibleAreas(can).filter((a) => a.path !== '/');
+  const cards = visibleAreas(can).filter((a) => a.path !== '/home');
   return (
     <div data-testid="home" data-role={user.role}>
       <h1 id="main-heading" tabIndex={-1}>

@@ -11,7 +11,7 @@ export function NotFound() {
         {t('notFound.title')}
       </h1>
       <p>{t('notFound.text')}</p>
-      <Link href="/" class="btn btn-primary">
+      <Link href="/home" class="btn btn-primary">
         {t('common.backHome')}
       </Link>
     </div>
@@ -27,7 +27,7 @@ export function Forbidden() {
         {t('forbidden.title')}
       </h1>
       <p>{t('forbidden.text')}</p>
-      <Link href="/" class="btn btn-primary">
+      <Link href="/home" class="btn btn-primary">
         {t('common.backHome')}
       </Link>
     </div>

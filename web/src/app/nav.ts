@@ -22,7 +22,7 @@ export interface Area {
 // Adding a page to the menu (and a card to the home page) is one line here, in the order it is
 // shown within its group.
 export const AREAS: Area[] = [
-  { path: '/', labelKey: 'nav.home', descriptionKey: 'home.cards.home', icon: 'pa' },
+  { path: '/home', labelKey: 'nav.home', descriptionKey: 'home.cards.home', icon: 'pa' },
   { path: '/centres', labelKey: 'nav.centres', descriptionKey: 'home.cards.centres', icon: 'pa', permission: 'centres.read', group: 'reception' },
   { path: '/occupancy', labelKey: 'nav.occupancy', descriptionKey: 'home.cards.occupancy', icon: 'list', permission: 'occupancy.read', group: 'reception' },
   { path: '/placement-desk', labelKey: 'nav.placementDesk', descriptionKey: 'home.cards.placementDesk', icon: 'search', permission: 'occupancy.read', group: 'reception' },
@@ -84,5 +84,5 @@ export function menuEntries(areas: Area[]): MenuEntry[] {
 
 /** Whether `path` is the area's page or one below it (/centres/12 is within /centres). */
 export function within(area: Area, path: string): boolean {
-  return path === area.path || (area.path !== '/' && path.startsWith(`${area.path}/`));
+  return path === area.path || (area.path !== '/home' && path.startsWith(`${area.path}/`));
 }

@@ -36,7 +36,7 @@ const heading = () => headingText(page);
 const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
 
 test('skip link and focus management after navigation', async () => {
-  await page.goto('/');
+  await page.goto('/home');
   await page.locator('[data-testid=home]').waitFor();
   await page.keyboard.press('Tab');
   const skip = page.locator('.skiplinks a');
@@ -56,7 +56,7 @@ test('skip link and focus management after navigation', async () => {
 });
 
 test('account: password change errors, personal API tokens', async () => {
-  await page.goto('/');
+  await page.goto('/home');
   await page.locator('[data-testid=home]').waitFor();
   await openFromNav(page, '/account');
   assert.equal(await heading(), tr('it', 'account.title'));
@@ -99,7 +99,7 @@ test('account: password change errors, personal API tokens', async () => {
 });
 
 test('organisations: list, search, create, edit', async () => {
-  await page.goto('/');
+  await page.goto('/home');
   await page.locator('[data-testid=home]').waitFor();
   await openFromNav(page, '/organizations');
   await page.locator('[data-testid=org-table]').waitFor();
@@ -169,7 +169,7 @@ test('organisations: pagination when there are more than one page', async () => 
 });
 
 test('users: filters, create, edit, reset password; the new user can log in', async () => {
-  await page.goto('/');
+  await page.goto('/home');
   await page.locator('[data-testid=home]').waitFor();
   await openFromNav(page, '/users');
   await page.locator('[data-testid=user-table]').waitFor();
@@ -246,7 +246,7 @@ test('users: filters, create, edit, reset password; the new user can log in', as
 });
 
 test('audit trail: table and filters', async () => {
-  await page.goto('/');
+  await page.goto('/home');
   await page.locator('[data-testid=home]').waitFor();
   await openFromNav(page, '/audit');
   await settled(page);
@@ -343,7 +343,7 @@ test('audit trail: the reads of personal data, refusals included, under their ow
 });
 
 test('an expired session sends the user to the login page with a notice', async () => {
-  await page.goto('/');
+  await page.goto('/home');
   await page.locator('[data-testid=home]').waitFor();
   await page.route('**/api/v1/organizations**', (route) =>
     route.fulfill({

@@ -33,7 +33,7 @@ test('possible duplicates: a pair with its reasons, reviewed side by side, marke
   const two = await createPerson(page, f, 'Alexander', { nationality: 'UA', birth_date: '1988-11-05' });
   const n = await pageOf(one, two);
 
-  await page.goto('/');
+  await page.goto('/home');
   await page.locator('a[href="/duplicate-pairs"]').first().waitFor({ state: 'attached' });
   await page.goto(`/duplicate-pairs${n > 1 ? `?page=${n}` : ''}`);
   const row = page.locator(`[data-pair="${one.id}-${two.id}"]`);

@@ -253,7 +253,7 @@ test('inspector escalates a finding and records a penalty, its computation shown
 
 test('the officer\'s menu: groups on one line at 1280 px, by keyboard, on a phone and in Arabic', async () => {
   const page = officer.page;
-  await page.goto('/');
+  await page.goto('/home');
   await page.locator('[data-testid=home]').waitFor();
   const tops = () => page.locator('[data-testid=main-nav] > li').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
   // In every language (Ukrainian has the longest labels).

@@ -227,11 +227,11 @@ export async function navPaths(page) {
   return page.locator('[data-testid=main-nav] [data-nav]').evaluateAll((els) => els.map((e) => e.getAttribute('data-nav')));
 }
 
-/** The menu's paths for these permissions (web/src/app/nav.ts), which are also the home page's cards with '/'. */
+/** The menu's paths for these permissions (web/src/app/nav.ts), which are also the home page's cards with '/home'. */
 export function expectedNav(permissions) {
   const has = (p) => permissions.includes(p);
   return [
-    '/',
+    '/home',
     ...(has('centres.read') ? ['/centres'] : []),
     ...(has('occupancy.read') ? ['/occupancy', '/placement-desk'] : []),
     ...(has('register.record') ? ['/register'] : []),

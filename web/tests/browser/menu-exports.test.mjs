@@ -38,7 +38,7 @@ after(async () => {
 
 test("case worker: the presence register from the menu, to today's register of a centre", async () => {
   const { page } = worker;
-  await page.goto('/');
+  await page.goto('/home');
   await openFromNav(page, '/register');
   await page.locator('[data-testid=register-centres] [data-centre]').first().waitFor();
   const own = (await apiGet(page, '/centres?per_page=100')).body;
@@ -73,7 +73,7 @@ test('prefecture officer: the notices searched, sorted by column and saved as CS
   assert.equal(drafts.length, 2);
   for (const n of drafts) assert.equal((await apiCall(worker.page, 'POST', `/absence-notices/${n.id}/sending`, {})).status, 201);
 
-  await page.goto('/');
+  await page.goto('/home');
   await openFromNav(page, '/absence-notices');
   await page.locator('#notices-status').selectOption('');
   await page.locator('#notices-filter').fill(centre.name);

@@ -92,7 +92,7 @@ test("officer's home: what needs attention across all centres, with counts, firs
   });
   assert.equal(contract.status, 201, JSON.stringify(contract.body));
 
-  await page.goto('/');
+  await page.goto('/home');
   await page.locator('[data-testid=officer-work]').waitFor();
   await settled(page);
   for (const id of ['over-capacity', 'unconfirmed-registers', 'invoices', 'contracts-ending']) {
@@ -109,7 +109,7 @@ test("officer's home: what needs attention across all centres, with counts, firs
 });
 
 test('a full list: sorted by a column, downloaded as CSV in the language of the app', async () => {
-  await page.goto('/');
+  await page.goto('/home');
   await page.locator('[data-testid=work-invoices-all]').click();
   await page.locator('[data-testid=invoices-to-check-table]').waitFor();
   assert.equal((await page.locator('#main-heading').textContent()).trim(), tr('it', 'overview.invoices.title'));
@@ -197,7 +197,7 @@ test('a family transfer offers only centres with room for everyone who moves', a
 });
 
 test('movements for the Ministry: the period on screen, the file in the language of the app', async () => {
-  await page.goto('/');
+  await page.goto('/home');
   await page.locator('[data-card="/movements"]').click();
   await page.locator('[data-testid=movements-table]').waitFor();
   const href = await page.locator('[data-testid=movements-csv]').getAttribute('href');

@@ -53,7 +53,7 @@ async function chartDrawn() {
 }
 
 test('centres: list, filters and creating a centre through the form', async () => {
-  await page.goto('/');
+  await page.goto('/home');
   await page.locator('[data-testid=home]').waitFor();
   await openFromNav(page, '/centres');
   assert.equal(await heading(), tr('it', 'centres.title'));
@@ -232,7 +232,7 @@ async function lastOccupancyPage() {
 
 test('occupancy overview: totals, table with flags in words', async () => {
   const centre = await newCentre(`CAS Vuoto ${suffix}`, 10);
-  await page.goto('/');
+  await page.goto('/home');
   await page.locator('[data-testid=home]').waitFor();
   await openFromNav(page, '/occupancy');
   assert.equal(await heading(), tr('it', 'occupancy.title'));
@@ -252,7 +252,7 @@ test('occupancy overview: totals, table with flags in words', async () => {
 });
 
 test('persons: search and create', async () => {
-  await page.goto('/');
+  await page.goto('/home');
   await page.locator('[data-testid=home]').waitFor();
   await openFromNav(page, '/persons');
   await page.locator('[data-testid=person-new]').click();

@@ -34,7 +34,7 @@ const html = () =>
   page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
 
 test('login page: Italian by default, accessible, translated errors', async () => {
-  await page.goto('/');
+  await page.goto('/home');
   await page.waitForURL(/\/login$/);
   await page.locator('#email').waitFor();
   assert.deepEqual(await html(), { lang: 'it', dir: 'ltr' });
@@ -130,7 +130,7 @@ for (const role of ROLES) {
     }
     if (role === 'analyst') assert.ok(!nav.includes('/audit'), 'analyst does not see the audit trail');
     const cards = await page.locator('[data-testid=home-cards] [data-card]').evaluateAll((els) => els.map((e) => e.getAttribute('data-card')));
-    assert.deepEqual(cards, expectedNav(permissions).filter((p) => p !== '/'));
+    assert.deepEqual(cards, expectedNav(permissions).filter((p) => p !== '/home'));
     assert.equal((await page.locator('[data-testid=role-description]').textContent()).trim(), tr('it', `roles.${role}.description`));
     assert.match(await page.locator('[data-testid=home-context]').textContent(), new RegExp(user.organization.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     await assertAccessible(page, `home ${role} (it)`);
@@ -142,7 +142,7 @@ for (const role of ROLES) {
       await page.locator('#main-heading').waitFor();
       assert.equal((await page.locator('#main-heading').textContent()).trim(), tr('it', 'forbidden.title'));
       assert.equal(await page.locator('[data-testid=audit-table]').count(), 0);
-      await page.goto('/');
+      await page.goto('/home');
       await page.locator('[data-testid=home]').waitFor();
     }
 

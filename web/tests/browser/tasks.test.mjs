@@ -36,7 +36,7 @@ for (const role of ['inspector', 'case_worker']) {
   test(`${role}: the header counts the tasks, the inbox lists them and opens their records`, async () => {
     const { page } = role === 'inspector' ? inspector : worker;
     const count = (await apiGet(page, '/tasks/count')).body;
-    await page.goto('/');
+    await page.goto('/home');
     const badge = page.locator('[data-testid=header-tasks-count]');
     await badge.waitFor();
     assert.equal((await badge.textContent()).trim(), String(count.total));

@@ -52,7 +52,7 @@ async function at360(page, name) {
 
 test('prefecture officer: tender lots from the menu, searched, sorted, saved as CSV; a lot recorded and corrected', async () => {
   const { page } = officer;
-  await page.goto('/');
+  await page.goto('/home');
   await openFromNav(page, '/lots');
   await page.locator('[data-testid=lots-table]').waitFor();
   const all = (await apiGet(page, '/lots')).body.items;

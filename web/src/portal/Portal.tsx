@@ -1,0 +1,97 @@
+// The portal's frame: skip link, header (name, language, the staff's sign-in), the page, footer.
+import { useEffect, useRef } from 'preact/hooks';
+import { useLocation } from '../lib/router';
+import { PORTAL_LANGUAGES, t, type PortalLang } from './i18n';
+import { pageFor } from './paths';
+import { HomePage } from './pages/HomePage';
+import { MissingPage } from './pages/MissingPage';
+import { ServicePage } from './pages/ServicePage';
+import { ServicesPage } from './pages/ServicesPage';
+import { inLanguage, homePath } from './paths';
+import { Link } from '../lib/router';
+
+export function Portal({ lang }: { lang: PortalLang }) {
+  const loc = useLocation();
+  const page = pageFor(loc.path);
+  const pageKey = page.kind === 'service' ? `service/${page.id}` : page.kind;
+
+  // After a navigation inside the portal, the focus goes to the new page's heading (not on the
+  // first page, where the browser's own start is right).
+  const previous = useRef<string | null>(null);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = pageKey;
+    if (before === null || before === pageKey) return;
+    const id = window.setTimeout(() => document.getElementById('main-heading')?.focus(), 0);
+    return () => window.clearTimeout(id);
+  }, [pageKey]);
+
+  return (
+    <>
+      <div class="skiplinks">
+        <a class="visually-hidden-focusable" href="#main">
+          {t('a11y.skipToContent')}
+        </a>
+      </div>
+      <header class="portal-header">
+        <div class="portal-slim">
+          <div class="container d-flex align-items-center justify-content-between gap-2">
+            <span class="portal-slim-owner">{t('app.owner')}</span>
+            <a class="portal-staff-link" href="/login" data-testid="staff-login">
+              {t('app.staffArea')}
+            </a>
+          </div>
+        </div>
+        <div class="portal-center">
+          <div class="container d-flex align-items-center justify-content-between gap-3 flex-wrap">
+            <Link href={homePath(lang)} class="portal-brand">
+              <span class="portal-brand-title">{t('app.title')}</span>
+              <span class="portal-brand-tagline">{t('app.tagline')}</span>
+            </Link>
+            <details class="portal-languages" data-testid="portal-languages">
+              <summary>
+                <span class="visually-hidden">{t('app.language')}: </span>
+                {PORTAL_LANGUAGES.find((l) => l.code === lang)!.label}
+              </summary>
+              <ul class="list-unstyled">
+                {PORTAL_LANGUAGES.map((l) => (
+                  <li key={l.code}>
+                    <a
+                      href={inLanguage(l.code, loc.path, window.location.search)}
+                      lang={l.code}
+                      hrefLang={l.code}
+                      dir={l.code === 'ar' ? 'rtl' : 'ltr'}
+                      aria-current={l.code === lang ? 'true' : undefined}
+                      data-testid={`portal-lang-${l.code}`}
+                    >
+                      {l.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} class="container py-4 portal-main">
+        {page.kind === 'home' ? (
+          <HomePage lang={lang} />
+        ) : page.kind === 'services' ? (
+          <ServicesPage lang={lang} query={loc.query} />
+        ) : page.kind === 'service' ? (
+          <ServicePage key={page.id} lang={lang} id={page.id} />
+        ) : (
+          <MissingPage lang={lang} />
+        )}
+      </main>
+      <footer class="portal-footer">
+        <div class="container py-4">
+          <p class="mb-2">{t('footer.about')}</p>
+          <p class="mb-0">
+            <a href="/login">{t('app.staffArea')}</a>
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}
