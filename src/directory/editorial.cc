@@ -130,7 +130,8 @@ Result<json> editable_view(db::Connection& c, const std::string& service_id) {
   for (const auto& l : langs)
     if (l.value("code")) codes.push_back(*l.value("code"));
   out["languages"] = std::move(codes);
-  INNET_ASSIGN_OR_RETURN(auto tr, load_translations(c, "service", service_id));
+  INNET_ASSIGN_OR_RETURN(
+      auto tr, load_translations(c, "service", std::vector<std::string>{std::string(service_id)}));
   json translations = json::array();
   for (const auto& t : tr)
     translations.push_back({{"language", t.language}, {"field", t.field}, {"text", t.text}});
@@ -220,9 +221,8 @@ Status apply_change(db::Connection& c, const std::string& service_id, const json
   (void)saved;
   if (change.contains("translations"))
     for (const auto& t : change["translations"])
-      INNET_TRY(put_translation(c, "service", service_id,
-                                {t["language"].get<std::string>(), t["field"].get<std::string>(),
-                                 t.value("text", std::string())}));
+      INNET_TRY(put_translation(c, "service", service_id, t["field"].get<std::string>(),
+                                t["language"].get<std::string>(), t.value("text", std::string())));
   return Status::success();
 }
 

@@ -205,28 +205,18 @@ Status set_last_modified(db::Connection& c, const std::string& service_id,
                         "service");
 }
 
-Result<std::vector<Translation>> load_translations(db::Connection& c, const std::string& table,
-                                                   const std::string& record_id) {
-  INNET_ASSIGN_OR_RETURN(auto rows, c.query("SELECT language, field, text FROM "
-                                            "directory_translations WHERE table_name = ? AND "
-                                            "record_id = ? ORDER BY field, language",
-                                            {table, record_id}));
-  std::vector<Translation> out;
-  for (const auto& r : rows) out.push_back({r.text(0), r.text(1), r.text(2)});
-  return out;
-}
-
 Status put_translation(db::Connection& c, const std::string& table, const std::string& record_id,
-                       const Translation& t) {
+                       const std::string& field, const std::string& language,
+                       const std::string& text) {
   INNET_TRY(
       c.execute("DELETE FROM directory_translations WHERE table_name = ? AND record_id = ? "
                 "AND field = ? AND language = ?",
-                {table, record_id, t.field, t.language}));
-  if (t.text.empty()) return Status::success();
+                {table, record_id, field, language}));
+  if (text.empty()) return Status::success();
   INNET_TRY(
       c.execute("INSERT INTO directory_translations (table_name, record_id, field, "
                 "language, text) VALUES (?, ?, ?, ?, ?)",
-                {table, record_id, t.field, t.language, t.text}));
+                {table, record_id, field, language, text}));
   return Status::success();
 }
 

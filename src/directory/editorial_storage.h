@@ -60,14 +60,10 @@ Status set_last_modified(db::Connection& c, const std::string& service_id,
                          const std::string& timestamp);
 
 // A translation of a record's field (directory_translations; table "service").
-struct Translation {
-  std::string language, field, text;
-};
-Result<std::vector<Translation>> load_translations(db::Connection& c, const std::string& table,
-                                                   const std::string& record_id);
 // Writes it, or deletes it when its text is empty.
 Status put_translation(db::Connection& c, const std::string& table, const std::string& record_id,
-                       const Translation& t);
+                       const std::string& field, const std::string& language,
+                       const std::string& text);
 // Deletes the records of an HSDS table whose `field` is `value` (a service's own phones).
 Status delete_where(db::Connection& c, const char* sql_table, const char* field,
                     const std::string& value);
