@@ -305,8 +305,9 @@ Result<http::Response> propose(api::Context& ctx) {
   if (suggestion_id)
     INNET_TRY(
         decide_suggestion(*c, *suggestion_id, "handled", ctx.actor->user_id, now, ch.note, ch.id));
-  auto entry = ctx.audit(direct ? "directory.change.apply" : "directory.change.propose",
-                         "directory_change", std::to_string(ch.id));
+  const std::string change_id = std::to_string(ch.id);
+  auto entry = direct ? ctx.audit("directory.change_apply", "directory_change", change_id)
+                      : ctx.audit("directory.change_propose", "directory_change", change_id);
   entry.details = json{{"service_id", l.id}, {"differences", diff}}.dump();
   INNET_TRY(ctx.commit(entry));
   Names names(*c);
@@ -321,7 +322,7 @@ Result<http::Response> verify(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto l, readable_listing(ctx, *c, ctx.param("id")));
   const std::string today = clock::today().to_string();
   INNET_TRY(set_verified(*c, l.id, today, ctx.actor->user_id));
-  auto entry = ctx.audit("directory.listing.verify", "directory_service", l.id);
+  auto entry = ctx.audit("directory.verify", "directory_service", l.id);
   entry.details = json{{"last_verified_on", today}}.dump();
   INNET_TRY(ctx.commit(entry));
   INNET_ASSIGN_OR_RETURN(auto fresh, find_listing(*c, l.id));
@@ -345,7 +346,7 @@ Result<http::Response> set_owner_route(api::Context& ctx) {
   const std::string id = ctx.param("id");
   auto set = set_owner(*c, id, owner);
   if (!set.ok()) return Error::not_found("organization");
-  auto entry = ctx.audit("directory.organization.owner", "directory_organization", id);
+  auto entry = ctx.audit("directory.owner", "directory_organization", id);
   entry.details = json{{"innet_organization_id", opt(owner)}}.dump();
   INNET_TRY(ctx.commit(entry));
   return api::ok(json{{"id", id}, {"owner_id", opt(owner)}});
@@ -405,8 +406,9 @@ Result<http::Response> decide(api::Context& ctx, bool approve) {
   }
   INNET_TRY(
       decide_change(*c, ch.id, approve ? "approved" : "rejected", ctx.actor->user_id, now, reason));
-  auto entry = ctx.audit(approve ? "directory.change.approve" : "directory.change.reject",
-                         "directory_change", std::to_string(ch.id));
+  const std::string change_id = std::to_string(ch.id);
+  auto entry = approve ? ctx.audit("directory.change_approve", "directory_change", change_id)
+                       : ctx.audit("directory.change_reject", "directory_change", change_id);
   entry.details = approve ? json{{"service_id", ch.service_id}, {"differences", diff}}.dump()
                           : json{{"service_id", ch.service_id}, {"reason", *reason}}.dump();
   INNET_TRY(ctx.commit(entry));
@@ -441,8 +443,9 @@ Result<http::Response> decide_suggestion_route(api::Context& ctx, bool handled) 
     note = ctx.body["note"];
   INNET_TRY(decide_suggestion(*c, id, handled ? "handled" : "rejected", ctx.actor->user_id,
                               clock::now_iso(), note, std::nullopt));
-  auto entry = ctx.audit(handled ? "directory.suggestion.handle" : "directory.suggestion.reject",
-                         "directory_suggestion", std::to_string(id));
+  const std::string sid = std::to_string(id);
+  auto entry = handled ? ctx.audit("directory.suggestion_handle", "directory_suggestion", sid)
+                       : ctx.audit("directory.suggestion_reject", "directory_suggestion", sid);
   entry.details = json{{"service_id", s->service_id}}.dump();
   INNET_TRY(ctx.commit(entry));
   INNET_ASSIGN_OR_RETURN(auto fresh, find_suggestion(*c, id));
@@ -554,6 +557,10 @@ void add_schemas(api::Api& api) {
         {"languages", array_of(str)},
         {"translations", array_of(object({{"language", str}, {"field", str}, {"text", str}}))}}}};
   api.add_schema("DirectoryChangeFields", fields);
+  json all_fields = fields;  // a listing's fields: every one present
+  all_fields["description"] = "the listing's editable fields";
+  all_fields["required"] = json(editable_fields());
+  api.add_schema("DirectoryListingFields", all_fields);
   json listing =
       object({{"id", str},
               {"name", str},
@@ -587,7 +594,7 @@ void add_schemas(api::Api& api) {
            {"suggestion_id", nullable("integer")}}));
   api.add_schema("DirectoryChangeList", list_of("DirectoryChange"));
   json detail = listing;
-  detail["properties"]["fields"] = api::ref("DirectoryChangeFields");
+  detail["properties"]["fields"] = api::ref("DirectoryListingFields");
   detail["properties"]["changes"] = array_of(api::ref("DirectoryChange"));
   detail["properties"]["may_edit_directly"] = boolean;
   for (const char* k : {"fields", "changes", "may_edit_directly"}) detail["required"].push_back(k);

@@ -159,7 +159,7 @@ test('a provider proposes, sees the state, a moderator approves (applied, audite
   assert.deepEqual(after.fields.languages.sort(), ['ar', 'en']);
   assert.deepEqual(after.fields.translations, [{ language: 'en', field: 'name', text: 'New legal desk' }]);
   assert.equal(after.last_modified.slice(0, 10), new Date().toISOString().slice(0, 10));
-  const audit = expectStatus(await api('GET', `/audit?action=directory.change.approve&per_page=100`, { session: s.admin }), 200);
+  const audit = expectStatus(await api('GET', `/audit?action=directory.change_approve&per_page=100`, { session: s.admin }), 200);
   assert.ok(audit.items.some((e) => e.entity_id === String(change.id)), 'the approval is audited');
   // The same values again change nothing: refused rather than queued.
   expectError(await api('POST', `/directory/listings/${SVC_P}/changes`, { session: p, body: { name } }), 422, 'no_changes');

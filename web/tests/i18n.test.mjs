@@ -261,6 +261,16 @@ const DYNAMIC = {
   'referrals.consentStates.*': () => ['valid', 'withdrawn'],
   // guarded (features/tasks/TasksPage.tsx): the kinds the server's sources raise, the severities of findings
   // features/guidance: the categories' names (shared with screening) and the pages' sections
+  // features/directory (decision 0038)
+  'directory.languages.*': () => constList('features/directory/api.ts', 'LANGUAGE_NAMES'),
+  'directory.weekdays.*': () => constList('features/directory/api.ts', 'WEEKDAYS'),
+  'directory.fields.*': () => constList('features/directory/api.ts', 'FIELDS'),
+  'directory.states.*': () => constList('features/directory/api.ts', 'CHANGE_STATES'),
+  'directory.suggestionFields.*': () => constList('features/directory/api.ts', 'SUGGESTION_FIELDS'),
+  'directory.status.*': () => constList('features/directory/api.ts', 'LISTING_STATUSES'),
+  'directory.import.phases.*': () => constList('features/directory/api.ts', 'IMPORT_PHASES'),
+  'directory.services.sorts.*': () => constList('features/directory/api.ts', 'SORT_KEYS'),
+  'directory.errors.*': () => constList('features/directory/api.ts', 'OWN_ERRORS'),
   'guidance.sections.*': () => constList('features/guidance/api.ts', 'SECTIONS'),
   'tasks.kinds.*': () => constList('features/tasks/api.ts', 'TASK_KINDS'),
   'tasks.severities.*': () => constList('features/tasks/api.ts', 'SEVERITIES'),

@@ -9,7 +9,7 @@ import { PER_PAGE, pageParam, useList } from '../../components/useList';
 import { useT } from '../../lib/i18n';
 import { formatNumber } from '../../lib/numbers';
 import { Link, useLocation } from '../../lib/router';
-import { directoryApi } from './api';
+import { LANGUAGE_NAMES, directoryApi } from './api';
 
 export function FeedbackPage() {
   const { t, lang } = useT();
@@ -49,7 +49,7 @@ export function FeedbackPage() {
                     <td>{mean(f.total.mean_quality)}</td>
                     <td>
                       {f.by_language
-                        .map((l) => `${l.language ? t(`directory.languages.${l.language}`, { defaultValue: l.language }) : t('directory.feedback.noLanguage')}: ${formatNumber(l.count, lang)} (${share(l.helped_share)})`)
+                        .map((l) => `${l.language ? ((LANGUAGE_NAMES as readonly string[]).includes(l.language) ? t(`directory.languages.${l.language}`) : l.language) : t('directory.feedback.noLanguage')}: ${formatNumber(l.count, lang)} (${share(l.helped_share)})`)
                         .join('; ')}
                     </td>
                   </tr>

@@ -6,13 +6,14 @@ import { usePageTitle } from '../../components/PageTitle';
 import { Pagination, ResultsSummary } from '../../components/Pagination';
 import { TableRegion } from '../../components/TableRegion';
 import { CheckboxField, LoadState, SelectField, TextField } from '../../components/forms';
-import { PER_PAGE, useList } from '../../components/useList';
+import { PER_PAGE } from '../../components/useList';
 import { formatDateTime, formatDay } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { Link, setQuery } from '../../lib/router';
-import { directoryApi } from './api';
+import { useData } from '../../lib/useData';
+import { SORT_KEYS, directoryApi } from './api';
 
-const SORTS = ['name', '-name', 'organization', 'last_verified_on', '-last_verified_on', '-last_modified'] as const;
+const SORTS = SORT_KEYS;
 type Sort = (typeof SORTS)[number];
 
 export function Services() {
@@ -20,7 +21,8 @@ export function Services() {
   usePageTitle(t('directory.services.title'));
   const f = useFilters(['q', 'sort', 'unverified'] as const);
   const query = { q: f.values.q, sort: f.values.sort || 'name', unverified: f.values.unverified === 'true' ? true : undefined, page: f.page, per_page: PER_PAGE };
-  const list = useList(() => directoryApi.listings(query), f.key);
+  // useData rather than useList: the answer also says after how many months a listing is due.
+  const list = useData(() => directoryApi.listings(query), [f.key], { keepPrevious: true });
   return (
     <>
       <h1 id="main-heading" tabIndex={-1}>

@@ -4,7 +4,7 @@ import { type Query, type Schema, fileUrl, request, uploadFile } from '../../lib
 
 export type Listing = Schema<'DirectoryListing'>;
 export type ListingDetail = Schema<'DirectoryListingDetail'>;
-export type ChangeFields = Schema<'DirectoryChangeFields'>;
+export type ChangeFields = Schema<'DirectoryListingFields'>;
 export type Change = Schema<'DirectoryChange'>;
 export type Suggestion = Schema<'DirectorySuggestion'>;
 export type Feedback = Schema<'DirectoryFeedback'>;
@@ -14,14 +14,26 @@ export type ImportJob = Schema<'DirectoryImport'>;
 export const FIELDS = ['name', 'description', 'eligibility_description', 'application_process', 'phones', 'openings', 'languages', 'translations'] as const;
 export type FieldName = (typeof FIELDS)[number];
 export const TRANSLATION_LANGUAGES = ['en', 'fr', 'ar', 'uk', 'bn'] as const;
+/** Languages with a name at directory.languages.<code> (feedback in others shows the code). */
+export const LANGUAGE_NAMES = ['it', 'en', 'fr', 'ar', 'uk', 'bn'] as const;
+/** Days of the week as the server numbers them (1 Monday .. 7 Sunday). */
+export const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
+export const CHANGE_STATES = ['pending', 'approved', 'rejected'] as const;
+export const SUGGESTION_FIELDS = ['name', 'address', 'hours', 'phone', 'other'] as const;
+/** HSDS service statuses. */
+export const LISTING_STATUSES = ['active', 'inactive', 'defunct', 'temporarily closed'] as const;
+export const IMPORT_PHASES = ['unpacking', 'reading', 'checking', 'saving', 'finished'] as const;
+export const SORT_KEYS = ['name', '-name', 'organization', 'last_verified_on', '-last_verified_on', '-last_modified'] as const;
+/** The directory's own error codes (errors.ts). */
+export const OWN_ERRORS = ['no_changes', 'already_decided', 'import_running', 'invalid_archive', 'invalid_file'] as const;
 export const TRANSLATED_FIELDS = ['name', 'description', 'eligibility_description'] as const;
 
-export type ChangeBody = Partial<ChangeFields> & { note?: string | null; direct?: boolean; suggestion_id?: number | null };
+export type ChangeBody = Schema<'DirectoryChangeFields'> & { note?: string | null; direct?: boolean; suggestion_id?: number | null };
 
 const base = '/directory';
 
 export const directoryApi = {
-  listings: (query: Query) => request<Schema<'DirectoryListingList'>>('GET', `${base}/listings`, { query }),
+  listings: (query: Query) => request<Schema<'DirectoryListingList'> & { verify_months: number }>('GET', `${base}/listings`, { query }),
   csvUrl: (query: Query) => fileUrl(`${base}/listings`, { ...query, format: 'csv' }),
   listing: (id: string) => request<ListingDetail>('GET', `${base}/listings/${id}`),
   propose: (id: string, body: ChangeBody) => request<Change>('POST', `${base}/listings/${id}/changes`, { body }),

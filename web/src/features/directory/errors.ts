@@ -3,7 +3,9 @@ import { ApiError } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import type { TFunction } from '../../lib/i18n';
 
-const OWN = ['no_changes', 'already_decided', 'import_running', 'invalid_archive', 'invalid_file'];
+import { OWN_ERRORS } from './api';
+
+const OWN: readonly string[] = OWN_ERRORS;
 
 export function describe(err: unknown, t: TFunction): string {
   if (err instanceof ApiError && OWN.includes(err.code)) return t(`directory.errors.${err.code}`);
