@@ -145,9 +145,7 @@ class Api {
   // described types it refers to.
   void add_schema(const Described& type);
   // A JSON Schema for the OpenAPI components, named by Route::response_schema.
-  void add_schema(std::string name, nlohmann::json schema) {
-    schemas_[std::move(name)] = std::move(schema);
-  }
+  void add_schema(std::string name, nlohmann::json schema);
   const std::vector<Route>& routes() const { return routes_; }
   const std::map<std::string, nlohmann::json>& schemas() const { return schemas_; }
   // The router keeps references to these routes: the Api must outlive it and not change after.

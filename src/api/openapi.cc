@@ -1,5 +1,6 @@
 #include <regex>
 #include <sstream>
+#include <stdexcept>
 
 #include "api/api.h"
 
@@ -226,8 +227,16 @@ nlohmann::json error_schema() {
 }  // namespace
 
 void Api::add_schema(const Described& type) {
-  schemas_[type.name()] = type.schema();
+  add_schema(type.name(), type.schema());
   for (const auto* referred : type.references()) add_schema(*referred);
+}
+
+void Api::add_schema(std::string name, nlohmann::json schema) {
+  // Two modules naming different types alike would have one silently replace the other in the
+  // document, and the web app's types with it: a programming error, refused as the server starts.
+  const auto [at, added] = schemas_.try_emplace(name, schema);
+  if (!added && at->second != schema)
+    throw std::logic_error("two different OpenAPI schemas are named " + name);
 }
 
 nlohmann::json openapi_document(const Api& api, const std::string& version) {

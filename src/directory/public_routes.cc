@@ -176,7 +176,7 @@ const api::ObjectType<TermOut>& term_type() {
 }
 const api::ObjectType<Suggestion>& suggestion_type() {
   static const auto t =
-      api::ObjectType<Suggestion>("DirectorySuggestion").field("text", &Suggestion::text);
+      api::ObjectType<Suggestion>("DirectoryTypeaheadItem").field("text", &Suggestion::text);
   return t;
 }
 
@@ -547,7 +547,7 @@ void add_public_routes(api::Api& api) {
       api::ListType("DirectorySearchPage", hit_type(), true)
           .with("partial", {{"type", "boolean"},
                             {"description", "no service has every word: these have some"}});
-  static const api::ListType suggestions("DirectorySuggestions", suggestion_type(), false);
+  static const api::ListType suggestions("DirectoryTypeahead", suggestion_type(), false);
   api.add_schema(hit_type());
   api.add_schema(search_page);
   api.add_schema(detail_type());
@@ -612,7 +612,7 @@ void add_public_routes(api::Api& api) {
            .summary = "Public directory: up to 8 completions of what the visitor types",
            .tag = "directory",
            .query = {{.name = "q", .max_length = 100}, lang_parameter()},
-           .response_schema = "DirectorySuggestions",
+           .response_schema = "DirectoryTypeahead",
            .handler = suggest_route});
   api.add({.method = "GET",
            .pattern = std::string(kBase) + "/services/{id}",

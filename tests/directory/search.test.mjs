@@ -119,9 +119,11 @@ test('public: no login, no cookie; an import by another process is found at the 
 
 test('full text in Italian, Arabic, Ukrainian and Bengali', async () => {
   assert.deepEqual(ids(await search({ q: 'ambulatori zafferano' })), [CLINIC]); // a plural finds it
-  assert.deepEqual(ids(await search({ q: 'استشارة قانونية', lang: 'ar' })), [LEGAL]);
-  assert.deepEqual(ids(await search({ q: 'юридичну консультацію', lang: 'uk' })), [LEGAL]);
-  assert.deepEqual(ids(await search({ q: 'আইনি পরামর্শ', lang: 'bn' })), [LEGAL]);
+  // The demo's legal desks, translated, answer these words too: the fixture is among them.
+  const finds = async (query, id) => assert.ok(ids(await search({ ...query, per_page: 50 })).includes(id), query.q);
+  await finds({ q: 'استشارة قانونية', lang: 'ar' }, LEGAL);
+  await finds({ q: 'юридичну консультацію', lang: 'uk' }, LEGAL);
+  await finds({ q: 'আইনি পরামর্শ', lang: 'bn' }, LEGAL);
   // A category's label in the reader's language finds its services even without a translation.
   assert.ok(ids(await search({ q: 'الصحة', lang: 'ar', per_page: 50 })).includes(CLINIC));
   assert.ok(ids(await search({ q: 'Здоров\'я', lang: 'uk', per_page: 50 })).includes(CLINIC));
@@ -246,7 +248,7 @@ test('HSDS: search and proximity on /hsds/services', async () => {
   const found = expectStatus(await api('GET', '/hsds/services?search=zafferano'), 200);
   assert.deepEqual(found.contents.map((s) => s.id).sort(), [CLINIC, LEGAL].sort());
   assert.equal(found.total_items, 2);
-  const arabic = expectStatus(await api('GET', `/hsds/services?search=${encodeURIComponent('استشارة')}`), 200);
+  const arabic = expectStatus(await api('GET', `/hsds/services?search=${encodeURIComponent('استشارة')}&organization_id=${ORG}`), 200);
   assert.deepEqual(arabic.contents.map((s) => s.id), [LEGAL]);
   // Within 5 km of Bagheria's postcode: the clinic, not the Palermo desk (about 13 km away).
   const near = expectStatus(await api('GET', '/hsds/services?search=zafferano&postcode=90011&proximity=5000'), 200);

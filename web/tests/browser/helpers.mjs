@@ -242,6 +242,7 @@ export function expectedNav(permissions) {
     ...(has('persons.read') ? ['/duplicate-pairs'] : []),
     ...(has('cases.read') ? ['/cases'] : []),
     ...(has('guidance.read') ? ['/guidance'] : []),
+    ...(has('opportunities.read') ? ['/opportunities'] : []),
     ...(has('screening.statistics') ? ['/screening-timeliness'] : []),
     ...(has('referrals.receive') ? ['/referrals/inbox'] : []),
     ...(has('referrals.manage') ? ['/referrals/outbox'] : []),
