@@ -5,7 +5,8 @@
 # `innet serve`, reports the index's load time and the server's resident memory before the
 # load and after, then p50/p95/p99 of /api/v1/directory/search per kind of query, one request at
 # a time (bench/directory-search.mjs). PostgreSQL runs in a throwaway server
-# (scripts/with-postgres.sh).
+# (scripts/with-postgres.sh). BASELINE=path/to/another/innet serves the same database afterwards
+# and is measured the same way: a before and after in one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 services=${1:-100000}
@@ -19,7 +20,13 @@ run() {  # run DB_URL
   node bench/hsds-package.mjs "$work/pkg" "$services" >/dev/null
   build/innet migrate --db "$1" >/dev/null
   /usr/bin/time -f "import: %e s, %M KiB peak" build/innet import hsds "$work/pkg" --db "$1" | tail -1
-  build/innet serve --db "$1" --port 0 --web-root web/dist >"$work/server.log" 2>&1 &
+  serve_and_query build/innet "$1"
+  if [ -n "${BASELINE:-}" ]; then serve_and_query "$BASELINE" "$1"; fi
+}
+
+serve_and_query() {  # serve_and_query INNET DB_URL
+  echo "== $1"
+  "$1" serve --db "$2" --port 0 --web-root web/dist >"$work/server.log" 2>&1 &
   srv=$!
   local port=""
   for _ in $(seq 1 600); do
@@ -40,6 +47,6 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$engine" = sqlite ]; then
   run "sqlite://$work/dir.db"
 else
-  scripts/with-postgres.sh bash -c "$(declare -f run); work=$work services=$services; run \"\$INNET_TEST_PG_URL\""
+  scripts/with-postgres.sh bash -c "$(declare -f run serve_and_query); work=$work services=$services BASELINE=${BASELINE:-}; run \"\$INNET_TEST_PG_URL\""
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -141,6 +141,40 @@ std::uint64_t name_prefix(std::string_view name) {
   return prefix;
 }
 
+// An id's place in id order without reading the id: equal scores (a word every service has) are
+// ordered by id, and reading 100,000 ids, one cache miss each, was most of such a query's time
+// (docs/benchmarks.md). HSDS ids are UUIDs: one in canonical lower case packs into 128 bits
+// whose order is its text's; any other id is compared as text.
+struct IdKey {
+  std::uint64_t high = 0, low = 0;
+  bool packed = false;
+};
+
+IdKey id_key(std::string_view id) {
+  IdKey key;
+  if (id.size() != 36) return key;
+  int digits = 0;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const char c = id[i];
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (c != '-') return key;
+      continue;
+    }
+    std::uint64_t value = 0;
+    if (c >= '0' && c <= '9')
+      value = static_cast<std::uint64_t>(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      value = static_cast<std::uint64_t>(c - 'a' + 10);
+    else
+      return key;
+    std::uint64_t& half = digits < 16 ? key.high : key.low;
+    half = (half << 4) | value;
+    ++digits;
+  }
+  key.packed = true;
+  return key;
+}
+
 // An opening of one weekday, in the list of that weekday: "open at" reads the list, not the
 // documents. Days as days since 1970 (CivilDay's own count is private): unbounded = the extremes.
 struct OpeningEntry {
@@ -203,6 +237,7 @@ struct Candidate {
   std::uint8_t words;
   double chord2;         // to `near`; infinity without points
   std::uint64_t prefix;  // of the name the browse order reads
+  IdKey id;              // ties broken without reading the slot
 };
 
 }  // namespace
@@ -217,6 +252,7 @@ struct Index::State {
   // Per slot, dense: what a browse of the whole directory reads without touching the slots.
   std::vector<std::uint8_t> live, free_of_charge, named;  // named: bit per language
   std::array<std::vector<std::uint64_t>, kLanguageCount> name_prefixes;
+  std::vector<IdKey> id_keys;
   std::vector<std::uint32_t> point_begin;  // into points; a slot's run ends at the next's begin
   std::vector<UnitVector> points;
   StringMap<std::uint32_t> by_id;
@@ -253,6 +289,7 @@ struct Index::State {
     free_of_charge.push_back(document.free_of_charge ? 1 : 0);
     named.push_back(0);
     for (auto& prefixes : name_prefixes) prefixes.push_back(0);
+    id_keys.push_back(id_key(document.id));
     for (auto& language : languages) language.lengths.emplace_back();
 
     // (term, field) of every word, per language, then counted.
@@ -403,6 +440,7 @@ struct Index::State {
     keep_dense(free_of_charge);
     keep_dense(named);
     for (auto& prefixes : name_prefixes) keep_dense(prefixes);
+    keep_dense(id_keys);
     std::vector<std::uint32_t> begins;
     std::vector<UnitVector> kept_points;
     for (std::uint32_t s = 0; s < slots.size(); ++s) {
@@ -661,6 +699,8 @@ struct Index::State {
     };
     const bool by_name = browse && !near;
     const auto id_order = [&](const Candidate& a, const Candidate& b) {
+      if (a.id.packed && b.id.packed)
+        return std::pair(a.id.high, a.id.low) < std::pair(b.id.high, b.id.low);
       return slots[a.slot].id < slots[b.slot].id;
     };
     // Whether a comes before b on the pages.
@@ -691,8 +731,12 @@ struct Index::State {
       if (!passes(s, distance2)) return;
       ++total;
       if (q.limit == 0) return;
-      const Candidate c{s, score, count, distance2,
-                        by_name ? name_prefixes[static_cast<std::size_t>(name_language(s))][s] : 0};
+      const Candidate c{s,
+                        score,
+                        count,
+                        distance2,
+                        by_name ? name_prefixes[static_cast<std::size_t>(name_language(s))][s] : 0,
+                        id_keys[s]};
       if (kept.size() < keep) {
         kept.push_back(c);
         std::push_heap(kept.begin(), kept.end(), order);
