@@ -78,18 +78,20 @@ export function Portal({ lang }: { lang: PortalLang }) {
           </div>
         </div>
         <nav class="portal-nav" aria-label={t('nav.label')}>
-          <ul class="container list-unstyled mb-0">
-            <li>
-              <Link href={servicesPath(lang)} aria-current={current('services', 'service')} data-testid="nav-services">
-                {t('nav.services')}
-              </Link>
-            </li>
-            <li>
-              <Link href={opportunitiesPath(lang)} aria-current={current('opportunities', 'opportunity')} data-testid="nav-opportunities">
-                {t('nav.opportunities')}
-              </Link>
-            </li>
-          </ul>
+          <div class="container">
+            <ul class="list-unstyled mb-0">
+              <li>
+                <Link href={servicesPath(lang)} aria-current={current('services', 'service')} data-testid="nav-services">
+                  {t('nav.services')}
+                </Link>
+              </li>
+              <li>
+                <Link href={opportunitiesPath(lang)} aria-current={current('opportunities', 'opportunity')} data-testid="nav-opportunities">
+                  {t('nav.opportunities')}
+                </Link>
+              </li>
+            </ul>
+          </div>
         </nav>
       </header>
       <main id="main" tabIndex={-1} class="container py-4 portal-main">

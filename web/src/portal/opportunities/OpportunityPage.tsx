@@ -66,7 +66,11 @@ function Details({ o, lang, terms }: { o: Opportunity; lang: PortalLang; terms: 
       </Section>
 
       <Section title={t('opportunities.how')} testid="opportunity-how">
-        {o.how_to_apply ? <ContactProse text={o.how_to_apply} lang={other} /> : <p>{t('opportunities.askPublisher')}</p>}
+        {o.how_to_apply ? (
+          <ContactProse text={o.how_to_apply} lang={o.how_to_apply_lang !== lang ? o.how_to_apply_lang : undefined} />
+        ) : (
+          <p>{t('opportunities.askPublisher')}</p>
+        )}
         {o.url ? (
           <p>
             {t('opportunities.link')}{' '}
