@@ -21,14 +21,29 @@ export function Portal({ lang }: { lang: PortalLang }) {
     page.kind === list ? 'page' : page.kind === record ? 'true' : undefined;
 
   // After a navigation inside the portal, the focus goes to the new page's heading (not on the
-  // first page, where the browser's own start is right).
+  // first page, where the browser's own start is right). A page drawn once its data or its chunk
+  // has arrived has no heading yet: it is focused when it appears (within 10 s).
   const previous = useRef<string | null>(null);
   useEffect(() => {
     const before = previous.current;
     previous.current = pageKey;
     if (before === null || before === pageKey) return;
-    const id = window.setTimeout(() => document.getElementById('main-heading')?.focus(), 0);
-    return () => window.clearTimeout(id);
+    const focusHeading = () => {
+      const heading = document.getElementById('main-heading');
+      if (!heading) return;
+      heading.focus();
+      stop();
+    };
+    const observer = new MutationObserver(focusHeading);
+    observer.observe(document.getElementById('main')!, { childList: true, subtree: true });
+    const first = window.setTimeout(focusHeading, 0);
+    const limit = window.setTimeout(() => stop(), 10_000);
+    function stop() {
+      observer.disconnect();
+      window.clearTimeout(first);
+      window.clearTimeout(limit);
+    }
+    return stop;
   }, [pageKey]);
 
   return (

@@ -58,6 +58,8 @@ for (const lang of PORTAL_LANGS) {
     assert.equal((await card.locator('.portal-section-title').textContent()).trim(), ptr(lang, 'nav.opportunities'));
     await card.click();
     await page.waitForURL(`${BASE_URL}/${lang}/opportunities`);
+    // The new page's heading takes the focus once its chunk has arrived.
+    await page.waitForFunction(() => document.activeElement?.id === 'main-heading');
 
     // The list: its heading, the count with its plural form, the cards in the API's order.
     await page.locator('[data-testid=opportunity-results]').waitFor();
@@ -76,6 +78,7 @@ for (const lang of PORTAL_LANGS) {
     await links.first().click();
     await page.waitForURL(`${BASE_URL}/${lang}/opportunities/${o.id}`);
     await page.locator('[data-testid=opportunity-detail]').waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'main-heading');
     assert.equal(await heading(), o.title);
     assert.equal(await langOf(page.locator('#main-heading')), o.lang === lang ? null : o.lang);
     assert.equal((await page.locator('[data-testid=opportunity-description]').textContent()).trim(), o.description);
