@@ -158,6 +158,17 @@ for (const lang of ['it', 'ar']) {
   });
 }
 
+test('a page past the last (an old link) says so and leads to the first, with the filters kept', async () => {
+  const all = await opportunities('?lang=uk&kind=italian_course');
+  assert.ok(all.total > 0);
+  await page.goto('/uk/opportunities?kind=italian_course&page=9');
+  await page.locator('[data-testid=past-the-end]').waitFor();
+  assert.equal((await page.locator('[data-testid=past-the-end] p').textContent()).trim(), ptr('uk', 'opportunities.pastEnd'));
+  await page.locator('[data-testid=past-the-end] a').click();
+  await page.waitForURL(`${BASE_URL}/uk/opportunities?kind=italian_course`);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=opportunity-card]').length === n, Math.min(all.total, 20));
+});
+
 test('an opportunity the public may not see, or that never existed, is the missing page', async () => {
   // A draft, a withdrawn or an expired one of the demo, read through the staff API.
   let hidden = null;

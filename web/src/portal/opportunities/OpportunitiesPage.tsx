@@ -140,7 +140,15 @@ export function OpportunitiesPage({ lang, query }: { lang: PortalLang; query: UR
 
       {results.data ? (
         <>
-          {results.data.items.length === 0 ? (
+          {results.data.items.length === 0 && total > 0 ? (
+            // A page past the last (an old link: opportunities expire every day).
+            <div class="alert alert-info" data-testid="past-the-end">
+              <p class="mb-2">{t('opportunities.pastEnd')}</p>
+              <Link href={opportunitiesPath(lang, filters)} class="btn btn-outline-primary">
+                {t('opportunities.firstPage')}
+              </Link>
+            </div>
+          ) : results.data.items.length === 0 ? (
             <div class="alert alert-info" data-testid="no-opportunities">
               <p class="mb-2">{active > 0 ? t('opportunities.none') : t('opportunities.noneAtAll')}</p>
               <p class="mb-2">{t('opportunities.orServices')}</p>
