@@ -63,9 +63,10 @@ FieldError OpportunityErrors::twice(std::string value) {
 Texts texts_in(const Opportunity& o, const std::string& language) {
   for (const auto& t : o.translations)
     if (t.language == language)
-      return {language, t.title, t.description,
-              t.how_to_apply.empty() ? o.how_to_apply : t.how_to_apply};
-  return {"it", o.title, o.description, o.how_to_apply};
+      return t.how_to_apply.empty()
+                 ? Texts{language, t.title, t.description, o.how_to_apply, "it"}
+                 : Texts{language, t.title, t.description, t.how_to_apply, language};
+  return {"it", o.title, o.description, o.how_to_apply, "it"};
 }
 
 bool is_current(const Opportunity& o, const std::string& today) {

@@ -64,6 +64,9 @@ struct Texts {
   std::string title;
   std::string description;
   std::string how_to_apply;
+  // Italian where the translation leaves "how to apply" empty: a reader's page marks the text with
+  // its own language (a screen reader reads Italian as Italian).
+  std::string how_to_apply_language;
 };
 Texts texts_in(const Opportunity& o, const std::string& language);
 

@@ -132,7 +132,12 @@ const api::ObjectType<PublicView>& public_type() {
                   .allowed = languages()})
           .field("title", [](const PublicView& v) { return v.texts.title; })
           .field("description", [](const PublicView& v) { return v.texts.description; })
-          .field("how_to_apply", [](const PublicView& v) { return v.texts.how_to_apply; }));
+          .field("how_to_apply", [](const PublicView& v) { return v.texts.how_to_apply; })
+          .field("how_to_apply_lang",
+                 [](const PublicView& v) { return v.texts.how_to_apply_language; },
+                 {.description = "the language of how_to_apply: lang, or Italian where the "
+                                 "translation has none",
+                  .allowed = languages()}));
   return type;
 }
 

@@ -97,11 +97,14 @@ test('the public reads its language, or the Italian with lang saying so; filters
     201,
   );
   const uk = expectStatus(await api('GET', `/public/opportunities/${o.id}?lang=uk`), 200);
-  assert.deepEqual([uk.lang, uk.title, uk.how_to_apply], ['uk', 'Робота в саду', 'Colloquio presso la sede.']);
+  // The Ukrainian has no "how to apply": the Italian's, and how_to_apply_lang says it is Italian.
+  assert.deepEqual([uk.lang, uk.title, uk.how_to_apply, uk.how_to_apply_lang], ['uk', 'Робота в саду', 'Colloquio presso la sede.', 'it']);
   const ar = expectStatus(await api('GET', `/public/opportunities/${o.id}?lang=ar`), 200);
-  assert.deepEqual([ar.lang, ar.how_to_apply], ['ar', 'اتصل بنا.']);
+  assert.deepEqual([ar.lang, ar.how_to_apply, ar.how_to_apply_lang], ['ar', 'اتصل بنا.', 'ar']);
   const bn = expectStatus(await api('GET', `/public/opportunities/${o.id}?lang=bn`), 200);
-  assert.deepEqual([bn.lang, bn.title], ['it', o.title]);
+  assert.deepEqual([bn.lang, bn.title, bn.how_to_apply_lang], ['it', o.title, 'it']);
+  const list = expectStatus(await publicList(`?lang=uk&kind=job&municipality=082054&per_page=50`), 200).items.find((i) => i.id === o.id);
+  assert.deepEqual([list.lang, list.how_to_apply_lang], ['uk', 'it']);
   // Words of a translation find it too.
   const found = expectStatus(await publicList(`?lang=uk&q=${encodeURIComponent('робота')}`), 200);
   assert.ok(found.items.some((i) => i.id === o.id));

@@ -51,7 +51,10 @@ TEST_P(OpportunitiesTest, SavedWithItsChildrenAndReplacedOnUpdate) {
   ASSERT_EQ((*found)->translations.size(), 1u);
   EXPECT_EQ(texts_in(**found, "en").title, "Welding course");
   EXPECT_EQ(texts_in(**found, "en").how_to_apply, "Colloquio.");  // the Italian fills a gap
+  EXPECT_EQ(texts_in(**found, "en").language, "en");
+  EXPECT_EQ(texts_in(**found, "en").how_to_apply_language, "it");  // and says so
   EXPECT_EQ(texts_in(**found, "ar").language, "it");
+  EXPECT_EQ(texts_in(**found, "ar").how_to_apply_language, "it");
   auto changed = **found;
   changed.target_groups = {"asylum_seekers"};
   changed.translations = {{"uk", "Зварювання", "Курс.", "Співбесіда."}};

@@ -100,6 +100,7 @@ function constList(file, name) {
 // Keys built at run time, with where their values come from.
 const DYNAMIC = {
   'suggest.fields.*': () => constList('pages/SuggestionForm.tsx', 'SUGGESTION_FIELDS'),
+  'opportunities.kinds.*': () => constList('opportunities/api.ts', 'KINDS'),
 };
 
 test('every key the portal uses exists in every language; a key given a count is plural everywhere', () => {

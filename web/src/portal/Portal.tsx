@@ -1,4 +1,5 @@
-// The portal's frame: skip link, header (name, language, the staff's sign-in), the page, footer.
+// The portal's frame: skip link, header (name, language, the staff's sign-in, its sections), the
+// page, footer.
 import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from '../lib/router';
 import { PORTAL_LANGUAGES, t, type PortalLang } from './i18n';
@@ -7,23 +8,42 @@ import { HomePage } from './pages/HomePage';
 import { MissingPage } from './pages/MissingPage';
 import { ServicePage } from './pages/ServicePage';
 import { ServicesPage } from './pages/ServicesPage';
-import { inLanguage, homePath } from './paths';
+import { inLanguage, homePath, opportunitiesPath, servicesPath } from './paths';
 import { Link } from '../lib/router';
+import { OpportunitiesSection } from './opportunities/Section';
 
 export function Portal({ lang }: { lang: PortalLang }) {
   const loc = useLocation();
   const page = pageFor(loc.path);
-  const pageKey = page.kind === 'service' ? `service/${page.id}` : page.kind;
+  const pageKey = page.kind === 'service' || page.kind === 'opportunity' ? `${page.kind}/${page.id}` : page.kind;
+  // The section's link is the current page on its list, and marks the section on one of its records.
+  const current = (list: 'services' | 'opportunities', record: 'service' | 'opportunity') =>
+    page.kind === list ? 'page' : page.kind === record ? 'true' : undefined;
 
   // After a navigation inside the portal, the focus goes to the new page's heading (not on the
-  // first page, where the browser's own start is right).
+  // first page, where the browser's own start is right). A page drawn once its data or its chunk
+  // has arrived has no heading yet: it is focused when it appears (within 10 s).
   const previous = useRef<string | null>(null);
   useEffect(() => {
     const before = previous.current;
     previous.current = pageKey;
     if (before === null || before === pageKey) return;
-    const id = window.setTimeout(() => document.getElementById('main-heading')?.focus(), 0);
-    return () => window.clearTimeout(id);
+    const focusHeading = () => {
+      const heading = document.getElementById('main-heading');
+      if (!heading) return;
+      heading.focus();
+      stop();
+    };
+    const observer = new MutationObserver(focusHeading);
+    observer.observe(document.getElementById('main')!, { childList: true, subtree: true });
+    const first = window.setTimeout(focusHeading, 0);
+    const limit = window.setTimeout(() => stop(), 10_000);
+    function stop() {
+      observer.disconnect();
+      window.clearTimeout(first);
+      window.clearTimeout(limit);
+    }
+    return stop;
   }, [pageKey]);
 
   return (
@@ -72,6 +92,22 @@ export function Portal({ lang }: { lang: PortalLang }) {
             </details>
           </div>
         </div>
+        <nav class="portal-nav" aria-label={t('nav.label')}>
+          <div class="container">
+            <ul class="list-unstyled mb-0">
+              <li>
+                <Link href={servicesPath(lang)} aria-current={current('services', 'service')} data-testid="nav-services">
+                  {t('nav.services')}
+                </Link>
+              </li>
+              <li>
+                <Link href={opportunitiesPath(lang)} aria-current={current('opportunities', 'opportunity')} data-testid="nav-opportunities">
+                  {t('nav.opportunities')}
+                </Link>
+              </li>
+            </ul>
+          </div>
+        </nav>
       </header>
       <main id="main" tabIndex={-1} class="container py-4 portal-main">
         {page.kind === 'home' ? (
@@ -80,6 +116,8 @@ export function Portal({ lang }: { lang: PortalLang }) {
           <ServicesPage lang={lang} query={loc.query} />
         ) : page.kind === 'service' ? (
           <ServicePage key={page.id} lang={lang} id={page.id} />
+        ) : page.kind === 'opportunities' || page.kind === 'opportunity' ? (
+          <OpportunitiesSection lang={lang} route={page} query={loc.query} />
         ) : (
           <MissingPage lang={lang} />
         )}

@@ -70,10 +70,11 @@ export class PortalApiError extends Error {
 
 const BASE = '/api/v1/directory';
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** A request to the public API (an absolute path, /api/v1/...), anonymous; a refusal or failure as PortalApiError. */
+export async function publicRequest<T>(url: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`${BASE}${path}`, { ...init, credentials: 'omit', headers: { Accept: 'application/json', ...init.headers } });
+    response = await fetch(url, { ...init, credentials: 'omit', headers: { Accept: 'application/json', ...init.headers } });
   } catch {
     throw new PortalApiError(0, 'network_error');
   }
@@ -85,17 +86,19 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-const query = (params: Record<string, string | number | undefined>) => {
+const request = <T>(path: string, init: RequestInit = {}) => publicRequest<T>(`${BASE}${path}`, init);
+
+export const queryString = (params: Record<string, string | number | undefined>) => {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
   return q.toString();
 };
 
 export const directoryApi = {
-  terms: () => request<Terms>(`/terms?${query({ lang: portalLang() })}`),
+  terms: () => request<Terms>(`/terms?${queryString({ lang: portalLang() })}`),
   search: (params: Record<string, string | number | undefined>) =>
-    request<SearchResult>(`/search?${query({ ...params, lang: portalLang() })}`),
-  service: (id: string) => request<ServiceDetail>(`/services/${encodeURIComponent(id)}?${query({ lang: portalLang() })}`),
+    request<SearchResult>(`/search?${queryString({ ...params, lang: portalLang() })}`),
+  service: (id: string) => request<ServiceDetail>(`/services/${encodeURIComponent(id)}?${queryString({ lang: portalLang() })}`),
   feedback: (id: string, body: { helped: boolean; quality: number | null; language: string | null }) =>
     request<{ received: boolean }>(`/services/${encodeURIComponent(id)}/feedback`, post(body)),
   suggestion: (id: string, body: { text: string; field: string }) =>

@@ -1,9 +1,10 @@
-// The portal's home: what it is, a search box, the categories with how many services each has.
+// The portal's home: what it is, a search box, its two parts (services, opportunities), the
+// categories with how many services each has.
 import { Link, navigate } from '../../lib/router';
 import { useData } from '../../lib/useData';
 import { t, type PortalLang } from '../i18n';
 import { ErrorBox, Loading, loadTerms, usePageTitle } from '../parts';
-import { servicesPath } from '../paths';
+import { opportunitiesPath, servicesPath } from '../paths';
 
 export function HomePage({ lang }: { lang: PortalLang }) {
   usePageTitle(t('home.title'));
@@ -43,6 +44,21 @@ export function HomePage({ lang }: { lang: PortalLang }) {
           {t('home.openMap')}
         </Link>
       </p>
+      <h2 class="h3 mt-4">{t('home.sections')}</h2>
+      <ul class="portal-sections list-unstyled" data-testid="home-sections">
+        <li>
+          <Link href={servicesPath(lang)} data-testid="home-services">
+            <span class="portal-section-title">{t('nav.services')}</span>
+            <span>{t('home.servicesText')}</span>
+          </Link>
+        </li>
+        <li>
+          <Link href={opportunitiesPath(lang)} data-testid="home-opportunities">
+            <span class="portal-section-title">{t('nav.opportunities')}</span>
+            <span>{t('home.opportunitiesText')}</span>
+          </Link>
+        </li>
+      </ul>
       <h2 class="h3 mt-4">{t('home.categories')}</h2>
       {terms.error ? <ErrorBox error={terms.error} onRetry={terms.reload} /> : null}
       {terms.loading && !terms.data ? <Loading /> : null}
