@@ -610,7 +610,7 @@ void add_routes(api::Api& api) {
                      .type = FieldType::integer,
                      .required = true,
                      .min_value = 1,
-                     .max_value = 90},
+                     .max_value = kMaxFirstDueDays},
                     {.name = "rescreen_months",
                      .type = FieldType::integer,
                      .required = true,

@@ -605,8 +605,12 @@ db::Subquery cases_flagged(const std::string& category) {
 db::Subquery cases_due(const std::string& value, CivilDay today) {
   if (value == "late")
     return {"SELECT case_id FROM screening_schedules WHERE due_on < ?", {today.to_string()}};
-  return {"SELECT case_id FROM screening_schedules WHERE owed_from <= ? AND due_on >= ?",
-          {today.to_string(), today.to_string()}};
+  // Owed by today means due from today to today + the settings' days: a short range of the
+  // (due_on, owed_from) index rather than every open case's future term.
+  return {
+      "SELECT case_id FROM screening_schedules WHERE due_on >= ? AND due_on <= ? "
+      "AND owed_from <= ?",
+      {today.to_string(), today.plus_days(kMaxFirstDueDays).to_string(), today.to_string()}};
 }
 
 Result<std::vector<Timeliness>> timeliness(db::Connection& conn, CivilMonth from, CivilMonth to) {

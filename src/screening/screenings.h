@@ -102,6 +102,10 @@ struct Flag {
   std::vector<FlagChange> changes;
 };
 
+// The longest first_due_days the settings accept: a screening owed by today is due at most this
+// many days on, which bounds the "due" filter's range of terms.
+inline constexpr std::int64_t kMaxFirstDueDays = 90;
+
 // The due screenings' settings: the first within N days of arrival, again every M months.
 struct Settings {
   std::int64_t first_due_days = 7;

@@ -24,6 +24,7 @@ class ScreeningTest : public ReceptionTest {
     if (IsSkipped() || HasFatalFailure()) return;
     add_person("Rahman", "Abdul", "BD");
     add_person("Okafor", "Grace", "NG");
+    add_person("Kovalenko", "Olena", "UA");
   }
   cases::Case opened(int person) {
     auto c = cases::open_case(db(), this->person(person), operator_id_, user_, kNow);
@@ -164,6 +165,15 @@ TEST_P(ScreeningTest, TermsFollowArrivalAndScreenings) {
   }
   EXPECT_EQ(arrivals, 2);
   EXPECT_EQ(late, 1);  // ten days after arrival, beyond the seven
+
+  // Arrived today under the longest term the settings accept: due until its last day, found by
+  // the filter's bounded range; the day before, not owed yet.
+  auto third = opened(3);
+  ASSERT_DB_OK(refresh_schedule(db(), third, kToday, Settings{.first_due_days = kMaxFirstDueDays}));
+  EXPECT_EQ(selected(cases_due("due", kToday)), (std::vector<std::int64_t>{second.id, third.id}));
+  const auto last_day = kToday.plus_days(kMaxFirstDueDays);
+  EXPECT_EQ(selected(cases_due("due", last_day)), std::vector<std::int64_t>{third.id});
+  EXPECT_EQ(selected(cases_due("due", kToday.plus_days(-1))), std::vector<std::int64_t>{second.id});
 }
 
 // The inbox's terms (task source screening_due) are counted and listed in SQL among the cases
