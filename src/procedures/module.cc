@@ -2,6 +2,7 @@
 
 #include "procedures/due_tasks.h"
 #include "procedures/migrations.h"
+#include "procedures/person_records.h"
 #include "procedures/routes.h"
 #include "procedures/seed.h"
 
@@ -34,7 +35,11 @@ api::Module module() {
           .grants = grants(),
           .migrations = migrations,
           .add_routes = add_routes,
-          .connect = add_due_task_source,
+          .connect =
+              [] {
+                add_due_task_source();
+                people::add_person_records(person_records());
+              },
           .seed = seed_step};
 }
 

@@ -6,6 +6,7 @@
 
 #include "procedures/catalogue.h"
 #include "procedures/files.h"
+#include "procedures/person_records.h"
 #include "support/reception_fixture.h"
 
 namespace innet::procedures {
@@ -243,6 +244,32 @@ TEST_P(ProceduresTest, WorkEntryRunsFromTheChargeToTheQuotaWithSilentConsent) {
       decide(db(), *charged, p, {"withdrawn", "2025-03-04", std::nullopt, user_}, today, kNow);
   ASSERT_DB_OK(withdrawn);
   EXPECT_EQ(withdrawn->decision->outcome, "withdrawn");
+}
+
+TEST_P(ProceduresTest, AMergeMovesTheFilesAndAnUnmergeMovesThemBack) {
+  auto p = procedure("family_reunification");
+  auto own = create_file(db(),
+                         {.procedure_id = p.id,
+                          .person_id = person(2),
+                          .sponsor_person_id = person(2),
+                          .protocol_number = "M-1",
+                          .filed_on = "2025-03-03",
+                          .created_by = user_},
+                         p, kNow);
+  ASSERT_DB_OK(own);
+  auto other = open(p, "M-2", "2025-03-04");  // person(1)'s, the kept one
+  auto records = person_records();
+  auto moved = records.move(db(), person(1), person(2));
+  ASSERT_DB_OK(moved);
+  ASSERT_EQ(moved->size(), 2u);
+  EXPECT_EQ((*moved)[0].ids, std::vector<std::int64_t>{own->id});
+  EXPECT_EQ((*moved)[1].ids, std::vector<std::int64_t>{own->id});
+  EXPECT_EQ(find_file(db(), own->id)->person_id, person(1));
+  EXPECT_EQ(find_file(db(), own->id)->sponsor_person_id, person(1));
+  ASSERT_DB_OK(records.restore(db(), person(1), person(2), *moved));
+  EXPECT_EQ(find_file(db(), own->id)->person_id, person(2));
+  EXPECT_EQ(find_file(db(), own->id)->sponsor_person_id, person(2));
+  EXPECT_EQ(find_file(db(), other.id)->person_id, person(1));  // never moved
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ProceduresTest, db::storage_test::all_engines(),
