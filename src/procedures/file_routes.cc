@@ -18,6 +18,13 @@ namespace {
 
 constexpr const char* kRead = "procedure_files.read";
 constexpr const char* kManage = "procedure_files.manage";
+// The audit actions of the writes on a file (named so that the web's scan of audit actions
+// finds them whatever the formatting: web/tests/audit-actions.test.mjs).
+constexpr const char* kAdvanceAuditAction = "procedure_files.advance";
+constexpr const char* kDocumentAuditAction = "procedure_files.document";
+constexpr const char* kSuspendAuditAction = "procedure_files.suspend";
+constexpr const char* kResumeAuditAction = "procedure_files.resume";
+constexpr const char* kDecideAuditAction = "procedure_files.decide";
 
 struct ProcedureRef {
   std::int64_t id = 0;
@@ -396,7 +403,7 @@ Result<http::Response> create_one(api::Context& ctx) {
 // One write on a file the caller manages: the file and its procedure read in the transaction,
 // the change, its audit entry, the file as it is now.
 template <class Change>
-Result<http::Response> write(api::Context& ctx, const char* action, Change change) {
+Result<http::Response> commit_change(api::Context& ctx, const char* action, Change change) {
   INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_ASSIGN_OR_RETURN(auto f, visible_file(ctx, *conn, id, kManage));
@@ -417,8 +424,8 @@ std::optional<std::string> optional_text(const nlohmann::json& b, const char* na
 }
 
 Result<http::Response> advance_one(api::Context& ctx) {
-  return write(
-      ctx, "procedure_files.advance",
+  return commit_change(
+      ctx, kAdvanceAuditAction,
       [&](db::Connection& conn, File f, const Procedure& p, nlohmann::json& details) {
         FileStep s{ctx.body["step"].get<std::string>(), ctx.body["entered_on"].get<std::string>(),
                    optional_text(ctx.body, "note"), ctx.actor->user_id};
@@ -428,48 +435,51 @@ Result<http::Response> advance_one(api::Context& ctx) {
 }
 
 Result<http::Response> record_one(api::Context& ctx) {
-  return write(ctx, "procedure_files.document",
-               [&](db::Connection& conn, File f, const Procedure& p, nlohmann::json& details) {
-                 ReceivedDocument d{ctx.body["document"].get<std::string>(),
-                                    ctx.body["received_on"].get<std::string>(), ctx.actor->user_id};
-                 details = {{"document", d.document}, {"received_on", d.received_on}};
-                 return record_document(conn, std::move(f), p, std::move(d), clock::today(),
-                                        clock::now_iso());
-               });
+  return commit_change(
+      ctx, kDocumentAuditAction,
+      [&](db::Connection& conn, File f, const Procedure& p, nlohmann::json& details) {
+        ReceivedDocument d{ctx.body["document"].get<std::string>(),
+                           ctx.body["received_on"].get<std::string>(), ctx.actor->user_id};
+        details = {{"document", d.document}, {"received_on", d.received_on}};
+        return record_document(conn, std::move(f), p, std::move(d), clock::today(),
+                               clock::now_iso());
+      });
 }
 
 Result<http::Response> suspend_one(api::Context& ctx) {
-  return write(ctx, "procedure_files.suspend",
-               [&](db::Connection& conn, File f, const Procedure& p, nlohmann::json& details) {
-                 Suspension s{.started_on = ctx.body["started_on"].get<std::string>(),
-                              .reason = ctx.body["reason"].get<std::string>(),
-                              .opened_by = ctx.actor->user_id};
-                 details = {{"started_on", s.started_on}};
-                 return open_suspension(conn, std::move(f), p, std::move(s), clock::today(),
-                                        clock::now_iso());
-               });
+  return commit_change(
+      ctx, kSuspendAuditAction,
+      [&](db::Connection& conn, File f, const Procedure& p, nlohmann::json& details) {
+        Suspension s{.started_on = ctx.body["started_on"].get<std::string>(),
+                     .reason = ctx.body["reason"].get<std::string>(),
+                     .opened_by = ctx.actor->user_id};
+        details = {{"started_on", s.started_on}};
+        return open_suspension(conn, std::move(f), p, std::move(s), clock::today(),
+                               clock::now_iso());
+      });
 }
 
 Result<http::Response> resume_one(api::Context& ctx) {
-  return write(ctx, "procedure_files.resume",
-               [&](db::Connection& conn, File f, const Procedure& p, nlohmann::json& details) {
-                 const auto ended_on = ctx.body["ended_on"].get<std::string>();
-                 details = {{"ended_on", ended_on}};
-                 return close_suspension(conn, std::move(f), p, ended_on, ctx.actor->user_id,
-                                         clock::today(), clock::now_iso());
-               });
+  return commit_change(
+      ctx, kResumeAuditAction,
+      [&](db::Connection& conn, File f, const Procedure& p, nlohmann::json& details) {
+        const auto ended_on = ctx.body["ended_on"].get<std::string>();
+        details = {{"ended_on", ended_on}};
+        return close_suspension(conn, std::move(f), p, ended_on, ctx.actor->user_id, clock::today(),
+                                clock::now_iso());
+      });
 }
 
 Result<http::Response> decide_one(api::Context& ctx) {
-  return write(ctx, "procedure_files.decide",
-               [&](db::Connection& conn, File f, const Procedure& p, nlohmann::json& details) {
-                 Decision d{ctx.body["outcome"].get<std::string>(),
-                            ctx.body["decided_on"].get<std::string>(),
-                            optional_text(ctx.body, "note"), ctx.actor->user_id};
-                 details = {{"outcome", d.outcome}, {"decided_on", d.decided_on}};
-                 return decide(conn, std::move(f), p, std::move(d), clock::today(),
-                               clock::now_iso());
-               });
+  return commit_change(
+      ctx, kDecideAuditAction,
+      [&](db::Connection& conn, File f, const Procedure& p, nlohmann::json& details) {
+        Decision d{ctx.body["outcome"].get<std::string>(),
+                   ctx.body["decided_on"].get<std::string>(), optional_text(ctx.body, "note"),
+                   ctx.actor->user_id};
+        details = {{"outcome", d.outcome}, {"decided_on", d.decided_on}};
+        return decide(conn, std::move(f), p, std::move(d), clock::today(), clock::now_iso());
+      });
 }
 
 Field day(const char* name, const char* description) {
