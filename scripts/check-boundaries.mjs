@@ -75,8 +75,12 @@ const DEPENDENCIES = {
   // the directory's profile of target groups (directory/profile.h), nothing else of directory;
   // search: the directory's folding of words in six languages for the list's words filter.
   opportunities: [...PLATFORM, 'accounts', 'cases', 'geo', 'directory', 'search'],
+  // Administrative procedures (issue 13, decision 0040): the persons of a file (people), the
+  // names of who recorded a step (accounts), the people a case worker follows (cases), the
+  // inbox's files near or past their due date (tasks).
+  procedures: [...PLATFORM, 'accounts', 'people', 'cases', 'tasks'],
   seed: [...PLATFORM],
-  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'screening', 'referrals', 'guidance', 'directory', 'opportunities', 'reporting'],
+  app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'screening', 'referrals', 'guidance', 'directory', 'opportunities', 'procedures', 'reporting'],
   cli: [...PLATFORM, 'app', 'geo', 'seed', 'accounts', 'people', 'centres', 'reception', 'directory'],
 };
 

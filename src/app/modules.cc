@@ -12,6 +12,7 @@
 #include "monitoring/module.h"
 #include "opportunities/module.h"
 #include "people/module.h"
+#include "procedures/module.h"
 #include "reception/module.h"
 #include "referrals/module.h"
 #include "screening/module.h"
@@ -24,7 +25,7 @@ const std::vector<api::Module>& modules() {
       accounts::module(),  audit::module(),        people::module(),    centres::module(),
       documents::module(), tasks::module(),        reception::module(), monitoring::module(),
       cases::module(),     screening::module(),    referrals::module(), guidance::module(),
-      directory::module(), opportunities::module()};
+      directory::module(), opportunities::module(), procedures::module()};
   return all;
 }
 

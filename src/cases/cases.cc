@@ -638,6 +638,13 @@ db::Subquery persons_with_cases_of(std::int64_t organization_id) {
   return {"SELECT person_id FROM cases WHERE organization_id = ?", {organization_id}};
 }
 
+db::Subquery persons_with_cases_assigned_to(std::int64_t user_id) {
+  return {
+      "SELECT c.person_id FROM cases c JOIN case_workers w ON w.case_id = c.id WHERE "
+      "w.user_id = ?",
+      {user_id}};
+}
+
 Result<std::vector<std::int64_t>> case_organizations_of(db::Connection& conn,
                                                         std::int64_t person_id) {
   INNET_ASSIGN_OR_RETURN(

@@ -224,6 +224,10 @@ Result<std::vector<Assignment>> workers_of(db::Connection& conn, std::int64_t ca
 // The hook people asks who may see a person (people/visibility.h): an organisation sees the
 // persons whose cases it keeps.
 db::Subquery persons_with_cases_of(std::int64_t organization_id);
+// The persons whose cases a user is assigned to keep, as a subquery of one column (person_id):
+// what a module above cases filters by when a case worker reads only the records of the people
+// they follow (the procedures' files, decision 0040).
+db::Subquery persons_with_cases_assigned_to(std::int64_t user_id);
 Result<std::vector<std::int64_t>> case_organizations_of(db::Connection& conn,
                                                         std::int64_t person_id);
 

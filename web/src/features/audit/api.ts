@@ -40,6 +40,8 @@ export const AUDIT_ENTITY_TYPES = [
   'screening_instrument',
   'screening_settings',
   'database',
+  'procedure',
+  'procedure_file',
 ] as const;
 
 /**

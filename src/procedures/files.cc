@@ -1,0 +1,481 @@
+#include "procedures/files.h"
+
+#include <algorithm>
+#include <map>
+
+namespace innet::procedures {
+
+const HolidayCalendar& calendar() {
+  static const HolidayCalendar palermo{kPalermoPatronFeast};
+  return palermo;
+}
+
+const std::vector<std::string>& outcomes() {
+  static const std::vector<std::string> all = {"granted", "refused", "withdrawn", "silent_consent"};
+  return all;
+}
+
+FieldError FileErrors::out_of_order(const std::string& expected) {
+  return {"step_out_of_order",
+          {{"expected", expected}},
+          "not the file's next step; the next is " + expected};
+}
+FieldError FileErrors::documents_missing(std::vector<std::string> codes) {
+  std::string list;
+  for (const auto& c : codes) list += (list.empty() ? "" : ", ") + c;
+  return {"documents_missing",
+          {{"documents", std::move(codes)}},
+          "required documents missing: " + list};
+}
+FieldError FileErrors::closed() {
+  return {"file_closed", {}, "the file is decided"};
+}
+FieldError FileErrors::suspension_open() {
+  return {"suspension_open", {}, "a suspension is open already"};
+}
+FieldError FileErrors::suspension_limit(std::int64_t max) {
+  return {"suspension_limit",
+          {{"max", max}},
+          "the procedure allows " + std::to_string(max) + " suspension(s)"};
+}
+FieldError FileErrors::no_suspension() {
+  return {"no_open_suspension", {}, "no suspension is open"};
+}
+FieldError FileErrors::clock_not_started() {
+  return {"clock_not_started", {}, "the legal term has not started yet"};
+}
+FieldError FileErrors::not_last_step(const std::string& last) {
+  return {"not_last_step", {{"step", last}}, "a decision comes at the step " + last};
+}
+FieldError FileErrors::no_silent_consent() {
+  return {"no_silent_consent", {}, "silence is consent only on such a rule, after its term"};
+}
+FieldError FileErrors::procedure_inactive() {
+  return {"procedure_inactive", {}, "the procedure takes no new files"};
+}
+
+namespace {
+
+Error refused(ErrorKind kind, const std::string& field, FieldError reason) {
+  std::string code = reason.code;  // before the reason moves
+  return Error::rule(kind, std::move(code), field, std::move(reason));
+}
+
+CivilDay day_of(const std::string& text) {
+  return CivilDay::parse(text).value_or(kEarliestDay);
+}
+
+std::optional<std::string> entered_on(const File& f, const std::string& step) {
+  for (const auto& s : f.steps)
+    if (s.step == step) return s.entered_on;
+  return std::nullopt;
+}
+
+ClockInput clock_input(const File& f, const Procedure& p) {
+  ClockInput in{.max_suspension_days = p.max_suspension_days};
+  if (f.decision) in.closed_on = day_of(f.decision->decided_on);
+  auto rule = rule_in_force(p.terms, p.clock_term, day_of(f.filed_on));
+  if (!rule) return in;
+  in.amount = rule->amount;
+  in.counting = rule->counting;
+  in.saturday = rule->saturday;
+  if (auto start = entered_on(f, rule->start_event)) in.started_on = day_of(*start);
+  for (const auto& s : f.suspensions)
+    in.suspensions.push_back(
+        {day_of(s.started_on),
+         s.ended_on ? std::optional<CivilDay>(day_of(*s.ended_on)) : std::nullopt});
+  return in;
+}
+
+const Suspension* open_suspension_of(const File& f) {
+  for (const auto& s : f.suspensions)
+    if (!s.ended_on) return &s;
+  return nullptr;
+}
+
+// What the row keeps for the lists and the tasks: the due date as it stands once any open
+// suspension has run its longest (the live clock gives the same date as soon as the file is not
+// suspended), and the day an open suspension stops holding the term.
+Status save_clock(db::Connection& conn, const File& f, const Procedure& p, const std::string& now) {
+  auto in = clock_input(f, p);
+  std::optional<std::string> suspended_until;
+  for (auto& s : in.suspensions)
+    if (!s.end) {
+      s.end = s.start.plus_days(p.max_suspension_days);
+      suspended_until = s.end->to_string();
+    }
+  auto c = legal_clock(in, kLatestDay, calendar());
+  std::optional<std::string> due;
+  if (c.due) due = c.due->to_string();
+  return db::expect_one(
+      conn.execute("UPDATE procedure_files SET due_on = ?, suspended_until = ?, updated_at = ? "
+                   "WHERE id = ?",
+                   {db::optional_value(due), db::optional_value(suspended_until), now, f.id}),
+      "procedure_file");
+}
+
+Status still_open(const File& f) {
+  if (f.status != "open") return refused(ErrorKind::conflict, "id", FileErrors::closed());
+  return Status::success();
+}
+
+// A day of the file: not before it was filed, not in the future.
+Status day_in_file(const File& f, const std::string& field, const std::string& day,
+                   CivilDay today) {
+  if (day < f.filed_on)
+    return Error::field(ErrorKind::unprocessable, field, FieldError::before_other("filed_on"));
+  if (day_of(day) > today)
+    return Error::field(ErrorKind::unprocessable, field, FieldError::future_date());
+  return Status::success();
+}
+
+constexpr const char* kColumns =
+    "id, procedure_id, person_id, sponsor_person_id, employer, protocol_number, filed_on, status, "
+    "outcome, decided_on, decision_note, decided_by, created_by, created_at, updated_at";
+
+File from_row(const db::Row& r) {
+  File f{.id = r.integer(0),
+         .procedure_id = r.integer(1),
+         .person_id = r.integer(2),
+         .sponsor_person_id = r.opt_integer(3),
+         .employer = r.opt_text(4),
+         .protocol_number = r.text(5),
+         .filed_on = r.text(6),
+         .status = r.text(7),
+         .created_by = r.integer(12),
+         .created_at = r.text(13),
+         .updated_at = r.text(14)};
+  if (!r.is_null(8)) f.decision = Decision{r.text(8), r.text(9), r.opt_text(10), r.integer(11)};
+  return f;
+}
+
+Status load_lists(db::Connection& conn, std::vector<File>& items) {
+  if (items.empty()) return Status::success();
+  db::Params ids;
+  std::map<std::int64_t, File*> by_id;
+  for (auto& f : items) {
+    ids.push_back(f.id);
+    by_id[f.id] = &f;
+  }
+  const std::string in = " WHERE file_id IN (" + db::placeholders(ids.size()) + ")";
+  INNET_ASSIGN_OR_RETURN(auto steps,
+                         conn.query("SELECT file_id, step, entered_on, note, recorded_by FROM "
+                                    "procedure_file_steps" +
+                                        in + " ORDER BY file_id, position",
+                                    ids));
+  for (const auto& r : steps)
+    by_id[r.integer(0)]->steps.push_back({r.text(1), r.text(2), r.opt_text(3), r.integer(4)});
+  INNET_ASSIGN_OR_RETURN(auto documents,
+                         conn.query("SELECT file_id, document, received_on, recorded_by FROM "
+                                    "procedure_file_documents" +
+                                        in + " ORDER BY file_id, received_on, document",
+                                    ids));
+  for (const auto& r : documents)
+    by_id[r.integer(0)]->documents.push_back({r.text(1), r.text(2), r.integer(3)});
+  INNET_ASSIGN_OR_RETURN(auto suspensions,
+                         conn.query("SELECT file_id, id, started_on, ended_on, reason, opened_by, "
+                                    "closed_by FROM procedure_file_suspensions" +
+                                        in + " ORDER BY file_id, started_on, id",
+                                    ids));
+  for (const auto& r : suspensions)
+    by_id[r.integer(0)]->suspensions.push_back(
+        {r.integer(1), r.text(2), r.opt_text(3), r.text(4), r.integer(5), r.opt_integer(6)});
+  return Status::success();
+}
+
+Status add_step_row(db::Connection& conn, const File& f, const FileStep& s) {
+  INNET_TRY(
+      conn.execute("INSERT INTO procedure_file_steps (file_id, position, step, entered_on, note, "
+                   "recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
+                   {f.id, static_cast<std::int64_t>(f.steps.size() + 1), s.step, s.entered_on,
+                    db::optional_value(s.note), s.recorded_by}));
+  return Status::success();
+}
+
+}  // namespace
+
+Clock clock_of(const File& f, const Procedure& p, CivilDay today) {
+  return legal_clock(clock_input(f, p), today, calendar());
+}
+
+std::vector<std::string> missing_documents(const File& f, const Procedure& p) {
+  std::vector<std::string> out;
+  for (const auto& d : p.documents) {
+    if (!d.required) continue;
+    bool in = std::any_of(f.documents.begin(), f.documents.end(),
+                          [&](const ReceivedDocument& r) { return r.document == d.code; });
+    if (!in) out.push_back(d.code);
+  }
+  return out;
+}
+
+std::int64_t current_position(const File& f, const Procedure& p) {
+  return f.steps.empty() ? 0 : position_of(p, f.steps.back().step);
+}
+
+Result<File> create_file(db::Connection& conn, File f, const Procedure& p, const std::string& now) {
+  if (!p.active)
+    return refused(ErrorKind::unprocessable, "procedure_id", FileErrors::procedure_inactive());
+  INNET_ASSIGN_OR_RETURN(auto taken, conn.query("SELECT id FROM procedure_files WHERE "
+                                                "protocol_number = ?",
+                                                {f.protocol_number}));
+  if (!taken.empty())
+    return Error::rule(ErrorKind::conflict, "unique_violation", "protocol_number",
+                       FieldError::taken());
+  f.status = "open";
+  f.decision.reset();
+  f.created_at = f.updated_at = now;
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(
+          "INSERT INTO procedure_files (procedure_id, person_id, sponsor_person_id, "
+          "employer, protocol_number, filed_on, status, created_by, created_at, "
+          "updated_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id",
+          {f.procedure_id, f.person_id, db::optional_value(f.sponsor_person_id),
+           db::optional_value(f.employer), f.protocol_number, f.filed_on, f.created_by, now, now}));
+  f.id = rows[0].integer(0);
+  FileStep first{p.steps.front().code, f.filed_on, std::nullopt, f.created_by};
+  f.steps.clear();
+  INNET_TRY(add_step_row(conn, f, first));
+  f.steps.push_back(first);
+  INNET_TRY(save_clock(conn, f, p, now));
+  return find_file(conn, f.id);
+}
+
+Result<File> find_file(db::Connection& conn, std::int64_t id) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(std::string("SELECT ") + kColumns + " FROM procedure_files WHERE id = ?", {id}));
+  if (rows.empty()) return Error::not_found("procedure_file");
+  std::vector<File> one = {from_row(rows[0])};
+  INNET_TRY(load_lists(conn, one));
+  return std::move(one[0]);
+}
+
+Result<File> advance(db::Connection& conn, File f, const Procedure& p, FileStep step,
+                     CivilDay today, const std::string& now) {
+  INNET_TRY(still_open(f));
+  const auto at = current_position(f, p);
+  if (at >= static_cast<std::int64_t>(p.steps.size()))
+    return refused(ErrorKind::unprocessable, "step", FileErrors::out_of_order("-"));
+  const auto& expected = p.steps[static_cast<std::size_t>(at)].code;
+  if (step.step != expected)
+    return refused(ErrorKind::unprocessable, "step", FileErrors::out_of_order(expected));
+  INNET_TRY(day_in_file(f, "entered_on", step.entered_on, today));
+  if (!f.steps.empty() && step.entered_on < f.steps.back().entered_on)
+    return Error::field(ErrorKind::unprocessable, "entered_on",
+                        FieldError::before_other(f.steps.back().step));
+  INNET_TRY(add_step_row(conn, f, step));
+  f.steps.push_back(step);
+  INNET_TRY(save_clock(conn, f, p, now));
+  return find_file(conn, f.id);
+}
+
+Result<File> record_document(db::Connection& conn, File f, const Procedure& p, ReceivedDocument d,
+                             CivilDay today, const std::string& now) {
+  INNET_TRY(still_open(f));
+  std::vector<std::string> codes;
+  for (const auto& known : p.documents) codes.push_back(known.code);
+  if (std::find(codes.begin(), codes.end(), d.document) == codes.end())
+    return Error::field(ErrorKind::unprocessable, "document", FieldError::not_in_list(codes));
+  for (const auto& r : f.documents)
+    if (r.document == d.document)
+      return Error::rule(ErrorKind::conflict, "unique_violation", "document", FieldError::taken());
+  INNET_TRY(day_in_file(f, "received_on", d.received_on, today));
+  INNET_TRY(
+      conn.execute("INSERT INTO procedure_file_documents (file_id, document, received_on, "
+                   "recorded_by) VALUES (?, ?, ?, ?)",
+                   {f.id, d.document, d.received_on, d.recorded_by}));
+  INNET_TRY(db::expect_one(
+      conn.execute("UPDATE procedure_files SET updated_at = ? WHERE id = ?", {now, f.id}),
+      "procedure_file"));
+  return find_file(conn, f.id);
+}
+
+Result<File> open_suspension(db::Connection& conn, File f, const Procedure& p, Suspension s,
+                             CivilDay today, const std::string& now) {
+  INNET_TRY(still_open(f));
+  if (open_suspension_of(f))
+    return refused(ErrorKind::conflict, "started_on", FileErrors::suspension_open());
+  if (static_cast<std::int64_t>(f.suspensions.size()) >= p.max_suspensions)
+    return refused(ErrorKind::conflict, "started_on",
+                   FileErrors::suspension_limit(p.max_suspensions));
+  auto c = clock_of(f, p, today);
+  if (c.state == ClockState::not_started)
+    return refused(ErrorKind::conflict, "started_on", FileErrors::clock_not_started());
+  INNET_TRY(day_in_file(f, "started_on", s.started_on, today));
+  if (auto start = clock_input(f, p).started_on; start && day_of(s.started_on) < *start)
+    return Error::field(ErrorKind::unprocessable, "started_on",
+                        FieldError::before_other("the term's start"));
+  if (!f.suspensions.empty() && s.started_on < *f.suspensions.back().ended_on)
+    return Error::field(ErrorKind::unprocessable, "started_on",
+                        FieldError::before_other("the last suspension's end"));
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query("INSERT INTO procedure_file_suspensions (file_id, started_on, "
+                                    "reason, opened_by) VALUES (?, ?, ?, ?) RETURNING id",
+                                    {f.id, s.started_on, s.reason, s.opened_by}));
+  s.id = rows[0].integer(0);
+  s.ended_on.reset();
+  f.suspensions.push_back(s);
+  INNET_TRY(save_clock(conn, f, p, now));
+  return find_file(conn, f.id);
+}
+
+namespace {
+
+Status end_suspension(db::Connection& conn, File& f, const std::string& ended_on, std::int64_t by) {
+  for (auto& s : f.suspensions)
+    if (!s.ended_on) {
+      INNET_TRY(db::expect_one(conn.execute("UPDATE procedure_file_suspensions SET ended_on = ?, "
+                                            "closed_by = ? WHERE id = ?",
+                                            {ended_on, by, s.id}),
+                               "suspension"));
+      s.ended_on = ended_on;
+      s.closed_by = by;
+    }
+  return Status::success();
+}
+
+}  // namespace
+
+Result<File> close_suspension(db::Connection& conn, File f, const Procedure& p,
+                              const std::string& ended_on, std::int64_t by, CivilDay today,
+                              const std::string& now) {
+  INNET_TRY(still_open(f));
+  const auto* open = open_suspension_of(f);
+  if (!open) return refused(ErrorKind::conflict, "ended_on", FileErrors::no_suspension());
+  if (ended_on < open->started_on)
+    return Error::field(ErrorKind::unprocessable, "ended_on",
+                        FieldError::before_other("started_on"));
+  INNET_TRY(day_in_file(f, "ended_on", ended_on, today));
+  INNET_TRY(end_suspension(conn, f, ended_on, by));
+  INNET_TRY(save_clock(conn, f, p, now));
+  return find_file(conn, f.id);
+}
+
+Result<File> decide(db::Connection& conn, File f, const Procedure& p, Decision d, CivilDay today,
+                    const std::string& now) {
+  INNET_TRY(still_open(f));
+  const bool withdrawn = d.outcome == "withdrawn";
+  if (!withdrawn && current_position(f, p) != static_cast<std::int64_t>(p.steps.size()))
+    return refused(ErrorKind::conflict, "outcome", FileErrors::not_last_step(p.steps.back().code));
+  if (auto missing = missing_documents(f, p); !withdrawn && !missing.empty())
+    return refused(ErrorKind::unprocessable, "documents", FileErrors::documents_missing(missing));
+  INNET_TRY(day_in_file(f, "decided_on", d.decided_on, today));
+  if (d.outcome == "silent_consent") {
+    // Only where the law makes silence consent, and only once the term has run out.
+    auto rule = rule_in_force(p.terms, p.clock_term, day_of(f.filed_on));
+    auto c = legal_clock(clock_input(f, p), day_of(d.decided_on), calendar());
+    if (!rule || !rule->silent_consent || !c.due || day_of(d.decided_on) <= *c.due)
+      return refused(ErrorKind::unprocessable, "outcome", FileErrors::no_silent_consent());
+  }
+  if (!f.steps.empty() && d.decided_on < f.steps.back().entered_on)
+    return Error::field(ErrorKind::unprocessable, "decided_on",
+                        FieldError::before_other(f.steps.back().step));
+  if (const auto* open = open_suspension_of(f)) {
+    if (d.decided_on < open->started_on)
+      return Error::field(ErrorKind::unprocessable, "decided_on",
+                          FieldError::before_other("the open suspension's start"));
+    INNET_TRY(end_suspension(conn, f, d.decided_on, d.decided_by));
+  }
+  INNET_TRY(db::expect_one(
+      conn.execute("UPDATE procedure_files SET status = 'closed', outcome = ?, decided_on = ?, "
+                   "decision_note = ?, decided_by = ? WHERE id = ? AND status = 'open'",
+                   {d.outcome, d.decided_on, db::optional_value(d.note), d.decided_by, f.id}),
+      "procedure_file"));
+  f.status = "closed";
+  f.decision = d;
+  INNET_TRY(save_clock(conn, f, p, now));
+  return find_file(conn, f.id);
+}
+
+namespace {
+
+// The state filter as SQL over the stored clock (save_clock): the same answer as the live clock.
+void add_state(db::Where& where, ClockState state, CivilDay today) {
+  const std::string t = today.to_string();
+  const std::string soon = today.plus_days(kDueSoonDays).to_string();
+  switch (state) {
+    case ClockState::closed:
+      where.add("status = 'closed'");
+      return;
+    case ClockState::not_started:
+      where.add("status = 'open' AND due_on IS NULL");
+      return;
+    case ClockState::suspended:
+      where.add("status = 'open' AND suspended_until > ?", t);
+      return;
+    default:
+      break;
+  }
+  where.add(
+      "status = 'open' AND due_on IS NOT NULL AND (suspended_until IS NULL OR "
+      "suspended_until <= ?)",
+      t);
+  if (state == ClockState::overdue) where.add("due_on < ?", t);
+  if (state == ClockState::due_soon) where.add("due_on >= ? AND due_on <= ?", db::Params{t, soon});
+  if (state == ClockState::running) where.add("due_on > ?", soon);
+}
+
+}  // namespace
+
+Result<db::Page<File>> list_files(db::Connection& conn, const FileFilter& f, CivilDay today,
+                                  const Paging& paging) {
+  db::Where where;
+  if (f.procedure_id) where.add("procedure_id = ?", *f.procedure_id);
+  if (f.person_id) where.add("person_id = ?", *f.person_id);
+  if (f.state) add_state(where, *f.state, today);
+  if (f.overdue) add_state(where, ClockState::overdue, today);
+  if (f.persons) where.add_in("person_id", *f.persons);
+  if (!f.protocol.empty()) where.add("protocol_number = ?", f.protocol);
+  INNET_ASSIGN_OR_RETURN(
+      auto page, db::page_query<File>(conn, kColumns, "procedure_files", where,
+                                      "CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, id",
+                                      paging, from_row));
+  INNET_TRY(load_lists(conn, page.items));
+  return page;
+}
+
+namespace {
+
+constexpr const char* kDueWhere =
+    " WHERE status = 'open' AND due_on IS NOT NULL AND (suspended_until IS NULL OR "
+    "suspended_until <= ?) AND due_on <= ?";
+
+}  // namespace
+
+Result<std::int64_t> count_due(db::Connection& conn, CivilDay today, bool overdue_only) {
+  const auto until = overdue_only ? today.plus_days(-1) : today.plus_days(kDueSoonDays);
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query(std::string("SELECT COUNT(*) FROM procedure_files") + kDueWhere,
+                                    {today.to_string(), until.to_string()}));
+  return rows[0].integer(0);
+}
+
+Result<std::vector<DueFile>> due_files(db::Connection& conn, CivilDay today, std::int64_t limit) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query(std::string("SELECT f.id, f.protocol_number, p.code, f.due_on FROM "
+                             "procedure_files f JOIN procedures p ON p.id = f.procedure_id") +
+                     " WHERE f.status = 'open' AND f.due_on IS NOT NULL AND (f.suspended_until "
+                     "IS NULL OR f.suspended_until <= ?) AND f.due_on <= ? ORDER BY f.due_on, "
+                     "f.id LIMIT ?",
+                 {today.to_string(), today.plus_days(kDueSoonDays).to_string(), limit}));
+  std::vector<DueFile> out;
+  for (const auto& r : rows) out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3)});
+  return out;
+}
+
+Status refresh_due_dates(db::Connection& conn, const Procedure& p) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT id FROM procedure_files WHERE procedure_id = ? AND status = "
+                            "'open'",
+                            {p.id}));
+  for (const auto& r : rows) {
+    INNET_ASSIGN_OR_RETURN(auto f, find_file(conn, r.integer(0)));
+    INNET_TRY(save_clock(conn, f, p, f.updated_at));
+  }
+  return Status::success();
+}
+
+}  // namespace innet::procedures

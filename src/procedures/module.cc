@@ -1,0 +1,46 @@
+#include "procedures/module.h"
+
+#include "procedures/due_tasks.h"
+#include "procedures/migrations.h"
+#include "procedures/person_records.h"
+#include "procedures/routes.h"
+#include "procedures/seed.h"
+
+namespace innet::procedures {
+namespace {
+
+std::vector<auth::Policy::Grant> grants() {
+  using enum auth::Role;
+  using enum auth::Scope;
+  // The catalogue is public law: every staff role reads it; the admin keeps it, and holds no
+  // action on files (separation of duties). The SUI manages the files; the Prefettura's officers
+  // read them; a case worker reads those of the people whose cases they are assigned to (own:
+  // file_routes.cc asks cases which). Analysts read no file (aggregates come later).
+  std::vector<auth::Policy::Grant> out;
+  for (auto role :
+       {admin, prefecture_officer, inspector, case_worker, service_provider, sui_officer, analyst})
+    out.push_back({"procedures.read", role, all});
+  out.push_back({"procedures.edit", admin, all});
+  out.push_back({"procedure_files.read", sui_officer, all});
+  out.push_back({"procedure_files.read", prefecture_officer, all});
+  out.push_back({"procedure_files.read", case_worker, own});
+  out.push_back({"procedure_files.manage", sui_officer, all});
+  return out;
+}
+
+}  // namespace
+
+api::Module module() {
+  return {.name = "procedures",
+          .grants = grants(),
+          .migrations = migrations,
+          .add_routes = add_routes,
+          .connect =
+              [] {
+                add_due_task_source();
+                people::add_person_records(person_records());
+              },
+          .seed = seed_step};
+}
+
+}  // namespace innet::procedures

@@ -1,0 +1,150 @@
+// The demo files (decision 0040): drawn from the run's one random sequence, so the same data every
+// time, and made through the module's own functions, so every file meets the rules a request
+// meets (steps in order, documents before a decision, one suspension of 30 days at most).
+#include "procedures/seed.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "cases/cases.h"
+#include "people/persons.h"
+#include "procedures/catalogue.h"
+#include "procedures/files.h"
+
+namespace innet::procedures {
+namespace {
+
+constexpr int kFiles = 320;
+
+struct Counts {
+  std::map<std::string, std::int64_t> by_state;
+  std::int64_t files = 0;
+};
+
+class Draw {
+ public:
+  explicit Draw(std::mt19937& rng) : rng_(rng) {}
+  int between(int low, int high) { return std::uniform_int_distribution<int>(low, high)(rng_); }
+  bool chance(int percent) { return between(1, 100) <= percent; }
+
+ private:
+  std::mt19937& rng_;
+};
+
+// One file's life up to today: steps at intervals of days, documents arriving, perhaps a request
+// for integration, perhaps a decision. A draw that would break a rule (a day after today) stops it
+// where it is: the file is left open on that step.
+Status live(api::SeedContext& ctx, Draw& draw, File f, const Procedure& p, std::int64_t officer) {
+  const std::string now = ctx.today.to_string() + "T08:00:00Z";
+  const CivilDay filed = *CivilDay::parse(f.filed_on);
+  // Documents: most arrive with the application or within weeks; some never do.
+  const bool complete = draw.chance(80);
+  for (const auto& d : p.documents) {
+    if (!d.required && !draw.chance(40)) continue;
+    if (!complete && d.required && draw.chance(50)) continue;
+    const auto on = std::min(ctx.today, filed.plus_days(draw.between(0, 20)));
+    INNET_ASSIGN_OR_RETURN(f, record_document(ctx.conn, std::move(f), p,
+                                              {d.code, on.to_string(), officer}, ctx.today, now));
+  }
+  // Steps: how far this file got.
+  const int target = draw.between(1, static_cast<int>(p.steps.size()));
+  CivilDay day = filed;
+  bool suspended = false;
+  for (int at = 1; at < target; ++at) {
+    day = day.plus_days(draw.between(3, 35));
+    if (day > ctx.today) break;
+    INNET_ASSIGN_OR_RETURN(f, advance(ctx.conn, std::move(f), p,
+                                      {p.steps[static_cast<std::size_t>(at)].code, day.to_string(),
+                                       std::nullopt, officer},
+                                      ctx.today, now));
+    // A request for integration after the term has started, on a quarter of the files.
+    if (!suspended && p.max_suspensions > 0 && draw.chance(25) &&
+        clock_of(f, p, day).state != ClockState::not_started) {
+      suspended = true;
+      const auto from = day.plus_days(draw.between(0, 5));
+      if (from > ctx.today) break;
+      INNET_ASSIGN_OR_RETURN(f, open_suspension(ctx.conn, std::move(f), p,
+                                                {.started_on = from.to_string(),
+                                                 .reason = "Richiesta di integrazione documentale",
+                                                 .opened_by = officer},
+                                                ctx.today, now));
+      const auto back = from.plus_days(draw.between(5, 40));
+      if (back > ctx.today) break;  // still awaited
+      INNET_ASSIGN_OR_RETURN(f, close_suspension(ctx.conn, std::move(f), p, back.to_string(),
+                                                 officer, ctx.today, now));
+      day = std::max(day, back);
+    }
+  }
+  // A decision on most files that reached the last step with their documents in.
+  const bool last = current_position(f, p) == static_cast<std::int64_t>(p.steps.size());
+  if (last && missing_documents(f, p).empty() && draw.chance(70)) {
+    const auto on = day.plus_days(draw.between(1, 20));
+    if (on <= ctx.today) {
+      const char* outcome = draw.chance(80) ? "granted" : "refused";
+      INNET_ASSIGN_OR_RETURN(
+          f, decide(ctx.conn, std::move(f), p, {outcome, on.to_string(), std::nullopt, officer},
+                    ctx.today, now));
+    }
+  } else if (!last && draw.chance(3)) {
+    INNET_ASSIGN_OR_RETURN(
+        f, decide(ctx.conn, std::move(f), p, {"withdrawn", day.to_string(), std::nullopt, officer},
+                  ctx.today, now));
+  }
+  return Status::success();
+}
+
+}  // namespace
+
+Status seed_step(api::SeedContext& ctx) {
+  if (ctx.scale != api::SeedScale::demo) return Status::success();
+  const auto sui = ctx.registry.demo_users.find(auth::Role::sui_officer);
+  if (sui == ctx.registry.demo_users.end()) return Status::success();
+  INNET_ASSIGN_OR_RETURN(auto catalogue, list_procedures(ctx.conn));
+  INNET_ASSIGN_OR_RETURN(auto everyone, people::list_persons(ctx.conn, {}, {1, 100000}));
+  if (catalogue.empty() || everyone.items.empty()) return Status::success();
+  // The people whose cases the demo case worker keeps come first, so that account reads files.
+  std::vector<std::int64_t> persons;
+  if (ctx.registry.featured_operator) {
+    INNET_ASSIGN_OR_RETURN(auto kept,
+                           cases::cases_kept_by(ctx.conn, ctx.registry.featured_operator));
+    for (std::size_t i = 0; i < kept.size() && i < 15; ++i) persons.push_back(kept[i].person_id);
+  }
+  for (const auto& p : everyone.items) persons.push_back(p.id);
+  Draw draw(ctx.rng);
+  Counts n;
+  const std::string now = ctx.today.to_string() + "T08:00:00Z";
+  for (int i = 0; i < kFiles; ++i) {
+    const auto& p = catalogue[static_cast<std::size_t>(i) % catalogue.size()];
+    // The first files go to the case worker's people; the rest to anyone.
+    const auto person = i < 15 && static_cast<std::size_t>(i) < persons.size()
+                            ? persons[static_cast<std::size_t>(i)]
+                            : persons[static_cast<std::size_t>(
+                                  draw.between(0, static_cast<int>(persons.size()) - 1))];
+    const auto filed = ctx.today.plus_days(-draw.between(0, 420));
+    char protocol[40];
+    std::snprintf(protocol, sizeof protocol, "PA/%s/%06d", filed.to_string().substr(0, 4).c_str(),
+                  i + 1);
+    File f{.procedure_id = p.id,
+           .person_id = person,
+           .protocol_number = protocol,
+           .filed_on = filed.to_string(),
+           .created_by = sui->second};
+    if (p.code == "work_entry") f.employer = "Azienda agricola demo " + std::to_string(i % 9 + 1);
+    INNET_ASSIGN_OR_RETURN(auto made, create_file(ctx.conn, std::move(f), p, now));
+    INNET_TRY(live(ctx, draw, std::move(made), p, sui->second));
+    ++n.files;
+  }
+  // The states as of today, for the summary line.
+  for (const auto& state : clock_states()) {
+    FileFilter only{.state = parse_clock_state(state)};
+    INNET_ASSIGN_OR_RETURN(auto page, list_files(ctx.conn, only, ctx.today, {1, 1}));
+    n.by_state[state] = page.total;
+  }
+  ctx.report.counts.push_back({n.files, "procedure files"});
+  for (const auto& state : clock_states())
+    ctx.report.counts.push_back({n.by_state[state], state, true});
+  return Status::success();
+}
+
+}  // namespace innet::procedures

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "api/seed_context.h"
+
+namespace innet::procedures {
+
+// Demo: some 300 files across the catalogue's procedures in every state of the clock, some past
+// their due date, some of the demo case worker's people among them.
+Status seed_step(api::SeedContext& ctx);
+
+}  // namespace innet::procedures
