@@ -164,7 +164,7 @@ for (const lang of ['uk', 'ar']) {
     assert.equal(await page.locator('[data-testid=status-procedure]').getAttribute('lang'), 'it');
     const state = (await page.locator('[data-testid=status-state] p').first().textContent()).trim();
     assert.equal(state, ptx(lang, `status.states.${file.clock.state}`));
-    const missing = file.documents.filter((d) => d.required && !d.received_on).length;
+    const missing = file.missing_documents.length;
     if (missing === 0) assert.equal((await page.locator('[data-testid=status-missing]').textContent()).trim(), ptx(lang, 'status.noneMissing'));
     else assert.equal(await page.locator('[data-testid=status-missing] li').count(), missing);
     if (file.clock.due_on) assert.ok(((await page.locator('[data-testid=status-due]').textContent()) ?? '').trim().length > 0);

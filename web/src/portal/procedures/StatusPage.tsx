@@ -132,7 +132,7 @@ export function StatusPage({ lang }: { lang: PortalLang }) {
             {pt('status.protocolHint')}
           </div>
           {problems.protocol_number ? (
-            <div id="protocol_number-error" class="invalid-feedback d-block" data-testid="status-protocol-error">
+            <div id="protocol_number-error" class="portal-field-error mb-0" data-testid="status-protocol-error">
               {problems.protocol_number}
             </div>
           ) : null}
@@ -155,7 +155,7 @@ export function StatusPage({ lang }: { lang: PortalLang }) {
             data-testid="status-birth"
           />
           {problems.birth_date ? (
-            <div id="birth_date-error" class="invalid-feedback d-block" data-testid="status-birth-error">
+            <div id="birth_date-error" class="portal-field-error mb-0" data-testid="status-birth-error">
               {problems.birth_date}
             </div>
           ) : null}
