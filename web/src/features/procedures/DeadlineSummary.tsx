@@ -30,8 +30,9 @@ export function DeadlineSummary({ procedures }: { procedures: Procedure[] }) {
   const counts = useData(() => loadCounts(procedures), [procedures]);
   const number = (n: number, href: string, label: string) =>
     n ? (
-      <Link href={href} aria-label={label}>
-        {formatNumber(n, lang)}
+      <Link href={href}>
+        <span aria-hidden="true">{formatNumber(n, lang)}</span>
+        <span class="visually-hidden">{label}</span>
       </Link>
     ) : (
       formatNumber(0, lang)
