@@ -10,7 +10,7 @@ import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { ApiError } from '../../lib/api';
 import { formatDay, today } from '../../lib/dates';
-import { useT } from '../../lib/i18n';
+import { type Msg, useT } from '../../lib/i18n';
 import { formatList, formatNumber } from '../../lib/numbers';
 import { OUTCOMES, type Procedure, type ProcedureFile, proceduresApi } from './api';
 
@@ -19,7 +19,7 @@ export type Action = 'advance' | 'document' | 'suspend' | 'resume' | 'decide';
 interface ActionProps {
   file: ProcedureFile;
   procedure: Procedure | undefined;
-  save: (call: () => Promise<ProcedureFile>, done: string) => Promise<void>;
+  save: (call: () => Promise<ProcedureFile>, done: Msg) => Promise<void>;
   onCancel: () => void;
 }
 
@@ -44,7 +44,10 @@ export async function withNames<T>(p: Promise<T>, file: ProcedureFile, procedure
         return [k, { ...f, params } as typeof f];
       }),
     );
-    throw new ApiError(e.status, e.code, e.message, fields, e.retryAfter);
+    // The refusal's own code (not_last_step...) is translated per field (fieldErrors.*); the
+    // summary above the form says what any refused field says, and lists them.
+    const code = Object.keys(fields).length ? 'validation_failed' : e.code;
+    throw new ApiError(e.status, code, e.message, fields, e.retryAfter);
   }
 }
 
@@ -72,7 +75,7 @@ export function AdvanceForm({ file, procedure, save, onCancel }: ActionProps) {
         ),
         confirmLabel: t('procedures.confirmAdvance.button'),
       }),
-    action: () => save(() => proceduresApi.advance(file.id, { step: next, entered_on: enteredOn, note: note.trim() || null }), t('procedures.done.advanced', { step: stepName(procedure, next) })),
+    action: () => save(() => proceduresApi.advance(file.id, { step: next, entered_on: enteredOn, note: note.trim() || null }), (tt) => tt('procedures.done.advanced', { step: stepName(procedure, next) })),
   });
   return (
     <ActionPanel id="procedure-advance" title={t('procedures.actions.advance')}>
@@ -102,7 +105,7 @@ export function DocumentForm({ file, save, onCancel }: ActionProps) {
       return f;
     },
     action: () =>
-      save(() => proceduresApi.recordDocument(file.id, { document, received_on: receivedOn }), t('procedures.done.document', { document: file.documents.find((d) => d.code === document)?.name ?? document })),
+      save(() => proceduresApi.recordDocument(file.id, { document, received_on: receivedOn }), (tt) => tt('procedures.done.document', { document: file.documents.find((d) => d.code === document)?.name ?? document })),
   });
   return (
     <ActionPanel id="procedure-document" title={t('procedures.actions.document')}>
@@ -129,7 +132,7 @@ export function SuspendForm({ file, procedure, save, onCancel }: ActionProps) {
       if (!startedOn) f.started_on = ['fieldErrors.required'];
       return f;
     },
-    action: () => save(() => proceduresApi.suspend(file.id, { reason: reason.trim(), started_on: startedOn }), t('procedures.done.suspended')),
+    action: () => save(() => proceduresApi.suspend(file.id, { reason: reason.trim(), started_on: startedOn }), (tt) => tt('procedures.done.suspended')),
   });
   return (
     <ActionPanel id="procedure-suspend" title={t('procedures.actions.suspend')}>
@@ -150,7 +153,7 @@ export function ResumeForm({ file, save, onCancel }: ActionProps) {
   const labels = { ended_on: t('procedures.file.endedOn') };
   const { errors, busy, submit } = useFormSubmit({
     validate: (): FieldErrors => (endedOn ? {} : { ended_on: ['fieldErrors.required'] }),
-    action: () => save(() => proceduresApi.resume(file.id, { ended_on: endedOn }), t('procedures.done.resumed')),
+    action: () => save(() => proceduresApi.resume(file.id, { ended_on: endedOn }), (tt) => tt('procedures.done.resumed')),
   });
   return (
     <ActionPanel id="procedure-resume" title={t('procedures.actions.resume')}>
@@ -187,7 +190,7 @@ export function DecisionForm({ file, save, onCancel }: ActionProps) {
     action: () =>
       save(
         () => proceduresApi.decide(file.id, { outcome: outcome as (typeof OUTCOMES)[number], decided_on: decidedOn, note: note.trim() || null }),
-        t('procedures.done.decided', { outcome: t(`procedures.outcomes.${outcome}`) }),
+        (tt) => tt('procedures.done.decided', { outcome: tt(`procedures.outcomes.${outcome}`) }),
       ),
   });
   return (

@@ -7,7 +7,7 @@ import { useActionPanel } from '../../components/useActionPanel';
 import { useFlash } from '../../components/flash';
 import { LoadState, Notice } from '../../components/forms';
 import { formatDay } from '../../lib/dates';
-import { useT } from '../../lib/i18n';
+import { type Msg, useT } from '../../lib/i18n';
 import { formatNumber } from '../../lib/numbers';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
@@ -22,16 +22,16 @@ export function FilePage({ id }: { id: number }) {
   const loaded = useData(() => proceduresApi.get(id), [id]);
   const catalogue = useData(() => proceduresApi.catalogue(), []);
   const [shown, setShown] = useState<ProcedureFile | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<Msg | null>(null);
   const flash = useFlash();
   const panel = useActionPanel<Action>();
   const f = shown ?? loaded.data;
   const procedure = catalogue.data?.items.find((p) => p.id === f?.procedure.id);
-  const save = async (call: () => Promise<ProcedureFile>, message: string) => {
+  const save = async (call: () => Promise<ProcedureFile>, message: Msg) => {
     if (!f) return;
     const next = await withNames(call(), f, procedure, lang);
     setShown(next);
-    setDone(message);
+    setDone(() => message);
     panel.finish('procedure-file-done');
   };
   return (
@@ -41,7 +41,7 @@ export function FilePage({ id }: { id: number }) {
           f ? (
             <div data-testid="procedure-file">
               <div id="procedure-file-done" tabIndex={-1}>
-                {done || flash ? <Notice kind="success">{done ?? flash}</Notice> : null}
+                {done || flash ? <Notice kind="success">{done ? done(t) : flash}</Notice> : null}
               </div>
               <ClockPanel file={f} />
               <Details file={f} />
@@ -185,7 +185,7 @@ function Actions({
   file: ProcedureFile;
   procedure: Procedure | undefined;
   panel: ReturnType<typeof useActionPanel<Action>>;
-  save: (call: () => Promise<ProcedureFile>, message: string) => Promise<void>;
+  save: (call: () => Promise<ProcedureFile>, message: Msg) => Promise<void>;
 }) {
   const { t } = useT();
   const open = f.suspensions.some((s) => !s.ended_on);
