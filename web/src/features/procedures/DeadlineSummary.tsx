@@ -68,8 +68,8 @@ export function DeadlineSummary({ procedures }: { procedures: Procedure[] }) {
                     <tbody>
                       {rows.map((c) => (
                         <tr key={c.procedure.id} data-procedure={c.procedure.code}>
-                          <th scope="row" class="fw-normal">
-                            {c.procedure.name}
+                          <th scope="row" class="fw-normal text-wrap">
+                            <bdi lang="it">{c.procedure.name}</bdi>
                           </th>
                           <td class="text-end" data-count="overdue">
                             {number(c.overdue, `/procedure-files?procedure_id=${c.procedure.id}&state=overdue`, t('procedures.deadlines.overdueOf', { count: c.overdue, n: formatNumber(c.overdue, lang), procedure: c.procedure.name }))}

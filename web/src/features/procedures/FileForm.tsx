@@ -10,6 +10,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { today } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
+import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { type Person, PersonSearch } from '../people/index';
 import { EMPLOYER_MAX, PROTOCOL_MAX, TAKES_EMPLOYER, TAKES_SPONSOR, proceduresApi } from './api';
@@ -52,7 +53,7 @@ function FileForm({ procedures }: { procedures: { id: number; code: string; name
     validate: () => {
       const f: FieldErrors = {};
       if (!procedureId) f.procedure_id = ['fieldErrors.required'];
-      if (!person) f.person_id = ['fieldErrors.required'];
+      if (search ? !person : !/^\d+$/.test(personNumber.trim())) f.person_id = ['fieldErrors.required'];
       if (!protocol.trim()) f.protocol_number = ['fieldErrors.required'];
       if (!filedOn) f.filed_on = ['fieldErrors.required'];
       return f;
@@ -60,16 +61,22 @@ function FileForm({ procedures }: { procedures: { id: number; code: string; name
     action: async () => {
       const created = await proceduresApi.create({
         procedure_id: Number(procedureId),
-        person_id: (person as Chosen).id,
+        person_id: search ? (person as Chosen).id : Number(personNumber.trim()),
         protocol_number: protocol.trim(),
         filed_on: filedOn,
-        sponsor_person_id: takesSponsor && sponsor ? sponsor.id : null,
+        sponsor_person_id: !takesSponsor ? null : search ? (sponsor?.id ?? null) : sponsorNumber.trim() ? Number(sponsorNumber.trim()) : null,
         employer: takesEmployer && employer.trim() ? employer.trim() : null,
       });
       setFlash(t('procedures.files.created', { protocol: created.protocol_number }));
       navigate(`/procedure-files/${created.id}`);
     },
   });
+  const { can } = useSession();
+  const [personNumber, setPersonNumber] = useState('');
+  const [sponsorNumber, setSponsorNumber] = useState('');
+  // The persons' search needs persons.read, which the SUI officer does not hold (decision 0040
+  // gives it none): without it the file names the person by the number of their record.
+  const search = can('persons.read');
   const chosen = (p: Chosen | null, clear: () => void, testId: string) =>
     p ? (
       <p class="d-flex flex-wrap align-items-center gap-2" data-testid={testId}>
@@ -94,7 +101,9 @@ function FileForm({ procedures }: { procedures: { id: number; code: string; name
         options={procedures.map((p) => ({ value: String(p.id), label: p.name }))}
         error={errors.fields.procedure_id}
       />
-      {person ? (
+      {!search ? (
+        <TextField id="person_id" label={labels.person_id} required inputMode="numeric" dir="ltr" hint={t('procedures.files.personNumberHint')} value={personNumber} onValue={setPersonNumber} error={errors.fields.person_id} />
+      ) : person ? (
         chosen(person, () => setPerson(null), 'procedure-file-person')
       ) : (
         <PersonSearch
@@ -111,7 +120,9 @@ function FileForm({ procedures }: { procedures: { id: number; code: string; name
       )}
       <TextField id="protocol_number" label={labels.protocol_number} required dir="ltr" maxLength={PROTOCOL_MAX} value={protocol} onValue={setProtocol} error={errors.fields.protocol_number} />
       <TextField id="filed_on" type="date" label={labels.filed_on} required hint={t('procedures.files.filedOnHint')} max={today()} value={filedOn} onValue={setFiledOn} error={errors.fields.filed_on} />
-      {takesSponsor ? (
+      {takesSponsor && !search ? (
+        <TextField id="sponsor_person_id" label={labels.sponsor_person_id} inputMode="numeric" dir="ltr" hint={t('procedures.files.personNumberHint')} value={sponsorNumber} onValue={setSponsorNumber} error={errors.fields.sponsor_person_id} />
+      ) : takesSponsor ? (
         sponsor ? (
           chosen(sponsor, () => setSponsor(null), 'procedure-file-sponsor')
         ) : (

@@ -154,11 +154,15 @@ function FileList({ manage }: { manage: boolean }) {
                 <bdi>{f.protocol_number}</bdi>
               </Link>
             </td>
-            <td>{f.procedure.name}</td>
+            <td>
+              <bdi lang="it">{f.procedure.name}</bdi>
+            </td>
             <td>
               <bdi>{personName(f.person)}</bdi>
             </td>
-            <td>{stepName(f)}</td>
+            <td>
+              <bdi lang="it">{stepName(f)}</bdi>
+            </td>
             <td>{f.clock.due_on ? formatDay(f.clock.due_on, lang) : '—'}</td>
             <td>
               <ClockSummary clock={f.clock} />
