@@ -2,10 +2,11 @@
 // filters the overdue files, opens one by its protocol number, reads its clock, advances it one
 // step after the confirmation and sees a refused decision's reason next to the outcome; a case
 // worker sees only the files of the people whose cases they keep; the catalogue shows the dated
-// term rules. Axe clean, at 360 px in Italian and Arabic, with screenshots.
+// term rules; a new file refuses a protocol number already used. Axe clean, at 360 px in Italian and
+// Arabic, with screenshots.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiGet, assertAccessible, at360, checkConfirmDialog, closeChecked, settled, signedIn, switchLanguage, tr } from './helpers.mjs';
+import { apiGet, assertAccessible, at360, checkConfirmDialog, closeChecked, settled, signedIn, switchLanguage, tr, uniqueSuffix } from './helpers.mjs';
 
 let officer;
 let worker;
@@ -152,4 +153,29 @@ test('the catalogue shows each procedure with its dated term rules', async () =>
   assert.equal(terms.length, 2);
   assert.ok(terms.some((r) => /11 dic 2024/.test(r) && r.includes(tr('it', 'procedures.term.calendar', { count: 150, n: 150 }))), terms.join(' | '));
   await at360(page, 'procedures-catalogue-360-it');
+});
+
+test('the SUI officer opens a new file; a protocol number already used is refused beside its field', async () => {
+  const { page } = officer;
+  await page.goto('/procedure-files');
+  await page.locator('[data-testid=procedure-file-new]').click();
+  await page.locator('[data-testid=procedure-file-form]').waitFor();
+  await page.locator('[data-testid=procedure-file-save]').click();
+  await page.locator('[data-testid=form-error]').waitFor();
+  const conversion = catalogue.find((p) => p.code === 'permit_conversion');
+  await page.locator('#procedure_id').selectOption(String(conversion.id));
+  await page.locator('#person_id').fill(String(chosen.person.id));
+  await page.locator('#protocol_number').fill(chosen.protocol_number);
+  await page.locator('[data-testid=procedure-file-save]').click();
+  await page.locator('#protocol_number-error').getByText(tr('it', 'fieldErrors.taken')).waitFor();
+  await at360(page, 'procedure-file-new-refused-360-it');
+  const protocol = `PA/TEST/${uniqueSuffix()}`;
+  await page.locator('#protocol_number').fill(protocol);
+  await page.locator('[data-testid=procedure-file-save]').click();
+  await page.getByText(tr('it', 'procedures.files.created', { protocol })).waitFor();
+  assert.match(page.url(), /\/procedure-files\/\d+$/);
+  const created = (await apiGet(page, `/procedure-files?protocol_number=${encodeURIComponent(protocol)}`)).body.items;
+  assert.equal(created.length, 1);
+  assert.equal(created[0].person.id, chosen.person.id);
+  assert.equal((await page.locator('[data-testid=procedure-current-step]').innerText()).trim(), conversion.steps[0].name);
 });
