@@ -8,6 +8,7 @@
 // trail; it holds no action on case data (later modules add those actions to other roles only).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,6 +27,12 @@ enum class Role {
   sui_officer,
   analyst
 };
+
+// Every role but the analyst, who works on aggregates and meets nobody: the staff who read the
+// network's shared, non-personal knowledge (guidance pages, opportunities) to pass it on.
+inline constexpr std::array kRolesMeetingPeople = {
+    Role::admin,       Role::prefecture_officer, Role::inspector,
+    Role::case_worker, Role::service_provider,   Role::sui_officer};
 
 const std::vector<std::string>& role_names();
 const std::string& to_string(Role role);

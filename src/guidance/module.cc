@@ -18,9 +18,7 @@ std::vector<auth::Policy::Grant> grants() {
   // the ASP and the NGOs, and its officers know it better than whoever runs the accounts
   // (decision 0033). Every edit is a version with its author and an audit entry.
   std::vector<auth::Policy::Grant> out;
-  for (auto role :
-       {admin, prefecture_officer, inspector, case_worker, service_provider, sui_officer})
-    out.push_back({"guidance.read", role, all});
+  for (auto role : auth::kRolesMeetingPeople) out.push_back({"guidance.read", role, all});
   out.push_back({"guidance.edit", admin, all});
   out.push_back({"guidance.edit", prefecture_officer, all});
   return out;

@@ -16,9 +16,7 @@ std::vector<auth::Policy::Grant> grants() {
   // organisation's (a call of the Region, a job fair of the Comune). Case workers recommend one
   // to the person of a case they keep (decision 0039).
   std::vector<auth::Policy::Grant> out;
-  for (auto role :
-       {admin, prefecture_officer, inspector, case_worker, service_provider, sui_officer})
-    out.push_back({"opportunities.read", role, all});
+  for (auto role : auth::kRolesMeetingPeople) out.push_back({"opportunities.read", role, all});
   for (auto role : {admin, prefecture_officer}) out.push_back({"opportunities.publish", role, all});
   for (auto role : {case_worker, service_provider, sui_officer})
     out.push_back({"opportunities.publish", role, organization});
