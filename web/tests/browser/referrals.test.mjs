@@ -134,8 +134,10 @@ test('case worker: a draft is kept, then edited in the same form and sent', asyn
   await page.locator('#reason').fill('Colloquio legale con la mediatrice araba');
   await page.locator('label[for=draft]').click();
   await page.locator('[data-testid=referral-submit]').click();
+  // The list showed the draft's reference before the send: wait for the send itself, not for the list.
+  const sending = page.waitForResponse((r) => r.url().endsWith(`/referrals/${draft.id}/send`) && r.request().method() === 'POST');
   await page.locator('[data-testid=confirm-ok]').click();
-  await page.locator('[data-testid=case-referral-list]', { hasText: draft.reference }).waitFor();
+  assert.equal((await sending).status(), 201, 'the send is accepted');
   const sent = (await apiGet(page, `/referrals/${draft.id}`)).body;
   assert.equal(sent.state, 'sent');
   assert.equal(sent.reason, 'Colloquio legale con la mediatrice araba');
