@@ -148,6 +148,7 @@ std::optional<std::int64_t> entry_credits(const AgreementEntry& entry,
         return std::nullopt;
       return 0;
     case correction:
+    case extension:
       return 0;
   }
   return std::nullopt;
@@ -161,9 +162,6 @@ const std::string& to_string(AgreementOutcome outcome) {
 
 AgreementBalance agreement_balance(const AgreementInput& in, CivilDay today) {
   AgreementBalance out;
-  out.expires_on = add_months(in.signed_on, in.extended ? 36 : 24);
-  out.verification_from = add_months(out.expires_on, -1);
-
   std::vector<AgreementEntry> entries;
   for (const auto& e : in.entries)
     if (e.on <= today) entries.push_back(e);
@@ -174,6 +172,11 @@ AgreementBalance agreement_balance(const AgreementInput& in, CivilDay today) {
   std::set<std::int64_t> voided;
   for (const auto& e : entries)
     if (e.kind == AgreementEntryKind::correction && e.corrects) voided.insert(*e.corrects);
+  bool extended = in.extended;
+  for (const auto& e : entries)
+    if (e.kind == AgreementEntryKind::extension && !voided.contains(e.id)) extended = true;
+  out.expires_on = add_months(in.signed_on, extended ? 36 : 24);
+  out.verification_from = add_months(out.expires_on, -1);
 
   // Italian and civic knowledge: the best level counts once; a better one adds the difference.
   std::int64_t italian_credits = 0;
@@ -245,6 +248,9 @@ AgreementBalance agreement_balance(const AgreementInput& in, CivilDay today) {
         line("exemption", e, 0, {{"ground", e.level}});
         if (!out.exemption) out.exemption = e.level;
         break;
+      case extension:
+        line("extension_granted", e, 0);
+        break;
       case correction:
         line("correction", e, 0,
              {{"corrects", e.corrects ? std::to_string(*e.corrects) : std::string()}});
@@ -281,7 +287,7 @@ AgreementBalance agreement_balance(const AgreementInput& in, CivilDay today) {
     out.lines.push_back({"missing_civic_knowledge", std::nullopt, 0, out.credits, {}});
   if (out.credits <= 0)
     return conclude(AgreementOutcome::terminated, "outcome_terminated_no_credits"), out;
-  if (in.extended)
+  if (extended)
     return conclude(AgreementOutcome::terminated, "outcome_terminated_after_extension"), out;
   return conclude(AgreementOutcome::extension, "outcome_extension"), out;
 }

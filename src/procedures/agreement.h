@@ -27,6 +27,7 @@ enum class AgreementEntryKind {
   loss,                    // a loss of Annex C (`level`: a band's code)
   exemption,               // an exemption (`level`: the ground)
   correction,              // voids `corrects`
+  extension,               // the one-year extension granted at the verification
 };
 const std::vector<std::string>& agreement_entry_kinds();
 const std::string& to_string(AgreementEntryKind kind);
@@ -96,7 +97,9 @@ struct ExplanationLine {
 
 struct AgreementInput {
   CivilDay signed_on = kEarliestDay;
-  bool extended = false;  // the one-year extension was granted: the outcome is final
+  // The one-year extension was granted (or an `extension` entry says so): the next verification's
+  // outcome is final.
+  bool extended = false;
   std::vector<AgreementEntry> entries;
   std::vector<LossBand> bands;
 };

@@ -170,6 +170,12 @@ TEST(AgreementLedger, MissedCivicSessionThenExtensionThenFulfilled) {
   EXPECT_EQ(after.expires_on, day("2027-01-15"));
   EXPECT_EQ(after.credits, 31);
   EXPECT_EQ(after.outcome, AgreementOutcome::fulfilled);
+  // The same extension recorded as a ledger entry (what the verification route writes).
+  in.extended = false;
+  in.entries.push_back(entry(6, extension, "2025-12-15"));
+  auto by_entry = agreement_balance(in, day("2026-12-15"));
+  EXPECT_EQ(by_entry.expires_on, day("2027-01-15"));
+  EXPECT_EQ(by_entry.outcome, AgreementOutcome::fulfilled);
 }
 
 TEST(AgreementLedger, NotFulfilledAtTheEndOfTheExtensionIsTerminated) {
