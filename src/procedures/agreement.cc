@@ -16,7 +16,8 @@ const std::vector<std::string> kKinds = {"signature",
                                          "course",
                                          "loss",
                                          "exemption",
-                                         "correction"};
+                                         "correction",
+                                         "extension"};
 
 // Annex B of DPR 179/2011 (decision 0041): {spoken only, in full}.
 struct ItalianFigures {

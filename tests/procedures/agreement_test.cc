@@ -34,6 +34,15 @@ std::vector<std::string> codes(const AgreementBalance& b) {
   return out;
 }
 
+TEST(AgreementLedger, EveryKindHasItsName) {
+  EXPECT_EQ(agreement_entry_kinds().size(), 10u);
+  for (int i = 0; i <= static_cast<int>(extension); ++i) {
+    const auto kind = static_cast<AgreementEntryKind>(i);
+    EXPECT_EQ(parse_agreement_entry_kind(to_string(kind)), kind);
+  }
+  EXPECT_EQ(to_string(extension), "extension");
+}
+
 TEST(AgreementLedger, FiguresOfAnnexB) {
   EXPECT_EQ(entry_credits(entry(1, italian_level, "2025-01-01", "a1", true), {}), 10);
   EXPECT_EQ(entry_credits(entry(1, italian_level, "2025-01-01", "a1"), {}), 14);
