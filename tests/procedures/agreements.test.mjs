@@ -112,6 +112,9 @@ test('the Prefettura reads, a case worker reads only the people they follow, ana
   const mine = (await sign(daysAgo(30), followed.person)).agreement;
   const theirs = (await sign(daysAgo(30))).agreement;
   expectStatus(await api('GET', `/integration-agreements/${theirs.id}`, { session: officer }), 200);
+  // Not yet assigned to the case: as missing; assigned: readable.
+  expectError(await api('GET', `/integration-agreements/${mine.id}`, { session: worker }), 404, 'not_found');
+  expectStatus(await api('POST', `/cases/${followed.case.id}/workers`, { session: worker, body: { user_id: worker.user.id } }), 201);
   expectStatus(await api('GET', `/integration-agreements/${mine.id}`, { session: worker }), 200);
   expectError(await api('GET', `/integration-agreements/${theirs.id}`, { session: worker }), 404, 'not_found');
   const list = expectStatus(await api('GET', '/integration-agreements?per_page=100', { session: worker }), 200);
