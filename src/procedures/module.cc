@@ -1,6 +1,7 @@
 #include "procedures/module.h"
 
 #include "procedures/agreement_routes.h"
+#include "procedures/agreement_seed.h"
 #include "procedures/due_tasks.h"
 #include "procedures/migrations.h"
 #include "procedures/person_records.h"
@@ -56,7 +57,10 @@ api::Module module() {
                 add_agreement_task_source();
                 people::add_person_records(person_records());
               },
-          .seed = seed_step};
+          .seed = [](api::SeedContext& ctx) -> Status {
+            INNET_TRY(seed_step(ctx));
+            return seed_agreements_and_families(ctx);
+          }};
 }
 
 }  // namespace innet::procedures
