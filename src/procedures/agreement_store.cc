@@ -295,6 +295,18 @@ Result<std::vector<DueVerification>> due_verifications(db::Connection& conn, Civ
   return out;
 }
 
+Result<std::int64_t> running_agreements(db::Connection& conn,
+                                        const std::vector<std::int64_t>& persons) {
+  if (persons.empty()) return std::int64_t{0};
+  db::Params ids(persons.begin(), persons.end());
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT COUNT(*) FROM integration_agreements WHERE outcome IS NULL "
+                            "AND person_id IN (" +
+                                db::placeholders(ids.size()) + ")",
+                            ids));
+  return rows[0].integer(0);
+}
+
 Result<std::vector<std::int64_t>> agreements_of(db::Connection& conn, std::int64_t person_id) {
   INNET_ASSIGN_OR_RETURN(
       auto rows,

@@ -92,7 +92,10 @@ Result<std::int64_t> count_due_verifications(db::Connection& conn, CivilDay toda
 Result<std::vector<DueVerification>> due_verifications(db::Connection& conn, CivilDay today,
                                                        std::int64_t limit);
 
-// Merges of two records of a person move the agreements (person_records.cc's pattern).
+// Merges of two records of a person move the agreements (agreement_person_records.cc).
+// How many of these persons' agreements are running.
+Result<std::int64_t> running_agreements(db::Connection& conn,
+                                        const std::vector<std::int64_t>& persons);
 Result<std::vector<std::int64_t>> agreements_of(db::Connection& conn, std::int64_t person_id);
 Status move_agreements(db::Connection& conn, const std::vector<std::int64_t>& ids,
                        std::int64_t to_person);

@@ -1,5 +1,6 @@
 #include "procedures/module.h"
 
+#include "procedures/agreement_person_records.h"
 #include "procedures/agreement_routes.h"
 #include "procedures/agreement_seed.h"
 #include "procedures/due_tasks.h"
@@ -56,6 +57,7 @@ api::Module module() {
                 add_due_task_source();
                 add_agreement_task_source();
                 people::add_person_records(person_records());
+                people::add_person_records(agreement_person_records());
               },
           .seed = [](api::SeedContext& ctx) -> Status {
             INNET_TRY(seed_step(ctx));

@@ -156,3 +156,15 @@ test('the contribution: a mother leaving a centre is paid from her exit day; her
     expectError(await api('GET', `/persons/${mother.id}/temporary-protection-contribution?application_date=${application}`, { session }), 403, 'forbidden');
   expectError(await api('GET', `/persons/99999999/temporary-protection-contribution?application_date=${application}`, { session: sui }), 404, 'not_found');
 });
+
+test('a merge moves the agreement to the record kept and an unmerge moves it back; two running ones are refused', async () => {
+  const { person: first, agreement } = await sign(daysAgo(30));
+  const second = await createPerson(officer);
+  const { person: third } = await sign(daysAgo(20));
+  const refused = { kept_id: third.id, merged_id: first.id, reason: 'same person, two records' };
+  expectError(await api('POST', '/person-merges', { session: officer, body: refused }), 409, 'agreement_running', ['merged_id']);
+  const merge = expectStatus(await api('POST', '/person-merges', { session: officer, body: { kept_id: second.id, merged_id: first.id, reason: 'same person, two records' } }), 201);
+  assert.equal(expectStatus(await api('GET', `/integration-agreements/${agreement.id}`, { session: sui }), 200).person_id, second.id);
+  expectStatus(await api('POST', `/person-merges/${merge.id}/unmerge`, { session: officer, body: { reason: 'two different persons after all' } }), 200);
+  assert.equal(expectStatus(await api('GET', `/integration-agreements/${agreement.id}`, { session: sui }), 200).person_id, first.id);
+});
