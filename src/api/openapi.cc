@@ -181,7 +181,10 @@ nlohmann::json operation(const Route& r) {
   responses["400"] = error_response(400);
   if (r.action != auth::kPublic || r.throttled) responses["401"] = error_response(401);
   if (r.action != auth::kPublic) responses["403"] = error_response(403);
-  if (r.pattern.find('{') != std::string::npos) responses["404"] = error_response(404);
+  // A path id, or a lookup by values in the body (a citizen's file by protocol number), may match
+  // nothing.
+  if (r.pattern.find('{') != std::string::npos || r.pattern.ends_with("/lookup"))
+    responses["404"] = error_response(404);
   if (!r.body.empty() || !r.upload_types.empty()) responses["415"] = error_response(415);
   if (!r.io_thread) responses["503"] = error_response(503);
   if (r.method == "POST" || r.method == "PATCH") {

@@ -22,9 +22,9 @@ namespace innet::app {
 
 const std::vector<api::Module>& modules() {
   static const std::vector<api::Module> all = {
-      accounts::module(),  audit::module(),        people::module(),    centres::module(),
-      documents::module(), tasks::module(),        reception::module(), monitoring::module(),
-      cases::module(),     screening::module(),    referrals::module(), guidance::module(),
+      accounts::module(),  audit::module(),         people::module(),    centres::module(),
+      documents::module(), tasks::module(),         reception::module(), monitoring::module(),
+      cases::module(),     screening::module(),     referrals::module(), guidance::module(),
       directory::module(), opportunities::module(), procedures::module()};
   return all;
 }

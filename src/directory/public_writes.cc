@@ -6,15 +6,21 @@
 #include <chrono>
 
 #include "core/clock.h"
+#include "core/flood_gate.h"
 #include "directory/editorial_routes.h"
 #include "directory/editorial_storage.h"
-#include "directory/flood_gate.h"
 #include "directory/records.h"
 
 namespace innet::directory {
 namespace {
 
 using nlohmann::json;
+
+// The one gate of the directory's public writes in this process.
+FloodGate& public_write_gate() {
+  static FloodGate gate;
+  return gate;
+}
 
 Status admit(const api::Context& ctx) {
   const std::int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -69,6 +69,7 @@ Status live(api::SeedContext& ctx, Draw& draw, File f, const Procedure& p, std::
                                                  .reason = "Richiesta di integrazione documentale",
                                                  .opened_by = officer},
                                                 ctx.today, now));
+      day = from;  // what follows (a decision ends it) comes on or after its start
       const auto back = from.plus_days(draw.between(5, 40));
       if (back > ctx.today) break;  // still awaited
       INNET_ASSIGN_OR_RETURN(f, close_suspension(ctx.conn, std::move(f), p, back.to_string(),

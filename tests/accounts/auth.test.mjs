@@ -174,19 +174,22 @@ async function failAdmitted(email, address) {
   }
 }
 
-// Sends `attempt`, a failure that will be counted, and 300 ms later, while its password is still
-// being hashed, runs the checks one after the other; returns the attempt's answer and the checks'.
-// A wait begins when an attempt is counted, before the hash: checks sent after the answer came
-// back could find the wait over on a loaded machine (seen on CI with a 2 s and a 4 s wait).
+// Sends `attempt`, a failure that will be counted, and 1 s later, once a loaded machine has surely
+// counted it (the wait begins then, before the hash) and well within its 4 s wait, runs the checks
+// one after the other; returns the attempt's answer and the checks'. Checks sent after the answer
+// came back could find the wait over on a loaded machine (seen on CI with a 2 s and a 4 s wait);
+// checks sent 300 ms after it could come before the attempt was counted (seen under load 16).
 async function failWhileChecking(attempt, checks) {
   for (;;) {
     const pending = attempt();
-    await sleep(300);
+    await sleep(1000);
     const results = [];
     for (const check of checks) results.push(await check());
     const failure = await pending;
     if (failure.status !== 429) return { failure, results };
-    // The attempt came during an earlier wait, so its checks proved nothing: again after it.
+    // The attempt came during an earlier wait, so its checks proved nothing; one that passed has
+    // changed what the test relies on.
+    for (const r of results) assert.equal(r.status, 429, 'a check passed while the attempt was refused: the earlier wait outlasted the sleep');
     await sleep(Number(failure.headers.get('retry-after')) * 1000);
   }
 }
@@ -197,7 +200,7 @@ test('failures on an account cost a doubling delay; the right password passes on
     expectError(await tryLogin(lockUser.email, `wrong-${i}`, address), 401, 'invalid_credentials');
   }
   await failAdmitted(lockUser.email, address); // the 6th costs 2 s
-  await sleep(2100);
+  await sleep(3000); // the 6th's 2 s wait, with room for a slow answer
   // The 7th costs 4 s. The wait runs for the account from any address, however the e-mail is
   // spelled; the password is not even checked, so the right one is refused too.
   const { failure, results } = await failWhileChecking(
@@ -302,7 +305,7 @@ test('a wrong current password is throttled and audited like a failed sign-in', 
     if (res.status === 422) break;
     await sleep(expectThrottled(res, 1) * 1000);
   }
-  await sleep(2100);
+  await sleep(3000); // the 6th's 2 s wait, with room for a slow answer
   // The 7th costs 4 s: refused without a look at the password, the right one included; sign-in
   // waits too.
   const { failure, results } = await failWhileChecking(

@@ -231,6 +231,10 @@ const TABLE = {
   'POST /api/v1/procedures':                       [0,   1,    0,   0,   0,   0,   0,   0],
   'GET /api/v1/procedures/{id}':                   [0,   1,    1,   1,   1,   1,   1,   1],
   'PUT /api/v1/procedures/{id}':                   [0,   1,    0,   0,   0,   0,   0,   0],
+  // The guides and the citizens' status lookup: public (decision 0041).
+  'GET /api/v1/public/procedures':                 [1,   1,    1,   1,   1,   1,   1,   1],
+  'GET /api/v1/public/procedures/{code}':          [1,   1,    1,   1,   1,   1,   1,   1],
+  'POST /api/v1/public/procedure-files/lookup':    [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /api/v1/procedure-files':                   [0,   0,    1,   0,   1,   0,   1,   0],
   'POST /api/v1/procedure-files':                  [0,   0,    0,   0,   0,   0,   1,   0],
   'GET /api/v1/procedure-files/{id}':              [0,   0,    1,   0,   1,   0,   1,   0],

@@ -128,3 +128,38 @@ test('every key the portal uses exists in every language; a key given a count is
   const unused = [...baseKeys(locales.it)].filter((k) => !used.has(k));
   assert.deepEqual(unused, [], 'keys in the portal files that the code never uses');
 });
+
+// The procedure pages' texts live in their chunk (src/portal/procedures/locales, read by pt() in
+// procedures/texts.ts): the same checks, and every pt('key') of their code exists in all six.
+test('the procedure pages\' texts: same keys, placeholders, plural forms and scripts; every pt() key exists', () => {
+  const dir = join(portal, 'procedures', 'locales');
+  assert.deepEqual(readdirSync(dir).sort(), LANGS.map((l) => `${l}.json`).sort());
+  const own = Object.fromEntries(LANGS.map((l) => [l, flatten(JSON.parse(readFileSync(join(dir, `${l}.json`), 'utf8')))]));
+  const ref = baseKeys(own.it);
+  const scripts = { ar: /[\u0600-\u06FF]/, uk: /[\u0400-\u04FF]/, bn: /[\u0980-\u09FF]/ };
+  for (const lang of LANGS) {
+    const keys = baseKeys(own[lang]);
+    assert.deepEqual([...ref].filter((k) => !keys.has(k)), [], `${lang}: missing keys`);
+    assert.deepEqual([...keys].filter((k) => !ref.has(k)), [], `${lang}: keys not in Italian`);
+    for (const [key, value] of Object.entries(own[lang])) {
+      const base = pluralBase(key);
+      assert.deepEqual(placeholders(value), placeholders(own.it[key] ?? own.it[`${base}_other`]), `${lang}:${key} placeholders differ`);
+      if (base) assert.deepEqual(missingForms(own[lang], lang, base), [], `${lang}: plural forms missing`);
+      if (scripts[lang]) assert.ok(scripts[lang].test(value.replace(/\{\{[^}]*\}\}/g, '')), `${lang}:${key} has no ${lang} text`);
+    }
+  }
+  const used = new Set();
+  const templates = new Set();
+  for (const file of sourceFiles(join(portal, 'procedures'))) {
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/\bpt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.add(m[1]);
+    for (const m of code.matchAll(/\bpt\(\s*`([a-zA-Z0-9_.]*)\$\{/g)) templates.add(m[1]);
+  }
+  assert.ok(used.size > 30, `only ${used.size} pt() keys found: is the scan broken?`);
+  assert.deepEqual([...templates].sort(), ['status.outcomes.', 'status.states.']);
+  for (const v of ['not_started', 'running', 'suspended', 'due_soon', 'overdue', 'closed']) used.add(`status.states.${v}`);
+  for (const v of ['granted', 'refused', 'withdrawn', 'silent_consent']) used.add(`status.outcomes.${v}`);
+  for (const key of ['guide.termDays', 'guide.termWorkingDays', 'guide.termMonths']) used.add(key);
+  assert.deepEqual([...used].filter((k) => !ref.has(k)).sort(), [], 'keys used by the procedure pages but missing');
+  assert.deepEqual([...ref].filter((k) => !used.has(k)).sort(), [], 'keys never used');
+});

@@ -11,6 +11,7 @@ import { DirectoryFeedback, DirectoryImport, DirectoryModeration, DirectoryServi
 import { Guidance, GuidancePageView, isCategory } from '../features/guidance/index';
 import { Opportunities, OpportunityPage } from '../features/opportunities/index';
 import { TimelinessPage } from '../features/screening/index';
+import { Catalogue, FilePage, ProcedureFiles } from '../features/procedures/index';
 import { FindingPage, Findings, forgetInspectionCopies, InspectionPage, Inspections, Sanctions } from '../features/monitoring/index';
 import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
 import { DuplicatePairs, Duplicates, PersonPage, Persons } from '../features/people/index';
@@ -58,6 +59,8 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/tasks': { permission: 'tasks.read', render: () => <TasksPage /> },
   '/guidance': { permission: 'guidance.read', render: () => <Guidance /> },
   '/opportunities': { permission: 'opportunities.read', render: () => <Opportunities /> },
+  '/procedure-files': { permission: 'procedure_files.read', render: () => <ProcedureFiles /> },
+  '/procedures': { permission: 'procedures.read', render: () => <Catalogue /> },
   '/directory/services': { permission: 'directory.listings.read', render: () => <DirectoryServices /> },
   '/directory/moderation': { permission: 'directory.moderate', render: () => <DirectoryModeration /> },
   '/directory/feedback': { permission: 'directory.feedback.read', render: () => <DirectoryFeedback /> },
@@ -86,6 +89,7 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
   { pattern: /^\/cases\/(\d+)$/, permission: 'cases.read', render: (id) => <CasePage key={id} id={id} /> },
   { pattern: /^\/guidance\/([a-z_]+)$/, permission: 'guidance.read', render: (_, m) => (isCategory(m[1]) ? <GuidancePageView key={m[1]} category={m[1]} /> : <NotFound />) },
   { pattern: /^\/opportunities\/(\d+)$/, permission: 'opportunities.read', render: (id) => <OpportunityPage key={id} id={id} /> },
+  { pattern: /^\/procedure-files\/(\d+)$/, permission: 'procedure_files.read', render: (id) => <FilePage key={id} id={id} /> },
   {
     pattern: /^\/directory\/services\/([0-9a-f-]{36})$/,
     permission: 'directory.listings.read',

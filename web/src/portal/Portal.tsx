@@ -8,16 +8,18 @@ import { HomePage } from './pages/HomePage';
 import { MissingPage } from './pages/MissingPage';
 import { ServicePage } from './pages/ServicePage';
 import { ServicesPage } from './pages/ServicesPage';
-import { inLanguage, homePath, opportunitiesPath, servicesPath } from './paths';
+import { guidesPath, inLanguage, homePath, opportunitiesPath, servicesPath } from './paths';
 import { Link } from '../lib/router';
 import { OpportunitiesSection } from './opportunities/Section';
+import { ProceduresSection } from './procedures/Section';
 
 export function Portal({ lang }: { lang: PortalLang }) {
   const loc = useLocation();
   const page = pageFor(loc.path);
-  const pageKey = page.kind === 'service' || page.kind === 'opportunity' ? `${page.kind}/${page.id}` : page.kind;
+  const pageKey =
+    page.kind === 'service' || page.kind === 'opportunity' ? `${page.kind}/${page.id}` : page.kind === 'guide' ? `guide/${page.code}` : page.kind;
   // The section's link is the current page on its list, and marks the section on one of its records.
-  const current = (list: 'services' | 'opportunities', record: 'service' | 'opportunity') =>
+  const current = (list: 'services' | 'opportunities' | 'guides', record: 'service' | 'opportunity' | 'guide') =>
     page.kind === list ? 'page' : page.kind === record ? 'true' : undefined;
 
   // After a navigation inside the portal, the focus goes to the new page's heading (not on the
@@ -105,6 +107,11 @@ export function Portal({ lang }: { lang: PortalLang }) {
                   {t('nav.opportunities')}
                 </Link>
               </li>
+              <li>
+                <Link href={guidesPath(lang)} aria-current={current('guides', 'guide')} data-testid="nav-guides">
+                  {t('nav.guides')}
+                </Link>
+              </li>
             </ul>
           </div>
         </nav>
@@ -118,6 +125,8 @@ export function Portal({ lang }: { lang: PortalLang }) {
           <ServicePage key={page.id} lang={lang} id={page.id} />
         ) : page.kind === 'opportunities' || page.kind === 'opportunity' ? (
           <OpportunitiesSection lang={lang} route={page} query={loc.query} />
+        ) : page.kind === 'guides' || page.kind === 'guide' || page.kind === 'status' ? (
+          <ProceduresSection lang={lang} route={page} />
         ) : (
           <MissingPage lang={lang} />
         )}

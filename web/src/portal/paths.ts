@@ -4,6 +4,9 @@
 //   /{lang}/services/{id}        one service
 //   /{lang}/opportunities?q=&kind=&target_group=&municipality=&page=   the current opportunities
 //   /{lang}/opportunities/{id}   one opportunity (its id is a number: anything else is a missing page)
+//   /{lang}/guides               the guides to the administrative procedures
+//   /{lang}/guides/{code}        one guide (a snake_case code)
+//   /{lang}/status               a citizen's status lookup (protocol number and date of birth)
 import type { PortalLang } from './i18n';
 
 export type Page =
@@ -12,6 +15,9 @@ export type Page =
   | { kind: 'service'; id: string }
   | { kind: 'opportunities' }
   | { kind: 'opportunity'; id: string }
+  | { kind: 'guides' }
+  | { kind: 'guide'; code: string }
+  | { kind: 'status' }
   | { kind: 'missing' };
 
 export function pageFor(path: string): Page {
@@ -22,6 +28,9 @@ export function pageFor(path: string): Page {
   if (parts.length === 1 && parts[0] === 'opportunities') return { kind: 'opportunities' };
   // The server's ids are 64-bit integers: a longer or non-numeric one cannot exist.
   if (parts.length === 2 && parts[0] === 'opportunities' && /^[1-9]\d{0,17}$/.test(parts[1])) return { kind: 'opportunity', id: parts[1] };
+  if (parts.length === 1 && parts[0] === 'guides') return { kind: 'guides' };
+  if (parts.length === 2 && parts[0] === 'guides' && /^[a-z][a-z0-9_]{0,59}$/.test(parts[1])) return { kind: 'guide', code: parts[1] };
+  if (parts.length === 1 && parts[0] === 'status') return { kind: 'status' };
   return { kind: 'missing' };
 }
 
@@ -35,6 +44,9 @@ export const opportunitiesPath = (lang: PortalLang, query: Record<string, string
   const q = new URLSearchParams(query).toString();
   return `/${lang}/opportunities${q ? `?${q}` : ''}`;
 };
+export const guidesPath = (lang: PortalLang) => `/${lang}/guides`;
+export const guidePath = (lang: PortalLang, code: string) => `/${lang}/guides/${code}`;
+export const statusPath = (lang: PortalLang) => `/${lang}/status`;
 export const opportunityPath = (lang: PortalLang, id: number | string) => `/${lang}/opportunities/${id}`;
 
 /** The same page in another language (a full load: the language decides texts, direction and stylesheet). */

@@ -243,6 +243,8 @@ export function expectedNav(permissions) {
     ...(has('cases.read') ? ['/cases'] : []),
     ...(has('guidance.read') ? ['/guidance'] : []),
     ...(has('opportunities.read') ? ['/opportunities'] : []),
+    ...(has('procedure_files.read') ? ['/procedure-files'] : []),
+    ...(has('procedures.read') ? ['/procedures'] : []),
     ...(has('screening.statistics') ? ['/screening-timeliness'] : []),
     ...(has('referrals.receive') ? ['/referrals/inbox'] : []),
     ...(has('referrals.manage') ? ['/referrals/outbox'] : []),

@@ -80,6 +80,7 @@ export const AUDIT_ACTIONS = [
   'procedure_files.create',
   'procedure_files.decide',
   'procedure_files.document',
+  'procedure_files.public_lookup',
   'procedure_files.resume',
   'procedure_files.suspend',
   'procedures.create',

@@ -4,7 +4,7 @@ import { Link, navigate } from '../../lib/router';
 import { useData } from '../../lib/useData';
 import { t, type PortalLang } from '../i18n';
 import { ErrorBox, Loading, loadTerms, usePageTitle } from '../parts';
-import { opportunitiesPath, servicesPath } from '../paths';
+import { guidesPath, opportunitiesPath, servicesPath } from '../paths';
 
 export function HomePage({ lang }: { lang: PortalLang }) {
   usePageTitle(t('home.title'));
@@ -56,6 +56,12 @@ export function HomePage({ lang }: { lang: PortalLang }) {
           <Link href={opportunitiesPath(lang)} data-testid="home-opportunities">
             <span class="portal-section-title">{t('nav.opportunities')}</span>
             <span>{t('home.opportunitiesText')}</span>
+          </Link>
+        </li>
+        <li>
+          <Link href={guidesPath(lang)} data-testid="home-guides">
+            <span class="portal-section-title">{t('nav.guides')}</span>
+            <span>{t('home.guidesText')}</span>
           </Link>
         </li>
       </ul>

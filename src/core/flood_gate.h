@@ -1,12 +1,13 @@
-// A flood gate for the public's writes (feedback and suggestions, decision 0038): fixed windows
+// A flood gate for the public's unauthenticated requests (the directory's feedback and
+// suggestions, decision 0038; the citizens' procedure status lookup, decision 0041): fixed windows
 // counted in memory, per client address and for the whole server. A request is admitted only
 // when both its address's window and the global window have room; a refused one counts nowhere
 // and writes nothing, and is told how many seconds until its window ends (Retry-After).
 //
 // Nothing is stored: the addresses live in memory for one window and are forgotten after it
-// (the public's writes keep no personal data). The table of addresses is bounded: when it is full
-// of live windows, a new address is refused as the global ceiling would refuse it, so a flood
-// from many addresses cannot grow memory. Each server instance keeps its own counts, so N
+// (the addresses are not personal data kept by the server). The table of addresses is bounded: when
+// it is full of live windows, a new address is refused as the global ceiling would refuse it, so a
+// flood from many addresses cannot grow memory. Each server instance keeps its own counts, so N
 // instances admit up to N times the ceilings (they are a flood guard, not a quota).
 #pragma once
 
@@ -16,7 +17,7 @@
 #include <string>
 #include <unordered_map>
 
-namespace innet::directory {
+namespace innet {
 
 struct FloodLimits {
   std::int64_t per_address = 10;  // admitted writes per address and window
@@ -47,7 +48,4 @@ class FloodGate {
   std::int64_t last_sweep_ms_ = 0;
 };
 
-// The one gate of the directory's public writes in this process.
-FloodGate& public_write_gate();
-
-}  // namespace innet::directory
+}  // namespace innet

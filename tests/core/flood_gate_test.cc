@@ -1,10 +1,10 @@
-// The flood gate of the directory's public writes (decision 0038): per address, the global
+// The public flood gate (decision 0038): per address, the global
 // ceiling, windows that end, a bounded table of addresses, and refusals that count nowhere.
-#include "directory/flood_gate.h"
+#include "core/flood_gate.h"
 
 #include <gtest/gtest.h>
 
-namespace innet::directory {
+namespace innet {
 namespace {
 
 TEST(FloodGate, PerAddressWindowRefusesThenReopens) {
@@ -39,4 +39,4 @@ TEST(FloodGate, TableOfAddressesIsBounded) {
 }
 
 }  // namespace
-}  // namespace innet::directory
+}  // namespace innet

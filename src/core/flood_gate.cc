@@ -1,8 +1,8 @@
-#include "directory/flood_gate.h"
+#include "core/flood_gate.h"
 
 #include <algorithm>
 
-namespace innet::directory {
+namespace innet {
 namespace {
 
 int seconds_until(std::int64_t end_ms, std::int64_t now_ms) {
@@ -48,9 +48,4 @@ std::size_t FloodGate::addresses() const {
   return by_address_.size();
 }
 
-FloodGate& public_write_gate() {
-  static FloodGate gate;
-  return gate;
-}
-
-}  // namespace innet::directory
+}  // namespace innet

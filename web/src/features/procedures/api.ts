@@ -1,0 +1,45 @@
+// Client for the administrative procedures and their files (/api/v1/procedures,
+// /api/v1/procedure-files; decision 0040). Types are the server's.
+import { type Query, type RequestBody, type Schema, request } from '../../lib/api';
+import type { Check, Same } from '../../lib/typeChecks';
+
+export type Procedure = Schema<'Procedure'>;
+export type ProcedureFile = Schema<'ProcedureFile'>;
+export type Clock = Schema<'ProcedureClock'>;
+export type FileInput = RequestBody<'createProcedureFile'>;
+export type Outcome = Schema<'ProcedureFileDecision'>['outcome'];
+
+/** The legal clock's states (legal_clock.h), in the order a file lives them. */
+export const CLOCK_STATES = ['not_started', 'running', 'due_soon', 'suspended', 'overdue', 'closed'] as const;
+export type ClockState = Clock['state'];
+export type ClockStatesAreTheServers = Check<Same<(typeof CLOCK_STATES)[number], ClockState>>;
+
+export const OUTCOMES = ['granted', 'refused', 'withdrawn', 'silent_consent'] as const;
+export type OutcomesAreTheServers = Check<Same<(typeof OUTCOMES)[number], Outcome>>;
+
+/** How the days of a term are counted (terms.h). */
+export const COUNTINGS = ['calendar', 'working', 'months'] as const;
+export type CountingsAreTheServers = Check<Same<(typeof COUNTINGS)[number], Procedure['terms'][number]['counting']>>;
+
+/**
+ * The catalogue says nothing of who else a file names: the family member in Italy is asked for a
+ * family reunification, the employer for a work entry (decision 0040's seeded procedures).
+ */
+export const TAKES_SPONSOR: readonly string[] = ['family_reunification'];
+export const TAKES_EMPLOYER: readonly string[] = ['work_entry'];
+
+/** The server's limits (file_routes.cc), in characters. */
+export const PROTOCOL_MAX = 60;
+export const EMPLOYER_MAX = 200;
+
+export const proceduresApi = {
+  catalogue: () => request<Schema<'ProcedureList'>>('GET', '/procedures'),
+  list: (query: Query) => request<Schema<'ProcedureFileList'>>('GET', '/procedure-files', { query }),
+  get: (id: number) => request<ProcedureFile>('GET', `/procedure-files/${id}`),
+  create: (body: FileInput) => request<ProcedureFile>('POST', '/procedure-files', { body }),
+  advance: (id: number, body: RequestBody<'createProcedureFileStep'>) => request<ProcedureFile>('POST', `/procedure-files/${id}/steps`, { body }),
+  recordDocument: (id: number, body: RequestBody<'createProcedureFileDocument'>) => request<ProcedureFile>('POST', `/procedure-files/${id}/documents`, { body }),
+  suspend: (id: number, body: RequestBody<'createProcedureFileSuspension'>) => request<ProcedureFile>('POST', `/procedure-files/${id}/suspensions`, { body }),
+  resume: (id: number, body: RequestBody<'procedureFileResumption'>) => request<ProcedureFile>('POST', `/procedure-files/${id}/resumption`, { body }),
+  decide: (id: number, body: RequestBody<'procedureFileDecision'>) => request<ProcedureFile>('POST', `/procedure-files/${id}/decision`, { body }),
+};
