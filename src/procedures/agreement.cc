@@ -19,7 +19,7 @@ const std::vector<std::string> kKinds = {"signature",
                                          "correction",
                                          "extension"};
 
-// Annex B of DPR 179/2011 (decision 0041): {spoken only, in full}.
+// Annex B of DPR 179/2011 (decision 0042): {spoken only, in full}.
 struct ItalianFigures {
   const char* level;
   std::int64_t spoken;
@@ -98,7 +98,7 @@ const std::vector<std::string>& exemption_grounds() {
 
 std::vector<LossBand> default_loss_bands() {
   // Annex C of DPR 179/2011 as remembered, NOT verified against the Gazzetta (domain.md: "verify
-  // bands"): the figures are data the admin corrects (decision 0041), never above 25.
+  // bands"): the figures are data the admin corrects (decision 0042), never above 25.
   return {
       {"custodial_3y", "Condanna, anche non definitiva, a pena detentiva non inferiore a 3 anni",
        25},

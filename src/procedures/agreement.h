@@ -1,4 +1,4 @@
-// The integration agreement's credit ledger (DPR 179/2011; issue 13 point 4; decision 0041): from
+// The integration agreement's credit ledger (DPR 179/2011; issue 13 point 4; decision 0042): from
 // the entries recorded on an agreement (signature, the civic training session, certified Italian
 // and civic knowledge, courses, losses, exemptions, corrections), the balance and the outcome of
 // the verification, explained line by line. A pure function: no storage and no clock (the day of

@@ -1,4 +1,4 @@
-// Integration agreements over HTTP (DPR 179/2011; decision 0041). The SUI's officers open an
+// Integration agreements over HTTP (DPR 179/2011; decision 0042). The SUI's officers open an
 // agreement at signature and record the ledger's entries and the verification; the Prefettura's
 // officers read; a case worker reads the agreements of the people whose cases they are assigned
 // to, and one outside that answers as a missing one. Every answer carries the balance and its

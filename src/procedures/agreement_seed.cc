@@ -1,4 +1,4 @@
-// Demo data of decision 0041: integration agreements at each stage (just signed, running with a
+// Demo data of decision 0042: integration agreements at each stage (just signed, running with a
 // missed civic session, in the verification window, verified fulfilled, extended, terminated by a
 // loss, exempt, one with a correction), and Ukrainian families under temporary protection, some
 // hosted in a family centre (one leaving it mid-period), some in private accommodation. Made

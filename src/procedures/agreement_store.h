@@ -1,4 +1,4 @@
-// The integration agreements and their credit ledgers in storage (decision 0041): an agreement of
+// The integration agreements and their credit ledgers in storage (decision 0042): an agreement of
 // a person (and, when there is one, of a procedure file of the integration_agreement procedure),
 // its entries never changed or deleted (a correction is a new entry voiding an earlier one, with
 // a reason), the loss bands of Annex C as data. Every rule is checked before anything is written;

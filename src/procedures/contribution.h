@@ -1,4 +1,4 @@
-// The temporary protection contribution (OCDPC 881/2022; issue 13 point 5; decision 0041): a
+// The temporary protection contribution (OCDPC 881/2022; issue 13 point 5; decision 0042): a
 // monthly sum per adult and per child for at most three months from the permit application, only
 // for the days the person lives in autonomous accommodation (not in a reception placement). A pure
 // function of the family, the application day, the placements and the dated settings, month by

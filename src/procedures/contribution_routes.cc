@@ -1,4 +1,4 @@
-// The temporary protection contribution over HTTP (OCDPC 881/2022; decision 0041): for a person
+// The temporary protection contribution over HTTP (OCDPC 881/2022; decision 0042): for a person
 // and their family group, month by month, from the permit application (the person's latest file
 // of the temporary_protection_ukraine procedure, or the day the caller gives), less the days each
 // member spent in a reception placement (reception's person_placements; its tables are not read

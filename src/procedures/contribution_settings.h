@@ -1,4 +1,4 @@
-// The temporary protection contribution's dated settings in storage (decision 0041).
+// The temporary protection contribution's dated settings in storage (decision 0042).
 #pragma once
 
 #include <vector>

@@ -28,7 +28,7 @@ std::vector<auth::Policy::Grant> grants() {
   out.push_back({"procedure_files.read", prefecture_officer, all});
   out.push_back({"procedure_files.read", case_worker, own});
   out.push_back({"procedure_files.manage", sui_officer, all});
-  // Integration agreements (decision 0041) as the files: the SUI keeps them, the Prefettura reads
+  // Integration agreements (decision 0042) as the files: the SUI keeps them, the Prefettura reads
   // them, a case worker reads those of the people they follow. The contribution of temporary
   // protection is the SUI's and the Prefettura's to read.
   out.push_back({"integration_agreements.read", sui_officer, all});

@@ -1,4 +1,4 @@
-// The integration agreement's ledger (DPR 179/2011; decision 0041): every balance added up by hand
+// The integration agreement's ledger (DPR 179/2011; decision 0042): every balance added up by hand
 // in the comment beside the case.
 #include "procedures/agreement.h"
 

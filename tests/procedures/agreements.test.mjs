@@ -1,4 +1,4 @@
-// Integration agreements and the temporary protection contribution over HTTP (decision 0041):
+// Integration agreements and the temporary protection contribution over HTTP (decision 0042):
 // the SUI records a signed agreement (16 credits) and its ledger, whose balance and outcome come
 // explained line by line; entries are never changed (a correction voids one with a reason); the
 // verification records the outcome or extends the agreement by a year; a loss of every credit or

@@ -1,4 +1,4 @@
-// The temporary protection contribution (OCDPC 881/2022; decision 0041): every month's days and
+// The temporary protection contribution (OCDPC 881/2022; decision 0042): every month's days and
 // amounts counted by hand in the comment beside the case.
 #include "procedures/contribution.h"
 
