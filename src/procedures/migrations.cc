@@ -1,7 +1,9 @@
 #include "procedures/migrations.h"
 
 #include "core/clock.h"
+#include "procedures/agreement.h"
 #include "procedures/catalogue.h"
+#include "procedures/contribution.h"
 #include "procedures/standard_catalogue.h"
 
 namespace innet::procedures {
@@ -117,6 +119,79 @@ CREATE INDEX procedure_file_suspensions_file ON procedure_file_suspensions (file
            .then = [](db::Connection& conn) -> Status {
              for (auto& p : standard_catalogue())
                INNET_TRY(create_procedure(conn, std::move(p), clock::now_iso()));
+             return Status::success();
+           }},
+          // Migration 3 is kept for another slice of issue 13.
+          {.version = 4,
+           .name = "procedures: integration agreements, their credit ledgers and Annex C's bands",
+           .sql = R"sql(
+CREATE TABLE integration_agreements (
+  id {{pk}},
+  person_id BIGINT NOT NULL,
+  file_id BIGINT REFERENCES procedure_files (id),
+  signed_on TEXT NOT NULL,
+  expires_on TEXT NOT NULL,
+  verification_from TEXT NOT NULL,
+  outcome TEXT,
+  verified_on TEXT,
+  created_by BIGINT NOT NULL REFERENCES users (id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX integration_agreements_person ON integration_agreements (person_id);
+CREATE INDEX integration_agreements_due ON integration_agreements (outcome, verification_from);
+CREATE TABLE integration_agreement_entries (
+  id {{pk}},
+  agreement_id BIGINT NOT NULL REFERENCES integration_agreements (id),
+  kind TEXT NOT NULL,
+  on_day TEXT NOT NULL,
+  level TEXT NOT NULL,
+  spoken_only INTEGER NOT NULL CHECK (spoken_only IN (0, 1)),
+  corrects BIGINT REFERENCES integration_agreement_entries (id),
+  credits INTEGER NOT NULL,
+  note TEXT NOT NULL,
+  recorded_by BIGINT NOT NULL REFERENCES users (id),
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX integration_agreement_entries_agreement
+  ON integration_agreement_entries (agreement_id);
+CREATE TABLE integration_loss_bands (
+  code TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  description TEXT NOT NULL,
+  credits INTEGER NOT NULL CHECK (credits > 0 AND credits <= 25)
+);
+)sql",
+           .then = [](db::Connection& conn) -> Status {
+             std::int64_t position = 0;
+             for (const auto& b : default_loss_bands())
+               INNET_TRY(
+                   conn.execute("INSERT INTO integration_loss_bands (code, position, "
+                                "description, credits) VALUES (?, ?, ?, ?)",
+                                {b.code, ++position, b.description, b.credits}));
+             return Status::success();
+           }},
+          {.version = 5,
+           .name = "procedures: the temporary protection contribution's dated settings",
+           .sql = R"sql(
+CREATE TABLE temporary_protection_settings (
+  applies_from TEXT PRIMARY KEY,
+  adult_cents_per_month BIGINT NOT NULL CHECK (adult_cents_per_month >= 0),
+  child_cents_per_month BIGINT NOT NULL CHECK (child_cents_per_month >= 0),
+  max_months INTEGER NOT NULL CHECK (max_months > 0),
+  protection_ends TEXT NOT NULL,
+  legal_reference TEXT NOT NULL
+);
+)sql",
+           .then = [](db::Connection& conn) -> Status {
+             for (const auto& s : default_contribution_settings())
+               INNET_TRY(conn.execute(
+                   "INSERT INTO temporary_protection_settings (applies_from, "
+                   "adult_cents_per_month, child_cents_per_month, max_months, protection_ends, "
+                   "legal_reference) VALUES (?, ?, ?, ?, ?, ?)",
+                   {s.applies_from.to_string(), s.adult_cents_per_month, s.child_cents_per_month,
+                    s.max_months, s.protection_ends.to_string(),
+                    std::string("OCDPC 881/2022; EU Decision 2025/1460")}));
              return Status::success();
            }}};
 }

@@ -1,5 +1,8 @@
 #include "procedures/module.h"
 
+#include "procedures/agreement_person_records.h"
+#include "procedures/agreement_routes.h"
+#include "procedures/agreement_seed.h"
 #include "procedures/due_tasks.h"
 #include "procedures/migrations.h"
 #include "procedures/person_records.h"
@@ -25,6 +28,15 @@ std::vector<auth::Policy::Grant> grants() {
   out.push_back({"procedure_files.read", prefecture_officer, all});
   out.push_back({"procedure_files.read", case_worker, own});
   out.push_back({"procedure_files.manage", sui_officer, all});
+  // Integration agreements (decision 0042) as the files: the SUI keeps them, the Prefettura reads
+  // them, a case worker reads those of the people they follow. The contribution of temporary
+  // protection is the SUI's and the Prefettura's to read.
+  out.push_back({"integration_agreements.read", sui_officer, all});
+  out.push_back({"integration_agreements.read", prefecture_officer, all});
+  out.push_back({"integration_agreements.read", case_worker, own});
+  out.push_back({"integration_agreements.manage", sui_officer, all});
+  out.push_back({"temporary_protection_contribution.read", sui_officer, all});
+  out.push_back({"temporary_protection_contribution.read", prefecture_officer, all});
   return out;
 }
 
@@ -34,13 +46,23 @@ api::Module module() {
   return {.name = "procedures",
           .grants = grants(),
           .migrations = migrations,
-          .add_routes = add_routes,
+          .add_routes =
+              [](api::Api& api) {
+                add_routes(api);
+                add_agreement_routes(api);
+                add_contribution_routes(api);
+              },
           .connect =
               [] {
                 add_due_task_source();
+                add_agreement_task_source();
                 people::add_person_records(person_records());
+                people::add_person_records(agreement_person_records());
               },
-          .seed = seed_step};
+          .seed = [](api::SeedContext& ctx) -> Status {
+            INNET_TRY(seed_step(ctx));
+            return seed_agreements_and_families(ctx);
+          }};
 }
 
 }  // namespace innet::procedures
