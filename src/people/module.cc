@@ -20,6 +20,10 @@ std::vector<auth::Policy::Grant> grants() {
       // (decision 0026): the Prefettura's, which sees them all. An operator's staff see the
       // candidates among their own guests (persons.read) and ask the Prefettura.
       {"persons.merge", prefecture_officer, all},
+      // The SUI opens procedures' files for people it does not host or follow: it finds them by
+      // name and birth date, identity only, and registers one it does not find (decision 0043).
+      {std::string(auth::kIdentifyPersons), sui_officer, all},
+      {std::string(auth::kRegisterPersons), sui_officer, all},
   };
 }
 

@@ -315,6 +315,7 @@ void add_routes(api::Api& api) {
   api.add_schema(family_type());
 
   add_duplicate_routes(api);
+  add_identity_routes(api);
   const std::string persons = "/api/v1/persons";
   api.add({.method = "GET",
            .pattern = persons,
