@@ -62,14 +62,6 @@ struct RecordOwner {
   std::int64_t user_id = 0;  // the user the record belongs or is assigned to, when any
 };
 
-// Identity without the record (decision 0043): staff who must name a person on a record of their
-// own but may not read persons' records (the SUI officer opening a procedure's file) find one by
-// name and birth date and see identity fields only, or register one with those fields. Granted
-// by the people module to the roles that open files (people/module.cc): nobody holding
-// persons.read needs them.
-inline constexpr std::string_view kIdentifyPersons = "persons.identify";
-inline constexpr std::string_view kRegisterPersons = "persons.register";
-
 // The two pseudo-actions routes may declare instead of a real one.
 inline constexpr std::string_view kPublic = "public";                // no authentication
 inline constexpr std::string_view kAuthenticated = "authenticated";  // any signed-in user

@@ -5,7 +5,7 @@
 // their placements, cases, documents, family or identifiers. The read log names every person
 // shown (decision 0010). A registration takes the same few fields and is refused when someone of
 // that name and birth date is already recorded (the officer picks that record instead).
-#include "auth/policy.h"
+#include "auth/person_identity.h"
 #include "core/clock.h"
 #include "people/codes.h"
 #include "people/persons.h"
@@ -29,9 +29,14 @@ const api::ObjectType<Person>& identity_type() {
   return type;
 }
 
+// The persons born that day, as a restriction of the name search (persons.h's `among`).
+db::Subquery born_on(const std::string& day) {
+  return {"SELECT id FROM persons WHERE birth_date = ?", {day}};
+}
+
 Result<http::Response> identify(api::Context& ctx) {
   auto& q = ctx.request.query;
-  PersonFilter f{.query = q["name"], .birth_date = q["birth_date"]};
+  PersonFilter f{.query = q["name"], .among = born_on(q["birth_date"])};
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto page, list_persons(*conn, f, Paging{1, kIdentityLimit}));
   ctx.record_read(page.items, &Person::id);
@@ -56,7 +61,7 @@ Result<http::Response> register_identity(api::Context& ctx) {
                        FieldError::future_date());
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   // Someone of these names born that day is most likely this person: one record per person.
-  PersonFilter same{.query = p.family_name + " " + p.given_names, .birth_date = p.birth_date};
+  PersonFilter same{.query = p.family_name + " " + p.given_names, .among = born_on(*p.birth_date)};
   INNET_ASSIGN_OR_RETURN(auto found, list_persons(*conn, same, Paging{1, 1}));
   if (!found.items.empty())
     return Error::rule(ErrorKind::conflict, "already_registered", "family_name",

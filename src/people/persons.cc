@@ -70,7 +70,6 @@ void add_filters(db::Where& where, const PersonFilter& f) {
   where.add("persons.merged_into IS NULL");
   if (!f.nationality.empty()) where.add("persons.nationality = ?", f.nationality);
   if (f.family_group_id) where.add("persons.family_group_id = ?", *f.family_group_id);
-  if (f.birth_date) where.add("persons.birth_date = ?", *f.birth_date);
   if (f.among) where.add_in("persons.id", *f.among);
 }
 

@@ -58,7 +58,6 @@ struct PersonFilter {
   std::optional<std::int64_t> family_group_id;
   // Only these persons: an organisation's view, from people::persons_linked_to (visibility.h).
   std::optional<db::Subquery> among;
-  std::optional<std::string> birth_date;  // YYYY-MM-DD: only the persons born that day
 };
 
 // A search stops counting after this many matches: on national data a fragment may match a
