@@ -5,6 +5,8 @@
 // their placements, cases, documents, family or identifiers. The read log names every person
 // shown (decision 0010). A registration takes the same few fields and is refused when someone of
 // that name and birth date is already recorded (the officer picks that record instead).
+#include "people/identity_routes.h"
+
 #include "auth/person_identity.h"
 #include "core/clock.h"
 #include "people/codes.h"

@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "people/codes.h"
 #include "people/duplicates.h"
+#include "people/identity_routes.h"
 #include "people/person_records.h"
 #include "people/persons.h"
 #include "people/visibility.h"

@@ -9,8 +9,6 @@ namespace innet::people {
 void add_routes(api::Api& api);
 // /api/v1/persons/duplicates and /api/v1/person-merges (duplicate_routes.cc).
 void add_duplicate_routes(api::Api& api);
-// /api/v1/persons/identities: find or register a person by identity only (identity_routes.cc).
-void add_identity_routes(api::Api& api);
 
 // A reference is a read: every person id a request names, in its path or its body, goes through
 // this. The person, when the caller's scope for `action` reaches it: everyone for the Prefettura;

@@ -207,8 +207,8 @@ function Editor({ procedure }: { procedure?: Procedure }) {
   const [d, setD] = useState<Draft>(() => draftOf(procedure));
   const set = <K extends keyof Draft>(k: K) => (v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   const setItem = <L extends 'steps' | 'documents' | 'terms'>(list: L, i: number, change: Partial<Draft[L][number]>) =>
-    setD((x) => ({ ...x, [list]: x[list].map((item, j) => (j === i ? { ...item, ...change } : item)) }));
-  const remove = (list: 'steps' | 'documents' | 'terms', i: number) => setD((x) => ({ ...x, [list]: x[list].filter((_, j) => j !== i) }));
+    setD((x) => ({ ...x, [list]: (x[list] as Draft[L][number][]).map((item, j) => (j === i ? { ...item, ...change } : item)) }));
+  const remove = (list: 'steps' | 'documents' | 'terms', i: number) => setD((x) => ({ ...x, [list]: (x[list] as unknown[]).filter((_, j) => j !== i) }));
   const { ask, dialog } = useConfirm();
   const num = (x: number) => formatNumber(x, lang);
 
@@ -328,7 +328,11 @@ function Editor({ procedure }: { procedure?: Procedure }) {
       </details>
     );
   };
-  const listError = (field: string) => (err[field] ? <p class="field-error" id={field}>{err[field]}</p> : null);
+  const listError = (field: string) => (err[field] ? (
+      <p class="field-error" id={field} tabIndex={-1}>
+        {err[field]}
+      </p>
+    ) : null);
 
   return (
     <PageForm onSubmit={submit} class="catalogue-form" testId="catalogue-form" saveTestId="catalogue-save" busy={busy} cancelHref="/procedures">
