@@ -339,6 +339,7 @@ void add_catalogue_routes(api::Api& api) {
            .summary = "Add a procedure to the catalogue",
            .tag = "procedures",
            .body = body_spec(),
+           .query = {reporting::lang_field()},
            .response_schema = "Procedure",
            .success_status = 201,
            .handler = create_one});
@@ -357,6 +358,7 @@ void add_catalogue_routes(api::Api& api) {
                       "applies from, keep the old one for the files filed before)",
            .tag = "procedures",
            .body = body_spec(),
+           .query = {reporting::lang_field()},
            .response_schema = "Procedure",
            .handler = replace_one});
 }

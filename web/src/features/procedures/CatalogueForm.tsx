@@ -430,7 +430,7 @@ function Editor({ procedure }: { procedure?: Procedure }) {
               </div>
             </div>
             <SelectField id={`terms[${i}].saturday`} label={t('procedures.editor.saturday')} value={r.saturday} onValue={(v) => setItem('terms', i, { saturday: v })} options={SATURDAYS.map((c) => ({ value: c, label: t(`procedures.editor.saturdays.${c}`) }))} error={err[`terms[${i}].saturday`]} />
-            <SelectField id={`terms[${i}].start_event`} label={t('procedures.catalogue.runsFrom')} required empty={t('procedures.choose')} value={r.start_event} onValue={(v) => setItem('terms', i, { start_event: v })} options={stepOptions} error={err[`terms[${i}].start_event`]} />
+            <SelectField id={`terms[${i}].start_event`} label={t('procedures.catalogue.runsFrom')} required empty={t('procedures.choose')} value={r.start_event} onValue={(v: string) => setItem('terms', i, { start_event: v })} options={stepOptions} error={err[`terms[${i}].start_event`]} />
             <CheckboxField id={`terms[${i}].silent_consent`} label={t('procedures.silentConsent')} checked={r.silent_consent} onValue={(v) => setItem('terms', i, { silent_consent: v })} />
             <TextField id={`terms[${i}].legal_reference`} label={t('procedures.catalogue.legalReference')} required maxLength={500} value={r.legal_reference} onValue={(v) => setItem('terms', i, { legal_reference: v })} error={err[`terms[${i}].legal_reference`]} />
             <div class="d-flex flex-wrap gap-2">
