@@ -190,8 +190,9 @@ function termChanges(before: Procedure['terms'], d: Draft, t: TFunction, lang: s
 }
 
 export function CatalogueForm({ id }: { id?: number }) {
-  const { t } = useT();
-  const loaded = useData(() => (id ? proceduresApi.procedure(id) : Promise.resolve(null)), [id]);
+  const { t, lang } = useT();
+  // The labels in the app's language (the dialog names the procedure); the edited names stay.
+  const loaded = useData(() => (id ? proceduresApi.procedure(id, lang) : Promise.resolve(null)), [id]);
   const title = id ? t('procedures.editor.editTitle') : t('procedures.editor.new');
   return (
     <FormPage title={title} backHref="/procedures" backLabel={t('procedures.editor.back')}>
