@@ -124,7 +124,8 @@ Result<CivilDay> stored_day_of(const std::string& text) {
   return *day;
 }
 
-// Every list of these procedures: four statements for any number of procedures.
+// Every list of these procedures and their translations: five statements for any number of
+// procedures.
 Status load_lists(db::Connection& conn, std::vector<Procedure>& items) {
   if (items.empty()) return Status::success();
   db::Params ids;
