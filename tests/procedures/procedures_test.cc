@@ -147,8 +147,7 @@ TEST_P(ProceduresTest, NamesAreRefusedNamingTheField) {
   ASSERT_FALSE(blank.ok());
   EXPECT_TRUE(blank.error().fields.count("names[0].name"));
   // Nothing half-written: the stored names are the migration's.
-  EXPECT_EQ(procedure("citizenship").names[0].text,
-            "Italian citizenship by residence or marriage");
+  EXPECT_EQ(procedure("citizenship").names[0].text, "Italian citizenship by residence or marriage");
 }
 
 TEST_P(ProceduresTest, AFileFollowsTheRuleInForceOnItsFilingDay) {
