@@ -117,8 +117,9 @@ CREATE INDEX procedure_file_suspensions_file ON procedure_file_suspensions (file
            .name = "procedures: the catalogue's seven procedures with their dated terms",
            .sql = "",
            .then = [](db::Connection& conn) -> Status {
-             for (auto& p : standard_catalogue())
-               INNET_TRY(create_procedure(conn, std::move(p), clock::now_iso()));
+             // Their names in other languages come with migration 6, which made their table.
+             for (const auto& p : standard_catalogue())
+               INNET_TRY(insert_without_names(conn, p, clock::now_iso()));
              return Status::success();
            }},
           // Migration 3 is kept for another slice of issue 13.
@@ -192,6 +193,38 @@ CREATE TABLE temporary_protection_settings (
                    {s.applies_from.to_string(), s.adult_cents_per_month, s.child_cents_per_month,
                     s.max_months, s.protection_ends.to_string(),
                     std::string("OCDPC 881/2022; EU Decision 2025/1460")}));
+             return Status::success();
+           }},
+          {.version = 6,
+           .name = "procedures: names of procedures, steps and documents in the portal's other "
+                   "five languages",
+           // subject: procedure (code ''), step or document (its code in the procedure). The
+           // Italian name stays in its own table: the law's name, required.
+           .sql = R"sql(
+CREATE TABLE procedure_names (
+  procedure_id BIGINT NOT NULL REFERENCES procedures (id),
+  subject TEXT NOT NULL CHECK (subject IN ('procedure', 'step', 'document')),
+  code TEXT NOT NULL,
+  language TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (procedure_id, subject, code, language)
+);
+)sql",
+           // The standard procedures still in the catalogue get their translations, for the
+           // steps and documents an admin has kept (by code).
+           .then = [](db::Connection& conn) -> Status {
+             for (const auto& standard : standard_catalogue()) {
+               INNET_ASSIGN_OR_RETURN(auto stored, find_procedure_by_code(conn, standard.code));
+               if (!stored) continue;
+               stored->names = standard.names;
+               for (auto& step : stored->steps)
+                 for (const auto& s : standard.steps)
+                   if (s.code == step.code) step.names = s.names;
+               for (auto& d : stored->documents)
+                 for (const auto& s : standard.documents)
+                   if (s.code == d.code) d.names = s.names;
+               INNET_TRY(save_names(conn, *stored));
+             }
              return Status::success();
            }}};
 }

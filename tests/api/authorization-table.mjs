@@ -35,6 +35,8 @@ const TABLE = {
   'GET /api/v1/persons/{id}':                    [0,   0,    1,   0,   1,   0,   0,   0],
   'PATCH /api/v1/persons/{id}':                  [0,   0,    1,   0,   0,   0,   0,   0],
   'GET /api/v1/persons/duplicates':              [0,   0,    1,   0,   1,   0,   0,   0],
+  'GET /api/v1/persons/identities':              [0,   0,    0,   0,   0,   0,   1,   0],
+  'POST /api/v1/persons/identities':             [0,   0,    0,   0,   0,   0,   1,   0],
   'POST /api/v1/person-merges':                  [0,   0,    1,   0,   0,   0,   0,   0],
   'POST /api/v1/person-merges/preview':          [0,   0,    1,   0,   0,   0,   0,   0],
   'GET /api/v1/person-merges':                   [0,   0,    1,   0,   0,   0,   0,   0],
