@@ -20,7 +20,7 @@ import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { type Agreement, LEVELS, type LossBand, NOTE_MAX, RECORDED_KINDS, type RecordedKind, agreementsApi } from './api';
-import { OutcomeBadge, levelName, lineText, personName, signedCredits } from './parts';
+import { OutcomeBadge, italianLevel, levelName, lineText, personName, signedCredits } from './parts';
 
 type Action = 'entry' | 'verify';
 
@@ -141,7 +141,7 @@ function Balance({ agreement: a, bands }: { agreement: Agreement; bands: LossBan
 /** "A2 (spoken only)" from the balance's "a2_spoken". */
 function levelText(level: string, t: TFunction): string {
   const spoken = level.endsWith('_spoken');
-  const name = t(`agreements.italian.${level.replace(/_spoken$/, '')}`);
+  const name = italianLevel(level, t);
   return spoken ? `${name} (${t('agreements.spokenOnly')})` : name;
 }
 

@@ -17,13 +17,48 @@ export const RECORDED_KINDS = ['civic_session_attended', 'civic_session_missed',
 export type RecordedKind = (typeof RECORDED_KINDS)[number];
 export type RecordedKindsAreTheServers = Check<Same<RecordedKind, EntryInput['kind']>>;
 
+/** Every kind of entry a ledger holds (agreement.h). */
+export const ENTRY_KINDS = ['signature', 'civic_session_attended', 'civic_session_missed', 'italian_level', 'civic_knowledge', 'course', 'loss', 'exemption', 'correction', 'extension'] as const;
+export type EntryKindsAreTheServers = Check<Same<(typeof ENTRY_KINDS)[number], Entry['kind']>>;
+
 /** The levels each kind names (agreement.h); loss bands are data, read from the server. */
+export const CIVIC_LEVELS = ['sufficient', 'good', 'very_good'] as const;
+export const COURSES = ['hours80', 'hours120', 'hours250', 'hours500', 'school_year'] as const;
+export const EXEMPTION_GROUNDS = ['asylum_protection', 'family_reasons', 'eu_long_term', 'unaccompanied_minor', 'trafficking_victim'] as const;
 export const LEVELS: Partial<Record<RecordedKind, readonly string[]>> = {
   italian_level: ['a1', 'a2', 'b1', 'above_b1'],
-  civic_knowledge: ['sufficient', 'good', 'very_good'],
-  course: ['hours80', 'hours120', 'hours250', 'hours500', 'school_year'],
-  exemption: ['asylum_protection', 'family_reasons', 'eu_long_term', 'unaccompanied_minor', 'trafficking_victim'],
+  civic_knowledge: CIVIC_LEVELS,
+  course: COURSES,
+  exemption: EXEMPTION_GROUNDS,
 };
+
+/** What the explanation's lines say (agreement.cc's codes), each a message of its own. */
+export const LINE_CODES = [
+  'signature',
+  'civic_session_attended',
+  'civic_session_missed',
+  'italian_level',
+  'italian_not_better',
+  'civic_knowledge',
+  'civic_not_better',
+  'course',
+  'loss',
+  'exemption',
+  'extension_granted',
+  'correction',
+  'voided',
+  'unknown_level',
+  'outcome_pending',
+  'outcome_fulfilled',
+  'outcome_fulfilled_benefits',
+  'outcome_exempt',
+  'outcome_extension',
+  'outcome_terminated_no_credits',
+  'outcome_terminated_after_extension',
+  'missing_credits',
+  'missing_italian_a2',
+  'missing_civic_knowledge',
+] as const;
 
 /** The server's limit on an entry's note (agreement_routes.cc), in characters. */
 export const NOTE_MAX = 1000;

@@ -31,11 +31,19 @@ export function signedCredits(n: number, lang: string): string {
   return formatNumber(0, lang);
 }
 
+/** A CEFR level as it is written everywhere ("A2"); "above B1" in the reader's language. */
+export function italianLevel(level: string, t: TFunction): string {
+  const bare = level.replace(/_spoken$/, '');
+  return bare === 'above_b1' ? t('agreements.aboveB1') : bare.toUpperCase();
+}
+
 /** What a level, course, ground or band code names, in the reader's language. */
 export function levelName(kind: string, level: string, t: TFunction, bands: LossBand[]): string {
   if (kind === 'loss') return bands.find((b) => b.code === level)?.description ?? level;
-  if (kind === 'italian_level') return t(`agreements.italian.${level.replace(/_spoken$/, '')}`);
-  return t(`agreements.levels.${kind}.${level}`);
+  if (kind === 'italian_level') return italianLevel(level, t);
+  if (kind === 'course') return t(`agreements.levels.course.${level}`);
+  if (kind === 'exemption') return t(`agreements.levels.exemption.${level}`);
+  return t(`agreements.levels.civic_knowledge.${level}`);
 }
 
 /** One line of the server's explanation (agreement.cc) as a sentence. */
@@ -44,7 +52,7 @@ export function lineText(line: Line, t: TFunction, lang: string, bands: LossBand
   const vars: Record<string, unknown> = { ...p };
   if (p.date) vars.date = formatDay(p.date, lang);
   if (p.kind) vars.kind = t(`agreements.kinds.${p.kind}`);
-  if (p.level && line.code.startsWith('italian')) vars.level = t(`agreements.italian.${p.level}`) + (p.spoken_only === 'true' ? ` (${t('agreements.spokenOnly')})` : '');
+  if (p.level && line.code.startsWith('italian')) vars.level = italianLevel(p.level, t) + (p.spoken_only === 'true' ? ` (${t('agreements.spokenOnly')})` : '');
   else if (p.level && line.code.startsWith('civic')) vars.level = t(`agreements.levels.civic_knowledge.${p.level}`);
   if (p.course) vars.course = t(`agreements.levels.course.${p.course}`);
   if (p.ground) vars.ground = t(`agreements.levels.exemption.${p.ground}`);

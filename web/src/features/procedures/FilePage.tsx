@@ -11,6 +11,7 @@ import { type Msg, useT } from '../../lib/i18n';
 import { formatNumber } from '../../lib/numbers';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { ContributionPanel } from '../protection/index';
 import { useData } from '../../lib/useData';
 import { type Procedure, type ProcedureFile, proceduresApi } from './api';
 import { type Action, AdvanceForm, DecisionForm, DocumentForm, ResumeForm, SuspendForm, stepName, withNames } from './FileActions';
@@ -46,6 +47,7 @@ export function FilePage({ id }: { id: number }) {
               <ClockPanel file={f} />
               <Details file={f} />
               {f.procedure.code === 'integration_agreement' ? <AgreementLinks file={f} /> : null}
+              {f.procedure.code === 'temporary_protection_ukraine' && can('temporary_protection_contribution.read') ? <ContributionPanel personId={f.person.id} /> : null}
               {can('procedure_files.manage') && f.status === 'open' ? (
                 <Actions file={f} procedure={procedure} panel={panel} save={save} />
               ) : null}
