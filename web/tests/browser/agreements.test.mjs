@@ -111,3 +111,26 @@ test('a second running agreement for the same person is refused next to the pers
   await assertAccessible(page, 'agreement refused');
   await at360(page, 'agreement-new-refused-360-it');
 });
+
+test('a Ukrainian family that left a centre mid-period: the days in reception are not paid, month by month', async () => {
+  const { page } = officer;
+  const catalogue = (await apiGet(page, '/procedures')).body.items;
+  const tp = catalogue.find((p) => p.code === 'temporary_protection_ukraine');
+  const files = (await apiGet(page, `/procedure-files?procedure_id=${tp.id}&per_page=100`)).body.items;
+  let chosen;
+  for (const f of files) {
+    const c = (await apiGet(page, `/persons/${f.person.id}/temporary-protection-contribution`)).body;
+    if (c.lines.some((l) => l.reception_days > 0) && c.total_cents > 0) {
+      chosen = { file: f, contribution: c };
+      break;
+    }
+  }
+  assert.ok(chosen, 'the demo data has a family paid for part of the period only');
+  await page.goto(`/procedure-files/${chosen.file.id}`);
+  await page.locator('[data-testid=contribution-lines]').waitFor();
+  assert.equal(await page.locator('[data-testid=contribution-lines] tbody tr').count(), chosen.contribution.lines.length);
+  const total = (await page.locator('[data-testid=contribution-total]').innerText()).replace(/\s/g, '');
+  assert.equal(total, new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(chosen.contribution.total_cents / 100).replace(/\s/g, ''));
+  await checkBothLanguages(page, 'contribution', () => page.locator('[data-testid=contribution-lines]').waitFor());
+  await at360(page, 'contribution-360-it');
+});
