@@ -247,6 +247,7 @@ const TABLE = {
   'POST /api/v1/procedure-files/{id}/decision':    [0,   0,    0,   0,   0,   0,   1,   0],
   'GET /api/v1/integration-agreements':            [0,   0,    1,   0,   1,   0,   1,   0],
   'POST /api/v1/integration-agreements':           [0,   0,    0,   0,   0,   0,   1,   0],
+  'GET /api/v1/integration-agreements/loss-bands':  [0,   0,    1,   0,   1,   0,   1,   0],
   'GET /api/v1/integration-agreements/{id}':       [0,   0,    1,   0,   1,   0,   1,   0],
   'POST /api/v1/integration-agreements/{id}/entries': [0, 0,   0,   0,   0,   0,   1,   0],
   'POST /api/v1/integration-agreements/{id}/verification': [0, 0, 0, 0, 0,   0,   1,   0],

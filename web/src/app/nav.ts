@@ -36,6 +36,7 @@ export const AREAS: Area[] = [
   { path: '/guidance', labelKey: 'nav.guidance', descriptionKey: 'home.cards.guidance', icon: 'files', permission: 'guidance.read', group: 'people' },
   { path: '/opportunities', labelKey: 'nav.opportunities', descriptionKey: 'home.cards.opportunities', icon: 'files', permission: 'opportunities.read', group: 'people' },
   { path: '/procedure-files', labelKey: 'nav.procedureFiles', descriptionKey: 'home.cards.procedureFiles', icon: 'files', permission: 'procedure_files.read', group: 'people' },
+  { path: '/integration-agreements', labelKey: 'nav.integrationAgreements', descriptionKey: 'home.cards.integrationAgreements', icon: 'files', permission: 'integration_agreements.read', group: 'people' },
   { path: '/procedures', labelKey: 'nav.procedures', descriptionKey: 'home.cards.procedures', icon: 'list', permission: 'procedures.read', group: 'people' },
   { path: '/screening-timeliness', labelKey: 'nav.screeningTimeliness', descriptionKey: 'home.cards.screeningTimeliness', icon: 'list', permission: 'screening.statistics', group: 'people' },
   { path: '/referrals/inbox', labelKey: 'nav.referralsInbox', descriptionKey: 'home.cards.referralsInbox', icon: 'list', permission: 'referrals.receive', group: 'people' },

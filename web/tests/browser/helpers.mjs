@@ -244,6 +244,7 @@ export function expectedNav(permissions) {
     ...(has('guidance.read') ? ['/guidance'] : []),
     ...(has('opportunities.read') ? ['/opportunities'] : []),
     ...(has('procedure_files.read') ? ['/procedure-files'] : []),
+    ...(has('integration_agreements.read') ? ['/integration-agreements'] : []),
     ...(has('procedures.read') ? ['/procedures'] : []),
     ...(has('screening.statistics') ? ['/screening-timeliness'] : []),
     ...(has('referrals.receive') ? ['/referrals/inbox'] : []),
