@@ -193,7 +193,18 @@ CREATE TABLE temporary_protection_settings (
                     s.max_months, s.protection_ends.to_string(),
                     std::string("OCDPC 881/2022; EU Decision 2025/1460")}));
              return Status::success();
-           }}};
+           }},
+          // Migration 6 is another slice's (the national seed). 7: the bottleneck figures
+          // (analytics.cc) read steps by the day they were entered (entered in the period, and
+          // the stays the next step ended), files by the day they were decided (the stays a
+          // decision ended, the files open at some point of the period) and by filing day.
+          {7, "procedures: indexes of the bottleneck figures",
+           R"sql(
+CREATE INDEX procedure_file_steps_entered
+  ON procedure_file_steps (entered_on, file_id, position, step);
+CREATE INDEX procedure_files_decided ON procedure_files (decided_on);
+CREATE INDEX procedure_files_filed ON procedure_files (filed_on);
+)sql"}};
 }
 
 }  // namespace innet::procedures
