@@ -323,12 +323,35 @@ Result<Analytics> compute_analytics(db::Connection& conn, const AnalyticsQuery& 
   return a;
 }
 
+namespace {
+
+// The backlog and past-deadline columns add up to the trend's open and late files on its last
+// day when the period ends today: with a single cell of a column hidden, the total less the
+// others would give it back. The smallest other non-zero cell is hidden with it, so that only
+// the sum of the two can be worked out.
+void hide_a_second(std::vector<StepFigures>& steps,
+                   std::optional<std::int64_t> StepFigures::*column,
+                   const std::vector<bool>& hidden_now) {
+  if (std::count(hidden_now.begin(), hidden_now.end(), true) != 1) return;
+  StepFigures* smallest = nullptr;
+  for (auto& s : steps) {
+    const auto& v = s.*column;
+    if (v && *v > 0 && (!smallest || *v < *(smallest->*column))) smallest = &s;
+  }
+  if (smallest) (smallest->*column).reset();
+}
+
+}  // namespace
+
 void suppress_small_groups(Analytics& a, std::int64_t min_group) {
   a.min_group = min_group;
   auto hide = [&](std::optional<std::int64_t>& count) {
-    if (count && *count > 0 && *count < min_group) count.reset();
+    const bool small = count && *count > 0 && *count < min_group;
+    if (small) count.reset();
+    return small;
   };
   for (auto& p : a.procedures) {
+    std::vector<bool> backlog_hidden, late_hidden;
     for (auto& s : p.steps) {
       if (s.stays && *s.stays < min_group) {
         s.median_days.reset();
@@ -336,9 +359,11 @@ void suppress_small_groups(Analytics& a, std::int64_t min_group) {
       }
       hide(s.entered);
       hide(s.stays);
-      hide(s.backlog);
-      hide(s.past_deadline);
+      backlog_hidden.push_back(hide(s.backlog));
+      late_hidden.push_back(hide(s.past_deadline));
     }
+    hide_a_second(p.steps, &StepFigures::backlog, backlog_hidden);
+    hide_a_second(p.steps, &StepFigures::past_deadline, late_hidden);
     for (auto& t : p.trend) {
       hide(t.open);
       hide(t.past_deadline);

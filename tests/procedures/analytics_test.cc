@@ -250,8 +250,25 @@ TEST_P(AnalyticsTest, SmallGroupsAreHiddenFromWhoDoesNotReadTheFiles) {
   EXPECT_EQ(first->median_days, std::nullopt);
   EXPECT_EQ(first->p90_days, std::nullopt);
   EXPECT_EQ(step(*p, "decision")->entered, 0);  // zero singles out nobody
-  EXPECT_EQ(p->trend[0].open, std::nullopt);    // 3
+  EXPECT_EQ(step(*p, "decision")->backlog, 0);
+  // Backlog 1, 2, 2: all hidden anyway. Past deadline 1 (filed), 1, 2: all hidden.
+  EXPECT_EQ(step(*p, "second_appointment")->backlog, std::nullopt);
+  EXPECT_EQ(p->trend[0].open, std::nullopt);  // 3
   EXPECT_EQ(p->trend[4].open, 5);
+}
+
+TEST(AnalyticsSmallGroups, ALoneHiddenCellTakesTheSmallestOtherWithIt) {
+  Analytics a;
+  ProcedureFigures p;
+  for (std::int64_t backlog : {3, 0, 40, 7, 9})
+    p.steps.push_back({.entered = 10, .stays = 10, .backlog = backlog, .past_deadline = 0});
+  a.procedures.push_back(p);
+  suppress_small_groups(a, 5);
+  std::vector<std::optional<std::int64_t>> backlog;
+  for (const auto& s : a.procedures[0].steps) backlog.push_back(s.backlog);
+  // 3 hidden alone: 7, the smallest other non-zero, goes with it; 0 stays.
+  EXPECT_EQ(backlog,
+            (std::vector<std::optional<std::int64_t>>{std::nullopt, 0, 40, std::nullopt, 9}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AnalyticsTest, db::storage_test::all_engines(),
