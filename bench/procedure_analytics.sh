@@ -102,7 +102,7 @@ if [ -n "${2:-}" ]; then
   measure "$2" "$2"
   exit 0
 fi
-db=$work/analytics.db
+db=${KEEP_DB:-$work/analytics.db}  # KEEP_DB=file keeps the database for DB_URL runs
 "$INNET" seed --demo --db "sqlite://$db" >/dev/null
 measure "sqlite://$db" "demo data ($(sqlite3 "$db" 'SELECT COUNT(*) FROM procedure_files') files)"
 generate "$db" "$files"

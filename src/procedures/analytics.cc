@@ -51,24 +51,22 @@ std::string month_of_next_day(db::Engine engine, const std::string& column) {
   return "to_char(CAST(" + column + " AS DATE) + 1, 'YYYY-MM')";
 }
 
-// " AND f.procedure_id = ?" when one procedure is asked.
-void only_procedure(std::string& sql, db::Params& params, const AnalyticsQuery& q) {
+// " AND <alias>.procedure_id = ?" when one procedure is asked.
+void only_procedure(std::string& sql, db::Params& params, const AnalyticsQuery& q,
+                    const char* alias = "f") {
   if (!q.procedure_id) return;
-  sql += " AND f.procedure_id = ?";
+  sql += std::string(" AND ") + alias + ".procedure_id = ?";
   params.push_back(*q.procedure_id);
 }
 
-// The current step of a file: its step of the highest position.
-constexpr const char* kCurrentStep =
-    "s.position = (SELECT MAX(m.position) FROM procedure_file_steps m WHERE m.file_id = f.id)";
-
+// Files that entered each step in the period: the index of steps by day, alone.
 Result<std::map<Key, std::int64_t>> entered(db::Connection& conn, const AnalyticsQuery& q) {
   std::string sql =
-      "SELECT f.procedure_id, s.step, COUNT(*) FROM procedure_file_steps s JOIN procedure_files "
-      "f ON f.id = s.file_id WHERE s.entered_on >= ? AND s.entered_on <= ?";
+      "SELECT s.procedure_id, s.step, COUNT(*) FROM procedure_file_steps s WHERE s.entered_on >= "
+      "? AND s.entered_on <= ?";
   db::Params params = {q.from.to_string(), q.to.to_string()};
-  only_procedure(sql, params, q);
-  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql + " GROUP BY f.procedure_id, s.step", params));
+  only_procedure(sql, params, q, "s");
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql + " GROUP BY s.procedure_id, s.step", params));
   std::map<Key, std::int64_t> out;
   for (const auto& r : rows) out[{r.integer(0), r.text(1)}] = r.integer(2);
   return out;
@@ -76,28 +74,17 @@ Result<std::map<Key, std::int64_t>> entered(db::Connection& conn, const Analytic
 
 // Stays that ended in the period, as histograms of whole days: a stay ends on the day the file
 // entered its next step or, on its last step, on the day it was decided (a withdrawal may end
-// any step). Suspended days are part of the stay: the file sat in the step meanwhile.
+// any step): the step's `left_on`. Suspended days are part of the stay: the file sat in the step
+// meanwhile. The index of steps by the day they were left, alone.
 Result<std::map<Key, std::map<std::int64_t, std::int64_t>>> stays(db::Connection& conn,
                                                                   const AnalyticsQuery& q) {
-  const auto engine = conn.engine();
-  std::string by_step = "SELECT f.procedure_id, s.step, " +
-                        days_between(engine, "s.entered_on", "n.entered_on") +
-                        ", COUNT(*) FROM procedure_file_steps n JOIN procedure_file_steps s ON "
-                        "s.file_id = n.file_id AND s.position = n.position - 1 JOIN "
-                        "procedure_files f ON f.id = n.file_id WHERE n.entered_on >= ? AND "
-                        "n.entered_on <= ?";
+  std::string sql = "SELECT s.procedure_id, s.step, " +
+                    days_between(conn.engine(), "s.entered_on", "s.left_on") +
+                    ", COUNT(*) FROM procedure_file_steps s WHERE s.left_on >= ? AND "
+                    "s.left_on <= ?";
   db::Params params = {q.from.to_string(), q.to.to_string()};
-  only_procedure(by_step, params, q);
-  by_step += " GROUP BY 1, 2, 3";
-  std::string by_decision =
-      "SELECT f.procedure_id, s.step, " + days_between(engine, "s.entered_on", "f.decided_on") +
-      ", COUNT(*) FROM procedure_files f JOIN procedure_file_steps s ON s.file_id = f.id AND " +
-      kCurrentStep + " WHERE f.decided_on >= ? AND f.decided_on <= ?";
-  params.push_back(q.from.to_string());
-  params.push_back(q.to.to_string());
-  only_procedure(by_decision, params, q);
-  by_decision += " GROUP BY 1, 2, 3";
-  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(by_step + " UNION ALL " + by_decision, params));
+  only_procedure(sql, params, q, "s");
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql + " GROUP BY 1, 2, 3", params));
   std::map<Key, std::map<std::int64_t, std::int64_t>> out;
   for (const auto& r : rows) out[{r.integer(0), r.text(1)}][r.integer(2)] += r.integer(3);
   return out;
@@ -108,22 +95,28 @@ struct Backlog {
   std::int64_t past_deadline = 0;
 };
 
-// Open files by their current step now; past deadline as the files list's `overdue` filter says
-// (files.cc): past the stored due date and not held by a suspension.
+// Open files by their current step now (the steps not left: the index alone); past deadline as
+// the files list's `overdue` filter says (files.cc): past the stored due date and not held by a
+// suspension, read from the files' index by due date, each with its current step.
 Result<std::map<Key, Backlog>> backlog(db::Connection& conn, const AnalyticsQuery& q,
                                        CivilDay today) {
-  const auto t = today.to_string();
-  std::string sql = std::string(
-                        "SELECT f.procedure_id, s.step, COUNT(*), SUM(CASE WHEN f.due_on IS NOT "
-                        "NULL AND f.due_on < ? AND (f.suspended_until IS NULL OR "
-                        "f.suspended_until <= ?) THEN 1 ELSE 0 END) FROM procedure_files f JOIN "
-                        "procedure_file_steps s ON s.file_id = f.id AND ") +
-                    kCurrentStep + " WHERE f.status = 'open'";
-  db::Params params = {t, t};
-  only_procedure(sql, params, q);
-  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql + " GROUP BY f.procedure_id, s.step", params));
+  std::string open =
+      "SELECT s.procedure_id, s.step, COUNT(*) FROM procedure_file_steps s WHERE s.left_on IS "
+      "NULL";
+  db::Params params;
+  only_procedure(open, params, q, "s");
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(open + " GROUP BY s.procedure_id, s.step", params));
   std::map<Key, Backlog> out;
-  for (const auto& r : rows) out[{r.integer(0), r.text(1)}] = {r.integer(2), r.integer(3)};
+  for (const auto& r : rows) out[{r.integer(0), r.text(1)}].open = r.integer(2);
+  const auto t = today.to_string();
+  std::string late =
+      "SELECT s.procedure_id, s.step, COUNT(*) FROM procedure_files f JOIN procedure_file_steps s "
+      "ON s.file_id = f.id AND s.left_on IS NULL WHERE f.status = 'open' AND f.due_on < ? AND "
+      "(f.suspended_until IS NULL OR f.suspended_until <= ?)";
+  params = {t, t};
+  only_procedure(late, params, q);
+  INNET_ASSIGN_OR_RETURN(rows, conn.query(late + " GROUP BY s.procedure_id, s.step", params));
+  for (const auto& r : rows) out[{r.integer(0), r.text(1)}].past_deadline = r.integer(2);
   return out;
 }
 
@@ -135,67 +128,84 @@ Result<std::map<Key, Backlog>> backlog(db::Connection& conn, const AnalyticsQuer
 //   filed month <= the point's; decided key (null when decided after `to`) > the point's month;
 //   due key: the month of the day after the due date (null when not before `to`) <= the point's.
 // Files with a suspension: a suspension opened after a point lengthened a term the file was
-// already past at that point, so the stored due date says nothing of the past; the legal clock
-// runs on their history as it stood at each point (the steps and suspensions up to it).
+// already past at that point, so the stored due date says nothing of the past; SQL counts them
+// as the others, and the legal clock on their history as it stood at each point (the steps and
+// suspensions up to it) corrects the count, file by file.
 struct TrendGroup {
   std::int64_t procedure_id = 0;
   std::string filed;
   std::optional<std::string> decided;
   std::optional<std::string> past_from;
-  bool suspended = false;
   std::int64_t count = 0;
 };
 
+// The files open at some point: open now, or decided after the first point; filed by the last.
+// Two index ranges (open files by filing day, decided ones by decision day) rather than an OR.
+// `columns` take `column_params`, bound in each branch.
 std::string relevant_files(const AnalyticsQuery& q, const std::vector<CivilDay>& points,
+                           const std::string& columns, const db::Params& column_params,
                            db::Params& params) {
-  std::string where = " WHERE f.filed_on <= ? AND (f.decided_on IS NULL OR f.decided_on > ?)";
-  params.push_back(q.to.to_string());
+  const auto to = q.to.to_string();
+  std::string open =
+      "SELECT " + columns + " FROM procedure_files f WHERE f.status = 'open' AND f.filed_on <= ?";
+  params.insert(params.end(), column_params.begin(), column_params.end());
+  params.push_back(to);
+  only_procedure(open, params, q);
+  std::string decided =
+      "SELECT " + columns + " FROM procedure_files f WHERE f.decided_on > ? AND f.filed_on <= ?";
+  params.insert(params.end(), column_params.begin(), column_params.end());
   params.push_back(points.front().to_string());
-  only_procedure(where, params, q);
-  return where;
+  params.push_back(to);
+  only_procedure(decided, params, q);
+  return open + " UNION ALL " + decided;
 }
-
-constexpr const char* kHasSuspension =
-    "EXISTS (SELECT 1 FROM procedure_file_suspensions x WHERE x.file_id = f.id)";
 
 Result<std::vector<TrendGroup>> trend_groups(db::Connection& conn, const AnalyticsQuery& q,
                                              const std::vector<CivilDay>& points) {
   const auto to = q.to.to_string();
-  db::Params params = {to, to};
-  std::string sql =
-      "SELECT f.procedure_id, substr(f.filed_on, 1, 7), CASE WHEN f.decided_on IS NULL OR "
-      "f.decided_on > ? THEN NULL ELSE substr(f.decided_on, 1, 7) END, CASE WHEN f.due_on IS NOT "
-      "NULL AND f.due_on < ? THEN " +
-      month_of_next_day(conn.engine(), "f.due_on") + " ELSE NULL END, CASE WHEN " + kHasSuspension +
-      " THEN 1 ELSE 0 END, COUNT(*) FROM procedure_files f" + relevant_files(q, points, params) +
-      " GROUP BY 1, 2, 3, 4, 5";
+  db::Params params;
+  const std::string keys =
+      "f.procedure_id AS procedure_id, substr(f.filed_on, 1, 7) AS filed, CASE WHEN f.decided_on "
+      "IS NULL OR f.decided_on > ? THEN NULL ELSE substr(f.decided_on, 1, 7) END AS decided, CASE "
+      "WHEN f.due_on < ? THEN " +
+      month_of_next_day(conn.engine(), "f.due_on") + " ELSE NULL END AS past_from";
+  const std::string sql = "SELECT procedure_id, filed, decided, past_from, COUNT(*) FROM (" +
+                          relevant_files(q, points, keys, {to, to}, params) +
+                          ") relevant GROUP BY procedure_id, filed, decided, past_from";
   INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql, params));
   std::vector<TrendGroup> out;
   for (const auto& r : rows)
-    out.push_back(
-        {r.integer(0), r.text(1), r.opt_text(2), r.opt_text(3), r.integer(4) == 1, r.integer(5)});
+    out.push_back({r.integer(0), r.text(1), r.opt_text(2), r.opt_text(3), r.integer(4)});
   return out;
 }
 
+struct SuspendedFile {
+  File file;
+  std::optional<std::string> due_on;  // stored: what the SQL count used
+};
+
 // The files with a suspension open at some point, with their steps and suspensions: what the
 // legal clock needs to say where each stood at each point.
-Result<std::vector<File>> suspended_files(db::Connection& conn, const AnalyticsQuery& q,
-                                          const std::vector<CivilDay>& points) {
-  db::Params params;
-  const std::string which = "SELECT f.id FROM procedure_files f" +
-                            relevant_files(q, points, params) + " AND " + kHasSuspension;
-  INNET_ASSIGN_OR_RETURN(auto rows,
-                         conn.query("SELECT f.id, f.procedure_id, f.filed_on, f.decided_on FROM "
-                                    "procedure_files f WHERE f.id IN (" +
-                                        which + ") ORDER BY f.id",
-                                    params));
-  std::vector<File> files;
+Result<std::vector<SuspendedFile>> suspended_files(db::Connection& conn, const AnalyticsQuery& q,
+                                                   const std::vector<CivilDay>& points) {
+  db::Params params = {q.to.to_string(), points.front().to_string()};
+  std::string which =
+      "SELECT f.id FROM procedure_files f WHERE f.id IN (SELECT x.file_id FROM "
+      "procedure_file_suspensions x) AND f.filed_on <= ? AND (f.decided_on IS NULL OR "
+      "f.decided_on > ?)";
+  only_procedure(which, params, q);
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT f.id, f.procedure_id, f.filed_on, f.decided_on, f.due_on FROM "
+                            "procedure_files f WHERE f.id IN (" +
+                                which + ") ORDER BY f.id",
+                            params));
+  std::vector<SuspendedFile> files;
   std::map<std::int64_t, std::size_t> at;
   for (const auto& r : rows) {
     at[r.integer(0)] = files.size();
     File f{.id = r.integer(0), .procedure_id = r.integer(1), .filed_on = r.text(2)};
     if (auto d = r.opt_text(3)) f.decision = Decision{.decided_on = *d};
-    files.push_back(std::move(f));
+    files.push_back({std::move(f), r.opt_text(4)});
   }
   if (files.empty()) return files;
   INNET_ASSIGN_OR_RETURN(auto steps,
@@ -204,14 +214,14 @@ Result<std::vector<File>> suspended_files(db::Connection& conn, const AnalyticsQ
                                         which + ") ORDER BY file_id, position",
                                     params));
   for (const auto& r : steps)
-    files[at[r.integer(0)]].steps.push_back({.step = r.text(1), .entered_on = r.text(2)});
+    files[at[r.integer(0)]].file.steps.push_back({.step = r.text(1), .entered_on = r.text(2)});
   INNET_ASSIGN_OR_RETURN(auto suspensions,
                          conn.query("SELECT file_id, started_on, ended_on FROM "
                                     "procedure_file_suspensions WHERE file_id IN (" +
                                         which + ") ORDER BY file_id, started_on, id",
                                     params));
   for (const auto& r : suspensions)
-    files[at[r.integer(0)]].suspensions.push_back(
+    files[at[r.integer(0)]].file.suspensions.push_back(
         {.started_on = r.text(1), .ended_on = r.opt_text(2)});
   return files;
 }
@@ -251,25 +261,100 @@ Result<std::map<std::int64_t, std::vector<TrendPoint>>> trends(
       if (!open) continue;
       auto& point = found->second[i];
       *point.open += g.count;
-      if (!g.suspended && g.past_from && *g.past_from <= months[i]) *point.past_deadline += g.count;
+      if (g.past_from && *g.past_from <= months[i]) *point.past_deadline += g.count;
     }
   }
   INNET_ASSIGN_OR_RETURN(auto files, suspended_files(conn, q, points));
-  for (const auto& f : files) {
+  for (const auto& [f, due_on] : files) {
     auto found = out.find(f.procedure_id);
     if (found == out.end()) continue;
     const auto& procedure = by_id.at(f.procedure_id);
     for (std::size_t i = 0; i < points.size(); ++i) {
       const auto day = points[i].to_string();
       if (!open_at(f, day)) continue;
-      if (clock_of(as_of(f, day), procedure, points[i]).state == ClockState::overdue)
-        ++*found->second[i].past_deadline;
+      const bool counted = due_on && *due_on < day;  // by the stored due date, above
+      const bool past = clock_of(as_of(f, day), procedure, points[i]).state == ClockState::overdue;
+      *found->second[i].past_deadline += (past ? 1 : 0) - (counted ? 1 : 0);
     }
   }
   return out;
 }
 
 }  // namespace
+
+db::Migration analytics_migration(db::Engine engine) {
+  // Each step's procedure and the day its stay ended, for the files already there: the next
+  // step's day, else the decision's (null: the file is in it).
+  const std::string columns = R"sql(
+ALTER TABLE procedure_file_steps ADD COLUMN procedure_id BIGINT;
+ALTER TABLE procedure_file_steps ADD COLUMN left_on TEXT;
+UPDATE procedure_file_steps SET
+  procedure_id = (SELECT f.procedure_id FROM procedure_files f
+                  WHERE f.id = procedure_file_steps.file_id),
+  left_on = COALESCE(
+    (SELECT n.entered_on FROM procedure_file_steps n
+     WHERE n.file_id = procedure_file_steps.file_id
+       AND n.position = procedure_file_steps.position + 1),
+    (SELECT f.decided_on FROM procedure_files f WHERE f.id = procedure_file_steps.file_id));
+)sql";
+  // Entered in the period; left in the period (the stays and their lengths) and not left (the
+  // backlog), covering what the figures read; files by decision day and open files by filing
+  // day, covering the trend's keys.
+  const std::string indexes = R"sql(
+CREATE INDEX procedure_file_steps_entered
+  ON procedure_file_steps (entered_on, procedure_id, step);
+CREATE INDEX procedure_file_steps_left
+  ON procedure_file_steps (left_on, procedure_id, step, entered_on);
+CREATE INDEX procedure_files_decided
+  ON procedure_files (decided_on, filed_on, procedure_id, due_on);
+CREATE INDEX procedure_files_open_filed
+  ON procedure_files (status, filed_on, procedure_id, due_on, decided_on);
+)sql";
+  // A step inserted: its procedure, and the previous step left that day. A file decided: its
+  // last step left that day.
+  const std::string triggers = engine == db::Engine::sqlite ? R"sql(
+CREATE TRIGGER procedure_file_steps_stay AFTER INSERT ON procedure_file_steps
+BEGIN
+  UPDATE procedure_file_steps
+    SET procedure_id = (SELECT procedure_id FROM procedure_files WHERE id = NEW.file_id)
+    WHERE file_id = NEW.file_id AND position = NEW.position;
+  UPDATE procedure_file_steps SET left_on = NEW.entered_on
+    WHERE file_id = NEW.file_id AND position = NEW.position - 1;
+END;
+CREATE TRIGGER procedure_files_decided_stay AFTER UPDATE OF decided_on ON procedure_files
+BEGIN
+  UPDATE procedure_file_steps SET left_on = NEW.decided_on
+    WHERE file_id = NEW.id
+      AND position = (SELECT MAX(position) FROM procedure_file_steps WHERE file_id = NEW.id);
+END;
+)sql"
+                                                            : R"sql(
+CREATE FUNCTION procedure_file_steps_stay() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.procedure_id := (SELECT procedure_id FROM procedure_files WHERE id = NEW.file_id);
+  UPDATE procedure_file_steps SET left_on = NEW.entered_on
+    WHERE file_id = NEW.file_id AND position = NEW.position - 1;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER procedure_file_steps_stay BEFORE INSERT ON procedure_file_steps
+  FOR EACH ROW EXECUTE FUNCTION procedure_file_steps_stay();
+CREATE FUNCTION procedure_files_decided_stay() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.decided_on IS DISTINCT FROM OLD.decided_on THEN
+    UPDATE procedure_file_steps SET left_on = NEW.decided_on
+      WHERE file_id = NEW.id
+        AND position = (SELECT MAX(position) FROM procedure_file_steps WHERE file_id = NEW.id);
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER procedure_files_decided_stay AFTER UPDATE OF decided_on ON procedure_files
+  FOR EACH ROW EXECUTE FUNCTION procedure_files_decided_stay();
+)sql";
+  return {7,
+          "procedures: each step's procedure and the day its stay ended, for the bottleneck "
+          "figures",
+          columns + indexes + triggers};
+}
 
 Result<Analytics> compute_analytics(db::Connection& conn, const AnalyticsQuery& q, CivilDay today) {
   Analytics a{.from = q.from.to_string(), .to = q.to.to_string(), .today = today.to_string()};

@@ -18,6 +18,7 @@
 #include "core/civil_day.h"
 #include "core/result.h"
 #include "db/database.h"
+#include "db/migrations.h"
 
 namespace innet::procedures {
 
@@ -71,6 +72,13 @@ std::vector<CivilDay> trend_points(CivilDay from, CivilDay to);
 // the lower of the two middle stays. None for an empty histogram.
 std::optional<std::int64_t> percentile(
     const std::vector<std::pair<std::int64_t, std::int64_t>>& histogram, double p);
+
+// Procedures migration 7: each step of a file keeps its file's procedure and the day its stay
+// ended (`left_on`: the next step's day, or the decision's on the last step; null while the file
+// is in it), kept by triggers on the inserts of steps and the decisions of files, whoever writes
+// them (files.cc, the seeds); filled for the files already there. With them and their indexes,
+// the step figures read one index range each instead of joining steps to steps and files.
+db::Migration analytics_migration(db::Engine engine);
 
 // Every procedure of the catalogue (or the one asked), its steps in order, exact counts.
 Result<Analytics> compute_analytics(db::Connection& conn, const AnalyticsQuery& q, CivilDay today);

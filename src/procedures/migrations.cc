@@ -2,13 +2,14 @@
 
 #include "core/clock.h"
 #include "procedures/agreement.h"
+#include "procedures/analytics.h"
 #include "procedures/catalogue.h"
 #include "procedures/contribution.h"
 #include "procedures/standard_catalogue.h"
 
 namespace innet::procedures {
 
-std::vector<db::Migration> migrations(db::Engine) {
+std::vector<db::Migration> migrations(db::Engine engine) {
   // Vocabularies (countings, Saturday settings, outcomes, languages) are checked by the model.
   // A file's person and sponsor are people's, named by id, never joined (decision 0014). due_on
   // and suspended_until are the clock's, kept for the lists' filters and the tasks (files.cc).
@@ -194,17 +195,9 @@ CREATE TABLE temporary_protection_settings (
                     std::string("OCDPC 881/2022; EU Decision 2025/1460")}));
              return Status::success();
            }},
-          // Migration 6 is another slice's (the national seed). 7: the bottleneck figures
-          // (analytics.cc) read steps by the day they were entered (entered in the period, and
-          // the stays the next step ended), files by the day they were decided (the stays a
-          // decision ended, the files open at some point of the period) and by filing day.
-          {7, "procedures: indexes of the bottleneck figures",
-           R"sql(
-CREATE INDEX procedure_file_steps_entered
-  ON procedure_file_steps (entered_on, file_id, position, step);
-CREATE INDEX procedure_files_decided ON procedure_files (decided_on);
-CREATE INDEX procedure_files_filed ON procedure_files (filed_on);
-)sql"}};
+          // Migration 6 is another slice's (the national seed); 7: the bottleneck figures'
+          // stays and indexes (analytics.cc).
+          analytics_migration(engine)};
 }
 
 }  // namespace innet::procedures
