@@ -7,9 +7,10 @@
 #
 # The generated files are written by SQL (a recursive CTE), not by the module's functions, which
 # would take hours for 500,000 files: each file is on one of the catalogue's procedures, filed
-# 100 to 1,100 days ago, has 1 to 5 of its procedure's steps 20 days apart, one in ten a 10-day
-# suspension, one in six of those at their last step a decision 10 days later; due 60 days after
-# filing. The figures' queries do not depend on how realistic these dates are, only on how many
+# 100 to 1,100 days ago, has its procedure's steps 20 days apart (one more for every 40 days of
+# age beyond 100, up to 5), one in ten a 10-day suspension; five in six of those filed 260 days
+# ago or more are decided 90 days after filing (about 30% of the files stay open, most of them
+# past their term); due 60 days after filing. The figures' queries do not depend on how realistic these dates are, only on how many
 # rows they read. With DB_URL (sqlite://...), uses that database as it is (no demo seed, no
 # generation).
 set -euo pipefail
@@ -81,13 +82,15 @@ INSERT INTO procedure_file_steps (file_id, position, step, entered_on, recorded_
 SELECT f.id, s.position, s.code, date(f.filed_on, '+' || ((s.position - 1) * 20) || ' days'),
   (SELECT user FROM base)
 FROM procedure_files f JOIN procedure_steps s ON s.procedure_id = f.procedure_id
-WHERE f.id > (SELECT first FROM base) AND s.position <= 1 + f.id % 5;
+WHERE f.id > (SELECT first FROM base)
+  AND s.position <= 1 + MIN(4, (CAST(julianday('now') - julianday(f.filed_on) AS INTEGER) - 100) / 40);
 INSERT INTO procedure_file_suspensions (file_id, started_on, ended_on, reason, opened_by)
 SELECT id, date(filed_on, '+5 days'), date(filed_on, '+15 days'), 'bench', (SELECT user FROM base)
 FROM procedure_files WHERE id > (SELECT first FROM base) AND id % 10 = 0;
 UPDATE procedure_files SET status = 'closed', outcome = 'granted',
-  decided_on = date(filed_on, '+' || (20 * (id % 5) + 10) || ' days'), decided_by = created_by
-WHERE id > (SELECT first FROM base) AND id % 5 = 4 AND id % 6 <> 0;
+  decided_on = date(filed_on, '+90 days'), decided_by = created_by
+WHERE id > (SELECT first FROM base) AND julianday('now') - julianday(filed_on) >= 260
+  AND id % 6 <> 0;
 COMMIT;
 ANALYZE;
 SQL

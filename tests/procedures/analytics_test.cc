@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "procedures/analytics.h"
+
+#include "app/modules.h"
+#include "auth/policy.h"
 #include "procedures/catalogue.h"
 #include "procedures/files.h"
 #include "support/reception_fixture.h"
@@ -19,6 +22,18 @@ CivilDay day(std::string_view text) {
 
 constexpr const char* kNow = "2025-06-30T09:00:00Z";
 const CivilDay kToday = day("2025-06-30");
+
+TEST(AnalyticsPolicy, TheSuiThePrefetturaAndAnalystsReadOnlyTheFileReadersSmallGroups) {
+  const auto& policy = app::policy();
+  for (const auto& name : auth::role_names()) {
+    auth::Actor a;
+    a.role = *auth::parse_role(name);
+    const bool reads_files = name == "sui_officer" || name == "prefecture_officer";
+    EXPECT_EQ(policy.allows(a, "procedure_analytics.read"), reads_files || name == "analyst")
+        << name;
+    EXPECT_EQ(policy.allows(a, "procedure_analytics.small_groups"), reads_files) << name;
+  }
+}
 
 TEST(AnalyticsPercentile, NearestRankOnAHistogram) {
   using H = std::vector<std::pair<std::int64_t, std::int64_t>>;
