@@ -109,12 +109,14 @@ Result<std::map<Key, Backlog>> backlog(db::Connection& conn, const AnalyticsQuer
   std::map<Key, Backlog> out;
   for (const auto& r : rows) out[{r.integer(0), r.text(1)}].open = r.integer(2);
   const auto t = today.to_string();
+  // The late files as a set (the files' index by due date alone), their current steps probed
+  // by file: no row of either table is read, only the two indexes.
   std::string late =
-      "SELECT s.procedure_id, s.step, COUNT(*) FROM procedure_files f JOIN procedure_file_steps s "
-      "ON s.file_id = f.id AND s.left_on IS NULL WHERE f.status = 'open' AND f.due_on < ? AND "
-      "(f.suspended_until IS NULL OR f.suspended_until <= ?)";
+      "SELECT s.procedure_id, s.step, COUNT(*) FROM procedure_file_steps s WHERE s.left_on IS "
+      "NULL AND s.file_id IN (SELECT f.id FROM procedure_files f WHERE f.status = 'open' AND "
+      "f.due_on < ? AND (f.suspended_until IS NULL OR f.suspended_until <= ?))";
   params = {t, t};
-  only_procedure(late, params, q);
+  only_procedure(late, params, q, "s");
   INNET_ASSIGN_OR_RETURN(rows, conn.query(late + " GROUP BY s.procedure_id, s.step", params));
   for (const auto& r : rows) out[{r.integer(0), r.text(1)}].past_deadline = r.integer(2);
   return out;
@@ -298,13 +300,15 @@ UPDATE procedure_file_steps SET
     (SELECT f.decided_on FROM procedure_files f WHERE f.id = procedure_file_steps.file_id));
 )sql";
   // Entered in the period; left in the period (the stays and their lengths) and not left (the
-  // backlog), covering what the figures read; files by decision day and open files by filing
-  // day, covering the trend's keys.
+  // backlog), covering what the figures read; open files by due date with their suspension's end
+  // (the late ones, a set of ids); files by decision day and open files by filing day, covering
+  // the trend's keys.
   const std::string indexes = R"sql(
 CREATE INDEX procedure_file_steps_entered
   ON procedure_file_steps (entered_on, procedure_id, step);
 CREATE INDEX procedure_file_steps_left
-  ON procedure_file_steps (left_on, procedure_id, step, entered_on);
+  ON procedure_file_steps (left_on, procedure_id, step, entered_on, file_id);
+CREATE INDEX procedure_files_late ON procedure_files (status, due_on, suspended_until);
 CREATE INDEX procedure_files_decided
   ON procedure_files (decided_on, filed_on, procedure_id, due_on);
 CREATE INDEX procedure_files_open_filed
