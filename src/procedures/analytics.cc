@@ -269,13 +269,26 @@ Result<std::map<std::int64_t, std::vector<TrendPoint>>> trends(
   INNET_ASSIGN_OR_RETURN(auto files, suspended_files(conn, q, points));
   for (const auto& [f, due_on] : files) {
     auto found = out.find(f.procedure_id);
-    if (found == out.end()) continue;
+    if (found == out.end() || f.suspensions.empty()) continue;
     const auto& procedure = by_id.at(f.procedure_id);
+    // Before its first suspension a file's term is the one without any (the clock once); once
+    // every suspension has ended, the stored due date is the clock's (the SQL count stands);
+    // in between, the clock on the history as it stood.
+    const auto& first = f.suspensions.front().started_on;
+    std::string all_ended = "";
+    for (const auto& s : f.suspensions)
+      all_ended = s.ended_on ? std::max(all_ended, *s.ended_on) : std::string("9999-12-31");
+    File unsuspended = f;
+    unsuspended.suspensions.clear();
+    unsuspended.decision.reset();
+    const auto due_before = clock_of(unsuspended, procedure, kLatestDay).due;
     for (std::size_t i = 0; i < points.size(); ++i) {
       const auto day = points[i].to_string();
-      if (!open_at(f, day)) continue;
+      if (!open_at(f, day) || day >= all_ended) continue;
       const bool counted = due_on && *due_on < day;  // by the stored due date, above
-      const bool past = clock_of(as_of(f, day), procedure, points[i]).state == ClockState::overdue;
+      const bool past =
+          day < first ? due_before && *due_before < points[i]
+                      : clock_of(as_of(f, day), procedure, points[i]).state == ClockState::overdue;
       *found->second[i].past_deadline += (past ? 1 : 0) - (counted ? 1 : 0);
     }
   }
