@@ -2,13 +2,14 @@
 
 #include "core/clock.h"
 #include "procedures/agreement.h"
+#include "procedures/analytics.h"
 #include "procedures/catalogue.h"
 #include "procedures/contribution.h"
 #include "procedures/standard_catalogue.h"
 
 namespace innet::procedures {
 
-std::vector<db::Migration> migrations(db::Engine) {
+std::vector<db::Migration> migrations(db::Engine engine) {
   // Vocabularies (countings, Saturday settings, outcomes, languages) are checked by the model.
   // A file's person and sponsor are people's, named by id, never joined (decision 0014). due_on
   // and suspended_until are the clock's, kept for the lists' filters and the tasks (files.cc).
@@ -226,7 +227,9 @@ CREATE TABLE procedure_names (
                INNET_TRY(save_names(conn, *stored));
              }
              return Status::success();
-           }}};
+           }},
+          // 7: the bottleneck figures' stays and indexes (analytics.cc).
+          analytics_migration(engine)};
 }
 
 }  // namespace innet::procedures

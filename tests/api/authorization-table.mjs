@@ -239,6 +239,7 @@ const TABLE = {
   'POST /api/v1/public/procedure-files/lookup':    [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /api/v1/procedure-files':                   [0,   0,    1,   0,   1,   0,   1,   0],
   'POST /api/v1/procedure-files':                  [0,   0,    0,   0,   0,   0,   1,   0],
+  'GET /api/v1/procedure-files/analytics':         [0,   0,    1,   0,   0,   0,   1,   1],
   'GET /api/v1/procedure-files/{id}':              [0,   0,    1,   0,   1,   0,   1,   0],
   'POST /api/v1/procedure-files/{id}/steps':       [0,   0,    0,   0,   0,   0,   1,   0],
   'POST /api/v1/procedure-files/{id}/documents':   [0,   0,    0,   0,   0,   0,   1,   0],

@@ -13,6 +13,7 @@ import { Opportunities, OpportunityPage } from '../features/opportunities/index'
 import { TimelinessPage } from '../features/screening/index';
 import { Catalogue, FilePage, ProcedureFiles } from '../features/procedures/index';
 import { AgreementPage, Agreements } from '../features/agreements/index';
+import { ProcedureAnalytics } from '../features/procedure-analytics/index';
 import { FindingPage, Findings, forgetInspectionCopies, InspectionPage, Inspections, Sanctions } from '../features/monitoring/index';
 import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
 import { DuplicatePairs, Duplicates, PersonPage, Persons } from '../features/people/index';
@@ -63,6 +64,7 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/procedure-files': { permission: 'procedure_files.read', render: () => <ProcedureFiles /> },
   '/integration-agreements': { permission: 'integration_agreements.read', render: () => <Agreements /> },
   '/procedures': { permission: 'procedures.read', render: () => <Catalogue /> },
+  '/procedures/analytics': { permission: 'procedure_analytics.read', render: () => <ProcedureAnalytics /> },
   '/directory/services': { permission: 'directory.listings.read', render: () => <DirectoryServices /> },
   '/directory/moderation': { permission: 'directory.moderate', render: () => <DirectoryModeration /> },
   '/directory/feedback': { permission: 'directory.feedback.read', render: () => <DirectoryFeedback /> },
