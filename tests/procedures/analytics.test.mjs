@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { api, expectError, expectStatus, loginDemo, ROLES, uniqueSuffix } from '../support/client.mjs';
 import { daysAgo } from '../support/days.mjs';
 import { createPerson } from '../people/fixture.mjs';
+import { editable } from './catalogue.mjs';
 
 const READERS = ['prefecture_officer', 'sui_officer', 'analyst'];
 const PATH = '/procedure-files/analytics';
@@ -20,7 +21,7 @@ before(async () => {
   for (const role of ROLES) sessions[role] = await loginDemo(role);
   const { admin, sui_officer: sui, prefecture_officer: officer } = sessions;
   const catalogue = expectStatus(await api('GET', '/procedures', { session: sui }), 200).items;
-  const { id, updated_at, ...fields } = catalogue.find((p) => p.code === 'permit_conversion');
+  const fields = editable(catalogue.find((p) => p.code === 'permit_conversion'));
   const code = `analytics_${uniqueSuffix().toLowerCase()}`;
   procedure = expectStatus(await api('POST', '/procedures', { session: admin, body: { ...fields, code } }), 201);
   // Two files: one filed 10 days ago that moved on 4 days ago (a stay of 6 days), one filed

@@ -11,6 +11,7 @@ import { api, expectError, expectStatus, loginDemo, uniqueSuffix } from '../supp
 import { addDays, daysAgo } from '../support/days.mjs';
 import { createPerson } from '../people/fixture.mjs';
 import { openCase } from '../cases/fixture.mjs';
+import { editable } from './catalogue.mjs';
 
 let admin, officer, worker, provider, sui, inspector, analyst, catalogue;
 
@@ -22,12 +23,6 @@ before(async () => {
 });
 
 const byCode = (code) => catalogue.find((p) => p.code === code);
-/** A procedure as a body: what the admin edits, without what the server adds (id, labels). */
-const editable = ({ id, updated_at, label, label_lang, steps, documents, ...rest }) => ({
-  ...rest,
-  steps: steps.map(({ label, label_lang, ...s }) => s),
-  documents: documents.map(({ label, label_lang, ...d }) => d),
-});
 const protocol = () => `T/${uniqueSuffix()}`;
 
 async function openFile(fields = {}) {
