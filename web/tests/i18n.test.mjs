@@ -249,6 +249,7 @@ const DYNAMIC = {
   'opportunities.confirm.*.button': () => constList('features/opportunities/api.ts', 'CONFIRMED_STATUSES'),
   'procedures.states.*': () => constList('features/procedures/api.ts', 'CLOCK_STATES'),
   'procedures.outcomes.*': () => constList('features/procedures/api.ts', 'OUTCOMES'),
+  'procedures.files.download.*': () => ['csv', 'xlsx'],
   'referrals.states.*': () => constList('features/referrals/api.ts', 'STATES'),
   'referrals.urgencies.*': () => constList('features/referrals/api.ts', 'URGENCIES'),
   'referrals.sorts.*': () => constList('features/referrals/api.ts', 'SORT_KEYS'),

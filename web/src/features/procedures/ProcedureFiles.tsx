@@ -20,7 +20,9 @@ import { DeadlineSummary } from './DeadlineSummary';
 import { NewFile } from './FileForm';
 import { ClockSummary, personName } from './parts';
 
-type SortKey = FileSort extends `-${infer K}` ? K : never;
+/** The sort keys without their '-': each descending key names one. */
+type Descending<S> = S extends `-${infer K}` ? K : never;
+type SortKey = Descending<FileSort>;
 
 /** "-due_on" as SortHeader's state. */
 function sortState(sort: string): { key: SortKey; direction: SortDirection } {
