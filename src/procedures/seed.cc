@@ -160,11 +160,18 @@ Status seed_national(api::SeedContext& ctx) {
   std::map<std::int64_t, Procedure> by_id;
   for (const auto& p : catalogue) by_id[p.id] = p;
   std::vector<std::int64_t> persons;
+  std::int64_t officer = 0;
   for (auto org : ctx.registry.operators) {
     INNET_ASSIGN_OR_RETURN(auto kept, cases::cases_kept_by(ctx.conn, org));
     for (const auto& c : kept) persons.push_back(c.person_id);
   }
-  std::int64_t officer = 0;
+  if (ctx.registry.operators.empty()) {
+    // This step alone (`innet seed --scale national --only procedures`, bench only) on a
+    // database a demo seed filled: its cases' people, and whoever opened the first case.
+    INNET_ASSIGN_OR_RETURN(auto kept, cases::cases_kept_by(ctx.conn, std::nullopt));
+    for (const auto& c : kept) persons.push_back(c.person_id);
+    if (!kept.empty()) officer = kept.front().opened_by;
+  }
   if (!ctx.registry.demo_users.empty()) officer = ctx.registry.demo_users.begin()->second;
   if (!officer && !ctx.registry.staff_by_operator.empty())
     officer = ctx.registry.staff_by_operator.begin()->second;
