@@ -500,25 +500,39 @@ Result<std::vector<ProcedureCounts>> count_by_procedure(db::Connection& conn,
                                                         CivilDay today) {
   const std::string t = today.to_string();
   const std::string soon = today.plus_days(kDueSoonDays).to_string();
-  // "Running today" (not suspended) as in add_state: no open suspension holds the term.
-  const std::string running = "(suspended_until IS NULL OR suspended_until <= ?)";
-  db::Where where;
-  where.add("status = 'open'");
-  if (persons) where.add_in("person_id", *persons);
-  db::Params params = {t, t, t, t, soon, t};
-  params.insert(params.end(), where.params().begin(), where.params().end());
+  const std::string from = files_of(conn, persons);
+  db::Where open;
+  open.add("status = 'open'");
+  if (persons) open.add_in("person_id", *persons);
+  // Every open file and the suspended ones: the open part of procedure_files_dashboard.
+  db::Params params = {t};
+  params.insert(params.end(), open.params().begin(), open.params().end());
   INNET_ASSIGN_OR_RETURN(
-      auto rows,
-      conn.query("SELECT procedure_id, COUNT(*), SUM(CASE WHEN " + running +
-                     " AND due_on < ? THEN 1 ELSE 0 END), SUM(CASE WHEN " + running +
-                     " AND due_on >= ? AND due_on <= ? THEN 1 ELSE 0 END), SUM(CASE WHEN "
-                     "suspended_until > ? THEN 1 ELSE 0 END) FROM " +
-                     files_of(conn, persons) + where.sql() +
-                     " GROUP BY procedure_id ORDER BY procedure_id",
-                 params));
+      auto all, conn.query("SELECT procedure_id, COUNT(*), SUM(CASE WHEN suspended_until > ? THEN "
+                           "1 ELSE 0 END) FROM " +
+                               from + open.sql() + " GROUP BY procedure_id ORDER BY procedure_id",
+                           params));
+  // Past due and due soon, not suspended (add_state's conditions): only the files due by
+  // today + kDueSoonDays, a range of procedure_files_clock, not every open file.
+  db::Where due;
+  due.add("status = 'open'");
+  due.add("due_on <= ?", soon);
+  due.add("(suspended_until IS NULL OR suspended_until <= ?)", t);
+  if (persons) due.add_in("person_id", *persons);
+  params = {t, t};
+  params.insert(params.end(), due.params().begin(), due.params().end());
+  INNET_ASSIGN_OR_RETURN(auto near,
+                         conn.query("SELECT procedure_id, SUM(CASE WHEN due_on < ? THEN 1 ELSE 0 "
+                                    "END), SUM(CASE WHEN due_on >= ? THEN 1 ELSE 0 END) FROM " +
+                                        from + due.sql() + " GROUP BY procedure_id",
+                                    params));
+  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> by_procedure;
+  for (const auto& r : near) by_procedure[r.integer(0)] = {r.integer(1), r.integer(2)};
   std::vector<ProcedureCounts> out;
-  for (const auto& r : rows)
-    out.push_back({r.integer(0), r.integer(1), r.integer(2), r.integer(3), r.integer(4)});
+  for (const auto& r : all) {
+    const auto [overdue, due_soon] = by_procedure[r.integer(0)];
+    out.push_back({r.integer(0), r.integer(1), overdue, due_soon, r.integer(2)});
+  }
   return out;
 }
 

@@ -156,8 +156,9 @@ Result<std::vector<DueFile>> due_files(db::Connection& conn, CivilDay today, std
 
 // The deadline dashboard: for each procedure with open files among `persons` (all files when
 // none), how many are open, past their due date (not suspended), due within kDueSoonDays (not
-// suspended), suspended today. One statement over the index procedure_files_dashboard, grouped
-// by procedure; the same states as the list's filters.
+// suspended), suspended today: two statements grouped by procedure, the open files over the
+// index procedure_files_dashboard, those due by today + kDueSoonDays over procedure_files_clock
+// (both covering); the same states as the list's filters.
 struct ProcedureCounts {
   std::int64_t procedure_id = 0;
   std::int64_t open = 0;

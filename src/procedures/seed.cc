@@ -104,7 +104,9 @@ File national_file(Draw& draw, const Procedure& p, File f, CivilDay filed, Civil
                    std::int64_t officer) {
   const auto age = filed.days_until(today);
   const bool old = age > 300;
-  const bool complete = draw.chance(85);
+  // Documents missing for good, a file never moved on, no decision: rarer the older the file
+  // (an office chases what it has left behind), so the backlog past due is a part, not most.
+  const bool complete = draw.chance(old ? 97 : 85);
   for (const auto& d : p.documents) {
     if (!d.required && !draw.chance(40)) continue;
     if (!complete && d.required && draw.chance(50)) continue;
@@ -112,7 +114,7 @@ File national_file(Draw& draw, const Procedure& p, File f, CivilDay filed, Civil
     f.documents.push_back({d.code, on.to_string(), officer});
   }
   const int steps = static_cast<int>(p.steps.size());
-  const int target = old && draw.chance(93) ? steps : draw.between(1, steps);
+  const int target = old && draw.chance(98) ? steps : draw.between(1, steps);
   f.steps.push_back({p.steps.front().code, f.filed_on, std::nullopt, officer});
   CivilDay day = filed;
   for (int at = 1; at < target; ++at) {
@@ -141,7 +143,7 @@ File national_file(Draw& draw, const Procedure& p, File f, CivilDay filed, Civil
     for (auto& s : f.suspensions)  // a decision ends an open suspension on its day
       if (!s.ended_on) s.ended_on = on.to_string(), s.closed_by = officer;
   };
-  if (last && missing_documents(f, p).empty() && draw.chance(age > 200 ? 92 : 60)) {
+  if (last && missing_documents(f, p).empty() && draw.chance(age > 200 ? 97 : 60)) {
     const auto on = day.plus_days(draw.between(1, 20));
     if (on <= today) decide_on(draw.chance(80) ? "granted" : "refused", on);
   } else if (!last && draw.chance(old ? 20 : 3)) {
