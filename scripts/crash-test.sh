@@ -38,9 +38,17 @@ start_server() {  # sets server_pid and port
 build/innet seed --demo --db "sqlite://$db" >"$work/seed.log" 2>&1 || { cat "$work/seed.log"; exit 1; }
 start_server
 
-ACK_FILE=$work/acknowledged INNET_BASE_URL=http://127.0.0.1:$port CLIENTS=8 MAX_SECONDS=60 \
-  node tests/crash/writer.mjs &
+ACK_FILE=$work/acknowledged READY_FILE=$work/ready INNET_BASE_URL=http://127.0.0.1:$port CLIENTS=8 \
+  MAX_SECONDS=60 node tests/crash/writer.mjs &
 writer_pid=$!
+# The load's seconds count from the writer's sign-in: on a loaded machine node alone can take
+# seconds to start, and a kill before the sign-in tests nothing (and fails the writer).
+for _ in $(seq 1 600); do
+  [ -e "$work/ready" ] && break
+  kill -0 "$writer_pid" 2>/dev/null || break
+  sleep 0.1
+done
+[ -e "$work/ready" ] || { echo "crash test: the writer did not sign in" >&2; exit 1; }
 sleep "$load_seconds"
 kill -KILL "$server_pid"
 wait "$server_pid" 2>/dev/null || true

@@ -110,13 +110,15 @@ Problem check_trimmed(const Field& f, nlohmann::json& v) {
   return check_string(f, v.get_ref<const std::string&>());
 }
 
-// Lists: the list itself, then each element (named "field[3]", or "field[3].member").
-Problem check_list(const Field& f, nlohmann::json& v, Problems& problems) {
+// Lists: the list itself, then each element (named "field[3]", or "field[3].member"; a list
+// inside a list's element keeps the outer name: "steps[1].names[0].language").
+Problem check_list(const Field& f, nlohmann::json& v, Problems& problems,
+                   const std::string& prefix) {
   if (!v.is_array()) return wrong_type(f.type);
   if (v.size() > f.max_items) return FieldError::too_many_items(std::int64_t(f.max_items));
   if (v.size() < f.min_items) return FieldError::too_few_items(std::int64_t(f.min_items));
   for (std::size_t i = 0; i < v.size(); ++i) {
-    const std::string name = f.name + "[" + std::to_string(i) + "]";
+    const std::string name = prefix + f.name + "[" + std::to_string(i) + "]";
     auto& item = v[i];
     Problem reason;
     if (f.type == FieldType::integer_list) {
@@ -133,7 +135,8 @@ Problem check_list(const Field& f, nlohmann::json& v, Problems& problems) {
   return {};
 }
 
-Problem check_value(const Field& f, nlohmann::json& v, Problems& problems) {
+Problem check_value(const Field& f, nlohmann::json& v, Problems& problems,
+                    const std::string& prefix) {
   if (v.is_null()) return f.nullable ? Problem() : FieldError::null_not_allowed();
   switch (f.type) {
     case FieldType::integer:
@@ -146,7 +149,7 @@ Problem check_value(const Field& f, nlohmann::json& v, Problems& problems) {
     case FieldType::string_list:
     case FieldType::integer_list:
     case FieldType::object_list:
-      return check_list(f, v, problems);
+      return check_list(f, v, problems, prefix);
     case FieldType::boolean:
       return v.is_boolean() ? Problem() : wrong_type(f.type);
     default:
@@ -163,7 +166,8 @@ void check_object(nlohmann::json& doc, const FieldSpec& spec, const std::string&
       problems[prefix + key] = FieldError::unknown_field();
       continue;
     }
-    if (auto reason = check_value(*f, value, problems)) problems[prefix + key] = std::move(*reason);
+    if (auto reason = check_value(*f, value, problems, prefix))
+      problems[prefix + key] = std::move(*reason);
   }
   for (const auto& f : spec)
     if (f.required && !doc.contains(f.name)) problems[prefix + f.name] = FieldError::required();

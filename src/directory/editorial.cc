@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/crypto.h"
+#include "core/json_optional.h"
 #include "directory/editorial_storage.h"
 #include "directory/hsds.h"
 #include "directory/schedule.h"
@@ -38,10 +39,6 @@ std::string hhmm(int minute) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%02d:%02d", minute / 60 % 24, minute % 60);
   return buf;
-}
-
-json opt(const std::optional<std::string>& v) {
-  return v ? json(*v) : json(nullptr);
 }
 
 }  // namespace
@@ -111,12 +108,12 @@ Result<json> editable_view(db::Connection& c, const std::string& service_id) {
   INNET_ASSIGN_OR_RETURN(auto found, find(c, *table("service"), service_id));
   if (!found) return Error::not_found("service");
   json out = json::object();
-  for (const char* f : kTextFields) out[f] = opt(found->value(f));
+  for (const char* f : kTextFields) out[f] = value_or_null(found->value(f));
   json phones = json::array();
   INNET_ASSIGN_OR_RETURN(auto ph, load_where(c, *table("phone"), "service_id", service_id));
   for (const auto& p : ph)
-    phones.push_back(
-        {{"number", opt(p.value("number"))}, {"description", opt(p.value("description"))}});
+    phones.push_back({{"number", value_or_null(p.value("number"))},
+                      {"description", value_or_null(p.value("description"))}});
   out["phones"] = std::move(phones);
   INNET_ASSIGN_OR_RETURN(auto sched, load_where(c, *table("schedule"), "service_id", service_id));
   json openings = json::array();

@@ -4,6 +4,7 @@
 
 #include "accounts/accounts.h"
 #include "core/clock.h"
+#include "core/json_optional.h"
 #include "directory/editorial.h"
 #include "directory/editorial_storage.h"
 #include "directory/import_job.h"
@@ -22,13 +23,6 @@ constexpr const char* kModerate = "directory.moderate";
 constexpr const char* kChangesRead = "directory.changes.read";
 constexpr const char* kFeedbackRead = "directory.feedback.read";
 constexpr const char* kImport = "directory.import";
-
-json opt(const std::optional<std::string>& v) {
-  return v ? json(*v) : json(nullptr);
-}
-json opt(const std::optional<std::int64_t>& v) {
-  return v ? json(*v) : json(nullptr);
-}
 
 // Users' names for the answers, read through accounts once per user and request.
 class Names {
@@ -60,9 +54,9 @@ json listing_json(const EditorialListing& l, const std::string& before, Names& n
           {"organization", l.organization_id ? json{{"id", *l.organization_id},
                                                     {"name", l.organization_name.value_or("")}}
                                              : json(nullptr)},
-          {"owner_id", opt(l.owner_id)},
-          {"last_modified", opt(l.last_modified)},
-          {"last_verified_on", opt(l.last_verified_on)},
+          {"owner_id", value_or_null(l.owner_id)},
+          {"last_modified", value_or_null(l.last_modified)},
+          {"last_verified_on", value_or_null(l.last_verified_on)},
           {"verified_by", names(l.verified_by)},
           {"stale", stale(l, before)},
           {"pending_changes", l.pending_changes}};
@@ -81,13 +75,13 @@ Result<json> change_json(db::Connection& c, const Change& ch, Names& names) {
               {"state", ch.state},
               {"proposed_by", names(ch.proposed_by)},
               {"proposed_at", ch.proposed_at},
-              {"note", opt(ch.note)},
+              {"note", value_or_null(ch.note)},
               {"fields", fields},
               {"differences", diff},
               {"decided_by", names(ch.decided_by)},
-              {"decided_at", opt(ch.decided_at)},
-              {"reason", opt(ch.reason)},
-              {"suggestion_id", opt(ch.suggestion_id)}};
+              {"decided_at", value_or_null(ch.decided_at)},
+              {"reason", value_or_null(ch.reason)},
+              {"suggestion_id", value_or_null(ch.suggestion_id)}};
 }
 
 json suggestion_json(const Suggestion& s, Names& names) {
@@ -98,9 +92,9 @@ json suggestion_json(const Suggestion& s, Names& names) {
           {"received_on", s.received_on},
           {"state", s.state},
           {"decided_by", names(s.decided_by)},
-          {"decided_at", opt(s.decided_at)},
-          {"note", opt(s.note)},
-          {"change_id", opt(s.change_id)}};
+          {"decided_at", value_or_null(s.decided_at)},
+          {"note", value_or_null(s.note)},
+          {"change_id", value_or_null(s.change_id)}};
 }
 
 json counts_json(const FeedbackCounts& n) {
@@ -347,9 +341,9 @@ Result<http::Response> set_owner_route(api::Context& ctx) {
   auto set = set_owner(*c, id, owner);
   if (!set.ok()) return Error::not_found("organization");
   auto entry = ctx.audit("directory.owner", "directory_organization", id);
-  entry.details = json{{"innet_organization_id", opt(owner)}}.dump();
+  entry.details = json{{"innet_organization_id", value_or_null(owner)}}.dump();
   INNET_TRY(ctx.commit(entry));
-  return api::ok(json{{"id", id}, {"owner_id", opt(owner)}});
+  return api::ok(json{{"id", id}, {"owner_id", value_or_null(owner)}});
 }
 
 // --- Changes ----------------------------------------------------------------------------------
@@ -497,7 +491,7 @@ json import_json(const ImportJob& j) {
           {"changed", j.changed},
           {"outside_references", j.outside_references},
           {"rejections", rejections},
-          {"error", opt(j.error)},
+          {"error", value_or_null(j.error)},
           {"started_at", j.started_at}};
 }
 

@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "people/codes.h"
 #include "people/duplicates.h"
+#include "people/identity_routes.h"
 #include "people/person_records.h"
 #include "people/persons.h"
 #include "people/visibility.h"
@@ -315,6 +316,7 @@ void add_routes(api::Api& api) {
   api.add_schema(family_type());
 
   add_duplicate_routes(api);
+  add_identity_routes(api);
   const std::string persons = "/api/v1/persons";
   api.add({.method = "GET",
            .pattern = persons,

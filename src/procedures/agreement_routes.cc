@@ -274,6 +274,24 @@ Result<http::Response> verify_one(api::Context& ctx) {
   return api::ok(body);
 }
 
+const api::ObjectType<LossBand>& loss_band_type() {
+  static const auto type =
+      api::ObjectType<LossBand>("IntegrationAgreementLossBand")
+          .field("code", &LossBand::code)
+          .field("description", &LossBand::description, {.description = "Italian, as Annex C"})
+          .field("credits", &LossBand::credits, {.description = "the credits lost"});
+  return type;
+}
+
+// The bands of Annex C a loss entry names (they are data: decision 0042), for the form's choice.
+Result<http::Response> list_loss_bands(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto bands, loss_bands(*conn));
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& b : bands) items.push_back(loss_band_type().to_json(b));
+  return api::ok(nlohmann::json{{"items", std::move(items)}});
+}
+
 std::vector<std::string> entry_kinds_recorded() {
   return {"civic_session_attended",
           "civic_session_missed",
@@ -322,6 +340,15 @@ void add_agreement_routes(api::Api& api) {
        .success_status = 201,
        .reads_persons = true,
        .handler = create_one});
+  static const api::ListType bands("IntegrationAgreementLossBandList", loss_band_type(), false);
+  api.add_schema(bands);
+  api.add({.method = "GET",
+           .pattern = base + "/loss-bands",
+           .action = kRead,
+           .summary = "The bands of Annex C that a loss entry names, with the credits each takes",
+           .tag = "procedures",
+           .response_schema = "IntegrationAgreementLossBandList",
+           .handler = list_loss_bands});
   api.add({.method = "GET",
            .pattern = base + "/{id}",
            .action = kRead,

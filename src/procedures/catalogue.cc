@@ -13,6 +13,13 @@ const std::vector<std::string>& languages() {
   return all;
 }
 
+LocalText name_in(const std::string& italian, const std::vector<Translation>& names,
+                  const std::string& language) {
+  for (const auto& n : names)
+    if (n.language == language && !n.text.empty()) return {n.text, n.language};
+  return {italian, "it"};
+}
+
 std::int64_t position_of(const Procedure& p, const std::string& step_code) {
   for (std::size_t i = 0; i < p.steps.size(); ++i)
     if (p.steps[i].code == step_code) return static_cast<std::int64_t>(i) + 1;
@@ -29,10 +36,31 @@ std::string at(const char* list, std::size_t i, const char* field) {
   return std::string(list) + "[" + std::to_string(i) + "]." + field;
 }
 
+// Translations: a language of the portal but Italian (the record's own name), once, not blank.
+Status check_names(const std::vector<Translation>& names, const std::string& prefix) {
+  static const std::vector<std::string> others(languages().begin() + 1, languages().end());
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string at = prefix + "names[" + std::to_string(i) + "].";
+    if (std::find(others.begin(), others.end(), names[i].language) == others.end())
+      return refused(at + "language", FieldError::not_in_list(others));
+    if (!seen.insert(names[i].language).second)
+      return refused(at + "language", FieldError::taken());
+    if (names[i].text.find_first_not_of(" \t\n") == std::string::npos)
+      return refused(at + "name", FieldError::required());
+  }
+  return Status::success();
+}
+
 }  // namespace
 
 Status check(const Procedure& p) {
   if (p.steps.empty()) return refused("steps", FieldError::too_few_items(1));
+  INNET_TRY(check_names(p.names, ""));
+  for (std::size_t i = 0; i < p.steps.size(); ++i)
+    INNET_TRY(check_names(p.steps[i].names, "steps[" + std::to_string(i) + "]."));
+  for (std::size_t i = 0; i < p.documents.size(); ++i)
+    INNET_TRY(check_names(p.documents[i].names, "documents[" + std::to_string(i) + "]."));
   std::set<std::string> seen;
   for (std::size_t i = 0; i < p.steps.size(); ++i)
     if (!seen.insert(p.steps[i].code).second)
@@ -96,7 +124,8 @@ Result<CivilDay> stored_day_of(const std::string& text) {
   return *day;
 }
 
-// Every list of these procedures: four statements for any number of procedures.
+// Every list of these procedures and their translations: five statements for any number of
+// procedures.
 Status load_lists(db::Connection& conn, std::vector<Procedure>& items) {
   if (items.empty()) return Status::success();
   db::Params ids;
@@ -143,13 +172,37 @@ Status load_lists(db::Connection& conn, std::vector<Procedure>& items) {
                                   " ORDER BY procedure_id, language",
                               ids));
   for (const auto& r : guides) by_id[r.integer(0)]->guides.push_back({r.text(1), r.text(2)});
-  // The guides in the portal's order, Italian first.
-  for (auto& p : items)
-    std::stable_sort(p.guides.begin(), p.guides.end(), [](const Guide& a, const Guide& b) {
-      const auto& all = languages();
-      return std::find(all.begin(), all.end(), a.language) <
-             std::find(all.begin(), all.end(), b.language);
+  INNET_ASSIGN_OR_RETURN(auto names,
+                         conn.query("SELECT procedure_id, subject, code, language, name FROM "
+                                    "procedure_names" +
+                                        in + " ORDER BY procedure_id, subject, code, language",
+                                    ids));
+  for (const auto& r : names) {
+    Procedure& p = *by_id[r.integer(0)];
+    const std::string subject = r.text(1), code = r.text(2);
+    Translation t{r.text(3), r.text(4)};
+    if (subject == "procedure") p.names.push_back(std::move(t));
+    for (auto& step : p.steps)
+      if (subject == "step" && step.code == code) step.names.push_back(t);
+    for (auto& d : p.documents)
+      if (subject == "document" && d.code == code) d.names.push_back(t);
+  }
+  // The guides and names in the portal's order, Italian first.
+  const auto rank = [](const std::string& language) {
+    const auto& all = languages();
+    return std::find(all.begin(), all.end(), language) - all.begin();
+  };
+  const auto by_language = [&](auto& list) {
+    std::stable_sort(list.begin(), list.end(), [&](const auto& a, const auto& b) {
+      return rank(a.language) < rank(b.language);
     });
+  };
+  for (auto& p : items) {
+    by_language(p.guides);
+    by_language(p.names);
+    for (auto& step : p.steps) by_language(step.names);
+    for (auto& d : p.documents) by_language(d.names);
+  }
   return Status::success();
 }
 
@@ -212,7 +265,26 @@ Status code_free(db::Connection& conn, const Procedure& p) {
 
 }  // namespace
 
-Result<Procedure> create_procedure(db::Connection& conn, Procedure p, const std::string& now) {
+Status save_names(db::Connection& conn, const Procedure& p) {
+  INNET_TRY(conn.execute("DELETE FROM procedure_names WHERE procedure_id = ?", {p.id}));
+  const auto insert = [&](const char* subject, const std::string& code,
+                          const std::vector<Translation>& names) -> Status {
+    for (const auto& n : names)
+      INNET_TRY(conn.execute(
+          "INSERT INTO procedure_names (procedure_id, subject, code, language, name) VALUES "
+          "(?, ?, ?, ?, ?)",
+          {p.id, std::string(subject), code, n.language, n.text}));
+    return Status::success();
+  };
+  INNET_TRY(insert("procedure", "", p.names));
+  for (const auto& s : p.steps) INNET_TRY(insert("step", s.code, s.names));
+  for (const auto& d : p.documents) INNET_TRY(insert("document", d.code, d.names));
+  return Status::success();
+}
+
+Result<std::int64_t> insert_without_names(db::Connection& conn, const Procedure& given,
+                                          const std::string& now) {
+  Procedure p = given;
   INNET_TRY(check(p));
   INNET_TRY(code_free(conn, p));
   p.updated_at = now;
@@ -224,6 +296,12 @@ Result<Procedure> create_procedure(db::Connection& conn, Procedure p, const std:
                  fields_of(p)));
   p.id = rows[0].integer(0);
   INNET_TRY(save_lists(conn, p));
+  return p.id;
+}
+
+Result<Procedure> create_procedure(db::Connection& conn, Procedure p, const std::string& now) {
+  INNET_ASSIGN_OR_RETURN(p.id, insert_without_names(conn, p, now));
+  INNET_TRY(save_names(conn, p));
   return find_procedure(conn, p.id);
 }
 
@@ -240,6 +318,7 @@ Result<Procedure> update_procedure(db::Connection& conn, Procedure p, const std:
                    params),
       "procedure"));
   INNET_TRY(save_lists(conn, p));
+  INNET_TRY(save_names(conn, p));
   return find_procedure(conn, p.id);
 }
 

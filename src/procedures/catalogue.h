@@ -19,16 +19,36 @@ namespace innet::procedures {
 
 const std::vector<std::string>& languages();  // it, en, fr, ar, uk, bn
 
+// A name in another language than Italian (migration 6, `procedure_names`). The Italian name is
+// the record's own `name`: the law's, required; a translation is optional, and where one is
+// missing the Italian stands in (name_in).
+struct Translation {
+  std::string language;  // one of languages() but "it"
+  std::string text;
+};
+
+// A text and the language it is in: the one asked, or Italian where no translation exists.
+struct LocalText {
+  std::string text;
+  std::string lang;
+};
+
+// The name in `language` (a code of languages()), else the Italian one.
+LocalText name_in(const std::string& italian, const std::vector<Translation>& names,
+                  const std::string& language);
+
 struct Step {
   std::string code;  // snake_case, unique in the procedure; a term may run from it (start_event)
   std::string name;  // Italian
   std::string office;
+  std::vector<Translation> names;
 };
 
 struct RequiredDocument {
   std::string code;
   std::string name;
   bool required = true;  // false: asked only in some cases; a decision does not wait for it
+  std::vector<Translation> names;
 };
 
 struct Guide {
@@ -38,8 +58,9 @@ struct Guide {
 
 struct Procedure {
   std::int64_t id = 0;
-  std::string code;  // snake_case, unique: "family_reunification"
-  std::string name;  // Italian
+  std::string code;                // snake_case, unique: "family_reunification"
+  std::string name;                // Italian
+  std::vector<Translation> names;  // the other five languages, each at most once
   std::string description;
   std::string legal_basis;
   std::optional<std::int64_t> fee_cents;  // none: no fee, or one the catalogue does not state
@@ -62,8 +83,9 @@ struct Procedure {
 std::int64_t position_of(const Procedure& p, const std::string& step_code);
 
 // Codes unique within their list, every term running from one of the procedure's steps, each
-// term's applies_from once, a decision term, an Italian guide, each language once. 422 naming
-// the field ("steps[1].code").
+// term's applies_from once, a decision term, an Italian guide, each language once, names in the
+// five other languages each once and not blank. 422 naming the field ("steps[1].code",
+// "steps[0].names[2].language").
 Status check(const Procedure& p);
 
 // 409 unique_violation naming "code" when another procedure has the code.
@@ -76,5 +98,12 @@ Result<std::optional<Procedure>> find_procedure_by_code(db::Connection& conn,
                                                         const std::string& code);
 // Every procedure with its lists, by name.
 Result<std::vector<Procedure>> list_procedures(db::Connection& conn);
+
+// Migration 2's insert, from before the names in other languages existed (their table comes with
+// migration 6): the procedure and its four lists, checked, without its translations. The id.
+Result<std::int64_t> insert_without_names(db::Connection& conn, const Procedure& p,
+                                          const std::string& now);
+// Replaces the translations of a stored procedure, its steps and documents (by code).
+Status save_names(db::Connection& conn, const Procedure& p);
 
 }  // namespace innet::procedures

@@ -6,27 +6,84 @@
 #include "procedures/catalogue.h"
 #include "procedures/files.h"
 #include "procedures/routes.h"
+#include "reporting/language.h"
 
 namespace innet::procedures {
 namespace {
 
 constexpr const char* kEdit = "procedures.edit";
 
-const api::ObjectType<Step>& step_type() {
-  static const auto type = api::ObjectType<Step>("ProcedureStep")
-                               .field("code", &Step::code)
-                               .field("name", &Step::name)
-                               .field("office", &Step::office);
+// A procedure as answered: every field as stored (Italian names, their translations for the
+// editor) and, beside each name, the label in the caller's language (?lang=, else
+// Accept-Language, else Italian) with the language it is in: the translation, or the Italian.
+struct StepOut {
+  const Step* s = nullptr;
+  LocalText label;
+};
+
+struct DocumentOut {
+  const RequiredDocument* d = nullptr;
+  LocalText label;
+};
+
+struct ProcedureOut {
+  const Procedure* p = nullptr;
+  LocalText label;
+  std::vector<StepOut> steps;
+  std::vector<DocumentOut> documents;
+};
+
+ProcedureOut out_of(const Procedure& p, const std::string& language) {
+  ProcedureOut o{.p = &p, .label = name_in(p.name, p.names, language)};
+  for (const auto& s : p.steps) o.steps.push_back({&s, name_in(s.name, s.names, language)});
+  for (const auto& d : p.documents) o.documents.push_back({&d, name_in(d.name, d.names, language)});
+  return o;
+}
+
+const std::vector<std::string>& other_languages() {
+  static const std::vector<std::string> others(languages().begin() + 1, languages().end());
+  return others;
+}
+
+const api::ObjectType<Translation>& translation_type() {
+  static const auto type =
+      api::ObjectType<Translation>("ProcedureName")
+          .field("language", &Translation::language, {.allowed = other_languages()})
+          .field("name", &Translation::text);
   return type;
 }
 
-const api::ObjectType<RequiredDocument>& document_type() {
+constexpr const char* kNamesDoc = "the name in the other five languages (Italian is name)";
+constexpr const char* kLabelDoc =
+    "the name in the caller's language (?lang=, else Accept-Language), Italian where none";
+
+const api::ObjectType<StepOut>& step_type() {
   static const auto type =
-      api::ObjectType<RequiredDocument>("ProcedureDocument")
-          .field("code", &RequiredDocument::code)
-          .field("name", &RequiredDocument::name)
-          .field("required", &RequiredDocument::required,
-                 {.description = "false: asked only in some cases; a decision does not wait"});
+      api::ObjectType<StepOut>("ProcedureStep")
+          .field("code", [](const StepOut& o) { return o.s->code; })
+          .field("name", [](const StepOut& o) { return o.s->name; }, {.description = "Italian"})
+          .field("office", [](const StepOut& o) { return o.s->office; })
+          .field("names", [](const StepOut& o) -> const auto& { return o.s->names; },
+                 translation_type(), {.description = kNamesDoc})
+          .field("label", [](const StepOut& o) { return o.label.text; }, {.description = kLabelDoc})
+          .field("label_lang", [](const StepOut& o) { return o.label.lang; },
+                 {.allowed = languages()});
+  return type;
+}
+
+const api::ObjectType<DocumentOut>& document_type() {
+  static const auto type =
+      api::ObjectType<DocumentOut>("ProcedureDocument")
+          .field("code", [](const DocumentOut& o) { return o.d->code; })
+          .field("name", [](const DocumentOut& o) { return o.d->name; }, {.description = "Italian"})
+          .field("required", [](const DocumentOut& o) { return o.d->required; },
+                 {.description = "false: asked only in some cases; a decision does not wait"})
+          .field("names", [](const DocumentOut& o) -> const auto& { return o.d->names; },
+                 translation_type(), {.description = kNamesDoc})
+          .field("label", [](const DocumentOut& o) { return o.label.text; },
+                 {.description = kLabelDoc})
+          .field("label_lang", [](const DocumentOut& o) { return o.label.lang; },
+                 {.allowed = languages()});
   return type;
 }
 
@@ -58,31 +115,54 @@ const api::ObjectType<Guide>& guide_type() {
   return type;
 }
 
-const api::ObjectType<Procedure>& procedure_type() {
+const api::ObjectType<ProcedureOut>& procedure_type() {
+  using O = ProcedureOut;
   static const auto type =
-      api::ObjectType<Procedure>("Procedure")
-          .field("id", &Procedure::id)
-          .field("code", &Procedure::code)
-          .field("name", &Procedure::name)
-          .field("description", &Procedure::description)
-          .field("legal_basis", &Procedure::legal_basis)
-          .field("fee_cents", &Procedure::fee_cents)
-          .field("fee_note", &Procedure::fee_note)
-          .field("max_suspensions", &Procedure::max_suspensions,
+      api::ObjectType<O>("Procedure")
+          .field("id", [](const O& o) { return o.p->id; })
+          .field("code", [](const O& o) { return o.p->code; })
+          .field("name", [](const O& o) { return o.p->name; },
+                 {.description = "Italian: the law's name"})
+          .field("names", [](const O& o) -> const auto& { return o.p->names; }, translation_type(),
+                 {.description = kNamesDoc})
+          .field("label", [](const O& o) { return o.label.text; }, {.description = kLabelDoc})
+          .field("label_lang", [](const O& o) { return o.label.lang; }, {.allowed = languages()})
+          .field("description", [](const O& o) { return o.p->description; })
+          .field("legal_basis", [](const O& o) { return o.p->legal_basis; })
+          .field("fee_cents", [](const O& o) { return o.p->fee_cents; })
+          .field("fee_note", [](const O& o) { return o.p->fee_note; })
+          .field("max_suspensions", [](const O& o) { return o.p->max_suspensions; },
                  {.description = "requests for integration that stop the clock (L. 241/1990 "
                                  "art. 2 c.7: one)"})
-          .field("max_suspension_days", &Procedure::max_suspension_days,
+          .field("max_suspension_days", [](const O& o) { return o.p->max_suspension_days; },
                  {.description = "days each one stops it at most (30)"})
-          .field("active", &Procedure::active)
-          .field("clock_term", &Procedure::clock_term,
+          .field("active", [](const O& o) { return o.p->active; })
+          .field("clock_term", [](const O& o) { return o.p->clock_term; },
                  {.description = "the term the files' clock follows"})
-          .field("steps", &Procedure::steps, step_type())
-          .field("documents", &Procedure::documents, document_type())
-          .field("terms", &Procedure::terms, term_type())
-          .field("guides", &Procedure::guides, guide_type(),
+          .field("steps", &O::steps, step_type())
+          .field("documents", &O::documents, document_type())
+          .field(
+              "terms", [](const O& o) -> const auto& { return o.p->terms; }, term_type())
+          .field("guides", [](const O& o) -> const auto& { return o.p->guides; }, guide_type(),
                  {.description = "plain-language guides, Italian first"})
-          .field("updated_at", &Procedure::updated_at, {.format = "date-time"});
+          .field("updated_at", [](const O& o) { return o.p->updated_at; }, {.format = "date-time"});
   return type;
+}
+
+std::vector<Translation> names_of(const nlohmann::json& item) {
+  std::vector<Translation> out;
+  if (item.contains("names"))
+    for (const auto& n : item["names"])
+      out.push_back({n["language"].get<std::string>(), n["name"].get<std::string>()});
+  return out;
+}
+
+std::string language_of(const api::Context& ctx) {
+  return reporting::language_codes()[static_cast<std::size_t>(reporting::language_of(ctx.request))];
+}
+
+nlohmann::json answer(const Procedure& p, const api::Context& ctx) {
+  return procedure_type().to_json(out_of(p, language_of(ctx)));
 }
 
 Procedure from_body(const nlohmann::json& b) {
@@ -97,13 +177,14 @@ Procedure from_body(const nlohmann::json& b) {
               .clock_term = b.value("clock_term", std::string(kDecisionTerm))};
   if (b.contains("fee_cents") && !b["fee_cents"].is_null())
     p.fee_cents = b["fee_cents"].get<std::int64_t>();
+  p.names = names_of(b);
   for (const auto& s : b["steps"])
     p.steps.push_back({s["code"].get<std::string>(), s["name"].get<std::string>(),
-                       s["office"].get<std::string>()});
+                       s["office"].get<std::string>(), names_of(s)});
   if (b.contains("documents"))
     for (const auto& d : b["documents"])
-      p.documents.push_back(
-          {d["code"].get<std::string>(), d["name"].get<std::string>(), d.value("required", true)});
+      p.documents.push_back({d["code"].get<std::string>(), d["name"].get<std::string>(),
+                             d.value("required", true), names_of(d)});
   for (const auto& t : b["terms"])
     p.terms.push_back(
         {.term = t["term"].get<std::string>(),
@@ -126,7 +207,7 @@ Result<http::Response> list_all(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto all, list_procedures(*conn));
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& p : all) items.push_back(procedure_type().to_json(p));
+  for (const auto& p : all) items.push_back(answer(p, ctx));
   return api::ok(nlohmann::json{{"items", std::move(items)}});
 }
 
@@ -134,7 +215,7 @@ Result<http::Response> get_one(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto p, find_procedure(*conn, id));
-  return api::ok(procedure_type(), p);
+  return api::ok(answer(p, ctx));
 }
 
 Result<http::Response> create_one(api::Context& ctx) {
@@ -144,7 +225,7 @@ Result<http::Response> create_one(api::Context& ctx) {
   auto entry = ctx.audit("procedures.create", "procedure", std::to_string(saved.id));
   entry.details = nlohmann::json{{"code", saved.code}}.dump();
   INNET_TRY(ctx.commit(entry));
-  return api::created(procedure_type().to_json(saved));
+  return api::created(answer(saved, ctx));
 }
 
 Result<http::Response> replace_one(api::Context& ctx) {
@@ -159,7 +240,7 @@ Result<http::Response> replace_one(api::Context& ctx) {
   auto entry = ctx.audit("procedures.update", "procedure", std::to_string(saved.id));
   entry.details = nlohmann::json{{"code", saved.code}}.dump();
   INNET_TRY(ctx.commit(entry));
-  return api::ok(procedure_type(), saved);
+  return api::ok(answer(saved, ctx));
 }
 
 FieldSpec body_spec() {
@@ -173,9 +254,18 @@ FieldSpec body_spec() {
                  .min_length = required ? std::size_t{1} : std::size_t{0},
                  .multiline = max > 300};
   };
+  // A name in another language: optional, once per language (catalogue.cc checks the once).
+  const Field names = {
+      .name = "names",
+      .type = FieldType::object_list,
+      .description = "the name in the other five languages; Italian is name",
+      .max_items = 5,
+      .items = {{.name = "language", .required = true, .allowed = other_languages()},
+                text("name", 300, true)}};
   return {
       code("code"),
       text("name", 200, true),
+      names,
       text("description", 2000, false),
       text("legal_basis", 500, true),
       {.name = "fee_cents", .type = FieldType::integer, .nullable = true, .min_value = 0},
@@ -193,13 +283,14 @@ FieldSpec body_spec() {
        .description = "in order; the first is entered when a file is opened",
        .max_items = 30,
        .min_items = 1,
-       .items = {code("code"), text("name", 200, true), text("office", 200, true)}},
+       .items = {code("code"), text("name", 200, true), text("office", 200, true), names}},
       {.name = "documents",
        .type = FieldType::object_list,
        .max_items = 40,
        .items = {code("code"),
                  text("name", 300, true),
-                 {.name = "required", .type = FieldType::boolean}}},
+                 {.name = "required", .type = FieldType::boolean},
+                 names}},
       {.name = "terms",
        .type = FieldType::object_list,
        .required = true,
@@ -239,6 +330,7 @@ void add_catalogue_routes(api::Api& api) {
            .action = "procedures.read",
            .summary = "The catalogue of procedures with their steps, documents, terms and guides",
            .tag = "procedures",
+           .query = {reporting::lang_field()},
            .response_schema = "ProcedureList",
            .handler = list_all});
   api.add({.method = "POST",
@@ -247,6 +339,7 @@ void add_catalogue_routes(api::Api& api) {
            .summary = "Add a procedure to the catalogue",
            .tag = "procedures",
            .body = body_spec(),
+           .query = {reporting::lang_field()},
            .response_schema = "Procedure",
            .success_status = 201,
            .handler = create_one});
@@ -255,6 +348,7 @@ void add_catalogue_routes(api::Api& api) {
            .action = "procedures.read",
            .summary = "A procedure of the catalogue",
            .tag = "procedures",
+           .query = {reporting::lang_field()},
            .response_schema = "Procedure",
            .handler = get_one});
   api.add({.method = "PUT",
@@ -264,6 +358,7 @@ void add_catalogue_routes(api::Api& api) {
                       "applies from, keep the old one for the files filed before)",
            .tag = "procedures",
            .body = body_spec(),
+           .query = {reporting::lang_field()},
            .response_schema = "Procedure",
            .handler = replace_one});
 }

@@ -2,13 +2,14 @@
 
 #include "core/clock.h"
 #include "procedures/agreement.h"
+#include "procedures/analytics.h"
 #include "procedures/catalogue.h"
 #include "procedures/contribution.h"
 #include "procedures/standard_catalogue.h"
 
 namespace innet::procedures {
 
-std::vector<db::Migration> migrations(db::Engine) {
+std::vector<db::Migration> migrations(db::Engine engine) {
   // Vocabularies (countings, Saturday settings, outcomes, languages) are checked by the model.
   // A file's person and sponsor are people's, named by id, never joined (decision 0014). due_on
   // and suspended_until are the clock's, kept for the lists' filters and the tasks (files.cc).
@@ -117,8 +118,9 @@ CREATE INDEX procedure_file_suspensions_file ON procedure_file_suspensions (file
            .name = "procedures: the catalogue's seven procedures with their dated terms",
            .sql = "",
            .then = [](db::Connection& conn) -> Status {
-             for (auto& p : standard_catalogue())
-               INNET_TRY(create_procedure(conn, std::move(p), clock::now_iso()));
+             // Their names in other languages come with migration 6, which made their table.
+             for (const auto& p : standard_catalogue())
+               INNET_TRY(insert_without_names(conn, p, clock::now_iso()));
              return Status::success();
            }},
           // Migration 3 is kept for another slice of issue 13.
@@ -194,7 +196,40 @@ CREATE TABLE temporary_protection_settings (
                     std::string("OCDPC 881/2022; EU Decision 2025/1460")}));
              return Status::success();
            }},
-          // Migrations 6 and 7 are kept for other slices of issue 13 (the catalogue's, analytics').
+          {.version = 6,
+           .name = "procedures: names of procedures, steps and documents in the portal's other "
+                   "five languages",
+           // subject: procedure (code ''), step or document (its code in the procedure). The
+           // Italian name stays in its own table: the law's name, required.
+           .sql = R"sql(
+CREATE TABLE procedure_names (
+  procedure_id BIGINT NOT NULL REFERENCES procedures (id),
+  subject TEXT NOT NULL CHECK (subject IN ('procedure', 'step', 'document')),
+  code TEXT NOT NULL,
+  language TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (procedure_id, subject, code, language)
+);
+)sql",
+           // The standard procedures still in the catalogue get their translations, for the
+           // steps and documents an admin has kept (by code).
+           .then = [](db::Connection& conn) -> Status {
+             for (const auto& standard : standard_catalogue()) {
+               INNET_ASSIGN_OR_RETURN(auto stored, find_procedure_by_code(conn, standard.code));
+               if (!stored) continue;
+               stored->names = standard.names;
+               for (auto& step : stored->steps)
+                 for (const auto& s : standard.steps)
+                   if (s.code == step.code) step.names = s.names;
+               for (auto& d : stored->documents)
+                 for (const auto& s : standard.documents)
+                   if (s.code == d.code) d.names = s.names;
+               INNET_TRY(save_names(conn, *stored));
+             }
+             return Status::success();
+           }},
+          // 7: the bottleneck figures' stays and indexes (analytics.cc).
+          analytics_migration(engine),
           {.version = 8,
            .name = "procedures: the files' current step kept for the list's sort, the deadline "
                    "dashboard's indexes",

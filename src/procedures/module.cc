@@ -3,6 +3,7 @@
 #include "procedures/agreement_person_records.h"
 #include "procedures/agreement_routes.h"
 #include "procedures/agreement_seed.h"
+#include "procedures/analytics_routes.h"
 #include "procedures/due_tasks.h"
 #include "procedures/migrations.h"
 #include "procedures/person_records.h"
@@ -37,6 +38,12 @@ std::vector<auth::Policy::Grant> grants() {
   out.push_back({"integration_agreements.manage", sui_officer, all});
   out.push_back({"temporary_protection_contribution.read", sui_officer, all});
   out.push_back({"temporary_protection_contribution.read", prefecture_officer, all});
+  // The bottleneck figures (decision 0044): aggregates for the SUI, the Prefettura and analysts;
+  // counts of fewer than 5 files only for those who read the files anyway.
+  for (auto role : {sui_officer, prefecture_officer, analyst})
+    out.push_back({"procedure_analytics.read", role, all});
+  for (auto role : {sui_officer, prefecture_officer})
+    out.push_back({"procedure_analytics.small_groups", role, all});
   return out;
 }
 
@@ -51,6 +58,7 @@ api::Module module() {
                 add_routes(api);
                 add_agreement_routes(api);
                 add_contribution_routes(api);
+                add_analytics_routes(api);
               },
           .connect =
               [] {

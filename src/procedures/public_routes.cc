@@ -1,10 +1,13 @@
 // The public side of the procedures (issue 13; decision 0041): the catalogue's plain-language
 // guides for the portal, and the citizens' status lookup. No login.
 //
-// Texts come in the language asked where the catalogue has them (the guides, six languages) and in
-// Italian otherwise (names of procedures, steps, documents and offices are kept in Italian only):
-// every text field says its language in a `*_lang` beside it, as the public opportunities do, so
-// the portal marks an Italian text it shows in another page language (lang="it").
+// Texts come in the language asked (?lang=, else Accept-Language) where the catalogue has them
+// (guides; names of procedures, steps and documents, migration 6) and in Italian otherwise
+// (offices, fee notes, legal references, and any name without a translation): every text field
+// says its language in a `*_lang` beside it, as the public opportunities do, so the portal marks
+// an Italian text it shows in another page language (lang="it"). A list (steps, documents) is in
+// the language asked only when every item of it is; else all of it is Italian, so it reads as
+// one text.
 //
 // The lookup answers only when the protocol number and the applicant's birth date both match, and
 // then only about the file (procedure, current step, missing documents, due date): never the
@@ -21,19 +24,23 @@
 #include "procedures/catalogue.h"
 #include "procedures/files.h"
 #include "procedures/routes.h"
+#include "reporting/language.h"
 
 namespace innet::procedures {
 namespace {
 
-// A text and the language it is in.
-struct Text {
-  std::string text;
-  std::string lang;
-};
+using Text = LocalText;
 
 std::string language_of(const api::Context& ctx) {
-  const auto& lang = ctx.request.query["lang"];
-  return lang.empty() ? "it" : lang;
+  return reporting::language_codes()[static_cast<std::size_t>(reporting::language_of(ctx.request))];
+}
+
+// The language a whole list is shown in: the one asked when every item has a name in it.
+template <class Item>
+std::string list_language(const std::vector<Item>& items, const std::string& language) {
+  for (const auto& item : items)
+    if (name_in(item.name, item.names, language).lang != language) return "it";
+  return language;
 }
 
 // The guide in `language`, or the Italian one (required by the catalogue's checks).
@@ -60,10 +67,6 @@ std::string first_sentence(const std::string& text) {
   return text;
 }
 
-Text italian(const std::string& text) {
-  return {text, "it"};
-}
-
 struct Summary {
   const Procedure* p = nullptr;
   Text name;
@@ -76,7 +79,8 @@ const api::ObjectType<Summary>& summary_type() {
           .field("code", [](const Summary& s) { return s.p->code; })
           .field("name", [](const Summary& s) { return s.name.text; })
           .field("name_lang", [](const Summary& s) { return s.name.lang; },
-                 {.description = "the language of name: the catalogue keeps names in Italian",
+                 {.description = "the language asked, or Italian while the name has no "
+                                 "translation in it",
                   .allowed = languages()})
           .field("summary", [](const Summary& s) { return s.summary.text; },
                  {.description = "the guide's first sentence"})
@@ -117,7 +121,9 @@ struct GuideView {
   Text name;
   Text guide;
   std::vector<PublicStep> steps;
+  std::string steps_lang;
   std::vector<PublicDocument> documents;
+  std::string documents_lang;
   std::optional<TermRule> term;  // the clock's rule for a file filed today
 };
 
@@ -134,13 +140,12 @@ const api::ObjectType<GuideView>& guide_view_type() {
                  {.description = "the language asked, or Italian while the guide has none in it",
                   .allowed = languages()})
           .field("steps", &GuideView::steps, public_step_type(), {.description = "in order"})
-          .field("steps_lang", [](const GuideView&) { return std::string("it"); },
-                 {.description = "the language of the steps' names and offices",
+          .field("steps_lang", &GuideView::steps_lang,
+                 {.description = "the language of the steps' names (offices are Italian names)",
                   .allowed = languages()})
           .field("documents", &GuideView::documents, public_document_type(),
                  {.description = "the documents to bring"})
-          .field("documents_lang", [](const GuideView&) { return std::string("it"); },
-                 {.allowed = languages()})
+          .field("documents_lang", &GuideView::documents_lang, {.allowed = languages()})
           .field("fee_cents", [](const GuideView& v) { return v.p->fee_cents; },
                  {.description = "none: no fee, or one the catalogue does not state"})
           .field("fee_note", [](const GuideView& v) { return v.p->fee_note; })
@@ -165,9 +170,15 @@ const api::ObjectType<GuideView>& guide_view_type() {
 }
 
 GuideView guide_view(const Procedure& p, const std::string& language) {
-  GuideView v{.p = &p, .name = italian(p.name), .guide = guide_in(p, language)};
-  for (const auto& s : p.steps) v.steps.push_back({s.name, s.office});
-  for (const auto& d : p.documents) v.documents.push_back({d.name, d.required});
+  GuideView v{.p = &p,
+              .name = name_in(p.name, p.names, language),
+              .guide = guide_in(p, language),
+              .steps_lang = list_language(p.steps, language),
+              .documents_lang = list_language(p.documents, language)};
+  for (const auto& s : p.steps)
+    v.steps.push_back({name_in(s.name, s.names, v.steps_lang).text, s.office});
+  for (const auto& d : p.documents)
+    v.documents.push_back({name_in(d.name, d.names, v.documents_lang).text, d.required});
   v.term = rule_in_force(p.terms, p.clock_term, clock::today());
   return v;
 }
@@ -181,7 +192,7 @@ Result<http::Response> list_public(api::Context& ctx) {
     if (!p.active) continue;  // kept for its files; nobody may apply for it now
     const Text guide = guide_in(p, language);
     items.push_back(summary_type().to_json(
-        Summary{&p, italian(p.name), {first_sentence(guide.text), guide.lang}}));
+        Summary{&p, name_in(p.name, p.names, language), {first_sentence(guide.text), guide.lang}}));
   }
   return api::ok(nlohmann::json{{"items", std::move(items)}});
 }
@@ -199,17 +210,19 @@ struct Status_ {
   const Procedure* p = nullptr;
   const File* f = nullptr;
   Clock clock;
-  std::string current_step;
+  Text procedure_name;
+  Text current_step;
   std::string current_office;
   std::vector<std::string> missing;
+  std::string missing_lang = "it";
 };
 
 const api::ObjectType<Status_>& status_type() {
   static const auto type =
       api::ObjectType<Status_>("PublicProcedureFileStatus")
           .field("procedure_code", [](const Status_& s) { return s.p->code; })
-          .field("procedure_name", [](const Status_& s) { return s.p->name; })
-          .field("procedure_name_lang", [](const Status_&) { return std::string("it"); },
+          .field("procedure_name", [](const Status_& s) { return s.procedure_name.text; })
+          .field("procedure_name_lang", [](const Status_& s) { return s.procedure_name.lang; },
                  {.allowed = languages()})
           .field("filed_on", [](const Status_& s) { return s.f->filed_on; }, {.format = "date"})
           .field("status", [](const Status_& s) { return s.f->status; },
@@ -220,9 +233,10 @@ const api::ObjectType<Status_>& status_type() {
                                         : std::nullopt;
                  },
                  {.description = "the decision, once closed", .allowed = outcomes()})
-          .field("current_step", &Status_::current_step)
-          .field("current_step_office", &Status_::current_office)
-          .field("current_step_lang", [](const Status_&) { return std::string("it"); },
+          .field("current_step", [](const Status_& s) { return s.current_step.text; })
+          .field("current_step_office", &Status_::current_office,
+                 {.description = "an Italian name"})
+          .field("current_step_lang", [](const Status_& s) { return s.current_step.lang; },
                  {.allowed = languages()})
           .field("state", [](const Status_& s) { return to_string(s.clock.state); },
                  {.description = "the legal clock: not_started, running, suspended (waiting for "
@@ -238,8 +252,7 @@ const api::ObjectType<Status_>& status_type() {
                   .format = "date"})
           .field("missing_documents", &Status_::missing,
                  {.description = "names of the required documents not received yet"})
-          .field("missing_documents_lang", [](const Status_&) { return std::string("it"); },
-                 {.allowed = languages()});
+          .field("missing_documents_lang", &Status_::missing_lang, {.allowed = languages()});
   return type;
 }
 
@@ -306,16 +319,23 @@ Result<http::Response> lookup(api::Context& ctx) {
     if (file && p.id == file->procedure_id) procedure = &p;
   if (!match || procedure == nullptr) return Error::not_found("procedure_file");
 
-  Status_ s{.p = procedure, .f = file, .clock = clock_of(*file, *procedure, today)};
+  const std::string language = language_of(ctx);
+  Status_ s{.p = procedure,
+            .f = file,
+            .clock = clock_of(*file, *procedure, today),
+            .procedure_name = name_in(procedure->name, procedure->names, language)};
   if (!file->steps.empty())
     for (const auto& step : procedure->steps)
       if (step.code == file->steps.back().step) {
-        s.current_step = step.name;
+        s.current_step = name_in(step.name, step.names, language);
         s.current_office = step.office;
       }
+  std::vector<RequiredDocument> missing;
   for (const auto& code : missing_documents(*file, *procedure))
     for (const auto& d : procedure->documents)
-      if (d.code == code) s.missing.push_back(d.name);
+      if (d.code == code) missing.push_back(d);
+  s.missing_lang = list_language(missing, language);
+  for (const auto& d : missing) s.missing.push_back(name_in(d.name, d.names, s.missing_lang).text);
 
   // Who looked is unknown; what was shown is the file: the audit keeps its id, never the date.
   INNET_TRY(ctx.begin_write());

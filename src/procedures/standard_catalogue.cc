@@ -330,9 +330,11 @@ Procedure temporary_protection_ukraine() {
 }  // namespace
 
 std::vector<Procedure> standard_catalogue() {
-  return {family_reunification(),        work_entry(),   permit_conversion(),
-          integration_agreement(),       italian_test(), citizenship(),
-          temporary_protection_ukraine()};
+  std::vector<Procedure> all = {family_reunification(),        work_entry(),   permit_conversion(),
+                                integration_agreement(),       italian_test(), citizenship(),
+                                temporary_protection_ukraine()};
+  for (auto& p : all) add_standard_names(p);
+  return all;
 }
 
 }  // namespace innet::procedures

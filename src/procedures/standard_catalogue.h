@@ -11,6 +11,11 @@
 
 namespace innet::procedures {
 
+// With their names in the five other languages (standard_names.cc).
 std::vector<Procedure> standard_catalogue();
+
+// Fills the translations of a standard procedure's name, steps and documents by code; a
+// procedure or an item it does not know keeps none.
+void add_standard_names(Procedure& p);
 
 }  // namespace innet::procedures

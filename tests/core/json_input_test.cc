@@ -140,7 +140,10 @@ TEST(JsonInput, ListsAndNumbers) {
       {.name = "tags", .type = FieldType::string_list, .allowed = {"a", "b"}},
       {.name = "lines",
        .type = FieldType::object_list,
-       .items = {{.name = "day", .type = FieldType::date, .required = true}}},
+       .items = {{.name = "day", .type = FieldType::date, .required = true},
+                 {.name = "names",
+                  .type = FieldType::object_list,
+                  .items = {{.name = "language", .allowed = {"en", "fr"}}}}}},
       {.name = "lat", .type = FieldType::number, .min_number = -90, .max_number = 90},
   };
   auto problems = [&](const char* body) { return parse_body(body, spec).error().fields; };
@@ -154,6 +157,11 @@ TEST(JsonInput, ListsAndNumbers) {
   EXPECT_EQ(problems(R"({"lines":[{}]})")["lines[0].day"].message, "required");
   EXPECT_EQ(problems(R"({"lines":[{"day":"x","x":1}]})")["lines[0].x"].message, "unknown field");
   EXPECT_EQ(problems(R"({"lat":91})")["lat"].message, "must be from -90.0 to 90.0");
+  // A list in a list's element: named with the outer element (decision 0043's names of steps).
+  const auto nested = problems(
+      R"({"lines":[{"day":"2026-01-31"},{"day":"2026-02-01","names":[{"language":"en"},{"language":"it"}]}]})");
+  ASSERT_EQ(nested.size(), 1u);
+  EXPECT_EQ(nested.at("lines[1].names[1].language").code, "not_in_list");
 }
 
 TEST(JsonInput, Paging) {

@@ -123,7 +123,10 @@ TEST_P(PersonSearchTest, FindsWhatTheLikeSearchFoundOnTheDemoData) {
   ASSERT_GT(people->size(), 1000u);
   std::set<std::string> queries = {"moha", "MOHA", "Mohamed", "ali", "ALI", "ben a", "enko", "zzqx",
                                    "%",    "%%%",  "a_a",     "a%b", "\"",  "\"ab",  "it's", "\\"};
-  for (std::size_t i = 0; i < people->size(); i += 173) {
+  // Two dozen persons spread over the whole demo, however large it grows: the test's time (every
+  // query against a full LIKE scan, on both engines) must not grow with the other modules' demo.
+  const std::size_t step = std::max<std::size_t>(1, people->size() / 24);
+  for (std::size_t i = 0; i < people->size(); i += step) {
     const auto& r = (*people)[i];
     queries.insert(fragment(r.text(0), 0, 3));
     queries.insert(upper_ascii(fragment(r.text(0), 1, 4)));

@@ -22,6 +22,12 @@ before(async () => {
 });
 
 const byCode = (code) => catalogue.find((p) => p.code === code);
+/** A procedure as a body: what the admin edits, without what the server adds (id, labels). */
+const editable = ({ id, updated_at, label, label_lang, steps, documents, ...rest }) => ({
+  ...rest,
+  steps: steps.map(({ label, label_lang, ...s }) => s),
+  documents: documents.map(({ label, label_lang, ...d }) => d),
+});
 const protocol = () => `T/${uniqueSuffix()}`;
 
 async function openFile(fields = {}) {
@@ -55,8 +61,7 @@ test('every staff role reads the catalogue: seven procedures, dated terms, guide
 });
 
 test('the admin keeps the catalogue; a bad procedure names the field and stores nothing', async () => {
-  const base = byCode('permit_conversion');
-  const { id, updated_at, ...fields } = base;
+  const fields = editable(byCode('permit_conversion'));
   const code = `test_${uniqueSuffix().toLowerCase()}`;
   const made = expectStatus(await api('POST', '/procedures', { session: admin, body: { ...fields, code } }), 201);
   assert.equal(made.code, code);
@@ -74,6 +79,41 @@ test('the admin keeps the catalogue; a bad procedure names the field and stores 
   for (const session of [officer, sui]) {
     expectError(await api('PUT', `/procedures/${made.id}`, { session, body: { ...fields, code, terms } }), 403, 'forbidden');
   }
+});
+
+test('the catalogue names procedures, steps and documents in the caller\'s language, Italian where none', async () => {
+  const uk = expectStatus(await api('GET', '/procedures?lang=uk', { session: sui }), 200).items;
+  const ukraine = uk.find((p) => p.code === 'temporary_protection_ukraine');
+  assert.equal(ukraine.label, 'Тимчасовий захист для осіб, які прибули з України');
+  assert.equal(ukraine.label_lang, 'uk');
+  assert.equal(ukraine.name, 'Protezione temporanea per le persone provenienti dall\'Ucraina', 'name stays Italian');
+  assert.equal(ukraine.names.length, 5);
+  assert.ok(ukraine.steps.every((s) => s.label_lang === 'uk') && ukraine.documents.every((d) => d.label_lang === 'uk'));
+  // Accept-Language when no ?lang=; Italian when neither.
+  const ar = expectStatus(await api('GET', `/procedures/${ukraine.id}`, { session: sui, headers: { 'Accept-Language': 'ar;q=0.9, de' } }), 200);
+  assert.equal(ar.steps[1].label, 'التصوير وأخذ البصمات');
+  const it = expectStatus(await api('GET', `/procedures/${ukraine.id}`, { session: sui }), 200);
+  assert.equal(it.label, it.name);
+  assert.equal(it.label_lang, 'it');
+  expectError(await api('GET', '/procedures?lang=xx', { session: sui }), 400, 'validation_failed', ['lang']);
+
+  // The admin names a new step in two languages: the others fall back to the Italian.
+  const fields = editable(byCode('citizenship'));
+  const code = `names_${uniqueSuffix().toLowerCase()}`;
+  const steps = [...fields.steps.slice(0, 3), { code: 'interview', name: 'Colloquio', office: 'Prefettura di Palermo', names: [{ language: 'uk', name: 'Співбесіда' }, { language: 'en', name: 'Interview' }] }, fields.steps[3]];
+  const made = expectStatus(await api('POST', '/procedures?lang=uk', { session: admin, body: { ...fields, code, steps } }), 201);
+  assert.equal(made.steps[3].label, 'Співбесіда');
+  assert.deepEqual(made.steps[3].names.map((n) => n.language), ['en', 'uk'], 'in the portal\'s order');
+  const bn = expectStatus(await api('GET', `/procedures/${made.id}?lang=bn`, { session: admin }), 200);
+  assert.equal(bn.steps[3].label, 'Colloquio');
+  assert.equal(bn.steps[3].label_lang, 'it');
+  // Bad names: the field named, nothing stored.
+  const italian = steps.map((s, i) => (i === 3 ? { ...s, names: [...s.names, { language: 'it', name: 'Colloquio' }] } : s));
+  expectError(await api('PUT', `/procedures/${made.id}`, { session: admin, body: { ...fields, code, steps: italian } }), 400, 'validation_failed', ['steps[3].names[2].language']);
+  const twice = steps.map((s, i) => (i === 3 ? { ...s, names: [...s.names, { language: 'uk', name: 'Ще раз' }] } : s));
+  expectError(await api('PUT', `/procedures/${made.id}`, { session: admin, body: { ...fields, code, steps: twice } }), 422, 'validation_failed', ['steps[3].names[2].language']);
+  const kept = expectStatus(await api('GET', `/procedures/${made.id}?lang=uk`, { session: admin }), 200);
+  assert.equal(kept.steps[3].names.length, 2);
 });
 
 test('a file moves step by step; a decision waits for the required documents; colliding protocol numbers are refused', async () => {

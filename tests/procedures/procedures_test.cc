@@ -94,6 +94,62 @@ TEST_P(ProceduresTest, TheCatalogueRefusesNamingTheField) {
   EXPECT_EQ(count("procedures"), 7);
 }
 
+// Migration 6: the standard procedures' names in the five other languages, kept by code; an
+// edit replaces them; a missing translation falls back to the Italian.
+TEST_P(ProceduresTest, NamesInSixLanguagesAreStoredAndFallBackToItalian) {
+  auto ukraine = procedure("temporary_protection_ukraine");
+  ASSERT_EQ(ukraine.names.size(), 5u);
+  EXPECT_EQ(ukraine.names[0].language, "en");  // the portal's order
+  EXPECT_EQ(name_in(ukraine.name, ukraine.names, "uk").text,
+            "Тимчасовий захист для осіб, які прибули з України");
+  ASSERT_EQ(ukraine.steps[1].code, "fingerprints");
+  const auto step = name_in(ukraine.steps[1].name, ukraine.steps[1].names, "ar");
+  EXPECT_EQ(step.text, "التصوير وأخذ البصمات");
+  EXPECT_EQ(step.lang, "ar");
+  EXPECT_EQ(name_in(ukraine.documents[0].name, ukraine.documents[0].names, "bn").lang, "bn");
+  for (const auto& p : *list_procedures(db())) {
+    EXPECT_EQ(p.names.size(), 5u) << p.code;
+    for (const auto& s : p.steps) EXPECT_EQ(s.names.size(), 5u) << p.code << " " << s.code;
+    for (const auto& d : p.documents) EXPECT_EQ(d.names.size(), 5u) << p.code << " " << d.code;
+  }
+
+  // An edit: a new step without translations, the Ukrainian name of the procedure changed, the
+  // Bengali one dropped.
+  ukraine.steps.insert(ukraine.steps.begin() + 2, Step{"interview", "Colloquio", "Questura"});
+  ukraine.names = {{"uk", "Тимчасовий захист"}, {"en", "Temporary protection"}};
+  ASSERT_DB_OK(update_procedure(db(), ukraine, kNow));
+  auto stored = procedure("temporary_protection_ukraine");
+  ASSERT_EQ(stored.names.size(), 2u);
+  EXPECT_EQ(stored.names[0].language, "en");
+  EXPECT_EQ(name_in(stored.name, stored.names, "uk").text, "Тимчасовий захист");
+  const auto bengali = name_in(stored.name, stored.names, "bn");
+  EXPECT_EQ(bengali.text, stored.name);
+  EXPECT_EQ(bengali.lang, "it");
+  EXPECT_TRUE(stored.steps[2].names.empty());
+  EXPECT_EQ(stored.steps[1].names.size(), 5u);  // kept by its code
+  EXPECT_EQ(name_in(stored.steps[2].name, stored.steps[2].names, "uk").lang, "it");
+}
+
+TEST_P(ProceduresTest, NamesAreRefusedNamingTheField) {
+  auto p = procedure("citizenship");
+  p.steps[1].names.push_back({"it", "Verifica"});  // Italian is the name itself
+  auto italian = update_procedure(db(), p, kNow);
+  ASSERT_FALSE(italian.ok());
+  EXPECT_TRUE(italian.error().fields.count("steps[1].names[5].language"));
+  p.steps[1].names.pop_back();
+  p.documents[0].names.push_back({"en", "Again"});
+  auto twice = update_procedure(db(), p, kNow);
+  ASSERT_FALSE(twice.ok());
+  EXPECT_TRUE(twice.error().fields.count("documents[0].names[5].language"));
+  p.documents[0].names.pop_back();
+  p.names[0].text = "  ";
+  auto blank = update_procedure(db(), p, kNow);
+  ASSERT_FALSE(blank.ok());
+  EXPECT_TRUE(blank.error().fields.count("names[0].name"));
+  // Nothing half-written: the stored names are the migration's.
+  EXPECT_EQ(procedure("citizenship").names[0].text, "Italian citizenship by residence or marriage");
+}
+
 TEST_P(ProceduresTest, AFileFollowsTheRuleInForceOnItsFilingDay) {
   auto p = procedure("family_reunification");
   auto before = open(p, "PA/2024/1", "2024-12-10");

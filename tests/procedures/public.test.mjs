@@ -19,14 +19,16 @@ before(async () => {
 
 const byCode = (code) => catalogue.find((p) => p.code === code);
 const LANGS = ['it', 'en', 'fr', 'ar', 'uk', 'bn'];
+/** A name of the staff catalogue in a language: its translation, or the Italian (decision 0043). */
+const nameIn = (item, lang) => item.names.find((n) => n.language === lang)?.name ?? item.name;
 
-test('the public list gives every active procedure in the language asked, names flagged Italian', async () => {
+test('the public list gives every active procedure in the language asked, names translated', async () => {
   for (const lang of LANGS) {
     const list = expectStatus(await api('GET', `/public/procedures?lang=${lang}`), 200);
     assert.equal(list.items.length, catalogue.filter((p) => p.active).length);
     const fr = list.items.find((p) => p.code === 'family_reunification');
-    assert.equal(fr.name, byCode('family_reunification').name);
-    assert.equal(fr.name_lang, 'it');
+    assert.equal(fr.name, nameIn(byCode('family_reunification'), lang));
+    assert.equal(fr.name_lang, lang, 'the seed names every procedure in every language');
     assert.equal(fr.summary_lang, lang, 'the seed has a guide in every language');
     const guide = byCode('family_reunification').guides.find((g) => g.language === lang).text;
     assert.ok(guide.startsWith(fr.summary), 'the summary is the guide\'s first sentence');
@@ -34,7 +36,10 @@ test('the public list gives every active procedure in the language asked, names 
   }
   // No language: Italian.
   const plain = expectStatus(await api('GET', '/public/procedures'), 200);
-  assert.ok(plain.items.every((p) => p.summary_lang === 'it'));
+  assert.ok(plain.items.every((p) => p.summary_lang === 'it' && p.name_lang === 'it'));
+  // Accept-Language when no ?lang= is given (the staff's exports read it the same way).
+  const accepted = expectStatus(await api('GET', '/public/procedures', { headers: { 'Accept-Language': 'uk-UA,uk;q=0.9,en;q=0.5' } }), 200);
+  assert.ok(accepted.items.every((p) => p.name_lang === 'uk'));
   expectError(await api('GET', '/public/procedures?lang=de'), 400, 'validation_failed', ['lang']);
 });
 
@@ -43,9 +48,12 @@ test('a guide: steps with offices, documents, fee, the term in force today, lega
   const p = byCode('family_reunification');
   assert.equal(g.guide_lang, 'uk');
   assert.equal(g.guide, p.guides.find((x) => x.language === 'uk').text);
-  assert.deepEqual(g.steps, p.steps.map((s) => ({ name: s.name, office: s.office })));
-  assert.equal(g.steps_lang, 'it');
-  assert.deepEqual(g.documents.map((d) => d.name), p.documents.map((d) => d.name));
+  assert.equal(g.name, nameIn(p, 'uk'));
+  assert.equal(g.name_lang, 'uk');
+  assert.deepEqual(g.steps, p.steps.map((s) => ({ name: nameIn(s, 'uk'), office: s.office })));
+  assert.equal(g.steps_lang, 'uk');
+  assert.deepEqual(g.documents.map((d) => d.name), p.documents.map((d) => nameIn(d, 'uk')));
+  assert.equal(g.documents_lang, 'uk');
   assert.equal(g.fee_cents, 1600);
   assert.equal(g.term_days, 150, 'the rule in force since 2024-12-11, not the old 90 days');
   assert.equal(g.term_counting, 'calendar');
@@ -75,12 +83,15 @@ test('a matching number and birth date give the file\'s status and nothing about
   const status = expectStatus(await res, 200);
   const p = byCode('permit_conversion');
   assert.equal(status.procedure_code, 'permit_conversion');
-  assert.equal(status.procedure_name, p.name);
-  assert.equal(status.current_step, p.steps[0].name);
+  assert.equal(status.procedure_name, nameIn(p, 'ar'));
+  assert.equal(status.procedure_name_lang, 'ar');
+  assert.equal(status.current_step, nameIn(p.steps[0], 'ar'));
+  assert.equal(status.current_step_lang, 'ar');
   assert.equal(status.current_step_office, p.steps[0].office);
   assert.equal(status.status, 'open');
   assert.equal(status.due_on, file.clock.due_on);
-  assert.deepEqual(status.missing_documents, p.documents.filter((d) => d.required).map((d) => d.name));
+  assert.deepEqual(status.missing_documents, p.documents.filter((d) => d.required).map((d) => nameIn(d, 'ar')));
+  assert.equal(status.missing_documents_lang, 'ar');
   const text = JSON.stringify(status);
   for (const secret of [person.family_name, String(person.id), '1985-03-14'])
     assert.ok(!text.includes(`"${secret}"`), `the answer names ${secret}`);

@@ -3,6 +3,7 @@
 #include "reception/routes.h"
 #include "centres/rules.h"
 #include "core/clock.h"
+#include "core/json_optional.h"
 #include "reception/costs/costs.h"
 #include "reception/costs/export.h"
 #include "reception/costs/invoices.h"
@@ -92,10 +93,10 @@ Result<http::Response> post_invoice(api::Context& ctx) {
                        {"number", created.number},
                        {"amount_cents", created.amount_cents},
                        {"vat_cents", created.vat_cents},
-                       {"contract_id", created.contract_id ? json(*created.contract_id) : json()},
+                       {"contract_id", value_or_null(created.contract_id)},
                        {"presence_days", created.presence_days},
                        {"lines", created.lines.size()},
-                       {"replaces_id", created.replaces_id ? json(*created.replaces_id) : json()}}
+                       {"replaces_id", value_or_null(created.replaces_id)}}
                       .dump();
   INNET_TRY(ctx.commit(entry));
   return api::created(to_json(created));

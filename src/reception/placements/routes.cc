@@ -3,6 +3,7 @@
 #include <tuple>
 
 #include "core/clock.h"
+#include "core/json_optional.h"
 #include "people/name_fold.h"
 #include "people/routes.h"
 #include "reception/overview/office_list.h"
@@ -362,9 +363,7 @@ Result<http::Response> correct(api::Context& ctx) {
       nlohmann::json({{"correction_id", done.id},
                       {"kind", done.kind},
                       {"original_end_date", done.original_end_date},
-                      {"annulled_placement_id", done.annulled_placement_id
-                                                    ? nlohmann::json(*done.annulled_placement_id)
-                                                    : nlohmann::json()},
+                      {"annulled_placement_id", value_or_null(done.annulled_placement_id)},
                       {"reason", done.reason}})
           .dump();
   INNET_TRY(ctx.commit(entry));

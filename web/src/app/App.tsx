@@ -12,6 +12,8 @@ import { Guidance, GuidancePageView, isCategory } from '../features/guidance/ind
 import { Opportunities, OpportunityPage } from '../features/opportunities/index';
 import { TimelinessPage } from '../features/screening/index';
 import { Catalogue, FilePage, ProcedureFiles } from '../features/procedures/index';
+import { AgreementPage, Agreements } from '../features/agreements/index';
+import { ProcedureAnalytics } from '../features/procedure-analytics/index';
 import { FindingPage, Findings, forgetInspectionCopies, InspectionPage, Inspections, Sanctions } from '../features/monitoring/index';
 import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
 import { DuplicatePairs, Duplicates, PersonPage, Persons } from '../features/people/index';
@@ -60,7 +62,9 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/guidance': { permission: 'guidance.read', render: () => <Guidance /> },
   '/opportunities': { permission: 'opportunities.read', render: () => <Opportunities /> },
   '/procedure-files': { permission: 'procedure_files.read', render: () => <ProcedureFiles /> },
+  '/integration-agreements': { permission: 'integration_agreements.read', render: () => <Agreements /> },
   '/procedures': { permission: 'procedures.read', render: () => <Catalogue /> },
+  '/procedures/analytics': { permission: 'procedure_analytics.read', render: () => <ProcedureAnalytics /> },
   '/directory/services': { permission: 'directory.listings.read', render: () => <DirectoryServices /> },
   '/directory/moderation': { permission: 'directory.moderate', render: () => <DirectoryModeration /> },
   '/directory/feedback': { permission: 'directory.feedback.read', render: () => <DirectoryFeedback /> },
@@ -90,6 +94,7 @@ const PARAM_ROUTES: { pattern: RegExp; permission: string; render: (id: number, 
   { pattern: /^\/guidance\/([a-z_]+)$/, permission: 'guidance.read', render: (_, m) => (isCategory(m[1]) ? <GuidancePageView key={m[1]} category={m[1]} /> : <NotFound />) },
   { pattern: /^\/opportunities\/(\d+)$/, permission: 'opportunities.read', render: (id) => <OpportunityPage key={id} id={id} /> },
   { pattern: /^\/procedure-files\/(\d+)$/, permission: 'procedure_files.read', render: (id) => <FilePage key={id} id={id} /> },
+  { pattern: /^\/integration-agreements\/(\d+)$/, permission: 'integration_agreements.read', render: (id) => <AgreementPage key={id} id={id} /> },
   {
     pattern: /^\/directory\/services\/([0-9a-f-]{36})$/,
     permission: 'directory.listings.read',

@@ -75,8 +75,12 @@ for (const lang of PORTAL_LANGS) {
     assert.equal(await heading(), ptx(lang, 'guides.title'));
     const links = page.locator('[data-testid=guide-card] h2 a');
     assert.deepEqual((await links.allTextContents()).map((s) => s.trim()), list.items.map((g) => g.name));
-    // Names are Italian in the catalogue: marked so on any other page.
-    assert.equal(await links.first().getAttribute('lang'), lang === 'it' ? null : 'it');
+    // Names are translated in the catalogue (decision 0043): in the page's language, no lang.
+    assert.equal(await links.first().getAttribute('lang'), null);
+    if (lang === 'uk') {
+      const ukraine = page.locator('[data-testid=guide-card] h2 a[href="/uk/guides/temporary_protection_ukraine"]');
+      assert.equal((await ukraine.textContent()).trim(), 'Тимчасовий захист для осіб, які прибули з України');
+    }
     const summaries = (await page.locator('[data-testid=guide-card] p').allTextContents()).map((s) => s.trim());
     assert.deepEqual(summaries, list.items.map((g) => g.summary));
     assert.equal(await page.locator('[data-testid=nav-guides]').getAttribute('aria-current'), 'page');
@@ -92,7 +96,10 @@ for (const lang of PORTAL_LANGS) {
     assert.equal((await page.locator('[data-testid=guide-text] .portal-prose').textContent()).trim(), g.guide);
     assert.equal(await page.locator('[data-testid=guide-text] .portal-prose').getAttribute('lang'), null, 'the guide is in the page language');
     assert.equal(await page.locator('[data-testid=guide-steps] li').count(), g.steps.length);
-    assert.equal(await page.locator('[data-testid=guide-steps] ol').getAttribute('lang'), lang === 'it' ? null : 'it');
+    assert.equal(await page.locator('[data-testid=guide-steps] ol').getAttribute('lang'), null, 'the steps are in the page language');
+    assert.deepEqual((await page.locator('[data-testid=guide-steps] li strong').allTextContents()).map((x) => x.trim()), g.steps.map((x) => x.name));
+    // The offices are Italian names: marked so on any other page.
+    assert.equal(await page.locator('[data-testid=guide-steps] li .portal-note').first().getAttribute('lang'), lang === 'it' ? null : 'it');
     assert.equal(await page.locator('[data-testid=guide-documents] li').count(), g.documents.length);
     assert.equal((await page.locator('[data-testid=guide-term] p').first().textContent()).trim(), ptx(lang, 'guide.termDays', { count: 150 }).replace('150', new Intl.NumberFormat(lang === 'ar' || lang === 'bn' ? `${lang}-u-nu-latn` : lang).format(150)));
     assert.equal(await page.locator('[data-testid=nav-guides]').getAttribute('aria-current'), 'true');
@@ -160,8 +167,13 @@ for (const lang of ['uk', 'ar']) {
     // The right pair: the procedure, where it stands, the missing documents, the due date.
     await lookUp(file.protocol_number, birth);
     await page.locator('[data-testid=status-answer]').waitFor();
-    assert.equal((await page.locator('[data-testid=status-procedure]').textContent()).trim(), file.procedure.name);
-    assert.equal(await page.locator('[data-testid=status-procedure]').getAttribute('lang'), 'it');
+    // The procedure and the step in the page's language (decision 0043).
+    const named = (await publicApi(`?lang=${lang}`)).items.find((g) => g.code === file.procedure.code);
+    assert.equal((await page.locator('[data-testid=status-procedure]').textContent()).trim(), named.name);
+    assert.equal(await page.locator('[data-testid=status-procedure]').getAttribute('lang'), null);
+    if (lang === 'uk') assert.match(named.name, /[\u0400-\u04FF]/, 'a Ukrainian name');
+    const step = page.locator('[data-testid=status-state] strong');
+    if (await step.count()) assert.equal(await step.getAttribute('lang'), null, 'the step in the page language');
     const state = (await page.locator('[data-testid=status-state] p').first().textContent()).trim();
     assert.equal(state, ptx(lang, `status.states.${file.clock.state}`));
     const missing = file.missing_documents.length;

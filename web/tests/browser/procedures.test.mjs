@@ -6,7 +6,7 @@
 // Arabic, with screenshots.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiGet, assertAccessible, at360, checkConfirmDialog, closeChecked, settled, signedIn, switchLanguage, tr, uniqueSuffix } from './helpers.mjs';
+import { apiGet, assertAccessible, at360, checkConfirmDialog, closeChecked, settled, signedIn, switchLanguage, tr, uniqueSuffix, withSignedIn } from './helpers.mjs';
 
 let officer;
 let worker;
@@ -181,7 +181,21 @@ test('the SUI officer opens a new file; a protocol number already used is refuse
   await page.locator('[data-testid=form-error]').waitFor();
   const conversion = catalogue.find((p) => p.code === 'permit_conversion');
   await page.locator('#procedure_id').selectOption(String(conversion.id));
-  await page.locator('#person_id').fill(String(chosen.person.id));
+  // The SUI officer reads no person's record: the person is found by name and birth date
+  // (decision 0043), which the applicant's passport gives.
+  let birth = null;
+  await withSignedIn('prefecture_officer', async (p) => {
+    birth = (await apiGet(p, `/persons/${chosen.person.id}`)).body.birth_date;
+  });
+  await page.locator('[id="person_id-name"]').fill(`${chosen.person.given_names} ${chosen.person.family_name}`);
+  await page.locator('[id="person_id-birth"]').fill(birth);
+  await page.locator('[data-testid=procedure-file-identity-search]').click();
+  const found = page.locator('[data-testid=procedure-file-identity-results] li');
+  await found.first().waitFor();
+  assert.equal(await found.count(), 1, 'one person of that name born that day');
+  assert.ok((await found.innerText()).includes(tr('it', 'procedures.identity.record', { id: chosen.person.id })));
+  await found.locator('[data-testid=procedure-file-identity-pick]').click();
+  await page.locator('[data-testid=procedure-file-person]').waitFor();
   await page.locator('#protocol_number').fill(chosen.protocol_number);
   await page.locator('[data-testid=procedure-file-save]').click();
   await page.locator('#protocol_number-error').getByText(tr('it', 'fieldErrors.taken')).waitFor();

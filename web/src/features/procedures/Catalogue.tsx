@@ -1,29 +1,53 @@
 // The catalogue of procedures (every staff role reads it: it is law, not personal data): for each,
 // its steps and offices, the documents it asks for, its dated term rules (a change of law is a new
-// rule from the day it applies) and its fee. The admin's editor is not in this slice.
+// rule from the day it applies) and its fee. Names in the app's language where the catalogue has
+// them (decision 0043), else Italian, marked so. The admin adds (?new=1) and edits (?edit=id) a
+// procedure with CatalogueForm.
 import { usePageTitle } from '../../components/PageTitle';
-import { LoadState } from '../../components/forms';
+import { useFlash } from '../../components/flash';
+import { LoadState, Notice } from '../../components/forms';
 import { formatDay } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { formatNumber } from '../../lib/numbers';
-import { Link } from '../../lib/router';
+import { Link, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { type Procedure, proceduresApi } from './api';
+import { CatalogueForm } from './CatalogueForm';
 import { ALWAYS_BEFORE, termText } from './FilePage';
-import { stepName } from './FileActions';
+
+/** The `lang` attribute of a label: none when it is in the page's language. */
+export const labelLang = (labelLang: string, lang: string) => (labelLang === lang ? undefined : labelLang);
 
 export function Catalogue() {
-  const { t } = useT();
+  const loc = useLocation();
+  const { can } = useSession();
+  const edit = loc.query.get('edit');
+  if (can('procedures.edit') && loc.query.get('new')) return <CatalogueForm />;
+  if (can('procedures.edit') && edit && /^\d+$/.test(edit)) return <CatalogueForm key={edit} id={Number(edit)} />;
+  return <CatalogueView />;
+}
+
+function CatalogueView() {
+  const { t, lang } = useT();
   const { can } = useSession();
   const title = t('procedures.catalogue.title');
   usePageTitle(title);
-  const loaded = useData(() => proceduresApi.catalogue(), []);
+  const message = useFlash();
+  const loaded = useData(() => proceduresApi.catalogue(lang), [lang]);
   return (
     <div>
       <h1 id="main-heading" tabIndex={-1}>
         {title}
       </h1>
+      {message ? <Notice kind="success">{message}</Notice> : null}
+      {can('procedures.edit') ? (
+        <p>
+          <Link href="/procedures?new=1" class="btn btn-primary" data-testid="procedure-new">
+            {t('procedures.editor.new')}
+          </Link>
+        </p>
+      ) : null}
       <p>
         {t('procedures.catalogue.intro')}
         {can('procedure_files.read') ? (
@@ -40,13 +64,15 @@ export function Catalogue() {
               <ul>
                 {(loaded.data?.items ?? []).map((p) => (
                   <li key={p.id}>
-                    <a href={`#procedure-${p.code}`}>{p.name}</a>
+                    <a href={`#procedure-${p.code}`} lang={labelLang(p.label_lang, lang)}>
+                      {p.label}
+                    </a>
                   </li>
                 ))}
               </ul>
             </nav>
             {(loaded.data?.items ?? []).map((p) => (
-              <ProcedureSection key={p.id} procedure={p} />
+              <ProcedureSection key={p.id} procedure={p} editable={can('procedures.edit')} />
             ))}
           </>
         )}
@@ -60,16 +86,24 @@ function fee(cents: number | null, lang: string): string | null {
   return new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
-function ProcedureSection({ procedure: p }: { procedure: Procedure }) {
+function ProcedureSection({ procedure: p, editable }: { procedure: Procedure; editable: boolean }) {
   const { t, lang } = useT();
+  const stepLabel = (code: string) => p.steps.find((s) => s.code === code)?.label ?? code;
   const amount = fee(p.fee_cents, lang);
   const maxDays = t('procedures.dayCount', { count: p.max_suspension_days, n: formatNumber(p.max_suspension_days, lang) });
   return (
     <section id={`procedure-${p.code}`} aria-labelledby={`procedure-${p.code}-heading`} class="mb-5" data-procedure={p.code}>
       <h2 id={`procedure-${p.code}-heading`} class="h3">
-        {p.name}
+        <span lang={labelLang(p.label_lang, lang)}>{p.label}</span>
         {p.active ? null : <span class="badge bg-secondary ms-2">{t('procedures.catalogue.inactive')}</span>}
       </h2>
+      {editable ? (
+        <p>
+          <Link href={`/procedures?edit=${p.id}`} class="btn btn-outline-primary btn-sm" data-testid="procedure-edit">
+            {t('procedures.editor.edit', { procedure: p.label })}
+          </Link>
+        </p>
+      ) : null}
       {p.description ? (
         <p class="preserve-lines" lang="it">
           {p.description}
@@ -101,7 +135,10 @@ function ProcedureSection({ procedure: p }: { procedure: Procedure }) {
           <ol>
             {p.steps.map((s) => (
               <li key={s.code}>
-                {s.name} <span class="small text-secondary">· {s.office}</span>
+                <span lang={labelLang(s.label_lang, lang)}>{s.label}</span>{' '}
+                <span class="small text-secondary" lang={labelLang('it', lang)}>
+                  · {s.office}
+                </span>
               </li>
             ))}
           </ol>
@@ -111,16 +148,16 @@ function ProcedureSection({ procedure: p }: { procedure: Procedure }) {
           <ul>
             {p.documents.map((d) => (
               <li key={d.code}>
-                {d.name} <span class="small text-secondary">· {d.required ? t('procedures.file.required') : t('procedures.file.optional')}</span>
+                <span lang={labelLang(d.label_lang, lang)}>{d.label}</span> <span class="small text-secondary">· {d.required ? t('procedures.file.required') : t('procedures.file.optional')}</span>
               </li>
             ))}
           </ul>
         </div>
       </div>
       <h3 class="h5">{t('procedures.catalogue.terms')}</h3>
-      <div class="table-responsive" tabIndex={0} role="region" aria-label={t('procedures.catalogue.termsOf', { procedure: p.name })}>
+      <div class="table-responsive" tabIndex={0} role="region" aria-label={t('procedures.catalogue.termsOf', { procedure: p.label })}>
         <table class="table table-sm">
-          <caption class="visually-hidden">{t('procedures.catalogue.termsOf', { procedure: p.name })}</caption>
+          <caption class="visually-hidden">{t('procedures.catalogue.termsOf', { procedure: p.label })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('procedures.catalogue.term')}</th>
@@ -142,7 +179,7 @@ function ProcedureSection({ procedure: p }: { procedure: Procedure }) {
                   {r.saturday === 'moves' ? ` · ${t('procedures.catalogue.saturdayMoves')}` : ''}
                   {r.silent_consent ? ` · ${t('procedures.silentConsent')}` : ''}
                 </td>
-                <td>{stepName(p, r.start_event)}</td>
+                <td>{stepLabel(r.start_event)}</td>
                 <td>
                   <bdi>{r.legal_reference}</bdi>
                 </td>

@@ -1,4 +1,5 @@
-// Opening a file (the SUI): the procedure, the person (found with the persons' search), the
+// Opening a file (the SUI): the procedure, the person (found with the persons' search, or, for the
+// SUI officer who may not read persons' records, with the identity lookup of decision 0043), the
 // protocol number and the filing day, whose rules the file follows; the family member in Italy for
 // a family reunification, the employer for a work entry.
 import { useState } from 'preact/hooks';
@@ -14,11 +15,12 @@ import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
 import { type Person, PersonSearch } from '../people/index';
 import { EMPLOYER_MAX, PROTOCOL_MAX, TAKES_EMPLOYER, TAKES_SPONSOR, proceduresApi } from './api';
+import { IdentityLookup } from './IdentityLookup';
 import { personName } from './parts';
 
 export function NewFile() {
-  const { t } = useT();
-  const catalogue = useData(() => proceduresApi.catalogue(), []);
+  const { t, lang } = useT();
+  const catalogue = useData(() => proceduresApi.catalogue(lang), [lang]);
   return (
     <FormPage title={t('procedures.files.new')} backHref="/procedure-files" backLabel={t('procedures.files.backToList')}>
       <LoadState error={catalogue.error} ready={!!catalogue.data}>
@@ -30,7 +32,7 @@ export function NewFile() {
 
 type Chosen = Pick<Person, 'id' | 'family_name' | 'given_names'>;
 
-function FileForm({ procedures }: { procedures: { id: number; code: string; name: string }[] }) {
+function FileForm({ procedures }: { procedures: { id: number; code: string; label: string }[] }) {
   const { t } = useT();
   const [procedureId, setProcedureId] = useState('');
   const [person, setPerson] = useState<Chosen | null>(null);
@@ -53,7 +55,7 @@ function FileForm({ procedures }: { procedures: { id: number; code: string; name
     validate: () => {
       const f: FieldErrors = {};
       if (!procedureId) f.procedure_id = ['fieldErrors.required'];
-      if (search ? !person : !/^\d+$/.test(personNumber.trim())) f.person_id = ['fieldErrors.required'];
+      if (found ? !person : !/^\d+$/.test(personNumber.trim())) f.person_id = ['fieldErrors.required'];
       if (!protocol.trim()) f.protocol_number = ['fieldErrors.required'];
       if (!filedOn) f.filed_on = ['fieldErrors.required'];
       return f;
@@ -61,10 +63,10 @@ function FileForm({ procedures }: { procedures: { id: number; code: string; name
     action: async () => {
       const created = await proceduresApi.create({
         procedure_id: Number(procedureId),
-        person_id: search ? (person as Chosen).id : Number(personNumber.trim()),
+        person_id: found ? (person as Chosen).id : Number(personNumber.trim()),
         protocol_number: protocol.trim(),
         filed_on: filedOn,
-        sponsor_person_id: !takesSponsor ? null : search ? (sponsor?.id ?? null) : sponsorNumber.trim() ? Number(sponsorNumber.trim()) : null,
+        sponsor_person_id: !takesSponsor ? null : found ? (sponsor?.id ?? null) : sponsorNumber.trim() ? Number(sponsorNumber.trim()) : null,
         employer: takesEmployer && employer.trim() ? employer.trim() : null,
       });
       setFlash(t('procedures.files.created', { protocol: created.protocol_number }));
@@ -75,8 +77,11 @@ function FileForm({ procedures }: { procedures: { id: number; code: string; name
   const [personNumber, setPersonNumber] = useState('');
   const [sponsorNumber, setSponsorNumber] = useState('');
   // The persons' search needs persons.read, which the SUI officer does not hold (decision 0040
-  // gives it none): without it the file names the person by the number of their record.
+  // gives it none): it finds the person by identity only (persons.identify, decision 0043). With
+  // neither, the file names the person by the number of their record.
   const search = can('persons.read');
+  const identify = !search && can('persons.identify');
+  const found = search || identify;
   const chosen = (p: Chosen | null, clear: () => void, testId: string) =>
     p ? (
       <p class="d-flex flex-wrap align-items-center gap-2" data-testid={testId}>
@@ -98,10 +103,12 @@ function FileForm({ procedures }: { procedures: { id: number; code: string; name
         value={procedureId}
         onValue={setProcedureId}
         empty={t('procedures.choose')}
-        options={procedures.map((p) => ({ value: String(p.id), label: p.name }))}
+        options={procedures.map((p) => ({ value: String(p.id), label: p.label }))}
         error={errors.fields.procedure_id}
       />
-      {!search ? (
+      {identify && !person ? (
+        <IdentityLookup id="person_id" label={labels.person_id} hint={t('procedures.identity.personHint')} error={errors.fields.person_id} testId="procedure-file-identity" onPick={setPerson} />
+      ) : !found ? (
         <TextField id="person_id" label={labels.person_id} required inputMode="numeric" dir="ltr" hint={t('procedures.files.personNumberHint')} value={personNumber} onValue={setPersonNumber} error={errors.fields.person_id} />
       ) : person ? (
         chosen(person, () => setPerson(null), 'procedure-file-person')
@@ -120,7 +127,9 @@ function FileForm({ procedures }: { procedures: { id: number; code: string; name
       )}
       <TextField id="protocol_number" label={labels.protocol_number} required dir="ltr" maxLength={PROTOCOL_MAX} value={protocol} onValue={setProtocol} error={errors.fields.protocol_number} />
       <TextField id="filed_on" type="date" label={labels.filed_on} required hint={t('procedures.files.filedOnHint')} max={today()} value={filedOn} onValue={setFiledOn} error={errors.fields.filed_on} />
-      {takesSponsor && !search ? (
+      {takesSponsor && identify && !sponsor ? (
+        <IdentityLookup id="sponsor_person_id" label={labels.sponsor_person_id} hint={t('procedures.files.sponsorHint')} error={errors.fields.sponsor_person_id} testId="procedure-file-sponsor-identity" onPick={setSponsor} />
+      ) : takesSponsor && !found ? (
         <TextField id="sponsor_person_id" label={labels.sponsor_person_id} inputMode="numeric" dir="ltr" hint={t('procedures.files.personNumberHint')} value={sponsorNumber} onValue={setSponsorNumber} error={errors.fields.sponsor_person_id} />
       ) : takesSponsor ? (
         sponsor ? (

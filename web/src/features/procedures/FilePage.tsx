@@ -11,6 +11,7 @@ import { type Msg, useT } from '../../lib/i18n';
 import { formatNumber } from '../../lib/numbers';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { ContributionPanel } from '../protection/index';
 import { useData } from '../../lib/useData';
 import { type Procedure, type ProcedureFile, proceduresApi } from './api';
 import { type Action, AdvanceForm, DecisionForm, DocumentForm, ResumeForm, SuspendForm, stepName, withNames } from './FileActions';
@@ -45,6 +46,8 @@ export function FilePage({ id }: { id: number }) {
               </div>
               <ClockPanel file={f} />
               <Details file={f} />
+              {f.procedure.code === 'integration_agreement' ? <AgreementLinks file={f} /> : null}
+              {f.procedure.code === 'temporary_protection_ukraine' && can('temporary_protection_contribution.read') ? <ContributionPanel personId={f.person.id} /> : null}
               {can('procedure_files.manage') && f.status === 'open' ? (
                 <Actions file={f} procedure={procedure} panel={panel} save={save} />
               ) : null}
@@ -173,6 +176,23 @@ function Details({ file: f }: { file: ProcedureFile }) {
         </>
       ) : null}
     </dl>
+  );
+}
+
+/** An integration agreement's file leads to the person's agreements, and the SUI records the signed one from here. */
+function AgreementLinks({ file: f }: { file: ProcedureFile }) {
+  const { t } = useT();
+  const { can } = useSession();
+  if (!can('integration_agreements.read')) return null;
+  return (
+    <p class="d-flex flex-wrap gap-3" data-testid="procedure-agreement-links">
+      <Link href={`/integration-agreements?person_id=${f.person.id}`}>{t('procedures.file.agreementsOfPerson')}</Link>
+      {can('integration_agreements.manage') ? (
+        <Link href={`/integration-agreements?new=1&person_id=${f.person.id}&procedure_file_id=${f.id}`} data-testid="procedure-agreement-new">
+          {t('procedures.file.recordAgreement')}
+        </Link>
+      ) : null}
+    </p>
   );
 }
 

@@ -5,6 +5,10 @@ import type { operations } from '../../lib/api-schema';
 import type { Check, Same } from '../../lib/typeChecks';
 
 export type Procedure = Schema<'Procedure'>;
+/** A procedure as the admin writes it (POST and PUT take the same body). */
+export type ProcedureInput = RequestBody<'createProcedure'>;
+/** A person as the identity search shows one: record number, names, birth date, nationality. */
+export type PersonIdentity = Schema<'PersonIdentity'>;
 export type ProcedureFile = Schema<'ProcedureFile'>;
 export type Clock = Schema<'ProcedureClock'>;
 export type FileInput = RequestBody<'createProcedureFile'>;
@@ -24,6 +28,9 @@ export type OutcomesAreTheServers = Check<Same<(typeof OUTCOMES)[number], Outcom
 
 /** How the days of a term are counted (terms.h). */
 export const COUNTINGS = ['calendar', 'working', 'months'] as const;
+/** Whether a term ending on a Saturday moves to the next working day (terms.h). */
+export const SATURDAYS = ['stays', 'moves'] as const;
+export type SaturdaysAreTheServers = Check<Same<(typeof SATURDAYS)[number], Procedure['terms'][number]['saturday']>>;
 export type CountingsAreTheServers = Check<Same<(typeof COUNTINGS)[number], Procedure['terms'][number]['counting']>>;
 
 /**
@@ -37,8 +44,16 @@ export const TAKES_EMPLOYER: readonly string[] = ['work_entry'];
 export const PROTOCOL_MAX = 60;
 export const EMPLOYER_MAX = 200;
 
+/** The catalogue's names besides the Italian one, in the app's order (decision 0043). */
+export const NAME_LANGUAGES = ['en', 'fr', 'ar', 'uk', 'bn'] as const;
+export type NameLanguagesAreTheServers = Check<Same<(typeof NAME_LANGUAGES)[number], Procedure['names'][number]['language']>>;
+
 export const proceduresApi = {
-  catalogue: () => request<Schema<'ProcedureList'>>('GET', '/procedures'),
+  /** `lang`: the language of the labels (the app's, not the browser's). */
+  catalogue: (lang?: string) => request<Schema<'ProcedureList'>>('GET', '/procedures', { query: { lang } }),
+  procedure: (id: number, lang?: string) => request<Procedure>('GET', `/procedures/${id}`, { query: { lang } }),
+  createProcedure: (body: ProcedureInput, lang?: string) => request<Procedure>('POST', '/procedures', { body, query: { lang } }),
+  replaceProcedure: (id: number, body: ProcedureInput, lang?: string) => request<Procedure>('PUT', `/procedures/${id}`, { body, query: { lang } }),
   list: (query: FileQuery) => request<Schema<'ProcedureFileList'>>('GET', '/procedure-files', { query }),
   /** Every file of the filters, in the order asked, as CSV or XLSX in the page's language. */
   listFile: (query: FileQuery, format: 'csv' | 'xlsx', lang: string) => fileUrl('/procedure-files', { ...query, format, lang }),
@@ -50,5 +65,9 @@ export const proceduresApi = {
   recordDocument: (id: number, body: RequestBody<'createProcedureFileDocument'>) => request<ProcedureFile>('POST', `/procedure-files/${id}/documents`, { body }),
   suspend: (id: number, body: RequestBody<'createProcedureFileSuspension'>) => request<ProcedureFile>('POST', `/procedure-files/${id}/suspensions`, { body }),
   resume: (id: number, body: RequestBody<'procedureFileResumption'>) => request<ProcedureFile>('POST', `/procedure-files/${id}/resumption`, { body }),
+  /** The SUI's way to a person it may not read (decision 0043): identity fields only. */
+  identify: (name: string, birth_date: string) => request<Schema<'PersonIdentityList'>>('GET', '/persons/identities', { query: { name, birth_date } }),
+  register: (body: { family_name: string; given_names: string; sex: string; birth_date: string; nationality: string }) =>
+    request<PersonIdentity>('POST', '/persons/identities', { body }),
   decide: (id: number, body: RequestBody<'procedureFileDecision'>) => request<ProcedureFile>('POST', `/procedure-files/${id}/decision`, { body }),
 };

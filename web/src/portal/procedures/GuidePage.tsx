@@ -64,7 +64,10 @@ function Details({ g, lang }: { g: Guide; lang: PortalLang }) {
             <li key={i}>
               <strong>{s.name}</strong>
               <br />
-              <span class="portal-note">{s.office}</span>
+              {/* Offices are Italian names whatever the steps' language (decision 0043). */}
+              <span class="portal-note" lang={otherLang('it', lang)}>
+                {s.office}
+              </span>
             </li>
           ))}
         </ol>

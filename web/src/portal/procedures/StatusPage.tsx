@@ -44,7 +44,7 @@ function Answer({ s, lang }: { s: FileStatus; lang: PortalLang }) {
               {s.current_step_office ? (
                 <>
                   {' '}
-                  ({pt('status.office')} <span lang={italian}>{s.current_step_office}</span>)
+                  ({pt('status.office')} <span lang={otherLang('it', lang)}>{s.current_step_office}</span>)
                 </>
               ) : null}
             </p>
