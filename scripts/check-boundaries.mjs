@@ -79,8 +79,8 @@ const DEPENDENCIES = {
   // names of who recorded a step (accounts), the people a case worker follows (cases), the
   // inbox's files near or past their due date (tasks); the placements of a person, for the
   // temporary protection contribution (reception, decision 0041); the caller's language
-  // (reporting::language_of) for the catalogue's names (decision 0043); the bottleneck figures'
-  // CSV and XLSX (reporting, decision 0044).
+  // (reporting::language_of) for the catalogue's names (decision 0043); the files list's and the
+  // bottleneck figures' CSV and XLSX (reporting, decisions 0021 and 0044).
   procedures: [...PLATFORM, 'accounts', 'people', 'cases', 'tasks', 'reception', 'reporting'],
   seed: [...PLATFORM],
   app: [...PLATFORM, 'accounts', 'people', 'centres', 'documents', 'tasks', 'reception', 'monitoring', 'cases', 'screening', 'referrals', 'guidance', 'directory', 'opportunities', 'procedures', 'reporting'],

@@ -16,7 +16,9 @@ inline constexpr int kExitBadInput = 2;
 
 int serve(const app::Config& config);
 int migrate(const app::Config& config);
-int seed(const app::Config& config, bool demo, const std::string& scale);
+// `only`: bench only, a module's national step alone on a database already seeded (--demo).
+int seed(const app::Config& config, bool demo, const std::string& scale,
+         const std::string& only = "");
 int org_add(const app::Config& config, const std::string& name, const std::string& type,
             const std::optional<std::string>& istat_code);
 int user_add(const app::Config& config, const std::string& email, const std::string& name,

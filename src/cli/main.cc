@@ -43,6 +43,10 @@ int main(int argc, char** argv) {
   auto* seed = app.add_subcommand("seed", "fill a new database with generated data");
   seed->add_flag("--demo", demo, "the Palermo demo network with one account per role");
   seed->add_option("--scale", scale, "'national': benchmark-sized data");
+  std::string seed_only;
+  seed->add_option("--only", seed_only,
+                   "bench only, with --scale national: run this module's step alone, on a "
+                   "database a demo seed filled (when the whole national seed is too long)");
 
   auto* org = app.add_subcommand("org", "organisations")->require_subcommand(1);
   std::string org_name, org_type;
@@ -125,7 +129,7 @@ int main(int argc, char** argv) {
 
   if (*serve) return cli::serve(*config);
   if (*migrate) return cli::migrate(*config);
-  if (*seed) return cli::seed(*config, demo, scale);
+  if (*seed) return cli::seed(*config, demo, scale, seed_only);
   if (*org_add) return cli::org_add(*config, org_name, org_type, istat);
   if (*user_add)
     return cli::user_add(*config, email, display_name, role, organization,

@@ -10,8 +10,11 @@
 #include "core/clock.h"
 #include "people/routes.h"
 #include "procedures/catalogue.h"
+#include "procedures/file_export.h"
 #include "procedures/files.h"
 #include "procedures/routes.h"
+#include "reporting/files.h"
+#include "reporting/language.h"
 
 namespace innet::procedures {
 namespace {
@@ -323,6 +326,52 @@ Result<File> visible_file(api::Context& ctx, db::Connection& conn, std::int64_t 
   return f;
 }
 
+// The files of the list's filters as CSV (';', Italian office conventions) or XLSX (date cells),
+// every one of them in the order asked, read 500 at a time. More than a file may hold is refused
+// before anything is read beyond the first page.
+Result<http::Response> files_file(api::Context& ctx, db::Connection& conn, const FileFilter& f,
+                                  CivilDay today) {
+  const reporting::Labels labels(file_export_words(), reporting::language_of(ctx.request));
+  reporting::Table table{.name = labels("sheet.files")};
+  for (const char* c : {"protocol_number", "procedure", "person", "current_step", "filed_on",
+                        "due_on", "clock_state", "days_left", "suspended_days"})
+    table.columns.push_back({c, labels(std::string("column.") + c)});
+  constexpr std::int64_t kPage = 500;
+  for (Paging paging{1, kPage};; ++paging.page) {
+    INNET_ASSIGN_OR_RETURN(auto page, list_files(conn, f, today, paging));
+    if (page.total > static_cast<std::int64_t>(reporting::kMaxExportRows))
+      return Error::make(ErrorKind::unprocessable, "export_too_large",
+                         "the export would hold " + std::to_string(page.total) +
+                             " rows, more than the " + std::to_string(reporting::kMaxExportRows) +
+                             " a file may hold: narrow the filters");
+    Lookup lookup(conn);
+    INNET_TRY(lookup.persons(page.items));
+    for (auto& file : page.items) {
+      ctx.record_read(file.person_id);
+      if (file.sponsor_person_id) ctx.record_read(*file.sponsor_person_id);
+      INNET_ASSIGN_OR_RETURN(auto v, view_of(lookup, std::move(file), today));
+      using reporting::Cell;
+      const auto& c = v.clock.c;
+      table.rows.push_back({Cell::of(v.f.protocol_number), Cell::of(v.procedure.name),
+                            Cell::of(v.person.family_name + " " + v.person.given_names),
+                            Cell::of(v.current_step.name), Cell::date(v.f.filed_on),
+                            c.due ? Cell::date(c.due->to_string()) : Cell{},
+                            Cell::of(labels("state." + to_string(c.state))),
+                            c.days_left ? Cell::of(*c.days_left) : Cell{},
+                            Cell::of(c.suspended_days)});
+    }
+    if (paging.page * kPage >= page.total) break;
+  }
+  return reporting::tables_response(ctx.request.query["format"], {std::move(table)}, 0,
+                                    "pratiche-" + today.to_string(), reporting::CsvStyle::office);
+}
+
+// The files a case worker may read: those of the people whose cases they are assigned to.
+std::optional<db::Subquery> reach_of(api::Context& ctx) {
+  if (ctx.services.policy.scope(ctx.actor->role, kRead) == auth::Scope::all) return std::nullopt;
+  return cases::persons_with_cases_assigned_to(ctx.actor->user_id);
+}
+
 Result<http::Response> list_some(api::Context& ctx) {
   auto& q = ctx.request.query;
   INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(q));
@@ -332,10 +381,11 @@ Result<http::Response> list_some(api::Context& ctx) {
   if (!q["state"].empty()) f.state = parse_clock_state(q["state"]);
   f.overdue = q["overdue"] == "true";
   f.protocol = q["protocol_number"];
-  if (ctx.services.policy.scope(ctx.actor->role, kRead) != auth::Scope::all)
-    f.persons = cases::persons_with_cases_assigned_to(ctx.actor->user_id);
+  f.sort = q["sort"];
+  f.persons = reach_of(ctx);
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   const auto today = clock::today();
+  if (!q["format"].empty() && q["format"] != "json") return files_file(ctx, *conn, f, today);
   INNET_ASSIGN_OR_RETURN(auto page, list_files(*conn, f, today, paging));
   Lookup lookup(*conn);
   INNET_TRY(lookup.persons(page.items));
@@ -347,6 +397,79 @@ Result<http::Response> list_some(api::Context& ctx) {
     items.push_back(file_type().to_json(v));
   }
   return api::ok(list_envelope(std::move(items), page.total, paging));
+}
+
+// The deadline dashboard's figures: every procedure of the catalogue (none left out, so a zero
+// shows as one), the caller's files only.
+struct CountsRow {
+  ProcedureRef procedure;
+  ProcedureCounts n;
+};
+
+struct CountsView {
+  std::string as_of;
+  std::vector<CountsRow> items;
+  ProcedureCounts total;
+};
+
+const api::ObjectType<CountsRow>& counts_row_type() {
+  static const auto type =
+      api::ObjectType<CountsRow>("ProcedureFileCountsRow")
+          .field("procedure", &CountsRow::procedure, procedure_ref_type())
+          .field("open", [](const CountsRow& r) { return r.n.open; },
+                 {.description = "open files (every state but closed)"})
+          .field("overdue", [](const CountsRow& r) { return r.n.overdue; },
+                 {.description = "past their due date, not suspended"})
+          .field("due_soon", [](const CountsRow& r) { return r.n.due_soon; },
+                 {.description = "due within 10 days (today included), not suspended"})
+          .field("suspended", [](const CountsRow& r) { return r.n.suspended; },
+                 {.description = "a request for integration holds the term today"});
+  return type;
+}
+
+const api::ObjectType<CountsView>& counts_type() {
+  static const auto type =
+      api::ObjectType<CountsView>("ProcedureFileCounts")
+          .field("as_of", &CountsView::as_of, {.format = "date"})
+          .field("items", &CountsView::items, counts_row_type())
+          .field("open", [](const CountsView& v) { return v.total.open; })
+          .field("overdue", [](const CountsView& v) { return v.total.overdue; })
+          .field("due_soon", [](const CountsView& v) { return v.total.due_soon; })
+          .field("suspended", [](const CountsView& v) { return v.total.suspended; });
+  return type;
+}
+
+Result<http::Response> counts(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  const auto today = clock::today();
+  INNET_ASSIGN_OR_RETURN(auto found, count_by_procedure(*conn, reach_of(ctx), today));
+  INNET_ASSIGN_OR_RETURN(auto catalogue, list_procedures(*conn));
+  std::map<std::int64_t, ProcedureCounts> by_procedure;
+  for (const auto& c : found) by_procedure[c.procedure_id] = c;
+  CountsView v{.as_of = today.to_string()};
+  for (const auto& p : catalogue) {
+    CountsRow row{{p.id, p.code, p.name}, by_procedure[p.id]};
+    v.total.open += row.n.open;
+    v.total.overdue += row.n.overdue;
+    v.total.due_soon += row.n.due_soon;
+    v.total.suspended += row.n.suspended;
+    v.items.push_back(std::move(row));
+  }
+  return api::ok(counts_type(), v);
+}
+
+// ?sort=: each key ascending, or descending with '-' first; anything else is a 400 naming sort.
+Field sort_field() {
+  Field f{.name = "sort", .max_length = 40};
+  for (const auto& key : file_sort_keys()) {
+    f.allowed.push_back(key);
+    f.allowed.push_back("-" + key);
+  }
+  f.description =
+      "a column to sort by, '-' first for descending: due_on (default; files whose term has "
+      "not started last), filed_on, protocol_number, procedure (its code), step (the current "
+      "step's position); ties by due date, then id";
+  return f;
 }
 
 Result<http::Response> get_one(api::Context& ctx) {
@@ -510,11 +633,30 @@ void add_file_routes(api::Api& api) {
                      {.name = "overdue",
                       .allowed = {"true", "false"},
                       .description = "true: past the due date and not suspended"},
-                     {.name = "protocol_number", .max_length = 60}},
+                     {.name = "protocol_number", .max_length = 60},
+                     sort_field(),
+                     {.name = "format",
+                      .max_length = 4,
+                      .allowed = {"json", "csv", "xlsx"},
+                      .description = "json (default), csv or xlsx: every file of the filters "
+                                     "(not one page, at most 50,000), in the order asked and the "
+                                     "caller's language (lang)"},
+                     reporting::lang_field()},
            .paged = true,
            .response_schema = "ProcedureFileList",
+           .other_content_types = {"text/csv", reporting::kXlsxType},
            .reads_persons = true,
            .handler = list_some});
+  api.add_schema(counts_row_type());
+  api.add_schema(counts_type());
+  api.add({.method = "GET",
+           .pattern = base + "/counts",
+           .action = kRead,
+           .summary = "The deadline dashboard: for each procedure, the caller's open files, those "
+                      "past their due date, due within 10 days and suspended today",
+           .tag = "procedures",
+           .response_schema = "ProcedureFileCounts",
+           .handler = counts});
   api.add(
       {.method = "POST",
        .pattern = base,

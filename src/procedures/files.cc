@@ -93,24 +93,13 @@ const Suspension* open_suspension_of(const File& f) {
   return nullptr;
 }
 
-// What the row keeps for the lists and the tasks: the due date as it stands once any open
-// suspension has run its longest (the live clock gives the same date as soon as the file is not
-// suspended), and the day an open suspension stops holding the term.
 Status save_clock(db::Connection& conn, const File& f, const Procedure& p, const std::string& now) {
-  auto in = clock_input(f, p);
-  std::optional<std::string> suspended_until;
-  for (auto& s : in.suspensions)
-    if (!s.end) {
-      s.end = s.start.plus_days(p.max_suspension_days);
-      suspended_until = s.end->to_string();
-    }
-  auto c = legal_clock(in, kLatestDay, calendar());
-  std::optional<std::string> due;
-  if (c.due) due = c.due->to_string();
+  const auto kept = stored_clock(f, p);
   return db::expect_one(
-      conn.execute("UPDATE procedure_files SET due_on = ?, suspended_until = ?, updated_at = ? "
-                   "WHERE id = ?",
-                   {db::optional_value(due), db::optional_value(suspended_until), now, f.id}),
+      conn.execute("UPDATE procedure_files SET due_on = ?, suspended_until = ?, step_position = ?, "
+                   "updated_at = ? WHERE id = ?",
+                   {db::optional_value(kept.due_on), db::optional_value(kept.suspended_until),
+                    static_cast<std::int64_t>(f.steps.size()), now, f.id}),
       "procedure_file");
 }
 
@@ -193,6 +182,22 @@ Status add_step_row(db::Connection& conn, const File& f, const FileStep& s) {
 }
 
 }  // namespace
+
+// What the row keeps for the lists and the tasks: the due date as it stands once any open
+// suspension has run its longest (the live clock gives the same date as soon as the file is not
+// suspended), and the day an open suspension stops holding the term.
+StoredClock stored_clock(const File& f, const Procedure& p) {
+  auto in = clock_input(f, p);
+  StoredClock out;
+  for (auto& s : in.suspensions)
+    if (!s.end) {
+      s.end = s.start.plus_days(p.max_suspension_days);
+      out.suspended_until = s.end->to_string();
+    }
+  auto c = legal_clock(in, kLatestDay, calendar());
+  if (c.due) out.due_on = c.due->to_string();
+  return out;
+}
 
 Clock clock_of(const File& f, const Procedure& p, CivilDay today) {
   return legal_clock(clock_input(f, p), today, calendar());
@@ -419,6 +424,62 @@ void add_state(db::Where& where, ClockState state, CivilDay today) {
 
 }  // namespace
 
+const std::vector<std::string>& file_sort_keys() {
+  static const std::vector<std::string> keys = {"due_on", "filed_on", "protocol_number",
+                                                "procedure", "step"};
+  return keys;
+}
+
+bool is_file_sort(const std::string& sort) {
+  const std::string key = !sort.empty() && sort.front() == '-' ? sort.substr(1) : sort;
+  const auto& keys = file_sort_keys();
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+namespace {
+
+// Whether every file the filter lets through has a due date: then the default order is the
+// index's (status, due_on, id), with no expression to sort by.
+bool has_due_date(const FileFilter& f) {
+  if (f.overdue) return true;
+  return f.state && (*f.state == ClockState::overdue || *f.state == ClockState::due_soon ||
+                     *f.state == ClockState::running);
+}
+
+// The ORDER BY of the list. Files without a due date (the term not started) come last whichever
+// way the due dates go: SQLite puts NULLs first ascending, PostgreSQL last, so a CASE says it
+// once. Ties by due date (the most urgent first), then id, so pages do not shuffle.
+std::string order_by(const FileFilter& f) {
+  const std::string by = f.sort.empty() ? "due_on" : f.sort;
+  const bool descending = by.front() == '-';
+  const std::string key = descending ? by.substr(1) : by;
+  const std::string dir = descending ? " DESC" : " ASC";
+  const std::string nulls_last = "CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, ";
+  if (key == "due_on") {
+    if (has_due_date(f)) return "due_on" + dir + ", id" + dir;
+    return nulls_last + "due_on" + dir + ", id" + dir;
+  }
+  std::string column;
+  if (key == "filed_on") column = "filed_on";
+  if (key == "protocol_number") column = "protocol_number";
+  if (key == "procedure")
+    column = "(SELECT p.code FROM procedures p WHERE p.id = procedure_files.procedure_id)";
+  if (key == "step") column = "step_position";
+  return column + dir + ", " + nulls_last + "due_on, id";
+}
+
+// The files a filter reads from. A case worker's files (`persons`) are found person by person
+// (procedure_files_person): a few hundred people's files, where the state's index would walk
+// every open file of the nation and test its person. SQLite has no statistics to see that
+// (seed.cc leaves them out), so it is told; PostgreSQL's planner sees it from its own.
+std::string files_of(const db::Connection& conn, const std::optional<db::Subquery>& persons) {
+  if (persons && conn.engine() == db::Engine::sqlite)
+    return "procedure_files INDEXED BY procedure_files_person";
+  return "procedure_files";
+}
+
+}  // namespace
+
 Result<db::Page<File>> list_files(db::Connection& conn, const FileFilter& f, CivilDay today,
                                   const Paging& paging) {
   db::Where where;
@@ -428,12 +489,139 @@ Result<db::Page<File>> list_files(db::Connection& conn, const FileFilter& f, Civ
   if (f.overdue) add_state(where, ClockState::overdue, today);
   if (f.persons) where.add_in("person_id", *f.persons);
   if (!f.protocol.empty()) where.add("protocol_number = ?", f.protocol);
-  INNET_ASSIGN_OR_RETURN(
-      auto page, db::page_query<File>(conn, kColumns, "procedure_files", where,
-                                      "CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, id",
-                                      paging, from_row));
+  INNET_ASSIGN_OR_RETURN(auto page, db::page_query<File>(conn, kColumns, files_of(conn, f.persons),
+                                                         where, order_by(f), paging, from_row));
   INNET_TRY(load_lists(conn, page.items));
   return page;
+}
+
+Result<std::vector<ProcedureCounts>> count_by_procedure(db::Connection& conn,
+                                                        const std::optional<db::Subquery>& persons,
+                                                        CivilDay today) {
+  const std::string t = today.to_string();
+  const std::string soon = today.plus_days(kDueSoonDays).to_string();
+  const std::string from = files_of(conn, persons);
+  db::Where open;
+  open.add("status = 'open'");
+  if (persons) open.add_in("person_id", *persons);
+  // Every open file and the suspended ones: the open part of procedure_files_dashboard.
+  db::Params params = {t};
+  params.insert(params.end(), open.params().begin(), open.params().end());
+  INNET_ASSIGN_OR_RETURN(
+      auto all, conn.query("SELECT procedure_id, COUNT(*), SUM(CASE WHEN suspended_until > ? THEN "
+                           "1 ELSE 0 END) FROM " +
+                               from + open.sql() + " GROUP BY procedure_id ORDER BY procedure_id",
+                           params));
+  // Past due and due soon, not suspended (add_state's conditions): only the files due by
+  // today + kDueSoonDays, a range of procedure_files_clock, not every open file.
+  db::Where due;
+  due.add("status = 'open'");
+  due.add("due_on <= ?", soon);
+  due.add("(suspended_until IS NULL OR suspended_until <= ?)", t);
+  if (persons) due.add_in("person_id", *persons);
+  params = {t, t};
+  params.insert(params.end(), due.params().begin(), due.params().end());
+  INNET_ASSIGN_OR_RETURN(auto near,
+                         conn.query("SELECT procedure_id, SUM(CASE WHEN due_on < ? THEN 1 ELSE 0 "
+                                    "END), SUM(CASE WHEN due_on >= ? THEN 1 ELSE 0 END) FROM " +
+                                        from + due.sql() + " GROUP BY procedure_id",
+                                    params));
+  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> by_procedure;
+  for (const auto& r : near) by_procedure[r.integer(0)] = {r.integer(1), r.integer(2)};
+  std::vector<ProcedureCounts> out;
+  for (const auto& r : all) {
+    const auto [overdue, due_soon] = by_procedure[r.integer(0)];
+    out.push_back({r.integer(0), r.integer(1), overdue, due_soon, r.integer(2)});
+  }
+  return out;
+}
+
+Status insert_files(db::Connection& conn, std::vector<File>& files,
+                    const std::map<std::int64_t, Procedure>& procedures) {
+  // The files, with the ids they get (RETURNING gives them in the order of the VALUES).
+  constexpr std::size_t kRows = 50;  // 17 values a row
+  for (std::size_t at = 0; at < files.size(); at += kRows) {
+    const std::size_t count = std::min(kRows, files.size() - at);
+    std::string sql =
+        "INSERT INTO procedure_files (procedure_id, person_id, sponsor_person_id, employer, "
+        "protocol_number, filed_on, status, outcome, decided_on, decision_note, decided_by, "
+        "due_on, suspended_until, step_position, created_by, created_at, updated_at) VALUES ";
+    db::Params params;
+    for (std::size_t i = 0; i < count; ++i) {
+      const File& f = files[at + i];
+      const auto kept = stored_clock(f, procedures.at(f.procedure_id));
+      const auto* d = f.decision ? &*f.decision : nullptr;
+      sql += std::string(i ? ", (" : "(") + db::placeholders(17) + ")";
+      params.insert(
+          params.end(),
+          {f.procedure_id, f.person_id, db::optional_value(f.sponsor_person_id),
+           db::optional_value(f.employer), f.protocol_number, f.filed_on, f.status,
+           d ? db::Value(d->outcome) : db::Value(nullptr),
+           d ? db::Value(d->decided_on) : db::Value(nullptr),
+           d ? db::optional_value(d->note) : db::Value(nullptr),
+           d ? db::Value(d->decided_by) : db::Value(nullptr), db::optional_value(kept.due_on),
+           db::optional_value(kept.suspended_until), static_cast<std::int64_t>(f.steps.size()),
+           f.created_by, f.created_at, f.updated_at});
+    }
+    INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql + " RETURNING id", params));
+    for (std::size_t i = 0; i < count; ++i) files[at + i].id = rows[i].integer(0);
+  }
+  struct StepRow {
+    std::int64_t file_id;
+    std::int64_t position;
+    const FileStep* step;
+  };
+  struct DocumentRow {
+    std::int64_t file_id;
+    const ReceivedDocument* document;
+  };
+  struct SuspensionRow {
+    std::int64_t file_id;
+    const Suspension* suspension;
+  };
+  std::vector<StepRow> steps;
+  std::vector<DocumentRow> documents;
+  std::vector<SuspensionRow> suspensions;
+  for (const auto& f : files) {
+    for (std::size_t k = 0; k < f.steps.size(); ++k)
+      steps.push_back({f.id, static_cast<std::int64_t>(k + 1), &f.steps[k]});
+    for (const auto& d : f.documents) documents.push_back({f.id, &d});
+    for (const auto& s : f.suspensions) suspensions.push_back({f.id, &s});
+  }
+  INNET_TRY(db::insert_many(
+      conn,
+      "INSERT INTO procedure_file_steps (file_id, position, step, entered_on, note, recorded_by) "
+      "VALUES ",
+      6, steps.size(),
+      [&](std::size_t i, db::Params& params) {
+        const auto& r = steps[i];
+        params.insert(params.end(), {r.file_id, r.position, r.step->step, r.step->entered_on,
+                                     db::optional_value(r.step->note), r.step->recorded_by});
+      },
+      150));
+  INNET_TRY(db::insert_many(
+      conn,
+      "INSERT INTO procedure_file_documents (file_id, document, received_on, recorded_by) VALUES ",
+      4, documents.size(),
+      [&](std::size_t i, db::Params& params) {
+        const auto& r = documents[i];
+        params.insert(params.end(), {r.file_id, r.document->document, r.document->received_on,
+                                     r.document->recorded_by});
+      },
+      200));
+  INNET_TRY(db::insert_many(
+      conn,
+      "INSERT INTO procedure_file_suspensions (file_id, started_on, ended_on, reason, opened_by, "
+      "closed_by) VALUES ",
+      6, suspensions.size(),
+      [&](std::size_t i, db::Params& params) {
+        const auto& r = suspensions[i];
+        const auto& s = *r.suspension;
+        params.insert(params.end(), {r.file_id, s.started_on, db::optional_value(s.ended_on),
+                                     s.reason, s.opened_by, db::optional_value(s.closed_by)});
+      },
+      150));
+  return Status::success();
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -121,6 +122,13 @@ Result<File> close_suspension(db::Connection& conn, File f, const Procedure& p,
 Result<File> decide(db::Connection& conn, File f, const Procedure& p, Decision d, CivilDay today,
                     const std::string& now);
 
+// The keys of the list's ?sort= (a key ascending, '-key' descending): due_on (the default, files
+// without a due date last), filed_on, protocol_number, procedure (its code), step (how far the
+// file has gone: its current step's position). Ties by due date, then id.
+const std::vector<std::string>& file_sort_keys();
+// Whether `sort` is a key of file_sort_keys(), with or without a leading '-'.
+bool is_file_sort(const std::string& sort);
+
 struct FileFilter {
   std::optional<std::int64_t> procedure_id;
   std::optional<std::int64_t> person_id;
@@ -128,8 +136,10 @@ struct FileFilter {
   bool overdue = false;
   std::optional<db::Subquery> persons;  // only files of these persons (a case worker's)
   std::string protocol;                 // one protocol number
+  std::string sort;                     // one of file_sort_keys(), '-' first for descending
 };
-// One page, the earliest due first (files without a due date last), then by id.
+// One page in the filter's order (default: the earliest due first, files without a due date
+// last), then by id.
 Result<db::Page<File>> list_files(db::Connection& conn, const FileFilter& f, CivilDay today,
                                   const Paging& paging);
 
@@ -143,6 +153,36 @@ struct DueFile {
 };
 Result<std::int64_t> count_due(db::Connection& conn, CivilDay today, bool overdue_only);
 Result<std::vector<DueFile>> due_files(db::Connection& conn, CivilDay today, std::int64_t limit);
+
+// The deadline dashboard: for each procedure with open files among `persons` (all files when
+// none), how many are open, past their due date (not suspended), due within kDueSoonDays (not
+// suspended), suspended today: two statements grouped by procedure, the open files over the
+// index procedure_files_dashboard, those due by today + kDueSoonDays over procedure_files_clock
+// (both covering); the same states as the list's filters.
+struct ProcedureCounts {
+  std::int64_t procedure_id = 0;
+  std::int64_t open = 0;
+  std::int64_t overdue = 0;
+  std::int64_t due_soon = 0;
+  std::int64_t suspended = 0;
+};
+Result<std::vector<ProcedureCounts>> count_by_procedure(db::Connection& conn,
+                                                        const std::optional<db::Subquery>& persons,
+                                                        CivilDay today);
+
+// What a file's row keeps of its clock (decision 0040, 5): the due date once any open suspension
+// has run its longest, and the day an open suspension stops holding the term.
+struct StoredClock {
+  std::optional<std::string> due_on;
+  std::optional<std::string> suspended_until;
+};
+StoredClock stored_clock(const File& f, const Procedure& p);
+
+// Many files in few statements, for generated data (`innet seed --scale national`): each file
+// whole (its steps, documents, suspensions, decision) as the rules above would have left it, the
+// caller's to ensure; the stored clock computed here. Sets each file's id.
+Status insert_files(db::Connection& conn, std::vector<File>& files,
+                    const std::map<std::int64_t, Procedure>& procedures);
 
 // Recomputes the stored due dates of a procedure's open files (after its rules change).
 Status refresh_due_dates(db::Connection& conn, const Procedure& p);

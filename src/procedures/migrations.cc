@@ -229,7 +229,22 @@ CREATE TABLE procedure_names (
              return Status::success();
            }},
           // 7: the bottleneck figures' stays and indexes (analytics.cc).
-          analytics_migration(engine)};
+          analytics_migration(engine),
+          {.version = 8,
+           .name = "procedures: the files' current step kept for the list's sort, the deadline "
+                   "dashboard's indexes",
+           .sql = R"sql(
+ALTER TABLE procedure_files ADD COLUMN step_position INTEGER NOT NULL DEFAULT 1;
+UPDATE procedure_files SET step_position = COALESCE((SELECT MAX(s.position) FROM
+  procedure_file_steps s WHERE s.file_id = procedure_files.id), 1);
+CREATE INDEX procedure_files_dashboard ON procedure_files (status, procedure_id, due_on,
+  suspended_until);
+CREATE INDEX procedure_files_clock ON procedure_files (status, due_on, suspended_until,
+  procedure_id);
+DROP INDEX procedure_files_due;
+CREATE INDEX procedure_files_filed ON procedure_files (filed_on);
+CREATE INDEX procedure_files_step ON procedure_files (step_position, due_on);
+)sql"}};
 }
 
 }  // namespace innet::procedures

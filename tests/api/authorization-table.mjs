@@ -238,6 +238,7 @@ const TABLE = {
   'GET /api/v1/public/procedures/{code}':          [1,   1,    1,   1,   1,   1,   1,   1],
   'POST /api/v1/public/procedure-files/lookup':    [1,   1,    1,   1,   1,   1,   1,   1],
   'GET /api/v1/procedure-files':                   [0,   0,    1,   0,   1,   0,   1,   0],
+  'GET /api/v1/procedure-files/counts':            [0,   0,    1,   0,   1,   0,   1,   0],
   'POST /api/v1/procedure-files':                  [0,   0,    0,   0,   0,   0,   1,   0],
   'GET /api/v1/procedure-files/analytics':         [0,   0,    1,   0,   0,   0,   1,   1],
   'GET /api/v1/procedure-files/{id}':              [0,   0,    1,   0,   1,   0,   1,   0],

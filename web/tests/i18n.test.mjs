@@ -257,6 +257,7 @@ const DYNAMIC = {
   'agreements.lines.*': () => constList('features/agreements/api.ts', 'LINE_CODES'),
   'protection.notes.*': () => constList('features/protection/api.ts', 'LINE_NOTES'),
   'procedures.outcomes.*': () => constList('features/procedures/api.ts', 'OUTCOMES'),
+  'procedures.files.download.*': () => ['csv', 'xlsx'],
   'procedures.editor.countings.*': () => constList('features/procedures/api.ts', 'COUNTINGS'),
   'procedures.editor.saturdays.*': () => constList('features/procedures/api.ts', 'SATURDAYS'),
   'referrals.states.*': () => constList('features/referrals/api.ts', 'STATES'),

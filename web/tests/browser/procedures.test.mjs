@@ -44,6 +44,23 @@ test('the deadline view counts the overdue and due-soon files of each procedure'
   const api = (await apiGet(page, `/procedure-files?procedure_id=${p.id}&state=overdue&per_page=1`)).body.total;
   const row = page.locator(`[data-testid=procedure-deadlines] tr[data-procedure="${catalogue.find((c) => c.id === p.id).code}"]`);
   assert.equal((await row.locator('[data-count=overdue]').innerText()).split('\n')[0].trim(), String(api));
+  // Every count is the server's (one request, GET /procedure-files/counts), the same as the list's.
+  const counts = (await apiGet(page, '/procedure-files/counts')).body;
+  const mine = counts.items.find((c) => c.procedure.id === p.id);
+  for (const state of ['open', 'due_soon', 'suspended']) {
+    assert.equal((await row.locator(`[data-count=${state}]`).innerText()).split('\n')[0].trim().replace(/\D/g, ''), String(mine[state]), state);
+  }
+  const summary = await page.locator('[data-testid=procedure-deadlines-summary]').innerText();
+  assert.ok(summary.includes(tr('it', 'procedures.deadlines.overdueCount', { count: counts.overdue, n: counts.overdue.toLocaleString('it') })), summary);
+  assert.ok(summary.includes(tr('it', 'procedures.deadlines.dueSoonCount', { count: counts.due_soon, n: counts.due_soon.toLocaleString('it') })), summary);
+  // The list sorts by a column (the server's order) and offers the files of the filters.
+  await page.locator('[data-testid=procedure-file-table] th button[data-sort=filed_on]').click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('sort') === 'filed_on');
+  await settled(page);
+  const firstPage = (await apiGet(page, '/procedure-files?sort=filed_on&per_page=5')).body.items.map((f) => f.id);
+  const shown = await page.locator('[data-testid=procedure-file-table] tbody tr').evaluateAll((rows) => rows.slice(0, 5).map((r) => Number(r.getAttribute('data-file'))));
+  assert.deepEqual(shown, firstPage);
+  assert.match(await page.locator('[data-testid=procedure-files-xlsx]').getAttribute('href'), /format=xlsx.*sort=filed_on|sort=filed_on.*format=xlsx/);
   await assertAccessible(page, 'procedure files');
 });
 

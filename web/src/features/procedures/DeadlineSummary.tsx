@@ -1,33 +1,19 @@
-// The deadline view above the files' list: for each procedure, how many files are past their due
-// date and how many fall due within 10 days, each a link to those files. The API has no counts,
-// so this asks the list for one file of each procedure and state and reads its total: two
-// requests per procedure (fourteen for the seven of the catalogue), in parallel.
+// The deadline view above the files' list: for each procedure, how many of the caller's files are
+// open, past their due date, due within 10 days and suspended today, each count a link to those
+// files. One request (GET /procedure-files/counts): the server counts in one statement, over the
+// files the caller may read (a case worker: those of the people they follow).
 import { formatNumber } from '../../lib/numbers';
 import { useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { useData } from '../../lib/useData';
 import { LoadState } from '../../components/forms';
-import { type Procedure, proceduresApi } from './api';
+import { proceduresApi } from './api';
 
-interface Counts {
-  procedure: Procedure;
-  overdue: number;
-  dueSoon: number;
-}
+type Column = 'overdue' | 'due_soon' | 'suspended';
 
-async function loadCounts(procedures: Procedure[]): Promise<Counts[]> {
-  const total = async (procedure_id: number, state: 'overdue' | 'due_soon') => (await proceduresApi.list({ procedure_id, state, per_page: 1 })).total;
-  return Promise.all(
-    procedures.map(async (procedure) => {
-      const [overdue, dueSoon] = await Promise.all([total(procedure.id, 'overdue'), total(procedure.id, 'due_soon')]);
-      return { procedure, overdue, dueSoon };
-    }),
-  );
-}
-
-export function DeadlineSummary({ procedures }: { procedures: Procedure[] }) {
+export function DeadlineSummary() {
   const { t, lang } = useT();
-  const counts = useData(() => loadCounts(procedures), [procedures]);
+  const counts = useData(() => proceduresApi.counts(), []);
   const number = (n: number, href: string, label: string) =>
     n ? (
       <Link href={href}>
@@ -37,6 +23,7 @@ export function DeadlineSummary({ procedures }: { procedures: Procedure[] }) {
     ) : (
       formatNumber(0, lang)
     );
+  const labelKey: Record<Column, string> = { overdue: 'procedures.deadlines.overdueOf', due_soon: 'procedures.deadlines.dueSoonOf', suspended: 'procedures.deadlines.suspendedOf' };
   return (
     <section aria-labelledby="deadlines-heading" class="mb-4" data-testid="procedure-deadlines">
       <h2 id="deadlines-heading" class="h4">
@@ -44,12 +31,16 @@ export function DeadlineSummary({ procedures }: { procedures: Procedure[] }) {
       </h2>
       <LoadState error={counts.error} ready={!!counts.data}>
         {() => {
-          const rows = (counts.data ?? []).filter((c) => c.overdue || c.dueSoon);
-          const overdue = rows.reduce((n, c) => n + c.overdue, 0);
-          const dueSoon = rows.reduce((n, c) => n + c.dueSoon, 0);
+          const data = counts.data!;
+          const rows = data.items.filter((c) => c.open);
           return (
             <>
-              <p>{t('procedures.deadlines.summary', { overdue: t('procedures.deadlines.overdueCount', { count: overdue, n: formatNumber(overdue, lang) }), dueSoon: t('procedures.deadlines.dueSoonCount', { count: dueSoon, n: formatNumber(dueSoon, lang) }) })}</p>
+              <p data-testid="procedure-deadlines-summary">
+                {t('procedures.deadlines.summary', {
+                  overdue: t('procedures.deadlines.overdueCount', { count: data.overdue, n: formatNumber(data.overdue, lang) }),
+                  dueSoon: t('procedures.deadlines.dueSoonCount', { count: data.due_soon, n: formatNumber(data.due_soon, lang) }),
+                })}
+              </p>
               {rows.length ? (
                 <div class="table-responsive" tabIndex={0} role="region" aria-label={t('procedures.deadlines.title')}>
                   <table class="table table-sm">
@@ -58,11 +49,13 @@ export function DeadlineSummary({ procedures }: { procedures: Procedure[] }) {
                       <tr>
                         <th scope="col">{t('procedures.procedure')}</th>
                         <th scope="col" class="text-end">
-                          {t('procedures.states.overdue')}
+                          {t('procedures.deadlines.open')}
                         </th>
-                        <th scope="col" class="text-end">
-                          {t('procedures.states.due_soon')}
-                        </th>
+                        {(['overdue', 'due_soon', 'suspended'] as const).map((state) => (
+                          <th scope="col" class="text-end" key={state}>
+                            {t(`procedures.states.${state}`)}
+                          </th>
+                        ))}
                       </tr>
                     </thead>
                     <tbody>
@@ -71,12 +64,14 @@ export function DeadlineSummary({ procedures }: { procedures: Procedure[] }) {
                           <th scope="row" class="fw-normal text-wrap">
                             <bdi lang="it">{c.procedure.name}</bdi>
                           </th>
-                          <td class="text-end" data-count="overdue">
-                            {number(c.overdue, `/procedure-files?procedure_id=${c.procedure.id}&state=overdue`, t('procedures.deadlines.overdueOf', { count: c.overdue, n: formatNumber(c.overdue, lang), procedure: c.procedure.name }))}
+                          <td class="text-end" data-count="open">
+                            {formatNumber(c.open, lang)}
                           </td>
-                          <td class="text-end" data-count="due_soon">
-                            {number(c.dueSoon, `/procedure-files?procedure_id=${c.procedure.id}&state=due_soon`, t('procedures.deadlines.dueSoonOf', { count: c.dueSoon, n: formatNumber(c.dueSoon, lang), procedure: c.procedure.name }))}
-                          </td>
+                          {(['overdue', 'due_soon', 'suspended'] as const).map((state) => (
+                            <td class="text-end" data-count={state} key={state}>
+                              {number(c[state], `/procedure-files?procedure_id=${c.procedure.id}&state=${state}`, t(labelKey[state], { count: c[state], n: formatNumber(c[state], lang), procedure: c.procedure.name }))}
+                            </td>
+                          ))}
                         </tr>
                       ))}
                     </tbody>

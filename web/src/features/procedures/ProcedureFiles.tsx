@@ -1,21 +1,33 @@
 // The files of administrative procedures (decision 0040): the deadline view on top, then the files,
-// earliest due first (the server's order), searched by protocol number and filtered by procedure,
-// clock state and "overdue"; the SUI opens a new file from here.
-import { CsvDownload } from '../../components/CsvDownload';
+// earliest due first unless sorted by a column (the server sorts and pages: a national SUI keeps
+// hundreds of thousands), searched by protocol number and filtered by procedure, clock state and
+// "overdue"; every file of the filters saved as CSV or XLSX by the server; the SUI opens a new
+// file from here.
+import { Icon } from '../../components/Icon';
 import { DataTable, FilterBar, ListHeader, useFilters } from '../../components/ListPage';
 import { usePageTitle } from '../../components/PageTitle';
 import { useFlash } from '../../components/flash';
 import { Notice, SelectField, TextField } from '../../components/forms';
 import { PER_PAGE, useList } from '../../components/useList';
-import { formatDay, today } from '../../lib/dates';
+import { SortHeader, type SortDirection } from '../../components/useTableFilter';
+import { formatDay } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { Link, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
-import { CLOCK_STATES, type ProcedureFile, proceduresApi } from './api';
+import { CLOCK_STATES, type ClockState, type FileQuery, type FileSort, type ProcedureFile, proceduresApi } from './api';
 import { DeadlineSummary } from './DeadlineSummary';
 import { NewFile } from './FileForm';
 import { ClockSummary, personName } from './parts';
+
+/** The sort keys without their '-': each descending key names one. */
+type Descending<S> = S extends `-${infer K}` ? K : never;
+type SortKey = Descending<FileSort>;
+
+/** "-due_on" as SortHeader's state. */
+function sortState(sort: string): { key: SortKey; direction: SortDirection } {
+  return sort.startsWith('-') ? { key: sort.slice(1) as SortKey, direction: 'descending' } : { key: sort as SortKey, direction: 'ascending' };
+}
 
 export function ProcedureFiles() {
   const loc = useLocation();
@@ -32,13 +44,21 @@ function FileList({ manage }: { manage: boolean }) {
   const message = useFlash();
   const catalogue = useData(() => proceduresApi.catalogue(), []);
   const procedures = catalogue.data?.items ?? [];
-  const filters = useFilters(['protocol_number', 'procedure_id', 'state', 'overdue', 'person_id'] as const);
-  const { protocol_number, procedure_id, state, overdue, person_id } = filters.values;
+  const filters = useFilters(['protocol_number', 'procedure_id', 'state', 'overdue', 'person_id', 'sort'] as const);
+  const { protocol_number, procedure_id, state, overdue, person_id, sort } = filters.values;
   const { inputs, setter } = filters;
-  const list = useList(
-    () => proceduresApi.list({ protocol_number, procedure_id, state, overdue, person_id, page: filters.page, per_page: PER_PAGE }),
-    filters.key,
-  );
+  // The filters and the order, as the list and its files take them.
+  const query: FileQuery = {
+    protocol_number: protocol_number || undefined,
+    procedure_id: procedure_id ? Number(procedure_id) : undefined,
+    state: (state || undefined) as ClockState | undefined,
+    overdue: (overdue || undefined) as FileQuery['overdue'],
+    person_id: person_id ? Number(person_id) : undefined,
+    sort: (sort || undefined) as FileSort | undefined,
+  };
+  const list = useList(() => proceduresApi.list({ ...query, page: filters.page, per_page: PER_PAGE }), filters.key);
+  const sorted = sortState(sort || 'due_on');
+  const onSort = (key: SortKey) => setQuery({ sort: sorted.key === key && sorted.direction === 'ascending' ? `-${key}` : key, page: null });
   const stepName = (f: ProcedureFile) => f.current_step.name;
   return (
     <div>
@@ -47,11 +67,11 @@ function FileList({ manage }: { manage: boolean }) {
         {t('procedures.files.intro')} <Link href="/procedures">{t('procedures.catalogue.link')}</Link>
       </p>
       {message ? <Notice kind="success">{message}</Notice> : null}
-      {catalogue.data ? <DeadlineSummary procedures={procedures} /> : null}
+      <DeadlineSummary />
       <FilterBar
         label={t('procedures.files.filters')}
         onApply={() =>
-          setQuery({ protocol_number: inputs.protocol_number.trim(), procedure_id: inputs.procedure_id, state: inputs.state, overdue: inputs.overdue, person_id: inputs.person_id, page: null })
+          setQuery({ protocol_number: inputs.protocol_number.trim(), procedure_id: inputs.procedure_id, state: inputs.state, overdue: inputs.overdue, person_id: inputs.person_id, sort: sort || null, page: null })
         }
         resetHref="/procedure-files"
         active={filters.active}
@@ -100,37 +120,17 @@ function FileList({ manage }: { manage: boolean }) {
         </div>
       </FilterBar>
       {person_id ? <p>{t('procedures.files.ofOnePerson')}</p> : null}
-      <p class="small">{t('procedures.files.order')}</p>
+      {sort ? null : <p class="small">{t('procedures.files.order')}</p>}
       {list.data?.items.length ? (
-        <div class="mb-3">
-          <CsvDownload
-            filename={`pratiche-${today()}-p${list.data.page}.csv`}
-            testId="procedure-files-csv"
-            columns={[
-              'procedures.protocolNumber',
-              'procedures.procedure',
-              'procedures.person',
-              'procedures.currentStep',
-              'procedures.filedOn',
-              'procedures.dueOn',
-              'procedures.clockState',
-              'procedures.daysLeftColumn',
-              'procedures.suspendedDays',
-            ]}
-            rows={list.data.items}
-            cells={(f) => [
-              f.protocol_number,
-              f.procedure.name,
-              personName(f.person),
-              stepName(f),
-              { day: f.filed_on },
-              f.clock.due_on ? { day: f.clock.due_on } : null,
-              t(`procedures.states.${f.clock.state}`),
-              f.clock.days_left,
-              f.clock.suspended_days,
-            ]}
-          />
-          <span class="small ms-2">{t('procedures.files.csvPage')}</span>
+        <div class="d-flex flex-wrap align-items-center gap-2 mb-3" data-testid="procedure-files-downloads">
+          {/* Every file of the filters, in this order, made by the server in the page's language. */}
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <a key={format} href={proceduresApi.listFile(query, format, lang)} download class="btn btn-outline-primary btn-sm" data-testid={`procedure-files-${format}`}>
+              <Icon name="files" class="icon-primary icon-sm me-1" />
+              {t(`procedures.files.download.${format}`)}
+            </a>
+          ))}
+          <span class="small">{t('procedures.files.downloadAll')}</span>
         </div>
       ) : null}
       <DataTable
@@ -139,11 +139,22 @@ function FileList({ manage }: { manage: boolean }) {
         testId="procedure-file-table"
         head={
           <>
-            <th scope="col">{t('procedures.protocolNumber')}</th>
-            <th scope="col">{t('procedures.procedure')}</th>
+            <SortHeader column="protocol_number" sort={sorted} onSort={onSort}>
+              {t('procedures.protocolNumber')}
+            </SortHeader>
+            <SortHeader column="procedure" sort={sorted} onSort={onSort}>
+              {t('procedures.procedure')}
+            </SortHeader>
             <th scope="col">{t('procedures.person')}</th>
-            <th scope="col">{t('procedures.currentStep')}</th>
-            <th scope="col">{t('procedures.dueOn')}</th>
+            <SortHeader column="step" sort={sorted} onSort={onSort}>
+              {t('procedures.currentStep')}
+            </SortHeader>
+            <SortHeader column="filed_on" sort={sorted} onSort={onSort}>
+              {t('procedures.filedOn')}
+            </SortHeader>
+            <SortHeader column="due_on" sort={sorted} onSort={onSort}>
+              {t('procedures.dueOn')}
+            </SortHeader>
             <th scope="col">{t('procedures.clockState')}</th>
           </>
         }
@@ -163,6 +174,7 @@ function FileList({ manage }: { manage: boolean }) {
             <td>
               <bdi lang="it">{stepName(f)}</bdi>
             </td>
+            <td>{formatDay(f.filed_on, lang)}</td>
             <td>{f.clock.due_on ? formatDay(f.clock.due_on, lang) : '—'}</td>
             <td>
               <ClockSummary clock={f.clock} />

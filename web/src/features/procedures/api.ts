@@ -1,6 +1,7 @@
 // Client for the administrative procedures and their files (/api/v1/procedures,
 // /api/v1/procedure-files; decision 0040). Types are the server's.
-import { type Query, type RequestBody, type Schema, request } from '../../lib/api';
+import { type RequestBody, type Schema, fileUrl, request } from '../../lib/api';
+import type { operations } from '../../lib/api-schema';
 import type { Check, Same } from '../../lib/typeChecks';
 
 export type Procedure = Schema<'Procedure'>;
@@ -12,6 +13,10 @@ export type ProcedureFile = Schema<'ProcedureFile'>;
 export type Clock = Schema<'ProcedureClock'>;
 export type FileInput = RequestBody<'createProcedureFile'>;
 export type Outcome = Schema<'ProcedureFileDecision'>['outcome'];
+export type FileQuery = NonNullable<operations['listProcedureFiles']['parameters']['query']>;
+export type FileCounts = Schema<'ProcedureFileCounts'>;
+/** The list's sort keys (files.h file_sort_keys), '-' first for descending. */
+export type FileSort = NonNullable<FileQuery['sort']>;
 
 /** The legal clock's states (legal_clock.h), in the order a file lives them. */
 export const CLOCK_STATES = ['not_started', 'running', 'due_soon', 'suspended', 'overdue', 'closed'] as const;
@@ -49,7 +54,11 @@ export const proceduresApi = {
   procedure: (id: number, lang?: string) => request<Procedure>('GET', `/procedures/${id}`, { query: { lang } }),
   createProcedure: (body: ProcedureInput, lang?: string) => request<Procedure>('POST', '/procedures', { body, query: { lang } }),
   replaceProcedure: (id: number, body: ProcedureInput, lang?: string) => request<Procedure>('PUT', `/procedures/${id}`, { body, query: { lang } }),
-  list: (query: Query) => request<Schema<'ProcedureFileList'>>('GET', '/procedure-files', { query }),
+  list: (query: FileQuery) => request<Schema<'ProcedureFileList'>>('GET', '/procedure-files', { query }),
+  /** Every file of the filters, in the order asked, as CSV or XLSX in the page's language. */
+  listFile: (query: FileQuery, format: 'csv' | 'xlsx', lang: string) => fileUrl('/procedure-files', { ...query, format, lang }),
+  /** The deadline dashboard: for each procedure, the caller's open, overdue, due soon and suspended files. */
+  counts: () => request<FileCounts>('GET', '/procedure-files/counts'),
   get: (id: number) => request<ProcedureFile>('GET', `/procedure-files/${id}`),
   create: (body: FileInput) => request<ProcedureFile>('POST', '/procedure-files', { body }),
   advance: (id: number, body: RequestBody<'createProcedureFileStep'>) => request<ProcedureFile>('POST', `/procedure-files/${id}/steps`, { body }),
