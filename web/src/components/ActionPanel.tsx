@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../lib/i18n';
+import type { useActionPanel } from './useActionPanel';
 
 /** `compact`: inside a table or list (the register's rows), with a smaller heading. */
 export function ActionPanel({ id, title, compact, children }: { id: string; title: string; compact?: boolean; children: ComponentChildren }) {
@@ -31,5 +32,14 @@ export function FormButtons({ busy, onCancel, saveLabel, testId }: { busy: boole
         </button>
       ) : null}
     </div>
+  );
+}
+
+/** The button that opens `action`'s panel, saying whether it is open. */
+export function PanelOpener<A extends string>({ panel, action, label, testId }: { panel: ReturnType<typeof useActionPanel<A>>; action: A; label: string; testId: string }) {
+  return (
+    <button type="button" class="btn btn-outline-primary btn-sm" data-testid={testId} aria-expanded={panel.action === action ? 'true' : 'false'} onClick={(e) => panel.open(action, e)}>
+      {label}
+    </button>
   );
 }

@@ -4,7 +4,7 @@
 // correction with its reason, never edited) and, once the window opens, the verification, which
 // says what it will record and asks first.
 import { useState } from 'preact/hooks';
-import { ActionPanel, FormButtons } from '../../components/ActionPanel';
+import { ActionPanel, FormButtons, PanelOpener } from '../../components/ActionPanel';
 import { Consequences, Facts, useConfirm } from '../../components/ConfirmDialog';
 import { FormPage } from '../../components/FormPage';
 import { useActionPanel } from '../../components/useActionPanel';
@@ -221,11 +221,7 @@ interface ActionProps {
 
 function Actions({ agreement: a, bands, panel, save }: { agreement: Agreement; bands: LossBand[]; panel: ReturnType<typeof useActionPanel<Action>>; save: ActionProps['save'] }) {
   const { t } = useT();
-  const button = (action: Action, label: string) => (
-    <button type="button" class="btn btn-outline-primary btn-sm" data-testid={`agreement-action-${action}`} aria-expanded={panel.action === action ? 'true' : 'false'} onClick={(e) => panel.open(action, e)}>
-      {label}
-    </button>
-  );
+  const button = (action: Action, label: string) => <PanelOpener panel={panel} action={action} label={label} testId={`agreement-action-${action}`} />;
   const props = { agreement: a, bands, save, onCancel: panel.close };
   return (
     <section aria-labelledby="actions-heading" class="mb-4">

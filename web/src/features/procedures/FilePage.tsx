@@ -2,6 +2,7 @@
 // then the person, the steps with their days and who recorded them, the documents received and
 // missing against the procedure's list, the suspensions and the decision; the SUI acts here.
 import { useState } from 'preact/hooks';
+import { PanelOpener } from '../../components/ActionPanel';
 import { FormPage } from '../../components/FormPage';
 import { useActionPanel } from '../../components/useActionPanel';
 import { useFlash } from '../../components/flash';
@@ -209,11 +210,7 @@ function Actions({
 }) {
   const { t } = useT();
   const open = f.suspensions.some((s) => !s.ended_on);
-  const button = (a: Action, label: string) => (
-    <button type="button" class="btn btn-outline-primary btn-sm" data-testid={`procedure-action-${a}`} aria-expanded={panel.action === a ? 'true' : 'false'} onClick={(e) => panel.open(a, e)}>
-      {label}
-    </button>
-  );
+  const button = (a: Action, label: string) => <PanelOpener panel={panel} action={a} label={label} testId={`procedure-action-${a}`} />;
   const props = { file: f, procedure, save, onCancel: panel.close };
   return (
     <section aria-labelledby="actions-heading" class="mb-4">
