@@ -10,7 +10,7 @@ import { LANGUAGES, useT } from '../../lib/i18n';
 import { Link, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
-import { type Category, guidanceApi } from './api';
+import { type Category, type GuidancePage, guidanceApi } from './api';
 import { GuidanceEditor } from './GuidanceEditor';
 import { GuidanceHistory } from './GuidanceHistory';
 import { GuidanceSections } from './GuidanceSections';
@@ -28,6 +28,9 @@ export function GuidancePageView({ category }: { category: Category }) {
   const history = useData(() => guidanceApi.versions(category, language), [category, language]);
   const [editing, setEditing] = useState(false);
   const [published, setPublished] = useState<number | null>(null);
+  // After a publish, the saved page until the reload brings that version: never the text it replaced.
+  const [saved, setSaved] = useState<GuidancePage | null>(null);
+  const shown = saved && (!page.data || page.data.version < saved.version) ? saved : page.data;
   const name = languageName(language, lang);
   return (
     <div data-testid="guidance-page" data-category={category}>
@@ -47,17 +50,18 @@ export function GuidancePageView({ category }: { category: Category }) {
             onValue={(v) => {
               setEditing(false);
               setPublished(null);
+              setSaved(null);
               setQuery({ lang: v === lang ? null : v }, true);
             }}
           />
         </div>
       </div>
       {published !== null ? <Notice kind="success">{t('guidance.editor.published', { version: published, language: name })}</Notice> : null}
-      <LoadState error={page.error} ready={!!page.data}>
+      <LoadState error={page.error} ready={!!shown}>
         {() =>
-          page.data && (
+          shown && (
             <>
-              {page.data.fallback ? (
+              {shown.fallback ? (
                 <div class="alert alert-warning" role="status" data-testid="guidance-fallback">
                   {t('guidance.page.fallback', { language: name })}
                 </div>
@@ -66,23 +70,24 @@ export function GuidancePageView({ category }: { category: Category }) {
                 <GuidanceEditor
                   category={category}
                   language={language}
-                  page={page.data}
+                  page={shown}
                   onCancel={() => setEditing(false)}
-                  onPublished={(saved) => {
+                  onPublished={(done) => {
                     setEditing(false);
-                    setPublished(saved.version);
+                    setPublished(done.version);
+                    setSaved(done);
                     page.reload();
                     history.reload();
                   }}
                 />
               ) : (
                 <>
-                  <GuidanceSections page={{ ...page.data, language: page.data.shown_language }} />
+                  <GuidanceSections page={{ ...shown, language: shown.shown_language }} />
                   <p class="text-muted small" data-testid="guidance-version">
                     {t('guidance.page.version', {
-                      version: page.data.version,
-                      date: formatDateTime(page.data.edited_at, lang),
-                      name: page.data.edited_by.display_name,
+                      version: shown.version,
+                      date: formatDateTime(shown.edited_at, lang),
+                      name: shown.edited_by.display_name,
                     })}
                   </p>
                   {can('guidance.edit') ? (

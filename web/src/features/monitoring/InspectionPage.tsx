@@ -491,17 +491,27 @@ interface Loaded {
   fromDevice?: boolean;
 }
 
+// The order loads were started in, and the latest whose answer was kept on the device.
+let loadsStarted = 0;
+let copyWritten = 0;
+
 /**
  * The inspection from the server, kept on the device while it is in progress (and dropped after);
  * without a connection, the copy kept, if any. A copy that cannot be written (private browsing) is
  * only a lost convenience: the page works on without it.
  */
 async function load(id: number): Promise<Loaded> {
+  const ticket = ++loadsStarted;
   try {
     const detail = await monitoringApi.get(id);
     const [checklist, centre] = await Promise.all([monitoringApi.checklist(detail.checklist_id), monitoringApi.centre(detail.centre_id)]);
     const loaded: Loaded = { detail, checklist, centreName: centre.name };
-    await (detail.status === 'in_progress' ? copyStore.put(id, loaded) : copyStore.remove(id)).catch(() => undefined);
+    // Two loads may cross (a save's reload, the connection back): a slower, older one must not
+    // replace the copy a newer one kept, or a reload without a connection shows the older state.
+    if (ticket > copyWritten) {
+      copyWritten = ticket;
+      await (detail.status === 'in_progress' ? copyStore.put(id, loaded) : copyStore.remove(id)).catch(() => undefined);
+    }
     return loaded;
   } catch (err) {
     if (!transient(err)) throw err;
