@@ -19,6 +19,7 @@ namespace {
 
 constexpr const char* kRead = "integration_agreements.read";
 constexpr const char* kManage = "integration_agreements.manage";
+constexpr const char* kLossBandAuditAction = "integration_loss_bands.update";
 constexpr const char* kCreateAuditAction = "integration_agreements.create";
 constexpr const char* kEntryAuditAction = "integration_agreements.entry";
 constexpr const char* kVerifyAuditAction = "integration_agreements.verify";
@@ -284,12 +285,28 @@ const api::ObjectType<LossBand>& loss_band_type() {
 }
 
 // The bands of Annex C a loss entry names (they are data: decision 0042), for the form's choice.
+// They are law, as the catalogue: every staff role reads them and the admin corrects them.
 Result<http::Response> list_loss_bands(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto bands, loss_bands(*conn));
   nlohmann::json items = nlohmann::json::array();
   for (const auto& b : bands) items.push_back(loss_band_type().to_json(b));
   return api::ok(nlohmann::json{{"items", std::move(items)}});
+}
+
+// A correction of Annex C's words or credits, with the reason in the audit trail.
+Result<http::Response> correct_loss_band(api::Context& ctx) {
+  const LossBand band{ctx.param("code"), ctx.body["description"].get<std::string>(),
+                      ctx.body["credits"].get<std::int64_t>()};
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_TRY(update_loss_band(*conn, band));
+  auto entry = ctx.audit(kLossBandAuditAction, "integration_loss_band", band.code);
+  entry.details = nlohmann::json{{"description", band.description},
+                                 {"credits", band.credits},
+                                 {"reason", ctx.body["reason"].get<std::string>()}}
+                      .dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::ok(loss_band_type().to_json(band));
 }
 
 std::vector<std::string> entry_kinds_recorded() {
@@ -344,11 +361,37 @@ void add_agreement_routes(api::Api& api) {
   api.add_schema(bands);
   api.add({.method = "GET",
            .pattern = base + "/loss-bands",
-           .action = kRead,
+           .action = "procedures.read",
            .summary = "The bands of Annex C that a loss entry names, with the credits each takes",
            .tag = "procedures",
            .response_schema = "IntegrationAgreementLossBandList",
            .handler = list_loss_bands});
+  api.add_schema(loss_band_type());
+  api.add({.method = "PUT",
+           .pattern = base + "/loss-bands/{code}",
+           .action = "procedures.edit",
+           .summary = "Correct a band of Annex C (its words, the credits it takes), with the "
+                      "reason; every balance follows it, recorded outcomes stay",
+           .tag = "procedures",
+           .body = {{.name = "description",
+                     .required = true,
+                     .max_length = 500,
+                     .min_length = 1,
+                     .description = "Italian, as the Annex words it"},
+                    {.name = "credits",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .min_value = 1,
+                     .max_value = kMaxLossCredits},
+                    {.name = "reason",
+                     .required = true,
+                     .max_length = 500,
+                     .min_length = 1,
+                     .multiline = true,
+                     .description = "why, for the record"}},
+           .path = {{.name = "code", .max_length = 60, .min_length = 1}},
+           .response_schema = "IntegrationAgreementLossBand",
+           .handler = correct_loss_band});
   api.add({.method = "GET",
            .pattern = base + "/{id}",
            .action = kRead,

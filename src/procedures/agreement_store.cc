@@ -112,6 +112,15 @@ Result<std::vector<LossBand>> loss_bands(db::Connection& conn) {
   return out;
 }
 
+Status update_loss_band(db::Connection& conn, const LossBand& band) {
+  INNET_ASSIGN_OR_RETURN(auto changed,
+                         conn.execute("UPDATE integration_loss_bands SET description = ?, "
+                                      "credits = ? WHERE code = ?",
+                                      {band.description, band.credits, band.code}));
+  if (changed == 0) return Error::not_found("loss_band");
+  return Status::success();
+}
+
 AgreementInput agreement_input(const Agreement& a, std::vector<LossBand> bands) {
   AgreementInput in{.signed_on = CivilDay::parse(a.signed_on).value_or(kEarliestDay),
                     .bands = std::move(bands)};

@@ -52,6 +52,10 @@ struct AgreementErrors {
 };
 
 Result<std::vector<LossBand>> loss_bands(db::Connection& conn);
+// Corrects a band's words or credits (404 for an unknown code). A balance is worked out from the
+// bands on every read, so a correction applies to every agreement, as the Annex always said it
+// (a misread figure, not a new law); an outcome already recorded (a termination) stays recorded.
+Status update_loss_band(db::Connection& conn, const LossBand& band);
 
 // Signed on `signed_on` (not in the future: the caller checks), with its signature entry.
 Result<Agreement> create_agreement(db::Connection& conn, std::int64_t person_id,

@@ -157,12 +157,8 @@ std::vector<Translation> names_of(const nlohmann::json& item) {
   return out;
 }
 
-std::string language_of(const api::Context& ctx) {
-  return reporting::language_codes()[static_cast<std::size_t>(reporting::language_of(ctx.request))];
-}
-
 nlohmann::json answer(const Procedure& p, const api::Context& ctx) {
-  return procedure_type().to_json(out_of(p, language_of(ctx)));
+  return procedure_type().to_json(out_of(p, reporting::language_code_of(ctx.request)));
 }
 
 Procedure from_body(const nlohmann::json& b) {

@@ -31,7 +31,8 @@ std::vector<ContributionSetting> default_contribution_settings() {
            .adult_cents_per_month = 30000,
            .child_cents_per_month = 15000,
            .max_months = 3,
-           .protection_ends = CivilDay(std::chrono::year{2027} / 3 / 4)}};
+           .protection_ends = CivilDay(std::chrono::year{2027} / 3 / 4),
+           .legal_reference = "OCDPC 881/2022; EU Decision 2025/1460"}};
 }
 
 std::optional<ContributionSetting> setting_in_force(

@@ -22,6 +22,7 @@ struct ContributionSetting {
   std::int64_t child_cents_per_month = 15000;
   std::int64_t max_months = 3;
   CivilDay protection_ends = kLatestDay;  // the last day of temporary protection
+  std::string legal_reference;            // the act that sets it (an ordinance, a decision)
 };
 // OCDPC 881/2022: EUR 300 / 150 for 3 months; protection to 4 March 2027 (EU Decision 2025/1460).
 std::vector<ContributionSetting> default_contribution_settings();

@@ -2,7 +2,9 @@
 // and their family group, month by month, from the permit application (the person's latest file
 // of the temporary_protection_ukraine procedure, or the day the caller gives), less the days each
 // member spent in a reception placement (reception's person_placements; its tables are not read
-// here). The SUI and the Prefettura read it; nobody else.
+// here). The SUI and the Prefettura read it; nobody else. Its dated settings (rates, months, the
+// end of protection) are law: every staff role reads them, the admin adds a new act's setting or
+// takes back one not yet in force, as it keeps the catalogue (procedures.edit).
 #include "api/object_type.h"
 #include "core/clock.h"
 #include "people/routes.h"
@@ -17,6 +19,8 @@ namespace {
 
 constexpr const char* kRead = "temporary_protection_contribution.read";
 constexpr const char* kProcedureCode = "temporary_protection_ukraine";
+constexpr const char* kSettingsCreateAuditAction = "temporary_protection_settings.create";
+constexpr const char* kSettingsDeleteAuditAction = "temporary_protection_settings.delete";
 
 struct MemberView {
   std::int64_t id = 0;
@@ -171,6 +175,63 @@ Result<http::Response> get_contribution(api::Context& ctx) {
   return api::ok(contribution_type().to_json(v));
 }
 
+const api::ObjectType<ContributionSetting>& setting_type() {
+  using S = ContributionSetting;
+  static const auto type =
+      api::ObjectType<S>("TemporaryProtectionSetting")
+          .field("applies_from", [](const S& s) { return s.applies_from.to_string(); },
+                 {.description = "applications filed on or after this day follow the setting",
+                  .format = "date"})
+          .field("adult_cents_per_month", &S::adult_cents_per_month)
+          .field("child_cents_per_month", &S::child_cents_per_month)
+          .field("max_months", &S::max_months)
+          .field("protection_ends", [](const S& s) { return s.protection_ends.to_string(); },
+                 {.description = "the last day of temporary protection", .format = "date"})
+          .field("legal_reference", &S::legal_reference)
+          .field("in_force", [](const S& s) { return s.applies_from <= clock::today(); },
+                 {.description = "false: it starts later and can still be taken back"});
+  return type;
+}
+
+Result<http::Response> list_settings(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto settings, contribution_settings(*conn));
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& s : settings) items.push_back(setting_type().to_json(s));
+  return api::ok(nlohmann::json{{"items", std::move(items)}});
+}
+
+Result<http::Response> add_setting(api::Context& ctx) {
+  const auto& b = ctx.body;
+  ContributionSetting s{
+      .applies_from = CivilDay::parse(b["applies_from"].get<std::string>()).value_or(kEarliestDay),
+      .adult_cents_per_month = b["adult_cents_per_month"].get<std::int64_t>(),
+      .child_cents_per_month = b["child_cents_per_month"].get<std::int64_t>(),
+      .max_months = b["max_months"].get<std::int64_t>(),
+      .protection_ends =
+          CivilDay::parse(b["protection_ends"].get<std::string>()).value_or(kEarliestDay),
+      .legal_reference = b["legal_reference"].get<std::string>()};
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_TRY(add_contribution_setting(*conn, s));
+  auto entry = ctx.audit(kSettingsCreateAuditAction, "temporary_protection_setting",
+                         s.applies_from.to_string());
+  entry.details = setting_type().to_json(s).dump();
+  INNET_TRY(ctx.commit(entry));
+  return api::created(setting_type().to_json(s));
+}
+
+Result<http::Response> remove_setting(api::Context& ctx) {
+  const auto day = CivilDay::parse(ctx.param("applies_from"));
+  if (!day) return Error::not_found("temporary_protection_setting");
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_TRY(remove_contribution_setting(*conn, *day, clock::today()));
+  auto entry =
+      ctx.audit(kSettingsDeleteAuditAction, "temporary_protection_setting", day->to_string());
+  entry.details = nlohmann::json{{"reason", ctx.body["reason"].get<std::string>()}}.dump();
+  INNET_TRY(ctx.commit(entry));
+  return http::Response::no_content();
+}
+
 }  // namespace
 
 void add_contribution_routes(api::Api& api) {
@@ -188,6 +249,67 @@ void add_contribution_routes(api::Api& api) {
            .response_schema = "TemporaryProtectionContribution",
            .reads_persons = true,
            .handler = get_contribution});
+  static const api::ListType settings("TemporaryProtectionSettingList", setting_type(), false);
+  api.add_schema(setting_type());
+  api.add_schema(settings);
+  const std::string base = "/api/v1/temporary-protection/settings";
+  api.add({.method = "GET",
+           .pattern = base,
+           .action = "procedures.read",
+           .summary = "The contribution's dated settings (rates, months, end of protection), the "
+                      "earliest first",
+           .tag = "procedures",
+           .response_schema = "TemporaryProtectionSettingList",
+           .handler = list_settings});
+  const auto cents = [](const char* name) {
+    return Field{.name = name,
+                 .type = FieldType::integer,
+                 .required = true,
+                 .description = "euro cents per month",
+                 .min_value = 0,
+                 .max_value = 1'000'000};
+  };
+  api.add({.method = "POST",
+           .pattern = base,
+           .action = "procedures.edit",
+           .summary = "Add a new act's setting from its day (after every stored one's)",
+           .tag = "procedures",
+           .body = {{.name = "applies_from", .type = FieldType::date, .required = true},
+                    cents("adult_cents_per_month"),
+                    cents("child_cents_per_month"),
+                    {.name = "max_months",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .min_value = 1,
+                     .max_value = 36},
+                    {.name = "protection_ends",
+                     .type = FieldType::date,
+                     .required = true,
+                     .description = "the last day of temporary protection"},
+                    {.name = "legal_reference",
+                     .required = true,
+                     .max_length = 300,
+                     .min_length = 1,
+                     .description = "the act (an ordinance, a decision)"}},
+           .response_schema = "TemporaryProtectionSetting",
+           .success_status = 201,
+           .handler = add_setting});
+  api.add({.method = "POST",
+           .pattern = base + "/{applies_from}/withdrawal",
+           .action = "procedures.edit",
+           .summary = "Take back a setting that is not in force yet (a mistake), with the reason",
+           .tag = "procedures",
+           .body = {{.name = "reason",
+                     .required = true,
+                     .max_length = 500,
+                     .min_length = 1,
+                     .multiline = true,
+                     .description = "why, for the record"}},
+           .path = {{.name = "applies_from",
+                     .type = FieldType::date,
+                     .description = "the setting's first day"}},
+           .success_status = 204,
+           .handler = remove_setting});
 }
 
 }  // namespace innet::procedures

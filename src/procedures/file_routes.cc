@@ -29,11 +29,22 @@ constexpr const char* kSuspendAuditAction = "procedure_files.suspend";
 constexpr const char* kResumeAuditAction = "procedure_files.resume";
 constexpr const char* kDecideAuditAction = "procedure_files.decide";
 
+// Names are the Italian ones as stored (the identity of a procedure, a step or a document for
+// the staff, the audit and the exports) and a label in the caller's language where the catalogue
+// has one (decision 0043), with the language it is in.
 struct ProcedureRef {
   std::int64_t id = 0;
   std::string code;
   std::string name;
+  LocalText label;
 };
+
+constexpr const char* kLabelDoc =
+    "the name in the caller's language (?lang=, else Accept-Language), Italian where none";
+
+ProcedureRef ref_of(const Procedure& p, const std::string& language) {
+  return {p.id, p.code, p.name, name_in(p.name, p.names, language)};
+}
 
 struct PersonRef {
   std::int64_t id = 0;
@@ -45,6 +56,7 @@ struct StepView {
   std::int64_t position = 0;
   std::string code;
   std::string name;
+  LocalText label;
   std::string office;
   std::string entered_on;
   std::optional<std::string> note;
@@ -54,6 +66,7 @@ struct StepView {
 struct DocumentView {
   std::string code;
   std::string name;
+  LocalText label;
   bool required = true;
   std::optional<std::string> received_on;  // none: missing
 };
@@ -88,10 +101,15 @@ struct FileView {
 };
 
 const api::ObjectType<ProcedureRef>& procedure_ref_type() {
-  static const auto type = api::ObjectType<ProcedureRef>("ProcedureRef")
-                               .field("id", &ProcedureRef::id)
-                               .field("code", &ProcedureRef::code)
-                               .field("name", &ProcedureRef::name);
+  static const auto type =
+      api::ObjectType<ProcedureRef>("ProcedureRef")
+          .field("id", &ProcedureRef::id)
+          .field("code", &ProcedureRef::code)
+          .field("name", &ProcedureRef::name, {.description = "Italian"})
+          .field("label", [](const ProcedureRef& r) { return r.label.text; },
+                 {.description = kLabelDoc})
+          .field("label_lang", [](const ProcedureRef& r) { return r.label.lang; },
+                 {.allowed = languages()});
   return type;
 }
 
@@ -107,7 +125,11 @@ const api::ObjectType<StepView>& step_view_type() {
   static const auto type = api::ObjectType<StepView>("ProcedureFileStep")
                                .field("position", &StepView::position)
                                .field("code", &StepView::code)
-                               .field("name", &StepView::name)
+                               .field("name", &StepView::name, {.description = "Italian"})
+                               .field("label", [](const StepView& v) { return v.label.text; },
+                                      {.description = kLabelDoc})
+                               .field("label_lang", [](const StepView& v) { return v.label.lang; },
+                                      {.allowed = languages()})
                                .field("office", &StepView::office)
                                .field("entered_on", &StepView::entered_on, {.format = "date"})
                                .field("note", &StepView::note)
@@ -116,12 +138,17 @@ const api::ObjectType<StepView>& step_view_type() {
 }
 
 const api::ObjectType<DocumentView>& document_view_type() {
-  static const auto type = api::ObjectType<DocumentView>("ProcedureFileDocument")
-                               .field("code", &DocumentView::code)
-                               .field("name", &DocumentView::name)
-                               .field("required", &DocumentView::required)
-                               .field("received_on", &DocumentView::received_on,
-                                      {.description = "null: not received yet", .format = "date"});
+  static const auto type =
+      api::ObjectType<DocumentView>("ProcedureFileDocument")
+          .field("code", &DocumentView::code)
+          .field("name", &DocumentView::name, {.description = "Italian"})
+          .field("label", [](const DocumentView& v) { return v.label.text; },
+                 {.description = kLabelDoc})
+          .field("label_lang", [](const DocumentView& v) { return v.label.lang; },
+                 {.allowed = languages()})
+          .field("required", &DocumentView::required)
+          .field("received_on", &DocumentView::received_on,
+                 {.description = "null: not received yet", .format = "date"});
   return type;
 }
 
@@ -230,7 +257,9 @@ const api::ObjectType<FileView>& file_type() {
 // What a view needs besides the file, read once per request.
 class Lookup {
  public:
-  explicit Lookup(db::Connection& conn) : conn_(conn) {}
+  Lookup(db::Connection& conn, std::string language)
+      : conn_(conn), language_(std::move(language)) {}
+  const std::string& language() const { return language_; }
   Result<const Procedure*> procedure(std::int64_t id) {
     auto at = procedures_.find(id);
     if (at == procedures_.end()) {
@@ -261,6 +290,7 @@ class Lookup {
 
  private:
   db::Connection& conn_;
+  std::string language_;  // of the labels
   std::map<std::int64_t, Procedure> procedures_;
   std::map<std::int64_t, std::string> users_;
   std::map<std::int64_t, PersonRef> persons_;
@@ -268,21 +298,23 @@ class Lookup {
 
 Result<FileView> view_of(Lookup& lookup, File f, CivilDay today) {
   INNET_ASSIGN_OR_RETURN(const Procedure* p, lookup.procedure(f.procedure_id));
-  FileView v{.procedure = {p->id, p->code, p->name}, .person = lookup.person(f.person_id)};
+  const auto& language = lookup.language();
+  FileView v{.procedure = ref_of(*p, language), .person = lookup.person(f.person_id)};
   if (f.sponsor_person_id) v.sponsor = lookup.person(*f.sponsor_person_id);
   for (const auto& s : f.steps) {
     const auto position = position_of(*p, s.step);
     const Step* step = position > 0 ? &p->steps[static_cast<std::size_t>(position - 1)] : nullptr;
     INNET_ASSIGN_OR_RETURN(auto by, lookup.user(s.recorded_by));
-    v.steps.push_back({position, s.step, step ? step->name : s.step, step ? step->office : "",
-                       s.entered_on, s.note, by});
+    v.steps.push_back({position, s.step, step ? step->name : s.step,
+                       step ? name_in(step->name, step->names, language) : LocalText{s.step, "it"},
+                       step ? step->office : "", s.entered_on, s.note, by});
   }
   if (!v.steps.empty()) v.current_step = v.steps.back();
   const auto at = current_position(f, *p);
   if (f.status == "open" && at < static_cast<std::int64_t>(p->steps.size()))
     v.next_step = p->steps[static_cast<std::size_t>(at)].code;
   for (const auto& d : p->documents) {
-    DocumentView dv{d.code, d.name, d.required, std::nullopt};
+    DocumentView dv{d.code, d.name, name_in(d.name, d.names, language), d.required, std::nullopt};
     for (const auto& r : f.documents)
       if (r.document == d.code) dv.received_on = r.received_on;
     v.documents.push_back(std::move(dv));
@@ -300,8 +332,8 @@ Result<FileView> view_of(Lookup& lookup, File f, CivilDay today) {
   return v;
 }
 
-Result<nlohmann::json> json_of(db::Connection& conn, File f) {
-  Lookup lookup(conn);
+Result<nlohmann::json> json_of(api::Context& ctx, db::Connection& conn, File f) {
+  Lookup lookup(conn, reporting::language_code_of(ctx.request));
   std::vector<File> one = {f};
   INNET_TRY(lookup.persons(one));
   INNET_ASSIGN_OR_RETURN(auto v, view_of(lookup, std::move(f), clock::today()));
@@ -344,7 +376,7 @@ Result<http::Response> files_file(api::Context& ctx, db::Connection& conn, const
                          "the export would hold " + std::to_string(page.total) +
                              " rows, more than the " + std::to_string(reporting::kMaxExportRows) +
                              " a file may hold: narrow the filters");
-    Lookup lookup(conn);
+    Lookup lookup(conn, "it");  // the exports name procedures and steps in Italian (0043)
     INNET_TRY(lookup.persons(page.items));
     for (auto& file : page.items) {
       ctx.record_read(file.person_id);
@@ -387,7 +419,7 @@ Result<http::Response> list_some(api::Context& ctx) {
   const auto today = clock::today();
   if (!q["format"].empty() && q["format"] != "json") return files_file(ctx, *conn, f, today);
   INNET_ASSIGN_OR_RETURN(auto page, list_files(*conn, f, today, paging));
-  Lookup lookup(*conn);
+  Lookup lookup(*conn, reporting::language_code_of(ctx.request));
   INNET_TRY(lookup.persons(page.items));
   nlohmann::json items = nlohmann::json::array();
   for (auto& file : page.items) {
@@ -448,7 +480,7 @@ Result<http::Response> counts(api::Context& ctx) {
   for (const auto& c : found) by_procedure[c.procedure_id] = c;
   CountsView v{.as_of = today.to_string()};
   for (const auto& p : catalogue) {
-    CountsRow row{{p.id, p.code, p.name}, by_procedure[p.id]};
+    CountsRow row{ref_of(p, reporting::language_code_of(ctx.request)), by_procedure[p.id]};
     v.total.open += row.n.open;
     v.total.overdue += row.n.overdue;
     v.total.due_soon += row.n.due_soon;
@@ -476,7 +508,7 @@ Result<http::Response> get_one(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param());
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto f, visible_file(ctx, *conn, id, kRead));
-  INNET_ASSIGN_OR_RETURN(auto body, json_of(*conn, std::move(f)));
+  INNET_ASSIGN_OR_RETURN(auto body, json_of(ctx, *conn, std::move(f)));
   return api::ok(body);
 }
 
@@ -519,7 +551,7 @@ Result<http::Response> create_one(api::Context& ctx) {
       nlohmann::json{{"procedure", procedure->code}, {"protocol_number", saved.protocol_number}}
           .dump();
   INNET_TRY(ctx.commit(entry));
-  INNET_ASSIGN_OR_RETURN(auto body, json_of(*conn, std::move(saved)));
+  INNET_ASSIGN_OR_RETURN(auto body, json_of(ctx, *conn, std::move(saved)));
   return api::created(body);
 }
 
@@ -536,7 +568,7 @@ Result<http::Response> commit_change(api::Context& ctx, const char* action, Chan
   auto entry = ctx.audit(action, "procedure_file", std::to_string(saved.id));
   entry.details = details.dump();
   INNET_TRY(ctx.commit(entry));
-  INNET_ASSIGN_OR_RETURN(auto body, json_of(*conn, std::move(saved)));
+  INNET_ASSIGN_OR_RETURN(auto body, json_of(ctx, *conn, std::move(saved)));
   return api::ok(body);
 }
 
@@ -655,6 +687,7 @@ void add_file_routes(api::Api& api) {
            .summary = "The deadline dashboard: for each procedure, the caller's open files, those "
                       "past their due date, due within 10 days and suspended today",
            .tag = "procedures",
+           .query = {reporting::lang_field()},
            .response_schema = "ProcedureFileCounts",
            .handler = counts});
   api.add(
@@ -678,6 +711,7 @@ void add_file_routes(api::Api& api) {
              .min_length = 1,
              .description = "unique across files"},
             day("filed_on", "the day the application was filed; its rules apply")},
+       .query = {reporting::lang_field()},
        .response_schema = "ProcedureFile",
        .success_status = 201,
        .reads_persons = true,
@@ -687,6 +721,7 @@ void add_file_routes(api::Api& api) {
            .action = kRead,
            .summary = "A file with its steps, documents, suspensions, decision and clock",
            .tag = "procedures",
+           .query = {reporting::lang_field()},
            .response_schema = "ProcedureFile",
            .reads_persons = true,
            .handler = get_one});
@@ -698,6 +733,7 @@ void add_file_routes(api::Api& api) {
            .body = {{.name = "step", .required = true, .max_length = 60, .min_length = 1},
                     day("entered_on", "not before the current step's day, not in the future"),
                     note()},
+           .query = {reporting::lang_field()},
            .response_schema = "ProcedureFile",
            .reads_persons = true,
            .handler = advance_one});
@@ -708,6 +744,7 @@ void add_file_routes(api::Api& api) {
            .tag = "procedures",
            .body = {{.name = "document", .required = true, .max_length = 60, .min_length = 1},
                     day("received_on", "not before filing, not in the future")},
+           .query = {reporting::lang_field()},
            .response_schema = "ProcedureFile",
            .reads_persons = true,
            .handler = record_one});
@@ -722,6 +759,7 @@ void add_file_routes(api::Api& api) {
                      .max_length = 1000,
                      .min_length = 1,
                      .multiline = true}},
+           .query = {reporting::lang_field()},
            .response_schema = "ProcedureFile",
            .reads_persons = true,
            .handler = suspend_one});
@@ -731,6 +769,7 @@ void add_file_routes(api::Api& api) {
            .summary = "The integration arrived: the open suspension ends and the clock runs again",
            .tag = "procedures",
            .body = {day("ended_on", "the day the integration arrived")},
+           .query = {reporting::lang_field()},
            .response_schema = "ProcedureFile",
            .reads_persons = true,
            .handler = resume_one});
@@ -743,6 +782,7 @@ void add_file_routes(api::Api& api) {
            .body = {{.name = "outcome", .required = true, .allowed = outcomes()},
                     day("decided_on", "not before the last step's day, not in the future"),
                     note()},
+           .query = {reporting::lang_field()},
            .response_schema = "ProcedureFile",
            .reads_persons = true,
            .handler = decide_one});

@@ -192,8 +192,7 @@ CREATE TABLE temporary_protection_settings (
                    "adult_cents_per_month, child_cents_per_month, max_months, protection_ends, "
                    "legal_reference) VALUES (?, ?, ?, ?, ?, ?)",
                    {s.applies_from.to_string(), s.adult_cents_per_month, s.child_cents_per_month,
-                    s.max_months, s.protection_ends.to_string(),
-                    std::string("OCDPC 881/2022; EU Decision 2025/1460")}));
+                    s.max_months, s.protection_ends.to_string(), s.legal_reference}));
              return Status::success();
            }},
           {.version = 6,

@@ -31,10 +31,6 @@ namespace {
 
 using Text = LocalText;
 
-std::string language_of(const api::Context& ctx) {
-  return reporting::language_codes()[static_cast<std::size_t>(reporting::language_of(ctx.request))];
-}
-
 // The language a whole list is shown in: the one asked when every item has a name in it.
 template <class Item>
 std::string list_language(const std::vector<Item>& items, const std::string& language) {
@@ -186,7 +182,7 @@ GuideView guide_view(const Procedure& p, const std::string& language) {
 Result<http::Response> list_public(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto all, list_procedures(*conn));
-  const auto language = language_of(ctx);
+  const auto language = reporting::language_code_of(ctx.request);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& p : all) {
     if (!p.active) continue;  // kept for its files; nobody may apply for it now
@@ -201,7 +197,7 @@ Result<http::Response> get_public(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   INNET_ASSIGN_OR_RETURN(auto found, find_procedure_by_code(*conn, ctx.param("code")));
   if (!found || !found->active) return Error::not_found("procedure");
-  return api::ok(guide_view_type(), guide_view(*found, language_of(ctx)));
+  return api::ok(guide_view_type(), guide_view(*found, reporting::language_code_of(ctx.request)));
 }
 
 // ---- The status lookup ----
@@ -319,7 +315,7 @@ Result<http::Response> lookup(api::Context& ctx) {
     if (file && p.id == file->procedure_id) procedure = &p;
   if (!match || procedure == nullptr) return Error::not_found("procedure_file");
 
-  const std::string language = language_of(ctx);
+  const std::string language = reporting::language_code_of(ctx.request);
   Status_ s{.p = procedure,
             .f = file,
             .clock = clock_of(*file, *procedure, today),

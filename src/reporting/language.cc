@@ -70,6 +70,10 @@ Language language_of(const http::Request& request) {
   return Language::it;
 }
 
+const std::string& language_code_of(const http::Request& request) {
+  return language_codes()[static_cast<std::size_t>(language_of(request))];
+}
+
 const Field& lang_field() {
   static const Field f{.name = "lang",
                        .max_length = 2,

@@ -25,6 +25,8 @@ const std::array<std::string, kLanguageCount>& language_codes();  // "it", "en",
 // link), else the first language of Accept-Language the app speaks (a browser set to Italian
 // gets Italian), else Italian.
 Language language_of(const http::Request& request);
+// Its code ("it", "en", ...): the language of the labels an answer carries.
+const std::string& language_code_of(const http::Request& request);
 
 // The ?lang= query parameter of every route that answers files in the caller's language.
 const Field& lang_field();

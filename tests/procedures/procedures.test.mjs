@@ -111,6 +111,31 @@ test('the catalogue names procedures, steps and documents in the caller\'s langu
   assert.equal(kept.steps[3].names.length, 2);
 });
 
+test('a file names its procedure, steps and documents in the caller\'s language; the names stay Italian', async () => {
+  const { file } = await openFile();
+  const uk = expectStatus(await api('GET', `/procedure-files/${file.id}?lang=uk`, { session: sui }), 200);
+  const catalogueUk = expectStatus(await api('GET', `/procedures/${file.procedure.id}?lang=uk`, { session: sui }), 200);
+  assert.equal(uk.procedure.label, catalogueUk.label);
+  assert.equal(uk.procedure.label_lang, 'uk');
+  assert.equal(uk.procedure.name, file.procedure.name, 'name stays Italian');
+  assert.equal(uk.current_step.label, catalogueUk.steps[0].label);
+  assert.equal(uk.current_step.label_lang, 'uk');
+  assert.deepEqual(uk.documents.map((d) => d.label), catalogueUk.documents.map((d) => d.label));
+  assert.ok(uk.documents.every((d) => d.label_lang === 'uk' && d.label !== d.name));
+  // Accept-Language, for a write's answer too; Italian when neither is given.
+  const moved = expectStatus(await api('POST', `/procedure-files/${file.id}/steps`, { session: sui, headers: { 'Accept-Language': 'ar' }, body: { step: file.next_step, entered_on: daysAgo(1) } }), 200);
+  assert.equal(moved.current_step.label_lang, 'ar');
+  assert.notEqual(moved.current_step.label, moved.current_step.name);
+  assert.equal(file.procedure.label, file.procedure.name);
+  assert.equal(file.current_step.label_lang, 'it');
+  // The list and the dashboard's counts too.
+  const listed = expectStatus(await api('GET', `/procedure-files?protocol_number=${encodeURIComponent(file.protocol_number)}&lang=fr`, { session: sui }), 200);
+  assert.equal(listed.items[0].procedure.label_lang, 'fr');
+  const counts = expectStatus(await api('GET', '/procedure-files/counts?lang=bn', { session: sui }), 200);
+  assert.ok(counts.items.every((c) => c.procedure.label_lang === 'bn'));
+  expectError(await api('GET', `/procedure-files/${file.id}?lang=xx`, { session: sui }), 400, 'validation_failed', ['lang']);
+});
+
 test('a file moves step by step; a decision waits for the required documents; colliding protocol numbers are refused', async () => {
   const { file } = await openFile();
   assert.equal(file.status, 'open');

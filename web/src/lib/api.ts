@@ -95,6 +95,10 @@ interface RequestOptions {
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  // Labels in answers (a procedure's, a step's names...) follow the page's language, which is the
+  // one chosen in the app, not the browser's (lib/i18n.ts sets it on <html lang>).
+  const pageLang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  if (pageLang) headers['Accept-Language'] = pageLang;
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   try {

@@ -129,6 +129,10 @@ test('advancing a step asks first, saying from which step to which; the decision
   await switchLanguage(page, 'ar');
   await page.locator('#outcome-error').getByText(tr('ar', 'fieldErrors.not_last_step', { step: last.name })).waitFor();
   await at360(page, 'procedure-decision-refused-360-ar');
+  // The file's names follow the page's language (decision 0043): the current step in Arabic.
+  const inArabic = (await apiGet(page, `/procedure-files/${chosen.id}?lang=ar`)).body.current_step;
+  assert.equal(inArabic.label_lang, 'ar');
+  await page.locator('[data-testid=procedure-current-step] bdi:not([lang])').getByText(inArabic.label, { exact: true }).waitFor();
   await page.goto('/procedure-files?overdue=true');
   await page.locator('[data-testid=procedure-file-table]').waitFor();
   await page.locator('[data-testid=procedure-deadlines] table').waitFor();

@@ -8,12 +8,13 @@ import { Link } from '../../lib/router';
 import { useData } from '../../lib/useData';
 import { LoadState } from '../../components/forms';
 import { proceduresApi } from './api';
+import { Label } from './parts';
 
 type Column = 'overdue' | 'due_soon' | 'suspended';
 
 export function DeadlineSummary() {
   const { t, lang } = useT();
-  const counts = useData(() => proceduresApi.counts(), []);
+  const counts = useData(() => proceduresApi.counts(), [lang]);
   const number = (n: number, href: string, label: string) =>
     n ? (
       <Link href={href}>
@@ -62,14 +63,14 @@ export function DeadlineSummary() {
                       {rows.map((c) => (
                         <tr key={c.procedure.id} data-procedure={c.procedure.code}>
                           <th scope="row" class="fw-normal text-wrap">
-                            <bdi lang="it">{c.procedure.name}</bdi>
+                            <Label of={c.procedure} />
                           </th>
                           <td class="text-end" data-count="open">
                             {formatNumber(c.open, lang)}
                           </td>
                           {(['overdue', 'due_soon', 'suspended'] as const).map((state) => (
                             <td class="text-end" data-count={state} key={state}>
-                              {number(c[state], `/procedure-files?procedure_id=${c.procedure.id}&state=${state}`, t(labelKey[state], { count: c[state], n: formatNumber(c[state], lang), procedure: c.procedure.name }))}
+                              {number(c[state], `/procedure-files?procedure_id=${c.procedure.id}&state=${state}`, t(labelKey[state], { count: c[state], n: formatNumber(c[state], lang), procedure: c.procedure.label }))}
                             </td>
                           ))}
                         </tr>

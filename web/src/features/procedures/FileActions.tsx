@@ -25,7 +25,7 @@ interface ActionProps {
 
 /** The name of a step of the file's procedure, or its code when the catalogue no longer has it. */
 export function stepName(procedure: Procedure | undefined, code: string): string {
-  return procedure?.steps.find((s) => s.code === code)?.name ?? code;
+  return procedure?.steps.find((s) => s.code === code)?.label ?? code;
 }
 
 /** Rewrites the codes a refusal carries (steps, documents) as the names the officer reads. */
@@ -34,7 +34,7 @@ export async function withNames<T>(p: Promise<T>, file: ProcedureFile, procedure
     return await p;
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
-    const docName = (c: string) => file.documents.find((d) => d.code === c)?.name ?? c;
+    const docName = (c: string) => file.documents.find((d) => d.code === c)?.label ?? c;
     const fields = Object.fromEntries(
       Object.entries(e.fields).map(([k, f]) => {
         const params: Record<string, unknown> = { ...f.params };
@@ -66,7 +66,7 @@ export function AdvanceForm({ file, procedure, save, onCancel }: ActionProps) {
         body: (
           <p>
             {t('procedures.confirmAdvance.body', {
-              from: file.current_step.name,
+              from: file.current_step.label,
               to: stepName(procedure, next),
               day: formatDay(enteredOn, lang),
               protocol: file.protocol_number,
@@ -105,13 +105,13 @@ export function DocumentForm({ file, save, onCancel }: ActionProps) {
       return f;
     },
     action: () =>
-      save(() => proceduresApi.recordDocument(file.id, { document, received_on: receivedOn }), (tt) => tt('procedures.done.document', { document: file.documents.find((d) => d.code === document)?.name ?? document })),
+      save(() => proceduresApi.recordDocument(file.id, { document, received_on: receivedOn }), (tt) => tt('procedures.done.document', { document: file.documents.find((d) => d.code === document)?.label ?? document })),
   });
   return (
     <ActionPanel id="procedure-document" title={t('procedures.actions.document')}>
       <form onSubmit={submit} noValidate data-testid="procedure-document-form">
         <FormErrors errors={errors} labels={labels} />
-        <SelectField id="document" label={labels.document} required value={document} onValue={setDocument} options={awaited.map((d) => ({ value: d.code, label: d.name }))} error={errors.fields.document} />
+        <SelectField id="document" label={labels.document} required value={document} onValue={setDocument} options={awaited.map((d) => ({ value: d.code, label: d.label }))} error={errors.fields.document} />
         <TextField id="received_on" type="date" required label={labels.received_on} max={today()} value={receivedOn} onValue={setReceivedOn} error={errors.fields.received_on} />
         <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('procedures.actions.document')} testId="procedure-document-save" />
       </form>
@@ -172,7 +172,7 @@ export function DecisionForm({ file, save, onCancel }: ActionProps) {
   const [decidedOn, setDecidedOn] = useState(today());
   const [note, setNote] = useState('');
   const { ask, dialog } = useConfirm();
-  const missing = file.documents.filter((d) => d.required && !d.received_on).map((d) => d.name);
+  const missing = file.documents.filter((d) => d.required && !d.received_on).map((d) => d.label);
   const labels = { outcome: t('procedures.file.outcome'), decided_on: t('procedures.file.decidedOn'), note: t('procedures.file.note'), documents: t('procedures.file.documents') };
   const { errors, busy, submit } = useFormSubmit({
     validate: () => {

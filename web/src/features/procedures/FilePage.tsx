@@ -16,13 +16,13 @@ import { ContributionPanel } from '../protection/index';
 import { useData } from '../../lib/useData';
 import { type Procedure, type ProcedureFile, proceduresApi } from './api';
 import { type Action, AdvanceForm, DecisionForm, DocumentForm, ResumeForm, SuspendForm, stepName, withNames } from './FileActions';
-import { ClockBadge, daysText, personName } from './parts';
+import { ClockBadge, daysText, Label, personName } from './parts';
 
 export function FilePage({ id }: { id: number }) {
   const { t, lang } = useT();
   const { can } = useSession();
-  const loaded = useData(() => proceduresApi.get(id), [id]);
-  const catalogue = useData(() => proceduresApi.catalogue(), []);
+  const loaded = useData(() => proceduresApi.get(id), [id, lang]);
+  const catalogue = useData(() => proceduresApi.catalogue(lang), [lang]);
   const [shown, setShown] = useState<ProcedureFile | null>(null);
   const [done, setDone] = useState<Msg | null>(null);
   const flash = useFlash();
@@ -139,7 +139,9 @@ function Details({ file: f }: { file: ProcedureFile }) {
   return (
     <dl class="row" data-testid="procedure-file-details">
       <dt class="col-12 col-md-4 fw-semibold">{t('procedures.procedure')}</dt>
-      <dd class="col-12 col-md-8">{f.procedure.name}</dd>
+      <dd class="col-12 col-md-8">
+        <Label of={f.procedure} />
+      </dd>
       <dt class="col-12 col-md-4 fw-semibold">{t('procedures.person')}</dt>
       <dd class="col-12 col-md-8">{person(f.person)}</dd>
       {f.sponsor ? (
@@ -160,7 +162,7 @@ function Details({ file: f }: { file: ProcedureFile }) {
       <dd class="col-12 col-md-8">{formatDay(f.filed_on, lang)}</dd>
       <dt class="col-12 col-md-4 fw-semibold">{t('procedures.currentStep')}</dt>
       <dd class="col-12 col-md-8" data-testid="procedure-current-step">
-        {f.current_step.name}
+        <Label of={f.current_step} />
       </dd>
       {f.decision ? (
         <>
@@ -245,7 +247,7 @@ function Steps({ file: f, procedure }: { file: ProcedureFile; procedure: Procedu
         {f.steps.map((s) => (
           <li key={s.code} class="mb-3 ps-3 border-start border-3 border-primary" data-step={s.code}>
             <div class="fw-semibold">
-              {s.name}
+              <Label of={s} />
               {s.code === f.current_step.code && f.status === 'open' ? <span class="badge bg-primary ms-2">{t('procedures.file.current')}</span> : null}
             </div>
             <div class="small">
@@ -261,7 +263,9 @@ function Steps({ file: f, procedure }: { file: ProcedureFile; procedure: Procedu
         {f.status === 'open'
           ? ahead.map((s) => (
               <li key={s.code} class="mb-3 ps-3 border-start border-3 text-secondary" data-step={s.code} data-ahead="true">
-                <div>{s.name}</div>
+                <div>
+                  <Label of={s} />
+                </div>
                 <div class="small">
                   {t('procedures.file.ahead')} · {s.office}
                 </div>
@@ -295,7 +299,9 @@ function Documents({ file: f }: { file: ProcedureFile }) {
           <tbody>
             {f.documents.map((d) => (
               <tr key={d.code} data-document={d.code}>
-                <td>{d.name}</td>
+                <td>
+                  <Label of={d} />
+                </td>
                 <td>{d.required ? t('procedures.file.required') : t('procedures.file.optional')}</td>
                 <td>
                   {d.received_on ? (

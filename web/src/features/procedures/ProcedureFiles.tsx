@@ -15,10 +15,10 @@ import { useT } from '../../lib/i18n';
 import { Link, setQuery, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
-import { CLOCK_STATES, type ClockState, type FileQuery, type FileSort, type ProcedureFile, proceduresApi } from './api';
+import { CLOCK_STATES, type ClockState, type FileQuery, type FileSort, proceduresApi } from './api';
 import { DeadlineSummary } from './DeadlineSummary';
 import { NewFile } from './FileForm';
-import { ClockSummary, personName } from './parts';
+import { ClockSummary, Label, personName } from './parts';
 
 /** The sort keys without their '-': each descending key names one. */
 type Descending<S> = S extends `-${infer K}` ? K : never;
@@ -42,7 +42,7 @@ function FileList({ manage }: { manage: boolean }) {
   const title = t('procedures.files.title');
   usePageTitle(title);
   const message = useFlash();
-  const catalogue = useData(() => proceduresApi.catalogue(), []);
+  const catalogue = useData(() => proceduresApi.catalogue(lang), [lang]);
   const procedures = catalogue.data?.items ?? [];
   const filters = useFilters(['protocol_number', 'procedure_id', 'state', 'overdue', 'person_id', 'sort'] as const);
   const { protocol_number, procedure_id, state, overdue, person_id, sort } = filters.values;
@@ -56,10 +56,9 @@ function FileList({ manage }: { manage: boolean }) {
     person_id: person_id ? Number(person_id) : undefined,
     sort: (sort || undefined) as FileSort | undefined,
   };
-  const list = useList(() => proceduresApi.list({ ...query, page: filters.page, per_page: PER_PAGE }), filters.key);
+  const list = useList(() => proceduresApi.list({ ...query, page: filters.page, per_page: PER_PAGE }), `${filters.key}|${lang}`);
   const sorted = sortState(sort || 'due_on');
   const onSort = (key: SortKey) => setQuery({ sort: sorted.key === key && sorted.direction === 'ascending' ? `-${key}` : key, page: null });
-  const stepName = (f: ProcedureFile) => f.current_step.name;
   return (
     <div>
       <ListHeader title={title} newHref={manage ? '/procedure-files?new=1' : undefined} newLabel={t('procedures.files.new')} newTestId="procedure-file-new" />
@@ -95,7 +94,7 @@ function FileList({ manage }: { manage: boolean }) {
             value={inputs.procedure_id}
             onValue={setter('procedure_id')}
             empty={t('common.all')}
-            options={procedures.map((p) => ({ value: String(p.id), label: p.name }))}
+            options={procedures.map((p) => ({ value: String(p.id), label: p.label }))}
           />
         </div>
         <div class="col-12 col-md-6 col-lg-4">
@@ -166,13 +165,13 @@ function FileList({ manage }: { manage: boolean }) {
               </Link>
             </td>
             <td>
-              <bdi lang="it">{f.procedure.name}</bdi>
+              <Label of={f.procedure} />
             </td>
             <td>
               <bdi>{personName(f.person)}</bdi>
             </td>
             <td>
-              <bdi lang="it">{stepName(f)}</bdi>
+              <Label of={f.current_step} />
             </td>
             <td>{formatDay(f.filed_on, lang)}</td>
             <td>{f.clock.due_on ? formatDay(f.clock.due_on, lang) : '—'}</td>
