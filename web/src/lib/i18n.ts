@@ -99,6 +99,9 @@ export async function initI18n(): Promise<void> {
 
 export async function setLanguage(lang: Lang): Promise<void> {
   await ensureLoaded(lang);
+  // Before the change: the pages that reload on it ask the server in the page's language
+  // (lib/api.ts sends <html lang> as Accept-Language).
+  document.documentElement.lang = lang;
   await i18next.changeLanguage(lang);
   try {
     localStorage.setItem(STORAGE_KEY, lang);

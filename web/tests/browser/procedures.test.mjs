@@ -132,7 +132,7 @@ test('advancing a step asks first, saying from which step to which; the decision
   // The file's names follow the page's language (decision 0043): the current step in Arabic.
   const inArabic = (await apiGet(page, `/procedure-files/${chosen.id}?lang=ar`)).body.current_step;
   assert.equal(inArabic.label_lang, 'ar');
-  await page.locator('[data-testid=procedure-current-step] bdi:not([lang])').getByText(inArabic.label, { exact: true }).waitFor();
+  await page.locator('[data-testid=procedure-current-step] bdi[lang=ar]').getByText(inArabic.label, { exact: true }).waitFor();
   await page.goto('/procedure-files?overdue=true');
   await page.locator('[data-testid=procedure-file-table]').waitFor();
   await page.locator('[data-testid=procedure-deadlines] table').waitFor();

@@ -169,7 +169,7 @@ function Page({ finding, item, centreName, inspectionDay, onChanged }: { finding
   const own = item?.question[lang];
   const subjectText = own ?? item?.question.it ?? finding.item_code;
   // Where the question is not written in the page's language, it is Italian, and said so.
-  const subject = <span lang={own ? undefined : 'it'}>{subjectText}</span>;
+  const subject = <span lang={own ? lang : 'it'}>{subjectText}</span>;
   const changed = (f: Finding) => {
     setDone(f.status === 'replied' ? 'reply' : f.status === 'escalated' ? 'escalated' : 'verified_closed');
     onChanged(f);

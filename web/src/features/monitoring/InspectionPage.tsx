@@ -33,7 +33,7 @@ function Question({ item, id }: { item: ChecklistItem; id: string }) {
   const { lang } = useT();
   const own = item.question[lang];
   return (
-    <span id={id} lang={own ? undefined : 'it'} class="fw-semibold">
+    <span id={id} lang={own ? lang : 'it'} class="fw-semibold">
       {own ?? item.question.it}
     </span>
   );

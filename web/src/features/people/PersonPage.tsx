@@ -14,6 +14,7 @@ import { useData } from '../../lib/useData';
 import { CorrectPlacement } from '../reception/index';
 import { PersonForm } from './PersonForm';
 import { type FamilyGroup, peopleApi, type Person, type PersonRecord, personName, type PlacementStay } from './api';
+import { langAttr } from '../../lib/langAttr';
 
 /** Languages by the script they are written in, the likeliest among the people hosted first. */
 const SCRIPTS: [RegExp, string[]][] = [
@@ -39,7 +40,7 @@ function scriptLang(text: string, languages: string[]): string | undefined {
 export function OriginalName({ person }: { person: Pick<Person, 'family_name_original' | 'given_names_original' | 'languages'> }) {
   const text = [person.family_name_original, person.given_names_original].filter(Boolean).join(' ');
   return (
-    <bdi dir="auto" lang={scriptLang(text, person.languages)} data-testid="original-name">
+    <bdi dir="auto" {...langAttr(scriptLang(text, person.languages))} data-testid="original-name">
       {text}
     </bdi>
   );

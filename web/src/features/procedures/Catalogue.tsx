@@ -16,8 +16,6 @@ import { type Procedure, proceduresApi } from './api';
 import { CatalogueForm } from './CatalogueForm';
 import { ALWAYS_BEFORE, termText } from './FilePage';
 
-/** The `lang` attribute of a label: none when it is in the page's language. */
-export const labelLang = (labelLang: string, lang: string) => (labelLang === lang ? undefined : labelLang);
 
 export function Catalogue() {
   const loc = useLocation();
@@ -64,7 +62,7 @@ function CatalogueView() {
               <ul>
                 {(loaded.data?.items ?? []).map((p) => (
                   <li key={p.id}>
-                    <a href={`#procedure-${p.code}`} lang={labelLang(p.label_lang, lang)}>
+                    <a href={`#procedure-${p.code}`} lang={p.label_lang}>
                       {p.label}
                     </a>
                   </li>
@@ -94,7 +92,7 @@ function ProcedureSection({ procedure: p, editable }: { procedure: Procedure; ed
   return (
     <section id={`procedure-${p.code}`} aria-labelledby={`procedure-${p.code}-heading`} class="mb-5" data-procedure={p.code}>
       <h2 id={`procedure-${p.code}-heading`} class="h3">
-        <span lang={labelLang(p.label_lang, lang)}>{p.label}</span>
+        <span lang={p.label_lang}>{p.label}</span>
         {p.active ? null : <span class="badge bg-secondary ms-2">{t('procedures.catalogue.inactive')}</span>}
       </h2>
       {editable ? (
@@ -135,8 +133,8 @@ function ProcedureSection({ procedure: p, editable }: { procedure: Procedure; ed
           <ol>
             {p.steps.map((s) => (
               <li key={s.code}>
-                <span lang={labelLang(s.label_lang, lang)}>{s.label}</span>{' '}
-                <span class="small text-secondary" lang={labelLang('it', lang)}>
+                <span lang={s.label_lang}>{s.label}</span>{' '}
+                <span class="small text-secondary" lang="it">
                   · {s.office}
                 </span>
               </li>
@@ -148,7 +146,7 @@ function ProcedureSection({ procedure: p, editable }: { procedure: Procedure; ed
           <ul>
             {p.documents.map((d) => (
               <li key={d.code}>
-                <span lang={labelLang(d.label_lang, lang)}>{d.label}</span> <span class="small text-secondary">· {d.required ? t('procedures.file.required') : t('procedures.file.optional')}</span>
+                <span lang={d.label_lang}>{d.label}</span> <span class="small text-secondary">· {d.required ? t('procedures.file.required') : t('procedures.file.optional')}</span>
               </li>
             ))}
           </ul>

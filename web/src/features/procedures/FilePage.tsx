@@ -21,18 +21,21 @@ import { ClockBadge, daysText, Label, personName } from './parts';
 export function FilePage({ id }: { id: number }) {
   const { t, lang } = useT();
   const { can } = useSession();
-  const loaded = useData(() => proceduresApi.get(id), [id, lang]);
+  // keepPrevious: a change of language keeps the page (an open form, its errors) while the names reload.
+  const loaded = useData(() => proceduresApi.get(id), [id, lang], { keepPrevious: true });
   const catalogue = useData(() => proceduresApi.catalogue(lang), [lang]);
-  const [shown, setShown] = useState<ProcedureFile | null>(null);
+  // The file as the last act answered it, in the language it was asked in: a change of language
+  // loads the file again (its names), and that answer, newer than the act's, is shown.
+  const [shown, setShown] = useState<{ file: ProcedureFile; lang: string } | null>(null);
   const [done, setDone] = useState<Msg | null>(null);
   const flash = useFlash();
   const panel = useActionPanel<Action>();
-  const f = shown ?? loaded.data;
+  const f = shown?.lang === lang ? shown.file : loaded.data;
   const procedure = catalogue.data?.items.find((p) => p.id === f?.procedure.id);
   const save = async (call: () => Promise<ProcedureFile>, message: Msg) => {
     if (!f) return;
     const next = await withNames(call(), f, procedure, lang);
-    setShown(next);
+    setShown({ file: next, lang });
     setDone(() => message);
     panel.finish('procedure-file-done');
   };

@@ -44,11 +44,11 @@ export function ClockSummary({ clock }: { clock: Pick<Clock, 'days_left' | 'stat
 
 /**
  * A name of the catalogue (a procedure, a step, a document) in the page's language where the
- * catalogue has it, else in Italian and marked so (screen readers, fonts): decision 0043.
+ * catalogue has it, else in Italian, with the language it is in (screen readers, fonts; always a
+ * value: lib/langAttr.ts says why).
  */
 export function Label({ of }: { of: { label: string; label_lang: string } }) {
-  const { lang } = useT();
-  return <bdi lang={of.label_lang === lang ? undefined : of.label_lang}>{of.label}</bdi>;
+  return <bdi lang={of.label_lang}>{of.label}</bdi>;
 }
 
 export const personName = (p: { family_name: string; given_names: string }) => `${p.family_name} ${p.given_names}`;

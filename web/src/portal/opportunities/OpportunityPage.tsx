@@ -12,6 +12,7 @@ import { Badge, ErrorBox, languageName, Loading, loadTerms, usePageTitle } from 
 import { opportunitiesPath } from '../paths';
 import { opportunitiesApi, type Opportunity } from './api';
 import { ContactProse, datesText, expiryText, groupsText, kindLabel, placeText, textLang } from './parts';
+import { langAttr } from '../../lib/langAttr';
 
 function Section({ title, children, testid }: { title: string; children: ComponentChildren; testid?: string }) {
   return (
@@ -31,7 +32,7 @@ function Details({ o, lang, terms }: { o: Opportunity; lang: PortalLang; terms: 
       <p class="mb-1">
         <Link href={opportunitiesPath(lang)}>{t('opportunities.back')}</Link>
       </p>
-      <h1 id="main-heading" tabIndex={-1} class="portal-h1" lang={other} dir="auto">
+      <h1 id="main-heading" tabIndex={-1} class="portal-h1" {...langAttr(other)} dir="auto">
         {o.title}
       </h1>
       <div class="d-flex flex-wrap gap-1 mb-3">
@@ -39,7 +40,7 @@ function Details({ o, lang, terms }: { o: Opportunity; lang: PortalLang; terms: 
         {o.free ? <Badge tone="primary">{t('opportunities.free')}</Badge> : <Badge tone="secondary">{t('opportunities.paid')}</Badge>}
       </div>
       {other ? <p class="alert alert-info">{t('service.notTranslated', { language: languageName(o.lang, lang) })}</p> : null}
-      <p class="portal-prose" lang={other} dir="auto" data-testid="opportunity-description">
+      <p class="portal-prose" {...langAttr(other)} dir="auto" data-testid="opportunity-description">
         {o.description}
       </p>
 

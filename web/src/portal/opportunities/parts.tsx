@@ -10,6 +10,7 @@ import { Badge, languageName, termLabel } from '../parts';
 import { opportunityPath } from '../paths';
 import type { Opportunity } from './api';
 import { contactParts } from './contacts';
+import { langAttr } from '../../lib/langAttr';
 
 export const kindLabel = (kind: Opportunity['kind']) => t(`opportunities.kinds.${kind}`);
 
@@ -62,7 +63,7 @@ export function OpportunityCard({ o, lang, terms }: { o: Opportunity; lang: Port
         {o.free ? <Badge tone="primary">{t('opportunities.free')}</Badge> : <Badge tone="secondary">{t('opportunities.paid')}</Badge>}
       </div>
       <h3 class="h5 mb-1">
-        <Link href={opportunityPath(lang, o.id)} lang={other} dir="auto">
+        <Link href={opportunityPath(lang, o.id)} {...langAttr(other)} dir="auto">
           {o.title}
         </Link>
       </h3>
@@ -77,7 +78,7 @@ export function OpportunityCard({ o, lang, terms }: { o: Opportunity; lang: Port
           {expiryText(o.expires_on, lang)}
         </li>
       </ul>
-      <p class="portal-card-text mb-1" lang={other} dir="auto">
+      <p class="portal-card-text mb-1" {...langAttr(other)} dir="auto">
         {o.description}
       </p>
       {other ? <p class="portal-note mb-0">{t('service.notTranslated', { language: languageName(o.lang, lang) })}</p> : null}
@@ -88,7 +89,7 @@ export function OpportunityCard({ o, lang, terms }: { o: Opportunity; lang: Port
 /** A text of the publisher's, with its line breaks, its contacts as links, marked with its language when not the page's. */
 export function ContactProse({ text, lang }: { text: string; lang: string | undefined }) {
   return (
-    <p class="portal-prose" lang={lang} dir="auto">
+    <p class="portal-prose" {...langAttr(lang)} dir="auto">
       {contactParts(text).map((p, i) =>
         'href' in p ? (
           <a key={i} href={p.href} dir="ltr" rel={p.href.startsWith('https:') ? 'noopener noreferrer' : undefined}>
