@@ -602,6 +602,12 @@ db::Subquery cases_flagged(const std::string& category) {
           {category}};
 }
 
+db::Subquery persons_flagged(const std::string& severity) {
+  return cases::persons_of_cases(
+      {"SELECT case_id FROM vulnerability_flags WHERE severity = ? AND status = 'active'",
+       {severity}});
+}
+
 db::Subquery cases_due(const std::string& value, CivilDay today) {
   if (value == "late")
     return {"SELECT case_id FROM screening_schedules WHERE due_on < ?", {today.to_string()}};
