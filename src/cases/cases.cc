@@ -638,10 +638,6 @@ db::Subquery persons_with_cases_of(std::int64_t organization_id) {
   return {"SELECT person_id FROM cases WHERE organization_id = ?", {organization_id}};
 }
 
-db::Subquery persons_of_cases(const db::Subquery& case_ids) {
-  return {"SELECT person_id FROM cases WHERE id IN (" + case_ids.sql + ")", case_ids.params};
-}
-
 db::Subquery persons_with_cases_assigned_to(std::int64_t user_id) {
   return {
       "SELECT c.person_id FROM cases c JOIN case_workers w ON w.case_id = c.id WHERE "

@@ -228,10 +228,6 @@ db::Subquery persons_with_cases_of(std::int64_t organization_id);
 // what a module above cases filters by when a case worker reads only the records of the people
 // they follow (the procedures' files, decision 0040).
 db::Subquery persons_with_cases_assigned_to(std::int64_t user_id);
-// The persons of the cases `case_ids` selects (one column, the case id), as a subquery of one
-// column (person_id): how a module above cases that keeps rows per case (screening's flags)
-// names persons to a module below (reception's guests), in one statement.
-db::Subquery persons_of_cases(const db::Subquery& case_ids);
 Result<std::vector<std::int64_t>> case_organizations_of(db::Connection& conn,
                                                         std::int64_t person_id);
 

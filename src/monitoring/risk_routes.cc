@@ -4,8 +4,8 @@
 #include "core/clock.h"
 #include "monitoring/risk.h"
 #include "monitoring/routes.h"
+#include "reception/placements/guest_counts.h"
 #include "reception/placements/occupancy.h"
-#include "reception/placements/placements.h"
 #include "screening/screenings.h"
 
 namespace innet::monitoring {

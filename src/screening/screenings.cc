@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "cases/case_persons.h"
 #include "reception/placements/placements.h"
 
 namespace innet::screening {

@@ -9,6 +9,7 @@
 
 #include <map>
 
+#include "reception/placements/guest_counts.h"
 #include "reception/placements/placements.h"
 #include "support/reception_fixture.h"
 

@@ -8,7 +8,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -155,12 +154,6 @@ Result<std::vector<people::CurrentPlace>> current_places(db::Connection& conn,
 // list (`person_id IN (...)`, the index placements_open_centre): only when the centre is run by
 // `run_by`, if given (a caller who may read its own organisation's centres only).
 db::Subquery persons_staying_in(std::int64_t centre_id, std::optional<std::int64_t> run_by);
-
-// How many of the persons `persons` selects (one column, person_id) each centre hosts on `day`,
-// by centre (centres hosting none are absent): one statement grouped by centre, for another
-// module's figures over every centre (the risk ranking's vulnerable guests), never a name.
-Result<std::map<std::int64_t, std::int64_t>> guests_among_on(db::Connection& conn, CivilDay day,
-                                                             const db::Subquery& persons);
 
 // A person's arrival in the network (the first placement's day) and who takes the person in
 // charge: the organisation running the centre of the latest placement, and whether the person
