@@ -47,8 +47,9 @@ const DEPENDENCIES = {
   // Inspections of centres (decisions 0022, 0023): centres and their contracts (the penalties'
   // base); reception: occupancy for the risk ranking; documents attached to replies and
   // decisions; reporting: the report's PDF (decision 0024); tasks: overdue corrective actions and
-  // replies to verify (finding_tasks.cc, decision 0028).
-  monitoring: [...PLATFORM, 'accounts', 'centres', 'reception', 'documents', 'reporting', 'tasks'],
+  // replies to verify (finding_tasks.cc, decision 0028); screening: the persons with a high-severity
+  // vulnerability flag, whom reception counts among each centre's guests for the risk ranking.
+  monitoring: [...PLATFORM, 'accounts', 'centres', 'reception', 'documents', 'reporting', 'tasks', 'screening'],
   // Case records (issue 11, decision 0025): persons and their family groups (people), the
   // users who keep a case (accounts), stays for the timeline and the officer's list shape
   // (reception), attachments (documents), the list's files (reporting). Screening and referrals

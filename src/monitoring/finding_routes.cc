@@ -3,8 +3,10 @@
 // before the report is issued, and verify: close or escalate. An operator's staff read the
 // findings of the issued reports on their centres and reply. Any finding out of the caller's
 // reach answers 404 like a missing one; ?overdue=true lists the tasks past their deadline.
-// The list is also a file (?format=csv|xlsx) for the offices, by decision 0021's rules.
-#include <algorithm>
+// The list is filtered, sorted and paged by the server (ten years of a national network's
+// inspections leave tens of thousands of findings), and is also a file (?format=csv|xlsx) of
+// every finding of the filters for the offices, by decision 0021's rules.
+#include <iterator>
 #include <map>
 
 #include "centres/centres.h"
@@ -141,18 +143,17 @@ const reporting::Catalogue& file_words() {
 
 namespace {
 
-// ?sort= of the files: the order the page shows (the JSON list keeps the server's, deadline
-// first, and the page sorts what it holds).
-const std::vector<std::string>& sort_keys() {
-  static const std::vector<std::string> keys = {"deadline", "-deadline", "centre", "-centre",
-                                                "severity", "-severity", "status", "-status",
-                                                "area",     "-area"};
-  return keys;
-}
-
-std::size_t rank(const std::vector<std::string>& vocabulary, const std::string& v) {
-  return static_cast<std::size_t>(std::find(vocabulary.begin(), vocabulary.end(), v) -
-                                  vocabulary.begin());
+// ?sort=: each key ascending, or descending with '-' first.
+Field sort_field() {
+  Field f{.name = "sort", .max_length = 10};
+  for (const auto& key : finding_sort_keys()) {
+    f.allowed.push_back(key);
+    f.allowed.push_back("-" + key);
+  }
+  f.description =
+      "a column to sort by, '-' first for descending; default deadline (the most "
+      "urgent first)";
+  return f;
 }
 
 reporting::Cell day_of(const std::optional<std::string>& instant) {
@@ -160,25 +161,22 @@ reporting::Cell day_of(const std::optional<std::string>& instant) {
   return reporting::Cell::date(instant->substr(0, 10));
 }
 
+// Every finding of the filters, in the order asked, read a page at a time (the page query's
+// order, so the file and the page agree).
 Result<http::Response> findings_file(api::Context& ctx, db::Connection& conn,
-                                     std::vector<Finding> findings) {
+                                     const FindingFilter& filter) {
   const auto& q = ctx.request.query;
   INNET_ASSIGN_OR_RETURN(auto centres, centres::centre_summaries(conn, {}));
   std::map<std::int64_t, std::string> names;
   for (const auto& c : centres) names[c.id] = c.name;
-  const std::string by = q.count("sort") ? q.at("sort") : "deadline";
-  const bool descending = by.front() == '-';
-  const std::string key = descending ? by.substr(1) : by;
-  auto order = [&](const Finding& f) -> std::pair<std::string, std::size_t> {
-    if (key == "centre") return {names[f.centre_id], 0};
-    if (key == "severity") return {"", rank(severities(), f.severity)};  // minor to critical
-    if (key == "status") return {"", rank(finding_statuses(), f.status)};
-    if (key == "area") return {"", rank(area_names(), f.area)};
-    return {f.deadline, 0};
-  };
-  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
-    return descending ? order(b) < order(a) : order(a) < order(b);
-  });
+  const std::string sort = q.count("sort") ? q.at("sort") : "";
+  std::vector<Finding> findings;
+  constexpr std::int64_t kRead = 500;
+  for (Paging paging{1, kRead};; ++paging.page) {
+    INNET_ASSIGN_OR_RETURN(auto page, page_findings(conn, filter, sort, paging, clock::today()));
+    std::move(page.items.begin(), page.items.end(), std::back_inserter(findings));
+    if (paging.page * kRead >= page.total) break;
+  }
   const auto language = reporting::language_of(ctx.request);
   const reporting::Labels labels(file_words(), language);
   // An item's question in the file's language (Italian where not written), from the latest
@@ -217,6 +215,7 @@ Result<http::Response> findings_file(api::Context& ctx, db::Connection& conn,
 }
 
 Result<http::Response> list(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto paging, parse_paging(ctx.request.query));
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
   const auto& q = ctx.request.query;
   FindingFilter filter;
@@ -224,20 +223,20 @@ Result<http::Response> list(api::Context& ctx) {
   if (q.count("inspection_id")) filter.inspection_id = parse_int(q.at("inspection_id"));
   if (q.count("centre_id")) filter.centre_id = parse_int(q.at("centre_id"));
   if (q.count("status")) filter.status = q.at("status");
+  if (q.count("severity")) filter.severity = q.at("severity");
+  if (q.count("q")) filter.query = q.at("q");
   filter.overdue_only = q.count("overdue") && q.at("overdue") == "true";
   if (ctx.scope != auth::Scope::all) {
     filter.centres = centres::centres_run_by(ctx.actor->organization_id);
     filter.issued_only = true;
   }
-  INNET_ASSIGN_OR_RETURN(auto findings, list_findings(*conn, filter, clock::today()));
-  // A handful of rows per inspection: the severity is kept here rather than in every query.
-  if (q.count("severity"))
-    std::erase_if(findings, [&](const Finding& f) { return f.severity != q.at("severity"); });
-  if (q.count("format") && q.at("format") != "json")
-    return findings_file(ctx, *conn, std::move(findings));
+  if (q.count("format") && q.at("format") != "json") return findings_file(ctx, *conn, filter);
+  INNET_ASSIGN_OR_RETURN(
+      auto page,
+      page_findings(*conn, filter, q.count("sort") ? q.at("sort") : "", paging, clock::today()));
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& f : findings) items.push_back(finding_type().to_json(f));
-  return api::ok({{"items", std::move(items)}});
+  for (const auto& f : page.items) items.push_back(finding_type().to_json(f));
+  return api::ok(list_envelope(std::move(items), page.total, paging));
 }
 
 Result<http::Response> get(api::Context& ctx) {
@@ -306,15 +305,15 @@ documents::Owner finding_owner() {
 }
 
 void add_finding_routes(api::Api& api) {
-  static const api::ListType finding_list("FindingList", finding_type(), false);
+  static const api::ListType finding_list("FindingList", finding_type(), true);
   api.add_schema(finding_type());
   api.add_schema(finding_list);
   api.add({.method = "GET",
            .pattern = kBase,
            .action = "findings.read",
-           .summary = "Findings, the most urgent deadline first (an operator: those of the issued "
-                      "reports on its centres); overdue=true: open ones past their deadline; as "
-                      "CSV or XLSX",
+           .summary = "A page of findings, the most urgent deadline first unless sorted (an "
+                      "operator: those of the issued reports on its centres); overdue=true: open "
+                      "ones past their deadline; every one of the filters as CSV or XLSX",
            .tag = "monitoring",
            .query = {{.name = "inspection_id", .type = FieldType::integer, .min_value = 1},
                      {.name = "centre_id", .type = FieldType::integer, .min_value = 1},
@@ -323,17 +322,16 @@ void add_finding_routes(api::Api& api) {
                       .type = FieldType::boolean,
                       .description = "true: open findings past their deadline (the tasks)"},
                      {.name = "severity", .allowed = severities()},
+                     {.name = "q", .max_length = 100, .description = "part of the centre's name"},
+                     sort_field(),
                      {.name = "format",
                       .max_length = 4,
                       .allowed = {"json", "csv", "xlsx"},
-                      .description = "json (default), csv or xlsx: every finding of the filters, "
-                                     "in the caller's language (lang)"},
-                     {.name = "sort",
-                      .max_length = 10,
-                      .allowed = sort_keys(),
-                      .description = "the files' order: a column, '-' first for descending; "
-                                     "default deadline"},
+                      .description = "json (default), csv or xlsx: every finding of the filters "
+                                     "(not one page), in the order asked and the caller's "
+                                     "language (lang)"},
                      reporting::lang_field()},
+           .paged = true,
            .response_schema = "FindingList",
            .other_content_types = {"text/csv", reporting::kXlsxType},
            .handler = list});

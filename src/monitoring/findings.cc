@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "centres/centres.h"
 #include "monitoring/checklists.h"
 #include "monitoring/inspections.h"
 
@@ -125,24 +126,87 @@ Result<Finding> find_finding(db::Connection& conn, std::int64_t id, CivilDay tod
   return std::move(one[0]);
 }
 
+namespace {
+
+db::Where finding_where(const FindingFilter& f, CivilDay today) {
+  db::Where where;
+  if (f.inspection_id) where.add("f.inspection_id = ?", *f.inspection_id);
+  if (f.centre_id) where.add("f.centre_id = ?", *f.centre_id);
+  if (f.status) where.add("f.status = ?", *f.status);
+  if (f.severity) where.add("f.severity = ?", *f.severity);
+  if (f.overdue_only) where.add("f.status = 'open' AND f.deadline < ?", today.to_string());
+  if (f.issued_only)
+    where.add("f.inspection_id IN (SELECT id FROM inspections WHERE status = 'report_issued')");
+  if (f.centres) where.add_in("f.centre_id", *f.centres);
+  if (!f.query.empty()) where.add_in("f.centre_id", centres::centres_named(f.query));
+  return where;
+}
+
+// The position of a column's value in its vocabulary, as SQL: the vocabularies are the code's
+// own words, never input.
+std::string rank_of(const char* column, const std::vector<std::string>& vocabulary) {
+  std::string sql = std::string("CASE ") + column;
+  for (std::size_t k = 0; k < vocabulary.size(); ++k)
+    sql += " WHEN '" + vocabulary[k] + "' THEN " + std::to_string(k);
+  return sql + " ELSE " + std::to_string(vocabulary.size()) + " END";
+}
+
+}  // namespace
+
 Result<std::vector<Finding>> list_findings(db::Connection& conn, const FindingFilter& f,
                                            CivilDay today) {
-  db::Where where;
-  if (f.inspection_id) where.add("inspection_id = ?", *f.inspection_id);
-  if (f.centre_id) where.add("centre_id = ?", *f.centre_id);
-  if (f.status) where.add("status = ?", *f.status);
-  if (f.overdue_only) where.add("status = 'open' AND deadline < ?", today.to_string());
-  if (f.issued_only)
-    where.add("inspection_id IN (SELECT id FROM inspections WHERE status = 'report_issued')");
-  if (f.centres) where.add_in("centre_id", *f.centres);
+  const db::Where where = finding_where(f, today);
   INNET_ASSIGN_OR_RETURN(
-      auto rows, conn.query(std::string("SELECT ") + kColumns + " FROM findings" + where.sql() +
-                                " ORDER BY deadline, id",
+      auto rows, conn.query(std::string("SELECT ") + kColumns + " FROM findings f" + where.sql() +
+                                " ORDER BY f.deadline, f.id",
                             where.params()));
   std::vector<Finding> out;
   for (const auto& r : rows) out.push_back(finding_from(r, today));
   INNET_TRY(attach_documents(conn, out));
   return out;
+}
+
+const std::vector<std::string>& finding_sort_keys() {
+  static const std::vector<std::string> keys = {"deadline", "severity", "centre", "area", "status"};
+  return keys;
+}
+
+Result<db::Page<Finding>> page_findings(db::Connection& conn, const FindingFilter& f,
+                                        const std::string& sort, const Paging& paging,
+                                        CivilDay today) {
+  const db::Where where = finding_where(f, today);
+  const std::string by = sort.empty() ? "deadline" : sort;
+  const bool descending = by.front() == '-';
+  const std::string key = descending ? by.substr(1) : by;
+  const std::string dir = descending ? " DESC" : " ASC";
+  // The centre's name is centres' to read: its expression, embedded in the ORDER BY.
+  const auto name = centres::centre_name_of("f.centre_id");
+  db::Params params;
+  std::string order;
+  if (key == "severity") order = rank_of("f.severity", severities()) + dir + ", ";
+  if (key == "area") order = rank_of("f.area", area_names()) + dir + ", ";
+  if (key == "status") order = rank_of("f.status", finding_statuses()) + dir + ", ";
+  if (key == "centre") {
+    order = name.sql + dir + ", ";
+    params = name.params;
+  }
+  order += key == "deadline" ? "f.deadline" + dir + ", f.id" + dir : "f.deadline, f.id";
+  INNET_ASSIGN_OR_RETURN(
+      auto count, conn.query("SELECT COUNT(*) FROM findings f" + where.sql(), where.params()));
+  db::Page<Finding> page;
+  page.total = count[0].integer(0);
+  // The ORDER BY's values (the centre name's) come after the WHERE's.
+  db::Params all = where.params();
+  all.insert(all.end(), params.begin(), params.end());
+  all.push_back(paging.per_page);
+  all.push_back(paging.offset());
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query(std::string("SELECT ") + kColumns + " FROM findings f" + where.sql() +
+                                " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                            all));
+  for (const auto& r : rows) page.items.push_back(finding_from(r, today));
+  INNET_TRY(attach_documents(conn, page.items));
+  return page;
 }
 
 Result<Finding> change_finding(db::Connection& conn, std::int64_t id, const FindingChange& c,

@@ -72,13 +72,26 @@ struct FindingFilter {
   std::optional<std::int64_t> inspection_id;
   std::optional<std::int64_t> centre_id;
   std::optional<std::string> status;
+  std::optional<std::string> severity;
   bool overdue_only = false;  // open and past their deadline on `today`
   bool issued_only = false;   // findings of issued reports: what an operator reads
   std::optional<db::Subquery> centres;
+  std::string query;  // part of the centre's name (centres::centres_named)
 };
-// Deadline first (the most urgent on top), then id.
+// Every finding of the filter, deadline first (the most urgent on top), then id: an inspection's
+// (its report, the demo data), a handful of rows.
 Result<std::vector<Finding>> list_findings(db::Connection& conn, const FindingFilter& f,
                                            CivilDay today);
+
+// deadline, severity (minor to critical), centre (its name), area (the checklist's order),
+// status (the follow-up's order); each ascending, or descending with '-' first.
+const std::vector<std::string>& finding_sort_keys();
+// One page of the findings of the filter in the order asked (default deadline), ties by deadline
+// then id, so that pages do not shuffle between requests: the list every finding of the network
+// goes through (GET /api/v1/findings), and its files a page at a time.
+Result<db::Page<Finding>> page_findings(db::Connection& conn, const FindingFilter& f,
+                                        const std::string& sort, const Paging& paging,
+                                        CivilDay today);
 
 // Before the report is issued: the inspector's severity, corrective action and deadline (each
 // optional: what is absent stays). 409 report_issued afterwards.

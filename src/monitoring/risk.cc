@@ -107,13 +107,17 @@ std::vector<RiskReason> risk_reasons(const RiskInputs& in) {
   else
     add("never_visited", 0, W::never_visited);
   if (in.over_capacity) add("over_capacity", 1, W::over_capacity);
+  add("overdue_actions", in.overdue_actions,
+      std::min(in.overdue_actions, W::max_overdue_actions) * W::per_overdue_action);
+  add("vulnerable_guests", in.vulnerable_guests,
+      std::min(in.vulnerable_guests, W::max_vulnerable_guests) * W::per_vulnerable_guest);
   std::stable_sort(out.begin(), out.end(),
                    [](const RiskReason& a, const RiskReason& b) { return a.points > b.points; });
   return out;
 }
 
 Result<std::vector<CentreRisk>> rank_centres(db::Connection& conn, CivilDay today,
-                                             const std::vector<std::int64_t>& over_capacity) {
+                                             const CentresToday& outside) {
   std::map<std::int64_t, RiskInputs> inputs;
   std::map<std::int64_t, std::string> last_visit, next_planned;
   // One pass over a covering index (centre, day, counts): the last visit of every centre and
@@ -139,6 +143,15 @@ Result<std::vector<CentreRisk>> rank_centres(db::Connection& conn, CivilDay toda
                                     "GROUP BY centre_id",
                                     {today.to_string()}));
   for (const auto& r : planned) next_planned[r.integer(0)] = r.text(1);
+  // The corrective actions the operators were sent (issued reports) and left open past their
+  // deadline: the tasks' rule (finding_tasks.cc), counted per centre in one statement.
+  INNET_ASSIGN_OR_RETURN(
+      auto overdue,
+      conn.query("SELECT centre_id, COUNT(*) FROM findings WHERE status = 'open' AND deadline < ? "
+                 "AND inspection_id IN (SELECT id FROM inspections WHERE status = "
+                 "'report_issued') GROUP BY centre_id",
+                 {today.to_string()}));
+  for (const auto& r : overdue) inputs[r.integer(0)].overdue_actions = r.integer(1);
 
   INNET_ASSIGN_OR_RETURN(auto centres, centres::all_centres(conn, {}));
   std::vector<CentreRisk> out;
@@ -147,8 +160,10 @@ Result<std::vector<CentreRisk>> rank_centres(db::Connection& conn, CivilDay toda
     RiskInputs in = inputs[c.id];
     if (auto v = last_visit.find(c.id); v != last_visit.end())
       if (auto day = CivilDay::parse(v->second)) in.days_since_visit = day->days_until(today);
-    in.over_capacity =
-        std::find(over_capacity.begin(), over_capacity.end(), c.id) != over_capacity.end();
+    in.over_capacity = std::find(outside.over_capacity.begin(), outside.over_capacity.end(),
+                                 c.id) != outside.over_capacity.end();
+    if (auto v = outside.vulnerable_guests.find(c.id); v != outside.vulnerable_guests.end())
+      in.vulnerable_guests = v->second;
     CentreRisk risk{.centre_id = c.id, .centre_name = c.name, .istat_code = c.istat_code};
     if (auto v = last_visit.find(c.id); v != last_visit.end()) risk.last_visit = v->second;
     if (auto p = next_planned.find(c.id); p != next_planned.end()) risk.next_planned = p->second;
@@ -190,7 +205,8 @@ const api::ObjectType<CentreRisk>& centre_risk_type() {
       api::ObjectType<RiskReason>("RiskReason")
           .field("factor", &RiskReason::factor,
                  {.allowed = {"critical_findings", "major_findings", "minor_findings",
-                              "days_since_visit", "never_visited", "over_capacity"}})
+                              "overdue_actions", "days_since_visit", "never_visited",
+                              "over_capacity", "vulnerable_guests"}})
           .field("value", &RiskReason::value)
           .field("points", &RiskReason::points);
   static const auto type =

@@ -1,7 +1,8 @@
 // Risk-based planning of inspections (issue 10 part 6, decision 0022): a score per centre from
-// what its recent inspections found, the time since it was last visited and whether it is over
-// capacity today, with the reasons behind each score; and a plan for a month that visits the
-// riskiest centres first within the inspectors' capacity.
+// what its recent inspections found, its corrective actions left overdue, the time since it was
+// last visited, whether it is over capacity today and how many highly vulnerable guests it hosts
+// today, with the reasons behind each score; and a plan for a month that visits the riskiest
+// centres first within the inspectors' capacity.
 //
 // What each completed inspection found is kept in inspection_results when it is completed (one
 // row per inspection: failed items by severity, its overall score), so a ranking of thousands of
@@ -9,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,8 +36,8 @@ Status score_completed_inspections(db::Connection& conn);
 
 // One factor of a centre's score: what it is, its value and the points it gives.
 struct RiskReason {
-  std::string factor;  // critical_findings, major_findings, minor_findings, days_since_visit,
-                       // never_visited, over_capacity
+  std::string factor;  // critical_findings, major_findings, minor_findings, overdue_actions,
+                       // days_since_visit, never_visited, over_capacity, vulnerable_guests
   std::int64_t value = 0;
   std::int64_t points = 0;
 };
@@ -58,6 +60,17 @@ struct RiskWeights {
   static constexpr std::int64_t per_month_since_visit = 1;  // up to 24 months
   static constexpr std::int64_t never_visited = 24;
   static constexpr std::int64_t over_capacity = 10;
+  // Per corrective action the operator was sent and left open past its deadline, up to six:
+  // beyond that the centre is planned first anyway, and one neglected report should not hide
+  // every other signal.
+  static constexpr std::int64_t per_overdue_action = 5;
+  static constexpr std::int64_t max_overdue_actions = 6;
+  // Per guest hosted today with an active high-severity vulnerability flag, up to ten: what a
+  // failing centre costs its most fragile guests; a count, not a share, because each of them is
+  // someone the inspection must see to (a share would rank a two-bed flat with one such guest
+  // above a 300-place centre with thirty).
+  static constexpr std::int64_t per_vulnerable_guest = 2;
+  static constexpr std::int64_t max_vulnerable_guests = 10;
   static constexpr std::int64_t window_days = 730;  // findings count for two years
 };
 
@@ -66,13 +79,23 @@ struct RiskInputs {
   std::int64_t critical = 0, major = 0, minor = 0;  // failed items in the window
   std::optional<std::int64_t> days_since_visit;     // none: never visited
   bool over_capacity = false;
+  std::int64_t overdue_actions = 0;    // open findings of issued reports past their deadline
+  std::int64_t vulnerable_guests = 0;  // hosted today, with an active high-severity flag
 };
 std::vector<RiskReason> risk_reasons(const RiskInputs& in);
 
-// Every active centre (centres' filter: not closed), riskiest first; ties by name. `over_capacity`
-// lists the centres over capacity on `today` (the routes ask reception's occupancy).
+// What other modules know of the centres today, asked by the routes: those over capacity
+// (reception's occupancy) and, by centre, the guests with an active high-severity vulnerability
+// flag (screening's flagged persons counted among reception's guests). Counts only, no person.
+struct CentresToday {
+  std::vector<std::int64_t> over_capacity;
+  std::map<std::int64_t, std::int64_t> vulnerable_guests;
+};
+
+// Every active centre (centres' filter: not closed), riskiest first; ties by name. The findings'
+// overdue corrective actions are read here (monitoring's own); the rest comes in `outside`.
 Result<std::vector<CentreRisk>> rank_centres(db::Connection& conn, CivilDay today,
-                                             const std::vector<std::int64_t>& over_capacity);
+                                             const CentresToday& outside);
 
 struct PlannedVisit {
   CivilDay day = kEarliestDay;

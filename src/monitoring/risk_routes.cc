@@ -4,7 +4,9 @@
 #include "core/clock.h"
 #include "monitoring/risk.h"
 #include "monitoring/routes.h"
+#include "reception/placements/guest_counts.h"
 #include "reception/placements/occupancy.h"
+#include "screening/screenings.h"
 
 namespace innet::monitoring {
 namespace {
@@ -13,10 +15,15 @@ constexpr std::int64_t kDefaultVisitsPerWeek = 3;
 
 Result<std::vector<CentreRisk>> ranked(db::Connection& conn, CivilDay today) {
   INNET_ASSIGN_OR_RETURN(auto occupancy, reception::occupancy_on(conn, today, {}));
-  std::vector<std::int64_t> over;
+  CentresToday outside;
   for (const auto& o : occupancy)
-    if (o.over_capacity()) over.push_back(o.centre.id);
-  return rank_centres(conn, today, over);
+    if (o.over_capacity()) outside.over_capacity.push_back(o.centre.id);
+  // One statement: screening names the persons, reception counts them among each centre's
+  // guests; the ranking sees numbers only.
+  INNET_ASSIGN_OR_RETURN(
+      outside.vulnerable_guests,
+      reception::guests_among_on(conn, today, screening::persons_flagged("high")));
+  return rank_centres(conn, today, outside);
 }
 
 Result<http::Response> risk(api::Context& ctx) {

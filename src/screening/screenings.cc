@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "cases/case_persons.h"
 #include "reception/placements/placements.h"
 
 namespace innet::screening {
@@ -600,6 +601,12 @@ Result<std::vector<Schedule>> owed_in(db::Connection& conn, const db::Subquery& 
 db::Subquery cases_flagged(const std::string& category) {
   return {"SELECT case_id FROM vulnerability_flags WHERE category = ? AND status = 'active'",
           {category}};
+}
+
+db::Subquery persons_flagged(const std::string& severity) {
+  return cases::persons_of_cases(
+      {"SELECT case_id FROM vulnerability_flags WHERE severity = ? AND status = 'active'",
+       {severity}});
 }
 
 db::Subquery cases_due(const std::string& value, CivilDay today) {

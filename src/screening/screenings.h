@@ -207,6 +207,10 @@ Result<std::vector<Schedule>> owed_in(db::Connection& conn, const db::Subquery& 
 // (owed, term not passed) or late (term passed).
 db::Subquery cases_flagged(const std::string& category);
 db::Subquery cases_due(const std::string& value, CivilDay today);
+// The persons with an active flag of this severity (any category), as a subquery of one column
+// (person_id): what the risk ranking counts among each centre's guests (monitoring, decision
+// 0022), never reading a flag or a case itself.
+db::Subquery persons_flagged(const std::string& severity);
 
 // The share of arrivals screened within the term, by month of arrival (no person, no case).
 struct Timeliness {

@@ -72,9 +72,10 @@ test('a failed item becomes a finding the operator answers once the report is is
   );
 
   // Past its deadline and open: a task for the operator and for the inspector.
-  const mine = expectStatus(await api('GET', '/findings?overdue=true', { session: worker }), 200);
+  const overdueHere = `/findings?overdue=true&centre_id=${centre.id}&per_page=100`;
+  const mine = expectStatus(await api('GET', overdueHere, { session: worker }), 200);
   assert.ok(mine.items.some((f) => f.id === finding.id && f.overdue));
-  const all = expectStatus(await api('GET', '/findings?overdue=true', { session: inspector }), 200);
+  const all = expectStatus(await api('GET', overdueHere, { session: inspector }), 200);
   assert.ok(all.items.some((f) => f.id === finding.id));
 
   const certificate = await uploaded(worker, pdfBytes('certificato di derattizzazione'));

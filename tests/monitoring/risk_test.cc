@@ -30,6 +30,28 @@ TEST(RiskReasons, PointsByHand) {
   EXPECT_TRUE(risk_reasons({.days_since_visit = 20}).empty()) << "visited this month: no points";
 }
 
+TEST(RiskReasons, OverdueActionsAndVulnerableGuestsByHand) {
+  // 2 overdue actions (2 x 5 = 10) + 3 vulnerable guests (3 x 2 = 6), visited 40 days ago (1).
+  auto reasons =
+      risk_reasons({.days_since_visit = 40, .overdue_actions = 2, .vulnerable_guests = 3});
+  ASSERT_EQ(reasons.size(), 3u);
+  EXPECT_EQ(reasons[0].factor, "overdue_actions");
+  EXPECT_EQ(reasons[0].value, 2);
+  EXPECT_EQ(reasons[0].points, 10);
+  EXPECT_EQ(reasons[1].factor, "vulnerable_guests");
+  EXPECT_EQ(reasons[1].value, 3);
+  EXPECT_EQ(reasons[1].points, 6);
+  EXPECT_EQ(reasons[2].factor, "days_since_visit");
+  // Capped: 9 overdue actions count as 6 (30), 25 guests as 10 (20); the value stays the count.
+  auto capped =
+      risk_reasons({.days_since_visit = 10, .overdue_actions = 9, .vulnerable_guests = 25});
+  ASSERT_EQ(capped.size(), 2u);
+  EXPECT_EQ(capped[0].points, 30);
+  EXPECT_EQ(capped[0].value, 9);
+  EXPECT_EQ(capped[1].points, 20);
+  EXPECT_EQ(capped[1].value, 25);
+}
+
 // August 2027: 15 August (Sunday) is a holiday anyway; 2 visits a week from Monday 2 August.
 TEST(SuggestPlan, WorkingDaysWithinTheWeeklyCapacityRiskiestFirst) {
   std::vector<CentreRisk> ranked;
@@ -91,15 +113,38 @@ TEST_P(RiskStorage, TheRankingReadsWhatCompletedInspectionsFound) {
   ASSERT_DB_OK(record_answer(db(), *started, failed));
   ASSERT_DB_OK(complete_inspection(db(), i->id, "2026-10-01T12:00:00Z"));
 
-  auto ranking = rank_centres(db(), today, {b()});
+  auto ranking = rank_centres(db(), today, {.over_capacity = {b()}});
   ASSERT_DB_OK(ranking);
   ASSERT_EQ(ranking->size(), 2u);
-  // B: never visited (24) + over capacity (10) = 34; A: critical (10) + 60 days (2) = 12.
+  // B: never visited (24) + over capacity (10) = 34; A: critical (10) + 60 days (2) = 12. The
+  // critical finding's deadline (8 October) has passed, but the report is not issued: the
+  // operator was never sent it, so it is no overdue action of theirs.
   EXPECT_EQ(ranking->at(0).centre_id, b());
   EXPECT_EQ(ranking->at(0).score, 34);
   EXPECT_EQ(ranking->at(1).centre_id, a());
   EXPECT_EQ(ranking->at(1).score, 12);
   EXPECT_EQ(ranking->at(1).last_visit, "2026-10-01");
+
+  // Issued: the open finding past its deadline is an overdue action (5); A's 3 vulnerable
+  // guests give 6: 12 + 5 + 6 = 23. Before its deadline nothing is overdue.
+  ASSERT_DB_OK(issue_report(db(), i->id, "2026-10-02T09:00:00Z"));
+  ranking = rank_centres(db(), today, {.over_capacity = {b()}, .vulnerable_guests = {{a(), 3}}});
+  ASSERT_DB_OK(ranking);
+  EXPECT_EQ(ranking->at(0).centre_id, b());
+  EXPECT_EQ(ranking->at(1).score, 23);
+  const auto& reasons = ranking->at(1).reasons;
+  auto reason = [&](const char* factor) {
+    return std::find_if(reasons.begin(), reasons.end(),
+                        [&](const RiskReason& r) { return r.factor == factor; });
+  };
+  ASSERT_NE(reason("overdue_actions"), reasons.end());
+  EXPECT_EQ(reason("overdue_actions")->value, 1);
+  ASSERT_NE(reason("vulnerable_guests"), reasons.end());
+  EXPECT_EQ(reason("vulnerable_guests")->points, 6);
+  auto before_deadline = rank_centres(db(), *CivilDay::parse("2026-10-05"), {});
+  ASSERT_DB_OK(before_deadline);
+  for (const auto& c : *before_deadline)
+    for (const auto& r : c.reasons) EXPECT_NE(r.factor, "overdue_actions") << c.centre_name;
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, RiskStorage, db::storage_test::all_engines(),

@@ -2,11 +2,15 @@
 // rules, a published version retires the one before it, answers to another or a retired version
 // are refused with nothing stored, completion makes flags of the confirmed categories only, a
 // flag's corrections and withdrawal are kept, and the due terms and the case list's subqueries
-// follow arrivals and screenings.
+// follow arrivals and screenings; the persons flagged high are counted among a centre's guests.
 #include "screening/screenings.h"
 
 #include <gtest/gtest.h>
 
+#include <map>
+
+#include "reception/placements/guest_counts.h"
+#include "reception/placements/placements.h"
 #include "support/reception_fixture.h"
 
 namespace innet::screening {
@@ -129,6 +133,45 @@ TEST_P(ScreeningTest, CompletionFlagsTheConfirmedCategoriesOnly) {
   ASSERT_DB_OK(withdrawn);
   EXPECT_EQ(withdrawn->changes.size(), 2u);
   EXPECT_TRUE(selected(cases_flagged(flag.category)).empty());
+}
+
+// The risk ranking's vulnerable guests (decision 0022): screening names the persons with an
+// active high-severity flag, reception counts them among each centre's guests on a day, in one
+// statement; a low flag, a withdrawn one and a guest who has left do not count.
+TEST_P(ScreeningTest, HighSeverityFlagsAreCountedAmongEachCentresGuests) {
+  const CivilDay arrived = kToday.plus_days(-20);
+  for (int p : {1, 2})
+    ASSERT_DB_OK(reception::place(
+        db(), {{person(p)}, a(), centres::Category::single_women, arrived, "landing"}, kToday));
+  ASSERT_DB_OK(reception::place(
+      db(), {{person(3)}, b(), centres::Category::single_women, arrived, "landing"}, kToday));
+  auto flag = [&](int p, const char* severity) {
+    auto f = add_flag(db(), {.case_id = opened(p).id,
+                             .category = "disability",
+                             .severity = severity,
+                             .identified_on = arrived.to_string(),
+                             .identified_by = user_,
+                             .source = "manual"});
+    EXPECT_TRUE(f.ok());
+    return f.ok() ? f->id : 0;
+  };
+  flag(1, "high");
+  flag(2, "low");
+  const auto withdrawn = flag(3, "high");
+  auto counts = reception::guests_among_on(db(), kToday, persons_flagged("high"));
+  ASSERT_DB_OK(counts);
+  EXPECT_EQ(*counts, (std::map<std::int64_t, std::int64_t>{{a(), 1}, {b(), 1}}));
+
+  ASSERT_DB_OK(withdraw_flag(db(), withdrawn, "errore", user_, kNow));
+  ASSERT_DB_OK(reception::record_exit(db(), {{person(1)}, kToday, "left_voluntarily", std::nullopt},
+                                      kToday));
+  counts = reception::guests_among_on(db(), kToday, persons_flagged("high"));
+  ASSERT_DB_OK(counts);
+  EXPECT_TRUE(counts->empty()) << "left today: not a guest today; the withdrawn flag: no flag";
+  // Yesterday the guest who left today was there.
+  counts = reception::guests_among_on(db(), kToday.plus_days(-1), persons_flagged("high"));
+  ASSERT_DB_OK(counts);
+  EXPECT_EQ(*counts, (std::map<std::int64_t, std::int64_t>{{a(), 1}}));
 }
 
 TEST_P(ScreeningTest, TermsFollowArrivalAndScreenings) {

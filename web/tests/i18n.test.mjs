@@ -198,6 +198,7 @@ const DYNAMIC = {
   'handovers.receiptLink.*': () => constList('features/handovers/api.ts', 'RECEIPT_KINDS'),
   'monitoring.statuses.*': () => constList('features/monitoring/api.ts', 'INSPECTION_STATUSES'),
   'monitoring.areas.*': () => constList('features/monitoring/api.ts', 'AREAS'),
+  'risk.factors.*': () => constList('features/monitoring/api.ts', 'RISK_FACTORS'),
   'monitoring.figures.registerStatuses.*': () => constList('features/monitoring/api.ts', 'REGISTER_STATUSES'),
   'monitoring.figures.items.*': () => constList('features/monitoring/api.ts', 'MONEY_ITEMS'),
   'monitoring.photos.refusedCodes.*': () => constList('features/monitoring/api.ts', 'PHOTO_REFUSALS'),

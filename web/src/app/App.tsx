@@ -14,7 +14,7 @@ import { TimelinessPage } from '../features/screening/index';
 import { Catalogue, FilePage, ProcedureFiles } from '../features/procedures/index';
 import { AgreementPage, Agreements } from '../features/agreements/index';
 import { ProcedureAnalytics } from '../features/procedure-analytics/index';
-import { FindingPage, Findings, forgetInspectionCopies, InspectionPage, Inspections, Sanctions } from '../features/monitoring/index';
+import { FindingPage, Findings, forgetInspectionCopies, InspectionPage, Inspections, RiskRanking, Sanctions } from '../features/monitoring/index';
 import { ContractsEndingPage, DeskPage, InvoicesToCheckPage, MovementsPage, OverCapacityPage, UnconfirmedRegistersPage } from '../features/overview/index';
 import { DuplicatePairs, Duplicates, PersonPage, Persons } from '../features/people/index';
 import { Occupancy } from '../features/reception/index';
@@ -55,6 +55,7 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/register': { permission: 'register.record', render: () => <RegisterCentresPage /> },
   '/inspections': { permission: 'inspections.read', render: () => <Inspections /> },
   '/findings': { permission: 'findings.read', render: () => <Findings /> },
+  '/inspection-risk': { permission: 'inspections.manage', render: () => <RiskRanking /> },
   '/sanctions': { permission: 'sanctions.read', render: () => <Sanctions /> },
   '/cases': { permission: 'cases.read', render: () => <Cases /> },
   '/screening-timeliness': { permission: 'screening.statistics', render: () => <TimelinessPage /> },

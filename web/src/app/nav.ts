@@ -45,6 +45,7 @@ export const AREAS: Area[] = [
   { path: '/referrals/metrics', labelKey: 'nav.referralMetrics', descriptionKey: 'home.cards.referralMetrics', icon: 'list', permission: 'referrals.metrics', group: 'people' },
   { path: '/inspections', labelKey: 'nav.inspections', descriptionKey: 'home.cards.inspections', icon: 'search', permission: 'inspections.read', group: 'monitoring' },
   { path: '/findings', labelKey: 'nav.findings', descriptionKey: 'home.cards.findings', icon: 'list', permission: 'findings.read', group: 'monitoring' },
+  { path: '/inspection-risk', labelKey: 'nav.inspectionRisk', descriptionKey: 'home.cards.inspectionRisk', icon: 'list', permission: 'inspections.manage', group: 'monitoring' },
   { path: '/sanctions', labelKey: 'nav.sanctions', descriptionKey: 'home.cards.sanctions', icon: 'files', permission: 'sanctions.read', group: 'monitoring' },
   { path: '/directory/services', labelKey: 'nav.directoryServices', descriptionKey: 'home.cards.directoryServices', icon: 'list', permission: 'directory.listings.read', group: 'administration' },
   { path: '/directory/moderation', labelKey: 'nav.directoryModeration', descriptionKey: 'home.cards.directoryModeration', icon: 'search', permission: 'directory.moderate', group: 'administration' },

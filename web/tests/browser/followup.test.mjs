@@ -2,7 +2,8 @@
 // worker replies to a finding of an issued report in one browser, the inspector verifies and closes
 // it in another (each act confirmed first, the note required); the inspector escalates another
 // finding and records the sanction that follows, a penalty whose computation shows before it is
-// recorded; and the menu's groups, by keyboard, on a phone and in Arabic. Screenshots at 360 px
+// recorded; the centres ranked by risk with their reasons in words; the findings list paged and
+// sorted by the server; and the menu's groups, by keyboard, on a phone and in Arabic. Screenshots at 360 px
 // and in Arabic; axe clean in Italian and Arabic.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -79,10 +80,13 @@ test('case worker: lists its findings, filters the overdue ones and saves them a
   await page.setViewportSize({ width: 360, height: 800 });
   try {
     await page.locator('[data-testid=findings-cards] li').first().waitFor();
+    // Sorted by the server: the first card is the gravest of all the overdue ones, not of one page.
     await page.locator('#findings-sort').selectOption('-severity');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === '-severity');
+    await settled(page);
     const first = await page.locator('[data-testid=findings-cards] li').first().locator('[data-severity]').getAttribute('data-severity');
-    const gravest = (await apiGet(page, '/findings?overdue=true')).body.items.some((f) => f.severity === 'critical') ? 'critical' : 'major';
-    assert.equal(first, gravest, 'the gravest first');
+    const [gravest] = (await apiGet(page, '/findings?overdue=true&sort=-severity&per_page=1')).body.items;
+    assert.equal(first, gravest.severity, 'the gravest first');
     await assertAccessible(page, 'findings cards (it)');
     await switchLanguage(page, 'ar');
     await assertAccessible(page, 'findings cards (ar)');
@@ -99,8 +103,27 @@ test('case worker: lists its findings, filters the overdue ones and saves them a
   const lines = file.text.replace(/^\uFEFF/, '').trim().split('\r\n');
   assert.equal(lines[0].split(';')[0], 'Centro');
   assert.ok(lines[0].includes('Azione correttiva'));
-  assert.equal(lines.length - 1, statuses.length, 'a line per finding shown');
+  const total = Number(await page.locator('[data-testid=findings-count]').getAttribute('data-total'));
+  assert.ok(total >= statuses.length);
+  assert.equal(lines.length - 1, total, 'a line per finding of the filters, every page of them');
   assert.ok(lines.slice(1).every((l) => l.split(';')[7] === 'Sì'), 'every line is overdue');
+});
+
+test('inspector: the centres ranked by risk, each reason in words with its points', async () => {
+  const page = inspector.page;
+  await page.goto('/inspection-risk');
+  await page.locator('[data-testid=risk-table] tbody tr').first().waitFor();
+  const ranking = (await apiGet(page, '/inspection-risk')).body.items;
+  const first = page.locator('[data-testid=risk-table] tbody tr').first();
+  assert.equal(await first.getAttribute('data-centre'), String(ranking[0].centre_id), 'the riskiest first');
+  assert.equal(await first.locator('[data-score]').getAttribute('data-score'), String(ranking[0].score));
+  const factors = await first.locator('[data-factor]').evaluateAll((els) => els.map((e) => e.dataset.factor));
+  assert.deepEqual(factors, ranking[0].reasons.map((r) => r.factor), 'the reasons, largest first');
+  const text = await first.locator('[data-factor]').first().textContent();
+  assert.ok(text.startsWith(tr('it', `risk.factors.${factors[0]}`)), `a label, not a code: ${text}`);
+  assert.ok(await page.locator('[data-testid=risk-table] tbody tr').count() <= 50, 'the top of the ranking first');
+  await checkBothLanguages(page, 'inspection-risk', () => page.locator('[data-testid=risk-table]').waitFor());
+  await shot360(page, 'inspection-risk-360-it');
 });
 
 test('case worker replies to a finding; the inspector, in another browser, verifies and closes it', async () => {
@@ -174,7 +197,7 @@ test('case worker replies to a finding; the inspector, in another browser, verif
 
 test('inspector escalates a finding and records a penalty, its computation shown before', async () => {
   const page = inspector.page;
-  const open = (await apiGet(page, '/findings?status=open')).body.items;
+  const open = (await apiGet(page, '/findings?status=open&per_page=100')).body.items;
   // A finding on a centre with a contract in force, so that a penalty can be applied.
   for (const f of open) {
     const contracts = (await apiGet(page, `/centres/${f.centre_id}/penalties`)).body.items;

@@ -253,6 +253,7 @@ export function expectedNav(permissions) {
     ...(has('referrals.metrics') ? ['/referrals/metrics'] : []),
     ...(has('inspections.read') ? ['/inspections'] : []),
     ...(has('findings.read') ? ['/findings'] : []),
+    ...(has('inspections.manage') ? ['/inspection-risk'] : []),
     ...(has('sanctions.read') ? ['/sanctions'] : []),
     ...(has('directory.listings.read') ? ['/directory/services'] : []),
     ...(has('directory.moderate') ? ['/directory/moderation'] : []),

@@ -1,78 +1,65 @@
 // /findings: the findings of inspections and their follow-up (decision 0023), filtered by centre,
-// severity, status and overdue (in the query string, so the report and the tasks can link to
-// theirs), searchable, sortable, and saved as CSV or XLSX by the server in the page's language
-// and order. Inspectors and prefecture officers see every finding; an operator's staff those of
-// the reports issued on their own centres (the server keeps to that).
-import { useState } from 'preact/hooks';
+// severity, status and overdue and searched by centre name (in the query string, so the report
+// and the tasks can link to theirs), sorted and paged by the server; every finding of the filters
+// saved as CSV or XLSX by the server in the page's language and order. Inspectors and prefecture
+// officers see every finding; an operator's staff those of the reports issued on their own
+// centres (the server keeps to that).
 import { usePageTitle } from '../../components/PageTitle';
 import { TableRegion } from '../../components/TableRegion';
 import { CheckboxField, LoadState, SelectField, TextField } from '../../components/forms';
+import { FilterBar, useFilters } from '../../components/ListPage';
+import { Pagination, ResultsSummary } from '../../components/Pagination';
+import { PER_PAGE } from '../../components/useList';
 import { NARROW, useMediaQuery } from '../../components/useMediaQuery';
-import { HeaderRow, type SortDirection, useTableFilter } from '../../components/useTableFilter';
+import { SortHeader, type SortDirection } from '../../components/useTableFilter';
 import { formatDay } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { Icon } from '../../components/Icon';
-import { Link, navigate, useLocation } from '../../lib/router';
+import { Link, setQuery } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
-import { AREAS, monitoringApi } from './api';
-import { FINDING_SORT_KEYS, FINDING_STATUSES, type Finding, type FindingFilters, SEVERITIES, followupApi } from './followupApi';
+import { monitoringApi } from './api';
+import { FINDING_SORT_KEYS, FINDING_STATUSES, type Finding, type FindingQuery, SEVERITIES, followupApi } from './followupApi';
 import { FindingItem, FindingStatusBadge, SeverityBadge, useQuestions } from './followupParts';
-
-const FIRST_ROWS = 50;
 
 type Severity = (typeof SEVERITIES)[number];
 type Status = (typeof FINDING_STATUSES)[number];
 type SortKey = (typeof FINDING_SORT_KEYS)[number];
 
+/** "-severity" as SortHeader's state. */
+function sortState(sort: string): { key: SortKey; direction: SortDirection } {
+  return sort.startsWith('-') ? { key: sort.slice(1) as SortKey, direction: 'descending' } : { key: sort as SortKey, direction: 'ascending' };
+}
+
 export function Findings() {
   const { t, lang } = useT();
   const { can } = useSession();
-  const loc = useLocation();
-  const q = loc.query;
-  const filters: FindingFilters = {
-    centre_id: q.get('centre_id') ? Number(q.get('centre_id')) : undefined,
-    inspection_id: q.get('inspection_id') ? Number(q.get('inspection_id')) : undefined,
-    severity: q.get('severity') || undefined,
-    status: q.get('status') || undefined,
-    overdue: q.get('overdue') === 'true' || undefined,
+  const f = useFilters(['centre_id', 'inspection_id', 'severity', 'status', 'overdue', 'q', 'sort'] as const);
+  const v = f.values;
+  // The filters as the server takes them: the page, its files and the links agree.
+  const filters: FindingQuery = {
+    centre_id: v.centre_id ? Number(v.centre_id) : undefined,
+    inspection_id: v.inspection_id ? Number(v.inspection_id) : undefined,
+    severity: (v.severity || undefined) as FindingQuery['severity'],
+    status: (v.status || undefined) as FindingQuery['status'],
+    overdue: v.overdue === 'true' || undefined,
+    q: v.q || undefined,
+    sort: (v.sort || undefined) as FindingQuery['sort'],
   };
-  const { data, error } = useData(() => followupApi.findings(filters), [q.toString()]);
+  // Filtered, searched, sorted and paged by the server: ten years of a national network's
+  // inspections leave tens of thousands of findings.
+  const { data, error, loading } = useData(() => followupApi.findings({ ...filters, page: f.page, per_page: PER_PAGE }), [f.key], { keepPrevious: true });
   const centres = useData(() => monitoringApi.centres(), []);
   const questions = useQuestions();
   const names = new Map((centres.data?.items ?? []).map((c) => [c.id, c.name]));
-  const centreName = (f: Finding) => names.get(f.centre_id) ?? '';
-  const setFilter = (key: 'centre_id' | 'severity' | 'status' | 'overdue', value: string) => {
-    const next = new URLSearchParams(loc.query);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    navigate(`/findings${next.toString() ? `?${next}` : ''}`, { replace: true });
-  };
-  const table = useTableFilter(data?.items, {
-    text: (f: Finding) =>
-      [
-        centreName(f),
-        t(`monitoring.areas.${f.area}`),
-        questions?.get(f.item_code)?.text ?? f.item_code,
-        t(`findings.severities.${f.severity}`),
-        t(`findings.statuses.${f.status}`),
-        f.corrective_action ?? '',
-        f.observation ?? '',
-      ].join(' '),
-    // The server's order of each vocabulary, so that the page and the file agree.
-    sortKeys: {
-      centre: centreName,
-      area: (f) => AREAS.indexOf(f.area),
-      severity: (f) => SEVERITIES.indexOf(f.severity),
-      deadline: (f) => f.deadline,
-      status: (f) => FINDING_STATUSES.indexOf(f.status),
-    } satisfies Record<SortKey, (f: Finding) => string | number>,
-    initial: { key: 'deadline', direction: 'ascending' },
-  });
+  const centreName = (finding: Finding) => names.get(finding.centre_id) ?? '';
+  // A choice applies at once, back to the first page; the search text with the search button.
+  const setFilter = (key: 'centre_id' | 'severity' | 'status' | 'overdue', value: string) => setQuery({ [key]: value || null, page: null }, true);
+  const sort = v.sort || 'deadline';
+  const sorted = sortState(sort);
+  const onSort = (key: SortKey) => setQuery({ sort: sorted.key === key && sorted.direction === 'ascending' ? `-${key}` : key, page: null });
   const narrow = useMediaQuery(NARROW);
-  const [showAll, setShowAll] = useState(false);
-  const shown = showAll ? table.rows : table.rows.slice(0, FIRST_ROWS);
-  const sort = table.sort ? `${table.sort.direction === 'descending' ? '-' : ''}${table.sort.key}` : 'deadline';
+  const rows = data?.items ?? [];
   usePageTitle(t('findings.title'));
   return (
     <div data-testid="findings">
@@ -94,8 +81,8 @@ export function Findings() {
             id="findings-centre"
             label={t('monitoring.centre')}
             empty={t('monitoring.allCentres')}
-            value={q.get('centre_id') ?? ''}
-            onValue={(v: string) => setFilter('centre_id', v)}
+            value={v.centre_id}
+            onValue={(value: string) => setFilter('centre_id', value)}
             options={(centres.data?.items ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
           />
         </div>
@@ -105,7 +92,7 @@ export function Findings() {
             label={t('findings.severity')}
             empty={t('findings.allSeverities')}
             value={(filters.severity ?? '') as Severity | ''}
-            onValue={(v: Severity | '') => setFilter('severity', v)}
+            onValue={(value: Severity | '') => setFilter('severity', value)}
             options={SEVERITIES.map((s) => ({ value: s, label: t(`findings.severities.${s}`) }))}
           />
         </div>
@@ -115,7 +102,7 @@ export function Findings() {
             label={t('common.status')}
             empty={t('monitoring.allStatuses')}
             value={(filters.status ?? '') as Status | ''}
-            onValue={(v: Status | '') => setFilter('status', v)}
+            onValue={(value: Status | '') => setFilter('status', value)}
             options={FINDING_STATUSES.map((s) => ({ value: s, label: t(`findings.statuses.${s}`) }))}
           />
         </div>
@@ -129,15 +116,26 @@ export function Findings() {
           />
         </div>
         <div class="col-12 col-lg-6">
-          <TextField id="findings-search" label={t('findings.search')} type="search" value={table.query} onValue={table.setQuery} />
+          <FilterBar
+            label={t('findings.search')}
+            onApply={() => setQuery({ q: f.inputs.q.trim() || null, page: null })}
+            resetHref="/findings"
+            active={f.active}
+            buttonsClass="col-12 col-md-5"
+          >
+            <div class="col-12 col-md-7">
+              <TextField id="findings-search" label={t('findings.search')} type="search" value={f.inputs.q} onValue={f.setter('q')} />
+            </div>
+          </FilterBar>
         </div>
       </div>
-      {data?.items.length ? (
+      {rows.length ? (
         <div class="d-flex flex-wrap align-items-center gap-2 mb-3" data-testid="findings-files">
+          {/* Every finding of the filters (not this page), in this order, made by the server in the page's language. */}
           {(['csv', 'xlsx'] as const).map((format) => (
             <a
               key={format}
-              href={followupApi.findingsFile(filters, format, sort, lang)}
+              href={followupApi.findingsFile(filters, format, lang)}
               download
               class="btn btn-outline-primary btn-sm"
               data-testid={`findings-${format}`}
@@ -146,47 +144,43 @@ export function Findings() {
               {t(`findings.download.${format}`)}
             </a>
           ))}
-          {table.query ? <span class="form-text m-0">{t('findings.filesIgnoreSearch')}</span> : null}
         </div>
       ) : null}
       <LoadState error={error} ready={!!data}>
         {() =>
-          !table.rows.length ? (
-            <p data-testid="findings-empty">{t('findings.none')}</p>
-          ) : (
+          data && (
             <>
-              <p aria-live="polite" data-testid="findings-count">
-                {t('findings.count', { count: table.rows.length })}
-              </p>
-              {narrow ? (
+              <div aria-live="polite" data-testid="findings-count" data-total={data.total}>
+                <ResultsSummary page={data.page} perPage={data.per_page} total={data.total} />
+              </div>
+              {data.total === 0 ? (
+                <p data-testid="findings-empty">{t('findings.none')}</p>
+              ) : narrow ? (
                 <>
                   <SelectField
                     id="findings-sort"
                     label={t('findings.sortBy')}
                     value={sort}
-                    onValue={(v: string) => {
-                      const descending = v.startsWith('-');
-                      table.setSort({ key: (descending ? v.slice(1) : v) as SortKey, direction: (descending ? 'descending' : 'ascending') as SortDirection });
-                    }}
+                    onValue={(value: string) => setQuery({ sort: value === 'deadline' ? null : value, page: null })}
                     options={FINDING_SORT_KEYS.flatMap((k) => [
                       { value: k, label: t(`findings.sort.${k}.ascending`) },
                       { value: `-${k}`, label: t(`findings.sort.${k}.descending`) },
                     ])}
                   />
-                  <ul class="list-unstyled finding-cards" data-testid="findings-cards">
-                    {shown.map((f) => (
-                      <li key={f.id} class="finding-card" data-finding={f.id} data-status={f.status}>
-                        <Link href={`/findings/${f.id}`} class="fw-semibold">
-                          <FindingItem finding={f} questions={questions} />
+                  <ul class="list-unstyled finding-cards" data-testid="findings-cards" aria-busy={loading ? 'true' : 'false'}>
+                    {rows.map((finding) => (
+                      <li key={finding.id} class="finding-card" data-finding={finding.id} data-status={finding.status}>
+                        <Link href={`/findings/${finding.id}`} class="fw-semibold">
+                          <FindingItem finding={finding} questions={questions} />
                         </Link>
                         <div class="small">
-                          <bdi>{centreName(f)}</bdi> · {t(`monitoring.areas.${f.area}`)}
+                          <bdi>{centreName(finding)}</bdi> · {t(`monitoring.areas.${finding.area}`)}
                         </div>
                         <div class="d-flex flex-wrap align-items-center gap-2 mt-2">
-                          <SeverityBadge severity={f.severity} />
-                          <FindingStatusBadge finding={f} />
+                          <SeverityBadge severity={finding.severity} />
+                          <FindingStatusBadge finding={finding} />
                           <span class="small">
-                            {t('findings.deadline')}: {formatDay(f.deadline, lang)}
+                            {t('findings.deadline')}: {formatDay(finding.deadline, lang)}
                           </span>
                         </div>
                       </li>
@@ -194,52 +188,55 @@ export function Findings() {
                   </ul>
                 </>
               ) : (
-              <TableRegion label={t('findings.caption')} captionHidden testId="findings-table">
-                <thead>
-                  <HeaderRow
-                    table={table}
-                    columns={[
-                      { label: t('monitoring.centre'), sort: 'centre' },
-                      { label: t('findings.item'), sort: 'area' },
-                      { label: t('findings.severity'), sort: 'severity' },
-                      { label: t('findings.deadline'), sort: 'deadline' },
-                      { label: t('common.status'), sort: 'status' },
-                    ]}
-                  />
-                </thead>
-                <tbody>
-                  {shown.map((f) => (
-                    <tr key={f.id} data-finding={f.id} data-status={f.status}>
-                      <td>
-                        <bdi>{centreName(f)}</bdi>
-                      </td>
-                      <th scope="row" class="fw-normal">
-                        <Link href={`/findings/${f.id}`}>
-                          <FindingItem finding={f} questions={questions} />
-                        </Link>
-                        <div class="small text-muted">{t(`monitoring.areas.${f.area}`)}</div>
-                      </th>
-                      <td>
-                        <SeverityBadge severity={f.severity} />
-                      </td>
-                      <td>{formatDay(f.deadline, lang)}</td>
-                      <td>
-                        <FindingStatusBadge finding={f} />
-                      </td>
+                <TableRegion label={t('findings.caption')} captionHidden testId="findings-table">
+                  <thead>
+                    <tr aria-busy={loading ? 'true' : 'false'}>
+                      <SortHeader column="centre" sort={sorted} onSort={onSort}>
+                        {t('monitoring.centre')}
+                      </SortHeader>
+                      <SortHeader column="area" sort={sorted} onSort={onSort}>
+                        {t('findings.item')}
+                      </SortHeader>
+                      <SortHeader column="severity" sort={sorted} onSort={onSort}>
+                        {t('findings.severity')}
+                      </SortHeader>
+                      <SortHeader column="deadline" sort={sorted} onSort={onSort}>
+                        {t('findings.deadline')}
+                      </SortHeader>
+                      <SortHeader column="status" sort={sorted} onSort={onSort}>
+                        {t('common.status')}
+                      </SortHeader>
                     </tr>
-                  ))}
-                </tbody>
-              </TableRegion>
+                  </thead>
+                  <tbody>
+                    {rows.map((finding) => (
+                      <tr key={finding.id} data-finding={finding.id} data-status={finding.status}>
+                        <td>
+                          <bdi>{centreName(finding)}</bdi>
+                        </td>
+                        <th scope="row" class="fw-normal">
+                          <Link href={`/findings/${finding.id}`}>
+                            <FindingItem finding={finding} questions={questions} />
+                          </Link>
+                          <div class="small text-muted">{t(`monitoring.areas.${finding.area}`)}</div>
+                        </th>
+                        <td>
+                          <SeverityBadge severity={finding.severity} />
+                        </td>
+                        <td>{formatDay(finding.deadline, lang)}</td>
+                        <td>
+                          <FindingStatusBadge finding={finding} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </TableRegion>
               )}
+              <Pagination page={data.page} perPage={data.per_page} total={data.total} />
             </>
           )
         }
       </LoadState>
-      {shown.length < table.rows.length ? (
-        <button type="button" class="btn btn-outline-primary" data-testid="findings-all" onClick={() => setShowAll(true)}>
-          {t('findings.showAll', { count: table.rows.length })}
-        </button>
-      ) : null}
     </div>
   );
 }

@@ -10,6 +10,7 @@ export type InspectionDetail = Schema<'InspectionDetail'>;
 export type Answer = Schema<'InspectionAnswer'>;
 export type Checklist = Schema<'Checklist'>;
 export type ChecklistItem = Schema<'ChecklistItem'>;
+export type RiskReason = Schema<'RiskReason'>;
 export type AreaScore = Schema<'InspectionAreaScore'>;
 export type NewInspection = RequestBody<'createInspection'>;
 /** The list's filters, search, sort and page, as the server takes them. */
@@ -22,6 +23,19 @@ export type MoneyFigures = Schema<'InspectionMoneyFigures'>;
 
 export const INSPECTION_STATUSES = ['planned', 'in_progress', 'completed', 'report_issued'] as const;
 export type InspectionStatusesAreTheServers = Check<Same<(typeof INSPECTION_STATUSES)[number], Inspection['status']>>;
+
+/** The factors of a centre's risk score (risk.h), each with its words in the locales. */
+export const RISK_FACTORS = [
+  'critical_findings',
+  'major_findings',
+  'minor_findings',
+  'overdue_actions',
+  'days_since_visit',
+  'never_visited',
+  'over_capacity',
+  'vulnerable_guests',
+] as const;
+export type RiskFactorsAreTheServers = Check<Same<(typeof RISK_FACTORS)[number], RiskReason['factor']>>;
 
 /** The areas of the checklist, in the server's order (area_names()). */
 export const AREAS = ['capacity_presences', 'building', 'meals', 'cleaning_laundry', 'goods_money', 'staff', 'services', 'finance'] as const;
@@ -65,6 +79,8 @@ export const monitoringApi = {
   start: (id: number) => request<Inspection>('POST', `/inspections/${id}/start`),
   complete: (id: number) => request<Inspection>('POST', `/inspections/${id}/completion`),
   issueReport: (id: number) => request<Inspection>('POST', `/inspections/${id}/report`),
+  /** The active centres ranked by risk, with the reasons behind each score (decision 0022). */
+  risk: () => request<Schema<'CentreRiskList'>>('GET', '/inspection-risk'),
   /** Centres by name, for the list and the plan form (all those the caller may see). */
   centres: () => request<Schema<'CentreList'>>('GET', '/centres', { query: { per_page: 100 } }),
   centre: (id: number) => request<Schema<'CentreDetail'>>('GET', `/centres/${id}`),

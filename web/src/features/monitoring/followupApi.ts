@@ -2,6 +2,7 @@
 // operator's reply and the inspector's verification, and the sanction ladder (/api/v1/sanctions,
 // /api/v1/centres/{id}/penalties). Types are the server's.
 import { type Query, type RequestBody, type Schema, fileUrl, request } from '../../lib/api';
+import type { operations } from '../../lib/api-schema';
 import type { Check, Same } from '../../lib/typeChecks';
 
 export type Finding = Schema<'Finding'>;
@@ -27,25 +28,21 @@ export type SanctionKindsAreTheServers = Check<Same<(typeof SANCTION_KINDS)[numb
 /** The inspector's two verdicts on a finding: POST .../closure, .../escalation. */
 export const VERDICTS = ['close', 'escalate'] as const;
 
-/** The orders the findings' files know (?sort=, '-' first for descending), as the page sorts them. */
+/** The orders the list knows (?sort=, '-' first for descending), in the server's order (finding_sort_keys()). */
 export const FINDING_SORT_KEYS = ['deadline', 'severity', 'centre', 'area', 'status'] as const;
 
-/** The filters of the findings list, as the query string and the server name them. */
-export interface FindingFilters {
-  centre_id?: number;
-  inspection_id?: number;
-  severity?: string;
-  status?: string;
-  overdue?: boolean;
-}
+/** The list's filters, search, sort and page, as the server takes them. */
+export type FindingQuery = NonNullable<operations['listFindings']['parameters']['query']>;
+export type FindingSortKeysAreTheServers = Check<
+  Same<(typeof FINDING_SORT_KEYS)[number] | `-${(typeof FINDING_SORT_KEYS)[number]}`, NonNullable<FindingQuery['sort']>>
+>;
 
 export const followupApi = {
-  findings: (filters: FindingFilters) => request<Schema<'FindingList'>>('GET', '/findings', { query: { ...filters } }),
-  /** The same findings as a file for the offices, in the page's language and order. */
+  findings: (query: FindingQuery) => request<Schema<'FindingList'>>('GET', '/findings', { query }),
+  /** Every finding of the filters as a file for the offices, in the page's language and order. */
+  findingsFile: (query: FindingQuery, format: 'csv' | 'xlsx', lang: string) => fileUrl('/findings', { ...query, format, lang } satisfies Query),
   /** The checklists' latest versions (their items' questions name what a finding is about). */
   checklists: () => request<Schema<'ChecklistList'>>('GET', '/checklists'),
-  findingsFile: (filters: FindingFilters, format: 'csv' | 'xlsx', sort: string, lang: string) =>
-    fileUrl('/findings', { ...filters, format, sort, lang } satisfies Query),
   finding: (id: number) => request<Finding>('GET', `/findings/${id}`),
   reply: (id: number, body: RequestBody<'findingReply'>) => request<Finding>('POST', `/findings/${id}/reply`, { body }),
   close: (id: number, verification_note: string) => request<Finding>('POST', `/findings/${id}/closure`, { body: { verification_note } }),
