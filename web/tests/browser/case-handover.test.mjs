@@ -69,7 +69,7 @@ test('case worker: uploads an attachment from the case page; a refused file says
   await panel.locator('[data-testid=form-error]').waitFor();
   await page.locator('[data-testid=case-file]').setInputFiles({ name: 'appunti.txt', mimeType: 'text/plain', buffer: Buffer.from('solo testo') });
   await page.locator('[data-testid=case-attachment-submit]').click();
-  await panel.locator('[data-testid=form-error]').waitFor();
+  await panel.locator('[data-testid=form-error]', { hasText: tr('it', 'errors.unsupported_media_type') }).waitFor();
   assert.equal((await apiGet(page, `/cases/${caseId}`)).body.attachments.length, 0, 'nothing attached');
   await checkBothLanguages(page, 'case-attachment-form', () => panel.locator('[data-testid=form-error]').waitFor());
   await at360(page, 'case-attachment-form-360');
