@@ -46,6 +46,14 @@ const std::vector<std::string>& appeal_outcomes() {
   return v;
 }
 
+// Why a case changes organisation: the person was transferred to a centre the receiving
+// organisation runs, or the centre where the person stays passed to another operator (a new
+// contract); anything else is said in a note.
+const std::vector<std::string>& handover_reasons() {
+  static const std::vector<std::string> v = {"transfer", "operator_change", "other"};
+  return v;
+}
+
 const std::vector<std::string>& vulnerability_categories() {
   static const std::vector<std::string> v = {
       "minor",           "unaccompanied_minor", "disability",       "elderly",
@@ -93,6 +101,14 @@ FieldError CaseErrors::case_exists(std::int64_t case_id) {
 
 FieldError CaseErrors::filter_unanswered() {
   return {"filter_unanswered", {}, "no module of this server answers this filter"};
+}
+
+FieldError CaseErrors::not_hosting() {
+  return {"not_hosting", {}, "no centre of this organisation hosts the person today"};
+}
+
+FieldError CaseErrors::same_organization() {
+  return {"same_organization", {}, "the organisation keeps the case already"};
 }
 
 FieldError CaseErrors::not_case_worker() {
@@ -634,6 +650,84 @@ Result<std::vector<Assignment>> workers_of(db::Connection& conn, std::int64_t ca
   return out;
 }
 
+Result<Handover> hand_over(db::Connection& conn, const Handover& h,
+                           const std::vector<std::int64_t>& hosting) {
+  INNET_ASSIGN_OR_RETURN(auto c, find_case(conn, h.case_id));
+  if (c.status == "closed")
+    return Error::rule(ErrorKind::conflict, "case_closed", "status",
+                       CaseErrors::wrong_status(c.status, {"open", "active", "reopened"}));
+  if (h.to_organization_id == c.organization_id)
+    return refused("organization_id", CaseErrors::same_organization());
+  if (std::find(hosting.begin(), hosting.end(), h.to_organization_id) == hosting.end())
+    return refused("organization_id", CaseErrors::not_hosting());
+  if (h.reason == "other" && !h.note)
+    return Error::rule(ErrorKind::unprocessable, "note_required", "note",
+                       FieldError::note_required());
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("INSERT INTO case_handovers (case_id, from_organization_id, to_organization_id, "
+                 "reason, note, handed_by, handed_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 {c.id, c.organization_id, h.to_organization_id, h.reason, opt(h.note), h.handed_by,
+                  h.handed_at}));
+  Handover out = h;
+  out.id = rows[0].integer(0);
+  out.from_organization_id = c.organization_id;
+  // The old organisation's case workers come off the case; who kept it, and since when, stays.
+  INNET_TRY(succeeded(conn.execute(
+      "INSERT INTO case_ended_assignments (case_id, user_id, assigned_by, assigned_at, "
+      "handover_id, ended_at) SELECT case_id, user_id, assigned_by, assigned_at, ?, ? "
+      "FROM case_workers WHERE case_id = ?",
+      {out.id, h.handed_at, c.id})));
+  INNET_TRY(succeeded(conn.execute("DELETE FROM case_workers WHERE case_id = ?", {c.id})));
+  INNET_TRY(db::expect_one(
+      conn.execute("UPDATE cases SET organization_id = ?, updated_at = ? WHERE id = ?",
+                   {h.to_organization_id, h.handed_at, c.id}),
+      "case"));
+  return out;
+}
+
+Result<std::vector<Handover>> handovers_of(db::Connection& conn, std::int64_t case_id) {
+  INNET_ASSIGN_OR_RETURN(auto rows,
+                         conn.query("SELECT id, case_id, from_organization_id, to_organization_id, "
+                                    "reason, note, handed_by, handed_at FROM case_handovers "
+                                    "WHERE case_id = ? ORDER BY id",
+                                    {case_id}));
+  std::vector<Handover> out;
+  for (const auto& r : rows)
+    out.push_back({r.integer(0), r.integer(1), r.integer(2), r.integer(3), r.text(4), r.opt_text(5),
+                   r.integer(6), r.text(7)});
+  return out;
+}
+
+Result<std::vector<EndedAssignment>> ended_assignments_of(db::Connection& conn,
+                                                          std::int64_t case_id) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("SELECT case_id, user_id, assigned_by, assigned_at, handover_id, ended_at "
+                 "FROM case_ended_assignments WHERE case_id = ? ORDER BY assigned_at, user_id",
+                 {case_id}));
+  std::vector<EndedAssignment> out;
+  for (const auto& r : rows)
+    out.push_back({{r.integer(0), r.integer(1), r.integer(2), r.text(3)}, r.integer(4), r.text(5)});
+  return out;
+}
+
+Result<std::vector<HandedOver>> handed_over_unassigned(
+    db::Connection& conn, std::optional<std::int64_t> organization_id) {
+  db::Where where;
+  where.add("c.status <> 'closed'");
+  if (organization_id) where.add("c.organization_id = ?", *organization_id);
+  where.add("NOT EXISTS (SELECT 1 FROM case_workers w WHERE w.case_id = c.id)");
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT c.id, MAX(h.handed_at) FROM cases c JOIN case_handovers h "
+                            "ON h.case_id = c.id AND h.to_organization_id = c.organization_id" +
+                                where.sql() + " GROUP BY c.id ORDER BY c.id",
+                            where.params()));
+  std::vector<HandedOver> out;
+  for (const auto& r : rows) out.push_back({r.integer(0), r.text(1)});
+  return out;
+}
+
 db::Subquery persons_with_cases_of(std::int64_t organization_id) {
   return {"SELECT person_id FROM cases WHERE organization_id = ?", {organization_id}};
 }
@@ -692,6 +786,18 @@ const api::ObjectType<StatusChange>& status_change_type() {
           .field("reason", &StatusChange::reason, {.allowed = closure_reasons()})
           .field("note", &StatusChange::note)
           .field("changed_at", &StatusChange::changed_at, {.format = "date-time"});
+  return type;
+}
+
+const api::ObjectType<Handover>& handover_type() {
+  static const auto type = api::ObjectType<Handover>("CaseHandover")
+                               .field("id", &Handover::id)
+                               .field("case_id", &Handover::case_id)
+                               .field("from_organization_id", &Handover::from_organization_id)
+                               .field("to_organization_id", &Handover::to_organization_id)
+                               .field("reason", &Handover::reason, {.allowed = handover_reasons()})
+                               .field("note", &Handover::note)
+                               .field("handed_at", &Handover::handed_at, {.format = "date-time"});
   return type;
 }
 
@@ -778,12 +884,39 @@ CREATE INDEX cases_expiry_order ON cases (COALESCE(next_expiry, '9999-12-31'), i
 CREATE INDEX cases_opened_order ON cases (opened_at, id);
 CREATE INDEX cases_updated_order ON cases (updated_at, id);
 )sql";
+  // Handovers between organisations (decision 0025, point 9): the case's history of who kept it,
+  // and the assignments each handover ended (case_workers holds the current ones only, which
+  // every reader of it relies on).
+  const std::string handovers = R"sql(
+CREATE TABLE case_handovers (
+  id {{pk}},
+  case_id BIGINT NOT NULL REFERENCES cases (id),
+  from_organization_id BIGINT NOT NULL REFERENCES organizations (id),
+  to_organization_id BIGINT NOT NULL REFERENCES organizations (id),
+  reason TEXT NOT NULL,
+  note TEXT,
+  handed_by BIGINT NOT NULL REFERENCES users (id),
+  handed_at TEXT NOT NULL
+);
+CREATE INDEX case_handovers_case ON case_handovers (case_id);
+CREATE INDEX case_handovers_to ON case_handovers (to_organization_id, case_id);
+CREATE TABLE case_ended_assignments (
+  case_id BIGINT NOT NULL REFERENCES cases (id),
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  assigned_by BIGINT NOT NULL REFERENCES users (id),
+  assigned_at TEXT NOT NULL,
+  handover_id BIGINT NOT NULL REFERENCES case_handovers (id),
+  ended_at TEXT NOT NULL
+);
+CREATE INDEX case_ended_assignments_case ON case_ended_assignments (case_id);
+)sql";
   return {{.version = 1, .name = "cases: case records, documents, workers, notes", .sql = tables},
           {.version = 2, .name = "cases: the list's orders", .sql = list},
           {.version = 3,
            .name = "cases: documents found by their number",
            .sql = std::string("CREATE INDEX case_documents_number_key ON case_documents ((") +
-                  kDocumentNumberKey + "));"}};
+                  kDocumentNumberKey + "));"},
+          {.version = 4, .name = "cases: handovers between organisations", .sql = handovers}};
 }
 
 }  // namespace innet::cases

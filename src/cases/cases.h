@@ -29,6 +29,7 @@ const std::vector<std::string>& legal_statuses();      // asylum_applicant ... o
 const std::vector<std::string>& document_types();      // permit_of_stay ... other
 const std::vector<std::string>& procedure_outcomes();  // the Territorial Commission's decision
 const std::vector<std::string>& appeal_outcomes();     // the court's
+const std::vector<std::string>& handover_reasons();    // why a case changes organisation
 
 // The vocabulary every module names a vulnerability by (screening's flags, referrals' reasons,
 // the guidance pages, the case list's filter): the categories of art. 17 c.1 d.lgs. 142/2015 as
@@ -44,6 +45,10 @@ struct CaseErrors {
   static FieldError not_case_worker();  // not an active case worker of the case's organisation
   // A list filter that no module of this server answers (list_filter_answer).
   static FieldError filter_unanswered();
+  // A handover to an organisation whose centres do not host the person today, or to the one
+  // keeping the case already.
+  static FieldError not_hosting();
+  static FieldError same_organization();
 };
 
 // The asylum procedure, in the order it happens: the application (registered in Vestanet with
@@ -103,6 +108,27 @@ struct Assignment {
   std::int64_t user_id = 0;
   std::int64_t assigned_by = 0;
   std::string assigned_at;
+};
+
+// A case handed over from one organisation to another (decision 0025, point 9): the case's
+// organisation changes, the old one's case workers come off it (their assignments are kept in
+// case_ended_assignments, naming the handover), and the handover stays in the case's history.
+struct Handover {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  std::int64_t from_organization_id = 0;
+  std::int64_t to_organization_id = 0;
+  std::string reason;               // one of handover_reasons()
+  std::optional<std::string> note;  // required for the reason "other"
+  std::int64_t handed_by = 0;
+  std::string handed_at;
+};
+
+// An assignment that ended when its case was handed over.
+struct EndedAssignment {
+  Assignment assignment;
+  std::int64_t handover_id = 0;
+  std::string ended_at;
 };
 
 // Every case, or every case one organisation keeps, in order of id: what the demo data and the
@@ -221,6 +247,27 @@ Status assign_worker(db::Connection& conn, const Assignment& a);
 Status unassign_worker(db::Connection& conn, std::int64_t case_id, std::int64_t user_id);
 Result<std::vector<Assignment>> workers_of(db::Connection& conn, std::int64_t case_id);
 
+// Hands a case that is not closed to another organisation, one of `hosting` (whose centres host
+// the person today, as reception tells: the caller reads them): 409 case_closed for a closed
+// case; 422 on organization_id for the organisation keeping it already (same_organization) or
+// one not hosting the person (not_hosting); note_required for the reason "other". Ends the
+// assignments of the old organisation's case workers, keeping them.
+Result<Handover> hand_over(db::Connection& conn, const Handover& h,
+                           const std::vector<std::int64_t>& hosting);
+// The case's handovers, oldest first, and the assignments they ended.
+Result<std::vector<Handover>> handovers_of(db::Connection& conn, std::int64_t case_id);
+Result<std::vector<EndedAssignment>> ended_assignments_of(db::Connection& conn,
+                                                          std::int64_t case_id);
+// The cases not closed that were handed to the organisation (to every organisation when none)
+// and that none of its case workers is assigned to yet: a task of its case workers. With the day
+// of the handover, by case.
+struct HandedOver {
+  std::int64_t case_id = 0;
+  std::string handed_at;
+};
+Result<std::vector<HandedOver>> handed_over_unassigned(db::Connection& conn,
+                                                       std::optional<std::int64_t> organization_id);
+
 // The hook people asks who may see a person (people/visibility.h): an organisation sees the
 // persons whose cases it keeps.
 db::Subquery persons_with_cases_of(std::int64_t organization_id);
@@ -234,6 +281,7 @@ Result<std::vector<std::int64_t>> case_organizations_of(db::Connection& conn,
 const api::ObjectType<Procedure>& procedure_type();
 const api::ObjectType<IdentityDocument>& identity_document_type();
 const api::ObjectType<StatusChange>& status_change_type();
+const api::ObjectType<Handover>& handover_type();
 
 // A document's number as duplicates compare it (spaces, hyphens, slashes and dots left out, upper
 // case), as an SQL expression over case_documents.number: indexed (migration 2), so that finding

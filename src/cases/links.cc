@@ -1,7 +1,8 @@
 // How cases takes part in other modules' hooks beyond visibility: a person merge moves a case to
 // the record kept (people/person_records.h, decision 0026), duplicates find persons by the
 // numbers of their identity documents, and a permit of stay about to expire is a task for the
-// case workers of the organisation keeping the case (tasks/tasks.h, decision 0028).
+// case workers of the organisation keeping the case, as is a case handed to it that none of them
+// has taken yet (tasks/tasks.h, decision 0028).
 #include "cases/links.h"
 
 #include "cases/cases.h"
@@ -101,6 +102,14 @@ Result<std::vector<ExpiringDocument>> expiring_permits(api::Context& ctx, db::Co
   return permits;
 }
 
+// The cases handed to the caller's organisation that none of its case workers has taken yet.
+Result<std::vector<HandedOver>> handed_over(api::Context& ctx, db::Connection& conn) {
+  std::optional<std::int64_t> organization;
+  if (tasks::scope_for(ctx, "cases.manage") != auth::Scope::all)
+    organization = ctx.actor->organization_id;
+  return handed_over_unassigned(conn, organization);
+}
+
 }  // namespace
 
 people::PersonRecords person_records() {
@@ -139,6 +148,29 @@ void add_task_sources() {
                        }
                        return out;
                      }});
+  // A case handed over arrives without case workers (the old organisation's came off it): until
+  // one is assigned, someone of the receiving organisation should take it. No term: the task
+  // goes when a case worker is assigned, or the case is closed.
+  tasks::add_source(
+      {.kind = "case_handed_over",
+       .action = "cases.manage",
+       .count = [](api::Context& ctx, db::Connection& conn, CivilDay) -> Result<tasks::Count> {
+         INNET_ASSIGN_OR_RETURN(auto cases, handed_over(ctx, conn));
+         return tasks::Count{static_cast<std::int64_t>(cases.size()), 0};
+       },
+       .list = [](api::Context& ctx, db::Connection& conn, CivilDay,
+                  std::int64_t limit) -> Result<std::vector<tasks::Task>> {
+         INNET_ASSIGN_OR_RETURN(auto cases, handed_over(ctx, conn));
+         std::vector<tasks::Task> out;
+         for (const auto& h : cases) {
+           if (static_cast<std::int64_t>(out.size()) >= limit) break;
+           out.push_back({.kind = "case_handed_over",
+                          .params = {{"case", std::to_string(h.case_id)},
+                                     {"handed_on", h.handed_at.substr(0, 10)}},
+                          .link = "/cases/" + std::to_string(h.case_id)});
+         }
+         return out;
+       }});
 }
 
 }  // namespace innet::cases

@@ -7,7 +7,8 @@ namespace innet::cases {
 
 // What a person merge moves (the case) and how duplicates find a document's holder.
 people::PersonRecords person_records();
-// Permits of stay expiring within 60 days, for the case workers keeping the case.
+// Permits of stay expiring within 60 days, and cases handed over that no case worker has taken
+// yet, for the case workers keeping the case.
 void add_task_sources();
 
 }  // namespace innet::cases

@@ -23,6 +23,10 @@ std::vector<auth::Policy::Grant> grants() {
       {"cases.read", case_worker, organization},
       {"cases.manage", case_worker, organization},
       {"cases.notes.sensitive", case_worker, organization},
+      // A case changes organisation (a transfer between operators) at the hands of the
+      // organisation keeping it, or of the Prefettura, which places the guests.
+      {"cases.handover", case_worker, organization},
+      {"cases.handover", prefecture_officer, all},
   };
 }
 

@@ -407,6 +407,43 @@ Result<http::Response> attach(api::Context& ctx) {
   return answer(ctx, *conn, c, 201);
 }
 
+// The keeping organisation's case workers, or a prefecture officer, hand the case to an
+// organisation whose centres host the person today (after a transfer, or when the centre passes
+// to another operator). The old organisation's case workers lose the case with it.
+Result<http::Response> handover(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto c, case_in_scope(ctx, *conn, "cases.handover"));
+  const std::int64_t to = ctx.body["organization_id"];
+  auto org = accounts::find_organization(*conn, to);
+  if (!org.ok() && org.error().kind == ErrorKind::not_found)
+    return Error::field(ErrorKind::unprocessable, "organization_id",
+                        FieldError::not_found("organization"));
+  if (!org.ok()) return org.take_error();
+  INNET_ASSIGN_OR_RETURN(auto hosts, hosting_today(*conn, c.person_id));
+  std::vector<std::int64_t> hosting;
+  for (const auto& host : hosts) hosting.push_back(host.id);
+  INNET_ASSIGN_OR_RETURN(auto workers, workers_of(*conn, c.id));
+  INNET_ASSIGN_OR_RETURN(
+      auto h, hand_over(*conn,
+                        {.case_id = c.id,
+                         .to_organization_id = to,
+                         .reason = ctx.body["reason"],
+                         .note = api::patched<std::string>(ctx.body, "note", std::nullopt),
+                         .handed_by = ctx.actor->user_id,
+                         .handed_at = clock::now_iso()},
+                        hosting));
+  std::vector<std::int64_t> ended;
+  for (const auto& w : workers) ended.push_back(w.user_id);
+  INNET_TRY(commit(ctx, "cases.handover", c,
+                   {{"handover_id", h.id},
+                    {"from_organization_id", h.from_organization_id},
+                    {"to_organization_id", h.to_organization_id},
+                    {"reason", h.reason},
+                    {"ended_workers", ended}}));
+  // The handover, not the case: a case worker of the old organisation no longer reaches it.
+  return api::created(handover_type().to_json(h));
+}
+
 }  // namespace
 
 documents::Owner attachment_owner() {
@@ -425,6 +462,7 @@ void add_routes(api::Api& api) {
   api.add_schema(listed_type());
   api.add_schema(case_list_type);
   api.add_schema(case_detail_type());
+  api.add_schema(handover_type());
   const std::string base = kBase;
   const std::vector<std::string> files = {"text/csv", reporting::kXlsxType};
   api.add({.method = "GET",
@@ -615,6 +653,27 @@ void add_routes(api::Api& api) {
            .response_schema = "CaseDetail",
            .reads_persons = true,
            .handler = unassign});
+  api.add({.method = "POST",
+           .pattern = base + "/{id}/handovers",
+           .action = "cases.handover",
+           .summary = "Hand the case to an organisation whose centres host the person today: it "
+                      "keeps the case from now on, and the old organisation's case workers come "
+                      "off it (their assignments are kept in the case's history)",
+           .tag = "cases",
+           .body = {{.name = "organization_id",
+                     .type = FieldType::integer,
+                     .required = true,
+                     .min_value = 1},
+                    {.name = "reason", .required = true, .allowed = handover_reasons()},
+                    {.name = "note",
+                     .max_length = 1000,
+                     .min_length = 1,
+                     .multiline = true,
+                     .description = "required for the reason 'other'"}},
+           .response_schema = "CaseHandover",
+           .success_status = 201,
+           .reads_persons = true,
+           .handler = handover});
   api.add({.method = "POST",
            .pattern = base + "/{id}/attachments",
            .action = "cases.manage",

@@ -7,6 +7,7 @@
 #include "accounts/accounts.h"
 #include "cases/notes.h"
 #include "people/visibility.h"
+#include "reception/placements/placements.h"
 #include "reception/placements/stays.h"
 
 namespace innet::cases {
@@ -15,7 +16,7 @@ const std::vector<std::string>& timeline_kinds() {
   static const std::vector<std::string> v = {
       "status",       "document",        "application", "hearing",    "decision",
       "appeal_filed", "appeal_decision", "note",        "attachment", "worker",
-      "arrival",      "transfer",        "exit"};
+      "arrival",      "transfer",        "exit",        "handover"};
   return v;
 }
 
@@ -29,9 +30,21 @@ Result<Case> visible_case(api::Context& ctx, db::Connection& conn, std::int64_t 
   return found;
 }
 
+Result<std::vector<OrganizationRef>> hosting_today(db::Connection& conn, std::int64_t person_id) {
+  INNET_ASSIGN_OR_RETURN(auto places, reception::current_places(conn, {person_id}));
+  std::set<std::int64_t> ids;
+  for (const auto& place : places) ids.insert(place.operator_id);
+  std::vector<OrganizationRef> out;
+  for (auto id : ids) {
+    INNET_ASSIGN_OR_RETURN(auto org, accounts::find_organization(conn, id));
+    out.push_back({id, org.name});
+  }
+  return out;
+}
+
 namespace {
 
-// Display names of users, each read once.
+// Display names of users and organisations, each read once.
 class UserNames {
  public:
   explicit UserNames(db::Connection& conn) : conn_(conn) {}
@@ -41,10 +54,17 @@ class UserNames {
     INNET_ASSIGN_OR_RETURN(auto user, accounts::find_user(conn_, id));
     return names_[id] = user.display_name;
   }
+  Result<std::string> organization(std::int64_t id) {
+    auto found = organizations_.find(id);
+    if (found != organizations_.end()) return found->second;
+    INNET_ASSIGN_OR_RETURN(auto org, accounts::find_organization(conn_, id));
+    return organizations_[id] = org.name;
+  }
 
  private:
   db::Connection& conn_;
   std::map<std::int64_t, std::string> names_;
+  std::map<std::int64_t, std::string> organizations_;
 };
 
 void add_procedure(const Procedure& p, std::vector<TimelineEntry>& out) {
@@ -85,8 +105,7 @@ Result<CaseDetail> case_detail(api::Context& ctx, db::Connection& conn, const Ca
   UserNames names(conn);
   INNET_ASSIGN_OR_RETURN(d.person, people::find_person(conn, c.person_id));
   ctx.record_read(c.person_id);
-  INNET_ASSIGN_OR_RETURN(auto org, accounts::find_organization(conn, c.organization_id));
-  d.organization_name = org.name;
+  INNET_ASSIGN_OR_RETURN(d.organization_name, names.organization(c.organization_id));
   INNET_ASSIGN_OR_RETURN(auto places, people::current_places_of(conn, {c.person_id}));
   for (const auto& place : places)
     if (policy.allows(*ctx.actor, "centres.read", {place.operator_id, 0}))
@@ -119,6 +138,27 @@ Result<CaseDetail> case_detail(api::Context& ctx, db::Connection& conn, const Ca
     INNET_ASSIGN_OR_RETURN(auto by, names(a.assigned_by));
     d.workers.push_back({a.user_id, name, a.assigned_at});
     timeline.push_back({.at = a.assigned_at, .kind = "worker", .detail = name, .by = by});
+  }
+  // Who kept the case before a handover stays in its timeline.
+  INNET_ASSIGN_OR_RETURN(auto ended, ended_assignments_of(conn, c.id));
+  for (const auto& e : ended) {
+    INNET_ASSIGN_OR_RETURN(auto name, names(e.assignment.user_id));
+    INNET_ASSIGN_OR_RETURN(auto by, names(e.assignment.assigned_by));
+    timeline.push_back(
+        {.at = e.assignment.assigned_at, .kind = "worker", .detail = name, .by = by});
+  }
+  INNET_ASSIGN_OR_RETURN(auto handovers, handovers_of(conn, c.id));
+  for (const auto& h : handovers) {
+    INNET_ASSIGN_OR_RETURN(auto by, names(h.handed_by));
+    INNET_ASSIGN_OR_RETURN(auto from, names.organization(h.from_organization_id));
+    INNET_ASSIGN_OR_RETURN(auto to, names.organization(h.to_organization_id));
+    timeline.push_back({.at = h.handed_at,
+                        .kind = "handover",
+                        .value = h.reason,
+                        .detail = h.note,
+                        .by = by,
+                        .from_organization = from,
+                        .to_organization = to});
   }
   // Field-level protection: the policy's field set decides whether the seal is opened at all.
   const bool narratives = policy.allows(*ctx.actor, "cases.notes.sensitive", owner);
@@ -167,6 +207,11 @@ Result<CaseDetail> case_detail(api::Context& ctx, db::Connection& conn, const Ca
   INNET_ASSIGN_OR_RETURN(auto stays,
                          reception::visible_stays(ctx, conn, c.person_id, "placements.read"));
   add_stays(stays, timeline);
+  if (c.status != "closed" && policy.allows(*ctx.actor, "cases.handover", owner)) {
+    INNET_ASSIGN_OR_RETURN(auto hosts, hosting_today(conn, c.person_id));
+    for (auto& host : hosts)
+      if (host.id != c.organization_id) d.handover_to.push_back(std::move(host));
+  }
   // Newest first; what happened at the same moment (a close and a reopen in one second) in the
   // reverse of the order it was recorded; a day sorts after the times stamped on it.
   std::reverse(timeline.begin(), timeline.end());
@@ -247,7 +292,18 @@ const api::ObjectType<TimelineEntry>& timeline_type() {
                                .field("value", &TimelineEntry::value)
                                .field("detail", &TimelineEntry::detail)
                                .field("centre_name", &TimelineEntry::centre_name)
-                               .field("by", &TimelineEntry::by);
+                               .field("by", &TimelineEntry::by)
+                               .field("from_organization", &TimelineEntry::from_organization,
+                                      {.description = "a handover's: who kept the case"})
+                               .field("to_organization", &TimelineEntry::to_organization,
+                                      {.description = "a handover's: who keeps it since"});
+  return type;
+}
+
+const api::ObjectType<OrganizationRef>& organization_ref_type() {
+  static const auto type = api::ObjectType<OrganizationRef>("CaseOrganization")
+                               .field("id", &OrganizationRef::id)
+                               .field("name", &OrganizationRef::name);
   return type;
 }
 
@@ -267,7 +323,10 @@ const api::ObjectType<CaseDetail>& case_detail_type() {
           .field("notes", &CaseDetail::notes, note_type())
           .field("attachments", &CaseDetail::attachments, documents::document_type())
           .field("family", &CaseDetail::family, relative_type())
-          .field("timeline", &CaseDetail::timeline, timeline_type());
+          .field("timeline", &CaseDetail::timeline, timeline_type())
+          .field("handover_to", &CaseDetail::handover_to, organization_ref_type(),
+                 {.description = "the organisations hosting the person today to which the "
+                                 "caller may hand the case (POST /cases/{id}/handovers)"});
   return type;
 }
 

@@ -25,6 +25,15 @@ struct CentreRef {
   std::string name;
 };
 
+struct OrganizationRef {
+  std::int64_t id = 0;
+  std::string name;
+};
+
+// The organisations whose centres host the person today (their open placements, read through
+// reception's interface), by id: the ones a case may be handed to.
+Result<std::vector<OrganizationRef>> hosting_today(db::Connection& conn, std::int64_t person_id);
+
 struct NamedChange {
   StatusChange change;
   std::string changed_by_name;
@@ -59,6 +68,8 @@ struct TimelineEntry {
   std::optional<std::string> detail;  // a date (a document's expiry), a file name, a name
   std::optional<std::string> centre_name;
   std::optional<std::string> by;
+  std::optional<std::string> from_organization;  // a handover's: who kept the case
+  std::optional<std::string> to_organization;    // and who keeps it since
 };
 const std::vector<std::string>& timeline_kinds();
 
@@ -74,6 +85,9 @@ struct CaseDetail {
   std::vector<documents::Document> attachments;
   std::vector<Relative> family;
   std::vector<TimelineEntry> timeline;
+  // Where the caller may hand the case (cases.handover): the organisations hosting the person
+  // today but the one keeping it; empty when the caller may not, or the case is closed.
+  std::vector<OrganizationRef> handover_to;
 };
 
 // The case when the caller's scope for `action` reaches its organisation; otherwise 404, as for

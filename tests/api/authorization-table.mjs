@@ -190,6 +190,7 @@ const TABLE = {
   'POST /api/v1/cases/{id}/workers':               [0,   0,    0,   0,   1,   0,   0,   0],
   'DELETE /api/v1/cases/{id}/workers/{user_id}':   [0,   0,    0,   0,   1,   0,   0,   0],
   'POST /api/v1/cases/{id}/attachments':           [0,   0,    0,   0,   1,   0,   0,   0],
+  'POST /api/v1/cases/{id}/handovers':             [0,   0,    1,   0,   1,   0,   0,   0],
   'GET /api/v1/screening-instruments':             [0,   1,    1,   0,   1,   0,   0,   0],
   'POST /api/v1/screening-instruments':            [0,   1,    0,   0,   0,   0,   0,   0],
   'GET /api/v1/screening-settings':                [0,   1,    1,   0,   1,   0,   0,   0],

@@ -1,12 +1,14 @@
 // Case storage on both engines (decision 0025): one case per person, the status rules and the
-// history, the procedure's order of events, documents expiring for the tasks, and sensitive
-// notes sealed at rest: the stored bytes are not the text, and only the key opens them.
+// history, the procedure's order of events, documents expiring for the tasks, sensitive notes
+// sealed at rest (the stored bytes are not the text, and only the key opens them), and handovers
+// between organisations (the assignments they end are kept).
 #include "cases/cases.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
+#include "accounts/accounts.h"
 #include "cases/notes.h"
 #include "core/crypto.h"
 #include "people/persons.h"
@@ -157,6 +159,94 @@ TEST_P(CasesTest, SensitiveNotesAreSealedAtRest) {
   auto wrong = notes_of(db(), c.id, &other);
   ASSERT_FALSE(wrong.ok());
   EXPECT_NE(wrong.error().message.find("case_notes_key_file"), std::string::npos);
+}
+
+// A handover (decision 0025, point 9): only to an organisation hosting the person, never a closed
+// case; the case changes organisation, the old one's assignments move to the ended ones, and the
+// receiving organisation has the case to take until one of its case workers is assigned.
+TEST_P(CasesTest, AHandoverMovesTheCaseAndKeepsTheEndedAssignments) {
+  auto c = opened(1);
+  auto other = accounts::create_organization(
+      db(), {0, "Cooperativa Altra", "centre_operator", std::nullopt, ""});
+  ASSERT_DB_OK(other);
+  ASSERT_DB_OK(assign_worker(db(), {c.id, user_, user_, kNow}));
+  const Handover h{.case_id = c.id,
+                   .to_organization_id = other->id,
+                   .reason = "transfer",
+                   .handed_by = user_,
+                   .handed_at = "2026-11-03T10:00:00Z"};
+  auto not_hosting = hand_over(db(), h, {operator_id_});
+  ASSERT_FALSE(not_hosting.ok());
+  EXPECT_EQ(not_hosting.error().fields.at("organization_id").code, "not_hosting");
+  auto same = hand_over(db(),
+                        {.case_id = c.id,
+                         .to_organization_id = operator_id_,
+                         .reason = "transfer",
+                         .handed_by = user_,
+                         .handed_at = kNow},
+                        {operator_id_});
+  ASSERT_FALSE(same.ok());
+  EXPECT_EQ(same.error().fields.at("organization_id").code, "same_organization");
+  auto no_note = hand_over(db(),
+                           {.case_id = c.id,
+                            .to_organization_id = other->id,
+                            .reason = "other",
+                            .handed_by = user_,
+                            .handed_at = kNow},
+                           {other->id});
+  ASSERT_FALSE(no_note.ok());
+  EXPECT_EQ(no_note.error().code, "note_required");
+  auto none = handovers_of(db(), c.id);
+  ASSERT_DB_OK(none);
+  EXPECT_TRUE(none->empty());
+
+  auto done = hand_over(db(), h, {operator_id_, other->id});
+  ASSERT_DB_OK(done);
+  EXPECT_EQ(done->from_organization_id, operator_id_);
+  auto moved = find_case(db(), c.id);
+  ASSERT_DB_OK(moved);
+  EXPECT_EQ(moved->organization_id, other->id);
+  auto workers = workers_of(db(), c.id);
+  ASSERT_DB_OK(workers);
+  EXPECT_TRUE(workers->empty());
+  auto ended = ended_assignments_of(db(), c.id);
+  ASSERT_DB_OK(ended);
+  ASSERT_EQ(ended->size(), 1u);
+  EXPECT_EQ((*ended)[0].assignment.user_id, user_);
+  EXPECT_EQ((*ended)[0].assignment.assigned_at, kNow);
+  EXPECT_EQ((*ended)[0].handover_id, done->id);
+  auto history = handovers_of(db(), c.id);
+  ASSERT_DB_OK(history);
+  ASSERT_EQ(history->size(), 1u);
+  EXPECT_EQ((*history)[0].to_organization_id, other->id);
+  EXPECT_EQ((*history)[0].reason, "transfer");
+
+  // The receiving organisation has the case to take, the old one nothing.
+  auto to_take = handed_over_unassigned(db(), other->id);
+  ASSERT_DB_OK(to_take);
+  ASSERT_EQ(to_take->size(), 1u);
+  EXPECT_EQ((*to_take)[0].case_id, c.id);
+  EXPECT_EQ((*to_take)[0].handed_at, "2026-11-03T10:00:00Z");
+  auto theirs = handed_over_unassigned(db(), operator_id_);
+  ASSERT_DB_OK(theirs);
+  EXPECT_TRUE(theirs->empty());
+
+  // Closed, it is handed over no more.
+  ASSERT_DB_OK(change_status(
+      db(), c.id, {.status = "closed", .reason = "left_reception", .changed_by = user_}, kNow));
+  auto taken = handed_over_unassigned(db(), other->id);
+  ASSERT_DB_OK(taken);
+  EXPECT_TRUE(taken->empty());
+  auto closed = hand_over(db(),
+                          {.case_id = c.id,
+                           .to_organization_id = operator_id_,
+                           .reason = "transfer",
+                           .handed_by = user_,
+                           .handed_at = kNow},
+                          {operator_id_});
+  ASSERT_FALSE(closed.ok());
+  EXPECT_EQ(closed.error().code, "case_closed");
+  EXPECT_EQ(closed.error().kind, ErrorKind::conflict);
 }
 
 // The list in SQL (decision 0025, point 7): the persons joined through people's derived table,

@@ -67,7 +67,7 @@ test('an overdue corrective action is a task of the inspector and of its own ope
   // Its own kinds: corrective actions to take, its guests' permits to renew (cases/links.cc), its
   // cases' screenings due (screening/links.cc); referrals unanswered past their term and those
   // sent to it (referrals/links.cc).
-  const operatorKinds = ['finding_overdue', 'permit_expiring', 'referral_escalated', 'referral_waiting', 'screening_due'];
+  const operatorKinds = ['case_handed_over', 'finding_overdue', 'permit_expiring', 'referral_escalated', 'referral_waiting', 'screening_due'];
   assert.ok(workerTasks.items.every((t) => operatorKinds.includes(t.kind)), 'an operator verifies nothing and decides nothing');
 });
 

@@ -226,6 +226,7 @@ const DYNAMIC = {
   'cases.appealOutcomes.*': () => constList('features/cases/api.ts', 'APPEAL_OUTCOMES'),
   'cases.reasons.*': () => constList('features/cases/api.ts', 'CLOSURE_REASONS'),
   'cases.sensitivities.*': () => constList('features/cases/api.ts', 'SENSITIVITIES'),
+  'cases.handover.reasons.*': () => constList('features/cases/api.ts', 'HANDOVER_REASONS'),
   'cases.sorts.*': () => constList('features/cases/api.ts', 'SORT_KEYS'),
   'cases.screenings.*': () => constList('features/cases/api.ts', 'SCREENING_STATES'),
   'vulnerability.category.*': () => constList('lib/vulnerability.ts', 'VULNERABILITY_CATEGORIES'),

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'cases.attach',
   'cases.document',
   'cases.document_update',
+  'cases.handover',
   'cases.note',
   'cases.open',
   'cases.procedure',

@@ -2,10 +2,13 @@
 // the asylum procedure, case workers, notes, attachments, family and the timeline of everything
 // that happened, placements included. The case workers who keep it change each part in a form
 // that opens in place; closing and reopening ask first and keep a reason. A prefecture officer
-// reads the case; a sensitive note's narrative is not sent to them and says so.
+// reads the case; a sensitive note's narrative is not sent to them and says so. The organisation
+// keeping the case, or a prefecture officer, hands it to an organisation hosting the person today
+// (confirmed first: the case leaves the keeper's list); files are uploaded and attached in place.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
+import { setFlash } from '../../components/flash';
 import { Consequences, useConfirm } from '../../components/ConfirmDialog';
 import { FormPage } from '../../components/FormPage';
 import { TableRegion } from '../../components/TableRegion';
@@ -14,10 +17,12 @@ import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { languageName, nationality } from '../../lib/countries';
 import { addDays, formatDay, today } from '../../lib/dates';
+import { ApiError } from '../../lib/api';
 import { type Msg, useT } from '../../lib/i18n';
-import { Link } from '../../lib/router';
+import { Link, navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useData } from '../../lib/useData';
+import { ACCEPTED_TYPES, documentsApi } from '../documents/index';
 import { VulnerabilitySection } from '../screening';
 import { CaseOpportunities } from '../opportunities/index';
 import { CaseReferrals } from '../referrals/index';
@@ -29,6 +34,8 @@ import {
   type ClosureReason,
   DOCUMENT_TYPES,
   type DocumentType,
+  HANDOVER_REASONS,
+  type HandoverReason,
   LEGAL_STATUSES,
   OUTCOMES,
   SENSITIVITIES,
@@ -36,7 +43,7 @@ import {
   type TimelineEntry,
 } from './api';
 
-type Panel = 'status' | 'legal' | 'document' | 'procedure' | 'note' | 'worker' | null;
+type Panel = 'status' | 'legal' | 'document' | 'procedure' | 'note' | 'worker' | 'handover' | 'attachment' | null;
 // The message is translated when shown, so that it follows a change of language.
 type Saved = (c: CaseDetail, message: Msg) => void;
 
@@ -140,7 +147,14 @@ function CaseView({ c, saved }: { c: CaseDetail; saved: Saved }) {
           ) : null}
         </div>
       ) : null}
+      {/* Offered to who may hand the case over (the server lists where only for them), while it is open. */}
+      {c.handover_to.length > 0 && panel === null ? (
+        <div class="mb-4">
+          <OpenButton label={t('cases.handover.open')} testId="case-handover-open" onClick={() => setPanel('handover')} />
+        </div>
+      ) : null}
       {panel === 'status' ? <StatusForm c={c} onCancel={cancel} done={done} /> : null}
+      {panel === 'handover' ? <HandoverForm c={c} onCancel={cancel} done={done} /> : null}
 
       <Section id="case-identity" title={t('cases.identity')} action={open('legal', t('cases.editLegal'), 'case-legal-open')}>
         <Details
@@ -260,12 +274,13 @@ function CaseView({ c, saved }: { c: CaseDetail; saved: Saved }) {
 
       {can('opportunities.recommend') ? <CaseOpportunities caseId={c.id} /> : null}
 
-      <Section id="case-attachments" title={t('cases.attachments')}>
+      <Section id="case-attachments" title={t('cases.attachments')} action={open('attachment', t('cases.upload.open'), 'case-attachment-open')}>
+        {panel === 'attachment' ? <AttachmentForm c={c} onCancel={cancel} done={done} /> : null}
         {c.attachments.length ? (
           <ul>
             {c.attachments.map((a) => (
               <li key={a.id}>
-                <a href={`/api/v1/documents/${a.id}/content`}>
+                <a href={documentsApi.contentUrl(a.id)}>
                   <bdi>{a.filename}</bdi>
                 </a>
               </li>
@@ -339,6 +354,13 @@ function TimelineText({ e }: { e: TimelineEntry }) {
       return <>{t('cases.events.appeal_decision', { outcome: value ? t(`cases.appealOutcomes.${value}`) : '—' })}</>;
     case 'note':
       return <>{t('cases.events.note', { sensitivity: t(`cases.sensitivities.${value}`), by: e.by })}</>;
+    case 'handover':
+      return (
+        <>
+          {t('cases.events.handover', { from: e.from_organization ?? '', to: e.to_organization ?? '', reason: t(`cases.handover.reasons.${value}`), by: e.by ?? '' })}
+          {e.detail ? <span class="d-block small text-muted text-break">{e.detail}</span> : null}
+        </>
+      );
     case 'arrival':
     case 'transfer':
     case 'exit':
@@ -714,5 +736,151 @@ function UnassignButton({ c, userId, name, done }: { c: CaseDetail; userId: numb
     >
       {t('cases.unassign', { name })}
     </button>
+  );
+}
+
+/**
+ * Handing the case to an organisation whose centres host the person today (after a transfer), with
+ * a reason; confirmed first, naming the organisation and what follows. Whoever loses the case with
+ * it (a case worker of the organisation keeping it) is taken back to the list, told where it went.
+ */
+function HandoverForm({ c, onCancel, done }: { c: CaseDetail; onCancel: () => void; done: Saved }) {
+  const { t } = useT();
+  const { ask, dialog } = useConfirm();
+  const [organization, setOrganization] = useState(c.handover_to.length === 1 ? String(c.handover_to[0].id) : '');
+  const [reason, setReason] = useState<HandoverReason | ''>('');
+  const [note, setNote] = useState('');
+  const name = `${c.person.family_name} ${c.person.given_names}`;
+  const to = c.handover_to.find((o) => String(o.id) === organization)?.name ?? '';
+  const labels = { organization_id: t('cases.handover.organization'), reason: t('cases.reason'), note: t('cases.statusNote') };
+  const { errors, busy, submit } = useFormSubmit({
+    validate: () => {
+      const e: FieldErrors = {};
+      if (!organization) e.organization_id = ['fieldErrors.required'];
+      if (!reason) e.reason = ['fieldErrors.required'];
+      if (reason === 'other' && !note.trim()) e.note = ['fieldErrors.required'];
+      return e;
+    },
+    confirm: () =>
+      ask({
+        title: t('cases.handover.confirmTitle', { name, organization: to }),
+        confirmLabel: t('cases.handover.confirmButton', { organization: to }),
+        body: (
+          <Consequences
+            items={[
+              t('cases.handover.leaves', { organization: c.organization_name }),
+              ...(c.workers.length ? [t('cases.handover.workers', { count: c.workers.length })] : []),
+              t('cases.handover.keeps', { organization: to }),
+              t('cases.handover.history'),
+            ]}
+          />
+        ),
+      }),
+    action: async () => {
+      await casesApi.handOver(c.id, { organization_id: Number(organization), reason: reason as HandoverReason, note: orNull(note) ?? undefined });
+      const message = t('cases.saved.handover', { name, organization: to });
+      try {
+        // A prefecture officer still reads the case; the old organisation's staff no longer do.
+        done(await casesApi.getCase(c.id), (t) => t('cases.saved.handover', { name, organization: to }));
+      } catch (err) {
+        if (!(err instanceof ApiError && err.status === 404)) throw err;
+        setFlash(message);
+        navigate('/cases');
+      }
+    },
+  });
+  return (
+    <ActionPanel id="case-handover-form" title={t('cases.handover.title')}>
+      <p>{t('cases.handover.intro')}</p>
+      <FormErrors errors={errors} labels={labels} />
+      <form onSubmit={submit} noValidate aria-labelledby="case-handover-form-heading">
+        <SelectField
+          id="handover-organization"
+          label={labels.organization_id}
+          hint={t('cases.handover.organizationHint')}
+          required
+          value={organization}
+          onValue={setOrganization}
+          empty={t('cases.choose')}
+          options={c.handover_to.map((o) => ({ value: String(o.id), label: o.name }))}
+          error={errors.fields.organization_id}
+        />
+        <SelectField
+          id="handover-reason"
+          label={labels.reason}
+          required
+          value={reason}
+          onValue={setReason}
+          empty={t('cases.choose')}
+          options={HANDOVER_REASONS.map((r) => ({ value: r, label: t(`cases.handover.reasons.${r}`) }))}
+          error={errors.fields.reason}
+        />
+        <TextAreaField id="handover-note" label={labels.note} required={reason === 'other'} maxLength={1000} value={note} onValue={setNote} error={errors.fields.note} />
+        <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('cases.handover.submit')} testId="case-handover-submit" />
+      </form>
+      {dialog}
+    </ActionPanel>
+  );
+}
+
+/**
+ * A file attached to the case: uploaded (POST /documents, its progress shown under the field),
+ * then linked to the case, whose answer refreshes the list. A refusal (a type the server does not
+ * take, a file too large) is in the panel's error summary and on the field.
+ */
+function AttachmentForm({ c, onCancel, done }: { c: CaseDetail; onCancel: () => void; done: Saved }) {
+  const { t } = useT();
+  const [file, setFile] = useState<File | null>(null);
+  const [sent, setSent] = useState<number | null>(null);
+  const labels = { file: t('cases.upload.file'), document_ids: t('cases.upload.file') };
+  const { errors, busy, submit } = useFormSubmit({
+    start: () => setSent(null),
+    validate: (): FieldErrors => (file ? {} : { file: ['fieldErrors.required'] }),
+    action: async () => {
+      if (!file) return;
+      setSent(0);
+      const doc = await documentsApi.upload(file, setSent);
+      const next = await casesApi.attach(c.id, [doc.id]);
+      done(next, (t) => t('cases.saved.attachment', { name: file.name }));
+    },
+    onError: () => setSent(null),
+  });
+  const error = errors.fields.file ?? errors.fields.document_ids;
+  return (
+    <ActionPanel id="case-attachment-form" title={t('cases.upload.open')}>
+      <FormErrors errors={errors} labels={labels} />
+      <form onSubmit={submit} noValidate aria-labelledby="case-attachment-form-heading">
+        <div class="mb-3">
+          <label for="case-file" class="form-label fw-semibold">
+            {labels.file}
+          </label>
+          <input
+            id="case-file"
+            type="file"
+            class="form-control"
+            accept={ACCEPTED_TYPES}
+            aria-describedby="case-file-hint"
+            aria-invalid={error ? 'true' : undefined}
+            onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)}
+            data-testid="case-file"
+          />
+          <div id="case-file-hint" class="form-text">
+            {t('cases.upload.hint')}
+          </div>
+          {error ? <div class="field-error">{error}</div> : null}
+        </div>
+        {sent !== null ? (
+          <div class="mb-3">
+            <div class="progress" role="progressbar" aria-label={t('cases.upload.progress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(sent * 100)} data-testid="case-upload-progress">
+              <div class="progress-bar" style={{ width: `${Math.round(sent * 100)}%` }} />
+            </div>
+            <div class="small" aria-live="polite">
+              {t('cases.upload.sent', { percent: Math.round(sent * 100) })}
+            </div>
+          </div>
+        ) : null}
+        <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('cases.upload.submit')} testId="case-attachment-submit" />
+      </form>
+    </ActionPanel>
   );
 }

@@ -3,6 +3,7 @@
 // screening due or late (answered by the screening module), sorted and paged by the server, and
 // saved whole as CSV or XLSX by the server in the page's language. A case worker opens a new case from a
 // person search.
+import { useFlash } from '../../components/flash';
 import { DataTable, FilterBar, ListHeader, useFilters } from '../../components/ListPage';
 import { usePageTitle } from '../../components/PageTitle';
 import { Notice, SelectField, TextField } from '../../components/forms';
@@ -29,6 +30,8 @@ function CaseList({ manage }: { manage: boolean }) {
   const { t, lang } = useT();
   const title = t('cases.title');
   usePageTitle(title);
+  // A case handed over from its page comes back here, where it no longer is.
+  const flash = useFlash();
   const filters = useFilters(['q', 'centre_id', 'nationality', 'status', 'legal_status', 'vulnerability', 'screening', 'sort'] as const);
   const { inputs, setter, values } = filters;
   const query = { ...values, sort: values.sort || 'name' };
@@ -37,6 +40,7 @@ function CaseList({ manage }: { manage: boolean }) {
   return (
     <div>
       <ListHeader title={title} newHref={manage ? '/cases?new=1' : undefined} newLabel={t('cases.new')} newTestId="case-new" />
+      {flash ? <Notice kind="success">{flash}</Notice> : null}
       <p class="text-muted">{t('cases.intro')}</p>
       <FilterBar
         label={t('cases.filters')}

@@ -35,8 +35,11 @@ export const TIMELINE_KINDS = [
   'arrival',
   'transfer',
   'exit',
+  'handover',
 ] as const;
 export const SENSITIVITIES = ['normal', 'sensitive'] as const;
+/** Why a case goes to another organisation (decision 0025, point 9); 'other' needs a note. */
+export const HANDOVER_REASONS = ['transfer', 'operator_change', 'other'] as const;
 /** The list's filters that a module above cases answers (screening); 422 while none does. */
 export { VULNERABILITY_CATEGORIES };
 export const SCREENING_STATES = ['due', 'late'] as const;
@@ -48,6 +51,7 @@ export type Outcome = NonNullable<CaseDetail['procedure']['outcome']>;
 export type AppealOutcome = NonNullable<CaseDetail['procedure']['appeal_outcome']>;
 export type ClosureReason = NonNullable<Schema<'CaseHistoryEntry'>['reason']>;
 export type Sensitivity = Schema<'CaseNote'>['sensitivity'];
+export type HandoverReason = Schema<'CaseHandover'>['reason'];
 
 export type StatusesAreTheServers = Check<Same<(typeof CASE_STATUSES)[number], CaseStatus>>;
 export type LegalStatusesAreTheServers = Check<Same<(typeof LEGAL_STATUSES)[number], LegalStatus>>;
@@ -60,6 +64,7 @@ type CaseQuery = NonNullable<operations['listCases']['parameters']['query']>;
 export type CategoriesAreTheServers = Check<Same<(typeof VULNERABILITY_CATEGORIES)[number], NonNullable<CaseQuery['vulnerability']>>>;
 export type ScreeningStatesAreTheServers = Check<Same<(typeof SCREENING_STATES)[number], NonNullable<CaseQuery['screening']>>>;
 export type SensitivitiesAreTheServers = Check<Same<(typeof SENSITIVITIES)[number], Sensitivity>>;
+export type HandoverReasonsAreTheServers = Check<Same<(typeof HANDOVER_REASONS)[number], HandoverReason>>;
 
 export const casesApi = {
   listCases: (query: Query) => request<Schema<'CaseList'>>('GET', '/cases', { query }),
@@ -73,6 +78,8 @@ export const casesApi = {
   addNote: (id: number, body: RequestBody<'createCaseNote'>) => request<CaseDetail>('POST', `/cases/${id}/notes`, { body }),
   assignWorker: (id: number, userId: number) => request<CaseDetail>('POST', `/cases/${id}/workers`, { body: { user_id: userId } }),
   unassignWorker: (id: number, userId: number) => request<CaseDetail>('DELETE', `/cases/${id}/workers/${userId}`),
+  handOver: (id: number, body: RequestBody<'createCaseHandover'>) => request<Schema<'CaseHandover'>>('POST', `/cases/${id}/handovers`, { body }),
+  attach: (id: number, documentIds: number[]) => request<CaseDetail>('POST', `/cases/${id}/attachments`, { body: { document_ids: documentIds } }),
   centres: () => request<Schema<'CentreList'>>('GET', '/centres', { query: { per_page: 100 } }),
   caseWorkers: (organizationId: number) =>
     request<Schema<'UserList'>>('GET', '/users', { query: { organization_id: organizationId, role: 'case_worker', per_page: 100 } }),
