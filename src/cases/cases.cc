@@ -783,7 +783,13 @@ CREATE INDEX cases_updated_order ON cases (updated_at, id);
           {.version = 3,
            .name = "cases: documents found by their number",
            .sql = std::string("CREATE INDEX case_documents_number_key ON case_documents ((") +
-                  kDocumentNumberKey + "));"}};
+                  kDocumentNumberKey + "));"},
+          // Which key seals each sensitive note (decision 0025, point 6: key rotation). Notes
+          // sealed before have none: they are all under the one key there was then.
+          {.version = 4,
+           .name = "cases: the key id of each sealed note",
+           .sql = "ALTER TABLE case_notes ADD COLUMN key_id TEXT;\n"
+                  "CREATE INDEX case_notes_key ON case_notes (key_id);"}};
 }
 
 }  // namespace innet::cases

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'cases.document',
   'cases.document_update',
   'cases.note',
+  'cases.notes_key_rotate',
   'cases.open',
   'cases.procedure',
   'cases.status',
