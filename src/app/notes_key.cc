@@ -89,7 +89,10 @@ Result<std::string> resolve_notes_key(db::Pool& pool, const std::string& path) {
   INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
   INNET_ASSIGN_OR_RETURN(auto seals, cases::seals_by_key(*conn));
   INNET_ASSIGN_OR_RETURN(auto keys, read_key_files(path));
-  if (seals.empty()) return keys.current ? *keys.current : create_notes_key(path);
+  if (seals.empty()) {
+    if (keys.current) return *keys.current;
+    return create_notes_key(path);
+  }
   if (all_under(seals, keys.current, keys.current)) {
     if (keys.next)
       spdlog::warn(
