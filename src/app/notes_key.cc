@@ -1,6 +1,8 @@
 #include "app/notes_key.h"
 
+#include <fcntl.h>
 #include <spdlog/spdlog.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,6 +11,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <utility>
 
 #include "cases/notes.h"
 
@@ -21,6 +24,30 @@ struct KeyFiles {
   std::optional<std::string> current;   // <path>
   std::optional<std::string> next;      // <path>.new: written before the re-sealing
   std::optional<std::string> previous;  // <path>.old: the key the last rotation replaced
+};
+
+// An exclusive flock on the key file's folder, held while the key files are read and changed:
+// on one host, a server starting during a rotation waits for it and then finds the key it left,
+// and two rotations, or two servers finishing one, take turns.
+class FolderLock {
+ public:
+  static Result<FolderLock> take(const std::string& path) {
+    const auto parent = std::filesystem::path(path).parent_path();
+    const std::string folder = parent.empty() ? "." : parent.string();
+    FolderLock lock(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (lock.fd_ < 0 || ::flock(lock.fd_, LOCK_EX) != 0)
+      return Error::internal("cannot lock the folder of " + path + ": " + std::strerror(errno));
+    return lock;
+  }
+  FolderLock(FolderLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  FolderLock& operator=(FolderLock&&) = delete;
+  ~FolderLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+ private:
+  explicit FolderLock(int fd) : fd_(fd) {}
+  int fd_;
 };
 
 Result<KeyFiles> read_key_files(const std::string& path) {
@@ -87,6 +114,11 @@ std::string notes_key_path(const Config& config) {
 
 Result<std::string> resolve_notes_key(db::Pool& pool, const std::string& path) {
   INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
+  // The first run makes the folder, where the key file is then created.
+  std::error_code ec;
+  if (std::filesystem::path(path).has_parent_path())
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  INNET_ASSIGN_OR_RETURN(auto lock, FolderLock::take(path));
   INNET_ASSIGN_OR_RETURN(auto seals, cases::seals_by_key(*conn));
   INNET_ASSIGN_OR_RETURN(auto keys, read_key_files(path));
   if (seals.empty()) {
@@ -134,6 +166,7 @@ Result<std::string> notes_key(const Config& config, db::Pool& pool) {
 Result<Rotation> rotate_notes_key(db::Pool& pool, const std::string& path, audit::Entry entry,
                                   std::int64_t batch, const RotationCheckpoint& checkpoint) {
   const auto step = [&](RotationStep s) { return checkpoint ? checkpoint(s) : Status::success(); };
+  INNET_ASSIGN_OR_RETURN(auto lock, FolderLock::take(path));
   INNET_ASSIGN_OR_RETURN(auto keys, read_key_files(path));
   if (!keys.current)
     return Error::make(ErrorKind::invalid_input, "case_notes_key_file",
