@@ -166,13 +166,16 @@ Result<std::string> notes_key(const Config& config, db::Pool& pool) {
 Result<Rotation> rotate_notes_key(db::Pool& pool, const std::string& path, audit::Entry entry,
                                   std::int64_t batch, const RotationCheckpoint& checkpoint) {
   const auto step = [&](RotationStep s) { return checkpoint ? checkpoint(s) : Status::success(); };
-  INNET_ASSIGN_OR_RETURN(auto lock, FolderLock::take(path));
-  INNET_ASSIGN_OR_RETURN(auto keys, read_key_files(path));
-  if (!keys.current)
+  const auto missing = [&] {
     return Error::make(ErrorKind::invalid_input, "case_notes_key_file",
                        path +
                            " (case_notes_key_file) does not exist: run the rotation where "
                            "the server's key file is (or name it with --config)");
+  };
+  if (!std::filesystem::exists(path)) return missing();
+  INNET_ASSIGN_OR_RETURN(auto lock, FolderLock::take(path));
+  INNET_ASSIGN_OR_RETURN(auto keys, read_key_files(path));
+  if (!keys.current) return missing();
   INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
   INNET_ASSIGN_OR_RETURN(auto seals, cases::seals_by_key(*conn));
   // A run that committed and stopped before the rename: only the rename is left.
