@@ -19,6 +19,7 @@
 #include "core/crypto.h"
 #include "core/json_input.h"
 #include "db/migrations.h"
+#include "db/schema.h"
 #include "directory/interchange.h"
 #include "reception/placements/snapshots.h"
 #include "reception/register/register.h"

@@ -4,6 +4,7 @@
 // gives one writer at a time.
 
 #include "db/migrations.h"
+#include "db/schema.h"
 
 #include <algorithm>
 #include <cstdint>

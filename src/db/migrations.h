@@ -32,8 +32,4 @@ std::string expand_dialect(const std::string& sql, Engine engine);
 // (dependency order), each module's by version. Returns how many were applied.
 Result<int> migrate(Pool& pool, const std::vector<Migration>& migrations);
 
-// Whether the database has ever been migrated (it holds schema_migrations): the administration
-// commands that must not make a schema in a database named by mistake ask first.
-Result<bool> has_schema(Connection& connection);
-
 }  // namespace innet::db
