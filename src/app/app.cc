@@ -10,8 +10,8 @@
 #include "accounts/sessions.h"
 #include "app/jobs.h"
 #include "app/modules.h"
+#include "app/notes_key.h"
 #include "auth/passwords.h"
-#include "cases/notes.h"
 #include "core/crypto.h"
 #include "directory/editorial.h"
 #include "http/server.h"
@@ -97,16 +97,6 @@ Result<std::unique_ptr<db::Pool>> open_database(const Config& config) {
   INNET_ASSIGN_OR_RETURN(auto applied, db::migrate(*pool, all_migrations(pool->engine())));
   if (applied > 0) spdlog::info("applied {} migration(s)", applied);
   return pool;
-}
-
-Result<std::string> notes_key(const Config& config, db::Pool& pool) {
-  INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
-  INNET_ASSIGN_OR_RETURN(auto sealed, cases::sealed_note_count(*conn));
-  const auto path =
-      !config.case_notes_key_file.empty()
-          ? config.case_notes_key_file
-          : (std::filesystem::path(config.secrets_file).parent_path() / "case-notes.key").string();
-  return load_or_create_notes_key(path, sealed == 0);
 }
 
 Result<std::unique_ptr<App>> App::open(const Config& config) {

@@ -25,10 +25,6 @@ void add_all_routes(api::Api& api, http::Metrics& metrics);
 // Opens the database named by the config and brings its schema up to date.
 Result<std::unique_ptr<db::Pool>> open_database(const Config& config);
 
-// The key of sensitive case notes (case_notes_key_file): created on first run, but a startup
-// error when the file is missing while the database holds notes sealed with a key.
-Result<std::string> notes_key(const Config& config, db::Pool& pool);
-
 class App {
  public:
   static Result<std::unique_ptr<App>> open(const Config& config);

@@ -1,6 +1,8 @@
 #include "app/config.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -127,20 +129,37 @@ Result<Config> load_config(const std::optional<std::string>& file) {
   return c;
 }
 
-namespace {
-
-// Creates a key file holding `key = value` with mode 0600 from the start, never world-readable
-// for an instant.
+// Creates (or replaces) a key file holding `key = value` with mode 0600 from the start, never
+// world-readable for an instant, and flushes it and its folder entry to disk: a key rotation
+// re-seals notes under a key only once its file is durable.
 Status write_key_file(const std::string& path, const char* key, const std::string& value) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::path(path).has_parent_path()) fs::create_directories(fs::path(path).parent_path(), ec);
-  mode_t old = ::umask(077);
-  std::ofstream out(path);
-  out << "# InNet secrets. Keep private; every instance of one deployment needs the same file.\n"
-      << key << " = " << value << "\n";
-  ::umask(old);
-  if (!out) return Error::internal("cannot write secrets file " + path);
+  const std::string text =
+      std::string(
+          "# InNet secrets. Keep private; every instance of one deployment needs the "
+          "same file.\n") +
+      key + " = " + value + "\n";
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return Error::internal("cannot write secrets file " + path);
+  // A file that already existed keeps its mode through O_CREAT: make it private too.
+  bool written = ::fchmod(fd, 0600) == 0 &&
+                 ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+                 ::fsync(fd) == 0;
+  written = ::close(fd) == 0 && written;
+  if (!written) return Error::internal("cannot write secrets file " + path);
+  return sync_folder_of(path);
+}
+
+Status sync_folder_of(const std::string& path) {
+  const auto parent = std::filesystem::path(path).parent_path();
+  const std::string folder = parent.empty() ? "." : parent.string();
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return Error::internal("cannot open folder " + folder);
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!synced) return Error::internal("cannot flush folder " + folder);
   return Status::success();
 }
 
@@ -158,8 +177,6 @@ Result<std::string> read_key_file(const std::string& path, const char* key) {
   return value;
 }
 
-}  // namespace
-
 Result<Secrets> load_or_create_secrets(const std::string& path) {
   if (!std::filesystem::exists(path))
     INNET_TRY(write_key_file(path, "audit_key", crypto::random_hex(32)));
@@ -171,22 +188,20 @@ Result<Secrets> load_or_create_secrets(const std::string& path) {
   return s;
 }
 
-Result<std::string> load_or_create_notes_key(const std::string& path, bool may_create) {
-  if (!std::filesystem::exists(path)) {
-    if (!may_create)
-      return Error::make(ErrorKind::invalid_input, "secrets",
-                         path +
-                             " (case_notes_key_file) is missing, but the database holds "
-                             "sensitive case notes sealed with a key: restore the file "
-                             "from the backup of the server's secrets");
-    INNET_TRY(write_key_file(path, "notes_key", crypto::new_secret_key_hex()));
-  }
+Result<std::optional<std::string>> read_notes_key(const std::string& path) {
+  if (!std::filesystem::exists(path)) return std::optional<std::string>();
   INNET_ASSIGN_OR_RETURN(auto hex, read_key_file(path, "notes_key"));
   auto key = crypto::secret_key_from_hex(hex);
   if (!key)
     return Error::make(ErrorKind::invalid_input, "secrets",
                        path + ": notes_key is missing or not 64 hexadecimal digits");
-  return *key;
+  return key;
+}
+
+Result<std::string> create_notes_key(const std::string& path) {
+  const std::string hex = crypto::new_secret_key_hex();
+  INNET_TRY(write_key_file(path, "notes_key", hex));
+  return *crypto::secret_key_from_hex(hex);
 }
 
 }  // namespace innet::app

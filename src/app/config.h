@@ -69,9 +69,17 @@ struct Secrets {
 };
 Result<Secrets> load_or_create_secrets(const std::string& path);
 
-// The raw key of sensitive case notes from its file (`notes_key = <64 hex digits>`). A missing
-// file is created with a new key (mode 0600) only when `may_create`: the caller says no when
-// the database already holds notes sealed with a key, which a new key could never open.
-Result<std::string> load_or_create_notes_key(const std::string& path, bool may_create);
+// Key files: `key = value` lines, mode 0600, written with fsync of the file and its folder.
+Status write_key_file(const std::string& path, const char* key, const std::string& value);
+// The value of `key` in a key file, empty when the file does not set it.
+Result<std::string> read_key_file(const std::string& path, const char* key);
+// Flushes the folder entry of `path` (after a create or a rename in that folder).
+Status sync_folder_of(const std::string& path);
+
+// The raw key of sensitive case notes from its file (`notes_key = <64 hex digits>`), nothing
+// when the file does not exist. Which key file to use is app/notes_key.h's business.
+Result<std::optional<std::string>> read_notes_key(const std::string& path);
+// Writes a fresh random notes key to `path` (durably, mode 0600) and returns it raw.
+Result<std::string> create_notes_key(const std::string& path);
 
 }  // namespace innet::app

@@ -916,7 +916,13 @@ CREATE INDEX case_ended_assignments_case ON case_ended_assignments (case_id);
            .name = "cases: documents found by their number",
            .sql = std::string("CREATE INDEX case_documents_number_key ON case_documents ((") +
                   kDocumentNumberKey + "));"},
-          {.version = 4, .name = "cases: handovers between organisations", .sql = handovers}};
+          {.version = 4, .name = "cases: handovers between organisations", .sql = handovers},
+          // Which key seals each sensitive note (decision 0025, point 6: key rotation). Notes
+          // sealed before have none: they are all under the one key there was then.
+          {.version = 5,
+           .name = "cases: the key id of each sealed note",
+           .sql = "ALTER TABLE case_notes ADD COLUMN key_id TEXT;\n"
+                  "CREATE INDEX case_notes_key ON case_notes (key_id);"}};
 }
 
 }  // namespace innet::cases

@@ -7,8 +7,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -36,8 +39,23 @@ Result<Note> add_note(db::Connection& conn, const Note& note, const std::string&
 Result<std::vector<Note>> notes_of(db::Connection& conn, std::int64_t case_id,
                                    const std::string* key);
 
-// How many sealed notes the database holds: with any, a missing key file is a startup error
-// rather than a new key that could open none of them.
-Result<std::int64_t> sealed_note_count(db::Connection& conn);
+// The identifier of a notes key stored beside each seal (16 hex digits of a keyed BLAKE2b of a
+// fixed text under the key: it names the key without revealing it), so that the server's
+// startup and a key rotation know which key every note needs (decision 0025, point 6).
+std::string notes_key_id(std::string_view key);
+
+// How many sealed notes each key id holds; "" for notes sealed before key ids were stored
+// (cases' migration 4), all under the one key there was then. With any sealed note, a missing
+// key file is a startup error rather than a new key that could open none of them.
+Result<std::map<std::string, std::int64_t>> seals_by_key(db::Connection& conn);
+
+// Re-seals under `to` every sealed note whose key id is not `to`'s, opening each with the key of
+// `from` (key id -> raw key, "" for notes without an id). Batches of `batch` notes in id order,
+// `after_batch` called after each; the caller holds the transaction, so either every note is
+// re-sealed or none. A note whose key is not in `from`, or that does not open, is an error.
+Result<std::int64_t> reseal_notes(db::Connection& conn,
+                                  const std::map<std::string, std::string>& from,
+                                  const std::string& to, std::int64_t batch,
+                                  const std::function<Status()>& after_batch);
 
 }  // namespace innet::cases

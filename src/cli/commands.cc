@@ -12,11 +12,14 @@
 #include "app/app.h"
 #include "app/logging.h"
 #include "app/modules.h"
+#include "app/notes_key.h"
 #include "audit/audit_log.h"
 #include "auth/passwords.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/json_input.h"
+#include "db/migrations.h"
+#include "db/schema.h"
 #include "directory/interchange.h"
 #include "reception/placements/snapshots.h"
 #include "reception/register/register.h"
@@ -365,6 +368,44 @@ int export_hsds(const app::Config& config, const std::string& format, const std:
   }
   std::cout << "exported the directory to " << path << "\n";
   return kExitOk;
+}
+
+int case_notes_rotate_key(const app::Config& config) {
+  if (!crypto::initialize()) return report(Error::internal("libsodium failed to initialise"));
+  // A database named by mistake is never given a schema here: a missing SQLite file, or a
+  // database no InNet ever migrated, is bad input.
+  constexpr std::string_view kSqlite = "sqlite://";
+  const auto& url = config.database_url;
+  if (url.starts_with(kSqlite) && !std::filesystem::exists(url.substr(kSqlite.size())))
+    return report(Error::field(ErrorKind::invalid_input, "db", FieldError::not_found("database")));
+  auto pool = db::Pool::open(url, config.db_pool_size);
+  if (!pool.ok()) return report(pool.error());
+  {
+    auto conn = (*pool)->acquire();
+    if (!conn.ok()) return report(conn.error());
+    auto schema = db::has_schema(**conn);
+    if (!schema.ok()) return report(schema.error());
+    if (!*schema)
+      return report(
+          Error::field(ErrorKind::invalid_input, "db", FieldError::not_found("InNet database")));
+  }
+  // Brings an older schema to the key ids of the notes (cases' migration 4).
+  auto migrated = db::migrate(**pool, app::all_migrations((*pool)->engine()));
+  if (!migrated.ok()) return report(migrated.error());
+  const auto path = app::notes_key_path(config);
+  auto rotated = app::rotate_notes_key(
+      **pool, path, cli_entry("cases.notes_key_rotate", "case_notes", "notes_key"));
+  if (!rotated.ok()) return report(rotated.error());
+  if (rotated->finished_earlier)
+    std::cout << "finished the rotation an earlier run committed: ";
+  else
+    std::cout << "re-sealed " << rotated->resealed << " sensitive note"
+              << (rotated->resealed == 1 ? "" : "s") << "; ";
+  std::cout << path << " holds the new key (key id " << rotated->key_id << "), " << path
+            << ".old the key it replaced: keep that with the database backups made before now, "
+               "which need it\n";
+  auto chained = chain(**pool, config);
+  return chained.ok() ? kExitOk : report(chained.error());
 }
 
 }  // namespace innet::cli

@@ -38,5 +38,9 @@ int import_hsds(const app::Config& config, const std::string& path, const std::s
 // PATH, or as a JSON array of services with their nested objects in the file PATH.
 int export_hsds(const app::Config& config, const std::string& format, const std::string& path);
 int occupancy_rebuild(const app::Config& config, const std::string& from_text);
+// `innet case-notes rotate-key`: re-seals every sensitive case note under a new key
+// (app/notes_key.h), the server stopped. Exit 2 for a database that is not InNet's (never given
+// a schema here) or a missing key file; 1 for a failure, with the notes under the old key.
+int case_notes_rotate_key(const app::Config& config);
 
 }  // namespace innet::cli

@@ -91,6 +91,12 @@ int main(int argc, char** argv) {
       "rebuild", "recompute the occupancy snapshots from placements (after a repair or import)");
   rebuild->add_option("--from", rebuild_from, "first day to recompute (YYYY-MM-DD)")->required();
 
+  auto* case_notes =
+      app.add_subcommand("case-notes", "sensitive notes of cases")->require_subcommand(1);
+  auto* rotate_key = case_notes->add_subcommand(
+      "rotate-key",
+      "re-seal every sensitive note under a new key (stop the server first; decision 0025)");
+
   std::string hsds_path, hsds_object = "service", hsds_format;
   auto* import = app.add_subcommand("import", "import data")->require_subcommand(1);
   auto* import_hsds = import->add_subcommand(
@@ -141,5 +147,6 @@ int main(int argc, char** argv) {
   if (*import_hsds) return cli::import_hsds(*config, hsds_path, hsds_object);
   if (*export_hsds) return cli::export_hsds(*config, hsds_format, hsds_path);
   if (*rebuild) return cli::occupancy_rebuild(*config, rebuild_from);
+  if (*rotate_key) return cli::case_notes_rotate_key(*config);
   return kExitBadInput;
 }

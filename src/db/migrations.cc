@@ -4,6 +4,7 @@
 // gives one writer at a time.
 
 #include "db/migrations.h"
+#include "db/schema.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -172,6 +173,17 @@ Result<int> migrate(Pool& pool, const std::vector<Migration>& migrations) {
     if (*ran) ++count;
   }
   return count;
+}
+
+Result<bool> has_schema(Connection& connection) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      connection.query(connection.engine() == Engine::sqlite
+                           ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND "
+                             "name = 'schema_migrations'"
+                           : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
+                             "current_schema() AND table_name = 'schema_migrations'"));
+  return rows[0].integer(0) > 0;
 }
 
 }  // namespace innet::db

@@ -143,9 +143,9 @@ TEST_P(CasesTest, SensitiveNotesAreSealedAtRest) {
   EXPECT_EQ(stored.find(secret), std::string::npos);
   EXPECT_EQ(stored.find("torture"), std::string::npos);
   EXPECT_GT(stored.size(), secret.size());  // nonce and MAC besides the ciphertext
-  auto count = sealed_note_count(db());
-  ASSERT_DB_OK(count);
-  EXPECT_EQ(*count, 1);
+  auto seals = seals_by_key(db());
+  ASSERT_DB_OK(seals);
+  EXPECT_EQ(*seals, (std::map<std::string, std::int64_t>{{notes_key_id(key), 1}}));
 
   auto opened_notes = notes_of(db(), c.id, &key);
   ASSERT_DB_OK(opened_notes);
