@@ -45,7 +45,7 @@ Result<std::vector<Note>> notes_of(db::Connection& conn, std::int64_t case_id,
 std::string notes_key_id(std::string_view key);
 
 // How many sealed notes each key id holds; "" for notes sealed before key ids were stored
-// (cases' migration 4), all under the one key there was then. With any sealed note, a missing
+// (cases' migration 5), all under the one key there was then. With any sealed note, a missing
 // key file is a startup error rather than a new key that could open none of them.
 Result<std::map<std::string, std::int64_t>> seals_by_key(db::Connection& conn);
 
