@@ -9,13 +9,19 @@
 # them (screening): skipped with a message while none does; the queue of duplicate pairs. Then,
 # as a case worker of the operator of the first centre listed, the first page, a search, the
 # filters, the tasks count of the header, the inbox and the operator's pairs. With
-# DB_URL, uses that database instead of seeding a new one. BASELINE=<innet binary> also times
-# that binary's first page on the same database (main's in-memory list), BASELINE_RUNS times
-# (default 5).
+# DB_URL, uses that database instead of seeding a new one. The seed is only the modules the
+# list reads (`innet seed --scale national --only $SEED_ONLY`, by default
+# accounts,reception,cases,screening: the whole national seed takes 20 minutes and more per engine
+# on a shared machine); SEED_ONLY= (empty) seeds every module. The same persons, centres and
+# placements as the whole seed; the cases and screenings are drawn in the same proportions, but
+# not the same draws (monitoring's step, left out, draws before them). BASELINE=<innet binary>
+# also times that binary's first page on the same database (main's in-memory list), BASELINE_RUNS
+# times (default 5).
 set -euo pipefail
 INNET=${INNET:-build/innet}
 cd "$(dirname "$0")/.."
 engines=${1:-both}
+SEED_ONLY=${SEED_ONLY-accounts,reception,cases,screening}
 work=$(mktemp -d /tmp/innet-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export INNET_SECRETS_FILE=${INNET_SECRETS_FILE:-$work/secrets.key}
@@ -51,7 +57,11 @@ signin() {  # signin EMAIL: the session cookie
 
 run() {  # run DB_URL [seeded]
   if [ -z "${2:-}" ]; then
-    /usr/bin/time -f "seed: %e s, %M KiB peak" "$INNET" seed --scale national --db "$1" | tail -1
+    # The time and peak of the seed, then each step's time (the log's "seed: <module> in").
+    /usr/bin/time -f "seed: %e s, %U s user, %M KiB peak" "$INNET" seed --scale national \
+      ${SEED_ONLY:+--only "$SEED_ONLY"} --db "$1" >"$work/seed.out" 2>&1 ||
+      { cat "$work/seed.out"; exit 1; }
+    grep -E 'seed: [a-z]+ in|seeded national|^seed: ' "$work/seed.out" | sed -E 's/^.*\] //'
   fi
   /usr/bin/time -f "migrate: %e s, %M KiB peak" "$INNET" migrate --db "$1" | tail -1
   local officer=bench-officer@innet.example cookie
@@ -133,7 +143,8 @@ if [ "$engines" = sqlite ] || [ "$engines" = both ]; then
   run "sqlite://$work/national.db"
 fi
 if [ "$engines" = postgresql ] || [ "$engines" = both ]; then
-  scripts/with-postgres.sh bash -c "work=$work; INNET=$INNET; BASELINE=${BASELINE:-}; \
+  scripts/with-postgres.sh bash -c "work=$work; INNET=$INNET; SEED_ONLY=$SEED_ONLY; \
+    BASELINE=${BASELINE:-}; \
     BASELINE_RUNS=${BASELINE_RUNS:-5}; $(declare -f run timed serve signin); run \"\$INNET_TEST_PG_URL\""
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -43,6 +43,10 @@ struct Module {
   // Its part of the generated data (`innet seed --demo`, `--scale national`), run after the steps
   // of the modules listed before it, in one transaction (api/seed_context.h); none if empty.
   std::function<Status(SeedContext&)> seed;
+  // The modules whose steps must have run before this one, in the same seed: what it reads of
+  // theirs (the registry, their records). `innet seed --only` (bench only) refuses a list that
+  // leaves one out on a new database (seed::select).
+  std::vector<std::string> seed_needs;
   std::vector<Job> jobs;
 };
 

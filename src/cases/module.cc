@@ -49,7 +49,8 @@ api::Module module() {
                 people::add_person_records(person_records());
                 add_task_sources();
               },
-          .seed = seed_step};
+          .seed = seed_step,
+          .seed_needs = {"accounts", "reception"}};
 }
 
 }  // namespace innet::cases

@@ -45,8 +45,10 @@ int main(int argc, char** argv) {
   seed->add_option("--scale", scale, "'national': benchmark-sized data");
   std::string seed_only;
   seed->add_option("--only", seed_only,
-                   "bench only, with --scale national: run this module's step alone, on a "
-                   "database a demo seed filled (when the whole national seed is too long)");
+                   "bench only, with --scale national: run only these modules' steps "
+                   "(comma-separated, e.g. accounts,reception,cases,screening), in the usual "
+                   "order, on a new database that must list every module they need; or one "
+                   "module's step alone on a database a demo seed filled");
 
   auto* org = app.add_subcommand("org", "organisations")->require_subcommand(1);
   std::string org_name, org_type;

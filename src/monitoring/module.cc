@@ -83,7 +83,8 @@ api::Module module() {
                 // Overdue corrective actions and replies to verify, in the tasks inbox.
                 add_task_sources();
               },
-          .seed = seed_step};
+          .seed = seed_step,
+          .seed_needs = {"accounts", "reception"}};
 }
 
 }  // namespace innet::monitoring

@@ -31,7 +31,8 @@ api::Module module() {
           .grants = grants(),
           .migrations = migrations,
           .add_routes = add_routes,
-          .seed = seed_step};
+          .seed = seed_step,
+          .seed_needs = {"accounts"}};
 }
 
 }  // namespace innet::opportunities

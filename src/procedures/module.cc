@@ -70,7 +70,8 @@ api::Module module() {
           .seed = [](api::SeedContext& ctx) -> Status {
             INNET_TRY(seed_step(ctx));
             return seed_agreements_and_families(ctx);
-          }};
+          },
+          .seed_needs = {"accounts", "reception", "cases"}};
 }
 
 }  // namespace innet::procedures

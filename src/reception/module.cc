@@ -96,7 +96,8 @@ api::Module module() {
                 // Receipts of handovers: read by whoever may read the centre's handovers.
                 documents::add_owner(receipt_owner());
               },
-          .seed = seed_step};
+          .seed = seed_step,
+          .seed_needs = {"accounts"}};
 }
 
 }  // namespace innet::reception

@@ -53,6 +53,7 @@ api::Module module() {
                 add_task_sources();
               },
           .seed = seed_step,
+          .seed_needs = {"accounts", "cases"},
           .jobs = {{.name = "referrals: escalation mails", .run = escalate}}};
 }
 

@@ -42,7 +42,8 @@ api::Module module() {
                 add_task_sources();
                 answer_case_filters();
               },
-          .seed = seed_step};
+          .seed = seed_step,
+          .seed_needs = {"accounts", "reception", "cases"}};
 }
 
 }  // namespace innet::screening

@@ -2,8 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <random>
+#include <set>
 
 #include "audit/audit_log.h"
 #include "core/clock.h"
@@ -59,6 +61,41 @@ Result<api::SeedReport> run(db::Pool& pool, const std::vector<api::Module>& modu
   INNET_TRY(tx.commit());
   INNET_TRY(refresh_statistics(*conn));
   return std::move(ctx.report);
+}
+
+Result<std::vector<api::Module>> select(const std::vector<api::Module>& modules,
+                                        std::string_view names, bool filled) {
+  std::vector<std::string> with_step;
+  for (const auto& m : modules)
+    if (m.seed) with_step.push_back(m.name);
+  std::set<std::string, std::less<>> named;
+  for (std::size_t at = 0; at <= names.size();) {
+    const auto comma = std::min(names.find(',', at), names.size());
+    const auto name = names.substr(at, comma - at);
+    if (std::find(with_step.begin(), with_step.end(), name) == with_step.end()) {
+      auto e = Error::field(ErrorKind::invalid_input, "only", FieldError::not_in_list(with_step));
+      e.message = "invalid field 'only': '" + std::string(name) +
+                  "' is not a module with a seed step; " + e.fields.at("only").message;
+      return e;
+    }
+    named.insert(std::string(name));
+    at = comma + 1;
+  }
+  if (filled && named.size() > 1)
+    return Error::make(ErrorKind::invalid_input, "validation_failed",
+                       "invalid field 'only': the database already has data: one module's step "
+                       "alone on it, or a list on a new database");
+  std::vector<api::Module> chosen;
+  for (const auto& m : modules) {
+    if (!named.count(m.name)) continue;
+    for (const auto& need : m.seed_needs)
+      if (!filled && !named.count(need))
+        return Error::make(ErrorKind::invalid_input, "validation_failed",
+                           "invalid field 'only': '" + m.name + "' needs the data of '" + need +
+                               "' on a new database: name it too");
+    chosen.push_back(m);
+  }
+  return chosen;
 }
 
 std::string summary(const std::vector<api::SeedCount>& counts) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "api/module.h"
@@ -24,6 +25,17 @@ namespace innet::seed {
 Result<api::SeedReport> run(db::Pool& pool, const std::vector<api::Module>& modules,
                             api::SeedScale scale, const std::string& chain_key = "",
                             const std::string& notes_key = "");
+
+// `innet seed --only a,b,...` (bench only, for a machine where the whole national seed takes too
+// long): the modules named (comma-separated) among `modules`, kept in their order whatever the
+// order named. On a new database each one's seed_needs must be named too (the steps run as in
+// the whole seed, on fewer modules: the random draws after the first step left out differ, the
+// proportions do not). On a database a seed already `filled`, one module alone: its step reads
+// that seed's records, with an empty registry (procedures' step is written for it). Refused
+// (invalid_input, naming `only`): a name that is not a module with a step, a need left out, more
+// than one module on a filled database.
+Result<std::vector<api::Module>> select(const std::vector<api::Module>& modules,
+                                        std::string_view names, bool filled);
 
 // The report's counts in one line: "2082 organisations, 10000 users, ..., 42 placements (7
 // current guests, 3 transfers), 15 absences".

@@ -24,6 +24,69 @@ TEST(SeedSummary, PutsDetailsInParenthesesAfterTheirCount) {
   EXPECT_EQ(summary({}), "");
 }
 
+// Stand-ins in the modules' order: b and c read a's data, d reads c's; e has no step.
+std::vector<api::Module> chain_of_modules() {
+  std::vector<api::Module> modules(5);
+  const std::vector<std::vector<std::string>> needs = {{}, {"a"}, {"a"}, {"c"}, {}};
+  for (std::size_t i = 0; i < modules.size(); ++i) {
+    modules[i].name = std::string(1, static_cast<char>('a' + i));
+    modules[i].seed_needs = needs[i];
+    if (i < 4) modules[i].seed = [](api::SeedContext&) { return Status::success(); };
+  }
+  return modules;
+}
+
+std::vector<std::string> names(const Result<std::vector<api::Module>>& chosen) {
+  std::vector<std::string> out;
+  if (chosen.ok())
+    for (const auto& m : *chosen) out.push_back(m.name);
+  return out;
+}
+
+TEST(SeedSelect, KeepsTheModulesOrderWhateverTheOrderNamed) {
+  const auto modules = chain_of_modules();
+  EXPECT_EQ(names(select(modules, "d,a,c", false)), (std::vector<std::string>{"a", "c", "d"}));
+  EXPECT_EQ(names(select(modules, "a", false)), (std::vector<std::string>{"a"}));
+  EXPECT_EQ(names(select(modules, "a,b,c,d", false)),
+            (std::vector<std::string>{"a", "b", "c", "d"}));
+}
+
+TEST(SeedSelect, RefusesANeedLeftOutOnANewDatabase) {
+  const auto modules = chain_of_modules();
+  for (const auto* list : {"b", "c,d", "a,d"}) {
+    auto chosen = select(modules, list, false);
+    ASSERT_FALSE(chosen.ok()) << list;
+    EXPECT_EQ(chosen.error().kind, ErrorKind::invalid_input);
+    EXPECT_NE(chosen.error().message.find("needs the data of"), std::string::npos)
+        << chosen.error().message;
+  }
+  EXPECT_NE(select(modules, "a,d", false).error().message.find("'d' needs the data of 'c'"),
+            std::string::npos);
+}
+
+TEST(SeedSelect, RefusesUnknownNamesAndModulesWithoutAStep) {
+  const auto modules = chain_of_modules();
+  for (const auto* list : {"x", "a,x", "e", "a,", "", "A"}) {
+    auto chosen = select(modules, list, false);
+    ASSERT_FALSE(chosen.ok()) << list;
+    EXPECT_EQ(chosen.error().kind, ErrorKind::invalid_input);
+    ASSERT_TRUE(chosen.error().fields.count("only")) << list;
+    EXPECT_EQ(chosen.error().fields.at("only").code, "not_in_list");
+    EXPECT_NE(chosen.error().message.find("must be one of: a, b, c, d"), std::string::npos)
+        << chosen.error().message;
+  }
+}
+
+// A database a seed filled: one module's step alone, its needs being that seed's data.
+TEST(SeedSelect, OneModuleAloneOnAFilledDatabase) {
+  const auto modules = chain_of_modules();
+  EXPECT_EQ(names(select(modules, "d", true)), (std::vector<std::string>{"d"}));
+  auto two = select(modules, "c,d", true);
+  ASSERT_FALSE(two.ok());
+  EXPECT_EQ(two.error().kind, ErrorKind::invalid_input);
+  EXPECT_NE(two.error().message.find("one module's step alone"), std::string::npos);
+}
+
 class SeedTest : public EngineTest {
  protected:
   void SetUp() override {
