@@ -9,18 +9,15 @@
 #include "auth/policy.h"
 #include "procedures/catalogue.h"
 #include "procedures/files.h"
-#include "support/reception_fixture.h"
+#include "procedures/fixture.h"
 
 namespace innet::procedures {
 namespace {
-
-using reception::storage_test::ReceptionTest;
 
 CivilDay day(std::string_view text) {
   return CivilDay::parse(text).value_or(kEarliestDay);
 }
 
-constexpr const char* kNow = "2025-06-30T09:00:00Z";
 const CivilDay kToday = day("2025-06-30");
 
 TEST(AnalyticsPolicy, TheSuiThePrefetturaAndAnalystsReadOnlyTheFileReadersSmallGroups) {
@@ -59,20 +56,8 @@ TEST(AnalyticsTrend, MonthEndsAndThePeriodsEnd) {
   EXPECT_EQ(trend_points(day("2025-03-31"), day("2025-03-31")).size(), 1u);
 }
 
-class AnalyticsTest : public ReceptionTest {
+class AnalyticsTest : public storage_test::ProceduresFixture {
  protected:
-  void SetUp() override {
-    set_up_reception({1, 1, 1, 0});
-    if (IsSkipped() || HasFatalFailure()) return;
-    add_person("Hossain", "Rahim", "BD");
-  }
-
-  Procedure procedure(const std::string& code) {
-    auto found = find_procedure_by_code(db(), code);
-    EXPECT_TRUE(found.ok() && found->has_value()) << code;
-    return found.ok() && found->has_value() ? **found : Procedure{};
-  }
-
   // A file filed on the first day, then through the steps on the days given.
   File file(const Procedure& p, const std::string& protocol, std::vector<std::string> days) {
     auto made = create_file(db(),

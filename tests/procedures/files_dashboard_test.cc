@@ -9,48 +9,19 @@
 
 #include "procedures/catalogue.h"
 #include "procedures/files.h"
-#include "support/reception_fixture.h"
+#include "procedures/fixture.h"
 
 namespace innet::procedures {
 namespace {
-
-using reception::storage_test::ReceptionTest;
 
 CivilDay day(std::string_view text) {
   return CivilDay::parse(text).value_or(kEarliestDay);
 }
 
-constexpr const char* kNow = "2025-06-30T09:00:00Z";
 const CivilDay kToday = day("2025-06-30");
 
-class FilesDashboardTest : public ReceptionTest {
+class FilesDashboardTest : public storage_test::ProceduresFixture {
  protected:
-  void SetUp() override {
-    set_up_reception({1, 1, 1, 0});
-    if (IsSkipped() || HasFatalFailure()) return;
-    add_person("Hossain", "Rahim", "BD");
-    add_person("Kovalenko", "Olena", "UA");
-  }
-
-  Procedure procedure(const std::string& code) {
-    auto found = find_procedure_by_code(db(), code);
-    EXPECT_TRUE(found.ok() && found->has_value()) << code;
-    return found.ok() && found->has_value() ? **found : Procedure{};
-  }
-
-  File open(const Procedure& p, const std::string& protocol, const std::string& filed_on,
-            int who = 1) {
-    auto made = create_file(db(),
-                            {.procedure_id = p.id,
-                             .person_id = person(who),
-                             .protocol_number = protocol,
-                             .filed_on = filed_on,
-                             .created_by = user_},
-                            p, kNow);
-    EXPECT_TRUE(made.ok()) << (made.ok() ? "" : made.error().message);
-    return made.ok() ? *made : File{};
-  }
-
   // Protocol numbers of the first page in the order asked.
   std::vector<std::string> order(const std::string& sort, FileFilter f = {}) {
     f.sort = sort;

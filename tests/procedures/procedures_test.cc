@@ -6,47 +6,18 @@
 
 #include "procedures/catalogue.h"
 #include "procedures/files.h"
+#include "procedures/fixture.h"
 #include "procedures/person_records.h"
-#include "support/reception_fixture.h"
 
 namespace innet::procedures {
 namespace {
-
-using reception::storage_test::ReceptionTest;
 
 CivilDay day(std::string_view text) {
   return CivilDay::parse(text).value_or(kEarliestDay);
 }
 
-constexpr const char* kNow = "2025-06-30T09:00:00Z";
-
-class ProceduresTest : public ReceptionTest {
+class ProceduresTest : public storage_test::ProceduresFixture {
  protected:
-  void SetUp() override {
-    set_up_reception({1, 1, 1, 0});
-    if (IsSkipped() || HasFatalFailure()) return;
-    add_person("Hossain", "Rahim", "BD");
-    add_person("Kovalenko", "Olena", "UA");
-  }
-
-  Procedure procedure(const std::string& code) {
-    auto found = find_procedure_by_code(db(), code);
-    EXPECT_TRUE(found.ok() && found->has_value()) << code;
-    return found.ok() && found->has_value() ? **found : Procedure{};
-  }
-
-  File open(const Procedure& p, const std::string& protocol, const std::string& filed_on) {
-    auto made = create_file(db(),
-                            {.procedure_id = p.id,
-                             .person_id = person(1),
-                             .protocol_number = protocol,
-                             .filed_on = filed_on,
-                             .created_by = user_},
-                            p, kNow);
-    EXPECT_TRUE(made.ok()) << (made.ok() ? "" : made.error().message);
-    return made.ok() ? *made : File{};
-  }
-
   std::int64_t listed(ClockState state, CivilDay today) {
     FileFilter f{.state = state};
     auto page = list_files(db(), f, today, Paging{1, 100});
