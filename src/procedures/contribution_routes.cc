@@ -221,12 +221,12 @@ Result<http::Response> add_setting(api::Context& ctx) {
 }
 
 Result<http::Response> remove_setting(api::Context& ctx) {
-  const auto day = CivilDay::parse(ctx.param("applies_from"));
-  if (!day) return Error::not_found("temporary_protection_setting");
+  // The route's path field is a date: checked (400 naming applies_from) before the handler.
+  const auto day = CivilDay::parse(ctx.param("applies_from")).value_or(kEarliestDay);
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
-  INNET_TRY(remove_contribution_setting(*conn, *day, clock::today()));
+  INNET_TRY(remove_contribution_setting(*conn, day, clock::today()));
   auto entry =
-      ctx.audit(kSettingsDeleteAuditAction, "temporary_protection_setting", day->to_string());
+      ctx.audit(kSettingsDeleteAuditAction, "temporary_protection_setting", day.to_string());
   entry.details = nlohmann::json{{"reason", ctx.body["reason"].get<std::string>()}}.dump();
   INNET_TRY(ctx.commit(entry));
   return http::Response::no_content();

@@ -479,8 +479,9 @@ Result<http::Response> counts(api::Context& ctx) {
   std::map<std::int64_t, ProcedureCounts> by_procedure;
   for (const auto& c : found) by_procedure[c.procedure_id] = c;
   CountsView v{.as_of = today.to_string()};
+  const auto& language = reporting::language_code_of(ctx.request);
   for (const auto& p : catalogue) {
-    CountsRow row{ref_of(p, reporting::language_code_of(ctx.request)), by_procedure[p.id]};
+    CountsRow row{ref_of(p, language), by_procedure[p.id]};
     v.total.open += row.n.open;
     v.total.overdue += row.n.overdue;
     v.total.due_soon += row.n.due_soon;

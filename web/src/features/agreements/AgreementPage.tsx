@@ -14,7 +14,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { useFlash } from '../../components/flash';
 import { ApiError } from '../../lib/api';
 import { formatDay, today } from '../../lib/dates';
-import { type Msg, type TFunction, useT } from '../../lib/i18n';
+import { currentLang, type Msg, type TFunction, useT } from '../../lib/i18n';
 import { formatNumber } from '../../lib/numbers';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
@@ -77,7 +77,7 @@ async function withReadableDates<T>(p: Promise<T>): Promise<T> {
     return await p;
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
-    const lang = document.documentElement.lang || 'it';
+    const lang = currentLang();
     const fields = Object.fromEntries(
       Object.entries(e.fields).map(([k, f]) => [k, typeof f.params.from === 'string' ? { ...f, params: { ...f.params, from: formatDay(f.params.from, lang) } } : f]),
     );
@@ -220,7 +220,7 @@ interface ActionProps {
 }
 
 function Actions({ agreement: a, bands, panel, save }: { agreement: Agreement; bands: LossBand[]; panel: ReturnType<typeof useActionPanel<Action>>; save: ActionProps['save'] }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const button = (action: Action, label: string) => <PanelOpener panel={panel} action={action} label={label} testId={`agreement-action-${action}`} />;
   const props = { agreement: a, bands, save, onCancel: panel.close };
   return (
@@ -230,7 +230,7 @@ function Actions({ agreement: a, bands, panel, save }: { agreement: Agreement; b
       </h2>
       <div class="d-flex flex-wrap gap-2">
         {button('entry', t('agreements.actions.entry'))}
-        {today() >= a.verification_from ? button('verify', t('agreements.actions.verify')) : <span class="small align-self-center">{t('agreements.actions.verifyFrom', { day: formatDay(a.verification_from, document.documentElement.lang || 'it') })}</span>}
+        {today() >= a.verification_from ? button('verify', t('agreements.actions.verify')) : <span class="small align-self-center">{t('agreements.actions.verifyFrom', { day: formatDay(a.verification_from, lang) })}</span>}
       </div>
       {panel.action === 'entry' ? <EntryForm {...props} /> : null}
       {panel.action === 'verify' ? <VerifyForm {...props} /> : null}
@@ -239,14 +239,14 @@ function Actions({ agreement: a, bands, panel, save }: { agreement: Agreement; b
 }
 
 function EntryForm({ agreement: a, bands, save, onCancel }: ActionProps) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [kind, setKind] = useState<RecordedKind>('civic_session_attended');
   const [on, setOn] = useState(today());
   const [level, setLevel] = useState('');
   const [spokenOnly, setSpokenOnly] = useState(false);
   const [corrects, setCorrects] = useState('');
   const [note, setNote] = useState('');
-  const levels = kind === 'loss' ? bands.map((b) => ({ value: b.code, label: `${b.description} (${signedCredits(-b.credits, document.documentElement.lang || 'it')})` })) : (LEVELS[kind] ?? []).map((l) => ({ value: l, label: levelName(kind, l, t, bands) }));
+  const levels = kind === 'loss' ? bands.map((b) => ({ value: b.code, label: `${b.description} (${signedCredits(-b.credits, lang)})` })) : (LEVELS[kind] ?? []).map((l) => ({ value: l, label: levelName(kind, l, t, bands) }));
   const correctable = a.entries.filter((e) => !['signature', 'correction', 'extension'].includes(e.kind) && !a.entries.some((c) => c.corrects === e.id));
   const labels = { kind: t('agreements.entryKind'), on: t('agreements.entryOn'), level: t(LEVEL_LABEL[kind] ?? 'agreements.level'), spoken_only: t('agreements.spokenOnly'), corrects: t('agreements.corrects'), note: kind === 'correction' ? t('agreements.reason') : t('agreements.evidence') };
   const { errors, busy, submit } = useFormSubmit({
