@@ -188,7 +188,9 @@ Result<std::vector<ListedCase>> all_listed_cases(db::Connection& conn, const Cas
 // The case list's filters that a module above cases answers from its own tables: screening
 // answers `vulnerability` (a confirmed category) and `screening` (a screening due or late). Cases
 // declares the parameters; the module registers, in its connect hook, before any request, the
-// subquery of the case ids a value selects ("SELECT case_id FROM vulnerability_flags WHERE ...").
+// subquery of the case ids a value selects, in one column named case_id ("SELECT case_id FROM
+// vulnerability_flags WHERE ..."): a long list is tested case by case (`f.case_id = c.id`), so
+// the module's table needs an index that starts with its conditions' columns and case_id.
 using CaseSelector = std::function<db::Subquery(const std::string& value, CivilDay today)>;
 void answer_list_filter(const std::string& parameter, CaseSelector selector);
 // None when no module answers the parameter.

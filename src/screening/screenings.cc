@@ -820,6 +820,13 @@ INSERT INTO screening_settings (id, first_due_days, rescreen_months) VALUES (1, 
   all.push_back({.version = 2,
                  .name = "screening: screenings, decisions, flags, schedules, settings",
                  .sql = tables});
+  // The list's `screening=late` and `due` filters read the case ids from this index alone: from
+  // the table, 31,000 late cases of the nation cost a row each (the key is not the rowid).
+  all.push_back({.version = 3,
+                 .name = "screening: the terms' index covers the case",
+                 .sql = "DROP INDEX screening_schedules_due;\n"
+                        "CREATE INDEX screening_schedules_due ON screening_schedules "
+                        "(due_on, owed_from, case_id);\n"});
   return all;
 }
 
