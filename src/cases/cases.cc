@@ -15,10 +15,19 @@ const std::vector<std::string>& case_statuses() {
   return v;
 }
 
-const std::vector<std::string>& closure_reasons() {
+const std::vector<std::string>& closure_reasons_by_hand() {
   static const std::vector<std::string> v = {
       "autonomy_reached", "left_reception", "transferred_elsewhere",
       "repatriated",      "deceased",       "other"};
+  return v;
+}
+
+const std::vector<std::string>& closure_reasons() {
+  static const std::vector<std::string> v = [] {
+    auto all = closure_reasons_by_hand();
+    all.emplace_back(kMergedReason);
+    return all;
+  }();
   return v;
 }
 
@@ -534,16 +543,14 @@ Result<std::vector<StatusChange>> status_history(db::Connection& conn, std::int6
   return out;
 }
 
-namespace {
-
-// cases.next_expiry is the earliest expiry of the case's documents, kept with every write of
-// one, so that the list sorts by it from an index.
 Status store_next_expiry(db::Connection& conn, std::int64_t case_id) {
   return succeeded(
       conn.execute("UPDATE cases SET next_expiry = (SELECT MIN(expires_on) FROM case_documents "
                    "WHERE case_documents.case_id = cases.id) WHERE id = ?",
                    {case_id}));
 }
+
+namespace {
 
 // A document number is a blocking key of people's queue of likely duplicates: the case's person
 // is paired anew with whoever bears the same number.

@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "api/object_type.h"
@@ -23,8 +24,11 @@
 
 namespace innet::cases {
 
-const std::vector<std::string>& case_statuses();       // open, active, closed, reopened
-const std::vector<std::string>& closure_reasons();     // why a case was closed
+const std::vector<std::string>& case_statuses();    // open, active, closed, reopened
+const std::vector<std::string>& closure_reasons();  // why a case was closed
+// The reasons a user may give; the other one, kMergedReason, is a person merge's (joins.h).
+const std::vector<std::string>& closure_reasons_by_hand();
+inline constexpr std::string_view kMergedReason = "merged";
 const std::vector<std::string>& legal_statuses();      // asylum_applicant ... other
 const std::vector<std::string>& document_types();      // permit_of_stay ... other
 const std::vector<std::string>& procedure_outcomes();  // the Territorial Commission's decision
@@ -215,6 +219,9 @@ Result<Case> update_case(db::Connection& conn, const Case& c, CivilDay today,
                          const std::string& now);
 // open -> active; open, active or reopened -> closed (with a reason); closed -> reopened (with
 // a note); reopened -> active. 409 wrong_status otherwise.
+// cases.next_expiry is the earliest expiry of the case's documents, kept with every write of
+// one (and when a join moves them), so that the list sorts by it from an index.
+Status store_next_expiry(db::Connection& conn, std::int64_t case_id);
 Result<Case> change_status(db::Connection& conn, std::int64_t case_id, const StatusChange& change,
                            const std::string& now);
 Result<std::vector<StatusChange>> status_history(db::Connection& conn, std::int64_t case_id);

@@ -5,7 +5,10 @@
 // has taken yet (tasks/tasks.h, decision 0028).
 #include "cases/links.h"
 
+#include <optional>
+
 #include "cases/cases.h"
+#include "cases/joins.h"
 #include "people/duplicates.h"
 #include "people/person_records.h"
 #include "tasks/tasks.h"
@@ -17,41 +20,66 @@ namespace {
 // inbox shows the expiry as the task's term, so the 30-day mark is the same task, nearer).
 constexpr std::int64_t kPermitNoticeDays = 60;
 
-// A person has one case (decision 0025): two records that each have a case cannot be merged
-// until one case is closed into the other by hand, which is not built yet.
-Status both_have_cases(db::Connection& conn, std::int64_t kept_id, std::int64_t merged_id) {
-  INNET_ASSIGN_OR_RETURN(
-      auto rows, conn.query("SELECT k.id, m.id FROM cases k JOIN cases m ON m.person_id = ? "
-                            "WHERE k.person_id = ?",
-                            {merged_id, kept_id}));
-  if (rows.empty()) return Status::success();
+// The cases of the two records of a merge, each when it has one.
+struct MergedCases {
+  std::optional<Case> kept;
+  std::optional<Case> merged;
+};
+
+Result<MergedCases> cases_of_merge(db::Connection& conn, std::int64_t kept_id,
+                                   std::int64_t merged_id) {
+  MergedCases out;
+  INNET_ASSIGN_OR_RETURN(out.kept, case_of_person(conn, kept_id));
+  INNET_ASSIGN_OR_RETURN(out.merged, case_of_person(conn, merged_id));
+  return out;
+}
+
+// A person has one case (decision 0025): when both records have one, the merged record's case
+// is joined into the kept one (joins.h). Only within one organisation: a join across two would
+// hand one organisation's notes and vulnerability details to the other, which is a handover's
+// decision (with its reason), not a merge's.
+Status cases_of_two_organizations(db::Connection& conn, std::int64_t kept_id,
+                                  std::int64_t merged_id) {
+  INNET_ASSIGN_OR_RETURN(auto both, cases_of_merge(conn, kept_id, merged_id));
+  if (!both.kept || !both.merged || both.kept->organization_id == both.merged->organization_id)
+    return Status::success();
   return Error::rule(
-      ErrorKind::conflict, "both_have_cases", "merged_id",
-      FieldError{"both_have_cases",
-                 {{"kept_case", rows[0].integer(0)}, {"merged_case", rows[0].integer(1)}},
-                 "both records have a case (cases " + std::to_string(rows[0].integer(0)) + " and " +
-                     std::to_string(rows[0].integer(1)) + ")"});
+      ErrorKind::conflict, "cases_of_two_organizations", "merged_id",
+      FieldError{"cases_of_two_organizations",
+                 {{"kept_case", both.kept->id}, {"merged_case", both.merged->id}},
+                 "both records have a case, kept by two organisations (cases " +
+                     std::to_string(both.kept->id) + " and " + std::to_string(both.merged->id) +
+                     "): hand one over to the other organisation first"});
 }
 
 Result<std::vector<people::MovedRecords>> move_case(db::Connection& conn, std::int64_t kept_id,
-                                                    std::int64_t merged_id) {
-  INNET_ASSIGN_OR_RETURN(
-      auto rows, conn.query("UPDATE cases SET person_id = ? WHERE person_id = ? RETURNING id",
-                            {kept_id, merged_id}));
-  people::MovedRecords moved{"cases", {}};
-  for (const auto& r : rows) moved.ids.push_back(r.integer(0));
-  return std::vector<people::MovedRecords>{std::move(moved)};
+                                                    std::int64_t merged_id, std::int64_t actor_id) {
+  INNET_ASSIGN_OR_RETURN(auto both, cases_of_merge(conn, kept_id, merged_id));
+  if (!both.merged) return std::vector<people::MovedRecords>{};
+  if (both.kept) return join_cases(conn, both.kept->id, both.merged->id, actor_id);
+  INNET_TRY(
+      conn.execute("UPDATE cases SET person_id = ? WHERE id = ?", {kept_id, both.merged->id}));
+  return std::vector<people::MovedRecords>{{"cases", {both.merged->id}}};
 }
 
+// A case moved goes back to the merged record; a joined case gets its rows back and stays with
+// the merged record, which it never left.
 Status restore_case(db::Connection& conn, std::int64_t kept_id, std::int64_t merged_id,
-                    const std::vector<people::MovedRecords>& moved) {
+                    const std::vector<people::MovedRecords>& moved, std::int64_t actor_id) {
+  std::vector<people::MovedRecords> joined;
   for (const auto& m : moved) {
-    if (m.kind != "cases") return Error::internal("cases moved no " + m.kind);
+    if (m.kind != "cases") {
+      joined.push_back(m);
+      continue;
+    }
     for (auto id : m.ids)
       INNET_TRY(conn.execute("UPDATE cases SET person_id = ? WHERE id = ? AND person_id = ?",
                              {merged_id, id, kept_id}));
   }
-  return Status::success();
+  if (joined.empty()) return Status::success();
+  INNET_ASSIGN_OR_RETURN(auto both, cases_of_merge(conn, kept_id, merged_id));
+  if (!both.kept || !both.merged) return Error::internal("a joined case is missing");
+  return unjoin_cases(conn, both.kept->id, both.merged->id, joined, actor_id);
 }
 
 // `number` comes normalised (letters and digits, upper case); stored numbers are compared the
@@ -114,7 +142,7 @@ Result<std::vector<HandedOver>> handed_over(api::Context& ctx, db::Connection& c
 
 people::PersonRecords person_records() {
   return {.name = "cases",
-          .conflict = both_have_cases,
+          .conflict = cases_of_two_organizations,
           .move = move_case,
           .restore = restore_case,
           .persons_with_document = persons_with_document,

@@ -572,7 +572,7 @@ void add_routes(api::Api& api) {
        .tag = "cases",
        .body = {{.name = "status", .required = true, .allowed = {"active", "closed", "reopened"}},
                 {.name = "reason",
-                 .allowed = closure_reasons(),
+                 .allowed = closure_reasons_by_hand(),
                  .description = "why the case is closed (closing only)"},
                 {.name = "note",
                  .max_length = 1000,

@@ -67,4 +67,24 @@ Status insert_many(Connection& conn, const std::string& insert, std::size_t widt
   return Status::success();
 }
 
+Result<std::vector<std::int64_t>> move_rows(Connection& conn, const std::string& table,
+                                            const std::string& column, std::int64_t from,
+                                            std::int64_t to) {
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query("UPDATE " + table + " SET " + column +
+                                                   " = ? WHERE " + column + " = ? RETURNING id",
+                                               {to, from}));
+  std::vector<std::int64_t> ids;
+  for (const auto& r : rows) ids.push_back(r.integer(0));
+  return ids;
+}
+
+Status move_rows_back(Connection& conn, const std::string& table, const std::string& column,
+                      const std::vector<std::int64_t>& ids, std::int64_t to, std::int64_t from) {
+  for (auto id : ids)
+    INNET_TRY(conn.execute(
+        "UPDATE " + table + " SET " + column + " = ? WHERE id = ? AND " + column + " = ?",
+        {from, id, to}));
+  return Status::success();
+}
+
 }  // namespace innet::db

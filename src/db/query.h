@@ -98,4 +98,14 @@ Status insert_many(Connection& conn, const std::string& insert, std::size_t widt
                    std::size_t count, const std::function<void(std::size_t, Params&)>& row,
                    std::size_t per_statement = 100);
 
+// A merge or a join hands one owner's rows to another (people/person_records.h,
+// cases/joins.h): each module calls these on its own tables, which have an `id` column. Moves
+// the rows of `table` whose `column` is `from` to `to`, and answers their ids.
+Result<std::vector<std::int64_t>> move_rows(Connection& conn, const std::string& table,
+                                            const std::string& column, std::int64_t from,
+                                            std::int64_t to);
+// Moves back those of `ids` that still name `to` (what the owner gained since stays).
+Status move_rows_back(Connection& conn, const std::string& table, const std::string& column,
+                      const std::vector<std::int64_t>& ids, std::int64_t to, std::int64_t from);
+
 }  // namespace innet::db

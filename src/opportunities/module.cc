@@ -1,5 +1,7 @@
 #include "opportunities/module.h"
 
+#include "cases/joins.h"
+
 #include "opportunities/opportunities.h"
 #include "opportunities/routes.h"
 #include "opportunities/seed.h"
@@ -31,6 +33,12 @@ api::Module module() {
           .grants = grants(),
           .migrations = migrations,
           .add_routes = add_routes,
+          // A person merge that joins two cases moves the recommendations made from either.
+          .connect =
+              [] {
+                cases::add_case_records(
+                    cases::case_records_in("opportunities", {"opportunity_recommendations"}));
+              },
           .seed = seed_step,
           .seed_needs = {"accounts"}};
 }

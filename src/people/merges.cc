@@ -120,7 +120,7 @@ Result<PersonMerge> merge_persons(db::Connection& conn, std::int64_t kept_id,
   if (!m.filled.empty()) INNET_TRY(update_person(conn, kept));
   for (const auto& records : person_records()) {
     if (!records.move) continue;
-    INNET_ASSIGN_OR_RETURN(auto moved, records.move(conn, kept_id, merged_id));
+    INNET_ASSIGN_OR_RETURN(auto moved, records.move(conn, kept_id, merged_id, actor_id));
     for (auto& move : moved)
       if (!move.ids.empty()) m.moved.push_back({records.name, move.kind, std::move(move.ids)});
   }
@@ -154,7 +154,7 @@ Result<PersonMerge> unmerge_persons(db::Connection& conn, std::int64_t merge_id,
     std::vector<MovedRecords> mine;
     for (const auto& move : m.moved)
       if (move.module == records.name) mine.push_back({move.kind, move.ids});
-    if (!mine.empty()) INNET_TRY(records.restore(conn, m.kept_id, m.merged_id, mine));
+    if (!mine.empty()) INNET_TRY(records.restore(conn, m.kept_id, m.merged_id, mine, actor_id));
   }
   // A filled field goes back to empty unless it was corrected since.
   bool changed = false;

@@ -29,13 +29,14 @@ struct PersonRecords {
   std::function<Status(db::Connection&, std::int64_t kept_id, std::int64_t merged_id)> conflict =
       nullptr;
   // Moves the merged person's records to the kept one, in the merge's transaction; answers what
-  // it moved, every row by id, so that `restore` can move exactly those back.
+  // it moved, every row by id, so that `restore` can move exactly those back. `actor_id` is the
+  // user merging (or unmerging), for a module that records who changed its records.
   std::function<Result<std::vector<MovedRecords>>(db::Connection&, std::int64_t kept_id,
-                                                  std::int64_t merged_id)>
+                                                  std::int64_t merged_id, std::int64_t actor_id)>
       move = nullptr;
   // Moves back what `move` moved (those rows only: what the kept person gained since stays).
   std::function<Status(db::Connection&, std::int64_t kept_id, std::int64_t merged_id,
-                       const std::vector<MovedRecords>&)>
+                       const std::vector<MovedRecords>&, std::int64_t actor_id)>
       restore = nullptr;
   // The persons whose identity documents carry this number (letters and digits, upper case),
   // from a module that records documents; nullptr when the module records none.

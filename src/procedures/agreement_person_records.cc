@@ -13,14 +13,14 @@ people::PersonRecords agreement_person_records() {
                                  AgreementErrors::person_has_agreement());
             return Status::success();
           },
-          .move = [](db::Connection& conn, std::int64_t kept,
-                     std::int64_t merged) -> Result<std::vector<people::MovedRecords>> {
+          .move = [](db::Connection& conn, std::int64_t kept, std::int64_t merged,
+                     std::int64_t) -> Result<std::vector<people::MovedRecords>> {
             INNET_ASSIGN_OR_RETURN(auto ids, agreements_of(conn, merged));
             INNET_TRY(move_agreements(conn, ids, kept));
             return std::vector<people::MovedRecords>{{"integration_agreements", ids}};
           },
           .restore = [](db::Connection& conn, std::int64_t, std::int64_t merged,
-                        const std::vector<people::MovedRecords>& moved) -> Status {
+                        const std::vector<people::MovedRecords>& moved, std::int64_t) -> Status {
             for (const auto& m : moved)
               if (m.kind == "integration_agreements")
                 INNET_TRY(move_agreements(conn, m.ids, merged));

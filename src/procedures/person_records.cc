@@ -38,8 +38,8 @@ const char* column_of(const std::string& kind) {
 
 people::PersonRecords person_records() {
   return {.name = "procedures",
-          .move = [](db::Connection& conn, std::int64_t kept,
-                     std::int64_t merged) -> Result<std::vector<people::MovedRecords>> {
+          .move = [](db::Connection& conn, std::int64_t kept, std::int64_t merged,
+                     std::int64_t) -> Result<std::vector<people::MovedRecords>> {
             INNET_ASSIGN_OR_RETURN(auto own, move_column(conn, "person_id", merged, kept));
             INNET_ASSIGN_OR_RETURN(auto sponsored,
                                    move_column(conn, "sponsor_person_id", merged, kept));
@@ -47,7 +47,7 @@ people::PersonRecords person_records() {
                                                      {"procedure_files_sponsored", sponsored}};
           },
           .restore = [](db::Connection& conn, std::int64_t, std::int64_t merged,
-                        const std::vector<people::MovedRecords>& moved) -> Status {
+                        const std::vector<people::MovedRecords>& moved, std::int64_t) -> Status {
             for (const auto& m : moved)
               if (m.kind.starts_with("procedure_files"))
                 INNET_TRY(move_back(conn, column_of(m.kind), merged, m.ids));

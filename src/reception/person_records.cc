@@ -1,5 +1,7 @@
 #include "reception/person_records.h"
 
+#include "db/query.h"
+
 namespace innet::reception {
 namespace {
 
@@ -35,46 +37,34 @@ Status overlapping_placements(db::Connection& conn, std::int64_t kept_id, std::i
                      people::placements_overlap(rows[0].integer(0), rows[0].integer(1), both_open));
 }
 
-Result<std::vector<std::int64_t>> move_rows(db::Connection& conn, const char* table,
-                                            std::int64_t from, std::int64_t to) {
-  INNET_ASSIGN_OR_RETURN(auto rows,
-                         conn.query(std::string("UPDATE ") + table +
-                                        " SET person_id = ? WHERE person_id = ? RETURNING id",
-                                    {to, from}));
-  std::vector<std::int64_t> ids;
-  for (const auto& r : rows) ids.push_back(r.integer(0));
-  return ids;
-}
-
 Result<std::vector<people::MovedRecords>> move(db::Connection& conn, std::int64_t kept_id,
-                                               std::int64_t merged_id) {
+                                               std::int64_t merged_id, std::int64_t) {
   std::vector<people::MovedRecords> out;
   for (const auto& owned : kMoved) {
-    INNET_ASSIGN_OR_RETURN(auto ids, move_rows(conn, owned.table, merged_id, kept_id));
+    INNET_ASSIGN_OR_RETURN(auto ids,
+                           db::move_rows(conn, owned.table, "person_id", merged_id, kept_id));
     out.push_back({owned.kind, std::move(ids)});
   }
   INNET_ASSIGN_OR_RETURN(
       auto kept_has,
       conn.query("SELECT 1 FROM minor_section_extensions WHERE person_id = ?", {kept_id}));
   if (kept_has.empty()) {
-    INNET_ASSIGN_OR_RETURN(auto ids, move_rows(conn, kExtension.table, merged_id, kept_id));
+    INNET_ASSIGN_OR_RETURN(auto ids,
+                           db::move_rows(conn, kExtension.table, "person_id", merged_id, kept_id));
     out.push_back({kExtension.kind, std::move(ids)});
   }
   return out;
 }
 
 Status restore(db::Connection& conn, std::int64_t kept_id, std::int64_t merged_id,
-               const std::vector<people::MovedRecords>& moved) {
+               const std::vector<people::MovedRecords>& moved, std::int64_t) {
   for (const auto& m : moved) {
     const char* table = nullptr;
     for (const auto& owned : kMoved)
       if (m.kind == owned.kind) table = owned.table;
     if (m.kind == kExtension.kind) table = kExtension.table;
     if (!table) return Error::internal("reception moved no " + m.kind);
-    for (auto id : m.ids)
-      INNET_TRY(conn.execute(
-          std::string("UPDATE ") + table + " SET person_id = ? WHERE id = ? AND person_id = ?",
-          {merged_id, id, kept_id}));
+    INNET_TRY(db::move_rows_back(conn, table, "person_id", m.ids, kept_id, merged_id));
   }
   return Status::success();
 }

@@ -1,5 +1,6 @@
 #include "referrals/module.h"
 
+#include "cases/joins.h"
 #include "documents/owners.h"
 #include "referrals/links.h"
 #include "referrals/notify.h"
@@ -51,6 +52,9 @@ api::Module module() {
               [] {
                 documents::add_owner(consent_form_owner());
                 add_task_sources();
+                // A person merge that joins two cases moves the consents and referrals too.
+                cases::add_case_records(
+                    cases::case_records_in("referrals", {"referral_consents", "referrals"}));
               },
           .seed = seed_step,
           .seed_needs = {"accounts", "cases"},

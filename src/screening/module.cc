@@ -41,6 +41,7 @@ api::Module module() {
               [] {
                 add_task_sources();
                 answer_case_filters();
+                cases::add_case_records(joined_case_records());
               },
           .seed = seed_step,
           .seed_needs = {"accounts", "reception", "cases"}};

@@ -603,6 +603,34 @@ db::Subquery cases_flagged(const std::string& category) {
           {category}};
 }
 
+cases::CaseRecords joined_case_records() {
+  auto rows = cases::case_records_in("screening", {"screenings", "vulnerability_flags"});
+  auto move_rows = rows.move;
+  auto restore_rows = rows.restore;
+  rows.move = [move_rows](db::Connection& conn, std::int64_t kept_case,
+                          std::int64_t merged_case) -> Result<std::vector<people::MovedRecords>> {
+    INNET_ASSIGN_OR_RETURN(auto moved, move_rows(conn, kept_case, merged_case));
+    INNET_ASSIGN_OR_RETURN(
+        auto terms,
+        conn.query("UPDATE screening_schedules SET case_id = ? WHERE case_id = ? AND NOT EXISTS "
+                   "(SELECT 1 FROM screening_schedules k WHERE k.case_id = ?) RETURNING case_id",
+                   {kept_case, merged_case, kept_case}));
+    if (!terms.empty()) moved.push_back({"screening_schedules", {merged_case}});
+    return moved;
+  };
+  rows.restore = [restore_rows](db::Connection& conn, std::int64_t kept_case,
+                                std::int64_t merged_case,
+                                const std::vector<people::MovedRecords>& moved) -> Status {
+    INNET_TRY(restore_rows(conn, kept_case, merged_case, moved));
+    for (const auto& m : moved)
+      if (m.kind == "screening_schedules")
+        INNET_TRY(conn.execute("UPDATE screening_schedules SET case_id = ? WHERE case_id = ?",
+                               {merged_case, kept_case}));
+    return Status::success();
+  };
+  return rows;
+}
+
 db::Subquery persons_flagged(const std::string& severity) {
   return cases::persons_of_cases(
       {"SELECT case_id FROM vulnerability_flags WHERE severity = ? AND status = 'active'",

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cases/cases.h"
+#include "cases/joins.h"
 #include "core/civil_day.h"
 #include "core/field_error.h"
 #include "core/result.h"
@@ -206,6 +207,9 @@ Result<std::vector<Schedule>> owed_in(db::Connection& conn, const db::Subquery& 
 // The case list's filters: the cases with an active flag of a category; with a screening due
 // (owed, term not passed) or late (term passed).
 db::Subquery cases_flagged(const std::string& category);
+// A person merge joins one case into another (cases/joins.h): the screenings and flags move
+// with it; its terms move only to a case that has none (a case has one schedule).
+cases::CaseRecords joined_case_records();
 db::Subquery cases_due(const std::string& value, CivilDay today);
 // The persons with an active flag of this severity (any category), as a subquery of one column
 // (person_id): what the risk ranking counts among each centre's guests (monitoring, decision

@@ -1,10 +1,12 @@
 // Cases in the other modules' hooks (src/cases/links.cc): a permit of stay about to expire is a
 // task for the case workers keeping the case, and for nobody else; duplicates find a person by
 // an identity document's number written differently; a person merge moves the case to the
-// record kept and an unmerge moves it back; two records that both have a case are not merged.
+// record kept and an unmerge moves it back; two cases of one organisation are joined, two of
+// different organisations are not merged.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
+import { createCentre } from '../centres/fixture.mjs';
 import { createPerson } from '../people/fixture.mjs';
 import { place } from '../reception/placements/fixture.mjs';
 import { api, createUser, expectError, expectStatus, findOrganization, login, loginDemo } from '../support/client.mjs';
@@ -60,23 +62,69 @@ test('duplicates find the holder of an identity document written differently', a
   assert.ok(hit.reasons.includes('same_document'));
 });
 
-test('a merge moves the case to the record kept; an unmerge moves it back; two cases are refused', async () => {
-  const { person: first, centre, case: c } = await openCase(sessions());
+test('a merge moves the case to the record kept; an unmerge moves it back', async () => {
+  const { person: first, case: c } = await openCase(sessions());
   expectStatus(await api('POST', '/placements/exits', { session: officer, body: { person_ids: [first.id], date: daysAgo(25), reason: 'left_voluntarily' } }), 201);
-
-  // A second record of the same person, placed after the first stay ended and with its own case.
+  // A second record with no case and no stay: merging the first into it carries the case along.
   const second = await createPerson(officer);
-  await place(officer, [second], centre, 'single_women', daysAgo(10));
-  const other = expectStatus(await api('POST', '/cases', { session: worker, body: { person_id: second.id } }), 201);
-  const refused = { kept_id: second.id, merged_id: first.id, reason: 'same person, two records' };
-  expectError(await api('POST', '/person-merges', { session: officer, body: refused }), 409, 'both_have_cases', ['merged_id']);
-  assert.equal(expectStatus(await api('GET', `/cases/${other.id}`, { session: worker }), 200).person.id, second.id, 'nothing changed');
-
-  // A third record with no case and no stay: merging the first into it carries the case along.
-  const third = await createPerson(officer);
-  const merge = expectStatus(await api('POST', '/person-merges', { session: officer, body: { kept_id: third.id, merged_id: first.id, reason: 'same person, two records' } }), 201);
+  const merge = expectStatus(await api('POST', '/person-merges', { session: officer, body: { kept_id: second.id, merged_id: first.id, reason: 'same person, two records' } }), 201);
   assert.deepEqual(merge.moved.find((m) => m.kind === 'cases')?.ids, [c.id]);
-  assert.equal(expectStatus(await api('GET', `/cases/${c.id}`, { session: worker }), 200).person.id, third.id);
+  assert.equal(expectStatus(await api('GET', `/cases/${c.id}`, { session: worker }), 200).person.id, second.id);
   expectStatus(await api('POST', `/person-merges/${merge.id}/unmerge`, { session: officer, body: { reason: 'two different persons after all' } }), 200);
   assert.equal(expectStatus(await api('GET', `/cases/${c.id}`, { session: worker }), 200).person.id, first.id);
+});
+
+// Two records of one person that both have a case of the same organisation: the merged
+// record's case is joined into the kept one (src/cases/joins.h) and closed; the unmerge gives
+// back exactly what moved and reopens it.
+test('a merge joins two cases of one organisation: documents, notes and flags move; an unmerge gives them back', async () => {
+  const { person: first, centre, case: joined } = await openCase(sessions());
+  const note = expectStatus(await api('POST', `/cases/${joined.id}/notes`, { session: worker, body: { sensitivity: 'sensitive', text: 'Racconta il viaggio' } }), 201).notes.find((n) => n.text === 'Racconta il viaggio');
+  expectStatus(await api('POST', `/cases/${joined.id}/documents`, { session: worker, body: { type: 'passport', number: `JN${joined.id}`, expires_on: addDays(daysAgo(0), 400) } }), 201);
+  expectStatus(await api('POST', `/cases/${joined.id}/vulnerability-flags`, { session: worker, body: { category: 'disability', severity: 'low', note: 'usa una stampella' } }), 201);
+  expectStatus(await api('POST', '/placements/exits', { session: officer, body: { person_ids: [first.id], date: daysAgo(25), reason: 'left_voluntarily' } }), 201);
+  const second = await createPerson(officer);
+  await place(officer, [second], centre, 'single_women', daysAgo(10));
+  const kept = expectStatus(await api('POST', '/cases', { session: worker, body: { person_id: second.id } }), 201);
+
+  const merge = expectStatus(await api('POST', '/person-merges', { session: officer, body: { kept_id: second.id, merged_id: first.id, reason: 'same person, two records' } }), 201);
+  const kinds = Object.fromEntries(merge.moved.filter((m) => m.module === 'cases').map((m) => [m.kind, m.ids]));
+  assert.deepEqual(kinds.closed_cases, [joined.id]);
+  assert.equal(kinds.case_notes?.length, 1);
+  assert.equal(kinds.vulnerability_flags?.length, 1);
+  const after = expectStatus(await api('GET', `/cases/${kept.id}`, { session: worker }), 200);
+  assert.ok(after.documents.some((d) => d.number === `JN${joined.id}`), 'the document moved');
+  assert.ok(after.notes.some((n) => n.id === note.id), 'the note moved');
+  const flags = expectStatus(await api('GET', `/cases/${kept.id}/screening`, { session: worker }), 200);
+  assert.ok(flags.flags.some((f) => f.category === 'disability' && f.status === 'active'), 'the flag moved');
+  const closed = expectStatus(await api('GET', `/cases/${joined.id}`, { session: worker }), 200);
+  assert.equal(closed.status, 'closed');
+  assert.equal(closed.history.at(-1).reason, 'merged');
+  assert.equal(closed.documents.length, 0);
+  // The reason is the merge's: a user cannot close a case with it.
+  expectError(await api('POST', `/cases/${kept.id}/status-changes`, { session: worker, body: { status: 'closed', reason: 'merged' } }), 400, 'validation_failed', ['reason']);
+
+  expectStatus(await api('POST', `/person-merges/${merge.id}/unmerge`, { session: officer, body: { reason: 'two different persons after all' } }), 200);
+  const back = expectStatus(await api('GET', `/cases/${joined.id}`, { session: worker }), 200);
+  assert.equal(back.status, 'reopened');
+  assert.ok(back.documents.some((d) => d.number === `JN${joined.id}`));
+  assert.ok(back.notes.some((n) => n.id === note.id));
+  const keptAgain = expectStatus(await api('GET', `/cases/${kept.id}`, { session: worker }), 200);
+  assert.ok(!keptAgain.notes.some((n) => n.id === note.id));
+  const flagsBack = expectStatus(await api('GET', `/cases/${joined.id}/screening`, { session: worker }), 200);
+  assert.ok(flagsBack.flags.some((f) => f.category === 'disability'));
+});
+
+test('two records whose cases two organisations keep are not merged, and nothing changes', async () => {
+  const { person: first, case: c } = await openCase(sessions());
+  expectStatus(await api('POST', '/placements/exits', { session: officer, body: { person_ids: [first.id], date: daysAgo(25), reason: 'left_voluntarily' } }), 201);
+  const ponte = await findOrganization(admin, 'Cooperativa Il Ponte (demo)');
+  const ponteCentre = await createCentre(officer, { operator_id: ponte.id, places_single_women: 5 });
+  const second = await createPerson(officer);
+  await place(officer, [second], ponteCentre, 'single_women', daysAgo(10));
+  const other = expectStatus(await api('POST', '/cases', { session: otherWorker, body: { person_id: second.id } }), 201);
+  const refused = { kept_id: second.id, merged_id: first.id, reason: 'same person, two records' };
+  expectError(await api('POST', '/person-merges', { session: officer, body: refused }), 409, 'cases_of_two_organizations', ['merged_id']);
+  assert.equal(expectStatus(await api('GET', `/cases/${other.id}`, { session: otherWorker }), 200).person.id, second.id, 'nothing changed');
+  assert.equal(expectStatus(await api('GET', `/cases/${c.id}`, { session: worker }), 200).status, 'open');
 });

@@ -286,14 +286,14 @@ TEST_P(ProceduresTest, AMergeMovesTheFilesAndAnUnmergeMovesThemBack) {
   ASSERT_DB_OK(own);
   auto other = open(p, "M-2", "2025-03-04");  // person(1)'s, the kept one
   auto records = person_records();
-  auto moved = records.move(db(), person(1), person(2));
+  auto moved = records.move(db(), person(1), person(2), user_);
   ASSERT_DB_OK(moved);
   ASSERT_EQ(moved->size(), 2u);
   EXPECT_EQ((*moved)[0].ids, std::vector<std::int64_t>{own->id});
   EXPECT_EQ((*moved)[1].ids, std::vector<std::int64_t>{own->id});
   EXPECT_EQ(find_file(db(), own->id)->person_id, person(1));
   EXPECT_EQ(find_file(db(), own->id)->sponsor_person_id, person(1));
-  ASSERT_DB_OK(records.restore(db(), person(1), person(2), *moved));
+  ASSERT_DB_OK(records.restore(db(), person(1), person(2), *moved, user_));
   EXPECT_EQ(find_file(db(), own->id)->person_id, person(2));
   EXPECT_EQ(find_file(db(), own->id)->sponsor_person_id, person(2));
   EXPECT_EQ(find_file(db(), other.id)->person_id, person(1));  // never moved

@@ -49,7 +49,9 @@ export type LegalStatus = NonNullable<CaseDetail['legal_status']>;
 export type DocumentType = IdentityDocument['type'];
 export type Outcome = NonNullable<CaseDetail['procedure']['outcome']>;
 export type AppealOutcome = NonNullable<CaseDetail['procedure']['appeal_outcome']>;
-export type ClosureReason = NonNullable<Schema<'CaseHistoryEntry'>['reason']>;
+/** The reasons a user may choose; a case's history also shows `merged`, which only a person merge gives. */
+export type ClosureReason = NonNullable<RequestBody<'createCaseStatusChange'>['reason']>;
+type RecordedClosureReason = NonNullable<Schema<'CaseHistoryEntry'>['reason']>;
 export type Sensitivity = Schema<'CaseNote'>['sensitivity'];
 export type HandoverReason = Schema<'CaseHandover'>['reason'];
 
@@ -59,6 +61,7 @@ export type DocumentTypesAreTheServers = Check<Same<(typeof DOCUMENT_TYPES)[numb
 export type OutcomesAreTheServers = Check<Same<(typeof OUTCOMES)[number], Outcome>>;
 export type AppealOutcomesAreTheServers = Check<Same<(typeof APPEAL_OUTCOMES)[number], AppealOutcome>>;
 export type ReasonsAreTheServers = Check<Same<(typeof CLOSURE_REASONS)[number], ClosureReason>>;
+export type RecordedReasonsAreTheServers = Check<Same<(typeof CLOSURE_REASONS)[number] | 'merged', RecordedClosureReason>>;
 export type TimelineKindsAreTheServers = Check<Same<(typeof TIMELINE_KINDS)[number], TimelineEntry['kind']>>;
 type CaseQuery = NonNullable<operations['listCases']['parameters']['query']>;
 export type CategoriesAreTheServers = Check<Same<(typeof VULNERABILITY_CATEGORIES)[number], NonNullable<CaseQuery['vulnerability']>>>;

@@ -210,7 +210,10 @@ function Compare({ person, candidate, canMerge, onMerged }: { person: Person; ca
 function consequences(t: TFunction, lang: string, m: PersonMerge, kept: string, merged: string): string[] {
   const out = [t('duplicates.confirm.hidden', { merged, kept })];
   if (m.filled_fields.length) out.push(t('duplicates.confirm.filled', { kept, fields: m.filled_fields.map((f) => t(`duplicates.fields.${f}`)).join(', ') }));
-  for (const move of m.moved) out.push(t('duplicates.confirm.moves', { what: t(`duplicates.kinds.${move.kind}`), n: formatNumber(move.ids.length, lang), kept }));
+  // Both records have a case: the merged record's is closed and joined into the kept one's.
+  if (m.moved.some((move) => move.kind === 'closed_cases')) out.push(t('duplicates.confirm.joined', { merged, kept }));
+  for (const move of m.moved.filter((x) => x.kind !== 'closed_cases'))
+    out.push(t('duplicates.confirm.moves', { what: t(`duplicates.kinds.${move.kind}`), n: formatNumber(move.ids.length, lang), kept }));
   if (!m.moved.length) out.push(t('duplicates.confirm.nothingMoves', { merged }));
   out.push(t('duplicates.confirm.undo'));
   return out;
