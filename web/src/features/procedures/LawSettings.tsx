@@ -173,7 +173,7 @@ function BandForm({ band, onSaved, onCancel }: { band: LossBand; onSaved: (b: Lo
     action: async () => onSaved(await agreementsApi.correctLossBand(band.code, { description: description.trim(), credits: n, reason: reason.trim() })),
   });
   return (
-    <ActionPanel id="loss-band-form" title={t('procedures.law.bands.formTitle')}>
+    <ActionPanel id="loss-band-panel" title={t('procedures.law.bands.formTitle')}>
       <form onSubmit={submit} noValidate data-testid="loss-band-form">
         <FormErrors errors={errors} labels={labels} />
         <TextAreaField id="description" label={labels.description} required maxLength={BAND_DESCRIPTION_MAX} rows={2} value={description} onValue={setDescription} error={errors.fields.description} />
@@ -399,7 +399,7 @@ function AddSettingForm({ latest, onDone, onCancel }: { latest: Setting | undefi
       ),
   });
   return (
-    <ActionPanel id="setting-add-form" title={t('procedures.law.contribution.add')}>
+    <ActionPanel id="setting-add-panel" title={t('procedures.law.contribution.add')}>
       <form onSubmit={submit} noValidate data-testid="setting-form">
         <FormErrors errors={errors} labels={labels} />
         <TextField
@@ -474,7 +474,7 @@ function WithdrawForm({ setting, previous, onDone, onCancel }: { setting: Settin
     },
   });
   return (
-    <ActionPanel id="setting-withdraw-form" title={t('procedures.law.contribution.withdrawSetting', { day })}>
+    <ActionPanel id="setting-withdraw-panel" title={t('procedures.law.contribution.withdrawSetting', { day })}>
       <form onSubmit={submit} noValidate data-testid="setting-withdraw-form">
         <FormErrors errors={errors} labels={labels} />
         <TextAreaField id="reason" label={labels.reason} required hint={t('procedures.law.reasonHint')} maxLength={REASON_MAX} rows={2} value={reason} onValue={setReason} error={errors.fields.reason} />
