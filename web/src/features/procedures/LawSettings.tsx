@@ -101,25 +101,23 @@ function LossBands({ editable, panel }: { editable: boolean; panel: Panel }) {
               <tr>
                 <th scope="col">{t('procedures.law.bands.ground')}</th>
                 <th scope="col">{t('procedures.law.bands.credits')}</th>
-                {editable ? (
-                  <th scope="col">
-                    <span class="visually-hidden">{t('procedures.law.actions')}</span>
-                  </th>
-                ) : null}
               </tr>
             </thead>
             <tbody>
               {bands.map((b) => (
                 <tr key={b.code} data-band={b.code}>
                   <td lang="it">{b.description}</td>
-                  <td class="text-nowrap" data-testid="loss-band-credits">
-                    {creditText(b.credits, t, lang)}
+                  {/* The button beside the figure it corrects: on a phone they stack, the table stays two columns wide. */}
+                  <td>
+                    <div class="d-flex flex-wrap align-items-center gap-2">
+                      <span class="text-nowrap" data-testid="loss-band-credits">
+                        {creditText(b.credits, t, lang)}
+                      </span>
+                      {editable ? (
+                        <PanelOpener panel={panel} action={`band:${b.code}`} label={t('procedures.law.bands.correct')} name={t('procedures.law.bands.correctBand', { band: b.description })} testId="loss-band-correct" />
+                      ) : null}
+                    </div>
                   </td>
-                  {editable ? (
-                    <td>
-                      <PanelOpener panel={panel} action={`band:${b.code}`} label={t('procedures.law.bands.correct')} name={t('procedures.law.bands.correctBand', { band: b.description })} testId="loss-band-correct" />
-                    </td>
-                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -223,7 +221,13 @@ function ContributionSettings({ editable, panel }: { editable: boolean; panel: P
         {() => (
           <>
             <h3 class="h5">{t('procedures.law.contribution.inForce')}</h3>
-            {current ? <SettingFacts setting={current} testId="setting-in-force" /> : <p>{t('procedures.law.contribution.noneInForce')}</p>}
+            {current ? (
+              <div class="border-start border-4 border-success ps-3 mb-3">
+                <SettingFacts setting={current} testId="setting-in-force" />
+              </div>
+            ) : (
+              <p>{t('procedures.law.contribution.noneInForce')}</p>
+            )}
             <h3 class="h5">{t('procedures.law.contribution.scheduled')}</h3>
             {scheduled.length ? (
               <ul class="list-unstyled" data-testid="settings-scheduled">
@@ -325,12 +329,12 @@ function EarlierSettings({ settings }: { settings: Setting[] }) {
 }
 
 /**
- * A new act: from a day after the latest setting's (the server checks it; the field suggests a day
- * to come, so that it can still be withdrawn), the latest's figures offered to change.
+ * A new act: from a day after the latest setting's (the server's rule, which it checks), best a day
+ * to come so that it can still be withdrawn; the latest's figures offered to change.
  */
 function AddSettingForm({ latest, onDone, onCancel }: { latest: Setting | undefined; onDone: (s: Setting) => void; onCancel: () => void }) {
   const { t, lang } = useT();
-  const firstDay = addDays(latest && latest.applies_from > today() ? latest.applies_from : today(), 1);
+  const firstDay = latest ? addDays(latest.applies_from, 1) : undefined;
   const [appliesFrom, setAppliesFrom] = useState('');
   const [adult, setAdult] = useState(latest ? euroText(latest.adult_cents_per_month) : '');
   const [child, setChild] = useState(latest ? euroText(latest.child_cents_per_month) : '');
@@ -407,7 +411,7 @@ function AddSettingForm({ latest, onDone, onCancel }: { latest: Setting | undefi
           type="date"
           required
           label={labels.applies_from}
-          hint={t('procedures.law.contribution.appliesFromHint', { day: day(firstDay) })}
+          hint={firstDay ? t('procedures.law.contribution.appliesFromHint', { day: day(firstDay) }) : undefined}
           min={firstDay}
           value={appliesFrom}
           onValue={setAppliesFrom}

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const [file, x, y, w, h, out, scale = '2'] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const p = await b.newPage({ deviceScaleFactor: Number(scale) });
+await p.setViewportSize({ width: 3000, height: 5000 });
+import('node:fs').then(()=>{});
+const { readFileSync } = await import('node:fs');
+await p.setContent(`<body style="margin:0"><img src="data:image/png;base64,${readFileSync(file).toString('base64')}"></body>`);
+await p.waitForFunction(() => document.images[0].complete);
+await p.screenshot({ path: out, clip: { x: +x, y: +y, width: +w, height: +h } });
+await b.close();
