@@ -10,9 +10,10 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { api, createUser, expectStatus, login, loginDemo, uniqueSuffix } from '../support/client.mjs';
+import { daysAgo } from '../support/days.mjs';
 
 const MISSING = 999999999;
-const yesterday = new Date(Date.now() - 86400000).toISOString().slice(0, 10);
+const yesterday = daysAgo(1);
 const month = yesterday.slice(0, 7);
 
 let officer, worker, admin, otherWorker;

@@ -14,6 +14,7 @@ import {
   loginDemo,
   poll,
 } from '../support/client.mjs';
+import { daysAgo } from '../support/days.mjs';
 
 let admin, officer, worker, analyst;
 let workerCentre; // a centre run by the worker's organisation
@@ -100,7 +101,7 @@ test('a person page and a search record exactly the persons shown', async () => 
 });
 
 test('a register day records its guests and the persons of its entries', async () => {
-  const day = new Date(Date.now() - 3 * 86400e3).toISOString().slice(0, 10);
+  const day = daysAgo(3);
   const res = await api('GET', `/centres/${workerCentre.id}/register/${day}`, { session: worker });
   const report = expectStatus(res, 200);
   assert.ok(report.guests.length > 0, 'the demo centre has guests that day');

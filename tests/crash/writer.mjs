@@ -8,7 +8,7 @@
 // (created once signed in).
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { api, loginDemo, uniqueSuffix } from '../support/client.mjs';
-import { addDays } from '../support/days.mjs';
+import { addDays, daysAgo } from '../support/days.mjs';
 
 const ackFile = process.env.ACK_FILE;
 const clients = Number(process.env.CLIENTS ?? 8);
@@ -21,7 +21,7 @@ const worker = await loginDemo('case_worker');
 if (process.env.READY_FILE) writeFileSync(process.env.READY_FILE, '');
 const counts = { acknowledged: 0, refused: 0 };
 
-const today = new Date().toISOString().slice(0, 10);
+const today = daysAgo(0);
 
 class Killed extends Error {}
 

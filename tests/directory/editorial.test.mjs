@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
 import { BASE_URL, ROLES, api, expectError, expectStatus, loginAllDemo, poll, randomAddress } from '../support/client.mjs';
+import { daysAgo } from '../support/days.mjs';
 
 let s; // sessions by role
 const ORG_P = randomUUID(); // kept by the service provider's organisation
@@ -18,7 +19,7 @@ const ORG_C = randomUUID(); // kept by the case worker's organisation
 const SVC_P = randomUUID();
 const SVC_C = randomUUID();
 const MISSING = '00000000-0000-4000-8000-00000000beef';
-const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+const today = daysAgo(0);
 
 const service = (id, org, name) => ({
   id,

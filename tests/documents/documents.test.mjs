@@ -20,12 +20,12 @@ import {
   loginDemo,
   poll,
 } from '../support/client.mjs';
-import { addDays } from '../support/days.mjs';
+import { addDays, daysAgo } from '../support/days.mjs';
 import { assertSameAnswer, attachSheet, download, pdfBytes, pngBytes, upload, uploaded } from './fixture.mjs';
 
 let admin, officer, inspector, worker, otherWorker;
 let centre, otherCentre, guest, outsider;
-const today = new Date().toISOString().slice(0, 10);
+const today = daysAgo(0);
 const day = addDays(today, -5);
 const MISSING = 999999999;
 

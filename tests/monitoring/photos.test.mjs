@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { createCentre } from '../centres/fixture.mjs';
 import { download, pdfBytes, pngBytes, upload, uploaded } from '../documents/fixture.mjs';
 import { API, BASE_URL, api, expectError, expectStatus, findOrganization, loginDemo } from '../support/client.mjs';
+import { daysAgo } from '../support/days.mjs';
 
 let admin, officer, inspector, worker, analyst;
 let centre, standard;
@@ -30,7 +31,7 @@ before(async () => {
 });
 
 const itemId = (code) => standard.items.find((i) => i.code === code).id;
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+const today = () => daysAgo(0);
 
 async function started(c = centre, day = '2026-11-20') {
   const i = expectStatus(

@@ -12,3 +12,15 @@ export const addDays = (day, n) => {
 export function daysAgo(n) {
   return addDays(romeDay.format(new Date()), -n);
 }
+
+/** The month (YYYY-MM) `n` months before Rome's current one (negative: after). */
+export function monthsAgo(n) {
+  const [y, m] = daysAgo(0).split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1 - n, 1)).toISOString().slice(0, 7);
+}
+
+/** How many days `month` (YYYY-MM) has. */
+export function daysInMonth(month) {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}

@@ -11,13 +11,13 @@ import assert from 'node:assert/strict';
 import { createCentre } from '../../centres/fixture.mjs';
 import { createPerson } from '../../people/fixture.mjs';
 import { api, createUser, expectError, expectStatus, loginDemo, findOrganization, login } from '../../support/client.mjs';
-import { addDays } from '../../support/days.mjs';
+import { addDays, daysAgo } from '../../support/days.mjs';
 import { place } from '../placements/fixture.mjs';
 
 let officer, worker, inspector, otherWorker;
 let centre, runaway, onLeave, revoked;
 
-const today = new Date().toISOString().slice(0, 10);
+const today = daysAgo(0);
 const arrival = addDays(today, -30);
 const days = [-12, -11, -10].map((d) => addDays(today, d));
 

@@ -31,7 +31,7 @@ import assert from 'node:assert/strict';
 import { createCentre } from '../../centres/fixture.mjs';
 import { createFamilyGroup, createPerson } from '../../people/fixture.mjs';
 import { api, BASE_URL, API, expectError, expectStatus, loginDemo, uniqueSuffix } from '../../support/client.mjs';
-import { addDays } from '../../support/days.mjs';
+import { addDays, daysInMonth, monthsAgo } from '../../support/days.mjs';
 import { place } from '../placements/fixture.mjs';
 
 let officer, worker, analyst, inspector, admin;
@@ -42,15 +42,10 @@ let elsewhere; // a person placed only at centre B, which another operator runs
 let c1, c2; // contracts of A
 
 const pad = (n) => String(n).padStart(2, '0');
-const now = new Date();
-const monthOf = (offset) => {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
-};
-const MONTH = monthOf(-1);
-const EARLIER = monthOf(-2); // no invoice: the refusals are tried on it
-const LATER = monthOf(2); // in the future in every time zone
-const N = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)).getUTCDate();
+const MONTH = monthsAgo(1);
+const EARLIER = monthsAgo(2); // no invoice: the refusals are tried on it
+const LATER = monthsAgo(-2); // in the future in every time zone
+const N = daysInMonth(MONTH);
 const day = (k) => `${MONTH}-${pad(k)}`;
 
 const PRESENCE = 5 * N + 10;
@@ -505,7 +500,7 @@ test('invoices: a line naming another operator\'s guest gets the answer of an id
 });
 
 test('invoices: withdrawn with a reason, kept with its lines, and replaced by the next one', async () => {
-  const month = monthOf(-3);
+  const month = monthsAgo(3);
   // A centre of its own, with one guest on the 1st: an invoice's amount is its days at the price.
   const firstDay = `${month}-01`;
   const centreE = await createCentre(officer, { operator_id: ownOrgId, places_single_men: 5, places_single_women: 0, places_families: 0 });

@@ -14,7 +14,7 @@ import { createCentre } from '../../centres/fixture.mjs';
 import { uploaded } from '../../documents/fixture.mjs';
 import { createFamilyGroup, createPerson } from '../../people/fixture.mjs';
 import { api, createUser, expectError, expectStatus, loginDemo, login, uniqueSuffix } from '../../support/client.mjs';
-import { addDays } from '../../support/days.mjs';
+import { addDays, daysInMonth, monthsAgo } from '../../support/days.mjs';
 import { place } from '../placements/fixture.mjs';
 
 let officer, worker, inspector, analyst, otherWorker;
@@ -22,13 +22,8 @@ let centreA, centreB;
 let family, s1, elsewhere;
 
 const pad = (n) => String(n).padStart(2, '0');
-const now = new Date();
-const monthOf = (offset) => {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
-};
-const MONTH = monthOf(-1);
-const N = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)).getUTCDate();
+const MONTH = monthsAgo(1);
+const N = daysInMonth(MONTH);
 const day = (k) => `${MONTH}-${pad(k)}`;
 const MISSING = 999999999;
 
@@ -151,7 +146,7 @@ test('bad input: outside a placement, another operator\'s guest, amounts on the 
   expectError(missing, 422, 'not_placed_on', ['person_id']);
   expectError(await record({ person_id: s1.id, item: 'pocket_money', handed_on: day(15) }), 422, 'validation_failed', ['amount_cents']);
   expectError(await record({ person_id: s1.id, item: 'first_entry_kit', handed_on: day(15), amount_cents: 100 }), 422, 'validation_failed', ['amount_cents']);
-  expectError(await record({ person_id: s1.id, item: 'pocket_money', handed_on: day(15), amount_cents: 100, month: monthOf(-2) }), 422, 'not_placed', ['month']);
+  expectError(await record({ person_id: s1.id, item: 'pocket_money', handed_on: day(15), amount_cents: 100, month: monthsAgo(2) }), 422, 'not_placed', ['month']);
   expectError(await record({ person_id: s1.id, item: 'cash', handed_on: day(15) }), 400, 'validation_failed', ['item']);
   expectError(await record({ person_id: s1.id, item: 'first_entry_kit', handed_on: day(15), document_id: MISSING }), 422, 'no_such_document', ['document_id']);
   assert.equal(await count(), before);

@@ -8,12 +8,12 @@ import assert from 'node:assert/strict';
 import { createCentre } from '../../centres/fixture.mjs';
 import { createPerson } from '../../people/fixture.mjs';
 import { api, expectError, expectStatus, loginDemo } from '../../support/client.mjs';
-import { addDays } from '../../support/days.mjs';
+import { addDays, daysAgo } from '../../support/days.mjs';
 import { place } from './fixture.mjs';
 
 let officer, worker;
 let centre, other;
-const today = new Date().toISOString().slice(0, 10);
+const today = daysAgo(0);
 const arrival = addDays(today, -20);
 const exitDay = addDays(today, -10);
 const confirmed = addDays(today, -8);

@@ -17,14 +17,14 @@ import { join } from 'node:path';
 import { createCentre } from '../../centres/fixture.mjs';
 import { createPerson } from '../../people/fixture.mjs';
 import { api, expectError, expectStatus, loginDemo, findOrganization } from '../../support/client.mjs';
-import { addDays } from '../../support/days.mjs';
+import { addDays, daysAgo } from '../../support/days.mjs';
 import { place } from '../placements/fixture.mjs';
 
 let officer, worker, inspector, analyst, admin;
 let centre, otherCentre; // run by the case worker's organisation / by another operator
 let guest1, guest2, outsider; // guests of `centre`; `outsider` is placed in `otherCentre`
 
-const today = new Date().toISOString().slice(0, 10);
+const today = daysAgo(0);
 const arrival = addDays(today, -20);
 const day = addDays(today, -10); // the day most tests record on
 const future = addDays(today, 3);

@@ -11,7 +11,7 @@ import { DirectoryFeedback, DirectoryImport, DirectoryModeration, DirectoryServi
 import { Guidance, GuidancePageView, isCategory } from '../features/guidance/index';
 import { Opportunities, OpportunityPage } from '../features/opportunities/index';
 import { TimelinessPage } from '../features/screening/index';
-import { Catalogue, FilePage, ProcedureFiles } from '../features/procedures/index';
+import { Catalogue, FilePage, LawSettings, ProcedureFiles } from '../features/procedures/index';
 import { AgreementPage, Agreements } from '../features/agreements/index';
 import { ProcedureAnalytics } from '../features/procedure-analytics/index';
 import { FindingPage, Findings, forgetInspectionCopies, InspectionPage, Inspections, RiskRanking, Sanctions } from '../features/monitoring/index';
@@ -65,6 +65,7 @@ const ROUTES: Record<string, { permission?: string; render: () => preact.JSX.Ele
   '/procedure-files': { permission: 'procedure_files.read', render: () => <ProcedureFiles /> },
   '/integration-agreements': { permission: 'integration_agreements.read', render: () => <Agreements /> },
   '/procedures': { permission: 'procedures.read', render: () => <Catalogue /> },
+  '/procedures/law': { permission: 'procedures.read', render: () => <LawSettings /> },
   '/procedures/analytics': { permission: 'procedure_analytics.read', render: () => <ProcedureAnalytics /> },
   '/directory/services': { permission: 'directory.listings.read', render: () => <DirectoryServices /> },
   '/directory/moderation': { permission: 'directory.moderate', render: () => <DirectoryModeration /> },

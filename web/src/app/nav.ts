@@ -38,6 +38,8 @@ export const AREAS: Area[] = [
   { path: '/procedure-files', labelKey: 'nav.procedureFiles', descriptionKey: 'home.cards.procedureFiles', icon: 'files', permission: 'procedure_files.read', group: 'people' },
   { path: '/integration-agreements', labelKey: 'nav.integrationAgreements', descriptionKey: 'home.cards.integrationAgreements', icon: 'files', permission: 'integration_agreements.read', group: 'people' },
   { path: '/procedures', labelKey: 'nav.procedures', descriptionKey: 'home.cards.procedures', icon: 'list', permission: 'procedures.read', group: 'people' },
+  // Every role reads the law settings at their address; the menu offers them to those who keep them.
+  { path: '/procedures/law', labelKey: 'nav.lawSettings', descriptionKey: 'home.cards.lawSettings', icon: 'settings', permission: 'procedures.edit', group: 'people' },
   { path: '/procedures/analytics', labelKey: 'nav.procedureAnalytics', descriptionKey: 'home.cards.procedureAnalytics', icon: 'list', permission: 'procedure_analytics.read', group: 'people' },
   { path: '/screening-timeliness', labelKey: 'nav.screeningTimeliness', descriptionKey: 'home.cards.screeningTimeliness', icon: 'list', permission: 'screening.statistics', group: 'people' },
   { path: '/referrals/inbox', labelKey: 'nav.referralsInbox', descriptionKey: 'home.cards.referralsInbox', icon: 'list', permission: 'referrals.receive', group: 'people' },

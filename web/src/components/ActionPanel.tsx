@@ -35,10 +35,13 @@ export function FormButtons({ busy, onCancel, saveLabel, testId }: { busy: boole
   );
 }
 
-/** The button that opens `action`'s panel, saying whether it is open. */
-export function PanelOpener<A extends string>({ panel, action, label, testId }: { panel: ReturnType<typeof useActionPanel<A>>; action: A; label: string; testId: string }) {
+/**
+ * The button that opens `action`'s panel, saying whether it is open. `name`: its accessible name
+ * where the label alone repeats (one "Correct" a row), beginning with the label.
+ */
+export function PanelOpener<A extends string>({ panel, action, label, name, testId }: { panel: ReturnType<typeof useActionPanel<A>>; action: A; label: string; name?: string; testId: string }) {
   return (
-    <button type="button" class="btn btn-outline-primary btn-sm" data-testid={testId} aria-expanded={panel.action === action ? 'true' : 'false'} onClick={(e) => panel.open(action, e)}>
+    <button type="button" class="btn btn-outline-primary btn-sm" data-testid={testId} aria-label={name} aria-expanded={panel.action === action ? 'true' : 'false'} onClick={(e) => panel.open(action, e)}>
       {label}
     </button>
   );

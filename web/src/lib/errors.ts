@@ -1,5 +1,6 @@
 import { ApiError, type FieldError } from './api';
-import { hasKey, type TFunction } from './i18n';
+import { formatDay } from './dates';
+import { currentLang, hasKey, type TFunction } from './i18n';
 
 /** A translated message for an API (or any) error: by code, else the server's message. */
 export function describeError(err: unknown, t: TFunction): string {
@@ -47,5 +48,31 @@ export async function plainRuleErrors<T>(p: Promise<T>, codes: Set<string>, keep
       throw new ApiError(e.status, e.code, e.message, kept, e.retryAfter);
     }
     throw e;
+  }
+}
+
+/** The last day the server takes (core/civil_day.h kLatestDay): a range up to it has no end. */
+const LATEST_DAY = '2099-12-31';
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The days a refusal names as YYYY-MM-DD (the day a verification opens, the first day a new setting
+ * may take) rewritten as the reader's dates; a range running to the server's last day says only
+ * where it starts (fieldErrors.date_from), not "until 31 Dec 2099".
+ */
+export async function withReadableDates<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    const lang = currentLang();
+    const fields = Object.fromEntries(
+      Object.entries(e.fields).map(([k, f]) => {
+        const openEnded = f.code === 'date_out_of_range' && f.params.to === LATEST_DAY;
+        const params = Object.fromEntries(Object.entries(f.params).map(([n, v]) => [n, typeof v === 'string' && ISO_DAY.test(v) ? formatDay(v, lang) : v]));
+        return [k, { ...f, code: openEnded ? 'date_from' : f.code, params }];
+      }),
+    );
+    throw new ApiError(e.status, e.code, e.message, fields, e.retryAfter);
   }
 }

@@ -5,6 +5,7 @@
 // in Arabic (checkConfirmDialog), the pages axe clean in Italian and Arabic.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { daysAgo } from '../../../tests/support/days.mjs';
 import {
   apiCall,
   apiCreate,
@@ -25,7 +26,7 @@ let browser;
 let page;
 let centre;
 let guest;
-const isoDay = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+const isoDay = (offset) => daysAgo(-offset);
 const days = [-9, -8, -7].map(isoDay);
 
 before(async () => {

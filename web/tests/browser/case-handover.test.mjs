@@ -8,6 +8,7 @@
 // in the case's timeline. Axe clean, in Italian and Arabic, and at 360 px.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { daysAgo } from '../../../tests/support/days.mjs';
 import {
   apiCreate,
   apiGet,
@@ -27,7 +28,7 @@ import {
 const APPRODO = 'Cooperativa Sociale Approdo (demo)';
 const PONTE = 'Cooperativa Il Ponte (demo)';
 const suffix = uniqueSuffix();
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => daysAgo(0);
 
 let officer;
 let worker;

@@ -6,6 +6,7 @@
 // Italian and Arabic.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { daysAgo } from '../../../tests/support/days.mjs';
 import { apiCreate, apiGet, assertAccessible, at360, checkConfirmDialog, closeChecked, settled, signedIn, switchLanguage, tr, uniqueSuffix } from './helpers.mjs';
 
 let admin;
@@ -87,7 +88,7 @@ test('a change of law is a new rule, asked about before saving; the old rule sta
   assert.equal(await rules.count(), p.terms.length);
   await rules.first().locator('[data-testid=editor-law-change-add]').click();
   const added = p.terms.length;
-  assert.equal(await field(page, `terms[${added}].applies_from`).inputValue(), new Date().toISOString().slice(0, 10));
+  assert.equal(await field(page, `terms[${added}].applies_from`).inputValue(), daysAgo(0));
   await field(page, `terms[${added}].amount`).fill('45');
   await field(page, `terms[${added}].legal_reference`).fill('legge di prova');
   // Asked first: in Italian and Arabic, at 360 px; cancelled, nothing changes.
@@ -104,7 +105,7 @@ test('a change of law is a new rule, asked about before saving; the old rule sta
   const after = (await apiGet(page, `/procedures/${p.id}`)).body;
   assert.equal(after.terms.length, p.terms.length + 1);
   assert.ok(after.terms.some((r) => r.amount === 60), 'the old rule is kept for the files filed before');
-  assert.ok(after.terms.some((r) => r.amount === 45 && r.applies_from === new Date().toISOString().slice(0, 10)));
+  assert.ok(after.terms.some((r) => r.amount === 45 && r.applies_from === daysAgo(0)));
   // Back as it was, for the other tests: the new rule removed (asked again).
   await page.goto(`/procedures?edit=${p.id}`);
   await page.locator('[data-testid=catalogue-form]').waitFor();

@@ -2,11 +2,12 @@
 // confirm dialog (360 px, Arabic) states which register days change, and the stay is open again.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { daysAgo } from '../../../tests/support/days.mjs';
 import { apiCreate, apiGet, checkConfirmDialog, closeChecked, createCentre, createPerson, me, screenshot, signedIn, uniqueSuffix } from './helpers.mjs';
 
 let browser;
 let page;
-const isoDay = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+const isoDay = (offset) => daysAgo(-offset);
 
 before(async () => {
   ({ browser, page } = await signedIn('prefecture_officer'));

@@ -6,6 +6,7 @@
 // Arabic (the withdrawal and the two-contract form also at 360 px).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { daysInMonth, monthsAgo } from '../../../tests/support/days.mjs';
 import { apiCreate, apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, createCentre, createPerson, me, signedIn, tr, uniqueSuffix } from './helpers.mjs';
 
 let browser;
@@ -22,12 +23,6 @@ after(async () => {
   await closeChecked({ browser, page });
   await closeChecked({ browser: workerBrowser, page: workerPage });
 });
-
-function monthsAgo(n) {
-  const d = new Date();
-  const m = new Date(d.getFullYear(), d.getMonth() - n, 1);
-  return `${m.getFullYear()}-${String(m.getMonth() + 1).padStart(2, '0')}`;
-}
 
 /** A demo centre whose invoice for `month` bills days the register records as absences. */
 async function centreWithDisputedInvoice(month) {
@@ -226,7 +221,7 @@ test('case worker: prepares an invoice from the register, leaves a guest out, an
 test('case worker: a month spanning two contracts gives two invoices, one per contract, each with its days and price', async () => {
   const month = monthsAgo(1);
   const [y, m] = month.split('-').map(Number);
-  const N = new Date(y, m, 0).getDate();
+  const N = daysInMonth(month);
   const day = (k) => `${month}-${String(k).padStart(2, '0')}`;
   const before = new Date(Date.UTC(y, m - 1, 1) - 10 * 86_400_000).toISOString().slice(0, 10);
   const cig = (p) => `${p}${uniqueSuffix().toUpperCase().replace(/[^A-Z0-9]/g, '')}`.padEnd(10, '0').slice(0, 10);

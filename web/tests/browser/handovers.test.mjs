@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { monthsAgo } from '../../../tests/support/days.mjs';
 import { apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, SCREENSHOT_DIR, signedIn, switchLanguage } from './helpers.mjs';
 
 let browser;
@@ -21,13 +22,7 @@ after(async () => {
   await closeChecked(officer);
 });
 
-function lastMonth() {
-  const d = new Date();
-  const m = new Date(d.getFullYear(), d.getMonth() - 1, 1);
-  return `${m.getFullYear()}-${String(m.getMonth() + 1).padStart(2, '0')}`;
-}
-
-const month = lastMonth();
+const month = monthsAgo(1);
 // What a person sees without scrolling: the pages are long (a row per guest).
 const viewportShot = async (name) => {
   await page.evaluate(() => document.fonts.ready);
@@ -117,8 +112,7 @@ test('prefecture officer: reads the handovers, records none', async () => {
 test('prefecture officer: suspends a guest\'s pocket money for 30 days to 6 months, confirmed first', async () => {
   assert.ok(target, 'the first test found a centre');
   const p = officer.page;
-  const now = new Date();
-  const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  const thisMonth = monthsAgo(0);
   await p.goto(`/centres/${target.centre.id}/handovers?month=${thisMonth}`);
   await p.locator('[data-testid=suspend-open]').click();
   const guest = await p.locator('#suspend-person option:not([value=""])').first().getAttribute('value');

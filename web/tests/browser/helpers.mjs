@@ -246,6 +246,7 @@ export function expectedNav(permissions) {
     ...(has('procedure_files.read') ? ['/procedure-files'] : []),
     ...(has('integration_agreements.read') ? ['/integration-agreements'] : []),
     ...(has('procedures.read') ? ['/procedures'] : []),
+    ...(has('procedures.edit') ? ['/procedures/law'] : []),
     ...(has('procedure_analytics.read') ? ['/procedures/analytics'] : []),
     ...(has('screening.statistics') ? ['/screening-timeliness'] : []),
     ...(has('referrals.receive') ? ['/referrals/inbox'] : []),

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { daysAgo } from '../../../tests/support/days.mjs';
 import { apiCall, apiCreate, apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, SCREENSHOT_DIR, signedIn, switchLanguage } from './helpers.mjs';
 
 let inspector;
@@ -48,7 +49,7 @@ async function shot360(name) {
 test('inspector: the register of the day and the month’s handovers beside the head count; a photo taken online', async () => {
   const centres = (await apiGet(page, '/centres?per_page=100')).body.items;
   const centre = centres[0];
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+  const today = daysAgo(0);
   const me = (await apiGet(page, '/auth/me')).body.user;
   inspection = await apiCreate(page, '/inspections', { centre_id: centre.id, planned_date: today, team: [me.id] });
   await apiCreate(page, `/inspections/${inspection.id}/start`);

@@ -3,6 +3,7 @@
 // has no Cyrillic). axe clean, screenshots in Italian, Arabic and at 360 px.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { daysAgo } from '../../../tests/support/days.mjs';
 import {
   apiCall,
   apiCreate,
@@ -59,7 +60,7 @@ test('prefecture officer: the notices searched, sorted by column and saved as CS
   const { page } = officer;
   // Two guests of a centre of the case worker's organisation, each absent without notice for 3
   // days (72 hours), Sow from a day earlier; the case worker sends both notices.
-  const isoDay = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+  const isoDay = (offset) => daysAgo(-offset);
   const orgId = (await me(worker.page)).user.organization.id;
   const centre = await createCentre(page, `CAS Segnalazioni ${uniqueSuffix()}`, orgId, { single_men: 5 });
   const guests = [await createPerson(page, 'Bah', 'Ousmane'), await createPerson(page, 'Sow', 'Ibrahima')];

@@ -5,6 +5,7 @@
 // searched, sorted and saved as CSV; Italian and Arabic, 360 px, axe.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { daysAgo } from '../../../tests/support/days.mjs';
 import {
   apiCreate,
   assertAccessible,
@@ -24,7 +25,7 @@ import {
 
 let browser;
 let page;
-const isoDay = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+const isoDay = (offset) => daysAgo(-offset);
 
 before(async () => {
   ({ browser, page } = await signedIn('prefecture_officer'));

@@ -4,6 +4,7 @@
 // export. Axe in Italian and Arabic, screenshots at 1280 and 360 px.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { daysAgo } from '../../../tests/support/days.mjs';
 import {
   apiCall as apiCallIn,
   checkBothLanguages,
@@ -34,12 +35,7 @@ async function operatorId() {
   return (r.body.items.find((o) => o.type === 'centre_operator') ?? r.body.items[0]).id;
 }
 
-function dayFromToday(n) {
-  const d = new Date();
-  d.setDate(d.getDate() + n);
-  const p = (x) => String(x).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+const dayFromToday = (n) => daysAgo(-n);
 
 /** A family group of `names` (given names), made through the API. */
 async function family(label, names) {

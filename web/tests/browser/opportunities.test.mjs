@@ -5,6 +5,7 @@
 // Axe clean throughout, screenshots in Italian and Arabic.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { daysAgo } from '../../../tests/support/days.mjs';
 import { apiCall, assertAccessible, at360, checkBothLanguages, checkConfirmDialog, closeChecked, signedIn, tr, uniqueSuffix } from './helpers.mjs';
 
 let provider;
@@ -22,11 +23,7 @@ after(async () => {
   await closeChecked(worker);
 });
 
-const inDays = (n) => {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
+const inDays = (n) => daysAgo(-n);
 
 
 test('a service provider writes a job with a translation and publishes it, asked first', async () => {

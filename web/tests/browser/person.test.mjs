@@ -3,6 +3,7 @@
 // Every person changed here is made here, so that other test files can rely on the demo persons.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { daysAgo } from '../../../tests/support/days.mjs';
 import {
   apiCall,
   apiCreate,
@@ -30,13 +31,6 @@ before(async () => {
 after(() => closeChecked({ browser, page }));
 
 const heading = (p = page) => headingText(p);
-
-// Days back from today, far enough that the server's local date agrees.
-function daysAgo(n) {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() - n);
-  return d.toISOString().slice(0, 10);
-}
 
 async function organizationId(name) {
   const r = await apiCall(page, 'GET', `/organizations?q=${encodeURIComponent(name)}&per_page=100`);

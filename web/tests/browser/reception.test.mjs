@@ -2,6 +2,7 @@
 // guest and transferring him, the occupancy overview — flows, axe in Italian and Arabic.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { daysAgo } from '../../../tests/support/days.mjs';
 import {
   apiCall as apiCallIn,
   assertAccessible,
@@ -319,11 +320,7 @@ test('a family leaves together: the relatives present are offered and ticked', a
     assert.equal(r.status, 201, JSON.stringify(r.body));
     members.push(r.body);
   }
-  const today = await page.evaluate(() => {
-    const d = new Date();
-    const p = (n) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-  });
+  const today = daysAgo(0);
   const placed = await apiCall('POST', '/placements', {
     person_ids: members.map((m) => m.id),
     centre_id: centre.id,

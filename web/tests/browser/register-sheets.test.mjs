@@ -4,6 +4,7 @@
 // page stays axe clean. On a centre made for this file, so that no other test shares its days.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { daysAgo } from '../../../tests/support/days.mjs';
 import {
   apiCall,
   apiCreate,
@@ -29,12 +30,7 @@ before(async () => {
 
 after(() => closeChecked({ browser, page }));
 
-const isoDay = (offset) => {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-};
+const isoDay = (offset) => daysAgo(-offset);
 
 test('case worker: print the signature sheet, confirm, upload the signed scan, find it listed', async () => {
   const worker = await me(page);

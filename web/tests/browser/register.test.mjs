@@ -3,6 +3,7 @@
 // printable and axe clean in Italian and Arabic; the Prefettura reads it without the actions.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { daysAgo } from '../../../tests/support/days.mjs';
 import {
   apiGet,
   assertAccessible,
@@ -65,11 +66,7 @@ test('case worker: overview, absence, confirmation, withdrawal and re-confirmati
   await checkBothLanguages(page, 'register-overview', () => page.locator('[data-testid=register-days]').waitFor());
 
   // Days after today cannot be chosen.
-  assert.equal(await page.locator('#register-day').getAttribute('max'), await page.evaluate(() => {
-    const d = new Date();
-    const p = (n) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-  }));
+  assert.equal(await page.locator('#register-day').getAttribute('max'), daysAgo(0));
 
   await page.locator(`[data-testid=register-days] tr[data-day="${day}"] a`).click();
   await page.locator(`[data-testid=register-day][data-day="${day}"] [data-testid=register-guests]`).waitFor();
@@ -186,12 +183,7 @@ test('case worker: overview, absence, confirmation, withdrawal and re-confirmati
 });
 
 test('a day after today is refused, in words', async () => {
-  const tomorrow = await page.evaluate(() => {
-    const d = new Date();
-    d.setDate(d.getDate() + 1);
-    const p = (n) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-  });
+  const tomorrow = daysAgo(-1);
   const c = centre ?? (await pickCentreAndDay()).centre;
   await page.goto(`/centres/${c.id}/register/${tomorrow}`);
   await page.getByText(tr('it', 'errors.future_date')).waitFor();

@@ -12,9 +12,9 @@ import { CheckboxField, FormErrors, LoadState, Notice, SelectField, TextAreaFiel
 import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useFlash } from '../../components/flash';
-import { ApiError } from '../../lib/api';
 import { formatDay, today } from '../../lib/dates';
-import { currentLang, type Msg, type TFunction, useT } from '../../lib/i18n';
+import { withReadableDates } from '../../lib/errors';
+import { type Msg, type TFunction, useT } from '../../lib/i18n';
 import { formatNumber } from '../../lib/numbers';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
@@ -69,20 +69,6 @@ export function AgreementPage({ id }: { id: number }) {
       </LoadState>
     </FormPage>
   );
-}
-
-/** The server names the day the verification opens as an ISO date: shown as the reader's date. */
-async function withReadableDates<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (e) {
-    if (!(e instanceof ApiError)) throw e;
-    const lang = currentLang();
-    const fields = Object.fromEntries(
-      Object.entries(e.fields).map(([k, f]) => [k, typeof f.params.from === 'string' ? { ...f, params: { ...f.params, from: formatDay(f.params.from, lang) } } : f]),
-    );
-    throw new ApiError(e.status, e.code, e.message, fields, e.retryAfter);
-  }
 }
 
 function Balance({ agreement: a, bands }: { agreement: Agreement; bands: LossBand[] }) {

@@ -62,6 +62,9 @@ export const LINE_CODES = [
 
 /** The server's limit on an entry's note (agreement_routes.cc), in characters. */
 export const NOTE_MAX = 1000;
+/** The server's limits on a loss band (agreement_routes.cc): the credits it takes, its words. */
+export const LOSS_CREDITS_MAX = 25;
+export const BAND_DESCRIPTION_MAX = 500;
 
 export const agreementsApi = {
   list: (query: Query) => request<Schema<'IntegrationAgreementList'>>('GET', '/integration-agreements', { query }),
@@ -70,6 +73,9 @@ export const agreementsApi = {
   addEntry: (id: number, body: EntryInput) => request<Agreement>('POST', `/integration-agreements/${id}/entries`, { body }),
   verify: (id: number, body: RequestBody<'integrationAgreementVerification'>) => request<Agreement>('POST', `/integration-agreements/${id}/verification`, { body }),
   lossBands: () => request<Schema<'IntegrationAgreementLossBandList'>>('GET', '/integration-agreements/loss-bands'),
+  /** The admin corrects a band (procedures.edit): every balance follows it from then on, recorded outcomes stay. */
+  correctLossBand: (code: string, body: RequestBody<'integrationAgreementsLossBandsByCode'>) =>
+    request<LossBand>('PUT', `/integration-agreements/loss-bands/${encodeURIComponent(code)}`, { body }),
 };
 
 /** A line's params ("name=value" pairs) as an object for the message. */

@@ -9,7 +9,7 @@ import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { today } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
-import { euroToCents, formatEuro } from '../../lib/money';
+import { euroText, euroToCents, formatEuro } from '../../lib/money';
 import { costsApi, SAI_REPORT_STATUSES, type SaiBudget } from './api';
 
 type ReportStatus = SaiBudget['report_status'];
@@ -17,7 +17,6 @@ type ReportStatus = SaiBudget['report_status'];
 // Years go into sentences as text: i18n writes numbers with the language's grouping ("2,026").
 
 /** Cents as the euro field shows them ("35,50"). */
-const centsToEuroText = (c: number) => (c / 100).toFixed(2).replace('.', ',');
 
 export function SaiBudgetForm({
   id,
@@ -37,7 +36,7 @@ export function SaiBudgetForm({
   const { ask, dialog } = useConfirm();
   const [f, setF] = useState({
     year: String(start?.year ?? Number(today().slice(0, 4))),
-    amount: start ? centsToEuroText(start.amount_cents) : '',
+    amount: start ? euroText(start.amount_cents) : '',
     report: (start?.report_status ?? 'not_due') as ReportStatus,
   });
   const set = (k: 'year' | 'amount') => (v: string) => setF((p) => ({ ...p, [k]: v }));

@@ -15,7 +15,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { HeaderRow, useTableFilter } from '../../components/useTableFilter';
 import { formatDay, today } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
-import { formatEuro } from '../../lib/money';
+import { euroText, formatEuro } from '../../lib/money';
 import { formatNumber } from '../../lib/numbers';
 import { ApiError } from '../../lib/api';
 import { Link, navigate, useLocation } from '../../lib/router';
@@ -359,7 +359,7 @@ function Ladder({ sanctions, centreName }: { sanctions: Sanction[]; centreName: 
               s.days_late,
               // Numbers as Italian offices write them, in every language: decision 0021.
               s.rate_per_mille == null ? '' : String(s.rate_per_mille).replace('.', ','),
-              s.amount_cents == null ? '' : (s.amount_cents / 100).toFixed(2).replace('.', ','),
+              s.amount_cents == null ? '' : euroText(s.amount_cents),
               s.note,
             ]}
           />

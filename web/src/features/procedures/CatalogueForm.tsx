@@ -19,7 +19,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { ApiError } from '../../lib/api';
 import { formatDay, today } from '../../lib/dates';
 import { type Lang, LANGUAGES, type TFunction, useT } from '../../lib/i18n';
-import { euroToCents } from '../../lib/money';
+import { euroText, euroToCents } from '../../lib/money';
 import { formatNumber } from '../../lib/numbers';
 import { navigate } from '../../lib/router';
 import { useData } from '../../lib/useData';
@@ -107,7 +107,7 @@ function draftOf(p?: Procedure): Draft {
     names: namesOf(p?.names),
     description: p?.description ?? '',
     legal_basis: p?.legal_basis ?? '',
-    fee: p?.fee_cents != null ? (p.fee_cents / 100).toFixed(2).replace('.', ',') : '',
+    fee: p?.fee_cents != null ? euroText(p.fee_cents) : '',
     fee_note: p?.fee_note ?? '',
     max_suspensions: String(p?.max_suspensions ?? 1),
     max_suspension_days: String(p?.max_suspension_days ?? 30),

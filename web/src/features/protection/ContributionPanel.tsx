@@ -7,13 +7,10 @@ import { CsvDownload } from '../../components/CsvDownload';
 import { LoadState } from '../../components/forms';
 import { formatDay } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
-import { formatEuro } from '../../lib/money';
+import { euroText, formatEuro } from '../../lib/money';
 import { formatList, formatNumber } from '../../lib/numbers';
 import { useData } from '../../lib/useData';
 import { type Contribution, protectionApi } from './api';
-
-/** Cents as the euro an Italian spreadsheet reads: "300,00". */
-const officeEuro = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
 
 export function ContributionPanel({ personId }: { personId: number }) {
   const { t } = useT();
@@ -74,7 +71,7 @@ function ContributionBody({ c }: { c: Contribution }) {
           testId="contribution-csv"
           columns={['protection.person', 'protection.month', 'protection.from', 'protection.to', 'protection.adultDays', 'protection.childDays', 'protection.receptionDays', 'protection.amountEuro', 'protection.notesColumn']}
           rows={c.lines}
-          cells={(l) => [name(l.person_id), l.month, { day: l.from }, { day: l.to }, l.adult_days, l.child_days, l.reception_days, officeEuro(l.amount_cents), notes(l.notes)]}
+          cells={(l) => [name(l.person_id), l.month, { day: l.from }, { day: l.to }, l.adult_days, l.child_days, l.reception_days, euroText(l.amount_cents), notes(l.notes)]}
         />
       </div>
       <div class="table-responsive" tabIndex={0} role="region" aria-label={title}>
