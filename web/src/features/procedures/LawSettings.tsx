@@ -15,7 +15,7 @@ import type { FieldErrors } from '../../components/useFormErrors';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { addDays, formatDay, today } from '../../lib/dates';
 import { withReadableDates } from '../../lib/errors';
-import { type Msg, type TFunction, useT } from '../../lib/i18n';
+import { currentLang, type Msg, type TFunction, useT } from '../../lib/i18n';
 import { euroText, euroToCents, formatEuro } from '../../lib/money';
 import { formatNumber } from '../../lib/numbers';
 import { useSession } from '../../lib/session';
@@ -83,7 +83,7 @@ function LossBands({ editable, panel }: { editable: boolean; panel: Panel }) {
   const editing = bands.find((b) => panel.action === `band:${b.code}`);
   const saved = (band: LossBand) => {
     loaded.reload();
-    setDone(() => (tt: TFunction) => tt('procedures.law.bands.done', { credits: creditText(band.credits, tt, lang) }));
+    setDone(() => (tt: TFunction) => tt('procedures.law.bands.done', { credits: creditText(band.credits, tt, currentLang()) }));
     panel.finish('loss-bands-done');
   };
   const title = t('procedures.law.bands.title');
@@ -254,13 +254,13 @@ function ContributionSettings({ editable, panel }: { editable: boolean; panel: P
                 key={withdrawing.applies_from}
                 setting={withdrawing}
                 previous={items[items.indexOf(withdrawing) - 1]}
-                onDone={() => finish((tt) => tt('procedures.law.contribution.withdrawn', { day: formatDay(withdrawing.applies_from, lang) }))}
+                onDone={() => finish((tt) => tt('procedures.law.contribution.withdrawn', { day: formatDay(withdrawing.applies_from, currentLang()) }))}
                 onCancel={panel.close}
               />
             ) : null}
             {editable ? <PanelOpener panel={panel} action="add" label={t('procedures.law.contribution.add')} testId="setting-add" /> : null}
             {panel.action === 'add' ? (
-              <AddSettingForm latest={items.at(-1)} onDone={(s) => finish((tt) => tt('procedures.law.contribution.added', { day: formatDay(s.applies_from, lang) }))} onCancel={panel.close} />
+              <AddSettingForm latest={items.at(-1)} onDone={(s) => finish((tt) => tt('procedures.law.contribution.added', { day: formatDay(s.applies_from, currentLang()) }))} onCancel={panel.close} />
             ) : null}
             {earlier.length ? <EarlierSettings settings={earlier} /> : null}
           </>
