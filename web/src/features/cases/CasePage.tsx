@@ -134,6 +134,7 @@ function CaseView({ c, saved, replaced }: { c: CaseDetail; saved: Saved; replace
   const [corrected, setCorrected] = useState<number | null>(null);
   const done: Saved = (next, text) => {
     setPanel(null);
+    setCorrected(null);
     saved(next, text);
   };
   const cancel = () => setPanel(null);
