@@ -758,7 +758,14 @@ function NoteItem(p: {
         ) : null}
       </div>
       {p.justCorrected ? <Notice kind="success">{t('cases.saved.correction')}</Notice> : null}
-      {n.redacted ? <p class="fst-italic">{t('cases.redacted')}</p> : <p class="text-break" style={{ whiteSpace: 'pre-wrap' }}>{n.text}</p>}
+      {/* What the user wrote runs in its own direction (an Italian note on an Arabic page). */}
+      {n.redacted ? (
+        <p class="fst-italic">{t('cases.redacted')}</p>
+      ) : (
+        <p class="text-break" dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
+          {n.text}
+        </p>
+      )}
       <div class="d-flex flex-wrap gap-2">
         {p.onCorrect ? (
           <button type="button" class="btn btn-outline-primary btn-sm" data-testid="case-note-correct" onClick={p.onCorrect}>
@@ -801,7 +808,13 @@ function VersionList({ c, n }: { c: CaseDetail; n: CaseNote }) {
                   {t('cases.correction.version', { number: v.number, date: formatDay(v.written_at.slice(0, 10), lang), by: v.written_by_name })}
                 </div>
                 {v.reason ? <div class="small text-break">{t('cases.correction.reasonShown', { reason: v.reason })}</div> : null}
-                {v.redacted ? <p class="fst-italic mb-0">{t('cases.redacted')}</p> : <p class="mb-0 text-break" style={{ whiteSpace: 'pre-wrap' }}>{v.text}</p>}
+                {v.redacted ? (
+                  <p class="fst-italic mb-0">{t('cases.redacted')}</p>
+                ) : (
+                  <p class="mb-0 text-break" dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
+                    {v.text}
+                  </p>
+                )}
               </li>
             ))}
           </ol>
