@@ -94,7 +94,7 @@ std::string describe(const std::map<std::string, std::int64_t>& seals) {
   for (const auto& [id, count] : seals) {
     if (!out.empty()) out += ", ";
     out += (id.empty() ? std::string("no key id (sealed before key ids)") : "key id " + id) + ": " +
-           std::to_string(count) + (count == 1 ? " note" : " notes");
+           std::to_string(count) + (count == 1 ? " sealed text" : " sealed texts");
   }
   return out;
 }
@@ -190,9 +190,10 @@ Result<Rotation> rotate_notes_key(db::Pool& pool, const std::string& path, audit
     if (*key) from[cases::notes_key_id(**key)] = **key;
   for (const auto& [id, count] : seals)
     if (!from.contains(id))
-      return Error::internal(std::to_string(count) + " sensitive note(s) are sealed under key id " +
-                             id + ", which none of " + path +
-                             ", .new and .old holds: nothing was changed");
+      return Error::internal(
+          std::to_string(count) +
+          " sealed text(s) (sensitive notes or their earlier versions) are sealed under key id " +
+          id + ", which none of " + path + ", .new and .old holds: nothing was changed");
   // Notes already under `.new` (a run that re-sealed some and then stopped with a server
   // writing under the old key) keep it; otherwise a fresh key, replacing any unused `.new`.
   std::string key;

@@ -116,6 +116,10 @@ FieldError CaseErrors::not_hosting() {
   return {"not_hosting", {}, "no centre of this organisation hosts the person today"};
 }
 
+FieldError CaseErrors::unchanged() {
+  return {"unchanged", {}, "the correction leaves the text as it is"};
+}
+
 FieldError CaseErrors::same_organization() {
   return {"same_organization", {}, "the organisation keeps the case already"};
 }
@@ -927,6 +931,26 @@ CREATE TABLE case_ended_assignments (
 );
 CREATE INDEX case_ended_assignments_case ON case_ended_assignments (case_id);
 )sql";
+  // Corrections of notes (decision 0025, point 11): each row is a text a correction replaced,
+  // stored as the note stored it (a sensitive one sealed, under its key id), with who wrote it
+  // and the correction that replaced it. The key id index serves the rotation, as case_notes'.
+  const std::string corrections = R"sql(
+CREATE TABLE case_note_versions (
+  id {{pk}},
+  note_id BIGINT NOT NULL REFERENCES case_notes (id),
+  body TEXT,
+  sealed {{blob}},
+  key_id TEXT,
+  written_by BIGINT NOT NULL REFERENCES users (id),
+  written_at TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  corrected_by BIGINT NOT NULL REFERENCES users (id),
+  corrected_at TEXT NOT NULL,
+  CHECK ((body IS NULL AND sealed IS NOT NULL) OR (body IS NOT NULL AND sealed IS NULL))
+);
+CREATE INDEX case_note_versions_note ON case_note_versions (note_id, id);
+CREATE INDEX case_note_versions_key ON case_note_versions (key_id);
+)sql";
   return {{.version = 1, .name = "cases: case records, documents, workers, notes", .sql = tables},
           {.version = 2, .name = "cases: the list's orders", .sql = list},
           {.version = 3,
@@ -939,7 +963,8 @@ CREATE INDEX case_ended_assignments_case ON case_ended_assignments (case_id);
           {.version = 5,
            .name = "cases: the key id of each sealed note",
            .sql = "ALTER TABLE case_notes ADD COLUMN key_id TEXT;\n"
-                  "CREATE INDEX case_notes_key ON case_notes (key_id);"}};
+                  "CREATE INDEX case_notes_key ON case_notes (key_id);"},
+          {.version = 6, .name = "cases: corrections of notes", .sql = corrections}};
 }
 
 }  // namespace innet::cases

@@ -53,6 +53,8 @@ struct CaseErrors {
   // keeping the case already.
   static FieldError not_hosting();
   static FieldError same_organization();
+  // A note's correction that leaves the text as it is.
+  static FieldError unchanged();
 };
 
 // The asylum procedure, in the order it happens: the application (registered in Vestanet with

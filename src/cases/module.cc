@@ -23,6 +23,10 @@ std::vector<auth::Policy::Grant> grants() {
       {"cases.read", case_worker, organization},
       {"cases.manage", case_worker, organization},
       {"cases.notes.sensitive", case_worker, organization},
+      // Correcting a note: its author or a case worker of the organisation keeping the case
+      // (the route checks the scope against the note's author, so a grant of scope `own`
+      // would let only the author correct).
+      {"cases.notes.correct", case_worker, organization},
       // A case changes organisation (a transfer between operators) at the hands of the
       // organisation keeping it, or of the Prefettura, which places the guests.
       {"cases.handover", case_worker, organization},

@@ -29,6 +29,41 @@ struct Note {
   std::optional<std::string> text;
   std::int64_t written_by = 0;
   std::string written_at;
+  // How often the text was corrected, and the last correction's author and time.
+  std::int64_t corrections = 0;
+  std::optional<std::int64_t> corrected_by;
+  std::optional<std::string> corrected_at;
+};
+
+// A mistake in a note corrected with its reason: the text changes, the text it replaces is kept
+// as an earlier version (a sensitive one sealed as the note was: the same bytes, key and key
+// id), so a reader of the note can see what it said and why it changed.
+struct NoteCorrection {
+  std::int64_t case_id = 0;
+  std::int64_t note_id = 0;
+  std::string text;
+  std::string reason;  // shown in the case's timeline to every reader of the case
+  std::int64_t corrected_by = 0;
+  std::string corrected_at;
+};
+
+// One text a note has had, oldest first; the last is the note's text now. `reason` is why it
+// replaced the one before (nothing for the first).
+struct NoteVersion {
+  std::int64_t number = 0;  // 1 for the text as first written
+  std::optional<std::string> text;
+  std::int64_t written_by = 0;
+  std::string written_at;
+  std::optional<std::string> reason;
+};
+
+// A correction as the case's timeline tells it: which note, why, who, when; never the text.
+struct NoteCorrectionEntry {
+  std::int64_t note_id = 0;
+  std::string sensitivity;
+  std::string reason;
+  std::int64_t corrected_by = 0;
+  std::string corrected_at;
 };
 
 // Stores the note, sealing a sensitive one with `key` (the raw secretbox key).
@@ -39,20 +74,41 @@ Result<Note> add_note(db::Connection& conn, const Note& note, const std::string&
 Result<std::vector<Note>> notes_of(db::Connection& conn, std::int64_t case_id,
                                    const std::string* key);
 
+// The note of the case, without its text (for deciding who may act on it); 404 "note" when the
+// case has no such note.
+Result<Note> find_note(db::Connection& conn, std::int64_t case_id, std::int64_t note_id);
+
+// Replaces the note's text, keeping the one it replaces with the reason. Refused: a blank reason
+// (422 reason_required), a text equal to the current one (422 unchanged, field text), a note the
+// case does not have (404). A sensitive note's new text is sealed with `key`.
+Result<Note> correct_note(db::Connection& conn, const NoteCorrection& correction,
+                          const std::string& key);
+
+// Every text of the note, oldest first, the current one last. With a key the sensitive texts are
+// opened (an error naming the key file when a seal does not open); without one they stay empty.
+Result<std::vector<NoteVersion>> note_versions(db::Connection& conn, std::int64_t case_id,
+                                               std::int64_t note_id, const std::string* key);
+
+// The corrections of the case's notes, oldest first.
+Result<std::vector<NoteCorrectionEntry>> note_corrections_of(db::Connection& conn,
+                                                             std::int64_t case_id);
+
 // The identifier of a notes key stored beside each seal (16 hex digits of a keyed BLAKE2b of a
 // fixed text under the key: it names the key without revealing it), so that the server's
 // startup and a key rotation know which key every note needs (decision 0025, point 6).
 std::string notes_key_id(std::string_view key);
 
-// How many sealed notes each key id holds; "" for notes sealed before key ids were stored
+// How many seals each key id holds, the earlier versions of corrected notes counted with the
+// notes; "" for notes sealed before key ids were stored
 // (cases' migration 5), all under the one key there was then. With any sealed note, a missing
 // key file is a startup error rather than a new key that could open none of them.
 Result<std::map<std::string, std::int64_t>> seals_by_key(db::Connection& conn);
 
-// Re-seals under `to` every sealed note whose key id is not `to`'s, opening each with the key of
-// `from` (key id -> raw key, "" for notes without an id). Batches of `batch` notes in id order,
-// `after_batch` called after each; the caller holds the transaction, so either every note is
-// re-sealed or none. A note whose key is not in `from`, or that does not open, is an error.
+// Re-seals under `to` every sealed note and earlier version whose key id is not `to`'s, opening
+// each with the key of `from` (key id -> raw key, "" for notes without an id). Batches of `batch`
+// notes in id order, `after_batch` called after each; the caller holds the transaction, so either
+// every note is re-sealed or none. A seal whose key is not in `from`, or that does not open, is an
+// error. The count is of seals: notes and earlier versions.
 Result<std::int64_t> reseal_notes(db::Connection& conn,
                                   const std::map<std::string, std::string>& from,
                                   const std::string& to, std::int64_t batch,

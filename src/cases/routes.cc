@@ -364,6 +364,50 @@ Result<http::Response> add_case_note(api::Context& ctx) {
   return answer(ctx, *conn, c, 201);
 }
 
+// A note out of the caller's reach for this act answers like a missing one: 404 "note".
+Result<Note> note_in_scope(api::Context& ctx, db::Connection& conn, const Case& c,
+                           const char* action) {
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param("note_id"));
+  INNET_ASSIGN_OR_RETURN(auto note, find_note(conn, c.id, id));
+  // The note's author is the record's user: a grant of scope `own` lets only the author act.
+  if (!ctx.services.policy.allows(*ctx.actor, action, {c.organization_id, note.written_by}))
+    return Error::not_found("note");
+  // Nobody corrects a narrative they may not read.
+  if (note.sensitivity == "sensitive" && !reads_sensitive_notes(ctx, c))
+    return Error::not_found("note");
+  return note;
+}
+
+// A mistake in a note corrected: the text changes, the one it replaces is kept with the reason.
+Result<http::Response> correct_case_note(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
+  INNET_ASSIGN_OR_RETURN(auto c, case_in_scope(ctx, *conn, "cases.read"));
+  INNET_ASSIGN_OR_RETURN(auto note, note_in_scope(ctx, *conn, c, "cases.notes.correct"));
+  INNET_ASSIGN_OR_RETURN(
+      auto corrected,
+      correct_note(
+          *conn,
+          {.case_id = c.id,
+           .note_id = note.id,
+           .text = ctx.body["text"].get<std::string>(),
+           .reason = api::patched<std::string>(ctx.body, "reason", std::nullopt).value_or(""),
+           .corrected_by = ctx.actor->user_id,
+           .corrected_at = clock::now_iso()},
+          ctx.services.notes_key));
+  // Neither text nor reason: words that may name anyone stay out of the audit trail.
+  INNET_TRY(commit(ctx, "cases.note_correct", c,
+                   {{"note_id", corrected.id}, {"sensitivity", corrected.sensitivity}}));
+  return answer(ctx, *conn, c, 201);
+}
+
+Result<http::Response> note_versions_of(api::Context& ctx) {
+  INNET_ASSIGN_OR_RETURN(auto conn, ctx.db());
+  INNET_ASSIGN_OR_RETURN(auto c, case_in_scope(ctx, *conn, "cases.read"));
+  INNET_ASSIGN_OR_RETURN(auto id, ctx.id_param("note_id"));
+  INNET_ASSIGN_OR_RETURN(auto history, note_history(ctx, *conn, c, id));
+  return api::ok(note_history_type().to_json(history));
+}
+
 // A case worker is an active user with that role in the organisation that keeps the case. A
 // user the caller may not read is refused like one that does not exist.
 Status check_worker(api::Context& ctx, db::Connection& conn, const Case& c, std::int64_t user_id) {
@@ -463,6 +507,7 @@ void add_routes(api::Api& api) {
   api.add_schema(case_list_type);
   api.add_schema(case_detail_type());
   api.add_schema(handover_type());
+  api.add_schema(note_history_type());
   const std::string base = kBase;
   const std::vector<std::string> files = {"text/csv", reporting::kXlsxType};
   api.add({.method = "GET",
@@ -634,6 +679,39 @@ void add_routes(api::Api& api) {
            .success_status = 201,
            .reads_persons = true,
            .handler = add_case_note});
+  // POST, not PUT on the note: a correction is a record of its own (the reason, who, when, the
+  // text it replaced), made once per request, not the note's new representation.
+  api.add({.method = "POST",
+           .pattern = base + "/{id}/notes/{note_id}/corrections",
+           .action = "cases.notes.correct",
+           .summary = "Correct a note's text with the reason: the text it replaces is kept (GET "
+                      ".../versions) and the timeline shows the correction with its reason",
+           .tag = "cases",
+           .body = {{.name = "text",
+                     .required = true,
+                     .max_length = 8000,
+                     .min_length = 1,
+                     .multiline = true},
+                    {.name = "reason",
+                     .max_length = 500,
+                     .multiline = true,
+                     .description = "why the text was wrong (required: 422 reason_required when "
+                                    "missing or blank); every reader of the case sees it in the "
+                                    "timeline, so it says what was wrong, not the narrative"}},
+           .response_schema = "CaseDetail",
+           .success_status = 201,
+           .reads_persons = true,
+           .handler = correct_case_note});
+  api.add({.method = "GET",
+           .pattern = base + "/{id}/notes/{note_id}/versions",
+           .action = "cases.read",
+           .summary = "Every text a note has had, oldest first, with who wrote each and why it was "
+                      "corrected (a sensitive narrative only for the case workers who keep the "
+                      "case)",
+           .tag = "cases",
+           .response_schema = "CaseNoteHistory",
+           .reads_persons = true,
+           .handler = note_versions_of});
   api.add(
       {.method = "POST",
        .pattern = base + "/{id}/workers",

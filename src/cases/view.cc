@@ -16,7 +16,7 @@ const std::vector<std::string>& timeline_kinds() {
   static const std::vector<std::string> v = {
       "status",       "document",        "application", "hearing",    "decision",
       "appeal_filed", "appeal_decision", "note",        "attachment", "worker",
-      "arrival",      "transfer",        "exit",        "handover"};
+      "arrival",      "transfer",        "exit",        "handover",   "note_corrected"};
   return v;
 }
 
@@ -98,6 +98,28 @@ void add_stays(const std::vector<reception::Stay>& stays, std::vector<TimelineEn
 
 }  // namespace
 
+bool reads_sensitive_notes(const api::Context& ctx, const Case& c) {
+  return ctx.services.policy.allows(*ctx.actor, "cases.notes.sensitive", {c.organization_id, 0});
+}
+
+Result<NoteHistory> note_history(api::Context& ctx, db::Connection& conn, const Case& c,
+                                 std::int64_t note_id) {
+  INNET_ASSIGN_OR_RETURN(auto note, find_note(conn, c.id, note_id));
+  INNET_ASSIGN_OR_RETURN(
+      auto versions,
+      note_versions(conn, c.id, note_id,
+                    reads_sensitive_notes(ctx, c) ? &ctx.services.notes_key : nullptr));
+  UserNames names(conn);
+  NoteHistory h{.note_id = note.id, .sensitivity = note.sensitivity};
+  for (auto& v : versions) {
+    INNET_ASSIGN_OR_RETURN(auto by, names(v.written_by));
+    const bool redacted = !v.text.has_value();
+    h.versions.push_back(
+        {v.number, std::move(v.text), redacted, by, v.written_at, std::move(v.reason)});
+  }
+  return h;
+}
+
 Result<CaseDetail> case_detail(api::Context& ctx, db::Connection& conn, const Case& c) {
   CaseDetail d{.c = c};
   const auto& policy = ctx.services.policy;
@@ -161,14 +183,29 @@ Result<CaseDetail> case_detail(api::Context& ctx, db::Connection& conn, const Ca
                         .to_organization = to});
   }
   // Field-level protection: the policy's field set decides whether the seal is opened at all.
-  const bool narratives = policy.allows(*ctx.actor, "cases.notes.sensitive", owner);
-  INNET_ASSIGN_OR_RETURN(auto notes,
-                         notes_of(conn, c.id, narratives ? &ctx.services.notes_key : nullptr));
+  INNET_ASSIGN_OR_RETURN(
+      auto notes,
+      notes_of(conn, c.id, reads_sensitive_notes(ctx, c) ? &ctx.services.notes_key : nullptr));
   for (auto& n : notes) {
     INNET_ASSIGN_OR_RETURN(auto by, names(n.written_by));
+    std::optional<std::string> corrected_by;
+    if (n.corrected_by) {
+      INNET_ASSIGN_OR_RETURN(corrected_by, names(*n.corrected_by));
+    }
     const bool redacted = !n.text.has_value();
-    d.notes.push_back({n.id, n.sensitivity, std::move(n.text), redacted, by, n.written_at});
+    d.notes.push_back({n.id, n.sensitivity, std::move(n.text), redacted, by, n.written_at,
+                       n.corrections, std::move(corrected_by), n.corrected_at});
     timeline.push_back({.at = n.written_at, .kind = "note", .value = n.sensitivity, .by = by});
+  }
+  // A correction shows its reason, never the text, to every reader of the case.
+  INNET_ASSIGN_OR_RETURN(auto corrections, note_corrections_of(conn, c.id));
+  for (const auto& k : corrections) {
+    INNET_ASSIGN_OR_RETURN(auto by, names(k.corrected_by));
+    timeline.push_back({.at = k.corrected_at,
+                        .kind = "note_corrected",
+                        .value = k.sensitivity,
+                        .detail = k.reason,
+                        .by = by});
   }
   INNET_ASSIGN_OR_RETURN(d.attachments,
                          documents::documents_of(conn, kAttachmentOwnerKind, {c.id}));
@@ -274,7 +311,26 @@ const api::ObjectType<NoteView>& note_type() {
                  {.description = "null when the caller may not read a sensitive narrative"})
           .field("redacted", &NoteView::redacted)
           .field("written_by_name", &NoteView::written_by_name)
-          .field("written_at", &NoteView::written_at, {.format = "date-time"});
+          .field("written_at", &NoteView::written_at, {.format = "date-time"})
+          .field("corrections", &NoteView::corrections,
+                 {.description = "how often the text was corrected (GET .../versions)"})
+          .field("corrected_by_name", &NoteView::corrected_by_name,
+                 {.description = "the last correction's author"})
+          .field("corrected_at", &NoteView::corrected_at, {.format = "date-time"});
+  return type;
+}
+
+const api::ObjectType<NoteVersionView>& note_version_type() {
+  static const auto type =
+      api::ObjectType<NoteVersionView>("CaseNoteVersion")
+          .field("number", &NoteVersionView::number, {.description = "1: the text as written"})
+          .field("text", &NoteVersionView::text,
+                 {.description = "null when the caller may not read a sensitive narrative"})
+          .field("redacted", &NoteVersionView::redacted)
+          .field("written_by_name", &NoteVersionView::written_by_name)
+          .field("written_at", &NoteVersionView::written_at, {.format = "date-time"})
+          .field("reason", &NoteVersionView::reason,
+                 {.description = "why this text replaced the one before; null for the first"});
   return type;
 }
 
@@ -308,6 +364,16 @@ const api::ObjectType<OrganizationRef>& organization_ref_type() {
 }
 
 }  // namespace
+
+const api::ObjectType<NoteHistory>& note_history_type() {
+  static const auto type =
+      api::ObjectType<NoteHistory>("CaseNoteHistory")
+          .field("note_id", &NoteHistory::note_id)
+          .field("sensitivity", &NoteHistory::sensitivity, {.allowed = note_sensitivities()})
+          .field("versions", &NoteHistory::versions, note_version_type(),
+                 {.description = "oldest first; the last is the note's text now"});
+  return type;
+}
 
 const api::ObjectType<CaseDetail>& case_detail_type() {
   static const auto type =

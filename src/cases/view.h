@@ -52,6 +52,25 @@ struct NoteView {
   bool redacted = false;
   std::string written_by_name;
   std::string written_at;
+  std::int64_t corrections = 0;  // how often the text was corrected (its versions: one more)
+  std::optional<std::string> corrected_by_name;  // the last correction's
+  std::optional<std::string> corrected_at;
+};
+
+// A text a note has had, as GET /cases/{id}/notes/{note_id}/versions shows it.
+struct NoteVersionView {
+  std::int64_t number = 0;
+  std::optional<std::string> text;  // null: a sensitive narrative the caller may not read
+  bool redacted = false;
+  std::string written_by_name;
+  std::string written_at;
+  std::optional<std::string> reason;  // why it replaced the one before
+};
+
+struct NoteHistory {
+  std::int64_t note_id = 0;
+  std::string sensitivity;
+  std::vector<NoteVersionView> versions;  // oldest first; the last is the text now
 };
 
 struct Relative {
@@ -94,6 +113,15 @@ struct CaseDetail {
 // a case that does not exist. The read log names the case's person either way.
 Result<Case> visible_case(api::Context& ctx, db::Connection& conn, std::int64_t id,
                           const char* action);
+
+// Whether the caller opens the seals of the case's sensitive notes (the policy's field set
+// "cases.notes.sensitive" over the case's organisation).
+bool reads_sensitive_notes(const api::Context& ctx, const Case& c);
+
+// Every text of the case's note, as this caller may read them; 404 for a note the case has not.
+Result<NoteHistory> note_history(api::Context& ctx, db::Connection& conn, const Case& c,
+                                 std::int64_t note_id);
+const api::ObjectType<NoteHistory>& note_history_type();
 
 // Everything the case page shows, as this caller may see it; records the persons read.
 Result<CaseDetail> case_detail(api::Context& ctx, db::Connection& conn, const Case& c);

@@ -187,6 +187,8 @@ const TABLE = {
   'POST /api/v1/cases/{id}/documents':             [0,   0,    0,   0,   1,   0,   0,   0],
   'PATCH /api/v1/cases/{id}/documents/{document_id}': [0, 0,   0,   0,   1,   0,   0,   0],
   'POST /api/v1/cases/{id}/notes':                 [0,   0,    0,   0,   1,   0,   0,   0],
+  'POST /api/v1/cases/{id}/notes/{note_id}/corrections': [0, 0, 0, 0, 1,   0,   0,   0],
+  'GET /api/v1/cases/{id}/notes/{note_id}/versions': [0, 0,    1,   0,   1,   0,   0,   0],
   'POST /api/v1/cases/{id}/workers':               [0,   0,    0,   0,   1,   0,   0,   0],
   'DELETE /api/v1/cases/{id}/workers/{user_id}':   [0,   0,    0,   0,   1,   0,   0,   0],
   'POST /api/v1/cases/{id}/attachments':           [0,   0,    0,   0,   1,   0,   0,   0],

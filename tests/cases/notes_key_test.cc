@@ -1,7 +1,8 @@
 // Rotation of the key of sensitive case notes (decision 0025, point 6) on both engines: every
 // note re-sealed under a new key and read the same; a rotation stopped before its commit leaves
 // every note under the old key, one stopped after it is finished by the startup; the old key no
-// longer opens the notes; the command's exit codes.
+// longer opens the notes; the earlier texts of corrected notes are re-sealed with them; the
+// command's exit codes.
 #include "app/notes_key.h"
 
 #include <gtest/gtest.h>
@@ -174,6 +175,69 @@ TEST_P(NotesKeyTest, RotationResealsEveryNoteUnderANewKeyAndTheOldOneOpensNone) 
   auto again = texts(*file_key());
   ASSERT_DB_OK(again);
   EXPECT_EQ(*again, expected());
+}
+
+// A corrected sensitive note keeps its earlier text sealed (decision 0025, point 10): the rotation
+// re-seals it with the notes, the startup counts it, and a version under a key no file holds is
+// refused like a note.
+TEST_P(NotesKeyTest, RotationResealsTheEarlierTextsOfCorrectedNotes) {
+  auto notes = cases::notes_of(db(), case_, &old_key_);
+  ASSERT_DB_OK(notes);
+  const auto first = (*notes)[0].id;
+  ASSERT_DB_OK(cases::correct_note(db(),
+                                   {.case_id = case_,
+                                    .note_id = first,
+                                    .text = "Riferisce violenze subite, colloquio corretto",
+                                    .reason = "data sbagliata",
+                                    .corrected_by = user_,
+                                    .corrected_at = kNow},
+                                   old_key_));
+  EXPECT_EQ(seals(), (Seals{{cases::notes_key_id(old_key_), kSensitive + 1}}));
+  const std::vector<std::string> texts = {sensitive_text(0),
+                                          "Riferisce violenze subite, colloquio corretto"};
+  const auto version_texts = [&](const std::string& key) -> Result<std::vector<std::string>> {
+    INNET_ASSIGN_OR_RETURN(auto versions, cases::note_versions(db(), case_, first, &key));
+    std::vector<std::string> out;
+    for (const auto& v : versions) out.push_back(v.text.value_or("(closed)"));
+    return out;
+  };
+  auto before = version_texts(old_key_);
+  ASSERT_DB_OK(before);
+  EXPECT_EQ(*before, texts);
+
+  auto rotated = rotate();
+  ASSERT_DB_OK(rotated);
+  EXPECT_EQ(rotated->resealed, kSensitive + 1);
+  const auto new_key = file_key();
+  ASSERT_TRUE(new_key);
+  EXPECT_EQ(seals(), (Seals{{rotated->key_id, kSensitive + 1}}));
+  auto after = version_texts(*new_key);
+  ASSERT_DB_OK(after);
+  EXPECT_EQ(*after, texts);
+  auto with_old = version_texts(old_key_);
+  ASSERT_FALSE(with_old.ok());
+  EXPECT_NE(with_old.error().message.find("sealed under key id " + rotated->key_id),
+            std::string::npos)
+      << with_old.error().message;
+  auto raw = db().query("SELECT sealed FROM case_note_versions");
+  ASSERT_DB_OK(raw);
+  ASSERT_EQ(raw->size(), 1u);
+  const auto b = (*raw)[0].blob(0).bytes;
+  EXPECT_FALSE(crypto::open_sealed(old_key_, {reinterpret_cast<const char*>(b.data()), b.size()}));
+  auto startup = resolve_notes_key(pool(), path_);
+  ASSERT_DB_OK(startup);
+  EXPECT_EQ(*startup, *new_key);
+
+  // An earlier text under a key no file holds: the startup names it, the rotation changes nothing.
+  ASSERT_DB_OK(db().execute("UPDATE case_note_versions SET key_id = 'ffffffffffffffff'"));
+  auto refused = resolve_notes_key(pool(), path_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("ffffffffffffffff"), std::string::npos)
+      << refused.error().message;
+  auto stopped = rotate();
+  ASSERT_FALSE(stopped.ok());
+  EXPECT_EQ(file_key(), new_key);
+  EXPECT_EQ(seals(), (Seals{{rotated->key_id, kSensitive}, {"ffffffffffffffff", 1}}));
 }
 
 TEST_P(NotesKeyTest, AFailureBeforeTheCommitLeavesEveryNoteUnderTheOldKey) {

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'cases.document_update',
   'cases.handover',
   'cases.note',
+  'cases.note_correct',
   'cases.notes_key_rotate',
   'cases.open',
   'cases.procedure',

@@ -5,8 +5,10 @@
 // reads the case; a sensitive note's narrative is not sent to them and says so. The organisation
 // keeping the case, or a prefecture officer, hands it to an organisation hosting the person today
 // (confirmed first: the case leaves the keeper's list); files are uploaded and attached in place.
+// A note's mistake is corrected in place with a reason (confirmed first); its earlier texts are
+// shown on demand, and the correction is told beside the note, where the eye is.
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ActionPanel, FormButtons } from '../../components/ActionPanel';
 import { setFlash } from '../../components/flash';
 import { Consequences, useConfirm } from '../../components/ConfirmDialog';
@@ -29,6 +31,7 @@ import { CaseReferrals } from '../referrals/index';
 import {
   APPEAL_OUTCOMES,
   type CaseDetail,
+  type CaseNote,
   casesApi,
   CLOSURE_REASONS,
   type ClosureReason,
@@ -43,7 +46,7 @@ import {
   type TimelineEntry,
 } from './api';
 
-type Panel = 'status' | 'legal' | 'document' | 'procedure' | 'note' | 'worker' | 'handover' | 'attachment' | null;
+type Panel = 'status' | 'legal' | 'document' | 'procedure' | 'note' | 'correction' | 'worker' | 'handover' | 'attachment' | null;
 // The message is translated when shown, so that it follows a change of language.
 type Saved = (c: CaseDetail, message: Msg) => void;
 
@@ -67,7 +70,18 @@ export function CasePage({ id }: { id: number }) {
     <FormPage title={title} backHref="/cases" backLabel={t('cases.backToList')}>
       <div aria-live="polite">{message ? <Notice kind="success">{message(t)}</Notice> : null}</div>
       <LoadState error={error} ready={!!c}>
-        {() => c && <CaseView c={c} saved={saved} />}
+        {() =>
+          c && (
+            <CaseView
+              c={c}
+              saved={saved}
+              replaced={(next) => {
+                setMessage(null);
+                setChanged(next);
+              }}
+            />
+          )
+        }
       </LoadState>
     </FormPage>
   );
@@ -109,13 +123,18 @@ function OpenButton({ label, testId, onClick }: { label: string; testId: string;
   );
 }
 
-function CaseView({ c, saved }: { c: CaseDetail; saved: Saved }) {
+/** `replaced` takes the case answered by a write whose feedback is shown in place, not at the top. */
+function CaseView({ c, saved, replaced }: { c: CaseDetail; saved: Saved; replaced: (c: CaseDetail) => void }) {
   const { t, lang } = useT();
   const { can } = useSession();
   const manage = can('cases.manage');
   const [panel, setPanel] = useState<Panel>(null);
+  // The note being corrected, then the one just corrected (its feedback shown beside it).
+  const [noteId, setNoteId] = useState<number | null>(null);
+  const [corrected, setCorrected] = useState<number | null>(null);
   const done: Saved = (next, text) => {
     setPanel(null);
+    setCorrected(null);
     saved(next, text);
   };
   const cancel = () => setPanel(null);
@@ -256,13 +275,28 @@ function CaseView({ c, saved }: { c: CaseDetail; saved: Saved }) {
         {c.notes.length ? (
           <ul class="list-unstyled" data-testid="case-note-list">
             {[...c.notes].reverse().map((n) => (
-              <li key={n.id} class="mb-3 border-start border-3 ps-3">
-                <div class="small text-muted">
-                  {formatDay(n.written_at.slice(0, 10), lang)} · <bdi>{n.written_by_name}</bdi>
-                  {n.sensitivity === 'sensitive' ? <span class="badge bg-warning text-dark ms-2">{t('cases.sensitivities.sensitive')}</span> : null}
-                </div>
-                {n.redacted ? <p class="fst-italic">{t('cases.redacted')}</p> : <p style={{ whiteSpace: 'pre-wrap' }}>{n.text}</p>}
-              </li>
+              <NoteItem
+                key={n.id}
+                c={c}
+                n={n}
+                correcting={panel === 'correction' && noteId === n.id}
+                justCorrected={corrected === n.id}
+                onCorrect={
+                  can('cases.notes.correct') && !n.redacted && panel === null
+                    ? () => {
+                        setCorrected(null);
+                        setNoteId(n.id);
+                        setPanel('correction');
+                      }
+                    : undefined
+                }
+                onCancel={cancel}
+                onCorrected={(next) => {
+                  setPanel(null);
+                  setCorrected(n.id);
+                  replaced(next);
+                }}
+              />
             ))}
           </ul>
         ) : (
@@ -354,6 +388,14 @@ function TimelineText({ e }: { e: TimelineEntry }) {
       return <>{t('cases.events.appeal_decision', { outcome: value ? t(`cases.appealOutcomes.${value}`) : '—' })}</>;
     case 'note':
       return <>{t('cases.events.note', { sensitivity: t(`cases.sensitivities.${value}`), by: e.by })}</>;
+    case 'note_corrected':
+      // The reason, never the text: every reader of the case sees it.
+      return (
+        <>
+          {t('cases.events.note_corrected', { sensitivity: t(`cases.sensitivities.${value}`), by: e.by ?? '' })}
+          {e.detail ? <span class="d-block small text-muted text-break">{t('cases.correction.reasonShown', { reason: e.detail })}</span> : null}
+        </>
+      );
     case 'handover':
       return (
         <>
@@ -683,6 +725,154 @@ function NoteForm({ c, onCancel, done }: { c: CaseDetail; onCancel: () => void; 
         <TextAreaField id="text" label={labels.text} required maxLength={8000} rows={5} value={text} onValue={setText} error={errors.fields.text} />
         <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('cases.save')} testId="case-note-submit" />
       </form>
+    </ActionPanel>
+  );
+}
+
+/**
+ * A note with its author and, once corrected, who corrected it last; "Correct" opens the form under
+ * it, and the confirmation of a correction is shown here and focused, where the user was looking.
+ */
+function NoteItem(p: {
+  c: CaseDetail;
+  n: CaseNote;
+  correcting: boolean;
+  justCorrected: boolean;
+  onCorrect?: () => void;
+  onCancel: () => void;
+  onCorrected: (c: CaseDetail) => void;
+}) {
+  const { t, lang } = useT();
+  const { n } = p;
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (p.justCorrected) item.current?.focus();
+  }, [p.justCorrected]);
+  return (
+    <li ref={item} tabIndex={p.justCorrected ? -1 : undefined} class="mb-3 border-start border-3 ps-3" data-testid={`case-note-${n.id}`}>
+      <div class="small text-muted">
+        {formatDay(n.written_at.slice(0, 10), lang)} · <bdi>{n.written_by_name}</bdi>
+        {n.sensitivity === 'sensitive' ? <span class="badge bg-warning text-dark ms-2">{t('cases.sensitivities.sensitive')}</span> : null}
+        {n.corrected_at ? (
+          <span class="d-block">{t('cases.correction.corrected', { date: formatDay(n.corrected_at.slice(0, 10), lang), by: n.corrected_by_name ?? '' })}</span>
+        ) : null}
+      </div>
+      {p.justCorrected ? <Notice kind="success">{t('cases.saved.correction')}</Notice> : null}
+      {/* What the user wrote runs in its own direction (an Italian note on an Arabic page). */}
+      {n.redacted ? (
+        <p class="fst-italic">{t('cases.redacted')}</p>
+      ) : (
+        <p class="text-break" dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
+          {n.text}
+        </p>
+      )}
+      <div class="d-flex flex-wrap gap-2">
+        {p.onCorrect ? (
+          <button type="button" class="btn btn-outline-primary btn-sm" data-testid="case-note-correct" onClick={p.onCorrect}>
+            {t('cases.correction.open')}
+          </button>
+        ) : null}
+      </div>
+      {n.corrections > 0 ? <NoteVersions key={n.corrections} c={p.c} n={n} /> : null}
+      {p.correcting ? <CorrectionForm c={p.c} n={n} onCancel={p.onCancel} done={p.onCorrected} /> : null}
+    </li>
+  );
+}
+
+/** The texts a note has had, loaded when asked for: a disclosure button and the list under it. */
+function NoteVersions({ c, n }: { c: CaseDetail; n: CaseNote }) {
+  const { t } = useT();
+  const [shown, setShown] = useState(false);
+  const id = `case-note-${n.id}-versions`;
+  return (
+    <div class="mt-2">
+      <button type="button" class="btn btn-link btn-sm p-0" aria-expanded={shown} aria-controls={id} data-testid="case-note-history" onClick={() => setShown(!shown)}>
+        {shown ? t('cases.correction.hideHistory') : t('cases.correction.showHistory', { count: n.corrections + 1 })}
+      </button>
+      <div id={id}>{shown ? <VersionList c={c} n={n} /> : null}</div>
+    </div>
+  );
+}
+
+function VersionList({ c, n }: { c: CaseDetail; n: CaseNote }) {
+  const { t, lang } = useT();
+  const { data, error } = useData(() => casesApi.noteVersions(c.id, n.id), [c.id, n.id]);
+  return (
+    <LoadState error={error} ready={!!data}>
+      {() =>
+        data && (
+          <ol class="list-unstyled mt-2 ps-3 border-start" data-testid="case-note-versions">
+            {[...data.versions].reverse().map((v) => (
+              <li key={v.number} class="mb-2">
+                <div class="small text-muted">
+                  {t('cases.correction.version', { number: v.number, date: formatDay(v.written_at.slice(0, 10), lang), by: v.written_by_name })}
+                </div>
+                {v.reason ? <div class="small text-break">{t('cases.correction.reasonShown', { reason: v.reason })}</div> : null}
+                {v.redacted ? (
+                  <p class="fst-italic mb-0">{t('cases.redacted')}</p>
+                ) : (
+                  <p class="mb-0 text-break" dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
+                    {v.text}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ol>
+        )
+      }
+    </LoadState>
+  );
+}
+
+/**
+ * Correcting a note: the new text and why, confirmed first (the correction stays: the earlier text
+ * is kept in the note's history and the reason in the timeline, which every reader of the case sees).
+ */
+function CorrectionForm({ c, n, onCancel, done }: { c: CaseDetail; n: CaseNote; onCancel: () => void; done: (c: CaseDetail) => void }) {
+  const { t } = useT();
+  const { ask, dialog } = useConfirm();
+  const [text, setText] = useState(n.text ?? '');
+  const [reason, setReason] = useState('');
+  const labels = { text: t('cases.correction.text'), reason: t('cases.correction.reason') };
+  const { errors, busy, submit } = useFormSubmit({
+    validate: () => {
+      const e: FieldErrors = {};
+      if (!text.trim()) e.text = ['fieldErrors.required'];
+      else if (text.trim() === (n.text ?? '').trim()) e.text = ['fieldErrors.unchanged'];
+      if (!reason.trim()) e.reason = ['fieldErrors.required'];
+      return e;
+    },
+    confirm: () =>
+      ask({
+        title: t('cases.correction.confirmTitle'),
+        confirmLabel: t('cases.correction.submit'),
+        body: (
+          <Consequences
+            items={[t('cases.correction.replaces'), t('cases.correction.kept'), t(n.sensitivity === 'sensitive' ? 'cases.correction.shownSensitive' : 'cases.correction.shown')]}
+          />
+        ),
+      }),
+    action: async () => done(await casesApi.correctNote(c.id, n.id, { text: text.trim(), reason: reason.trim() })),
+  });
+  const formId = `case-correction-${n.id}`;
+  return (
+    <ActionPanel id={formId} title={t('cases.correction.title')}>
+      <FormErrors errors={errors} labels={labels} />
+      <form onSubmit={submit} noValidate aria-labelledby={`${formId}-heading`}>
+        <TextAreaField id="correction-text" label={labels.text} required maxLength={8000} rows={5} value={text} onValue={setText} error={errors.fields.text} />
+        <TextAreaField
+          id="correction-reason"
+          label={labels.reason}
+          hint={t('cases.correction.reasonHint')}
+          required
+          maxLength={500}
+          value={reason}
+          onValue={setReason}
+          error={errors.fields.reason}
+        />
+        <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('cases.correction.submit')} testId="case-correction-submit" />
+      </form>
+      {dialog}
     </ActionPanel>
   );
 }

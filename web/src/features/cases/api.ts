@@ -10,6 +10,8 @@ export type CaseDetail = Schema<'CaseDetail'>;
 export type CaseListItem = Schema<'CaseListItem'>;
 export type IdentityDocument = Schema<'IdentityDocument'>;
 export type TimelineEntry = Schema<'CaseTimelineEntry'>;
+export type CaseNote = Schema<'CaseNote'>;
+export type NoteHistory = Schema<'CaseNoteHistory'>;
 
 export const CASE_STATUSES = ['open', 'active', 'closed', 'reopened'] as const;
 export const LEGAL_STATUSES = ['asylum_applicant', 'international_protection', 'special_protection', 'temporary_protection', 'other'] as const;
@@ -36,6 +38,7 @@ export const TIMELINE_KINDS = [
   'transfer',
   'exit',
   'handover',
+  'note_corrected',
 ] as const;
 export const SENSITIVITIES = ['normal', 'sensitive'] as const;
 /** Why a case goes to another organisation (decision 0025, point 9); 'other' needs a note. */
@@ -79,6 +82,9 @@ export const casesApi = {
   changeStatus: (id: number, body: RequestBody<'createCaseStatusChange'>) => request<CaseDetail>('POST', `/cases/${id}/status-changes`, { body }),
   addDocument: (id: number, body: RequestBody<'createCaseDocument'>) => request<CaseDetail>('POST', `/cases/${id}/documents`, { body }),
   addNote: (id: number, body: RequestBody<'createCaseNote'>) => request<CaseDetail>('POST', `/cases/${id}/notes`, { body }),
+  correctNote: (id: number, noteId: number, body: RequestBody<'createCaseNoteCorrection'>) =>
+    request<CaseDetail>('POST', `/cases/${id}/notes/${noteId}/corrections`, { body }),
+  noteVersions: (id: number, noteId: number) => request<NoteHistory>('GET', `/cases/${id}/notes/${noteId}/versions`),
   assignWorker: (id: number, userId: number) => request<CaseDetail>('POST', `/cases/${id}/workers`, { body: { user_id: userId } }),
   unassignWorker: (id: number, userId: number) => request<CaseDetail>('DELETE', `/cases/${id}/workers/${userId}`),
   handOver: (id: number, body: RequestBody<'createCaseHandover'>) => request<Schema<'CaseHandover'>>('POST', `/cases/${id}/handovers`, { body }),
