@@ -37,7 +37,7 @@ SELECT 1 + i % 7, 1 + i % (SELECT COUNT(*) FROM persons), 'BENCH-' || i, $(day '
   CASE WHEN i % 5 < 2 THEN NULL ELSE 'granted' END,
   CASE WHEN i % 5 < 2 THEN NULL ELSE $(day '-30') END,
   CASE WHEN i % 5 < 2 THEN NULL ELSE 1 END,
-  CASE WHEN i % 97 = 0 THEN NULL ELSE $(day '(i * 7919) % 1100 - 700') END,
+  CASE WHEN i % 97 = 0 THEN NULL ELSE $(day '(i % 1100) * 7919 % 1100 - 700') END,
   CASE WHEN i % 100 = 1 THEN $(day '1 + i % 30') END,
   1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
 FROM n;
@@ -49,7 +49,7 @@ run() {  # run DB_URL SQL_CLIENT...
   /usr/bin/time -f "demo seed: %e s" "$INNET" seed --demo --db "$url" >"$work/demo.out" 2>&1 ||
     { cat "$work/demo.out"; exit 1; }
   generate_sql >"$work/files.sql"
-  /usr/bin/time -f "insert of $files files by SQL: %e s" "$@" <"$work/files.sql"
+  /usr/bin/time -f "insert of $files files by SQL: %e s" "$@" <"$work/files.sql" || exit 1
   local sui=bench-sui@innet.example cookie
   printf 'bench-password-1\n' | "$INNET" --db "$url" user add --email $sui --name "Bench SUI" \
     --role sui_officer --org 1 --password-stdin >/dev/null 2>&1 || true
