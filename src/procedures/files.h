@@ -158,8 +158,8 @@ Result<std::vector<DueFile>> due_files(db::Connection& conn, CivilDay today, std
 // The deadline dashboard: for each procedure with open files among `persons` (all files when
 // none), how many are open, past their due date (not suspended), due within kDueSoonDays (not
 // suspended), suspended today: the same states as the list's filters. Every file (the
-// Prefettura's and the SUI's dashboard) is a sum over procedure_file_counts, a few thousand rows
-// whatever the number of files (decision 0045); a case worker's files are read from the files
+// Prefettura's and the SUI's dashboard) is a sum over procedure_file_counts, rows bounded by
+// the open files' due days rather than by their number (decision 0045); a case worker's files are read from the files
 // themselves: two statements grouped by procedure, the persons' files by procedure_files_person.
 struct ProcedureCounts {
   std::int64_t procedure_id = 0;

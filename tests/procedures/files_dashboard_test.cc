@@ -102,6 +102,20 @@ class FilesDashboardTest : public storage_test::ProceduresFixture {
     return out;
   }
 
+  // A file of person `who` as generated data has it (insert_files's input), on its first step.
+  File generated(const Procedure& p, const std::string& protocol, const std::string& filed_on,
+                 int who = 1) {
+    File f{.procedure_id = p.id,
+           .person_id = person(who),
+           .protocol_number = protocol,
+           .filed_on = filed_on,
+           .created_by = user_,
+           .created_at = kNow,
+           .updated_at = kNow};
+    f.steps.push_back({p.steps[0].code, filed_on, std::nullopt, user_});
+    return f;
+  }
+
   // The file with that protocol number as stored.
   File stored(const std::string& protocol) {
     auto page = list_files(db(), {.protocol = protocol}, kToday, Paging{1, 1});
@@ -212,14 +226,7 @@ TEST_P(FilesDashboardTest, EachSortKeyOrdersBothWaysWithFilesWithoutATermLast) {
 TEST_P(FilesDashboardTest, BulkStoredFilesReadBackWithTheirClock) {
   auto p = procedure("permit_conversion");
   std::map<std::int64_t, Procedure> by_id{{p.id, p}};
-  File f{.procedure_id = p.id,
-         .person_id = person(1),
-         .protocol_number = "B-1",
-         .filed_on = "2025-03-01",
-         .created_by = user_,
-         .created_at = kNow,
-         .updated_at = kNow};
-  f.steps.push_back({p.steps[0].code, "2025-03-01", std::nullopt, user_});
+  File f = generated(p, "B-1", "2025-03-01");
   f.steps.push_back({p.steps[1].code, "2025-03-10", std::nullopt, user_});
   f.suspensions.push_back({.started_on = "2025-06-25", .reason = "r", .opened_by = user_});
   File decided = f;
@@ -284,14 +291,7 @@ TEST_P(FilesDashboardTest, CountersStayEqualToARecountThroughEveryWrite) {
   expect_counters_exact("the due dates refreshed");
   // Generated files (the national seed's path): one suspended, one decided.
   std::map<std::int64_t, Procedure> by_id{{p.id, p}};
-  File suspended{.procedure_id = p.id,
-                 .person_id = person(2),
-                 .protocol_number = "B-1",
-                 .filed_on = "2025-06-01",
-                 .created_by = user_,
-                 .created_at = kNow,
-                 .updated_at = kNow};
-  suspended.steps.push_back({p.steps[0].code, "2025-06-01", std::nullopt, user_});
+  File suspended = generated(p, "B-1", "2025-06-01", 2);
   suspended.suspensions.push_back({.started_on = "2025-06-15", .reason = "r", .opened_by = user_});
   File decided = suspended;
   decided.protocol_number = "B-2";
