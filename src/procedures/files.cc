@@ -571,6 +571,8 @@ std::string uncount(const std::string& row, const std::string& guard) {
          ";\n  DELETE FROM procedure_file_counts WHERE files = 0 AND " + counted_key(row) + ";\n";
 }
 
+// The guard ends in TRUE so that the SELECT always has a WHERE: SQLite reads an upsert after a
+// SELECT without one as a join's ON.
 std::string count(const std::string& row, const std::string& guard, const std::string& table) {
   return "  INSERT INTO procedure_file_counts (procedure_id, due_on, suspended_until, files) "
          "SELECT " +
