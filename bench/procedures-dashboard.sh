@@ -11,7 +11,9 @@
 # With DB_URL, uses that database instead of seeding a new one. SEED_ONLY=procedures (bench
 # only, for a machine where the whole national seed takes too long): a demo seed, then the
 # procedures module's national step alone on it (`innet seed --scale national --only
-# procedures`): the same 500,000 files, but of the demo's few hundred people.
+# procedures`): the same 500,000 files, but of the demo's few hundred people. BASELINE=binary
+# (e.g. main's build/innet): after the runs above, the same database served by that binary, the
+# baseline and the two dashboard requests timed again: the before of a change, on the same data.
 set -euo pipefail
 INNET=${INNET:-build/innet}
 cd "$(dirname "$0")/.."
@@ -95,6 +97,15 @@ print("a case worker'"'"'s files: open %d, overdue %d" % (d["open"], d["overdue"
   timed "$base" "$wcookie" /procedure-files/counts
   timed "$base" "$wcookie" '/procedure-files?overdue=true'
   kill "$pid"; wait "$pid" 2>/dev/null || true
+  if [ -n "${BASELINE:-}" ]; then
+    echo "the same database served by $BASELINE:"
+    serve "$BASELINE" "$1"
+    cookie=$(signin $sui)
+    timed "$base" "$cookie" /auth/me
+    timed "$base" "$cookie" /procedure-files/counts
+    timed "$base" "$cookie" '/procedure-files?overdue=true'
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  fi
 }
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -104,6 +115,7 @@ if [ "$engines" = sqlite ] || [ "$engines" = both ]; then
 fi
 if [ "$engines" = postgresql ] || [ "$engines" = both ]; then
   scripts/with-postgres.sh bash -c "work=$work; INNET=$INNET; SEED_ONLY=${SEED_ONLY:-}; \
+    BASELINE=${BASELINE:-}; \
     $(declare -f run timed serve signin); run \"\$INNET_TEST_PG_URL\""
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -495,16 +495,38 @@ Result<db::Page<File>> list_files(db::Connection& conn, const FileFilter& f, Civ
   return page;
 }
 
-Result<std::vector<ProcedureCounts>> count_by_procedure(db::Connection& conn,
-                                                        const std::optional<db::Subquery>& persons,
-                                                        CivilDay today) {
+namespace {
+
+// Every open file: a sum over the counters, whose rows are the open files' (procedure, due date,
+// end of suspension); '' (none) sorts before every day, so a file without a suspension is "not
+// suspended" by the same test as one whose suspension has run its longest.
+Result<std::vector<ProcedureCounts>> count_every_file(db::Connection& conn, CivilDay today) {
+  const std::string t = today.to_string();
+  const std::string soon = today.plus_days(kDueSoonDays).to_string();
+  INNET_ASSIGN_OR_RETURN(
+      auto rows,
+      conn.query("SELECT procedure_id, SUM(files), SUM(CASE WHEN suspended_until > ? THEN files "
+                 "ELSE 0 END), SUM(CASE WHEN due_on <> '' AND due_on < ? AND suspended_until <= ? "
+                 "THEN files ELSE 0 END), SUM(CASE WHEN due_on >= ? AND due_on <= ? AND "
+                 "suspended_until <= ? THEN files ELSE 0 END) FROM procedure_file_counts GROUP BY "
+                 "procedure_id ORDER BY procedure_id",
+                 {t, t, t, t, soon, t}));
+  std::vector<ProcedureCounts> out;
+  for (const auto& r : rows)
+    out.push_back({r.integer(0), r.integer(1), r.integer(3), r.integer(4), r.integer(2)});
+  return out;
+}
+
+// The persons' files, read from the files: a case worker's few hundred people.
+Result<std::vector<ProcedureCounts>> count_files_of(db::Connection& conn,
+                                                    const db::Subquery& persons, CivilDay today) {
   const std::string t = today.to_string();
   const std::string soon = today.plus_days(kDueSoonDays).to_string();
   const std::string from = files_of(conn, persons);
   db::Where open;
   open.add("status = 'open'");
-  if (persons) open.add_in("person_id", *persons);
-  // Every open file and the suspended ones: the open part of procedure_files_dashboard.
+  open.add_in("person_id", persons);
+  // Every open file of theirs and the suspended ones.
   db::Params params = {t};
   params.insert(params.end(), open.params().begin(), open.params().end());
   INNET_ASSIGN_OR_RETURN(
@@ -513,12 +535,12 @@ Result<std::vector<ProcedureCounts>> count_by_procedure(db::Connection& conn,
                                from + open.sql() + " GROUP BY procedure_id ORDER BY procedure_id",
                            params));
   // Past due and due soon, not suspended (add_state's conditions): only the files due by
-  // today + kDueSoonDays, a range of procedure_files_clock, not every open file.
+  // today + kDueSoonDays.
   db::Where due;
   due.add("status = 'open'");
   due.add("due_on <= ?", soon);
   due.add("(suspended_until IS NULL OR suspended_until <= ?)", t);
-  if (persons) due.add_in("person_id", *persons);
+  due.add_in("person_id", persons);
   params = {t, t};
   params.insert(params.end(), due.params().begin(), due.params().end());
   INNET_ASSIGN_OR_RETURN(auto near,
@@ -534,6 +556,95 @@ Result<std::vector<ProcedureCounts>> count_by_procedure(db::Connection& conn,
     out.push_back({r.integer(0), r.integer(1), overdue, due_soon, r.integer(2)});
   }
   return out;
+}
+
+// The statements that keep procedure_file_counts, for the trigger bodies: `row` (NEW or OLD)
+// counted, or no longer counted, when it is an open file. A row reaching 0 is deleted, so the
+// table holds the open files' keys only and stays a few thousand rows as due dates move on.
+std::string counted_key(const std::string& row) {
+  return "procedure_id = " + row + ".procedure_id AND due_on = COALESCE(" + row +
+         ".due_on, '') AND suspended_until = COALESCE(" + row + ".suspended_until, '')";
+}
+
+std::string uncount(const std::string& row, const std::string& guard) {
+  return "  UPDATE procedure_file_counts SET files = files - 1 WHERE " + guard + counted_key(row) +
+         ";\n  DELETE FROM procedure_file_counts WHERE files = 0 AND " + counted_key(row) + ";\n";
+}
+
+// The guard ends in TRUE so that the SELECT always has a WHERE: SQLite reads an upsert after a
+// SELECT without one as a join's ON.
+std::string count(const std::string& row, const std::string& guard, const std::string& table) {
+  return "  INSERT INTO procedure_file_counts (procedure_id, due_on, suspended_until, files) "
+         "SELECT " +
+         row + ".procedure_id, COALESCE(" + row + ".due_on, ''), COALESCE(" + row +
+         ".suspended_until, ''), 1 WHERE " + guard + "TRUE ON CONFLICT (procedure_id, due_on, " +
+         "suspended_until) DO UPDATE SET files = " + table + "files + 1;\n";
+}
+
+}  // namespace
+
+Result<std::vector<ProcedureCounts>> count_by_procedure(db::Connection& conn,
+                                                        const std::optional<db::Subquery>& persons,
+                                                        CivilDay today) {
+  if (!persons) return count_every_file(conn, today);
+  return count_files_of(conn, *persons, today);
+}
+
+db::Migration counts_migration(db::Engine engine) {
+  const std::string name =
+      "procedures: the open files counted by procedure, due date and end of suspension, for the "
+      "deadline dashboard";
+  const std::string table = R"sql(
+CREATE TABLE procedure_file_counts (
+  procedure_id BIGINT NOT NULL REFERENCES procedures (id),
+  due_on TEXT NOT NULL,
+  suspended_until TEXT NOT NULL,
+  files INTEGER NOT NULL CHECK (files >= 0),
+  PRIMARY KEY (procedure_id, due_on, suspended_until)
+);
+INSERT INTO procedure_file_counts (procedure_id, due_on, suspended_until, files)
+  SELECT procedure_id, COALESCE(due_on, ''), COALESCE(suspended_until, ''), COUNT(*)
+  FROM procedure_files WHERE status = 'open'
+  GROUP BY procedure_id, COALESCE(due_on, ''), COALESCE(suspended_until, '');
+)sql";
+  // Only a change of what is counted moves a file between counters: the file's other updates
+  // (updated_at, step_position) cost a comparison.
+  const std::string on_update =
+      "AFTER UPDATE OF status, procedure_id, due_on, suspended_until ON procedure_files\n"
+      "  FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.procedure_id IS "
+      "DISTINCT FROM NEW.procedure_id OR OLD.due_on IS DISTINCT FROM NEW.due_on OR "
+      "OLD.suspended_until IS DISTINCT FROM NEW.suspended_until)";
+  if (engine == db::Engine::sqlite) {
+    // The upsert's SET reads the counter's own column.
+    const std::string new_open = "NEW.status = 'open' AND ";
+    const std::string old_open = "OLD.status = 'open' AND ";
+    return {9, name,
+            table +
+                "CREATE TRIGGER procedure_file_counts_insert AFTER INSERT ON procedure_files\n" +
+                "BEGIN\n" + count("NEW", new_open, "") + "END;\n" +
+                "CREATE TRIGGER procedure_file_counts_update " + on_update + "\nBEGIN\n" +
+                uncount("OLD", old_open) + count("NEW", new_open, "") + "END;\n" +
+                "CREATE TRIGGER procedure_file_counts_delete AFTER DELETE ON procedure_files\n" +
+                "BEGIN\n" + uncount("OLD", old_open) + "END;\n"};
+  }
+  // PostgreSQL: one function for the three events, reading OLD and NEW only where they exist.
+  // Concurrent writers wait on the counter's row (the UPDATE's lock, the upsert's conflict
+  // check), so two files moving in or out of the same key never lose a count.
+  const std::string keep = "  FOR EACH ROW EXECUTE FUNCTION procedure_file_counts_keep();\n";
+  return {9, name,
+          table +
+              "CREATE FUNCTION procedure_file_counts_keep() RETURNS trigger LANGUAGE plpgsql AS "
+              "$$\nBEGIN\n"
+              "IF TG_OP <> 'INSERT' THEN IF OLD.status = 'open' THEN\n" +
+              uncount("OLD", "") + "END IF; END IF;\n" +
+              "IF TG_OP <> 'DELETE' THEN IF NEW.status = 'open' THEN\n" +
+              count("NEW", "", "procedure_file_counts.") + "END IF; END IF;\n" +
+              "RETURN NULL;\nEND $$;\n" +
+              "CREATE TRIGGER procedure_file_counts_insert AFTER INSERT ON procedure_files\n" +
+              keep + "CREATE TRIGGER procedure_file_counts_update " + on_update +
+              "\n  EXECUTE FUNCTION procedure_file_counts_keep();\n" +
+              "CREATE TRIGGER procedure_file_counts_delete AFTER DELETE ON procedure_files\n" +
+              keep};
 }
 
 Status insert_files(db::Connection& conn, std::vector<File>& files,

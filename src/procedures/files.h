@@ -17,6 +17,7 @@
 #include "core/paging.h"
 #include "core/result.h"
 #include "db/database.h"
+#include "db/migrations.h"
 #include "db/query.h"
 #include "procedures/catalogue.h"
 #include "procedures/legal_clock.h"
@@ -156,9 +157,10 @@ Result<std::vector<DueFile>> due_files(db::Connection& conn, CivilDay today, std
 
 // The deadline dashboard: for each procedure with open files among `persons` (all files when
 // none), how many are open, past their due date (not suspended), due within kDueSoonDays (not
-// suspended), suspended today: two statements grouped by procedure, the open files over the
-// index procedure_files_dashboard, those due by today + kDueSoonDays over procedure_files_clock
-// (both covering); the same states as the list's filters.
+// suspended), suspended today: the same states as the list's filters. Every file (the
+// Prefettura's and the SUI's dashboard) is a sum over procedure_file_counts, rows bounded by
+// the open files' due days rather than by their number (decision 0045); a case worker's files are read from the files
+// themselves: two statements grouped by procedure, the persons' files by procedure_files_person.
 struct ProcedureCounts {
   std::int64_t procedure_id = 0;
   std::int64_t open = 0;
@@ -169,6 +171,11 @@ struct ProcedureCounts {
 Result<std::vector<ProcedureCounts>> count_by_procedure(db::Connection& conn,
                                                         const std::optional<db::Subquery>& persons,
                                                         CivilDay today);
+
+// Procedures migration 9 (decision 0045): procedure_file_counts, the open files by procedure,
+// stored due date and stored end of suspension ('' for none in either), kept by triggers on
+// procedure_files whoever writes it, and filled from the files already there.
+db::Migration counts_migration(db::Engine engine);
 
 // What a file's row keeps of its clock (decision 0040, 5): the due date once any open suspension
 // has run its longest, and the day an open suspension stops holding the term.

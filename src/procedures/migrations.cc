@@ -5,6 +5,7 @@
 #include "procedures/analytics.h"
 #include "procedures/catalogue.h"
 #include "procedures/contribution.h"
+#include "procedures/files.h"
 #include "procedures/standard_catalogue.h"
 
 namespace innet::procedures {
@@ -243,7 +244,9 @@ CREATE INDEX procedure_files_clock ON procedure_files (status, due_on, suspended
 DROP INDEX procedure_files_due;
 CREATE INDEX procedure_files_filed ON procedure_files (filed_on);
 CREATE INDEX procedure_files_step ON procedure_files (step_position, due_on);
-)sql"}};
+)sql"},
+          // 9: the deadline dashboard's counters (files.cc).
+          counts_migration(engine)};
 }
 
 }  // namespace innet::procedures

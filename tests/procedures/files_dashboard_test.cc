@@ -2,10 +2,13 @@
 // engines: the counts agree with the list's state filters (the same stored clock), keep to the
 // persons given, and leave out closed files; each sort key orders as said in files.h, files
 // whose term has not started last on both engines (SQLite and PostgreSQL put NULLs at opposite
-// ends); a file stored by insert_files reads back as the rules' functions would have left it.
+// ends); a file stored by insert_files reads back as the rules' functions would have left it;
+// the counters every file's counts read (procedure_file_counts, migration 9) stay equal to a
+// recount of the files through every write that moves a file between them.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "procedures/catalogue.h"
 #include "procedures/files.h"
@@ -55,6 +58,69 @@ class FilesDashboardTest : public storage_test::ProceduresFixture {
     ASSERT_DB_OK(
         decide(db(), withdrawn, p, {"withdrawn", "2025-02-10", std::nullopt, user_}, kToday, kNow));
     open(p, "R-7", "2025-03-10", 2);  // due 9 May: overdue, the other person's
+  }
+
+  // The counters row by row against a recount of the open files, and every file's counts (read
+  // from the counters) against the same counts read from the files (a case worker's path, over
+  // both persons), today, tomorrow and as the due dates pass.
+  void expect_counters_exact(const std::string& after) {
+    SCOPED_TRACE("after " + after);
+    using Row = std::tuple<std::int64_t, std::string, std::string, std::int64_t>;
+    auto rows = [&](const std::string& sql) {
+      auto read = db().query(sql);
+      EXPECT_TRUE(read.ok()) << (read.ok() ? "" : read.error().message);
+      std::vector<Row> out;
+      if (read.ok())
+        for (const auto& r : *read)
+          out.emplace_back(r.integer(0), r.text(1), r.text(2), r.integer(3));
+      return out;
+    };
+    EXPECT_EQ(rows("SELECT procedure_id, due_on, suspended_until, files FROM "
+                   "procedure_file_counts ORDER BY procedure_id, due_on, suspended_until"),
+              rows("SELECT procedure_id, COALESCE(due_on, ''), COALESCE(suspended_until, ''), "
+                   "COUNT(*) FROM procedure_files WHERE status = 'open' GROUP BY procedure_id, "
+                   "COALESCE(due_on, ''), COALESCE(suspended_until, '') ORDER BY procedure_id, "
+                   "COALESCE(due_on, ''), COALESCE(suspended_until, '')"));
+    const db::Subquery everyone{"SELECT ? UNION SELECT ?", {person(1), person(2)}};
+    for (const auto days : {0, 1, 11, 40, 90, 400}) {
+      const auto on = kToday.plus_days(days);
+      auto kept = count_by_procedure(db(), std::nullopt, on);
+      auto read = count_by_procedure(db(), everyone, on);
+      ASSERT_DB_OK(kept);
+      ASSERT_DB_OK(read);
+      EXPECT_EQ(tuples(*kept), tuples(*read)) << on.to_string();
+    }
+  }
+
+  static std::vector<
+      std::tuple<std::int64_t, std::int64_t, std::int64_t, std::int64_t, std::int64_t>>
+  tuples(const std::vector<ProcedureCounts>& all) {
+    std::vector<std::tuple<std::int64_t, std::int64_t, std::int64_t, std::int64_t, std::int64_t>>
+        out;
+    for (const auto& c : all)
+      out.emplace_back(c.procedure_id, c.open, c.overdue, c.due_soon, c.suspended);
+    return out;
+  }
+
+  // A file of person `who` as generated data has it (insert_files's input), on its first step.
+  File generated(const Procedure& p, const std::string& protocol, const std::string& filed_on,
+                 int who = 1) {
+    File f{.procedure_id = p.id,
+           .person_id = person(who),
+           .protocol_number = protocol,
+           .filed_on = filed_on,
+           .created_by = user_,
+           .created_at = kNow,
+           .updated_at = kNow};
+    f.steps.push_back({p.steps[0].code, filed_on, std::nullopt, user_});
+    return f;
+  }
+
+  // The file with that protocol number as stored.
+  File stored(const std::string& protocol) {
+    auto page = list_files(db(), {.protocol = protocol}, kToday, Paging{1, 1});
+    EXPECT_TRUE(page.ok() && page->items.size() == 1) << protocol;
+    return page.ok() && page->items.size() == 1 ? page->items[0] : File{};
   }
 };
 
@@ -160,14 +226,7 @@ TEST_P(FilesDashboardTest, EachSortKeyOrdersBothWaysWithFilesWithoutATermLast) {
 TEST_P(FilesDashboardTest, BulkStoredFilesReadBackWithTheirClock) {
   auto p = procedure("permit_conversion");
   std::map<std::int64_t, Procedure> by_id{{p.id, p}};
-  File f{.procedure_id = p.id,
-         .person_id = person(1),
-         .protocol_number = "B-1",
-         .filed_on = "2025-03-01",
-         .created_by = user_,
-         .created_at = kNow,
-         .updated_at = kNow};
-  f.steps.push_back({p.steps[0].code, "2025-03-01", std::nullopt, user_});
+  File f = generated(p, "B-1", "2025-03-01");
   f.steps.push_back({p.steps[1].code, "2025-03-10", std::nullopt, user_});
   f.suspensions.push_back({.started_on = "2025-06-25", .reason = "r", .opened_by = user_});
   File decided = f;
@@ -198,6 +257,80 @@ TEST_P(FilesDashboardTest, BulkStoredFilesReadBackWithTheirClock) {
   // The step kept for the sort: the file on its second step sorts after a new one.
   open(p, "B-3", "2025-06-01");
   EXPECT_EQ(order("-step").front(), "B-1");
+}
+
+TEST_P(FilesDashboardTest, CountersStayEqualToARecountThroughEveryWrite) {
+  expect_counters_exact("nothing");
+  open_every_state();  // opened, suspended (one lapsed), one withdrawn
+  expect_counters_exact("the files of every state");
+  auto p = procedure("permit_conversion");
+  auto work = procedure("work_entry");
+  // The term starts: the work entry gets its first due date.
+  ASSERT_DB_OK(advance(db(), stored("W-1"), work,
+                       {"quota_charged", "2025-06-10", std::nullopt, user_}, kToday, kNow));
+  expect_counters_exact("the work entry charged to the quota");
+  // A step that leaves the clock alone.
+  ASSERT_DB_OK(advance(db(), stored("R-2"), p, {p.steps[1].code, "2025-05-20", std::nullopt, user_},
+                       kToday, kNow));
+  expect_counters_exact("a step");
+  // Resumed: no longer suspended, re-dated by the days it was.
+  ASSERT_DB_OK(close_suspension(db(), stored("R-4"), p, "2025-06-25", user_, kToday, kNow));
+  expect_counters_exact("a resumption");
+  // Decided with a suspension open, which closes with it.
+  ASSERT_DB_OK(open_suspension(db(), stored("R-1"), p,
+                               {.started_on = "2025-06-28", .reason = "r", .opened_by = user_},
+                               kToday, kNow));
+  expect_counters_exact("a suspension");
+  ASSERT_DB_OK(decide(db(), stored("R-1"), p, {"withdrawn", "2025-06-29", std::nullopt, user_},
+                      kToday, kNow));
+  expect_counters_exact("a decision on a suspended file");
+  // A term rule corrected: every open file of the procedure re-dated.
+  auto longer = p;
+  for (auto& t : longer.terms) t.amount += 30;
+  ASSERT_DB_OK(refresh_due_dates(db(), longer));
+  expect_counters_exact("the due dates refreshed");
+  // Generated files (the national seed's path): one suspended, one decided.
+  std::map<std::int64_t, Procedure> by_id{{p.id, p}};
+  File suspended = generated(p, "B-1", "2025-06-01", 2);
+  suspended.suspensions.push_back({.started_on = "2025-06-15", .reason = "r", .opened_by = user_});
+  File decided = suspended;
+  decided.protocol_number = "B-2";
+  decided.suspensions.clear();
+  decided.status = "closed";
+  decided.decision = Decision{"withdrawn", "2025-06-20", std::nullopt, user_};
+  std::vector<File> files = {suspended, decided};
+  ASSERT_DB_OK(insert_files(db(), files, by_id));
+  expect_counters_exact("generated files");
+  // A file deleted (no route deletes one: an erasure by hand, or a test's cleanup).
+  const auto gone = stored("R-3").id;
+  for (const char* table :
+       {"procedure_file_steps", "procedure_file_documents", "procedure_file_suspensions"})
+    ASSERT_DB_OK(db().execute(std::string("DELETE FROM ") + table + " WHERE file_id = ?", {gone}));
+  ASSERT_DB_OK(db().execute("DELETE FROM procedure_files WHERE id = ?", {gone}));
+  expect_counters_exact("a deletion");
+}
+
+TEST_P(FilesDashboardTest, AFileDueTodayIsDueSoonTodayAndPastDueTomorrowWithoutAWrite) {
+  auto p = procedure("family_reunification");
+  open(p, "F-1", "2025-01-15");
+  const auto due = stored_clock(stored("F-1"), p).due_on;
+  ASSERT_TRUE(due);
+  const auto on = day(*due);
+  auto counts_on = [&](CivilDay d) {
+    auto all = count_by_procedure(db(), std::nullopt, d);
+    EXPECT_TRUE(all.ok() && all->size() == 1u);
+    return all.ok() && all->size() == 1u ? (*all)[0] : ProcedureCounts{};
+  };
+  using T = std::tuple<std::int64_t, std::int64_t>;  // overdue, due soon
+  auto states = [&](CivilDay d) {
+    auto c = counts_on(d);
+    EXPECT_EQ(c.open, 1);
+    return T{c.overdue, c.due_soon};
+  };
+  EXPECT_EQ(states(on.plus_days(-kDueSoonDays - 1)), (T{0, 0}));  // running
+  EXPECT_EQ(states(on.plus_days(-kDueSoonDays)), (T{0, 1}));
+  EXPECT_EQ(states(on), (T{0, 1}));
+  EXPECT_EQ(states(on.plus_days(1)), (T{1, 0}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, FilesDashboardTest, db::storage_test::all_engines(),
