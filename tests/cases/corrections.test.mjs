@@ -1,4 +1,4 @@
-// Correcting a case note over HTTP (decision 0025, point 10): the case worker keeping the case
+// Correcting a case note over HTTP (decision 0025, point 11): the case worker keeping the case
 // corrects a note with a reason; the text changes, the earlier text is kept as a version its
 // readers see, the timeline says "note corrected" with the reason (never the text) and the audit
 // names the note, not the words. A prefecture officer reads neither a sensitive note's text nor its

@@ -177,7 +177,7 @@ TEST_P(NotesKeyTest, RotationResealsEveryNoteUnderANewKeyAndTheOldOneOpensNone) 
   EXPECT_EQ(*again, expected());
 }
 
-// A corrected sensitive note keeps its earlier text sealed (decision 0025, point 10): the rotation
+// A corrected sensitive note keeps its earlier text sealed (decision 0025, point 11): the rotation
 // re-seals it with the notes, the startup counts it, and a version under a key no file holds is
 // refused like a note.
 TEST_P(NotesKeyTest, RotationResealsTheEarlierTextsOfCorrectedNotes) {
