@@ -165,14 +165,30 @@ test('the CSV and XLSX files hold every matching case, not one page', async () =
 test("a case worker's vulnerability and screening filters give the Prefettura's cases of that organisation", async (t) => {
   const probe = await api('GET', '/cases?screening=late', { session: worker });
   if (probe.status === 422) return t.skip('no module answers the filters on this server');
-  const { items: mine } = await listAll(worker, '/cases');
-  const organization = mine[0].organization_id;
-  for (const query of ['vulnerability=torture_violence', 'vulnerability=mental_disorder', 'screening=late', 'screening=due']) {
+  const organization = worker.user.organization.id;
+  // The list's items do not say who keeps the case: the case does.
+  const keeper = new Map();
+  const keptBy = async (id) => {
+    if (!keeper.has(id)) keeper.set(id, expectStatus(await api('GET', `/cases/${id}`, { session: officer }), 200).organization_id);
+    return keeper.get(id);
+  };
+  // A server job gives new cases their screening terms while this runs (cases other tests just
+  // opened): the two lists are read again until they were read with the same terms.
+  const both = async (query) => {
     const nation = await listAll(officer, `/cases?${query}`);
-    const expected = nation.items.filter((c) => c.organization_id === organization).map((c) => c.id);
+    const expected = [];
+    for (const c of nation.items) if ((await keptBy(c.id)) === organization) expected.push(c.id);
     const { items } = await listAll(worker, `/cases?${query}`);
-    assert.deepEqual(items.map((c) => c.id).sort(), expected.sort(), query);
-    if (query !== 'screening=due') assert.ok(expected.length > 0, `the demo has cases with ${query}`);
+    return { expected: expected.sort(), got: items.map((c) => c.id).sort() };
+  };
+  for (const query of ['vulnerability=torture_violence', 'vulnerability=mental_disorder', 'screening=late', 'screening=due']) {
+    let read = await both(query);
+    for (let again = 0; again < 5 && JSON.stringify(read.got) !== JSON.stringify(read.expected); again++) {
+      await new Promise((r) => setTimeout(r, 500));
+      read = await both(query);
+    }
+    assert.deepEqual(read.got, read.expected, query);
+    if (query !== 'screening=due') assert.ok(read.expected.length > 0, `the demo has cases with ${query}`);
   }
 });
 
