@@ -369,7 +369,7 @@ std::string sort_key(const std::string& sort) {
 // A module's filter (f.cases) selects from a handful of cases (a rare vulnerability) to a
 // hundred thousand (minors). SQLite, with no statistics, drives the statement from any
 // `c.id IN (...)` and sorts what it finds: right for a few, 0.5 s for 100,000. Beyond this many
-// the page walks the order's index instead, testing each row (EXISTS): a filter of 5,000 cases
+// the page walks the order's index instead, testing each row (`+c.id`): a filter of 5,000 cases
 // in 800,000 finds a page of 25 in about 4,000 rows.
 constexpr std::int64_t kFilterDriveLimit = 5000;
 
@@ -421,16 +421,19 @@ db::Where listed_where(const CaseFilter& f, db::Engine engine, bool page,
     where.add_in("c.person_id", people::persons_matching(engine, *f.words));
   }
   for (const auto& persons : f.persons) where.add_in("c.person_id", persons);
-  // A walked filter is tested row by row with one seek of the filter's own index: an
-  // `IN (...)` would first build the whole list of its cases (60,000 flagged for violence in
-  // the nation) on every request, 20 to 40 ms before the first row is read.
+  // An organisation's walk reads its few thousand cases at most: each is tested with one seek
+  // of the filter's own index, where an `IN (...)` would first build the list of the nation's
+  // matching cases (60,000 flagged for violence) on every request. The Prefettura's walk may
+  // read thousands of rows for a filter of 5,000 to 10,000 cases, whose list builds in a few
+  // milliseconds and is then probed in memory: faster there than a seek per row (measured on
+  // national data, docs/benchmarks.md, session 12).
   for (std::size_t k = 0; k < f.cases.size(); ++k) {
-    if (walked[k] && (page || f.organization_id)) {
+    if (walked[k] && f.organization_id) {
       const std::string test =
           "EXISTS (SELECT 1 FROM (" + f.cases[k].sql + ") f WHERE f.case_id = c.id)";
       where.add(test.c_str(), f.cases[k].params);
     } else {
-      where.add_in("c.id", f.cases[k]);
+      where.add_in(walked[k] && page ? "+c.id" : "c.id", f.cases[k]);
     }
   }
   return where;
