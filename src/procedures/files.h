@@ -159,8 +159,9 @@ Result<std::vector<DueFile>> due_files(db::Connection& conn, CivilDay today, std
 // none), how many are open, past their due date (not suspended), due within kDueSoonDays (not
 // suspended), suspended today: the same states as the list's filters. Every file (the
 // Prefettura's and the SUI's dashboard) is a sum over procedure_file_counts, rows bounded by
-// the open files' due days rather than by their number (decision 0045); a case worker's files are read from the files
-// themselves: two statements grouped by procedure, the persons' files by procedure_files_person.
+// the open files' due days rather than by their number (decision 0045); a case worker's files are
+// read from the files themselves: two statements grouped by procedure, the persons' files by
+// procedure_files_person.
 struct ProcedureCounts {
   std::int64_t procedure_id = 0;
   std::int64_t open = 0;
