@@ -81,12 +81,14 @@ test('case worker: lists its findings, filters the overdue ones and saves them a
   try {
     await page.locator('[data-testid=findings-cards] li').first().waitFor();
     // Sorted by the server: the first card is the gravest of all the overdue ones, not of one page.
+    // Other test files add findings beside this one: the gravest known before sorting is the floor.
+    const [gravest] = (await apiGet(page, '/findings?overdue=true&sort=-severity&per_page=1')).body.items;
     await page.locator('#findings-sort').selectOption('-severity');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === '-severity');
     await settled(page);
     const first = await page.locator('[data-testid=findings-cards] li').first().locator('[data-severity]').getAttribute('data-severity');
-    const [gravest] = (await apiGet(page, '/findings?overdue=true&sort=-severity&per_page=1')).body.items;
-    assert.equal(first, gravest.severity, 'the gravest first');
+    const rank = ['minor', 'major', 'critical'];
+    assert.ok(rank.indexOf(first) >= rank.indexOf(gravest.severity), `the gravest first: ${first}, at least ${gravest.severity}`);
     await assertAccessible(page, 'findings cards (it)');
     await switchLanguage(page, 'ar');
     await assertAccessible(page, 'findings cards (ar)');
