@@ -1,4 +1,4 @@
-// Correcting a case note in the browser (decision 0025, point 10). The demo cooperative's case
+// Correcting a case note in the browser (decision 0025, point 11). The demo cooperative's case
 // worker wrote a sensitive note with a mistake; on the case page "Correct" opens a form under the
 // note (the text, the reason, which is required and which everyone reading the case will see), a
 // confirm step says what changes and what is kept, and the confirmation shows in the note itself,
@@ -7,6 +7,7 @@
 // 360 px.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { daysAgo } from '../../../tests/support/days.mjs';
 import {
   apiCreate,
   apiGet,
@@ -25,7 +26,6 @@ import {
 
 const APPRODO = 'Cooperativa Sociale Approdo (demo)';
 const suffix = uniqueSuffix();
-const today = () => new Date().toISOString().slice(0, 10);
 const WRONG = 'Colloquio con la sorella: riferisce violenze subite in Libia';
 const RIGHT = 'Colloquio con la cugina: riferisce violenze subite in Libia';
 const REASON = 'Parente indicato in modo errato';
@@ -40,7 +40,7 @@ before(async () => {
   const orgs = (await apiGet(officer.page, '/organizations?per_page=100')).body.items;
   const centre = await createCentre(officer.page, `CAS Approdo note ${suffix}`, orgs.find((o) => o.name === APPRODO).id, { single_women: 2 });
   const person = await createPerson(officer.page, `Nota${suffix}`, 'Aisha');
-  await apiCreate(officer.page, '/placements', { person_ids: [person.id], centre_id: centre.id, category: 'single_women', date: today(), arrival_from: 'landing' });
+  await apiCreate(officer.page, '/placements', { person_ids: [person.id], centre_id: centre.id, category: 'single_women', date: daysAgo(0), arrival_from: 'landing' });
   caseId = (await apiCreate(worker.page, '/cases', { person_id: person.id })).id;
   const d = await apiCreate(worker.page, `/cases/${caseId}/notes`, { sensitivity: 'sensitive', text: WRONG });
   noteId = d.notes.at(-1).id;
