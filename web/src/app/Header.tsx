@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Icon } from '../components/Icon';
 import { useT } from '../lib/i18n';
 import { Link } from '../lib/router';
@@ -20,7 +20,10 @@ export function Header({ session, path }: { session: SessionValue | null; path: 
   }, [path]);
   // Small screens: the navigation opens as a panel; focus goes into it and back to the toggler.
   const wasOpen = useRef(false);
-  useEffect(() => {
+  // A layout effect, so that the Escape listener leaves as soon as the panel is closed: an effect
+  // runs after paint, which a background tab can put off, and a listener left behind took the
+  // next Escape (one closing the language menu) and moved the focus to the toggler.
+  useLayoutEffect(() => {
     if (menuOpen) closer.current?.focus();
     else if (wasOpen.current && document.activeElement === document.body) toggler.current?.focus();
     wasOpen.current = menuOpen;

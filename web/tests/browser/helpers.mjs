@@ -302,6 +302,19 @@ export async function waitForColumn(page, table, column, expected) {
   );
 }
 
+/**
+ * Waits until an asynchronous check in the page (IndexedDB, a fetch) answers true. Playwright's
+ * waitForFunction takes a returned promise as a truthy answer and never asks again, so such a
+ * check is repeated from here.
+ */
+export async function waitForAsync(page, check, arg, { timeout = 15_000, interval = 100 } = {}) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(check, arg))) {
+    if (Date.now() > end) throw new Error(`waitForAsync: still false after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
 /** A JSON API call from inside the page, with its session and CSRF token: { status, body }. */
 export async function apiCall(page, method, path, body) {
   return page.evaluate(

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { daysAgo } from '../../../tests/support/days.mjs';
-import { apiCall, apiCreate, apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, SCREENSHOT_DIR, signedIn, switchLanguage } from './helpers.mjs';
+import { apiCall, apiCreate, apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, SCREENSHOT_DIR, signedIn, switchLanguage, waitForAsync } from './helpers.mjs';
 
 let inspector;
 let page;
@@ -74,7 +74,8 @@ test('inspector: the register of the day and the month’s handovers beside the 
   await item('building.photos').locator('[data-photo=server] img').waitFor();
   await waitForWaiting(0);
   // The page has loaded the inspection again once everything was sent, and kept that copy.
-  await page.waitForFunction(
+  await waitForAsync(
+    page,
     (id) =>
       new Promise((resolve) => {
         const req = indexedDB.open('innet-inspections');
