@@ -59,6 +59,23 @@ class Where {
 // "%text%" lower-cased, with LIKE's wildcards escaped (use with ESCAPE '\').
 std::string like_pattern(const std::string& text);
 
+// One page of `SELECT columns FROM from WHERE ... ORDER BY order`, without its total: for a caller
+// that knows the total another way (procedures' counter table).
+template <class T, class FromRow>
+Result<std::vector<T>> page_rows(Connection& conn, const std::string& columns,
+                                 const std::string& from, const Where& where,
+                                 const std::string& order, const Paging& paging, FromRow from_row) {
+  Params params = where.params();
+  params.push_back(paging.per_page);
+  params.push_back(paging.offset());
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query("SELECT " + columns + " FROM " + from + where.sql() +
+                                                   " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                                               params));
+  std::vector<T> items;
+  for (const auto& r : rows) items.push_back(from_row(r));
+  return items;
+}
+
 // COUNT(*) and one page of `SELECT columns FROM from WHERE ... ORDER BY order`.
 template <class T, class FromRow>
 Result<Page<T>> page_query(Connection& conn, const std::string& columns, const std::string& from,
@@ -66,15 +83,10 @@ Result<Page<T>> page_query(Connection& conn, const std::string& columns, const s
                            FromRow from_row) {
   INNET_ASSIGN_OR_RETURN(auto count,
                          conn.query("SELECT COUNT(*) FROM " + from + where.sql(), where.params()));
-  Params params = where.params();
-  params.push_back(paging.per_page);
-  params.push_back(paging.offset());
-  INNET_ASSIGN_OR_RETURN(auto rows, conn.query("SELECT " + columns + " FROM " + from + where.sql() +
-                                                   " ORDER BY " + order + " LIMIT ? OFFSET ?",
-                                               params));
   Page<T> page;
   page.total = count[0].integer(0);
-  for (const auto& r : rows) page.items.push_back(from_row(r));
+  INNET_ASSIGN_OR_RETURN(page.items,
+                         page_rows<T>(conn, columns, from, where, order, paging, from_row));
   return page;
 }
 

@@ -3,8 +3,9 @@
 // persons given, and leave out closed files; each sort key orders as said in files.h, files
 // whose term has not started last on both engines (SQLite and PostgreSQL put NULLs at opposite
 // ends); a file stored by insert_files reads back as the rules' functions would have left it;
-// the counters every file's counts read (procedure_file_counts, migration 9) stay equal to a
-// recount of the files through every write that moves a file between them.
+// the counters every file's counts read (procedure_file_counts, migration 9), which also give an
+// unscoped list's total, stay equal to a recount of the files through every write that moves a
+// file between them.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -154,6 +155,26 @@ TEST_P(FilesDashboardTest, CountsAgreeWithTheStateFiltersAndKeepToThePersonsGive
     ASSERT_DB_OK(page);
     EXPECT_EQ(page->total, expected) << to_string(state);
   }
+  // An unscoped state filter's total is summed from the counters, its rows read from the files:
+  // both agree for every state and with "overdue only", with and without a procedure.
+  for (auto state : {ClockState::not_started, ClockState::running, ClockState::suspended,
+                     ClockState::due_soon, ClockState::overdue, ClockState::closed})
+    for (std::optional<std::int64_t> procedure_id :
+         {std::optional<std::int64_t>{}, std::optional{p.id}, std::optional{work.id}}) {
+      for (bool overdue : {false, true}) {
+        auto page =
+            list_files(db(), {.procedure_id = procedure_id, .state = state, .overdue = overdue},
+                       kToday, Paging{1, 100});
+        ASSERT_DB_OK(page);
+        EXPECT_EQ(page->total, static_cast<std::int64_t>(page->items.size()))
+            << to_string(state) << " procedure " << procedure_id.value_or(0) << " overdue "
+            << overdue;
+      }
+    }
+  auto overdue = list_files(db(), {.overdue = true}, kToday, Paging{1, 100});
+  ASSERT_DB_OK(overdue);
+  EXPECT_EQ(overdue->total, 3);
+  EXPECT_EQ(overdue->items.size(), 3u);
   // One person's files only (a case worker's reach is such a subquery).
   db::Subquery second{"SELECT ?", {person(2)}};
   auto mine = count_by_procedure(db(), second, kToday);
