@@ -14,10 +14,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step() {  # step NAME COMMAND...: runs it, records pass/fail
-  local name=$1; shift
+step() {  # step NAME COMMAND...: runs it, records pass/fail and its time
+  local name=$1 started=$SECONDS; shift
   echo "=== $name"
-  if "$@"; then results+=("PASS $name"); else results+=("FAIL $name"); failed=$((failed + 1)); fi
+  if "$@"; then results+=("PASS $name ($((SECONDS - started)) s)"); else results+=("FAIL $name ($((SECONDS - started)) s)"); failed=$((failed + 1)); fi
 }
 
 # Starts the SMTP sink of the tests (tests/support/smtp-sink.mjs) writing into $1; sets the
@@ -62,13 +62,14 @@ start_server() {
 # audit trail), the command against it, and the server stopped; the output goes to
 # $work/NAME.out and the status to $work/NAME.rc.
 suite() {
-  local name=$1 db_url=$2; shift 2
+  local name=$1 db_url=$2 started=$SECONDS; shift 2
   (
     server_pid= sink_pid=
     trap cleanup_servers EXIT
     if start_server "$db_url" "$name"; then "$@"; else echo "server start failed ($name)"; false; fi
   ) >"$work/$name.out" 2>&1
   echo $? >"$work/$name.rc"
+  echo $((SECONDS - started)) >"$work/$name.seconds"
 }
 cleanup_servers() {
   [ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
@@ -80,7 +81,8 @@ cleanup_servers() {
 collect() {
   echo "=== $2"
   cat "$work/$1.out"
-  if [ "$(cat "$work/$1.rc" 2>/dev/null)" = 0 ]; then results+=("PASS $2"); else results+=("FAIL $2"); failed=$((failed + 1)); fi
+  local took="($(cat "$work/$1.seconds" 2>/dev/null) s, beside the other two)"
+  if [ "$(cat "$work/$1.rc" 2>/dev/null)" = 0 ]; then results+=("PASS $2 $took"); else results+=("FAIL $2 $took"); failed=$((failed + 1)); fi
 }
 
 step "code format (clang-format)" \
