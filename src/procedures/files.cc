@@ -396,8 +396,26 @@ Result<File> decide(db::Connection& conn, File f, const Procedure& p, Decision d
 
 namespace {
 
-// The state filter as SQL over the stored clock (save_clock): the same answer as the live clock.
-void add_state(db::Where& where, ClockState state, CivilDay today) {
+// A clock state's tests on the columns of the stored clock (save_clock), which the files and the
+// counters both hold: the files with NULL for none, the counters (procedure_file_counts, open files
+// only) with '' for none ('' sorts before every day, so "no suspension" is "suspension over" by the
+// same test). The due date's comparisons are the same on both.
+struct ClockColumns {
+  const char* not_started;
+  const char* suspended;  // one ?: today
+  const char* counting;   // neither: the term runs, maybe past due; one ?: today
+};
+constexpr ClockColumns kOnFiles{
+    "status = 'open' AND due_on IS NULL", "status = 'open' AND suspended_until > ?",
+    "status = 'open' AND due_on IS NOT NULL AND (suspended_until IS NULL OR "
+    "suspended_until <= ?)"};
+constexpr ClockColumns kOnCounters{"due_on = ''", "suspended_until > ?",
+                                   "due_on <> '' AND suspended_until <= ?"};
+
+// The state filter as SQL over the stored clock: the same answer as the live clock. `closed` only
+// on the files (the counters hold none).
+void add_state(db::Where& where, ClockState state, CivilDay today,
+               const ClockColumns& on = kOnFiles) {
   const std::string t = today.to_string();
   const std::string soon = today.plus_days(kDueSoonDays).to_string();
   switch (state) {
@@ -405,18 +423,15 @@ void add_state(db::Where& where, ClockState state, CivilDay today) {
       where.add("status = 'closed'");
       return;
     case ClockState::not_started:
-      where.add("status = 'open' AND due_on IS NULL");
+      where.add(on.not_started);
       return;
     case ClockState::suspended:
-      where.add("status = 'open' AND suspended_until > ?", t);
+      where.add(on.suspended, t);
       return;
     default:
       break;
   }
-  where.add(
-      "status = 'open' AND due_on IS NOT NULL AND (suspended_until IS NULL OR "
-      "suspended_until <= ?)",
-      t);
+  where.add(on.counting, t);
   if (state == ClockState::overdue) where.add("due_on < ?", t);
   if (state == ClockState::due_soon) where.add("due_on >= ? AND due_on <= ?", db::Params{t, soon});
   if (state == ClockState::running) where.add("due_on > ?", soon);
@@ -478,30 +493,6 @@ std::string files_of(const db::Connection& conn, const std::optional<db::Subquer
   return "procedure_files";
 }
 
-// The clock state's test on procedure_file_counts, whose rows are the open files' (procedure,
-// due date, end of suspension) with '' for none: add_state's conditions on those columns ('' sorts
-// before every day, so "no suspension" is "suspension over" by the same test).
-void add_counted_state(db::Where& where, ClockState state, CivilDay today) {
-  const std::string t = today.to_string();
-  switch (state) {
-    case ClockState::not_started:
-      where.add("due_on = ''");
-      return;
-    case ClockState::suspended:
-      where.add("suspended_until > ?", t);
-      return;
-    default:
-      break;
-  }
-  where.add("due_on <> '' AND suspended_until <= ?", t);
-  if (state == ClockState::overdue) where.add("due_on < ?", t);
-  if (state == ClockState::due_soon)
-    where.add("due_on >= ? AND due_on <= ?",
-              db::Params{t, today.plus_days(kDueSoonDays).to_string()});
-  if (state == ClockState::running)
-    where.add("due_on > ?", today.plus_days(kDueSoonDays).to_string());
-}
-
 // Whether the list's total can be summed from the counters: open files in a clock state, of every
 // person (the Prefettura's and the SUI's dashboard lists). Counting the 123,000 files past due of
 // 500,000 took 68 ms (p95 167 ms) on PostgreSQL while the table was not yet vacuumed.
@@ -514,8 +505,8 @@ bool counted_total(const FileFilter& f) {
 Result<std::int64_t> count_open_files(db::Connection& conn, const FileFilter& f, CivilDay today) {
   db::Where where;
   if (f.procedure_id) where.add("procedure_id = ?", *f.procedure_id);
-  if (f.state) add_counted_state(where, *f.state, today);
-  if (f.overdue) add_counted_state(where, ClockState::overdue, today);
+  if (f.state) add_state(where, *f.state, today, kOnCounters);
+  if (f.overdue) add_state(where, ClockState::overdue, today, kOnCounters);
   INNET_ASSIGN_OR_RETURN(
       auto rows,
       conn.query("SELECT COALESCE(SUM(files), 0) FROM procedure_file_counts" + where.sql(),
