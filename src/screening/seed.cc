@@ -298,24 +298,27 @@ Status seed_step(api::SeedContext& ctx) {
   INNET_ASSIGN_OR_RETURN(auto settings, screening::settings(conn));
   INNET_ASSIGN_OR_RETURN(auto all, cases::cases_kept_by(conn, std::nullopt));
   Generator g(ctx, ipsn, protect, protect_old, settings);
-  if (ctx.scale == api::SeedScale::demo) {
+  // Each person's sex and age on arrival, read a slice of cases at a time (800,000 at national
+  // scale): the minors and the elderly screened as such. A demo case's arrival is its person's
+  // first placement; a national case was opened on arrival, so its opening day is read instead
+  // of 800,000 placements row by row.
+  constexpr std::size_t kSlice = 5000;
+  for (std::size_t at = 0; at < all.size(); at += kSlice) {
+    const auto end = all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), at + kSlice));
     std::vector<std::int64_t> person_ids;
-    for (const auto& c : all) person_ids.push_back(c.person_id);
+    for (auto c = all.begin() + static_cast<std::ptrdiff_t>(at); c != end; ++c)
+      person_ids.push_back(c->person_id);
     INNET_ASSIGN_OR_RETURN(auto persons, people::find_persons(conn, person_ids));
     std::map<std::int64_t, people::Person> by_id;
     for (auto& p : persons) by_id.emplace(p.id, std::move(p));
-    for (const auto& c : all) {
-      INNET_ASSIGN_OR_RETURN(auto arrival, arrival_of(conn, c));
-      const auto& p = by_id.at(c.person_id);
+    for (auto c = all.begin() + static_cast<std::ptrdiff_t>(at); c != end; ++c) {
+      CivilDay arrival = *CivilDay::parse(c->opened_at.substr(0, 10));
+      if (ctx.scale == api::SeedScale::demo) {
+        INNET_ASSIGN_OR_RETURN(arrival, arrival_of(conn, *c));
+      }
+      const auto& p = by_id.at(c->person_id);
       const int age = age_on(p.birth_date, arrival);
-      g.add({c, {p.sex == "female", age < 18, age >= 65}, arrival});
-    }
-  } else {
-    // National: the cases were opened on arrival; the persons' sex is drawn (a quarter women),
-    // so that the step reads no person and no placement, row by row, for 800,000 cases.
-    for (const auto& c : all) {
-      const bool female = std::uniform_int_distribution<int>(0, 3)(ctx.rng) == 0;
-      g.add({c, {female, false, false}, *CivilDay::parse(c.opened_at.substr(0, 10))});
+      g.add({*c, {p.sex == "female", age < 18, age >= 65}, arrival});
     }
   }
   g.keep_one_on_old_version();
