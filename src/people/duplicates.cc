@@ -307,7 +307,8 @@ Status store_match_keys(db::Connection& conn, const std::vector<const Person*>& 
   INNET_TRY(store_keys(conn, persons, replace));
   std::vector<std::int64_t> ids;
   for (const Person* p : persons) ids.push_back(p->id);
-  return refresh_pairs(conn, ids);
+  // A person written anew has no pair queued: nothing to delete (decision 0026).
+  return replace ? refresh_pairs(conn, ids) : queue_new_pairs(conn, ids);
 }
 
 Result<std::optional<std::int64_t>> merged_into(db::Connection& conn, std::int64_t person_id) {

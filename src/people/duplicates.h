@@ -61,8 +61,10 @@ Candidate score_pair(const Person& a, const Person& b, bool same_document);
 // CUI and document numbers as compared: letters and digits only, upper case.
 std::string normalised_identifier(const std::string& text);
 
-// The keys of these persons in person_match_keys, replacing those they had, and their pairs
-// (pairs.h); in the transaction of the write of the persons (persons.cc).
+// The keys of these persons in person_match_keys and their pairs (pairs.h), in the transaction
+// of the write of the persons (persons.cc, merges.cc): `replace` for persons recorded before (a
+// correction: their keys replaced, their pairs recomputed); otherwise persons written anew, who
+// have neither (created, written in bulk, unmerged).
 Status store_match_keys(db::Connection& conn, const std::vector<const Person*>& persons,
                         bool replace);
 // A merged person is found no more, and in no pair; unmerged, again (merges.cc).
