@@ -247,7 +247,7 @@ TEST_P(DuplicatesTest, PairsFollowTheWritesOfPersons) {
 // A bulk insert (the national seed's) and migration 18's fill queue each pair once, from its
 // lower id's slice, without deleting; the queue must be the one the per-record path recomputes
 // (refresh_pairs, which deletes each person's rows and finds them again). More persons than a
-// slice of 300, namesakes of one date 50 ids apart, so that pairs cross slices; persons recorded
+// slice of 5,000, namesakes of one date 500 ids apart, so that pairs cross slices; persons recorded
 // before the bulk; a pair by document number alone (through the hooks, as cases registers them).
 TEST_P(DuplicatesTest, ABulkInsertQueuesThePairsThePerRecordPathFinds) {
   const auto queue = [&] {
@@ -298,20 +298,20 @@ TEST_P(DuplicatesTest, ABulkInsertQueuesThePairsThePerRecordPathFinds) {
   const auto benali = add("Benali", "Youssef", "1985-06-30");
   const char* families[] = {"Hassan", "Hasan", "Mohamed", "Kovalenko", "Ibrahim", "Traore"};
   const char* givens[] = {"Mohamed", "Muhammad", "Hassan", "Oleksandr", "Aminata", "Moussa"};
-  std::vector<Person> bulk(650);
+  std::vector<Person> bulk(5300);
   for (std::size_t i = 0; i < bulk.size(); ++i) {
     auto& p = bulk[i];
     p.family_name = families[i % 6];
     p.given_names = givens[i / 6 % 6];
     if (i % 7 == 0) p.given_names_original = "محمد";
-    const auto day = i % 50 % 25 + 1;  // 50 dates, in 1990 and 1991
+    const auto day = i % 500 % 25 + 1;  // 500 dates, from 1990 to 2009
     p.birth_date =
-        std::to_string(1990 + i % 50 / 25) + (day < 10 ? "-01-0" : "-01-") + std::to_string(day);
+        std::to_string(1990 + i % 500 / 25) + (day < 10 ? "-01-0" : "-01-") + std::to_string(day);
     p.nationality = i % 3 ? "EG" : "SD";
   }
-  bulk[649].family_name = "Diallo";
-  bulk[649].given_names = "Mamadou";
-  bulk[649].birth_date = "2001-02-20";
+  bulk[5299].family_name = "Diallo";
+  bulk[5299].given_names = "Mamadou";
+  bulk[5299].birth_date = "2001-02-20";
   ASSERT_DB_OK(insert_persons(db(), bulk));
   const auto bulk_queue = queue();
 
@@ -324,10 +324,10 @@ TEST_P(DuplicatesTest, ABulkInsertQueuesThePairsThePerRecordPathFinds) {
   EXPECT_GT(bulk_queue.size(), 100u);
   EXPECT_TRUE(has(before.id, bulk[0].id));
   EXPECT_TRUE(std::any_of(bulk_queue.begin(), bulk_queue.end(), [&](const auto& row) {
-    return std::get<0>(row) >= bulk[0].id && std::get<0>(row) <= bulk[299].id &&
-           std::get<1>(row) >= bulk[300].id;  // across slices
+    return std::get<0>(row) >= bulk[0].id && std::get<0>(row) <= bulk[4999].id &&
+           std::get<1>(row) >= bulk[5000].id;  // across slices
   }));
-  EXPECT_TRUE(has(benali.id, bulk[649].id));
+  EXPECT_TRUE(has(benali.id, bulk[5299].id));
 
   std::vector<std::int64_t> all{before.id, benali.id};
   for (const auto& p : bulk) all.push_back(p.id);
