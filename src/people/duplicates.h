@@ -58,6 +58,10 @@ Result<std::vector<Candidate>> find_duplicates(db::Connection& conn, const Dupli
 // an identity document number. No reasons when they are not candidates.
 Candidate score_pair(const Person& a, const Person& b, bool same_document);
 
+// The blocks the queue of pairs (pairs.h) pairs a person in by name: each `p:` key of the person
+// (those stored in person_match_keys) with the birth date; none without a known birth year.
+std::vector<std::string> pair_blocks(const Person& p);
+
 // CUI and document numbers as compared: letters and digits only, upper case.
 std::string normalised_identifier(const std::string& text);
 

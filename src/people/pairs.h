@@ -54,7 +54,7 @@ Status refresh_pairs(db::Connection& conn, const std::vector<std::int64_t>& pers
 // The pairs of persons just written, none of whom has a pair queued yet (created, unmerged, or
 // written in bulk by a seed): the same pairs as refresh_pairs, without its DELETE, and a pair of
 // two of them stored once, from the slice of its lower id. Called by store_match_keys.
-Status queue_new_pairs(db::Connection& conn, const std::vector<std::int64_t>& person_ids);
+Status queue_new_pairs(db::Connection& conn, const std::vector<const Person*>& persons);
 // A person merged into another is in no pair any more.
 Status drop_pairs(db::Connection& conn, std::int64_t person_id);
 

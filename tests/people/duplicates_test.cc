@@ -246,9 +246,10 @@ TEST_P(DuplicatesTest, PairsFollowTheWritesOfPersons) {
 
 // A bulk insert (the national seed's) and migration 18's fill queue each pair once, from its
 // lower id's slice, without deleting; the queue must be the one the per-record path recomputes
-// (refresh_pairs, which deletes each person's rows and finds them again). More persons than a
-// slice of 5,000, namesakes of one date 500 ids apart, so that pairs cross slices; persons recorded
-// before the bulk; a pair by document number alone (through the hooks, as cases registers them).
+// (refresh_pairs, which deletes each person's rows and finds them again). Two bulks of more than
+// a slice of 5,000 persons, namesakes of one date 500 ids apart, so that pairs cross slices: the
+// first into an empty database (paired in memory, as the seeds), the second beside persons
+// recorded one by one; a pair by document number alone (through the hooks, as cases registers).
 TEST_P(DuplicatesTest, ABulkInsertQueuesThePairsThePerRecordPathFinds) {
   const auto queue = [&] {
     auto rows = db().query(
@@ -294,43 +295,56 @@ TEST_P(DuplicatesTest, ABulkInsertQueuesThePairsThePerRecordPathFinds) {
   (void)registered;
   documents_recorded = true;
 
-  const auto before = add("Hassan", "Mohamed", "1990-01-01");
-  const auto benali = add("Benali", "Youssef", "1985-06-30");
   const char* families[] = {"Hassan", "Hasan", "Mohamed", "Kovalenko", "Ibrahim", "Traore"};
   const char* givens[] = {"Mohamed", "Muhammad", "Hassan", "Oleksandr", "Aminata", "Moussa"};
-  std::vector<Person> bulk(5300);
-  for (std::size_t i = 0; i < bulk.size(); ++i) {
-    auto& p = bulk[i];
-    p.family_name = families[i % 6];
-    p.given_names = givens[i / 6 % 6];
-    if (i % 7 == 0) p.given_names_original = "محمد";
-    const auto day = i % 500 % 25 + 1;  // 500 dates, from 1990 to 2009
-    p.birth_date =
-        std::to_string(1990 + i % 500 / 25) + (day < 10 ? "-01-0" : "-01-") + std::to_string(day);
-    p.nationality = i % 3 ? "EG" : "SD";
-  }
-  bulk[5299].family_name = "Diallo";
-  bulk[5299].given_names = "Mamadou";
-  bulk[5299].birth_date = "2001-02-20";
-  ASSERT_DB_OK(insert_persons(db(), bulk));
+  const auto generated = [&](std::size_t count, std::size_t shift) {
+    std::vector<Person> bulk(count);
+    for (std::size_t i = 0; i < bulk.size(); ++i) {
+      auto& p = bulk[i];
+      p.family_name = families[(i + shift) % 6];
+      p.given_names = givens[i / 6 % 6];
+      if (i % 7 == 0) p.given_names_original = "محمد";
+      const auto day = i % 500 % 25 + 1;  // 500 dates, from 1990 to 2009
+      p.birth_date =
+          std::to_string(1990 + i % 500 / 25) + (day < 10 ? "-01-0" : "-01-") + std::to_string(day);
+      p.nationality = i % 3 ? "EG" : "SD";
+    }
+    return bulk;
+  };
+  // Into a database where nobody lives yet, as a seed writes: paired in memory.
+  auto first = generated(5300, 0);
+  first[5299].family_name = "Diallo";
+  first[5299].given_names = "Mamadou";
+  first[5299].birth_date = "2001-02-20";
+  ASSERT_DB_OK(insert_persons(db(), first));
+  // Persons recorded one by one after it, then a bulk beside them all: paired by the lookup.
+  const auto hassan = add("Hassan", "Mohamed", "1990-01-01");
+  const auto benali = add("Benali", "Youssef", "1985-06-30");
+  auto second = generated(5300, 1);
+  ASSERT_DB_OK(insert_persons(db(), second));
   const auto bulk_queue = queue();
 
-  // Pairs among the bulk, with the persons recorded before, and by the document.
   const auto has = [&](std::int64_t low, std::int64_t high) {
     return std::any_of(bulk_queue.begin(), bulk_queue.end(), [&](const auto& row) {
       return std::get<0>(row) == low && std::get<1>(row) == high;
     });
   };
+  const auto across = [&](const std::vector<Person>& bulk) {  // pairs from two slices of a bulk
+    return std::any_of(bulk_queue.begin(), bulk_queue.end(), [&](const auto& row) {
+      return std::get<0>(row) >= bulk[0].id && std::get<0>(row) <= bulk[4999].id &&
+             std::get<1>(row) >= bulk[5000].id && std::get<1>(row) <= bulk.back().id;
+    });
+  };
   EXPECT_GT(bulk_queue.size(), 100u);
-  EXPECT_TRUE(has(before.id, bulk[0].id));
-  EXPECT_TRUE(std::any_of(bulk_queue.begin(), bulk_queue.end(), [&](const auto& row) {
-    return std::get<0>(row) >= bulk[0].id && std::get<0>(row) <= bulk[4999].id &&
-           std::get<1>(row) >= bulk[5000].id;  // across slices
-  }));
-  EXPECT_TRUE(has(benali.id, bulk[5299].id));
+  EXPECT_TRUE(across(first));
+  EXPECT_TRUE(across(second));
+  EXPECT_TRUE(has(first[0].id, hassan.id));
+  EXPECT_TRUE(has(first[0].id, second[0].id));  // Hassan Mohamed and Hasan Mohamed, one date
+  EXPECT_TRUE(has(first[5299].id, benali.id));  // by the document alone
 
-  std::vector<std::int64_t> all{before.id, benali.id};
-  for (const auto& p : bulk) all.push_back(p.id);
+  std::vector<std::int64_t> all{hassan.id, benali.id};
+  for (const auto& p : first) all.push_back(p.id);
+  for (const auto& p : second) all.push_back(p.id);
   ASSERT_DB_OK(refresh_pairs(db(), all));
   EXPECT_EQ(queue(), bulk_queue);
   // Migration 18's fill, on an empty queue.
