@@ -17,11 +17,9 @@ using Ids = std::vector<std::int64_t>;
 using Key = std::pair<std::int64_t, std::int64_t>;  // (lower id, higher id)
 
 // Ids per statement: a person has 1 to 3 pair keys, each meeting about a hundred namesakes born
-// the same year, of whom a few the same day. PostgreSQL reads those namesakes' birth dates by
-// hash joins over persons (a sequential read of it, and JIT compilation) or by a hundred index
-// probes per key: 0.5 to 2 s for a slice of 300 on national data even with statistics, whatever
-// the slice's size for the first. Large slices pay it rarely (the national seed's bulk of
-// 800,000 persons: 160 slices); a registration or a correction has one person.
+// the same year, of whom a few the same day. Large slices, since a statement has a cost of its
+// own on PostgreSQL (planning, at times a sequential read of persons and JIT compilation): a
+// bulk of 800,000 persons is 160 slices. A registration or a correction has one person.
 constexpr std::size_t kSlice = 5000;
 
 Key key_of(std::int64_t a, std::int64_t b) {
@@ -147,7 +145,7 @@ Status by_slices(const Ids& person_ids, const std::function<Status(const Ids&)>&
 // name (pair_blocks: the pair keys name_partners looks up, with the birth date) paired in memory.
 // The lookup of name_partners reads every namesake born the same year back by id, and on
 // PostgreSQL rows the transaction wrote have no visibility map yet, so each was a heap fetch:
-// 15 s a slice of 5,000 on national data, 40 minutes for the nation. Documents as elsewhere.
+// about 20 s a slice of 5,000 on national data, 55 minutes for the nation. Documents as elsewhere.
 Status queue_among(db::Connection& conn, const std::vector<const Person*>& persons,
                    const Ids& ids) {
   std::unordered_map<std::string, Ids> blocks;
