@@ -283,10 +283,14 @@ Result<PairPage> list_pairs(db::Connection& conn, const std::optional<db::Subque
   db::Params params = where.params();
   params.push_back(paging.per_page);
   params.push_back(paging.offset());
-  INNET_ASSIGN_OR_RETURN(auto rows, conn.query("SELECT low_id, high_id, score, reasons" + from +
-                                                   " ORDER BY score DESC, low_id, high_id "
-                                                   "LIMIT ? OFFSET ?",
-                                               params));
+  // The nation's page walks the order's index; an organisation's is sorted, and its order is kept
+  // off that index too: PostgreSQL walked it for an operator, testing the two million pairs one
+  // by one against its persons (over the 10 s statement timeout; sorted, 0.3 s under load 11).
+  const std::string order = among ? "+score DESC" : "score DESC";
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT low_id, high_id, score, reasons" + from + " ORDER BY " + order +
+                                ", low_id, high_id LIMIT ? OFFSET ?",
+                            params));
   PairPage page;
   for (const auto& r : rows) {
     DuplicatePair p;
