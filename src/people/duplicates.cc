@@ -307,7 +307,16 @@ Status store_match_keys(db::Connection& conn, const std::vector<const Person*>& 
   INNET_TRY(store_keys(conn, persons, replace));
   std::vector<std::int64_t> ids;
   for (const Person* p : persons) ids.push_back(p->id);
-  return refresh_pairs(conn, ids);
+  // A person written anew has no pair queued: nothing to delete (decision 0026).
+  return replace ? refresh_pairs(conn, ids) : queue_new_pairs(conn, persons);
+}
+
+std::vector<std::string> pair_blocks(const Person& p) {
+  std::vector<std::string> out;
+  if (year_of(p.birth_date) == 0) return out;
+  for (auto& key : match_keys(names_of(p)))
+    if (key.starts_with("p:")) out.push_back(key + " " + *p.birth_date);
+  return out;
 }
 
 Result<std::optional<std::int64_t>> merged_into(db::Connection& conn, std::int64_t person_id) {

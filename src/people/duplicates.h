@@ -58,11 +58,17 @@ Result<std::vector<Candidate>> find_duplicates(db::Connection& conn, const Dupli
 // an identity document number. No reasons when they are not candidates.
 Candidate score_pair(const Person& a, const Person& b, bool same_document);
 
+// The blocks the queue of pairs (pairs.h) pairs a person in by name: each `p:` key of the person
+// (those stored in person_match_keys) with the birth date; none without a known birth year.
+std::vector<std::string> pair_blocks(const Person& p);
+
 // CUI and document numbers as compared: letters and digits only, upper case.
 std::string normalised_identifier(const std::string& text);
 
-// The keys of these persons in person_match_keys, replacing those they had, and their pairs
-// (pairs.h); in the transaction of the write of the persons (persons.cc).
+// The keys of these persons in person_match_keys and their pairs (pairs.h), in the transaction
+// of the write of the persons (persons.cc, merges.cc): `replace` for persons recorded before (a
+// correction: their keys replaced, their pairs recomputed); otherwise persons written anew, who
+// have neither (created, written in bulk, unmerged).
 Status store_match_keys(db::Connection& conn, const std::vector<const Person*>& persons,
                         bool replace);
 // A merged person is found no more, and in no pair; unmerged, again (merges.cc).

@@ -46,10 +46,15 @@ struct PairDismissal {
 };
 
 // Recomputes the pairs of these persons (after their names, birth date or documents changed):
-// their blocking partners are looked up by index, scored as duplicate candidates are, and those
-// scoring kPairMinScore or more stored. Called by store_match_keys and drop_match_keys, and by a
-// module that records identity documents when it records one (PersonRecords::documents_of).
+// their rows are deleted, their blocking partners looked up by index, scored as duplicate
+// candidates are, and those scoring kPairMinScore or more stored. Called by store_match_keys when
+// a person is corrected, and by a module that records identity documents when it records one
+// (PersonRecords::documents_of).
 Status refresh_pairs(db::Connection& conn, const std::vector<std::int64_t>& person_ids);
+// The pairs of persons just written, none of whom has a pair queued yet (created, unmerged, or
+// written in bulk by a seed): the same pairs as refresh_pairs, without its DELETE, and a pair of
+// two of them stored once, from the slice of its lower id. Called by store_match_keys.
+Status queue_new_pairs(db::Connection& conn, const std::vector<const Person*>& persons);
 // A person merged into another is in no pair any more.
 Status drop_pairs(db::Connection& conn, std::int64_t person_id);
 

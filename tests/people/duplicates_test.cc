@@ -244,6 +244,116 @@ TEST_P(DuplicatesTest, PairsFollowTheWritesOfPersons) {
   EXPECT_EQ(pairs_of(), (Pairs{{a.id, c.id, 65}}));
 }
 
+// A bulk insert (the national seed's) and migration 18's fill queue each pair once, from its
+// lower id's slice, without deleting; the queue must be the one the per-record path recomputes
+// (refresh_pairs, which deletes each person's rows and finds them again). Two bulks of more than
+// a slice of 5,000 persons, namesakes of one date 500 ids apart, so that pairs cross slices: the
+// first into an empty database (paired in memory, as the seeds), the second beside persons
+// recorded one by one; a pair by document number alone (through the hooks, as cases registers).
+TEST_P(DuplicatesTest, ABulkInsertQueuesThePairsThePerRecordPathFinds) {
+  const auto queue = [&] {
+    auto rows = db().query(
+        "SELECT low_id, high_id, score, reasons FROM person_pairs ORDER BY low_id, high_id");
+    EXPECT_TRUE(rows.ok()) << rows.error().message;
+    std::vector<std::tuple<std::int64_t, std::int64_t, std::int64_t, std::string>> out;
+    if (rows.ok())
+      for (const auto& r : *rows)
+        out.emplace_back(r.integer(0), r.integer(1), r.integer(2), r.text(3));
+    return out;
+  };
+  // Benali and Diallo bear one passport: no name or date in common, a pair by document alone.
+  static bool documents_recorded = false;
+  static const int registered = [] {
+    const auto bearers = [](db::Connection& conn, const std::string& and_ids,
+                            const db::Params& ids) {
+      return conn.query("SELECT id FROM persons WHERE family_name IN ('Benali', 'Diallo')" +
+                            and_ids + " ORDER BY id",
+                        ids);
+    };
+    add_person_records(
+        {.name = "test passports",
+         .persons_with_document = [=](db::Connection& conn, const std::string& number)
+             -> Result<std::vector<std::int64_t>> {
+           std::vector<std::int64_t> ids;
+           if (!documents_recorded || number != "PA1234") return ids;
+           INNET_ASSIGN_OR_RETURN(auto rows, bearers(conn, "", {}));
+           for (const auto& r : rows) ids.push_back(r.integer(0));
+           return ids;
+         },
+         .documents_of = [=](db::Connection& conn, const std::vector<std::int64_t>& person_ids)
+             -> Result<std::vector<std::pair<std::int64_t, std::string>>> {
+           std::vector<std::pair<std::int64_t, std::string>> out;
+           if (!documents_recorded) return out;
+           INNET_ASSIGN_OR_RETURN(
+               auto rows, bearers(conn, " AND id IN (" + db::placeholders(person_ids.size()) + ")",
+                                  db::Params(person_ids.begin(), person_ids.end())));
+           for (const auto& r : rows) out.emplace_back(r.integer(0), "PA1234");
+           return out;
+         }});
+    return 0;
+  }();
+  (void)registered;
+  documents_recorded = true;
+
+  const char* families[] = {"Hassan", "Hasan", "Mohamed", "Kovalenko", "Ibrahim", "Traore"};
+  const char* givens[] = {"Mohamed", "Muhammad", "Hassan", "Oleksandr", "Aminata", "Moussa"};
+  const auto generated = [&](std::size_t count, std::size_t shift) {
+    std::vector<Person> bulk(count);
+    for (std::size_t i = 0; i < bulk.size(); ++i) {
+      auto& p = bulk[i];
+      p.family_name = families[(i + shift) % 6];
+      p.given_names = givens[i / 6 % 6];
+      if (i % 7 == 0) p.given_names_original = "محمد";
+      const auto day = i % 500 % 25 + 1;  // 500 dates, from 1990 to 2009
+      p.birth_date =
+          std::to_string(1990 + i % 500 / 25) + (day < 10 ? "-01-0" : "-01-") + std::to_string(day);
+      p.nationality = i % 3 ? "EG" : "SD";
+    }
+    return bulk;
+  };
+  // Into a database where nobody lives yet, as a seed writes: paired in memory.
+  auto first = generated(5300, 0);
+  first[5299].family_name = "Diallo";
+  first[5299].given_names = "Mamadou";
+  first[5299].birth_date = "2001-02-20";
+  ASSERT_DB_OK(insert_persons(db(), first));
+  // Persons recorded one by one after it, then a bulk beside them all: paired by the lookup.
+  const auto hassan = add("Hassan", "Mohamed", "1990-01-01");
+  const auto benali = add("Benali", "Youssef", "1985-06-30");
+  auto second = generated(5300, 1);
+  ASSERT_DB_OK(insert_persons(db(), second));
+  const auto bulk_queue = queue();
+
+  const auto has = [&](std::int64_t low, std::int64_t high) {
+    return std::any_of(bulk_queue.begin(), bulk_queue.end(), [&](const auto& row) {
+      return std::get<0>(row) == low && std::get<1>(row) == high;
+    });
+  };
+  const auto across = [&](const std::vector<Person>& bulk) {  // pairs from two slices of a bulk
+    return std::any_of(bulk_queue.begin(), bulk_queue.end(), [&](const auto& row) {
+      return std::get<0>(row) >= bulk[0].id && std::get<0>(row) <= bulk[4999].id &&
+             std::get<1>(row) >= bulk[5000].id && std::get<1>(row) <= bulk.back().id;
+    });
+  };
+  EXPECT_GT(bulk_queue.size(), 100u);
+  EXPECT_TRUE(across(first));
+  EXPECT_TRUE(across(second));
+  EXPECT_TRUE(has(first[0].id, hassan.id));
+  EXPECT_TRUE(has(first[0].id, second[0].id));  // Hassan Mohamed and Hasan Mohamed, one date
+  EXPECT_TRUE(has(first[5299].id, benali.id));  // by the document alone
+
+  std::vector<std::int64_t> all{hassan.id, benali.id};
+  for (const auto& p : first) all.push_back(p.id);
+  for (const auto& p : second) all.push_back(p.id);
+  ASSERT_DB_OK(refresh_pairs(db(), all));
+  EXPECT_EQ(queue(), bulk_queue);
+  // Migration 18's fill, on an empty queue.
+  ASSERT_DB_OK(db().execute("DELETE FROM person_pairs"));
+  ASSERT_DB_OK(pairs_migration(engine()).then(db()));
+  EXPECT_EQ(queue(), bulk_queue);
+  documents_recorded = false;
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, DuplicatesTest, db::storage_test::all_engines(),
                          db::storage_test::engine_name);
 
