@@ -113,9 +113,11 @@ export async function assertAccessible(page, label) {
   assert.deepEqual(violations, [], `axe violations on ${label}:\n${JSON.stringify(violations, null, 2)}`);
 }
 
+// A full-page screenshot of a long page took more than the default 15 s on a loaded machine: it
+// is the evidence kept for a human, not a check of the page, so it gets longer.
 export async function screenshot(page, name) {
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, timeout: 45_000 });
 }
 
 /** The page at 360 px wide: nothing sticks out, axe clean, a full-page screenshot `name`. */
