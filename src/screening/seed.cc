@@ -312,10 +312,10 @@ Status seed_step(api::SeedContext& ctx) {
     std::map<std::int64_t, people::Person> by_id;
     for (auto& p : persons) by_id.emplace(p.id, std::move(p));
     for (auto c = all.begin() + static_cast<std::ptrdiff_t>(at); c != end; ++c) {
-      CivilDay arrival = *CivilDay::parse(c->opened_at.substr(0, 10));
-      if (ctx.scale == api::SeedScale::demo) {
-        INNET_ASSIGN_OR_RETURN(arrival, arrival_of(conn, *c));
-      }
+      INNET_ASSIGN_OR_RETURN(auto arrival,
+                             ctx.scale == api::SeedScale::demo
+                                 ? arrival_of(conn, *c)
+                                 : Result<CivilDay>(*CivilDay::parse(c->opened_at.substr(0, 10))));
       const auto& p = by_id.at(c->person_id);
       const int age = age_on(p.birth_date, arrival);
       g.add({*c, {p.sex == "female", age < 18, age >= 65}, arrival});

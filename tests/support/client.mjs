@@ -158,16 +158,7 @@ export async function createUser(admin, { organizationId, role = 'analyst', pass
   return { user, email, password: pw };
 }
 
-// Calls fn until it returns a truthy value or the time is up; returns that value.
-export async function poll(fn, { timeoutMs = 2000, intervalMs = 50, what = 'condition' } = {}) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
+export { poll } from './poll.mjs';
 
 // Every item of a paged list (per_page=100).
 export async function listAll(session, path, opts = {}) {

@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 
 // The demo accounts, written once for these and the API tests (the roles come from the server).
 import { DEMO_PASSWORD, ROLES, demoEmail } from '../../../tests/support/demo.mjs';
+import { poll } from '../../../tests/support/poll.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const webDir = resolve(here, '..', '..');
@@ -309,13 +310,12 @@ export async function waitForColumn(page, table, column, expected) {
  * waitForFunction takes a returned promise as a truthy answer and never asks again, so such a
  * check is repeated from here.
  */
-export async function waitForAsync(page, check, arg, { timeout = 15_000, interval = 100 } = {}) {
-  const end = Date.now() + timeout;
-  while (!(await page.evaluate(check, arg))) {
-    if (Date.now() > end) throw new Error(`waitForAsync: still false after ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
-}
+export const waitForAsync = (page, check, arg) =>
+  poll(() => page.evaluate(check, arg), {
+    timeoutMs: 15_000,
+    intervalMs: 100,
+    what: 'the check in the page',
+  });
 
 /** A JSON API call from inside the page, with its session and CSRF token: { status, body }. */
 export async function apiCall(page, method, path, body) {
