@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/clock.h"
+#include "core/slices.h"
 #include "people/duplicates.h"
 #include "people/person_records.h"
 
@@ -131,14 +132,11 @@ Status queue_slice(db::Connection& conn, const Ids& slice,
   return score_and_store(conn, pairs, by_document);
 }
 
-// Each slice of `person_ids` in turn.
+// Each slice of kSlice of `person_ids` in turn.
 Status by_slices(const Ids& person_ids, const std::function<Status(const Ids&)>& each) {
-  for (std::size_t at = 0; at < person_ids.size(); at += kSlice) {
-    const auto end =
-        person_ids.begin() + static_cast<std::ptrdiff_t>(std::min(person_ids.size(), at + kSlice));
-    INNET_TRY(each(Ids(person_ids.begin() + static_cast<std::ptrdiff_t>(at), end)));
-  }
-  return Status::success();
+  return for_each_slice(person_ids, kSlice, [&](std::span<const std::int64_t> slice) {
+    return each(Ids(slice.begin(), slice.end()));
+  });
 }
 
 // The pairs of persons written in bulk where no other person lives (a seed's): their blocks by

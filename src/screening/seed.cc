@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cases/cases.h"
+#include "core/slices.h"
 #include "people/persons.h"
 #include "screening/screenings.h"
 
@@ -303,24 +304,23 @@ Status seed_step(api::SeedContext& ctx) {
   // first placement; a national case was opened on arrival, so its opening day is read instead
   // of 800,000 placements row by row.
   constexpr std::size_t kSlice = 5000;
-  for (std::size_t at = 0; at < all.size(); at += kSlice) {
-    const auto end = all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), at + kSlice));
+  INNET_TRY(for_each_slice(all, kSlice, [&](std::span<const cases::Case> slice) -> Status {
     std::vector<std::int64_t> person_ids;
-    for (auto c = all.begin() + static_cast<std::ptrdiff_t>(at); c != end; ++c)
-      person_ids.push_back(c->person_id);
+    for (const auto& c : slice) person_ids.push_back(c.person_id);
     INNET_ASSIGN_OR_RETURN(auto persons, people::find_persons(conn, person_ids));
     std::map<std::int64_t, people::Person> by_id;
     for (auto& p : persons) by_id.emplace(p.id, std::move(p));
-    for (auto c = all.begin() + static_cast<std::ptrdiff_t>(at); c != end; ++c) {
+    for (const auto& c : slice) {
       INNET_ASSIGN_OR_RETURN(auto arrival,
                              ctx.scale == api::SeedScale::demo
-                                 ? arrival_of(conn, *c)
-                                 : Result<CivilDay>(*CivilDay::parse(c->opened_at.substr(0, 10))));
-      const auto& p = by_id.at(c->person_id);
+                                 ? arrival_of(conn, c)
+                                 : Result<CivilDay>(*CivilDay::parse(c.opened_at.substr(0, 10))));
+      const auto& p = by_id.at(c.person_id);
       const int age = age_on(p.birth_date, arrival);
-      g.add({*c, {p.sex == "female", age < 18, age >= 65}, arrival});
+      g.add({c, {p.sex == "female", age < 18, age >= 65}, arrival});
     }
-  }
+    return Status::success();
+  }));
   g.keep_one_on_old_version();
   INNET_TRY(g.store());
   g.report();
