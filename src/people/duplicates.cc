@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "core/slices.h"
 #include "people/name_match.h"
 #include "people/pairs.h"
 #include "people/person_records.h"
@@ -135,18 +136,17 @@ constexpr std::size_t kKeyRows = 300;
 
 Status insert_keys(db::Connection& conn,
                    const std::vector<std::tuple<std::string, std::int64_t, std::int64_t>>& rows) {
-  for (std::size_t at = 0; at < rows.size(); at += kKeyRows) {
-    const std::size_t n = std::min(kKeyRows, rows.size() - at);
+  using KeyRow = std::tuple<std::string, std::int64_t, std::int64_t>;
+  return for_each_slice(rows, kKeyRows, [&](std::span<const KeyRow> slice) -> Status {
     std::string sql = "INSERT INTO person_match_keys (match_key, birth_year, person_id) VALUES ";
     db::Params params;
-    for (std::size_t i = 0; i < n; ++i) {
-      sql += i ? ", (?, ?, ?)" : "(?, ?, ?)";
-      const auto& [key, year, id] = rows[at + i];
+    for (const auto& [key, year, id] : slice) {
+      sql += params.empty() ? "(?, ?, ?)" : ", (?, ?, ?)";
       params.insert(params.end(), {key, year, id});
     }
     INNET_TRY(conn.execute(sql + " ON CONFLICT DO NOTHING", params));
-  }
-  return Status::success();
+    return Status::success();
+  });
 }
 
 // The keys of these persons, replacing those they had when `replace`.

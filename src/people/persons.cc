@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/clock.h"
+#include "core/slices.h"
 #include "people/duplicates.h"
 #include "people/merges.h"
 #include "people/name_fold.h"
@@ -19,6 +20,8 @@ constexpr const char* kColumns =
     "birth_date_estimated, nationality, languages, cui, codice_fiscale, family_group_id, "
     "created_at, updated_at, unaccompanied_minor";
 constexpr std::size_t kColumnCount = 16;
+// Ids read per statement, so that one statement never binds more values than an engine accepts.
+constexpr std::size_t kIdSlice = 500;
 
 Person from_row(const db::Row& r) {
   Person p;
@@ -384,18 +387,14 @@ Result<Person> find_person(db::Connection& conn, std::int64_t id) {
 Result<std::vector<Person>> find_persons(db::Connection& conn,
                                          const std::vector<std::int64_t>& ids) {
   std::vector<Person> out;
-  // In slices, so that one statement never binds more values than an engine accepts.
-  constexpr std::size_t kSlice = 500;
-  for (std::size_t at = 0; at < ids.size(); at += kSlice) {
-    const std::size_t n = std::min(kSlice, ids.size() - at);
-    db::Params params(ids.begin() + static_cast<std::ptrdiff_t>(at),
-                      ids.begin() + static_cast<std::ptrdiff_t>(at + n));
+  INNET_TRY(for_each_slice(ids, kIdSlice, [&](std::span<const std::int64_t> slice) -> Status {
     INNET_ASSIGN_OR_RETURN(
         auto rows, conn.query(std::string("SELECT ") + kColumns + " FROM persons WHERE id IN (" +
-                                  db::placeholders(n) + ")",
-                              params));
+                                  db::placeholders(slice.size()) + ")",
+                              db::Params(slice.begin(), slice.end())));
     for (const auto& r : rows) out.push_back(from_row(r));
-  }
+    return Status::success();
+  }));
   return out;
 }
 
@@ -403,20 +402,18 @@ Result<std::vector<Person>> find_live_persons(db::Connection& conn,
                                               const std::vector<std::int64_t>& ids,
                                               const std::optional<db::Subquery>& among) {
   std::vector<Person> out;
-  constexpr std::size_t kSlice = 500;  // as in find_persons
-  for (std::size_t at = 0; at < ids.size(); at += kSlice) {
-    const std::size_t n = std::min(kSlice, ids.size() - at);
+  INNET_TRY(for_each_slice(ids, kIdSlice, [&](std::span<const std::int64_t> slice) -> Status {
     db::Where where;
-    where.add(("persons.id IN (" + db::placeholders(n) + ")").c_str(),
-              db::Params(ids.begin() + static_cast<std::ptrdiff_t>(at),
-                         ids.begin() + static_cast<std::ptrdiff_t>(at + n)));
+    where.add(("persons.id IN (" + db::placeholders(slice.size()) + ")").c_str(),
+              db::Params(slice.begin(), slice.end()));
     where.add("persons.merged_into IS NULL");
     if (among) where.add_in("persons.id", *among);
     INNET_ASSIGN_OR_RETURN(
         auto rows, conn.query(std::string("SELECT ") + kColumns + " FROM persons" + where.sql(),
                               where.params()));
     for (const auto& r : rows) out.push_back(from_row(r));
-  }
+    return Status::success();
+  }));
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "centres/derogations.h"
 #include "core/clock.h"
+#include "core/slices.h"
 #include "people/persons.h"
 #include "reception/placements/minors.h"
 #include "reception/placements/snapshots.h"
@@ -615,17 +616,15 @@ Result<std::vector<people::CurrentPlace>> current_places(db::Connection& conn,
   std::vector<people::CurrentPlace> out;
   std::map<std::int64_t, centres::Centre> centres_by_id;
   constexpr std::size_t kSlice = 500;  // bound values per statement
-  for (std::size_t at = 0; at < ids.size(); at += kSlice) {
-    const std::size_t n = std::min(kSlice, ids.size() - at);
-    db::Params params(ids.begin() + static_cast<std::ptrdiff_t>(at),
-                      ids.begin() + static_cast<std::ptrdiff_t>(at + n));
+  INNET_TRY(for_each_slice(ids, kSlice, [&](std::span<const std::int64_t> slice) -> Status {
     INNET_ASSIGN_OR_RETURN(
         // Not `end_date IS NULL`: without statistics SQLite reads that from placements_ends,
         // every open placement of the nation (150,000, 0.4 s), rather than the few of these
         // persons from placements_person.
-        auto rows, conn.query("SELECT person_id, centre_id FROM placements WHERE person_id IN (" +
-                                  db::placeholders(n) + ") AND COALESCE(end_date, '') = ''",
-                              params));
+        auto rows,
+        conn.query("SELECT person_id, centre_id FROM placements WHERE person_id IN (" +
+                       db::placeholders(slice.size()) + ") AND COALESCE(end_date, '') = ''",
+                   db::Params(slice.begin(), slice.end())));
     for (const auto& r : rows) {
       const std::int64_t centre_id = r.integer(1);
       auto it = centres_by_id.find(centre_id);
@@ -635,7 +634,8 @@ Result<std::vector<people::CurrentPlace>> current_places(db::Connection& conn,
       }
       out.push_back({r.integer(0), centre_id, it->second.name, it->second.operator_id});
     }
-  }
+    return Status::success();
+  }));
   return out;
 }
 
