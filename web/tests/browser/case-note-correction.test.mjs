@@ -124,3 +124,33 @@ test('prefecture officer: sees that the sensitive note was corrected and why, ne
   await assertAccessible(page, 'case note history, officer');
   await at360(page, 'case-note-history-officer-360');
 });
+
+test('case worker: making the sensitive note normal is confirmed first, under a title that says it un-protects the text', async () => {
+  const page = worker.page;
+  await page.goto(`/cases/${caseId}`);
+  const note = page.locator(`[data-testid=case-note-${noteId}]`);
+  await note.waitFor();
+  await note.locator('[data-testid=case-note-correct]').click();
+  const panel = page.locator(`[data-testid=case-correction-${noteId}]`);
+  await panel.waitFor();
+  assert.equal(await page.locator('#correction-sensitivity').inputValue(), 'sensitive', 'the form starts from the level as it is');
+  // The same text at another level is a correction, not "unchanged".
+  await page.locator('#correction-sensitivity').selectOption('normal');
+  await page.locator('#correction-reason').fill('La persona acconsente a condividerlo');
+  await page.locator('[data-testid=case-correction-submit]').click();
+  const dialog = page.locator('[data-testid=confirm-dialog]');
+  await dialog.waitFor();
+  const said = await dialog.textContent();
+  assert.ok(said.includes(tr('it', 'cases.correction.unprotectTitle')), said);
+  assert.ok((await dialog.locator('[data-testid=confirm-consequences]').textContent()).includes(tr('it', 'cases.correction.unprotects')));
+  await page.locator('[data-testid=confirm-ok]').click();
+  await note.locator('.alert', { hasText: tr('it', 'cases.saved.correction') }).waitFor();
+  assert.equal(await note.locator('.badge', { hasText: tr('it', 'cases.sensitivities.sensitive') }).count(), 0, 'the note is normal now');
+  const history = note.locator('[data-testid=case-note-history]');
+  await history.click();
+  const versions = note.locator('[data-testid=case-note-versions] > li');
+  await versions.nth(2).waitFor();
+  // Newest first: the normal text, then the two sealed versions, each marked sensitive.
+  const marked = await Promise.all([0, 1, 2].map((i) => versions.nth(i).locator('.badge', { hasText: tr('it', 'cases.sensitivities.sensitive') }).count()));
+  assert.deepEqual(marked, [0, 1, 1]);
+});
