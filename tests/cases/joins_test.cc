@@ -10,39 +10,27 @@
 #include <algorithm>
 #include <map>
 
-#include "cases/cases.h"
+#include "cases/case_fixture.h"
 #include "cases/view.h"
-#include "core/crypto.h"
 #include "documents/documents.h"
 #include "screening/screenings.h"
-#include "support/reception_fixture.h"
 
 namespace innet::cases {
 namespace {
 
-using reception::storage_test::ReceptionTest;
+using storage_test::kNow;
 
-constexpr const char* kNow = "2026-11-02T09:00:00Z";
-
-class JoinsTest : public ReceptionTest {
+class JoinsTest : public storage_test::CasesTest {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(crypto::initialize());
-    set_up_reception({10, 10, 10, 0});
+    CasesTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    add_person("Rahman", "Abdul", "BD");
-    add_person("Rahman", "Abdul", "BD");
     // What the application registers while it is assembled: once per process.
     static const bool registered = [] {
       add_case_records(screening::joined_case_records());
       return true;
     }();
     (void)registered;
-  }
-  Case opened(int person) {
-    auto c = open_case(db(), this->person(person), operator_id_, user_, kNow);
-    EXPECT_TRUE(c.ok());
-    return c.ok() ? *c : Case{};
   }
   std::int64_t attachment(std::int64_t case_id, const std::string& content) {
     auto d = documents::store_document(db(), "%PDF-1.4\n" + content + "\n%%EOF\n",

@@ -50,14 +50,20 @@ after(async () => {
   await Promise.all([closeChecked(officer), closeChecked(worker)]);
 });
 
-test('case worker: corrects a note with a reason, after a confirm step; the history shows both texts', async () => {
-  const page = worker.page;
+// The case page with the note's correction form open: {note, panel}.
+async function openCorrection(page) {
   await page.goto(`/cases/${caseId}`);
   const note = page.locator(`[data-testid=case-note-${noteId}]`);
   await note.waitFor();
   await note.locator('[data-testid=case-note-correct]').click();
   const panel = page.locator(`[data-testid=case-correction-${noteId}]`);
   await panel.waitFor();
+  return { note, panel };
+}
+
+test('case worker: corrects a note with a reason, after a confirm step; the history shows both texts', async () => {
+  const page = worker.page;
+  const { note, panel } = await openCorrection(page);
   assert.equal(await page.locator('#correction-text').inputValue(), WRONG, 'the form starts from the text as it is');
 
   // Unchanged and without a reason: both fields say so, nothing is sent.
@@ -127,12 +133,7 @@ test('prefecture officer: sees that the sensitive note was corrected and why, ne
 
 test('case worker: making the sensitive note normal is confirmed first, under a title that says it un-protects the text', async () => {
   const page = worker.page;
-  await page.goto(`/cases/${caseId}`);
-  const note = page.locator(`[data-testid=case-note-${noteId}]`);
-  await note.waitFor();
-  await note.locator('[data-testid=case-note-correct]').click();
-  const panel = page.locator(`[data-testid=case-correction-${noteId}]`);
-  await panel.waitFor();
+  const { note } = await openCorrection(page);
   assert.equal(await page.locator('#correction-sensitivity').inputValue(), 'sensitive', 'the form starts from the level as it is');
   // The same text at another level is a correction, not "unchanged".
   await page.locator('#correction-sensitivity').selectOption('normal');

@@ -700,6 +700,22 @@ function ProcedureForm({ c, onCancel, done }: { c: CaseDetail; onCancel: () => v
   );
 }
 
+/** A note's sensitivity, with what "sensitive" means: the note form's and the correction's. */
+function SensitivityField({ id, value, onValue }: { id: string; value: Sensitivity; onValue: (s: Sensitivity) => void }) {
+  const { t } = useT();
+  return (
+    <SelectField
+      id={id}
+      label={t('cases.sensitivity')}
+      hint={t('cases.sensitivityHint')}
+      required
+      value={value}
+      onValue={onValue}
+      options={SENSITIVITIES.map((s) => ({ value: s, label: t(`cases.sensitivities.${s}`) }))}
+    />
+  );
+}
+
 function NoteForm({ c, onCancel, done }: { c: CaseDetail; onCancel: () => void; done: Saved }) {
   const { t } = useT();
   const [sensitivity, setSensitivity] = useState<Sensitivity>('normal');
@@ -713,15 +729,7 @@ function NoteForm({ c, onCancel, done }: { c: CaseDetail; onCancel: () => void; 
     <ActionPanel id="case-note-form" title={t('cases.addNote')}>
       <FormErrors errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate aria-labelledby="case-note-form-heading">
-        <SelectField
-          id="sensitivity"
-          label={labels.sensitivity}
-          hint={t('cases.sensitivityHint')}
-          required
-          value={sensitivity}
-          onValue={setSensitivity}
-          options={SENSITIVITIES.map((s) => ({ value: s, label: t(`cases.sensitivities.${s}`) }))}
-        />
+        <SensitivityField id="sensitivity" value={sensitivity} onValue={setSensitivity} />
         <TextAreaField id="text" label={labels.text} required maxLength={8000} rows={5} value={text} onValue={setText} error={errors.fields.text} />
         <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('cases.save')} testId="case-note-submit" />
       </form>
@@ -872,15 +880,7 @@ function CorrectionForm({ c, n, onCancel, done }: { c: CaseDetail; n: CaseNote; 
       <FormErrors errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate aria-labelledby={`${formId}-heading`}>
         <TextAreaField id="correction-text" label={labels.text} required maxLength={8000} rows={5} value={text} onValue={setText} error={errors.fields.text} />
-        <SelectField
-          id="correction-sensitivity"
-          label={labels.sensitivity}
-          hint={t('cases.sensitivityHint')}
-          required
-          value={sensitivity}
-          onValue={setSensitivity}
-          options={SENSITIVITIES.map((s) => ({ value: s, label: t(`cases.sensitivities.${s}`) }))}
-        />
+        <SensitivityField id="correction-sensitivity" value={sensitivity} onValue={setSensitivity} />
         <TextAreaField
           id="correction-reason"
           label={labels.reason}
