@@ -3,16 +3,40 @@
 #include <algorithm>
 
 #include "cases/cases.h"
+#include "cases/view.h"
 #include "core/clock.h"
 #include "db/query.h"
+#include "documents/documents.h"
 
 namespace innet::cases {
 namespace {
 
+// The merged case's attachments (the documents module's rows, linked to the case): re-owned
+// through its interface, since cases reads no table of documents.
+constexpr const char* kAttachments = "case_attachments";
+
+CaseRecords attachments() {
+  return {.name = "cases",
+          .move = [](db::Connection& conn, std::int64_t kept_case, std::int64_t merged_case,
+                     const JoinAct&) -> Result<std::vector<people::MovedRecords>> {
+            INNET_ASSIGN_OR_RETURN(auto ids, documents::move_documents(conn, kAttachmentOwnerKind,
+                                                                       merged_case, kept_case));
+            return std::vector<people::MovedRecords>{{kAttachments, std::move(ids)}};
+          },
+          .restore = [](db::Connection& conn, std::int64_t kept_case, std::int64_t merged_case,
+                        const std::vector<people::MovedRecords>& moved) -> Status {
+            for (const auto& m : moved)
+              if (m.kind == kAttachments)
+                INNET_TRY(documents::move_documents_back(conn, kAttachmentOwnerKind, m.ids,
+                                                         kept_case, merged_case));
+            return Status::success();
+          }};
+}
+
 std::vector<CaseRecords>& registered() {
-  // The case's own rows that move by id: documents and notes.
-  static std::vector<CaseRecords> all = {
-      case_records_in("cases", {"case_documents", "case_notes"})};
+  // The case's own rows that move by id: documents and notes; and its attachments.
+  static std::vector<CaseRecords> all = {case_records_in("cases", {"case_documents", "case_notes"}),
+                                         attachments()};
   return all;
 }
 
@@ -40,8 +64,8 @@ void add_case_records(CaseRecords records) {
 }
 
 CaseRecords case_records_in(std::string module, std::vector<std::string> tables) {
-  auto move = [tables](db::Connection& conn, std::int64_t kept_case,
-                       std::int64_t merged_case) -> Result<std::vector<people::MovedRecords>> {
+  auto move = [tables](db::Connection& conn, std::int64_t kept_case, std::int64_t merged_case,
+                       const JoinAct&) -> Result<std::vector<people::MovedRecords>> {
     std::vector<people::MovedRecords> out;
     for (const auto& table : tables) {
       INNET_ASSIGN_OR_RETURN(auto ids,
@@ -62,8 +86,7 @@ CaseRecords case_records_in(std::string module, std::vector<std::string> tables)
 }
 
 Result<std::vector<people::MovedRecords>> join_cases(db::Connection& conn, std::int64_t kept_case,
-                                                     std::int64_t merged_case,
-                                                     std::int64_t actor_id) {
+                                                     std::int64_t merged_case, const JoinAct& act) {
   std::vector<people::MovedRecords> out;
   INNET_ASSIGN_OR_RETURN(
       auto workers,
@@ -72,7 +95,7 @@ Result<std::vector<people::MovedRecords>> join_cases(db::Connection& conn, std::
                         {kept_case, merged_case, kept_case})));
   out.push_back({kWorkers, std::move(workers)});
   for (const auto& records : registered()) {
-    INNET_ASSIGN_OR_RETURN(auto moved, records.move(conn, kept_case, merged_case));
+    INNET_ASSIGN_OR_RETURN(auto moved, records.move(conn, kept_case, merged_case, act));
     for (auto& m : moved) out.push_back(std::move(m));
   }
   INNET_TRY(store_next_expiry(conn, kept_case));
@@ -83,8 +106,8 @@ Result<std::vector<people::MovedRecords>> join_cases(db::Connection& conn, std::
                             {.status = "closed",
                              .reason = std::string(kMergedReason),
                              .note = joined_note(kept_case),
-                             .changed_by = actor_id},
-                            clock::now_iso()));
+                             .changed_by = act.actor_id},
+                            act.at));
     out.push_back({kClosed, {merged_case}});
   }
   return out;

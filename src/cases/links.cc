@@ -9,6 +9,7 @@
 
 #include "cases/cases.h"
 #include "cases/joins.h"
+#include "core/clock.h"
 #include "people/duplicates.h"
 #include "people/person_records.h"
 #include "tasks/tasks.h"
@@ -56,7 +57,11 @@ Result<std::vector<people::MovedRecords>> move_case(db::Connection& conn, std::i
                                                     std::int64_t merged_id, std::int64_t actor_id) {
   INNET_ASSIGN_OR_RETURN(auto both, cases_of_merge(conn, kept_id, merged_id));
   if (!both.merged) return std::vector<people::MovedRecords>{};
-  if (both.kept) return join_cases(conn, both.kept->id, both.merged->id, actor_id);
+  // The merge's clock, read again: people's move hook carries no time, and within the merge's
+  // transaction this is its second but for one that ticks over meanwhile.
+  if (both.kept)
+    return join_cases(conn, both.kept->id, both.merged->id,
+                      {.actor_id = actor_id, .at = clock::now_iso()});
   INNET_TRY(
       conn.execute("UPDATE cases SET person_id = ? WHERE id = ?", {kept_id, both.merged->id}));
   return std::vector<people::MovedRecords>{{"cases", {both.merged->id}}};

@@ -1,5 +1,7 @@
 #include "cases/notes.h"
 
+#include <algorithm>
+
 #include "cases/cases.h"
 #include "core/crypto.h"
 #include "core/json_input.h"
@@ -149,7 +151,11 @@ Result<Note> correct_note(db::Connection& conn, const NoteCorrection& correction
   } else {
     current = r.text(1);
   }
-  if (current == correction.text)
+  const std::string sensitivity = correction.sensitivity.value_or(r.text(0));
+  const auto& levels = note_sensitivities();
+  if (std::find(levels.begin(), levels.end(), sensitivity) == levels.end())
+    return Error::field(ErrorKind::unprocessable, "sensitivity", FieldError::not_in_list(levels));
+  if (current == correction.text && sensitivity == r.text(0))
     return Error::rule(ErrorKind::unprocessable, "unchanged", "text", CaseErrors::unchanged());
   // Who wrote the text being replaced: the last correction's author, or the note's.
   std::int64_t written_by = r.integer(4);
@@ -170,12 +176,13 @@ Result<Note> correct_note(db::Connection& conn, const NoteCorrection& correction
       {correction.note_id, sensitive ? db::Value(nullptr) : db::Value(current), sealed,
        db::optional_value(r.opt_text(3)), written_by, written_at, trim_text(correction.reason),
        correction.corrected_by, correction.corrected_at}));
-  INNET_ASSIGN_OR_RETURN(auto s, stored_text(sensitive, correction.text, key));
-  INNET_TRY(conn.execute("UPDATE case_notes SET body = ?, sealed = ?, key_id = ? WHERE id = ?",
-                         {s.body, s.sealed, s.key_id, correction.note_id}));
+  INNET_ASSIGN_OR_RETURN(auto s, stored_text(sensitivity == "sensitive", correction.text, key));
+  INNET_TRY(conn.execute(
+      "UPDATE case_notes SET sensitivity = ?, body = ?, sealed = ?, key_id = ? WHERE id = ?",
+      {sensitivity, s.body, s.sealed, s.key_id, correction.note_id}));
   return Note{.id = correction.note_id,
               .case_id = correction.case_id,
-              .sensitivity = r.text(0),
+              .sensitivity = sensitivity,
               .text = correction.text,
               .written_by = r.integer(4),
               .written_at = r.text(5)};
@@ -191,16 +198,19 @@ Result<std::vector<NoteVersion>> note_versions(db::Connection& conn, std::int64_
                                     "corrected_by, corrected_at FROM case_note_versions "
                                     "WHERE note_id = ? ORDER BY id",
                                     {note_id}));
-  const bool sensitive = note.sensitivity == "sensitive";
+  const bool sensitive_now = note.sensitivity == "sensitive";
   std::vector<NoteVersion> out;
   std::optional<std::string> reason;  // why the version was written: the previous row's
   for (const auto& r : rows) {
+    // A version is what it was stored as: a seal, or the text as written.
+    const bool sealed = !r.is_null(1);
     NoteVersion v{.number = static_cast<std::int64_t>(out.size()) + 1,
-                  .text = r.opt_text(0),
+                  .sensitivity = sealed ? "sensitive" : "normal",
+                  .text = key || !sensitive_now ? r.opt_text(0) : std::nullopt,
                   .written_by = r.integer(3),
                   .written_at = r.text(4),
                   .reason = reason};
-    if (sensitive && key) {
+    if (sealed && key) {
       INNET_ASSIGN_OR_RETURN(
           v.text, open_text(*key, r.blob(1), r.opt_text(2),
                             "version " + std::to_string(v.number) + " of sensitive note " +
@@ -210,6 +220,7 @@ Result<std::vector<NoteVersion>> note_versions(db::Connection& conn, std::int64_
     reason = r.text(5);
   }
   out.push_back({.number = static_cast<std::int64_t>(out.size()) + 1,
+                 .sensitivity = note.sensitivity,
                  .text = std::move(note.text),
                  .written_by = note.corrected_by.value_or(note.written_by),
                  .written_at = note.corrected_at.value_or(note.written_at),

@@ -37,11 +37,14 @@ struct Note {
 
 // A mistake in a note corrected with its reason: the text changes, the text it replaces is kept
 // as an earlier version (a sensitive one sealed as the note was: the same bytes, key and key
-// id), so a reader of the note can see what it said and why it changed.
+// id; a normal one as written), so a reader of the note can see what it said and why it
+// changed. A correction may also change the note's sensitivity: the new text is stored as the
+// new level wants (sealed, or as written), the versions keep the level each was stored at.
 struct NoteCorrection {
   std::int64_t case_id = 0;
   std::int64_t note_id = 0;
   std::string text;
+  std::optional<std::string> sensitivity;  // the level from now on; nothing: unchanged
   std::string reason;  // shown in the case's timeline to every reader of the case
   std::int64_t corrected_by = 0;
   std::string corrected_at;
@@ -51,6 +54,7 @@ struct NoteCorrection {
 // replaced the one before (nothing for the first).
 struct NoteVersion {
   std::int64_t number = 0;  // 1 for the text as first written
+  std::string sensitivity;  // as the version is stored: sealed (sensitive) or as written
   std::optional<std::string> text;
   std::int64_t written_by = 0;
   std::string written_at;
@@ -78,14 +82,18 @@ Result<std::vector<Note>> notes_of(db::Connection& conn, std::int64_t case_id,
 // case has no such note.
 Result<Note> find_note(db::Connection& conn, std::int64_t case_id, std::int64_t note_id);
 
-// Replaces the note's text, keeping the one it replaces with the reason. Refused: a blank reason
-// (422 reason_required), a text equal to the current one (422 unchanged, field text), a note the
-// case does not have (404). A sensitive note's new text is sealed with `key`.
+// Replaces the note's text (and sensitivity, when the correction names one), keeping the text it
+// replaces with the reason. Refused: a blank reason (422 reason_required), the current text at
+// the current level (422 unchanged, field text), a note the case does not have (404). The new
+// text of a sensitive note is sealed with `key`, which also opens the text a sensitive note
+// had: whoever may not read it may not correct it, nor make it normal (the routes' rule).
 Result<Note> correct_note(db::Connection& conn, const NoteCorrection& correction,
                           const std::string& key);
 
 // Every text of the note, oldest first, the current one last. With a key the sensitive texts are
-// opened (an error naming the key file when a seal does not open); without one they stay empty.
+// opened (an error naming the key file when a seal does not open); without one they stay empty,
+// and so do the earlier texts of a note that is sensitive now: one made sensitive by a
+// correction protects what it said before as well.
 Result<std::vector<NoteVersion>> note_versions(db::Connection& conn, std::int64_t case_id,
                                                std::int64_t note_id, const std::string* key);
 

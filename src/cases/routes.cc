@@ -379,6 +379,9 @@ Result<Note> note_in_scope(api::Context& ctx, db::Connection& conn, const Case& 
 }
 
 // A mistake in a note corrected: the text changes, the one it replaces is kept with the reason.
+// The correction may change the sensitivity too: to sensitive for whoever may correct the note
+// (protecting is never refused); to normal only for a caller who reads the case's sensitive
+// notes, as note_in_scope hides a sensitive note from everyone else.
 Result<http::Response> correct_case_note(api::Context& ctx) {
   INNET_ASSIGN_OR_RETURN(auto conn, ctx.begin_write());
   INNET_ASSIGN_OR_RETURN(auto c, case_in_scope(ctx, *conn, "cases.read"));
@@ -390,13 +393,16 @@ Result<http::Response> correct_case_note(api::Context& ctx) {
           {.case_id = c.id,
            .note_id = note.id,
            .text = ctx.body["text"].get<std::string>(),
+           .sensitivity = api::patched<std::string>(ctx.body, "sensitivity", std::nullopt),
            .reason = api::patched<std::string>(ctx.body, "reason", std::nullopt).value_or(""),
            .corrected_by = ctx.actor->user_id,
            .corrected_at = clock::now_iso()},
           ctx.services.notes_key));
   // Neither text nor reason: words that may name anyone stay out of the audit trail.
   INNET_TRY(commit(ctx, "cases.note_correct", c,
-                   {{"note_id", corrected.id}, {"sensitivity", corrected.sensitivity}}));
+                   {{"note_id", corrected.id},
+                    {"sensitivity", corrected.sensitivity},
+                    {"sensitivity_before", note.sensitivity}}));
   return answer(ctx, *conn, c, 201);
 }
 
@@ -684,14 +690,20 @@ void add_routes(api::Api& api) {
   api.add({.method = "POST",
            .pattern = base + "/{id}/notes/{note_id}/corrections",
            .action = "cases.notes.correct",
-           .summary = "Correct a note's text with the reason: the text it replaces is kept (GET "
-                      ".../versions) and the timeline shows the correction with its reason",
+           .summary = "Correct a note's text, and its sensitivity, with the reason: the text it "
+                      "replaces is kept (GET .../versions) and the timeline shows the correction "
+                      "with its reason",
            .tag = "cases",
            .body = {{.name = "text",
                      .required = true,
                      .max_length = 8000,
                      .min_length = 1,
                      .multiline = true},
+                    {.name = "sensitivity",
+                     .allowed = note_sensitivities(),
+                     .description = "the note's level from now on (missing: unchanged); sensitive "
+                                    "seals the new text, normal opens it to every reader of the "
+                                    "case; the earlier texts keep the level they were written at"},
                     {.name = "reason",
                      .max_length = 500,
                      .multiline = true,

@@ -114,8 +114,8 @@ Result<NoteHistory> note_history(api::Context& ctx, db::Connection& conn, const 
   for (auto& v : versions) {
     INNET_ASSIGN_OR_RETURN(auto by, names(v.written_by));
     const bool redacted = !v.text.has_value();
-    h.versions.push_back(
-        {v.number, std::move(v.text), redacted, by, v.written_at, std::move(v.reason)});
+    h.versions.push_back({v.number, v.sensitivity, std::move(v.text), redacted, by, v.written_at,
+                          std::move(v.reason)});
   }
   return h;
 }
@@ -324,8 +324,13 @@ const api::ObjectType<NoteVersionView>& note_version_type() {
   static const auto type =
       api::ObjectType<NoteVersionView>("CaseNoteVersion")
           .field("number", &NoteVersionView::number, {.description = "1: the text as written"})
+          .field("sensitivity", &NoteVersionView::sensitivity,
+                 {.description = "the level this text was written at (a correction may change "
+                                 "the note's)",
+                  .allowed = note_sensitivities()})
           .field("text", &NoteVersionView::text,
-                 {.description = "null when the caller may not read a sensitive narrative"})
+                 {.description = "null when the caller may not read a sensitive narrative (every "
+                                 "earlier text of a note sensitive now)"})
           .field("redacted", &NoteVersionView::redacted)
           .field("written_by_name", &NoteVersionView::written_by_name)
           .field("written_at", &NoteVersionView::written_at, {.format = "date-time"})

@@ -60,6 +60,7 @@ struct NoteView {
 // A text a note has had, as GET /cases/{id}/notes/{note_id}/versions shows it.
 struct NoteVersionView {
   std::int64_t number = 0;
+  std::string sensitivity;          // the level the version was written at
   std::optional<std::string> text;  // null: a sensitive narrative the caller may not read
   bool redacted = false;
   std::string written_by_name;

@@ -154,6 +154,27 @@ Status set_owner(db::Connection& conn, std::int64_t document_id, const std::stri
   return Status::success();
 }
 
+Result<std::vector<std::int64_t>> move_documents(db::Connection& conn,
+                                                 const std::string& owner_kind,
+                                                 std::int64_t from_id, std::int64_t to_id) {
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query("UPDATE documents SET owner_id = ? "
+                                               "WHERE owner_kind = ? AND owner_id = ? RETURNING id",
+                                               {to_id, owner_kind, from_id}));
+  std::vector<std::int64_t> ids;
+  for (const auto& r : rows) ids.push_back(r.integer(0));
+  return ids;
+}
+
+Status move_documents_back(db::Connection& conn, const std::string& owner_kind,
+                           const std::vector<std::int64_t>& ids, std::int64_t to_id,
+                           std::int64_t from_id) {
+  for (auto id : ids)
+    INNET_TRY(conn.execute(
+        "UPDATE documents SET owner_id = ? WHERE id = ? AND owner_kind = ? AND owner_id = ?",
+        {from_id, id, owner_kind, to_id}));
+  return Status::success();
+}
+
 Result<std::vector<Document>> documents_of(db::Connection& conn, const std::string& owner_kind,
                                            const std::vector<std::int64_t>& owner_ids) {
   std::vector<Document> out;

@@ -27,7 +27,8 @@ struct Document {
   std::string filename;  // sanitised, ending with the extension of media_type
   std::int64_t uploaded_by = 0;
   std::string uploaded_at;
-  // Set once, when a module links the document to one of its records (never changed after).
+  // Set when a module links the document to one of its records; changed only when the module
+  // joins that record into another of its own (move_documents), and back when it undoes that.
   std::optional<std::string> owner_kind;  // e.g. "register.sheet"
   std::optional<std::int64_t> owner_id;
   std::optional<std::int64_t> linked_by;
@@ -58,6 +59,18 @@ Result<std::string> document_content(db::Connection& conn, const std::string& sh
 // it is linked already (a document belongs to one record).
 Status set_owner(db::Connection& conn, std::int64_t document_id, const std::string& owner_kind,
                  std::int64_t owner_id, std::int64_t user_id);
+
+// Two records of one owner kind joined into one (a person merge joins two cases, cases/joins.h):
+// every document linked to `from_id` is linked to `to_id` instead, in the owner's transaction;
+// answers their ids, for move_documents_back. The link's author and time stay the first link's.
+Result<std::vector<std::int64_t>> move_documents(db::Connection& conn,
+                                                 const std::string& owner_kind,
+                                                 std::int64_t from_id, std::int64_t to_id);
+// Undoes move_documents: those of `ids` still linked to `to_id` go back to `from_id` (a
+// document linked to `to_id` since stays).
+Status move_documents_back(db::Connection& conn, const std::string& owner_kind,
+                           const std::vector<std::int64_t>& ids, std::int64_t to_id,
+                           std::int64_t from_id);
 
 // The documents linked to these records of one kind, by id.
 Result<std::vector<Document>> documents_of(db::Connection& conn, const std::string& owner_kind,

@@ -603,13 +603,80 @@ db::Subquery cases_flagged(const std::string& category) {
           {category}};
 }
 
+namespace {
+
+// What a join records of the flags it withdrew: the ids of their withdrawal rows.
+constexpr const char* kJoinWithdrawals = "vulnerability_flag_join_withdrawals";
+
+// A case has one active flag of a category (no_active_flag); a join can bring a second (each
+// record had one). The one kept active is the highest severity, on a tie the earliest identified
+// (then the older row); the others are withdrawn as its duplicates, by the user merging, at the
+// merge's time. Answers the ids of the withdrawal rows written.
+Result<std::vector<std::int64_t>> withdraw_duplicates(db::Connection& conn, std::int64_t case_id,
+                                                      const cases::JoinAct& act) {
+  INNET_ASSIGN_OR_RETURN(
+      auto rows, conn.query("SELECT id, category, severity, identified_on FROM vulnerability_flags "
+                            "WHERE case_id = ? AND status = 'active' ORDER BY category, id",
+                            {case_id}));
+  const auto& severities = cases::vulnerability_severities();
+  const auto rank = [&](const db::Row& r) {
+    return std::find(severities.begin(), severities.end(), r.text(2)) - severities.begin();
+  };
+  // The flag to keep of each category: rows come by id, so a full tie keeps the older row.
+  std::map<std::string, const db::Row*> kept;
+  for (const auto& r : rows) {
+    const db::Row*& k = kept[r.text(1)];
+    if (!k || rank(r) > rank(*k) || (rank(r) == rank(*k) && r.text(3) < k->text(3))) k = &r;
+  }
+  std::vector<std::int64_t> withdrawals;
+  for (const auto& r : rows) {
+    const db::Row* k = kept[r.text(1)];
+    if (k == &r) continue;
+    INNET_ASSIGN_OR_RETURN(auto withdrawn,
+                           withdraw_flag(conn, r.integer(0),
+                                         "withdrawn by the person merge as a duplicate of flag " +
+                                             std::to_string(k->integer(0)),
+                                         act.actor_id, act.at));
+    withdrawals.push_back(withdrawn.changes.back().id);
+  }
+  return withdrawals;
+}
+
+// Undoes withdraw_duplicates, after the flags went back to their cases: each flag withdrawn is
+// active again and its withdrawal row is deleted. Deleted, not answered by a row of its own:
+// the withdrawal was no one's judgement of the flag but a consequence of a merge now undone, and
+// the merge keeps its trace (person_merges: these rows' ids, who undid it, when and why); the
+// flag's history is again what it was before, as a moved row is again where it was. A flag
+// whose case has meanwhile an active flag of its category stays withdrawn, its withdrawal kept:
+// a case has one active flag of a category.
+Status reactivate_duplicates(db::Connection& conn, const std::vector<std::int64_t>& withdrawals) {
+  for (auto change_id : withdrawals) {
+    INNET_ASSIGN_OR_RETURN(
+        auto rows, conn.query("SELECT f.id, f.case_id, f.category FROM vulnerability_flag_changes "
+                              "c JOIN vulnerability_flags f ON f.id = c.flag_id "
+                              "WHERE c.id = ? AND c.kind = 'withdrawal' AND f.status = 'withdrawn'",
+                              {change_id}));
+    if (rows.empty()) continue;
+    const auto flag_id = rows[0].integer(0);
+    if (!no_active_flag(conn, rows[0].integer(1), rows[0].text(2)).ok()) continue;
+    INNET_TRY(
+        conn.execute("UPDATE vulnerability_flags SET status = 'active' WHERE id = ?", {flag_id}));
+    INNET_TRY(conn.execute("DELETE FROM vulnerability_flag_changes WHERE id = ?", {change_id}));
+  }
+  return Status::success();
+}
+
+}  // namespace
+
 cases::CaseRecords joined_case_records() {
   auto rows = cases::case_records_in("screening", {"screenings", "vulnerability_flags"});
   auto move_rows = rows.move;
   auto restore_rows = rows.restore;
-  rows.move = [move_rows](db::Connection& conn, std::int64_t kept_case,
-                          std::int64_t merged_case) -> Result<std::vector<people::MovedRecords>> {
-    INNET_ASSIGN_OR_RETURN(auto moved, move_rows(conn, kept_case, merged_case));
+  rows.move = [move_rows](db::Connection& conn, std::int64_t kept_case, std::int64_t merged_case,
+                          const cases::JoinAct& act) -> Result<std::vector<people::MovedRecords>> {
+    INNET_ASSIGN_OR_RETURN(auto moved, move_rows(conn, kept_case, merged_case, act));
+    INNET_ASSIGN_OR_RETURN(auto withdrawals, withdraw_duplicates(conn, kept_case, act));
+    moved.push_back({kJoinWithdrawals, std::move(withdrawals)});
     INNET_ASSIGN_OR_RETURN(
         auto terms,
         conn.query("UPDATE screening_schedules SET case_id = ? WHERE case_id = ? AND NOT EXISTS "
@@ -622,10 +689,12 @@ cases::CaseRecords joined_case_records() {
                                 std::int64_t merged_case,
                                 const std::vector<people::MovedRecords>& moved) -> Status {
     INNET_TRY(restore_rows(conn, kept_case, merged_case, moved));
-    for (const auto& m : moved)
+    for (const auto& m : moved) {
       if (m.kind == "screening_schedules")
         INNET_TRY(conn.execute("UPDATE screening_schedules SET case_id = ? WHERE case_id = ?",
                                {merged_case, kept_case}));
+      if (m.kind == kJoinWithdrawals) INNET_TRY(reactivate_duplicates(conn, m.ids));
+    }
     return Status::success();
   };
   return rows;

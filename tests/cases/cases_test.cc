@@ -9,35 +9,19 @@
 #include <algorithm>
 
 #include "accounts/accounts.h"
+#include "cases/case_fixture.h"
 #include "cases/notes.h"
 #include "core/crypto.h"
 #include "people/persons.h"
 #include "reception/placements/placements.h"
-#include "support/reception_fixture.h"
 
 namespace innet::cases {
 namespace {
 
-using reception::storage_test::ReceptionTest;
+using storage_test::CasesTest;
+using storage_test::kNow;
 
-constexpr const char* kNow = "2026-11-02T09:00:00Z";
 const CivilDay kToday = *CivilDay::parse("2026-11-02");
-
-class CasesTest : public ReceptionTest {
- protected:
-  void SetUp() override {
-    ASSERT_TRUE(crypto::initialize());
-    set_up_reception({10, 10, 10, 0});
-    if (IsSkipped() || HasFatalFailure()) return;
-    add_person("Rahman", "Abdul", "BD");
-    add_person("Okafor", "Grace", "NG");
-  }
-  Case opened(int person) {
-    auto c = open_case(db(), this->person(person), operator_id_, user_, kNow);
-    EXPECT_TRUE(c.ok());
-    return c.ok() ? *c : Case{};
-  }
-};
 
 TEST_P(CasesTest, OneCasePerPersonReopenedNeverOpenedTwice) {
   auto c = opened(1);
@@ -159,6 +143,71 @@ TEST_P(CasesTest, SensitiveNotesAreSealedAtRest) {
   auto wrong = notes_of(db(), c.id, &other);
   ASSERT_FALSE(wrong.ok());
   EXPECT_NE(wrong.error().message.find("case_notes_key_file"), std::string::npos);
+}
+
+// A correction may change a note's sensitivity (decision 0025, point 11): to sensitive, the new
+// text is sealed and the text it replaces kept as it was written; back to normal, the new text
+// is stored as written and the sealed version stays sealed. Each version says its level, and a
+// reader without the key reads no earlier text of a note sensitive now.
+TEST_P(CasesTest, ACorrectionChangesTheSensitivityAndEachVersionKeepsItsOwn) {
+  auto c = opened(1);
+  const std::string key = *crypto::secret_key_from_hex(crypto::new_secret_key_hex());
+  auto note = add_note(db(),
+                       {.case_id = c.id,
+                        .sensitivity = "normal",
+                        .text = "colloquio con la sorella",
+                        .written_by = user_,
+                        .written_at = kNow},
+                       key);
+  ASSERT_DB_OK(note);
+  auto correct = [&](const std::string& text, const char* sensitivity, const char* reason) {
+    return correct_note(db(),
+                        {.case_id = c.id,
+                         .note_id = note->id,
+                         .text = text,
+                         .sensitivity = sensitivity,
+                         .reason = reason,
+                         .corrected_by = user_,
+                         .corrected_at = kNow},
+                        key);
+  };
+  using H = std::vector<std::pair<std::string, std::optional<std::string>>>;
+  auto history = [&](const std::string* with) {
+    auto v = note_versions(db(), c.id, note->id, with);
+    EXPECT_TRUE(v.ok());
+    H out;
+    if (v.ok())
+      for (const auto& x : *v) out.emplace_back(x.sensitivity, x.text);
+    return out;
+  };
+  const std::string secret = "Riferisce violenze subite durante il viaggio";
+  auto sealed = correct(secret, "sensitive", "contiene dati sanitari");
+  ASSERT_DB_OK(sealed);
+  EXPECT_EQ(sealed->sensitivity, "sensitive");
+  auto raw =
+      db().query("SELECT sensitivity, body, sealed FROM case_notes WHERE id = ?", {note->id});
+  ASSERT_DB_OK(raw);
+  EXPECT_EQ((*raw)[0].text(0), "sensitive");
+  EXPECT_TRUE((*raw)[0].is_null(1));
+  const auto bytes = (*raw)[0].blob(2).bytes;
+  EXPECT_EQ(std::string(bytes.begin(), bytes.end()).find("violenze"), std::string::npos);
+  EXPECT_EQ(history(&key), (H{{"normal", "colloquio con la sorella"}, {"sensitive", secret}}));
+  // Sensitive now: without the key not even the text it had as a normal note.
+  EXPECT_EQ(history(nullptr), (H{{"normal", std::nullopt}, {"sensitive", std::nullopt}}));
+
+  // The same text back to normal is a change (of level), not "unchanged".
+  ASSERT_DB_OK(correct(secret, "normal", "la persona chiede di condividerlo"));
+  EXPECT_EQ(history(&key),
+            (H{{"normal", "colloquio con la sorella"}, {"sensitive", secret}, {"normal", secret}}));
+  EXPECT_EQ(
+      history(nullptr),
+      (H{{"normal", "colloquio con la sorella"}, {"sensitive", std::nullopt}, {"normal", secret}}));
+  auto seals = seals_by_key(db());
+  ASSERT_DB_OK(seals);
+  EXPECT_EQ(*seals, (std::map<std::string, std::int64_t>{{notes_key_id(key), 1}}));
+  auto unchanged = correct(secret, "normal", "di nuovo");
+  ASSERT_FALSE(unchanged.ok());
+  EXPECT_EQ(unchanged.error().code, "unchanged");
 }
 
 // A handover (decision 0025, point 9): only to an organisation hosting the person, never a closed

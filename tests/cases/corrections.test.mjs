@@ -126,3 +126,58 @@ test('a correction without a reason, or that changes nothing, is refused naming 
   const d = expectStatus(await api('GET', `/cases/${c.id}`, { session: worker }), 200);
   assert.ok(!d.timeline.some((e) => e.kind === 'note_corrected'));
 });
+
+// A correction may change the sensitivity: made sensitive, the note and every earlier text are
+// closed to the officer; made normal again (by a case worker who reads sensitive notes: the
+// only ones who may correct), the new text is open and the sealed version stays sealed. Each
+// version says the level it was written at.
+test('a correction changes the sensitivity; each version keeps its own level', async () => {
+  const plain = 'Colloquio: parla della salute della madre';
+  const { c, note } = await caseWithNote('normal', plain);
+  const secret = 'Colloquio: riferisce una malattia cronica';
+  expectError(await correct(worker, c.id, note.id, { text: plain, sensitivity: 'sensitive' }), 422, 'reason_required', ['reason']);
+  expectError(await correct(worker, c.id, note.id, { text: plain, sensitivity: 'secret', reason: 'x' }), 400, 'validation_failed', ['sensitivity']);
+  const d = expectStatus(await correct(worker, c.id, note.id, { text: secret, sensitivity: 'sensitive', reason: 'dati sanitari' }), 201);
+  const sealed = d.notes.find((n) => n.id === note.id);
+  assert.deepEqual([sealed.sensitivity, sealed.text, sealed.redacted], ['sensitive', secret, false]);
+  assert.deepEqual(
+    expectStatus(await versions(worker, c.id, note.id), 200).versions.map((v) => [v.sensitivity, v.text]),
+    [
+      ['normal', plain],
+      ['sensitive', secret],
+    ],
+  );
+  const officerPage = await api('GET', `/cases/${c.id}`, { session: officer });
+  assert.equal(expectStatus(officerPage, 200).notes.find((n) => n.id === note.id).redacted, true);
+  const officerVersions = await versions(officer, c.id, note.id);
+  assert.deepEqual(
+    expectStatus(officerVersions, 200).versions.map((v) => [v.sensitivity, v.text, v.redacted]),
+    [
+      ['normal', null, true],
+      ['sensitive', null, true],
+    ],
+  );
+  for (const res of [officerPage, officerVersions]) assert.ok(!res.text.includes('madre') && !res.text.includes('cronica'), 'no narrative for the officer');
+
+  // Back to normal with the same text: a change of level, with its reason.
+  expectStatus(await correct(worker, c.id, note.id, { text: secret, sensitivity: 'normal', reason: 'la persona acconsente' }), 201);
+  expectError(await correct(worker, c.id, note.id, { text: secret, sensitivity: 'normal', reason: 'di nuovo' }), 422, 'unchanged', ['text']);
+  const opened = expectStatus(await api('GET', `/cases/${c.id}`, { session: officer }), 200).notes.find((n) => n.id === note.id);
+  assert.deepEqual([opened.sensitivity, opened.text], ['normal', secret]);
+  assert.deepEqual(
+    expectStatus(await versions(officer, c.id, note.id), 200).versions.map((v) => [v.sensitivity, v.text, v.reason]),
+    [
+      ['normal', plain, null],
+      ['sensitive', null, 'dati sanitari'],
+      ['normal', secret, 'la persona acconsente'],
+    ],
+  );
+  const audit = expectStatus(await api('GET', `/audit?action=cases.note_correct&entity_id=${c.id}`, { session: admin }), 200);
+  assert.deepEqual(
+    audit.items.map((i) => [i.details.sensitivity_before, i.details.sensitivity]).sort(),
+    [
+      ['normal', 'sensitive'],
+      ['sensitive', 'normal'],
+    ],
+  );
+});

@@ -7,6 +7,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { createCentre } from '../centres/fixture.mjs';
+import { pdfBytes, uploaded } from '../documents/fixture.mjs';
 import { createPerson } from '../people/fixture.mjs';
 import { place } from '../reception/placements/fixture.mjs';
 import { api, createUser, expectError, expectStatus, findOrganization, login, loginDemo } from '../support/client.mjs';
@@ -76,31 +77,59 @@ test('a merge moves the case to the record kept; an unmerge moves it back', asyn
 
 // Two records of one person that both have a case of the same organisation: the merged
 // record's case is joined into the kept one (src/cases/joins.h) and closed; the unmerge gives
-// back exactly what moved and reopens it.
-test('a merge joins two cases of one organisation: documents, notes and flags move; an unmerge gives them back', async () => {
+// back exactly what moved and reopens it. Flags of one category that the join made two are one
+// active flag again, until the unmerge.
+test('a merge joins two cases of one organisation: documents, notes, attachments and flags move; an unmerge gives them back', async () => {
   const { person: first, centre, case: joined } = await openCase(sessions());
   const note = expectStatus(await api('POST', `/cases/${joined.id}/notes`, { session: worker, body: { sensitivity: 'sensitive', text: 'Racconta il viaggio' } }), 201).notes.find((n) => n.text === 'Racconta il viaggio');
   expectStatus(await api('POST', `/cases/${joined.id}/documents`, { session: worker, body: { type: 'passport', number: `JN${joined.id}`, expires_on: addDays(daysAgo(0), 400) } }), 201);
-  expectStatus(await api('POST', `/cases/${joined.id}/vulnerability-flags`, { session: worker, body: { category: 'disability', severity: 'low', note: 'usa una stampella' } }), 201);
+  const doc = await uploaded(worker, pdfBytes(`decreto ${joined.id}`), { filename: 'decreto.pdf' });
+  expectStatus(await api('POST', `/cases/${joined.id}/attachments`, { session: worker, body: { document_ids: [doc.id] } }), 201);
+  const addFlag = async (c, body) => {
+    const screening = expectStatus(await api('POST', `/cases/${c.id}/vulnerability-flags`, { session: worker, body }), 201);
+    return screening.flags.find((f) => f.category === body.category && f.status === 'active');
+  };
+  await addFlag(joined, { category: 'disability', severity: 'low', note: 'usa una stampella' });
+  const severe = await addFlag(joined, { category: 'trafficking_victim', severity: 'high', note: 'indicatori di tratta' });
   expectStatus(await api('POST', '/placements/exits', { session: officer, body: { person_ids: [first.id], date: daysAgo(25), reason: 'left_voluntarily' } }), 201);
   const second = await createPerson(officer);
   await place(officer, [second], centre, 'single_women', daysAgo(10));
   const kept = expectStatus(await api('POST', '/cases', { session: worker, body: { person_id: second.id } }), 201);
+  const milder = await addFlag(kept, { category: 'trafficking_victim', severity: 'medium', note: 'racconto del viaggio' });
 
   const merge = expectStatus(await api('POST', '/person-merges', { session: officer, body: { kept_id: second.id, merged_id: first.id, reason: 'same person, two records' } }), 201);
   const kinds = Object.fromEntries(merge.moved.filter((m) => m.module === 'cases').map((m) => [m.kind, m.ids]));
   assert.deepEqual(kinds.closed_cases, [joined.id]);
   assert.equal(kinds.case_notes?.length, 1);
-  assert.equal(kinds.vulnerability_flags?.length, 1);
+  assert.deepEqual(kinds.case_attachments, [doc.id]);
+  assert.equal(kinds.vulnerability_flags?.length, 2);
+  assert.equal(kinds.vulnerability_flag_join_withdrawals?.length, 1);
   const after = expectStatus(await api('GET', `/cases/${kept.id}`, { session: worker }), 200);
   assert.ok(after.documents.some((d) => d.number === `JN${joined.id}`), 'the document moved');
   assert.ok(after.notes.some((n) => n.id === note.id), 'the note moved');
-  const flags = expectStatus(await api('GET', `/cases/${kept.id}/screening`, { session: worker }), 200);
-  assert.ok(flags.flags.some((f) => f.category === 'disability' && f.status === 'active'), 'the flag moved');
+  assert.deepEqual(after.attachments.map((a) => a.id), [doc.id], 'the attachment moved');
+  const flags = expectStatus(await api('GET', `/cases/${kept.id}/screening`, { session: worker }), 200).flags;
+  assert.ok(flags.some((f) => f.category === 'disability' && f.status === 'active'), 'the flag moved');
+  // One active trafficking flag: the more severe; the other withdrawn by the merge, its reason
+  // naming the flag it duplicates, by the officer who merged.
+  assert.deepEqual(flags.filter((f) => f.category === 'trafficking_victim' && f.status === 'active').map((f) => f.id), [severe.id]);
+  const withdrawn = flags.find((f) => f.id === milder.id);
+  assert.equal(withdrawn.status, 'withdrawn');
+  assert.equal(withdrawn.changes.length, 1);
+  assert.equal(withdrawn.changes[0].kind, 'withdrawal');
+  assert.equal(withdrawn.changes[0].reason, `withdrawn by the person merge as a duplicate of flag ${severe.id}`);
+  assert.equal(withdrawn.changes[0].changed_by_name, officer.user.display_name);
+  // The join reads the clock within the merge's transaction: the merge's second, or the next
+  // when one ticks over meanwhile (people's move hook carries no time).
+  const lag = Date.parse(withdrawn.changes[0].changed_at) - Date.parse(merge.merged_at);
+  assert.ok(lag >= 0 && lag <= 1000, `withdrawn at the merge's time (${lag} ms after)`);
+  const listed = expectStatus(await api('GET', `/cases?vulnerability=trafficking_victim&q=${encodeURIComponent(second.family_name)}`, { session: worker }), 200).items;
+  assert.deepEqual(listed.map((c) => c.id).filter((id) => id === kept.id || id === joined.id), [kept.id]);
   const closed = expectStatus(await api('GET', `/cases/${joined.id}`, { session: worker }), 200);
   assert.equal(closed.status, 'closed');
   assert.equal(closed.history.at(-1).reason, 'merged');
   assert.equal(closed.documents.length, 0);
+  assert.equal(closed.attachments.length, 0);
   // The reason is the merge's: a user cannot close a case with it.
   expectError(await api('POST', `/cases/${kept.id}/status-changes`, { session: worker, body: { status: 'closed', reason: 'merged' } }), 400, 'validation_failed', ['reason']);
 
@@ -111,8 +140,15 @@ test('a merge joins two cases of one organisation: documents, notes and flags mo
   assert.ok(back.notes.some((n) => n.id === note.id));
   const keptAgain = expectStatus(await api('GET', `/cases/${kept.id}`, { session: worker }), 200);
   assert.ok(!keptAgain.notes.some((n) => n.id === note.id));
+  assert.deepEqual(back.attachments.map((a) => a.id), [doc.id], 'the attachment is back');
+  assert.equal(keptAgain.attachments.length, 0);
   const flagsBack = expectStatus(await api('GET', `/cases/${joined.id}/screening`, { session: worker }), 200);
   assert.ok(flagsBack.flags.some((f) => f.category === 'disability'));
+  assert.ok(flagsBack.flags.some((f) => f.id === severe.id && f.status === 'active'));
+  const keptFlags = expectStatus(await api('GET', `/cases/${kept.id}/screening`, { session: worker }), 200).flags;
+  const reactivated = keptFlags.find((f) => f.id === milder.id);
+  assert.equal(reactivated.status, 'active', 'the withdrawn duplicate is active again');
+  assert.deepEqual(reactivated.changes, [], 'and its withdrawal is gone with the merge');
 });
 
 test('two records whose cases two organisations keep are not merged, and nothing changes', async () => {

@@ -50,14 +50,20 @@ after(async () => {
   await Promise.all([closeChecked(officer), closeChecked(worker)]);
 });
 
-test('case worker: corrects a note with a reason, after a confirm step; the history shows both texts', async () => {
-  const page = worker.page;
+// The case page with the note's correction form open: {note, panel}.
+async function openCorrection(page) {
   await page.goto(`/cases/${caseId}`);
   const note = page.locator(`[data-testid=case-note-${noteId}]`);
   await note.waitFor();
   await note.locator('[data-testid=case-note-correct]').click();
   const panel = page.locator(`[data-testid=case-correction-${noteId}]`);
   await panel.waitFor();
+  return { note, panel };
+}
+
+test('case worker: corrects a note with a reason, after a confirm step; the history shows both texts', async () => {
+  const page = worker.page;
+  const { note, panel } = await openCorrection(page);
   assert.equal(await page.locator('#correction-text').inputValue(), WRONG, 'the form starts from the text as it is');
 
   // Unchanged and without a reason: both fields say so, nothing is sent.
@@ -123,4 +129,29 @@ test('prefecture officer: sees that the sensitive note was corrected and why, ne
   await page.locator('[data-testid=case-timeline-list] li', { hasText: REASON }).waitFor();
   await assertAccessible(page, 'case note history, officer');
   await at360(page, 'case-note-history-officer-360');
+});
+
+test('case worker: making the sensitive note normal is confirmed first, under a title that says it un-protects the text', async () => {
+  const page = worker.page;
+  const { note } = await openCorrection(page);
+  assert.equal(await page.locator('#correction-sensitivity').inputValue(), 'sensitive', 'the form starts from the level as it is');
+  // The same text at another level is a correction, not "unchanged".
+  await page.locator('#correction-sensitivity').selectOption('normal');
+  await page.locator('#correction-reason').fill('La persona acconsente a condividerlo');
+  await page.locator('[data-testid=case-correction-submit]').click();
+  const dialog = page.locator('[data-testid=confirm-dialog]');
+  await dialog.waitFor();
+  const said = await dialog.textContent();
+  assert.ok(said.includes(tr('it', 'cases.correction.unprotectTitle')), said);
+  assert.ok((await dialog.locator('[data-testid=confirm-consequences]').textContent()).includes(tr('it', 'cases.correction.unprotects')));
+  await page.locator('[data-testid=confirm-ok]').click();
+  await note.locator('.alert', { hasText: tr('it', 'cases.saved.correction') }).waitFor();
+  assert.equal(await note.locator('.badge', { hasText: tr('it', 'cases.sensitivities.sensitive') }).count(), 0, 'the note is normal now');
+  const history = note.locator('[data-testid=case-note-history]');
+  await history.click();
+  const versions = note.locator('[data-testid=case-note-versions] > li');
+  await versions.nth(2).waitFor();
+  // Newest first: the normal text, then the two sealed versions, each marked sensitive.
+  const marked = await Promise.all([0, 1, 2].map((i) => versions.nth(i).locator('.badge', { hasText: tr('it', 'cases.sensitivities.sensitive') }).count()));
+  assert.deepEqual(marked, [0, 1, 1]);
 });

@@ -700,6 +700,22 @@ function ProcedureForm({ c, onCancel, done }: { c: CaseDetail; onCancel: () => v
   );
 }
 
+/** A note's sensitivity, with what "sensitive" means: the note form's and the correction's. */
+function SensitivityField({ id, value, onValue }: { id: string; value: Sensitivity; onValue: (s: Sensitivity) => void }) {
+  const { t } = useT();
+  return (
+    <SelectField
+      id={id}
+      label={t('cases.sensitivity')}
+      hint={t('cases.sensitivityHint')}
+      required
+      value={value}
+      onValue={onValue}
+      options={SENSITIVITIES.map((s) => ({ value: s, label: t(`cases.sensitivities.${s}`) }))}
+    />
+  );
+}
+
 function NoteForm({ c, onCancel, done }: { c: CaseDetail; onCancel: () => void; done: Saved }) {
   const { t } = useT();
   const [sensitivity, setSensitivity] = useState<Sensitivity>('normal');
@@ -713,15 +729,7 @@ function NoteForm({ c, onCancel, done }: { c: CaseDetail; onCancel: () => void; 
     <ActionPanel id="case-note-form" title={t('cases.addNote')}>
       <FormErrors errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate aria-labelledby="case-note-form-heading">
-        <SelectField
-          id="sensitivity"
-          label={labels.sensitivity}
-          hint={t('cases.sensitivityHint')}
-          required
-          value={sensitivity}
-          onValue={setSensitivity}
-          options={SENSITIVITIES.map((s) => ({ value: s, label: t(`cases.sensitivities.${s}`) }))}
-        />
+        <SensitivityField id="sensitivity" value={sensitivity} onValue={setSensitivity} />
         <TextAreaField id="text" label={labels.text} required maxLength={8000} rows={5} value={text} onValue={setText} error={errors.fields.text} />
         <FormButtons busy={busy} onCancel={onCancel} saveLabel={t('cases.save')} testId="case-note-submit" />
       </form>
@@ -806,6 +814,7 @@ function VersionList({ c, n }: { c: CaseDetail; n: CaseNote }) {
               <li key={v.number} class="mb-2">
                 <div class="small text-muted">
                   {t('cases.correction.version', { number: v.number, date: formatDay(v.written_at.slice(0, 10), lang), by: v.written_by_name })}
+                  {v.sensitivity === 'sensitive' ? <span class="badge bg-warning text-dark ms-2">{t('cases.sensitivities.sensitive')}</span> : null}
                 </div>
                 {v.reason ? <div class="small text-break">{t('cases.correction.reasonShown', { reason: v.reason })}</div> : null}
                 {v.redacted ? (
@@ -825,34 +834,45 @@ function VersionList({ c, n }: { c: CaseDetail; n: CaseNote }) {
 }
 
 /**
- * Correcting a note: the new text and why, confirmed first (the correction stays: the earlier text
- * is kept in the note's history and the reason in the timeline, which every reader of the case sees).
+ * Correcting a note: the new text, its sensitivity and why, confirmed first (the correction stays:
+ * the earlier text is kept in the note's history and the reason in the timeline, which every reader
+ * of the case sees). Making a sensitive note normal un-protects special-category data: the
+ * confirmation says so in its title and first.
  */
 function CorrectionForm({ c, n, onCancel, done }: { c: CaseDetail; n: CaseNote; onCancel: () => void; done: (c: CaseDetail) => void }) {
   const { t } = useT();
   const { ask, dialog } = useConfirm();
   const [text, setText] = useState(n.text ?? '');
+  const [sensitivity, setSensitivity] = useState<Sensitivity>(n.sensitivity);
   const [reason, setReason] = useState('');
-  const labels = { text: t('cases.correction.text'), reason: t('cases.correction.reason') };
+  const labels = { text: t('cases.correction.text'), sensitivity: t('cases.sensitivity'), reason: t('cases.correction.reason') };
+  const level = sensitivity === n.sensitivity ? null : sensitivity === 'normal' ? 'unprotects' : 'protects';
   const { errors, busy, submit } = useFormSubmit({
     validate: () => {
       const e: FieldErrors = {};
       if (!text.trim()) e.text = ['fieldErrors.required'];
-      else if (text.trim() === (n.text ?? '').trim()) e.text = ['fieldErrors.unchanged'];
+      else if (text.trim() === (n.text ?? '').trim() && !level) e.text = ['fieldErrors.unchanged'];
       if (!reason.trim()) e.reason = ['fieldErrors.required'];
       return e;
     },
     confirm: () =>
       ask({
-        title: t('cases.correction.confirmTitle'),
+        title: t(level === 'unprotects' ? 'cases.correction.unprotectTitle' : 'cases.correction.confirmTitle'),
         confirmLabel: t('cases.correction.submit'),
         body: (
           <Consequences
-            items={[t('cases.correction.replaces'), t('cases.correction.kept'), t(n.sensitivity === 'sensitive' ? 'cases.correction.shownSensitive' : 'cases.correction.shown')]}
+            items={[
+              ...(level === 'unprotects' ? [t('cases.correction.unprotects')] : []),
+              ...(level === 'protects' ? [t('cases.correction.protects')] : []),
+              t('cases.correction.replaces'),
+              t('cases.correction.kept'),
+              t(sensitivity === 'sensitive' ? 'cases.correction.shownSensitive' : 'cases.correction.shown'),
+            ]}
           />
         ),
       }),
-    action: async () => done(await casesApi.correctNote(c.id, n.id, { text: text.trim(), reason: reason.trim() })),
+    action: async () =>
+      done(await casesApi.correctNote(c.id, n.id, { text: text.trim(), reason: reason.trim(), ...(level ? { sensitivity } : {}) })),
   });
   const formId = `case-correction-${n.id}`;
   return (
@@ -860,6 +880,7 @@ function CorrectionForm({ c, n, onCancel, done }: { c: CaseDetail; n: CaseNote; 
       <FormErrors errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate aria-labelledby={`${formId}-heading`}>
         <TextAreaField id="correction-text" label={labels.text} required maxLength={8000} rows={5} value={text} onValue={setText} error={errors.fields.text} />
+        <SensitivityField id="correction-sensitivity" value={sensitivity} onValue={setSensitivity} />
         <TextAreaField
           id="correction-reason"
           label={labels.reason}

@@ -212,8 +212,12 @@ function consequences(t: TFunction, lang: string, m: PersonMerge, kept: string, 
   if (m.filled_fields.length) out.push(t('duplicates.confirm.filled', { kept, fields: m.filled_fields.map((f) => t(`duplicates.fields.${f}`)).join(', ') }));
   // Both records have a case: the merged record's is closed and joined into the kept one's.
   if (m.moved.some((move) => move.kind === 'closed_cases')) out.push(t('duplicates.confirm.joined', { merged, kept }));
-  for (const move of m.moved.filter((x) => x.kind !== 'closed_cases'))
+  // Flags of one category that the join makes two: all but one are withdrawn.
+  const told = ['closed_cases', 'vulnerability_flag_join_withdrawals'];
+  for (const move of m.moved.filter((x) => !told.includes(x.kind)))
     out.push(t('duplicates.confirm.moves', { what: t(`duplicates.kinds.${move.kind}`), n: formatNumber(move.ids.length, lang), kept }));
+  for (const move of m.moved.filter((x) => x.kind === 'vulnerability_flag_join_withdrawals'))
+    out.push(t('duplicates.confirm.withdrawnDuplicates', { n: formatNumber(move.ids.length, lang), kept }));
   if (!m.moved.length) out.push(t('duplicates.confirm.nothingMoves', { merged }));
   out.push(t('duplicates.confirm.undo'));
   return out;

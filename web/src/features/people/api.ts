@@ -48,8 +48,33 @@ export type DuplicateReasonsAreTheServers = Check<Same<(typeof DUPLICATE_REASONS
 /** The fields a merge fills in the record kept (people/merges.cc, kFillable). */
 export const FILLED_FIELDS = ['family_name_original', 'given_names_original', 'birth_date', 'cui', 'codice_fiscale'] as const;
 
-/** What other modules move with a merge (reception/person_records.cc). */
-export const MOVED_KINDS = ['placements', 'absence_notices', 'register_absences', 'money_handovers', 'pocket_money_suspensions', 'minor_section_extensions'] as const;
+/**
+ * What other modules move with a merge (their PersonRecords, and the CaseRecords of a join of two
+ * cases: cases/joins.h). Not `closed_cases` nor `vulnerability_flag_join_withdrawals`, which the
+ * merge's confirmation tells in their own words.
+ */
+export const MOVED_KINDS = [
+  'placements',
+  'absence_notices',
+  'register_absences',
+  'money_handovers',
+  'pocket_money_suspensions',
+  'minor_section_extensions',
+  'cases',
+  'procedure_files',
+  'procedure_files_sponsored',
+  'integration_agreements',
+  'case_documents',
+  'case_notes',
+  'case_attachments',
+  'case_workers',
+  'screenings',
+  'vulnerability_flags',
+  'screening_schedules',
+  'referral_consents',
+  'referrals',
+  'opportunity_recommendations',
+] as const;
 
 /** Two records made one, with what moved: what an unmerge puts back. */
 export type PersonMerge = Schema<'PersonMerge'>;
