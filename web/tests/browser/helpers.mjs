@@ -16,9 +16,9 @@ const webDir = resolve(here, '..', '..');
 const require = createRequire(import.meta.url);
 
 export const BASE_URL = (process.env.INNET_BASE_URL ?? '').replace(/\/+$/, '');
-// Screenshots are evidence for a human, not checks, and took about a third of the suite's time
-// (some 530 of them, up to a second each on a loaded machine): taken only when
-// INNET_SCREENSHOT_DIR names a directory (relative paths from web/), never otherwise.
+// Screenshots are evidence for a human, not checks, and cost time (some 530 a run, about 0.6 s
+// each on a loaded machine): taken only when INNET_SCREENSHOT_DIR names a directory (relative
+// paths from web/), never otherwise.
 const SCREENSHOT_DIR = process.env.INNET_SCREENSHOT_DIR ? resolve(webDir, process.env.INNET_SCREENSHOT_DIR) : null;
 export { ROLES, DEMO_PASSWORD, demoEmail };
 
