@@ -15,11 +15,11 @@
 // person is the cooperative's guest. The officer and then the case worker sign in on one browser
 // (one Chromium fewer: the test stays quick on a busy machine), the provider on another.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   apiGet,
   assertAccessible,
+  at360,
   checkBothLanguages,
   checkConfirmDialog,
   closeChecked,
@@ -28,8 +28,6 @@ import {
   login,
   logout,
   me,
-  overflowing,
-  SCREENSHOT_DIR,
   settled,
   signedIn,
   tr,
@@ -86,19 +84,6 @@ async function said(page, where, key, vars = {}) {
   await page.locator(where).locator('.alert', { hasText: tr(lang, key, vars) }).waitFor();
 }
 
-/** A full-page screenshot at 360 px, failing if anything sticks out. */
-async function shot360(p, name) {
-  const size = p.viewportSize();
-  await p.setViewportSize({ width: 360, height: 800 });
-  try {
-    assert.deepEqual(await overflowing(p, 360), [], `${name}: fits 360 px`);
-    await p.evaluate(() => document.fonts.ready);
-    await p.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  } finally {
-    await p.setViewportSize(size);
-  }
-}
-
 test('Prefettura: registering warns of the demo guest it may duplicate, saving again records him; he is placed in the cooperative’s centre', async () => {
   const page = desk.page;
   await page.goto('/persons?new=1');
@@ -123,7 +108,7 @@ test('Prefettura: registering warns of the demo guest it may duplicate, saving a
   assert.ok(reasons.some((r) => r.startsWith('name_')), `a name match: ${reasons}`);
   assert.ok(page.url().endsWith('/persons?new=1'), 'nothing saved yet');
   await checkBothLanguages(page, 'flow-duplicate-warning', () => warning.waitFor());
-  await shot360(page, 'flow-duplicate-warning-360');
+  await at360(page, 'flow-duplicate-warning-360', { axe: false });
 
   await page.locator('[data-testid=person-save]').click();
   await page.waitForURL(/\/persons\/\d+\?created=1$/);
@@ -209,7 +194,7 @@ test('case worker: records the consent to share with the NGO and sends a referra
     await said(page, '[data-testid=case-vulnerability]', 'screening.saved.completed');
     await said(page, '[data-testid=case-referrals]', 'referrals.done.send', { reference: referral.reference });
   });
-  await shot360(page, 'flow-case-360');
+  await at360(page, 'flow-case-360', { axe: false });
 });
 
 test('service provider: accepts, starts and completes the referral with an outcome', async () => {
@@ -247,7 +232,7 @@ test('service provider: accepts, starts and completes the referral with an outco
   await page.locator('#outcome').selectOption('successful');
   await page.locator('#outcome_reason').waitFor({ state: 'detached' });
   await page.locator('#note').fill('Percorso di sostegno avviato con la psicologa');
-  await shot360(page, 'flow-referral-complete-form-360');
+  await at360(page, 'flow-referral-complete-form-360', { axe: false });
   await page.locator('[data-testid=referral-act-submit]').click();
   await page.locator('[data-testid=confirm-dialog]').waitFor();
   await assertAccessible(page, 'the confirmation of the completion');
@@ -275,7 +260,7 @@ test('case worker: sees it completed, withdraws the consent with a reason after 
   await page.locator('[data-testid=confirm-ok]').click();
   await page.locator('[data-testid=consent-table]', { hasText: 'La persona non vuole più' }).waitFor();
   await checkBothLanguages(page, 'flow-case-consent-withdrawn', () => said(page, '[data-testid=case-referrals]', 'referrals.done.withdraw'));
-  await shot360(page, 'flow-case-consent-withdrawn-360');
+  await at360(page, 'flow-case-consent-withdrawn-360', { axe: false });
 });
 
 test('service provider: once the consent is withdrawn the referral shows nothing personal', async () => {
@@ -286,7 +271,7 @@ test('service provider: once the consent is withdrawn the referral shows nothing
   // Nor the sender's words about him: the reason of the referral.
   for (const personal of ['Muhammad', existing.family_name, 'محمد', 'Vittima di tortura', 'Sintomi di trauma']) assert.ok(!main.includes(personal), `no ${personal}`);
   await checkBothLanguages(page, 'flow-referral-withdrawn-recipient', () => page.locator('[data-testid=referral-shared]').waitFor());
-  await shot360(page, 'flow-referral-withdrawn-recipient-360');
+  await at360(page, 'flow-referral-withdrawn-recipient-360', { axe: false });
 
   await page.goto('/referrals/inbox');
   const row = page.locator('[data-testid=referral-table] tbody tr', { hasText: referral.reference });

@@ -4,9 +4,8 @@
 // a note; the prefecture officer then reads the case without the sensitive narrative. Axe clean
 // and screenshots in Italian and Arabic, and at 360 px.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, SCREENSHOT_DIR, settled, signedIn, tr } from './helpers.mjs';
+import { apiGet, at360, checkBothLanguages, checkConfirmDialog, closeChecked, settled, signedIn, tr } from './helpers.mjs';
 
 let worker;
 let officer;
@@ -24,31 +23,13 @@ after(async () => {
   await closeChecked(officer);
 });
 
-async function shot360(p, name) {
-  const size = p.viewportSize();
-  await p.setViewportSize({ width: 360, height: 800 });
-  try {
-    await p.evaluate(() => document.fonts.ready);
-    await p.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-    const wide = await p.evaluate(() =>
-      [...document.querySelectorAll('body *')]
-        .filter((e) => e.getBoundingClientRect().right > 361)
-        .slice(-3)
-        .map((e) => `${e.tagName}.${e.className} ${e.getBoundingClientRect().right}`),
-    );
-    assert.ok((await p.evaluate(() => document.documentElement.scrollWidth)) <= 360, `${name}: fits 360 px ${wide}`);
-  } finally {
-    await p.setViewportSize(size);
-  }
-}
-
 test('case worker: the case list, searchable and filtered, in Italian and Arabic', async () => {
   await page.goto('/cases?status=active');
   await page.locator('[data-testid=case-table] tbody tr').first().waitFor();
   const first = (await apiGet(page, '/cases?status=active&per_page=1')).body.items[0];
   caseId = first.id;
   await checkBothLanguages(page, 'cases-list', () => page.locator('[data-testid=case-table] tbody tr').first().waitFor());
-  await shot360(page, 'cases-list-360');
+  await at360(page, 'cases-list-360', { axe: false });
   await page.locator('#case-q').fill(first.person.family_name);
   await page.locator('form[role=search] button[type=submit]').click();
   await page.locator(`[data-testid=case-table] a[href="/cases/${caseId}"]`).first().click();
@@ -73,7 +54,7 @@ test('prefecture officer: the whole list paged by the server; the screening filt
   const answered = (await apiGet(p, '/cases?vulnerability=trafficking_victim&screening=late')).status === 200;
   if (!answered) await p.getByText(tr('it', 'errors.filter_unanswered')).first().waitFor();
   await checkBothLanguages(p, 'cases-list-screening-filters');
-  await shot360(p, 'cases-list-filters-360');
+  await at360(p, 'cases-list-filters-360', { axe: false });
 });
 
 test('case worker: the case page, a sensitive note and a residence permit through the forms', async () => {
@@ -94,7 +75,7 @@ test('case worker: the case page, a sensitive note and a residence permit throug
   await page.locator('#issuer').fill('Questura di Palermo');
   await page.locator('[data-testid=case-document-submit]').click();
   await page.locator('[data-testid=case-document-table]', { hasText: 'I0099887' }).waitFor();
-  await shot360(page, 'case-page-360');
+  await at360(page, 'case-page-360', { axe: false });
 });
 
 test('case worker: closing asks first and keeps the reason; reopening keeps a note', async () => {

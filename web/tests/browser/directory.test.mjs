@@ -3,9 +3,8 @@
 // moderation queue and the feedback figures, and the admin's HSDS upload page. Axe clean, the
 // list and the service page at 360 px.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { assertAccessible, closeChecked, overflowing, SCREENSHOT_DIR, settled, signedIn } from './helpers.mjs';
+import { assertAccessible, at360, closeChecked, signedIn } from './helpers.mjs';
 
 const LEGAL = '5a0c3f8e-1b2d-4c6e-9f10-2a3b4c5d6e01'; // a demo service (src/directory/seed.cc)
 let officer;
@@ -20,19 +19,6 @@ after(async () => {
   await closeChecked(officer);
   await closeChecked(admin);
 });
-
-async function at360(page, name) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 360, height: 800 });
-  try {
-    await settled(page);
-    assert.deepEqual(await overflowing(page, 360), [], `${name}: nothing sticks out at 360 px`);
-    await assertAccessible(page, `${name} at 360 px`);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  } finally {
-    await page.setViewportSize(size);
-  }
-}
 
 test('the officer reads the services list, a service with its form, the queue and the feedback', async () => {
   const { page } = officer;

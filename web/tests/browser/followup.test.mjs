@@ -6,16 +6,16 @@
 // sorted by the server; and the menu's groups, by keyboard, on a phone and in Arabic. Screenshots at 360 px
 // and in Arabic; axe clean in Italian and Arabic.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  SCREENSHOT_DIR,
   apiGet,
   assertAccessible,
+  at360,
   checkBothLanguages,
   checkConfirmDialog,
   closeChecked,
   downloaded,
+  screenshot,
   settled,
   signedIn,
   switchLanguage,
@@ -37,18 +37,6 @@ after(async () => {
   await closeChecked(worker);
   await closeChecked(officer);
 });
-
-async function shot360(page, name) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 360, height: 800 });
-  try {
-    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360, `${name}: fits 360 px`);
-    await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  } finally {
-    await page.setViewportSize(size);
-  }
-}
 
 const euro = (cents) => new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
@@ -75,7 +63,7 @@ test('case worker: lists its findings, filters the overdue ones and saves them a
   assert.ok(statuses.length && statuses.every((s) => s === 'open'), 'overdue findings are open ones');
   assert.equal(await page.locator('[data-testid=findings-table] [data-overdue=true]').count(), statuses.length);
   await checkBothLanguages(page, 'findings-list-operator', () => page.locator('[data-testid=findings-table]').waitFor());
-  await shot360(page, 'findings-list-operator-360-it');
+  await at360(page, 'findings-list-operator-360-it', { axe: false });
   // On a phone: a card per finding and a sort choice, accessible in both directions.
   await page.setViewportSize({ width: 360, height: 800 });
   try {
@@ -92,8 +80,7 @@ test('case worker: lists its findings, filters the overdue ones and saves them a
     await assertAccessible(page, 'findings cards (it)');
     await switchLanguage(page, 'ar');
     await assertAccessible(page, 'findings cards (ar)');
-    await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'findings-list-operator-360-ar.png') });
+    await screenshot(page, 'findings-list-operator-360-ar', { fullPage: false });
     await switchLanguage(page, 'it');
   } finally {
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -125,7 +112,7 @@ test('inspector: the centres ranked by risk, each reason in words with its point
   assert.ok(text.startsWith(tr('it', `risk.factors.${factors[0]}`)), `a label, not a code: ${text}`);
   assert.ok(await page.locator('[data-testid=risk-table] tbody tr').count() <= 50, 'the top of the ranking first');
   await checkBothLanguages(page, 'inspection-risk', () => page.locator('[data-testid=risk-table]').waitFor());
-  await shot360(page, 'inspection-risk-360-it');
+  await at360(page, 'inspection-risk-360-it', { axe: false });
 });
 
 test('case worker replies to a finding; the inspector, in another browser, verifies and closes it', async () => {
@@ -164,7 +151,7 @@ test('case worker replies to a finding; the inspector, in another browser, verif
   assert.equal((await ip.locator('[data-testid=finding-reply] .preserve-lines').textContent()).trim(), reply);
   await ip.locator('[data-testid=verify-form]').waitFor();
   await checkBothLanguages(ip, 'finding-inspector', () => ip.locator('[data-testid=verify-form]').waitFor());
-  await shot360(ip, 'finding-inspector-360-it');
+  await at360(ip, 'finding-inspector-360-it', { axe: false });
 
   // Closing without a note is refused before anything is sent.
   await ip.locator('[data-testid=verify-close]').click();
@@ -257,7 +244,7 @@ test('inspector escalates a finding and records a penalty, its computation shown
   await page.locator('[data-testid=penalty-over-cap]').waitFor({ state: 'detached' });
   await settled(page);
   await checkBothLanguages(page, 'sanction-penalty', () => page.locator('[data-testid=penalty-preview]').waitFor());
-  await shot360(page, 'sanction-penalty-360-it');
+  await at360(page, 'sanction-penalty-360-it', { axe: false });
   await checkConfirmDialog(page, 'sanction-penalty-confirm', () => page.locator('[data-testid=sanction-submit]').click());
 
   await page.locator('[data-testid=sanction-submit]').click();
@@ -305,8 +292,7 @@ test('the officer\'s menu: groups on one line at 1280 px, by keyboard, on a phon
   await page.keyboard.press('ArrowDown');
   assert.equal(await focused(), '/inspections', 'wraps to the first');
   await assertAccessible(page, 'menu group open (it)');
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, 'menu-group-it.png') });
+  await screenshot(page, 'menu-group-it', { fullPage: false });
   await page.keyboard.press('Escape');
   await list.waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-nav-group')), 'monitoring');
@@ -336,8 +322,7 @@ test('the officer\'s menu: groups on one line at 1280 px, by keyboard, on a phon
   const [button, menu] = await Promise.all([toggle.boundingBox(), list.boundingBox()]);
   assert.ok(Math.abs(button.x + button.width - (menu.x + menu.width)) < 2, 'aligned to the button\'s right edge in RTL');
   await assertAccessible(page, 'menu group open (ar)');
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, 'menu-group-ar.png') });
+  await screenshot(page, 'menu-group-ar', { fullPage: false });
   await page.keyboard.press('Escape');
 
   // A phone: the groups open inside the navigation panel.
@@ -352,8 +337,7 @@ test('the officer\'s menu: groups on one line at 1280 px, by keyboard, on a phon
       assert.ok(await page.locator('[data-nav="/sanctions"]').isVisible());
       assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360, 'fits 360 px');
       await assertAccessible(page, `menu panel (${lang})`);
-      await page.evaluate(() => document.fonts.ready);
-      await page.screenshot({ path: join(SCREENSHOT_DIR, `menu-360-${lang}.png`) });
+      await screenshot(page, `menu-360-${lang}`, { fullPage: false });
       // Escape closes the group first, then the panel.
       await page.keyboard.press('Escape');
       await list.waitFor({ state: 'hidden' });

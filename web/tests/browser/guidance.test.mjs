@@ -3,7 +3,6 @@
 // typed in the text stays text), confirms and publishes; the case worker then reads the new text
 // and the history names the admin. Axe clean, screenshots in Italian and Arabic.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   apiCall,
@@ -13,7 +12,7 @@ import {
   checkBothLanguages,
   checkConfirmDialog,
   closeChecked,
-  SCREENSHOT_DIR,
+  screenshot,
   signedIn,
   switchLanguage,
   tr,
@@ -106,7 +105,7 @@ test('an admin edits the Arabic page, previews it, confirms and publishes; reade
   assert.equal(await preview.locator('a[href="https://www.asppalermo.org"][target=_blank]').count(), 1);
   assert.equal(await preview.locator('a[href="/cases"]').count(), 1);
   await assertAccessible(page, 'guidance editor with preview');
-  await page.screenshot({ path: join(SCREENSHOT_DIR, 'guidance-editor-it.png'), fullPage: true });
+  await screenshot(page, 'guidance-editor-it');
   await checkConfirmDialog(page, 'guidance-publish-confirm', () => page.locator('[data-testid=guidance-publish]').click());
   await page.locator('[data-testid=guidance-publish]').click();
   await page.locator('[data-testid=confirm-ok]').click();
@@ -116,7 +115,7 @@ test('an admin edits the Arabic page, previews it, confirms and publishes; reade
   const history = page.locator('[data-testid=guidance-history] li[data-version]');
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=guidance-history] li[data-version]').length === n, before.version + 1);
   assert.equal(await history.first().getAttribute('data-version'), String(before.version + 1));
-  await page.screenshot({ path: join(SCREENSHOT_DIR, 'guidance-published-it.png'), fullPage: true });
+  await screenshot(page, 'guidance-published-it');
 
   // No lost update: someone else publishes while the admin edits; publishing is refused with a
   // message and the admin's text stays in the form.
@@ -135,7 +134,7 @@ test('an admin edits the Arabic page, previews it, confirms and publishes; reade
   assert.match(await refused.textContent(), new RegExp(tr('it', 'errors.stale_version')));
   assert.equal(await page.locator('#how_to_ask').inputValue(), `نص آخر ${marker}`);
   await assertAccessible(page, 'guidance editor, stale edit refused');
-  await page.screenshot({ path: join(SCREENSHOT_DIR, 'guidance-stale-it.png'), fullPage: true });
+  await screenshot(page, 'guidance-stale-it');
 
   const reader = worker.page;
   await switchLanguage(reader, 'ar');

@@ -3,10 +3,9 @@
 // money with the guest's signature drawn on the screen (confirmed first), and sees it listed and
 // counted; at 360 px and in Arabic, axe clean. The Prefettura reads the page without the form.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { monthsAgo } from '../../../tests/support/days.mjs';
-import { apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, SCREENSHOT_DIR, signedIn, switchLanguage } from './helpers.mjs';
+import { apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, screenshot, signedIn, switchLanguage } from './helpers.mjs';
 
 let browser;
 let page; // the case worker's
@@ -23,11 +22,6 @@ after(async () => {
 });
 
 const month = monthsAgo(1);
-// What a person sees without scrolling: the pages are long (a row per guest).
-const viewportShot = async (name) => {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
-};
 let target;
 
 test('case worker: from the costs to the handovers, records pocket money signed on the screen', async () => {
@@ -51,7 +45,8 @@ test('case worker: from the costs to the handovers, records pocket money signed 
   await page.locator('[data-testid=handover-guests] tbody tr').first().waitFor();
   assert.equal(await page.locator('[data-testid=handover-guests] tbody tr').count(), money.guests.length);
   await checkBothLanguages(page, 'handovers-page', () => page.locator('[data-testid=handover-guests]').waitFor());
-  await viewportShot('handovers-top-it');
+  // Screenshots of what a person sees without scrolling: the pages are long (a row per guest).
+  await screenshot(page, 'handovers-top-it', { fullPage: false });
 
   // The first guest with pocket money still to hand over.
   const guest = money.guests.find((g) => g.pocket_money_due_cents > g.pocket_money_handed_over_cents);
@@ -90,11 +85,11 @@ test('case worker: from the costs to the handovers, records pocket money signed 
     await page.locator('[data-testid=signature-pad]').waitFor();
     const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
     assert.ok(widths.body <= 360, `the page fits 360 px: ${JSON.stringify(widths)}`);
-    await viewportShot(`handovers-360-form-${lang}`);
+    await screenshot(page, `handovers-360-form-${lang}`, { fullPage: false });
     await page.locator('[data-testid=signature-pad]').scrollIntoViewIfNeeded();
-    await viewportShot(`handovers-360-signature-${lang}`);
+    await screenshot(page, `handovers-360-signature-${lang}`, { fullPage: false });
     await page.locator('[data-testid=handover-guests]').scrollIntoViewIfNeeded();
-    await viewportShot(`handovers-360-guests-${lang}`);
+    await screenshot(page, `handovers-360-guests-${lang}`, { fullPage: false });
     await page.locator('[data-testid=handover-submit]').locator('xpath=..').locator('button:not([type=submit])').click();
   }
   await switchLanguage(page, 'it');
@@ -131,6 +126,5 @@ test('prefecture officer: suspends a guest\'s pocket money for 30 days to 6 mont
   await p.locator('[data-testid=confirm-ok]').click();
   await p.locator('[data-testid=handovers-page] .alert-success').waitFor();
   assert.equal(await p.locator('[data-testid=pocket-money-suspend]').count(), 0);
-  await p.evaluate(() => document.fonts.ready);
-  await p.screenshot({ path: join(SCREENSHOT_DIR, 'suspend-pocket-money-done.png') });
+  await screenshot(p, 'suspend-pocket-money-done', { fullPage: false });
 });

@@ -5,10 +5,9 @@
 // and the month's handovers are set beside the head count. Screenshots at 360 px and in Arabic,
 // axe clean in Italian and Arabic.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { daysAgo } from '../../../tests/support/days.mjs';
-import { apiCall, apiCreate, apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, SCREENSHOT_DIR, signedIn, switchLanguage, waitForAsync } from './helpers.mjs';
+import { apiCall, apiCreate, apiGet, at360, checkBothLanguages, checkConfirmDialog, closeChecked, screenshot, signedIn, switchLanguage, waitForAsync } from './helpers.mjs';
 
 let inspector;
 let page;
@@ -33,18 +32,6 @@ after(async () => {
 
 const item = (code) => page.locator(`[data-testid=inspection] li[data-item="${code}"]`);
 const waitForWaiting = (n) => page.locator(`[data-testid=sync-status][data-waiting="${n}"]`).waitFor();
-
-async function shot360(name) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 360, height: 800 });
-  try {
-    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360, `${name}: fits 360 px`);
-    await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
-  } finally {
-    await page.setViewportSize(size);
-  }
-}
 
 test('inspector: the register of the day and the month’s handovers beside the head count; a photo taken online', async () => {
   const centres = (await apiGet(page, '/centres?per_page=100')).body.items;
@@ -102,10 +89,10 @@ test('inspector: offline, the page reloads, takes answers and photos, keeps them
   await item('building.no_pests').locator('[data-photo=device] img').waitFor();
   await waitForWaiting(2);
   assert.equal(await page.locator('[data-testid=sync-status]').getAttribute('data-waiting-photos'), '1');
-  await shot360('inspection-field-offline-360-it');
+  await at360(page, 'inspection-field-offline-360-it', { axe: false, fullPage: false });
   await switchLanguage(page, 'ar');
   await waitForWaiting(2);
-  await shot360('inspection-field-offline-360-ar');
+  await at360(page, 'inspection-field-offline-360-ar', { axe: false, fullPage: false });
   await switchLanguage(page, 'it');
 
   // A second reload, still without a network: both still wait on the device.
@@ -140,9 +127,8 @@ test('inspector: offline, the page reloads, takes answers and photos, keeps them
     if (lang !== 'it') await switchLanguage(page, lang);
     await page.setViewportSize({ width: 360, height: 800 });
     await item('building.no_pests').locator('[data-photo=server] img').waitFor();
-    await page.evaluate(() => document.fonts.ready);
-    await item('building.no_pests').screenshot({ path: join(SCREENSHOT_DIR, `inspection-field-photos-360-${lang}.png`) });
-    await page.locator('[data-testid=inspection-figures]').screenshot({ path: join(SCREENSHOT_DIR, `inspection-field-figures-360-${lang}.png`) });
+    await screenshot(item('building.no_pests'), `inspection-field-photos-360-${lang}`);
+    await screenshot(page.locator('[data-testid=inspection-figures]'), `inspection-field-figures-360-${lang}`);
     await page.setViewportSize(size);
   }
   await switchLanguage(page, 'it');

@@ -5,9 +5,8 @@
 // cooperative's case worker then reads the issued report but not a planned visit. Screenshots at
 // 360 px and in Arabic; axe clean in Italian and Arabic.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { apiCall, apiGet, checkBothLanguages, downloaded, checkConfirmDialog, closeChecked, SCREENSHOT_DIR, settled, signedIn, switchLanguage } from './helpers.mjs';
+import { apiCall, apiGet, at360, checkBothLanguages, downloaded, checkConfirmDialog, closeChecked, settled, signedIn, switchLanguage } from './helpers.mjs';
 
 let inspector;
 let worker;
@@ -35,18 +34,6 @@ const waitForWaiting = (n) => page.locator(`[data-testid=sync-status][data-waiti
 const deviceKeys = (keys) => keys.filter((k) => k.startsWith('innet.inspection.')).length;
 const answersPattern = /\/api\/v1\/inspections\/\d+\/answers$/;
 
-async function shot360(name) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 360, height: 800 });
-  try {
-    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360, `${name}: fits 360 px`);
-    await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
-  } finally {
-    await page.setViewportSize(size);
-  }
-}
-
 test('inspector: plans an inspection of a centre from the list, confirmed first', async () => {
   // A centre the case worker's cooperative runs, so the case worker can read the report later.
   const theirs = await apiGet(worker.page, '/centres?per_page=100');
@@ -56,7 +43,7 @@ test('inspector: plans an inspection of a centre from the list, confirmed first'
   await page.goto('/inspections');
   await page.locator('[data-testid=inspections-table] tbody tr').first().waitFor();
   await checkBothLanguages(page, 'inspections-list', () => page.locator('[data-testid=inspections-table]').waitFor());
-  await shot360('inspections-list-360-it');
+  await at360(page, 'inspections-list-360-it', { axe: false, fullPage: false });
 
   // Filtered by centre and sorted by overall score on the server, then saved as CSV by the
   // server: every inspection of the filter (not only the page), Italian headers.
@@ -120,10 +107,10 @@ test('inspector: starts it and answers; offline the answers wait on the device, 
   await item(number.code).locator('[data-testid=answer-save]').click();
   await waitForWaiting(2);
   assert.equal(await page.locator('[data-saved=device]').count(), 2);
-  await shot360('inspection-offline-360-it');
+  await at360(page, 'inspection-offline-360-it', { axe: false, fullPage: false });
   await switchLanguage(page, 'ar');
   await waitForWaiting(2);
-  await shot360('inspection-offline-360-ar');
+  await at360(page, 'inspection-offline-360-ar', { axe: false, fullPage: false });
   await switchLanguage(page, 'it');
 
   // The network is back but the server still unreachable for answers (a captive portal, a proxy
@@ -157,7 +144,7 @@ test('inspector: starts it and answers; offline the answers wait on the device, 
   assert.equal(deviceKeys(await page.evaluate(() => Object.keys(localStorage))), 0, 'nothing left on the device');
 
   await checkBothLanguages(page, 'inspection-in-progress', () => page.locator('[data-testid=inspection-scores]').waitFor());
-  await shot360('inspection-in-progress-360-it');
+  await at360(page, 'inspection-in-progress-360-it', { axe: false, fullPage: false });
 });
 
 test('inspector: completes it (answers become final) and issues the report, each confirmed', async () => {

@@ -4,9 +4,8 @@
 // what is shared and accepts it after a confirm step; the case worker's outbox shows it accepted.
 // Axe clean, screenshots in Italian and Arabic and at 360 px.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, SCREENSHOT_DIR, settled, signedIn } from './helpers.mjs';
+import { apiGet, at360, checkBothLanguages, checkConfirmDialog, closeChecked, settled, signedIn } from './helpers.mjs';
 
 const NGO = 'Associazione Diritti in Rete (demo)';
 let worker;
@@ -24,18 +23,6 @@ after(async () => {
   await closeChecked(worker);
   await closeChecked(provider);
 });
-
-async function shot360(p, name) {
-  const size = p.viewportSize();
-  await p.setViewportSize({ width: 360, height: 800 });
-  try {
-    await p.evaluate(() => document.fonts.ready);
-    await p.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-    assert.ok((await p.evaluate(() => document.documentElement.scrollWidth)) <= 360, `${name}: fits 360 px`);
-  } finally {
-    await p.setViewportSize(size);
-  }
-}
 
 test('case worker: records the consent and sends a referral under it, after a confirm step', async () => {
   const page = worker.page;
@@ -61,7 +48,7 @@ test('case worker: records the consent and sends a referral under it, after a co
   await page.locator('label[for=data_items-identity]').click();
   assert.equal(await page.locator('#data_items-legal_status').count(), 0, 'only what the consent covers is offered');
   await checkBothLanguages(page, 'referral-form', () => page.locator('[data-testid=referral-form]').waitFor());
-  await shot360(page, 'referral-form-360');
+  await at360(page, 'referral-form-360', { axe: false });
   await checkConfirmDialog(page, 'referral-send-confirm', () => page.locator('[data-testid=referral-submit]').click());
   await page.locator('[data-testid=referral-submit]').click();
   await page.locator('[data-testid=confirm-ok]').click();
@@ -80,7 +67,7 @@ test('service provider: the inbox shows it unread; the referral shows only what 
   await row.waitFor();
   assert.equal(await row.locator('.badge', { hasText: /.+/ }).count() >= 1, true, 'marked unread');
   await checkBothLanguages(page, 'referral-inbox', () => page.locator('[data-testid=referral-table]').waitFor());
-  await shot360(page, 'referral-inbox-360');
+  await at360(page, 'referral-inbox-360', { axe: false });
 
   await row.locator('a').click();
   await page.locator('[data-testid=referral-shared]').waitFor();
@@ -88,7 +75,7 @@ test('service provider: the inbox shows it unread; the referral shows only what 
   assert.ok(shared.includes(person.family_name), 'the name is shared');
   assert.equal(await page.locator('a[href^="/cases/"]').count(), 0, 'no way to the case');
   await checkBothLanguages(page, 'referral-page-recipient', () => page.locator('[data-testid=referral-history]').waitFor());
-  await shot360(page, 'referral-page-recipient-360');
+  await at360(page, 'referral-page-recipient-360', { axe: false });
 
   await page.locator('[data-testid=referral-accept]').click();
   await checkConfirmDialog(page, 'referral-accept-confirm', () => page.locator('[data-testid=referral-act-submit]').click());
@@ -105,7 +92,7 @@ test('case worker: the outbox shows the referral accepted', async () => {
   await row.waitFor();
   await settled(page);
   await checkBothLanguages(page, 'referral-outbox', () => page.locator('[data-testid=referral-table]').waitFor());
-  await shot360(page, 'referral-outbox-360');
+  await at360(page, 'referral-outbox-360', { axe: false });
   await page.goto(`/referrals/${referral.id}`);
   await page.locator('[data-testid=referral-history]').waitFor();
   assert.equal(await page.locator('[data-testid=referral-history] li').count(), 3, 'draft, sent, accepted');
@@ -153,7 +140,7 @@ test('analyst: the referral figures, aggregates without a name', async () => {
     // Groups of fewer than 5 referrals are left out for an analyst, and the page says so.
     await page.locator('[data-testid=metrics-left-out]').waitFor();
     await checkBothLanguages(page, 'referral-metrics', () => page.locator('[data-testid=metrics-times]').waitFor());
-    await shot360(page, 'referral-metrics-360');
+    await at360(page, 'referral-metrics-360', { axe: false });
   } finally {
     await closeChecked(analyst);
   }

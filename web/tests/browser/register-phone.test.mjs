@@ -3,9 +3,8 @@
 // guest with a large present/absent choice, and the page is never wider than the screen; axe clean
 // in Italian and Arabic. Works on today's register, which the other register tests leave alone.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { SCREENSHOT_DIR, apiGet, assertAccessible, closeChecked, screenshot, settled, signedIn, switchLanguage, tr } from './helpers.mjs';
+import { apiGet, assertAccessible, closeChecked, screenshot, settled, signedIn, switchLanguage, tr } from './helpers.mjs';
 
 let browser;
 let page;
@@ -31,11 +30,6 @@ before(async () => {
 });
 
 after(() => closeChecked({ browser, page }));
-
-const viewportShot = async (name) => {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
-};
 
 /** Fills the open absence form and submits it without any scrolling of the test's own. */
 async function recordAbsence() {
@@ -82,11 +76,11 @@ test('desktop: the absence is announced beside its row and the page does not jum
   // Nothing at the top of the page any more.
   assert.equal(await page.locator('[data-testid=register-day] > .register-report > [data-testid=register-notice]').count(), 0);
   await assertAccessible(page, 'register with the notice beside the row');
-  await viewportShot('register-notice-row-it');
+  await screenshot(page, 'register-notice-row-it', { fullPage: false });
   await switchLanguage(page, 'ar');
   assert.equal((await notice.textContent()).trim(), tr('ar', 'register.absenceRecorded', { person: name }));
   await assertAccessible(page, 'register with the notice beside the row (ar)');
-  await viewportShot('register-notice-row-ar');
+  await screenshot(page, 'register-notice-row-ar', { fullPage: false });
   await switchLanguage(page, 'it');
 });
 
@@ -105,7 +99,7 @@ for (const lang of ['it', 'ar']) {
       const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
       assert.ok(widths.scroll <= 360 && widths.body <= 360, `the page fits 360 px: ${JSON.stringify(widths)}`);
       await cards.first().evaluate((el) => window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top - 300));
-      await viewportShot(`register-cards-360-top-${lang}`);
+      await screenshot(page, `register-cards-360-top-${lang}`, { fullPage: false });
 
       // Each card: the name, the status, and two large buttons saying which is the case.
       const first = cards.first();
@@ -136,7 +130,7 @@ for (const lang of ['it', 'ar']) {
       // The pointer (or finger) still on the card's other button: its hovered colours are readable too.
       await card.locator('.register-toggle .btn-outline-primary').hover();
       await assertAccessible(page, `register cards at 360 px (${lang})`);
-      await viewportShot(`register-cards-360-notice-${lang}`);
+      await screenshot(page, `register-cards-360-notice-${lang}`, { fullPage: false });
       await screenshot(page, `register-cards-360-${lang}`);
     } finally {
       if (lang !== 'it') await switchLanguage(page, 'it');

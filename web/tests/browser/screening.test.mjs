@@ -4,9 +4,8 @@
 // confirm step, and finds the two flags; the prefecture officer then reads the flags without the
 // notes. Axe clean and screenshots in Italian and Arabic, and at 360 px in Arabic.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { apiGet, checkBothLanguages, checkConfirmDialog, closeChecked, SCREENSHOT_DIR, settled, signedIn, switchLanguage } from './helpers.mjs';
+import { apiGet, at360, checkBothLanguages, checkConfirmDialog, closeChecked, screenshot, settled, signedIn, switchLanguage } from './helpers.mjs';
 
 let worker;
 let officer;
@@ -34,18 +33,6 @@ after(async () => {
   await closeChecked(officer);
 });
 
-async function shot360(p, name) {
-  const size = p.viewportSize();
-  await p.setViewportSize({ width: 360, height: 800 });
-  try {
-    await p.evaluate(() => document.fonts.ready);
-    await p.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-    assert.ok((await p.evaluate(() => document.documentElement.scrollWidth)) <= 360, `${name}: fits 360 px`);
-  } finally {
-    await p.setViewportSize(size);
-  }
-}
-
 const live = () => page.locator('[data-testid=screening-live]');
 
 test('case worker: the IPSN form shows the categories live, asks before completing, and the confirmed ones become flags', async () => {
@@ -60,11 +47,11 @@ test('case worker: the IPSN form shows the categories live, asks before completi
   await checkBothLanguages(page, 'screening-ipsn', () => page.locator('[data-testid=screening-decisions]').waitFor());
   await switchLanguage(page, 'ar');
   await settled(page);
-  await shot360(page, 'screening-ipsn-360-ar');
+  await at360(page, 'screening-ipsn-360-ar', { axe: false });
   // The form alone at 360 px, legible in a review.
   const size = page.viewportSize();
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.locator('[data-testid=screening-form]').screenshot({ path: join(SCREENSHOT_DIR, 'screening-ipsn-form-360-ar.png') });
+  await screenshot(page.locator('[data-testid=screening-form]'), 'screening-ipsn-form-360-ar');
   await page.setViewportSize(size);
   await switchLanguage(page, 'it');
 
@@ -110,7 +97,7 @@ test('analyst: the timeliness indicator, counts per month and never a name, from
     await table.locator('tbody tr').first().waitFor();
     assert.equal(await table.locator('tbody tr').count(), 12);
     await checkBothLanguages(p, 'screening-timeliness', () => table.waitFor());
-    await shot360(p, 'screening-timeliness-360-it');
+    await at360(p, 'screening-timeliness-360-it', { axe: false });
   } finally {
     await closeChecked(analyst);
   }

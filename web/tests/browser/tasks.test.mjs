@@ -2,9 +2,8 @@
 // lists them, the earliest due first, each linking to its record's page. The inspector's and the
 // case worker's, at 360 px and in Arabic; axe clean.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { apiGet, checkBothLanguages, closeChecked, SCREENSHOT_DIR, settled, signedIn, switchLanguage } from './helpers.mjs';
+import { apiGet, at360, checkBothLanguages, closeChecked, signedIn, switchLanguage } from './helpers.mjs';
 
 let inspector;
 let worker;
@@ -19,19 +18,6 @@ after(async () => {
   await closeChecked(worker);
 });
 
-async function shot360(page, name) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 360, height: 800 });
-  try {
-    await settled(page);
-    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360, `${name}: fits 360 px`);
-    await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  } finally {
-    await page.setViewportSize(size);
-  }
-}
-
 for (const role of ['inspector', 'case_worker']) {
   test(`${role}: the header counts the tasks, the inbox lists them and opens their records`, async () => {
     const { page } = role === 'inspector' ? inspector : worker;
@@ -45,10 +31,10 @@ for (const role of ['inspector', 'case_worker']) {
     await page.locator('[data-testid=tasks-page]').waitFor();
     const ready = () => page.locator('[data-testid=tasks-table], [data-testid=tasks-empty]').first().waitFor();
     await checkBothLanguages(page, `tasks-${role}`, ready);
-    await shot360(page, `tasks-${role}-360-it`);
+    await at360(page, `tasks-${role}-360-it`, { axe: false });
     await switchLanguage(page, 'ar');
     await ready();
-    await shot360(page, `tasks-${role}-360-ar`);
+    await at360(page, `tasks-${role}-360-ar`, { axe: false });
     await switchLanguage(page, 'it');
     if (!count.total) return;
     const first = (await apiGet(page, '/tasks?per_page=1')).body.items[0];

@@ -3,10 +3,8 @@
 // daily register is one click from the top of the centre page, and the login page shows one
 // message at a time.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  SCREENSHOT_DIR,
   apiCall,
   assertAccessible,
   checkBothLanguages,
@@ -16,6 +14,7 @@ import {
   login,
   logout,
   overflowing,
+  screenshot,
   settled,
   signedIn,
   tr,
@@ -94,7 +93,7 @@ test('centre page: municipality name, rounded coordinates, the register from the
     await page.evaluate(() => window.scrollTo(0, 0));
     assert.ok((await link.boundingBox()).y < 500, 'at the top of the page on a phone too');
     assert.deepEqual(await overflowing(page, 360), [], 'no sideways scrolling at 360 px');
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'centre-top-360-it.png') });
+    await screenshot(page, 'centre-top-360-it', { fullPage: false });
   } finally {
     await page.setViewportSize({ width: 1280, height: 900 });
   }
@@ -143,7 +142,7 @@ test('login: an error replaces the signed-out notice', async () => {
     await p.locator('[data-testid=form-error]').filter({ hasText: tr('it', 'errors.invalid_credentials') }).waitFor();
     assert.equal(await notice.count(), 0, 'only the message that matters');
     await assertAccessible(p, 'login with an error after signing out');
-    await p.screenshot({ path: join(SCREENSHOT_DIR, 'login-error-after-logout-it.png') });
+    await screenshot(p, 'login-error-after-logout-it', { fullPage: false });
     await login(p, demoEmail('inspector'), undefined, { open: false });
   } finally {
     await closeChecked(other);
