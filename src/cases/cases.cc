@@ -459,13 +459,19 @@ Result<CasePage> list_cases(db::Connection& conn, const CaseFilter& f, const Pag
   INNET_ASSIGN_OR_RETURN(auto walked, filters_walked(conn, f, true));
   const db::Where where = listed_where(f, conn.engine(), true, walked);
   const std::string from = listed_from_clause();
+  const std::string order = " ORDER BY " + listed_order(f.sort);
   db::Params params = where.params();
   params.push_back(paging.per_page);
   params.push_back(paging.offset());
-  INNET_ASSIGN_OR_RETURN(
-      auto rows, conn.query("SELECT " + listed_columns() + from + where.sql() + " ORDER BY " +
-                                listed_order(f.sort) + " LIMIT ? OFFSET ?",
-                            params));
+  // On PostgreSQL the page's ids first, then their rows: a walk of the order that tests
+  // thousands of rows against a filter reads each from the indexes alone (cases_person_case),
+  // where selecting the columns read the case's row at every step (a rare vulnerability: 33 ms
+  // a page, 19 ms this way, on national data; decision 0046). SQLite's walk reads the row anyway.
+  std::string sql = "SELECT " + listed_columns() + from + where.sql() + order + " LIMIT ? OFFSET ?";
+  if (conn.engine() == db::Engine::postgresql)
+    sql = "SELECT " + listed_columns() + from + " WHERE c.id IN (SELECT c.id" + from + where.sql() +
+          order + " LIMIT ? OFFSET ?)" + order;
+  INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql, params));
   CasePage page;
   for (const auto& r : rows) page.items.push_back(listed_from(r));
   // The count reads at most one row past the limit.
@@ -825,7 +831,7 @@ const api::ObjectType<Handover>& handover_type() {
   return type;
 }
 
-std::vector<db::Migration> migrations(db::Engine) {
+std::vector<db::Migration> migrations(db::Engine engine) {
   // Every person reference of the module is cases.person_id (the merge hook moves that one
   // column); the other tables name the case. Users and organisations are referenced by id.
   const std::string tables = R"sql(
@@ -967,7 +973,15 @@ CREATE INDEX case_note_versions_key ON case_note_versions (key_id);
            .name = "cases: the key id of each sealed note",
            .sql = "ALTER TABLE case_notes ADD COLUMN key_id TEXT;\n"
                   "CREATE INDEX case_notes_key ON case_notes (key_id);"},
-          {.version = 6, .name = "cases: corrections of notes", .sql = corrections}};
+          {.version = 6, .name = "cases: corrections of notes", .sql = corrections},
+          // The PostgreSQL list's page walks an order and tests each row's case id (list_cases):
+          // from this index, without reading the case's row. SQLite's index on person_id holds
+          // the case's id (its rowid) already.
+          {.version = 7,
+           .name = "cases: the case id beside the person's",
+           .sql = engine == db::Engine::postgresql
+                      ? "CREATE INDEX cases_person_case ON cases (person_id, id);"
+                      : "-- SQLite: cases_person_id_key holds the rowid"}};
 }
 
 }  // namespace innet::cases
