@@ -274,7 +274,13 @@ Result<PairPage> list_pairs(db::Connection& conn, const std::optional<db::Subque
     // the other person tested on each (the unary + keeps it off an index), then sorted; a few
     // thousand persons have a few thousand pairs. Picking them out of the nation's queue in
     // score order read most of its two million rows (1.05 s).
-    where.add_in("person_pairs.low_id", *among);
+    // On PostgreSQL an `IN (...)` of the union of the organisation's persons is estimated at
+    // far more rows than its thousand or so, and the planner read the whole queue (2 million
+    // rows, 0.56 s); an array of them is looked up in the primary key (45 ms; decision 0046).
+    if (conn.engine() == db::Engine::postgresql)
+      where.add(("person_pairs.low_id = ANY(ARRAY(" + among->sql + "))").c_str(), among->params);
+    else
+      where.add_in("person_pairs.low_id", *among);
     where.add_in("+person_pairs.high_id", *among);
   }
   const std::string from = " FROM person_pairs" + where.sql();
