@@ -164,6 +164,9 @@ test('case worker: overview, absence, confirmation, withdrawal and re-confirmati
   } finally {
     await page.setViewportSize({ width: 1280, height: 900 });
   }
+  // Back on a desktop the cards become a table once the page has seen the width change: wait for
+  // it, since the checks below look once.
+  await page.locator('[data-testid=register-guests]').waitFor();
 
   // Printed: the report and a line to sign, without header, navigation or buttons.
   assert.ok(await page.locator('[data-testid=register-print]').isVisible());
