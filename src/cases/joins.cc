@@ -27,8 +27,7 @@ CaseRecords attachments() {
                         const std::vector<people::MovedRecords>& moved) -> Status {
             for (const auto& m : moved)
               if (m.kind == kAttachments)
-                INNET_TRY(documents::move_documents_back(conn, kAttachmentOwnerKind, m.ids,
-                                                         kept_case, merged_case));
+                INNET_TRY(documents::move_documents_back(conn, m.ids, kept_case, merged_case));
             return Status::success();
           }};
 }

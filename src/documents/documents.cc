@@ -165,14 +165,9 @@ Result<std::vector<std::int64_t>> move_documents(db::Connection& conn,
   return ids;
 }
 
-Status move_documents_back(db::Connection& conn, const std::string& owner_kind,
-                           const std::vector<std::int64_t>& ids, std::int64_t to_id,
-                           std::int64_t from_id) {
-  for (auto id : ids)
-    INNET_TRY(conn.execute(
-        "UPDATE documents SET owner_id = ? WHERE id = ? AND owner_kind = ? AND owner_id = ?",
-        {from_id, id, owner_kind, to_id}));
-  return Status::success();
+Status move_documents_back(db::Connection& conn, const std::vector<std::int64_t>& ids,
+                           std::int64_t to_id, std::int64_t from_id) {
+  return db::move_rows_back(conn, "documents", "owner_id", ids, to_id, from_id);
 }
 
 Result<std::vector<Document>> documents_of(db::Connection& conn, const std::string& owner_kind,

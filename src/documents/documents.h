@@ -67,10 +67,9 @@ Result<std::vector<std::int64_t>> move_documents(db::Connection& conn,
                                                  const std::string& owner_kind,
                                                  std::int64_t from_id, std::int64_t to_id);
 // Undoes move_documents: those of `ids` still linked to `to_id` go back to `from_id` (a
-// document linked to `to_id` since stays).
-Status move_documents_back(db::Connection& conn, const std::string& owner_kind,
-                           const std::vector<std::int64_t>& ids, std::int64_t to_id,
-                           std::int64_t from_id);
+// document linked to `to_id` since stays). A linked document never changes kind (set_owner).
+Status move_documents_back(db::Connection& conn, const std::vector<std::int64_t>& ids,
+                           std::int64_t to_id, std::int64_t from_id);
 
 // The documents linked to these records of one kind, by id.
 Result<std::vector<Document>> documents_of(db::Connection& conn, const std::string& owner_kind,
