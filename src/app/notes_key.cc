@@ -103,16 +103,8 @@ std::string held(const std::string& file, const std::optional<std::string>& key)
   return file + (key ? " holds key id " + cases::notes_key_id(*key) : " does not exist");
 }
 
-}  // namespace
-
-std::string notes_key_path(const Config& config) {
-  return !config.case_notes_key_file.empty()
-             ? config.case_notes_key_file
-             : (std::filesystem::path(config.secrets_file).parent_path() / "case-notes.key")
-                   .string();
-}
-
-Result<std::string> resolve_notes_key(db::Pool& pool, const std::string& path) {
+// resolve_notes_key's choice of the key, before it seals what is left in clear.
+Result<std::string> key_for_seals(db::Pool& pool, const std::string& path) {
   INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
   // The first run makes the folder, where the key file is then created.
   std::error_code ec;
@@ -157,6 +149,26 @@ Result<std::string> resolve_notes_key(db::Pool& pool, const std::string& path) {
           path +
           ", .new or .old hold every key id, `innet case-notes rotate-key` re-seals all "
           "the notes under one key");
+}
+
+}  // namespace
+
+std::string notes_key_path(const Config& config) {
+  return !config.case_notes_key_file.empty()
+             ? config.case_notes_key_file
+             : (std::filesystem::path(config.secrets_file).parent_path() / "case-notes.key")
+                   .string();
+}
+
+Result<std::string> resolve_notes_key(db::Pool& pool, const std::string& path) {
+  INNET_ASSIGN_OR_RETURN(auto key, key_for_seals(pool, path));
+  INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
+  INNET_ASSIGN_OR_RETURN(auto sealed, cases::seal_clear_versions(*conn, key));
+  if (sealed > 0)
+    spdlog::info("sealed {} earlier text(s) of sensitive notes kept in clear before cases' "
+                 "migration 8",
+                 sealed);
+  return key;
 }
 
 Result<std::string> notes_key(const Config& config, db::Pool& pool) {

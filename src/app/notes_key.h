@@ -25,6 +25,8 @@ std::string notes_key_path(const Config& config);
 // - every note under the key of `<file>.new`: a rotation committed but did not replace the file;
 //   it is finished here (the file kept as `<file>.old`, `.new` moved over the file);
 // - otherwise an error naming the key ids the notes need and those the files hold.
+// With the key found, it seals the earlier texts of sensitive notes still in clear (written
+// before cases' migration 8).
 Result<std::string> resolve_notes_key(db::Pool& pool, const std::string& path);
 Result<std::string> notes_key(const Config& config, db::Pool& pool);
 

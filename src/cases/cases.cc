@@ -993,7 +993,15 @@ CREATE INDEX case_note_versions_key ON case_note_versions (key_id);
            .name = "cases: the case id beside the person's",
            .sql = engine == db::Engine::postgresql
                       ? "CREATE INDEX cases_person_case ON cases (person_id, id);"
-                      : "-- SQLite: cases_person_id_key holds the rowid"}};
+                      : "-- SQLite: cases_person_id_key holds the rowid"},
+          // The level each earlier text was written at (decision 0025, point 11). Until now it
+          // was read from the seal, but a note made sensitive seals its earlier texts too.
+          {.version = 8,
+           .name = "cases: the level of each earlier text of a note",
+           .sql = "ALTER TABLE case_note_versions ADD COLUMN sensitivity TEXT NOT NULL DEFAULT "
+                  "'normal' CHECK (sensitivity IN ('normal', 'sensitive'));\n"
+                  "UPDATE case_note_versions SET sensitivity = 'sensitive' "
+                  "WHERE sealed IS NOT NULL;"}};
 }
 
 }  // namespace innet::cases

@@ -49,6 +49,18 @@ Result<Stored> stored_text(bool sensitive, const std::string& text, const std::s
   return Stored{.sealed = sealed_blob(key, text), .key_id = notes_key_id(key)};
 }
 
+// Seals the earlier texts in `rows` (id, body) under `key`: a text stored in clear, of a note
+// sensitive now.
+Status seal_versions(db::Connection& conn, const db::Rows& rows,
+                     const std::string& key) {
+  const std::string key_id = notes_key_id(key);
+  for (const auto& r : rows)
+    INNET_TRY(conn.execute(
+        "UPDATE case_note_versions SET body = NULL, sealed = ?, key_id = ? WHERE id = ?",
+        {sealed_blob(key, r.text(1)), key_id, r.integer(0)}));
+  return Status::success();
+}
+
 // The tables holding seals: the notes, and the texts corrections replaced.
 constexpr const char* kSealTables[] = {"case_notes", "case_note_versions"};
 
@@ -168,18 +180,27 @@ Result<Note> correct_note(db::Connection& conn, const NoteCorrection& correction
     written_by = last[0].integer(0);
     written_at = last[0].text(1);
   }
-  // The replaced text keeps its stored form: a seal is copied as it is, under its key and key id.
+  // The replaced text keeps its level, and its stored form: a seal is copied as it is, under its
+  // key and key id; a plain text is kept plain unless the note becomes sensitive, below.
   const db::Value sealed = sensitive ? db::Value(r.blob(2)) : db::Value(nullptr);
   INNET_TRY(conn.execute(
-      "INSERT INTO case_note_versions (note_id, body, sealed, key_id, written_by, written_at, "
-      "reason, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {correction.note_id, sensitive ? db::Value(nullptr) : db::Value(current), sealed,
+      "INSERT INTO case_note_versions (note_id, sensitivity, body, sealed, key_id, written_by, "
+      "written_at, reason, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {correction.note_id, r.text(0), sensitive ? db::Value(nullptr) : db::Value(current), sealed,
        db::optional_value(r.opt_text(3)), written_by, written_at, trim_text(correction.reason),
        correction.corrected_by, correction.corrected_at}));
   INNET_ASSIGN_OR_RETURN(auto s, stored_text(sensitivity == "sensitive", correction.text, key));
   INNET_TRY(conn.execute(
       "UPDATE case_notes SET sensitivity = ?, body = ?, sealed = ?, key_id = ? WHERE id = ?",
       {sensitivity, s.body, s.sealed, s.key_id, correction.note_id}));
+  // Made sensitive: what the note said before is as sensitive as what it says now (the reason is
+  // usually that it always held health or violence details), so no earlier text stays in clear.
+  if (sensitivity == "sensitive" && !sensitive) {
+    INNET_ASSIGN_OR_RETURN(auto plain, conn.query("SELECT id, body FROM case_note_versions "
+                                                  "WHERE note_id = ? AND sealed IS NULL",
+                                                  {correction.note_id}));
+    INNET_TRY(seal_versions(conn, plain, key));
+  }
   return Note{.id = correction.note_id,
               .case_id = correction.case_id,
               .sensitivity = sensitivity,
@@ -195,17 +216,18 @@ Result<std::vector<NoteVersion>> note_versions(db::Connection& conn, std::int64_
   Note& note = found[0];
   INNET_ASSIGN_OR_RETURN(auto rows,
                          conn.query("SELECT body, sealed, key_id, written_by, written_at, reason, "
-                                    "corrected_by, corrected_at FROM case_note_versions "
+                                    "sensitivity FROM case_note_versions "
                                     "WHERE note_id = ? ORDER BY id",
                                     {note_id}));
   const bool sensitive_now = note.sensitivity == "sensitive";
   std::vector<NoteVersion> out;
   std::optional<std::string> reason;  // why the version was written: the previous row's
   for (const auto& r : rows) {
-    // A version is what it was stored as: a seal, or the text as written.
+    // A version says the level it was written at; its text is stored sealed when that level, or
+    // the note's later, was sensitive.
     const bool sealed = !r.is_null(1);
     NoteVersion v{.number = static_cast<std::int64_t>(out.size()) + 1,
-                  .sensitivity = sealed ? "sensitive" : "normal",
+                  .sensitivity = r.text(6),
                   .text = key || !sensitive_now ? r.opt_text(0) : std::nullopt,
                   .written_by = r.integer(3),
                   .written_at = r.text(4),
@@ -244,6 +266,15 @@ Result<std::vector<NoteCorrectionEntry>> note_corrections_of(db::Connection& con
 
 std::string notes_key_id(std::string_view key) {
   return crypto::keyed_hash_hex(key, "innet case notes key id").substr(0, 16);
+}
+
+Result<std::int64_t> seal_clear_versions(db::Connection& conn, const std::string& key) {
+  INNET_ASSIGN_OR_RETURN(auto plain,
+                         conn.query("SELECT v.id, v.body FROM case_note_versions v "
+                                    "JOIN case_notes n ON n.id = v.note_id "
+                                    "WHERE v.sealed IS NULL AND n.sensitivity = 'sensitive'"));
+  INNET_TRY(seal_versions(conn, plain, key));
+  return static_cast<std::int64_t>(plain.size());
 }
 
 Result<std::map<std::string, std::int64_t>> seals_by_key(db::Connection& conn) {

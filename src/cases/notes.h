@@ -86,16 +86,23 @@ Result<Note> find_note(db::Connection& conn, std::int64_t case_id, std::int64_t 
 // replaces with the reason. Refused: a blank reason (422 reason_required), the current text at
 // the current level (422 unchanged, field text), a note the case does not have (404). The new
 // text of a sensitive note is sealed with `key`, which also opens the text a sensitive note
-// had: whoever may not read it may not correct it, nor make it normal (the routes' rule).
+// had: whoever may not read it may not correct it, nor make it normal (the routes' rule). Made
+// sensitive, the note's earlier texts are sealed too, each keeping the level it was written at;
+// made normal again, they stay sealed.
 Result<Note> correct_note(db::Connection& conn, const NoteCorrection& correction,
                           const std::string& key);
 
 // Every text of the note, oldest first, the current one last. With a key the sensitive texts are
 // opened (an error naming the key file when a seal does not open); without one they stay empty,
 // and so do the earlier texts of a note that is sensitive now: one made sensitive by a
-// correction protects what it said before as well.
+// correction seals what it said before as well. Each version says the level it was written at.
 Result<std::vector<NoteVersion>> note_versions(db::Connection& conn, std::int64_t case_id,
                                                std::int64_t note_id, const std::string* key);
+
+// Seals under `key` every earlier text still in clear of a note sensitive now, and says how
+// many. A correction that makes a note sensitive seals them itself; those left in clear are from
+// before cases' migration 8, which the server's startup seals.
+Result<std::int64_t> seal_clear_versions(db::Connection& conn, const std::string& key);
 
 // The corrections of the case's notes, oldest first.
 Result<std::vector<NoteCorrectionEntry>> note_corrections_of(db::Connection& conn,

@@ -146,9 +146,9 @@ TEST_P(CasesTest, SensitiveNotesAreSealedAtRest) {
 }
 
 // A correction may change a note's sensitivity (decision 0025, point 11): to sensitive, the new
-// text is sealed and the text it replaces kept as it was written; back to normal, the new text
-// is stored as written and the sealed version stays sealed. Each version says its level, and a
-// reader without the key reads no earlier text of a note sensitive now.
+// text is sealed and so is the text it replaces; back to normal, the new text is stored as
+// written and the sealed versions stay sealed. Each version says the level it was written at,
+// and a reader without the key reads no earlier text of a note sensitive now.
 TEST_P(CasesTest, ACorrectionChangesTheSensitivityAndEachVersionKeepsItsOwn) {
   auto c = opened(1);
   const std::string key = *crypto::secret_key_from_hex(crypto::new_secret_key_hex());
@@ -192,6 +192,14 @@ TEST_P(CasesTest, ACorrectionChangesTheSensitivityAndEachVersionKeepsItsOwn) {
   const auto bytes = (*raw)[0].blob(2).bytes;
   EXPECT_EQ(std::string(bytes.begin(), bytes.end()).find("violenze"), std::string::npos);
   EXPECT_EQ(history(&key), (H{{"normal", "colloquio con la sorella"}, {"sensitive", secret}}));
+  // The text it had as a normal note is sealed too: no copy of the database holds it in clear.
+  auto first = db().query("SELECT body, sealed FROM case_note_versions WHERE note_id = ?",
+                          {note->id});
+  ASSERT_DB_OK(first);
+  ASSERT_EQ(first->size(), 1u);
+  EXPECT_TRUE((*first)[0].is_null(0));
+  const auto v1 = (*first)[0].blob(1).bytes;
+  EXPECT_EQ(std::string(v1.begin(), v1.end()).find("sorella"), std::string::npos);
   // Sensitive now: without the key not even the text it had as a normal note.
   EXPECT_EQ(history(nullptr), (H{{"normal", std::nullopt}, {"sensitive", std::nullopt}}));
 
@@ -199,12 +207,11 @@ TEST_P(CasesTest, ACorrectionChangesTheSensitivityAndEachVersionKeepsItsOwn) {
   ASSERT_DB_OK(correct(secret, "normal", "la persona chiede di condividerlo"));
   EXPECT_EQ(history(&key),
             (H{{"normal", "colloquio con la sorella"}, {"sensitive", secret}, {"normal", secret}}));
-  EXPECT_EQ(
-      history(nullptr),
-      (H{{"normal", "colloquio con la sorella"}, {"sensitive", std::nullopt}, {"normal", secret}}));
+  EXPECT_EQ(history(nullptr),
+            (H{{"normal", std::nullopt}, {"sensitive", std::nullopt}, {"normal", secret}}));
   auto seals = seals_by_key(db());
   ASSERT_DB_OK(seals);
-  EXPECT_EQ(*seals, (std::map<std::string, std::int64_t>{{notes_key_id(key), 1}}));
+  EXPECT_EQ(*seals, (std::map<std::string, std::int64_t>{{notes_key_id(key), 2}}));
   auto unchanged = correct(secret, "normal", "di nuovo");
   ASSERT_FALSE(unchanged.ok());
   EXPECT_EQ(unchanged.error().code, "unchanged");

@@ -128,9 +128,9 @@ test('a correction without a reason, or that changes nothing, is refused naming 
 });
 
 // A correction may change the sensitivity: made sensitive, the note and every earlier text are
-// closed to the officer; made normal again (by a case worker who reads sensitive notes: the
-// only ones who may correct), the new text is open and the sealed version stays sealed. Each
-// version says the level it was written at.
+// sealed and closed to the officer; made normal again (by a case worker who reads sensitive
+// notes: the only ones who may correct), the new text is open and the sealed versions stay
+// sealed, the normal one sealed with them included. Each version says the level it was written at.
 test('a correction changes the sensitivity; each version keeps its own level', async () => {
   const plain = 'Colloquio: parla della salute della madre';
   const { c, note } = await caseWithNote('normal', plain);
@@ -167,7 +167,7 @@ test('a correction changes the sensitivity; each version keeps its own level', a
   assert.deepEqual(
     expectStatus(await versions(officer, c.id, note.id), 200).versions.map((v) => [v.sensitivity, v.text, v.reason]),
     [
-      ['normal', plain, null],
+      ['normal', null, null],
       ['sensitive', null, 'dati sanitari'],
       ['normal', secret, 'la persona acconsente'],
     ],

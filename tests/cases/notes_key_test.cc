@@ -2,7 +2,7 @@
 // note re-sealed under a new key and read the same; a rotation stopped before its commit leaves
 // every note under the old key, one stopped after it is finished by the startup; the old key no
 // longer opens the notes; the earlier texts of corrected notes are re-sealed with them; the
-// command's exit codes.
+// command's exit codes; the startup seals the earlier texts of sensitive notes left in clear.
 #include "app/notes_key.h"
 
 #include <gtest/gtest.h>
@@ -238,6 +238,41 @@ TEST_P(NotesKeyTest, RotationResealsTheEarlierTextsOfCorrectedNotes) {
   ASSERT_FALSE(stopped.ok());
   EXPECT_EQ(file_key(), new_key);
   EXPECT_EQ(seals(), (Seals{{rotated->key_id, kSensitive}, {"ffffffffffffffff", 1}}));
+}
+
+// An earlier text left in clear by a note made sensitive before cases' migration 8 (decision
+// 0025, point 11): the startup seals it under the file's key, keeping the level it was written
+// at, and the history reads the same; a second startup finds nothing left to seal.
+TEST_P(NotesKeyTest, TheStartupSealsTheEarlierTextsOfSensitiveNotesLeftInClear) {
+  auto notes = cases::notes_of(db(), case_, &old_key_);
+  ASSERT_DB_OK(notes);
+  const auto first = (*notes)[0].id;
+  // What session 14's correction stored: the text of the note when it was normal, in clear.
+  ASSERT_DB_OK(db().execute(
+      "INSERT INTO case_note_versions (note_id, sensitivity, body, written_by, written_at, "
+      "reason, corrected_by, corrected_at) VALUES (?, 'normal', 'parla della madre', ?, ?, "
+      "'dati sanitari', ?, ?)",
+      {first, user_, kNow, user_, kNow}));
+  auto startup = resolve_notes_key(pool(), path_);
+  ASSERT_DB_OK(startup);
+  EXPECT_EQ(*startup, old_key_);
+  auto raw = db().query("SELECT body, sealed, key_id, sensitivity FROM case_note_versions");
+  ASSERT_DB_OK(raw);
+  ASSERT_EQ(raw->size(), 1u);
+  EXPECT_TRUE((*raw)[0].is_null(0));
+  const auto b = (*raw)[0].blob(1).bytes;
+  EXPECT_EQ(std::string(b.begin(), b.end()).find("madre"), std::string::npos);
+  EXPECT_EQ((*raw)[0].text(2), cases::notes_key_id(old_key_));
+  EXPECT_EQ((*raw)[0].text(3), "normal");
+  auto versions = cases::note_versions(db(), case_, first, &old_key_);
+  ASSERT_DB_OK(versions);
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ((*versions)[0].text, "parla della madre");
+  EXPECT_EQ((*versions)[0].sensitivity, "normal");
+  EXPECT_EQ(seals(), (Seals{{cases::notes_key_id(old_key_), kSensitive + 1}}));
+  auto sealed_again = cases::seal_clear_versions(db(), old_key_);
+  ASSERT_DB_OK(sealed_again);
+  EXPECT_EQ(*sealed_again, 0);
 }
 
 TEST_P(NotesKeyTest, AFailureBeforeTheCommitLeavesEveryNoteUnderTheOldKey) {
