@@ -165,9 +165,10 @@ Result<std::string> resolve_notes_key(db::Pool& pool, const std::string& path) {
   INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
   INNET_ASSIGN_OR_RETURN(auto sealed, cases::seal_clear_versions(*conn, key));
   if (sealed > 0)
-    spdlog::info("sealed {} earlier text(s) of sensitive notes kept in clear before cases' "
-                 "migration 8",
-                 sealed);
+    spdlog::info(
+        "sealed {} earlier text(s) of sensitive notes kept in clear before cases' "
+        "migration 8",
+        sealed);
   return key;
 }
 

@@ -51,8 +51,7 @@ Result<Stored> stored_text(bool sensitive, const std::string& text, const std::s
 
 // Seals the earlier texts in `rows` (id, body) under `key`: a text stored in clear, of a note
 // sensitive now.
-Status seal_versions(db::Connection& conn, const db::Rows& rows,
-                     const std::string& key) {
+Status seal_versions(db::Connection& conn, const db::Rows& rows, const std::string& key) {
   const std::string key_id = notes_key_id(key);
   for (const auto& r : rows)
     INNET_TRY(conn.execute(
