@@ -8,6 +8,7 @@
 #include <map>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "auth/policy.h"
@@ -42,6 +43,9 @@ struct SeedRegistry {
   std::map<auth::Role, std::int64_t> demo_users;
   // National: the first user of each operator, who records its absences (accounts).
   std::map<std::int64_t, std::int64_t> staff_by_operator;
+  // Demo: pairs of records of one person whose names differ, both hosted now, that the cases step
+  // gives one passport (reception).
+  std::vector<std::pair<std::int64_t, std::int64_t>> passport_pairs;
 };
 
 // One count of the summary `innet seed` prints: "3000 centres". A detail is printed in

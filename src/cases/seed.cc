@@ -226,6 +226,39 @@ Status seed_case(api::SeedContext& ctx, const people::Person& person, CivilDay a
   return Status::success();
 }
 
+// A pair of records of one person whose names differ (reception's seed): the passport each case
+// worker recorded, one number, which is what tells the queue of likely duplicates. A passport
+// drawn for either case is corrected to that number rather than doubled.
+Status record_shared_passport(api::SeedContext& ctx, std::int64_t first, std::int64_t second,
+                              std::int64_t worker, Counts& n) {
+  const std::string number = "A" + std::to_string(10000000 + first * 7919 % 90000000);
+  const auto issued = ctx.today.plus_days(-900);
+  for (const auto person_id : {first, second}) {
+    INNET_ASSIGN_OR_RETURN(auto found, case_of_person(ctx.conn, person_id));
+    if (!found) return Error::internal("the demo's passport pair has no case");
+    INNET_ASSIGN_OR_RETURN(auto documents, documents_of(ctx.conn, found->id));
+    const auto drawn = std::find_if(documents.begin(), documents.end(),
+                                    [](const auto& d) { return d.type == "passport"; });
+    if (drawn != documents.end()) {
+      drawn->number = number;
+      INNET_TRY(update_document(ctx.conn, *drawn, ctx.today));
+      continue;
+    }
+    INNET_TRY(add_document(ctx.conn,
+                           {.case_id = found->id,
+                            .type = "passport",
+                            .number = number,
+                            .issuer = std::string("Autorità del paese di origine"),
+                            .issued_on = issued.to_string(),
+                            .expires_on = issued.plus_days(3652).to_string(),
+                            .recorded_by = worker,
+                            .recorded_at = found->opened_at},
+                           ctx.today));
+    ++n.documents;
+  }
+  return Status::success();
+}
+
 db::Value opt(const std::optional<std::string>& v) {
   return v ? db::Value(*v) : db::Value(nullptr);
 }
@@ -356,6 +389,8 @@ Status seed_step(api::SeedContext& ctx) {
     const auto arrived = CivilDay::parse(stays.back().start_date);
     INNET_TRY(seed_case(ctx, person, *arrived, org, worker, n));
   }
+  for (const auto& [first, second] : ctx.registry.passport_pairs)
+    INNET_TRY(record_shared_passport(ctx, first, second, worker, n));
   ctx.report.counts.push_back({n.cases, "cases"});
   ctx.report.counts.push_back({n.documents, "identity documents", true});
   ctx.report.counts.push_back({n.expiring, "expiring within 60 days", true});

@@ -103,6 +103,10 @@ int seed(const app::Config& config, bool demo, const std::string& scale, const s
     if (!key.ok()) return report(key.error());
     notes_key = *key;
   }
+  // The seed's records are written through the modules' functions, which call one another
+  // through the links connected here, as the server's do: a document recorded on a case, for
+  // one, queues the persons who bear the same number as likely duplicates.
+  app::connect_modules();
   auto modules = app::modules();
   if (!only.empty()) {
     // Bench only (docs/benchmarks.md): some modules' national steps, when the whole national

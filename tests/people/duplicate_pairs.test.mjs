@@ -77,8 +77,12 @@ test('duplicate pairs: the demo pairs are queued', async () => {
     ['Hassan', 'Hasan'],
     ['Kovalenko', 'Kovalenko'],
     ['Diallo', 'Mamadou'],
+    ['Okafor', 'Eze'],
   ])
     assert.ok(names.includes(`${a}/${b}`) || names.includes(`${b}/${a}`), `${a} and ${b}: ${names.slice(0, 20)}`);
+  // A married and a maiden name: only the passport recorded on both cases tells them one person.
+  const passport = items.find((p) => p.first.family_name === 'Okafor' && p.second.family_name === 'Eze');
+  assert.deepEqual(passport.reasons, ['same_document', 'birth_date_equal', 'nationality_equal']);
 });
 
 test('duplicate pairs: "not the same person" leaves the queue, recorded and audited, and can be undone', async () => {

@@ -25,6 +25,7 @@ struct Pair {
   Record first;
   Record second;
   bool both_placed;
+  bool shares_passport;  // the cases step records one passport on both records' cases
 };
 
 constexpr Pair kPairs[] = {
@@ -34,6 +35,7 @@ constexpr Pair kPairs[] = {
      "ar",
      {"Hassan", "Mohamed", "حسن", "محمد", "1994-03-12", false, "EGH4K2P9Q"},
      {"Hasan", "Muhammad", "", "", "1994-03-12", false, ""},
+     false,
      false},
     {"Maghreb and English spellings, an estimated birth date",
      "male",
@@ -41,6 +43,7 @@ constexpr Pair kPairs[] = {
      "ar",
      {"Benali", "Youssef", "", "", "1999-07-02", false, ""},
      {"Ben Ali", "Yusuf", "", "", "1999-01-01", true, ""},
+     false,
      false},
     {"Ukrainian and English spellings, both placed now",
      "male",
@@ -48,13 +51,15 @@ constexpr Pair kPairs[] = {
      "uk",
      {"Kovalenko", "Oleksandr", "Коваленко", "Олександр", "1988-11-05", false, ""},
      {"Kovalenko", "Alexander", "", "", "1988-11-05", false, ""},
-     true},
+     true,
+     false},
     {"family and given names swapped",
      "male",
      "GN",
      "fr",
      {"Diallo", "Mamadou", "", "", "2001-02-20", false, ""},
      {"Mamadou", "Diallo", "", "", "2001-02-20", false, ""},
+     false,
      false},
     {"a Bengali name with and without its honorific",
      "male",
@@ -62,6 +67,7 @@ constexpr Pair kPairs[] = {
      "bn",
      {"Rahman", "Karim", "রহমান", "করিম", "1997-09-30", false, ""},
      {"Rahman", "Md Karim", "", "", "1997-09-30", false, ""},
+     false,
      false},
     {"accents, and a year from an age assessment",
      "female",
@@ -69,7 +75,16 @@ constexpr Pair kPairs[] = {
      "fr",
      {"Traoré", "Aminata", "", "", "2003-08-14", false, ""},
      {"Traore", "Aminata", "", "", "2003-01-01", true, ""},
+     false,
      false},
+    {"a married and a maiden name, one passport: found by the document only",
+     "female",
+     "NG",
+     "en",
+     {"Okafor", "Blessing", "", "", "1995-04-11", false, ""},
+     {"Eze", "Blessing Chioma", "", "", "1995-04-11", false, ""},
+     true,
+     true},
 };
 
 people::Person person_of(const Pair& pair, const Record& r) {
@@ -89,8 +104,8 @@ people::Person person_of(const Pair& pair, const Record& r) {
 
 }  // namespace
 
-Result<std::int64_t> seed_duplicate_pairs(db::Connection& conn, std::int64_t operator_id,
-                                          CivilDay today) {
+Result<DuplicatePairs> seed_duplicate_pairs(db::Connection& conn, std::int64_t operator_id,
+                                            CivilDay today) {
   INNET_ASSIGN_OR_RETURN(auto all, centres::all_centres(conn, {}));
   // The operator's active centres with their free places today for each category the pairs need.
   struct Free {
@@ -128,13 +143,15 @@ Result<std::int64_t> seed_duplicate_pairs(db::Connection& conn, std::int64_t ope
     }
     return Error::internal("no free place for the demo's duplicate pairs");
   };
+  DuplicatePairs out{.pairs = static_cast<std::int64_t>(std::size(kPairs))};
   for (const auto& pair : kPairs) {
     INNET_ASSIGN_OR_RETURN(auto first, people::create_person(conn, person_of(pair, pair.first)));
     INNET_ASSIGN_OR_RETURN(auto second, people::create_person(conn, person_of(pair, pair.second)));
     INNET_TRY(place_in(first.id, pair.sex, 0));
     if (pair.both_placed) INNET_TRY(place_in(second.id, pair.sex, 1));
+    if (pair.shares_passport) out.sharing_a_passport.emplace_back(first.id, second.id);
   }
-  return static_cast<std::int64_t>(std::size(kPairs));
+  return out;
 }
 
 }  // namespace innet::reception::seed

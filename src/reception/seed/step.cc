@@ -44,7 +44,8 @@ Status seed_demo(api::SeedContext& ctx) {
   INNET_ASSIGN_OR_RETURN(
       auto money, seed::seed_money(ctx.conn, plan.featured_operator, staff, officer, ctx.today));
   add_counts(ctx.report, reception);
-  ctx.report.counts.push_back({pairs, "pairs of duplicate records"});
+  ctx.registry.passport_pairs = pairs.sharing_a_passport;
+  ctx.report.counts.push_back({pairs.pairs, "pairs of duplicate records"});
   ctx.report.counts.push_back({minors.minors, "unaccompanied minors in an adult centre's section"});
   ctx.report.counts.push_back({minors.derogations, "places-above-contract decisions"});
   ctx.report.counts.push_back({registers.confirmations, "confirmed register days"});
