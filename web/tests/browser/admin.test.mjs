@@ -6,6 +6,7 @@ import {
   apiGet,
   assertAccessible,
   checkBothLanguages,
+  clickNav,
   closeChecked,
   demoEmail,
   headingText,
@@ -353,7 +354,8 @@ test('an expired session sends the user to the login page with a notice', async 
     }),
   );
   try {
-    await openFromNav(page, '/organizations').catch(() => {});
+    // Not openFromNav, which waits for the page the 401 sends away from.
+    await clickNav(page, '/organizations');
     await page.waitForURL(/\/login\?next=%2Forganizations/);
     await page.locator('.alert-warning', { hasText: tr('it', 'login.sessionExpired') }).waitFor();
   } finally {

@@ -229,11 +229,16 @@ export async function waitForStylesheet(page) {
  * page in a group of the menu is reached by opening its group first.
  */
 export async function openFromNav(page, path) {
+  await clickNav(page, path);
+  await page.waitForFunction((p) => location.pathname === p, path);
+  await page.locator('#main-heading').waitFor();
+}
+
+/** Clicks the menu's link to `path`, opening its group first when the link is inside one. */
+export async function clickNav(page, path) {
   const link = page.locator(`[data-testid=main-nav] [data-nav="${path}"]`);
   if (!(await link.isVisible())) await page.locator(`[data-testid=main-nav] li.nav-group:has([data-nav="${path}"]) > button`).click();
   await link.click();
-  await page.waitForFunction((p) => location.pathname === p, path);
-  await page.locator('#main-heading').waitFor();
 }
 
 /** The menu's paths in the order of the page, those inside its groups included. */
