@@ -193,8 +193,8 @@ TEST_P(CasesTest, ACorrectionChangesTheSensitivityAndEachVersionKeepsItsOwn) {
   EXPECT_EQ(std::string(bytes.begin(), bytes.end()).find("violenze"), std::string::npos);
   EXPECT_EQ(history(&key), (H{{"normal", "colloquio con la sorella"}, {"sensitive", secret}}));
   // The text it had as a normal note is sealed too: no copy of the database holds it in clear.
-  auto first = db().query("SELECT body, sealed FROM case_note_versions WHERE note_id = ?",
-                          {note->id});
+  auto first =
+      db().query("SELECT body, sealed FROM case_note_versions WHERE note_id = ?", {note->id});
   ASSERT_DB_OK(first);
   ASSERT_EQ(first->size(), 1u);
   EXPECT_TRUE((*first)[0].is_null(0));
