@@ -67,7 +67,7 @@ const std::vector<DemoUser> kDemoUsers = {
 
 Status seed_demo(api::SeedContext& ctx) {
   auto& conn = ctx.conn;
-  INNET_ASSIGN_OR_RETURN(auto hash, auth::hash_password(api::kDemoPassword));
+  INNET_ASSIGN_OR_RETURN(auto hash, auth::hash_published_password(api::kDemoPassword));
   std::map<std::string, std::int64_t> org_ids;
   for (const auto& o : kDemoOrganizations) {
     accounts::Organization org{0, o.name, o.type, std::nullopt, ""};

@@ -46,6 +46,16 @@ struct Pass {
   ~Pass() { gate().leave(); }
 };
 
+Result<std::string> hash_with(std::string_view password, unsigned long long ops,
+                              std::size_t memory) {
+  Pass pass;
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), ops, memory,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0)
+    return Error::internal("password hashing ran out of memory");
+  return std::string(out);
+}
+
 }  // namespace
 
 void set_password_hash_concurrency(int n) {
@@ -53,13 +63,12 @@ void set_password_hash_concurrency(int n) {
 }
 
 Result<std::string> hash_password(std::string_view password) {
-  Pass pass;
-  char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(),
-                            crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                            crypto_pwhash_ALG_ARGON2ID13) != 0)
-    return Error::internal("password hashing ran out of memory");
-  return std::string(out);
+  return hash_with(password, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                   crypto_pwhash_MEMLIMIT_INTERACTIVE);
+}
+
+Result<std::string> hash_published_password(std::string_view password) {
+  return hash_with(password, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
 }
 
 bool verify_password(std::string_view hash, std::string_view password) {

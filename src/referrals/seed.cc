@@ -69,7 +69,7 @@ Status seed_demo(api::SeedContext& ctx) {
   INNET_ASSIGN_OR_RETURN(auto listening, organization(conn, "Centro Ascolto Vulnerabilita (demo)"));
 
   // The ASP's user, so that a health referral has someone to answer it.
-  INNET_ASSIGN_OR_RETURN(auto hash, auth::hash_password(api::kDemoPassword));
+  INNET_ASSIGN_OR_RETURN(auto hash, auth::hash_published_password(api::kDemoPassword));
   accounts::User asp_user;
   asp_user.email = std::string("service_provider.asp@") + api::kDemoDomain;
   asp_user.display_name = "Rosa Consultorio";
