@@ -453,9 +453,73 @@ std::string listed_order(const std::string& requested) {
   return column + way + ", c.id" + way;
 }
 
+// The names a read of the list searched by words takes at a time: one first, then twice as many
+// each time the page or the count still lacks cases, up to this many.
+constexpr std::size_t kNamesPerRead = 256;
+
+// The nation's list searched by words, in name order: the names the words match come in that
+// order (people::names_matching), so the cases are read name by name from the index of the order
+// until the page is full and the count reaches its limit. Finding every bearer first, as
+// people::persons_matching does, read 37,000 persons for "trabelsi" on national data (0.55 s on
+// PostgreSQL, over the statement's time limit under load).
+Result<CasePage> list_cases_by_names(db::Connection& conn, const CaseFilter& f,
+                                     const Paging& paging) {
+  CaseFilter rest = f;
+  rest.words.reset();
+  INNET_ASSIGN_OR_RETURN(auto walked, filters_walked(conn, rest, true));
+  INNET_ASSIGN_OR_RETURN(auto names, people::names_matching(conn, "p", *f.words));
+  if (!f.sort.empty() && f.sort.front() == '-') std::reverse(names.begin(), names.end());
+  const std::string from = listed_from_clause();
+  const std::string order = " ORDER BY " + listed_order(f.sort);
+  const auto wanted = static_cast<std::size_t>(paging.offset() + paging.per_page);
+  std::vector<ListedCase> found;
+  std::int64_t counted = 0;  // up to kListCountLimit + 1
+  std::size_t batch = 1;
+  for (std::size_t at = 0; at < names.size(); batch = std::min(batch * 2, kNamesPerRead)) {
+    const std::size_t to = std::min(names.size(), at + batch);
+    std::string any;
+    db::Params named;
+    for (std::size_t i = at; i < to; ++i) {
+      any += (any.empty() ? "(" : " OR ") + names[i].sql;
+      named.insert(named.end(), names[i].params.begin(), names[i].params.end());
+    }
+    any += ")";
+    if (found.size() < wanted) {
+      db::Where where = listed_where(rest, conn.engine(), true, walked);
+      where.add(any.c_str(), named);
+      db::Params params = where.params();
+      params.push_back(static_cast<std::int64_t>(wanted - found.size()));
+      INNET_ASSIGN_OR_RETURN(auto rows, conn.query("SELECT " + listed_columns() + from +
+                                                       where.sql() + order + " LIMIT ?",
+                                                   params));
+      for (const auto& r : rows) found.push_back(listed_from(r));
+    }
+    if (counted <= kListCountLimit) {
+      db::Where counting = listed_where(rest, conn.engine(), false, walked);
+      counting.add(any.c_str(), named);
+      db::Params params = counting.params();
+      params.push_back(kListCountLimit + 1 - counted);
+      INNET_ASSIGN_OR_RETURN(auto n, conn.query("SELECT COUNT(*) FROM (SELECT 1" + from +
+                                                    counting.sql() + " LIMIT ?) n",
+                                                params));
+      counted += n[0].integer(0);
+    }
+    if (found.size() >= wanted && counted > kListCountLimit) break;
+    at = to;
+  }
+  CasePage page;
+  for (auto i = static_cast<std::size_t>(paging.offset()); i < found.size(); ++i)
+    page.items.push_back(std::move(found[i]));
+  page.total = std::min(counted, kListCountLimit);
+  page.total_capped = counted > kListCountLimit;
+  return page;
+}
+
 }  // namespace
 
 Result<CasePage> list_cases(db::Connection& conn, const CaseFilter& f, const Paging& paging) {
+  if (f.words && !f.organization_id && sort_key(f.sort) == "name")
+    return list_cases_by_names(conn, f, paging);
   INNET_ASSIGN_OR_RETURN(auto walked, filters_walked(conn, f, true));
   const db::Where where = listed_where(f, conn.engine(), true, walked);
   const std::string from = listed_from_clause();

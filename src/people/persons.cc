@@ -229,38 +229,41 @@ Result<std::vector<MatchedName>> matched_names(db::Connection& conn, const std::
   return out;
 }
 
+// The test that the person of `alias` bears `name` as the words matched it: every bearer when
+// they matched its Latin pair, else those whose original-script names or identifier they matched.
+std::string name_test(const std::string& alias, const MatchedName& name, const std::string& query,
+                      db::Params& params) {
+  std::string test = "(" + alias + ".family_name = ? AND " + alias + ".given_names = ?";
+  params.push_back(name.family_name);
+  params.push_back(name.given_names);
+  if (!name.by_pair) {
+    std::string some;
+    for (const auto& [family, given] : name.originals) {
+      some += std::string(some.empty() ? "" : " OR ") + "(COALESCE(" + alias +
+              ".family_name_original, '') = ? AND COALESCE(" + alias +
+              ".given_names_original, '') = ?)";
+      params.push_back(family);
+      params.push_back(given);
+    }
+    // As a subquery: a planner would otherwise walk the whole pair to test each identifier.
+    if (name.by_identifier) {
+      some += std::string(some.empty() ? "" : " OR ") + alias +
+              ".id IN (SELECT i.id FROM persons i WHERE i.cui = ? OR i.codice_fiscale = ?)";
+      params.push_back(query);
+      params.push_back(query);
+    }
+    test += " AND (" + some + ")";
+  }
+  return test + ")";
+}
+
 // The persons of names[from, to) who match.
 db::Where persons_of(const std::vector<MatchedName>& names, std::size_t from, std::size_t to,
                      const PersonFilter& f) {
   db::Params params;
   std::string any;
-  for (std::size_t i = from; i < to; ++i) {
-    const auto& name = names[i];
-    any += any.empty() ? "(" : " OR ";
-    any += "(persons.family_name = ? AND persons.given_names = ?";
-    params.push_back(name.family_name);
-    params.push_back(name.given_names);
-    if (!name.by_pair) {
-      std::string some;
-      for (const auto& [family, given] : name.originals) {
-        some += std::string(some.empty() ? "" : " OR ") +
-                "(COALESCE(persons.family_name_original, '') = ? AND "
-                "COALESCE(persons.given_names_original, '') = ?)";
-        params.push_back(family);
-        params.push_back(given);
-      }
-      // As a subquery: a planner would otherwise walk the whole pair to test each identifier.
-      if (name.by_identifier) {
-        some += std::string(some.empty() ? "" : " OR ") +
-                "persons.id IN (SELECT i.id FROM persons i WHERE i.cui = ? OR "
-                "i.codice_fiscale = ?)";
-        params.push_back(f.query);
-        params.push_back(f.query);
-      }
-      any += " AND (" + some + ")";
-    }
-    any += ")";
-  }
+  for (std::size_t i = from; i < to; ++i)
+    any += (any.empty() ? "(" : " OR ") + name_test("persons", names[i], f.query, params);
   db::Where where;
   where.add((any + ")").c_str(), params);
   add_filters(where, f);
@@ -496,6 +499,18 @@ std::string name_order(const std::string& alias, bool descending) {
   const std::string way = descending ? " DESC" : "";
   return alias + ".family_name" + way + ", " + alias + ".given_names" + way + ", " + alias + ".id" +
          way;
+}
+
+Result<std::vector<db::Subquery>> names_matching(db::Connection& conn, const std::string& alias,
+                                                 const std::string& query) {
+  INNET_ASSIGN_OR_RETURN(auto names, matched_names(conn, query));
+  std::vector<db::Subquery> out;
+  for (const auto& name : names) {
+    db::Subquery test;
+    test.sql = name_test(alias, name, query, test.params);
+    out.push_back(std::move(test));
+  }
+  return out;
 }
 
 db::Subquery persons_matching(db::Engine engine, const std::string& query) {

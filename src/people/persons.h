@@ -98,6 +98,12 @@ db::Subquery persons_matching(db::Engine engine, const std::string& query);
 //   list of a few thousand rows (an organisation's), which it tests one by one, where
 //   persons_matching() would first find every bearer in the nation of a common name.
 db::Subquery person_matches(const std::string& alias, const std::string& query);
+// - the same persons name by name, in the order of name_order(): for each distinct name the
+//   words match, a condition on the derived table's row `alias`. A list in name order reads the
+//   bearers of a few names at a time from the index of that order until its page is full, where
+//   persons_matching() would first find the nation's bearers of a common name (37,000).
+Result<std::vector<db::Subquery>> names_matching(db::Connection& conn, const std::string& alias,
+                                                 const std::string& query);
 
 Result<FamilyGroup> create_family_group(db::Connection& conn, const std::string& label);
 Result<FamilyGroup> find_family_group(db::Connection& conn, std::int64_t id);

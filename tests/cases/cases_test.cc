@@ -367,6 +367,46 @@ TEST_P(CasesTest, TheListFiltersSortsAndPagesInSql) {
   EXPECT_EQ(all->size(), 3u);
 }
 
+// The nation's list searched by words reads the matched names a few at a time, in name order
+// (list_cases_by_names): the same cases, order, pages and count as an organisation's list, which
+// tests every case of its own.
+TEST_P(CasesTest, TheNationsSearchByWordsReadsNameByName) {
+  const char* names[][2] = {{"Trabelsi", "Sami"},        {"Trabelsi", "Amine"},
+                            {"Ben Trabelsi", "Youssef"}, {"Trabelsi", "Amine"},
+                            {"Trabelsi", "Zied"},        {"Okafor", "Trabelsi"}};
+  for (const auto& [family, given] : names) add_person(family, given, "TN");
+  std::vector<std::int64_t> c;  // the cases of the names above, in their order
+  for (int i = 3; i < 3 + static_cast<int>(std::size(names)); ++i) c.push_back(opened(i).id);
+  ASSERT_DB_OK(change_status(db(), c[3], {.status = "active", .changed_by = user_}, kNow));
+  using V = std::vector<std::int64_t>;
+  // The nation's answer, checked against the organisation's; with its count.
+  auto both = [&](CaseFilter f, Paging paging) {
+    auto nation = list_cases(db(), f, paging);
+    f.organization_id = operator_id_;
+    auto own = list_cases(db(), f, paging);
+    EXPECT_TRUE(nation.ok() && own.ok());
+    std::pair<V, std::int64_t> out;
+    if (!nation.ok() || !own.ok()) return out;
+    for (const auto& r : nation->items) out.first.push_back(r.c.id);
+    out.second = nation->total;
+    V own_ids;
+    for (const auto& r : own->items) own_ids.push_back(r.c.id);
+    EXPECT_EQ(own_ids, out.first);
+    EXPECT_EQ(own->total, nation->total);
+    return out;
+  };
+  const V by_name = {c[2], c[5], c[1], c[3], c[0], c[4]};  // Ben Trabelsi, Okafor, Trabelsi A...
+  EXPECT_EQ(both({.words = "trabelsi"}, {1, 50}), (std::pair{by_name, std::int64_t{6}}));
+  EXPECT_EQ(both({.words = "trabelsi"}, {2, 2}), (std::pair{V{c[1], c[3]}, std::int64_t{6}}));
+  EXPECT_EQ(both({.words = "trabelsi", .sort = "-name"}, {1, 3}),
+            (std::pair{V{c[4], c[0], c[3]}, std::int64_t{6}}));
+  EXPECT_EQ(both({.status = "active", .words = "trabelsi"}, {1, 50}),
+            (std::pair{V{c[3]}, std::int64_t{1}}));
+  EXPECT_EQ(both({.words = "trabelsi amine"}, {1, 50}),
+            (std::pair{V{c[1], c[3]}, std::int64_t{2}}));
+  EXPECT_EQ(both({.words = "nobody"}, {1, 50}), (std::pair{V{}, std::int64_t{0}}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, CasesTest, db::storage_test::all_engines(),
                          db::storage_test::engine_name);
 
