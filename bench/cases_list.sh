@@ -54,6 +54,14 @@ run() {  # run DB_URL [seeded]
   timed "$base" "$cookie" '/cases?centre_id=1500'
   timed "$base" "$cookie" '/cases?q=trabelsi'
   timed "$base" "$cookie" '/cases?q=khalil%20mohamed'
+  # Words of a common name read name by name (decision 0047), with a deep page, the other
+  # direction, filters beside them, and an order other than the name's (the other path).
+  timed "$base" "$cookie" '/cases?q=mohamed'
+  timed "$base" "$cookie" '/cases?q=trabelsi&page=40'
+  timed "$base" "$cookie" '/cases?q=trabelsi&sort=-name'
+  timed "$base" "$cookie" '/cases?q=mohamed&status=active'
+  timed "$base" "$cookie" '/cases?q=kovalenko&nationality=UA&page=2'
+  timed "$base" "$cookie" '/cases?q=trabelsi&sort=-opened_at'
   timed "$base" "$cookie" '/cases?sort=-name'
   timed "$base" "$cookie" '/cases?sort=next_expiry'
   timed "$base" "$cookie" '/cases?sort=-updated_at'
