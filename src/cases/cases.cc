@@ -550,13 +550,18 @@ Result<CasePage> list_cases(db::Connection& conn, const CaseFilter& f, const Pag
   INNET_ASSIGN_OR_RETURN(auto rows, conn.query(sql, params));
   CasePage page;
   for (const auto& r : rows) page.items.push_back(listed_from(r));
-  // The count reads at most one row past the limit.
+  // The count reads at most one row past the limit, and joins the persons only when a filter
+  // tests them: every case has its person. Joined, PostgreSQL counted the active cases by
+  // walking the cases in person order (the recent persons, who are the active ones, last): 0.1 s.
   const db::Where counting = listed_where(f, conn.engine(), false, walked);
   params = counting.params();
   params.push_back(kListCountLimit + 1);
-  INNET_ASSIGN_OR_RETURN(
-      auto counted,
-      conn.query("SELECT COUNT(*) FROM (SELECT 1" + from + counting.sql() + " LIMIT ?) n", params));
+  const bool person_tested = f.nationality || f.words;
+  INNET_ASSIGN_OR_RETURN(auto counted,
+                         conn.query("SELECT COUNT(*) FROM (SELECT 1" +
+                                        (person_tested ? from : std::string(" FROM cases c")) +
+                                        counting.sql() + " LIMIT ?) n",
+                                    params));
   page.total = std::min(counted[0].integer(0), kListCountLimit);
   page.total_capped = counted[0].integer(0) > kListCountLimit;
   return page;
