@@ -44,10 +44,8 @@ test('inspector: the register of the day and the month’s handovers beside the 
 
   await page.goto(`/inspections/${inspection.id}`);
   await page.locator('[data-testid=inspection][data-status=in_progress]').waitFor();
-  // The service worker has taken the page over: from now on a reload needs no network. Its
-  // install first fetches every file of the build (about 3 MB), which took more than the default
-  // 15 s once while the API suites loaded the machine.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+  // The service worker has taken the page over: from now on a reload needs no network.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
   const register = (await apiGet(page, `/centres/${centre.id}/register/${today}`)).body;
   const figures = page.locator('[data-testid=inspection-figures]');
