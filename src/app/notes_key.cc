@@ -103,10 +103,15 @@ std::string held(const std::string& file, const std::optional<std::string>& key)
   return file + (key ? " holds key id " + cases::notes_key_id(*key) : " does not exist");
 }
 
-// resolve_notes_key's choice of the key, under its lock of the key folder, before it seals
-// what is left in clear.
-Result<std::string> key_for_seals(db::Connection& conn, const std::string& path) {
-  INNET_ASSIGN_OR_RETURN(auto seals, cases::seals_by_key(conn));
+// resolve_notes_key's choice of the key, before it seals what is left in clear.
+Result<std::string> key_for_seals(db::Pool& pool, const std::string& path) {
+  INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
+  // The first run makes the folder, where the key file is then created.
+  std::error_code ec;
+  if (std::filesystem::path(path).has_parent_path())
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  INNET_ASSIGN_OR_RETURN(auto lock, FolderLock::take(path));
+  INNET_ASSIGN_OR_RETURN(auto seals, cases::seals_by_key(*conn));
   INNET_ASSIGN_OR_RETURN(auto keys, read_key_files(path));
   if (seals.empty()) {
     if (keys.current) return *keys.current;
@@ -156,14 +161,8 @@ std::string notes_key_path(const Config& config) {
 }
 
 Result<std::string> resolve_notes_key(db::Pool& pool, const std::string& path) {
+  INNET_ASSIGN_OR_RETURN(auto key, key_for_seals(pool, path));
   INNET_ASSIGN_OR_RETURN(auto conn, pool.acquire());
-  // The first run makes the folder, where the key file is then created.
-  std::error_code ec;
-  if (std::filesystem::path(path).has_parent_path())
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-  // Held while the texts left in clear are sealed too: a rotation waits, and so re-seals them.
-  INNET_ASSIGN_OR_RETURN(auto lock, FolderLock::take(path));
-  INNET_ASSIGN_OR_RETURN(auto key, key_for_seals(*conn, path));
   INNET_ASSIGN_OR_RETURN(auto sealed, cases::seal_clear_versions(*conn, key));
   if (sealed > 0)
     spdlog::info(
